@@ -1,0 +1,1 @@
+"""Lark grammars of the input formats (package data)."""

@@ -1,0 +1,1 @@
+"""Lexicons and defaults that are data, not code (package data)."""

@@ -1,0 +1,404 @@
+"""Items -> Document: give each item its section, read its lines, link ties.
+
+This is where the format's football conventions are applied once, so the
+rules never see raw text: which side a scorer line is for, whose a bare
+minute is, whether an untimed entry is a goal, which legs an outcome line
+closes, which table row is a header, a total, or a rowspan leftover.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seasonparse.frontend.grammar import Item
+from seasonparse.frontend.lines import (
+    clean_value, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+from seasonparse.lexicon import contains_any, words
+from seasonparse.model import (
+    ERROR, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField,
+    Match, Row, ScorerLine, Section, Table, Tie)
+from seasonparse.names import club_subset, fold, same_club
+
+_NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
+_NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
+_GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
+_TOURNAMENT_COLUMN = re.compile(r"'\d{2}\s+[A-Za-z]\s+pts", re.I)
+
+
+def is_number(cell: str) -> bool:
+    return bool(_NUMERIC.fullmatch(cell.strip()))
+
+
+def to_int(cell: str | None) -> int | None:
+    if cell is None or not is_number(cell):
+        return None
+    t = cell.strip().rstrip(".").replace(",", "").replace("−", "-").replace("–", "-")
+    try:
+        return int(t)
+    except ValueError:
+        return None
+
+
+class _Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.diags: list[Diagnostic] = []
+        self.title: str | None = None
+        self.title_line: int | None = None
+        self.stack: list[tuple[int, str, int, list]] = []  # (level, title, line, children)
+        self.roots: list = []
+        self.infobox: list[InfoboxField] = []
+        self.blocks: list[Block] = []
+        self.matches: list[Match] = []
+        self.ties: list[Tie] = []
+        self.tables: list[Table] = []
+        self.goalscorers: list[Goalscorer] = []
+        self.goals_heading: int | None = None  # N of the last `;N goals` heading
+
+    def diag(self, code, severity, message, line, column=1, end_column=None):
+        self.diags.append(Diagnostic(code, severity, message, line, column, None, end_column))
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        return tuple(title for _, title, _, _ in self.stack)
+
+    # --- headings -------------------------------------------------------------
+    def heading(self, line: int, text: str) -> None:
+        s = text.strip()
+        lead = len(s) - len(s.lstrip("="))
+        trail = len(s) - len(s.rstrip("="))
+        title = s.strip("=").strip()
+        level = min(lead, trail)
+        if lead != trail:
+            self.diag("P008", WARNING,
+                      f"unbalanced heading: {lead} '=' before, {trail} after; read as level {level}",
+                      line)
+        self.goals_heading = None
+        if level == 1 and self.title is None:
+            self.title, self.title_line = title, line
+            return
+        while self.stack and self.stack[-1][0] >= level:
+            self._close()
+        self.stack.append((level, title, line, []))
+
+    def _close(self) -> None:
+        level, title, line, children = self.stack.pop()
+        node = Section(title, level, line, tuple(children))
+        (self.stack[-1][3] if self.stack else self.roots).append(node)
+
+    # --- infobox ----------------------------------------------------------------
+    def infobox_(self, lines) -> None:
+        for line, text in lines[1:]:
+            body = text.strip()[1:]
+            key, _, raw = body.partition(":")
+            key, raw = key.strip(), raw.strip()
+            cv = clean_value(raw)
+            base = text.index(raw) if raw else len(text)
+            self.infobox.append(InfoboxField(key, cv.value, raw, line))
+            if cv.leaked:
+                lk, lv = cv.leaked
+                self.infobox.append(InfoboxField(lk, lv, raw, line, split_from=key))
+                self.diag("W001", WARNING,
+                          f"infobox field `{key}` swallowed the template parameter `{lk} = {lv}`; "
+                          f"recovered as `{key}: {cv.value}` and `{lk}: {lv}`",
+                          line, base + cv.leaked_column)
+            if cv.stray_pipe_column:
+                self.diag("W002", WARNING,
+                          f"stray `|` after the value of `{key}`; recovered value `{cv.value}`",
+                          line, base + cv.stray_pipe_column)
+            if cv.markup_column:
+                self.diag("W004", WARNING,
+                          f"wiki markup left in the value of `{key}`: `{raw}`; recovered value `{cv.value}`",
+                          line, base + cv.markup_column)
+
+    # --- matches ------------------------------------------------------------------
+    def match(self, lines) -> None:
+        (date_line, date_text), (line, score_text) = lines[0], lines[1]
+        score = parse_score(score_text)
+        if score is None:  # the grammar's SCORE and lines._SCORE agree; kept for safety
+            self.diag("P001", ERROR, "cannot read the score line", line)
+            return
+        per_side: dict[str, list] = {"home": [], "away": []}
+        scorer_lines: list[ScorerLine] = []
+        for sl_line, sl_text in lines[2:]:
+            parsed = parse_scorers(sl_text)
+            side = _side_of(parsed.team, score.home, score.away)
+            scorer_lines.append(ScorerLine(parsed.team, side, sl_line, parsed.team_column,
+                                           sl_text.strip()))
+            for dm in parsed.dangling:
+                self.diag("P006", WARNING,
+                          f"minute {dm.minute}' has no player: a bare minute must follow a name "
+                          "(name-first) or precede one (minute-first)",
+                          sl_line, dm.column, dm.end_column)
+            if side is None:
+                self.diag("P007", ERROR,
+                          f"scorer line for `{parsed.team}`, which is neither `{score.home}` nor "
+                          f"`{score.away}`; its entries are not counted",
+                          sl_line, parsed.team_column, parsed.team_column + len(parsed.team))
+                continue
+            per_side[side].extend((sl_line, e) for e in parsed.entries)
+        events: list[Event] = []
+        for side, entries in per_side.items():
+            timed = sum(len(e.minutes) for _, e in entries)
+            untimed = sum(1 for _, e in entries if not e.minutes)
+            goals = score.home_goals if side == "home" else score.away_goals
+            untimed_are_goals = timed < goals and timed + untimed == goals
+            for sl_line, e in entries:
+                if not e.minutes:
+                    kind = e.kind if untimed_are_goals else "other"
+                    events.append(Event(side, e.player, None, None, kind, sl_line,
+                                        e.column or 1, e.end_column or 1))
+                for m in e.minutes:
+                    events.append(Event(side, e.player, m.minute, m.stoppage, m.kind, sl_line,
+                                        m.column, m.end_column))
+        events.sort(key=lambda ev: (ev.line, ev.column))
+        self.matches.append(Match(
+            len(self.matches), parse_date(date_text), date_text.strip(), score.home, score.away,
+            score.home_goals, score.away_goals, tuple(events), tuple(scorer_lines), self.section,
+            line, date_line, lines[-1][0], score.home_column, score.away_column))
+
+    # --- outcome lines ---------------------------------------------------------------
+    def outcome(self, lines) -> None:
+        line, text = lines[0]
+        out = parse_outcome(text)
+        if out is None:
+            self.paragraph(lines)
+            return
+        legs: tuple[int, ...] = ()
+        before = [m for m in self.matches if m.line < line]
+        if before:
+            last = before[-1]
+            earlier = [m for m in before[:-1] if _same_pair(m, last)]
+            legs = (earlier[-1].index, last.index) if earlier else (last.index,)
+        else:
+            self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
+        agg = out.aggregate or (None, None)
+        self.ties.append(Tie(out.winner, out.reason, agg[0], agg[1], text.strip(), line, legs,
+                             self.section))
+
+    # --- tables --------------------------------------------------------------------------
+    def table(self, lines) -> None:
+        rows = [(ln, split_cells(t)) for ln, t in lines]
+        header = [rows[0][1]]
+        body = rows[1:]
+        if body and any(c == "" for c in rows[0][1]) and not any(is_number(c) for c in body[0][1] if c):
+            header.append(body[0][1])
+            body = body[1:]
+        width = max((len(c) for _, c in body), default=len(header[0]))
+        columns = _merge_header(header, width)
+        total_words = words("goalscorers", "total_rows")
+        data = [(ln, c) for ln, c in body if fold(c[0]) not in total_words]
+        full_shapes = {_shape(c) for _, c in data if c and is_number(c[0])}
+        out_rows: list[Row] = []
+        ncols = len(columns)
+        prev_first = None
+        for ln, cells in body:
+            if fold(cells[0]) in total_words:
+                out_rows.append(Row(cells, ln, "total"))
+                continue
+            realigned = None
+            ragged = False
+            if cells[0] and not is_number(cells[0]) and _shifted(_shape(cells), full_shapes):
+                ragged = True
+                trimmed = cells[:-1] if len(cells) >= ncols and cells[-1] == "" else cells
+                realigned = (prev_first or "",) + trimmed
+                self.diag("W003", WARNING,
+                          f"table row is missing its first cell (a rowspan leftover): `{cells[0]}` "
+                          f"stands in column `{columns[0]}`; recovered as "
+                          f"`{' | '.join(realigned)}`", ln)
+            elif len(cells) != ncols:
+                ragged = True
+                self.diag("W003", WARNING,
+                          f"table row has {len(cells)} cells, the header {ncols}", ln)
+            else:
+                prev_first = cells[0]
+            out_rows.append(Row(cells, ln, "data", ragged, realigned))
+        table = Table(len(self.tables), lines[0][0], lines[-1][0], tuple(header), columns,
+                      tuple(out_rows), self.section)
+        table = Table(**{**_fields(table), "kind": _table_kind(table)})
+        self.tables.append(table)
+        if table.kind == "goalscorers":
+            self._goalscorer_rows(table)
+
+    def _goalscorer_rows(self, table: Table) -> None:
+        cols = _column_indexes(table)
+        pcol = cols.get("player")
+        if pcol is None:
+            return
+        own = words("goalscorers", "own_goal_rows")
+        for row in table.rows:
+            if row.kind != "data":
+                continue
+            cells = table.cells(row)
+            if pcol >= len(cells) or not cells[pcol]:
+                continue
+            player, nat = cells[pcol], None
+            if "nationality" in cols and cols["nationality"] < len(cells):
+                nat = cells[cols["nationality"]] or None
+            elif m := _NATIONALITY.fullmatch(player):
+                nat, player = m[1], m[2]
+            club = cells[cols["team"]] if "team" in cols and cols["team"] < len(cells) else None
+            goals = to_int(cells[cols["goals"]]) if "goals" in cols and cols["goals"] < len(cells) else None
+            self.goalscorers.append(Goalscorer(
+                player, nat, club or None, goals, fold(player) in own, row.line, table.section,
+                "table", table.index))
+
+    # --- lists and prose -------------------------------------------------------------------
+    def subheading(self, lines) -> None:
+        line, text = lines[0]
+        m = _GOALS_HEADING.match(text)
+        self.goals_heading = int(m[1]) if m else None
+        self.blocks.append(Block("subheading", line, line, text.strip().lstrip(";").strip(),
+                                 section=self.section))
+
+    def bullets(self, lines) -> None:
+        items = tuple(t.strip()[1:].strip() for _, t in lines)
+        self.blocks.append(Block("list", lines[0][0], lines[-1][0], "\n".join(items), items,
+                                 self.section))
+        if self.goals_heading is None:
+            return
+        own = words("goalscorers", "own_goal_rows")
+        for (line, _), item in zip(lines, items):
+            player, club = item, None
+            if m := re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*", item):
+                player, club = m[1], m[2]
+            nat = None
+            if m := _NATIONALITY.fullmatch(player):
+                nat, player = m[1], m[2]
+            self.goalscorers.append(Goalscorer(player, nat, club, self.goals_heading,
+                                               fold(player) in own, line, self.section, "list"))
+
+    def paragraph(self, lines) -> None:
+        self.blocks.append(Block("paragraph", lines[0][0], lines[-1][0],
+                                 " ".join(t.strip() for _, t in lines), section=self.section))
+
+    def rule(self, lines) -> None:
+        self.blocks.append(Block("rule", lines[0][0], lines[0][0], "----", section=self.section))
+
+    def stray_close(self, lines) -> None:
+        line = lines[0][0]
+        self.blocks.append(Block("stray_close", line, line, "|}", section=self.section))
+        self.diag("W002", WARNING, "stray table end `|}` with no table: a wiki leftover, ignored",
+                  line, lines[0][1].index("|") + 1)
+
+    def finish(self, sha256: str, diags, lines) -> Document:
+        while self.stack:
+            self._close()
+        all_diags = sorted([*diags, *self.diags], key=lambda d: (d.line, d.column, d.code))
+        return Document(self.path, sha256, self.title, self.title_line, tuple(self.infobox),
+                        tuple(self.roots), tuple(self.blocks), tuple(self.matches),
+                        tuple(self.ties), tuple(self.tables), tuple(self.goalscorers),
+                        tuple(all_diags), lines)
+
+
+def _fields(obj) -> dict:
+    return {name: getattr(obj, name) for name in obj.__slots__}
+
+
+def _shape(cells) -> tuple[str, ...]:
+    """Cell types of a row: n(umber), t(ext), e(mpty)."""
+    return tuple("e" if not c else "n" if is_number(c) else "t" for c in cells)
+
+
+def _shifted(shape, full_shapes) -> bool:
+    """Whether a row whose first cell is text reads like a complete row (one whose
+    first cell is a number, a rank or position) moved one column left: the mark
+    of a rowspan leftover, where the shared first cell was written only once."""
+    for full in full_shapes:
+        k = min(len(shape), len(full) - 1)
+        if k >= 2 and all(a == b or "e" in (a, b) for a, b in zip(shape[:k], full[1:k + 1])):
+            return True
+    return False
+
+
+def _side_of(team: str, home: str, away: str) -> str | None:
+    if same_club(team, home):
+        return "home"
+    if same_club(team, away):
+        return "away"
+    h = club_subset(team, home) or club_subset(home, team)
+    a = club_subset(team, away) or club_subset(away, team)
+    if h != a:
+        return "home" if h else "away"
+    return None
+
+
+def _same_pair(a: Match, b: Match) -> bool:
+    return ((same_club(a.home, b.home) and same_club(a.away, b.away))
+            or (same_club(a.home, b.away) and same_club(a.away, b.home)))
+
+
+def _merge_header(header: list[tuple[str, ...]], width: int) -> tuple[str, ...]:
+    """One name per column. A second header row fills the columns that the first
+    row's last label spans (`Performance at ...` over `Pld W D L ...`)."""
+    first = header[0]
+    if len(header) == 2:
+        top = [c for c in first if c]
+        sub = [c for c in header[1] if c]
+        if top and len(top) - 1 + len(sub) == width:
+            return tuple(top[:-1] + sub)
+    cols = list(first[:width]) + [""] * (width - len(first))
+    return tuple(cols)
+
+
+def _column_indexes(table: Table) -> dict[str, int]:
+    """Meaning -> column index, by the lexicon's column names."""
+    from seasonparse.lexicon import lexicon
+
+    out: dict[str, int] = {}
+    folded = [fold(c) for c in table.columns]
+    for meaning, names in lexicon()["columns"].items():
+        wanted = {fold(n) for n in names}
+        for i, c in enumerate(folded):
+            if c in wanted:
+                out[meaning] = i
+                break
+    return out
+
+
+def _table_kind(table: Table) -> str:
+    cols = _column_indexes(table)
+    if "total_points" in cols and any(_TOURNAMENT_COLUMN.fullmatch(c) for c in table.columns):
+        return "relegation"
+    if {"team", "played", "won", "drawn", "lost", "points"} <= cols.keys():
+        return "standings"
+    if "player" in cols and ("goals" in cols or (table.section and contains_any(
+            table.section[-1], "goalscorers", "section_words"))):
+        return "goalscorers"
+    return "other"
+
+
+column_indexes = _column_indexes
+
+
+def build(path: str, sha256: str, items: list[Item], diags: list[Diagnostic],
+          lines: tuple[str, ...]) -> Document:
+    b = _Builder(path)
+    for item in items:
+        kind = item.kind
+        if kind == "heading":
+            b.heading(*item.lines[0])
+        elif kind == "infobox":
+            b.infobox_(item.lines)
+        elif kind == "match":
+            b.match(item.lines)
+        elif kind == "outcome":
+            b.outcome(item.lines)
+        elif kind == "table":
+            b.table(item.lines)
+        elif kind == "bullets":
+            b.bullets(item.lines)
+        elif kind == "subheading":
+            b.subheading(item.lines)
+        elif kind == "rule":
+            b.rule(item.lines)
+        elif kind == "stray_close":
+            b.stray_close(item.lines)
+        else:
+            b.paragraph(item.lines)
+        if kind not in ("subheading", "bullets"):
+            b.goals_heading = None
+    return b.finish(sha256, diags, lines)
+
+
+__all__ = ["build", "is_number", "to_int", "column_indexes"]

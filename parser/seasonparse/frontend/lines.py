@@ -1,0 +1,259 @@
+"""Readers for the inside of one line: dates, score lines, scorer entries,
+outcome lines, table cells and infobox values.
+
+The grammar has already said what kind of line it is; these functions take it
+apart and keep the column of every piece (1-based, like the line numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from seasonparse.lexicon import contains_any, words
+from seasonparse.names import fold, tokens
+
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"), start=1)}
+
+_DATE_MDY = re.compile(r"([A-Za-z]+) (\d{1,2}), (\d{4})")
+_DATE_DMY = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(text: str) -> str | None:
+    """`July 29, 2011` / `18 April 2012` / `2012-04-18` -> ISO date, None if no such day."""
+    t = text.strip()
+    if m := _DATE_MDY.fullmatch(t):
+        mon, day, year = MONTHS.get(m[1].lower()), int(m[2]), int(m[3])
+    elif m := _DATE_DMY.fullmatch(t):
+        day, mon, year = int(m[1]), MONTHS.get(m[2].lower()), int(m[3])
+    elif m := _DATE_ISO.fullmatch(t):
+        year, mon, day = int(m[1]), int(m[2]), int(m[3])
+    else:
+        return None
+    try:
+        return date(year, mon or 0, day).isoformat()
+    except ValueError:
+        return None
+
+
+_SCORE = re.compile(
+    r"(?P<home>\S.*?)[ \t]+(?P<hg>\d{1,2})[ \t]*[-–—][ \t]*(?P<ag>\d{1,2})[ \t]+(?P<away>\S.*?)[ \t]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreLine:
+    home: str
+    away: str
+    home_goals: int
+    away_goals: int
+    home_column: int
+    away_column: int
+
+
+def parse_score(line: str) -> ScoreLine | None:
+    m = _SCORE.search(line)
+    if m is None:
+        return None
+    return ScoreLine(m["home"], m["away"], int(m["hg"]), int(m["ag"]),
+                     m.start("home") + 1, m.start("away") + 1)
+
+
+# --- scorer lines -----------------------------------------------------------
+
+_PIECE_TOKEN = re.compile(
+    r"(?P<min>(?P<m>\d{1,3})(?:[ \t]*\+[ \t]*(?P<s>\d{1,2}))?[ \t]*['’′](?:[ \t]*\((?P<mark>[^)]*)\))?)"
+    r"|(?P<mark2>\([^)]*\))"
+    r"|(?P<word>[^\s(),]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Minute:
+    minute: int
+    stoppage: int | None
+    kind: str  # goal | penalty | own_goal
+    column: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One scorer, with the minutes that are his once bare minutes are attributed."""
+
+    player: str
+    minutes: tuple[Minute, ...]
+    kind: str  # for an untimed entry: the kind its note gives (own_goal) or goal
+    column: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScorerEntries:
+    team: str
+    team_column: int
+    entries: tuple[Entry, ...]
+    dangling: tuple[Minute, ...]  # minutes that belong to no name
+
+
+def _mark_kind(mark: str | None) -> str:
+    if not mark:
+        return "goal"
+    m = fold(mark).strip(" ()")
+    if m in words("markers", "own_goal"):
+        return "own_goal"
+    if m in words("markers", "penalty"):
+        return "penalty"
+    return "goal"
+
+
+def _split_pieces(text: str, offset: int) -> list[tuple[str, int]]:
+    """Split at commas outside parentheses; keep each piece's start column."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            pieces.append((text[start:i], offset + start))
+            start = i + 1
+    pieces.append((text[start:], offset + start))
+    return pieces
+
+
+def parse_scorers(line: str) -> ScorerEntries:
+    """`  Necaxa: Lojero 67' (pen.), 86'` or `  La Piedad: 29' Nurse, 41', 47' Padilla`.
+
+    A bare minute belongs to the name before it when the line is name-first and
+    to the name after it when the line is minute-first.
+    """
+    colon = line.index(":")
+    team_col = len(line) - len(line.lstrip())
+    team = line[:colon].strip()
+    parsed = []  # (name, name_col, name_end, pre_minutes, post_minutes, note_kind)
+    for piece, pcol in _split_pieces(line[colon + 1:], colon + 1):
+        name_parts, pre, post, note, name_col, name_end = [], [], [], None, None, None
+        for m in _PIECE_TOKEN.finditer(piece):
+            col = pcol + m.start() + 1
+            if m["min"]:
+                mk = Minute(int(m["m"]), int(m["s"]) if m["s"] else None, _mark_kind(m["mark"]),
+                            col, pcol + m.end() + 1)
+                (post if name_parts else pre).append(mk)
+            elif m["mark2"]:  # a note not glued to a minute: the last minute, else the name
+                kind = _mark_kind(m["mark2"])
+                target = post or pre
+                if target:
+                    last = target[-1]
+                    target[-1] = Minute(last.minute, last.stoppage, kind, last.column,
+                                        pcol + m.end() + 1)
+                else:
+                    note = kind
+            else:
+                if name_col is None:
+                    name_col = col
+                name_end = pcol + m.end() + 1
+                name_parts.append(m["word"])
+        if not name_parts and not pre and not post:
+            continue
+        parsed.append((" ".join(name_parts), name_col, name_end, pre, post, note))
+
+    minute_first = any(n and pre and not post for n, _, _, pre, post, _ in parsed)
+    entries: list[Entry] = []
+    dangling: list[Minute] = []
+    carried: list[Minute] = []  # bare minutes waiting for the next name (minute-first)
+    for name, ncol, nend, pre, post, note in parsed:
+        if not name:  # a bare minute
+            if minute_first:
+                carried.extend(pre)
+            elif entries:
+                last = entries[-1]
+                entries[-1] = Entry(last.player, last.minutes + tuple(pre), last.kind,
+                                    last.column, last.end_column)
+            else:
+                dangling.extend(pre)
+            continue
+        mins = tuple(carried) + tuple(pre) + tuple(post)
+        carried = []
+        entries.append(Entry(name, mins, note or "goal", ncol, nend))
+    dangling.extend(carried)
+    return ScorerEntries(team, team_col + 1, tuple(entries), tuple(dangling))
+
+
+# --- outcome lines ----------------------------------------------------------
+
+_OUTCOME = re.compile(r"\s*(?P<winner>\S.*?)\s+advanced\s+(?P<rest>.*?)\s*$")
+_AGGREGATE = re.compile(r"(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    winner: str
+    reason: str
+    aggregate: tuple[int, int] | None
+
+
+def parse_outcome(line: str) -> Outcome | None:
+    """`Neza advanced 3 – 2 on aggregate`; None when the line is prose after all."""
+    m = _OUTCOME.match(line)
+    if m is None:
+        return None
+    winner, rest = m["winner"], m["rest"]
+    if "," in winner or len(tokens(winner)) > 6:
+        return None
+    agg = _AGGREGATE.search(rest)
+    if contains_any(rest, "outcomes", "penalties"):
+        reason = "penalties"
+    elif contains_any(rest, "outcomes", "away_goals"):
+        reason = "away_goals"
+    elif contains_any(rest, "outcomes", "league_position"):
+        reason = "league_position"
+    elif agg:
+        reason = "aggregate"
+    else:
+        reason = "other"
+    return Outcome(winner, reason, (int(agg[1]), int(agg[2])) if agg else None)
+
+
+# --- tables and infobox values -----------------------------------------------
+
+def split_cells(line: str) -> tuple[str, ...]:
+    """`| a | b |` -> ('a', 'b'); a missing closing pipe is tolerated."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return tuple(c.strip() for c in body.split("|"))
+
+
+_SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
+_LEAKED_PARAM = re.compile(r"\s*\|\s*(?P<key>[A-Za-z][\w \-]*?)\s*=\s*(?P<value>.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanValue:
+    value: str
+    leaked: tuple[str, str] | None  # (key, value) of a swallowed template parameter
+    leaked_column: int | None
+    stray_pipe_column: int | None
+    markup_column: int | None
+
+
+def clean_value(raw: str) -> CleanValue:
+    """Strip wiki leftovers from an infobox value: `6^{th.}` -> `6th`, a trailing
+    `|` dropped, `2 | runner-up = La Piedad` split in two."""
+    value, leaked, leaked_col, pipe_col, markup_col = raw, None, None, None, None
+    if m := _LEAKED_PARAM.search(value):
+        leaked, leaked_col = (m["key"].strip(), m["value"].strip().rstrip("|").strip()), m.start() + 1
+        value = value[:m.start()]
+    stripped = value.rstrip()
+    if stripped.endswith("|"):
+        pipe_col = len(stripped)
+        value = stripped.rstrip("|")
+    if m := _SUPERSCRIPT.search(value):
+        markup_col = m.start() + 1
+        value = _SUPERSCRIPT.sub(lambda s: s[1].rstrip("."), value)
+    return CleanValue(" ".join(value.split()), leaked, leaked_col, pipe_col, markup_col)

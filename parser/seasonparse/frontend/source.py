@@ -1,0 +1,75 @@
+"""Bytes to text: the one place that decides what a file's characters are.
+
+Every oddity of the input becomes a diagnostic rather than an exception, so
+the rest of the pipeline always gets text: a BOM is dropped, CRLF and lone CR
+become LF, undecodable bytes are replaced (and said so), tabs are kept (the
+grammar treats them as spaces), a binary file gives an error and no text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from seasonparse.model import ERROR, WARNING, Diagnostic
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    text: str | None  # None: not parseable at all (binary, unreadable)
+    sha256: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or mostly control characters, in the first 8 KiB."""
+    head = data[:8192]
+    if b"\0" in head:
+        return True
+    if not head:
+        return False
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls / len(head) > 0.10
+
+
+def decode(path: str, data: bytes) -> Source:
+    """Turn raw bytes into normalised text plus what was done to it."""
+    digest = hashlib.sha256(data).hexdigest()
+    diags: list[Diagnostic] = []
+    if _looks_binary(data):
+        return Source(path, None, digest, (Diagnostic(
+            "P003", ERROR, "binary file: not a season article (NUL or control bytes)", 1),))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        diags.append(Diagnostic(
+            "P002", WARNING,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); undecodable bytes replaced with U+FFFD",
+            line, col))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        diags.append(Diagnostic("P004", WARNING, "empty document: nothing to parse", 1))
+    return Source(path, text, digest, tuple(diags))
+
+
+def read(path: str, display: str | None = None) -> Source:
+    """Read a file; an unreadable one gives a diagnostic, never an exception."""
+    shown = display or path
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return Source(shown, None, hashlib.sha256(b"").hexdigest(), (Diagnostic(
+            "P005", ERROR, f"cannot read file: {reason}", 1),))
+    return decode(shown, data)

@@ -1,0 +1,27 @@
+"""The format's words (data/lexicon.toml), loaded once and folded for matching."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from seasonparse.names import fold
+
+
+@cache
+def lexicon() -> dict:
+    """The parsed lexicon; a packaging error here is an internal error, not user input."""
+    return tomllib.loads(files("seasonparse.data").joinpath("lexicon.toml").read_text("utf-8"))
+
+
+@cache
+def words(group: str, key: str) -> frozenset[str]:
+    """A folded word set, e.g. words("goalscorers", "own_goal_rows")."""
+    return frozenset(fold(w) for w in lexicon()[group][key])
+
+
+def contains_any(text: str, group: str, key: str) -> bool:
+    """True when the folded `text` contains one of the group's words."""
+    t = fold(text)
+    return any(w in t for w in words(group, key))

@@ -1,0 +1,197 @@
+"""The typed document model: what every front end produces and every rule reads.
+
+Small frozen dataclasses. Every element keeps the line it came from (events also
+their columns) so a finding can point at it. Nothing here knows about Lark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (INFO, WARNING, ERROR)  # ascending
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem the front end met while reading a document."""
+
+    code: str
+    severity: str
+    message: str
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InfoboxField:
+    key: str
+    value: str  # cleaned of wiki leftovers
+    raw: str  # as written
+    line: int
+    split_from: str | None = None  # key of the field this one was recovered from
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    level: int
+    line: int
+    children: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Prose and structure that carry no football data of their own."""
+
+    kind: str  # paragraph | list | subheading | rule | stray_close
+    line: int
+    end_line: int
+    text: str
+    items: tuple[str, ...] = ()
+    section: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One entry of a scorer line, attributed to a side."""
+
+    side: str  # home | away
+    player: str
+    minute: int | None
+    stoppage: int | None
+    kind: str  # goal | penalty | own_goal | other
+    line: int
+    column: int
+    end_column: int
+
+    @property
+    def is_goal(self) -> bool:
+        return self.kind != "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ScorerLine:
+    team: str
+    side: str | None  # None: the team is neither side of the match
+    line: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    index: int
+    date: str | None  # ISO date, None when the written date is not a calendar date
+    date_text: str
+    home: str
+    away: str
+    home_goals: int
+    away_goals: int
+    events: tuple[Event, ...]
+    scorer_lines: tuple[ScorerLine, ...]
+    section: tuple[str, ...]
+    line: int  # the score line
+    date_line: int
+    end_line: int
+    home_column: int = 1
+    away_column: int = 1
+
+    def team(self, side: str) -> str:
+        return self.home if side == "home" else self.away
+
+    def goals(self, side: str) -> int:
+        return self.home_goals if side == "home" else self.away_goals
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """An outcome line ("X advanced 3 – 2 on aggregate") and the legs it closes."""
+
+    winner: str
+    reason: str  # aggregate | league_position | away_goals | penalties | other
+    aggregate_winner: int | None
+    aggregate_loser: int | None
+    text: str
+    line: int
+    legs: tuple[int, ...]  # match indexes, first leg first
+    section: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[str, ...]
+    line: int
+    kind: str = "data"  # data | total
+    ragged: bool = False
+    realigned: tuple[str, ...] | None = None  # cells put back in their columns
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    index: int
+    line: int
+    end_line: int
+    header: tuple[tuple[str, ...], ...]
+    columns: tuple[str, ...]  # one name per column, sub-header rows merged in
+    rows: tuple[Row, ...]
+    section: tuple[str, ...]
+    kind: str = "other"  # standings | relegation | goalscorers | other
+
+    def column(self, *names: str) -> int | None:
+        """Index of the first column whose name is one of `names` (case-insensitive)."""
+        wanted = {n.casefold() for n in names}
+        for i, c in enumerate(self.columns):
+            if c.casefold() in wanted:
+                return i
+        return None
+
+    def cells(self, row: Row) -> tuple[str, ...]:
+        return row.realigned if row.realigned is not None else row.cells
+
+
+@dataclass(frozen=True, slots=True)
+class Goalscorer:
+    """A row of a goalscorer table or a bullet under a `;N goals` heading."""
+
+    player: str
+    nationality: str | None
+    club: str | None
+    goals: int | None
+    own_goal: bool
+    line: int
+    section: tuple[str, ...]
+    source: str  # table | list
+    table: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    sha256: str
+    title: str | None
+    title_line: int | None
+    infobox: tuple[InfoboxField, ...]
+    sections: tuple[Section, ...]
+    blocks: tuple[Block, ...]
+    matches: tuple[Match, ...]
+    ties: tuple[Tie, ...]
+    tables: tuple[Table, ...]
+    goalscorers: tuple[Goalscorer, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def field(self, *keys: str) -> InfoboxField | None:
+        """The first infobox field whose key is one of `keys` (case-insensitive)."""
+        wanted = {k.casefold() for k in keys}
+        for f in self.infobox:
+            if f.key.casefold() in wanted:
+                return f
+        return None
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

@@ -1,0 +1,1 @@
+"""JSON Schemas of seasonparse output (package data)."""

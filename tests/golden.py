@@ -1,0 +1,34 @@
+"""How golden files are made; shared by the tests and scripts/regen_golden.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _line(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def golden_text(seed: Path) -> str:
+    """The seed's JSON output with one record a line; the source path made repo-relative."""
+    from seasonparse.frontend import parse_file
+    from seasonparse.jsonout import to_dict
+
+    rel = seed.relative_to(ROOT).as_posix()
+    data = to_dict(parse_file(str(seed), rel))
+    out = ["{"]
+    keys = list(data)
+    for i, key in enumerate(keys):
+        value = data[key]
+        comma = "," if i < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            out.append(f" {_line(key)}: [")
+            out.extend(f"  {_line(v)}{',' if j < len(value) - 1 else ''}" for j, v in enumerate(value))
+            out.append(f" ]{comma}")
+        else:
+            out.append(f" {_line(key)}: {_line(value)}{comma}")
+    out.append("}")
+    return "\n".join(out) + "\n"

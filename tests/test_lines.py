@@ -1,0 +1,69 @@
+"""Scorer lines in both shapes, untimed entries, notes: cases in fixtures/scorer_lines.toml."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from conftest import FIXTURES
+
+from seasonparse.frontend import parse_text
+from seasonparse.frontend.lines import clean_value, parse_date, parse_outcome
+
+CASES = tomllib.loads((FIXTURES / "scorer_lines.toml").read_text("utf-8"))["case"]
+
+
+def _short(e) -> str:
+    minute = "-" if e.minute is None else f"{e.minute}{'+' + str(e.stoppage) if e.stoppage else ''}"
+    return f"{e.side} {e.player} {minute} {e.kind}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_scorer_line_events(case):
+    doc = parse_text(case["text"])
+    assert len(doc.matches) == 1, doc.diagnostics
+    assert [_short(e) for e in doc.matches[0].events] == case["events"]
+
+
+def test_event_columns_point_at_the_minute():
+    text = "July 29, 2011\nNecaxa 1 - 0 Mérida\n  Necaxa: Lojero 14'\n"
+    ev = parse_text(text).matches[0].events[0]
+    line = text.splitlines()[ev.line - 1]
+    assert line[ev.column - 1:ev.end_column - 1] == "14'"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("July 29, 2011", "2011-07-29"), ("18 April 2012", "2012-04-18"),
+    ("2012-04-18", "2012-04-18"), ("February 30, 2012", None), ("Smarch 3, 2012", None)])
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Neza advanced 3 – 2 on aggregate", ("Neza", "aggregate", (3, 2))),
+    ("Necaxa advanced because of their better position on the league table",
+     ("Necaxa", "league_position", None)),
+    ("U. de G. advanced 4-3 on penalties", ("U. de G.", "penalties", None)),
+    ("In 2010, after a long and hard season, the club advanced 3 – 2 on aggregate", None),
+])
+def test_outcomes(text, expected):
+    out = parse_outcome(text)
+    assert (None if out is None else (out.winner, out.reason, out.aggregate)) == expected
+
+
+def test_clean_value():
+    cv = clean_value("2 | runner-up = La Piedad")
+    assert (cv.value, cv.leaked) == ("2", ("runner-up", "La Piedad"))
+    assert clean_value("_necaxa201112h|").value == "_necaxa201112h"
+    assert clean_value("6^{th.}").value == "6th"
+
+
+def test_prose_is_not_a_match():
+    doc = parse_text("The 2011–12 Necaxa was the second season 3 - 2 of Necaxa.\n")
+    assert doc.matches == () and doc.blocks[0].kind == "paragraph"
+
+
+def test_bullet_is_not_a_field_outside_an_infobox():
+    doc = parse_text("Infobox\n- Club: Necaxa\n\n- Note: a bullet with a colon\n")
+    assert [f.key for f in doc.infobox] == ["Club"]
+    assert doc.blocks[0].kind == "list"

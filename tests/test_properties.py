@@ -1,0 +1,59 @@
+"""Property-based: no input crashes the parser; diagnostics point at real lines;
+every output validates against the schema."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from conftest import SEEDS
+
+from seasonparse.frontend import parse_source
+from seasonparse.frontend.source import decode
+from seasonparse.jsonout import schema_error, to_dict
+
+SEED_LINES = [line for s in SEEDS for line in s.read_text("utf-8").split("\n")]
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(data: bytes) -> None:
+    doc = parse_source(decode("fuzz.txt", data))
+    n_lines = max(1, len(doc.lines))
+    for d in doc.diagnostics:
+        assert 1 <= d.line <= n_lines + 1, d
+    for m in doc.matches:
+        for e in m.events:
+            assert 1 <= e.line <= n_lines and 1 <= e.column <= e.end_column
+    assert schema_error(to_dict(doc)) is None
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_random_bytes(data):
+    _check(data)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("=|-;:'()+, \t\n0123456789aAbLN–é")), max_size=600))
+def test_random_format_characters(text):
+    _check(text.encode("utf-8"))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SEED_LINES), max_size=80), st.data())
+def test_shuffled_seed_lines(lines, data):
+    # mutate: drop characters from some lines
+    out = []
+    for line in lines:
+        if line and data.draw(st.booleans()):
+            cut = data.draw(st.integers(0, len(line) - 1))
+            line = line[:cut] + line[cut + 1:]
+        out.append(line)
+    _check("\n".join(out).encode("utf-8"))
+
+
+@SETTINGS
+@given(st.sampled_from(SEEDS), st.integers(0, 10_000), st.integers(1, 40), st.binary(max_size=20))
+def test_seed_with_a_spliced_region(seed, at, length, insert):
+    raw = seed.read_bytes()
+    at %= len(raw)
+    _check(raw[:at] + insert + raw[at + length:])
