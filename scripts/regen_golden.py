@@ -4,6 +4,8 @@
 
 tests/golden/<seed>.json is the parse output, one record a line (valid JSON, and
 small enough to review by hand: one line a match with all of its events).
+tests/golden/findings.txt is `seasonparse check seeds --format concise` without
+the baseline; tests/golden/report.* is each output format on one small fixture.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from golden import golden_text  # noqa: E402
+from golden import SNAPSHOTS, cli_output, golden_text  # noqa: E402
 
 
 def main() -> int:
@@ -23,6 +25,10 @@ def main() -> int:
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         target = out / seed.with_suffix(".json").name
         target.write_text(golden_text(seed), "utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
+    for name, args in SNAPSHOTS.items():
+        target = out / name
+        target.write_text(cli_output(*args), "utf-8")
         print(f"wrote {target.relative_to(ROOT)}")
     return 0
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,3 +35,27 @@ def golden_text(seed: Path) -> str:
             out.append(f" {_line(key)}: {_line(value)}{comma}")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def cli_output(*args: str) -> str:
+    """stdout of `seasonparse ARGS` run in-process from the repository root."""
+    from seasonparse.cli import main
+
+    buf = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(io.StringIO()):
+            main(list(args))
+    finally:
+        os.chdir(cwd)
+    return "\n".join(line for line in buf.getvalue().split("\n")
+                     if not line.startswith("seasonparse: "))
+
+
+# name -> the command whose output is kept in tests/golden/<name>
+SNAPSHOTS = {
+    "findings.txt": ("check", "seeds", "--format", "concise", "--no-baseline"),
+    **{f"report.{fmt}": ("check", "tests/fixtures/check/small.txt", "--format", fmt, "--no-baseline")
+       for fmt in ("text", "concise", "json", "sarif", "github")},
+}

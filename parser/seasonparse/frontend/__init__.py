@@ -6,8 +6,27 @@ Nothing after this package knows which format a document came from.
 
 from __future__ import annotations
 
+import re
+
 from seasonparse.frontend.source import Source, decode, read
 from seasonparse.model import Document
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_WHOLE_LINE = re.compile(r"[ \t]*<!--[^\n]*?-->[ \t]*$")
+
+
+def _blank_comments(text: str) -> str:
+    """HTML comments inside a line, or over several lines, become spaces (newlines
+    kept), so columns and line numbers stay true. A line that is one comment is
+    left alone: the grammar ignores such lines wherever they stand."""
+    def blank(m: re.Match) -> str:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if "\n" not in m[0] and _WHOLE_LINE.fullmatch(text[start:end if end != -1 else len(text)]):
+            return m[0]
+        return re.sub(r"[^\n]", " ", m[0])
+
+    return _COMMENT.sub(blank, text)
 
 
 def parse_source(source: Source) -> Document:
@@ -21,6 +40,8 @@ def parse_source(source: Source) -> Document:
         lines = lines[:-1]
     if not text.strip():
         return build(source.path, source.sha256, [], list(source.diagnostics), lines)
+    if "<!--" in text:
+        text = _blank_comments(text)
     items, diags = parse_items(text if text.endswith("\n") else text + "\n")
     return build(source.path, source.sha256, items, [*source.diagnostics, *diags], lines)
 

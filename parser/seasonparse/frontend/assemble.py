@@ -18,25 +18,10 @@ from seasonparse.model import (
     ERROR, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField,
     Match, Row, ScorerLine, Section, Table, Tie)
 from seasonparse.names import club_subset, fold, same_club
+from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
 
-_NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
 _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 _GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
-_TOURNAMENT_COLUMN = re.compile(r"'\d{2}\s+[A-Za-z]\s+pts", re.I)
-
-
-def is_number(cell: str) -> bool:
-    return bool(_NUMERIC.fullmatch(cell.strip()))
-
-
-def to_int(cell: str | None) -> int | None:
-    if cell is None or not is_number(cell):
-        return None
-    t = cell.strip().rstrip(".").replace(",", "").replace("−", "-").replace("–", "-")
-    try:
-        return int(t)
-    except ValueError:
-        return None
 
 
 class _Builder:
@@ -221,7 +206,7 @@ class _Builder:
             self._goalscorer_rows(table)
 
     def _goalscorer_rows(self, table: Table) -> None:
-        cols = _column_indexes(table)
+        cols = column_indexes(table)
         pcol = cols.get("player")
         if pcol is None:
             return
@@ -341,24 +326,9 @@ def _merge_header(header: list[tuple[str, ...]], width: int) -> tuple[str, ...]:
     return tuple(cols)
 
 
-def _column_indexes(table: Table) -> dict[str, int]:
-    """Meaning -> column index, by the lexicon's column names."""
-    from seasonparse.lexicon import lexicon
-
-    out: dict[str, int] = {}
-    folded = [fold(c) for c in table.columns]
-    for meaning, names in lexicon()["columns"].items():
-        wanted = {fold(n) for n in names}
-        for i, c in enumerate(folded):
-            if c in wanted:
-                out[meaning] = i
-                break
-    return out
-
-
 def _table_kind(table: Table) -> str:
-    cols = _column_indexes(table)
-    if "total_points" in cols and any(_TOURNAMENT_COLUMN.fullmatch(c) for c in table.columns):
+    cols = column_indexes(table)
+    if "total_points" in cols and tournament_columns(table):
         return "relegation"
     if {"team", "played", "won", "drawn", "lost", "points"} <= cols.keys():
         return "standings"
@@ -366,9 +336,6 @@ def _table_kind(table: Table) -> str:
             table.section[-1], "goalscorers", "section_words"))):
         return "goalscorers"
     return "other"
-
-
-column_indexes = _column_indexes
 
 
 def build(path: str, sha256: str, items: list[Item], diags: list[Diagnostic],
@@ -401,4 +368,4 @@ def build(path: str, sha256: str, items: list[Item], diags: list[Diagnostic],
     return b.finish(sha256, diags, lines)
 
 
-__all__ = ["build", "is_number", "to_int", "column_indexes"]
+__all__ = ["build"]

@@ -1,0 +1,140 @@
+"""Configuration: `[tool.seasonparse]` in the nearest pyproject.toml, or `.seasonparse.toml`.
+
+Searched from the working folder upwards; in one folder `.seasonparse.toml`
+wins over `pyproject.toml` (which counts only if it has a [tool.seasonparse]
+table). Every key is checked: an unknown key, a wrong type or an unknown rule
+code is a ConfigError (exit 2), never a silent default.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seasonparse.model import SEVERITIES
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    source: Path | None = None  # the file it was read from
+    root: Path = field(default_factory=Path.cwd)  # relative paths in it are relative to this
+    paths: tuple[str, ...] = ()
+    glob: str = "*.txt"
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    points_for_win: int = 3
+    fail_on: str = "error"
+    baseline: str | None = None
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+_LIST_KEYS = {"paths", "select", "ignore", "extend-select"}
+
+
+def _strings(value, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return tuple(value)
+
+
+def _codes(values: tuple[str, ...], where: str, known: set[str]) -> tuple[str, ...]:
+    for v in values:
+        if v != "ALL" and not any(code.startswith(v) for code in known):
+            raise ConfigError(f"{where}: `{v}` selects no rule (see `seasonparse rules`)")
+    return values
+
+
+def from_table(table: dict, source: Path | None, root: Path, known_codes: set[str]) -> Config:
+    where = f"{source}" if source else "configuration"
+    allowed = {"paths", "glob", "select", "ignore", "extend-select", "severity", "per-file-ignores",
+               "points-for-win", "fail-on", "baseline", "aliases"}
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(sorted(allowed))})")
+    kw: dict = {}
+    for key in _LIST_KEYS & set(table):
+        kw[key.replace("-", "_")] = _strings(table[key], f"{where}: `{key}`")
+    for key in ("select", "ignore", "extend-select"):
+        if key in table:
+            _codes(kw[key.replace("-", "_")], f"{where}: `{key}`", known_codes)
+    if "glob" in table:
+        if not isinstance(table["glob"], str):
+            raise ConfigError(f"{where}: `glob` must be a string")
+        kw["glob"] = table["glob"]
+    if "severity" in table:
+        sev = table["severity"]
+        if not isinstance(sev, dict):
+            raise ConfigError(f"{where}: `severity` must be a table of CODE = \"error|warning|info\"")
+        for code, level in sev.items():
+            if level not in SEVERITIES:
+                raise ConfigError(f"{where}: severity of `{code}` must be one of {', '.join(SEVERITIES)}")
+            _codes((code,), f"{where}: `severity`", known_codes)
+        kw["severity"] = dict(sev)
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(f"{where}: `per-file-ignores` must be a table of GLOB = [CODES]")
+        kw["per_file_ignores"] = {g: _codes(_strings(v, f"{where}: per-file-ignores `{g}`"),
+                                            f"{where}: per-file-ignores `{g}`", known_codes)
+                                  for g, v in pfi.items()}
+    if "points-for-win" in table:
+        p = table["points-for-win"]
+        if not isinstance(p, int) or isinstance(p, bool) or not 1 <= p <= 10:
+            raise ConfigError(f"{where}: `points-for-win` must be a whole number from 1 to 10")
+        kw["points_for_win"] = p
+    if "fail-on" in table:
+        if table["fail-on"] not in SEVERITIES:
+            raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(SEVERITIES)}")
+        kw["fail_on"] = table["fail-on"]
+    if "baseline" in table:
+        if not isinstance(table["baseline"], str):
+            raise ConfigError(f"{where}: `baseline` must be a path")
+        kw["baseline"] = table["baseline"]
+    if "aliases" in table:
+        al = table["aliases"]
+        if not isinstance(al, dict):
+            raise ConfigError(f"{where}: `aliases` must be a table of canonical name = [other names]")
+        kw["aliases"] = {k: _strings(v, f"{where}: aliases `{k}`") for k, v in al.items()}
+    return Config(source=source, root=root, **kw)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+
+
+def load(explicit: str | None, known_codes: set[str], start: Path | None = None) -> Config:
+    """The configuration in force: `--config FILE`, else the nearest one found upwards."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"--config {explicit}: no such file")
+        data = _read(path)
+        table = data.get("tool", {}).get("seasonparse", {}) if path.name == "pyproject.toml" else data
+        return from_table(table, path, path.resolve().parent, known_codes)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        dot = folder / ".seasonparse.toml"
+        if dot.is_file():
+            return from_table(_read(dot), dot, folder, known_codes)
+        py = folder / "pyproject.toml"
+        if py.is_file():
+            data = _read(py)
+            table = data.get("tool", {}).get("seasonparse")
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{py}: [tool.seasonparse] must be a table")
+                return from_table(table, py, folder, known_codes)
+    return Config(root=here)

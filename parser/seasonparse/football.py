@@ -1,0 +1,200 @@
+"""Football facts derived from one document's model, shared by the rules.
+
+Which matches count toward a tournament, the season a document names, the
+knockout ties (stated by an outcome line, or implied by two legs in a round
+section), who won them, and how a standings table ranks the clubs. Each is
+computed here once so that every rule reads it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from seasonparse.lexicon import contains_any, lexicon
+from seasonparse.model import Document, Match, Table, Tie
+from seasonparse.names import club_subset, fold, same_club
+from seasonparse.tables import column_indexes, to_int
+
+
+def same_team(a: str, b: str) -> bool:
+    """Within one document: equal up to accents, or one name's words inside the other's."""
+    return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
+
+
+def counted(match: Match) -> bool:
+    """False for pre-season games and friendlies (by section title)."""
+    return not any(contains_any(s, "sections", "excluded") for s in match.section)
+
+
+def in_section(match_section: tuple[str, ...], prefix: tuple[str, ...]) -> bool:
+    return match_section[:len(prefix)] == prefix
+
+
+def doc_club(doc: Document) -> str | None:
+    f = doc.field("club")
+    return f.value if f and f.value else None
+
+
+_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?")
+
+
+@dataclass(frozen=True)
+class Season:
+    first: date
+    last: date
+    text: str
+    line: int
+
+
+def season_window(doc: Document) -> Season | None:
+    """The calendar span a document's season can cover: `2011–12` -> 2011-01-01 .. 2012-12-31.
+
+    Generous on purpose (leagues start and end in different months); a date
+    outside it is certainly wrong."""
+    f = doc.field("season", "year")
+    text, line = (f.value, f.line) if f else (doc.title or "", doc.title_line or 1)
+    m = _YEARS.search(text)
+    if not m:
+        return None
+    start = int(m[1])
+    end = start
+    if m[2]:
+        end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])
+        if end < start:
+            end += 100
+    if not 1850 <= start <= end <= start + 2:
+        return None
+    return Season(date(start, 1, 1), date(end, 12, 31), m[0], line)
+
+
+def round_index(title: str) -> int | None:
+    """Position of a knockout round title among the lexicon's rounds (earliest first)."""
+    t = fold(title)
+    for i, names in enumerate(lexicon()["sections"]["rounds"]):
+        if any(fold(n) == t for n in names):
+            return i
+    return None
+
+
+@dataclass(frozen=True)
+class KnockoutTie:
+    legs: tuple[Match, ...]
+    stated: Tie | None
+    prefix: tuple[str, ...]  # section path above the round (the tournament)
+    round: int | None  # round_index, None outside round sections
+    line: int  # where to report: the outcome line, else the last leg
+
+    def teams(self) -> tuple[str, str]:
+        return self.legs[0].home, self.legs[0].away
+
+    def aggregate(self) -> dict[str, int]:
+        """Goals per team (names as in the first leg) over all legs."""
+        a, b = self.teams()
+        totals = {a: 0, b: 0}
+        for m in self.legs:
+            for side in ("home", "away"):
+                team = m.team(side)
+                key = a if same_team(team, a) else b if same_team(team, b) else None
+                if key is not None:
+                    totals[key] += m.goals(side)
+        return totals
+
+
+def _round_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], int | None]:
+    for i, title in enumerate(section):
+        r = round_index(title)
+        if r is not None:
+            return section[:i], r
+    return section, None
+
+
+def pair_key(m: Match) -> frozenset[str]:
+    return frozenset((fold(m.home), fold(m.away)))
+
+
+def knockout_ties(doc: Document) -> list[KnockoutTie]:
+    """Stated ties, plus two-legged pairs (or single finals) inside round sections."""
+    ties: list[KnockoutTie] = []
+    covered: set[int] = set()
+    for t in doc.ties:
+        legs = tuple(doc.matches[i] for i in t.legs if 0 <= i < len(doc.matches))
+        if not legs:
+            continue
+        prefix, rnd = _round_of(t.section)
+        ties.append(KnockoutTie(legs, t, prefix, rnd, t.line))
+        covered.update(m.index for m in legs)
+    groups: dict[tuple, list[Match]] = {}
+    for m in doc.matches:
+        if m.index in covered:
+            continue
+        prefix, rnd = _round_of(m.section)
+        if rnd is None:
+            continue
+        groups.setdefault((prefix, rnd, pair_key(m)), []).append(m)
+    for (prefix, rnd, _), legs in groups.items():
+        if len(legs) <= 2:
+            ties.append(KnockoutTie(tuple(legs), None, prefix, rnd, legs[-1].line))
+    ties.sort(key=lambda k: k.legs[0].line)
+    return ties
+
+
+@dataclass(frozen=True)
+class TieResult:
+    winner: str
+    loser: str
+    how: str  # goals | stated | ranking
+
+
+def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
+    """Who went through: more aggregate goals, else the stated winner, else the higher-ranked."""
+    a, b = kt.teams()
+    agg = kt.aggregate()
+    if agg[a] != agg[b]:
+        w, l = (a, b) if agg[a] > agg[b] else (b, a)
+        return TieResult(w, l, "goals")
+    if kt.stated is not None:
+        if same_team(kt.stated.winner, a):
+            return TieResult(a, b, "stated")
+        if same_team(kt.stated.winner, b):
+            return TieResult(b, a, "stated")
+        return None
+    ra, rb = rank_of(ranking, a), rank_of(ranking, b)
+    if ra is not None and rb is not None and ra != rb:
+        return TieResult(a, b, "ranking") if ra < rb else TieResult(b, a, "ranking")
+    return None
+
+
+def standings_tables(doc: Document) -> list[Table]:
+    return [t for t in doc.tables if t.kind == "standings"]
+
+
+def ranking(doc: Document) -> dict[str, int]:
+    """Club -> position in the document's first standings table (position column, else row order)."""
+    for table in standings_tables(doc):
+        cols = column_indexes(table)
+        tcol, pcol = cols.get("team"), cols.get("position")
+        out: dict[str, int] = {}
+        for n, row in enumerate((r for r in table.rows if r.kind == "data"), start=1):
+            cells = table.cells(row)
+            if tcol is None or tcol >= len(cells):
+                continue
+            pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
+            out[cells[tcol]] = pos if pos is not None else n
+        if out:
+            return out
+    return {}
+
+
+def rank_of(ranks: dict[str, int], team: str) -> int | None:
+    hits = [pos for name, pos in ranks.items() if same_team(name, team)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
+    return any(contains_any(b.text, "rules", "second_leg_host") for b in doc.blocks)
+
+
+def describe(m: Match) -> str:
+    return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({m.date_text})"

@@ -1,0 +1,21 @@
+"""GitHub Actions workflow commands: one `::error file=...::message` line a finding."""
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def render(findings, lines_by_path, rules) -> str:
+    out = []
+    for f in findings:
+        props = [f"file={_escape(f.path, True)}", f"line={f.line}", f"col={f.column}"]
+        if f.end_line:
+            props.append(f"endLine={f.end_line}")
+        if f.end_column:
+            props.append(f"endColumn={f.end_column}")
+        props.append(f"title={_escape(f'{f.code} {f.name}', True)}")
+        out.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_escape(f.message)}\n")
+    return "".join(out)

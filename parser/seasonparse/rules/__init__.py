@@ -1,0 +1,30 @@
+"""The rule registry: every rule seasonparse has, in one explicit table.
+
+Codes: P parser, W wiki leftovers, M match, D dates, T ties, B bracket,
+S standings, G goalscorers, I infobox, X cross-document, A club identity,
+N suppression comments.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from seasonparse.rules.base import Rule
+
+
+@cache
+def registry() -> dict[str, Rule]:
+    from seasonparse import suppress
+    from seasonparse.rules import (
+        bracket, corpus, dates, goalscorers, infobox, matches, parse, standings, ties)
+
+    modules = (parse, matches, dates, ties, bracket, standings, goalscorers, infobox, corpus,
+               suppress)
+    table: dict[str, Rule] = {}
+    for module in modules:
+        for fn in module.RULES:
+            r = fn.rule
+            if r.code in table:  # a programming error, caught by the tests
+                raise RuntimeError(f"duplicate rule code {r.code}")
+            table[r.code] = r
+    return table

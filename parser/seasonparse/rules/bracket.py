@@ -1,0 +1,116 @@
+"""Rules on a knockout bracket: who reaches each round, and who wins it."""
+
+from __future__ import annotations
+
+import re
+
+from seasonparse.football import (
+    describe, knockout_ties, ranking, round_index, same_team, tie_result)
+from seasonparse.lexicon import words
+from seasonparse.model import ERROR
+from seasonparse.names import fold
+from seasonparse.rules.base import Related, rule
+
+
+def _rounds(doc):
+    """Tournament prefix -> round index -> ties."""
+    out: dict[tuple, dict[int, list]] = {}
+    for kt in knockout_ties(doc):
+        if kt.round is not None:
+            out.setdefault(kt.prefix, {}).setdefault(kt.round, []).append(kt)
+    return out
+
+
+@rule("B001", "bracket-team-not-advanced", ERROR)
+def bracket_team_not_advanced(doc, settings, report):
+    """A club plays a round after losing the round before.
+
+    What it does: rounds are the knockout sections (quarter-finals, semi-finals,
+    final; the names are in the lexicon). A club in a round must have won its
+    tie in the round before, or not have played that round at all (seeded
+    straight into it, like the top team into the semi-finals).
+
+    Why: a loser in the next round means a wrong result or a wrong name.
+
+    Example: Irapuato lost its quarter-final and appears in a semi-final.
+    """
+    ranks = ranking(doc)
+    for prefix, rounds in _rounds(doc).items():
+        order = sorted(rounds)
+        for prev, cur in zip(order, order[1:]):
+            losers = {}
+            for kt in rounds[prev]:
+                res = tie_result(kt, ranks)
+                if res is not None:
+                    losers[res.loser] = kt
+            for kt in rounds[cur]:
+                for team in kt.teams():
+                    for loser, lost_tie in losers.items():
+                        if same_team(team, loser):
+                            yield report(
+                                f"{team} plays this round but lost the round before",
+                                kt.legs[0].line, 1,
+                                related=[Related(doc.path, m.line, 1, f"lost: {describe(m)}")
+                                         for m in lost_tie.legs])
+
+
+def _named_champions(doc):
+    """(club, line, label) from the infobox: `Champions: X`, `Winners: Apertura: X, Clausura: Y`."""
+    champion_keys = words("infobox", "champion")
+    winners_keys = words("infobox", "winners")
+    for f in doc.infobox:
+        key = fold(f.key)
+        if key in champion_keys and f.value:
+            yield f.value, f.line, None
+        elif key in winners_keys:
+            for part in f.value.split(","):
+                label, sep, club = part.partition(":")
+                if sep and club.strip():
+                    yield club.strip(), f.line, label.strip()
+                elif part.strip():
+                    yield part.strip(), f.line, None
+
+
+@rule("B002", "champion-mismatch", ERROR)
+def champion_mismatch(doc, settings, report):
+    """The final's winner is not the champion the document names.
+
+    What it does: finds the final (the last knockout round of a tournament) and
+    its winner, and compares it with the infobox's `Champions`, or with the
+    matching entry of `Winners: Apertura: X, Clausura: Y` (by the tournament's
+    section title). Also checks `runner-up` against the final's loser.
+
+    Why: the champion is the headline fact of a season article.
+
+    Example:
+        - Champions: La Piedad
+        ...
+        Correcaminos advanced 4 – 1 on aggregate   (in the Final section)
+    """
+    ranks = ranking(doc)
+    named = list(_named_champions(doc))
+    runner = next((f for f in doc.infobox if fold(f.key) in words("infobox", "runner_up")), None)
+    for prefix, rounds in _rounds(doc).items():
+        last = max(rounds)
+        if last != round_index("final") or len(rounds[last]) != 1:
+            continue
+        kt = rounds[last][0]
+        res = tie_result(kt, ranks)
+        if res is None:
+            continue
+        legs = [Related(doc.path, m.line, 1, f"final: {describe(m)}") for m in kt.legs]
+        label = " ".join(prefix)
+        for club, line, phase in named:
+            if phase is not None and not re.search(rf"\b{re.escape(fold(phase))}\b", fold(label)):
+                continue
+            if phase is None and len(_rounds(doc)) > 1:
+                continue
+            if not same_team(club, res.winner):
+                yield report(f"the document names {club} champion, but {res.winner} won the final",
+                             line, 1, related=legs)
+        if runner and runner.value and len(_rounds(doc)) == 1 and not same_team(runner.value, res.loser):
+            yield report(f"the document names {runner.value} runner-up, but {res.loser} lost the final",
+                         runner.line, 1, related=legs)
+
+
+RULES = (bracket_team_not_advanced, champion_mismatch)

@@ -1,0 +1,228 @@
+"""Rules on goalscorer tables and `;N goals` lists against the document's match blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seasonparse.football import counted, doc_club, in_section, same_team
+from seasonparse.lexicon import contains_any
+from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
+from seasonparse.names import player_matches
+from seasonparse.rules.base import Related, rule
+from seasonparse.tables import column_indexes, to_int
+
+
+@dataclass
+class Tally:
+    """One goalscorer table or list, and what the match blocks in its scope say."""
+
+    rows: list[Goalscorer]
+    own_rows: list[Goalscorer]
+    scope: tuple[str, ...]
+    club: str | None  # a club article's table counts only this club's goals
+    matches: list[Match]
+    counted: dict[int, list[tuple[Match, Event]]] = field(default_factory=dict)  # row index -> goals
+    ambiguous: set[int] = field(default_factory=set)
+    own_goals: list[tuple[Match, Event]] = field(default_factory=list)  # marked (o.g.)
+    unmatched: list[tuple[Match, Event]] = field(default_factory=list)  # scorer in no row
+    table: int | None = None
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the match blocks cover the tournament the table counts: at
+        least half of its rows must agree, else nothing is compared (a top
+        scorers table of a whole league next to the final phase's matches)."""
+        rows = [i for i, r in enumerate(self.rows) if r.goals is not None and i not in self.ambiguous]
+        if not self.matches or not rows:
+            return False
+        agree = sum(1 for i in rows if len(self.counted.get(i, [])) == self.rows[i].goals)
+        return agree * 2 >= len(rows)
+
+
+def _scope(section: tuple[str, ...]) -> tuple[str, ...]:
+    if section and contains_any(section[-1], "goalscorers", "section_words"):
+        return section[:-1]
+    return section
+
+
+def tallies(doc: Document) -> list[Tally]:
+    groups: dict[tuple, list[Goalscorer]] = {}
+    for g in doc.goalscorers:
+        key = ("table", g.table) if g.source == "table" else ("list", g.section)
+        groups.setdefault(key, []).append(g)
+    out = []
+    for (_, _), group in groups.items():
+        scope = _scope(group[0].section)
+        has_clubs = any(g.club for g in group)
+        club = None if has_clubs else doc_club(doc)
+        matches = [m for m in doc.matches if in_section(m.section, scope) and counted(m)]
+        t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
+                  club, matches, table=group[0].table)
+        for m in matches:
+            for e in m.events:
+                if not e.is_goal:
+                    continue
+                team = m.team(e.side)
+                if club is not None and not same_team(team, club):
+                    continue
+                if e.kind == "own_goal":
+                    t.own_goals.append((m, e))
+                    continue
+                hits = [i for i, r in enumerate(t.rows) if player_matches(e.player, r.player)
+                        and (r.club is None or same_team(r.club, team))]
+                if len(hits) == 1:
+                    t.counted.setdefault(hits[0], []).append((m, e))
+                elif not hits:
+                    t.unmatched.append((m, e))
+                else:
+                    t.ambiguous.update(hits)
+        out.append(t)
+    return out
+
+
+def _where(doc, goals, limit=12):
+    return [Related(doc.path, e.line, e.column,
+                    f"{e.player} {e.minute}'" if e.minute is not None else f"{e.player} (no minute)")
+            for _, e in goals[:limit]]
+
+
+def _scope_name(t: Tally) -> str:
+    return " > ".join(t.scope) if t.scope else "the document"
+
+
+@rule("G001", "goalscorer-count-mismatch", ERROR)
+def goalscorer_count_mismatch(doc, settings, report):
+    """A player's goals in a goalscorer table or list differ from the match blocks.
+
+    What it does: counts each player's goals in the match blocks of the same
+    tournament (the section the table sits in; pre-season games and friendlies
+    excluded; in a club article only the club's goals). Names match by surname
+    and initials, accent-insensitive (`J. Correa` = `Jaime Correa`), and by club
+    where the list gives one. Compared only where the match blocks cover the
+    tournament (at least half of the rows agree).
+
+    Why: goalscorer tables are built by hand and drift from the results.
+
+    Example:
+        | 1. | MEX | Víctor Lojero | 8 |     (the Apertura blocks give him 7)
+    """
+    for t in tallies(doc):
+        if not t.comparable:
+            continue
+        for i, r in enumerate(t.rows):
+            if r.goals is None or i in t.ambiguous:
+                continue
+            goals = t.counted.get(i, [])
+            if len(goals) != r.goals:
+                yield report(f"{r.player} has {r.goals} goals here, the match blocks of "
+                             f"{_scope_name(t)} give {len(goals)}", r.line, 1,
+                             related=_where(doc, goals))
+
+
+@rule("G002", "own-goal-count-mismatch", ERROR)
+def own_goal_count_mismatch(doc, settings, report):
+    """A club table's own-goal row differs from the goals scored by players not in it.
+
+    What it does: in a club article, goals credited to the club by scorers who
+    are not in its goalscorer table (opponents' own goals, listed by name) and
+    goals marked `(o.g.)` make up the own-goal row.
+
+    Why: a scorer missing from the table shows up here as an own goal too many.
+
+    Example:
+        | 3. | | Own goal | 2 |      (one goal by a player not in the table)
+    """
+    for t in tallies(doc):
+        if not t.comparable or t.club is None:
+            continue
+        extra = t.own_goals + t.unmatched
+        stated = sum(r.goals or 0 for r in t.own_rows)
+        if t.own_rows and stated != len(extra):
+            yield report(f"own goals: {stated} in the table, the match blocks give {len(extra)} "
+                         "(goals by players not in the table, and goals marked o.g.)",
+                         t.own_rows[0].line, 1, related=_where(doc, extra))
+        elif not t.own_rows and extra:
+            names = ", ".join(e.player for _, e in extra[:6])
+            yield report(f"{len(extra)} goals by players not in this table and no own-goal row: {names}",
+                         t.rows[0].line if t.rows else 1, 1, related=_where(doc, extra))
+
+
+@rule("G003", "total-row-mismatch", ERROR)
+def total_row_mismatch(doc, settings, report):
+    """A filled TOTAL row that is not the sum of the table's rows.
+
+    What it does: adds up the goals column and compares with the TOTAL row.
+
+    Why: the total is the first number a reader checks.
+
+    Example:
+        | TOTAL | | | 18 |     (the rows sum to 17)
+    """
+    for line, total, cell, _ in _total_rows(doc):
+        if cell.strip() and to_int(cell) is not None and to_int(cell) != total:
+            yield report(f"TOTAL {cell.strip()}, but the rows sum to {total}", line, 1)
+
+
+@rule("G004", "total-row-empty", INFO)
+def total_row_empty(doc, settings, report):
+    """An empty TOTAL row, with the value it should hold.
+
+    What it does: reports the sum of the goals column, and what the match
+    blocks give where they cover the table.
+
+    Why: an empty total is not a contradiction, but its value is known.
+
+    Example:
+        | TOTAL | | | |
+    """
+    for line, total, cell, tally in _total_rows(doc):
+        if not cell.strip():
+            also = ""
+            if tally is not None and tally.comparable:
+                n = sum(len(v) for v in tally.counted.values()) + len(tally.own_goals)
+                n += len(tally.unmatched) if tally.club else 0
+                also = f" (the match blocks give {n})"
+            yield report(f"TOTAL row is empty; it should hold {total}{also}", line, 1)
+
+
+def _total_rows(doc):
+    """(line, sum of the goals column, the TOTAL cell, the table's tally) per TOTAL row."""
+    by_table = {t.table: t for t in tallies(doc) if t.table is not None}
+    for table in doc.tables:
+        if table.kind != "goalscorers":
+            continue
+        gcol = column_indexes(table).get("goals")
+        if gcol is None:
+            continue
+        rows = [r for r in table.rows if r.kind == "data"]
+        total = sum(to_int(table.cells(r)[gcol]) or 0 for r in rows if gcol < len(table.cells(r)))
+        for r in table.rows:
+            if r.kind == "total":
+                cell = r.cells[gcol] if gcol < len(r.cells) else ""
+                yield r.line, total, cell, by_table.get(table.index)
+
+
+@rule("G005", "scorer-not-listed", WARNING)
+def scorer_not_listed(doc, settings, report):
+    """A goal in the match blocks whose scorer is in no row of the goalscorer list.
+
+    What it does: for lists and tables that name each player's club (a league
+    or bracket article), reports scorers the list leaves out.
+
+    Why: the list is incomplete, or the scorer's name is spelled differently.
+
+    Example:
+        ;1 goal
+        - MEX Jesús Isijara (Necaxa)          (Lojero's goal is not listed)
+    """
+    for t in tallies(doc):
+        if not t.comparable or t.club is not None:
+            continue
+        for m, e in t.unmatched:
+            yield report(f"{e.player} scored for {m.team(e.side)} ({m.date_text}) but is not in the "
+                         "goalscorer list", e.line, e.column, end_column=e.end_column,
+                         related=[Related(doc.path, (t.rows or t.own_rows)[0].line, 1, "the list")])
+
+
+RULES = (goalscorer_count_mismatch, own_goal_count_mismatch, total_row_mismatch, total_row_empty,
+         scorer_not_listed)

@@ -1,0 +1,145 @@
+"""Rules on one match block: scorers against the score, and event validity."""
+
+from __future__ import annotations
+
+from seasonparse.model import ERROR, INFO, WARNING, Match
+from seasonparse.names import fold
+from seasonparse.rules.base import Related, rule
+
+
+def _minute(e) -> str:
+    return f"{e.minute}+{e.stoppage}'" if e.stoppage else f"{e.minute}'" if e.minute is not None else "(no minute)"
+
+
+def _listed(m: Match, side: str):
+    return [e for e in m.events if e.side == side and e.is_goal]
+
+
+def _side_line(m: Match, side: str):
+    return next((s for s in m.scorer_lines if s.side == side), None)
+
+
+@rule("M001", "scorers-exceed-score", ERROR)
+def scorers_exceed_score(doc, settings, report):
+    """More goals listed for a side than the score gives it.
+
+    What it does: counts the goals on each side's scorer lines (own goals count
+    for the side they are listed under; an untimed entry counts only where the
+    arithmetic makes it a goal) and compares them with the score.
+
+    Why: either the score or a scorer is wrong.
+
+    Example:
+        Necaxa 1 - 0 Mérida
+          Necaxa: Lojero 14', Castillo 20'
+    """
+    for m in doc.matches:
+        for side in ("home", "away"):
+            goals = _listed(m, side)
+            if len(goals) > m.goals(side):
+                sl = _side_line(m, side)
+                names = ", ".join(f"{e.player} {_minute(e)}" for e in goals)
+                yield report(
+                    f"{m.team(side)} scored {m.goals(side)} in `{m.home} {m.home_goals}-{m.away_goals} "
+                    f"{m.away}` but {len(goals)} goals are listed: {names}",
+                    sl.line if sl else m.line, sl.column if sl else 1,
+                    related=[Related(doc.path, m.line, 1, "the score line")])
+
+
+@rule("M002", "scorers-incomplete", WARNING)
+def scorers_incomplete(doc, settings, report):
+    """Fewer goals listed for a side than the score gives it.
+
+    What it does: where a match has scorer lines, reports each side whose listed
+    goals fall short of its score. A match with no scorer lines at all is M003.
+
+    Why: a missing scorer makes every goalscorer table built from the list wrong.
+
+    Example:
+        Necaxa 3 - 0 Veracruz
+          Necaxa: Lojero 4', 49'
+    """
+    for m in doc.matches:
+        if not m.scorer_lines:
+            continue
+        for side in ("home", "away"):
+            listed = len(_listed(m, side))
+            if listed < m.goals(side):
+                sl = _side_line(m, side)
+                yield report(
+                    f"{m.team(side)} scored {m.goals(side)} but only {listed} "
+                    f"{'goal is' if listed == 1 else 'goals are'} listed",
+                    sl.line if sl else m.line, sl.column if sl else m.home_column if side == "home" else m.away_column)
+
+
+@rule("M003", "scorers-missing", INFO)
+def scorers_missing(doc, settings, report):
+    """A match with goals and no scorer lines at all.
+
+    What it does: reports matches whose score has goals but that list no scorer.
+
+    Why: usually a friendly with unknown scorers; worth knowing, rarely an error.
+
+    Example:
+        December 30, 2011
+        Necaxa 2 - 1 Guadalajara U-20
+    """
+    for m in doc.matches:
+        if not m.scorer_lines and m.home_goals + m.away_goals > 0:
+            yield report(f"no scorers listed for `{m.home} {m.home_goals}-{m.away_goals} {m.away}`",
+                         m.line, 1)
+
+
+_STOPPAGE_MINUTES = (45, 90, 105, 120)
+
+
+@rule("M004", "minute-out-of-range", ERROR)
+def minute_out_of_range(doc, settings, report):
+    """A minute outside 1–120, or added time after a minute that ends no period.
+
+    What it does: accepts 1–120, and added time only as 45+N, 90+N, 105+N or 120+N.
+
+    Why: `190'` is a typo for `19'` or `90'`; `67+2'` cannot happen.
+
+    Example:
+        Necaxa: Lojero 190'
+    """
+    for m in doc.matches:
+        for e in m.events:
+            if e.minute is None:
+                continue
+            if not 1 <= e.minute <= 120:
+                yield report(f"minute {_minute(e)} of {e.player} is outside 1–120", e.line, e.column,
+                             end_column=e.end_column)
+            elif e.stoppage is not None and e.minute not in _STOPPAGE_MINUTES:
+                yield report(f"added time {_minute(e)} of {e.player}: added time follows only "
+                             "45', 90', 105' or 120'", e.line, e.column, end_column=e.end_column)
+
+
+@rule("M005", "duplicate-event", WARNING)
+def duplicate_event(doc, settings, report):
+    """The same player listed twice at the same minute of a match.
+
+    What it does: compares player (accent-insensitive), side and minute.
+
+    Why: a goal copied twice inflates the player's tally.
+
+    Example:
+        Necaxa: Lojero 67', 67'
+    """
+    for m in doc.matches:
+        seen = {}
+        for e in m.events:
+            if e.minute is None:
+                continue
+            key = (e.side, fold(e.player), e.minute, e.stoppage)
+            if key in seen:
+                first = seen[key]
+                yield report(f"{e.player} {_minute(e)} is listed twice", e.line, e.column,
+                             end_column=e.end_column,
+                             related=[Related(doc.path, first.line, first.column, "first listed here")])
+            else:
+                seen[key] = e
+
+
+RULES = (scorers_exceed_score, scorers_incomplete, scorers_missing, minute_out_of_range, duplicate_event)

@@ -1,0 +1,198 @@
+"""The front end's diagnostics, as rules: documented, selectable, suppressible.
+
+The front end detects these while reading (it is the only place that sees the
+raw lines); each rule here only turns the document's diagnostics with its code
+into findings, so a problem is detected in one place and documented in one place.
+"""
+
+from __future__ import annotations
+
+from seasonparse.model import ERROR, WARNING
+from seasonparse.rules.base import Rule
+
+
+def _surface(doc, settings, report):
+    for d in doc.diagnostics:
+        if d.code == report.rule.code:
+            yield report(d.message, d.line, d.column, end_line=d.end_line,
+                         end_column=d.end_column, severity=d.severity)
+
+
+def _diagnostic_rule(code: str, name: str, severity: str, doc: str):
+    def check(doc_, settings, report):
+        return _surface(doc_, settings, report)
+
+    check.__doc__ = doc
+    check.rule = Rule(code, name, severity, "document", check, doc)
+    return check
+
+
+unparsable_block = _diagnostic_rule("P001", "unparsable-block", ERROR, """
+A construct the grammar cannot parse.
+
+What it does: reports a block that starts a construct and does not finish it,
+such as a date line not followed by a score line. The rest of the document is
+still parsed, from the offending line on.
+
+Why: a match the parser cannot read is a match no other check can see.
+
+Example:
+    July 29, 2011
+    this line should have been a score
+""")
+
+undecodable_input = _diagnostic_rule("P002", "undecodable-input", WARNING, """
+The file is not valid UTF-8.
+
+What it does: reports the first undecodable byte; all such bytes are replaced
+with U+FFFD and the document is parsed anyway.
+
+Why: names with replaced characters no longer match their other spellings.
+
+Example: a file saved as Latin-1 with `Mérida` in it.
+""")
+
+binary_input = _diagnostic_rule("P003", "binary-input", ERROR, """
+The file is binary, not a season article.
+
+What it does: reports files with NUL bytes or mostly control characters.
+
+Why: a binary file among the inputs is a mistake in the input set.
+
+Example: an image saved as `season.txt`.
+""")
+
+empty_input = _diagnostic_rule("P004", "empty-input", WARNING, """
+The file is empty (or only white space).
+
+What it does: reports an input with nothing to parse.
+
+Why: an empty article is usually a failed export.
+
+Example: a zero-byte `season.txt`.
+""")
+
+unreadable_input = _diagnostic_rule("P005", "unreadable-input", ERROR, """
+The file cannot be read.
+
+What it does: reports permission and I/O errors for one input; the others are
+still processed.
+
+Why: a season that cannot be read is not checked.
+
+Example: a file without read permission.
+""")
+
+dangling_minute = _diagnostic_rule("P006", "dangling-minute", WARNING, """
+A bare minute in a scorer line that belongs to no player.
+
+What it does: in a name-first line a bare minute belongs to the name before
+it, in a minute-first line to the name after it; a bare minute with no such
+name is reported and not counted.
+
+Why: the goal exists but nobody scored it.
+
+Example:
+    Necaxa: 41', Solo
+""")
+
+scorer_team_unknown = _diagnostic_rule("P007", "scorer-team-unknown", ERROR, """
+A scorer line whose team is neither side of the match.
+
+What it does: compares the name before the colon with both teams (accents,
+case and dots aside; a short form such as `UAT` for `Correcaminos UAT` is
+accepted); a line that matches neither is kept, reported and not counted.
+
+Why: its goals cannot be credited to either side.
+
+Example:
+    Necaxa 1 - 1 Celaya
+      Nowhere FC: Ghost 12'
+""")
+
+unbalanced_heading = _diagnostic_rule("P008", "unbalanced-heading", WARNING, """
+A heading with different numbers of `=` on each side.
+
+What it does: reads the heading at the smaller level and reports it.
+
+Why: the section tree, and so every section path, depends on heading levels.
+
+Example:
+    ==Final phase===
+""")
+
+orphan_outcome = _diagnostic_rule("P009", "orphan-outcome", ERROR, """
+A tie outcome line that follows no match.
+
+What it does: reports `X advanced ...` lines with no match before them.
+
+Why: the outcome cannot be checked against legs that are not there.
+
+Example: `Neza advanced 3 – 2 on aggregate` as the first line of a section
+before any match.
+""")
+
+invalid_json_input = _diagnostic_rule("P010", "invalid-json-input", ERROR, """
+A JSON input that is not a seasonparse document.
+
+What it does: `seasonparse check` reads `.json` files written by
+`seasonparse --out`; each is validated against the schema first, and a file
+that is not JSON or does not match is reported and skipped.
+
+Why: checking a half-written or foreign JSON file would report nonsense.
+
+Example: `json/season.json` truncated by a full disk.
+""")
+
+leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
+An infobox value that swallowed the next template parameter.
+
+What it does: splits `Count: 2 | runner-up = La Piedad` into `Count: 2` and
+`runner-up: La Piedad`, and reports the leftover.
+
+Why: the second parameter (here the runner-up) is otherwise lost to every check.
+
+Example:
+    - Count: 2 | runner-up = La Piedad
+""")
+
+stray_pipe = _diagnostic_rule("W002", "stray-pipe", WARNING, """
+A stray `|` after an infobox value, or a stray `|}` line.
+
+What it does: reports wiki table and template syntax left behind by a
+conversion, with the value as recovered.
+
+Why: `FF0000|` is not the colour `FF0000`; the leftovers hide real values.
+
+Example:
+    - Socks2: FF0000|
+""")
+
+ragged_table_row = _diagnostic_rule("W003", "ragged-table-row", WARNING, """
+A table row whose cells do not line up with the header.
+
+What it does: reports rows with a different number of cells than the header,
+and rows whose first cell was merged with the row above (a rowspan leftover:
+the row reads like a complete row moved one column left), realigning those.
+
+Why: a shifted row puts a club's points in the wrong column.
+
+Example:
+    | 13 | Celaya | 0 | 0 | 0 | 0 | 15 | 19 | 34 | 28 | ' |
+    | Veracruz | 0 | 0 | 0 | 0 | 22 | 12 | 34 | 28 | ' | |
+""")
+
+wiki_markup_leftover = _diagnostic_rule("W004", "wiki-markup-leftover", WARNING, """
+Wiki or TeX markup left inside an infobox value.
+
+What it does: reports values such as `6^{th.}` and recovers `6th`.
+
+Why: a position written as markup cannot be compared with a table.
+
+Example:
+    - League Result: 6^{th.}
+""")
+
+RULES = (unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
+         dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input,
+         leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)

@@ -1,0 +1,215 @@
+"""Rules on standings and relegation tables, each row against itself and its neighbours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seasonparse.model import ERROR, WARNING, Row, Table
+from seasonparse.rules.base import Related, rule
+from seasonparse.tables import column_indexes, to_float, to_int, tournament_columns
+
+
+@dataclass(frozen=True)
+class StandingsRow:
+    row: Row
+    team: str
+    values: dict[str, int | None]  # played, won, drawn, lost, goals_for, ... by meaning
+
+
+_MEANINGS = ("played", "won", "drawn", "lost", "goals_for", "goals_against", "goal_difference",
+             "points", "total_points", "total_played")
+
+
+def rows_of(table: Table) -> list[StandingsRow]:
+    """Data rows with their numbers read by column meaning (realigned rows as realigned).
+
+    A ragged row that could not be realigned is left out: its numbers stand in
+    the wrong columns, and W003 already reports it."""
+    cols = column_indexes(table)
+    tcol = cols.get("team")
+    out = []
+    for row in table.rows:
+        if row.kind != "data" or (row.ragged and row.realigned is None):
+            continue
+        cells = table.cells(row)
+        team = cells[tcol] if tcol is not None and tcol < len(cells) else ""
+        values = {m: (to_int(cells[cols[m]]) if m in cols and cols[m] < len(cells) else None)
+                  for m in _MEANINGS}
+        out.append(StandingsRow(row, team, values))
+    return out
+
+
+def _tables(doc, kind):
+    return [t for t in doc.tables if t.kind == kind]
+
+
+def _check_rows(doc, report, formula, describe):
+    for table in _tables(doc, "standings"):
+        for r in rows_of(table):
+            v = r.values
+            result = formula(v)
+            if result is not None and result[0] != result[1]:
+                yield report(describe(r.team, v, *result), r.row.line, 1)
+
+
+def _ints(v, *keys):
+    vals = [v.get(k) for k in keys]
+    return None if any(x is None for x in vals) else vals
+
+
+@rule("S001", "standings-played", ERROR)
+def standings_played(doc, settings, report):
+    """A standings row where Pld is not W + D + L.
+
+    What it does: reads the columns by name (Pld/P/GP, W, D, L; see the lexicon).
+
+    Why: one of the four numbers is wrong.
+
+    Example:
+        | 1 | La Piedad | 15 | 10 | 1 | 5 | 26 | 17 | +9 | 31 |
+    """
+    def formula(v):
+        x = _ints(v, "played", "won", "drawn", "lost")
+        return None if x is None else (x[0], x[1] + x[2] + x[3])
+    yield from _check_rows(doc, report, formula,
+                           lambda t, v, a, b: f"{t}: Pld {a}, but W + D + L = {b}")
+
+
+@rule("S002", "standings-points", ERROR)
+def standings_points(doc, settings, report):
+    """A standings row where Pts is not (points for a win) × W + D.
+
+    What it does: 3 points for a win unless `points-for-win` is configured.
+    A points deduction explained elsewhere in the corpus is reported by the
+    cross-document rules instead.
+
+    Why: points decide the order of the table.
+
+    Example:
+        | 2 | Correcaminos | 15 | 7 | 6 | 2 | 33 | 21 | +12 | 28 |
+    """
+    win = settings.points_for_win
+
+    def formula(v):
+        x = _ints(v, "points", "won", "drawn")
+        return None if x is None else (x[0], win * x[1] + x[2])
+    yield from _check_rows(doc, report, formula,
+                           lambda t, v, a, b: f"{t}: Pts {a}, but {win} × W + D = {b}")
+
+
+@rule("S003", "standings-goal-difference", ERROR)
+def standings_goal_difference(doc, settings, report):
+    """A standings row where GD is not GF − GA.
+
+    What it does: compares the goal difference column with the goals columns.
+
+    Why: one of the three numbers is wrong, and GD breaks ties on points.
+
+    Example:
+        | 3 | Neza | 15 | 7 | 5 | 3 | 27 | 22 | +4 | 26 |
+    """
+    def formula(v):
+        x = _ints(v, "goal_difference", "goals_for", "goals_against")
+        return None if x is None else (x[0], x[1] - x[2])
+    yield from _check_rows(doc, report, formula,
+                           lambda t, v, a, b: f"{t}: GD {a:+d}, but GF − GA = {b:+d}")
+
+
+def _average(r: StandingsRow) -> float | None:
+    pts, pld = r.values.get("total_points"), r.values.get("total_played")
+    return None if pts is None or not pld else pts / pld
+
+
+@rule("S004", "standings-order", WARNING)
+def standings_order(doc, settings, report):
+    """Table rows out of order.
+
+    What it does: a standings table is ordered by points, then goal difference;
+    a relegation table by average (total points / total played).
+
+    Why: a row out of order means a wrong number in it or in the row above.
+
+    Example:
+        | 4 | León | 15 | 5 | 8 | 2 | 26 | 16 | +10 | 23 |
+        | 5 | Irapuato | 15 | 7 | 2 | 6 | 24 | 17 | +7 | 24 |
+    """
+    for table in doc.tables:
+        if table.kind == "standings":
+            def key(r):
+                p, gd = r.values.get("points"), r.values.get("goal_difference")
+                return None if p is None else (p, gd if gd is not None else 0)
+            what = "points, then goal difference"
+        elif table.kind == "relegation":
+            key, what = _average, "average (total points / total played)"
+        else:
+            continue
+        prev = None
+        for r in rows_of(table):
+            k = key(r)
+            if k is None:
+                continue
+            if prev is not None and k > key(prev):
+                yield report(f"{r.team} is below {prev.team} but ranks higher by {what}",
+                             r.row.line, 1,
+                             related=[Related(doc.path, prev.row.line, 1, f"{prev.team}")])
+            prev = r
+
+
+@rule("S005", "table-total", ERROR)
+def table_total(doc, settings, report):
+    """A relegation table's total that is not the sum of its tournament columns.
+
+    What it does: sums the columns named like `'11 A Pts` (one tournament each)
+    and compares with `Total Pts`.
+
+    Why: the total decides relegation.
+
+    Example:
+        | Pos | Team | '11 A Pts | '12 C Pts | Total Pts |
+        | 1 | León | 20 | 34 | 55 |
+    """
+    for table in _tables(doc, "relegation"):
+        parts = tournament_columns(table)
+        total_col = column_indexes(table).get("total_points")
+        for r in rows_of(table):
+            cells = table.cells(r.row)
+            values = [to_int(cells[i]) if i < len(cells) else None for i in parts]
+            total = to_int(cells[total_col]) if total_col is not None and total_col < len(cells) else None
+            if total is None or any(v is None for v in values):
+                continue
+            if sum(values) != total:
+                yield report(f"{r.team}: Total Pts {total}, but its tournament columns sum to "
+                             f"{sum(values)}", r.row.line, 1)
+
+
+@rule("S006", "table-average", ERROR)
+def table_average(doc, settings, report):
+    """An average column that is not total points / total played.
+
+    What it does: where the average cell holds a number, compares it with the
+    quotient rounded to the decimals shown.
+
+    Why: the average decides relegation in average-based tables.
+
+    Example:
+        | 1 | León | ... | 168 | 92 | 1.9130 |
+    """
+    for table in _tables(doc, "relegation"):
+        acol = column_indexes(table).get("average")
+        if acol is None:
+            continue
+        for r in rows_of(table):
+            cells = table.cells(r.row)
+            shown = to_float(cells[acol]) if acol < len(cells) else None
+            avg = _average(r)
+            if shown is None or avg is None:
+                continue
+            text = cells[acol].strip()
+            decimals = len(text.split(".")[1]) if "." in text else 0
+            if round(avg, decimals) != round(shown, decimals):
+                yield report(f"{r.team}: average {text}, but {r.values['total_points']} / "
+                             f"{r.values['total_played']} = {avg:.{max(decimals, 1)}f}", r.row.line, 1)
+
+
+RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
+         table_total, table_average)

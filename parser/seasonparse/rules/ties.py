@@ -1,0 +1,162 @@
+"""Rules on two-legged ties: the outcome line against the legs it closes."""
+
+from __future__ import annotations
+
+from seasonparse.football import (
+    describe, knockout_ties, rank_of, ranking, same_team, states_higher_seed_hosts_second_leg)
+from seasonparse.model import ERROR, WARNING
+from seasonparse.rules.base import Related, rule
+
+
+def _legs(doc, kt):
+    return [Related(doc.path, m.line, 1, f"leg: {describe(m)}") for m in kt.legs]
+
+
+def _stated(doc):
+    return [kt for kt in knockout_ties(doc) if kt.stated is not None]
+
+
+@rule("T001", "tie-winner-not-in-tie", ERROR)
+def tie_winner_not_in_tie(doc, settings, report):
+    """The club named in `X advanced ...` played neither leg.
+
+    What it does: compares the winner with both teams of the legs the outcome
+    line closes (the match above it and the earlier meeting of the same teams).
+
+    Why: a wrong club name in an outcome line breaks the bracket.
+
+    Example:
+        Neza 2 - 2 Necaxa
+        León advanced 3 – 2 on aggregate
+    """
+    for kt in _stated(doc):
+        a, b = kt.teams()
+        if not (same_team(kt.stated.winner, a) or same_team(kt.stated.winner, b)):
+            yield report(f"`{kt.stated.winner}` advanced, but the tie is {a} v {b}",
+                         kt.stated.line, 1, related=_legs(doc, kt))
+
+
+@rule("T002", "tie-aggregate-mismatch", ERROR)
+def tie_aggregate_mismatch(doc, settings, report):
+    """The aggregate in `X advanced A – B on aggregate` is not the sum of the legs.
+
+    What it does: sums both legs per club and compares with the stated
+    aggregate, the winner's goals first.
+
+    Why: the aggregate is the one number readers take from a tie.
+
+    Example:
+        Necaxa 0 - 1 Neza
+        Neza 2 - 2 Necaxa
+        Neza advanced 3 – 1 on aggregate     (the legs give 3 – 2)
+    """
+    for kt in _stated(doc):
+        t = kt.stated
+        if t.aggregate_winner is None or len(kt.legs) < 2:
+            continue
+        a, b = kt.teams()
+        if not (same_team(t.winner, a) or same_team(t.winner, b)):
+            continue  # T001
+        agg = kt.aggregate()
+        winner = a if same_team(t.winner, a) else b
+        loser = b if winner == a else a
+        actual = (agg[winner], agg[loser])
+        if actual != (t.aggregate_winner, t.aggregate_loser):
+            yield report(f"stated aggregate {t.aggregate_winner}–{t.aggregate_loser}, the legs give "
+                         f"{winner} {actual[0]}–{actual[1]} {loser}", t.line, 1,
+                         related=_legs(doc, kt))
+
+
+@rule("T003", "tie-wrong-winner", ERROR)
+def tie_wrong_winner(doc, settings, report):
+    """The club said to have advanced did not win the tie.
+
+    What it does: the club with more aggregate goals goes through; on a level
+    aggregate, a stated "better position on the league table" must name the
+    club a standings table of the document ranks higher. A club said to have
+    advanced on aggregate with a level aggregate is reported too.
+
+    Why: the next round, and the champion, follow from who went through.
+
+    Example:
+        Irapuato 0 - 1 León
+        León 2 - 0 Irapuato
+        Irapuato advanced 3 – 0 on aggregate
+    """
+    ranks = ranking(doc)
+    for kt in _stated(doc):
+        t = kt.stated
+        a, b = kt.teams()
+        if not (same_team(t.winner, a) or same_team(t.winner, b)):
+            continue  # T001
+        winner = a if same_team(t.winner, a) else b
+        other = b if winner == a else a
+        agg = kt.aggregate()
+        if len(kt.legs) < 2 and t.reason != "aggregate":
+            continue
+        if agg[winner] < agg[other]:
+            yield report(f"{winner} advanced with fewer aggregate goals: {winner} {agg[winner]}, "
+                         f"{other} {agg[other]}", t.line, 1, related=_legs(doc, kt))
+        elif agg[winner] == agg[other]:
+            if t.reason == "aggregate":
+                yield report(f"{winner} advanced on aggregate, but the aggregate is level "
+                             f"{agg[winner]}–{agg[other]}", t.line, 1, related=_legs(doc, kt))
+            elif t.reason == "league_position":
+                rw, ro = rank_of(ranks, winner), rank_of(ranks, other)
+                if rw is not None and ro is not None and rw > ro:
+                    yield report(f"{winner} advanced on league position, but the standings table "
+                                 f"ranks {other} {ro} and {winner} {rw}", t.line, 1,
+                                 related=_legs(doc, kt))
+
+
+@rule("T004", "tie-legs-mismatch", ERROR)
+def tie_legs_mismatch(doc, settings, report):
+    """The two legs of a tie involve different clubs.
+
+    What it does: checks that both legs linked to an outcome line are between
+    the same two clubs (home and away swapped or not).
+
+    Why: an outcome line attached to the wrong match says nothing true.
+
+    Example: JSON input whose tie lists legs 3 and 7 between different clubs.
+    """
+    for kt in _stated(doc):
+        if len(kt.legs) == 2:
+            first, second = kt.legs
+            same = ((same_team(first.home, second.away) and same_team(first.away, second.home))
+                    or (same_team(first.home, second.home) and same_team(first.away, second.away)))
+            if not same:
+                yield report(f"the legs of this tie are {describe(first)} and {describe(second)}",
+                             kt.stated.line, 1, related=_legs(doc, kt))
+
+
+@rule("T005", "second-leg-host", WARNING)
+def second_leg_host(doc, settings, report):
+    """The lower-placed club hosted the second leg, where the document says the higher-placed does.
+
+    What it does: only where the document states the rule ("the higher seeded
+    teams play on their home field during the second leg") and a standings
+    table in it ranks both clubs.
+
+    Why: a swapped home and away in one leg usually means the two legs' scores
+    are swapped too.
+
+    Example:
+        Neza (3rd) 2 - 2 Necaxa (6th)      first leg, Neza at home
+        Necaxa 0 - 1 Neza                  second leg, Necaxa at home
+    """
+    if not states_higher_seed_hosts_second_leg(doc):
+        return
+    ranks = ranking(doc)
+    for kt in knockout_ties(doc):
+        if len(kt.legs) != 2:
+            continue
+        second = kt.legs[1]
+        rh, ra = rank_of(ranks, second.home), rank_of(ranks, second.away)
+        if rh is not None and ra is not None and rh > ra:
+            yield report(f"{second.home} (placed {rh}) hosted the second leg against "
+                         f"{second.away} (placed {ra})", second.line, second.home_column,
+                         related=[Related(doc.path, kt.legs[0].line, 1, f"first leg: {describe(kt.legs[0])}")])
+
+
+RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host)

@@ -1,0 +1,107 @@
+"""Inline suppression with HTML comments inside a document, and N001 for unused ones.
+
+    <!-- seasonparse: disable-next-line M001 -->     the next non-blank line
+    <!-- seasonparse: disable-line M001 -->          the line the comment is on
+    <!-- seasonparse: disable M001, G004 -->         from here ...
+    <!-- seasonparse: enable M001, G004 -->          ... to here (or the end)
+
+No codes means every code. The front end blanks comments out before parsing
+(keeping columns), so a comment never changes what a line is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from seasonparse.model import WARNING
+from seasonparse.rules.base import Finding, rule
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*seasonparse:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)-->")
+
+
+@dataclass
+class Directive:
+    verb: str
+    codes: tuple[str, ...]  # empty: all codes
+    line: int
+    column: int
+    start: int = 0  # first line covered
+    end: int = 0  # last line covered
+    used: set = field(default_factory=set)
+
+    def covers(self, code: str) -> bool:
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+
+def directives(lines: tuple[str, ...]) -> list[Directive]:
+    out: list[Directive] = []
+    open_ranges: list[Directive] = []
+    for n, text in enumerate(lines, start=1):
+        if "<!--" not in text:
+            continue
+        for m in _DIRECTIVE.finditer(text):
+            codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
+            d = Directive(m["verb"], codes, n, m.start() + 1)
+            if d.verb == "disable-line":
+                d.start = d.end = n
+            elif d.verb == "disable-next-line":
+                nxt = n + 1
+                while nxt <= len(lines) and (not lines[nxt - 1].strip()
+                                             or lines[nxt - 1].strip().startswith("<!--")):
+                    nxt += 1
+                d.start = d.end = nxt
+            elif d.verb == "disable":
+                d.start, d.end = n, len(lines)
+                open_ranges.append(d)
+            else:  # enable: closes the open ranges it names
+                for o in list(open_ranges):
+                    if not d.codes or not o.codes or set(d.codes) & set(o.codes):
+                        o.end = n
+                        open_ranges.remove(o)
+                continue
+            out.append(d)
+    return out
+
+
+def apply(findings: list[Finding], lines_by_path: dict[str, tuple[str, ...]]) -> tuple[list[Finding], list[Finding]]:
+    """Drop suppressed findings; return (kept, N001 findings for unused directives)."""
+    by_path = {p: directives(lines) for p, lines in lines_by_path.items()}
+    kept = []
+    for f in findings:
+        ds = by_path.get(f.path, ())
+        hit = next((d for d in ds if d.start <= f.line <= d.end and d.covers(f.code)), None)
+        if hit is None:
+            kept.append(f)
+        else:
+            hit.used.add(f.code)
+    unused = []
+    meta = unused_suppression.rule
+    for path, ds in sorted(by_path.items()):
+        for d in ds:
+            if not d.used:
+                what = ", ".join(d.codes) if d.codes else "all codes"
+                unused.append(Finding(meta.code, meta.severity,
+                                      f"`{d.verb}` for {what} suppressed nothing", path, d.line,
+                                      d.column, name=meta.name))
+    return kept, unused
+
+
+@rule("N001", "unused-suppression", WARNING, scope="pipeline")
+def unused_suppression(doc, settings, report):
+    """A suppression comment that suppressed nothing.
+
+    What it does: reports `<!-- seasonparse: disable... -->` comments that no
+    finding fell under (found when the findings are filtered, not by this check).
+
+    Why: a stale suppression would hide the next real problem on that line.
+
+    Example:
+        <!-- seasonparse: disable-next-line M001 -->
+        Necaxa 1 - 0 Mérida          (the scorers agree with the score)
+    """
+    return iter(())
+
+
+RULES = (unused_suppression,)

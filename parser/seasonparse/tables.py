@@ -1,0 +1,60 @@
+"""Table semantics shared by the front end and the rules: numbers in cells,
+what a column means (by the lexicon's names), which columns name a tournament."""
+
+from __future__ import annotations
+
+import re
+
+from seasonparse.lexicon import lexicon
+from seasonparse.model import Table
+from seasonparse.names import fold
+
+_NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
+_TOURNAMENT_COLUMN = re.compile(r"'(\d{2})\s+([A-Za-z])\s+pts", re.I)
+
+
+def is_number(cell: str) -> bool:
+    return bool(_NUMERIC.fullmatch(cell.strip()))
+
+
+def to_int(cell: str | None) -> int | None:
+    if cell is None or not is_number(cell):
+        return None
+    t = cell.strip().rstrip(".").replace(",", "").replace("−", "-").replace("–", "-")
+    try:
+        return int(t)
+    except ValueError:
+        return None
+
+
+def to_float(cell: str | None) -> float | None:
+    if cell is None or not is_number(cell):
+        return None
+    try:
+        return float(cell.strip().rstrip(".").replace(",", "").replace("−", "-").replace("–", "-"))
+    except ValueError:
+        return None
+
+
+def column_indexes(table: Table) -> dict[str, int]:
+    """Meaning -> column index, by the lexicon's column names (first match wins)."""
+    out: dict[str, int] = {}
+    folded = [fold(c) for c in table.columns]
+    for meaning, names in lexicon()["columns"].items():
+        wanted = {fold(n) for n in names}
+        for i, c in enumerate(folded):
+            if c in wanted:
+                out[meaning] = i
+                break
+    return out
+
+
+def tournament_columns(table: Table) -> dict[int, str]:
+    """Column index -> tournament (`'11 A Pts` -> `Apertura 2011`) for relegation-style columns."""
+    phases = {k.lower(): v for k, v in lexicon()["tournaments"]["phase_letters"].items()}
+    out = {}
+    for i, c in enumerate(table.columns):
+        m = _TOURNAMENT_COLUMN.fullmatch(c.strip())
+        if m and m[2].lower() in phases:
+            out[i] = f"{phases[m[2].lower()]} 20{m[1]}"
+    return out

@@ -1,0 +1,177 @@
+"""`seasonparse check`: formats, exit codes, configuration, suppression, baseline, JSON input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import FIXTURES, ROOT, SEEDS
+from golden import SNAPSHOTS, cli_output
+
+SMALL = FIXTURES / "check" / "small.txt"
+
+
+@pytest.mark.parametrize("name", sorted(SNAPSHOTS))
+def test_snapshot(name):
+    assert cli_output(*SNAPSHOTS[name]) == (ROOT / "tests" / "golden" / name).read_text("utf-8"), (
+        "output changed: run scripts/regen_golden.py and review the diff")
+
+
+def test_sarif_structure():
+    sarif = json.loads(cli_output("check", str(SMALL), "--format", "sarif", "--no-baseline"))
+    run = sarif["runs"][0]
+    assert sarif["version"] == "2.1.0"
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert all(run["tool"]["driver"]["rules"][res["ruleIndex"]]["id"] == res["ruleId"]
+               for res in run["results"])
+    assert ids == sorted(set(ids))
+
+
+def test_exit_codes(run, tmp_path):
+    assert run("check", SMALL, "--no-baseline")[0] == 1
+    assert run("check", SMALL, "--no-baseline", "--exit-zero")[0] == 0
+    assert run("check", SMALL, "--no-baseline", "--ignore", "M001,T002")[0] == 0
+    assert run("check", SMALL, "--no-baseline", "--select", "W")[0] == 0
+    assert run("check", SEEDS[2], "--no-baseline", "--fail-on", "warning")[0] == 1
+    assert run("check", tmp_path / "missing.txt")[0] == 2
+    assert run("check", SMALL, "--select", "Z999")[0] == 2
+    assert run("check", SMALL, "--format", "yaml")[0] == 2
+
+
+def test_json_findings_fields(run):
+    code, out, _ = run("check", SMALL, "--format", "json", "--no-baseline")
+    first = json.loads(out)[0]
+    assert set(first) == {"code", "name", "severity", "message", "path", "line", "column",
+                          "end_line", "end_column", "related"}
+    assert first["related"][0] == {"path": str(SMALL), "line": 10, "column": 1, "message": "the score line"}
+
+
+def test_suppression_comments(run):
+    code, out, _ = run("check", FIXTURES / "check" / "suppressed.txt", "--format", "concise", "--no-baseline")
+    lines = [line for line in out.splitlines() if not line.startswith("seasonparse:")]
+    assert len(lines) == 1 and "N001" in lines[0] and ":19:" in lines[0], out
+
+
+def _project(tmp_path, config: str, name="pyproject.toml"):
+    (tmp_path / "docs").mkdir()
+    shutil.copy(SMALL, tmp_path / "docs" / "small.txt")
+    (tmp_path / name).write_text(config, "utf-8")
+    return tmp_path
+
+
+def test_config_paths_select_severity(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(_project(tmp_path, """
+[tool.seasonparse]
+paths = ["docs"]
+ignore = ["T"]
+severity = { M001 = "warning" }
+"""))
+    code, out, _ = run("check", "--format", "concise")
+    assert code == 0, out
+    assert "M001 [warning]" in out and "T002" not in out
+
+
+def test_dot_config_and_per_file_ignores(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(_project(tmp_path, """
+paths = ["docs"]
+per-file-ignores = { "docs/*.txt" = ["M001"] }
+""", name=".seasonparse.toml"))
+    code, out, _ = run("check", "--format", "concise")
+    assert "M001" not in out and "T002" in out and code == 1
+
+
+def test_points_for_win(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.txt").write_text("= 1980 League =\n\n| Pos | Team | Pld | W | D | L | Pts |\n"
+                                    "| 1 | Alpha | 2 | 2 | 0 | 0 | 4 |\n", "utf-8")
+    assert "S002" in run("check", "t.txt", "--format", "concise")[1]
+    (tmp_path / ".seasonparse.toml").write_text("points-for-win = 2\n", "utf-8")
+    assert "S002" not in run("check", "t.txt", "--format", "concise")[1]
+
+
+@pytest.mark.parametrize("config,message", [
+    ("[tool.seasonparse]\nunknown = 1\n", "unknown key `unknown`"),
+    ("[tool.seasonparse]\nselect = \"M001\"\n", "expected a list of strings"),
+    ("[tool.seasonparse]\nselect = [\"Q\"]\n", "selects no rule"),
+    ("[tool.seasonparse]\nseverity = { M001 = \"fatal\" }\n", "must be one of"),
+    ("[tool.seasonparse\n", "not valid TOML"),
+])
+def test_bad_config_exits_2(run, tmp_path, monkeypatch, config, message):
+    monkeypatch.chdir(_project(tmp_path, config))
+    code, _, err = run("check", "docs")
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_no_paths_is_a_usage_error(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check")
+    assert code == 2 and "no paths given" in err
+
+
+def test_baseline_hides_known_and_reports_new(run, tmp_path):
+    doc = tmp_path / "small.txt"
+    shutil.copy(SMALL, doc)
+    base = tmp_path / "baseline.json"
+    assert run("check", doc, "--write-baseline", base)[0] == 0
+    assert run("check", doc, "--baseline", base)[0] == 0
+    # lines move: still known
+    doc.write_text("\n\n" + SMALL.read_text("utf-8"), "utf-8")
+    assert run("check", doc, "--baseline", base)[0] == 0
+    # a new defect: reported
+    doc.write_text(SMALL.read_text("utf-8").replace("Beta: Cinco 50'", "Beta: Cinco 50', Ocho 51'"), "utf-8")
+    code, out, _ = run("check", doc, "--baseline", base, "--format", "concise")
+    assert code == 1 and "M001" in out and ":17:" in out
+
+
+def test_bad_baseline_exits_2(run, tmp_path):
+    bad = tmp_path / "b.json"
+    bad.write_text("{}", "utf-8")
+    code, _, err = run("check", SMALL, "--baseline", bad)
+    assert code == 2 and "not a seasonparse baseline" in err
+
+
+def test_check_reads_json_output(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out_dir = tmp_path / "json"
+    run("tests/fixtures/check/small.txt", "--out", out_dir)
+    from_json = run("check", out_dir / "small.json", "--format", "concise", "--no-baseline")[1]
+    from_text = run("check", "tests/fixtures/check/small.txt", "--format", "concise", "--no-baseline")[1]
+    strip = lambda s: [line for line in s.splitlines() if not line.startswith("seasonparse:")]  # noqa: E731
+    assert strip(from_json) == strip(from_text)
+
+
+def test_json_input_is_validated(run, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "nope"}', "utf-8")
+    code, out, _ = run("check", bad, "--format", "concise", "--no-baseline")
+    assert code == 1 and "P010" in out
+
+
+def test_tie_legs_mismatch_from_json(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    run(str(SEEDS[2].relative_to(ROOT)), "--out", tmp_path)
+    path = tmp_path / SEEDS[2].with_suffix(".json").name
+    data = json.loads(path.read_text("utf-8"))
+    data["ties"][0]["legs"] = [1, 3]  # Altamira v Correcaminos and León v Irapuato
+    path.write_text(json.dumps(data), "utf-8")
+    code, out, _ = run("check", path, "--format", "concise", "--no-baseline", "--select", "T004")
+    assert code == 1 and f"{data['ties'][0]['line']}:1: T004" in out
+
+
+def test_rules_and_rule_commands(run):
+    code, out, _ = run("rules")
+    assert code == 0 and "M001  scorers-exceed-score" in out
+    code, out, _ = run("rule", "T002")
+    assert code == 0 and "What it does:" in out and "Example:" in out
+    assert run("rule", "tie-aggregate-mismatch")[0] == 0
+    assert run("rule", "X999")[0] == 2
+
+
+def test_every_rule_is_documented():
+    from seasonparse.rules import registry
+
+    for r in registry().values():
+        assert r.name and r.summary, r.code
+        for section in ("What it does:", "Why:", "Example"):
+            assert section in r.doc, f"{r.code} lacks `{section}`"
