@@ -47,23 +47,31 @@ def _batch_gc() -> None:
     gc.set_threshold(50_000, 50, 100)
 
 
-def cmd_parse(argv: list[str]) -> int:
-    args = _parse_parser().parse_args(argv)
-    from seasonparse.frontend import parse_file
-    from seasonparse.inputs import discover, is_same_file, output_path
-    from seasonparse.jsonout import dumps, schema_error, to_dict, write_atomic
+def gather(paths: list[str], glob: str, exclude: Path | None = None):
+    """The inputs under `paths`; problems are printed, no inputs at all is a usage error."""
+    from seasonparse.inputs import discover
 
-    started = time.perf_counter()
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {args.out}: exists and is not a folder")
-    found = discover(args.paths, args.glob, exclude=out)
+    found = discover(paths, glob, exclude=exclude)
     for problem in found.problems:
         _err(problem)
     if not found.inputs:
         raise UsageError("no input files")
     if len(found.inputs) > 8:
         _batch_gc()
+    return found
+
+
+def cmd_parse(argv: list[str]) -> int:
+    args = _parse_parser().parse_args(argv)
+    from seasonparse.frontend import parse_file
+    from seasonparse.inputs import is_same_file, output_path
+    from seasonparse.jsonout import dumps, schema_error, to_dict, write_atomic
+
+    started = time.perf_counter()
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {args.out}: exists and is not a folder")
+    found = gather(args.paths, args.glob, exclude=out)
     inputs = found.inputs
     written: dict[Path, str] = {}
     n_matches = n_diags = n_errors = 0

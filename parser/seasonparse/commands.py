@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from seasonparse.cli import EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, _err
+from seasonparse.cli import EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, _err, gather
 from seasonparse.model import SEVERITIES
 
 
@@ -44,7 +44,6 @@ def cmd_check(argv: list[str]) -> int:
     from seasonparse.check import load, run, selected_codes
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
-    from seasonparse.inputs import discover
     from seasonparse.report import render
     from seasonparse.rules import registry
 
@@ -65,15 +64,7 @@ def cmd_check(argv: list[str]) -> int:
         paths = [_pretty(p) for p in paths]
     else:
         raise UsageError("no paths given, and no `paths` in the configuration")
-    found = discover(paths, args.glob or config.glob)
-    for problem in found.problems:
-        _err(problem)
-    if not found.inputs:
-        raise UsageError("no input files")
-    if len(found.inputs) > 8:
-        from seasonparse.cli import _batch_gc
-
-        _batch_gc()
+    found = gather(paths, args.glob or config.glob)
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
     result = run(load(found.inputs), rules, codes, config)

@@ -45,6 +45,18 @@ def _strings(value, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _string(value, where: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected a string")
+    return value
+
+
+def _table(value, where: str, shape: str) -> dict:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: must be a table of {shape}")
+    return value
+
+
 def _codes(values: tuple[str, ...], where: str, known: set[str]) -> tuple[str, ...]:
     for v in values:
         if v != "ALL" and not any(code.startswith(v) for code in known):
@@ -65,23 +77,18 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
     for key in ("select", "ignore", "extend-select"):
         if key in table:
             _codes(kw[key.replace("-", "_")], f"{where}: `{key}`", known_codes)
-    if "glob" in table:
-        if not isinstance(table["glob"], str):
-            raise ConfigError(f"{where}: `glob` must be a string")
-        kw["glob"] = table["glob"]
+    for key in ("glob", "baseline"):
+        if key in table:
+            kw[key] = _string(table[key], f"{where}: `{key}`")
     if "severity" in table:
-        sev = table["severity"]
-        if not isinstance(sev, dict):
-            raise ConfigError(f"{where}: `severity` must be a table of CODE = \"error|warning|info\"")
+        sev = _table(table["severity"], f"{where}: `severity`", 'CODE = "error|warning|info"')
         for code, level in sev.items():
             if level not in SEVERITIES:
                 raise ConfigError(f"{where}: severity of `{code}` must be one of {', '.join(SEVERITIES)}")
             _codes((code,), f"{where}: `severity`", known_codes)
         kw["severity"] = dict(sev)
     if "per-file-ignores" in table:
-        pfi = table["per-file-ignores"]
-        if not isinstance(pfi, dict):
-            raise ConfigError(f"{where}: `per-file-ignores` must be a table of GLOB = [CODES]")
+        pfi = _table(table["per-file-ignores"], f"{where}: `per-file-ignores`", "GLOB = [CODES]")
         kw["per_file_ignores"] = {g: _codes(_strings(v, f"{where}: per-file-ignores `{g}`"),
                                             f"{where}: per-file-ignores `{g}`", known_codes)
                                   for g, v in pfi.items()}
@@ -94,14 +101,8 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
         if table["fail-on"] not in SEVERITIES:
             raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(SEVERITIES)}")
         kw["fail_on"] = table["fail-on"]
-    if "baseline" in table:
-        if not isinstance(table["baseline"], str):
-            raise ConfigError(f"{where}: `baseline` must be a path")
-        kw["baseline"] = table["baseline"]
     if "aliases" in table:
-        al = table["aliases"]
-        if not isinstance(al, dict):
-            raise ConfigError(f"{where}: `aliases` must be a table of canonical name = [other names]")
+        al = _table(table["aliases"], f"{where}: `aliases`", "canonical name = [other names]")
         kw["aliases"] = {k: _strings(v, f"{where}: aliases `{k}`") for k, v in al.items()}
     return Config(source=source, root=root, **kw)
 
