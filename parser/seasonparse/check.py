@@ -60,10 +60,14 @@ def run(docs: list[Document], rules: dict[str, Rule], codes: set[str], config: C
                 findings.extend(r.check(doc, settings, Reporter(r, doc.path)))
             except Exception as exc:  # a bug in a rule: report it, keep checking
                 errors.append(f"rule {r.code} failed on {doc.path}: {exc!r}")
-    for r in active:
-        if r.scope == "corpus":
+    corpus_rules = [r for r in active if r.scope == "corpus"]
+    if corpus_rules:
+        from seasonparse.corpus import build
+
+        index = build(docs, settings)  # once, for every cross-document rule
+        for r in corpus_rules:
             try:
-                findings.extend(r.check(docs, settings, Reporter(r, "")))
+                findings.extend(r.check(index, settings, Reporter(r, "")))
             except Exception as exc:
                 errors.append(f"rule {r.code} failed on the corpus: {exc!r}")
     lines_by_path = {d.path: d.lines for d in docs}

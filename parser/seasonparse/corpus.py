@@ -1,0 +1,268 @@
+"""The corpus index: every document, built once, read by the cross-document rules.
+
+Everything is indexed by key (club pair, club and day, club and tournament),
+never by comparing documents pairwise, so a run over N documents costs O(N).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+
+from seasonparse import identity
+from seasonparse.football import counted, doc_club, round_index
+from seasonparse.lexicon import contains_any, lexicon
+from seasonparse.model import Document, Event, Match
+from seasonparse.names import fold, player_matches
+from seasonparse.rules.base import Settings
+from seasonparse.tables import column_indexes
+
+
+@dataclass(frozen=True)
+class MatchRef:
+    doc: Document
+    match: Match
+    day: date
+    home: str  # club roots
+    away: str
+
+    def goals_of(self, club: str) -> int | None:
+        if club == self.home:
+            return self.match.home_goals
+        if club == self.away:
+            return self.match.away_goals
+        return None
+
+    def side_of(self, club: str) -> str | None:
+        return "home" if club == self.home else "away" if club == self.away else None
+
+
+@dataclass(frozen=True)
+class KnownPlayer:
+    name: str
+    club: str  # root
+    path: str
+    line: int
+    source: str  # goalscorers | captain
+
+
+@dataclass(frozen=True)
+class Removal:
+    club: str  # root
+    text: str
+    path: str
+    line: int
+    since: tuple[str, int] | None  # the tournament it names ("suspended after the Apertura 2011")
+
+    def applies_to(self, tournament: tuple[str, int]) -> bool:
+        """"Suspended after the Apertura 2011" explains the Apertura 2011 tables; a
+        removal stated for another tournament does not (a club suspended after the
+        Clausura 2011 that plays the Apertura 2011 is, by then, another club)."""
+        return self.since is None or self.since == tournament
+
+
+_TOURNAMENT = None
+
+
+def _tournament_re():
+    global _TOURNAMENT
+    if _TOURNAMENT is None:
+        phases = "|".join(re.escape(p) for p in lexicon()["tournaments"]["phase_letters"].values())
+        _TOURNAMENT = re.compile(rf"\b(?:({phases})\s+(\d{{4}})|(\d{{4}})\s+({phases}))\b", re.I)
+    return _TOURNAMENT
+
+
+def tournament_in(text: str) -> tuple[str, int] | None:
+    """`Apertura 2011` / `2011 Apertura` -> ('Apertura', 2011)."""
+    m = _tournament_re().search(text or "")
+    if not m:
+        return None
+    phase = (m[1] or m[4]).capitalize()
+    return phase, int(m[2] or m[3])
+
+
+def _phase_only(text: str) -> str | None:
+    for p in lexicon()["tournaments"]["phase_letters"].values():
+        if re.search(rf"\b{re.escape(p)}\b", text or "", re.I):
+            return p
+    return None
+
+
+def doc_tournament(doc: Document) -> tuple[str, int] | None:
+    """The tournament a whole document is about: its title names a phase and a
+    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side."""
+    title = doc.title or ""
+    if t := tournament_in(title):
+        return t
+    phase, year = _phase_only(title), re.search(r"\b(\d{4})\b", title)
+    return (phase.capitalize(), int(year[1])) if phase and year else None
+
+
+def section_tournament(doc: Document, section: tuple[str, ...]) -> tuple[str, int] | None:
+    """The tournament of a place in a document: a heading naming phase and year,
+    else a heading naming the phase and an infobox field naming it with a year
+    (`League: Apertura 2011`), else the document's own."""
+    for title in reversed(section):
+        if t := tournament_in(title):
+            return t
+    for title in reversed(section):
+        if phase := _phase_only(title):
+            for f in doc.infobox:
+                t = tournament_in(f.value)
+                if t and t[0].lower() == phase.lower():
+                    return t
+    return doc_tournament(doc)
+
+
+def is_knockout(section: tuple[str, ...]) -> bool:
+    return any(round_index(t) is not None or contains_any(t, "sections", "knockout") for t in section)
+
+
+def names_match(a: str, b: str) -> bool:
+    return player_matches(a, b) or player_matches(b, a)
+
+
+@dataclass
+class Corpus:
+    docs: list[Document]
+    settings: Settings
+    clubs: identity.Clubs = field(init=False)
+    matches: list[MatchRef] = field(init=False)
+
+    def __post_init__(self):
+        self.clubs = identity.build(self.docs, self.settings.aliases)
+        self.matches = []
+        for doc in self.docs:
+            for m in doc.matches:
+                if m.date is not None:
+                    self.matches.append(MatchRef(doc, m, date.fromisoformat(m.date),
+                                                 self.clubs.root(m.home), self.clubs.root(m.away)))
+
+    def where(self, ref: MatchRef) -> str:
+        return f"{ref.doc.path}:{ref.match.line}"
+
+    @cached_property
+    def same_matches(self) -> list[list[MatchRef]]:
+        """Groups of one match as listed by several documents: the same two clubs,
+        dates at most a day apart, one entry per document."""
+        by_pair: dict[frozenset, list[MatchRef]] = {}
+        for ref in self.matches:
+            by_pair.setdefault(frozenset((ref.home, ref.away)), []).append(ref)
+        groups = []
+        for refs in by_pair.values():
+            refs.sort(key=lambda r: (r.day, r.doc.path, r.match.line))
+            current: list[MatchRef] = []
+            for ref in refs:
+                if current and (ref.day - current[0].day <= timedelta(days=1)) and all(
+                        r.doc is not ref.doc for r in current):
+                    current.append(ref)
+                else:
+                    if len(current) > 1:
+                        groups.append(current)
+                    current = [ref]
+            if len(current) > 1:
+                groups.append(current)
+        groups.sort(key=lambda g: (g[0].day, g[0].doc.path, g[0].match.line))
+        return groups
+
+    @cached_property
+    def by_club_day(self) -> dict[tuple[str, date], list[MatchRef]]:
+        out: dict[tuple[str, date], list[MatchRef]] = {}
+        for ref in self.matches:
+            out.setdefault((ref.home, ref.day), []).append(ref)
+            out.setdefault((ref.away, ref.day), []).append(ref)
+        return out
+
+    @cached_property
+    def known_players(self) -> dict[str, list[KnownPlayer]]:
+        """Players whose club a document states: goalscorer tables and lists (a club
+        article's table is the club's), and captains in tables with a team column.
+        Indexed by folded surname (last word)."""
+        out: dict[str, list[KnownPlayer]] = {}
+
+        def add(name, club, path, line, source):
+            words = fold(name).replace(".", " ").split()
+            if words and club:
+                out.setdefault(words[-1], []).append(
+                    KnownPlayer(name, self.clubs.root(club), path, line, source))
+
+        for doc in self.docs:
+            own = doc_club(doc)
+            for g in doc.goalscorers:
+                if not g.own_goal:
+                    add(g.player, g.club or own, doc.path, g.line, "goalscorers")
+            for t in doc.tables:
+                cols = column_indexes(t)
+                tcol = cols.get("team")
+                ccol = next((i for i, c in enumerate(t.columns) if fold(c) == "captain"), None)
+                if tcol is None or ccol is None:
+                    continue
+                for r in t.rows:
+                    cells = t.cells(r)
+                    if r.kind == "data" and max(tcol, ccol) < len(cells):
+                        name = re.sub(r"^[A-Z]{2,3}\s+", "", cells[ccol])
+                        add(name, cells[tcol], doc.path, r.line, "captain")
+        return out
+
+    def players_named(self, name: str) -> list[KnownPlayer]:
+        words = fold(name).replace(".", " ").split()
+        if not words:
+            return []
+        return [p for p in self.known_players.get(words[-1], []) if names_match(name, p.name)]
+
+    @cached_property
+    def scorers_by_club(self) -> dict[tuple[str, str], list[tuple[MatchRef, Event]]]:
+        """(club root, folded surname) -> goals credited to that club under that name."""
+        out: dict[tuple[str, str], list[tuple[MatchRef, Event]]] = {}
+        for ref in self.matches:
+            for e in ref.match.events:
+                words = fold(e.player).replace(".", " ").split()
+                if e.is_goal and words:
+                    club = ref.home if e.side == "home" else ref.away
+                    out.setdefault((club, words[-1]), []).append((ref, e))
+        return out
+
+    @cached_property
+    def removals(self) -> list[Removal]:
+        """Clubs the documents say were suspended, expelled or disaffiliated."""
+        patterns = [re.compile(p, re.I) for p in lexicon()["statements"]["removed_club"]]
+        out = []
+        for doc in self.docs:
+            for b in doc.blocks:
+                texts = b.items if b.items else (b.text,)
+                for i, text in enumerate(texts):
+                    for clause in re.split(r"(?<=[.;,])\s+", text):
+                        for p in patterns:
+                            m = p.search(clause)
+                            if m and self.clubs.root(m["club"]) in self.clubs.parent:
+                                out.append(Removal(self.clubs.root(m["club"]), text.strip(), doc.path,
+                                                   b.line + (i if b.items else 0), tournament_in(clause)))
+        return out
+
+    @cached_property
+    def regular(self) -> dict[tuple[str, tuple[str, int]], list[MatchRef]]:
+        """(club, tournament) -> the club's regular-season matches of it, each match
+        once however many documents list it (knockout, pre-season and friendly
+        sections left out)."""
+        out: dict[tuple[str, tuple[str, int]], list[MatchRef]] = {}
+        seen: set[tuple] = set()
+        for ref in sorted(self.matches, key=lambda r: (r.day, r.doc.path, r.match.line)):
+            m = ref.match
+            if not counted(m) or is_knockout(m.section):
+                continue
+            t = section_tournament(ref.doc, m.section)
+            if t is None:
+                continue
+            pair = frozenset((ref.home, ref.away))
+            if (pair, ref.day) in seen or (pair, ref.day - timedelta(days=1)) in seen:
+                continue
+            seen.add((pair, ref.day))
+            for club in (ref.home, ref.away):
+                out.setdefault((club, t), []).append(ref)
+        return out
+
+
+def build(docs: list[Document], settings: Settings) -> Corpus:
+    return Corpus(docs, settings)

@@ -1,0 +1,216 @@
+"""Club identity across a corpus: which names are one club, and on what evidence.
+
+Names are grouped with a union-find, in this order:
+  1. aliases from configuration (confirmed; never reported);
+  2. matches: two documents listing a match on the same date in which the same
+     club scored and conceded the same goals name the same opponent
+     (`Leones Negros 1 - 1 Necaxa` / `U. de G. 1-1 Necaxa`, 18 April 2012);
+  3. words: a name whose words are all inside exactly one other club's name
+     (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`).
+Two names that stand as different clubs in one document (the two sides of a
+match, two rows of one table) are never merged. Inferred merges keep their
+evidence (A001); a name that fits two clubs is kept apart and reported (A002).
+No club name is written in code: everything comes from the documents and config.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seasonparse.model import Document
+from seasonparse.names import tokens
+from seasonparse.tables import column_indexes
+
+
+@dataclass(frozen=True)
+class Place:
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Inference:
+    name: str
+    other: str
+    reason: str  # match | words
+    evidence: tuple[tuple[Place, str], ...]
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    name: str
+    candidates: tuple[str, ...]
+    place: Place
+
+
+def key(name: str) -> str:
+    return " ".join(tokens(name))
+
+
+@dataclass
+class Clubs:
+    parent: dict[str, str] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)  # key -> name as first written
+    first_seen: dict[str, Place] = field(default_factory=dict)
+    canonical_names: dict[str, str] = field(default_factory=dict)  # key -> configured canonical name
+    apart: dict[str, set[str]] = field(default_factory=dict)  # root -> keys it must stay apart from
+    names_by_root: dict[str, str] = field(default_factory=dict)  # filled by freeze()
+    inferred: list[Inference] = field(default_factory=list)
+    ambiguous: list[Ambiguity] = field(default_factory=list)
+
+    def add(self, name: str, place: Place) -> str:
+        k = key(name)
+        if k and k not in self.parent:
+            self.parent[k] = k
+            self.display[k] = name.strip()
+            self.first_seen[k] = place
+        return k
+
+    def root(self, name_or_key: str) -> str:
+        k = name_or_key if name_or_key in self.parent else key(name_or_key)
+        if k not in self.parent:
+            return k
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def same(self, a: str, b: str) -> bool:
+        return self.root(a) == self.root(b)
+
+    def name(self, name_or_key: str) -> str:
+        """The group's name: the configured canonical name, else its longest name."""
+        r = self.root(name_or_key)
+        if r in self.canonical_names:
+            return self.canonical_names[r]
+        return self.names_by_root.get(r) or self.display.get(r, name_or_key)
+
+    def freeze(self) -> None:
+        """Compute each group's name once all merges are done."""
+        best: dict[str, str] = {}
+        for k in self.parent:
+            r = self.root(k)
+            if r not in best or (len(k), k) > (len(best[r]), best[r]):
+                best[r] = k
+        self.names_by_root = {r: self.display[k] for r, k in best.items()}
+
+    def keep_apart(self, a: str, b: str) -> None:
+        self.apart.setdefault(a, set()).add(b)
+        self.apart.setdefault(b, set()).add(a)
+
+    def _kept_apart(self, ra: str, rb: str) -> bool:
+        small, other = sorted((ra, rb), key=lambda r: len(self.apart.get(r, ())))
+        return any(self.root(x) == other for x in self.apart.get(small, ()))
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb or self._kept_apart(ra, rb):
+            return False
+        keep, drop = sorted((ra, rb))
+        self.parent[drop] = keep
+        if drop in self.apart:
+            self.apart.setdefault(keep, set()).update(self.apart.pop(drop))
+        if drop in self.canonical_names and keep not in self.canonical_names:
+            self.canonical_names[keep] = self.canonical_names.pop(drop)
+        return True
+
+
+def _names_of(doc: Document):
+    """(name, line, group): every club name in a structured position; names in one group
+    are different clubs."""
+    for m in doc.matches:
+        g = ("match", m.index)
+        yield m.home, m.line, g
+        yield m.away, m.line, g
+    for t in doc.tables:
+        tcol = column_indexes(t).get("team")
+        if tcol is None:
+            continue
+        for r in t.rows:
+            cells = t.cells(r)
+            if r.kind == "data" and tcol < len(cells) and cells[tcol]:
+                yield cells[tcol], r.line, ("table", t.index)
+    for g in doc.goalscorers:
+        if g.club:
+            yield g.club, g.line, None
+    f = doc.field("club")
+    if f and f.value:
+        yield f.value, f.line, None
+
+
+def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
+    clubs = Clubs()
+    for doc in docs:
+        groups: dict[tuple, list[str]] = {}
+        for name, line, group in _names_of(doc):
+            k = clubs.add(name, Place(doc.path, line))
+            if k and group is not None:
+                groups.setdefault(group, []).append(k)
+        for members in groups.values():
+            uniq = sorted(set(members))
+            for i, a in enumerate(uniq):
+                for b in uniq[i + 1:]:
+                    clubs.keep_apart(a, b)
+    for canonical, others in sorted(aliases.items()):
+        ck = clubs.add(canonical, Place("<config>", 0))
+        for other in others:
+            clubs.union(ck, clubs.add(other, Place("<config>", 0)))
+        clubs.canonical_names[clubs.root(ck)] = canonical
+    _infer_from_matches(clubs, docs)
+    _infer_from_words(clubs)
+    clubs.freeze()
+    return clubs
+
+
+def _infer_from_matches(clubs: Clubs, docs: list[Document]) -> None:
+    changed = True
+    while changed:
+        changed = False
+        seen: dict[tuple, tuple[Document, object, str]] = {}
+        for doc in docs:
+            for m in doc.matches:
+                if m.date is None:
+                    continue
+                for side, other_side in (("home", "away"), ("away", "home")):
+                    k = (m.date, clubs.root(m.team(side)), m.goals(side), m.goals(other_side))
+                    other_name = m.team(other_side)
+                    prev = seen.get(k)
+                    if prev is None:
+                        seen[k] = (doc, m, other_name)
+                        continue
+                    pdoc, pm, pname = prev
+                    if pdoc is doc or clubs.same(pname, other_name):
+                        continue
+                    if clubs.union(pname, other_name):
+                        changed = True
+                        clubs.inferred.append(Inference(
+                            other_name, pname, "match",
+                            ((Place(doc.path, m.line), f"{m.home} {m.home_goals}-{m.away_goals} {m.away}"),
+                             (Place(pdoc.path, pm.line), f"{pm.home} {pm.home_goals}-{pm.away_goals} {pm.away}"))))
+
+
+def _infer_from_words(clubs: Clubs) -> None:
+    keys = sorted(clubs.parent)
+    postings: dict[str, set[str]] = {}
+    for k in keys:
+        for t in k.split():
+            postings.setdefault(t, set()).add(k)
+    for k in keys:
+        words = k.split()
+        if not words:
+            continue
+        supersets = set.intersection(*(postings[t] for t in words)) - {k}
+        supersets = {s for s in supersets if len(s.split()) > len(words)}
+        roots = sorted({clubs.root(s) for s in supersets} - {clubs.root(k)})
+        if not roots or any(clubs.same(k, s) for s in supersets):
+            continue
+        if len(roots) == 1:
+            target = min(s for s in supersets if clubs.root(s) == roots[0])
+            if clubs.union(k, target):
+                clubs.inferred.append(Inference(
+                    clubs.display[k], clubs.display[target], "words",
+                    ((clubs.first_seen[k], clubs.display[k]),
+                     (clubs.first_seen[target], clubs.display[target]))))
+        else:
+            clubs.ambiguous.append(Ambiguity(clubs.display[k], tuple(clubs.name(r) for r in roots),
+                                             clubs.first_seen[k]))

@@ -1,0 +1,91 @@
+"""Cross-document reconciliation: planted defects are found with both locations,
+club identity is inferred with evidence and never merged on ambiguity."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from conftest import FIXTURES, SEEDS
+
+from seasonparse.check import run, selected_codes
+from seasonparse.config import Config
+from seasonparse.frontend import parse_text
+from seasonparse.rules import registry
+
+CASES = tomllib.loads((FIXTURES / "planted_corpus.toml").read_text("utf-8"))["case"]
+SEED_TEXT = {s.name[:3]: s.read_text("utf-8") for s in SEEDS}
+
+
+def check_texts(texts: dict[str, str], aliases=None):
+    rules = registry()
+    docs = [parse_text(t, f"{k}.txt") for k, t in sorted(texts.items())]
+    config = Config(aliases=aliases or {})
+    return run(docs, rules, selected_codes(rules, ("ALL",), (), ()), config).findings
+
+
+def _place(f):
+    return f"{f.path[:3]}:{f.line}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_planted_cross_document_defect(case):
+    texts = dict(SEED_TEXT)
+    for edit in case["edits"]:
+        assert texts[edit["seed"]].count(edit["find"]) == 1, edit["find"]
+        texts[edit["seed"]] = texts[edit["seed"]].replace(edit["find"], edit["replace"])
+    hits = [f for f in check_texts(texts) if f.code == case["rule"] and _place(f) == case["at"]
+            and f.severity == case.get("severity", f.severity)]
+    assert hits, [(f.code, _place(f)) for f in check_texts(texts) if f.code.startswith("X")]
+    related = {f"{r.path[:3]}:{r.line}" for f in hits for r in f.related}
+    assert case["related"] in related, related
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_unmodified_seeds_do_not_have_it(case):
+    assert not [f for f in check_texts(SEED_TEXT) if f.code == case["rule"] and _place(f) == case["at"]
+                and f.severity == case.get("severity", f.severity)]
+
+
+def test_seeds_cross_document_findings():
+    """Everything that agrees stays silent; what remains is real and explained."""
+    found = [(f.code, f.severity, _place(f)) for f in check_texts(SEED_TEXT) if f.code[0] in "XA"]
+    assert sorted(c for c, _, _ in found) == ["A001"] * 6 + ["X007"] * 7 + ["X008"] + ["X009"] * 2
+    assert ("X008", "warning", "000:101") in found  # Quatrocchi, Necaxa's, listed for Altamira
+    assert ("X007", "info", "001:167") in found  # Necaxa: the Indios points, explained
+    assert {p for c, _, p in found if c == "X009"} == {"002:16", "002:38"}  # "vs the Clausura 2011 winner"
+
+
+def test_inferred_aliases_carry_evidence():
+    findings = [f for f in check_texts(SEED_TEXT) if f.code == "A001"]
+    by_match = [f for f in findings if "same match" in f.message]
+    assert len(by_match) == 1 and "U. de G." in by_match[0].message and "Leones Negros" in by_match[0].message
+    assert by_match[0].related[0].path.startswith("000")
+
+
+def test_configured_aliases_are_not_reported():
+    aliases = {"Leones Negros": ("U. de G.",), "Neza FC": ("Neza",)}
+    messages = [f.message for f in check_texts(SEED_TEXT, aliases) if f.code == "A001"]
+    assert len(messages) == 4 and not any("Leones Negros" in m or "`Neza`" in m for m in messages)
+
+
+AMBIGUOUS = {
+    "a": "= 2011 League =\n\n| Pos | Team | Pld | W | D | L | Pts |\n"
+         "| 1 | Cruz Azul | 1 | 1 | 0 | 0 | 3 |\n| 2 | Cruz Azul Hidalgo | 1 | 0 | 0 | 1 | 0 |\n",
+    "b": "= 2011 Cup =\n\nMay 1, 2011\nCruz 1 - 0 Neza\n",
+}
+
+
+def test_ambiguous_name_is_reported_not_merged():
+    findings = check_texts(AMBIGUOUS)
+    amb = [f for f in findings if f.code == "A002"]
+    assert len(amb) == 1 and "`Cruz Azul`" in amb[0].message and "`Cruz Azul Hidalgo`" in amb[0].message
+    assert not [f for f in findings if f.code == "A001" and "Cruz" in f.message]
+
+
+def test_clubs_in_one_table_are_never_merged():
+    from seasonparse import identity
+
+    docs = [parse_text(AMBIGUOUS["a"], "a.txt")]
+    clubs = identity.build(docs, {})
+    assert not clubs.same("Cruz Azul", "Cruz Azul Hidalgo")
