@@ -481,8 +481,18 @@ def _season_tournament(doc, phase: str):
     return phase.strip().capitalize(), season.first.year + offset[p]
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One document's statement about a tournament: its champion, or whom its winner plays."""
+
+    value: object  # a club root, or a tournament
+    doc: Document
+    line: int
+    text: str
+
+
 def _claims(corpus):
-    """(tournament, what) -> [(value, doc, line, text)]: champions and next opponents."""
+    """(tournament, what) -> [Claim]: champions and next opponents."""
     out: dict[tuple, list] = {}
     champion_keys = words("infobox", "champion")
     winners_keys = words("infobox", "winners")
@@ -492,14 +502,14 @@ def _claims(corpus):
             k = fold(f.key)
             if k in champion_keys and f.value and (t := doc_tournament(doc)):
                 out.setdefault((t, "champion"), []).append(
-                    (corpus.clubs.root(f.value), doc, f.line, f"{f.key}: {f.value}"))
+                    Claim(corpus.clubs.root(f.value), doc, f.line, f"{f.key}: {f.value}"))
             elif k in winners_keys:
                 for part in f.value.split(","):
                     phase, sep, club = part.partition(":")
                     t = _season_tournament(doc, phase) if sep else None
                     if t and club.strip():
                         out.setdefault((t, "champion"), []).append(
-                            (corpus.clubs.root(club), doc, f.line, f"{f.key}: {part.strip()}"))
+                            Claim(corpus.clubs.root(club), doc, f.line, f"{f.key}: {part.strip()}"))
         ranks = ranking(doc)
         for kt in knockout_ties(doc):
             if kt.round == round_index("final"):
@@ -507,7 +517,7 @@ def _claims(corpus):
                 res = tie_result(kt, ranks)
                 if t and res:
                     out.setdefault((t, "champion"), []).append(
-                        (corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the final"))
+                        Claim(corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the final"))
         for b in doc.blocks:
             texts = b.items if b.items else (b.text,)
             for i, text in enumerate(texts):
@@ -516,9 +526,9 @@ def _claims(corpus):
                     if m and (other := tournament_in(m["tournament"])):
                         t = section_tournament(doc, b.section)
                         if t and t != other:
-                            out.setdefault((t, "next opponent"), []).append(
-                                (other, doc, b.line + (i if b.items else 0),
-                                 f"the {t[0]} {t[1]} winner plays the {other[0]} {other[1]} winner"))
+                            out.setdefault((t, "next opponent"), []).append(Claim(
+                                other, doc, b.line + (i if b.items else 0),
+                                f"the {t[0]} {t[1]} winner plays the {other[0]} {other[1]} winner"))
     return out
 
 
@@ -539,18 +549,18 @@ def tournament_statement_mismatch(corpus, settings, report):
     """
     for (t, what), claims in sorted(_claims(corpus).items(), key=lambda kv: (kv[0][0], kv[0][1])):
         by_doc: dict[str, set] = {}
-        for value, doc, *_ in claims:
-            by_doc.setdefault(doc.path, set()).add(value)
+        for c in claims:
+            by_doc.setdefault(c.doc.path, set()).add(c.value)
         if len(by_doc) < 2 or len({frozenset(v) for v in by_doc.values()}) < 2:
             continue
         paths = sorted(by_doc)
         odd = [(p, agree) for p, agree in _odd_ones(paths, lambda p: frozenset(by_doc[p]), lambda p: p)]
         for path, agree in odd:
-            base = [c for c in claims if c[1].path in agree]
-            for value, doc, line, text in claims:
-                if doc.path == path and value not in {c[0] for c in base}:
-                    yield report(f"{text}; but {base[0][1].path} says: {base[0][3]}", line, 1,
-                                 path=path, related=[Related(c[1].path, c[2], 1, c[3]) for c in base])
+            base = [c for c in claims if c.doc.path in agree]
+            for c in claims:
+                if c.doc.path == path and c.value not in {b.value for b in base}:
+                    yield report(f"{c.text}; but {base[0].doc.path} says: {base[0].text}", c.line, 1,
+                                 path=path, related=[Related(b.doc.path, b.line, 1, b.text) for b in base])
 
 
 @rule("X010", "cross-tie-mismatch", ERROR, scope="corpus")
@@ -569,7 +579,7 @@ def cross_tie_mismatch(corpus, settings, report):
         club article:    Necaxa advanced because of their better position ...
         bracket article: U. de G. advanced because of their better position ...
     """
-    index: dict[frozenset, list] = {}
+    index: dict[frozenset, list[_TieView]] = {}
     for doc in corpus.docs:
         ranks = ranking(doc)
         for kt in knockout_ties(doc):
@@ -579,16 +589,37 @@ def cross_tie_mismatch(corpus, settings, report):
             if res is None:
                 continue
             a, b = (corpus.clubs.root(x) for x in kt.teams())
-            day = date.fromisoformat(kt.legs[0].date)
-            index.setdefault(frozenset((a, b)), []).append((day, doc, kt, corpus.clubs.root(res.winner)))
-    for pair, ties in index.items():
-        ties.sort(key=lambda x: (x[0], x[1].path))
-        for (d1, doc1, kt1, w1), (d2, doc2, kt2, w2) in zip(ties, ties[1:]):
-            if doc1 is doc2 or d2 - d1 > timedelta(days=1) or w1 == w2:
-                continue
-            yield report(f"{corpus.clubs.name(w2)} went through here, {corpus.clubs.name(w1)} in {doc1.path}",
-                         kt2.line, 1, path=doc2.path,
-                         related=[Related(doc1.path, kt1.line, 1, f"{corpus.clubs.name(w1)} went through")])
+            index.setdefault(frozenset((a, b)), []).append(_TieView(
+                date.fromisoformat(kt.legs[0].date), doc, kt, corpus.clubs.root(res.winner)))
+    for ties in index.values():
+        ties.sort(key=lambda x: (x.day, x.doc.path))
+        groups, current = [], []
+        for t in ties:  # one tie: first legs at most a day apart, one view per document
+            if current and t.day - current[0].day <= timedelta(days=1) and all(
+                    c.doc is not t.doc for c in current):
+                current.append(t)
+            else:
+                groups.append(current)
+                current = [t]
+        groups.append(current)
+        for group in groups:
+            for t, others in _odd_ones(group, lambda x: x.winner, lambda x: x.doc.path):
+                o = others[0]
+                yield report(f"{corpus.clubs.name(t.winner)} went through here, "
+                             f"{corpus.clubs.name(o.winner)} in {o.doc.path}", t.tie.line, 1,
+                             path=t.doc.path,
+                             related=[Related(x.doc.path, x.tie.line, 1,
+                                              f"{corpus.clubs.name(x.winner)} went through") for x in others])
+
+
+@dataclass(frozen=True)
+class _TieView:
+    """One document's view of a tie: when it started and who went through."""
+
+    day: date
+    doc: Document
+    tie: object
+    winner: str
 
 
 @rule("A001", "inferred-alias", INFO, scope="corpus")

@@ -1,0 +1,71 @@
+"""`seasonparse check` over 10, 100, 1000 and 10,000 synthetic documents.
+
+    python bench/bench_check.py [SIZES...]      (default: 10 100 1000 10000)
+
+For each size: writes a corpus with bench/gen_corpus.py (under bench/out/,
+reused when present), runs `seasonparse check DIR --format json` in a fresh
+process, and prints wall time, time per document, peak memory (RSS of the
+child) and how many of the planted defects were found at their exact line.
+Per-document time should stay flat as the corpus grows (linear total cost).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from gen_corpus import generate  # noqa: E402
+
+
+# The check, run in a child that reports its own peak RSS (KiB) as the last stderr line.
+CHILD = """
+import resource, sys
+from seasonparse.cli import main
+code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+raise SystemExit(code)
+"""
+
+
+def run(size: int) -> dict:
+    out = HERE / "out" / f"corpus-{size}"
+    truth_file = out / "planted.json"
+    if not truth_file.exists():
+        generate(size, out)
+    truth = json.loads(truth_file.read_text("utf-8"))
+    mb = sum(p.stat().st_size for p in out.glob("*.txt")) / 1e6
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(out)], capture_output=True, text=True, cwd=out)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    peak = int(proc.stderr.strip().splitlines()[-1])
+    findings = json.loads(proc.stdout)
+    found = {(Path(f["path"]).name, f["line"], f["code"]) for f in findings}
+    hits = sum(1 for t in truth if (t["path"], t["line"], t["code"]) in found)
+    return {"documents": size, "MB": mb, "wall_s": wall, "ms_per_doc": wall / size * 1e3,
+            "peak_MB": peak / 1024, "planted": len(truth), "found": hits,
+            "findings": len(findings)}
+
+
+def main() -> int:
+    sizes = [int(a) for a in sys.argv[1:]] or [10, 100, 1000, 10000]
+    print(f"{'documents':>9} {'MB':>6} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'planted':>8} {'found':>6}")
+    missed = 0
+    for size in sizes:
+        r = run(size)
+        missed += r["planted"] - r["found"]
+        print(f"{r['documents']:>9} {r['MB']:>6.1f} {r['wall_s']:>8.2f} {r['ms_per_doc']:>7.2f} "
+              f"{r['peak_MB']:>8.0f} {r['planted']:>8} {r['found']:>6}", flush=True)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Parse throughput and start-up, next to floors measured in the same run.
+
+    python bench/bench_parse.py
+
+Corpus: the seeds replicated to >= 5 MB (in memory). Prints, on one core:
+  - floors: `python -c pass`, `python -c "import lark, jsonschema"` (wall, median
+    of runs), and a plain regex line-classifier pass over the corpus (MB/s);
+  - seasonparse: grammar only (Lark items), parse (model), parse + JSON text,
+    and schema validation on its own (MB/s), each with its ratio to the regex floor;
+  - the CLI's wall time on one seed (`seasonparse SEED --out DIR`) and
+    `seasonparse check seeds/`, with their ratios to the import floor.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+BIN = Path(sys.executable).parent
+
+
+def wall(cmd, runs=11, **kw) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=False, **kw)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def rate(fn, texts, mb, repeat=3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - start)
+    return mb / best
+
+
+def main() -> int:
+    from seasonparse.frontend import parse_text
+    from seasonparse.frontend.grammar import parse_items
+    from seasonparse.jsonout import dumps, schema_error, to_dict
+
+    seed_texts = [s.read_text("utf-8") for s in SEEDS]
+    texts = []
+    while sum(len(t.encode("utf-8")) for t in texts) < 5_000_000:
+        texts.extend(seed_texts)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"corpus: {len(texts)} documents, {mb:.2f} MB (the seeds replicated)")
+
+    py = wall([sys.executable, "-c", "pass"])
+    imports = wall([sys.executable, "-c", "import lark, jsonschema"])
+    line_re = re.compile(r"^(?:(=+)[^\n]*|\|[^\n]*|-[^\n]*|;[^\n]*|[A-Z][a-z]+ \d+, \d{4}|\d+ [A-Z][a-z]+ \d{4}|[^\n]*)$",
+                         re.M)
+    regex = rate(lambda t: sum(1 for _ in line_re.finditer(t)), texts, mb)
+    print("\nfloors")
+    print(f"  python -c pass                       {py * 1e3:7.1f} ms")
+    print(f"  python -c 'import lark, jsonschema'  {imports * 1e3:7.1f} ms")
+    print(f"  regex line pass                      {regex:7.2f} MB/s")
+
+    docs = [parse_text(t) for t in texts[:3]]
+    data = [to_dict(d) for d in docs]
+    gc.freeze()
+    items = rate(lambda t: parse_items(t), texts, mb)
+    parse = rate(parse_text, texts, mb)
+    parse_json = rate(lambda t: dumps(to_dict(parse_text(t))), texts, mb)
+    seed_bytes = sum(len(t.encode("utf-8")) for t in seed_texts) / 1e6
+    validate = rate(schema_error, data * 50, seed_bytes * 50)
+    print("\nseasonparse, one core                 MB/s   x regex floor")
+    for name, v in (("grammar only (Lark items)", items), ("parse (document model)", parse),
+                    ("parse + JSON text", parse_json), ("schema validation alone", validate)):
+        print(f"  {name:<34} {v:6.2f}   {regex / v:5.1f}x slower")
+
+    exe = str(BIN / "seasonparse")
+    with tempfile.TemporaryDirectory() as tmp:
+        one = wall([exe, str(SEEDS[0]), "--out", tmp, "-q"])
+        env = dict(os.environ)
+        check = wall([exe, "check", str(ROOT / "seeds"), "--no-baseline", "--exit-zero"], cwd=tmp, env=env)
+    print("\nstart-up                               wall   / import floor")
+    print(f"  seasonparse SEED --out DIR           {one * 1e3:6.1f} ms  {one / imports:5.2f}x")
+    print(f"  seasonparse check seeds/             {check * 1e3:6.1f} ms  {check / imports:5.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
