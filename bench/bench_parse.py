@@ -49,6 +49,11 @@ def rate(fn, texts, mb, repeat=3) -> float:
 
 
 def main() -> int:
+    import seasonparse
+
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") and str(ROOT) in seasonparse.__file__:
+        print("warning: seasonparse runs from the source tree with PYTHONDONTWRITEBYTECODE set, so every\n"
+              "start recompiles it: measure start-up with `pip install .` in a fresh venv\n")
     from seasonparse.frontend import parse_text
     from seasonparse.frontend.grammar import parse_items
     from seasonparse.jsonout import dumps, schema_error, to_dict

@@ -74,7 +74,7 @@ class Season:
     def __init__(self, rng, index):
         self.rng = rng
         self.year = 1900 + index  # one calendar year a season: no two seasons share a day
-        self.league = f"Liga {word(rng)} {index}"
+        self.league = f"Liga {word(rng)}"
         self.clubs = []
         shorts = set()
         while len(shorts) < 8:  # unique in the corpus: `Tozamo12` is part of one long name only

@@ -4,7 +4,22 @@
 FASTJSONSCHEMA_VERSION = "2.22.3"
 from decimal import Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+
+
+class JsonSchemaValueException(ValueError):
+    """The data does not match the schema: `message`, and `path` to the offending value."""
+
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
+        super().__init__(message)
+        self.message, self.value, self.name = message, value, name
+        self.definition, self.rule = definition, rule
+
+    @property
+    def path(self):
+        return [p for p in re.split(r"[\.\[\]]+", self.name or "") if p]
+
+
+JsonSchemaValuesException = JsonSchemaValueException
 
 
 REGEX_PATTERNS = {

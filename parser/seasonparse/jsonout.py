@@ -86,9 +86,7 @@ def schema_error(data) -> str | None:
     Uses the validator compiled from the schema by scripts/gen_validator.py
     (~2 ms a document, against ~50 ms for jsonschema, which the tests use as
     the reference implementation)."""
-    from fastjsonschema import JsonSchemaValueException
-
-    from seasonparse._document_validator import validate
+    from seasonparse._document_validator import JsonSchemaValueException, validate
 
     try:
         validate(data)
