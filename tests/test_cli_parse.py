@@ -128,3 +128,12 @@ def test_python_dash_m(tmp_path):
     r = subprocess.run([sys.executable, "-m", "seasonparse", str(SEEDS[2]), "--out", str(tmp_path)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_indent_option(run, tmp_path):
+    run(SEEDS[2], "--out", tmp_path / "a")
+    run(SEEDS[2], "--out", tmp_path / "b", "--indent", "2")
+    name = SEEDS[2].with_suffix(".json").name
+    compact, pretty = (tmp_path / "a" / name).read_text("utf-8"), (tmp_path / "b" / name).read_text("utf-8")
+    assert compact.count("\n") == 1 and pretty.count("\n") > 100
+    assert json.loads(compact) == json.loads(pretty)

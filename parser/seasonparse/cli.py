@@ -34,6 +34,7 @@ def _parse_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the JSON files")
     p.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
+    p.add_argument("--indent", type=int, metavar="N", help="indent the JSON by N spaces (default: compact)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
     p.add_argument("--version", action="version", version=f"seasonparse {__version__}")
     return p
@@ -98,7 +99,7 @@ def cmd_parse(argv: list[str]) -> int:
             internal = True
             continue
         try:
-            write_atomic(str(target), dumps(data))
+            write_atomic(str(target), dumps(data, args.indent))
         except OSError as exc:
             _err(f"{item.display}: cannot write {target}: {exc.strerror or exc}")
             failed = True

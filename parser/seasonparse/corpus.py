@@ -6,6 +6,8 @@ never by comparing documents pairwise, so a run over N documents costs O(N).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,8 +22,7 @@ from seasonparse.rules.base import Settings
 from seasonparse.tables import column_indexes
 
 
-@dataclass(frozen=True)
-class MatchRef:
+class MatchRef(NamedTuple):
     doc: Document
     match: Match
     day: date
@@ -39,8 +40,7 @@ class MatchRef:
         return "home" if club == self.home else "away" if club == self.away else None
 
 
-@dataclass(frozen=True)
-class KnownPlayer:
+class KnownPlayer(NamedTuple):
     name: str
     club: str  # root
     path: str
@@ -48,8 +48,7 @@ class KnownPlayer:
     source: str  # goalscorers | captain
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
     club: str  # root
     text: str
     path: str

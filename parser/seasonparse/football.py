@@ -8,8 +8,9 @@ computed here once so that every rule reads it the same way.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from seasonparse.lexicon import contains_any, lexicon
@@ -40,8 +41,7 @@ def doc_club(doc: Document) -> str | None:
 _YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?")
 
 
-@dataclass(frozen=True)
-class Season:
+class Season(NamedTuple):
     first: date
     last: date
     text: str
@@ -78,8 +78,7 @@ def round_index(title: str) -> int | None:
     return None
 
 
-@dataclass(frozen=True)
-class KnockoutTie:
+class KnockoutTie(NamedTuple):
     legs: tuple[Match, ...]
     stated: Tie | None
     prefix: tuple[str, ...]  # section path above the round (the tournament)
@@ -140,8 +139,7 @@ def knockout_ties(doc: Document) -> list[KnockoutTie]:
     return ties
 
 
-@dataclass(frozen=True)
-class TieResult:
+class TieResult(NamedTuple):
     winner: str
     loser: str
     how: str  # goals | stated | ranking

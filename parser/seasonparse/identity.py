@@ -15,6 +15,8 @@ No club name is written in code: everything comes from the documents and config.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from dataclasses import dataclass, field
 
 from seasonparse.model import Document
@@ -22,22 +24,19 @@ from seasonparse.names import tokens
 from seasonparse.tables import column_indexes
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     path: str
     line: int
 
 
-@dataclass(frozen=True)
-class Inference:
+class Inference(NamedTuple):
     name: str
     other: str
     reason: str  # match | words
     evidence: tuple[tuple[Place, str], ...]
 
 
-@dataclass(frozen=True)
-class Ambiguity:
+class Ambiguity(NamedTuple):
     name: str
     candidates: tuple[str, ...]
     place: Place

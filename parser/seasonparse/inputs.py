@@ -7,20 +7,19 @@ and no output path may be an input: seasonparse never overwrites a source.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     path: Path  # where to read it
     display: str  # how to name it in messages and JSON (as the user wrote it)
     relative: Path  # its place below the argument it came from, for --out mirroring
 
 
-@dataclass(frozen=True, slots=True)
-class Discovery:
+class Discovery(NamedTuple):
     inputs: tuple[Input, ...]
     problems: tuple[str, ...]  # usage-level messages: missing paths, empty folders
 

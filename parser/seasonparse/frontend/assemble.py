@@ -200,7 +200,7 @@ class _Builder:
             out_rows.append(Row(cells, ln, "data", ragged, realigned))
         table = Table(len(self.tables), lines[0][0], lines[-1][0], tuple(header), columns,
                       tuple(out_rows), self.section)
-        table = Table(**{**_fields(table), "kind": _table_kind(table)})
+        table = table._replace(kind=_table_kind(table))
         self.tables.append(table)
         if table.kind == "goalscorers":
             self._goalscorer_rows(table)
@@ -274,10 +274,6 @@ class _Builder:
                         tuple(self.roots), tuple(self.blocks), tuple(self.matches),
                         tuple(self.ties), tuple(self.tables), tuple(self.goalscorers),
                         tuple(all_diags), lines)
-
-
-def _fields(obj) -> dict:
-    return {name: getattr(obj, name) for name in obj.__slots__}
 
 
 def _shape(cells) -> tuple[str, ...]:

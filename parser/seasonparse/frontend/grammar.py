@@ -17,8 +17,8 @@ from seasonparse.model import ERROR, Diagnostic
 # What a terminal is, in words, for "expected ..." messages.
 _TERMINAL_WORDS = {
     "SCORE": "a score line such as `Home 1 - 0 Away`",
-    "SCORER": "an indented scorer line such as `  Team: Name 12'`",
-    "FIELD": "an infobox field `- Key: Value`",
+    "SCORERS": "an indented scorer line such as `  Team: Name 12'`",
+    "FIELDS": "an infobox field `- Key: Value`",
     "DATE": "a date line",
     "$END": "the end of the document",
 }
@@ -43,7 +43,11 @@ def _collector_class():
 
         def _push(self, kind, children):
             off = self.offset
-            self.items.append(Item(kind, tuple((t.line + off, t.value.rstrip("\n")) for t in children)))
+            lines = []
+            for t in children:  # a token may be a run of lines
+                first = t.line + off
+                lines.extend((first + i, text) for i, text in enumerate(t.value[:-1].split("\n")))
+            self.items.append(Item(kind, tuple(lines)))
 
         def heading(self, c): self._push("heading", c)
         def infobox(self, c): self._push("infobox", c)

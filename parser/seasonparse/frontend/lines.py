@@ -7,8 +7,9 @@ apart and keep the column of every piece (1-based, like the line numbers).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from seasonparse.lexicon import contains_any, words
@@ -44,8 +45,7 @@ _SCORE = re.compile(
     r"(?P<home>\S.*?)[ \t]+(?P<hg>\d{1,2})[ \t]*[-–—][ \t]*(?P<ag>\d{1,2})[ \t]+(?P<away>\S.*?)[ \t]*$")
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreLine:
+class ScoreLine(NamedTuple):
     home: str
     away: str
     home_goals: int
@@ -64,14 +64,17 @@ def parse_score(line: str) -> ScoreLine | None:
 
 # --- scorer lines -----------------------------------------------------------
 
-_PIECE_TOKEN = re.compile(
+# One pass over a scorer line's entries: a minute (with the note glued to it),
+# a note on its own, a comma between entries, or a word of a name. A note is
+# one token, so a comma inside parentheses never splits an entry.
+_ENTRY_TOKEN = re.compile(
     r"(?P<min>(?P<m>\d{1,3})(?:[ \t]*\+[ \t]*(?P<s>\d{1,2}))?[ \t]*['’′](?:[ \t]*\((?P<mark>[^)]*)\))?)"
-    r"|(?P<mark2>\([^)]*\))"
+    r"|(?P<mark2>\([^)]*\)?)"
+    r"|(?P<comma>,)"
     r"|(?P<word>[^\s(),]+)")
 
 
-@dataclass(frozen=True, slots=True)
-class Minute:
+class Minute(NamedTuple):
     minute: int
     stoppage: int | None
     kind: str  # goal | penalty | own_goal
@@ -79,8 +82,7 @@ class Minute:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One scorer, with the minutes that are his once bare minutes are attributed."""
 
     player: str
@@ -90,8 +92,7 @@ class Entry:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class ScorerEntries:
+class ScorerEntries(NamedTuple):
     team: str
     team_column: int
     entries: tuple[Entry, ...]
@@ -109,21 +110,6 @@ def _mark_kind(mark: str | None) -> str:
     return "goal"
 
 
-def _split_pieces(text: str, offset: int) -> list[tuple[str, int]]:
-    """Split at commas outside parentheses; keep each piece's start column."""
-    pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
-            pieces.append((text[start:i], offset + start))
-            start = i + 1
-    pieces.append((text[start:], offset + start))
-    return pieces
-
-
 def parse_scorers(line: str) -> ScorerEntries:
     """`  Necaxa: Lojero 67' (pen.), 86'` or `  La Piedad: 29' Nurse, 41', 47' Padilla`.
 
@@ -134,31 +120,35 @@ def parse_scorers(line: str) -> ScorerEntries:
     team_col = len(line) - len(line.lstrip())
     team = line[:colon].strip()
     parsed = []  # (name, name_col, name_end, pre_minutes, post_minutes, note_kind)
-    for piece, pcol in _split_pieces(line[colon + 1:], colon + 1):
-        name_parts, pre, post, note, name_col, name_end = [], [], [], None, None, None
-        for m in _PIECE_TOKEN.finditer(piece):
-            col = pcol + m.start() + 1
-            if m["min"]:
-                mk = Minute(int(m["m"]), int(m["s"]) if m["s"] else None, _mark_kind(m["mark"]),
-                            col, pcol + m.end() + 1)
-                (post if name_parts else pre).append(mk)
-            elif m["mark2"]:  # a note not glued to a minute: the last minute, else the name
-                kind = _mark_kind(m["mark2"])
-                target = post or pre
-                if target:
-                    last = target[-1]
-                    target[-1] = Minute(last.minute, last.stoppage, kind, last.column,
-                                        pcol + m.end() + 1)
-                else:
-                    note = kind
+    name_parts, pre, post, note, name_col, name_end = [], [], [], None, None, None
+
+    def close():
+        if name_parts or pre or post:
+            parsed.append((" ".join(name_parts), name_col, name_end, pre, post, note))
+
+    for m in _ENTRY_TOKEN.finditer(line, colon + 1):
+        col = m.start() + 1
+        if m["comma"]:
+            close()
+            name_parts, pre, post, note, name_col, name_end = [], [], [], None, None, None
+        elif m["min"]:
+            mk = Minute(int(m["m"]), int(m["s"]) if m["s"] else None, _mark_kind(m["mark"]),
+                        col, m.end() + 1)
+            (post if name_parts else pre).append(mk)
+        elif m["mark2"]:  # a note not glued to a minute: the last minute, else the name
+            kind = _mark_kind(m["mark2"])
+            target = post or pre
+            if target:
+                last = target[-1]
+                target[-1] = Minute(last.minute, last.stoppage, kind, last.column, m.end() + 1)
             else:
-                if name_col is None:
-                    name_col = col
-                name_end = pcol + m.end() + 1
-                name_parts.append(m["word"])
-        if not name_parts and not pre and not post:
-            continue
-        parsed.append((" ".join(name_parts), name_col, name_end, pre, post, note))
+                note = kind
+        else:
+            if name_col is None:
+                name_col = col
+            name_end = m.end() + 1
+            name_parts.append(m["word"])
+    close()
 
     minute_first = any(n and pre and not post for n, _, _, pre, post, _ in parsed)
     entries: list[Entry] = []
@@ -188,8 +178,7 @@ _OUTCOME = re.compile(r"\s*(?P<winner>\S.*?)\s+advanced\s+(?P<rest>.*?)\s*$")
 _AGGREGATE = re.compile(r"(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     winner: str
     reason: str
     aggregate: tuple[int, int] | None
@@ -233,8 +222,7 @@ _SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
 _LEAKED_PARAM = re.compile(r"\s*\|\s*(?P<key>[A-Za-z][\w \-]*?)\s*=\s*(?P<value>.*)$")
 
 
-@dataclass(frozen=True, slots=True)
-class CleanValue:
+class CleanValue(NamedTuple):
     value: str
     leaked: tuple[str, str] | None  # (key, value) of a swallowed template parameter
     leaked_column: int | None

@@ -8,14 +8,14 @@ grammar treats them as spaces), a binary file gives an error and no text.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import hashlib
-from dataclasses import dataclass
 
 from seasonparse.model import ERROR, WARNING, Diagnostic
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     path: str
     text: str | None  # None: not parseable at all (binary, unreadable)
     sha256: str

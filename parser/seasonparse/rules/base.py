@@ -10,21 +10,19 @@ between the rules and the reporters (seasonparse.check).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import NamedTuple, Callable, Iterator
 
 from seasonparse.model import Document
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     path: str
     line: int
     column: int
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     code: str
     severity: str
     message: str
@@ -48,8 +46,7 @@ class Settings:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: str

@@ -8,9 +8,10 @@ other document is always given as a related location.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -288,8 +289,7 @@ def record_vs_results(corpus, settings, report):
                                           "results") for p in docs])
 
 
-@dataclass(frozen=True)
-class Stated:
+class Stated(NamedTuple):
     """A club's points in one tournament, as one table states them."""
 
     value: int
@@ -481,8 +481,7 @@ def _season_tournament(doc, phase: str):
     return phase.strip().capitalize(), season.first.year + offset[p]
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """One document's statement about a tournament: its champion, or whom its winner plays."""
 
     value: object  # a club root, or a tournament
@@ -612,8 +611,7 @@ def cross_tie_mismatch(corpus, settings, report):
                                               f"{corpus.clubs.name(x.winner)} went through") for x in others])
 
 
-@dataclass(frozen=True)
-class _TieView:
+class _TieView(NamedTuple):
     """One document's view of a tie: when it started and who went through."""
 
     day: date

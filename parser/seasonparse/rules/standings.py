@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 
 from seasonparse.model import ERROR, WARNING, Row, Table
 from seasonparse.rules.base import Related, rule
 from seasonparse.tables import column_indexes, to_float, to_int, tournament_columns
 
 
-@dataclass(frozen=True)
-class StandingsRow:
+class StandingsRow(NamedTuple):
     row: Row
     team: str
     values: dict[str, int | None]  # played, won, drawn, lost, goals_for, ... by meaning
