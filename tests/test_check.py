@@ -175,3 +175,9 @@ def test_every_rule_is_documented():
         assert r.name and r.summary, r.code
         for section in ("What it does:", "Why:", "Example"):
             assert section in r.doc, f"{r.code} lacks `{section}`"
+
+
+def test_parallel_check_is_identical(run):
+    serial = run("check", "seeds", "--format", "json", "--no-baseline", "--jobs", "1")[1]
+    pooled = run("check", "seeds", "--format", "json", "--no-baseline", "--jobs", "2")[1]
+    assert serial == pooled and json.loads(serial)

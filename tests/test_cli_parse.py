@@ -137,3 +137,11 @@ def test_indent_option(run, tmp_path):
     compact, pretty = (tmp_path / "a" / name).read_text("utf-8"), (tmp_path / "b" / name).read_text("utf-8")
     assert compact.count("\n") == 1 and pretty.count("\n") > 100
     assert json.loads(compact) == json.loads(pretty)
+
+
+def test_parallel_output_is_identical(run, tmp_path):
+    assert run(SEEDS[0].parent, "--out", tmp_path / "serial", "--jobs", "1")[0] == 0
+    assert run(SEEDS[0].parent, "--out", tmp_path / "pool", "--jobs", "2")[0] == 0
+    for seed in SEEDS:
+        name = seed.with_suffix(".json").name
+        assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes()

@@ -25,18 +25,28 @@ class CheckRun:
     internal_errors: list[str] = field(default_factory=list)
 
 
-def load(inputs) -> list[Document]:
-    """Parse `.txt` (or any non-JSON) inputs; read `.json` ones written by `seasonparse --out`."""
-    from seasonparse.frontend import parse_file
-    from seasonparse.jsonin import read_json
+def load_one(item) -> Document:
+    """Parse a `.txt` (or any non-JSON) input; read a `.json` one written by `seasonparse --out`."""
+    if item.path.suffix.lower() == ".json":
+        from seasonparse.jsonin import read_json
 
-    docs = []
-    for item in inputs:
-        if item.path.suffix.lower() == ".json":
-            docs.append(read_json(str(item.path), item.display))
-        else:
-            docs.append(parse_file(str(item.path), item.display))
-    return docs
+        return read_json(str(item.path), item.display)
+    from seasonparse.frontend import parse_file
+
+    return parse_file(str(item.path), item.display)
+
+
+def load(inputs) -> list[Document]:
+    return [load_one(item) for item in inputs]
+
+
+def load_and_check(item, codes: set[str], settings: Settings):
+    """One input through the per-document stage; what a worker process runs."""
+    from seasonparse.rules import registry
+
+    doc = load_one(item)
+    findings, errors = check_document(doc, registry(), codes, settings)
+    return doc, findings, errors
 
 
 def selected_codes(rules: dict[str, Rule], select, ignore, extend_select) -> set[str]:
@@ -47,29 +57,44 @@ def selected_codes(rules: dict[str, Rule], select, ignore, extend_select) -> set
             and not matches(c, ignore)}
 
 
-def run(docs: list[Document], rules: dict[str, Rule], codes: set[str], config: Config) -> CheckRun:
-    settings = Settings(points_for_win=config.points_for_win, aliases=dict(config.aliases))
+def check_document(doc: Document, rules: dict[str, Rule], codes: set[str], settings: Settings
+                   ) -> tuple[list[Finding], list[str]]:
+    """The per-document rules on one document: (findings, internal errors)."""
     findings: list[Finding] = []
     errors: list[str] = []
-    active = [rules[c] for c in sorted(codes)]
-    for doc in docs:
-        for r in active:
-            if r.scope != "document":
-                continue
-            try:
-                findings.extend(r.check(doc, settings, Reporter(r, doc.path)))
-            except Exception as exc:  # a bug in a rule: report it, keep checking
-                errors.append(f"rule {r.code} failed on {doc.path}: {exc!r}")
-    corpus_rules = [r for r in active if r.scope == "corpus"]
-    if corpus_rules:
-        from seasonparse.corpus import build
+    for code in sorted(codes):
+        r = rules[code]
+        if r.scope != "document":
+            continue
+        try:
+            findings.extend(r.check(doc, settings, Reporter(r, doc.path)))
+        except Exception as exc:  # a bug in a rule: report it, keep checking
+            errors.append(f"rule {r.code} failed on {doc.path}: {exc!r}")
+    return findings, errors
 
-        index = build(docs, settings)  # once, for every cross-document rule
-        for r in corpus_rules:
-            try:
-                findings.extend(r.check(index, settings, Reporter(r, "")))
-            except Exception as exc:
-                errors.append(f"rule {r.code} failed on the corpus: {exc!r}")
+
+def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], settings: Settings
+                 ) -> tuple[list[Finding], list[str]]:
+    """The cross-document rules, on an index built once for all of them."""
+    active = [rules[c] for c in sorted(codes) if rules[c].scope == "corpus"]
+    if not active:
+        return [], []
+    from seasonparse.corpus import build
+
+    index = build(docs, settings)
+    findings: list[Finding] = []
+    errors: list[str] = []
+    for r in active:
+        try:
+            findings.extend(r.check(index, settings, Reporter(r, "")))
+        except Exception as exc:
+            errors.append(f"rule {r.code} failed on the corpus: {exc!r}")
+    return findings, errors
+
+
+def finish(docs: list[Document], findings: list[Finding], codes: set[str], config: Config,
+           errors: list[str]) -> CheckRun:
+    """Severity overrides, per-file ignores and suppression comments, then a stable order."""
     lines_by_path = {d.path: d.lines for d in docs}
     findings = _overrides(findings, config)
     findings = _per_file_ignores(findings, config)
@@ -80,6 +105,23 @@ def run(docs: list[Document], rules: dict[str, Rule], codes: set[str], config: C
         findings.extend(_overrides(_per_file_ignores(unused, config), config))
     findings.sort(key=Finding.sort_key)
     return CheckRun(docs, _dedupe(findings), lines_by_path, errors)
+
+
+def settings_of(config: Config) -> Settings:
+    return Settings(points_for_win=config.points_for_win, aliases=dict(config.aliases))
+
+
+def run(docs: list[Document], rules: dict[str, Rule], codes: set[str], config: Config) -> CheckRun:
+    """All stages, in this process (the CLI spreads the per-document stage over cores)."""
+    settings = settings_of(config)
+    findings: list[Finding] = []
+    errors: list[str] = []
+    for doc in docs:
+        f, e = check_document(doc, rules, codes, settings)
+        findings += f
+        errors += e
+    f, e = check_corpus(docs, rules, codes, settings)
+    return finish(docs, findings + f, codes, config, errors + e)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -35,6 +35,8 @@ def _parse_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the JSON files")
     p.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
     p.add_argument("--indent", type=int, metavar="N", help="indent the JSON by N spaces (default: compact)")
+    p.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="worker processes (default: one per core from 64 inputs on; 1: none)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
     p.add_argument("--version", action="version", version=f"seasonparse {__version__}")
     return p
@@ -62,11 +64,35 @@ def gather(paths: list[str], glob: str, exclude: Path | None = None):
     return found
 
 
+def parse_one(job, indent: int | None):
+    """Parse one input, validate and write its JSON: (matches, diagnostics, problem).
+
+    What a worker process runs; a bug of ours becomes a problem message, not a crash."""
+    from seasonparse.frontend import parse_file
+    from seasonparse.jsonout import dumps, schema_error, to_dict, write_atomic
+
+    item, target = job
+    try:
+        doc = parse_file(str(item.path), item.display)
+        data = to_dict(doc)
+        problem = schema_error(data)
+        if problem:
+            raise RuntimeError(f"output does not match the schema ({problem})")
+    except Exception as exc:
+        return 0, (), f"internal error: {exc!r}; not written (please report this)"
+    try:
+        write_atomic(str(target), dumps(data, indent))
+    except OSError as exc:
+        return 0, doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}"
+    return len(doc.matches), doc.diagnostics, None
+
+
 def cmd_parse(argv: list[str]) -> int:
     args = _parse_parser().parse_args(argv)
-    from seasonparse.frontend import parse_file
+    from functools import partial
+
     from seasonparse.inputs import is_same_file, output_path
-    from seasonparse.jsonout import dumps, schema_error, to_dict, write_atomic
+    from seasonparse.parallel import jobs_for, ordered_map
 
     started = time.perf_counter()
     out = Path(args.out)
@@ -74,48 +100,41 @@ def cmd_parse(argv: list[str]) -> int:
         raise UsageError(f"--out {args.out}: exists and is not a folder")
     found = gather(args.paths, args.glob, exclude=out)
     inputs = found.inputs
-    written: dict[Path, str] = {}
-    n_matches = n_diags = n_errors = 0
+    jobs, targets = [], {}
     failed = internal = False
     for item in inputs:
         target = output_path(out, item)
         key = target.resolve()
-        if key in written:
-            _err(f"{item.display}: its output {target} is also the output of {written[key]}; skipped")
+        if key in targets:
+            _err(f"{item.display}: its output {target} is also the output of {targets[key]}; skipped")
             failed = True
-            continue
-        if any(is_same_file(target, i.path) for i in inputs):
+        elif any(is_same_file(target, i.path) for i in inputs):
             _err(f"{item.display}: its output {target} is an input file; refusing to overwrite it")
             failed = True
-            continue
-        try:
-            doc = parse_file(str(item.path), item.display)
-            data = to_dict(doc)
-            problem = schema_error(data)
-            if problem:
-                raise RuntimeError(f"output does not match the schema ({problem})")
-        except Exception as exc:  # a bug of ours: say so, keep going with the other files
-            _err(f"{item.display}: internal error: {exc!r}; not written (please report this)")
-            internal = True
-            continue
-        try:
-            write_atomic(str(target), dumps(data, args.indent))
-        except OSError as exc:
-            _err(f"{item.display}: cannot write {target}: {exc.strerror or exc}")
+        else:
+            targets[key] = item.display
+            jobs.append((item, target))
+    n_files = n_matches = n_diags = n_errors = 0
+    work = partial(parse_one, indent=args.indent)
+    for (item, _), (matches, diags, problem) in zip(
+            jobs, ordered_map(work, jobs, jobs_for(args.jobs, len(jobs)))):
+        if problem:
+            _err(f"{item.display}: {problem}")
+            internal = internal or problem.startswith("internal error")
             failed = True
             continue
-        written[key] = item.display
-        n_matches += len(doc.matches)
-        n_diags += len(doc.diagnostics)
-        errors = sum(1 for d in doc.diagnostics if d.severity == "error")
+        n_files += 1
+        n_matches += matches
+        n_diags += len(diags)
+        errors = sum(1 for d in diags if d.severity == "error")
         n_errors += errors
         failed = failed or errors > 0
         if not args.quiet:
-            for d in doc.diagnostics:
+            for d in diags:
                 print(f"{item.display}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}",
                       file=sys.stderr)
     seconds = time.perf_counter() - started
-    print(f"seasonparse: {len(written)} files, {n_matches} matches, {n_diags} diagnostics "
+    print(f"seasonparse: {n_files} files, {n_matches} matches, {n_diags} diagnostics "
           f"({n_errors} errors), {seconds:.2f} s", file=sys.stderr)
     if found.problems or internal:
         return EXIT_USAGE

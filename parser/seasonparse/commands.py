@@ -32,6 +32,8 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     p.add_argument("--config", metavar="FILE", help="pyproject.toml or .seasonparse.toml to use")
     p.add_argument("--glob", help="file pattern inside folders (default: *.txt)")
+    p.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="worker processes (default: one per core from 64 inputs on; 1: none)")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
@@ -41,7 +43,10 @@ def _check_parser() -> argparse.ArgumentParser:
 def cmd_check(argv: list[str]) -> int:
     args = _check_parser().parse_args(argv)
     from seasonparse import baseline as bl
-    from seasonparse.check import load, run, selected_codes
+    from functools import partial
+
+    from seasonparse.check import check_corpus, finish, load_and_check, selected_codes, settings_of
+    from seasonparse.parallel import jobs_for, ordered_map
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
     from seasonparse.report import render
@@ -67,7 +72,15 @@ def cmd_check(argv: list[str]) -> int:
     found = gather(paths, args.glob or config.glob)
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
-    result = run(load(found.inputs), rules, codes, config)
+    settings = settings_of(config)
+    work = partial(load_and_check, codes=codes, settings=settings)
+    docs, findings, errors = [], [], []
+    for doc, f, e in ordered_map(work, found.inputs, jobs_for(args.jobs, len(found.inputs))):
+        docs.append(doc)
+        findings += f
+        errors += e
+    corpus_findings, corpus_errors = check_corpus(docs, rules, codes, settings)
+    result = finish(docs, findings + corpus_findings, codes, config, errors + corpus_errors)
     findings = result.findings
 
     if args.write_baseline:
