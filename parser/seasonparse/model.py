@@ -48,7 +48,7 @@ class Section(NamedTuple):
 class Block(NamedTuple):
     """Prose and structure that carry no football data of their own."""
 
-    kind: str  # paragraph | list | subheading | rule | stray_close
+    kind: str  # paragraph | list | subheading | rule | stray_close | raw
     line: int
     end_line: int
     text: str

@@ -15,7 +15,7 @@ from seasonparse.frontend.lines import (
     clean_value, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
 from seasonparse.lexicon import contains_any, words
 from seasonparse.model import (
-    ERROR, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField,
+    ERROR, INFO, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField,
     Match, Row, ScorerLine, Section, Table, Tie)
 from seasonparse.names import club_subset, fold, same_club
 from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
@@ -266,6 +266,12 @@ class _Builder:
         self.diag("W002", WARNING, "stray table end `|}` with no table: a wiki leftover, ignored",
                   line, lines[0][1].index("|") + 1)
 
+    def wikitable(self, lines) -> None:
+        first, last = lines[0][0], lines[-1][0]
+        self.blocks.append(Block("raw", first, last, "\n".join(t for _, t in lines), section=self.section))
+        self.diag("P011", INFO, f"wikitext table (`{{| ... |}}`, lines {first}-{last}) is not read by "
+                                "this front end; kept as raw text", first)
+
     def finish(self, sha256: str, diags, lines) -> Document:
         while self.stack:
             self._close()
@@ -357,6 +363,8 @@ def build(path: str, sha256: str, items: list[Item], diags: list[Diagnostic],
             b.rule(item.lines)
         elif kind == "stray_close":
             b.stray_close(item.lines)
+        elif kind == "wikitable":
+            b.wikitable(item.lines)
         else:
             b.paragraph(item.lines)
         if kind not in ("subheading", "bullets"):

@@ -58,6 +58,7 @@ def _collector_class():
         def subheading(self, c): self._push("subheading", c)
         def rule(self, c): self._push("rule", c)
         def stray_close(self, c): self._push("stray_close", c)
+        def wikitable(self, c): self._push("wikitable", c)
         def paragraph(self, c): self._push("paragraph", c)
 
         def start(self, c):

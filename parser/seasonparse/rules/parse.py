@@ -7,7 +7,7 @@ into findings, so a problem is detected in one place and documented in one place
 
 from __future__ import annotations
 
-from seasonparse.model import ERROR, WARNING
+from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.rules.base import Rule
 
 
@@ -144,6 +144,21 @@ Why: checking a half-written or foreign JSON file would report nonsense.
 Example: `json/season.json` truncated by a full disk.
 """)
 
+raw_wikitable = _diagnostic_rule("P011", "raw-wikitable", INFO, """
+Wikitext table syntax that this front end does not read.
+
+What it does: keeps a `{| ... |}` block whole, as a raw block in the JSON,
+so that its `|-` and `!` lines are not misread as this format's pipe tables.
+
+Why: its data is not checked; you should know that, not be told it is wrong.
+
+Example:
+    {| class="wikitable"
+    |-
+    ! Date !! Opponent
+    |}
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -194,5 +209,5 @@ Example:
 """)
 
 RULES = (unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
-         dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input,
+         dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
