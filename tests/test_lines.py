@@ -67,3 +67,15 @@ def test_bullet_is_not_a_field_outside_an_infobox():
     doc = parse_text("Infobox\n- Club: Necaxa\n\n- Note: a bullet with a colon\n")
     assert [f.key for f in doc.infobox] == ["Club"]
     assert doc.blocks[0].kind == "list"
+
+
+@pytest.mark.parametrize("line,away,note", [
+    ("Riverside Rovers 2–2 Kingsbridge (a.e.t.)", "Kingsbridge", "a.e.t."),
+    ("Alpha 1-1 Beta (4–3 p)", "Beta", "4–3 p"),
+    ("Alpha 1-0 Atlético (MG)", "Atlético (MG)", None),
+])
+def test_score_notes(line, away, note):
+    from seasonparse.frontend.lines import parse_score
+
+    s = parse_score(line)
+    assert (s.away, s.note) == (away, note)

@@ -36,7 +36,7 @@ def to_dict(doc: Document) -> dict:
         "matches": [{
             "index": m.index, "date": m.date, "date_text": m.date_text,
             "home": m.home, "away": m.away,
-            "score": {"home": m.home_goals, "away": m.away_goals},
+            "score": {"home": m.home_goals, "away": m.away_goals}, "note": m.note,
             "events": [{"side": e.side, "player": e.player, "minute": e.minute,
                         "stoppage": e.stoppage, "kind": e.kind, "line": e.line,
                         "column": e.column, "end_column": e.end_column} for e in m.events],

@@ -97,6 +97,7 @@ class Match(NamedTuple):
     end_line: int
     home_column: int = 1
     away_column: int = 1
+    note: str | None = None  # said after the score: `a.e.t.`, `4–3 p`
 
     def team(self, side: str) -> str:
         return self.home if side == "home" else self.away

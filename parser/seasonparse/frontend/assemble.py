@@ -140,7 +140,7 @@ class _Builder:
         self.matches.append(Match(
             len(self.matches), parse_date(date_text), date_text.strip(), score.home, score.away,
             score.home_goals, score.away_goals, tuple(events), tuple(scorer_lines), self.section,
-            line, date_line, lines[-1][0], score.home_column, score.away_column))
+            line, date_line, lines[-1][0], score.home_column, score.away_column, score.note))
 
     # --- outcome lines ---------------------------------------------------------------
     def outcome(self, lines) -> None:

@@ -52,14 +52,24 @@ class ScoreLine(NamedTuple):
     away_goals: int
     home_column: int
     away_column: int
+    note: str | None  # `a.e.t.`, `4–3 p`: said after the away team, not part of its name
+
+
+_SCORE_NOTE = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
+_SHOOTOUT = re.compile(r"\d+\s*[-–—]\s*\d+")
 
 
 def parse_score(line: str) -> ScoreLine | None:
     m = _SCORE.search(line)
     if m is None:
         return None
-    return ScoreLine(m["home"], m["away"], int(m["hg"]), int(m["ag"]),
-                     m.start("home") + 1, m.start("away") + 1)
+    away, note = m["away"], None
+    if (n := _SCORE_NOTE.search(away)) and n.start() > 0:
+        text = n["note"].strip()
+        if fold(text) in words("scores", "notes") or _SHOOTOUT.search(text):
+            away, note = away[:n.start()], text
+    return ScoreLine(m["home"], away, int(m["hg"]), int(m["ag"]),
+                     m.start("home") + 1, m.start("away") + 1, note)
 
 
 # --- scorer lines -----------------------------------------------------------
