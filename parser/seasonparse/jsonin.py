@@ -37,7 +37,8 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
                         e["column"], e["end_column"]) for e in m["events"]),
             tuple(ScorerLine(s["team"], s["side"], s["line"], s["column"], s["text"])
                   for s in m["scorer_lines"]),
-            tuple(m["section"]), m["line"], m["date_line"], m["end_line"], note=m["note"])
+            tuple(m["section"]), m["line"], m["date_line"], m["end_line"], home_column=m["column"],
+            note=m["note"], end_column=m["end_column"])
             for m in data["matches"]),
         ties=tuple(Tie(t["winner"], t["reason"],
                        t["aggregate"]["winner"] if t["aggregate"] else None,

@@ -42,8 +42,8 @@ def to_dict(doc: Document) -> dict:
                         "column": e.column, "end_column": e.end_column} for e in m.events],
             "scorer_lines": [{"team": s.team, "side": s.side, "line": s.line, "column": s.column,
                               "text": s.text} for s in m.scorer_lines],
-            "section": list(m.section), "line": m.line, "date_line": m.date_line,
-            "end_line": m.end_line,
+            "section": list(m.section), "line": m.line, "column": m.home_column,
+            "end_column": m.end_column, "date_line": m.date_line, "end_line": m.end_line,
         } for m in doc.matches],
         "ties": [{
             "winner": t.winner, "reason": t.reason,

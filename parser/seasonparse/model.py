@@ -98,6 +98,7 @@ class Match(NamedTuple):
     home_column: int = 1
     away_column: int = 1
     note: str | None = None  # said after the score: `a.e.t.`, `4–3 p`
+    end_column: int = 1  # the score line's last column + 1
 
     def team(self, side: str) -> str:
         return self.home if side == "home" else self.away

@@ -140,7 +140,8 @@ class _Builder:
         self.matches.append(Match(
             len(self.matches), parse_date(date_text), date_text.strip(), score.home, score.away,
             score.home_goals, score.away_goals, tuple(events), tuple(scorer_lines), self.section,
-            line, date_line, lines[-1][0], score.home_column, score.away_column, score.note))
+            line, date_line, lines[-1][0], score.home_column, score.away_column, score.note,
+            len(score_text.rstrip()) + 1))
 
     # --- outcome lines ---------------------------------------------------------------
     def outcome(self, lines) -> None:
