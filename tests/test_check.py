@@ -181,3 +181,25 @@ def test_parallel_check_is_identical(run):
     serial = run("check", "seeds", "--format", "json", "--no-baseline", "--jobs", "1")[1]
     pooled = run("check", "seeds", "--format", "json", "--no-baseline", "--jobs", "2")[1]
     assert serial == pooled and json.loads(serial)
+
+
+def test_no_internal_errors_on_the_bench_corpus(tmp_path):
+    """A rule that raises is reported, not fatal; here none may raise."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_corpus import generate
+
+    from seasonparse.check import load, run, selected_codes
+    from seasonparse.config import Config
+    from seasonparse.inputs import discover
+    from seasonparse.rules import registry
+
+    generate(30, tmp_path)
+    rules = registry()
+    docs = load(discover([str(tmp_path)]).inputs)
+    result = run(docs, rules, selected_codes(rules, ("ALL",), (), ()), Config())
+    assert result.internal_errors == []
+    planted = json.loads((tmp_path / "planted.json").read_text("utf-8"))
+    found = {(f.path.rsplit("/", 1)[-1], f.line, f.code) for f in result.findings}
+    assert planted and all((p["path"], p["line"], p["code"]) in found for p in planted)

@@ -21,7 +21,9 @@ def check_texts(texts: dict[str, str], aliases=None):
     rules = registry()
     docs = [parse_text(t, f"{k}.txt") for k, t in sorted(texts.items())]
     config = Config(aliases=aliases or {})
-    return run(docs, rules, selected_codes(rules, ("ALL",), (), ()), config).findings
+    result = run(docs, rules, selected_codes(rules, ("ALL",), (), ()), config)
+    assert result.internal_errors == [], result.internal_errors
+    return result.findings
 
 
 def _place(f):

@@ -20,7 +20,9 @@ SEED_TEXT = {s.name[:3]: s.read_text("utf-8") for s in SEEDS}
 def findings_for(text: str, path: str = "planted.txt"):
     rules = registry()
     doc = parse_text(text, path)
-    return run([doc], rules, selected_codes(rules, ("ALL",), (), ()), Config()).findings
+    result = run([doc], rules, selected_codes(rules, ("ALL",), (), ()), Config())
+    assert result.internal_errors == [], result.internal_errors
+    return result.findings
 
 
 def _planted(case) -> str:

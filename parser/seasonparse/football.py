@@ -164,6 +164,30 @@ def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
     return None
 
 
+def promotion_ties(doc: Document) -> list[KnockoutTie]:
+    """The legs played under a promotion-final section, one tie per pair of clubs."""
+    groups: dict[tuple, list[Match]] = {}
+    for m in doc.matches:
+        for i, title in enumerate(m.section):
+            if contains_any(title, "sections", "promotion"):
+                groups.setdefault((m.section[:i + 1], pair_key(m)), []).append(m)
+                break
+    out = []
+    for (prefix, _), legs in groups.items():
+        stated = next((t for t in doc.ties if legs[-1].index in t.legs), None)
+        out.append(KnockoutTie(tuple(legs), stated, prefix, None, legs[-1].line))
+    return out
+
+
+def named_clubs(value: str) -> list[str]:
+    """`León` / `León, Tijuana` / `León and Tijuana`; nobody (`None`) gives []."""
+    from seasonparse.lexicon import words
+
+    if fold(value) in words("infobox", "nobody"):
+        return []
+    return [p.strip() for p in re.split(r",|\band\b|&", value) if p.strip()]
+
+
 def standings_tables(doc: Document) -> list[Table]:
     return [t for t in doc.tables if t.kind == "standings"]
 

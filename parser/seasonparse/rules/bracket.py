@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from seasonparse.football import (
-    describe, knockout_ties, ranking, round_index, same_team, tie_result)
+    describe, knockout_ties, named_clubs, promotion_ties, ranking, round_index, same_team, tie_result)
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
@@ -113,4 +113,34 @@ def champion_mismatch(doc, settings, report):
                          runner.line, 1, related=legs)
 
 
-RULES = (bracket_team_not_advanced, champion_mismatch)
+@rule("B003", "promoted-mismatch", ERROR)
+def promoted_mismatch(doc, settings, report):
+    """The club named as promoted did not win the promotion final.
+
+    What it does: finds the legs under a promotion-final section (titles in the
+    lexicon: `Campeón de Ascenso`, `Promotion final`, ...), works out who won,
+    and compares with the infobox's `Promoted`.
+
+    Why: promotion is the one outcome of a second-tier season that matters most.
+
+    Example:
+        - Promoted: Correcaminos
+        ==Campeón de Ascenso 2012==      (León won 6–2 on aggregate)
+    """
+    field = next((f for f in doc.infobox if fold(f.key) in words("infobox", "promoted")), None)
+    if field is None:
+        return
+    named = named_clubs(field.value)
+    ranks = ranking(doc)
+    for kt in promotion_ties(doc):
+        res = tie_result(kt, ranks)
+        if res is None:
+            continue
+        if not any(same_team(c, res.winner) for c in named):
+            said = ", ".join(named) if named else "nobody"
+            yield report(f"{field.key}: {said}, but {res.winner} won the promotion final",
+                         field.line, 1,
+                         related=[Related(doc.path, m.line, 1, describe(m)) for m in kt.legs])
+
+
+RULES = (bracket_team_not_advanced, champion_mismatch, promoted_mismatch)

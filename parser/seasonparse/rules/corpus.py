@@ -18,7 +18,8 @@ from itertools import combinations
 from seasonparse.corpus import (
     MatchRef, doc_tournament, names_match, section_tournament, tournament_in)
 from seasonparse.football import (
-    doc_club, knockout_ties, ranking, round_index, season_window, tie_result)
+    doc_club, knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window,
+    tie_result)
 from seasonparse.lexicon import lexicon, words
 from seasonparse.model import ERROR, INFO, WARNING, Document
 from seasonparse.names import fold
@@ -509,7 +510,19 @@ def _claims(corpus):
                     if t and club.strip():
                         out.setdefault((t, "champion"), []).append(
                             Claim(corpus.clubs.root(club), doc, f.line, f"{f.key}: {part.strip()}"))
+        promoted_keys = words("infobox", "promoted")
+        season = season_window(doc)
+        for f in doc.infobox:
+            if season and fold(f.key) in promoted_keys:
+                for club in named_clubs(f.value) or ["(nobody)"]:
+                    out.setdefault(((season.first.year, season.last.year), "promoted"), []).append(
+                        Claim(corpus.clubs.root(club), doc, f.line, f"{f.key}: {f.value}"))
         ranks = ranking(doc)
+        for kt in promotion_ties(doc):
+            res = tie_result(kt, ranks)
+            if season and res:
+                out.setdefault(((season.first.year, season.last.year), "promoted"), []).append(
+                    Claim(corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the promotion final"))
         for kt in knockout_ties(doc):
             if kt.round == round_index("final"):
                 t = section_tournament(doc, kt.prefix)
@@ -533,11 +546,12 @@ def _claims(corpus):
 
 @rule("X009", "tournament-statement-mismatch", ERROR, scope="corpus")
 def tournament_statement_mismatch(corpus, settings, report):
-    """Two documents say different things about one tournament.
+    """Two documents say different things about one tournament or season.
 
     What it does: compares, per tournament, the champion (infobox `Champions`,
     `Winners: Apertura: X, Clausura: Y`, the winner of the final) and whom the
-    winner plays next ("the playoff match vs the Clausura 2012 winner").
+    winner plays next ("the playoff match vs the Clausura 2012 winner"); per
+    season, who was promoted (infobox `Promoted`, the promotion final).
 
     Why: the headline facts of a tournament must not depend on which article
     one reads.
@@ -546,7 +560,7 @@ def tournament_statement_mismatch(corpus, settings, report):
         league article:  The winner qualify to the playoff match vs the Clausura 2012 winner
         bracket article: The winner will qualify to the playoff match vs the Clausura 2011 winner
     """
-    for (t, what), claims in sorted(_claims(corpus).items(), key=lambda kv: (kv[0][0], kv[0][1])):
+    for (t, what), claims in sorted(_claims(corpus).items(), key=lambda kv: repr(kv[0])):
         by_doc: dict[str, set] = {}
         for c in claims:
             by_doc.setdefault(c.doc.path, set()).add(c.value)
