@@ -27,14 +27,21 @@ def findings_for(text: str, path: str = "planted.txt"):
 
 def _planted(case) -> str:
     text = SEED_TEXT[case["seed"]]
-    assert text.count(case["find"]) == 1, f"`find` must occur once in seed {case['seed']}"
-    return text.replace(case["find"], case["replace"])
+    for edit in (case, case.get("extra")):
+        if edit:
+            assert text.count(edit["find"]) == 1, f"`{edit['find']}` must occur once in seed {case['seed']}"
+            text = text.replace(edit["find"], edit["replace"])
+    return text
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['seed']}-{c['line']}" for c in CASES])
 def test_planted_defect_is_found_at_its_line(case):
-    found = [(f.code, f.line) for f in findings_for(_planted(case))]
+    findings = findings_for(_planted(case))
+    found = [(f.code, f.line) for f in findings]
     assert (case["rule"], case["line"]) in found, found
+    if "severity" in case:
+        assert any(f.severity == case["severity"] for f in findings
+                   if (f.code, f.line) == (case["rule"], case["line"])), findings
     if case.get("only"):  # nothing else may be reported at that line
         assert [c for c, line in found if line == case["line"]] == [case["rule"]], found
 

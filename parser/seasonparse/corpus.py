@@ -241,6 +241,18 @@ class Corpus:
         return out
 
     @cached_property
+    def deductions(self) -> dict[str, list]:
+        """Club root -> (points, path, line, text, tournament) of every stated deduction."""
+        from seasonparse.football import deductions
+
+        out: dict[str, list] = {}
+        for doc in self.docs:
+            for d in deductions(doc):
+                out.setdefault(self.clubs.root(d.club), []).append(
+                    (d.points, doc.path, d.line, d.text, tournament_in(d.text)))
+        return out
+
+    @cached_property
     def regular(self) -> dict[tuple[str, tuple[str, int]], list[MatchRef]]:
         """(club, tournament) -> the club's regular-season matches of it, each match
         once however many documents list it (knockout, pre-season and friendly

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from itertools import combinations
 
 from seasonparse.corpus import (
-    MatchRef, doc_tournament, names_match, section_tournament, tournament_in)
+    MatchRef, Removal, doc_tournament, names_match, section_tournament, tournament_in)
 from seasonparse.football import (
     doc_club, knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window,
     tie_result)
@@ -346,8 +346,12 @@ def _complete_results(corpus, club, t, stated):
 
 
 def _explain(corpus, club, t, refs, diff, win):
-    """Clubs removed from the competition (by the time of tournament `t`) whose
-    matches with `club` give exactly `diff` points."""
+    """Why a table gives `club` `diff` points fewer than its results: a deduction the
+    corpus states, or the points from matches against clubs removed from the
+    competition (by the time of tournament `t`). [(what, points, where)] or None."""
+    for points, path, line, text, when in corpus.deductions.get(club, ()):
+        if points == diff and (when is None or when == t):
+            return [("a stated deduction", points, Removal(club, text, path, line, when))]
     by_opp: dict[str, int] = {}
     for r in refs:
         opp = r.away if r.home == club else r.home
@@ -417,7 +421,8 @@ def table_quantity_mismatch(corpus, settings, report):
         text = f"{e.name}: {e.value} as {e.label}, {right.value} as {right.label} ({right.doc.path}:{right.line})"
         related = [Related(right.doc.path, right.line, 1, f"{right.value} as {right.label}")]
         if why:
-            parts = [f"{pts} points from matches against {opp} ({rm.path}:{rm.line}: \"{rm.text}\")"
+            parts = [(f"{pts} points from matches against {opp}" if opp != "a stated deduction"
+                      else f"a deduction of {pts} points") + f" ({rm.path}:{rm.line}: \"{rm.text}\")"
                      for opp, pts, rm in why]
             related += [Related(rm.path, rm.line, 1, rm.text) for _, _, rm in why]
             yield report(f"{text}, which its results confirm; the difference is explained by the "

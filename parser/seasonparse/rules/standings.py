@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-from seasonparse.model import ERROR, WARNING, Row, Table
+from seasonparse.football import deductions, same_team
+from seasonparse.model import ERROR, INFO, WARNING, Row, Table
 from seasonparse.rules.base import Related, rule
 from seasonparse.tables import column_indexes, to_float, to_int, tournament_columns
 
@@ -80,8 +81,8 @@ def standings_points(doc, settings, report):
     """A standings row where Pts is not (points for a win) × W + D.
 
     What it does: 3 points for a win unless `points-for-win` is configured.
-    A points deduction explained elsewhere in the corpus is reported by the
-    cross-document rules instead.
+    Where the document states a deduction of exactly the difference ("Irapuato
+    were deducted 3 points"), the explanation is reported instead (info).
 
     Why: points decide the order of the table.
 
@@ -89,12 +90,20 @@ def standings_points(doc, settings, report):
         | 2 | Correcaminos | 15 | 7 | 6 | 2 | 33 | 21 | +12 | 28 |
     """
     win = settings.points_for_win
-
-    def formula(v):
-        x = _ints(v, "points", "won", "drawn")
-        return None if x is None else (x[0], win * x[1] + x[2])
-    yield from _check_rows(doc, report, formula,
-                           lambda t, v, a, b: f"{t}: Pts {a}, but {win} × W + D = {b}")
+    stated = deductions(doc)
+    for table in _tables(doc, "standings"):
+        for r in rows_of(table):
+            x = _ints(r.values, "points", "won", "drawn")
+            if x is None or x[0] == win * x[1] + x[2]:
+                continue
+            pts, expected = x[0], win * x[1] + x[2]
+            why = next((d for d in stated if same_team(d.club, r.team) and d.points == expected - pts), None)
+            if why:
+                yield report(f"{r.team}: Pts {pts}, {win} × W + D = {expected}; explained by the "
+                             f"deduction of {why.points} points the document states", r.row.line, 1,
+                             severity=INFO, related=[Related(doc.path, why.line, 1, why.text)])
+            else:
+                yield report(f"{r.team}: Pts {pts}, but {win} × W + D = {expected}", r.row.line, 1)
 
 
 @rule("S003", "standings-goal-difference", ERROR)
