@@ -15,7 +15,7 @@ from functools import cached_property
 
 from seasonparse import identity
 from seasonparse.football import counted, doc_club, round_index
-from seasonparse.lexicon import contains_any, lexicon
+from seasonparse.lexicon import contains_any, lexicon, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
 from seasonparse.rules.base import Settings
@@ -45,7 +45,7 @@ class KnownPlayer(NamedTuple):
     club: str  # root
     path: str
     line: int
-    source: str  # goalscorers | captain
+    source: str  # goalscorers | squad | captain
 
 
 class Removal(NamedTuple):
@@ -177,8 +177,9 @@ class Corpus:
     @cached_property
     def known_players(self) -> dict[str, list[KnownPlayer]]:
         """Players whose club a document states: goalscorer tables and lists (a club
-        article's table is the club's), and captains in tables with a team column.
-        Indexed by folded surname (last word)."""
+        article's table is the club's), a club article's squad and transfers-in
+        tables, and captains in tables with a team column. Indexed by folded
+        surname (last word)."""
         out: dict[str, list[KnownPlayer]] = {}
 
         def add(name, club, path, line, source):
@@ -192,8 +193,16 @@ class Corpus:
             for g in doc.goalscorers:
                 if not g.own_goal:
                     add(g.player, g.club or own, doc.path, g.line, "goalscorers")
+            own_sections = words("players", "own_player_sections")
             for t in doc.tables:
                 cols = column_indexes(t)
+                if own and t.kind != "goalscorers" and "player" in cols and t.section and \
+                        fold(t.section[-1]) in own_sections:
+                    for r in t.rows:
+                        cells = t.cells(r)
+                        if r.kind == "data" and cols["player"] < len(cells) and cells[cols["player"]]:
+                            name = re.sub(r"^[A-Z]{2,3}\s+", "", cells[cols["player"]])
+                            add(name, own, doc.path, r.line, "squad")
                 tcol = cols.get("team")
                 ccol = next((i for i, c in enumerate(t.columns) if fold(c) == "captain"), None)
                 if tcol is None or ccol is None:
