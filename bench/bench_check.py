@@ -1,6 +1,6 @@
 """`seasonparse check` over 10, 100, 1000 and 10,000 synthetic documents.
 
-    python bench/bench_check.py [SIZES...]      (default: 10 100 1000 10000)
+    python bench/bench_check.py [--jobs N] [SIZES...]   (default: 10 100 1000 10000; jobs: check's default)
 
 For each size: writes a corpus with bench/gen_corpus.py (under bench/out/,
 reused when present), runs `seasonparse check DIR --format json` in a fresh
@@ -12,7 +12,6 @@ Per-document time should stay flat as the corpus grows (linear total cost).
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import time
@@ -28,13 +27,13 @@ from gen_corpus import generate  # noqa: E402
 CHILD = """
 import resource, sys
 from seasonparse.cli import main
-code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero"])
+code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero", "--jobs", sys.argv[2]])
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 raise SystemExit(code)
 """
 
 
-def run(size: int) -> dict:
+def run(size: int, jobs: int = 0) -> dict:
     out = HERE / "out" / f"corpus-{size}"
     truth_file = out / "planted.json"
     if not truth_file.exists():
@@ -42,7 +41,8 @@ def run(size: int) -> dict:
     truth = json.loads(truth_file.read_text("utf-8"))
     mb = sum(p.stat().st_size for p in out.glob("*.txt")) / 1e6
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(out)], capture_output=True, text=True, cwd=out)
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(out), str(jobs)], capture_output=True, text=True,
+                          cwd=out)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -56,11 +56,18 @@ def run(size: int) -> dict:
 
 
 def main() -> int:
-    sizes = [int(a) for a in sys.argv[1:]] or [10, 100, 1000, 10000]
+    args = sys.argv[1:]
+    jobs = 0
+    if "--jobs" in args:
+        i = args.index("--jobs")
+        jobs = int(args[i + 1])
+        del args[i:i + 2]
+    sizes = [int(a) for a in args] or [10, 100, 1000, 10000]
+    print(f"seasonparse check, --jobs {jobs or 'auto'}")
     print(f"{'documents':>9} {'MB':>6} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'planted':>8} {'found':>6}")
     missed = 0
     for size in sizes:
-        r = run(size)
+        r = run(size, jobs)
         missed += r["planted"] - r["found"]
         print(f"{r['documents']:>9} {r['MB']:>6.1f} {r['wall_s']:>8.2f} {r['ms_per_doc']:>7.2f} "
               f"{r['peak_MB']:>8.0f} {r['planted']:>8} {r['found']:>6}", flush=True)

@@ -186,8 +186,8 @@ def match_block(doc, s, g, key, names, shape="name", initials=False, style="mdy"
 def outcome(s, legs, names):
     w = s.winner(legs)
     a, b = legs[0].home, legs[0].away
-    l = b if w == a else a
-    gw, gl = sum(x.score(w) for x in legs), sum(x.score(l) for x in legs)
+    loser = b if w == a else a
+    gw, gl = sum(x.score(w) for x in legs), sum(x.score(loser) for x in legs)
     if gw == gl:
         return f"{names(w)} advanced because of their better position on the league table"
     return f"{names(w)} advanced {gw} – {gl} on aggregate"
@@ -234,7 +234,7 @@ def bracket_article(s: Season, idx):
     doc.add(f"= {s.year} {s.league} Apertura Liguilla =", "", "Infobox", f"- Year: {s.year}",
             "- Num Teams: 4", f"- Champions: {names(s.winner(s.final))}", f"- Matches: {len(games)}",
             f"- Goals: {goals}", "", "==Teams==", "",
-            f"| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |")
+            "| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |")
     doc.mark("standings")
     doc.add(*standings_rows(s, names, set(s.seeds)), "", "==Bracket==",
             "The higher seeded teams play on their home field during the second leg.", "")
@@ -310,7 +310,7 @@ def plant(docs, s: Season):
 
     # X004: a minute moved in the bracket copy of the final's first leg (four copies)
     if s.final[0].goals:
-        edit(bracket, "Final00:scorers", lambda t: re.sub(r"(\d+)'", lambda m: f"{int(m[1]) % 89 + 1}'", t, 1), "X004")
+        edit(bracket, "Final00:scorers", lambda t: re.sub(r"(\d+)'", lambda m: f"{int(m[1]) % 89 + 1}'", t, count=1), "X004")
     # X001: a semi-final second leg's score changed in the league copy
     edit(league, "Semi-finals01:score",
          lambda t: t.replace(f"{s.semis[0][1].score(s.semis[0][1].home)}-",

@@ -117,7 +117,7 @@ def cmd_parse(argv: list[str]) -> int:
     n_files = n_matches = n_diags = n_errors = 0
     work = partial(parse_one, indent=args.indent)
     for (item, _), (matches, diags, problem) in zip(
-            jobs, ordered_map(work, jobs, jobs_for(args.jobs, len(jobs)))):
+            jobs, ordered_map(work, jobs, jobs_for(args.jobs, len(jobs))), strict=True):
         if problem:
             _err(f"{item.display}: {problem}")
             internal = internal or problem.startswith("internal error")

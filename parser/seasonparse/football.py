@@ -150,8 +150,8 @@ def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
     a, b = kt.teams()
     agg = kt.aggregate()
     if agg[a] != agg[b]:
-        w, l = (a, b) if agg[a] > agg[b] else (b, a)
-        return TieResult(w, l, "goals")
+        winner, loser = (a, b) if agg[a] > agg[b] else (b, a)
+        return TieResult(winner, loser, "goals")
     if kt.stated is not None:
         if same_team(kt.stated.winner, a):
             return TieResult(a, b, "stated")

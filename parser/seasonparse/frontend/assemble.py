@@ -244,7 +244,7 @@ class _Builder:
         if self.goals_heading is None:
             return
         own = words("goalscorers", "own_goal_rows")
-        for (line, _), item in zip(lines, items):
+        for (line, _), item in zip(lines, items, strict=True):
             player, club = item, None
             if m := re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*", item):
                 player, club = m[1], m[2]
@@ -294,7 +294,7 @@ def _shifted(shape, full_shapes) -> bool:
     of a rowspan leftover, where the shared first cell was written only once."""
     for full in full_shapes:
         k = min(len(shape), len(full) - 1)
-        if k >= 2 and all(a == b or "e" in (a, b) for a, b in zip(shape[:k], full[1:k + 1])):
+        if k >= 2 and all(a == b or "e" in (a, b) for a, b in zip(shape[:k], full[1:k + 1], strict=True)):
             return True
     return False
 

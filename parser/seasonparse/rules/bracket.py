@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from seasonparse.football import (
     describe, knockout_ties, named_clubs, promotion_ties, ranking, round_index, same_team, tie_result)
@@ -35,9 +36,9 @@ def bracket_team_not_advanced(doc, settings, report):
     Example: Irapuato lost its quarter-final and appears in a semi-final.
     """
     ranks = ranking(doc)
-    for prefix, rounds in _rounds(doc).items():
+    for rounds in _rounds(doc).values():
         order = sorted(rounds)
-        for prev, cur in zip(order, order[1:]):
+        for prev, cur in pairwise(order):
             losers = {}
             for kt in rounds[prev]:
                 res = tie_result(kt, ranks)

@@ -36,12 +36,12 @@ def _odd_ones(items, value, path):
     counts = Counter(values)
     top, n = counts.most_common(1)[0]
     if n * 2 > len(items):
-        agree = [i for i, v in zip(items, values) if v == top]
-        return [(i, agree) for i, v in zip(items, values) if v != top]
+        agree = [i for i, v in zip(items, values, strict=True) if v == top]
+        return [(i, agree) for i, v in zip(items, values, strict=True) if v != top]
     first = min(path(i) for i in items)
     base = [i for i in items if path(i) == first]
     base_value = value(base[0])
-    return [(i, base) for i, v in zip(items, values) if path(i) != first and v != base_value]
+    return [(i, base) for i, v in zip(items, values, strict=True) if path(i) != first and v != base_value]
 
 
 def _score_text(ref: MatchRef) -> str:
@@ -180,7 +180,7 @@ def cross_match_scorers(corpus, settings, report):
                                  e.line, e.column, end_column=e.end_column, path=ref.doc.path,
                                  related=[Related(base.doc.path, hit.line, hit.column,
                                                   f"{hit.player} {_minute(hit)}")])
-                for e, t in zip(mine_left, theirs_left):
+                for e, t in zip(mine_left, theirs_left, strict=False):  # the unpaired rest
                     yield report(f"{e.player} {_minute(e)} here, {t.player} {_minute(t)} in "
                                  f"{base.doc.path}", e.line, e.column, end_column=e.end_column,
                                  path=ref.doc.path,
@@ -200,7 +200,7 @@ def cross_match_opponent(corpus, settings, report):
         club article:    November 24, 2011  Necaxa 0 - 1 Neza
         bracket article: November 24, 2011  Necaxa 0 - 1 León
     """
-    for (club, day), refs in sorted(corpus.by_club_day.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+    for (club, _day), refs in sorted(corpus.by_club_day.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if len({r.doc.path for r in refs}) < 2:
             continue
 
@@ -218,19 +218,19 @@ def cross_match_opponent(corpus, settings, report):
 
 
 def _record(refs, club, win):
-    w = d = l = gf = ga = 0
+    won = drawn = lost = gf = ga = 0
     for r in refs:
         mine = r.goals_of(club)
         theirs = r.match.home_goals + r.match.away_goals - mine
         gf, ga = gf + mine, ga + theirs
         if mine > theirs:
-            w += 1
+            won += 1
         elif mine == theirs:
-            d += 1
+            drawn += 1
         else:
-            l += 1
-    return {"played": len(refs), "won": w, "drawn": d, "lost": l, "goals_for": gf,
-            "goals_against": ga, "goal_difference": gf - ga, "points": win * w + d}
+            lost += 1
+    return {"played": len(refs), "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
+            "goals_against": ga, "goal_difference": gf - ga, "points": win * won + drawn}
 
 
 _SHORT = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_for": "GF",
@@ -274,7 +274,7 @@ def record_vs_results(corpus, settings, report):
         | 6 | Necaxa | ... | 15 | 6 | 5 | 4 | 15 | 14 | +1 | 23 |    (the results give 7 wins)
     """
     win = settings.points_for_win
-    for doc, table, r, club, t in _standings_rows(corpus):
+    for doc, _table, r, club, t in _standings_rows(corpus):
         refs = corpus.regular.get((club, t), [])
         if not refs or r.values.get("played") != len(refs):
             continue
@@ -411,11 +411,11 @@ def table_quantity_mismatch(corpus, settings, report):
     # from is taken as the odd one for every club of the same two tables.
     odd_table = {pair: e.table for pair, _, e, right, why in found if why}
     diffs: dict[tuple, Counter] = {}
-    for pair, club, e, right, why in found:
+    for pair, _club, e, right, why in found:
         if not why and pair in odd_table and e.table != odd_table[pair]:
             e, right = right, e
         diffs.setdefault(pair, Counter())[right.value - e.value] += 1
-    for pair, club, e, right, why in found:
+    for pair, _club, e, right, why in found:
         if not why and pair in odd_table and e.table != odd_table[pair]:
             e, right = right, e
         text = f"{e.name}: {e.value} as {e.label}, {right.value} as {right.label} ({right.doc.path}:{right.line})"
@@ -565,7 +565,7 @@ def tournament_statement_mismatch(corpus, settings, report):
         league article:  The winner qualify to the playoff match vs the Clausura 2012 winner
         bracket article: The winner will qualify to the playoff match vs the Clausura 2011 winner
     """
-    for (t, what), claims in sorted(_claims(corpus).items(), key=lambda kv: repr(kv[0])):
+    for _, claims in sorted(_claims(corpus).items(), key=lambda kv: repr(kv[0])):
         by_doc: dict[str, set] = {}
         for c in claims:
             by_doc.setdefault(c.doc.path, set()).add(c.value)
