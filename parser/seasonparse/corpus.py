@@ -144,27 +144,61 @@ class Corpus:
 
     @cached_property
     def same_matches(self) -> list[list[MatchRef]]:
-        """Groups of one match as listed by several documents: the same two clubs,
-        dates at most a day apart, one entry per document."""
+        """Groups of one match as listed by several documents, one entry per document:
+        the same two clubs on dates at most a day apart, or the same leg of the same
+        knockout tie (club pair, tournament, first or second leg) whatever the dates."""
         by_pair: dict[frozenset, list[MatchRef]] = {}
         for ref in self.matches:
             by_pair.setdefault(frozenset((ref.home, ref.away)), []).append(ref)
-        groups = []
+        groups: list[list[MatchRef]] = []
+        grouped: dict[tuple, int] = {}  # (doc path, match index) -> group number
         for refs in by_pair.values():
             refs.sort(key=lambda r: (r.day, r.doc.path, r.match.line))
             current: list[MatchRef] = []
-            for ref in refs:
-                if current and (ref.day - current[0].day <= timedelta(days=1)) and all(
+            for ref in refs + [None]:
+                if ref is not None and current and ref.day - current[0].day <= timedelta(days=1) and all(
                         r.doc is not ref.doc for r in current):
                     current.append(ref)
-                else:
-                    if len(current) > 1:
-                        groups.append(current)
-                    current = [ref]
-            if len(current) > 1:
-                groups.append(current)
+                    continue
+                if len(current) > 1:
+                    for r in current:
+                        grouped[(r.doc.path, r.match.index)] = len(groups)
+                    groups.append(current)
+                current = [ref]
+        for legs in self._knockout_legs.values():
+            apart = [r for r in legs if (r.doc.path, r.match.index) not in grouped]
+            known = {grouped.get((r.doc.path, r.match.index)) for r in legs} - {None}
+            if len({r.doc.path for r in legs}) < 2 or not apart:
+                continue
+            if len(known) == 1:  # join the group the other documents already form
+                g = groups[known.pop()]
+                g.extend(r for r in apart if all(x.doc is not r.doc for x in g))
+            elif not known:
+                firsts = {}
+                for r in apart:
+                    firsts.setdefault(r.doc.path, r)
+                if len(firsts) > 1:
+                    groups.append(sorted(firsts.values(), key=lambda r: (r.day, r.doc.path)))
         groups.sort(key=lambda g: (g[0].day, g[0].doc.path, g[0].match.line))
         return groups
+
+    @cached_property
+    def _knockout_legs(self) -> dict[tuple, list[MatchRef]]:
+        """(club pair, tournament, leg number) -> the legs of that knockout tie, in every document."""
+        from seasonparse.football import knockout_ties
+
+        refs = {(r.doc.path, r.match.index): r for r in self.matches}
+        out: dict[tuple, list[MatchRef]] = {}
+        for doc in self.docs:
+            for kt in knockout_ties(doc):
+                t = section_tournament(doc, kt.prefix if kt.round is not None else kt.legs[0].section)
+                if t is None or len(kt.legs) != 2:
+                    continue
+                for leg_no, m in enumerate(kt.legs):
+                    ref = refs.get((doc.path, m.index))
+                    if ref is not None:
+                        out.setdefault((frozenset((ref.home, ref.away)), t, leg_no), []).append(ref)
+        return out
 
     @cached_property
     def by_club_day(self) -> dict[tuple[str, date], list[MatchRef]]:
