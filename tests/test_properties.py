@@ -57,3 +57,38 @@ def test_seed_with_a_spliced_region(seed, at, length, insert):
     raw = seed.read_bytes()
     at %= len(raw)
     _check(raw[:at] + insert + raw[at + length:])
+
+
+def _check_all(texts: list[str]) -> None:
+    """Every rule, document and corpus, runs on the documents without raising."""
+    from seasonparse.check import run, selected_codes
+    from seasonparse.config import Config
+    from seasonparse.frontend import parse_text
+    from seasonparse.rules import registry
+
+    rules = registry()
+    docs = [parse_text(t, f"doc{i}.txt") for i, t in enumerate(texts)]
+    result = run(docs, rules, selected_codes(rules, ("ALL",), (), ()), Config())
+    assert result.internal_errors == []
+
+
+RULE_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@RULE_SETTINGS
+@given(st.lists(st.lists(st.sampled_from(SEED_LINES), max_size=60), min_size=1, max_size=3))
+def test_rules_never_raise_on_shuffled_seed_lines(docs):
+    _check_all(["\n".join(lines) for lines in docs])
+
+
+@RULE_SETTINGS
+@given(st.data())
+def test_rules_never_raise_on_mutated_seeds(data):
+    texts = []
+    for seed in SEEDS:
+        text = seed.read_text("utf-8")
+        for _ in range(data.draw(st.integers(0, 6))):
+            at = data.draw(st.integers(0, len(text) - 1))
+            text = text[:at] + data.draw(st.sampled_from(["", "0", "1", "9", "-", "|", "'", "\n", " ", "x"])) + text[at + 1:]
+        texts.append(text)
+    _check_all(texts)
