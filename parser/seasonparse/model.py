@@ -72,6 +72,13 @@ class Event(NamedTuple):
     def is_goal(self) -> bool:
         return self.kind != "other"
 
+    @property
+    def minute_text(self) -> str:
+        """`67'`, `90+2'`, or `(no minute)`."""
+        if self.minute is None:
+            return "(no minute)"
+        return f"{self.minute}+{self.stoppage}'" if self.stoppage else f"{self.minute}'"
+
 
 class ScorerLine(NamedTuple):
     team: str

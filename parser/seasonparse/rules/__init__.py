@@ -11,15 +11,18 @@ from functools import cache
 
 from seasonparse.rules.base import Rule
 
+GROUPS = "PWMDTBSGIXAN"  # the order of the code groups above, for listings
+
 
 @cache
 def registry() -> dict[str, Rule]:
     from seasonparse import suppress
     from seasonparse.rules import (
-        bracket, corpus, dates, goalscorers, infobox, matches, parse, standings, ties)
+        bracket, club_identity, cross_matches, cross_statements, cross_tables, dates, goalscorers,
+        infobox, matches, parse, standings, ties)
 
-    modules = (parse, matches, dates, ties, bracket, standings, goalscorers, infobox, corpus,
-               suppress)
+    modules = (parse, matches, dates, ties, bracket, standings, goalscorers, infobox,
+               cross_matches, cross_tables, cross_statements, club_identity, suppress)
     table: dict[str, Rule] = {}
     for module in modules:
         for fn in module.RULES:
@@ -27,4 +30,4 @@ def registry() -> dict[str, Rule]:
             if r.code in table:  # a programming error, caught by the tests
                 raise RuntimeError(f"duplicate rule code {r.code}")
             table[r.code] = r
-    return table
+    return dict(sorted(table.items(), key=lambda kv: (GROUPS.index(kv[0][0]), kv[0])))

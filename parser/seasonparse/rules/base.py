@@ -9,6 +9,7 @@ between the rules and the reporters (seasonparse.check).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple, Callable, Iterator
 
@@ -80,6 +81,23 @@ class Reporter:
                  ) -> Finding:
         return Finding(self.rule.code, severity or self.rule.severity, message, path or self.path,
                        line, column, end_line, end_column, tuple(related), self.rule.name)
+
+
+def odd_ones(items, value, path):
+    """(item, the items it disagrees with) for the items that disagree with the
+    majority; with no majority, every item but those of the first path."""
+    values = [value(i) for i in items]
+    if len(set(values)) < 2:
+        return []
+    counts = Counter(values)
+    top, n = counts.most_common(1)[0]
+    if n * 2 > len(items):
+        agree = [i for i, v in zip(items, values, strict=True) if v == top]
+        return [(i, agree) for i, v in zip(items, values, strict=True) if v != top]
+    first = min(path(i) for i in items)
+    base = [i for i in items if path(i) == first]
+    base_value = value(base[0])
+    return [(i, base) for i, v in zip(items, values, strict=True) if path(i) != first and v != base_value]
 
 
 DocumentCheck = Callable[[Document, Settings, Reporter], Iterator[Finding]]

@@ -7,10 +7,6 @@ from seasonparse.names import fold
 from seasonparse.rules.base import Related, rule
 
 
-def _minute(e) -> str:
-    return f"{e.minute}+{e.stoppage}'" if e.stoppage else f"{e.minute}'" if e.minute is not None else "(no minute)"
-
-
 def _listed(m: Match, side: str):
     return [e for e in m.events if e.side == side and e.is_goal]
 
@@ -38,7 +34,7 @@ def scorers_exceed_score(doc, settings, report):
             goals = _listed(m, side)
             if len(goals) > m.goals(side):
                 sl = _side_line(m, side)
-                names = ", ".join(f"{e.player} {_minute(e)}" for e in goals)
+                names = ", ".join(f"{e.player} {e.minute_text}" for e in goals)
                 yield report(
                     f"{m.team(side)} scored {m.goals(side)} in `{m.home} {m.home_goals}-{m.away_goals} "
                     f"{m.away}` but {len(goals)} goals are listed: {names}",
@@ -109,10 +105,10 @@ def minute_out_of_range(doc, settings, report):
             if e.minute is None:
                 continue
             if not 1 <= e.minute <= 120:
-                yield report(f"minute {_minute(e)} of {e.player} is outside 1–120", e.line, e.column,
+                yield report(f"minute {e.minute_text} of {e.player} is outside 1–120", e.line, e.column,
                              end_column=e.end_column)
             elif e.stoppage is not None and e.minute not in _STOPPAGE_MINUTES:
-                yield report(f"added time {_minute(e)} of {e.player}: added time follows only "
+                yield report(f"added time {e.minute_text} of {e.player}: added time follows only "
                              "45', 90', 105' or 120'", e.line, e.column, end_column=e.end_column)
 
 
@@ -135,7 +131,7 @@ def duplicate_event(doc, settings, report):
             key = (e.side, fold(e.player), e.minute, e.stoppage)
             if key in seen:
                 first = seen[key]
-                yield report(f"{e.player} {_minute(e)} is listed twice", e.line, e.column,
+                yield report(f"{e.player} {e.minute_text} is listed twice", e.line, e.column,
                              end_column=e.end_column,
                              related=[Related(doc.path, first.line, first.column, "first listed here")])
             else:

@@ -1,0 +1,219 @@
+"""Cross-document rules: the same match, as several documents list it.
+
+Each rule reads the corpus index (seasonparse.corpus), built once per run.
+Where documents disagree, the finding stands in the document that disagrees
+with the majority (between two documents, the later one by path), and the
+others are related locations (rules.base.odd_ones).
+"""
+
+from __future__ import annotations
+
+from seasonparse.corpus import MatchRef, names_match
+from seasonparse.football import describe
+from seasonparse.model import ERROR, WARNING
+from seasonparse.names import fold
+from seasonparse.rules.base import Related, odd_ones, rule
+
+
+def _rel(ref: MatchRef, what: str = "") -> Related:
+    return Related(ref.doc.path, ref.match.line, 1, what or describe(ref.match))
+
+
+def _path(ref: MatchRef) -> str:
+    return ref.doc.path
+
+
+@rule("X001", "cross-match-score", ERROR, scope="corpus")
+def cross_match_score(corpus, settings, report):
+    """The same match has different scores in two documents.
+
+    What it does: finds the same match in several documents (the same two
+    clubs, after alias resolution, on dates at most a day apart) and compares
+    the goals of each club.
+
+    Why: at least one article has the wrong result.
+
+    Example:
+        club article:    Necaxa 1 - 0 Mérida   (July 29, 2011)
+        league article:  Necaxa 2-0 Mérida     (29 July 2011)
+    """
+    for group in corpus.same_matches:
+        a, b = sorted((group[0].home, group[0].away))
+        for ref, others in odd_ones(group, lambda r: (r.goals_of(a), r.goals_of(b)), _path):
+            yield report(f"{describe(ref.match)} here, but {describe(others[0].match)} in {others[0].doc.path}",
+                         ref.match.line, 1, path=ref.doc.path, related=[_rel(o) for o in others])
+
+
+@rule("X002", "cross-match-venue", ERROR, scope="corpus")
+def cross_match_venue(corpus, settings, report):
+    """The same match has home and away swapped in two documents.
+
+    What it does: where two documents agree on the clubs and the goals, compares
+    which club is listed first (the home team).
+
+    Why: a swapped venue changes which club hosted the leg, which decides ties
+    and home records.
+
+    Example:
+        club article:    Neza 2 - 2 Necaxa
+        bracket article: Necaxa 2 - 2 Neza     (same day)
+    """
+    for group in corpus.same_matches:
+        a, b = sorted((group[0].home, group[0].away))
+        if len({(r.goals_of(a), r.goals_of(b)) for r in group}) > 1:
+            continue  # X001
+        for ref, others in odd_ones(group, lambda r: r.home, _path):
+            yield report(f"{ref.match.home} is at home here, {others[0].match.home} in "
+                         f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
+                         related=[_rel(o) for o in others])
+
+
+@rule("X003", "cross-match-date", ERROR, scope="corpus")
+def cross_match_date(corpus, settings, report):
+    """The same match is dated a day apart in two documents.
+
+    What it does: matches of the same two clubs at most a day apart are taken to
+    be one match; a different day is reported.
+
+    Why: one of the dates is wrong (often a time-zone or copy slip).
+
+    Example:
+        club article:    November 24, 2011  Necaxa 0 - 1 Neza
+        bracket article: November 25, 2011  Necaxa 0 - 1 Neza
+    """
+    for group in corpus.same_matches:
+        for ref, others in odd_ones(group, lambda r: r.day, _path):
+            yield report(f"dated {ref.match.date_text} here, {others[0].match.date_text} in "
+                         f"{others[0].doc.path}", ref.match.date_line, 1, path=ref.doc.path,
+                         related=[Related(o.doc.path, o.match.date_line, 1, describe(o.match)) for o in others])
+
+
+def _goals(ref: MatchRef, club: str):
+    side = ref.side_of(club)
+    return [e for e in ref.match.events if e.side == side and e.is_goal]
+
+
+@rule("X004", "cross-match-scorers", ERROR, scope="corpus")
+def cross_match_scorers(corpus, settings, report):
+    """The same match has different scorers or minutes in two documents.
+
+    What it does: where both documents list scorers and agree on the score,
+    pairs each goal by player (surname and initials, accent-insensitive, in
+    either list shape) and minute, and reports a goal whose minute differs or
+    that the other document does not have.
+
+    Why: scorer lists are copied between articles, and drift.
+
+    Example:
+        club article:    Necaxa: Lojero 42'
+        bracket article: Necaxa: 43' Lojero
+    """
+    for group in corpus.same_matches:
+        a, b = sorted((group[0].home, group[0].away))
+        if len({(r.goals_of(a), r.goals_of(b)) for r in group}) > 1:
+            continue  # X001
+        listed = [r for r in group if r.match.scorer_lines]
+        if len(listed) < 2:
+            continue
+        base = min(listed, key=lambda r: (r.doc.path, r.match.line))
+        for ref in listed:
+            if ref is base:
+                continue
+            for club in (a, b):
+                mine, theirs = _goals(ref, club), _goals(base, club)
+                mine_left, theirs_left = list(mine), list(theirs)
+                for e in list(mine_left):  # exact: same player, same minute
+                    hit = next((t for t in theirs_left if (t.minute, t.stoppage) == (e.minute, e.stoppage)
+                                and names_match(e.player, t.player)), None)
+                    if hit is not None:
+                        mine_left.remove(e)
+                        theirs_left.remove(hit)
+                for e in list(mine_left):  # same player, another minute
+                    hit = next((t for t in theirs_left if names_match(e.player, t.player)), None)
+                    if hit is None:
+                        continue
+                    mine_left.remove(e)
+                    theirs_left.remove(hit)
+                    if e.minute is None or hit.minute is None:
+                        continue
+                    yield report(f"{e.player} {e.minute_text} here, {hit.minute_text} in {base.doc.path}",
+                                 e.line, e.column, end_column=e.end_column, path=ref.doc.path,
+                                 related=[Related(base.doc.path, hit.line, hit.column,
+                                                  f"{hit.player} {hit.minute_text}")])
+                for e, t in zip(mine_left, theirs_left, strict=False):  # the unpaired rest
+                    yield report(f"{e.player} {e.minute_text} here, {t.player} {t.minute_text} in "
+                                 f"{base.doc.path}", e.line, e.column, end_column=e.end_column,
+                                 path=ref.doc.path,
+                                 related=[Related(base.doc.path, t.line, t.column, f"{t.player} {t.minute_text}")])
+
+
+@rule("X005", "cross-match-opponent", ERROR, scope="corpus")
+def cross_match_opponent(corpus, settings, report):
+    """A club plays two different opponents on the same day in two documents.
+
+    What it does: indexes every match by club and day (after alias resolution).
+
+    Why: a club plays once a day; either an opponent is wrong, or two names of
+    one club are not yet known as aliases (add them to the configuration).
+
+    Example:
+        club article:    November 24, 2011  Necaxa 0 - 1 Neza
+        bracket article: November 24, 2011  Necaxa 0 - 1 León
+    """
+    for (club, _day), refs in sorted(corpus.by_club_day.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        if len({r.doc.path for r in refs}) < 2:
+            continue
+
+        def opponent(r, club=club):
+            return r.away if r.home == club else r.home
+        if len({opponent(r) for r in refs}) < 2:
+            continue
+        name = corpus.clubs.name(club)
+        for ref, others in odd_ones(refs, opponent, _path):
+            o = others[0]
+            yield report(f"{name} plays {corpus.clubs.name(opponent(ref))} here on {ref.match.date_text}, "
+                         f"{corpus.clubs.name(opponent(o))} in {o.doc.path} (if these are one club, "
+                         "add an alias)", ref.match.line, 1, path=ref.doc.path,
+                         related=[_rel(x) for x in others])
+
+
+@rule("X008", "unmarked-own-goal", WARNING, scope="corpus")
+def unmarked_own_goal(corpus, settings, report):
+    """A goal credited to one club by a player the corpus knows as the opponent's.
+
+    What it does: a scorer listed for club A in a match against club B, whose
+    name matches a player that goalscorer tables (a club article's table is
+    the club's) or captain columns place at B, and no player of A, and who
+    scores for A nowhere else in the corpus, is an own goal without `(o.g.)`.
+
+    Why: the goal counts for A, but the player's tally must not include it.
+
+    Example:
+        Necaxa 2 - 1 Altamira
+          Altamira: Quatrocchi 60'     (Pablo Quatrocchi is Necaxa's)
+    """
+    for ref in corpus.matches:
+        for e in ref.match.events:
+            if not e.is_goal or e.kind == "own_goal":
+                continue
+            mine = ref.home if e.side == "home" else ref.away
+            theirs = ref.away if e.side == "home" else ref.home
+            known = corpus.players_named(e.player)
+            clubs = {p.club for p in known}
+            if theirs not in clubs or mine in clubs:
+                continue
+            surname = fold(e.player).replace(".", " ").split()[-1]
+            elsewhere = [x for x in corpus.scorers_by_club.get((mine, surname), [])
+                         if x[1] is not e and names_match(x[1].player, e.player)]
+            if elsewhere:
+                continue
+            p = next(p for p in known if p.club == theirs)
+            m = ref.match
+            yield report(f"{e.player} {e.minute_text} is credited to {m.team(e.side)}, but {p.name} plays "
+                         f"for {m.away if e.side == 'home' else m.home}: an own goal without (o.g.)?",
+                         e.line, e.column, end_column=e.end_column, path=ref.doc.path,
+                         related=[Related(p.path, p.line, 1, f"{p.name}, {corpus.clubs.name(theirs)}")])
+
+
+RULES = (cross_match_score, cross_match_venue, cross_match_date, cross_match_scorers,
+         cross_match_opponent, unmarked_own_goal)

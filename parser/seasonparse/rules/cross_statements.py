@@ -1,0 +1,185 @@
+"""Cross-document rules: what documents say about a tournament, and who won its ties.
+
+Each rule reads the corpus index (seasonparse.corpus), built once per run.
+Where documents disagree, the finding stands in the document that disagrees
+with the majority (between two documents, the later one by path), and the
+others are related locations (rules.base.odd_ones).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from seasonparse.corpus import doc_tournament, section_tournament, tournament_in
+from seasonparse.football import (
+    knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, tie_result)
+from seasonparse.lexicon import lexicon, words
+from seasonparse.model import ERROR, Document
+from seasonparse.names import fold
+from seasonparse.rules.base import Related, odd_ones, rule
+
+
+def _season_tournament(doc, phase: str):
+    season = season_window(doc)
+    offset = {k.lower(): v for k, v in lexicon()["tournaments"]["phase_year"].items()}
+    p = phase.strip().lower()
+    if season is None or p not in offset:
+        return None
+    return phase.strip().capitalize(), season.first.year + offset[p]
+
+
+class Claim(NamedTuple):
+    """One document's statement about a tournament: its champion, or whom its winner plays."""
+
+    value: object  # a club root, or a tournament
+    doc: Document
+    line: int
+    text: str
+
+
+def _claims(corpus):
+    """(tournament, what) -> [Claim]: champions and next opponents."""
+    out: dict[tuple, list] = {}
+    champion_keys = words("infobox", "champion")
+    winners_keys = words("infobox", "winners")
+    patterns = [re.compile(p, re.I) for p in lexicon()["statements"]["next_opponent"]]
+    for doc in corpus.docs:
+        for f in doc.infobox:
+            k = fold(f.key)
+            if k in champion_keys and f.value and (t := doc_tournament(doc)):
+                out.setdefault((t, "champion"), []).append(
+                    Claim(corpus.clubs.root(f.value), doc, f.line, f"{f.key}: {f.value}"))
+            elif k in winners_keys:
+                for part in f.value.split(","):
+                    phase, sep, club = part.partition(":")
+                    t = _season_tournament(doc, phase) if sep else None
+                    if t and club.strip():
+                        out.setdefault((t, "champion"), []).append(
+                            Claim(corpus.clubs.root(club), doc, f.line, f"{f.key}: {part.strip()}"))
+        promoted_keys = words("infobox", "promoted")
+        season = season_window(doc)
+        for f in doc.infobox:
+            if season and fold(f.key) in promoted_keys:
+                for club in named_clubs(f.value) or ["(nobody)"]:
+                    out.setdefault(((season.first.year, season.last.year), "promoted"), []).append(
+                        Claim(corpus.clubs.root(club), doc, f.line, f"{f.key}: {f.value}"))
+        ranks = ranking(doc)
+        for kt in promotion_ties(doc):
+            res = tie_result(kt, ranks)
+            if season and res:
+                out.setdefault(((season.first.year, season.last.year), "promoted"), []).append(
+                    Claim(corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the promotion final"))
+        for kt in knockout_ties(doc):
+            if kt.round == round_index("final"):
+                t = section_tournament(doc, kt.prefix)
+                res = tie_result(kt, ranks)
+                if t and res:
+                    out.setdefault((t, "champion"), []).append(
+                        Claim(corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the final"))
+        for b in doc.blocks:
+            texts = b.items if b.items else (b.text,)
+            for i, text in enumerate(texts):
+                for p in patterns:
+                    m = p.search(text)
+                    if m and (other := tournament_in(m["tournament"])):
+                        t = section_tournament(doc, b.section)
+                        if t and t != other:
+                            out.setdefault((t, "next opponent"), []).append(Claim(
+                                other, doc, b.line + (i if b.items else 0),
+                                f"the {t[0]} {t[1]} winner plays the {other[0]} {other[1]} winner"))
+    return out
+
+
+@rule("X009", "tournament-statement-mismatch", ERROR, scope="corpus")
+def tournament_statement_mismatch(corpus, settings, report):
+    """Two documents say different things about one tournament or season.
+
+    What it does: compares, per tournament, the champion (infobox `Champions`,
+    `Winners: Apertura: X, Clausura: Y`, the winner of the final) and whom the
+    winner plays next ("the playoff match vs the Clausura 2012 winner"); per
+    season, who was promoted (infobox `Promoted`, the promotion final).
+
+    Why: the headline facts of a tournament must not depend on which article
+    one reads.
+
+    Example:
+        league article:  The winner qualify to the playoff match vs the Clausura 2012 winner
+        bracket article: The winner will qualify to the playoff match vs the Clausura 2011 winner
+    """
+    for _, claims in sorted(_claims(corpus).items(), key=lambda kv: repr(kv[0])):
+        by_doc: dict[str, set] = {}
+        for c in claims:
+            by_doc.setdefault(c.doc.path, set()).add(c.value)
+        if len(by_doc) < 2 or len({frozenset(v) for v in by_doc.values()}) < 2:
+            continue
+        paths = sorted(by_doc)
+        odd = [(p, agree) for p, agree in odd_ones(paths, lambda p: frozenset(by_doc[p]), lambda p: p)]
+        for path, agree in odd:
+            base = [c for c in claims if c.doc.path in agree]
+            for c in claims:
+                if c.doc.path == path and c.value not in {b.value for b in base}:
+                    yield report(f"{c.text}; but {base[0].doc.path} says: {base[0].text}", c.line, 1,
+                                 path=path, related=[Related(b.doc.path, b.line, 1, b.text) for b in base])
+
+
+@rule("X010", "cross-tie-mismatch", ERROR, scope="corpus")
+def cross_tie_mismatch(corpus, settings, report):
+    """Two documents disagree on who won the same tie.
+
+    What it does: finds the same two-legged tie in several documents (the same
+    two clubs, first legs at most a day apart), works out who went through in
+    each (goals, then the stated winner, then the document's table) and
+    compares.
+
+    Why: a club article's final phase and the bracket article must tell the
+    same story.
+
+    Example:
+        club article:    Necaxa advanced because of their better position ...
+        bracket article: U. de G. advanced because of their better position ...
+    """
+    index: dict[frozenset, list[_TieView]] = {}
+    for doc in corpus.docs:
+        ranks = ranking(doc)
+        for kt in knockout_ties(doc):
+            if len(kt.legs) != 2 or kt.legs[0].date is None:
+                continue
+            res = tie_result(kt, ranks)
+            if res is None:
+                continue
+            a, b = (corpus.clubs.root(x) for x in kt.teams())
+            index.setdefault(frozenset((a, b)), []).append(_TieView(
+                date.fromisoformat(kt.legs[0].date), doc, kt, corpus.clubs.root(res.winner)))
+    for ties in index.values():
+        ties.sort(key=lambda x: (x.day, x.doc.path))
+        groups, current = [], []
+        for t in ties:  # one tie: first legs at most a day apart, one view per document
+            if current and t.day - current[0].day <= timedelta(days=1) and all(
+                    c.doc is not t.doc for c in current):
+                current.append(t)
+            else:
+                groups.append(current)
+                current = [t]
+        groups.append(current)
+        for group in groups:
+            for t, others in odd_ones(group, lambda x: x.winner, lambda x: x.doc.path):
+                o = others[0]
+                yield report(f"{corpus.clubs.name(t.winner)} went through here, "
+                             f"{corpus.clubs.name(o.winner)} in {o.doc.path}", t.tie.line, 1,
+                             path=t.doc.path,
+                             related=[Related(x.doc.path, x.tie.line, 1,
+                                              f"{corpus.clubs.name(x.winner)} went through") for x in others])
+
+
+class _TieView(NamedTuple):
+    """One document's view of a tie: when it started and who went through."""
+
+    day: date
+    doc: Document
+    tie: object
+    winner: str
+
+
+RULES = (tournament_statement_mismatch, cross_tie_mismatch)

@@ -1,0 +1,245 @@
+"""Cross-document rules: a club's record and points, as results and tables state them.
+
+Each rule reads the corpus index (seasonparse.corpus), built once per run.
+Where documents disagree, the finding stands in the document that disagrees
+with the majority (between two documents, the later one by path), and the
+others are related locations (rules.base.odd_ones).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+from typing import NamedTuple
+
+from seasonparse.corpus import Removal, section_tournament, tournament_in
+from seasonparse.football import doc_club
+from seasonparse.model import ERROR, INFO, WARNING, Document
+from seasonparse.rules.base import Related, rule
+from seasonparse.tables import column_indexes, to_int, tournament_columns
+
+
+def _record(refs, club, win):
+    won = drawn = lost = gf = ga = 0
+    for r in refs:
+        mine = r.goals_of(club)
+        theirs = r.match.home_goals + r.match.away_goals - mine
+        gf, ga = gf + mine, ga + theirs
+        if mine > theirs:
+            won += 1
+        elif mine == theirs:
+            drawn += 1
+        else:
+            lost += 1
+    return {"played": len(refs), "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
+            "goals_against": ga, "goal_difference": gf - ga, "points": win * won + drawn}
+
+
+_SHORT = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_for": "GF",
+          "goals_against": "GA", "goal_difference": "GD", "points": "Pts"}
+
+
+def _table_tournament(doc, table):
+    header = " ".join(" ".join(h) for h in table.header)
+    return tournament_in(header) or section_tournament(doc, table.section)
+
+
+def _standings_rows(corpus):
+    """(doc, table, row, club root, tournament, values by meaning) for every standings row."""
+    from seasonparse.rules.standings import rows_of
+
+    for doc in corpus.docs:
+        for table in doc.tables:
+            if table.kind != "standings":
+                continue
+            t = _table_tournament(doc, table)
+            if t is None:
+                continue
+            for r in rows_of(table):
+                if r.team:
+                    yield doc, table, r, corpus.clubs.root(r.team), t
+
+
+@rule("X006", "record-vs-results", ERROR, scope="corpus")
+def record_vs_results(corpus, settings, report):
+    """A standings row that the club's own results contradict.
+
+    What it does: recomputes the club's record (W, D, L, GF, GA, GD, Pts) from
+    all of its regular-season results of that tournament in the corpus (each
+    match once, knockout, pre-season and friendly sections left out) and
+    compares it with every standings row for that club and tournament, in any
+    document. Only where the corpus has as many results as the row's Pld.
+
+    Why: a standings table typed by hand drifts from the results.
+
+    Example:
+        | 6 | Necaxa | ... | 15 | 6 | 5 | 4 | 15 | 14 | +1 | 23 |    (the results give 7 wins)
+    """
+    win = settings.points_for_win
+    for doc, _table, r, club, t in _standings_rows(corpus):
+        refs = corpus.regular.get((club, t), [])
+        if not refs or r.values.get("played") != len(refs):
+            continue
+        got = _record(refs, club, win)
+        wrong = [m for m in _SHORT if r.values.get(m) is not None and r.values[m] != got[m]]
+        if wrong:
+            said = ", ".join(f"{_SHORT[m]} {r.values[m]}" for m in wrong)
+            real = ", ".join(f"{_SHORT[m]} {got[m]}" for m in wrong)
+            docs = sorted({x.doc.path for x in refs})
+            yield report(f"{r.team} in {t[0]} {t[1]}: the table says {said}; its {len(refs)} results in "
+                         f"the corpus give {real}", r.row.line, 1, path=doc.path,
+                         related=[Related(p, next(x.match.line for x in refs if x.doc.path == p), 1,
+                                          "results") for p in docs])
+
+
+class Stated(NamedTuple):
+    """A club's points in one tournament, as one table states them."""
+
+    value: int
+    doc: Document
+    line: int
+    label: str
+    table: tuple  # which table (and column) said it
+    played: int | None
+    name: str  # the club as the table writes it
+
+
+def _stated_points(corpus):
+    """(club, tournament) -> [Stated] from standings and relegation tables."""
+    out: dict[tuple, list] = {}
+    for doc, table, r, club, t in _standings_rows(corpus):
+        if r.values.get("points") is not None:
+            out.setdefault((club, t), []).append(Stated(
+                r.values["points"], doc, r.row.line, f"Pts in the {t[0]} {t[1]} standings",
+                (doc.path, table.index, "Pts"), r.values.get("played"), r.team))
+    for doc in corpus.docs:
+        for table in doc.tables:
+            if table.kind != "relegation":
+                continue
+            tcol = column_indexes(table).get("team")
+            for col, label in tournament_columns(table).items():
+                t = tournament_in(label)
+                for row in table.rows:
+                    cells = table.cells(row)
+                    if row.kind != "data" or tcol is None or max(tcol, col) >= len(cells):
+                        continue
+                    if row.ragged and row.realigned is None:
+                        continue
+                    v = to_int(cells[col])
+                    if v is not None and cells[tcol]:
+                        out.setdefault((corpus.clubs.root(cells[tcol]), t), []).append(Stated(
+                            v, doc, row.line, f"`{table.columns[col]}` in the relegation table",
+                            (doc.path, table.index, col), None, cells[tcol]))
+    return out
+
+
+def _complete_results(corpus, club, t, stated):
+    """The club's results for the tournament, if the corpus has all of them: as many
+    as a standings row's Pld, or listed by an article about the club itself."""
+    refs = corpus.regular.get((club, t), [])
+    if not refs:
+        return None
+    if any(st.played == len(refs) for st in stated):
+        return refs
+    own = [d for d in corpus.docs if doc_club(d) and corpus.clubs.root(doc_club(d)) == club]
+    if own and all(r.doc in own for r in refs):
+        return refs
+    return None
+
+
+def _explain(corpus, club, t, refs, diff, win):
+    """Why a table gives `club` `diff` points fewer than its results: a deduction the
+    corpus states, or the points from matches against clubs removed from the
+    competition (by the time of tournament `t`). [(what, points, where)] or None."""
+    for points, path, line, text, when in corpus.deductions.get(club, ()):
+        if points == diff and (when is None or when == t):
+            return [("a stated deduction", points, Removal(club, text, path, line, when))]
+    by_opp: dict[str, int] = {}
+    for r in refs:
+        opp = r.away if r.home == club else r.home
+        mine = r.goals_of(club)
+        theirs = r.match.home_goals + r.match.away_goals - mine
+        by_opp[opp] = by_opp.get(opp, 0) + (win if mine > theirs else 1 if mine == theirs else 0)
+    removed = {}
+    for rm in corpus.removals:
+        if rm.applies_to(t):
+            removed.setdefault(rm.club, rm)
+    candidates = sorted(c for c in removed if c in by_opp)
+    for n in (1, 2):
+        for combo in combinations(candidates, n):
+            if sum(by_opp[c] for c in combo) == diff:
+                return [(corpus.clubs.name(c), by_opp[c], removed[c]) for c in combo]
+    return None
+
+
+@rule("X007", "table-quantity-mismatch", WARNING, scope="corpus")
+def table_quantity_mismatch(corpus, settings, report):
+    """The same quantity stated differently by two tables, explained where the corpus can.
+
+    What it does: a club's points in one tournament appear in standings tables
+    and in relegation tables (a column such as `'11 A Pts`). Where they differ,
+    the club's results are recomputed; if the difference is exactly the points
+    from matches against a club the documents say was suspended, expelled or
+    disaffiliated, the explanation is reported (info) instead of a
+    contradiction. Where every club in both tables differs by the same amount,
+    the message says so.
+
+    Why: relegation tables often leave out results against removed clubs; the
+    linter should say that, not cry wolf.
+
+    Example:
+        standings:   | 6 | Necaxa | ... | 23 |
+        relegation:  | 2 | Necaxa | ... | '11 A Pts 20 | ...
+        bullets:     - Indios were suspended after the Apertura 2011 ...
+    """
+    win = settings.points_for_win
+    found = []  # one disagreement: (tables pair, club, wrong entry, right entry, explanation)
+    for (club, t), entries in sorted(_stated_points(corpus).items(),
+                                     key=lambda kv: (kv[0][1] or ("", 0), kv[0][0])):
+        if len({e.table for e in entries}) < 2 or len({e.value for e in entries}) < 2:
+            continue
+        refs = _complete_results(corpus, club, t, entries)
+        truth = _record(refs, club, win)["points"] if refs else None
+        ordered = sorted(entries, key=lambda e: (e.doc.path, e.line))
+        right = next((e for e in ordered if e.value == truth), None)
+        if right is not None:
+            for e in ordered:
+                if e.value != truth:
+                    why = _explain(corpus, club, t, refs, truth - e.value, win)
+                    found.append((tuple(sorted((e.table, right.table))), club, e, right, why))
+        else:
+            found.append((tuple(sorted((ordered[0].table, ordered[-1].table))), club, ordered[-1], ordered[0], None))
+    # Where the results settle one club, the table that club's wrong value came
+    # from is taken as the odd one for every club of the same two tables.
+    odd_table = {pair: e.table for pair, _, e, right, why in found if why}
+    diffs: dict[tuple, Counter] = {}
+    for pair, _club, e, right, why in found:
+        if not why and pair in odd_table and e.table != odd_table[pair]:
+            e, right = right, e
+        diffs.setdefault(pair, Counter())[right.value - e.value] += 1
+    for pair, _club, e, right, why in found:
+        if not why and pair in odd_table and e.table != odd_table[pair]:
+            e, right = right, e
+        text = f"{e.name}: {e.value} as {e.label}, {right.value} as {right.label} ({right.doc.path}:{right.line})"
+        related = [Related(right.doc.path, right.line, 1, f"{right.value} as {right.label}")]
+        if why:
+            parts = [(f"{pts} points from matches against {opp}" if opp != "a stated deduction"
+                      else f"a deduction of {pts} points") + f" ({rm.path}:{rm.line}: \"{rm.text}\")"
+                     for opp, pts, rm in why]
+            related += [Related(rm.path, rm.line, 1, rm.text) for _, _, rm in why]
+            yield report(f"{text}, which its results confirm; the difference is explained by the "
+                         f"corpus: {' and '.join(parts)}, left out of the first table",
+                         e.line, 1, path=e.doc.path, related=related, severity=INFO)
+            continue
+        diff = right.value - e.value
+        if len(diffs[pair]) == 1 and diffs[pair][diff] >= 2:
+            text += f"; every club in both tables differs by {abs(diff)} ({diffs[pair][diff]} clubs)"
+            explained = next(((c, w) for p, c, _, _, w in found if p == pair and w), None)
+            if explained:
+                c, w = explained
+                text += (f", as {corpus.clubs.name(c)} does, where the corpus shows why: the points "
+                         f"from matches against {' and '.join(opp for opp, _, _ in w)}")
+        yield report(text, e.line, 1, path=e.doc.path, related=related)
+
+
+RULES = (record_vs_results, table_quantity_mismatch)
