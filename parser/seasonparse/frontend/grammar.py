@@ -44,9 +44,10 @@ def _collector_class():
         def _push(self, kind, children):
             off = self.offset
             lines = []
-            for t in children:  # a token may be a run of lines
+            for t in children:  # a token may be a run of lines, comment lines among them
                 first = t.line + off
-                lines.extend((first + i, text) for i, text in enumerate(t.value[:-1].split("\n")))
+                lines.extend((first + i, text) for i, text in enumerate(t.value[:-1].split("\n"))
+                             if not text.lstrip().startswith("<!--"))
             self.items.append(Item(kind, tuple(lines)))
 
         def heading(self, c): self._push("heading", c)
