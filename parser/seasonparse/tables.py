@@ -4,6 +4,7 @@ what a column means (by the lexicon's names), which columns name a tournament.""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Table
@@ -36,12 +37,18 @@ def to_float(cell: str | None) -> float | None:
         return None
 
 
+@cache
+def _column_names() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(meaning, folded names) from the lexicon, folded once."""
+    return tuple((meaning, frozenset(fold(n) for n in names))
+                 for meaning, names in lexicon()["columns"].items())
+
+
 def column_indexes(table: Table) -> dict[str, int]:
     """Meaning -> column index, by the lexicon's column names (first match wins)."""
     out: dict[str, int] = {}
     folded = [fold(c) for c in table.columns]
-    for meaning, names in lexicon()["columns"].items():
-        wanted = {fold(n) for n in names}
+    for meaning, wanted in _column_names():
         for i, c in enumerate(folded):
             if c in wanted:
                 out[meaning] = i

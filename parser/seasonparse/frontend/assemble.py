@@ -174,7 +174,8 @@ class _Builder:
         columns = _merge_header(header, width)
         total_words = words("goalscorers", "total_rows")
         data = [(ln, c) for ln, c in body if fold(c[0]) not in total_words]
-        full_shapes = {_shape(c) for _, c in data if c and is_number(c[0])}
+        shapes = {ln: _shape(c) for ln, c in data}
+        full_shapes = {shapes[ln] for ln, c in data if c and shapes[ln][0] == "n"}
         out_rows: list[Row] = []
         ncols = len(columns)
         prev_first = None
@@ -184,7 +185,7 @@ class _Builder:
                 continue
             realigned = None
             ragged = False
-            if cells[0] and not is_number(cells[0]) and _shifted(_shape(cells), full_shapes):
+            if shapes[ln][0] == "t" and _shifted(shapes[ln], full_shapes):
                 ragged = True
                 trimmed = cells[:-1] if len(cells) >= ncols and cells[-1] == "" else cells
                 realigned = (prev_first or "",) + trimmed
