@@ -89,3 +89,19 @@ def test_rowspan_leftover_is_realigned():
     row = next(r for r in relegation.rows if r.cells[0] == "Veracruz")
     assert row.ragged and row.realigned[:3] == ("13", "Veracruz", "0")
     assert any(d.code == "W003" and d.line == row.line for d in doc.diagnostics)
+
+
+def test_per_document_memo_is_keyed_by_the_document_itself():
+    from seasonparse.football import per_document
+
+    calls = []
+
+    @per_document
+    def fact(doc):
+        calls.append(doc)
+        return len(doc.matches)
+
+    a = parse_file(str(SEEDS[0]))
+    b = a._replace(matches=a.matches[:1])  # same path and hash, other content (an edited JSON input)
+    assert (fact(a), fact(a), fact(b), fact(a)) == (39, 39, 1, 39)
+    assert len(calls) == 2

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 
 from seasonparse import identity
 from seasonparse.football import counted, doc_club, round_index
@@ -62,15 +62,10 @@ class Removal(NamedTuple):
         return self.since is None or self.since == tournament
 
 
-_TOURNAMENT = None
-
-
+@cache
 def _tournament_re():
-    global _TOURNAMENT
-    if _TOURNAMENT is None:
-        phases = "|".join(re.escape(p) for p in lexicon()["tournaments"]["phase_letters"].values())
-        _TOURNAMENT = re.compile(rf"\b(?:({phases})\s+(\d{{4}})|(\d{{4}})\s+({phases}))\b", re.I)
-    return _TOURNAMENT
+    phases = "|".join(re.escape(p) for p in lexicon()["tournaments"]["phase_letters"].values())
+    return re.compile(rf"\b(?:({phases})\s+(\d{{4}})|(\d{{4}})\s+({phases}))\b", re.I)
 
 
 def tournament_in(text: str) -> tuple[str, int] | None:

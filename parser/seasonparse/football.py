@@ -3,20 +3,47 @@
 Which matches count toward a tournament, the season a document names, the
 knockout ties (stated by an outcome line, or implied by two legs in a round
 section), who won them, and how a standings table ranks the clubs. Each is
-computed here once so that every rule reads it the same way.
+defined here once so that every rule reads it the same way, and the costly
+ones are computed once per document (`per_document`) however many rules ask.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
+from collections import OrderedDict
 from datetime import date
+from functools import wraps
+from typing import NamedTuple
 
 from seasonparse.lexicon import contains_any, lexicon
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.names import club_subset, fold, same_club
 from seasonparse.tables import column_indexes, to_int
+
+
+def per_document(fn):
+    """Memoise a fact derived from one document: several rules read it, it is computed once.
+
+    Keyed by the document object itself, not its path or hash (a JSON input may
+    be edited after parsing and keep its source's hash); a reference to the
+    document is held so that its id cannot be reused while the entry lives.
+    Rules run one document at a time, so a few entries suffice. Values are
+    shared between rules: they must not be changed (tuples, or read only).
+    """
+    memo: OrderedDict[int, tuple[Document, object]] = OrderedDict()
+
+    @wraps(fn)
+    def wrapper(doc: Document):
+        hit = memo.get(id(doc))
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        value = fn(doc)
+        memo[id(doc)] = (doc, value)
+        if len(memo) > 8:
+            memo.popitem(last=False)
+        return value
+
+    return wrapper
 
 
 def same_team(a: str, b: str) -> bool:
@@ -113,7 +140,8 @@ def pair_key(m: Match) -> frozenset[str]:
     return frozenset((fold(m.home), fold(m.away)))
 
 
-def knockout_ties(doc: Document) -> list[KnockoutTie]:
+@per_document
+def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
     """Stated ties, plus two-legged pairs (or single finals) inside round sections."""
     ties: list[KnockoutTie] = []
     covered: set[int] = set()
@@ -136,7 +164,7 @@ def knockout_ties(doc: Document) -> list[KnockoutTie]:
         if len(legs) <= 2:
             ties.append(KnockoutTie(tuple(legs), None, prefix, rnd, legs[-1].line))
     ties.sort(key=lambda k: k.legs[0].line)
-    return ties
+    return tuple(ties)
 
 
 class TieResult(NamedTuple):
@@ -215,8 +243,10 @@ def standings_tables(doc: Document) -> list[Table]:
     return [t for t in doc.tables if t.kind == "standings"]
 
 
+@per_document
 def ranking(doc: Document) -> dict[str, int]:
-    """Club -> position in the document's first standings table (position column, else row order)."""
+    """Club -> position in the document's first standings table (position column, else row
+    order). Shared between rules: read only."""
     for table in standings_tables(doc):
         cols = column_indexes(table)
         tcol, pcol = cols.get("team"), cols.get("position")

@@ -91,7 +91,8 @@ def champion_mismatch(doc, settings, report):
     ranks = ranking(doc)
     named = list(_named_champions(doc))
     runner = next((f for f in doc.infobox if fold(f.key) in words("infobox", "runner_up")), None)
-    for prefix, rounds in _rounds(doc).items():
+    tournaments = _rounds(doc)
+    for prefix, rounds in tournaments.items():
         last = max(rounds)
         if last != round_index("final") or len(rounds[last]) != 1:
             continue
@@ -104,12 +105,12 @@ def champion_mismatch(doc, settings, report):
         for club, line, phase in named:
             if phase is not None and not re.search(rf"\b{re.escape(fold(phase))}\b", fold(label)):
                 continue
-            if phase is None and len(_rounds(doc)) > 1:
+            if phase is None and len(tournaments) > 1:
                 continue
             if not same_team(club, res.winner):
                 yield report(f"the document names {club} champion, but {res.winner} won the final",
                              line, 1, related=legs)
-        if runner and runner.value and len(_rounds(doc)) == 1 and not same_team(runner.value, res.loser):
+        if runner and runner.value and len(tournaments) == 1 and not same_team(runner.value, res.loser):
             yield report(f"the document names {runner.value} runner-up, but {res.loser} lost the final",
                          runner.line, 1, related=legs)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seasonparse.football import counted, doc_club, in_section, same_team
+from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
 from seasonparse.names import player_matches
@@ -45,7 +45,10 @@ def _scope(section: tuple[str, ...]) -> tuple[str, ...]:
     return section
 
 
-def tallies(doc: Document) -> list[Tally]:
+@per_document
+def tallies(doc: Document) -> tuple[Tally, ...]:
+    """Each goalscorer table or list with what the match blocks in its scope say (shared by
+    G001-G005: read only)."""
     groups: dict[tuple, list[Goalscorer]] = {}
     for g in doc.goalscorers:
         key = ("table", g.table) if g.source == "table" else ("list", g.section)
@@ -77,7 +80,7 @@ def tallies(doc: Document) -> list[Tally]:
                 else:
                     t.ambiguous.update(hits)
         out.append(t)
-    return out
+    return tuple(out)
 
 
 def _where(doc, goals, limit=12):
