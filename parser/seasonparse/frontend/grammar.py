@@ -44,10 +44,17 @@ def _collector_class():
         def _push(self, kind, children):
             off = self.offset
             lines = []
-            for t in children:  # a token may be a run of lines, comment lines among them
+            for t in children:  # a run of lines, maybe with comment lines and trailing blanks
                 first = t.line + off
-                lines.extend((first + i, text) for i, text in enumerate(t.value[:-1].split("\n"))
-                             if not text.lstrip().startswith("<!--"))
+                value = t.value
+                value = value[:value.find("\n", len(value.rstrip()))]  # blank lines dropped
+                if "\n" not in value:
+                    lines.append((first, value))
+                elif "<!--" in value:
+                    lines.extend((first + i, text) for i, text in enumerate(value.split("\n"))
+                                 if not text.lstrip().startswith("<!--"))
+                else:
+                    lines.extend(zip(range(first, first + value.count("\n") + 1), value.split("\n")))
             self.items.append(Item(kind, tuple(lines)))
 
         def heading(self, c): self._push("heading", c)
