@@ -9,6 +9,7 @@ and the document yields one diagnostic per broken construct, not a cascade.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,6 +43,9 @@ def _collector_class():
             self.offset = 0
 
         def _push(self, kind, children):
+            self.items.append(Item(kind, self._lines(children)))
+
+        def _lines(self, children) -> tuple[tuple[int, str], ...]:
             off = self.offset
             lines = []
             for t in children:  # a run of lines, maybe with comment lines and trailing blanks
@@ -55,11 +59,16 @@ def _collector_class():
                                  if not text.lstrip().startswith("<!--"))
                 else:
                     lines.extend(zip(range(first, first + value.count("\n") + 1), value.split("\n")))
-            self.items.append(Item(kind, tuple(lines)))
+            return tuple(lines)
 
         def heading(self, c): self._push("heading", c)
         def infobox(self, c): self._push("infobox", c)
-        def match(self, c): self._push("match", c)
+        def match(self, c):
+            if c[0].type != "MATCHES":
+                self._push("match", c)
+                return
+            lines = [line for line in self._lines(c) if line[1].strip()]
+            self.items.extend(Item("match", block) for block in _match_blocks(lines))
         def outcome(self, c): self._push("outcome", c)
         def table(self, c): self._push("table", c)
         def bullets(self, c): self._push("bullets", c)
@@ -73,6 +82,23 @@ def _collector_class():
             return None
 
     return Collector
+
+
+# An indented `Team: ...` line: a scorer line (the grammar's _SCORERS_TEXT).
+_SCORER_LINE = re.compile(r"[ \t]+[^:\n]+:")
+
+
+def _match_blocks(lines):
+    """Split the lines of a MATCHES run (blank and comment lines dropped) into match
+    blocks. The grammar guarantees the shape: a date line, its score line, then
+    the scorer lines, which are indented and have a colon, as no date line has."""
+    i, n = 0, len(lines)
+    while i < n:
+        j = i + 2
+        while j < n and _SCORER_LINE.match(lines[j][1]):
+            j += 1
+        yield lines[i:j]
+        i = j
 
 
 OPTIONS = dict(parser="lalr", lexer="contextual", propagate_positions=False, maybe_placeholders=False)
