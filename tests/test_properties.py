@@ -9,7 +9,7 @@ from conftest import SEEDS
 
 from seasonparse.frontend import parse_source
 from seasonparse.frontend.source import decode
-from seasonparse.jsonout import schema_error, to_dict
+from seasonparse.jsonout import dumps, schema_error, stdlib_dumps, to_dict
 
 SEED_LINES = [line for s in SEEDS for line in s.read_text("utf-8").split("\n")]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -23,7 +23,9 @@ def _check(data: bytes) -> None:
     for m in doc.matches:
         for e in m.events:
             assert 1 <= e.line <= n_lines and 1 <= e.column <= e.end_column
-    assert schema_error(to_dict(doc)) is None
+    data = to_dict(doc)
+    assert schema_error(data) is None
+    assert dumps(data) == stdlib_dumps(data)  # the fast encoder writes the reference bytes
 
 
 @SETTINGS

@@ -72,11 +72,23 @@ def to_dict(doc: Document) -> dict:
 
 
 def dumps(data: dict, indent: int | None = None) -> str:
-    """Compact by default: the C encoder is ~5x faster than an indenting one
-    (1.2 ms against 5.6 ms for a seed); `--indent N` for people reading it."""
+    """Compact by default, written by orjson: the same bytes as the standard
+    library's compact encoder (tested) at a fifth of its time, which was a fifth
+    of the whole parse. What orjson refuses (an integer beyond 64 bits, a lone
+    surrogate in a path) goes to the standard library, as does `--indent N`."""
     if indent is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        import orjson
+
+        try:
+            return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        except (orjson.JSONEncodeError, UnicodeDecodeError):
+            return stdlib_dumps(data)
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+
+
+def stdlib_dumps(data: dict) -> str:
+    """The reference encoding of the compact form (the standard library's)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 @cache
