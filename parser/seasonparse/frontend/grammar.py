@@ -1,9 +1,10 @@
 """Lark LALR over whole lines: text -> a flat list of items (kind, lines).
 
 The grammar (grammars/season.lark) groups and classifies lines; this module
-runs it and recovers from errors. Items are collected by an inline
-transformer as the parser reduces them, so when a construct is broken the
-items before it are already safe; parsing then resumes at the offending line
+runs it and recovers from errors. Lark builds its plain tree (no transformer:
+its tree builder costs less than transformer callbacks), and the items are read
+off the tree's top level. When a construct is broken, the items reduced before
+it are read off the parser's value stack, parsing resumes at the offending line,
 and the document yields one diagnostic per broken construct, not a cascade.
 """
 
@@ -24,6 +25,10 @@ _TERMINAL_WORDS = {
     "$END": "the end of the document",
 }
 
+# The grammar's item rules; `start` lists them.
+KINDS = frozenset(("heading", "infobox", "match", "outcome", "table", "bullets", "subheading",
+                   "rule", "stray_close", "wikitable", "paragraph"))
+
 
 @dataclass(frozen=True, slots=True)
 class Item:
@@ -31,57 +36,37 @@ class Item:
     lines: tuple[tuple[int, str], ...]  # (line number, text without newline)
 
 
-def _collector_class():
-    from lark import Transformer
+def _lines(tokens, offset: int) -> tuple[tuple[int, str], ...]:
+    """(line, text) of the lines of `tokens`: runs of lines, maybe with comment
+    lines among them and blank lines after them, neither of which is kept."""
+    lines = []
+    for t in tokens:
+        first = t.line + offset
+        value = t.value
+        value = value[:value.find("\n", len(value.rstrip()))]
+        if "\n" not in value:
+            lines.append((first, value))
+        elif "<!--" in value:
+            lines.extend((first + i, text) for i, text in enumerate(value.split("\n"))
+                         if text.strip() and not text.lstrip().startswith("<!--"))
+        else:
+            lines.extend((n, text) for n, text in enumerate(value.split("\n"), first) if text.strip())
+    return tuple(lines)
 
-    class Collector(Transformer):
-        """Appends every reduced item to `items`, shifting lines by `offset`."""
 
-        def __init__(self):
-            super().__init__()
-            self.items: list[Item] = []
-            self.offset = 0
-
-        def _push(self, kind, children):
-            self.items.append(Item(kind, self._lines(children)))
-
-        def _lines(self, children) -> tuple[tuple[int, str], ...]:
-            off = self.offset
-            lines = []
-            for t in children:  # a run of lines, maybe with comment lines and trailing blanks
-                first = t.line + off
-                value = t.value
-                value = value[:value.find("\n", len(value.rstrip()))]  # blank lines dropped
-                if "\n" not in value:
-                    lines.append((first, value))
-                elif "<!--" in value:
-                    lines.extend((first + i, text) for i, text in enumerate(value.split("\n"))
-                                 if not text.lstrip().startswith("<!--"))
-                else:
-                    lines.extend(zip(range(first, first + value.count("\n") + 1), value.split("\n")))
-            return tuple(lines)
-
-        def heading(self, c): self._push("heading", c)
-        def infobox(self, c): self._push("infobox", c)
-        def match(self, c):
-            if c[0].type != "MATCHES":
-                self._push("match", c)
-                return
-            lines = [line for line in self._lines(c) if line[1].strip()]
-            self.items.extend(Item("match", block) for block in _match_blocks(lines))
-        def outcome(self, c): self._push("outcome", c)
-        def table(self, c): self._push("table", c)
-        def bullets(self, c): self._push("bullets", c)
-        def subheading(self, c): self._push("subheading", c)
-        def rule(self, c): self._push("rule", c)
-        def stray_close(self, c): self._push("stray_close", c)
-        def wikitable(self, c): self._push("wikitable", c)
-        def paragraph(self, c): self._push("paragraph", c)
-
-        def start(self, c):
-            return None
-
-    return Collector
+def _collect(values, offset: int, items: list[Item]) -> None:
+    """Append the items among `values` (a tree's children, or the parser's value
+    stack after an error) in document order; partial constructs are skipped."""
+    for v in values:
+        data = getattr(v, "data", None)
+        if data is None:  # a token of a construct that was never finished
+            continue
+        if data not in KINDS:  # the `start` loop, as it stands on the stack
+            _collect(v.children, offset, items)
+        elif data == "match" and v.children[0].type == "MATCHES":
+            items.extend(Item("match", block) for block in _match_blocks(_lines(v.children, offset)))
+        else:
+            items.append(Item(str(data), _lines(v.children, offset)))
 
 
 # An indented `Team: ...` line: a scorer line (the grammar's _SCORERS_TEXT).
@@ -101,7 +86,8 @@ def _match_blocks(lines):
         i = j
 
 
-OPTIONS = dict(parser="lalr", lexer="contextual", propagate_positions=False, maybe_placeholders=False)
+OPTIONS = {"parser": "lalr", "lexer": "contextual", "propagate_positions": False,
+           "maybe_placeholders": False}
 TABLES = "season.lalr"  # generated by scripts/gen_parser_tables.py
 
 
@@ -122,14 +108,14 @@ def tables_key(grammar: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def build_parser(transformer=None):
+def build_parser():
     """Build the LALR parser from the grammar (~90 ms: Lark analyses the grammar)."""
     from lark import Lark
 
-    return Lark(grammar_text(), transformer=transformer, **OPTIONS)
+    return Lark(grammar_text(), **OPTIONS)
 
 
-def _shipped_parser(transformer):
+def _shipped_parser():
     """The parser from the tables shipped with the package (~10 ms), or None when they
     were built from another grammar, Lark or Python, or are missing."""
     import pickle
@@ -144,7 +130,7 @@ def _shipped_parser(transformer):
     if not isinstance(blob, dict) or blob.get("key") != tables_key(grammar_text()):
         return None
     try:
-        return Lark._load_from_dict(blob["data"], blob["memo"], transformer=transformer)
+        return Lark._load_from_dict(blob["data"], blob["memo"])
     except Exception:  # tables from an incompatible Lark despite the key: build instead
         return None
 
@@ -152,9 +138,7 @@ def _shipped_parser(transformer):
 @cache
 def _parser():
     """The parser, once per process: from the shipped tables when they fit, else built."""
-    collector = _collector_class()()
-    parser = _shipped_parser(collector) or build_parser(collector)
-    return parser, collector
+    return _shipped_parser() or build_parser()
 
 
 def _describe(expected) -> str:
@@ -167,17 +151,18 @@ def parse_items(text: str) -> tuple[list[Item], list[Diagnostic]]:
     """Classify and group the lines of `text` (which must end with a newline)."""
     from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-    parser, collector = _parser()
-    collector.items = []
+    parser = _parser()
+    items: list[Item] = []
     diags: list[Diagnostic] = []
     lines_before, pos = 0, 0
     line_starts = None
     while pos < len(text):
-        collector.offset = lines_before
         try:
-            parser.parse(text[pos:])
+            _collect(parser.parse(text[pos:]).children, lines_before, items)
             break
         except UnexpectedInput as exc:
+            state = getattr(exc, "state", None)
+            _collect(getattr(state, "value_stack", ()), lines_before, items)
             if isinstance(exc, UnexpectedToken):
                 tok = exc.token
                 at_end = tok.type == "$END"
@@ -190,7 +175,7 @@ def parse_items(text: str) -> tuple[list[Item], list[Diagnostic]]:
             line = rel_line + lines_before
             if line_starts is None:
                 line_starts = _line_starts(text)
-            started = _started_line(collector.items, lines_before, text, line_starts)
+            started = _started_line(items, lines_before, text, line_starts)
             where = f" (construct started on line {started})" if started and started != line else ""
             diags.append(Diagnostic(
                 "P001", ERROR,
@@ -203,8 +188,6 @@ def parse_items(text: str) -> tuple[list[Item], list[Diagnostic]]:
                 new_pos = line_starts[line] if line < len(line_starts) else len(text)
                 line += 1
             pos, lines_before = new_pos, line - 1
-    items = collector.items
-    collector.items = []
     return items, diags
 
 
