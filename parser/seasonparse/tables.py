@@ -4,7 +4,7 @@ what a column means (by the lexicon's names), which columns name a tournament.""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Table
@@ -15,7 +15,8 @@ _TOURNAMENT_COLUMN = re.compile(r"'(\d{2})\s+([A-Za-z])\s+pts", re.I)
 
 
 def is_number(cell: str) -> bool:
-    return bool(_NUMERIC.fullmatch(cell.strip()))
+    # isdecimal() is what `\d` matches, at a tenth of the cost of the regex
+    return cell.isdecimal() or bool(_NUMERIC.fullmatch(cell.strip()))
 
 
 def to_int(cell: str | None) -> int | None:
@@ -46,14 +47,20 @@ def _column_names() -> tuple[tuple[str, frozenset[str]], ...]:
 
 def column_indexes(table: Table) -> dict[str, int]:
     """Meaning -> column index, by the lexicon's column names (first match wins)."""
+    return dict(_indexes(table.columns))
+
+
+@lru_cache(maxsize=1024)
+def _indexes(columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Headers repeat from table to table and article to article: read each once."""
     out: dict[str, int] = {}
-    folded = [fold(c) for c in table.columns]
+    folded = [fold(c) for c in columns]
     for meaning, wanted in _column_names():
         for i, c in enumerate(folded):
             if c in wanted:
                 out[meaning] = i
                 break
-    return out
+    return tuple(out.items())
 
 
 def tournament_columns(table: Table) -> dict[int, str]:

@@ -284,9 +284,9 @@ class _Builder:
                         tuple(all_diags), lines)
 
 
-def _shape(cells) -> tuple[str, ...]:
-    """Cell types of a row: n(umber), t(ext), e(mpty)."""
-    return tuple("e" if not c else "n" if is_number(c) else "t" for c in cells)
+def _shape(cells) -> str:
+    """Cell types of a row, a letter a cell: n(umber), t(ext), e(mpty)."""
+    return "".join(["e" if not c else "n" if is_number(c) else "t" for c in cells])
 
 
 def _shifted(shape, full_shapes) -> bool:

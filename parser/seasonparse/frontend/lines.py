@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from seasonparse.lexicon import contains_any, words
 from seasonparse.names import fold, tokens
@@ -109,6 +110,7 @@ class ScorerEntries(NamedTuple):
     dangling: tuple[Minute, ...]  # minutes that belong to no name
 
 
+@lru_cache(maxsize=256)
 def _mark_kind(mark: str | None) -> str:
     if not mark:
         return "goal"
@@ -129,43 +131,46 @@ def parse_scorers(line: str) -> ScorerEntries:
     colon = line.index(":")
     team_col = len(line) - len(line.lstrip())
     team = line[:colon].strip()
-    parsed = []  # (name, name_col, name_end, pre_minutes, post_minutes, note_kind)
-    name_parts, pre, post, note, name_col, name_end = [], [], [], None, None, None
-
-    def close():
-        if name_parts or pre or post:
-            parsed.append((" ".join(name_parts), name_col, name_end, pre, post, note))
-
+    # Entries between commas: (name words, name column, name end, minutes before
+    # the name, minutes after it, the kind a note gives an untimed name).
+    parsed = []
+    words_, pre, post, note, name_col, name_end = [], [], [], None, None, None
     for m in _ENTRY_TOKEN.finditer(line, colon + 1):
-        col = m.start() + 1
-        if m["comma"]:
-            close()
-            name_parts, pre, post, note, name_col, name_end = [], [], [], None, None, None
-        elif m["min"]:
-            mk = Minute(int(m["m"]), int(m["s"]) if m["s"] else None, _mark_kind(m["mark"]),
-                        col, m.end() + 1)
-            (post if name_parts else pre).append(mk)
-        elif m["mark2"]:  # a note not glued to a minute: the last minute, else the name
-            kind = _mark_kind(m["mark2"])
+        what = m.lastgroup
+        if what == "word":
+            if name_col is None:
+                name_col = m.start() + 1
+            name_end = m.end() + 1
+            words_.append(m[what])
+        elif what == "min":
+            mk = Minute(int(m["m"]), int(m["s"]) if m["s"] else None,
+                        _mark_kind(m["mark"]) if m["mark"] else "goal", m.start() + 1, m.end() + 1)
+            (post if words_ else pre).append(mk)
+        elif what == "comma":
+            if words_ or pre or post:
+                parsed.append((words_, name_col, name_end, pre, post, note))
+            words_, pre, post, note, name_col, name_end = [], [], [], None, None, None
+        else:  # a note not glued to a minute: the last minute's, else the name's
+            kind = _mark_kind(m[what])
             target = post or pre
             if target:
                 last = target[-1]
                 target[-1] = Minute(last.minute, last.stoppage, kind, last.column, m.end() + 1)
             else:
                 note = kind
-        else:
-            if name_col is None:
-                name_col = col
-            name_end = m.end() + 1
-            name_parts.append(m["word"])
-    close()
+    if words_ or pre or post:
+        parsed.append((words_, name_col, name_end, pre, post, note))
 
-    minute_first = any(n and pre and not post for n, _, _, pre, post, _ in parsed)
+    minute_first = False
+    for w, _, _, pre, post, _ in parsed:
+        if w and pre and not post:
+            minute_first = True
+            break
     entries: list[Entry] = []
     dangling: list[Minute] = []
     carried: list[Minute] = []  # bare minutes waiting for the next name (minute-first)
-    for name, ncol, nend, pre, post, note in parsed:
-        if not name:  # a bare minute
+    for w, ncol, nend, pre, post, note in parsed:
+        if not w:  # a bare minute
             if minute_first:
                 carried.extend(pre)
             elif entries:
@@ -175,9 +180,12 @@ def parse_scorers(line: str) -> ScorerEntries:
             else:
                 dangling.extend(pre)
             continue
-        mins = tuple(carried) + tuple(pre) + tuple(post)
-        carried = []
-        entries.append(Entry(name, mins, note or "goal", ncol, nend))
+        if carried:
+            mins = (*carried, *pre, *post)
+            carried = []
+        else:
+            mins = (*pre, *post) if pre else tuple(post)
+        entries.append(Entry(" ".join(w), mins, note or "goal", ncol, nend))
     dangling.extend(carried)
     return ScorerEntries(team, team_col + 1, tuple(entries), tuple(dangling))
 
@@ -225,7 +233,7 @@ def split_cells(line: str) -> tuple[str, ...]:
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
-    return tuple(c.strip() for c in body.split("|"))
+    return tuple(map(str.strip, body.split("|")))
 
 
 _SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
