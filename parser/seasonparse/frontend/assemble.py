@@ -39,13 +39,17 @@ class _Builder:
         self.tables: list[Table] = []
         self.goalscorers: list[Goalscorer] = []
         self.goals_heading: int | None = None  # N of the last `;N goals` heading
+        self._section: tuple[str, ...] | None = ()
 
     def diag(self, code, severity, message, line, column=1, end_column=None):
         self.diags.append(Diagnostic(code, severity, message, line, column, None, end_column))
 
     @property
     def section(self) -> tuple[str, ...]:
-        return tuple(title for _, title, _, _ in self.stack)
+        """The titles of the open headings (kept, not rebuilt, per item)."""
+        if self._section is None:
+            self._section = tuple(title for _, title, _, _ in self.stack)
+        return self._section
 
     # --- headings -------------------------------------------------------------
     def heading(self, line: int, text: str) -> None:
@@ -65,6 +69,7 @@ class _Builder:
         while self.stack and self.stack[-1][0] >= level:
             self._close()
         self.stack.append((level, title, line, []))
+        self._section = None
 
     def _close(self) -> None:
         level, title, line, children = self.stack.pop()
@@ -103,11 +108,12 @@ class _Builder:
         if score is None:  # the grammar's SCORE and lines._SCORE agree; kept for safety
             self.diag("P001", ERROR, "cannot read the score line", line)
             return
-        per_side: dict[str, list] = {"home": [], "away": []}
+        home, away = score.home, score.away
+        entries: dict[str, list] = {"home": [], "away": []}
         scorer_lines: list[ScorerLine] = []
         for sl_line, sl_text in lines[2:]:
             parsed = parse_scorers(sl_text)
-            side = _side_of(parsed.team, score.home, score.away)
+            side = _side_of(parsed.team, home, away)
             scorer_lines.append(ScorerLine(parsed.team, side, sl_line, parsed.team_column,
                                            sl_text.strip()))
             for dm in parsed.dangling:
@@ -117,28 +123,19 @@ class _Builder:
                           sl_line, dm.column, dm.end_column)
             if side is None:
                 self.diag("P007", ERROR,
-                          f"scorer line for `{parsed.team}`, which is neither `{score.home}` nor "
-                          f"`{score.away}`; its entries are not counted",
+                          f"scorer line for `{parsed.team}`, which is neither `{home}` nor "
+                          f"`{away}`; its entries are not counted",
                           sl_line, parsed.team_column, parsed.team_column + len(parsed.team))
                 continue
-            per_side[side].extend((sl_line, e) for e in parsed.entries)
+            entries[side].extend([(sl_line, e) for e in parsed.entries])
         events: list[Event] = []
-        for side, entries in per_side.items():
-            timed = sum(len(e.minutes) for _, e in entries)
-            untimed = sum(1 for _, e in entries if not e.minutes)
-            goals = score.home_goals if side == "home" else score.away_goals
-            untimed_are_goals = timed < goals and timed + untimed == goals
-            for sl_line, e in entries:
-                if not e.minutes:
-                    kind = e.kind if untimed_are_goals else "other"
-                    events.append(Event(side, e.player, None, None, kind, sl_line,
-                                        e.column or 1, e.end_column or 1))
-                for m in e.minutes:
-                    events.append(Event(side, e.player, m.minute, m.stoppage, m.kind, sl_line,
-                                        m.column, m.end_column))
-        events.sort(key=lambda ev: (ev.line, ev.column))
+        for side, goals in (("home", score.home_goals), ("away", score.away_goals)):
+            if entries[side]:
+                _add_events(events, side, entries[side], goals)
+        if len(scorer_lines) > 1:
+            events.sort(key=_position)  # the sides' lines may interleave
         self.matches.append(Match(
-            len(self.matches), parse_date(date_text), date_text.strip(), score.home, score.away,
+            len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             score.home_goals, score.away_goals, tuple(events), tuple(scorer_lines), self.section,
             line, date_line, lines[-1][0], score.home_column, score.away_column, score.note,
             len(score_text.rstrip()) + 1))
@@ -151,11 +148,10 @@ class _Builder:
             self.paragraph(lines)
             return
         legs: tuple[int, ...] = ()
-        before = [m for m in self.matches if m.line < line]
-        if before:
-            last = before[-1]
-            earlier = [m for m in before[:-1] if _same_pair(m, last)]
-            legs = (earlier[-1].index, last.index) if earlier else (last.index,)
+        if self.matches:  # matches are built in line order: the last one is the last leg
+            last = self.matches[-1]
+            first = next((m for m in reversed(self.matches[:-1]) if _same_pair(m, last)), None)
+            legs = (first.index, last.index) if first else (last.index,)
         else:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)
@@ -282,6 +278,32 @@ class _Builder:
                         tuple(self.roots), tuple(self.blocks), tuple(self.matches),
                         tuple(self.ties), tuple(self.tables), tuple(self.goalscorers),
                         tuple(all_diags), lines)
+
+
+def _position(ev: Event) -> tuple[int, int]:
+    return ev.line, ev.column
+
+
+def _add_events(events: list[Event], side: str, entries, goals: int) -> None:
+    """One side's events. An untimed entry is a goal only where the timed goals
+    leave the side's score short and the untimed entries make it up exactly."""
+    timed = untimed = 0
+    for _, e in entries:
+        if e.minutes:
+            timed += len(e.minutes)
+        else:
+            untimed += 1
+    untimed_are_goals = timed < goals and timed + untimed == goals
+    for sl_line, e in entries:
+        if not e.minutes:
+            events.append(Event(side, e.player, None, None,
+                                e.kind if untimed_are_goals else "other", sl_line,
+                                e.column or 1, e.end_column or 1))
+            continue
+        player = e.player
+        for m in e.minutes:
+            events.append(Event(side, player, m.minute, m.stoppage, m.kind, sl_line,
+                                m.column, m.end_column))
 
 
 def _shape(cells) -> str:

@@ -76,13 +76,17 @@ def parse_score(line: str) -> ScoreLine | None:
 # --- scorer lines -----------------------------------------------------------
 
 # One pass over a scorer line's entries: a minute (with the note glued to it),
-# a note on its own, a comma between entries, or a word of a name. A note is
-# one token, so a comma inside parentheses never splits an entry.
-_ENTRY_TOKEN = re.compile(
-    r"(?P<min>(?P<m>\d{1,3})(?:[ \t]*\+[ \t]*(?P<s>\d{1,2}))?[ \t]*['’′](?:[ \t]*\((?P<mark>[^)]*)\))?)"
-    r"|(?P<mark2>\([^)]*\)?)"
-    r"|(?P<comma>,)"
-    r"|(?P<word>[^\s(),]+)")
+# a note on its own, a comma between entries, a word of a name, or a stray `)`.
+# A note is one token, so a comma inside parentheses never splits an entry.
+# Each token takes the white space before it, so the tokens tile the line and
+# findall (tuples, no match objects: half the time) still gives every column.
+_ENTRY_TOKENS = re.compile(
+    r"(\s*)(?:"
+    r"((\d{1,3})(?:[ \t]*\+[ \t]*(\d{1,2}))?[ \t]*['’′](?:[ \t]*\(([^)]*)\))?)"
+    r"|(\([^)]*\)?)"
+    r"|(,)"
+    r"|([^\s(),]+)"
+    r"|\))")
 
 
 class Minute(NamedTuple):
@@ -135,29 +139,36 @@ def parse_scorers(line: str) -> ScorerEntries:
     # the name, minutes after it, the kind a note gives an untimed name).
     parsed = []
     words_, pre, post, note, name_col, name_end = [], [], [], None, None, None
-    for m in _ENTRY_TOKEN.finditer(line, colon + 1):
-        what = m.lastgroup
-        if what == "word":
+    pos = colon + 1
+    for space, minute, m, stoppage, mark, own_note, comma, word in _ENTRY_TOKENS.findall(line, pos):
+        start = pos + len(space)
+        if word:
             if name_col is None:
-                name_col = m.start() + 1
-            name_end = m.end() + 1
-            words_.append(m[what])
-        elif what == "min":
-            mk = Minute(int(m["m"]), int(m["s"]) if m["s"] else None,
-                        _mark_kind(m["mark"]) if m["mark"] else "goal", m.start() + 1, m.end() + 1)
+                name_col = start + 1
+            pos = start + len(word)
+            name_end = pos + 1
+            words_.append(word)
+        elif minute:
+            pos = start + len(minute)
+            mk = Minute(int(m), int(stoppage) if stoppage else None,
+                        _mark_kind(mark) if mark else "goal", start + 1, pos + 1)
             (post if words_ else pre).append(mk)
-        elif what == "comma":
+        elif comma:
+            pos = start + 1
             if words_ or pre or post:
                 parsed.append((words_, name_col, name_end, pre, post, note))
             words_, pre, post, note, name_col, name_end = [], [], [], None, None, None
-        else:  # a note not glued to a minute: the last minute's, else the name's
-            kind = _mark_kind(m[what])
+        elif own_note:  # a note not glued to a minute: the last minute's, else the name's
+            pos = start + len(own_note)
+            kind = _mark_kind(own_note)
             target = post or pre
             if target:
                 last = target[-1]
-                target[-1] = Minute(last.minute, last.stoppage, kind, last.column, m.end() + 1)
+                target[-1] = Minute(last.minute, last.stoppage, kind, last.column, pos + 1)
             else:
                 note = kind
+        else:  # a stray `)`
+            pos = start + 1
     if words_ or pre or post:
         parsed.append((words_, name_col, name_end, pre, post, note))
 
