@@ -9,7 +9,16 @@ at it. Nothing here knows about Lark.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
+
+
+def maker(cls):
+    """A constructor for the NamedTuple `cls` that takes one tuple holding every
+    field in order (defaults are not filled in). It skips NamedTuple's Python-level
+    `__new__`: 0.4 µs against 1.3 µs a record, which counts for the records made
+    per scorer entry, event and table row."""
+    return partial(tuple.__new__, cls)
 
 
 ERROR = "error"

@@ -16,10 +16,11 @@ from seasonparse.frontend.lines import (
 from seasonparse.lexicon import contains_any, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField,
-    Match, Row, ScorerLine, Section, Table, Tie)
+    Match, Row, ScorerLine, Section, Table, Tie, maker)
 from seasonparse.names import club_subset, fold, same_club
 from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
 
+_event, _scorer_line, _row = maker(Event), maker(ScorerLine), maker(Row)
 _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 _GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
@@ -114,8 +115,8 @@ class _Builder:
         for sl_line, sl_text in lines[2:]:
             parsed = parse_scorers(sl_text)
             side = _side_of(parsed.team, home, away)
-            scorer_lines.append(ScorerLine(parsed.team, side, sl_line, parsed.team_column,
-                                           sl_text.strip()))
+            scorer_lines.append(_scorer_line((parsed.team, side, sl_line, parsed.team_column,
+                                              sl_text.strip())))
             for dm in parsed.dangling:
                 self.diag("P006", WARNING,
                           f"minute {dm.minute}' has no player: a bare minute must follow a name "
@@ -177,7 +178,7 @@ class _Builder:
         prev_first = None
         for ln, cells in body:
             if fold(cells[0]) in total_words:
-                out_rows.append(Row(cells, ln, "total"))
+                out_rows.append(_row((cells, ln, "total", False, None)))
                 continue
             realigned = None
             ragged = False
@@ -195,7 +196,7 @@ class _Builder:
                           f"table row has {len(cells)} cells, the header {ncols}", ln)
             else:
                 prev_first = cells[0]
-            out_rows.append(Row(cells, ln, "data", ragged, realigned))
+            out_rows.append(_row((cells, ln, "data", ragged, realigned)))
         table = Table(len(self.tables), lines[0][0], lines[-1][0], tuple(header), columns,
                       tuple(out_rows), self.section)
         table = table._replace(kind=_table_kind(table))
@@ -296,14 +297,14 @@ def _add_events(events: list[Event], side: str, entries, goals: int) -> None:
     untimed_are_goals = timed < goals and timed + untimed == goals
     for sl_line, e in entries:
         if not e.minutes:
-            events.append(Event(side, e.player, None, None,
-                                e.kind if untimed_are_goals else "other", sl_line,
-                                e.column or 1, e.end_column or 1))
+            events.append(_event((side, e.player, None, None,
+                                  e.kind if untimed_are_goals else "other", sl_line,
+                                  e.column or 1, e.end_column or 1)))
             continue
         player = e.player
         for m in e.minutes:
-            events.append(Event(side, player, m.minute, m.stoppage, m.kind, sl_line,
-                                m.column, m.end_column))
+            events.append(_event((side, player, m.minute, m.stoppage, m.kind, sl_line,
+                                  m.column, m.end_column)))
 
 
 def _shape(cells) -> str:

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from seasonparse.lexicon import contains_any, words
+from seasonparse.model import maker
 from seasonparse.names import fold, tokens
 
 MONTHS = {m: i for i, m in enumerate(
@@ -25,6 +26,7 @@ _DATE_DMY = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+@lru_cache(maxsize=4096)  # a season has a few hundred match days, each written many times
 def parse_date(text: str) -> str | None:
     """`July 29, 2011` / `18 April 2012` / `2012-04-18` -> ISO date, None if no such day."""
     t = text.strip()
@@ -56,6 +58,7 @@ class ScoreLine(NamedTuple):
     note: str | None  # `a.e.t.`, `4–3 p`: said after the away team, not part of its name
 
 
+_score_line = maker(ScoreLine)
 _SCORE_NOTE = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
 _SHOOTOUT = re.compile(r"\d+\s*[-–—]\s*\d+")
 
@@ -69,8 +72,8 @@ def parse_score(line: str) -> ScoreLine | None:
         text = n["note"].strip()
         if fold(text) in words("scores", "notes") or _SHOOTOUT.search(text):
             away, note = away[:n.start()], text
-    return ScoreLine(m["home"], away, int(m["hg"]), int(m["ag"]),
-                     m.start("home") + 1, m.start("away") + 1, note)
+    return _score_line((m["home"], away, int(m["hg"]), int(m["ag"]),
+                        m.start("home") + 1, m.start("away") + 1, note))
 
 
 # --- scorer lines -----------------------------------------------------------
@@ -114,6 +117,8 @@ class ScorerEntries(NamedTuple):
     dangling: tuple[Minute, ...]  # minutes that belong to no name
 
 
+_minute, _entry, _scorer_entries = maker(Minute), maker(Entry), maker(ScorerEntries)
+
 @lru_cache(maxsize=256)
 def _mark_kind(mark: str | None) -> str:
     if not mark:
@@ -150,8 +155,8 @@ def parse_scorers(line: str) -> ScorerEntries:
             words_.append(word)
         elif minute:
             pos = start + len(minute)
-            mk = Minute(int(m), int(stoppage) if stoppage else None,
-                        _mark_kind(mark) if mark else "goal", start + 1, pos + 1)
+            mk = _minute((int(m), int(stoppage) if stoppage else None,
+                          _mark_kind(mark) if mark else "goal", start + 1, pos + 1))
             (post if words_ else pre).append(mk)
         elif comma:
             pos = start + 1
@@ -164,7 +169,7 @@ def parse_scorers(line: str) -> ScorerEntries:
             target = post or pre
             if target:
                 last = target[-1]
-                target[-1] = Minute(last.minute, last.stoppage, kind, last.column, pos + 1)
+                target[-1] = _minute((last.minute, last.stoppage, kind, last.column, pos + 1))
             else:
                 note = kind
         else:  # a stray `)`
@@ -186,8 +191,8 @@ def parse_scorers(line: str) -> ScorerEntries:
                 carried.extend(pre)
             elif entries:
                 last = entries[-1]
-                entries[-1] = Entry(last.player, last.minutes + tuple(pre), last.kind,
-                                    last.column, last.end_column)
+                entries[-1] = _entry((last.player, last.minutes + tuple(pre), last.kind,
+                                      last.column, last.end_column))
             else:
                 dangling.extend(pre)
             continue
@@ -196,9 +201,9 @@ def parse_scorers(line: str) -> ScorerEntries:
             carried = []
         else:
             mins = (*pre, *post) if pre else tuple(post)
-        entries.append(Entry(" ".join(w), mins, note or "goal", ncol, nend))
+        entries.append(_entry((" ".join(w), mins, note or "goal", ncol, nend)))
     dangling.extend(carried)
-    return ScorerEntries(team, team_col + 1, tuple(entries), tuple(dangling))
+    return _scorer_entries((team, team_col + 1, tuple(entries), tuple(dangling)))
 
 
 # --- outcome lines ----------------------------------------------------------
