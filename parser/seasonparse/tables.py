@@ -65,10 +65,15 @@ def _indexes(columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
 
 def tournament_columns(table: Table) -> dict[int, str]:
     """Column index -> tournament (`'11 A Pts` -> `Apertura 2011`) for relegation-style columns."""
+    return dict(_tournament_columns(table.columns))
+
+
+@lru_cache(maxsize=1024)
+def _tournament_columns(columns: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     phases = {k.lower(): v for k, v in lexicon()["tournaments"]["phase_letters"].items()}
-    out = {}
-    for i, c in enumerate(table.columns):
+    out = []
+    for i, c in enumerate(columns):
         m = _TOURNAMENT_COLUMN.fullmatch(c.strip())
         if m and m[2].lower() in phases:
-            out[i] = f"{phases[m[2].lower()]} 20{m[1]}"
-    return out
+            out.append((i, f"{phases[m[2].lower()]} 20{m[1]}"))
+    return tuple(out)

@@ -9,6 +9,8 @@ closes, which table row is a header, a total, or a rowspan leftover.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from operator import itemgetter
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
@@ -20,7 +22,7 @@ from seasonparse.model import (
 from seasonparse.names import club_subset, fold, same_club
 from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
 
-_event, _scorer_line, _row = maker(Event), maker(ScorerLine), maker(Row)
+_event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 _GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
@@ -135,11 +137,11 @@ class _Builder:
                 _add_events(events, side, entries[side], goals)
         if len(scorer_lines) > 1:
             events.sort(key=_position)  # the sides' lines may interleave
-        self.matches.append(Match(
+        self.matches.append(_match((
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             score.home_goals, score.away_goals, tuple(events), tuple(scorer_lines), self.section,
             line, date_line, lines[-1][0], score.home_column, score.away_column, score.note,
-            len(score_text.rstrip()) + 1))
+            len(score_text.rstrip()) + 1)))
 
     # --- outcome lines ---------------------------------------------------------------
     def outcome(self, lines) -> None:
@@ -170,14 +172,14 @@ class _Builder:
         width = max((len(c) for _, c in body), default=len(header[0]))
         columns = _merge_header(header, width)
         total_words = words("goalscorers", "total_rows")
-        data = [(ln, c) for ln, c in body if fold(c[0]) not in total_words]
-        shapes = {ln: _shape(c) for ln, c in data}
-        full_shapes = {shapes[ln] for ln, c in data if c and shapes[ln][0] == "n"}
+        totals = {ln for ln, c in body if fold(c[0]) in total_words}
+        shapes = {ln: _shape(c) for ln, c in body if ln not in totals}
+        full_shapes = {shape for shape in shapes.values() if shape[:1] == "n"}
         out_rows: list[Row] = []
         ncols = len(columns)
         prev_first = None
         for ln, cells in body:
-            if fold(cells[0]) in total_words:
+            if ln in totals:
                 out_rows.append(_row((cells, ln, "total", False, None)))
                 continue
             realigned = None
@@ -281,8 +283,7 @@ class _Builder:
                         tuple(all_diags), lines)
 
 
-def _position(ev: Event) -> tuple[int, int]:
-    return ev.line, ev.column
+_position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
 
 
 def _add_events(events: list[Event], side: str, entries, goals: int) -> None:
@@ -309,7 +310,12 @@ def _add_events(events: list[Event], side: str, entries, goals: int) -> None:
 
 def _shape(cells) -> str:
     """Cell types of a row, a letter a cell: n(umber), t(ext), e(mpty)."""
-    return "".join(["e" if not c else "n" if is_number(c) else "t" for c in cells])
+    return "".join([_cell_kind(c) for c in cells])
+
+
+@lru_cache(maxsize=8192)  # cells repeat: small numbers, club names
+def _cell_kind(cell: str) -> str:
+    return "e" if not cell else "n" if is_number(cell) else "t"
 
 
 def _shifted(shape, full_shapes) -> bool:
