@@ -25,9 +25,11 @@ _TERMINAL_WORDS = {
     "$END": "the end of the document",
 }
 
-# The grammar's item rules; `start` lists them.
-KINDS = frozenset(("heading", "infobox", "match", "outcome", "table", "bullets", "subheading",
-                   "rule", "stray_close", "wikitable", "paragraph"))
+# The items `start` lists: terminals (an item of one token) and rules.
+ITEM_TERMINALS = {"HEADING": "heading", "MATCHES": "match", "OUTCOME": "outcome", "ROWS": "table",
+                  "SUBHEADING": "subheading", "RULE": "rule", "TABLE_CLOSE": "stray_close",
+                  "WIKITABLE": "wikitable"}
+ITEM_RULES = frozenset(("infobox", "match", "bullets", "paragraph"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +58,19 @@ def _lines(tokens, offset: int) -> tuple[tuple[int, str], ...]:
 
 def _collect(values, offset: int, items: list[Item]) -> None:
     """Append the items among `values` (a tree's children, or the parser's value
-    stack after an error) in document order; partial constructs are skipped."""
+    stack after an error) in document order; unfinished constructs are skipped."""
     for v in values:
         data = getattr(v, "data", None)
-        if data is None:  # a token of a construct that was never finished
-            continue
-        if data not in KINDS:  # the `start` loop, as it stands on the stack
-            _collect(v.children, offset, items)
-        elif data == "match" and v.children[0].type == "MATCHES":
-            items.extend(Item("match", block) for block in _match_blocks(_lines(v.children, offset)))
-        else:
+        if data is None:  # a token: an item, or a piece of an unfinished construct
+            kind = ITEM_TERMINALS.get(v.type)
+            if kind == "match":  # a run of match blocks
+                items.extend(Item(kind, block) for block in _match_blocks(_lines((v,), offset)))
+            elif kind is not None:
+                items.append(Item(kind, _lines((v,), offset)))
+        elif data in ITEM_RULES:
             items.append(Item(str(data), _lines(v.children, offset)))
+        else:  # the `start` loop, as it stands on the stack after an error
+            _collect(v.children, offset, items)
 
 
 # An indented `Team: ...` line: a scorer line (the grammar's _SCORERS_TEXT).
