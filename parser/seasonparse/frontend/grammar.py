@@ -10,11 +10,10 @@ and the document yields one diagnostic per broken construct, not a cascade.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from seasonparse.model import ERROR, Diagnostic
+from seasonparse.model import ERROR, Diagnostic, maker
 
 # What a terminal is, in words, for "expected ..." messages.
 _TERMINAL_WORDS = {
@@ -32,28 +31,26 @@ ITEM_TERMINALS = {"HEADING": "heading", "MATCHES": "match", "OUTCOME": "outcome"
 ITEM_RULES = frozenset(("infobox", "match", "bullets", "paragraph"))
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     kind: str  # the grammar rule: heading, infobox, match, outcome, table, ...
     lines: tuple[tuple[int, str], ...]  # (line number, text without newline)
 
 
-def _lines(tokens, offset: int) -> tuple[tuple[int, str], ...]:
-    """(line, text) of the lines of `tokens`: runs of lines, maybe with comment
+_item = maker(Item)
+
+
+def _token_lines(token, offset: int) -> list[tuple[int, str]]:
+    """(line, text) of the lines of a token: a run of lines, maybe with comment
     lines among them and blank lines after them, neither of which is kept."""
-    lines = []
-    for t in tokens:
-        first = t.line + offset
-        value = t.value
-        value = value[:value.find("\n", len(value.rstrip()))]
-        if "\n" not in value:
-            lines.append((first, value))
-        elif "<!--" in value:
-            lines.extend((first + i, text) for i, text in enumerate(value.split("\n"))
-                         if text.strip() and not text.lstrip().startswith("<!--"))
-        else:
-            lines.extend((n, text) for n, text in enumerate(value.split("\n"), first) if text.strip())
-    return tuple(lines)
+    first = token.line + offset
+    value = token.value
+    end = value.find("\n")
+    if end == len(value) - 1 or value[end:].isspace():  # one line (and blank ones)
+        return [(first, value[:end])]
+    if "<!--" in value:
+        return [(first + i, text) for i, text in enumerate(value.split("\n"))
+                if text.strip() and not text.lstrip().startswith("<!--")]
+    return [(n, text) for n, text in enumerate(value.split("\n"), first) if text.strip()]
 
 
 def _collect(values, offset: int, items: list[Item]) -> None:
@@ -64,30 +61,31 @@ def _collect(values, offset: int, items: list[Item]) -> None:
         if data is None:  # a token: an item, or a piece of an unfinished construct
             kind = ITEM_TERMINALS.get(v.type)
             if kind == "match":  # a run of match blocks
-                items.extend(Item(kind, block) for block in _match_blocks(_lines((v,), offset)))
+                items.extend([_item((kind, block)) for block in _match_blocks(_token_lines(v, offset))])
             elif kind is not None:
-                items.append(Item(kind, _lines((v,), offset)))
+                items.append(_item((kind, tuple(_token_lines(v, offset)))))
         elif data in ITEM_RULES:
-            items.append(Item(str(data), _lines(v.children, offset)))
+            lines = []
+            for t in v.children:
+                lines.extend(_token_lines(t, offset))
+            items.append(_item((str(data), tuple(lines))))
         else:  # the `start` loop, as it stands on the stack after an error
             _collect(v.children, offset, items)
 
 
-# An indented `Team: ...` line: a scorer line (the grammar's _SCORERS_TEXT).
-_SCORER_LINE = re.compile(r"[ \t]+[^:\n]+:")
-
-
-def _match_blocks(lines):
+def _match_blocks(lines) -> list[tuple[tuple[int, str], ...]]:
     """Split the lines of a MATCHES run (blank and comment lines dropped) into match
     blocks. The grammar guarantees the shape: a date line, its score line, then
-    the scorer lines, which are indented and have a colon, as no date line has."""
+    the scorer lines, which have a colon, as no date line has."""
+    blocks = []
     i, n = 0, len(lines)
     while i < n:
         j = i + 2
-        while j < n and _SCORER_LINE.match(lines[j][1]):
+        while j < n and ":" in lines[j][1]:
             j += 1
-        yield lines[i:j]
+        blocks.append(tuple(lines[i:j]))
         i = j
+    return blocks
 
 
 OPTIONS = {"parser": "lalr", "lexer": "contextual", "propagate_positions": False,
