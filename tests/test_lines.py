@@ -79,3 +79,15 @@ def test_score_notes(line, away, note):
 
     s = parse_score(line)
     assert (s.away, s.note) == (away, note)
+
+
+def test_a_wikitext_table_keeps_its_blank_lines_and_match_runs_split_at_dates():
+    text = ("== A ==\n{| class=wikitable\n| a\n\n|}\n\nJuly 29, 2011\nNecaxa 1 - 0 Mérida\n"
+            "  Necaxa: Lojero 14'\n\nJuly 30, 2011\n\nMérida 0 - 0 Necaxa\n\n"
+            "August 5, 2011\nNecaxa 2 - 2 Neza\n")
+    doc = parse_text(text)
+    raw = [b for b in doc.blocks if b.kind == "raw"]
+    assert [b.text for b in raw] == ["{| class=wikitable\n| a\n\n|}"]
+    assert [(m.date, m.line, m.end_line) for m in doc.matches] == [("2011-07-29", 8, 9),
+                                                                     ("2011-08-05", 16, 16)]
+    assert [d.code for d in doc.diagnostics if d.code == "P001"] == ["P001"]  # the date without a score

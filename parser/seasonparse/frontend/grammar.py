@@ -41,16 +41,18 @@ _item = maker(Item)
 
 def _token_lines(token, offset: int) -> list[tuple[int, str]]:
     """(line, text) of the lines of a token: a run of lines, maybe with comment
-    lines among them and blank lines after them, neither of which is kept."""
+    lines among them (dropped) and blank lines after them (dropped; blank lines
+    inside, as a wikitext table may have, are kept)."""
     first = token.line + offset
     value = token.value
     end = value.find("\n")
     if end == len(value) - 1 or value[end:].isspace():  # one line (and blank ones)
         return [(first, value[:end])]
+    value = value[:value.find("\n", len(value.rstrip()))]
     if "<!--" in value:
         return [(first + i, text) for i, text in enumerate(value.split("\n"))
-                if text.strip() and not text.lstrip().startswith("<!--")]
-    return [(n, text) for n, text in enumerate(value.split("\n"), first) if text.strip()]
+                if not text.lstrip().startswith("<!--")]
+    return list(zip(range(first, first + value.count("\n") + 1), value.split("\n")))
 
 
 def _collect(values, offset: int, items: list[Item]) -> None:
@@ -61,7 +63,8 @@ def _collect(values, offset: int, items: list[Item]) -> None:
         if data is None:  # a token: an item, or a piece of an unfinished construct
             kind = ITEM_TERMINALS.get(v.type)
             if kind == "match":  # a run of match blocks
-                items.extend([_item((kind, block)) for block in _match_blocks(_token_lines(v, offset))])
+                lines = [line for line in _token_lines(v, offset) if line[1].strip()]  # blank between blocks
+                items.extend([_item((kind, block)) for block in _match_blocks(lines)])
             elif kind is not None:
                 items.append(_item((kind, tuple(_token_lines(v, offset)))))
         elif data in ITEM_RULES:
