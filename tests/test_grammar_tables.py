@@ -33,3 +33,11 @@ def test_built_and_shipped_parsers_agree(monkeypatch):
     finally:
         grammar._parser.cache_clear()
     assert built == shipped
+
+
+def test_the_collector_names_every_item_the_grammar_lists():
+    parser = grammar.build_parser()
+    listed = {sym.name for rule in parser.rules if rule.origin.name.startswith("__start_star")
+              for sym in rule.expansion if not sym.name.startswith("__start_star")}
+    listed.discard("_BLANK")  # filtered out: blank lines between items
+    assert listed == set(grammar.ITEM_TERMINALS) | grammar.ITEM_RULES
