@@ -1,6 +1,7 @@
 """`seasonparse check` over 10, 100, 1000 and 10,000 synthetic documents.
 
     python bench/bench_check.py [--jobs N] [SIZES...]   (default: 10 100 1000 10000; jobs: check's default)
+    python bench/bench_check.py --copies [N...]         (the seeds copied N times; default 1 10 100 300)
 
 For each size: writes a corpus with bench/gen_corpus.py (under bench/out/,
 reused when present), runs `seasonparse check DIR --format json` in a fresh
@@ -55,6 +56,32 @@ def run(size: int, jobs: int = 0) -> dict:
             "findings": len(findings)}
 
 
+def run_copies(copies: int, jobs: int = 0) -> dict:
+    """The seeds, each copied `copies` times: one season told by many near-identical
+    articles (revisions kept side by side), so every match is in `copies` x 3
+    documents. Cross-document work must stay linear here too."""
+    import shutil
+
+    out = HERE / "out" / f"copies-{copies}"
+    seeds = sorted((HERE.parent / "seeds").glob("*.txt"))
+    if not out.exists():
+        out.mkdir(parents=True)
+        for k in range(copies):
+            for seed in seeds:
+                shutil.copyfile(seed, out / f"{seed.stem}-{k:04d}.txt")
+    size = copies * len(seeds)
+    mb = sum(p.stat().st_size for p in out.glob("*.txt")) / 1e6
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(out), str(jobs)], capture_output=True, text=True,
+                          cwd=out, check=False)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    findings = json.loads(proc.stdout)
+    return {"documents": size, "MB": mb, "wall_s": wall, "ms_per_doc": wall / size * 1e3,
+            "peak_MB": int(proc.stderr.strip().splitlines()[-1]) / 1024, "findings": len(findings)}
+
+
 def main() -> int:
     args = sys.argv[1:]
     jobs = 0
@@ -62,6 +89,15 @@ def main() -> int:
         i = args.index("--jobs")
         jobs = int(args[i + 1])
         del args[i:i + 2]
+    if "--copies" in args:
+        args.remove("--copies")
+        print(f"seasonparse check on the seeds copied N times, --jobs {jobs or 'auto'}")
+        print(f"{'copies':>7} {'documents':>9} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'findings':>9}")
+        for copies in [int(a) for a in args] or [1, 10, 100, 300]:
+            r = run_copies(copies, jobs)
+            print(f"{copies:>7} {r['documents']:>9} {r['wall_s']:>8.2f} {r['ms_per_doc']:>7.2f} "
+                  f"{r['peak_MB']:>8.0f} {r['findings']:>9}", flush=True)
+        return 0
     sizes = [int(a) for a in args] or [10, 100, 1000, 10000]
     print(f"seasonparse check, --jobs {jobs or 'auto'}")
     print(f"{'documents':>9} {'MB':>6} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'planted':>8} {'found':>6}")

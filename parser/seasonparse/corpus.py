@@ -11,7 +11,7 @@ from typing import NamedTuple
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from seasonparse import identity
 from seasonparse.football import counted, doc_club, round_index
@@ -114,6 +114,7 @@ def is_knockout(section: tuple[str, ...]) -> bool:
     return any(round_index(t) is not None or contains_any(t, "sections", "knockout") for t in section)
 
 
+@lru_cache(maxsize=65536)  # the same few hundred names are compared across every document
 def names_match(a: str, b: str) -> bool:
     return player_matches(a, b) or player_matches(b, a)
 
@@ -126,6 +127,7 @@ class Corpus:
     matches: list[MatchRef] = field(init=False)
 
     def __post_init__(self):
+        self._players_named: dict[str, list[KnownPlayer]] = {}
         self.clubs = identity.build(self.docs, self.settings.aliases)
         self.matches = []
         for doc in self.docs:
@@ -150,16 +152,19 @@ class Corpus:
         for refs in by_pair.values():
             refs.sort(key=lambda r: (r.day, r.doc.path, r.match.line))
             current: list[MatchRef] = []
+            current_docs: set[int] = set()  # one entry per document
             for ref in refs + [None]:
-                if ref is not None and current and ref.day - current[0].day <= timedelta(days=1) and all(
-                        r.doc is not ref.doc for r in current):
+                if ref is not None and current and ref.day - current[0].day <= timedelta(days=1) and \
+                        id(ref.doc) not in current_docs:
                     current.append(ref)
+                    current_docs.add(id(ref.doc))
                     continue
                 if len(current) > 1:
                     for r in current:
                         grouped[(r.doc.path, r.match.index)] = len(groups)
                     groups.append(current)
                 current = [ref]
+                current_docs = {id(ref.doc)} if ref is not None else set()
         for legs in self._knockout_legs.values():
             apart = [r for r in legs if (r.doc.path, r.match.index) not in grouped]
             known = {grouped.get((r.doc.path, r.match.index)) for r in legs} - {None}
@@ -244,10 +249,14 @@ class Corpus:
         return out
 
     def players_named(self, name: str) -> list[KnownPlayer]:
-        words = fold(name).replace(".", " ").split()
-        if not words:
-            return []
-        return [p for p in self.known_players.get(words[-1], []) if names_match(name, p.name)]
+        """Known players that `name` can name. Asked once per name: a scorer is
+        listed in many documents, and a known player is known from many rows."""
+        found = self._players_named.get(name)
+        if found is None:
+            words = fold(name).replace(".", " ").split()
+            candidates = self.known_players.get(words[-1], []) if words else []
+            found = self._players_named[name] = [p for p in candidates if names_match(name, p.name)]
+        return found
 
     @cached_property
     def scorers_by_club(self) -> dict[tuple[str, str], list[tuple[MatchRef, Event]]]:

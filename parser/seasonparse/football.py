@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from datetime import date
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import NamedTuple
 
 from seasonparse.lexicon import contains_any, lexicon
@@ -96,6 +96,7 @@ def season_window(doc: Document) -> Season | None:
     return Season(date(start, 1, 1), date(end, 12, 31), m[0], line)
 
 
+@lru_cache(maxsize=4096)  # asked for every section title of every match
 def round_index(title: str) -> int | None:
     """Position of a knockout round title among the lexicon's rounds (earliest first)."""
     t = fold(title)

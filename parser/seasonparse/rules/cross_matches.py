@@ -192,6 +192,7 @@ def unmarked_own_goal(corpus, settings, report):
         Necaxa 2 - 1 Altamira
           Altamira: Quatrocchi 60'     (Pablo Quatrocchi is Necaxa's)
     """
+    clubs_of: dict[str, set] = {}  # player name -> the clubs of the known players it names
     for ref in corpus.matches:
         for e in ref.match.events:
             if not e.is_goal or e.kind == "own_goal":
@@ -199,14 +200,15 @@ def unmarked_own_goal(corpus, settings, report):
             mine = ref.home if e.side == "home" else ref.away
             theirs = ref.away if e.side == "home" else ref.home
             known = corpus.players_named(e.player)
-            clubs = {p.club for p in known}
+            clubs = clubs_of.get(e.player)
+            if clubs is None:
+                clubs = clubs_of[e.player] = {p.club for p in known}
             if theirs not in clubs or mine in clubs:
                 continue
             surname = fold(e.player).replace(".", " ").split()[-1]
-            elsewhere = [x for x in corpus.scorers_by_club.get((mine, surname), [])
-                         if x[1] is not e and names_match(x[1].player, e.player)]
-            if elsewhere:
-                continue
+            if any(x[1] is not e and names_match(x[1].player, e.player)
+                   for x in corpus.scorers_by_club.get((mine, surname), [])):
+                continue  # he scores for this club elsewhere: he is this club's
             p = next(p for p in known if p.club == theirs)
             m = ref.match
             yield report(f"{e.player} {e.minute_text} is credited to {m.team(e.side)}, but {p.name} plays "

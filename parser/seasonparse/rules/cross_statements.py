@@ -117,9 +117,11 @@ def tournament_statement_mismatch(corpus, settings, report):
         paths = sorted(by_doc)
         odd = [(p, agree) for p, agree in odd_ones(paths, lambda p: frozenset(by_doc[p]), lambda p: p)]
         for path, agree in odd:
-            base = [c for c in claims if c.doc.path in agree]
+            agreeing = set(agree)
+            base = [c for c in claims if c.doc.path in agreeing]
+            said = {b.value for b in base}
             for c in claims:
-                if c.doc.path == path and c.value not in {b.value for b in base}:
+                if c.doc.path == path and c.value not in said:
                     yield report(f"{c.text}; but {base[0].doc.path} says: {base[0].text}", c.line, 1,
                                  path=path, related=[Related(b.doc.path, b.line, 1, b.text) for b in base])
 
