@@ -111,36 +111,39 @@ class _Builder:
         if score is None:  # the grammar's SCORE and lines._SCORE agree; kept for safety
             self.diag("P001", ERROR, "cannot read the score line", line)
             return
-        home, away = score.home, score.away
-        entries: dict[str, list] = {"home": [], "away": []}
+        home, away, home_goals, away_goals, home_column, away_column, note = score
+        home_lines: list = []  # (line, entries) of each side's scorer lines
+        away_lines: list = []
         scorer_lines: list[ScorerLine] = []
         for sl_line, sl_text in lines[2:]:
-            parsed = parse_scorers(sl_text)
-            side = _side_of(parsed.team, home, away)
-            scorer_lines.append(_scorer_line((parsed.team, side, sl_line, parsed.team_column,
-                                              sl_text.strip())))
-            for dm in parsed.dangling:
+            team, team_column, entries, dangling = parse_scorers(sl_text)
+            side = _side_of(team, home, away)
+            scorer_lines.append(_scorer_line((team, side, sl_line, team_column, sl_text.strip())))
+            for dm in dangling:
                 self.diag("P006", WARNING,
                           f"minute {dm.minute}' has no player: a bare minute must follow a name "
                           "(name-first) or precede one (minute-first)",
                           sl_line, dm.column, dm.end_column)
             if side is None:
                 self.diag("P007", ERROR,
-                          f"scorer line for `{parsed.team}`, which is neither `{home}` nor "
+                          f"scorer line for `{team}`, which is neither `{home}` nor "
                           f"`{away}`; its entries are not counted",
-                          sl_line, parsed.team_column, parsed.team_column + len(parsed.team))
-                continue
-            entries[side].extend([(sl_line, e) for e in parsed.entries])
+                          sl_line, team_column, team_column + len(team))
+            elif side == "home":
+                home_lines.append((sl_line, entries))
+            else:
+                away_lines.append((sl_line, entries))
         events: list[Event] = []
-        for side, goals in (("home", score.home_goals), ("away", score.away_goals)):
-            if entries[side]:
-                _add_events(events, side, entries[side], goals)
+        if home_lines:
+            _add_events(events, "home", home_lines, home_goals)
+        if away_lines:
+            _add_events(events, "away", away_lines, away_goals)
         if len(scorer_lines) > 1:
             events.sort(key=_position)  # the sides' lines may interleave
         self.matches.append(_match((
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
-            score.home_goals, score.away_goals, tuple(events), tuple(scorer_lines), self.section,
-            line, date_line, lines[-1][0], score.home_column, score.away_column, score.note,
+            home_goals, away_goals, tuple(events), tuple(scorer_lines), self.section,
+            line, date_line, lines[-1][0], home_column, away_column, note,
             len(score_text.rstrip()) + 1)))
 
     # --- outcome lines ---------------------------------------------------------------
@@ -286,26 +289,27 @@ class _Builder:
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
 
 
-def _add_events(events: list[Event], side: str, entries, goals: int) -> None:
-    """One side's events. An untimed entry is a goal only where the timed goals
-    leave the side's score short and the untimed entries make it up exactly."""
+def _add_events(events: list[Event], side: str, side_lines, goals: int) -> None:
+    """One side's events from its scorer lines' entries. An untimed entry is a goal
+    only where the timed goals leave the side's score short and the untimed
+    entries make it up exactly."""
     timed = untimed = 0
-    for _, e in entries:
-        if e.minutes:
-            timed += len(e.minutes)
-        else:
-            untimed += 1
-    untimed_are_goals = timed < goals and timed + untimed == goals
-    for sl_line, e in entries:
-        if not e.minutes:
-            events.append(_event((side, e.player, None, None,
-                                  e.kind if untimed_are_goals else "other", sl_line,
-                                  e.column or 1, e.end_column or 1)))
-            continue
-        player = e.player
-        for m in e.minutes:
-            events.append(_event((side, player, m.minute, m.stoppage, m.kind, sl_line,
-                                  m.column, m.end_column)))
+    for _, entries in side_lines:
+        for e in entries:
+            if e.minutes:
+                timed += len(e.minutes)
+            else:
+                untimed += 1
+    untimed_are_goals = untimed > 0 and timed < goals and timed + untimed == goals
+    for sl_line, entries in side_lines:
+        for player, minutes, kind, column, end_column in entries:
+            for minute, stoppage, minute_kind, minute_column, minute_end in minutes:
+                events.append(_event((side, player, minute, stoppage, minute_kind, sl_line,
+                                      minute_column, minute_end)))
+            if not minutes:
+                events.append(_event((side, player, None, None,
+                                      kind if untimed_are_goals else "other", sl_line,
+                                      column or 1, end_column or 1)))
 
 
 def _shape(cells) -> str:
