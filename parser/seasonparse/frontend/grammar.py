@@ -52,7 +52,7 @@ def _token_lines(token, offset: int) -> list[tuple[int, str]]:
     if "<!--" in value:
         return [(first + i, text) for i, text in enumerate(value.split("\n"))
                 if not text.lstrip().startswith("<!--")]
-    return list(zip(range(first, first + value.count("\n") + 1), value.split("\n")))
+    return list(zip(range(first, first + value.count("\n") + 1), value.split("\n"), strict=True))
 
 
 def _collect(values, offset: int, items: list[Item]) -> None:
