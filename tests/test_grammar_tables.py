@@ -10,6 +10,8 @@ from importlib.resources import files
 import lark
 import pytest
 from conftest import SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from seasonparse.frontend import grammar
 
@@ -41,3 +43,40 @@ def test_the_collector_names_every_item_the_grammar_lists():
               for sym in rule.expansion if not sym.name.startswith("__start_star")}
     listed.discard("_BLANK")  # filtered out: blank lines between items
     assert listed == set(grammar.ITEM_TERMINALS) | grammar.ITEM_RULES
+
+
+# --- the lean runner (frontend/lalr.py) against Lark's own runtime --------------
+
+SEED_LINES = [line for s in SEEDS for line in s.read_text("utf-8").split("\n")]
+_EXTRA = ["July 29, 2011", "Necaxa 1 - 0 Mérida", "  Necaxa: Lojero 14'", "", "  ", "Infobox",
+          "<!-- seasonparse: disable M001 -->", "{| class=wikitable", "|}", "- a: b", "----",
+          "== X ==", ";3 goals", "| 1 | 2 |", "Neza advanced 3 – 2 on aggregate", "2012-04-18"]
+
+
+def _same_as_lark(text: str) -> None:
+    text = text if text.endswith("\n") else text + "\n"
+    assert grammar._runner().parse(text) == grammar.run_lark(text)
+    assert grammar.parse_items(text) == grammar.parse_items(text, run=grammar.run_lark)
+
+
+def test_runner_and_lark_agree_on_the_seeds():
+    for seed in SEEDS:
+        _same_as_lark(seed.read_text("utf-8"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(SEED_LINES + _EXTRA), max_size=60), st.data())
+def test_runner_and_lark_agree_on_shuffled_and_cut_lines(lines, data):
+    out = []
+    for line in lines:
+        if line and data.draw(st.booleans()):
+            cut = data.draw(st.integers(0, len(line) - 1))
+            line = line[:cut] + line[cut + 1:]
+        out.append(line)
+    _same_as_lark("\n".join(out))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("=|-;:'()+, \t\n0123456789aAJuly{}<!>–")), max_size=300))
+def test_runner_and_lark_agree_on_random_text(text):
+    _same_as_lark(text)

@@ -59,6 +59,9 @@ def _collect(values, offset: int, items: list[Item]) -> None:
     """Append the items among `values` (a tree's children, or the parser's value
     stack after an error) in document order; unfinished constructs are skipped."""
     for v in values:
+        if v.__class__ is list:  # the `start` loop, or part of a rule, as it stands on the stack
+            _collect(v, offset, items)
+            continue
         data = getattr(v, "data", None)
         if data is None:  # a token: an item, or a piece of an unfinished construct
             kind = ITEM_TERMINALS.get(v.type)
@@ -72,8 +75,7 @@ def _collect(values, offset: int, items: list[Item]) -> None:
             for t in v.children:
                 lines.extend(_token_lines(t, offset))
             items.append(_item((str(data), tuple(lines))))
-        else:  # the `start` loop, as it stands on the stack after an error
-            _collect(v.children, offset, items)
+        # any other node is a construct that was never finished: skipped
 
 
 def _match_blocks(lines) -> list[tuple[tuple[int, str], ...]]:
@@ -146,53 +148,57 @@ def _parser():
     return _shipped_parser() or build_parser()
 
 
+@cache
+def _runner():
+    """The lean runner over the parser's tables (frontend/lalr.py), once per process."""
+    from seasonparse.frontend.lalr import Runner
+
+    return Runner(_parser())
+
+
+def run_lark(text: str):
+    """Lark's own runtime on the same tables: the reference the tests hold the runner to."""
+    from seasonparse.frontend.lalr import lark_result
+
+    return lark_result(_parser(), text)
+
+
 def _describe(expected) -> str:
     names = sorted(expected)
     said = [_TERMINAL_WORDS[n] for n in names if n in _TERMINAL_WORDS]
     return " or ".join(said) if said else "a complete construct"
 
 
-def parse_items(text: str) -> tuple[list[Item], list[Diagnostic]]:
-    """Classify and group the lines of `text` (which must end with a newline)."""
-    from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
-
-    parser = _parser()
+def parse_items(text: str, run=None) -> tuple[list[Item], list[Diagnostic]]:
+    """Classify and group the lines of `text` (which must end with a newline).
+    `run` parses a text into a lalr.Result: the lean runner unless a test asks
+    for Lark's own runtime (`run_lark`)."""
+    run = run or _runner().parse
     items: list[Item] = []
     diags: list[Diagnostic] = []
     lines_before, pos = 0, 0
     line_starts = None
     while pos < len(text):
-        try:
-            _collect(parser.parse(text[pos:]).children, lines_before, items)
+        values, error = run(text[pos:])
+        _collect(values, lines_before, items)
+        if error is None:
             break
-        except UnexpectedInput as exc:
-            state = getattr(exc, "state", None)
-            _collect(getattr(state, "value_stack", ()), lines_before, items)
-            if isinstance(exc, UnexpectedToken):
-                tok = exc.token
-                at_end = tok.type == "$END"
-                rel_line = tok.line if tok.line else 1
-                expected, found = exc.expected, ("the end of the document" if at_end else "this line")
-            elif isinstance(exc, UnexpectedCharacters):
-                at_end, rel_line, expected, found = False, exc.line, exc.allowed, "this line"
-            else:  # pragma: no cover - lark raises only the two above from parse()
-                raise
-            line = rel_line + lines_before
-            if line_starts is None:
-                line_starts = _line_starts(text)
-            started = _started_line(items, lines_before, text, line_starts)
-            where = f" (construct started on line {started})" if started and started != line else ""
-            diags.append(Diagnostic(
-                "P001", ERROR,
-                f"cannot parse: expected {_describe(expected or ())}, found {found}{where}",
-                line, 1))
-            if at_end:
-                break
-            new_pos = line_starts[line - 1] if line - 1 < len(line_starts) else len(text)
-            if new_pos <= pos:  # never loop: skip the offending line
-                new_pos = line_starts[line] if line < len(line_starts) else len(text)
-                line += 1
-            pos, lines_before = new_pos, line - 1
+        line = error.line + lines_before
+        if line_starts is None:
+            line_starts = _line_starts(text)
+        started = _started_line(items, lines_before, text, line_starts)
+        where = f" (construct started on line {started})" if started and started != line else ""
+        found = "the end of the document" if error.at_end else "this line"
+        diags.append(Diagnostic(
+            "P001", ERROR, f"cannot parse: expected {_describe(error.expected)}, found {found}{where}",
+            line, 1))
+        if error.at_end:
+            break
+        new_pos = line_starts[line - 1] if line - 1 < len(line_starts) else len(text)
+        if new_pos <= pos:  # never loop: skip the offending line
+            new_pos = line_starts[line] if line < len(line_starts) else len(text)
+            line += 1
+        pos, lines_before = new_pos, line - 1
     return items, diags
 
 

@@ -1,0 +1,186 @@
+"""A lean runner for the LALR tables Lark builds from grammars/season.lark.
+
+Lark analyses the grammar: it computes the LALR parse table and the terminal
+patterns each parser state may see (its contextual lexer). Lark's own runtime
+then costs ~19 µs a token here: Token objects, a line counter, a tree built
+through callbacks. This loop runs the same table and the same patterns at
+~6 µs a token, keeping only what the collector needs: a token's type, text and
+first line, and a rule's children, with the tree shape Lark gives (rules and
+terminals named `_...` inlined or dropped).
+
+Lark's runtime stays the reference: `lark_result` runs it and returns the same
+`Result`, and tests/test_grammar_tables.py checks that both give the same
+values and errors on the seeds and on random and mutated text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from seasonparse.model import maker
+
+
+class Tok(NamedTuple):
+    type: str
+    value: str
+    line: int  # 1-based, in the text parsed
+
+
+class Node(NamedTuple):
+    data: str
+    children: list
+
+
+class ParseError(NamedTuple):
+    line: int  # of the offending token, or of the last token at the end of the text
+    expected: frozenset[str]  # terminal names the parser could have taken
+    at_end: bool
+
+
+class Result(NamedTuple):
+    values: list  # the children of `start`; after an error, the parser's value stack
+    error: ParseError | None
+
+
+_tok, _node = maker(Tok), maker(Node)
+
+
+class Runner:
+    """The parse table and per-state scanners of one Lark LALR parser."""
+
+    def __init__(self, lark):
+        from lark.parsers.lalr_analysis import Shift
+
+        self.shift = Shift
+        table = lark.parser.parser.parser.parse_table
+        self.states = table.states
+        self.start_state = table.start_states["start"]
+        self.end_state = table.end_states["start"]
+        conf = lark.lexer_conf
+        self.ignore = frozenset(conf.ignore)
+        terminals = {t.name: t for t in conf.terminals}
+        # Lark's order for trying terminals at a position (lark.lexer.BasicLexer)
+        order = sorted(conf.terminals,
+                       key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+        rank = {t.name: i for i, t in enumerate(order)}
+        compiled: dict[tuple[str, ...], re.Pattern] = {}
+        self.scanners: dict[int, re.Pattern] = {}
+        self.allowed: dict[int, frozenset[str]] = {}
+        for state, actions in self.states.items():
+            names = tuple(sorted({n for n in actions if n in terminals} | self.ignore, key=rank.__getitem__))
+            if names not in compiled:
+                compiled[names] = re.compile(
+                    "|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in names),
+                    conf.g_regex_flags)
+            self.scanners[state] = compiled[names]
+            self.allowed[state] = frozenset(n for n in names if n not in self.ignore)
+        self.plans = {rule: (rule.origin.name, len(rule.expansion), _shape([s.name for s in rule.expansion]))
+                      for actions in self.states.values() for what, rule in actions.values()
+                      if what is not Shift}
+
+    def parse(self, text: str) -> Result:
+        states, scanners, ignore, shift = self.states, self.scanners, self.ignore, self.shift
+        plans = self.plans
+        end_state = self.end_state
+        state_stack = [self.start_state]
+        values: list = []
+        pos, line, size = 0, 1, len(text)
+        last_line = 1
+        while True:
+            if pos < size:
+                m = scanners[state_stack[-1]].match(text, pos)
+                if m is None:  # no terminal of this state starts here
+                    return Result(values, ParseError(line, self.allowed[state_stack[-1]], False))
+                kind = m.lastgroup
+                value = m.group()
+                pos = m.end()
+                if kind in ignore:
+                    line += value.count("\n")
+                    continue
+                token = _tok((kind, value, line))
+                last_line = line
+                line += value.count("\n")
+            else:
+                kind = "$END"
+                token = None
+            while True:
+                action = states[state_stack[-1]].get(kind)
+                if action is None:
+                    expected = frozenset(n for n in states[state_stack[-1]] if n.isupper())
+                    at_end = token is None
+                    return Result(values, ParseError(last_line if at_end else token.line, expected, at_end))
+                what, arg = action
+                if what is shift:
+                    state_stack.append(arg)
+                    values.append(token)
+                    break
+                name, n, shape = plans[arg]
+                if n:
+                    children = values[-n:]
+                    del values[-n:]
+                    del state_stack[-n:]
+                    if shape is not None:
+                        children = shape(children)
+                else:
+                    children = []
+                # a `_` rule's children go in its parent's place: passed up as a bare list
+                values.append(children if name[0] == "_" else _node((name, children)))
+                state_stack.append(states[state_stack[-1]][name][1])
+                if token is None and state_stack[-1] == end_state:
+                    return Result(values[-1].children, None)  # `start`
+
+
+def _shape(symbols: list[str]):
+    """How a rule's children become its node's children, as Lark's tree gives
+    them: a `_` rule's children in its place (they arrive as a bare list), a `_`
+    terminal dropped. None when they stay as they are. A left-recursive list
+    extends its own list, as Lark does, so a long list costs no copying."""
+    if not any(s[0] == "_" for s in symbols):
+        return None
+    plan = tuple("drop" if s[0] == "_" and s.isupper() else "inline" if s[0] == "_" else "keep"
+                 for s in symbols)
+    if plan == ("inline", "keep"):  # `__start_star_0: __start_star_0 HEADING`
+        def shape(children):
+            out = children[0]
+            out.append(children[1])
+            return out
+    elif plan == ("inline", "drop"):  # `__start_star_0: __start_star_0 _BLANK`
+        def shape(children):
+            return children[0]
+    else:
+        def shape(children):
+            out = []
+            for how, c in zip(plan, children, strict=True):
+                if how == "keep":
+                    out.append(c)
+                elif how == "inline":
+                    out.extend(c)
+            return out
+    return shape
+
+
+def lark_result(lark, text: str) -> Result:
+    """The same Result from Lark's own runtime: the reference for tests."""
+    from lark import Token, Tree
+    from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+    def convert(v):
+        if isinstance(v, Tree):
+            children = [convert(c) for c in v.children]
+            return children if str(v.data)[0] == "_" else Node(str(v.data), children)
+        if isinstance(v, Token):
+            return Tok(v.type, str(v), v.line)
+        return v
+
+    try:
+        return Result([convert(c) for c in lark.parse(text).children], None)
+    except UnexpectedInput as exc:
+        values = [convert(v) for v in getattr(getattr(exc, "state", None), "value_stack", ())]
+        if isinstance(exc, UnexpectedToken):
+            at_end = exc.token.type == "$END"
+            line = exc.token.line or 1
+            return Result(values, ParseError(line, frozenset(exc.expected), at_end))
+        if isinstance(exc, UnexpectedCharacters):
+            return Result(values, ParseError(exc.line, frozenset(exc.allowed), False))
+        raise
