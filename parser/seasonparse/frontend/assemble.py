@@ -55,7 +55,8 @@ class _Builder:
         return self._section
 
     # --- headings -------------------------------------------------------------
-    def heading(self, line: int, text: str) -> None:
+    def heading(self, lines) -> None:
+        line, text = lines[0]
         s = text.strip()
         lead = len(s) - len(s.lstrip("="))
         trail = len(s) - len(s.rstrip("="))
@@ -375,34 +376,21 @@ def _table_kind(table: Table) -> str:
     return "other"
 
 
+# What reads each kind of item; a `;N goals` heading holds for the lists right after it.
+_READERS = {"heading": _Builder.heading, "infobox": _Builder.infobox_, "match": _Builder.match,
+            "outcome": _Builder.outcome, "table": _Builder.table, "bullets": _Builder.bullets,
+            "subheading": _Builder.subheading, "rule": _Builder.rule,
+            "stray_close": _Builder.stray_close, "wikitable": _Builder.wikitable,
+            "paragraph": _Builder.paragraph}
+_KEEP_GOALS_HEADING = frozenset(("subheading", "bullets"))
+
+
 def build(path: str, sha256: str, items: list[Item], diags: list[Diagnostic],
           lines: tuple[str, ...]) -> Document:
     b = _Builder(path)
-    for item in items:
-        kind = item.kind
-        if kind == "heading":
-            b.heading(*item.lines[0])
-        elif kind == "infobox":
-            b.infobox_(item.lines)
-        elif kind == "match":
-            b.match(item.lines)
-        elif kind == "outcome":
-            b.outcome(item.lines)
-        elif kind == "table":
-            b.table(item.lines)
-        elif kind == "bullets":
-            b.bullets(item.lines)
-        elif kind == "subheading":
-            b.subheading(item.lines)
-        elif kind == "rule":
-            b.rule(item.lines)
-        elif kind == "stray_close":
-            b.stray_close(item.lines)
-        elif kind == "wikitable":
-            b.wikitable(item.lines)
-        else:
-            b.paragraph(item.lines)
-        if kind not in ("subheading", "bullets"):
+    for kind, item_lines in items:
+        _READERS[kind](b, item_lines)
+        if kind not in _KEEP_GOALS_HEADING:
             b.goals_heading = None
     return b.finish(sha256, diags, lines)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
+from seasonparse.frontend.lalr import Tok
 from seasonparse.model import ERROR, Diagnostic, maker
 
 # What a terminal is, in words, for "expected ..." messages.
@@ -56,26 +57,24 @@ def _token_lines(token, offset: int) -> list[tuple[int, str]]:
 
 
 def _collect(values, offset: int, items: list[Item]) -> None:
-    """Append the items among `values` (a tree's children, or the parser's value
-    stack after an error) in document order; unfinished constructs are skipped."""
+    """Append the items among `values` (the children of `start`, or the parser's
+    value stack after an error) in document order; unfinished constructs are skipped."""
     for v in values:
-        if v.__class__ is list:  # the `start` loop, or part of a rule, as it stands on the stack
-            _collect(v, offset, items)
-            continue
-        data = getattr(v, "data", None)
-        if data is None:  # a token: an item, or a piece of an unfinished construct
+        cls = v.__class__
+        if cls is Tok:  # an item, or a piece of an unfinished construct
             kind = ITEM_TERMINALS.get(v.type)
             if kind == "match":  # a run of match blocks
                 lines = [line for line in _token_lines(v, offset) if line[1].strip()]  # blank between blocks
                 items.extend([_item((kind, block)) for block in _match_blocks(lines)])
             elif kind is not None:
                 items.append(_item((kind, tuple(_token_lines(v, offset)))))
-        elif data in ITEM_RULES:
+        elif cls is list:  # the `start` loop, or part of a rule, as it stands on the stack
+            _collect(v, offset, items)
+        elif v.data in ITEM_RULES:
             lines = []
             for t in v.children:
                 lines.extend(_token_lines(t, offset))
-            items.append(_item((str(data), tuple(lines))))
-        # any other node is a construct that was never finished: skipped
+            items.append(_item((v.data, tuple(lines))))
 
 
 def _match_blocks(lines) -> list[tuple[tuple[int, str], ...]]:
