@@ -40,7 +40,7 @@ class Item(NamedTuple):
 _item = maker(Item)
 
 
-def _token_lines(token, offset: int) -> list[tuple[int, str]]:
+def _token_lines(token, offset: int) -> tuple[tuple[int, str], ...]:
     """(line, text) of the lines of a token: a run of lines, maybe with comment
     lines among them (dropped) and blank lines after them (dropped; blank lines
     inside, as a wikitext table may have, are kept)."""
@@ -48,12 +48,12 @@ def _token_lines(token, offset: int) -> list[tuple[int, str]]:
     value = token.value
     end = value.find("\n")
     if end == len(value) - 1 or value[end:].isspace():  # one line (and blank ones)
-        return [(first, value[:end])]
+        return ((first, value[:end]),)
     value = value[:value.find("\n", len(value.rstrip()))]
     if "<!--" in value:
-        return [(first + i, text) for i, text in enumerate(value.split("\n"))
-                if not text.lstrip().startswith("<!--")]
-    return list(zip(range(first, first + value.count("\n") + 1), value.split("\n"), strict=True))
+        return tuple((first + i, text) for i, text in enumerate(value.split("\n"))
+                     if not text.lstrip().startswith("<!--"))
+    return tuple(zip(range(first, first + value.count("\n") + 1), value.split("\n"), strict=True))
 
 
 def _collect(values, offset: int, items: list[Item]) -> None:
@@ -64,10 +64,9 @@ def _collect(values, offset: int, items: list[Item]) -> None:
         if cls is Tok:  # an item, or a piece of an unfinished construct
             kind = ITEM_TERMINALS.get(v.type)
             if kind == "match":  # a run of match blocks
-                lines = [line for line in _token_lines(v, offset) if line[1].strip()]  # blank between blocks
-                items.extend([_item((kind, block)) for block in _match_blocks(lines)])
+                _match_items(v, offset, items)
             elif kind is not None:
-                items.append(_item((kind, tuple(_token_lines(v, offset)))))
+                items.append(_item((kind, _token_lines(v, offset))))
         elif cls is list:  # the `start` loop, or part of a rule, as it stands on the stack
             _collect(v, offset, items)
         elif v.data in ITEM_RULES:
@@ -77,19 +76,25 @@ def _collect(values, offset: int, items: list[Item]) -> None:
             items.append(_item((v.data, tuple(lines))))
 
 
-def _match_blocks(lines) -> list[tuple[tuple[int, str], ...]]:
-    """Split the lines of a MATCHES run (blank and comment lines dropped) into match
-    blocks. The grammar guarantees the shape: a date line, its score line, then
-    the scorer lines, which have a colon, as no date line has."""
-    blocks = []
-    i, n = 0, len(lines)
-    while i < n:
-        j = i + 2
-        while j < n and ":" in lines[j][1]:
-            j += 1
-        blocks.append(tuple(lines[i:j]))
-        i = j
-    return blocks
+def _match_items(token, offset: int, items: list[Item]) -> None:
+    """One item per match block of a MATCHES run. The grammar guarantees the shape:
+    a date line, its score line, then the scorer lines, which have a colon, as no
+    date line has; blank lines between blocks and comment lines are dropped."""
+    block: list[tuple[int, str]] = []
+    expect_score = False
+    for n, text in enumerate(token.value.split("\n"), token.line + offset):
+        if not text or text.isspace() or ("<!--" in text and text.lstrip().startswith("<!--")):
+            continue
+        if expect_score or (block and ":" in text):  # the score line, or a scorer line
+            block.append((n, text))
+            expect_score = False
+            continue
+        if block:
+            items.append(_item(("match", tuple(block))))
+        block = [(n, text)]  # a date line starts the next block
+        expect_score = True
+    if block:
+        items.append(_item(("match", tuple(block))))
 
 
 OPTIONS = {"parser": "lalr", "lexer": "contextual", "propagate_positions": False,
