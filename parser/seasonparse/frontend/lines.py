@@ -68,7 +68,7 @@ def parse_score(line: str) -> ScoreLine | None:
     if m is None:
         return None
     away, note = m["away"], None
-    if (n := _SCORE_NOTE.search(away)) and n.start() > 0:
+    if ")" in away and (n := _SCORE_NOTE.search(away)) and n.start() > 0:
         text = n["note"].strip()
         if fold(text) in words("scores", "notes") or _SHOOTOUT.search(text):
             away, note = away[:n.start()], text
@@ -268,14 +268,14 @@ def clean_value(raw: str) -> CleanValue:
     """Strip wiki leftovers from an infobox value: `6^{th.}` -> `6th`, a trailing
     `|` dropped, `2 | runner-up = La Piedad` split in two."""
     value, leaked, leaked_col, pipe_col, markup_col = raw, None, None, None, None
-    if m := _LEAKED_PARAM.search(value):
+    if "=" in value and (m := _LEAKED_PARAM.search(value)):
         leaked, leaked_col = (m["key"].strip(), m["value"].strip().rstrip("|").strip()), m.start() + 1
         value = value[:m.start()]
     stripped = value.rstrip()
     if stripped.endswith("|"):
         pipe_col = len(stripped)
         value = stripped.rstrip("|")
-    if m := _SUPERSCRIPT.search(value):
+    if "^{" in value and (m := _SUPERSCRIPT.search(value)):
         markup_col = m.start() + 1
         value = _SUPERSCRIPT.sub(lambda s: s[1].rstrip("."), value)
     return CleanValue(" ".join(value.split()), leaked, leaked_col, pipe_col, markup_col)
