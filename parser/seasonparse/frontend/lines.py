@@ -83,13 +83,23 @@ def parse_score(line: str) -> ScoreLine | None:
 # A note is one token, so a comma inside parentheses never splits an entry.
 # Each token takes the white space before it, so the tokens tile the line and
 # findall (tuples, no match objects: half the time) still gives every column.
+_MINUTE = r"(\d{1,3})(?:[ \t]*\+[ \t]*(\d{1,2}))?[ \t]*['’′](?:[ \t]*\(([^)]*)\))?"
+_MINUTE_TOKEN = re.sub(r"(?<!\\)\((?!\?)", "(?:", _MINUTE)  # the same, its groups not captured
 _ENTRY_TOKENS = re.compile(
     r"(\s*)(?:"
-    r"((\d{1,3})(?:[ \t]*\+[ \t]*(\d{1,2}))?[ \t]*['’′](?:[ \t]*\(([^)]*)\))?)"
+    rf"({_MINUTE_TOKEN})"
     r"|(\([^)]*\)?)"
     r"|(,)"
     r"|([^\s(),]+)"
     r"|\))")
+_MINUTE_PARTS = re.compile(_MINUTE)
+
+
+@lru_cache(maxsize=1024)  # `45'`, `90+2'`, `67' (pen.)`: a few hundred ever written
+def _minute_parts(text: str) -> tuple[int, int | None, str]:
+    """Minute, added time and kind of a minute token."""
+    m = _MINUTE_PARTS.match(text)
+    return int(m[1]), int(m[2]) if m[2] else None, _mark_kind(m[3]) if m[3] else "goal"
 
 
 class Minute(NamedTuple):
@@ -145,7 +155,7 @@ def parse_scorers(line: str) -> ScorerEntries:
     parsed = []
     words_, pre, post, note, name_col, name_end = [], [], [], None, None, None
     pos = colon + 1
-    for space, minute, m, stoppage, mark, own_note, comma, word in _ENTRY_TOKENS.findall(line, pos):
+    for space, minute, own_note, comma, word in _ENTRY_TOKENS.findall(line, pos):
         start = pos + len(space)
         if word:
             if name_col is None:
@@ -155,8 +165,7 @@ def parse_scorers(line: str) -> ScorerEntries:
             words_.append(word)
         elif minute:
             pos = start + len(minute)
-            mk = _minute((int(m), int(stoppage) if stoppage else None,
-                          _mark_kind(mark) if mark else "goal", start + 1, pos + 1))
+            mk = _minute((*_minute_parts(minute), start + 1, pos + 1))
             (post if words_ else pre).append(mk)
         elif comma:
             pos = start + 1
