@@ -29,12 +29,16 @@ def test_built_and_shipped_parsers_agree(monkeypatch):
     texts = [s.read_text("utf-8") for s in SEEDS]
     shipped = [grammar.parse_items(t) for t in texts]
     grammar._parser.cache_clear()
+    grammar._runner.cache_clear()
     monkeypatch.setattr(grammar, "_shipped_parser", lambda: None)
     try:
+        assert grammar._shipped_parser() is None
         built = [grammar.parse_items(t) for t in texts]
+        built_lark = [grammar.parse_items(t, run=grammar.run_lark) for t in texts]
     finally:
         grammar._parser.cache_clear()
-    assert built == shipped
+        grammar._runner.cache_clear()
+    assert built == shipped == built_lark
 
 
 def test_the_collector_names_every_item_the_grammar_lists():
@@ -55,7 +59,7 @@ _EXTRA = ["July 29, 2011", "Necaxa 1 - 0 Mérida", "  Necaxa: Lojero 14'", "", "
 
 def _same_as_lark(text: str) -> None:
     text = text if text.endswith("\n") else text + "\n"
-    assert grammar._runner().parse(text) == grammar.run_lark(text)
+    assert grammar._runner()(text) == grammar.run_lark(text)
     assert grammar.parse_items(text) == grammar.parse_items(text, run=grammar.run_lark)
 
 
@@ -80,3 +84,20 @@ def test_runner_and_lark_agree_on_shuffled_and_cut_lines(lines, data):
 @given(st.text(alphabet=st.sampled_from(list("=|-;:'()+, \t\n0123456789aAJuly{}<!>–")), max_size=300))
 def test_runner_and_lark_agree_on_random_text(text):
     _same_as_lark(text)
+
+
+def test_a_lark_whose_tables_the_runner_cannot_read_falls_back_to_lark(monkeypatch):
+    from seasonparse.frontend import lalr
+
+    def unreadable(lark):
+        raise AttributeError("parse_table")
+
+    text = SEEDS[2].read_text("utf-8")
+    expected = grammar.parse_items(text)
+    grammar._runner.cache_clear()
+    monkeypatch.setattr(lalr, "Runner", unreadable)
+    try:
+        assert grammar._runner() is grammar.run_lark
+        assert grammar.parse_items(text) == expected
+    finally:
+        grammar._runner.cache_clear()

@@ -154,10 +154,15 @@ def _parser():
 
 @cache
 def _runner():
-    """The lean runner over the parser's tables (frontend/lalr.py), once per process."""
+    """How texts are parsed, once per process: the lean runner over the parser's
+    tables (frontend/lalr.py), or Lark's own runtime should a Lark release lay
+    its tables out otherwise (the runner reads them; same results, ~3x slower)."""
     from seasonparse.frontend.lalr import Runner
 
-    return Runner(_parser())
+    try:
+        return Runner(_parser()).parse
+    except Exception:  # noqa: BLE001 - any change inside Lark: fall back to its runtime
+        return run_lark
 
 
 def run_lark(text: str):
@@ -177,7 +182,7 @@ def parse_items(text: str, run=None) -> tuple[list[Item], list[Diagnostic]]:
     """Classify and group the lines of `text` (which must end with a newline).
     `run` parses a text into a lalr.Result: the lean runner unless a test asks
     for Lark's own runtime (`run_lark`)."""
-    run = run or _runner().parse
+    run = run or _runner()
     items: list[Item] = []
     diags: list[Diagnostic] = []
     lines_before, pos = 0, 0
