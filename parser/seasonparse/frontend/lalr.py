@@ -64,17 +64,13 @@ class Runner:
         order = sorted(conf.terminals,
                        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
         rank = {t.name: i for i, t in enumerate(order)}
-        compiled: dict[tuple[str, ...], re.Pattern] = {}
-        self.scanners: dict[int, re.Pattern] = {}
         self.allowed: dict[int, frozenset[str]] = {}
+        patterns: dict[int, str] = {}
         for state, actions in self.states.items():
-            names = tuple(sorted({n for n in actions if n in terminals} | self.ignore, key=rank.__getitem__))
-            if names not in compiled:
-                compiled[names] = re.compile(
-                    "|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in names),
-                    conf.g_regex_flags)
-            self.scanners[state] = compiled[names]
+            names = sorted({n for n in actions if n in terminals} | self.ignore, key=rank.__getitem__)
+            patterns[state] = "|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in names)
             self.allowed[state] = frozenset(n for n in names if n not in self.ignore)
+        self.scanners = _Scanners(patterns, conf.g_regex_flags)
         self.plans = {rule: (rule.origin.name, len(rule.expansion), _shape([s.name for s in rule.expansion]))
                       for actions in self.states.values() for what, rule in actions.values()
                       if what is not Shift}
@@ -129,6 +125,19 @@ class Runner:
                 state_stack.append(states[state_stack[-1]][name][1])
                 if token is None and state_stack[-1] == end_state:
                     return Result(values[-1].children, None)  # `start`
+
+
+class _Scanners(dict):
+    """State -> its compiled scanner, compiled when the state is first reached
+    (~3 ms each; a clean document never reaches the states of a broken block)."""
+
+    def __init__(self, patterns: dict[int, str], flags: int):
+        super().__init__()
+        self.patterns, self.flags = patterns, flags
+
+    def __missing__(self, state: int) -> re.Pattern:
+        scanner = self[state] = re.compile(self.patterns[state], self.flags)  # re caches equal patterns
+        return scanner
 
 
 def _shape(symbols: list[str]):
