@@ -170,14 +170,16 @@ class _Builder:
         rows = [(ln, split_cells(t)) for ln, t in lines]
         header = [rows[0][1]]
         body = rows[1:]
-        if body and any(c == "" for c in rows[0][1]) and not any(is_number(c) for c in body[0][1] if c):
+        if body and "" in rows[0][1] and not any(is_number(c) for c in body[0][1] if c):
             header.append(body[0][1])
             body = body[1:]
         width = max((len(c) for _, c in body), default=len(header[0]))
         columns = _merge_header(header, width)
         total_words = words("goalscorers", "total_rows")
         totals = {ln for ln, c in body if fold(c[0]) in total_words}
-        shapes = {ln: _shape(c) for ln, c in body if ln not in totals}
+        # Row shapes are needed only where a row starts with text (a rowspan leftover?)
+        starts_with_text = {ln for ln, c in body if ln not in totals and _cell_kind(c[0]) == "t"}
+        shapes = {ln: _shape(c) for ln, c in body if ln not in totals} if starts_with_text else {}
         full_shapes = {shape for shape in shapes.values() if shape[:1] == "n"}
         out_rows: list[Row] = []
         ncols = len(columns)
@@ -188,7 +190,7 @@ class _Builder:
                 continue
             realigned = None
             ragged = False
-            if shapes[ln][0] == "t" and _shifted(shapes[ln], full_shapes):
+            if ln in starts_with_text and _shifted(shapes[ln], full_shapes):
                 ragged = True
                 trimmed = cells[:-1] if len(cells) >= ncols and cells[-1] == "" else cells
                 realigned = (prev_first or "",) + trimmed
