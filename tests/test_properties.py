@@ -24,8 +24,14 @@ def _check(data: bytes) -> None:
         for e in m.events:
             assert 1 <= e.line <= n_lines and 1 <= e.column <= e.end_column
     # records made with model.maker (no keyword handling) have every field
+    def sections(ss):
+        for sec in ss:
+            yield sec
+            yield from sections(sec.children)
+
     records = [*doc.matches, *(e for m in doc.matches for e in m.events),
-               *(s for m in doc.matches for s in m.scorer_lines), *(r for t in doc.tables for r in t.rows)]
+               *(s for m in doc.matches for s in m.scorer_lines), *(r for t in doc.tables for r in t.rows),
+               *doc.infobox, *doc.blocks, *doc.goalscorers, *sections(doc.sections)]
     assert all(len(r) == len(type(r)._fields) for r in records)
     data = to_dict(doc)
     assert schema_error(data) is None

@@ -23,6 +23,7 @@ from seasonparse.names import club_subset, fold, same_club
 from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
+_section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
 _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 _GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
@@ -77,7 +78,7 @@ class _Builder:
 
     def _close(self) -> None:
         level, title, line, children = self.stack.pop()
-        node = Section(title, level, line, tuple(children))
+        node = _section((title, level, line, tuple(children)))
         (self.stack[-1][3] if self.stack else self.roots).append(node)
 
     # --- infobox ----------------------------------------------------------------
@@ -88,10 +89,10 @@ class _Builder:
             key, raw = key.strip(), raw.strip()
             cv = clean_value(raw)
             base = text.index(raw) if raw else len(text)
-            self.infobox.append(InfoboxField(key, cv.value, raw, line))
+            self.infobox.append(_field((key, cv.value, raw, line, None)))
             if cv.leaked:
                 lk, lv = cv.leaked
-                self.infobox.append(InfoboxField(lk, lv, raw, line, split_from=key))
+                self.infobox.append(_field((lk, lv, raw, line, key)))
                 self.diag("W001", WARNING,
                           f"infobox field `{key}` swallowed the template parameter `{lk} = {lv}`; "
                           f"recovered as `{key}: {cv.value}` and `{lk}: {lv}`",
@@ -231,22 +232,22 @@ class _Builder:
                 nat, player = m[1], m[2]
             club = cells[cols["team"]] if "team" in cols and cols["team"] < len(cells) else None
             goals = to_int(cells[cols["goals"]]) if "goals" in cols and cols["goals"] < len(cells) else None
-            self.goalscorers.append(Goalscorer(
+            self.goalscorers.append(_goalscorer((
                 player, nat, club or None, goals, fold(player) in own, row.line, table.section,
-                "table", table.index))
+                "table", table.index)))
 
     # --- lists and prose -------------------------------------------------------------------
     def subheading(self, lines) -> None:
         line, text = lines[0]
         m = _GOALS_HEADING.match(text)
         self.goals_heading = int(m[1]) if m else None
-        self.blocks.append(Block("subheading", line, line, text.strip().lstrip(";").strip(),
-                                 section=self.section))
+        self.blocks.append(_block(("subheading", line, line, text.strip().lstrip(";").strip(), (),
+                                   self.section)))
 
     def bullets(self, lines) -> None:
         items = tuple(t.strip()[1:].strip() for _, t in lines)
-        self.blocks.append(Block("list", lines[0][0], lines[-1][0], "\n".join(items), items,
-                                 self.section))
+        self.blocks.append(_block(("list", lines[0][0], lines[-1][0], "\n".join(items), items,
+                                   self.section)))
         if self.goals_heading is None:
             return
         own = words("goalscorers", "own_goal_rows")
@@ -257,12 +258,13 @@ class _Builder:
             nat = None
             if m := _NATIONALITY.fullmatch(player):
                 nat, player = m[1], m[2]
-            self.goalscorers.append(Goalscorer(player, nat, club, self.goals_heading,
-                                               fold(player) in own, line, self.section, "list"))
+            self.goalscorers.append(_goalscorer((player, nat, club, self.goals_heading,
+                                                 fold(player) in own, line, self.section, "list",
+                                                 None)))
 
     def paragraph(self, lines) -> None:
-        self.blocks.append(Block("paragraph", lines[0][0], lines[-1][0],
-                                 " ".join(t.strip() for _, t in lines), section=self.section))
+        self.blocks.append(_block(("paragraph", lines[0][0], lines[-1][0],
+                                   " ".join([t.strip() for _, t in lines]), (), self.section)))
 
     def rule(self, lines) -> None:
         self.blocks.append(Block("rule", lines[0][0], lines[0][0], "----", section=self.section))
