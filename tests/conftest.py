@@ -10,6 +10,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_LINES = [line for s in SEEDS for line in s.read_text("utf-8").split("\n")]
+
+
+def cut_some(lines: list[str], data) -> str:
+    """Join `lines` after dropping one character from some of them (hypothesis draws which)."""
+    from hypothesis import strategies as st
+
+    out = []
+    for line in lines:
+        if line and data.draw(st.booleans()):
+            cut = data.draw(st.integers(0, len(line) - 1))
+            line = line[:cut] + line[cut + 1:]
+        out.append(line)
+    return "\n".join(out)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

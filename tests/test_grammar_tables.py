@@ -9,7 +9,7 @@ from importlib.resources import files
 
 import lark
 import pytest
-from conftest import SEEDS
+from conftest import SEED_LINES, SEEDS, cut_some
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -51,7 +51,6 @@ def test_the_collector_names_every_item_the_grammar_lists():
 
 # --- the lean runner (frontend/lalr.py) against Lark's own runtime --------------
 
-SEED_LINES = [line for s in SEEDS for line in s.read_text("utf-8").split("\n")]
 _EXTRA = ["July 29, 2011", "Necaxa 1 - 0 Mérida", "  Necaxa: Lojero 14'", "", "  ", "Infobox",
           "<!-- seasonparse: disable M001 -->", "{| class=wikitable", "|}", "- a: b", "----",
           "== X ==", ";3 goals", "| 1 | 2 |", "Neza advanced 3 – 2 on aggregate", "2012-04-18"]
@@ -71,13 +70,7 @@ def test_runner_and_lark_agree_on_the_seeds():
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(SEED_LINES + _EXTRA), max_size=60), st.data())
 def test_runner_and_lark_agree_on_shuffled_and_cut_lines(lines, data):
-    out = []
-    for line in lines:
-        if line and data.draw(st.booleans()):
-            cut = data.draw(st.integers(0, len(line) - 1))
-            line = line[:cut] + line[cut + 1:]
-        out.append(line)
-    _same_as_lark("\n".join(out))
+    _same_as_lark(cut_some(lines, data))
 
 
 @settings(max_examples=150, deadline=None)

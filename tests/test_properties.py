@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from conftest import SEEDS
+from conftest import SEED_LINES, SEEDS, cut_some
 
 from seasonparse.frontend import parse_source
 from seasonparse.frontend.source import decode
 from seasonparse.jsonout import dumps, schema_error, stdlib_dumps, to_dict
 
-SEED_LINES = [line for s in SEEDS for line in s.read_text("utf-8").split("\n")]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -53,14 +52,7 @@ def test_random_format_characters(text):
 @SETTINGS
 @given(st.lists(st.sampled_from(SEED_LINES), max_size=80), st.data())
 def test_shuffled_seed_lines(lines, data):
-    # mutate: drop characters from some lines
-    out = []
-    for line in lines:
-        if line and data.draw(st.booleans()):
-            cut = data.draw(st.integers(0, len(line) - 1))
-            line = line[:cut] + line[cut + 1:]
-        out.append(line)
-    _check("\n".join(out).encode("utf-8"))
+    _check(cut_some(lines, data).encode("utf-8"))
 
 
 @SETTINGS
