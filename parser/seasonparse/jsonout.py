@@ -81,7 +81,7 @@ def dumps(data: dict, indent: int | None = None) -> str:
 
         try:
             return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
-        except (orjson.JSONEncodeError, UnicodeDecodeError):
+        except orjson.JSONEncodeError:
             return stdlib_dumps(data)
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 

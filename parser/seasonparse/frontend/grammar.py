@@ -1,11 +1,12 @@
 """Lark LALR over whole lines: text -> a flat list of items (kind, lines).
 
 The grammar (grammars/season.lark) groups and classifies lines; this module
-runs it and recovers from errors. Lark builds its plain tree (no transformer:
-its tree builder costs less than transformer callbacks), and the items are read
-off the tree's top level. When a construct is broken, the items reduced before
-it are read off the parser's value stack, parsing resumes at the offending line,
-and the document yields one diagnostic per broken construct, not a cascade.
+runs it and recovers from errors. Lark builds the LALR tables; frontend/lalr.py
+runs them (Lark's own runtime is the tested reference and the fallback), and
+the items are read off the top level of the result. When a construct is broken,
+the items reduced before it are read off the parser's value stack, parsing
+resumes at the offending line, and the document yields one diagnostic per
+broken construct, not a cascade.
 """
 
 from __future__ import annotations
