@@ -15,7 +15,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from seasonparse.rules.base import Finding
+from seasonparse.findings import Finding
 
 FORMAT = 1
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seasonparse.config import Config
+from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
 from seasonparse.model import Document
-from seasonparse.rules.base import Finding, Reporter, Rule, Settings
 
 
 @dataclass
@@ -99,10 +99,12 @@ def finish(docs: list[Document], findings: list[Finding], codes: set[str], confi
     findings = _overrides(findings, config)
     findings = _per_file_ignores(findings, config)
     from seasonparse import suppress
+    from seasonparse.rules import registry
 
     findings, unused = suppress.apply(findings, lines_by_path)
-    if "N001" in codes:
-        findings.extend(_overrides(_per_file_ignores(unused, config), config))
+    for r in (r for c, r in registry().items() if c in codes and r.scope == PIPELINE):
+        found = list(r.check(unused, settings_of(config), Reporter(r, "")))
+        findings.extend(_overrides(_per_file_ignores(found, config), config))
     findings.sort(key=Finding.sort_key)
     return CheckRun(docs, _dedupe(findings), lines_by_path, errors)
 

@@ -14,11 +14,11 @@ from datetime import date, timedelta
 from functools import cache, cached_property, lru_cache
 
 from seasonparse import identity
+from seasonparse.findings import Settings
 from seasonparse.football import counted, doc_club, round_index
 from seasonparse.lexicon import contains_any, lexicon, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
-from seasonparse.rules.base import Settings
 from seasonparse.tables import column_indexes
 
 

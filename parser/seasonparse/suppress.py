@@ -1,4 +1,4 @@
-"""Inline suppression with HTML comments inside a document, and N001 for unused ones.
+"""Inline suppression with HTML comments inside a document: the directives and applying them.
 
     <!-- seasonparse: disable-next-line M001 -->     the next non-blank line
     <!-- seasonparse: disable-line M001 -->          the line the comment is on
@@ -6,7 +6,9 @@
     <!-- seasonparse: enable M001, G004 -->          ... to here (or the end)
 
 No codes means every code. The front end blanks comments out before parsing
-(keeping columns), so a comment never changes what a line is.
+(keeping columns), so a comment never changes what a line is. Directives that
+suppress nothing are reported by a rule (N001, seasonparse.rules.suppression),
+which the pipeline runs on what `apply` returns.
 """
 
 from __future__ import annotations
@@ -14,8 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from seasonparse.model import WARNING
-from seasonparse.rules.base import Finding, rule
+from seasonparse.findings import Finding
 
 _DIRECTIVE = re.compile(
     r"<!--\s*seasonparse:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)-->")
@@ -65,8 +66,9 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
     return out
 
 
-def apply(findings: list[Finding], lines_by_path: dict[str, tuple[str, ...]]) -> tuple[list[Finding], list[Finding]]:
-    """Drop suppressed findings; return (kept, N001 findings for unused directives)."""
+def apply(findings: list[Finding], lines_by_path: dict[str, tuple[str, ...]]
+          ) -> tuple[list[Finding], list[tuple[str, Directive]]]:
+    """Drop suppressed findings; return (kept, (path, directive) for each that suppressed nothing)."""
     by_path = {p: directives(lines) for p, lines in lines_by_path.items()}
     kept = []
     for f in findings:
@@ -76,32 +78,5 @@ def apply(findings: list[Finding], lines_by_path: dict[str, tuple[str, ...]]) ->
             kept.append(f)
         else:
             hit.used.add(f.code)
-    unused = []
-    meta = unused_suppression.rule
-    for path, ds in sorted(by_path.items()):
-        for d in ds:
-            if not d.used:
-                what = ", ".join(d.codes) if d.codes else "all codes"
-                unused.append(Finding(meta.code, meta.severity,
-                                      f"`{d.verb}` for {what} suppressed nothing", path, d.line,
-                                      d.column, name=meta.name))
+    unused = [(path, d) for path, ds in sorted(by_path.items()) for d in ds if not d.used]
     return kept, unused
-
-
-@rule("N001", "unused-suppression", WARNING, scope="pipeline")
-def unused_suppression(doc, settings, report):
-    """A suppression comment that suppressed nothing.
-
-    What it does: reports `<!-- seasonparse: disable... -->` comments that no
-    finding fell under (found when the findings are filtered, not by this check).
-
-    Why: a stale suppression would hide the next real problem on that line.
-
-    Example:
-        <!-- seasonparse: disable-next-line M001 -->
-        Necaxa 1 - 0 Mérida          (the scorers agree with the score)
-    """
-    return iter(())
-
-
-RULES = (unused_suppression,)

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from functools import cache
 
-from seasonparse.rules.base import Rule
+from seasonparse.findings import Rule
 
 GROUPS = "PWMDTBSGIXAN"  # the order of the code groups above, for listings
 
 
 @cache
 def registry() -> dict[str, Rule]:
-    from seasonparse import suppress
     from seasonparse.rules import (
         bracket, club_identity, cross_matches, cross_statements, cross_tables, dates, goalscorers,
-        infobox, matches, parse, standings, ties)
+        infobox, matches, parse, standings, suppression, ties)
 
     modules = (parse, matches, dates, ties, bracket, standings, goalscorers, infobox,
-               cross_matches, cross_tables, cross_statements, club_identity, suppress)
+               cross_matches, cross_tables, cross_statements, club_identity, suppression)
     table: dict[str, Rule] = {}
     for module in modules:
         for fn in module.RULES:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from seasonparse.findings import Related, rule
 from seasonparse.football import (
     describe, knockout_ties, named_clubs, promotion_ties, ranking, round_index, same_team, tie_result)
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
-from seasonparse.rules.base import Related, rule
 
 
 def _rounds(doc):

@@ -8,8 +8,8 @@ others are related locations (rules.base.odd_ones).
 
 from __future__ import annotations
 
+from seasonparse.findings import Related, rule
 from seasonparse.model import INFO, WARNING
-from seasonparse.rules.base import Related, rule
 
 
 @rule("A001", "inferred-alias", INFO, scope="corpus")

@@ -9,10 +9,11 @@ others are related locations (rules.base.odd_ones).
 from __future__ import annotations
 
 from seasonparse.corpus import MatchRef, names_match
+from seasonparse.findings import Related, rule
 from seasonparse.football import describe
 from seasonparse.model import ERROR, WARNING
 from seasonparse.names import fold
-from seasonparse.rules.base import Related, odd_ones, rule
+from seasonparse.rules.base import odd_ones
 
 
 def _rel(ref: MatchRef, what: str = "") -> Related:

@@ -13,12 +13,13 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from seasonparse.corpus import doc_tournament, section_tournament, tournament_in
+from seasonparse.findings import Related, rule
 from seasonparse.football import (
     knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, tie_result)
 from seasonparse.lexicon import lexicon, words
 from seasonparse.model import ERROR, Document
 from seasonparse.names import fold
-from seasonparse.rules.base import Related, odd_ones, rule
+from seasonparse.rules.base import odd_ones
 
 
 def _season_tournament(doc, phase: str):

@@ -13,9 +13,9 @@ from itertools import combinations
 from typing import NamedTuple
 
 from seasonparse.corpus import Removal, section_tournament, tournament_in
+from seasonparse.findings import Related, rule
 from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document
-from seasonparse.rules.base import Related, rule
 from seasonparse.tables import column_indexes, to_int, tournament_columns
 
 

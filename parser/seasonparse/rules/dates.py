@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from seasonparse.findings import Related, rule
 from seasonparse.football import season_window
 from seasonparse.model import ERROR, WARNING
-from seasonparse.rules.base import Related, rule
 
 
 @rule("D001", "invalid-date", ERROR)

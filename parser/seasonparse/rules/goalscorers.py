@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from seasonparse.findings import Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
 from seasonparse.names import player_matches
-from seasonparse.rules.base import Related, rule
 from seasonparse.tables import column_indexes, to_int
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from seasonparse.findings import rule
 from seasonparse.football import counted, knockout_ties, same_team
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR
 from seasonparse.names import fold, player_matches
-from seasonparse.rules.base import rule
 from seasonparse.tables import to_int
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)\)")

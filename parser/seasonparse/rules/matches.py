@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from seasonparse.findings import Related, rule
 from seasonparse.model import ERROR, INFO, WARNING, Match
 from seasonparse.names import fold
-from seasonparse.rules.base import Related, rule
 
 
 def _listed(m: Match, side: str):

@@ -7,8 +7,8 @@ into findings, so a problem is detected in one place and documented in one place
 
 from __future__ import annotations
 
+from seasonparse.findings import Rule
 from seasonparse.model import ERROR, INFO, WARNING
-from seasonparse.rules.base import Rule
 
 
 def _surface(doc, settings, report):

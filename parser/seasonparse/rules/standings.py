@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+from seasonparse.findings import Related, rule
 from seasonparse.football import deductions, same_team
 from seasonparse.model import ERROR, INFO, WARNING, Row, Table
-from seasonparse.rules.base import Related, rule
 from seasonparse.tables import column_indexes, to_float, to_int, tournament_columns
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from seasonparse.findings import Related, rule
 from seasonparse.football import (
     describe, knockout_ties, rank_of, ranking, same_team, states_higher_seed_hosts_second_leg)
 from seasonparse.model import ERROR, WARNING
-from seasonparse.rules.base import Related, rule
 
 
 def _legs(doc, kt):

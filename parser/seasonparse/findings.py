@@ -1,0 +1,98 @@
+"""What a rule is, what it is configured with and what it yields.
+
+The vocabulary shared by the rules (seasonparse.rules), the corpus index they
+read (seasonparse.corpus) and the pipeline that runs them (seasonparse.check):
+it sits below all three and imports nothing from the package.
+
+A rule is a function with metadata: a stable code, a kebab-case name, a default
+severity, a scope (see SCOPES) and a docstring with What it does / Why / Example
+sections, which `seasonparse rule CODE` prints. Rules yield Findings; they
+never filter, suppress or print: that happens once, between the rules and the
+reporters (seasonparse.check).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, NamedTuple
+
+DOCUMENT, CORPUS, PIPELINE = "document", "corpus", "pipeline"
+
+SCOPES = {
+    DOCUMENT: "runs on one document at a time, `check(document, settings, report)`",
+    CORPUS: "runs once on the index of all the documents checked together, "
+            "`check(corpus, settings, report)`",
+    PIPELINE: "runs on what the check pipeline itself found after every other rule, "
+              "`check(outcome, settings, report)` (N001: the suppression comments that "
+              "suppressed no finding)",
+}
+"""Each scope: what its rules are given, and when they run (the README prints this)."""
+
+
+class Related(NamedTuple):
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+class Finding(NamedTuple):
+    code: str
+    severity: str
+    message: str
+    path: str
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    related: tuple[Related, ...] = ()
+    name: str = ""
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.code, self.message)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What rules may be configured with ([tool.seasonparse] in pyproject.toml)."""
+
+    points_for_win: int = 3
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class Rule(NamedTuple):
+    code: str
+    name: str
+    severity: str
+    scope: str  # a key of SCOPES
+    check: Callable[..., Iterator[Finding]]
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+
+def rule(code: str, name: str, severity: str, scope: str = DOCUMENT):
+    """Attach rule metadata to a check function (the registry lists them explicitly)."""
+    if scope not in SCOPES:
+        raise ValueError(f"rule {code}: unknown scope {scope!r}")
+
+    def wrap(fn):
+        fn.rule = Rule(code, name, severity, scope, fn, fn.__doc__ or "")
+        return fn
+
+    return wrap
+
+
+class Reporter:
+    """Builds findings for one rule with its code, name and default severity filled in."""
+
+    def __init__(self, r: Rule, path: str):
+        self.rule, self.path = r, path
+
+    def __call__(self, message: str, line: int, column: int = 1, *, end_line=None,
+                 end_column=None, related=(), severity: str | None = None, path: str | None = None
+                 ) -> Finding:
+        return Finding(self.rule.code, severity or self.rule.severity, message, path or self.path,
+                       line, column, end_line, end_column, tuple(related), self.rule.name)
