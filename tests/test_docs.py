@@ -4,13 +4,37 @@ from __future__ import annotations
 
 import runpy
 
+import pytest
 from conftest import ROOT
+
+RULES_TABLE = runpy.run_path(str(ROOT / "scripts" / "rules_table.py"))
 
 
 def test_readme_rule_table_is_current():
-    table = runpy.run_path(str(ROOT / "scripts" / "rules_table.py"))["table"]()
-    assert table in (ROOT / "README.md").read_text("utf-8"), (
-        "README rule table is stale: paste the output of `python scripts/rules_table.py`")
+    assert RULES_TABLE["main"](["--check"]) == 0, (
+        "README rule table is stale: run `python scripts/rules_table.py --write`")
+
+
+def test_rules_table_script_rewrites_only_between_its_markers(tmp_path, capsys):
+    start, end = RULES_TABLE["START"], RULES_TABLE["END"]
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# intro\n\n{start}\n| P001 | stale row |\n{end}\n\nafter\n", "utf-8")
+    main = RULES_TABLE["main"]
+    assert main(["--check", "--readme", str(readme)]) == 1
+    assert main(["--write", "--readme", str(readme)]) == 0
+    assert main(["--check", "--readme", str(readme)]) == 0
+    text = readme.read_text("utf-8")
+    assert text.startswith(f"# intro\n\n{start}\n| code |") and text.endswith(f"{end}\n\nafter\n")
+    assert "stale row" not in text and "| N001 | unused-suppression | warning | pipeline |" in text
+
+
+@pytest.mark.parametrize("text", ["no markers\n", "<!-- rules:end -->\n"])
+def test_rules_table_script_refuses_a_readme_without_its_markers(tmp_path, capsys, text):
+    readme = tmp_path / "README.md"
+    readme.write_text(text, "utf-8")
+    assert RULES_TABLE["main"](["--write", "--readme", str(readme)]) == 2
+    assert readme.read_text("utf-8") == text
+    assert "needs one line" in capsys.readouterr().err
 
 
 def test_readme_test_command_is_what_ci_runs():

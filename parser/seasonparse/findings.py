@@ -19,12 +19,12 @@ from typing import Callable, Iterator, NamedTuple
 DOCUMENT, CORPUS, PIPELINE = "document", "corpus", "pipeline"
 
 SCOPES = {
-    DOCUMENT: "runs on one document at a time, `check(document, settings, report)`",
-    CORPUS: "runs once on the index of all the documents checked together, "
+    DOCUMENT: "checks one document at a time: `check(document, settings, report)`",
+    CORPUS: "checks all the documents of a run together, on one index of them: "
             "`check(corpus, settings, report)`",
-    PIPELINE: "runs on what the check pipeline itself found after every other rule, "
-              "`check(outcome, settings, report)` (N001: the suppression comments that "
-              "suppressed no finding)",
+    PIPELINE: "runs after every other rule, on what the check pipeline itself found: "
+              "`check(outcome, settings, report)`; for N001 the outcome is the suppression "
+              "comments that suppressed no finding of the selected rules",
 }
 """Each scope: what its rules are given, and when they run (the README prints this)."""
 

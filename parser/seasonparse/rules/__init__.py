@@ -1,8 +1,8 @@
 """The rule registry: every rule seasonparse has, in one explicit table.
 
-Codes: P parser, W wiki leftovers, M match, D dates, T ties, B bracket,
-S standings, G goalscorers, I infobox, X cross-document, A club identity,
-N suppression comments.
+A rule module lists its rules in RULES and is named in `registry`; a test
+fails when a rule function is defined anywhere in the package but not listed
+(tests/test_registry.py). Codes start with a letter of GROUPS.
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ from functools import cache
 
 from seasonparse.findings import Rule
 
-GROUPS = "PWMDTBSGIXAN"  # the order of the code groups above, for listings
+GROUPS = {
+    "P": "parser", "W": "wiki leftovers", "M": "match", "D": "dates", "T": "ties", "B": "bracket",
+    "S": "standings", "G": "goalscorers", "I": "infobox", "X": "cross-document",
+    "A": "club identity", "N": "suppression comments",
+}
+"""What each code's first letter stands for, in the order of listings (the README prints it)."""
+
+_GROUP_ORDER = list(GROUPS)
 
 
 @cache
@@ -29,4 +36,4 @@ def registry() -> dict[str, Rule]:
             if r.code in table:  # a programming error, caught by the tests
                 raise RuntimeError(f"duplicate rule code {r.code}")
             table[r.code] = r
-    return dict(sorted(table.items(), key=lambda kv: (GROUPS.index(kv[0][0]), kv[0])))
+    return dict(sorted(table.items(), key=lambda kv: (_GROUP_ORDER.index(kv[0][0]), kv[0])))
