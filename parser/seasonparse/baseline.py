@@ -43,13 +43,26 @@ def anchor(config, baseline_file: Path) -> Path:
     return (config.root if config.source is not None else baseline_file.parent).resolve()
 
 
+_LOCATION = re.compile(r"(?::\d+){1,2}")
+_PATH_CHAR = re.compile(r"[\w./\\-]")
+
+
+def _whole(text: str, at: int, end: int) -> bool:
+    """text[at:end] is a whole path: no path character before it, none after it
+    but a sentence's full stop (`a.txt.` yes, `a.txt.bak` or `a.txt/x` no)."""
+    if at > 0 and _PATH_CHAR.match(text, at - 1):
+        return False
+    if end < len(text) and _PATH_CHAR.match(text, end):
+        return text[end] == "." and not (end + 1 < len(text) and _PATH_CHAR.match(text, end + 1))
+    return True
+
+
 class _Stable:
     """Root-relative paths and location-free messages, cached per path."""
 
     def __init__(self, root: Path):
         self.root = root.resolve()
         self._rel: dict[str, str] = {}
-        self._patterns: dict[tuple[str, ...], re.Pattern] = {}
 
     def path(self, path: str) -> str:
         rel = self._rel.get(path)
@@ -63,13 +76,22 @@ class _Stable:
         return rel
 
     def message(self, f: Finding) -> str:
-        paths = tuple(sorted({f.path, *(r.path for r in f.related)}, key=lambda p: (-len(p), p)))
-        pattern = self._patterns.get(paths)
-        if pattern is None:  # whole paths only, the longest first: `a/b.txt` is not `b.txt`
-            pattern = re.compile(r"(?<![\w./\\-])(" + "|".join(map(re.escape, paths))
-                                 + r")(?![\w/\\-]|\.\w)(?::\d+){0,2}")
-            self._patterns[paths] = pattern
-        return pattern.sub(lambda m: self.path(m.group(1)), f.message)
+        """The message with each whole path of the finding or its related locations
+        made root-relative and the `:line` or `:line:col` after it dropped."""
+        text, spans = f.message, []
+        for path in sorted({f.path, *(r.path for r in f.related)}, key=len, reverse=True):
+            at = text.find(path)  # longest first: `a/b.txt` is taken before `b.txt` could be
+            while at >= 0:
+                end = at + len(path)
+                if _whole(text, at, end) and not any(s <= at < e for s, e, _ in spans):
+                    location = _LOCATION.match(text, end)
+                    spans.append((at, location.end() if location else end, path))
+                at = text.find(path, end)
+        out, done = [], 0
+        for at, end, path in sorted(spans):
+            out += [text[done:at], self.path(path)]
+            done = end
+        return "".join(out) + text[done:]
 
     def fingerprint(self, f: Finding, line_text: str) -> str:
         key = "\0".join((f.code, self.path(f.path), " ".join(line_text.split()), self.message(f)))
