@@ -49,8 +49,8 @@ def cli_output(*args: str) -> str:
             main(list(args))
     finally:
         os.chdir(cwd)
-    return "\n".join(line for line in buf.getvalue().split("\n")
-                     if not line.startswith("seasonparse: "))
+    text = buf.getvalue().replace(ROOT.as_uri() + "/", "file:///ROOT/")  # SARIF's base, clone-independent
+    return "\n".join(line for line in text.split("\n") if not line.startswith("seasonparse: "))
 
 
 # name -> the command whose output is kept in tests/golden/<name>

@@ -84,7 +84,8 @@ def cmd_check(argv: list[str]) -> int:
     findings = result.findings
 
     if args.write_baseline:
-        bl.write(Path(args.write_baseline), findings, result.lines_by_path)
+        bl.write(Path(args.write_baseline), findings, result.lines_by_path,
+                 bl.anchor(config, Path(args.write_baseline)))
         print(f"seasonparse: wrote {len(findings)} findings to {args.write_baseline}", file=sys.stderr)
         return EXIT_OK
     baseline_path = None
@@ -98,7 +99,7 @@ def cmd_check(argv: list[str]) -> int:
             known = bl.load(baseline_path)
         except bl.BaselineError as exc:
             raise UsageError(str(exc)) from None
-        findings, hidden = bl.filter_new(findings, known, baseline_path.resolve().parent,
+        findings, hidden = bl.filter_new(findings, known, bl.anchor(config, baseline_path),
                                          result.lines_by_path)
 
     sys.stdout.write(render(args.format, findings, result.lines_by_path, rules))

@@ -1,25 +1,63 @@
-"""SARIF 2.1.0, with the metadata of every rule that fired."""
+"""SARIF 2.1.0, with the metadata of every rule that fired.
+
+File locations are URI references, as SARIF requires: percent-encoded
+(`ä#1.txt` is `%C3%A4%231.txt`), relative to the working folder (the folder
+the paths are typed from) under the base id `%SRCROOT%`, which
+`originalUriBaseIds` gives as a file:// URI; a file outside that folder gets an
+absolute file:// URI.
+"""
 
 import json
+import os
+from pathlib import Path
+from urllib.parse import quote
 
 from seasonparse import __version__
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+BASE_ID = "%SRCROOT%"
 
 
-def _location(path, line, column, end_line=None, end_column=None, message=None):
-    region = {"startLine": line, "startColumn": column}
-    if end_line:
-        region["endLine"] = end_line
-    if end_column:
-        region["endColumn"] = end_column
-    loc = {"physicalLocation": {"artifactLocation": {"uri": path}, "region": region}}
+def _folder_uri(folder: str) -> str:
+    uri = Path(folder).as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def _artifact(path: str, base: str) -> dict:
+    absolute = os.path.abspath(path)
+    try:
+        relative = Path(os.path.relpath(absolute, base)).as_posix()
+    except ValueError:  # another drive
+        relative = ".."
+    if relative == ".." or relative.startswith("../"):
+        return {"uri": Path(absolute).as_uri()}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": BASE_ID}
+
+
+def _location(artifact, line, column, end_line=None, end_column=None, message=None):
+    physical = {"artifactLocation": artifact}
+    if line >= 1:  # SARIF regions start at line 1; a finding on line 0 is about the whole file
+        region = {"startLine": line, "startColumn": max(column, 1)}
+        if end_line:
+            region["endLine"] = end_line
+        if end_column:
+            region["endColumn"] = end_column
+        physical["region"] = region
+    loc = {"physicalLocation": physical}
     if message:
         loc["message"] = {"text": message}
     return loc
 
 
 def render(findings, lines_by_path, rules) -> str:
+    base = os.getcwd()
+    artifacts: dict[str, dict] = {}
+
+    def artifact(path):
+        if path not in artifacts:
+            artifacts[path] = _artifact(path, base)
+        return artifacts[path]
+
     codes = sorted({f.code for f in findings})
     index = {c: i for i, c in enumerate(codes)}
     driver_rules = []
@@ -36,15 +74,16 @@ def render(findings, lines_by_path, rules) -> str:
     for f in findings:
         res = {"ruleId": f.code, "ruleIndex": index[f.code], "level": _LEVEL[f.severity],
                "message": {"text": f.message},
-               "locations": [_location(f.path, f.line, f.column, f.end_line, f.end_column)]}
+               "locations": [_location(artifact(f.path), f.line, f.column, f.end_line, f.end_column)]}
         if f.related:
             res["relatedLocations"] = [
-                {"id": i, **_location(r.path, r.line, r.column, message=r.message)}
+                {"id": i, **_location(artifact(r.path), r.line, r.column, message=r.message)}
                 for i, r in enumerate(f.related)]
         results.append(res)
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "seasonparse", "version": __version__,
                                       "rules": driver_rules}},
+                  "originalUriBaseIds": {BASE_ID: {"uri": _folder_uri(base)}},
                   "results": results}]}
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
