@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURES, SEEDS
 
 from seasonparse.baseline import FORMAT, _Stable
-from seasonparse.rules.base import Finding, Related
+from seasonparse.findings import Finding, Related
 
 
 @pytest.fixture
