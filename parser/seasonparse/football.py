@@ -217,29 +217,6 @@ def named_clubs(value: str) -> list[str]:
     return [p.strip() for p in re.split(r",|\band\b|&", value) if p.strip()]
 
 
-class Deduction(NamedTuple):
-    club: str
-    points: int
-    text: str
-    line: int
-
-
-def deductions(doc: Document) -> list[Deduction]:
-    """Points deductions the document states in its prose and lists."""
-    from seasonparse.lexicon import lexicon
-
-    patterns = [re.compile(p, re.I) for p in lexicon()["statements"]["deduction"]]
-    out = []
-    for b in doc.blocks:
-        texts = b.items if b.items else (b.text,)
-        for i, text in enumerate(texts):
-            for p in patterns:
-                for m in p.finditer(text):
-                    out.append(Deduction(m["club"].strip(), int(m["points"]), text.strip(),
-                                         b.line + (i if b.items else 0)))
-    return out
-
-
 def standings_tables(doc: Document) -> list[Table]:
     return [t for t in doc.tables if t.kind == "standings"]
 

@@ -8,17 +8,17 @@ others are related locations (rules.base.odd_ones).
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from seasonparse.corpus import doc_tournament, section_tournament, tournament_in
 from seasonparse.football import (
     knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, tie_result)
 from seasonparse.lexicon import lexicon, words
 from seasonparse.model import ERROR, Document
 from seasonparse.names import fold
 from seasonparse.rules.base import Related, odd_ones, rule
+from seasonparse.statements import next_opponents
+from seasonparse.tournaments import doc_tournament, section_tournament
 
 
 def _season_tournament(doc, phase: str):
@@ -44,7 +44,6 @@ def _claims(corpus):
     out: dict[tuple, list] = {}
     champion_keys = words("infobox", "champion")
     winners_keys = words("infobox", "winners")
-    patterns = [re.compile(p, re.I) for p in lexicon()["statements"]["next_opponent"]]
     for doc in corpus.docs:
         for f in doc.infobox:
             k = fold(f.key)
@@ -78,17 +77,12 @@ def _claims(corpus):
                 if t and res:
                     out.setdefault((t, "champion"), []).append(
                         Claim(corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the final"))
-        for b in doc.blocks:
-            texts = b.items if b.items else (b.text,)
-            for i, text in enumerate(texts):
-                for p in patterns:
-                    m = p.search(text)
-                    if m and (other := tournament_in(m["tournament"])):
-                        t = section_tournament(doc, b.section)
-                        if t and t != other:
-                            out.setdefault((t, "next opponent"), []).append(Claim(
-                                other, doc, b.line + (i if b.items else 0),
-                                f"the {t[0]} {t[1]} winner plays the {other[0]} {other[1]} winner"))
+        for said in next_opponents(doc):
+            t = section_tournament(doc, said.section)
+            if t and t != said.other:
+                out.setdefault((t, "next opponent"), []).append(Claim(
+                    said.other, doc, said.line,
+                    f"the {t[0]} {t[1]} winner plays the {said.other[0]} {said.other[1]} winner"))
     return out
 
 

@@ -12,11 +12,12 @@ from collections import Counter
 from itertools import combinations
 from typing import NamedTuple
 
-from seasonparse.corpus import Removal, section_tournament, tournament_in
+from seasonparse.corpus import Removal
 from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document
 from seasonparse.rules.base import Related, rule
-from seasonparse.tables import column_indexes, to_int, tournament_columns
+from seasonparse.tables import column_indexes, rows_of, to_int, tournament_columns
+from seasonparse.tournaments import section_tournament, tournament_in
 
 
 def _record(refs, club, win):
@@ -46,8 +47,6 @@ def _table_tournament(doc, table):
 
 def _standings_rows(corpus):
     """(doc, table, row, club root, tournament, values by meaning) for every standings row."""
-    from seasonparse.rules.standings import rows_of
-
     for doc in corpus.docs:
         for table in doc.tables:
             if table.kind != "standings":
