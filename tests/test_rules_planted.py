@@ -1,5 +1,7 @@
 """One defect of each rule's kind planted into a copy of a seed must be found at
-the right line; the unmodified seed must not have it (cases: fixtures/planted.toml)."""
+the right line; the unmodified seed must not have it (cases: fixtures/planted.toml).
+A `silent` case is correct data planted where a rule once cried wolf: the rule must
+say nothing at that line."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from seasonparse.config import Config
 from seasonparse.frontend import parse_text
 from seasonparse.rules import registry
 
-CASES = tomllib.loads((FIXTURES / "planted.toml").read_text("utf-8"))["case"]
+ALL_CASES = tomllib.loads((FIXTURES / "planted.toml").read_text("utf-8"))["case"]
+CASES = [c for c in ALL_CASES if not c.get("silent")]
+SILENT = [c for c in ALL_CASES if c.get("silent")]
 SEED_TEXT = {s.name[:3]: s.read_text("utf-8") for s in SEEDS}
 
 
@@ -44,6 +48,12 @@ def test_planted_defect_is_found_at_its_line(case):
                    if (f.code, f.line) == (case["rule"], case["line"])), findings
     if case.get("only"):  # nothing else may be reported at that line
         assert [c for c, line in found if line == case["line"]] == [case["rule"]], found
+
+
+@pytest.mark.parametrize("case", SILENT, ids=[f"{c['rule']}-{c['seed']}-{c['line']}" for c in SILENT])
+def test_correct_data_stays_silent(case):
+    found = [(f.code, f.line) for f in findings_for(_planted(case))]
+    assert (case["rule"], case["line"]) not in found, found
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["find"] != c["replace"]],

@@ -19,7 +19,7 @@ from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
 from seasonparse.rules.base import Settings
 from seasonparse.tables import column_indexes
-from seasonparse.tournaments import Tournament, is_knockout, section_tournament
+from seasonparse.tournaments import Tournament, match_phase, section_tournament
 
 
 class MatchRef(NamedTuple):
@@ -241,13 +241,13 @@ class Corpus:
     @cached_property
     def regular(self) -> dict[tuple[str, Tournament], list[MatchRef]]:
         """(club, tournament) -> the club's regular-season matches of it, each match
-        once however many documents list it (knockout, pre-season and friendly
+        once however many documents list it (knockout, cup, pre-season and friendly
         sections left out)."""
         out: dict[tuple[str, Tournament], list[MatchRef]] = {}
         seen: set[tuple] = set()
         for ref in sorted(self.matches, key=lambda r: (r.day, r.doc.path, r.match.line)):
             m = ref.match
-            if not counted(m) or is_knockout(m.section):
+            if not counted(m) or match_phase(m.section) != "league":
                 continue
             t = section_tournament(ref.doc, m.section)
             if t is None:

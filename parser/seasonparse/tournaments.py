@@ -1,9 +1,10 @@
-"""Which tournament a place in a document belongs to, and which phase of it.
+"""Which tournament a place in a document belongs to, and which part of it.
 
 A tournament is a key shared by every document that speaks of it: a phase and
 a year (`Apertura 2011`) for split seasons. Each place in a document (its
 section path) belongs to one, named by a heading, an infobox field or the
-document's title. The words that name phases are data (lexicon.toml).
+document's title. Within a tournament, a match is league, knockout or cup
+(match_phase). The words that name them are data (lexicon.toml).
 """
 
 from __future__ import annotations
@@ -66,5 +67,21 @@ def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | 
     return doc_tournament(doc)
 
 
-def is_knockout(section: tuple[str, ...]) -> bool:
-    return any(round_index(t) is not None or contains_any(t, "sections", "knockout") for t in section)
+def match_phase(section: tuple[str, ...]) -> str:
+    """The part of a season a match under `section` belongs to: cup, knockout or league."""
+    if any(contains_any(t, "phases", "cup") for t in section):
+        return "cup"
+    if any(round_index(t) is not None or contains_any(t, "phases", "knockout") for t in section):
+        return "knockout"
+    return "league"
+
+
+def named_phase(titles: tuple[str, ...]) -> str | None:
+    """The part of a season that headings name (`Liguilla goalscorers` -> knockout), in
+    match_phase's terms; None for all competitions or no part named."""
+    for phase in ("all_competitions", "cup", "knockout", "league"):
+        if any(contains_any(t, "phases", phase) for t in titles):
+            return None if phase == "all_competitions" else phase
+    if any(round_index(t) is not None for t in titles):
+        return "knockout"
+    return None
