@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from seasonparse.football import (
-    describe, knockout_ties, rank_of, ranking, same_team, states_higher_seed_hosts_second_leg)
+    counted, describe, doc_club, knockout_ties, rank_of, ranking, same_team,
+    states_higher_seed_hosts_second_leg)
 from seasonparse.model import ERROR, WARNING
 from seasonparse.rules.base import Related, rule
 
@@ -159,4 +160,56 @@ def second_leg_host(doc, settings, report):
                          related=[Related(doc.path, kt.legs[0].line, 1, f"first leg: {describe(kt.legs[0])}")])
 
 
-RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host)
+def _played_on(doc, kt, club):
+    """The club's first match after the tie in the same knockout phase (the section
+    above the round, or the legs' own section) against another opponent, if any."""
+    last = kt.legs[-1]
+    phase = kt.prefix if kt.round is not None else last.section
+    opponent = next(t for t in kt.teams() if not same_team(t, club))
+    for m in doc.matches[last.index + 1:]:
+        if m.section[:len(phase)] != phase or not counted(m) or m in kt.legs:
+            continue
+        if last.date and m.date and m.date < last.date:
+            continue
+        mine = same_team(m.home, club) or same_team(m.away, club)
+        if mine and not (same_team(m.home, opponent) or same_team(m.away, opponent)):
+            return m
+    return None
+
+
+@rule("T006", "eliminated-club-plays-on", ERROR)
+def eliminated_club_plays_on(doc, settings, report):
+    """A club's season article says the opponent advanced, but the club plays the next round.
+
+    What it does: in an article about one club (infobox `Club`), for each tie
+    outcome line naming the club's opponent, looks for a later match of the club
+    against another opponent in the same knockout phase. The club that keeps
+    playing is the one that went through, whatever the aggregate says; no other
+    article is needed.
+
+    Why: the outcome line, or the next round's match, names the wrong club.
+
+    Example:
+        Necaxa 0 - 0 Leones Negros
+        Leones Negros advanced because of their better position on the league table
+        Lobos BUAP 3 - 0 Necaxa        (the next round, same section)
+    """
+    club = doc_club(doc)
+    if club is None:
+        return
+    for kt in _stated(doc):
+        t = kt.stated
+        a, b = kt.teams()
+        if same_team(a, b) or not (same_team(club, a) or same_team(club, b)):
+            continue
+        if same_team(t.winner, club) or not (same_team(t.winner, a) or same_team(t.winner, b)):
+            continue  # the club advanced, or T001
+        later = _played_on(doc, kt, club)
+        if later is not None:
+            yield report(f"{t.winner} advanced, but {club} plays on in the same phase: {describe(later)}",
+                         t.line, 1, related=[Related(doc.path, later.line, 1, f"next round: {describe(later)}"),
+                                             *_legs(doc, kt)])
+
+
+RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host,
+         eliminated_club_plays_on)
