@@ -1,7 +1,8 @@
 """Which tournament a place in a document belongs to, and which part of it.
 
 A tournament is a key shared by every document that speaks of it: a phase and
-a year (`Apertura 2011`) for split seasons. Each place in a document (its
+a year (`Apertura 2011`) for split seasons, a competition and a season
+(`Premier League`, `2019–20`) for single-phase leagues. Each place in a document (its
 section path) belongs to one, named by a heading, an infobox field or the
 document's title. Within a tournament, a match is league, knockout or cup
 (match_phase). The words that name them are data (lexicon.toml).
@@ -12,11 +13,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from seasonparse.football import round_index
-from seasonparse.lexicon import contains_any, lexicon
+from seasonparse.football import doc_club, round_index, season_window
+from seasonparse.lexicon import contains_any, lexicon, words
 from seasonparse.model import Document
+from seasonparse.names import fold
 
-Tournament = tuple[str, int]
+Tournament = tuple[str, int | str]  # (phase, year) or (competition, season text)
 
 
 @cache
@@ -43,12 +45,39 @@ def _phase_only(text: str) -> str | None:
 
 def doc_tournament(doc: Document) -> Tournament | None:
     """The tournament a whole document is about: its title names a phase and a
-    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side."""
+    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side;
+    else the competition and season of a single-phase league."""
     title = doc.title or ""
     if t := tournament_in(title):
         return t
     phase, year = _phase_only(title), re.search(r"\b(\d{4})\b", title)
-    return (phase.capitalize(), int(year[1])) if phase and year else None
+    if phase and year:
+        return phase.capitalize(), int(year[1])
+    return _single_phase(doc)
+
+
+_SEASON_WORDS = re.compile(r"\b\d{4}(?:\s*[–—-]\s*\d{2,4})?\b|\bseason\b", re.I)
+
+
+def _competition(doc: Document) -> str | None:
+    """The competition of a single-phase league: the infobox's `Competition` or
+    `League` (a club article's league), else a league article's title without its
+    season (`2019–20 Premier League`). A value naming a phase is a split season."""
+    keys = words("infobox", "competition")
+    f = next((f for f in doc.infobox if fold(f.key) in keys and f.value), None)
+    name = f.value if f else (None if doc_club(doc) else _SEASON_WORDS.sub(" ", doc.title or ""))
+    name = " ".join((name or "").split())
+    if not name or tournament_in(name) or _phase_only(name):
+        return None
+    return name
+
+
+def _single_phase(doc: Document) -> Tournament | None:
+    competition, season = _competition(doc), season_window(doc)
+    if competition is None or season is None:
+        return None
+    first, last = season.first.year, season.last.year
+    return competition, str(first) if first == last else f"{first}–{str(last)[2:]}"
 
 
 def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:

@@ -65,9 +65,11 @@ def record_vs_results(corpus, settings, report):
 
     What it does: recomputes the club's record (W, D, L, GF, GA, GD, Pts) from
     all of its regular-season results of that tournament in the corpus (each
-    match once, knockout, pre-season and friendly sections left out) and
+    match once, knockout, cup, pre-season and friendly sections left out) and
     compares it with every standings row for that club and tournament, in any
-    document. Only where the corpus has as many results as the row's Pld.
+    document. Only where the corpus has as many results as the row's Pld. A
+    tournament is a phase and a year (`Apertura 2011`), or a single-phase
+    league's competition and season (`Premier League 2019–20`).
 
     Why: a standings table typed by hand drifts from the results.
 
