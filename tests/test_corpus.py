@@ -118,3 +118,12 @@ def test_clubs_in_one_table_are_never_merged():
     docs = [parse_text(AMBIGUOUS["a"], "a.txt")]
     clubs = identity.build(docs, {})
     assert not clubs.same("Cruz Azul", "Cruz Azul Hidalgo")
+
+
+def test_statement_held_to_its_own_chronology_without_a_second_article():
+    """The bracket article alone: 'the Apertura 2011 winner plays the Clausura 2011
+    winner' contradicts its own Prevseason (2011 Clausura), no league article needed."""
+    found = [f for f in check_texts({"002": SEED_TEXT["002"]}) if f.code == "X009"]
+    assert [f.line for f in found] == [16, 38]
+    assert all("2010–11 season" in f.message for f in found)
+    assert all(any(r.line == 13 for r in f.related) for f in found)  # Prevseason: 2011 Clausura

@@ -36,6 +36,24 @@ def tournament_in(text: str) -> Tournament | None:
     return phase, int(m[2] or m[3])
 
 
+@cache
+def _phase_offsets() -> dict[str, int]:
+    return {k.lower(): v for k, v in lexicon()["tournaments"]["phase_year"].items()}
+
+
+def season_of(t: Tournament) -> int | None:
+    """The first year of the split season a phase tournament belongs to (`Apertura
+    2011` and `Clausura 2012`: 2011, by the lexicon's phase_year); None otherwise."""
+    offset = _phase_offsets().get(str(t[0]).lower())
+    return t[1] - offset if offset is not None and isinstance(t[1], int) else None
+
+
+def phase_of_season(phase: str, first_year: int) -> Tournament | None:
+    """The tournament of `phase` in the season starting in `first_year`."""
+    offset = _phase_offsets().get(phase.strip().lower())
+    return None if offset is None else (phase.strip().capitalize(), first_year + offset)
+
+
 def _phase_only(text: str) -> str | None:
     for p in lexicon()["tournaments"]["phase_letters"].values():
         if re.search(rf"\b{re.escape(p)}\b", text or "", re.I):
