@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from seasonparse.football import doc_club, round_index, season_window
-from seasonparse.lexicon import contains_any, lexicon, words
+from seasonparse.lexicon import lexicon, names_any, words
 from seasonparse.model import Document
 from seasonparse.names import fold
 
@@ -116,9 +116,9 @@ def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | 
 
 def match_phase(section: tuple[str, ...]) -> str:
     """The part of a season a match under `section` belongs to: cup, knockout or league."""
-    if any(contains_any(t, "phases", "cup") for t in section):
+    if any(names_any(t, "phases", "cup") for t in section):
         return "cup"
-    if any(round_index(t) is not None or contains_any(t, "phases", "knockout") for t in section):
+    if any(round_index(t) is not None or names_any(t, "phases", "knockout") for t in section):
         return "knockout"
     return "league"
 
@@ -127,7 +127,7 @@ def named_phase(titles: tuple[str, ...]) -> str | None:
     """The part of a season that headings name (`Liguilla goalscorers` -> knockout), in
     match_phase's terms; None for all competitions or no part named."""
     for phase in ("all_competitions", "cup", "knockout", "league"):
-        if any(contains_any(t, "phases", phase) for t in titles):
+        if any(names_any(t, "phases", phase) for t in titles):
             return None if phase == "all_competitions" else phase
     if any(round_index(t) is not None for t in titles):
         return "knockout"
