@@ -5,6 +5,7 @@ from __future__ import annotations
 from seasonparse.football import (
     counted, describe, doc_club, knockout_ties, rank_of, ranking, same_team,
     states_higher_seed_hosts_second_leg)
+from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING
 from seasonparse.rules.base import Related, rule
 
@@ -162,12 +163,14 @@ def second_leg_host(doc, settings, report):
 
 def _played_on(doc, kt, club):
     """The club's first match after the tie in the same knockout phase (the section
-    above the round, or the legs' own section) against another opponent, if any."""
+    above the round, or the legs' own section) against another opponent, if any;
+    a match for third place is the losers' and does not count."""
     last = kt.legs[-1]
     phase = kt.prefix if kt.round is not None else last.section
     opponent = next(t for t in kt.teams() if not same_team(t, club))
     for m in doc.matches[last.index + 1:]:
-        if m.section[:len(phase)] != phase or not counted(m) or m in kt.legs:
+        if m.section[:len(phase)] != phase or not counted(m) or m in kt.legs or any(
+                names_any(title, "sections", "third_place") for title in m.section):
             continue
         if last.date and m.date and m.date < last.date:
             continue
