@@ -254,9 +254,5 @@ def rank_of(ranks: dict[str, int], team: str) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
-    return any(contains_any(b.text, "rules", "second_leg_host") for b in doc.blocks)
-
-
 def describe(m: Match) -> str:
     return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({m.date_text})"

@@ -2,7 +2,7 @@
 
 Paragraphs and list items are read the same way for every kind of statement
 (`prose`): points deductions, clubs removed from a competition, whom a
-tournament's winner plays next.
+tournament's winner plays next, who hosts a tie's second leg.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import lexicon
+from seasonparse.lexicon import contains_any, lexicon
 from seasonparse.model import Document
 from seasonparse.tournaments import Tournament, tournament_in
 
@@ -93,3 +93,8 @@ def next_opponents(doc: Document) -> list[NextOpponent]:
             if m and (other := tournament_in(m["tournament"])):
                 out.append(NextOpponent(other, s.line, s.section))
     return out
+
+
+def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
+    """"The higher seeded teams play on their home field during the second leg"."""
+    return any(contains_any(s.text, "rules", "second_leg_host") for s in prose(doc))

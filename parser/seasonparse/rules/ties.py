@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from seasonparse.football import (
-    counted, describe, doc_club, knockout_ties, rank_of, ranking, same_team,
-    states_higher_seed_hosts_second_leg)
+from seasonparse.football import counted, describe, doc_club, knockout_ties, rank_of, ranking, same_team
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
 from seasonparse.names import fold
 from seasonparse.rules.base import Related, rule
+from seasonparse.statements import states_higher_seed_hosts_second_leg
 
 
 def _legs(doc, kt):
