@@ -1,5 +1,7 @@
 """One defect of each rule's kind planted into a copy of a seed must be found at
-the right line; the unmodified seed must not have it (cases: fixtures/planted.toml)."""
+the right line; the unmodified seed must not have it (cases: fixtures/planted.toml).
+A `silent` case is correct data planted where a rule once cried wolf: the rule must
+say nothing at that line."""
 
 from __future__ import annotations
 
@@ -13,8 +15,18 @@ from seasonparse.config import Config
 from seasonparse.frontend import parse_text
 from seasonparse.rules import registry
 
-CASES = tomllib.loads((FIXTURES / "planted.toml").read_text("utf-8"))["case"]
+ALL_CASES = tomllib.loads((FIXTURES / "planted.toml").read_text("utf-8"))["case"]
+CASES = [c for c in ALL_CASES if not c.get("silent")]
+SILENT = [c for c in ALL_CASES if c.get("silent")]
 SEED_TEXT = {s.name[:3]: s.read_text("utf-8") for s in SEEDS}
+
+
+def _name(case) -> str:
+    return case.get("doc") or case["seed"]
+
+
+def _id(case) -> str:
+    return f"{case['rule']}-{_name(case)}-{case['line']}"
 
 
 def findings_for(text: str, path: str = "planted.txt"):
@@ -25,16 +37,24 @@ def findings_for(text: str, path: str = "planted.txt"):
     return result.findings
 
 
+def _original(case) -> str:
+    """A seed (`seed`: its first three characters), or a fixture document (`doc`:
+    `<corpus>/<stem>` under tests/fixtures/corpora)."""
+    if "doc" in case:
+        return (FIXTURES / "corpora" / f"{case['doc']}.txt").read_text("utf-8")
+    return SEED_TEXT[case["seed"]]
+
+
 def _planted(case) -> str:
-    text = SEED_TEXT[case["seed"]]
+    text = _original(case)
     for edit in (case, case.get("extra")):
         if edit:
-            assert text.count(edit["find"]) == 1, f"`{edit['find']}` must occur once in seed {case['seed']}"
+            assert text.count(edit["find"]) == 1, f"`{edit['find']}` must occur once in {_name(case)}"
             text = text.replace(edit["find"], edit["replace"])
     return text
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['seed']}-{c['line']}" for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
 def test_planted_defect_is_found_at_its_line(case):
     findings = findings_for(_planted(case))
     found = [(f.code, f.line) for f in findings]
@@ -46,10 +66,16 @@ def test_planted_defect_is_found_at_its_line(case):
         assert [c for c, line in found if line == case["line"]] == [case["rule"]], found
 
 
+@pytest.mark.parametrize("case", SILENT, ids=[_id(c) for c in SILENT])
+def test_correct_data_stays_silent(case):
+    found = [(f.code, f.line) for f in findings_for(_planted(case))]
+    assert (case["rule"], case["line"]) not in found, found
+
+
 @pytest.mark.parametrize("case", [c for c in CASES if c["find"] != c["replace"]],
-                         ids=lambda c: f"{c['rule']}-{c['seed']}-{c['line']}")
-def test_unmodified_seed_is_clean_there(case):
-    found = [(f.code, f.line) for f in findings_for(SEED_TEXT[case["seed"]])]
+                         ids=_id)
+def test_unmodified_document_is_clean_there(case):
+    found = [(f.code, f.line) for f in findings_for(_original(case))]
     assert (case["rule"], case["line"]) not in found
 
 

@@ -6,20 +6,20 @@ never by comparing documents pairwise, so a run over N documents costs O(N).
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
-from seasonparse import identity
-from seasonparse.findings import Settings
-from seasonparse.football import counted, doc_club, round_index
-from seasonparse.lexicon import contains_any, lexicon, words
+from seasonparse import identity, statements
+from seasonparse.football import counted, doc_club, knockout_ties
+from seasonparse.lexicon import words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
+from seasonparse.findings import Settings
 from seasonparse.tables import column_indexes
+from seasonparse.tournaments import Tournament, match_phase, section_tournament
 
 
 class MatchRef(NamedTuple):
@@ -53,65 +53,13 @@ class Removal(NamedTuple):
     text: str
     path: str
     line: int
-    since: tuple[str, int] | None  # the tournament it names ("suspended after the Apertura 2011")
+    since: Tournament | None  # the tournament it names ("suspended after the Apertura 2011")
 
-    def applies_to(self, tournament: tuple[str, int]) -> bool:
+    def applies_to(self, tournament: Tournament) -> bool:
         """"Suspended after the Apertura 2011" explains the Apertura 2011 tables; a
         removal stated for another tournament does not (a club suspended after the
         Clausura 2011 that plays the Apertura 2011 is, by then, another club)."""
         return self.since is None or self.since == tournament
-
-
-@cache
-def _tournament_re():
-    phases = "|".join(re.escape(p) for p in lexicon()["tournaments"]["phase_letters"].values())
-    return re.compile(rf"\b(?:({phases})\s+(\d{{4}})|(\d{{4}})\s+({phases}))\b", re.I)
-
-
-def tournament_in(text: str) -> tuple[str, int] | None:
-    """`Apertura 2011` / `2011 Apertura` -> ('Apertura', 2011)."""
-    m = _tournament_re().search(text or "")
-    if not m:
-        return None
-    phase = (m[1] or m[4]).capitalize()
-    return phase, int(m[2] or m[3])
-
-
-def _phase_only(text: str) -> str | None:
-    for p in lexicon()["tournaments"]["phase_letters"].values():
-        if re.search(rf"\b{re.escape(p)}\b", text or "", re.I):
-            return p
-    return None
-
-
-def doc_tournament(doc: Document) -> tuple[str, int] | None:
-    """The tournament a whole document is about: its title names a phase and a
-    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side."""
-    title = doc.title or ""
-    if t := tournament_in(title):
-        return t
-    phase, year = _phase_only(title), re.search(r"\b(\d{4})\b", title)
-    return (phase.capitalize(), int(year[1])) if phase and year else None
-
-
-def section_tournament(doc: Document, section: tuple[str, ...]) -> tuple[str, int] | None:
-    """The tournament of a place in a document: a heading naming phase and year,
-    else a heading naming the phase and an infobox field naming it with a year
-    (`League: Apertura 2011`), else the document's own."""
-    for title in reversed(section):
-        if t := tournament_in(title):
-            return t
-    for title in reversed(section):
-        if phase := _phase_only(title):
-            for f in doc.infobox:
-                t = tournament_in(f.value)
-                if t and t[0].lower() == phase.lower():
-                    return t
-    return doc_tournament(doc)
-
-
-def is_knockout(section: tuple[str, ...]) -> bool:
-    return any(round_index(t) is not None or contains_any(t, "sections", "knockout") for t in section)
 
 
 @lru_cache(maxsize=65536)  # the same few hundred names are compared across every document
@@ -185,8 +133,6 @@ class Corpus:
     @cached_property
     def _knockout_legs(self) -> dict[tuple, list[MatchRef]]:
         """(club pair, tournament, leg number) -> the legs of that knockout tie, in every document."""
-        from seasonparse.football import knockout_ties
-
         refs = {(r.doc.path, r.match.index): r for r in self.matches}
         out: dict[tuple, list[MatchRef]] = {}
         for doc in self.docs:
@@ -272,43 +218,36 @@ class Corpus:
 
     @cached_property
     def removals(self) -> list[Removal]:
-        """Clubs the documents say were suspended, expelled or disaffiliated."""
-        patterns = [re.compile(p, re.I) for p in lexicon()["statements"]["removed_club"]]
+        """Clubs the documents say were suspended, expelled or disaffiliated (names the
+        corpus knows as clubs only)."""
         out = []
         for doc in self.docs:
-            for b in doc.blocks:
-                texts = b.items if b.items else (b.text,)
-                for i, text in enumerate(texts):
-                    for clause in re.split(r"(?<=[.;,])\s+", text):
-                        for p in patterns:
-                            m = p.search(clause)
-                            if m and self.clubs.root(m["club"]) in self.clubs.parent:
-                                out.append(Removal(self.clubs.root(m["club"]), text.strip(), doc.path,
-                                                   b.line + (i if b.items else 0), tournament_in(clause)))
+            for r in statements.removals(doc):
+                club = self.clubs.root(r.club)
+                if club in self.clubs.parent:
+                    out.append(Removal(club, r.text, doc.path, r.line, r.since))
         return out
 
     @cached_property
     def deductions(self) -> dict[str, list]:
         """Club root -> (points, path, line, text, tournament) of every stated deduction."""
-        from seasonparse.football import deductions
-
         out: dict[str, list] = {}
         for doc in self.docs:
-            for d in deductions(doc):
+            for d in statements.deductions(doc):
                 out.setdefault(self.clubs.root(d.club), []).append(
-                    (d.points, doc.path, d.line, d.text, tournament_in(d.text)))
+                    (d.points, doc.path, d.line, d.text, d.tournament))
         return out
 
     @cached_property
-    def regular(self) -> dict[tuple[str, tuple[str, int]], list[MatchRef]]:
+    def regular(self) -> dict[tuple[str, Tournament], list[MatchRef]]:
         """(club, tournament) -> the club's regular-season matches of it, each match
-        once however many documents list it (knockout, pre-season and friendly
+        once however many documents list it (knockout, cup, pre-season and friendly
         sections left out)."""
-        out: dict[tuple[str, tuple[str, int]], list[MatchRef]] = {}
+        out: dict[tuple[str, Tournament], list[MatchRef]] = {}
         seen: set[tuple] = set()
         for ref in sorted(self.matches, key=lambda r: (r.day, r.doc.path, r.match.line)):
             m = ref.match
-            if not counted(m) or is_knockout(m.section):
+            if not counted(m) or match_phase(m.section) != "league":
                 continue
             t = section_tournament(ref.doc, m.section)
             if t is None:

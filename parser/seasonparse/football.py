@@ -68,6 +68,22 @@ def doc_club(doc: Document) -> str | None:
 _YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?")
 
 
+def season_years(text: str) -> tuple[int, int, str] | None:
+    """`2011–12` -> (2011, 2012, '2011–12'); `2011` -> (2011, 2011, '2011'); None where
+    no plausible season is named."""
+    m = _YEARS.search(text or "")
+    if not m:
+        return None
+    start = end = int(m[1])
+    if m[2]:
+        end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])
+        if end < start:
+            end += 100
+    if not 1850 <= start <= end <= start + 2:
+        return None
+    return start, end, m[0]
+
+
 class Season(NamedTuple):
     first: date
     last: date
@@ -82,18 +98,11 @@ def season_window(doc: Document) -> Season | None:
     outside it is certainly wrong."""
     f = doc.field("season", "year")
     text, line = (f.value, f.line) if f else (doc.title or "", doc.title_line or 1)
-    m = _YEARS.search(text)
-    if not m:
+    years = season_years(text)
+    if years is None:
         return None
-    start = int(m[1])
-    end = start
-    if m[2]:
-        end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])
-        if end < start:
-            end += 100
-    if not 1850 <= start <= end <= start + 2:
-        return None
-    return Season(date(start, 1, 1), date(end, 12, 31), m[0], line)
+    start, end, said = years
+    return Season(date(start, 1, 1), date(end, 12, 31), said, line)
 
 
 @lru_cache(maxsize=4096)  # asked for every section title of every match
@@ -217,29 +226,6 @@ def named_clubs(value: str) -> list[str]:
     return [p.strip() for p in re.split(r",|\band\b|&", value) if p.strip()]
 
 
-class Deduction(NamedTuple):
-    club: str
-    points: int
-    text: str
-    line: int
-
-
-def deductions(doc: Document) -> list[Deduction]:
-    """Points deductions the document states in its prose and lists."""
-    from seasonparse.lexicon import lexicon
-
-    patterns = [re.compile(p, re.I) for p in lexicon()["statements"]["deduction"]]
-    out = []
-    for b in doc.blocks:
-        texts = b.items if b.items else (b.text,)
-        for i, text in enumerate(texts):
-            for p in patterns:
-                for m in p.finditer(text):
-                    out.append(Deduction(m["club"].strip(), int(m["points"]), text.strip(),
-                                         b.line + (i if b.items else 0)))
-    return out
-
-
 def standings_tables(doc: Document) -> list[Table]:
     return [t for t in doc.tables if t.kind == "standings"]
 
@@ -266,10 +252,6 @@ def ranking(doc: Document) -> dict[str, int]:
 def rank_of(ranks: dict[str, int], team: str) -> int | None:
     hits = [pos for name, pos in ranks.items() if same_team(name, team)]
     return hits[0] if len(hits) == 1 else None
-
-
-def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
-    return any(contains_any(b.text, "rules", "second_leg_host") for b in doc.blocks)
 
 
 def describe(m: Match) -> str:

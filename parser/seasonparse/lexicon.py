@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib.resources import files
@@ -25,3 +26,15 @@ def contains_any(text: str, group: str, key: str) -> bool:
     """True when the folded `text` contains one of the group's words."""
     t = fold(text)
     return any(w in t for w in words(group, key))
+
+
+@cache
+def _word_pattern(group: str, key: str) -> re.Pattern:
+    alternatives = sorted((re.escape(w) for w in words(group, key)), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+
+
+def names_any(text: str, group: str, key: str) -> bool:
+    """True when the folded `text` holds one of the group's words as whole words
+    (`cup` in `FA Cup`, not in `Recuperación`; `champion`, not `Championship`)."""
+    return bool(_word_pattern(group, key).search(fold(text)))

@@ -1,13 +1,15 @@
 """Table semantics shared by the front end and the rules: numbers in cells,
-what a column means (by the lexicon's names), which columns name a tournament."""
+what a column means (by the lexicon's names), which columns name a tournament,
+and a standings row's numbers by meaning (read by the document and the corpus rules)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from seasonparse.lexicon import lexicon
-from seasonparse.model import Table
+from seasonparse.model import Row, Table
 from seasonparse.names import fold
 
 _NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
@@ -77,3 +79,32 @@ def _tournament_columns(columns: tuple[str, ...]) -> tuple[tuple[int, str], ...]
         if m and m[2].lower() in phases:
             out.append((i, f"{phases[m[2].lower()]} 20{m[1]}"))
     return tuple(out)
+
+
+class StandingsRow(NamedTuple):
+    row: Row
+    team: str
+    values: dict[str, int | None]  # played, won, drawn, lost, goals_for, ... by meaning
+
+
+_MEANINGS = ("played", "won", "drawn", "lost", "goals_for", "goals_against", "goal_difference",
+             "points", "total_points", "total_played")
+
+
+def rows_of(table: Table) -> list[StandingsRow]:
+    """Data rows with their numbers read by column meaning (realigned rows as realigned).
+
+    A ragged row that could not be realigned is left out: its numbers stand in
+    the wrong columns, and W003 already reports it."""
+    cols = column_indexes(table)
+    tcol = cols.get("team")
+    out = []
+    for row in table.rows:
+        if row.kind != "data" or (row.ragged and row.realigned is None):
+            continue
+        cells = table.cells(row)
+        team = cells[tcol] if tcol is not None and tcol < len(cells) else ""
+        values = {m: (to_int(cells[cols[m]]) if m in cols and cols[m] < len(cells) else None)
+                  for m in _MEANINGS}
+        out.append(StandingsRow(row, team, values))
+    return out

@@ -24,6 +24,23 @@ def _path(ref: MatchRef) -> str:
     return ref.doc.path
 
 
+def _clubs(group: list[MatchRef]) -> tuple[str, str]:
+    """The match's two clubs (roots), in a fixed order for every document's view."""
+    a, b = sorted((group[0].home, group[0].away))
+    return a, b
+
+
+def _score(ref: MatchRef, clubs: tuple[str, str]) -> tuple[int | None, int | None]:
+    return ref.goals_of(clubs[0]), ref.goals_of(clubs[1])
+
+
+def _scores_agree(group: list[MatchRef]) -> bool:
+    """X001's test, read by the rules that compare what else a match's views say: where
+    the scores differ, X001 reports the match and the others stay silent."""
+    clubs = _clubs(group)
+    return len({_score(r, clubs) for r in group}) == 1
+
+
 @rule("X001", "cross-match-score", ERROR, scope="corpus")
 def cross_match_score(corpus, settings, report):
     """The same match has different scores in two documents.
@@ -39,8 +56,8 @@ def cross_match_score(corpus, settings, report):
         league article:  Necaxa 2-0 Mérida     (29 July 2011)
     """
     for group in corpus.same_matches:
-        a, b = sorted((group[0].home, group[0].away))
-        for ref, others in odd_ones(group, lambda r: (r.goals_of(a), r.goals_of(b)), _path):
+        clubs = _clubs(group)
+        for ref, others in odd_ones(group, lambda r, clubs=clubs: _score(r, clubs), _path):
             yield report(f"{describe(ref.match)} here, but {describe(others[0].match)} in {others[0].doc.path}",
                          ref.match.line, 1, path=ref.doc.path, related=[_rel(o) for o in others])
 
@@ -60,9 +77,8 @@ def cross_match_venue(corpus, settings, report):
         bracket article: Necaxa 2 - 2 Neza     (same day)
     """
     for group in corpus.same_matches:
-        a, b = sorted((group[0].home, group[0].away))
-        if len({(r.goals_of(a), r.goals_of(b)) for r in group}) > 1:
-            continue  # X001
+        if not _scores_agree(group):
+            continue
         for ref, others in odd_ones(group, lambda r: r.home, _path):
             yield report(f"{ref.match.home} is at home here, {others[0].match.home} in "
                          f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
@@ -110,9 +126,8 @@ def cross_match_scorers(corpus, settings, report):
         bracket article: Necaxa: 43' Lojero
     """
     for group in corpus.same_matches:
-        a, b = sorted((group[0].home, group[0].away))
-        if len({(r.goals_of(a), r.goals_of(b)) for r in group}) > 1:
-            continue  # X001
+        if not _scores_agree(group):
+            continue
         listed = [r for r in group if r.match.scorer_lines]
         if len(listed) < 2:
             continue
@@ -120,7 +135,7 @@ def cross_match_scorers(corpus, settings, report):
         for ref in listed:
             if ref is base:
                 continue
-            for club in (a, b):
+            for club in _clubs(group):
                 mine, theirs = _goals(ref, club), _goals(base, club)
                 mine_left, theirs_left = list(mine), list(theirs)
                 for e in list(mine_left):  # exact: same player, same minute

@@ -8,27 +8,24 @@ others are related locations (rules.base.odd_ones).
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from seasonparse.corpus import doc_tournament, section_tournament, tournament_in
-from seasonparse.findings import Related, rule
 from seasonparse.football import (
-    knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, tie_result)
-from seasonparse.lexicon import lexicon, words
+    knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, season_years,
+    tie_result)
+from seasonparse.lexicon import words
 from seasonparse.model import ERROR, Document
 from seasonparse.names import fold
+from seasonparse.findings import Related, rule
 from seasonparse.rules.base import odd_ones
+from seasonparse.statements import next_opponents
+from seasonparse.tournaments import doc_tournament, phase_of_season, season_of, section_tournament, tournament_in
 
 
 def _season_tournament(doc, phase: str):
     season = season_window(doc)
-    offset = {k.lower(): v for k, v in lexicon()["tournaments"]["phase_year"].items()}
-    p = phase.strip().lower()
-    if season is None or p not in offset:
-        return None
-    return phase.strip().capitalize(), season.first.year + offset[p]
+    return None if season is None else phase_of_season(phase, season.first.year)
 
 
 class Claim(NamedTuple):
@@ -45,7 +42,6 @@ def _claims(corpus):
     out: dict[tuple, list] = {}
     champion_keys = words("infobox", "champion")
     winners_keys = words("infobox", "winners")
-    patterns = [re.compile(p, re.I) for p in lexicon()["statements"]["next_opponent"]]
     for doc in corpus.docs:
         for f in doc.infobox:
             k = fold(f.key)
@@ -79,17 +75,12 @@ def _claims(corpus):
                 if t and res:
                     out.setdefault((t, "champion"), []).append(
                         Claim(corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the final"))
-        for b in doc.blocks:
-            texts = b.items if b.items else (b.text,)
-            for i, text in enumerate(texts):
-                for p in patterns:
-                    m = p.search(text)
-                    if m and (other := tournament_in(m["tournament"])):
-                        t = section_tournament(doc, b.section)
-                        if t and t != other:
-                            out.setdefault((t, "next opponent"), []).append(Claim(
-                                other, doc, b.line + (i if b.items else 0),
-                                f"the {t[0]} {t[1]} winner plays the {other[0]} {other[1]} winner"))
+        for said in next_opponents(doc):
+            t = section_tournament(doc, said.section)
+            if t and t != said.other:
+                out.setdefault((t, "next opponent"), []).append(Claim(
+                    said.other, doc, said.line,
+                    f"the {t[0]} {t[1]} winner plays the {said.other[0]} {said.other[1]} winner"))
     return out
 
 
@@ -100,16 +91,23 @@ def tournament_statement_mismatch(corpus, settings, report):
     What it does: compares, per tournament, the champion (infobox `Champions`,
     `Winners: Apertura: X, Clausura: Y`, the winner of the final) and whom the
     winner plays next ("the playoff match vs the Clausura 2012 winner"); per
-    season, who was promoted (infobox `Promoted`, the promotion final).
+    season, who was promoted (infobox `Promoted`, the promotion final). A
+    statement no other document contradicts is still held to the document's
+    own chronology: a tournament's winner plays the winner of a tournament of
+    the same season (Apertura 2011 and Clausura 2012 make the 2011–12 season,
+    by the lexicon's phase_year), with the document's `Prevseason` or
+    `Nextseason` and its match dates as evidence.
 
     Why: the headline facts of a tournament must not depend on which article
-    one reads.
+    one reads, nor contradict the article's own dates.
 
     Example:
         league article:  The winner qualify to the playoff match vs the Clausura 2012 winner
         bracket article: The winner will qualify to the playoff match vs the Clausura 2011 winner
     """
-    for _, claims in sorted(_claims(corpus).items(), key=lambda kv: repr(kv[0])):
+    claims_by_key = _claims(corpus)
+    reported: set[tuple[str, int]] = set()
+    for _, claims in sorted(claims_by_key.items(), key=lambda kv: repr(kv[0])):
         by_doc: dict[str, set] = {}
         for c in claims:
             by_doc.setdefault(c.doc.path, set()).add(c.value)
@@ -123,8 +121,41 @@ def tournament_statement_mismatch(corpus, settings, report):
             said = {b.value for b in base}
             for c in claims:
                 if c.doc.path == path and c.value not in said:
+                    reported.add((path, c.line))
                     yield report(f"{c.text}; but {base[0].doc.path} says: {base[0].text}", c.line, 1,
                                  path=path, related=[Related(b.doc.path, b.line, 1, b.text) for b in base])
+    for (t, what), claims in sorted(claims_by_key.items(), key=lambda kv: repr(kv[0])):
+        if what != "next opponent" or season_of(t) is None:
+            continue
+        for c in claims:
+            other_season = season_of(c.value)
+            if other_season is None or other_season == season_of(t) or (c.doc.path, c.line) in reported:
+                continue
+            yield report(f"{c.text}; but the {c.value[0]} {c.value[1]} is of the {_season_name(other_season)} "
+                         f"season and the {t[0]} {t[1]} of the {_season_name(season_of(t))} season",
+                         c.line, 1, path=c.doc.path, related=_chronology(c.doc, t, c.value, other_season))
+
+
+def _season_name(first_year: int) -> str:
+    return f"{first_year}–{(first_year + 1) % 100:02d}"
+
+
+def _chronology(doc, t, other, other_season):
+    """Where the document's own chronology places the two tournaments: its
+    Prevseason/Nextseason naming the other tournament or its season, and the
+    first dated match of its own tournament."""
+    keys = words("infobox", "chronology")
+    out = []
+    for f in doc.infobox:
+        if fold(f.key) not in keys:
+            continue
+        years = season_years(f.value)
+        if tournament_in(f.value) == other or (years and not tournament_in(f.value) and years[0] == other_season):
+            out.append(Related(doc.path, f.line, 1, f"{f.key}: {f.value}"))
+    first = next((m for m in doc.matches if m.date and section_tournament(doc, m.section) == t), None)
+    if first is not None:
+        out.append(Related(doc.path, first.date_line, 1, f"its {t[0]} {t[1]} matches start on {first.date_text}"))
+    return out
 
 
 @rule("X010", "cross-tie-mismatch", ERROR, scope="corpus")

@@ -12,11 +12,12 @@ from collections import Counter
 from itertools import combinations
 from typing import NamedTuple
 
-from seasonparse.corpus import Removal, section_tournament, tournament_in
-from seasonparse.findings import Related, rule
+from seasonparse.corpus import Removal
 from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document
-from seasonparse.tables import column_indexes, to_int, tournament_columns
+from seasonparse.findings import Related, rule
+from seasonparse.tables import column_indexes, rows_of, to_int, tournament_columns
+from seasonparse.tournaments import section_tournament, tournament_in
 
 
 def _record(refs, club, win):
@@ -46,8 +47,6 @@ def _table_tournament(doc, table):
 
 def _standings_rows(corpus):
     """(doc, table, row, club root, tournament, values by meaning) for every standings row."""
-    from seasonparse.rules.standings import rows_of
-
     for doc in corpus.docs:
         for table in doc.tables:
             if table.kind != "standings":
@@ -66,9 +65,11 @@ def record_vs_results(corpus, settings, report):
 
     What it does: recomputes the club's record (W, D, L, GF, GA, GD, Pts) from
     all of its regular-season results of that tournament in the corpus (each
-    match once, knockout, pre-season and friendly sections left out) and
+    match once, knockout, cup, pre-season and friendly sections left out) and
     compares it with every standings row for that club and tournament, in any
-    document. Only where the corpus has as many results as the row's Pld.
+    document. Only where the corpus has as many results as the row's Pld. A
+    tournament is a phase and a year (`Apertura 2011`), or a single-phase
+    league's competition and season (`Premier League 2019–20`).
 
     Why: a standings table typed by hand drifts from the results.
 

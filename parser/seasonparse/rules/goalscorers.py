@@ -10,6 +10,7 @@ from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
 from seasonparse.names import player_matches
 from seasonparse.tables import column_indexes, to_int
+from seasonparse.tournaments import match_phase, named_phase
 
 
 @dataclass
@@ -18,7 +19,8 @@ class Tally:
 
     rows: list[Goalscorer]
     own_rows: list[Goalscorer]
-    scope: tuple[str, ...]
+    scope: tuple[str, ...]  # the section whose matches it counts
+    phase: str | None  # only the matches of this part of the season (match_phase); None: all
     club: str | None  # a club article's table counts only this club's goals
     matches: list[Match]
     counted: dict[int, list[tuple[Match, Event]]] = field(default_factory=dict)  # row index -> goals
@@ -39,10 +41,17 @@ class Tally:
         return agree * 2 >= len(rows)
 
 
-def _scope(section: tuple[str, ...]) -> tuple[str, ...]:
-    if section and contains_any(section[-1], "goalscorers", "section_words"):
-        return section[:-1]
-    return section
+def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """(the section whose matches a table counts, the part of the season it counts).
+
+    A table under a goalscorer heading counts the section above that heading,
+    and only the part of the season that the heading and those below it name:
+    `Torneo Apertura > Liguilla goalscorers` counts the Apertura's knockout
+    matches; `Torneo Apertura > Goalscorers` all of them."""
+    for i in range(len(section) - 1, -1, -1):
+        if contains_any(section[i], "goalscorers", "section_words"):
+            return section[:i], named_phase(section[i:])
+    return section, None
 
 
 @per_document
@@ -55,12 +64,13 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         groups.setdefault(key, []).append(g)
     out = []
     for (_, _), group in groups.items():
-        scope = _scope(group[0].section)
+        scope, phase = _scope(group[0].section)
         has_clubs = any(g.club for g in group)
         club = None if has_clubs else doc_club(doc)
-        matches = [m for m in doc.matches if in_section(m.section, scope) and counted(m)]
+        matches = [m for m in doc.matches if in_section(m.section, scope) and counted(m)
+                   and (phase is None or match_phase(m.section) == phase)]
         t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
-                  club, matches, table=group[0].table)
+                  phase, club, matches, table=group[0].table)
         for m in matches:
             for e in m.events:
                 if not e.is_goal:
@@ -90,7 +100,8 @@ def _where(doc, goals, limit=12):
 
 
 def _scope_name(t: Tally) -> str:
-    return " > ".join(t.scope) if t.scope else "the document"
+    where = " > ".join(t.scope) if t.scope else "the document"
+    return where if t.phase is None else f"{where} ({t.phase} matches only)"
 
 
 @rule("G001", "goalscorer-count-mismatch", ERROR)
@@ -99,7 +110,10 @@ def goalscorer_count_mismatch(doc, settings, report):
 
     What it does: counts each player's goals in the match blocks of the same
     tournament (the section the table sits in; pre-season games and friendlies
-    excluded; in a club article only the club's goals). Names match by surname
+    excluded; in a club article only the club's goals), and of the part of the
+    season its heading names: `Liguilla goalscorers` counts the knockout
+    matches only, `League goalscorers` the others, `Cup goalscorers` the cup's
+    (the words are in the lexicon); `Goalscorers` or `All competitions` all. Names match by surname
     and initials, accent-insensitive (`J. Correa` = `Jaime Correa`), and by club
     where the list gives one. Compared only where the match blocks cover the
     tournament (at least half of the rows agree).

@@ -2,42 +2,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-
+from seasonparse.football import same_team
+from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
-from seasonparse.football import deductions, same_team
-from seasonparse.model import ERROR, INFO, WARNING, Row, Table
-from seasonparse.tables import column_indexes, to_float, to_int, tournament_columns
-
-
-class StandingsRow(NamedTuple):
-    row: Row
-    team: str
-    values: dict[str, int | None]  # played, won, drawn, lost, goals_for, ... by meaning
-
-
-_MEANINGS = ("played", "won", "drawn", "lost", "goals_for", "goals_against", "goal_difference",
-             "points", "total_points", "total_played")
-
-
-def rows_of(table: Table) -> list[StandingsRow]:
-    """Data rows with their numbers read by column meaning (realigned rows as realigned).
-
-    A ragged row that could not be realigned is left out: its numbers stand in
-    the wrong columns, and W003 already reports it."""
-    cols = column_indexes(table)
-    tcol = cols.get("team")
-    out = []
-    for row in table.rows:
-        if row.kind != "data" or (row.ragged and row.realigned is None):
-            continue
-        cells = table.cells(row)
-        team = cells[tcol] if tcol is not None and tcol < len(cells) else ""
-        values = {m: (to_int(cells[cols[m]]) if m in cols and cols[m] < len(cells) else None)
-                  for m in _MEANINGS}
-        out.append(StandingsRow(row, team, values))
-    return out
+from seasonparse.statements import deductions
+from seasonparse.tables import StandingsRow, column_indexes, rows_of, to_float, to_int, tournament_columns
 
 
 def _tables(doc, kind):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from seasonparse.football import counted, describe, doc_club, knockout_ties, rank_of, ranking, same_team
+from seasonparse.lexicon import names_any
+from seasonparse.model import ERROR, WARNING, Match
+from seasonparse.names import fold
 from seasonparse.findings import Related, rule
-from seasonparse.football import (
-    describe, knockout_ties, rank_of, ranking, same_team, states_higher_seed_hosts_second_leg)
-from seasonparse.model import ERROR, WARNING
+from seasonparse.statements import states_higher_seed_hosts_second_leg
 
 
 def _legs(doc, kt):
@@ -159,4 +163,83 @@ def second_leg_host(doc, settings, report):
                          related=[Related(doc.path, kt.legs[0].line, 1, f"first leg: {describe(kt.legs[0])}")])
 
 
-RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host)
+class _ClubRuns:
+    """A club's matches under every section prefix, in document order, and for each
+    the next one against another opponent: built in one pass (matches × heading
+    depth), so that a document with many ties costs linear time. A match for third
+    place is the semi-final losers' and is left out."""
+
+    def __init__(self, doc, club: str):
+        self._runs: dict[tuple[str, ...], list[tuple[Match, str]]] = {}
+        self._jumps: dict[tuple[str, ...], tuple[list[int], list[int | None]]] = {}
+        for m in doc.matches:
+            if not counted(m) or any(names_any(t, "sections", "third_place") for t in m.section):
+                continue
+            opponent = m.away if same_team(m.home, club) else m.home if same_team(m.away, club) else None
+            if opponent is not None:
+                for k in range(len(m.section) + 1):
+                    self._runs.setdefault(m.section[:k], []).append((m, opponent))
+
+    def _jump(self, prefix):
+        if prefix not in self._jumps:
+            run = self._runs.get(prefix, [])
+            other: list[int | None] = [None] * len(run)
+            for i in range(len(run) - 2, -1, -1):
+                other[i] = i + 1 if fold(run[i + 1][1]) != fold(run[i][1]) else other[i + 1]
+            self._jumps[prefix] = ([m.index for m, _ in run], other)
+        return self._jumps[prefix]
+
+    def next_against_another(self, prefix: tuple[str, ...], after: int, opponent: str) -> Match | None:
+        """The club's first match under `prefix` after match `after` not against `opponent`."""
+        run = self._runs.get(prefix, [])
+        indexes, other = self._jump(prefix)
+        j = bisect_right(indexes, after)
+        for _ in range(3):  # past a few spellings of the opponent in a row, at most
+            if j is None or j >= len(run):
+                return None
+            if not same_team(run[j][1], opponent):
+                return run[j][0]
+            j = other[j]
+        return None
+
+
+@rule("T006", "eliminated-club-plays-on", ERROR)
+def eliminated_club_plays_on(doc, settings, report):
+    """A club's season article says the opponent advanced, but the club plays the next round.
+
+    What it does: in an article about one club (infobox `Club`), for each tie
+    outcome line naming the club's opponent, looks for a later match of the club
+    against another opponent in the same knockout phase. The club that keeps
+    playing is the one that went through, whatever the aggregate says; no other
+    article is needed.
+
+    Why: the outcome line, or the next round's match, names the wrong club.
+
+    Example:
+        Necaxa 0 - 0 Leones Negros
+        Leones Negros advanced because of their better position on the league table
+        Lobos BUAP 3 - 0 Necaxa        (the next round, same section)
+    """
+    club = doc_club(doc)
+    if club is None:
+        return
+    runs = None
+    for kt in _stated(doc):
+        t = kt.stated
+        a, b = kt.teams()
+        if same_team(a, b) or not (same_team(club, a) or same_team(club, b)):
+            continue
+        if same_team(t.winner, club) or not (same_team(t.winner, a) or same_team(t.winner, b)):
+            continue  # the club advanced, or T001
+        runs = runs or _ClubRuns(doc, club)
+        last = kt.legs[-1]
+        phase = kt.prefix if kt.round is not None else last.section  # the section above the round
+        later = runs.next_against_another(phase, last.index, b if same_team(a, club) else a)
+        if later is not None:
+            yield report(f"{t.winner} advanced, but {club} plays on in the same phase: {describe(later)}",
+                         t.line, 1, related=[Related(doc.path, later.line, 1, f"next round: {describe(later)}"),
+                                             *_legs(doc, kt)])
+
+
+RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host,
+         eliminated_club_plays_on)

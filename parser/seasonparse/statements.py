@@ -1,0 +1,100 @@
+"""What a document's prose states, read with the lexicon's sentence patterns.
+
+Paragraphs and list items are read the same way for every kind of statement
+(`prose`): points deductions, clubs removed from a competition, whom a
+tournament's winner plays next, who hosts a tie's second leg.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from seasonparse.lexicon import contains_any, lexicon
+from seasonparse.model import Document
+from seasonparse.tournaments import Tournament, tournament_in
+
+
+class Sentence(NamedTuple):
+    """A paragraph, or one item of a list, with its line and section."""
+
+    text: str
+    line: int
+    section: tuple[str, ...]
+
+
+def prose(doc: Document) -> Iterator[Sentence]:
+    for b in doc.blocks:
+        if b.items:
+            for i, text in enumerate(b.items):
+                yield Sentence(text, b.line + i, b.section)
+        else:
+            yield Sentence(b.text, b.line, b.section)
+
+
+@cache
+def _patterns(kind: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in lexicon()["statements"][kind])
+
+
+class Deduction(NamedTuple):
+    club: str
+    points: int
+    text: str
+    line: int
+    tournament: Tournament | None  # the tournament the sentence names, if any
+
+
+def deductions(doc: Document) -> list[Deduction]:
+    """Points deductions: "Irapuato were deducted 3 points", "3 points were deducted from X"."""
+    out = []
+    for s in prose(doc):
+        for p in _patterns("deduction"):
+            for m in p.finditer(s.text):
+                out.append(Deduction(m["club"].strip(), int(m["points"]), s.text.strip(), s.line,
+                                     tournament_in(s.text)))
+    return out
+
+
+class Removal(NamedTuple):
+    club: str  # as written
+    text: str
+    line: int
+    since: Tournament | None  # the tournament the clause names ("suspended after the Apertura 2011")
+
+
+def removals(doc: Document) -> list[Removal]:
+    """Clubs said to be suspended, expelled or disaffiliated, one clause at a time (a
+    sentence may name several). Whether the name is a club is the corpus's to say."""
+    out = []
+    for s in prose(doc):
+        for clause in re.split(r"(?<=[.;,])\s+", s.text):
+            for p in _patterns("removed_club"):
+                if m := p.search(clause):
+                    out.append(Removal(m["club"], s.text.strip(), s.line, tournament_in(clause)))
+    return out
+
+
+class NextOpponent(NamedTuple):
+    """"The winner qualify to the playoff match vs the Clausura 2012 winner"."""
+
+    other: Tournament  # the tournament whose winner is named
+    line: int
+    section: tuple[str, ...]
+
+
+def next_opponents(doc: Document) -> list[NextOpponent]:
+    out = []
+    for s in prose(doc):
+        for p in _patterns("next_opponent"):
+            m = p.search(s.text)
+            if m and (other := tournament_in(m["tournament"])):
+                out.append(NextOpponent(other, s.line, s.section))
+    return out
+
+
+def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
+    """"The higher seeded teams play on their home field during the second leg"."""
+    return any(contains_any(s.text, "rules", "second_leg_host") for s in prose(doc))

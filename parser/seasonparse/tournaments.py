@@ -1,0 +1,134 @@
+"""Which tournament a place in a document belongs to, and which part of it.
+
+A tournament is a key shared by every document that speaks of it: a phase and
+a year (`Apertura 2011`) for split seasons, a competition and a season
+(`Premier League`, `2019–20`) for single-phase leagues. Each place in a document (its
+section path) belongs to one, named by a heading, an infobox field or the
+document's title. Within a tournament, a match is league, knockout or cup
+(match_phase). The words that name them are data (lexicon.toml).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from seasonparse.football import doc_club, round_index, season_window
+from seasonparse.lexicon import lexicon, names_any, words
+from seasonparse.model import Document
+from seasonparse.names import fold
+
+Tournament = tuple[str, int | str]  # (phase, year) or (competition, season text)
+
+
+@cache
+def _tournament_re():
+    phases = "|".join(re.escape(p) for p in lexicon()["tournaments"]["phase_letters"].values())
+    return re.compile(rf"\b(?:({phases})\s+(\d{{4}})|(\d{{4}})\s+({phases}))\b", re.I)
+
+
+def tournament_in(text: str) -> Tournament | None:
+    """`Apertura 2011` / `2011 Apertura` -> ('Apertura', 2011)."""
+    m = _tournament_re().search(text or "")
+    if not m:
+        return None
+    phase = (m[1] or m[4]).capitalize()
+    return phase, int(m[2] or m[3])
+
+
+@cache
+def _phase_offsets() -> dict[str, int]:
+    return {k.lower(): v for k, v in lexicon()["tournaments"]["phase_year"].items()}
+
+
+def season_of(t: Tournament) -> int | None:
+    """The first year of the split season a phase tournament belongs to (`Apertura
+    2011` and `Clausura 2012`: 2011, by the lexicon's phase_year); None otherwise."""
+    offset = _phase_offsets().get(str(t[0]).lower())
+    return t[1] - offset if offset is not None and isinstance(t[1], int) else None
+
+
+def phase_of_season(phase: str, first_year: int) -> Tournament | None:
+    """The tournament of `phase` in the season starting in `first_year`."""
+    offset = _phase_offsets().get(phase.strip().lower())
+    return None if offset is None else (phase.strip().capitalize(), first_year + offset)
+
+
+def _phase_only(text: str) -> str | None:
+    for p in lexicon()["tournaments"]["phase_letters"].values():
+        if re.search(rf"\b{re.escape(p)}\b", text or "", re.I):
+            return p
+    return None
+
+
+def doc_tournament(doc: Document) -> Tournament | None:
+    """The tournament a whole document is about: its title names a phase and a
+    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side;
+    else the competition and season of a single-phase league."""
+    title = doc.title or ""
+    if t := tournament_in(title):
+        return t
+    phase, year = _phase_only(title), re.search(r"\b(\d{4})\b", title)
+    if phase and year:
+        return phase.capitalize(), int(year[1])
+    return _single_phase(doc)
+
+
+_SEASON_WORDS = re.compile(r"\b\d{4}(?:\s*[–—-]\s*\d{2,4})?\b|\bseason\b", re.I)
+
+
+def _competition(doc: Document) -> str | None:
+    """The competition of a single-phase league: the infobox's `Competition` or
+    `League` (a club article's league), else a league article's title without its
+    season (`2019–20 Premier League`). A value naming a phase is a split season."""
+    keys = words("infobox", "competition")
+    f = next((f for f in doc.infobox if fold(f.key) in keys and f.value), None)
+    name = f.value if f else (None if doc_club(doc) else _SEASON_WORDS.sub(" ", doc.title or ""))
+    name = " ".join((name or "").split())
+    if not name or tournament_in(name) or _phase_only(name):
+        return None
+    return name
+
+
+def _single_phase(doc: Document) -> Tournament | None:
+    competition, season = _competition(doc), season_window(doc)
+    if competition is None or season is None:
+        return None
+    first, last = season.first.year, season.last.year
+    return competition, str(first) if first == last else f"{first}–{str(last)[2:]}"
+
+
+def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
+    """The tournament of a place in a document: a heading naming phase and year,
+    else a heading naming the phase and an infobox field naming it with a year
+    (`League: Apertura 2011`), else the document's own."""
+    for title in reversed(section):
+        if t := tournament_in(title):
+            return t
+    for title in reversed(section):
+        if phase := _phase_only(title):
+            for f in doc.infobox:
+                t = tournament_in(f.value)
+                if t and t[0].lower() == phase.lower():
+                    return t
+    return doc_tournament(doc)
+
+
+def match_phase(section: tuple[str, ...]) -> str:
+    """The part of a season a match under `section` belongs to: cup, knockout or league."""
+    if any(names_any(t, "phases", "cup") for t in section):
+        return "cup"
+    if any(round_index(t) is not None or names_any(t, "phases", "knockout") for t in section):
+        return "knockout"
+    return "league"
+
+
+def named_phase(titles: tuple[str, ...]) -> str | None:
+    """The part of a season that headings name (`Liguilla goalscorers` -> knockout), in
+    match_phase's terms; None for all competitions or no part named."""
+    for phase in ("all_competitions", "cup", "knockout", "league"):
+        if any(names_any(t, "phases", phase) for t in titles):
+            return None if phase == "all_competitions" else phase
+    if any(round_index(t) is not None for t in titles):
+        return "knockout"
+    return None
