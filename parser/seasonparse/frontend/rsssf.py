@@ -46,7 +46,7 @@ _TABLE_ROW = re.compile(
     r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>.*?)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:-\s*){3,}$")
 _MATCH = re.compile(r"^(?P<home>\S(?:.*?\S)?)\s+(?P<hg>\d{1,2})\s*-\s*(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
-_SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{1,2}(?:\s|$)")
+_SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
 _PENALTIES = re.compile(r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$", re.I)
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.+?)\s*$")
