@@ -19,7 +19,7 @@ from typing import NamedTuple
 from seasonparse.corpus import Corpus, build, section_tournament
 from seasonparse.football import counted
 from seasonparse.model import Document, Match
-from seasonparse.reference import Fixture, Reference, Segment
+from seasonparse.reference import Fixture, Reference, Segment, gc_paused
 
 
 class ArticleMatch(NamedTuple):
@@ -136,6 +136,7 @@ class ReferenceIndex:
             for doc in articles for m in doc.matches if m.date is not None and counted(m)]
         self.pairings: list[Pairing] = []
         self.unmatched: list[Unmatched] = []
+        self._regular: dict[int, dict[str, list[RefMatch]]] = {}
         self._pair_all()
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
@@ -173,7 +174,6 @@ class ReferenceIndex:
             elif rm.window is not None:
                 undated.setdefault(key, []).append(rm)
         used: set[tuple[int, str, int]] = set()  # (reference, article path, reference match index)
-        coverage = self.coverage
         for a in self.article_matches:
             pair = frozenset((a.home, a.away))
             for ref in self.references:
@@ -193,7 +193,7 @@ class ReferenceIndex:
                     used.add((id(ref), a.doc.path, best.match.index))
                     self.pairings.append(Pairing(a, best))
                     continue
-                segment = self._covering(ref, a, coverage)
+                segment = self._covering(ref, a)
                 if segment is not None:
                     same = tuple(rm for rm in by_pair.get(key, ()) if rm.segment is segment)
                     self.unmatched.append(Unmatched(a, ref, segment, same))
@@ -214,9 +214,9 @@ class ReferenceIndex:
                 out.setdefault(id(ref), []).append((seg, clubs, min(days), max(days), seg.tournament))
         return out
 
-    def _covering(self, ref: Reference, a: ArticleMatch, coverage) -> Segment | None:
+    def _covering(self, ref: Reference, a: ArticleMatch) -> Segment | None:
         tournament = section_tournament(a.doc, a.match.section)
-        for seg, clubs, first, last, t in coverage.get(id(ref), ()):
+        for seg, clubs, first, last, t in self.coverage.get(id(ref), ()):
             if a.home in clubs and a.away in clubs and (
                     first - timedelta(days=1) <= a.day <= last + timedelta(days=1) or
                     (t is not None and t == tournament)):
@@ -233,12 +233,14 @@ class ReferenceIndex:
         return out
 
     def regular(self, seg: Segment) -> dict[str, list[RefMatch]]:
-        """Club root -> its regular-season (not knockout) matches of the segment."""
-        out: dict[str, list[RefMatch]] = {}
-        for rm in self.by_segment.get(id(seg), ()):
-            if not rm.fixture.knockout:
-                out.setdefault(rm.home, []).append(rm)
-                out.setdefault(rm.away, []).append(rm)
+        """Club root -> its regular-season (not knockout) matches of the segment (computed once)."""
+        out = self._regular.get(id(seg))
+        if out is None:
+            out = self._regular[id(seg)] = {}
+            for rm in self.by_segment.get(id(seg), ()):
+                if not rm.fixture.knockout:
+                    out.setdefault(rm.home, []).append(rm)
+                    out.setdefault(rm.away, []).append(rm)
         return out
 
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
@@ -264,14 +266,15 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
     from seasonparse.rules.base import Reporter
     from seasonparse.rules.reference import RULES
 
-    index = ReferenceIndex(articles, references, settings)
-    findings, errors = [], []
-    for fn in RULES:
-        r = fn.rule
-        if codes is not None and r.code not in codes:
-            continue
-        try:
-            findings.extend(r.check(index, settings, Reporter(r, "")))
-        except Exception as exc:  # a bug in a rule: report it, keep checking
-            errors.append(f"rule {r.code} failed on the references: {exc!r}")
-    return Reconciliation(findings, index.summary, errors)
+    with gc_paused():
+        index = ReferenceIndex(articles, references, settings)
+        findings, errors = [], []
+        for fn in RULES:
+            r = fn.rule
+            if codes is not None and r.code not in codes:
+                continue
+            try:
+                findings.extend(r.check(index, settings, Reporter(r, "")))
+            except Exception as exc:  # a bug in a rule: report it, keep checking
+                errors.append(f"rule {r.code} failed on the references: {exc!r}")
+        return Reconciliation(findings, index.summary, errors)

@@ -26,13 +26,14 @@ from seasonparse.corpus import is_knockout
 from seasonparse.frontend.source import Source, read
 from seasonparse.lexicon import lexicon
 from seasonparse.model import (
-    ERROR, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section, Table)
+    ERROR, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section, Table, maker)
 from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.football import round_index
 from seasonparse.reference import (
     Bye, Fixture, Footnote, LegPair, Reference, Segment, Unplayed, words)
 
+_match, _fixture = maker(Match), maker(Fixture)  # records made per result line
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
@@ -48,13 +49,13 @@ _SEPARATOR = re.compile(r"^\s*(?:-\s*){3,}$")
 _MATCH = re.compile(r"^(?P<home>\S(?:.*?\S)?)\s+(?P<hg>\d{1,2})\s*-\s*(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
-_PENALTIES = re.compile(r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$", re.I)
+_PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.+?)\s*$")
 _PARTICIPANT = re.compile(r"^(?P<name>[^\[(]+?)\s*(?:\((?P<place>[^)]*)\))?\s*(?:\[(?P<note>\d+)\])?\s*$")
 _LIST_ITEM = re.compile(r"^-\s+(?P<text>.+?)\s*$")
 _LABEL = re.compile(r"^(?P<label>[^:\[\]]{1,40}):\s*$")
-_SCORER = re.compile(r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$",
-                     re.I)
+_SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
+# compiled on first use (re's cache): most references list no scorers
 
 
 @cache
@@ -105,6 +106,7 @@ class _Reader:
         self.byes: list[Bye] = []
         self.unplayed: list[Unplayed] = []
         self.stack: list[list] = []  # [level, title, line, children]
+        self._path: tuple[str, ...] | None = ()  # the stack's titles, kept until it changes
         self.roots: list[Section] = []
         self.years: tuple[int, int] | None = None
         self.start_month: int | None = None
@@ -124,11 +126,14 @@ class _Reader:
         self.competition: str | None = None
         self.season: str | None = None
         self.notes_by_number: dict[str, list[str]] = {}
+        self.knockout: dict[tuple[str, ...], bool] = {}  # section path -> is_knockout, asked per match
 
     # -- structure ---------------------------------------------------------
     @property
     def path(self) -> tuple[str, ...]:
-        return tuple(s[1] for s in self.stack)
+        if self._path is None:
+            self._path = tuple(s[1] for s in self.stack)
+        return self._path
 
     @property
     def stage_path(self) -> tuple[str, ...]:
@@ -140,11 +145,13 @@ class _Reader:
         while self.stack and self.stack[-1][0] >= level:
             self._pop()
         self.stack.append([level, title, line, []])
+        self._path = None
         self.date, self.date_text, self.date_line = None, "", 0
         self.leg = None
 
     def _pop(self) -> None:
         level, title, line, children = self.stack.pop()
+        self._path = None
         section = Section(title, level, line, tuple(children))
         (self.stack[-1][3] if self.stack else self.roots).append(section)
 
@@ -227,6 +234,8 @@ class _Reader:
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
         for number, raw in enumerate(self.lines, 1):
+            if self._plain() and raw[:1] not in ("*", "") and self._result_line(number, raw):
+                continue  # most lines are results: read them before trying the other shapes
             star = raw.startswith("*")
             content = raw[1:] if star else raw
             offset = 1 if star else 0
@@ -235,6 +244,16 @@ class _Reader:
         while self.stack:
             self._pop()
         return self.finish()
+
+    def _plain(self) -> bool:
+        """No table, note, list or participant list is open (they own the next lines)."""
+        return not self.rows and self.note is None and self.items is None and self.participants is None \
+            and not self.expect_participants
+
+    def _result_line(self, n: int, raw: str) -> bool:
+        text = raw.strip()
+        return bool(text) and not text[0].isdigit() and text[0] != "[" and \
+            (m := _MATCH.match(text)) is not None and self.read_match(m, n, raw, text)
 
     def line(self, n: int, raw: str, content: str, offset: int, star: bool) -> None:
         text = content.strip()
@@ -260,7 +279,7 @@ class _Reader:
             self.note[2].append(text)
             return
         self.close_note()
-        if (m := _TABLE_ROW.match(text)) is not None:
+        if (text[0].isdigit() or self.rows) and (m := _TABLE_ROW.match(text)) is not None:
             self.close_items()
             if not self.rows:
                 self.table_start = n
@@ -268,7 +287,7 @@ class _Reader:
                      m["pts"], m["note"].strip("() "))
             self.rows.append(Row(cells, n))
             return
-        if _SEPARATOR.match(text) and self.rows:
+        if self.rows and _SEPARATOR.match(text):
             return
         self.close_table()
         if text[:1] != "-":
@@ -276,22 +295,24 @@ class _Reader:
         self.classify(n, raw, text, offset, star)
 
     def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
-        folded = fold(text)
-        if (m := _HEADER.match(text)) and fold(m["key"]) in _folded("header_keys"):
+        if ":" in text and (m := _HEADER.match(text)) and fold(m["key"]) in _folded("header_keys"):
             self.header(fold(m["key"]), m["key"], m["value"], n, raw)
             return
-        if self.read_date(text, n):
+        if text[0] == "[" and self.read_date(text, n):
             return
+        if (m := _MATCH.match(text)) is not None and self.read_match(m, n, raw, text):
+            return
+        head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
         if (m := _FOOTNOTE.match(text)) is not None:
             official = _official_re().search(m["text"])
             self.footnotes.append(Footnote(m["n"], m["text"], n, official["name"].strip() if official else None,
                                            tuple(self.notes_by_number.get(m["n"], ()))))
             self.blocks.append(Block("list", n, n, text, (m["text"],), self.path))
             return
-        if any(folded.startswith(p) for p in _folded("note_prefixes")):
+        if any(head.startswith(p) for p in _folded("note_prefixes")):
             self.note = [n, n, [text], star]
             return
-        if any(folded.startswith(p) for p in _folded("bye_prefixes")):
+        if any(head.startswith(p) for p in _folded("bye_prefixes")):
             club = text.split(":", 1)[1].strip()
             self.byes.append(Bye(club, n, self.path))
             self.blocks.append(Block("paragraph", n, n, text, (), self.path))
@@ -300,8 +321,6 @@ class _Reader:
             self.heading(4, f"Round {m['n']}", n)
             return
         if self.read_heading(text, n):
-            return
-        if (m := _MATCH.match(text)) is not None and self.read_match(m, n, raw, text):
             return
         if self.read_unplayed(text, n):
             return
@@ -372,9 +391,14 @@ class _Reader:
         """(markers, scorer groups with their offsets in `rest`, the away team)."""
         markers: list[str] = []
         scorers: list[tuple[str, int]] = []
+        if "[" not in rest and "(" not in rest:
+            away = rest.split()
+            while away and fold(away[-1]) in _markers():
+                markers.insert(0, away.pop())
+            return markers, scorers, " ".join(away)
         for m in _GROUP.finditer(rest):
             inner = (m[1] if m[1] is not None else m[2]).strip()
-            if _PENALTIES.match(inner) or fold(inner) in _markers():
+            if re.match(_PENALTIES, inner, re.I) or fold(inner) in _markers():
                 markers.append(inner)
             elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner):
                 scorers.append((inner, m.start()))
@@ -392,16 +416,18 @@ class _Reader:
         if not self.stack:
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
         start = raw.find(text) + 1
-        home_column = start
-        away_column = raw.find(away.split()[0], start - 1 + m.start("rest")) + 1
+        away_column = raw.find(away, start - 1 + m.start("rest")) + 1 or start
         index = len(self.matches)
-        self.matches.append(Match(
+        self.matches.append(_match((
             index, self.date, self.date_text, m["home"], away, int(m["hg"]), int(m["ag"]), (), (),
-            self.path, n, self.date_line or n, n, home_column, away_column,
-            ", ".join(markers) or None, start + len(text)))
+            self.path, n, self.date_line or n, n, start, away_column,
+            ", ".join(markers) or None, start + len(text))))
         segment = self.segments[-1] if self.segments else None
-        self.fixtures.append(Fixture(index, segment["tournament"] if segment else None,
-                                     is_knockout(self.path), self.leg, tuple(markers)))
+        knockout = self.knockout.get(self.path)
+        if knockout is None:
+            knockout = self.knockout[self.path] = is_knockout(self.path)
+        self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
+                                       knockout, self.leg, tuple(markers))))
         if segment is not None:
             segment["matches"].append(index)
         self.last_match_line = n
@@ -449,7 +475,7 @@ class _Reader:
                 side, name = min(side + 1, len(sides) - 1), ""
                 continue
             entry = tok[0].strip()
-            e = _SCORER.match(entry)
+            e = re.match(_SCORER, entry, re.I)
             if not e or not entry:
                 continue
             name = e["name"].strip() or name

@@ -136,7 +136,7 @@ def _reference_rows(index):
                 continue
             table = ref.document.tables[seg.tables[-1]]
             for row in table.rows:
-                values = {m: to_int(row.cells[i]) for m, i in _REF_COLUMNS.items()}
+                values = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}  # digits by construction
                 out.setdefault((index.clubs.root(row.cells[1]), seg.tournament), []).append(
                     (ref, seg, row, values))
     return out
@@ -147,6 +147,8 @@ def _article_rows(index) -> Iterator[tuple]:
     rows and relegation tables' tournament columns."""
     for doc in index.articles:
         for table in doc.tables:
+            if table.kind not in ("standings", "relegation"):
+                continue
             cols = column_indexes(table)
             tcol = cols.get("team")
             if tcol is None:
@@ -278,7 +280,7 @@ def reference_table_vs_results(index, settings, report):
                     if not matches:
                         continue
                     got = _record(matches, index.clubs.root(row.cells[1]), win)
-                    stated = {m: to_int(row.cells[i]) for m, i in _REF_COLUMNS.items()}
+                    stated = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}
                     wrong = [m for m, v in stated.items() if v is not None and v != got[m]]
                     if wrong:
                         said = ", ".join(f"{_SHORT[m]} {stated[m]}" for m in wrong)
