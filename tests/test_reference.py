@@ -11,6 +11,8 @@ from collections import Counter
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from conftest import FIXTURES, ROOT, SEEDS
 
 from seasonparse.frontend import parse_file, parse_text
@@ -212,3 +214,48 @@ def test_reconcile_is_deterministic_and_linear_in_matches():
     two = reconcile(SEED_DOCS, [ref, load(str(REFERENCE), "copy.txt")], Settings())
     assert two.summary.matched == a.summary.matched and two.summary.references == 2
     assert len(two.findings) == 2 * len(a.findings)
+
+
+REFERENCE_LINES = REFERENCE_TEXT.split("\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_damaged_reference_never_crashes(data):
+    """Characters cut from some lines of the real reference: the reader gives a
+    valid document with diagnostics at real lines, and reconciling still runs."""
+    from conftest import cut_some
+
+    start = data.draw(st.integers(0, len(REFERENCE_LINES) - 1))
+    text = cut_some(REFERENCE_LINES[start:start + 80], data)
+    ref = parse_rsssf(text, "cut.txt")
+    assert _schema_errors(ref.document) is None
+    assert all(1 <= d.line <= max(1, len(ref.document.lines)) for d in ref.document.diagnostics)
+    assert len(ref.fixtures) == len(ref.document.matches)
+    assert reconcile(SEED_DOCS, [ref], Settings()).errors == []
+
+
+def test_check_references_surfaces_reader_diagnostics_and_reconciles(tmp_path):
+    """The pipeline helper the CLI hook calls: P rules on each reference, then the R rules."""
+    from seasonparse.reconcile import check_references
+    from seasonparse.rules import registry
+
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text(REFERENCE_TEXT.replace("Necaxa            1-0 Mérida", "Necaxa            1-"), "utf-8")
+    rules = registry()
+    codes = set(rules) | {fn.rule.code for fn in RULES}
+    run = check_references(SEED_DOCS, [(str(damaged), "damaged.txt")], Settings(), codes, rules)
+    assert run.errors == [] and [d.path for d in run.documents] == ["damaged.txt"]
+    p001 = [f for f in run.findings if f.code == "P001"]
+    assert [(f.path, f.line) for f in p001] == [("damaged.txt", 69)]
+    # the match the reference lost: the Necaxa article's is now unmatched in a tournament that
+    # is no longer complete (Necaxa and Mérida have 14 matches for a Pld of 15), so not R004
+    assert run.summary.matched == run.summary.article_matches - 1
+    assert not [f for f in run.findings if f.code == "R004"]
+
+
+def test_csv_reference_planted_score_is_reported_at_both_lines():
+    planted = CSV.replace("Necaxa,Mérida,1,0", "Necaxa,Mérida,2,0")
+    rec = reconcile(SEED_DOCS, [parse_csv(planted, "results.csv")], Settings(), codes={"R001"})
+    assert [(f.code, f.path, f.line, [(r.path, r.line) for r in f.related]) for f in rec.findings] == [
+        ("R001", f"seeds/{SEEDS[0].name}", 41, [("results.csv", 2)])]

@@ -278,3 +278,31 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
             except Exception as exc:  # a bug in a rule: report it, keep checking
                 errors.append(f"rule {r.code} failed on the references: {exc!r}")
         return Reconciliation(findings, index.summary, errors)
+
+
+class ReferenceRun(NamedTuple):
+    """What the check pipeline adds for its references."""
+
+    documents: list[Document]  # the references' documents: for excerpts, suppression and the baseline
+    findings: list
+    errors: list[str]
+    summary: Summary
+
+
+def check_references(articles: list[Document], paths: list[tuple[str, str]], settings, codes: set[str],
+                     rules: dict) -> ReferenceRun:
+    """Read each reference ((path, display) pairs), surface its reader's diagnostics
+    through the P rules, and reconcile the articles against all of them."""
+    from seasonparse.check import check_document
+    from seasonparse.reference import load
+
+    references = [load(path, display) for path, display in paths]
+    findings, errors = [], []
+    parser_codes = {c for c in codes if c.startswith("P")}
+    for ref in references:
+        f, e = check_document(ref.document, rules, parser_codes, settings)
+        findings += f
+        errors += e
+    rec = reconcile(articles, references, settings, codes)
+    return ReferenceRun([r.document for r in references], findings + rec.findings, errors + rec.errors,
+                        rec.summary)

@@ -3,7 +3,9 @@
 Each rule reads the reference index (seasonparse.reconcile), built once per
 run over the articles and the references. A finding stands in the article,
 at the line that disagrees, with the reference's line as a related location;
-a reference's own inconsistencies stand in the reference.
+a reference's own inconsistencies stand in the reference. Messages name no
+path and no line (those are in the locations), so baseline fingerprints
+survive lines moving and the folder a run starts from.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def reference_match_score(index, settings, report):
     for p in index.pairings:
         if p.score_differs:
             yield _at_article(report, p, f"{describe(p.article.match)} here, but {describe(p.ref.match)} in the "
-                                         f"reference {p.ref.path}")
+                                         "reference")
 
 
 @rule("R002", "reference-match-venue", ERROR, scope="reference")
@@ -72,7 +74,7 @@ def reference_match_venue(index, settings, report):
     for p in index.pairings:
         if p.venue_differs and not p.score_differs:
             yield _at_article(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
-                                         f"reference {p.ref.path}")
+                                         "reference")
 
 
 @rule("R003", "reference-match-date", ERROR, scope="reference")
@@ -93,7 +95,7 @@ def reference_match_date(index, settings, report):
         if p.day_differs:
             a = p.article
             yield report(f"dated {a.match.date_text} ({a.day.isoformat()}) here, {p.ref.day.isoformat()} in the "
-                         f"reference {p.ref.path}", a.match.date_line, 1, path=a.doc.path,
+                         "reference", a.match.date_line, 1, path=a.doc.path,
                          related=[Related(p.ref.path, p.ref.match.date_line, 1,
                                           f"the reference dates {describe(p.ref.match)} {p.ref.match.date_text}")])
 
@@ -121,8 +123,8 @@ def reference_match_missing(index, settings, report):
                                        for rm in u.same_pair) if u.same_pair else ""
         related = [_at(rm) for rm in u.same_pair] or [
             Related(u.reference.document.path, u.segment.line, 1, f"the reference's {u.segment.title}")]
-        yield report(f"{describe(a.match)} on {a.day.isoformat()} is not in the reference "
-                     f"{u.reference.document.path}, which lists every match of {u.segment.title}{seen}",
+        yield report(f"{describe(a.match)} on {a.day.isoformat()} is not in the reference, which lists every "
+                     f"match of {u.segment.title}{seen}",
                      a.match.line, a.match.home_column, end_column=a.match.end_column, path=a.doc.path,
                      related=related)
 
@@ -222,7 +224,7 @@ def reference_standings(index, settings, report):
             said = ", ".join(f"{_SHORT[m]} {values[m]}" for m in wrong)
             real = ", ".join(f"{_SHORT[m]} {ref_values[m]}" for m in wrong)
             where = Related(ref.document.path, row.line, 1, f"the reference's {seg.title} table: {row.cells[1]}")
-            text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference {ref.document.path}"
+            text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference"
             why = None
             if wrong == ["points"]:
                 matches = index.regular(seg).get(club, [])
@@ -233,14 +235,14 @@ def reference_standings(index, settings, report):
             parts, related = [], [where]
             for what, points, (path, at, statement), matches in why:
                 if what == "a stated deduction":
-                    parts.append(f"a deduction of {points} points ({path}:{at}: \"{statement}\")")
+                    parts.append(f"a deduction of {points} points (\"{statement}\")")
                 else:
                     parts.append(f"the {points} point{'' if points == 1 else 's'} from its {len(matches)} reference match{'' if len(matches) == 1 else 'es'} against "
-                                 f"{what} ({path}:{at}: \"{statement}\")")
+                                 f"{what} (\"{statement}\")")
                     related += [_at(m, f"the reference: {describe(m.match)}") for m in matches]
                 related.append(Related(path, at, 1, statement))
-            yield report(f"{text}; the difference is exactly {' and '.join(parts)}, left out of the article's table",
-                         line, 1, path=doc.path, related=related, severity=INFO)
+            yield report(f"{text}; the difference is exactly {' and '.join(parts)}, which the article's table "
+                         "leaves out", line, 1, path=doc.path, related=related, severity=INFO)
 
 
 def _record(matches, club, win) -> dict[str, int]:
