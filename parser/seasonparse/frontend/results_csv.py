@@ -1,0 +1,109 @@
+"""Football-data CSV results -> Document + Reference.
+
+The layout of football-data.co.uk's files: a header row, then one match a row
+with `Date, HomeTeam, AwayTeam, FTHG, FTAG` (optionally `HTHG, HTAG`, `Div`).
+Column names are data (data/reference.toml). A row that cannot be read becomes
+a diagnostic at its line and column; the rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from functools import cache
+
+from seasonparse.frontend.source import Source, decode, read
+from seasonparse.model import ERROR, WARNING, Diagnostic, InfoboxField, Match
+from seasonparse.model import Document
+from seasonparse.names import fold
+from seasonparse.reference import Fixture, Reference, Segment, words
+
+_REQUIRED = ("date", "home", "away", "home_goals", "away_goals")
+
+
+@cache
+def _names() -> dict[str, frozenset[str]]:
+    return {k: frozenset(fold(n) for n in v) for k, v in words()["csv"].items() if k != "date_formats"}
+
+
+def _date(text: str) -> str | None:
+    for fmt in words()["csv"]["date_formats"]:
+        try:
+            return datetime.strptime(text.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _column_of(field: int, row: list[str]) -> int:
+    """1-based column of a cell in its line (cells joined by commas, as csv wrote them)."""
+    return sum(len(c) + 1 for c in row[:field]) + 1
+
+
+def parse_source(source: Source) -> Reference:
+    text = source.text or ""
+    lines = tuple(text.split("\n"))
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    diags = list(source.diagnostics)
+    matches: list[Match] = []
+    fixtures: list[Fixture] = []
+    infobox: list[InfoboxField] = []
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    where: dict[str, int] = {}
+    if header is not None:
+        folded = [fold(h) for h in header]
+        for meaning, names in _names().items():
+            where[meaning] = next((i for i, h in enumerate(folded) if h in names), -1)
+        missing = [m for m in _REQUIRED if where[m] < 0]
+        if missing:
+            diags.append(Diagnostic("P001", ERROR, "CSV header lacks the column(s) " + ", ".join(
+                "/".join(words()["csv"][m]) for m in missing), 1))
+            header = None
+    competition = None
+    for row in reader if header is not None else ():
+        n = reader.line_num
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) <= max(where[m] for m in _REQUIRED):
+            diags.append(Diagnostic("P001", ERROR, f"row with {len(row)} cells, fewer than the header's", n))
+            continue
+        cell = {m: row[i].strip() for m, i in where.items() if 0 <= i < len(row)}
+        iso = _date(cell["date"])
+        if iso is None:
+            diags.append(Diagnostic("P001", ERROR, f"`{cell['date']}` is not a date", n,
+                                    _column_of(where["date"], row)))
+        hg, ag = cell["home_goals"], cell["away_goals"]
+        if not (hg.isdecimal() and ag.isdecimal()):
+            if hg or ag:
+                diags.append(Diagnostic("P001", WARNING, f"score `{hg}-{ag}` is not two numbers: row left out",
+                                        n, _column_of(where["home_goals"], row)))
+            continue
+        if competition is None and cell.get("competition"):
+            competition = cell["competition"]
+            infobox.append(InfoboxField("Competition", competition, competition, n))
+        index = len(matches)
+        line_text = lines[n - 1] if n <= len(lines) else ""
+        matches.append(Match(index, iso, cell["date"], cell["home"], cell["away"], int(hg), int(ag), (), (), (),
+                             n, n, n, _column_of(where["home"], row), _column_of(where["away"], row), None,
+                             len(line_text) + 1))
+        fixtures.append(Fixture(index, None, False, None, ()))
+    dates = sorted(m.date for m in matches if m.date)
+    season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \
+        (dates[0][:4] if dates else None)
+    if season:
+        infobox.append(InfoboxField("Season", season, season, 1))
+    title = " ".join(x for x in (competition, season) if x) or None
+    doc = Document(source.path, source.sha256, title, 1 if title else None, tuple(infobox), (), (),
+                   tuple(matches), (), (), (), tuple(diags), lines)
+    segment = Segment(None, title or source.path, 1, tuple(range(len(matches))), ())
+    return Reference(doc, "csv", competition, season, tuple(fixtures), (segment,) if matches else ())
+
+
+def parse_text(text: str, path: str = "<text>") -> Reference:
+    return parse_source(decode(path, text.encode("utf-8")))
+
+
+def parse_file(path: str, display: str | None = None) -> Reference:
+    return parse_source(read(path, display))

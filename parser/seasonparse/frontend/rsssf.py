@@ -1,0 +1,525 @@
+"""RSSSF-style results text -> Document + Reference.
+
+The layout of the Rec.Sport.Soccer Statistics Foundation's season pages, as
+plain text: a header (`Competition: ...`, `Season: 2011-2012`), a tournament
+per `Season: 2011-2012 Apertura` line, stages (`Regular Stage`, `Playoff
+Stage`), rounds (`Round: 1`, `Quarterfinals`), legs (`First Legs`), date lines
+(`[Jul 29]`, the year taken from the season, across New Year), aligned result
+lines (`Necaxa            1-0 Mérida`, with markers `aet`, `awd`, `[4-3 pen]`
+and scorers in brackets), `Bye: Club`, final tables
+(`1.La Piedad   15 10 1 4 26-17 31`), `NB:` notes and numbered footnotes.
+Some transcriptions start table and note lines with `*`: such a line is read
+as what follows the star.
+
+A line by line reader with regular expressions, not a grammar: every line is
+one of a dozen shapes, decided by its own text and the line before. A line it
+cannot read becomes a diagnostic and a raw block; nothing stops the run.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from seasonparse.corpus import is_knockout
+from seasonparse.frontend.source import Source, read
+from seasonparse.lexicon import lexicon
+from seasonparse.model import (
+    ERROR, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section, Table, maker)
+from seasonparse.model import Document
+from seasonparse.names import fold
+from seasonparse.football import round_index
+from seasonparse.reference import (
+    Bye, Fixture, Footnote, LegPair, Reference, Segment, Unplayed, words)
+
+_match, _fixture = maker(Match), maker(Fixture)  # records made per result line
+COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
+PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
+
+_HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
+_YEARS = re.compile(r"(\d{4})(?:\s*[-/–]\s*(\d{2,4}))?")
+_DATE = re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})(?:,?\s+(?P<y>\d{4}))?\s*\]$")
+_TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
+_ROUND = re.compile(r"^Round:?\s*(?P<n>\d+)\s*$", re.I)
+_TABLE_ROW = re.compile(
+    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s].*?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
+    r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>.*?)\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:-\s*){3,}$")
+_MATCH = re.compile(r"^(?P<home>\S(?:.*?\S)?)\s+(?P<hg>\d{1,2})\s*-\s*(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
+_SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
+_GROUP = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
+_PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
+_FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.+?)\s*$")
+_PARTICIPANT = re.compile(r"^(?P<name>[^\[(]+?)\s*(?:\((?P<place>[^)]*)\))?\s*(?:\[(?P<note>\d+)\])?\s*$")
+_LIST_ITEM = re.compile(r"^-\s+(?P<text>.+?)\s*$")
+_LABEL = re.compile(r"^(?P<label>[^:\[\]]{1,40}):\s*$")
+_SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
+# compiled on first use (re's cache): most references list no scorers
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {fold(name).rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
+
+
+@cache
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words()["rsssf"][key])
+
+
+@cache
+def _markers() -> dict[str, str]:
+    return {fold(k): v for k, v in words()["rsssf"]["markers"].items()}
+
+
+@cache
+def _official_re() -> re.Pattern:
+    alternatives = "|".join(re.escape(w) for w in words()["rsssf"]["official_name"])
+    return re.compile(rf"(?:{alternatives})\s+(?P<name>[^.;,]+)", re.I)
+
+
+def _titled(text: str) -> bool:
+    """`Playoff Stage`, `Championship Final`: every word capitalised (a heading, not a sentence)."""
+    return all(w[:1].isupper() or w[:1].isdigit() for w in text.split())
+
+
+def _ends_with(text: str, endings: frozenset[str]) -> bool:
+    t = fold(text)
+    return any(t == e or t.endswith(" " + e) for e in endings)
+
+
+class _Reader:
+    def __init__(self, source: Source):
+        self.source = source
+        text = source.text or ""
+        self.lines = tuple(text.split("\n"))
+        if self.lines and self.lines[-1] == "":
+            self.lines = self.lines[:-1]
+        self.infobox: list[InfoboxField] = []
+        self.blocks: list[Block] = []
+        self.matches: list[Match] = []
+        self.fixtures: list[Fixture] = []
+        self.tables: list[Table] = []
+        self.diags: list[Diagnostic] = list(source.diagnostics)
+        self.footnotes: list[Footnote] = []
+        self.byes: list[Bye] = []
+        self.unplayed: list[Unplayed] = []
+        self.stack: list[list] = []  # [level, title, line, children]
+        self._path: tuple[str, ...] | None = ()  # the stack's titles, kept until it changes
+        self.roots: list[Section] = []
+        self.years: tuple[int, int] | None = None
+        self.start_month: int | None = None
+        self.date: str | None = None
+        self.date_text = ""
+        self.date_line = 0
+        self.segments: list[dict] = []
+        self.leg: int | None = None
+        self.rows: list[Row] = []  # the table being read
+        self.table_start = 0
+        self.participants: list[tuple[Row, str | None]] | None = None  # None: not in a participant list
+        self.participants_start = 0
+        self.expect_participants = False
+        self.note: list | None = None  # [line, end_line, texts, star]
+        self.items: list | None = None  # [line, end_line, texts]
+        self.last_match_line = 0
+        self.competition: str | None = None
+        self.season: str | None = None
+        self.notes_by_number: dict[str, list[str]] = {}
+        self.knockout: dict[tuple[str, ...], bool] = {}  # section path -> is_knockout, asked per match
+
+    # -- structure ---------------------------------------------------------
+    @property
+    def path(self) -> tuple[str, ...]:
+        if self._path is None:
+            self._path = tuple(s[1] for s in self.stack)
+        return self._path
+
+    @property
+    def stage_path(self) -> tuple[str, ...]:
+        """The tournament and stage: where a final table belongs, whatever round it follows."""
+        return tuple(s[1] for s in self.stack if s[0] <= 3)
+
+    def heading(self, level: int, title: str, line: int) -> None:
+        self.close_all_blocks()
+        while self.stack and self.stack[-1][0] >= level:
+            self._pop()
+        self.stack.append([level, title, line, []])
+        self._path = None
+        self.date, self.date_text, self.date_line = None, "", 0
+        self.leg = None
+
+    def _pop(self) -> None:
+        level, title, line, children = self.stack.pop()
+        self._path = None
+        section = Section(title, level, line, tuple(children))
+        (self.stack[-1][3] if self.stack else self.roots).append(section)
+
+    # -- blocks ------------------------------------------------------------
+    def close_all_blocks(self) -> None:
+        self.close_table()
+        self.close_participants()
+        self.close_note()
+        self.close_items()
+
+    def close_table(self) -> None:
+        if not self.rows:
+            return
+        index = len(self.tables)
+        self.tables.append(Table(index, self.table_start, self.rows[-1].line, (COLUMNS,), COLUMNS,
+                                 tuple(self.rows), self.stage_path, "standings"))
+        if self.segments:
+            self.segments[-1]["tables"].append(index)
+        self.rows = []
+
+    def close_participants(self) -> None:
+        self.expect_participants = False
+        if not self.participants:
+            self.participants = None
+            return
+        rows = tuple(r for r, _ in self.participants)
+        self.tables.append(Table(len(self.tables), self.participants_start, rows[-1].line,
+                                 (PARTICIPANT_COLUMNS,), PARTICIPANT_COLUMNS, rows, self.path, "other"))
+        for row, note in self.participants:
+            if note:
+                self.notes_by_number.setdefault(note, []).append(row.cells[0])
+        self.participants = None
+
+    def close_note(self) -> None:
+        if self.note:
+            line, end, texts, _ = self.note
+            self.blocks.append(Block("paragraph", line, end, " ".join(texts), (), self.path))
+        self.note = None
+
+    def close_items(self) -> None:
+        if self.items:
+            line, end, texts = self.items
+            self.blocks.append(Block("list", line, end, "\n".join(texts), tuple(texts), self.path))
+        self.items = None
+
+    # -- dates -------------------------------------------------------------
+    def read_date(self, text: str, line: int) -> bool:
+        m = _DATE.match(text)
+        if not m:
+            return False
+        a, b = m["a"].rstrip("."), m["b"].rstrip(".")
+        month_word, day = (a, b) if not a.isdigit() else (b, a)
+        month = _months().get(fold(month_word))
+        if month is None or not day.isdigit():
+            return False
+        self.date_text, self.date_line = text.strip("[] "), line
+        year = int(m["y"]) if m["y"] else self._year(month)
+        self.date = None
+        if year is None:
+            self.diags.append(Diagnostic("P001", WARNING, f"date `{text}` with no season year to place it in",
+                                         line))
+            return True
+        try:
+            self.date = date(year, month, int(day)).isoformat()
+        except ValueError:
+            self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
+        return True
+
+    def _year(self, month: int) -> int | None:
+        """The season's years: a date in or after the month of the season's first
+        date is in the first year, an earlier month in the second (a match put
+        back from January to April stays in the same year)."""
+        if self.years is None:
+            return None
+        first, last = self.years
+        if self.start_month is None:
+            self.start_month = month
+        return first if month >= self.start_month or first == last else last
+
+    # -- lines -------------------------------------------------------------
+    def run(self) -> Reference:
+        for number, raw in enumerate(self.lines, 1):
+            if self._plain() and raw[:1] not in ("*", "") and self._result_line(number, raw):
+                continue  # most lines are results: read them before trying the other shapes
+            star = raw.startswith("*")
+            content = raw[1:] if star else raw
+            offset = 1 if star else 0
+            self.line(number, raw, content, offset, star)
+        self.close_all_blocks()
+        while self.stack:
+            self._pop()
+        return self.finish()
+
+    def _plain(self) -> bool:
+        """No table, note, list or participant list is open (they own the next lines)."""
+        return not self.rows and self.note is None and self.items is None and self.participants is None \
+            and not self.expect_participants
+
+    def _result_line(self, n: int, raw: str) -> bool:
+        text = raw.strip()
+        return bool(text) and not text[0].isdigit() and text[0] != "[" and \
+            (m := _MATCH.match(text)) is not None and self.read_match(m, n, raw, text)
+
+    def line(self, n: int, raw: str, content: str, offset: int, star: bool) -> None:
+        text = content.strip()
+        if not text:
+            self.close_table()
+            self.close_note()
+            self.close_items()
+            if self.participants:
+                self.close_participants()
+            return
+        if self.participants is not None or self.expect_participants:
+            m = _PARTICIPANT.match(text)
+            if m and not _FOOTNOTE.match(text):
+                if self.participants is None:
+                    self.participants, self.participants_start = [], n
+                self.expect_participants = False
+                self.participants.append((Row((m["name"].strip(), (m["place"] or "").strip(), m["note"] or ""), n),
+                                          m["note"]))
+                return
+            self.close_participants()
+        if self.note is not None and content[:1].isspace() and star == self.note[3]:
+            self.note[1] = n
+            self.note[2].append(text)
+            return
+        self.close_note()
+        if (text[0].isdigit() or self.rows) and (m := _TABLE_ROW.match(text)) is not None:
+            self.close_items()
+            if not self.rows:
+                self.table_start = n
+            cells = (m["pos"] or "", m["team"].strip(), m["pld"], m["w"], m["d"], m["l"], m["gf"], m["ga"],
+                     m["pts"], m["note"].strip("() "))
+            self.rows.append(Row(cells, n))
+            return
+        if self.rows and _SEPARATOR.match(text):
+            return
+        self.close_table()
+        if text[:1] != "-":
+            self.close_items()
+        self.classify(n, raw, text, offset, star)
+
+    def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
+        if ":" in text and (m := _HEADER.match(text)) and fold(m["key"]) in _folded("header_keys"):
+            self.header(fold(m["key"]), m["key"], m["value"], n, raw)
+            return
+        if text[0] == "[" and self.read_date(text, n):
+            return
+        if (m := _MATCH.match(text)) is not None and self.read_match(m, n, raw, text):
+            return
+        head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
+        if (m := _FOOTNOTE.match(text)) is not None:
+            official = _official_re().search(m["text"])
+            self.footnotes.append(Footnote(m["n"], m["text"], n, official["name"].strip() if official else None,
+                                           tuple(self.notes_by_number.get(m["n"], ()))))
+            self.blocks.append(Block("list", n, n, text, (m["text"],), self.path))
+            return
+        if any(head.startswith(p) for p in _folded("note_prefixes")):
+            self.note = [n, n, [text], star]
+            return
+        if any(head.startswith(p) for p in _folded("bye_prefixes")):
+            club = text.split(":", 1)[1].strip()
+            self.byes.append(Bye(club, n, self.path))
+            self.blocks.append(Block("paragraph", n, n, text, (), self.path))
+            return
+        if (m := _ROUND.match(text)) is not None:
+            self.heading(4, f"Round {m['n']}", n)
+            return
+        if self.read_heading(text, n):
+            return
+        if self.read_unplayed(text, n):
+            return
+        if (m := _LIST_ITEM.match(text)) is not None:
+            if self.items is None:
+                self.items = [n, n, []]
+            self.items[1] = n
+            self.items[2].append(m["text"])
+            return
+        if (m := _LABEL.match(text)) is not None:
+            self.blocks.append(Block("subheading", n, n, m["label"].strip(), (), self.path))
+            self.expect_participants = fold(m["label"]) in _folded("participants")
+            return
+        if text.startswith("[") and self.last_match_line == n - 1 and self.attach_scorers(text, n, raw):
+            return
+        if _SCORE_LIKE.search(text) and not star and len(self.path) >= 2:
+            self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}`", n,
+                                         offset + 1 + raw[offset:].find(text)))
+            self.blocks.append(Block("raw", n, n, text, (), self.path))
+            return
+        self.blocks.append(Block("paragraph", n, n, text, (), self.path))
+
+    def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
+        years = _YEARS.search(value)
+        phase = next((p for p in lexicon()["tournaments"]["phase_letters"].values()
+                      if re.search(rf"\b{re.escape(p)}\b", value, re.I)), None)
+        if key == "season" and years:
+            first = int(years[1])
+            last = first
+            if years[2]:
+                last = int(years[2]) if len(years[2]) == 4 else first // 100 * 100 + int(years[2])
+            if self.years is None or phase is None:
+                self.years = (first, last)
+                self.season = self.season or value
+            if phase is not None:
+                offset = lexicon()["tournaments"]["phase_year"].get(phase.casefold(), 0)
+                year = (first, last)[min(offset, 1)]
+                title = f"{phase} {year}"
+                self.heading(2, title, n)
+                self.segments.append({"tournament": (phase, year), "title": title, "line": n,
+                                      "matches": [], "tables": []})
+                return
+        if key == "competition":
+            self.competition = value
+        self.infobox.append(InfoboxField(written, value, raw.split(":", 1)[1].strip(), n))
+
+    def read_heading(self, text: str, n: int) -> bool:
+        head, when = text, None
+        if (m := _TRAILING_DATE.match(text)) is not None:
+            head, when = m["head"], m["date"]
+        if len(head.split()) > 4 or _SCORE_LIKE.search(head) or ":" in head:
+            return False
+        folded = fold(head)
+        if folded in _folded("first_leg") or folded in _folded("second_leg"):
+            self.heading(5, head, n)
+            self.leg = 0 if folded in _folded("first_leg") else 1
+        elif round_index(head) is not None or (_titled(head) and _ends_with(head, _folded("round_endings"))):
+            self.heading(4, head, n)
+        elif _titled(head) and _ends_with(head, _folded("stage_endings")):
+            self.heading(3, head, n)
+        else:
+            return False
+        if when is not None and not self.read_date(when, n):
+            self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
+        return True
+
+    def _markers_of(self, rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
+        """(markers, scorer groups with their offsets in `rest`, the away team)."""
+        markers: list[str] = []
+        scorers: list[tuple[str, int]] = []
+        if "[" not in rest and "(" not in rest:
+            away = rest.split()
+            while away and fold(away[-1]) in _markers():
+                markers.insert(0, away.pop())
+            return markers, scorers, " ".join(away)
+        for m in _GROUP.finditer(rest):
+            inner = (m[1] if m[1] is not None else m[2]).strip()
+            if re.match(_PENALTIES, inner, re.I) or fold(inner) in _markers():
+                markers.append(inner)
+            elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner):
+                scorers.append((inner, m.start()))
+            else:
+                markers.append(inner)
+        away = _GROUP.sub(" ", rest).split()
+        while away and fold(away[-1]) in _markers():
+            markers.insert(0, away.pop())
+        return markers, scorers, " ".join(away)
+
+    def read_match(self, m: re.Match, n: int, raw: str, text: str) -> bool:
+        markers, scorers, away = self._markers_of(m["rest"])
+        if not away or _SCORE_LIKE.search(away):
+            return False
+        if not self.stack:
+            self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
+        start = raw.find(text) + 1
+        away_column = raw.find(away, start - 1 + m.start("rest")) + 1 or start
+        index = len(self.matches)
+        self.matches.append(_match((
+            index, self.date, self.date_text, m["home"], away, int(m["hg"]), int(m["ag"]), (), (),
+            self.path, n, self.date_line or n, n, start, away_column,
+            ", ".join(markers) or None, start + len(text))))
+        segment = self.segments[-1] if self.segments else None
+        knockout = self.knockout.get(self.path)
+        if knockout is None:
+            knockout = self.knockout[self.path] = is_knockout(self.path)
+        self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
+                                       knockout, self.leg, tuple(markers))))
+        if segment is not None:
+            segment["matches"].append(index)
+        self.last_match_line = n
+        for group, _ in scorers:
+            self._scorers(index, group, n, raw)
+        return True
+
+    def read_unplayed(self, text: str, n: int) -> bool:
+        unplayed = _folded_list("unplayed")
+        parts = text.split()
+        for i, word in enumerate(parts[1:-1], 1):
+            if fold(word) in unplayed:
+                self.unplayed.append(Unplayed(" ".join(parts[:i]), " ".join(parts[i + 1:]), word, n, self.path))
+                self.blocks.append(Block("paragraph", n, n, text, (), self.path))
+                return True
+        return False
+
+    def attach_scorers(self, text: str, n: int, raw: str) -> bool:
+        inner = text[1:-1] if text.endswith("]") else None
+        if not inner or not self.matches:
+            return False
+        self._scorers(len(self.matches) - 1, inner, n, raw)
+        m = self.matches[-1]
+        self.matches[-1] = m._replace(end_line=n)
+        return True
+
+    def _scorers(self, index: int, group: str, n: int, raw: str) -> None:
+        """`Lojero 14, 71pen; Alvarado 73` -> events: home before `;`, away after; a
+        minute with no name is the previous name's. One side only (no `;`) is the
+        side that scored."""
+        m = self.matches[index]
+        if ";" in group:
+            sides = ["home", "away"]
+        else:
+            sides = [s for s in ("home", "away") if m.goals(s)]
+            if len(sides) != 1:
+                self.diags.append(Diagnostic("P007", WARNING, f"scorers `{group}` without `;` between the sides",
+                                             n))
+                return
+        events = list(m.events)
+        base = raw.find(group)
+        side, name = 0, ""
+        for tok in re.finditer(r"[^,;]+|;", group):
+            if tok[0] == ";":
+                side, name = min(side + 1, len(sides) - 1), ""
+                continue
+            entry = tok[0].strip()
+            e = re.match(_SCORER, entry, re.I)
+            if not e or not entry:
+                continue
+            name = e["name"].strip() or name
+            kind = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}.get(
+                fold(e["kind"] or ""), "goal")
+            column = base + tok.start() + (len(tok[0]) - len(tok[0].lstrip())) + 1
+            events.append(Event(sides[side], name, int(e["minute"]),
+                                int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
+                                column + len(entry)))
+        self.matches[index] = m._replace(events=tuple(events))
+
+    def finish(self) -> Reference:
+        ties: dict[tuple, dict[int, int]] = {}
+        for f in self.fixtures:
+            if f.leg is not None:
+                m = self.matches[f.match]
+                key = (m.section[:-1], frozenset((fold(m.home), fold(m.away))))
+                ties.setdefault(key, {})[f.leg] = f.match
+        pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
+        title = " ".join(x for x in (self.competition, self.season) if x) or None
+        title_line = next((f.line for f in self.infobox if fold(f.key) == "competition"), None)
+        doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,
+                       tuple(self.infobox), tuple(self.roots), tuple(self.blocks), tuple(self.matches), (),
+                       tuple(self.tables), (), tuple(self.diags), self.lines)
+        segments = tuple(Segment(s["tournament"], s["title"], s["line"], tuple(s["matches"]), tuple(s["tables"]))
+                         for s in self.segments)
+        return Reference(doc, "rsssf", self.competition, self.season, tuple(self.fixtures), segments,
+                         tuple(self.footnotes), tuple(self.byes), tuple(self.unplayed), pairs)
+
+
+@cache
+def _folded_list(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words()["rsssf"][key]["markers"])
+
+
+def parse_source(source: Source) -> Reference:
+    return _Reader(source).run()
+
+
+def parse_text(text: str, path: str = "<text>") -> Reference:
+    from seasonparse.frontend.source import decode
+
+    return parse_source(decode(path, text.encode("utf-8")))
+
+
+def parse_file(path: str, display: str | None = None) -> Reference:
+    return parse_source(read(path, display))

@@ -1,0 +1,308 @@
+"""Articles reconciled against reference results: the index the R rules read, and the entry point.
+
+Every article match (dated, not a friendly) is looked up in every reference by
+key, never by comparing matches pairwise: (club pair, day) for the same day or
+one day either side, then the reference's undated matches of that pair whose
+place between dated rounds brackets the article's day (the Apertura
+quarterfinals have no date lines). Club names are resolved by the corpus's
+identity inference run over articles and references together, with each
+reference footnote's official name as one more name of its club.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+from functools import cached_property
+from typing import NamedTuple
+
+from seasonparse.corpus import Corpus, build, section_tournament
+from seasonparse.football import counted
+from seasonparse.model import Document, Match
+from seasonparse.reference import Fixture, Reference, Segment, gc_paused
+
+
+class ArticleMatch(NamedTuple):
+    doc: Document
+    match: Match
+    day: date
+    home: str  # club roots
+    away: str
+
+
+class RefMatch(NamedTuple):
+    reference: Reference
+    match: Match
+    fixture: Fixture
+    segment: Segment | None
+    day: date | None  # None: the reference gives no date
+    home: str
+    away: str
+    window: tuple[date, date] | None  # undated: the dated matches around it
+
+    def goals_of(self, club: str) -> int | None:
+        return self.match.home_goals if club == self.home else self.match.away_goals if club == self.away else None
+
+    @property
+    def path(self) -> str:
+        return self.reference.document.path
+
+
+class Pairing(NamedTuple):
+    """One article match and the reference's record of it."""
+
+    article: ArticleMatch
+    ref: RefMatch
+
+    @property
+    def score_differs(self) -> bool:
+        a = self.article
+        return (a.match.home_goals, a.match.away_goals) != (self.ref.goals_of(a.home), self.ref.goals_of(a.away))
+
+    @property
+    def venue_differs(self) -> bool:
+        return self.article.home != self.ref.home
+
+    @property
+    def day_differs(self) -> bool:
+        return self.ref.day is not None and self.ref.day != self.article.day
+
+    @property
+    def differs(self) -> bool:
+        return self.score_differs or self.venue_differs or self.day_differs
+
+
+class Unmatched(NamedTuple):
+    """An article match inside a segment the reference covers in full, which the reference lacks."""
+
+    article: ArticleMatch
+    reference: Reference
+    segment: Segment
+    same_pair: tuple[RefMatch, ...]  # the reference's matches of the two clubs in that segment
+
+
+class Summary(NamedTuple):
+    references: int
+    reference_matches: int
+    article_matches: int  # dated, competitive (friendlies and pre-season left out)
+    matched: int  # found in at least one reference
+    disagree: int  # found, and some reference differs on score, venue or day
+    unmatched: int  # in a covered segment, and missing there
+    not_covered: int  # no reference covers them
+
+    def text(self) -> str:
+        return (f"{self.references} reference(s), {self.reference_matches} matches: {self.matched} of "
+                f"{self.article_matches} article matches matched, {self.disagree} disagree, "
+                f"{self.unmatched} unmatched, {self.not_covered} outside the references")
+
+
+class IdentityEvidence(NamedTuple):
+    name: str
+    official: str
+    path: str
+    line: int
+
+
+class Reconciliation(NamedTuple):
+    findings: list
+    summary: Summary
+    errors: list[str]
+
+
+def _with_official_names(settings, references: list[Reference]):
+    """Settings whose aliases also hold the official names the references' footnotes state."""
+    aliases = {k: tuple(v) for k, v in settings.aliases.items()}
+    evidence = []
+    for ref in references:
+        for f in ref.footnotes:
+            for name in f.names if f.official_name else ():
+                aliases[name] = (*aliases.get(name, ()), f.official_name)
+                evidence.append(IdentityEvidence(name, f.official_name, ref.document.path, f.line))
+    return dataclasses.replace(settings, aliases=aliases), evidence
+
+
+class ReferenceIndex:
+    """Article matches paired with reference matches, and the reference's coverage."""
+
+    def __init__(self, articles: list[Document], references: list[Reference], settings):
+        self.articles = articles
+        self.references = references
+        joint, self.identity_evidence = _with_official_names(settings, references)
+        self.corpus: Corpus = build(list(articles) + [r.document for r in references], joint)
+        self.clubs = self.corpus.clubs
+        self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
+        self.article_matches = [
+            ArticleMatch(doc, m, date.fromisoformat(m.date), self.clubs.root(m.home), self.clubs.root(m.away))
+            for doc in articles for m in doc.matches if m.date is not None and counted(m)]
+        self.pairings: list[Pairing] = []
+        self.unmatched: list[Unmatched] = []
+        self._regular: dict[int, dict[str, list[RefMatch]]] = {}
+        self._pair_all()
+
+    def _ref_matches(self, ref: Reference) -> list[RefMatch]:
+        segment_of = {i: s for s in ref.segments for i in s.matches}
+        doc = ref.document
+        days = [date.fromisoformat(m.date) if m.date else None for m in doc.matches]
+        before: list[date | None] = []
+        last = None
+        for d in days:
+            last = d or last
+            before.append(last)
+        after: list[date | None] = [None] * len(days)
+        nxt = None
+        for i in range(len(days) - 1, -1, -1):
+            nxt = days[i] or nxt
+            after[i] = nxt
+        out = []
+        for i, m in enumerate(doc.matches):
+            window = None
+            if days[i] is None and (before[i] or after[i]):
+                window = (before[i] or after[i], after[i] or before[i])
+            out.append(RefMatch(ref, m, ref.fixtures[i], segment_of.get(i), days[i],
+                                self.clubs.root(m.home), self.clubs.root(m.away), window))
+        return out
+
+    def _pair_all(self) -> None:
+        by_day: dict[tuple, list[RefMatch]] = {}
+        undated: dict[tuple, list[RefMatch]] = {}
+        by_pair: dict[tuple, list[RefMatch]] = {}
+        for rm in self.ref_matches:
+            key = (id(rm.reference), frozenset((rm.home, rm.away)))
+            by_pair.setdefault(key, []).append(rm)
+            if rm.day is not None:
+                by_day.setdefault((*key, rm.day), []).append(rm)
+            elif rm.window is not None:
+                undated.setdefault(key, []).append(rm)
+        used: set[tuple[int, str, int]] = set()  # (reference, article path, reference match index)
+        for a in self.article_matches:
+            pair = frozenset((a.home, a.away))
+            for ref in self.references:
+                key = (id(ref), pair)
+                candidates = by_day.get((*key, a.day), [])
+                for delta in (-1, 1):
+                    candidates = candidates or by_day.get((*key, a.day + timedelta(days=delta)), [])
+                if not candidates:
+                    candidates = [rm for rm in undated.get(key, ())
+                                  if rm.window[0] - timedelta(days=1) <= a.day <= rm.window[1] + timedelta(days=1)]
+                candidates = [rm for rm in candidates
+                              if (id(ref), a.doc.path, rm.match.index) not in used]
+                if candidates:
+                    best = max(candidates, key=lambda rm: (
+                        (rm.goals_of(a.home), rm.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals),
+                        rm.home == a.home, -rm.match.index))
+                    used.add((id(ref), a.doc.path, best.match.index))
+                    self.pairings.append(Pairing(a, best))
+                    continue
+                segment = self._covering(ref, a)
+                if segment is not None:
+                    same = tuple(rm for rm in by_pair.get(key, ()) if rm.segment is segment)
+                    self.unmatched.append(Unmatched(a, ref, segment, same))
+
+    @cached_property
+    def coverage(self) -> dict[int, list[tuple[Segment, set[str], date, date, tuple | None]]]:
+        """Reference -> its segments that cover a competition in full: (segment, club roots,
+        first day, last day, tournament). A segment with a stated table is full when
+        every club of that table has as many regular-season matches as its Pld."""
+        out: dict[int, list] = {}
+        for ref in self.references:
+            for seg in ref.segments:
+                rms = self.by_segment.get(id(seg), [])
+                days = [rm.day for rm in rms if rm.day is not None]
+                if not days or not self.segment_complete(ref, seg):
+                    continue
+                clubs = {c for rm in rms for c in (rm.home, rm.away)}
+                out.setdefault(id(ref), []).append((seg, clubs, min(days), max(days), seg.tournament))
+        return out
+
+    def _covering(self, ref: Reference, a: ArticleMatch) -> Segment | None:
+        tournament = section_tournament(a.doc, a.match.section)
+        for seg, clubs, first, last, t in self.coverage.get(id(ref), ()):
+            if a.home in clubs and a.away in clubs and (
+                    first - timedelta(days=1) <= a.day <= last + timedelta(days=1) or
+                    (t is not None and t == tournament)):
+                return seg
+        return None
+
+    @cached_property
+    def by_segment(self) -> dict[int, list[RefMatch]]:
+        """id(segment) -> its reference matches, in the reference's order."""
+        out: dict[int, list[RefMatch]] = {}
+        for rm in self.ref_matches:
+            if rm.segment is not None:
+                out.setdefault(id(rm.segment), []).append(rm)
+        return out
+
+    def regular(self, seg: Segment) -> dict[str, list[RefMatch]]:
+        """Club root -> its regular-season (not knockout) matches of the segment (computed once)."""
+        out = self._regular.get(id(seg))
+        if out is None:
+            out = self._regular[id(seg)] = {}
+            for rm in self.by_segment.get(id(seg), ()):
+                if not rm.fixture.knockout:
+                    out.setdefault(rm.home, []).append(rm)
+                    out.setdefault(rm.away, []).append(rm)
+        return out
+
+    def segment_complete(self, ref: Reference, seg: Segment) -> bool:
+        if not seg.tables:
+            return True
+        regular = self.regular(seg)
+        table = ref.document.tables[seg.tables[-1]]
+        return all(len(regular.get(self.clubs.root(row.cells[1]), ())) == int(row.cells[2]) for row in table.rows)
+
+    @cached_property
+    def summary(self) -> Summary:
+        keys = lambda a: (a.doc.path, a.match.index)  # noqa: E731
+        matched = {keys(p.article) for p in self.pairings}
+        disagree = {keys(p.article) for p in self.pairings if p.differs}
+        unmatched = {keys(u.article) for u in self.unmatched} - matched
+        every = {keys(a) for a in self.article_matches}
+        return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),
+                       len(unmatched), len(every - matched - unmatched))
+
+
+def reconcile(articles: list[Document], references: list[Reference], settings, codes=None) -> Reconciliation:
+    """Findings of the R rules (those in `codes`, or all) and the summary of the pairing."""
+    from seasonparse.rules.base import Reporter
+    from seasonparse.rules.reference import RULES
+
+    with gc_paused():
+        index = ReferenceIndex(articles, references, settings)
+        findings, errors = [], []
+        for fn in RULES:
+            r = fn.rule
+            if codes is not None and r.code not in codes:
+                continue
+            try:
+                findings.extend(r.check(index, settings, Reporter(r, "")))
+            except Exception as exc:  # a bug in a rule: report it, keep checking
+                errors.append(f"rule {r.code} failed on the references: {exc!r}")
+        return Reconciliation(findings, index.summary, errors)
+
+
+class ReferenceRun(NamedTuple):
+    """What the check pipeline adds for its references."""
+
+    documents: list[Document]  # the references' documents: for excerpts, suppression and the baseline
+    findings: list
+    errors: list[str]
+    summary: Summary
+
+
+def check_references(articles: list[Document], paths: list[tuple[str, str]], settings, codes: set[str],
+                     rules: dict) -> ReferenceRun:
+    """Read each reference ((path, display) pairs), surface its reader's diagnostics
+    through the P rules, and reconcile the articles against all of them."""
+    from seasonparse.check import check_document
+    from seasonparse.reference import load
+
+    references = [load(path, display) for path, display in paths]
+    findings, errors = [], []
+    parser_codes = {c for c in codes if c.startswith("P")}
+    for ref in references:
+        f, e = check_document(ref.document, rules, parser_codes, settings)
+        findings += f
+        errors += e
+    rec = reconcile(articles, references, settings, codes)
+    return ReferenceRun([r.document for r in references], findings + rec.findings, errors + rec.errors,
+                        rec.summary)

@@ -1,0 +1,132 @@
+"""Reference results: an independent archive's matches and tables (RSSSF text, CSV).
+
+A reference is read into the ordinary Document model (matches with ISO dates,
+sections, standings tables, notes as blocks) so it can be written to JSON like
+any input. What the model has no field for yet (the document kind, status
+markers such as `awd` or `ppd`, footnotes, byes, which tournament and leg a
+match belongs to) is kept beside it in a `Reference`, until the model grows
+those fields.
+"""
+
+from __future__ import annotations
+
+import gc
+import tomllib
+from contextlib import contextmanager
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import NamedTuple
+
+from seasonparse.model import Document
+
+KIND = "reference"  # the document kind the model will carry
+
+
+class Fixture(NamedTuple):
+    """What a reference says about one of its matches beyond the model's Match."""
+
+    match: int  # index into document.matches
+    tournament: tuple[str, int] | None  # ('Apertura', 2011)
+    knockout: bool
+    leg: int | None  # 0 first leg, 1 second leg, None a single match
+    markers: tuple[str, ...]  # `awd`, `aet`, `4-3 pen`, ... as written
+
+
+class Unplayed(NamedTuple):
+    """A fixture the reference lists without a result (`Necaxa ppd Mérida`)."""
+
+    home: str
+    away: str
+    marker: str
+    line: int
+    section: tuple[str, ...]
+
+
+class Footnote(NamedTuple):
+    number: str
+    text: str
+    line: int
+    official_name: str | None  # `[1] Official name Universidad de Guadalajara`
+    names: tuple[str, ...]  # the club names the footnote is attached to
+
+
+class Bye(NamedTuple):
+    club: str
+    line: int
+    section: tuple[str, ...]
+
+
+class Segment(NamedTuple):
+    """One tournament of the reference (`Season: 2011-2012 Apertura`): its
+    matches and its stated tables, by index into the document."""
+
+    tournament: tuple[str, int] | None
+    title: str
+    line: int
+    matches: tuple[int, ...]
+    tables: tuple[int, ...]  # standings tables stated for it
+
+
+class LegPair(NamedTuple):
+    first: int  # match indexes
+    second: int
+    section: tuple[str, ...]  # the round
+
+
+class Reference(NamedTuple):
+    document: Document
+    format: str  # rsssf | csv
+    competition: str | None
+    season: str | None
+    fixtures: tuple[Fixture, ...]  # one per document match, same order
+    segments: tuple[Segment, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    byes: tuple[Bye, ...] = ()
+    unplayed: tuple[Unplayed, ...] = ()
+    ties: tuple[LegPair, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return KIND
+
+    def official_names(self) -> dict[str, tuple[str, ...]]:
+        """Name as written -> official names its footnotes state: evidence for club identity."""
+        out: dict[str, tuple[str, ...]] = {}
+        for f in self.footnotes:
+            if f.official_name:
+                for name in f.names:
+                    out[name] = (*out.get(name, ()), f.official_name)
+        return out
+
+
+@cache
+def words() -> dict:
+    """The reference readers' words (data/reference.toml)."""
+    return tomllib.loads(files("seasonparse.data").joinpath("reference.toml").read_text("utf-8"))
+
+
+@contextmanager
+def gc_paused():
+    """Reading and reconciling a reference makes thousands of small records that all
+    live on and form no cycles; after a check the heap is large, and the collector's
+    passes over it were a third of the time. Paused, then restored as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load(path: str, display: str | None = None) -> Reference:
+    """Read a reference file by its suffix: `.csv` football-data results, anything else RSSSF text."""
+    with gc_paused():
+        if Path(path).suffix.lower() == ".csv":
+            from seasonparse.frontend.results_csv import parse_file as parse_csv
+
+            return parse_csv(path, display)
+        from seasonparse.frontend.rsssf import parse_file as parse_rsssf
+
+        return parse_rsssf(path, display)

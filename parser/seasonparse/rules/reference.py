@@ -1,0 +1,296 @@
+"""Reference rules: articles against independent reference results (RSSSF, CSV).
+
+Each rule reads the reference index (seasonparse.reconcile), built once per
+run over the articles and the references. A finding stands in the article,
+at the line that disagrees, with the reference's line as a related location;
+a reference's own inconsistencies stand in the reference. Messages name no
+path and no line (those are in the locations), so baseline fingerprints
+survive lines moving and the folder a run starts from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seasonparse.corpus import section_tournament, tournament_in
+from seasonparse.football import describe
+from seasonparse.model import ERROR, INFO, WARNING
+from seasonparse.rules.base import Related, rule
+from seasonparse.tables import column_indexes, to_int, tournament_columns
+
+_SHORT = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_for": "GF",
+          "goals_against": "GA", "points": "Pts"}
+# The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning.
+_REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "goals_against": 7, "points": 8}
+
+
+def _at(rm, what: str = "") -> Related:
+    return Related(rm.path, rm.match.line, rm.match.home_column, what or f"the reference: {describe(rm.match)}")
+
+
+def _at_article(report, p, message: str):
+    """A finding on the article's score line, the reference's line related."""
+    m = p.article.match
+    return report(message, m.line, m.home_column, end_column=m.end_column, path=p.article.doc.path,
+                  related=[_at(p.ref)])
+
+
+@rule("R001", "reference-match-score", ERROR, scope="reference")
+def reference_match_score(index, settings, report):
+    """A match whose score differs from the reference results.
+
+    What it does: finds each article match in every reference (the same two
+    clubs, after identity resolution, on the same day or a day apart, or an
+    undated reference leg between the dated rounds around it) and compares the
+    goals of each club.
+
+    Why: a reference such as RSSSF is checked independently of the articles;
+    a different score means one of them is wrong, most often the article.
+
+    Example:
+        article:    Necaxa 2 - 0 Mérida     (July 29, 2011)
+        reference:  Necaxa            1-0 Mérida    [Jul 29]
+    """
+    for p in index.pairings:
+        if p.score_differs:
+            yield _at_article(report, p, f"{describe(p.article.match)} here, but {describe(p.ref.match)} in the "
+                                         "reference")
+
+
+@rule("R002", "reference-match-venue", ERROR, scope="reference")
+def reference_match_venue(index, settings, report):
+    """A match whose home and away clubs are swapped against the reference results.
+
+    What it does: where an article match and the reference's record of it agree
+    on the goals of each club, compares which club was at home.
+
+    Why: a swapped venue changes who hosted a leg, which decides ties and home
+    records.
+
+    Example:
+        article:    Neza 2 - 2 Necaxa
+        reference:  Necaxa            2-2 Neza
+    """
+    for p in index.pairings:
+        if p.venue_differs and not p.score_differs:
+            yield _at_article(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
+                                         "reference")
+
+
+@rule("R003", "reference-match-date", ERROR, scope="reference")
+def reference_match_date(index, settings, report):
+    """A match dated a day away from the reference results.
+
+    What it does: an article match paired with a dated reference match one day
+    before or after it is reported with both dates.
+
+    Why: one of the dates is wrong (a time-zone or copy slip); the reference is
+    an independent witness.
+
+    Example:
+        article:    August 13, 2011  Correcaminos UAT 1 - 1 Necaxa
+        reference:  [Aug 12]  Correcaminos UAT  1-1 Necaxa
+    """
+    for p in index.pairings:
+        if p.day_differs:
+            a = p.article
+            yield report(f"dated {a.match.date_text} ({a.day.isoformat()}) here, {p.ref.day.isoformat()} in the "
+                         "reference", a.match.date_line, 1, path=a.doc.path,
+                         related=[Related(p.ref.path, p.ref.match.date_line, 1,
+                                          f"the reference dates {describe(p.ref.match)} {p.ref.match.date_text}")])
+
+
+@rule("R004", "reference-match-missing", WARNING, scope="reference")
+def reference_match_missing(index, settings, report):
+    """A competitive match the reference does not have, where it lists the whole competition.
+
+    What it does: a dated article match (pre-season games and friendlies left
+    out) between two clubs of a reference's tournament, within that
+    tournament's dates, which the reference does not list. Only tournaments the
+    reference covers in full count: every club of its stated table has as many
+    matches as its Pld (a results file without tables is taken as complete).
+
+    Why: a match that a complete reference lacks was not played as written:
+    wrong opponent, a date off by more than a day, or an invented fixture.
+
+    Example:
+        article:    October 2, 2011  Necaxa 1 - 0 Irapuato
+        reference:  Irapuato 0-1 Necaxa on Oct 1 ... and no Necaxa 1-0 Irapuato
+    """
+    for u in index.unmatched:
+        a = u.article
+        seen = "; it has " + ", ".join(f"{describe(rm.match)} ({rm.match.date_text or 'undated'})"
+                                       for rm in u.same_pair) if u.same_pair else ""
+        related = [_at(rm) for rm in u.same_pair] or [
+            Related(u.reference.document.path, u.segment.line, 1, f"the reference's {u.segment.title}")]
+        yield report(f"{describe(a.match)} on {a.day.isoformat()} is not in the reference, which lists every "
+                     f"match of {u.segment.title}{seen}",
+                     a.match.line, a.match.home_column, end_column=a.match.end_column, path=a.doc.path,
+                     related=related)
+
+
+def _reference_rows(index):
+    """(club root, tournament) -> [(reference, segment, row, values)] from each segment's last stated table."""
+    out: dict[tuple, list] = {}
+    for ref in index.references:
+        for seg in ref.segments:
+            if not seg.tables or seg.tournament is None:
+                continue
+            table = ref.document.tables[seg.tables[-1]]
+            for row in table.rows:
+                values = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}  # digits by construction
+                out.setdefault((index.clubs.root(row.cells[1]), seg.tournament), []).append(
+                    (ref, seg, row, values))
+    return out
+
+
+def _article_rows(index) -> Iterator[tuple]:
+    """(doc, row line, team, tournament, {meaning: value}, label) for article standings
+    rows and relegation tables' tournament columns."""
+    for doc in index.articles:
+        for table in doc.tables:
+            if table.kind not in ("standings", "relegation"):
+                continue
+            cols = column_indexes(table)
+            tcol = cols.get("team")
+            if tcol is None:
+                continue
+            if table.kind == "standings":
+                header = " ".join(" ".join(h) for h in table.header)
+                t = tournament_in(header) or section_tournament(doc, table.section)
+                picks = {m: cols[m] for m in _SHORT if m in cols}
+                label = f"the {t[0]} {t[1]} standings" if t else ""
+                columns = [(t, picks, label)]
+            elif table.kind == "relegation":
+                columns = [(tournament_in(name), {"points": i}, f"`{table.columns[i]}` in the relegation table")
+                           for i, name in tournament_columns(table).items()]
+            else:
+                continue
+            for row in table.rows:
+                cells = table.cells(row)
+                if row.kind != "data" or (row.ragged and row.realigned is None) or tcol >= len(cells):
+                    continue
+                for t, picks, label in columns:
+                    values = {m: to_int(cells[i]) for m, i in picks.items() if i < len(cells)}
+                    values = {m: v for m, v in values.items() if v is not None}
+                    if t is not None and values and cells[tcol]:
+                        yield doc, row.line, cells[tcol], t, values, label
+
+
+def _explain(index, club, t, matches, diff, win):
+    """Why an article gives `club` `diff` points fewer than the reference: the corpus's
+    explanation (a stated deduction, or the points from matches against removed
+    clubs), computed from the reference's matches. [(what, points, (path, line,
+    statement), the reference matches concerned)] or None."""
+    from seasonparse.rules.cross_tables import _explain as explain_from_results
+
+    why = explain_from_results(index.corpus, club, t, matches, diff, win)
+    if not why:
+        return None
+    return [(what, points, (removal.path, removal.line, removal.text),
+             [] if what == "a stated deduction" else [m for m in matches if removal.club in (m.home, m.away)])
+            for what, points, removal in why]
+
+
+@rule("R005", "reference-standings", ERROR, scope="reference")
+def reference_standings(index, settings, report):
+    """A standings or relegation row that the reference's table contradicts, explained where the corpus can.
+
+    What it does: compares each article standings row (Pld, W, D, L, GF, GA,
+    Pts) and each relegation-table tournament column (`'11 A Pts`) with the
+    reference's table of that tournament for the same club. Where only the
+    points differ and the difference is exactly a deduction the corpus states,
+    or the points the reference's matches give the club against clubs the
+    documents say were suspended, expelled or disaffiliated, the explanation
+    is reported (info) instead of a contradiction.
+
+    Why: a reference table is an independent witness; relegation tables often
+    leave out the results against a removed club, and the linter should say
+    so, with the matches that account for every point.
+
+    Example:
+        relegation:  | 2 | Necaxa | ... | '11 A Pts 20 |
+        reference:   * 6.Necaxa   15  6  5  4  15-14   23
+        reference:   Necaxa  3-2 Indios   (Indios were suspended after the Apertura 2011)
+    """
+    win = settings.points_for_win
+    ref_rows = _reference_rows(index)
+    for doc, line, team, t, values, label in _article_rows(index):
+        club = index.clubs.root(team)
+        for ref, seg, row, ref_values in ref_rows.get((club, t), ()):
+            wrong = [m for m, v in values.items() if ref_values.get(m) is not None and ref_values[m] != v]
+            if not wrong:
+                continue
+            said = ", ".join(f"{_SHORT[m]} {values[m]}" for m in wrong)
+            real = ", ".join(f"{_SHORT[m]} {ref_values[m]}" for m in wrong)
+            where = Related(ref.document.path, row.line, 1, f"the reference's {seg.title} table: {row.cells[1]}")
+            text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference"
+            why = None
+            if wrong == ["points"]:
+                matches = index.regular(seg).get(club, [])
+                why = _explain(index, club, t, matches, ref_values["points"] - values["points"], win)
+            if why is None:
+                yield report(text, line, 1, path=doc.path, related=[where])
+                continue
+            parts, related = [], [where]
+            for what, points, (path, at, statement), matches in why:
+                if what == "a stated deduction":
+                    parts.append(f"a deduction of {points} points (\"{statement}\")")
+                else:
+                    parts.append(f"the {points} point{'' if points == 1 else 's'} from its {len(matches)} reference match{'' if len(matches) == 1 else 'es'} against "
+                                 f"{what} (\"{statement}\")")
+                    related += [_at(m, f"the reference: {describe(m.match)}") for m in matches]
+                related.append(Related(path, at, 1, statement))
+            yield report(f"{text}; the difference is exactly {' and '.join(parts)}, which the article's table "
+                         "leaves out", line, 1, path=doc.path, related=related, severity=INFO)
+
+
+def _record(matches, club, win) -> dict[str, int]:
+    won = drawn = lost = gf = ga = 0
+    for rm in matches:
+        mine = rm.goals_of(club)
+        theirs = rm.match.home_goals + rm.match.away_goals - mine
+        gf, ga = gf + mine, ga + theirs
+        won, drawn, lost = won + (mine > theirs), drawn + (mine == theirs), lost + (mine < theirs)
+    return {"played": len(matches), "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
+            "goals_against": ga, "points": win * won + drawn}
+
+
+@rule("R006", "reference-table-vs-results", ERROR, scope="reference")
+def reference_table_vs_results(index, settings, report):
+    """A reference's own table that its own matches contradict.
+
+    What it does: recomputes each club's record (Pld, W, D, L, GF, GA, Pts)
+    from the reference's regular-season matches of that tournament (knockout
+    stages left out) and compares it with every table the reference states.
+
+    Why: a reference is only as good as its transcription; a table that its
+    own results do not give points at a typo in the table or in a result,
+    before anything is compared with the articles.
+
+    Example:
+        * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
+    """
+    win = settings.points_for_win
+    for ref in index.references:
+        doc = ref.document
+        for seg in ref.segments:
+            regular = index.regular(seg)
+            for ti in seg.tables:
+                for row in doc.tables[ti].rows:
+                    matches = regular.get(index.clubs.root(row.cells[1]))
+                    if not matches:
+                        continue
+                    got = _record(matches, index.clubs.root(row.cells[1]), win)
+                    stated = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}
+                    wrong = [m for m, v in stated.items() if v is not None and v != got[m]]
+                    if wrong:
+                        said = ", ".join(f"{_SHORT[m]} {stated[m]}" for m in wrong)
+                        real = ", ".join(f"{_SHORT[m]} {got[m]}" for m in wrong)
+                        yield report(f"{row.cells[1]} in {seg.title}: the table says {said}; its {len(matches)} "
+                                     f"matches in this reference give {real}", row.line, 1, path=doc.path,
+                                     related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
+
+
+RULES = (reference_match_score, reference_match_venue, reference_match_date, reference_match_missing,
+         reference_standings, reference_table_vs_results)

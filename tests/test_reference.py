@@ -1,0 +1,261 @@
+"""Reference results (issue 11): the RSSSF and CSV readers, and articles reconciled
+against a reference: the seeds against the real RSSSF transcription of their
+season give no false error, and differences planted in a copy of it are found
+at the article's line with the reference's line related."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections import Counter
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from conftest import FIXTURES, ROOT, SEEDS
+
+from seasonparse.frontend import parse_file, parse_text
+from seasonparse.frontend.results_csv import parse_text as parse_csv
+from seasonparse.frontend.rsssf import parse_text as parse_rsssf
+from seasonparse.jsonout import schema_error, to_dict
+from seasonparse.reconcile import reconcile
+from seasonparse.reference import load
+from seasonparse.rules.base import Settings
+from seasonparse.rules.reference import RULES
+
+REFERENCE = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+REFERENCE_TEXT = REFERENCE.read_text("utf-8")
+CASES = tomllib.loads((FIXTURES / "reference" / "planted.toml").read_text("utf-8"))["case"]
+SEED_DOCS = [parse_file(str(s), f"seeds/{s.name}") for s in SEEDS]
+
+
+def _schema_errors(doc):
+    data = json.loads(json.dumps(to_dict(doc)))
+    schema = json.loads((ROOT / "schemas" / "document.schema.json").read_text("utf-8"))
+    jsonschema.validate(data, schema)  # the reference validator, as test_schema.py does
+    return schema_error(data)
+
+
+def test_rsssf_reader_reads_the_real_reference_into_the_model():
+    ref = load(str(REFERENCE), "reference.txt")
+    doc = ref.document
+    assert _schema_errors(doc) is None
+    assert doc.diagnostics == ()
+    assert ref.kind == "reference" and ref.format == "rsssf"
+    # every result line of the file is a match, at its own line
+    results = [n for n, line in enumerate(REFERENCE_TEXT.split("\n"), 1)
+               if not line.startswith("*") and "-" in line and line.split()[-2:-1]
+               and any(c.isdigit() for c in line) and not line.startswith(("Season", "Block", "Last"))
+               and ":" not in line]
+    assert sorted(m.line for m in doc.matches) == results
+    assert all(m.date is None or m.date[:4] in ("2011", "2012") for m in doc.matches)
+    by_line = {m.line: m for m in doc.matches}
+    assert by_line[69].date == "2011-07-29" and (by_line[69].home, by_line[69].away) == ("Necaxa", "Mérida")
+    assert by_line[369].date == "2012-04-04"  # a match put back to April stays in 2012
+    assert by_line[360].date == "2012-01-06"  # across New Year
+    assert by_line[298].date is None  # the Apertura quarterfinals have no date lines
+    assert by_line[298].section == ("Apertura 2011", "Playoff Stage", "Quarterfinals", "First Legs")
+    assert [s.tournament for s in ref.segments] == [("Apertura", 2011), ("Clausura", 2012)]
+    standings = [t for t in doc.tables if t.kind == "standings"]
+    assert [len(t.rows) for t in standings] == [16, 16, 15, 15]
+    assert standings[0].rows[0].cells == ("1", "La Piedad", "15", "10", "1", "4", "26", "17", "31", "semifinals")
+    assert {f.official_name for f in ref.footnotes} == {
+        "Universidad de Guadalajara", "Tiburones Rojos de Veracruz", "Estudiantes de Altamira"}
+    assert dict(ref.official_names())["Altamira FC"] == ("Estudiantes de Altamira",)
+    assert len(ref.byes) == 15 and ref.byes[0].club == "Dorados"
+    assert len(ref.ties) == 13 and all(doc.matches[t.first].home == doc.matches[t.second].away for t in ref.ties)
+    assert any(b.text.startswith("NB: Correcaminos UAT on better position") for b in doc.blocks)
+
+
+MARKERS = """Competition: Test Cup
+Season: 2020-2021
+
+Season: 2020-2021 Apertura
+
+Round 1
+[Aug 1]
+Alpha FC          2-1 Beta           aet [4-3 pen]
+Gamma             3-0 Delta          awd
+Alpha FC          1-1 Gamma          [Smith 14; Jones 71pen]
+Beta              2-0 Delta
+[Ruiz 3, 45+2]
+Delta             ppd Beta
+Gamma             1-
+[Feb 30]
+Beta              0-0 Gamma
+"""
+
+
+def test_rsssf_reader_markers_scorers_and_bad_lines():
+    ref = parse_rsssf(MARKERS, "markers.txt")
+    doc = ref.document
+    assert _schema_errors(doc) is None
+    m = {x.line: x for x in doc.matches}
+    assert m[8].note == "aet, 4-3 pen" and ref.fixtures[0].markers == ("aet", "4-3 pen")
+    assert m[9].note == "awd" and m[9].away == "Delta"
+    assert [(e.side, e.player, e.minute, e.kind) for e in m[10].events] == [
+        ("home", "Smith", 14, "goal"), ("away", "Jones", 71, "penalty")]
+    assert doc.lines[9][m[10].events[1].column - 1:].startswith("Jones 71pen")
+    assert [(e.player, e.minute, e.stoppage) for e in m[11].events] == [("Ruiz", 3, None), ("Ruiz", 45, 2)]
+    assert m[11].end_line == 12
+    assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [("Delta", "Beta", "ppd")]
+    assert m[8].date == "2020-08-01"
+    assert m[16].date is None
+    diags = {(d.line, d.code) for d in doc.diagnostics}
+    assert (14, "P001") in diags and (15, "P001") in diags
+
+
+@pytest.mark.parametrize("text", ["", "\0\0binary", "Season: 2020\n[Jul 1]\nA 1-0 B\n", "* 1.A  1 1 0 0 1-0 3\n",
+                                  "Round: x\n1-1\n[]\n[1]\nBye:\n"])
+def test_rsssf_reader_never_crashes(text):
+    doc = parse_rsssf(text, "odd.txt").document
+    assert _schema_errors(doc) is None
+
+
+CSV = """Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,HTHG,HTAG
+MX2,29/07/2011,Necaxa,Mérida,1,0,1,0
+MX2,29/07/11,Correcaminos UAT,León,3,3,1,1
+MX2,31/02/2011,Neza,Altamira,3,0,1,0
+MX2,30/07/2011,Irapuato,La Piedad,x,3,,
+MX2,30/07/2011,Indios
+"""
+
+
+def test_csv_reader_football_data_layout():
+    ref = parse_csv(CSV, "results.csv")
+    doc = ref.document
+    assert _schema_errors(doc) is None
+    assert [(m.date, m.home, m.home_goals, m.away_goals, m.away, m.line) for m in doc.matches] == [
+        ("2011-07-29", "Necaxa", 1, 0, "Mérida", 2), ("2011-07-29", "Correcaminos UAT", 3, 3, "León", 3),
+        (None, "Neza", 3, 0, "Altamira", 4)]
+    assert doc.matches[0].home_column == 16 and doc.matches[0].away_column == 23
+    assert sorted((d.line, d.column) for d in doc.diagnostics) == [(4, 5), (5, 35), (6, 1)]
+    assert ref.competition == "MX2" and doc.field("season").value == "2011"
+    assert parse_csv("a,b\n1,2\n", "x.csv").document.diagnostics[0].line == 1
+
+
+def test_csv_reference_reconciles_the_matches_it_has():
+    rec = reconcile(SEED_DOCS, [parse_csv(CSV, "results.csv")], Settings())
+    assert rec.errors == []
+    s = rec.summary
+    assert s.matched == 1 and s.disagree == 0 and s.unmatched == 0
+    assert s.not_covered == s.article_matches - 1
+
+
+def test_seeds_against_the_real_reference_give_no_false_error():
+    rec = reconcile(SEED_DOCS, [load(str(REFERENCE), "reference.txt")], Settings())
+    assert rec.errors == []
+    s = rec.summary
+    competitive = sum(1 for d in SEED_DOCS for m in d.matches
+                      if not any("season" in t.lower() and "pre" in t.lower() for t in m.section))
+    assert s.article_matches == competitive > 0
+    assert (s.matched, s.disagree, s.unmatched, s.not_covered) == (competitive, 0, 0, 0)
+    assert {f.severity for f in rec.findings} == {"info"}
+    # the relegation table's `'11 A Pts` differs from the reference for every club
+    # that took points from Indios, and each difference is explained exactly
+    assert Counter(f.code for f in rec.findings) == {"R005": 11}
+    assert all("Indios" in f.message and any(r.path == "reference.txt" and "Indios" in r.message
+                                              for r in f.related) for f in rec.findings)
+
+
+def test_unexplained_without_the_removal_statement():
+    """The explanation rests on the article saying the club was suspended."""
+    seed = SEEDS[1].read_text("utf-8")
+    statement = "- Indios were suspended after the Apertura 2011 due to financial problems.\n"
+    assert seed.count(statement) == 1
+    docs = [SEED_DOCS[0], parse_text(seed.replace(statement, ""), "seeds/" + SEEDS[1].name), SEED_DOCS[2]]
+    rec = reconcile(docs, [load(str(REFERENCE), "reference.txt")], Settings())
+    assert Counter((f.code, f.severity) for f in rec.findings) == {("R005", "error"): 11}
+
+
+def _lines_with(text: str, body: str) -> set[int]:
+    return {n for n, line in enumerate(body.split("\n"), 1) if line.strip() == text.strip()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_planted_difference_in_the_reference(case, tmp_path):
+    assert REFERENCE_TEXT.count(case["find"]) == case.get("count", 1), case["find"]
+    planted = REFERENCE_TEXT.replace(case["find"], case["replace"])
+    path = tmp_path / "reference.txt"
+    path.write_text(planted, "utf-8")
+    ref = load(str(path), "reference.txt")
+    rec = reconcile(SEED_DOCS, [ref], Settings(), codes=set(case["codes"]))
+    assert rec.errors == []
+    bodies = {"reference": planted} | {s.name[:3]: s.read_text("utf-8") for s in SEEDS}
+    paths = {"reference": "reference.txt"} | {s.name[:3]: f"seeds/{s.name}" for s in SEEDS}
+    expected = set()
+    for e in case["expect"]:
+        lines = _lines_with(e["text"], bodies[e["path"]])
+        assert lines, e["text"]
+        expected |= {(e["code"], paths[e["path"]], n) for n in lines}
+    got = [f for f in rec.findings if f.severity == case.get("severity", f.severity)]
+    assert {(f.code, f.path, f.line) for f in got} == expected
+    for f in got:
+        e = next(e for e in case["expect"] if e["code"] == f.code and f.line in _lines_with(e["text"], bodies[e["path"]])
+                 and paths[e["path"]] == f.path)
+        related = {r.line for r in f.related if r.path == "reference.txt"}
+        assert related & _lines_with(e["related"], planted), (f, e["related"])
+    assert rec.summary.disagree == len({(f.path, f.line) for f in got if f.code in ("R001", "R002", "R003")})
+
+
+def test_every_reference_rule_is_documented():
+    for fn in RULES:
+        r = fn.rule
+        assert r.code.startswith("R") and r.scope == "reference"
+        assert all(part in r.doc for part in ("What it does:", "Why:", "Example:"))
+
+
+def test_reconcile_is_deterministic_and_linear_in_matches():
+    ref = load(str(REFERENCE), "reference.txt")
+    a = reconcile(SEED_DOCS, [ref], Settings())
+    b = reconcile(SEED_DOCS, [ref], Settings())
+    assert a == b
+    two = reconcile(SEED_DOCS, [ref, load(str(REFERENCE), "copy.txt")], Settings())
+    assert two.summary.matched == a.summary.matched and two.summary.references == 2
+    assert len(two.findings) == 2 * len(a.findings)
+
+
+REFERENCE_LINES = REFERENCE_TEXT.split("\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_damaged_reference_never_crashes(data):
+    """Characters cut from some lines of the real reference: the reader gives a
+    valid document with diagnostics at real lines, and reconciling still runs."""
+    from conftest import cut_some
+
+    start = data.draw(st.integers(0, len(REFERENCE_LINES) - 1))
+    text = cut_some(REFERENCE_LINES[start:start + 80], data)
+    ref = parse_rsssf(text, "cut.txt")
+    assert _schema_errors(ref.document) is None
+    assert all(1 <= d.line <= max(1, len(ref.document.lines)) for d in ref.document.diagnostics)
+    assert len(ref.fixtures) == len(ref.document.matches)
+    assert reconcile(SEED_DOCS, [ref], Settings()).errors == []
+
+
+def test_check_references_surfaces_reader_diagnostics_and_reconciles(tmp_path):
+    """The pipeline helper the CLI hook calls: P rules on each reference, then the R rules."""
+    from seasonparse.reconcile import check_references
+    from seasonparse.rules import registry
+
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text(REFERENCE_TEXT.replace("Necaxa            1-0 Mérida", "Necaxa            1-"), "utf-8")
+    rules = registry()
+    codes = set(rules) | {fn.rule.code for fn in RULES}
+    run = check_references(SEED_DOCS, [(str(damaged), "damaged.txt")], Settings(), codes, rules)
+    assert run.errors == [] and [d.path for d in run.documents] == ["damaged.txt"]
+    p001 = [f for f in run.findings if f.code == "P001"]
+    assert [(f.path, f.line) for f in p001] == [("damaged.txt", 69)]
+    # the match the reference lost: the Necaxa article's is now unmatched in a tournament that
+    # is no longer complete (Necaxa and Mérida have 14 matches for a Pld of 15), so not R004
+    assert run.summary.matched == run.summary.article_matches - 1
+    assert not [f for f in run.findings if f.code == "R004"]
+
+
+def test_csv_reference_planted_score_is_reported_at_both_lines():
+    planted = CSV.replace("Necaxa,Mérida,1,0", "Necaxa,Mérida,2,0")
+    rec = reconcile(SEED_DOCS, [parse_csv(planted, "results.csv")], Settings(), codes={"R001"})
+    assert [(f.code, f.path, f.line, [(r.path, r.line) for r in f.related]) for f in rec.findings] == [
+        ("R001", f"seeds/{SEEDS[0].name}", 41, [("results.csv", 2)])]
