@@ -19,11 +19,14 @@ LAYERS = (
     ("reading and writing documents",
      ("seasonparse.frontend", "seasonparse.jsonout", "seasonparse.jsonin", "seasonparse._document_validator")),
     ("football knowledge", ("seasonparse.football", "seasonparse.identity", "seasonparse.statements",
-                            "seasonparse.tournaments", "seasonparse.corpus")),
+                            "seasonparse.tournaments", "seasonparse.corpus",
+                            # reference readers: they sort matches into tournaments and legs
+                            "seasonparse.reference", "seasonparse.frontend.rsssf",
+                            "seasonparse.frontend.results_csv")),
     ("rules", ("seasonparse.rules",)),
     ("check pipeline", ("seasonparse.check", "seasonparse.suppress", "seasonparse.config",
                         "seasonparse.baseline", "seasonparse.report", "seasonparse.inputs",
-                        "seasonparse.parallel")),
+                        "seasonparse.parallel", "seasonparse.reconcile")),
     ("command line", ("seasonparse.cli", "seasonparse.commands", "seasonparse.__main__")),
 )
 """Lowest first. `seasonparse` is the package's __init__ alone; any other name covers its

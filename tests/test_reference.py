@@ -21,7 +21,7 @@ from seasonparse.frontend.rsssf import parse_text as parse_rsssf
 from seasonparse.jsonout import schema_error, to_dict
 from seasonparse.reconcile import reconcile
 from seasonparse.reference import load
-from seasonparse.rules.base import Settings
+from seasonparse.findings import Settings
 from seasonparse.rules.reference import RULES
 
 REFERENCE = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
@@ -259,3 +259,12 @@ def test_csv_reference_planted_score_is_reported_at_both_lines():
     rec = reconcile(SEED_DOCS, [parse_csv(planted, "results.csv")], Settings(), codes={"R001"})
     assert [(f.code, f.path, f.line, [(r.path, r.line) for r in f.related]) for f in rec.findings] == [
         ("R001", f"seeds/{SEEDS[0].name}", 41, [("results.csv", 2)])]
+
+
+def test_every_reference_rule_has_a_planted_case():
+    """R005 is planted by the seeds themselves (the relegation table against the reference)."""
+    from seasonparse.rules import registry
+
+    planted = {e["code"] for c in CASES for e in c["expect"]} | {"R005"}
+    missing = {c for c, r in registry().items() if r.scope == "reference"} - planted
+    assert not missing, f"reference rules without a planted case: {sorted(missing)}"

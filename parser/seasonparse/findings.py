@@ -16,12 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, NamedTuple
 
-DOCUMENT, CORPUS, PIPELINE = "document", "corpus", "pipeline"
+DOCUMENT, CORPUS, REFERENCE, PIPELINE = "document", "corpus", "reference", "pipeline"
 
 SCOPES = {
     DOCUMENT: "checks one document at a time: `check(document, settings, report)`",
     CORPUS: "checks all the documents of a run together, on one index of them: "
             "`check(corpus, settings, report)`",
+    REFERENCE: "checks the documents of a run against the reference results it is given "
+               "(`--reference`, `references`): `check(reference_index, settings, report)`",
     PIPELINE: "runs after every other rule, on what the check pipeline itself found: "
               "`check(outcome, settings, report)`; for N001 the outcome is the suppression "
               "comments that suppressed no finding of the selected rules",

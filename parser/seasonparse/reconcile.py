@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
-from seasonparse.corpus import Corpus, build, section_tournament
+from seasonparse.corpus import Corpus, build
+from seasonparse.tournaments import section_tournament
 from seasonparse.football import counted
 from seasonparse.model import Document, Match
 from seasonparse.reference import Fixture, Reference, Segment, gc_paused
@@ -263,7 +264,7 @@ class ReferenceIndex:
 
 def reconcile(articles: list[Document], references: list[Reference], settings, codes=None) -> Reconciliation:
     """Findings of the R rules (those in `codes`, or all) and the summary of the pairing."""
-    from seasonparse.rules.base import Reporter
+    from seasonparse.findings import Reporter
     from seasonparse.rules.reference import RULES
 
     with gc_paused():

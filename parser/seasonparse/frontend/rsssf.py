@@ -22,7 +22,7 @@ import re
 from datetime import date
 from functools import cache
 
-from seasonparse.corpus import is_knockout
+from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
 from seasonparse.lexicon import lexicon
 from seasonparse.model import (
@@ -425,7 +425,7 @@ class _Reader:
         segment = self.segments[-1] if self.segments else None
         knockout = self.knockout.get(self.path)
         if knockout is None:
-            knockout = self.knockout[self.path] = is_knockout(self.path)
+            knockout = self.knockout[self.path] = match_phase(self.path) == "knockout"
         self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
                                        knockout, self.leg, tuple(markers))))
         if segment is not None:

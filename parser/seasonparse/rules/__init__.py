@@ -14,7 +14,7 @@ from seasonparse.findings import Rule
 GROUPS = {
     "P": "parser", "W": "wiki leftovers", "M": "match", "D": "dates", "T": "ties", "B": "bracket",
     "S": "standings", "G": "goalscorers", "I": "infobox", "X": "cross-document",
-    "A": "club identity", "N": "suppression comments",
+    "A": "club identity", "R": "reference results", "N": "suppression comments",
 }
 """What each code's first letter stands for, in the order of listings (the README prints it)."""
 
@@ -25,10 +25,10 @@ _GROUP_ORDER = list(GROUPS)
 def registry() -> dict[str, Rule]:
     from seasonparse.rules import (
         bracket, club_identity, cross_matches, cross_statements, cross_tables, dates, goalscorers,
-        infobox, matches, parse, standings, suppression, ties)
+        infobox, matches, parse, reference, standings, suppression, ties)
 
     modules = (parse, matches, dates, ties, bracket, standings, goalscorers, infobox,
-               cross_matches, cross_tables, cross_statements, club_identity, suppression)
+               cross_matches, cross_tables, cross_statements, club_identity, reference, suppression)
     table: dict[str, Rule] = {}
     for module in modules:
         for fn in module.RULES:

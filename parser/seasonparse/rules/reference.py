@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seasonparse.corpus import section_tournament, tournament_in
+from seasonparse.tournaments import section_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
-from seasonparse.rules.base import Related, rule
+from seasonparse.findings import Related, rule
 from seasonparse.tables import column_indexes, to_int, tournament_columns
 
 _SHORT = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_for": "GF",
