@@ -190,15 +190,14 @@ def test_no_internal_errors_on_the_bench_corpus(tmp_path):
     sys.path.insert(0, str(ROOT / "bench"))
     from gen_corpus import generate
 
-    from seasonparse.check import load, run, selected_codes
+    from seasonparse.check import run, selected_codes
     from seasonparse.config import Config
     from seasonparse.inputs import discover
     from seasonparse.rules import registry
 
     generate(30, tmp_path)
     rules = registry()
-    docs = load(discover([str(tmp_path)]).inputs)
-    result = run(docs, rules, selected_codes(rules, ("ALL",), (), ()), Config())
+    result = run(discover([str(tmp_path)]).inputs, rules, selected_codes(rules, ("ALL",), (), ()), Config())
     assert result.internal_errors == []
     planted = json.loads((tmp_path / "planted.json").read_text("utf-8"))
     found = {(f.path.rsplit("/", 1)[-1], f.line, f.code) for f in result.findings}

@@ -5,25 +5,84 @@ starts in ~70 ms and chunks keep the hand-off cheap, so a pool is used only
 from MIN_ITEMS inputs on; results come back in input order, so output stays
 deterministic. Workers are forked, so they inherit the parent's imports and
 the parser built before the fork.
+
+Workers never outlive the run. When the parent stops (SIGINT, SIGTERM, an
+error), it terminates them and waits for them. When the parent dies without
+a word (SIGKILL, the OOM killer), Linux sends each worker SIGTERM
+(PR_SET_PDEATHSIG), and a watchdog thread that polls the parent's pid does
+the same elsewhere. A worker finishes the atomic write it is in, then exits.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
+import time
+from contextlib import suppress
 from typing import Callable, Iterable, Iterator, TypeVar
+
+from seasonparse import interrupt
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 64
 CHUNK = 8
+MAX_JOBS = 8
+WATCH_SECONDS = 0.5  # how often a worker checks that its parent lives
+STOP_SECONDS = 10.0  # how long to wait for a terminated worker before SIGKILL
 
 
 def jobs_for(requested: int | None, n_items: int) -> int:
-    """0 or None: one worker per core when the batch is big enough, else 1."""
-    if requested and requested > 0:
+    """None: one worker per core when the batch is big enough, else 1."""
+    if requested is not None:
         return requested
-    return min(os.cpu_count() or 1, 8) if n_items >= MIN_ITEMS else 1
+    return min(os.cpu_count() or 1, MAX_JOBS) if n_items >= MIN_ITEMS else 1
+
+
+def _die_with_parent() -> None:
+    """Ask the kernel to send SIGTERM when the parent dies (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with suppress(OSError, AttributeError):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+
+
+def _watch_parent(parent: int) -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, interrupt.STOP_SIGNALS)  # signals go to the main thread
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _init_worker(parent: int) -> None:
+    """Runs first in every worker: exit on SIGTERM (after a write in progress),
+    leave Ctrl-C to the parent, and die with the parent."""
+    interrupt.install(exit_at_once=True)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(interrupt.exit_code(signal.SIGTERM))
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="seasonparse-parent-watch").start()
+
+
+def _stop_workers(workers) -> None:
+    for p in workers:
+        with suppress(OSError):
+            p.terminate()
+    for p in workers:
+        p.join(STOP_SECONDS)
+        if p.is_alive():
+            with suppress(OSError):
+                p.kill()
+            p.join()
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
@@ -39,5 +98,16 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
     except ValueError:  # no fork on this platform: stay serial
         yield from map(fn, items)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(os.getpid(),))
+    finished = False
+    try:
         yield from pool.map(fn, items, chunksize=CHUNK)
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:  # interrupted, an error, or the consumer stopped early: no worker may stay
+            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_workers(set(multiprocessing.active_children()) - before)

@@ -1,18 +1,21 @@
-"""`seasonparse check`, `seasonparse rules`, `seasonparse rule CODE`."""
+"""`seasonparse check`: the options, the baseline and the report around check.run."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
-from seasonparse.cli import EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, _err, gather
+from seasonparse.cli_common import (
+    EXIT_FOUND, EXIT_OK, EXIT_USAGE, JOBS_HELP, UsageError, gather, jobs_option, plural)
 from seasonparse.model import SEVERITIES
 
 
 def _codes(value: str) -> list[str]:
-    return [c.strip() for c in value.split(",") if c.strip()]
+    """Comma-separated rule codes or prefixes, in any case (as `seasonparse rule` takes them)."""
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -32,23 +35,44 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     p.add_argument("--config", metavar="FILE", help="pyproject.toml or .seasonparse.toml to use")
     p.add_argument("--glob", help="file pattern inside folders (default: *.txt)")
-    p.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="worker processes (default: one per core from 64 inputs on; 1: none)")
+    p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
-    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="record the current findings in FILE (its folder must exist)")
     return p
+
+
+def _baseline_target(value: str) -> Path:
+    """Where --write-baseline may write, checked before any work: a file in an
+    existing, writable folder (no folder is created)."""
+    path = Path(value)
+    if path.is_dir():
+        raise UsageError(f"--write-baseline {value}: is a folder; name the baseline file")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"--write-baseline {value}: the folder {folder} does not exist "
+                         f"(it is not created)")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"--write-baseline {value}: the folder {folder} is not writable")
+    return path
+
+
+def _pretty(path: str) -> str:
+    """Configured paths shown relative to the working folder when below it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 def cmd_check(argv: list[str]) -> int:
     args = _check_parser().parse_args(argv)
     from seasonparse import baseline as bl
-    from functools import partial
-
-    from seasonparse.check import check_corpus, finish, load_and_check, selected_codes, settings_of
-    from seasonparse.parallel import jobs_for, ordered_map
+    from seasonparse.check import run, selected_codes
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
+    from seasonparse.parallel import jobs_for, ordered_map
     from seasonparse.report import render
     from seasonparse.rules import registry
 
@@ -62,6 +86,7 @@ def cmd_check(argv: list[str]) -> int:
         for code in getattr(args, flag) or ():
             if code != "ALL" and not any(c.startswith(code) for c in rules):
                 raise UsageError(f"--{flag.replace('_', '-')}: `{code}` selects no rule")
+    write_to = _baseline_target(args.write_baseline) if args.write_baseline else None
     if args.paths:
         paths = args.paths
     elif config.paths:
@@ -72,21 +97,22 @@ def cmd_check(argv: list[str]) -> int:
     found = gather(paths, args.glob or config.glob)
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
-    settings = settings_of(config)
-    work = partial(load_and_check, codes=codes, settings=settings)
-    docs, findings, errors = [], [], []
-    for doc, f, e in ordered_map(work, found.inputs, jobs_for(args.jobs, len(found.inputs))):
-        docs.append(doc)
-        findings += f
-        errors += e
-    corpus_findings, corpus_errors = check_corpus(docs, rules, codes, settings)
-    result = finish(docs, findings + corpus_findings, codes, config, errors + corpus_errors)
+
+    def spread(stage, items):
+        return ordered_map(stage, items, jobs_for(args.jobs, len(items)))
+
+    result = run(found.inputs, rules, codes, config, map_fn=spread)
     findings = result.findings
 
-    if args.write_baseline:
-        bl.write(Path(args.write_baseline), findings, result.lines_by_path)
-        print(f"seasonparse: wrote {len(findings)} findings to {args.write_baseline}", file=sys.stderr)
-        return EXIT_OK
+    if write_to is not None:
+        try:
+            bl.write(write_to, findings, result.lines_by_path)
+        except OSError as exc:
+            raise UsageError(f"--write-baseline {args.write_baseline}: cannot write it: "
+                             f"{exc.strerror or exc}") from None
+        print(f"seasonparse: wrote {plural(len(findings), 'finding')} to {args.write_baseline}",
+              file=sys.stderr)
+        return EXIT_USAGE if found.problems else EXIT_OK
     baseline_path = None
     if args.baseline:
         baseline_path = Path(args.baseline)
@@ -103,60 +129,15 @@ def cmd_check(argv: list[str]) -> int:
 
     sys.stdout.write(render(args.format, findings, result.lines_by_path, rules))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    summary = (f"seasonparse: {len(result.documents)} documents, {len(findings)} findings "
-               f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)")
+    summary = (f"seasonparse: {plural(len(result.documents), 'document')}, "
+               f"{plural(len(findings), 'finding')} ({plural(counts['error'], 'error')}, "
+               f"{plural(counts['warning'], 'warning')}, {counts['info']} info)")
     if hidden:
         summary += f", {hidden} known in the baseline"
     summary += f", {time.perf_counter() - started:.2f} s"
     print(summary, file=sys.stdout if args.format in ("text", "concise") else sys.stderr)
-    for e in result.internal_errors:
-        _err(f"internal error: {e} (please report this)")
-    if found.problems or result.internal_errors:
+    if found.problems:
         return EXIT_USAGE
     threshold = SEVERITIES.index(args.fail_on or config.fail_on)
     failing = any(SEVERITIES.index(f.severity) >= threshold for f in findings)
     return EXIT_FOUND if failing and not args.exit_zero else EXIT_OK
-
-
-def _pretty(path: str) -> str:
-    """Configured paths shown relative to the working folder when below it."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path
-
-
-def cmd_rules(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="seasonparse rules", description="List every rule.")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    args = p.parse_args(argv)
-    from seasonparse.rules import registry
-
-    rules = registry()
-    if args.format == "json":
-        import json
-
-        print(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "scope": r.scope,
-                           "summary": r.summary} for r in rules.values()], indent=2))
-        return EXIT_OK
-    for r in rules.values():
-        print(f"{r.code}  {r.name:<30} {r.severity:<8} {r.summary}")
-    return EXIT_OK
-
-
-def cmd_rule(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="seasonparse rule", description="Show one rule's documentation.")
-    p.add_argument("code")
-    args = p.parse_args(argv)
-    from seasonparse.rules import registry
-
-    rules = registry()
-    code = args.code.upper()
-    r = rules.get(code) or next((x for x in rules.values() if x.name == args.code), None)
-    if r is None:
-        raise UsageError(f"no rule `{args.code}` (see `seasonparse rules`)")
-    import inspect
-
-    print(f"{r.code} {r.name} ({r.severity}, {r.scope})\n")
-    print(inspect.cleandoc(r.doc))
-    return EXIT_OK
