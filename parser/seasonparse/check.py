@@ -145,9 +145,13 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules)
     docs: list[Document] = []
     findings: list[Finding] = []
-    for doc, found in map_fn(stage, sources):
-        docs.append(doc)
-        findings += found
+    results = map_fn(stage, sources)
+    try:
+        for doc, found in results:
+            docs.append(doc)
+            findings += found
+    finally:  # a pool's map stops its workers when closed, also when interrupted
+        getattr(results, "close", lambda: None)()
     findings += check_corpus(docs, rules, codes, settings)
     return finish(docs, findings, codes, config)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import signal
 import sys
-import threading
 
 
 def _parse(argv: list[str]) -> int:
@@ -46,11 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     from seasonparse.cli_common import EXIT_OK, EXIT_USAGE, UsageError, err
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    saved = {s: signal.getsignal(s) for s in interrupt.STOP_SIGNALS} if in_main_thread else {}
+    saved = {s: signal.getsignal(s) for s in interrupt.STOP_SIGNALS}
     try:
-        if in_main_thread:
+        try:
             interrupt.install()
+        except ValueError:  # not the main thread (seasonparse embedded): its signals stay as they are
+            saved = {}
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]](argv[1:])
         return _parse(argv)

@@ -7,7 +7,7 @@ deterministic. Workers are forked, so they inherit the parent's imports and
 the parser built before the fork.
 
 Workers never outlive the run. When the parent stops (SIGINT, SIGTERM, an
-error), it terminates them and waits for them. When the parent dies without
+error), it lets each finish the chunk it holds and waits for them (see _stop). When the parent dies without
 a word (SIGKILL, the OOM killer), Linux sends each worker SIGTERM
 (PR_SET_PDEATHSIG), and a watchdog thread that polls the parent's pid does
 the same elsewhere. A worker finishes the atomic write it is in, then exits.
@@ -18,8 +18,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import threading
-import time
 from contextlib import suppress
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -32,7 +30,7 @@ MIN_ITEMS = 64
 CHUNK = 8
 MAX_JOBS = 8
 WATCH_SECONDS = 0.5  # how often a worker checks that its parent lives
-STOP_SECONDS = 10.0  # how long to wait for a terminated worker before SIGKILL
+STOP_SECONDS = 10.0  # how long stopping workers may finish their chunk
 
 
 def jobs_for(requested: int | None, n_items: int) -> int:
@@ -55,6 +53,8 @@ def _die_with_parent() -> None:
 
 
 def _watch_parent(parent: int) -> None:
+    import time
+
     signal.pthread_sigmask(signal.SIG_BLOCK, interrupt.STOP_SIGNALS)  # signals go to the main thread
     while os.getppid() == parent:
         time.sleep(WATCH_SECONDS)
@@ -64,6 +64,8 @@ def _watch_parent(parent: int) -> None:
 def _init_worker(parent: int) -> None:
     """Runs first in every worker: exit on SIGTERM (after a write in progress),
     leave Ctrl-C to the parent, and die with the parent."""
+    import threading
+
     interrupt.install(exit_at_once=True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
@@ -73,16 +75,28 @@ def _init_worker(parent: int) -> None:
                      name="seasonparse-parent-watch").start()
 
 
-def _stop_workers(workers) -> None:
-    for p in workers:
-        with suppress(OSError):
-            p.terminate()
-    for p in workers:
-        p.join(STOP_SECONDS)
-        if p.is_alive():
-            with suppress(OSError):
-                p.kill()
-            p.join()
+def _stop(pool, workers) -> None:
+    """Stop early: no new chunk starts; the workers finish the chunk they hold and
+    exit by themselves (a worker killed while sending its result would leave the
+    pool's reader thread blocked on half a message). Only a worker still alive
+    after STOP_SECONDS is terminated, then killed. A second signal meanwhile
+    waits for this to end."""
+    import time
+
+    with interrupt.deferred():
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_SECONDS
+        for p in workers:
+            p.join(max(0.0, deadline - time.monotonic()))
+        for p in workers:
+            if p.is_alive():
+                with suppress(OSError):
+                    p.terminate()
+                p.join(1.0)
+                if p.is_alive():
+                    with suppress(OSError):
+                        p.kill()
+                    p.join()
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
@@ -109,5 +123,4 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
         if finished:
             pool.shutdown()
         else:  # interrupted, an error, or the consumer stopped early: no worker may stay
-            pool.shutdown(wait=False, cancel_futures=True)
-            _stop_workers(set(multiprocessing.active_children()) - before)
+            _stop(pool, set(multiprocessing.active_children()) - before)
