@@ -261,14 +261,18 @@ def test_files_honour_the_umask(tmp_path, umask, mode):
     assert os.stat(base).st_mode & 0o777 == mode
 
 
-def test_help_and_version_import_neither_lark_nor_the_rules():
+@pytest.mark.parametrize("argvs,heavy", [
+    ("['--help'], ['--version'], ['check', '--help']", "m == 'lark' or m.startswith('seasonparse.rules.')"),
+    ("['rules'], ['rule', 'P000']", "m == 'lark' or m.startswith('seasonparse.frontend')"),
+])
+def test_start_up_imports_only_what_the_command_needs(argvs, heavy):
     import subprocess
     import sys
 
     script = ("import sys; from seasonparse.cli import main\n"
-              "for argv in (['--help'], ['--version'], ['check', '--help']):\n"
+              f"for argv in ({argvs}):\n"
               "    assert main(argv) == 0\n"
-              "heavy = sorted(m for m in sys.modules if m == 'lark' or m.startswith('seasonparse.rules.'))\n"
+              f"heavy = sorted(m for m in sys.modules if {heavy})\n"
               "print(heavy, file=sys.stderr); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
