@@ -96,3 +96,12 @@ def test_output_that_breaks_the_schema_keeps_source_and_diagnostics(run, tmp_pat
     assert code == 1 and "P000" in err and "does not match the schema" in err
     data = json.loads((tmp_path / SEEDS[2].with_suffix(".json").name).read_text("utf-8"))
     assert schema_error(data) is None and data["matches"] == [] and data["diagnostics"][-1]["code"] == "P000"
+
+
+def test_a_failing_corpus_index_is_a_p000_finding(run, tmp_path, monkeypatch):
+    import seasonparse.corpus as corpus
+
+    monkeypatch.setattr(corpus, "build", _boom)
+    code, out, _ = run("check", _two_docs(tmp_path), "--format", "concise", "--no-baseline")
+    assert code == 1 and "P000" in out and "building the cross-document index failed" in out
+    assert " T002 " in out, "the document rules still ran"

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from seasonparse.config import Config
 from seasonparse.fallback import INTERNAL_ERROR, failed_document, internal_error
-from seasonparse.model import ERROR, Document
+from seasonparse.model import Document
 from seasonparse.rules import registry
 from seasonparse.rules.base import Finding, Reporter, Rule, Settings
 
@@ -62,7 +62,7 @@ def selected_codes(rules: dict[str, Rule], select, ignore, extend_select) -> set
 def _crash(path: str, what: str, exc: Exception) -> Finding:
     """A rule that raised: a P000 finding, so the run and the other rules go on."""
     message = internal_error(f"{what} failed with {exc!r}; its findings are missing").message
-    return Finding(INTERNAL_ERROR, ERROR, message, path, 1, 1, name="internal-error")
+    return Reporter(registry()[INTERNAL_ERROR], path)(message, 1)
 
 
 def check_document(doc: Document, rules: dict[str, Rule], codes: set[str], settings: Settings
@@ -105,9 +105,12 @@ def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], 
         return []
     from seasonparse.corpus import build
 
-    index = build(docs, settings)
-    findings: list[Finding] = []
     first = min(d.path for d in docs)  # a corpus failure belongs to no document: shown on the first
+    try:
+        index = build(docs, settings)
+    except Exception as exc:
+        return [_crash(first, "building the cross-document index", exc)]
+    findings: list[Finding] = []
     for r in active:
         try:
             findings.extend(r.check(index, settings, Reporter(r, "")))
