@@ -117,13 +117,13 @@ def test_a_signal_during_a_write_takes_effect_after_it(tmp_path, monkeypatch):
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_stopping_a_parallel_check(tmp_path, signum):
     """Workers of `check` send whole documents back: stopping one mid-send must not hang the parent."""
-    src = _copies(tmp_path)
+    src = _copies(tmp_path, 600)
     proc = subprocess.Popen([sys.executable, "-m", "seasonparse", "check", str(src), "--no-baseline",
                              "--jobs", "2", "--format", "json"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         _wait_for(lambda: len(_group(proc.pid)) == 3, "the workers")
-        time.sleep(1.0)  # let them work (the run takes several seconds)
+        time.sleep(0.5)  # let them work (the run takes several seconds)
         os.kill(proc.pid, signum)
         assert proc.wait(WAIT) == 128 + signum
         _wait_for(lambda: not _group(proc.pid), "the workers to exit")
