@@ -190,16 +190,57 @@ def test_no_internal_errors_on_the_bench_corpus(tmp_path):
     sys.path.insert(0, str(ROOT / "bench"))
     from gen_corpus import generate
 
-    from seasonparse.check import load, run, selected_codes
+    from seasonparse.check import run, selected_codes
     from seasonparse.config import Config
     from seasonparse.inputs import discover
     from seasonparse.rules import registry
 
     generate(30, tmp_path)
     rules = registry()
-    docs = load(discover([str(tmp_path)]).inputs)
-    result = run(docs, rules, selected_codes(rules, ("ALL",), (), ()), Config())
+    result = run(discover([str(tmp_path)]).inputs, rules, selected_codes(rules, ("ALL",), (), ()), Config())
     assert result.internal_errors == []
     planted = json.loads((tmp_path / "planted.json").read_text("utf-8"))
     found = {(f.path.rsplit("/", 1)[-1], f.line, f.code) for f in result.findings}
     assert planted and all((p["path"], p["line"], p["code"]) in found for p in planted)
+
+
+def test_codes_in_any_case(run):
+    upper = run("check", SMALL, "--format", "concise", "--no-baseline", "--select", "M,T002")[1]
+    lower = run("check", SMALL, "--format", "concise", "--no-baseline", "--select", "m,t002")[1]
+    strip = lambda s: [line for line in s.splitlines() if not line.startswith("seasonparse:")]  # noqa: E731
+    assert strip(upper) == strip(lower) and "M001" in upper
+    assert run("check", SMALL, "--no-baseline", "--ignore", "m001,t002")[0] == 0
+    assert run("check", SMALL, "--no-baseline", "--select", "w", "--extend-select", "all")[0] == 1
+
+
+def test_summary_is_singular_for_one(run):
+    code, out, _ = run("check", SMALL, "--format", "concise", "--no-baseline", "--select", "M001")
+    assert "seasonparse: 1 document, 1 finding (1 error, 0 warnings, 0 info)" in out, out
+
+
+@pytest.mark.parametrize("where,message", [
+    ("folder", "is a folder"),
+    ("missing/base.json", "does not exist (it is not created)"),
+    ("/proc/seasonparse-base.json", "cannot write it"),
+])
+def test_write_baseline_to_a_bad_place_is_a_usage_error(run, tmp_path, where, message):
+    (tmp_path / "folder").mkdir()
+    target = where if where.startswith("/") else tmp_path / where
+    code, _, err = run("check", SMALL, "--write-baseline", target)
+    assert code == 2 and message in err and "Traceback" not in err, err
+    assert not (tmp_path / "missing").exists() and not list((tmp_path / "folder").iterdir())
+
+
+def test_the_cli_runs_the_one_check_entry_point(run, monkeypatch):
+    import seasonparse.check as check
+
+    calls = []
+    real = check.run
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("map_fn"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check, "run", spy)
+    assert run("check", SMALL, "--no-baseline", "--jobs", "2")[0] == 1
+    assert len(calls) == 1 and calls[0] is not None

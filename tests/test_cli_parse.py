@@ -145,3 +145,134 @@ def test_parallel_output_is_identical(run, tmp_path):
     for seed in SEEDS:
         name = seed.with_suffix(".json").name
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes()
+
+
+@pytest.mark.parametrize("glob", ["../other/*.txt", "/etc/*", "**/../*.txt", "sub/../../*.txt", ""])
+def test_a_glob_stays_inside_its_folder(run, tmp_path, glob):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "other").mkdir()
+    shutil.copy(SEEDS[2], tmp_path / "src" / "a.txt")
+    shutil.copy(SEEDS[2], tmp_path / "other" / "b.txt")
+    rc, _, err = run(tmp_path / "src", "--out", tmp_path / "out", "--glob", glob)
+    assert rc == 2 and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and "--glob" in err, err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "b.txt", "other", "src"]
+
+
+def test_out_may_not_be_or_contain_an_input_folder(run, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS[2], src / "a.txt")
+    for out in (src, tmp_path):
+        rc, _, err = run(src, "--out", out)
+        assert rc == 2 and ("is the input folder" in err or "contains the input folder" in err), err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "src"]
+    # a folder inside the input folder is fine, and is not searched on the next run
+    assert run(src, "--out", src / "json")[0] == 0
+    shutil.copy(src / "json" / "a.json", src / "json" / "a.txt")
+    rc, _, err = run(src, "--out", src / "json")
+    assert rc == 0 and "1 file," in err
+
+
+def test_out_below_a_file_is_a_usage_error(run, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    rc, _, err = run(SEEDS[2], "--out", tmp_path / "afile" / "sub")
+    assert rc == 2 and "--out" in err and "cannot create" in err and "Traceback" not in err
+
+
+def test_an_output_that_is_an_input_under_another_name_is_refused(run, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS[2], src / "a.txt")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.json").hardlink_to(src / "a.txt")
+    rc, _, err = run(src, "--out", tmp_path / "out")
+    assert rc == 1 and "refusing to overwrite" in err
+    assert (src / "a.txt").read_bytes() == SEEDS[2].read_bytes()
+
+
+def test_output_planning_is_one_stat_per_file(tmp_path, monkeypatch):
+    """Not a timed test: the number of stat calls grows with the inputs, not their square."""
+    import os
+
+    from seasonparse import inputs
+
+    for i in range(200):
+        (tmp_path / f"{i}.txt").write_text("= A =\n")
+    found = inputs.discover([str(tmp_path)]).inputs
+    calls = []
+    real = os.stat
+    monkeypatch.setattr(os, "stat", lambda *a, **k: calls.append(1) or real(*a, **k))
+    jobs, refused = inputs.plan_outputs(tmp_path / "out", found)
+    assert len(jobs) == 200 and not refused
+    assert len(calls) <= 2 * 200, len(calls)
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--jobs", "0"), "--jobs"), (("--jobs", "-2"), "--jobs"), (("--jobs", "many"), "--jobs"),
+    (("--indent", "-1"), "--indent"),
+])
+def test_bad_numbers_are_usage_errors(run, tmp_path, args, message):
+    rc, _, err = run(SEEDS[2], "--out", tmp_path, *args)
+    assert rc == 2 and message in err and not list(tmp_path.iterdir())
+
+
+def test_jobs_auto_is_the_default(run, tmp_path):
+    assert run(SEEDS[2], "--out", tmp_path / "a", "--jobs", "auto")[0] == 0
+    assert run(SEEDS[2], "--out", tmp_path / "b")[0] == 0
+    name = SEEDS[2].with_suffix(".json").name
+    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_summary_counts_are_singular_for_one(run, tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("= One =\n\nJuly 29, 2011\nAlpha 1 - 0 Beta\n  Alpha: Uno 10'\n\nJuly 30, 2011\nnot a score\n",
+                   "utf-8")
+    rc, _, err = run(one, "--out", tmp_path / "out")
+    assert "1 file, 1 match, 1 diagnostic (1 error)," in err, err
+
+
+def test_its_own_json_output_is_named_not_parsed(run, tmp_path):
+    run(SEEDS[2], "--out", tmp_path / "a")
+    ours = tmp_path / "a" / SEEDS[2].with_suffix(".json").name
+    rc, _, err = run(ours, "--out", tmp_path / "b")
+    assert rc == 2 and "seasonparse's JSON output, not an article" in err and "seasonparse check" in err
+    assert not list((tmp_path / "b").glob("*.json"))
+    run(SEEDS[2], "--out", tmp_path / "c", "--indent", "2")  # indented too
+    rc, _, err = run(tmp_path / "c", "--glob", "*.json", "--out", tmp_path / "d")
+    assert rc == 2 and "not an article" in err
+
+
+@pytest.mark.parametrize("umask,mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_files_honour_the_umask(tmp_path, umask, mode):
+    import os
+    import subprocess
+    import sys
+
+    base = tmp_path / "base.json"
+    script = ("import os, sys; os.umask(int(sys.argv[1], 8)); from seasonparse.cli import main; "
+              "a = main([sys.argv[2], '--out', sys.argv[3]]); "
+              "b = main(['check', sys.argv[2], '--write-baseline', sys.argv[4]]); sys.exit(a or b)")
+    r = subprocess.run([sys.executable, "-c", script, oct(umask)[2:], str(SEEDS[2]), str(tmp_path / "out"),
+                        str(base)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "out" / SEEDS[2].with_suffix(".json").name
+    assert os.stat(out).st_mode & 0o777 == mode
+    assert os.stat(base).st_mode & 0o777 == mode
+
+
+@pytest.mark.parametrize("argvs,heavy", [
+    ("['--help'], ['--version'], ['check', '--help']", "m == 'lark' or m.startswith('seasonparse.rules.')"),
+    ("['rules'], ['rule', 'P000']", "m == 'lark' or m.startswith('seasonparse.frontend')"),
+])
+def test_start_up_imports_only_what_the_command_needs(argvs, heavy):
+    import subprocess
+    import sys
+
+    script = ("import sys; from seasonparse.cli import main\n"
+              f"for argv in ({argvs}):\n"
+              "    assert main(argv) == 0\n"
+              f"heavy = sorted(m for m in sys.modules if {heavy})\n"
+              "print(heavy, file=sys.stderr); sys.exit(1 if heavy else 0)")
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr

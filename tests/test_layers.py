@@ -14,10 +14,12 @@ from conftest import ROOT
 PACKAGE = ROOT / "parser"
 
 LAYERS = (
-    ("foundation", ("seasonparse", "seasonparse.model", "seasonparse.names", "seasonparse.data")),
+    ("foundation", ("seasonparse", "seasonparse.model", "seasonparse.names", "seasonparse.data",
+                    "seasonparse.interrupt")),
     ("shared vocabulary", ("seasonparse.lexicon", "seasonparse.tables", "seasonparse.findings")),
     ("reading and writing documents",
-     ("seasonparse.frontend", "seasonparse.jsonout", "seasonparse.jsonin", "seasonparse._document_validator")),
+     ("seasonparse.frontend", "seasonparse.jsonout", "seasonparse.jsonin", "seasonparse._document_validator",
+      "seasonparse.fallback")),
     ("football knowledge", ("seasonparse.football", "seasonparse.identity", "seasonparse.statements",
                             "seasonparse.tournaments", "seasonparse.corpus",
                             # reference readers: they sort matches into tournaments and legs
@@ -27,7 +29,8 @@ LAYERS = (
     ("check pipeline", ("seasonparse.check", "seasonparse.suppress", "seasonparse.config",
                         "seasonparse.baseline", "seasonparse.report", "seasonparse.inputs",
                         "seasonparse.parallel", "seasonparse.reconcile")),
-    ("command line", ("seasonparse.cli", "seasonparse.commands", "seasonparse.__main__")),
+    ("command line", ("seasonparse.cli", "seasonparse.cli_common", "seasonparse.parse_command",
+                      "seasonparse.check_command", "seasonparse.rules_command", "seasonparse.__main__")),
 )
 """Lowest first. `seasonparse` is the package's __init__ alone; any other name covers its
 sub-modules. A module in no layer counts as the top one: it may import anything, and

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
 from seasonparse.config import Config
-from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
+from seasonparse.fallback import INTERNAL_ERROR, failed_document, internal_error
 from seasonparse.model import Document
+from seasonparse.rules import registry
+from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
 
 
 @dataclass
@@ -22,46 +25,52 @@ class CheckRun:
     documents: list[Document]
     findings: list[Finding]
     lines_by_path: dict[str, tuple[str, ...]]
-    internal_errors: list[str] = field(default_factory=list)
+    reference_summary: object | None = None  # reconcile.Summary where references were given
+
+    @property
+    def internal_errors(self) -> list[str]:
+        """Where seasonparse itself failed (P000 findings): what the tests keep at none."""
+        return [f"{f.path}: {f.message}" for f in self.findings if f.code == INTERNAL_ERROR]
 
 
 def load_one(item) -> Document:
-    """Parse a `.txt` (or any non-JSON) input; read a `.json` one written by `seasonparse --out`."""
-    if item.path.suffix.lower() == ".json":
-        from seasonparse.jsonin import read_json
+    """Parse a `.txt` (or any non-JSON) input; read a `.json` one written by `seasonparse --out`.
 
-        return read_json(str(item.path), item.display)
-    from seasonparse.frontend import parse_file
+    A failure of ours on this input becomes a document with a P000 error: the run goes on."""
+    try:
+        if item.path.suffix.lower() == ".json":
+            from seasonparse.jsonin import read_json
 
-    return parse_file(str(item.path), item.display)
+            return read_json(str(item.path), item.display)
+        from seasonparse.frontend import parse_file
 
-
-def load(inputs) -> list[Document]:
-    return [load_one(item) for item in inputs]
-
-
-def load_and_check(item, codes: set[str], settings: Settings):
-    """One input through the per-document stage; what a worker process runs."""
-    from seasonparse.rules import registry
-
-    doc = load_one(item)
-    findings, errors = check_document(doc, registry(), codes, settings)
-    return doc, findings, errors
+        return parse_file(str(item.path), item.display)
+    except Exception as exc:
+        return failed_document(str(item.path), item.display, exc)
 
 
 def selected_codes(rules: dict[str, Rule], select, ignore, extend_select) -> set[str]:
+    """The codes to report. P000 is always among them: a check that could not run
+    must never pass silently, whatever the selection."""
     def matches(code, patterns):
         return any(p == "ALL" or code.startswith(p) for p in patterns)
 
-    return {c for c in rules if (matches(c, select) or matches(c, extend_select))
-            and not matches(c, ignore)}
+    chosen = {c for c in rules if (matches(c, select) or matches(c, extend_select))
+              and not matches(c, ignore)}
+    return chosen | ({INTERNAL_ERROR} & set(rules))
+
+
+def crash_finding(path: str, what: str, exc: Exception | None) -> Finding:
+    """A rule that raised: a P000 finding, so the run and the other rules go on."""
+    failed = f"{what} failed with {exc!r}" if exc is not None else what
+    message = internal_error(f"{failed}; its findings are missing").message
+    return Reporter(registry()[INTERNAL_ERROR], path)(message, 1)
 
 
 def check_document(doc: Document, rules: dict[str, Rule], codes: set[str], settings: Settings
-                   ) -> tuple[list[Finding], list[str]]:
-    """The per-document rules on one document: (findings, internal errors)."""
+                   ) -> list[Finding]:
+    """The per-document rules on one document."""
     findings: list[Finding] = []
-    errors: list[str] = []
     for code in sorted(codes):
         r = rules[code]
         if r.scope != "document":
@@ -69,61 +78,100 @@ def check_document(doc: Document, rules: dict[str, Rule], codes: set[str], setti
         try:
             findings.extend(r.check(doc, settings, Reporter(r, doc.path)))
         except Exception as exc:  # a bug in a rule: report it, keep checking
-            errors.append(f"rule {r.code} failed on {doc.path}: {exc!r}")
-    return findings, errors
+            findings.append(crash_finding(doc.path, f"rule {r.code} ({r.name})", exc))
+    return findings
+
+
+@dataclass(frozen=True)
+class DocumentStage:
+    """One input through the per-document stage: load it, run the document rules.
+
+    What a worker process runs, so it is picklable: `rules` None stands for the
+    registry, which each process builds for itself."""
+
+    codes: frozenset[str]
+    settings: Settings
+    rules: dict[str, Rule] | None = None
+
+    def __call__(self, source) -> tuple[Document, list[Finding]]:
+        doc = source if isinstance(source, Document) else load_one(source)
+        rules = registry() if self.rules is None else self.rules
+        return doc, check_document(doc, rules, self.codes, self.settings)
 
 
 def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], settings: Settings
-                 ) -> tuple[list[Finding], list[str]]:
+                 ) -> list[Finding]:
     """The cross-document rules, on an index built once for all of them."""
     active = [rules[c] for c in sorted(codes) if rules[c].scope == "corpus"]
-    if not active:
-        return [], []
+    if not active or not docs:
+        return []
     from seasonparse.corpus import build
 
-    index = build(docs, settings)
+    first = min(d.path for d in docs)  # a corpus failure belongs to no document: shown on the first
+    try:
+        index = build(docs, settings)
+    except Exception as exc:
+        return [crash_finding(first, "building the cross-document index", exc)]
     findings: list[Finding] = []
-    errors: list[str] = []
     for r in active:
         try:
             findings.extend(r.check(index, settings, Reporter(r, "")))
         except Exception as exc:
-            errors.append(f"rule {r.code} failed on the corpus: {exc!r}")
-    return findings, errors
+            findings.append(crash_finding(first, f"rule {r.code} ({r.name}) on the corpus", exc))
+    return findings
 
 
-def finish(docs: list[Document], findings: list[Finding], codes: set[str], config: Config,
-           errors: list[str]) -> CheckRun:
+def finish(docs: list[Document], findings: list[Finding], rules: dict[str, Rule], codes: set[str],
+           config: Config) -> CheckRun:
     """Severity overrides, per-file ignores and suppression comments, then a stable order."""
     lines_by_path = {d.path: d.lines for d in docs}
     findings = _overrides(findings, config)
     findings = _per_file_ignores(findings, config)
     from seasonparse import suppress
-    from seasonparse.rules import registry
 
     findings, unused = suppress.apply(findings, lines_by_path)
-    for r in (r for c, r in registry().items() if c in codes and r.scope == PIPELINE):
+    for r in (r for c, r in rules.items() if c in codes and r.scope == PIPELINE):
         found = list(r.check(unused, settings_of(config), Reporter(r, "")))
         findings.extend(_overrides(_per_file_ignores(found, config), config))
     findings.sort(key=Finding.sort_key)
-    return CheckRun(docs, _dedupe(findings), lines_by_path, errors)
+    return CheckRun(docs, _dedupe(findings), lines_by_path)
 
 
 def settings_of(config: Config) -> Settings:
     return Settings(points_for_win=config.points_for_win, aliases=dict(config.aliases))
 
 
-def run(docs: list[Document], rules: dict[str, Rule], codes: set[str], config: Config) -> CheckRun:
-    """All stages, in this process (the CLI spreads the per-document stage over cores)."""
+def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Config, *,
+        map_fn: Callable = map, references: tuple[tuple[str, str], ...] = ()) -> CheckRun:
+    """The check: inputs (or documents already parsed) in, filtered and ordered findings out.
+
+    The one entry point of the CLI and the tests. `map_fn(stage, sources)` runs
+    the per-document stage and must keep the order; the CLI passes a process
+    pool's (which needs `rules` to be the registry). `references` are (path,
+    display) pairs of reference results the documents are reconciled against."""
     settings = settings_of(config)
+    stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules)
+    docs: list[Document] = []
     findings: list[Finding] = []
-    errors: list[str] = []
-    for doc in docs:
-        f, e = check_document(doc, rules, codes, settings)
-        findings += f
-        errors += e
-    f, e = check_corpus(docs, rules, codes, settings)
-    return finish(docs, findings + f, codes, config, errors + e)
+    results = map_fn(stage, sources)
+    try:
+        for doc, found in results:
+            docs.append(doc)
+            findings += found
+    finally:  # a pool's map stops its workers when closed, also when interrupted
+        getattr(results, "close", lambda: None)()
+    findings += check_corpus(docs, rules, codes, settings)
+    if not references:
+        return finish(docs, findings, rules, codes, config)
+    from seasonparse.reconcile import check_references
+
+    refs = check_references(docs, list(references), settings, codes, rules)
+    findings += refs.findings
+    first = min(display for _, display in references)
+    findings += [crash_finding(first, error, None) for error in refs.errors]
+    outcome = finish(docs + refs.documents, findings, rules, codes, config)
+    outcome.reference_summary = refs.summary
+    return outcome
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

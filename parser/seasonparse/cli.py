@@ -1,163 +1,73 @@
 """Command line: `seasonparse PATHS --out DIR`, `seasonparse check`, `rules`, `rule CODE`.
 
-Exit codes (all commands): 0 clean, 1 problems found in the data, 2 usage,
-configuration or internal error. Heavy modules (lark, the rules) are imported
-inside the command that needs them, so `--help` and `rules` start fast.
+Exit codes (all commands): 0 clean, 1 problems found in the data (including
+seasonparse's own failure on one input, P000), 2 usage or configuration error.
+SIGINT and SIGTERM stop a run cleanly: 130 and 143. Each command lives in its
+own module, imported only when it runs, so `--help` and `rules` start fast.
 """
 
 from __future__ import annotations
 
-import argparse
+import signal
 import sys
-import time
-from pathlib import Path
-
-from seasonparse import __version__
-
-COMMANDS = ("check", "rules", "rule")
-EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
 
-class UsageError(Exception):
-    """A mistake in how seasonparse was called or configured: exit 2, no traceback."""
+def _parse(argv: list[str]) -> int:
+    from seasonparse.parse_command import cmd_parse
+
+    return cmd_parse(argv)
 
 
-def _err(msg: str) -> None:
-    print(f"seasonparse: error: {msg}", file=sys.stderr)
+def _check(argv: list[str]) -> int:
+    from seasonparse.check_command import cmd_check
+
+    return cmd_check(argv)
 
 
-def _parse_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="seasonparse",
-        description="Parse wiki-style football season articles into schema-checked JSON. "
-                    "Other commands: `seasonparse check`, `seasonparse rules`, `seasonparse rule CODE`.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the JSON files")
-    p.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
-    p.add_argument("--indent", type=int, metavar="N", help="indent the JSON by N spaces (default: compact)")
-    p.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="worker processes (default: one per core from 64 inputs on; 1: none)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
-    p.add_argument("--version", action="version", version=f"seasonparse {__version__}")
-    return p
+def _rules(argv: list[str]) -> int:
+    from seasonparse.rules_command import cmd_rules
+
+    return cmd_rules(argv)
 
 
-def _batch_gc() -> None:
-    """Long runs allocate many small objects that live to the end: fewer GC passes."""
-    import gc
+def _rule(argv: list[str]) -> int:
+    from seasonparse.rules_command import cmd_rule
 
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
+    return cmd_rule(argv)
 
 
-def gather(paths: list[str], glob: str, exclude: Path | None = None):
-    """The inputs under `paths`; problems are printed, no inputs at all is a usage error."""
-    from seasonparse.inputs import discover
-
-    found = discover(paths, glob, exclude=exclude)
-    for problem in found.problems:
-        _err(problem)
-    if not found.inputs:
-        raise UsageError("no input files")
-    if len(found.inputs) > 8:
-        _batch_gc()
-    return found
-
-
-def parse_one(job, indent: int | None):
-    """Parse one input, validate and write its JSON: (matches, diagnostics, problem).
-
-    What a worker process runs; a bug of ours becomes a problem message, not a crash."""
-    from seasonparse.frontend import parse_file
-    from seasonparse.jsonout import dumps, schema_error, to_dict, write_atomic
-
-    item, target = job
-    try:
-        doc = parse_file(str(item.path), item.display)
-        data = to_dict(doc)
-        problem = schema_error(data)
-        if problem:
-            raise RuntimeError(f"output does not match the schema ({problem})")
-    except Exception as exc:
-        return 0, (), f"internal error: {exc!r}; not written (please report this)"
-    try:
-        write_atomic(str(target), dumps(data, indent))
-    except OSError as exc:
-        return 0, doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}"
-    return len(doc.matches), doc.diagnostics, None
-
-
-def cmd_parse(argv: list[str]) -> int:
-    args = _parse_parser().parse_args(argv)
-    from functools import partial
-
-    from seasonparse.inputs import is_same_file, output_path
-    from seasonparse.parallel import jobs_for, ordered_map
-
-    started = time.perf_counter()
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {args.out}: exists and is not a folder")
-    found = gather(args.paths, args.glob, exclude=out)
-    inputs = found.inputs
-    jobs, targets = [], {}
-    failed = internal = False
-    for item in inputs:
-        target = output_path(out, item)
-        key = target.resolve()
-        if key in targets:
-            _err(f"{item.display}: its output {target} is also the output of {targets[key]}; skipped")
-            failed = True
-        elif any(is_same_file(target, i.path) for i in inputs):
-            _err(f"{item.display}: its output {target} is an input file; refusing to overwrite it")
-            failed = True
-        else:
-            targets[key] = item.display
-            jobs.append((item, target))
-    n_files = n_matches = n_diags = n_errors = 0
-    work = partial(parse_one, indent=args.indent)
-    for (item, _), (matches, diags, problem) in zip(
-            jobs, ordered_map(work, jobs, jobs_for(args.jobs, len(jobs))), strict=True):
-        if problem:
-            _err(f"{item.display}: {problem}")
-            internal = internal or problem.startswith("internal error")
-            failed = True
-            continue
-        n_files += 1
-        n_matches += matches
-        n_diags += len(diags)
-        errors = sum(1 for d in diags if d.severity == "error")
-        n_errors += errors
-        failed = failed or errors > 0
-        if not args.quiet:
-            for d in diags:
-                print(f"{item.display}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}",
-                      file=sys.stderr)
-    seconds = time.perf_counter() - started
-    print(f"seasonparse: {n_files} files, {n_matches} matches, {n_diags} diagnostics "
-          f"({n_errors} errors), {seconds:.2f} s", file=sys.stderr)
-    if found.problems or internal:
-        return EXIT_USAGE
-    return EXIT_FOUND if failed else EXIT_OK
+# the first argument -> the command; anything else is the parse command's
+COMMANDS = {"check": _check, "rules": _rules, "rule": _rule}
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    try:
-        if argv and argv[0] in COMMANDS:
-            from seasonparse import commands
+    from seasonparse import interrupt
+    from seasonparse.cli_common import EXIT_OK, EXIT_USAGE, UsageError, err
 
-            return getattr(commands, f"cmd_{argv[0]}")(argv[1:])
-        return cmd_parse(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    saved = {s: signal.getsignal(s) for s in interrupt.STOP_SIGNALS}
+    try:
+        try:
+            interrupt.install()
+        except ValueError:  # not the main thread (seasonparse embedded): its signals stay as they are
+            saved = {}
+        if argv and argv[0] in COMMANDS:
+            return COMMANDS[argv[0]](argv[1:])
+        return _parse(argv)
     except UsageError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_USAGE
     except SystemExit as exc:  # argparse: --help (0) and usage errors (2)
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return interrupt.exit_code(signal.SIGINT)
+    except interrupt.Terminated as exc:
+        return interrupt.exit_code(exc.signum)
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        for s, handler in saved.items():
+            signal.signal(s, handler)
 
 
 if __name__ == "__main__":

@@ -34,9 +34,10 @@ class Config:
     fail_on: str = "error"
     baseline: str | None = None
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    references: tuple[str, ...] = ()  # globs of reference results, relative to root
 
 
-_LIST_KEYS = {"paths", "select", "ignore", "extend-select"}
+_LIST_KEYS = {"paths", "select", "ignore", "extend-select", "references"}
 
 
 def _strings(value, where: str) -> tuple[str, ...]:
@@ -67,7 +68,7 @@ def _codes(values: tuple[str, ...], where: str, known: set[str]) -> tuple[str, .
 def from_table(table: dict, source: Path | None, root: Path, known_codes: set[str]) -> Config:
     where = f"{source}" if source else "configuration"
     allowed = {"paths", "glob", "select", "ignore", "extend-select", "severity", "per-file-ignores",
-               "points-for-win", "fail-on", "baseline", "aliases"}
+               "points-for-win", "fail-on", "baseline", "aliases", "references"}
     unknown = sorted(set(table) - allowed)
     if unknown:
         raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(sorted(allowed))})")

@@ -1,8 +1,10 @@
 """Which files a command works on, and where each one's JSON goes.
 
 Folders are searched recursively with a glob (`*.txt` by default), in sorted
-order so every run sees the same sequence. The output folder is never searched
-and no output path may be an input: seasonparse never overwrites a source.
+order so every run sees the same sequence. A glob stays inside the folder it
+is applied to: absolute patterns and `..` are refused. The output folder is
+never searched, and no output path may be an input: seasonparse never
+overwrites a source. Every check here is one pass over the inputs.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import os
-from pathlib import Path
+import re
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
 class Input(NamedTuple):
@@ -24,11 +27,27 @@ class Discovery(NamedTuple):
     problems: tuple[str, ...]  # usage-level messages: missing paths, empty folders
 
 
+class GlobError(ValueError):
+    """A --glob that could match files outside the folder it is applied to."""
+
+
+def check_glob(glob: str) -> None:
+    if not glob:
+        raise GlobError("--glob: the pattern is empty")
+    if PurePosixPath(glob).is_absolute() or PureWindowsPath(glob).is_absolute() or glob[0] in "/\\":
+        raise GlobError(f"--glob {glob}: an absolute pattern; a pattern is applied inside each "
+                        f"folder and must stay there")
+    if ".." in re.split(r"[\\/]", glob):
+        raise GlobError(f"--glob {glob}: `..` would leave the folder the pattern is applied to")
+
+
 def _display(p: Path) -> str:
     return p.as_posix()
 
 
 def discover(paths: list[str], glob: str = "*.txt", exclude: Path | None = None) -> Discovery:
+    """The inputs named by `paths`; raises GlobError for a glob that could leave its folder."""
+    check_glob(glob)
     found: dict[Path, Input] = {}
     problems: list[str] = []
     excluded = exclude.resolve() if exclude else None
@@ -38,7 +57,11 @@ def discover(paths: list[str], glob: str = "*.txt", exclude: Path | None = None)
             problems.append(f"{arg}: no such file or directory")
             continue
         if root.is_dir():
-            matches = [p for p in sorted(root.rglob(glob)) if p.is_file()
+            try:
+                candidates = sorted(root.rglob(glob))
+            except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
+                raise GlobError(f"--glob {glob}: {exc}") from None
+            matches = [p for p in candidates if p.is_file()
                        and not (excluded and _inside(p.resolve(), excluded))]
             if not matches:
                 problems.append(f"{arg}: no files matching `{glob}` in this folder")
@@ -58,12 +81,53 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
+def out_problem(out_dir: Path, paths: list[str]) -> str | None:
+    """Why `out_dir` cannot take the JSON of the folders in `paths`, or None.
+
+    An output folder inside an input folder is fine (it is not searched); one
+    that is an input folder or contains one would mix the JSON with the sources
+    or hide the inputs, so it is refused."""
+    out = out_dir.resolve()
+    for arg in paths:
+        folder = Path(arg)
+        if folder.is_dir() and _inside(folder.resolve(), out):
+            what = "is" if folder.resolve() == out else "contains"
+            return (f"--out {out_dir}: {what} the input folder {arg}; write the JSON to a separate "
+                    f"folder (one inside {arg} is fine: it is not searched)")
+    return None
+
+
 def output_path(out_dir: Path, item: Input) -> Path:
     return out_dir / item.relative.with_suffix(".json")
 
 
-def is_same_file(a: Path, b: Path) -> bool:
+def _file_key(path: Path) -> tuple[int, int] | None:
     try:
-        return os.path.samefile(a, b)
+        st = os.stat(path)
     except OSError:
-        return False
+        return None
+    return st.st_dev, st.st_ino
+
+
+def plan_outputs(out_dir: Path, inputs) -> tuple[list[tuple[Input, Path]], list[str]]:
+    """(input, output path) for every input that gets one, and why the others do not.
+
+    One stat per input and one per existing output: an output that is an input
+    (the same file, by device and inode, under any name) or that two inputs
+    would share is refused."""
+    sources = {key for key in map(_file_key, (i.path for i in inputs)) if key}
+    base = Path(os.path.abspath(out_dir))
+    jobs: list[tuple[Input, Path]] = []
+    refused: list[str] = []
+    owner: dict[Path, str] = {}
+    for item in inputs:
+        target = output_path(out_dir, item)
+        where = base / item.relative.with_suffix(".json")
+        if where in owner:
+            refused.append(f"{item.display}: its output {target} is also the output of {owner[where]}; skipped")
+        elif _file_key(target) in sources:
+            refused.append(f"{item.display}: its output {target} is an input file; refusing to overwrite it")
+        else:
+            owner[where] = item.display
+            jobs.append((item, target))
+    return jobs, refused

@@ -6,6 +6,7 @@ written with a trailing newline, so the same input always gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -112,18 +113,42 @@ def schema_error(data) -> str | None:
     return None
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: readers never see half a file."""
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".seasonparse-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
+def _umask() -> int:
+    """The process's umask, read once: from /proc where it is shown (no window in
+    which another thread could create a file with a changed umask), else by the
+    usual set-and-restore."""
+    global _UMASK
+    if _UMASK is None:
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            with open("/proc/self/status", encoding="ascii") as fh:
+                _UMASK = next(int(line.split()[1], 8) for line in fh if line.startswith("Umask:"))
+        except (OSError, StopIteration, ValueError, IndexError):
+            _UMASK = os.umask(0o022)
+            os.umask(_UMASK)
+    return _UMASK
+
+
+_UMASK: int | None = None
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: readers never see half a file.
+
+    The folder must exist (nothing is created silently). The file gets the mode
+    any CLI's files get (0o666 less the umask; mkstemp alone gives 0600). A stop
+    signal during the write takes effect after it (interrupt.deferred), and any
+    failure removes the temporary file, so no `.tmp` file is ever left behind."""
+    from seasonparse.interrupt import deferred
+
+    folder = os.path.dirname(path) or "."
+    with deferred():
+        fd, tmp = tempfile.mkstemp(prefix=".seasonparse-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                os.fchmod(fh.fileno(), 0o666 & ~_umask())
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise

@@ -5,25 +5,116 @@ starts in ~70 ms and chunks keep the hand-off cheap, so a pool is used only
 from MIN_ITEMS inputs on; results come back in input order, so output stays
 deterministic. Workers are forked, so they inherit the parent's imports and
 the parser built before the fork.
+
+Workers never outlive the run. When the parent stops (SIGINT, SIGTERM, an
+error), it lets each finish the chunk it holds and waits for them (see _stop). When the parent dies without
+a word (SIGKILL, the OOM killer), Linux sends each worker SIGTERM
+(PR_SET_PDEATHSIG), and a watchdog thread that polls the parent's pid does
+the same elsewhere. A worker finishes the atomic write it is in, then exits.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
+from contextlib import suppress
+import time
 from typing import Callable, Iterable, Iterator, TypeVar
+
+from seasonparse import interrupt
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 64
 CHUNK = 8
+MAX_JOBS = 8
+WATCH_SECONDS = 0.5  # how often a worker checks that its parent lives
+STOP_SECONDS = 10.0  # how long stopping workers may finish their chunk
 
 
 def jobs_for(requested: int | None, n_items: int) -> int:
-    """0 or None: one worker per core when the batch is big enough, else 1."""
-    if requested and requested > 0:
+    """None: one worker per core when the batch is big enough, else 1."""
+    if requested is not None:
         return requested
-    return min(os.cpu_count() or 1, 8) if n_items >= MIN_ITEMS else 1
+    return min(os.cpu_count() or 1, MAX_JOBS) if n_items >= MIN_ITEMS else 1
+
+
+def _die_with_parent() -> None:
+    """Ask the kernel to send SIGTERM when the parent dies (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with suppress(OSError, AttributeError):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+
+
+def _watch_parent(parent: int) -> None:
+
+    signal.pthread_sigmask(signal.SIG_BLOCK, interrupt.STOP_SIGNALS)  # signals go to the main thread
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _init_worker(parent: int) -> None:
+    """Runs first in every worker: exit on SIGTERM (after a write in progress),
+    leave Ctrl-C to the parent, and die with the parent."""
+    import threading
+
+    interrupt.install(exit_at_once=True)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(interrupt.exit_code(signal.SIGTERM))
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="seasonparse-parent-watch").start()
+
+
+def _stop(pool, workers) -> None:
+    """Stop early: no new chunk starts; the workers finish the chunk they hold and
+    exit by themselves (a worker killed while sending its result would leave the
+    pool's reader thread blocked on half a message). Only a worker still alive
+    after STOP_SECONDS is terminated, then killed. A second signal meanwhile
+    waits for this to end."""
+
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
+    with interrupt.deferred():
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_SECONDS
+        for p in workers:
+            p.join(max(0.0, deadline - time.monotonic()))
+        for p in workers:
+            if p.is_alive():
+                with suppress(OSError):
+                    p.terminate()
+                p.join(1.0)
+                if p.is_alive():
+                    with suppress(OSError):
+                        p.kill()
+                    p.join()
+        _forget_manager(manager, deadline)
+
+
+def _forget_manager(manager, deadline: float) -> None:
+    """Let the pool's manager thread end, and keep CPython's exit hook from waking it.
+
+    After an early stop, CPython 3.11's exit hook (concurrent.futures.process.
+    _python_exit) may write to the wake-up pipe of a manager thread that has
+    closed it, and prints "Exception ignored ... Bad file descriptor" on the way
+    out. A manager thread that has ended needs no waking."""
+    import concurrent.futures.process as cfp
+
+    if manager is None:
+        return
+    manager.join(max(1.0, deadline - time.monotonic()))
+    wakeups = getattr(cfp, "_threads_wakeups", None)
+    if not manager.is_alive() and wakeups is not None:
+        wakeups.pop(manager, None)
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
@@ -39,5 +130,15 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
     except ValueError:  # no fork on this platform: stay serial
         yield from map(fn, items)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(os.getpid(),))
+    finished = False
+    try:
         yield from pool.map(fn, items, chunksize=CHUNK)
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:  # interrupted, an error, or the consumer stopped early: no worker may stay
+            _stop(pool, set(multiprocessing.active_children()) - before)

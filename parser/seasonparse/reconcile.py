@@ -301,9 +301,7 @@ def check_references(articles: list[Document], paths: list[tuple[str, str]], set
     findings, errors = [], []
     parser_codes = {c for c in codes if c.startswith("P")}
     for ref in references:
-        f, e = check_document(ref.document, rules, parser_codes, settings)
-        findings += f
-        errors += e
+        findings += check_document(ref.document, rules, parser_codes, settings)
     rec = reconcile(articles, references, settings, codes)
     return ReferenceRun([r.document for r in references], findings + rec.findings, errors + rec.errors,
                         rec.summary)

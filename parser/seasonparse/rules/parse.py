@@ -27,6 +27,22 @@ def _diagnostic_rule(code: str, name: str, severity: str, doc: str):
     return check
 
 
+internal_error = _diagnostic_rule("P000", "internal-error", ERROR, """
+seasonparse itself failed on this document.
+
+What it does: when reading a document or running a rule on it raises, the
+failure becomes this error on that document and the run goes on with the
+other rules and documents; `seasonparse --out` still writes the document's
+JSON with what could be produced (at least its source and this diagnostic).
+It is always reported, whatever `--select` says.
+
+Why: one odd input must not stop a CI run, and a check that could not run
+must not pass silently. Please report it with the input that caused it.
+
+Example: `path.txt:1:1: P000 internal error: rule G001 (goalscorer-count-mismatch)
+failed with KeyError('x'); its findings are missing (please report this)`
+""")
+
 unparsable_block = _diagnostic_rule("P001", "unparsable-block", ERROR, """
 A construct the grammar cannot parse.
 
@@ -208,6 +224,6 @@ Example:
     - League Result: 6^{th.}
 """)
 
-RULES = (unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
+RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)

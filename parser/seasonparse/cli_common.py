@@ -1,0 +1,78 @@
+"""What every command shares: exit codes, usage errors, messages, option types, inputs.
+
+Kept apart from cli.py (the command table) and from the commands themselves,
+so that no command module imports another and `--help` imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how seasonparse was called or configured: exit 2, no traceback."""
+
+
+def err(msg: str) -> None:
+    print(f"seasonparse: error: {msg}", file=sys.stderr)
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """`1 file`, `2 files`; `words` for irregular plurals (`match`, `matches`)."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def jobs_option(value: str) -> int | None:
+    """`--jobs`: a number of worker processes from 1 up, or `auto` (the default)."""
+    if value == "auto":
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes from 1 up, or `auto`: {value!r}")
+    return n
+
+
+def indent_option(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of spaces from 0 up: {value!r}")
+    return n
+
+
+JOBS_HELP = ("worker processes, from 1 (none: all in this process) up; "
+             "default `auto`: one per core from 64 inputs on")
+
+
+def _batch_gc() -> None:
+    """Long runs allocate many small objects that live to the end: fewer GC passes."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
+
+
+def gather(paths: list[str], glob: str, exclude: Path | None = None):
+    """The inputs under `paths`; problems are printed, no inputs at all is a usage error."""
+    from seasonparse.inputs import GlobError, discover
+
+    try:
+        found = discover(paths, glob, exclude=exclude)
+    except GlobError as exc:
+        raise UsageError(str(exc)) from None
+    for problem in found.problems:
+        err(problem)
+    if not found.inputs:
+        raise UsageError("no input files")
+    if len(found.inputs) > 8:
+        _batch_gc()
+    return found

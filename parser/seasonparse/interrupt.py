@@ -1,0 +1,75 @@
+"""Stopping on SIGINT and SIGTERM without leaving anything half done.
+
+The CLI turns both signals into exceptions (KeyboardInterrupt, Terminated), so
+a run cancelled by CI or the OOM killer's SIGTERM unwinds like Ctrl-C: workers
+are stopped and the exit code says which signal it was (128 + its number).
+A signal that arrives inside `deferred()` (an atomic write between creating
+its temporary file and renaming it) takes effect when the block ends, so no
+temporary or partial file is ever left behind. Worker processes exit at once
+instead of raising (see parallel.py), after any write in progress.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from contextlib import contextmanager
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Terminated(BaseException):
+    """SIGTERM: not an Exception, so no `except Exception` swallows it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def exit_code(signum: int) -> int:
+    return 128 + signum
+
+
+def _raise(signum: int) -> None:
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Terminated(signum)
+
+
+def _exit(signum: int) -> None:
+    os._exit(exit_code(signum))
+
+
+_stop = _raise  # what a signal does outside deferred blocks
+_depth = 0  # how many deferred blocks are open
+_pending: int | None = None  # a signal that arrived inside one
+
+
+def _on_signal(signum, frame) -> None:
+    global _pending
+    if _depth:
+        _pending = signum
+    else:
+        _stop(signum)
+
+
+def install(*, exit_at_once: bool = False) -> None:
+    """Handle SIGINT and SIGTERM: raise (the main process) or exit (a worker)."""
+    global _stop
+    _stop = _exit if exit_at_once else _raise
+    for s in STOP_SIGNALS:
+        signal.signal(s, _on_signal)
+
+
+@contextmanager
+def deferred():
+    """Hold back a stop signal until the block is done (effective where `install` ran)."""
+    global _depth, _pending
+    _depth += 1
+    try:
+        yield
+    finally:
+        _depth -= 1
+        if not _depth and _pending is not None:
+            signum, _pending = _pending, None
+            _stop(signum)

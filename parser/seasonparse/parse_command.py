@@ -1,0 +1,157 @@
+"""`seasonparse PATHS --out DIR`: each input to schema-checked JSON in DIR.
+
+Nothing is written outside DIR: the glob stays inside its folder, DIR may not
+be (or contain) an input folder, and an output that is an input is refused.
+A failure of ours on one input becomes a P000 error in that input's JSON
+(written with what could be produced); the run goes on with the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from seasonparse import __version__
+from seasonparse.cli_common import (
+    EXIT_FOUND, EXIT_OK, EXIT_USAGE, JOBS_HELP, UsageError, err, gather, indent_option, jobs_option,
+    plural)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="seasonparse",
+        description="Parse wiki-style football season articles into schema-checked JSON. "
+                    "Other commands: `seasonparse check`, `seasonparse rules`, `seasonparse rule CODE`.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the JSON files")
+    p.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
+    p.add_argument("--indent", type=indent_option, metavar="N",
+                   help="indent the JSON by N spaces (default: compact)")
+    p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    p.add_argument("--version", action="version", version=f"seasonparse {__version__}")
+    return p
+
+
+class Outcome(NamedTuple):
+    """What became of one input (what a worker process sends back)."""
+
+    matches: int
+    diagnostics: tuple
+    problem: str | None = None  # why it was not written
+    usage: bool = False  # the problem is in how seasonparse was called (exit 2)
+
+
+_OUR_JSON = b'"seasonparse/document/'
+
+
+def is_our_json(path: Path) -> bool:
+    """Whether `path` holds a document seasonparse wrote (its schema id near the start)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and _OUR_JSON in head
+
+
+def _document_data(item):
+    """The document and its JSON data; what the front end or the schema check
+    could not produce is replaced by a P000 error and the rest kept."""
+    from seasonparse.fallback import failed_document, reduced_document
+    from seasonparse.frontend import parse_file
+    from seasonparse.jsonout import schema_error, to_dict
+
+    try:
+        doc = parse_file(str(item.path), item.display)
+        data = to_dict(doc)
+        problem = schema_error(data)
+    except Exception as exc:
+        doc = failed_document(str(item.path), item.display, exc)
+        return doc, to_dict(doc)
+    if problem:
+        doc = reduced_document(doc, f"its JSON does not match the schema ({problem}); "
+                                    f"only its source and diagnostics are written")
+        data = to_dict(doc)
+    return doc, data
+
+
+def parse_one(job, indent: int | None) -> Outcome:
+    """Parse one input, validate and write its JSON. What a worker process runs."""
+    from seasonparse.jsonout import dumps, schema_error, write_atomic
+
+    item, target = job
+    if is_our_json(item.path):
+        return Outcome(0, (), "this is seasonparse's JSON output, not an article; skipped "
+                              "(`seasonparse check` reads it)", usage=True)
+    doc, data = _document_data(item)
+    problem = schema_error(data)
+    if problem:
+        return Outcome(0, doc.diagnostics, f"internal error: its JSON does not match the schema "
+                                           f"({problem}); not written (please report this)")
+    try:
+        os.makedirs(target.parent, exist_ok=True)
+        write_atomic(str(target), dumps(data, indent))
+    except OSError as exc:
+        return Outcome(0, doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}")
+    return Outcome(len(doc.matches), doc.diagnostics)
+
+
+def _create_out(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot create this folder: {exc.strerror or exc}") from None
+
+
+def cmd_parse(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    from contextlib import closing
+    from functools import partial
+
+    from seasonparse.inputs import out_problem, plan_outputs
+    from seasonparse.parallel import jobs_for, ordered_map
+
+    started = time.perf_counter()
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {args.out}: exists and is not a folder")
+    problem = out_problem(out, args.paths)
+    if problem:
+        raise UsageError(problem)
+    found = gather(args.paths, args.glob, exclude=out)
+    jobs, refused = plan_outputs(out, found.inputs)
+    for message in refused:
+        err(message)
+    _create_out(out)
+    n_files = n_matches = n_diags = n_errors = 0
+    failed, usage = bool(refused), bool(found.problems)
+    work = partial(parse_one, indent=args.indent)
+    with closing(ordered_map(work, jobs, jobs_for(args.jobs, len(jobs)))) as outcomes:
+        for (item, _), outcome in zip(jobs, outcomes, strict=True):
+            if outcome.problem:
+                err(f"{item.display}: {outcome.problem}")
+                usage = usage or outcome.usage
+                failed = True
+                continue
+            n_files += 1
+            n_matches += outcome.matches
+            n_diags += len(outcome.diagnostics)
+            errors = sum(1 for d in outcome.diagnostics if d.severity == "error")
+            n_errors += errors
+            failed = failed or errors > 0
+            if not args.quiet:
+                for d in outcome.diagnostics:
+                    print(f"{item.display}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}",
+                          file=sys.stderr)
+    seconds = time.perf_counter() - started
+    print(f"seasonparse: {plural(n_files, 'file')}, {plural(n_matches, 'match', 'matches')}, "
+          f"{plural(n_diags, 'diagnostic')} ({plural(n_errors, 'error')}), {seconds:.2f} s",
+          file=sys.stderr)
+    if usage:
+        return EXIT_USAGE
+    return EXIT_FOUND if failed else EXIT_OK

@@ -1,0 +1,43 @@
+"""`seasonparse rules` and `seasonparse rule CODE`: the rules' own documentation."""
+
+from __future__ import annotations
+
+import argparse
+
+from seasonparse.cli_common import EXIT_OK, UsageError
+
+
+def cmd_rules(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="seasonparse rules", description="List every rule.")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    args = p.parse_args(argv)
+    from seasonparse.rules import registry
+
+    rules = registry()
+    if args.format == "json":
+        import json
+
+        print(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "scope": r.scope,
+                           "summary": r.summary} for r in rules.values()], indent=2))
+        return EXIT_OK
+    for r in rules.values():
+        print(f"{r.code}  {r.name:<30} {r.severity:<8} {r.summary}")
+    return EXIT_OK
+
+
+def cmd_rule(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="seasonparse rule", description="Show one rule's documentation.")
+    p.add_argument("code")
+    args = p.parse_args(argv)
+    from seasonparse.rules import registry
+
+    rules = registry()
+    code = args.code.upper()
+    r = rules.get(code) or next((x for x in rules.values() if x.name == args.code), None)
+    if r is None:
+        raise UsageError(f"no rule `{args.code}` (see `seasonparse rules`)")
+    import inspect
+
+    print(f"{r.code} {r.name} ({r.severity}, {r.scope})\n")
+    print(inspect.cleandoc(r.doc))
+    return EXIT_OK

@@ -1,0 +1,135 @@
+"""A run that is stopped (SIGTERM, SIGKILL, SIGINT) leaves no process and no partial file behind."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+
+WAIT = 20.0  # seconds: a bound, not a timing assertion
+
+
+def _group(pgid: int) -> list[int]:
+    """Live (not zombie) processes of the process group `pgid`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        state, _ppid, group = stat.rsplit(")", 1)[1].split()[:3]
+        if int(group) == pgid and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def _wait_for(condition, what: str):
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.05)
+
+
+def _copies(tmp_path: Path, n: int = 300) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(n):
+        shutil.copy(SEEDS[0], src / f"s{i:03}.txt")
+    return src
+
+
+def _start(src: Path, out: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "seasonparse", str(src), "--out", str(out), "-q", *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _written(out: Path) -> int:
+    return len(list(out.glob("*.json"))) if out.is_dir() else 0
+
+
+@pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 128 + signal.SIGTERM),
+                                         (signal.SIGKILL, -signal.SIGKILL),
+                                         (signal.SIGINT, 128 + signal.SIGINT)])
+def test_stopping_the_parent_stops_every_worker(tmp_path, signum, code):
+    src, out = _copies(tmp_path), tmp_path / "out"
+    proc = _start(src, out, "--jobs", "2")
+    try:
+        _wait_for(lambda: _written(out) >= 10, "the first outputs")
+        assert len(_group(proc.pid)) == 3, "the parent and its two workers should be running"
+        os.kill(proc.pid, signum)
+        assert proc.wait(WAIT) == code
+        _wait_for(lambda: not _group(proc.pid), "the workers to exit")
+        err = proc.stderr.read()  # every writer of the pipe is gone
+    finally:
+        for pid in _group(proc.pid):  # do not leave the machine busy if the test fails
+            os.kill(pid, signal.SIGKILL)
+        proc.stderr.close()
+    assert _written(out) < 300, "the run should have been stopped before its end"
+    assert not [p.name for p in out.iterdir() if not p.name.endswith(".json") or p.name.startswith(".")]
+    assert b"Traceback" not in err, err.decode()
+
+
+def test_sigterm_stops_a_serial_run_without_partial_files(tmp_path):
+    src, out = _copies(tmp_path, 200), tmp_path / "out"
+    proc = _start(src, out, "--jobs", "1")
+    _wait_for(lambda: _written(out) >= 5, "the first outputs")
+    proc.terminate()
+    _, err = proc.communicate(timeout=WAIT)
+    assert proc.returncode == 143 and b"Traceback" not in err, err
+    assert all(p.suffix == ".json" and not p.name.startswith(".") for p in out.iterdir())
+    for p in out.iterdir():  # every file written is whole
+        assert p.read_bytes().endswith(b"}\n")
+
+
+def test_a_signal_during_a_write_takes_effect_after_it(tmp_path, monkeypatch):
+    """The temporary file is renamed, or removed, before the signal acts."""
+    from seasonparse import interrupt, jsonout
+
+    interrupt.install()
+    try:
+        real_fdopen = os.fdopen
+
+        def fdopen_then_signal(*args, **kwargs):
+            os.kill(os.getpid(), signal.SIGTERM)  # arrives between mkstemp and the rename
+            return real_fdopen(*args, **kwargs)
+
+        monkeypatch.setattr(jsonout.os, "fdopen", fdopen_then_signal)
+        with pytest.raises(interrupt.Terminated):
+            jsonout.write_atomic(str(tmp_path / "a.json"), "{}\n")
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+    assert (tmp_path / "a.json").read_text() == "{}\n"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_stopping_a_parallel_check(tmp_path, signum):
+    """Workers of `check` send whole documents back: stopping one mid-send must not hang the parent."""
+    src = _copies(tmp_path, 600)
+    proc = subprocess.Popen([sys.executable, "-m", "seasonparse", "check", str(src), "--no-baseline",
+                             "--jobs", "2", "--format", "json"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _wait_for(lambda: len(_group(proc.pid)) == 3, "the workers")
+        time.sleep(0.5)  # let them work (the run takes several seconds)
+        os.kill(proc.pid, signum)
+        assert proc.wait(WAIT) == 128 + signum
+        _wait_for(lambda: not _group(proc.pid), "the workers to exit")
+        err = proc.stderr.read()
+    finally:
+        for pid in _group(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        proc.stderr.close()
+    assert b"Traceback" not in err, err.decode()
