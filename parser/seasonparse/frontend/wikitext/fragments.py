@@ -7,6 +7,7 @@ than `MAX_TEMPLATE` is not parsed: a diagnostic says so and the reader carries o
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.offsets import LineIndex, param_starts
@@ -14,6 +15,32 @@ from seasonparse.frontend.wikitext.templates import param_name
 from seasonparse.model import WARNING, Diagnostic
 
 MAX_TEMPLATE = 1 << 20  # 1 MiB: far above any real football template (the largest seen: 12 KB)
+MAX_DEPTH = 20  # mwparserfromhell gives up on deeper nesting; real boxes nest 3 or 4 deep
+_BRACES = re.compile(r"\{\{|\}\}")
+
+
+def _blank_deep(text: str) -> tuple[str, int | None]:
+    """Templates nested deeper than MAX_DEPTH become spaces (newlines kept, so offsets
+    stay true); returns the text and the offset of the first one blanked, if any."""
+    depth, first, spans, open_at = 0, None, [], None
+    for m in _BRACES.finditer(text):
+        if m[0] == "{{":
+            depth += 1
+            if depth == MAX_DEPTH + 1:
+                open_at = m.start()
+        elif depth:
+            if depth == MAX_DEPTH + 1 and open_at is not None:
+                spans.append((open_at, m.end()))
+                first = open_at if first is None else first
+            depth -= 1
+    if not spans:
+        return text, None
+    parts, pos = [], 0
+    for a, b in spans:
+        parts += [text[pos:a], re.sub(r"[^\n]", " ", text[a:b])]
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts), first
 
 
 class Param(NamedTuple):
@@ -42,7 +69,12 @@ def parse(text: str, start: int, end: int, kind: str, index: LineIndex,
         return None
     import mwparserfromhell
 
-    code = mwparserfromhell.parse(text[start:end])
+    body, deep = _blank_deep(text[start:end])
+    if deep is not None:
+        line, col = index.position(start + deep)
+        diags.append(Diagnostic("P001", WARNING, f"templates nested more than {MAX_DEPTH} deep; "
+                                                 "the deeper ones are not read", line, col))
+    code = mwparserfromhell.parse(body)
     template = code.nodes[0] if code.nodes else None
     if len(code.nodes) != 1 or type(template).__name__ != "Template":
         line, col = index.position(start)

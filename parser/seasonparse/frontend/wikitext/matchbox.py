@@ -20,7 +20,7 @@ from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex, node_starts
 from seasonparse.frontend.wikitext.templates import kind_of
 from seasonparse.lexicon import words
-from seasonparse.model import WARNING, Diagnostic, Event, Match, ScorerLine
+from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 
 _SCORE = re.compile(r"(\d{1,3})\s*(?:[-–—−]|&[nm]dash;)\s*(\d{1,3})")
@@ -201,7 +201,7 @@ def read_match(frag: Fragment, index_: int, section: tuple[str, ...], index: Lin
         s1, s2 = _score(score_raw) or (None, None)
     if not home or not away or s1 is None:
         what = "no team1" if not home else "no team2" if not away else "no score (not played?)"
-        diags.append(Diagnostic("P001", WARNING if s1 is None and home and away else "error",
+        diags.append(Diagnostic("P001", INFO if s1 is None and home and away else WARNING,
                                 f"football box with {what}; not read as a match",
                                 start_line, start_col))
         return None
