@@ -163,3 +163,22 @@ def test_non_utf8_bytes():
                                   "{{goal|1}}", "=\n==\n===", "{|\n|-\n|}", "<!--", "<nowiki>{{", "\x00\x01"])
 def test_scraps_never_crash(text):
     _ok(parse(text))
+
+
+@pytest.mark.parametrize("path", sorted(WIKI.glob("*.wikitext")), ids=lambda p: p.stem)
+def test_lean_parameter_split_equals_mwparserfromhell(path):
+    """Every block template's parameters (names, values, offsets) as the lean path
+    reads them are those of mwparserfromhell's full parse, the reference."""
+    from seasonparse.frontend.wikitext import fragments
+
+    text = mask(path.read_text("utf-8"))
+    index = LineIndex(text)
+    pieces, _ = scan(text, index)
+    templates = [p for p in pieces if p.kind == "template"]
+    assert templates
+    for p in templates:
+        lean = fragments.parse(text, p.start, p.end, p.name, index, [])
+        ref = fragments.parse_reference(text, p.start, p.end, p.name, index, [])
+        assert lean == ref
+        for param in lean.order:
+            assert text.startswith(param.raw, param.offset)

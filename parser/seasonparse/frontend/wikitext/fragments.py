@@ -1,8 +1,9 @@
-"""One block template, parsed alone by mwparserfromhell, with the offset of every parameter.
+"""One block template's parameters, each with its value's offset in the article.
 
-The scanner gives the template's span; mwparserfromhell parses just that text
-(imported here, lazily, only when a wikitext input is read). A template larger
-than `MAX_TEMPLATE` is not parsed: a diagnostic says so and the reader carries on.
+The scanner gives the template's span. `parse` splits it with `lean.split`
+(one regex pass); `parse_reference` parses it with mwparserfromhell (imported
+lazily) and is the tested reference for the lean path. A template larger than
+`MAX_TEMPLATE` is not read: a diagnostic says so and the reader carries on.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.offsets import LineIndex, param_starts
 from seasonparse.frontend.wikitext.templates import param_name
 from seasonparse.model import WARNING, Diagnostic
@@ -44,8 +46,7 @@ def _blank_deep(text: str) -> tuple[str, int | None]:
 
 
 class Param(NamedTuple):
-    name: str  # canonical (aliases folded, lower case)
-    value: object  # mwparserfromhell Wikicode
+    name: str  # canonical (aliases folded, lower case); positional ones "1", "2", ...
     raw: str  # the value as written, stripped
     offset: int  # offset of the stripped value in the article
 
@@ -59,13 +60,48 @@ class Fragment(NamedTuple):
     order: tuple[Param, ...]  # every parameter in the order written
 
 
+def _too_big(start: int, end: int, index: LineIndex, diags: list[Diagnostic]) -> bool:
+    if end - start <= MAX_TEMPLATE:
+        return False
+    line, col = index.position(start)
+    diags.append(Diagnostic("P001", WARNING, f"template of {end - start:,} characters is larger "
+                                             f"than {MAX_TEMPLATE:,}; not read", line, col))
+    return True
+
+
+def _fragment(kind: str, name: str, start: int, end: int, raw_params) -> Fragment:
+    """raw_params: (name as written, value as written, offset of the value)."""
+    params: dict[str, Param] = {}
+    order = []
+    for pname, value, offset in raw_params:
+        stripped = value.strip()
+        lead = len(value) - len(value.lstrip())
+        param = Param(param_name(kind, pname), stripped, offset + lead)
+        params.setdefault(param.name, param)
+        order.append(param)
+    return Fragment(kind, name.strip(), start, end, params, tuple(order))
+
+
 def parse(text: str, start: int, end: int, kind: str, index: LineIndex,
           diags: list[Diagnostic]) -> Fragment | None:
-    if end - start > MAX_TEMPLATE:
-        line, col = index.position(start)
-        diags.append(Diagnostic("P001", WARNING,
-                                f"template of {end - start:,} characters is larger than "
-                                f"{MAX_TEMPLATE:,}; not read", line, col))
+    """The lean path: parameters split by lean.split (what the reader uses)."""
+    if _too_big(start, end, index, diags):
+        return None
+    name, params = lean.split(text, start, end)
+    n = 0
+    named = []
+    for key_, value, offset in params:
+        if key_ is None:
+            n += 1
+            key_ = str(n)
+        named.append((key_, value, offset))
+    return _fragment(kind, name, start, end, named)
+
+
+def parse_reference(text: str, start: int, end: int, kind: str, index: LineIndex,
+                    diags: list[Diagnostic]) -> Fragment | None:
+    """The reference: mwparserfromhell's full parse of the template (imported lazily)."""
+    if _too_big(start, end, index, diags):
         return None
     import mwparserfromhell
 
@@ -81,12 +117,5 @@ def parse(text: str, start: int, end: int, kind: str, index: LineIndex,
         diags.append(Diagnostic("P001", WARNING, "template markup could not be read as one "
                                                  "template; skipped", line, col))
         return None
-    params: dict[str, Param] = {}
-    order = []
-    for p, offset in param_starts(template, start):
-        raw = str(p.value)
-        lead = len(raw) - len(raw.lstrip())
-        param = Param(param_name(kind, str(p.name)), p.value, raw.strip(), offset + lead)
-        params.setdefault(param.name, param)
-        order.append(param)
-    return Fragment(kind, str(template.name).strip(), start, end, params, tuple(order))
+    return _fragment(kind, str(template.name), start, end,
+                     [(str(p.name), str(p.value), offset) for p, offset in param_starts(template, start)])

@@ -17,7 +17,8 @@ from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import Entry, Minute, parse_date
 from seasonparse.frontend.wikitext.clean import clean
 from seasonparse.frontend.wikitext.fragments import Fragment
-from seasonparse.frontend.wikitext.offsets import LineIndex, node_starts
+from seasonparse.frontend.wikitext import lean
+from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import kind_of
 from seasonparse.lexicon import words
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
@@ -39,13 +40,14 @@ def date_of(param) -> tuple[str | None, str]:
     """({{Start date|2022|5|29}} | {{dts|format=dmy|2021|12|5}} | `18 July 2023`) -> (ISO, text)."""
     if param is None:
         return None, ""
-    for t in param.value.filter_templates(recursive=False):
-        if kind_of(str(t.name)) == "start_date":
-            nums = [str(p.value).strip() for p in t.params if not p.showkey]
-            nums = [n for n in nums if n.isdecimal()]
-            if len(nums) >= 3:
-                iso = f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}"
-                return parse_date(iso), clean(param.raw) or iso
+    for kind, a, b in lean.pieces(param.raw, 0, len(param.raw)):
+        if kind != "template":
+            continue
+        name, values = lean.positional(param.raw, a, b)
+        nums = [v for v in values if v.isdecimal()]
+        if kind_of(name) == "start_date" and len(nums) >= 3:
+            iso = f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}"
+            return parse_date(iso), clean(param.raw) or iso
     text = clean(param.raw)
     return parse_date(text) if text else None, text
 
@@ -59,26 +61,20 @@ def _mark_kind(note: str) -> str:
     return "goal"
 
 
-def _goal_minutes(template, offset: int, index: LineIndex) -> list[Minute]:
+def _goal_minutes(name: str, values: list[str], col: int, end_col: int) -> list[Minute]:
     """{{goal|12||90|pen.}}: minute/note pairs, each a Minute placed on the template."""
-    pos = [str(p.value).strip() for p in template.params if not p.showkey]
-    line, col = index.position(offset)
-    end_col = col + len(str(template))
-    golden = "golden" in fold(str(template.name)) or "silver" in fold(str(template.name))
     out = []
-    for i in range(0, len(pos), 2):
-        m = _MINUTE.fullmatch(pos[i])
+    for i in range(0, len(values), 2):
+        m = _MINUTE.fullmatch(values[i])
         if not m:
             continue
-        note = pos[i + 1] if i + 1 < len(pos) else ""
-        kind = _mark_kind(note) if note else "goal"
-        out.append(Minute(int(m[1]), int(m[2]) if m[2] else None, kind, col, end_col))
-    if not pos and golden:  # {{golden goal}} with no minute: a goal whose minute is not given
-        return []
+        note = values[i + 1] if i + 1 < len(values) else ""
+        out.append(Minute(int(m[1]), int(m[2]) if m[2] else None,
+                          _mark_kind(note) if note else "goal", col, end_col))
     return out
 
 
-def _entries(param, index: LineIndex) -> list[tuple[int, list[Entry]]]:
+def _entries(text: str, param, index: LineIndex) -> list[tuple[int, list[Entry]]]:
     """A goalsN value -> (line, [Entry]) per listed item (a `*` line or a `<br>`
     part): each {{goal}} goes with the name written before it in the item, or,
     when none is, with the name written after it."""
@@ -86,25 +82,26 @@ def _entries(param, index: LineIndex) -> list[tuple[int, list[Entry]]]:
         return []
     out: list[tuple[int, list[Entry]]] = []
     item = _Item()
-    base = param.offset - (len(str(param.value)) - len(str(param.value).lstrip()))
-    for node, offset in node_starts(param.value, base):
-        is_template = type(node).__name__ == "Template"
-        kind = kind_of(str(node.name)) if is_template else None
-        if kind == "goal":
-            item.goal(_goal_minutes(node, offset, index), index.line(offset))
-        elif kind in ("card", "shootout_kick"):
-            item.other_event()
-        elif is_template or type(node).__name__ not in ("Text", "Tag"):
-            item.text(str(node), offset, index)
-        else:
-            s = str(node)
-            pos = offset
-            for i, piece in enumerate(_ITEM_SPLIT.split(s)):
-                if i:
-                    item.flush(out, index)
-                    pos = offset + s.find(piece, pos - offset) if piece else pos
-                item.text(piece, pos, index)
-                pos += len(piece)
+    for kind, a, b in lean.pieces(text, param.offset, param.offset + len(param.raw)):
+        if kind == "template":
+            name, values = lean.positional(text, a, b)
+            tkind = kind_of(name)
+            if tkind == "goal":
+                line, col = index.position(a)
+                item.goal(_goal_minutes(name, values, col, col + (b - a)), line)
+                continue
+            if tkind in ("card", "shootout_kick"):
+                item.other_event()
+                continue
+            item.text(text[a:b], a, index)
+            continue
+        pos = a
+        for i, piece in enumerate(_ITEM_SPLIT.split(text[a:b])):
+            if i:
+                item.flush(out, index)
+                pos = text.find(piece, pos, b) if piece else pos
+            item.text(piece, pos, index)
+            pos += len(piece)
     item.flush(out, index)
     return out
 
@@ -184,7 +181,7 @@ def _entry(name: tuple[str, int, int], minutes) -> Entry:
     return Entry(text, tuple(minutes), kind, start, max(end, start + 1))
 
 
-def read_match(frag: Fragment, index_: int, section: tuple[str, ...], index: LineIndex,
+def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...], index: LineIndex,
                diags: list[Diagnostic]) -> Match | None:
     p = frag.params
     home = clean(p["team1"].raw) if "team1" in p else ""
@@ -217,7 +214,7 @@ def read_match(frag: Fragment, index_: int, section: tuple[str, ...], index: Lin
     events: list[Event] = []
     scorer_lines: list[ScorerLine] = []
     for side, team, goals, pname in (("home", home, s1, "goals1"), ("away", away, s2, "goals2")):
-        side_lines = _entries(p.get(pname), index)
+        side_lines = _entries(text, p.get(pname), index)
         if side_lines:
             _add_events(events, side, side_lines, goals)
             gp = p[pname]

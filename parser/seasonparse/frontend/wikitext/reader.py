@@ -107,7 +107,7 @@ class _Reader:
         if kind == "infobox":
             b.infobox.extend(read_infobox(frag, self.index))
         elif kind == "match":
-            m = read_match(frag, len(b.matches), b.section, self.index, self.diags)
+            m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags)
             if m:
                 b.matches.append(m)
         elif kind == "sports_table":
