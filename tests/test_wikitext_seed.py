@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from conftest import FIXTURES, ROOT
 from seasonparse.frontend import parse_file
 from seasonparse.names import fold
@@ -66,3 +68,51 @@ def test_same_sections():
     def titles(sections):
         return [(s.title, s.level, titles(s.children)) for s in sections]
     assert titles(WIKI.sections) == titles(TEXT.sections)
+
+
+PLANTS = {  # the same defects planted in both versions: (text edit, wikitext edit)
+    "infobox goals": (("- Goals: 34", "- Goals: 35"), ("| goals = 34", "| goals = 35")),
+    "score": (("León 2 - 0 Irapuato", "León 3 - 0 Irapuato"),
+              ("report 2–0]", "report 3–0]")),
+    "minute": (("Menghi 88'", "Menghi 188'"), ("Menghi {{goal|88}}", "Menghi {{goal|188}}")),
+    "extra scorer": (("Saucedo 66', Sánchez 70'", "Saucedo 66', Sánchez 70', Olsina 71'"),
+                     ("Sánchez {{goal|70}}", "Sánchez {{goal|70}}<br>Olsina {{goal|71}}")),
+}
+
+
+@pytest.mark.parametrize("plant", [None, *PLANTS], ids=str)
+def test_the_same_rules_find_the_same_things(run, tmp_path, plant):
+    """`check` on both: the same findings, except the text format's own leftovers
+    (W001 swallowed parameter, W002 stray `|}`), which wikitext cannot have. Messages
+    name infobox keys as written (`Goals` / `goals`), hence compared case-folded.
+    (A Sports table states no points or Pld, so its rows cannot contradict them.)"""
+    import json
+
+    def findings(path, edit):
+        text = path.read_text("utf-8")
+        if edit:
+            assert edit[0] in text
+            text = text.replace(edit[0], edit[1])
+        copy = tmp_path / path.name
+        copy.write_text(text, "utf-8")
+        code, out, _ = run("check", copy, "--format", "json", "--no-baseline")
+        return sorted((f["code"], f["message"].casefold()) for f in json.loads(out)
+                      if f["code"] not in ("W001", "W002"))
+
+    edits = PLANTS[plant] if plant else (None, None)
+    text = findings(ROOT / "seeds" / "002_69f7aa02eaa0a8e0.txt", edits[0])
+    wiki = findings(FIXTURES / "wikitext" / "seed_002_liguilla.wikitext", edits[1])
+    assert wiki == text
+    assert bool(text) == bool(plant)
+
+
+def test_the_cli_writes_valid_json_for_wikitext_and_text_in_one_run(run, tmp_path):
+    import shutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(FIXTURES / "wikitext" / "seed_002_liguilla.wikitext", src / "a.wikitext")
+    shutil.copy(ROOT / "seeds" / "002_69f7aa02eaa0a8e0.txt", src / "b.txt")
+    code, _, err = run(src / "a.wikitext", src / "b.txt", "--out", tmp_path / "out")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]
