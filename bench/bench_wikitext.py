@@ -83,6 +83,23 @@ def main(argv: list[str]) -> None:
     print(f"{'all':42} {total_bytes / 1000:6.0f} " + " ".join(f"{mb / t:9.2f}" for t in totals))
     print(f"ours+JSON vs tokenizer alone: {totals[0] / totals[3]:.2f}x its speed; "
           f"vs mwparserfromhell full parse: {totals[1] / totals[3]:.2f}x")
+    largest = max(paths, key=lambda p: p.stat().st_size).read_text("utf-8")
+    print(f"linearity: the largest article repeated k times, parse + JSON MB/s (flat = linear)")
+    for k in (1, 4, 16):
+        data = ("\n".join([largest] * k)).encode("utf-8")
+        t = best(lambda: dumps(to_dict(parse_wikitext(decode("big.wikitext", data)))), 3)
+        print(f"  x{k:<3} {len(data) / 1e6:6.2f} MB  {len(data) / 1e6 / t:6.2f} MB/s")
+    print("bad input, parse + JSON seconds:")
+    box = "{{Football box|team1=A|score=1–0|team2=B|goals1=X {{goal|3}}}}\n"
+    for label, text in (
+            ("10 MB unknown template", "{{Navbox|" + "x " * 5_000_000 + "}}\n" + box),
+            ("1.5 MB football box", "{{Football box|team1=A|note=" + "x " * 750_000 + "}}\n" + box),
+            ("100-deep nesting x 1000", ("{{x|" * 100 + "}}" * 100 + "\n") * 1000 + box),
+            ("20,000 unclosed {{ and [[", "{{a [[b\n" * 20_000 + box),
+            ("unclosed {| then 100,000 rows", "{|\n" + "|-\n| a || b\n" * 100_000)):
+        data = text.encode("utf-8")
+        t = best(lambda: dumps(to_dict(parse_wikitext(decode("bad.wikitext", data)))), 1)
+        print(f"  {label:32} {len(data) / 1e6:6.2f} MB  {t:6.2f} s")
     exe = str(BIN / "seasonparse")
     floor = wall([sys.executable, "-c", _CHECK_IMPORTS])
     print(f"start-up: import floor (what `check` imports) {floor * 1000:.0f} ms")
