@@ -64,6 +64,13 @@ def test_same_infobox_statistics_for_the_rules():
     assert stats(WIKI) == {**stats(TEXT), "top goal scorer": "Eder Pacheco (4)"}
 
 
+def test_same_goalscorer_list_with_nationalities_from_flags():
+    def rows(d):
+        return [(g.player, g.nationality, g.club, g.goals, g.section) for g in d.goalscorers]
+    assert len(WIKI.goalscorers) == 21
+    assert rows(WIKI) == rows(TEXT)
+
+
 def test_same_sections():
     def titles(sections):
         return [(s.title, s.level, titles(s.children)) for s in sections]

@@ -65,7 +65,7 @@ class _Reader:
         for n, raw in enumerate(self.src[start:end].split("\n")):
             s = raw.strip()
             if s.startswith(("*", "#")):
-                kind, t = "bullets", "*" + clean(s.lstrip("*#:"))
+                kind, t = "bullets", "*" + _list_item(s.lstrip("*#:"))
             elif s.startswith(";"):
                 kind, t = "subheading", ";" + clean(s[1:])
             elif s.startswith("----"):
@@ -155,6 +155,18 @@ class _Reader:
 
 _CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_footer")),
               "fb_r": frozenset(("fb_r_team", "fb_r", "fb_r_footer"))}
+
+
+_LEADING_FLAG = re.compile(r"\s*\{\{\s*([^{}|]+?)\s*\|\s*([A-Za-z]{2,3})\s*(?:\|[^{}]*)?\}\}")
+
+
+def _list_item(raw: str) -> str:
+    """A list item's text; a leading flag becomes its country code (`BRA Name (Club)`),
+    which is how the assembler reads a goalscorer's nationality."""
+    m = _LEADING_FLAG.match(raw)
+    if m and kind_of(m[1]) == "flag":
+        return f"{m[2].upper()} {clean(raw[m.end():])}"
+    return clean(raw)
 
 
 def _pipe_line(cells) -> str:
