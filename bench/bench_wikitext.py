@@ -84,7 +84,7 @@ def main(argv: list[str]) -> None:
     print(f"ours+JSON vs tokenizer alone: {totals[0] / totals[3]:.2f}x its speed; "
           f"vs mwparserfromhell full parse: {totals[1] / totals[3]:.2f}x")
     largest = max(paths, key=lambda p: p.stat().st_size).read_text("utf-8")
-    print(f"linearity: the largest article repeated k times, parse + JSON MB/s (flat = linear)")
+    print("linearity: the largest article repeated k times, parse + JSON MB/s (flat = linear)")
     for k in (1, 4, 16):
         data = ("\n".join([largest] * k)).encode("utf-8")
         t = best(lambda: dumps(to_dict(parse_wikitext(decode("big.wikitext", data)))), 3)

@@ -26,6 +26,7 @@ _EXTERNAL = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]")
 _INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
 _QUOTES = re.compile(r"'{2,}")
 _LINK_TARGET = re.compile(r"\[\[([^\[\]{}|#]*)")
+_SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")
 
 
 def _template_text(m: re.Match) -> str:
@@ -74,3 +75,9 @@ def link_target(raw: str) -> str | None:
     """The first wikilink's target: the identity hint behind a label."""
     m = _LINK_TARGET.search(raw)
     return m[1].strip() if m else None
+
+
+def score(raw: str) -> tuple[int, int] | None:
+    """The first `2–1` (any dash, entities, links and `[url 2–1]` allowed) in a value."""
+    m = _SCORE.search(clean(raw))
+    return (int(m[1]), int(m[2])) if m else None

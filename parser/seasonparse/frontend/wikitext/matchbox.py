@@ -14,26 +14,19 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import Entry, Minute, parse_date
-from seasonparse.frontend.wikitext.clean import clean
-from seasonparse.frontend.wikitext.fragments import Fragment
+from seasonparse.frontend.lines import Entry, Minute, _mark_kind, parse_date
 from seasonparse.frontend.wikitext import lean
+from seasonparse.frontend.wikitext.clean import clean, score
+from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import kind_of
-from seasonparse.lexicon import words
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 
-_SCORE = re.compile(r"(\d{1,3})\s*(?:[-–—−]|&[nm]dash;)\s*(\d{1,3})")
 _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
 _ITEM_SPLIT = re.compile(r"\n|<br\s*/?\s*>", re.I)
 _AET = re.compile(r"a\.?\s*e\.?\s*t\.?|after extra time", re.I)
 _YES = frozenset(("yes", "y", "true", "1", "aet"))
-
-
-def _score(raw: str) -> tuple[int, int] | None:
-    m = _SCORE.search(clean(raw))
-    return (int(m[1]), int(m[2])) if m else None
 
 
 def date_of(param) -> tuple[str | None, str]:
@@ -52,16 +45,7 @@ def date_of(param) -> tuple[str | None, str]:
     return parse_date(text) if text else None, text
 
 
-def _mark_kind(note: str) -> str:
-    n = fold(note).strip(" ()")
-    if n in words("markers", "own_goal"):
-        return "own_goal"
-    if n in words("markers", "penalty"):
-        return "penalty"
-    return "goal"
-
-
-def _goal_minutes(name: str, values: list[str], col: int, end_col: int) -> list[Minute]:
+def _goal_minutes(values: list[str], col: int, end_col: int) -> list[Minute]:
     """{{goal|12||90|pen.}}: minute/note pairs, each a Minute placed on the template."""
     out = []
     for i in range(0, len(values), 2):
@@ -88,7 +72,7 @@ def _entries(text: str, param, index: LineIndex) -> list[tuple[int, list[Entry]]
             tkind = kind_of(name)
             if tkind == "goal":
                 line, col = index.position(a)
-                item.goal(_goal_minutes(name, values, col, col + (b - a)), line)
+                item.goal(_goal_minutes(values, col, col + (b - a)), line)
                 continue
             if tkind in ("card", "shootout_kick"):
                 item.other_event()
@@ -188,14 +172,14 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     away = clean(p["team2"].raw) if "team2" in p else ""
     start_line, start_col = index.position(frag.start)
     if "score1" in p or "score2" in p:
-        s1, s2 = _score(f"{p['score1'].raw if 'score1' in p else ''}–"
+        s1, s2 = score(f"{p['score1'].raw if 'score1' in p else ''}–"
                         f"{p['score2'].raw if 'score2' in p else ''}") or (None, None)
         score_param = p.get("score1") or p.get("score2")
         score_raw = ""
     else:
         score_param = p.get("score")
         score_raw = score_param.raw if score_param else ""
-        s1, s2 = _score(score_raw) or (None, None)
+        s1, s2 = score(score_raw) or (None, None)
     if not home or not away or s1 is None:
         what = "no team1" if not home else "no team2" if not away else "no score (not played?)"
         diags.append(Diagnostic("P001", INFO if s1 is None and home and away else WARNING,
@@ -207,7 +191,7 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     aet = p.get("aet")
     if (aet and fold(clean(aet.raw)) in _YES) or _AET.search(score_raw):
         notes.append("a.e.t.")
-    if (ps := p.get("penaltyscore")) and (pen := _score(ps.raw)):
+    if (ps := p.get("penaltyscore")) and (pen := score(ps.raw)):
         notes.append(f"{pen[0]}–{pen[1]} p")
     date, date_text = date_of(p.get("date"))
     date_line = index.line(p["date"].offset) if "date" in p else start_line

@@ -192,9 +192,8 @@ def read(source: Source) -> Document:
         if piece.kind == "template":
             r.template(piece)
             continue
-        if r.open_kind and piece.kind != "text" or (piece.kind == "text" and
-                                                    masked[piece.start:piece.end].strip() not in ("", "|}")):
-            r.close_legacy()
+        if r.open_kind and (piece.kind != "text" or masked[piece.start:piece.end].strip() not in ("", "|}")):
+            r.close_legacy()  # legacy rows end at anything but blank lines and the table's `|}`
         if piece.kind == "heading":
             r.heading(piece.start, piece.end)
         elif piece.kind == "text":

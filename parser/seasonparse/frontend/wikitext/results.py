@@ -6,9 +6,8 @@ A blank cell is a match not played and gives no match.
 
 from __future__ import annotations
 
-import re
 
-from seasonparse.frontend.wikitext.clean import clean
+from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.standings import team_codes
@@ -16,7 +15,6 @@ from seasonparse.frontend.wikitext.templates import key
 from seasonparse.model import Match
 from seasonparse.tables import to_int
 
-_SCORE = re.compile(r"(\d{1,3})\s*(?:[-–—−]|&[nm]dash;)\s*(\d{1,3})")
 
 
 def _match(index_: int, home: str, away: str, hg: int, ag: int, section, line: int, col: int,
@@ -39,11 +37,11 @@ def read_sports_results(frag: Fragment, first_index: int, section, index: LineIn
             p = frag.params.get(key(f"match_{home}_{away}"))
             if p is None or not p.raw:
                 continue
-            m = _SCORE.search(clean(p.raw))
-            if m is None:
+            s = score(p.raw)
+            if s is None:
                 continue
             line, col = index.position(p.offset)
-            out.append(_match(first_index + len(out), names[home], names[away], int(m[1]), int(m[2]),
+            out.append(_match(first_index + len(out), names[home], names[away], s[0], s[1],
                               section, line, col, col + len(p.raw)))
     out.sort(key=lambda m: (m.line, m.home_column))
     return [m._replace(index=first_index + i) for i, m in enumerate(out)]

@@ -58,11 +58,7 @@ def _template_spans(text: str, index: LineIndex, diags: list[Diagnostic]) -> lis
         if m[0] == "{{":
             stack.append(m.start())
         elif stack:
-            start = stack.pop()
-            if not stack:
-                pairs.append((start, m.end()))
-            else:
-                pairs.append((start, m.end()))
+            pairs.append((stack.pop(), m.end()))
         elif stray_close is None:
             stray_close = m.start()
     if stray_close is not None:

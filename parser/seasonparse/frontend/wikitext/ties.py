@@ -8,20 +8,13 @@ these tables mark who went through), reason `other`.
 
 from __future__ import annotations
 
-import re
 
 from seasonparse.frontend.assemble import _same_pair
-from seasonparse.frontend.wikitext.clean import clean
+from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.model import Match, Tie
 
-_SCORE = re.compile(r"(\d{1,3})\s*(?:[-–—−]|&[nm]dash;)\s*(\d{1,3})")
-
-
-def _score(raw: str):
-    m = _SCORE.search(clean(raw))
-    return (int(m[1]), int(m[2])) if m else None
 
 
 def read_two_leg(frag: Fragment, b, index: LineIndex) -> None:
@@ -31,7 +24,7 @@ def read_two_leg(frag: Fragment, b, index: LineIndex) -> None:
         return
     a_raw, b_raw = get[1].raw, get[4].raw
     a, bb = clean(a_raw), clean(b_raw)
-    agg = _score(get[3].raw) if 3 in get else None
+    agg = score(get[3].raw) if 3 in get else None
     line = index.line(frag.start)
     legs_idx: list[int] = []
     existing = [m for m in b.matches
@@ -40,7 +33,7 @@ def read_two_leg(frag: Fragment, b, index: LineIndex) -> None:
         legs_idx = [m.index for m in existing[-2:]]
     else:
         for n, (home, away) in ((6, (a, bb)), (7, (bb, a))):
-            if n in get and (s := _score(get[n].raw)):
+            if n in get and (s := score(get[n].raw)):
                 ln, col = index.position(get[n].offset)
                 b.matches.append(Match(len(b.matches), None, "", home, away, s[0], s[1], (), (),
                                        b.section, ln, ln, ln, col, col, None, col + len(get[n].raw)))
@@ -56,6 +49,5 @@ def read_two_leg(frag: Fragment, b, index: LineIndex) -> None:
         return
     winner = a if a_wins else bb
     hi, lo = max(agg), min(agg)
-    b.ties.append(Tie(winner, reason, hi, lo, clean(frag.name and
-                                                    f"{a} {agg[0]}–{agg[1]} {bb}"), line,
+    b.ties.append(Tie(winner, reason, hi, lo, f"{a} {agg[0]}–{agg[1]} {bb}", line,
                       tuple(legs_idx), b.section))
