@@ -179,3 +179,18 @@ def test_infobox_keys_and_cleaned_values():
     assert f.raw == "<br>[[Lautaro Martínez]] (24)"
     serie_a = doc("2004–05_Serie_A.wikitext")
     assert serie_a.field("relegated").value == "Bologna Brescia Atalanta"
+
+
+def test_inter_wikitables_header_rows_dividers_and_totals():
+    """`! colspan=8 | Summer` divides groups (left out); `! Totals !! 89 ...` after the
+    data is a row (the totals), not the header."""
+    d = doc("2023–24_Inter_Milan_season.wikitext")
+    scorers = next(t for t in d.tables if t.section[-1:] == ("Goalscorers",))
+    assert scorers.kind == "goalscorers"
+    assert scorers.columns == ("Rank", "No.", "Pos.", "Player", "Serie A", "Coppa Italia",
+                               "Supercoppa Italiana", "Champions League", "Total")
+    assert scorers.rows[0].cells == ("1", "10", "FW", "Lautaro Martínez", "24", "0", "1", "2", "27")
+    assert scorers.rows[-1].kind == "total"
+    transfers_in = next(t for t in d.tables if t.line == 646)
+    assert transfers_in.columns[:3] == ("Date", "Pos.", "Player")
+    assert not any("Summer" in r.cells or "Winter" in r.cells for r in transfers_in.rows)

@@ -85,14 +85,20 @@ class _Reader:
             self._item(group_kind, group)
 
     def table(self, start: int, end: int) -> None:
-        rows = read_rows(self.src[start:end], self.line(start))
-        header = [r for r in rows if r[1]]
-        body = [r for r in rows if not r[1]]
+        """A wikitable: the header-cell rows before the first data row are the header
+        (the last one names the columns); a header row that is one cell spanning
+        the width (`! colspan=8 | Summer`) divides groups and is left out; header
+        rows after the data (`! Totals !! 89 ...`) are rows."""
+        header, body = [], []
+        for ln, is_header, cells in read_rows(self.src[start:end], self.line(start)):
+            if is_header and len(cells) > 1 and len(set(cells)) == 1:
+                continue
+            (header if is_header and not body else body).append((ln, cells))
         if not body:
             return
-        columns = header[-1][2] if header else [""] * max(len(r[2]) for r in body)
+        columns = header[-1][1] if header else [""] * max(len(c) for _, c in body)
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
-        lines += [(ln, _pipe_line(cells)) for ln, _, cells in body]
+        lines += [(ln, _pipe_line(cells)) for ln, cells in body]
         self._item("table", lines)
 
     # --- templates ------------------------------------------------------------
