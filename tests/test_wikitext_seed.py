@@ -123,3 +123,17 @@ def test_the_cli_writes_valid_json_for_wikitext_and_text_in_one_run(run, tmp_pat
     code, _, err = run(src / "a.wikitext", src / "b.txt", "--out", tmp_path / "out")
     assert code == 0, err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]
+
+
+def test_inline_suppression_comments_work_in_wikitext(run, tmp_path):
+    import json
+
+    text = (FIXTURES / "wikitext" / "seed_002_liguilla.wikitext").read_text("utf-8")
+    planted = text.replace("| goals = 34", "| goals = 35")
+    quiet = text.replace("| goals = 34", "<!-- seasonparse: disable-next-line I001 -->\n| goals = 35")
+    found = []
+    for name, body in (("planted.wikitext", planted), ("quiet.wikitext", quiet)):
+        (tmp_path / name).write_text(body, "utf-8")
+        _, out, _ = run("check", tmp_path / name, "--format", "json", "--no-baseline")
+        found.append([f["code"] for f in json.loads(out)])
+    assert found == [["I001"], []]
