@@ -137,3 +137,31 @@ def test_inline_suppression_comments_work_in_wikitext(run, tmp_path):
         _, out, _ = run("check", tmp_path / name, "--format", "json", "--no-baseline")
         found.append([f["code"] for f in json.loads(out)])
     assert found == [["I001"], []]
+
+
+@pytest.mark.parametrize("planted", [False, True], ids=["as is", "score changed"])
+def test_mixed_corpus_cross_document_findings_are_the_same(run, tmp_path, planted):
+    """seeds/000 (text) checked with seed 002 as text, then as wikitext: the same
+    cross-document findings (the same match found across formats, the same clubs),
+    and with one score changed in 002 the same new findings."""
+    import json
+
+    def corpus(path, edit):
+        folder = tmp_path / path.suffix.strip(".")
+        folder.mkdir()
+        (folder / "000.txt").write_text((ROOT / "seeds" / "000_24f84dd9a2ce0296.txt").read_text("utf-8"))
+        text = path.read_text("utf-8")
+        if planted:
+            assert edit[0] in text
+            text = text.replace(*edit)
+        (folder / f"002{path.suffix}").write_text(text, "utf-8")
+        _, out, _ = run("check", folder / "000.txt", folder / f"002{path.suffix}", "--format", "json",
+                        "--no-baseline")
+        return sorted((f["code"], f["message"].replace(str(folder), "DIR").casefold())
+                      for f in json.loads(out) if not f["code"].startswith("W"))  # W: text leftovers
+
+    text = corpus(ROOT / "seeds" / "002_69f7aa02eaa0a8e0.txt", ("Necaxa 0 - 1 Neza", "Necaxa 0 - 2 Neza"))
+    wiki = corpus(FIXTURES / "wikitext" / "seed_002_liguilla.wikitext", ("|score2 = 1", "|score2 = 2"))
+    assert wiki == text
+    assert any(code.startswith("X") for code, _ in text)
+    assert planted == any(code == "X001" and "necaxa 0-2 neza" in m for code, m in text)

@@ -12,9 +12,10 @@ are never goals and are not events (the model has no kind for them yet).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import Entry, Minute, _mark_kind, parse_date
+from seasonparse.frontend.lines import MONTHS, Entry, Minute, _mark_kind, parse_date
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
@@ -26,21 +27,32 @@ from seasonparse.names import fold
 _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
 _ITEM_SPLIT = re.compile(r"\n|<br\s*/?\s*>", re.I)
 _AET = re.compile(r"a\.?\s*e\.?\s*t\.?|after extra time", re.I)
+_MONTH_NAMES = [m.capitalize() for m in MONTHS]  # English, whatever the locale
 _YES = frozenset(("yes", "y", "true", "1", "aet"))
 
 
 def date_of(param) -> tuple[str | None, str]:
-    """({{Start date|2022|5|29}} | {{dts|format=dmy|2021|12|5}} | `18 July 2023`) -> (ISO, text)."""
+    """({{Start date|2022|5|29}} | {{dts|format=dmy|2021|12|5}} | `18 July 2023`) -> (ISO, text).
+
+    A date template's text is the date as the template shows it: `May 29, 2022`,
+    or `29 May 2022` with `df=y` or `format=dmy`."""
     if param is None:
         return None, ""
     for kind, a, b in lean.pieces(param.raw, 0, len(param.raw)):
         if kind != "template":
             continue
-        name, values = lean.positional(param.raw, a, b)
-        nums = [v for v in values if v.isdecimal()]
-        if kind_of(name) == "start_date" and len(nums) >= 3:
-            iso = f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}"
-            return parse_date(iso), clean(param.raw) or iso
+        name, params = lean.split(param.raw, a, b)
+        nums = [v.strip() for k, v, _ in params if k is None and v.strip().isdecimal()]
+        if kind_of(name) != "start_date" or len(nums) < 3:
+            continue
+        iso = parse_date(f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}")
+        if iso is None:
+            return None, clean(param.raw)
+        options = {k.strip().casefold(): v.strip().casefold() for k, v, _ in params if k is not None}
+        day = date.fromisoformat(iso)
+        month = _MONTH_NAMES[day.month - 1]
+        dmy = options.get("df") in ("y", "yes") or options.get("format") == "dmy"
+        return iso, f"{day.day} {month} {day.year}" if dmy else f"{month} {day.day}, {day.year}"
     text = clean(param.raw)
     return parse_date(text) if text else None, text
 
