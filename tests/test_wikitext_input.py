@@ -200,3 +200,20 @@ def test_any_slice_of_a_real_article_parses_to_a_valid_document():
         _ok(parse(text[a:b]))
 
     check()
+
+
+def test_two_legged_ties_from_a_wikitable():
+    d = parse("==Round of 16==\n" + BOX +
+              "{{Football box|team1=B|score=0–0|team2=A}}\n"
+              "{| class=\"wikitable\"\n! Team 1 !! {{Tooltip|Agg.|Aggregate}} !! Team 2 !! 1st leg !! 2nd leg\n"
+              "|-\n| A || 2–1 || B || 2–1 || 0–0\n"
+              "|-\n| '''[[Cee FC|Cee]]''' || 3–3 (4–2 p) || Dee || 1–2 || 1–2\n"
+              "|-\n| '''Eff''' || 1–1 || Gee || 0–1 || 0–1\n|}\n")
+    got = [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser, t.legs) for t in d.ties]
+    assert got == [("A", "aggregate", 2, 1, (0, 1)),   # the pair's boxes are its legs
+                   ("Cee", "penalties", 3, 3, (2, 3)),  # legs made from the cells
+                   ("Eff", "other", 1, 1, (4, 5))]      # level: the bold side
+    leg = d.matches[2]
+    assert (leg.home, leg.away, leg.home_goals, leg.away_goals) == ("Cee", "Dee", 1, 2)
+    assert d.line_text(leg.line)[leg.home_column - 1:].startswith("1–2")
+    assert d.tables[0].columns == ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")

@@ -23,7 +23,7 @@ from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
 from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, read_sports_table
 from seasonparse.frontend.wikitext.templates import kind_of
-from seasonparse.frontend.wikitext.ties import read_two_leg
+from seasonparse.frontend.wikitext.ties import TieText, add_tie, read_two_leg, tie_table_columns
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document
 
@@ -88,18 +88,24 @@ class _Reader:
         """A wikitable: the header-cell rows before the first data row are the header
         (the last one names the columns); a header row that is one cell spanning
         the width (`! colspan=8 | Summer`) divides groups and is left out; header
-        rows after the data (`! Totals !! 89 ...`) are rows."""
+        rows after the data (`! Totals !! 89 ...`) are rows. A table of two-legged
+        ties also gives its ties."""
         header, body = [], []
         for ln, is_header, cells in read_rows(self.src[start:end], self.line(start)):
-            if is_header and len(cells) > 1 and len(set(cells)) == 1:
+            texts = [clean(c.raw) for c in cells]
+            if is_header and len(texts) > 1 and len(set(texts)) == 1:
                 continue
-            (header if is_header and not body else body).append((ln, cells))
+            (header if is_header and not body else body).append((ln, texts, cells))
         if not body:
             return
-        columns = header[-1][1] if header else [""] * max(len(c) for _, c in body)
+        columns = header[-1][1] if header else [""] * max(len(t) for _, t, _ in body)
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
-        lines += [(ln, _pipe_line(cells)) for ln, cells in body]
+        lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
         self._item("table", lines)
+        if header and (cols := tie_table_columns(columns)):
+            for ln, texts, cells in body:
+                if len(cells) == len(columns):
+                    add_tie(_tie_text(cols, cells, ln), self.b)
 
     # --- templates ------------------------------------------------------------
     def template(self, piece: scan.Piece) -> None:
@@ -173,6 +179,16 @@ def _list_item(raw: str) -> str:
     if m and kind_of(m[1]) == "flag":
         return f"{m[2].upper()} {clean(raw[m.end():])}"
     return clean(raw)
+
+
+def _tie_text(cols: dict[str, int], cells, line: int) -> TieText:
+    def get(meaning):
+        c = cells[cols[meaning]] if meaning in cols else None
+        return (c.raw.strip(), (c.line, c.column)) if c else ("", (line, 1))
+
+    (leg1, leg1_pos), (leg2, leg2_pos) = get("leg1"), get("leg2")
+    return TieText(get("team_a")[0], get("team_b")[0], get("aggregate")[0], leg1, leg2, line,
+                   leg1_pos, leg2_pos)
 
 
 def _pipe_line(cells) -> str:

@@ -75,3 +75,9 @@ def param_name(kind: str, name: str) -> str:
 def inline_rules() -> dict[str, dict]:
     """How a template inside a value shows as text: {folded name: {text: [...]} or {drop: True}}."""
     return {key(n): spec for n, spec in _data().get("inline", {}).items()}
+
+
+@cache
+def tie_columns() -> dict[str, str]:
+    """Folded column header -> meaning (team_a, aggregate, team_b, leg1, leg2)."""
+    return {key(n): meaning for meaning, names in _data().get("tie_columns", {}).items() for n in names}

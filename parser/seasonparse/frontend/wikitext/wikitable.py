@@ -3,16 +3,14 @@
 Wikitable syntax is line based: `|-` starts a row, `!` header cells, `|` data
 cells, `||` and `!!` more cells on one line, `attrs | content` a cell with
 attributes, other lines continue the last cell. A cell spanning rows or
-columns is copied into each place it covers, so every row has its cells in
-their columns. Rows made only of header cells are the header; the last one
-names the columns.
+columns stands in each place it covers, so every row has its cells in their
+columns. Which rows are the header is the reader's decision.
 """
 
 from __future__ import annotations
 
 import re
 
-from seasonparse.frontend.wikitext.clean import clean
 
 _SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|\||!!|\|")
 _SPAN = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.I)
@@ -56,11 +54,14 @@ def _attrs_content(cell: str) -> tuple[str, str]:
 
 
 class Cell:
-    __slots__ = ("header", "raw", "rowspan", "colspan")
+    """One written cell: its content as written (cleaned by the caller), where it starts, its spans."""
 
-    def __init__(self, header: bool, cell: str):
+    __slots__ = ("header", "raw", "line", "column", "rowspan", "colspan")
+
+    def __init__(self, header: bool, cell: str, line: int, line_text: str):
         attrs, content = _attrs_content(cell)
         self.header, self.raw = header, content
+        self.line, self.column = line, max(1, line_text.find(content.strip()) + 1)
         self.rowspan = self.colspan = 1
         for name, n in _SPAN.findall(attrs):
             n = int(n)
@@ -68,8 +69,9 @@ class Cell:
                 setattr(self, name.lower(), n)
 
 
-def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[str]]]:
-    """(line, is_header_row, cleaned cells) per row, spans expanded."""
+def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
+    """(line, is_header_row, cells) per row, spans expanded: a spanning cell stands
+    in each place it covers."""
     raw_rows: list[tuple[int, list[Cell]]] = []
     current: list[Cell] | None = None
     depth = 0  # templates left open by the lines before: a line inside one continues its cell
@@ -92,35 +94,31 @@ def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[str]]]:
             if current is None:
                 current = []
                 raw_rows.append((ln, current))
-            current.extend(Cell(header, c) for c in _split(s[1:], header))
+            current.extend(Cell(header, c, ln, line) for c in _split(s[1:], header))
         elif current:
             current[-1].raw += "\n" + line
-    out: list[tuple[int, bool, list[str]]] = []
-    carry: dict[int, tuple[int, str, bool]] = {}  # column -> (rows left, text, header)
+    out: list[tuple[int, bool, list[Cell]]] = []
+    carry: dict[int, tuple[int, Cell]] = {}  # column -> (rows left, the spanning cell)
     for ln, cells in raw_rows:
-        row: list[str] = []
-        flags: list[bool] = []
+        row: list[Cell] = []
         col = 0
         queue = cells[::-1]
         while queue or col in carry:
             if col in carry:
-                left, txt, hdr = carry[col]
-                row.append(txt)
-                flags.append(hdr)
+                left, cell = carry[col]
+                row.append(cell)
                 if left > 1:
-                    carry[col] = (left - 1, txt, hdr)
+                    carry[col] = (left - 1, cell)
                 else:
                     del carry[col]
                 col += 1
                 continue
             cell = queue.pop()
-            txt = clean(cell.raw)
             for _ in range(cell.colspan):
-                row.append(txt)
-                flags.append(cell.header)
+                row.append(cell)
                 if cell.rowspan > 1:
-                    carry[col] = (cell.rowspan - 1, txt, cell.header)
+                    carry[col] = (cell.rowspan - 1, cell)
                 col += 1
         if row:
-            out.append((ln, all(flags), row))
+            out.append((ln, all(c.header for c in row), row))
     return out
