@@ -194,3 +194,11 @@ def test_inter_wikitables_header_rows_dividers_and_totals():
     transfers_in = next(t for t in d.tables if t.line == 646)
     assert transfers_in.columns[:3] == ("Date", "Pos.", "Player")
     assert not any("Summer" in r.cells or "Winter" in r.cells for r in transfers_in.rows)
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_same_article_same_json_bytes(path):
+    from seasonparse.jsonout import dumps
+
+    first = dumps(to_dict(parse_file(str(path), path.name)))
+    assert dumps(to_dict(parse_file(str(path), path.name))) == first
