@@ -1,6 +1,7 @@
 """Front ends: one input format in, the one Document model out.
 
-Only the wiki-style season text exists so far (Lark grammar in grammars/).
+The wiki-style season text (Lark grammar in grammars/) and MediaWiki wikitext
+(frontend/wikitext/, chosen by suffix or content in `parse_file`).
 Nothing after this package knows which format a document came from.
 """
 
@@ -50,8 +51,23 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     return parse_source(decode(path, text.encode("utf-8")))
 
 
+WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki")
+_WIKITEXT_START = re.compile(r"^\{\{\s*(?:infobox|football[ _]?box|#invoke:sports)", re.I | re.M)
+
+
+def is_wikitext(path: str, text: str | None) -> bool:
+    """By suffix, else by content: a line starting `{{Infobox`, `{{Football box` or
+    `{{#invoke:Sports` (a bare `{|` is not enough: the text format keeps such tables raw)."""
+    return path.lower().endswith(WIKITEXT_SUFFIXES) or bool(text and _WIKITEXT_START.search(text))
+
+
 def parse_file(path: str, display: str | None = None) -> Document:
-    return parse_source(read(path, display))
+    source = read(path, display)
+    if is_wikitext(path, source.text):
+        from seasonparse.frontend.wikitext import parse_wikitext
+
+        return parse_wikitext(source)
+    return parse_source(source)
 
 
 __all__ = ["parse_file", "parse_source", "parse_text"]

@@ -1,0 +1,83 @@
+"""Wikitext value -> the text a reader sees: links by their label, inline
+templates by the parameters the data file names (`{{sortname|A|B}}` -> `A B`),
+flags, refs, `<br>` and `<small>` dropped or opened, entities decoded.
+
+String based, with regular expressions: values are short and many, and a
+parse tree per value would cost more than the rest of the reader. Nesting is
+undone from the inside out, at most `_MAX_PASSES` times, so a value costs at
+most a constant number of passes (templates nested deeper keep their braces).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from seasonparse.frontend.wikitext.templates import inline_rules, key
+
+_MAX_PASSES = 8
+_REF = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?(?:</ref\s*>|\Z)", re.S | re.I)
+_BR = re.compile(r"<br\s*/?\s*>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_FILE_LINK = re.compile(r"\[\[\s*(?:file|image|category)\s*:[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]", re.I)
+_LINK = re.compile(r"\[\[([^\[\]{}|]*)(?:\|([^\[\]{}]*))?\]\]")
+_EXTERNAL = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]")
+_INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
+_QUOTES = re.compile(r"'{2,}")
+_LINK_TARGET = re.compile(r"\[\[([^\[\]{}|#]*)")
+_SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")
+
+
+def _template_text(m: re.Match) -> str:
+    parts = m[1].split("|")
+    rule = inline_rules().get(key(parts[0]))
+    if rule is None or rule.get("drop"):
+        return ""
+    positional = [p for p in parts[1:] if "=" not in p]
+    return " ".join(positional[i - 1].strip() for i in rule.get("text", ()) if i <= len(positional))
+
+
+def _link_text(m: re.Match) -> str:
+    return m[2] if m[2] is not None else m[1].lstrip(":")
+
+
+@lru_cache(maxsize=16384)  # names, numbers and flags repeat across boxes and tables
+def clean(raw: str) -> str:
+    """The displayed text of a wikitext value, on one line."""
+    t = raw
+    if "<" in t:
+        t = _REF.sub("", t)
+        t = _BR.sub(" ", t)
+    if "[[" in t:
+        t = _FILE_LINK.sub("", t)
+        t = _LINK.sub(_link_text, t)
+    for _ in range(_MAX_PASSES):
+        if "{{" not in t:
+            break
+        t, n = _INNER_TEMPLATE.subn(_template_text, t)
+        if not n:
+            break
+    if "[[" in t:
+        t = _LINK.sub(_link_text, t)
+    if "[" in t:
+        t = _EXTERNAL.sub(r"\1", t)
+    if "<" in t:
+        t = _TAG.sub("", t)
+    if "''" in t:
+        t = _QUOTES.sub("", t)
+    if "&" in t:
+        t = html.unescape(t)
+    return " ".join(t.replace("\u00a0", " ").split())
+
+
+def link_target(raw: str) -> str | None:
+    """The first wikilink's target: the identity hint behind a label."""
+    m = _LINK_TARGET.search(raw)
+    return m[1].strip() if m else None
+
+
+def score(raw: str) -> tuple[int, int] | None:
+    """The first `2–1` (any dash, entities, links and `[url 2–1]` allowed) in a value."""
+    m = _SCORE.search(clean(raw))
+    return (int(m[1]), int(m[2])) if m else None

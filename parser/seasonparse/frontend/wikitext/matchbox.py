@@ -1,0 +1,222 @@
+"""Football box (and its collapsible variants) -> Match, with {{goal}} events.
+
+team1 is the home team, as Module:Football box prints it. The score is
+score1–score2 when either is given, else `score` (links, `[url 1–2]` and a
+trailing `(a.e.t.)` allowed). Extra time and the shoot-out go into the match
+note as the text format writes them (`a.e.t.`, `4–5 p`). Goals come from
+{{goal}} templates in goals1/goals2, a name before or after its template;
+an own goal counts for the side it is listed under. Shoot-out kicks and cards
+are never goals and are not events (the model has no kind for them yet).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from seasonparse.frontend.assemble import _add_events
+from seasonparse.frontend.lines import MONTHS, Entry, Minute, _mark_kind, parse_date
+from seasonparse.frontend.wikitext import lean
+from seasonparse.frontend.wikitext.clean import clean, score
+from seasonparse.frontend.wikitext.fragments import Fragment
+from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
+from seasonparse.names import fold
+
+_MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
+_ITEM_SPLIT = re.compile(r"\n|<br\s*/?\s*>", re.I)
+_AET = re.compile(r"a\.?\s*e\.?\s*t\.?|after extra time", re.I)
+_MONTH_NAMES = [m.capitalize() for m in MONTHS]  # English, whatever the locale
+_YES = frozenset(("yes", "y", "true", "1", "aet"))
+
+
+def date_of(param) -> tuple[str | None, str]:
+    """({{Start date|2022|5|29}} | {{dts|format=dmy|2021|12|5}} | `18 July 2023`) -> (ISO, text).
+
+    A date template's text is the date as the template shows it: `May 29, 2022`,
+    or `29 May 2022` with `df=y` or `format=dmy`."""
+    if param is None:
+        return None, ""
+    for kind, a, b in lean.pieces(param.raw, 0, len(param.raw)):
+        if kind != "template":
+            continue
+        name, params = lean.split(param.raw, a, b)
+        nums = [v.strip() for k, v, _ in params if k is None and v.strip().isdecimal()]
+        if kind_of(name) != "start_date" or len(nums) < 3:
+            continue
+        iso = parse_date(f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}")
+        if iso is None:
+            return None, clean(param.raw)
+        options = {k.strip().casefold(): v.strip().casefold() for k, v, _ in params if k is not None}
+        day = date.fromisoformat(iso)
+        month = _MONTH_NAMES[day.month - 1]
+        dmy = options.get("df") in ("y", "yes") or options.get("format") == "dmy"
+        return iso, f"{day.day} {month} {day.year}" if dmy else f"{month} {day.day}, {day.year}"
+    text = clean(param.raw)
+    return parse_date(text) if text else None, text
+
+
+def _goal_minutes(values: list[str], col: int, end_col: int) -> list[Minute]:
+    """{{goal|12||90|pen.}}: minute/note pairs, each a Minute placed on the template."""
+    out = []
+    for i in range(0, len(values), 2):
+        m = _MINUTE.fullmatch(values[i])
+        if not m:
+            continue
+        note = values[i + 1] if i + 1 < len(values) else ""
+        out.append(Minute(int(m[1]), int(m[2]) if m[2] else None,
+                          _mark_kind(note) if note else "goal", col, end_col))
+    return out
+
+
+def _entries(text: str, param, index: LineIndex) -> list[tuple[int, list[Entry]]]:
+    """A goalsN value -> (line, [Entry]) per listed item (a `*` line or a `<br>`
+    part): each {{goal}} goes with the name written before it in the item, or,
+    when none is, with the name written after it."""
+    if param is None or not param.raw:
+        return []
+    out: list[tuple[int, list[Entry]]] = []
+    item = _Item()
+    for kind, a, b in lean.pieces(text, param.offset, param.offset + len(param.raw)):
+        if kind == "template":
+            name, values = lean.positional(text, a, b)
+            tkind = kind_of(name)
+            if tkind == "goal":
+                line, col = index.position(a)
+                item.goal(_goal_minutes(values, col, col + (b - a)), line)
+                continue
+            if tkind in ("card", "shootout_kick"):
+                item.other_event()
+                continue
+            item.text(text[a:b], a, index)
+            continue
+        pos = a
+        for i, piece in enumerate(_ITEM_SPLIT.split(text[a:b])):
+            if i:
+                item.flush(out, index)
+                pos = text.find(piece, pos, b) if piece else pos
+            item.text(piece, pos, index)
+            pos += len(piece)
+    item.flush(out, index)
+    return out
+
+
+class _Item:
+    """One listed item of a goals value, read node by node."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.parts: list[tuple[str, int]] = []  # text since the last event template
+        self.name: tuple[str, int, int] | None = None  # the item's last name
+        self.pending: list = []  # minutes written before any name
+        self.entries: list[Entry] = []
+        self.had_event = False
+        self.line: int | None = None
+
+    def _take_name(self):
+        if not self.parts:
+            return None
+        raw = "".join(p[0] for p in self.parts)
+        text = clean(raw).strip(" ,;*#:")
+        start = self.parts[0][1] + len(raw) - len(raw.lstrip(" *#:,;"))
+        end = self.parts[-1][1] + len(self.parts[-1][0].rstrip())
+        self.parts = []
+        if any(c.isalpha() for c in text):
+            self.name = (text, start, end)
+            return self.name
+        return None
+
+    def text(self, piece: str, pos: int, index: LineIndex):
+        if not piece.strip(" *#:"):
+            if piece:
+                self.parts.append((piece, pos))
+            return
+        if self.pending and not self.parts and piece.lstrip().startswith("+"):
+            piece = piece.lstrip()[1:]  # `{{goal|90}}+`: an added-time mark written outside
+            pos += 1
+        if self.line is None:
+            self.line = index.line(pos)
+        self.parts.append((piece, pos))
+
+    def goal(self, minutes, line: int):
+        if self.line is None:
+            self.line = line
+        self.had_event = True
+        name = self._take_name() or self.name
+        if name is None:
+            self.pending.extend(minutes)
+            return
+        self.entries.append(_entry(name, self.pending + minutes))
+        self.pending = []
+
+    def other_event(self):
+        self.had_event = True
+        self._take_name()
+
+    def flush(self, out, index: LineIndex):
+        name = self._take_name()
+        if self.pending and name:
+            self.entries.append(_entry(name, self.pending))
+        elif name and not self.had_event:  # a name with no template: an untimed entry
+            self.entries.append(_entry(name, []))
+        if self.entries:
+            line = self.line or 1
+            out.append((line, [e._replace(column=index.position(e.column)[1],
+                                          end_column=index.position(e.end_column)[1])
+                               for e in self.entries]))
+        self.reset()
+
+
+def _entry(name: tuple[str, int, int], minutes) -> Entry:
+    """An entry whose columns hold offsets until its item is flushed."""
+    text, start, end = name
+    kind = "own_goal" if minutes and all(m.kind == "own_goal" for m in minutes) else "goal"
+    return Entry(text, tuple(minutes), kind, start, max(end, start + 1))
+
+
+def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...], index: LineIndex,
+               diags: list[Diagnostic]) -> Match | None:
+    p = frag.params
+    home = clean(p["team1"].raw) if "team1" in p else ""
+    away = clean(p["team2"].raw) if "team2" in p else ""
+    start_line, start_col = index.position(frag.start)
+    if "score1" in p or "score2" in p:
+        s1, s2 = score(f"{p['score1'].raw if 'score1' in p else ''}–"
+                        f"{p['score2'].raw if 'score2' in p else ''}") or (None, None)
+        score_param = p.get("score1") or p.get("score2")
+        score_raw = ""
+    else:
+        score_param = p.get("score")
+        score_raw = score_param.raw if score_param else ""
+        s1, s2 = score(score_raw) or (None, None)
+    if not home or not away or s1 is None:
+        what = "no team1" if not home else "no team2" if not away else "no score (not played?)"
+        diags.append(Diagnostic("P001", INFO if s1 is None and home and away else WARNING,
+                                f"football box with {what}; not read as a match",
+                                start_line, start_col))
+        return None
+    score_line, score_col = index.position(score_param.offset) if score_param else (start_line, start_col)
+    notes = []
+    aet = p.get("aet")
+    if (aet and fold(clean(aet.raw)) in _YES) or _AET.search(score_raw):
+        notes.append("a.e.t.")
+    if (ps := p.get("penaltyscore")) and (pen := score(ps.raw)):
+        notes.append(f"{pen[0]}–{pen[1]} p")
+    date, date_text = date_of(p.get("date"))
+    date_line = index.line(p["date"].offset) if "date" in p else start_line
+    events: list[Event] = []
+    scorer_lines: list[ScorerLine] = []
+    for side, team, goals, pname in (("home", home, s1, "goals1"), ("away", away, s2, "goals2")):
+        side_lines = _entries(text, p.get(pname), index)
+        if side_lines:
+            _add_events(events, side, side_lines, goals)
+            gp = p[pname]
+            gl, gc = index.position(gp.offset)
+            scorer_lines.append(ScorerLine(team, side, gl, gc, clean(gp.raw)))
+    end_line = index.line(frag.end - 1)
+    return Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
+                 section, score_line, date_line, end_line, score_col, score_col,
+                 ", ".join(notes) or None, score_col + len(score_raw) if score_raw else score_col + 1)

@@ -1,0 +1,232 @@
+"""Pieces of a wikitext article -> the assembler that builds the Document.
+
+Block templates are read by their kind's reader (infobox, football box,
+Sports table, Sports results, legacy Fb cl / Fb r rows, two-legged ties);
+headings, prose, lists and wikitables go to the text front end's assembler as
+the lines it reads, cleaned of markup, so that both formats share its
+conventions (sections, outcome lines, `;N goals` lists, table kinds, totals).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from seasonparse.frontend.assemble import _Builder
+from seasonparse.frontend.lines import parse_outcome
+from seasonparse.frontend.source import Source
+from seasonparse.frontend.wikitext import fragments, scan
+from seasonparse.frontend.wikitext.clean import clean
+from seasonparse.frontend.wikitext.infobox import read_infobox
+from seasonparse.frontend.wikitext.matchbox import read_match
+from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
+from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, read_sports_table
+from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.frontend.wikitext.ties import TieText, add_tie, read_two_leg, tie_table_columns
+from seasonparse.frontend.wikitext.wikitable import read_rows
+from seasonparse.model import INFO, Block, Diagnostic, Document
+
+_HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
+_KEEP_GOALS_HEADING = frozenset(("subheading", "bullets"))
+
+
+class _Reader:
+    def __init__(self, source: Source, text: str):
+        self.src = text
+        self.index = LineIndex(text)
+        self.b = _Builder(source.path)
+        self.diags: list[Diagnostic] = []
+        self.legacy_rows: list = []  # rows of an open Fb cl table
+        self.legacy_first = 0
+        self.grid: LegacyGrid | None = None
+        self.open_kind: str | None = None
+
+    def line(self, offset: int) -> int:
+        return self.index.line(offset)
+
+    # --- items the assembler reads -----------------------------------------
+    def _item(self, kind: str, lines) -> None:
+        getattr(self.b, "infobox_" if kind == "infobox" else kind)(lines)
+        if kind not in _KEEP_GOALS_HEADING:
+            self.b.goals_heading = None
+
+    def heading(self, start: int, end: int) -> None:
+        m = _HEADING.match(self.src, start, end)
+        if m is None:
+            return
+        self._item("heading", [(self.line(start), f"{m[1]}{clean(m[2])}{m[3]}")])
+
+    def text(self, start: int, end: int) -> None:
+        """Prose lines -> paragraphs, `*` lists, `;` subheadings, outcome lines, `----` rules."""
+        group: list[tuple[int, str]] = []
+        group_kind = None
+        first = self.line(start)
+        for n, raw in enumerate(self.src[start:end].split("\n")):
+            s = raw.strip()
+            if s.startswith(("*", "#")):
+                kind, t = "bullets", "*" + _list_item(s.lstrip("*#:"))
+            elif s.startswith(";"):
+                kind, t = "subheading", ";" + clean(s[1:])
+            elif s.startswith("----"):
+                kind, t = "rule", "----"
+            elif s in ("|}", "") or s.startswith(("__", "[[Category:", "{{DEFAULTSORT")):
+                kind, t = None, ""
+            else:
+                t = clean(s)
+                kind = ("outcome" if parse_outcome(t) else "paragraph") if t else None
+            if group and (kind != group_kind or kind in ("outcome", "subheading", "rule")):
+                self._item(group_kind, group)
+                group = []
+            group_kind = kind
+            if kind:
+                group.append((first + n, t))
+        if group:
+            self._item(group_kind, group)
+
+    def table(self, start: int, end: int) -> None:
+        """A wikitable: the header-cell rows before the first data row are the header
+        (the last one names the columns); a header row that is one cell spanning
+        the width (`! colspan=8 | Summer`) divides groups and is left out; header
+        rows after the data (`! Totals !! 89 ...`) are rows. A table of two-legged
+        ties also gives its ties."""
+        header, body = [], []
+        for ln, is_header, cells in read_rows(self.src[start:end], self.line(start)):
+            texts = [clean(c.raw) for c in cells]
+            if is_header and len(texts) > 1 and len(set(texts)) == 1:
+                continue
+            (header if is_header and not body else body).append((ln, texts, cells))
+        if not body:
+            return
+        columns = header[-1][1] if header else [""] * max(len(t) for _, t, _ in body)
+        lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
+        lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
+        self._item("table", lines)
+        if header and (cols := tie_table_columns(columns)):
+            for ln, texts, cells in body:
+                if len(cells) == len(columns):
+                    add_tie(_tie_text(cols, cells, ln), self.b)
+
+    # --- templates ------------------------------------------------------------
+    def template(self, piece: scan.Piece) -> None:
+        kind = piece.name
+        if self.open_kind and kind not in _CONTINUES[self.open_kind]:
+            self.close_legacy()
+        frag = fragments.parse(self.src, piece.start, piece.end, kind, self.index, self.diags)
+        if frag is None:
+            return
+        b = self.b
+        if kind == "infobox":
+            b.infobox.extend(read_infobox(frag, self.index))
+        elif kind == "match":
+            m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags)
+            if m:
+                b.matches.append(m)
+        elif kind == "sports_table":
+            t = read_sports_table(frag, len(b.tables), b.section, self.index, self.diags)
+            if t:
+                b.tables.append(t)
+        elif kind == "sports_results":
+            b.matches.extend(read_sports_results(frag, len(b.matches), b.section, self.index))
+        elif kind == "fb_cl_header":
+            self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
+        elif kind == "fb_cl_team":
+            if self.open_kind != "fb_cl":
+                self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
+            self.legacy_rows.append(legacy_row(frag, self.index))
+        elif kind == "fb_r_header":
+            self.open_kind, self.grid = "fb_r", LegacyGrid()
+        elif kind in ("fb_r_team", "fb_r") and self.grid is not None:
+            (self.grid.team(frag) if kind == "fb_r_team" else self.grid.cell(frag, self.index))
+        elif kind == "two_leg_result":
+            read_two_leg(frag, b, self.index)
+        if kind in ("fb_cl_footer", "fb_r_footer"):
+            self.close_legacy()
+        b.goals_heading = None
+
+    def close_legacy(self) -> None:
+        b = self.b
+        if self.open_kind == "fb_cl" and self.legacy_rows:
+            b.tables.append(legacy_table(self.legacy_rows, len(b.tables), self.legacy_first,
+                                         self.legacy_rows[-1].line, b.section))
+        elif self.open_kind == "fb_r" and self.grid is not None:
+            b.matches.extend(self.grid.matches(len(b.matches), b.section))
+        self.open_kind, self.legacy_rows, self.grid = None, [], None
+
+    def unknown(self, start: int, end: int) -> None:
+        name = self.src[start + 2:end].split("|", 1)[0].split("}", 1)[0].strip()
+        if kind_of(name) == "ignored" or name.startswith("#") or ":" in name:
+            return
+        line = self.line(start)
+        self.b.blocks.append(Block("raw", line, self.line(max(start, end - 1)), self.src[start:end],
+                                   section=self.b.section))
+        self.diags.append(Diagnostic("P011", INFO, f"template `{{{{{name}}}}}` is not read by the "
+                                                   "wikitext front end; kept as raw text", line,
+                                     self.index.position(start)[1]))
+
+
+_CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_footer")),
+              "fb_r": frozenset(("fb_r_team", "fb_r", "fb_r_footer"))}
+
+
+_LEADING_FLAG = re.compile(r"\s*\{\{\s*([^{}|]+?)\s*\|\s*([A-Za-z]{2,3})\s*(?:\|[^{}]*)?\}\}")
+
+
+def _list_item(raw: str) -> str:
+    """A list item's text; a leading flag becomes its country code (`BRA Name (Club)`),
+    which is how the assembler reads a goalscorer's nationality."""
+    m = _LEADING_FLAG.match(raw)
+    if m and kind_of(m[1]) == "flag":
+        return f"{m[2].upper()} {clean(raw[m.end():])}"
+    return clean(raw)
+
+
+def _tie_text(cols: dict[str, int], cells, line: int) -> TieText:
+    def get(meaning):
+        c = cells[cols[meaning]] if meaning in cols else None
+        return (c.raw.strip(), (c.line, c.column)) if c else ("", (line, 1))
+
+    (leg1, leg1_pos), (leg2, leg2_pos) = get("leg1"), get("leg2")
+    return TieText(get("team_a")[0], get("team_b")[0], get("aggregate")[0], leg1, leg2, line,
+                   leg1_pos, leg2_pos)
+
+
+def _pipe_line(cells) -> str:
+    return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+
+
+def _title(path: str) -> str:
+    """A wikitext file is a page's source: its title is the page name, the file's stem."""
+    stem = os.path.basename(path)
+    for ext in (".wikitext", ".mediawiki", ".wiki"):
+        if stem.endswith(ext):
+            stem = stem[: -len(ext)]
+    return stem.replace("_", " ")
+
+
+def read(source: Source) -> Document:
+    text = source.text or ""
+    masked = scan.mask(text)
+    r = _Reader(source, masked)
+    pieces, diags = scan.scan(masked, r.index)
+    r.diags.extend(diags)
+    for piece in pieces:
+        if piece.kind == "template":
+            r.template(piece)
+            continue
+        if r.open_kind and (piece.kind != "text" or masked[piece.start:piece.end].strip() not in ("", "|}")):
+            r.close_legacy()  # legacy rows end at anything but blank lines and the table's `|}`
+        if piece.kind == "heading":
+            r.heading(piece.start, piece.end)
+        elif piece.kind == "text":
+            r.text(piece.start, piece.end)
+        elif piece.kind == "table":
+            r.table(piece.start, piece.end)
+        elif piece.kind == "unknown_template":
+            r.unknown(piece.start, piece.end)
+    r.close_legacy()
+    lines = tuple(text.split("\n"))
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    doc = r.b.finish(source.sha256, [*source.diagnostics, *r.diags], lines)
+    return doc._replace(title=_title(source.path)) if doc.title is None and text.strip() else doc

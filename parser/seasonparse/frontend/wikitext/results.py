@@ -1,0 +1,81 @@
+"""Results grids -> matches without dates: Module:Sports results (`match_X_Y`, X at
+home) and the legacy {{Fb r header}} / {{Fb r2 team}} / {{fb r}} grids.
+
+A blank cell is a match not played and gives no match.
+"""
+
+from __future__ import annotations
+
+
+from seasonparse.frontend.wikitext.clean import clean, score
+from seasonparse.frontend.wikitext.fragments import Fragment
+from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.frontend.wikitext.standings import team_codes
+from seasonparse.frontend.wikitext.templates import key
+from seasonparse.model import Match
+from seasonparse.tables import to_int
+
+
+
+def _match(index_: int, home: str, away: str, hg: int, ag: int, section, line: int, col: int,
+           end_col: int) -> Match:
+    return Match(index_, None, "", home, away, hg, ag, (), (), section, line, line, line, col, col,
+                 None, end_col)
+
+
+def read_sports_results(frag: Fragment, first_index: int, section, index: LineIndex) -> list[Match]:
+    codes = [c for c, _ in team_codes(frag)]
+    names = {}
+    for c in codes:
+        p = frag.params.get(key(f"name_{c}"))
+        names[c] = clean(p.raw) if p is not None and p.raw else c
+    out: list[Match] = []
+    for home in codes:
+        for away in codes:
+            if home == away:
+                continue
+            p = frag.params.get(key(f"match_{home}_{away}"))
+            if p is None or not p.raw:
+                continue
+            s = score(p.raw)
+            if s is None:
+                continue
+            line, col = index.position(p.offset)
+            out.append(_match(first_index + len(out), names[home], names[away], s[0], s[1],
+                              section, line, col, col + len(p.raw)))
+    out.sort(key=lambda m: (m.line, m.home_column))
+    return [m._replace(index=first_index + i) for i, m in enumerate(out)]
+
+
+class LegacyGrid:
+    """{{Fb r2 team|t=...}} rows, each followed by its {{fb r|gf=|ga=}} cells in column order."""
+
+    def __init__(self):
+        self.rows: list[tuple[str, list[tuple[int, int, int, int] | None]]] = []  # team, cells
+
+    def team(self, frag: Fragment) -> None:
+        self.rows.append((clean(frag.params["t"].raw) if "t" in frag.params else "", []))
+
+    def cell(self, frag: Fragment, index: LineIndex) -> None:
+        if not self.rows:
+            return
+        gf, ga = frag.params.get("gf"), frag.params.get("ga")
+        r = frag.params.get("r")
+        score = None
+        if gf is not None and ga is not None and (r is None or clean(r.raw) != "null"):
+            hg, ag = to_int(clean(gf.raw)), to_int(clean(ga.raw))
+            if hg is not None and ag is not None:
+                line, col = index.position(frag.start)
+                score = (hg, ag, line, col)
+        self.rows[-1][1].append(score)
+
+    def matches(self, first_index: int, section) -> list[Match]:
+        out = []
+        for home, cells in self.rows:
+            for j, cell in enumerate(cells):
+                if cell is None or j >= len(self.rows) or self.rows[j][0] == home:
+                    continue
+                hg, ag, line, col = cell
+                out.append(_match(first_index + len(out), home, self.rows[j][0], hg, ag, section,
+                                  line, col, col + 1))
+        return out

@@ -1,0 +1,185 @@
+"""Split an article into top-level pieces in one linear pass, without a full parse.
+
+mwparserfromhell's tree builder runs at ~0.2 MB/s; most of an article is prose,
+references and navigation the reader does not need. This scanner finds, with
+regular expressions over the whole text (linear), the pieces that carry data:
+templates that stand as blocks (football boxes, infoboxes, tables from modules),
+wikitables `{| ... |}`, headings, and the text lines between them. Each block
+template is then parsed alone by mwparserfromhell (`fragments.py`), starting
+at a known offset, so every position is exact.
+
+Comments are blanked first (same length, newlines kept) so that braces in
+them do not count. Unbalanced braces and tables become diagnostics; the
+scanner never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.model import ERROR, WARNING, Diagnostic
+
+_MASKED = re.compile(r"<!--.*?(?:-->|\Z)|<nowiki>.*?(?:</nowiki>|\Z)", re.S | re.I)
+_BRACES = re.compile(r"\{\{|\}\}")
+_TEMPLATE_NAME = re.compile(r"\{\{\s*([^{}|\n]*)")
+_HEADING = re.compile(r"(={1,6})(.+?)(={1,6})[ \t]*$")
+_LINKS = re.compile(r"\[\[|\]\]")
+
+# Template kinds that stand as blocks and are parsed; any other template is text.
+BLOCK_KINDS = frozenset((
+    "infobox", "match", "sports_table", "sports_results", "fb_cl_header", "fb_cl_team",
+    "fb_cl_footer", "fb_r_header", "fb_r_team", "fb_r", "fb_r_footer", "two_leg_start",
+    "two_leg_result"))
+
+
+class Piece(NamedTuple):
+    kind: str  # template | table | heading | text | unknown_template
+    start: int
+    end: int  # exclusive
+    name: str = ""  # the template kind, for templates
+
+
+def mask(text: str) -> str:
+    """Comments and <nowiki> bodies become spaces (newlines kept): nothing inside them is markup."""
+    if "<!--" not in text and "<nowiki" not in text.lower():
+        return text
+    return _MASKED.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+
+
+def _template_spans(text: str, index: LineIndex, diags: list[Diagnostic]) -> list[tuple[int, int]]:
+    """Outermost `{{ ... }}` spans, matched with a stack; an unmatched `{{` or `}}` is text."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    stray_close: int | None = None
+    for m in _BRACES.finditer(text):
+        if m[0] == "{{":
+            stack.append(m.start())
+        elif stack:
+            pairs.append((stack.pop(), m.end()))
+        elif stray_close is None:
+            stray_close = m.start()
+    if stray_close is not None:
+        line, col = index.position(stray_close)
+        diags.append(Diagnostic("P001", WARNING, "`}}` closes no template; read as text", line, col))
+    if stack:
+        line, col = index.position(stack[0])
+        more = f" ({len(stack)} unclosed in all)" if len(stack) > 1 else ""
+        diags.append(Diagnostic("P001", ERROR, f"`{{{{` opens a template that is never closed{more}; "
+                                               "read as text, the rest parsed", line, col))
+    # Outermost spans: sorted by start, a span inside the last kept one is dropped.
+    pairs.sort()
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for start, end in pairs:
+        if start >= last_end:
+            out.append((start, end))
+            last_end = end
+    return out
+
+
+def _links(text: str, start: int, end: int, index: LineIndex, diags: list[Diagnostic]) -> None:
+    """`[[` and `]]` must pair within a line (a link never spans lines)."""
+    depth, first_open = 0, None
+    for m in _LINKS.finditer(text, start, end):
+        if m[0] == "[[":
+            if depth == 0:
+                first_open = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            line, col = index.position(m.start())
+            diags.append(Diagnostic("P001", WARNING, "`]]` closes no link; read as text", line, col))
+            return
+    if depth and first_open is not None:
+        line, col = index.position(first_open)
+        diags.append(Diagnostic("P001", WARNING, "`[[` opens a link that is not closed on its line; "
+                                                 "read as text", line, col))
+
+
+def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
+    """The article's top-level pieces in order, and what was unbalanced."""
+    diags: list[Diagnostic] = []
+    spans = _template_spans(text, index, diags)
+    blocks: list[tuple[int, int, str]] = []  # block templates (start, end, kind)
+    inline_ends: dict[int, int] = {}  # start -> end of the other templates
+    for start, end in spans:
+        m = _TEMPLATE_NAME.match(text, start)
+        kind = kind_of(m[1]) if m else None
+        if kind in BLOCK_KINDS:
+            blocks.append((start, end, kind))
+        else:
+            inline_ends[start] = end
+    pieces: list[Piece] = []
+    n = len(text)
+    pos = 0
+    bi = 0
+    table_start: int | None = None
+    table_depth = 0
+    inline_starts = sorted(inline_ends)
+    ii = 0
+    while pos < n:
+        if bi < len(blocks) and blocks[bi][0] < _line_end(text, pos) and table_start is None:
+            bstart, bend, bkind = blocks[bi]
+            if bstart > pos and text[pos:bstart].strip():
+                pieces.append(Piece("text", pos, bstart))
+            pieces.append(Piece("template", bstart, bend, bkind))
+            pos = bend
+            bi += 1
+            while ii < len(inline_starts) and inline_starts[ii] < pos:
+                ii += 1
+            continue
+        end = _line_end(text, pos)
+        # A line that begins inside an inline template continues it: take the template whole.
+        while ii < len(inline_starts) and inline_starts[ii] < end:
+            t_end = inline_ends[inline_starts[ii]]
+            ii += 1
+            if t_end > end:
+                end = _line_end(text, t_end)
+        while bi < len(blocks) and blocks[bi][0] < pos:
+            bi += 1  # a block template inside a wikitable belongs to the table
+        line = text[pos:end]
+        stripped = line.lstrip()
+        if stripped.startswith("{|"):
+            if table_depth == 0:
+                table_start = pos
+            table_depth += 1
+        elif stripped.startswith("|}") and table_depth:
+            table_depth -= 1
+            if table_depth == 0:
+                pieces.append(Piece("table", table_start, end))
+                table_start = None
+        elif table_depth == 0:
+            if _HEADING.fullmatch(line):
+                pieces.append(Piece("heading", pos, end))
+            elif stripped.startswith("{{") and pos + len(line) - len(stripped) in inline_ends \
+                    and not text[inline_ends[pos + len(line) - len(stripped)]:end].strip():
+                pieces.append(Piece("unknown_template", pos + len(line) - len(stripped), end))
+            elif "[[" in line or "]]" in line:
+                _links(text, pos, end, index, diags)
+                pieces.append(Piece("text", pos, end))
+            else:
+                pieces.append(Piece("text", pos, end))
+        elif _HEADING.fullmatch(line) and table_start is not None:
+            # An unclosed table ends where the next section begins.
+            tl, tc = index.position(table_start)
+            diags.append(Diagnostic("P001", ERROR, "`{|` opens a table that is never closed with `|}`; "
+                                                   "read up to the next heading", tl, tc))
+            pieces.append(Piece("table", table_start, pos))
+            table_start, table_depth = None, 0
+            pieces.append(Piece("heading", pos, end))
+        pos = end + 1
+    if table_start is not None:
+        tl, tc = index.position(table_start)
+        diags.append(Diagnostic("P001", ERROR, "`{|` opens a table that is never closed with `|}`; "
+                                               "read to the end of the article", tl, tc))
+        pieces.append(Piece("table", table_start, n))
+    return pieces, diags
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end

@@ -1,0 +1,83 @@
+"""Template names, redirects and parameter aliases, from data/templates.toml.
+
+MediaWiki compares template names ignoring the case of the first letter and
+treating spaces and underscores alike; editors also write `footballbox` for
+`Football box`. `key` folds a name (or parameter name) the way the data file
+is written, so a lookup is one dict access.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+_SPACES = re.compile(r"[\s_]+")
+
+
+def key(name: str) -> str:
+    """`Football_box collapsible ` -> `football box collapsible`."""
+    return _SPACES.sub(" ", name).strip().casefold()
+
+
+@cache
+def _data() -> dict:
+    return tomllib.loads(files("seasonparse.data").joinpath("templates.toml").read_text("utf-8"))
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind, spec in _data()["kinds"].items():
+        for name in spec["names"]:
+            out[key(name)] = kind
+            out[key(name).replace(" ", "")] = kind
+    return out
+
+
+@cache
+def table_openers() -> frozenset[str]:
+    """Kinds whose template opens a wikitable that the article closes with `|}`."""
+    return frozenset(k for k, spec in _data()["kinds"].items() if spec.get("opens_table"))
+
+
+@cache
+def table_closers() -> frozenset[str]:
+    return frozenset(k for k, spec in _data()["kinds"].items() if spec.get("closes_table"))
+
+
+def kind_of(name: str) -> str | None:
+    """The kind of a template or parser function name, None when not in the data file."""
+    k = key(name)
+    if k.startswith("#invoke:"):
+        k = "#invoke:" + k[8:].split("|")[0].strip()
+    kinds = _kinds()
+    return kinds.get(k) or kinds.get(k.replace(" ", ""))
+
+
+@cache
+def _aliases(kind: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canonical, names in _data().get("params", {}).get(kind, {}).items():
+        for n in names:
+            out[key(n)] = canonical
+    return out
+
+
+def param_name(kind: str, name: str) -> str:
+    """The canonical name of a template parameter (aliases folded)."""
+    k = key(name)
+    return _aliases(kind).get(k, k)
+
+
+@cache
+def inline_rules() -> dict[str, dict]:
+    """How a template inside a value shows as text: {folded name: {text: [...]} or {drop: True}}."""
+    return {key(n): spec for n, spec in _data().get("inline", {}).items()}
+
+
+@cache
+def tie_columns() -> dict[str, str]:
+    """Folded column header -> meaning (team_a, aggregate, team_b, leg1, leg2)."""
+    return {key(n): meaning for meaning, names in _data().get("tie_columns", {}).items() for n in names}

@@ -1,0 +1,92 @@
+"""Two-legged ties -> Tie records, and their legs as matches when the article has
+no football boxes for them: {{TwoLegResult|A|flag|agg|B|flag|leg1|leg2}} and
+wikitable rows under `Team 1 | Agg. | Team 2 | 1st leg | 2nd leg` headers
+(column names in data/templates.toml).
+
+Leg 1 is played at A's ground, leg 2 at B's. The winner is the side with more
+goals on aggregate; on a level aggregate, a shoot-out written in the aggregate
+cell (`3–3 (4–2 p)`) decides (reason `penalties`), else the side written in
+bold, the way these tables mark who went through (reason `other`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from seasonparse.frontend.assemble import _same_pair
+from seasonparse.frontend.wikitext.clean import clean, score
+from seasonparse.frontend.wikitext.fragments import Fragment
+from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.frontend.wikitext.templates import key, tie_columns
+from seasonparse.model import Match, Tie
+
+_SHOOTOUT = re.compile(r"\((\d{1,2})\s*[-–—−]\s*(\d{1,2})\s*(?:p|pen|pens|penalties|p\.)\.?\)", re.I)
+
+
+class TieText(NamedTuple):
+    """One tie as written: raw team cells (bold kept), aggregate and leg cells, and where."""
+
+    team_a: str
+    team_b: str
+    aggregate: str
+    leg1: str
+    leg2: str
+    line: int
+    leg1_pos: tuple[int, int]  # (line, column) of the leg cells
+    leg2_pos: tuple[int, int]
+
+
+def add_tie(t: TieText, b) -> None:
+    """The tie's legs (boxes already read for the pair, else matches made from the
+    leg cells) and, where the aggregate decides it, the Tie."""
+    a, bb = clean(t.team_a), clean(t.team_b)
+    if not a or not bb:
+        return
+    pair = Match(0, None, "", a, bb, 0, 0, (), (), (), 0, 0, 0)
+    legs = [m.index for m in b.matches if _same_pair(m, pair)][-2:]
+    if not legs:
+        for raw, (ln, col), home, away in ((t.leg1, t.leg1_pos, a, bb), (t.leg2, t.leg2_pos, bb, a)):
+            if s := score(raw):
+                b.matches.append(Match(len(b.matches), None, "", home, away, s[0], s[1], (), (),
+                                       b.section, ln, ln, ln, col, col, None, col + len(raw)))
+                legs.append(len(b.matches) - 1)
+    agg = score(t.aggregate)
+    if agg is None:
+        return
+    shootout = _SHOOTOUT.search(clean(t.aggregate))
+    if agg[0] != agg[1]:
+        a_wins, reason = agg[0] > agg[1], "aggregate"
+    elif shootout and shootout[1] != shootout[2]:
+        a_wins, reason = int(shootout[1]) > int(shootout[2]), "penalties"
+    elif ("'''" in t.team_a) != ("'''" in t.team_b):
+        a_wins, reason = "'''" in t.team_a, "other"
+    else:
+        return
+    b.ties.append(Tie(a if a_wins else bb, reason, max(agg), min(agg),
+                      f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section))
+
+
+def read_two_leg(frag: Fragment, b, index: LineIndex) -> None:
+    get = {int(p.name): p for p in frag.order if p.name.isdecimal()}
+    if 1 not in get or 4 not in get:
+        return
+    empty = (index.line(frag.start), 1)
+
+    def cell(n):
+        return (get[n].raw, index.position(get[n].offset)) if n in get else ("", empty)
+
+    (leg1, leg1_pos), (leg2, leg2_pos) = cell(6), cell(7)
+    add_tie(TieText(get[1].raw, get[4].raw, cell(3)[0], leg1, leg2, index.line(frag.start),
+                    leg1_pos, leg2_pos), b)
+
+
+def tie_table_columns(columns) -> dict[str, int] | None:
+    """Meaning -> column index when a wikitable's header is a two-legged-tie header."""
+    names = tie_columns()
+    found: dict[str, int] = {}
+    for i, c in enumerate(columns):
+        meaning = names.get(key(clean(c)))
+        if meaning and meaning not in found:
+            found[meaning] = i
+    return found if {"team_a", "aggregate", "team_b"} <= found.keys() else None

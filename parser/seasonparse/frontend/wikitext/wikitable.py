@@ -1,0 +1,124 @@
+"""`{| ... |}` wikitables -> rows of cleaned cells, rowspan and colspan expanded.
+
+Wikitable syntax is line based: `|-` starts a row, `!` header cells, `|` data
+cells, `||` and `!!` more cells on one line, `attrs | content` a cell with
+attributes, other lines continue the last cell. A cell spanning rows or
+columns stands in each place it covers, so every row has its cells in their
+columns. Which rows are the header is the reader's decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+_SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|\||!!|\|")
+_SPAN = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.I)
+_MAX_SPAN = 1000  # a span beyond this is a typo; read as 1
+
+
+def _split(text: str, header: bool) -> list[str]:
+    """Cells of one line (its first `|` or `!` removed), split at `||` (`!!` in headers)
+    outside links and templates; each cell keeps its `attrs |` prefix."""
+    cells, depth, start = [], 0, 0
+    for m in _SPLIT.finditer(text):
+        tok = m[0]
+        if tok in ("[[", "{{"):
+            depth += 1
+        elif tok in ("]]", "}}"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and (tok == "||" or (tok == "!!" and header)):
+            cells.append(text[start:m.start()])
+            start = m.end()
+    cells.append(text[start:])
+    return cells
+
+
+def _attrs_content(cell: str) -> tuple[str, str]:
+    """`style="x" | content` -> (attrs, content); a `|` inside a link or template is content."""
+    depth = 0
+    for m in _SPLIT.finditer(cell):
+        tok = m[0]
+        if tok in ("[[", "{{"):
+            depth += 1
+        elif tok in ("]]", "}}"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and tok == "|":
+            attrs = cell[:m.start()]
+            if "=" in attrs or not attrs.strip():
+                return attrs, cell[m.end():]
+            return "", cell
+        elif depth == 0 and tok == "||":
+            break
+    return "", cell
+
+
+class Cell:
+    """One written cell: its content as written (cleaned by the caller), where it starts, its spans."""
+
+    __slots__ = ("header", "raw", "line", "column", "rowspan", "colspan")
+
+    def __init__(self, header: bool, cell: str, line: int, line_text: str):
+        attrs, content = _attrs_content(cell)
+        self.header, self.raw = header, content
+        self.line, self.column = line, max(1, line_text.find(content.strip()) + 1)
+        self.rowspan = self.colspan = 1
+        for name, n in _SPAN.findall(attrs):
+            n = int(n)
+            if 1 <= n <= _MAX_SPAN:
+                setattr(self, name.lower(), n)
+
+
+def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
+    """(line, is_header_row, cells) per row, spans expanded: a spanning cell stands
+    in each place it covers."""
+    raw_rows: list[tuple[int, list[Cell]]] = []
+    current: list[Cell] | None = None
+    depth = 0  # templates left open by the lines before: a line inside one continues its cell
+    for n, line in enumerate(text.split("\n")):
+        s = line.strip()
+        ln = first_line + n
+        if depth > 0 and current:
+            current[-1].raw += "\n" + line
+            depth = max(0, depth + line.count("{{") - line.count("}}"))
+            continue
+        if "{{" in line or depth:
+            depth = max(0, depth + line.count("{{") - line.count("}}"))
+        if n == 0 or s.startswith("|}") or s.startswith("|+"):
+            continue
+        if s.startswith("|-"):
+            current = None
+            continue
+        if s.startswith("!") or s.startswith("|"):
+            header = s[0] == "!"
+            if current is None:
+                current = []
+                raw_rows.append((ln, current))
+            current.extend(Cell(header, c, ln, line) for c in _split(s[1:], header))
+        elif current:
+            current[-1].raw += "\n" + line
+    out: list[tuple[int, bool, list[Cell]]] = []
+    carry: dict[int, tuple[int, Cell]] = {}  # column -> (rows left, the spanning cell)
+    for ln, cells in raw_rows:
+        row: list[Cell] = []
+        col = 0
+        queue = cells[::-1]
+        while queue or col in carry:
+            if col in carry:
+                left, cell = carry[col]
+                row.append(cell)
+                if left > 1:
+                    carry[col] = (left - 1, cell)
+                else:
+                    del carry[col]
+                col += 1
+                continue
+            cell = queue.pop()
+            for _ in range(cell.colspan):
+                row.append(cell)
+                if cell.rowspan > 1:
+                    carry[col] = (cell.rowspan - 1, cell)
+                col += 1
+        if row:
+            out.append((ln, all(c.header for c in row), row))
+    return out

@@ -1,0 +1,219 @@
+"""Wikitext input: dispatch, the scanner against mwparserfromhell's full parse,
+hand-written corner cases, and bad input that must never crash."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import FIXTURES
+from seasonparse.frontend import is_wikitext, parse_file
+from seasonparse.frontend.source import decode
+from seasonparse.frontend.wikitext import parse_wikitext
+from seasonparse.frontend.wikitext.offsets import LineIndex, node_starts
+from seasonparse.frontend.wikitext.scan import BLOCK_KINDS, mask, scan
+from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.jsonout import schema_error, to_dict
+
+WIKI = FIXTURES / "wikitext"
+
+
+def parse(text: str | bytes, path: str = "t.wikitext"):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return parse_wikitext(decode(path, data))
+
+
+BOX = "{{Football box\n|date = 1 May 2020\n|team1 = A\n|score = 2–1\n|team2 = B\n|goals1 = X {{goal|3||9}}\n|goals2 = Y {{goal|7}}\n}}\n"
+
+
+# --- dispatch -------------------------------------------------------------------
+def test_dispatch_by_suffix_and_by_content():
+    assert is_wikitext("a.wiki", "") and is_wikitext("a.MediaWiki", "") and is_wikitext("a.wikitext", "")
+    assert is_wikitext("a.txt", "intro\n{{Infobox football club season\n|club = X\n}}\n")
+    assert is_wikitext("a.txt", "{{football box\n}}")
+    assert not is_wikitext("a.txt", "= T =\n{| class=\"wikitable\"\n|}\n")  # the text format keeps it raw
+    assert not is_wikitext("a.txt", "Infobox\n- Club: Necaxa\n")
+
+
+# --- the scanner against the reference parse -----------------------------------------
+@pytest.mark.parametrize("path", sorted(WIKI.glob("*.wikitext")), ids=lambda p: p.stem)
+def test_scanner_finds_the_block_templates_mwparserfromhell_finds(path):
+    """The lean path (a linear scan, then one full parse per block template) finds the
+    same top-level data templates, at the same offsets, as mwparserfromhell's full parse."""
+    import mwparserfromhell
+
+    text = mask(path.read_text("utf-8"))
+    full = [(offset, kind_of(str(n.name))) for n, offset in node_starts(mwparserfromhell.parse(text), 0)
+            if type(n).__name__ == "Template" and kind_of(str(n.name)) in BLOCK_KINDS]
+    # templates inside tags (<onlyinclude>) are top-level for the scanner too
+    for n, offset in node_starts(mwparserfromhell.parse(text), 0):
+        if type(n).__name__ == "Tag" and n.contents:
+            inner = str(n).index(str(n.contents))
+            full += [(offset + inner + o, kind_of(str(t.name))) for t, o in node_starts(n.contents, 0)
+                     if type(t).__name__ == "Template" and kind_of(str(t.name)) in BLOCK_KINDS]
+    pieces, _ = scan(text, LineIndex(text))
+    mine = [(p.start, p.name) for p in pieces if p.kind == "template"]
+    assert mine == sorted(full)
+    assert mine
+
+
+# --- corner cases by hand -----------------------------------------------------------
+def test_box_corner_cases():
+    d = parse_file(str(WIKI / "boxes.wikitext"))
+    (m,) = d.matches
+    assert (m.home, m.away, m.home_goals, m.away_goals, m.date) == ("Home", "Away", 3, 3, "2016-10-25")
+    assert m.note == "a.e.t., 4–3 p"
+    assert [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in m.events] == [
+        ("home", "Striker", 14, None, "goal"),       # the {{yel}} after it is no event
+        ("home", "Keeper", 45, 2, "penalty"),        # template before the name
+        ("home", "Visitor", 80, None, "own_goal"),   # listed under the side it counted for
+        ("away", "Runner", 12, None, "goal"),        # two minutes in one template, `}}+` outside
+        ("away", "Runner", 90, None, "goal"),
+        ("away", "Winger", 112, None, "goal")]       # {{golden goal}}
+    assert (m.events[0].line, m.events[0].column) == (8, 26)
+    assert d.line_text(8)[25:].startswith("{{goal|14}}")
+    assert [x.code for x in d.diagnostics] == ["P001"]  # the `score = v` box: not played
+    assert d.diagnostics[0].severity == "info"
+
+
+def test_legacy_fb_cl_table_and_fb_r_grid():
+    d = parse_file(str(WIKI / "legacy.wikitext"))
+    (t,) = d.tables
+    assert t.kind == "standings"
+    assert [(r.cells[1], r.cells[-1]) for r in t.rows] == [
+        ("Alpha", "10"), ("Beta", "6"), ("Gamma", "2"), ("Delta", "2")]  # dp=1, 2pts, wpts=2
+    assert [(m.home, m.away, m.home_goals, m.away_goals, m.line) for m in d.matches] == [
+        ("Alpha", "Beta", 2, 1, 13), ("Beta", "Alpha", 0, 0, 16), ("Beta", "Gamma", 3, 1, 18),
+        ("Gamma", "Alpha", 1, 4, 20), ("Gamma", "Beta", 2, 2, 21)]  # the blank cell: no match
+    assert not d.diagnostics
+
+
+def test_wikitable_rowspan_colspan_and_header_rows():
+    d = parse("==Top goalscorers==\n{| class=\"wikitable\"\n|-\n! rowspan=2 | Rank !! rowspan=2 | Player "
+              "!! colspan=2 | Scored\n|-\n! Club !! Goals\n|-\n| rowspan=\"2\" | 1 || [[Ann Bee|Ann]] "
+              "|| {{flagicon|ITA}} [[Roma]] || 5\n|-\n| ''Cat'' || Lazio || 5<ref>x</ref>\n|}\n")
+    (t,) = d.tables
+    assert t.columns == ("Rank", "Player", "Club", "Goals")
+    assert [r.cells for r in t.rows] == [("1", "Ann", "Roma", "5"), ("1", "Cat", "Lazio", "5")]
+    assert t.kind == "goalscorers"
+    assert [(g.player, g.club, g.goals) for g in d.goalscorers] == [("Ann", "Roma", 5), ("Cat", "Lazio", 5)]
+
+
+def test_entities_and_a_score_written_with_them():
+    d = parse("== A&amp;B ==\n" + BOX.replace("2–1", "2&nbsp;&ndash;&nbsp;1").replace("= A\n", "= A&amp;Co\n"))
+    (m,) = d.matches
+    assert (m.home, m.home_goals, m.away_goals, d.sections[0].title) == ("A&Co", 2, 1, "A&B")
+
+
+# --- bad input ------------------------------------------------------------------------
+def _ok(d):
+    assert schema_error(to_dict(d)) is None
+    return [(x.code, x.line, x.column) for x in d.diagnostics]
+
+
+def test_unclosed_template_is_reported_and_the_rest_is_read():
+    d = parse("== S ==\n{{Infobox football club season\n|club = X\n\n" + BOX)
+    assert ("P001", 2, 1) in _ok(d)
+    assert len(d.matches) == 1
+
+
+def test_stray_braces_and_unbalanced_links():
+    d = parse("Text }} here\n[[Unclosed link here\nand ]] there\n" + BOX)
+    diags = _ok(d)
+    assert ("P001", 1, 6) in diags and ("P001", 2, 1) in diags and ("P001", 3, 5) in diags
+    assert len(d.matches) == 1
+
+
+def test_unclosed_table_ends_at_the_next_heading():
+    d = parse("== A ==\n{| class=\"wikitable\"\n! Team !! Pts\n|-\n| X || 3\n== B ==\n" + BOX)
+    assert ("P001", 2, 1) in _ok(d)
+    assert d.tables[0].rows[0].cells == ("X", "3")
+    assert d.matches[0].section == ("B",)
+
+
+def test_templates_nested_100_deep():
+    deep = "{{x|" * 100 + "y" + "}}" * 100
+    d = parse(f"== S ==\n{deep}\n" + BOX.replace("= B\n", "= B " + deep + "\n"))
+    _ok(d)
+    assert len(d.matches) == 1
+
+
+def test_one_10_mb_template_is_skipped_in_linear_time():
+    big = "{{Football box\n|team1 = A\n|notes = " + "word " * 2_000_000 + "\n}}\n"
+    t = time.perf_counter()
+    d = parse(big + BOX)
+    elapsed = time.perf_counter() - t
+    assert ("P001", 1, 1) in _ok(d)
+    assert len(d.matches) == 1
+    assert elapsed < 60  # a generous bound against a quadratic blow-up, not a timing test
+    d = parse("{{Navbox|" + "x" * 10_000_000 + "}}\n" + BOX)  # an unknown template is never parsed
+    assert len(d.matches) == 1
+
+
+def test_non_utf8_bytes():
+    d = parse(b"== S\xe9 ==\n" + BOX.encode())
+    assert ("P002", 1, 5) in _ok(d)
+    assert len(d.matches) == 1
+
+
+@pytest.mark.parametrize("text", ["", "{{", "}}", "{|", "|}", "[[", "]]", "{{Football box", "{{Football box|}}",
+                                  "{{#invoke:sports table|main}}", "{{#invoke:Sports results|main|team1=A|match_A_A=1-0}}",
+                                  "{{Fb r2 team|t=A}}\n{{fb r|gf=1|ga=0}}", "{{TwoLegResult|A||1–1|B}}",
+                                  "{{goal|1}}", "=\n==\n===", "{|\n|-\n|}", "<!--", "<nowiki>{{", "\x00\x01"])
+def test_scraps_never_crash(text):
+    _ok(parse(text))
+
+
+@pytest.mark.parametrize("path", sorted(WIKI.glob("*.wikitext")), ids=lambda p: p.stem)
+def test_lean_parameter_split_equals_mwparserfromhell(path):
+    """Every block template's parameters (names, values, offsets) as the lean path
+    reads them are those of mwparserfromhell's full parse, the reference."""
+    from seasonparse.frontend.wikitext import fragments
+
+    text = mask(path.read_text("utf-8"))
+    index = LineIndex(text)
+    pieces, _ = scan(text, index)
+    templates = [p for p in pieces if p.kind == "template"]
+    assert templates
+    for p in templates:
+        lean = fragments.parse(text, p.start, p.end, p.name, index, [])
+        ref = fragments.parse_reference(text, p.start, p.end, p.name, index, [])
+        assert lean == ref
+        for param in lean.order:
+            assert text.startswith(param.raw, param.offset)
+
+
+_ARTICLES = [p.read_text("utf-8") for p in sorted(WIKI.glob("*.wikitext"))]
+
+
+def test_any_slice_of_a_real_article_parses_to_a_valid_document():
+    """Cut anywhere (mid-template, mid-table, mid-link): a document, never an exception."""
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=60, deadline=None, derandomize=True)
+    @given(st.data())
+    def check(data):
+        text = _ARTICLES[data.draw(st.integers(0, len(_ARTICLES) - 1))]
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, min(len(text), a + 20_000)))
+        _ok(parse(text[a:b]))
+
+    check()
+
+
+def test_two_legged_ties_from_a_wikitable():
+    d = parse("==Round of 16==\n" + BOX +
+              "{{Football box|team1=B|score=0–0|team2=A}}\n"
+              "{| class=\"wikitable\"\n! Team 1 !! {{Tooltip|Agg.|Aggregate}} !! Team 2 !! 1st leg !! 2nd leg\n"
+              "|-\n| A || 2–1 || B || 2–1 || 0–0\n"
+              "|-\n| '''[[Cee FC|Cee]]''' || 3–3 (4–2 p) || Dee || 1–2 || 1–2\n"
+              "|-\n| '''Eff''' || 1–1 || Gee || 0–1 || 0–1\n|}\n")
+    got = [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser, t.legs) for t in d.ties]
+    assert got == [("A", "aggregate", 2, 1, (0, 1)),   # the pair's boxes are its legs
+                   ("Cee", "penalties", 3, 3, (2, 3)),  # legs made from the cells
+                   ("Eff", "other", 1, 1, (4, 5))]      # level: the bold side
+    leg = d.matches[2]
+    assert (leg.home, leg.away, leg.home_goals, leg.away_goals) == ("Cee", "Dee", 1, 2)
+    assert d.line_text(leg.line)[leg.home_column - 1:].startswith("1–2")
+    assert d.tables[0].columns == ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")

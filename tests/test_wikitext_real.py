@@ -1,0 +1,204 @@
+"""The wikitext front end on real Wikipedia articles (tests/fixtures/wikitext, CC BY-SA 4.0).
+
+Values asserted here were checked by hand against the articles: the 2004–05
+Serie A final table as the article renders it, the boxes' scores and scorers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+import pytest
+
+from conftest import FIXTURES
+from seasonparse.frontend import parse_file
+from seasonparse.jsonout import schema_error, to_dict
+from seasonparse.tables import column_indexes, to_int
+
+WIKI = FIXTURES / "wikitext"
+REAL = sorted(p for p in WIKI.glob("*.wikitext") if p.name[0].isdigit())
+
+
+@cache
+def doc(name: str):
+    return parse_file(str(WIKI / name))
+
+
+def standings(d) -> dict[str, tuple[int, ...]]:
+    """Team -> (Pld, W, D, L, GF, GA, Pts) of the document's standings tables."""
+    out = {}
+    for t in d.tables:
+        if t.kind != "standings":
+            continue
+        c = column_indexes(t)
+        for r in t.rows:
+            out[r.cells[c["team"]]] = tuple(to_int(r.cells[c[k]]) for k in (
+                "played", "won", "drawn", "lost", "goals_for", "goals_against", "points"))
+    return out
+
+
+def test_the_four_real_articles_are_there():
+    assert len(REAL) == 4
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_real_article_validates_against_the_schema(path):
+    assert schema_error(to_dict(doc(path.name))) is None
+
+
+def test_serie_a_2004_05_standings_are_the_articles_own_table():
+    """Points computed as Module:Sports table does (3·W + D); the final table as published."""
+    got = {team: row[-1] for team, row in standings(doc("2004–05_Serie_A.wikitext")).items()}
+    assert got == {
+        "Juventus": 86, "Milan": 79, "Internazionale": 72, "Udinese": 62, "Sampdoria": 61,
+        "Palermo": 53, "Messina": 48, "Roma": 45, "Livorno": 45, "Reggina": 44, "Lecce": 44,
+        "Cagliari": 44, "Lazio": 44, "Siena": 43, "Chievo": 43, "Fiorentina": 42, "Parma": 42,
+        "Bologna": 42, "Brescia": 41, "Atalanta": 35}
+    assert standings(doc("2004–05_Serie_A.wikitext"))["Juventus"] == (38, 26, 8, 4, 67, 27, 86)
+
+
+def _grid_records(d) -> dict[str, list[int]]:
+    """W, D, L, GF, GA per team from the results-grid matches (those without a date)."""
+    rec: dict[str, list[int]] = {}
+    for m in d.matches:
+        if m.date_text:
+            continue
+        for team, gf, ga in ((m.home, m.home_goals, m.away_goals), (m.away, m.away_goals, m.home_goals)):
+            r = rec.setdefault(team, [0, 0, 0, 0, 0])
+            r[0 if gf > ga else 1 if gf == ga else 2] += 1
+            r[3] += gf
+            r[4] += ga
+    return rec
+
+
+def test_serie_a_results_grid_reproduces_every_row_of_the_table():
+    d = doc("2004–05_Serie_A.wikitext")
+    assert sum(1 for m in d.matches if not m.date_text) == 380
+    table = standings(d)
+    grid = _grid_records(d)
+    assert {team: tuple(r[1:6]) for team, r in table.items()} == {t: tuple(r) for t, r in grid.items()}
+
+
+def test_ligue_1_2021_22_grid_has_the_infoboxs_1067_goals():
+    d = doc("2021–22_Ligue_1.wikitext")
+    grid = [m for m in d.matches if not m.date_text]
+    assert len(grid) == 380
+    assert sum(m.home_goals + m.away_goals for m in grid) == 1067
+    derby = next(m for m in grid if m.home == "Lens" and m.away == "Lille")  # `[[Derby du Nord|1–0]]`
+    assert (derby.home_goals, derby.away_goals) == (1, 0)
+
+
+def test_ligue_1_play_off_second_leg_has_extra_time_and_the_shoot_out_in_its_note():
+    m = doc("2021–22_Ligue_1.wikitext").matches[-1]
+    assert (m.home, m.away, m.home_goals, m.away_goals, m.date) == ("Saint-Étienne", "Auxerre", 1, 1, "2022-05-29")
+    assert m.note == "a.e.t., 4–5 p"
+    assert [(e.side, e.player, e.minute) for e in m.events] == [("home", "Camara", 76), ("away", "Sakhi", 51)]
+
+
+def test_french_division_1_1992_93_two_points_a_win_and_deductions():
+    d = doc("1992–93_French_Division_1.wikitext")
+    table = standings(d)
+    assert table["Marseille"] == (38, 22, 10, 6, 71, 36, 53)  # 2·22 + 10 − 1
+    assert table["Paris Saint-Germain"][-1] == 51
+    grid = [m for m in d.matches if not m.date_text and m.section == ("Results",)]
+    assert len(grid) == 379  # match_VFC_OM is blank: not played, not a match
+    assert not any(m.home == "Valenciennes" and m.away == "Marseille" for m in grid)
+
+
+def test_french_division_1_two_legged_tie_and_its_legs():
+    d = doc("1992–93_French_Division_1.wikitext")
+    (tie,) = d.ties
+    assert (tie.winner, tie.reason, tie.aggregate_winner, tie.aggregate_loser) == ("Cannes", "aggregate", 3, 1)
+    legs = [d.matches[i] for i in tie.legs]
+    assert [(m.home, m.away, m.home_goals, m.away_goals) for m in legs] == [
+        ("Valenciennes", "Cannes", 0, 2), ("Cannes", "Valenciennes", 1, 1)]
+
+
+def test_every_real_football_box_has_as_many_goal_events_as_goals():
+    boxes = 0
+    for path in REAL:
+        for m in doc(path.name).matches:
+            if not m.date_text:
+                continue
+            boxes += 1
+            for side in ("home", "away"):
+                assert sum(e.is_goal for e in m.events if e.side == side) == m.goals(side), (path.name, m.line)
+    assert boxes == 59
+
+
+def test_inter_serie_a_boxes_give_the_articles_home_and_away_summary():
+    """The article's {{Fb_rs}}: home 14-4-1 44:11, away 15-3-1 45:11."""
+    d = doc("2023–24_Inter_Milan_season.wikitext")
+    league = [m for m in d.matches if any("Serie A" in s for s in m.section) and m.date]
+    assert len(league) == 38
+    summary = Counter()
+    for m in league:
+        side = "home" if m.home == "Inter Milan" or m.home == "Internazionale" else "away"
+        gf, ga = m.goals(side), m.goals("away" if side == "home" else "home")
+        summary[side, "WDL"[0 if gf > ga else 1 if gf == ga else 2]] += 1
+        summary[side, "gf"] += gf
+        summary[side, "ga"] += ga
+    assert [summary["home", k] for k in ("W", "D", "L", "gf", "ga")] == [14, 4, 1, 44, 11]
+    assert [summary["away", k] for k in ("W", "D", "L", "gf", "ga")] == [15, 3, 1, 45, 11]
+
+
+def test_inter_goal_forms_own_goals_cards_and_shoot_outs():
+    d = doc("2023–24_Inter_Milan_season.wikitext")
+    ten = next(m for m in d.matches if m.away == "Pergolettese")
+    assert [(e.minute, e.stoppage, e.kind) for e in ten.events if e.player == "Martínez"] == [
+        (63, None, "goal"), (76, None, "penalty"), (87, None, "goal"), (90, 2, "penalty")]
+    salzburg = next(m for m in d.matches if m.home == "Red Bull Salzburg")
+    og = [e for e in salzburg.events if e.kind == "own_goal"]
+    assert [(e.side, e.player, e.minute) for e in og] == [("away", "Pavlović", 9)]  # counted for Inter
+    assert not any(e.player == "Šimić" for e in salzburg.events)  # {{penmiss}} is no goal
+    assert not any(e.player == "Mkhitaryan" for m in d.matches[:4] for e in m.events
+                   if m.home == "Paris Saint-Germain")  # {{yel}} is no event
+    atletico = next(m for m in d.matches if m.home == "Atlético Madrid")
+    assert atletico.note == "a.e.t., 3–2 p"
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_positions_point_into_the_wikitext(path):
+    """Every event's line:col is a {{goal}} template; every infobox field's line holds its value."""
+    d = doc(path.name)
+    for m in d.matches:
+        for e in m.events:
+            assert re.match(r"\{\{\s*goal", d.line_text(e.line)[e.column - 1:], re.I), (e, d.line_text(e.line))
+        if m.date_text:
+            assert re.search(r"\d\s*[-–]\s*\d|score", d.line_text(m.line)), m
+    for f in d.infobox:
+        assert f.raw.split("\n")[0] in d.line_text(f.line)
+
+
+def test_infobox_keys_and_cleaned_values():
+    d = doc("2023–24_Inter_Milan_season.wikitext")
+    f = d.field("league topscorer")
+    assert (f.value, f.line) == ("Lautaro Martínez (24)", 21)
+    assert f.raw == "<br>[[Lautaro Martínez]] (24)"
+    serie_a = doc("2004–05_Serie_A.wikitext")
+    assert serie_a.field("relegated").value == "Bologna Brescia Atalanta"
+
+
+def test_inter_wikitables_header_rows_dividers_and_totals():
+    """`! colspan=8 | Summer` divides groups (left out); `! Totals !! 89 ...` after the
+    data is a row (the totals), not the header."""
+    d = doc("2023–24_Inter_Milan_season.wikitext")
+    scorers = next(t for t in d.tables if t.section[-1:] == ("Goalscorers",))
+    assert scorers.kind == "goalscorers"
+    assert scorers.columns == ("Rank", "No.", "Pos.", "Player", "Serie A", "Coppa Italia",
+                               "Supercoppa Italiana", "Champions League", "Total")
+    assert scorers.rows[0].cells == ("1", "10", "FW", "Lautaro Martínez", "24", "0", "1", "2", "27")
+    assert scorers.rows[-1].kind == "total"
+    transfers_in = next(t for t in d.tables if t.line == 646)
+    assert transfers_in.columns[:3] == ("Date", "Pos.", "Player")
+    assert not any("Summer" in r.cells or "Winter" in r.cells for r in transfers_in.rows)
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_same_article_same_json_bytes(path):
+    from seasonparse.jsonout import dumps
+
+    first = dumps(to_dict(parse_file(str(path), path.name)))
+    assert dumps(to_dict(parse_file(str(path), path.name))) == first
