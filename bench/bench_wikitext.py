@@ -55,7 +55,7 @@ def main(argv: list[str]) -> None:
     from seasonparse.frontend.wikitext import parse_wikitext
     from seasonparse.jsonout import dumps, schema_error, to_dict
 
-    paths = [Path(a) for a in argv] or sorted((ROOT / "tests/fixtures/wikitext").glob("*.wikitext"))
+    paths = [Path(a) for a in argv] or sorted((ROOT / "tests/fixtures/wikitext").rglob("*.wikitext"))
     tokenizer = Parser()._tokenizer
     print(f"mwparserfromhell {mwparserfromhell.__version__}, C tokenizer: "
           f"{mwparserfromhell.parser.use_c}")

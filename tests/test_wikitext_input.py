@@ -37,7 +37,7 @@ def test_dispatch_by_suffix_and_by_content():
 
 
 # --- the scanner against the reference parse -----------------------------------------
-@pytest.mark.parametrize("path", sorted(WIKI.glob("*.wikitext")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(WIKI.rglob("*.wikitext")), ids=lambda p: p.stem)
 def test_scanner_finds_the_block_templates_mwparserfromhell_finds(path):
     """The lean path (a linear scan, then one full parse per block template) finds the
     same top-level data templates, at the same offsets, as mwparserfromhell's full parse."""
@@ -60,7 +60,7 @@ def test_scanner_finds_the_block_templates_mwparserfromhell_finds(path):
 
 # --- corner cases by hand -----------------------------------------------------------
 def test_box_corner_cases():
-    d = parse_file(str(WIKI / "boxes.wikitext"))
+    d = parse_file(str(WIKI / "handmade" / "boxes.wikitext"))
     (m,) = d.matches
     assert (m.home, m.away, m.home_goals, m.away_goals, m.date) == ("Home", "Away", 3, 3, "2016-10-25")
     assert m.note == "a.e.t., 4–3 p"
@@ -78,7 +78,7 @@ def test_box_corner_cases():
 
 
 def test_legacy_fb_cl_table_and_fb_r_grid():
-    d = parse_file(str(WIKI / "legacy.wikitext"))
+    d = parse_file(str(WIKI / "handmade" / "legacy.wikitext"))
     (t,) = d.tables
     assert t.kind == "standings"
     assert [(r.cells[1], r.cells[-1]) for r in t.rows] == [
@@ -165,7 +165,7 @@ def test_scraps_never_crash(text):
     _ok(parse(text))
 
 
-@pytest.mark.parametrize("path", sorted(WIKI.glob("*.wikitext")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(WIKI.rglob("*.wikitext")), ids=lambda p: p.stem)
 def test_lean_parameter_split_equals_mwparserfromhell(path):
     """Every block template's parameters (names, values, offsets) as the lean path
     reads them are those of mwparserfromhell's full parse, the reference."""
@@ -184,7 +184,7 @@ def test_lean_parameter_split_equals_mwparserfromhell(path):
             assert text.startswith(param.raw, param.offset)
 
 
-_ARTICLES = [p.read_text("utf-8") for p in sorted(WIKI.glob("*.wikitext"))]
+_ARTICLES = [p.read_text("utf-8") for p in sorted(WIKI.rglob("*.wikitext"))]
 
 
 def test_any_slice_of_a_real_article_parses_to_a_valid_document():

@@ -202,3 +202,18 @@ def test_same_article_same_json_bytes(path):
 
     first = dumps(to_dict(parse_file(str(path), path.name)))
     assert dumps(to_dict(parse_file(str(path), path.name))) == first
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_results_grid_cells_raise_no_date_or_scorer_findings(path):
+    """A results grid's cell is a match with no date and no scorers written: neither
+    D001 (invalid date) nor M003 (scorers missing) may report it."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    d = parse_file(str(path))
+    grid = [m for m in d.matches if not m.date_text]
+    found = check.run([d], registry(), {"D001", "M003"}, Config()).findings
+    grid_lines = {m.line for m in grid}
+    assert not [f for f in found if f.line in grid_lines], found[:3]

@@ -22,7 +22,7 @@ def invalid_date(doc, settings, report):
         Necaxa 1 - 1 Celaya
     """
     for m in doc.matches:
-        if m.date is None:
+        if m.date is None and m.date_text:  # no date written (a results grid's cell): nothing to check
             yield report(f"`{m.date_text}` is not a calendar date", m.date_line, 1)
 
 

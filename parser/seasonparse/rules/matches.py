@@ -75,13 +75,15 @@ def scorers_missing(doc, settings, report):
     What it does: reports matches whose score has goals but that list no scorer.
 
     Why: usually a friendly with unknown scorers; worth knowing, rarely an error.
+    A match known only from a results grid (no date written, as in
+    {{#invoke:Sports results}}) never lists scorers and is not reported.
 
     Example:
         December 30, 2011
         Necaxa 2 - 1 Guadalajara U-20
     """
     for m in doc.matches:
-        if not m.scorer_lines and m.home_goals + m.away_goals > 0:
+        if not m.scorer_lines and m.home_goals + m.away_goals > 0 and m.date_text:
             yield report(f"no scorers listed for `{m.home} {m.home_goals}-{m.away_goals} {m.away}`",
                          m.line, 1)
 
