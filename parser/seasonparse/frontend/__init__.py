@@ -12,19 +12,27 @@ from seasonparse.frontend.source import Source, decode, read
 from seasonparse.model import Document
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_WHOLE_LINE = re.compile(r"[ \t]*<!--[^\n]*?-->[ \t]*$")
+_WHOLE_LINE = re.compile(r"^[ \t]*<!--[^\n]*?-->[ \t]*$", re.M)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _blank_comments(text: str) -> str:
     """HTML comments inside a line, or over several lines, become spaces (newlines
     kept), so columns and line numbers stay true. A line that is one comment is
-    left alone: the grammar ignores such lines wherever they stand."""
+    left alone: the grammar ignores such lines wherever they stand. Such lines
+    are found in one pass first (a look around each comment for its line's ends
+    was quadratic in a line of many comments)."""
+    whole_lines = [m.span() for m in _WHOLE_LINE.finditer(text)]  # in text order
+    next_line = 0  # comments come in text order too: one pointer walks the lines
+
     def blank(m: re.Match) -> str:
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        if "\n" not in m[0] and _WHOLE_LINE.fullmatch(text[start:end if end != -1 else len(text)]):
+        nonlocal next_line
+        while next_line < len(whole_lines) and whole_lines[next_line][1] < m.start():
+            next_line += 1
+        if (next_line < len(whole_lines) and whole_lines[next_line][0] <= m.start()
+                and m.end() <= whole_lines[next_line][1]):
             return m[0]
-        return re.sub(r"[^\n]", " ", m[0])
+        return _NOT_NEWLINE.sub(" ", m[0])
 
     return _COMMENT.sub(blank, text)
 

@@ -19,12 +19,15 @@ from seasonparse.lexicon import contains_any, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField,
     Match, Row, ScorerLine, Section, Table, Tie, maker)
-from seasonparse.names import club_subset, fold, same_club
+from seasonparse.names import club_subset, fold, same_club, tokens
 from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
 _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
+# `Name (Club)`: the last parenthesis closes the item (greedy: no run of spaces
+# is tried position by position).
+_CLUB_IN_PARENTHESES = re.compile(r"(.*)\(([^()]*)\)\s*")
 _GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
 
@@ -42,6 +45,11 @@ class _Builder:
         self.ties: list[Tie] = []
         self.tables: list[Table] = []
         self.goalscorers: list[Goalscorer] = []
+        # For each match, the index of the latest earlier match between the same two
+        # clubs (its first leg, should an outcome line close the pair): found through
+        # the pair's key, so outcome lines cost no look back over all matches.
+        self.same_pair_before: list[int | None] = []
+        self._latest_by_pair: dict[tuple, int] = {}
         self.goals_heading: int | None = None  # N of the last `;N goals` heading
         self._section: tuple[str, ...] | None = ()
 
@@ -142,6 +150,9 @@ class _Builder:
             _add_events(events, "away", away_lines, away_goals)
         if len(scorer_lines) > 1:
             events.sort(key=_position)  # the sides' lines may interleave
+        pair = tuple(sorted((tokens(home), tokens(away))))
+        self.same_pair_before.append(self._latest_by_pair.get(pair))
+        self._latest_by_pair[pair] = len(self.matches)
         self.matches.append(_match((
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             home_goals, away_goals, tuple(events), tuple(scorer_lines), self.section,
@@ -157,9 +168,9 @@ class _Builder:
             return
         legs: tuple[int, ...] = ()
         if self.matches:  # matches are built in line order: the last one is the last leg
-            last = self.matches[-1]
-            first = next((m for m in reversed(self.matches[:-1]) if _same_pair(m, last)), None)
-            legs = (first.index, last.index) if first else (last.index,)
+            last = len(self.matches) - 1
+            first = self.same_pair_before[last]
+            legs = (first, last) if first is not None else (last,)
         else:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)
@@ -253,8 +264,8 @@ class _Builder:
         own = words("goalscorers", "own_goal_rows")
         for (line, _), item in zip(lines, items, strict=True):
             player, club = item, None
-            if m := re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*", item):
-                player, club = m[1], m[2]
+            if m := _CLUB_IN_PARENTHESES.fullmatch(item):
+                player, club = m[1].rstrip(), m[2]
             nat = None
             if m := _NATIONALITY.fullmatch(player):
                 nat, player = m[1], m[2]
@@ -348,11 +359,6 @@ def _side_of(team: str, home: str, away: str) -> str | None:
     if h != a:
         return "home" if h else "away"
     return None
-
-
-def _same_pair(a: Match, b: Match) -> bool:
-    return ((same_club(a.home, b.home) and same_club(a.away, b.away))
-            or (same_club(a.home, b.away) and same_club(a.away, b.home)))
 
 
 def _merge_header(header: list[tuple[str, ...]], width: int) -> tuple[str, ...]:

@@ -166,11 +166,11 @@ def _runner():
         return run_lark
 
 
-def run_lark(text: str):
+def run_lark(text: str, pos: int = 0):
     """Lark's own runtime on the same tables: the reference the tests hold the runner to."""
     from seasonparse.frontend.lalr import lark_result
 
-    return lark_result(_parser(), text)
+    return lark_result(_parser(), text, pos)
 
 
 def _describe(expected) -> str:
@@ -181,15 +181,15 @@ def _describe(expected) -> str:
 
 def parse_items(text: str, run=None) -> tuple[list[Item], list[Diagnostic]]:
     """Classify and group the lines of `text` (which must end with a newline).
-    `run` parses a text into a lalr.Result: the lean runner unless a test asks
-    for Lark's own runtime (`run_lark`)."""
+    `run` parses a text from a position into a lalr.Result: the lean runner
+    unless a test asks for Lark's own runtime (`run_lark`)."""
     run = run or _runner()
     items: list[Item] = []
     diags: list[Diagnostic] = []
     lines_before, pos = 0, 0
     line_starts = None
     while pos < len(text):
-        values, error = run(text[pos:])
+        values, error = run(text, pos)
         _collect(values, lines_before, items)
         if error is None:
             break
