@@ -66,7 +66,7 @@ def test_prose_is_not_a_match():
 def test_bullet_is_not_a_field_outside_an_infobox():
     doc = parse_text("Infobox\n- Club: Necaxa\n\n- Note: a bullet with a colon\n")
     assert [f.key for f in doc.infobox] == ["Club"]
-    assert doc.blocks[0].kind == "list"
+    assert [(b.kind, b.line, b.end_line) for b in doc.blocks] == [("infobox", 1, 2), ("list", 4, 4)]
 
 
 @pytest.mark.parametrize("line,away,note", [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.source import Source, decode, read
-from seasonparse.model import Document
+from seasonparse.model import ERROR, Block, Diagnostic, Document
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _WHOLE_LINE = re.compile(r"^[ \t]*<!--[^\n]*?-->[ \t]*$", re.M)
@@ -38,14 +38,23 @@ def _blank_comments(text: str) -> str:
 
 
 def parse_source(source: Source) -> Document:
-    """Parse decoded text; a source with no text gives an empty document with its diagnostics."""
-    from seasonparse.frontend.assemble import build
-    from seasonparse.frontend.grammar import parse_items
-
+    """Parse decoded text; a source with no text gives an empty document with its
+    diagnostics. Never raises: should the front end fail on some input (a bug of
+    ours), the document keeps its lines as one unparsed block, with a P000 error."""
     text = source.text or ""
     lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
+    try:
+        return _parse(source, text, lines)
+    except Exception as exc:  # noqa: BLE001 - the run goes on; the document says what failed
+        return _failed(source, lines, exc)
+
+
+def _parse(source: Source, text: str, lines: tuple[str, ...]) -> Document:
+    from seasonparse.frontend.assemble import build
+    from seasonparse.frontend.grammar import parse_items
+
     if not text.strip():
         return build(source.path, source.sha256, [], list(source.diagnostics), lines)
     if "<!--" in text:
@@ -54,11 +63,24 @@ def parse_source(source: Source) -> Document:
     return build(source.path, source.sha256, items, [*source.diagnostics, *diags], lines)
 
 
+def _failed(source: Source, lines: tuple[str, ...], exc: Exception) -> Document:
+    """The document of a failed parse: every line kept as unparsed text, and why."""
+    diags = (*source.diagnostics, Diagnostic(
+        "P000", ERROR, f"internal error while parsing: {exc!r}; the document is kept as "
+        "unparsed text (please report this)", 1))
+    blocks = ()
+    if any(line.strip() for line in lines):
+        blocks = (Block("unparsed", 1, len(lines), "\n".join(lines)),)
+    return Document(source.path, source.sha256, None, None, (), (), blocks, (), (), (), (),
+                    tuple(sorted(diags, key=lambda d: (d.line, d.column, d.code))), lines)
+
+
 def parse_text(text: str, path: str = "<text>") -> Document:
-    return parse_source(decode(path, text.encode("utf-8")))
+    return parse_source(decode(path, text.encode("utf-8", errors="surrogatepass")))
 
 
 def parse_file(path: str, display: str | None = None) -> Document:
+    """Read and parse one file. Never raises (see parse_source and source.read)."""
     return parse_source(read(path, display))
 
 

@@ -28,6 +28,7 @@ _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 # `Name (Club)`: the last parenthesis closes the item (greedy: no run of spaces
 # is tried position by position).
 _CLUB_IN_PARENTHESES = re.compile(r"(.*)\(([^()]*)\)\s*")
+MAX_HEADING_LEVEL = 6  # as in wikitext: `=======` opens a level-6 heading
 _GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
 
@@ -70,11 +71,15 @@ class _Builder:
         lead = len(s) - len(s.lstrip("="))
         trail = len(s) - len(s.rstrip("="))
         title = s.strip("=").strip()
-        level = min(lead, trail)
+        level = min(lead, trail, MAX_HEADING_LEVEL)
         if lead != trail:
             self.diag("P008", WARNING,
                       f"unbalanced heading: {lead} '=' before, {trail} after; read as level {level}",
                       line)
+        elif lead > MAX_HEADING_LEVEL:
+            self.diag("P008", WARNING,
+                      f"heading with {lead} '=' on each side: the deepest level is "
+                      f"{MAX_HEADING_LEVEL}; read as level {level}", line)
         self.goals_heading = None
         if level == 1 and self.title is None:
             self.title, self.title_line = title, line
@@ -91,6 +96,9 @@ class _Builder:
 
     # --- infobox ----------------------------------------------------------------
     def infobox_(self, lines) -> None:
+        # the `Infobox ...` line itself, spanning its fields: no line is left out of the model
+        self.blocks.append(_block(("infobox", lines[0][0], lines[-1][0], lines[0][1].strip(), (),
+                                   self.section)))
         for line, text in lines[1:]:
             body = text.strip()[1:]
             key, _, raw = body.partition(":")
@@ -120,6 +128,7 @@ class _Builder:
         score = parse_score(score_text)
         if score is None:  # the grammar's SCORE and lines._SCORE agree; kept for safety
             self.diag("P001", ERROR, "cannot read the score line", line)
+            self.unparsed(lines)
             return
         home, away, home_goals, away_goals, home_column, away_column, note = score
         home_lines: list = []  # (line, entries) of each side's scorer lines
@@ -292,6 +301,18 @@ class _Builder:
         self.diag("P011", INFO, f"wikitext table (`{{| ... |}}`, lines {first}-{last}) is not read by "
                                 "this front end; kept as raw text", first)
 
+    def unparsed(self, lines) -> None:
+        """Lines the grammar could not read (a P001 says why): kept, with their span."""
+        self.blocks.append(_block(("unparsed", lines[0][0], lines[-1][0],
+                                   "\n".join([t for _, t in lines]), (), self.section)))
+
+    def internal_error(self, kind: str, lines, exc: Exception) -> None:
+        """A reader failed (a bug of ours): the item's lines are kept as unparsed text."""
+        self.diag("P000", ERROR, f"internal error while reading this {kind} (lines {lines[0][0]}-"
+                                 f"{lines[-1][0]}): {exc!r}; kept as unparsed text (please report this)",
+                  lines[0][0])
+        self.unparsed(lines)
+
     def finish(self, sha256: str, diags, lines) -> Document:
         while self.stack:
             self._close()
@@ -391,7 +412,7 @@ _READERS = {"heading": _Builder.heading, "infobox": _Builder.infobox_, "match": 
             "outcome": _Builder.outcome, "table": _Builder.table, "bullets": _Builder.bullets,
             "subheading": _Builder.subheading, "rule": _Builder.rule,
             "stray_close": _Builder.stray_close, "wikitable": _Builder.wikitable,
-            "paragraph": _Builder.paragraph}
+            "paragraph": _Builder.paragraph, "unparsed": _Builder.unparsed}
 _KEEP_GOALS_HEADING = frozenset(("subheading", "bullets"))
 
 
@@ -399,7 +420,10 @@ def build(path: str, sha256: str, items: list[Item], diags: list[Diagnostic],
           lines: tuple[str, ...]) -> Document:
     b = _Builder(path)
     for kind, item_lines in items:
-        _READERS[kind](b, item_lines)
+        try:
+            _READERS[kind](b, item_lines)
+        except Exception as exc:  # noqa: BLE001 - one item's failure never loses the document
+            b.internal_error(kind, item_lines, exc)
         if kind not in _KEEP_GOALS_HEADING:
             b.goals_heading = None
     return b.finish(sha256, diags, lines)
