@@ -9,6 +9,7 @@ closes, which table row is a header, a total, or a rowspan leftover.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
@@ -201,7 +202,7 @@ class _Builder:
         # Row shapes are needed only where a row starts with text (a rowspan leftover?)
         starts_with_text = {ln for ln, c in body if ln not in totals and _cell_kind(c[0]) == "t"}
         shapes = {ln: _shape(c) for ln, c in body if ln not in totals} if starts_with_text else {}
-        full_shapes = {shape for shape in shapes.values() if shape[:1] == "n"}
+        full_shapes = _usual_full_shapes(shapes.values())
         out_rows: list[Row] = []
         ncols = len(columns)
         prev_first = None
@@ -357,6 +358,18 @@ def _shape(cells) -> str:
 @lru_cache(maxsize=8192)  # cells repeat: small numbers, club names
 def _cell_kind(cell: str) -> str:
     return "e" if not cell else "n" if is_number(cell) else "t"
+
+
+MAX_FULL_SHAPES = 32
+
+
+def _usual_full_shapes(shapes) -> tuple[str, ...]:
+    """The shapes of the table's complete rows (first cell a number), the most
+    frequent first, at most MAX_FULL_SHAPES of them: a real table has a handful,
+    and a row is compared with each, so an unbounded set made a table whose
+    rows all differ in shape quadratic (4,000 such rows: 42 s)."""
+    counts = Counter(shape for shape in shapes if shape[:1] == "n")
+    return tuple(shape for shape, _ in counts.most_common(MAX_FULL_SHAPES))
 
 
 def _shifted(shape, full_shapes) -> bool:
