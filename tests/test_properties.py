@@ -111,6 +111,36 @@ def test_long_runs_and_deep_nesting(runs):
     _check("".join(mark * n for mark, n in runs).encode("utf-8"))
 
 
+@SETTINGS
+@given(st.sampled_from(SEEDS), st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=8)), max_size=6))
+def test_parse_file_and_read_json_on_mutated_files(seed, edits):
+    """The file-reading entry points never raise: parse_file on a mutated seed, and
+    read_json on that document's JSON mutated the same way (a P010 when it broke)."""
+    import tempfile
+    from pathlib import Path
+
+    from seasonparse.frontend import parse_file
+    from seasonparse.jsonin import read_json
+
+    def mutate(raw: bytes) -> bytes:
+        for at, insert in edits:
+            at %= len(raw) + 1
+            raw = raw[:at] + insert + raw[at + len(insert):]
+        return raw
+
+    with tempfile.TemporaryDirectory() as folder:
+        text, out = Path(folder) / "a.txt", Path(folder) / "a.json"
+        text.write_bytes(mutate(seed.read_bytes()))
+        doc = parse_file(str(text))
+        assert schema_error(to_dict(doc)) is None
+        out.write_bytes(mutate(dumps(to_dict(doc)).encode("utf-8")))
+        back = read_json(str(out), str(out))
+        if not edits:
+            assert repr(back) == repr(doc)
+        elif [d.code for d in back.diagnostics] != ["P010"]:  # the edits left a valid document
+            assert schema_error(to_dict(back)) is None
+
+
 def _check_all(texts: list[str]) -> None:
     """Every rule, document and corpus, runs on the documents without raising."""
     from seasonparse.check import run, selected_codes
