@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 from seasonparse.model import (
     ERROR, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField, Match, Row, ScorerLine,
