@@ -19,10 +19,11 @@ def _valid(doc):
 
 
 def test_a_heading_deeper_than_six_is_level_six_with_a_warning():
-    doc = _valid(parse_text("= T =\n\n======= Deep =======\n\ntext\n"))
-    assert [(s.title, s.level, s.line) for s in doc.sections] == [("Deep", 6, 3)]
-    assert [(d.code, d.line) for d in doc.diagnostics] == [("P008", 3)]
+    doc = _valid(parse_file(str(FIXTURES / "bad" / "deep_heading.txt")))
+    assert [(s.title, s.level, s.line) for s in doc.sections] == [("Seven", 6, 3), ("Eight", 6, 7)]
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("P008", 3), ("P008", 7)]
     assert "deepest level is 6" in doc.diagnostics[0].message
+    assert "8 '=' before, 9 after" in doc.diagnostics[1].message
 
 
 @pytest.mark.parametrize("name,content,code", [
@@ -61,12 +62,12 @@ def test_huge_lines_and_deep_marks_parse():
 
 
 def test_a_date_without_its_score_is_kept_as_unparsed_text():
-    doc = _valid(parse_text("= T =\n\n==R==\nJuly 29, 2011\nthis should have been a score\n\nmore\n"))
+    doc = _valid(parse_file(str(FIXTURES / "bad" / "date_without_score.txt")))
     assert [(d.code, d.line) for d in doc.diagnostics] == [("P001", 5)]
     assert [(b.kind, b.line, b.end_line, b.text) for b in doc.blocks] == [
-        ("unparsed", 4, 4, "July 29, 2011"), ("paragraph", 5, 5, "this should have been a score"),
+        ("unparsed", 4, 4, "July 29, 2011"), ("paragraph", 5, 5, "this line should have been a score"),
         ("paragraph", 7, 7, "more")]
-    assert doc.blocks[0].section == ("R",)
+    assert doc.blocks[0].section == ("Results",)
 
 
 def test_a_date_at_the_end_is_kept_as_unparsed_text():
