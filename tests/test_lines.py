@@ -134,3 +134,33 @@ def test_many_unclosed_wikitables_are_each_kept():
     doc = parse_text("{| a\n" * 3000 + "{| b\n|}\n")
     assert [b.kind for b in doc.blocks] == ["paragraph", "raw"]
     assert (doc.blocks[1].line, doc.blocks[1].end_line) == (3001, 3002)
+
+
+def test_bare_minutes_build_their_scorer_entry_once(monkeypatch):
+    """Counted, not timed: one entry record per name, however many bare minutes follow
+    (an entry rebuilt per bare minute made such a line quadratic)."""
+    from seasonparse.frontend import lines
+
+    made = []
+    real = lines._entry
+    monkeypatch.setattr(lines, "_entry", lambda fields: made.append(fields[0]) or real(fields))
+    lines.parse_scorers("  Necaxa: Lojero 1', " + ", ".join(f"{i % 90 + 1}'" for i in range(1000)))
+    assert made == ["Lojero"]
+
+
+def test_error_recovery_parses_on_from_a_position_without_copying_the_text():
+    """Counted, not timed: after each broken construct the runner resumes inside the
+    same text (a copy of the rest per error made many errors quadratic)."""
+    from seasonparse.frontend import grammar
+
+    text = "July 29, 2011\nnot a score\n" * 50
+    seen = []
+    runner = grammar._runner()
+
+    def run(t, pos=0):
+        seen.append((t is text, pos))
+        return runner(t, pos)
+
+    items, diags = grammar.parse_items(text, run=run)
+    assert len(diags) == 50 and len(seen) == 51
+    assert all(same for same, _ in seen) and [pos for _, pos in seen] == sorted({pos for _, pos in seen})
