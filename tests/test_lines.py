@@ -66,7 +66,7 @@ def test_prose_is_not_a_match():
 def test_bullet_is_not_a_field_outside_an_infobox():
     doc = parse_text("Infobox\n- Club: Necaxa\n\n- Note: a bullet with a colon\n")
     assert [f.key for f in doc.infobox] == ["Club"]
-    assert doc.blocks[0].kind == "list"
+    assert [(b.kind, b.line, b.end_line) for b in doc.blocks] == [("infobox", 1, 2), ("list", 4, 4)]
 
 
 @pytest.mark.parametrize("line,away,note", [
@@ -91,3 +91,76 @@ def test_a_wikitext_table_keeps_its_blank_lines_and_match_runs_split_at_dates():
     assert [(m.date, m.line, m.end_line) for m in doc.matches] == [("2011-07-29", 8, 9),
                                                                      ("2011-08-05", 16, 16)]
     assert [d.code for d in doc.diagnostics if d.code == "P001"] == ["P001"]  # the date without a score
+
+
+# --- long lines and many items: read right (their cost is measured by hand and in bench/) ---
+
+def test_a_name_with_many_bare_minutes_keeps_them_all():
+    from seasonparse.frontend.lines import parse_scorers
+
+    n = 20_000
+    line = "  Necaxa: Lojero 1', " + ", ".join(f"{i % 90 + 1}'" for i in range(n))
+    name_first = parse_scorers(line)
+    assert [(e.player, len(e.minutes)) for e in name_first.entries] == [("Lojero", n + 1)]
+    assert name_first.entries[0].minutes[-1].column == len(line) - len(f"{(n - 1) % 90 + 1}'") + 1
+    minute_first = parse_scorers("  Necaxa: " + ", ".join(f"{i % 90 + 1}'" for i in range(n)) + " Lojero")
+    assert [(e.player, len(e.minutes)) for e in minute_first.entries] == [("Lojero", n)]
+    assert minute_first.dangling == ()
+
+
+@pytest.mark.parametrize("spaces", [1, 5000])
+def test_runs_of_spaces_inside_names(spaces):
+    """The regexes cross a run of spaces once; the names around it are still read whole."""
+    from seasonparse.frontend.lines import clean_value, parse_outcome, parse_score
+
+    gap = " " * spaces
+    score = parse_score(f"Club{gap}A 1 - 0 Club{gap}B{gap}(a.e.t.)")
+    assert (score.home, score.away, score.note) == (f"Club{gap}A", f"Club{gap}B", "a.e.t.")
+    assert score.away_column == len(f"Club{gap}A 1 - 0 ") + 1
+    outcome = parse_outcome(f"Neza{gap}FC advanced 3 – 2 on aggregate{gap}")
+    assert (outcome.winner, outcome.aggregate) == (f"Neza{gap}FC", (3, 2))
+    leaked = clean_value(f"2{gap}| runner{gap}up = La Piedad")
+    assert (leaked.value, leaked.leaked, leaked.leaked_column) == ("2", (f"runner{gap}up", "La Piedad"), 2)
+
+
+def test_second_legs_are_found_among_many_ties():
+    blocks = "".join(f"July 29, 2011\nA{i} 1 - 0 B{i}\n\nJuly 30, 2011\nB{i} 0 - 0 A{i}\n\n"
+                     f"A{i} advanced 1 – 0 on aggregate\n\n" for i in range(2000))
+    doc = parse_text(blocks)
+    assert [t.legs for t in doc.ties] == [(2 * i, 2 * i + 1) for i in range(2000)]
+
+
+def test_many_unclosed_wikitables_are_each_kept():
+    doc = parse_text("{| a\n" * 3000 + "{| b\n|}\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "raw"]
+    assert (doc.blocks[1].line, doc.blocks[1].end_line) == (3001, 3002)
+
+
+def test_bare_minutes_build_their_scorer_entry_once(monkeypatch):
+    """Counted, not timed: one entry record per name, however many bare minutes follow
+    (an entry rebuilt per bare minute made such a line quadratic)."""
+    from seasonparse.frontend import lines
+
+    made = []
+    real = lines._entry
+    monkeypatch.setattr(lines, "_entry", lambda fields: made.append(fields[0]) or real(fields))
+    lines.parse_scorers("  Necaxa: Lojero 1', " + ", ".join(f"{i % 90 + 1}'" for i in range(1000)))
+    assert made == ["Lojero"]
+
+
+def test_error_recovery_parses_on_from_a_position_without_copying_the_text():
+    """Counted, not timed: after each broken construct the runner resumes inside the
+    same text (a copy of the rest per error made many errors quadratic)."""
+    from seasonparse.frontend import grammar
+
+    text = "July 29, 2011\nnot a score\n" * 50
+    seen = []
+    runner = grammar._runner()
+
+    def run(t, pos=0):
+        seen.append((t is text, pos))
+        return runner(t, pos)
+
+    items, diags = grammar.parse_items(text, run=run)
+    assert len(diags) == 50 and len(seen) == 51
+    assert all(same for same, _ in seen) and [pos for _, pos in seen] == sorted({pos for _, pos in seen})

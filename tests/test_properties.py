@@ -1,7 +1,11 @@
 """Property-based: no input crashes the parser; diagnostics point at real lines;
-every output validates against the schema."""
+every output validates against the schema; the JSON is the model, losslessly
+(`from_dict(to_dict(doc))` is `doc`); and no line of the input vanishes (every
+line with text lies inside the span of some element of the JSON)."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,6 +13,7 @@ from conftest import SEED_LINES, SEEDS, cut_some
 
 from seasonparse.frontend import parse_source
 from seasonparse.frontend.source import decode
+from seasonparse.jsonin import from_dict
 from seasonparse.jsonout import dumps, schema_error, stdlib_dumps, to_dict
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,6 +40,40 @@ def _check(data: bytes) -> None:
     data = to_dict(doc)
     assert schema_error(data) is None
     assert dumps(data) == stdlib_dumps(data)  # the fast encoder writes the reference bytes
+    # lossless: the same records, field for field and class for class (repr names them)
+    assert repr(from_dict(data, doc.lines)) == repr(doc)
+    uncovered = text_lines(doc.lines) - covered_lines(data)
+    assert not uncovered, f"lines in no element's span: {sorted(uncovered)[:10]}"
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")  # what the grammar ignores as a comment line
+
+
+def text_lines(lines) -> set[int]:
+    """Numbers of the lines with text once HTML comments (invisible to the parser) are removed."""
+    text = _COMMENT.sub(lambda m: "\n" * m[0].count("\n"), "\n".join(lines))
+    return {n for n, line in enumerate(text.split("\n"), 1)
+            if line.strip() and not _COMMENT_LINE.fullmatch(lines[n - 1])}
+
+
+def covered_lines(data: dict) -> set[int]:
+    """Every line inside some element's span, as the JSON gives them: the title and
+    a section are their heading line, an infobox field and a tie their line, a
+    goalscorer its row or list line, a block and a table `line`..`end_line`, a
+    match `date_line`..`end_line`."""
+    spans = [(data["title_line"], data["title_line"])] if data["title_line"] else []
+
+    def sections(ss):
+        for sec in ss:
+            spans.append((sec["line"], sec["line"]))
+            sections(sec["sections"])
+
+    sections(data["sections"])
+    spans += [(e["line"], e["line"]) for key in ("infobox", "ties", "goalscorers") for e in data[key]]
+    spans += [(e["line"], e["end_line"]) for key in ("blocks", "tables") for e in data[key]]
+    spans += [(m["date_line"], m["end_line"]) for m in data["matches"]]
+    return {n for first, last in spans for n in range(first, last + 1)}
 
 
 @SETTINGS
@@ -61,6 +100,45 @@ def test_seed_with_a_spliced_region(seed, at, length, insert):
     raw = seed.read_bytes()
     at %= len(raw)
     _check(raw[:at] + insert + raw[at + length:])
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["=", "[", "{|", " ", "1' ", "<!--", "-->", "|", "- ", "\n",
+                                          "July 29, 2011\n", "A 1 - 0 B\n", "  A: ", "\x00", "\ufffd"]),
+                          st.integers(1, 3000)), max_size=6))
+def test_long_runs_and_deep_nesting(runs):
+    """Long lines, long runs of one mark (headings of many `=`, `[` x 3000) and NULs."""
+    _check("".join(mark * n for mark, n in runs).encode("utf-8"))
+
+
+@SETTINGS
+@given(st.sampled_from(SEEDS), st.lists(st.tuples(st.integers(0, 10_000), st.binary(max_size=8)), max_size=6))
+def test_parse_file_and_read_json_on_mutated_files(seed, edits):
+    """The file-reading entry points never raise: parse_file on a mutated seed, and
+    read_json on that document's JSON mutated the same way (a P010 when it broke)."""
+    import tempfile
+    from pathlib import Path
+
+    from seasonparse.frontend import parse_file
+    from seasonparse.jsonin import read_json
+
+    def mutate(raw: bytes) -> bytes:
+        for at, insert in edits:
+            at %= len(raw) + 1
+            raw = raw[:at] + insert + raw[at + len(insert):]
+        return raw
+
+    with tempfile.TemporaryDirectory() as folder:
+        text, out = Path(folder) / "a.txt", Path(folder) / "a.json"
+        text.write_bytes(mutate(seed.read_bytes()))
+        doc = parse_file(str(text))
+        assert schema_error(to_dict(doc)) is None
+        out.write_bytes(mutate(dumps(to_dict(doc)).encode("utf-8")))
+        back = read_json(str(out), str(out))
+        if not edits:
+            assert repr(back) == repr(doc)
+        elif [d.code for d in back.diagnostics] != ["P010"]:  # the edits left a valid document
+            assert schema_error(to_dict(back)) is None
 
 
 def _check_all(texts: list[str]) -> None:

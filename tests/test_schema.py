@@ -50,6 +50,17 @@ def test_schema_rejects(seed_json, breakage):
     assert schema_error(data), "the compiled validator accepted a broken document"
 
 
+def test_compiled_validator_was_compiled_from_this_schema():
+    """Whatever fastjsonschema is installed: the module records the schema's sha256."""
+    import hashlib
+
+    from seasonparse import _document_validator
+
+    schema_bytes = (ROOT / "schemas" / "document.schema.json").read_bytes()
+    assert _document_validator.SCHEMA_SHA256 == hashlib.sha256(schema_bytes).hexdigest(), (
+        "the validator is stale: run python scripts/gen_validator.py")
+
+
 def test_compiled_validator_is_in_sync_with_the_schema():
     import fastjsonschema
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 from seasonparse.model import (
     ERROR, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField, Match, Row, ScorerLine,
@@ -38,7 +37,7 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             tuple(ScorerLine(s["team"], s["side"], s["line"], s["column"], s["text"])
                   for s in m["scorer_lines"]),
             tuple(m["section"]), m["line"], m["date_line"], m["end_line"], home_column=m["column"],
-            note=m["note"], end_column=m["end_column"])
+            away_column=m["away_column"], note=m["note"], end_column=m["end_column"])
             for m in data["matches"]),
         ties=tuple(Tie(t["winner"], t["reason"],
                        t["aggregate"]["winner"] if t["aggregate"] else None,
@@ -60,9 +59,11 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
 
 
 def _source_lines(path: str, sha256: str) -> tuple[str, ...]:
+    from seasonparse.frontend.source import read_regular_file
+
     try:
-        raw = Path(path).read_bytes()
-    except OSError:
+        raw = read_regular_file(path)
+    except (OSError, ValueError):
         return ()
     if hashlib.sha256(raw).hexdigest() != sha256:
         return ()
@@ -71,22 +72,47 @@ def _source_lines(path: str, sha256: str) -> tuple[str, ...]:
     return tuple(lines[:-1] if lines and lines[-1] == "" else lines)
 
 
-def _failed(display: str, message: str) -> Document:
+def _failed(display: str, message: str, code: str = "P010") -> Document:
     return Document(display, hashlib.sha256(b"").hexdigest(), None, None, (), (), (), (), (), (), (),
-                    (Diagnostic("P010", ERROR, message, 1),))
+                    (Diagnostic(code, ERROR, message, 1),))
+
+
+def _upgrade(data):
+    """A document written under schema /1 read as /2: /1 had no `away_column`
+    (readers took 1, as they still do for such files)."""
+    if isinstance(data, dict) and data.get("schema") == "seasonparse/document/1":
+        data["schema"] = "seasonparse/document/2"
+        for m in data.get("matches") or ():
+            if isinstance(m, dict):
+                m.setdefault("away_column", 1)
+    return data
 
 
 def read_json(path: str, display: str) -> Document:
-    """A document from seasonparse JSON; a broken file gives a document with a P010 error."""
+    """A document from seasonparse JSON; a broken file gives a document with a P010
+    error. Never raises: a failure of ours on some file gives a P000 error instead."""
+    try:
+        return _read_json(path, display)
+    except RecursionError:
+        return _failed(display, "not a seasonparse document: nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - the run goes on; the document says what failed
+        return _failed(display, f"internal error while reading JSON: {exc!r} (please report this)", "P000")
+
+
+def _read_json(path: str, display: str) -> Document:
+    from seasonparse.frontend.source import read_regular_file
     from seasonparse.jsonout import schema_error
 
     try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return _failed(display, f"cannot read JSON: {exc}")
-    except json.JSONDecodeError as exc:
-        return _failed(display, f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
-    problem = schema_error(data)
+        data = json.loads(read_regular_file(path).decode("utf-8"))
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, json.JSONDecodeError):
+            return _failed(display, f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return _failed(display, f"cannot read JSON: {reason}")
+    except RecursionError:
+        return _failed(display, "not JSON this reader accepts: nested too deeply")
+    problem = schema_error(_upgrade(data))
     if problem:
         return _failed(display, f"not a seasonparse document: {problem}")
     return from_dict(data, _source_lines(data["source"]["path"], data["source"]["sha256"]))

@@ -15,7 +15,7 @@ from importlib.resources import files
 
 from seasonparse.model import Document, Section
 
-SCHEMA_ID = "seasonparse/document/1"
+SCHEMA_ID = "seasonparse/document/2"
 
 
 def _section(s: Section) -> dict:
@@ -44,7 +44,7 @@ def to_dict(doc: Document) -> dict:
             "scorer_lines": [{"team": s.team, "side": s.side, "line": s.line, "column": s.column,
                               "text": s.text} for s in m.scorer_lines],
             "section": list(m.section), "line": m.line, "column": m.home_column,
-            "end_column": m.end_column, "date_line": m.date_line, "end_line": m.end_line,
+            "away_column": m.away_column, "end_column": m.end_column, "date_line": m.date_line, "end_line": m.end_line,
         } for m in doc.matches],
         "ties": [{
             "winner": t.winner, "reason": t.reason,

@@ -28,7 +28,7 @@ SEVERITIES = (INFO, WARNING, ERROR)  # ascending
 
 
 class Diagnostic(NamedTuple):
-    """A problem the front end met while reading a document."""
+    """A problem the front end met while reading a document (P000: a bug of ours)."""
 
     code: str
     severity: str
@@ -57,7 +57,7 @@ class Section(NamedTuple):
 class Block(NamedTuple):
     """Prose and structure that carry no football data of their own."""
 
-    kind: str  # paragraph | list | subheading | rule | stray_close | raw
+    kind: str  # paragraph | list | subheading | rule | stray_close | raw | infobox | unparsed
     line: int
     end_line: int
     text: str

@@ -10,35 +10,52 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.source import Source, decode, read
-from seasonparse.model import Document
+from seasonparse.model import ERROR, Block, Diagnostic, Document
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_WHOLE_LINE = re.compile(r"[ \t]*<!--[^\n]*?-->[ \t]*$")
+_WHOLE_LINE = re.compile(r"^[ \t]*<!--[^\n]*?-->[ \t]*$", re.M)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _blank_comments(text: str) -> str:
     """HTML comments inside a line, or over several lines, become spaces (newlines
     kept), so columns and line numbers stay true. A line that is one comment is
-    left alone: the grammar ignores such lines wherever they stand."""
+    left alone: the grammar ignores such lines wherever they stand. Such lines
+    are found in one pass first (a look around each comment for its line's ends
+    was quadratic in a line of many comments)."""
+    whole_lines = [m.span() for m in _WHOLE_LINE.finditer(text)]  # in text order
+    next_line = 0  # comments come in text order too: one pointer walks the lines
+
     def blank(m: re.Match) -> str:
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        if "\n" not in m[0] and _WHOLE_LINE.fullmatch(text[start:end if end != -1 else len(text)]):
+        nonlocal next_line
+        while next_line < len(whole_lines) and whole_lines[next_line][1] < m.start():
+            next_line += 1
+        if (next_line < len(whole_lines) and whole_lines[next_line][0] <= m.start()
+                and m.end() <= whole_lines[next_line][1]):
             return m[0]
-        return re.sub(r"[^\n]", " ", m[0])
+        return _NOT_NEWLINE.sub(" ", m[0])
 
     return _COMMENT.sub(blank, text)
 
 
 def parse_source(source: Source) -> Document:
-    """Parse decoded text; a source with no text gives an empty document with its diagnostics."""
-    from seasonparse.frontend.assemble import build
-    from seasonparse.frontend.grammar import parse_items
-
+    """Parse decoded text; a source with no text gives an empty document with its
+    diagnostics. Never raises: should the front end fail on some input (a bug of
+    ours), the document keeps its lines as one unparsed block, with a P000 error."""
     text = source.text or ""
     lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
+    try:
+        return _parse(source, text, lines)
+    except Exception as exc:  # noqa: BLE001 - the run goes on; the document says what failed
+        return _failed(source, lines, exc)
+
+
+def _parse(source: Source, text: str, lines: tuple[str, ...]) -> Document:
+    from seasonparse.frontend.assemble import build
+    from seasonparse.frontend.grammar import parse_items
+
     if not text.strip():
         return build(source.path, source.sha256, [], list(source.diagnostics), lines)
     if "<!--" in text:
@@ -47,8 +64,20 @@ def parse_source(source: Source) -> Document:
     return build(source.path, source.sha256, items, [*source.diagnostics, *diags], lines)
 
 
+def _failed(source: Source, lines: tuple[str, ...], exc: Exception) -> Document:
+    """The document of a failed parse: every line kept as unparsed text, and why."""
+    diags = (*source.diagnostics, Diagnostic(
+        "P000", ERROR, f"internal error while parsing: {exc!r}; the document is kept as "
+        "unparsed text (please report this)", 1))
+    blocks = ()
+    if any(line.strip() for line in lines):
+        blocks = (Block("unparsed", 1, len(lines), "\n".join(lines)),)
+    return Document(source.path, source.sha256, None, None, (), (), blocks, (), (), (), (),
+                    tuple(sorted(diags, key=lambda d: (d.line, d.column, d.code))), lines)
+
+
 def parse_text(text: str, path: str = "<text>") -> Document:
-    return parse_source(decode(path, text.encode("utf-8")))
+    return parse_source(decode(path, text.encode("utf-8", errors="surrogatepass")))
 
 
 WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki")
@@ -62,12 +91,18 @@ def is_wikitext(path: str, text: str | None) -> bool:
 
 
 def parse_file(path: str, display: str | None = None) -> Document:
+    """Read and parse one file, text or wikitext. Never raises (see parse_source and
+    source.read)."""
     source = read(path, display)
-    if is_wikitext(path, source.text):
-        from seasonparse.frontend.wikitext import parse_wikitext
+    if not is_wikitext(path, source.text):
+        return parse_source(source)
+    from seasonparse.frontend.wikitext import parse_wikitext
 
+    try:
         return parse_wikitext(source)
-    return parse_source(source)
+    except Exception as exc:  # noqa: BLE001 - as in parse_source: the document says what failed
+        lines = tuple((source.text or "").split("\n"))
+        return _failed(source, lines[:-1] if lines and lines[-1] == "" else lines, exc)
 
 
 __all__ = ["parse_file", "parse_source", "parse_text"]

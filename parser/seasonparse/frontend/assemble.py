@@ -9,6 +9,7 @@ closes, which table row is a header, a total, or a rowspan leftover.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
@@ -19,12 +20,16 @@ from seasonparse.lexicon import contains_any, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField,
     Match, Row, ScorerLine, Section, Table, Tie, maker)
-from seasonparse.names import club_subset, fold, same_club
+from seasonparse.names import club_subset, fold, same_club, tokens
 from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
 _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
+# `Name (Club)`: the last parenthesis closes the item (greedy: no run of spaces
+# is tried position by position).
+_CLUB_IN_PARENTHESES = re.compile(r"(.*)\(([^()]*)\)\s*")
+MAX_HEADING_LEVEL = 6  # as in wikitext: `=======` opens a level-6 heading
 _GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
 
@@ -42,6 +47,11 @@ class _Builder:
         self.ties: list[Tie] = []
         self.tables: list[Table] = []
         self.goalscorers: list[Goalscorer] = []
+        # For each match, the index of the latest earlier match between the same two
+        # clubs (its first leg, should an outcome line close the pair): found through
+        # the pair's key, so outcome lines cost no look back over all matches.
+        self.same_pair_before: list[int | None] = []
+        self._latest_by_pair: dict[tuple, int] = {}
         self.goals_heading: int | None = None  # N of the last `;N goals` heading
         self._section: tuple[str, ...] | None = ()
 
@@ -62,11 +72,15 @@ class _Builder:
         lead = len(s) - len(s.lstrip("="))
         trail = len(s) - len(s.rstrip("="))
         title = s.strip("=").strip()
-        level = min(lead, trail)
+        level = min(lead, trail, MAX_HEADING_LEVEL)
         if lead != trail:
             self.diag("P008", WARNING,
                       f"unbalanced heading: {lead} '=' before, {trail} after; read as level {level}",
                       line)
+        elif lead > MAX_HEADING_LEVEL:
+            self.diag("P008", WARNING,
+                      f"heading with {lead} '=' on each side: the deepest level is "
+                      f"{MAX_HEADING_LEVEL}; read as level {level}", line)
         self.goals_heading = None
         if level == 1 and self.title is None:
             self.title, self.title_line = title, line
@@ -83,6 +97,9 @@ class _Builder:
 
     # --- infobox ----------------------------------------------------------------
     def infobox_(self, lines) -> None:
+        # the `Infobox ...` line itself, spanning its fields: no line is left out of the model
+        self.blocks.append(_block(("infobox", lines[0][0], lines[-1][0], lines[0][1].strip(), (),
+                                   self.section)))
         for line, text in lines[1:]:
             body = text.strip()[1:]
             key, _, raw = body.partition(":")
@@ -112,6 +129,7 @@ class _Builder:
         score = parse_score(score_text)
         if score is None:  # the grammar's SCORE and lines._SCORE agree; kept for safety
             self.diag("P001", ERROR, "cannot read the score line", line)
+            self.unparsed(lines)
             return
         home, away, home_goals, away_goals, home_column, away_column, note = score
         home_lines: list = []  # (line, entries) of each side's scorer lines
@@ -142,11 +160,28 @@ class _Builder:
             _add_events(events, "away", away_lines, away_goals)
         if len(scorer_lines) > 1:
             events.sort(key=_position)  # the sides' lines may interleave
-        self.matches.append(_match((
+        self.add_match(_match((
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             home_goals, away_goals, tuple(events), tuple(scorer_lines), self.section,
             line, date_line, lines[-1][0], home_column, away_column, note,
             len(score_text.rstrip()) + 1)))
+
+    def add_match(self, match: Match) -> None:
+        """Append a match (also one another front end made), keeping the index of
+        earlier matches between the same two clubs up to date."""
+        pair = _pair_key(match.home, match.away)
+        self.same_pair_before.append(self._latest_by_pair.get(pair))
+        self._latest_by_pair[pair] = len(self.matches)
+        self.matches.append(match)
+
+    def matches_of_pair(self, home: str, away: str) -> list[int]:
+        """Indexes of the matches so far between these two clubs (either at home), oldest first."""
+        found = []
+        at = self._latest_by_pair.get(_pair_key(home, away))
+        while at is not None:
+            found.append(at)
+            at = self.same_pair_before[at]
+        return found[::-1]
 
     # --- outcome lines ---------------------------------------------------------------
     def outcome(self, lines) -> None:
@@ -157,9 +192,9 @@ class _Builder:
             return
         legs: tuple[int, ...] = ()
         if self.matches:  # matches are built in line order: the last one is the last leg
-            last = self.matches[-1]
-            first = next((m for m in reversed(self.matches[:-1]) if _same_pair(m, last)), None)
-            legs = (first.index, last.index) if first else (last.index,)
+            last = len(self.matches) - 1
+            first = self.same_pair_before[last]
+            legs = (first, last) if first is not None else (last,)
         else:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)
@@ -181,7 +216,7 @@ class _Builder:
         # Row shapes are needed only where a row starts with text (a rowspan leftover?)
         starts_with_text = {ln for ln, c in body if ln not in totals and _cell_kind(c[0]) == "t"}
         shapes = {ln: _shape(c) for ln, c in body if ln not in totals} if starts_with_text else {}
-        full_shapes = {shape for shape in shapes.values() if shape[:1] == "n"}
+        full_shapes = _usual_full_shapes(shapes.values())
         out_rows: list[Row] = []
         ncols = len(columns)
         prev_first = None
@@ -253,8 +288,8 @@ class _Builder:
         own = words("goalscorers", "own_goal_rows")
         for (line, _), item in zip(lines, items, strict=True):
             player, club = item, None
-            if m := re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*", item):
-                player, club = m[1], m[2]
+            if m := _CLUB_IN_PARENTHESES.fullmatch(item):
+                player, club = m[1].rstrip(), m[2]
             nat = None
             if m := _NATIONALITY.fullmatch(player):
                 nat, player = m[1], m[2]
@@ -281,6 +316,18 @@ class _Builder:
         self.diag("P011", INFO, f"wikitext table (`{{| ... |}}`, lines {first}-{last}) is not read by "
                                 "this front end; kept as raw text", first)
 
+    def unparsed(self, lines) -> None:
+        """Lines the grammar could not read (a P001 says why): kept, with their span."""
+        self.blocks.append(_block(("unparsed", lines[0][0], lines[-1][0],
+                                   "\n".join([t for _, t in lines]), (), self.section)))
+
+    def internal_error(self, kind: str, lines, exc: Exception) -> None:
+        """A reader failed (a bug of ours): the item's lines are kept as unparsed text."""
+        self.diag("P000", ERROR, f"internal error while reading this {kind} (lines {lines[0][0]}-"
+                                 f"{lines[-1][0]}): {exc!r}; kept as unparsed text (please report this)",
+                  lines[0][0])
+        self.unparsed(lines)
+
     def finish(self, sha256: str, diags, lines) -> Document:
         while self.stack:
             self._close()
@@ -292,6 +339,11 @@ class _Builder:
 
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
+
+
+def _pair_key(home: str, away: str) -> tuple:
+    """Two clubs, either at home, up to accents, case and dots (names.same_club)."""
+    return tuple(sorted((tokens(home), tokens(away))))
 
 
 def _add_events(events: list[Event], side: str, side_lines, goals: int) -> None:
@@ -327,6 +379,18 @@ def _cell_kind(cell: str) -> str:
     return "e" if not cell else "n" if is_number(cell) else "t"
 
 
+MAX_FULL_SHAPES = 32
+
+
+def _usual_full_shapes(shapes) -> tuple[str, ...]:
+    """The shapes of the table's complete rows (first cell a number), the most
+    frequent first, at most MAX_FULL_SHAPES of them: a real table has a handful,
+    and a row is compared with each, so an unbounded set made a table whose
+    rows all differ in shape quadratic (4,000 such rows: 42 s)."""
+    counts = Counter(shape for shape in shapes if shape[:1] == "n")
+    return tuple(shape for shape, _ in counts.most_common(MAX_FULL_SHAPES))
+
+
 def _shifted(shape, full_shapes) -> bool:
     """Whether a row whose first cell is text reads like a complete row (one whose
     first cell is a number, a rank or position) moved one column left: the mark
@@ -348,11 +412,6 @@ def _side_of(team: str, home: str, away: str) -> str | None:
     if h != a:
         return "home" if h else "away"
     return None
-
-
-def _same_pair(a: Match, b: Match) -> bool:
-    return ((same_club(a.home, b.home) and same_club(a.away, b.away))
-            or (same_club(a.home, b.away) and same_club(a.away, b.home)))
 
 
 def _merge_header(header: list[tuple[str, ...]], width: int) -> tuple[str, ...]:
@@ -385,7 +444,7 @@ _READERS = {"heading": _Builder.heading, "infobox": _Builder.infobox_, "match": 
             "outcome": _Builder.outcome, "table": _Builder.table, "bullets": _Builder.bullets,
             "subheading": _Builder.subheading, "rule": _Builder.rule,
             "stray_close": _Builder.stray_close, "wikitable": _Builder.wikitable,
-            "paragraph": _Builder.paragraph}
+            "paragraph": _Builder.paragraph, "unparsed": _Builder.unparsed}
 _KEEP_GOALS_HEADING = frozenset(("subheading", "bullets"))
 
 
@@ -393,7 +452,10 @@ def build(path: str, sha256: str, items: list[Item], diags: list[Diagnostic],
           lines: tuple[str, ...]) -> Document:
     b = _Builder(path)
     for kind, item_lines in items:
-        _READERS[kind](b, item_lines)
+        try:
+            _READERS[kind](b, item_lines)
+        except Exception as exc:  # noqa: BLE001 - one item's failure never loses the document
+            b.internal_error(kind, item_lines, exc)
         if kind not in _KEEP_GOALS_HEADING:
             b.goals_heading = None
     return b.finish(sha256, diags, lines)

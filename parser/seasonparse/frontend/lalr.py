@@ -75,13 +75,15 @@ class Runner:
                       for actions in self.states.values() for what, rule in actions.values()
                       if what is not Shift}
 
-    def parse(self, text: str) -> Result:
+    def parse(self, text: str, pos: int = 0) -> Result:
+        """Parse `text` from `pos` on (lines counted from 1 there): resuming after an
+        error needs no copy of the rest of the text."""
         states, scanners, ignore, shift = self.states, self.scanners, self.ignore, self.shift
         plans = self.plans
         end_state = self.end_state
         state_stack = [self.start_state]
         values: list = []
-        pos, line, size = 0, 1, len(text)
+        line, size = 1, len(text)
         last_line = 1
         while True:
             if pos < size:
@@ -169,8 +171,10 @@ def _shape(symbols: list[str]):
     return shape
 
 
-def lark_result(lark, text: str) -> Result:
+def lark_result(lark, text: str, pos: int = 0) -> Result:
     """The same Result from Lark's own runtime: the reference for tests."""
+    if pos:
+        text = text[pos:]
     from lark import Token, Tree
     from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 

@@ -44,8 +44,12 @@ def parse_date(text: str) -> str | None:
         return None
 
 
+# A name ends with a character that is not a space or tab, so a run of spaces
+# inside a name is crossed once, never tried as the separator from each of its
+# positions (linear in the line, where `\S.*?[ \t]+` was quadratic in a run).
 _SCORE = re.compile(
-    r"(?P<home>\S.*?)[ \t]+(?P<hg>\d{1,2})[ \t]*[-–—][ \t]*(?P<ag>\d{1,2})[ \t]+(?P<away>\S.*?)[ \t]*$")
+    r"(?P<home>\S(?:.*?[^ \t])??)[ \t]+(?P<hg>\d{1,2})[ \t]*[-–—][ \t]*(?P<ag>\d{1,2})[ \t]+"
+    r"(?P<away>\S(?:.*[^ \t])?)[ \t]*$")
 
 
 class ScoreLine(NamedTuple):
@@ -59,7 +63,7 @@ class ScoreLine(NamedTuple):
 
 
 _score_line = maker(ScoreLine)
-_SCORE_NOTE = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
+_SCORE_NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
 _SHOOTOUT = re.compile(r"\d+\s*[-–—]\s*\d+")
 
 
@@ -71,7 +75,7 @@ def parse_score(line: str) -> ScoreLine | None:
     if ")" in away and (n := _SCORE_NOTE.search(away)) and n.start() > 0:
         text = n["note"].strip()
         if fold(text) in words("scores", "notes") or _SHOOTOUT.search(text):
-            away, note = away[:n.start()], text
+            away, note = away[:n.start()].rstrip(), text
     return _score_line((m["home"], away, int(m["hg"]), int(m["ag"]),
                         m.start("home") + 1, m.start("away") + 1, note))
 
@@ -191,34 +195,33 @@ def parse_scorers(line: str) -> ScorerEntries:
         if w and pre and not post:
             minute_first = True
             break
-    entries: list[Entry] = []
+    # Each name's minutes are gathered in a list and made a tuple once, when the
+    # next name starts: a name followed by n bare minutes costs O(n), not O(n²).
+    named: list[tuple] = []  # (player, minutes list, kind, column, end column)
     dangling: list[Minute] = []
     carried: list[Minute] = []  # bare minutes waiting for the next name (minute-first)
     for w, ncol, nend, pre, post, note in parsed:
         if not w:  # a bare minute
             if minute_first:
                 carried.extend(pre)
-            elif entries:
-                last = entries[-1]
-                entries[-1] = _entry((last.player, last.minutes + tuple(pre), last.kind,
-                                      last.column, last.end_column))
+            elif named:
+                named[-1][1].extend(pre)
             else:
                 dangling.extend(pre)
             continue
-        if carried:
-            mins = (*carried, *pre, *post)
-            carried = []
-        else:
-            mins = (*pre, *post) if pre else tuple(post)
-        entries.append(_entry((" ".join(w), mins, note or "goal", ncol, nend)))
+        mins = [*carried, *pre, *post]
+        carried = []
+        named.append((" ".join(w), mins, note or "goal", ncol, nend))
     dangling.extend(carried)
-    return _scorer_entries((team, team_col + 1, tuple(entries), tuple(dangling)))
+    entries = tuple(_entry((player, tuple(mins), kind, ncol, nend))
+                    for player, mins, kind, ncol, nend in named)
+    return _scorer_entries((team, team_col + 1, entries, tuple(dangling)))
 
 
 # --- outcome lines ----------------------------------------------------------
 
-_OUTCOME = re.compile(r"\s*(?P<winner>\S.*?)\s+advanced\s+(?P<rest>.*?)\s*$")
-_AGGREGATE = re.compile(r"(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
+_OUTCOME = re.compile(r"\s*(?P<winner>\S(?:.*?\S)??)\s+advanced\s+(?P<rest>(?:.*\S)?)\s*$")
+_AGGREGATE = re.compile(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
 
 
 class Outcome(NamedTuple):
@@ -262,7 +265,7 @@ def split_cells(line: str) -> tuple[str, ...]:
 
 
 _SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
-_LEAKED_PARAM = re.compile(r"\s*\|\s*(?P<key>[A-Za-z][\w \-]*?)\s*=\s*(?P<value>.*)$")
+_LEAKED_PARAM = re.compile(r"\|\s*(?P<key>[A-Za-z](?:[\w \-]*?[\w\-])??)\s*=\s*(?P<value>.*)$")
 
 
 class CleanValue(NamedTuple):
@@ -278,8 +281,8 @@ def clean_value(raw: str) -> CleanValue:
     `|` dropped, `2 | runner-up = La Piedad` split in two."""
     value, leaked, leaked_col, pipe_col, markup_col = raw, None, None, None, None
     if "=" in value and (m := _LEAKED_PARAM.search(value)):
-        leaked, leaked_col = (m["key"].strip(), m["value"].strip().rstrip("|").strip()), m.start() + 1
-        value = value[:m.start()]
+        value = value[:m.start()].rstrip()  # the white space before the `|` goes with it
+        leaked, leaked_col = (m["key"].strip(), m["value"].strip().rstrip("|").strip()), len(value) + 1
     stripped = value.rstrip()
     if stripped.endswith("|"):
         pipe_col = len(stripped)

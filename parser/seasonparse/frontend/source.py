@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import errno
 import hashlib
+import os
+import stat
 
 from seasonparse.model import ERROR, WARNING, Diagnostic
 
@@ -62,14 +65,22 @@ def decode(path: str, data: bytes) -> Source:
     return Source(path, text, digest, tuple(diags))
 
 
+def read_regular_file(path: str) -> bytes:
+    """The bytes of a regular file. Anything else (a folder, a pipe that would block,
+    a device that never ends) raises OSError, as an unreadable file does."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a folder, pipe or device)")
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
 def read(path: str, display: str | None = None) -> Source:
     """Read a file; an unreadable one gives a diagnostic, never an exception."""
     shown = display or path
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
+        data = read_regular_file(path)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
         return Source(shown, None, hashlib.sha256(b"").hexdigest(), (Diagnostic(
             "P005", ERROR, f"cannot read file: {reason}", 1),))
     return decode(shown, data)

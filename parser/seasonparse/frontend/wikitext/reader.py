@@ -121,7 +121,7 @@ class _Reader:
         elif kind == "match":
             m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags)
             if m:
-                b.matches.append(m)
+                b.add_match(m)
         elif kind == "sports_table":
             t = read_sports_table(frag, len(b.tables), b.section, self.index, self.diags)
             if t:

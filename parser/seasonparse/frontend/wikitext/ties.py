@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from seasonparse.frontend.assemble import _same_pair
 from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
@@ -43,12 +42,11 @@ def add_tie(t: TieText, b) -> None:
     a, bb = clean(t.team_a), clean(t.team_b)
     if not a or not bb:
         return
-    pair = Match(0, None, "", a, bb, 0, 0, (), (), (), 0, 0, 0)
-    legs = [m.index for m in b.matches if _same_pair(m, pair)][-2:]
+    legs = b.matches_of_pair(a, bb)[-2:]
     if not legs:
         for raw, (ln, col), home, away in ((t.leg1, t.leg1_pos, a, bb), (t.leg2, t.leg2_pos, bb, a)):
             if s := score(raw):
-                b.matches.append(Match(len(b.matches), None, "", home, away, s[0], s[1], (), (),
+                b.add_match(Match(len(b.matches), None, "", home, away, s[0], s[1], (), (),
                                        b.section, ln, ln, ln, col, col, None, col + len(raw)))
                 legs.append(len(b.matches) - 1)
     agg = score(t.aggregate)

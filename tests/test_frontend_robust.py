@@ -1,0 +1,127 @@
+"""The front end never raises: odd files and odd text give a document with a
+diagnostic at line:col, and a failure of ours (P000) keeps what was parsed and
+every line of the input."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import FIXTURES, SEEDS
+
+from seasonparse.frontend import assemble, grammar, parse_file, parse_text
+from seasonparse.jsonout import schema_error, to_dict
+
+
+def _valid(doc):
+    assert schema_error(to_dict(doc)) is None
+    return doc
+
+
+def test_a_heading_deeper_than_six_is_level_six_with_a_warning():
+    doc = _valid(parse_file(str(FIXTURES / "bad" / "deep_heading.txt")))
+    assert [(s.title, s.level, s.line) for s in doc.sections] == [("Seven", 6, 3), ("Eight", 6, 7)]
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("P008", 3), ("P008", 7)]
+    assert "deepest level is 6" in doc.diagnostics[0].message
+    assert "8 '=' before, 9 after" in doc.diagnostics[1].message
+
+
+@pytest.mark.parametrize("name,content,code", [
+    ("garbage.txt", bytes(range(256)) * 40, "P003"),
+    ("nuls.txt", b"= T =\n\0\0\0\n", "P003"),
+    ("latin1.txt", "= T =\nMérida 1 - 0 León\n".encode("latin-1"), "P002"),
+    ("empty.txt", b"", "P004"),
+    ("blank.txt", b" \n\t\n", "P004"),
+])
+def test_odd_files_give_a_diagnostic(tmp_path, name, content, code):
+    path = tmp_path / name
+    path.write_bytes(content)
+    doc = _valid(parse_file(str(path)))
+    assert code in [d.code for d in doc.diagnostics]
+
+
+def test_a_folder_is_not_read(tmp_path):
+    doc = _valid(parse_file(str(tmp_path)))
+    assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("P005", 1, 1)]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_not_opened(tmp_path):
+    """Opening a pipe with no writer would block the run forever."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    doc = parse_file(str(pipe))
+    assert [d.code for d in doc.diagnostics] == ["P005"]
+    assert "not a regular file" in doc.diagnostics[0].message
+
+
+def test_huge_lines_and_deep_marks_parse():
+    text = "= T =\n" + "=" * 50_000 + "\n" + "[" * 100_000 + "\n" + "x " * 100_000 + "\n"
+    doc = _valid(parse_text(text))
+    assert len(doc.lines) == 4
+
+
+def test_a_date_without_its_score_is_kept_as_unparsed_text():
+    doc = _valid(parse_file(str(FIXTURES / "bad" / "date_without_score.txt")))
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("P001", 5)]
+    assert [(b.kind, b.line, b.end_line, b.text) for b in doc.blocks] == [
+        ("unparsed", 4, 4, "July 29, 2011"), ("paragraph", 5, 5, "this line should have been a score"),
+        ("paragraph", 7, 7, "more")]
+    assert doc.blocks[0].section == ("Results",)
+
+
+def test_a_date_at_the_end_is_kept_as_unparsed_text():
+    doc = _valid(parse_text("= T =\nJuly 29, 2011\n\n"))
+    assert [(b.kind, b.line, b.end_line) for b in doc.blocks] == [("unparsed", 2, 2)]
+
+
+def test_the_broken_blocks_fixture_loses_no_line():
+    doc = parse_file(str(FIXTURES / "bad" / "broken_blocks.txt"))
+    unparsed = [b for b in doc.blocks if b.kind == "unparsed"]
+    assert unparsed and all(b.text.strip() for b in unparsed)
+    p001 = [d.line for d in doc.diagnostics if d.code == "P001"]
+    assert all(any(b.line <= line <= b.end_line + 1 for b in unparsed) for line in p001)
+
+
+def test_a_reader_that_fails_costs_its_item_only(monkeypatch):
+    """A bug in one reader: P000 at the item, its lines kept, the rest parsed."""
+    text = SEEDS[2].read_text("utf-8")
+    whole = parse_text(text)
+    broken_line = whole.matches[3].line
+
+    real = assemble.parse_score
+
+    def fails_once(line):
+        if line == whole.line_text(broken_line):
+            raise ValueError("boom")
+        return real(line)
+
+    monkeypatch.setattr(assemble, "parse_score", fails_once)
+    doc = _valid(parse_text(text))
+    p000 = [d for d in doc.diagnostics if d.code == "P000"]
+    assert [(d.line, d.column) for d in p000] == [(whole.matches[3].date_line, 1)]
+    assert "boom" in p000[0].message
+    assert len(doc.matches) == len(whole.matches) - 1
+    kept = [b for b in doc.blocks if b.kind == "unparsed"]
+    assert [(b.line, b.end_line) for b in kept] == [(whole.matches[3].date_line, whole.matches[3].end_line)]
+
+
+def test_a_grammar_runner_that_fails_keeps_every_line(monkeypatch):
+    def fails(text, pos=0):
+        raise RuntimeError("runner bug")
+
+    monkeypatch.setattr(grammar, "_runner", lambda: fails)
+    doc = _valid(parse_text("= T =\n\nsome text\n"))
+    assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("P000", 1, 1)]
+    assert [(b.kind, b.line, b.end_line) for b in doc.blocks] == [("unparsed", 1, 3)]
+
+
+def test_a_front_end_that_fails_keeps_every_line(monkeypatch):
+    def fails(*args):
+        raise RuntimeError("assembler bug")
+
+    monkeypatch.setattr(assemble, "build", fails)
+    doc = _valid(parse_text("= T =\n\nsome text\n"))
+    assert [(d.code, d.severity) for d in doc.diagnostics] == [("P000", "error")]
+    assert "assembler bug" in doc.diagnostics[0].message
+    assert [(b.kind, b.line, b.end_line) for b in doc.blocks] == [("unparsed", 1, 3)]

@@ -1,0 +1,114 @@
+"""The JSON is the model, losslessly: a document read back from its JSON is the
+document, and checking the JSON finds exactly what checking the text finds
+(codes, severities, messages, lines, columns, related locations)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from seasonparse.check import run, selected_codes
+from seasonparse.config import Config
+from seasonparse.frontend import parse_file
+from seasonparse.jsonin import from_dict, read_json
+from seasonparse.jsonout import dumps, to_dict
+from seasonparse.rules import registry
+
+
+def _findings(docs):
+    rules = registry()
+    result = run(docs, rules, selected_codes(rules, ("ALL",), (), ()), Config(root=ROOT))
+    assert result.internal_errors == []
+    return [tuple(f) for f in result.findings]
+
+
+def _as_text_and_as_json(texts: dict[str, str], folder: Path):
+    """The documents parsed from `texts` (name -> text) written to `folder`, and the
+    same documents read back from the JSON `seasonparse --out` writes for them."""
+    docs, from_json = [], []
+    for name, text in texts.items():
+        source = folder / name
+        source.write_text(text, "utf-8")
+        doc = parse_file(str(source))
+        out = source.with_suffix(".json")
+        out.write_text(dumps(to_dict(doc)), "utf-8")
+        docs.append(doc)
+        from_json.append(read_json(str(out), str(out)))
+    return docs, from_json
+
+
+def test_seeds_read_back_from_their_json_are_the_seeds():
+    for seed in SEEDS:
+        doc = parse_file(str(seed))
+        assert repr(from_dict(to_dict(doc), doc.lines)) == repr(doc)
+
+
+def test_checking_the_seeds_json_finds_what_checking_their_text_finds(tmp_path):
+    docs, from_json = _as_text_and_as_json({s.name: s.read_text("utf-8") for s in SEEDS}, tmp_path)
+    assert [repr(d) for d in from_json] == [repr(d) for d in docs]
+    findings = _findings(docs)
+    assert findings, "the seeds have known defects: a comparison of nothing would prove nothing"
+    assert _findings(from_json) == findings
+
+
+def test_a_finding_on_the_away_side_keeps_its_column(tmp_path):
+    """M002 on the away side points at the away team's name (schema /1 dropped its column)."""
+    text = "= 2011–12 X season =\n\n==Results==\nJuly 29, 2011\nAlpha 1 - 2 Beta\n  Alpha: Uno 10'\n"
+    docs, from_json = _as_text_and_as_json({"a.txt": text}, tmp_path)
+    m002 = [f for f in _findings(docs) if f[0] == "M002"]
+    assert [(f[4], f[5]) for f in m002] == [(5, 13)]
+    assert _findings(from_json) == _findings(docs)
+
+
+def test_a_schema_1_document_is_still_read(tmp_path):
+    doc = parse_file(str(SEEDS[2]))
+    old = to_dict(doc)
+    old["schema"] = "seasonparse/document/1"
+    for m in old["matches"]:
+        del m["away_column"]
+    path = tmp_path / "old.json"
+    path.write_text(dumps(old), "utf-8")
+    back = read_json(str(path), "old.json")
+    assert back.diagnostics == doc.diagnostics
+    assert [m._replace(away_column=1) for m in doc.matches] == list(back.matches)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_checking_mutated_seeds_as_json_finds_what_checking_their_text_finds(data):
+    texts = {}
+    for seed in SEEDS:
+        text = seed.read_text("utf-8")
+        for _ in range(data.draw(st.integers(0, 8))):
+            at = data.draw(st.integers(0, len(text) - 1))
+            cut = data.draw(st.integers(0, 3))
+            text = text[:at] + data.draw(st.sampled_from(
+                ["", "0", "1", "9", "-", "|", "'", "\n", " ", "x", "=", ":", "(o.g.)", "July 29, 2011\n"])) + text[at + cut:]
+        texts[seed.name] = text
+    with tempfile.TemporaryDirectory() as folder:
+        docs, from_json = _as_text_and_as_json(texts, Path(folder))
+        assert [repr(d) for d in from_json] == [repr(d) for d in docs]
+        assert _findings(from_json) == _findings(docs)
+
+
+@pytest.mark.parametrize("content", [
+    b"[" * 100_000, b"{" * 5000, b"\xff\xfe\x00garbage", b"", b"\x00" * 10, b'{"schema": "seasonparse/document/2"}',
+    b'"just a string"', b"[1, 2, 3]", b"{\"a\": " * 400 + b"1" + b"}" * 400,
+], ids=["deep-arrays", "deep-objects", "garbage", "empty", "nuls", "incomplete", "string", "list", "deep-valid"])
+def test_read_json_never_raises(tmp_path, content):
+    path = tmp_path / "in.json"
+    path.write_bytes(content)
+    doc = read_json(str(path), "in.json")
+    assert [d.code for d in doc.diagnostics] == ["P010"]
+    assert doc.diagnostics[0].line == 1 and doc.diagnostics[0].column == 1
+
+
+def test_read_json_of_a_folder_or_a_missing_file(tmp_path):
+    for path in (tmp_path, tmp_path / "missing.json"):
+        doc = read_json(str(path), "x.json")
+        assert [d.code for d in doc.diagnostics] == ["P010"]
