@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import pkgutil
 import tempfile
 from functools import cache
-from importlib.resources import files
 
 from seasonparse.model import Document, Section
 
@@ -93,7 +93,7 @@ def stdlib_dumps(data: dict) -> str:
 
 @cache
 def schema() -> dict:
-    return json.loads(files("seasonparse.schemas").joinpath("document.schema.json").read_text("utf-8"))
+    return json.loads(pkgutil.get_data("seasonparse.schemas", "document.schema.json"))
 
 
 def schema_error(data) -> str | None:
