@@ -8,7 +8,6 @@ inside the command that needs them, so `--help` and `rules` start fast.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import time
 from pathlib import Path
@@ -45,9 +44,10 @@ def _parse_parser() -> argparse.ArgumentParser:
 
 def _batch_gc() -> None:
     """Long runs allocate many small objects that live to the end: fewer GC passes."""
+    import gc
+
     gc.freeze()
     gc.set_threshold(50_000, 50, 100)
-    gc.enable()  # off since `main` began
 
 
 def gather(paths: list[str], glob: str, exclude: Path | None = None):
@@ -143,12 +143,6 @@ def cmd_parse(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Start-up (imports, the parser's tables) allocates only objects that live to the
-    # end: collecting them cost ~10% of a one-file run. A run of many files turns the
-    # collector back on once its inputs are known (_batch_gc); a short one leaves
-    # any cycles to the exit.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     try:
         if argv and argv[0] in COMMANDS:
             from seasonparse import commands
@@ -164,9 +158,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 if __name__ == "__main__":
