@@ -2,7 +2,7 @@
 
     python bench/bench_parse.py                     (everything; ~10 min on 2 cores)
     python bench/bench_parse.py --runs 5 --files 1000 5000 --articles 2000
-    python bench/bench_parse.py --skip-cli          (throughput and start-up only)
+    python bench/bench_parse.py --skip-throughput --skip-cli --startup-runs 31   (start-up only)
 
 Measure a regular install (`pip install .` into a fresh venv), as a user runs
 it. The children run with PYTHONDONTWRITEBYTECODE removed from their
@@ -238,6 +238,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5, help="runs per figure (medians; default 5)")
     ap.add_argument("--articles", type=int, default=2000, help="distinct articles for throughput")
     ap.add_argument("--files", type=int, nargs="+", default=[1000, 5000], help="run sizes end to end")
+    ap.add_argument("--startup-runs", type=int, default=21, help="interleaved start-up runs (default 21)")
+    ap.add_argument("--skip-throughput", action="store_true", help="no throughput runs")
     ap.add_argument("--skip-cli", action="store_true", help="no end-to-end runs")
     args = ap.parse_args()
 
@@ -249,8 +251,9 @@ def main() -> int:
           f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
     if kind != "installed package":
         print("note: measure start-up with `pip install .` in a fresh venv; this is the source tree")
-    throughput(args.runs, args.articles)
-    startup(max(args.runs, 11))
+    if not args.skip_throughput:
+        throughput(args.runs, args.articles)
+    startup(args.startup_runs)
     if not args.skip_cli:
         end_to_end(args.files, args.runs)
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
