@@ -66,9 +66,10 @@ from pathlib import Path
 from seasonparse.frontend import parse_text
 from seasonparse.jsonout import dumps, schema_error, to_dict
 
-stage, paths, copies, warm = sys.argv[1], json.loads(sys.argv[2]), int(sys.argv[3]), sys.argv[5]
+stage, copies, warm = sys.argv[1], int(sys.argv[2]), sys.argv[4]
+paths = json.loads(sys.stdin.read())  # thousands of paths: too long for one argument
 texts = [Path(p).read_text("utf-8") for p in paths] * copies
-line_re = re.compile(sys.argv[4], re.M)
+line_re = re.compile(sys.argv[3], re.M)
 schema_error(to_dict(parse_text(Path(warm).read_text("utf-8"))))  # imports, tables, scanners
 
 def cli_work(t):
@@ -162,9 +163,9 @@ def throughput(runs: int, articles: int) -> None:
         for stage in STAGES:
             seconds = []
             for _ in range(runs):
-                proc = subprocess.run([sys.executable, "-c", THROUGHPUT, stage, json.dumps([str(p) for p in paths]),
-                                       str(times), LINE_RE, str(SEEDS[-1])],
-                                      capture_output=True, text=True, env=ENV, check=True)
+                proc = subprocess.run([sys.executable, "-c", THROUGHPUT, stage, str(times), LINE_RE, str(SEEDS[-1])],
+                                      input=json.dumps([str(p) for p in paths]), capture_output=True, text=True,
+                                      env=ENV, check=True)
                 seconds.append(float(proc.stdout))
             rate[stage] = size / statistics.median(seconds)
         print(f"  {label}")
