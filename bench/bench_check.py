@@ -28,7 +28,7 @@ from gen_corpus import generate  # noqa: E402
 CHILD = """
 import resource, sys
 from seasonparse.cli import main
-code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero", "--jobs", sys.argv[2]])
+code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero", "--jobs", sys.argv[2] if sys.argv[2] != "0" else "auto"])
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 raise SystemExit(code)
 """

@@ -9,9 +9,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pkgutil
 import tempfile
 from functools import cache
-from importlib.resources import files
 
 from seasonparse.model import Document, Section
 
@@ -94,7 +94,7 @@ def stdlib_dumps(data: dict) -> str:
 
 @cache
 def schema() -> dict:
-    return json.loads(files("seasonparse.schemas").joinpath("document.schema.json").read_text("utf-8"))
+    return json.loads(pkgutil.get_data("seasonparse.schemas", "document.schema.json"))
 
 
 def schema_error(data) -> str | None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import pkgutil
 import re
 import tomllib
 from functools import cache
-from importlib.resources import files
 
 from seasonparse.names import fold
 
@@ -13,7 +13,7 @@ from seasonparse.names import fold
 @cache
 def lexicon() -> dict:
     """The parsed lexicon; a packaging error here is an internal error, not user input."""
-    return tomllib.loads(files("seasonparse.data").joinpath("lexicon.toml").read_text("utf-8"))
+    return tomllib.loads(pkgutil.get_data("seasonparse.data", "lexicon.toml").decode("utf-8"))
 
 
 @cache

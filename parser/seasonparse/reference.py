@@ -14,7 +14,7 @@ import gc
 import tomllib
 from contextlib import contextmanager
 from functools import cache
-from importlib.resources import files
+import pkgutil
 from pathlib import Path
 from typing import NamedTuple
 
@@ -103,7 +103,7 @@ class Reference(NamedTuple):
 @cache
 def words() -> dict:
     """The reference readers' words (data/reference.toml)."""
-    return tomllib.loads(files("seasonparse.data").joinpath("reference.toml").read_text("utf-8"))
+    return tomllib.loads(pkgutil.get_data("seasonparse.data", "reference.toml").decode("utf-8"))
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib.resources import files
+import pkgutil
 
 _SPACES = re.compile(r"[\s_]+")
 
@@ -23,7 +23,7 @@ def key(name: str) -> str:
 
 @cache
 def _data() -> dict:
-    return tomllib.loads(files("seasonparse.data").joinpath("templates.toml").read_text("utf-8"))
+    return tomllib.loads(pkgutil.get_data("seasonparse.data", "templates.toml").decode("utf-8"))
 
 
 @cache

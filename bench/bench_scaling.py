@@ -1,0 +1,226 @@
+"""Does the time double when the input doubles? One series per construct and per run size.
+
+    python bench/bench_scaling.py              (every series)
+    python bench/bench_scaling.py CASE...      (some: see CASES and `files-parse`, `files-check`)
+    python bench/bench_scaling.py --budget S   (stop a series once a step takes more than S s; default 20)
+
+Per construct, one article holding N of it (scorer entries on one line, scorer
+lines in one match, match blocks in a row, rows of one table, lines of one
+goalscorer list, sections, bare minutes on one scorer line) for N, 2N, 4N ...;
+each is run through the two commands in a child process: `seasonparse FILE
+--out DIR` (parse) and `seasonparse check FILE` (parse + every rule + the
+report). The child imports and warms the CLI on a one-line article first and
+times only the real call, so start-up does not hide the growth.
+
+Per run size, bench/gen_corpus.py articles (all different) in one folder,
+1,000 -> 2,000 -> 4,000, through `seasonparse DIR --out OUT --jobs 1` and
+`seasonparse check DIR --jobs 1`: the CPU time of the whole command (one
+process with `--jobs 1`), start-up included.
+
+Each line prints the CPU time of the step (user + system: on a shared machine
+it moves far less than wall time) and its ratio to the step before: ~2.0 is
+linear, ~4.0 quadratic; ratios above 2.5 are flagged `<-- superlinear`. Steps
+under 2 s are the median of 3 runs. A series stops after the first step over
+the budget; a step still running after 3x the budget (wall clock) is killed and
+printed as `>T` (T that timeout), its ratio as T over the step before: only
+an indication, as it sets wall time against CPU time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from gen_corpus import generate  # noqa: E402
+
+FLAG = 2.5
+
+# Runs one command in-process after warming it on a tiny article; prints its CPU seconds.
+CHILD = """
+import contextlib, io, os, sys, time
+from seasonparse.cli import main
+mode, path, warm, out = sys.argv[1:5]
+def run(p):
+    argv = [p, "--out", out, "-q"] if mode == "parse" else ["check", p, "--no-baseline", "--exit-zero"]
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            main(argv)
+        except SystemExit:
+            pass
+run(warm)
+start = time.process_time()
+run(path)
+print(time.process_time() - start)
+"""
+
+HEAD = "= 2011–12 Scaling season =\n\n==Results==\n"
+MATCH = "July 29, 2011\nAlpha 1 - 0 Beta\n"
+
+
+def _minute(i: int) -> int:
+    return i % 90 + 1
+
+
+def scorer_entries(n: int) -> str:
+    """One match, one scorer line of n `Name M'` entries."""
+    entries = ", ".join(f"Player{i} {_minute(i)}'" for i in range(n))
+    return HEAD + MATCH + f"  Alpha: {entries}\n"
+
+
+def scorer_lines(n: int) -> str:
+    """One match followed by n scorer lines."""
+    return HEAD + MATCH + "".join(f"  Alpha: Player{i} {_minute(i)}'\n" for i in range(n))
+
+
+def matches(n: int) -> str:
+    """n match blocks in a row (one grammar token), each with a scorer line."""
+    blocks = []
+    for i in range(n):
+        day = f"{['July', 'August', 'September'][i % 3]} {i % 28 + 1}, {1900 + i // 84}"
+        blocks.append(f"{day}\nClub{i % 50} 1 - 0 Club{(i + 1) % 50}\n  Club{i % 50}: Player{i} {_minute(i)}'\n\n")
+    return HEAD + "".join(blocks)
+
+
+def table_rows(n: int) -> str:
+    """One standings table of n rows."""
+    rows = "".join(f"| {i + 1} | Club{i} | 2 | 1 | 0 | 1 | 3 | 3 | +0 | 3 |\n" for i in range(n))
+    return HEAD + "===Standings===\n| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |\n" + rows
+
+
+def list_lines(n: int) -> str:
+    """One goalscorer list of n lines."""
+    return HEAD + "===Goalscorers===\n;1 goal\n" + "".join(f"- MEX Player{i} (Club{i % 50})\n" for i in range(n))
+
+
+def sections(n: int) -> str:
+    """n sections, each a heading and a line of prose."""
+    return "= 2011–12 Scaling season =\n\n" + "".join(f"==Part {i}==\nSome words about part {i}.\n\n"
+                                                   for i in range(n))
+
+
+def bare_minutes(n: int) -> str:
+    """One scorer line: a name and n bare minutes (`Player 1', 2', 3', ...`), ~4 bytes each."""
+    return HEAD + MATCH + "  Alpha: Player " + ", ".join(f"{_minute(i)}'" for i in range(n)) + "\n"
+
+
+# name -> (article maker, first size, last size)
+CASES = {
+    "scorer-entries": (scorer_entries, 4_000, 128_000),
+    "scorer-lines": (scorer_lines, 4_000, 128_000),
+    "matches": (matches, 2_000, 64_000),
+    "table-rows": (table_rows, 1_000, 64_000),
+    "list-lines": (list_lines, 4_000, 128_000),
+    "sections": (sections, 2_000, 64_000),
+    "bare-minutes": (bare_minutes, 6_250, 100_000),
+}
+FILE_SIZES = (1_000, 2_000, 4_000)
+
+
+def _timed(cmd: list[str], timeout: float) -> float | None:
+    """CPU seconds of `cmd` (user + system; as the child reports them for the
+    construct runs, from the kernel's count for whole commands), or None when it
+    was killed at `timeout`. CPU time, unlike wall time, hardly moves when
+    other processes share the cores."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:4])} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    if cmd[1] == "-c":
+        return float(proc.stdout.split()[-1])
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _measure(cmd: list[str], budget: float) -> float | None:
+    """Median of 3 for short steps, one run for long ones; None when killed."""
+    first = _timed(cmd, 3 * budget)
+    if first is None or first >= 2:
+        return first
+    return statistics.median([first, _timed(cmd, 3 * budget) or first, _timed(cmd, 3 * budget) or first])
+
+
+def _series(label: str, steps, budget: float) -> None:
+    """Run `steps` (size, command) in order, printing time and ratio; stop over the budget."""
+    before = None
+    for size, cmd in steps:
+        t = _measure(cmd, budget)
+        shown = f">{3 * budget:.0f}" if t is None else f"{t:.3f}"
+        ratio = ""
+        if before is not None:
+            r = (3 * budget if t is None else t) / before
+            ratio = f"{'>' if t is None else ''}{r:.2f}" + ("  <-- superlinear" if r > FLAG else "")
+        print(f"  {label:<22} {size:>8} {shown:>9} s  {ratio}", flush=True)
+        if t is None or t > budget:
+            print(f"  {label:<22} stopped: a step took over {budget:.0f} s", flush=True)
+            return
+        before = t
+
+
+def construct_series(name: str, budget: float, tmp: Path) -> None:
+    make, first, last = CASES[name]
+    warm = tmp / "warm.txt"
+    warm.write_text(HEAD + MATCH, "utf-8")
+    out = tmp / "out"
+    for mode in ("parse", "check"):
+        def steps():
+            n = first
+            while n <= last:
+                path = tmp / f"{name}-{n}.txt"
+                if not path.exists():
+                    path.write_text(make(n), "utf-8")
+                yield n, [sys.executable, "-c", CHILD, mode, str(path), str(warm), str(out)]
+                n *= 2
+        _series(f"{name} {mode}", steps(), budget)
+
+
+def files_series(mode: str, budget: float, tmp: Path) -> None:
+    exe = str(Path(sys.executable).parent / "seasonparse")
+
+    def steps():
+        for n in FILE_SIZES:
+            corpus = HERE / "out" / f"corpus-{n}"
+            if not (corpus / "planted.json").exists():
+                generate(n, corpus)
+            if mode == "parse":
+                cmd = [exe, str(corpus), "--out", str(tmp / f"json-{n}"), "-q", "--jobs", "1"]
+            else:
+                cmd = [exe, "check", str(corpus), "--no-baseline", "--exit-zero", "--format", "json", "--jobs", "1"]
+            yield n, cmd
+    _series(f"files {mode}", steps(), budget)
+
+
+def main() -> int:
+    every = [*CASES, "files-parse", "files-check"]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("names", nargs="*", metavar="CASE", help=f"some of {every} (default: all)")
+    ap.add_argument("--budget", type=float, default=20.0, help="stop a series after a step over this (s)")
+    args = ap.parse_args()
+    names, budget = args.names or every, args.budget
+    if unknown := [n for n in names if n not in every]:
+        ap.error(f"unknown case(s) {unknown}")
+    print(f"time per doubling (about 2.0 is linear; over {FLAG} flagged), budget {budget:.0f} s a step")
+    print(f"  {'series':<22} {'N':>8} {'CPU':>9}    ratio to N/2")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for name in names:
+            if name in CASES:
+                construct_series(name, budget, tmp)
+            else:
+                files_series(name.split("-")[1], budget, tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
