@@ -109,7 +109,8 @@ def test_contradictions_side_by_side(seeds_page):
 def test_planted_differences_are_marked(tmp_path, seeds_page):
     clean = html.fromstring(seeds_page)
     assert clean.xpath('//table[@class="standings"]//td[contains(@class,"diff")]') == []
-    assert clean.xpath('//table[@class="matches"]//td[@class="diff"]') == []
+    assert clean.xpath('//table[@class="matches"]//li[@class="diff"]') == []
+    assert clean.xpath('//table[@class="matches"]//tr[td[3]="2"]')  # matches two documents list
     folder = planted_seeds(tmp_path, planted("planted.toml", "S002"), planted("planted_corpus.toml", "X001"),
                            planted("planted_corpus.toml", "X006"))
     tree = html.fromstring(page_of(folder, "seeds"))
@@ -120,7 +121,8 @@ def test_planted_differences_are_marked(tmp_path, seeds_page):
     assert {("Necaxa", "7 ≠ 6"), ("Necaxa", "4 ≠ 5"), ("Necaxa", "25 ≠ 23")} <= marked
     rows = tree.xpath('//table[@class="matches"]//tr[@class="differs"]')
     assert [r.xpath("td[2]/text()")[0] for r in rows] == ["Lobos BUAP – Necaxa"]
-    assert rows[0].xpath('td[@class="diff"]//a/text()') == ["3–1"]
+    assert rows[0].xpath('.//li[@class="diff"]/strong/text()') == ["3–1"]
+    assert rows[0].xpath('.//li[@class="diff"]/code/text()')[0].startswith("seeds/001_")
     sides = [p.xpath(".//h4//text()") for p in tree.xpath('//div[@class="pair"]')]
     assert any("X001" in s and any("seeds/000_" in t for t in s) for s in sides)
 

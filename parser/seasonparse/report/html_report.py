@@ -45,7 +45,8 @@ mark{background:#ffb74d;border-radius:2px}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px;margin:10px 0;padding:8px;
 border:1px solid #dde1e7;border-radius:6px}.side h4{font-size:13px}
 .side.this{background:#fff8f6}.side.other{background:#f5f9ff}
-td.date{white-space:nowrap}td.diff,span.diff{background:#ffd6d6;font-weight:600}tr.differs td:first-child{box-shadow:inset 4px 0 #c62828}
+td.date{white-space:nowrap}ul.said{list-style:none;margin:0;padding:0}ul.said li{padding:1px 4px}
+td.diff,span.diff,li.diff{background:#ffd6d6;font-weight:600}tr.differs td:first-child{box-shadow:inset 4px 0 #c62828}
 .scorers{display:block;color:#59627a;font-size:12px}.swap{color:#b26a00}
 .bracket{display:flex;gap:18px;overflow-x:auto;padding:6px 0}.round{min-width:210px}
 .round h4{text-align:center}.tie{border:1px solid #b8c0cc;border-radius:5px;margin:8px 0;background:#fbfcfd}
@@ -288,47 +289,40 @@ def _scorers(m, side: str) -> str:
 
 
 def _match_index(s: Season) -> str:
-    """One row a match, one column a document: the score and scorers each document gives,
-    turned to the row's home and away; cells that disagree with the first are marked."""
-    paths = sorted({r.doc.path for g in s.matches for r in g})
-    if not paths:
+    """One row a match: what each document that lists it says (score turned to the row's
+    home and away, scorers); a statement that disagrees with the first is marked. A row
+    holds only the documents that list the match, so the table grows with the corpus."""
+    if not s.matches:
         return ""
-    head = "".join(f"<th>{escape(Path(p).name)}</th>" for p in paths)
     rows = []
     for group in s.matches:
         first = group[0]
-        by_path = {r.doc.path: r for r in group}
-        said = {}
+        said = []
         for r in group:
             swapped = r.home != first.home
             m = r.match
             goals = (m.away_goals, m.home_goals) if swapped else (m.home_goals, m.away_goals)
             minutes = sorted((("away" if e.side == "home" else "home") if swapped else e.side, e.minute or 0)
                              for e in m.events if e.is_goal)
-            said[r.doc.path] = (goals, swapped, minutes)
-        base = said[first.doc.path]
-        cells = []
-        differs = False
-        for p in paths:
-            r = by_path.get(p)
-            if r is None:
-                cells.append("<td></td>")
-                continue
-            goals, swapped, minutes = said[p]
-            diff = goals != base[0] or swapped != base[1] or minutes != base[2]
-            differs |= diff
+            said.append((r, goals, swapped, minutes))
+        base = said[0][1:]
+        entries = []
+        for r, goals, swapped, minutes in said:
+            diff = (goals, swapped, minutes) != base
             m = r.match
             scorers = "; ".join(x for x in (_scorers(m, "home"), _scorers(m, "away")) if x)
-            cells.append(f'<td{" class=diff" if diff else ""}>'
-                         f'<a title="{_where(p, m.line)}">{goals[0]}–{goals[1]}</a>'
-                         + (' <span class="swap" title="home and away the other way round">⇄</span>'
-                            if swapped else "")
-                         + (f'<span class="scorers">{escape(scorers)}</span>' if scorers else "") + "</td>")
+            entries.append(f'<li{" class=diff" if diff else ""}><code>{_where(r.doc.path, m.line)}</code> '
+                           f"<strong>{goals[0]}–{goals[1]}</strong>"
+                           + (' <span class="swap" title="home and away the other way round">⇄</span>'
+                              if swapped else "")
+                           + (f'<span class="scorers">{escape(scorers)}</span>' if scorers else "") + "</li>")
         m = first.match
-        rows.append(f'<tr{" class=differs" if differs else ""}><td class="date">{escape(m.date or m.date_text)}</td>'
-                    f"<td>{escape(m.home)} – {escape(m.away)}</td>{''.join(cells)}</tr>")
-    return (f'<h3>Match index</h3><table class="matches"><tr><th>date</th><th>match</th>{head}</tr>'
-            + "".join(rows) + "</table>")
+        differs = any(x[1:] != base for x in said)
+        rows.append(f'<tr{" class=differs" if differs else ""}><td class="date">{escape(m.date or m.date_text)}'
+                    f"</td><td>{escape(m.home)} – {escape(m.away)}</td><td class=n>{len(group)}</td>"
+                    f'<td><ul class="said">{"".join(entries)}</ul></td></tr>')
+    return ('<h3>Match index</h3><table class="matches"><tr><th>date</th><th>match</th><th>documents</th>'
+            "<th>what each document says</th></tr>" + "".join(rows) + "</table>")
 
 
 def _recomputed(s: Season, doc, table, row) -> tuple[dict, str]:
