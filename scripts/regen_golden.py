@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from golden import SNAPSHOTS, cli_output, golden_text  # noqa: E402
+from reporting import RENDERED, rendered  # noqa: E402
 
 
 def main() -> int:
@@ -29,6 +30,10 @@ def main() -> int:
     for name, args in SNAPSHOTS.items():
         target = out / name
         target.write_text(cli_output(*args), "utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
+    for name, (module, paths) in RENDERED.items():
+        target = out / name
+        target.write_text(rendered(module, *paths), "utf-8")
         print(f"wrote {target.relative_to(ROOT)}")
     return 0
 

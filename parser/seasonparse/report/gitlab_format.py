@@ -1,0 +1,42 @@
+"""GitLab Code Quality JSON: a list of issues the merge request widget shows.
+
+Each issue: `description`, `check_name`, `fingerprint`, `severity` (GitLab's
+info / minor / major / critical / blocker), `location.path` relative to the
+working folder (the repository root in a GitLab job) and `location.lines.begin`.
+The fingerprint is the baseline's (seasonparse.baseline): code, root-relative
+path, the text of the line and the location-free message, so the same problem
+keeps its fingerprint when lines move and GitLab can tell new issues from
+fixed ones. Identical findings get the occurrence number mixed in, as GitLab
+requires fingerprints to be unique.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
+
+
+def render(findings, lines_by_path, rules) -> str:
+    from seasonparse.baseline import _line, _Stable
+
+    stable = _Stable(Path.cwd())
+    seen: dict[str, int] = {}
+    issues = []
+    for f in findings:
+        fingerprint = stable.fingerprint(f, _line(lines_by_path, f))
+        n = seen.get(fingerprint, 0)
+        seen[fingerprint] = n + 1
+        if n:
+            fingerprint = hashlib.sha256(f"{fingerprint}\0{n}".encode()).hexdigest()[:24]
+        issues.append({
+            "description": f"{f.code} {f.message}",
+            "check_name": f"{f.code} {f.name or rules[f.code].name}",
+            "fingerprint": fingerprint,
+            "severity": SEVERITY[f.severity],
+            "location": {"path": stable.path(f.path) if f.path else ".",
+                         "lines": {"begin": max(f.line, 1)}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,174 @@
+"""The HTML report: one self-contained, escaped, deterministic page, checked as parsed
+HTML here and as rendered by a real headless Chromium (tests/browser.py)."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+from reporting import check_run, in_folder
+
+from seasonparse.football import knockout_ties, ranking, tie_result
+from seasonparse.report.html_report import render, write_report
+
+html = pytest.importorskip("lxml.html", reason="lxml is in the test extra: pip install '.[test]'")
+
+
+def page_of(folder: Path, *paths: str) -> str:
+    with in_folder(folder):
+        result, rules = check_run(*paths)
+        return render(result.documents, result.findings, result.lines_by_path, rules)
+
+
+@pytest.fixture(scope="module")
+def seeds_page() -> str:
+    return page_of(ROOT, "seeds")
+
+
+def planted_seeds(tmp_path: Path, *cases) -> Path:
+    """A copy of the seeds with planted defects (cases of tests/fixtures/planted*.toml)."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    for case in cases:
+        for edit in case.get("edits", [case]):
+            path = next(seeds.glob(f"{edit['seed']}_*.txt"))
+            text = path.read_text("utf-8")
+            assert text.count(edit["find"]) == 1, edit["find"]
+            path.write_text(text.replace(edit["find"], edit["replace"]), "utf-8")
+    return tmp_path
+
+
+def planted(file: str, rule: str) -> dict:
+    cases = tomllib.loads((FIXTURES / file).read_text("utf-8"))["case"]
+    return next(c for c in cases if c["rule"] == rule)
+
+
+def test_same_input_same_bytes_and_written_atomically(seeds_page, tmp_path):
+    assert page_of(ROOT, "seeds") == seeds_page
+    with in_folder(ROOT):
+        result, rules = check_run("seeds")
+    write_report(result.documents, result.findings, result.lines_by_path, rules, tmp_path / "r.html")
+    assert (tmp_path / "r.html").read_text("utf-8") == seeds_page
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # no temporary file left
+
+
+def test_the_page_loads_nothing(seeds_page):
+    tree = html.fromstring(seeds_page)
+    assert tree.xpath("//link | //iframe | //img | //object | //embed | //*[@src]") == []
+    assert all(a.get("href", "#").startswith("#") for a in tree.iter("a"))
+    assert "@import" not in seeds_page and "url(" not in seeds_page
+    csp = tree.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
+    assert csp and csp[0].startswith("default-src 'none'")
+
+
+def test_every_document_text_is_escaped():
+    page = page_of(ROOT, "tests/fixtures/html/hostile.txt")
+    tree = html.fromstring(page)
+    assert len(tree.xpath("//script")) == 1 and tree.xpath("//script")[0].get("src") is None
+    assert tree.xpath("//img | //b | //*[@onerror]") == []
+    text = tree.text_content()
+    for shown in ('<script>alert("x")</script>', "<b>Alpha</b>", "Beta <img src=x onerror=alert(1)>",
+                  "Alpha & Sons", '"Dos" 20'):
+        assert shown in text, shown
+
+
+def test_key_sections_of_the_seeds(seeds_page):
+    tree = html.fromstring(seeds_page)
+    with in_folder(ROOT):
+        result, rules = check_run("seeds")
+    codes = [tr.xpath("td[1]//text()")[0] for tr in tree.xpath('//section[@id="rules"]//tr[td]')]
+    assert codes == sorted({f.code for f in result.findings})
+    assert len(tree.xpath('//section[@id="files"]//div[contains(@class,"finding")]')) == len(result.findings)
+    assert len(tree.xpath('//section[@id="files"]//mark')) >= len(result.findings) - 1
+    seasons = tree.xpath('//section[contains(@class,"season")]/h2/text()')
+    assert {"Apertura 2011", "Clausura 2012"} <= set(seasons)
+    ties = sum(len(knockout_ties(d)) for d in result.documents)
+    assert len(tree.xpath('//div[@class="tie"]')) == ties
+    for d in result.documents:  # the winner drawn is the winner the rules compute
+        for kt in knockout_ties(d):
+            won = tie_result(kt, ranking(d))
+            drawn = tree.xpath(f'//div[@class="tie" and @title="{d.path}:{kt.line}"]/div[@class="won"]/span/text()')
+            assert drawn == ([won.winner] if won else []), (d.path, kt.line)
+
+
+def test_contradictions_side_by_side(seeds_page):
+    tree = html.fromstring(seeds_page)
+    pairs = tree.xpath('//section[@id="contradictions"]//div[@class="pair"]')
+    assert pairs
+    for pair in pairs:
+        this, other = pair.xpath('./div[contains(@class,"side")]')
+        here = this.xpath("./h4/text()")[-1].split(":")[0].strip()
+        there = [h.split(":")[0] for h in other.xpath("./h4/text()")]
+        assert there and here not in there  # the other side is another document
+        assert this.xpath(".//pre") and other.xpath(".//pre")
+
+
+def test_planted_differences_are_marked(tmp_path, seeds_page):
+    clean = html.fromstring(seeds_page)
+    assert clean.xpath('//table[@class="standings"]//td[contains(@class,"diff")]') == []
+    assert clean.xpath('//table[@class="matches"]//li[@class="diff"]') == []
+    assert clean.xpath('//table[@class="matches"]//tr[td[3]="2"]')  # matches two documents list
+    folder = planted_seeds(tmp_path, planted("planted.toml", "S002"), planted("planted_corpus.toml", "X001"),
+                           planted("planted_corpus.toml", "X006"))
+    tree = html.fromstring(page_of(folder, "seeds"))
+    marked = {(td.getparent().xpath("td[1]/text()")[0], td.text)
+              for td in tree.xpath('//table[@class="standings"]//td[contains(@class,"diff")]')}
+    # S002: Pts 32 where 3 W + D = 31; X006: Necaxa's row against its 15 results
+    assert ("La Piedad", "32 ≠ 31") in marked
+    assert {("Necaxa", "7 ≠ 6"), ("Necaxa", "4 ≠ 5"), ("Necaxa", "25 ≠ 23")} <= marked
+    rows = tree.xpath('//table[@class="matches"]//tr[@class="differs"]')
+    assert [r.xpath("td[2]/text()")[0] for r in rows] == ["Lobos BUAP – Necaxa"]
+    assert rows[0].xpath('.//li[@class="diff"]/strong/text()') == ["3–1"]
+    assert rows[0].xpath('.//li[@class="diff"]/code/text()')[0].startswith("seeds/001_")
+    sides = [p.xpath(".//h4//text()") for p in tree.xpath('//div[@class="pair"]')]
+    assert any("X001" in s and any("seeds/000_" in t for t in s) for s in sides)
+
+
+# --- in a real browser -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    from browser import Browser, find_browser
+
+    _, _, why = find_browser()
+    if why:
+        pytest.skip(f"no headless browser: {why}")
+    b = Browser(1280, 900)
+    yield b
+    b.close()
+
+
+@pytest.mark.slow
+def test_rendered_in_chromium(browser, seeds_page, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    page = tmp_path / "report.html"
+    page.write_text(seeds_page, "utf-8")
+    d = browser.driver
+    d.get(page.as_uri())
+    assert d.title == "seasonparse report"
+
+    def shown(selector):
+        found = d.find_elements(By.CSS_SELECTOR, selector)
+        assert found, selector
+        d.execute_script("arguments[0].scrollIntoView()", found[0])
+        assert found[0].is_displayed() and found[0].size["height"] > 0, selector
+        return found
+
+    for selector in ("#rules table", "#files .finding pre.src mark", "table.matches", "table.standings",
+                     "table.standings span.diff", ".bracket .round .tie .won"):
+        shown(selector)
+    left, right = shown("#contradictions .pair")[0].find_elements(By.CSS_SELECTOR, ":scope > .side")
+    assert left.is_displayed() and right.is_displayed()
+    assert left.location["x"] + left.size["width"] <= right.location["x"]  # side by side
+    assert abs(left.location["y"] - right.location["y"]) < 5
+    info = d.find_elements(By.CSS_SELECTOR, "#files .finding.info")
+    assert info and info[0].is_displayed()
+    d.find_element(By.CSS_SELECTOR, '#filter input[value="info"]').click()  # the inline script runs
+    assert not any(f.is_displayed() for f in info)
+    shot = tmp_path / "report.png"
+    d.save_screenshot(str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
