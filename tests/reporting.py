@@ -22,15 +22,15 @@ def in_folder(folder: Path):
 
 def check_run(*paths: str, config=None):
     """All rules over `paths` (relative to the working folder), no baseline: a CheckRun."""
-    from seasonparse.check import load, run, selected_codes
-    from seasonparse.cli import gather
+    from seasonparse.check import run, selected_codes
+    from seasonparse.cli_common import gather
     from seasonparse.config import load as load_config
     from seasonparse.rules import registry
 
     rules = registry()
     config = config or load_config(None, set(rules))
-    docs = load(gather(list(paths), "*.txt").inputs)
-    return run(docs, rules, selected_codes(rules, ["ALL"], [], []), config), rules
+    inputs = gather(list(paths), "*.txt").inputs
+    return run(inputs, rules, selected_codes(rules, ["ALL"], [], []), config), rules
 
 
 def rendered(module: str, *paths: str) -> str:
@@ -41,7 +41,7 @@ def rendered(module: str, *paths: str) -> str:
             result.findings, result.lines_by_path, rules)
 
 
-CI_FIXTURES = ("tests/fixtures/ci/clean.txt", "tests/fixtures/ci/broken.wiki")
+CI_FIXTURES = ("tests/fixtures/ci/clean.txt", "tests/fixtures/ci/broken.txt")
 
 # name -> (reporter module, inputs) kept in tests/golden/<name>
 RENDERED = {

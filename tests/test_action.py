@@ -89,7 +89,7 @@ def workspace(tmp_path):
     if shutil.which("seasonparse", path=str(Path(sys.executable).parent)) is None:
         pytest.skip("seasonparse is not installed in this Python's scripts folder")
     (tmp_path / "articles").mkdir()
-    for name in ("clean.txt", "broken.wiki"):
+    for name in ("clean.txt", "broken.txt"):
         shutil.copyfile(FIXTURES / "ci" / name, tmp_path / "articles" / name)
     return tmp_path
 
@@ -101,24 +101,24 @@ def inputs_with(**given) -> dict:
 
 
 def test_check_step_annotates_and_fails_on_a_broken_article(workspace):
-    inputs = inputs_with(paths="clean.txt broken.wiki", args="--no-baseline --select M,T",
+    inputs = inputs_with(paths="clean.txt broken.txt", args="--no-baseline --select M,T",
                          working_directory="articles")
     done = run_step(step("Check"), inputs, workspace)
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines() == [
-        l for l in done.stdout.splitlines() if l.startswith("::error file=broken.wiki,line=")]
+        l for l in done.stdout.splitlines() if l.startswith("::error file=broken.txt,line=")]
     assert len(done.stdout.splitlines()) == 2 and "title=M001" in done.stdout
 
 
 def test_check_step_passes_on_a_clean_article_and_globs_are_not_expanded(workspace):
     done = run_step(step("Check"), inputs_with(paths="clean.txt", working_directory="articles"), workspace)
     assert (done.returncode, done.stdout) == (0, ""), done.stderr
-    done = run_step(step("Check"), inputs_with(paths="*.wiki", working_directory="articles"), workspace)
-    assert done.returncode == 2 and "*.wiki" in done.stderr  # the literal name, not broken.wiki
+    done = run_step(step("Check"), inputs_with(paths="*.txt", working_directory="articles"), workspace)
+    assert done.returncode == 2 and "*.txt" in done.stderr  # the literal name, not broken.txt
 
 
 def test_sarif_step_writes_valid_sarif_and_never_fails_the_job(workspace):
-    inputs = inputs_with(paths="broken.wiki", working_directory="articles", sarif="true",
+    inputs = inputs_with(paths="broken.txt", working_directory="articles", sarif="true",
                          sarif_file="out.sarif")
     done = run_step(step("Write SARIF"), inputs, workspace)
     assert done.returncode == 0, done.stderr

@@ -35,7 +35,7 @@ def articles(tmp_path_factory):
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout of seasonparse (pre-commit installs hooks from git)")
     repo = tmp_path_factory.mktemp("articles")
-    for name in ("clean.txt", "broken.wiki", "notes/README.md"):
+    for name in ("clean.txt", "broken.txt", "notes/README.md"):
         (repo / name).parent.mkdir(exist_ok=True)
         shutil.copyfile(FIXTURES / "ci" / name, repo / name)
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
@@ -60,10 +60,10 @@ def test_hook_passes_on_a_clean_article(articles):
 
 
 def test_hook_fails_on_a_broken_article_with_its_findings(articles):
-    done = try_repo(articles, "--files", "clean.txt", "broken.wiki")
+    done = try_repo(articles, "--files", "clean.txt", "broken.txt")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Failed" in done.stdout
-    assert "broken.wiki:11:3: M001" in done.stdout and "broken.wiki:19:1: T002" in done.stdout
+    assert "broken.txt:11:3: M001" in done.stdout and "broken.txt:19:1: T002" in done.stdout
     assert "clean.txt:" not in done.stdout
 
 

@@ -18,13 +18,25 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
-def _check_parser() -> argparse.ArgumentParser:
+def _check_parser(report: bool = False) -> argparse.ArgumentParser:
     from seasonparse.report import FORMATS
 
-    p = argparse.ArgumentParser(
-        prog="seasonparse check",
-        description="Check season articles (or their JSON from `seasonparse --out`) for "
-                    "contradictions, within and across documents.")
+    if report:
+        p = argparse.ArgumentParser(
+            prog="seasonparse report",
+            description="Check season articles like `seasonparse check` and write what was found "
+                        "as one self-contained HTML page: findings by rule and by file, both sides "
+                        "of each contradiction, per season the match index, standings stated vs "
+                        "recomputed, and the knockout brackets.")
+        p.add_argument("--html", required=True, metavar="FILE",
+                       help="the page to write (its folder must exist)")
+    else:
+        p = argparse.ArgumentParser(
+            prog="seasonparse check",
+            description="Check season articles (or their JSON from `seasonparse --out`) for "
+                        "contradictions, within and across documents.")
+        p.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule gave instead of the findings")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders; default: `paths` from the configuration")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -46,18 +58,18 @@ def _check_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _baseline_target(value: str) -> Path:
-    """Where --write-baseline may write, checked before any work: a file in an
-    existing, writable folder (no folder is created)."""
+def _output_target(option: str, value: str) -> Path:
+    """Where --write-baseline or --html may write, checked before any work: a file
+    in an existing, writable folder (no folder is created)."""
     path = Path(value)
     if path.is_dir():
-        raise UsageError(f"--write-baseline {value}: is a folder; name the baseline file")
+        raise UsageError(f"{option} {value}: is a folder; name the file")
     folder = path.parent
     if not folder.is_dir():
-        raise UsageError(f"--write-baseline {value}: the folder {folder} does not exist "
+        raise UsageError(f"{option} {value}: the folder {folder} does not exist "
                          f"(it is not created)")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UsageError(f"--write-baseline {value}: the folder {folder} is not writable")
+        raise UsageError(f"{option} {value}: the folder {folder} is not writable")
     return path
 
 
@@ -89,8 +101,14 @@ def _pretty(path: str) -> str:
         return path
 
 
-def cmd_check(argv: list[str]) -> int:
-    args = _check_parser().parse_args(argv)
+def cmd_report(argv: list[str]) -> int:
+    """`seasonparse report PATHS --html FILE`: the check, written as a page. Exit 0 once
+    the page is written (a report is read, not a gate), 2 for usage errors."""
+    return cmd_check(argv, report=True)
+
+
+def cmd_check(argv: list[str], report: bool = False) -> int:
+    args = _check_parser(report).parse_args(argv)
     from seasonparse import baseline as bl
     from seasonparse.check import run, selected_codes
     from seasonparse.config import ConfigError
@@ -109,7 +127,8 @@ def cmd_check(argv: list[str]) -> int:
         for code in getattr(args, flag) or ():
             if code != "ALL" and not any(c.startswith(code) for c in rules):
                 raise UsageError(f"--{flag.replace('_', '-')}: `{code}` selects no rule")
-    write_to = _baseline_target(args.write_baseline) if args.write_baseline else None
+    write_to = _output_target("--write-baseline", args.write_baseline) if args.write_baseline else None
+    html_to = _output_target("--html", args.html) if report else None
     if args.paths:
         paths = args.paths
     elif config.paths:
@@ -151,7 +170,21 @@ def cmd_check(argv: list[str]) -> int:
         findings, hidden = bl.filter_new(findings, known, bl.anchor(config, baseline_path),
                                          result.lines_by_path)
 
-    sys.stdout.write(render(args.format, findings, result.lines_by_path, rules))
+    if html_to is not None:
+        from seasonparse.check import settings_of
+        from seasonparse.report.html_report import write_report
+
+        try:
+            write_report(result.documents, findings, result.lines_by_path, rules, html_to,
+                         settings=settings_of(config))
+        except OSError as exc:
+            raise UsageError(f"--html {args.html}: cannot write it: {exc.strerror or exc}") from None
+    elif args.statistics:
+        from seasonparse.report.statistics import render_statistics
+
+        sys.stdout.write(render_statistics(findings, rules))
+    else:
+        sys.stdout.write(render(args.format, findings, result.lines_by_path, rules))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     summary = (f"seasonparse: {plural(len(result.documents) - len(references), 'document')}, "
                f"{plural(len(findings), 'finding')} ({plural(counts['error'], 'error')}, "
@@ -159,12 +192,16 @@ def cmd_check(argv: list[str]) -> int:
     if hidden:
         summary += f", {hidden} known in the baseline"
     summary += f", {time.perf_counter() - started:.2f} s"
-    stream = sys.stdout if args.format in ("text", "concise") else sys.stderr
+    if html_to is not None:
+        summary += f"; wrote {args.html}"
+    stream = sys.stdout if args.format in ("text", "concise") and not report else sys.stderr
     print(summary, file=stream)
     if result.reference_summary is not None:
         print(f"seasonparse: references: {result.reference_summary.text()}", file=stream)
     if found.problems:
         return EXIT_USAGE
+    if report:
+        return EXIT_OK
     threshold = SEVERITIES.index(args.fail_on or config.fail_on)
     failing = any(SEVERITIES.index(f.severity) >= threshold for f in findings)
     return EXIT_FOUND if failing and not args.exit_zero else EXIT_OK

@@ -1,4 +1,4 @@
-"""Command line: `seasonparse PATHS --out DIR`, `seasonparse check`, `rules`, `rule CODE`.
+"""Command line: `seasonparse PATHS --out DIR`, `seasonparse check`, `report`, `rules`, `rule CODE`.
 
 Exit codes (all commands): 0 clean, 1 problems found in the data (including
 seasonparse's own failure on one input, P000), 2 usage or configuration error.
@@ -8,6 +8,7 @@ own module, imported only when it runs, so `--help` and `rules` start fast.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -24,6 +25,12 @@ def _check(argv: list[str]) -> int:
     return cmd_check(argv)
 
 
+def _report(argv: list[str]) -> int:
+    from seasonparse.check_command import cmd_report
+
+    return cmd_report(argv)
+
+
 def _rules(argv: list[str]) -> int:
     from seasonparse.rules_command import cmd_rules
 
@@ -37,7 +44,7 @@ def _rule(argv: list[str]) -> int:
 
 
 # the first argument -> the command; anything else is the parse command's
-COMMANDS = {"check": _check, "rules": _rules, "rule": _rule}
+COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         return interrupt.exit_code(exc.signum)
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug of ours outside any one document: one line, not a traceback
+        if os.environ.get("SEASONPARSE_DEBUG"):
+            raise
+        err(f"internal error: {exc!r} (please report this; SEASONPARSE_DEBUG=1 shows the traceback)")
+        return EXIT_USAGE
     finally:
         for s, handler in saved.items():
             signal.signal(s, handler)

@@ -238,7 +238,7 @@ def _label(key: tuple) -> str:
 
 
 def _seasons(corpus, settings: Settings) -> list[Season]:
-    from seasonparse.corpus import section_tournament
+    from seasonparse.tournaments import section_tournament
     from seasonparse.football import knockout_ties
     from seasonparse.rules.cross_tables import _stated_points, _table_tournament
 
@@ -269,7 +269,7 @@ def _seasons(corpus, settings: Settings) -> list[Season]:
             bucket(key)["brackets"].setdefault((doc.path, kt.prefix), (doc, kt.prefix, []))[2].append(kt)
     stated = _stated_points(corpus)
     out = []
-    for n, key in enumerate(sorted(buckets, key=lambda k: (k[0], str(k[1])))):
+    for n, key in enumerate(sorted(buckets, key=lambda k: (str(k[0]), str(k[1])))):  # a year, or a season such as 2019–20
         b = buckets[key]
         b["matches"].sort(key=lambda g: (str(g[0].day), g[0].doc.path, g[0].match.line))
         out.append(Season(key, _label(key), f"season{n}", b["matches"], b["standings"],
@@ -355,7 +355,7 @@ def _elsewhere(s: Season, doc, table, row) -> list:
 
 
 def _standings(s: Season) -> str:
-    from seasonparse.rules.standings import rows_of
+    from seasonparse.tables import rows_of
 
     parts = []
     for doc, table in s.standings:
