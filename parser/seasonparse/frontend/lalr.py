@@ -13,7 +13,7 @@ Lark's runtime stays the reference: `lark_result` runs it and returns the same
 values and errors on the seeds and on random and mutated text.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from typing import NamedTuple
