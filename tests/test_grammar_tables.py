@@ -79,6 +79,14 @@ def test_runner_and_lark_agree_on_the_seeds():
         _same_as_lark(seed.read_text("utf-8"))
 
 
+def test_runner_and_lark_agree_where_the_all_terminal_scanner_finds_what_the_state_refuses():
+    # after a date line only SCORE may come: prose (TEXT, ranked after SCORE), a list line
+    # `- a: b` (FIELDS, outside an infobox) and a date (DATE, ranked before SCORE)
+    for text in ["March 3, 2011\nJust some words here\n", "- a: b\n- c: d\n",
+                 "March 3, 2011\nMarch 4, 2011\n", "March 3, 2011\n- a: b\n", "March 3, 2011\n"]:
+        _same_as_lark(text)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(SEED_LINES + _EXTRA), max_size=60), st.data())
 def test_runner_and_lark_agree_on_shuffled_and_cut_lines(lines, data):

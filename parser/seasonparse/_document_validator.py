@@ -4,7 +4,6 @@
 
 SCHEMA_SHA256 = "fa3625fe665521ca1456fe9faea6846fbce6a02effcc36c61482840f12f5b4b3"  # of the schema file this was compiled from
 FASTJSONSCHEMA_VERSION = "2.22.3"
-from decimal import Decimal
 import re
 
 
@@ -120,7 +119,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__infobox_item__line = data__infobox_item["line"]
                             if not isinstance(data__infobox_item__line, (int)) and not (isinstance(data__infobox_item__line, float) and data__infobox_item__line.is_integer()) or isinstance(data__infobox_item__line, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".infobox[{data__infobox_x}].line".format(**locals()) + " must be integer", value=data__infobox_item__line, name="" + (name_prefix or "data") + ".infobox[{data__infobox_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__infobox_item__line, (int, float, Decimal)) and not isinstance(data__infobox_item__line, bool):
+                            if isinstance(data__infobox_item__line, (int, float)) and not isinstance(data__infobox_item__line, bool):
                                 if data__infobox_item__line < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".infobox[{data__infobox_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__infobox_item__line, name="" + (name_prefix or "data") + ".infobox[{data__infobox_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "split_from" in data__infobox_item_keys:
@@ -167,7 +166,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__blocks_item__line = data__blocks_item["line"]
                             if not isinstance(data__blocks_item__line, (int)) and not (isinstance(data__blocks_item__line, float) and data__blocks_item__line.is_integer()) or isinstance(data__blocks_item__line, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".blocks[{data__blocks_x}].line".format(**locals()) + " must be integer", value=data__blocks_item__line, name="" + (name_prefix or "data") + ".blocks[{data__blocks_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__blocks_item__line, (int, float, Decimal)) and not isinstance(data__blocks_item__line, bool):
+                            if isinstance(data__blocks_item__line, (int, float)) and not isinstance(data__blocks_item__line, bool):
                                 if data__blocks_item__line < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".blocks[{data__blocks_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__blocks_item__line, name="" + (name_prefix or "data") + ".blocks[{data__blocks_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "end_line" in data__blocks_item_keys:
@@ -175,7 +174,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__blocks_item__endline = data__blocks_item["end_line"]
                             if not isinstance(data__blocks_item__endline, (int)) and not (isinstance(data__blocks_item__endline, float) and data__blocks_item__endline.is_integer()) or isinstance(data__blocks_item__endline, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".blocks[{data__blocks_x}].end_line".format(**locals()) + " must be integer", value=data__blocks_item__endline, name="" + (name_prefix or "data") + ".blocks[{data__blocks_x}].end_line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__blocks_item__endline, (int, float, Decimal)) and not isinstance(data__blocks_item__endline, bool):
+                            if isinstance(data__blocks_item__endline, (int, float)) and not isinstance(data__blocks_item__endline, bool):
                                 if data__blocks_item__endline < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".blocks[{data__blocks_x}].end_line".format(**locals()) + " must be bigger than or equal to 1", value=data__blocks_item__endline, name="" + (name_prefix or "data") + ".blocks[{data__blocks_x}].end_line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "text" in data__blocks_item_keys:
@@ -229,7 +228,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__matches_item__index = data__matches_item["index"]
                             if not isinstance(data__matches_item__index, (int)) and not (isinstance(data__matches_item__index, float) and data__matches_item__index.is_integer()) or isinstance(data__matches_item__index, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].index".format(**locals()) + " must be integer", value=data__matches_item__index, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].index".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='type')
-                            if isinstance(data__matches_item__index, (int, float, Decimal)) and not isinstance(data__matches_item__index, bool):
+                            if isinstance(data__matches_item__index, (int, float)) and not isinstance(data__matches_item__index, bool):
                                 if data__matches_item__index < 0:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].index".format(**locals()) + " must be bigger than or equal to 0", value=data__matches_item__index, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].index".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='minimum')
                         if "date" in data__matches_item_keys:
@@ -271,7 +270,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                     data__matches_item__score__home = data__matches_item__score["home"]
                                     if not isinstance(data__matches_item__score__home, (int)) and not (isinstance(data__matches_item__score__home, float) and data__matches_item__score__home.is_integer()) or isinstance(data__matches_item__score__home, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].score.home".format(**locals()) + " must be integer", value=data__matches_item__score__home, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].score.home".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='type')
-                                    if isinstance(data__matches_item__score__home, (int, float, Decimal)) and not isinstance(data__matches_item__score__home, bool):
+                                    if isinstance(data__matches_item__score__home, (int, float)) and not isinstance(data__matches_item__score__home, bool):
                                         if data__matches_item__score__home < 0:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].score.home".format(**locals()) + " must be bigger than or equal to 0", value=data__matches_item__score__home, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].score.home".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='minimum')
                                 if "away" in data__matches_item__score_keys:
@@ -279,7 +278,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                     data__matches_item__score__away = data__matches_item__score["away"]
                                     if not isinstance(data__matches_item__score__away, (int)) and not (isinstance(data__matches_item__score__away, float) and data__matches_item__score__away.is_integer()) or isinstance(data__matches_item__score__away, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].score.away".format(**locals()) + " must be integer", value=data__matches_item__score__away, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].score.away".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='type')
-                                    if isinstance(data__matches_item__score__away, (int, float, Decimal)) and not isinstance(data__matches_item__score__away, bool):
+                                    if isinstance(data__matches_item__score__away, (int, float)) and not isinstance(data__matches_item__score__away, bool):
                                         if data__matches_item__score__away < 0:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].score.away".format(**locals()) + " must be bigger than or equal to 0", value=data__matches_item__score__away, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].score.away".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='minimum')
                                 if data__matches_item__score_keys:
@@ -321,7 +320,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__matches_item__events_item__minute = data__matches_item__events_item["minute"]
                                             if not isinstance(data__matches_item__events_item__minute, (int, NoneType)) and not (isinstance(data__matches_item__events_item__minute, float) and data__matches_item__events_item__minute.is_integer()) or isinstance(data__matches_item__events_item__minute, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].minute".format(**locals()) + " must be integer or null", value=data__matches_item__events_item__minute, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].minute".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='type')
-                                            if isinstance(data__matches_item__events_item__minute, (int, float, Decimal)) and not isinstance(data__matches_item__events_item__minute, bool):
+                                            if isinstance(data__matches_item__events_item__minute, (int, float)) and not isinstance(data__matches_item__events_item__minute, bool):
                                                 if data__matches_item__events_item__minute < 0:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].minute".format(**locals()) + " must be bigger than or equal to 0", value=data__matches_item__events_item__minute, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].minute".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='minimum')
                                         if "stoppage" in data__matches_item__events_item_keys:
@@ -329,7 +328,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__matches_item__events_item__stoppage = data__matches_item__events_item["stoppage"]
                                             if not isinstance(data__matches_item__events_item__stoppage, (int, NoneType)) and not (isinstance(data__matches_item__events_item__stoppage, float) and data__matches_item__events_item__stoppage.is_integer()) or isinstance(data__matches_item__events_item__stoppage, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].stoppage".format(**locals()) + " must be integer or null", value=data__matches_item__events_item__stoppage, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].stoppage".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='type')
-                                            if isinstance(data__matches_item__events_item__stoppage, (int, float, Decimal)) and not isinstance(data__matches_item__events_item__stoppage, bool):
+                                            if isinstance(data__matches_item__events_item__stoppage, (int, float)) and not isinstance(data__matches_item__events_item__stoppage, bool):
                                                 if data__matches_item__events_item__stoppage < 0:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].stoppage".format(**locals()) + " must be bigger than or equal to 0", value=data__matches_item__events_item__stoppage, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].stoppage".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='minimum')
                                         if "kind" in data__matches_item__events_item_keys:
@@ -342,7 +341,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__matches_item__events_item__line = data__matches_item__events_item["line"]
                                             if not isinstance(data__matches_item__events_item__line, (int)) and not (isinstance(data__matches_item__events_item__line, float) and data__matches_item__events_item__line.is_integer()) or isinstance(data__matches_item__events_item__line, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].line".format(**locals()) + " must be integer", value=data__matches_item__events_item__line, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                                            if isinstance(data__matches_item__events_item__line, (int, float, Decimal)) and not isinstance(data__matches_item__events_item__line, bool):
+                                            if isinstance(data__matches_item__events_item__line, (int, float)) and not isinstance(data__matches_item__events_item__line, bool):
                                                 if data__matches_item__events_item__line < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__events_item__line, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                                         if "column" in data__matches_item__events_item_keys:
@@ -350,7 +349,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__matches_item__events_item__column = data__matches_item__events_item["column"]
                                             if not isinstance(data__matches_item__events_item__column, (int)) and not (isinstance(data__matches_item__events_item__column, float) and data__matches_item__events_item__column.is_integer()) or isinstance(data__matches_item__events_item__column, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].column".format(**locals()) + " must be integer", value=data__matches_item__events_item__column, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                                            if isinstance(data__matches_item__events_item__column, (int, float, Decimal)) and not isinstance(data__matches_item__events_item__column, bool):
+                                            if isinstance(data__matches_item__events_item__column, (int, float)) and not isinstance(data__matches_item__events_item__column, bool):
                                                 if data__matches_item__events_item__column < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].column".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__events_item__column, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                                         if "end_column" in data__matches_item__events_item_keys:
@@ -358,7 +357,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__matches_item__events_item__endcolumn = data__matches_item__events_item["end_column"]
                                             if not isinstance(data__matches_item__events_item__endcolumn, (int)) and not (isinstance(data__matches_item__events_item__endcolumn, float) and data__matches_item__events_item__endcolumn.is_integer()) or isinstance(data__matches_item__events_item__endcolumn, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].end_column".format(**locals()) + " must be integer", value=data__matches_item__events_item__endcolumn, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].end_column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                                            if isinstance(data__matches_item__events_item__endcolumn, (int, float, Decimal)) and not isinstance(data__matches_item__events_item__endcolumn, bool):
+                                            if isinstance(data__matches_item__events_item__endcolumn, (int, float)) and not isinstance(data__matches_item__events_item__endcolumn, bool):
                                                 if data__matches_item__events_item__endcolumn < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].end_column".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__events_item__endcolumn, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].events[{data__matches_item__events_x}].end_column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                                         if data__matches_item__events_item_keys:
@@ -395,7 +394,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__matches_item__scorerlines_item__line = data__matches_item__scorerlines_item["line"]
                                             if not isinstance(data__matches_item__scorerlines_item__line, (int)) and not (isinstance(data__matches_item__scorerlines_item__line, float) and data__matches_item__scorerlines_item__line.is_integer()) or isinstance(data__matches_item__scorerlines_item__line, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].scorer_lines[{data__matches_item__scorerlines_x}].line".format(**locals()) + " must be integer", value=data__matches_item__scorerlines_item__line, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].scorer_lines[{data__matches_item__scorerlines_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                                            if isinstance(data__matches_item__scorerlines_item__line, (int, float, Decimal)) and not isinstance(data__matches_item__scorerlines_item__line, bool):
+                                            if isinstance(data__matches_item__scorerlines_item__line, (int, float)) and not isinstance(data__matches_item__scorerlines_item__line, bool):
                                                 if data__matches_item__scorerlines_item__line < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].scorer_lines[{data__matches_item__scorerlines_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__scorerlines_item__line, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].scorer_lines[{data__matches_item__scorerlines_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                                         if "column" in data__matches_item__scorerlines_item_keys:
@@ -403,7 +402,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__matches_item__scorerlines_item__column = data__matches_item__scorerlines_item["column"]
                                             if not isinstance(data__matches_item__scorerlines_item__column, (int)) and not (isinstance(data__matches_item__scorerlines_item__column, float) and data__matches_item__scorerlines_item__column.is_integer()) or isinstance(data__matches_item__scorerlines_item__column, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].scorer_lines[{data__matches_item__scorerlines_x}].column".format(**locals()) + " must be integer", value=data__matches_item__scorerlines_item__column, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].scorer_lines[{data__matches_item__scorerlines_x}].column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                                            if isinstance(data__matches_item__scorerlines_item__column, (int, float, Decimal)) and not isinstance(data__matches_item__scorerlines_item__column, bool):
+                                            if isinstance(data__matches_item__scorerlines_item__column, (int, float)) and not isinstance(data__matches_item__scorerlines_item__column, bool):
                                                 if data__matches_item__scorerlines_item__column < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].scorer_lines[{data__matches_item__scorerlines_x}].column".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__scorerlines_item__column, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].scorer_lines[{data__matches_item__scorerlines_x}].column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                                         if "text" in data__matches_item__scorerlines_item_keys:
@@ -429,7 +428,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__matches_item__line = data__matches_item["line"]
                             if not isinstance(data__matches_item__line, (int)) and not (isinstance(data__matches_item__line, float) and data__matches_item__line.is_integer()) or isinstance(data__matches_item__line, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].line".format(**locals()) + " must be integer", value=data__matches_item__line, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__matches_item__line, (int, float, Decimal)) and not isinstance(data__matches_item__line, bool):
+                            if isinstance(data__matches_item__line, (int, float)) and not isinstance(data__matches_item__line, bool):
                                 if data__matches_item__line < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__line, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "column" in data__matches_item_keys:
@@ -437,7 +436,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__matches_item__column = data__matches_item["column"]
                             if not isinstance(data__matches_item__column, (int)) and not (isinstance(data__matches_item__column, float) and data__matches_item__column.is_integer()) or isinstance(data__matches_item__column, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].column".format(**locals()) + " must be integer", value=data__matches_item__column, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__matches_item__column, (int, float, Decimal)) and not isinstance(data__matches_item__column, bool):
+                            if isinstance(data__matches_item__column, (int, float)) and not isinstance(data__matches_item__column, bool):
                                 if data__matches_item__column < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].column".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__column, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "away_column" in data__matches_item_keys:
@@ -445,7 +444,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__matches_item__awaycolumn = data__matches_item["away_column"]
                             if not isinstance(data__matches_item__awaycolumn, (int)) and not (isinstance(data__matches_item__awaycolumn, float) and data__matches_item__awaycolumn.is_integer()) or isinstance(data__matches_item__awaycolumn, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].away_column".format(**locals()) + " must be integer", value=data__matches_item__awaycolumn, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].away_column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__matches_item__awaycolumn, (int, float, Decimal)) and not isinstance(data__matches_item__awaycolumn, bool):
+                            if isinstance(data__matches_item__awaycolumn, (int, float)) and not isinstance(data__matches_item__awaycolumn, bool):
                                 if data__matches_item__awaycolumn < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].away_column".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__awaycolumn, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].away_column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "end_column" in data__matches_item_keys:
@@ -453,7 +452,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__matches_item__endcolumn = data__matches_item["end_column"]
                             if not isinstance(data__matches_item__endcolumn, (int)) and not (isinstance(data__matches_item__endcolumn, float) and data__matches_item__endcolumn.is_integer()) or isinstance(data__matches_item__endcolumn, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].end_column".format(**locals()) + " must be integer", value=data__matches_item__endcolumn, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].end_column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__matches_item__endcolumn, (int, float, Decimal)) and not isinstance(data__matches_item__endcolumn, bool):
+                            if isinstance(data__matches_item__endcolumn, (int, float)) and not isinstance(data__matches_item__endcolumn, bool):
                                 if data__matches_item__endcolumn < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].end_column".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__endcolumn, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].end_column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "date_line" in data__matches_item_keys:
@@ -461,7 +460,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__matches_item__dateline = data__matches_item["date_line"]
                             if not isinstance(data__matches_item__dateline, (int)) and not (isinstance(data__matches_item__dateline, float) and data__matches_item__dateline.is_integer()) or isinstance(data__matches_item__dateline, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].date_line".format(**locals()) + " must be integer", value=data__matches_item__dateline, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].date_line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__matches_item__dateline, (int, float, Decimal)) and not isinstance(data__matches_item__dateline, bool):
+                            if isinstance(data__matches_item__dateline, (int, float)) and not isinstance(data__matches_item__dateline, bool):
                                 if data__matches_item__dateline < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].date_line".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__dateline, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].date_line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "end_line" in data__matches_item_keys:
@@ -469,7 +468,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__matches_item__endline = data__matches_item["end_line"]
                             if not isinstance(data__matches_item__endline, (int)) and not (isinstance(data__matches_item__endline, float) and data__matches_item__endline.is_integer()) or isinstance(data__matches_item__endline, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].end_line".format(**locals()) + " must be integer", value=data__matches_item__endline, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].end_line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__matches_item__endline, (int, float, Decimal)) and not isinstance(data__matches_item__endline, bool):
+                            if isinstance(data__matches_item__endline, (int, float)) and not isinstance(data__matches_item__endline, bool):
                                 if data__matches_item__endline < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".matches[{data__matches_x}].end_line".format(**locals()) + " must be bigger than or equal to 1", value=data__matches_item__endline, name="" + (name_prefix or "data") + ".matches[{data__matches_x}].end_line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if data__matches_item_keys:
@@ -526,7 +525,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__ties_item__aggregate__winner = data__ties_item__aggregate["winner"]
                                             if not isinstance(data__ties_item__aggregate__winner, (int)) and not (isinstance(data__ties_item__aggregate__winner, float) and data__ties_item__aggregate__winner.is_integer()) or isinstance(data__ties_item__aggregate__winner, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".ties[{data__ties_x}].aggregate.winner".format(**locals()) + " must be integer", value=data__ties_item__aggregate__winner, name="" + (name_prefix or "data") + ".ties[{data__ties_x}].aggregate.winner".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='type')
-                                            if isinstance(data__ties_item__aggregate__winner, (int, float, Decimal)) and not isinstance(data__ties_item__aggregate__winner, bool):
+                                            if isinstance(data__ties_item__aggregate__winner, (int, float)) and not isinstance(data__ties_item__aggregate__winner, bool):
                                                 if data__ties_item__aggregate__winner < 0:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".ties[{data__ties_x}].aggregate.winner".format(**locals()) + " must be bigger than or equal to 0", value=data__ties_item__aggregate__winner, name="" + (name_prefix or "data") + ".ties[{data__ties_x}].aggregate.winner".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='minimum')
                                         if "loser" in data__ties_item__aggregate_keys:
@@ -534,7 +533,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__ties_item__aggregate__loser = data__ties_item__aggregate["loser"]
                                             if not isinstance(data__ties_item__aggregate__loser, (int)) and not (isinstance(data__ties_item__aggregate__loser, float) and data__ties_item__aggregate__loser.is_integer()) or isinstance(data__ties_item__aggregate__loser, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".ties[{data__ties_x}].aggregate.loser".format(**locals()) + " must be integer", value=data__ties_item__aggregate__loser, name="" + (name_prefix or "data") + ".ties[{data__ties_x}].aggregate.loser".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='type')
-                                            if isinstance(data__ties_item__aggregate__loser, (int, float, Decimal)) and not isinstance(data__ties_item__aggregate__loser, bool):
+                                            if isinstance(data__ties_item__aggregate__loser, (int, float)) and not isinstance(data__ties_item__aggregate__loser, bool):
                                                 if data__ties_item__aggregate__loser < 0:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".ties[{data__ties_x}].aggregate.loser".format(**locals()) + " must be bigger than or equal to 0", value=data__ties_item__aggregate__loser, name="" + (name_prefix or "data") + ".ties[{data__ties_x}].aggregate.loser".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='minimum')
                                         if data__ties_item__aggregate_keys:
@@ -553,7 +552,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__ties_item__line = data__ties_item["line"]
                             if not isinstance(data__ties_item__line, (int)) and not (isinstance(data__ties_item__line, float) and data__ties_item__line.is_integer()) or isinstance(data__ties_item__line, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".ties[{data__ties_x}].line".format(**locals()) + " must be integer", value=data__ties_item__line, name="" + (name_prefix or "data") + ".ties[{data__ties_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__ties_item__line, (int, float, Decimal)) and not isinstance(data__ties_item__line, bool):
+                            if isinstance(data__ties_item__line, (int, float)) and not isinstance(data__ties_item__line, bool):
                                 if data__ties_item__line < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".ties[{data__ties_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__ties_item__line, name="" + (name_prefix or "data") + ".ties[{data__ties_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "legs" in data__ties_item_keys:
@@ -569,7 +568,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                 for data__ties_item__legs_x, data__ties_item__legs_item in enumerate(data__ties_item__legs):
                                     if not isinstance(data__ties_item__legs_item, (int)) and not (isinstance(data__ties_item__legs_item, float) and data__ties_item__legs_item.is_integer()) or isinstance(data__ties_item__legs_item, bool):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".ties[{data__ties_x}].legs[{data__ties_item__legs_x}]".format(**locals()) + " must be integer", value=data__ties_item__legs_item, name="" + (name_prefix or "data") + ".ties[{data__ties_x}].legs[{data__ties_item__legs_x}]".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='type')
-                                    if isinstance(data__ties_item__legs_item, (int, float, Decimal)) and not isinstance(data__ties_item__legs_item, bool):
+                                    if isinstance(data__ties_item__legs_item, (int, float)) and not isinstance(data__ties_item__legs_item, bool):
                                         if data__ties_item__legs_item < 0:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".ties[{data__ties_x}].legs[{data__ties_item__legs_x}]".format(**locals()) + " must be bigger than or equal to 0", value=data__ties_item__legs_item, name="" + (name_prefix or "data") + ".ties[{data__ties_x}].legs[{data__ties_item__legs_x}]".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='minimum')
                         if "section" in data__ties_item_keys:
@@ -607,7 +606,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__tables_item__index = data__tables_item["index"]
                             if not isinstance(data__tables_item__index, (int)) and not (isinstance(data__tables_item__index, float) and data__tables_item__index.is_integer()) or isinstance(data__tables_item__index, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".tables[{data__tables_x}].index".format(**locals()) + " must be integer", value=data__tables_item__index, name="" + (name_prefix or "data") + ".tables[{data__tables_x}].index".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='type')
-                            if isinstance(data__tables_item__index, (int, float, Decimal)) and not isinstance(data__tables_item__index, bool):
+                            if isinstance(data__tables_item__index, (int, float)) and not isinstance(data__tables_item__index, bool):
                                 if data__tables_item__index < 0:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".tables[{data__tables_x}].index".format(**locals()) + " must be bigger than or equal to 0", value=data__tables_item__index, name="" + (name_prefix or "data") + ".tables[{data__tables_x}].index".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0}, rule='minimum')
                         if "kind" in data__tables_item_keys:
@@ -620,7 +619,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__tables_item__line = data__tables_item["line"]
                             if not isinstance(data__tables_item__line, (int)) and not (isinstance(data__tables_item__line, float) and data__tables_item__line.is_integer()) or isinstance(data__tables_item__line, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".tables[{data__tables_x}].line".format(**locals()) + " must be integer", value=data__tables_item__line, name="" + (name_prefix or "data") + ".tables[{data__tables_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__tables_item__line, (int, float, Decimal)) and not isinstance(data__tables_item__line, bool):
+                            if isinstance(data__tables_item__line, (int, float)) and not isinstance(data__tables_item__line, bool):
                                 if data__tables_item__line < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".tables[{data__tables_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__tables_item__line, name="" + (name_prefix or "data") + ".tables[{data__tables_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "end_line" in data__tables_item_keys:
@@ -628,7 +627,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__tables_item__endline = data__tables_item["end_line"]
                             if not isinstance(data__tables_item__endline, (int)) and not (isinstance(data__tables_item__endline, float) and data__tables_item__endline.is_integer()) or isinstance(data__tables_item__endline, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".tables[{data__tables_x}].end_line".format(**locals()) + " must be integer", value=data__tables_item__endline, name="" + (name_prefix or "data") + ".tables[{data__tables_x}].end_line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__tables_item__endline, (int, float, Decimal)) and not isinstance(data__tables_item__endline, bool):
+                            if isinstance(data__tables_item__endline, (int, float)) and not isinstance(data__tables_item__endline, bool):
                                 if data__tables_item__endline < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".tables[{data__tables_x}].end_line".format(**locals()) + " must be bigger than or equal to 1", value=data__tables_item__endline, name="" + (name_prefix or "data") + ".tables[{data__tables_x}].end_line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "section" in data__tables_item_keys:
@@ -705,7 +704,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                                             data__tables_item__rows_item__line = data__tables_item__rows_item["line"]
                                             if not isinstance(data__tables_item__rows_item__line, (int)) and not (isinstance(data__tables_item__rows_item__line, float) and data__tables_item__rows_item__line.is_integer()) or isinstance(data__tables_item__rows_item__line, bool):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".tables[{data__tables_x}].rows[{data__tables_item__rows_x}].line".format(**locals()) + " must be integer", value=data__tables_item__rows_item__line, name="" + (name_prefix or "data") + ".tables[{data__tables_x}].rows[{data__tables_item__rows_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                                            if isinstance(data__tables_item__rows_item__line, (int, float, Decimal)) and not isinstance(data__tables_item__rows_item__line, bool):
+                                            if isinstance(data__tables_item__rows_item__line, (int, float)) and not isinstance(data__tables_item__rows_item__line, bool):
                                                 if data__tables_item__rows_item__line < 1:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".tables[{data__tables_x}].rows[{data__tables_item__rows_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__tables_item__rows_item__line, name="" + (name_prefix or "data") + ".tables[{data__tables_x}].rows[{data__tables_item__rows_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                                         if "kind" in data__tables_item__rows_item_keys:
@@ -770,7 +769,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__goalscorers_item__goals = data__goalscorers_item["goals"]
                             if not isinstance(data__goalscorers_item__goals, (int, NoneType)) and not (isinstance(data__goalscorers_item__goals, float) and data__goalscorers_item__goals.is_integer()) or isinstance(data__goalscorers_item__goals, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].goals".format(**locals()) + " must be integer or null", value=data__goalscorers_item__goals, name="" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].goals".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='type')
-                            if isinstance(data__goalscorers_item__goals, (int, float, Decimal)) and not isinstance(data__goalscorers_item__goals, bool):
+                            if isinstance(data__goalscorers_item__goals, (int, float)) and not isinstance(data__goalscorers_item__goals, bool):
                                 if data__goalscorers_item__goals < 0:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].goals".format(**locals()) + " must be bigger than or equal to 0", value=data__goalscorers_item__goals, name="" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].goals".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='minimum')
                         if "own_goal" in data__goalscorers_item_keys:
@@ -783,7 +782,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__goalscorers_item__line = data__goalscorers_item["line"]
                             if not isinstance(data__goalscorers_item__line, (int)) and not (isinstance(data__goalscorers_item__line, float) and data__goalscorers_item__line.is_integer()) or isinstance(data__goalscorers_item__line, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].line".format(**locals()) + " must be integer", value=data__goalscorers_item__line, name="" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__goalscorers_item__line, (int, float, Decimal)) and not isinstance(data__goalscorers_item__line, bool):
+                            if isinstance(data__goalscorers_item__line, (int, float)) and not isinstance(data__goalscorers_item__line, bool):
                                 if data__goalscorers_item__line < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__goalscorers_item__line, name="" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "section" in data__goalscorers_item_keys:
@@ -807,7 +806,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__goalscorers_item__table = data__goalscorers_item["table"]
                             if not isinstance(data__goalscorers_item__table, (int, NoneType)) and not (isinstance(data__goalscorers_item__table, float) and data__goalscorers_item__table.is_integer()) or isinstance(data__goalscorers_item__table, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].table".format(**locals()) + " must be integer or null", value=data__goalscorers_item__table, name="" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].table".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='type')
-                            if isinstance(data__goalscorers_item__table, (int, float, Decimal)) and not isinstance(data__goalscorers_item__table, bool):
+                            if isinstance(data__goalscorers_item__table, (int, float)) and not isinstance(data__goalscorers_item__table, bool):
                                 if data__goalscorers_item__table < 0:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].table".format(**locals()) + " must be bigger than or equal to 0", value=data__goalscorers_item__table, name="" + (name_prefix or "data") + ".goalscorers[{data__goalscorers_x}].table".format(**locals()) + "", definition={'type': ['integer', 'null'], 'minimum': 0}, rule='minimum')
                         if data__goalscorers_item_keys:
@@ -849,7 +848,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__diagnostics_item__line = data__diagnostics_item["line"]
                             if not isinstance(data__diagnostics_item__line, (int)) and not (isinstance(data__diagnostics_item__line, float) and data__diagnostics_item__line.is_integer()) or isinstance(data__diagnostics_item__line, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".diagnostics[{data__diagnostics_x}].line".format(**locals()) + " must be integer", value=data__diagnostics_item__line, name="" + (name_prefix or "data") + ".diagnostics[{data__diagnostics_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__diagnostics_item__line, (int, float, Decimal)) and not isinstance(data__diagnostics_item__line, bool):
+                            if isinstance(data__diagnostics_item__line, (int, float)) and not isinstance(data__diagnostics_item__line, bool):
                                 if data__diagnostics_item__line < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".diagnostics[{data__diagnostics_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__diagnostics_item__line, name="" + (name_prefix or "data") + ".diagnostics[{data__diagnostics_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "column" in data__diagnostics_item_keys:
@@ -857,7 +856,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json(data, cust
                             data__diagnostics_item__column = data__diagnostics_item["column"]
                             if not isinstance(data__diagnostics_item__column, (int)) and not (isinstance(data__diagnostics_item__column, float) and data__diagnostics_item__column.is_integer()) or isinstance(data__diagnostics_item__column, bool):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".diagnostics[{data__diagnostics_x}].column".format(**locals()) + " must be integer", value=data__diagnostics_item__column, name="" + (name_prefix or "data") + ".diagnostics[{data__diagnostics_x}].column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
-                            if isinstance(data__diagnostics_item__column, (int, float, Decimal)) and not isinstance(data__diagnostics_item__column, bool):
+                            if isinstance(data__diagnostics_item__column, (int, float)) and not isinstance(data__diagnostics_item__column, bool):
                                 if data__diagnostics_item__column < 1:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".diagnostics[{data__diagnostics_x}].column".format(**locals()) + " must be bigger than or equal to 1", value=data__diagnostics_item__column, name="" + (name_prefix or "data") + ".diagnostics[{data__diagnostics_x}].column".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
                         if "end_line" in data__diagnostics_item_keys:
@@ -895,7 +894,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json__definitio
             data__level = data["level"]
             if not isinstance(data__level, (int)) and not (isinstance(data__level, float) and data__level.is_integer()) or isinstance(data__level, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".level must be integer", value=data__level, name="" + (name_prefix or "data") + ".level", definition={'type': 'integer', 'minimum': 1, 'maximum': 6}, rule='type')
-            if isinstance(data__level, (int, float, Decimal)) and not isinstance(data__level, bool):
+            if isinstance(data__level, (int, float)) and not isinstance(data__level, bool):
                 if data__level < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".level must be bigger than or equal to 1", value=data__level, name="" + (name_prefix or "data") + ".level", definition={'type': 'integer', 'minimum': 1, 'maximum': 6}, rule='minimum')
                 if data__level > 6:
@@ -905,7 +904,7 @@ def validate_https___seasonparse_invalid_schemas_document_schema_json__definitio
             data__line = data["line"]
             if not isinstance(data__line, (int)) and not (isinstance(data__line, float) and data__line.is_integer()) or isinstance(data__line, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".line must be integer", value=data__line, name="" + (name_prefix or "data") + ".line", definition={'type': 'integer', 'minimum': 1}, rule='type')
-            if isinstance(data__line, (int, float, Decimal)) and not isinstance(data__line, bool):
+            if isinstance(data__line, (int, float)) and not isinstance(data__line, bool):
                 if data__line < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".line must be bigger than or equal to 1", value=data__line, name="" + (name_prefix or "data") + ".line", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
         if "sections" in data_keys:

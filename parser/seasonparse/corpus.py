@@ -4,7 +4,7 @@ Everything is indexed by key (club pair, club and day, club and tournament),
 never by comparing documents pairwise, so a run over N documents costs O(N).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from dataclasses import dataclass, field

@@ -11,7 +11,7 @@ never filter, suppress or print: that happens once, between the rules and the
 reporters (seasonparse.check).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, NamedTuple

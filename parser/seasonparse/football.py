@@ -7,7 +7,7 @@ defined here once so that every rule reads it the same way, and the costly
 ones are computed once per document (`per_document`) however many rules ask.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from collections import OrderedDict

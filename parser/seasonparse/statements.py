@@ -5,7 +5,7 @@ Paragraphs and list items are read the same way for every kind of statement
 tournament's winner plays next, who hosts a tie's second leg.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from collections.abc import Iterator

@@ -2,7 +2,7 @@
 what a column means (by the lexicon's names), which columns name a tournament,
 and a standings row's numbers by meaning (read by the document and the corpus rules)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from functools import cache, lru_cache

@@ -13,7 +13,7 @@ Lark's runtime stays the reference: `lark_result` runs it and returns the same
 values and errors on the seeds and on random and mutated text.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from typing import NamedTuple
@@ -47,7 +47,7 @@ _tok, _node = maker(Tok), maker(Node)
 
 
 class Runner:
-    """The parse table and per-state scanners of one Lark LALR parser."""
+    """The parse table and the terminal scanners of one Lark LALR parser."""
 
     def __init__(self, lark):
         from lark.parsers.lalr_analysis import Shift
@@ -65,12 +65,23 @@ class Runner:
                        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
         rank = {t.name: i for i, t in enumerate(order)}
         self.allowed: dict[int, frozenset[str]] = {}
-        patterns: dict[int, str] = {}
+        self.seen: dict[int, frozenset[str]] = {}  # what a state's scanner may return
+        names_of: dict[int, list[str]] = {}
         for state, actions in self.states.items():
             names = sorted({n for n in actions if n in terminals} | self.ignore, key=rank.__getitem__)
-            patterns[state] = "|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in names)
+            names_of[state] = names
+            self.seen[state] = frozenset(names)
             self.allowed[state] = frozenset(n for n in names if n not in self.ignore)
-        self.scanners = _Scanners(patterns, conf.g_regex_flags)
+        # Every terminal in Lark's order, in one pattern compiled once (each ~1.5 KB pattern
+        # costs ~16M instructions to compile, and states had three distinct ones). Where it
+        # finds a terminal the state allows, that is what the state's own alternation would
+        # find: the same alternatives in the same order, some left out, all of which failed
+        # here. Where it finds another, the answer is among the state's terminals after that
+        # one (`_Rest`, small patterns compiled on first use).
+        used = {n for names in names_of.values() for n in names}
+        self.first = re.compile(_pattern(sorted(used, key=rank.__getitem__), terminals),
+                                conf.g_regex_flags).match
+        self.rest = _Rest(names_of, rank, terminals, conf.g_regex_flags)
         self.plans = {rule: (rule.origin.name, len(rule.expansion), _shape([s.name for s in rule.expansion]))
                       for actions in self.states.values() for what, rule in actions.values()
                       if what is not Shift}
@@ -78,8 +89,8 @@ class Runner:
     def parse(self, text: str, pos: int = 0) -> Result:
         """Parse `text` from `pos` on (lines counted from 1 there): resuming after an
         error needs no copy of the rest of the text."""
-        states, scanners, ignore, shift = self.states, self.scanners, self.ignore, self.shift
-        plans = self.plans
+        states, ignore, shift = self.states, self.ignore, self.shift
+        plans, first, seen, rest = self.plans, self.first, self.seen, self.rest
         end_state = self.end_state
         state_stack = [self.start_state]
         values: list = []
@@ -87,10 +98,13 @@ class Runner:
         last_line = 1
         while True:
             if pos < size:
-                m = scanners[state_stack[-1]].match(text, pos)
-                if m is None:  # no terminal of this state starts here
-                    return Result(values, ParseError(line, self.allowed[state_stack[-1]], False))
-                kind = m.lastgroup
+                m = first(text, pos)
+                kind = m.lastgroup if m is not None else None
+                if kind not in seen[state_stack[-1]]:
+                    m = rest[state_stack[-1], kind](text, pos)
+                    if m is None:  # no terminal of this state starts here
+                        return Result(values, ParseError(line, self.allowed[state_stack[-1]], False))
+                    kind = m.lastgroup
                 value = m.group()
                 pos = m.end()
                 if kind in ignore:
@@ -129,16 +143,28 @@ class Runner:
                     return Result(values[-1].children, None)  # `start`
 
 
-class _Scanners(dict):
-    """State -> its compiled scanner, compiled when the state is first reached
-    (~3 ms each; a clean document never reaches the states of a broken block)."""
+def _pattern(names: list[str], terminals) -> str:
+    return "|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in names)
 
-    def __init__(self, patterns: dict[int, str], flags: int):
+
+def _no_match(text: str, pos: int) -> None:
+    return None
+
+
+class _Rest(dict):
+    """(state, terminal the all-terminal scanner found) -> a scanner (a compiled
+    pattern's `match`) for the state's terminals after that one in Lark's order.
+    Where that scanner found nothing (None), nothing of the state matches either."""
+
+    def __init__(self, names_of: dict[int, list[str]], rank: dict[str, int], terminals, flags: int):
         super().__init__()
-        self.patterns, self.flags = patterns, flags
+        self.names_of, self.rank, self.terminals, self.flags = names_of, rank, terminals, flags
 
-    def __missing__(self, state: int) -> re.Pattern:
-        scanner = self[state] = re.compile(self.patterns[state], self.flags)  # re caches equal patterns
+    def __missing__(self, key):
+        state, found = key
+        names = [] if found is None else [n for n in self.names_of[state] if self.rank[n] > self.rank[found]]
+        # re caches equal patterns; an empty pattern would match the empty string
+        scanner = self[key] = re.compile(_pattern(names, self.terminals), self.flags).match if names else _no_match
         return scanner
 
 

@@ -5,7 +5,7 @@ The grammar has already said what kind of line it is; these functions take it
 apart and keep the column of every piece (1-based, like the line numbers).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from typing import NamedTuple
 

@@ -6,7 +6,7 @@ become LF, undecodable bytes are replaced (and said so), tabs are kept (the
 grammar treats them as spaces), a binary file gives an error and no text.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from typing import NamedTuple
 
