@@ -79,6 +79,14 @@ def _official_re() -> re.Pattern:
     return re.compile(rf"(?:{alternatives})\s+(?P<name>[^.;,]+)", re.I)
 
 
+@cache
+def _title_phase(title: str) -> str:
+    """match_phase of one heading: a path is a cup's if one of its headings is, else a
+    knockout's if one is (as match_phase decides it), and the same headings recur
+    under every round of a reference."""
+    return match_phase((title,))
+
+
 def _titled(text: str) -> bool:
     """`Playoff Stage`, `Championship Final`: every word capitalised (a heading, not a sentence)."""
     return all(w[:1].isupper() or w[:1].isdigit() for w in text.split())
@@ -425,7 +433,8 @@ class _Reader:
         segment = self.segments[-1] if self.segments else None
         knockout = self.knockout.get(self.path)
         if knockout is None:
-            knockout = self.knockout[self.path] = match_phase(self.path) == "knockout"
+            phases = {_title_phase(t) for t in self.path}
+            knockout = self.knockout[self.path] = "cup" not in phases and "knockout" in phases
         self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
                                        knockout, self.leg, tuple(markers))))
         if segment is not None:
