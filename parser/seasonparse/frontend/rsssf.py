@@ -38,7 +38,8 @@ COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
 _HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
-_YEARS = re.compile(r"(\d{4})(?:\s*[-/–]\s*(\d{2,4}))?")
+_YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` made `-`: an en dash in
+# the class made compiling it cost as much as three other patterns
 _DATE = re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})(?:,?\s+(?P<y>\d{4}))?\s*\]$")
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
 _ROUND = re.compile(r"^Round:?\s*(?P<n>\d+)\s*$", re.I)
@@ -352,7 +353,7 @@ class _Reader:
         self.blocks.append(Block("paragraph", n, n, text, (), self.path))
 
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
-        years = _YEARS.search(value)
+        years = _YEARS.search(value.replace("–", "-"))
         phase = next((p for p in lexicon()["tournaments"]["phase_letters"].values()
                       if re.search(rf"\b{re.escape(p)}\b", value, re.I)), None)
         if key == "season" and years:
