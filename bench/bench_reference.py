@@ -1,30 +1,30 @@
-"""What a 250-match reference adds to `seasonparse check` on the seeds.
+"""What a 250-match reference adds to `seasonparse check` on the seeds, end to end.
 
-    python bench/bench_reference.py [--runs N] [REFERENCE]
-        (default: tests/fixtures/reference/rsssf_mex2012_liga_de_ascenso_2011-12.txt, 5 runs)
+    python bench/bench_reference.py [--runs N] [--callgrind] [REFERENCE]
+        (default: tests/fixtures/reference/rsssf_mex2012_liga_de_ascenso_2011-12.txt, 21 runs)
 
-Each run is a fresh process that runs `seasonparse check seeds/` as the CLI
-does (no baseline), then, timed on its own, what the `--reference` hook adds:
-importing the reference modules, reading the reference, and reconciling the
-seeds against it (the seeds are parsed again before that clock starts: the
-hooked check reuses the documents it has). Printed: the best of N of each,
-and the added time as a share of the check, end to end and in-process
-(parse + rules, start-up excluded); the share is also taken run by run
-(both parts measured in the same process, seconds apart, so a busy machine
-slows both) and its median and lowest value printed. The issue's target is
-≤ 10 % end to end.
+Runs the two commands a user types, as fresh processes, interleaved (one of
+each per round, so a busy machine slows both alike):
 
-The children run with compiled bytecode cached (in a temporary
-PYTHONPYCACHEPREFIX, after one warm-up run), as an installed package does:
-with PYTHONDONTWRITEBYTECODE set, every start recompiles every module, which
-is not what a user's run costs. `--no-bytecode-cache` measures that case.
+    seasonparse check seeds --no-baseline --exit-zero
+    seasonparse check seeds --no-baseline --exit-zero --reference REFERENCE
+
+and prints the median wall time of each and the share the reference adds
+(the issue's target: <= 10 %). `--callgrind` also counts the instructions of
+one run of each under valgrind (stable where wall times are not, on a shared
+machine). The children run with compiled bytecode cached (in a temporary
+PYTHONPYCACHEPREFIX, after a warm-up run of each), as an installed package
+does: with PYTHONDONTWRITEBYTECODE set every start recompiles every module,
+which is not what a user's run costs.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import re
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,74 +33,56 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "tests" / "fixtures" / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
-
-CHILD = """
-import json, sys, time
-t0 = time.perf_counter()
-from seasonparse.cli import main
-main(["check", "seeds", "--no-baseline", "--exit-zero", "--format", "json"])
-check_wall = time.perf_counter() - t0
-
-from pathlib import Path
-from seasonparse.frontend import parse_file
-from seasonparse.check import run, selected_codes, settings_of
-from seasonparse.config import Config
-from seasonparse.rules import registry
-seeds = sorted(Path("seeds").glob("*.txt"))
-t1 = time.perf_counter()
-docs = [parse_file(str(p), p.as_posix()) for p in seeds]
-rules = registry()
-run(docs, rules, selected_codes(rules, ("ALL",), (), ()), Config())
-check_inproc = time.perf_counter() - t1
-
-t2 = time.perf_counter()
-from seasonparse.reference import load
-from seasonparse.reconcile import reconcile
-ref = load(sys.argv[1])
-rec = reconcile(docs, [ref], settings_of(Config()))
-added = time.perf_counter() - t2
-print(json.dumps({"check_s": check_wall, "check_inproc_s": check_inproc, "added_s": added,
-                  "reference_matches": len(ref.document.matches), "summary": rec.summary.text()}),
-      file=sys.stderr)
-"""
+CHECK = [sys.executable, "-m", "seasonparse.cli", "check", "seeds", "--no-baseline", "--exit-zero"]
 
 
-def one(reference: Path, env: dict) -> dict:
+def timed(cmd: list[str], env: dict) -> float:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(reference)], capture_output=True, text=True,
-                          cwd=ROOT, env=env)
+    proc = subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"bench child failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    data = json.loads(proc.stderr.strip().splitlines()[-1])
-    data["process_s"] = wall
-    return data
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-2000:]!r}")
+    return wall
+
+
+def instructions(cmd: list[str], env: dict) -> int:
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/cg.out", *cmd],
+                              capture_output=True, text=True, cwd=ROOT, env=env)
+    found = re.search(r"Collected : (\d+)", proc.stderr)
+    if proc.returncode != 0 or not found:
+        raise SystemExit(f"valgrind failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return int(found[1])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("reference", nargs="?", default=str(DEFAULT))
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--no-bytecode-cache", action="store_true")
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--callgrind", action="store_true")
     args = ap.parse_args()
+    plain, with_ref = CHECK, [*CHECK, "--reference", args.reference]
     with tempfile.TemporaryDirectory() as cache:
         env = dict(os.environ)
-        if not args.no_bytecode_cache:
-            env.pop("PYTHONDONTWRITEBYTECODE", None)
-            env["PYTHONPYCACHEPREFIX"] = cache
-            one(Path(args.reference), env)  # warm-up: writes the bytecode
-        runs = [one(Path(args.reference), env) for _ in range(args.runs)]
-    best = {k: min(r[k] for r in runs) for k in ("check_s", "check_inproc_s", "added_s")}
-    print(f"reference: {args.reference} ({runs[0]['reference_matches']} matches)")
-    print(f"  {runs[0]['summary']}")
-    print(f"check seeds/ end to end (import + parse + rules + report), best of {args.runs}: "
-          f"{best['check_s'] * 1e3:.0f} ms")
-    print(f"check seeds/ in-process (parse + rules):  {best['check_inproc_s'] * 1e3:.0f} ms")
-    print(f"added by the reference (import + read + reconcile): {best['added_s'] * 1e3:.1f} ms")
-    print(f"  = {best['added_s'] / best['check_s'] * 100:.1f} % of the end-to-end check "
-          f"(target <= 10 %), {best['added_s'] / best['check_inproc_s'] * 100:.0f} % of the in-process check")
-    shares = sorted(r["added_s"] / r["check_s"] * 100 for r in runs)
-    print(f"  run by run: median {shares[len(shares) // 2]:.1f} %, lowest {shares[0]:.1f} %")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = cache
+        timed(plain, env), timed(with_ref, env)  # warm-up: writes the bytecode
+        times: dict[str, list[float]] = {"plain": [], "reference": []}
+        for _ in range(args.runs):
+            times["plain"].append(timed(plain, env))
+            times["reference"].append(timed(with_ref, env))
+        counts = None
+        if args.callgrind:
+            if shutil.which("valgrind") is None:
+                raise SystemExit("--callgrind needs valgrind on PATH")
+            counts = instructions(plain, env), instructions(with_ref, env)
+    a, b = statistics.median(times["plain"]), statistics.median(times["reference"])
+    print(f"reference: {args.reference}")
+    print(f"check seeds, median of {args.runs} interleaved runs: {a * 1e3:.0f} ms; with --reference: "
+          f"{b * 1e3:.0f} ms; added {(b - a) / a * 100:+.1f} % (target <= 10 %)")
+    if counts is not None:
+        print(f"instructions (callgrind): {counts[0] / 1e6:.1f} M; with --reference: {counts[1] / 1e6:.1f} M; "
+              f"added {(counts[1] - counts[0]) / counts[0] * 100:+.1f} %")
 
 
 if __name__ == "__main__":

@@ -216,6 +216,25 @@ def test_reconcile_is_deterministic_and_linear_in_matches():
     assert len(two.findings) == 2 * len(a.findings)
 
 
+def test_reconcile_reuses_the_checks_reading_of_the_articles(monkeypatch):
+    """The check hands its corpus index over: the articles' prose (deductions,
+    removals) is not read again, and the findings are the same as without it."""
+    from seasonparse import corpus, statements
+
+    ref = load(str(REFERENCE), "reference.txt")
+    alone = reconcile(SEED_DOCS, [ref], Settings())
+    article_corpus = corpus.build(SEED_DOCS, Settings())
+    assert article_corpus.removals is not None and article_corpus.deductions is not None  # as X007 reads them
+    read = []
+    for name in ("removals", "deductions"):
+        real = getattr(statements, name)
+        monkeypatch.setattr(statements, name, lambda doc, real=real: read.append(doc.path) or real(doc))
+    reused = reconcile(SEED_DOCS, [ref], Settings(), article_corpus=article_corpus)
+    assert sorted(read) == ["reference.txt", "reference.txt"]
+    assert any(f.code == "R005" for f in alone.findings)  # the rule that reads them
+    assert reused == alone
+
+
 REFERENCE_LINES = REFERENCE_TEXT.split("\n")
 
 

@@ -99,9 +99,10 @@ class DocumentStage:
         return doc, check_document(doc, rules, self.codes, self.settings)
 
 
-def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], settings: Settings
-                 ) -> list[Finding]:
-    """The cross-document rules, on an index built once for all of them."""
+def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], settings: Settings,
+                 built: list | None = None) -> list[Finding]:
+    """The cross-document rules, on an index built once for all of them (appended to
+    `built`, where given, for the references' reconciliation to reuse)."""
     active = [rules[c] for c in sorted(codes) if rules[c].scope == "corpus"]
     if not active or not docs:
         return []
@@ -112,6 +113,8 @@ def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], 
         index = build(docs, settings)
     except Exception as exc:
         return [crash_finding(first, "building the cross-document index", exc)]
+    if built is not None:
+        built.append(index)
     findings: list[Finding] = []
     for r in active:
         try:
@@ -160,12 +163,13 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
             findings += found
     finally:  # a pool's map stops its workers when closed, also when interrupted
         getattr(results, "close", lambda: None)()
-    findings += check_corpus(docs, rules, codes, settings)
+    built: list = []
+    findings += check_corpus(docs, rules, codes, settings, built)
     if not references:
         return finish(docs, findings, rules, codes, config)
     from seasonparse.reconcile import check_references
 
-    refs = check_references(docs, list(references), settings, codes, rules)
+    refs = check_references(docs, list(references), settings, codes, rules, built[0] if built else None)
     findings += refs.findings
     first = min(display for _, display in references)
     findings += [crash_finding(first, error, None) for error in refs.errors]

@@ -71,11 +71,17 @@ def names_match(a: str, b: str) -> bool:
 class Corpus:
     docs: list[Document]
     settings: Settings
+    reuse: Corpus | None = field(default=None, repr=False)  # a corpus over some of the same documents
     clubs: identity.Clubs = field(init=False)
     matches: list[MatchRef] = field(init=False)
 
     def __post_init__(self):
         self._players_named: dict[str, list[KnownPlayer]] = {}
+        # id(document) -> what its prose states, read once per document object: a corpus
+        # built over more documents (the references' reconciliation) takes what `reuse` read.
+        # The documents stay alive in both corpora, so their ids cannot be reused.
+        self._stated_deductions: dict[int, list] = dict(self.reuse._stated_deductions) if self.reuse else {}
+        self._stated_removals: dict[int, list] = dict(self.reuse._stated_removals) if self.reuse else {}
         self.clubs = identity.build(self.docs, self.settings.aliases)
         self.matches = []
         for doc in self.docs:
@@ -222,7 +228,10 @@ class Corpus:
         corpus knows as clubs only)."""
         out = []
         for doc in self.docs:
-            for r in statements.removals(doc):
+            said = self._stated_removals.get(id(doc))
+            if said is None:
+                said = self._stated_removals[id(doc)] = statements.removals(doc)
+            for r in said:
                 club = self.clubs.root(r.club)
                 if club in self.clubs.parent:
                     out.append(Removal(club, r.text, doc.path, r.line, r.since))
@@ -233,7 +242,10 @@ class Corpus:
         """Club root -> (points, path, line, text, tournament) of every stated deduction."""
         out: dict[str, list] = {}
         for doc in self.docs:
-            for d in statements.deductions(doc):
+            said = self._stated_deductions.get(id(doc))
+            if said is None:
+                said = self._stated_deductions[id(doc)] = statements.deductions(doc)
+            for d in said:
                 out.setdefault(self.clubs.root(d.club), []).append(
                     (d.points, doc.path, d.line, d.text, d.tournament))
         return out
@@ -261,5 +273,6 @@ class Corpus:
         return out
 
 
-def build(docs: list[Document], settings: Settings) -> Corpus:
-    return Corpus(docs, settings)
+def build(docs: list[Document], settings: Settings, reuse: Corpus | None = None) -> Corpus:
+    """The index over `docs`; `reuse`, a corpus over some of them, spares reading their prose again."""
+    return Corpus(docs, settings, reuse)

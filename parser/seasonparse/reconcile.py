@@ -12,9 +12,9 @@ reference footnote's official name as one more name of its club.
 from __future__ import annotations
 
 import dataclasses
+from collections import namedtuple
 from datetime import date, timedelta
 from functools import cached_property
-from typing import NamedTuple
 
 from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import section_tournament
@@ -23,7 +23,8 @@ from seasonparse.model import Document, Match
 from seasonparse.reference import Fixture, Reference, Segment, gc_paused
 
 
-class ArticleMatch(NamedTuple):
+class ArticleMatch(namedtuple("ArticleMatch", "doc match day home away")):
+    __slots__ = ()
     doc: Document
     match: Match
     day: date
@@ -31,7 +32,8 @@ class ArticleMatch(NamedTuple):
     away: str
 
 
-class RefMatch(NamedTuple):
+class RefMatch(namedtuple("RefMatch", "reference match fixture segment day home away window")):
+    __slots__ = ()
     reference: Reference
     match: Match
     fixture: Fixture
@@ -49,9 +51,9 @@ class RefMatch(NamedTuple):
         return self.reference.document.path
 
 
-class Pairing(NamedTuple):
+class Pairing(namedtuple("Pairing", "article ref")):
     """One article match and the reference's record of it."""
-
+    __slots__ = ()
     article: ArticleMatch
     ref: RefMatch
 
@@ -73,16 +75,18 @@ class Pairing(NamedTuple):
         return self.score_differs or self.venue_differs or self.day_differs
 
 
-class Unmatched(NamedTuple):
+class Unmatched(namedtuple("Unmatched", "article reference segment same_pair")):
     """An article match inside a segment the reference covers in full, which the reference lacks."""
-
+    __slots__ = ()
     article: ArticleMatch
     reference: Reference
     segment: Segment
     same_pair: tuple[RefMatch, ...]  # the reference's matches of the two clubs in that segment
 
 
-class Summary(NamedTuple):
+class Summary(namedtuple("Summary", "references reference_matches article_matches matched disagree unmatched "
+                                  "not_covered")):
+    __slots__ = ()
     references: int
     reference_matches: int
     article_matches: int  # dated, competitive (friendlies and pre-season left out)
@@ -97,14 +101,16 @@ class Summary(NamedTuple):
                 f"{self.unmatched} unmatched, {self.not_covered} outside the references")
 
 
-class IdentityEvidence(NamedTuple):
+class IdentityEvidence(namedtuple("IdentityEvidence", "name official path line")):
+    __slots__ = ()
     name: str
     official: str
     path: str
     line: int
 
 
-class Reconciliation(NamedTuple):
+class Reconciliation(namedtuple("Reconciliation", "findings summary errors")):
+    __slots__ = ()
     findings: list
     summary: Summary
     errors: list[str]
@@ -125,11 +131,12 @@ def _with_official_names(settings, references: list[Reference]):
 class ReferenceIndex:
     """Article matches paired with reference matches, and the reference's coverage."""
 
-    def __init__(self, articles: list[Document], references: list[Reference], settings):
+    def __init__(self, articles: list[Document], references: list[Reference], settings,
+                 article_corpus: Corpus | None = None):
         self.articles = articles
         self.references = references
         joint, self.identity_evidence = _with_official_names(settings, references)
-        self.corpus: Corpus = build(list(articles) + [r.document for r in references], joint)
+        self.corpus: Corpus = build(list(articles) + [r.document for r in references], joint, article_corpus)
         self.clubs = self.corpus.clubs
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
         self.article_matches = [
@@ -262,13 +269,15 @@ class ReferenceIndex:
                        len(unmatched), len(every - matched - unmatched))
 
 
-def reconcile(articles: list[Document], references: list[Reference], settings, codes=None) -> Reconciliation:
-    """Findings of the R rules (those in `codes`, or all) and the summary of the pairing."""
+def reconcile(articles: list[Document], references: list[Reference], settings, codes=None,
+              article_corpus: Corpus | None = None) -> Reconciliation:
+    """Findings of the R rules (those in `codes`, or all) and the summary of the pairing.
+    `article_corpus`, the check's index over the same articles, spares reading them again."""
     from seasonparse.findings import Reporter
     from seasonparse.rules.reference import RULES
 
     with gc_paused():
-        index = ReferenceIndex(articles, references, settings)
+        index = ReferenceIndex(articles, references, settings, article_corpus)
         findings, errors = [], []
         for fn in RULES:
             r = fn.rule
@@ -281,9 +290,9 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
         return Reconciliation(findings, index.summary, errors)
 
 
-class ReferenceRun(NamedTuple):
+class ReferenceRun(namedtuple("ReferenceRun", "documents findings errors summary")):
     """What the check pipeline adds for its references."""
-
+    __slots__ = ()
     documents: list[Document]  # the references' documents: for excerpts, suppression and the baseline
     findings: list
     errors: list[str]
@@ -291,7 +300,7 @@ class ReferenceRun(NamedTuple):
 
 
 def check_references(articles: list[Document], paths: list[tuple[str, str]], settings, codes: set[str],
-                     rules: dict) -> ReferenceRun:
+                     rules: dict, article_corpus: Corpus | None = None) -> ReferenceRun:
     """Read each reference ((path, display) pairs), surface its reader's diagnostics
     through the P rules, and reconcile the articles against all of them."""
     from seasonparse.check import check_document
@@ -302,6 +311,6 @@ def check_references(articles: list[Document], paths: list[tuple[str, str]], set
     parser_codes = {c for c in codes if c.startswith("P")}
     for ref in references:
         findings += check_document(ref.document, rules, parser_codes, settings)
-    rec = reconcile(articles, references, settings, codes)
+    rec = reconcile(articles, references, settings, codes, article_corpus)
     return ReferenceRun([r.document for r in references], findings + rec.findings, errors + rec.errors,
                         rec.summary)

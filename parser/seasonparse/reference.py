@@ -6,26 +6,31 @@ any input. What the model has no field for yet (the document kind, status
 markers such as `awd` or `ppd`, footnotes, byes, which tournament and leg a
 match belongs to) is kept beside it in a `Reference`, until the model grows
 those fields.
+
+The records are collections.namedtuple classes, their fields annotated in the
+class body: a typing.NamedTuple class costs 2.5 times as much to create (it
+checks every annotation), and a check with `--reference` creates these and
+reconcile.py's at every start.
 """
 
 from __future__ import annotations
 
 import gc
+from collections import namedtuple
 import tomllib
 from contextlib import contextmanager
 from functools import cache
 import pkgutil
 from pathlib import Path
-from typing import NamedTuple
 
 from seasonparse.model import Document
 
 KIND = "reference"  # the document kind the model will carry
 
 
-class Fixture(NamedTuple):
+class Fixture(namedtuple("Fixture", "match tournament knockout leg markers")):
     """What a reference says about one of its matches beyond the model's Match."""
-
+    __slots__ = ()
     match: int  # index into document.matches
     tournament: tuple[str, int] | None  # ('Apertura', 2011)
     knockout: bool
@@ -33,9 +38,9 @@ class Fixture(NamedTuple):
     markers: tuple[str, ...]  # `awd`, `aet`, `4-3 pen`, ... as written
 
 
-class Unplayed(NamedTuple):
+class Unplayed(namedtuple("Unplayed", "home away marker line section")):
     """A fixture the reference lists without a result (`Necaxa ppd Mérida`)."""
-
+    __slots__ = ()
     home: str
     away: str
     marker: str
@@ -43,7 +48,8 @@ class Unplayed(NamedTuple):
     section: tuple[str, ...]
 
 
-class Footnote(NamedTuple):
+class Footnote(namedtuple("Footnote", "number text line official_name names")):
+    __slots__ = ()
     number: str
     text: str
     line: int
@@ -51,16 +57,17 @@ class Footnote(NamedTuple):
     names: tuple[str, ...]  # the club names the footnote is attached to
 
 
-class Bye(NamedTuple):
+class Bye(namedtuple("Bye", "club line section")):
+    __slots__ = ()
     club: str
     line: int
     section: tuple[str, ...]
 
 
-class Segment(NamedTuple):
+class Segment(namedtuple("Segment", "tournament title line matches tables")):
     """One tournament of the reference (`Season: 2011-2012 Apertura`): its
     matches and its stated tables, by index into the document."""
-
+    __slots__ = ()
     tournament: tuple[str, int] | None
     title: str
     line: int
@@ -68,23 +75,26 @@ class Segment(NamedTuple):
     tables: tuple[int, ...]  # standings tables stated for it
 
 
-class LegPair(NamedTuple):
+class LegPair(namedtuple("LegPair", "first second section")):
+    __slots__ = ()
     first: int  # match indexes
     second: int
     section: tuple[str, ...]  # the round
 
 
-class Reference(NamedTuple):
+class Reference(namedtuple("Reference", "document format competition season fixtures segments footnotes byes "
+                                      "unplayed ties", defaults=((), (), (), ()))):
+    __slots__ = ()
     document: Document
     format: str  # rsssf | csv
     competition: str | None
     season: str | None
     fixtures: tuple[Fixture, ...]  # one per document match, same order
     segments: tuple[Segment, ...]
-    footnotes: tuple[Footnote, ...] = ()
-    byes: tuple[Bye, ...] = ()
-    unplayed: tuple[Unplayed, ...] = ()
-    ties: tuple[LegPair, ...] = ()
+    footnotes: tuple[Footnote, ...]
+    byes: tuple[Bye, ...]
+    unplayed: tuple[Unplayed, ...]
+    ties: tuple[LegPair, ...]
 
     @property
     def kind(self) -> str:

@@ -38,7 +38,8 @@ COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
 _HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
-_YEARS = re.compile(r"(\d{4})(?:\s*[-/–]\s*(\d{2,4}))?")
+_YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` made `-`: an en dash in
+# the class made compiling it cost as much as three other patterns
 _DATE = re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})(?:,?\s+(?P<y>\d{4}))?\s*\]$")
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
 _ROUND = re.compile(r"^Round:?\s*(?P<n>\d+)\s*$", re.I)
@@ -77,6 +78,14 @@ def _markers() -> dict[str, str]:
 def _official_re() -> re.Pattern:
     alternatives = "|".join(re.escape(w) for w in words()["rsssf"]["official_name"])
     return re.compile(rf"(?:{alternatives})\s+(?P<name>[^.;,]+)", re.I)
+
+
+@cache
+def _title_phase(title: str) -> str:
+    """match_phase of one heading: a path is a cup's if one of its headings is, else a
+    knockout's if one is (as match_phase decides it), and the same headings recur
+    under every round of a reference."""
+    return match_phase((title,))
 
 
 def _titled(text: str) -> bool:
@@ -344,7 +353,7 @@ class _Reader:
         self.blocks.append(Block("paragraph", n, n, text, (), self.path))
 
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
-        years = _YEARS.search(value)
+        years = _YEARS.search(value.replace("–", "-"))
         phase = next((p for p in lexicon()["tournaments"]["phase_letters"].values()
                       if re.search(rf"\b{re.escape(p)}\b", value, re.I)), None)
         if key == "season" and years:
@@ -425,7 +434,8 @@ class _Reader:
         segment = self.segments[-1] if self.segments else None
         knockout = self.knockout.get(self.path)
         if knockout is None:
-            knockout = self.knockout[self.path] = match_phase(self.path) == "knockout"
+            phases = {_title_phase(t) for t in self.path}
+            knockout = self.knockout[self.path] = "cup" not in phases and "knockout" in phases
         self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
                                        knockout, self.leg, tuple(markers))))
         if segment is not None:
