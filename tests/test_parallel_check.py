@@ -91,3 +91,10 @@ def test_documents_given_in_memory_keep_their_lines():
     result = run([doc], rules, selected_codes(rules, ("ALL",), (), ()), Config())
     assert result.documents[0].lines == doc.lines == result.lines_by_path["b.txt"]
     assert not [f for f in result.findings if f.code in ("M003", "N001")]
+
+
+def test_chunks_grow_with_the_batch_but_leave_each_worker_several():
+    from seasonparse.parallel import MAX_CHUNK, chunk_size
+
+    assert chunk_size(1000, 2) == MAX_CHUNK and chunk_size(64, 2) == 8 and chunk_size(3, 2) == 1
+    assert all(n // chunk_size(n, 2) >= 8 for n in range(64, 5000, 37))
