@@ -6,13 +6,17 @@
 For each size: writes a corpus with bench/gen_corpus.py (under bench/out/,
 reused when present), runs `seasonparse check DIR --format json` in a fresh
 process, and prints wall time, time per document, peak memory (RSS of the
-child) and how many of the planted defects were found at their exact line.
+child) and how many of the planted defects were found at their exact line;
+then the CPU seconds of the run (parent and workers) and `idle s`, the parent's
+CPU plus the workers' divided among the cores: about the wall time on idle
+cores, and far steadier than wall time on a shared machine.
 Per-document time should stay flat as the corpus grows (linear total cost).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -24,14 +28,28 @@ sys.path.insert(0, str(HERE))
 from gen_corpus import generate  # noqa: E402
 
 
-# The check, run in a child that reports its own peak RSS (KiB) as the last stderr line.
+# The check, run in a child that reports as its last stderr line its own peak RSS (KiB),
+# its CPU seconds and its workers' CPU seconds.
 CHILD = """
-import resource, sys
+import resource, sys, time
 from seasonparse.cli import main
 code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero", "--jobs", sys.argv[2] if sys.argv[2] != "0" else "auto"])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.process_time(),
+      workers.ru_utime + workers.ru_stime, file=sys.stderr)
 raise SystemExit(code)
 """
+
+
+def _child_figures(proc, jobs: int) -> dict:
+    """Peak RSS (MB, the parent), CPU seconds of the whole run, and what it would take on
+    idle cores: the parent's CPU plus the workers' shared out (the parent mostly waits
+    for them). On a shared machine wall time says little; these move far less."""
+    rss, parent, workers = proc.stderr.strip().splitlines()[-1].split()
+    parent, workers = float(parent), float(workers)
+    cores = jobs or os.cpu_count() or 1
+    return {"peak_MB": int(rss) / 1024, "cpu_s": parent + workers,
+            "idle_s": parent + workers / cores if workers else parent}
 
 
 def run(size: int, jobs: int = 0) -> dict:
@@ -47,12 +65,11 @@ def run(size: int, jobs: int = 0) -> dict:
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    peak = int(proc.stderr.strip().splitlines()[-1])
     findings = json.loads(proc.stdout)
     found = {(Path(f["path"]).name, f["line"], f["code"]) for f in findings}
     hits = sum(1 for t in truth if (t["path"], t["line"], t["code"]) in found)
     return {"documents": size, "MB": mb, "wall_s": wall, "ms_per_doc": wall / size * 1e3,
-            "peak_MB": peak / 1024, "planted": len(truth), "found": hits,
+            **_child_figures(proc, jobs), "planted": len(truth), "found": hits,
             "findings": len(findings)}
 
 
@@ -79,7 +96,7 @@ def run_copies(copies: int, jobs: int = 0) -> dict:
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
     findings = json.loads(proc.stdout)
     return {"documents": size, "MB": mb, "wall_s": wall, "ms_per_doc": wall / size * 1e3,
-            "peak_MB": int(proc.stderr.strip().splitlines()[-1]) / 1024, "findings": len(findings)}
+            **_child_figures(proc, jobs), "findings": len(findings)}
 
 
 def main() -> int:
@@ -100,13 +117,15 @@ def main() -> int:
         return 0
     sizes = [int(a) for a in args] or [10, 100, 1000, 10000]
     print(f"seasonparse check, --jobs {jobs or 'auto'}")
-    print(f"{'documents':>9} {'MB':>6} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'planted':>8} {'found':>6}")
+    print(f"{'documents':>9} {'MB':>6} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'planted':>8} {'found':>6}"
+          f" {'CPU s':>6} {'idle s':>6}")
     missed = 0
     for size in sizes:
         r = run(size, jobs)
         missed += r["planted"] - r["found"]
         print(f"{r['documents']:>9} {r['MB']:>6.1f} {r['wall_s']:>8.2f} {r['ms_per_doc']:>7.2f} "
-              f"{r['peak_MB']:>8.0f} {r['planted']:>8} {r['found']:>6}", flush=True)
+              f"{r['peak_MB']:>8.0f} {r['planted']:>8} {r['found']:>6} {r['cpu_s']:>6.2f} {r['idle_s']:>6.2f}",
+              flush=True)
     return 1 if missed else 0
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from seasonparse.config import Config
 from seasonparse.fallback import INTERNAL_ERROR, failed_document, internal_error
@@ -22,9 +24,9 @@ from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
 
 @dataclass
 class CheckRun:
-    documents: list[Document]
+    documents: list[Document]  # a document read from a file may come without its `lines`: see lines_by_path
     findings: list[Finding]
-    lines_by_path: dict[str, tuple[str, ...]]
+    lines_by_path: Mapping[str, tuple[str, ...]]
     reference_summary: object | None = None  # reconcile.Summary where references were given
 
     @property
@@ -82,6 +84,33 @@ def check_document(doc: Document, rules: dict[str, Rule], codes: set[str], setti
     return findings
 
 
+def read_lines(path: str, sha256: str) -> tuple[str, ...]:
+    """The source lines of file `path` as the front end splits them, or none when the
+    file is no longer the one checked (its sha256 differs) or cannot be read."""
+    from seasonparse.frontend.source import decode, read_regular_file
+
+    try:
+        source = decode(path, read_regular_file(path))
+    except (OSError, ValueError):
+        return ()
+    if source.sha256 != sha256:
+        return ()
+    lines = (source.text or "").split("\n")
+    return tuple(lines[:-1] if lines and lines[-1] == "" else lines)
+
+
+class Checked(NamedTuple):
+    """What the per-document stage hands back. When the document's lines can be read
+    again from its file, they stay behind (`reread` names the file) and only the
+    suppression comments found in them travel: a worker pickles, and the parent
+    holds, no source text; reports read the lines back for the findings they print."""
+
+    document: Document
+    findings: list[Finding]
+    reread: str | None = None
+    directives: list | None = None  # suppress.Directive, when `reread`
+
+
 @dataclass(frozen=True)
 class DocumentStage:
     """One input through the per-document stage: load it, run the document rules.
@@ -93,10 +122,60 @@ class DocumentStage:
     settings: Settings
     rules: dict[str, Rule] | None = None
 
-    def __call__(self, source) -> tuple[Document, list[Finding]]:
+    def __call__(self, source) -> Checked:
         doc = source if isinstance(source, Document) else load_one(source)
         rules = registry() if self.rules is None else self.rules
-        return doc, check_document(doc, rules, self.codes, self.settings)
+        findings = check_document(doc, rules, self.codes, self.settings)
+        if isinstance(source, Document) or not doc.lines:
+            return Checked(doc, findings)
+        path = str(source.path)
+        if read_lines(path, doc.sha256) != doc.lines:  # lines not the file's own (a JSON input's)
+            return Checked(doc, findings)
+        from seasonparse import suppress
+
+        return Checked(doc._replace(lines=()), findings, path, suppress.directives(doc.lines))
+
+
+class SourceLines(Mapping):
+    """path -> source lines, for every document of a run, in the documents' order.
+
+    Lines a document came without are read back from its file on first use (see
+    Checked), and only the last CACHED files read are kept: memory does not grow
+    with the corpus, and a report reads only the files it prints findings of."""
+
+    CACHED = 64
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[str, ...] | tuple[str, str]] = {}
+        self._held: set[str] = set()  # paths whose entry is the lines themselves
+        self._recent: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+
+    def add(self, checked: Checked) -> None:
+        path = checked.document.path
+        if checked.reread is None:
+            self._entries[path] = checked.document.lines
+            self._held.add(path)
+        else:
+            self._entries[path] = (checked.reread, checked.document.sha256)
+            self._held.discard(path)
+
+    def __getitem__(self, path: str) -> tuple[str, ...]:
+        entry = self._entries[path]
+        if path in self._held:
+            return entry
+        if path in self._recent:
+            self._recent.move_to_end(path)
+            return self._recent[path]
+        lines = self._recent[path] = read_lines(*entry)
+        if len(self._recent) > self.CACHED:
+            self._recent.popitem(last=False)
+        return lines
+
+    def __iter__(self):
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], settings: Settings,
@@ -124,20 +203,25 @@ def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], 
     return findings
 
 
-def finish(docs: list[Document], findings: list[Finding], rules: dict[str, Rule], codes: set[str],
+def finish(checked: list[Checked], findings: list[Finding], rules: dict[str, Rule], codes: set[str],
            config: Config) -> CheckRun:
     """Severity overrides, per-file ignores and suppression comments, then a stable order."""
-    lines_by_path = {d.path: d.lines for d in docs}
-    findings = _overrides(findings, config)
-    findings = _per_file_ignores(findings, config)
     from seasonparse import suppress
 
-    findings, unused = suppress.apply(findings, lines_by_path)
+    lines_by_path = SourceLines()
+    directives: dict[str, list] = {}
+    for c in checked:
+        lines_by_path.add(c)
+        path = c.document.path
+        directives[path] = c.directives if c.reread is not None else suppress.directives(c.document.lines)
+    findings = _overrides(findings, config)
+    findings = _per_file_ignores(findings, config)
+    findings, unused = suppress.apply(findings, directives)
     for r in (r for c, r in rules.items() if c in codes and r.scope == PIPELINE):
         found = list(r.check(unused, settings_of(config), Reporter(r, "")))
         findings.extend(_overrides(_per_file_ignores(found, config), config))
     findings.sort(key=Finding.sort_key)
-    return CheckRun(docs, _dedupe(findings), lines_by_path)
+    return CheckRun([c.document for c in checked], _dedupe(findings), lines_by_path)
 
 
 def settings_of(config: Config) -> Settings:
@@ -154,26 +238,27 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     display) pairs of reference results the documents are reconciled against."""
     settings = settings_of(config)
     stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules)
-    docs: list[Document] = []
+    checked: list[Checked] = []
     findings: list[Finding] = []
     results = map_fn(stage, sources)
     try:
-        for doc, found in results:
-            docs.append(doc)
-            findings += found
+        for c in results:
+            checked.append(c)
+            findings += c.findings
     finally:  # a pool's map stops its workers when closed, also when interrupted
         getattr(results, "close", lambda: None)()
+    docs = [c.document for c in checked]
     built: list = []
     findings += check_corpus(docs, rules, codes, settings, built)
     if not references:
-        return finish(docs, findings, rules, codes, config)
+        return finish(checked, findings, rules, codes, config)
     from seasonparse.reconcile import check_references
 
     refs = check_references(docs, list(references), settings, codes, rules, built[0] if built else None)
     findings += refs.findings
     first = min(display for _, display in references)
     findings += [crash_finding(first, error, None) for error in refs.errors]
-    outcome = finish(docs + refs.documents, findings, rules, codes, config)
+    outcome = finish(checked + [Checked(d, []) for d in refs.documents], findings, rules, codes, config)
     outcome.reference_summary = refs.summary
     return outcome
 

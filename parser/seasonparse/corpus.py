@@ -71,7 +71,7 @@ def names_match(a: str, b: str) -> bool:
 class Corpus:
     docs: list[Document]
     settings: Settings
-    reuse: Corpus | None = field(default=None, repr=False)  # a corpus over some of the same documents
+    reuse: "Corpus | None" = field(default=None, repr=False)  # a corpus over some of the same documents
     clubs: identity.Clubs = field(init=False)
     matches: list[MatchRef] = field(init=False)
 

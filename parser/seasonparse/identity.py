@@ -8,7 +8,10 @@ Names are grouped with a union-find, in this order:
   3. words: a name whose words are all inside exactly one other club's name
      (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`).
 Two names that stand as different clubs in one document (the two sides of a
-match, two rows of one table) are never merged. Inferred merges keep their
+match, two rows of one table) are never merged: each such match or table is a
+numbered group, each club keeps the set of groups its names stand in, and two
+clubs that share a group stay apart (no pairs of names are listed, so a table
+of n rows costs n, not n^2). Inferred merges keep their
 evidence (A001); a name that fits two clubs is kept apart and reported (A002).
 No club name is written in code: everything comes from the documents and config.
 """
@@ -52,7 +55,7 @@ class Clubs:
     display: dict[str, str] = field(default_factory=dict)  # key -> name as first written
     first_seen: dict[str, Place] = field(default_factory=dict)
     canonical_names: dict[str, str] = field(default_factory=dict)  # key -> configured canonical name
-    apart: dict[str, set[str]] = field(default_factory=dict)  # root -> keys it must stay apart from
+    groups: dict[str, set[int]] = field(default_factory=dict)  # root -> groups its names stand in
     names_by_root: dict[str, str] = field(default_factory=dict)  # filled by freeze()
     inferred: list[Inference] = field(default_factory=list)
     ambiguous: list[Ambiguity] = field(default_factory=list)
@@ -93,13 +96,13 @@ class Clubs:
                 best[r] = k
         self.names_by_root = {r: self.display[k] for r, k in best.items()}
 
-    def keep_apart(self, a: str, b: str) -> None:
-        self.apart.setdefault(a, set()).add(b)
-        self.apart.setdefault(b, set()).add(a)
+    def stand_in(self, k: str, group: int) -> None:
+        """`k` is one of the clubs of `group` (a match, a table): any other club in it is another."""
+        self.groups.setdefault(self.root(k), set()).add(group)
 
     def _kept_apart(self, ra: str, rb: str) -> bool:
-        small, other = sorted((ra, rb), key=lambda r: len(self.apart.get(r, ())))
-        return any(self.root(x) == other for x in self.apart.get(small, ()))
+        a, b = self.groups.get(ra), self.groups.get(rb)
+        return a is not None and b is not None and not a.isdisjoint(b)
 
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.root(a), self.root(b)
@@ -107,8 +110,10 @@ class Clubs:
             return False
         keep, drop = sorted((ra, rb))
         self.parent[drop] = keep
-        if drop in self.apart:
-            self.apart.setdefault(keep, set()).update(self.apart.pop(drop))
+        if drop in self.groups:  # the smaller set goes into the larger: merging stays n log n
+            small, large = sorted((self.groups.pop(drop), self.groups.get(keep, set())), key=len)
+            large |= small
+            self.groups[keep] = large
         if drop in self.canonical_names and keep not in self.canonical_names:
             self.canonical_names[keep] = self.canonical_names.pop(drop)
         return True
@@ -139,17 +144,18 @@ def _names_of(doc: Document):
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
     clubs = Clubs()
+    numbered = 0
     for doc in docs:
-        groups: dict[tuple, list[str]] = {}
+        groups: dict[tuple, set[str]] = {}
         for name, line, group in _names_of(doc):
             k = clubs.add(name, Place(doc.path, line))
             if k and group is not None:
-                groups.setdefault(group, []).append(k)
+                groups.setdefault(group, set()).add(k)
         for members in groups.values():
-            uniq = sorted(set(members))
-            for i, a in enumerate(uniq):
-                for b in uniq[i + 1:]:
-                    clubs.keep_apart(a, b)
+            if len(members) > 1:  # a club alone in its group is apart from no one
+                numbered += 1
+                for k in members:
+                    clubs.stand_in(k, numbered)
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))
         for other in others:

@@ -66,10 +66,11 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
     return out
 
 
-def apply(findings: list[Finding], lines_by_path: dict[str, tuple[str, ...]]
+def apply(findings: list[Finding], by_path: dict[str, list[Directive]]
           ) -> tuple[list[Finding], list[tuple[str, Directive]]]:
-    """Drop suppressed findings; return (kept, (path, directive) for each that suppressed nothing)."""
-    by_path = {p: directives(lines) for p, lines in lines_by_path.items()}
+    """Drop suppressed findings; return (kept, (path, directive) for each that suppressed nothing).
+
+    `by_path`: each document's directives (found where its lines are: in a worker, see check.Checked)."""
     kept = []
     for f in findings:
         ds = by_path.get(f.path, ())

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seasonparse.findings import Finding, Settings
+from seasonparse.report.text_format import marks, window
 
 CONTEXT = 2  # source lines shown above and below a finding's line
 STANDINGS_COLUMNS = (("played", "Pld"), ("won", "W"), ("drawn", "D"), ("lost", "L"),
@@ -120,15 +121,19 @@ def _excerpt(lines, line: int, column: int | None = None, end_column: int | None
     if not 0 < line <= len(lines):
         return ""
     rows = []
+    at = max(0, column - 1) if column else 0  # long lines are cut to a window around it, as in text
     for n in range(max(1, line - CONTEXT), min(len(lines), line + CONTEXT) + 1):
         text = lines[n - 1]
+        lo, hi = window(text, at)
+        before, after = marks(text, lo, hi)
         if n == line and column:
-            start = max(0, min(column - 1, len(text)))
-            end = end_column - 1 if end_column and end_column > column else len(text)
-            end = max(start, min(end, len(text)))
-            body = f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}"
+            start = max(lo, min(column - 1, hi))
+            end = end_column - 1 if end_column and end_column > column else hi
+            end = max(start, min(end, hi))
+            body = (f"{before}{escape(text[lo:start])}<mark>{escape(text[start:end])}</mark>"
+                    f"{escape(text[end:hi])}{after}")
         else:
-            body = escape(text)
+            body = f"{before}{escape(text[lo:hi])}{after}"
         rows.append(f'<span{" class=hit" if n == line else ""}><i>{n}</i>{body}</span>')
     return '<pre class="src">' + "".join(rows) + "</pre>"
 

@@ -1,6 +1,28 @@
-"""Human-readable: the concise line, the source line with a caret, related locations."""
+"""Human-readable: the concise line, the source line with a caret, related locations.
+
+A long source line (a scorer line of thousands of minutes) is shown as a window
+of WINDOW characters around the finding's column, `…` where it was cut, so the
+report grows with the number of findings, not with findings times line length.
+"""
 
 from seasonparse.report.concise_format import line
+
+WINDOW = 120  # characters of a source line shown at most (besides the `…` marks)
+LEAD = 40  # of them before the finding's column, when the line is cut
+CUT = "…"
+
+
+def window(text: str, start: int) -> tuple[int, int]:
+    """The [lo, hi) slice of `text` to show with 0-based `start` in view: all of it when it fits."""
+    if len(text) <= WINDOW:
+        return 0, len(text)
+    lo = max(0, min(start - LEAD, len(text) - WINDOW))
+    return lo, lo + WINDOW
+
+
+def marks(text: str, lo: int, hi: int) -> tuple[str, str]:
+    """The `…` before and after the slice [lo, hi) of `text`, where something was cut."""
+    return (CUT if lo else ""), (CUT if hi < len(text) else "")
 
 
 def _excerpt(lines, f) -> list[str]:
@@ -10,9 +32,12 @@ def _excerpt(lines, f) -> list[str]:
     width = len(str(f.line))
     col = max(1, min(f.column, len(src) + 1))
     end = f.end_column if f.end_column and f.end_column > col else col + 1
-    caret = " " * (col - 1) + "^" * max(1, min(end - col, len(src) - col + 2))
+    lo, hi = window(src, col - 1)
+    before, after = marks(src, lo, hi)
+    last = hi + 1 if hi == len(src) else hi  # the caret may stand just past the end of the line
+    caret = " " * (col - 1 - lo + len(before)) + "^" * max(1, min(end - col, last - col + 1))
     pad = " " * width
-    return [f"{pad} |", f"{f.line} | {src}", f"{pad} | {caret}"]
+    return [f"{pad} |", f"{f.line} | {before}{src[lo:hi]}{after}", f"{pad} | {caret}"]
 
 
 def render(findings, lines_by_path, rules) -> str:
