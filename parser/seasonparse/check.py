@@ -192,8 +192,7 @@ def _overrides(findings, config: Config):
         level = next((lv for code, lv in sorted(config.severity.items(), key=lambda kv: -len(kv[0]))
                       if f.code.startswith(code)), None)
         if level is not None and level != f.severity:
-            f = Finding(f.code, level, f.message, f.path, f.line, f.column, f.end_line, f.end_column,
-                        f.related, f.name)
+            f = f._replace(severity=level)  # every other field, its fix too, kept
         out.append(f)
     return out
 
