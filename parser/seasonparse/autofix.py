@@ -117,7 +117,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str | None:
         a, b = offset(e.line, e.column), offset(e.end_line, e.end_column)
         if a is None or b is None or b < a or _LINE_END.sub("\n", text[a:b]) != e.expected:
             return None
-        ending = text[ends[e.line - 1]:starts[e.line]] or newline
+        ending = (text[ends[e.line - 1]:starts[e.line]] if e.line <= len(ends) else "") or newline
         placed.append((a, b, e.replacement.replace("\n", ending)))
     placed.sort()
     if any(x[1] > y[0] for x, y in zip(placed, placed[1:])):

@@ -59,7 +59,7 @@ def _remove_stray_pipe(doc, d) -> Fix | None:
         return Fix("remove the stray `|}` line", (edit,))
     if not 0 < d.column <= len(text) or text[d.column - 1] != "|":
         return None
-    value_end = len(text[:d.column - 1].rstrip())
+    value_end = len(text[:d.column - 1].rstrip(" \t|"))
     if text[value_end:].strip(" \t|"):
         return None  # something else follows the pipe: not a leftover at the line's end
     edit = Edit(doc.path, d.line, value_end + 1, d.line, len(text) + 1, "", text[value_end:])
