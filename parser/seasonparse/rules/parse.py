@@ -41,8 +41,8 @@ def _split_leaked_parameter(doc, d) -> Fix | None:
     if field is None or lead is None or not 0 < d.column <= len(text):
         return None
     tail = text[d.column - 1:]
-    if not tail.lstrip().startswith("|"):
-        return None
+    if not tail.lstrip().startswith("|") or "<!--" in tail:
+        return None  # a comment there would be lost: the new line is written from the value
     edit = Edit(doc.path, d.line, d.column, d.line, len(text) + 1,
                 f"\n{lead[0]}{field.key}: {field.value}", tail)
     return Fix(f"move `{field.key}` to a line of its own", (edit,))
