@@ -202,11 +202,13 @@ def fix_until_clean(first, check_again, inputs, *, dry_run: bool, log):
     why. Returns the last check's (run, findings, hidden) and every outcome."""
     result, findings, hidden = first
     outcomes: list[Outcome] = []
+    told: set[tuple[str, str]] = set()  # a file skipped for the same reason is named once
     for _ in range(1 if dry_run else MAX_PASSES):
         done = fix_files(findings, sources_of(result.documents, inputs), dry_run=dry_run)
         outcomes += done
         for o in done:
-            if o.new is None:
+            if o.new is None and (o.path, o.why) not in told:
+                told.add((o.path, o.why))
                 log(f"{o.path}: {o.fixes} fix{'es' if o.fixes != 1 else ''} not applied: {o.why}")
         if dry_run or not any(o.new is not None for o in done):
             break
