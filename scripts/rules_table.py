@@ -25,13 +25,16 @@ def block() -> str:
     from seasonparse.findings import SCOPES
     from seasonparse.rules import GROUPS, registry
 
-    rows = ["| code | name | severity | scope | what it reports |", "| --- | --- | --- | --- | --- |"]
+    rows = ["| code | name | severity | scope | fix | what it reports |",
+            "| --- | --- | --- | --- | --- | --- |"]
     for r in registry().values():
         summary = r.summary.replace("|", "\\|")
-        rows.append(f"| {r.code} | {r.name} | {r.severity} | {r.scope} | {summary} |")
+        fix = "yes" if r.fixable else ""
+        rows.append(f"| {r.code} | {r.name} | {r.severity} | {r.scope} | {fix} | {summary} |")
     codes = ", ".join(f"{letter} {meaning}" for letter, meaning in GROUPS.items())
     scopes = [f"- `{name}`: {meaning}." for name, meaning in SCOPES.items()]
-    return "\n".join([*rows, "", f"Codes: {codes}.", "", "Scopes:", "", *scopes]) + "\n"
+    fixes = "fix: `yes` where `seasonparse check --fix` repairs the rule's findings (see Autofix)."
+    return "\n".join([*rows, "", f"Codes: {codes}.", "", fixes, "", "Scopes:", "", *scopes]) + "\n"
 
 
 def replaced(text: str, new_block: str) -> str:

@@ -28,7 +28,7 @@ LAYERS = (
     ("rules", ("seasonparse.rules",)),
     ("check pipeline", ("seasonparse.check", "seasonparse.suppress", "seasonparse.config",
                         "seasonparse.baseline", "seasonparse.report", "seasonparse.inputs",
-                        "seasonparse.parallel", "seasonparse.reconcile")),
+                        "seasonparse.parallel", "seasonparse.reconcile", "seasonparse.autofix")),
     ("command line", ("seasonparse.cli", "seasonparse.cli_common", "seasonparse.parse_command",
                       "seasonparse.check_command", "seasonparse.rules_command", "seasonparse.__main__")),
 )

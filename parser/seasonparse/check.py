@@ -179,9 +179,10 @@ class SourceLines(Mapping):
 
 
 def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], settings: Settings,
-                 built: list | None = None) -> list[Finding]:
+                 built: list | None = None, source_lines: Mapping | None = None) -> list[Finding]:
     """The cross-document rules, on an index built once for all of them (appended to
-    `built`, where given, for the references' reconciliation to reuse)."""
+    `built`, where given, for the references' reconciliation to reuse); `source_lines`
+    gives the lines of documents the workers handed back without them."""
     active = [rules[c] for c in sorted(codes) if rules[c].scope == "corpus"]
     if not active or not docs:
         return []
@@ -189,7 +190,7 @@ def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], 
 
     first = min(d.path for d in docs)  # a corpus failure belongs to no document: shown on the first
     try:
-        index = build(docs, settings)
+        index = build(docs, settings, source_lines=source_lines)
     except Exception as exc:
         return [crash_finding(first, "building the cross-document index", exc)]
     if built is not None:
@@ -203,15 +204,21 @@ def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], 
     return findings
 
 
+def source_lines(checked: list[Checked]) -> SourceLines:
+    lines_by_path = SourceLines()
+    for c in checked:
+        lines_by_path.add(c)
+    return lines_by_path
+
+
 def finish(checked: list[Checked], findings: list[Finding], rules: dict[str, Rule], codes: set[str],
            config: Config) -> CheckRun:
     """Severity overrides, per-file ignores and suppression comments, then a stable order."""
     from seasonparse import suppress
 
-    lines_by_path = SourceLines()
+    lines_by_path = source_lines(checked)
     directives: dict[str, list] = {}
     for c in checked:
-        lines_by_path.add(c)
         path = c.document.path
         directives[path] = c.directives if c.reread is not None else suppress.directives(c.document.lines)
     findings = _overrides(findings, config)
@@ -249,7 +256,7 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         getattr(results, "close", lambda: None)()
     docs = [c.document for c in checked]
     built: list = []
-    findings += check_corpus(docs, rules, codes, settings, built)
+    findings += check_corpus(docs, rules, codes, settings, built, source_lines(checked))
     if not references:
         return finish(checked, findings, rules, codes, config)
     from seasonparse.reconcile import check_references
@@ -281,8 +288,7 @@ def _overrides(findings, config: Config):
         level = next((lv for code, lv in sorted(config.severity.items(), key=lambda kv: -len(kv[0]))
                       if f.code.startswith(code)), None)
         if level is not None and level != f.severity:
-            f = Finding(f.code, level, f.message, f.path, f.line, f.column, f.end_line, f.end_column,
-                        f.related, f.name)
+            f = f._replace(severity=level)  # every other field, its fix too, kept
         out.append(f)
     return out
 

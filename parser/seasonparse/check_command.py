@@ -37,6 +37,11 @@ def _check_parser(report: bool = False) -> argparse.ArgumentParser:
                         "contradictions, within and across documents.")
         p.add_argument("--statistics", action="store_true",
                        help="print how many findings each rule gave instead of the findings")
+        fixing = p.add_mutually_exclusive_group()
+        fixing.add_argument("--fix", action="store_true",
+                            help="apply the safe fixes to the files, then report what remains")
+        fixing.add_argument("--diff", action="store_true",
+                            help="print the safe fixes as a unified diff; write nothing")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders; default: `paths` from the configuration")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -101,6 +106,27 @@ def _pretty(path: str) -> str:
         return path
 
 
+def _autofix(args, inputs, first, check_again):
+    """--fix: apply the fixes, check again until none applies, and hand back the last
+    check (run, findings, hidden) to report what remains. --diff: print the fixes as a
+    unified diff and return the exit code (1 where a fix would apply, as ruff's)."""
+    from seasonparse.autofix import fix_until_clean
+
+    result, findings, hidden, outcomes = fix_until_clean(
+        first, check_again, inputs, dry_run=args.diff,
+        log=lambda message: print(f"seasonparse: {message}", file=sys.stderr))
+    applied = [o for o in outcomes if o.new is not None]
+    fixes, files = sum(o.fixes for o in applied), len({o.path for o in applied})
+    if args.diff:
+        sys.stdout.write("".join(o.diff() for o in applied))
+        print(f"seasonparse: {plural(fixes, 'fix', 'fixes')} would be applied to "
+              f"{plural(files, 'file')}", file=sys.stderr)
+        return EXIT_FOUND if applied else EXIT_OK
+    print(f"seasonparse: applied {plural(fixes, 'fix', 'fixes')} to {plural(files, 'file')}",
+          file=sys.stderr)
+    return result, findings, hidden
+
+
 def cmd_report(argv: list[str]) -> int:
     """`seasonparse report PATHS --html FILE`: the check, written as a page. Exit 0 once
     the page is written (a report is read, not a gate), 2 for usage errors."""
@@ -128,6 +154,8 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
             if code != "ALL" and not any(c.startswith(code) for c in rules):
                 raise UsageError(f"--{flag.replace('_', '-')}: `{code}` selects no rule")
     write_to = _output_target("--write-baseline", args.write_baseline) if args.write_baseline else None
+    if write_to is not None and not report and (args.fix or args.diff):
+        raise UsageError("--write-baseline records findings; it does not go with --fix or --diff")
     html_to = _output_target("--html", args.html) if report else None
     if args.paths:
         paths = args.paths
@@ -161,14 +189,30 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
         baseline_path = Path(args.baseline)
     elif config.baseline and not args.no_baseline:
         baseline_path = config.root / config.baseline
-    hidden = 0
+    known = None
     if baseline_path is not None:
         try:
             known = bl.load(baseline_path)
         except bl.BaselineError as exc:
             raise UsageError(str(exc)) from None
-        findings, hidden = bl.filter_new(findings, known, bl.anchor(config, baseline_path),
-                                         result.lines_by_path)
+
+    def new_findings(result):
+        """The run's findings not recorded in the baseline, and how many were."""
+        if known is None:
+            return result.findings, 0
+        return bl.filter_new(result.findings, known, bl.anchor(config, baseline_path),
+                             result.lines_by_path)
+
+    findings, hidden = new_findings(result)
+    if not report and (args.fix or args.diff):
+        def check_again():
+            again = run(found.inputs, rules, codes, config, map_fn=spread, references=references)
+            return (again, *new_findings(again))
+
+        fixed = _autofix(args, found.inputs, (result, findings, hidden), check_again)
+        if isinstance(fixed, int):  # --diff: the diff is the output
+            return fixed
+        result, findings, hidden = fixed
 
     if html_to is not None:
         from seasonparse.check import settings_of
@@ -182,7 +226,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     elif args.statistics:
         from seasonparse.report.statistics import render_statistics
 
-        sys.stdout.write(render_statistics(findings, rules))
+        sys.stdout.write(render_statistics(findings, rules, {c for c, r in rules.items() if r.fixable}))
     else:
         sys.stdout.write(render(args.format, findings, result.lines_by_path, rules))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}

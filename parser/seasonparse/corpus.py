@@ -7,6 +7,7 @@ never by comparing documents pairwise, so a run over N documents costs O(N).
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
@@ -72,6 +73,8 @@ class Corpus:
     docs: list[Document]
     settings: Settings
     reuse: "Corpus | None" = field(default=None, repr=False)  # a corpus over some of the same documents
+    # path -> source lines, for documents that came without theirs (the check's workers drop them)
+    source_lines: Mapping[str, tuple[str, ...]] | None = field(default=None, repr=False)
     clubs: identity.Clubs = field(init=False)
     matches: list[MatchRef] = field(init=False)
 
@@ -89,6 +92,13 @@ class Corpus:
                 if m.date is not None:
                     self.matches.append(MatchRef(doc, m, date.fromisoformat(m.date),
                                                  self.clubs.root(m.home), self.clubs.root(m.away)))
+
+    def line_text(self, doc: Document, line: int) -> str:
+        """One source line of `doc`, from the document or, where it came without, `source_lines`."""
+        if doc.lines or self.source_lines is None or doc.path not in self.source_lines:
+            return doc.line_text(line)
+        lines = self.source_lines[doc.path]
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def where(self, ref: MatchRef) -> str:
         return f"{ref.doc.path}:{ref.match.line}"
@@ -273,6 +283,8 @@ class Corpus:
         return out
 
 
-def build(docs: list[Document], settings: Settings, reuse: Corpus | None = None) -> Corpus:
-    """The index over `docs`; `reuse`, a corpus over some of them, spares reading their prose again."""
-    return Corpus(docs, settings, reuse)
+def build(docs: list[Document], settings: Settings, reuse: Corpus | None = None,
+          source_lines: Mapping[str, tuple[str, ...]] | None = None) -> Corpus:
+    """The index over `docs`; `reuse`, a corpus over some of them, spares reading their prose again;
+    `source_lines` gives the lines of documents that come without them."""
+    return Corpus(docs, settings, reuse, source_lines)

@@ -38,6 +38,29 @@ class Related(NamedTuple):
     message: str
 
 
+class Edit(NamedTuple):
+    """Replace the text from (line, column) up to (end_line, end_column), 1-based and
+    end-exclusive, with `replacement` ("\\n" in it stands for the file's line ending).
+    `expected` is the text the rule saw there: a fix is applied only where the file
+    still holds it, so a position that is not exact (a front end that maps columns
+    approximately, a file edited since) never corrupts anything."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+    expected: str
+
+
+class Fix(NamedTuple):
+    """A rule's safe repair of one finding: edits applied all together or not at all."""
+
+    message: str
+    edits: tuple[Edit, ...]
+
+
 class Finding(NamedTuple):
     code: str
     severity: str
@@ -49,6 +72,7 @@ class Finding(NamedTuple):
     end_column: int | None = None
     related: tuple[Related, ...] = ()
     name: str = ""
+    fix: Fix | None = None  # set by the rules that can repair what they found (`check --fix`)
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.code, self.message)
@@ -69,19 +93,20 @@ class Rule(NamedTuple):
     scope: str  # a key of SCOPES
     check: Callable[..., Iterator[Finding]]
     doc: str
+    fixable: bool = False  # its findings may carry a Fix (`seasonparse check --fix`)
 
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
 
 
-def rule(code: str, name: str, severity: str, scope: str = DOCUMENT):
+def rule(code: str, name: str, severity: str, scope: str = DOCUMENT, fixable: bool = False):
     """Attach rule metadata to a check function (the registry lists them explicitly)."""
     if scope not in SCOPES:
         raise ValueError(f"rule {code}: unknown scope {scope!r}")
 
     def wrap(fn):
-        fn.rule = Rule(code, name, severity, scope, fn, fn.__doc__ or "")
+        fn.rule = Rule(code, name, severity, scope, fn, fn.__doc__ or "", fixable)
         return fn
 
     return wrap
@@ -94,7 +119,7 @@ class Reporter:
         self.rule, self.path = r, path
 
     def __call__(self, message: str, line: int, column: int = 1, *, end_line=None,
-                 end_column=None, related=(), severity: str | None = None, path: str | None = None
-                 ) -> Finding:
+                 end_column=None, related=(), severity: str | None = None, path: str | None = None,
+                 fix: Fix | None = None) -> Finding:
         return Finding(self.rule.code, severity or self.rule.severity, message, path or self.path,
-                       line, column, end_line, end_column, tuple(related), self.rule.name)
+                       line, column, end_line, end_column, tuple(related), self.rule.name, fix)

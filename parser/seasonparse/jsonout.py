@@ -131,11 +131,12 @@ def _umask() -> int:
 _UMASK: int | None = None
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str, mode: int | None = None) -> None:
     """Write via a temporary file in the same folder and rename: readers never see half a file.
 
     The folder must exist (nothing is created silently). The file gets the mode
-    any CLI's files get (0o666 less the umask; mkstemp alone gives 0600). A stop
+    any CLI's files get (0o666 less the umask; mkstemp alone gives 0600), or
+    `mode` (`check --fix` keeps the mode of the file it replaces). A stop
     signal during the write takes effect after it (interrupt.deferred), and any
     failure removes the temporary file, so no `.tmp` file is ever left behind."""
     from seasonparse.interrupt import deferred
@@ -145,7 +146,7 @@ def write_atomic(path: str, text: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".seasonparse-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                os.fchmod(fh.fileno(), 0o666 & ~_umask())
+                os.fchmod(fh.fileno(), 0o666 & ~_umask() if mode is None else mode)
                 fh.write(text)
             os.replace(tmp, path)
         except BaseException:

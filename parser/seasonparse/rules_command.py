@@ -18,10 +18,11 @@ def cmd_rules(argv: list[str]) -> int:
         import json
 
         print(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity, "scope": r.scope,
-                           "summary": r.summary} for r in rules.values()], indent=2))
+                           "fixable": r.fixable, "summary": r.summary} for r in rules.values()],
+                         indent=2))
         return EXIT_OK
-    for r in rules.values():
-        print(f"{r.code}  {r.name:<30} {r.severity:<8} {r.summary}")
+    for r in rules.values():  # `[*]`: `check --fix` can repair its findings (as ruff marks them)
+        print(f"{r.code}  {r.name:<30} {r.severity:<8} {'[*]' if r.fixable else '[ ]'} {r.summary}")
     return EXIT_OK
 
 
@@ -38,6 +39,7 @@ def cmd_rule(argv: list[str]) -> int:
         raise UsageError(f"no rule `{args.code}` (see `seasonparse rules`)")
     import inspect
 
-    print(f"{r.code} {r.name} ({r.severity}, {r.scope})\n")
+    fixable = ", fixable with `check --fix`" if r.fixable else ""
+    print(f"{r.code} {r.name} ({r.severity}, {r.scope}{fixable})\n")
     print(inspect.cleandoc(r.doc))
     return EXIT_OK

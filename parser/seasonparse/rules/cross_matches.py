@@ -8,8 +8,10 @@ others are related locations (rules.base.odd_ones).
 
 from __future__ import annotations
 
+import re
+
 from seasonparse.corpus import MatchRef, names_match
-from seasonparse.findings import Related, rule
+from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import describe
 from seasonparse.model import ERROR, WARNING
 from seasonparse.names import fold
@@ -193,7 +195,7 @@ def cross_match_opponent(corpus, settings, report):
                          related=[_rel(x) for x in others])
 
 
-@rule("X008", "unmarked-own-goal", WARNING, scope="corpus")
+@rule("X008", "unmarked-own-goal", WARNING, scope="corpus", fixable=True)
 def unmarked_own_goal(corpus, settings, report):
     """A goal credited to one club by a player the corpus knows as the opponent's.
 
@@ -203,6 +205,10 @@ def unmarked_own_goal(corpus, settings, report):
     scores for A nowhere else in the corpus, is an own goal without `(o.g.)`.
 
     Why: the goal counts for A, but the player's tally must not include it.
+
+    Fix: writes ` (o.g.)` after the minute, where the evidence is unambiguous:
+    every known player of that name is B's, and the goal has a minute and no
+    other mark.
 
     Example:
         Necaxa 2 - 1 Altamira
@@ -227,10 +233,26 @@ def unmarked_own_goal(corpus, settings, report):
                 continue  # he scores for this club elsewhere: he is this club's
             p = next(p for p in known if p.club == theirs)
             m = ref.match
+            mark = _mark_own_goal(corpus.line_text(ref.doc, e.line), ref.doc.path, e) if clubs == {theirs} else None
             yield report(f"{e.player} {e.minute_text} is credited to {m.team(e.side)}, but {p.name} plays "
                          f"for {m.away if e.side == 'home' else m.home}: an own goal without (o.g.)?",
                          e.line, e.column, end_column=e.end_column, path=ref.doc.path,
-                         related=[Related(p.path, p.line, 1, f"{p.name}, {corpus.clubs.name(theirs)}")])
+                         related=[Related(p.path, p.line, 1, f"{p.name}, {corpus.clubs.name(theirs)}")],
+                         fix=mark)
+
+
+_BARE_MINUTE = re.compile(r"\d{1,3}(?:[ \t]*\+[ \t]*\d{1,2})?[ \t]*['’′]")
+
+
+def _mark_own_goal(text: str, path: str, e) -> Fix | None:
+    """` (o.g.)` after the goal's minute, where its columns hold exactly a bare minute
+    (`60'`, `90+2'`): an untimed or already marked goal, or a format whose minutes are
+    written otherwise, is left alone."""
+    minute = text[e.column - 1:e.end_column - 1]
+    if e.kind != "goal" or e.minute is None or not _BARE_MINUTE.fullmatch(minute):
+        return None
+    edit = Edit(path, e.line, e.column, e.line, e.end_column, f"{minute} (o.g.)", minute)
+    return Fix(f"mark {e.player} {e.minute_text} as an own goal", (edit,))
 
 
 RULES = (cross_match_score, cross_match_venue, cross_match_date, cross_match_scorers,

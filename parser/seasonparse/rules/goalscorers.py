@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seasonparse.findings import Related, rule
+from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
@@ -175,35 +175,37 @@ def total_row_mismatch(doc, settings, report):
     Example:
         | TOTAL | | | 18 |     (the rows sum to 17)
     """
-    for line, total, cell, _ in _total_rows(doc):
+    for line, total, cell, _, _ in _total_rows(doc):
         if cell.strip() and to_int(cell) is not None and to_int(cell) != total:
             yield report(f"TOTAL {cell.strip()}, but the rows sum to {total}", line, 1)
 
 
-@rule("G004", "total-row-empty", INFO)
+@rule("G004", "total-row-empty", INFO, fixable=True)
 def total_row_empty(doc, settings, report):
     """An empty TOTAL row, with the value it should hold.
 
     What it does: reports the sum of the goals column, and what the match
-    blocks give where they cover the table.
+    blocks give where they cover the table. Fix: writes the sum into the
+    empty cell, where every row's goals cell is a number.
 
     Why: an empty total is not a contradiction, but its value is known.
 
     Example:
         | TOTAL | | | |
     """
-    for line, total, cell, tally in _total_rows(doc):
+    for line, total, cell, tally, fill in _total_rows(doc):
         if not cell.strip():
             also = ""
             if tally is not None and tally.comparable:
                 n = sum(len(v) for v in tally.counted.values()) + len(tally.own_goals)
                 n += len(tally.unmatched) if tally.club else 0
                 also = f" (the match blocks give {n})"
-            yield report(f"TOTAL row is empty; it should hold {total}{also}", line, 1)
+            yield report(f"TOTAL row is empty; it should hold {total}{also}", line, 1, fix=fill)
 
 
 def _total_rows(doc):
-    """(line, sum of the goals column, the TOTAL cell, the table's tally) per TOTAL row."""
+    """(line, sum of the goals column, the TOTAL cell, the table's tally, the Fix that
+    fills an empty cell or None) per TOTAL row."""
     by_table = {t.table: t for t in tallies(doc) if t.table is not None}
     for table in doc.tables:
         if table.kind != "goalscorers":
@@ -212,11 +214,32 @@ def _total_rows(doc):
         if gcol is None:
             continue
         rows = [r for r in table.rows if r.kind == "data"]
-        total = sum(to_int(table.cells(r)[gcol]) or 0 for r in rows if gcol < len(table.cells(r)))
+        goals = [to_int(table.cells(r)[gcol]) if gcol < len(table.cells(r)) else None for r in rows]
+        total = sum(g or 0 for g in goals)
         for r in table.rows:
             if r.kind == "total":
                 cell = r.cells[gcol] if gcol < len(r.cells) else ""
-                yield r.line, total, cell, by_table.get(table.index)
+                fill = None
+                if rows and None not in goals and not cell.strip():
+                    fill = _fill_cell(doc, r, gcol, str(total))
+                yield r.line, total, cell, by_table.get(table.index), fill
+
+
+def _fill_cell(doc, row, index, value) -> Fix | None:
+    """Write `value` into the empty cell `index` of a `| a | b |` row, padded by one
+    space, where the row's line holds exactly its cells (else the position is not exact)."""
+    text = doc.line_text(row.line)
+    body = text.strip()
+    if not body.startswith("|"):
+        return None
+    pipes = [i for i, ch in enumerate(text) if ch == "|"]
+    bounds = pipes if body.endswith("|") and len(pipes) > 1 else [*pipes, len(text)]
+    cells = [text[a + 1:b] for a, b in zip(bounds, bounds[1:])]
+    if tuple(c.strip() for c in cells) != row.cells or index >= len(cells):
+        return None
+    start, end = bounds[index] + 1, bounds[index + 1]  # 0-based, the cell between two pipes
+    edit = Edit(doc.path, row.line, start + 1, row.line, end + 1, f" {value} ", text[start:end])
+    return Fix(f"fill the TOTAL cell with {value}", (edit,))
 
 
 @rule("G005", "scorer-not-listed", WARNING)

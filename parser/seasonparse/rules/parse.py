@@ -7,24 +7,63 @@ into findings, so a problem is detected in one place and documented in one place
 
 from __future__ import annotations
 
-from seasonparse.findings import Rule
+import re
+
+from seasonparse.findings import Edit, Fix, Rule
 from seasonparse.model import ERROR, INFO, WARNING
 
 
-def _surface(doc, settings, report):
+def _surface(doc, settings, report, fix_of=None):
     for d in doc.diagnostics:
         if d.code == report.rule.code:
             yield report(d.message, d.line, d.column, end_line=d.end_line,
-                         end_column=d.end_column, severity=d.severity)
+                         end_column=d.end_column, severity=d.severity,
+                         fix=fix_of(doc, d) if fix_of is not None else None)
 
 
-def _diagnostic_rule(code: str, name: str, severity: str, doc: str):
+def _diagnostic_rule(code: str, name: str, severity: str, doc: str, fix_of=None):
+    """A rule that surfaces the front end's diagnostics with `code`; `fix_of(document,
+    diagnostic)` gives the Fix of one (or None) for a fixable rule."""
     def check(doc_, settings, report):
-        return _surface(doc_, settings, report)
+        return _surface(doc_, settings, report, fix_of)
 
     check.__doc__ = doc
-    check.rule = Rule(code, name, severity, "document", check, doc)
+    check.rule = Rule(code, name, severity, "document", check, doc, fix_of is not None)
     return check
+
+
+def _split_leaked_parameter(doc, d) -> Fix | None:
+    """W001: the swallowed `| key = value` becomes the field's own line below it, written
+    as the line above writes its key (`- key: value`)."""
+    text = doc.line_text(d.line)
+    field = next((f for f in doc.infobox if f.line == d.line and f.split_from is not None), None)
+    lead = re.match(r"[ \t]*-[ \t]*", text)
+    if field is None or lead is None or not 0 < d.column <= len(text):
+        return None
+    tail = text[d.column - 1:]
+    if not tail.lstrip().startswith("|") or "<!--" in tail:
+        return None  # a comment there would be lost: the new line is written from the value
+    edit = Edit(doc.path, d.line, d.column, d.line, len(text) + 1,
+                f"\n{lead[0]}{field.key}: {field.value}", tail)
+    return Fix(f"move `{field.key}` to a line of its own", (edit,))
+
+
+def _remove_stray_pipe(doc, d) -> Fix | None:
+    """W002: a stray `|` after an infobox value goes, with the pipes and blanks around it
+    up to the end of the line; a stray `|}` line goes whole."""
+    text = doc.line_text(d.line)
+    if any(b.kind == "stray_close" and b.line == d.line for b in doc.blocks):
+        if text.strip() != "|}":
+            return None
+        edit = Edit(doc.path, d.line, 1, d.line + 1, 1, "", text + "\n")
+        return Fix("remove the stray `|}` line", (edit,))
+    if not 0 < d.column <= len(text) or text[d.column - 1] != "|":
+        return None
+    value_end = len(text[:d.column - 1].rstrip(" \t|"))
+    if text[value_end:].strip(" \t|"):
+        return None  # something else follows the pipe: not a leftover at the line's end
+    edit = Edit(doc.path, d.line, value_end + 1, d.line, len(text) + 1, "", text[value_end:])
+    return Fix("remove the stray `|`", (edit,))
 
 
 internal_error = _diagnostic_rule("P000", "internal-error", ERROR, """
@@ -183,9 +222,11 @@ What it does: splits `Count: 2 | runner-up = La Piedad` into `Count: 2` and
 
 Why: the second parameter (here the runner-up) is otherwise lost to every check.
 
+Fix: moves the parameter to a line of its own, `- runner-up: La Piedad`.
+
 Example:
     - Count: 2 | runner-up = La Piedad
-""")
+""", _split_leaked_parameter)
 
 stray_pipe = _diagnostic_rule("W002", "stray-pipe", WARNING, """
 A stray `|` after an infobox value, or a stray `|}` line.
@@ -195,9 +236,11 @@ conversion, with the value as recovered.
 
 Why: `FF0000|` is not the colour `FF0000`; the leftovers hide real values.
 
+Fix: removes the `|` (and the blanks before it), or the stray `|}` line.
+
 Example:
     - Socks2: FF0000|
-""")
+""", _remove_stray_pipe)
 
 ragged_table_row = _diagnostic_rule("W003", "ragged-table-row", WARNING, """
 A table row whose cells do not line up with the header.
