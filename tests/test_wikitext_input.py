@@ -217,3 +217,56 @@ def test_two_legged_ties_from_a_wikitable():
     assert (leg.home, leg.away, leg.home_goals, leg.away_goals) == ("Cee", "Dee", 1, 2)
     assert d.line_text(leg.line)[leg.home_column - 1:].startswith("1–2")
     assert d.tables[0].columns == ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")
+
+
+# --- input: globs and --input-format ---------------------------------------------
+def test_default_glob_takes_text_and_wikitext_in_one_run(run, tmp_path):
+    import shutil
+
+    from conftest import SEEDS
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS[0], src / "a.txt")
+    for suffix in (".wiki", ".wikitext", ".mediawiki"):
+        (src / f"b{suffix[1:]}{suffix}").write_text(BOX, "utf-8")
+    (src / "notes.md").write_text(BOX, "utf-8")
+    code, _, err = run(src, "--out", tmp_path / "out")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "a.json", "bmediawiki.json", "bwiki.json", "bwikitext.json"]
+    assert "4 files, 42 matches" in err  # the seed's 39 and one per box
+    code, _, err = run(src, "--out", tmp_path / "out2", "--glob", "*.txt,*.mediawiki")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["a.json", "bmediawiki.json"]
+    code, out, _ = run("check", src, "--glob", "*.wiki", "--glob", "*.md", "--no-baseline",
+                       "--format", "concise")
+    assert "2 documents" in out
+
+
+def test_config_glob_may_be_a_string_or_a_list(tmp_path):
+    from seasonparse.config import ConfigError, from_table
+    from seasonparse.inputs import DEFAULT_GLOBS
+
+    assert from_table({}, None, tmp_path, set()).glob == DEFAULT_GLOBS
+    assert from_table({"glob": "*.txt"}, None, tmp_path, set()).glob == ("*.txt",)
+    assert from_table({"glob": ["*.txt", "*.wiki"]}, None, tmp_path, set()).glob == ("*.txt", "*.wiki")
+    for bad in ([], 3, ["*.txt", 3]):
+        with pytest.raises(ConfigError):
+            from_table({"glob": bad}, None, tmp_path, set())
+
+
+def test_input_format_overrides_the_suffix_and_the_sniffing(run, tmp_path):
+    box = tmp_path / "box.txt"  # wikitext content under a text suffix: sniffed
+    box.write_text(BOX, "utf-8")
+    assert len(parse_file(str(box)).matches) == 1
+    assert parse_file(str(box), input_format="text").matches == ()
+    plain = tmp_path / "plain.wiki"  # a plain line under a wikitext suffix
+    plain.write_text("1 May 2020: A 2–1 B\n", "utf-8")
+    assert parse_file(str(plain), input_format="wikitext").matches == ()
+    code, _, err = run(box, "--out", tmp_path / "o1", "--input-format", "text")
+    assert "0 matches" in err
+    code, _, err = run(box, "--out", tmp_path / "o2")
+    assert "1 match," in err
+    code, _, err = run(box, "--out", tmp_path / "o3", "--input-format", "csv")
+    assert code == 2
