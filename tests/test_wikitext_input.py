@@ -64,14 +64,21 @@ def test_box_corner_cases():
     (m,) = d.matches
     assert (m.home, m.away, m.home_goals, m.away_goals, m.date) == ("Home", "Away", 3, 3, "2016-10-25")
     assert m.note == "a.e.t., 4–3 p"
-    assert [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in m.events] == [
-        ("home", "Striker", 14, None, "goal"),       # the {{yel}} after it is no event
+    assert [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in m.events if e.is_goal] == [
+        ("home", "Striker", 14, None, "goal"),       # the {{yel}} after it is no goal
         ("home", "Keeper", 45, 2, "penalty"),        # template before the name
         ("home", "Visitor", 80, None, "own_goal"),   # listed under the side it counted for
         ("away", "Runner", 12, None, "goal"),        # two minutes in one template, `}}+` outside
         ("away", "Runner", 90, None, "goal"),
         ("away", "Winger", 112, None, "goal")]       # {{golden goal}}
     assert (m.events[0].line, m.events[0].column) == (8, 26)
+    assert (m.extra_time, m.penalties, m.venue, m.home_link, m.away_link) == (
+        True, (4, 3), "Ground", "Home Club", None)
+    others = [(e.side, e.player, e.minute, e.kind) for e in m.events if not e.is_goal]
+    assert others == [  # cards and kicks are events of their own, never goals
+        ("home", "Striker", 20, "yellow_card"), ("away", "Runner", 57, "red_card"),
+        ("home", "Striker", None, "shootout_scored"), ("home", "Keeper", None, "shootout_missed"),
+        ("away", "Runner", None, "shootout_scored")]
     assert d.line_text(8)[25:].startswith("{{goal|14}}")
     assert [x.code for x in d.diagnostics] == ["P001"]  # the `score = v` box: not played
     assert d.diagnostics[0].severity == "info"
@@ -270,3 +277,20 @@ def test_input_format_overrides_the_suffix_and_the_sniffing(run, tmp_path):
     assert "1 match," in err
     code, _, err = run(box, "--out", tmp_path / "o3", "--input-format", "csv")
     assert code == 2
+
+
+def test_match_details_from_a_box_and_from_the_text_format():
+    d = parse("{{Football box\n|team1 = [[Club Alpha|Alpha]]\n|score = 1–1\n|team2 = [[Beta FC|Beta]]\n"
+              "|aet = yes\n|penaltyscore = 5–4\n|stadium = [[Big Ground]], Town\n"
+              "|attendance = 45,123<ref>x</ref>\n|referee = [[Ref Eree]] ([[Spain|ESP]])\n"
+              "|report = [https://example.invalid/r Report]\n}}\n")
+    (m,) = d.matches
+    assert (m.extra_time, m.penalties, m.attendance, m.venue, m.referee, m.report) == (
+        True, (5, 4), 45123, "Big Ground, Town", "Ref Eree (ESP)", "https://example.invalid/r")
+    assert (m.home, m.home_link, m.away, m.away_link) == ("Alpha", "Club Alpha", "Beta", "Beta FC")
+    from seasonparse.frontend import parse_text
+
+    t = parse_text("= X =\n\n==Results==\nJuly 29, 2011\nAlpha 1 - 1 Beta (a.e.t., 4–3 p)\n"
+                   "August 1, 2011\nAlpha 2 - 1 Beta\n")
+    assert [(m.extra_time, m.penalties) for m in t.matches] == [(True, (4, 3)), (False, None)]
+    assert t.source_format == "text"

@@ -35,7 +35,7 @@ class _Reader:
     def __init__(self, source: Source, text: str):
         self.src = text
         self.index = LineIndex(text)
-        self.b = _Builder(source.path)
+        self.b = _Builder(source.path, "wikitext")
         self.diags: list[Diagnostic] = []
         self.legacy_rows: list = []  # rows of an open Fb cl table
         self.legacy_first = 0
