@@ -246,3 +246,19 @@ def test_real_articles_raise_no_standings_errors(path):
 
     found = check.run([doc(path.name)], registry(), {"S001", "S002", "S003", "S004"}, Config()).findings
     assert found == []
+
+
+def test_the_blank_va_om_cell_is_the_one_grid_gap_the_table_counts():
+    """The 1992–93 grid leaves match_VFC_OM blank (the match was annulled, both sides given
+    a defeat), while the table counts it in both clubs' 38: S007, once, there; the other
+    real articles have a complete grid (Serie A) or a transcluded table (silence)."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    found = {path.stem: [(f.line, f.message) for f in check.run([doc(path.name)], registry(), {"S007"},
+                                                              Config()).findings] for path in REAL}
+    assert found.pop("1992–93_French_Division_1") == [
+        (139, "the results grid has no score for Valenciennes–Marseille, but the standings count "
+              "all 38 matches of both clubs as played")]
+    assert not any(found.values()), found

@@ -200,5 +200,46 @@ def table_average(doc, settings, report):
                              f"{r.values['total_played']} = {avg:.{max(decimals, 1)}f}", r.row.line, 1)
 
 
+@rule("S007", "blank-grid-cell-counted", WARNING)
+def blank_grid_cell_counted(doc, settings, report):
+    """A results grid with no score for a match the standings count as played.
+
+    What it does: where a document has one standings table and a results grid
+    (matches with no date that are no tie's legs, as {{#invoke:Sports results}}
+    gives) over as many clubs, and both clubs
+    of a home–away pairing have played, by the table, every match of a double
+    round robin (2 × (teams − 1)), a pairing missing from the grid is reported.
+    Clubs the grid names differently from the table are left out.
+
+    Why: the grid and the table disagree: a score is missing, or the table
+    counts a match that was not played (or was annulled).
+
+    Example:
+        |match_VFC_OM=           (blank, while Pld of both is 38 of 20 teams)
+    """
+    tables = _tables(doc, "standings")
+    legs = {i for t in doc.ties for i in t.legs}  # a tie's legs made from its row have no date either
+    grid = [m for m in doc.matches if not m.date_text and m.index not in legs]
+    if len(tables) != 1 or not grid:
+        return
+    rows = rows_of(tables[0])
+    full = 2 * (len(rows) - 1)
+    names = sorted({m.home for m in grid} | {m.away for m in grid})
+    if len(names) != len(rows):
+        return
+    played = {(m.home, m.away) for m in grid}
+    complete = []  # (row, the grid's name) of clubs the table counts every match of
+    for r in rows:
+        same = [n for n in names if same_team(n, r.team)]
+        if len(same) == 1 and r.values.get("played") == full:
+            complete.append((r, same[0]))
+    for home_row, home in complete:
+        for away_row, away in complete:
+            if home != away and (home, away) not in played:
+                yield report(f"the results grid has no score for {home}–{away}, but the standings "
+                             f"count all {full} matches of both clubs as played", home_row.row.line, 1,
+                             related=[Related(doc.path, away_row.row.line, 1, away_row.team)])
+
+
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
-         table_total, table_average)
+         table_total, table_average, blank_grid_cell_counted)
