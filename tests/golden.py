@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Whole real articles whose JSON was checked by hand against the wikitext (the smallest one).
+REAL_ARTICLES = (ROOT / "tests" / "fixtures" / "wikitext" / "1992–93_French_Division_1.wikitext",)
 
 
 def _line(value) -> str:

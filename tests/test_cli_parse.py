@@ -35,12 +35,12 @@ def test_folders_are_mirrored_and_glob_applies(run, tmp_path):
     src = tmp_path / "src"
     (src / "club").mkdir(parents=True)
     shutil.copy(SEEDS[0], src / "club" / "necaxa.txt")
-    shutil.copy(SEEDS[1], src / "league.wiki")
+    shutil.copy(SEEDS[1], src / "league.md")
     code, _, _ = run(src, "--out", tmp_path / "out")
     assert code == 0
     assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json")) == [
         "club/necaxa.json"]
-    code, _, _ = run(src, "--out", tmp_path / "out2", "--glob", "*.wiki")
+    code, _, _ = run(src, "--out", tmp_path / "out2", "--glob", "*.md")
     assert (tmp_path / "out2" / "league.json").exists()
 
 

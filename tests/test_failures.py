@@ -70,7 +70,7 @@ def test_a_front_end_that_raises_in_parse_still_writes_json(run, tmp_path, monke
     src = _two_docs(tmp_path / "src")
     real = frontend.parse_file
     monkeypatch.setattr(frontend, "parse_file",
-                        lambda path, display=None: _boom() if path.endswith("a.txt") else real(path, display))
+                        lambda path, *rest: _boom() if path.endswith("a.txt") else real(path, *rest))
     code, _, err = run(src, "--out", tmp_path / "out")
     assert code == 1 and "Traceback" not in err and "P000" in err
     data = json.loads((tmp_path / "out" / "a.json").read_text("utf-8"))

@@ -78,6 +78,36 @@ def test_a_schema_1_document_is_still_read(tmp_path):
     assert [m._replace(away_column=1) for m in doc.matches] == list(back.matches)
 
 
+def test_a_schema_2_document_is_still_read(tmp_path):
+    """/2 had no source format, match details or table points: read as text, none, none."""
+    doc = parse_file(str(SEEDS[0]))
+    old = to_dict(doc)
+    old["schema"] = "seasonparse/document/2"
+    del old["source"]["format"]
+    for m in old["matches"]:
+        for k in ("extra_time", "penalties", "attendance", "venue", "referee", "report",
+                  "home_link", "away_link"):
+            del m[k]
+    for t in old["tables"]:
+        del t["points_for_win"], t["order_rule"]
+    path = tmp_path / "old.json"
+    path.write_text(dumps(old), "utf-8")
+    back = read_json(str(path), "old.json")
+    assert back.diagnostics == doc.diagnostics and back.source_format == "text"
+    assert list(back.matches) == list(doc.matches) and list(back.tables) == list(doc.tables)
+
+
+WIKITEXT = sorted((ROOT / "tests" / "fixtures" / "wikitext").rglob("*.wikitext"))
+
+
+@pytest.mark.parametrize("path", WIKITEXT, ids=lambda p: p.stem)
+def test_wikitext_documents_read_back_from_their_json(path):
+    """The new fields (shoot-out, cards, kicks, venue, links, table points) survive the JSON."""
+    doc = parse_file(str(path))
+    assert doc.source_format == "wikitext"
+    assert repr(from_dict(to_dict(doc), doc.lines)) == repr(doc)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_checking_mutated_seeds_as_json_finds_what_checking_their_text_finds(data):

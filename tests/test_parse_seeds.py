@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT, SEEDS
-from golden import golden_text
+from golden import REAL_ARTICLES, golden_text
 
 from seasonparse.frontend import parse_file
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("seed", [*SEEDS, *REAL_ARTICLES], ids=lambda p: p.stem)
 def test_seed_matches_golden(seed):
     golden = ROOT / "tests" / "golden" / seed.with_suffix(".json").name
     assert golden_text(seed) == golden.read_text("utf-8"), (

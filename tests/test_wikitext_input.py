@@ -64,14 +64,21 @@ def test_box_corner_cases():
     (m,) = d.matches
     assert (m.home, m.away, m.home_goals, m.away_goals, m.date) == ("Home", "Away", 3, 3, "2016-10-25")
     assert m.note == "a.e.t., 4–3 p"
-    assert [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in m.events] == [
-        ("home", "Striker", 14, None, "goal"),       # the {{yel}} after it is no event
+    assert [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in m.events if e.is_goal] == [
+        ("home", "Striker", 14, None, "goal"),       # the {{yel}} after it is no goal
         ("home", "Keeper", 45, 2, "penalty"),        # template before the name
         ("home", "Visitor", 80, None, "own_goal"),   # listed under the side it counted for
         ("away", "Runner", 12, None, "goal"),        # two minutes in one template, `}}+` outside
         ("away", "Runner", 90, None, "goal"),
         ("away", "Winger", 112, None, "goal")]       # {{golden goal}}
     assert (m.events[0].line, m.events[0].column) == (8, 26)
+    assert (m.extra_time, m.penalties, m.venue, m.home_link, m.away_link) == (
+        True, (4, 3), "Ground", "Home Club", None)
+    others = [(e.side, e.player, e.minute, e.kind) for e in m.events if not e.is_goal]
+    assert others == [  # cards and kicks are events of their own, never goals
+        ("home", "Striker", 20, "yellow_card"), ("away", "Runner", 57, "red_card"),
+        ("home", "Striker", None, "shootout_scored"), ("home", "Keeper", None, "shootout_missed"),
+        ("away", "Runner", None, "shootout_scored")]
     assert d.line_text(8)[25:].startswith("{{goal|14}}")
     assert [x.code for x in d.diagnostics] == ["P001"]  # the `score = v` box: not played
     assert d.diagnostics[0].severity == "info"
@@ -114,20 +121,20 @@ def _ok(d):
 
 def test_unclosed_template_is_reported_and_the_rest_is_read():
     d = parse("== S ==\n{{Infobox football club season\n|club = X\n\n" + BOX)
-    assert ("P001", 2, 1) in _ok(d)
+    assert ("P012", 2, 1) in _ok(d)
     assert len(d.matches) == 1
 
 
 def test_stray_braces_and_unbalanced_links():
     d = parse("Text }} here\n[[Unclosed link here\nand ]] there\n" + BOX)
     diags = _ok(d)
-    assert ("P001", 1, 6) in diags and ("P001", 2, 1) in diags and ("P001", 3, 5) in diags
+    assert ("P012", 1, 6) in diags and ("P012", 2, 1) in diags and ("P012", 3, 5) in diags
     assert len(d.matches) == 1
 
 
 def test_unclosed_table_ends_at_the_next_heading():
     d = parse("== A ==\n{| class=\"wikitable\"\n! Team !! Pts\n|-\n| X || 3\n== B ==\n" + BOX)
-    assert ("P001", 2, 1) in _ok(d)
+    assert ("P012", 2, 1) in _ok(d)
     assert d.tables[0].rows[0].cells == ("X", "3")
     assert d.matches[0].section == ("B",)
 
@@ -135,7 +142,7 @@ def test_unclosed_table_ends_at_the_next_heading():
 def test_templates_nested_100_deep():
     deep = "{{x|" * 100 + "y" + "}}" * 100
     d = parse(f"== S ==\n{deep}\n" + BOX.replace("= B\n", "= B " + deep + "\n"))
-    _ok(d)
+    assert [c for c, _, _ in _ok(d)] == ["P013"]  # the top-level one is unknown: kept raw, unread
     assert len(d.matches) == 1
 
 
@@ -144,7 +151,7 @@ def test_one_10_mb_template_is_skipped_in_linear_time():
     t = time.perf_counter()
     d = parse(big + BOX)
     elapsed = time.perf_counter() - t
-    assert ("P001", 1, 1) in _ok(d)
+    assert ("P014", 1, 1) in _ok(d)
     assert len(d.matches) == 1
     assert elapsed < 60  # a generous bound against a quadratic blow-up, not a timing test
     d = parse("{{Navbox|" + "x" * 10_000_000 + "}}\n" + BOX)  # an unknown template is never parsed
@@ -217,3 +224,73 @@ def test_two_legged_ties_from_a_wikitable():
     assert (leg.home, leg.away, leg.home_goals, leg.away_goals) == ("Cee", "Dee", 1, 2)
     assert d.line_text(leg.line)[leg.home_column - 1:].startswith("1–2")
     assert d.tables[0].columns == ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")
+
+
+# --- input: globs and --input-format ---------------------------------------------
+def test_default_glob_takes_text_and_wikitext_in_one_run(run, tmp_path):
+    import shutil
+
+    from conftest import SEEDS
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS[0], src / "a.txt")
+    for suffix in (".wiki", ".wikitext", ".mediawiki"):
+        (src / f"b{suffix[1:]}{suffix}").write_text(BOX, "utf-8")
+    (src / "notes.md").write_text(BOX, "utf-8")
+    code, _, err = run(src, "--out", tmp_path / "out")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "a.json", "bmediawiki.json", "bwiki.json", "bwikitext.json"]
+    assert "4 files, 42 matches" in err  # the seed's 39 and one per box
+    code, _, err = run(src, "--out", tmp_path / "out2", "--glob", "*.txt,*.mediawiki")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out2").iterdir()) == ["a.json", "bmediawiki.json"]
+    code, out, _ = run("check", src, "--glob", "*.wiki", "--glob", "*.md", "--no-baseline",
+                       "--format", "concise")
+    assert "2 documents" in out
+
+
+def test_config_glob_may_be_a_string_or_a_list(tmp_path):
+    from seasonparse.config import ConfigError, from_table
+    from seasonparse.inputs import DEFAULT_GLOBS
+
+    assert from_table({}, None, tmp_path, set()).glob == DEFAULT_GLOBS
+    assert from_table({"glob": "*.txt"}, None, tmp_path, set()).glob == ("*.txt",)
+    assert from_table({"glob": ["*.txt", "*.wiki"]}, None, tmp_path, set()).glob == ("*.txt", "*.wiki")
+    for bad in ([], 3, ["*.txt", 3]):
+        with pytest.raises(ConfigError):
+            from_table({"glob": bad}, None, tmp_path, set())
+
+
+def test_input_format_overrides_the_suffix_and_the_sniffing(run, tmp_path):
+    box = tmp_path / "box.txt"  # wikitext content under a text suffix: sniffed
+    box.write_text(BOX, "utf-8")
+    assert len(parse_file(str(box)).matches) == 1
+    assert parse_file(str(box), input_format="text").matches == ()
+    plain = tmp_path / "plain.wiki"  # a plain line under a wikitext suffix
+    plain.write_text("1 May 2020: A 2–1 B\n", "utf-8")
+    assert parse_file(str(plain), input_format="wikitext").matches == ()
+    code, _, err = run(box, "--out", tmp_path / "o1", "--input-format", "text")
+    assert "0 matches" in err
+    code, _, err = run(box, "--out", tmp_path / "o2")
+    assert "1 match," in err
+    code, _, err = run(box, "--out", tmp_path / "o3", "--input-format", "csv")
+    assert code == 2
+
+
+def test_match_details_from_a_box_and_from_the_text_format():
+    d = parse("{{Football box\n|team1 = [[Club Alpha|Alpha]]\n|score = 1–1\n|team2 = [[Beta FC|Beta]]\n"
+              "|aet = yes\n|penaltyscore = 5–4\n|stadium = [[Big Ground]], Town\n"
+              "|attendance = 45,123<ref>x</ref>\n|referee = [[Ref Eree]] ([[Spain|ESP]])\n"
+              "|report = [https://example.invalid/r Report]\n}}\n")
+    (m,) = d.matches
+    assert (m.extra_time, m.penalties, m.attendance, m.venue, m.referee, m.report) == (
+        True, (5, 4), 45123, "Big Ground, Town", "Ref Eree (ESP)", "https://example.invalid/r")
+    assert (m.home, m.home_link, m.away, m.away_link) == ("Alpha", "Club Alpha", "Beta", "Beta FC")
+    from seasonparse.frontend import parse_text
+
+    t = parse_text("= X =\n\n==Results==\nJuly 29, 2011\nAlpha 1 - 1 Beta (a.e.t., 4–3 p)\n"
+                   "August 1, 2011\nAlpha 2 - 1 Beta\n")
+    assert [(m.extra_time, m.penalties) for m in t.matches] == [(True, (4, 3)), (False, None)]
+    assert t.source_format == "text"

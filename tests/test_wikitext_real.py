@@ -94,7 +94,12 @@ def test_ligue_1_play_off_second_leg_has_extra_time_and_the_shoot_out_in_its_not
     m = doc("2021–22_Ligue_1.wikitext").matches[-1]
     assert (m.home, m.away, m.home_goals, m.away_goals, m.date) == ("Saint-Étienne", "Auxerre", 1, 1, "2022-05-29")
     assert m.note == "a.e.t., 4–5 p"
-    assert [(e.side, e.player, e.minute) for e in m.events] == [("home", "Camara", 76), ("away", "Sakhi", 51)]
+    assert [(e.side, e.player, e.minute) for e in m.events if e.is_goal] == [
+        ("home", "Camara", 76), ("away", "Sakhi", 51)]
+    assert (m.extra_time, m.penalties) == (True, (4, 5))
+    kicks = [(e.side, e.kind == "shootout_scored") for e in m.events if not e.is_goal]
+    assert [k for k in kicks if k[0] == "home"] == [("home", False)] + [("home", True)] * 4
+    assert [k for k in kicks if k[0] == "away"] == [("away", True)] * 5
 
 
 def test_french_division_1_1992_93_two_points_a_win_and_deductions():
@@ -152,20 +157,23 @@ def test_inter_goal_forms_own_goals_cards_and_shoot_outs():
     salzburg = next(m for m in d.matches if m.home == "Red Bull Salzburg")
     og = [e for e in salzburg.events if e.kind == "own_goal"]
     assert [(e.side, e.player, e.minute) for e in og] == [("away", "Pavlović", 9)]  # counted for Inter
-    assert not any(e.player == "Šimić" for e in salzburg.events)  # {{penmiss}} is no goal
-    assert not any(e.player == "Mkhitaryan" for m in d.matches[:4] for e in m.events
-                   if m.home == "Paris Saint-Germain")  # {{yel}} is no event
+    # {{penmiss}} among the goals is a penalty missed in play: neither a goal nor a kick
+    assert not any(e.player == "Šimić" for e in salzburg.events)
+    assert [(e.kind, e.minute) for m in d.matches[:4] for e in m.events
+            if m.home == "Paris Saint-Germain" and e.player == "Mkhitaryan"] == [("yellow_card", 23)]
     atletico = next(m for m in d.matches if m.home == "Atlético Madrid")
     assert atletico.note == "a.e.t., 3–2 p"
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
 def test_positions_point_into_the_wikitext(path):
-    """Every event's line:col is a {{goal}} template; every infobox field's line holds its value."""
+    """Every event's line:col is its template ({{goal}}, a card, a kick); every infobox
+    field's line holds its value."""
     d = doc(path.name)
     for m in d.matches:
         for e in m.events:
-            assert re.match(r"\{\{\s*goal", d.line_text(e.line)[e.column - 1:], re.I), (e, d.line_text(e.line))
+            pattern = r"\{\{\s*goal" if e.is_goal else r"\{\{\s*(yel|sent|red|pen)"
+            assert re.match(pattern, d.line_text(e.line)[e.column - 1:], re.I), (e, d.line_text(e.line))
         if m.date_text:
             assert re.search(r"\d\s*[-–]\s*\d|score", d.line_text(m.line)), m
     for f in d.infobox:
@@ -217,3 +225,40 @@ def test_results_grid_cells_raise_no_date_or_scorer_findings(path):
     found = check.run([d], registry(), {"D001", "M003"}, Config()).findings
     grid_lines = {m.line for m in grid}
     assert not [f for f in found if f.line in grid_lines], found[:3]
+
+
+def test_tables_state_their_points_for_a_win_and_their_order():
+    french = next(t for t in doc("1992–93_French_Division_1.wikitext").tables if t.kind == "standings")
+    assert (french.points_for_win, french.columns[-2:]) == (2, ("Adj", "Pts"))  # winpoints=2, adjust_points
+    assert french.order_rule == "points"  # hth_OM / hth_VAL
+    serie_a = next(t for t in doc("2004–05_Serie_A.wikitext").tables if t.kind == "standings")
+    assert (serie_a.points_for_win, serie_a.order_rule) == (3, "points")  # class_rules: head-to-head second
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_real_articles_raise_no_standings_errors(path):
+    """The 1992–93 French Division 1 (2 points a win, two deductions) gave 20 false S002
+    errors and the 2004–05 Serie A (head-to-head before goal difference) 3 false S004
+    warnings: the articles' tables are right."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    found = check.run([doc(path.name)], registry(), {"S001", "S002", "S003", "S004"}, Config()).findings
+    assert found == []
+
+
+def test_the_blank_va_om_cell_is_the_one_grid_gap_the_table_counts():
+    """The 1992–93 grid leaves match_VFC_OM blank (the match was annulled, both sides given
+    a defeat), while the table counts it in both clubs' 38: S007, once, there; the other
+    real articles have a complete grid (Serie A) or a transcluded table (silence)."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    found = {path.stem: [(f.line, f.message) for f in check.run([doc(path.name)], registry(), {"S007"},
+                                                              Config()).findings] for path in REAL}
+    assert found.pop("1992–93_French_Division_1") == [
+        (139, "the results grid has no score for Valenciennes–Marseille, but the standings count "
+              "all 38 matches of both clubs as played")]
+    assert not any(found.values()), found

@@ -46,7 +46,7 @@ def load_one(item) -> Document:
             return read_json(str(item.path), item.display)
         from seasonparse.frontend import parse_file
 
-        return parse_file(str(item.path), item.display)
+        return parse_file(str(item.path), item.display, getattr(item, "format", "auto"))
     except Exception as exc:
         return failed_document(str(item.path), item.display, exc)
 

@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from seasonparse.cli_common import (
-    EXIT_FOUND, EXIT_OK, EXIT_USAGE, JOBS_HELP, UsageError, gather, jobs_option, plural)
+    EXIT_FOUND, EXIT_OK, EXIT_USAGE, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, gather,
+    jobs_option, plural)
 from seasonparse.model import SEVERITIES
 
 
@@ -51,7 +52,10 @@ def _check_parser(report: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default: error)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     p.add_argument("--config", metavar="FILE", help="pyproject.toml or .seasonparse.toml to use")
-    p.add_argument("--glob", help="file pattern inside folders (default: *.txt)")
+    p.add_argument("--glob", action="append", metavar="PATTERN",
+                   help=GLOB_HELP + "; default also: `glob` from the configuration")
+    p.add_argument("--input-format", choices=("text", "wikitext", "auto"), default="auto",
+                   help=INPUT_FORMAT_HELP)
     p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
     p.add_argument("--reference", action="append", default=[], metavar="FILE",
                    help="reference results to reconcile against (RSSSF-style text or CSV); "
@@ -164,7 +168,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
         paths = [_pretty(p) for p in paths]
     else:
         raise UsageError("no paths given, and no `paths` in the configuration")
-    found = gather(paths, args.glob or config.glob)
+    found = gather(paths, args.glob or config.glob, input_format=args.input_format)
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
 

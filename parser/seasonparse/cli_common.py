@@ -61,12 +61,19 @@ def _batch_gc() -> None:
     gc.set_threshold(50_000, 50, 100)
 
 
-def gather(paths: list[str], glob: str, exclude: Path | None = None):
-    """The inputs under `paths`; problems are printed, no inputs at all is a usage error."""
+GLOB_HELP = ("file pattern inside folders; repeatable or comma-separated "
+             "(default: *.txt,*.wiki,*.wikitext,*.mediawiki)")
+INPUT_FORMAT_HELP = ("how to read the inputs: `text`, `wikitext`, or `auto` (the default: "
+                     "wikitext by suffix .wiki/.wikitext/.mediawiki or by content, else text)")
+
+
+def gather(paths: list[str], glob, exclude: Path | None = None, input_format: str = "auto"):
+    """The inputs under `paths` (`glob` one pattern or several); problems are printed,
+    no inputs at all is a usage error."""
     from seasonparse.inputs import GlobError, discover
 
     try:
-        found = discover(paths, glob, exclude=exclude)
+        found = discover(paths, glob, exclude=exclude, input_format=input_format)
     except GlobError as exc:
         raise UsageError(str(exc)) from None
     for problem in found.problems:

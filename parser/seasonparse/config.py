@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from seasonparse.inputs import DEFAULT_GLOBS
 from seasonparse.model import SEVERITIES
 
 
@@ -24,7 +25,7 @@ class Config:
     source: Path | None = None  # the file it was read from
     root: Path = field(default_factory=Path.cwd)  # relative paths in it are relative to this
     paths: tuple[str, ...] = ()
-    glob: str = "*.txt"
+    glob: tuple[str, ...] = DEFAULT_GLOBS
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -78,9 +79,15 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
     for key in ("select", "ignore", "extend-select"):
         if key in table:
             _codes(kw[key.replace("-", "_")], f"{where}: `{key}`", known_codes)
-    for key in ("glob", "baseline"):
-        if key in table:
-            kw[key] = _string(table[key], f"{where}: `{key}`")
+    if "baseline" in table:
+        kw["baseline"] = _string(table["baseline"], f"{where}: `baseline`")
+    if "glob" in table:
+        value = table["glob"]
+        globs = (_string(value, f"{where}: `glob`"),) if not isinstance(value, list) else \
+            _strings(value, f"{where}: `glob`")
+        if not globs:
+            raise ConfigError(f"{where}: `glob`: expected a pattern or a list of patterns")
+        kw["glob"] = globs
     if "severity" in table:
         sev = _table(table["severity"], f"{where}: `severity`", 'CODE = "error|warning|info"')
         for code, level in sev.items():

@@ -1,7 +1,8 @@
 """Which files a command works on, and where each one's JSON goes.
 
-Folders are searched recursively with a glob (`*.txt` by default), in sorted
-order so every run sees the same sequence. A glob stays inside the folder it
+Folders are searched recursively with one or more globs (by default the text
+format's `*.txt` and wikitext's `*.wiki`, `*.wikitext`, `*.mediawiki`), in
+sorted order so every run sees the same sequence. A glob stays inside the folder it
 is applied to: absolute patterns and `..` are refused. The output folder is
 never searched, and no output path may be an input: seasonparse never
 overwrites a source. Every check here is one pass over the inputs.
@@ -16,10 +17,15 @@ import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
+DEFAULT_GLOBS = ("*.txt", "*.wiki", "*.wikitext", "*.mediawiki")
+INPUT_FORMATS = ("auto", "text", "wikitext")
+
+
 class Input(NamedTuple):
     path: Path  # where to read it
     display: str  # how to name it in messages and JSON (as the user wrote it)
     relative: Path  # its place below the argument it came from, for --out mirroring
+    format: str = "auto"  # text, wikitext, or auto (by suffix, then content)
 
 
 class Discovery(NamedTuple):
@@ -45,9 +51,27 @@ def _display(p: Path) -> str:
     return p.as_posix()
 
 
-def discover(paths: list[str], glob: str = "*.txt", exclude: Path | None = None) -> Discovery:
-    """The inputs named by `paths`; raises GlobError for a glob that could leave its folder."""
-    check_glob(glob)
+def split_globs(values) -> tuple[str, ...]:
+    """One glob, or several: a list (config, repeated --glob) whose items may each be
+    comma-separated. Order kept, repeats dropped; empty items are an error (check_glob)."""
+    if isinstance(values, str):
+        values = [values]
+    out: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            check_glob(part)
+            if part not in out:
+                out.append(part)
+    return tuple(out)
+
+
+def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
+             input_format: str = "auto") -> Discovery:
+    """The inputs named by `paths` (a file matching several globs counted once);
+    raises GlobError for a glob that could leave its folder."""
+    globs = split_globs(glob)
+    shown = ", ".join(f"`{g}`" for g in globs)
     found: dict[Path, Input] = {}
     problems: list[str] = []
     excluded = exclude.resolve() if exclude else None
@@ -57,18 +81,20 @@ def discover(paths: list[str], glob: str = "*.txt", exclude: Path | None = None)
             problems.append(f"{arg}: no such file or directory")
             continue
         if root.is_dir():
-            try:
-                candidates = sorted(root.rglob(glob))
-            except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
-                raise GlobError(f"--glob {glob}: {exc}") from None
-            matches = [p for p in candidates if p.is_file()
+            candidates: set[Path] = set()
+            for g in globs:
+                try:
+                    candidates.update(root.rglob(g))
+                except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
+                    raise GlobError(f"--glob {g}: {exc}") from None
+            matches = [p for p in sorted(candidates) if p.is_file()
                        and not (excluded and _inside(p.resolve(), excluded))]
             if not matches:
-                problems.append(f"{arg}: no files matching `{glob}` in this folder")
+                problems.append(f"{arg}: no files matching {shown} in this folder")
             for p in matches:
-                found.setdefault(p.resolve(), Input(p, _display(p), p.relative_to(root)))
+                found.setdefault(p.resolve(), Input(p, _display(p), p.relative_to(root), input_format))
         else:
-            found.setdefault(root.resolve(), Input(root, _display(root), Path(root.name)))
+            found.setdefault(root.resolve(), Input(root, _display(root), Path(root.name), input_format))
     ordered = sorted(found.values(), key=lambda i: i.display)
     return Discovery(tuple(ordered), tuple(problems))
 

@@ -37,7 +37,11 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             tuple(ScorerLine(s["team"], s["side"], s["line"], s["column"], s["text"])
                   for s in m["scorer_lines"]),
             tuple(m["section"]), m["line"], m["date_line"], m["end_line"], home_column=m["column"],
-            away_column=m["away_column"], note=m["note"], end_column=m["end_column"])
+            away_column=m["away_column"], note=m["note"], end_column=m["end_column"],
+            extra_time=m["extra_time"],
+            penalties=None if m["penalties"] is None else (m["penalties"]["home"], m["penalties"]["away"]),
+            attendance=m["attendance"], venue=m["venue"], referee=m["referee"], report=m["report"],
+            home_link=m["home_link"], away_link=m["away_link"])
             for m in data["matches"]),
         ties=tuple(Tie(t["winner"], t["reason"],
                        t["aggregate"]["winner"] if t["aggregate"] else None,
@@ -48,13 +52,14 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             tuple(t["columns"]),
             tuple(Row(tuple(r["cells"]), r["line"], r["kind"], r["ragged"],
                       None if r["realigned"] is None else tuple(r["realigned"])) for r in t["rows"]),
-            tuple(t["section"]), t["kind"]) for t in data["tables"]),
+            tuple(t["section"]), t["kind"], t["points_for_win"], t["order_rule"]) for t in data["tables"]),
         goalscorers=tuple(Goalscorer(g["player"], g["nationality"], g["club"], g["goals"], g["own_goal"],
                                      g["line"], tuple(g["section"]), g["source"], g["table"])
                           for g in data["goalscorers"]),
         diagnostics=tuple(Diagnostic(d["code"], d["severity"], d["message"], d["line"], d["column"],
                                      d["end_line"], d["end_column"]) for d in data["diagnostics"]),
         lines=lines,
+        source_format=data["source"]["format"],
     )
 
 
@@ -77,14 +82,33 @@ def _failed(display: str, message: str, code: str = "P010") -> Document:
                     (Diagnostic(code, ERROR, message, 1),))
 
 
+_MATCH_DETAILS_3 = {"extra_time": False, "penalties": None, "attendance": None, "venue": None,
+                    "referee": None, "report": None, "home_link": None, "away_link": None}
+
+
 def _upgrade(data):
-    """A document written under schema /1 read as /2: /1 had no `away_column`
-    (readers took 1, as they still do for such files)."""
-    if isinstance(data, dict) and data.get("schema") == "seasonparse/document/1":
+    """A document written under an older schema read as /3. /1 had no `away_column`
+    (readers took 1, as they still do for such files); /2 had no source format
+    (only the text format wrote JSON then), match details or table points."""
+    if not isinstance(data, dict):
+        return data
+    if data.get("schema") == "seasonparse/document/1":
         data["schema"] = "seasonparse/document/2"
         for m in data.get("matches") or ():
             if isinstance(m, dict):
                 m.setdefault("away_column", 1)
+    if data.get("schema") == "seasonparse/document/2":
+        data["schema"] = "seasonparse/document/3"
+        if isinstance(data.get("source"), dict):
+            data["source"].setdefault("format", "text")
+        for m in data.get("matches") or ():
+            if isinstance(m, dict):
+                for k, v in _MATCH_DETAILS_3.items():
+                    m.setdefault(k, v)
+        for t in data.get("tables") or ():
+            if isinstance(t, dict):
+                t.setdefault("points_for_win", None)
+                t.setdefault("order_rule", None)
     return data
 
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from seasonparse.model import Document, Section
 
-SCHEMA_ID = "seasonparse/document/2"
+SCHEMA_ID = "seasonparse/document/3"
 
 
 def _section(s: Section) -> dict:
@@ -26,7 +26,7 @@ def _section(s: Section) -> dict:
 def to_dict(doc: Document) -> dict:
     return {
         "schema": SCHEMA_ID,
-        "source": {"path": doc.path, "sha256": doc.sha256},
+        "source": {"path": doc.path, "sha256": doc.sha256, "format": doc.source_format},
         "title": doc.title,
         "title_line": doc.title_line,
         "infobox": [{"key": f.key, "value": f.value, "raw": f.raw, "line": f.line,
@@ -45,6 +45,10 @@ def to_dict(doc: Document) -> dict:
                               "text": s.text} for s in m.scorer_lines],
             "section": list(m.section), "line": m.line, "column": m.home_column,
             "away_column": m.away_column, "end_column": m.end_column, "date_line": m.date_line, "end_line": m.end_line,
+            "extra_time": m.extra_time,
+            "penalties": None if m.penalties is None else {"home": m.penalties[0], "away": m.penalties[1]},
+            "attendance": m.attendance, "venue": m.venue, "referee": m.referee, "report": m.report,
+            "home_link": m.home_link, "away_link": m.away_link,
         } for m in doc.matches],
         "ties": [{
             "winner": t.winner, "reason": t.reason,
@@ -59,6 +63,7 @@ def to_dict(doc: Document) -> dict:
             "rows": [{"cells": list(r.cells), "line": r.line, "kind": r.kind, "ragged": r.ragged,
                       "realigned": None if r.realigned is None else list(r.realigned)}
                      for r in t.rows],
+            "points_for_win": t.points_for_win, "order_rule": t.order_rule,
         } for t in doc.tables],
         "goalscorers": [{
             "player": g.player, "nationality": g.nationality, "club": g.club, "goals": g.goals,

@@ -69,21 +69,29 @@ class Block(NamedTuple):
     section: tuple[str, ...] = ()
 
 
+GOAL_KINDS = frozenset(("goal", "penalty", "own_goal"))
+SHOOTOUT_KINDS = frozenset(("shootout_scored", "shootout_missed"))
+CARD_KINDS = frozenset(("yellow_card", "red_card"))
+EVENT_KINDS = ("goal", "penalty", "own_goal", "other", *sorted(SHOOTOUT_KINDS), *sorted(CARD_KINDS))
+
+
 class Event(NamedTuple):
-    """One entry of a scorer line, attributed to a side."""
+    """One entry of a scorer line, attributed to a side: a goal, or (where the
+    source lists them) a shoot-out kick or a card, which never count as goals."""
 
     side: str  # home | away
     player: str
     minute: int | None
     stoppage: int | None
-    kind: str  # goal | penalty | own_goal | other
+    kind: str  # one of EVENT_KINDS
     line: int
     column: int
     end_column: int
 
     @property
     def is_goal(self) -> bool:
-        return self.kind != "other"
+        """Counts towards the score: the one test every rule that counts goals uses."""
+        return self.kind in GOAL_KINDS
 
     @property
     def minute_text(self) -> str:
@@ -119,12 +127,29 @@ class Match(NamedTuple):
     away_column: int = 1
     note: str | None = None  # said after the score: `a.e.t.`, `4–3 p`
     end_column: int = 1  # the score line's last column + 1
+    # What the source states beside the score (None where it does not); front ends
+    # that build matches with `maker` pass these too (see NO_MATCH_DETAILS).
+    extra_time: bool = False  # the score is after extra time
+    penalties: tuple[int, int] | None = None  # the shoot-out, (home, away)
+    attendance: int | None = None
+    venue: str | None = None
+    referee: str | None = None
+    report: str | None = None  # the match report's address or title
+    home_link: str | None = None  # the club's link target (`[[Target|Label]]`): an identity hint
+    away_link: str | None = None
 
     def team(self, side: str) -> str:
         return self.home if side == "home" else self.away
 
+    @property
+    def level(self) -> bool:
+        return self.home_goals == self.away_goals
+
     def goals(self, side: str) -> int:
         return self.home_goals if side == "home" else self.away_goals
+
+
+NO_MATCH_DETAILS = (False, None, None, None, None, None, None, None)  # Match's fields after end_column
 
 
 class Tie(NamedTuple):
@@ -157,6 +182,11 @@ class Table(NamedTuple):
     rows: tuple[Row, ...]
     section: tuple[str, ...]
     kind: str = "other"  # standings | relegation | goalscorers | other
+    points_for_win: int | None = None  # where the source states it (Sports table `winpoints`)
+    # How the source says the rows are ordered: points_gd (points, then goal difference),
+    # points (then a tie-break not read, e.g. head-to-head), other (not by points);
+    # None where it says nothing (points, then goal difference, are assumed).
+    order_rule: str | None = None
 
     def column(self, *names: str) -> int | None:
         """Index of the first column whose name is one of `names` (case-insensitive)."""
@@ -184,6 +214,9 @@ class Goalscorer(NamedTuple):
     table: int | None = None
 
 
+SOURCE_FORMATS = ("text", "wikitext", "rsssf", "csv")
+
+
 class Document(NamedTuple):
     path: str
     sha256: str
@@ -198,6 +231,7 @@ class Document(NamedTuple):
     goalscorers: tuple[Goalscorer, ...]
     diagnostics: tuple[Diagnostic, ...]
     lines: tuple[str, ...] = ()  # the source lines, for excerpts and suppression comments
+    source_format: str = "text"  # one of SOURCE_FORMATS
 
     def field(self, *keys: str) -> InfoboxField | None:
         """The first infobox field whose key is one of `keys` (case-insensitive)."""

@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from seasonparse import __version__
 from seasonparse.cli_common import (
-    EXIT_FOUND, EXIT_OK, EXIT_USAGE, JOBS_HELP, UsageError, err, gather, indent_option, jobs_option,
-    plural)
+    EXIT_FOUND, EXIT_OK, EXIT_USAGE, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, err, gather,
+    indent_option, jobs_option, plural)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,7 +28,9 @@ def _parser() -> argparse.ArgumentParser:
                     "Other commands: `seasonparse check`, `seasonparse report`, `seasonparse rules`, `seasonparse rule CODE`.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the JSON files")
-    p.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
+    p.add_argument("--glob", action="append", metavar="PATTERN", help=GLOB_HELP)
+    p.add_argument("--input-format", choices=("text", "wikitext", "auto"), default="auto",
+                   help=INPUT_FORMAT_HELP)
     p.add_argument("--indent", type=indent_option, metavar="N",
                    help="indent the JSON by N spaces (default: compact)")
     p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
@@ -67,7 +69,7 @@ def _document_data(item):
     from seasonparse.jsonout import schema_error, to_dict
 
     try:
-        doc = parse_file(str(item.path), item.display)
+        doc = parse_file(str(item.path), item.display, item.format)
         data = to_dict(doc)
         problem = schema_error(data)
     except Exception as exc:
@@ -123,7 +125,9 @@ def cmd_parse(argv: list[str]) -> int:
     problem = out_problem(out, args.paths)
     if problem:
         raise UsageError(problem)
-    found = gather(args.paths, args.glob, exclude=out)
+    from seasonparse.inputs import DEFAULT_GLOBS
+
+    found = gather(args.paths, args.glob or DEFAULT_GLOBS, exclude=out, input_format=args.input_format)
     jobs, refused = plan_outputs(out, found.inputs)
     for message in refused:
         err(message)

@@ -88,7 +88,7 @@ class StandingsRow(NamedTuple):
 
 
 _MEANINGS = ("played", "won", "drawn", "lost", "goals_for", "goals_against", "goal_difference",
-             "points", "total_points", "total_played")
+             "points", "points_adjustment", "total_points", "total_played")
 
 
 def rows_of(table: Table) -> list[StandingsRow]:

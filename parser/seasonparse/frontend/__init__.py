@@ -90,11 +90,12 @@ def is_wikitext(path: str, text: str | None) -> bool:
     return path.lower().endswith(WIKITEXT_SUFFIXES) or bool(text and _WIKITEXT_START.search(text))
 
 
-def parse_file(path: str, display: str | None = None) -> Document:
-    """Read and parse one file, text or wikitext. Never raises (see parse_source and
-    source.read)."""
+def parse_file(path: str, display: str | None = None, input_format: str = "auto") -> Document:
+    """Read and parse one file as `input_format`: text, wikitext, or auto (is_wikitext).
+    Never raises (see parse_source and source.read)."""
     source = read(path, display)
-    if not is_wikitext(path, source.text):
+    wikitext = is_wikitext(path, source.text) if input_format == "auto" else input_format == "wikitext"
+    if not wikitext:
         return parse_source(source)
     from seasonparse.frontend.wikitext import parse_wikitext
 

@@ -15,11 +15,11 @@ from operator import itemgetter
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
-    clean_value, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+    clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
 from seasonparse.lexicon import contains_any, words
 from seasonparse.model import (
-    ERROR, INFO, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField,
-    Match, Row, ScorerLine, Section, Table, Tie, maker)
+    ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
+    InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
 from seasonparse.names import club_subset, fold, same_club, tokens
 from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
 
@@ -34,8 +34,9 @@ _GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
 
 class _Builder:
-    def __init__(self, path: str):
+    def __init__(self, path: str, source_format: str = "text"):
         self.path = path
+        self.source_format = source_format
         self.diags: list[Diagnostic] = []
         self.title: str | None = None
         self.title_line: int | None = None
@@ -164,7 +165,7 @@ class _Builder:
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             home_goals, away_goals, tuple(events), tuple(scorer_lines), self.section,
             line, date_line, lines[-1][0], home_column, away_column, note,
-            len(score_text.rstrip()) + 1)))
+            len(score_text.rstrip()) + 1, *note_details(note), *NO_MATCH_DETAILS[2:])))
 
     def add_match(self, match: Match) -> None:
         """Append a match (also one another front end made), keeping the index of
@@ -335,7 +336,7 @@ class _Builder:
         return Document(self.path, sha256, self.title, self.title_line, tuple(self.infobox),
                         tuple(self.roots), tuple(self.blocks), tuple(self.matches),
                         tuple(self.ties), tuple(self.tables), tuple(self.goalscorers),
-                        tuple(all_diags), lines)
+                        tuple(all_diags), lines, self.source_format)
 
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))

@@ -67,6 +67,22 @@ _SCORE_NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
 _SHOOTOUT = re.compile(r"\d+\s*[-–—]\s*\d+")
 
 
+_EXTRA_TIME_NOTE = re.compile(r"\ba\.?\s?e\.?\s?t\b|after extra time", re.I)
+_SHOOTOUT_NOTE = re.compile(r"(\d+)\s*[-–—]\s*(\d+)")
+_AGGREGATE_NOTE = re.compile(r"\bagg", re.I)
+
+
+def note_details(note: str | None) -> tuple[bool, tuple[int, int] | None]:
+    """What a score note states: (after extra time, shoot-out score home–away).
+    `a.e.t.`, `4–3 p`, `a.e.t., 4–3 p`; a score in the note is the shoot-out's
+    (as parse_score takes it), unless the note speaks of an aggregate."""
+    if not note:
+        return False, None
+    pens = _SHOOTOUT_NOTE.search(note)
+    shootout = (int(pens[1]), int(pens[2])) if pens and not _AGGREGATE_NOTE.search(note) else None
+    return bool(_EXTRA_TIME_NOTE.search(note)), shootout
+
+
 def parse_score(line: str) -> ScoreLine | None:
     m = _SCORE.search(line)
     if m is None:

@@ -96,7 +96,7 @@ def parse_source(source: Source) -> Reference:
         infobox.append(InfoboxField("Season", season, season, 1))
     title = " ".join(x for x in (competition, season) if x) or None
     doc = Document(source.path, source.sha256, title, 1 if title else None, tuple(infobox), (), (),
-                   tuple(matches), (), (), (), tuple(diags), lines)
+                   tuple(matches), (), (), (), tuple(diags), lines, "csv")
     segment = Segment(None, title or source.path, 1, tuple(range(len(matches))), ())
     return Reference(doc, "csv", competition, season, tuple(fixtures), (segment,) if matches else ())
 

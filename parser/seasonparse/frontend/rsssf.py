@@ -26,7 +26,8 @@ from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
 from seasonparse.lexicon import lexicon
 from seasonparse.model import (
-    ERROR, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section, Table, maker)
+    ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section,
+    Table, maker)
 from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.football import round_index
@@ -430,7 +431,7 @@ class _Reader:
         self.matches.append(_match((
             index, self.date, self.date_text, m["home"], away, int(m["hg"]), int(m["ag"]), (), (),
             self.path, n, self.date_line or n, n, start, away_column,
-            ", ".join(markers) or None, start + len(text))))
+            ", ".join(markers) or None, start + len(text), *NO_MATCH_DETAILS)))
         segment = self.segments[-1] if self.segments else None
         knockout = self.knockout.get(self.path)
         if knockout is None:
@@ -509,7 +510,7 @@ class _Reader:
         title_line = next((f.line for f in self.infobox if fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,
                        tuple(self.infobox), tuple(self.roots), tuple(self.blocks), tuple(self.matches), (),
-                       tuple(self.tables), (), tuple(self.diags), self.lines)
+                       tuple(self.tables), (), tuple(self.diags), self.lines, "rsssf")
         segments = tuple(Segment(s["tournament"], s["title"], s["line"], tuple(s["matches"]), tuple(s["tables"]))
                          for s in self.segments)
         return Reference(doc, "rsssf", self.competition, self.season, tuple(self.fixtures), segments,

@@ -118,7 +118,8 @@ def minute_out_of_range(doc, settings, report):
 def duplicate_event(doc, settings, report):
     """The same player listed twice at the same minute of a match.
 
-    What it does: compares player (accent-insensitive), side and minute.
+    What it does: compares player (accent-insensitive), side, minute and what
+    happened (a goal of any kind, a card, a shoot-out kick).
 
     Why: a goal copied twice inflates the player's tally.
 
@@ -130,7 +131,8 @@ def duplicate_event(doc, settings, report):
         for e in m.events:
             if e.minute is None:
                 continue
-            key = (e.side, fold(e.player), e.minute, e.stoppage)
+            # a goal and a card of one player in one minute are two events
+            key = (e.side, fold(e.player), e.minute, e.stoppage, "goal" if e.is_goal else e.kind)
             if key in seen:
                 first = seen[key]
                 yield report(f"{e.player} {e.minute_text} is listed twice", e.line, e.column,

@@ -214,6 +214,52 @@ Example:
     |}
 """)
 
+unbalanced_markup = _diagnostic_rule("P012", "unbalanced-markup", WARNING, """
+Wikitext markup that does not pair up: `{{ }}`, `[[ ]]`, `{| |}`.
+
+What it does: a `{{` never closed (error), a `}}` that closes nothing, a `[[`
+not closed on its line, a `]]` that closes nothing, a `{|` table never closed
+(error: read up to the next heading), or a template whose markup cannot be
+read as one template. The markup is read as text and the rest of the article
+is parsed.
+
+Why: everything after an unclosed `{{` would otherwise vanish into one template,
+with every match and table in it.
+
+Example:
+    {{Football box
+    |team1 = [[Alpha FC|Alpha
+""")
+
+unknown_template = _diagnostic_rule("P013", "unknown-template", INFO, """
+A wikitext template this front end does not read, kept as raw text.
+
+What it does: a top-level template that is not an infobox, match box,
+standings, results grid or tie template (navboxes, succession boxes, templates
+transcluding a table from another page) is kept as a raw block. Names it knows
+are in data/templates.toml.
+
+Why: its data is not checked; you should know that, not be told it is wrong.
+A transcluded table (`{{2021–22 Ligue 1 table}}`) is checked only where the
+corpus holds that page.
+
+Example:
+    {{Ligue 1 seasons}}
+""")
+
+template_too_large = _diagnostic_rule("P014", "template-too-large", WARNING, """
+A wikitext template too large, or nested too deep, to read.
+
+What it does: a block template over 1 MiB is skipped whole; templates nested
+more than 20 deep inside one are blanked from the 21st level on (real football
+templates are a few KB and nest 3 or 4 deep). The rest is read.
+
+Why: keeps reading linear and bounded on broken or hostile input.
+
+Example:
+    {{Football box|goals1={{a|{{a|{{a|... (21 levels)
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -269,4 +315,4 @@ Example:
 
 RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
-         leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
+         unbalanced_markup, unknown_template, template_too_large, leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)

@@ -49,30 +49,36 @@ def standings_played(doc, settings, report):
 def standings_points(doc, settings, report):
     """A standings row where Pts is not (points for a win) × W + D.
 
-    What it does: 3 points for a win unless `points-for-win` is configured.
-    Where the document states a deduction of exactly the difference ("Irapuato
-    were deducted 3 points"), the explanation is reported instead (info).
+    What it does: the points for a win the table states (a Sports table's
+    `winpoints`, `wpts` of legacy rows), else 3 unless `points-for-win` is
+    configured; an adjustment column (Adj) is added. Where the document states a
+    deduction of exactly the difference ("Irapuato were deducted 3 points"), the
+    explanation is reported instead (info).
 
     Why: points decide the order of the table.
 
     Example:
         | 2 | Correcaminos | 15 | 7 | 6 | 2 | 33 | 21 | +12 | 28 |
     """
-    win = settings.points_for_win
     stated = deductions(doc)
     for table in _tables(doc, "standings"):
+        win = table.points_for_win or settings.points_for_win
         for r in rows_of(table):
             x = _ints(r.values, "points", "won", "drawn")
-            if x is None or x[0] == win * x[1] + x[2]:
+            if x is None:
                 continue
-            pts, expected = x[0], win * x[1] + x[2]
+            adjust = r.values.get("points_adjustment") or 0
+            pts, expected = x[0], win * x[1] + x[2] + adjust
+            if pts == expected:
+                continue
+            formula = f"{win} × W + D" + (f" {adjust:+d}" if adjust else "")
             why = next((d for d in stated if same_team(d.club, r.team) and d.points == expected - pts), None)
             if why:
-                yield report(f"{r.team}: Pts {pts}, {win} × W + D = {expected}; explained by the "
+                yield report(f"{r.team}: Pts {pts}, {formula} = {expected}; explained by the "
                              f"deduction of {why.points} points the document states", r.row.line, 1,
                              severity=INFO, related=[Related(doc.path, why.line, 1, why.text)])
             else:
-                yield report(f"{r.team}: Pts {pts}, but {win} × W + D = {expected}", r.row.line, 1)
+                yield report(f"{r.team}: Pts {pts}, but {formula} = {expected}", r.row.line, 1)
 
 
 @rule("S003", "standings-goal-difference", ERROR)
@@ -103,7 +109,10 @@ def standings_order(doc, settings, report):
     """Table rows out of order.
 
     What it does: a standings table is ordered by points, then goal difference;
-    a relegation table by average (total points / total played).
+    by points alone where the table says a tie-break other than goal difference
+    comes first (head-to-head: a Sports table's `hth_X` or `class_rules`), not at
+    all where it ranks by something else (`ranking_style`); a relegation table
+    by average (total points / total played).
 
     Why: a row out of order means a wrong number in it or in the row above.
 
@@ -112,11 +121,13 @@ def standings_order(doc, settings, report):
         | 5 | Irapuato | 15 | 7 | 2 | 6 | 24 | 17 | +7 | 24 |
     """
     for table in doc.tables:
-        if table.kind == "standings":
-            def key(r):
+        if table.kind == "standings" and table.order_rule != "other":
+            by_gd = table.order_rule in (None, "points_gd")
+
+            def key(r, by_gd=by_gd):
                 p, gd = r.values.get("points"), r.values.get("goal_difference")
-                return None if p is None else (p, gd if gd is not None else 0)
-            what = "points, then goal difference"
+                return None if p is None else (p, gd if gd is not None and by_gd else 0)
+            what = "points, then goal difference" if by_gd else "points"
         elif table.kind == "relegation":
             key, what = _average, "average (total points / total played)"
         else:
@@ -189,5 +200,46 @@ def table_average(doc, settings, report):
                              f"{r.values['total_played']} = {avg:.{max(decimals, 1)}f}", r.row.line, 1)
 
 
+@rule("S007", "blank-grid-cell-counted", WARNING)
+def blank_grid_cell_counted(doc, settings, report):
+    """A results grid with no score for a match the standings count as played.
+
+    What it does: where a document has one standings table and a results grid
+    (matches with no date that are no tie's legs, as {{#invoke:Sports results}}
+    gives) over as many clubs, and both clubs
+    of a home–away pairing have played, by the table, every match of a double
+    round robin (2 × (teams − 1)), a pairing missing from the grid is reported.
+    Clubs the grid names differently from the table are left out.
+
+    Why: the grid and the table disagree: a score is missing, or the table
+    counts a match that was not played (or was annulled).
+
+    Example:
+        |match_VFC_OM=           (blank, while Pld of both is 38 of 20 teams)
+    """
+    tables = _tables(doc, "standings")
+    legs = {i for t in doc.ties for i in t.legs}  # a tie's legs made from its row have no date either
+    grid = [m for m in doc.matches if not m.date_text and m.index not in legs]
+    if len(tables) != 1 or not grid:
+        return
+    rows = rows_of(tables[0])
+    full = 2 * (len(rows) - 1)
+    names = sorted({m.home for m in grid} | {m.away for m in grid})
+    if len(names) != len(rows):
+        return
+    played = {(m.home, m.away) for m in grid}
+    complete = []  # (row, the grid's name) of clubs the table counts every match of
+    for r in rows:
+        same = [n for n in names if same_team(n, r.team)]
+        if len(same) == 1 and r.values.get("played") == full:
+            complete.append((r, same[0]))
+    for home_row, home in complete:
+        for away_row, away in complete:
+            if home != away and (home, away) not in played:
+                yield report(f"the results grid has no score for {home}–{away}, but the standings "
+                             f"count all {full} matches of both clubs as played", home_row.row.line, 1,
+                             related=[Related(doc.path, away_row.row.line, 1, away_row.team)])
+
+
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
-         table_total, table_average)
+         table_total, table_average, blank_grid_cell_counted)

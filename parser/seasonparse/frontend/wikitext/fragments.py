@@ -64,7 +64,7 @@ def _too_big(start: int, end: int, index: LineIndex, diags: list[Diagnostic]) ->
     if end - start <= MAX_TEMPLATE:
         return False
     line, col = index.position(start)
-    diags.append(Diagnostic("P001", WARNING, f"template of {end - start:,} characters is larger "
+    diags.append(Diagnostic("P014", WARNING, f"template of {end - start:,} characters is larger "
                                              f"than {MAX_TEMPLATE:,}; not read", line, col))
     return True
 
@@ -108,13 +108,13 @@ def parse_reference(text: str, start: int, end: int, kind: str, index: LineIndex
     body, deep = _blank_deep(text[start:end])
     if deep is not None:
         line, col = index.position(start + deep)
-        diags.append(Diagnostic("P001", WARNING, f"templates nested more than {MAX_DEPTH} deep; "
+        diags.append(Diagnostic("P014", WARNING, f"templates nested more than {MAX_DEPTH} deep; "
                                                  "the deeper ones are not read", line, col))
     code = mwparserfromhell.parse(body)
     template = code.nodes[0] if code.nodes else None
     if len(code.nodes) != 1 or type(template).__name__ != "Template":
         line, col = index.position(start)
-        diags.append(Diagnostic("P001", WARNING, "template markup could not be read as one "
+        diags.append(Diagnostic("P012", WARNING, "template markup could not be read as one "
                                                  "template; skipped", line, col))
         return None
     return _fragment(kind, str(template.name), start, end,

@@ -2,33 +2,41 @@
 
 team1 is the home team, as Module:Football box prints it. The score is
 score1–score2 when either is given, else `score` (links, `[url 1–2]` and a
-trailing `(a.e.t.)` allowed). Extra time and the shoot-out go into the match
-note as the text format writes them (`a.e.t.`, `4–5 p`). Goals come from
-{{goal}} templates in goals1/goals2, a name before or after its template;
-an own goal counts for the side it is listed under. Shoot-out kicks and cards
-are never goals and are not events (the model has no kind for them yet).
+trailing `(a.e.t.)` allowed). Extra time and the shoot-out are stated on the
+match and also go into its note as the text format writes them (`a.e.t.`,
+`4–5 p`). Goals come from {{goal}} templates in goals1/goals2, a name before or
+after its template; an own goal counts for the side it is listed under. Cards
+({{yel}}, {{sent off}}) and shoot-out kicks ({{pengoal}}, {{penmiss}} in
+penalties1/penalties2) are events of their own kinds, never goals.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, Minute, _mark_kind, parse_date
 from seasonparse.frontend.wikitext import lean
-from seasonparse.frontend.wikitext.clean import clean, score
+from seasonparse.frontend.wikitext.clean import clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import kind_of
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
+from seasonparse.tables import to_int
 
 _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
 _ITEM_SPLIT = re.compile(r"\n|<br\s*/?\s*>", re.I)
 _AET = re.compile(r"a\.?\s*e\.?\s*t\.?|after extra time", re.I)
 _MONTH_NAMES = [m.capitalize() for m in MONTHS]  # English, whatever the locale
 _YES = frozenset(("yes", "y", "true", "1", "aet"))
+_EXTRA_TIME_PARAMS = ("aet", "asdet", "agget", "asget")  # after extra time; silver/golden goal
+_URL = re.compile(r"(?:https?:)?//[^\s\]|]+")
+# template kind -> event kind, for the events that are not goals
+_OTHER_EVENTS = {"yellow_card": "yellow_card", "red_card": "red_card", "sent_off": "red_card",
+                 "shootout_scored": "shootout_scored", "shootout_missed": "shootout_missed"}
 
 
 def date_of(param) -> tuple[str | None, str]:
@@ -70,14 +78,38 @@ def _goal_minutes(values: list[str], col: int, end_col: int) -> list[Minute]:
     return out
 
 
-def _entries(text: str, param, index: LineIndex) -> list[tuple[int, list[Entry]]]:
-    """A goalsN value -> (line, [Entry]) per listed item (a `*` line or a `<br>`
-    part): each {{goal}} goes with the name written before it in the item, or,
-    when none is, with the name written after it."""
+def _other_minutes(tkind: str, values: list[str]) -> list[tuple[int | None, int | None]]:
+    """A card's minutes ({{yel|57}}, {{sent off|0|57}}: the count first); one untimed
+    event where none is written (a kick, {{red card}})."""
+    if tkind == "sent_off":
+        values = values[1:]
+    found = [m for v in values if (m := _MINUTE.fullmatch(v))]
+    return [(int(m[1]), int(m[2]) if m[2] else None) for m in found] or [(None, None)]
+
+
+class OtherEvent(NamedTuple):
+    """A card or a shoot-out kick, its columns those of its template."""
+
+    player: str
+    kind: str
+    minute: int | None
+    stoppage: int | None
+    line: int
+    column: int
+    end_column: int
+
+
+def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None = None,
+             kicks: bool = False) -> list[tuple[int, list[Entry]]]:
+    """A goalsN (or penaltiesN) value -> (line, [Entry]) per listed item (a `*` line
+    or a `<br>` part): each {{goal}} goes with the name written before it in the
+    item, or, when none is, with the name written after it. Cards go to `others`,
+    with their names found the same way; so do shoot-out kicks where `kicks`
+    (a penaltiesN value), and only there."""
     if param is None or not param.raw:
         return []
     out: list[tuple[int, list[Entry]]] = []
-    item = _Item()
+    item = _Item(others if others is not None else [])
     for kind, a, b in lean.pieces(text, param.offset, param.offset + len(param.raw)):
         if kind == "template":
             name, values = lean.positional(text, a, b)
@@ -86,8 +118,12 @@ def _entries(text: str, param, index: LineIndex) -> list[tuple[int, list[Entry]]
                 line, col = index.position(a)
                 item.goal(_goal_minutes(values, col, col + (b - a)), line)
                 continue
-            if tkind in ("card", "shootout_kick"):
-                item.other_event()
+            if tkind in _OTHER_EVENTS:
+                line, col = index.position(a)
+                # {{penmiss}} among the goals is a penalty missed in play: no shoot-out kick
+                kick = tkind.startswith("shootout")
+                minutes = _other_minutes(tkind, values) if kick == kicks else []
+                item.other_event(_OTHER_EVENTS[tkind], minutes, line, col, col + (b - a))
                 continue
             item.text(text[a:b], a, index)
             continue
@@ -105,7 +141,8 @@ def _entries(text: str, param, index: LineIndex) -> list[tuple[int, list[Entry]]
 class _Item:
     """One listed item of a goals value, read node by node."""
 
-    def __init__(self):
+    def __init__(self, others: list[OtherEvent]):
+        self.others = others
         self.reset()
 
     def reset(self):
@@ -113,6 +150,7 @@ class _Item:
         self.name: tuple[str, int, int] | None = None  # the item's last name
         self.pending: list = []  # minutes written before any name
         self.entries: list[Entry] = []
+        self.pending_others: list[OtherEvent] = []  # cards and kicks written before any name
         self.had_event = False
         self.line: int | None = None
 
@@ -152,12 +190,22 @@ class _Item:
         self.entries.append(_entry(name, self.pending + minutes))
         self.pending = []
 
-    def other_event(self):
+    def other_event(self, kind: str, minutes, line: int, col: int, end_col: int):
         self.had_event = True
-        self._take_name()
+        if self.line is None:
+            self.line = line
+        name = self._take_name() or self.name
+        events = [OtherEvent(name[0] if name else "", kind, m, st, line, col, end_col)
+                  for m, st in minutes]
+        if name is None:
+            self.pending_others.extend(events)
+        else:
+            self.others.extend(events)
 
     def flush(self, out, index: LineIndex):
         name = self._take_name()
+        if self.pending_others:  # `{{pengoal}} Name`: the name written after the template
+            self.others.extend(e._replace(player=name[0] if name else "") for e in self.pending_others)
         if self.pending and name:
             self.entries.append(_entry(name, self.pending))
         elif name and not self.had_event:  # a name with no template: an untimed entry
@@ -200,23 +248,52 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
         return None
     score_line, score_col = index.position(score_param.offset) if score_param else (start_line, start_col)
     notes = []
-    aet = p.get("aet")
-    if (aet and fold(clean(aet.raw)) in _YES) or _AET.search(score_raw):
+    extra_time = bool(_AET.search(score_raw)) or any(
+        (v := p.get(name)) is not None and fold(clean(v.raw)) in _YES for name in _EXTRA_TIME_PARAMS)
+    if extra_time:
         notes.append("a.e.t.")
-    if (ps := p.get("penaltyscore")) and (pen := score(ps.raw)):
+    pen = score(ps.raw) if (ps := p.get("penaltyscore")) else None
+    if pen:
         notes.append(f"{pen[0]}–{pen[1]} p")
     date, date_text = date_of(p.get("date"))
     date_line = index.line(p["date"].offset) if "date" in p else start_line
     events: list[Event] = []
     scorer_lines: list[ScorerLine] = []
     for side, team, goals, pname in (("home", home, s1, "goals1"), ("away", away, s2, "goals2")):
-        side_lines = _entries(text, p.get(pname), index)
+        others: list[OtherEvent] = []
+        side_lines = _entries(text, p.get(pname), index, others)
         if side_lines:
             _add_events(events, side, side_lines, goals)
             gp = p[pname]
             gl, gc = index.position(gp.offset)
             scorer_lines.append(ScorerLine(team, side, gl, gc, clean(gp.raw)))
+        _entries(text, p.get(f"penalties{pname[-1]}"), index, others, kicks=True)
+        events += [Event(side, o.player, o.minute, o.stoppage, o.kind, o.line, o.column, o.end_column)
+                   for o in others]
+    events.sort(key=lambda e: (e.line, e.column))
     end_line = index.line(frag.end - 1)
     return Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
                  section, score_line, date_line, end_line, score_col, score_col,
-                 ", ".join(notes) or None, score_col + len(score_raw) if score_raw else score_col + 1)
+                 ", ".join(notes) or None, score_col + len(score_raw) if score_raw else score_col + 1,
+                 extra_time, pen, _attendance(p.get("attendance")), _text(p.get("stadium")),
+                 _text(p.get("referee")), _report(p.get("report")),
+                 link_target(p["team1"].raw), link_target(p["team2"].raw))
+
+
+def _text(param) -> str | None:
+    return (clean(param.raw) or None) if param is not None else None
+
+
+def _attendance(param) -> int | None:
+    """`45,123`, `45 123`, `45123<ref>…</ref>`: the first number written."""
+    text = _text(param)
+    m = re.search(r"\d[\d,.\u00a0 ]*", text or "")
+    return to_int(re.sub(r"[,.\u00a0 ]", "", m[0])) if m else None
+
+
+def _report(param) -> str | None:
+    """The report's address where one is written, else its text."""
+    if param is None:
+        return None
+    url = _URL.search(param.raw)
+    return url[0] if url else _text(param)

@@ -35,7 +35,7 @@ class _Reader:
     def __init__(self, source: Source, text: str):
         self.src = text
         self.index = LineIndex(text)
-        self.b = _Builder(source.path)
+        self.b = _Builder(source.path, "wikitext")
         self.diags: list[Diagnostic] = []
         self.legacy_rows: list = []  # rows of an open Fb cl table
         self.legacy_first = 0
@@ -160,7 +160,7 @@ class _Reader:
         line = self.line(start)
         self.b.blocks.append(Block("raw", line, self.line(max(start, end - 1)), self.src[start:end],
                                    section=self.b.section))
-        self.diags.append(Diagnostic("P011", INFO, f"template `{{{{{name}}}}}` is not read by the "
+        self.diags.append(Diagnostic("P013", INFO, f"template `{{{{{name}}}}}` is not read by the "
                                                    "wikitext front end; kept as raw text", line,
                                      self.index.position(start)[1]))
 

@@ -7,7 +7,7 @@ A blank cell is a match not played and gives no match.
 from __future__ import annotations
 
 
-from seasonparse.frontend.wikitext.clean import clean, score
+from seasonparse.frontend.wikitext.clean import clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.standings import team_codes
@@ -18,17 +18,18 @@ from seasonparse.tables import to_int
 
 
 def _match(index_: int, home: str, away: str, hg: int, ag: int, section, line: int, col: int,
-           end_col: int) -> Match:
+           end_col: int, links: tuple[str | None, str | None] = (None, None)) -> Match:
     return Match(index_, None, "", home, away, hg, ag, (), (), section, line, line, line, col, col,
-                 None, end_col)
+                 None, end_col, home_link=links[0], away_link=links[1])
 
 
 def read_sports_results(frag: Fragment, first_index: int, section, index: LineIndex) -> list[Match]:
     codes = [c for c, _ in team_codes(frag)]
-    names = {}
+    names, links = {}, {}
     for c in codes:
         p = frag.params.get(key(f"name_{c}"))
         names[c] = clean(p.raw) if p is not None and p.raw else c
+        links[c] = link_target(p.raw) if p is not None else None
     out: list[Match] = []
     for home in codes:
         for away in codes:
@@ -42,7 +43,7 @@ def read_sports_results(frag: Fragment, first_index: int, section, index: LineIn
                 continue
             line, col = index.position(p.offset)
             out.append(_match(first_index + len(out), names[home], names[away], s[0], s[1],
-                              section, line, col, col + len(p.raw)))
+                              section, line, col, col + len(p.raw), (links[home], links[away])))
     out.sort(key=lambda m: (m.line, m.home_column))
     return [m._replace(index=first_index + i) for i, m in enumerate(out)]
 

@@ -63,11 +63,11 @@ def _template_spans(text: str, index: LineIndex, diags: list[Diagnostic]) -> lis
             stray_close = m.start()
     if stray_close is not None:
         line, col = index.position(stray_close)
-        diags.append(Diagnostic("P001", WARNING, "`}}` closes no template; read as text", line, col))
+        diags.append(Diagnostic("P012", WARNING, "`}}` closes no template; read as text", line, col))
     if stack:
         line, col = index.position(stack[0])
         more = f" ({len(stack)} unclosed in all)" if len(stack) > 1 else ""
-        diags.append(Diagnostic("P001", ERROR, f"`{{{{` opens a template that is never closed{more}; "
+        diags.append(Diagnostic("P012", ERROR, f"`{{{{` opens a template that is never closed{more}; "
                                                "read as text, the rest parsed", line, col))
     # Outermost spans: sorted by start, a span inside the last kept one is dropped.
     pairs.sort()
@@ -92,11 +92,11 @@ def _links(text: str, start: int, end: int, index: LineIndex, diags: list[Diagno
             depth -= 1
         else:
             line, col = index.position(m.start())
-            diags.append(Diagnostic("P001", WARNING, "`]]` closes no link; read as text", line, col))
+            diags.append(Diagnostic("P012", WARNING, "`]]` closes no link; read as text", line, col))
             return
     if depth and first_open is not None:
         line, col = index.position(first_open)
-        diags.append(Diagnostic("P001", WARNING, "`[[` opens a link that is not closed on its line; "
+        diags.append(Diagnostic("P012", WARNING, "`[[` opens a link that is not closed on its line; "
                                                  "read as text", line, col))
 
 
@@ -166,7 +166,7 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
         elif _HEADING.fullmatch(line) and table_start is not None:
             # An unclosed table ends where the next section begins.
             tl, tc = index.position(table_start)
-            diags.append(Diagnostic("P001", ERROR, "`{|` opens a table that is never closed with `|}`; "
+            diags.append(Diagnostic("P012", ERROR, "`{|` opens a table that is never closed with `|}`; "
                                                    "read up to the next heading", tl, tc))
             pieces.append(Piece("table", table_start, pos))
             table_start, table_depth = None, 0
@@ -174,7 +174,7 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
         pos = end + 1
     if table_start is not None:
         tl, tc = index.position(table_start)
-        diags.append(Diagnostic("P001", ERROR, "`{|` opens a table that is never closed with `|}`; "
+        diags.append(Diagnostic("P012", ERROR, "`{|` opens a table that is never closed with `|}`; "
                                                "read to the end of the article", tl, tc))
         pieces.append(Piece("table", table_start, n))
     return pieces, diags

@@ -2,20 +2,43 @@
 
 Points are never written in a Sports table: the module computes
 winpoints·W + D + adjust_points (winpoints 3 unless set), and so does this
-reader. Legacy rows carry `wpts` (2 for two points a win) and `dp` (points
-deducted). Both give the same columns: Pos, Team, Pld, W, D, L, GF, GA, GD, Pts.
+reader. Legacy rows carry `wpts` (2 for two points a win, also the `2pts`
+variants) and `dp` (points deducted). Both give the same columns: Pos, Team,
+Pld, W, D, L, GF, GA, GD, Pts, with Adj before Pts where a row states an
+adjustment (so a check of Pts against W and D can see it). The table keeps the
+points for a win the article uses.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.clean import clean
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key
+from seasonparse.lexicon import words
 from seasonparse.model import WARNING, Diagnostic, Row, Table
+from seasonparse.names import fold
 from seasonparse.tables import to_int
 
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts")
+COLUMNS_ADJUSTED = (*COLUMNS[:-1], "Adj", "Pts")
+
+
+class _Line(NamedTuple):
+    """One team's numbers, before the table knows whether it needs an Adj column."""
+
+    pos: int
+    team: str
+    w: int
+    d: int
+    l_: int
+    gf: int
+    ga: int
+    adjust: int
+    win_points: int
+    line: int
 
 
 def team_codes(frag: Fragment) -> list[tuple[str, int]]:
@@ -41,11 +64,49 @@ def _int(frag: Fragment, name: str) -> int:
     return to_int(clean(p.raw)) or 0 if p is not None and p.raw else 0
 
 
-def _row(pos: int, team: str, w: int, d: int, l_: int, gf: int, ga: int, pts: int, line: int) -> Row:
-    gd = gf - ga
-    cells = (str(pos), team, str(w + d + l_), str(w), str(d), str(l_), str(gf), str(ga),
-             f"+{gd}" if gd > 0 else str(gd), str(pts))
-    return Row(cells, line)
+def order_rule(frag: Fragment, codes) -> str | None:
+    """How the table says its rows are ordered (see Table.order_rule): `other` for a
+    ranking_style other than points, `points` where head-to-head (`hth_X`) or a
+    tie-break other than goal difference comes first, `points_gd` where
+    `class_rules` puts goal difference first; None where nothing is said."""
+    p = frag.params
+    style = p.get(key("ranking_style"))
+    if style is not None and fold(clean(style.raw)) not in ("", "pts", "points"):
+        return "other"
+    if any(key(f"hth_{c}") in p for c, _ in codes):
+        return "points"
+    rules = p.get(key("class_rules"))
+    if rules is None:
+        return None
+    text = fold(clean(rules.raw))
+    first = {meaning: min((i for w in words("standings", meaning) if (i := text.find(w)) >= 0),
+                          default=len(text))
+             for meaning in ("goal_difference", "other_tie_breaks")}
+    if first["goal_difference"] < first["other_tie_breaks"]:
+        return "points_gd"
+    return "points"
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n)
+
+
+def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int, section,
+           order: str | None = None) -> Table:
+    """The rows, Pts = win points × W + D + adjustment, and the table's points for a win
+    (None where its rows differ)."""
+    adjusted = any(x.adjust for x in lines)
+    rows = []
+    for x in lines:
+        cells = (str(x.pos), x.team, str(x.w + x.d + x.l_), str(x.w), str(x.d), str(x.l_),
+                 str(x.gf), str(x.ga), _signed(x.gf - x.ga))
+        if adjusted:
+            cells += (_signed(x.adjust),)
+        rows.append(Row((*cells, str(x.win_points * x.w + x.d + x.adjust)), x.line))
+    win = {x.win_points for x in lines}
+    return Table(table_index, first_line, last_line, (COLUMNS_ADJUSTED if adjusted else COLUMNS,),
+                 COLUMNS_ADJUSTED if adjusted else COLUMNS, tuple(rows), section, "standings",
+                 win.pop() if len(win) == 1 else None, order)
 
 
 def read_sports_table(frag: Fragment, table_index: int, section, index: LineIndex,
@@ -56,31 +117,27 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
         diags.append(Diagnostic("P001", WARNING, "Sports table with no teams; not read", line, col))
         return None
     winpoints = _int(frag, "winpoints") if "winpoints" in frag.params else 3
-    rows = []
+    lines = []
     for n, (code, offset) in enumerate(codes, start=1):
-        w, d, l_ = _int(frag, f"win_{code}"), _int(frag, f"draw_{code}"), _int(frag, f"loss_{code}")
         name_p = frag.params.get(key(f"name_{code}"))
-        name = clean(name_p.raw) if name_p else code
-        pts = winpoints * w + d + _int(frag, f"adjust_points_{code}")
         line = index.line(frag.params[key(f"win_{code}")].offset
                           if key(f"win_{code}") in frag.params else offset)
-        rows.append(_row(n, name, w, d, l_, _int(frag, f"gf_{code}"), _int(frag, f"ga_{code}"),
-                         pts, line))
-    return Table(table_index, index.line(frag.start), index.line(frag.end - 1), (COLUMNS,), COLUMNS,
-                 tuple(rows), section, "standings")
+        lines.append(_Line(n, clean(name_p.raw) if name_p else code, _int(frag, f"win_{code}"),
+                           _int(frag, f"draw_{code}"), _int(frag, f"loss_{code}"),
+                           _int(frag, f"gf_{code}"), _int(frag, f"ga_{code}"),
+                           _int(frag, f"adjust_points_{code}"), winpoints, line))
+    return _table(lines, table_index, index.line(frag.start), index.line(frag.end - 1), section,
+                  order_rule(frag, codes))
 
 
-def legacy_row(frag: Fragment, index: LineIndex) -> Row:
-    """{{Fb cl2 team|p=1|t=[[Club]]|w=|d=|l=|gf=|ga=|dp=|wpts=}} -> a row."""
+def legacy_row(frag: Fragment, index: LineIndex) -> _Line:
+    """{{Fb cl2 team|p=1|t=[[Club]]|w=|d=|l=|gf=|ga=|dp=|wpts=}} -> a row's numbers."""
     p = frag.params
-    w, d, l_ = _int(frag, "w"), _int(frag, "d"), _int(frag, "l")
     wpts = _int(frag, "wpts") if "wpts" in p else 2 if "2pts" in key(frag.name).replace(" ", "") else 3
-    pts = wpts * w + d - _int(frag, "dp")
-    team = clean(p["t"].raw) if "t" in p else ""
-    pos = _int(frag, "p")
-    return _row(pos, team, w, d, l_, _int(frag, "gf"), _int(frag, "ga"), pts, index.line(frag.start))
+    return _Line(_int(frag, "p"), clean(p["t"].raw) if "t" in p else "", _int(frag, "w"),
+                 _int(frag, "d"), _int(frag, "l"), _int(frag, "gf"), _int(frag, "ga"),
+                 -_int(frag, "dp"), wpts, index.line(frag.start))
 
 
-def legacy_table(rows: list[Row], table_index: int, first_line: int, last_line: int, section) -> Table:
-    return Table(table_index, first_line, last_line, (COLUMNS,), COLUMNS, tuple(rows), section,
-                 "standings")
+def legacy_table(rows: list[_Line], table_index: int, first_line: int, last_line: int, section) -> Table:
+    return _table(rows, table_index, first_line, last_line, section)
