@@ -82,6 +82,13 @@ class Client:
     def notify(self, method: str, params: dict) -> None:
         self._send({"method": method, "params": params})
 
+    def message(self, method: str) -> dict:
+        """The params of the next notification `method` (others before it are dropped)."""
+        while True:
+            message = self.notifications.get(timeout=TIMEOUT)
+            if message["method"] == method:
+                return message["params"]
+
     def diagnostics(self, uri: str, version: int | None = None) -> list[dict]:
         """The next diagnostics published for `uri` (for `version`, when given)."""
         while True:
@@ -313,17 +320,28 @@ def test_a_fix_is_offered_through_the_adapter(project, connect):
         return []
 
     path = project / "articles" / SEEDS[0].name
-    client = connect(project, fix_edits=fix_stray_pipe)
+    client = connect(project, fix_edits=fix_stray_pipe, debounce=600)  # no check after the edit
     got = [d for d in _open(client, path) if d["code"] == "W002" and "stray `|`" in d["message"]]
     uri = _uri(path)
     actions = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": got[0]["range"], "context": {"diagnostics": got[:1]}})
     (fix,) = [a for a in actions if a.get("isPreferred")]
-    (edit,) = fix["edit"]["changes"][uri]
+    (change,) = fix["edit"]["documentChanges"]
+    assert change["textDocument"] == {"uri": uri, "version": 1}  # the text the fix was made on
+    (edit,) = change["edits"]
     line = got[0]["range"]["start"]["line"]
     width = len(path.read_text("utf-8").split("\n")[line])
     assert edit == {"range": {"start": {"line": line, "character": width - 1},
                               "end": {"line": line, "character": width}}, "newText": ""}
+
+    # typed since the diagnostics were sent: no fix is offered for text it was not made on
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"range": {
+                                                 "start": {"line": 0, "character": 0},
+                                                 "end": {"line": 0, "character": 0}}, "text": "x"}]})
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": got[0]["range"], "context": {"diagnostics": got[:1]}})
+    assert not [a for a in actions if a.get("isPreferred")]
 
 
 def test_server_without_pygls_says_what_to_install(run, monkeypatch):
@@ -337,3 +355,61 @@ def test_server_without_pygls_says_what_to_install(run, monkeypatch):
 def test_server_refuses_a_bad_tcp_address(run):
     code, _, err = run("server", "--tcp", "localhost")
     assert code == 2 and "HOST:PORT" in err
+
+
+def test_a_broken_configuration_is_shown_and_the_defaults_check(project, connect):
+    (project / "pyproject.toml").write_text('[tool.seasonparse]\npaths = ["articles"]\ncolour = 1\n',
+                                            "utf-8")
+    client = connect(project)
+    shown = client.message("window/showMessage")
+    assert shown["type"] == 2 and "unknown key `colour`" in shown["message"]
+    assert [d for d in _open(client, project / "articles" / SEEDS[0].name) if d["code"] == "W002"]
+
+
+def test_a_failure_of_ours_is_one_message_and_the_server_goes_on(project, connect, monkeypatch):
+    from seasonparse import lsp_server
+
+    def broken(self, buffers):
+        raise RuntimeError("planted")
+
+    monkeypatch.delenv("SEASONPARSE_DEBUG", raising=False)
+    monkeypatch.setattr(lsp_server.Project, "check", broken)
+    client = connect(project)
+    path = project / "articles" / SEEDS[0].name
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": _uri(path), "languageId": "plaintext", "version": 1, "text": "x\n"}})
+    shown = client.message("window/showMessage")
+    assert shown["type"] == 1 and "RuntimeError('planted')" in shown["message"]
+    assert client.request("textDocument/codeAction", {
+        "textDocument": {"uri": _uri(path)},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []}}) == []
+
+
+def test_columns_are_counted_in_the_clients_units():
+    """A character outside the Basic Multilingual Plane is two UTF-16 units, one UTF-32."""
+    from pygls.workspace import PositionCodec
+
+    from seasonparse.lsp_server import _range
+
+    lines = ("\U0001F600 Necaxa 1 - 0 Mérida",)
+    utf16 = _range(PositionCodec("utf-16"), lines, 1, 3, 1, 9)  # `Necaxa`: characters 3 to 8
+    utf32 = _range(PositionCodec("utf-32"), lines, 1, 3, 1, 9)
+    assert (utf16.start.character, utf16.end.character) == (3, 9)
+    assert (utf32.start.character, utf32.end.character) == (2, 8)
+    whole = _range(PositionCodec("utf-32"), lines, 1, 3)  # no end: to the end of the line
+    assert (whole.start.line, whole.end.line, whole.end.character) == (0, 0, len(lines[0]))
+
+
+def test_a_buffer_the_wikitext_reader_fails_on_keeps_its_lines_and_says_why(monkeypatch):
+    from seasonparse.frontend import wikitext
+    from seasonparse.lsp_server import parse_buffer
+
+    def broken(source):
+        raise RuntimeError("planted")
+
+    monkeypatch.setattr(wikitext, "parse_wikitext", broken)
+    doc = parse_buffer("a.wikitext", "{{Infobox football club season}}\r\nsecond line\n")
+    assert doc.path == "a.wikitext" and doc.lines == ("{{Infobox football club season}}", "second line")
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("P000", 1)]
+    assert "RuntimeError('planted')" in doc.diagnostics[0].message

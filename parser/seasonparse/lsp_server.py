@@ -18,7 +18,7 @@ import asyncio
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -66,6 +66,7 @@ def parse_buffer(display: str, text: str) -> Document:
         return parse_wikitext(source)
     except Exception as exc:  # noqa: BLE001 - a bug of ours: the buffer says what failed
         lines = tuple((source.text or "").split("\n"))
+        lines = lines[:-1] if lines and lines[-1] == "" else lines
         empty = parse_source(source._replace(text=None))._replace(lines=lines)
         return reduced_document(empty, f"reading this input failed with {exc!r}; "
                                        "nothing of it was parsed")
@@ -189,8 +190,7 @@ def to_diagnostic(finding: Finding, outcome: CheckRun, uri_of: Callable[[str], s
         range=_range(codec, lines, finding.line, finding.column, finding.end_line,
                      finding.end_column),
         message=finding.message, severity=SEVERITY.get(finding.severity),
-        code=finding.code, source="seasonparse", related_information=related or None,
-        data={"name": finding.name})
+        code=finding.code, source="seasonparse", related_information=related or None)
 
 
 def disable_comment_edit(line: int, code: str) -> lsp.TextEdit:
@@ -198,6 +198,15 @@ def disable_comment_edit(line: int, code: str) -> lsp.TextEdit:
     (suppress.py reads it: the next line that is not blank or a comment)."""
     return lsp.TextEdit(lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
                         f"<!-- seasonparse: disable-next-line {code} -->\n")
+
+
+class Published(NamedTuple):
+    """What was last sent for a buffer: its version, each diagnostic with its finding,
+    and the lines the findings refer to (what an autofix edits)."""
+
+    version: int | None
+    pairs: list[tuple[lsp.Diagnostic, Finding]]
+    lines: tuple[str, ...]
 
 
 class SeasonServer(LanguageServer):
@@ -209,9 +218,8 @@ class SeasonServer(LanguageServer):
         super().__init__("seasonparse", __version__)
         self.debounce = debounce
         self.fix_edits = fix_edits
-        self.season: Project | None = None
-        self.published: dict[str, list[tuple[lsp.Diagnostic, Finding]]] = {}  # uri -> last sent
-        self.lines: dict[str, tuple[str, ...]] = {}  # uri -> the lines the findings refer to
+        self._project: Project | None = None
+        self.published: dict[str, Published] = {}  # uri -> what was last sent for it
         self._pending: asyncio.TimerHandle | None = None
 
     # -- what is open -------------------------------------------------------------
@@ -219,11 +227,11 @@ class SeasonServer(LanguageServer):
         return sorted(uri for uri in self.workspace.text_documents if is_season_uri(uri))
 
     def project(self) -> Project:
-        if self.season is None:  # a client that sent no root: the working folder
+        if self._project is None:  # a client that sent no root: the working folder
             root = self.workspace.root_path or os.getcwd()
-            self.season = Project(Path(root))
+            self._project = Project(Path(root))
             self.show_problems()
-        return self.season
+        return self._project
 
     def show_problems(self) -> None:
         for problem in self.project().problems:
@@ -242,7 +250,21 @@ class SeasonServer(LanguageServer):
         self._pending = asyncio.get_running_loop().call_later(self.debounce, self.check_now)
 
     def check_now(self) -> None:
-        self._pending = None
+        """Check the open buffers and publish their diagnostics. A bug of ours is one
+        message to the user, and the server goes on (SEASONPARSE_DEBUG=1 re-raises)."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+        try:
+            self._publish()
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("SEASONPARSE_DEBUG"):
+                raise
+            log.exception("checking the open buffers failed")
+            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, (
+                f"seasonparse: internal error while checking: {exc!r} (please report this)")))
+
+    def _publish(self) -> None:
         state = self.project()
         uris = self.season_uris()
         display_of = {uri: state.display(to_fs_path(uri) or uri) for uri in uris}
@@ -259,35 +281,38 @@ class SeasonServer(LanguageServer):
         for uri in uris:
             display = display_of[uri]
             pairs = [(to_diagnostic(f, outcome, uri_of, codec), f) for f in by_path.get(display, [])]
-            self.published[uri] = pairs
-            self.lines[uri] = outcome.lines_by_path.get(display, ())
             version = self.workspace.get_text_document(uri).version
+            self.published[uri] = Published(version, pairs, outcome.lines_by_path.get(display, ()))
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
                 uri, [d for d, _ in pairs], version))
 
     def forget(self, uri: str) -> None:
         self.published.pop(uri, None)
-        self.lines.pop(uri, None)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, []))
 
     # -- code actions -------------------------------------------------------------
     def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
-        pairs = self.published.get(uri, [])
-        lines = self.lines.get(uri, ())
+        published = self.published.get(uri)
+        current = uri in self.workspace.text_documents and published is not None and (
+            self.workspace.get_text_document(uri).version == published.version)
         actions: list[lsp.CodeAction] = []
         for asked in params.context.diagnostics:
             if asked.source != "seasonparse" or not asked.code:
                 continue
-            finding = next((f for d, f in pairs if d.code == asked.code and d.message == asked.message
-                            and d.range.start == asked.range.start), None)
-            if finding is not None:
+            finding = current and next((f for d, f in published.pairs if d.code == asked.code
+                                        and d.message == asked.message
+                                        and d.range.start == asked.range.start), None)
+            if finding:  # a fix only for the text it was computed on (the version says so)
+                lines = published.lines
                 edits = [self._text_edit(lines, e) for e in self.fix_edits(finding, lines)]
                 if edits:
                     actions.append(lsp.CodeAction(
                         f"Fix {asked.code}: {asked.message}", kind=lsp.CodeActionKind.QuickFix,
                         diagnostics=[asked], is_preferred=True,
-                        edit=lsp.WorkspaceEdit(changes={uri: edits})))
+                        edit=lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+                            lsp.OptionalVersionedTextDocumentIdentifier(uri, published.version),
+                            edits)])))
             if asked.code != INTERNAL_ERROR:  # seasonparse's own failures are never silenced
                 actions.append(lsp.CodeAction(
                     f"Disable {asked.code} for this line", kind=lsp.CodeActionKind.QuickFix,
