@@ -291,6 +291,17 @@ def test_files_changed_on_disk_and_the_configuration_are_read_again(project, con
     assert client.diagnostics(uri) == []
 
 
+def test_only_the_configured_articles_are_checked(project, connect):
+    """With `paths` configured, a text file elsewhere (a README.txt) is no season article."""
+    text = SEEDS[0].read_text("utf-8")
+    elsewhere = project / "notes.txt"
+    elsewhere.write_text(text, "utf-8")
+    client = connect(project)
+    assert _open(client, elsewhere) == []
+    new = project / "articles" / "unsaved.txt"  # not on disk yet: below `paths`, it counts
+    assert [d for d in _open(client, new, text) if d["code"] == "W002"]
+
+
 def test_a_wikitext_buffer_is_read_as_wikitext(tmp_path, connect, run, monkeypatch):
     source = FIXTURES / "wikitext" / "handmade" / "legacy.wikitext"
     shutil.copy(source, tmp_path / source.name)

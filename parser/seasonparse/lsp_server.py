@@ -131,6 +131,24 @@ class Project:
     def path_of(self, display: str) -> Path:
         return self.root / display
 
+    def covers(self, path: Path | str) -> bool:
+        """Whether an open file is a season article of this workspace: with `paths`
+        configured, a file `check` would read there (or a wikitext file below them), so
+        a README.txt or requirements.txt elsewhere is left alone; without, any file."""
+        if not self.config.paths:
+            return True
+        absolute = Path(os.path.abspath(path))
+        if self.display(absolute) in self.files:
+            return True
+        for folder in (Path(os.path.abspath(self.config.root / p)) for p in self.config.paths):
+            if absolute == folder:
+                return True
+            if absolute.is_relative_to(folder) and (
+                    absolute.name.lower().endswith(WIKITEXT_SUFFIXES)
+                    or absolute.relative_to(folder).match(self.config.glob)):
+                return True
+        return False
+
     def check(self, buffers: dict[str, str]) -> CheckRun:
         """Check the open buffers (display -> text) with the workspace's files."""
         sources: list[Input | Document] = [parse_buffer(d, t) for d, t in sorted(buffers.items())]
@@ -266,7 +284,11 @@ class SeasonServer(LanguageServer):
 
     def _publish(self) -> None:
         state = self.project()
-        uris = self.season_uris()
+        uris, ignored = [], []
+        for uri in self.season_uris():
+            (uris if state.covers(to_fs_path(uri) or uri) else ignored).append(uri)
+        for uri in ignored:  # not among the workspace's articles: nothing to show
+            self.forget(uri, self.workspace.get_text_document(uri).version)
         display_of = {uri: state.display(to_fs_path(uri) or uri) for uri in uris}
         buffers = {display_of[uri]: self.workspace.get_text_document(uri).source for uri in uris}
         outcome = state.check(buffers)
@@ -286,9 +308,9 @@ class SeasonServer(LanguageServer):
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
                 uri, [d for d, _ in pairs], version))
 
-    def forget(self, uri: str) -> None:
+    def forget(self, uri: str, version: int | None = None) -> None:
         self.published.pop(uri, None)
-        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, []))
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, [], version))
 
     # -- code actions -------------------------------------------------------------
     def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
