@@ -424,3 +424,26 @@ def test_a_buffer_the_wikitext_reader_fails_on_keeps_its_lines_and_says_why(monk
     assert doc.path == "a.wikitext" and doc.lines == ("{{Infobox football club season}}", "second line")
     assert [(d.code, d.line) for d in doc.diagnostics] == [("P000", 1)]
     assert "RuntimeError('planted')" in doc.diagnostics[0].message
+
+
+def test_seasonparse_server_speaks_lsp_on_stdio(project):
+    """The command itself, in a process of its own: initialize, shutdown, exit; exit 0, silent."""
+    import subprocess
+
+    messages = [{"id": 1, "method": "initialize",
+                 "params": {"processId": None, "rootUri": _uri(project), "capabilities": {}}},
+                {"method": "initialized", "params": {}},
+                {"id": 2, "method": "shutdown", "params": None},
+                {"method": "exit", "params": None}]
+    data = b""
+    for message in messages:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        data += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    proc = subprocess.run([sys.executable, "-m", "seasonparse", "server"], input=data,
+                          capture_output=True, timeout=60, cwd=project)
+    assert proc.returncode == 0 and proc.stderr == b""
+    # each body runs up to the next header
+    replies = [json.loads(body.split(b"Content-Length")[0]) for body in proc.stdout.split(b"\r\n\r\n")[1:]]
+    assert replies[0]["result"]["serverInfo"]["name"] == "seasonparse"
+    assert replies[0]["result"]["capabilities"]["codeActionProvider"]["codeActionKinds"] == ["quickfix"]
+    assert replies[-1] == {"id": 2, "jsonrpc": "2.0", "result": None}

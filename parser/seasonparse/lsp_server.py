@@ -361,11 +361,19 @@ WATCHED = ("**/*.txt", "**/*.json", *(f"**/*{s}" for s in WIKITEXT_SUFFIXES),
            *(f"**/{name}" for name in CONFIG_NAMES))
 
 
+def _quiet_exit(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+    """pygls ends the server on `exit` with SystemExit, which asyncio prints as a
+    traceback over TCP: an orderly exit is not an error."""
+    if not isinstance(context.get("exception"), SystemExit):
+        loop.default_exception_handler(context)
+
+
 def make_server(debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = no_fixes) -> SeasonServer:
     server = SeasonServer(debounce, fix_edits)
 
     @server.feature(lsp.INITIALIZED)
     def initialized(ls: SeasonServer, params: lsp.InitializedParams) -> None:
+        asyncio.get_running_loop().set_exception_handler(_quiet_exit)
         ls.project()
         caps = ls.client_capabilities.workspace
         watch = caps and caps.did_change_watched_files
