@@ -6,6 +6,8 @@ For each workspace: the first check (every file parsed and checked), then the
 median of 20 checks after an edit of the open buffer (the files on disk come
 from the cache; the buffer is parsed again and the cross-document rules and
 the suppression pass run over everything). What the debounce (0.3 s) must cover.
+Then, through the protocol (the tests' client), how long a code action request
+waits while such a check runs: the checks run off the event loop.
 """
 
 from __future__ import annotations
@@ -42,6 +44,38 @@ def measure(folder: Path, label: str) -> None:
           f"per edit {statistics.median(times) * 1e3:8.1f} ms (median of 20)")
 
 
+def latency(folder: Path, label: str) -> None:
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from test_lsp_server import Client
+
+    from seasonparse.lsp_server import make_server
+
+    client = Client(make_server(debounce=0))
+    client.request("initialize", {"processId": None, "rootUri": folder.as_uri(), "capabilities": {}})
+    client.notify("initialized", {})
+    opened = sorted(folder.glob("*.txt"))[0]
+    uri = opened.as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "plaintext", "version": 1, "text": opened.read_text("utf-8")}})
+    client.diagnostics(uri, 1)
+    start = {"line": 0, "character": 0}
+    waits = []
+    for version in range(2, 12):
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                 "contentChanges": [{"range": {"start": start, "end": start},
+                                                                     "text": " "}]})
+        time.sleep(0.05)  # the check has started
+        began = time.perf_counter()
+        client.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                                                   "range": {"start": start, "end": start},
+                                                   "context": {"diagnostics": []}})
+        waits.append(time.perf_counter() - began)
+        client.diagnostics(uri, version)
+    client.close()
+    print(f"{label:>14}: a code action during a check answered in {statistics.median(waits) * 1e3:.0f} ms "
+          f"(median of 10, max {max(waits) * 1e3:.0f} ms)")
+
+
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [0, 100, 1000]
     for size in sizes:
@@ -51,9 +85,11 @@ def main(argv: list[str]) -> None:
                 for seed in sorted((HERE.parent / "seeds").glob("*.txt")):
                     shutil.copy(seed, folder / seed.name)
                 measure(folder, "seeds")
+                latency(folder, "seeds")
             else:
                 generate(size, folder)
                 measure(folder, f"{size} documents")
+                latency(folder, f"{size} documents")
 
 
 if __name__ == "__main__":

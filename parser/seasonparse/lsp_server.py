@@ -18,6 +18,7 @@ import asyncio
 import logging
 import os
 from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Iterable, NamedTuple
 
 from lsprotocol import types as lsp
@@ -155,6 +156,13 @@ class Project:
         sources += [item for d, item in sorted(self.files.items()) if d not in buffers]
         return run(sources, self.rules, self.codes, self.config, map_fn=self._stage)
 
+    def check_open(self, buffers: dict[str, tuple[str, str]]) -> tuple[CheckRun, dict[str, str]]:
+        """Check open buffers (uri -> (file path, text)): the outcome, and the display name
+        of each buffer that is one of this workspace's articles (see `covers`)."""
+        covered = {uri: self.display(path) for uri, (path, _) in buffers.items() if self.covers(path)}
+        return self.check({covered[uri]: text for uri, (_, text) in buffers.items()
+                           if uri in covered}), covered
+
     def _stage(self, stage: DocumentStage, sources) -> Iterable[tuple[Document, list[Finding]]]:
         """check.run's per-document stage, with a file's result kept until the file changes."""
         for source in sources:
@@ -239,6 +247,9 @@ class SeasonServer(LanguageServer):
         self._project: Project | None = None
         self.published: dict[str, Published] = {}  # uri -> what was last sent for it
         self._pending: asyncio.TimerHandle | None = None
+        # the checks run here, one at a time and in order, so the event loop keeps
+        # answering while a large workspace is checked; only this thread touches Project
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seasonparse-check")
 
     # -- what is open -------------------------------------------------------------
     def season_uris(self) -> list[str]:
@@ -250,6 +261,20 @@ class SeasonServer(LanguageServer):
             self._project = Project(Path(root))
             self.show_problems()
         return self._project
+
+    def shutdown(self) -> None:
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
+
+    def in_worker(self, fn: Callable, *args) -> asyncio.Future:
+        return asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)
+
+    def reload(self, configuration: bool) -> None:
+        """Read the configuration (or only the list of files) again, then check."""
+        state = self.project()
+        self.in_worker(state.reload if configuration else state.rediscover).add_done_callback(
+            lambda _: self.show_problems() if configuration else None)
+        self.check_now()
 
     def show_problems(self) -> None:
         for problem in self.project().problems:
@@ -268,30 +293,30 @@ class SeasonServer(LanguageServer):
         self._pending = asyncio.get_running_loop().call_later(self.debounce, self.check_now)
 
     def check_now(self) -> None:
-        """Check the open buffers and publish their diagnostics. A bug of ours is one
-        message to the user, and the server goes on (SEASONPARSE_DEBUG=1 re-raises)."""
+        """Check the open buffers as they are now, in the worker; publish when done."""
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
-        try:
-            self._publish()
-        except Exception as exc:  # noqa: BLE001
-            if os.environ.get("SEASONPARSE_DEBUG"):
-                raise
-            log.exception("checking the open buffers failed")
+        state = self.project()
+        docs = {uri: self.workspace.get_text_document(uri) for uri in self.season_uris()}
+        versions = {uri: doc.version for uri, doc in docs.items()}
+        buffers = {uri: (to_fs_path(uri) or uri, doc.source) for uri, doc in docs.items()}
+        self.in_worker(state.check_open, buffers).add_done_callback(
+            lambda done: self._publish(done, versions))
+
+    def _publish(self, done: asyncio.Future, versions: dict[str, int | None]) -> None:
+        """A check's diagnostics, for the buffers still open. A bug of ours is one
+        message to the user, and the server goes on."""
+        if done.cancelled():
+            return
+        if done.exception() is not None:
+            exc = done.exception()
+            log.error("checking the open buffers failed", exc_info=exc)
             self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, (
                 f"seasonparse: internal error while checking: {exc!r} (please report this)")))
-
-    def _publish(self) -> None:
+            return
+        outcome, covered = done.result()
         state = self.project()
-        uris, ignored = [], []
-        for uri in self.season_uris():
-            (uris if state.covers(to_fs_path(uri) or uri) else ignored).append(uri)
-        for uri in ignored:  # not among the workspace's articles: nothing to show
-            self.forget(uri, self.workspace.get_text_document(uri).version)
-        display_of = {uri: state.display(to_fs_path(uri) or uri) for uri in uris}
-        buffers = {display_of[uri]: self.workspace.get_text_document(uri).source for uri in uris}
-        outcome = state.check(buffers)
         by_path: dict[str, list[Finding]] = {}
         for f in outcome.findings:
             by_path.setdefault(f.path, []).append(f)
@@ -300,10 +325,14 @@ class SeasonServer(LanguageServer):
             return from_fs_path(str(state.path_of(display))) or display
 
         codec = self.workspace.position_codec
-        for uri in uris:
-            display = display_of[uri]
+        for uri, version in versions.items():
+            if uri not in self.workspace.text_documents:  # closed while it was checked
+                continue
+            if uri not in covered:  # not among the workspace's articles: nothing to show
+                self.forget(uri, version)
+                continue
+            display = covered[uri]
             pairs = [(to_diagnostic(f, outcome, uri_of, codec), f) for f in by_path.get(display, [])]
-            version = self.workspace.get_text_document(uri).version
             self.published[uri] = Published(version, pairs, outcome.lines_by_path.get(display, ()))
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
                 uri, [d for d, _ in pairs], version))
@@ -396,14 +425,8 @@ def make_server(debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = no_fix
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: SeasonServer, params: lsp.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if is_config_uri(uri):
-            ls.project().reload()
-            ls.show_problems()
-        elif is_season_uri(uri):
-            ls.project().rediscover()
-        else:
-            return
-        ls.check_now()
+        if is_config_uri(uri) or is_season_uri(uri):
+            ls.reload(configuration=is_config_uri(uri))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: SeasonServer, params: lsp.DidCloseTextDocumentParams) -> None:
@@ -413,13 +436,7 @@ def make_server(debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = no_fix
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: SeasonServer, params: lsp.DidChangeWatchedFilesParams) -> None:
-        state = ls.project()
-        if any(is_config_uri(change.uri) for change in params.changes):
-            state.reload()
-            ls.show_problems()
-        else:
-            state.rediscover()
-        ls.check_now()
+        ls.reload(configuration=any(is_config_uri(change.uri) for change in params.changes))
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
