@@ -291,6 +291,20 @@ def test_files_changed_on_disk_and_the_configuration_are_read_again(project, con
     assert client.diagnostics(uri) == []
 
 
+def test_a_workspace_below_the_configuration_uses_it(project, connect):
+    """The editor opened articles/; the configuration one folder up still applies, with
+    its per-file-ignores globs relative to its own folder."""
+    (project / "pyproject.toml").write_text(
+        '[tool.seasonparse]\npaths = ["articles"]\n'
+        f'per-file-ignores = {{ "articles/{SEEDS[0].name}" = ["W002"] }}\n', "utf-8")
+    client = connect(project / "articles")
+    got = _open(client, project / "articles" / SEEDS[0].name)
+    assert got and not [d for d in got if d["code"] == "W002"]
+    contradicted = _open(client, project / "articles" / SEEDS[2].name)
+    related = [r["location"]["uri"] for d in contradicted for r in d.get("relatedInformation") or ()]
+    assert _uri(project / "articles" / SEEDS[1].name) in related
+
+
 def test_only_the_configured_articles_are_checked(project, connect):
     """With `paths` configured, a text file elsewhere (a README.txt) is no season article."""
     text = SEEDS[0].read_text("utf-8")

@@ -81,9 +81,10 @@ class Project:
     and the suppression pass run over everything on each check."""
 
     def __init__(self, root: Path):
-        self.root = root.resolve()
+        self.root = root.resolve()  # the workspace's: where the configuration is looked for
         self.rules = registry()
-        self.problems: list[str] = []  # configuration or discovery problems, to show the user
+        self.config_problems: list[str] = []
+        self.file_problems: list[str] = []  # configured paths that are missing or empty
         self.config = Config(root=self.root)
         self.codes: set[str] = set()
         self.files: dict[str, Input] = {}  # display -> file of the configured paths
@@ -92,11 +93,11 @@ class Project:
 
     def reload(self) -> None:
         """Read the configuration again and find the workspace's files again."""
-        self.problems = []
+        self.config_problems = []
         try:
             self.config = load_config(None, set(self.rules), start=self.root)
         except ConfigError as exc:
-            self.problems.append(f"configuration: {exc}; checking with the defaults")
+            self.config_problems.append(f"configuration: {exc}; checking with the defaults")
             self.config = Config(root=self.root)
         self.codes = selected_codes(self.rules, self.config.select, self.config.ignore,
                                     self.config.extend_select)
@@ -106,31 +107,37 @@ class Project:
     def rediscover(self) -> None:
         """The files of the configured `paths` (none configured: only the open buffers)."""
         paths = [str(self.config.root / p) for p in self.config.paths]
+        self.file_problems = []
         try:
             found = discover(paths, self.config.glob) if paths else None
         except GlobError as exc:
-            self.problems.append(f"configuration: {exc}")
+            self.file_problems.append(f"configuration: {exc}")
             found = None
         self.files = {}
         if found is not None:
-            self.problems += found.problems
+            self.file_problems += found.problems
             for item in found.inputs:
                 display = self.display(item.path)
                 self.files[display] = item._replace(display=display)
         known = set(self.files)
         self._cache = {k: v for k, v in self._cache.items() if k in known}
 
+    @property
+    def problems(self) -> list[str]:
+        """What to tell the user about the configuration and its paths."""
+        return self.config_problems + self.file_problems
+
     def display(self, path: Path | str) -> str:
-        """How a file is named in findings: relative to the root when below it (as
-        per-file-ignores globs are written), else absolute."""
+        """How a file is named in findings: relative to the configuration's folder when
+        below it (as per-file-ignores globs are written), else absolute."""
         absolute = Path(os.path.abspath(path))
         try:
-            return absolute.relative_to(self.root).as_posix()
+            return absolute.relative_to(self.config.root.resolve()).as_posix()
         except ValueError:
             return absolute.as_posix()
 
     def path_of(self, display: str) -> Path:
-        return self.root / display
+        return self.config.root.resolve() / display
 
     def covers(self, path: Path | str) -> bool:
         """Whether an open file is a season article of this workspace: with `paths`
