@@ -411,6 +411,23 @@ def test_a_failure_of_ours_is_one_message_and_the_server_goes_on(project, connec
         "context": {"diagnostics": []}}) == []
 
 
+def test_a_failure_while_reading_the_files_again_is_one_message(project, connect, monkeypatch):
+    from seasonparse import lsp_server
+
+    client = connect(project)
+    path = project / "articles" / SEEDS[0].name
+    assert _open(client, path)
+
+    def broken(self):
+        raise RuntimeError("planted")
+
+    monkeypatch.setattr(lsp_server.Project, "rediscover", broken)
+    client.notify("textDocument/didSave", {"textDocument": {"uri": _uri(path)}})
+    shown = client.message("window/showMessage")
+    assert shown["type"] == 1 and "reading the configuration" in shown["message"]
+    assert [d for d in client.diagnostics(_uri(path)) if d["code"] == "W002"]  # still checking
+
+
 def test_columns_are_counted_in_the_clients_units():
     """A character outside the Basic Multilingual Plane is two UTF-16 units, one UTF-32."""
     from pygls.workspace import PositionCodec

@@ -279,9 +279,23 @@ class SeasonServer(LanguageServer):
     def reload(self, configuration: bool) -> None:
         """Read the configuration (or only the list of files) again, then check."""
         state = self.project()
-        self.in_worker(state.reload if configuration else state.rediscover).add_done_callback(
-            lambda _: self.show_problems() if configuration else None)
+
+        def done(job: asyncio.Future) -> None:
+            if job.cancelled():
+                return
+            if job.exception() is not None:
+                self.internal_error("reading the configuration and its paths", job.exception())
+            elif configuration:
+                self.show_problems()
+
+        self.in_worker(state.reload if configuration else state.rediscover).add_done_callback(done)
         self.check_now()
+
+    def internal_error(self, what: str, exc: BaseException) -> None:
+        """A bug of ours: logged with its traceback, one message to the user; the server goes on."""
+        log.error("%s failed", what, exc_info=exc)
+        self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, (
+            f"seasonparse: internal error while {what}: {exc!r} (please report this)")))
 
     def show_problems(self) -> None:
         for problem in self.project().problems:
@@ -317,10 +331,7 @@ class SeasonServer(LanguageServer):
         if done.cancelled():
             return
         if done.exception() is not None:
-            exc = done.exception()
-            log.error("checking the open buffers failed", exc_info=exc)
-            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, (
-                f"seasonparse: internal error while checking: {exc!r} (please report this)")))
+            self.internal_error("checking", done.exception())
             return
         outcome, covered = done.result()
         state = self.project()
