@@ -30,7 +30,8 @@ LAYERS = (
                         "seasonparse.baseline", "seasonparse.report", "seasonparse.inputs",
                         "seasonparse.parallel", "seasonparse.reconcile", "seasonparse.autofix")),
     ("command line", ("seasonparse.cli", "seasonparse.cli_common", "seasonparse.parse_command",
-                      "seasonparse.check_command", "seasonparse.rules_command", "seasonparse.__main__")),
+                      "seasonparse.check_command", "seasonparse.rules_command", "seasonparse.__main__",
+                      "seasonparse.lsp_server")),
 )
 """Lowest first. `seasonparse` is the package's __init__ alone; any other name covers its
 sub-modules. A module in no layer counts as the top one: it may import anything, and
@@ -98,6 +99,18 @@ def test_the_model_and_the_rule_vocabulary_import_nothing_from_the_package():
     graph = import_graph()
     assert graph["seasonparse.model"] == set()
     assert graph["seasonparse.findings"] == set()
+
+
+def test_only_the_language_server_imports_pygls():
+    """pygls is the optional extra seasonparse[lsp]: no other module may need it (or pay for it)."""
+    users = set()
+    for module, path in package_modules().items():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n.partition(".")[0] in ("pygls", "lsprotocol") for n in names):
+                users.add(module)
+    assert users == {"seasonparse.lsp_server"}
 
 
 def test_a_reversed_import_is_caught():

@@ -1,4 +1,5 @@
-"""Command line: `seasonparse PATHS --out DIR`, `seasonparse check`, `report`, `rules`, `rule CODE`.
+"""Command line: `seasonparse PATHS --out DIR`, `seasonparse check`, `report`, `rules`, `rule CODE`,
+`server` (the language server).
 
 Exit codes (all commands): 0 clean, 1 problems found in the data (including
 seasonparse's own failure on one input, P000), 2 usage or configuration error.
@@ -43,8 +44,20 @@ def _rule(argv: list[str]) -> int:
     return cmd_rule(argv)
 
 
+def _server(argv: list[str]) -> int:
+    from seasonparse.cli_common import UsageError
+
+    try:
+        from seasonparse.lsp_server import cmd_server
+    except ModuleNotFoundError as exc:  # the optional extra is not installed
+        if (exc.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        raise UsageError("the language server needs pygls: install seasonparse[lsp]") from None
+    return cmd_server(argv)
+
+
 # the first argument -> the command; anything else is the parse command's
-COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule}
+COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule, "server": _server}
 
 
 def main(argv: list[str] | None = None) -> int:

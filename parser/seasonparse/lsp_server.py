@@ -1,0 +1,488 @@
+"""`seasonparse server`: a language server, so any LSP editor shows the findings as you type.
+
+The checking is `check.run`, as `seasonparse check` runs it: the open buffers
+(text `*.txt`, wikitext `*.wiki`, `*.wikitext`, `*.mediawiki`) replace their
+files among the configured `paths` of the workspace, the per-document and the
+cross-document rules run over all of them, and selection, severity overrides,
+per-file ignores and suppression comments apply. Only the open buffers get
+diagnostics (the baseline is not applied: an editor shows what is in the file).
+
+The only module that imports pygls (the optional extra `seasonparse[lsp]`).
+`Project` holds everything but the protocol, so it can be read apart from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Iterable, NamedTuple
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+from pygls.workspace import PositionCodec
+
+from seasonparse.check import CheckRun, DocumentStage, load_one, run, selected_codes
+from seasonparse.config import Config, ConfigError
+from seasonparse.config import load as load_config
+from seasonparse.fallback import INTERNAL_ERROR, reduced_document
+from seasonparse.findings import Finding
+from seasonparse.frontend import WIKITEXT_SUFFIXES, is_wikitext, parse_source
+from seasonparse.frontend.source import decode
+from seasonparse.inputs import GlobError, Input, discover
+from seasonparse.model import Document
+from seasonparse.rules import registry
+
+log = logging.getLogger(__name__)
+
+SEASON_SUFFIXES = (".txt", *WIKITEXT_SUFFIXES)
+CONFIG_NAMES = ("pyproject.toml", ".seasonparse.toml")
+DEBOUNCE_SECONDS = 0.3
+
+Edit = tuple[int, int, int, int, str]
+"""(start line, start column, end line, end column, new text): 1-based, end exclusive,
+columns in characters, as a Finding counts them."""
+
+FixEdits = Callable[[Finding, tuple[str, ...]], Iterable[Edit]]
+"""A finding and its document's lines -> the edits of its autofix (none: no fix)."""
+
+
+def no_fixes(finding: Finding, lines: tuple[str, ...]) -> list[Edit]:
+    """Until the autofixes are wired in: no finding has a fix."""
+    return []
+
+
+def parse_buffer(display: str, text: str) -> Document:
+    """An editor buffer's text, parsed as `parse_file` would parse the file. Never raises."""
+    source = decode(display, text.encode("utf-8", errors="surrogatepass"))
+    if not is_wikitext(display, source.text):
+        return parse_source(source)
+    from seasonparse.frontend.wikitext import parse_wikitext
+
+    try:
+        return parse_wikitext(source)
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: the buffer says what failed
+        lines = tuple((source.text or "").split("\n"))
+        lines = lines[:-1] if lines and lines[-1] == "" else lines
+        empty = parse_source(source._replace(text=None))._replace(lines=lines)
+        return reduced_document(empty, f"reading this input failed with {exc!r}; "
+                                       "nothing of it was parsed")
+
+
+class Project:
+    """The configuration, the workspace's files and the check over them and the open buffers.
+
+    Files on disk are parsed and checked once per version (modification time and
+    size); an open buffer is parsed on every check. The cross-document rules
+    and the suppression pass run over everything on each check."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()  # the workspace's: where the configuration is looked for
+        self.rules = registry()
+        self.config_problems: list[str] = []
+        self.file_problems: list[str] = []  # configured paths that are missing or empty
+        self.config = Config(root=self.root)
+        self.codes: set[str] = set()
+        self.files: dict[str, Input] = {}  # display -> file of the configured paths
+        self._cache: dict[str, tuple[tuple[int, int], tuple[Document, list[Finding]]]] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the configuration again and find the workspace's files again."""
+        self.config_problems = []
+        try:
+            self.config = load_config(None, set(self.rules), start=self.root)
+        except ConfigError as exc:
+            self.config_problems.append(f"configuration: {exc}; checking with the defaults")
+            self.config = Config(root=self.root)
+        self.codes = selected_codes(self.rules, self.config.select, self.config.ignore,
+                                    self.config.extend_select)
+        self._cache.clear()
+        self.rediscover()
+
+    def rediscover(self) -> None:
+        """The files of the configured `paths` (none configured: only the open buffers)."""
+        paths = [str(self.config.root / p) for p in self.config.paths]
+        self.file_problems = []
+        try:
+            found = discover(paths, self.config.glob) if paths else None
+        except GlobError as exc:
+            self.file_problems.append(f"configuration: {exc}")
+            found = None
+        self.files = {}
+        if found is not None:
+            self.file_problems += found.problems
+            for item in found.inputs:
+                display = self.display(item.path)
+                self.files[display] = item._replace(display=display)
+        known = set(self.files)
+        self._cache = {k: v for k, v in self._cache.items() if k in known}
+
+    @property
+    def problems(self) -> list[str]:
+        """What to tell the user about the configuration and its paths."""
+        return self.config_problems + self.file_problems
+
+    def display(self, path: Path | str) -> str:
+        """How a file is named in findings: relative to the configuration's folder when
+        below it (as per-file-ignores globs are written), else absolute."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(self.config.root.resolve()).as_posix()
+        except ValueError:
+            return absolute.as_posix()
+
+    def path_of(self, display: str) -> Path:
+        return self.config.root.resolve() / display
+
+    def covers(self, path: Path | str) -> bool:
+        """Whether an open file is a season article of this workspace: with `paths`
+        configured, a file `check` would read there (or a wikitext file below them), so
+        a README.txt or requirements.txt elsewhere is left alone; without, any file."""
+        if not self.config.paths:
+            return True
+        absolute = Path(os.path.abspath(path))
+        if self.display(absolute) in self.files:
+            return True
+        for folder in (Path(os.path.abspath(self.config.root / p)) for p in self.config.paths):
+            if absolute == folder:
+                return True
+            if absolute.is_relative_to(folder) and (
+                    absolute.name.lower().endswith(WIKITEXT_SUFFIXES)
+                    or absolute.relative_to(folder).match(self.config.glob)):
+                return True
+        return False
+
+    def check(self, buffers: dict[str, str]) -> CheckRun:
+        """Check the open buffers (display -> text) with the workspace's files."""
+        sources: list[Input | Document] = [parse_buffer(d, t) for d, t in sorted(buffers.items())]
+        sources += [item for d, item in sorted(self.files.items()) if d not in buffers]
+        return run(sources, self.rules, self.codes, self.config, map_fn=self._stage)
+
+    def check_open(self, buffers: dict[str, tuple[str, str]]) -> tuple[CheckRun, dict[str, str]]:
+        """Check open buffers (uri -> (file path, text)): the outcome, and the display name
+        of each buffer that is one of this workspace's articles (see `covers`)."""
+        covered = {uri: self.display(path) for uri, (path, _) in buffers.items() if self.covers(path)}
+        return self.check({covered[uri]: text for uri, (_, text) in buffers.items()
+                           if uri in covered}), covered
+
+    def _stage(self, stage: DocumentStage, sources) -> Iterable[tuple[Document, list[Finding]]]:
+        """check.run's per-document stage, with a file's result kept until the file changes."""
+        for source in sources:
+            if isinstance(source, Document):
+                yield stage(source)
+                continue
+            try:
+                st = os.stat(source.path)
+                version = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                version = None
+            cached = self._cache.get(source.display)
+            if version is not None and cached is not None and cached[0] == version:
+                yield cached[1]
+                continue
+            result = stage(load_one(source))
+            if version is not None:
+                self._cache[source.display] = (version, result)
+            yield result
+
+
+SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
+            "info": lsp.DiagnosticSeverity.Information}
+
+
+def _range(codec: PositionCodec, lines: tuple[str, ...], line: int, column: int,
+           end_line: int | None = None, end_column: int | None = None) -> lsp.Range:
+    """A finding's 1-based, end-exclusive place as an LSP range (0-based, in the client's
+    units). No end: to the end of the line, so there is something to underline."""
+    start_line = max(line, 1) - 1
+    start_col = max(column, 1) - 1
+    if end_line is None:
+        end_line = line
+    stop_line = max(end_line, line) - 1
+    text = lines[stop_line] if stop_line < len(lines) else ""
+    stop_col = end_column - 1 if end_column else len(text)
+    if stop_line == start_line and stop_col <= start_col:
+        stop_col = max(len(text), start_col)
+    return codec.range_to_client_units(list(lines), lsp.Range(
+        lsp.Position(start_line, start_col), lsp.Position(stop_line, stop_col)))
+
+
+def to_diagnostic(finding: Finding, outcome: CheckRun, uri_of: Callable[[str], str],
+                  codec: PositionCodec) -> lsp.Diagnostic:
+    lines = outcome.lines_by_path.get(finding.path, ())
+    related = [lsp.DiagnosticRelatedInformation(
+        lsp.Location(uri_of(r.path), _range(codec, outcome.lines_by_path.get(r.path, ()),
+                                            r.line, r.column)), r.message)
+        for r in finding.related]
+    return lsp.Diagnostic(
+        range=_range(codec, lines, finding.line, finding.column, finding.end_line,
+                     finding.end_column),
+        message=finding.message, severity=SEVERITY.get(finding.severity),
+        code=finding.code, source="seasonparse", related_information=related or None)
+
+
+def disable_comment_edit(line: int, code: str) -> lsp.TextEdit:
+    """Insert `<!-- seasonparse: disable-next-line CODE -->` above 0-based `line`
+    (suppress.py reads it: the next line that is not blank or a comment)."""
+    return lsp.TextEdit(lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
+                        f"<!-- seasonparse: disable-next-line {code} -->\n")
+
+
+class Published(NamedTuple):
+    """What was last sent for a buffer: its version, each diagnostic with its finding,
+    and the lines the findings refer to (what an autofix edits)."""
+
+    version: int | None
+    pairs: list[tuple[lsp.Diagnostic, Finding]]
+    lines: tuple[str, ...]
+
+
+class SeasonServer(LanguageServer):
+    """The protocol side: buffers in, diagnostics and code actions out."""
+
+    def __init__(self, debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = no_fixes):
+        from seasonparse import __version__
+
+        super().__init__("seasonparse", __version__)
+        self.debounce = debounce
+        self.fix_edits = fix_edits
+        self._project: Project | None = None
+        self.published: dict[str, Published] = {}  # uri -> what was last sent for it
+        self._pending: asyncio.TimerHandle | None = None
+        # the checks run here, one at a time and in order, so the event loop keeps
+        # answering while a large workspace is checked; only this thread touches Project
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seasonparse-check")
+
+    # -- what is open -------------------------------------------------------------
+    def season_uris(self) -> list[str]:
+        return sorted(uri for uri in self.workspace.text_documents if is_season_uri(uri))
+
+    def project(self) -> Project:
+        if self._project is None:  # a client that sent no root: the working folder
+            root = self.workspace.root_path or os.getcwd()
+            self._project = Project(Path(root))
+            self.show_problems()
+        return self._project
+
+    def shutdown(self) -> None:
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
+
+    def in_worker(self, fn: Callable, *args) -> asyncio.Future:
+        return asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)
+
+    def reload(self, configuration: bool) -> None:
+        """Read the configuration (or only the list of files) again, then check."""
+        state = self.project()
+
+        def done(job: asyncio.Future) -> None:
+            if job.cancelled():
+                return
+            if job.exception() is not None:
+                self.internal_error("reading the configuration and its paths", job.exception())
+            elif configuration:
+                self.show_problems()
+
+        self.in_worker(state.reload if configuration else state.rediscover).add_done_callback(done)
+        self.check_now()
+
+    def internal_error(self, what: str, exc: BaseException) -> None:
+        """A bug of ours: logged with its traceback, one message to the user; the server goes on."""
+        log.error("%s failed", what, exc_info=exc)
+        self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, (
+            f"seasonparse: internal error while {what}: {exc!r} (please report this)")))
+
+    def show_problems(self) -> None:
+        for problem in self.project().problems:
+            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning,
+                                                           f"seasonparse: {problem}"))
+
+    # -- checking -----------------------------------------------------------------
+    def schedule(self) -> None:
+        """Check after `debounce` seconds of quiet (each change restarts the wait)."""
+        if self._pending is not None:
+            self._pending.cancel()
+        if self.debounce <= 0:
+            self._pending = None
+            self.check_now()
+            return
+        self._pending = asyncio.get_running_loop().call_later(self.debounce, self.check_now)
+
+    def check_now(self) -> None:
+        """Check the open buffers as they are now, in the worker; publish when done."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+        state = self.project()
+        docs = {uri: self.workspace.get_text_document(uri) for uri in self.season_uris()}
+        versions = {uri: doc.version for uri, doc in docs.items()}
+        buffers = {uri: (to_fs_path(uri) or uri, doc.source) for uri, doc in docs.items()}
+        self.in_worker(state.check_open, buffers).add_done_callback(
+            lambda done: self._publish(done, versions))
+
+    def _publish(self, done: asyncio.Future, versions: dict[str, int | None]) -> None:
+        """A check's diagnostics, for the buffers still open. A bug of ours is one
+        message to the user, and the server goes on."""
+        if done.cancelled():
+            return
+        if done.exception() is not None:
+            self.internal_error("checking", done.exception())
+            return
+        outcome, covered = done.result()
+        state = self.project()
+        by_path: dict[str, list[Finding]] = {}
+        for f in outcome.findings:
+            by_path.setdefault(f.path, []).append(f)
+
+        def uri_of(display: str) -> str:
+            return from_fs_path(str(state.path_of(display))) or display
+
+        codec = self.workspace.position_codec
+        for uri, version in versions.items():
+            if uri not in self.workspace.text_documents:  # closed while it was checked
+                continue
+            if uri not in covered:  # not among the workspace's articles: nothing to show
+                self.forget(uri, version)
+                continue
+            display = covered[uri]
+            pairs = [(to_diagnostic(f, outcome, uri_of, codec), f) for f in by_path.get(display, [])]
+            self.published[uri] = Published(version, pairs, outcome.lines_by_path.get(display, ()))
+            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+                uri, [d for d, _ in pairs], version))
+
+    def forget(self, uri: str, version: int | None = None) -> None:
+        self.published.pop(uri, None)
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, [], version))
+
+    # -- code actions -------------------------------------------------------------
+    def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        uri = params.text_document.uri
+        published = self.published.get(uri)
+        current = uri in self.workspace.text_documents and published is not None and (
+            self.workspace.get_text_document(uri).version == published.version)
+        actions: list[lsp.CodeAction] = []
+        for asked in params.context.diagnostics:
+            if asked.source != "seasonparse" or not asked.code:
+                continue
+            finding = current and next((f for d, f in published.pairs if d.code == asked.code
+                                        and d.message == asked.message
+                                        and d.range.start == asked.range.start), None)
+            if finding:  # a fix only for the text it was computed on (the version says so)
+                lines = published.lines
+                edits = [self._text_edit(lines, e) for e in self.fix_edits(finding, lines)]
+                if edits:
+                    actions.append(lsp.CodeAction(
+                        f"Fix {asked.code}: {asked.message}", kind=lsp.CodeActionKind.QuickFix,
+                        diagnostics=[asked], is_preferred=True,
+                        edit=lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+                            lsp.OptionalVersionedTextDocumentIdentifier(uri, published.version),
+                            edits)])))
+            if asked.code != INTERNAL_ERROR:  # seasonparse's own failures are never silenced
+                actions.append(lsp.CodeAction(
+                    f"Disable {asked.code} for this line", kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[asked], edit=lsp.WorkspaceEdit(changes={uri: [
+                        disable_comment_edit(asked.range.start.line, str(asked.code))]})))
+        return actions
+
+    def _text_edit(self, lines: tuple[str, ...], edit: Edit) -> lsp.TextEdit:
+        line, column, end_line, end_column, text = edit
+        codec = self.workspace.position_codec
+        return lsp.TextEdit(codec.range_to_client_units(list(lines), lsp.Range(
+            lsp.Position(line - 1, column - 1), lsp.Position(end_line - 1, end_column - 1))), text)
+
+
+def is_season_uri(uri: str) -> bool:
+    return uri.lower().endswith(SEASON_SUFFIXES)
+
+
+def is_config_uri(uri: str) -> bool:
+    return uri.rsplit("/", 1)[-1] in CONFIG_NAMES
+
+
+WATCHED = ("**/*.txt", "**/*.json", *(f"**/*{s}" for s in WIKITEXT_SUFFIXES),
+           *(f"**/{name}" for name in CONFIG_NAMES))
+
+
+def _quiet_exit(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+    """pygls ends the server on `exit` with SystemExit, which asyncio prints as a
+    traceback over TCP: an orderly exit is not an error."""
+    if not isinstance(context.get("exception"), SystemExit):
+        loop.default_exception_handler(context)
+
+
+def make_server(debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = no_fixes) -> SeasonServer:
+    server = SeasonServer(debounce, fix_edits)
+
+    @server.feature(lsp.INITIALIZED)
+    def initialized(ls: SeasonServer, params: lsp.InitializedParams) -> None:
+        asyncio.get_running_loop().set_exception_handler(_quiet_exit)
+        ls.project()
+        caps = ls.client_capabilities.workspace
+        watch = caps and caps.did_change_watched_files
+        if watch and watch.dynamic_registration:
+            ls.client_register_capability(lsp.RegistrationParams([lsp.Registration(
+                "seasonparse-files", lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                lsp.DidChangeWatchedFilesRegistrationOptions(
+                    [lsp.FileSystemWatcher(glob) for glob in WATCHED]))]))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: SeasonServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        if is_season_uri(params.text_document.uri):
+            ls.check_now()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: SeasonServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        if is_season_uri(params.text_document.uri):
+            ls.schedule()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: SeasonServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if is_config_uri(uri) or is_season_uri(uri):
+            ls.reload(configuration=is_config_uri(uri))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: SeasonServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        if is_season_uri(params.text_document.uri):
+            ls.forget(params.text_document.uri)
+            ls.check_now()  # a closed buffer's file on disk counts again for the others
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls: SeasonServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        ls.reload(configuration=any(is_config_uri(change.uri) for change in params.changes))
+
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
+                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+    def code_action(ls: SeasonServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        return ls.code_actions(params)
+
+    return server
+
+
+def _tcp_address(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected HOST:PORT, e.g. 127.0.0.1:2087")
+    return host, int(port)
+
+
+def cmd_server(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="seasonparse server",
+        description="Run the seasonparse language server: diagnostics as you type in any LSP "
+                    "editor, for season files (*.txt, *.wiki, *.wikitext, *.mediawiki).")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default)")
+    how.add_argument("--tcp", type=_tcp_address, metavar="HOST:PORT", help="listen on a TCP port")
+    args = p.parse_args(argv)
+    server = make_server()
+    if args.tcp:
+        server.start_tcp(*args.tcp)
+    else:
+        server.start_io()
+    return 0

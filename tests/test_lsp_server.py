@@ -1,0 +1,480 @@
+"""The language server, spoken to through the protocol: a server in a thread, over two pipes.
+
+The client is a minimal JSON-RPC one written here (Content-Length framing), so
+what is tested is what an editor sends and receives. The expected diagnostics
+come from `seasonparse check --format json` on the same files: the server must
+say what the command line says, at the same places (0-based).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, SEEDS
+
+pytest.importorskip("pygls", reason="the language server is the optional extra seasonparse[lsp]")
+
+from seasonparse.lsp_server import make_server  # noqa: E402
+
+TIMEOUT = 30  # seconds to wait for a message: generous, the machine is shared
+
+
+class Client:
+    """Talks LSP to a server running in a thread of this process."""
+
+    def __init__(self, server):
+        to_server_r, self._to_server_w = os.pipe()
+        self._from_server_r, from_server_w = os.pipe()
+        self._out = os.fdopen(self._to_server_w, "wb")
+        self._in = os.fdopen(self._from_server_r, "rb")
+        self._thread = threading.Thread(
+            target=server.start_io, args=(os.fdopen(to_server_r, "rb"), os.fdopen(from_server_w, "wb")),
+            daemon=True)
+        self._thread.start()
+        self._next_id = 0
+        self._responses: dict[int, queue.Queue] = {}
+        self.notifications: queue.Queue = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        self._out.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self._out.flush()
+
+    def _read(self) -> None:
+        while True:
+            length = None
+            while True:
+                header = self._in.readline()
+                if not header:
+                    return
+                if header == b"\r\n":
+                    break
+                name, _, value = header.decode("ascii").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            message = json.loads(self._in.read(length))
+            if "method" in message and "id" in message:  # a request of the server's: say yes
+                self._send({"id": message["id"], "result": None})
+            elif "method" in message:
+                self.notifications.put(message)
+            else:
+                self._responses.setdefault(message["id"], queue.Queue()).put(message)
+
+    def request(self, method: str, params: dict):
+        self._next_id += 1
+        number = self._next_id
+        box = self._responses.setdefault(number, queue.Queue())
+        self._send({"id": number, "method": method, "params": params})
+        reply = box.get(timeout=TIMEOUT)
+        assert "error" not in reply, reply
+        return reply["result"]
+
+    def notify(self, method: str, params: dict) -> None:
+        self._send({"method": method, "params": params})
+
+    def message(self, method: str) -> dict:
+        """The params of the next notification `method` (others before it are dropped)."""
+        while True:
+            message = self.notifications.get(timeout=TIMEOUT)
+            if message["method"] == method:
+                return message["params"]
+
+    def diagnostics(self, uri: str, version: int | None = None) -> list[dict]:
+        """The next diagnostics published for `uri` (for `version`, when given)."""
+        while True:
+            message = self.notifications.get(timeout=TIMEOUT)
+            params = message["params"]
+            if (message["method"] == "textDocument/publishDiagnostics" and params["uri"] == uri
+                    and (version is None or params.get("version") == version)):
+                return params["diagnostics"]
+
+    def close(self) -> None:
+        self.request("shutdown", None)
+        self.notify("exit", None)
+        self._out.close()
+        self._thread.join(TIMEOUT)
+        assert not self._thread.is_alive()
+
+
+def _uri(path: Path) -> str:
+    return path.resolve().as_uri()
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A workspace: the seeds under articles/, configured in its pyproject.toml."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    (tmp_path / "pyproject.toml").write_text('[tool.seasonparse]\npaths = ["articles"]\n', "utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def connect():
+    clients = []
+
+    def _connect(root: Path, **options) -> Client:
+        client = Client(make_server(**{"debounce": 0.05, **options}))
+        clients.append(client)
+        client.request("initialize", {"processId": None, "rootUri": _uri(root), "capabilities": {}})
+        client.notify("initialized", {})
+        return client
+
+    yield _connect
+    for client in clients:
+        client.close()
+
+
+def _open(client: Client, path: Path, text: str | None = None, version: int = 1) -> list[dict]:
+    uri = _uri(path)
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "plaintext", "version": version,
+        "text": path.read_text("utf-8") if text is None else text}})
+    return client.diagnostics(uri, version)
+
+
+def _cli_findings(run, root: Path, monkeypatch) -> list[dict]:
+    monkeypatch.chdir(root)
+    code, out, err = run("check", "--format", "json", "--no-baseline")
+    assert code in (0, 1), err
+    return json.loads(out)
+
+
+def _shape(diagnostic: dict) -> tuple:
+    start = diagnostic["range"]["start"]
+    return diagnostic["code"], start["line"], start["character"], diagnostic["message"]
+
+
+def test_diagnostics_on_open_are_the_check_findings(project, connect, run, monkeypatch):
+    expected = _cli_findings(run, project, monkeypatch)
+    client = connect(project)
+    for path in sorted((project / "articles").glob("*.txt")):
+        display = path.relative_to(project).as_posix()
+        got = _open(client, path)
+        want = [(f["code"], f["line"] - 1, f["column"] - 1, f["message"])
+                for f in expected if f["path"] == display]
+        assert want, display
+        assert sorted(map(_shape, got)) == sorted(want)
+        severity = {"error": 1, "warning": 2, "info": 3}
+        assert {(d["code"], d["severity"]) for d in got} == {
+            (f["code"], severity[f["severity"]]) for f in expected if f["path"] == display}
+        assert all(d["source"] == "seasonparse" for d in got)
+
+
+def test_a_range_covers_the_text_the_finding_names(project, connect):
+    path = project / "articles" / SEEDS[0].name
+    lines = path.read_text("utf-8").split("\n")
+    got = _open(connect(project), path)
+    stray = [d for d in got if d["code"] == "W002" and "stray `|`" in d["message"]]
+    assert stray
+    for d in stray:
+        start, end = d["range"]["start"], d["range"]["end"]
+        assert lines[start["line"]][start["character"]] == "|"
+        assert end["line"] == start["line"] and end["character"] > start["character"]
+
+
+def test_a_contradiction_points_to_the_other_document(project, connect):
+    path = project / "articles" / SEEDS[2].name
+    got = _open(connect(project), path)
+    x009 = [d for d in got if d["code"] == "X009"]
+    assert x009
+    for d in x009:
+        (related,) = d["relatedInformation"]
+        other = project / "articles" / SEEDS[1].name
+        assert related["location"]["uri"] == _uri(other)
+        line = related["location"]["range"]["start"]["line"]
+        assert "Clausura 2012" in other.read_text("utf-8").split("\n")[line]
+
+
+def _change(client: Client, path: Path, version: int, edit_range: dict, text: str) -> list[dict]:
+    uri = _uri(path)
+    client.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": version},
+        "contentChanges": [{"range": edit_range, "text": text}]})
+    return client.diagnostics(uri, version)
+
+
+def _apply(text: str, edit: dict) -> str:
+    """A TextEdit on text of the Basic Multilingual Plane (UTF-16 units are characters)."""
+    lines = text.split("\n")
+
+    def offset(position):
+        return sum(len(line) + 1 for line in lines[:position["line"]]) + position["character"]
+
+    return text[:offset(edit["range"]["start"])] + edit["newText"] + text[offset(edit["range"]["end"]):]
+
+
+def test_typing_a_defect_shows_it_and_disabling_it_hides_it(project, connect):
+    path = project / "articles" / SEEDS[0].name
+    text = path.read_text("utf-8")
+    lines = text.split("\n")
+    number = next(n for n, line in enumerate(lines) if line.startswith("Necaxa 1 - 0 "))
+    assert lines[number + 1].strip().startswith("Necaxa:")  # one Necaxa scorer listed
+    client = connect(project)
+    before = _open(client, path)
+    assert not [d for d in before if d["code"] == "M001"]
+
+    # the score loses Necaxa's goal: its listed scorer is now one too many
+    score = {"start": {"line": number, "character": 7}, "end": {"line": number, "character": 8}}
+    after = _change(client, path, 2, score, "0")
+    m001 = [d for d in after if d["code"] == "M001"]
+    assert len(m001) == 1 and m001[0]["range"]["start"]["line"] in (number, number + 1)
+    assert m001[0]["severity"] == 1
+    text = _apply(text, {"range": score, "newText": "0"})
+
+    uri = _uri(path)
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": m001[0]["range"],
+        "context": {"diagnostics": m001}})
+    (disable,) = [a for a in actions if a["title"] == "Disable M001 for this line"]
+    assert disable["kind"] == "quickfix"
+    (edit,) = disable["edit"]["changes"][uri]
+    assert edit["newText"] == "<!-- seasonparse: disable-next-line M001 -->\n"
+
+    final = _change(client, path, 3, edit["range"], edit["newText"])
+    text = _apply(text, edit)
+    assert not [d for d in final if d["code"] in ("M001", "N001")]
+    # nothing else moved but by the inserted line
+    shifted = {(c, line + (line >= m001[0]["range"]["start"]["line"]), col, m)
+               for c, line, col, m in map(_shape, before)}
+    assert set(map(_shape, final)) == shifted
+    assert "disable-next-line M001" in text.split("\n")[m001[0]["range"]["start"]["line"]]
+
+
+def test_an_open_buffer_replaces_its_file_for_the_other_documents(project, connect):
+    """X009: 002 contradicts 001. Fix 001 in the editor (unsaved): 002's error goes."""
+    client = connect(project)
+    contradicted = project / "articles" / SEEDS[2].name
+    said = "says: the Apertura 2011 winner plays the Clausura 2012 winner"
+    assert [d for d in _open(client, contradicted) if said in d["message"]]
+    other = project / "articles" / SEEDS[1].name
+    text = other.read_text("utf-8")
+    _open(client, other, text.replace("Clausura 2012 winner", "Clausura 2011 winner"))
+    assert not [d for d in client.diagnostics(_uri(contradicted)) if said in d["message"]]
+    assert other.read_text("utf-8") == text  # an editor's buffer is never written by the server
+
+
+def test_files_changed_on_disk_and_the_configuration_are_read_again(project, connect):
+    """workspace/didChangeWatchedFiles: a changed file counts at once, a changed
+    configuration is loaded again; closing a buffer clears its diagnostics."""
+    client = connect(project)
+    contradicted = project / "articles" / SEEDS[2].name
+    uri = _uri(contradicted)
+    said = "says: the Apertura 2011 winner plays the Clausura 2012 winner"
+    first = _open(client, contradicted)
+    assert [d for d in first if said in d["message"]] and [d for d in first if d["code"] == "W002"]
+
+    other = project / "articles" / SEEDS[1].name
+    other.write_text(other.read_text("utf-8").replace("Clausura 2012 winner", "Clausura 2011 winner"),
+                     "utf-8")
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": _uri(other), "type": 2}]})
+    assert not [d for d in client.diagnostics(uri) if said in d["message"]]
+
+    config = project / "pyproject.toml"
+    config.write_text('[tool.seasonparse]\npaths = ["articles"]\nignore = ["W002"]\n', "utf-8")
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": _uri(config), "type": 2}]})
+    assert not [d for d in client.diagnostics(uri) if d["code"] == "W002"]
+
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.diagnostics(uri) == []
+
+
+def test_a_workspace_below_the_configuration_uses_it(project, connect):
+    """The editor opened articles/; the configuration one folder up still applies, with
+    its per-file-ignores globs relative to its own folder."""
+    (project / "pyproject.toml").write_text(
+        '[tool.seasonparse]\npaths = ["articles"]\n'
+        f'per-file-ignores = {{ "articles/{SEEDS[0].name}" = ["W002"] }}\n', "utf-8")
+    client = connect(project / "articles")
+    got = _open(client, project / "articles" / SEEDS[0].name)
+    assert got and not [d for d in got if d["code"] == "W002"]
+    contradicted = _open(client, project / "articles" / SEEDS[2].name)
+    related = [r["location"]["uri"] for d in contradicted for r in d.get("relatedInformation") or ()]
+    assert _uri(project / "articles" / SEEDS[1].name) in related
+
+
+def test_only_the_configured_articles_are_checked(project, connect):
+    """With `paths` configured, a text file elsewhere (a README.txt) is no season article."""
+    text = SEEDS[0].read_text("utf-8")
+    elsewhere = project / "notes.txt"
+    elsewhere.write_text(text, "utf-8")
+    client = connect(project)
+    assert _open(client, elsewhere) == []
+    new = project / "articles" / "unsaved.txt"  # not on disk yet: below `paths`, it counts
+    assert [d for d in _open(client, new, text) if d["code"] == "W002"]
+
+
+def test_a_wikitext_buffer_is_read_as_wikitext(tmp_path, connect, run, monkeypatch):
+    source = FIXTURES / "wikitext" / "handmade" / "legacy.wikitext"
+    shutil.copy(source, tmp_path / source.name)
+    (tmp_path / ".seasonparse.toml").write_text('paths = ["."]\nglob = "*.wikitext"\n', "utf-8")
+    expected = _cli_findings(run, tmp_path, monkeypatch)
+    got = _open(connect(tmp_path), tmp_path / source.name)
+    assert sorted(map(_shape, got)) == sorted(
+        (f["code"], f["line"] - 1, f["column"] - 1, f["message"]) for f in expected)
+
+
+def test_the_configuration_applies(project, connect):
+    """Selection and severity overrides from the workspace's configuration, as in `check`."""
+    (project / "pyproject.toml").write_text(
+        '[tool.seasonparse]\npaths = ["articles"]\nignore = ["A001"]\n'
+        'severity = { W002 = "error" }\n', "utf-8")
+    got = _open(connect(project), project / "articles" / SEEDS[0].name)
+    assert not [d for d in got if d["code"] == "A001"]
+    assert {d["severity"] for d in got if d["code"] == "W002"} == {1}
+
+
+def test_a_fix_is_offered_through_the_adapter(project, connect):
+    """Where the autofix gives edits for a finding, they come back as a preferred quick fix."""
+    def fix_stray_pipe(finding, lines):
+        line = lines[finding.line - 1]
+        if finding.code == "W002" and line.endswith("|"):
+            return [(finding.line, len(line), finding.line, len(line) + 1, "")]
+        return []
+
+    path = project / "articles" / SEEDS[0].name
+    client = connect(project, fix_edits=fix_stray_pipe, debounce=600)  # no check after the edit
+    got = [d for d in _open(client, path) if d["code"] == "W002" and "stray `|`" in d["message"]]
+    uri = _uri(path)
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": got[0]["range"], "context": {"diagnostics": got[:1]}})
+    (fix,) = [a for a in actions if a.get("isPreferred")]
+    (change,) = fix["edit"]["documentChanges"]
+    assert change["textDocument"] == {"uri": uri, "version": 1}  # the text the fix was made on
+    (edit,) = change["edits"]
+    line = got[0]["range"]["start"]["line"]
+    width = len(path.read_text("utf-8").split("\n")[line])
+    assert edit == {"range": {"start": {"line": line, "character": width - 1},
+                              "end": {"line": line, "character": width}}, "newText": ""}
+
+    # typed since the diagnostics were sent: no fix is offered for text it was not made on
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"range": {
+                                                 "start": {"line": 0, "character": 0},
+                                                 "end": {"line": 0, "character": 0}}, "text": "x"}]})
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": got[0]["range"], "context": {"diagnostics": got[:1]}})
+    assert not [a for a in actions if a.get("isPreferred")]
+
+
+def test_server_without_pygls_says_what_to_install(run, monkeypatch):
+    monkeypatch.delitem(sys.modules, "seasonparse.lsp_server", raising=False)
+    monkeypatch.setitem(sys.modules, "pygls", None)
+    monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)
+    code, out, err = run("server")
+    assert code == 2 and "install seasonparse[lsp]" in err and out == ""
+
+
+def test_server_refuses_a_bad_tcp_address(run):
+    code, _, err = run("server", "--tcp", "localhost")
+    assert code == 2 and "HOST:PORT" in err
+
+
+def test_a_broken_configuration_is_shown_and_the_defaults_check(project, connect):
+    (project / "pyproject.toml").write_text('[tool.seasonparse]\npaths = ["articles"]\ncolour = 1\n',
+                                            "utf-8")
+    client = connect(project)
+    shown = client.message("window/showMessage")
+    assert shown["type"] == 2 and "unknown key `colour`" in shown["message"]
+    assert [d for d in _open(client, project / "articles" / SEEDS[0].name) if d["code"] == "W002"]
+
+
+def test_a_failure_of_ours_is_one_message_and_the_server_goes_on(project, connect, monkeypatch):
+    from seasonparse import lsp_server
+
+    def broken(self, buffers):
+        raise RuntimeError("planted")
+
+    monkeypatch.delenv("SEASONPARSE_DEBUG", raising=False)
+    monkeypatch.setattr(lsp_server.Project, "check", broken)
+    client = connect(project)
+    path = project / "articles" / SEEDS[0].name
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": _uri(path), "languageId": "plaintext", "version": 1, "text": "x\n"}})
+    shown = client.message("window/showMessage")
+    assert shown["type"] == 1 and "RuntimeError('planted')" in shown["message"]
+    assert client.request("textDocument/codeAction", {
+        "textDocument": {"uri": _uri(path)},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []}}) == []
+
+
+def test_a_failure_while_reading_the_files_again_is_one_message(project, connect, monkeypatch):
+    from seasonparse import lsp_server
+
+    client = connect(project)
+    path = project / "articles" / SEEDS[0].name
+    assert _open(client, path)
+
+    def broken(self):
+        raise RuntimeError("planted")
+
+    monkeypatch.setattr(lsp_server.Project, "rediscover", broken)
+    client.notify("textDocument/didSave", {"textDocument": {"uri": _uri(path)}})
+    shown = client.message("window/showMessage")
+    assert shown["type"] == 1 and "reading the configuration" in shown["message"]
+    assert [d for d in client.diagnostics(_uri(path)) if d["code"] == "W002"]  # still checking
+
+
+def test_columns_are_counted_in_the_clients_units():
+    """A character outside the Basic Multilingual Plane is two UTF-16 units, one UTF-32."""
+    from pygls.workspace import PositionCodec
+
+    from seasonparse.lsp_server import _range
+
+    lines = ("\U0001F600 Necaxa 1 - 0 Mérida",)
+    utf16 = _range(PositionCodec("utf-16"), lines, 1, 3, 1, 9)  # `Necaxa`: characters 3 to 8
+    utf32 = _range(PositionCodec("utf-32"), lines, 1, 3, 1, 9)
+    assert (utf16.start.character, utf16.end.character) == (3, 9)
+    assert (utf32.start.character, utf32.end.character) == (2, 8)
+    whole = _range(PositionCodec("utf-32"), lines, 1, 3)  # no end: to the end of the line
+    assert (whole.start.line, whole.end.line, whole.end.character) == (0, 0, len(lines[0]))
+
+
+def test_a_buffer_the_wikitext_reader_fails_on_keeps_its_lines_and_says_why(monkeypatch):
+    from seasonparse.frontend import wikitext
+    from seasonparse.lsp_server import parse_buffer
+
+    def broken(source):
+        raise RuntimeError("planted")
+
+    monkeypatch.setattr(wikitext, "parse_wikitext", broken)
+    doc = parse_buffer("a.wikitext", "{{Infobox football club season}}\r\nsecond line\n")
+    assert doc.path == "a.wikitext" and doc.lines == ("{{Infobox football club season}}", "second line")
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("P000", 1)]
+    assert "RuntimeError('planted')" in doc.diagnostics[0].message
+
+
+def test_seasonparse_server_speaks_lsp_on_stdio(project):
+    """The command itself, in a process of its own: initialize, shutdown, exit; exit 0, silent."""
+    import subprocess
+
+    messages = [{"id": 1, "method": "initialize",
+                 "params": {"processId": None, "rootUri": _uri(project), "capabilities": {}}},
+                {"method": "initialized", "params": {}},
+                {"id": 2, "method": "shutdown", "params": None},
+                {"method": "exit", "params": None}]
+    data = b""
+    for message in messages:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        data += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    proc = subprocess.run([sys.executable, "-m", "seasonparse", "server"], input=data,
+                          capture_output=True, timeout=60, cwd=project)
+    assert proc.returncode == 0 and proc.stderr == b""
+    # each body runs up to the next header
+    replies = [json.loads(body.split(b"Content-Length")[0]) for body in proc.stdout.split(b"\r\n\r\n")[1:]]
+    assert replies[0]["result"]["serverInfo"]["name"] == "seasonparse"
+    assert replies[0]["result"]["capabilities"]["codeActionProvider"]["codeActionKinds"] == ["quickfix"]
+    assert replies[-1] == {"id": 2, "jsonrpc": "2.0", "result": None}
