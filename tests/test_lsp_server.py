@@ -478,3 +478,23 @@ def test_seasonparse_server_speaks_lsp_on_stdio(project):
     assert replies[0]["result"]["serverInfo"]["name"] == "seasonparse"
     assert replies[0]["result"]["capabilities"]["codeActionProvider"]["codeActionKinds"] == ["quickfix"]
     assert replies[-1] == {"id": 2, "jsonrpc": "2.0", "result": None}
+
+
+def test_the_real_autofix_is_offered_and_applies(project, connect):
+    """By default the server offers the same edits as `check --fix` (W002 here): applied
+    to the line, they leave it without its stray `|`."""
+    path = project / "articles" / SEEDS[0].name
+    client = connect(project, debounce=600)
+    got = [d for d in _open(client, path) if d["code"] == "W002" and "stray `|`" in d["message"]]
+    assert got
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": _uri(path)}, "range": got[0]["range"], "context": {"diagnostics": got[:1]}})
+    (fix,) = [a for a in actions if a.get("isPreferred")]
+    (change,) = fix["edit"]["documentChanges"]
+    (edit,) = change["edits"]
+    line = got[0]["range"]["start"]["line"]
+    text = path.read_text("utf-8").split("\n")[line]
+    start, end = edit["range"]["start"]["character"], edit["range"]["end"]["character"]
+    assert edit["range"]["start"]["line"] == edit["range"]["end"]["line"] == line
+    fixed = text[:start] + edit["newText"] + text[end:]
+    assert text.rstrip().endswith("|") and not fixed.rstrip().endswith("|")

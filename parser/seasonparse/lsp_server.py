@@ -52,8 +52,18 @@ FixEdits = Callable[[Finding, tuple[str, ...]], Iterable[Edit]]
 
 
 def no_fixes(finding: Finding, lines: tuple[str, ...]) -> list[Edit]:
-    """Until the autofixes are wired in: no finding has a fix."""
+    """No finding has a fix (for a server that only reports)."""
     return []
+
+
+def autofix_edits(finding: Finding, lines: tuple[str, ...]) -> list[Edit]:
+    """The edits of the finding's autofix (the ones `check --fix` applies), all or none:
+    none where one of them no longer holds the text the rule saw in these lines."""
+    from seasonparse.autofix import apply_edits
+
+    if finding.fix is None or apply_edits("\n".join(lines) + "\n", finding.fix.edits) is None:
+        return []
+    return [(e.line, e.column, e.end_line, e.end_column, e.replacement) for e in finding.fix.edits]
 
 
 def parse_buffer(display: str, text: str) -> Document:
@@ -141,7 +151,7 @@ class Project:
 
     def covers(self, path: Path | str) -> bool:
         """Whether an open file is a season article of this workspace: with `paths`
-        configured, a file `check` would read there (or a wikitext file below them), so
+        configured, a file `check` would read there (its globs), so
         a README.txt or requirements.txt elsewhere is left alone; without, any file."""
         if not self.config.paths:
             return True
@@ -151,9 +161,8 @@ class Project:
         for folder in (Path(os.path.abspath(self.config.root / p)) for p in self.config.paths):
             if absolute == folder:
                 return True
-            if absolute.is_relative_to(folder) and (
-                    absolute.name.lower().endswith(WIKITEXT_SUFFIXES)
-                    or absolute.relative_to(folder).match(self.config.glob)):
+            if absolute.is_relative_to(folder) and any(
+                    absolute.relative_to(folder).match(g) for g in self.config.glob):
                 return True
         return False
 
@@ -415,7 +424,7 @@ def _quiet_exit(loop: asyncio.AbstractEventLoop, context: dict) -> None:
         loop.default_exception_handler(context)
 
 
-def make_server(debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = no_fixes) -> SeasonServer:
+def make_server(debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = autofix_edits) -> SeasonServer:
     server = SeasonServer(debounce, fix_edits)
 
     @server.feature(lsp.INITIALIZED)
