@@ -82,6 +82,22 @@ def _output_target(option: str, value: str) -> Path:
     return path
 
 
+def _refuse_inputs(targets: list[tuple[str, Path]], inputs, references) -> None:
+    """--html and --write-baseline never overwrite a file the run reads (an article
+    or a reference), under any name: one set of (device, inode), one stat per file."""
+    from seasonparse.inputs import file_key, input_keys
+
+    targets = [(option, path) for option, path in targets if path is not None]
+    if not targets:
+        return
+    read = input_keys([i.path for i in inputs] + [path for path, _ in references])
+    for option, path in targets:
+        source = read.get(file_key(path))
+        if source is not None:
+            raise UsageError(f"{option} {path}: is an input of this run ({source}); "
+                             f"refusing to overwrite it")
+
+
 def _references(args, config) -> tuple[tuple[str, str], ...]:
     """(path, display) of each reference: --reference files, else the configured globs."""
     if args.reference:
@@ -176,6 +192,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
         return ordered_map(stage, items, jobs_for(args.jobs, len(items)))
 
     references = _references(args, config)
+    _refuse_inputs([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references)
     result = run(found.inputs, rules, codes, config, map_fn=spread, references=references)
     findings = result.findings
 

@@ -127,12 +127,24 @@ def output_path(out_dir: Path, item: Input) -> Path:
     return out_dir / item.relative.with_suffix(".json")
 
 
-def _file_key(path: Path) -> tuple[int, int] | None:
+def file_key(path) -> tuple[int, int] | None:
+    """The file's identity under any name (device, inode), or None where it cannot be read."""
     try:
         st = os.stat(path)
     except OSError:
         return None
     return st.st_dev, st.st_ino
+
+
+def input_keys(paths) -> dict[tuple[int, int], str]:
+    """(device, inode) -> the path, for every path that exists: one stat each, so that
+    "is this output an input?" is one set look-up, whatever the number of inputs."""
+    keys: dict[tuple[int, int], str] = {}
+    for path in paths:
+        key = file_key(path)
+        if key is not None:
+            keys.setdefault(key, str(path))
+    return keys
 
 
 def plan_outputs(out_dir: Path, inputs) -> tuple[list[tuple[Input, Path]], list[str]]:
@@ -141,7 +153,7 @@ def plan_outputs(out_dir: Path, inputs) -> tuple[list[tuple[Input, Path]], list[
     One stat per input and one per existing output: an output that is an input
     (the same file, by device and inode, under any name) or that two inputs
     would share is refused."""
-    sources = {key for key in map(_file_key, (i.path for i in inputs)) if key}
+    sources = input_keys(i.path for i in inputs)
     base = Path(os.path.abspath(out_dir))
     jobs: list[tuple[Input, Path]] = []
     refused: list[str] = []
@@ -151,7 +163,7 @@ def plan_outputs(out_dir: Path, inputs) -> tuple[list[tuple[Input, Path]], list[
         where = base / item.relative.with_suffix(".json")
         if where in owner:
             refused.append(f"{item.display}: its output {target} is also the output of {owner[where]}; skipped")
-        elif _file_key(target) in sources:
+        elif file_key(target) in sources:
             refused.append(f"{item.display}: its output {target} is an input file; refusing to overwrite it")
         else:
             owner[where] = item.display
