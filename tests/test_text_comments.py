@@ -1,0 +1,22 @@
+"""Whole-line HTML comments in the text format: invisible to the structure."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from seasonparse.frontend import parse_file
+
+TABLE = FIXTURES / "comments" / "table_comment.txt"
+
+
+def test_a_comment_line_between_rows_keeps_one_table():
+    doc = parse_file(str(TABLE))
+    assert len(doc.tables) == 1
+    assert [r.line for r in doc.tables[0].rows] == [15, 17, 19, 20]
+    assert [g.player for g in doc.goalscorers] == ["Uno", "Dos", "Tres"]
+
+
+def test_disable_next_line_works_on_a_table_row(run):
+    code, out, _ = run("check", TABLE, "--format", "concise", "--no-baseline")
+    codes = [line.split(": ")[1].split()[0] for line in out.splitlines() if not line.startswith("seasonparse:")]
+    assert codes == ["G005"], out  # Cuatro, Beta's scorer; Tres's G001 is suppressed, and used
