@@ -6,7 +6,8 @@
 
 Per construct, one article holding N of it (scorer entries on one line, scorer
 lines in one match, match blocks in a row, rows of one table, lines of one
-goalscorer list, sections, bare minutes on one scorer line) for N, 2N, 4N ...;
+goalscorer list, sections, bare minutes on one scorer line, goals looked up in one
+goalscorer table, copies of a whole article in one file) for N, 2N, 4N ...;
 each is run through the two commands in a child process: `seasonparse FILE
 --out DIR` (parse) and `seasonparse check FILE` (parse + every rule + the
 report). The child imports and warms the CLI on a one-line article first and
@@ -113,6 +114,20 @@ def bare_minutes(n: int) -> str:
 
 
 # name -> (article maker, first size, last size)
+def goalscorer_table(n: int) -> str:
+    """n one-goal matches and one goalscorer table of their n scorers (each goal looked up in it)."""
+    blocks = "".join(f"July {i % 28 + 1}, {1900 + i}\nAlpha 1 - 0 Beta\n  Alpha: Player{i} {_minute(i)}'\n\n"
+                     for i in range(n))
+    rows = "".join(f"| {i + 1}. | MEX | Player{i} | 1 |\n" for i in range(n))
+    return HEAD + blocks + "===Goalscorers===\n| Position | Nation | Name | Goals scored |\n" + rows
+
+
+def article_copies(n: int) -> str:
+    """One file holding n copies of the club-season seed (headings repeat; each copy's
+    goalscorer tables count their own copy's matches)."""
+    return (HERE.parent / "seeds" / "000_24f84dd9a2ce0296.txt").read_text("utf-8") * n
+
+
 CASES = {
     "scorer-entries": (scorer_entries, 4_000, 128_000),
     "scorer-lines": (scorer_lines, 4_000, 128_000),
@@ -121,6 +136,8 @@ CASES = {
     "list-lines": (list_lines, 4_000, 128_000),
     "sections": (sections, 2_000, 64_000),
     "bare-minutes": (bare_minutes, 6_250, 100_000),
+    "goalscorer-table": (goalscorer_table, 1_000, 16_000),
+    "article-copies": (article_copies, 25, 400),
 }
 FILE_SIZES = (1_000, 2_000, 4_000)
 

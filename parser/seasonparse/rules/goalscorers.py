@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
-from seasonparse.names import player_matches
+from seasonparse.names import player_matches, tokens
 from seasonparse.tables import column_indexes, to_int
 from seasonparse.tournaments import match_phase, named_phase
 
@@ -54,23 +56,82 @@ def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
     return section, None
 
 
+class _Sections:
+    """Where each heading's section starts and ends, to find the one occurrence of a
+    section a table stands in (a document may repeat a heading, as a file of several
+    articles does: each table counts the matches of its own occurrence only)."""
+
+    def __init__(self, doc: Document):
+        self.top = doc.sections
+        self.starts = {}  # id(children) -> their heading lines, built once per level
+
+    def span(self, line: int, depth: int) -> tuple[int, float]:
+        """(first line, line after the last) of the section `depth` headings deep that holds `line`."""
+        start, end, children = 1, math.inf, self.top
+        for _ in range(depth):
+            lines = self.starts.get(id(children))
+            if lines is None:
+                lines = self.starts[id(children)] = [c.line for c in children]
+            i = bisect_right(lines, line) - 1
+            if i < 0:
+                break
+            start, end = lines[i], lines[i + 1] if i + 1 < len(lines) else end
+            children = children[i].children
+        return start, end
+
+
+class _Matches:
+    """The document's counted matches by line, each with its phase, read once for all tallies."""
+
+    def __init__(self, doc: Document):
+        kept = sorted((m.line, i) for i, m in enumerate(doc.matches) if counted(m))
+        self.lines = [line for line, _ in kept]
+        self.matches = [doc.matches[i] for _, i in kept]
+        self.phases = [match_phase(m.section) for m in self.matches]
+
+    def within(self, span: tuple[int, float], scope: tuple[str, ...], phase: str | None) -> list[Match]:
+        lo, hi = bisect_left(self.lines, span[0]), bisect_left(self.lines, span[1])
+        return [m for m, p in zip(self.matches[lo:hi], self.phases[lo:hi])
+                if in_section(m.section, scope) and (phase is None or p == phase)]
+
+
+def _row_index(rows: list[Goalscorer]) -> dict[str, list[int]]:
+    """word -> the rows whose player has it: player_matches needs every full word of
+    the scorer's name in the row's, so one word's rows are the only candidates."""
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        for word in set(tokens(r.player)):
+            if len(word) > 1:
+                index.setdefault(word, []).append(i)
+    return index
+
+
+def _candidates(index: dict[str, list[int]], player: str) -> list[int]:
+    """The rows that may name `player`: those of its rarest full word (none without one)."""
+    buckets = [index.get(w, ()) for w in tokens(player) if len(w) > 1]
+    return min(buckets, key=len) if buckets else []
+
+
 @per_document
 def tallies(doc: Document) -> tuple[Tally, ...]:
     """Each goalscorer table or list with what the match blocks in its scope say (shared by
-    G001-G005: read only)."""
+    G001-G005: read only). Linear in the document: each goal is looked up among the rows
+    that share a word with its scorer, and each table reads the matches of its own section."""
+    sections, matches_by_line = _Sections(doc), _Matches(doc)
     groups: dict[tuple, list[Goalscorer]] = {}
     for g in doc.goalscorers:
-        key = ("table", g.table) if g.source == "table" else ("list", g.section)
+        key = ("table", g.table) if g.source == "table" else ("list", g.section,
+                                                               sections.span(g.line, len(g.section))[0])
         groups.setdefault(key, []).append(g)
     out = []
-    for (_, _), group in groups.items():
+    for group in groups.values():
         scope, phase = _scope(group[0].section)
         has_clubs = any(g.club for g in group)
         club = None if has_clubs else doc_club(doc)
-        matches = [m for m in doc.matches if in_section(m.section, scope) and counted(m)
-                   and (phase is None or match_phase(m.section) == phase)]
+        matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
         t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
                   phase, club, matches, table=group[0].table)
+        rows = _row_index(t.rows)
         for m in matches:
             for e in m.events:
                 if not e.is_goal:
@@ -81,8 +142,8 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
                 if e.kind == "own_goal":
                     t.own_goals.append((m, e))
                     continue
-                hits = [i for i, r in enumerate(t.rows) if player_matches(e.player, r.player)
-                        and (r.club is None or same_team(r.club, team))]
+                hits = [i for i in _candidates(rows, e.player) if player_matches(e.player, t.rows[i].player)
+                        and (t.rows[i].club is None or same_team(t.rows[i].club, team))]
                 if len(hits) == 1:
                     t.counted.setdefault(hits[0], []).append((m, e))
                 elif not hits:
