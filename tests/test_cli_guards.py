@@ -35,3 +35,21 @@ def test_an_output_next_to_the_inputs_is_fine(run, article, tmp_path):
     code, _, err = run("report", article.parent, "--html", tmp_path / "page.html")
     assert code == 0, err
     assert (tmp_path / "page.html").exists()
+
+
+def test_symbolic_links_are_followed_once_and_never_loop(run, tmp_path):
+    src, other = tmp_path / "in", tmp_path / "other"
+    (src / "sub").mkdir(parents=True)
+    other.mkdir()
+    shutil.copy(SEEDS[0], other / "x.txt")
+    shutil.copy(SEEDS[2], other / "z.txt")
+    shutil.copy(SEEDS[1], src / "sub" / "y.txt")
+    (src / "linked").symlink_to(other, target_is_directory=True)  # a folder elsewhere
+    (src / "also.txt").symlink_to(other / "x.txt")  # the same file again, under another name
+    (src / "sub" / "up").symlink_to(src, target_is_directory=True)  # a loop
+    code, _, err = run(src, "--out", tmp_path / "out")
+    assert code == 0, err
+    assert "3 files" in err, err
+    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json"))
+    assert written == ["also.json", "linked/z.json", "sub/y.json"]
+

@@ -2,7 +2,9 @@
 
 Folders are searched recursively with one or more globs (by default the text
 format's `*.txt` and wikitext's `*.wiki`, `*.wikitext`, `*.mediawiki`), in
-sorted order so every run sees the same sequence. A glob stays inside the folder it
+sorted order so every run sees the same sequence. Symbolic links are followed,
+to files and to folders; each folder is searched once and each file read once
+(by device and inode), so a link to an ancestor folder does not loop. A glob stays inside the folder it
 is applied to: absolute patterns and `..` are refused. The output folder is
 never searched, and no output path may be an input: seasonparse never
 overwrites a source. Every check here is one pass over the inputs.
@@ -82,11 +84,12 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
             continue
         if root.is_dir():
             candidates: set[Path] = set()
-            for g in globs:
-                try:
-                    candidates.update(root.rglob(g))
-                except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
-                    raise GlobError(f"--glob {g}: {exc}") from None
+            for folder in folders(root, excluded):
+                for g in globs:
+                    try:
+                        candidates.update(folder.glob(g))
+                    except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
+                        raise GlobError(f"--glob {g}: {exc}") from None
             matches = [p for p in sorted(candidates) if p.is_file()
                        and not (excluded and _inside(p.resolve(), excluded))]
             if not matches:
@@ -97,6 +100,37 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
             found.setdefault(root.resolve(), Input(root, _display(root), Path(root.name), input_format))
     ordered = sorted(found.values(), key=lambda i: i.display)
     return Discovery(tuple(ordered), tuple(problems))
+
+
+def folders(root: Path, excluded: Path | None = None) -> list[Path]:
+    """`root` and every folder below it, through symbolic links too, each folder once
+    (by device and inode): a link to an ancestor does not loop, and a folder reached
+    by two names is searched under the first (in sorted order). The output folder
+    is not entered."""
+    seen: set[tuple[int, int]] = set()
+    found: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        key = file_key(folder)
+        if key is None or key in seen or (excluded and _inside(folder.resolve(), excluded)):
+            continue
+        seen.add(key)
+        found.append(folder)
+        try:
+            with os.scandir(folder) as entries:
+                below = sorted(Path(e.path) for e in entries if _is_folder(e))
+        except OSError:  # unreadable: searched as far as it can be, as glob does
+            continue
+        stack.extend(reversed(below))
+    return found
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows a symbolic link
+    except OSError:
+        return False
 
 
 def _inside(path: Path, folder: Path) -> bool:
