@@ -53,3 +53,18 @@ def test_symbolic_links_are_followed_once_and_never_loop(run, tmp_path):
     written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json"))
     assert written == ["also.json", "linked/z.json", "sub/y.json"]
 
+
+def test_jobs_are_capped_at_the_inputs_and_the_usable_cores(run, tmp_path, monkeypatch):
+    from seasonparse import parallel
+
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert parallel.jobs_for(999, 500) == 2 and parallel.jobs_for(999, 1) == 1
+    assert parallel.jobs_for(1, 500) == 1 and parallel.jobs_for(None, 500) == 2
+    asked = []
+    real = parallel.ordered_map
+    monkeypatch.setattr(parallel, "ordered_map", lambda fn, items, jobs: asked.append(jobs) or real(fn, items, 1))
+    assert run(*SEEDS, "--out", tmp_path / "out", "--jobs", "999")[0] == 0
+    assert run("check", *SEEDS, "--no-baseline", "--jobs", "999", "--exit-zero")[0] == 0
+    assert asked and max(asked) == 2, asked
+    assert "usable core" in run("--help")[1]
+

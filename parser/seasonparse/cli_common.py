@@ -49,8 +49,8 @@ def indent_option(value: str) -> int:
     return n
 
 
-JOBS_HELP = ("worker processes, from 1 (none: all in this process) up; "
-             "default `auto`: one per core from 64 inputs on")
+JOBS_HELP = ("worker processes, from 1 (none: all in this process) up, at most one per input "
+             "and per usable core; default `auto`: one per core from 64 inputs on")
 
 
 def _batch_gc() -> None:

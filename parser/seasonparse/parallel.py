@@ -35,11 +35,22 @@ WATCH_SECONDS = 0.5  # how often a worker checks that its parent lives
 STOP_SECONDS = 10.0  # how long stopping workers may finish their chunk
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system says, as
+    under `taskset` or a container's cpuset), else the machine's."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def jobs_for(requested: int | None, n_items: int) -> int:
-    """None: one worker per core when the batch is big enough, else 1."""
-    if requested is not None:
-        return requested
-    return min(os.cpu_count() or 1, MAX_JOBS) if n_items >= MIN_ITEMS else 1
+    """None: one worker per core when the batch is big enough, else 1. A number asked
+    for is capped at the inputs and the usable cores: `--jobs 999` starts no more
+    processes than there is work and cores for."""
+    if requested is None:
+        return min(usable_cores(), MAX_JOBS) if n_items >= MIN_ITEMS else 1
+    return max(1, min(requested, n_items, usable_cores()))
 
 
 def _die_with_parent() -> None:
