@@ -68,3 +68,11 @@ def test_jobs_are_capped_at_the_inputs_and_the_usable_cores(run, tmp_path, monke
     assert asked and max(asked) == 2, asked
     assert "usable core" in run("--help")[1]
 
+
+@pytest.mark.parametrize("option", [["--format", "json"], ["--fail-on", "info"], ["--exit-zero"],
+                                    ["--statistics"], ["--write-baseline", "b.json"], ["--fix"]])
+def test_report_refuses_the_options_it_would_ignore(run, article, tmp_path, option):
+    code, _, err = run("report", article, "--html", tmp_path / "page.html", *option)
+    assert code == 2 and "unrecognized arguments" in err and option[0] in err, err
+    assert not (tmp_path / "page.html").exists()
+

@@ -43,14 +43,17 @@ def _check_parser(report: bool = False) -> argparse.ArgumentParser:
                             help="apply the safe fixes to the files, then report what remains")
         fixing.add_argument("--diff", action="store_true",
                             help="print the safe fixes as a unified diff; write nothing")
+        # what only a gate or a printed report means: `report` writes a page and exits 0
+        p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+        p.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default: error)")
+        p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
+        p.add_argument("--write-baseline", metavar="FILE",
+                       help="record the current findings in FILE (its folder must exist)")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders; default: `paths` from the configuration")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--select", type=_codes, help="rule codes or prefixes to run, comma-separated")
     p.add_argument("--ignore", type=_codes, help="rule codes or prefixes to skip")
     p.add_argument("--extend-select", type=_codes, help="add to the selection")
-    p.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default: error)")
-    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     p.add_argument("--config", metavar="FILE", help="pyproject.toml or .seasonparse.toml to use")
     p.add_argument("--glob", action="append", metavar="PATTERN",
                    help=GLOB_HELP + "; default also: `glob` from the configuration")
@@ -62,8 +65,6 @@ def _check_parser(report: bool = False) -> argparse.ArgumentParser:
                         "repeatable; default: `references` from the configuration")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
-    p.add_argument("--write-baseline", metavar="FILE",
-                   help="record the current findings in FILE (its folder must exist)")
     return p
 
 
@@ -173,8 +174,9 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
         for code in getattr(args, flag) or ():
             if code != "ALL" and not any(c.startswith(code) for c in rules):
                 raise UsageError(f"--{flag.replace('_', '-')}: `{code}` selects no rule")
-    write_to = _output_target("--write-baseline", args.write_baseline) if args.write_baseline else None
-    if write_to is not None and not report and (args.fix or args.diff):
+    write_to = None if report or not args.write_baseline else _output_target(
+        "--write-baseline", args.write_baseline)
+    if write_to is not None and (args.fix or args.diff):
         raise UsageError("--write-baseline records findings; it does not go with --fix or --diff")
     html_to = _output_target("--html", args.html) if report else None
     if args.paths:
@@ -259,7 +261,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     summary += f", {time.perf_counter() - started:.2f} s"
     if html_to is not None:
         summary += f"; wrote {args.html}"
-    stream = sys.stdout if args.format in ("text", "concise") and not report else sys.stderr
+    stream = sys.stderr if report or args.format not in ("text", "concise") else sys.stdout
     print(summary, file=stream)
     if result.reference_summary is not None:
         print(f"seasonparse: references: {result.reference_summary.text()}", file=stream)
