@@ -76,3 +76,10 @@ def test_report_refuses_the_options_it_would_ignore(run, article, tmp_path, opti
     assert code == 2 and "unrecognized arguments" in err and option[0] in err, err
     assert not (tmp_path / "page.html").exists()
 
+
+def test_check_validates_every_path_before_checking(run, article, tmp_path, monkeypatch):
+    from seasonparse import check
+
+    monkeypatch.setattr(check, "run", lambda *a, **k: pytest.fail("checked before the paths were"))
+    code, _, err = run("check", article, tmp_path / "nope", "--no-baseline")
+    assert code == 2 and f"{tmp_path / 'nope'}: no such file or directory" in err, err

@@ -95,10 +95,12 @@ def test_missing_path_and_empty_folder_are_usage_errors(run, tmp_path):
     assert rc == 2 and "no files matching `*.txt`" in err
 
 
-def test_missing_path_does_not_stop_the_others(run, tmp_path):
-    rc, _, err = run(tmp_path / "nope", SEEDS[0], "--out", tmp_path / "out")
-    assert rc == 2
-    assert (tmp_path / "out" / SEEDS[0].with_suffix(".json").name).exists()
+def test_a_missing_path_stops_the_run_before_any_work(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    rc, _, err = run(SEEDS[0], tmp_path / "nope", tmp_path / "empty", "--out", tmp_path / "out")
+    assert rc == 2 and len(err.strip().splitlines()) == 1, err
+    assert f"{tmp_path / 'nope'}: no such file" in err and f"{tmp_path / 'empty'}: no files matching" in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_out_must_be_a_folder(run, tmp_path):

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from seasonparse.cli_common import (
-    EXIT_FOUND, EXIT_OK, EXIT_USAGE, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, gather,
+    EXIT_FOUND, EXIT_OK, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, gather,
     jobs_option, plural)
 from seasonparse.model import SEVERITIES
 
@@ -206,7 +206,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
                              f"{exc.strerror or exc}") from None
         print(f"seasonparse: wrote {plural(len(findings), 'finding')} to {args.write_baseline}",
               file=sys.stderr)
-        return EXIT_USAGE if found.problems else EXIT_OK
+        return EXIT_OK
     baseline_path = None
     if args.baseline:
         baseline_path = Path(args.baseline)
@@ -265,8 +265,6 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     print(summary, file=stream)
     if result.reference_summary is not None:
         print(f"seasonparse: references: {result.reference_summary.text()}", file=stream)
-    if found.problems:
-        return EXIT_USAGE
     if report:
         return EXIT_OK
     threshold = SEVERITIES.index(args.fail_on or config.fail_on)

@@ -68,18 +68,20 @@ INPUT_FORMAT_HELP = ("how to read the inputs: `text`, `wikitext`, or `auto` (the
 
 
 def gather(paths: list[str], glob, exclude: Path | None = None, input_format: str = "auto"):
-    """The inputs under `paths` (`glob` one pattern or several); problems are printed,
-    no inputs at all is a usage error."""
-    from seasonparse.inputs import GlobError, discover
+    """The inputs under `paths` (`glob` one pattern or several). Every path is checked
+    before any work: a missing path, or a folder without inputs, is a usage error that
+    names each such path (and the globs tried), and nothing is parsed."""
+    from seasonparse.inputs import GlobError, discover, split_globs
 
     try:
         found = discover(paths, glob, exclude=exclude, input_format=input_format)
     except GlobError as exc:
         raise UsageError(str(exc)) from None
-    for problem in found.problems:
-        err(problem)
+    if found.problems:
+        raise UsageError("; ".join(found.problems) + "; nothing was done")
     if not found.inputs:
-        raise UsageError("no input files")
+        shown = ", ".join(f"`{g}`" for g in split_globs(glob))
+        raise UsageError(f"no input files: nothing matching {shown} in {', '.join(paths) or 'no path'}")
     if len(found.inputs) > 8:
         _batch_gc()
     return found

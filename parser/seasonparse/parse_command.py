@@ -133,7 +133,7 @@ def cmd_parse(argv: list[str]) -> int:
         err(message)
     _create_out(out)
     n_files = n_matches = n_diags = n_errors = 0
-    failed, usage = bool(refused), bool(found.problems)
+    failed, usage = bool(refused), False
     work = partial(parse_one, indent=args.indent)
     with closing(ordered_map(work, jobs, jobs_for(args.jobs, len(jobs)))) as outcomes:
         for (item, _), outcome in zip(jobs, outcomes, strict=True):
