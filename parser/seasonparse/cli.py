@@ -61,9 +61,13 @@ COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule, 
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. With no `argv` this is the program itself (the `seasonparse`
+    script, `python -m seasonparse`): stopped by a signal, it exits at once (see
+    interrupt.exit_now) instead of returning."""
     from seasonparse import interrupt
     from seasonparse.cli_common import EXIT_OK, EXIT_USAGE, UsageError, err
 
+    program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     saved = {s: signal.getsignal(s) for s in interrupt.STOP_SIGNALS}
     try:
@@ -79,10 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except SystemExit as exc:  # argparse: --help (0) and usage errors (2)
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
-    except KeyboardInterrupt:
-        return interrupt.exit_code(signal.SIGINT)
-    except interrupt.Terminated as exc:
-        return interrupt.exit_code(exc.signum)
+    except (KeyboardInterrupt, interrupt.Terminated) as exc:
+        code = interrupt.exit_code(getattr(exc, "signum", signal.SIGINT))
+        if program:  # before the unwound run's objects are freed: with a huge document, seconds
+            interrupt.exit_now(code)
+        return code
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug of ours outside any one document: one line, not a traceback
