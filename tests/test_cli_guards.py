@@ -83,3 +83,15 @@ def test_check_validates_every_path_before_checking(run, article, tmp_path, monk
     monkeypatch.setattr(check, "run", lambda *a, **k: pytest.fail("checked before the paths were"))
     code, _, err = run("check", article, tmp_path / "nope", "--no-baseline")
     assert code == 2 and f"{tmp_path / 'nope'}: no such file or directory" in err, err
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select"])
+def test_an_empty_rule_list_is_a_usage_error(run, article, option):
+    code, _, err = run("check", article, "--no-baseline", option, "")
+    assert code == 2 and f"argument {option}: expected rule codes" in err, err
+
+
+def test_config_naming_a_folder_is_a_clear_usage_error(run, article, tmp_path):
+    code, _, err = run("check", article, "--config", tmp_path)
+    assert code == 2 and "is a folder; name its pyproject.toml" in err, err
+

@@ -15,8 +15,12 @@ from seasonparse.model import SEVERITIES
 
 
 def _codes(value: str) -> list[str]:
-    """Comma-separated rule codes or prefixes, in any case (as `seasonparse rule` takes them)."""
-    return [c.strip().upper() for c in value.split(",") if c.strip()]
+    """Comma-separated rule codes or prefixes, in any case (as `seasonparse rule` takes them).
+    An empty list is refused: `--select ''` selecting the configured default would surprise."""
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    if not codes:
+        raise argparse.ArgumentTypeError(f"expected rule codes or prefixes (`M`, `G001`, `ALL`): {value!r}")
+    return codes
 
 
 def _check_parser(report: bool = False) -> argparse.ArgumentParser:
@@ -166,6 +170,9 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
 
     started = time.perf_counter()
     rules = registry()
+    if args.config and Path(args.config).is_dir():
+        raise UsageError(f"--config {args.config}: is a folder; name its pyproject.toml or "
+                         f".seasonparse.toml")
     try:
         config = load_config(args.config, set(rules))
     except ConfigError as exc:
