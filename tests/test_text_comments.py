@@ -20,3 +20,16 @@ def test_disable_next_line_works_on_a_table_row(run):
     code, out, _ = run("check", TABLE, "--format", "concise", "--no-baseline")
     codes = [line.split(": ")[1].split()[0] for line in out.splitlines() if not line.startswith("seasonparse:")]
     assert codes == ["G005"], out  # Cuatro, Beta's scorer; Tres's G001 is suppressed, and used
+
+
+def test_an_unclosed_comment_is_reported_where_it_opens():
+    doc = parse_file(str(FIXTURES / "comments" / "unclosed_comment.txt"))
+    found = [(d.code, d.severity, d.line, d.column) for d in doc.diagnostics]
+    assert found == [("P015", "warning", 8, 13)], doc.diagnostics
+    assert "6 lines" in doc.diagnostics[0].message
+    assert len(doc.matches) == 1  # the second match is inside the comment, as a browser reads it
+
+
+def test_closed_comments_give_no_warning():
+    doc = parse_file(str(TABLE))
+    assert not [d for d in doc.diagnostics if d.code == "P015"]

@@ -10,24 +10,28 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.source import Source, decode, read
-from seasonparse.model import ERROR, Block, Diagnostic, Document
+from seasonparse.model import ERROR, WARNING, Block, Diagnostic, Document
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _WHOLE_LINE = re.compile(r"^[ \t]*<!--[^\n]*?-->[ \t]*$", re.M)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def _blank_comments(text: str) -> str:
+def _blank_comments(text: str) -> tuple[str, Diagnostic | None]:
     """HTML comments inside a line, or over several lines, become spaces (newlines
     kept), so columns and line numbers stay true. A line that is one comment is
     left alone: the grammar ignores such lines wherever they stand. Such lines
     are found in one pass first (a look around each comment for its line's ends
-    was quadratic in a line of many comments)."""
+    was quadratic in a line of many comments). A `<!--` never closed hides the
+    rest of the document, as in a browser: that gets a P015 warning where it opens."""
     whole_lines = [m.span() for m in _WHOLE_LINE.finditer(text)]  # in text order
     next_line = 0  # comments come in text order too: one pointer walks the lines
+    unclosed: list[int] = []
 
     def blank(m: re.Match) -> str:
         nonlocal next_line
+        if not m[0].endswith("-->"):
+            unclosed.append(m.start())
         while next_line < len(whole_lines) and whole_lines[next_line][1] < m.start():
             next_line += 1
         if (next_line < len(whole_lines) and whole_lines[next_line][0] <= m.start()
@@ -35,7 +39,16 @@ def _blank_comments(text: str) -> str:
             return m[0]
         return _NOT_NEWLINE.sub(" ", m[0])
 
-    return _COMMENT.sub(blank, text)
+    blanked = _COMMENT.sub(blank, text)
+    return blanked, (_unclosed_comment(text, unclosed[0]) if unclosed else None)
+
+
+def _unclosed_comment(text: str, start: int) -> Diagnostic:
+    line = text.count("\n", 0, start) + 1
+    hidden = text.count("\n", start) + (not text.endswith("\n"))
+    return Diagnostic("P015", WARNING, f"`<!--` is never closed: the rest of the document "
+                      f"({hidden} line{'s' if hidden != 1 else ''} from here) is read as a comment",
+                      line, start - (text.rfind("\n", 0, start) + 1) + 1)
 
 
 def parse_source(source: Source) -> Document:
@@ -58,10 +71,12 @@ def _parse(source: Source, text: str, lines: tuple[str, ...]) -> Document:
 
     if not text.strip():
         return build(source.path, source.sha256, [], list(source.diagnostics), lines)
+    unclosed = None
     if "<!--" in text:
-        text = _blank_comments(text)
+        text, unclosed = _blank_comments(text)
     items, diags = parse_items(text if text.endswith("\n") else text + "\n")
-    return build(source.path, source.sha256, items, [*source.diagnostics, *diags], lines)
+    found = [*source.diagnostics, *diags, *((unclosed,) if unclosed else ())]
+    return build(source.path, source.sha256, items, found, lines)
 
 
 def _failed(source: Source, lines: tuple[str, ...], exc: Exception) -> Document:

@@ -260,6 +260,18 @@ Example:
     {{Football box|goals1={{a|{{a|{{a|... (21 levels)
 """)
 
+unclosed_comment = _diagnostic_rule("P015", "unclosed-comment", WARNING, """
+An HTML comment `<!--` in the text format that is never closed.
+
+What it does: reports where the comment opens and how many lines it hides;
+as a browser does, the rest of the document is read as the comment.
+
+Why: every match and table after it vanishes without a word otherwise.
+
+Example:
+    Some words. <!-- a note that is never closed
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -315,4 +327,4 @@ Example:
 
 RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
-         unbalanced_markup, unknown_template, template_too_large, leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
+         unbalanced_markup, unknown_template, template_too_large, unclosed_comment, leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
