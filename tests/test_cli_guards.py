@@ -95,3 +95,15 @@ def test_config_naming_a_folder_is_a_clear_usage_error(run, article, tmp_path):
     code, _, err = run("check", article, "--config", tmp_path)
     assert code == 2 and "is a folder; name its pyproject.toml" in err, err
 
+
+def test_a_file_name_with_control_characters_is_printed_escaped(run, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS[2], src / "bad\nname\x1b.txt")
+    escaped = f"{src.as_posix()}/bad\\nname\\x1b.txt"
+    _, out, _ = run("check", src, "--no-baseline", "--format", "text")
+    named = [line.removeprefix("  = related: ") for line in out.splitlines() if ".txt:" in line]
+    assert named and all(line.startswith(escaped + ":") for line in named), out
+    _, _, err = run(src, "--out", tmp_path / "out")
+    assert all(line.startswith((escaped + ":", "seasonparse:")) for line in err.splitlines()), err
+    assert "\x1b" not in out + err

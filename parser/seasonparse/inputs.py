@@ -49,6 +49,15 @@ def check_glob(glob: str) -> None:
         raise GlobError(f"--glob {glob}: `..` would leave the folder the pattern is applied to")
 
 
+def shown(path: str) -> str:
+    """A path as printed in a line of text: control characters (a newline in a file
+    name) escaped as repr escapes them, so one diagnostic is always one line. The
+    JSON outputs keep the name as it is."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 def _display(p: Path) -> str:
     return p.as_posix()
 
@@ -73,14 +82,14 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
     """The inputs named by `paths` (a file matching several globs counted once);
     raises GlobError for a glob that could leave its folder."""
     globs = split_globs(glob)
-    shown = ", ".join(f"`{g}`" for g in globs)
+    patterns = ", ".join(f"`{g}`" for g in globs)
     found: dict[Path, Input] = {}
     problems: list[str] = []
     excluded = exclude.resolve() if exclude else None
     for arg in paths:
         root = Path(arg)
         if not root.exists():
-            problems.append(f"{arg}: no such file or directory")
+            problems.append(f"{shown(arg)}: no such file or directory")
             continue
         if root.is_dir():
             candidates: set[Path] = set()
@@ -93,7 +102,7 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
             matches = [p for p in sorted(candidates) if p.is_file()
                        and not (excluded and _inside(p.resolve(), excluded))]
             if not matches:
-                problems.append(f"{arg}: no files matching {shown} in this folder")
+                problems.append(f"{shown(arg)}: no files matching {patterns} in this folder")
             for p in matches:
                 found.setdefault(p.resolve(), Input(p, _display(p), p.relative_to(root), input_format))
         else:
@@ -196,9 +205,11 @@ def plan_outputs(out_dir: Path, inputs) -> tuple[list[tuple[Input, Path]], list[
         target = output_path(out_dir, item)
         where = base / item.relative.with_suffix(".json")
         if where in owner:
-            refused.append(f"{item.display}: its output {target} is also the output of {owner[where]}; skipped")
+            refused.append(f"{shown(item.display)}: its output {shown(str(target))} is also the output of "
+                           f"{shown(owner[where])}; skipped")
         elif file_key(target) in sources:
-            refused.append(f"{item.display}: its output {target} is an input file; refusing to overwrite it")
+            refused.append(f"{shown(item.display)}: its output {shown(str(target))} is an input file; "
+                           f"refusing to overwrite it")
         else:
             owner[where] = item.display
             jobs.append((item, target))

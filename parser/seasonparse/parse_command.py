@@ -117,6 +117,7 @@ def cmd_parse(argv: list[str]) -> int:
 
     from seasonparse.inputs import out_problem, plan_outputs
     from seasonparse.parallel import jobs_for, ordered_map
+    from seasonparse.inputs import shown
 
     started = time.perf_counter()
     out = Path(args.out)
@@ -138,7 +139,7 @@ def cmd_parse(argv: list[str]) -> int:
     with closing(ordered_map(work, jobs, jobs_for(args.jobs, len(jobs)))) as outcomes:
         for (item, _), outcome in zip(jobs, outcomes, strict=True):
             if outcome.problem:
-                err(f"{item.display}: {outcome.problem}")
+                err(f"{shown(item.display)}: {outcome.problem}")
                 usage = usage or outcome.usage
                 failed = True
                 continue
@@ -150,7 +151,7 @@ def cmd_parse(argv: list[str]) -> int:
             failed = failed or errors > 0
             if not args.quiet:
                 for d in outcome.diagnostics:
-                    print(f"{item.display}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}",
+                    print(f"{shown(item.display)}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}",
                           file=sys.stderr)
     seconds = time.perf_counter() - started
     print(f"seasonparse: {plural(n_files, 'file')}, {plural(n_matches, 'match', 'matches')}, "

@@ -1,8 +1,10 @@
 """One line a finding: `path:line:col: CODE [severity] message`."""
 
+from seasonparse.inputs import shown
+
 
 def line(f) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+    return f"{shown(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
 
 
 def render(findings, lines_by_path, rules) -> str:
