@@ -71,3 +71,36 @@ def _busy(pid: int) -> bool:
     except OSError:
         return False
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") >= 0.5
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups")
+def test_a_stopped_pool_drops_the_rest_of_its_chunks(tmp_path):
+    """Ctrl-C under --jobs 2: each worker finishes the document it holds, not its whole
+    chunk (up to 32 documents: seconds). Counted in files written after the signal."""
+    import shutil
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(300):
+        shutil.copy(SEEDS[0], src / f"s{i:03}.txt")
+    proc = subprocess.Popen([sys.executable, "-m", "seasonparse", str(src), "--out", str(out), "-q",
+                             "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + WAIT
+        while (written := _written(out)) < 10:
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C: the whole foreground group
+        assert proc.wait(WAIT) == 130
+        err = proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.stderr.close()
+    assert _written(out) - written <= 8, (written, _written(out))
+    assert b"Traceback" not in err, err.decode()
+
+
+def _written(out) -> int:
+    return len(list(out.glob("*.json"))) if out.is_dir() else 0

@@ -7,7 +7,8 @@ deterministic. Workers are forked, so they inherit the parent's imports and
 the parser built before the fork.
 
 Workers never outlive the run. When the parent stops (SIGINT, SIGTERM, an
-error), it lets each finish the chunk it holds and waits for them (see _stop). When the parent dies without
+error), it lets each finish the item it holds, drop the rest of its chunk,
+and waits for them (see _stop). When the parent dies without
 a word (SIGKILL, the OOM killer), Linux sends each worker SIGTERM
 (PR_SET_PDEATHSIG), and a watchdog thread that polls the parent's pid does
 the same elsewhere. A worker finishes the atomic write it is in, then exits.
@@ -73,11 +74,33 @@ def _watch_parent(parent: int) -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def _init_worker(parent: int) -> None:
+_stopping = None  # in a worker: the run's stop event (multiprocessing.Event), set by _stop
+
+
+class _Stopped(Exception):
+    """The run is stopping: the rest of a worker's chunk is not started."""
+
+
+class _UnlessStopped:
+    """`fn` on one item, unless the run is stopping: a worker then drops the rest of
+    its chunk (up to MAX_CHUNK documents, seconds of work) and is free to exit."""
+
+    def __init__(self, fn: Callable):
+        self.fn = fn
+
+    def __call__(self, item):
+        if _stopping is not None and _stopping.is_set():
+            raise _Stopped
+        return self.fn(item)
+
+
+def _init_worker(parent: int, stopping=None) -> None:
     """Runs first in every worker: exit on SIGTERM (after a write in progress),
     leave Ctrl-C to the parent, and die with the parent."""
     import threading
 
+    global _stopping
+    _stopping = stopping
     interrupt.install(exit_at_once=True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
@@ -87,15 +110,17 @@ def _init_worker(parent: int) -> None:
                      name="seasonparse-parent-watch").start()
 
 
-def _stop(pool, workers) -> None:
-    """Stop early: no new chunk starts; the workers finish the chunk they hold and
-    exit by themselves (a worker killed while sending its result would leave the
+def _stop(pool, workers, stopping=None) -> None:
+    """Stop early: no new chunk starts; the workers finish the item they hold, drop
+    the rest of their chunk (`stopping`, see _UnlessStopped) and exit by themselves (a worker killed while sending its result would leave the
     pool's reader thread blocked on half a message). Only a worker still alive
     after STOP_SECONDS is terminated, then killed. A second signal meanwhile
     waits for this to end."""
 
     manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
     with interrupt.deferred():
+        if stopping is not None:
+            stopping.set()
         pool.shutdown(wait=False, cancel_futures=True)
         deadline = time.monotonic() + STOP_SECONDS
         for p in workers:
@@ -149,14 +174,15 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
         yield from map(fn, items)
         return
     before = set(multiprocessing.active_children())
+    stopping = ctx.Event()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(os.getpid(),))
+                               initargs=(os.getpid(), stopping))
     finished = False
     try:
-        yield from pool.map(fn, items, chunksize=chunk_size(len(items), jobs))
+        yield from pool.map(_UnlessStopped(fn), items, chunksize=chunk_size(len(items), jobs))
         finished = True
     finally:
         if finished:
             pool.shutdown()
         else:  # interrupted, an error, or the consumer stopped early: no worker may stay
-            _stop(pool, set(multiprocessing.active_children()) - before)
+            _stop(pool, set(multiprocessing.active_children()) - before, stopping)
