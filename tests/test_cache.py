@@ -215,6 +215,11 @@ def test_a_symlinked_entry_is_not_followed(run, corpus, tmp_path, parses):
     _cold_then(run, corpus, tmp_path, parses, link)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_an_entrys_place_does_not_block_the_run(run, corpus, tmp_path, parses):
+    _cold_then(run, corpus, tmp_path, parses, lambda e, _: (e.unlink(), os.mkfifo(e)), rewritten=False)
+
+
 def test_an_edited_file_alone_is_checked_again(run, corpus, tmp_path, parses):
     cache = tmp_path / "cache"
     args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
@@ -341,6 +346,9 @@ def test_entries_unused_for_a_month_are_pruned(run, corpus, tmp_path):
     stale_tmp = files[0].parent / ".seasonparse-abandoned.tmp"
     stale_tmp.write_text("half", "utf-8")
     os.utime(stale_tmp, (old, old))
+    run(*args)
+    assert all(e.exists() for e in files) and other.exists()  # pruned at most once a day
+    os.utime(cache / cache_module.PRUNED, (old, old))
     run(*args)
     assert len(entries(cache)) == len(files) - len(gone)
     assert not other.exists() and not stale_tmp.exists()

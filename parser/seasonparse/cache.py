@@ -26,7 +26,8 @@ shared, restored by CI, or handed over with a checkout; a forged JSON entry can
 at worst misstate one document's findings, never run code. Writes are atomic
 (temporary file and rename), so concurrent runs sharing a cache never see half
 an entry. Entries not used for MAX_AGE_DAYS are removed (so are folders of
-other versions and configurations): a deleted file's entry ages out.
+other versions and configurations; looked for at most once a day): a deleted
+file's entry ages out.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ TAG = (f"{SIGNATURE}\n# This file is a cache directory tag created by seasonpars
        "# For information about cache directory tags, see https://bford.info/cachedir/\n")
 GITIGNORE = "# Automatically created by seasonparse.\n*\n"
 MAX_AGE_DAYS = 30
-TOUCH_SECONDS = 86_400  # a used entry's time is refreshed at most once a day
+TOUCH_SECONDS = 86_400  # a used entry's time is refreshed, and entries pruned, at most once a day
+PRUNED = ".pruned"  # in the cache folder: when entries were last pruned
 
 
 class NotOurCache(Exception):
@@ -375,14 +377,15 @@ class DocumentCache:
         if not self.cacheable(item):
             return None
         path, key = self._entry(item)
-        try:
-            key.append(hashlib.sha256(read_regular_file(str(item.path))).hexdigest())
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:  # the entry first: an input without one is not read twice
+            # no symlink followed; a FIFO put in an entry's place does not block the open
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
             with os.fdopen(fd, "rb") as fh:
                 st = os.fstat(fh.fileno())
                 if not stat.S_ISREG(st.st_mode):
                     return None
                 raw = fh.read()
+            key.append(hashlib.sha256(read_regular_file(str(item.path))).hexdigest())
         except (OSError, ValueError):  # ValueError: a NUL in a path
             return None
         checked = decode(raw, key, str(item.path))
@@ -429,10 +432,18 @@ class DocumentCache:
 
     def prune(self, used: set[str]) -> None:
         """Remove entries (and folders of other configurations) unused for MAX_AGE_DAYS, and
-        temporary files a killed run left an hour ago or more."""
+        temporary files a killed run left an hour ago or more. At most once a day (the
+        time of PRUNED): a run on a few files need not look at every entry."""
         if not self.writable:
             return
         now = time.time()
+        marker = os.path.join(os.path.dirname(self.folder), PRUNED)
+        with _quiet():
+            if os.stat(marker).st_mtime > now - TOUCH_SECONDS:
+                return
+        with _quiet():
+            with open(marker, "w", encoding="ascii"):
+                pass
         old, abandoned = now - MAX_AGE_DAYS * 86_400, now - 3600
         with _quiet():
             with os.scandir(self.folder) as entries:
