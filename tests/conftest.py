@@ -39,3 +39,10 @@ def run(capsys):
         return code, out, err
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Each test its own content cache (seasonparse.cache), outside the folders it looks at:
+    no test is served entries another wrote, and none writes into the repository."""
+    monkeypatch.setenv("SEASONPARSE_CACHE_DIR", str(tmp_path_factory.mktemp("cache") / "cache"))

@@ -32,7 +32,7 @@ def corpus(tmp_path_factory):
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_two_jobs_give_the_bytes_of_one(run, corpus, fmt):
-    args = ("check", corpus, "--format", fmt, "--no-baseline", "--select", "ALL")
+    args = ("check", corpus, "--format", fmt, "--no-baseline", "--select", "ALL", "--no-cache")
     serial = run(*args, "--jobs", "1")[1]
     pooled = run(*args, "--jobs", "2")[1]
     strip = lambda s: "\n".join(x for x in s.splitlines() if not x.startswith("seasonparse:"))  # noqa: E731

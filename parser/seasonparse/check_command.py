@@ -64,12 +64,32 @@ def _check_parser(report: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--input-format", choices=("text", "wikitext", "auto"), default="auto",
                    help=INPUT_FORMAT_HELP)
     p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
+    cache_options(p)
     p.add_argument("--reference", action="append", default=[], metavar="FILE",
                    help="reference results to reconcile against (RSSSF-style text or CSV); "
                         "repeatable; default: `references` from the configuration")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     p.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
     return p
+
+
+def cache_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cache-dir", metavar="DIR",
+                   help="the cache folder (default: $SEASONPARSE_CACHE_DIR, else .seasonparse_cache "
+                        "in the configuration's folder)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the cache: check every file afresh")
+
+
+def _cache(args, config, codes):
+    """The content cache of this run, or None with --no-cache (see seasonparse.cache)."""
+    if args.no_cache:
+        return None
+    from seasonparse.cache import DocumentCache, folder_for
+    from seasonparse.check import settings_of
+
+    return DocumentCache.open(folder_for(args.cache_dir, config.root), codes, settings_of(config),
+                              lambda message: print(f"seasonparse: warning: {message}", file=sys.stderr))
 
 
 def _output_target(option: str, value: str) -> Path:
@@ -197,8 +217,13 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
 
-    def spread(stage, items):
+    def pool(stage, items):
         return ordered_map(stage, items, jobs_for(args.jobs, len(items)))
+
+    cache = _cache(args, config, codes)
+
+    def spread(stage, items):
+        return pool(stage, items) if cache is None else cache.map(stage, items, pool)
 
     references = _references(args, config)
     _refuse_inputs([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references)
@@ -277,3 +302,31 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     threshold = SEVERITIES.index(args.fail_on or config.fail_on)
     failing = any(SEVERITIES.index(f.severity) >= threshold for f in findings)
     return EXIT_FOUND if failing and not args.exit_zero else EXIT_OK
+
+
+def cmd_clean(argv: list[str]) -> int:
+    """`seasonparse clean`: remove the cache folder, only where it is seasonparse's (its CACHEDIR.TAG)."""
+    p = argparse.ArgumentParser(prog="seasonparse clean",
+                                description="Remove the content cache `seasonparse check` keeps.")
+    p.add_argument("--cache-dir", metavar="DIR", help="the cache folder (default: as `check` finds it)")
+    p.add_argument("--config", metavar="FILE", help="pyproject.toml or .seasonparse.toml to use")
+    args = p.parse_args(argv)
+    from seasonparse.cache import NotOurCache, clean, folder_for
+    from seasonparse.config import ConfigError
+    from seasonparse.config import load as load_config
+    from seasonparse.rules import registry
+
+    try:
+        config = load_config(args.config, set(registry()))
+    except ConfigError as exc:
+        raise UsageError(f"configuration: {exc}") from None
+    folder = folder_for(args.cache_dir, config.root)
+    try:
+        removed = clean(folder)
+    except NotOurCache:
+        raise UsageError(f"{folder} is not a seasonparse cache (no CACHEDIR.TAG of ours); "
+                         f"not removed") from None
+    except OSError as exc:
+        raise UsageError(f"cannot remove {folder}: {exc.strerror or exc}") from None
+    print(f"seasonparse: {'removed' if removed else 'no cache at'} {folder}", file=sys.stderr)
+    return EXIT_OK

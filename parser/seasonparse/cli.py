@@ -1,5 +1,5 @@
 """Command line: `seasonparse PATHS --out DIR`, `seasonparse check`, `report`, `rules`, `rule CODE`,
-`server` (the language server).
+`server` (the language server), `clean` (the cache).
 
 Exit codes (all commands): 0 clean, 1 problems found in the data (including
 seasonparse's own failure on one input, P000), 2 usage or configuration error.
@@ -32,6 +32,12 @@ def _report(argv: list[str]) -> int:
     return cmd_report(argv)
 
 
+def _clean(argv: list[str]) -> int:
+    from seasonparse.check_command import cmd_clean
+
+    return cmd_clean(argv)
+
+
 def _rules(argv: list[str]) -> int:
     from seasonparse.rules_command import cmd_rules
 
@@ -57,7 +63,8 @@ def _server(argv: list[str]) -> int:
 
 
 # the first argument -> the command; anything else is the parse command's
-COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule, "server": _server}
+COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule, "server": _server,
+            "clean": _clean}
 
 
 def main(argv: list[str] | None = None) -> int:

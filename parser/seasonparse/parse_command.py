@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="seasonparse",
         description="Parse wiki-style football season articles into schema-checked JSON. "
-                    "Other commands: `seasonparse check`, `seasonparse report`, `seasonparse rules`, `seasonparse rule CODE`, `seasonparse server`.")
+                    "Other commands: `seasonparse check`, `seasonparse report`, `seasonparse rules`, `seasonparse rule CODE`, `seasonparse server`, `seasonparse clean`.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the JSON files")
     p.add_argument("--glob", action="append", metavar="PATTERN", help=GLOB_HELP)

@@ -1,0 +1,109 @@
+"""The content cache: a re-check after editing one article of N, against a full run.
+
+    python bench/bench_cache.py [N] [--jobs J] [--repeat R]    (default: 1000 articles, --jobs 1, 5 repeats)
+
+Writes N articles with bench/gen_corpus.py (under bench/out/, reused when present), then
+runs `seasonparse check DIR --format json` in a fresh process, R times each (medians
+shown, as everywhere in the README):
+  - uncached: --no-cache (every document parsed and checked);
+  - cold: an empty cache (the same work, plus writing the entries);
+  - warm: nothing changed;
+  - edited: one article changed (a line added at its end; a new line each repeat).
+For each: wall time of the whole process (start-up included), CPU seconds (the process and
+its workers), and the cross-document stage's wall time (check.check_corpus, timed in the
+child), which runs in full on every run: the cache holds per-document results only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from gen_corpus import generate  # noqa: E402
+
+# The check in a child that prints, as its last stderr line, the cross-document stage's
+# seconds and its CPU seconds (its own and its workers').
+CHILD = """
+import resource, sys, time
+from seasonparse import check
+spent = [0.0]
+real = getattr(check, "check_corpus", None)
+if real is not None:
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+    check.check_corpus = timed
+from seasonparse.cli import main
+code = main(["check", *sys.argv[1:], "--format", "json", "--no-baseline", "--exit-zero"])
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(spent[0] if real is not None else "nan", time.process_time() + workers.ru_utime + workers.ru_stime,
+      file=sys.stderr)
+raise SystemExit(code)
+"""
+
+
+def once(corpus: Path, cache: Path, jobs: str, *extra: str) -> tuple[float, float, float, bytes]:
+    """(wall s, CPU s, cross-document s, report) of one run."""
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(corpus), "--jobs", jobs,
+                           "--cache-dir", str(cache), *extra], capture_output=True, check=True)
+    wall = time.perf_counter() - started
+    corpus_s, cpu = proc.stderr.decode().strip().splitlines()[-1].split()
+    return wall, float(cpu), float(corpus_s), proc.stdout
+
+
+def main(argv: list[str]) -> None:
+    n = int(next((a for a in argv if a.isdigit()), "1000"))
+    jobs = argv[argv.index("--jobs") + 1] if "--jobs" in argv else "1"
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 5
+    corpus = HERE / "out" / f"cache-{n}"
+    if not corpus.is_dir():
+        generate(n, corpus)
+        (corpus / "planted.json").unlink(missing_ok=True)
+    edited = sorted(corpus.glob("*.txt"))[n // 2]
+    original = edited.read_bytes()
+    work = Path(tempfile.mkdtemp(prefix="bench-cache-"))
+    rows: dict[str, list[tuple[float, float, float]]] = {}
+    reports: dict[str, bytes] = {}
+    try:
+        for r in range(repeat):
+            cache = work / f"cache-{r}"
+            rows.setdefault("uncached", []).append(once(corpus, cache, jobs, "--no-cache")[:3])
+            cold = once(corpus, cache, jobs)
+            rows.setdefault("cold", []).append(cold[:3])
+            warm = once(corpus, cache, jobs)
+            rows.setdefault("warm", []).append(warm[:3])
+            reports["cold"], reports["warm"] = cold[3], warm[3]
+            edited.write_bytes(original + f"\nEdited for the cache benchmark, run {r}.\n".encode())
+            try:
+                rows.setdefault("edited", []).append(once(corpus, cache, jobs)[:3])
+            finally:
+                edited.write_bytes(original)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    assert reports["cold"] == reports["warm"], "the warm run's report differs from the cold run's"
+    median = {name: tuple(statistics.median(values) for values in zip(*runs)) for name, runs in rows.items()}
+    full = median["uncached"]
+    print(f"{n} articles, --jobs {jobs}, median of {repeat} (machine: {os.cpu_count()} cores)")
+    print(f"{'run':10} {'wall s':>8} {'CPU s':>8} {'cross-doc s':>12} {'wall/full':>10} {'CPU/full':>9}")
+    for name, (wall, cpu, corpus_s) in median.items():
+        print(f"{name:10} {wall:8.2f} {cpu:8.2f} {corpus_s:12.2f} {wall / full[0]:9.0%} {cpu / full[1]:9.0%}")
+    wall, _, corpus_s = median["edited"]
+    print(f"edited one article: {wall / full[0]:.0%} of a full run's wall time; the cross-document "
+          f"stage is {corpus_s / wall:.0%} of that run")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

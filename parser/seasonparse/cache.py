@@ -1,0 +1,476 @@
+"""The content cache: each document's per-document results kept between runs, as ruff keeps its own.
+
+A re-check after editing one file of many then parses and checks that file
+alone; the cross-document stage still runs on every document (it needs them
+all). The layout, under `.seasonparse_cache/` in the configuration's folder
+(or --cache-dir, or $SEASONPARSE_CACHE_DIR):
+
+    CACHEDIR.TAG              the standard tag (backup tools skip the folder; `clean` checks it)
+    .gitignore                `*`: never committed
+    <version>-<run key>/      one folder per tool version and configuration
+        <entry key>           one entry per input file: its document, findings, directives
+
+The run key covers what changes a document's results: the tool's version and a
+fingerprint of its code and data files, the document schema, the entry format,
+the selected rules and the settings rules read. The entry key covers the
+input's path as shown, where it is read from, and its input format; the entry
+records the file's sha256, so an edit replaces the file's entry rather than
+adding one, and a changed file is never served its old results.
+
+An entry is never trusted: it is read without following a symlink, its
+checksum must match, its key and the file's sha256 must be the ones expected,
+and every field is type-checked as it is rebuilt. Anything else is a miss: the
+input is parsed again and the entry rewritten. Entries are JSON (orjson), not
+pickle: unpickling runs whatever code the bytes name, and a cache folder is
+shared, restored by CI, or handed over with a checkout; a forged JSON entry can
+at worst misstate one document's findings, never run code. Writes are atomic
+(temporary file and rename), so concurrent runs sharing a cache never see half
+an entry. Entries not used for MAX_AGE_DAYS are removed (so are folders of
+other versions and configurations; looked for at most once a day): a deleted
+file's entry ages out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import shutil
+import stat
+import time
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from seasonparse import __version__
+
+DEFAULT_NAME = ".seasonparse_cache"
+ENVIRONMENT = "SEASONPARSE_CACHE_DIR"
+FORMAT = 1  # the entry layout: bump when it changes
+MAGIC = b"seasonparse-cache/1 "
+SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
+TAG = (f"{SIGNATURE}\n# This file is a cache directory tag created by seasonparse.\n"
+       "# For information about cache directory tags, see https://bford.info/cachedir/\n")
+GITIGNORE = "# Automatically created by seasonparse.\n*\n"
+MAX_AGE_DAYS = 30
+TOUCH_SECONDS = 86_400  # a used entry's time is refreshed, and entries pruned, at most once a day
+PRUNED = ".pruned"  # in the cache folder: when entries were last pruned
+
+
+class NotOurCache(Exception):
+    """A folder that exists and holds files, but no seasonparse CACHEDIR.TAG: never written to or removed."""
+
+
+def folder_for(option: str | None, root: Path) -> Path:
+    """Where the cache lives: --cache-dir, else $SEASONPARSE_CACHE_DIR, else in the configuration's folder."""
+    return Path(option or os.environ.get(ENVIRONMENT) or root / DEFAULT_NAME)
+
+
+def is_ours(folder: Path) -> bool:
+    """A real folder (not a symlink) whose CACHEDIR.TAG is the standard one, written by seasonparse."""
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            return False
+        with open(folder / "CACHEDIR.TAG", "rb") as fh:
+            tag = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return tag.startswith(SIGNATURE) and "seasonparse" in tag
+
+
+def _ours_in_the_making(name: str) -> bool:
+    """A temporary file of our atomic writes (another run may be creating the tag right now)."""
+    return name.startswith(".seasonparse-") and name.endswith(".tmp")
+
+
+def _init(folder: Path) -> None:
+    """Create the cache folder with its tag and .gitignore, or check that an existing one is ours."""
+    from seasonparse.jsonout import write_atomic
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if is_ours(folder):
+        return
+    if folder.is_symlink() or any(not _ours_in_the_making(n) for n in os.listdir(folder)):
+        raise NotOurCache(str(folder))
+    write_atomic(str(folder / "CACHEDIR.TAG"), TAG)
+    write_atomic(str(folder / ".gitignore"), GITIGNORE)
+
+
+def clean(folder: Path) -> bool:
+    """Remove the cache folder; False where there is none. Raises NotOurCache for a folder
+    that is not a seasonparse cache: it is left as it is."""
+    if not folder.exists() and not folder.is_symlink():
+        return False
+    if not is_ours(folder):
+        raise NotOurCache(str(folder))
+    shutil.rmtree(folder)
+    return True
+
+
+# --- the run key ---------------------------------------------------------------------------
+
+_CODE_PACKAGES = ("seasonparse", "seasonparse.grammars", "seasonparse.schemas")
+_CODE_SUFFIXES = (".py", ".lark", ".lalr", ".json", ".toml")
+
+
+def code_fingerprint() -> str:
+    """Name, size and modification time of every file of the package's code and data, hashed:
+    a source checkout that changes any of them gets a new cache (the version alone would not)."""
+    digest = hashlib.sha256()
+    for package in _CODE_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        for base in (spec.submodule_search_locations or ()) if spec else ():
+            for folder, subfolders, files in os.walk(base):
+                subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+                for name in sorted(files):
+                    if name.endswith(_CODE_SUFFIXES):
+                        path = os.path.join(folder, name)
+                        with _quiet():
+                            st = os.stat(path)
+                            digest.update(f"{os.path.relpath(path, base)}\0{st.st_size}\0"
+                                          f"{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def run_key(codes: Iterable[str], settings) -> str:
+    """What the per-document results depend on, beside the input itself."""
+    import orjson
+
+    from seasonparse.jsonout import SCHEMA_ID
+
+    parts = [FORMAT, __version__, SCHEMA_ID, code_fingerprint(), sorted(codes),
+             settings.points_for_win, sorted([k, list(v)] for k, v in settings.aliases.items())]
+    return hashlib.sha256(orjson.dumps(parts)).hexdigest()
+
+
+# --- entries: typed JSON --------------------------------------------------------------------
+
+class _Malformed(ValueError):
+    pass
+
+
+class _Builder:
+    """Functions rebuilding model records (NamedTuples) from their JSON form (arrays, in field
+    order), checking every value against the record's own annotations (str, int, bool, None,
+    tuples, records) and raising _Malformed on anything else. Generated as Python source, one
+    function per record type, as collections.namedtuple does: checking 70,000 values of 1,000
+    documents this way takes 40 % of the time of calling a checker per value."""
+
+    SCALARS = (str, int, bool)
+
+    def __init__(self) -> None:
+        self.namespace: dict = {"_Malformed": _Malformed, "_new": tuple.__new__,
+                                **{t.__name__: t for t in self.SCALARS}}
+        self.made: set = set()
+        self.counter = 0
+
+    def record(self, cls) -> str:
+        """The name of the function that rebuilds a `cls` (generated on first use)."""
+        name = f"_make_{cls.__name__}"
+        if cls in self.made:
+            return name
+        self.made.add(cls)
+        self.namespace[cls.__name__] = cls
+        hints = typing.get_type_hints(cls)
+        fields = [f"v{n}" for n in range(len(cls._fields))]
+        lines = [f"def {name}(value):",
+                 f"    if type(value) is not list or len(value) != {len(fields)}:",
+                 f"        raise _Malformed('expected {cls.__name__}')",
+                 f"    {', '.join(fields)}{',' if len(fields) == 1 else ''} = value"]
+        for var, field in zip(fields, cls._fields):
+            self.check(hints[field], var, lines, 1)
+        lines.append(f"    return _new({cls.__name__}, ({', '.join(fields)},))")
+        exec("\n".join(lines), self.namespace)  # noqa: S102 - source built from our own types
+        return name
+
+    def check(self, tp, var: str, lines: list[str], depth: int) -> None:
+        """Statements checking (and, for tuples and records, rebuilding) `var` of type `tp`."""
+        pad = "    " * depth
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if tp in self.SCALARS:
+            lines += [f"{pad}if type({var}) is not {tp.__name__}:",
+                      f"{pad}    raise _Malformed('expected {tp.__name__}')"]
+        elif origin in (typing.Union, types.UnionType):
+            (inner,) = [a for a in args if a is not type(None)]
+            lines.append(f"{pad}if {var} is not None:")
+            self.check(inner, var, lines, depth + 1)
+        elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            lines += [f"{pad}if type({var}) is not list:", f"{pad}    raise _Malformed('expected an array')"]
+            if args[0] in self.SCALARS:
+                item = self.fresh()
+                lines += [f"{pad}for {item} in {var}:",
+                          f"{pad}    if type({item}) is not {args[0].__name__}:",
+                          f"{pad}        raise _Malformed('expected {args[0].__name__}')",
+                          f"{pad}{var} = tuple({var})"]
+            elif self.is_record(args[0]):
+                lines.append(f"{pad}{var} = tuple([{self.record(args[0])}(x) for x in {var}])")
+            else:
+                item = self.fresh()
+                inner: list[str] = []
+                self.check(args[0], item, inner, 0)
+                self.counter += 1
+                helper = f"_item{self.counter}"
+                exec("\n".join([f"def {helper}({item}):", *("    " + line for line in inner),
+                                 f"    return {item}"]), self.namespace)  # noqa: S102
+                lines.append(f"{pad}{var} = tuple([{helper}(x) for x in {var}])")
+        elif origin is tuple:
+            parts = [self.fresh() for _ in args]
+            lines += [f"{pad}if type({var}) is not list or len({var}) != {len(args)}:",
+                      f"{pad}    raise _Malformed('expected {len(args)} values')",
+                      f"{pad}{', '.join(parts)} = {var}"]
+            for part, arg in zip(parts, args):
+                self.check(arg, part, lines, depth)
+            lines.append(f"{pad}{var} = ({', '.join(parts)},)")
+        elif self.is_record(tp):
+            lines.append(f"{pad}{var} = {self.record(tp)}({var})")
+        else:
+            raise TypeError(f"no cache converter for {tp!r}")
+
+    @staticmethod
+    def is_record(tp) -> bool:
+        return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
+
+    def fresh(self) -> str:
+        self.counter += 1
+        return f"t{self.counter}"
+
+    def function(self, tp) -> Callable:
+        """A function rebuilding a value of type `tp`."""
+        if self.is_record(tp):
+            return self.namespace[self.record(tp)]
+        lines: list[str] = []
+        self.check(tp, "value", lines, 1)
+        self.counter += 1
+        name = f"_top{self.counter}"
+        exec("\n".join([f"def {name}(value):", *lines, "    return value"]), self.namespace)  # noqa: S102
+        return self.namespace[name]
+
+
+_CONVERTERS: dict = {}
+
+
+def _converters():
+    if not _CONVERTERS:
+        from seasonparse.findings import Finding
+        from seasonparse.model import Document
+
+        build = _Builder()
+        _CONVERTERS.update(document=build.function(Document), finding=build.function(Finding),
+                           codes=build.function(tuple[str, ...]))
+    return _CONVERTERS
+
+
+def _directive(value, codes: Callable):
+    from seasonparse.suppress import Directive
+
+    if type(value) is not list or len(value) != 6:
+        raise _Malformed("expected a directive")
+    verb, found, *numbers = value
+    if type(verb) is not str or not all(type(n) is int for n in numbers):
+        raise _Malformed("expected a directive")
+    return Directive(verb, codes(found), *numbers)
+
+
+def _as_array(value):
+    """orjson's fallback: a NamedTuple (a tuple subclass it does not know) as an array."""
+    if isinstance(value, tuple):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not cached")
+
+
+def encode(key: list, checked) -> bytes:
+    """An entry: MAGIC, the payload's checksum, a newline, the payload (JSON)."""
+    import orjson
+
+    directives = [[d.verb, list(d.codes), d.line, d.column, d.start, d.end] for d in checked.directives]
+    payload = orjson.dumps([key, checked.document, checked.findings, directives], default=_as_array)
+    return MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload
+
+
+def decode(raw: bytes, key: list, source: str):
+    """The check.Checked an entry holds, or None where it is damaged, foreign or for another
+    key. `source` is where its document's lines are read back from."""
+    import orjson
+
+    from seasonparse.check import Checked
+
+    head, newline, payload = raw.partition(b"\n")
+    if not newline or head != MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode():
+        return None
+    try:
+        stored_key, document, findings, directives = orjson.loads(payload)
+        if stored_key != key:
+            return None
+        convert = _converters()
+        document = convert["document"](document)
+        if document.lines or document.path != key[1] or document.sha256 != key[-1]:
+            return None
+        if type(findings) is not list or type(directives) is not list:
+            return None
+        return Checked(document, [convert["finding"](f) for f in findings], source,
+                       [_directive(d, convert["codes"]) for d in directives])
+    except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
+        return None
+
+
+# --- the cache of one run -------------------------------------------------------------------
+
+class _quiet:
+    """Ignore OSError: the cache is an optimisation, never a reason for a run to fail."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        return kind is not None and issubclass(kind, OSError)
+
+
+@dataclass(frozen=True)
+class DocumentCache:
+    """The entries of one configuration: looked up in the parent, written where the
+    document is checked (a worker process, so it is picklable)."""
+
+    folder: str
+    key: str
+    writable: bool = True
+
+    @classmethod
+    def open(cls, root: Path, codes: Iterable[str], settings, warn: Callable[[str], None]
+             ) -> DocumentCache | None:
+        """The cache for this configuration under `root`, created as needed. A folder that is
+        not a seasonparse cache is not used (None); one that cannot be written is read only."""
+        key = run_key(codes, settings)
+        folder = root / f"{__version__}-{key[:16]}"
+        try:
+            _init(root)
+            folder.mkdir(exist_ok=True)
+            os.utime(folder)  # in use: see prune
+            writable = os.access(folder, os.W_OK | os.X_OK)
+            if not writable:
+                warn(f"the cache folder {folder} is not writable; the cache is not updated")
+        except NotOurCache:
+            warn(f"{root} is not a seasonparse cache (no CACHEDIR.TAG of ours); the cache is not used")
+            return None
+        except OSError as exc:
+            warn(f"cannot write the cache in {root}: {exc.strerror or exc}; the cache is not updated")
+            writable = False
+        return cls(str(folder), key, writable)
+
+    def _entry(self, item) -> tuple[str, list]:
+        """The entry's file and its key (without the content's sha256)."""
+        key = [self.key, item.display, str(item.path), item.format]
+        name = hashlib.sha256("\0".join(key[1:]).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        return os.path.join(self.folder, name), key
+
+    @staticmethod
+    def cacheable(item) -> bool:
+        """Inputs read from a file, other than seasonparse's JSON (which names another source)."""
+        return (hasattr(item, "display") and isinstance(getattr(item, "path", None), Path)
+                and item.path.suffix.lower() != ".json")
+
+    def load(self, item):
+        """The cached check.Checked of `item`, or None."""
+        from seasonparse.frontend.source import read_regular_file
+
+        if not self.cacheable(item):
+            return None
+        path, key = self._entry(item)
+        try:  # the entry first: an input without one is not read twice
+            # no symlink followed; a FIFO put in an entry's place does not block the open
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if not stat.S_ISREG(st.st_mode):
+                    return None
+                raw = fh.read()
+            key.append(hashlib.sha256(read_regular_file(str(item.path))).hexdigest())
+        except (OSError, ValueError):  # ValueError: a NUL in a path
+            return None
+        checked = decode(raw, key, str(item.path))
+        if checked is not None and self.writable and st.st_mtime < time.time() - TOUCH_SECONDS:
+            with _quiet():
+                os.utime(path)
+        return checked
+
+    def store(self, item, checked) -> None:
+        """Keep what the per-document stage found, where it can be rebuilt exactly: a
+        document whose lines are its file's own, and no failure of ours (P000) in it."""
+        from seasonparse.fallback import INTERNAL_ERROR
+        from seasonparse.jsonout import write_atomic
+
+        if (not self.writable or not self.cacheable(item) or checked.reread is None
+                or any(d.code == INTERNAL_ERROR for d in checked.document.diagnostics)
+                or any(f.code == INTERNAL_ERROR for f in checked.findings)):
+            return
+        path, key = self._entry(item)
+        key.append(checked.document.sha256)
+        try:
+            write_atomic(path, encode(key, checked).decode("utf-8"))
+        except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
+            pass
+
+    def map(self, stage, items: Iterable, map_fn: Callable) -> Iterator:
+        """`map_fn(stage, items)` (check.run's contract: results in input order) over the
+        inputs the cache does not hold; the others come from the cache. The misses'
+        entries are written as they are checked, then stale entries are pruned."""
+        items = list(items)
+        if getattr(stage, "rules", None) is not None:  # rules of the caller's own: not cached
+            yield from map_fn(stage, items)
+            return
+        hits = [self.load(item) for item in items]
+        misses = [item for item, hit in zip(items, hits) if hit is None]
+        checked = map_fn(StoringStage(stage, self), misses) if misses else iter(())
+        try:
+            for n, hit in enumerate(hits):
+                hits[n] = None  # the run holds what it needs; this list need not
+                yield hit if hit is not None else next(checked)
+        finally:  # a pool's map stops its workers when closed
+            getattr(checked, "close", lambda: None)()
+        self.prune({os.path.basename(self._entry(item)[0]) for item in items})
+
+    def prune(self, used: set[str]) -> None:
+        """Remove entries (and folders of other configurations) unused for MAX_AGE_DAYS, and
+        temporary files a killed run left an hour ago or more. At most once a day (the
+        time of PRUNED): a run on a few files need not look at every entry."""
+        if not self.writable:
+            return
+        now = time.time()
+        marker = os.path.join(os.path.dirname(self.folder), PRUNED)
+        with _quiet():
+            if os.stat(marker).st_mtime > now - TOUCH_SECONDS:
+                return
+        with _quiet():
+            with open(marker, "w", encoding="ascii"):
+                pass
+        old, abandoned = now - MAX_AGE_DAYS * 86_400, now - 3600
+        with _quiet():
+            with os.scandir(self.folder) as entries:
+                for entry in entries:
+                    with _quiet():
+                        if entry.name in used:
+                            continue
+                        limit = abandoned if _ours_in_the_making(entry.name) else old
+                        if entry.stat(follow_symlinks=False).st_mtime < limit:
+                            os.unlink(entry.path)
+            root = os.path.dirname(self.folder)
+            with os.scandir(root) as folders:
+                for entry in folders:
+                    with _quiet():
+                        if (entry.path != self.folder and entry.is_dir(follow_symlinks=False)
+                                and entry.stat(follow_symlinks=False).st_mtime < old):
+                            shutil.rmtree(entry.path)
+
+
+@dataclass(frozen=True)
+class StoringStage:
+    """The per-document stage, writing what it finds to the cache (picklable for a worker)."""
+
+    stage: Callable
+    cache: DocumentCache
+
+    def __call__(self, item):
+        checked = self.stage(item)
+        self.cache.store(item, checked)
+        return checked

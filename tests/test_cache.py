@@ -1,0 +1,370 @@
+"""The content cache (seasonparse.cache): cached runs report the bytes of uncached ones, in
+every format; an entry that is damaged, foreign, for another version or content, or a
+symlink is never trusted but rebuilt; concurrent runs share a cache safely; a cache that
+cannot be written slows a run down and nothing more; `seasonparse clean` removes only ours."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+from conftest import FIXTURES, ROOT, SEEDS
+
+from seasonparse import cache as cache_module
+from seasonparse import check as check_module
+from seasonparse.cache import MAGIC, DocumentCache, is_ours
+from seasonparse.report import FORMATS
+
+sys.path.insert(0, str(ROOT / "bench"))
+from gen_corpus import generate  # noqa: E402
+
+COMMON = ("--no-baseline", "--select", "ALL", "--exit-zero", "--jobs", "1")
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """The seeds, the real wikitext articles and 24 generated articles (sharing seasons, with
+    planted defects), one with a suppression comment that suppresses and one that does not."""
+    out = tmp_path_factory.mktemp("corpus")
+    generate(24, out / "generated")
+    (out / "planted.json").unlink(missing_ok=True)
+    (out / "generated" / "planted.json").unlink(missing_ok=True)
+    for seed in SEEDS:
+        shutil.copy(seed, out / seed.name)
+    for article in sorted((FIXTURES / "wikitext").glob("*.wikitext")):
+        shutil.copy(article, out / article.name)
+    first = sorted((out / "generated").glob("*.txt"))[0]
+    lines = first.read_text("utf-8").split("\n")
+    lines.insert(1, "<!-- seasonparse: disable-next-line Z999 -->")
+    lines[-1] += " <!-- seasonparse: disable-line -->"
+    first.write_text("\n".join(lines), "utf-8")
+    return out
+
+
+@pytest.fixture
+def corpus(template, tmp_path):
+    """A fresh copy per test: tests edit and corrupt."""
+    return Path(shutil.copytree(template, tmp_path / "corpus"))
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """How many inputs the per-document stage parsed (the others came from the cache)."""
+    seen: list[str] = []
+    real = check_module.load_one
+
+    def counting(item):
+        seen.append(item.display)
+        return real(item)
+
+    monkeypatch.setattr(check_module, "load_one", counting)
+    return seen
+
+
+def body(out: str) -> str:
+    """A report without the summary lines (they carry the run's time)."""
+    return "\n".join(line for line in out.splitlines() if not line.startswith("seasonparse:"))
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.parent != folder and not p.is_dir())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cached_runs_report_the_bytes_of_uncached_ones(run, corpus, tmp_path, parses, fmt):
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", fmt, *COMMON, "--cache-dir", cache)
+    uncached = run(*args, "--no-cache")
+    assert not cache.exists()  # --no-cache writes nothing
+    n = len(parses)
+    cold = run(*args)
+    warm = run(*args)
+    assert len(parses) == 2 * n  # the warm run parsed nothing
+    assert uncached[0] == cold[0] == warm[0]
+    assert body(uncached[1]) == body(cold[1]) == body(warm[1])
+    assert "N001" in uncached[1] and "Z999" in uncached[1]  # suppression comments came back too
+    assert len(entries(cache)) == n
+
+
+def test_the_html_report_is_the_same_from_the_cache(run, corpus, tmp_path, parses):
+    pages = [tmp_path / f"{n}.html" for n in range(3)]
+    cache = ("--cache-dir", tmp_path / "cache")
+    run("report", corpus, "--html", pages[0], "--no-baseline", "--jobs", "1", "--no-cache")
+    run("report", corpus, "--html", pages[1], "--no-baseline", "--jobs", "1", *cache)
+    n = len(parses)
+    run("report", corpus, "--html", pages[2], "--no-baseline", "--jobs", "1", *cache)
+    assert len(parses) == n
+    assert pages[0].read_bytes() == pages[1].read_bytes() == pages[2].read_bytes()
+
+
+def _stage_and_cache(tmp_path):
+    from seasonparse.check import DocumentStage, selected_codes, settings_of
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    rules = registry()
+    codes = selected_codes(rules, ("ALL",), (), ())
+    settings = settings_of(Config())
+    stage = DocumentStage(frozenset(codes), settings)
+    return stage, DocumentCache.open(tmp_path / "cache", codes, settings, pytest.fail)
+
+
+def test_every_entry_rebuilds_exactly_what_was_checked(corpus, tmp_path):
+    from seasonparse.inputs import discover
+
+    stage, cache = _stage_and_cache(tmp_path)
+    items = discover([str(corpus)], ("*.txt", "*.wikitext")).inputs
+    for item in items:
+        assert cache.load(item) is None
+        checked = stage(item)
+        cache.store(item, checked)
+        assert cache.load(item) == checked, item.display
+
+
+def _cold_then(run, corpus, tmp_path, parses, spoil, rewritten=True):
+    """Check with a cold cache, spoil the entries with `spoil(entry, entries)`, check again:
+    the report must be the uncached one, the spoiled inputs parsed again and (`rewritten`)
+    their entries rewritten sound."""
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    expected = run(*args, "--no-cache")[1]
+    assert run(*args)[1] == expected
+    files = entries(cache)
+    spoiled = files[::7]
+    for entry in spoiled:
+        spoil(entry, files)
+    before = len(parses)
+    assert run(*args)[1] == expected
+    assert len(parses[before:]) == len(spoiled)
+    if not rewritten:  # a folder where the entry was: left alone, and never read
+        return
+    for entry in spoiled:
+        assert entry.is_file() and not entry.is_symlink()
+    before = len(parses)
+    assert run(*args)[1] == expected
+    assert parses[before:] == []  # rewritten, and now trusted again
+
+
+def _rewrite(entry: Path, change) -> None:
+    """Change an entry's payload and give it the right checksum: only the rebuild's own
+    checks stand between it and the report."""
+    payload = orjson.loads(entry.read_bytes().partition(b"\n")[2])
+    payload = orjson.dumps(change(payload))
+    entry.write_bytes(MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload)
+
+
+def _flip(entry, files):
+    raw = bytearray(entry.read_bytes())
+    raw[len(raw) // 2] ^= 0x20
+    entry.write_bytes(bytes(raw))
+
+
+def _line_as_text(payload):
+    payload[1][4][0][3] = "12"  # the first infobox field's line, as a string
+    return payload
+
+
+def _foreign_key(payload):
+    payload[0][0] = "0" * 64  # written under another version or configuration
+    return payload
+
+
+def _one_field_less(payload):
+    payload[1] = payload[1][:-1]
+    return payload
+
+
+SPOILERS = {
+    "flipped byte": _flip,
+    "flipped header": lambda e, _: e.write_bytes(b"X" + e.read_bytes()[1:]),
+    "truncated": lambda e, _: e.write_bytes(e.read_bytes()[: len(e.read_bytes()) // 2]),
+    "empty": lambda e, _: e.write_bytes(b""),
+    "binary": lambda e, _: e.write_bytes(os.urandom(300)),
+    "JSON of the wrong shape": lambda e, _: _rewrite(e, lambda p: {"document": p}),
+    "wrong type inside": lambda e, _: _rewrite(e, _line_as_text),
+    "a field missing": lambda e, _: _rewrite(e, _one_field_less),
+    "another version": lambda e, _: _rewrite(e, _foreign_key),
+    "another file's entry": lambda e, files: e.write_bytes(files[(files.index(e) + 1) % len(files)].read_bytes()),
+}
+
+
+@pytest.mark.parametrize("spoil", SPOILERS.values(), ids=SPOILERS.keys())
+def test_a_spoiled_entry_is_rebuilt_never_trusted(run, corpus, tmp_path, parses, spoil):
+    _cold_then(run, corpus, tmp_path, parses, spoil)
+
+
+def test_a_folder_in_an_entrys_place_is_never_read(run, corpus, tmp_path, parses):
+    _cold_then(run, corpus, tmp_path, parses, lambda e, _: (e.unlink(), e.mkdir()), rewritten=False)
+
+
+def test_a_symlinked_entry_is_not_followed(run, corpus, tmp_path, parses):
+    """Even a link to this very entry's sound bytes: the cache reads no file through a link."""
+    def link(entry, files):
+        keep = tmp_path / f"kept-{entry.name}"
+        entry.rename(keep)
+        entry.symlink_to(keep)
+
+    _cold_then(run, corpus, tmp_path, parses, link)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_an_entrys_place_does_not_block_the_run(run, corpus, tmp_path, parses):
+    _cold_then(run, corpus, tmp_path, parses, lambda e, _: (e.unlink(), os.mkfifo(e)), rewritten=False)
+
+
+def test_an_edited_file_alone_is_checked_again(run, corpus, tmp_path, parses):
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    run(*args)
+    n = len(entries(cache))
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    edited.write_text(edited.read_text("utf-8").replace("2", "3", 1), "utf-8")
+    before = len(parses)
+    warm = run(*args)[1]
+    assert [Path(p).name for p in parses[before:]] == [edited.name]
+    assert warm == run(*args, "--no-cache")[1]
+    assert len(entries(cache)) == n  # the edit replaced the file's entry
+
+
+def test_the_configuration_is_part_of_the_key(run, corpus, tmp_path, parses):
+    cache = tmp_path / "cache"
+    base = ("check", corpus, "--format", "json", "--no-baseline", "--exit-zero", "--jobs", "1",
+            "--cache-dir", cache)
+    run(*base)
+    n = len(parses)
+    run(*base, "--select", "M")
+    assert len(parses) == 2 * n  # another selection: nothing served
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".seasonparse.toml").write_text("points-for-win = 2\n", "utf-8")
+    run(*base, "--config", project / ".seasonparse.toml")
+    assert len(parses) == 3 * n  # other settings: nothing served
+    folders = sorted(p.name for p in cache.iterdir() if p.is_dir())
+    assert len(folders) == 3 and all(f.startswith("0.") for f in folders)
+
+
+def test_two_processes_sharing_a_cache_leave_it_sound(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    generate(150, corpus / "more")
+    args = [sys.executable, "-m", "seasonparse", "check", str(corpus), "--format", "json",
+            "--no-baseline", "--exit-zero", "--cache-dir", str(cache)]
+    expected = subprocess.run([*args, "--no-cache", "--jobs", "1"], capture_output=True, check=True).stdout
+    both = [subprocess.Popen([*args, "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for jobs in ("1", "2")]
+    outputs = [p.communicate(timeout=600) for p in both]
+    assert [p.returncode for p in both] == [0, 0], [e.decode() for _, e in outputs]
+    assert all(out == expected for out, _ in outputs)
+    assert not [p for p in cache.rglob("*") if p.name.endswith(".tmp")]
+    from seasonparse.inputs import discover
+
+    stage, shared = _stage_and_cache(tmp_path)
+    items = discover([str(corpus)], ("*.txt", "*.wikitext")).inputs
+    assert all(shared.load(item) == stage(item) for item in items)
+
+
+def test_a_cache_that_cannot_be_written_costs_one_warning(run, corpus, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    args = ("check", corpus, "--format", "json", *COMMON)
+    expected = run(*args, "--no-cache")
+    code, out, err = run(*args, "--cache-dir", blocker / "cache")
+    assert (code, out) == expected[:2]
+    warnings = [line for line in err.splitlines() if "warning:" in line]
+    assert len(warnings) == 1 and "cache" in warnings[0] and "Traceback" not in err
+
+
+def test_a_folder_that_is_not_a_cache_is_never_written_to(run, corpus, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("mine", "utf-8")
+    code, out, err = run("check", corpus, "--format", "json", *COMMON, "--cache-dir", notes)
+    assert "is not a seasonparse cache" in err
+    assert sorted(p.name for p in notes.iterdir()) == ["todo.txt"]
+    assert json.loads(out)
+
+
+def test_the_default_cache_is_tagged_and_ignored_in_the_configurations_folder(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("SEASONPARSE_CACHE_DIR")
+    project = tmp_path / "project"
+    (project / "articles").mkdir(parents=True)
+    (project / ".seasonparse.toml").write_text('paths = ["articles"]\n', "utf-8")
+    shutil.copy(SEEDS[0], project / "articles" / SEEDS[0].name)
+    monkeypatch.chdir(project / "articles")
+    run("check", "--exit-zero", "--jobs", "1")
+    cache = project / ".seasonparse_cache"
+    assert is_ours(cache)
+    assert (cache / "CACHEDIR.TAG").read_text("ascii").startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55")
+    assert "*" in (cache / ".gitignore").read_text("utf-8").splitlines()
+    assert len(entries(cache)) == 1
+    monkeypatch.setenv("SEASONPARSE_CACHE_DIR", str(tmp_path / "elsewhere"))
+    run("check", "--exit-zero", "--jobs", "1")
+    assert is_ours(tmp_path / "elsewhere")
+
+
+def test_clean_removes_our_cache_and_nothing_else(run, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    run("check", corpus, *COMMON, "--cache-dir", cache)
+    link = tmp_path / "link"
+    link.symlink_to(cache)
+    code, _, err = run("clean", "--cache-dir", link)
+    assert code == 2 and "not a seasonparse cache" in err and cache.is_dir()
+    assert run("clean", "--cache-dir", cache)[0] == 0
+    assert not cache.exists()
+    code, _, err = run("clean", "--cache-dir", cache)
+    assert code == 0 and "no cache" in err
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n", "ascii")
+    code, _, err = run("clean", "--cache-dir", mine)  # another tool's cache: not ours to remove
+    assert code == 2 and "not a seasonparse cache" in err and (mine / "CACHEDIR.TAG").exists()
+
+
+def test_entries_unused_for_a_month_are_pruned(run, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    run(*args)
+    files = entries(cache)
+    gone = sorted((corpus / "generated").glob("*.txt"))[:2]
+    for path in gone:
+        path.unlink()
+    old = time.time() - (cache_module.MAX_AGE_DAYS + 1) * 86_400
+    for entry in files:
+        os.utime(entry, (old, old))  # a month untouched, deleted inputs or not
+    other = cache / "0.0.0-0000000000000000"
+    other.mkdir()
+    (other / "entry").write_text("x", "utf-8")
+    os.utime(other, (old, old))
+    stale_tmp = files[0].parent / ".seasonparse-abandoned.tmp"
+    stale_tmp.write_text("half", "utf-8")
+    os.utime(stale_tmp, (old, old))
+    run(*args)
+    assert all(e.exists() for e in files) and other.exists()  # pruned at most once a day
+    os.utime(cache / cache_module.PRUNED, (old, old))
+    run(*args)
+    assert len(entries(cache)) == len(files) - len(gone)
+    assert not other.exists() and not stale_tmp.exists()
+    assert all(e.stat().st_mtime > old + 86_400 for e in entries(cache))  # used: refreshed
+
+
+def test_pickle_is_never_read(corpus, tmp_path):
+    """An entry holding a pickle (the format that runs code on load) is a miss like any other."""
+    import pickle
+
+    from seasonparse.inputs import discover
+
+    stage, cache = _stage_and_cache(tmp_path)
+    item = discover([str(corpus)], ("*.txt",)).inputs[0]
+    cache.store(item, stage(item))
+    (entry,) = entries(tmp_path / "cache")
+    payload = pickle.dumps(stage(item))
+    entry.write_bytes(MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload)
+    assert cache.load(item) is None
