@@ -103,7 +103,7 @@ print(json.dumps([n for n in names if n != "seasonparse"]))
 FLOOR_RUN = """
 import re, sys
 from pathlib import Path
-for name in sys.argv[3].split(","):
+for name in filter(None, sys.argv[3].split(",")):
     __import__(name)
 line_re = re.compile(sys.argv[2], re.M)
 n = 0
@@ -181,9 +181,10 @@ def startup(runs: int) -> None:
     check_argv = ["check", "seeds", "--no-baseline", "--exit-zero"]
     floor_parse = third_party_imports(parse_argv, ROOT)
     floor_check = third_party_imports(check_argv, ROOT)
-    floor_of = {"parse": f"python -c 'import {', '.join(floor_parse)}'",
-                "check": f"python -c 'import {', '.join(floor_check)}'"}
-    cmds = {"python -c pass": [sys.executable, "-c", "pass"]}
+    # a command that imports no third-party module has bare Python for its floor
+    floor_of = {k: f"python -c '{'import ' + ', '.join(mods) if mods else 'pass'}'"
+                for k, mods in (("parse", floor_parse), ("check", floor_check))}
+    cmds = {"python -c 'pass'": [sys.executable, "-c", "pass"]}
     for name in dict.fromkeys(floor_of.values()):
         cmds[name] = [sys.executable, "-c", name.split("'")[1]]
     cmds["seasonparse SEED --out DIR"] = [EXE, *parse_argv]

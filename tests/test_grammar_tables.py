@@ -1,54 +1,70 @@
-"""The prebuilt LALR tables shipped with the package match the grammar, and the
-fallback (building from the grammar) parses the same."""
+"""The prebuilt LALR tables shipped with the package (plain data) match the grammar,
+and the fallback (building from the grammar) parses the same."""
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 import sys
 
-import lark
 import pytest
 from conftest import ROOT, SEED_LINES, SEEDS, cut_some
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seasonparse.frontend import grammar
-
-
-def _repository_tables() -> dict:
-    return pickle.loads((ROOT / "grammars" / grammar.TABLES).read_bytes())
+from seasonparse.frontend import _lalr_tables, grammar
+from seasonparse.frontend.lalr import tables_from_lark
 
 
 def test_tables_were_built_from_the_repositorys_grammar():
     """Whatever Lark and Python are installed: the tables' grammar is the grammar."""
     text = (ROOT / "grammars" / "season.lark").read_bytes()
-    assert _repository_tables()["grammar_sha256"] == hashlib.sha256(text).hexdigest(), (
-        "grammars/season.lalr is stale: run python scripts/gen_parser_tables.py")
+    assert _lalr_tables.GRAMMAR_SHA256 == hashlib.sha256(text).hexdigest(), (
+        "parser/seasonparse/frontend/_lalr_tables.py is stale: run python scripts/gen_parser_tables.py")
+    assert _lalr_tables.KEY == grammar.tables_key(text.decode("utf-8"))
+    assert grammar._shipped_tables() is not None
 
 
-def test_shipped_tables_load_under_the_lark_and_python_they_were_built_for():
-    blob = _repository_tables()
-    if blob["lark"] != lark.__version__ or blob["python"] != list(sys.version_info[:2]):
-        pytest.skip(f"tables built with lark {blob['lark']} / Python {blob['python']}: "
-                    "this environment builds from the grammar instead")
-    text = (ROOT / "grammars" / "season.lark").read_text("utf-8")
-    assert blob["key"] == grammar.tables_key(text)
-    assert grammar._shipped_parser() is not None
+def test_the_generator_writes_the_shipped_module():
+    """Under the Lark that built them, regenerating gives the same file byte for byte
+    (states and rules are numbered in a fixed order, whatever Lark's set order)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from gen_parser_tables import OUT, render
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    import lark
+
+    if lark.__version__ != _lalr_tables.LARK:
+        pytest.skip(f"tables built by lark {_lalr_tables.LARK}; lark {lark.__version__} may number them otherwise")
+    assert render((ROOT / "grammars" / "season.lark").read_text("utf-8")) == OUT.read_text("utf-8")
+
+
+def test_shipped_tables_are_the_tables_lark_builds():
+    shipped = grammar._shipped_tables()
+    built = tables_from_lark(grammar.build_parser())
+    assert (shipped.terminals, shipped.ignore, shipped.flags) == (built.terminals, built.ignore, built.flags)
+    assert len(shipped.states) == len(built.states) and len(shipped.rules) == len(built.rules)
+
+
+def test_a_run_imports_no_lark():
+    """The point of shipping plain tables: parsing a text needs no Lark."""
+    import subprocess
+
+    code = ("import sys; from seasonparse.frontend.grammar import parse_items; "
+            "parse_items('== A ==\\n'); print('lark' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
 
 
 def test_built_and_shipped_parsers_agree(monkeypatch):
     texts = [s.read_text("utf-8") for s in SEEDS]
     shipped = [grammar.parse_items(t) for t in texts]
-    grammar._parser.cache_clear()
     grammar._runner.cache_clear()
-    monkeypatch.setattr(grammar, "_shipped_parser", lambda: None)
+    monkeypatch.setattr(grammar, "_shipped_tables", lambda: None)
     try:
-        assert grammar._shipped_parser() is None
         built = [grammar.parse_items(t) for t in texts]
         built_lark = [grammar.parse_items(t, run=grammar.run_lark) for t in texts]
     finally:
-        grammar._parser.cache_clear()
         grammar._runner.cache_clear()
     assert built == shipped == built_lark
 

@@ -46,29 +46,36 @@ class Result(NamedTuple):
 _tok, _node = maker(Tok), maker(Node)
 
 
+SHIFT, REDUCE = 0, 1  # an action: (SHIFT, next state) or (REDUCE, rule index); a goto is a SHIFT
+
+
+class Tables(NamedTuple):
+    """One LALR parser as plain data (ints, strings, tuples and dicts): what the runner
+    needs, nothing of Lark's. Shipped prebuilt in frontend/_lalr_tables.py, so that a
+    run neither imports Lark nor rebuilds its objects (`tables_from_lark`)."""
+    terminals: tuple  # (name, regular expression), in the order Lark's lexer tries them
+    ignore: tuple  # terminal names skipped between tokens
+    flags: int  # re flags of every terminal pattern
+    rules: tuple  # (origin name, expansion symbol names); a reduce action's index
+    states: dict  # state -> {symbol name: action}
+    start: int
+    end: int
+
+
 class Runner:
-    """The parse table and the terminal scanners of one Lark LALR parser."""
+    """The parse table and the terminal scanners of one LALR parser."""
 
-    def __init__(self, lark):
-        from lark.parsers.lalr_analysis import Shift
-
-        self.shift = Shift
-        table = lark.parser.parser.parser.parse_table
-        self.states = table.states
-        self.start_state = table.start_states["start"]
-        self.end_state = table.end_states["start"]
-        conf = lark.lexer_conf
-        self.ignore = frozenset(conf.ignore)
-        terminals = {t.name: t for t in conf.terminals}
-        # Lark's order for trying terminals at a position (lark.lexer.BasicLexer)
-        order = sorted(conf.terminals,
-                       key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
-        rank = {t.name: i for i, t in enumerate(order)}
+    def __init__(self, tables: Tables):
+        self.states = tables.states
+        self.start_state, self.end_state = tables.start, tables.end
+        self.ignore = frozenset(tables.ignore)
+        regexps = dict(tables.terminals)
+        rank = {name: i for i, (name, _) in enumerate(tables.terminals)}
         self.allowed: dict[int, frozenset[str]] = {}
         self.seen: dict[int, frozenset[str]] = {}  # what a state's scanner may return
         names_of: dict[int, list[str]] = {}
         for state, actions in self.states.items():
-            names = sorted({n for n in actions if n in terminals} | self.ignore, key=rank.__getitem__)
+            names = sorted({n for n in actions if n in regexps} | self.ignore, key=rank.__getitem__)
             names_of[state] = names
             self.seen[state] = frozenset(names)
             self.allowed[state] = frozenset(n for n in names if n not in self.ignore)
@@ -79,17 +86,14 @@ class Runner:
         # here. Where it finds another, the answer is among the state's terminals after that
         # one (`_Rest`, small patterns compiled on first use).
         used = {n for names in names_of.values() for n in names}
-        self.first = re.compile(_pattern(sorted(used, key=rank.__getitem__), terminals),
-                                conf.g_regex_flags).match
-        self.rest = _Rest(names_of, rank, terminals, conf.g_regex_flags)
-        self.plans = {rule: (rule.origin.name, len(rule.expansion), _shape([s.name for s in rule.expansion]))
-                      for actions in self.states.values() for what, rule in actions.values()
-                      if what is not Shift}
+        self.first = re.compile(_pattern(sorted(used, key=rank.__getitem__), regexps), tables.flags).match
+        self.rest = _Rest(names_of, rank, regexps, tables.flags)
+        self.plans = [(origin, len(expansion), _shape(expansion)) for origin, expansion in tables.rules]
 
     def parse(self, text: str, pos: int = 0) -> Result:
         """Parse `text` from `pos` on (lines counted from 1 there): resuming after an
         error needs no copy of the rest of the text."""
-        states, ignore, shift = self.states, self.ignore, self.shift
+        states, ignore = self.states, self.ignore
         plans, first, seen, rest = self.plans, self.first, self.seen, self.rest
         end_state = self.end_state
         state_stack = [self.start_state]
@@ -123,7 +127,7 @@ class Runner:
                     at_end = token is None
                     return Result(values, ParseError(last_line if at_end else token.line, expected, at_end))
                 what, arg = action
-                if what is shift:
+                if what == SHIFT:
                     state_stack.append(arg)
                     values.append(token)
                     break
@@ -143,8 +147,8 @@ class Runner:
                     return Result(values[-1].children, None)  # `start`
 
 
-def _pattern(names: list[str], terminals) -> str:
-    return "|".join(f"(?P<{n}>{terminals[n].pattern.to_regexp()})" for n in names)
+def _pattern(names: list[str], regexps: dict[str, str]) -> str:
+    return "|".join(f"(?P<{n}>{regexps[n]})" for n in names)
 
 
 def _no_match(text: str, pos: int) -> None:
@@ -156,19 +160,19 @@ class _Rest(dict):
     pattern's `match`) for the state's terminals after that one in Lark's order.
     Where that scanner found nothing (None), nothing of the state matches either."""
 
-    def __init__(self, names_of: dict[int, list[str]], rank: dict[str, int], terminals, flags: int):
+    def __init__(self, names_of: dict[int, list[str]], rank: dict[str, int], regexps: dict[str, str], flags: int):
         super().__init__()
-        self.names_of, self.rank, self.terminals, self.flags = names_of, rank, terminals, flags
+        self.names_of, self.rank, self.regexps, self.flags = names_of, rank, regexps, flags
 
     def __missing__(self, key):
         state, found = key
         names = [] if found is None else [n for n in self.names_of[state] if self.rank[n] > self.rank[found]]
         # re caches equal patterns; an empty pattern would match the empty string
-        scanner = self[key] = re.compile(_pattern(names, self.terminals), self.flags).match if names else _no_match
+        scanner = self[key] = re.compile(_pattern(names, self.regexps), self.flags).match if names else _no_match
         return scanner
 
 
-def _shape(symbols: list[str]):
+def _shape(symbols: tuple[str, ...]):
     """How a rule's children become its node's children, as Lark's tree gives
     them: a `_` rule's children in its place (they arrive as a bare list), a `_`
     terminal dropped. None when they stay as they are. A left-recursive list
@@ -195,6 +199,44 @@ def _shape(symbols: list[str]):
                     out.extend(c)
             return out
     return shape
+
+
+def tables_from_lark(lark) -> Tables:
+    """The plain tables of a Lark LALR parser (it reads Lark's internals; lark is pinned to
+    the minor versions CI tests). States are numbered breadth-first from the start state
+    and rules in order of first use, so the same grammar gives the same tables whatever
+    the order of Lark's sets (scripts/gen_parser_tables.py writes them out)."""
+    from lark.parsers.lalr_analysis import Shift
+
+    table = lark.parser.parser.parser.parse_table
+    conf = lark.lexer_conf
+    # Lark's order for trying terminals at a position (lark.lexer.BasicLexer)
+    order = sorted(conf.terminals, key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    start = table.start_states["start"]
+    number = {start: 0}
+    queue = [start]
+    for state in queue:  # grows while read: breadth-first
+        for name in sorted(table.states[state]):
+            what, arg = table.states[state][name]
+            if what is Shift and arg not in number:
+                number[arg] = len(number)
+                queue.append(arg)
+    rule_index: dict = {}
+    states = {}
+    for state in queue:
+        actions = {}
+        for name in sorted(table.states[state]):
+            what, arg = table.states[state][name]
+            if what is Shift:
+                actions[str(name)] = (SHIFT, number[arg])
+            else:
+                actions[str(name)] = (REDUCE, rule_index.setdefault(arg, len(rule_index)))
+        states[number[state]] = actions
+    rules = tuple((str(r.origin.name), tuple(str(s.name) for s in r.expansion)) for r in rule_index)
+    return Tables(terminals=tuple((str(t.name), t.pattern.to_regexp()) for t in order),
+                  ignore=tuple(sorted(map(str, conf.ignore))),
+                  flags=int(conf.g_regex_flags), rules=rules, states=states, start=0,
+                  end=number[table.end_states["start"]])
 
 
 def lark_result(lark, text: str, pos: int = 0) -> Result:
