@@ -22,7 +22,7 @@ from seasonparse.frontend.wikitext.matchbox import read_match
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
 from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, read_sports_table
-from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.frontend.wikitext.templates import is_ignored, kind_of
 from seasonparse.frontend.wikitext.ties import TieText, add_tie, read_two_leg, tie_table_columns
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document
@@ -41,6 +41,7 @@ class _Reader:
         self.legacy_first = 0
         self.grid: LegacyGrid | None = None
         self.open_kind: str | None = None
+        self.unknown_names: dict[str, list[int]] = {}  # name -> [uses, first offset]
 
     def line(self, offset: int) -> int:
         return self.index.line(offset)
@@ -154,15 +155,40 @@ class _Reader:
         self.open_kind, self.legacy_rows, self.grid = None, [], None
 
     def unknown(self, start: int, end: int) -> None:
+        """A template standing alone that no reader takes: kept as a raw block; noted once
+        per name (`note_unknown`). Page furniture (navboxes, portals, …) is known and silent."""
         name = self.src[start + 2:end].split("|", 1)[0].split("}", 1)[0].strip()
-        if kind_of(name) == "ignored" or name.startswith("#") or ":" in name:
+        self.b.blocks.append(Block("raw", self.line(start), self.line(max(start, end - 1)),
+                                   self.src[start:end], section=self.b.section))
+        if name.startswith("#") or ":" in name or is_ignored(name):
             return
-        line = self.line(start)
-        self.b.blocks.append(Block("raw", line, self.line(max(start, end - 1)), self.src[start:end],
-                                   section=self.b.section))
-        self.diags.append(Diagnostic("P013", INFO, f"template `{{{{{name}}}}}` is not read by the "
-                                                   "wikitext front end; kept as raw text", line,
-                                     self.index.position(start)[1]))
+        seen = self.unknown_names.setdefault(name, [0, start])
+        seen[0] += 1
+
+    def note_unknown(self) -> None:
+        """One info per unknown template name (its uses counted, the first located), for
+        the first `_NAMED_UNKNOWN` names; the others in one line: an article's tail of
+        unread templates gives a few lines, not one per use."""
+        names = list(self.unknown_names.items())
+        for name, (count, start) in names[:_NAMED_UNKNOWN]:
+            line, col = self.index.position(start)
+            uses = f" ({count} uses, the first here)" if count > 1 else ""
+            self.diags.append(Diagnostic("P013", INFO, f"template `{{{{{name}}}}}` is not read by the "
+                                                       f"wikitext front end; kept as raw text{uses}",
+                                         line, col))
+        rest = names[_NAMED_UNKNOWN:]
+        if rest:
+            line, col = self.index.position(rest[0][1][1])
+            listed = ", ".join(f"`{{{{{n}}}}}`" for n, _ in rest[:_LISTED_UNKNOWN])
+            more = f" and {len(rest) - _LISTED_UNKNOWN} more" if len(rest) > _LISTED_UNKNOWN else ""
+            uses = sum(c for _, (c, _) in rest)
+            self.diags.append(Diagnostic("P013", INFO, f"{len(rest)} more templates ({uses} uses) are not "
+                                                       f"read by the wikitext front end: {listed}{more}; "
+                                                       "kept as raw text; the first here", line, col))
+
+
+_NAMED_UNKNOWN = 5  # unknown template names noted one by one; the rest in one line
+_LISTED_UNKNOWN = 10  # names listed in that line
 
 
 _CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_footer")),
@@ -225,6 +251,7 @@ def read(source: Source) -> Document:
         elif piece.kind == "unknown_template":
             r.unknown(piece.start, piece.end)
     r.close_legacy()
+    r.note_unknown()
     lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
