@@ -23,7 +23,8 @@ from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
 from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, read_sports_table
 from seasonparse.frontend.wikitext.templates import is_ignored, kind_of
-from seasonparse.frontend.wikitext.ties import TieText, add_tie, read_two_leg, tie_table_columns
+from seasonparse.frontend.wikitext.ties import (
+    Mark, TieText, add_tie, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document
 
@@ -42,6 +43,7 @@ class _Reader:
         self.grid: LegacyGrid | None = None
         self.open_kind: str | None = None
         self.unknown_names: dict[str, list[int]] = {}  # name -> [uses, first offset]
+        self.marks: list[Mark] = []  # ties with one team in bold
 
     def line(self, offset: int) -> int:
         return self.index.line(offset)
@@ -106,7 +108,11 @@ class _Reader:
         if header and (cols := tie_table_columns(columns)):
             for ln, texts, cells in body:
                 if len(cells) == len(columns):
-                    add_tie(_tie_text(cols, cells, ln), self.b)
+                    self._mark(add_tie(_tie_text(cols, cells, ln), self.b))
+
+    def _mark(self, mark: Mark | None) -> None:
+        if mark is not None:
+            self.marks.append(mark)
 
     # --- templates ------------------------------------------------------------
     def template(self, piece: scan.Piece) -> None:
@@ -140,7 +146,7 @@ class _Reader:
         elif kind in ("fb_r_team", "fb_r") and self.grid is not None:
             (self.grid.team(frag) if kind == "fb_r_team" else self.grid.cell(frag, self.index))
         elif kind == "two_leg_result":
-            read_two_leg(frag, b, self.index)
+            self._mark(read_two_leg(frag, b, self.index))
         if kind in ("fb_cl_footer", "fb_r_footer"):
             self.close_legacy()
         b.goals_heading = None
@@ -213,8 +219,9 @@ def _tie_text(cols: dict[str, int], cells, line: int) -> TieText:
         return (c.raw.strip(), (c.line, c.column)) if c else ("", (line, 1))
 
     (leg1, leg1_pos), (leg2, leg2_pos) = get("leg1"), get("leg2")
-    return TieText(get("team_a")[0], get("team_b")[0], get("aggregate")[0], leg1, leg2, line,
-                   leg1_pos, leg2_pos)
+    (team_a, team_a_pos), (team_b, team_b_pos) = get("team_a"), get("team_b")
+    return TieText(team_a, team_b, get("aggregate")[0], leg1, leg2, line,
+                   leg1_pos, leg2_pos, team_a_pos, team_b_pos)
 
 
 def _pipe_line(cells) -> str:
@@ -252,6 +259,7 @@ def read(source: Source) -> Document:
             r.unknown(piece.start, piece.end)
     r.close_legacy()
     r.note_unknown()
+    marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
