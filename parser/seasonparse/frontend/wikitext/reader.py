@@ -18,6 +18,7 @@ from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
 from seasonparse.frontend.wikitext.clean import clean
 from seasonparse.frontend.wikitext.infobox import read_infobox
+from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
@@ -104,7 +105,16 @@ class _Reader:
         columns = header[-1][1] if header else [""] * max(len(t) for _, t, _ in body)
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
         lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
+        made = len(self.b.tables)
         self._item("table", lines)
+        if len(self.b.tables) > made:  # the table spans its rows' continuation lines and `|}`
+            t = self.b.tables[-1]._replace(end_line=self.line(max(start, end - 1)))
+            if t.rows or any(t.columns):
+                self.b.tables[-1] = t
+            else:  # no cell read as text (a layout table of kit templates): kept raw, whole
+                self.b.tables.pop()
+                self.b.blocks.append(Block("raw", self.line(start), t.end_line,
+                                           self.src[start:end], section=self.b.section))
         if header and (cols := tie_table_columns(columns)):
             for ln, texts, cells in body:
                 if len(cells) == len(columns):
@@ -264,4 +274,5 @@ def read(source: Source) -> Document:
     if lines and lines[-1] == "":
         lines = lines[:-1]
     doc = r.b.finish(source.sha256, [*source.diagnostics, *r.diags], lines)
+    doc = keep_unread(doc, pieces, text, r.line)
     return doc._replace(title=_title(source.path)) if doc.title is None and text.strip() else doc
