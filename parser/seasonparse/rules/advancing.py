@@ -1,5 +1,5 @@
 """Rules on who goes through: the winner of a tie must be in the next round where the
-document lists that round whole.
+document lists that round whole, and a stated winner must be the shoot-out's.
 
 B001 (rules/bracket.py) reports a loser who plays on; this module reports the other
 half, a winner missing from the next round, so one defect gives one finding.
@@ -56,4 +56,35 @@ def winner_not_in_next_round(doc, settings, report):
                                               f"the next round: {describe(first)}")])
 
 
-RULES = (winner_not_in_next_round,)
+@rule("T007", "tie-shootout-winner", ERROR)
+def tie_shootout_winner(doc, settings, report):
+    """The club said to have gone through lost the shoot-out that decided the tie.
+
+    What it does: where the aggregate is level and the last leg went to a
+    shoot-out, the shoot-out's winner went through; a stated outcome naming the
+    other club is reported, with the shoot-out's line.
+
+    Why: the next round and the champion follow from the shoot-out; the outcome
+    line or the shoot-out score is wrong.
+
+    Example:
+        Correcaminos 2 - 1 Neza (3–4 p)      (Neza 2 - 1 Correcaminos in the first leg)
+        Correcaminos advanced 4–3 on penalties
+    """
+    ranks = ranking(doc)
+    for rounds in _rounds(doc).values():
+        for kts in rounds.values():
+            for kt in kts:
+                res = tie_result(kt, ranks)
+                if kt.stated is None or res is None or res.how != "penalties":
+                    continue
+                if same_team(kt.stated.winner, res.loser):
+                    last = kt.legs[-1]
+                    yield report(f"{kt.stated.winner} is said to have gone through, but {res.winner} won "
+                                 f"the shoot-out {max(last.penalties)}–{min(last.penalties)}",
+                                 kt.stated.line, 1,
+                                 related=[Related(doc.path, last.line, last.home_column,
+                                                  f"the shoot-out: {describe(last)}")])
+
+
+RULES = (winner_not_in_next_round, tie_shootout_winner)
