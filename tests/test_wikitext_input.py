@@ -294,3 +294,42 @@ def test_match_details_from_a_box_and_from_the_text_format():
                    "August 1, 2011\nAlpha 2 - 1 Beta\n")
     assert [(m.extra_time, m.penalties) for m in t.matches] == [(True, (4, 3)), (False, None)]
     assert t.source_format == "text"
+
+
+def test_page_furniture_is_silent_and_unknown_templates_are_noted_once_per_name():
+    """Navboxes, portals, authority control, stubs… are known (data/templates.toml) and
+    say nothing; other unread templates give one info per name with its uses, the first
+    five names one by one and the rest in one line: a few lines per article."""
+    d = parse_file(str(WIKI / "handmade" / "tail.wikitext"))
+    notes = [(x.line, x.message) for x in d.diagnostics if x.code == "P013"]
+    assert len(notes) == 6, notes
+    assert notes[0] == (12, "template `{{2030–31 Liga table}}` is not read by the wikitext front end; "
+                           "kept as raw text")
+    assert notes[1][0] == 14 and "(3 uses, the first here)" in notes[1][1]
+    assert notes[5][0] == 20 and notes[5][1].startswith("2 more templates (3 uses)")
+    assert "`{{Delta template}}`, `{{Epsilon template}}`" in notes[5][1]
+    assert not any(line >= 25 for line, _ in notes)  # nothing from the furniture at the end
+    raw = [b.line for b in d.blocks if b.kind == "raw"]
+    assert {12, 14, 15, 16, 17, 21, 22} <= set(raw)  # every unread template kept, use by use
+
+
+def test_bold_that_is_not_a_winner_mark_says_nothing():
+    """An article that bolds the first team of every tie (a style, not the winner)
+    gives no W005: as many bold losers as bold winners."""
+    text = (WIKI / "handmade" / "ties.wikitext").read_text("utf-8")
+    for plain, bold in (("[[Gamma FC|Gamma]]", "'''[[Gamma FC|Gamma]]'''"),
+                        ("'''[[Delta Town|Delta]]'''", "[[Delta Town|Delta]]"),
+                        ("[[Eta Rovers|Eta]]", "'''[[Eta Rovers|Eta]]'''"),
+                        ("'''[[Theta City|Theta]]'''", "[[Theta City|Theta]]"),
+                        ("| [[Epsilon SC|Epsilon]] || 1–1", "| '''[[Epsilon SC|Epsilon]]''' || 1–1")):
+        text = text.replace(plain, bold)
+    d = parse_wikitext(decode("style.wikitext", text.encode("utf-8")))
+    assert sum("'''" in t.text for t in d.ties) == 0  # the model keeps names, not markup
+    assert not [x for x in d.diagnostics if x.code == "W005"]
+    assert [t.winner for t in d.ties] == ["Alpha", "Delta", "Epsilon", "Theta", "Alpha", "Theta"]
+
+
+def test_real_articles_bold_their_winners_right():
+    for path in sorted(WIKI.glob("*.wikitext")):
+        d = parse_file(str(path))
+        assert not [x for x in d.diagnostics if x.code == "W005"], path

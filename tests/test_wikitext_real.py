@@ -262,3 +262,51 @@ def test_the_blank_va_om_cell_is_the_one_grid_gap_the_table_counts():
         (139, "the results grid has no score for Valenciennes–Marseille, but the standings count "
               "all 38 matches of both clubs as played")]
     assert not any(found.values()), found
+
+
+def _spanned_lines(d):
+    def sections(ss):
+        for s in ss:
+            yield s
+            yield from sections(s.children)
+
+    out = set()
+    for b in d.blocks:
+        out.update(range(b.line, b.end_line + 1))
+    for m in d.matches:
+        out.update(range(min(m.line, m.date_line), max(m.line, m.end_line) + 1))
+    for t in d.tables:
+        out.update(range(t.line, t.end_line + 1))
+    out.update(x.line for x in (*d.infobox, *d.goalscorers, *d.ties, *sections(d.sections)))
+    return out
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_every_line_is_in_an_element_or_a_template_that_was_read(path):
+    """Lossless JSON: a line outside every element (a kit table, categories, a stray
+    `|}`) is kept as a raw block; the only lines left are inside read templates and
+    tables (their parameters and markup lines, whose data is in the model)."""
+    from seasonparse.frontend.wikitext.offsets import LineIndex
+    from seasonparse.frontend.wikitext.scan import mask, scan
+
+    d = parse_file(str(path))
+    text = mask(path.read_text("utf-8"))
+    index = LineIndex(text)
+    inside_read = set()
+    for p in scan(text, index)[0]:
+        if p.kind in ("template", "table"):
+            inside_read.update(range(index.line(p.start), index.line(max(p.start, p.end - 1)) + 1))
+    lines = path.read_text("utf-8").split("\n")
+    left = [n for n, s in enumerate(lines, 1) if s.strip() and n not in _spanned_lines(d) | inside_read]
+    assert left == [], [lines[n - 1] for n in left[:5]]
+    raw = [b for b in d.blocks if b.kind == "raw"]
+    assert len({(b.line, b.end_line) for b in raw}) == len(raw)  # each kept once
+    assert not [x for x in d.diagnostics if x.severity != "info"]
+
+
+def test_a_table_of_kit_templates_is_kept_whole_as_a_raw_block():
+    d = parse_file(str(WIKI / "2023–24_Inter_Milan_season.wikitext"))
+    kits = [b for b in d.blocks if b.kind == "raw" and b.text.startswith("{|") and "Football kit" in b.text]
+    assert kits and kits[0].section == ("Kits",) and kits[0].text.endswith("|}")
+    cats = [b for b in d.blocks if b.kind == "raw" and b.text.startswith("[[Category:")]
+    assert cats  # categories are kept too

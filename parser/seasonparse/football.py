@@ -180,16 +180,22 @@ def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
 class TieResult(NamedTuple):
     winner: str
     loser: str
-    how: str  # goals | stated | ranking
+    how: str  # goals | penalties | stated | ranking
 
 
 def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
-    """Who went through: more aggregate goals, else the stated winner, else the higher-ranked."""
+    """Who went through: more aggregate goals, else the shoot-out after the last leg, else
+    the stated winner, else the higher-ranked."""
     a, b = kt.teams()
     agg = kt.aggregate()
     if agg[a] != agg[b]:
         winner, loser = (a, b) if agg[a] > agg[b] else (b, a)
         return TieResult(winner, loser, "goals")
+    last = kt.legs[-1]
+    if last.penalties is not None and last.penalties[0] != last.penalties[1]:
+        won = last.home if last.penalties[0] > last.penalties[1] else last.away
+        if same_team(won, a) != same_team(won, b):
+            return TieResult(a, b, "penalties") if same_team(won, a) else TieResult(b, a, "penalties")
     if kt.stated is not None:
         if same_team(kt.stated.winner, a):
             return TieResult(a, b, "stated")

@@ -2,10 +2,14 @@
 
 Names are grouped with a union-find, in this order:
   1. aliases from configuration (confirmed; never reported);
-  2. matches: two documents listing a match on the same date in which the same
+  2. link targets (wikitext `[[Target|Label]]`, stated by the article; never
+     reported): a label written with one target is that target's club, so two
+     labels with one target are one club; a label written with two targets
+     names two clubs and is merged with neither;
+  3. matches: two documents listing a match on the same date in which the same
      club scored and conceded the same goals name the same opponent
      (`Leones Negros 1 - 1 Necaxa` / `U. de G. 1-1 Necaxa`, 18 April 2012);
-  3. words: a name whose words are all inside exactly one other club's name
+  4. words: a name whose words are all inside exactly one other club's name
      (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`).
 Two names that stand as different clubs in one document (the two sides of a
 match, two rows of one table) are never merged: each such match or table is a
@@ -18,6 +22,7 @@ No club name is written in code: everything comes from the documents and config.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from dataclasses import dataclass, field
@@ -59,6 +64,7 @@ class Clubs:
     names_by_root: dict[str, str] = field(default_factory=dict)  # filled by freeze()
     inferred: list[Inference] = field(default_factory=list)
     ambiguous: list[Ambiguity] = field(default_factory=list)
+    several_targets: set[str] = field(default_factory=set)  # labels linked to two clubs
 
     def add(self, name: str, place: Place) -> str:
         k = key(name)
@@ -120,37 +126,54 @@ class Clubs:
 
 
 def _names_of(doc: Document):
-    """(name, line, group): every club name in a structured position; names in one group
-    are different clubs."""
+    """(name, line, group, link target): every club name in a structured position; names
+    in one group are different clubs."""
     for m in doc.matches:
         g = ("match", m.index)
-        yield m.home, m.line, g
-        yield m.away, m.line, g
+        yield m.home, m.line, g, m.home_link
+        yield m.away, m.line, g, m.away_link
     for t in doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
             continue
         for r in t.rows:
             cells = t.cells(r)
-            if r.kind == "data" and tcol < len(cells) and cells[tcol]:
-                yield cells[tcol], r.line, ("table", t.index)
+            if r.kind == "data" and tcol < len(cells):
+                for club in _clubs_of_cell(cells[tcol]):
+                    yield club, r.line, ("table", t.index), None
     for g in doc.goalscorers:
-        if g.club:
-            yield g.club, g.line, None
+        for club in _clubs_of_cell(g.club):
+            yield club, g.line, None, None
     f = doc.field("club")
     if f and f.value:
-        yield f.value, f.line, None
+        yield f.value, f.line, None, None
+
+
+_SEVERAL_CLUBS = re.compile(r"\s*[,/;]\s*")
+
+
+def _clubs_of_cell(value: str | None) -> list[str]:
+    """A club cell: `Lecce, Fiorentina` or `Montpellier/Nice` (a goalscorer who moved in
+    the season) holds two clubs, each a name of its own."""
+    if not value:
+        return []
+    return [p for p in _SEVERAL_CLUBS.split(value) if p]
 
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
     clubs = Clubs()
     numbered = 0
+    targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
     for doc in docs:
         groups: dict[tuple, set[str]] = {}
-        for name, line, group in _names_of(doc):
+        for name, line, group, target in _names_of(doc):
             k = clubs.add(name, Place(doc.path, line))
             if k and group is not None:
                 groups.setdefault(group, set()).add(k)
+            if k and target:
+                tk = clubs.add(target, Place(doc.path, line))
+                if tk:
+                    targets.setdefault(k, {})[tk] = target
         for members in groups.values():
             if len(members) > 1:  # a club alone in its group is apart from no one
                 numbered += 1
@@ -161,10 +184,22 @@ def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
         for other in others:
             clubs.union(ck, clubs.add(other, Place("<config>", 0)))
         clubs.canonical_names[clubs.root(ck)] = canonical
+    _merge_link_targets(clubs, targets)
     _infer_from_matches(clubs, docs)
     _infer_from_words(clubs)
     clubs.freeze()
     return clubs
+
+
+def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]]) -> None:
+    """A label linked to one target is that club; a label linked to two is two clubs,
+    kept out of every inference by words (it fits both) and merged with neither."""
+    for label in sorted(targets):
+        found = targets[label]
+        if len(found) == 1:
+            clubs.union(label, next(iter(found)))
+        elif len({clubs.root(t) for t in found}) > 1:
+            clubs.several_targets.add(label)
 
 
 def _infer_from_matches(clubs: Clubs, docs: list[Document]) -> None:
@@ -202,7 +237,7 @@ def _infer_from_words(clubs: Clubs) -> None:
             postings.setdefault(t, set()).add(k)
     for k in keys:
         words = k.split()
-        if not words:
+        if not words or k in clubs.several_targets:
             continue
         supersets = set.intersection(*(postings[t] for t in words)) - {k}
         supersets = {s for s in supersets if len(s.split()) > len(words)}

@@ -24,10 +24,10 @@ _GROUP_ORDER = list(GROUPS)
 @cache
 def registry() -> dict[str, Rule]:
     from seasonparse.rules import (
-        bracket, club_identity, cross_matches, cross_statements, cross_tables, dates, goalscorers,
+        advancing, bracket, markup, club_identity, cross_matches, cross_statements, cross_tables, dates, goalscorers,
         infobox, matches, parse, reference, shootouts, standings, suppression, ties)
 
-    modules = (parse, matches, shootouts, dates, ties, bracket, standings, goalscorers, infobox,
+    modules = (parse, markup, matches, shootouts, dates, ties, bracket, advancing, standings, goalscorers, infobox,
                cross_matches, cross_tables, cross_statements, club_identity, reference, suppression)
     table: dict[str, Rule] = {}
     for module in modules:

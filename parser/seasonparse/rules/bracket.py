@@ -39,17 +39,18 @@ def bracket_team_not_advanced(doc, settings, report):
     for rounds in _rounds(doc).values():
         order = sorted(rounds)
         for prev, cur in pairwise(order):
-            losers = {}
+            losers, res_of = {}, {}
             for kt in rounds[prev]:
                 res = tie_result(kt, ranks)
                 if res is not None:
-                    losers[res.loser] = kt
+                    losers[res.loser], res_of[res.loser] = kt, res
             for kt in rounds[cur]:
                 for team in kt.teams():
                     for loser, lost_tie in losers.items():
                         if same_team(team, loser):
+                            how = " on penalties" if res_of[loser].how == "penalties" else ""
                             yield report(
-                                f"{team} plays this round but lost the round before",
+                                f"{team} plays this round but lost the round before{how}",
                                 kt.legs[0].line, 1,
                                 related=[Related(doc.path, m.line, 1, f"lost: {describe(m)}")
                                          for m in lost_tie.legs])

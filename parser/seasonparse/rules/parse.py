@@ -235,9 +235,11 @@ unknown_template = _diagnostic_rule("P013", "unknown-template", INFO, """
 A wikitext template this front end does not read, kept as raw text.
 
 What it does: a top-level template that is not an infobox, match box,
-standings, results grid or tie template (navboxes, succession boxes, templates
-transcluding a table from another page) is kept as a raw block. Names it knows
-are in data/templates.toml.
+standings, results grid or tie template (a table transcluded from another
+page, an honours box) is kept as a raw block. One info per template name, with
+its uses counted and the first located; past five names, one line for the
+rest. Navboxes, portals, authority control and other page furniture are known
+(data/templates.toml, by name or by the shape of the name) and say nothing.
 
 Why: its data is not checked; you should know that, not be told it is wrong.
 A transcluded table (`{{2021–22 Ligue 1 table}}`) is checked only where the

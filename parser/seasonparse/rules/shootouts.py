@@ -3,12 +3,13 @@
 A match's score is level on its own, or, for the second leg of a two-legged tie,
 with the first leg added (the aggregate). The first leg is the tie's where the
 document links them, else the latest earlier match of the same two clubs, home
-and away reversed, in the same section.
+and away reversed, in the same round (or section).
 """
 
 from __future__ import annotations
 
 from seasonparse.findings import Related, rule
+from seasonparse.football import knockout_ties
 from seasonparse.model import ERROR, WARNING, Match
 
 
@@ -18,6 +19,9 @@ def _first_legs(doc) -> dict[int, Match]:
     for t in doc.ties:
         if len(t.legs) == 2:
             out[t.legs[1]] = doc.matches[t.legs[0]]
+    for kt in knockout_ties(doc):  # legs under `First leg` / `Second leg` headings of a round
+        if len(kt.legs) == 2:
+            out.setdefault(kt.legs[1].index, kt.legs[0])
     latest: dict[tuple, Match] = {}
     for m in doc.matches:
         first = latest.get((m.section, m.away, m.home))

@@ -18,12 +18,14 @@ from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
 from seasonparse.frontend.wikitext.clean import clean
 from seasonparse.frontend.wikitext.infobox import read_infobox
+from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
 from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, read_sports_table
-from seasonparse.frontend.wikitext.templates import kind_of
-from seasonparse.frontend.wikitext.ties import TieText, add_tie, read_two_leg, tie_table_columns
+from seasonparse.frontend.wikitext.templates import is_ignored, kind_of
+from seasonparse.frontend.wikitext.ties import (
+    Mark, TieText, add_tie, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document
 
@@ -41,6 +43,8 @@ class _Reader:
         self.legacy_first = 0
         self.grid: LegacyGrid | None = None
         self.open_kind: str | None = None
+        self.unknown_names: dict[str, list[int]] = {}  # name -> [uses, first offset]
+        self.marks: list[Mark] = []  # ties with one team in bold
 
     def line(self, offset: int) -> int:
         return self.index.line(offset)
@@ -101,11 +105,24 @@ class _Reader:
         columns = header[-1][1] if header else [""] * max(len(t) for _, t, _ in body)
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
         lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
+        made = len(self.b.tables)
         self._item("table", lines)
+        if len(self.b.tables) > made:  # the table spans its rows' continuation lines and `|}`
+            t = self.b.tables[-1]._replace(end_line=self.line(max(start, end - 1)))
+            if t.rows or any(t.columns):
+                self.b.tables[-1] = t
+            else:  # no cell read as text (a layout table of kit templates): kept raw, whole
+                self.b.tables.pop()
+                self.b.blocks.append(Block("raw", self.line(start), t.end_line,
+                                           self.src[start:end], section=self.b.section))
         if header and (cols := tie_table_columns(columns)):
             for ln, texts, cells in body:
                 if len(cells) == len(columns):
-                    add_tie(_tie_text(cols, cells, ln), self.b)
+                    self._mark(add_tie(_tie_text(cols, cells, ln), self.b))
+
+    def _mark(self, mark: Mark | None) -> None:
+        if mark is not None:
+            self.marks.append(mark)
 
     # --- templates ------------------------------------------------------------
     def template(self, piece: scan.Piece) -> None:
@@ -139,7 +156,7 @@ class _Reader:
         elif kind in ("fb_r_team", "fb_r") and self.grid is not None:
             (self.grid.team(frag) if kind == "fb_r_team" else self.grid.cell(frag, self.index))
         elif kind == "two_leg_result":
-            read_two_leg(frag, b, self.index)
+            self._mark(read_two_leg(frag, b, self.index))
         if kind in ("fb_cl_footer", "fb_r_footer"):
             self.close_legacy()
         b.goals_heading = None
@@ -154,15 +171,40 @@ class _Reader:
         self.open_kind, self.legacy_rows, self.grid = None, [], None
 
     def unknown(self, start: int, end: int) -> None:
+        """A template standing alone that no reader takes: kept as a raw block; noted once
+        per name (`note_unknown`). Page furniture (navboxes, portals, …) is known and silent."""
         name = self.src[start + 2:end].split("|", 1)[0].split("}", 1)[0].strip()
-        if kind_of(name) == "ignored" or name.startswith("#") or ":" in name:
+        self.b.blocks.append(Block("raw", self.line(start), self.line(max(start, end - 1)),
+                                   self.src[start:end], section=self.b.section))
+        if name.startswith("#") or ":" in name or is_ignored(name):
             return
-        line = self.line(start)
-        self.b.blocks.append(Block("raw", line, self.line(max(start, end - 1)), self.src[start:end],
-                                   section=self.b.section))
-        self.diags.append(Diagnostic("P013", INFO, f"template `{{{{{name}}}}}` is not read by the "
-                                                   "wikitext front end; kept as raw text", line,
-                                     self.index.position(start)[1]))
+        seen = self.unknown_names.setdefault(name, [0, start])
+        seen[0] += 1
+
+    def note_unknown(self) -> None:
+        """One info per unknown template name (its uses counted, the first located), for
+        the first `_NAMED_UNKNOWN` names; the others in one line: an article's tail of
+        unread templates gives a few lines, not one per use."""
+        names = list(self.unknown_names.items())
+        for name, (count, start) in names[:_NAMED_UNKNOWN]:
+            line, col = self.index.position(start)
+            uses = f" ({count} uses, the first here)" if count > 1 else ""
+            self.diags.append(Diagnostic("P013", INFO, f"template `{{{{{name}}}}}` is not read by the "
+                                                       f"wikitext front end; kept as raw text{uses}",
+                                         line, col))
+        rest = names[_NAMED_UNKNOWN:]
+        if rest:
+            line, col = self.index.position(rest[0][1][1])
+            listed = ", ".join(f"`{{{{{n}}}}}`" for n, _ in rest[:_LISTED_UNKNOWN])
+            more = f" and {len(rest) - _LISTED_UNKNOWN} more" if len(rest) > _LISTED_UNKNOWN else ""
+            uses = sum(c for _, (c, _) in rest)
+            self.diags.append(Diagnostic("P013", INFO, f"{len(rest)} more templates ({uses} uses) are not "
+                                                       f"read by the wikitext front end: {listed}{more}; "
+                                                       "kept as raw text; the first here", line, col))
+
+
+_NAMED_UNKNOWN = 5  # unknown template names noted one by one; the rest in one line
+_LISTED_UNKNOWN = 10  # names listed in that line
 
 
 _CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_footer")),
@@ -187,8 +229,9 @@ def _tie_text(cols: dict[str, int], cells, line: int) -> TieText:
         return (c.raw.strip(), (c.line, c.column)) if c else ("", (line, 1))
 
     (leg1, leg1_pos), (leg2, leg2_pos) = get("leg1"), get("leg2")
-    return TieText(get("team_a")[0], get("team_b")[0], get("aggregate")[0], leg1, leg2, line,
-                   leg1_pos, leg2_pos)
+    (team_a, team_a_pos), (team_b, team_b_pos) = get("team_a"), get("team_b")
+    return TieText(team_a, team_b, get("aggregate")[0], leg1, leg2, line,
+                   leg1_pos, leg2_pos, team_a_pos, team_b_pos)
 
 
 def _pipe_line(cells) -> str:
@@ -225,8 +268,11 @@ def read(source: Source) -> Document:
         elif piece.kind == "unknown_template":
             r.unknown(piece.start, piece.end)
     r.close_legacy()
+    r.note_unknown()
+    marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
     doc = r.b.finish(source.sha256, [*source.diagnostics, *r.diags], lines)
+    doc = keep_unread(doc, pieces, text, r.line)
     return doc._replace(title=_title(source.path)) if doc.title is None and text.strip() else doc

@@ -57,6 +57,18 @@ def kind_of(name: str) -> str | None:
 
 
 @cache
+def _ignored_names() -> re.Pattern:
+    patterns = _data().get("ignored_names", {}).get("patterns", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+def is_ignored(name: str) -> bool:
+    """A template known to carry nothing for the reader: listed as `ignored`, or
+    navigation and page furniture by the shape of its name (data/templates.toml)."""
+    return kind_of(name) == "ignored" or _ignored_names().search(key(name)) is not None
+
+
+@cache
 def _aliases(kind: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for canonical, names in _data().get("params", {}).get(kind, {}).items():

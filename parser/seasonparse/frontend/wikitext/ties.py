@@ -6,7 +6,9 @@ wikitable rows under `Team 1 | Agg. | Team 2 | 1st leg | 2nd leg` headers
 Leg 1 is played at A's ground, leg 2 at B's. The winner is the side with more
 goals on aggregate; on a level aggregate, a shoot-out written in the aggregate
 cell (`3–3 (4–2 p)`) decides (reason `penalties`), else the side written in
-bold, the way these tables mark who went through (reason `other`).
+bold, the way these tables mark who went through (reason `other`). Where the
+score decides the tie and the article marks winners in bold, a bold loser is a
+W005 warning (`marked_winners`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
-from seasonparse.model import Match, Tie
+from seasonparse.model import WARNING, Diagnostic, Match, Tie
 
 _SHOOTOUT = re.compile(r"\((\d{1,2})\s*[-–—−]\s*(\d{1,2})\s*(?:p|pen|pens|penalties|p\.)\.?\)", re.I)
 
@@ -34,14 +36,46 @@ class TieText(NamedTuple):
     line: int
     leg1_pos: tuple[int, int]  # (line, column) of the leg cells
     leg2_pos: tuple[int, int]
+    team_a_pos: tuple[int, int] | None = None  # (line, column) of the team cells
+    team_b_pos: tuple[int, int] | None = None
 
 
-def add_tie(t: TieText, b) -> None:
+class Mark(NamedTuple):
+    """A tie whose one team is written in bold, and who won it by its score."""
+
+    marked: str  # the club in bold
+    winner: str  # by the aggregate, else the shoot-out
+    how: str  # aggregate | penalties
+    score: str  # as written: `1–3`, `3–3 (4–2 p)`
+    line: int
+    column: int
+
+
+def _bold(raw: str) -> bool:
+    return "'''" in raw
+
+
+def marked_winners(marks: list[Mark], diags: list[Diagnostic]) -> None:
+    """W005 for each bold team that lost its tie, where the article marks winners: at
+    least two ties have one team in bold and more of them bold the winner than not
+    (else bold is the article's style for something else, such as the home side)."""
+    right = sum(1 for m in marks if m.marked == m.winner)
+    if right < 2 or right <= len(marks) - right:
+        return
+    for m in marks:
+        if m.marked != m.winner:
+            how = "on aggregate" if m.how == "aggregate" else "on penalties"
+            diags.append(Diagnostic("W005", WARNING, f"{m.marked} is marked in bold as the winner, but "
+                                                     f"{m.winner} won {m.score} {how}", m.line, m.column))
+
+
+def add_tie(t: TieText, b) -> Mark | None:
     """The tie's legs (boxes already read for the pair, else matches made from the
-    leg cells) and, where the aggregate decides it, the Tie."""
+    leg cells) and, where the aggregate decides it, the Tie; the Mark where one team
+    is in bold and the score decides the tie."""
     a, bb = clean(t.team_a), clean(t.team_b)
     if not a or not bb:
-        return
+        return None
     legs = b.matches_of_pair(a, bb)[-2:]
     if not legs:
         for raw, (ln, col), home, away in ((t.leg1, t.leg1_pos, a, bb), (t.leg2, t.leg2_pos, bb, a)):
@@ -51,32 +85,37 @@ def add_tie(t: TieText, b) -> None:
                 legs.append(len(b.matches) - 1)
     agg = score(t.aggregate)
     if agg is None:
-        return
+        return None
     shootout = _SHOOTOUT.search(clean(t.aggregate))
     if agg[0] != agg[1]:
         a_wins, reason = agg[0] > agg[1], "aggregate"
     elif shootout and shootout[1] != shootout[2]:
         a_wins, reason = int(shootout[1]) > int(shootout[2]), "penalties"
-    elif ("'''" in t.team_a) != ("'''" in t.team_b):
-        a_wins, reason = "'''" in t.team_a, "other"
+    elif _bold(t.team_a) != _bold(t.team_b):
+        a_wins, reason = _bold(t.team_a), "other"
     else:
-        return
+        return None
     b.ties.append(Tie(a if a_wins else bb, reason, max(agg), min(agg),
                       f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section))
+    if reason == "other" or _bold(t.team_a) == _bold(t.team_b):
+        return None
+    marked_a = _bold(t.team_a)
+    line, col = (t.team_a_pos if marked_a else t.team_b_pos) or (t.line, 1)
+    return Mark(a if marked_a else bb, a if a_wins else bb, reason, clean(t.aggregate), line, col)
 
 
-def read_two_leg(frag: Fragment, b, index: LineIndex) -> None:
+def read_two_leg(frag: Fragment, b, index: LineIndex) -> Mark | None:
     get = {int(p.name): p for p in frag.order if p.name.isdecimal()}
     if 1 not in get or 4 not in get:
-        return
+        return None
     empty = (index.line(frag.start), 1)
 
     def cell(n):
         return (get[n].raw, index.position(get[n].offset)) if n in get else ("", empty)
 
     (leg1, leg1_pos), (leg2, leg2_pos) = cell(6), cell(7)
-    add_tie(TieText(get[1].raw, get[4].raw, cell(3)[0], leg1, leg2, index.line(frag.start),
-                    leg1_pos, leg2_pos), b)
+    return add_tie(TieText(get[1].raw, get[4].raw, cell(3)[0], leg1, leg2, index.line(frag.start),
+                           leg1_pos, leg2_pos, cell(1)[1], cell(4)[1]), b)
 
 
 def tie_table_columns(columns) -> dict[str, int] | None:

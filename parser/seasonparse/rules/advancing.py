@@ -1,0 +1,90 @@
+"""Rules on who goes through: the winner of a tie must be in the next round where the
+document lists that round whole, and a stated winner must be the shoot-out's.
+
+B001 (rules/bracket.py) reports a loser who plays on; this module reports the other
+half, a winner missing from the next round, so one defect gives one finding.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from seasonparse.findings import Related, rule
+from seasonparse.football import describe, ranking, same_team, tie_result
+from seasonparse.model import ERROR
+from seasonparse.rules.bracket import _rounds  # the rounds of each tournament, as B001 reads them
+
+
+@rule("B004", "winner-not-in-next-round", ERROR)
+def winner_not_in_next_round(doc, settings, report):
+    """A club that won its tie (on goals or in a shoot-out) is missing from the next round.
+
+    What it does: where the next round of a tournament has exactly half as many
+    ties as the round before, its clubs are that round's winners. A winner
+    (more aggregate goals, else the shoot-out after the last leg, else the
+    stated winner) missing from it is reported at its tie, with the next round's
+    first match. Where a loser of the round plays on instead, B001 reports it
+    and this rule says nothing. Rounds listed in part (a club's own season,
+    a seeded club entering later) are not complete and are not checked.
+
+    Why: the next round, and the champion, follow from who went through; a
+    shoot-out score written the wrong way round shows here.
+
+    Example:
+        Semi-final: Neza 2 - 1 Correcaminos, Correcaminos 2 - 1 Neza (3–4 p)
+        Final: Correcaminos 3 - 1 Irapuato    (Neza won the shoot-out)
+    """
+    ranks = ranking(doc)
+    for rounds in _rounds(doc).values():
+        for prev, cur in pairwise(sorted(rounds)):
+            if len(rounds[prev]) != 2 * len(rounds[cur]):
+                continue
+            playing = [team for kt in rounds[cur] for team in kt.teams()]
+            results = [(kt, tie_result(kt, ranks)) for kt in rounds[prev]]
+            if any(res is not None and any(same_team(t, res.loser) for t in playing)
+                   for _, res in results):
+                continue  # a loser plays on: B001
+            first = rounds[cur][0].legs[0]
+            for kt, res in results:
+                if res is None or any(same_team(t, res.winner) for t in playing):
+                    continue
+                how = "the shoot-out" if res.how == "penalties" else "the tie"
+                last = kt.legs[-1]
+                yield report(f"{res.winner} won {how} against {res.loser} but plays no match of the "
+                             f"next round", last.line, last.home_column,
+                             related=[Related(doc.path, first.line, 1,
+                                              f"the next round: {describe(first)}")])
+
+
+@rule("T007", "tie-shootout-winner", ERROR)
+def tie_shootout_winner(doc, settings, report):
+    """The club said to have gone through lost the shoot-out that decided the tie.
+
+    What it does: where the aggregate is level and the last leg went to a
+    shoot-out, the shoot-out's winner went through; a stated outcome naming the
+    other club is reported, with the shoot-out's line.
+
+    Why: the next round and the champion follow from the shoot-out; the outcome
+    line or the shoot-out score is wrong.
+
+    Example:
+        Correcaminos 2 - 1 Neza (3–4 p)      (Neza 2 - 1 Correcaminos in the first leg)
+        Correcaminos advanced 4–3 on penalties
+    """
+    ranks = ranking(doc)
+    for rounds in _rounds(doc).values():
+        for kts in rounds.values():
+            for kt in kts:
+                res = tie_result(kt, ranks)
+                if kt.stated is None or res is None or res.how != "penalties":
+                    continue
+                if same_team(kt.stated.winner, res.loser):
+                    last = kt.legs[-1]
+                    yield report(f"{kt.stated.winner} is said to have gone through, but {res.winner} won "
+                                 f"the shoot-out {max(last.penalties)}–{min(last.penalties)}",
+                                 kt.stated.line, 1,
+                                 related=[Related(doc.path, last.line, last.home_column,
+                                                  f"the shoot-out: {describe(last)}")])
+
+
+RULES = (winner_not_in_next_round, tie_shootout_winner)
