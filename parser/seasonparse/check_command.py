@@ -143,7 +143,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     from seasonparse.check import run, selected_codes
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
-    from seasonparse.parallel import jobs_for, ordered_map
+    from seasonparse.parallel import PoolMap, jobs_for
     from seasonparse.report import render
     from seasonparse.rules import registry
 
@@ -172,8 +172,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
 
-    def spread(stage, items):
-        return ordered_map(stage, items, jobs_for(args.jobs, len(items)))
+    spread = PoolMap(jobs_for(args.jobs, len(found.inputs)))  # both stages: as many workers as the inputs earn
 
     references = _references(args, config)
     result = run(found.inputs, rules, codes, config, map_fn=spread, references=references)
