@@ -137,3 +137,25 @@ def test_documents_sharing_one_key_stay_in_one_part(name):
     assert any(f["code"].startswith("X") for f in json.loads(serial)), serial
     assert _report(docs, ShippingMap()) == serial
     assert components([document_facts(d) for d in docs], clubs(docs, {}).root) == [[0, 1], [2]]
+
+
+def test_workers_find_the_facts_only_when_the_stage_is_split(corpus):
+    """One worker: no partition facts are found (nothing is split); more: each document's facts
+    come back from the per-document stage, so the parent only keys and joins them."""
+    from seasonparse.check import DocumentStage, settings_of
+
+    rules = registry()
+    codes = frozenset(selected_codes(rules, ("ALL",), (), ()))
+    item = _inputs(corpus)[0]
+    assert DocumentStage(codes, settings_of(Config()))(item).facts is None
+    facts = DocumentStage(codes, settings_of(Config()), None, True)(item).facts
+    assert facts.pairs and any(k[0] == "tournament" for k in facts.keys)
+
+
+def test_bins_keep_parts_whole_and_balance_them():
+    from seasonparse.partition import bins
+
+    parts = [[0, 3], [1], [2, 4, 5], [6]]
+    packed = bins(parts, lambda i: 1, 2)
+    assert packed == [[2, 4, 5, 6], [0, 1, 3]]  # the heaviest part first, to the lightest bin; in document order
+    assert bins(parts, lambda i: 1, 8) == [[2, 4, 5], [0, 3], [1], [6]]
