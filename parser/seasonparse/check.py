@@ -268,8 +268,8 @@ class CrossStage:
 
 def _partitioned(index, active: list[Rule], settings: Settings, first: str, map_fn,
                  facts: list) -> list[Finding]:
-    """The corpus rules over the parts of the corpus, in `map_fn`'s workers; the
-    WHOLE_CORPUS rules as one more task. Merged rule by rule, as the serial run
+    """The corpus rules over the parts of the corpus, in `map_fn`'s workers; each
+    WHOLE_CORPUS rule as one more task. Merged rule by rule, as the serial run
     orders them (a finding's part is its document's: the final sort gives one order)."""
     from seasonparse.partition import WHOLE_CORPUS, bins, components, document_facts
 
@@ -285,21 +285,18 @@ def _partitioned(index, active: list[Rule], settings: Settings, first: str, map_
     stage = CrossStage(settings, first, index.clubs if ships else None, rules)
     tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
              for b in packed]
-    whole_task = CrossTask(whole_codes, None) if whole_codes else None
-    results: list[list[Finding]] = []
+    whole_tasks = [CrossTask((code,), None) for code in whole_codes]  # one a rule: they share little
     _RUN["index"] = index
     try:
         if ships:  # the parent checks the whole corpus while the engine's workers check the parts
             pending = map_fn(stage, tasks)
-            whole = stage(whole_task) if whole_task else []
-            results = list(pending)
+            results = [stage(task) for task in whole_tasks] + list(pending)
         else:
-            out = list(map_fn(stage, ([whole_task] if whole_task else []) + tasks))
-            whole, results = (out[0], out[1:]) if whole_task else ([], out)
+            results = list(map_fn(stage, whole_tasks + tasks))
     finally:
         _RUN.clear()
     by_code: dict[str, list[Finding]] = {}
-    for f in [*whole, *(f for found in results for f in found)]:
+    for f in (f for found in results for f in found):
         by_code.setdefault(f.code, []).append(f)
     order = [r.code for r in active]
     merged = [f for code in order for f in by_code.pop(code, [])]
