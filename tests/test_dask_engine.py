@@ -76,3 +76,8 @@ def test_a_running_cluster_named_by_the_environment(run, corpus, monkeypatch):
         dask = run("check", corpus, "--format", "json", "--no-baseline", "--engine", "dask")
         assert cluster.scheduler.transition_counter > before + 20  # the work ran there
     assert dask[:2] == local[:2]
+
+
+def test_a_scheduler_without_the_dask_engine_is_a_usage_error(run, corpus):
+    code, _, err = run("check", corpus, "--dask-scheduler", "tcp://127.0.0.1:9")[:3]
+    assert code == 2 and "--dask-scheduler goes with --engine dask" in err

@@ -140,6 +140,8 @@ def _autofix(args, inputs, first, check_again):
 
 def _engine(args, n_inputs: int):
     """A context giving the map function of `--engine`: the local process pool, or dask."""
+    if args.dask_scheduler and args.engine != "dask":
+        raise UsageError("--dask-scheduler goes with --engine dask")
     if args.engine == "dask":
         from seasonparse.dask_engine import dask_map
 
