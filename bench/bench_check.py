@@ -2,6 +2,7 @@
 
     python bench/bench_check.py [--jobs N] [SIZES...]   (default: 10 100 1000 10000; jobs: check's default)
     python bench/bench_check.py --copies [N...]         (the seeds copied N times; default 1 10 100 300)
+    python bench/bench_check.py --engine dask --jobs 2 1000   (on a local dask cluster of 2 workers)
 
 For each size: writes a corpus with bench/gen_corpus.py (under bench/out/,
 reused when present), runs `seasonparse check DIR --format json` in a fresh
@@ -33,7 +34,7 @@ from gen_corpus import generate  # noqa: E402
 CHILD = """
 import resource, sys, time
 from seasonparse.cli import main
-code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero", "--jobs", sys.argv[2] if sys.argv[2] != "0" else "auto"])
+code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero", "--jobs", sys.argv[2] if sys.argv[2] != "0" else "auto", "--engine", sys.argv[3]])
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.process_time(),
       workers.ru_utime + workers.ru_stime, file=sys.stderr)
@@ -52,6 +53,9 @@ def _child_figures(proc, jobs: int) -> dict:
             "idle_s": parent + workers / cores if workers else parent}
 
 
+ENGINE = ["local"]  # --engine: local (the process pool) or dask
+
+
 def run(size: int, jobs: int = 0) -> dict:
     out = HERE / "out" / f"corpus-{size}"
     truth_file = out / "planted.json"
@@ -60,8 +64,8 @@ def run(size: int, jobs: int = 0) -> dict:
     truth = json.loads(truth_file.read_text("utf-8"))
     mb = sum(p.stat().st_size for p in out.glob("*.txt")) / 1e6
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(out), str(jobs)], capture_output=True, text=True,
-                          cwd=out)
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(out), str(jobs), ENGINE[0]], capture_output=True,
+                          text=True, cwd=out)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -89,8 +93,8 @@ def run_copies(copies: int, jobs: int = 0) -> dict:
     size = copies * len(seeds)
     mb = sum(p.stat().st_size for p in out.glob("*.txt")) / 1e6
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(out), str(jobs)], capture_output=True, text=True,
-                          cwd=out, check=False)
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(out), str(jobs), ENGINE[0]], capture_output=True,
+                          text=True, cwd=out, check=False)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -106,6 +110,10 @@ def main() -> int:
         i = args.index("--jobs")
         jobs = int(args[i + 1])
         del args[i:i + 2]
+    if "--engine" in args:
+        i = args.index("--engine")
+        ENGINE[0] = args[i + 1]
+        del args[i:i + 2]
     if "--copies" in args:
         args.remove("--copies")
         print(f"seasonparse check on the seeds copied N times, --jobs {jobs or 'auto'}")
@@ -116,7 +124,7 @@ def main() -> int:
                   f"{r['peak_MB']:>8.0f} {r['findings']:>9}", flush=True)
         return 0
     sizes = [int(a) for a in args] or [10, 100, 1000, 10000]
-    print(f"seasonparse check, --jobs {jobs or 'auto'}")
+    print(f"seasonparse check, --jobs {jobs or 'auto'}, --engine {ENGINE[0]}")
     print(f"{'documents':>9} {'MB':>6} {'wall s':>8} {'ms/doc':>7} {'peak MB':>8} {'planted':>8} {'found':>6}"
           f" {'CPU s':>6} {'idle s':>6}")
     missed = 0

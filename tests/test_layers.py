@@ -29,7 +29,7 @@ LAYERS = (
     ("check pipeline", ("seasonparse.check", "seasonparse.suppress", "seasonparse.config",
                         "seasonparse.baseline", "seasonparse.report", "seasonparse.inputs",
                         "seasonparse.parallel", "seasonparse.reconcile", "seasonparse.autofix",
-                        "seasonparse.cache")),
+                        "seasonparse.cache", "seasonparse.partition", "seasonparse.dask_engine")),
     ("command line", ("seasonparse.cli", "seasonparse.cli_common", "seasonparse.parse_command",
                       "seasonparse.check_command", "seasonparse.rules_command", "seasonparse.__main__",
                       "seasonparse.lsp_server")),

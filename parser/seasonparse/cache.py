@@ -411,6 +411,10 @@ class DocumentCache:
         except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
             pass
 
+    def in_front_of(self, map_fn: Callable) -> CachedMap:
+        """`map_fn` (a run's map function) with this cache in front of the per-document stage."""
+        return CachedMap(self, map_fn)
+
     def map(self, stage, items: Iterable, map_fn: Callable) -> Iterator:
         """`map_fn(stage, items)` (check.run's contract: results in input order) over the
         inputs the cache does not hold; the others come from the cache. The misses'
@@ -461,6 +465,27 @@ class DocumentCache:
                         if (entry.path != self.folder and entry.is_dir(follow_symlinks=False)
                                 and entry.stat(follow_symlinks=False).st_mtime < old):
                             shutil.rmtree(entry.path)
+
+
+class CachedMap:
+    """A run's map function with the cache in front of the per-document stage only: the
+    cross-document parts the check also maps (check.check_corpus) go straight through.
+    The inner map's `jobs` and `ships_data` (what the check splits its work by) show through."""
+
+    def __init__(self, cache: DocumentCache, inner: Callable) -> None:
+        self.cache, self.inner = cache, inner
+
+    def __getattr__(self, name: str):  # only for what the instance itself lacks
+        if name in ("cache", "inner"):
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+    def __call__(self, stage, items: Iterable) -> Iterator:
+        from seasonparse.check import DocumentStage
+
+        if isinstance(stage, DocumentStage):
+            return self.cache.map(stage, items, self.inner)
+        return self.inner(stage, items)
 
 
 @dataclass(frozen=True)

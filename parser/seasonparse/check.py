@@ -109,6 +109,7 @@ class Checked(NamedTuple):
     findings: list[Finding]
     reread: str | None = None
     directives: list | None = None  # suppress.Directive, when `reread`
+    facts: object = None  # partition.Facts, where the cross-document stage is to be split
 
 
 @dataclass(frozen=True)
@@ -121,19 +122,25 @@ class DocumentStage:
     codes: frozenset[str]
     settings: Settings
     rules: dict[str, Rule] | None = None
+    facts: bool = False  # find the document's partition facts here, in the worker
 
     def __call__(self, source) -> Checked:
         doc = source if isinstance(source, Document) else load_one(source)
         rules = registry() if self.rules is None else self.rules
         findings = check_document(doc, rules, self.codes, self.settings)
+        facts = None
+        if self.facts:
+            from seasonparse.partition import document_facts
+
+            facts = document_facts(doc)
         if isinstance(source, Document) or not doc.lines:
-            return Checked(doc, findings)
+            return Checked(doc, findings, facts=facts)
         path = str(source.path)
         if read_lines(path, doc.sha256) != doc.lines:  # lines not the file's own (a JSON input's)
-            return Checked(doc, findings)
+            return Checked(doc, findings, facts=facts)
         from seasonparse import suppress
 
-        return Checked(doc._replace(lines=()), findings, path, suppress.directives(doc.lines))
+        return Checked(doc._replace(lines=()), findings, path, suppress.directives(doc.lines), facts)
 
 
 class SourceLines(Mapping):
@@ -179,10 +186,16 @@ class SourceLines(Mapping):
 
 
 def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], settings: Settings,
-                 built: list | None = None, source_lines: Mapping | None = None) -> list[Finding]:
+                 built: list | None = None, source_lines: Mapping | None = None,
+                 map_fn: Callable = map, facts: list | None = None) -> list[Finding]:
     """The cross-document rules, on an index built once for all of them (appended to
     `built`, where given, for the references' reconciliation to reuse); `source_lines`
-    gives the lines of documents the workers handed back without them."""
+    gives the lines of documents the workers handed back without them.
+
+    With a `map_fn` of more than one worker (its `jobs`), the corpus is split into
+    parts no rule relates (seasonparse.partition, from `facts`, one per document or
+    None where the per-document stage did not find them) and the parts are checked
+    in parallel: the findings are the same, in the same order."""
     active = [rules[c] for c in sorted(codes) if rules[c].scope == "corpus"]
     if not active or not docs:
         return []
@@ -195,6 +208,12 @@ def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], 
         return [crash_finding(first, "building the cross-document index", exc)]
     if built is not None:
         built.append(index)
+    if getattr(map_fn, "jobs", 1) <= 1:
+        return _corpus_rules(index, active, settings, first)
+    return _partitioned(index, active, settings, first, map_fn, facts or [None] * len(docs))
+
+
+def _corpus_rules(index, active: list[Rule], settings: Settings, first: str) -> list[Finding]:
     findings: list[Finding] = []
     for r in active:
         try:
@@ -202,6 +221,86 @@ def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], 
         except Exception as exc:
             findings.append(crash_finding(first, f"rule {r.code} ({r.name}) on the corpus", exc))
     return findings
+
+
+class CrossTask(NamedTuple):
+    """Corpus rules (`codes`) over some documents of the run: `members`, their indexes
+    (None: all), or `docs`, the documents themselves for an engine whose workers share
+    no memory with the parent."""
+
+    codes: tuple[str, ...]
+    members: tuple[int, ...] | None
+    docs: tuple[Document, ...] | None = None
+
+
+_RUN: dict = {}  # the run's corpus index, for forked workers to read instead of unpickling it
+
+
+@dataclass(frozen=True)
+class CrossStage:
+    """One CrossTask through the corpus rules: what a worker runs, so it is picklable.
+
+    `clubs` is the identity decided over the whole corpus; None where the worker
+    was forked from the parent and reads it from _RUN (with the documents)."""
+
+    settings: Settings
+    first: str
+    clubs: object = None
+    rules: dict[str, Rule] | None = None
+
+    def __call__(self, task: CrossTask) -> list[Finding]:
+        from seasonparse.corpus import build
+
+        rules = registry() if self.rules is None else self.rules
+        active = [rules[c] for c in task.codes]
+        if task.docs is None and task.members is None:
+            return _corpus_rules(_RUN["index"], active, self.settings, self.first)
+        whole = _RUN.get("index")
+        docs = list(task.docs) if task.docs is not None else [whole.docs[i] for i in task.members]
+        clubs = self.clubs if self.clubs is not None else whole.clubs
+        try:
+            index = build(docs, self.settings, clubs=clubs,
+                          source_lines=whole.source_lines if whole is not None else None)
+        except Exception as exc:
+            return [crash_finding(self.first, "building the cross-document index", exc)]
+        return _corpus_rules(index, active, self.settings, self.first)
+
+
+def _partitioned(index, active: list[Rule], settings: Settings, first: str, map_fn,
+                 facts: list) -> list[Finding]:
+    """The corpus rules over the parts of the corpus, in `map_fn`'s workers; each
+    WHOLE_CORPUS rule as one more task. Merged rule by rule, as the serial run
+    orders them (a finding's part is its document's: the final sort gives one order)."""
+    from seasonparse.partition import WHOLE_CORPUS, bins, components, document_facts
+
+    whole_codes = tuple(r.code for r in active if r.code in WHOLE_CORPUS)
+    part_codes = tuple(r.code for r in active if r.code not in WHOLE_CORPUS)
+    docs = index.docs
+    facts = [f if f is not None else document_facts(d) for f, d in zip(facts, docs)] if part_codes else []
+    parts = components(facts, index.clubs.root)
+    packed = bins(parts, lambda i: 1 + len(docs[i].matches) + len(docs[i].tables),
+                  getattr(map_fn, "jobs", 1) * 4)
+    ships = getattr(map_fn, "ships_data", False)
+    rules = None if all(registry().get(r.code) is r for r in active) else {r.code: r for r in active}
+    stage = CrossStage(settings, first, index.clubs if ships else None, rules)
+    tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
+             for b in packed]
+    whole_tasks = [CrossTask((code,), None) for code in whole_codes]  # one a rule: they share little
+    _RUN["index"] = index
+    try:
+        if ships:  # the parent checks the whole corpus while the engine's workers check the parts
+            pending = map_fn(stage, tasks)
+            results = [stage(task) for task in whole_tasks] + list(pending)
+        else:
+            results = list(map_fn(stage, whole_tasks + tasks))
+    finally:
+        _RUN.clear()
+    by_code: dict[str, list[Finding]] = {}
+    for f in (f for found in results for f in found):
+        by_code.setdefault(f.code, []).append(f)
+    order = [r.code for r in active]
+    merged = [f for code in order for f in by_code.pop(code, [])]
+    return merged + [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
 
 
 def source_lines(checked: list[Checked]) -> SourceLines:
@@ -244,7 +343,8 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     pool's (which needs `rules` to be the registry). `references` are (path,
     display) pairs of reference results the documents are reconciled against."""
     settings = settings_of(config)
-    stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules)
+    split = getattr(map_fn, "jobs", 1) > 1 and any(rules[c].scope == "corpus" for c in codes)
+    stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules, split)
     checked: list[Checked] = []
     findings: list[Finding] = []
     results = map_fn(stage, sources)
@@ -256,7 +356,8 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         getattr(results, "close", lambda: None)()
     docs = [c.document for c in checked]
     built: list = []
-    findings += check_corpus(docs, rules, codes, settings, built, source_lines(checked))
+    findings += check_corpus(docs, rules, codes, settings, built, source_lines(checked), map_fn,
+                             [c.facts for c in checked])
     if not references:
         return finish(checked, findings, rules, codes, config)
     from seasonparse.reconcile import check_references

@@ -65,6 +65,13 @@ def _check_parser(report: bool = False) -> argparse.ArgumentParser:
                    help=INPUT_FORMAT_HELP)
     p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
     cache_options(p)
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where the check runs: `local`, a pool of --jobs processes (the default), or "
+                        "`dask`, a dask.distributed cluster (extra seasonparse[dask]): the one at "
+                        "--dask-scheduler, else a local cluster of --jobs workers")
+    p.add_argument("--dask-scheduler", metavar="ADDRESS",
+                   help="a running dask scheduler (tcp://host:8786) for --engine dask; "
+                        "default: $DASK_SCHEDULER_ADDRESS, else a local cluster")
     p.add_argument("--reference", action="append", default=[], metavar="FILE",
                    help="reference results to reconcile against (RSSSF-style text or CSV); "
                         "repeatable; default: `references` from the configuration")
@@ -172,6 +179,21 @@ def _autofix(args, inputs, first, check_again):
     return result, findings, hidden
 
 
+def _engine(args, n_inputs: int):
+    """A context giving the map function of `--engine`: the local process pool, or dask."""
+    if args.dask_scheduler and args.engine != "dask":
+        raise UsageError("--dask-scheduler goes with --engine dask")
+    if args.engine == "dask":
+        from seasonparse.dask_engine import dask_map
+
+        return dask_map(args.jobs, args.dask_scheduler)
+    from contextlib import nullcontext
+
+    from seasonparse.parallel import PoolMap, jobs_for
+
+    return nullcontext(PoolMap(jobs_for(args.jobs, n_inputs)))
+
+
 def cmd_report(argv: list[str]) -> int:
     """`seasonparse report PATHS --html FILE`: the check, written as a page. Exit 0 once
     the page is written (a report is read, not a gate), 2 for usage errors."""
@@ -184,7 +206,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     from seasonparse.check import run, selected_codes
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
-    from seasonparse.parallel import jobs_for, ordered_map
+    from seasonparse.dask_engine import EngineError
     from seasonparse.report import render
     from seasonparse.rules import registry
 
@@ -217,17 +239,21 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
 
-    def pool(stage, items):
-        return ordered_map(stage, items, jobs_for(args.jobs, len(items)))
-
-    cache = _cache(args, config, codes)
-
-    def spread(stage, items):
-        return pool(stage, items) if cache is None else cache.map(stage, items, pool)
-
     references = _references(args, config)
     _refuse_inputs([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references)
-    result = run(found.inputs, rules, codes, config, map_fn=spread, references=references)
+    cache = _cache(args, config, codes)
+
+    def checked():
+        """The check on the chosen engine (both stages: as many workers as the inputs earn),
+        with the content cache in front of the per-document stage."""
+        try:
+            with _engine(args, len(found.inputs)) as spread:
+                map_fn = spread if cache is None else cache.in_front_of(spread)
+                return run(found.inputs, rules, codes, config, map_fn=map_fn, references=references)
+        except EngineError as exc:
+            raise UsageError(str(exc)) from None
+
+    result = checked()
     findings = result.findings
 
     if write_to is not None:
@@ -261,7 +287,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     findings, hidden = new_findings(result)
     if not report and (args.fix or args.diff):
         def check_again():
-            again = run(found.inputs, rules, codes, config, map_fn=spread, references=references)
+            again = checked()
             return (again, *new_findings(again))
 
         fixed = _autofix(args, found.inputs, (result, findings, hidden), check_again)

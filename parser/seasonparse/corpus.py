@@ -75,6 +75,9 @@ class Corpus:
     reuse: "Corpus | None" = field(default=None, repr=False)  # a corpus over some of the same documents
     # path -> source lines, for documents that came without theirs (the check's workers drop them)
     source_lines: Mapping[str, tuple[str, ...]] | None = field(default=None, repr=False)
+    # the clubs of a larger corpus this one is a part of (see seasonparse.partition): identity
+    # is decided over every document, so a part must not decide it over its own alone
+    known_clubs: identity.Clubs | None = field(default=None, repr=False)
     clubs: identity.Clubs = field(init=False)
     matches: list[MatchRef] = field(init=False)
 
@@ -85,7 +88,7 @@ class Corpus:
         # The documents stay alive in both corpora, so their ids cannot be reused.
         self._stated_deductions: dict[int, list] = dict(self.reuse._stated_deductions) if self.reuse else {}
         self._stated_removals: dict[int, list] = dict(self.reuse._stated_removals) if self.reuse else {}
-        self.clubs = identity.build(self.docs, self.settings.aliases)
+        self.clubs = self.known_clubs or identity.build(self.docs, self.settings.aliases)
         self.matches = []
         for doc in self.docs:
             for m in doc.matches:
@@ -284,7 +287,9 @@ class Corpus:
 
 
 def build(docs: list[Document], settings: Settings, reuse: Corpus | None = None,
-          source_lines: Mapping[str, tuple[str, ...]] | None = None) -> Corpus:
+          source_lines: Mapping[str, tuple[str, ...]] | None = None,
+          clubs: identity.Clubs | None = None) -> Corpus:
     """The index over `docs`; `reuse`, a corpus over some of them, spares reading their prose again;
-    `source_lines` gives the lines of documents that come without them."""
-    return Corpus(docs, settings, reuse, source_lines)
+    `source_lines` gives the lines of documents that come without them; `clubs`, the identity
+    decided over a larger corpus `docs` are part of."""
+    return Corpus(docs, settings, reuse, source_lines, clubs)

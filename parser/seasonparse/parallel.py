@@ -186,3 +186,18 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
             pool.shutdown()
         else:  # interrupted, an error, or the consumer stopped early: no worker may stay
             _stop(pool, set(multiprocessing.active_children()) - before, stopping)
+
+
+class PoolMap:
+    """ordered_map over `jobs` workers as a map function (`map_fn(fn, items)`): what
+    check.run takes. Its `jobs` tells the check how many workers the cross-document
+    stage may split its work among; workers are forked after the parent built the
+    corpus index, so they read it from memory (`ships_data` False)."""
+
+    ships_data = False
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+
+    def __call__(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        return ordered_map(fn, items, self.jobs)

@@ -40,48 +40,53 @@ class Claim(NamedTuple):
 def _claims(corpus):
     """(tournament, what) -> [Claim]: champions and next opponents."""
     out: dict[tuple, list] = {}
+    for doc in corpus.docs:
+        for key, claim in doc_claims(doc, corpus.clubs.root):
+            out.setdefault(key, []).append(claim)
+    return out
+
+
+def doc_claims(doc, root):
+    """(key, Claim) for what one document states about a tournament or a season; `root`
+    names a club's identity. The keys are what X009 compares documents on (see also
+    seasonparse.partition, which keeps documents with a key in common together)."""
     champion_keys = words("infobox", "champion")
     winners_keys = words("infobox", "winners")
-    for doc in corpus.docs:
-        for f in doc.infobox:
-            k = fold(f.key)
-            if k in champion_keys and f.value and (t := doc_tournament(doc)):
-                out.setdefault((t, "champion"), []).append(
-                    Claim(corpus.clubs.root(f.value), doc, f.line, f"{f.key}: {f.value}"))
-            elif k in winners_keys:
-                for part in f.value.split(","):
-                    phase, sep, club = part.partition(":")
-                    t = _season_tournament(doc, phase) if sep else None
-                    if t and club.strip():
-                        out.setdefault((t, "champion"), []).append(
-                            Claim(corpus.clubs.root(club), doc, f.line, f"{f.key}: {part.strip()}"))
-        promoted_keys = words("infobox", "promoted")
-        season = season_window(doc)
-        for f in doc.infobox:
-            if season and fold(f.key) in promoted_keys:
-                for club in named_clubs(f.value) or ["(nobody)"]:
-                    out.setdefault(((season.first.year, season.last.year), "promoted"), []).append(
-                        Claim(corpus.clubs.root(club), doc, f.line, f"{f.key}: {f.value}"))
-        ranks = ranking(doc)
-        for kt in promotion_ties(doc):
+    for f in doc.infobox:
+        k = fold(f.key)
+        if k in champion_keys and f.value and (t := doc_tournament(doc)):
+            yield (t, "champion"), Claim(root(f.value), doc, f.line, f"{f.key}: {f.value}")
+        elif k in winners_keys:
+            for part in f.value.split(","):
+                phase, sep, club = part.partition(":")
+                t = _season_tournament(doc, phase) if sep else None
+                if t and club.strip():
+                    yield (t, "champion"), Claim(root(club), doc, f.line, f"{f.key}: {part.strip()}")
+    promoted_keys = words("infobox", "promoted")
+    season = season_window(doc)
+    for f in doc.infobox:
+        if season and fold(f.key) in promoted_keys:
+            for club in named_clubs(f.value) or ["(nobody)"]:
+                yield ((season.first.year, season.last.year), "promoted"), Claim(
+                    root(club), doc, f.line, f"{f.key}: {f.value}")
+    ranks = ranking(doc)
+    for kt in promotion_ties(doc):
+        res = tie_result(kt, ranks)
+        if season and res:
+            yield ((season.first.year, season.last.year), "promoted"), Claim(
+                root(res.winner), doc, kt.line, f"{res.winner} won the promotion final")
+    for kt in knockout_ties(doc):
+        if kt.round == round_index("final"):
+            t = section_tournament(doc, kt.prefix)
             res = tie_result(kt, ranks)
-            if season and res:
-                out.setdefault(((season.first.year, season.last.year), "promoted"), []).append(
-                    Claim(corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the promotion final"))
-        for kt in knockout_ties(doc):
-            if kt.round == round_index("final"):
-                t = section_tournament(doc, kt.prefix)
-                res = tie_result(kt, ranks)
-                if t and res:
-                    out.setdefault((t, "champion"), []).append(
-                        Claim(corpus.clubs.root(res.winner), doc, kt.line, f"{res.winner} won the final"))
-        for said in next_opponents(doc):
-            t = section_tournament(doc, said.section)
-            if t and t != said.other:
-                out.setdefault((t, "next opponent"), []).append(Claim(
-                    said.other, doc, said.line,
-                    f"the {t[0]} {t[1]} winner plays the {said.other[0]} {said.other[1]} winner"))
-    return out
+            if t and res:
+                yield (t, "champion"), Claim(root(res.winner), doc, kt.line, f"{res.winner} won the final")
+    for said in next_opponents(doc):
+        t = section_tournament(doc, said.section)
+        if t and t != said.other:
+            yield (t, "next opponent"), Claim(
+                said.other, doc, said.line,
+                f"the {t[0]} {t[1]} winner plays the {said.other[0]} {said.other[1]} winner")
 
 
 @rule("X009", "tournament-statement-mismatch", ERROR, scope="corpus")

@@ -1,0 +1,97 @@
+"""`check --engine dask`: both stages of the check on a dask.distributed cluster.
+
+Dask rather than Ray: `distributed` is pure Python (wheels for every Python the
+project supports, a few MB, no daemon to install), its LocalCluster starts in
+about a second from inside the process, and a running cluster is one address
+(`dask scheduler` + `dask worker ADDRESS` on each machine). Ray ships a ~60 MB
+native wheel per platform and Python version, and runs its own object store and
+raylet processes: more than an optional extra of a linter should bring.
+
+The engine is a map function for check.run: the per-document stage is mapped over
+the inputs in chunks, then the cross-document stage's parts (seasonparse.partition)
+are shipped to the workers with their documents (`ships_data`), while the parent
+checks the rules that need the whole corpus. Results come back in input order, so
+the findings are byte-identical to the local process pool's.
+
+Workers read the input files by the paths the parent gives them: on a cluster of
+several machines, the inputs must be at the same path on each (a shared file system).
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator
+
+from seasonparse.parallel import chunk_size
+
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+CONNECT_TIMEOUT = "10s"  # how long to try reaching a running scheduler
+
+
+class EngineError(Exception):
+    """The engine cannot start: not installed, or the scheduler cannot be reached."""
+
+
+def _run_chunk(fn: Callable, chunk: list) -> list:
+    return [fn(item) for item in chunk]
+
+
+class DaskMap:
+    """An order-preserving map over a dask client: tasks are submitted when called,
+    results read (in order) as the returned iterator is consumed."""
+
+    ships_data = True
+
+    def __init__(self, client, jobs: int) -> None:
+        self.client = client
+        self.jobs = jobs
+
+    def __call__(self, fn: Callable, items: Iterable) -> Iterator:
+        items = list(items)
+        size = chunk_size(len(items), self.jobs)
+        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        remote = self.client.scatter(fn, broadcast=True, hash=False) if chunks else None
+        futures = self.client.map(_run_chunk, [remote] * len(chunks), chunks, pure=False)
+        return self._results(futures)
+
+    @staticmethod
+    def _results(futures) -> Iterator:
+        try:
+            for future in futures:
+                yield from future.result()
+                future.release()
+        finally:  # stopped early (an error, Ctrl-C): nothing left running for us
+            for future in futures:
+                future.cancel()
+
+
+@contextmanager
+def dask_map(jobs: int | None, address: str | None = None, processes: bool = True):
+    """A DaskMap on the scheduler at `address` (else $DASK_SCHEDULER_ADDRESS), or on a
+    LocalCluster of `jobs` single-threaded workers (one per core when None), closed after."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineError("--engine dask needs dask.distributed: pip install 'seasonparse[dask]'") from None
+    address = address or os.environ.get(SCHEDULER_ENV) or None
+    cluster = None
+    try:
+        if address:
+            client = Client(address, timeout=CONNECT_TIMEOUT)
+        else:
+            cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
+                                   processes=processes, dashboard_address=None)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError(f"--engine dask: cannot reach the scheduler {address or ''}: {exc}") from None
+    try:
+        workers = client.scheduler_info().get("workers", {})
+        threads = sum(w.get("nthreads", 1) for w in workers.values()) or 1
+        yield DaskMap(client, threads)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

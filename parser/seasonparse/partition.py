@@ -1,0 +1,127 @@
+"""Which documents the cross-document rules must see together: the partitions of a corpus.
+
+The cross-document rules compare documents that share something: a match (the
+same two clubs, dates at most a day apart, or the same leg of a knockout tie),
+a club's day, a tournament (its results, tables and champion), a season (who
+was promoted). Documents are joined (union-find) when they share any such key;
+each connected part can then be checked on its own, in any process, and the
+findings are those of the whole corpus: a rule never relates two documents
+with no key in common.
+
+Identity (club names -> roots) is decided once over the whole corpus and given
+to every part. A few rules relate documents by nothing a key can bound, and
+run once over the whole corpus (WHOLE_CORPUS, with the reason).
+
+Linear: a handful of keys per match, table and statement; no pairwise comparison.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Callable, Hashable, Iterable, NamedTuple
+
+from seasonparse.football import knockout_ties
+from seasonparse.model import Document
+from seasonparse.rules.cross_statements import doc_claims
+from seasonparse.rules.cross_tables import _table_tournament
+from seasonparse.tournaments import section_tournament
+
+WHOLE_CORPUS = {
+    "A001": "an alias is inferred from evidence in every document",
+    "A002": "a name is ambiguous across every document",
+    "X007": "a stated deduction or removal without a tournament, and a relegation table, "
+            "span a club's seasons",
+    "X008": "a player is known to a club from any document, of any season",
+}
+
+
+class Facts(NamedTuple):
+    """What one document may be compared on, as the per-document stage finds it
+    (without the corpus's identity, which it cannot know): keys as they are, and
+    the dated club pairs (names as written, ISO day) the corpus's identity keys."""
+
+    keys: tuple[Hashable, ...]
+    pairs: tuple[tuple[str, str, str], ...]
+
+
+def document_facts(doc: Document) -> Facts:
+    """The partition facts of `doc`: a handful per match, table and statement."""
+    keys: dict[Hashable, None] = {}
+    pairs: dict[tuple[str, str, str], None] = {}
+    tournament_of: dict[tuple, object] = {}  # section -> tournament: many matches share one
+
+    def tournament(section):
+        if section not in tournament_of:
+            tournament_of[section] = section_tournament(doc, section)
+        if tournament_of[section] is not None:
+            keys["tournament", tournament_of[section]] = None
+
+    for m in doc.matches:
+        tournament(m.section)
+        if m.date is not None:
+            pairs[m.home, m.away, m.date] = None
+    for kt in knockout_ties(doc):
+        tournament(kt.prefix if kt.round is not None else kt.legs[0].section)
+        if kt.legs[0].date is not None:
+            pairs[(*kt.teams(), kt.legs[0].date)] = None
+    for table in doc.tables:
+        if table.kind == "standings":
+            t = _table_tournament(doc, table)
+            if t is not None:
+                keys["tournament", t] = None
+    for key, _claim in doc_claims(doc, str):  # the keys name no club: no identity needed
+        keys["claim", key] = None
+    return Facts(tuple(keys), tuple(pairs))
+
+
+def document_keys(facts: Facts, root: Callable[[str], str]) -> Iterable[Hashable]:
+    """The keys of a document's facts, clubs named by the corpus's identity (`root`): a
+    match, or a tie's first leg, is keyed by its club pair on its day and the next (two
+    dates at most a day apart share one), and by each club's day."""
+    yield from facts.keys
+    for home, away, iso in facts.pairs:
+        day = date.fromisoformat(iso)
+        a, b = root(home), root(away)
+        pair = frozenset((a, b))
+        yield "pair day", pair, day
+        yield "pair day", pair, day + timedelta(days=1)
+        yield "club day", a, day
+        yield "club day", b, day
+
+
+def components(facts: list[Facts], root: Callable[[str], str]) -> list[list[int]]:
+    """Indexes of the documents (`facts`, one per document) in connected parts (documents
+    joined by a shared key), each in document order, the parts ordered by their first."""
+    parent = list(range(len(facts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[Hashable, int] = {}
+    for i, doc_facts in enumerate(facts):
+        for key in document_keys(doc_facts, root):
+            j = owner.setdefault(key, i)
+            if j != i:
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    parts: dict[int, list[int]] = {}
+    for i in range(len(facts)):
+        parts.setdefault(find(i), []).append(i)
+    return list(parts.values())
+
+
+def bins(parts: list[list[int]], weight: Callable[[int], int], n: int) -> list[list[int]]:
+    """The parts packed into at most `n` bins of about equal weight (heaviest part first
+    into the lightest bin; ties by position, so the packing is deterministic); each bin
+    in document order. Fewer, larger tasks cost less to hand out than many small ones."""
+    loads = [[0, k, []] for k in range(max(1, min(n, len(parts))))]
+    sized = sorted(((sum(weight(i) for i in p), p) for p in parts), key=lambda wp: (-wp[0], wp[1][0]))
+    for w, part in sized:
+        lightest = min(loads, key=lambda b: (b[0], b[1]))
+        lightest[0] += w
+        lightest[2].extend(part)
+    return [sorted(b[2]) for b in loads if b[2]]

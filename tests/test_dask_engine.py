@@ -1,0 +1,83 @@
+"""`check --engine dask`: on a local dask cluster of 2 workers, the findings are byte-identical
+to the local process pool's (both stages run on the cluster: the per-document map and the
+cross-document parts). Skipped where dask.distributed is not installed (extra [dask])."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+from conftest import FIXTURES, ROOT, SEEDS
+
+pytest.importorskip("distributed")
+
+sys.path.insert(0, str(ROOT / "bench"))
+from gen_corpus import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dask")
+    generate(120, out)
+    for path in [*SEEDS, *sorted((FIXTURES / "wikitext").glob("*.wikitext"))]:
+        shutil.copyfile(path, out / path.name)
+    return out
+
+
+def _report(corpus, map_fn):
+    from seasonparse.check import run, selected_codes
+    from seasonparse.cli_common import gather
+    from seasonparse.config import Config
+    from seasonparse.report import render
+    from seasonparse.rules import registry
+
+    rules = registry()
+    result = run(gather([str(corpus)], "*.txt,*.wikitext").inputs, rules,
+                 selected_codes(rules, ("ALL",), (), ()), Config(), map_fn=map_fn)
+    assert result.internal_errors == []
+    return render("json", result.findings, result.lines_by_path, rules)
+
+
+def test_dask_threads_give_the_bytes_of_the_local_run(corpus):
+    from seasonparse.dask_engine import dask_map
+    from seasonparse.parallel import PoolMap
+
+    local = _report(corpus, PoolMap(2))
+    with dask_map(2, processes=False) as spread:
+        assert spread.jobs == 2 and spread.ships_data
+        assert _report(corpus, spread) == local
+    assert '"X001"' in local and '"X008"' in local
+
+
+def test_cli_on_a_dask_cluster_of_two_processes(run, corpus, monkeypatch):
+    """Through the CLI, worker processes and all: the report of --engine local."""
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    args = ("check", corpus, "--format", "json", "--no-baseline", "--jobs", "2")
+    local = run(*args)
+    dask = run(*args, "--engine", "dask")
+    assert dask[0] == local[0] and dask[1] == local[1]
+
+
+def test_an_unreachable_scheduler_is_a_usage_error(run, corpus, monkeypatch):
+    monkeypatch.setattr("seasonparse.dask_engine.CONNECT_TIMEOUT", "1s")
+    code, out, err = run("check", corpus, "--engine", "dask", "--dask-scheduler", "tcp://127.0.0.1:9")[:3]
+    assert code == 2 and "cannot reach the scheduler tcp://127.0.0.1:9" in err and "Traceback" not in err
+
+
+def test_a_running_cluster_named_by_the_environment(run, corpus, monkeypatch):
+    """DASK_SCHEDULER_ADDRESS points the check at a cluster that is already running."""
+    from distributed import LocalCluster
+
+    local = run("check", corpus, "--format", "json", "--no-baseline", "--jobs", "1")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
+        before = cluster.scheduler.transition_counter
+        dask = run("check", corpus, "--format", "json", "--no-baseline", "--engine", "dask")
+        assert cluster.scheduler.transition_counter > before + 20  # the work ran there
+    assert dask[:2] == local[:2]
+
+
+def test_a_scheduler_without_the_dask_engine_is_a_usage_error(run, corpus):
+    code, _, err = run("check", corpus, "--dask-scheduler", "tcp://127.0.0.1:9")[:3]
+    assert code == 2 and "--dask-scheduler goes with --engine dask" in err

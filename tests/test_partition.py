@@ -1,0 +1,161 @@
+"""The cross-document stage split into parts (seasonparse.partition) gives the findings,
+byte for byte, of the serial run: on the seeds, the wikitext fixtures, a generated
+corpus with planted contradictions, and every planted cross-document case, whether the
+parts run in forked workers (PoolMap) or are shipped to workers sharing no memory."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+import sys
+import tomllib
+
+import pytest
+from conftest import FIXTURES, ROOT, SEEDS
+
+from seasonparse.check import run, selected_codes
+from seasonparse.cli_common import gather
+from seasonparse.config import Config
+from seasonparse.frontend import parse_text
+from seasonparse.parallel import PoolMap
+from seasonparse.report import render
+from seasonparse.rules import registry
+
+sys.path.insert(0, str(ROOT / "bench"))
+from gen_corpus import generate  # noqa: E402
+
+CASES = tomllib.loads((FIXTURES / "planted_corpus.toml").read_text("utf-8"))["case"]
+
+
+class ShippingMap:
+    """A map like a distributed engine's: every task and result goes through pickle, nothing
+    is shared with the parent, and all tasks are submitted before any result is read."""
+
+    ships_data = True
+    jobs = 3
+
+    def __call__(self, fn, items):
+        fn = pickle.loads(pickle.dumps(fn))
+        results = [pickle.dumps(fn(pickle.loads(pickle.dumps(item)))) for item in items]
+        return (pickle.loads(r) for r in results)
+
+
+def _report(sources, map_fn=map, config=Config()) -> str:
+    rules = registry()
+    result = run(sources, rules, selected_codes(rules, ("ALL",), (), ()), config, map_fn=map_fn)
+    assert result.internal_errors == []
+    return render("json", result.findings, result.lines_by_path, rules)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """240 generated articles with planted contradictions, the seeds and the wikitext fixtures."""
+    out = tmp_path_factory.mktemp("partitioned")
+    generate(240, out)
+    for path in [*SEEDS, *sorted((FIXTURES / "wikitext").glob("*.wikitext"))]:
+        shutil.copyfile(path, out / path.name)
+    return out
+
+
+def _inputs(folder):
+    return gather([str(folder)], "*.txt,*.wikitext").inputs
+
+
+def test_parts_give_the_bytes_of_the_serial_run(corpus):
+    serial = _report(_inputs(corpus))
+    assert len(json.loads(serial)) > 300 and '"X001"' in serial and '"X006"' in serial
+    assert _report(_inputs(corpus), PoolMap(2)) == serial
+    assert _report(_inputs(corpus), ShippingMap()) == serial
+
+
+def test_the_corpus_is_split_and_no_finding_relates_two_parts(corpus):
+    """The split is real (many parts), and every partitioned rule's finding points only at
+    documents of its own part: a missing key would show here as a finding across parts."""
+    from seasonparse.check import DocumentStage, settings_of
+    from seasonparse.corpus import build
+    from seasonparse.partition import WHOLE_CORPUS, components, document_facts
+
+    rules = registry()
+    codes = selected_codes(rules, ("ALL",), (), ())
+    checked = [DocumentStage(frozenset(codes), settings_of(Config()))(i) for i in _inputs(corpus)]
+    docs = [c.document for c in checked]
+    index = build(docs, settings_of(Config()))
+    parts = components([document_facts(d) for d in docs], index.clubs.root)
+    assert len(parts) > 30 and sorted(i for p in parts for i in p) == list(range(len(docs)))
+    part_of = {docs[i].path: n for n, p in enumerate(parts) for i in p}
+    result = run(docs, rules, codes, Config())
+    related = [f for f in result.findings if rules[f.code].scope == "corpus" and f.code not in WHOLE_CORPUS
+               and f.related]
+    assert len(related) > 20
+    for f in related:
+        assert {part_of[r.path] for r in f.related if r.path in part_of} == {part_of[f.path]}, f
+
+
+def test_seeds_parts_agree():
+    assert _report([parse_text(s.read_text("utf-8"), s.name) for s in SEEDS], ShippingMap()) == \
+        _report([parse_text(s.read_text("utf-8"), s.name) for s in SEEDS])
+
+
+def _texts(case) -> dict[str, str]:
+    if "corpus" in case:
+        texts = {p.stem: p.read_text("utf-8") for p in sorted((FIXTURES / "corpora" / case["corpus"]).glob("*.txt"))}
+    else:
+        texts = {s.name[:3]: s.read_text("utf-8") for s in SEEDS}
+    for edit in case["edits"]:
+        doc = edit.get("doc") or edit["seed"]
+        texts[doc] = texts[doc].replace(edit["find"], edit["replace"])
+    return texts
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_planted_cross_document_case_in_parts(case):
+    docs = lambda: [parse_text(t, f"{k}.txt") for k, t in sorted(_texts(case).items())]  # noqa: E731
+    assert _report(docs(), ShippingMap()) == _report(docs())
+
+
+KEYED = {  # documents related by one key alone: the split must keep each pair together
+    "a match listed a day off (pair day)": {
+        "a": "= Borona friendlies =\n\n==Friendlies==\nJuly 20, 1900\nRomini 0 - 0 Borona\n",
+        "b": "= Romini friendlies =\n\n==Friendlies==\nJuly 21, 1900\nRomini 1 - 0 Borona\n",
+    },
+    "one tournament's champion (claim)": {
+        "a": "= 1900 Liga Apertura Liguilla =\n\nInfobox\n- Year: 1900\n- Champions: Borona\n",
+        "b": "= 1900 Liga Apertura =\n\nInfobox\n- Year: 1900\n- Champions: Romini\n",
+    },
+}
+UNRELATED = "= Other friendlies =\n\n==Friendlies==\nMay 2, 1950\nNimina 2 - 1 Canaro\n"
+
+
+@pytest.mark.parametrize("name", sorted(KEYED))
+def test_documents_sharing_one_key_stay_in_one_part(name):
+    from seasonparse.identity import build as clubs
+    from seasonparse.partition import components, document_facts
+
+    docs = [parse_text(t, f"{k}.txt") for k, t in sorted({**KEYED[name], "z": UNRELATED}.items())]
+    serial = _report(docs)
+    assert any(f["code"].startswith("X") for f in json.loads(serial)), serial
+    assert _report(docs, ShippingMap()) == serial
+    assert components([document_facts(d) for d in docs], clubs(docs, {}).root) == [[0, 1], [2]]
+
+
+def test_workers_find_the_facts_only_when_the_stage_is_split(corpus):
+    """One worker: no partition facts are found (nothing is split); more: each document's facts
+    come back from the per-document stage, so the parent only keys and joins them."""
+    from seasonparse.check import DocumentStage, settings_of
+
+    rules = registry()
+    codes = frozenset(selected_codes(rules, ("ALL",), (), ()))
+    item = _inputs(corpus)[0]
+    assert DocumentStage(codes, settings_of(Config()))(item).facts is None
+    facts = DocumentStage(codes, settings_of(Config()), None, True)(item).facts
+    assert facts.pairs and any(k[0] == "tournament" for k in facts.keys)
+
+
+def test_bins_keep_parts_whole_and_balance_them():
+    from seasonparse.partition import bins
+
+    parts = [[0, 3], [1], [2, 4, 5], [6]]
+    packed = bins(parts, lambda i: 1, 2)
+    assert packed == [[2, 4, 5, 6], [0, 1, 3]]  # the heaviest part first, to the lightest bin; in document order
+    assert bins(parts, lambda i: 1, 8) == [[2, 4, 5], [0, 3], [1], [6]]
