@@ -368,3 +368,19 @@ def test_pickle_is_never_read(corpus, tmp_path):
     payload = pickle.dumps(stage(item))
     entry.write_bytes(MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload)
     assert cache.load(item) is None
+
+
+def test_a_warm_cache_under_two_workers_reports_the_bytes_of_one_uncached(corpus, tmp_path):
+    """With --jobs 2 the check also maps its cross-document parts: the cache serves the
+    per-document stage only, and the report is that of a plain --jobs 1 run."""
+    def check(*extra):
+        done = subprocess.run([sys.executable, "-m", "seasonparse", "check", str(corpus), "--format", "json",
+                               "--no-baseline", "--exit-zero", *extra], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    plain = check("--jobs", "1", "--no-cache")
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    assert check("--jobs", "2", *cache) == plain  # cold: entries written by the workers
+    assert entries(tmp_path / "cache")
+    assert check("--jobs", "2", *cache) == plain  # warm
