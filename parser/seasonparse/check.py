@@ -44,9 +44,9 @@ def load_one(item) -> Document:
             from seasonparse.jsonin import read_json
 
             return read_json(str(item.path), item.display)
-        from seasonparse.frontend import parse_file
+        from seasonparse.frontend import parse_input
 
-        return parse_file(str(item.path), item.display, getattr(item, "format", "auto"))
+        return parse_input(item)
     except Exception as exc:
         return failed_document(str(item.path), item.display, exc)
 
@@ -126,8 +126,8 @@ class DocumentStage:
         doc = source if isinstance(source, Document) else load_one(source)
         rules = registry() if self.rules is None else self.rules
         findings = check_document(doc, rules, self.codes, self.settings)
-        if isinstance(source, Document) or not doc.lines:
-            return Checked(doc, findings)
+        if isinstance(source, Document) or not doc.lines or getattr(source, "page", None) is not None:
+            return Checked(doc, findings)  # a dump's page has no file of its own to read back
         path = str(source.path)
         if read_lines(path, doc.sha256) != doc.lines:  # lines not the file's own (a JSON input's)
             return Checked(doc, findings)

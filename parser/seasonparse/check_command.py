@@ -143,7 +143,8 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     from seasonparse.check import run, selected_codes
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
-    from seasonparse.parallel import jobs_for, ordered_map
+    from seasonparse.inputs import expand
+    from seasonparse.parallel import jobs_for, ordered_map, size_of
     from seasonparse.report import render
     from seasonparse.rules import registry
 
@@ -173,10 +174,10 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
                            args.extend_select or config.extend_select)
 
     def spread(stage, items):
-        return ordered_map(stage, items, jobs_for(args.jobs, len(items)))
+        return ordered_map(stage, items, jobs_for(args.jobs, size_of(items)))
 
     references = _references(args, config)
-    result = run(found.inputs, rules, codes, config, map_fn=spread, references=references)
+    result = run(expand(found.inputs, config.dump), rules, codes, config, map_fn=spread, references=references)
     findings = result.findings
 
     if write_to is not None:
@@ -210,7 +211,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     findings, hidden = new_findings(result)
     if not report and (args.fix or args.diff):
         def check_again():
-            again = run(found.inputs, rules, codes, config, map_fn=spread, references=references)
+            again = run(expand(found.inputs, config.dump), rules, codes, config, map_fn=spread, references=references)
             return (again, *new_findings(again))
 
         fixed = _autofix(args, found.inputs, (result, findings, hidden), check_again)
