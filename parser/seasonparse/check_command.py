@@ -174,7 +174,9 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
                            args.extend_select or config.extend_select)
 
     def spread(stage, items):
-        return ordered_map(stage, items, jobs_for(args.jobs, size_of(items)))
+        from seasonparse.progress import Progress
+
+        return Progress(ordered_map(stage, items, jobs_for(args.jobs, size_of(items))), size_of(items))
 
     references = _references(args, config)
     result = run(expand(found.inputs, config.dump), rules, codes, config, map_fn=spread, references=references)

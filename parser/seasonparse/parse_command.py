@@ -145,6 +145,7 @@ def cmd_parse(argv: list[str]) -> int:
 
     from seasonparse.inputs import DEFAULT_GLOBS, expand, out_problem, planned_outputs
     from seasonparse.parallel import jobs_for, ordered_map, size_of
+    from seasonparse.progress import Progress
 
     started = time.perf_counter()
     out = Path(args.out)
@@ -162,7 +163,9 @@ def cmd_parse(argv: list[str]) -> int:
     n_files = n_matches = n_diags = n_errors = 0
     failed, usage = False, bool(found.problems)
     work = partial(parse_one, indent=args.indent)
-    with closing(ordered_map(work, jobs, jobs_for(args.jobs, size_of(jobs)))) as outcomes:
+    outcomes = Progress(ordered_map(work, jobs, jobs_for(args.jobs, size_of(jobs))), size_of(jobs),
+                        "file", quiet=args.quiet)
+    with closing(outcomes):
         for outcome in outcomes:
             if outcome.problem:
                 err(f"{outcome.display}: {outcome.problem}")
@@ -177,8 +180,7 @@ def cmd_parse(argv: list[str]) -> int:
             failed = failed or errors > 0
             if not args.quiet:
                 for d in outcome.diagnostics:
-                    print(f"{outcome.display}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}",
-                          file=sys.stderr)
+                    outcomes.write(f"{outcome.display}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}")
     seconds = time.perf_counter() - started
     print(f"seasonparse: {plural(n_files, 'file')}, {plural(n_matches, 'match', 'matches')}, "
           f"{plural(n_diags, 'diagnostic')} ({plural(n_errors, 'error')}), {seconds:.2f} s",
