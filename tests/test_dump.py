@@ -220,3 +220,26 @@ def test_the_configuration_picks_the_pages(run, tmp_path, monkeypatch):
     (tmp_path / ".seasonparse.toml").write_text('[dump]\nmatch = "sometimes"\n', "utf-8")
     code, _, err = run("check", "pages.xml")
     assert code == 2 and "`match`" in err
+
+
+def test_the_benchmark_dump_is_deterministic_and_read_back_whole(tmp_path):
+    """bench/gen_dump.py: every article kept (the skipped pages not), titles unique, seasons
+    shared, and the same bytes from the same seed."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_dump import generate
+
+    info = generate(16, tmp_path / "a")
+    generate(16, tmp_path / "b")
+    assert (tmp_path / "a" / "dump.xml.bz2").read_bytes() == (tmp_path / "b" / "dump.xml.bz2").read_bytes()
+    pages = pages_of(tmp_path / "a" / "dump.xml.bz2")
+    assert len(pages) == 17 and info["articles"] == 16
+    kept = [p for p in pages if dump.default_selection().keeps(p)]
+    assert len(kept) == 16 and len({p.title for p in kept}) == 16
+    assert info["dump_bytes"] / 16 > 15_000  # real-size articles
+    seasons = [p.title.split(" ")[0] for p in kept]
+    assert max(seasons.count(s) for s in seasons) >= 4  # copies share a season
+    assert len(list((tmp_path / "a" / "text").glob("*.txt"))) == 16
