@@ -154,6 +154,9 @@ def test_out_writes_one_json_per_page_with_safe_names(run, tmp_path, monkeypatch
     data = json.loads((tmp_path / "json" / "en" / f"{KEPT[0]}.json").read_text("utf-8"))
     assert data["source"]["path"] == f"en.xml.bz2:{KEPT[0]}@1001"
     assert data["source"]["format"] == "wikitext"
+    assert data["title"] == KEPT[0]  # the page's title, not one made of its name
+    odd_data = json.loads((tmp_path / "json" / "en" / f"{odd}.json").read_text("utf-8"))
+    assert odd_data["title"] == KEPT[1]
     # and check reads them back to the same findings as the dump
     out_json = run("check", "--no-baseline", "--format", "json", "--glob", "*.json", "json")[1]
     out_dump = run("check", "--no-baseline", "--format", "json", "en.xml.bz2")[1]
@@ -243,3 +246,23 @@ def test_the_benchmark_dump_is_deterministic_and_read_back_whole(tmp_path):
     seasons = [p.title.split(" ")[0] for p in kept]
     assert max(seasons.count(s) for s in seasons) >= 4  # copies share a season
     assert len(list((tmp_path / "a" / "text").glob("*.txt"))) == 16
+
+
+def test_a_stream_goes_to_the_workers_a_window_at_a_time():
+    """A dump's pages are not all taken (and held) before the workers start: the pool is
+    fed a bounded number of chunks ahead of the results taken."""
+    from seasonparse import parallel
+
+    pulled = []
+
+    def stream():
+        for i in range(5000):
+            pulled.append(i)
+            yield i
+
+    results = parallel.ordered_map(abs, stream(), 2)
+    assert next(results) == 0
+    window = 2 * parallel.CHUNKS_PER_JOB * parallel.MAX_CHUNK
+    assert len(pulled) <= window + parallel.MAX_CHUNK
+    assert list(results) == list(range(1, 5000))
+    results.close()
