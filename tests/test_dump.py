@@ -266,3 +266,30 @@ def test_a_stream_goes_to_the_workers_a_window_at_a_time():
     assert len(pulled) <= window + parallel.MAX_CHUNK
     assert list(results) == list(range(1, 5000))
     results.close()
+
+
+def test_the_parent_keeps_a_page_packed_and_reads_its_lines_back(run, tmp_path, monkeypatch):
+    """A page's document comes back without its lines (they travel zlib-packed); reports
+    still print them, and a suppression comment in the page still applies."""
+    from seasonparse.check import run as check_run
+    from seasonparse.config import Config
+    from seasonparse.inputs import Input, expand
+    from seasonparse.rules import registry
+
+    text = PAGES.read_text("utf-8")
+    path = tmp_path / "pages.xml"
+    path.write_text(text, "utf-8")
+    outcome = check_run(expand((Input(path, "pages.xml", Path("pages.xml")),)), registry(),
+                        set(registry()), Config())
+    assert [d.lines for d in outcome.documents] == [(), ()]
+    page = (HANDMADE / "boxes.wikitext").read_text("utf-8").rstrip("\n").split("\n")
+    assert outcome.lines_by_path[f"pages.xml:{KEPT[1]}@2002"] == tuple(page)
+    assert any(f.code == "D002" and f.line == 3 for f in outcome.findings)
+    date = "|date       = {{Start date|2016|10|25|df=y}}"
+    quiet = text.replace(date, date + " &lt;!-- seasonparse: disable-line D002 --&gt;", 1)
+    assert quiet != text
+    path.write_text(quiet, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run("check", "--no-baseline", "--format", "json", "pages.xml")
+    assert not [f for f in json.loads(out) if f["code"] == "D002"]
+    assert [f for f in json.loads(out) if f["path"].endswith("@2002")]

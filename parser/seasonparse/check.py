@@ -108,7 +108,8 @@ class Checked(NamedTuple):
     document: Document
     findings: list[Finding]
     reread: str | None = None
-    directives: list | None = None  # suppress.Directive, when `reread`
+    directives: list | None = None  # suppress.Directive, when `reread` or `packed`
+    packed: bytes | None = None  # a dump's page: its lines, zlib-compressed (no file to read back)
 
 
 @dataclass(frozen=True)
@@ -126,33 +127,52 @@ class DocumentStage:
         doc = source if isinstance(source, Document) else load_one(source)
         rules = registry() if self.rules is None else self.rules
         findings = check_document(doc, rules, self.codes, self.settings)
-        if isinstance(source, Document) or not doc.lines or getattr(source, "page", None) is not None:
-            return Checked(doc, findings)  # a dump's page has no file of its own to read back
-        path = str(source.path)
-        if read_lines(path, doc.sha256) != doc.lines:  # lines not the file's own (a JSON input's)
+        if isinstance(source, Document) or not doc.lines:
             return Checked(doc, findings)
         from seasonparse import suppress
 
+        if getattr(source, "page", None) is not None:  # a dump's page: its lines travel packed
+            return Checked(doc._replace(lines=()), findings, None, suppress.directives(doc.lines),
+                           pack_lines(doc.lines))
+        path = str(source.path)
+        if read_lines(path, doc.sha256) != doc.lines:  # lines not the file's own (a JSON input's)
+            return Checked(doc, findings)
         return Checked(doc._replace(lines=()), findings, path, suppress.directives(doc.lines))
+
+
+def pack_lines(lines: tuple[str, ...]) -> bytes:
+    """Lines kept small (a tenth of their size in memory) for those that cannot be read back."""
+    import zlib
+
+    return zlib.compress("\n".join(lines).encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack_lines(packed: bytes) -> tuple[str, ...]:
+    import zlib
+
+    return tuple(zlib.decompress(packed).decode("utf-8", "surrogatepass").split("\n"))
 
 
 class SourceLines(Mapping):
     """path -> source lines, for every document of a run, in the documents' order.
 
-    Lines a document came without are read back from its file on first use (see
-    Checked), and only the last CACHED files read are kept: memory does not grow
+    Lines a document came without are read back from its file (or unpacked, for a
+    page of a dump) on first use (see Checked), and only the last CACHED files read are kept: memory does not grow
     with the corpus, and a report reads only the files it prints findings of."""
 
     CACHED = 64
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[str, ...] | tuple[str, str]] = {}
+        self._entries: dict[str, tuple[str, ...] | tuple[str, str] | bytes] = {}
         self._held: set[str] = set()  # paths whose entry is the lines themselves
         self._recent: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def add(self, checked: Checked) -> None:
         path = checked.document.path
-        if checked.reread is None:
+        if checked.packed is not None:
+            self._entries[path] = checked.packed
+            self._held.discard(path)
+        elif checked.reread is None:
             self._entries[path] = checked.document.lines
             self._held.add(path)
         else:
@@ -166,7 +186,7 @@ class SourceLines(Mapping):
         if path in self._recent:
             self._recent.move_to_end(path)
             return self._recent[path]
-        lines = self._recent[path] = read_lines(*entry)
+        lines = self._recent[path] = unpack_lines(entry) if isinstance(entry, bytes) else read_lines(*entry)
         if len(self._recent) > self.CACHED:
             self._recent.popitem(last=False)
         return lines
@@ -220,7 +240,7 @@ def finish(checked: list[Checked], findings: list[Finding], rules: dict[str, Rul
     directives: dict[str, list] = {}
     for c in checked:
         path = c.document.path
-        directives[path] = c.directives if c.reread is not None else suppress.directives(c.document.lines)
+        directives[path] = c.directives if c.directives is not None else suppress.directives(c.document.lines)
     findings = _overrides(findings, config)
     findings = _per_file_ignores(findings, config)
     findings, unused = suppress.apply(findings, directives)
