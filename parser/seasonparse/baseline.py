@@ -7,7 +7,8 @@ made of parts that do not depend on how the tool is run:
 - its code;
 - its path relative to the root (the configuration's folder, else the
   baseline file's), not as typed, so the working folder and absolute or
-  relative arguments do not matter;
+  relative arguments do not matter; for a page of a dump, the dump's path and
+  the page title, not its revision id;
 - the text of the line it points at, white space normalised, not the line
   number, so lines may move;
 - its message, with every path of the finding and of its related locations
@@ -67,13 +68,22 @@ class _Stable:
     def path(self, path: str) -> str:
         rel = self._rel.get(path)
         if rel is None:
-            resolved = Path(path).resolve()
-            try:
-                rel = Path(os.path.relpath(resolved, self.root)).as_posix()
-            except ValueError:  # another drive
-                rel = resolved.as_posix()
+            from seasonparse.frontend.dump import split_display
+
+            page = split_display(path)  # a dump's page: its dump's path and its title, not the
+            if page:  # revision, which an edit of the page moves as it moves lines
+                rel = f"{self._file(page[0])}:{page[1]}"
+            else:
+                rel = self._file(path)
             self._rel[path] = rel
         return rel
+
+    def _file(self, path: str) -> str:
+        resolved = Path(path).resolve()
+        try:
+            return Path(os.path.relpath(resolved, self.root)).as_posix()
+        except ValueError:  # another drive
+            return resolved.as_posix()
 
     def message(self, f: Finding) -> str:
         """The message with each whole path of the finding or its related locations

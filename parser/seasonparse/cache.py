@@ -42,7 +42,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sized
 
 from seasonparse import __version__
 
@@ -483,7 +483,7 @@ class CachedMap:
     def __call__(self, stage, items: Iterable) -> Iterator:
         from seasonparse.check import DocumentStage
 
-        if isinstance(stage, DocumentStage):
+        if isinstance(stage, DocumentStage) and isinstance(items, Sized):  # a dump's pages stream past
             return self.cache.map(stage, items, self.inner)
         return self.inner(stage, items)
 

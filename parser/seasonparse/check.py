@@ -44,9 +44,9 @@ def load_one(item) -> Document:
             from seasonparse.jsonin import read_json
 
             return read_json(str(item.path), item.display)
-        from seasonparse.frontend import parse_file
+        from seasonparse.frontend import parse_input
 
-        return parse_file(str(item.path), item.display, getattr(item, "format", "auto"))
+        return parse_input(item)
     except Exception as exc:
         return failed_document(str(item.path), item.display, exc)
 
@@ -108,8 +108,9 @@ class Checked(NamedTuple):
     document: Document
     findings: list[Finding]
     reread: str | None = None
-    directives: list | None = None  # suppress.Directive, when `reread`
+    directives: list | None = None  # suppress.Directive, when `reread` or `packed`
     facts: object = None  # partition.Facts, where the cross-document stage is to be split
+    packed: bytes | None = None  # a dump's page: its lines, zlib-compressed (no file to read back)
 
 
 @dataclass(frozen=True)
@@ -135,31 +136,50 @@ class DocumentStage:
             facts = document_facts(doc)
         if isinstance(source, Document) or not doc.lines:
             return Checked(doc, findings, facts=facts)
+        from seasonparse import suppress
+
+        if getattr(source, "page", None) is not None:  # a dump's page: its lines travel packed
+            return Checked(doc._replace(lines=()), findings, None, suppress.directives(doc.lines), facts,
+                           pack_lines(doc.lines))
         path = str(source.path)
         if read_lines(path, doc.sha256) != doc.lines:  # lines not the file's own (a JSON input's)
             return Checked(doc, findings, facts=facts)
-        from seasonparse import suppress
-
         return Checked(doc._replace(lines=()), findings, path, suppress.directives(doc.lines), facts)
+
+
+def pack_lines(lines: tuple[str, ...]) -> bytes:
+    """Lines kept small (a tenth of their size in memory) for those that cannot be read back."""
+    import zlib
+
+    return zlib.compress("\n".join(lines).encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack_lines(packed: bytes) -> tuple[str, ...]:
+    import zlib
+
+    return tuple(zlib.decompress(packed).decode("utf-8", "surrogatepass").split("\n"))
 
 
 class SourceLines(Mapping):
     """path -> source lines, for every document of a run, in the documents' order.
 
-    Lines a document came without are read back from its file on first use (see
-    Checked), and only the last CACHED files read are kept: memory does not grow
+    Lines a document came without are read back from its file (or unpacked, for a
+    page of a dump) on first use (see Checked), and only the last CACHED files read are kept: memory does not grow
     with the corpus, and a report reads only the files it prints findings of."""
 
     CACHED = 64
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[str, ...] | tuple[str, str]] = {}
+        self._entries: dict[str, tuple[str, ...] | tuple[str, str] | bytes] = {}
         self._held: set[str] = set()  # paths whose entry is the lines themselves
         self._recent: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def add(self, checked: Checked) -> None:
         path = checked.document.path
-        if checked.reread is None:
+        if checked.packed is not None:
+            self._entries[path] = checked.packed
+            self._held.discard(path)
+        elif checked.reread is None:
             self._entries[path] = checked.document.lines
             self._held.add(path)
         else:
@@ -173,7 +193,7 @@ class SourceLines(Mapping):
         if path in self._recent:
             self._recent.move_to_end(path)
             return self._recent[path]
-        lines = self._recent[path] = read_lines(*entry)
+        lines = self._recent[path] = unpack_lines(entry) if isinstance(entry, bytes) else read_lines(*entry)
         if len(self._recent) > self.CACHED:
             self._recent.popitem(last=False)
         return lines
@@ -319,7 +339,7 @@ def finish(checked: list[Checked], findings: list[Finding], rules: dict[str, Rul
     directives: dict[str, list] = {}
     for c in checked:
         path = c.document.path
-        directives[path] = c.directives if c.reread is not None else suppress.directives(c.document.lines)
+        directives[path] = c.directives if c.directives is not None else suppress.directives(c.document.lines)
     findings = _overrides(findings, config)
     findings = _per_file_ignores(findings, config)
     findings, unused = suppress.apply(findings, directives)

@@ -179,7 +179,28 @@ def _autofix(args, inputs, first, check_again):
     return result, findings, hidden
 
 
-def _engine(args, n_inputs: int):
+class _ShowingProgress:
+    """A run's map function with a progress bar (progress.Progress) over the per-document
+    stage: the stage users wait for; the map's `jobs` and `ships_data` show through."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str):  # only for what the instance itself lacks
+        if name == "inner":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+    def __call__(self, stage, items):
+        from seasonparse.check import DocumentStage
+        from seasonparse.parallel import size_of
+        from seasonparse.progress import Progress
+
+        results = self.inner(stage, items)
+        return Progress(results, size_of(items)) if isinstance(stage, DocumentStage) else results
+
+
+def _engine(args, n_inputs: int | None):
     """A context giving the map function of `--engine`: the local process pool, or dask."""
     if args.dask_scheduler and args.engine != "dask":
         raise UsageError("--dask-scheduler goes with --engine dask")
@@ -207,6 +228,8 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
     from seasonparse.dask_engine import EngineError
+    from seasonparse.inputs import expand
+    from seasonparse.parallel import size_of
     from seasonparse.report import render
     from seasonparse.rules import registry
 
@@ -245,11 +268,13 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
 
     def checked():
         """The check on the chosen engine (both stages: as many workers as the inputs earn),
-        with the content cache in front of the per-document stage."""
+        with the content cache in front of the per-document stage and a progress bar
+        over it. A dump among the inputs makes them a stream of its pages."""
+        inputs = expand(found.inputs, config.dump)
         try:
-            with _engine(args, len(found.inputs)) as spread:
+            with _engine(args, size_of(inputs)) as spread:
                 map_fn = spread if cache is None else cache.in_front_of(spread)
-                return run(found.inputs, rules, codes, config, map_fn=map_fn, references=references)
+                return run(inputs, rules, codes, config, map_fn=_ShowingProgress(map_fn), references=references)
         except EngineError as exc:
             raise UsageError(str(exc)) from None
 

@@ -36,6 +36,7 @@ class Config:
     baseline: str | None = None
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     references: tuple[str, ...] = ()  # globs of reference results, relative to root
+    dump: object = None  # frontend.dump.Selection: which pages of a dump to check (None: data/dump.toml)
 
 
 _LIST_KEYS = {"paths", "select", "ignore", "extend-select", "references"}
@@ -69,7 +70,7 @@ def _codes(values: tuple[str, ...], where: str, known: set[str]) -> tuple[str, .
 def from_table(table: dict, source: Path | None, root: Path, known_codes: set[str]) -> Config:
     where = f"{source}" if source else "configuration"
     allowed = {"paths", "glob", "select", "ignore", "extend-select", "severity", "per-file-ignores",
-               "points-for-win", "fail-on", "baseline", "aliases", "references"}
+               "points-for-win", "fail-on", "baseline", "aliases", "references", "dump"}
     unknown = sorted(set(table) - allowed)
     if unknown:
         raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(sorted(allowed))})")
@@ -112,6 +113,14 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
     if "aliases" in table:
         al = _table(table["aliases"], f"{where}: `aliases`", "canonical name = [other names]")
         kw["aliases"] = {k: _strings(v, f"{where}: aliases `{k}`") for k, v in al.items()}
+    if "dump" in table:
+        from seasonparse.frontend.dump import Selection
+
+        try:
+            kw["dump"] = Selection.from_table(_table(table["dump"], f"{where}: `dump`", "selection keys"),
+                                              f"{where}: `dump`")
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
     return Config(source=source, root=root, **kw)
 
 

@@ -12,7 +12,7 @@ overwrites a source. Every check here is one pass over the inputs.
 
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import os
 import re
@@ -28,6 +28,7 @@ class Input(NamedTuple):
     display: str  # how to name it in messages and JSON (as the user wrote it)
     relative: Path  # its place below the argument it came from, for --out mirroring
     format: str = "auto"  # text, wikitext, or auto (by suffix, then content)
+    page: object = None  # a page of the dump at `path` (frontend.dump.Page, or Broken): see expand
 
 
 class Discovery(NamedTuple):
@@ -142,6 +143,44 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return False
 
 
+def expand(inputs, selection=None):
+    """The inputs with each MediaWiki dump among them (frontend.dump.is_dump) replaced
+    by its season pages, read as they are needed: a dump is streamed, never held (an
+    iterator then; the inputs as they are where there is no dump).
+
+    A page is named `DUMP:Title@revid` and goes to `<dump stem>/<safe title>.json`
+    under --out; a dump that cannot be read to its end is followed by one input that
+    says where it broke. `selection` (frontend.dump.Selection) picks the pages."""
+    from seasonparse.frontend import dump
+
+    if not any(dump.is_dump(item.path.name) for item in inputs):
+        return inputs
+    return _with_pages(inputs, selection)
+
+
+def _with_pages(inputs, selection) -> Iterator[Input]:
+    from seasonparse.frontend import dump
+
+    for item in inputs:
+        if not dump.is_dump(item.path.name):
+            yield item
+            continue
+        keep = (selection or dump.default_selection()).keeps
+        folder, names = Path(dump.dump_stem(item.path.name)), dump.Names()
+        try:
+            stream = dump.open_dump(str(item.path))
+        except OSError as exc:
+            yield item._replace(page=dump.Broken(f"cannot open it: {exc.strerror or exc}", 1, 1))
+            continue
+        with stream:
+            for page in dump.read_pages(stream):
+                if isinstance(page, dump.Broken):
+                    yield item._replace(relative=folder / "_broken.wikitext", page=page)
+                elif keep(page):
+                    yield Input(item.path, dump.page_display(item.display, page.title, page.revision),
+                                folder / f"{names.name(page)}.wikitext", "wikitext", page)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.relative_to(folder)
@@ -196,21 +235,30 @@ def plan_outputs(out_dir: Path, inputs) -> tuple[list[tuple[Input, Path]], list[
     One stat per input and one per existing output: an output that is an input
     (the same file, by device and inode, under any name) or that two inputs
     would share is refused."""
-    sources = input_keys(i.path for i in inputs)
-    base = Path(os.path.abspath(out_dir))
     jobs: list[tuple[Input, Path]] = []
     refused: list[str] = []
+    for item, target, why in planned_outputs(out_dir, inputs, inputs):
+        if why:
+            refused.append(f"{shown(item.display)}: {why}")
+        else:
+            jobs.append((item, target))
+    return jobs, refused
+
+
+def planned_outputs(out_dir: Path, inputs, items) -> Iterator[tuple[Input, Path, str | None]]:
+    """(item, output path, why it gets none or None) for each of `items` (the `inputs`,
+    or a stream of them with the pages of their dumps), as they are taken: see plan_outputs."""
+    sources = input_keys(i.path for i in inputs)
+    base = Path(os.path.abspath(out_dir))
     owner: dict[Path, str] = {}
-    for item in inputs:
+    for item in items:
         target = output_path(out_dir, item)
         where = base / item.relative.with_suffix(".json")
         if where in owner:
-            refused.append(f"{shown(item.display)}: its output {shown(str(target))} is also the output of "
-                           f"{shown(owner[where])}; skipped")
+            yield item, target, (f"its output {shown(str(target))} is also the output of "
+                                 f"{shown(owner[where])}; skipped")
         elif file_key(target) in sources:
-            refused.append(f"{shown(item.display)}: its output {shown(str(target))} is an input file; "
-                           f"refusing to overwrite it")
+            yield item, target, f"its output {shown(str(target))} is an input file; refusing to overwrite it"
         else:
             owner[where] = item.display
-            jobs.append((item, target))
-    return jobs, refused
+            yield item, target, None

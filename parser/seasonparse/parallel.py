@@ -21,6 +21,7 @@ import signal
 import sys
 from contextlib import suppress
 import time
+from collections.abc import Sized
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from seasonparse import interrupt
@@ -45,13 +46,19 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def jobs_for(requested: int | None, n_items: int) -> int:
-    """None: one worker per core when the batch is big enough, else 1. A number asked
-    for is capped at the inputs and the usable cores: `--jobs 999` starts no more
-    processes than there is work and cores for."""
+def jobs_for(requested: int | None, n_items: int | None) -> int:
+    """None: one worker per core when the batch is big enough (a stream of unknown
+    length, `n_items` None, counts as big), else 1. A number asked for is capped at
+    the inputs and the usable cores: `--jobs 999` starts no more processes than there
+    is work and cores for."""
     if requested is None:
-        return min(usable_cores(), MAX_JOBS) if n_items >= MIN_ITEMS else 1
-    return max(1, min(requested, n_items, usable_cores()))
+        return min(usable_cores(), MAX_JOBS) if n_items is None or n_items >= MIN_ITEMS else 1
+    return max(1, min(requested, usable_cores(), requested if n_items is None else n_items))
+
+
+def size_of(items) -> int | None:
+    """How many items, or None for a stream (an iterator: the pages of a dump)."""
+    return len(items) if isinstance(items, Sized) else None
 
 
 def _die_with_parent() -> None:
@@ -160,11 +167,44 @@ def chunk_size(n_items: int, jobs: int) -> int:
     return max(1, min(MAX_CHUNK, n_items // (jobs * CHUNKS_PER_JOB)))
 
 
+def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(item) for item in chunk]
+
+
+def _windowed(pool, fn: Callable[[T], R], items: Iterator[T], jobs: int) -> Iterator[R]:
+    """A stream through the pool, in order, with at most CHUNKS_PER_JOB chunks a worker
+    in flight: the next chunk is taken from the stream as a result is handed on, so
+    memory holds a bounded number of items however long the stream (a dump's pages)."""
+    from collections import deque
+    from itertools import islice
+
+    def next_chunk():
+        chunk = list(islice(items, MAX_CHUNK))
+        return pool.submit(_run_chunk, fn, chunk) if chunk else None
+
+    pending = deque()
+    for _ in range(jobs * CHUNKS_PER_JOB):
+        future = next_chunk()
+        if future is None:
+            break
+        pending.append(future)
+    while pending:
+        results = pending.popleft().result()
+        future = next_chunk()
+        if future is not None:
+            pending.append(future)
+        yield from results
+
+
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
-    items = list(items)
-    if jobs <= 1 or len(items) < 2:
+    """fn over items, in their order, on `jobs` processes. A list is handed out in
+    chunks sized to it; an iterator (see size_of) is taken a window at a time."""
+    stream = not isinstance(items, Sized)
+    if jobs <= 1 or (not stream and len(items) < 2):
         yield from map(fn, items)
         return
+    if not stream:
+        items = list(items)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -179,7 +219,10 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
                                initargs=(os.getpid(), stopping))
     finished = False
     try:
-        yield from pool.map(_UnlessStopped(fn), items, chunksize=chunk_size(len(items), jobs))
+        if stream:
+            yield from _windowed(pool, _UnlessStopped(fn), iter(items), jobs)
+        else:
+            yield from pool.map(_UnlessStopped(fn), items, chunksize=chunk_size(len(items), jobs))
         finished = True
     finally:
         if finished:

@@ -46,6 +46,8 @@ class Outcome(NamedTuple):
     diagnostics: tuple
     problem: str | None = None  # why it was not written
     usage: bool = False  # the problem is in how seasonparse was called (exit 2)
+    display: str = ""  # the input's name
+    written: bool = True  # False: a problem, or where a dump broke (its diagnostics say where)
 
 
 _OUR_JSON = b'"seasonparse/document/'
@@ -65,11 +67,11 @@ def _document_data(item):
     """The document and its JSON data; what the front end or the schema check
     could not produce is replaced by a P000 error and the rest kept."""
     from seasonparse.fallback import failed_document, reduced_document
-    from seasonparse.frontend import parse_file
+    from seasonparse.frontend import parse_input
     from seasonparse.jsonout import schema_error, to_dict
 
     try:
-        doc = parse_file(str(item.path), item.display, item.format)
+        doc = parse_input(item)
         data = to_dict(doc)
         problem = schema_error(data)
     except Exception as exc:
@@ -84,10 +86,20 @@ def _document_data(item):
 
 def parse_one(job, indent: int | None) -> Outcome:
     """Parse one input, validate and write its JSON. What a worker process runs."""
+    item, target, refused = job
+    outcome = Outcome(0, (), refused) if refused else _parse_one(item, target, indent)
+    return outcome._replace(display=item.display, written=outcome.written and not outcome.problem)
+
+
+def _parse_one(item, target: Path, indent: int | None) -> Outcome:
+    from seasonparse.frontend.dump import Broken
     from seasonparse.jsonout import dumps, schema_error, write_atomic
 
-    item, target = job
-    if is_our_json(item.path):
+    if isinstance(item.page, Broken):  # where a dump broke: said, nothing to write
+        from seasonparse.frontend.dump import broken_document
+
+        return Outcome(0, broken_document(item.display, item.page).diagnostics, written=False)
+    if item.page is None and is_our_json(item.path):
         return Outcome(0, (), "this is seasonparse's JSON output, not an article; skipped "
                               "(`seasonparse check` reads it)", usage=True)
     doc, data = _document_data(item)
@@ -103,6 +115,22 @@ def parse_one(job, indent: int | None) -> Outcome:
     return Outcome(len(doc.matches), doc.diagnostics)
 
 
+def _dump_selection(inputs):
+    """Which pages of a dump to parse: the configuration's `dump` table, where a dump is
+    among the inputs (the configuration is read only then)."""
+    from seasonparse.frontend.dump import is_dump
+
+    if not any(is_dump(item.path.name) for item in inputs):
+        return None
+    from seasonparse.config import ConfigError, load
+    from seasonparse.rules import registry
+
+    try:
+        return load(None, set(registry())).dump
+    except ConfigError as exc:
+        raise UsageError(f"configuration: {exc}") from None
+
+
 def _create_out(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -115,9 +143,9 @@ def cmd_parse(argv: list[str]) -> int:
     from contextlib import closing
     from functools import partial
 
-    from seasonparse.inputs import out_problem, plan_outputs
-    from seasonparse.parallel import jobs_for, ordered_map
-    from seasonparse.inputs import shown
+    from seasonparse.inputs import DEFAULT_GLOBS, expand, out_problem, planned_outputs, shown
+    from seasonparse.parallel import jobs_for, ordered_map, size_of
+    from seasonparse.progress import Progress
 
     started = time.perf_counter()
     out = Path(args.out)
@@ -126,24 +154,25 @@ def cmd_parse(argv: list[str]) -> int:
     problem = out_problem(out, args.paths)
     if problem:
         raise UsageError(problem)
-    from seasonparse.inputs import DEFAULT_GLOBS
-
     found = gather(args.paths, args.glob or DEFAULT_GLOBS, exclude=out, input_format=args.input_format)
-    jobs, refused = plan_outputs(out, found.inputs)
-    for message in refused:
-        err(message)
+    items = expand(found.inputs, _dump_selection(found.inputs))
+    jobs = planned_outputs(out, found.inputs, items)
+    if size_of(items) is not None:
+        jobs = list(jobs)
     _create_out(out)
     n_files = n_matches = n_diags = n_errors = 0
-    failed, usage = bool(refused), False
+    failed, usage = False, False
     work = partial(parse_one, indent=args.indent)
-    with closing(ordered_map(work, jobs, jobs_for(args.jobs, len(jobs)))) as outcomes:
-        for (item, _), outcome in zip(jobs, outcomes, strict=True):
+    outcomes = Progress(ordered_map(work, jobs, jobs_for(args.jobs, size_of(jobs))), size_of(jobs),
+                        "file", quiet=args.quiet)
+    with closing(outcomes):
+        for outcome in outcomes:
             if outcome.problem:
-                err(f"{shown(item.display)}: {outcome.problem}")
+                err(f"{shown(outcome.display)}: {outcome.problem}")
                 usage = usage or outcome.usage
                 failed = True
                 continue
-            n_files += 1
+            n_files += outcome.written
             n_matches += outcome.matches
             n_diags += len(outcome.diagnostics)
             errors = sum(1 for d in outcome.diagnostics if d.severity == "error")
@@ -151,8 +180,8 @@ def cmd_parse(argv: list[str]) -> int:
             failed = failed or errors > 0
             if not args.quiet:
                 for d in outcome.diagnostics:
-                    print(f"{shown(item.display)}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}",
-                          file=sys.stderr)
+                    outcomes.write(f"{shown(outcome.display)}:{d.line}:{d.column}: {d.severity} {d.code} "
+                                   f"{d.message}")
     seconds = time.perf_counter() - started
     print(f"seasonparse: {plural(n_files, 'file')}, {plural(n_matches, 'match', 'matches')}, "
           f"{plural(n_diags, 'diagnostic')} ({plural(n_errors, 'error')}), {seconds:.2f} s",

@@ -110,6 +110,11 @@ def parse_file(path: str, display: str | None = None, input_format: str = "auto"
     Never raises (see parse_source and source.read)."""
     source = read(path, display)
     wikitext = is_wikitext(path, source.text) if input_format == "auto" else input_format == "wikitext"
+    return parse_read(source, wikitext)
+
+
+def parse_read(source: Source, wikitext: bool) -> Document:
+    """Parse text already read, as wikitext or as the text format. Never raises."""
     if not wikitext:
         return parse_source(source)
     from seasonparse.frontend.wikitext import parse_wikitext
@@ -121,4 +126,14 @@ def parse_file(path: str, display: str | None = None, input_format: str = "auto"
         return _failed(source, lines[:-1] if lines and lines[-1] == "" else lines, exc)
 
 
-__all__ = ["parse_file", "parse_source", "parse_text"]
+def parse_input(item) -> Document:
+    """One input of the inputs module: a file, or a page of a dump (its `page`, text in hand)."""
+    page = getattr(item, "page", None)
+    if page is not None:
+        from seasonparse.frontend.dump import page_document
+
+        return page_document(page, item.display)
+    return parse_file(str(item.path), item.display, getattr(item, "format", "auto"))
+
+
+__all__ = ["parse_file", "parse_input", "parse_read", "parse_source", "parse_text"]

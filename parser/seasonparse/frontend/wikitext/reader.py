@@ -239,7 +239,13 @@ def _pipe_line(cells) -> str:
 
 
 def _title(path: str) -> str:
-    """A wikitext file is a page's source: its title is the page name, the file's stem."""
+    """A wikitext file is a page's source: its title is the page name, the file's stem
+    (a page of a dump has its own, in its name: see frontend.dump.page_display)."""
+    from seasonparse.frontend.dump import split_display
+
+    page = split_display(path)
+    if page:
+        return page[1]
     stem = os.path.basename(path)
     for ext in (".wikitext", ".mediawiki", ".wiki"):
         if stem.endswith(ext):

@@ -1,0 +1,138 @@
+"""`seasonparse check` on a MediaWiki dump of N real-size articles, --jobs 1 and 2.
+
+    python bench/bench_dump.py [--jobs 1,2] [--text] [SIZES...]   (default sizes: 1000 10000)
+
+For each size: a dump from bench/gen_dump.py (under bench/out/dump-N/, reused
+when present); first the dump read alone (every page streamed and selected,
+nothing parsed: what the reader costs), then `seasonparse check dump.xml.bz2
+--format json --jobs J` in a fresh process for each J. Printed per run: wall
+time, ms per article, MB/s (of the uncompressed dump's bytes), peak RSS of the
+whole process tree (the parent and its workers, summed, sampled every 0.2 s
+from /proc), and the CPU seconds of the tree, which the shared machine moves
+far less than wall time. With --text, the same for the folder of text-format
+articles (the non-dump path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from gen_dump import generate  # noqa: E402
+
+READ_ONLY = """
+import sys
+from pathlib import Path
+from seasonparse.inputs import Input, expand
+n = sum(1 for _ in expand((Input(Path(sys.argv[1]), sys.argv[1], Path(sys.argv[1])),)))
+print(n, file=sys.stderr)
+"""
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(entry))
+    return tree
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss(root: int) -> int:
+    """RSS (KiB) of `root` and all its descendants, now."""
+    tree, total, todo = _children(), 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += _rss_kib(pid)
+        todo.extend(tree.get(pid, ()))
+    return total
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run `cmd`; wall seconds, peak tree RSS (MiB) and CPU seconds of the tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    peak = [0]
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - started
+    watcher.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:  # the check runs with --exit-zero: anything else is a failure
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
+    return {"wall": wall, "rss_mib": peak[0] / 1024, "cpu": cpu, "stderr": err.decode()}
+
+
+def row(label: str, n: int, size: int, m: dict) -> str:
+    return (f"| {label} | {n:,} | {size / 1e6:,.0f} | {m['wall']:,.1f} | {1000 * m['wall'] / n:.1f} | "
+            f"{size / 1e6 / m['wall']:.2f} | {m['rss_mib']:,.0f} | {m['cpu']:,.1f} |")
+
+
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    p.add_argument("--jobs", default="1,2", help="comma-separated --jobs values (default 1,2)")
+    p.add_argument("--text", action="store_true", help="also the folder of text-format articles")
+    args = p.parse_args(argv)
+    python = sys.executable
+    print("| run | articles | MB | wall s | ms/article | MB/s | peak RSS MiB (tree) | CPU s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n in args.sizes:
+        out = HERE / "out" / f"dump-{n}"
+        info_file = out / "info.json"
+        if not info_file.exists():
+            info = generate(n, out)
+            info_file.write_text(json.dumps(info), "utf-8")
+        info = json.loads(info_file.read_text("utf-8"))
+        dump = str(out / "dump.xml.bz2")
+        m = measure([python, "-c", READ_ONLY, dump])
+        print(row("read the dump only (bz2 + XML + selection)", n, info["dump_bytes"], m), flush=True)
+        for jobs in args.jobs.split(","):
+            m = measure([python, "-m", "seasonparse", "check", dump, "--format", "json", "--no-baseline",
+                         "--exit-zero", "--jobs", jobs])
+            print(row(f"check dump.xml.bz2 --jobs {jobs}", n, info["dump_bytes"], m), flush=True)
+            if args.text:
+                m = measure([python, "-m", "seasonparse", "check", str(out / "text"), "--format", "json",
+                             "--no-baseline", "--exit-zero", "--jobs", jobs])
+                print(row(f"check text/ --jobs {jobs}", n, info["text_bytes"], m), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
