@@ -112,8 +112,8 @@ class Clubs:
 
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.root(a), self.root(b)
-        if ra == rb or self._kept_apart(ra, rb):
-            return False
+        if ra == rb or ra not in self.parent or rb not in self.parent or self._kept_apart(ra, rb):
+            return False  # a name never added (no letters or digits: `?`) is no club to merge
         keep, drop = sorted((ra, rb))
         self.parent[drop] = keep
         if drop in self.groups:  # the smaller set goes into the larger: merging stays n log n
