@@ -169,7 +169,11 @@ def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
         for name, line, group, target in _names_of(doc):
             k = clubs.add(name, Place(doc.path, line))
             if k and group is not None:
-                groups.setdefault(group, set()).add(k)
+                members = groups.get(group)
+                if members is None:
+                    groups[group] = {k}
+                else:
+                    members.add(k)
             if k and target:
                 tk = clubs.add(target, Place(doc.path, line))
                 if tk:
@@ -203,30 +207,31 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]]) -> Non
 
 
 def _infer_from_matches(clubs: Clubs, docs: list[Document]) -> None:
+    """Repeated until nothing merges (a merge can line up two more matches); each
+    match's two names are keyed once, not on every pass."""
+    dated = [(doc, m, m.date, key(m.home), key(m.away))
+             for doc in docs for m in doc.matches if m.date is not None]
     changed = True
     while changed:
         changed = False
-        seen: dict[tuple, tuple[Document, object, str]] = {}
-        for doc in docs:
-            for m in doc.matches:
-                if m.date is None:
+        seen: dict[tuple, tuple[Document, object, str, str]] = {}
+        for doc, m, day, home, away in dated:
+            for k, other_key, other_name in (
+                    ((day, clubs.root(home), m.home_goals, m.away_goals), away, m.away),
+                    ((day, clubs.root(away), m.away_goals, m.home_goals), home, m.home)):
+                prev = seen.get(k)
+                if prev is None:
+                    seen[k] = (doc, m, other_name, other_key)
                     continue
-                for side, other_side in (("home", "away"), ("away", "home")):
-                    k = (m.date, clubs.root(m.team(side)), m.goals(side), m.goals(other_side))
-                    other_name = m.team(other_side)
-                    prev = seen.get(k)
-                    if prev is None:
-                        seen[k] = (doc, m, other_name)
-                        continue
-                    pdoc, pm, pname = prev
-                    if pdoc is doc or clubs.same(pname, other_name):
-                        continue
-                    if clubs.union(pname, other_name):
-                        changed = True
-                        clubs.inferred.append(Inference(
-                            other_name, pname, "match",
-                            ((Place(doc.path, m.line), f"{m.home} {m.home_goals}-{m.away_goals} {m.away}"),
-                             (Place(pdoc.path, pm.line), f"{pm.home} {pm.home_goals}-{pm.away_goals} {pm.away}"))))
+                pdoc, pm, pname, pkey = prev
+                if pdoc is doc or clubs.same(pkey, other_key):
+                    continue
+                if clubs.union(pkey, other_key):
+                    changed = True
+                    clubs.inferred.append(Inference(
+                        other_name, pname, "match",
+                        ((Place(doc.path, m.line), f"{m.home} {m.home_goals}-{m.away_goals} {m.away}"),
+                         (Place(pdoc.path, pm.line), f"{pm.home} {pm.home_goals}-{pm.away_goals} {pm.away}"))))
 
 
 def _infer_from_words(clubs: Clubs) -> None:

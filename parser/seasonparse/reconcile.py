@@ -306,11 +306,12 @@ def check_references(articles: list[Document], paths: list[tuple[str, str]], set
     from seasonparse.check import check_document
     from seasonparse.reference import load
 
-    references = [load(path, display) for path, display in paths]
-    findings, errors = [], []
-    parser_codes = {c for c in codes if c.startswith("P")}
-    for ref in references:
-        findings += check_document(ref.document, rules, parser_codes, settings)
-    rec = reconcile(articles, references, settings, codes, article_corpus)
+    with gc_paused():  # the P rules over a reference make records that live on, as its reading does
+        references = [load(path, display) for path, display in paths]
+        findings, errors = [], []
+        parser_codes = {c for c in codes if c.startswith("P")}
+        for ref in references:
+            findings += check_document(ref.document, rules, parser_codes, settings)
+        rec = reconcile(articles, references, settings, codes, article_corpus)
     return ReferenceRun([r.document for r in references], findings + rec.findings, errors + rec.errors,
                         rec.summary)
