@@ -66,12 +66,14 @@ class Clubs:
     ambiguous: list[Ambiguity] = field(default_factory=list)
     several_targets: set[str] = field(default_factory=set)  # labels linked to two clubs
 
-    def add(self, name: str, place: Place) -> str:
+    def add(self, name: str, place: tuple[str, int]) -> str:
+        """The name's key; a new key is recorded where first seen (`place`, a Place or a
+        plain (path, line): most names are seen again, and a Place costs a Python call)."""
         k = key(name)
         if k and k not in self.parent:
             self.parent[k] = k
             self.display[k] = name.strip()
-            self.first_seen[k] = place
+            self.first_seen[k] = Place(*place)
         return k
 
     def root(self, name_or_key: str) -> str:
@@ -167,7 +169,7 @@ def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
     for doc in docs:
         groups: dict[tuple, set[str]] = {}
         for name, line, group, target in _names_of(doc):
-            k = clubs.add(name, Place(doc.path, line))
+            k = clubs.add(name, (doc.path, line))
             if k and group is not None:
                 members = groups.get(group)
                 if members is None:
@@ -175,7 +177,7 @@ def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
                 else:
                     members.add(k)
             if k and target:
-                tk = clubs.add(target, Place(doc.path, line))
+                tk = clubs.add(target, (doc.path, line))
                 if tk:
                     targets.setdefault(k, {})[tk] = target
         for members in groups.values():
