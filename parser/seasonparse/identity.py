@@ -209,18 +209,22 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]]) -> Non
 
 
 def _infer_from_matches(clubs: Clubs, docs: list[Document]) -> None:
-    """Repeated until nothing merges (a merge can line up two more matches); each
-    match's two names are keyed once, not on every pass."""
+    """Repeated until nothing merges (a merge can line up two more matches). Each
+    match's two names are keyed once, not on every pass, and each key's root is
+    looked up once until the next merge (merges are few, lookups many)."""
     dated = [(doc, m, m.date, key(m.home), key(m.away))
              for doc in docs for m in doc.matches if m.date is not None]
+    roots: dict[str, str] = {}  # key -> its root, valid until the next union
     changed = True
     while changed:
         changed = False
         seen: dict[tuple, tuple[Document, object, str, str]] = {}
         for doc, m, day, home, away in dated:
-            for k, other_key, other_name in (
-                    ((day, clubs.root(home), m.home_goals, m.away_goals), away, m.away),
-                    ((day, clubs.root(away), m.away_goals, m.home_goals), home, m.home)):
+            for side, other_key, own_goals, other_goals, other_name in (
+                    (home, away, m.home_goals, m.away_goals, m.away),
+                    (away, home, m.away_goals, m.home_goals, m.home)):
+                r = roots.get(side) or roots.setdefault(side, clubs.root(side))
+                k = (day, r, own_goals, other_goals)
                 prev = seen.get(k)
                 if prev is None:
                     seen[k] = (doc, m, other_name, other_key)
@@ -230,6 +234,7 @@ def _infer_from_matches(clubs: Clubs, docs: list[Document]) -> None:
                     continue
                 if clubs.union(pkey, other_key):
                     changed = True
+                    roots.clear()
                     clubs.inferred.append(Inference(
                         other_name, pname, "match",
                         ((Place(doc.path, m.line), f"{m.home} {m.home_goals}-{m.away_goals} {m.away}"),
