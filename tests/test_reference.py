@@ -113,6 +113,18 @@ def test_rsssf_reader_never_crashes(text):
     assert _schema_errors(doc) is None
 
 
+def test_rsssf_participant_lines_are_read_in_one_pass():
+    """A participant line with a long run of spaces and an unclosed `(`: the old
+    pattern tried every split of the run (800 spaces took two minutes); this one
+    takes a few thousand and reads the lines around it as before."""
+    spaces = " " * 5000
+    text = f"Season: 2020\nParticipants:\nAlpha (Town) [1]\nBeta{spaces}Gamma (Place\nDelta  [2]\n\n[1] Official name Alpha FC\n"
+    ref = parse_rsssf(text, "participants.txt")
+    rows = [r.cells for t in ref.document.tables for r in t.rows]
+    assert rows == [("Alpha", "Town", "1")]
+    assert ref.footnotes[0].names == ("Alpha",) and ref.footnotes[0].official_name == "Alpha FC"
+
+
 CSV = """Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,HTHG,HTAG
 MX2,29/07/2011,Necaxa,Mérida,1,0,1,0
 MX2,29/07/11,Correcaminos UAT,León,3,3,1,1

@@ -53,7 +53,10 @@ _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.+?)\s*$")
-_PARTICIPANT = re.compile(r"^(?P<name>[^\[(]+?)\s*(?:\((?P<place>[^)]*)\))?\s*(?:\[(?P<note>\d+)\])?\s*$")
+# The name ends at a non-space and each optional part brings its own leading space: one way to
+# split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
+_PARTICIPANT = re.compile(
+    r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
 _LIST_ITEM = re.compile(r"^-\s+(?P<text>.+?)\s*$")
 _LABEL = re.compile(r"^(?P<label>[^:\[\]]{1,40}):\s*$")
 _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
