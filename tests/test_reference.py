@@ -113,6 +113,32 @@ def test_rsssf_reader_never_crashes(text):
     assert _schema_errors(doc) is None
 
 
+def test_rsssf_participant_lines_are_read_in_one_pass():
+    """A participant line with a long run of spaces and an unclosed `(`: the old
+    pattern tried every split of the run (800 spaces took two minutes); this one
+    takes a few thousand and reads the lines around it as before."""
+    spaces = " " * 5000
+    text = f"Season: 2020\nParticipants:\nAlpha (Town) [1]\nBeta{spaces}Gamma (Place\nDelta  [2]\n\n[1] Official name Alpha FC\n"
+    ref = parse_rsssf(text, "participants.txt")
+    rows = [r.cells for t in ref.document.tables for r in t.rows]
+    assert rows == [("Alpha", "Town", "1")]
+    assert ref.footnotes[0].names == ("Alpha",) and ref.footnotes[0].official_name == "Alpha FC"
+
+
+def test_rsssf_table_rows_and_footnotes_are_read_in_one_pass():
+    """Long runs of spaces inside a table row (before the numbers, inside the note)
+    and a footnote: each line is read in one pass (the lazy patterns ending inside a
+    run were quadratic in it: hours for these lines), with the cells as before."""
+    spaces = " " * 200_000
+    text = (f"Season: 2020\n1.Alpha{spaces}15 10 1 4 26-17 31 (x{spaces}y)\n2.Beta  15 1 1 13 3-30 4\n\n"
+            f"[1] Official name{spaces}Alpha FC{spaces}.\n")
+    ref = parse_rsssf(text, "spaces.txt")
+    rows = [r.cells for t in ref.document.tables for r in t.rows]
+    assert rows == [("1", "Alpha", "15", "10", "1", "4", "26", "17", "31", f"x{spaces}y"),
+                    ("2", "Beta", "15", "1", "1", "13", "3", "30", "4", "")]
+    assert [(f.number, f.text) for f in ref.footnotes] == [("1", f"Official name{spaces}Alpha FC{spaces}.")]
+
+
 CSV = """Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,HTHG,HTAG
 MX2,29/07/2011,Necaxa,Mérida,1,0,1,0
 MX2,29/07/11,Correcaminos UAT,León,3,3,1,1

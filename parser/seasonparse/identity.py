@@ -66,12 +66,14 @@ class Clubs:
     ambiguous: list[Ambiguity] = field(default_factory=list)
     several_targets: set[str] = field(default_factory=set)  # labels linked to two clubs
 
-    def add(self, name: str, place: Place) -> str:
+    def add(self, name: str, place: tuple[str, int]) -> str:
+        """The name's key; a new key is recorded where first seen (`place`, a Place or a
+        plain (path, line): most names are seen again, and a Place costs a Python call)."""
         k = key(name)
         if k and k not in self.parent:
             self.parent[k] = k
             self.display[k] = name.strip()
-            self.first_seen[k] = place
+            self.first_seen[k] = Place(*place)
         return k
 
     def root(self, name_or_key: str) -> str:
@@ -167,11 +169,15 @@ def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
     for doc in docs:
         groups: dict[tuple, set[str]] = {}
         for name, line, group, target in _names_of(doc):
-            k = clubs.add(name, Place(doc.path, line))
+            k = clubs.add(name, (doc.path, line))
             if k and group is not None:
-                groups.setdefault(group, set()).add(k)
+                members = groups.get(group)
+                if members is None:
+                    groups[group] = {k}
+                else:
+                    members.add(k)
             if k and target:
-                tk = clubs.add(target, Place(doc.path, line))
+                tk = clubs.add(target, (doc.path, line))
                 if tk:
                     targets.setdefault(k, {})[tk] = target
         for members in groups.values():
@@ -203,30 +209,36 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]]) -> Non
 
 
 def _infer_from_matches(clubs: Clubs, docs: list[Document]) -> None:
+    """Repeated until nothing merges (a merge can line up two more matches). Each
+    match's two names are keyed once, not on every pass, and each key's root is
+    looked up once until the next merge (merges are few, lookups many)."""
+    dated = [(doc, m, m.date, key(m.home), key(m.away))
+             for doc in docs for m in doc.matches if m.date is not None]
+    roots: dict[str, str] = {}  # key -> its root, valid until the next union
     changed = True
     while changed:
         changed = False
-        seen: dict[tuple, tuple[Document, object, str]] = {}
-        for doc in docs:
-            for m in doc.matches:
-                if m.date is None:
+        seen: dict[tuple, tuple[Document, object, str, str]] = {}
+        for doc, m, day, home, away in dated:
+            for side, other_key, own_goals, other_goals, other_name in (
+                    (home, away, m.home_goals, m.away_goals, m.away),
+                    (away, home, m.away_goals, m.home_goals, m.home)):
+                r = roots.get(side) or roots.setdefault(side, clubs.root(side))
+                k = (day, r, own_goals, other_goals)
+                prev = seen.get(k)
+                if prev is None:
+                    seen[k] = (doc, m, other_name, other_key)
                     continue
-                for side, other_side in (("home", "away"), ("away", "home")):
-                    k = (m.date, clubs.root(m.team(side)), m.goals(side), m.goals(other_side))
-                    other_name = m.team(other_side)
-                    prev = seen.get(k)
-                    if prev is None:
-                        seen[k] = (doc, m, other_name)
-                        continue
-                    pdoc, pm, pname = prev
-                    if pdoc is doc or clubs.same(pname, other_name):
-                        continue
-                    if clubs.union(pname, other_name):
-                        changed = True
-                        clubs.inferred.append(Inference(
-                            other_name, pname, "match",
-                            ((Place(doc.path, m.line), f"{m.home} {m.home_goals}-{m.away_goals} {m.away}"),
-                             (Place(pdoc.path, pm.line), f"{pm.home} {pm.home_goals}-{pm.away_goals} {pm.away}"))))
+                pdoc, pm, pname, pkey = prev
+                if pdoc is doc or clubs.same(pkey, other_key):
+                    continue
+                if clubs.union(pkey, other_key):
+                    changed = True
+                    roots.clear()
+                    clubs.inferred.append(Inference(
+                        other_name, pname, "match",
+                        ((Place(doc.path, m.line), f"{m.home} {m.home_goals}-{m.away_goals} {m.away}"),
+                         (Place(pdoc.path, pm.line), f"{pm.home} {pm.home_goals}-{pm.away_goals} {pm.away}"))))
 
 
 def _infer_from_words(clubs: Clubs) -> None:

@@ -12,7 +12,6 @@ reference footnote's official name as one more name of its club.
 from __future__ import annotations
 
 import dataclasses
-from collections import namedtuple
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -20,10 +19,10 @@ from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import section_tournament
 from seasonparse.football import counted
 from seasonparse.model import Document, Match
-from seasonparse.reference import Fixture, Reference, Segment, gc_paused
+from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
 
 
-class ArticleMatch(namedtuple("ArticleMatch", "doc match day home away")):
+class ArticleMatch(Record, fields="doc match day home away"):
     __slots__ = ()
     doc: Document
     match: Match
@@ -32,7 +31,7 @@ class ArticleMatch(namedtuple("ArticleMatch", "doc match day home away")):
     away: str
 
 
-class RefMatch(namedtuple("RefMatch", "reference match fixture segment day home away window")):
+class RefMatch(Record, fields="reference match fixture segment day home away window"):
     __slots__ = ()
     reference: Reference
     match: Match
@@ -51,7 +50,7 @@ class RefMatch(namedtuple("RefMatch", "reference match fixture segment day home 
         return self.reference.document.path
 
 
-class Pairing(namedtuple("Pairing", "article ref")):
+class Pairing(Record, fields="article ref"):
     """One article match and the reference's record of it."""
     __slots__ = ()
     article: ArticleMatch
@@ -75,7 +74,7 @@ class Pairing(namedtuple("Pairing", "article ref")):
         return self.score_differs or self.venue_differs or self.day_differs
 
 
-class Unmatched(namedtuple("Unmatched", "article reference segment same_pair")):
+class Unmatched(Record, fields="article reference segment same_pair"):
     """An article match inside a segment the reference covers in full, which the reference lacks."""
     __slots__ = ()
     article: ArticleMatch
@@ -84,8 +83,7 @@ class Unmatched(namedtuple("Unmatched", "article reference segment same_pair")):
     same_pair: tuple[RefMatch, ...]  # the reference's matches of the two clubs in that segment
 
 
-class Summary(namedtuple("Summary", "references reference_matches article_matches matched disagree unmatched "
-                                  "not_covered")):
+class Summary(Record, fields="references reference_matches article_matches matched disagree unmatched not_covered"):
     __slots__ = ()
     references: int
     reference_matches: int
@@ -101,7 +99,7 @@ class Summary(namedtuple("Summary", "references reference_matches article_matche
                 f"{self.unmatched} unmatched, {self.not_covered} outside the references")
 
 
-class IdentityEvidence(namedtuple("IdentityEvidence", "name official path line")):
+class IdentityEvidence(Record, fields="name official path line"):
     __slots__ = ()
     name: str
     official: str
@@ -109,7 +107,7 @@ class IdentityEvidence(namedtuple("IdentityEvidence", "name official path line")
     line: int
 
 
-class Reconciliation(namedtuple("Reconciliation", "findings summary errors")):
+class Reconciliation(Record, fields="findings summary errors"):
     __slots__ = ()
     findings: list
     summary: Summary
@@ -290,7 +288,7 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
         return Reconciliation(findings, index.summary, errors)
 
 
-class ReferenceRun(namedtuple("ReferenceRun", "documents findings errors summary")):
+class ReferenceRun(Record, fields="documents findings errors summary"):
     """What the check pipeline adds for its references."""
     __slots__ = ()
     documents: list[Document]  # the references' documents: for excerpts, suppression and the baseline
@@ -306,11 +304,12 @@ def check_references(articles: list[Document], paths: list[tuple[str, str]], set
     from seasonparse.check import check_document
     from seasonparse.reference import load
 
-    references = [load(path, display) for path, display in paths]
-    findings, errors = [], []
-    parser_codes = {c for c in codes if c.startswith("P")}
-    for ref in references:
-        findings += check_document(ref.document, rules, parser_codes, settings)
-    rec = reconcile(articles, references, settings, codes, article_corpus)
+    with gc_paused():  # the P rules over a reference make records that live on, as its reading does
+        references = [load(path, display) for path, display in paths]
+        findings, errors = [], []
+        parser_codes = {c for c in codes if c.startswith("P")}
+        for ref in references:
+            findings += check_document(ref.document, rules, parser_codes, settings)
+        rec = reconcile(articles, references, settings, codes, article_corpus)
     return ReferenceRun([r.document for r in references], findings + rec.findings, errors + rec.errors,
                         rec.summary)

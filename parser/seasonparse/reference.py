@@ -7,17 +7,18 @@ markers such as `awd` or `ppd`, footnotes, byes, which tournament and leg a
 match belongs to) is kept beside it in a `Reference`, until the model grows
 those fields.
 
-The records are collections.namedtuple classes, their fields annotated in the
-class body: a typing.NamedTuple class costs 2.5 times as much to create (it
-checks every annotation), and a check with `--reference` creates these and
+The records are `Record`s, tuples with named fields annotated in the class
+body: a typing.NamedTuple class costs 2.5 times as much to create as a
+collections.namedtuple (it checks every annotation), which in turn compiles a
+`__new__` for every class; a check with `--reference` creates these and
 reconcile.py's at every start.
 """
 
 from __future__ import annotations
 
 import gc
-from collections import namedtuple
 import tomllib
+from operator import itemgetter
 from contextlib import contextmanager
 from functools import cache
 import pkgutil
@@ -28,7 +29,44 @@ from seasonparse.model import Document
 KIND = "reference"  # the document kind the model will carry
 
 
-class Fixture(namedtuple("Fixture", "match tournament knockout leg markers")):
+class Record(tuple):
+    """A tuple with named fields, as collections.namedtuple makes, without compiling
+    anything per class (namedtuple evaluates a generated `__new__` for each: the
+    fifteen records of the reference path cost 4 M instructions at every start).
+    A subclass names its fields (`class Bye(Record, fields="club line section")`),
+    optionally with defaults for the last ones; records are built positionally."""
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+    _defaults: tuple = ()
+
+    def __init_subclass__(cls, fields: str = "", defaults: tuple = (), **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._fields, cls._defaults = tuple(fields.split()), defaults
+        for i, name in enumerate(cls._fields):
+            setattr(cls, name, property(itemgetter(i), doc=f"field {i}"))
+
+    def __new__(cls, *values):
+        missing = len(cls._fields) - len(values)
+        if missing:
+            if not 0 < missing <= len(cls._defaults):
+                raise TypeError(f"{cls.__name__} takes {len(cls._fields)} fields, not {len(values)}")
+            values += cls._defaults[len(cls._defaults) - missing:]
+        return tuple.__new__(cls, values)
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self))})"
+
+    def _replace(self, **changes):
+        values = tuple(changes.pop(f, v) for f, v in zip(self._fields, self))
+        if changes:
+            raise ValueError(f"{type(self).__name__} has no field {', '.join(changes)}")
+        return tuple.__new__(type(self), values)
+
+
+class Fixture(Record, fields="match tournament knockout leg markers"):
     """What a reference says about one of its matches beyond the model's Match."""
     __slots__ = ()
     match: int  # index into document.matches
@@ -38,7 +76,7 @@ class Fixture(namedtuple("Fixture", "match tournament knockout leg markers")):
     markers: tuple[str, ...]  # `awd`, `aet`, `4-3 pen`, ... as written
 
 
-class Unplayed(namedtuple("Unplayed", "home away marker line section")):
+class Unplayed(Record, fields="home away marker line section"):
     """A fixture the reference lists without a result (`Necaxa ppd Mérida`)."""
     __slots__ = ()
     home: str
@@ -48,7 +86,7 @@ class Unplayed(namedtuple("Unplayed", "home away marker line section")):
     section: tuple[str, ...]
 
 
-class Footnote(namedtuple("Footnote", "number text line official_name names")):
+class Footnote(Record, fields="number text line official_name names"):
     __slots__ = ()
     number: str
     text: str
@@ -57,14 +95,14 @@ class Footnote(namedtuple("Footnote", "number text line official_name names")):
     names: tuple[str, ...]  # the club names the footnote is attached to
 
 
-class Bye(namedtuple("Bye", "club line section")):
+class Bye(Record, fields="club line section"):
     __slots__ = ()
     club: str
     line: int
     section: tuple[str, ...]
 
 
-class Segment(namedtuple("Segment", "tournament title line matches tables")):
+class Segment(Record, fields="tournament title line matches tables"):
     """One tournament of the reference (`Season: 2011-2012 Apertura`): its
     matches and its stated tables, by index into the document."""
     __slots__ = ()
@@ -75,15 +113,15 @@ class Segment(namedtuple("Segment", "tournament title line matches tables")):
     tables: tuple[int, ...]  # standings tables stated for it
 
 
-class LegPair(namedtuple("LegPair", "first second section")):
+class LegPair(Record, fields="first second section"):
     __slots__ = ()
     first: int  # match indexes
     second: int
     section: tuple[str, ...]  # the round
 
 
-class Reference(namedtuple("Reference", "document format competition season fixtures segments footnotes byes "
-                                      "unplayed ties", defaults=((), (), (), ()))):
+class Reference(Record, fields="document format competition season fixtures segments footnotes byes unplayed ties",
+                defaults=((), (), (), ())):
     __slots__ = ()
     document: Document
     format: str  # rsssf | csv

@@ -44,16 +44,21 @@ _YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` m
 _DATE = re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})(?:,?\s+(?P<y>\d{4}))?\s*\]$")
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
 _ROUND = re.compile(r"^Round:?\s*(?P<n>\d+)\s*$", re.I)
+# A lazy name or note ends at a non-space (`.*?\S`), never inside a run of spaces: a lazy `.*?`
+# before `\s{2,}` or `\s*$` tried every end in the run and scanned the rest of it (quadratic).
 _TABLE_ROW = re.compile(
-    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s].*?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
-    r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>.*?)\s*$")
+    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:.*?\S)?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
+    r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:-\s*){3,}$")
 _MATCH = re.compile(r"^(?P<home>\S(?:.*?\S)?)\s+(?P<hg>\d{1,2})\s*-\s*(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
-_FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.+?)\s*$")
-_PARTICIPANT = re.compile(r"^(?P<name>[^\[(]+?)\s*(?:\((?P<place>[^)]*)\))?\s*(?:\[(?P<note>\d+)\])?\s*$")
+_FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at a non-space, as above
+# The name ends at a non-space and each optional part brings its own leading space: one way to
+# split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
+_PARTICIPANT = re.compile(
+    r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
 _LIST_ITEM = re.compile(r"^-\s+(?P<text>.+?)\s*$")
 _LABEL = re.compile(r"^(?P<label>[^:\[\]]{1,40}):\s*$")
 _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
