@@ -13,17 +13,20 @@ from seasonparse.findings import Edit, Fix, Rule
 from seasonparse.model import ERROR, INFO, WARNING
 
 
-def _surface(doc, settings, report, fix_of=None):
+def _surface(doc, settings, report, fixes_of=None):
+    fix_of = None
     for d in doc.diagnostics:
         if d.code == report.rule.code:
+            if fixes_of is not None and fix_of is None:
+                fix_of = fixes_of(doc)  # what the fixes look up, indexed once a document
             yield report(d.message, d.line, d.column, end_line=d.end_line,
                          end_column=d.end_column, severity=d.severity,
-                         fix=fix_of(doc, d) if fix_of is not None else None)
+                         fix=fix_of(d) if fix_of is not None else None)
 
 
 def _diagnostic_rule(code: str, name: str, severity: str, doc: str, fix_of=None):
-    """A rule that surfaces the front end's diagnostics with `code`; `fix_of(document,
-    diagnostic)` gives the Fix of one (or None) for a fixable rule."""
+    """A rule that surfaces the front end's diagnostics with `code`; `fix_of(document)`
+    gives, for a fixable rule, the function from one diagnostic to its Fix (or None)."""
     def check(doc_, settings, report):
         return _surface(doc_, settings, report, fix_of)
 
@@ -32,11 +35,18 @@ def _diagnostic_rule(code: str, name: str, severity: str, doc: str, fix_of=None)
     return check
 
 
-def _split_leaked_parameter(doc, d) -> Fix | None:
-    """W001: the swallowed `| key = value` becomes the field's own line below it, written
-    as the line above writes its key (`- key: value`)."""
+def _split_leaked_parameter(doc):
+    split = {}
+    for f in doc.infobox:
+        if f.split_from is not None:
+            split.setdefault(f.line, f)
+    return lambda d: _split_leaked(doc, d, split.get(d.line))
+
+
+def _split_leaked(doc, d, field) -> Fix | None:
+    """W001: the swallowed `| key = value` (`field`) becomes the field's own line below it,
+    written as the line above writes its key (`- key: value`)."""
     text = doc.line_text(d.line)
-    field = next((f for f in doc.infobox if f.line == d.line and f.split_from is not None), None)
     lead = re.match(r"[ \t]*-[ \t]*", text)
     if field is None or lead is None or not 0 < d.column <= len(text):
         return None
@@ -48,11 +58,16 @@ def _split_leaked_parameter(doc, d) -> Fix | None:
     return Fix(f"move `{field.key}` to a line of its own", (edit,))
 
 
-def _remove_stray_pipe(doc, d) -> Fix | None:
+def _remove_stray_pipe(doc):
+    closes = {b.line for b in doc.blocks if b.kind == "stray_close"}
+    return lambda d: _remove_stray(doc, d, d.line in closes)
+
+
+def _remove_stray(doc, d, stray_close: bool) -> Fix | None:
     """W002: a stray `|` after an infobox value goes, with the pipes and blanks around it
     up to the end of the line; a stray `|}` line goes whole."""
     text = doc.line_text(d.line)
-    if any(b.kind == "stray_close" and b.line == d.line for b in doc.blocks):
+    if stray_close:
         if text.strip() != "|}":
             return None
         edit = Edit(doc.path, d.line, 1, d.line + 1, 1, "", text + "\n")
