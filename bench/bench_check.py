@@ -34,7 +34,7 @@ from gen_corpus import generate  # noqa: E402
 CHILD = """
 import resource, sys, time
 from seasonparse.cli import main
-code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--exit-zero", "--jobs", sys.argv[2] if sys.argv[2] != "0" else "auto", "--engine", sys.argv[3]])
+code = main(["check", sys.argv[1], "--format", "json", "--no-baseline", "--no-cache", "--exit-zero", "--jobs", sys.argv[2] if sys.argv[2] != "0" else "auto", "--engine", sys.argv[3]])
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.process_time(),
       workers.ru_utime + workers.ru_stime, file=sys.stderr)

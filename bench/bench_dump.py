@@ -129,7 +129,7 @@ def main(argv: list[str]) -> int:
             print(row(f"check dump.xml.bz2 --jobs {jobs}", n, info["dump_bytes"], m), flush=True)
             if args.text:
                 m = measure([python, "-m", "seasonparse", "check", str(out / "text"), "--format", "json",
-                             "--no-baseline", "--exit-zero", "--jobs", jobs])
+                             "--no-baseline", "--no-cache", "--exit-zero", "--jobs", jobs])
                 print(row(f"check text/ --jobs {jobs}", n, info["text_bytes"], m), flush=True)
     return 0
 

@@ -178,7 +178,7 @@ def startup(runs: int) -> None:
     tmp = Path(tempfile.mkdtemp())
     seed = str(SEEDS[0])
     parse_argv = [seed, "--out", str(tmp), "-q"]
-    check_argv = ["check", "seeds", "--no-baseline", "--exit-zero"]
+    check_argv = ["check", "seeds", "--no-baseline", "--no-cache", "--exit-zero"]
     floor_parse = third_party_imports(parse_argv, ROOT)
     floor_check = third_party_imports(check_argv, ROOT)
     # a command that imports no third-party module has bare Python for its floor
@@ -225,7 +225,7 @@ def end_to_end(sizes: list[int], runs: int) -> None:
                 for _ in range(reps):
                     with tempfile.TemporaryDirectory() as out:
                         argv = ([EXE, str(folder), "--out", out, "-q"] if command == "parse" else
-                                [EXE, "check", str(folder), "--no-baseline", "--exit-zero", "--format", "json"])
+                                [EXE, "check", str(folder), "--no-baseline", "--no-cache", "--exit-zero", "--format", "json"])
                         samples.append(run([*argv, "--jobs", str(jobs)], cwd=out))
                 wall = statistics.median(s[0] for s in samples)
                 cpu = statistics.median(s[1] for s in samples)

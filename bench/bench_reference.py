@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "tests" / "fixtures" / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
-CHECK = [sys.executable, "-m", "seasonparse.cli", "check", "seeds", "--no-baseline", "--exit-zero"]
+CHECK = [sys.executable, "-m", "seasonparse.cli", "check", "seeds", "--no-baseline", "--no-cache", "--exit-zero"]
 
 
 def timed(cmd: list[str], env: dict) -> float:

@@ -51,7 +51,7 @@ import contextlib, io, os, sys, time
 from seasonparse.cli import main
 mode, path, warm, out = sys.argv[1:5]
 def run(p):
-    argv = [p, "--out", out, "-q"] if mode == "parse" else ["check", p, "--no-baseline", "--exit-zero"]
+    argv = [p, "--out", out, "-q"] if mode == "parse" else ["check", p, "--no-baseline", "--no-cache", "--exit-zero"]
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         try:
             main(argv)
@@ -213,7 +213,7 @@ def files_series(mode: str, budget: float, tmp: Path) -> None:
             if mode == "parse":
                 cmd = [exe, str(corpus), "--out", str(tmp / f"json-{n}"), "-q", "--jobs", "1"]
             else:
-                cmd = [exe, "check", str(corpus), "--no-baseline", "--exit-zero", "--format", "json", "--jobs", "1"]
+                cmd = [exe, "check", str(corpus), "--no-baseline", "--no-cache", "--exit-zero", "--format", "json", "--jobs", "1"]
             yield n, cmd
     _series(f"files {mode}", steps(), budget)
 
