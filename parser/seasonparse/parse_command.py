@@ -65,8 +65,11 @@ def is_our_json(path: Path) -> bool:
 
 def _document_data(item):
     """The document and its JSON data; what the front end or the schema check
-    could not produce is replaced by a P000 error and the rest kept."""
-    from seasonparse.fallback import failed_document, reduced_document
+    could not produce is replaced by a P000 error and the rest kept: a value the
+    schema refuses is left out alone (fallback.repaired), the document reduced to
+    its source and diagnostics only where that cannot be done."""
+    from seasonparse.fallback import failed_document, reduced_document, repaired
+    from seasonparse.model import Diagnostic
     from seasonparse.frontend import parse_input
     from seasonparse.jsonout import schema_error, to_dict
 
@@ -77,7 +80,11 @@ def _document_data(item):
     except Exception as exc:
         doc = failed_document(str(item.path), item.display, exc)
         return doc, to_dict(doc)
-    if problem:
+    if problem and (fixed := repaired(data)) is not None:
+        data, notes = fixed
+        doc = doc._replace(diagnostics=(*doc.diagnostics, *(
+            Diagnostic(n["code"], n["severity"], n["message"], n["line"], n["column"]) for n in notes)))
+    elif problem:
         doc = reduced_document(doc, f"its JSON does not match the schema ({problem}); "
                                     f"only its source and diagnostics are written")
         data = to_dict(doc)
