@@ -59,6 +59,20 @@ def shown(path: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
+def one_line(text: str) -> str:
+    """`text` for one line of a text report: control characters and line or paragraph
+    separators (which would break the line) escaped as repr escapes them. Other
+    characters stay as they are (a no-break space in a club's name is no escape)."""
+    if text.isprintable():
+        return text
+    import unicodedata
+
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in _LINE_BREAKERS else c for c in text)
+
+
+_LINE_BREAKERS = frozenset(("Cc", "Zl", "Zp"))
+
+
 def _display(p: Path) -> str:
     return p.as_posix()
 
