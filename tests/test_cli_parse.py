@@ -278,3 +278,17 @@ def test_start_up_imports_only_what_the_command_needs(argvs, heavy):
               "print(heavy, file=sys.stderr); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_a_failed_write_is_counted_apart_from_the_parsed_files(run, tmp_path, monkeypatch):
+    import errno
+
+    import seasonparse.jsonout as jsonout
+
+    def refuse(path, text, mode=None):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jsonout, "write_atomic", refuse)
+    code, _, err = run(SEEDS[2], "--out", tmp_path / "out", "--jobs", "1")
+    assert code == 1 and "cannot write" in err and "No space left on device" in err
+    assert "seasonparse: 1 file, 12 matches," in err and "1 not written," in err, err

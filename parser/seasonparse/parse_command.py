@@ -48,6 +48,7 @@ class Outcome(NamedTuple):
     usage: bool = False  # the problem is in how seasonparse was called (exit 2)
     display: str = ""  # the input's name
     written: bool = True  # False: a problem, or where a dump broke (its diagnostics say where)
+    parsed: bool = False  # with a problem: the input was parsed, only its JSON not written
 
 
 _OUR_JSON = b'"seasonparse/document/'
@@ -112,13 +113,14 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     doc, data = _document_data(item)
     problem = schema_error(data)
     if problem:
-        return Outcome(0, doc.diagnostics, f"internal error: its JSON does not match the schema "
-                                           f"({problem}); not written (please report this)")
+        return Outcome(len(doc.matches), doc.diagnostics, f"internal error: its JSON does not match the "
+                       f"schema ({problem}); not written (please report this)", parsed=True)
     try:
         os.makedirs(target.parent, exist_ok=True)
         write_atomic(str(target), dumps(data, indent))
     except OSError as exc:
-        return Outcome(0, doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}")
+        return Outcome(len(doc.matches), doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}",
+                       parsed=True)
     return Outcome(len(doc.matches), doc.diagnostics)
 
 
@@ -150,7 +152,7 @@ def cmd_parse(argv: list[str]) -> int:
     from contextlib import closing
     from functools import partial
 
-    from seasonparse.inputs import DEFAULT_GLOBS, expand, out_problem, planned_outputs, shown
+    from seasonparse.inputs import DEFAULT_GLOBS, expand, one_line, out_problem, planned_outputs, shown
     from seasonparse.parallel import jobs_for, ordered_map, size_of
     from seasonparse.progress import Progress
 
@@ -167,7 +169,7 @@ def cmd_parse(argv: list[str]) -> int:
     if size_of(items) is not None:
         jobs = list(jobs)
     _create_out(out)
-    n_files = n_matches = n_diags = n_errors = 0
+    n_files = n_matches = n_diags = n_errors = n_unwritten = 0
     failed, usage = False, False
     work = partial(parse_one, indent=args.indent)
     outcomes = Progress(ordered_map(work, jobs, jobs_for(args.jobs, size_of(jobs))), size_of(jobs),
@@ -178,8 +180,10 @@ def cmd_parse(argv: list[str]) -> int:
                 err(f"{shown(outcome.display)}: {outcome.problem}")
                 usage = usage or outcome.usage
                 failed = True
-                continue
-            n_files += outcome.written
+                n_unwritten += outcome.parsed
+                if not outcome.parsed:
+                    continue
+            n_files += outcome.written or outcome.parsed
             n_matches += outcome.matches
             n_diags += len(outcome.diagnostics)
             errors = sum(1 for d in outcome.diagnostics if d.severity == "error")
@@ -187,11 +191,12 @@ def cmd_parse(argv: list[str]) -> int:
             failed = failed or errors > 0
             if not args.quiet:
                 for d in outcome.diagnostics:
-                    outcomes.write(f"{shown(outcome.display)}:{d.line}:{d.column}: {d.severity} {d.code} "
-                                   f"{d.message}")
+                    outcomes.write(one_line(f"{shown(outcome.display)}:{d.line}:{d.column}: {d.severity} "
+                                            f"{d.code} {d.message}"))
     seconds = time.perf_counter() - started
     print(f"seasonparse: {plural(n_files, 'file')}, {plural(n_matches, 'match', 'matches')}, "
-          f"{plural(n_diags, 'diagnostic')} ({plural(n_errors, 'error')}), {seconds:.2f} s",
+          f"{plural(n_diags, 'diagnostic')} ({plural(n_errors, 'error')}), "
+          + (f"{n_unwritten} not written, " if n_unwritten else "") + f"{seconds:.2f} s",
           file=sys.stderr)
     if usage:
         return EXIT_USAGE
