@@ -219,8 +219,22 @@ def out_problem(out_dir: Path, paths: list[str]) -> str | None:
     return None
 
 
-def output_path(out_dir: Path, item: Input) -> Path:
-    return out_dir / item.relative.with_suffix(".json")
+def output_path(out_dir: Path, item: Input, shared_stems=frozenset()) -> Path:
+    """`DIR/a/x.json` for the input `a/x.txt`; `DIR/a/x.txt.json` where another input
+    has the same stem under another suffix (`a/x.wikitext`): then both keep their suffix."""
+    relative = item.relative
+    if relative.with_suffix("") in shared_stems:
+        return out_dir / relative.with_name(relative.name + ".json")
+    return out_dir / relative.with_suffix(".json")
+
+
+def shared_stems(inputs) -> frozenset:
+    """The relative paths less their suffix that two inputs of different suffixes share
+    (`rand.txt` and `rand.wikitext`): their outputs keep the suffix (output_path)."""
+    suffixes: dict[Path, set[str]] = {}
+    for item in inputs:
+        suffixes.setdefault(item.relative.with_suffix(""), set()).add(item.relative.suffix)
+    return frozenset(stem for stem, found in suffixes.items() if len(found) > 1)
 
 
 def file_key(path) -> tuple[int, int] | None:
@@ -264,13 +278,15 @@ def planned_outputs(out_dir: Path, inputs, items) -> Iterator[tuple[Input, Path,
     or a stream of them with the pages of their dumps), as they are taken: see plan_outputs."""
     sources = input_keys(i.path for i in inputs)
     base = Path(os.path.abspath(out_dir))
+    shared = shared_stems(inputs)
     owner: dict[Path, str] = {}
     for item in items:
-        target = output_path(out_dir, item)
-        where = base / item.relative.with_suffix(".json")
+        target = output_path(out_dir, item, shared)
+        where = output_path(base, item, shared)
         if where in owner:
             yield item, target, (f"its output {shown(str(target))} is also the output of "
-                                 f"{shown(owner[where])}; skipped")
+                                 f"{shown(owner[where])}; skipped (the same path under two input "
+                                 f"folders: give each folder its own --out)")
         elif file_key(target) in sources:
             yield item, target, f"its output {shown(str(target))} is an input file; refusing to overwrite it"
         else:
