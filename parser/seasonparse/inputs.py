@@ -34,6 +34,7 @@ class Input(NamedTuple):
 class Discovery(NamedTuple):
     inputs: tuple[Input, ...]
     problems: tuple[str, ...]  # usage-level messages: missing paths, empty folders
+    skipped: tuple[str, ...] = ()  # what inside a folder could not be read: one warning each
 
 
 class GlobError(ValueError):
@@ -100,6 +101,7 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
     patterns = ", ".join(f"`{g}`" for g in globs)
     found: dict[Path, Input] = {}
     problems: list[str] = []
+    skipped: list[str] = []
     excluded = exclude.resolve() if exclude else None
     for arg in paths:
         root = Path(arg)
@@ -108,25 +110,59 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
             continue
         if root.is_dir():
             candidates: set[Path] = set()
-            for folder in folders(root, excluded):
+            for folder in folders(root, excluded, skipped):
                 for g in globs:
                     try:
                         candidates.update(folder.glob(g))
                     except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
                         raise GlobError(f"--glob {g}: {exc}") from None
-            matches = [p for p in sorted(candidates) if p.is_file()
+            matches = [p for p in sorted(candidates) if _readable_file(p, skipped)
                        and not (excluded and _inside(p.resolve(), excluded))]
             if not matches:
                 problems.append(f"{shown(arg)}: no files matching {patterns} in this folder")
             for p in matches:
                 found.setdefault(p.resolve(), Input(p, _display(p), p.relative_to(root), input_format))
+        elif (why := _not_a_file(root)) is not None and why.startswith("not a regular file"):
+            problems.append(f"{shown(arg)}: {why}")  # a FIFO would block the run
         else:
             found.setdefault(root.resolve(), Input(root, _display(root), Path(root.name), input_format))
     ordered = sorted(found.values(), key=lambda i: i.display)
-    return Discovery(tuple(ordered), tuple(problems))
+    return Discovery(tuple(ordered), tuple(problems), tuple(skipped))
 
 
-def folders(root: Path, excluded: Path | None = None) -> list[Path]:
+def _readable_file(path: Path, skipped: list[str]) -> bool:
+    """Whether a name the glob matched is a file to read; if not (a dangling link, a link
+    loop, a FIFO, a socket), why is added to `skipped`. A folder so named is passed over
+    silently: what it holds is searched as any folder's. Never opens the file (a FIFO
+    would block)."""
+    if path.is_file():
+        return True
+    why = _not_a_file(path)
+    if why is not None:
+        skipped.append(f"{shown(path.as_posix())}: {why}; skipped")
+    return False
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as an input file, or None (a regular file or a folder)."""
+    import errno
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            return f"a dangling symbolic link (to {os.readlink(path)})"
+        return f"cannot read it: {exc.strerror or exc}"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"not a regular file ({kind})"
+
+
+def folders(root: Path, excluded: Path | None = None, skipped: list[str] | None = None) -> list[Path]:
     """`root` and every folder below it, through symbolic links too, each folder once
     (by device and inode): a link to an ancestor does not loop, and a folder reached
     by two names is searched under the first (in sorted order). The output folder
@@ -144,7 +180,10 @@ def folders(root: Path, excluded: Path | None = None) -> list[Path]:
         try:
             with os.scandir(folder) as entries:
                 below = sorted(Path(e.path) for e in entries if _is_folder(e))
-        except OSError:  # unreadable: searched as far as it can be, as glob does
+        except OSError as exc:  # unreadable: said (in `skipped`), the rest searched
+            if skipped is not None:
+                skipped.append(f"{shown(folder.as_posix())}: cannot read this folder "
+                               f"({exc.strerror or exc}); its files are skipped")
             continue
         stack.extend(reversed(below))
     return found
