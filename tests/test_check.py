@@ -244,3 +244,12 @@ def test_the_cli_runs_the_one_check_entry_point(run, monkeypatch):
     monkeypatch.setattr(check, "run", spy)
     assert run("check", SMALL, "--no-baseline", "--jobs", "2")[0] == 1
     assert len(calls) == 1 and calls[0] is not None
+
+
+def test_a_reference_of_which_nothing_is_read_is_warned_about(run):
+    article = FIXTURES / "wikitext" / "2004–05_Serie_A.wikitext"
+    code, _, err = run("check", SEEDS[2], "--reference", article, "--no-baseline", "--no-cache")
+    assert f"warning: --reference {article}: no match and no table read from it" in err, err
+    real = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+    code, _, err = run("check", SEEDS[2], "--reference", real, "--no-baseline", "--no-cache")
+    assert "--reference" not in err and "references: 1 reference(s)" in err + _

@@ -84,7 +84,8 @@ def test_junit_escapes_and_survives_control_characters():
     assert junit_errors(text) == []
     root = lxml.fromstring(text.encode("utf-8"))
     assert [s.get("name") for s in root.iter("testsuite")] == [junit_format.CORPUS, "dir/a&b <1>.txt"]
-    assert 'a <b> & "c" \ufffd\ufffd end ]]>' in "".join(f.text for f in root.iter("failure"))
+    # the concise line it quotes escapes control characters (one finding, one line)
+    assert 'a <b> & "c" \\x01\\x1b end ]]>' in "".join(f.text for f in root.iter("failure"))
 
 
 def test_reporters_are_deterministic():

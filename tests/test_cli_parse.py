@@ -278,3 +278,40 @@ def test_start_up_imports_only_what_the_command_needs(argvs, heavy):
               "print(heavy, file=sys.stderr); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_a_failed_write_is_counted_apart_from_the_parsed_files(run, tmp_path, monkeypatch):
+    import errno
+
+    import seasonparse.jsonout as jsonout
+
+    def refuse(path, text, mode=None):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jsonout, "write_atomic", refuse)
+    code, _, err = run(SEEDS[2], "--out", tmp_path / "out", "--jobs", "1")
+    assert code == 1 and "cannot write" in err and "No space left on device" in err
+    assert "seasonparse: 1 file, 12 matches," in err and "1 not written," in err, err
+
+
+def test_inputs_sharing_a_stem_keep_their_suffixes(run, tmp_path):
+    src = tmp_path / "h"
+    (src / "sub").mkdir(parents=True)
+    text = "= A =\n\nJuly 29, 2011\nAlpha 1 - 0 Beta\n"
+    for name in ("rand.txt", "rand.wikitext", "sub/alone.txt"):
+        (src / name).write_text(text, "utf-8")
+    code, _, err = run(src, "--out", tmp_path / "ho")
+    assert code == 0, err
+    written = sorted(p.relative_to(tmp_path / "ho").as_posix() for p in (tmp_path / "ho").rglob("*.json"))
+    assert written == ["rand.txt.json", "rand.wikitext.json", "sub/alone.json"]
+    assert json.loads((tmp_path / "ho" / "rand.wikitext.json").read_text("utf-8"))["source"]["format"] == "wikitext"
+
+
+def test_the_same_path_under_two_input_folders_is_refused_by_name(run, tmp_path):
+    for folder in ("ca", "cb"):
+        (tmp_path / folder / "a").mkdir(parents=True)
+        (tmp_path / folder / "a" / "x.txt").write_text("= A =\n", "utf-8")
+    code, _, err = run(tmp_path / "ca", tmp_path / "cb", "--out", tmp_path / "co")
+    assert code == 1 and "cb/a/x.txt: its output" in err and "also the output of" in err
+    assert "give each folder its own --out" in err
+    assert [p.name for p in (tmp_path / "co" / "a").iterdir()] == ["x.json"]

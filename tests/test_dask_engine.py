@@ -81,3 +81,18 @@ def test_a_running_cluster_named_by_the_environment(run, corpus, monkeypatch):
 def test_a_scheduler_without_the_dask_engine_is_a_usage_error(run, corpus):
     code, _, err = run("check", corpus, "--dask-scheduler", "tcp://127.0.0.1:9")[:3]
     assert code == 2 and "--dask-scheduler goes with --engine dask" in err
+
+
+def test_a_local_cluster_leaves_nothing_in_the_temporary_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    from seasonparse.dask_engine import dask_map
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # gettempdir() reads TMPDIR again
+    with dask_map(1, processes=False) as spread:
+        assert list(spread(abs, [-1, -2])) == [1, 2]
+        assert list(scratch.iterdir()), "the cluster works in the temporary folder"
+    assert list(scratch.iterdir()) == []

@@ -73,3 +73,18 @@ def test_html_excerpt_of_a_long_line_is_a_window_with_the_mark_on_the_column():
     assert "<mark>TARGET</mark>" in html
     for row in re.findall(r"<span[^>]*><i>\d+</i>(.*?)</span>", html):
         assert len(row.replace("<mark>", "").replace("</mark>", "")) <= WINDOW + 2 * len(CUT) < len(line) / 10
+
+
+def test_every_finding_stays_one_line_whatever_a_name_or_message_holds():
+    from seasonparse.findings import Finding, Related
+    from seasonparse.report import concise_format, text_format
+
+    name = "h/new\nline.txt"
+    f = Finding("X009", "warning", f"`A` 1-0 `B`, but {name} says 0-1\u2028too", "h/a\rb.txt", 3, 2,
+                related=(Related(name, 4, 1, f"as {name} says"),))
+    concise = concise_format.render([f], {}, {})
+    assert concise == ("h/a\\rb.txt:3:2: X009 [warning] `A` 1-0 `B`, but h/new\\nline.txt says "
+                       "0-1\\u2028too\n")
+    text = text_format.render([f], {}, {})
+    assert len(text.splitlines()) == 3 and "= related: h/new\\nline.txt:4:1: as h/new\\nline.txt says" in text
+    assert "Pachuca\u00a0FC" in concise_format.line(f._replace(message="Pachuca\u00a0FC")), "no escape needed"

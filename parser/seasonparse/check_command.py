@@ -280,6 +280,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
 
     result = checked()
     findings = result.findings
+    _warn_empty_references(references, result.documents)
 
     if write_to is not None:
         try:
@@ -353,6 +354,22 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     threshold = SEVERITIES.index(args.fail_on or config.fail_on)
     failing = any(SEVERITIES.index(f.severity) >= threshold for f in findings)
     return EXIT_FOUND if failing and not args.exit_zero else EXIT_OK
+
+
+def _warn_empty_references(references, documents) -> None:
+    """A reference of which nothing was read (no match, no table) is most likely not
+    reference results at all (a wikitext article, a text season): said on stderr, so a
+    reconciliation against nothing is not taken for one that found everything."""
+    if not references:
+        return
+    from seasonparse.inputs import shown
+
+    by_path = {d.path: d for d in documents}
+    for _, display in references:
+        doc = by_path.get(display)
+        if doc is not None and not doc.matches and not doc.tables:
+            print(f"seasonparse: warning: --reference {shown(display)}: no match and no table read from "
+                  f"it; is it reference results (RSSSF-style text or football-data CSV)?", file=sys.stderr)
 
 
 def cmd_clean(argv: list[str]) -> int:

@@ -79,6 +79,8 @@ def gather(paths: list[str], glob, exclude: Path | None = None, input_format: st
         raise UsageError(str(exc)) from None
     if found.problems:
         raise UsageError("; ".join(found.problems) + "; nothing was done")
+    for why in found.skipped:  # never silently: one line each, the run goes on
+        print(f"seasonparse: warning: {why}", file=sys.stderr)
     if not found.inputs:
         shown = ", ".join(f"`{g}`" for g in split_globs(glob))
         raise UsageError(f"no input files: nothing matching {shown} in {', '.join(paths) or 'no path'}")

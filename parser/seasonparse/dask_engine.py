@@ -20,7 +20,8 @@ several machines, the inputs must be at the same path on each (a shared file sys
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
+import tempfile
+from contextlib import ExitStack, contextmanager
 from typing import Callable, Iterable, Iterator
 
 from seasonparse.parallel import chunk_size
@@ -75,23 +76,33 @@ def dask_map(jobs: int | None, address: str | None = None, processes: bool = Tru
     except ImportError:
         raise EngineError("--engine dask needs dask.distributed: pip install 'seasonparse[dask]'") from None
     address = address or os.environ.get(SCHEDULER_ENV) or None
-    cluster = None
-    try:
-        if address:
-            client = Client(address, timeout=CONNECT_TIMEOUT)
-        else:
-            cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=processes, dashboard_address=None)
-            client = Client(cluster)
-    except (OSError, TimeoutError) as exc:
-        if cluster is not None:
-            cluster.close()
-        raise EngineError(f"--engine dask: cannot reach the scheduler {address or ''}: {exc}") from None
-    try:
+    with ExitStack() as stack:
+        cluster = None
+        try:
+            if address:
+                client = Client(address, timeout=CONNECT_TIMEOUT)
+            else:
+                cluster = _local_cluster(stack, LocalCluster, jobs, processes)
+                client = Client(cluster)
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"--engine dask: cannot reach the scheduler {address or ''}: {exc}") from None
+        stack.callback(client.close)
         workers = client.scheduler_info().get("workers", {})
         threads = sum(w.get("nthreads", 1) for w in workers.values()) or 1
         yield DaskMap(client, threads)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+
+def _local_cluster(stack: ExitStack, LocalCluster, jobs: int | None, processes: bool):
+    """A LocalCluster whose scratch space (dask's `dask-scratch-space/global.lock` and
+    `purge.lock`, the workers' folders) is a temporary folder of ours, removed after the
+    cluster is closed: nothing is left in the temporary folder by a run. (`stack` closes
+    the cluster, then removes the folder.)"""
+    import dask
+
+    scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="seasonparse-dask-",
+                                                              ignore_cleanup_errors=True))
+    stack.enter_context(dask.config.set({"temporary-directory": scratch}))
+    cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
+                           processes=processes, dashboard_address=None, local_directory=scratch)
+    stack.callback(cluster.close)
+    return cluster

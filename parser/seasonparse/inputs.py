@@ -34,6 +34,7 @@ class Input(NamedTuple):
 class Discovery(NamedTuple):
     inputs: tuple[Input, ...]
     problems: tuple[str, ...]  # usage-level messages: missing paths, empty folders
+    skipped: tuple[str, ...] = ()  # what inside a folder could not be read: one warning each
 
 
 class GlobError(ValueError):
@@ -57,6 +58,20 @@ def shown(path: str) -> str:
     if path.isprintable():
         return path
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
+def one_line(text: str) -> str:
+    """`text` for one line of a text report: control characters and line or paragraph
+    separators (which would break the line) escaped as repr escapes them. Other
+    characters stay as they are (a no-break space in a club's name is no escape)."""
+    if text.isprintable():
+        return text
+    import unicodedata
+
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in _LINE_BREAKERS else c for c in text)
+
+
+_LINE_BREAKERS = frozenset(("Cc", "Zl", "Zp"))
 
 
 def _display(p: Path) -> str:
@@ -86,6 +101,7 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
     patterns = ", ".join(f"`{g}`" for g in globs)
     found: dict[Path, Input] = {}
     problems: list[str] = []
+    skipped: list[str] = []
     excluded = exclude.resolve() if exclude else None
     for arg in paths:
         root = Path(arg)
@@ -94,25 +110,59 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
             continue
         if root.is_dir():
             candidates: set[Path] = set()
-            for folder in folders(root, excluded):
+            for folder in folders(root, excluded, skipped):
                 for g in globs:
                     try:
                         candidates.update(folder.glob(g))
                     except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
                         raise GlobError(f"--glob {g}: {exc}") from None
-            matches = [p for p in sorted(candidates) if p.is_file()
+            matches = [p for p in sorted(candidates) if _readable_file(p, skipped)
                        and not (excluded and _inside(p.resolve(), excluded))]
             if not matches:
                 problems.append(f"{shown(arg)}: no files matching {patterns} in this folder")
             for p in matches:
                 found.setdefault(p.resolve(), Input(p, _display(p), p.relative_to(root), input_format))
+        elif (why := _not_a_file(root)) is not None and why.startswith("not a regular file"):
+            problems.append(f"{shown(arg)}: {why}")  # a FIFO would block the run
         else:
             found.setdefault(root.resolve(), Input(root, _display(root), Path(root.name), input_format))
     ordered = sorted(found.values(), key=lambda i: i.display)
-    return Discovery(tuple(ordered), tuple(problems))
+    return Discovery(tuple(ordered), tuple(problems), tuple(skipped))
 
 
-def folders(root: Path, excluded: Path | None = None) -> list[Path]:
+def _readable_file(path: Path, skipped: list[str]) -> bool:
+    """Whether a name the glob matched is a file to read; if not (a dangling link, a link
+    loop, a FIFO, a socket), why is added to `skipped`. A folder so named is passed over
+    silently: what it holds is searched as any folder's. Never opens the file (a FIFO
+    would block)."""
+    if path.is_file():
+        return True
+    why = _not_a_file(path)
+    if why is not None:
+        skipped.append(f"{shown(path.as_posix())}: {why}; skipped")
+    return False
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as an input file, or None (a regular file or a folder)."""
+    import errno
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            return f"a dangling symbolic link (to {os.readlink(path)})"
+        return f"cannot read it: {exc.strerror or exc}"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"not a regular file ({kind})"
+
+
+def folders(root: Path, excluded: Path | None = None, skipped: list[str] | None = None) -> list[Path]:
     """`root` and every folder below it, through symbolic links too, each folder once
     (by device and inode): a link to an ancestor does not loop, and a folder reached
     by two names is searched under the first (in sorted order). The output folder
@@ -130,7 +180,10 @@ def folders(root: Path, excluded: Path | None = None) -> list[Path]:
         try:
             with os.scandir(folder) as entries:
                 below = sorted(Path(e.path) for e in entries if _is_folder(e))
-        except OSError:  # unreadable: searched as far as it can be, as glob does
+        except OSError as exc:  # unreadable: said (in `skipped`), the rest searched
+            if skipped is not None:
+                skipped.append(f"{shown(folder.as_posix())}: cannot read this folder "
+                               f"({exc.strerror or exc}); its files are skipped")
             continue
         stack.extend(reversed(below))
     return found
@@ -205,8 +258,22 @@ def out_problem(out_dir: Path, paths: list[str]) -> str | None:
     return None
 
 
-def output_path(out_dir: Path, item: Input) -> Path:
-    return out_dir / item.relative.with_suffix(".json")
+def output_path(out_dir: Path, item: Input, shared_stems=frozenset()) -> Path:
+    """`DIR/a/x.json` for the input `a/x.txt`; `DIR/a/x.txt.json` where another input
+    has the same stem under another suffix (`a/x.wikitext`): then both keep their suffix."""
+    relative = item.relative
+    if relative.with_suffix("") in shared_stems:
+        return out_dir / relative.with_name(relative.name + ".json")
+    return out_dir / relative.with_suffix(".json")
+
+
+def shared_stems(inputs) -> frozenset:
+    """The relative paths less their suffix that two inputs of different suffixes share
+    (`rand.txt` and `rand.wikitext`): their outputs keep the suffix (output_path)."""
+    suffixes: dict[Path, set[str]] = {}
+    for item in inputs:
+        suffixes.setdefault(item.relative.with_suffix(""), set()).add(item.relative.suffix)
+    return frozenset(stem for stem, found in suffixes.items() if len(found) > 1)
 
 
 def file_key(path) -> tuple[int, int] | None:
@@ -250,13 +317,15 @@ def planned_outputs(out_dir: Path, inputs, items) -> Iterator[tuple[Input, Path,
     or a stream of them with the pages of their dumps), as they are taken: see plan_outputs."""
     sources = input_keys(i.path for i in inputs)
     base = Path(os.path.abspath(out_dir))
+    shared = shared_stems(inputs)
     owner: dict[Path, str] = {}
     for item in items:
-        target = output_path(out_dir, item)
-        where = base / item.relative.with_suffix(".json")
+        target = output_path(out_dir, item, shared)
+        where = output_path(base, item, shared)
         if where in owner:
             yield item, target, (f"its output {shown(str(target))} is also the output of "
-                                 f"{shown(owner[where])}; skipped")
+                                 f"{shown(owner[where])}; skipped (the same path under two input "
+                                 f"folders: give each folder its own --out)")
         elif file_key(target) in sources:
             yield item, target, f"its output {shown(str(target))} is an input file; refusing to overwrite it"
         else:

@@ -48,6 +48,7 @@ class Outcome(NamedTuple):
     usage: bool = False  # the problem is in how seasonparse was called (exit 2)
     display: str = ""  # the input's name
     written: bool = True  # False: a problem, or where a dump broke (its diagnostics say where)
+    parsed: bool = False  # with a problem: the input was parsed, only its JSON not written
 
 
 _OUR_JSON = b'"seasonparse/document/'
@@ -65,8 +66,11 @@ def is_our_json(path: Path) -> bool:
 
 def _document_data(item):
     """The document and its JSON data; what the front end or the schema check
-    could not produce is replaced by a P000 error and the rest kept."""
-    from seasonparse.fallback import failed_document, reduced_document
+    could not produce is replaced by a P000 error and the rest kept: a value the
+    schema refuses is left out alone (fallback.repaired), the document reduced to
+    its source and diagnostics only where that cannot be done."""
+    from seasonparse.fallback import failed_document, reduced_document, repaired
+    from seasonparse.model import Diagnostic
     from seasonparse.frontend import parse_input
     from seasonparse.jsonout import schema_error, to_dict
 
@@ -77,7 +81,11 @@ def _document_data(item):
     except Exception as exc:
         doc = failed_document(str(item.path), item.display, exc)
         return doc, to_dict(doc)
-    if problem:
+    if problem and (fixed := repaired(data)) is not None:
+        data, notes = fixed
+        doc = doc._replace(diagnostics=(*doc.diagnostics, *(
+            Diagnostic(n["code"], n["severity"], n["message"], n["line"], n["column"]) for n in notes)))
+    elif problem:
         doc = reduced_document(doc, f"its JSON does not match the schema ({problem}); "
                                     f"only its source and diagnostics are written")
         data = to_dict(doc)
@@ -105,13 +113,14 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     doc, data = _document_data(item)
     problem = schema_error(data)
     if problem:
-        return Outcome(0, doc.diagnostics, f"internal error: its JSON does not match the schema "
-                                           f"({problem}); not written (please report this)")
+        return Outcome(len(doc.matches), doc.diagnostics, f"internal error: its JSON does not match the "
+                       f"schema ({problem}); not written (please report this)", parsed=True)
     try:
         os.makedirs(target.parent, exist_ok=True)
         write_atomic(str(target), dumps(data, indent))
     except OSError as exc:
-        return Outcome(0, doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}")
+        return Outcome(len(doc.matches), doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}",
+                       parsed=True)
     return Outcome(len(doc.matches), doc.diagnostics)
 
 
@@ -143,7 +152,7 @@ def cmd_parse(argv: list[str]) -> int:
     from contextlib import closing
     from functools import partial
 
-    from seasonparse.inputs import DEFAULT_GLOBS, expand, out_problem, planned_outputs, shown
+    from seasonparse.inputs import DEFAULT_GLOBS, expand, one_line, out_problem, planned_outputs, shown
     from seasonparse.parallel import jobs_for, ordered_map, size_of
     from seasonparse.progress import Progress
 
@@ -160,7 +169,7 @@ def cmd_parse(argv: list[str]) -> int:
     if size_of(items) is not None:
         jobs = list(jobs)
     _create_out(out)
-    n_files = n_matches = n_diags = n_errors = 0
+    n_files = n_matches = n_diags = n_errors = n_unwritten = 0
     failed, usage = False, False
     work = partial(parse_one, indent=args.indent)
     outcomes = Progress(ordered_map(work, jobs, jobs_for(args.jobs, size_of(jobs))), size_of(jobs),
@@ -171,8 +180,10 @@ def cmd_parse(argv: list[str]) -> int:
                 err(f"{shown(outcome.display)}: {outcome.problem}")
                 usage = usage or outcome.usage
                 failed = True
-                continue
-            n_files += outcome.written
+                n_unwritten += outcome.parsed
+                if not outcome.parsed:
+                    continue
+            n_files += outcome.written or outcome.parsed
             n_matches += outcome.matches
             n_diags += len(outcome.diagnostics)
             errors = sum(1 for d in outcome.diagnostics if d.severity == "error")
@@ -180,11 +191,12 @@ def cmd_parse(argv: list[str]) -> int:
             failed = failed or errors > 0
             if not args.quiet:
                 for d in outcome.diagnostics:
-                    outcomes.write(f"{shown(outcome.display)}:{d.line}:{d.column}: {d.severity} {d.code} "
-                                   f"{d.message}")
+                    outcomes.write(one_line(f"{shown(outcome.display)}:{d.line}:{d.column}: {d.severity} "
+                                            f"{d.code} {d.message}"))
     seconds = time.perf_counter() - started
     print(f"seasonparse: {plural(n_files, 'file')}, {plural(n_matches, 'match', 'matches')}, "
-          f"{plural(n_diags, 'diagnostic')} ({plural(n_errors, 'error')}), {seconds:.2f} s",
+          f"{plural(n_diags, 'diagnostic')} ({plural(n_errors, 'error')}), "
+          + (f"{n_unwritten} not written, " if n_unwritten else "") + f"{seconds:.2f} s",
           file=sys.stderr)
     if usage:
         return EXIT_USAGE

@@ -247,9 +247,19 @@ class _Builder:
         table = table._replace(kind=_table_kind(table))
         self.tables.append(table)
         if table.kind == "goalscorers":
-            self._goalscorer_rows(table)
+            self._goalscorer_rows(table, dict(lines))
 
-    def _goalscorer_rows(self, table: Table) -> None:
+    def _count(self, cell: str, line: int, text: str, index: int) -> int | None:
+        """A count cell (goals) as a number; a negative one (a typo such as `-4`) cannot be
+        a count: it is left out (None) with a P016 warning at its cell, and the row kept."""
+        value = to_int(cell)
+        if value is not None and value < 0:
+            self.diag("P016", WARNING, f"`{cell}` is not a count (negative): left out",
+                      line, _cell_column(text, index))
+            return None
+        return value
+
+    def _goalscorer_rows(self, table: Table, texts: dict[int, str]) -> None:
         cols = column_indexes(table)
         pcol = cols.get("player")
         if pcol is None:
@@ -267,7 +277,10 @@ class _Builder:
             elif m := _NATIONALITY.fullmatch(player):
                 nat, player = m[1], m[2]
             club = cells[cols["team"]] if "team" in cols and cols["team"] < len(cells) else None
-            goals = to_int(cells[cols["goals"]]) if "goals" in cols and cols["goals"] < len(cells) else None
+            gcol = cols.get("goals")
+            goals = (self._count(cells[gcol], row.line, texts[row.line],
+                                 gcol - (row.realigned is not None))
+                     if gcol is not None and gcol < len(cells) else None)
             self.goalscorers.append(_goalscorer((
                 player, nat, club or None, goals, fold(player) in own, row.line, table.section,
                 "table", table.index)))
@@ -345,6 +358,22 @@ _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"
 def _pair_key(home: str, away: str) -> tuple:
     """Two clubs, either at home, up to accents, case and dots (names.same_club)."""
     return tuple(sorted((tokens(home), tokens(away))))
+
+
+def _cell_column(text: str, index: int) -> int:
+    """The 1-based column where cell `index` of a `| a | b |` line starts (as split_cells
+    splits it)."""
+    start = len(text) - len(text.lstrip())
+    if text.startswith("|", start):
+        start += 1
+    for _ in range(index):
+        bar = text.find("|", start)
+        if bar < 0:
+            break
+        start = bar + 1
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    return start + 1
 
 
 def _add_events(events: list[Event], side: str, side_lines, goals: int) -> None:

@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
-from seasonparse.model import ERROR, WARNING, Diagnostic, InfoboxField, Match
+from seasonparse.model import ERROR, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.reference import Fixture, Reference, Segment, words
@@ -77,7 +77,7 @@ def parse_source(source: Source) -> Reference:
         hg, ag = cell["home_goals"], cell["away_goals"]
         if not (hg.isdecimal() and ag.isdecimal()):
             if hg or ag:
-                diags.append(Diagnostic("P001", WARNING, f"score `{hg}-{ag}` is not two numbers: row left out",
+                diags.append(Diagnostic("P001", ERROR, f"score `{hg}-{ag}` is not two numbers: row left out",
                                         n, _column_of(where["home_goals"], row)))
             continue
         if competition is None and cell.get("competition"):

@@ -1,10 +1,11 @@
-"""One line a finding: `path:line:col: CODE [severity] message`."""
+"""One line a finding: `path:line:col: CODE [severity] message`; whatever the path or
+the message holds (a newline in a file name quoted by a message), it stays one line."""
 
-from seasonparse.inputs import shown
+from seasonparse.inputs import one_line, shown
 
 
 def line(f) -> str:
-    return f"{shown(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+    return one_line(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}")
 
 
 def render(findings, lines_by_path, rules) -> str:

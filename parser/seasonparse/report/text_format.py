@@ -5,7 +5,7 @@ of WINDOW characters around the finding's column, `…` where it was cut, so the
 report grows with the number of findings, not with findings times line length.
 """
 
-from seasonparse.inputs import shown
+from seasonparse.inputs import one_line, shown
 from seasonparse.report.concise_format import line
 
 WINDOW = 120  # characters of a source line shown at most (besides the `…` marks)
@@ -47,6 +47,6 @@ def render(findings, lines_by_path, rules) -> str:
         out.append(line(f))
         out.extend(_excerpt(lines_by_path.get(f.path, ()), f))
         for r in f.related:
-            out.append(f"  = related: {shown(r.path)}:{r.line}:{r.column}: {r.message}")
+            out.append(one_line(f"  = related: {shown(r.path)}:{r.line}:{r.column}: {r.message}"))
         out.append("")
     return "\n".join(out) + ("\n" if out else "")

@@ -289,6 +289,19 @@ Example:
     Some words. <!-- a note that is never closed
 """)
 
+impossible_value = _diagnostic_rule("P016", "impossible-value", WARNING, """
+A cell whose value the document cannot hold, such as a negative goal count.
+
+What it does: leaves that one value out (null) and reports its cell; the row
+and the rest of the document are kept.
+
+Why: one typo (`-4`, `–19`) must not cost the whole document; a count below
+zero is never a real count.
+
+Example:
+    | 1 | Eder Pacheco | León | -4 |
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -344,4 +357,4 @@ Example:
 
 RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
-         unbalanced_markup, unknown_template, template_too_large, unclosed_comment, leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
+         unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value, leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
