@@ -248,20 +248,34 @@ def test_real_articles_raise_no_standings_errors(path):
     assert found == []
 
 
-def test_the_blank_va_om_cell_is_the_one_grid_gap_the_table_counts():
+def test_the_blank_va_om_cell_has_its_note_so_s007_is_quiet():
     """The 1992–93 grid leaves match_VFC_OM blank (the match was annulled, both sides given
-    a defeat), while the table counts it in both clubs' 38: S007, once, there; the other
-    real articles have a complete grid (Serie A) or a transcluded table (silence)."""
+    a defeat) and says so in match_VFC_OM_note, while the table counts it in both clubs' 38:
+    no S007, and the note is kept on the cell's block; the other real articles have a
+    complete grid (Serie A) or a transcluded table (silence)."""
     from seasonparse import check
     from seasonparse.config import Config
     from seasonparse.rules import registry
 
     found = {path.stem: [(f.line, f.message) for f in check.run([doc(path.name)], registry(), {"S007"},
                                                               Config()).findings] for path in REAL}
-    assert found.pop("1992–93_French_Division_1") == [
-        (139, "the results grid has no score for Valenciennes–Marseille, but the standings count "
-              "all 38 matches of both clubs as played")]
     assert not any(found.values()), found
+    cells = [b for b in doc("1992–93_French_Division_1.wikitext").blocks if b.kind == "blank_cell"]
+    assert [(b.line, b.items[:2]) for b in cells] == [(589, ("Valenciennes", "Marseille"))]
+    assert cells[0].items[2].startswith("The match Valenciennes-Marseille, initially concluded")
+
+
+def test_s007_points_at_a_blank_cell_without_a_note_and_relates_both_rows():
+    """A blank cell with no note is reported at the cell; a blank cell with a note is not."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    d = parse_file(str(WIKI / "handmade" / "grid_blank_cells.wikitext"))
+    found = check.run([d], registry(), {"S007"}, Config()).findings
+    assert [(f.line, f.message, [r.line for r in f.related]) for f in found] == [
+        (19, "the results grid has no score for Alpha–Gamma, but the standings count all 4 "
+             "matches of both clubs as played", [6, 8])]
 
 
 def _spanned_lines(d):

@@ -144,7 +144,9 @@ class _Reader:
             if t:
                 b.tables.append(t)
         elif kind == "sports_results":
-            b.matches.extend(read_sports_results(frag, len(b.matches), b.section, self.index))
+            matches, blanks = read_sports_results(frag, len(b.matches), b.section, self.index)
+            b.matches.extend(matches)
+            b.blocks.extend(blanks)
         elif kind == "fb_cl_header":
             self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
         elif kind == "fb_cl_team":
