@@ -274,6 +274,20 @@ Example:
     Some words. <!-- a note that is never closed
 """)
 
+invalid_minute = _diagnostic_rule("P016", "invalid-minute", WARNING, """
+A minute in a `{{goal}}` template that is not a minute.
+
+What it does: reports, at the template, a minute value that is not a number
+of up to three digits with an optional `+N` of added time (`-17`, `ab`); the
+other minutes of the template are still read.
+
+Why: the goal is otherwise dropped without a word, and only a count mismatch
+(M002) follows, far from the cause.
+
+Example:
+    |goals1 = [[Name]] {{goal|-17}}
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -329,4 +343,4 @@ Example:
 
 RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
-         unbalanced_markup, unknown_template, template_too_large, unclosed_comment, leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
+         unbalanced_markup, unknown_template, template_too_large, unclosed_comment, invalid_minute, leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
