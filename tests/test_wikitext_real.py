@@ -324,3 +324,16 @@ def test_a_table_of_kit_templates_is_kept_whole_as_a_raw_block():
     assert kits and kits[0].section == ("Kits",) and kits[0].text.endswith("|}")
     cats = [b for b in d.blocks if b.kind == "raw" and b.text.startswith("[[Category:")]
     assert cats  # categories are kept too
+
+
+def test_inter_goalscorers_table_gives_each_scorers_total_and_the_articles_club():
+    """The Goalscorers table has a column per competition and `Total`, no `Goals` and
+    no club column: the goals are the totals, the club the club season infobox's."""
+    d = doc("2023–24_Inter_Milan_season.wikitext")
+    table = [t for t in d.tables if t.kind == "goalscorers" and t.section[-1] == "Goalscorers"]
+    assert len(table) == 1
+    scorers = [g for g in d.goalscorers if g.table == table[0].index]
+    assert len(scorers) == 19  # 18 players and the own goals row
+    assert all(g.goals is not None and g.club == "Inter Milan" for g in scorers)
+    assert (scorers[0].player, scorers[0].goals) == ("Lautaro Martínez", 27)
+    assert (scorers[-1].player, scorers[-1].goals, scorers[-1].own_goal) == ("Own goals", 2, True)
