@@ -337,3 +337,20 @@ def test_inter_goalscorers_table_gives_each_scorers_total_and_the_articles_club(
     assert all(g.goals is not None and g.club == "Inter Milan" for g in scorers)
     assert (scorers[0].player, scorers[0].goals) == ("Lautaro Martínez", 27)
     assert (scorers[-1].player, scorers[-1].goals, scorers[-1].own_goal) == ("Own goals", 2, True)
+
+
+def test_two_legged_football_boxes_make_ties():
+    """Inter–Atlético (round of 16: `aggregatescore = 2–2`, the second leg's shoot-out 2–3
+    for Atlético) and the Ligue 1 relegation play-off (a section of its two legs, 2–2,
+    Auxerre on penalties); league sections, where each pairing is played twice among
+    other matches, make none."""
+    def ties(name):
+        d = doc(name)
+        return [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser,
+                 [(d.matches[i].home, d.matches[i].away) for i in t.legs]) for t in d.ties]
+
+    assert ties("2023–24_Inter_Milan_season.wikitext") == [
+        ("Atlético Madrid", "penalties", 2, 2,
+         [("Internazionale", "Atlético Madrid"), ("Atlético Madrid", "Internazionale")])]
+    assert ties("2021–22_Ligue_1.wikitext") == [
+        ("Auxerre", "penalties", 2, 2, [("Auxerre", "Saint-Étienne"), ("Saint-Étienne", "Auxerre")])]

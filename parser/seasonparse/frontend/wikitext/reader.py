@@ -26,7 +26,7 @@ from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, re
 from seasonparse.frontend.wikitext.templates import (
     club_season_infoboxes, goalscorer_total_columns, is_ignored, key, kind_of)
 from seasonparse.frontend.wikitext.ties import (
-    Mark, TieText, add_tie, marked_winners, read_two_leg, tie_table_columns)
+    Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document
 from seasonparse.tables import column_indexes, to_int
@@ -47,6 +47,7 @@ class _Reader:
         self.open_kind: str | None = None
         self.unknown_names: dict[str, list[int]] = {}  # name -> [uses, first offset]
         self.marks: list[Mark] = []  # ties with one team in bold
+        self.aggregates: dict[int, str] = {}  # match index -> a box's `aggregatescore`
         self.article_club: str | None = None  # the club of a club season article's infobox
 
     def line(self, offset: int) -> int:
@@ -171,6 +172,8 @@ class _Reader:
             m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags)
             if m:
                 b.add_match(m)
+                if (agg := frag.params.get("aggregatescore")) is not None and agg.raw:
+                    self.aggregates[m.index] = clean(agg.raw)
         elif kind == "sports_table":
             t = read_sports_table(frag, len(b.tables), b.section, self.index, self.diags)
             if t:
@@ -308,6 +311,7 @@ def read(source: Source) -> Document:
         elif piece.kind == "unknown_template":
             r.unknown(piece.start, piece.end)
     r.close_legacy()
+    r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates))
     r.note_unknown()
     marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))
