@@ -80,7 +80,7 @@ def test_box_corner_cases():
         ("home", "Striker", None, "shootout_scored"), ("home", "Keeper", None, "shootout_missed"),
         ("away", "Runner", None, "shootout_scored")]
     assert d.line_text(8)[25:].startswith("{{goal|14}}")
-    assert [x.code for x in d.diagnostics] == ["P001"]  # the `score = v` box: not played
+    assert [(x.code, x.severity) for x in d.diagnostics] == [("P018", "info")]  # `score = v`: not played
     assert d.diagnostics[0].severity == "info"
 
 

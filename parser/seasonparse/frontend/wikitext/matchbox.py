@@ -256,7 +256,8 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
         s1, s2 = score(score_raw) or (None, None)
     if not home or not away or s1 is None:
         what = "no team1" if not home else "no team2" if not away else "no score (not played?)"
-        diags.append(Diagnostic("P001", INFO if s1 is None and home and away else WARNING,
+        not_played = s1 is None and home and away
+        diags.append(Diagnostic("P018" if not_played else "P017", INFO if not_played else WARNING,
                                 f"football box with {what}; not read as a match",
                                 start_line, start_col))
         return None
