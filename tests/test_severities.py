@@ -10,10 +10,6 @@ from seasonparse.reference import load
 from seasonparse.rules import registry
 
 SUFFIXES = (".txt", ".wiki", ".wikitext", ".mediawiki", ".csv")
-# Reported to the lead: frontend/wikitext/matchbox.py emits P001 (registered error) as
-# info or warning for a football box with no score or no team2. Remove once it agrees.
-PENDING = {("wikitext", "P001")}
-
 BAD_CSV = ("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\n"
            "E0,13/08/2011,Blackburn,Wolves,x,0\n"
            "E0,32/13/2011,Fulham,Aston Villa,0,0\n")
@@ -36,8 +32,6 @@ def test_every_emitted_diagnostic_has_its_rules_severity(tmp_path):
     for doc in _documents(tmp_path):
         for d in doc.diagnostics:
             seen.add(d.code)
-            if (doc.source_format, d.code) in PENDING:
-                continue
             if d.severity != rules[d.code].severity:
                 wrong.append(f"{doc.path}:{d.line}: {d.code} emitted {d.severity}, "
                              f"registered {rules[d.code].severity}: {d.message}")

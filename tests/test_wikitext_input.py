@@ -80,7 +80,7 @@ def test_box_corner_cases():
         ("home", "Striker", None, "shootout_scored"), ("home", "Keeper", None, "shootout_missed"),
         ("away", "Runner", None, "shootout_scored")]
     assert d.line_text(8)[25:].startswith("{{goal|14}}")
-    assert [x.code for x in d.diagnostics] == ["P001"]  # the `score = v` box: not played
+    assert [(x.code, x.severity) for x in d.diagnostics] == [("P018", "info")]  # `score = v`: not played
     assert d.diagnostics[0].severity == "info"
 
 
@@ -333,3 +333,12 @@ def test_real_articles_bold_their_winners_right():
     for path in sorted(WIKI.glob("*.wikitext")):
         d = parse_file(str(path))
         assert not [x for x in d.diagnostics if x.code == "W005"], path
+
+
+def test_a_goal_minute_that_is_not_a_minute_is_a_warning_at_its_template():
+    """{{goal|-17}} used to vanish with only M002 after it: P019 at the template, and
+    the template's other goals are still read."""
+    d = parse_file(str(WIKI / "handmade" / "bad_minute.wikitext"))
+    found = [(x.code, x.severity, x.line, x.column, x.end_column) for x in d.diagnostics]
+    assert found == [("P019", "warning", 7, 19, 31)]
+    assert [(e.player, e.minute) for e in d.matches[0].events] == [("Striker", 30), ("Winger", 60)]

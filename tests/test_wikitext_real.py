@@ -248,57 +248,65 @@ def test_real_articles_raise_no_standings_errors(path):
     assert found == []
 
 
-def test_the_blank_va_om_cell_is_the_one_grid_gap_the_table_counts():
+def test_the_blank_va_om_cell_has_its_note_so_s007_is_quiet():
     """The 1992–93 grid leaves match_VFC_OM blank (the match was annulled, both sides given
-    a defeat), while the table counts it in both clubs' 38: S007, once, there; the other
-    real articles have a complete grid (Serie A) or a transcluded table (silence)."""
+    a defeat) and says so in match_VFC_OM_note, while the table counts it in both clubs' 38:
+    no S007, and the note is kept on the cell's block; the other real articles have a
+    complete grid (Serie A) or a transcluded table (silence)."""
     from seasonparse import check
     from seasonparse.config import Config
     from seasonparse.rules import registry
 
     found = {path.stem: [(f.line, f.message) for f in check.run([doc(path.name)], registry(), {"S007"},
                                                               Config()).findings] for path in REAL}
-    assert found.pop("1992–93_French_Division_1") == [
-        (139, "the results grid has no score for Valenciennes–Marseille, but the standings count "
-              "all 38 matches of both clubs as played")]
     assert not any(found.values()), found
+    cells = [b for b in doc("1992–93_French_Division_1.wikitext").blocks if b.kind == "blank_cell"]
+    assert [(b.line, b.items[:2]) for b in cells] == [(589, ("Valenciennes", "Marseille"))]
+    assert cells[0].items[2].startswith("The match Valenciennes-Marseille, initially concluded")
 
 
-def _spanned_lines(d):
-    def sections(ss):
-        for s in ss:
-            yield s
-            yield from sections(s.children)
+def test_s007_points_at_a_blank_cell_without_a_note_and_relates_both_rows():
+    """A blank cell with no note is reported at the cell; a blank cell with a note is not."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
 
-    out = set()
-    for b in d.blocks:
-        out.update(range(b.line, b.end_line + 1))
-    for m in d.matches:
-        out.update(range(min(m.line, m.date_line), max(m.line, m.end_line) + 1))
-    for t in d.tables:
-        out.update(range(t.line, t.end_line + 1))
-    out.update(x.line for x in (*d.infobox, *d.goalscorers, *d.ties, *sections(d.sections)))
-    return out
+    d = parse_file(str(WIKI / "handmade" / "grid_blank_cells.wikitext"))
+    found = check.run([d], registry(), {"S007"}, Config()).findings
+    assert [(f.line, f.message, [r.line for r in f.related]) for f in found] == [
+        (19, "the results grid has no score for Alpha–Gamma, but the standings count all 4 "
+             "matches of both clubs as played", [6, 8])]
+
+
+def _json_spans(node):
+    """Every (line, end_line) span of the JSON, of every element kind, the way a reader
+    of the JSON sees it: an object's `line` (or `date_line`, whichever is first) to its
+    `end_line` (or `line`)."""
+    if isinstance(node, list):
+        for x in node:
+            yield from _json_spans(x)
+    elif isinstance(node, dict):
+        starts = [node[k] for k in ("line", "date_line") if isinstance(node.get(k), int)]
+        if starts:
+            ends = [node[k] for k in ("line", "end_line") if isinstance(node.get(k), int)]
+            yield min(starts), max(ends)
+        for k, v in node.items():
+            if k != "diagnostics":
+                yield from _json_spans(v)
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
-def test_every_line_is_in_an_element_or_a_template_that_was_read(path):
-    """Lossless JSON: a line outside every element (a kit table, categories, a stray
-    `|}`) is kept as a raw block; the only lines left are inside read templates and
-    tables (their parameters and markup lines, whose data is in the model)."""
-    from seasonparse.frontend.wikitext.offsets import LineIndex
-    from seasonparse.frontend.wikitext.scan import mask, scan
-
+def test_every_non_blank_line_is_inside_an_element_or_a_raw_block_of_the_json(path):
+    """Lossless JSON: every non-blank line of the article is inside some span of the
+    JSON output (a wikitable's `{|` and header rows, a football box's `{{` and `|round=`
+    lines, a results grid's team list and notes included), read or kept raw."""
     d = parse_file(str(path))
-    text = mask(path.read_text("utf-8"))
-    index = LineIndex(text)
-    inside_read = set()
-    for p in scan(text, index)[0]:
-        if p.kind in ("template", "table"):
-            inside_read.update(range(index.line(p.start), index.line(max(p.start, p.end - 1)) + 1))
+    covered = set()
+    for a, b in _json_spans(to_dict(d)):
+        covered.update(range(a, b + 1))
     lines = path.read_text("utf-8").split("\n")
-    left = [n for n, s in enumerate(lines, 1) if s.strip() and n not in _spanned_lines(d) | inside_read]
-    assert left == [], [lines[n - 1] for n in left[:5]]
+    left = [n for n, s in enumerate(lines, 1) if s.strip() and n not in covered]
+    assert left == [], (len(left), [(n, lines[n - 1]) for n in left[:5]])
     raw = [b for b in d.blocks if b.kind == "raw"]
     assert len({(b.line, b.end_line) for b in raw}) == len(raw)  # each kept once
     assert not [x for x in d.diagnostics if x.severity != "info"]
@@ -310,3 +318,33 @@ def test_a_table_of_kit_templates_is_kept_whole_as_a_raw_block():
     assert kits and kits[0].section == ("Kits",) and kits[0].text.endswith("|}")
     cats = [b for b in d.blocks if b.kind == "raw" and b.text.startswith("[[Category:")]
     assert cats  # categories are kept too
+
+
+def test_inter_goalscorers_table_gives_each_scorers_total_and_the_articles_club():
+    """The Goalscorers table has a column per competition and `Total`, no `Goals` and
+    no club column: the goals are the totals, the club the club season infobox's."""
+    d = doc("2023–24_Inter_Milan_season.wikitext")
+    table = [t for t in d.tables if t.kind == "goalscorers" and t.section[-1] == "Goalscorers"]
+    assert len(table) == 1
+    scorers = [g for g in d.goalscorers if g.table == table[0].index]
+    assert len(scorers) == 19  # 18 players and the own goals row
+    assert all(g.goals is not None and g.club == "Inter Milan" for g in scorers)
+    assert (scorers[0].player, scorers[0].goals) == ("Lautaro Martínez", 27)
+    assert (scorers[-1].player, scorers[-1].goals, scorers[-1].own_goal) == ("Own goals", 2, True)
+
+
+def test_two_legged_football_boxes_make_ties():
+    """Inter–Atlético (round of 16: `aggregatescore = 2–2`, the second leg's shoot-out 2–3
+    for Atlético) and the Ligue 1 relegation play-off (a section of its two legs, 2–2,
+    Auxerre on penalties); league sections, where each pairing is played twice among
+    other matches, make none."""
+    def ties(name):
+        d = doc(name)
+        return [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser,
+                 [(d.matches[i].home, d.matches[i].away) for i in t.legs]) for t in d.ties]
+
+    assert ties("2023–24_Inter_Milan_season.wikitext") == [
+        ("Atlético Madrid", "penalties", 2, 2,
+         [("Internazionale", "Atlético Madrid"), ("Atlético Madrid", "Internazionale")])]
+    assert ties("2021–22_Ligue_1.wikitext") == [
+        ("Auxerre", "penalties", 2, 2, [("Auxerre", "Saint-Étienne"), ("Saint-Étienne", "Auxerre")])]

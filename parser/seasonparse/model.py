@@ -61,7 +61,8 @@ class Section(NamedTuple):
 class Block(NamedTuple):
     """Prose and structure that carry no football data of their own."""
 
-    kind: str  # paragraph | list | subheading | rule | stray_close | raw | infobox | unparsed
+    kind: str  # paragraph | list | subheading | rule | stray_close | raw | infobox | unparsed | blank_cell
+    # blank_cell: a results grid's blank cell; items = (home, away, the grid's note on it or "")
     line: int
     end_line: int
     text: str

@@ -302,6 +302,44 @@ Example:
     | 1 | Eder Pacheco | León | -4 |
 """)
 
+invalid_minute = _diagnostic_rule("P019", "invalid-minute", WARNING, """
+A minute in a `{{goal}}` template that is not a minute.
+
+What it does: reports, at the template, a minute value that is not a number
+of up to three digits with an optional `+N` of added time (`-17`, `ab`); the
+other minutes of the template are still read.
+
+Why: the goal is otherwise dropped without a word, and only a count mismatch
+(M002) follows, far from the cause.
+
+Example:
+    |goals1 = [[Name]] {{goal|-17}}
+""")
+
+template_not_read = _diagnostic_rule("P017", "template-not-read", WARNING, """
+A wikitext block template that lacks what it needs to be read.
+
+What it does: reports a football box with no `team1` or no `team2`, and a
+Sports table with no teams, at the template; it is kept as raw text.
+
+Why: its match or table is otherwise missing from every check without a word.
+
+Example:
+    {{Football box |date = 5 March 2017 |team1 = Home |score = 1–0 }}
+""")
+
+box_not_played = _diagnostic_rule("P018", "box-not-played", INFO, """
+A football box with both teams and no score: a match not played (yet).
+
+What it does: notes the box, which is kept as raw text and gives no match.
+
+Why: a fixture list is normal in a season in progress; a box left without
+its score after the match is a gap worth a look.
+
+Example:
+    {{Football box |team1 = Home |team2 = Away |score = v }}
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -357,4 +395,6 @@ Example:
 
 RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
-         unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value, leaked_template_parameter, stray_pipe, ragged_table_row, wiki_markup_leftover)
+         unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
+         template_not_read, box_not_played, invalid_minute, leaked_template_parameter, stray_pipe, ragged_table_row,
+         wiki_markup_leftover)

@@ -209,7 +209,10 @@ def blank_grid_cell_counted(doc, settings, report):
     gives) over as many clubs, and both clubs
     of a home–away pairing have played, by the table, every match of a double
     round robin (2 × (teams − 1)), a pairing missing from the grid is reported.
-    Clubs the grid names differently from the table are left out.
+    Clubs the grid names differently from the table are left out, and so are
+    pairings the grid writes a note on (`match_X_Y_note`, an annulled match). The
+    finding points at the blank cell where the grid has one, else at the home
+    club's row; the rows are related.
 
     Why: the grid and the table disagree: a score is missing, or the table
     counts a match that was not played (or was annulled).
@@ -228,6 +231,7 @@ def blank_grid_cell_counted(doc, settings, report):
     if len(names) != len(rows):
         return
     played = {(m.home, m.away) for m in grid}
+    blank_cells = {tuple(b.items[:2]): b for b in doc.blocks if b.kind == "blank_cell" and len(b.items) == 3}
     complete = []  # (row, the grid's name) of clubs the table counts every match of
     for r in rows:
         same = [n for n in names if same_team(n, r.team)]
@@ -235,10 +239,15 @@ def blank_grid_cell_counted(doc, settings, report):
             complete.append((r, same[0]))
     for home_row, home in complete:
         for away_row, away in complete:
-            if home != away and (home, away) not in played:
-                yield report(f"the results grid has no score for {home}–{away}, but the standings "
-                             f"count all {full} matches of both clubs as played", home_row.row.line, 1,
-                             related=[Related(doc.path, away_row.row.line, 1, away_row.team)])
+            if home == away or (home, away) in played:
+                continue
+            cell = blank_cells.get((home, away))
+            if cell is not None and cell.items[2]:
+                continue  # the grid says why: `match_X_Y_note`
+            rows = [Related(doc.path, r.row.line, 1, r.team) for r in (home_row, away_row)]
+            line, related = (cell.line, rows) if cell is not None else (home_row.row.line, rows[1:])
+            yield report(f"the results grid has no score for {home}–{away}, but the standings "
+                         f"count all {full} matches of both clubs as played", line, 1, related=related)
 
 
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,

@@ -3,8 +3,12 @@
 After the reader has built the document, a line is spanned when a block, match,
 table, infobox field, goalscorer, tie or heading covers it. A block template or
 a wikitable that gave no element at all (a table of kit templates, a football
-box with no score) becomes one raw block, whole; elsewhere (prose, a table read
-in part), each run of unspanned lines (categories, magic words, a stray `|}`) does.
+box with no score) becomes one raw block, whole; elsewhere each run of
+unspanned lines does: in prose, categories, magic words, a stray `|}`; in a
+template or table read, the lines around what its elements span (a table's
+`{|` and header rows above the one naming the columns, a football box's `{{`
+and `|round=` lines before its date, a results grid's team list and notes).
+So every non-blank line is inside an element or a raw block.
 Raw blocks carry their section, as every block does, and raise no diagnostic:
 they are kept, not judged. Linear: spans are marked with a difference array.
 """
@@ -76,11 +80,9 @@ def keep_unread(doc: Document, pieces, text: str, line_of) -> Document:
         a = max(a, done + 1)
         if a > b:
             continue
-        if piece.kind in _WHOLE:
-            # read when any element came of it (a wikitable's `{|` and divider lines are its own);
-            # kept whole when none did
-            if spanned[b + 1] - spanned[a] == 0 and any(lines[i - 1].strip() for i in range(a, b + 1)):
-                keep(a, b)
+        if piece.kind in _WHOLE and spanned[b + 1] - spanned[a] == 0:
+            if any(lines[i - 1].strip() for i in range(a, b + 1)):
+                keep(a, b)  # nothing came of it: kept whole
             done = b
             continue
         run = None

@@ -65,12 +65,16 @@ def date_of(param) -> tuple[str | None, str]:
     return parse_date(text) if text else None, text
 
 
-def _goal_minutes(values: list[str], col: int, end_col: int) -> list[Minute]:
-    """{{goal|12||90|pen.}}: minute/note pairs, each a Minute placed on the template."""
+def _goal_minutes(values: list[str], col: int, end_col: int,
+                  bad: list[str] | None = None) -> list[Minute]:
+    """{{goal|12||90|pen.}}: minute/note pairs, each a Minute placed on the template;
+    a written minute that is not one (`-17`) goes to `bad`."""
     out = []
     for i in range(0, len(values), 2):
         m = _MINUTE.fullmatch(values[i])
         if not m:
+            if values[i].strip() and bad is not None:
+                bad.append(values[i].strip())
             continue
         note = values[i + 1] if i + 1 < len(values) else ""
         out.append(Minute(int(m[1]), int(m[2]) if m[2] else None,
@@ -100,12 +104,13 @@ class OtherEvent(NamedTuple):
 
 
 def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None = None,
-             kicks: bool = False) -> list[tuple[int, list[Entry]]]:
+             kicks: bool = False, diags: list[Diagnostic] | None = None) -> list[tuple[int, list[Entry]]]:
     """A goalsN (or penaltiesN) value -> (line, [Entry]) per listed item (a `*` line
     or a `<br>` part): each {{goal}} goes with the name written before it in the
     item, or, when none is, with the name written after it. Cards go to `others`,
     with their names found the same way; so do shoot-out kicks where `kicks`
-    (a penaltiesN value), and only there."""
+    (a penaltiesN value), and only there. A {{goal}} minute that is not a minute is a
+    P019 warning in `diags`, at the template."""
     if param is None or not param.raw:
         return []
     out: list[tuple[int, list[Entry]]] = []
@@ -116,7 +121,16 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
             tkind = kind_of(name)
             if tkind == "goal":
                 line, col = index.position(a)
-                item.goal(_goal_minutes(values, col, col + (b - a)), line)
+                bad: list[str] = []
+                minutes = _goal_minutes(values, col, col + (b - a), bad)
+                if minutes or not bad:
+                    item.goal(minutes, line)
+                else:  # no minute read: no goal, not even an untimed one (P019 says why)
+                    item.had_event = True
+                if diags is not None:
+                    diags.extend(Diagnostic("P019", WARNING, f"`{v}` in `{text[a:b]}` is not a minute; "
+                                            "that goal is not read", line, col, line, col + (b - a))
+                                 for v in bad)
                 continue
             if tkind in _OTHER_EVENTS:
                 line, col = index.position(a)
@@ -242,7 +256,8 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
         s1, s2 = score(score_raw) or (None, None)
     if not home or not away or s1 is None:
         what = "no team1" if not home else "no team2" if not away else "no score (not played?)"
-        diags.append(Diagnostic("P001", INFO if s1 is None and home and away else WARNING,
+        not_played = s1 is None and home and away
+        diags.append(Diagnostic("P018" if not_played else "P017", INFO if not_played else WARNING,
                                 f"football box with {what}; not read as a match",
                                 start_line, start_col))
         return None
@@ -261,7 +276,7 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     scorer_lines: list[ScorerLine] = []
     for side, team, goals, pname in (("home", home, s1, "goals1"), ("away", away, s2, "goals2")):
         others: list[OtherEvent] = []
-        side_lines = _entries(text, p.get(pname), index, others)
+        side_lines = _entries(text, p.get(pname), index, others, diags=diags)
         if side_lines:
             _add_events(events, side, side_lines, goals)
             gp = p[pname]

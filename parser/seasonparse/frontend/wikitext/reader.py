@@ -23,11 +23,13 @@ from seasonparse.frontend.wikitext.matchbox import read_match
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
 from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, read_sports_table
-from seasonparse.frontend.wikitext.templates import is_ignored, kind_of
+from seasonparse.frontend.wikitext.templates import (
+    club_season_infoboxes, goalscorer_total_columns, is_ignored, key, kind_of)
 from seasonparse.frontend.wikitext.ties import (
-    Mark, TieText, add_tie, marked_winners, read_two_leg, tie_table_columns)
+    Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document
+from seasonparse.tables import column_indexes, to_int
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
 _KEEP_GOALS_HEADING = frozenset(("subheading", "bullets"))
@@ -45,6 +47,8 @@ class _Reader:
         self.open_kind: str | None = None
         self.unknown_names: dict[str, list[int]] = {}  # name -> [uses, first offset]
         self.marks: list[Mark] = []  # ties with one team in bold
+        self.aggregates: dict[int, str] = {}  # match index -> a box's `aggregatescore`
+        self.article_club: str | None = None  # the club of a club season article's infobox
 
     def line(self, offset: int) -> int:
         return self.index.line(offset)
@@ -105,12 +109,14 @@ class _Reader:
         columns = header[-1][1] if header else [""] * max(len(t) for _, t, _ in body)
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
         lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
-        made = len(self.b.tables)
+        made, scorers = len(self.b.tables), len(self.b.goalscorers)
         self._item("table", lines)
         if len(self.b.tables) > made:  # the table spans its rows' continuation lines and `|}`
             t = self.b.tables[-1]._replace(end_line=self.line(max(start, end - 1)))
             if t.rows or any(t.columns):
                 self.b.tables[-1] = t
+                if t.kind == "goalscorers":
+                    self._goalscorer_totals(t, scorers)
             else:  # no cell read as text (a layout table of kit templates): kept raw, whole
                 self.b.tables.pop()
                 self.b.blocks.append(Block("raw", self.line(start), t.end_line,
@@ -119,6 +125,30 @@ class _Reader:
             for ln, texts, cells in body:
                 if len(cells) == len(columns):
                     self._mark(add_tie(_tie_text(cols, cells, ln), self.b))
+
+    def _goalscorer_totals(self, table, first: int) -> None:
+        """A goalscorer table with a column per competition and a `Total` one, but no
+        `Goals`: each scorer's goals are the total. With no club column, in a club
+        season article, the scorers are the article's club's."""
+        cols = column_indexes(table)
+        total = None
+        if "goals" not in cols:
+            total = next((i for i, c in reversed(list(enumerate(table.columns)))
+                          if key(c) in goalscorer_total_columns()), None)
+        club = self.article_club if "team" not in cols else None
+        if total is None and club is None:
+            return
+        cells_at = {row.line: table.cells(row) for row in table.rows if row.kind == "data"}
+        for i in range(first, len(self.b.goalscorers)):  # the scorers this table gave
+            g = self.b.goalscorers[i]
+            if g.table != table.index or g.line not in cells_at:
+                continue
+            cells = cells_at[g.line]
+            if total is not None and g.goals is None and total < len(cells):
+                g = g._replace(goals=to_int(cells[total]))
+            if club is not None and g.club is None:
+                g = g._replace(club=club)
+            self.b.goalscorers[i] = g
 
     def _mark(self, mark: Mark | None) -> None:
         if mark is not None:
@@ -135,16 +165,23 @@ class _Reader:
         b = self.b
         if kind == "infobox":
             b.infobox.extend(read_infobox(frag, self.index))
+            club = frag.params.get("club")
+            if club is not None and club.raw and key(frag.name) in club_season_infoboxes():
+                self.article_club = clean(club.raw)
         elif kind == "match":
             m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags)
             if m:
                 b.add_match(m)
+                if (agg := frag.params.get("aggregatescore")) is not None and agg.raw:
+                    self.aggregates[m.index] = clean(agg.raw)
         elif kind == "sports_table":
             t = read_sports_table(frag, len(b.tables), b.section, self.index, self.diags)
             if t:
                 b.tables.append(t)
         elif kind == "sports_results":
-            b.matches.extend(read_sports_results(frag, len(b.matches), b.section, self.index))
+            matches, blanks = read_sports_results(frag, len(b.matches), b.section, self.index)
+            b.matches.extend(matches)
+            b.blocks.extend(blanks)
         elif kind == "fb_cl_header":
             self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
         elif kind == "fb_cl_team":
@@ -274,6 +311,7 @@ def read(source: Source) -> Document:
         elif piece.kind == "unknown_template":
             r.unknown(piece.start, piece.end)
     r.close_legacy()
+    r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates))
     r.note_unknown()
     marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))

@@ -1,7 +1,9 @@
 """Results grids -> matches without dates: Module:Sports results (`match_X_Y`, X at
 home) and the legacy {{Fb r header}} / {{Fb r2 team}} / {{fb r}} grids.
 
-A blank cell is a match not played and gives no match.
+A blank cell is a match not played and gives no match, but a `blank_cell` block
+(items: home, away, and the `match_X_Y_note` text where one is written, often why:
+an annulled match), so that a rule can point at the cell and the note is kept.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.standings import team_codes
 from seasonparse.frontend.wikitext.templates import key
-from seasonparse.model import Match
+from seasonparse.model import Block, Match
 from seasonparse.tables import to_int
 
 
@@ -23,7 +25,9 @@ def _match(index_: int, home: str, away: str, hg: int, ag: int, section, line: i
                  None, end_col, home_link=links[0], away_link=links[1])
 
 
-def read_sports_results(frag: Fragment, first_index: int, section, index: LineIndex) -> list[Match]:
+def read_sports_results(frag: Fragment, first_index: int, section,
+                        index: LineIndex) -> tuple[list[Match], list[Block]]:
+    """The grid's matches, and a `blank_cell` block for each blank `match_X_Y` cell."""
     codes = [c for c, _ in team_codes(frag)]
     names, links = {}, {}
     for c in codes:
@@ -31,12 +35,17 @@ def read_sports_results(frag: Fragment, first_index: int, section, index: LineIn
         names[c] = clean(p.raw) if p is not None and p.raw else c
         links[c] = link_target(p.raw) if p is not None else None
     out: list[Match] = []
+    blanks: list[Block] = []
     for home in codes:
         for away in codes:
             if home == away:
                 continue
             p = frag.params.get(key(f"match_{home}_{away}"))
-            if p is None or not p.raw:
+            if p is None:
+                continue
+            if not p.raw.strip():
+                blanks.append(_blank_cell(frag, index, p, f"match_{home}_{away}",
+                                          names[home], names[away], section))
                 continue
             s = score(p.raw)
             if s is None:
@@ -45,7 +54,15 @@ def read_sports_results(frag: Fragment, first_index: int, section, index: LineIn
             out.append(_match(first_index + len(out), names[home], names[away], s[0], s[1],
                               section, line, col, col + len(p.raw), (links[home], links[away])))
     out.sort(key=lambda m: (m.line, m.home_column))
-    return [m._replace(index=first_index + i) for i, m in enumerate(out)]
+    return [m._replace(index=first_index + i) for i, m in enumerate(out)], blanks
+
+
+def _blank_cell(frag: Fragment, index: LineIndex, cell, name: str, home: str, away: str,
+                section) -> Block:
+    line = index.line(max(frag.start, cell.offset - 1))  # a blank value's offset is past its newline
+    note = frag.params.get(key(f"{name}_note"))
+    note_text = clean(note.raw) if note is not None else ""
+    return Block("blank_cell", line, line, note_text, (home, away, note_text), section)
 
 
 class LegacyGrid:

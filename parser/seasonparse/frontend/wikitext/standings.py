@@ -114,7 +114,7 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
     codes = team_codes(frag)
     if not codes:
         line, col = index.position(frag.start)
-        diags.append(Diagnostic("P001", WARNING, "Sports table with no teams; not read", line, col))
+        diags.append(Diagnostic("P017", WARNING, "Sports table with no teams; not read", line, col))
         return None
     winpoints = _int(frag, "winpoints") if "winpoints" in frag.params else 3
     lines = []

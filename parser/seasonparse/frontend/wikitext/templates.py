@@ -93,3 +93,15 @@ def inline_rules() -> dict[str, dict]:
 def tie_columns() -> dict[str, str]:
     """Folded column header -> meaning (team_a, aggregate, team_b, leg1, leg2)."""
     return {key(n): meaning for meaning, names in _data().get("tie_columns", {}).items() for n in names}
+
+
+@cache
+def goalscorer_total_columns() -> frozenset[str]:
+    """Folded headers of a goalscorer table's total column (`Total`), where no column is `Goals`."""
+    return frozenset(key(n) for n in _data().get("goalscorer_tables", {}).get("total_columns", ()))
+
+
+@cache
+def club_season_infoboxes() -> frozenset[str]:
+    """Folded names of the infoboxes of one club's season, whose `club` is the article's club."""
+    return frozenset(key(n) for n in _data().get("goalscorer_tables", {}).get("club_season_infoboxes", ()))

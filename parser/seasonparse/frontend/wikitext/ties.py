@@ -9,11 +9,19 @@ cell (`3–3 (4–2 p)`) decides (reason `penalties`), else the side written in
 bold, the way these tables mark who went through (reason `other`). Where the
 score decides the tie and the article marks winners in bold, a bold loser is a
 W005 warning (`marked_winners`).
+
+Football boxes make ties too (`box_ties`): two boxes of the same two clubs,
+the second with the sides reversed, in one section, where the second states
+an `aggregatescore` or the section has no other box of either club (a
+play-off written as its two legs; in a league section each pairing is played
+twice, but among other matches). The aggregate decides; on a level one, away
+goals where the aggregate cell says so (`(a)`), else the second leg's shoot-out.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.clean import clean, score
@@ -21,6 +29,7 @@ from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
 from seasonparse.model import WARNING, Diagnostic, Match, Tie
+from seasonparse.names import fold
 
 _SHOOTOUT = re.compile(r"\((\d{1,2})\s*[-–—−]\s*(\d{1,2})\s*(?:p|pen|pens|penalties|p\.)\.?\)", re.I)
 
@@ -116,6 +125,49 @@ def read_two_leg(frag: Fragment, b, index: LineIndex) -> Mark | None:
     (leg1, leg1_pos), (leg2, leg2_pos) = cell(6), cell(7)
     return add_tie(TieText(get[1].raw, get[4].raw, cell(3)[0], leg1, leg2, index.line(frag.start),
                            leg1_pos, leg2_pos, cell(1)[1], cell(4)[1]), b)
+
+
+_AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
+
+
+def box_ties(matches, ties, aggregates: dict[int, str]) -> list[Tie]:
+    """Ties of two-legged football boxes no tie has taken yet; `aggregates` holds the
+    `aggregatescore` written on a box, by match index. Linear in the matches."""
+    taken = {i for t in ties for i in t.legs}
+    boxes = [m for m in matches if m.date_text and m.index not in taken]
+    clubs = Counter((tuple(m.section), fold(c)) for m in boxes for c in (m.home, m.away))
+    first_legs: dict[tuple, Match] = {}
+    out = []
+    for m in boxes:
+        section, home, away = tuple(m.section), fold(m.home), fold(m.away)
+        leg1 = first_legs.pop((section, away, home), None)
+        if leg1 is None:
+            first_legs[(section, home, away)] = m
+            continue
+        stated = aggregates.get(m.index)
+        alone = clubs[(section, home)] == clubs[(section, away)] == 2
+        if stated is None and not alone:
+            continue
+        tie = _box_tie(leg1, m, stated or "")
+        if tie is not None:
+            out.append(tie)
+    return out
+
+
+def _box_tie(leg1: Match, leg2: Match, stated: str) -> Tie | None:
+    """leg1: A at home to B; leg2: B at home to A."""
+    a, bb = leg1.home, leg1.away
+    ga, gb = leg1.home_goals + leg2.away_goals, leg1.away_goals + leg2.home_goals
+    if ga != gb:
+        a_wins, reason = ga > gb, "aggregate"
+    elif _AWAY_GOALS.search(stated) and leg2.away_goals != leg1.away_goals:
+        a_wins, reason = leg2.away_goals > leg1.away_goals, "away_goals"
+    elif leg2.penalties and leg2.penalties[0] != leg2.penalties[1]:
+        a_wins, reason = leg2.penalties[1] > leg2.penalties[0], "penalties"
+    else:
+        return None
+    return Tie(a if a_wins else bb, reason, max(ga, gb), min(ga, gb), f"{a} {ga}–{gb} {bb}",
+               leg2.line, (leg1.index, leg2.index), leg2.section)
 
 
 def tie_table_columns(columns) -> dict[str, int] | None:
