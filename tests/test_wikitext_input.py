@@ -342,3 +342,20 @@ def test_a_goal_minute_that_is_not_a_minute_is_a_warning_at_its_template():
     found = [(x.code, x.severity, x.line, x.column, x.end_column) for x in d.diagnostics]
     assert found == [("P019", "warning", 7, 19, 31)]
     assert [(e.player, e.minute) for e in d.matches[0].events] == [("Striker", 30), ("Winger", 60)]
+
+
+def test_an_article_that_lists_the_visiting_team_first_says_so_and_is_read_so():
+    """`<!-- seasonparse: football-box-team1 away -->` (the article's word, never a guess):
+    every box is turned round, team1 away, with its goals, kicks, shoot-out and links."""
+    plain = parse_file(str(WIKI / "handmade" / "boxes.wikitext")).matches[0]
+    turned = parse_file(str(WIKI / "handmade" / "team1_away.wikitext")).matches[0]
+    assert (turned.home, turned.away) == (plain.away, plain.home)
+    assert (turned.home_goals, turned.away_goals) == (plain.away_goals, plain.home_goals)
+    assert turned.penalties == plain.penalties[::-1] and turned.note == "a.e.t., 3–4 p"
+    assert (turned.home_link, turned.away_link) == (plain.away_link, plain.home_link)
+    other = {"home": "away", "away": "home"}
+    assert [(other[e.side], e.player, e.minute, e.kind) for e in turned.events] == \
+        [(e.side, e.player, e.minute, e.kind) for e in plain.events]
+    assert {s.side for s in turned.scorer_lines} == {"home", "away"}
+    assert [(other[s.side], s.team) for s in turned.scorer_lines] == \
+        [(s.side, s.team) for s in plain.scorer_lines]

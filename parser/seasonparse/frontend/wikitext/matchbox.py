@@ -240,7 +240,9 @@ def _entry(name: tuple[str, int, int], minutes) -> Entry:
 
 
 def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...], index: LineIndex,
-               diags: list[Diagnostic]) -> Match | None:
+               diags: list[Diagnostic], team1_away: bool = False) -> Match | None:
+    """The box's match; `team1_away`: the article lists the visiting team first (its
+    `<!-- seasonparse: football-box-team1 away -->`), so team1 is the away side."""
     p = frag.params
     home = clean(p["team1"].raw) if "team1" in p else ""
     away = clean(p["team2"].raw) if "team2" in p else ""
@@ -287,12 +289,28 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
                    for o in others]
     events.sort(key=lambda e: (e.line, e.column))
     end_line = index.line(frag.end - 1)
-    return Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
+    match = Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
                  section, score_line, date_line, end_line, score_col, score_col,
                  ", ".join(notes) or None, score_col + len(score_raw) if score_raw else score_col + 1,
                  extra_time, pen, _attendance(p.get("attendance")), _text(p.get("stadium")),
                  _text(p.get("referee")), _report(p.get("report")),
                  link_target(p["team1"].raw), link_target(p["team2"].raw))
+    return _team1_away(match) if team1_away else match
+
+
+_OTHER_SIDE = {"home": "away", "away": "home"}
+
+
+def _team1_away(m: Match) -> Match:
+    """`m` read with team1 at home, turned round: team1 is the visiting side."""
+    pen = (m.penalties[1], m.penalties[0]) if m.penalties else None
+    notes = [n for n in ("a.e.t." if m.extra_time else None, f"{pen[0]}–{pen[1]} p" if pen else None) if n]
+    return m._replace(home=m.away, away=m.home, home_goals=m.away_goals, away_goals=m.home_goals,
+                      events=tuple(e._replace(side=_OTHER_SIDE[e.side]) for e in m.events),
+                      scorer_lines=tuple(s._replace(side=_OTHER_SIDE.get(s.side, s.side))
+                                         for s in m.scorer_lines),
+                      home_column=m.away_column, away_column=m.home_column, penalties=pen,
+                      note=", ".join(notes) or None, home_link=m.away_link, away_link=m.home_link)
 
 
 def _text(param) -> str | None:

@@ -32,6 +32,8 @@ from seasonparse.model import INFO, Block, Diagnostic, Document
 from seasonparse.tables import column_indexes, to_int
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
+# The article's own word that its football boxes list the visiting team first (never guessed)
+_TEAM1_AWAY = re.compile(r"<!--\s*seasonparse:\s*football-box-team1\s+away\s*-->")
 _KEEP_GOALS_HEADING = frozenset(("subheading", "bullets"))
 
 
@@ -49,6 +51,7 @@ class _Reader:
         self.marks: list[Mark] = []  # ties with one team in bold
         self.aggregates: dict[int, str] = {}  # match index -> a box's `aggregatescore`
         self.article_club: str | None = None  # the club of a club season article's infobox
+        self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
 
     def line(self, offset: int) -> int:
         return self.index.line(offset)
@@ -169,7 +172,8 @@ class _Reader:
             if club is not None and club.raw and key(frag.name) in club_season_infoboxes():
                 self.article_club = clean(club.raw)
         elif kind == "match":
-            m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags)
+            m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags,
+                           self.team1_away)
             if m:
                 b.add_match(m)
                 if (agg := frag.params.get("aggregatescore")) is not None and agg.raw:
