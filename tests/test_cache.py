@@ -384,3 +384,16 @@ def test_a_warm_cache_under_two_workers_reports_the_bytes_of_one_uncached(corpus
     assert check("--jobs", "2", *cache) == plain  # cold: entries written by the workers
     assert entries(tmp_path / "cache")
     assert check("--jobs", "2", *cache) == plain  # warm
+
+
+def test_a_cached_run_lets_its_pool_finish_rather_than_stopping_it(run, corpus, tmp_path, monkeypatch):
+    """The cache takes exactly the misses' results from the pool's map and then runs it
+    to its end, so the pool shuts down as after any run: it is not stopped as if the
+    run had been interrupted (stop flag, cancelled futures, a join deadline)."""
+    from seasonparse import parallel
+
+    stopped = []
+    real = parallel._stop
+    monkeypatch.setattr(parallel, "_stop", lambda *a: (stopped.append(a), real(*a)))
+    run("check", corpus, *COMMON[:-1], "2", "--cache-dir", tmp_path / "cache")
+    assert entries(tmp_path / "cache") and not stopped

@@ -96,3 +96,17 @@ def test_a_local_cluster_leaves_nothing_in_the_temporary_folder(tmp_path, monkey
         assert list(spread(abs, [-1, -2])) == [1, 2]
         assert list(scratch.iterdir()), "the cluster works in the temporary folder"
     assert list(scratch.iterdir()) == []
+
+
+def test_a_local_clusters_workers_are_capped_as_the_pools_are(monkeypatch):
+    """--jobs 999 --engine dask starts no more workers than inputs and usable cores."""
+    from types import SimpleNamespace
+
+    from seasonparse import check_command, dask_engine, parallel
+
+    asked = []
+    monkeypatch.setattr(dask_engine, "dask_map", lambda jobs, address: asked.append(jobs))
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    for jobs, inputs, expected in ((999, 3, 2), (999, 1, 1), (None, 3, None), (2, None, 2)):
+        check_command._engine(SimpleNamespace(engine="dask", dask_scheduler=None, jobs=jobs), inputs)
+        assert asked.pop() == expected

@@ -293,3 +293,17 @@ def test_the_parent_keeps_a_page_packed_and_reads_its_lines_back(run, tmp_path, 
     _, out, _ = run("check", "--no-baseline", "--format", "json", "pages.xml")
     assert not [f for f in json.loads(out) if f["code"] == "D002"]
     assert [f for f in json.loads(out) if f["path"].endswith("@2002")]
+
+
+def test_two_dumps_of_one_name_in_two_sub_folders_keep_their_folders(run, tmp_path, monkeypatch):
+    """A dump's pages go where the dump is below its input folder (a/en/…, b/en/…), as
+    a file's output does: two dumps of one name do not claim the same outputs."""
+    monkeypatch.chdir(tmp_path)
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "en.xml").write_bytes(PAGES.read_bytes())
+    code, _, err = run("in", "--glob", "*.xml", "--out", "json")
+    assert code == 0 and "skipped" not in err, err
+    written = sorted(p.relative_to(tmp_path / "json").as_posix() for p in (tmp_path / "json").rglob("*.json"))
+    assert written == sorted(f"{sub}/en/{title}.json" for sub in ("a", "b")
+                             for title in (KEPT[0], dump.safe_name(KEPT[1])))

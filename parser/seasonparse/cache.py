@@ -430,6 +430,7 @@ class DocumentCache:
             for n, hit in enumerate(hits):
                 hits[n] = None  # the run holds what it needs; this list need not
                 yield hit if hit is not None else next(checked)
+            next(checked, None)  # run the map to its end: a pool then shuts down, not stops
         finally:  # a pool's map stops its workers when closed
             getattr(checked, "close", lambda: None)()
         self.prune({os.path.basename(self._entry(item)[0]) for item in items})

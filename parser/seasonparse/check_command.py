@@ -206,8 +206,10 @@ def _engine(args, n_inputs: int | None):
         raise UsageError("--dask-scheduler goes with --engine dask")
     if args.engine == "dask":
         from seasonparse.dask_engine import dask_map
+        from seasonparse.parallel import jobs_for
 
-        return dask_map(args.jobs, args.dask_scheduler)
+        # a local cluster's workers are capped as the pool's are (inputs, usable cores)
+        return dask_map(None if args.jobs is None else jobs_for(args.jobs, n_inputs), args.dask_scheduler)
     from contextlib import nullcontext
 
     from seasonparse.parallel import PoolMap, jobs_for

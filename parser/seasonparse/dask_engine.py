@@ -24,7 +24,7 @@ import tempfile
 from contextlib import ExitStack, contextmanager
 from typing import Callable, Iterable, Iterator
 
-from seasonparse.parallel import chunk_size
+from seasonparse.parallel import chunk_size, usable_cores
 
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 CONNECT_TIMEOUT = "10s"  # how long to try reaching a running scheduler
@@ -102,7 +102,7 @@ def _local_cluster(stack: ExitStack, LocalCluster, jobs: int | None, processes: 
     scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="seasonparse-dask-",
                                                               ignore_cleanup_errors=True))
     stack.enter_context(dask.config.set({"temporary-directory": scratch}))
-    cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
+    cluster = LocalCluster(n_workers=jobs or usable_cores(), threads_per_worker=1,
                            processes=processes, dashboard_address=None, local_directory=scratch)
     stack.callback(cluster.close)
     return cluster

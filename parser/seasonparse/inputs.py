@@ -219,7 +219,8 @@ def _with_pages(inputs, selection) -> Iterator[Input]:
             yield item
             continue
         keep = (selection or dump.default_selection()).keeps
-        folder, names = Path(dump.dump_stem(item.path.name)), dump.Names()
+        # the pages' folder sits where the dump does below its input folder, as a file's output would
+        folder, names = item.relative.parent / dump.dump_stem(item.path.name), dump.Names()
         try:
             stream = dump.open_dump(str(item.path))
         except OSError as exc:
