@@ -325,8 +325,8 @@ def planned_outputs(out_dir: Path, inputs, items) -> Iterator[tuple[Input, Path,
         where = output_path(base, item, shared)
         if where in owner:
             yield item, target, (f"its output {shown(str(target))} is also the output of "
-                                 f"{shown(owner[where])}; skipped (the same path under two input "
-                                 f"folders: give each folder its own --out)")
+                                 f"{shown(owner[where])}; skipped (two inputs, one output name: "
+                                 f"give each folder its own --out, or rename one)")
         elif file_key(target) in sources:
             yield item, target, f"its output {shown(str(target))} is an input file; refusing to overwrite it"
         else:
