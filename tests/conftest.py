@@ -28,6 +28,20 @@ def cut_some(lines: list[str], data) -> str:
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
+def mixed_corpus(out: Path, generated: int) -> Path:
+    """`generated` articles of bench/gen_corpus.py (sharing seasons, with planted
+    contradictions) beside the seeds and the real wikitext fixtures, in `out`."""
+    import shutil
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_corpus import generate
+
+    generate(generated, out)
+    for path in [*SEEDS, *sorted((FIXTURES / "wikitext").glob("*.wikitext"))]:
+        shutil.copyfile(path, out / path.name)
+    return out
+
+
 @pytest.fixture
 def run(capsys):
     """Run `seasonparse ARGS` in-process; returns (exit code, stdout, stderr)."""

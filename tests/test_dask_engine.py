@@ -4,25 +4,15 @@ cross-document parts). Skipped where dask.distributed is not installed (extra [d
 
 from __future__ import annotations
 
-import shutil
-import sys
-
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS
+from conftest import mixed_corpus
 
 pytest.importorskip("distributed")
-
-sys.path.insert(0, str(ROOT / "bench"))
-from gen_corpus import generate  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dask")
-    generate(120, out)
-    for path in [*SEEDS, *sorted((FIXTURES / "wikitext").glob("*.wikitext"))]:
-        shutil.copyfile(path, out / path.name)
-    return out
+    return mixed_corpus(tmp_path_factory.mktemp("dask"), 120)
 
 
 def _report(corpus, map_fn):

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import json
 import pickle
-import shutil
-import sys
 import tomllib
 
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS
+from conftest import FIXTURES, SEEDS, mixed_corpus
 
 from seasonparse.check import run, selected_codes
 from seasonparse.cli_common import gather
@@ -21,9 +19,6 @@ from seasonparse.frontend import parse_text
 from seasonparse.parallel import PoolMap
 from seasonparse.report import render
 from seasonparse.rules import registry
-
-sys.path.insert(0, str(ROOT / "bench"))
-from gen_corpus import generate  # noqa: E402
 
 CASES = tomllib.loads((FIXTURES / "planted_corpus.toml").read_text("utf-8"))["case"]
 
@@ -51,11 +46,7 @@ def _report(sources, map_fn=map, config=Config()) -> str:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """240 generated articles with planted contradictions, the seeds and the wikitext fixtures."""
-    out = tmp_path_factory.mktemp("partitioned")
-    generate(240, out)
-    for path in [*SEEDS, *sorted((FIXTURES / "wikitext").glob("*.wikitext"))]:
-        shutil.copyfile(path, out / path.name)
-    return out
+    return mixed_corpus(tmp_path_factory.mktemp("partitioned"), 240)
 
 
 def _inputs(folder):

@@ -411,16 +411,19 @@ class DocumentCache:
         except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
             pass
 
-    def in_front_of(self, map_fn: Callable) -> CachedMap:
+    def in_front_of(self, map_fn: Callable):
         """`map_fn` (a run's map function) with this cache in front of the per-document stage."""
-        return CachedMap(self, map_fn)
+        from seasonparse.check import AroundDocuments
+
+        return AroundDocuments(map_fn, self.map)
 
     def map(self, stage, items: Iterable, map_fn: Callable) -> Iterator:
         """`map_fn(stage, items)` (check.run's contract: results in input order) over the
         inputs the cache does not hold; the others come from the cache. The misses'
-        entries are written as they are checked, then stale entries are pruned."""
-        items = list(items)
-        if getattr(stage, "rules", None) is not None:  # rules of the caller's own: not cached
+        entries are written as they are checked, then stale entries are pruned. A stream
+        (a dump's pages) passes by uncached: its pages are no files to key on."""
+        if not isinstance(items, Sized) or getattr(stage, "rules", None) is not None:
+            # a stream, or rules of the caller's own: not cached
             yield from map_fn(stage, items)
             return
         hits = [self.load(item) for item in items]
@@ -466,27 +469,6 @@ class DocumentCache:
                         if (entry.path != self.folder and entry.is_dir(follow_symlinks=False)
                                 and entry.stat(follow_symlinks=False).st_mtime < old):
                             shutil.rmtree(entry.path)
-
-
-class CachedMap:
-    """A run's map function with the cache in front of the per-document stage only: the
-    cross-document parts the check also maps (check.check_corpus) go straight through.
-    The inner map's `jobs` and `ships_data` (what the check splits its work by) show through."""
-
-    def __init__(self, cache: DocumentCache, inner: Callable) -> None:
-        self.cache, self.inner = cache, inner
-
-    def __getattr__(self, name: str):  # only for what the instance itself lacks
-        if name in ("cache", "inner"):
-            raise AttributeError(name)
-        return getattr(self.inner, name)
-
-    def __call__(self, stage, items: Iterable) -> Iterator:
-        from seasonparse.check import DocumentStage
-
-        if isinstance(stage, DocumentStage) and isinstance(items, Sized):  # a dump's pages stream past
-            return self.cache.map(stage, items, self.inner)
-        return self.inner(stage, items)
 
 
 @dataclass(frozen=True)

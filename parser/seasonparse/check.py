@@ -160,6 +160,26 @@ def unpack_lines(packed: bytes) -> tuple[str, ...]:
     return tuple(zlib.decompress(packed).decode("utf-8", "surrogatepass").split("\n"))
 
 
+class AroundDocuments:
+    """A run's map function with `around(stage, items, inner)` in place of `inner(stage,
+    items)` for the per-document stage only (the cache, a progress bar): the
+    cross-document parts check_corpus also maps go straight to `inner`, whose `jobs`
+    and `ships_data` (what the check splits its work by) show through."""
+
+    def __init__(self, inner: Callable, around: Callable) -> None:
+        self.inner, self.around = inner, around
+
+    def __getattr__(self, name: str):  # only for what the instance itself lacks
+        if name in ("inner", "around"):
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+    def __call__(self, stage, items):
+        if isinstance(stage, DocumentStage):
+            return self.around(stage, items, self.inner)
+        return self.inner(stage, items)
+
+
 class SourceLines(Mapping):
     """path -> source lines, for every document of a run, in the documents' order.
 

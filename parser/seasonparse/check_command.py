@@ -179,25 +179,12 @@ def _autofix(args, inputs, first, check_again):
     return result, findings, hidden
 
 
-class _ShowingProgress:
-    """A run's map function with a progress bar (progress.Progress) over the per-document
-    stage: the stage users wait for; the map's `jobs` and `ships_data` show through."""
+def _with_progress(stage, items, inner):
+    """The per-document stage under a progress bar (shown only on a terminal, see progress.py)."""
+    from seasonparse.parallel import size_of
+    from seasonparse.progress import Progress
 
-    def __init__(self, inner) -> None:
-        self.inner = inner
-
-    def __getattr__(self, name: str):  # only for what the instance itself lacks
-        if name == "inner":
-            raise AttributeError(name)
-        return getattr(self.inner, name)
-
-    def __call__(self, stage, items):
-        from seasonparse.check import DocumentStage
-        from seasonparse.parallel import size_of
-        from seasonparse.progress import Progress
-
-        results = self.inner(stage, items)
-        return Progress(results, size_of(items)) if isinstance(stage, DocumentStage) else results
+    return Progress(inner(stage, items), size_of(items))
 
 
 def _engine(args, n_inputs: int | None):
@@ -226,7 +213,7 @@ def cmd_report(argv: list[str]) -> int:
 def cmd_check(argv: list[str], report: bool = False) -> int:
     args = _check_parser(report).parse_args(argv)
     from seasonparse import baseline as bl
-    from seasonparse.check import run, selected_codes
+    from seasonparse.check import AroundDocuments, run, selected_codes
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
     from seasonparse.dask_engine import EngineError
@@ -276,7 +263,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
         try:
             with _engine(args, size_of(inputs)) as spread:
                 map_fn = spread if cache is None else cache.in_front_of(spread)
-                return run(inputs, rules, codes, config, map_fn=_ShowingProgress(map_fn), references=references)
+                return run(inputs, rules, codes, config, map_fn=AroundDocuments(map_fn, _with_progress), references=references)
         except EngineError as exc:
             raise UsageError(str(exc)) from None
 
