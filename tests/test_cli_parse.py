@@ -315,3 +315,15 @@ def test_the_same_path_under_two_input_folders_is_refused_by_name(run, tmp_path)
     assert code == 1 and "cb/a/x.txt: its output" in err and "also the output of" in err
     assert "give each folder its own --out" in err
     assert [p.name for p in (tmp_path / "co" / "a").iterdir()] == ["x.json"]
+
+
+def test_each_document_is_validated_once(run, tmp_path, monkeypatch):
+    """The schema check (~6 ms a real article) runs once per valid document, not again
+    before the write: only data the fallback changed is validated a second time."""
+    from seasonparse import jsonout
+
+    calls = []
+    real = jsonout.schema_error
+    monkeypatch.setattr(jsonout, "schema_error", lambda data: calls.append(1) or real(data))
+    code, _, _ = run(*SEEDS, "--out", tmp_path / "out", "--jobs", "1")
+    assert code == 0 and len(calls) == len(SEEDS)

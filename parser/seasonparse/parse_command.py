@@ -65,10 +65,11 @@ def is_our_json(path: Path) -> bool:
 
 
 def _document_data(item):
-    """The document and its JSON data; what the front end or the schema check
-    could not produce is replaced by a P000 error and the rest kept: a value the
-    schema refuses is left out alone (fallback.repaired), the document reduced to
-    its source and diagnostics only where that cannot be done."""
+    """The document, its JSON data and how that data breaks the schema (None: it does
+    not); what the front end or the schema check could not produce is replaced by a
+    P000 error and the rest kept: a value the schema refuses is left out alone
+    (fallback.repaired), the document reduced to its source and diagnostics only
+    where that cannot be done. Data is validated once, again only where changed."""
     from seasonparse.fallback import failed_document, reduced_document, repaired
     from seasonparse.model import Diagnostic
     from seasonparse.frontend import parse_input
@@ -80,16 +81,19 @@ def _document_data(item):
         problem = schema_error(data)
     except Exception as exc:
         doc = failed_document(str(item.path), item.display, exc)
-        return doc, to_dict(doc)
-    if problem and (fixed := repaired(data)) is not None:
+        data = to_dict(doc)
+        return doc, data, schema_error(data)
+    if not problem:
+        return doc, data, None
+    if (fixed := repaired(data)) is not None:
         data, notes = fixed
         doc = doc._replace(diagnostics=(*doc.diagnostics, *(
             Diagnostic(n["code"], n["severity"], n["message"], n["line"], n["column"]) for n in notes)))
-    elif problem:
+    else:
         doc = reduced_document(doc, f"its JSON does not match the schema ({problem}); "
                                     f"only its source and diagnostics are written")
         data = to_dict(doc)
-    return doc, data
+    return doc, data, schema_error(data)
 
 
 def parse_one(job, indent: int | None) -> Outcome:
@@ -101,7 +105,7 @@ def parse_one(job, indent: int | None) -> Outcome:
 
 def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     from seasonparse.frontend.dump import Broken
-    from seasonparse.jsonout import dumps, schema_error, write_atomic
+    from seasonparse.jsonout import dumps, write_atomic
 
     if isinstance(item.page, Broken):  # where a dump broke: said, nothing to write
         from seasonparse.frontend.dump import broken_document
@@ -110,8 +114,7 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     if item.page is None and is_our_json(item.path):
         return Outcome(0, (), "this is seasonparse's JSON output, not an article; skipped "
                               "(`seasonparse check` reads it)", usage=True)
-    doc, data = _document_data(item)
-    problem = schema_error(data)
+    doc, data, problem = _document_data(item)
     if problem:
         return Outcome(len(doc.matches), doc.diagnostics, f"internal error: its JSON does not match the "
                        f"schema ({problem}); not written (please report this)", parsed=True)
