@@ -52,12 +52,10 @@ def check_glob(glob: str) -> None:
 
 
 def shown(path: str) -> str:
-    """A path as printed in a line of text: control characters (a newline in a file
-    name) escaped as repr escapes them, so one diagnostic is always one line. The
-    JSON outputs keep the name as it is."""
-    if path.isprintable():
-        return path
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+    """A path as printed in a line of text (one_line: a newline in a file name is
+    escaped, so one diagnostic is always one line). The JSON outputs keep the name
+    as it is."""
+    return one_line(path)
 
 
 def one_line(text: str) -> str:
