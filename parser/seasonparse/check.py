@@ -351,11 +351,13 @@ def source_lines(checked: list[Checked]) -> SourceLines:
 
 
 def finish(checked: list[Checked], findings: list[Finding], rules: dict[str, Rule], codes: set[str],
-           config: Config) -> CheckRun:
-    """Severity overrides, per-file ignores and suppression comments, then a stable order."""
+           config: Config, lines_by_path: SourceLines | None = None) -> CheckRun:
+    """Severity overrides, per-file ignores and suppression comments, then a stable order.
+    `lines_by_path`: the run's source_lines(checked) where it already has them."""
     from seasonparse import suppress
 
-    lines_by_path = source_lines(checked)
+    if lines_by_path is None:
+        lines_by_path = source_lines(checked)
     directives: dict[str, list] = {}
     for c in checked:
         path = c.document.path
@@ -396,17 +398,21 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         getattr(results, "close", lambda: None)()
     docs = [c.document for c in checked]
     built: list = []
-    findings += check_corpus(docs, rules, codes, settings, built, source_lines(checked), map_fn,
+    lines_by_path = source_lines(checked)
+    findings += check_corpus(docs, rules, codes, settings, built, lines_by_path, map_fn,
                              [c.facts for c in checked])
     if not references:
-        return finish(checked, findings, rules, codes, config)
+        return finish(checked, findings, rules, codes, config, lines_by_path)
     from seasonparse.reconcile import check_references
 
     refs = check_references(docs, list(references), settings, codes, rules, built[0] if built else None)
     findings += refs.findings
     first = min(display for _, display in references)
     findings += [crash_finding(first, error, None) for error in refs.errors]
-    outcome = finish(checked + [Checked(d, []) for d in refs.documents], findings, rules, codes, config)
+    referenced = [Checked(d, []) for d in refs.documents]
+    for c in referenced:
+        lines_by_path.add(c)
+    outcome = finish(checked + referenced, findings, rules, codes, config, lines_by_path)
     outcome.reference_summary = refs.summary
     return outcome
 
