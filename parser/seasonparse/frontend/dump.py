@@ -182,10 +182,8 @@ _DEFAULT: list = []
 
 def default_selection() -> Selection:
     if not _DEFAULT:
-        import pkgutil
-        import tomllib
+        from seasonparse.data._dump import DATA as data  # data/dump.toml (scripts/gen_data.py)
 
-        data = tomllib.loads(pkgutil.get_data("seasonparse.data", "dump.toml").decode("utf-8"))
         _DEFAULT.append(Selection(tuple(re.compile(p) for p in data["titles"]),
                                   _template_pattern(data["templates"]), data["match"]))
     return _DEFAULT[0]

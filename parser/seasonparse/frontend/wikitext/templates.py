@@ -9,9 +9,7 @@ is written, so a lookup is one dict access.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-import pkgutil
 
 _SPACES = re.compile(r"[\s_]+")
 
@@ -21,9 +19,11 @@ def key(name: str) -> str:
     return _SPACES.sub(" ", name).strip().casefold()
 
 
-@cache
 def _data() -> dict:
-    return tomllib.loads(pkgutil.get_data("seasonparse.data", "templates.toml").decode("utf-8"))
+    """data/templates.toml as its generated copy (scripts/gen_data.py)."""
+    from seasonparse.data._templates import DATA
+
+    return DATA
 
 
 @cache
