@@ -14,9 +14,11 @@ which the pipeline runs on what `apply` returns.
 from __future__ import annotations
 
 import re
-from seasonparse.findings import Finding
 
-_DIRECTIVE = re.compile(
+from seasonparse.findings import Finding
+from seasonparse.lazy_re import compile_lazily
+
+_DIRECTIVE = compile_lazily(
     r"<!--\s*seasonparse:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)-->")
 
 

@@ -21,6 +21,7 @@ from typing import Iterator, NamedTuple
 import hashlib
 import re
 
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, Diagnostic, Document
 
 SUFFIXES = (".xml", ".xml.bz2")
@@ -65,7 +66,7 @@ def page_display(dump: str, title: str, revision: int | None) -> str:
     return f"{dump}:{title}@{revision if revision is not None else ''}"
 
 
-_DISPLAY = re.compile(r"(?P<dump>.*?\.xml(?:\.bz2)?):(?P<title>.+)@(?P<revision>\d*)", re.I | re.S)
+_DISPLAY = compile_lazily(r"(?P<dump>.*?\.xml(?:\.bz2)?):(?P<title>.+)@(?P<revision>\d*)", re.I | re.S)
 
 
 def split_display(path: str) -> tuple[str, str, str] | None:
@@ -75,7 +76,7 @@ def split_display(path: str) -> tuple[str, str, str] | None:
     return (m["dump"], m["title"], m["revision"]) if m else None
 
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+_UNSAFE = compile_lazily(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 
 
 def safe_name(title: str) -> str:
