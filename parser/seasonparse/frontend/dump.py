@@ -21,10 +21,10 @@ from typing import Iterator, NamedTuple
 import hashlib
 import re
 
+from seasonparse.frontend import DUMP_SUFFIXES
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, Diagnostic, Document
 
-SUFFIXES = (".xml", ".xml.bz2")
 CHUNK = 1 << 20  # bytes fed to the XML parser at a time
 MAX_NAME = 120  # characters of a page's file name under --out, before its suffix
 
@@ -46,14 +46,10 @@ class Broken(NamedTuple):
     column: int
 
 
-def is_dump(name: str) -> bool:
-    return name.lower().endswith(SUFFIXES)
-
-
 def dump_stem(name: str) -> str:
     """`enwiki-pages-articles.xml.bz2` -> `enwiki-pages-articles`: the folder of its pages under --out."""
     lowered = name.lower()
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+    for suffix in sorted(DUMP_SUFFIXES, key=len, reverse=True):
         if lowered.endswith(suffix):
             return name[: len(name) - len(suffix)] or "dump"
     return name
