@@ -6,7 +6,7 @@ from datetime import date
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import season_window
-from seasonparse.model import ERROR, WARNING
+from seasonparse.model import ERROR, INFO, WARNING
 
 
 @rule("D001", "invalid-date", ERROR)
@@ -32,9 +32,12 @@ def date_outside_season(doc, settings, report):
 
     What it does: reads the season from the infobox (`Season`, `Year`) or the
     title (`2011–12` covers the calendar years 2011 and 2012) and reports match
-    dates outside it.
+    dates outside it, as long as most of the document's dated matches lie inside
+    it. When most lie outside, the year names an edition played in another year
+    (UEFA Euro 2020 was played in 2021): one info says the dates were not checked.
 
-    Why: a wrong year in a date line is a common copy-and-paste slip.
+    Why: a wrong year in a date line is a common copy-and-paste slip; it stands
+    out against the other dates of the document, not against the edition's name.
 
     Example:
         - Season: 2011–12
@@ -44,14 +47,21 @@ def date_outside_season(doc, settings, report):
     season = season_window(doc)
     if season is None:
         return
-    for m in doc.matches:
-        if m.date is None:
-            continue
-        d = date.fromisoformat(m.date)
-        if not season.first <= d <= season.last:
-            yield report(f"{m.date_text} is outside the season {season.text} "
-                         f"({season.first.year}–{season.last.year})", m.date_line, 1,
-                         related=[Related(doc.path, season.line, 1, f"season {season.text}")])
+    dated = [m for m in doc.matches if m.date is not None]
+    outside = [m for m in dated if not season.first <= date.fromisoformat(m.date) <= season.last]
+    if not outside:
+        return
+    span = f"the season {season.text} ({season.first.year}–{season.last.year})"
+    related = [Related(doc.path, season.line, 1, f"season {season.text}")]
+    if 2 * len(outside) >= len(dated):
+        first = outside[0]
+        yield report(f"{len(outside)} of {len(dated)} dated matches lie outside {span}, "
+                     f"{first.date_text} first: the year names the edition, not when it "
+                     "was played, so dates are not checked against it",
+                     first.date_line, 1, related=related, severity=INFO)
+        return
+    for m in outside:
+        yield report(f"{m.date_text} is outside {span}", m.date_line, 1, related=related)
 
 
 @rule("D003", "date-order", WARNING)
