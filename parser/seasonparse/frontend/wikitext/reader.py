@@ -22,7 +22,8 @@ from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
-from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, read_sports_table
+from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, read_sports_table,
+                                                     stated_tie_breaks)
 from seasonparse.frontend.wikitext.templates import (
     club_season_infoboxes, goalscorer_total_columns, is_ignored, key, kind_of)
 from seasonparse.frontend.wikitext.ties import (
@@ -199,14 +200,15 @@ class _Reader:
         elif kind == "two_leg_result":
             self._mark(read_two_leg(frag, b, self.index))
         if kind in ("fb_cl_footer", "fb_r_footer"):
-            self.close_legacy()
+            self.close_legacy(stated_tie_breaks(frag, "orfc"))
         b.goals_heading = None
 
-    def close_legacy(self) -> None:
+    def close_legacy(self, order: str | None = None) -> None:
+        """Ends an open Fb cl table (`order`: the tie-breaks its footer states) or Fb r grid."""
         b = self.b
         if self.open_kind == "fb_cl" and self.legacy_rows:
             b.tables.append(legacy_table(self.legacy_rows, len(b.tables), self.legacy_first,
-                                         self.legacy_rows[-1].line, b.section))
+                                         self.legacy_rows[-1].line, b.section, order))
         elif self.open_kind == "fb_r" and self.grid is not None:
             b.matches.extend(self.grid.matches(len(b.matches), b.section))
         self.open_kind, self.legacy_rows, self.grid = None, [], None
