@@ -10,7 +10,7 @@ from seasonparse.football import counted, doc_club, in_section, per_document, sa
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
 from seasonparse.names import player_matches, tokens
-from seasonparse.tables import column_indexes, to_int
+from seasonparse.tables import goals_column, to_int
 from seasonparse.tournaments import match_phase, named_phase
 
 
@@ -270,7 +270,7 @@ def _total_rows(doc):
     for table in doc.tables:
         if table.kind != "goalscorers":
             continue
-        gcol = column_indexes(table).get("goals")
+        gcol = goals_column(table)
         if gcol is None:
             continue
         rows = [r for r in table.rows if r.kind == "data"]

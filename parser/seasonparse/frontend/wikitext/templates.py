@@ -96,12 +96,6 @@ def tie_columns() -> dict[str, str]:
 
 
 @cache
-def goalscorer_total_columns() -> frozenset[str]:
-    """Folded headers of a goalscorer table's total column (`Total`), where no column is `Goals`."""
-    return frozenset(key(n) for n in _data().get("goalscorer_tables", {}).get("total_columns", ()))
-
-
-@cache
 def club_season_infoboxes() -> frozenset[str]:
     """Folded names of the infoboxes of one club's season, whose `club` is the article's club."""
     return frozenset(key(n) for n in _data().get("goalscorer_tables", {}).get("club_season_infoboxes", ()))
