@@ -15,6 +15,17 @@ from seasonparse.model import ERROR, Diagnostic, Document
 INTERNAL_ERROR = "P000"
 
 
+def described(exc: BaseException) -> str:
+    """`exc` as an internal error's message shows it: its repr, cut short, for an
+    exception may carry a whole document (a UnicodeEncodeError holds the text it
+    could not encode) and a message is one line of a report."""
+    text = repr(exc)
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}... ({len(text)} characters)"
+
+
+_SHOWN = 300
+
+
 def internal_error(message: str) -> Diagnostic:
     return Diagnostic(INTERNAL_ERROR, ERROR, f"internal error: {message} (please report this)", 1)
 
@@ -31,7 +42,7 @@ def failed_document(path: str, display: str, exc: BaseException) -> Document:
     lines = tuple(text.split("\n")) if text else ()
     if lines and lines[-1] == "":
         lines = lines[:-1]
-    diagnostic = internal_error(f"reading this input failed with {exc!r}; nothing of it was parsed")
+    diagnostic = internal_error(f"reading this input failed with {described(exc)}; nothing of it was parsed")
     return Document(display, sha256, None, None, (), (), (), (), (), (), (),
                     (*diagnostics, diagnostic), lines)
 

@@ -120,7 +120,9 @@ def read_json(path: str, display: str) -> Document:
     except RecursionError:
         return _failed(display, "not a seasonparse document: nested too deeply")
     except Exception as exc:  # noqa: BLE001 - the run goes on; the document says what failed
-        return _failed(display, f"internal error while reading JSON: {exc!r} (please report this)", "P000")
+        from seasonparse.fallback import described
+
+        return _failed(display, f"internal error while reading JSON: {described(exc)} (please report this)", "P000")
 
 
 def _read_json(path: str, display: str) -> Document:

@@ -29,11 +29,11 @@ from pygls.workspace import PositionCodec
 from seasonparse.check import CheckRun, DocumentStage, load_one, run, selected_codes
 from seasonparse.config import Config, ConfigError
 from seasonparse.config import load as load_config
-from seasonparse.fallback import INTERNAL_ERROR, reduced_document
+from seasonparse.fallback import INTERNAL_ERROR, described, reduced_document
 from seasonparse.findings import Finding
 from seasonparse.frontend import WIKITEXT_SUFFIXES, is_wikitext, parse_source
 from seasonparse.frontend.source import decode
-from seasonparse.inputs import GlobError, Input, discover
+from seasonparse.inputs import GlobError, Input, discover, encodable
 from seasonparse.model import Document
 from seasonparse.rules import registry
 
@@ -79,7 +79,7 @@ def parse_buffer(display: str, text: str) -> Document:
         lines = tuple((source.text or "").split("\n"))
         lines = lines[:-1] if lines and lines[-1] == "" else lines
         empty = parse_source(source._replace(text=None))._replace(lines=lines)
-        return reduced_document(empty, f"reading this input failed with {exc!r}; "
+        return reduced_document(empty, f"reading this input failed with {described(exc)}; "
                                        "nothing of it was parsed")
 
 
@@ -142,9 +142,9 @@ class Project:
         below it (as per-file-ignores globs are written), else absolute."""
         absolute = Path(os.path.abspath(path))
         try:
-            return absolute.relative_to(self.config.root.resolve()).as_posix()
+            return encodable(absolute.relative_to(self.config.root.resolve()).as_posix())
         except ValueError:
-            return absolute.as_posix()
+            return encodable(absolute.as_posix())
 
     def path_of(self, display: str) -> Path:
         return self.config.root.resolve() / display
@@ -304,7 +304,7 @@ class SeasonServer(LanguageServer):
         """A bug of ours: logged with its traceback, one message to the user; the server goes on."""
         log.error("%s failed", what, exc_info=exc)
         self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, (
-            f"seasonparse: internal error while {what}: {exc!r} (please report this)")))
+            f"seasonparse: internal error while {what}: {described(exc)} (please report this)")))
 
     def show_problems(self) -> None:
         for problem in self.project().problems:

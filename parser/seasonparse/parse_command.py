@@ -121,8 +121,13 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     try:
         os.makedirs(target.parent, exist_ok=True)
         write_atomic(str(target), dumps(data, indent))
-    except OSError as exc:
-        return Outcome(len(doc.matches), doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}",
+    except Exception as exc:  # noqa: BLE001 - this input's failure, not the run's
+        from seasonparse.fallback import described
+        from seasonparse.inputs import shown
+
+        why = (exc.strerror or exc if isinstance(exc, OSError)
+               else f"internal error: {described(exc)} (please report this)")
+        return Outcome(len(doc.matches), doc.diagnostics, f"cannot write {shown(str(target))}: {why}",
                        parsed=True)
     return Outcome(len(doc.matches), doc.diagnostics)
 
