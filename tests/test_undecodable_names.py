@@ -91,3 +91,28 @@ def test_the_language_server_names_such_a_workspace_file_escaped(folder):
 
     project = Project(folder)
     assert project.display(folder / os.fsdecode(b"bad\xffname.txt")) == f"{ESCAPED}.txt"
+
+
+def test_an_unreadable_files_json_has_no_sha256(run, tmp_path, monkeypatch):
+    """Its bytes were never read: null, not the sha256 of empty content; `check` reads it back."""
+    from seasonparse.frontend import source
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copyfile(SEEDS[1], src / "good.txt")
+    (src / "secret.txt").write_text("= 2011 League =\n", "utf-8")
+    real = source.read_regular_file
+
+    def refusing(path):
+        if path.endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(source, "read_regular_file", refusing)
+    out = tmp_path / "out"
+    code, _, err = run(src, "--out", out, "--jobs", "1")
+    assert code == 1 and "secret.txt:1:1: error P005 cannot read file: Permission denied" in err, err
+    assert json.loads((out / "secret.json").read_text("utf-8"))["source"]["sha256"] is None
+    assert json.loads((out / "good.json").read_text("utf-8"))["source"]["sha256"]
+    code, text, _ = run("check", out, "--glob", "*.json", "--no-baseline", "--format", "concise")
+    assert "secret.txt:1:1: P005" in text and "P010" not in text and "P000" not in text, text

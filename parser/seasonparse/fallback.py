@@ -8,8 +8,6 @@ failed, so its JSON is still written and `check` still reports it.
 
 from __future__ import annotations
 
-import hashlib
-
 from seasonparse.model import ERROR, Diagnostic, Document
 
 INTERNAL_ERROR = "P000"
@@ -38,7 +36,7 @@ def failed_document(path: str, display: str, exc: BaseException) -> Document:
         source = read(path, display)
         text, sha256, diagnostics = source.text, source.sha256, source.diagnostics
     except Exception:  # the reader itself failed: only the name is certain
-        text, sha256, diagnostics = None, hashlib.sha256(b"").hexdigest(), ()
+        text, sha256, diagnostics = None, None, ()
     lines = tuple(text.split("\n")) if text else ()
     if lines and lines[-1] == "":
         lines = lines[:-1]

@@ -63,7 +63,7 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
     )
 
 
-def _source_lines(path: str, sha256: str) -> tuple[str, ...]:
+def _source_lines(path: str, sha256: str | None) -> tuple[str, ...]:
     from seasonparse.frontend.source import read_regular_file
 
     try:
@@ -78,7 +78,7 @@ def _source_lines(path: str, sha256: str) -> tuple[str, ...]:
 
 
 def _failed(display: str, message: str, code: str = "P010") -> Document:
-    return Document(display, hashlib.sha256(b"").hexdigest(), None, None, (), (), (), (), (), (), (),
+    return Document(display, None, None, None, (), (), (), (), (), (), (),
                     (Diagnostic(code, ERROR, message, 1),))
 
 
@@ -87,9 +87,10 @@ _MATCH_DETAILS_3 = {"extra_time": False, "penalties": None, "attendance": None, 
 
 
 def _upgrade(data):
-    """A document written under an older schema read as /3. /1 had no `away_column`
+    """A document written under an older schema read as /4. /1 had no `away_column`
     (readers took 1, as they still do for such files); /2 had no source format
-    (only the text format wrote JSON then), match details or table points."""
+    (only the text format wrote JSON then), match details or table points; /3 is /4
+    whose source sha256 is never null."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -109,6 +110,8 @@ def _upgrade(data):
             if isinstance(t, dict):
                 t.setdefault("points_for_win", None)
                 t.setdefault("order_rule", None)
+    if data.get("schema") == "seasonparse/document/3":
+        data["schema"] = "seasonparse/document/4"
     return data
 
 

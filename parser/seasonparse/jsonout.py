@@ -15,7 +15,7 @@ from functools import cache
 
 from seasonparse.model import Document, Section
 
-SCHEMA_ID = "seasonparse/document/3"
+SCHEMA_ID = "seasonparse/document/4"
 
 
 def _section(s: Section) -> dict:
