@@ -16,6 +16,17 @@ from seasonparse.model import (
     Section, Table, Tie)
 
 
+_SCHEMA_PREFIX = '"seasonparse/document/'
+
+
+def looks_like_ours(head: str) -> bool:
+    """Whether text starting with `head` (a file's first 4 KiB or more) is a document
+    seasonparse wrote: a JSON object with our schema id near its start. What decides
+    that a file is read as JSON whatever its name (`check`), or is refused as an
+    article (the parse command)."""
+    return head.lstrip("\ufeff \t\r\n").startswith("{") and _SCHEMA_PREFIX in head[:4096]
+
+
 def _section(d) -> Section:
     return Section(d["title"], d["level"], d["line"], tuple(_section(c) for c in d["sections"]))
 

@@ -106,9 +106,16 @@ def is_wikitext(path: str, text: str | None) -> bool:
 
 
 def parse_file(path: str, display: str | None = None, input_format: str = "auto") -> Document:
-    """Read and parse one file as `input_format`: text, wikitext, or auto (is_wikitext).
-    Never raises (see parse_source and source.read)."""
+    """Read and parse one file as `input_format`: text, wikitext, or auto (seasonparse's
+    JSON by content, whatever the file's name; else is_wikitext). Never raises (see
+    parse_source and source.read)."""
     source = read(path, display)
+    head = (source.text or "")[:4096]
+    if input_format == "auto" and head.lstrip()[:1] == "{":  # jsonin imported only for JSON
+        from seasonparse.jsonin import looks_like_ours, read_json
+
+        if looks_like_ours(head):  # seasonparse's JSON under another name
+            return read_json(path, source.path)
     wikitext = is_wikitext(path, source.text) if input_format == "auto" else input_format == "wikitext"
     return parse_read(source, wikitext)
 
