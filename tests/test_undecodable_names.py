@@ -116,3 +116,15 @@ def test_an_unreadable_files_json_has_no_sha256(run, tmp_path, monkeypatch):
     assert json.loads((out / "good.json").read_text("utf-8"))["source"]["sha256"]
     code, text, _ = run("check", out, "--glob", "*.json", "--no-baseline", "--format", "concise")
     assert "secret.txt:1:1: P005" in text and "P010" not in text and "P000" not in text, text
+
+
+def test_a_parse_failure_that_holds_the_document_is_one_short_p000(monkeypatch):
+    from seasonparse.frontend import grammar, parse_text
+
+    def failing(text):
+        raise ValueError(text)  # as a UnicodeEncodeError holds the text it could not encode
+
+    monkeypatch.setattr(grammar, "parse_items", failing)
+    doc = parse_text("= A =\n" + "x" * 50_000 + "\n")
+    (p000,) = [d for d in doc.diagnostics if d.code == "P000"]
+    assert "ValueError('= A =" in p000.message and len(p000.message) < 1000, len(p000.message)

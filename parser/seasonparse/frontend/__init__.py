@@ -81,8 +81,10 @@ def _parse(source: Source, text: str, lines: tuple[str, ...]) -> Document:
 
 def _failed(source: Source, lines: tuple[str, ...], exc: Exception) -> Document:
     """The document of a failed parse: every line kept as unparsed text, and why."""
+    from seasonparse.fallback import described
+
     diags = (*source.diagnostics, Diagnostic(
-        "P000", ERROR, f"internal error while parsing: {exc!r}; the document is kept as "
+        "P000", ERROR, f"internal error while parsing: {described(exc)}; the document is kept as "
         "unparsed text (please report this)", 1))
     blocks = ()
     if any(line.strip() for line in lines):
