@@ -182,6 +182,12 @@ def _one_field_less(payload):
     return payload
 
 
+def _unknown_rule(payload):
+    """A finding of a rule that does not exist (the reporters look every code up)."""
+    payload[2].append(["Z999", "error", "forged", payload[1][0], 1, 1, None, None, [], "", None])
+    return payload
+
+
 SPOILERS = {
     "flipped byte": _flip,
     "flipped header": lambda e, _: e.write_bytes(b"X" + e.read_bytes()[1:]),
@@ -192,6 +198,7 @@ SPOILERS = {
     "wrong type inside": lambda e, _: _rewrite(e, _line_as_text),
     "a field missing": lambda e, _: _rewrite(e, _one_field_less),
     "another version": lambda e, _: _rewrite(e, _foreign_key),
+    "a rule that does not exist": lambda e, _: _rewrite(e, _unknown_rule),
     "another file's entry": lambda e, files: e.write_bytes(files[(files.index(e) + 1) % len(files)].read_bytes()),
 }
 

@@ -75,6 +75,8 @@ def test_configured_references_and_a_missing_reference(run, tmp_path, monkeypatc
     assert code == 0 and "1 reference(s)" in out
     code, _, err = run("check", "--reference", tmp_path / "missing.txt")
     assert code == 2 and "no such file" in err
+    code, _, err = run("check", "--reference", tmp_path / "ref")
+    assert code == 2 and "is a folder; name the reference files in it" in err, err
 
 
 def test_a_bug_outside_any_document_is_one_line_and_exit_2(run, monkeypatch):

@@ -327,3 +327,28 @@ def test_each_document_is_validated_once(run, tmp_path, monkeypatch):
     monkeypatch.setattr(jsonout, "schema_error", lambda data: calls.append(1) or real(data))
     code, _, _ = run(*SEEDS, "--out", tmp_path / "out", "--jobs", "1")
     assert code == 0 and len(calls) == len(SEEDS)
+
+
+def test_a_refused_output_is_counted_as_a_file_not_written(run, tmp_path):
+    """As the README says of an output that is not written: the summary counts it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS[2], src / "a.txt")
+    shutil.copy(SEEDS[1], src / "b.txt")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.json").hardlink_to(src / "a.txt")
+    rc, _, err = run(src, "--out", tmp_path / "out", "-q")
+    summary = err.splitlines()[-1]
+    assert rc == 1 and summary.startswith("seasonparse: 2 files, ") and "1 not written," in summary, err
+
+
+def test_check_reads_seasonparse_json_whatever_its_name(run, tmp_path):
+    """Renamed `.txt`, it is still read as the JSON it is, not as an empty article."""
+    out = tmp_path / "out"
+    run(SEEDS[2], "--out", out)
+    (json_file,) = out.glob("*.json")
+    sneaky = tmp_path / "sneaky.txt"
+    shutil.copy(json_file, sneaky)
+    findings = [run("check", path, "--no-baseline", "--no-cache", "--format", "json")[1]
+                for path in (json_file, sneaky)]
+    assert json.loads(findings[1]) and findings[1] == findings[0]

@@ -119,7 +119,7 @@ def _parsed(run, out):
 def test_output_that_cannot_be_repaired_keeps_source_and_diagnostics(run, tmp_path, monkeypatch):
     def change(data):
         if data["matches"]:  # outside every list: nothing smaller than the document to leave out
-            data["source"]["sha256"] = "not a hash"
+            data["source"]["format"] = "not a format"
 
     _break_output(monkeypatch, change)
     code, _, err = run(SEEDS[2], "--out", tmp_path)

@@ -43,6 +43,7 @@ def test_odd_files_give_a_diagnostic(tmp_path, name, content, code):
 def test_a_folder_is_not_read(tmp_path):
     doc = _valid(parse_file(str(tmp_path)))
     assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("P005", 1, 1)]
+    assert doc.sha256 is None  # no bytes were read: not the sha256 of none
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

@@ -97,6 +97,16 @@ def test_a_schema_2_document_is_still_read(tmp_path):
     assert list(back.matches) == list(doc.matches) and list(back.tables) == list(doc.tables)
 
 
+def test_a_schema_3_document_is_still_read(tmp_path):
+    """/3 is /4 whose sha256 is never null."""
+    doc = parse_file(str(SEEDS[1]))
+    old = to_dict(doc)
+    old["schema"] = "seasonparse/document/3"
+    path = tmp_path / "old.json"
+    path.write_text(dumps(old), "utf-8")
+    assert read_json(str(path), "old.json")._replace(lines=()) == doc._replace(lines=())
+
+
 WIKITEXT = sorted((ROOT / "tests" / "fixtures" / "wikitext").rglob("*.wikitext"))
 
 

@@ -79,6 +79,18 @@ class Client:
         assert "error" not in reply, reply
         return reply["result"]
 
+    def reply(self, method: str, params) -> dict:
+        """The whole reply to a request (an error reply too)."""
+        self._next_id += 1
+        box = self._responses.setdefault(self._next_id, queue.Queue())
+        self._send({"id": self._next_id, "method": method, "params": params})
+        return box.get(timeout=TIMEOUT)
+
+    def send_body(self, body: bytes) -> None:
+        """One frame with `body` as it is (JSON or not)."""
+        self._out.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self._out.flush()
+
     def notify(self, method: str, params: dict) -> None:
         self._send({"method": method, "params": params})
 
@@ -498,3 +510,45 @@ def test_the_real_autofix_is_offered_and_applies(project, connect):
     assert edit["range"]["start"]["line"] == edit["range"]["end"]["line"] == line
     fixed = text[:start] + edit["newText"] + text[end:]
     assert text.rstrip().endswith("|") and not fixed.rstrip().endswith("|")
+
+
+def test_a_request_that_cannot_be_read_gets_an_error_reply(project, connect):
+    """pygls showed these to the user only; the client waited for ever."""
+    client = connect(project)
+    uri = _uri(project / "articles" / SEEDS[0].name)
+    nowhere = {"start": {"line": -1, "character": -1}, "end": {"line": 99999, "character": 0}}
+    reply = client.reply("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": nowhere,
+                                                     "context": {"diagnostics": []}})
+    assert reply["error"]["code"] == -32602 and "result" not in reply
+    assert client.request("textDocument/codeAction", {  # and the server goes on
+        "textDocument": {"uri": uri}, "range": {**nowhere, "start": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []}}) == []
+
+
+def test_initialize_with_null_params_gets_an_error_reply():
+    client = Client(make_server(debounce=0.05))
+    reply = client.reply("initialize", None)
+    assert reply["error"]["code"] == -32602
+    client.close()
+
+
+@pytest.mark.parametrize("body", [b"{not json", b"[" * 100_000, b"\xff\xfe"], ids=["broken", "deep", "bytes"])
+def test_a_frame_that_is_not_json_gets_a_parse_error_reply(project, connect, body):
+    client = connect(project)
+    client.send_body(body)
+    reply = client._responses.setdefault(None, queue.Queue()).get(timeout=TIMEOUT)
+    assert reply == {"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "Parse Error"}}
+
+
+def test_exit_without_shutdown_exits_1(project):
+    """As the protocol says: 0 only where `shutdown` came first."""
+    import subprocess
+
+    messages = [{"id": 1, "method": "initialize",
+                 "params": {"processId": None, "rootUri": _uri(project), "capabilities": {}}},
+                {"method": "exit", "params": None}]
+    data = b"".join(b"Content-Length: %d\r\n\r\n" % len(body) + body for body in (
+        json.dumps({"jsonrpc": "2.0", **m}).encode("utf-8") for m in messages))
+    proc = subprocess.run([sys.executable, "-m", "seasonparse", "server"], input=data,
+                          capture_output=True, timeout=60, cwd=project)
+    assert proc.returncode == 1, proc.stderr

@@ -308,10 +308,22 @@ def decode(raw: bytes, key: list, source: str):
             return None
         if type(findings) is not list or type(directives) is not list:
             return None
-        return Checked(document, [convert["finding"](f) for f in findings], source,
-                       [_directive(d, convert["codes"]) for d in directives])
+        findings = [convert["finding"](f) for f in findings]
+        if not _known(findings):
+            return None
+        return Checked(document, findings, source, [_directive(d, convert["codes"]) for d in directives])
     except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
         return None
+
+
+def _known(findings) -> bool:
+    """Whether every finding is of a rule and a severity that exist: the reporters look
+    them up, and a forged code must not be reported as if a rule had found it."""
+    from seasonparse.model import SEVERITIES
+    from seasonparse.rules import registry
+
+    rules = registry()
+    return all(f.code in rules and f.severity in SEVERITIES for f in findings)
 
 
 # --- the cache of one run -------------------------------------------------------------------

@@ -135,7 +135,8 @@ def _references(args, config) -> tuple[tuple[str, str], ...]:
     if args.reference:
         for value in args.reference:
             if not Path(value).is_file():
-                raise UsageError(f"--reference {value}: no such file")
+                what = "is a folder; name the reference files in it" if Path(value).is_dir() else "no such file"
+                raise UsageError(f"--reference {value}: {what}")
         return tuple((value, value) for value in args.reference)
     found: dict[str, str] = {}
     for pattern in config.references:

@@ -100,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours outside any one document: one line, not a traceback
         if os.environ.get("SEASONPARSE_DEBUG"):
             raise
-        err(f"internal error: {exc!r} (please report this; SEASONPARSE_DEBUG=1 shows the traceback)")
+        from seasonparse.fallback import described
+
+        err(f"internal error: {described(exc)} (please report this; SEASONPARSE_DEBUG=1 shows the traceback)")
         return EXIT_USAGE
     finally:
         for s, handler in saved.items():

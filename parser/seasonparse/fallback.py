@@ -8,11 +8,20 @@ failed, so its JSON is still written and `check` still reports it.
 
 from __future__ import annotations
 
-import hashlib
-
 from seasonparse.model import ERROR, Diagnostic, Document
 
 INTERNAL_ERROR = "P000"
+
+
+def described(exc: BaseException) -> str:
+    """`exc` as an internal error's message shows it: its repr, cut short, for an
+    exception may carry a whole document (a UnicodeEncodeError holds the text it
+    could not encode) and a message is one line of a report."""
+    text = repr(exc)
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}... ({len(text)} characters)"
+
+
+_SHOWN = 300
 
 
 def internal_error(message: str) -> Diagnostic:
@@ -27,11 +36,11 @@ def failed_document(path: str, display: str, exc: BaseException) -> Document:
         source = read(path, display)
         text, sha256, diagnostics = source.text, source.sha256, source.diagnostics
     except Exception:  # the reader itself failed: only the name is certain
-        text, sha256, diagnostics = None, hashlib.sha256(b"").hexdigest(), ()
+        text, sha256, diagnostics = None, None, ()
     lines = tuple(text.split("\n")) if text else ()
     if lines and lines[-1] == "":
         lines = lines[:-1]
-    diagnostic = internal_error(f"reading this input failed with {exc!r}; nothing of it was parsed")
+    diagnostic = internal_error(f"reading this input failed with {described(exc)}; nothing of it was parsed")
     return Document(display, sha256, None, None, (), (), (), (), (), (), (),
                     (*diagnostics, diagnostic), lines)
 

@@ -54,26 +54,45 @@ def check_glob(glob: str) -> None:
 def shown(path: str) -> str:
     """A path as printed in a line of text (one_line: a newline in a file name is
     escaped, so one diagnostic is always one line). The JSON outputs keep the name
-    as it is."""
+    as `encodable` gives it."""
     return one_line(path)
 
 
 def one_line(text: str) -> str:
     """`text` for one line of a text report: control characters and line or paragraph
-    separators (which would break the line) escaped as repr escapes them. Other
-    characters stay as they are (a no-break space in a club's name is no escape)."""
+    separators (which would break the line) escaped as repr escapes them, and a byte of
+    a file name that is not UTF-8 as `\\xff` (see encodable). Other characters stay as
+    they are (a no-break space in a club's name is no escape)."""
     if text.isprintable():
         return text
     import unicodedata
 
-    return "".join(repr(c)[1:-1] if unicodedata.category(c) in _LINE_BREAKERS else c for c in text)
+    return "".join(_escaped(c) if unicodedata.category(c) in _ESCAPED else c for c in text)
 
 
-_LINE_BREAKERS = frozenset(("Cc", "Zl", "Zp"))
+_ESCAPED = frozenset(("Cc", "Zl", "Zp", "Cs"))
+
+
+def encodable(text: str) -> str:
+    """`text` as UTF-8 can hold it: a file name's byte that is not UTF-8 (legal on Linux;
+    Python names it by a lone surrogate, U+DC80 to U+DCFF) written `\\xff`,
+    so a file so named is read, written and reported like any other. Every
+    name an input is shown by goes through here once (Input.display)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(_escaped(c) if "\ud800" <= c <= "\udfff" else c for c in text)
+    return text
+
+
+def _escaped(c: str) -> str:
+    if "\udc80" <= c <= "\udcff":  # os.fsdecode's escape of an undecodable byte
+        return f"\\x{ord(c) - 0xdc00:02x}"
+    return repr(c)[1:-1]
 
 
 def _display(p: Path) -> str:
-    return p.as_posix()
+    return encodable(p.as_posix())
 
 
 def split_globs(values) -> tuple[str, ...]:

@@ -16,6 +16,17 @@ from seasonparse.model import (
     Section, Table, Tie)
 
 
+_SCHEMA_PREFIX = '"seasonparse/document/'
+
+
+def looks_like_ours(head: str) -> bool:
+    """Whether text starting with `head` (a file's first 4 KiB or more) is a document
+    seasonparse wrote: a JSON object with our schema id near its start. What decides
+    that a file is read as JSON whatever its name (`check`), or is refused as an
+    article (the parse command)."""
+    return head.lstrip("\ufeff \t\r\n").startswith("{") and _SCHEMA_PREFIX in head[:4096]
+
+
 def _section(d) -> Section:
     return Section(d["title"], d["level"], d["line"], tuple(_section(c) for c in d["sections"]))
 
@@ -63,7 +74,7 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
     )
 
 
-def _source_lines(path: str, sha256: str) -> tuple[str, ...]:
+def _source_lines(path: str, sha256: str | None) -> tuple[str, ...]:
     from seasonparse.frontend.source import read_regular_file
 
     try:
@@ -78,7 +89,7 @@ def _source_lines(path: str, sha256: str) -> tuple[str, ...]:
 
 
 def _failed(display: str, message: str, code: str = "P010") -> Document:
-    return Document(display, hashlib.sha256(b"").hexdigest(), None, None, (), (), (), (), (), (), (),
+    return Document(display, None, None, None, (), (), (), (), (), (), (),
                     (Diagnostic(code, ERROR, message, 1),))
 
 
@@ -87,9 +98,10 @@ _MATCH_DETAILS_3 = {"extra_time": False, "penalties": None, "attendance": None, 
 
 
 def _upgrade(data):
-    """A document written under an older schema read as /3. /1 had no `away_column`
+    """A document written under an older schema read as /4. /1 had no `away_column`
     (readers took 1, as they still do for such files); /2 had no source format
-    (only the text format wrote JSON then), match details or table points."""
+    (only the text format wrote JSON then), match details or table points; /3 is /4
+    whose source sha256 is never null."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -109,6 +121,8 @@ def _upgrade(data):
             if isinstance(t, dict):
                 t.setdefault("points_for_win", None)
                 t.setdefault("order_rule", None)
+    if data.get("schema") == "seasonparse/document/3":
+        data["schema"] = "seasonparse/document/4"
     return data
 
 
@@ -120,7 +134,9 @@ def read_json(path: str, display: str) -> Document:
     except RecursionError:
         return _failed(display, "not a seasonparse document: nested too deeply")
     except Exception as exc:  # noqa: BLE001 - the run goes on; the document says what failed
-        return _failed(display, f"internal error while reading JSON: {exc!r} (please report this)", "P000")
+        from seasonparse.fallback import described
+
+        return _failed(display, f"internal error while reading JSON: {described(exc)} (please report this)", "P000")
 
 
 def _read_json(path: str, display: str) -> Document:

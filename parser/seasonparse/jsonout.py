@@ -15,7 +15,7 @@ from functools import cache
 
 from seasonparse.model import Document, Section
 
-SCHEMA_ID = "seasonparse/document/3"
+SCHEMA_ID = "seasonparse/document/4"
 
 
 def _section(s: Section) -> dict:
@@ -81,7 +81,7 @@ def dumps(data: dict, indent: int | None = None) -> str:
     """Compact by default, written by orjson: the same bytes as the standard
     library's compact encoder (tested) at a fifth of its time, which was a fifth
     of the whole parse. What orjson refuses (an integer beyond 64 bits, a lone
-    surrogate in a path) goes to the standard library, as does `--indent N`."""
+    surrogate) goes to the standard library, as does `--indent N`."""
     if indent is None:
         import orjson
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 from pathlib import Path
@@ -22,18 +23,20 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Iterable, NamedTuple
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException, JsonRpcParseError
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import PositionCodec
 
 from seasonparse.check import CheckRun, DocumentStage, load_one, run, selected_codes
 from seasonparse.config import Config, ConfigError
 from seasonparse.config import load as load_config
-from seasonparse.fallback import INTERNAL_ERROR, reduced_document
+from seasonparse.fallback import INTERNAL_ERROR, described, reduced_document
 from seasonparse.findings import Finding
 from seasonparse.frontend import WIKITEXT_SUFFIXES, is_wikitext, parse_source
 from seasonparse.frontend.source import decode
-from seasonparse.inputs import GlobError, Input, discover
+from seasonparse.inputs import GlobError, Input, discover, encodable
 from seasonparse.model import Document
 from seasonparse.rules import registry
 
@@ -79,7 +82,7 @@ def parse_buffer(display: str, text: str) -> Document:
         lines = tuple((source.text or "").split("\n"))
         lines = lines[:-1] if lines and lines[-1] == "" else lines
         empty = parse_source(source._replace(text=None))._replace(lines=lines)
-        return reduced_document(empty, f"reading this input failed with {exc!r}; "
+        return reduced_document(empty, f"reading this input failed with {described(exc)}; "
                                        "nothing of it was parsed")
 
 
@@ -142,9 +145,9 @@ class Project:
         below it (as per-file-ignores globs are written), else absolute."""
         absolute = Path(os.path.abspath(path))
         try:
-            return absolute.relative_to(self.config.root.resolve()).as_posix()
+            return encodable(absolute.relative_to(self.config.root.resolve()).as_posix())
         except ValueError:
-            return absolute.as_posix()
+            return encodable(absolute.as_posix())
 
     def path_of(self, display: str) -> Path:
         return self.config.root.resolve() / display
@@ -251,15 +254,47 @@ class Published(NamedTuple):
     lines: tuple[str, ...]
 
 
+class _Answered(Exception):
+    """A message that could not be read, already answered with its JSON-RPC error."""
+
+
+class SeasonProtocol(LanguageServerProtocol):
+    """pygls's protocol, with every request answered: pygls reports a request it cannot
+    read (params of the wrong shape, a line of -1) to the user only, and the client that
+    sent it would wait for its answer for ever."""
+
+    def structure_message(self, data: dict):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "method" not in data or "id" not in data:  # a notification: nobody waits
+                raise
+            msg_id = data["id"] if type(data["id"]) in (int, str) else None
+            self._send_response(msg_id, error=exc.to_response_error())
+            raise _Answered(f"{data['method']}: {exc}") from exc
+
+    def answer_unreadable(self) -> None:
+        """A frame whose body is not JSON: the Parse error reply (-32700), its id null as
+        JSON-RPC requires (pygls's own response leaves a null id out)."""
+        error = JsonRpcParseError()
+        self._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": error.code, "message": error.message}})
+
+
+UNREADABLE = (json.JSONDecodeError, UnicodeDecodeError, RecursionError)
+"""What reading a frame's body as JSON raises (pygls hands it to report_server_error)."""
+
+
 class SeasonServer(LanguageServer):
     """The protocol side: buffers in, diagnostics and code actions out."""
 
     def __init__(self, debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = no_fixes):
         from seasonparse import __version__
 
-        super().__init__("seasonparse", __version__)
+        super().__init__("seasonparse", __version__, protocol_cls=SeasonProtocol)
         self.debounce = debounce
         self.fix_edits = fix_edits
+        self.shutdown_requested = False
+        self.exit_code = 0  # the protocol's: 1 where `exit` came without `shutdown` before it
         self._project: Project | None = None
         self.published: dict[str, Published] = {}  # uri -> what was last sent for it
         self._pending: asyncio.TimerHandle | None = None
@@ -300,11 +335,22 @@ class SeasonServer(LanguageServer):
         self.in_worker(state.reload if configuration else state.rediscover).add_done_callback(done)
         self.check_now()
 
+    def report_server_error(self, error: Exception, source) -> None:
+        """A message pygls could not read: answered as JSON-RPC says (a request by its id, a
+        body that is not JSON with -32700); anything else as pygls reports it."""
+        if isinstance(error, _Answered):
+            log.warning("answered with an error: %s", error)
+        elif isinstance(error, UNREADABLE):
+            log.warning("a message that is not JSON: %s", described(error))
+            self.protocol.answer_unreadable()
+        else:
+            super().report_server_error(error, source)
+
     def internal_error(self, what: str, exc: BaseException) -> None:
         """A bug of ours: logged with its traceback, one message to the user; the server goes on."""
         log.error("%s failed", what, exc_info=exc)
         self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, (
-            f"seasonparse: internal error while {what}: {exc!r} (please report this)")))
+            f"seasonparse: internal error while {what}: {described(exc)} (please report this)")))
 
     def show_problems(self) -> None:
         for problem in self.project().problems:
@@ -439,6 +485,14 @@ def make_server(debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = autofi
                 lsp.DidChangeWatchedFilesRegistrationOptions(
                     [lsp.FileSystemWatcher(glob) for glob in WATCHED]))]))
 
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(ls: SeasonServer, params: None) -> None:
+        ls.shutdown_requested = True
+
+    @server.feature(lsp.EXIT)
+    def exit(ls: SeasonServer, params: None) -> None:
+        ls.exit_code = 0 if ls.shutdown_requested else 1
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: SeasonServer, params: lsp.DidOpenTextDocumentParams) -> None:
         if is_season_uri(params.text_document.uri):
@@ -494,4 +548,4 @@ def cmd_server(argv: list[str]) -> int:
         server.start_tcp(*args.tcp)
     else:
         server.start_io()
-    return 0
+    return server.exit_code

@@ -220,7 +220,7 @@ SOURCE_FORMATS = ("text", "wikitext", "rsssf", "csv")
 
 class Document(NamedTuple):
     path: str
-    sha256: str
+    sha256: str | None  # of the source's bytes; None where they could not be read
     title: str | None
     title_line: int | None
     infobox: tuple[InfoboxField, ...]

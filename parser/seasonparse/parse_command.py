@@ -51,17 +51,16 @@ class Outcome(NamedTuple):
     parsed: bool = False  # with a problem: the input was parsed, only its JSON not written
 
 
-_OUR_JSON = b'"seasonparse/document/'
-
-
 def is_our_json(path: Path) -> bool:
-    """Whether `path` holds a document seasonparse wrote (its schema id near the start)."""
+    """Whether `path` holds a document seasonparse wrote (jsonin.looks_like_ours)."""
+    from seasonparse.jsonin import looks_like_ours
+
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
     except OSError:
         return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and _OUR_JSON in head
+    return looks_like_ours(head.decode("utf-8", "replace"))
 
 
 def _document_data(item):
@@ -121,8 +120,13 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     try:
         os.makedirs(target.parent, exist_ok=True)
         write_atomic(str(target), dumps(data, indent))
-    except OSError as exc:
-        return Outcome(len(doc.matches), doc.diagnostics, f"cannot write {target}: {exc.strerror or exc}",
+    except Exception as exc:  # noqa: BLE001 - this input's failure, not the run's
+        from seasonparse.fallback import described
+        from seasonparse.inputs import shown
+
+        why = (exc.strerror or exc if isinstance(exc, OSError)
+               else f"internal error: {described(exc)} (please report this)")
+        return Outcome(len(doc.matches), doc.diagnostics, f"cannot write {shown(str(target))}: {why}",
                        parsed=True)
     return Outcome(len(doc.matches), doc.diagnostics)
 
@@ -183,10 +187,14 @@ def cmd_parse(argv: list[str]) -> int:
                 err(f"{shown(outcome.display)}: {outcome.problem}")
                 usage = usage or outcome.usage
                 failed = True
-                n_unwritten += outcome.parsed
-                if not outcome.parsed:
+                if outcome.usage:  # not an article (seasonparse's JSON): named, not counted
                     continue
-            n_files += outcome.written or outcome.parsed
+                n_files += 1
+                n_unwritten += 1
+                if not outcome.parsed:  # refused before it was read: nothing more to count
+                    continue
+            else:
+                n_files += outcome.written
             n_matches += outcome.matches
             n_diags += len(outcome.diagnostics)
             errors = sum(1 for d in outcome.diagnostics if d.severity == "error")

@@ -82,8 +82,10 @@ def _parse(source: Source, text: str, lines: tuple[str, ...]) -> Document:
 
 def _failed(source: Source, lines: tuple[str, ...], exc: Exception) -> Document:
     """The document of a failed parse: every line kept as unparsed text, and why."""
+    from seasonparse.fallback import described
+
     diags = (*source.diagnostics, Diagnostic(
-        "P000", ERROR, f"internal error while parsing: {exc!r}; the document is kept as "
+        "P000", ERROR, f"internal error while parsing: {described(exc)}; the document is kept as "
         "unparsed text (please report this)", 1))
     blocks = ()
     if any(line.strip() for line in lines):
@@ -115,9 +117,16 @@ def is_wikitext(path: str, text: str | None) -> bool:
 
 
 def parse_file(path: str, display: str | None = None, input_format: str = "auto") -> Document:
-    """Read and parse one file as `input_format`: text, wikitext, or auto (is_wikitext).
-    Never raises (see parse_source and source.read)."""
+    """Read and parse one file as `input_format`: text, wikitext, or auto (seasonparse's
+    JSON by content, whatever the file's name; else is_wikitext). Never raises (see
+    parse_source and source.read)."""
     source = read(path, display)
+    head = (source.text or "")[:4096]
+    if input_format == "auto" and head.lstrip()[:1] == "{":  # jsonin imported only for JSON
+        from seasonparse.jsonin import looks_like_ours, read_json
+
+        if looks_like_ours(head):  # seasonparse's JSON under another name
+            return read_json(path, source.path)
     wikitext = is_wikitext(path, source.text) if input_format == "auto" else input_format == "wikitext"
     return parse_read(source, wikitext)
 

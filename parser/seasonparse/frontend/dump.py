@@ -310,8 +310,7 @@ def broken_document(display: str, broken: Broken) -> Document:
     """The dump's own document for where it breaks: one P005 error at the dump's line:col."""
     diagnostic = Diagnostic("P005", ERROR, f"cannot read the rest of this dump: {broken.message}; "
                                            f"the pages before it were read", broken.line, broken.column)
-    return Document(display, hashlib.sha256(b"").hexdigest(), None, None, (), (), (), (), (), (), (),
-                    (diagnostic,), ())
+    return Document(display, None, None, None, (), (), (), (), (), (), (), (diagnostic,), ())
 
 
 def page_document(item, display: str) -> Document:

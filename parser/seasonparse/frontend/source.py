@@ -21,7 +21,7 @@ from seasonparse.model import ERROR, WARNING, Diagnostic
 class Source(NamedTuple):
     path: str
     text: str | None  # None: not parseable at all (binary, unreadable)
-    sha256: str
+    sha256: str | None  # None: the file could not be read
     diagnostics: tuple[Diagnostic, ...]
 
 
@@ -81,6 +81,6 @@ def read(path: str, display: str | None = None) -> Source:
         data = read_regular_file(path)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
-        return Source(shown, None, hashlib.sha256(b"").hexdigest(), (Diagnostic(
+        return Source(shown, None, None, (Diagnostic(
             "P005", ERROR, f"cannot read file: {reason}", 1),))
     return decode(shown, data)
