@@ -214,8 +214,8 @@ def test_two_legged_ties_from_a_wikitable():
               "{{Football box|team1=B|score=0–0|team2=A}}\n"
               "{| class=\"wikitable\"\n! Team 1 !! {{Tooltip|Agg.|Aggregate}} !! Team 2 !! 1st leg !! 2nd leg\n"
               "|-\n| A || 2–1 || B || 2–1 || 0–0\n"
-              "|-\n| '''[[Cee FC|Cee]]''' || 3–3 (4–2 p) || Dee || 1–2 || 1–2\n"
-              "|-\n| '''Eff''' || 1–1 || Gee || 0–1 || 0–1\n|}\n")
+              "|-\n| '''[[Cee FC|Cee]]''' || 3–3 (4–2 p) || Dee || 1–2 || 2–1\n"
+              "|-\n| '''Eff''' || 1–1 || Gee || 0–1 || 1–0\n|}\n")
     got = [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser, t.legs) for t in d.ties]
     assert got == [("A", "aggregate", 2, 1, (0, 1)),   # the pair's boxes are its legs
                    ("Cee", "penalties", 3, 3, (2, 3)),  # legs made from the cells
@@ -225,6 +225,16 @@ def test_two_legged_ties_from_a_wikitable():
     assert d.line_text(leg.line)[leg.home_column - 1:].startswith("1–2")
     assert d.tables[0].columns == ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")
 
+
+def test_second_leg_cells_are_written_from_team_1s_side():
+    """`Team 1 | Agg. | Team 2 | 1st leg | 2nd leg`: both leg cells give team 1's goals
+    first, so team 1 winning the second leg away 3–1 is written `3–1`."""
+    d = parse_file(str(WIKI / "handmade" / "two_legs_team1_side.wikitext"))
+    legs = {(m.home, m.away): (m.home_goals, m.away_goals) for m in d.matches}
+    assert legs[("Bayer Leverkusen", "Liverpool")] == (1, 3)  # {{TwoLegResult}}
+    assert legs[("Bayern Munich", "Chelsea")] == (3, 2)  # a wikitable row
+    assert [(t.winner, t.aggregate_winner, t.aggregate_loser) for t in d.ties] == [
+        ("Liverpool", 6, 2), ("Juventus", 2, 1), ("Milan", 2, 0), ("Chelsea", 6, 5), ("Liverpool", 2, 1)]
 
 # --- input: globs and --input-format ---------------------------------------------
 def test_default_glob_takes_text_and_wikitext_in_one_run(run, tmp_path):
