@@ -236,6 +236,19 @@ def test_second_leg_cells_are_written_from_team_1s_side():
     assert [(t.winner, t.aggregate_winner, t.aggregate_loser) for t in d.ties] == [
         ("Liverpool", 6, 2), ("Juventus", 2, 1), ("Milan", 2, 0), ("Chelsea", 6, 5), ("Liverpool", 2, 1)]
 
+def test_an_awarded_score_is_marked_and_its_scorers_are_not_counted():
+    """`3–0 ([[Walkover|awd.]])`, `(w/o)`, `(awarded)`: the note says so, as the text
+    format's does, and the scorer rules leave the match alone (the goals listed are
+    the match as played, or none)."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "awarded.wikitext"
+    d = parse_file(str(path))
+    assert [m.note for m in d.matches] == ["awarded", "awarded", "awarded"]
+    assert not [f for f in findings_for(path.read_text("utf-8"), wikitext=True) if f.code.startswith("M")]
+    first = d.matches[0]
+    assert (first.home_goals, first.away_goals, len(first.events)) == (3, 0, 2)  # the events are kept
+
 # --- input: globs and --input-format ---------------------------------------------
 def test_default_glob_takes_text_and_wikitext_in_one_run(run, tmp_path):
     import shutil
