@@ -249,6 +249,19 @@ def test_an_awarded_score_is_marked_and_its_scorers_are_not_counted():
     first = d.matches[0]
     assert (first.home_goals, first.away_goals, len(first.events)) == (3, 0, 2)  # the events are kept
 
+def test_national_teams_score_links_and_the_football_box_module():
+    """{{fb-rt|RUS}}, {{fb|KSA}}, {{fbu|21|ESP}} and {{#invoke:flag|fb|…}} show the
+    country (data/fifa_codes.toml); a {{score link|anchor|0–2}} shows its last value,
+    in a box and in a grid; {{#invoke:football box|main}} is a football box; another
+    module standing alone is noted (P013)."""
+    d = parse_file(str(WIKI / "handmade" / "national_teams.wikitext"))
+    assert [(m.home, m.away, m.home_goals, m.away_goals) for m in d.matches] == [
+        ("Russia", "Saudi Arabia", 5, 0), ("Qatar", "Ecuador", 0, 2), ("Russia", "Ecuador", 1, 2),
+        ("Spain U21", "Italy U21", 1, 0), ("Russia", "Saudi Arabia", 5, 0)]
+    assert [e.player for e in d.matches[2].events] == ["Dzyuba", "E. Valencia", "Caicedo"]
+    notes = [(x.code, x.line) for x in d.diagnostics]
+    assert ("P013", 55) in notes and not [c for c, _ in notes if c in ("P017", "P018")]
+
 # --- input: globs and --input-format ---------------------------------------------
 def test_default_glob_takes_text_and_wikitext_in_one_run(run, tmp_path):
     import shutil

@@ -14,7 +14,7 @@ import html
 import re
 from functools import lru_cache
 
-from seasonparse.frontend.wikitext.templates import inline_rules, key
+from seasonparse.frontend.wikitext.templates import inline_rules, key, national_team
 
 _MAX_PASSES = 8
 _REF = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?(?:</ref\s*>|\Z)", re.S | re.I)
@@ -32,10 +32,25 @@ _SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")
 def _template_text(m: re.Match) -> str:
     parts = m[1].split("|")
     rule = inline_rules().get(key(parts[0]))
+    if rule is not None and "template" in rule and len(parts) > rule["template"]:
+        parts = parts[rule["template"]:]  # {{#invoke:flag|fb-rt|MEX}} shows {{fb-rt|MEX}}
+        rule = inline_rules().get(key(parts[0]))
     if rule is None or rule.get("drop"):
         return ""
-    positional = [p for p in parts[1:] if "=" not in p]
-    return " ".join(positional[i - 1].strip() for i in rule.get("text", ()) if i <= len(positional))
+    positional = [p.strip() for p in parts[1:] if "=" not in p]
+    if "country" in rule:
+        return _national_team(rule, positional)
+    n = len(positional)  # text = [-1]: the last positional value
+    return " ".join(positional[i - 1 if i > 0 else i] for i in rule.get("text", ()) if i and -n <= i <= n)
+
+
+def _national_team(rule: dict, positional: list[str]) -> str:
+    """{{fb-rt|RUS}} -> `Russia`; {{fbu|21|ESP}} -> `Spain U21` (`age` names the parameter)."""
+    if rule["country"] > len(positional):
+        return ""
+    name = national_team(positional[rule["country"] - 1])
+    age = rule.get("age")
+    return f"{name} U{positional[age - 1]}" if age and age <= len(positional) and positional[age - 1] else name
 
 
 def _link_text(m: re.Match) -> str:

@@ -90,6 +90,18 @@ def inline_rules() -> dict[str, dict]:
 
 
 @cache
+def _fifa_codes() -> dict[str, str]:
+    return tomllib.loads(pkgutil.get_data("seasonparse.data", "fifa_codes.toml").decode("utf-8"))["codes"]
+
+
+def national_team(code: str) -> str:
+    """The national team a FIFA code names, as {{fb}} shows it (`RUS` -> `Russia`,
+    data/fifa_codes.toml); a code not listed stays the code."""
+    code = code.strip()
+    return _fifa_codes().get(code.upper(), code)
+
+
+@cache
 def tie_columns() -> dict[str, str]:
     """Folded column header -> meaning (team_a, aggregate, team_b, leg1, leg2)."""
     return {key(n): meaning for meaning, names in _data().get("tie_columns", {}).items() for n in names}
