@@ -140,10 +140,30 @@ def test_unclosed_table_ends_at_the_next_heading():
 
 
 def test_templates_nested_100_deep():
+    """In a box's value, levels past MAX_DEPTH are blanked with a P014 (the box's
+    template is level 1, so the 21st `{{` of the box); what is left of the nest
+    is an unknown template, dropped from the name: never a name with braces."""
     deep = "{{x|" * 100 + "y" + "}}" * 100
     d = parse(f"== S ==\n{deep}\n" + BOX.replace("= B\n", "= B " + deep + "\n"))
-    assert [c for c, _, _ in _ok(d)] == ["P013"]  # the top-level one is unknown: kept raw, unread
-    assert len(d.matches) == 1
+    box_line = d.line_text(7)
+    p014 = box_line.index("{{x|") + 1 + 4 * 19
+    assert _ok(d) == [("P013", 2, 1), ("P014", 7, p014)]  # the top-level nest is unknown: kept raw
+    assert [(m.home, m.away) for m in d.matches] == [("A", "B")]
+
+
+@pytest.mark.parametrize("depth", [3, 9, 12, 19, 25])
+def test_a_team_nested_at_any_depth_never_has_braces(depth):
+    """{{nowrap|…}} is read, however deep (up to the P014 limit); an unknown template
+    around a name drops it, at every depth, so the box has no team1 (P017)."""
+    known = "{{nowrap|" * depth + "Alpha" + "}}" * depth
+    unknown = "{{x|" * depth + "Alpha" + "}}" * depth
+    read = parse(BOX.replace("= A\n", f"= {known}\n"))
+    dropped = parse(BOX.replace("= A\n", f"= {unknown}\n"))
+    p014 = depth > 19  # the box is level 1
+    assert [m.home for m in read.matches] == ([] if p014 else ["Alpha"])
+    assert not dropped.matches
+    assert ("P014" in [x.code for x in dropped.diagnostics]) == p014
+    assert "P017" in [x.code for x in dropped.diagnostics]
 
 
 def test_one_10_mb_template_is_skipped_in_linear_time():
