@@ -15,7 +15,7 @@ PACKAGE = ROOT / "parser"
 
 LAYERS = (
     ("foundation", ("seasonparse", "seasonparse.model", "seasonparse.names", "seasonparse.data",
-                    "seasonparse.interrupt")),
+                    "seasonparse.grammars", "seasonparse.interrupt", "seasonparse.lazy_re")),
     ("shared vocabulary", ("seasonparse.lexicon", "seasonparse.tables", "seasonparse.findings")),
     ("reading and writing documents",
      ("seasonparse.frontend", "seasonparse.frontend.dump", "seasonparse.jsonout", "seasonparse.jsonin",

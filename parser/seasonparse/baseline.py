@@ -23,13 +23,12 @@ finding is new.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import re
 from collections import Counter
 from pathlib import Path
 
 from seasonparse.findings import Finding
+from seasonparse.lazy_re import compile_lazily
 
 FORMAT = 2  # 1: paths relative to the baseline's folder, messages as printed
 
@@ -44,8 +43,8 @@ def anchor(config, baseline_file: Path) -> Path:
     return (config.root if config.source is not None else baseline_file.parent).resolve()
 
 
-_LOCATION = re.compile(r"(?::\d+){1,2}")
-_PATH_CHAR = re.compile(r"[\w./\\-]")
+_LOCATION = compile_lazily(r"(?::\d+){1,2}")
+_PATH_CHAR = compile_lazily(r"[\w./\\-]")
 
 
 def _whole(text: str, at: int, end: int) -> bool:
@@ -115,6 +114,8 @@ def _line(lines_by_path, f: Finding) -> str:
 
 def write(path: Path, findings: list[Finding], lines_by_path, root: Path) -> None:
     """Record `findings`; the file is the same whatever folder the tool was run from."""
+    import json  # here, not at import: a run without a baseline reads no JSON
+
     from seasonparse.jsonout import write_atomic
 
     stable = _Stable(root)
@@ -128,6 +129,8 @@ def write(path: Path, findings: list[Finding], lines_by_path, root: Path) -> Non
 
 def load(path: Path) -> Counter:
     """The recorded fingerprints; a baseline of another format is an error, to regenerate."""
+    import json
+
     try:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:

@@ -40,9 +40,8 @@ import stat
 import time
 import types
 import typing
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sized
+from typing import Callable, Iterable, Iterator, NamedTuple, Sized
 
 from seasonparse import __version__
 
@@ -327,8 +326,7 @@ class _quiet:
         return kind is not None and issubclass(kind, OSError)
 
 
-@dataclass(frozen=True)
-class DocumentCache:
+class DocumentCache(NamedTuple):
     """The entries of one configuration: looked up in the parent, written where the
     document is checked (a worker process, so it is picklable)."""
 
@@ -471,8 +469,7 @@ class DocumentCache:
                             shutil.rmtree(entry.path)
 
 
-@dataclass(frozen=True)
-class StoringStage:
+class StoringStage(NamedTuple):
     """The per-document stage, writing what it finds to the cache (picklable for a worker)."""
 
     stage: Callable

@@ -11,7 +11,6 @@ import fnmatch
 import os
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
 
@@ -22,12 +21,13 @@ from seasonparse.rules import registry
 from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
 
 
-@dataclass
 class CheckRun:
-    documents: list[Document]  # a document read from a file may come without its `lines`: see lines_by_path
-    findings: list[Finding]
-    lines_by_path: Mapping[str, tuple[str, ...]]
-    reference_summary: object | None = None  # reconcile.Summary where references were given
+    def __init__(self, documents: list[Document], findings: list[Finding],
+                 lines_by_path: Mapping[str, tuple[str, ...]], reference_summary: object | None = None):
+        self.documents = documents  # a document read from a file may come without its `lines`: see lines_by_path
+        self.findings = findings
+        self.lines_by_path = lines_by_path
+        self.reference_summary = reference_summary  # reconcile.Summary where references were given
 
     @property
     def internal_errors(self) -> list[str]:
@@ -113,8 +113,7 @@ class Checked(NamedTuple):
     packed: bytes | None = None  # a dump's page: its lines, zlib-compressed (no file to read back)
 
 
-@dataclass(frozen=True)
-class DocumentStage:
+class DocumentStage(NamedTuple):
     """One input through the per-document stage: load it, run the document rules.
 
     What a worker process runs, so it is picklable: `rules` None stands for the
@@ -276,8 +275,7 @@ class CrossTask(NamedTuple):
 _RUN: dict = {}  # the run's corpus index, for forked workers to read instead of unpickling it
 
 
-@dataclass(frozen=True)
-class CrossStage:
+class CrossStage(NamedTuple):
     """One CrossTask through the corpus rules: what a worker runs, so it is picklable.
 
     `clubs` is the identity decided over the whole corpus; None where the worker

@@ -9,7 +9,6 @@ code is a ConfigError (exit 2), never a silent default.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from seasonparse.inputs import DEFAULT_GLOBS
@@ -20,23 +19,24 @@ class ConfigError(Exception):
     pass
 
 
-@dataclass(frozen=True)
 class Config:
-    source: Path | None = None  # the file it was read from
-    root: Path = field(default_factory=Path.cwd)  # relative paths in it are relative to this
-    paths: tuple[str, ...] = ()
-    glob: tuple[str, ...] = DEFAULT_GLOBS
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    points_for_win: int = 3
-    fail_on: str = "error"
-    baseline: str | None = None
-    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    references: tuple[str, ...] = ()  # globs of reference results, relative to root
-    dump: object = None  # frontend.dump.Selection: which pages of a dump to check (None: data/dump.toml)
+    def __init__(self, source: Path | None = None, root: Path | None = None, paths: tuple[str, ...] = (),
+                 glob: tuple[str, ...] = DEFAULT_GLOBS, select: tuple[str, ...] = ("ALL",),
+                 ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = (),
+                 severity: dict[str, str] | None = None, per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+                 points_for_win: int = 3, fail_on: str = "error", baseline: str | None = None,
+                 aliases: dict[str, tuple[str, ...]] | None = None, references: tuple[str, ...] = (),
+                 dump: object = None):
+        self.source = source  # the file it was read from
+        self.root = Path.cwd() if root is None else root  # relative paths in it are relative to this
+        self.paths, self.glob = paths, glob
+        self.select, self.ignore, self.extend_select = select, ignore, extend_select
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.points_for_win, self.fail_on, self.baseline = points_for_win, fail_on, baseline
+        self.aliases = {} if aliases is None else aliases
+        self.references = references  # globs of reference results, relative to root
+        self.dump = dump  # frontend.dump.Selection: which pages of a dump to check (None: data/dump.toml)
 
 
 _LIST_KEYS = {"paths", "select", "ignore", "extend-select", "references"}

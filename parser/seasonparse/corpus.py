@@ -8,7 +8,6 @@ never by comparing documents pairwise, so a run over N documents costs O(N).
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -68,20 +67,16 @@ def names_match(a: str, b: str) -> bool:
     return player_matches(a, b) or player_matches(b, a)
 
 
-@dataclass
 class Corpus:
-    docs: list[Document]
-    settings: Settings
-    reuse: "Corpus | None" = field(default=None, repr=False)  # a corpus over some of the same documents
-    # path -> source lines, for documents that came without theirs (the check's workers drop them)
-    source_lines: Mapping[str, tuple[str, ...]] | None = field(default=None, repr=False)
-    # the clubs of a larger corpus this one is a part of (see seasonparse.partition): identity
-    # is decided over every document, so a part must not decide it over its own alone
-    known_clubs: identity.Clubs | None = field(default=None, repr=False)
-    clubs: identity.Clubs = field(init=False)
-    matches: list[MatchRef] = field(init=False)
-
-    def __post_init__(self):
+    def __init__(self, docs: list[Document], settings: Settings,
+                 reuse: "Corpus | None" = None,  # a corpus over some of the same documents
+                 # path -> source lines, for documents that came without theirs (the check's workers drop them)
+                 source_lines: Mapping[str, tuple[str, ...]] | None = None,
+                 # the clubs of a larger corpus this one is a part of (see seasonparse.partition): identity
+                 # is decided over every document, so a part must not decide it over its own alone
+                 known_clubs: identity.Clubs | None = None):
+        self.docs, self.settings, self.reuse = docs, settings, reuse
+        self.source_lines, self.known_clubs = source_lines, known_clubs
         self._players_named: dict[str, list[KnownPlayer]] = {}
         # id(document) -> what its prose states, read once per document object: a corpus
         # built over more documents (the references' reconciliation) takes what `reuse` read.
@@ -89,7 +84,7 @@ class Corpus:
         self._stated_deductions: dict[int, list] = dict(self.reuse._stated_deductions) if self.reuse else {}
         self._stated_removals: dict[int, list] = dict(self.reuse._stated_removals) if self.reuse else {}
         self.clubs = self.known_clubs or identity.build(self.docs, self.settings.aliases)
-        self.matches = []
+        self.matches: list[MatchRef] = []
         for doc in self.docs:
             for m in doc.matches:
                 if m.date is not None:

@@ -20,7 +20,6 @@ several machines, the inputs must be at the same path on each (a shared file sys
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import ExitStack, contextmanager
 from typing import Callable, Iterable, Iterator
 
@@ -97,6 +96,8 @@ def _local_cluster(stack: ExitStack, LocalCluster, jobs: int | None, processes: 
     `purge.lock`, the workers' folders) is a temporary folder of ours, removed after the
     cluster is closed: nothing is left in the temporary folder by a run. (`stack` closes
     the cluster, then removes the folder.)"""
+    import tempfile  # not at import: check imports this module for EngineError alone
+
     import dask
 
     scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="seasonparse-dask-",

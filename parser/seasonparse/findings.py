@@ -13,7 +13,6 @@ reporters (seasonparse.check).
 
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
-from dataclasses import dataclass, field
 from typing import Callable, Iterator, NamedTuple
 
 DOCUMENT, CORPUS, REFERENCE, PIPELINE = "document", "corpus", "reference", "pipeline"
@@ -78,12 +77,11 @@ class Finding(NamedTuple):
         return (self.path, self.line, self.column, self.code, self.message)
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What rules may be configured with ([tool.seasonparse] in pyproject.toml)."""
 
     points_for_win: int = 3
-    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = {}  # the default is shared: read, never changed
 
 
 class Rule(NamedTuple):

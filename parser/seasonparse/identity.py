@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from dataclasses import dataclass, field
 
 from seasonparse.model import Document
 from seasonparse.names import tokens
@@ -54,17 +53,17 @@ def key(name: str) -> str:
     return " ".join(tokens(name))
 
 
-@dataclass
 class Clubs:
-    parent: dict[str, str] = field(default_factory=dict)
-    display: dict[str, str] = field(default_factory=dict)  # key -> name as first written
-    first_seen: dict[str, Place] = field(default_factory=dict)
-    canonical_names: dict[str, str] = field(default_factory=dict)  # key -> configured canonical name
-    groups: dict[str, set[int]] = field(default_factory=dict)  # root -> groups its names stand in
-    names_by_root: dict[str, str] = field(default_factory=dict)  # filled by freeze()
-    inferred: list[Inference] = field(default_factory=list)
-    ambiguous: list[Ambiguity] = field(default_factory=list)
-    several_targets: set[str] = field(default_factory=set)  # labels linked to two clubs
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+        self.display: dict[str, str] = {}  # key -> name as first written
+        self.first_seen: dict[str, Place] = {}
+        self.canonical_names: dict[str, str] = {}  # key -> configured canonical name
+        self.groups: dict[str, set[int]] = {}  # root -> groups its names stand in
+        self.names_by_root: dict[str, str] = {}  # filled by freeze()
+        self.inferred: list[Inference] = []
+        self.ambiguous: list[Ambiguity] = []
+        self.several_targets: set[str] = set()  # labels linked to two clubs
 
     def add(self, name: str, place: tuple[str, int]) -> str:
         """The name's key; a new key is recorded where first seen (`place`, a Place or a

@@ -195,25 +195,25 @@ def _is_folder(entry: os.DirEntry) -> bool:
 
 
 def expand(inputs, selection=None):
-    """The inputs with each MediaWiki dump among them (frontend.dump.is_dump) replaced
+    """The inputs with each MediaWiki dump among them (frontend.is_dump) replaced
     by its season pages, read as they are needed: a dump is streamed, never held (an
     iterator then; the inputs as they are where there is no dump).
 
     A page is named `DUMP:Title@revid` and goes to `<dump stem>/<safe title>.json`
     under --out; a dump that cannot be read to its end is followed by one input that
     says where it broke. `selection` (frontend.dump.Selection) picks the pages."""
-    from seasonparse.frontend import dump
+    from seasonparse.frontend import is_dump
 
-    if not any(dump.is_dump(item.path.name) for item in inputs):
+    if not any(is_dump(item.path.name) for item in inputs):
         return inputs
     return _with_pages(inputs, selection)
 
 
 def _with_pages(inputs, selection) -> Iterator[Input]:
-    from seasonparse.frontend import dump
+    from seasonparse.frontend import dump, is_dump
 
     for item in inputs:
-        if not dump.is_dump(item.path.name):
+        if not is_dump(item.path.name):
             yield item
             continue
         keep = (selection or dump.default_selection()).keeps

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import pkgutil
 import re
-import tomllib
 from functools import cache
 
 from seasonparse.names import fold
 
 
-@cache
 def lexicon() -> dict:
-    """The parsed lexicon; a packaging error here is an internal error, not user input."""
-    return tomllib.loads(pkgutil.get_data("seasonparse.data", "lexicon.toml").decode("utf-8"))
+    """The lexicon: data/lexicon.toml as its generated copy (scripts/gen_data.py)."""
+    from seasonparse.data._lexicon import DATA
+
+    return DATA
 
 
 @cache

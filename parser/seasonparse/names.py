@@ -17,6 +17,8 @@ _NON_WORD = re.compile(r"[^\w+/#'-]+")
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced text."""
+    if text.isascii():  # nothing to decompose (most names and lines): skip the loop over characters
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())

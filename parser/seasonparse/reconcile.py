@@ -11,7 +11,6 @@ reference footnote's official name as one more name of its club.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -123,7 +122,7 @@ def _with_official_names(settings, references: list[Reference]):
             for name in f.names if f.official_name else ():
                 aliases[name] = (*aliases.get(name, ()), f.official_name)
                 evidence.append(IdentityEvidence(name, f.official_name, ref.document.path, f.line))
-    return dataclasses.replace(settings, aliases=aliases), evidence
+    return settings._replace(aliases=aliases), evidence
 
 
 class ReferenceIndex:

@@ -14,23 +14,35 @@ which the pipeline runs on what `apply` returns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from seasonparse.findings import Finding
+from seasonparse.lazy_re import compile_lazily
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = compile_lazily(
     r"<!--\s*seasonparse:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)-->")
 
 
-@dataclass
 class Directive:
-    verb: str
-    codes: tuple[str, ...]  # empty: all codes
-    line: int
-    column: int
-    start: int = 0  # first line covered
-    end: int = 0  # last line covered
-    used: set = field(default_factory=set)
+    """One suppression comment; its range is filled in as the lines are read (a
+    `disable` ends at its `enable`) and `used` as findings meet it."""
+
+    __slots__ = ("verb", "codes", "line", "column", "start", "end", "used")
+
+    def __init__(self, verb: str, codes: tuple[str, ...], line: int, column: int, start: int = 0, end: int = 0):
+        self.verb = verb
+        self.codes = codes  # empty: all codes
+        self.line, self.column = line, column
+        self.start, self.end = start, end  # the first and last line covered
+        self.used: set[str] = set()
+
+    def _fields(self) -> tuple:
+        return self.verb, self.codes, self.line, self.column, self.start, self.end, self.used
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Directive) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return f"Directive{self._fields()!r}"
 
     def covers(self, code: str) -> bool:
         return not self.codes or any(code.startswith(c) for c in self.codes)

@@ -65,6 +65,21 @@ def _indexes(columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     return tuple(out.items())
 
 
+def goals_column(table: Table) -> int | None:
+    """A goalscorer table's goals: its `Goals` column, else its last total column (a
+    table with a column per competition and their `Total`)."""
+    return _goals_column(table.columns)
+
+
+@lru_cache(maxsize=1024)
+def _goals_column(columns: tuple[str, ...]) -> int | None:
+    goals = dict(_indexes(columns)).get("goals")
+    if goals is not None:
+        return goals
+    totals = {fold(n) for n in lexicon()["goalscorers"]["total_columns"]}
+    return next((i for i in range(len(columns) - 1, -1, -1) if fold(columns[i]) in totals), None)
+
+
 def tournament_columns(table: Table) -> dict[int, str]:
     """Column index -> tournament (`'11 A Pts` -> `Apertura 2011`) for relegation-style columns."""
     return dict(_tournament_columns(table.columns))

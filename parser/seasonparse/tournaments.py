@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from seasonparse.football import doc_club, round_index, season_window
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import lexicon, names_any, words
 from seasonparse.model import Document
 from seasonparse.names import fold
@@ -74,7 +75,7 @@ def doc_tournament(doc: Document) -> Tournament | None:
     return _single_phase(doc)
 
 
-_SEASON_WORDS = re.compile(r"\b\d{4}(?:\s*[–—-]\s*\d{2,4})?\b|\bseason\b", re.I)
+_SEASON_WORDS = compile_lazily(r"\b\d{4}(?:\s*[–—-]\s*\d{2,4})?\b|\bseason\b", re.I)
 
 
 def _competition(doc: Document) -> str | None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.source import Source, decode, read
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, WARNING, Block, Diagnostic, Document
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_WHOLE_LINE = re.compile(r"^[ \t]*<!--[^\n]*?-->[ \t]*$", re.M)
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_COMMENT = compile_lazily(r"<!--.*?(?:-->|\Z)", re.S)
+_WHOLE_LINE = compile_lazily(r"^[ \t]*<!--[^\n]*?-->[ \t]*$", re.M)
+_NOT_NEWLINE = compile_lazily(r"[^\n]")
 
 
 def _blank_comments(text: str) -> tuple[str, Diagnostic | None]:
@@ -96,7 +97,15 @@ def parse_text(text: str, path: str = "<text>") -> Document:
 
 
 WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki")
-_WIKITEXT_START = re.compile(r"^\{\{\s*(?:infobox|football[ _]?box|#invoke:sports)", re.I | re.M)
+DUMP_SUFFIXES = (".xml", ".xml.bz2")  # a MediaWiki XML dump: frontend/dump.py reads its pages
+
+
+def is_dump(name: str) -> bool:
+    """Here, not in frontend/dump.py: every run asks it of its inputs, few import the reader."""
+    return name.lower().endswith(DUMP_SUFFIXES)
+
+
+_WIKITEXT_START = compile_lazily(r"^\{\{\s*(?:infobox|football[ _]?box|#invoke:sports)", re.I | re.M)
 
 
 def is_wikitext(path: str, text: str | None) -> bool:

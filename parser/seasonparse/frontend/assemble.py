@@ -21,7 +21,7 @@ from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
 from seasonparse.names import club_subset, fold, same_club, tokens
-from seasonparse.tables import column_indexes, is_number, to_int, tournament_columns
+from seasonparse.tables import column_indexes, goals_column, is_number, to_int, tournament_columns
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
@@ -277,7 +277,7 @@ class _Builder:
             elif m := _NATIONALITY.fullmatch(player):
                 nat, player = m[1], m[2]
             club = cells[cols["team"]] if "team" in cols and cols["team"] < len(cells) else None
-            gcol = cols.get("goals")
+            gcol = goals_column(table)
             goals = (self._count(cells[gcol], row.line, texts[row.line],
                                  gcol - (row.realigned is not None))
                      if gcol is not None and gcol < len(cells) else None)

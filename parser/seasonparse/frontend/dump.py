@@ -21,9 +21,10 @@ from typing import Iterator, NamedTuple
 import hashlib
 import re
 
+from seasonparse.frontend import DUMP_SUFFIXES
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, Diagnostic, Document
 
-SUFFIXES = (".xml", ".xml.bz2")
 CHUNK = 1 << 20  # bytes fed to the XML parser at a time
 MAX_NAME = 120  # characters of a page's file name under --out, before its suffix
 
@@ -45,14 +46,10 @@ class Broken(NamedTuple):
     column: int
 
 
-def is_dump(name: str) -> bool:
-    return name.lower().endswith(SUFFIXES)
-
-
 def dump_stem(name: str) -> str:
     """`enwiki-pages-articles.xml.bz2` -> `enwiki-pages-articles`: the folder of its pages under --out."""
     lowered = name.lower()
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+    for suffix in sorted(DUMP_SUFFIXES, key=len, reverse=True):
         if lowered.endswith(suffix):
             return name[: len(name) - len(suffix)] or "dump"
     return name
@@ -65,7 +62,7 @@ def page_display(dump: str, title: str, revision: int | None) -> str:
     return f"{dump}:{title}@{revision if revision is not None else ''}"
 
 
-_DISPLAY = re.compile(r"(?P<dump>.*?\.xml(?:\.bz2)?):(?P<title>.+)@(?P<revision>\d*)", re.I | re.S)
+_DISPLAY = compile_lazily(r"(?P<dump>.*?\.xml(?:\.bz2)?):(?P<title>.+)@(?P<revision>\d*)", re.I | re.S)
 
 
 def split_display(path: str) -> tuple[str, str, str] | None:
@@ -75,7 +72,7 @@ def split_display(path: str) -> tuple[str, str, str] | None:
     return (m["dump"], m["title"], m["revision"]) if m else None
 
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+_UNSAFE = compile_lazily(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 
 
 def safe_name(title: str) -> str:
@@ -182,10 +179,8 @@ _DEFAULT: list = []
 
 def default_selection() -> Selection:
     if not _DEFAULT:
-        import pkgutil
-        import tomllib
+        from seasonparse.data._dump import DATA as data  # data/dump.toml (scripts/gen_data.py)
 
-        data = tomllib.loads(pkgutil.get_data("seasonparse.data", "dump.toml").decode("utf-8"))
         _DEFAULT.append(Selection(tuple(re.compile(p) for p in data["titles"]),
                                   _template_pattern(data["templates"]), data["match"]))
     return _DEFAULT[0]

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import contains_any, words
 from seasonparse.model import maker
 from seasonparse.names import fold, tokens
@@ -23,7 +24,7 @@ MONTHS = {m: i for i, m in enumerate(
 
 _DATE_MDY = re.compile(r"([A-Za-z]+) (\d{1,2}), (\d{4})")
 _DATE_DMY = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
-_DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE_ISO = compile_lazily(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 @lru_cache(maxsize=4096)  # a season has a few hundred match days, each written many times
@@ -47,7 +48,7 @@ def parse_date(text: str) -> str | None:
 # A name ends with a character that is not a space or tab, so a run of spaces
 # inside a name is crossed once, never tried as the separator from each of its
 # positions (linear in the line, where `\S.*?[ \t]+` was quadratic in a run).
-_SCORE = re.compile(
+_SCORE = compile_lazily(
     r"(?P<home>\S(?:.*?[^ \t])??)[ \t]+(?P<hg>\d{1,2})[ \t]*[-–—][ \t]*(?P<ag>\d{1,2})[ \t]+"
     r"(?P<away>\S(?:.*[^ \t])?)[ \t]*$")
 
@@ -63,13 +64,13 @@ class ScoreLine(NamedTuple):
 
 
 _score_line = maker(ScoreLine)
-_SCORE_NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
-_SHOOTOUT = re.compile(r"\d+\s*[-–—]\s*\d+")
+_SCORE_NOTE = compile_lazily(r"\((?P<note>[^()]*)\)\s*$")
+_SHOOTOUT = compile_lazily(r"\d+\s*[-–—]\s*\d+")
 
 
-_EXTRA_TIME_NOTE = re.compile(r"\ba\.?\s?e\.?\s?t\b|after extra time", re.I)
-_SHOOTOUT_NOTE = re.compile(r"(\d+)\s*[-–—]\s*(\d+)")
-_AGGREGATE_NOTE = re.compile(r"\bagg", re.I)
+_EXTRA_TIME_NOTE = compile_lazily(r"\ba\.?\s?e\.?\s?t\b|after extra time", re.I)
+_SHOOTOUT_NOTE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")
+_AGGREGATE_NOTE = compile_lazily(r"\bagg", re.I)
 
 
 def note_details(note: str | None) -> tuple[bool, tuple[int, int] | None]:
@@ -105,14 +106,14 @@ def parse_score(line: str) -> ScoreLine | None:
 # findall (tuples, no match objects: half the time) still gives every column.
 _MINUTE = r"(\d{1,3})(?:[ \t]*\+[ \t]*(\d{1,2}))?[ \t]*['’′](?:[ \t]*\(([^)]*)\))?"
 _MINUTE_TOKEN = re.sub(r"(?<!\\)\((?!\?)", "(?:", _MINUTE)  # the same, its groups not captured
-_ENTRY_TOKENS = re.compile(
+_ENTRY_TOKENS = compile_lazily(
     r"(\s*)(?:"
     rf"({_MINUTE_TOKEN})"
     r"|(\([^)]*\)?)"
     r"|(,)"
     r"|([^\s(),]+)"
     r"|\))")
-_MINUTE_PARTS = re.compile(_MINUTE)
+_MINUTE_PARTS = compile_lazily(_MINUTE)
 
 
 @lru_cache(maxsize=1024)  # `45'`, `90+2'`, `67' (pen.)`: a few hundred ever written
@@ -236,8 +237,8 @@ def parse_scorers(line: str) -> ScorerEntries:
 
 # --- outcome lines ----------------------------------------------------------
 
-_OUTCOME = re.compile(r"\s*(?P<winner>\S(?:.*?\S)??)\s+advanced\s+(?P<rest>(?:.*\S)?)\s*$")
-_AGGREGATE = re.compile(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
+_OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+advanced\s+(?P<rest>(?:.*\S)?)\s*$")
+_AGGREGATE = compile_lazily(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
 
 
 class Outcome(NamedTuple):
@@ -280,8 +281,8 @@ def split_cells(line: str) -> tuple[str, ...]:
     return tuple(map(str.strip, body.split("|")))
 
 
-_SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
-_LEAKED_PARAM = re.compile(r"\|\s*(?P<key>[A-Za-z](?:[\w \-]*?[\w\-])??)\s*=\s*(?P<value>.*)$")
+_SUPERSCRIPT = compile_lazily(r"\^\{([^}]*)\}")
+_LEAKED_PARAM = compile_lazily(r"\|\s*(?P<key>[A-Za-z](?:[\w \-]*?[\w\-])??)\s*=\s*(?P<value>.*)$")
 
 
 class CleanValue(NamedTuple):

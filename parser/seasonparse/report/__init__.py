@@ -1,37 +1,25 @@
 """Reporters: findings in, text out. They only read findings; nothing is decided here.
 
-One explicit table, format name -> render function (the small reporters are loaded together; junit and gitlab, which import
-more, when asked for).
+One explicit table, format name -> the module whose `render` writes it. A run imports
+only the module of the format it asks for (json, xml.etree, the baseline's
+fingerprints: each format's own imports are not paid by the others).
 """
 
 from __future__ import annotations
 
-from seasonparse.report import concise_format, github_format, json_format, sarif_format, text_format
+from importlib import import_module
 
-
-def _junit(findings, lines_by_path, rules) -> str:
-    from seasonparse.report import junit_format  # xml.etree: imported only for this format
-
-    return junit_format.render(findings, lines_by_path, rules)
-
-
-def _gitlab(findings, lines_by_path, rules) -> str:
-    from seasonparse.report import gitlab_format  # the baseline's fingerprints
-
-    return gitlab_format.render(findings, lines_by_path, rules)
-
-
-REPORTERS = {
-    "text": text_format.render,
-    "concise": concise_format.render,
-    "json": json_format.render,
-    "sarif": sarif_format.render,
-    "github": github_format.render,
-    "junit": _junit,
-    "gitlab": _gitlab,
+MODULES = {
+    "text": "text_format",
+    "concise": "concise_format",
+    "json": "json_format",
+    "sarif": "sarif_format",
+    "github": "github_format",
+    "junit": "junit_format",
+    "gitlab": "gitlab_format",
 }
-FORMATS = tuple(REPORTERS)
+FORMATS = tuple(MODULES)
 
 
 def render(fmt: str, findings, lines_by_path, rules) -> str:
-    return REPORTERS[fmt](findings, lines_by_path, rules)
+    return import_module(f"seasonparse.report.{MODULES[fmt]}").render(findings, lines_by_path, rules)

@@ -15,6 +15,7 @@ from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import describe
 from seasonparse.model import ERROR, WARNING
 from seasonparse.names import fold
+from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
 
 
@@ -165,11 +166,32 @@ def cross_match_scorers(corpus, settings, report):
                                  related=[Related(base.doc.path, t.line, t.column, f"{t.player} {t.minute_text}")])
 
 
+def _clubs_by_doc(corpus) -> dict[str, set[str]]:
+    """Path -> the clubs (roots) its dated matches name."""
+    out: dict[str, set[str]] = {}
+    for ref in corpus.matches:
+        out.setdefault(ref.doc.path, set()).update((ref.home, ref.away))
+    return out
+
+
+def _one_competition(a: MatchRef, b: MatchRef, club: str, clubs_by_doc) -> bool:
+    """Whether two documents show they are about one competition: the two matches'
+    tournament is one, or the documents name another club in common. Without that,
+    a name both give (Nacional of Uruguay, Nacional of Portugal) may be two clubs."""
+    ta = section_tournament(a.doc, a.match.section)
+    if ta is not None and ta == section_tournament(b.doc, b.match.section):
+        return True
+    return bool((clubs_by_doc[a.doc.path] & clubs_by_doc[b.doc.path]) - {club})
+
+
 @rule("X005", "cross-match-opponent", ERROR, scope="corpus")
 def cross_match_opponent(corpus, settings, report):
     """A club plays two different opponents on the same day in two documents.
 
-    What it does: indexes every match by club and day (after alias resolution).
+    What it does: indexes every match by club and day (after alias resolution);
+    reported where the two documents show they are about one competition (the
+    same tournament, or another club in common): a name two documents share and
+    nothing else may be two clubs of one name, in two countries.
 
     Why: a club plays once a day; either an opponent is wrong, or two names of
     one club are not yet known as aliases (add them to the configuration).
@@ -178,6 +200,7 @@ def cross_match_opponent(corpus, settings, report):
         club article:    November 24, 2011  Necaxa 0 - 1 Neza
         bracket article: November 24, 2011  Necaxa 0 - 1 León
     """
+    clubs_by_doc = None
     for (club, _day), refs in sorted(corpus.by_club_day.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if len({r.doc.path for r in refs}) < 2:
             continue
@@ -186,8 +209,12 @@ def cross_match_opponent(corpus, settings, report):
             return r.away if r.home == club else r.home
         if len({opponent(r) for r in refs}) < 2:
             continue
+        clubs_by_doc = clubs_by_doc or _clubs_by_doc(corpus)
         name = corpus.clubs.name(club)
         for ref, others in odd_ones(refs, opponent, _path):
+            others = [x for x in others if _one_competition(ref, x, club, clubs_by_doc)]
+            if not others:
+                continue
             o = others[0]
             yield report(f"{name} plays {corpus.clubs.name(opponent(ref))} here on {ref.match.date_text}, "
                          f"{corpus.clubs.name(opponent(o))} in {o.doc.path} (if these are one club, "

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import season_window
-from seasonparse.model import ERROR, WARNING
+from seasonparse.football import pair_key, round_index, season_window
+from seasonparse.model import ERROR, INFO, WARNING
 
 
 @rule("D001", "invalid-date", ERROR)
@@ -32,9 +32,12 @@ def date_outside_season(doc, settings, report):
 
     What it does: reads the season from the infobox (`Season`, `Year`) or the
     title (`2011–12` covers the calendar years 2011 and 2012) and reports match
-    dates outside it.
+    dates outside it, as long as most of the document's dated matches lie inside
+    it. When most lie outside, the year names an edition played in another year
+    (UEFA Euro 2020 was played in 2021): one info says the dates were not checked.
 
-    Why: a wrong year in a date line is a common copy-and-paste slip.
+    Why: a wrong year in a date line is a common copy-and-paste slip; it stands
+    out against the other dates of the document, not against the edition's name.
 
     Example:
         - Season: 2011–12
@@ -44,21 +47,57 @@ def date_outside_season(doc, settings, report):
     season = season_window(doc)
     if season is None:
         return
+    dated = [m for m in doc.matches if m.date is not None]
+    outside = [m for m in dated if not season.first <= date.fromisoformat(m.date) <= season.last]
+    if not outside:
+        return
+    span = f"the season {season.text} ({season.first.year}–{season.last.year})"
+    related = [Related(doc.path, season.line, 1, f"season {season.text}")]
+    if 2 * len(outside) >= len(dated):
+        first = outside[0]
+        yield report(f"{len(outside)} of {len(dated)} dated matches lie outside {span}, "
+                     f"{first.date_text} first: the year names the edition, not when it "
+                     "was played, so dates are not checked against it",
+                     first.date_line, 1, related=related, severity=INFO)
+        return
+    for m in outside:
+        yield report(f"{m.date_text} is outside {span}", m.date_line, 1, related=related)
+
+
+def _in_knockout_round(m) -> bool:
+    return any(round_index(title) is not None for title in m.section)
+
+
+def _listed_in_date_order(doc):
+    """(match above, match, label) for each dated match and the one it must not precede.
+
+    Consecutive matches of one pair of clubs are the legs of a tie: each leg follows
+    the leg above. A tie starts no earlier than the first leg of the tie above it,
+    except in a knockout round, whose ties are listed in draw order, not by date."""
+    above = {}  # section -> (clubs, first leg, last leg) of the tie listed last
     for m in doc.matches:
         if m.date is None:
             continue
-        d = date.fromisoformat(m.date)
-        if not season.first <= d <= season.last:
-            yield report(f"{m.date_text} is outside the season {season.text} "
-                         f"({season.first.year}–{season.last.year})", m.date_line, 1,
-                         related=[Related(doc.path, season.line, 1, f"season {season.text}")])
+        clubs = pair_key(m)
+        tie = above.get(m.section)
+        if tie is not None and tie[0] == clubs:
+            yield tie[2], m, "the leg above"
+            above[m.section] = (clubs, tie[1], m)
+            continue
+        if tie is not None and not _in_knockout_round(m):
+            first = tie[1]
+            yield first, m, "the match above" if first is tie[2] else "the first leg of the tie above"
+        above[m.section] = (clubs, m, m)
 
 
 @rule("D003", "date-order", WARNING)
 def date_order(doc, settings, report):
     """A match dated before the match above it in the same section.
 
-    What it does: within each section, match blocks are expected in date order.
+    What it does: within each section, match blocks are expected in date order;
+    the legs of a tie listed together are ordered among themselves, and ties by
+    their first legs. A knockout round's ties (listed in draw order) are not
+    compared with each other.
 
     Why: a section that lists a tournament in order with one date out of place
     usually has a wrong day or month.
@@ -68,16 +107,10 @@ def date_order(doc, settings, report):
         ...
         October 1, 2011
     """
-    last = {}
-    for m in doc.matches:
-        if m.date is None:
-            continue
-        prev = last.get(m.section)
-        if prev is not None and m.date < prev.date:
+    for prev, m, label in _listed_in_date_order(doc):
+        if m.date < prev.date:
             yield report(f"{m.date_text} comes after {prev.date_text} in this section",
-                         m.date_line, 1,
-                         related=[Related(doc.path, prev.date_line, 1, "the match above")])
-        last[m.section] = m
+                         m.date_line, 1, related=[Related(doc.path, prev.date_line, 1, label)])
 
 
 RULES = (invalid_date, date_outside_season, date_order)

@@ -4,32 +4,31 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
 from seasonparse.names import player_matches, tokens
-from seasonparse.tables import column_indexes, to_int
+from seasonparse.tables import goals_column, to_int
 from seasonparse.tournaments import match_phase, named_phase
 
 
-@dataclass
 class Tally:
     """One goalscorer table or list, and what the match blocks in its scope say."""
 
-    rows: list[Goalscorer]
-    own_rows: list[Goalscorer]
-    scope: tuple[str, ...]  # the section whose matches it counts
-    phase: str | None  # only the matches of this part of the season (match_phase); None: all
-    club: str | None  # a club article's table counts only this club's goals
-    matches: list[Match]
-    counted: dict[int, list[tuple[Match, Event]]] = field(default_factory=dict)  # row index -> goals
-    ambiguous: set[int] = field(default_factory=set)
-    own_goals: list[tuple[Match, Event]] = field(default_factory=list)  # marked (o.g.)
-    unmatched: list[tuple[Match, Event]] = field(default_factory=list)  # scorer in no row
-    table: int | None = None
+    def __init__(self, rows: list[Goalscorer], own_rows: list[Goalscorer], scope: tuple[str, ...],
+                 phase: str | None, club: str | None, matches: list[Match], table: int | None = None):
+        self.rows, self.own_rows = rows, own_rows
+        self.scope = scope  # the section whose matches it counts
+        self.phase = phase  # only the matches of this part of the season (match_phase); None: all
+        self.club = club  # a club article's table counts only this club's goals
+        self.matches = matches
+        self.counted: dict[int, list[tuple[Match, Event]]] = {}  # row index -> goals
+        self.ambiguous: set[int] = set()
+        self.own_goals: list[tuple[Match, Event]] = []  # marked (o.g.)
+        self.unmatched: list[tuple[Match, Event]] = []  # scorer in no row
+        self.table = table
 
     @property
     def comparable(self) -> bool:
@@ -271,7 +270,7 @@ def _total_rows(doc):
     for table in doc.tables:
         if table.kind != "goalscorers":
             continue
-        gcol = column_indexes(table).get("goals")
+        gcol = goals_column(table)
         if gcol is None:
             continue
         rows = [r for r in table.rows if r.kind == "data"]

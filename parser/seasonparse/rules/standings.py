@@ -104,17 +104,25 @@ def _average(r: StandingsRow) -> float | None:
     return None if pts is None or not pld else pts / pld
 
 
+def _points_then_gd(r: StandingsRow) -> tuple[int, int] | None:
+    p, gd = r.values.get("points"), r.values.get("goal_difference")
+    return None if p is None else (p, gd if gd is not None else 0)
+
+
 @rule("S004", "standings-order", WARNING)
 def standings_order(doc, settings, report):
     """Table rows out of order.
 
-    What it does: a standings table is ordered by points, then goal difference;
-    by points alone where the table says a tie-break other than goal difference
-    comes first (head-to-head: a Sports table's `hth_X` or `class_rules`), not at
-    all where it ranks by something else (`ranking_style`); a relegation table
-    by average (total points / total played).
+    What it does: a standings table is ordered by points; rows level on points by
+    goal difference where the table says goal difference breaks ties (a Sports
+    table's `class_rules`, an Fb cl footer's `orfc`), not at all where it says
+    another tie-break comes first (head-to-head: `hth_X`, or those lists), and
+    with an info only where it says nothing; a table that ranks by something else
+    (`ranking_style`) is not checked. A relegation table is ordered by average
+    (total points / total played).
 
-    Why: a row out of order means a wrong number in it or in the row above.
+    Why: a row out of order means a wrong number in it or in the row above; but
+    leagues break ties on points differently (La Liga by head-to-head).
 
     Example:
         | 4 | León | 15 | 5 | 8 | 2 | 26 | 16 | +10 | 23 |
@@ -122,12 +130,7 @@ def standings_order(doc, settings, report):
     """
     for table in doc.tables:
         if table.kind == "standings" and table.order_rule != "other":
-            by_gd = table.order_rule in (None, "points_gd")
-
-            def key(r, by_gd=by_gd):
-                p, gd = r.values.get("points"), r.values.get("goal_difference")
-                return None if p is None else (p, gd if gd is not None and by_gd else 0)
-            what = "points, then goal difference" if by_gd else "points"
+            key, what = _points_then_gd, "points"
         elif table.kind == "relegation":
             key, what = _average, "average (total points / total played)"
         else:
@@ -138,9 +141,18 @@ def standings_order(doc, settings, report):
             if k is None:
                 continue
             if prev is not None and k > key(prev):
-                yield report(f"{r.team} is below {prev.team} but ranks higher by {what}",
-                             r.row.line, 1,
-                             related=[Related(doc.path, prev.row.line, 1, f"{prev.team}")])
+                related = [Related(doc.path, prev.row.line, 1, f"{prev.team}")]
+                if key is not _points_then_gd or k[0] != key(prev)[0]:
+                    yield report(f"{r.team} is below {prev.team} but ranks higher by {what}",
+                                 r.row.line, 1, related=related)
+                elif table.order_rule == "points_gd":
+                    yield report(f"{r.team} is below {prev.team}, level on points, but ranks "
+                                 "higher by goal difference", r.row.line, 1, related=related)
+                elif table.order_rule is None:
+                    yield report(f"{r.team} is below {prev.team}, level on points, but ranks "
+                                 "higher by goal difference (the table does not say how it "
+                                 "breaks ties on points)", r.row.line, 1, related=related,
+                                 severity=INFO)
             prev = r
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from seasonparse.frontend.wikitext.fragments import MAX_DEPTH
 from seasonparse.frontend.wikitext.templates import inline_rules, key, national_team
+from seasonparse.lazy_re import compile_lazily
 
 _REF = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?(?:</ref\s*>|\Z)", re.S | re.I)
 _BR = re.compile(r"<br\s*/?\s*>", re.I)
@@ -26,7 +27,7 @@ _FILE_LINK = re.compile(r"\[\[\s*(?:file|image|category)\s*:[^\[\]]*(?:\[\[[^\[\
 _LINK = re.compile(r"\[\[([^\[\]{}|]*)(?:\|([^\[\]{}]*))?\]\]")
 _EXTERNAL = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]")
 _INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
-_TEMPLATE_LEFT = re.compile(r"\{\{.*\}\}|\{\{|\}\}", re.S)  # after the passes: too deep to read
+_TEMPLATE_LEFT = compile_lazily(r"\{\{.*\}\}|\{\{|\}\}", re.S)  # after the passes: too deep to read
 _QUOTES = re.compile(r"'{2,}")
 _LINK_TARGET = re.compile(r"\[\[([^\[\]{}|#]*)")
 _SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")

@@ -22,14 +22,15 @@ from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
-from seasonparse.frontend.wikitext.standings import legacy_row, legacy_table, read_sports_table
+from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, read_sports_table,
+                                                     stated_tie_breaks)
 from seasonparse.frontend.wikitext.templates import (
-    club_season_infoboxes, goalscorer_total_columns, is_ignored, key, kind_of)
+    club_season_infoboxes, is_ignored, key, kind_of)
 from seasonparse.frontend.wikitext.ties import (
     Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document
-from seasonparse.tables import column_indexes, to_int
+from seasonparse.tables import column_indexes
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
 # The article's own word that its football boxes list the visiting team first (never guessed)
@@ -119,7 +120,7 @@ class _Reader:
             if t.rows or any(t.columns):
                 self.b.tables[-1] = t
                 if t.kind == "goalscorers":
-                    self._goalscorer_totals(t, scorers)
+                    self._club_season_scorers(t, scorers)
             else:  # no cell read as text (a layout table of kit templates): kept raw, whole
                 self.b.tables.pop()
                 self.b.blocks.append(Block("raw", self.line(start), t.end_line,
@@ -129,29 +130,15 @@ class _Reader:
                 if len(cells) == len(columns):
                     self._mark(add_tie(_tie_text(cols, cells, ln), self.b))
 
-    def _goalscorer_totals(self, table, first: int) -> None:
-        """A goalscorer table with a column per competition and a `Total` one, but no
-        `Goals`: each scorer's goals are the total. With no club column, in a club
-        season article, the scorers are the article's club's."""
-        cols = column_indexes(table)
-        total = None
-        if "goals" not in cols:
-            total = next((i for i, c in reversed(list(enumerate(table.columns)))
-                          if key(c) in goalscorer_total_columns()), None)
-        club = self.article_club if "team" not in cols else None
-        if total is None and club is None:
+    def _club_season_scorers(self, table, first: int) -> None:
+        """A goalscorer table with no club column, in a club season article, lists the
+        article's club's scorers."""
+        if self.article_club is None or "team" in column_indexes(table):
             return
-        cells_at = {row.line: table.cells(row) for row in table.rows if row.kind == "data"}
         for i in range(first, len(self.b.goalscorers)):  # the scorers this table gave
             g = self.b.goalscorers[i]
-            if g.table != table.index or g.line not in cells_at:
-                continue
-            cells = cells_at[g.line]
-            if total is not None and g.goals is None and total < len(cells):
-                g = g._replace(goals=to_int(cells[total]))
-            if club is not None and g.club is None:
-                g = g._replace(club=club)
-            self.b.goalscorers[i] = g
+            if g.table == table.index and g.club is None:
+                self.b.goalscorers[i] = g._replace(club=self.article_club)
 
     def _mark(self, mark: Mark | None) -> None:
         if mark is not None:
@@ -199,14 +186,15 @@ class _Reader:
         elif kind == "two_leg_result":
             self._mark(read_two_leg(frag, b, self.index))
         if kind in ("fb_cl_footer", "fb_r_footer"):
-            self.close_legacy()
+            self.close_legacy(stated_tie_breaks(frag, "orfc"))
         b.goals_heading = None
 
-    def close_legacy(self) -> None:
+    def close_legacy(self, order: str | None = None) -> None:
+        """Ends an open Fb cl table (`order`: the tie-breaks its footer states) or Fb r grid."""
         b = self.b
         if self.open_kind == "fb_cl" and self.legacy_rows:
             b.tables.append(legacy_table(self.legacy_rows, len(b.tables), self.legacy_first,
-                                         self.legacy_rows[-1].line, b.section))
+                                         self.legacy_rows[-1].line, b.section, order))
         elif self.open_kind == "fb_r" and self.grid is not None:
             b.matches.extend(self.grid.matches(len(b.matches), b.section))
         self.open_kind, self.legacy_rows, self.grid = None, [], None

@@ -78,8 +78,15 @@ def order_rule(frag: Fragment, codes) -> str | None:
         return "other"
     if any(key(f"hth_{c}") in p for c, _ in codes):
         return "points"
-    rules = p.get(key("class_rules"))
-    if rules is None:
+    return stated_tie_breaks(frag, "class_rules")
+
+
+def stated_tie_breaks(frag: Fragment, name: str) -> str | None:
+    """`points_gd` where the parameter `name` (a Sports table's `class_rules`, an Fb cl
+    footer's `orfc`) lists goal difference before any other tie-break, `points` where
+    it lists another first or none, None where the parameter is absent or empty."""
+    rules = frag.params.get(key(name))
+    if rules is None or not clean(rules.raw).strip():
         return None
     text = fold(clean(rules.raw))
     first = {meaning: min((i for w in words("standings", meaning) if (i := text.find(w)) >= 0),
@@ -143,5 +150,6 @@ def legacy_row(frag: Fragment, index: LineIndex) -> _Line:
                  -_int(frag, "dp"), wpts, index.line(frag.start), "wpts" in p or two_points)
 
 
-def legacy_table(rows: list[_Line], table_index: int, first_line: int, last_line: int, section) -> Table:
-    return _table(rows, table_index, first_line, last_line, section)
+def legacy_table(rows: list[_Line], table_index: int, first_line: int, last_line: int, section,
+                 order: str | None = None) -> Table:
+    return _table(rows, table_index, first_line, last_line, section, order)

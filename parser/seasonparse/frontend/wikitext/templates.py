@@ -9,9 +9,7 @@ is written, so a lookup is one dict access.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-import pkgutil
 
 _SPACES = re.compile(r"[\s_]+")
 
@@ -21,9 +19,11 @@ def key(name: str) -> str:
     return _SPACES.sub(" ", name).strip().casefold()
 
 
-@cache
 def _data() -> dict:
-    return tomllib.loads(pkgutil.get_data("seasonparse.data", "templates.toml").decode("utf-8"))
+    """data/templates.toml as its generated copy (scripts/gen_data.py)."""
+    from seasonparse.data._templates import DATA
+
+    return DATA
 
 
 @cache
@@ -89,9 +89,11 @@ def inline_rules() -> dict[str, dict]:
     return {key(n): spec for n, spec in _data().get("inline", {}).items()}
 
 
-@cache
 def _fifa_codes() -> dict[str, str]:
-    return tomllib.loads(pkgutil.get_data("seasonparse.data", "fifa_codes.toml").decode("utf-8"))["codes"]
+    """data/fifa_codes.toml as its generated copy (scripts/gen_data.py), read at the first flag."""
+    from seasonparse.data._fifa_codes import DATA
+
+    return DATA["codes"]
 
 
 def national_team(code: str) -> str:
@@ -105,12 +107,6 @@ def national_team(code: str) -> str:
 def tie_columns() -> dict[str, str]:
     """Folded column header -> meaning (team_a, aggregate, team_b, leg1, leg2)."""
     return {key(n): meaning for meaning, names in _data().get("tie_columns", {}).items() for n in names}
-
-
-@cache
-def goalscorer_total_columns() -> frozenset[str]:
-    """Folded headers of a goalscorer table's total column (`Total`), where no column is `Goals`."""
-    return frozenset(key(n) for n in _data().get("goalscorer_tables", {}).get("total_columns", ()))
 
 
 @cache

@@ -1,0 +1,60 @@
+"""What a check's start-up leaves out (bench/bench_startup.py counts what it costs):
+modules and regular expressions that a plain check of a text article does not need."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from conftest import SEEDS
+
+from seasonparse.lazy_re import compile_lazily
+
+CHECK_ONE_SEED = """
+import sys
+from seasonparse.cli import main
+try:
+    main(["check", "--no-baseline", "--no-cache", "--exit-zero", sys.argv[1]])
+except SystemExit:
+    pass
+modules = sorted(sys.modules)
+import json
+from seasonparse import suppress
+from seasonparse.frontend import lines
+print(json.dumps({"modules": modules,
+                  "uncompiled": [name for name, p in [("suppress._DIRECTIVE", suppress._DIRECTIVE),
+                                                      ("lines._AGGREGATE_NOTE", lines._AGGREGATE_NOTE)]
+                                 if set(vars(p)) == {"_args"}]}), file=sys.__stderr__)
+"""
+
+
+def _check_one_seed(tmp_path) -> dict:
+    seed = SEEDS[0]
+    assert "<!--" not in seed.read_text("utf-8")  # no suppression comment
+    proc = subprocess.run([sys.executable, "-c", CHECK_ONE_SEED, str(seed)], capture_output=True, text=True,
+                          cwd=tmp_path, check=True)
+    return json.loads(proc.stderr.strip().splitlines()[-1])
+
+
+def test_a_check_imports_no_dataclasses_json_or_tempfile(tmp_path):
+    """dataclasses imports inspect, ast, dis and tokenize (~27M instructions); json is
+    for other report formats and the baseline, tempfile for the dask engine."""
+    modules = set(_check_one_seed(tmp_path)["modules"])
+    assert "seasonparse.check" in modules  # the check ran
+    assert not modules & {"dataclasses", "inspect", "json", "tempfile"}
+
+
+def test_a_check_leaves_the_patterns_it_never_used_uncompiled(tmp_path):
+    assert _check_one_seed(tmp_path)["uncompiled"] == ["suppress._DIRECTIVE", "lines._AGGREGATE_NOTE"]
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_behaves_as_the_pattern():
+    text = "3-1 on aggregate, 4 – 2 on aggregate"
+    lazy, compiled = compile_lazily(r"(\d+)\s*[-–]\s*(\d+)", re.I), re.compile(r"(\d+)\s*[-–]\s*(\d+)", re.I)
+    assert set(vars(lazy)) == {"_args"}
+    assert [m.groups() for m in lazy.finditer(text)] == [m.groups() for m in compiled.finditer(text)]
+    assert lazy.sub("x", text) == compiled.sub("x", text)
+    assert lazy.search("no score") is None and lazy.pattern == compiled.pattern and lazy.flags == compiled.flags
+    assert {"finditer", "sub", "search"} <= set(vars(lazy))  # kept: later calls skip __getattr__
