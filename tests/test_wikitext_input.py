@@ -140,10 +140,30 @@ def test_unclosed_table_ends_at_the_next_heading():
 
 
 def test_templates_nested_100_deep():
+    """In a box's value, levels past MAX_DEPTH are blanked with a P014 (the box's
+    template is level 1, so the 21st `{{` of the box); what is left of the nest
+    is an unknown template, dropped from the name: never a name with braces."""
     deep = "{{x|" * 100 + "y" + "}}" * 100
     d = parse(f"== S ==\n{deep}\n" + BOX.replace("= B\n", "= B " + deep + "\n"))
-    assert [c for c, _, _ in _ok(d)] == ["P013"]  # the top-level one is unknown: kept raw, unread
-    assert len(d.matches) == 1
+    box_line = d.line_text(7)
+    p014 = box_line.index("{{x|") + 1 + 4 * 19
+    assert _ok(d) == [("P013", 2, 1), ("P014", 7, p014)]  # the top-level nest is unknown: kept raw
+    assert [(m.home, m.away) for m in d.matches] == [("A", "B")]
+
+
+@pytest.mark.parametrize("depth", [3, 9, 12, 19, 25])
+def test_a_team_nested_at_any_depth_never_has_braces(depth):
+    """{{nowrap|…}} is read, however deep (up to the P014 limit); an unknown template
+    around a name drops it, at every depth, so the box has no team1 (P017)."""
+    known = "{{nowrap|" * depth + "Alpha" + "}}" * depth
+    unknown = "{{x|" * depth + "Alpha" + "}}" * depth
+    read = parse(BOX.replace("= A\n", f"= {known}\n"))
+    dropped = parse(BOX.replace("= A\n", f"= {unknown}\n"))
+    p014 = depth > 19  # the box is level 1
+    assert [m.home for m in read.matches] == ([] if p014 else ["Alpha"])
+    assert not dropped.matches
+    assert ("P014" in [x.code for x in dropped.diagnostics]) == p014
+    assert "P017" in [x.code for x in dropped.diagnostics]
 
 
 def test_one_10_mb_template_is_skipped_in_linear_time():
@@ -214,8 +234,8 @@ def test_two_legged_ties_from_a_wikitable():
               "{{Football box|team1=B|score=0–0|team2=A}}\n"
               "{| class=\"wikitable\"\n! Team 1 !! {{Tooltip|Agg.|Aggregate}} !! Team 2 !! 1st leg !! 2nd leg\n"
               "|-\n| A || 2–1 || B || 2–1 || 0–0\n"
-              "|-\n| '''[[Cee FC|Cee]]''' || 3–3 (4–2 p) || Dee || 1–2 || 1–2\n"
-              "|-\n| '''Eff''' || 1–1 || Gee || 0–1 || 0–1\n|}\n")
+              "|-\n| '''[[Cee FC|Cee]]''' || 3–3 (4–2 p) || Dee || 1–2 || 2–1\n"
+              "|-\n| '''Eff''' || 1–1 || Gee || 0–1 || 1–0\n|}\n")
     got = [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser, t.legs) for t in d.ties]
     assert got == [("A", "aggregate", 2, 1, (0, 1)),   # the pair's boxes are its legs
                    ("Cee", "penalties", 3, 3, (2, 3)),  # legs made from the cells
@@ -225,6 +245,42 @@ def test_two_legged_ties_from_a_wikitable():
     assert d.line_text(leg.line)[leg.home_column - 1:].startswith("1–2")
     assert d.tables[0].columns == ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")
 
+
+def test_second_leg_cells_are_written_from_team_1s_side():
+    """`Team 1 | Agg. | Team 2 | 1st leg | 2nd leg`: both leg cells give team 1's goals
+    first, so team 1 winning the second leg away 3–1 is written `3–1`."""
+    d = parse_file(str(WIKI / "handmade" / "two_legs_team1_side.wikitext"))
+    legs = {(m.home, m.away): (m.home_goals, m.away_goals) for m in d.matches}
+    assert legs[("Bayer Leverkusen", "Liverpool")] == (1, 3)  # {{TwoLegResult}}
+    assert legs[("Bayern Munich", "Chelsea")] == (3, 2)  # a wikitable row
+    assert [(t.winner, t.aggregate_winner, t.aggregate_loser) for t in d.ties] == [
+        ("Liverpool", 6, 2), ("Juventus", 2, 1), ("Milan", 2, 0), ("Chelsea", 6, 5), ("Liverpool", 2, 1)]
+
+def test_an_awarded_score_is_marked_and_its_scorers_are_not_counted():
+    """`3–0 ([[Walkover|awd.]])`, `(w/o)`, `(awarded)`: the note says so, as the text
+    format's does, and the scorer rules leave the match alone (the goals listed are
+    the match as played, or none)."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "awarded.wikitext"
+    d = parse_file(str(path))
+    assert [m.note for m in d.matches] == ["awarded", "awarded", "awarded"]
+    assert not [f for f in findings_for(path.read_text("utf-8"), wikitext=True) if f.code.startswith("M")]
+    first = d.matches[0]
+    assert (first.home_goals, first.away_goals, len(first.events)) == (3, 0, 2)  # the events are kept
+
+def test_national_teams_score_links_and_the_football_box_module():
+    """{{fb-rt|RUS}}, {{fb|KSA}}, {{fbu|21|ESP}} and {{#invoke:flag|fb|…}} show the
+    country (data/fifa_codes.toml); a {{score link|anchor|0–2}} shows its last value,
+    in a box and in a grid; {{#invoke:football box|main}} is a football box; another
+    module standing alone is noted (P013)."""
+    d = parse_file(str(WIKI / "handmade" / "national_teams.wikitext"))
+    assert [(m.home, m.away, m.home_goals, m.away_goals) for m in d.matches] == [
+        ("Russia", "Saudi Arabia", 5, 0), ("Qatar", "Ecuador", 0, 2), ("Russia", "Ecuador", 1, 2),
+        ("Spain U21", "Italy U21", 1, 0), ("Russia", "Saudi Arabia", 5, 0)]
+    assert [e.player for e in d.matches[2].events] == ["Dzyuba", "E. Valencia", "Caicedo"]
+    notes = [(x.code, x.line) for x in d.diagnostics]
+    assert ("P013", 55) in notes and not [c for c, _ in notes if c in ("P017", "P018")]
 
 # --- input: globs and --input-format ---------------------------------------------
 def test_default_glob_takes_text_and_wikitext_in_one_run(run, tmp_path):

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from seasonparse.findings import Related, rule
+from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, INFO, WARNING, Match
 from seasonparse.names import fold
 
 
 def _listed(m: Match, side: str):
     return [e for e in m.events if e.side == side and e.is_goal]
+
+
+def _scored(matches):
+    """The matches whose goals were scored by players: not an awarded score (`3–0
+    (awd.)`, `w/o`), whose goals are nobody's whatever scorers are listed."""
+    return (m for m in matches if m.note is None or not names_any(m.note, "scores", "awarded"))
+
+
+def _counted(doc):
+    """The matches whose listed goals can be counted: none of their goals is one the
+    reader could not read (P019, `{{goal|?}}`), which leaves the count unknown."""
+    unread = sorted(d.line for d in doc.diagnostics if d.code == "P019")
+    for m in doc.matches:
+        i = bisect_left(unread, m.date_line)
+        if i == len(unread) or unread[i] > m.end_line:
+            yield m
 
 
 def _side_line(m: Match, side: str):
@@ -21,7 +40,8 @@ def scorers_exceed_score(doc, settings, report):
 
     What it does: counts the goals on each side's scorer lines (own goals count
     for the side they are listed under; an untimed entry counts only where the
-    arithmetic makes it a goal) and compares them with the score.
+    arithmetic makes it a goal) and compares them with the score. An awarded score
+    (`3–0 (awd.)`, `w/o`) is not checked by M001–M003: its goals are nobody's.
 
     Why: either the score or a scorer is wrong.
 
@@ -29,7 +49,7 @@ def scorers_exceed_score(doc, settings, report):
         Necaxa 1 - 0 Mérida
           Necaxa: Lojero 14', Castillo 20'
     """
-    for m in doc.matches:
+    for m in _scored(doc.matches):
         for side in ("home", "away"):
             goals = _listed(m, side)
             if len(goals) > m.goals(side):
@@ -48,6 +68,8 @@ def scorers_incomplete(doc, settings, report):
 
     What it does: where a match has scorer lines, reports each side whose listed
     goals fall short of its score. A match with no scorer lines at all is M003.
+    Neither is said of a match with a goal the reader could not read (P019): its
+    count is unknown.
 
     Why: a missing scorer makes every goalscorer table built from the list wrong.
 
@@ -55,7 +77,7 @@ def scorers_incomplete(doc, settings, report):
         Necaxa 3 - 0 Veracruz
           Necaxa: Lojero 4', 49'
     """
-    for m in doc.matches:
+    for m in _scored(_counted(doc)):
         if not m.scorer_lines:
             continue
         for side in ("home", "away"):
@@ -82,7 +104,7 @@ def scorers_missing(doc, settings, report):
         December 30, 2011
         Necaxa 2 - 1 Guadalajara U-20
     """
-    for m in doc.matches:
+    for m in _scored(_counted(doc)):
         if not m.scorer_lines and m.home_goals + m.away_goals > 0 and m.date_text:
             yield report(f"no scorers listed for `{m.home} {m.home_goals}-{m.away_goals} {m.away}`",
                          m.line, 1)

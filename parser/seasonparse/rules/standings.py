@@ -50,10 +50,10 @@ def standings_points(doc, settings, report):
     """A standings row where Pts is not (points for a win) × W + D.
 
     What it does: the points for a win the table states (a Sports table's
-    `winpoints`, `wpts` of legacy rows), else 3 unless `points-for-win` is
-    configured; an adjustment column (Adj) is added. Where the document states a
-    deduction of exactly the difference ("Irapuato were deducted 3 points"), the
-    explanation is reported instead (info).
+    `winpoints`, the `wpts` legacy rows state, where a row without it shows 3),
+    else 3 unless `points-for-win` is configured; an adjustment column (Adj) is
+    added. Where the document states a deduction of exactly the difference
+    ("Irapuato were deducted 3 points"), the explanation is reported instead (info).
 
     Why: points decide the order of the table.
 

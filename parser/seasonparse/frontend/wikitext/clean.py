@@ -4,8 +4,10 @@ flags, refs, `<br>` and `<small>` dropped or opened, entities decoded.
 
 String based, with regular expressions: values are short and many, and a
 parse tree per value would cost more than the rest of the reader. Nesting is
-undone from the inside out, at most `_MAX_PASSES` times, so a value costs at
-most a constant number of passes (templates nested deeper keep their braces).
+undone from the inside out, at most MAX_DEPTH times (the depth a block
+template's values are read to: deeper ones are blanked with a P014), so a value
+costs at most a constant number of passes; a template nested deeper is dropped
+whole, as an unknown template is (never a name with braces in it).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import html
 import re
 from functools import lru_cache
 
-from seasonparse.frontend.wikitext.templates import inline_rules, key
+from seasonparse.frontend.wikitext.fragments import MAX_DEPTH
+from seasonparse.frontend.wikitext.templates import inline_rules, key, national_team
+from seasonparse.lazy_re import compile_lazily
 
-_MAX_PASSES = 8
 _REF = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?(?:</ref\s*>|\Z)", re.S | re.I)
 _BR = re.compile(r"<br\s*/?\s*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -24,6 +27,7 @@ _FILE_LINK = re.compile(r"\[\[\s*(?:file|image|category)\s*:[^\[\]]*(?:\[\[[^\[\
 _LINK = re.compile(r"\[\[([^\[\]{}|]*)(?:\|([^\[\]{}]*))?\]\]")
 _EXTERNAL = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]")
 _INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
+_TEMPLATE_LEFT = compile_lazily(r"\{\{.*\}\}|\{\{|\}\}", re.S)  # after the passes: too deep to read
 _QUOTES = re.compile(r"'{2,}")
 _LINK_TARGET = re.compile(r"\[\[([^\[\]{}|#]*)")
 _SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")
@@ -32,10 +36,25 @@ _SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")
 def _template_text(m: re.Match) -> str:
     parts = m[1].split("|")
     rule = inline_rules().get(key(parts[0]))
+    if rule is not None and "template" in rule and len(parts) > rule["template"]:
+        parts = parts[rule["template"]:]  # {{#invoke:flag|fb-rt|MEX}} shows {{fb-rt|MEX}}
+        rule = inline_rules().get(key(parts[0]))
     if rule is None or rule.get("drop"):
         return ""
-    positional = [p for p in parts[1:] if "=" not in p]
-    return " ".join(positional[i - 1].strip() for i in rule.get("text", ()) if i <= len(positional))
+    positional = [p.strip() for p in parts[1:] if "=" not in p]
+    if "country" in rule:
+        return _national_team(rule, positional)
+    n = len(positional)  # text = [-1]: the last positional value
+    return " ".join(positional[i - 1 if i > 0 else i] for i in rule.get("text", ()) if i and -n <= i <= n)
+
+
+def _national_team(rule: dict, positional: list[str]) -> str:
+    """{{fb-rt|RUS}} -> `Russia`; {{fbu|21|ESP}} -> `Spain U21` (`age` names the parameter)."""
+    if rule["country"] > len(positional):
+        return ""
+    name = national_team(positional[rule["country"] - 1])
+    age = rule.get("age")
+    return f"{name} U{positional[age - 1]}" if age and age <= len(positional) and positional[age - 1] else name
 
 
 def _link_text(m: re.Match) -> str:
@@ -52,12 +71,14 @@ def clean(raw: str) -> str:
     if "[[" in t:
         t = _FILE_LINK.sub("", t)
         t = _LINK.sub(_link_text, t)
-    for _ in range(_MAX_PASSES):
+    for _ in range(MAX_DEPTH):
         if "{{" not in t:
             break
         t, n = _INNER_TEMPLATE.subn(_template_text, t)
         if not n:
             break
+    else:
+        t = _TEMPLATE_LEFT.sub("", t)
     if "[[" in t:
         t = _LINK.sub(_link_text, t)
     if "[" in t:

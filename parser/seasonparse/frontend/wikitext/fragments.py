@@ -3,7 +3,8 @@
 The scanner gives the template's span. `parse` splits it with `lean.split`
 (one regex pass); `parse_reference` parses it with mwparserfromhell (imported
 lazily) and is the tested reference for the lean path. A template larger than
-`MAX_TEMPLATE` is not read: a diagnostic says so and the reader carries on.
+`MAX_TEMPLATE` is not read, and templates nested more than `MAX_DEPTH` deep inside
+one are blanked: a diagnostic (P014) says so and the reader carries on.
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def _too_big(start: int, end: int, index: LineIndex, diags: list[Diagnostic]) ->
     return True
 
 
+def _blank_too_deep(body: str, start: int, index: LineIndex, diags: list[Diagnostic]) -> str:
+    """`body` (the template at `start`) with its templates nested over MAX_DEPTH deep
+    blanked, and a P014 at the first of them."""
+    body, deep = _blank_deep(body)
+    if deep is not None:
+        line, col = index.position(start + deep)
+        diags.append(Diagnostic("P014", WARNING, f"templates nested more than {MAX_DEPTH} deep; "
+                                                 "the deeper ones are not read", line, col))
+    return body
+
+
 def _fragment(kind: str, name: str, start: int, end: int, raw_params) -> Fragment:
     """raw_params: (name as written, value as written, offset of the value)."""
     params: dict[str, Param] = {}
@@ -87,7 +99,12 @@ def parse(text: str, start: int, end: int, kind: str, index: LineIndex,
     """The lean path: parameters split by lean.split (what the reader uses)."""
     if _too_big(start, end, index, diags):
         return None
-    name, params = lean.split(text, start, end)
+    if text.count("{{", start, end) > MAX_DEPTH:  # else it cannot nest that deep: no copy
+        body = _blank_too_deep(text[start:end], start, index, diags)
+        name, params = lean.split(body, 0, len(body))
+        params = [(k, v, offset + start) for k, v, offset in params]
+    else:
+        name, params = lean.split(text, start, end)
     n = 0
     named = []
     for key_, value, offset in params:
@@ -105,12 +122,7 @@ def parse_reference(text: str, start: int, end: int, kind: str, index: LineIndex
         return None
     import mwparserfromhell
 
-    body, deep = _blank_deep(text[start:end])
-    if deep is not None:
-        line, col = index.position(start + deep)
-        diags.append(Diagnostic("P014", WARNING, f"templates nested more than {MAX_DEPTH} deep; "
-                                                 "the deeper ones are not read", line, col))
-    code = mwparserfromhell.parse(body)
+    code = mwparserfromhell.parse(_blank_too_deep(text[start:end], start, index, diags))
     template = code.nodes[0] if code.nodes else None
     if len(code.nodes) != 1 or type(template).__name__ != "Template":
         line, col = index.position(start)

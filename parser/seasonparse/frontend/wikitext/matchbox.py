@@ -4,7 +4,7 @@ team1 is the home team, as Module:Football box prints it. The score is
 score1–score2 when either is given, else `score` (links, `[url 1–2]` and a
 trailing `(a.e.t.)` allowed). Extra time and the shoot-out are stated on the
 match and also go into its note as the text format writes them (`a.e.t.`,
-`4–5 p`). Goals come from {{goal}} templates in goals1/goals2, a name before or
+`4–5 p`), and so does an awarded score (`3–0 ([[Walkover|awd.]])`: `awarded`). Goals come from {{goal}} templates in goals1/goals2, a name before or
 after its template; an own goal counts for the side it is listed under. Cards
 ({{yel}}, {{sent off}}) and shoot-out kicks ({{pengoal}}, {{penmiss}} in
 penalties1/penalties2) are events of their own kinds, never goals.
@@ -23,6 +23,7 @@ from seasonparse.frontend.wikitext.clean import clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.lexicon import names_any
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 from seasonparse.tables import to_int
@@ -264,14 +265,10 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
                                 start_line, start_col))
         return None
     score_line, score_col = index.position(score_param.offset) if score_param else (start_line, start_col)
-    notes = []
     extra_time = bool(_AET.search(score_raw)) or any(
         (v := p.get(name)) is not None and fold(clean(v.raw)) in _YES for name in _EXTRA_TIME_PARAMS)
-    if extra_time:
-        notes.append("a.e.t.")
     pen = score(ps.raw) if (ps := p.get("penaltyscore")) else None
-    if pen:
-        notes.append(f"{pen[0]}–{pen[1]} p")
+    awarded = names_any(clean(score_raw), "scores", "awarded")
     date, date_text = date_of(p.get("date"))
     date_line = index.line(p["date"].offset) if "date" in p else start_line
     events: list[Event] = []
@@ -291,26 +288,32 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     end_line = index.line(frag.end - 1)
     match = Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
                  section, score_line, date_line, end_line, score_col, score_col,
-                 ", ".join(notes) or None, score_col + len(score_raw) if score_raw else score_col + 1,
+                 _note(extra_time, pen, awarded), score_col + len(score_raw) if score_raw else score_col + 1,
                  extra_time, pen, _attendance(p.get("attendance")), _text(p.get("stadium")),
                  _text(p.get("referee")), _report(p.get("report")),
                  link_target(p["team1"].raw), link_target(p["team2"].raw))
-    return _team1_away(match) if team1_away else match
+    return _team1_away(match, awarded) if team1_away else match
+
+
+def _note(extra_time: bool, pen: tuple[int, int] | None, awarded: bool) -> str | None:
+    """The note after the score, as the text format writes it: `a.e.t., 4–3 p`, `awarded`."""
+    notes = ("a.e.t." if extra_time else None, f"{pen[0]}–{pen[1]} p" if pen else None,
+             "awarded" if awarded else None)
+    return ", ".join(n for n in notes if n) or None
 
 
 _OTHER_SIDE = {"home": "away", "away": "home"}
 
 
-def _team1_away(m: Match) -> Match:
+def _team1_away(m: Match, awarded: bool) -> Match:
     """`m` read with team1 at home, turned round: team1 is the visiting side."""
     pen = (m.penalties[1], m.penalties[0]) if m.penalties else None
-    notes = [n for n in ("a.e.t." if m.extra_time else None, f"{pen[0]}–{pen[1]} p" if pen else None) if n]
     return m._replace(home=m.away, away=m.home, home_goals=m.away_goals, away_goals=m.home_goals,
                       events=tuple(e._replace(side=_OTHER_SIDE[e.side]) for e in m.events),
                       scorer_lines=tuple(s._replace(side=_OTHER_SIDE.get(s.side, s.side))
                                          for s in m.scorer_lines),
                       home_column=m.away_column, away_column=m.home_column, penalties=pen,
-                      note=", ".join(notes) or None, home_link=m.away_link, away_link=m.home_link)
+                      note=_note(m.extra_time, pen, awarded), home_link=m.away_link, away_link=m.home_link)
 
 
 def _text(param) -> str | None:

@@ -205,7 +205,8 @@ class _Reader:
         name = self.src[start + 2:end].split("|", 1)[0].split("}", 1)[0].strip()
         self.b.blocks.append(Block("raw", self.line(start), self.line(max(start, end - 1)),
                                    self.src[start:end], section=self.b.section))
-        if name.startswith("#") or ":" in name or is_ignored(name):
+        module = name.startswith("#") and key(name).startswith("#invoke:")  # a template's module: noted
+        if not module and (name.startswith("#") or ":" in name) or is_ignored(name):
             return
         seen = self.unknown_names.setdefault(name, [0, start])
         seen[0] += 1

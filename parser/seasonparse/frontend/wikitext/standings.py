@@ -3,10 +3,12 @@
 Points are never written in a Sports table: the module computes
 winpoints·W + D + adjust_points (winpoints 3 unless set), and so does this
 reader. Legacy rows carry `wpts` (2 for two points a win, also the `2pts`
-variants) and `dp` (points deducted). Both give the same columns: Pos, Team,
-Pld, W, D, L, GF, GA, GD, Pts, with Adj before Pts where a row states an
+variants) and `dp` (points deducted), each row its own: a row without `wpts`
+shows 3 points a win, as the template does. Both give the same columns: Pos,
+Team, Pld, W, D, L, GF, GA, GD, Pts, with Adj before Pts where a row states an
 adjustment (so a check of Pts against W and D can see it). The table keeps the
-points for a win the article uses.
+points for a win the article uses: the one its rows state (so the row that
+leaves `wpts` out among rows that say 2 is the one whose Pts disagree).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class _Line(NamedTuple):
     adjust: int
     win_points: int
     line: int
+    states_win_points: bool = True  # False: a legacy row without `wpts`, at the template's 3
 
 
 def team_codes(frag: Fragment) -> list[tuple[str, int]]:
@@ -100,8 +103,8 @@ def _signed(n: int) -> str:
 
 def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int, section,
            order: str | None = None) -> Table:
-    """The rows, Pts = win points × W + D + adjustment, and the table's points for a win
-    (None where its rows differ)."""
+    """The rows, Pts = win points × W + D + adjustment, and the table's points for a win:
+    the one value its rows state, else the one all rows use; None where they differ."""
     adjusted = any(x.adjust for x in lines)
     rows = []
     for x in lines:
@@ -110,7 +113,7 @@ def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int
         if adjusted:
             cells += (_signed(x.adjust),)
         rows.append(Row((*cells, str(x.win_points * x.w + x.d + x.adjust)), x.line))
-    win = {x.win_points for x in lines}
+    win = {x.win_points for x in lines if x.states_win_points} or {x.win_points for x in lines}
     return Table(table_index, first_line, last_line, (COLUMNS_ADJUSTED if adjusted else COLUMNS,),
                  COLUMNS_ADJUSTED if adjusted else COLUMNS, tuple(rows), section, "standings",
                  win.pop() if len(win) == 1 else None, order)
@@ -140,10 +143,11 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
 def legacy_row(frag: Fragment, index: LineIndex) -> _Line:
     """{{Fb cl2 team|p=1|t=[[Club]]|w=|d=|l=|gf=|ga=|dp=|wpts=}} -> a row's numbers."""
     p = frag.params
-    wpts = _int(frag, "wpts") if "wpts" in p else 2 if "2pts" in key(frag.name).replace(" ", "") else 3
+    two_points = "2pts" in key(frag.name).replace(" ", "")
+    wpts = _int(frag, "wpts") if "wpts" in p else 2 if two_points else 3
     return _Line(_int(frag, "p"), clean(p["t"].raw) if "t" in p else "", _int(frag, "w"),
                  _int(frag, "d"), _int(frag, "l"), _int(frag, "gf"), _int(frag, "ga"),
-                 -_int(frag, "dp"), wpts, index.line(frag.start))
+                 -_int(frag, "dp"), wpts, index.line(frag.start), "wpts" in p or two_points)
 
 
 def legacy_table(rows: list[_Line], table_index: int, first_line: int, last_line: int, section,

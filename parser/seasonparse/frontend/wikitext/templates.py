@@ -89,6 +89,20 @@ def inline_rules() -> dict[str, dict]:
     return {key(n): spec for n, spec in _data().get("inline", {}).items()}
 
 
+def _fifa_codes() -> dict[str, str]:
+    """data/fifa_codes.toml as its generated copy (scripts/gen_data.py), read at the first flag."""
+    from seasonparse.data._fifa_codes import DATA
+
+    return DATA["codes"]
+
+
+def national_team(code: str) -> str:
+    """The national team a FIFA code names, as {{fb}} shows it (`RUS` -> `Russia`,
+    data/fifa_codes.toml); a code not listed stays the code."""
+    code = code.strip()
+    return _fifa_codes().get(code.upper(), code)
+
+
 @cache
 def tie_columns() -> dict[str, str]:
     """Folded column header -> meaning (team_a, aggregate, team_b, leg1, leg2)."""

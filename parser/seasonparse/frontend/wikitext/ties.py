@@ -3,7 +3,9 @@ no football boxes for them: {{TwoLegResult|A|flag|agg|B|flag|leg1|leg2}} and
 wikitable rows under `Team 1 | Agg. | Team 2 | 1st leg | 2nd leg` headers
 (column names in data/templates.toml).
 
-Leg 1 is played at A's ground, leg 2 at B's. The winner is the side with more
+Leg 1 is played at A's ground, leg 2 at B's, and both leg cells are written
+from A's side, A's goals first (English Wikipedia's convention: `6–2 | 3–1 |
+3–1` is A winning 3–1 at home and 3–1 away). The winner is the side with more
 goals on aggregate; on a level aggregate, a shoot-out written in the aggregate
 cell (`3–3 (4–2 p)`) decides (reason `penalties`), else the side written in
 bold, the way these tables mark who went through (reason `other`). Where the
@@ -87,9 +89,11 @@ def add_tie(t: TieText, b) -> Mark | None:
         return None
     legs = b.matches_of_pair(a, bb)[-2:]
     if not legs:
-        for raw, (ln, col), home, away in ((t.leg1, t.leg1_pos, a, bb), (t.leg2, t.leg2_pos, bb, a)):
+        for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
             if s := score(raw):
-                b.add_match(Match(len(b.matches), None, "", home, away, s[0], s[1], (), (),
+                home, away = (a, bb) if a_at_home else (bb, a)
+                home_goals, away_goals = s if a_at_home else s[::-1]
+                b.add_match(Match(len(b.matches), None, "", home, away, home_goals, away_goals, (), (),
                                        b.section, ln, ln, ln, col, col, None, col + len(raw)))
                 legs.append(len(b.matches) - 1)
     agg = score(t.aggregate)
