@@ -18,8 +18,11 @@ from functools import cached_property
 from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import section_tournament
 from seasonparse.football import counted
-from seasonparse.model import Document, Match
+from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
+
+
+_DAY = timedelta(days=1)
 
 
 class ArticleMatch(Record, fields="doc match day home away"):
@@ -136,14 +139,38 @@ class ReferenceIndex:
         joint, self.identity_evidence = _with_official_names(settings, references)
         self.corpus: Corpus = build(list(articles) + [r.document for r in references], joint, article_corpus)
         self.clubs = self.corpus.clubs
+        self._roots: dict[str, str] = {}
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
-        self.article_matches = [
-            ArticleMatch(doc, m, date.fromisoformat(m.date), self.clubs.root(m.home), self.clubs.root(m.away))
-            for doc in articles for m in doc.matches if m.date is not None and counted(m)]
+        self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
         self.unmatched: list[Unmatched] = []
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}
         self._pair_all()
+
+    def root(self, name: str) -> str:
+        """The club root of a name as written, looked up once per name: identity is
+        decided by now, and the same few names stand in hundreds of matches."""
+        found = self._roots.get(name)
+        if found is None:
+            found = self._roots[name] = self.clubs.root(name)
+        return found
+
+    def _article_matches(self) -> list[ArticleMatch]:
+        """The articles' dated competitive matches; whether a section's matches count is
+        asked once per section (it reads the section titles' words)."""
+        out = []
+        root, article_match = self.root, maker(ArticleMatch)
+        counted_in: dict[tuple[str, ...], bool] = {}
+        for doc in self.articles:
+            for m in doc.matches:
+                if m.date is None:
+                    continue
+                keep = counted_in.get(m.section)
+                if keep is None:
+                    keep = counted_in[m.section] = counted(m)
+                if keep:
+                    out.append(article_match((doc, m, date.fromisoformat(m.date), root(m.home), root(m.away))))
+        return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
         segment_of = {i: s for s in ref.segments for i in s.matches}
@@ -160,21 +187,20 @@ class ReferenceIndex:
             nxt = days[i] or nxt
             after[i] = nxt
         out = []
+        root, ref_match = self.root, maker(RefMatch)
         for i, m in enumerate(doc.matches):
             window = None
             if days[i] is None and (before[i] or after[i]):
                 window = (before[i] or after[i], after[i] or before[i])
-            out.append(RefMatch(ref, m, ref.fixtures[i], segment_of.get(i), days[i],
-                                self.clubs.root(m.home), self.clubs.root(m.away), window))
+            out.append(ref_match((ref, m, ref.fixtures[i], segment_of.get(i), days[i], root(m.home), root(m.away),
+                                  window)))
         return out
 
     def _pair_all(self) -> None:
         by_day: dict[tuple, list[RefMatch]] = {}
         undated: dict[tuple, list[RefMatch]] = {}
-        by_pair: dict[tuple, list[RefMatch]] = {}
         for rm in self.ref_matches:
             key = (id(rm.reference), frozenset((rm.home, rm.away)))
-            by_pair.setdefault(key, []).append(rm)
             if rm.day is not None:
                 by_day.setdefault((*key, rm.day), []).append(rm)
             elif rm.window is not None:
@@ -184,12 +210,11 @@ class ReferenceIndex:
             pair = frozenset((a.home, a.away))
             for ref in self.references:
                 key = (id(ref), pair)
-                candidates = by_day.get((*key, a.day), [])
-                for delta in (-1, 1):
-                    candidates = candidates or by_day.get((*key, a.day + timedelta(days=delta)), [])
+                candidates = by_day.get((*key, a.day)) or by_day.get((*key, a.day - _DAY)) or \
+                    by_day.get((*key, a.day + _DAY), [])
                 if not candidates:
                     candidates = [rm for rm in undated.get(key, ())
-                                  if rm.window[0] - timedelta(days=1) <= a.day <= rm.window[1] + timedelta(days=1)]
+                                  if rm.window[0] - _DAY <= a.day <= rm.window[1] + _DAY]
                 candidates = [rm for rm in candidates
                               if (id(ref), a.doc.path, rm.match.index) not in used]
                 if candidates:
@@ -201,7 +226,8 @@ class ReferenceIndex:
                     continue
                 segment = self._covering(ref, a)
                 if segment is not None:
-                    same = tuple(rm for rm in by_pair.get(key, ()) if rm.segment is segment)
+                    same = tuple(rm for rm in self.by_segment.get(id(segment), ())
+                                 if frozenset((rm.home, rm.away)) == pair)
                     self.unmatched.append(Unmatched(a, ref, segment, same))
 
     @cached_property
@@ -224,7 +250,7 @@ class ReferenceIndex:
         tournament = section_tournament(a.doc, a.match.section)
         for seg, clubs, first, last, t in self.coverage.get(id(ref), ()):
             if a.home in clubs and a.away in clubs and (
-                    first - timedelta(days=1) <= a.day <= last + timedelta(days=1) or
+                    first - _DAY <= a.day <= last + _DAY or
                     (t is not None and t == tournament)):
                 return seg
         return None
@@ -254,7 +280,7 @@ class ReferenceIndex:
             return True
         regular = self.regular(seg)
         table = ref.document.tables[seg.tables[-1]]
-        return all(len(regular.get(self.clubs.root(row.cells[1]), ())) == int(row.cells[2]) for row in table.rows)
+        return all(len(regular.get(self.root(row.cells[1]), ())) == int(row.cells[2]) for row in table.rows)
 
     @cached_property
     def summary(self) -> Summary:
