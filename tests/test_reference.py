@@ -260,6 +260,32 @@ def test_reconcile_is_deterministic_and_linear_in_matches():
     assert len(two.findings) == 2 * len(a.findings)
 
 
+@pytest.mark.parametrize("case", [None, *CASES], ids=lambda c: c["name"] if c else "real")
+def test_identity_over_the_reference_view_decides_as_over_the_whole_reference(case):
+    """The joint corpus keys a view of each reference (reconcile._identity_views): far
+    fewer matches, and the same clubs, names, evidence and ambiguities as the whole
+    document gives, for the real reference, its planted copies and two at once."""
+    from seasonparse import identity
+    from seasonparse.reconcile import _identity_views, _with_official_names
+
+    text = REFERENCE_TEXT
+    if case is not None:
+        assert case["find"] in text
+        text = text.replace(case["find"], case["replace"], 1)
+    refs = [parse_rsssf(text, "reference.txt"), load(str(REFERENCE), "copy.txt")]
+    for references in (refs[:1], refs):
+        views = _identity_views(SEED_DOCS, references)
+        assert sum(len(v.matches) for v in views) < sum(len(r.document.matches) for r in references)
+        aliases = _with_official_names(Settings(), references)[0].aliases  # as the index passes them
+        whole = identity.build(SEED_DOCS + [r.document for r in references], aliases)
+        seen = identity.build(SEED_DOCS + views, aliases)
+        roots = lambda clubs: {k: clubs.root(k) for k in clubs.parent}  # noqa: E731
+        assert roots(seen) == roots(whole)
+        assert list(seen.parent) == list(whole.parent)
+        for part in ("display", "first_seen", "names_by_root", "inferred", "ambiguous", "several_targets"):
+            assert getattr(seen, part) == getattr(whole, part), part
+
+
 def test_reconcile_reuses_the_checks_reading_of_the_articles(monkeypatch):
     """The check hands its corpus index over: the articles' prose (deductions,
     removals) is not read again, and the findings are the same as without it."""

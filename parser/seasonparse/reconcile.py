@@ -18,6 +18,7 @@ from functools import cached_property
 from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import section_tournament
 from seasonparse.football import counted
+from seasonparse.identity import key
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
 
@@ -129,6 +130,46 @@ def _with_official_names(settings, references: list[Reference]):
     return dataclasses.replace(settings, aliases=aliases), evidence
 
 
+def _score_days(doc: Document) -> set[tuple]:
+    """(day, fewer goals, more goals) of each dated match: what inference by matches pairs on."""
+    return {(m.date, min(m.home_goals, m.away_goals), max(m.home_goals, m.away_goals))
+            for m in doc.matches if m.date is not None}
+
+
+def _identity_views(articles: list[Document], references: list[Reference]) -> list[Document]:
+    """Each reference's document as the joint corpus sees it: only what can change what
+    club identity decides, so that it keys hundreds of names fewer and its inference
+    by matches (several passes over every dated match) goes over a few dozen. Inference
+    by matches pairs a side by day and goals: a match keeps its date only where another
+    document has a match on that day with the same goals. Another match is kept,
+    undated, where it first writes one of its names (where the name is first seen),
+    first stands for its two clubs (a match keeps two clubs apart, and once is
+    enough) or states a link, and left out otherwise. Prose and tables are the
+    reference's own."""
+    article_days = set().union(*map(_score_days, articles))
+    ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
+    views, undated = [], maker(Match)
+    keys: dict[str, str] = {}  # name -> identity key
+    for n, ref in enumerate(references):
+        other_days = article_days.union(*ref_days[:n], *ref_days[n + 1:])
+        seen: set = set()  # names' keys and pairs of keys already written
+        kept = []
+        for m in ref.document.matches:
+            home = keys.get(m.home) or keys.setdefault(m.home, key(m.home))
+            away = keys.get(m.away) or keys.setdefault(m.away, key(m.away))
+            pair = (home, away) if home < away else (away, home)
+            day, goals = m.date, (m.home_goals, m.away_goals)
+            if day is not None and (day, min(goals), max(goals)) in other_days:
+                kept.append(m)
+            elif home not in seen or away not in seen or pair not in seen or m.home_link or m.away_link:
+                kept.append(m if day is None else undated((m[0], None, *m[2:])))
+            else:
+                continue
+            seen.update((home, away, pair))
+        views.append(ref.document._replace(matches=tuple(kept)))
+    return views
+
+
 class ReferenceIndex:
     """Article matches paired with reference matches, and the reference's coverage."""
 
@@ -137,7 +178,7 @@ class ReferenceIndex:
         self.articles = articles
         self.references = references
         joint, self.identity_evidence = _with_official_names(settings, references)
-        self.corpus: Corpus = build(list(articles) + [r.document for r in references], joint, article_corpus)
+        self.corpus: Corpus = build(list(articles) + _identity_views(articles, references), joint, article_corpus)
         self.clubs = self.corpus.clubs
         self._roots: dict[str, str] = {}
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]

@@ -76,6 +76,12 @@ def _folded(key: str) -> frozenset[str]:
 
 
 @cache
+def _prefixes(key: str) -> tuple[str, ...]:
+    """Folded prefixes, as one tuple for str.startswith."""
+    return tuple(sorted(_folded(key)))
+
+
+@cache
 def _markers() -> dict[str, str]:
     return {fold(k): v for k, v in words()["rsssf"]["markers"].items()}
 
@@ -249,8 +255,12 @@ class _Reader:
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
         for number, raw in enumerate(self.lines, 1):
-            if self._plain() and raw[:1] not in ("*", "") and self._result_line(number, raw):
-                continue  # most lines are results: read them before trying the other shapes
+            if self._plain() and raw[:1] not in ("*", ""):
+                # most lines are results, then dates: read them before trying the other shapes
+                if self._result_line(number, raw):
+                    continue
+                if raw[0] == "[" and ":" not in raw and self.read_date(raw.strip(), number):
+                    continue
             star = raw.startswith("*")
             content = raw[1:] if star else raw
             offset = 1 if star else 0
@@ -298,9 +308,8 @@ class _Reader:
             self.close_items()
             if not self.rows:
                 self.table_start = n
-            cells = (m["pos"] or "", m["team"].strip(), m["pld"], m["w"], m["d"], m["l"], m["gf"], m["ga"],
-                     m["pts"], m["note"].strip("() "))
-            self.rows.append(Row(cells, n))
+            pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
+            self.rows.append(Row((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n))
             return
         if self.rows and _SEPARATOR.match(text):
             return
@@ -324,10 +333,10 @@ class _Reader:
                                            tuple(self.notes_by_number.get(m["n"], ()))))
             self.blocks.append(Block("list", n, n, text, (m["text"],), self.path))
             return
-        if any(head.startswith(p) for p in _folded("note_prefixes")):
+        if head.startswith(_prefixes("note_prefixes")):
             self.note = [n, n, [text], star]
             return
-        if any(head.startswith(p) for p in _folded("bye_prefixes")):
+        if head.startswith(_prefixes("bye_prefixes")):
             club = text.split(":", 1)[1].strip()
             self.byes.append(Bye(club, n, self.path))
             self.blocks.append(Block("paragraph", n, n, text, (), self.path))
@@ -408,7 +417,8 @@ class _Reader:
         scorers: list[tuple[str, int]] = []
         if "[" not in rest and "(" not in rest:
             away = rest.split()
-            while away and fold(away[-1]) in _markers():
+            known = _markers()
+            while away and fold(away[-1]) in known:
                 markers.insert(0, away.pop())
             return markers, scorers, " ".join(away)
         for m in _GROUP.finditer(rest):
@@ -425,7 +435,8 @@ class _Reader:
         return markers, scorers, " ".join(away)
 
     def read_match(self, m: re.Match, n: int, raw: str, text: str) -> bool:
-        markers, scorers, away = self._markers_of(m["rest"])
+        home, home_goals, away_goals, rest = m.groups()
+        markers, scorers, away = self._markers_of(rest)
         if not away or _SCORE_LIKE.search(away):
             return False
         if not self.stack:
@@ -433,15 +444,16 @@ class _Reader:
         start = raw.find(text) + 1
         away_column = raw.find(away, start - 1 + m.start("rest")) + 1 or start
         index = len(self.matches)
+        path = self.path
         self.matches.append(_match((
-            index, self.date, self.date_text, m["home"], away, int(m["hg"]), int(m["ag"]), (), (),
-            self.path, n, self.date_line or n, n, start, away_column,
+            index, self.date, self.date_text, home, away, int(home_goals), int(away_goals), (), (),
+            path, n, self.date_line or n, n, start, away_column,
             ", ".join(markers) or None, start + len(text), *NO_MATCH_DETAILS)))
         segment = self.segments[-1] if self.segments else None
-        knockout = self.knockout.get(self.path)
+        knockout = self.knockout.get(path)
         if knockout is None:
-            phases = {_title_phase(t) for t in self.path}
-            knockout = self.knockout[self.path] = "cup" not in phases and "knockout" in phases
+            phases = {_title_phase(t) for t in path}
+            knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
         self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
                                        knockout, self.leg, tuple(markers))))
         if segment is not None:
