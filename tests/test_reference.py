@@ -148,6 +148,15 @@ MX2,30/07/2011,Indios
 """
 
 
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text()))
+def test_rsssf_folds_as_names_fold(text):
+    """The reader folds plain ASCII itself (no cache entry per word of prose): the same result."""
+    from seasonparse.frontend.rsssf import _fold
+    from seasonparse.names import fold
+
+    assert _fold(text) == fold(text)
+
+
 def test_csv_reader_football_data_layout():
     ref = parse_csv(CSV, "results.csv")
     doc = ref.document

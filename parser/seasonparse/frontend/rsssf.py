@@ -65,6 +65,13 @@ _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2})
 # compiled on first use (re's cache): most references list no scorers
 
 
+def _fold(text: str) -> str:
+    """names.fold, with plain ASCII text folded here: it has nothing to decompose or strip,
+    and each new word of a reference's prose would cost fold a normalisation and an
+    entry in its cache."""
+    return " ".join(text.lower().split()) if text.isascii() else fold(text)
+
+
 @cache
 def _months() -> dict[str, int]:
     return {fold(name).rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
@@ -106,7 +113,7 @@ def _titled(text: str) -> bool:
 
 
 def _ends_with(text: str, endings: frozenset[str]) -> bool:
-    t = fold(text)
+    t = _fold(text)
     return any(t == e or t.endswith(" " + e) for e in endings)
 
 
@@ -225,7 +232,7 @@ class _Reader:
             return False
         a, b = m["a"].rstrip("."), m["b"].rstrip(".")
         month_word, day = (a, b) if not a.isdigit() else (b, a)
-        month = _months().get(fold(month_word))
+        month = _months().get(_fold(month_word))
         if month is None or not day.isdigit():
             return False
         self.date_text, self.date_line = text.strip("[] "), line
@@ -319,8 +326,8 @@ class _Reader:
         self.classify(n, raw, text, offset, star)
 
     def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
-        if ":" in text and (m := _HEADER.match(text)) and fold(m["key"]) in _folded("header_keys"):
-            self.header(fold(m["key"]), m["key"], m["value"], n, raw)
+        if ":" in text and (m := _HEADER.match(text)) and (key := _fold(m["key"])) in _folded("header_keys"):
+            self.header(key, m["key"], m["value"], n, raw)
             return
         if text[0] == "[" and self.read_date(text, n):
             return
@@ -356,7 +363,7 @@ class _Reader:
             return
         if (m := _LABEL.match(text)) is not None:
             self.blocks.append(Block("subheading", n, n, m["label"].strip(), (), self.path))
-            self.expect_participants = fold(m["label"]) in _folded("participants")
+            self.expect_participants = _fold(m["label"]) in _folded("participants")
             return
         if text.startswith("[") and self.last_match_line == n - 1 and self.attach_scorers(text, n, raw):
             return
@@ -397,7 +404,7 @@ class _Reader:
             head, when = m["head"], m["date"]
         if len(head.split()) > 4 or _SCORE_LIKE.search(head) or ":" in head:
             return False
-        folded = fold(head)
+        folded = _fold(head)
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
             self.heading(5, head, n)
             self.leg = 0 if folded in _folded("first_leg") else 1
@@ -418,19 +425,19 @@ class _Reader:
         if "[" not in rest and "(" not in rest:
             away = rest.split()
             known = _markers()
-            while away and fold(away[-1]) in known:
+            while away and _fold(away[-1]) in known:
                 markers.insert(0, away.pop())
             return markers, scorers, " ".join(away)
         for m in _GROUP.finditer(rest):
             inner = (m[1] if m[1] is not None else m[2]).strip()
-            if re.match(_PENALTIES, inner, re.I) or fold(inner) in _markers():
+            if re.match(_PENALTIES, inner, re.I) or _fold(inner) in _markers():
                 markers.append(inner)
             elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner):
                 scorers.append((inner, m.start()))
             else:
                 markers.append(inner)
         away = _GROUP.sub(" ", rest).split()
-        while away and fold(away[-1]) in _markers():
+        while away and _fold(away[-1]) in _markers():
             markers.insert(0, away.pop())
         return markers, scorers, " ".join(away)
 
@@ -467,7 +474,7 @@ class _Reader:
         unplayed = _folded_list("unplayed")
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
-            if fold(word) in unplayed:
+            if _fold(word) in unplayed:
                 self.unplayed.append(Unplayed(" ".join(parts[:i]), " ".join(parts[i + 1:]), word, n, self.path))
                 self.blocks.append(Block("paragraph", n, n, text, (), self.path))
                 return True
@@ -508,7 +515,7 @@ class _Reader:
                 continue
             name = e["name"].strip() or name
             kind = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}.get(
-                fold(e["kind"] or ""), "goal")
+                _fold(e["kind"] or ""), "goal")
             column = base + tok.start() + (len(tok[0]) - len(tok[0].lstrip())) + 1
             events.append(Event(sides[side], name, int(e["minute"]),
                                 int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
@@ -520,11 +527,11 @@ class _Reader:
         for f in self.fixtures:
             if f.leg is not None:
                 m = self.matches[f.match]
-                key = (m.section[:-1], frozenset((fold(m.home), fold(m.away))))
+                key = (m.section[:-1], frozenset((_fold(m.home), _fold(m.away))))
                 ties.setdefault(key, {})[f.leg] = f.match
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
         title = " ".join(x for x in (self.competition, self.season) if x) or None
-        title_line = next((f.line for f in self.infobox if fold(f.key) == "competition"), None)
+        title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,
                        tuple(self.infobox), tuple(self.roots), tuple(self.blocks), tuple(self.matches), (),
                        tuple(self.tables), (), tuple(self.diags), self.lines, "rsssf")
