@@ -181,11 +181,12 @@ class ReferenceIndex:
         self.corpus: Corpus = build(list(articles) + _identity_views(articles, references), joint, article_corpus)
         self.clubs = self.corpus.clubs
         self._roots: dict[str, str] = {}
+        self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
+        self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
         self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
         self.unmatched: list[Unmatched] = []
-        self._regular: dict[int, dict[str, list[RefMatch]]] = {}
         self._pair_all()
 
     def root(self, name: str) -> str:
@@ -233,8 +234,15 @@ class ReferenceIndex:
             window = None
             if days[i] is None and (before[i] or after[i]):
                 window = (before[i] or after[i], after[i] or before[i])
-            out.append(ref_match((ref, m, ref.fixtures[i], segment_of.get(i), days[i], root(m.home), root(m.away),
-                                  window)))
+            segment, fixture, home, away = segment_of.get(i), ref.fixtures[i], root(m.home), root(m.away)
+            rm = ref_match((ref, m, fixture, segment, days[i], home, away, window))
+            out.append(rm)
+            if segment is not None:  # the segment's lists, filled in the same pass
+                self.by_segment.setdefault(id(segment), []).append(rm)
+                regular = self._regular.setdefault(id(segment), {})
+                if not fixture.knockout:
+                    regular.setdefault(home, []).append(rm)
+                    regular.setdefault(away, []).append(rm)
         return out
 
     def _pair_all(self) -> None:
@@ -296,25 +304,9 @@ class ReferenceIndex:
                 return seg
         return None
 
-    @cached_property
-    def by_segment(self) -> dict[int, list[RefMatch]]:
-        """id(segment) -> its reference matches, in the reference's order."""
-        out: dict[int, list[RefMatch]] = {}
-        for rm in self.ref_matches:
-            if rm.segment is not None:
-                out.setdefault(id(rm.segment), []).append(rm)
-        return out
-
     def regular(self, seg: Segment) -> dict[str, list[RefMatch]]:
-        """Club root -> its regular-season (not knockout) matches of the segment (computed once)."""
-        out = self._regular.get(id(seg))
-        if out is None:
-            out = self._regular[id(seg)] = {}
-            for rm in self.by_segment.get(id(seg), ()):
-                if not rm.fixture.knockout:
-                    out.setdefault(rm.home, []).append(rm)
-                    out.setdefault(rm.away, []).append(rm)
-        return out
+        """Club root -> its regular-season (not knockout) matches of the segment."""
+        return self._regular.get(id(seg), {})
 
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
         if not seg.tables:
