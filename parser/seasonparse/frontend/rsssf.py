@@ -262,7 +262,7 @@ class _Reader:
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
         for number, raw in enumerate(self.lines, 1):
-            if self._plain() and raw[:1] not in ("*", ""):
+            if raw[:1] not in ("*", "") and self._plain():
                 # most lines are results, then dates: read them before trying the other shapes
                 if self._result_line(number, raw):
                     continue
