@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import pprint
-import sys
 import tomllib
 from pathlib import Path
+
+from generated import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "parser" / "seasonparse" / "data" / "reference.toml"
@@ -39,16 +40,7 @@ def generate() -> str:
 
 
 def main() -> int:
-    fresh = generate()
-    if "--check" in sys.argv[1:]:
-        current = MODULE.read_text("utf-8") if MODULE.exists() else ""
-        if current != fresh:
-            print(f"{MODULE.relative_to(ROOT)} is stale: run python scripts/gen_reference_words.py")
-            return 1
-        return 0
-    MODULE.write_text(fresh, "utf-8")
-    print(f"wrote {MODULE.relative_to(ROOT)} ({len(fresh)} bytes)")
-    return 0
+    return write_or_check(MODULE, generate(), ROOT, "gen_reference_words.py")
 
 
 if __name__ == "__main__":

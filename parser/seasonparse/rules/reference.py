@@ -245,22 +245,6 @@ def reference_standings(index, settings, report):
                          "leaves out", line, 1, path=doc.path, related=related, severity=INFO)
 
 
-def _record(matches, club, win) -> dict[str, int]:
-    won = drawn = lost = gf = ga = 0
-    for rm in matches:  # the club is at home or away in each
-        m = rm.match
-        mine, theirs = (m.home_goals, m.away_goals) if rm.home == club else (m.away_goals, m.home_goals)
-        gf, ga = gf + mine, ga + theirs
-        if mine > theirs:
-            won += 1
-        elif mine == theirs:
-            drawn += 1
-        else:
-            lost += 1
-    return {"played": len(matches), "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
-            "goals_against": ga, "points": win * won + drawn}
-
-
 @rule("R006", "reference-table-vs-results", ERROR, scope="reference")
 def reference_table_vs_results(index, settings, report):
     """A reference's own table that its own matches contradict.
@@ -276,6 +260,8 @@ def reference_table_vs_results(index, settings, report):
     Example:
         * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
     """
+    from seasonparse.rules.cross_tables import _record
+
     win = settings.points_for_win
     for ref in index.references:
         doc = ref.document
