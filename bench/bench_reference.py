@@ -1,13 +1,17 @@
 """What a 250-match reference adds to `seasonparse check` on the seeds, end to end.
 
-    python bench/bench_reference.py [--runs N] [--callgrind] [REFERENCE]
+    python bench/bench_reference.py [--runs N] [--callgrind] [--warm-cache] [REFERENCE]
         (default: tests/fixtures/reference/rsssf_mex2012_liga_de_ascenso_2011-12.txt, 21 runs)
 
 Runs the two commands a user types, as fresh processes, interleaved (one of
 each per round, so a busy machine slows both alike):
 
-    seasonparse check seeds --no-baseline --exit-zero
-    seasonparse check seeds --no-baseline --exit-zero --reference REFERENCE
+    seasonparse check seeds --no-baseline --no-cache --exit-zero
+    seasonparse check seeds --no-baseline --no-cache --exit-zero --reference REFERENCE
+
+`--warm-cache` runs them with the content cache on instead (a temporary
+`--cache-dir`, written by the warm-up runs), as a user's repeated runs are: the
+articles come from the cache, the reference is read and reconciled every time.
 
 and prints the median wall time of each and the share the reference adds
 (the issue's target: <= 10 %). `--callgrind` also counts the instructions of
@@ -60,9 +64,12 @@ def main() -> None:
     ap.add_argument("reference", nargs="?", default=str(DEFAULT))
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--callgrind", action="store_true")
+    ap.add_argument("--warm-cache", action="store_true", help="the content cache on (warmed), not --no-cache")
     args = ap.parse_args()
-    plain, with_ref = CHECK, [*CHECK, "--reference", args.reference]
     with tempfile.TemporaryDirectory() as cache:
+        check = [c for c in CHECK if c != "--no-cache"] + ["--cache-dir", f"{cache}/content"] if args.warm_cache \
+            else CHECK
+        plain, with_ref = check, [*check, "--reference", args.reference]
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = cache
@@ -77,7 +84,7 @@ def main() -> None:
                 raise SystemExit("--callgrind needs valgrind on PATH")
             counts = instructions(plain, env), instructions(with_ref, env)
     a, b = statistics.median(times["plain"]), statistics.median(times["reference"])
-    print(f"reference: {args.reference}")
+    print(f"reference: {args.reference}; content cache: {'on, warmed' if args.warm_cache else 'off (--no-cache)'}")
     print(f"check seeds, median of {args.runs} interleaved runs: {a * 1e3:.0f} ms; with --reference: "
           f"{b * 1e3:.0f} ms; added {(b - a) / a * 100:+.1f} % (target <= 10 %)")
     if counts is not None:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
+
+from generated import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "document.schema.json"
@@ -81,16 +82,7 @@ def _entry_name(code: str) -> str:
 
 
 def main() -> int:
-    fresh = generate()
-    if "--check" in sys.argv[1:]:
-        current = MODULE.read_text("utf-8") if MODULE.exists() else ""
-        if current != fresh:
-            print(f"{MODULE.relative_to(ROOT)} is stale: run python scripts/gen_validator.py")
-            return 1
-        return 0
-    MODULE.write_text(fresh, "utf-8")
-    print(f"wrote {MODULE.relative_to(ROOT)} ({len(fresh)} bytes)")
-    return 0
+    return write_or_check(MODULE, generate(), ROOT, "gen_validator.py")
 
 
 if __name__ == "__main__":

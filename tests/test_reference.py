@@ -148,6 +148,15 @@ MX2,30/07/2011,Indios
 """
 
 
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text()))
+def test_rsssf_folds_as_names_fold(text):
+    """The reader folds plain ASCII itself (no cache entry per word of prose): the same result."""
+    from seasonparse.frontend.rsssf import _fold
+    from seasonparse.names import fold
+
+    assert _fold(text) == fold(text)
+
+
 def test_csv_reader_football_data_layout():
     ref = parse_csv(CSV, "results.csv")
     doc = ref.document
@@ -225,6 +234,24 @@ def test_planted_difference_in_the_reference(case, tmp_path):
     assert rec.summary.disagree == len({(f.path, f.line) for f in got if f.code in ("R001", "R002", "R003")})
 
 
+def test_reference_words_module_is_generated_from_the_toml():
+    """The readers take their words from scripts/gen_reference_words.py's module: it must
+    hold data/reference.toml as it is now (sha256 recorded, and the same table)."""
+    import hashlib
+    import subprocess
+    import sys
+
+    from seasonparse.data import reference_words
+
+    raw = (ROOT / "parser" / "seasonparse" / "data" / "reference.toml").read_bytes()
+    assert reference_words.SOURCE_SHA256 == hashlib.sha256(raw).hexdigest(), (
+        "the words module is stale: run python scripts/gen_reference_words.py")
+    assert reference_words.WORDS == tomllib.loads(raw.decode("utf-8"))
+    script = ROOT / "scripts" / "gen_reference_words.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_every_reference_rule_is_documented():
     for fn in RULES:
         r = fn.rule
@@ -240,6 +267,32 @@ def test_reconcile_is_deterministic_and_linear_in_matches():
     two = reconcile(SEED_DOCS, [ref, load(str(REFERENCE), "copy.txt")], Settings())
     assert two.summary.matched == a.summary.matched and two.summary.references == 2
     assert len(two.findings) == 2 * len(a.findings)
+
+
+@pytest.mark.parametrize("case", [None, *CASES], ids=lambda c: c["name"] if c else "real")
+def test_identity_over_the_reference_view_decides_as_over_the_whole_reference(case):
+    """The joint corpus keys a view of each reference (reconcile._identity_views): far
+    fewer matches, and the same clubs, names, evidence and ambiguities as the whole
+    document gives, for the real reference, its planted copies and two at once."""
+    from seasonparse import identity
+    from seasonparse.reconcile import _identity_views, _with_official_names
+
+    text = REFERENCE_TEXT
+    if case is not None:
+        assert case["find"] in text
+        text = text.replace(case["find"], case["replace"], 1)
+    refs = [parse_rsssf(text, "reference.txt"), load(str(REFERENCE), "copy.txt")]
+    for references in (refs[:1], refs):
+        views = _identity_views(SEED_DOCS, references)
+        assert sum(len(v.matches) for v in views) < sum(len(r.document.matches) for r in references)
+        aliases = _with_official_names(Settings(), references)[0].aliases  # as the index passes them
+        whole = identity.build(SEED_DOCS + [r.document for r in references], aliases)
+        seen = identity.build(SEED_DOCS + views, aliases)
+        roots = lambda clubs: {k: clubs.root(k) for k in clubs.parent}  # noqa: E731
+        assert roots(seen) == roots(whole)
+        assert list(seen.parent) == list(whole.parent)
+        for part in ("display", "first_seen", "names_by_root", "inferred", "ambiguous", "several_targets"):
+            assert getattr(seen, part) == getattr(whole, part), part
 
 
 def test_reconcile_reuses_the_checks_reading_of_the_articles(monkeypatch):

@@ -17,8 +17,12 @@ from functools import cached_property
 from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import section_tournament
 from seasonparse.football import counted
-from seasonparse.model import Document, Match
+from seasonparse.identity import key
+from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
+
+
+_DAY = timedelta(days=1)
 
 
 class ArticleMatch(Record, fields="doc match day home away"):
@@ -125,6 +129,46 @@ def _with_official_names(settings, references: list[Reference]):
     return settings._replace(aliases=aliases), evidence
 
 
+def _score_days(doc: Document) -> set[tuple]:
+    """(day, fewer goals, more goals) of each dated match: what inference by matches pairs on."""
+    return {(m.date, min(m.home_goals, m.away_goals), max(m.home_goals, m.away_goals))
+            for m in doc.matches if m.date is not None}
+
+
+def _identity_views(articles: list[Document], references: list[Reference]) -> list[Document]:
+    """Each reference's document as the joint corpus sees it: only what can change what
+    club identity decides, so that it keys hundreds of names fewer and its inference
+    by matches (several passes over every dated match) goes over a few dozen. Inference
+    by matches pairs a side by day and goals: a match keeps its date only where another
+    document has a match on that day with the same goals. Another match is kept,
+    undated, where it first writes one of its names (where the name is first seen),
+    first stands for its two clubs (a match keeps two clubs apart, and once is
+    enough) or states a link, and left out otherwise. Prose and tables are the
+    reference's own."""
+    article_days = set().union(*map(_score_days, articles))
+    ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
+    views, undated = [], maker(Match)
+    keys: dict[str, str] = {}  # name -> identity key
+    for n, ref in enumerate(references):
+        other_days = article_days.union(*ref_days[:n], *ref_days[n + 1:])
+        seen: set = set()  # names' keys and pairs of keys already written
+        kept = []
+        for m in ref.document.matches:
+            home = keys.get(m.home) or keys.setdefault(m.home, key(m.home))
+            away = keys.get(m.away) or keys.setdefault(m.away, key(m.away))
+            pair = (home, away) if home < away else (away, home)
+            day, goals = m.date, (m.home_goals, m.away_goals)
+            if day is not None and (day, min(goals), max(goals)) in other_days:
+                kept.append(m)
+            elif home not in seen or away not in seen or pair not in seen or m.home_link or m.away_link:
+                kept.append(m if day is None else undated((m[0], None, *m[2:])))
+            else:
+                continue
+            seen.update((home, away, pair))
+        views.append(ref.document._replace(matches=tuple(kept)))
+    return views
+
+
 class ReferenceIndex:
     """Article matches paired with reference matches, and the reference's coverage."""
 
@@ -133,16 +177,41 @@ class ReferenceIndex:
         self.articles = articles
         self.references = references
         joint, self.identity_evidence = _with_official_names(settings, references)
-        self.corpus: Corpus = build(list(articles) + [r.document for r in references], joint, article_corpus)
+        self.corpus: Corpus = build(list(articles) + _identity_views(articles, references), joint, article_corpus)
         self.clubs = self.corpus.clubs
+        self._roots: dict[str, str] = {}
+        self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
+        self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
-        self.article_matches = [
-            ArticleMatch(doc, m, date.fromisoformat(m.date), self.clubs.root(m.home), self.clubs.root(m.away))
-            for doc in articles for m in doc.matches if m.date is not None and counted(m)]
+        self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
         self.unmatched: list[Unmatched] = []
-        self._regular: dict[int, dict[str, list[RefMatch]]] = {}
         self._pair_all()
+
+    def root(self, name: str) -> str:
+        """The club root of a name as written, looked up once per name: identity is
+        decided by now, and the same few names stand in hundreds of matches."""
+        found = self._roots.get(name)
+        if found is None:
+            found = self._roots[name] = self.clubs.root(name)
+        return found
+
+    def _article_matches(self) -> list[ArticleMatch]:
+        """The articles' dated competitive matches; whether a section's matches count is
+        asked once per section (it reads the section titles' words)."""
+        out = []
+        root, article_match = self.root, maker(ArticleMatch)
+        counted_in: dict[tuple[str, ...], bool] = {}
+        for doc in self.articles:
+            for m in doc.matches:
+                if m.date is None:
+                    continue
+                keep = counted_in.get(m.section)
+                if keep is None:
+                    keep = counted_in[m.section] = counted(m)
+                if keep:
+                    out.append(article_match((doc, m, date.fromisoformat(m.date), root(m.home), root(m.away))))
+        return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
         segment_of = {i: s for s in ref.segments for i in s.matches}
@@ -159,21 +228,27 @@ class ReferenceIndex:
             nxt = days[i] or nxt
             after[i] = nxt
         out = []
+        root, ref_match = self.root, maker(RefMatch)
         for i, m in enumerate(doc.matches):
             window = None
             if days[i] is None and (before[i] or after[i]):
                 window = (before[i] or after[i], after[i] or before[i])
-            out.append(RefMatch(ref, m, ref.fixtures[i], segment_of.get(i), days[i],
-                                self.clubs.root(m.home), self.clubs.root(m.away), window))
+            segment, fixture, home, away = segment_of.get(i), ref.fixtures[i], root(m.home), root(m.away)
+            rm = ref_match((ref, m, fixture, segment, days[i], home, away, window))
+            out.append(rm)
+            if segment is not None:  # the segment's lists, filled in the same pass
+                self.by_segment.setdefault(id(segment), []).append(rm)
+                regular = self._regular.setdefault(id(segment), {})
+                if not fixture.knockout:
+                    regular.setdefault(home, []).append(rm)
+                    regular.setdefault(away, []).append(rm)
         return out
 
     def _pair_all(self) -> None:
         by_day: dict[tuple, list[RefMatch]] = {}
         undated: dict[tuple, list[RefMatch]] = {}
-        by_pair: dict[tuple, list[RefMatch]] = {}
         for rm in self.ref_matches:
             key = (id(rm.reference), frozenset((rm.home, rm.away)))
-            by_pair.setdefault(key, []).append(rm)
             if rm.day is not None:
                 by_day.setdefault((*key, rm.day), []).append(rm)
             elif rm.window is not None:
@@ -183,12 +258,11 @@ class ReferenceIndex:
             pair = frozenset((a.home, a.away))
             for ref in self.references:
                 key = (id(ref), pair)
-                candidates = by_day.get((*key, a.day), [])
-                for delta in (-1, 1):
-                    candidates = candidates or by_day.get((*key, a.day + timedelta(days=delta)), [])
+                candidates = by_day.get((*key, a.day)) or by_day.get((*key, a.day - _DAY)) or \
+                    by_day.get((*key, a.day + _DAY), [])
                 if not candidates:
                     candidates = [rm for rm in undated.get(key, ())
-                                  if rm.window[0] - timedelta(days=1) <= a.day <= rm.window[1] + timedelta(days=1)]
+                                  if rm.window[0] - _DAY <= a.day <= rm.window[1] + _DAY]
                 candidates = [rm for rm in candidates
                               if (id(ref), a.doc.path, rm.match.index) not in used]
                 if candidates:
@@ -200,7 +274,8 @@ class ReferenceIndex:
                     continue
                 segment = self._covering(ref, a)
                 if segment is not None:
-                    same = tuple(rm for rm in by_pair.get(key, ()) if rm.segment is segment)
+                    same = tuple(rm for rm in self.by_segment.get(id(segment), ())
+                                 if frozenset((rm.home, rm.away)) == pair)
                     self.unmatched.append(Unmatched(a, ref, segment, same))
 
     @cached_property
@@ -223,37 +298,21 @@ class ReferenceIndex:
         tournament = section_tournament(a.doc, a.match.section)
         for seg, clubs, first, last, t in self.coverage.get(id(ref), ()):
             if a.home in clubs and a.away in clubs and (
-                    first - timedelta(days=1) <= a.day <= last + timedelta(days=1) or
+                    first - _DAY <= a.day <= last + _DAY or
                     (t is not None and t == tournament)):
                 return seg
         return None
 
-    @cached_property
-    def by_segment(self) -> dict[int, list[RefMatch]]:
-        """id(segment) -> its reference matches, in the reference's order."""
-        out: dict[int, list[RefMatch]] = {}
-        for rm in self.ref_matches:
-            if rm.segment is not None:
-                out.setdefault(id(rm.segment), []).append(rm)
-        return out
-
     def regular(self, seg: Segment) -> dict[str, list[RefMatch]]:
-        """Club root -> its regular-season (not knockout) matches of the segment (computed once)."""
-        out = self._regular.get(id(seg))
-        if out is None:
-            out = self._regular[id(seg)] = {}
-            for rm in self.by_segment.get(id(seg), ()):
-                if not rm.fixture.knockout:
-                    out.setdefault(rm.home, []).append(rm)
-                    out.setdefault(rm.away, []).append(rm)
-        return out
+        """Club root -> its regular-season (not knockout) matches of the segment."""
+        return self._regular.get(id(seg), {})
 
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
         if not seg.tables:
             return True
         regular = self.regular(seg)
         table = ref.document.tables[seg.tables[-1]]
-        return all(len(regular.get(self.clubs.root(row.cells[1]), ())) == int(row.cells[2]) for row in table.rows)
+        return all(len(regular.get(self.root(row.cells[1]), ())) == int(row.cells[2]) for row in table.rows)
 
     @cached_property
     def summary(self) -> Summary:

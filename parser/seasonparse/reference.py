@@ -17,13 +17,11 @@ reconcile.py's at every start.
 from __future__ import annotations
 
 import gc
-import tomllib
 from operator import itemgetter
 from contextlib import contextmanager
-from functools import cache
-import pkgutil
 from pathlib import Path
 
+from seasonparse.data.reference_words import WORDS
 from seasonparse.model import Document
 
 KIND = "reference"  # the document kind the model will carry
@@ -148,10 +146,10 @@ class Reference(Record, fields="document format competition season fixtures segm
         return out
 
 
-@cache
 def words() -> dict:
-    """The reference readers' words (data/reference.toml)."""
-    return tomllib.loads(pkgutil.get_data("seasonparse.data", "reference.toml").decode("utf-8"))
+    """The reference readers' words: data/reference.toml, as scripts/gen_reference_words.py
+    copies it into a module (read from its bytecode, not parsed at every start)."""
+    return WORDS
 
 
 @contextmanager

@@ -65,6 +65,13 @@ _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2})
 # compiled on first use (re's cache): most references list no scorers
 
 
+def _fold(text: str) -> str:
+    """names.fold, with plain ASCII text folded here: it has nothing to decompose or strip,
+    and each new word of a reference's prose would cost fold a normalisation and an
+    entry in its cache."""
+    return " ".join(text.lower().split()) if text.isascii() else fold(text)
+
+
 @cache
 def _months() -> dict[str, int]:
     return {fold(name).rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
@@ -73,6 +80,12 @@ def _months() -> dict[str, int]:
 @cache
 def _folded(key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words()["rsssf"][key])
+
+
+@cache
+def _prefixes(key: str) -> tuple[str, ...]:
+    """Folded prefixes, as one tuple for str.startswith."""
+    return tuple(sorted(_folded(key)))
 
 
 @cache
@@ -100,7 +113,7 @@ def _titled(text: str) -> bool:
 
 
 def _ends_with(text: str, endings: frozenset[str]) -> bool:
-    t = fold(text)
+    t = _fold(text)
     return any(t == e or t.endswith(" " + e) for e in endings)
 
 
@@ -219,7 +232,7 @@ class _Reader:
             return False
         a, b = m["a"].rstrip("."), m["b"].rstrip(".")
         month_word, day = (a, b) if not a.isdigit() else (b, a)
-        month = _months().get(fold(month_word))
+        month = _months().get(_fold(month_word))
         if month is None or not day.isdigit():
             return False
         self.date_text, self.date_line = text.strip("[] "), line
@@ -249,8 +262,12 @@ class _Reader:
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
         for number, raw in enumerate(self.lines, 1):
-            if self._plain() and raw[:1] not in ("*", "") and self._result_line(number, raw):
-                continue  # most lines are results: read them before trying the other shapes
+            if raw[:1] not in ("*", "") and self._plain():
+                # most lines are results, then dates: read them before trying the other shapes
+                if self._result_line(number, raw):
+                    continue
+                if raw[0] == "[" and ":" not in raw and self.read_date(raw.strip(), number):
+                    continue
             star = raw.startswith("*")
             content = raw[1:] if star else raw
             offset = 1 if star else 0
@@ -298,9 +315,8 @@ class _Reader:
             self.close_items()
             if not self.rows:
                 self.table_start = n
-            cells = (m["pos"] or "", m["team"].strip(), m["pld"], m["w"], m["d"], m["l"], m["gf"], m["ga"],
-                     m["pts"], m["note"].strip("() "))
-            self.rows.append(Row(cells, n))
+            pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
+            self.rows.append(Row((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n))
             return
         if self.rows and _SEPARATOR.match(text):
             return
@@ -310,8 +326,8 @@ class _Reader:
         self.classify(n, raw, text, offset, star)
 
     def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
-        if ":" in text and (m := _HEADER.match(text)) and fold(m["key"]) in _folded("header_keys"):
-            self.header(fold(m["key"]), m["key"], m["value"], n, raw)
+        if ":" in text and (m := _HEADER.match(text)) and (key := _fold(m["key"])) in _folded("header_keys"):
+            self.header(key, m["key"], m["value"], n, raw)
             return
         if text[0] == "[" and self.read_date(text, n):
             return
@@ -324,10 +340,10 @@ class _Reader:
                                            tuple(self.notes_by_number.get(m["n"], ()))))
             self.blocks.append(Block("list", n, n, text, (m["text"],), self.path))
             return
-        if any(head.startswith(p) for p in _folded("note_prefixes")):
+        if head.startswith(_prefixes("note_prefixes")):
             self.note = [n, n, [text], star]
             return
-        if any(head.startswith(p) for p in _folded("bye_prefixes")):
+        if head.startswith(_prefixes("bye_prefixes")):
             club = text.split(":", 1)[1].strip()
             self.byes.append(Bye(club, n, self.path))
             self.blocks.append(Block("paragraph", n, n, text, (), self.path))
@@ -347,7 +363,7 @@ class _Reader:
             return
         if (m := _LABEL.match(text)) is not None:
             self.blocks.append(Block("subheading", n, n, m["label"].strip(), (), self.path))
-            self.expect_participants = fold(m["label"]) in _folded("participants")
+            self.expect_participants = _fold(m["label"]) in _folded("participants")
             return
         if text.startswith("[") and self.last_match_line == n - 1 and self.attach_scorers(text, n, raw):
             return
@@ -388,7 +404,7 @@ class _Reader:
             head, when = m["head"], m["date"]
         if len(head.split()) > 4 or _SCORE_LIKE.search(head) or ":" in head:
             return False
-        folded = fold(head)
+        folded = _fold(head)
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
             self.heading(5, head, n)
             self.leg = 0 if folded in _folded("first_leg") else 1
@@ -408,24 +424,26 @@ class _Reader:
         scorers: list[tuple[str, int]] = []
         if "[" not in rest and "(" not in rest:
             away = rest.split()
-            while away and fold(away[-1]) in _markers():
+            known = _markers()
+            while away and _fold(away[-1]) in known:
                 markers.insert(0, away.pop())
             return markers, scorers, " ".join(away)
         for m in _GROUP.finditer(rest):
             inner = (m[1] if m[1] is not None else m[2]).strip()
-            if re.match(_PENALTIES, inner, re.I) or fold(inner) in _markers():
+            if re.match(_PENALTIES, inner, re.I) or _fold(inner) in _markers():
                 markers.append(inner)
             elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner):
                 scorers.append((inner, m.start()))
             else:
                 markers.append(inner)
         away = _GROUP.sub(" ", rest).split()
-        while away and fold(away[-1]) in _markers():
+        while away and _fold(away[-1]) in _markers():
             markers.insert(0, away.pop())
         return markers, scorers, " ".join(away)
 
     def read_match(self, m: re.Match, n: int, raw: str, text: str) -> bool:
-        markers, scorers, away = self._markers_of(m["rest"])
+        home, home_goals, away_goals, rest = m.groups()
+        markers, scorers, away = self._markers_of(rest)
         if not away or _SCORE_LIKE.search(away):
             return False
         if not self.stack:
@@ -433,15 +451,16 @@ class _Reader:
         start = raw.find(text) + 1
         away_column = raw.find(away, start - 1 + m.start("rest")) + 1 or start
         index = len(self.matches)
+        path = self.path
         self.matches.append(_match((
-            index, self.date, self.date_text, m["home"], away, int(m["hg"]), int(m["ag"]), (), (),
-            self.path, n, self.date_line or n, n, start, away_column,
+            index, self.date, self.date_text, home, away, int(home_goals), int(away_goals), (), (),
+            path, n, self.date_line or n, n, start, away_column,
             ", ".join(markers) or None, start + len(text), *NO_MATCH_DETAILS)))
         segment = self.segments[-1] if self.segments else None
-        knockout = self.knockout.get(self.path)
+        knockout = self.knockout.get(path)
         if knockout is None:
-            phases = {_title_phase(t) for t in self.path}
-            knockout = self.knockout[self.path] = "cup" not in phases and "knockout" in phases
+            phases = {_title_phase(t) for t in path}
+            knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
         self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
                                        knockout, self.leg, tuple(markers))))
         if segment is not None:
@@ -455,7 +474,7 @@ class _Reader:
         unplayed = _folded_list("unplayed")
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
-            if fold(word) in unplayed:
+            if _fold(word) in unplayed:
                 self.unplayed.append(Unplayed(" ".join(parts[:i]), " ".join(parts[i + 1:]), word, n, self.path))
                 self.blocks.append(Block("paragraph", n, n, text, (), self.path))
                 return True
@@ -496,7 +515,7 @@ class _Reader:
                 continue
             name = e["name"].strip() or name
             kind = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}.get(
-                fold(e["kind"] or ""), "goal")
+                _fold(e["kind"] or ""), "goal")
             column = base + tok.start() + (len(tok[0]) - len(tok[0].lstrip())) + 1
             events.append(Event(sides[side], name, int(e["minute"]),
                                 int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
@@ -508,11 +527,11 @@ class _Reader:
         for f in self.fixtures:
             if f.leg is not None:
                 m = self.matches[f.match]
-                key = (m.section[:-1], frozenset((fold(m.home), fold(m.away))))
+                key = (m.section[:-1], frozenset((_fold(m.home), _fold(m.away))))
                 ties.setdefault(key, {})[f.leg] = f.match
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
         title = " ".join(x for x in (self.competition, self.season) if x) or None
-        title_line = next((f.line for f in self.infobox if fold(f.key) == "competition"), None)
+        title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,
                        tuple(self.infobox), tuple(self.roots), tuple(self.blocks), tuple(self.matches), (),
                        tuple(self.tables), (), tuple(self.diags), self.lines, "rsssf")

@@ -21,10 +21,11 @@ from seasonparse.tournaments import section_tournament, tournament_in
 
 
 def _record(refs, club, win):
+    """The club's record over `refs`, matches it played (as home or away)."""
     won = drawn = lost = gf = ga = 0
     for r in refs:
-        mine = r.goals_of(club)
-        theirs = r.match.home_goals + r.match.away_goals - mine
+        m = r.match
+        mine, theirs = (m.home_goals, m.away_goals) if r.home == club else (m.away_goals, m.home_goals)
         gf, ga = gf + mine, ga + theirs
         if mine > theirs:
             won += 1

@@ -139,7 +139,7 @@ def _reference_rows(index):
             table = ref.document.tables[seg.tables[-1]]
             for row in table.rows:
                 values = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}  # digits by construction
-                out.setdefault((index.clubs.root(row.cells[1]), seg.tournament), []).append(
+                out.setdefault((index.root(row.cells[1]), seg.tournament), []).append(
                     (ref, seg, row, values))
     return out
 
@@ -216,7 +216,7 @@ def reference_standings(index, settings, report):
     win = settings.points_for_win
     ref_rows = _reference_rows(index)
     for doc, line, team, t, values, label in _article_rows(index):
-        club = index.clubs.root(team)
+        club = index.root(team)
         for ref, seg, row, ref_values in ref_rows.get((club, t), ()):
             wrong = [m for m, v in values.items() if ref_values.get(m) is not None and ref_values[m] != v]
             if not wrong:
@@ -245,17 +245,6 @@ def reference_standings(index, settings, report):
                          "leaves out", line, 1, path=doc.path, related=related, severity=INFO)
 
 
-def _record(matches, club, win) -> dict[str, int]:
-    won = drawn = lost = gf = ga = 0
-    for rm in matches:
-        mine = rm.goals_of(club)
-        theirs = rm.match.home_goals + rm.match.away_goals - mine
-        gf, ga = gf + mine, ga + theirs
-        won, drawn, lost = won + (mine > theirs), drawn + (mine == theirs), lost + (mine < theirs)
-    return {"played": len(matches), "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
-            "goals_against": ga, "points": win * won + drawn}
-
-
 @rule("R006", "reference-table-vs-results", ERROR, scope="reference")
 def reference_table_vs_results(index, settings, report):
     """A reference's own table that its own matches contradict.
@@ -271,6 +260,8 @@ def reference_table_vs_results(index, settings, report):
     Example:
         * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
     """
+    from seasonparse.rules.cross_tables import _record
+
     win = settings.points_for_win
     for ref in index.references:
         doc = ref.document
@@ -278,10 +269,11 @@ def reference_table_vs_results(index, settings, report):
             regular = index.regular(seg)
             for ti in seg.tables:
                 for row in doc.tables[ti].rows:
-                    matches = regular.get(index.clubs.root(row.cells[1]))
+                    club = index.root(row.cells[1])
+                    matches = regular.get(club)
                     if not matches:
                         continue
-                    got = _record(matches, index.clubs.root(row.cells[1]), win)
+                    got = _record(matches, club, win)
                     stated = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}
                     wrong = [m for m, v in stated.items() if v is not None and v != got[m]]
                     if wrong:
