@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "parser" / "seasonparse" / "data"
-NAMES = ("lexicon", "templates", "dump", "fifa_codes")  # reference.toml is read by reference.py, once per --reference run
+NAMES = ("lexicon", "templates", "dump", "fifa_codes", "reference")
 
 
 def render(name: str) -> str:

@@ -32,6 +32,5 @@ def test_the_generator_writes_the_shipped_copy(name):
     assert render(name) == (DATA / f"_{name}.py").read_text("utf-8")
 
 
-def test_every_data_file_has_a_copy_but_the_references():
-    """reference.toml is read by reference.py, only where references are given."""
-    assert sorted(p.stem for p in DATA.glob("*.toml")) == sorted([*NAMES, "reference"])
+def test_every_data_file_has_a_copy():
+    assert sorted(p.stem for p in DATA.glob("*.toml")) == sorted(NAMES)

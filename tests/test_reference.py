@@ -234,24 +234,6 @@ def test_planted_difference_in_the_reference(case, tmp_path):
     assert rec.summary.disagree == len({(f.path, f.line) for f in got if f.code in ("R001", "R002", "R003")})
 
 
-def test_reference_words_module_is_generated_from_the_toml():
-    """The readers take their words from scripts/gen_reference_words.py's module: it must
-    hold data/reference.toml as it is now (sha256 recorded, and the same table)."""
-    import hashlib
-    import subprocess
-    import sys
-
-    from seasonparse.data import reference_words
-
-    raw = (ROOT / "parser" / "seasonparse" / "data" / "reference.toml").read_bytes()
-    assert reference_words.SOURCE_SHA256 == hashlib.sha256(raw).hexdigest(), (
-        "the words module is stale: run python scripts/gen_reference_words.py")
-    assert reference_words.WORDS == tomllib.loads(raw.decode("utf-8"))
-    script = ROOT / "scripts" / "gen_reference_words.py"
-    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 def test_every_reference_rule_is_documented():
     for fn in RULES:
         r = fn.rule

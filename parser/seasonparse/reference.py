@@ -21,7 +21,7 @@ from operator import itemgetter
 from contextlib import contextmanager
 from pathlib import Path
 
-from seasonparse.data.reference_words import WORDS
+from seasonparse.data._reference import DATA as WORDS
 from seasonparse.model import Document
 
 KIND = "reference"  # the document kind the model will carry
@@ -147,7 +147,7 @@ class Reference(Record, fields="document format competition season fixtures segm
 
 
 def words() -> dict:
-    """The reference readers' words: data/reference.toml, as scripts/gen_reference_words.py
+    """The reference readers' words: data/reference.toml, as scripts/gen_data.py
     copies it into a module (read from its bytecode, not parsed at every start)."""
     return WORDS
 
