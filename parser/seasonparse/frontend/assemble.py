@@ -337,8 +337,10 @@ class _Builder:
 
     def internal_error(self, kind: str, lines, exc: Exception) -> None:
         """A reader failed (a bug of ours): the item's lines are kept as unparsed text."""
+        from seasonparse.fallback import described
+
         self.diag("P000", ERROR, f"internal error while reading this {kind} (lines {lines[0][0]}-"
-                                 f"{lines[-1][0]}): {exc!r}; kept as unparsed text (please report this)",
+                                 f"{lines[-1][0]}): {described(exc)}; kept as unparsed text (please report this)",
                   lines[0][0])
         self.unparsed(lines)
 

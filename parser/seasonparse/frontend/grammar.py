@@ -217,9 +217,11 @@ def parse_items(text: str, run=None) -> tuple[list[Item], list[Diagnostic]]:
             _unparsed(items, text, line_starts, started, line - 1)
             pos, lines_before = new_pos, line - 1
     except Exception as exc:  # noqa: BLE001 - a bug of ours: keep what was read, say so
+        from seasonparse.fallback import described
+
         line_starts = line_starts or _line_starts(text)
         first = _started_line(items, lines_before, text, line_starts)
-        diags.append(Diagnostic("P000", ERROR, f"internal error in the grammar runner: {exc!r}; "
+        diags.append(Diagnostic("P000", ERROR, f"internal error in the grammar runner: {described(exc)}; "
                                 "the rest of the document is kept as unparsed text (please report this)",
                                 min(first, len(line_starts) - 1) or 1, 1))
         _unparsed(items, text, line_starts, first, len(line_starts) - 1)
