@@ -78,6 +78,9 @@ class Corpus:
     # the clubs of a larger corpus this one is a part of (see seasonparse.partition): identity
     # is decided over every document, so a part must not decide it over its own alone
     known_clubs: identity.Clubs | None = field(default=None, repr=False)
+    # (path, deductions, removals) of every document of that larger corpus, in its order:
+    # a statement without a tournament may explain a table of any part
+    known_statements: list | None = field(default=None, repr=False)
     clubs: identity.Clubs = field(init=False)
     matches: list[MatchRef] = field(init=False)
 
@@ -235,32 +238,40 @@ class Corpus:
                     out.setdefault((club, words[-1]), []).append((ref, e))
         return out
 
+    def _statements(self):
+        """(path, deductions, removals) of each document, or of the larger corpus's (known_statements)."""
+        if self.known_statements is not None:
+            yield from self.known_statements
+            return
+        for doc in self.docs:
+            deductions = self._stated_deductions.get(id(doc))
+            if deductions is None:
+                deductions = self._stated_deductions[id(doc)] = statements.deductions(doc)
+            removals = self._stated_removals.get(id(doc))
+            if removals is None:
+                removals = self._stated_removals[id(doc)] = statements.removals(doc)
+            yield doc.path, deductions, removals
+
     @cached_property
     def removals(self) -> list[Removal]:
         """Clubs the documents say were suspended, expelled or disaffiliated (names the
         corpus knows as clubs only)."""
         out = []
-        for doc in self.docs:
-            said = self._stated_removals.get(id(doc))
-            if said is None:
-                said = self._stated_removals[id(doc)] = statements.removals(doc)
+        for path, _, said in self._statements():
             for r in said:
                 club = self.clubs.root(r.club)
                 if club in self.clubs.parent:
-                    out.append(Removal(club, r.text, doc.path, r.line, r.since))
+                    out.append(Removal(club, r.text, path, r.line, r.since))
         return out
 
     @cached_property
     def deductions(self) -> dict[str, list]:
         """Club root -> (points, path, line, text, tournament) of every stated deduction."""
         out: dict[str, list] = {}
-        for doc in self.docs:
-            said = self._stated_deductions.get(id(doc))
-            if said is None:
-                said = self._stated_deductions[id(doc)] = statements.deductions(doc)
+        for path, said, _ in self._statements():
             for d in said:
                 out.setdefault(self.clubs.root(d.club), []).append(
-                    (d.points, doc.path, d.line, d.text, d.tournament))
+                    (d.points, path, d.line, d.text, d.tournament))
         return out
 
     @cached_property
@@ -288,8 +299,9 @@ class Corpus:
 
 def build(docs: list[Document], settings: Settings, reuse: Corpus | None = None,
           source_lines: Mapping[str, tuple[str, ...]] | None = None,
-          clubs: identity.Clubs | None = None) -> Corpus:
+          clubs: identity.Clubs | None = None, stated: list | None = None) -> Corpus:
     """The index over `docs`; `reuse`, a corpus over some of them, spares reading their prose again;
-    `source_lines` gives the lines of documents that come without them; `clubs`, the identity
-    decided over a larger corpus `docs` are part of."""
-    return Corpus(docs, settings, reuse, source_lines, clubs)
+    `source_lines` gives the lines of documents that come without them; `clubs` and `stated`,
+    the identity and the statements (see Corpus.known_statements) of a larger corpus `docs`
+    are part of."""
+    return Corpus(docs, settings, reuse, source_lines, clubs, stated)
