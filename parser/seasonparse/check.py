@@ -316,17 +316,21 @@ class CrossStage:
 
     def __call__(self, task: CrossTask) -> list[Finding]:
         from seasonparse.compact import unpacked
-        from seasonparse.corpus import build
         from seasonparse.partition import whole_corpus_view
 
-        rules = registry() if self.rules is None else self.rules
-        active = [rules[c] for c in task.codes]
         held = task.docs if task.docs is not None else _RUN["docs"]
         if task.members is None:
-            docs = [whole_corpus_view(unpacked(d)) for d in held]
-        else:
-            docs = [unpacked(d) for d in task.docs] if task.docs is not None else \
-                [unpacked(held[i]) for i in task.members]
+            return self.check([whole_corpus_view(unpacked(d)) for d in held], task.codes)
+        return self.check([unpacked(d) for d in task.docs] if task.docs is not None else
+                          [unpacked(held[i]) for i in task.members], task.codes)
+
+    def check(self, docs: list[Document], codes: tuple[str, ...]) -> list[Finding]:
+        """The rules `codes` over an index of `docs` (the documents of some parts, or the views
+        of every document)."""
+        from seasonparse.corpus import build
+
+        rules = registry() if self.rules is None else self.rules
+        active = [rules[c] for c in codes]
         try:
             index = build(docs, self.settings, source_lines=_RUN.get("source_lines"),
                           clubs=self.clubs if self.clubs is not None else _RUN["clubs"],
@@ -336,7 +340,7 @@ class CrossStage:
         return _corpus_rules(index, active, self.settings, self.first)
 
 
-PART_DOCUMENTS = 256  # about how many documents a task unpacks at a time
+PART_DOCUMENTS = 64  # about how many documents a task unpacks at a time
 
 
 def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings, first: str, map_fn,
@@ -378,7 +382,7 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     _RUN.update(docs=docs, clubs=clubs, stated=stated, source_lines=source_lines)
     try:
         if jobs <= 1:
-            results = [stage(task) for task in whole_tasks + tasks]
+            results = _one_part_at_a_time(stage, docs, tasks, whole_codes)
         elif ships:  # the parent checks the whole corpus while the engine's workers check the parts
             pending = map_fn(stage, tasks)
             results = [stage(task) for task in whole_tasks] + list(pending)
@@ -392,6 +396,27 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     order = [r.code for r in active]
     merged = [f for code in order for f in by_code.pop(code, [])]
     return merged + [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
+
+
+def _one_part_at_a_time(stage: CrossStage, docs: list, tasks: list[CrossTask],
+                        whole_codes: tuple[str, ...]) -> list[list[Finding]]:
+    """The tasks in this process, each document unpacked once: for its part, where the
+    whole-corpus rules' view of it is kept, packed (held as they are, the views' records
+    would pin the memory of the parts' documents they were read with), for the last task."""
+    from seasonparse.compact import pack, unpacked
+    from seasonparse.partition import whole_corpus_view
+
+    views: list = list(docs)
+    results = []
+    for task in tasks:
+        part = [unpacked(docs[i]) for i in task.members]
+        results.append(stage.check(part, task.codes))
+        for i, doc in zip(task.members, part):
+            views[i] = pack(whole_corpus_view(doc))
+    if whole_codes:
+        views = [whole_corpus_view(unpacked(v)) for v in views]
+        results.append(stage.check(views, whole_codes))
+    return results
 
 
 def source_lines(checked: list[Checked]) -> SourceLines:

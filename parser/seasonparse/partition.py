@@ -28,10 +28,11 @@ from seasonparse import statements
 from seasonparse.football import knockout_ties
 from seasonparse.identity import Evidence, evidence
 from seasonparse.model import Document
+from seasonparse.names import fold
 from seasonparse.rules.cross_statements import doc_claims
 from seasonparse.rules.cross_tables import _table_tournament
 from seasonparse.statements import Deduction, Removal
-from seasonparse.tables import tournament_columns
+from seasonparse.tables import column_indexes, tournament_columns
 from seasonparse.tournaments import section_tournament, tournament_in
 
 WHOLE_CORPUS = {
@@ -44,9 +45,16 @@ WHOLE_CORPUS = {
 def whole_corpus_view(doc: Document) -> Document:
     """What the WHOLE_CORPUS rules read of `doc`: A001 and A002 read only the corpus's
     identity (decided from every document's identity.Evidence), X008 a club's goals
-    (the dated matches with a goal), the goalscorers and the tables (its known players)."""
-    return doc._replace(blocks=(), ties=(), matches=tuple(
-        m for m in doc.matches if m.date is not None and any(e.is_goal for e in m.events)))
+    (the dated matches with a goal) and its known players (the goalscorers, squad
+    tables and captain columns, and the document's club: see Corpus.known_players)."""
+    return doc._replace(blocks=(), ties=(), diagnostics=(), matches=tuple(
+        m for m in doc.matches if m.date is not None and any(e.is_goal for e in m.events)),
+        tables=tuple(t for t in doc.tables if _names_players(t)))
+
+
+def _names_players(table) -> bool:
+    return ((table.kind != "goalscorers" and "player" in column_indexes(table))
+            or any(fold(c) == "captain" for c in table.columns))
 
 
 class Facts(NamedTuple):
