@@ -202,7 +202,10 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     `evidence_of()` gives them anew for each pass (inference by matches takes several),
     so they need not all be held at once."""
     clubs = Clubs()
-    numbered = 0
+    # a group's clubs -> its number: the same clubs in another match or document keep
+    # them apart no further, so they are numbered once (every pair of a league meets twice
+    # a season, and in every article of that season)
+    numbered: dict[tuple[str, ...], int] = {}
     targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
     for path, found in evidence_of():
         for name, line, target in found.names:
@@ -211,10 +214,12 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                 tk = clubs.add(target, (path, line))
                 if tk:
                     targets.setdefault(k, {})[tk] = target
-        for members in found.groups:  # a club alone in its group is apart from no one
-            numbered += 1
-            for k in members:
-                clubs.stand_in(k, numbered)
+        for members in found.groups:
+            if members not in numbered:
+                numbered[members] = number = len(numbered) + 1
+                for k in members:
+                    clubs.stand_in(k, number)
+    del numbered
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))
         for other in others:
