@@ -195,18 +195,15 @@ class Corpus:
             for g in doc.goalscorers:
                 if not g.own_goal:
                     add(g.player, g.club or own, doc.path, g.line, "goalscorers")
-            own_sections = words("players", "own_player_sections")
             for t in doc.tables:
                 cols = column_indexes(t)
-                if own and t.kind != "goalscorers" and "player" in cols and t.section and \
-                        fold(t.section[-1]) in own_sections:
+                if squad_table(t, own):
                     for r in t.rows:
                         cells = t.cells(r)
                         if r.kind == "data" and cols["player"] < len(cells) and cells[cols["player"]]:
                             name = re.sub(r"^[A-Z]{2,3}\s+", "", cells[cols["player"]])
                             add(name, own, doc.path, r.line, "squad")
-                tcol = cols.get("team")
-                ccol = next((i for i, c in enumerate(t.columns) if fold(c) == "captain"), None)
+                tcol, ccol = captain_columns(t)
                 if tcol is None or ccol is None:
                     continue
                 for r in t.rows:
@@ -295,6 +292,18 @@ class Corpus:
             for club in (ref.home, ref.away):
                 out.setdefault((club, t), []).append(ref)
         return out
+
+
+def squad_table(t, own_club: str | None) -> bool:
+    """A table of a club article's own players (its squad, its transfers in): the club's."""
+    return bool(own_club and t.kind != "goalscorers" and "player" in column_indexes(t) and t.section
+                and fold(t.section[-1]) in words("players", "own_player_sections"))
+
+
+def captain_columns(t) -> tuple[int | None, int | None]:
+    """The team and captain columns of a table that has them: each captain is that team's."""
+    return (column_indexes(t).get("team"),
+            next((i for i, c in enumerate(t.columns) if fold(c) == "captain"), None))
 
 
 def build(docs: list[Document], settings: Settings, reuse: Corpus | None = None,

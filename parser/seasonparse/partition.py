@@ -27,12 +27,12 @@ from typing import Callable, Hashable, Iterable, NamedTuple
 from seasonparse import statements
 from seasonparse.football import knockout_ties
 from seasonparse.identity import Evidence, evidence
+from seasonparse.corpus import captain_columns, squad_table
 from seasonparse.model import Document
-from seasonparse.names import fold
 from seasonparse.rules.cross_statements import doc_claims
 from seasonparse.rules.cross_tables import _table_tournament
 from seasonparse.statements import Deduction, Removal
-from seasonparse.tables import column_indexes, tournament_columns
+from seasonparse.tables import tournament_columns
 from seasonparse.tournaments import section_tournament, tournament_in
 
 WHOLE_CORPUS = {
@@ -47,14 +47,12 @@ def whole_corpus_view(doc: Document) -> Document:
     identity (decided from every document's identity.Evidence), X008 a club's goals
     (the dated matches with a goal) and its known players (the goalscorers, squad
     tables and captain columns, and the document's club: see Corpus.known_players)."""
-    return doc._replace(blocks=(), ties=(), diagnostics=(), matches=tuple(
-        m for m in doc.matches if m.date is not None and any(e.is_goal for e in m.events)),
-        tables=tuple(t for t in doc.tables if _names_players(t)))
-
-
-def _names_players(table) -> bool:
-    return ((table.kind != "goalscorers" and "player" in column_indexes(table))
-            or any(fold(c) == "captain" for c in table.columns))
+    club = doc.field("club")
+    goals = ((m, tuple(e for e in m.events if e.is_goal)) for m in doc.matches if m.date is not None)
+    return doc._replace(blocks=(), ties=(), diagnostics=(), infobox=(club,) if club else (),
+                        matches=tuple(m._replace(events=scored, scorer_lines=()) for m, scored in goals if scored),
+                        tables=tuple(t for t in doc.tables
+                                     if squad_table(t, club and club.value) or None not in captain_columns(t)))
 
 
 class Facts(NamedTuple):
