@@ -57,3 +57,15 @@ def test_a_long_table_holds_each_name_once():
     clubs = identity.build([doc], {})
     assert len(clubs.groups) == 300 and all(len(g) == 1 for g in clubs.groups.values())
     assert not clubs.same("Club1", "Club10")
+
+
+def test_a_pair_met_again_in_other_documents_is_numbered_once():
+    """Memory grows with the distinct groups of clubs, not with the documents that repeat
+    them; what is kept apart stays apart (and only that)."""
+    from seasonparse.frontend import parse_text
+
+    season = "= 1900 Liga =\n\n==Apertura==\nMay {d}, 1900\nRomini 1 - 0 Borona\n\nMay {e}, 1900\nCanaro 2 - 2 Nimina\n"
+    docs = [parse_text(season.format(d=1 + n % 9, e=10 + n % 9), f"{n:02}.txt") for n in range(40)]
+    clubs = identity.build(docs, {})
+    assert sorted(len(groups) for groups in clubs.groups.values()) == [1, 1, 1, 1]
+    assert not clubs.union("romini", "borona") and clubs.union("romini", "canaro")

@@ -54,8 +54,13 @@ def _inputs(folder):
 
 
 def test_parts_give_the_bytes_of_the_serial_run(corpus):
-    serial = _report(_inputs(corpus))
+    """The serial run: the documents given in memory, on one worker, are checked as one
+    index; read from their files, they are checked part by part, also on one worker."""
+    from seasonparse.check import load_one
+
+    serial = _report([load_one(i) for i in _inputs(corpus)])
     assert len(json.loads(serial)) > 300 and '"X001"' in serial and '"X006"' in serial
+    assert _report(_inputs(corpus)) == serial
     assert _report(_inputs(corpus), PoolMap(2)) == serial
     assert _report(_inputs(corpus), ShippingMap()) == serial
 
@@ -70,7 +75,7 @@ def test_the_corpus_is_split_and_no_finding_relates_two_parts(corpus):
     rules = registry()
     codes = selected_codes(rules, ("ALL",), (), ())
     checked = [DocumentStage(frozenset(codes), settings_of(Config()))(i) for i in _inputs(corpus)]
-    docs = [c.document for c in checked]
+    docs = [c.document.unpack() for c in checked]
     index = build(docs, settings_of(Config()))
     parts = components([document_facts(d) for d in docs], index.clubs.root)
     assert len(parts) > 30 and sorted(i for p in parts for i in p) == list(range(len(docs)))
@@ -130,17 +135,22 @@ def test_documents_sharing_one_key_stay_in_one_part(name):
     assert components([document_facts(d) for d in docs], clubs(docs, {}).root) == [[0, 1], [2]]
 
 
-def test_workers_find_the_facts_only_when_the_stage_is_split(corpus):
-    """One worker: no partition facts are found (nothing is split); more: each document's facts
-    come back from the per-document stage, so the parent only keys and joins them."""
-    from seasonparse.check import DocumentStage, settings_of
+def test_workers_find_the_facts_only_for_corpus_rules(corpus):
+    """No corpus rule: no facts are found; else each document's facts come back from the
+    per-document stage, packed, so the parent only keys and joins them."""
+    from seasonparse.check import DocumentStage, run, settings_of
+    from seasonparse.partition import unpack_facts
 
     rules = registry()
     codes = frozenset(selected_codes(rules, ("ALL",), (), ()))
     item = _inputs(corpus)[0]
     assert DocumentStage(codes, settings_of(Config()))(item).facts is None
-    facts = DocumentStage(codes, settings_of(Config()), None, True)(item).facts
+    facts = unpack_facts(DocumentStage(codes, settings_of(Config()), None, True)(item).facts)
     assert facts.pairs and any(k[0] == "tournament" for k in facts.keys)
+    assert facts.identity.names and facts.weight > 1
+    stages = []
+    run([item], rules, {"M001"}, Config(), map_fn=lambda stage, items: stages.append(stage) or map(stage, items))
+    assert stages[0].facts is False
 
 
 def test_bins_keep_parts_whole_and_balance_them():

@@ -8,7 +8,8 @@ all). The layout, under `.seasonparse_cache/` in the configuration's folder
     CACHEDIR.TAG              the standard tag (backup tools skip the folder; `clean` checks it)
     .gitignore                `*`: never committed
     <version>-<run key>/      one folder per tool version and configuration
-        <entry key>           one entry per input file: its document, findings, directives
+        <entry key>           one entry per input file: its document (as the run holds it,
+                              seasonparse.compact.project), findings, directives
 
 The run key covers what changes a document's results: the tool's version and a
 fingerprint of its code and data files, the document schema, the entry format,
@@ -47,7 +48,7 @@ from seasonparse import __version__
 
 DEFAULT_NAME = ".seasonparse_cache"
 ENVIRONMENT = "SEASONPARSE_CACHE_DIR"
-FORMAT = 1  # the entry layout: bump when it changes
+FORMAT = 2  # the entry layout: bump when it changes (2: the document is its projection, seasonparse.compact)
 MAGIC = b"seasonparse-cache/1 "
 SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
 TAG = (f"{SIGNATURE}\n# This file is a cache directory tag created by seasonparse.\n"
@@ -407,17 +408,20 @@ class DocumentCache(NamedTuple):
     def store(self, item, checked) -> None:
         """Keep what the per-document stage found, where it can be rebuilt exactly: a
         document whose lines are its file's own, and no failure of ours (P000) in it."""
+        from seasonparse.compact import unpacked
         from seasonparse.fallback import INTERNAL_ERROR
         from seasonparse.jsonout import write_atomic
 
         if (not self.writable or not self.cacheable(item) or checked.reread is None
-                or any(d.code == INTERNAL_ERROR for d in checked.document.diagnostics)
                 or any(f.code == INTERNAL_ERROR for f in checked.findings)):
             return
+        document = unpacked(checked.document)
+        if any(d.code == INTERNAL_ERROR for d in document.diagnostics):
+            return
         path, key = self._entry(item)
-        key.append(checked.document.sha256)
+        key.append(document.sha256)
         try:
-            write_atomic(path, encode(key, checked).decode("utf-8"))
+            write_atomic(path, encode(key, checked._replace(document=document)).decode("utf-8"))
         except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
             pass
 
@@ -437,6 +441,9 @@ class DocumentCache(NamedTuple):
             yield from map_fn(stage, items)
             return
         hits = [self.load(item) for item in items]
+        for n, hit in enumerate(hits):  # handed back as the stage hands back what it checks
+            if hit is not None:
+                hits[n] = stage.handed_back(hit.document, hit.findings, hit.reread, hit.directives)
         misses = [item for item, hit in zip(items, hits) if hit is None]
         checked = map_fn(StoringStage(stage, self), misses) if misses else iter(())
         try:

@@ -12,7 +12,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from seasonparse.config import Config
 from seasonparse.fallback import INTERNAL_ERROR, failed_document, internal_error
@@ -20,11 +20,14 @@ from seasonparse.model import Document
 from seasonparse.rules import registry
 from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
 
+if TYPE_CHECKING:
+    from seasonparse.compact import Documents, Packed
+
 
 class CheckRun:
-    def __init__(self, documents: list[Document], findings: list[Finding],
+    def __init__(self, documents: "Documents", findings: list[Finding],
                  lines_by_path: Mapping[str, tuple[str, ...]], reference_summary: object | None = None):
-        self.documents = documents  # a document read from a file may come without its `lines`: see lines_by_path
+        self.documents = documents  # each unpacked when read; one read from a file may come without its `lines`: see lines_by_path
         self.findings = findings
         self.lines_by_path = lines_by_path
         self.reference_summary = reference_summary  # reconcile.Summary where references were given
@@ -100,16 +103,17 @@ def read_lines(path: str, sha256: str) -> tuple[str, ...]:
 
 
 class Checked(NamedTuple):
-    """What the per-document stage hands back. When the document's lines can be read
-    again from its file, they stay behind (`reread` names the file) and only the
-    suppression comments found in them travel: a worker pickles, and the parent
+    """What the per-document stage hands back. The document comes packed (its projection,
+    seasonparse.compact.Packed) where it was read from an input. When the document's lines
+    can be read again from its file, they stay behind (`reread` names the file) and only
+    the suppression comments found in them travel: a worker pickles, and the parent
     holds, no source text; reports read the lines back for the findings they print."""
 
-    document: Document
+    document: Document | Packed  # a Document where it was given in memory
     findings: list[Finding]
     reread: str | None = None
     directives: list | None = None  # suppress.Directive, when `reread` or `packed`
-    facts: object = None  # partition.Facts, where the cross-document stage is to be split
+    facts: bytes | None = None  # partition.Facts, packed, for the cross-document stage
     packed: bytes | None = None  # a dump's page: its lines, zlib-compressed (no file to read back)
 
 
@@ -122,28 +126,41 @@ class DocumentStage(NamedTuple):
     codes: frozenset[str]
     settings: Settings
     rules: dict[str, Rule] | None = None
-    facts: bool = False  # find the document's partition facts here, in the worker
+    facts: bool = False  # find the document's facts for the cross-document stage here, in the worker
 
     def __call__(self, source) -> Checked:
         doc = source if isinstance(source, Document) else load_one(source)
         rules = registry() if self.rules is None else self.rules
         findings = check_document(doc, rules, self.codes, self.settings)
-        facts = None
-        if self.facts:
-            from seasonparse.partition import document_facts
-
-            facts = document_facts(doc)
-        if isinstance(source, Document) or not doc.lines:
-            return Checked(doc, findings, facts=facts)
+        if isinstance(source, Document):
+            return Checked(doc, findings, facts=self._facts(doc))
+        if not doc.lines:
+            return self.handed_back(doc, findings)
         from seasonparse import suppress
 
         if getattr(source, "page", None) is not None:  # a dump's page: its lines travel packed
-            return Checked(doc._replace(lines=()), findings, None, suppress.directives(doc.lines), facts,
-                           pack_lines(doc.lines))
+            return self.handed_back(doc._replace(lines=()), findings, None, suppress.directives(doc.lines),
+                                    pack_lines(doc.lines))
         path = str(source.path)
         if read_lines(path, doc.sha256) != doc.lines:  # lines not the file's own (a JSON input's)
-            return Checked(doc, findings, facts=facts)
-        return Checked(doc._replace(lines=()), findings, path, suppress.directives(doc.lines), facts)
+            return self.handed_back(doc, findings)
+        return self.handed_back(doc._replace(lines=()), findings, path, suppress.directives(doc.lines))
+
+    def handed_back(self, doc: Document, findings: list[Finding], reread: str | None = None,
+                    directives: list | None = None, packed: bytes | None = None) -> Checked:
+        """What the parent receives of a document read from an input: its projection packed,
+        its facts found from the projection (which holds all they are found from)."""
+        from seasonparse.compact import pack, project
+
+        projected = project(doc)
+        return Checked(pack(projected), findings, reread, directives, self._facts(projected), packed)
+
+    def _facts(self, doc: Document) -> bytes | None:
+        if not self.facts:
+            return None
+        from seasonparse.partition import document_facts, pack_facts
+
+        return pack_facts(document_facts(doc))
 
 
 def pack_lines(lines: tuple[str, ...]) -> bytes:
@@ -224,32 +241,39 @@ class SourceLines(Mapping):
         return len(self._entries)
 
 
-def check_corpus(docs: list[Document], rules: dict[str, Rule], codes: set[str], settings: Settings,
+def check_corpus(docs: list, rules: dict[str, Rule], codes: set[str], settings: Settings,
                  built: list | None = None, source_lines: Mapping | None = None,
                  map_fn: Callable = map, facts: list | None = None) -> list[Finding]:
-    """The cross-document rules, on an index built once for all of them (appended to
-    `built`, where given, for the references' reconciliation to reuse); `source_lines`
+    """The cross-document rules over `docs` (Documents, or compact.Packed ones); `source_lines`
     gives the lines of documents the workers handed back without them.
 
-    With a `map_fn` of more than one worker (its `jobs`), the corpus is split into
-    parts no rule relates (seasonparse.partition, from `facts`, one per document or
-    None where the per-document stage did not find them) and the parts are checked
-    in parallel: the findings are the same, in the same order."""
+    The corpus is split into parts no rule relates (seasonparse.partition, from `facts`,
+    one per document, packed, or None where the per-document stage did not find them),
+    decided from the documents' facts alone; each part's documents are unpacked only
+    while the part is checked, in `map_fn`'s workers where it has more than one (its
+    `jobs`), and the few rules that need every document read a view of each. The
+    findings are those of one index over every document, in the same order. That one
+    index is built instead where `built` asks for it (appended, for the references'
+    reconciliation to reuse), or for documents given in memory on one worker."""
     active = [rules[c] for c in sorted(codes) if rules[c].scope == "corpus"]
     if not active or not docs:
         return []
+    from seasonparse.compact import unpacked
     from seasonparse.corpus import build
 
     first = min(d.path for d in docs)  # a corpus failure belongs to no document: shown on the first
-    try:
-        index = build(docs, settings, source_lines=source_lines)
-    except Exception as exc:
-        return [crash_finding(first, "building the cross-document index", exc)]
-    if built is not None:
-        built.append(index)
-    if getattr(map_fn, "jobs", 1) <= 1:
-        return _corpus_rules(index, active, settings, first)
-    return _partitioned(index, active, settings, first, map_fn, facts or [None] * len(docs))
+    facts = facts or [None] * len(docs)
+    if built is not None or (getattr(map_fn, "jobs", 1) <= 1 and any(f is None for f in facts)):
+        docs = [unpacked(d) for d in docs]
+        try:
+            index = build(docs, settings, source_lines=source_lines)
+        except Exception as exc:
+            return [crash_finding(first, "building the cross-document index", exc)]
+        if built is not None:
+            built.append(index)
+        if getattr(map_fn, "jobs", 1) <= 1:
+            return _corpus_rules(index, active, settings, first)
+    return _partitioned(docs, facts, active, settings, first, map_fn, source_lines)
 
 
 def _corpus_rules(index, active: list[Rule], settings: Settings, first: str) -> list[Finding]:
@@ -264,69 +288,100 @@ def _corpus_rules(index, active: list[Rule], settings: Settings, first: str) -> 
 
 class CrossTask(NamedTuple):
     """Corpus rules (`codes`) over some documents of the run: `members`, their indexes
-    (None: all), or `docs`, the documents themselves for an engine whose workers share
-    no memory with the parent."""
+    (None: all, each seen through partition.whole_corpus_view), and `docs`, those
+    documents (packed) for an engine whose workers share no memory with the parent."""
 
     codes: tuple[str, ...]
     members: tuple[int, ...] | None
-    docs: tuple[Document, ...] | None = None
+    docs: tuple | None = None
 
 
-_RUN: dict = {}  # the run's corpus index, for forked workers to read instead of unpickling it
+_RUN: dict = {}  # the run's documents (packed), identity and statements, for forked workers to read
 
 
 class CrossStage(NamedTuple):
     """One CrossTask through the corpus rules: what a worker runs, so it is picklable.
 
-    `clubs` is the identity decided over the whole corpus; None where the worker
-    was forked from the parent and reads it from _RUN (with the documents)."""
+    `clubs` is the identity decided over the whole corpus and `stated` its documents'
+    statements (Corpus.known_statements); None where the stage runs in the parent or
+    in a worker forked from it, which reads them from _RUN (with the documents)."""
 
     settings: Settings
     first: str
     clubs: object = None
+    stated: list | None = None
     rules: dict[str, Rule] | None = None
 
     def __call__(self, task: CrossTask) -> list[Finding]:
+        from seasonparse.compact import unpacked
+        from seasonparse.partition import whole_corpus_view
+
+        held = task.docs if task.docs is not None else _RUN["docs"]
+        if task.members is None:
+            return self.check([whole_corpus_view(unpacked(d)) for d in held], task.codes)
+        return self.check([unpacked(d) for d in task.docs] if task.docs is not None else
+                          [unpacked(held[i]) for i in task.members], task.codes)
+
+    def check(self, docs: list[Document], codes: tuple[str, ...]) -> list[Finding]:
+        """The rules `codes` over an index of `docs` (the documents of some parts, or the views
+        of every document)."""
         from seasonparse.corpus import build
 
         rules = registry() if self.rules is None else self.rules
-        active = [rules[c] for c in task.codes]
-        if task.docs is None and task.members is None:
-            return _corpus_rules(_RUN["index"], active, self.settings, self.first)
-        whole = _RUN.get("index")
-        docs = list(task.docs) if task.docs is not None else [whole.docs[i] for i in task.members]
-        clubs = self.clubs if self.clubs is not None else whole.clubs
+        active = [rules[c] for c in codes]
         try:
-            index = build(docs, self.settings, clubs=clubs,
-                          source_lines=whole.source_lines if whole is not None else None)
+            index = build(docs, self.settings, source_lines=_RUN.get("source_lines"),
+                          clubs=self.clubs if self.clubs is not None else _RUN["clubs"],
+                          stated=self.stated if self.stated is not None else _RUN["stated"])
         except Exception as exc:
             return [crash_finding(self.first, "building the cross-document index", exc)]
         return _corpus_rules(index, active, self.settings, self.first)
 
 
-def _partitioned(index, active: list[Rule], settings: Settings, first: str, map_fn,
-                 facts: list) -> list[Finding]:
-    """The corpus rules over the parts of the corpus, in `map_fn`'s workers; each
-    WHOLE_CORPUS rule as one more task. Merged rule by rule, as the serial run
-    orders them (a finding's part is its document's: the final sort gives one order)."""
-    from seasonparse.partition import WHOLE_CORPUS, bins, components, document_facts
+PART_DOCUMENTS = 64  # about how many documents a task unpacks at a time
 
+
+def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings, first: str, map_fn,
+                 source_lines: Mapping | None) -> list[Finding]:
+    """The corpus rules over the parts of the corpus, a few parts a task, in `map_fn`'s
+    workers where it has several; the WHOLE_CORPUS rules as one more task. Merged rule by
+    rule, as the serial run orders them (a finding's part is its document's: the final
+    sort gives one order)."""
+    from seasonparse import identity
+    from seasonparse.compact import unpacked
+    from seasonparse.partition import WHOLE_CORPUS, bins, components, document_facts, pack_facts, unpack_facts
+
+    facts = [f if f is not None else pack_facts(document_facts(unpacked(d))) for f, d in zip(facts, docs)]
+    try:
+        clubs = identity.from_evidence(
+            lambda: ((d.path, unpack_facts(f).identity) for d, f in zip(docs, facts)), settings.aliases)
+    except Exception as exc:
+        return [crash_finding(first, "building the cross-document index", exc)]
+    stated, weights = [], []
+
+    def each_facts():
+        for d, packed in zip(docs, facts):
+            found = unpack_facts(packed)
+            stated.append((d.path, list(found.deductions), list(found.removals)))
+            weights.append(found.weight)
+            yield found
+
+    parts = components(each_facts(), clubs.root)
     whole_codes = tuple(r.code for r in active if r.code in WHOLE_CORPUS)
     part_codes = tuple(r.code for r in active if r.code not in WHOLE_CORPUS)
-    docs = index.docs
-    facts = [f if f is not None else document_facts(d) for f, d in zip(facts, docs)] if part_codes else []
-    parts = components(facts, index.clubs.root)
-    packed = bins(parts, lambda i: 1 + len(docs[i].matches) + len(docs[i].tables),
-                  getattr(map_fn, "jobs", 1) * 4)
-    ships = getattr(map_fn, "ships_data", False)
+    jobs = getattr(map_fn, "jobs", 1)
+    packed_parts = bins(parts, weights.__getitem__, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1))
+    ships = jobs > 1 and getattr(map_fn, "ships_data", False)
     rules = None if all(registry().get(r.code) is r for r in active) else {r.code: r for r in active}
-    stage = CrossStage(settings, first, index.clubs if ships else None, rules)
+    stage = CrossStage(settings, first, clubs if ships else None, stated if ships else None, rules)
     tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
-             for b in packed]
-    whole_tasks = [CrossTask((code,), None) for code in whole_codes]  # one a rule: they share little
-    _RUN["index"] = index
+             for b in packed_parts] if part_codes else []
+    whole_tasks = [CrossTask(whole_codes, None)] if whole_codes else []
+    _RUN.update(docs=docs, clubs=clubs, stated=stated, source_lines=source_lines)
     try:
-        if ships:  # the parent checks the whole corpus while the engine's workers check the parts
+        if jobs <= 1:
+            results = _one_part_at_a_time(stage, docs, tasks, whole_codes)
+        elif ships:  # the parent checks the whole corpus while the engine's workers check the parts
             pending = map_fn(stage, tasks)
             results = [stage(task) for task in whole_tasks] + list(pending)
         else:
@@ -339,6 +394,27 @@ def _partitioned(index, active: list[Rule], settings: Settings, first: str, map_
     order = [r.code for r in active]
     merged = [f for code in order for f in by_code.pop(code, [])]
     return merged + [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
+
+
+def _one_part_at_a_time(stage: CrossStage, docs: list, tasks: list[CrossTask],
+                        whole_codes: tuple[str, ...]) -> list[list[Finding]]:
+    """The tasks in this process, each document unpacked once: for its part, where the
+    whole-corpus rules' view of it is kept, packed (held as they are, the views' records
+    would pin the memory of the parts' documents they were read with), for the last task."""
+    from seasonparse.compact import pack, unpacked
+    from seasonparse.partition import whole_corpus_view
+
+    views: list = list(docs)
+    results = []
+    for task in tasks:
+        part = [unpacked(docs[i]) for i in task.members]
+        results.append(stage.check(part, task.codes))
+        for i, doc in zip(task.members, part):
+            views[i] = pack(whole_corpus_view(doc))
+    if whole_codes:
+        views = [whole_corpus_view(unpacked(v)) for v in views]
+        results.append(stage.check(views, whole_codes))
+    return results
 
 
 def source_lines(checked: list[Checked]) -> SourceLines:
@@ -367,7 +443,9 @@ def finish(checked: list[Checked], findings: list[Finding], rules: dict[str, Rul
         found = list(r.check(unused, settings_of(config), Reporter(r, "")))
         findings.extend(_overrides(_per_file_ignores(found, config), config))
     findings.sort(key=Finding.sort_key)
-    return CheckRun([c.document for c in checked], _dedupe(findings), lines_by_path)
+    from seasonparse.compact import Documents
+
+    return CheckRun(Documents([c.document for c in checked]), _dedupe(findings), lines_by_path)
 
 
 def settings_of(config: Config) -> Settings:
@@ -383,8 +461,8 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     pool's (which needs `rules` to be the registry). `references` are (path,
     display) pairs of reference results the documents are reconciled against."""
     settings = settings_of(config)
-    split = getattr(map_fn, "jobs", 1) > 1 and any(rules[c].scope == "corpus" for c in codes)
-    stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules, split)
+    corpus_rules = any(rules[c].scope == "corpus" for c in codes)
+    stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules, corpus_rules)
     checked: list[Checked] = []
     findings: list[Finding] = []
     results = map_fn(stage, sources)
@@ -394,15 +472,19 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
             findings += c.findings
     finally:  # a pool's map stops its workers when closed, also when interrupted
         getattr(results, "close", lambda: None)()
-    docs = [c.document for c in checked]
-    built: list = []
     lines_by_path = source_lines(checked)
-    findings += check_corpus(docs, rules, codes, settings, built, lines_by_path, map_fn,
-                             [c.facts for c in checked])
+    held = [c.document for c in checked]
     if not references:
+        findings += check_corpus(held, rules, codes, settings, None, lines_by_path, map_fn,
+                                 [c.facts for c in checked])
         return finish(checked, findings, rules, codes, config, lines_by_path)
+    from seasonparse.compact import unpacked
     from seasonparse.reconcile import check_references
 
+    docs = [unpacked(d) for d in held]  # the reconciliation reads every document, as its index does
+    built: list = []
+    findings += check_corpus(docs, rules, codes, settings, built, lines_by_path, map_fn,
+                             [c.facts for c in checked])
     refs = check_references(docs, list(references), settings, codes, rules, built[0] if built else None)
     findings += refs.findings
     first = min(display for _, display in references)

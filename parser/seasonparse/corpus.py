@@ -74,9 +74,12 @@ class Corpus:
                  source_lines: Mapping[str, tuple[str, ...]] | None = None,
                  # the clubs of a larger corpus this one is a part of (see seasonparse.partition): identity
                  # is decided over every document, so a part must not decide it over its own alone
-                 known_clubs: identity.Clubs | None = None):
+                 known_clubs: identity.Clubs | None = None,
+                 # (path, deductions, removals) of every document of that larger corpus, in its order:
+                 # a statement without a tournament may explain a table of any part
+                 known_statements: list | None = None):
         self.docs, self.settings, self.reuse = docs, settings, reuse
-        self.source_lines, self.known_clubs = source_lines, known_clubs
+        self.source_lines, self.known_clubs, self.known_statements = source_lines, known_clubs, known_statements
         self._players_named: dict[str, list[KnownPlayer]] = {}
         # id(document) -> what its prose states, read once per document object: a corpus
         # built over more documents (the references' reconciliation) takes what `reuse` read.
@@ -187,18 +190,15 @@ class Corpus:
             for g in doc.goalscorers:
                 if not g.own_goal:
                     add(g.player, g.club or own, doc.path, g.line, "goalscorers")
-            own_sections = words("players", "own_player_sections")
             for t in doc.tables:
                 cols = column_indexes(t)
-                if own and t.kind != "goalscorers" and "player" in cols and t.section and \
-                        fold(t.section[-1]) in own_sections:
+                if squad_table(t, own):
                     for r in t.rows:
                         cells = t.cells(r)
                         if r.kind == "data" and cols["player"] < len(cells) and cells[cols["player"]]:
                             name = re.sub(r"^[A-Z]{2,3}\s+", "", cells[cols["player"]])
                             add(name, own, doc.path, r.line, "squad")
-                tcol = cols.get("team")
-                ccol = next((i for i, c in enumerate(t.columns) if fold(c) == "captain"), None)
+                tcol, ccol = captain_columns(t)
                 if tcol is None or ccol is None:
                     continue
                 for r in t.rows:
@@ -230,32 +230,40 @@ class Corpus:
                     out.setdefault((club, words[-1]), []).append((ref, e))
         return out
 
+    def _statements(self):
+        """(path, deductions, removals) of each document, or of the larger corpus's (known_statements)."""
+        if self.known_statements is not None:
+            yield from self.known_statements
+            return
+        for doc in self.docs:
+            deductions = self._stated_deductions.get(id(doc))
+            if deductions is None:
+                deductions = self._stated_deductions[id(doc)] = statements.deductions(doc)
+            removals = self._stated_removals.get(id(doc))
+            if removals is None:
+                removals = self._stated_removals[id(doc)] = statements.removals(doc)
+            yield doc.path, deductions, removals
+
     @cached_property
     def removals(self) -> list[Removal]:
         """Clubs the documents say were suspended, expelled or disaffiliated (names the
         corpus knows as clubs only)."""
         out = []
-        for doc in self.docs:
-            said = self._stated_removals.get(id(doc))
-            if said is None:
-                said = self._stated_removals[id(doc)] = statements.removals(doc)
+        for path, _, said in self._statements():
             for r in said:
                 club = self.clubs.root(r.club)
                 if club in self.clubs.parent:
-                    out.append(Removal(club, r.text, doc.path, r.line, r.since))
+                    out.append(Removal(club, r.text, path, r.line, r.since))
         return out
 
     @cached_property
     def deductions(self) -> dict[str, list]:
         """Club root -> (points, path, line, text, tournament) of every stated deduction."""
         out: dict[str, list] = {}
-        for doc in self.docs:
-            said = self._stated_deductions.get(id(doc))
-            if said is None:
-                said = self._stated_deductions[id(doc)] = statements.deductions(doc)
+        for path, said, _ in self._statements():
             for d in said:
                 out.setdefault(self.clubs.root(d.club), []).append(
-                    (d.points, doc.path, d.line, d.text, d.tournament))
+                    (d.points, path, d.line, d.text, d.tournament))
         return out
 
     @cached_property
@@ -281,10 +289,23 @@ class Corpus:
         return out
 
 
+def squad_table(t, own_club: str | None) -> bool:
+    """A table of a club article's own players (its squad, its transfers in): the club's."""
+    return bool(own_club and t.kind != "goalscorers" and "player" in column_indexes(t) and t.section
+                and fold(t.section[-1]) in words("players", "own_player_sections"))
+
+
+def captain_columns(t) -> tuple[int | None, int | None]:
+    """The team and captain columns of a table that has them: each captain is that team's."""
+    return (column_indexes(t).get("team"),
+            next((i for i, c in enumerate(t.columns) if fold(c) == "captain"), None))
+
+
 def build(docs: list[Document], settings: Settings, reuse: Corpus | None = None,
           source_lines: Mapping[str, tuple[str, ...]] | None = None,
-          clubs: identity.Clubs | None = None) -> Corpus:
+          clubs: identity.Clubs | None = None, stated: list | None = None) -> Corpus:
     """The index over `docs`; `reuse`, a corpus over some of them, spares reading their prose again;
-    `source_lines` gives the lines of documents that come without them; `clubs`, the identity
-    decided over a larger corpus `docs` are part of."""
-    return Corpus(docs, settings, reuse, source_lines, clubs)
+    `source_lines` gives the lines of documents that come without them; `clubs` and `stated`,
+    the identity and the statements (see Corpus.known_statements) of a larger corpus `docs`
+    are part of."""
+    return Corpus(docs, settings, reuse, source_lines, clubs, stated)

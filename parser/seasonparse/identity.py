@@ -23,7 +23,7 @@ No club name is written in code: everything comes from the documents and config.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 
 from seasonparse.model import Document
@@ -161,36 +161,71 @@ def _clubs_of_cell(value: str | None) -> list[str]:
     return [p for p in _SEVERAL_CLUBS.split(value) if p]
 
 
+class Evidence(NamedTuple):
+    """What one document tells of club identity, found by the per-document stage (see
+    seasonparse.partition.Facts) so that identity is decided without the documents:
+    every name once (the first line it is written on), the groups of names that stand
+    as different clubs, and the dated matches. A name, group or match repeated within
+    the document adds nothing to what build decides."""
+
+    names: tuple[tuple[str, int, str | None], ...]  # (name, line, its link target) in document order
+    groups: tuple[tuple[str, ...], ...]  # the keys of one match's or table's clubs (two or more)
+    dated: tuple[tuple[str, str, str, int, int, int], ...]  # (ISO day, home, away, home goals, away goals, line)
+
+
+def evidence(doc: Document) -> Evidence:
+    names: dict[tuple[str, str | None], int] = {}
+    groups: dict[tuple, set[str]] = {}
+    for name, line, group, target in _names_of(doc):
+        names.setdefault((name, target), line)
+        k = key(name)
+        if k and group is not None:
+            groups.setdefault(group, set()).add(k)
+    dated: dict[tuple, int] = {}
+    for m in doc.matches:
+        if m.date is not None:
+            dated.setdefault((m.date, m.home, m.away, m.home_goals, m.away_goals), m.line)
+    return Evidence(tuple((name, line, target) for (name, target), line in names.items()),
+                    tuple(dict.fromkeys(tuple(sorted(g)) for g in groups.values() if len(g) > 1)),
+                    tuple((*match, line) for match, line in dated.items()))
+
+
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
+    found = [(doc.path, evidence(doc)) for doc in docs]
+    return from_evidence(lambda: found, aliases)
+
+
+def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
+                  aliases: dict[str, tuple[str, ...]]) -> Clubs:
+    """The clubs of a corpus from its documents' (path, Evidence), in document order;
+    `evidence_of()` gives them anew for each pass (inference by matches takes several),
+    so they need not all be held at once."""
     clubs = Clubs()
-    numbered = 0
+    # a group's clubs -> its number: the same clubs in another match or document keep
+    # them apart no further, so they are numbered once (every pair of a league meets twice
+    # a season, and in every article of that season)
+    numbered: dict[tuple[str, ...], int] = {}
     targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
-    for doc in docs:
-        groups: dict[tuple, set[str]] = {}
-        for name, line, group, target in _names_of(doc):
-            k = clubs.add(name, (doc.path, line))
-            if k and group is not None:
-                members = groups.get(group)
-                if members is None:
-                    groups[group] = {k}
-                else:
-                    members.add(k)
+    for path, found in evidence_of():
+        for name, line, target in found.names:
+            k = clubs.add(name, (path, line))
             if k and target:
-                tk = clubs.add(target, (doc.path, line))
+                tk = clubs.add(target, (path, line))
                 if tk:
                     targets.setdefault(k, {})[tk] = target
-        for members in groups.values():
-            if len(members) > 1:  # a club alone in its group is apart from no one
-                numbered += 1
+        for members in found.groups:
+            if members not in numbered:
+                numbered[members] = number = len(numbered) + 1
                 for k in members:
-                    clubs.stand_in(k, numbered)
+                    clubs.stand_in(k, number)
+    del numbered
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))
         for other in others:
             clubs.union(ck, clubs.add(other, Place("<config>", 0)))
         clubs.canonical_names[clubs.root(ck)] = canonical
     _merge_link_targets(clubs, targets)
-    _infer_from_matches(clubs, docs)
+    _infer_from_matches(clubs, evidence_of)
     _infer_from_words(clubs)
     clubs.freeze()
     return clubs
@@ -207,37 +242,44 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]]) -> Non
             clubs.several_targets.add(label)
 
 
-def _infer_from_matches(clubs: Clubs, docs: list[Document]) -> None:
+def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[str, Evidence]]]) -> None:
     """Repeated until nothing merges (a merge can line up two more matches). Each
-    match's two names are keyed once, not on every pass, and each key's root is
-    looked up once until the next merge (merges are few, lookups many)."""
-    dated = [(doc, m, m.date, key(m.home), key(m.away))
-             for doc in docs for m in doc.matches if m.date is not None]
+    name is keyed once, not on every pass, and each key's root is looked up once
+    until the next merge (merges are few, lookups many)."""
+    keys: dict[str, str] = {}  # name -> its key
     roots: dict[str, str] = {}  # key -> its root, valid until the next union
     changed = True
     while changed:
         changed = False
-        seen: dict[tuple, tuple[Document, object, str, str]] = {}
-        for doc, m, day, home, away in dated:
-            for side, other_key, own_goals, other_goals, other_name in (
-                    (home, away, m.home_goals, m.away_goals, m.away),
-                    (away, home, m.away_goals, m.home_goals, m.home)):
-                r = roots.get(side) or roots.setdefault(side, clubs.root(side))
-                k = (day, r, own_goals, other_goals)
-                prev = seen.get(k)
-                if prev is None:
-                    seen[k] = (doc, m, other_name, other_key)
-                    continue
-                pdoc, pm, pname, pkey = prev
-                if pdoc is doc or clubs.same(pkey, other_key):
-                    continue
-                if clubs.union(pkey, other_key):
-                    changed = True
-                    roots.clear()
-                    clubs.inferred.append(Inference(
-                        other_name, pname, "match",
-                        ((Place(doc.path, m.line), f"{m.home} {m.home_goals}-{m.away_goals} {m.away}"),
-                         (Place(pdoc.path, pm.line), f"{pm.home} {pm.home_goals}-{pm.away_goals} {pm.away}"))))
+        seen: dict[tuple, tuple[int, str, tuple, str, str]] = {}
+        for doc_no, (path, found) in enumerate(evidence_of()):
+            for m in found.dated:
+                day, home_name, away_name, home_goals, away_goals, _ = m
+                home = keys.get(home_name) or keys.setdefault(home_name, key(home_name))
+                away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
+                for side, other_key, own_goals, other_goals, other_name in (
+                        (home, away, home_goals, away_goals, away_name),
+                        (away, home, away_goals, home_goals, home_name)):
+                    r = roots.get(side) or roots.setdefault(side, clubs.root(side))
+                    k = (day, r, own_goals, other_goals)
+                    prev = seen.get(k)
+                    if prev is None:
+                        seen[k] = (doc_no, path, m, other_name, other_key)
+                        continue
+                    p_no, p_path, pm, pname, pkey = prev
+                    if p_no == doc_no or clubs.same(pkey, other_key):
+                        continue
+                    if clubs.union(pkey, other_key):
+                        changed = True
+                        roots.clear()
+                        clubs.inferred.append(Inference(
+                            other_name, pname, "match",
+                            ((Place(path, m[5]), _score_text(m)), (Place(p_path, pm[5]), _score_text(pm)))))
+
+
+def _score_text(match: tuple) -> str:
+    _, home, away, home_goals, away_goals, _ = match
+    return f"{home} {home_goals}-{away_goals} {away}"
 
 
 def _infer_from_words(clubs: Clubs) -> None:

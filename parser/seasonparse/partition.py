@@ -8,44 +8,81 @@ each connected part can then be checked on its own, in any process, and the
 findings are those of the whole corpus: a rule never relates two documents
 with no key in common.
 
-Identity (club names -> roots) is decided once over the whole corpus and given
-to every part. A few rules relate documents by nothing a key can bound, and
-run once over the whole corpus (WHOLE_CORPUS, with the reason).
+Identity (club names -> roots) is decided once over the whole corpus, from the
+documents' Facts, and given to every part, as are the stated deductions and
+removals. A few rules relate documents by nothing a key can bound, and run
+once over the whole corpus (WHOLE_CORPUS, with the reason), on a view of each
+document that holds only what they read (whole_corpus_view).
 
 Linear: a handful of keys per match, table and statement; no pairwise comparison.
 """
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from datetime import date, timedelta
 from typing import Callable, Hashable, Iterable, NamedTuple
 
+from seasonparse import statements
 from seasonparse.football import knockout_ties
+from seasonparse.identity import Evidence, evidence
+from seasonparse.corpus import captain_columns, squad_table
 from seasonparse.model import Document
 from seasonparse.rules.cross_statements import doc_claims
 from seasonparse.rules.cross_tables import _table_tournament
-from seasonparse.tournaments import section_tournament
+from seasonparse.statements import Deduction, Removal
+from seasonparse.tables import tournament_columns
+from seasonparse.tournaments import section_tournament, tournament_in
 
 WHOLE_CORPUS = {
     "A001": "an alias is inferred from evidence in every document",
     "A002": "a name is ambiguous across every document",
-    "X007": "a stated deduction or removal without a tournament, and a relegation table, "
-            "span a club's seasons",
     "X008": "a player is known to a club from any document, of any season",
 }
 
 
+def whole_corpus_view(doc: Document) -> Document:
+    """What the WHOLE_CORPUS rules read of `doc`: A001 and A002 read only the corpus's
+    identity (decided from every document's identity.Evidence), X008 a club's goals
+    (the dated matches with a goal) and its known players (the goalscorers, squad
+    tables and captain columns, and the document's club: see Corpus.known_players)."""
+    club = doc.field("club")
+    goals = ((m, tuple(e for e in m.events if e.is_goal)) for m in doc.matches if m.date is not None)
+    return doc._replace(blocks=(), ties=(), diagnostics=(), infobox=(club,) if club else (),
+                        matches=tuple(m._replace(events=scored, scorer_lines=()) for m, scored in goals if scored),
+                        tables=tuple(t for t in doc.tables
+                                     if squad_table(t, club and club.value) or None not in captain_columns(t)))
+
+
 class Facts(NamedTuple):
-    """What one document may be compared on, as the per-document stage finds it
-    (without the corpus's identity, which it cannot know): keys as they are, and
-    the dated club pairs (names as written, ISO day) the corpus's identity keys."""
+    """What the cross-document stage needs of one document before it reads the document,
+    as the per-document stage finds it (without the corpus's identity, which it cannot
+    know): keys as they are, the dated club pairs (names as written, ISO day) the
+    corpus's identity keys, the document's identity evidence, its stated deductions and
+    removals (a statement without a tournament spans every season of a club: every part
+    is given every document's), and its weight (matches and tables) for balancing parts."""
 
     keys: tuple[Hashable, ...]
     pairs: tuple[tuple[str, str, str], ...]
+    identity: Evidence
+    deductions: tuple[Deduction, ...]
+    removals: tuple[Removal, ...]
+    weight: int
+
+
+def pack_facts(facts: Facts) -> bytes:
+    """Facts as the parent holds them until it reads them (a few KiB; the pairs and the
+    evidence list every match)."""
+    return zlib.compress(pickle.dumps(facts, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack_facts(packed: bytes) -> Facts:
+    return pickle.loads(zlib.decompress(packed))
 
 
 def document_facts(doc: Document) -> Facts:
-    """The partition facts of `doc`: a handful per match, table and statement."""
+    """The facts of `doc`: a handful of keys per match, table and statement."""
     keys: dict[Hashable, None] = {}
     pairs: dict[tuple[str, str, str], None] = {}
     tournament_of: dict[tuple, object] = {}  # section -> tournament: many matches share one
@@ -69,9 +106,13 @@ def document_facts(doc: Document) -> Facts:
             t = _table_tournament(doc, table)
             if t is not None:
                 keys["tournament", t] = None
+        elif table.kind == "relegation":  # X007 compares its columns with those tournaments' tables
+            for label in tournament_columns(table).values():
+                keys["tournament", tournament_in(label)] = None
     for key, _claim in doc_claims(doc, str):  # the keys name no club: no identity needed
         keys["claim", key] = None
-    return Facts(tuple(keys), tuple(pairs))
+    return Facts(tuple(keys), tuple(pairs), evidence(doc), tuple(statements.deductions(doc)),
+                 tuple(statements.removals(doc)), 1 + len(doc.matches) + len(doc.tables))
 
 
 def document_keys(facts: Facts, root: Callable[[str], str]) -> Iterable[Hashable]:
@@ -89,10 +130,10 @@ def document_keys(facts: Facts, root: Callable[[str], str]) -> Iterable[Hashable
         yield "club day", b, day
 
 
-def components(facts: list[Facts], root: Callable[[str], str]) -> list[list[int]]:
-    """Indexes of the documents (`facts`, one per document) in connected parts (documents
-    joined by a shared key), each in document order, the parts ordered by their first."""
-    parent = list(range(len(facts)))
+def components(facts: Iterable[Facts], root: Callable[[str], str]) -> list[list[int]]:
+    """Indexes of the documents (`facts`, one per document, read once) in connected parts
+    (documents joined by a shared key), each in document order, the parts ordered by their first."""
+    parent: list[int] = []
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -102,6 +143,7 @@ def components(facts: list[Facts], root: Callable[[str], str]) -> list[list[int]
 
     owner: dict[Hashable, int] = {}
     for i, doc_facts in enumerate(facts):
+        parent.append(i)
         for key in document_keys(doc_facts, root):
             j = owner.setdefault(key, i)
             if j != i:
@@ -109,7 +151,7 @@ def components(facts: list[Facts], root: Callable[[str], str]) -> list[list[int]
                 if a != b:
                     parent[max(a, b)] = min(a, b)
     parts: dict[int, list[int]] = {}
-    for i in range(len(facts)):
+    for i in range(len(parent)):
         parts.setdefault(find(i), []).append(i)
     return list(parts.values())
 

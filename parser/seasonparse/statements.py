@@ -8,12 +8,12 @@ tournament's winner plays next, who hosts a tie's second leg.
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
 from seasonparse.lexicon import contains_any, lexicon
-from seasonparse.model import Document
+from seasonparse.model import Block, Document
 from seasonparse.tournaments import Tournament, tournament_in
 
 
@@ -27,11 +27,22 @@ class Sentence(NamedTuple):
 
 def prose(doc: Document) -> Iterator[Sentence]:
     for b in doc.blocks:
-        if b.items:
-            for i, text in enumerate(b.items):
-                yield Sentence(text, b.line + i, b.section)
-        else:
-            yield Sentence(b.text, b.line, b.section)
+        yield from _sentences(b)
+
+
+def _sentences(b: Block) -> Iterator[Sentence]:
+    if b.items:
+        for i, text in enumerate(b.items):
+            yield Sentence(text, b.line + i, b.section)
+    else:
+        yield Sentence(b.text, b.line, b.section)
+
+
+def stating(block: Block) -> bool:
+    """Whether `block` states anything this module reads: the cross-document stage
+    keeps only those blocks of a document (seasonparse.compact)."""
+    said = list(_sentences(block))
+    return bool(_deductions(said) or _removals(said) or _next_opponents(said) or _higher_seed_hosts(said))
 
 
 @cache
@@ -49,8 +60,12 @@ class Deduction(NamedTuple):
 
 def deductions(doc: Document) -> list[Deduction]:
     """Points deductions: "Irapuato were deducted 3 points", "3 points were deducted from X"."""
+    return _deductions(prose(doc))
+
+
+def _deductions(sentences: Iterable[Sentence]) -> list[Deduction]:
     out = []
-    for s in prose(doc):
+    for s in sentences:
         for p in _patterns("deduction"):
             for m in p.finditer(s.text):
                 out.append(Deduction(m["club"].strip(), int(m["points"]), s.text.strip(), s.line,
@@ -68,8 +83,12 @@ class Removal(NamedTuple):
 def removals(doc: Document) -> list[Removal]:
     """Clubs said to be suspended, expelled or disaffiliated, one clause at a time (a
     sentence may name several). Whether the name is a club is the corpus's to say."""
+    return _removals(prose(doc))
+
+
+def _removals(sentences: Iterable[Sentence]) -> list[Removal]:
     out = []
-    for s in prose(doc):
+    for s in sentences:
         for clause in re.split(r"(?<=[.;,])\s+", s.text):
             for p in _patterns("removed_club"):
                 if m := p.search(clause):
@@ -86,8 +105,12 @@ class NextOpponent(NamedTuple):
 
 
 def next_opponents(doc: Document) -> list[NextOpponent]:
+    return _next_opponents(prose(doc))
+
+
+def _next_opponents(sentences: Iterable[Sentence]) -> list[NextOpponent]:
     out = []
-    for s in prose(doc):
+    for s in sentences:
         for p in _patterns("next_opponent"):
             m = p.search(s.text)
             if m and (other := tournament_in(m["tournament"])):
@@ -97,4 +120,8 @@ def next_opponents(doc: Document) -> list[NextOpponent]:
 
 def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
     """"The higher seeded teams play on their home field during the second leg"."""
-    return any(contains_any(s.text, "rules", "second_leg_host") for s in prose(doc))
+    return _higher_seed_hosts(prose(doc))
+
+
+def _higher_seed_hosts(sentences: Iterable[Sentence]) -> bool:
+    return any(contains_any(s.text, "rules", "second_leg_host") for s in sentences)

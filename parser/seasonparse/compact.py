@@ -1,0 +1,82 @@
+"""What the parent of a check holds of each document: its projection, packed.
+
+The per-document stage sees a whole document; the cross-document stage and
+the reports read only part of it. `project` is the one place that says which
+part: the prose blocks that state something (seasonparse.statements), the
+tables a corpus rule, identity or a report reads (standings and relegation
+tables, and tables with a team, player or captain column), and every other
+field but the section tree (which nothing after the per-document stage
+reads). A worker hands the parent the projection pickled and zlib-compressed
+(`Packed`: 8-18 KiB for a real article that takes 190-370 KiB in memory); it
+is unpacked only where a part of the cross-document stage or a report reads it.
+
+Equal strings are not made one object here: the front ends already share a
+results grid's club names, so doing it again (a walk over every record, 2-5 ms
+an article) left a packed league article's size unchanged.
+"""
+
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
+
+import pickle
+import zlib
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from seasonparse.model import Document, Table
+from seasonparse.names import fold
+from seasonparse.statements import stating
+from seasonparse.tables import column_indexes
+
+READ_TABLE_KINDS = frozenset(("standings", "relegation"))
+READ_COLUMNS = frozenset(("team", "player"))
+
+
+def read_table(table: Table) -> bool:
+    """A table some rule of the cross-document stage, identity or a report reads."""
+    return (table.kind in READ_TABLE_KINDS or not READ_COLUMNS.isdisjoint(column_indexes(table))
+            or any(fold(c) == "captain" for c in table.columns))
+
+
+def project(doc: Document) -> Document:
+    """`doc` as the cross-document stage and the reports read it (see the module's docstring)."""
+    return doc._replace(sections=(), blocks=tuple(b for b in doc.blocks if stating(b)),
+                        tables=tuple(t for t in doc.tables if read_table(t)))
+
+
+class Packed(NamedTuple):
+    """A document's projection, pickled and compressed, with what the parent reads of it
+    without unpacking: its path and hash, and its lines where it holds them (a document
+    whose lines cannot be read back from its file; see check.Checked)."""
+
+    path: str
+    sha256: str
+    lines: tuple[str, ...]
+    data: bytes
+
+    def unpack(self) -> Document:
+        return pickle.loads(zlib.decompress(self.data))._replace(lines=self.lines)
+
+
+def pack(projected: Document) -> Packed:
+    """A document's projection, packed (its lines travel beside it, uncompressed, as they are)."""
+    data = pickle.dumps(projected._replace(lines=()), pickle.HIGHEST_PROTOCOL)
+    return Packed(projected.path, projected.sha256, projected.lines, zlib.compress(data, 1))
+
+
+def unpacked(doc: "Document | Packed") -> Document:
+    return doc.unpack() if isinstance(doc, Packed) else doc
+
+
+class Documents(Sequence):
+    """A run's documents, each unpacked when read (and not kept): what reports iterate."""
+
+    def __init__(self, held: list) -> None:
+        self._held = held
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [unpacked(d) for d in self._held[i]]
+        return unpacked(self._held[i])
+
+    def __len__(self) -> int:
+        return len(self._held)

@@ -1,0 +1,72 @@
+"""What the parent holds of a document (seasonparse.compact): the projection loses nothing
+the cross-document stage reads, and it is a fraction of the document's size."""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+
+import pytest
+from conftest import FIXTURES, SEEDS, mixed_corpus
+
+from seasonparse.check import check_corpus, load_one, selected_codes, settings_of
+from seasonparse.cli_common import gather
+from seasonparse.compact import Documents, pack, project
+from seasonparse.config import Config
+from seasonparse.frontend import parse_text
+from seasonparse.rules import registry
+
+WIKITEXT = sorted((FIXTURES / "wikitext").glob("*.wikitext"))
+
+
+def _fields(found) -> list[tuple]:
+    return [(f.code, f.path, f.line, f.column, f.end_column, f.message, f.severity, f.related, f.fix)
+            for f in found]
+
+
+def _corpus_findings(docs) -> list[tuple]:
+    rules = registry()
+    return _fields(check_corpus(docs, rules, selected_codes(rules, ("ALL",), (), ()), settings_of(Config())))
+
+
+def _same_with_the_projection(docs) -> list[tuple]:
+    whole = _corpus_findings(docs)
+    assert _corpus_findings([project(d) for d in docs]) == whole
+    return whole
+
+
+def test_seeds_and_wikitext_fixtures():
+    docs = [load_one(i) for i in gather([str(p) for p in [*SEEDS, *WIKITEXT]], "*").inputs]
+    found = _same_with_the_projection(docs)
+    assert len(found) > 10 and {"A001", "X009"} <= {f[0] for f in found}
+
+
+def test_the_reconciliation_against_the_reference_fixture():
+    from seasonparse.reconcile import check_references
+
+    rules = registry()
+    codes = selected_codes(rules, ("ALL",), (), ())
+    (reference,) = (FIXTURES / "reference").glob("*.txt")
+    docs = [load_one(i) for i in gather([str(s) for s in SEEDS], "*.txt").inputs]
+
+    def found(articles):
+        return _fields(check_references(articles, [(str(reference), reference.name)], settings_of(Config()),
+                                        codes, rules).findings)
+
+    assert found(docs) and found([project(d) for d in docs]) == found(docs)
+
+
+def test_mixed_corpus(tmp_path):
+    docs = [load_one(i) for i in gather([str(mixed_corpus(tmp_path, 120))], "*.txt,*.wikitext").inputs]
+    found = _same_with_the_projection(docs)
+    assert {"X001", "X006", "X007", "X009"} <= {f[0] for f in found}
+
+
+@pytest.mark.parametrize("path", WIKITEXT, ids=[p.name for p in WIKITEXT])
+def test_a_real_article_is_packed_small_and_unpacks_to_its_projection(path):
+    doc = parse_text(path.read_text("utf-8"), path.name)
+    held = pack(project(doc))
+    assert held.unpack() == project(doc) and held.lines == doc.lines
+    whole = len(zlib.compress(pickle.dumps(doc._replace(lines=()), pickle.HIGHEST_PROTOCOL), 1))
+    assert len(held.data) < whole  # what the parent held before: the whole document
+    assert Documents([held, doc])[0] == held.unpack() and Documents([held, doc])[1] is doc
