@@ -12,6 +12,7 @@ reference footnote's official name as one more name of its club.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -295,7 +296,8 @@ class ReferenceIndex:
         """Reference -> its segments that cover a competition in full: (segment, club roots,
         tournament, stage -> the days of its dated matches). A segment with a stated table
         is full when every club of that table has as many regular-season matches as its
-        Pld. Only the stages it holds matches of are covered (see _stage): a reference
+        Pld. Only the stages it holds matches of are covered (see _stage), and of a
+        two-legged round only one with as many second legs as first legs: a reference
         cut after the quarter-finals says nothing of the semi-finals."""
         out: dict[int, list] = {}
         for ref in self.references:
@@ -304,10 +306,14 @@ class ReferenceIndex:
                 if not any(rm.day for rm in rms) or not self.segment_complete(ref, seg):
                     continue
                 stages: dict = {}
+                legs: Counter = Counter()  # (stage, leg): a round cut between its legs is not held
                 for rm in rms:
-                    days = stages.setdefault(_stage(rm.match.section, rm.fixture.knockout), [])
+                    stage = _stage(rm.match.section, rm.fixture.knockout)
+                    days = stages.setdefault(stage, [])
                     if rm.day is not None:
                         days.append(rm.day)
+                    legs[stage, rm.fixture.leg] += 1
+                stages = {stage: days for stage, days in stages.items() if legs[stage, 0] == legs[stage, 1]}
                 clubs = {c for rm in rms for c in (rm.home, rm.away)}
                 out.setdefault(id(ref), []).append((seg, clubs, seg.tournament, stages))
         return out

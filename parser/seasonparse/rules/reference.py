@@ -116,7 +116,7 @@ def reference_match_missing(index, settings, report):
     where every club of its stated table has as many matches as its Pld (a
     results file without tables counts only within its dates), and of it only
     the stages the reference lists matches of (the league, each knockout
-    round): within the dates of that stage's matches, or anywhere in the
+    round with as many second legs as first legs): within the dates of that stage's matches, or anywhere in the
     tournament for a knockout round or a league whose table proves it whole.
 
     Why: a match that a complete reference lacks was not played as written:
