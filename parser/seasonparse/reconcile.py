@@ -5,9 +5,10 @@ key, never by comparing matches pairwise: (club pair, day) for the same day or
 one day either side, then the reference's undated matches of that pair whose
 place between dated rounds brackets the article's day (the Apertura
 quarterfinals have no date lines; past the reference's last date, or before its
-first, the place is open on that side) and whose tournament is the article's. Club names are resolved by the corpus's
-identity inference run over articles and references together, with each
-reference footnote's official name as one more name of its club.
+first, the place is open on that side) and whose tournament is the article's.
+Club names are resolved by the corpus's identity inference run over articles
+and references together, with each reference footnote's official name as one
+more name of its club.
 """
 
 from __future__ import annotations
