@@ -69,3 +69,18 @@ def test_a_cut_reference_still_reports_what_it_holds():
     assert message.endswith("; it has Correcaminos UAT 1-1 Necaxa (Aug 18)"), message
     assert message.count("(Aug 18)") == 1
     assert [r.message for r in rec.findings[0].related][0] == "the reference: Correcaminos UAT 1-1 Necaxa (Aug 18)"
+
+
+def test_an_undated_reference_match_is_named_undated_once():
+    """A quarterfinal leg the reference gives to another club: the article's leg is
+    missing from a round the reference holds, and the undated leg of the same two
+    clubs it does have is named `(undated)`, not `()` or `() (undated)`."""
+    text = (CUT / "rsssf_mex2012_liga_de_ascenso_2011-12.txt").read_text("utf-8")
+    find = "León              2-0 Irapuato"
+    assert text.count(find) == 1
+    rec = _reconcile(text.replace(find, "León              2-0 Celaya FC"), codes={"R004"})
+    assert [(f.code, f.path, f.line) for f in rec.findings] == [("R004", LIGUILLA, 62)]
+    message = rec.findings[0].message
+    assert message.endswith("; it has León 1-1 Irapuato (Sep 24), Irapuato 0-1 León (undated)"), message
+    assert [r.message for r in rec.findings[0].related] == [
+        "the reference: León 1-1 Irapuato (Sep 24)", "the reference: Irapuato 0-1 León (undated)"]
