@@ -4,19 +4,22 @@ Every article match (dated, not a friendly) is looked up in every reference by
 key, never by comparing matches pairwise: (club pair, day) for the same day or
 one day either side, then the reference's undated matches of that pair whose
 place between dated rounds brackets the article's day (the Apertura
-quarterfinals have no date lines). Club names are resolved by the corpus's
-identity inference run over articles and references together, with each
-reference footnote's official name as one more name of its club.
+quarterfinals have no date lines; past the reference's last date, or before its
+first, the place is open on that side) and whose tournament is the article's.
+Club names are resolved by the corpus's identity inference run over articles
+and references together, with each reference footnote's official name as one
+more name of its club.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
 
 from seasonparse.corpus import Corpus, build
-from seasonparse.tournaments import section_tournament
-from seasonparse.football import counted
+from seasonparse.tournaments import match_phase, section_tournament
+from seasonparse.football import _round_of, counted
 from seasonparse.identity import key
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
@@ -43,7 +46,7 @@ class RefMatch(Record, fields="reference match fixture segment day home away win
     day: date | None  # None: the reference gives no date
     home: str
     away: str
-    window: tuple[date, date] | None  # undated: the dated matches around it
+    window: tuple[date | None, date | None] | None  # undated: the dated matches around it (None: none that side)
 
     def goals_of(self, club: str) -> int | None:
         return self.match.home_goals if club == self.home else self.match.away_goals if club == self.away else None
@@ -51,6 +54,18 @@ class RefMatch(Record, fields="reference match fixture segment day home away win
     @property
     def path(self) -> str:
         return self.reference.document.path
+
+
+def _stage(section: tuple[str, ...], knockout: bool):
+    """The part of a tournament a match belongs to: its knockout round (the lexicon's
+    index) where a heading names one, else "knockout" or "league"."""
+    rnd = _round_of(section)[1]
+    return rnd if rnd is not None else "knockout" if knockout else "league"
+
+
+def _in_window(window: tuple[date | None, date | None], day: date) -> bool:
+    first, last = window
+    return (first is None or first - _DAY <= day) and (last is None or day <= last + _DAY)
 
 
 class Pairing(Record, fields="article ref"):
@@ -230,9 +245,7 @@ class ReferenceIndex:
         out = []
         root, ref_match = self.root, maker(RefMatch)
         for i, m in enumerate(doc.matches):
-            window = None
-            if days[i] is None and (before[i] or after[i]):
-                window = (before[i] or after[i], after[i] or before[i])
+            window = (before[i], after[i]) if days[i] is None else None
             segment, fixture, home, away = segment_of.get(i), ref.fixtures[i], root(m.home), root(m.away)
             rm = ref_match((ref, m, fixture, segment, days[i], home, away, window))
             out.append(rm)
@@ -251,18 +264,19 @@ class ReferenceIndex:
             key = (id(rm.reference), frozenset((rm.home, rm.away)))
             if rm.day is not None:
                 by_day.setdefault((*key, rm.day), []).append(rm)
-            elif rm.window is not None:
+            else:
                 undated.setdefault(key, []).append(rm)
         used: set[tuple[int, str, int]] = set()  # (reference, article path, reference match index)
         for a in self.article_matches:
             pair = frozenset((a.home, a.away))
+            tournament = section_tournament(a.doc, a.match.section)
             for ref in self.references:
                 key = (id(ref), pair)
                 candidates = by_day.get((*key, a.day)) or by_day.get((*key, a.day - _DAY)) or \
                     by_day.get((*key, a.day + _DAY), [])
                 if not candidates:
-                    candidates = [rm for rm in undated.get(key, ())
-                                  if rm.window[0] - _DAY <= a.day <= rm.window[1] + _DAY]
+                    candidates = [rm for rm in undated.get(key, ()) if _in_window(rm.window, a.day) and (
+                        tournament is None or rm.fixture.tournament in (None, tournament))]
                 candidates = [rm for rm in candidates
                               if (id(ref), a.doc.path, rm.match.index) not in used]
                 if candidates:
@@ -272,34 +286,51 @@ class ReferenceIndex:
                     used.add((id(ref), a.doc.path, best.match.index))
                     self.pairings.append(Pairing(a, best))
                     continue
-                segment = self._covering(ref, a)
+                segment = self._covering(ref, a, tournament)
                 if segment is not None:
                     same = tuple(rm for rm in self.by_segment.get(id(segment), ())
                                  if frozenset((rm.home, rm.away)) == pair)
                     self.unmatched.append(Unmatched(a, ref, segment, same))
 
     @cached_property
-    def coverage(self) -> dict[int, list[tuple[Segment, set[str], date, date, tuple | None]]]:
+    def coverage(self) -> dict[int, list[tuple[Segment, set[str], tuple | None, dict]]]:
         """Reference -> its segments that cover a competition in full: (segment, club roots,
-        first day, last day, tournament). A segment with a stated table is full when
-        every club of that table has as many regular-season matches as its Pld."""
+        tournament, stage -> the days of its dated matches). A segment with a stated table
+        is full when every club of that table has as many regular-season matches as its
+        Pld. Only the stages it holds matches of are covered (see _stage), and of a
+        two-legged round only one with as many second legs as first legs: a reference
+        cut after the quarter-finals says nothing of the semi-finals."""
         out: dict[int, list] = {}
         for ref in self.references:
             for seg in ref.segments:
                 rms = self.by_segment.get(id(seg), [])
-                days = [rm.day for rm in rms if rm.day is not None]
-                if not days or not self.segment_complete(ref, seg):
+                if not any(rm.day for rm in rms) or not self.segment_complete(ref, seg):
                     continue
+                stages: dict = {}
+                legs: Counter = Counter()  # (stage, leg): a round cut between its legs is not held
+                for rm in rms:
+                    stage = _stage(rm.match.section, rm.fixture.knockout)
+                    days = stages.setdefault(stage, [])
+                    if rm.day is not None:
+                        days.append(rm.day)
+                    legs[stage, rm.fixture.leg] += 1
+                stages = {stage: days for stage, days in stages.items() if legs[stage, 0] == legs[stage, 1]}
                 clubs = {c for rm in rms for c in (rm.home, rm.away)}
-                out.setdefault(id(ref), []).append((seg, clubs, min(days), max(days), seg.tournament))
+                out.setdefault(id(ref), []).append((seg, clubs, seg.tournament, stages))
         return out
 
-    def _covering(self, ref: Reference, a: ArticleMatch) -> Segment | None:
-        tournament = section_tournament(a.doc, a.match.section)
-        for seg, clubs, first, last, t in self.coverage.get(id(ref), ()):
-            if a.home in clubs and a.away in clubs and (
-                    first - _DAY <= a.day <= last + _DAY or
-                    (t is not None and t == tournament)):
+    def _covering(self, ref: Reference, a: ArticleMatch, tournament: tuple | None) -> Segment | None:
+        """The segment that holds the article match's stage in full: within the dates of
+        that stage's matches, or anywhere in the same tournament where the stage is a
+        knockout round the reference lists or a league its stated table proves complete."""
+        section = a.match.section
+        stage = _stage(section, match_phase(section) != "league")
+        for seg, clubs, t, stages in self.coverage.get(id(ref), ()):
+            days = stages.get(stage)
+            if days is None or a.home not in clubs or a.away not in clubs:
+                continue
+            if (days and min(days) - _DAY <= a.day <= max(days) + _DAY) or (
+                    t is not None and t == tournament and (stage != "league" or seg.tables)):
                 return seg
         return None
 

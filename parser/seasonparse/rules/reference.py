@@ -24,8 +24,14 @@ _SHORT = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_for": "
 _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "goals_against": 7, "points": 8}
 
 
+def _ref_text(rm) -> str:
+    """A reference match as a message names it: its date as written, or `undated`."""
+    m = rm.match
+    return describe(m if m.date_text else m._replace(date_text="undated"))
+
+
 def _at(rm, what: str = "") -> Related:
-    return Related(rm.path, rm.match.line, rm.match.home_column, what or f"the reference: {describe(rm.match)}")
+    return Related(rm.path, rm.match.line, rm.match.home_column, what or f"the reference: {_ref_text(rm)}")
 
 
 def _at_article(report, p, message: str):
@@ -53,7 +59,7 @@ def reference_match_score(index, settings, report):
     """
     for p in index.pairings:
         if p.score_differs:
-            yield _at_article(report, p, f"{describe(p.article.match)} here, but {describe(p.ref.match)} in the "
+            yield _at_article(report, p, f"{describe(p.article.match)} here, but {_ref_text(p.ref)} in the "
                                          "reference")
 
 
@@ -97,7 +103,7 @@ def reference_match_date(index, settings, report):
             yield report(f"dated {a.match.date_text} ({a.day.isoformat()}) here, {p.ref.day.isoformat()} in the "
                          "reference", a.match.date_line, 1, path=a.doc.path,
                          related=[Related(p.ref.path, p.ref.match.date_line, 1,
-                                          f"the reference dates {describe(p.ref.match)} {p.ref.match.date_text}")])
+                                          f"the reference dates {describe(p.ref.match)}")])
 
 
 @rule("R004", "reference-match-missing", WARNING, scope="reference")
@@ -105,10 +111,13 @@ def reference_match_missing(index, settings, report):
     """A competitive match the reference does not have, where it lists the whole competition.
 
     What it does: a dated article match (pre-season games and friendlies left
-    out) between two clubs of a reference's tournament, within that
-    tournament's dates, which the reference does not list. Only tournaments the
-    reference covers in full count: every club of its stated table has as many
-    matches as its Pld (a results file without tables is taken as complete).
+    out) between two clubs of a reference's tournament, which the reference
+    does not list. Only what the reference holds in full counts: a tournament
+    where every club of its stated table has as many matches as its Pld (a
+    results file without tables counts only within its dates), and of it only
+    the stages the reference lists matches of (the league, each knockout
+    round with as many second legs as first legs): within the dates of that stage's matches, or anywhere in the
+    tournament for a knockout round or a league whose table proves it whole.
 
     Why: a match that a complete reference lacks was not played as written:
     wrong opponent, a date off by more than a day, or an invented fixture.
@@ -119,8 +128,7 @@ def reference_match_missing(index, settings, report):
     """
     for u in index.unmatched:
         a = u.article
-        seen = "; it has " + ", ".join(f"{describe(rm.match)} ({rm.match.date_text or 'undated'})"
-                                       for rm in u.same_pair) if u.same_pair else ""
+        seen = "; it has " + ", ".join(map(_ref_text, u.same_pair)) if u.same_pair else ""
         related = [_at(rm) for rm in u.same_pair] or [
             Related(u.reference.document.path, u.segment.line, 1, f"the reference's {u.segment.title}")]
         yield report(f"{describe(a.match)} on {a.day.isoformat()} is not in the reference, which lists every "
@@ -239,7 +247,7 @@ def reference_standings(index, settings, report):
                 else:
                     parts.append(f"the {points} point{'' if points == 1 else 's'} from its {len(matches)} reference match{'' if len(matches) == 1 else 'es'} against "
                                  f"{what} (\"{statement}\")")
-                    related += [_at(m, f"the reference: {describe(m.match)}") for m in matches]
+                    related += [_at(m) for m in matches]
                 related.append(Related(path, at, 1, statement))
             yield report(f"{text}; the difference is exactly {' and '.join(parts)}, which the article's table "
                          "leaves out", line, 1, path=doc.path, related=related, severity=INFO)
