@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from seasonparse.config import Config
-from seasonparse.fallback import INTERNAL_ERROR, failed_document, internal_error
+from seasonparse.fallback import INTERNAL_ERROR, described, failed_document, internal_error
 from seasonparse.model import Document
 from seasonparse.rules import registry
 from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
@@ -67,7 +67,7 @@ def selected_codes(rules: dict[str, Rule], select, ignore, extend_select) -> set
 
 def crash_finding(path: str, what: str, exc: Exception | None) -> Finding:
     """A rule that raised: a P000 finding, so the run and the other rules go on."""
-    failed = f"{what} failed with {exc!r}" if exc is not None else what
+    failed = f"{what} failed with {described(exc)}" if exc is not None else what
     message = internal_error(f"{failed}; its findings are missing").message
     return Reporter(registry()[INTERNAL_ERROR], path)(message, 1)
 

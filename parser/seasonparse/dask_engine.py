@@ -98,12 +98,16 @@ def _local_cluster(stack: ExitStack, LocalCluster, jobs: int | None, processes: 
     the cluster, then removes the folder.)"""
     import tempfile  # not at import: check imports this module for EngineError alone
 
+    import logging
+
     import dask
 
     scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="seasonparse-dask-",
                                                               ignore_cleanup_errors=True))
     stack.enter_context(dask.config.set({"temporary-directory": scratch}))
+    # silence_logs: the workers' own warnings (a task cancelled by Ctrl-C) are not the user's business
     cluster = LocalCluster(n_workers=jobs or usable_cores(), threads_per_worker=1,
-                           processes=processes, dashboard_address=None, local_directory=scratch)
+                           processes=processes, dashboard_address=None, local_directory=scratch,
+                           silence_logs=logging.ERROR)
     stack.callback(cluster.close)
     return cluster

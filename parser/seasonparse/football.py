@@ -138,7 +138,7 @@ class KnockoutTie(NamedTuple):
         return totals
 
 
-def _round_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], int | None]:
+def round_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], int | None]:
     for i, title in enumerate(section):
         r = round_index(title)
         if r is not None:
@@ -159,14 +159,14 @@ def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
         legs = tuple(doc.matches[i] for i in t.legs if 0 <= i < len(doc.matches))
         if not legs:
             continue
-        prefix, rnd = _round_of(t.section)
+        prefix, rnd = round_of(t.section)
         ties.append(KnockoutTie(legs, t, prefix, rnd, t.line))
         covered.update(m.index for m in legs)
     groups: dict[tuple, list[Match]] = {}
     for m in doc.matches:
         if m.index in covered:
             continue
-        prefix, rnd = _round_of(m.section)
+        prefix, rnd = round_of(m.section)
         if rnd is None:
             continue
         groups.setdefault((prefix, rnd, pair_key(m)), []).append(m)

@@ -19,7 +19,8 @@ from functools import cached_property
 
 from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import match_phase, section_tournament
-from seasonparse.football import _round_of, counted
+from seasonparse.fallback import described
+from seasonparse.football import counted, round_of
 from seasonparse.identity import key
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
@@ -59,7 +60,7 @@ class RefMatch(Record, fields="reference match fixture segment day home away win
 def _stage(section: tuple[str, ...], knockout: bool):
     """The part of a tournament a match belongs to: its knockout round (the lexicon's
     index) where a heading names one, else "knockout" or "league"."""
-    rnd = _round_of(section)[1]
+    rnd = round_of(section)[1]
     return rnd if rnd is not None else "knockout" if knockout else "league"
 
 
@@ -373,7 +374,7 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
             try:
                 findings.extend(r.check(index, settings, Reporter(r, "")))
             except Exception as exc:  # a bug in a rule: report it, keep checking
-                errors.append(f"rule {r.code} failed on the references: {exc!r}")
+                errors.append(f"rule {r.code} failed on the references: {described(exc)}")
         return Reconciliation(findings, index.summary, errors)
 
 
