@@ -33,8 +33,10 @@ def date_outside_season(doc, settings, report):
     What it does: reads the season from the infobox (`Season`, `Year`) or the
     title (`2011–12` covers the calendar years 2011 and 2012) and reports match
     dates outside it, as long as most of the document's dated matches lie inside
-    it. When most lie outside, the year names an edition played in another year
-    (UEFA Euro 2020 was played in 2021): one info says the dates were not checked.
+    it. When a one-year season's dates lie mostly in the next year, the year names
+    an edition played a year late (UEFA Euro 2020 was played in 2021): one info
+    says so, and only dates outside both years are reported. A two-year season
+    (`2018–19`) names the years it was played, so its dates are checked as they are.
 
     Why: a wrong year in a date line is a common copy-and-paste slip; it stands
     out against the other dates of the document, not against the edition's name.
@@ -53,15 +55,26 @@ def date_outside_season(doc, settings, report):
         return
     span = f"the season {season.text} ({season.first.year}–{season.last.year})"
     related = [Related(doc.path, season.line, 1, f"season {season.text}")]
-    if 2 * len(outside) >= len(dated):
+    if _edition_played_later(season, dated, outside):
         first = outside[0]
         yield report(f"{len(outside)} of {len(dated)} dated matches lie outside {span}, "
-                     f"{first.date_text} first: the year names the edition, not when it "
-                     "was played, so dates are not checked against it",
+                     f"{first.date_text} first: the year names the edition, played a year "
+                     "later, so only dates outside both years are reported",
                      first.date_line, 1, related=related, severity=INFO)
-        return
+        later = season.last.year + 1
+        outside = [m for m in outside if date.fromisoformat(m.date).year != later]
+        span = f"the season {season.text} or the year after ({season.first.year}–{later})"
     for m in outside:
         yield report(f"{m.date_text} is outside {span}", m.date_line, 1, related=related)
+
+
+def _edition_played_later(season, dated, outside) -> bool:
+    """More than half of the dated matches in the year after a one-year season: the
+    edition was postponed (its name kept), not misdated."""
+    if season.first.year != season.last.year:
+        return False
+    later = sum(1 for m in outside if date.fromisoformat(m.date).year == season.last.year + 1)
+    return 2 * later > len(dated)
 
 
 def _in_knockout_round(m) -> bool:
