@@ -552,3 +552,18 @@ def test_exit_without_shutdown_exits_1(project):
     proc = subprocess.run([sys.executable, "-m", "seasonparse", "server"], input=data,
                           capture_output=True, timeout=60, cwd=project)
     assert proc.returncode == 1, proc.stderr
+
+
+@pytest.mark.parametrize("body", [
+    json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": None}).encode("utf-8"),
+    b"{not json"], ids=["null params", "not json"])
+def test_a_client_mistake_is_logged_in_one_line_without_a_traceback(project, body):
+    """The mistake is the client's and is answered; pygls logged it with tracebacks
+    (77 lines on stderr for one `initialize` with null params)."""
+    import subprocess
+
+    data = b"Content-Length: %d\r\n\r\n" % len(body) + body
+    proc = subprocess.run([sys.executable, "-m", "seasonparse", "server"], input=data,
+                          capture_output=True, timeout=60, cwd=project)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and 1 <= len(err.splitlines()) <= 2, err

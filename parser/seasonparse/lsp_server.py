@@ -280,6 +280,21 @@ class SeasonProtocol(LanguageServerProtocol):
         self._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": error.code, "message": error.message}})
 
 
+class _OneLineForClientErrors(logging.Filter):
+    """pygls logs a message it cannot read with the whole traceback of its validation: the
+    mistake is the client's, not ours, and it is answered (or shown) already; one line says it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Unable to deserialize message"):
+            record.msg, record.args = "Unable to deserialize a message from the client", ()
+        elif record.exc_info and isinstance(record.exc_info[1], (_Answered, *UNREADABLE)):
+            record.exc_info = record.exc_text = None  # report_server_error says it in one line
+            return False
+        return True
+
+
+_ONE_LINE = _OneLineForClientErrors()
+
 UNREADABLE = (json.JSONDecodeError, UnicodeDecodeError, RecursionError)
 """What reading a frame's body as JSON raises (pygls hands it to report_server_error)."""
 
@@ -291,6 +306,8 @@ class SeasonServer(LanguageServer):
         from seasonparse import __version__
 
         super().__init__("seasonparse", __version__, protocol_cls=SeasonProtocol)
+        for name in ("pygls.protocol.json_rpc", "pygls.io_", "pygls.server"):
+            logging.getLogger(name).addFilter(_ONE_LINE)  # the same filter: added once
         self.debounce = debounce
         self.fix_edits = fix_edits
         self.shutdown_requested = False
