@@ -256,6 +256,19 @@ def test_second_leg_cells_are_written_from_team_1s_side():
     assert [(t.winner, t.aggregate_winner, t.aggregate_loser) for t in d.ties] == [
         ("Liverpool", 6, 2), ("Juventus", 2, 1), ("Milan", 2, 0), ("Chelsea", 6, 5), ("Liverpool", 2, 1)]
 
+def test_away_goals_decide_a_level_two_legged_tie_where_the_cell_says_so():
+    """`2–2 (a)`, legs `0–1` and `2–1` (team 1's side): team 1 scored 2 away, team 2 one.
+    A bold loser is then a W005 like any other (the rows before read reason `other`)."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "away_goals_two_leg.wikitext"
+    d = parse_file(str(path))
+    assert [(t.winner, t.reason) for t in d.ties] == [
+        ("Alpha", "away_goals"), ("Gamma", "away_goals"), ("Eps", "penalties")]
+    found = [(f.code, f.line) for f in findings_for(path.read_text("utf-8"), wikitext=True)]
+    assert found == [("W005", 8)]
+
+
 def test_an_awarded_score_is_marked_and_its_scorers_are_not_counted():
     """`3–0 ([[Walkover|awd.]])`, `(w/o)`, `(awarded)`: the note says so, as the text
     format's does, and the scorer rules leave the match alone (the goals listed are

@@ -7,7 +7,8 @@ Leg 1 is played at A's ground, leg 2 at B's, and both leg cells are written
 from A's side, A's goals first (English Wikipedia's convention: `6–2 | 3–1 |
 3–1` is A winning 3–1 at home and 3–1 away). The winner is the side with more
 goals on aggregate; on a level aggregate, a shoot-out written in the aggregate
-cell (`3–3 (4–2 p)`) decides (reason `penalties`), else the side written in
+cell (`3–3 (4–2 p)`) decides (reason `penalties`), or away goals where the cell
+says so (`2–2 (a)`: A's goals in the second leg against B's in the first), else the side written in
 bold, the way these tables mark who went through (reason `other`). Where the
 score decides the tie and the article marks winners in bold, a bold loser is a
 W005 warning (`marked_winners`).
@@ -56,7 +57,7 @@ class Mark(NamedTuple):
 
     marked: str  # the club in bold
     winner: str  # by the aggregate, else the shoot-out
-    how: str  # aggregate | penalties
+    how: str  # aggregate | away_goals | penalties
     score: str  # as written: `1–3`, `3–3 (4–2 p)`
     line: int
     column: int
@@ -75,7 +76,7 @@ def marked_winners(marks: list[Mark], diags: list[Diagnostic]) -> None:
         return
     for m in marks:
         if m.marked != m.winner:
-            how = "on aggregate" if m.how == "aggregate" else "on penalties"
+            how = {"aggregate": "on aggregate", "away_goals": "on away goals"}.get(m.how, "on penalties")
             diags.append(Diagnostic("W005", WARNING, f"{m.marked} is marked in bold as the winner, but "
                                                      f"{m.winner} won {m.score} {how}", m.line, m.column))
 
@@ -104,6 +105,8 @@ def add_tie(t: TieText, b) -> Mark | None:
         a_wins, reason = agg[0] > agg[1], "aggregate"
     elif shootout and shootout[1] != shootout[2]:
         a_wins, reason = int(shootout[1]) > int(shootout[2]), "penalties"
+    elif _AWAY_GOALS.search(clean(t.aggregate)) and (away := _away_goals(t)) and away[0] != away[1]:
+        a_wins, reason = away[0] > away[1], "away_goals"
     elif _bold(t.team_a) != _bold(t.team_b):
         a_wins, reason = _bold(t.team_a), "other"
     else:
@@ -115,6 +118,13 @@ def add_tie(t: TieText, b) -> Mark | None:
     marked_a = _bold(t.team_a)
     line, col = (t.team_a_pos if marked_a else t.team_b_pos) or (t.line, 1)
     return Mark(a if marked_a else bb, a if a_wins else bb, reason, clean(t.aggregate), line, col)
+
+
+def _away_goals(t: TieText) -> tuple[int, int] | None:
+    """The goals each side scored away: A's in the second leg, B's in the first (both
+    cells written from A's side)."""
+    first, second = score(t.leg1), score(t.leg2)
+    return (second[0], first[1]) if first and second else None
 
 
 def read_two_leg(frag: Fragment, b, index: LineIndex) -> Mark | None:
