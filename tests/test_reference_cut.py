@@ -84,3 +84,14 @@ def test_an_undated_reference_match_is_named_undated_once():
     assert message.endswith("; it has León 1-1 Irapuato (Sep 24), Irapuato 0-1 León (undated)"), message
     assert [r.message for r in rec.findings[0].related] == [
         "the reference: León 1-1 Irapuato (Sep 24)", "the reference: Irapuato 0-1 León (undated)"]
+
+
+def test_a_table_over_a_cut_list_of_matches_is_one_warning_not_a_finding_per_club():
+    """Cut inside the regular stage, after the final table: the table counts 120 matches,
+    the reference lists fewer; the rows are not compared with what is not there (it
+    gave 16 R006 errors, one a club)."""
+    rec = _reconcile((CUT / "rsssf_mex2012_cut_in_apertura_regular_stage.txt").read_text("utf-8"),
+                     codes={"R006"})
+    (only,) = rec.findings
+    assert (only.code, only.severity) == ("R006", "warning")
+    assert "the table counts 120 matches" in only.message and "incomplete" in only.message

@@ -265,6 +265,9 @@ def reference_table_vs_results(index, settings, report):
     own results do not give points at a typo in the table or in a result,
     before anything is compared with the articles.
 
+    Where the reference lists fewer matches than its table played (a
+    transcription cut short), one warning says so instead of a finding per row.
+
     Example:
         * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
     """
@@ -276,7 +279,16 @@ def reference_table_vs_results(index, settings, report):
         for seg in ref.segments:
             regular = index.regular(seg)
             for ti in seg.tables:
-                for row in doc.tables[ti].rows:
+                rows = doc.tables[ti].rows
+                short = _matches_missing(rows, regular, index.root)
+                if short:
+                    counted, listed = short
+                    yield report(f"{seg.title}: the table counts {counted} matches, this reference lists "
+                                 f"{listed}; its rows are not checked against an incomplete list",
+                                 rows[0].line, 1, path=doc.path, severity=WARNING,
+                                 related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
+                    continue
+                for row in rows:
                     club = index.root(row.cells[1])
                     matches = regular.get(club)
                     if not matches:
@@ -290,6 +302,15 @@ def reference_table_vs_results(index, settings, report):
                         yield report(f"{row.cells[1]} in {seg.title}: the table says {said}; its {len(matches)} "
                                      f"matches in this reference give {real}", row.line, 1, path=doc.path,
                                      related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
+
+
+def _matches_missing(rows, regular, root) -> tuple[int, int] | None:
+    """(matches the table counts, matches the reference lists) where the reference lists
+    fewer than its table played (a transcription cut short): a row-by-row comparison
+    would blame every club for the matches that are not there."""
+    played = sum(to_int(row.cells[_REF_COLUMNS["played"]]) or 0 for row in rows)
+    listed = sum(len(regular.get(root(row.cells[1]), ())) for row in rows)
+    return (played // 2, listed // 2) if listed < played else None
 
 
 RULES = (reference_match_score, reference_match_venue, reference_match_date, reference_match_missing,
