@@ -4,7 +4,7 @@ The per-document stage sees a whole document; the cross-document stage and
 the reports read only part of it. `project` is the one place that says which
 part: the prose blocks that state something (seasonparse.statements), the
 tables a corpus rule, identity or a report reads (standings and relegation
-tables, and tables with a team, player or captain column), and every other
+tables, and tables with a team or player column), and every other
 field but the section tree (which nothing after the per-document stage
 reads). A worker hands the parent the projection pickled and zlib-compressed
 (`Packed`: 8-18 KiB for a real article that takes 190-370 KiB in memory); it
@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from seasonparse.model import Document, Table
-from seasonparse.names import fold
 from seasonparse.statements import stating
 from seasonparse.tables import column_indexes
 
@@ -32,9 +31,9 @@ READ_COLUMNS = frozenset(("team", "player"))
 
 
 def read_table(table: Table) -> bool:
-    """A table some rule of the cross-document stage, identity or a report reads."""
-    return (table.kind in READ_TABLE_KINDS or not READ_COLUMNS.isdisjoint(column_indexes(table))
-            or any(fold(c) == "captain" for c in table.columns))
+    """A table some rule of the cross-document stage, identity or a report reads (a captain
+    column is read only beside a team column: corpus.captain_columns)."""
+    return table.kind in READ_TABLE_KINDS or not READ_COLUMNS.isdisjoint(column_indexes(table))
 
 
 def project(doc: Document) -> Document:
@@ -54,13 +53,22 @@ class Packed(NamedTuple):
     data: bytes
 
     def unpack(self) -> Document:
-        return pickle.loads(zlib.decompress(self.data))._replace(lines=self.lines)
+        return unpack_object(self.data)._replace(lines=self.lines)
 
 
 def pack(projected: Document) -> Packed:
     """A document's projection, packed (its lines travel beside it, uncompressed, as they are)."""
-    data = pickle.dumps(projected._replace(lines=()), pickle.HIGHEST_PROTOCOL)
-    return Packed(projected.path, projected.sha256, projected.lines, zlib.compress(data, 1))
+    return Packed(projected.path, projected.sha256, projected.lines, pack_object(projected._replace(lines=())))
+
+
+def pack_object(records) -> bytes:
+    """Records (a projection, partition.Facts) as the parent holds them until it reads them:
+    pickled, then zlib at its fastest level (a tenth of their size in memory)."""
+    return zlib.compress(pickle.dumps(records, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack_object(data: bytes):
+    return pickle.loads(zlib.decompress(data))
 
 
 def unpacked(doc: "Document | Packed") -> Document:

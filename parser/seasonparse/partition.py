@@ -19,12 +19,11 @@ Linear: a handful of keys per match, table and statement; no pairwise comparison
 
 from __future__ import annotations
 
-import pickle
-import zlib
 from datetime import date, timedelta
 from typing import Callable, Hashable, Iterable, NamedTuple
 
 from seasonparse import statements
+from seasonparse.compact import pack_object, unpack_object
 from seasonparse.football import knockout_ties
 from seasonparse.identity import Evidence, evidence
 from seasonparse.corpus import captain_columns, squad_table
@@ -74,11 +73,11 @@ class Facts(NamedTuple):
 def pack_facts(facts: Facts) -> bytes:
     """Facts as the parent holds them until it reads them (a few KiB; the pairs and the
     evidence list every match)."""
-    return zlib.compress(pickle.dumps(facts, pickle.HIGHEST_PROTOCOL), 1)
+    return pack_object(facts)
 
 
 def unpack_facts(packed: bytes) -> Facts:
-    return pickle.loads(zlib.decompress(packed))
+    return unpack_object(packed)
 
 
 def document_facts(doc: Document) -> Facts:
