@@ -98,3 +98,14 @@ def test_chunks_grow_with_the_batch_but_leave_each_worker_several():
 
     assert chunk_size(1000, 2) == MAX_CHUNK and chunk_size(64, 2) == 8 and chunk_size(3, 2) == 1
     assert all(n // chunk_size(n, 2) >= 8 for n in range(64, 5000, 37))
+
+
+def test_chunks_shrink_towards_the_end_and_cover_every_item_once_in_order():
+    from seasonparse.parallel import MAX_CHUNK, shrinking_chunks
+
+    for n in (1, 3, 17, 1000, 5000):
+        chunks = list(shrinking_chunks(list(range(n)), 2))
+        sizes = [len(c) for c in chunks]
+        assert [i for c in chunks for i in c] == list(range(n))
+        assert sizes == sorted(sizes, reverse=True) and max(sizes) <= MAX_CHUNK and sizes[-1] == 1
+    assert [len(c) for c in shrinking_chunks(list(range(1000)), 2)][:3] == [MAX_CHUNK] * 3

@@ -146,7 +146,7 @@ def test_workers_find_the_facts_only_for_corpus_rules(corpus):
     item = _inputs(corpus)[0]
     assert DocumentStage(codes, settings_of(Config()))(item).facts is None
     facts = unpack_facts(DocumentStage(codes, settings_of(Config()), None, True)(item).facts)
-    assert facts.pairs and any(k[0] == "tournament" for k in facts.keys)
+    assert facts.identity.dated and any(k[0] == "tournament" for k in facts.keys)
     assert facts.identity.names and facts.weight > 1
     stages = []
     run([item], rules, {"M001"}, Config(), map_fn=lambda stage, items: stages.append(stage) or map(stage, items))
@@ -160,3 +160,52 @@ def test_bins_keep_parts_whole_and_balance_them():
     packed = bins(parts, lambda i: 1, 2)
     assert packed == [[2, 4, 5, 6], [0, 1, 3]]  # the heaviest part first, to the lightest bin; in document order
     assert bins(parts, lambda i: 1, 8) == [[2, 4, 5], [0, 3], [1], [6]]
+
+
+_LATE = {}  # the LateValue of test_a_task_begun_before_the_value_is_decided_waits_for_it, as forked workers see it
+
+
+def _plus_late(n: int) -> int:
+    return n + _LATE["value"].get()
+
+
+def test_a_task_begun_before_the_value_is_decided_waits_for_it():
+    """ordered_map's `then` runs in the parent while the workers start: the first items
+    wait for the value it gives, each worker takes it once, and every item sees it."""
+    import time
+
+    from seasonparse.parallel import LateValue, ordered_map
+
+    _LATE["value"] = late = LateValue(2)
+
+    def then():
+        time.sleep(0.2)  # the first item is on a worker by now, waiting
+        late.give(100)
+        return list(range(1, 40))
+
+    try:
+        assert list(ordered_map(_plus_late, [0], 2, then)) == [100 + n for n in range(40)]
+    finally:
+        late.close()
+        _LATE.clear()
+    assert list(ordered_map(abs, [-1], 1, lambda: [-2, 3])) == [1, 2, 3]  # one job: in order, in this process
+
+
+def test_identity_failing_while_the_whole_corpus_task_waits_is_reported_and_stops_it(corpus, monkeypatch):
+    """The whole-corpus task starts before identity is decided; when deciding it fails, the
+    run reports it (P000) instead of the corpus findings, and no worker is left waiting."""
+    import multiprocessing
+
+    from seasonparse import identity
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no identity today")
+
+    monkeypatch.setattr(identity, "from_evidence", broken)
+    rules = registry()
+    result = run(_inputs(corpus), rules, selected_codes(rules, ("ALL",), (), ()), Config(), map_fn=PoolMap(2))
+    failed = [f for f in result.findings if f.code == "P000"]
+    assert len(failed) == 1 and "no identity today" in failed[0].message
+    assert "building the cross-document index" in failed[0].message
+    assert not [f for f in result.findings if f.code[0] in "AX"]
+    assert not multiprocessing.active_children()

@@ -304,7 +304,9 @@ class CrossStage(NamedTuple):
 
     `clubs` is the identity decided over the whole corpus and `stated` its documents'
     statements (Corpus.known_statements); None where the stage runs in the parent or
-    in a worker forked from it, which reads them from _RUN (with the documents)."""
+    in a worker forked from it, which reads them from _RUN (with the documents), or
+    waits for them there (`identity`, a parallel.LateValue) where it was forked before
+    the parent decided them."""
 
     settings: Settings
     first: str
@@ -329,13 +331,20 @@ class CrossStage(NamedTuple):
 
         rules = registry() if self.rules is None else self.rules
         active = [rules[c] for c in codes]
+        clubs, stated = self.identity()
         try:
-            index = build(docs, self.settings, source_lines=_RUN.get("source_lines"),
-                          clubs=self.clubs if self.clubs is not None else _RUN["clubs"],
-                          stated=self.stated if self.stated is not None else _RUN["stated"])
+            index = build(docs, self.settings, source_lines=_RUN.get("source_lines"), clubs=clubs, stated=stated)
         except Exception as exc:
             return [crash_finding(self.first, "building the cross-document index", exc)]
         return _corpus_rules(index, active, self.settings, self.first)
+
+    def identity(self) -> tuple:
+        """The corpus's clubs and statements: given, else the run's (see the class)."""
+        if self.clubs is not None:
+            return self.clubs, self.stated
+        if "clubs" in _RUN:
+            return _RUN["clubs"], _RUN["stated"]
+        return _RUN["identity"].get()
 
 
 PART_DOCUMENTS = 64  # about how many documents a task unpacks at a time
@@ -346,17 +355,67 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     """The corpus rules over the parts of the corpus, a few parts a task, in `map_fn`'s
     workers where it has several; the WHOLE_CORPUS rules as one more task. Merged rule by
     rule, as the serial run orders them (a finding's part is its document's: the final
-    sort gives one order)."""
-    from seasonparse import identity
+    sort gives one order). Where the workers are forked (parallel.PoolMap.map_then), the
+    whole-corpus task starts first, reading every document while the parent decides
+    identity and the parts, which it then hands the workers."""
     from seasonparse.compact import unpacked
-    from seasonparse.partition import WHOLE_CORPUS, bins, components, document_facts, pack_facts, unpack_facts
+    from seasonparse.partition import WHOLE_CORPUS, document_facts, pack_facts
 
     facts = [f if f is not None else pack_facts(document_facts(unpacked(d))) for f, d in zip(facts, docs)]
+    whole_codes = tuple(r.code for r in active if r.code in WHOLE_CORPUS)
+    part_codes = tuple(r.code for r in active if r.code not in WHOLE_CORPUS)
+    jobs = getattr(map_fn, "jobs", 1)
+    ships = jobs > 1 and getattr(map_fn, "ships_data", False)
+    overlapped = getattr(map_fn, "map_then", None) if jobs > 1 and not ships and whole_codes else None
+    rules = None if all(registry().get(r.code) is r for r in active) else {r.code: r for r in active}
+    stage = CrossStage(settings, first, rules=rules)
+    whole_tasks = [CrossTask(whole_codes, None)] if whole_codes else []
+
+    def decide() -> tuple[object, list, list[CrossTask]]:
+        return _identity_and_parts(docs, facts, settings, part_codes, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1),
+                                   ships)
+
+    try:
+        if overlapped is not None:
+            results = _overlapped(overlapped, stage, docs, whole_tasks, decide, source_lines, jobs)
+        else:
+            clubs, stated, tasks = decide()
+            _RUN.update(docs=docs, clubs=clubs, stated=stated, source_lines=source_lines)
+            if jobs <= 1:
+                results = _one_part_at_a_time(stage, docs, tasks, whole_codes)
+            elif ships:  # the parent checks the whole corpus while the engine's workers check the parts
+                pending = map_fn(stage._replace(clubs=clubs, stated=stated), tasks)
+                results = [stage(task) for task in whole_tasks] + list(pending)
+            else:
+                results = list(map_fn(stage, whole_tasks + tasks))
+    except _NoIdentity as failed:
+        return [crash_finding(first, "building the cross-document index", failed.__cause__)]
+    finally:
+        _RUN.clear()
+    by_code: dict[str, list[Finding]] = {}
+    for f in (f for found in results for f in found):
+        by_code.setdefault(f.code, []).append(f)
+    order = [r.code for r in active]
+    merged = [f for code in order for f in by_code.pop(code, [])]
+    return merged + [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
+
+
+class _NoIdentity(Exception):
+    """Identity could not be decided (its cause says why): the cross-document stage says so instead."""
+
+
+def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes: tuple[str, ...], n_tasks: int,
+                        ships: bool) -> tuple[object, list, list[CrossTask]]:
+    """Identity decided over the whole corpus from the documents' facts (packed), their
+    statements, and the parts' tasks: the parts packed into at most `n_tasks` of about equal weight."""
+    from seasonparse import identity
+    from seasonparse.partition import bins, components, unpack_facts
+
     try:
         clubs = identity.from_evidence(
             lambda: ((d.path, unpack_facts(f).identity) for d, f in zip(docs, facts)), settings.aliases)
     except Exception as exc:
-        return [crash_finding(first, "building the cross-document index", exc)]
+        raise _NoIdentity from exc
     stated, weights = [], []
 
     def each_facts():
@@ -367,33 +426,31 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
             yield found
 
     parts = components(each_facts(), clubs.root)
-    whole_codes = tuple(r.code for r in active if r.code in WHOLE_CORPUS)
-    part_codes = tuple(r.code for r in active if r.code not in WHOLE_CORPUS)
-    jobs = getattr(map_fn, "jobs", 1)
-    packed_parts = bins(parts, weights.__getitem__, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1))
-    ships = jobs > 1 and getattr(map_fn, "ships_data", False)
-    rules = None if all(registry().get(r.code) is r for r in active) else {r.code: r for r in active}
-    stage = CrossStage(settings, first, clubs if ships else None, stated if ships else None, rules)
     tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
-             for b in packed_parts] if part_codes else []
-    whole_tasks = [CrossTask(whole_codes, None)] if whole_codes else []
-    _RUN.update(docs=docs, clubs=clubs, stated=stated, source_lines=source_lines)
+             for b in bins(parts, weights.__getitem__, n_tasks)] if part_codes else []
+    return clubs, stated, tasks
+
+
+def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[CrossTask], decide,
+                source_lines: Mapping | None, jobs: int) -> list[list[Finding]]:
+    """The whole-corpus task on a worker forked with the documents, which reads and views
+    every one of them (a tenth of a second on 1,000) while the parent decides identity
+    and the parts (about as long, on one core, the other idle before); identity reaches
+    the workers once, when decided."""
+    from seasonparse.parallel import LateValue
+
+    late = LateValue(jobs)
+    _RUN.update(docs=docs, source_lines=source_lines, identity=late)
+
+    def parts() -> list[CrossTask]:
+        clubs, stated, tasks = decide()
+        late.give((clubs, stated))
+        return tasks
+
     try:
-        if jobs <= 1:
-            results = _one_part_at_a_time(stage, docs, tasks, whole_codes)
-        elif ships:  # the parent checks the whole corpus while the engine's workers check the parts
-            pending = map_fn(stage, tasks)
-            results = [stage(task) for task in whole_tasks] + list(pending)
-        else:
-            results = list(map_fn(stage, whole_tasks + tasks))
+        return list(map_then(stage, whole_tasks, parts))
     finally:
-        _RUN.clear()
-    by_code: dict[str, list[Finding]] = {}
-    for f in (f for found in results for f in found):
-        by_code.setdefault(f.code, []).append(f)
-    order = [r.code for r in active]
-    merged = [f for code in order for f in by_code.pop(code, [])]
-    return merged + [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
+        late.close()
 
 
 def _one_part_at_a_time(stage: CrossStage, docs: list, tasks: list[CrossTask],

@@ -167,6 +167,18 @@ def chunk_size(n_items: int, jobs: int) -> int:
     return max(1, min(MAX_CHUNK, n_items // (jobs * CHUNKS_PER_JOB)))
 
 
+def shrinking_chunks(items: list[T], jobs: int) -> Iterator[list[T]]:
+    """`items` cut in order into chunks of chunk_size(what is left): MAX_CHUNK while much
+    is left, then smaller and smaller, down to one item, so the workers finish within
+    an item of each other (a last full chunk left one worker a chunk's work alone) and a
+    few heavy items (the cross-document tasks) go one at a time."""
+    start = 0
+    while start < len(items):
+        end = start + chunk_size(len(items) - start, jobs)
+        yield items[start:end]
+        start = end
+
+
 def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [fn(item) for item in chunk]
 
@@ -196,12 +208,15 @@ def _windowed(pool, fn: Callable[[T], R], items: Iterator[T], jobs: int) -> Iter
         yield from results
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
-    """fn over items, in their order, on `jobs` processes. A list is handed out in
-    chunks sized to it; an iterator (see size_of) is taken a window at a time."""
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
+                then: Callable[[], Iterable[T]] | None = None) -> Iterator[R]:
+    """fn over items, in their order, on `jobs` processes; then, where given, over the items
+    `then()` gives, called once the workers have started on `items`: the parent's work in
+    it runs beside theirs. A list is handed out in chunks that shrink towards its end
+    (shrinking_chunks); an iterator (see size_of) is taken a window at a time."""
     stream = not isinstance(items, Sized)
-    if jobs <= 1 or (not stream and len(items) < 2):
-        yield from map(fn, items)
+    if jobs <= 1 or (not stream and then is None and len(items) < 2):
+        yield from _serial(fn, items, then)
         return
     if not stream:
         items = list(items)
@@ -211,7 +226,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
     try:
         ctx = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: stay serial
-        yield from map(fn, items)
+        yield from _serial(fn, items, then)
         return
     before = set(multiprocessing.active_children())
     stopping = ctx.Event()
@@ -219,16 +234,87 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
                                initargs=(os.getpid(), stopping))
     finished = False
     try:
+        task = _UnlessStopped(fn)
         if stream:
-            yield from _windowed(pool, _UnlessStopped(fn), iter(items), jobs)
+            yield from _windowed(pool, task, _followed(items, then), jobs)
         else:
-            yield from pool.map(_UnlessStopped(fn), items, chunksize=chunk_size(len(items), jobs))
+            futures = [pool.submit(_run_chunk, task, chunk) for chunk in shrinking_chunks(items, jobs)]
+            if then is not None:
+                futures += [pool.submit(_run_chunk, task, chunk) for chunk in shrinking_chunks(list(then()), jobs)]
+            futures.reverse()
+            while futures:  # each chunk's results let go of once handed on
+                yield from futures.pop().result()
         finished = True
     finally:
         if finished:
             pool.shutdown()
         else:  # interrupted, an error, or the consumer stopped early: no worker may stay
             _stop(pool, set(multiprocessing.active_children()) - before, stopping)
+
+
+def _followed(items: Iterable[T], then: Callable[[], Iterable[T]] | None) -> Iterator[T]:
+    yield from items
+    if then is not None:
+        yield from then()
+
+
+def _serial(fn: Callable[[T], R], items: Iterable[T], then: Callable[[], Iterable[T]] | None) -> Iterator[R]:
+    """ordered_map in this process: `then` first (an item may wait for what it decides),
+    the results still in the items' order."""
+    later = list(then()) if then is not None else []
+    yield from map(fn, items)
+    yield from map(fn, later)
+
+
+class LateValue:
+    """A value the parent decides after it forked the workers that read it: what a task
+    begun before it (see ordered_map's `then`) waits for. Made before the fork; the parent
+    `give`s it once, pickled once and sent once per worker (a thread sends it, so the
+    parent never waits for a worker to read); each worker takes its copy on first `get`
+    and keeps it. A worker waiting for it stops with the run."""
+
+    POLL_SECONDS = 0.05
+
+    def __init__(self, jobs: int) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self._reader, self._writer = ctx.Pipe(duplex=False)
+        self._taking = ctx.Lock()  # one worker at a time reads a copy off the pipe
+        self._copies = jobs
+        self._value = self._unset = object()
+
+    def give(self, value) -> None:
+        """In the parent, once."""
+        import pickle
+        import threading
+
+        self._value = value  # for a task run in the parent (a serial map)
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        threading.Thread(target=self._send, args=(data,), daemon=True, name="seasonparse-late-value").start()
+
+    def _send(self, data: bytes) -> None:
+        with suppress(OSError):  # the workers are gone (the run stopped, or needed fewer copies)
+            for _ in range(self._copies):
+                self._writer.send_bytes(data)
+
+    def get(self):
+        """In a worker: the value, waiting for the parent to give it."""
+        if self._value is self._unset:
+            import pickle
+
+            with self._taking:
+                while not self._reader.poll(self.POLL_SECONDS):
+                    if _stopping is not None and _stopping.is_set():
+                        raise _Stopped
+                data = self._reader.recv_bytes()
+            self._value = pickle.loads(data)
+        return self._value
+
+    def close(self) -> None:
+        """In the parent, once its workers are gone: a copy no worker took unblocks the sender."""
+        self._reader.close()
+        self._writer.close()
 
 
 class PoolMap:
@@ -244,3 +330,8 @@ class PoolMap:
 
     def __call__(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return ordered_map(fn, items, self.jobs)
+
+    def map_then(self, fn: Callable[[T], R], items: list[T], then: Callable[[], Iterable[T]]) -> Iterator[R]:
+        """fn over `items`, then over what `then()` gives, called in the parent while the
+        workers start on `items` (see ordered_map)."""
+        return ordered_map(fn, items, self.jobs, then)

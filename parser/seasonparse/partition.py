@@ -57,13 +57,13 @@ def whole_corpus_view(doc: Document) -> Document:
 class Facts(NamedTuple):
     """What the cross-document stage needs of one document before it reads the document,
     as the per-document stage finds it (without the corpus's identity, which it cannot
-    know): keys as they are, the dated club pairs (names as written, ISO day) the
-    corpus's identity keys, the document's identity evidence, its stated deductions and
-    removals (a statement without a tournament spans every season of a club: every part
-    is given every document's), and its weight (matches and tables) for balancing parts."""
+    know): keys as they are, the document's identity evidence (whose dated matches, names
+    as written, are also what the corpus's identity keys: document_keys), its stated
+    deductions and removals (a statement without a tournament spans every season of a
+    club: every part is given every document's), and its weight (matches and tables) for
+    balancing parts."""
 
     keys: tuple[Hashable, ...]
-    pairs: tuple[tuple[str, str, str], ...]
     identity: Evidence
     deductions: tuple[Deduction, ...]
     removals: tuple[Removal, ...]
@@ -71,8 +71,8 @@ class Facts(NamedTuple):
 
 
 def pack_facts(facts: Facts) -> bytes:
-    """Facts as the parent holds them until it reads them (a few KiB; the pairs and the
-    evidence list every match)."""
+    """Facts as the parent holds them until it reads them (a few KiB; the evidence lists
+    every match)."""
     return pack_object(facts)
 
 
@@ -83,7 +83,6 @@ def unpack_facts(packed: bytes) -> Facts:
 def document_facts(doc: Document) -> Facts:
     """The facts of `doc`: a handful of keys per match, table and statement."""
     keys: dict[Hashable, None] = {}
-    pairs: dict[tuple[str, str, str], None] = {}
     tournament_of: dict[tuple, object] = {}  # section -> tournament: many matches share one
 
     def tournament(section):
@@ -94,12 +93,8 @@ def document_facts(doc: Document) -> Facts:
 
     for m in doc.matches:
         tournament(m.section)
-        if m.date is not None:
-            pairs[m.home, m.away, m.date] = None
-    for kt in knockout_ties(doc):
+    for kt in knockout_ties(doc):  # a tie's first leg is one of the matches: keyed with them
         tournament(kt.prefix if kt.round is not None else kt.legs[0].section)
-        if kt.legs[0].date is not None:
-            pairs[(*kt.teams(), kt.legs[0].date)] = None
     for table in doc.tables:
         if table.kind == "standings":
             t = _table_tournament(doc, table)
@@ -110,16 +105,16 @@ def document_facts(doc: Document) -> Facts:
                 keys["tournament", tournament_in(label)] = None
     for key, _claim in doc_claims(doc, str):  # the keys name no club: no identity needed
         keys["claim", key] = None
-    return Facts(tuple(keys), tuple(pairs), evidence(doc), tuple(statements.deductions(doc)),
+    return Facts(tuple(keys), evidence(doc), tuple(statements.deductions(doc)),
                  tuple(statements.removals(doc)), 1 + len(doc.matches) + len(doc.tables))
 
 
 def document_keys(facts: Facts, root: Callable[[str], str]) -> Iterable[Hashable]:
     """The keys of a document's facts, clubs named by the corpus's identity (`root`): a
-    match, or a tie's first leg, is keyed by its club pair on its day and the next (two
-    dates at most a day apart share one), and by each club's day."""
+    dated match (a tie's first leg among them) is keyed by its club pair on its day and the
+    next (two dates at most a day apart share one), and by each club's day."""
     yield from facts.keys
-    for home, away, iso in facts.pairs:
+    for iso, home, away, *_ in facts.identity.dated:
         day = date.fromisoformat(iso)
         a, b = root(home), root(away)
         pair = frozenset((a, b))
@@ -133,6 +128,13 @@ def components(facts: Iterable[Facts], root: Callable[[str], str]) -> list[list[
     """Indexes of the documents (`facts`, one per document, read once) in connected parts
     (documents joined by a shared key), each in document order, the parts ordered by their first."""
     parent: list[int] = []
+    roots: dict[str, str] = {}  # a name as written -> its root: the names of a league recur in every match
+
+    def root_of(name: str) -> str:
+        found = roots.get(name)
+        if found is None:
+            found = roots[name] = root(name)
+        return found
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -143,7 +145,7 @@ def components(facts: Iterable[Facts], root: Callable[[str], str]) -> list[list[
     owner: dict[Hashable, int] = {}
     for i, doc_facts in enumerate(facts):
         parent.append(i)
-        for key in document_keys(doc_facts, root):
+        for key in document_keys(doc_facts, root_of):
             j = owner.setdefault(key, i)
             if j != i:
                 a, b = find(i), find(j)
