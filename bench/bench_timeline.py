@@ -3,16 +3,19 @@
     python bench/bench_timeline.py DIR [--jobs N] [--runs R]
 
 Runs `seasonparse check DIR --no-cache --no-baseline --exit-zero --format json
---jobs N` in this process (after its imports, which are timed too) with hooks
-that log, per process, the wall and CPU time of each step: the parent's phases
-(start-up, gathering, the per-document stage as it waits for the workers, the
-cross-document stage's identity and partition, the parts, finish, render) and
-each worker's items (a document, a cross-document task). It prints the parent's
-phases (wall, CPU), then per worker its busy time and idle time inside the
-pools' lives, and a lower bound of the run on N free cores: the parent's CPU
-outside the pools plus the longest worker. On a loaded machine the wall times
-stretch, but the CPU times (and so the bound) stay near their unloaded values:
-compare the bound and the CPU sums, not the walls. With --runs, medians.
+--jobs N` in a forked child (fresh imports each run, timed too) with hooks that
+log, per process, the wall and CPU time of each step: the parent's phases
+(start-up, gathering, each pool's map as the parent waits for it, identity and
+the partition, finish, render) and each worker's items (a document, a
+cross-document task). It prints the parent's phases (wall, CPU), per worker
+and kind of item its CPU in items, the wall from each map's call to its first
+item and from its last item to the map's end, the workers' idle wall between
+their first and last item, and an estimate of the run on N free cores: the
+parent's CPU outside the maps plus each map's busiest worker (the identity and
+partition the parent decides while the whole-corpus task runs count as beside
+the workers). On a loaded machine every wall time stretches and CPU times grow
+too (shared caches): compare runs made together, not with other days'. With
+--runs, medians.
 """
 
 from __future__ import annotations
@@ -22,9 +25,6 @@ import statistics
 import sys
 import tempfile
 import time
-
-WALL0 = time.perf_counter()
-CPU0 = time.process_time()
 
 
 def main() -> int:
@@ -192,9 +192,9 @@ def summarise(events) -> dict[str, tuple[float, float]]:
             out[f"{pool}: workers' idle wall between first and last {item}"] = (idle, 0.0)
     whole = out["whole run (wall: to exit)"]
     waited = sum(out[p][1] for p in pools) if longest else 0.0
-    out["parent CPU outside the pools' waits"] = (
+    out["parent CPU outside the maps"] = (
         whole[0] - (sum(out[p][0] for p in pools) if longest else 0.0), whole[1] - waited)
-    out["bound on free cores: that + each pool's longest worker"] = (0.0, whole[1] - waited + longest)
+    out["estimate on free cores: that + each map's busiest worker"] = (0.0, whole[1] - waited + longest)
     return out
 
 

@@ -320,8 +320,9 @@ class LateValue:
 class PoolMap:
     """ordered_map over `jobs` workers as a map function (`map_fn(fn, items)`): what
     check.run takes. Its `jobs` tells the check how many workers the cross-document
-    stage may split its work among; workers are forked after the parent built the
-    corpus index, so they read it from memory (`ships_data` False)."""
+    stage may split its work among; workers are forked after the parent holds the
+    documents, so they read them from memory (`ships_data` False), and the identity
+    too, or wait for it (LateValue, map_then)."""
 
     ships_data = False
 
