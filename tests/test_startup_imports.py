@@ -46,6 +46,13 @@ def test_a_check_imports_no_dataclasses_json_or_tempfile(tmp_path):
     assert not modules & {"dataclasses", "inspect", "json", "tempfile"}
 
 
+def test_a_small_check_in_one_process_imports_no_packing(tmp_path):
+    """The documents of a few inputs are held as they are (check.packs_documents)."""
+    modules = set(_check_one_seed(tmp_path)["modules"])
+    assert "seasonparse.check" in modules
+    assert not modules & {"pickle", "seasonparse.compact", "seasonparse.partition"}
+
+
 def test_a_check_leaves_the_patterns_it_never_used_uncompiled(tmp_path):
     assert _check_one_seed(tmp_path)["uncompiled"] == ["suppress._DIRECTIVE", "lines._AGGREGATE_NOTE"]
 
