@@ -65,3 +65,23 @@ def test_a_lazy_pattern_compiles_on_first_use_and_behaves_as_the_pattern():
     assert lazy.sub("x", text) == compiled.sub("x", text)
     assert lazy.search("no score") is None and lazy.pattern == compiled.pattern and lazy.flags == compiled.flags
     assert {"finditer", "sub", "search"} <= set(vars(lazy))  # kept: later calls skip __getattr__
+
+
+FREEZE_COUNT = """
+import gc, sys
+from seasonparse.cli import main
+sys.argv = ["seasonparse", "rules"]
+main(["rules"])
+embedded = gc.get_freeze_count()
+main()
+print(embedded, gc.get_freeze_count() > 0, file=sys.__stderr__)
+"""
+
+
+def test_the_program_leaves_its_objects_to_the_exit_and_embedded_use_does_not(tmp_path):
+    """`seasonparse` as a program freezes the collector as it returns (the exit then walks
+    none of the objects the run built to look for cycles); main(argv) in a host process
+    leaves the host's collector as it was."""
+    proc = subprocess.run([sys.executable, "-c", FREEZE_COUNT], capture_output=True, text=True, cwd=tmp_path,
+                          check=True)
+    assert proc.stderr.split() == ["0", "True"]
