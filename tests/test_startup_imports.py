@@ -53,6 +53,11 @@ def test_a_small_check_in_one_process_imports_no_packing(tmp_path):
     assert not modules & {"pickle", "seasonparse.compact", "seasonparse.partition"}
 
 
+def test_a_check_with_no_configuration_file_imports_no_tomllib(tmp_path):
+    modules = set(_check_one_seed(tmp_path)["modules"])  # tmp_path and its parents hold no configuration
+    assert "seasonparse.config" in modules and "tomllib" not in modules
+
+
 def test_a_check_leaves_the_patterns_it_never_used_uncompiled(tmp_path):
     assert _check_one_seed(tmp_path)["uncompiled"] == ["suppress._DIRECTIVE", "lines._AGGREGATE_NOTE"]
 
