@@ -64,6 +64,7 @@ class Clubs:
         self.inferred: list[Inference] = []
         self.ambiguous: list[Ambiguity] = []
         self.several_targets: set[str] = set()  # labels linked to two clubs
+        self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
 
     def add(self, name: str, place: tuple[str, int]) -> str:
         """The name's key; a new key is recorded where first seen (`place`, a Place or a
@@ -191,8 +192,13 @@ def evidence(doc: Document) -> Evidence:
 
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
+    """The clubs of `docs`. What each document tells is kept on them (`evidence`): an
+    identity decided over these documents and a few more (the references' joint one,
+    seasonparse.reconcile) starts from it instead of reading every document again."""
     found = [(doc.path, evidence(doc)) for doc in docs]
-    return from_evidence(lambda: found, aliases)
+    clubs = from_evidence(lambda: found, aliases)
+    clubs.evidence = found
+    return clubs
 
 
 def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
