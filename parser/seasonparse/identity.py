@@ -159,6 +159,8 @@ def _clubs_of_cell(value: str | None) -> list[str]:
     the season) holds two clubs, each a name of its own."""
     if not value:
         return []
+    if "," not in value and "/" not in value and ";" not in value:
+        return [value]  # one club, as most cells hold: what the split gives, without it
     return [p for p in _SEVERAL_CLUBS.split(value) if p]
 
 
@@ -176,12 +178,16 @@ class Evidence(NamedTuple):
 
 def evidence(doc: Document) -> Evidence:
     names: dict[tuple[str, str | None], int] = {}
+    keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
     groups: dict[tuple, set[str]] = {}
     for name, line, group, target in _names_of(doc):
         names.setdefault((name, target), line)
-        k = key(name)
-        if k and group is not None:
-            groups.setdefault(group, set()).add(k)
+        if group is not None:
+            k = keys.get(name)
+            if k is None:
+                k = keys[name] = key(name)
+            if k:
+                groups.setdefault(group, set()).add(k)
     dated: dict[tuple, int] = {}
     for m in doc.matches:
         if m.date is not None:

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import lexicon
 from seasonparse.model import (
     ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section,
@@ -52,7 +53,7 @@ _TABLE_ROW = re.compile(
 _SEPARATOR = re.compile(r"^\s*(?:-\s*){3,}$")
 _MATCH = re.compile(r"^(?P<home>\S(?:.*?\S)?)\s+(?P<hg>\d{1,2})\s*-\s*(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
-_GROUP = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
+_GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at a non-space, as above
 # The name ends at a non-space and each optional part brings its own leading space: one way to
@@ -91,6 +92,13 @@ def _prefixes(key: str) -> tuple[str, ...]:
 @cache
 def _markers() -> dict[str, str]:
     return {fold(k): v for k, v in words()["rsssf"]["markers"].items()}
+
+
+@lru_cache(maxsize=4096)
+def _is_marker(word: str) -> bool:
+    """Whether a word as written is a marker (`awd`, `aet`): asked once per word, as the
+    same few club names end hundreds of result lines."""
+    return _fold(word) in _markers()
 
 
 @cache
@@ -424,8 +432,7 @@ class _Reader:
         scorers: list[tuple[str, int]] = []
         if "[" not in rest and "(" not in rest:
             away = rest.split()
-            known = _markers()
-            while away and _fold(away[-1]) in known:
+            while away and _is_marker(away[-1]):
                 markers.insert(0, away.pop())
             return markers, scorers, " ".join(away)
         for m in _GROUP.finditer(rest):
@@ -437,7 +444,7 @@ class _Reader:
             else:
                 markers.append(inner)
         away = _GROUP.sub(" ", rest).split()
-        while away and _fold(away[-1]) in _markers():
+        while away and _is_marker(away[-1]):
             markers.insert(0, away.pop())
         return markers, scorers, " ".join(away)
 
