@@ -257,15 +257,17 @@ class ReferenceIndex:
             after[i] = nxt
         out = []
         root, ref_match = self.root, maker(RefMatch)
-        for i, m in enumerate(doc.matches):
-            window = (before[i], after[i]) if days[i] is None else None
-            segment, fixture, home, away = segment_of.get(i), ref.fixtures[i], root(m.home), root(m.away)
-            rm = ref_match((ref, m, fixture, segment, days[i], home, away, window))
+        for segment in ref.segments:  # the segment's lists, filled in the same pass
+            self.by_segment.setdefault(id(segment), [])
+            self._regular.setdefault(id(segment), {})
+        for i, (m, fixture, day) in enumerate(zip(doc.matches, ref.fixtures, days)):
+            segment, home, away = segment_of.get(i), root(m.home), root(m.away)
+            rm = ref_match((ref, m, fixture, segment, day, home, away, (before[i], after[i]) if day is None else None))
             out.append(rm)
-            if segment is not None:  # the segment's lists, filled in the same pass
-                self.by_segment.setdefault(id(segment), []).append(rm)
-                regular = self._regular.setdefault(id(segment), {})
+            if segment is not None:
+                self.by_segment[id(segment)].append(rm)
                 if not fixture.knockout:
+                    regular = self._regular[id(segment)]
                     regular.setdefault(home, []).append(rm)
                     regular.setdefault(away, []).append(rm)
         return out

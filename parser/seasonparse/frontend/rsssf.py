@@ -272,9 +272,12 @@ class _Reader:
         for number, raw in enumerate(self.lines, 1):
             if raw[:1] not in ("*", "") and self._plain():
                 # most lines are results, then dates: read them before trying the other shapes
-                if self._result_line(number, raw):
-                    continue
-                if raw[0] == "[" and ":" not in raw and self.read_date(raw.strip(), number):
+                text = raw.strip()
+                if text[:1] == "[":
+                    if ":" not in raw and self.read_date(text, number):
+                        continue
+                elif text and not text[0].isdigit() and (m := _MATCH.match(text)) is not None \
+                        and self.read_match(m, number, raw, text):
                     continue
             star = raw.startswith("*")
             content = raw[1:] if star else raw
@@ -289,11 +292,6 @@ class _Reader:
         """No table, note, list or participant list is open (they own the next lines)."""
         return not self.rows and self.note is None and self.items is None and self.participants is None \
             and not self.expect_participants
-
-    def _result_line(self, n: int, raw: str) -> bool:
-        text = raw.strip()
-        return bool(text) and not text[0].isdigit() and text[0] != "[" and \
-            (m := _MATCH.match(text)) is not None and self.read_match(m, n, raw, text)
 
     def line(self, n: int, raw: str, content: str, offset: int, star: bool) -> None:
         text = content.strip()
