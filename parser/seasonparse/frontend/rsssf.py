@@ -44,13 +44,11 @@ _YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` m
 # the class made compiling it cost as much as three other patterns
 _DATE = re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})(?:,?\s+(?P<y>\d{4}))?\s*\]$")
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
-_ROUND = re.compile(r"^Round:?\s*(?P<n>\d+)\s*$", re.I)
 # A lazy name or note ends at a non-space (`.*?\S`), never inside a run of spaces: a lazy `.*?`
 # before `\s{2,}` or `\s*$` tried every end in the run and scanned the rest of it (quadratic).
 _TABLE_ROW = re.compile(
     r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:.*?\S)?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
     r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
-_SEPARATOR = re.compile(r"^\s*(?:-\s*){3,}$")
 _MATCH = re.compile(r"^(?P<home>\S(?:.*?\S)?)\s+(?P<hg>\d{1,2})\s*-\s*(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
@@ -60,8 +58,6 @@ _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at
 # split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
 _PARTICIPANT = re.compile(
     r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
-_LIST_ITEM = re.compile(r"^-\s+(?P<text>.+?)\s*$")
-_LABEL = re.compile(r"^(?P<label>[^:\[\]]{1,40}):\s*$")
 _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
 # compiled on first use (re's cache): most references list no scorers
 
@@ -113,6 +109,31 @@ def _title_phase(title: str) -> str:
     knockout's if one is (as match_phase decides it), and the same headings recur
     under every round of a reference."""
     return match_phase((title,))
+
+
+# The simplest line shapes are read with string methods, not patterns: compiling a pattern
+# costs 0.3 M instructions or more at every start. Each takes a stripped line.
+
+def _round_number(text: str) -> str | None:
+    """`Round: 1`, `Round 12` (any case): the round's number."""
+    number = text[5:].removeprefix(":").strip() if text[:5].lower() == "round" else ""
+    return number if number.isdecimal() else None
+
+
+def _separator(text: str) -> bool:
+    """`- - - - -` between table rows: three dashes or more, and spaces."""
+    return text.count("-") >= 3 and not text.replace("-", "").strip()
+
+
+def _list_item(text: str) -> str | None:
+    """`- Veracruz withdrew for financial problems.`: the item's text."""
+    return text[1:].lstrip() if text[:1] == "-" and text[1:2].isspace() else None
+
+
+def _label(text: str) -> str | None:
+    """`Participants:`: a few words (no colon or bracket) ending in a colon."""
+    label = text[:-1]
+    return label if text[-1:] == ":" and 0 < len(label) <= 40 and not any(c in label for c in ":[]") else None
 
 
 def _titled(text: str) -> bool:
@@ -324,7 +345,7 @@ class _Reader:
             pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
             self.rows.append(Row((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n))
             return
-        if self.rows and _SEPARATOR.match(text):
+        if self.rows and _separator(text):
             return
         self.close_table()
         if text[:1] != "-":
@@ -354,22 +375,22 @@ class _Reader:
             self.byes.append(Bye(club, n, self.path))
             self.blocks.append(Block("paragraph", n, n, text, (), self.path))
             return
-        if (m := _ROUND.match(text)) is not None:
-            self.heading(4, f"Round {m['n']}", n)
+        if (number := _round_number(text)) is not None:
+            self.heading(4, f"Round {number}", n)
             return
         if self.read_heading(text, n):
             return
         if self.read_unplayed(text, n):
             return
-        if (m := _LIST_ITEM.match(text)) is not None:
+        if (item := _list_item(text)) is not None:
             if self.items is None:
                 self.items = [n, n, []]
             self.items[1] = n
-            self.items[2].append(m["text"])
+            self.items[2].append(item)
             return
-        if (m := _LABEL.match(text)) is not None:
-            self.blocks.append(Block("subheading", n, n, m["label"].strip(), (), self.path))
-            self.expect_participants = _fold(m["label"]) in _folded("participants")
+        if (label := _label(text)) is not None:
+            self.blocks.append(Block("subheading", n, n, label.strip(), (), self.path))
+            self.expect_participants = _fold(label) in _folded("participants")
             return
         if text.startswith("[") and self.last_match_line == n - 1 and self.attach_scorers(text, n, raw):
             return
