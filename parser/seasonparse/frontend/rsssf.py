@@ -42,7 +42,6 @@ PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 _HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
 _YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` made `-`: an en dash in
 # the class made compiling it cost as much as three other patterns
-_DATE = re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})(?:,?\s+(?P<y>\d{4}))?\s*\]$")
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
 # A lazy name or note ends at a non-space (`.*?\S`), never inside a run of spaces: a lazy `.*?`
 # before `\s{2,}` or `\s*$` tried every end in the run and scanned the rest of it (quadratic).
@@ -118,6 +117,24 @@ def _round_number(text: str) -> str | None:
     """`Round: 1`, `Round 12` (any case): the round's number."""
     number = text[5:].removeprefix(":").strip() if text[:5].lower() == "round" else ""
     return number if number.isdecimal() else None
+
+
+def _date_words(text: str) -> tuple[str, str, str | None] | None:
+    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day (a month name, maybe
+    abbreviated with a dot, or a day of one or two digits) and the year, if one is written."""
+    words = text[1:-1].split() if text[:1] == "[" and text[-1:] == "]" else ()
+    if len(words) == 3 and len(words[2]) == 4 and words[2].isdecimal():
+        first, second, year = words[0], words[1].removesuffix(","), words[2]
+    elif len(words) == 2:
+        first, second, year = *words, None
+    else:
+        return None
+    return (first, second, year) if _date_word(first) and _date_word(second) else None
+
+
+def _date_word(word: str) -> bool:
+    letters = word.removesuffix(".")
+    return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
 
 
 def _separator(text: str) -> bool:
@@ -256,16 +273,16 @@ class _Reader:
 
     # -- dates -------------------------------------------------------------
     def read_date(self, text: str, line: int) -> bool:
-        m = _DATE.match(text)
-        if not m:
+        words = _date_words(text)
+        if words is None:
             return False
-        a, b = m["a"].rstrip("."), m["b"].rstrip(".")
+        a, b = words[0].rstrip("."), words[1].rstrip(".")
         month_word, day = (a, b) if not a.isdigit() else (b, a)
         month = _months().get(_fold(month_word))
         if month is None or not day.isdigit():
             return False
         self.date_text, self.date_line = text.strip("[] "), line
-        year = int(m["y"]) if m["y"] else self._year(month)
+        year = int(words[2]) if words[2] else self._year(month)
         self.date = None
         if year is None:
             self.diags.append(Diagnostic("P001", WARNING, f"date `{text}` with no season year to place it in",
