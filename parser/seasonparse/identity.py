@@ -64,6 +64,7 @@ class Clubs:
         self.inferred: list[Inference] = []
         self.ambiguous: list[Ambiguity] = []
         self.several_targets: set[str] = set()  # labels linked to two clubs
+        self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
 
     def add(self, name: str, place: tuple[str, int]) -> str:
         """The name's key; a new key is recorded where first seen (`place`, a Place or a
@@ -158,6 +159,8 @@ def _clubs_of_cell(value: str | None) -> list[str]:
     the season) holds two clubs, each a name of its own."""
     if not value:
         return []
+    if "," not in value and "/" not in value and ";" not in value:
+        return [value]  # one club, as most cells hold: what the split gives, without it
     return [p for p in _SEVERAL_CLUBS.split(value) if p]
 
 
@@ -175,12 +178,16 @@ class Evidence(NamedTuple):
 
 def evidence(doc: Document) -> Evidence:
     names: dict[tuple[str, str | None], int] = {}
+    keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
     groups: dict[tuple, set[str]] = {}
     for name, line, group, target in _names_of(doc):
         names.setdefault((name, target), line)
-        k = key(name)
-        if k and group is not None:
-            groups.setdefault(group, set()).add(k)
+        if group is not None:
+            k = keys.get(name)
+            if k is None:
+                k = keys[name] = key(name)
+            if k:
+                groups.setdefault(group, set()).add(k)
     dated: dict[tuple, int] = {}
     for m in doc.matches:
         if m.date is not None:
@@ -191,8 +198,13 @@ def evidence(doc: Document) -> Evidence:
 
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
+    """The clubs of `docs`. What each document tells is kept on them (`evidence`): an
+    identity decided over these documents and a few more (the references' joint one,
+    seasonparse.reconcile) starts from it instead of reading every document again."""
     found = [(doc.path, evidence(doc)) for doc in docs]
-    return from_evidence(lambda: found, aliases)
+    clubs = from_evidence(lambda: found, aliases)
+    clubs.evidence = found
+    return clubs
 
 
 def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],

@@ -21,7 +21,7 @@ from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import match_phase, section_tournament
 from seasonparse.fallback import described
 from seasonparse.football import counted, round_of
-from seasonparse.identity import key
+from seasonparse.identity import evidence, from_evidence, key
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
 
@@ -185,6 +185,15 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     return views
 
 
+def _article_evidence(articles: list[Document], article_corpus: Corpus | None) -> list:
+    """(path, identity.Evidence) of each article: what the check's index over the same
+    articles read (identity.build keeps it), else read here."""
+    known = article_corpus.clubs.evidence if article_corpus is not None else None
+    if known is not None and [path for path, _ in known] == [doc.path for doc in articles]:
+        return known
+    return [(doc.path, evidence(doc)) for doc in articles]
+
+
 class ReferenceIndex:
     """Article matches paired with reference matches, and the reference's coverage."""
 
@@ -193,7 +202,10 @@ class ReferenceIndex:
         self.articles = articles
         self.references = references
         joint, self.identity_evidence = _with_official_names(settings, references)
-        self.corpus: Corpus = build(list(articles) + _identity_views(articles, references), joint, article_corpus)
+        views = _identity_views(articles, references)
+        found = _article_evidence(articles, article_corpus) + [(v.path, evidence(v)) for v in views]
+        self.corpus: Corpus = build(list(articles) + views, joint, article_corpus,
+                                    clubs=from_evidence(lambda: found, joint.aliases))
         self.clubs = self.corpus.clubs
         self._roots: dict[str, str] = {}
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
@@ -245,15 +257,17 @@ class ReferenceIndex:
             after[i] = nxt
         out = []
         root, ref_match = self.root, maker(RefMatch)
-        for i, m in enumerate(doc.matches):
-            window = (before[i], after[i]) if days[i] is None else None
-            segment, fixture, home, away = segment_of.get(i), ref.fixtures[i], root(m.home), root(m.away)
-            rm = ref_match((ref, m, fixture, segment, days[i], home, away, window))
+        for segment in ref.segments:  # the segment's lists, filled in the same pass
+            self.by_segment.setdefault(id(segment), [])
+            self._regular.setdefault(id(segment), {})
+        for i, (m, fixture, day) in enumerate(zip(doc.matches, ref.fixtures, days)):
+            segment, home, away = segment_of.get(i), root(m.home), root(m.away)
+            rm = ref_match((ref, m, fixture, segment, day, home, away, (before[i], after[i]) if day is None else None))
             out.append(rm)
-            if segment is not None:  # the segment's lists, filled in the same pass
-                self.by_segment.setdefault(id(segment), []).append(rm)
-                regular = self._regular.setdefault(id(segment), {})
+            if segment is not None:
+                self.by_segment[id(segment)].append(rm)
                 if not fixture.knockout:
+                    regular = self._regular[id(segment)]
                     regular.setdefault(home, []).append(rm)
                     regular.setdefault(away, []).append(rm)
         return out
@@ -268,9 +282,13 @@ class ReferenceIndex:
             else:
                 undated.setdefault(key, []).append(rm)
         used: set[tuple[int, str, int]] = set()  # (reference, article path, reference match index)
+        tournaments: dict[tuple, tuple | None] = {}  # (document, section) -> its tournament, asked once
         for a in self.article_matches:
             pair = frozenset((a.home, a.away))
-            tournament = section_tournament(a.doc, a.match.section)
+            place = (id(a.doc), a.match.section)
+            if place not in tournaments:
+                tournaments[place] = section_tournament(a.doc, a.match.section)
+            tournament = tournaments[place]
             for ref in self.references:
                 key = (id(ref), pair)
                 candidates = by_day.get((*key, a.day)) or by_day.get((*key, a.day - _DAY)) or \

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import lexicon
 from seasonparse.model import (
     ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section,
@@ -41,26 +42,21 @@ PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 _HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
 _YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` made `-`: an en dash in
 # the class made compiling it cost as much as three other patterns
-_DATE = re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})(?:,?\s+(?P<y>\d{4}))?\s*\]$")
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
-_ROUND = re.compile(r"^Round:?\s*(?P<n>\d+)\s*$", re.I)
 # A lazy name or note ends at a non-space (`.*?\S`), never inside a run of spaces: a lazy `.*?`
 # before `\s{2,}` or `\s*$` tried every end in the run and scanned the rest of it (quadratic).
 _TABLE_ROW = re.compile(
     r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:.*?\S)?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
     r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
-_SEPARATOR = re.compile(r"^\s*(?:-\s*){3,}$")
 _MATCH = re.compile(r"^(?P<home>\S(?:.*?\S)?)\s+(?P<hg>\d{1,2})\s*-\s*(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
-_GROUP = re.compile(r"\[([^\]]*)\]|\(([^)]*)\)")
+_GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at a non-space, as above
 # The name ends at a non-space and each optional part brings its own leading space: one way to
 # split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
 _PARTICIPANT = re.compile(
     r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
-_LIST_ITEM = re.compile(r"^-\s+(?P<text>.+?)\s*$")
-_LABEL = re.compile(r"^(?P<label>[^:\[\]]{1,40}):\s*$")
 _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
 # compiled on first use (re's cache): most references list no scorers
 
@@ -93,6 +89,13 @@ def _markers() -> dict[str, str]:
     return {fold(k): v for k, v in words()["rsssf"]["markers"].items()}
 
 
+@lru_cache(maxsize=4096)
+def _is_marker(word: str) -> bool:
+    """Whether a word as written is a marker (`awd`, `aet`): asked once per word, as the
+    same few club names end hundreds of result lines."""
+    return _fold(word) in _markers()
+
+
 @cache
 def _official_re() -> re.Pattern:
     alternatives = "|".join(re.escape(w) for w in words()["rsssf"]["official_name"])
@@ -105,6 +108,49 @@ def _title_phase(title: str) -> str:
     knockout's if one is (as match_phase decides it), and the same headings recur
     under every round of a reference."""
     return match_phase((title,))
+
+
+# The simplest line shapes are read with string methods, not patterns: compiling a pattern
+# costs 0.3 M instructions or more at every start. Each takes a stripped line.
+
+def _round_number(text: str) -> str | None:
+    """`Round: 1`, `Round 12` (any case): the round's number."""
+    number = text[5:].removeprefix(":").strip() if text[:5].lower() == "round" else ""
+    return number if number.isdecimal() else None
+
+
+def _date_words(text: str) -> tuple[str, str, str | None] | None:
+    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day (a month name, maybe
+    abbreviated with a dot, or a day of one or two digits) and the year, if one is written."""
+    words = text[1:-1].split() if text[:1] == "[" and text[-1:] == "]" else ()
+    if len(words) == 3 and len(words[2]) == 4 and words[2].isdecimal():
+        first, second, year = words[0], words[1].removesuffix(","), words[2]
+    elif len(words) == 2:
+        first, second, year = *words, None
+    else:
+        return None
+    return (first, second, year) if _date_word(first) and _date_word(second) else None
+
+
+def _date_word(word: str) -> bool:
+    letters = word.removesuffix(".")
+    return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
+
+
+def _separator(text: str) -> bool:
+    """`- - - - -` between table rows: three dashes or more, and spaces."""
+    return text.count("-") >= 3 and not text.replace("-", "").strip()
+
+
+def _list_item(text: str) -> str | None:
+    """`- Veracruz withdrew for financial problems.`: the item's text."""
+    return text[1:].lstrip() if text[:1] == "-" and text[1:2].isspace() else None
+
+
+def _label(text: str) -> str | None:
+    """`Participants:`: a few words (no colon or bracket) ending in a colon."""
+    label = text[:-1]
+    return label if text[-1:] == ":" and 0 < len(label) <= 40 and not any(c in label for c in ":[]") else None
 
 
 def _titled(text: str) -> bool:
@@ -227,16 +273,16 @@ class _Reader:
 
     # -- dates -------------------------------------------------------------
     def read_date(self, text: str, line: int) -> bool:
-        m = _DATE.match(text)
-        if not m:
+        words = _date_words(text)
+        if words is None:
             return False
-        a, b = m["a"].rstrip("."), m["b"].rstrip(".")
+        a, b = words[0].rstrip("."), words[1].rstrip(".")
         month_word, day = (a, b) if not a.isdigit() else (b, a)
         month = _months().get(_fold(month_word))
         if month is None or not day.isdigit():
             return False
         self.date_text, self.date_line = text.strip("[] "), line
-        year = int(m["y"]) if m["y"] else self._year(month)
+        year = int(words[2]) if words[2] else self._year(month)
         self.date = None
         if year is None:
             self.diags.append(Diagnostic("P001", WARNING, f"date `{text}` with no season year to place it in",
@@ -264,9 +310,12 @@ class _Reader:
         for number, raw in enumerate(self.lines, 1):
             if raw[:1] not in ("*", "") and self._plain():
                 # most lines are results, then dates: read them before trying the other shapes
-                if self._result_line(number, raw):
-                    continue
-                if raw[0] == "[" and ":" not in raw and self.read_date(raw.strip(), number):
+                text = raw.strip()
+                if text[:1] == "[":
+                    if ":" not in raw and self.read_date(text, number):
+                        continue
+                elif text and not text[0].isdigit() and (m := _MATCH.match(text)) is not None \
+                        and self.read_match(m, number, raw, text):
                     continue
             star = raw.startswith("*")
             content = raw[1:] if star else raw
@@ -281,11 +330,6 @@ class _Reader:
         """No table, note, list or participant list is open (they own the next lines)."""
         return not self.rows and self.note is None and self.items is None and self.participants is None \
             and not self.expect_participants
-
-    def _result_line(self, n: int, raw: str) -> bool:
-        text = raw.strip()
-        return bool(text) and not text[0].isdigit() and text[0] != "[" and \
-            (m := _MATCH.match(text)) is not None and self.read_match(m, n, raw, text)
 
     def line(self, n: int, raw: str, content: str, offset: int, star: bool) -> None:
         text = content.strip()
@@ -318,7 +362,7 @@ class _Reader:
             pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
             self.rows.append(Row((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n))
             return
-        if self.rows and _SEPARATOR.match(text):
+        if self.rows and _separator(text):
             return
         self.close_table()
         if text[:1] != "-":
@@ -348,22 +392,22 @@ class _Reader:
             self.byes.append(Bye(club, n, self.path))
             self.blocks.append(Block("paragraph", n, n, text, (), self.path))
             return
-        if (m := _ROUND.match(text)) is not None:
-            self.heading(4, f"Round {m['n']}", n)
+        if (number := _round_number(text)) is not None:
+            self.heading(4, f"Round {number}", n)
             return
         if self.read_heading(text, n):
             return
         if self.read_unplayed(text, n):
             return
-        if (m := _LIST_ITEM.match(text)) is not None:
+        if (item := _list_item(text)) is not None:
             if self.items is None:
                 self.items = [n, n, []]
             self.items[1] = n
-            self.items[2].append(m["text"])
+            self.items[2].append(item)
             return
-        if (m := _LABEL.match(text)) is not None:
-            self.blocks.append(Block("subheading", n, n, m["label"].strip(), (), self.path))
-            self.expect_participants = _fold(m["label"]) in _folded("participants")
+        if (label := _label(text)) is not None:
+            self.blocks.append(Block("subheading", n, n, label.strip(), (), self.path))
+            self.expect_participants = _fold(label) in _folded("participants")
             return
         if text.startswith("[") and self.last_match_line == n - 1 and self.attach_scorers(text, n, raw):
             return
@@ -424,8 +468,7 @@ class _Reader:
         scorers: list[tuple[str, int]] = []
         if "[" not in rest and "(" not in rest:
             away = rest.split()
-            known = _markers()
-            while away and _fold(away[-1]) in known:
+            while away and _is_marker(away[-1]):
                 markers.insert(0, away.pop())
             return markers, scorers, " ".join(away)
         for m in _GROUP.finditer(rest):
@@ -437,7 +480,7 @@ class _Reader:
             else:
                 markers.append(inner)
         away = _GROUP.sub(" ", rest).split()
-        while away and _fold(away[-1]) in _markers():
+        while away and _is_marker(away[-1]):
             markers.insert(0, away.pop())
         return markers, scorers, " ".join(away)
 
