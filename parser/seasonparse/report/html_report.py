@@ -333,14 +333,14 @@ def _match_index(s: Season) -> str:
 def _recomputed(s: Season, doc, table, row) -> tuple[dict, str]:
     """A row recomputed as the rules do: from the club's results in the corpus where it
     has them all (X006), else from the row's own numbers (S001, S002, S003)."""
-    from seasonparse.rules.cross_tables import _record, _table_tournament
+    from seasonparse.rules.cross_tables import club_record, _table_tournament
 
     win = s.settings.points_for_win
     t = _table_tournament(doc, table)
     refs = s.corpus.regular.get((s.corpus.clubs.root(row.team), t), []) if row.team and t else []
     v = row.values
     if refs and v.get("played") == len(refs):
-        return _record(refs, s.corpus.clubs.root(row.team), win), f"its {len(refs)} results"
+        return club_record(refs, s.corpus.clubs.root(row.team), win), f"its {len(refs)} results"
     got = {}
     if None not in (v.get("won"), v.get("drawn"), v.get("lost")):
         got["played"] = v["won"] + v["drawn"] + v["lost"]

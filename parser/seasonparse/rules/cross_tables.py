@@ -20,7 +20,7 @@ from seasonparse.tables import SHORT_LABELS, column_indexes, differences, record
 from seasonparse.tournaments import section_tournament, tournament_in
 
 
-def _record(refs, club, win):
+def club_record(refs, club, win):
     """The club's record over `refs`, matches it played (as home or away)."""
     return record(((r.match.home_goals, r.match.away_goals) if r.home == club else
                    (r.match.away_goals, r.match.home_goals) for r in refs), win)
@@ -67,7 +67,7 @@ def record_vs_results(corpus, settings, report):
         refs = corpus.regular.get((club, t), [])
         if not refs or r.values.get("played") != len(refs):
             continue
-        found = differences(r.values, _record(refs, club, win), SHORT_LABELS)
+        found = differences(r.values, club_record(refs, club, win), SHORT_LABELS)
         if found:
             said, real = found
             docs = sorted({x.doc.path for x in refs})
@@ -184,7 +184,7 @@ def table_quantity_mismatch(corpus, settings, report):
         if len({e.table for e in entries}) < 2 or len({e.value for e in entries}) < 2:
             continue
         refs = _complete_results(corpus, club, t, entries)
-        truth = _record(refs, club, win)["points"] if refs else None
+        truth = club_record(refs, club, win)["points"] if refs else None
         ordered = sorted(entries, key=lambda e: (e.doc.path, e.line))
         right = next((e for e in ordered if e.value == truth), None)
         if right is not None:

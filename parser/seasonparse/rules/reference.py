@@ -16,11 +16,10 @@ from seasonparse.tournaments import section_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
-from seasonparse.tables import column_indexes, to_int, tournament_columns
+from seasonparse.tables import SHORT_LABELS, column_indexes, differences, to_int, tournament_columns
 
-_SHORT = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_for": "GF",
-          "goals_against": "GA", "points": "Pts"}
-# The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning.
+# The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning: the
+# figures the R rules compare (tables.SHORT_LABELS names them).
 _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "goals_against": 7, "points": 8}
 
 
@@ -166,7 +165,7 @@ def _article_rows(index) -> Iterator[tuple]:
             if table.kind == "standings":
                 header = " ".join(" ".join(h) for h in table.header)
                 t = tournament_in(header) or section_tournament(doc, table.section)
-                picks = {m: cols[m] for m in _SHORT if m in cols}
+                picks = {m: cols[m] for m in _REF_COLUMNS if m in cols}
                 label = f"the {t[0]} {t[1]} standings" if t else ""
                 columns = [(t, picks, label)]
             elif table.kind == "relegation":
@@ -229,8 +228,8 @@ def reference_standings(index, settings, report):
             wrong = [m for m, v in values.items() if ref_values.get(m) is not None and ref_values[m] != v]
             if not wrong:
                 continue
-            said = ", ".join(f"{_SHORT[m]} {values[m]}" for m in wrong)
-            real = ", ".join(f"{_SHORT[m]} {ref_values[m]}" for m in wrong)
+            said = ", ".join(f"{SHORT_LABELS[m]} {values[m]}" for m in wrong)
+            real = ", ".join(f"{SHORT_LABELS[m]} {ref_values[m]}" for m in wrong)
             where = Related(ref.document.path, row.line, 1, f"the reference's {seg.title} table: {row.cells[1]}")
             text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference"
             why = None
@@ -271,7 +270,7 @@ def reference_table_vs_results(index, settings, report):
     Example:
         * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
     """
-    from seasonparse.rules.cross_tables import _record
+    from seasonparse.rules.cross_tables import club_record
 
     win = settings.points_for_win
     for ref in index.references:
@@ -293,12 +292,11 @@ def reference_table_vs_results(index, settings, report):
                     matches = regular.get(club)
                     if not matches:
                         continue
-                    got = _record(matches, club, win)
+                    got = club_record(matches, club, win)
                     stated = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}
-                    wrong = [m for m, v in stated.items() if v is not None and v != got[m]]
+                    wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong:
-                        said = ", ".join(f"{_SHORT[m]} {stated[m]}" for m in wrong)
-                        real = ", ".join(f"{_SHORT[m]} {got[m]}" for m in wrong)
+                        said, real = wrong
                         yield report(f"{row.cells[1]} in {seg.title}: the table says {said}; its {len(matches)} "
                                      f"matches in this reference give {real}", row.line, 1, path=doc.path,
                                      related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
