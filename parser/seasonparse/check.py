@@ -369,6 +369,10 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     parts = components(each_facts(), clubs.root)
     whole_codes = tuple(r.code for r in active if r.code in WHOLE_CORPUS)
     part_codes = tuple(r.code for r in active if r.code not in WHOLE_CORPUS)
+    memo = getattr(map_fn, "cross_memo", None)  # the content cache's (seasonparse.cross_memo)
+    recalled = memo.recall(docs, clubs, stated, parts, part_codes, whole_codes) if memo is not None else None
+    if recalled is not None:  # what the memo holds is not checked again
+        parts, whole_codes = recalled.parts, recalled.whole_codes
     jobs = getattr(map_fn, "jobs", 1)
     packed_parts = bins(parts, weights.__getitem__, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1))
     ships = jobs > 1 and getattr(map_fn, "ships_data", False)
@@ -388,6 +392,8 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
             results = list(map_fn(stage, whole_tasks + tasks))
     finally:
         _RUN.clear()
+    if recalled is not None:
+        results = recalled.keep(results)
     by_code: dict[str, list[Finding]] = {}
     for f in (f for found in results for f in found):
         by_code.setdefault(f.code, []).append(f)
