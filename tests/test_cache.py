@@ -494,6 +494,7 @@ def test_a_warm_run_checks_no_part_and_an_edit_checks_its_part_alone(run, corpus
     checked = {path for paths in parts for path in paths}
     assert any(Path(p).name == edited.name for p in checked)
     assert len(checked) < len(everything) / 2  # the edited article's part, not the corpus
+    assert len(parts) == len(checked_parts)  # prose changes nothing the whole-corpus rules read
     assert warm == run(*args, "--no-cache")[1]
 
 
@@ -525,3 +526,18 @@ def test_a_spoiled_memo_is_checked_again_never_trusted(run, corpus, tmp_path, ch
     del checked_parts[:]
     assert run(*args)[1] == expected
     assert checked_parts  # the spoiled memos' parts were checked again
+
+
+def test_the_whole_corpus_view_reads_nothing_the_whole_digest_leaves_out(corpus):
+    """cross_memo.whole_digest leaves out a document's prose, ties, diagnostics and sha256:
+    the view the whole-corpus rules read must not change with them."""
+    from seasonparse.check import load_one
+    from seasonparse.compact import project
+    from seasonparse.inputs import discover
+    from seasonparse.partition import whole_corpus_view
+
+    documents = [project(load_one(item)) for item in discover([str(corpus)], ("*.txt", "*.wikitext")).inputs]
+    assert any(d.blocks for d in documents) and any(d.ties for d in documents)
+    for doc in documents:
+        left_out = doc._replace(sha256=None, lines=(), blocks=(), ties=(), diagnostics=())
+        assert whole_corpus_view(left_out) == whole_corpus_view(doc)._replace(sha256=None, lines=()), doc.path

@@ -278,18 +278,22 @@ def _hashable(value):
 
 
 _CONVERTERS: dict = {}
+_BUILDER: list = []
 
 
-def _converters():
-    if not _CONVERTERS:
+def _converter(name: str) -> Callable:
+    """The function rebuilding a `name` (document, finding, codes, facts), generated on first
+    use: a re-check whose cross-document parts are memoized rebuilds no document, and
+    generating the document's converters is a fifth of such a run's own work."""
+    if name not in _CONVERTERS:
         from seasonparse.findings import Finding
-        from seasonparse.model import Document
         from seasonparse.partition import Facts
 
-        build = _Builder()
-        _CONVERTERS.update(document=build.function(Document), finding=build.function(Finding),
-                           codes=build.function(tuple[str, ...]), facts=build.function(Facts))
-    return _CONVERTERS
+        if not _BUILDER:
+            _BUILDER.append(_Builder())
+        types_of = {"document": Document, "finding": Finding, "codes": tuple[str, ...], "facts": Facts}
+        _CONVERTERS[name] = _BUILDER[0].function(types_of[name])
+    return _CONVERTERS[name]
 
 
 def _directive(value, codes: Callable):
@@ -310,16 +314,17 @@ def as_array(value):
     raise TypeError(f"{type(value).__name__} is not cached")
 
 
-def encode(key: list, checked, document, facts) -> bytes:
+def encode(key: list, checked, document, facts, whole: str) -> bytes:
     """An entry: MAGIC, the payload's checksum, a newline, the payload: its head (JSON: the
-    key, findings, directives and partition facts), a newline, and the document's
-    projection (JSON, zlib-compressed: read only where the run reads the document)."""
+    key, findings, directives, partition facts and the document's cross_memo.whole_digest),
+    a newline, and the document's projection (JSON, zlib-compressed: read only where the
+    run reads the document)."""
     import zlib
 
     import orjson
 
     directives = [[d.verb, list(d.codes), d.line, d.column, d.start, d.end] for d in checked.directives]
-    head = orjson.dumps([key, checked.findings, directives, facts], default=as_array)
+    head = orjson.dumps([key, checked.findings, directives, facts, whole], default=as_array)
     body = zlib.compress(orjson.dumps(document, default=as_array), 1)
     payload = head + b"\n" + body
     return MAGIC + _checksum(payload) + b"\n" + payload
@@ -342,41 +347,45 @@ def decode(raw: bytes, key: list, item, with_facts: bool):
         return None
     head, newline, body = payload.partition(b"\n")  # JSON holds no raw newline
     try:
-        stored_key, findings, directives, facts = orjson.loads(head)
-        if stored_key != key or not newline:
+        stored_key, findings, directives, facts, whole = orjson.loads(head)
+        if stored_key != key or not newline or type(whole) is not str:
             return None
-        convert = _converters()
         if type(findings) is not list or type(directives) is not list or (with_facts and facts is None):
             return None
-        findings = [convert["finding"](f) for f in findings]
+        findings = [_converter("finding")(f) for f in findings]
         if not _known(findings):
             return None
         if with_facts:
             from seasonparse.partition import pack_facts
 
-            facts = pack_facts(convert["facts"](facts))
-        return Checked(CachedProjection(key[1], key[-1], (), (item, body)), findings, str(item.path),
-                       [_directive(d, convert["codes"]) for d in directives], facts if with_facts else None)
+            facts = pack_facts(_converter("facts")(facts))
+        return Checked(CachedProjection(key[1], key[-1], (), (item, body, whole)), findings, str(item.path),
+                       [_directive(d, _converter("codes")) for d in directives], facts if with_facts else None)
     except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
         return None
 
 
 class CachedProjection(Packed):
     """A document's projection as its entry holds it, rebuilt and type-checked where the
-    run reads it: `data` is (the input, the projection as compressed JSON). The entry
-    passed its checksum and key before it was used, so only a forged projection fails
-    here, when the run is past the per-document stage: the input is then parsed again."""
+    run reads it: `data` is (the input, the projection as compressed JSON, its
+    cross_memo.whole_digest). The entry passed its checksum and key before it was used,
+    so only a forged projection fails here, when the run is past the per-document stage:
+    the input is then parsed again."""
 
     __slots__ = ()
+
+    @property
+    def whole_digest(self) -> str:
+        return self.data[2]
 
     def unpack(self) -> Document:
         import zlib
 
         import orjson
 
-        item, body = self.data
+        item, body, _ = self.data
         try:
-            document = _converters()["document"](orjson.loads(zlib.decompress(body)))
+            document = _converter("document")(orjson.loads(zlib.decompress(body)))
             if document.path == self.path and document.sha256 == self.sha256 and not document.lines:
                 return document._replace(lines=self.lines)
         except Exception:  # noqa: BLE001 - see the class's docstring
@@ -431,7 +440,7 @@ def decode_findings(raw: bytes, key: str) -> list | None:
         stored_key, findings = orjson.loads(payload)
         if stored_key != key or type(findings) is not list:
             return None
-        findings = [_converters()["finding"](f) for f in findings]
+        findings = [_converter("finding")(f) for f in findings]
         return findings if _known(findings) else None
     except Exception:  # noqa: BLE001 - whatever the bytes are, a memo that does not rebuild is a miss
         return None
@@ -518,7 +527,9 @@ class DocumentCache(NamedTuple):
     def store(self, item, checked) -> None:
         """Keep what the per-document stage found, where it can be rebuilt exactly: a
         document whose lines are its file's own, and no failure of ours (P000) in it."""
+        from seasonparse.check import read_lines
         from seasonparse.compact import project, unpacked
+        from seasonparse.cross_memo import whole_digest
         from seasonparse.fallback import INTERNAL_ERROR
         from seasonparse.jsonout import write_atomic
         from seasonparse.partition import unpack_facts
@@ -533,7 +544,8 @@ class DocumentCache(NamedTuple):
         key.append(document.sha256)
         facts = None if checked.facts is None else unpack_facts(checked.facts)
         try:
-            write_atomic(path, encode(key, checked, document, facts))
+            whole = whole_digest(document, read_lines(str(item.path), document.sha256))
+            write_atomic(path, encode(key, checked, document, facts, whole))
         except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
             pass
 

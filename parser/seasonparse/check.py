@@ -351,6 +351,10 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     from seasonparse.compact import unpacked
     from seasonparse.partition import WHOLE_CORPUS, bins, components, document_facts, pack_facts, unpack_facts
 
+    memo = getattr(map_fn, "cross_memo", None)  # the content cache's (seasonparse.cross_memo)
+    unchanged = memo.of_corpus(docs, active) if memo is not None else None
+    if unchanged is not None and unchanged.found is not None:
+        return unchanged.found
     facts = [f if f is not None else pack_facts(document_facts(unpacked(d))) for f, d in zip(facts, docs)]
     try:
         clubs = identity.from_evidence(
@@ -369,8 +373,8 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     parts = components(each_facts(), clubs.root)
     whole_codes = tuple(r.code for r in active if r.code in WHOLE_CORPUS)
     part_codes = tuple(r.code for r in active if r.code not in WHOLE_CORPUS)
-    memo = getattr(map_fn, "cross_memo", None)  # the content cache's (seasonparse.cross_memo)
-    recalled = memo.recall(docs, clubs, stated, parts, part_codes, whole_codes) if memo is not None else None
+    recalled = (memo.recall(docs, clubs, stated, parts, part_codes, whole_codes, source_lines)
+                if unchanged is not None else None)
     if recalled is not None:  # what the memo holds is not checked again
         parts, whole_codes = recalled.parts, recalled.whole_codes
     jobs = getattr(map_fn, "jobs", 1)
@@ -399,7 +403,8 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
         by_code.setdefault(f.code, []).append(f)
     order = [r.code for r in active]
     merged = [f for code in order for f in by_code.pop(code, [])]
-    return merged + [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
+    merged += [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
+    return unchanged.keep(merged) if unchanged is not None else merged
 
 
 def _one_part_at_a_time(stage: CrossStage, docs: list, tasks: list[CrossTask],

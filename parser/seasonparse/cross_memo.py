@@ -2,15 +2,22 @@
 content cache's entries (seasonparse.cache), so a re-check after editing one article
 checks that article's part alone.
 
-The stage splits the corpus into parts no rule relates (seasonparse.partition). A
+A corpus whose every document is the one of an earlier run (each by its path and
+content sha256, in order) gets that run's findings, under the same run key: the stage
+is a function of them, and a re-check of an unchanged corpus neither decides identity
+nor splits the corpus again.
+
+Otherwise the stage splits the corpus into parts no rule relates (seasonparse.partition). A
 part's findings are a function of what its rules read, and its memo is keyed by all
 of it: the run key (the code, the selected rules, the settings), each of its
 documents' path and content sha256 in order (under one run key, the projection the
 rules read is a function of them), the identity decided over the whole corpus as the
 rules read it (each name's root, each root's name) and the corpus's stated
-deductions and removals. The whole-corpus rules (partition.WHOLE_CORPUS) read every
-document: their memo is keyed by every document's path and sha256, in order (the
-identity is a function of those).
+deductions and removals. The whole-corpus rules (partition.WHOLE_CORPUS) read a view
+of every document (partition.whole_corpus_view): their memo is keyed by every
+document's path and whole_digest, in order, with the whole identity (the inferred and
+ambiguous names too) and the statements, so an edit that changes no match, table,
+infobox or goalscorer (a sentence of prose) finds them too.
 
 A memo is a file `x-<key>` in the run's cache folder, written as entries are
 (atomically, MAGIC and a checksum), pruned with them, and never trusted: one whose
@@ -37,6 +44,16 @@ def _digest(value) -> str:
     return hashlib.sha256(orjson.dumps(value, default=cache.as_array)).hexdigest()
 
 
+def whole_digest(doc, lines: tuple[str, ...]) -> str:
+    """What the whole-corpus rules may read of `doc` (its projection; `lines`, its source),
+    digested: all but its prose, ties and diagnostics, which whole_corpus_view drops, and
+    its sha256, which they do not read; and the text in its events' columns, which X008's
+    fix reads from the source."""
+    events = [lines[e.line - 1][e.column - 1:e.end_column - 1] if 0 < e.line <= len(lines) else None
+              for m in doc.matches for e in m.events]
+    return _digest([doc._replace(sha256=None, lines=(), blocks=(), ties=(), diagnostics=()), events])
+
+
 def identity_digest(clubs) -> str:
     """The identity as the part rules read it: every known name's root, every root's name
     (configured or longest), and so which names are clubs at all."""
@@ -51,14 +68,26 @@ class CrossMemo(NamedTuple):
     run_key: str
     writable: bool
 
-    def recall(self, docs: list, clubs, stated: list, parts: list[list[int]],
-               part_codes: tuple[str, ...], whole_codes: tuple[str, ...]) -> Recalled:
-        """What the memos hold of this run's parts and whole-corpus rules: see Recalled."""
+    def of_corpus(self, docs: list, active: list) -> CorpusRecalled | None:
+        """The memo of the whole stage over `docs` with the rules `active`; None where they
+        are not the registry's (a caller's own rules are not memoized)."""
+        if not _registered(active):
+            return None
+        key = _digest(["corpus", self.run_key, [r.code for r in active], [[d.path, d.sha256] for d in docs]])
+        return CorpusRecalled(self, key, self._load(key))
+
+    def recall(self, docs: list, clubs, stated: list, parts: list[list[int]], part_codes: tuple[str, ...],
+               whole_codes: tuple[str, ...], source_lines) -> Recalled:
+        """What the memos hold of this run's parts and whole-corpus rules (the registry's, as
+        of_corpus found them): see Recalled. `source_lines` (path -> lines) gives the lines
+        of documents that came without them."""
         shown = [[d.path, d.sha256] for d in docs]
-        context = [self.run_key, list(part_codes), identity_digest(clubs), _digest(stated)]
+        identity, statements = identity_digest(clubs), _digest(stated)
+        context = [self.run_key, list(part_codes), identity, statements]
         keys = [_digest(["part", *context, [shown[i] for i in part]]) for part in parts] if part_codes else []
         found = [self._load(k) for k in keys]
-        whole_key = _digest(["whole", self.run_key, list(whole_codes), shown]) if whole_codes else None
+        whole_key = _digest(["whole", self.run_key, list(whole_codes), identity, clubs.inferred, clubs.ambiguous,
+                             statements, [_whole_digest_of(d, source_lines) for d in docs]]) if whole_codes else None
         whole = self._load(whole_key) if whole_key else None
         missed = [(part, k) for part, k, f in zip(parts, keys, found) if f is None]
         remembered = [f for found_part in found if found_part for f in found_part] + (whole or [])
@@ -76,6 +105,40 @@ class CrossMemo(NamedTuple):
     def store(self, key: str, findings: list) -> None:
         if self.writable:
             cache.write_findings(self._file(key), key, findings)
+
+
+def _whole_digest_of(doc, source_lines) -> list:
+    """A document's path and whole_digest: its entry's, or found now (a document checked in
+    this run)."""
+    if isinstance(doc, cache.CachedProjection):
+        return [doc.path, doc.whole_digest]
+    from seasonparse.compact import unpacked
+
+    lines = doc.lines or (source_lines.get(doc.path, ()) if source_lines is not None else ())
+    return [doc.path, whole_digest(unpacked(doc), lines)]
+
+
+def _registered(rules: list) -> bool:
+    """Whether `rules` are the registry's, which the run key names by code."""
+    from seasonparse.rules import registry
+
+    known = registry()
+    return all(known.get(r.code) is r for r in rules)
+
+
+class CorpusRecalled(NamedTuple):
+    """The memo of a whole stage: its findings (`found`, None when it has none), and the
+    key to memoize the stage's findings under."""
+
+    memo: CrossMemo
+    key: str
+    found: list | None
+
+    def keep(self, findings: list) -> list:
+        """Memoize the stage's findings (unless seasonparse failed somewhere) and hand them back."""
+        if not any(f.code == INTERNAL_ERROR for f in findings):
+            self.memo.store(self.key, findings)
+        return findings
 
 
 class Recalled(NamedTuple):
