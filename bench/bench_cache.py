@@ -14,7 +14,10 @@ shown, as everywhere in the README):
 For each: wall time of the whole process (start-up included), CPU seconds (the process and
 its workers), and the cross-document stage's wall time (check.check_corpus, timed in the
 child): a warm run takes its findings whole from the cross-document memo
-(seasonparse.cross_memo), an edited one checks the edited article's part again.
+(seasonparse.cross_memo), an edited one checks the edited article's part again. Then
+the CPU seconds of each phase of the parent process (PHASES: finding the inputs,
+reading cache entries, parsing, identity, the partition, the memo, the rules, the
+report), medians: where a re-check's time goes.
 
 The children write and read bytecode (PYTHONDONTWRITEBYTECODE is dropped from their
 environment): an installed package has its .pyc files, and compiling its sources again
@@ -24,6 +27,7 @@ average is printed beside the table: wall times on a shared machine follow it.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -39,41 +43,61 @@ sys.path.insert(0, str(HERE))
 
 from gen_corpus import generate  # noqa: E402
 
-# The check in a child that prints, as its last stderr line, the cross-document stage's
-# seconds and its CPU seconds (its own and its workers').
+# The check in a child that prints, as its last stderr line (JSON), the cross-document
+# stage's wall seconds, the run's CPU seconds (its own and its workers') and the CPU
+# seconds of its phases in this process (PHASES; "start-up" is the imports before main).
 CHILD = """
-import resource, sys, time
-from seasonparse import check
-spent = [0.0]
-real = getattr(check, "check_corpus", None)
-if real is not None:
-    def timed(*args, **kwargs):
-        started = time.perf_counter()
+import json, resource, sys, time
+from importlib import import_module
+spent, phases = [0.0], {}
+def timed(owner, name, phase, clock):
+    real = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        started = clock()
         try:
             return real(*args, **kwargs)
         finally:
-            spent[0] += time.perf_counter() - started
-    check.check_corpus = timed
+            phases[phase] = phases.get(phase, 0.0) + clock() - started
+    setattr(owner, name, wrapper)
+for phase, module, name in json.loads(sys.argv[1]):
+    owner = import_module(module)
+    *path, name = name.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    timed(owner, name, phase, time.process_time)
+from seasonparse import check
+timed(check, "check_corpus", "cross-document (wall)", time.perf_counter)
 from seasonparse.cli import main
-code = main(["check", *sys.argv[1:], "--format", "json", "--no-baseline", "--exit-zero"])
+phases["start-up"] = time.process_time()
+code = main(["check", *sys.argv[2:], "--format", "json", "--no-baseline", "--exit-zero"])
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(spent[0] if real is not None else "nan", time.process_time() + workers.ru_utime + workers.ru_stime,
-      file=sys.stderr)
+print(json.dumps([phases.pop("cross-document (wall)", 0.0), time.process_time() + workers.ru_utime + workers.ru_stime,
+                  phases]), file=sys.stderr)
 raise SystemExit(code)
 """
-
+PHASES = (  # (phase, module, function): CPU seconds spent in it by the parent process
+    ("finding inputs", "seasonparse.check_command", "gather"),
+    ("opening the cache", "seasonparse.cache", "DocumentCache.open"),
+    ("cache entries", "seasonparse.cache", "DocumentCache.load"),
+    ("parsing and checking", "seasonparse.check", "DocumentStage.__call__"),
+    ("identity", "seasonparse.identity", "from_evidence"),
+    ("partition", "seasonparse.partition", "components"),
+    ("memo look-up", "seasonparse.cross_memo", "CrossMemo.recall"),
+    ("cross-document rules", "seasonparse.check", "CrossStage.check"),
+    ("report", "seasonparse.report", "render"),
+)
 
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def once(corpus: Path, cache: Path, jobs: str, *extra: str) -> tuple[float, float, float, bytes]:
-    """(wall s, CPU s, cross-document s, report) of one run."""
+def once(corpus: Path, cache: Path, jobs: str, *extra: str) -> tuple[float, float, float, dict, bytes]:
+    """(wall s, CPU s, cross-document s, CPU s by phase, report) of one run."""
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(corpus), "--jobs", jobs,
+    proc = subprocess.run([sys.executable, "-c", CHILD, json.dumps(PHASES), str(corpus), "--jobs", jobs,
                            "--cache-dir", str(cache), *extra], capture_output=True, check=True, env=ENVIRONMENT)
     wall = time.perf_counter() - started
-    corpus_s, cpu = proc.stderr.decode().strip().splitlines()[-1].split()
-    return wall, float(cpu), float(corpus_s), proc.stdout
+    corpus_s, cpu, phases = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+    return wall, cpu, corpus_s, phases, proc.stdout
 
 
 def main(argv: list[str]) -> None:
@@ -88,23 +112,28 @@ def main(argv: list[str]) -> None:
     original = edited.read_bytes()
     work = Path(tempfile.mkdtemp(prefix="bench-cache-"))
     rows: dict[str, list[tuple[float, float, float]]] = {}
+    phases: dict[str, list[dict]] = {}
     reports: dict[str, bytes] = {}
+
+    def measure(name: str, *extra: str) -> None:
+        *row, phased, reports[name] = once(corpus, cache, jobs, *extra)
+        rows.setdefault(name, []).append(tuple(row))
+        phases.setdefault(name, []).append(phased)
+
     try:
         for r in range(repeat):
             cache = work / f"cache-{r}"
             for name in ("uncached", "cold", "warm"):
-                *row, reports[name] = once(corpus, cache, jobs, *(("--no-cache",) if name == "uncached" else ()))
-                rows.setdefault(name, []).append(tuple(row))
+                measure(name, *(("--no-cache",) if name == "uncached" else ()))
             assert reports["uncached"] == reports["cold"] == reports["warm"], "a cached run's report differs"
             edits = {"edited": original + f"\nEdited for the cache benchmark, run {r}.\n".encode(),
                      "edited goal": re.sub(rb"(\d+)'", lambda m: b"%d'" % (int(m[1]) % 89 + 1), original, count=1)}
             for name, text in edits.items():
                 edited.write_bytes(text)
                 try:
-                    *row, reports[name] = once(corpus, cache, jobs)
-                    rows.setdefault(name, []).append(tuple(row))
+                    measure(name)
                     if r == repeat - 1:  # the edited corpus checked afresh, once: the same report
-                        assert once(corpus, cache, jobs, "--no-cache")[3] == reports[name], f"the {name} run's report differs"
+                        assert once(corpus, cache, jobs, "--no-cache")[-1] == reports[name], f"the {name} run's report differs"
                 finally:
                     edited.write_bytes(original)
     finally:
@@ -119,6 +148,13 @@ def main(argv: list[str]) -> None:
     wall, cpu, corpus_s = median["edited"]
     print(f"edited one article: {cpu / full[1]:.0%} of a full run's CPU time ({wall / full[0]:.0%} of its wall "
           f"time); the cross-document stage is {corpus_s / wall:.0%} of that run")
+    names = ["start-up", *(phase for phase, _, _ in PHASES)]
+    print("\nCPU s by phase in the parent process (median; not listed: what a run does between them, "
+          "and its workers' work)")
+    print(f"{'phase':22}" + "".join(f" {name:>12}" for name in phases))
+    for phase in names:
+        print(f"{phase:22}" + "".join(f" {statistics.median(p.get(phase, 0.0) for p in runs):12.3f}"
+                                      for runs in phases.values()))
 
 
 if __name__ == "__main__":

@@ -537,7 +537,9 @@ class DocumentCache(NamedTuple):
         if (not self.writable or not self.cacheable(item) or checked.reread is None
                 or any(f.code == INTERNAL_ERROR for f in checked.findings)):
             return
-        document = project(unpacked(checked.document))
+        document = unpacked(checked.document)
+        if not isinstance(checked.document, Packed):  # a Packed is a projection already
+            document = project(document)
         if any(d.code == INTERNAL_ERROR for d in document.diagnostics):
             return
         path, key = self._entry(item)
