@@ -541,3 +541,18 @@ def test_the_whole_corpus_view_reads_nothing_the_whole_digest_leaves_out(corpus)
     for doc in documents:
         left_out = doc._replace(sha256=None, lines=(), blocks=(), ties=(), diagnostics=())
         assert whole_corpus_view(left_out) == whole_corpus_view(doc)._replace(sha256=None, lines=()), doc.path
+
+
+def test_a_stage_in_which_a_rule_failed_is_not_memoized(run, corpus, tmp_path, checked_parts, monkeypatch):
+    """A failure of ours (P000) is reported again on the next run, never served from a memo."""
+    from seasonparse.rules import registry
+
+    def failing(corpus, settings, report):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(registry(), "X001", registry()["X001"]._replace(check=failing))
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", tmp_path / "cache")
+    first = run(*args)[1]
+    del checked_parts[:]
+    assert run(*args)[1] == first and '"P000"' in first
+    assert checked_parts  # checked again

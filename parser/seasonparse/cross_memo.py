@@ -22,8 +22,9 @@ infobox or goalscorer (a sentence of prose) finds them too.
 A memo is a file `x-<key>` in the run's cache folder, written as entries are
 (atomically, MAGIC and a checksum), pruned with them, and never trusted: one whose
 checksum or key does not match, or whose findings do not rebuild as findings of
-rules that exist, is a miss. A run that failed somewhere (P000), or whose findings
-cannot each be told to one part, memoizes nothing.
+rules that exist, is a miss. A run that failed somewhere (P000) memoizes nothing,
+one whose findings cannot each be told to one part (two inputs shown by one path)
+no part.
 """
 
 from __future__ import annotations
@@ -168,16 +169,15 @@ class Recalled(NamedTuple):
             for i in part:
                 part_of[self.docs[i].path] = n if part_of.get(self.docs[i].path, n) == n else -1
         by_part: list[list] = [[] for _ in self.parts]
-        whole = []
+        whole, told = [], True
         for f in found:
             if f.code in self.whole_codes:
                 whole.append(f)
             elif part_of.get(f.path, -1) >= 0:
                 by_part[part_of[f.path]].append(f)
             else:  # a finding not told to one part (a path two inputs show): memoize no part
-                by_part = []
-                break
-        for key, findings in zip(self.part_keys, by_part):
+                told = False
+        for key, findings in zip(self.part_keys, by_part if told else []):
             self.memo.store(key, findings)
         if self.whole_key is not None:
             self.memo.store(self.whole_key, whole)
