@@ -70,3 +70,35 @@ def test_a_real_article_is_packed_small_and_unpacks_to_its_projection(path):
     whole = len(zlib.compress(pickle.dumps(doc._replace(lines=()), pickle.HIGHEST_PROTOCOL), 1))
     assert len(held.data) < whole  # what the parent held before: the whole document
     assert Documents([held, doc])[0] == held.unpack() and Documents([held, doc])[1] is doc
+
+
+def test_a_small_run_holds_its_documents_and_a_large_one_packs_them_with_the_same_findings(tmp_path, monkeypatch):
+    """check.run packs (and splits the cross-document stage by facts) only from PACK_FROM
+    inputs on, or where documents cross a process: both ways give the same report."""
+    from seasonparse import check
+    from seasonparse.compact import Packed
+    from seasonparse.parallel import PoolMap
+    from seasonparse.report import render
+
+    inputs = gather([str(mixed_corpus(tmp_path, 60))], "*.txt,*.wikitext").inputs
+    rules = registry()
+    codes = selected_codes(rules, ("ALL",), (), ())
+
+    def report(pack_from: int):
+        monkeypatch.setattr(check, "PACK_FROM", pack_from)
+        stages = []
+        result = check.run(inputs, rules, codes, Config(),
+                           map_fn=lambda stage, items: stages.append(stage) or map(stage, items))
+        assert result.internal_errors == []
+        return stages[0], result, render("json", result.findings, result.lines_by_path, rules)
+
+    held_stage, held, held_report = report(len(inputs) + 1)
+    packed_stage, packed, packed_report = report(len(inputs))
+    assert (held_stage.packs, held_stage.facts) == (False, False)
+    assert (packed_stage.packs, packed_stage.facts) == (True, True)
+    assert isinstance(held.documents, list) and not any(isinstance(d, Packed) for d in held.documents)
+    assert isinstance(packed.documents, Documents)
+    assert held_report == packed_report and '"X001"' in held_report and '"A001"' in held_report
+    assert [d.path for d in held.documents] == [d.path for d in packed.documents]
+    assert check.packs_documents(inputs[:2], PoolMap(2)) and check.packs_documents(iter(inputs), map)
+    assert not check.packs_documents(inputs[:2], map)

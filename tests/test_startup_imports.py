@@ -46,6 +46,18 @@ def test_a_check_imports_no_dataclasses_json_or_tempfile(tmp_path):
     assert not modules & {"dataclasses", "inspect", "json", "tempfile"}
 
 
+def test_a_small_check_in_one_process_imports_no_packing(tmp_path):
+    """The documents of a few inputs are held as they are (check.packs_documents)."""
+    modules = set(_check_one_seed(tmp_path)["modules"])
+    assert "seasonparse.check" in modules
+    assert not modules & {"pickle", "seasonparse.compact", "seasonparse.partition"}
+
+
+def test_a_check_with_no_configuration_file_imports_no_tomllib(tmp_path):
+    modules = set(_check_one_seed(tmp_path)["modules"])  # tmp_path and its parents hold no configuration
+    assert "seasonparse.config" in modules and "tomllib" not in modules
+
+
 def test_a_check_leaves_the_patterns_it_never_used_uncompiled(tmp_path):
     assert _check_one_seed(tmp_path)["uncompiled"] == ["suppress._DIRECTIVE", "lines._AGGREGATE_NOTE"]
 
@@ -58,3 +70,23 @@ def test_a_lazy_pattern_compiles_on_first_use_and_behaves_as_the_pattern():
     assert lazy.sub("x", text) == compiled.sub("x", text)
     assert lazy.search("no score") is None and lazy.pattern == compiled.pattern and lazy.flags == compiled.flags
     assert {"finditer", "sub", "search"} <= set(vars(lazy))  # kept: later calls skip __getattr__
+
+
+FREEZE_COUNT = """
+import gc, sys
+from seasonparse.cli import main
+sys.argv = ["seasonparse", "rules"]
+main(["rules"])
+embedded = gc.get_freeze_count()
+main()
+print(embedded, gc.get_freeze_count() > 0, file=sys.__stderr__)
+"""
+
+
+def test_the_program_leaves_its_objects_to_the_exit_and_embedded_use_does_not(tmp_path):
+    """`seasonparse` as a program freezes the collector as it returns (the exit then walks
+    none of the objects the run built to look for cycles); main(argv) in a host process
+    leaves the host's collector as it was."""
+    proc = subprocess.run([sys.executable, "-c", FREEZE_COUNT], capture_output=True, text=True, cwd=tmp_path,
+                          check=True)
+    assert proc.stderr.split() == ["0", "True"]

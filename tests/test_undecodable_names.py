@@ -45,8 +45,20 @@ def test_every_report_format_names_the_file_escaped(run, folder, fmt):
     assert code == 1 and "internal error" not in err, err
     out.encode("utf-8")  # what a UTF-8 terminal or file can take
     named = {"json": json.dumps(ESCAPED)[1:-1], "gitlab": json.dumps(ESCAPED)[1:-1],
-             "sarif": "bad%5Cxffname"}.get(fmt, ESCAPED)  # as JSON, or a URI, writes the backslash
+             "sarif": "bad%FFname"}.get(fmt, ESCAPED)  # JSON writes the backslash; a URI the byte itself
     assert named in out
+
+
+def test_a_sarif_uri_names_the_files_own_bytes(run, folder):
+    """The SARIF uri opens the file: the byte itself (`%FF`), not its escape; a file really
+    named with a backslash keeps it (`%5C`)."""
+    shutil.copyfile(SEEDS[2], folder / "lit\\xffname.txt")
+    code, out, err = run("check", folder, "--no-baseline", "--format", "sarif")
+    assert code == 1 and "internal error" not in err, err
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(out)["runs"][0]["results"]}
+    names = {u.rsplit("/", 1)[-1] for u in uris}
+    assert {"bad%FFname.txt", "lit%5Cxffname.txt"} <= names, names
 
 
 def test_the_html_report_names_the_file_escaped(run, folder, tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sized
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 
 
 class CheckRun:
-    def __init__(self, documents: "Documents", findings: list[Finding],
+    def __init__(self, documents: "Documents | list[Document]", findings: list[Finding],
                  lines_by_path: Mapping[str, tuple[str, ...]], reference_summary: object | None = None):
-        self.documents = documents  # each unpacked when read; one read from a file may come without its `lines`: see lines_by_path
+        self.documents = documents  # packed ones unpacked when read; one read from a file may come without its `lines`: see lines_by_path
         self.findings = findings
         self.lines_by_path = lines_by_path
         self.reference_summary = reference_summary  # reconcile.Summary where references were given
@@ -104,12 +104,13 @@ def read_lines(path: str, sha256: str) -> tuple[str, ...]:
 
 class Checked(NamedTuple):
     """What the per-document stage hands back. The document comes packed (its projection,
-    seasonparse.compact.Packed) where it was read from an input. When the document's lines
-    can be read again from its file, they stay behind (`reread` names the file) and only
-    the suppression comments found in them travel: a worker pickles, and the parent
-    holds, no source text; reports read the lines back for the findings they print."""
+    seasonparse.compact.Packed) where it was read from an input by a stage that `packs`
+    (see packs_documents). When the document's lines can be read again from its file,
+    they stay behind (`reread` names the file) and only the suppression comments found in
+    them travel: a worker pickles, and the parent holds, no source text; reports read the
+    lines back for the findings they print."""
 
-    document: Document | Packed  # a Document where it was given in memory
+    document: Document | Packed  # a Document where it was given in memory, or not packed
     findings: list[Finding]
     reread: str | None = None
     directives: list | None = None  # suppress.Directive, when `reread` or `packed`
@@ -127,6 +128,7 @@ class DocumentStage(NamedTuple):
     settings: Settings
     rules: dict[str, Rule] | None = None
     facts: bool = False  # find the document's facts for the cross-document stage here, in the worker
+    packs: bool = True  # hand back a document read from an input packed (see packs_documents)
 
     def __call__(self, source) -> Checked:
         doc = source if isinstance(source, Document) else load_one(source)
@@ -149,7 +151,10 @@ class DocumentStage(NamedTuple):
     def handed_back(self, doc: Document, findings: list[Finding], reread: str | None = None,
                     directives: list | None = None, packed: bytes | None = None) -> Checked:
         """What the parent receives of a document read from an input: its projection packed,
-        its facts found from the projection (which holds all they are found from)."""
+        its facts found from the projection (which holds all they are found from); or, where
+        the stage `packs` no document, the document as it is."""
+        if not self.packs:
+            return Checked(doc, findings, reread, directives, self._facts(doc), packed)
         from seasonparse.compact import pack, project
 
         projected = project(doc)
@@ -161,6 +166,35 @@ class DocumentStage(NamedTuple):
         from seasonparse.partition import document_facts, pack_facts
 
         return pack_facts(document_facts(doc))
+
+
+PACK_FROM = 64  # inputs: fewer, checked in this process, are held as they are (~0.3 MB an article)
+
+
+def packs_documents(sources, map_fn: Callable) -> bool:
+    """Whether the per-document stage packs what it hands back (compact.Packed, and the
+    partition.Facts the cross-document stage is then split by): where it crosses a process
+    (a pool's workers, an engine's), or the run may hold many documents (PACK_FROM
+    inputs or more, or a stream: a dump's pages). Packing bounds the parent's memory and
+    what workers pipe to it; a small run in one process would only pay for it (projecting,
+    pickling, compressing, unpacking each document). Both ways give the same findings."""
+    return (getattr(map_fn, "jobs", 1) > 1 or getattr(map_fn, "ships_data", False)
+            or not isinstance(sources, Sized) or len(sources) >= PACK_FROM)
+
+
+def any_packed(held: list) -> bool:
+    """Whether any document a run holds is packed (compact.Packed): a run that packs none
+    does not import the packing."""
+    return not all(isinstance(d, Document) for d in held)
+
+
+def held_documents(held: list) -> list[Document]:
+    """The documents a run holds, as Documents: packed ones unpacked."""
+    if not any_packed(held):
+        return held
+    from seasonparse.compact import unpacked
+
+    return [unpacked(d) for d in held]
 
 
 def pack_lines(lines: tuple[str, ...]) -> bytes:
@@ -258,13 +292,12 @@ def check_corpus(docs: list, rules: dict[str, Rule], codes: set[str], settings: 
     active = [rules[c] for c in sorted(codes) if rules[c].scope == "corpus"]
     if not active or not docs:
         return []
-    from seasonparse.compact import unpacked
     from seasonparse.corpus import build
 
     first = min(d.path for d in docs)  # a corpus failure belongs to no document: shown on the first
     facts = facts or [None] * len(docs)
     if built is not None or (getattr(map_fn, "jobs", 1) <= 1 and any(f is None for f in facts)):
-        docs = [unpacked(d) for d in docs]
+        docs = held_documents(docs)
         try:
             index = build(docs, settings, source_lines=source_lines)
         except Exception as exc:
@@ -454,9 +487,12 @@ def finish(checked: list[Checked], findings: list[Finding], rules: dict[str, Rul
         found = list(r.check(unused, settings_of(config), Reporter(r, "")))
         findings.extend(_overrides(_per_file_ignores(found, config), config))
     findings.sort(key=Finding.sort_key)
-    from seasonparse.compact import Documents
+    held = [c.document for c in checked]
+    if any_packed(held):
+        from seasonparse.compact import Documents
 
-    return CheckRun(Documents([c.document for c in checked]), _dedupe(findings), lines_by_path)
+        held = Documents(held)
+    return CheckRun(held, _dedupe(findings), lines_by_path)
 
 
 def settings_of(config: Config) -> Settings:
@@ -472,8 +508,11 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     pool's (which needs `rules` to be the registry). `references` are (path,
     display) pairs of reference results the documents are reconciled against."""
     settings = settings_of(config)
+    packs = packs_documents(sources, map_fn)
     corpus_rules = any(rules[c].scope == "corpus" for c in codes)
-    stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules, corpus_rules)
+    memoized = getattr(map_fn, "cross_memo", None) is not None  # the stage's memo splits it by the facts
+    stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules,
+                          corpus_rules and (packs or memoized), packs)
     checked: list[Checked] = []
     findings: list[Finding] = []
     results = map_fn(stage, sources)
@@ -489,10 +528,9 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         findings += check_corpus(held, rules, codes, settings, None, lines_by_path, map_fn,
                                  [c.facts for c in checked])
         return finish(checked, findings, rules, codes, config, lines_by_path)
-    from seasonparse.compact import unpacked
     from seasonparse.reconcile import check_references
 
-    docs = [unpacked(d) for d in held]  # the reconciliation reads every document, as its index does
+    docs = held_documents(held)  # the reconciliation reads every document, as its index does
     built: list = []
     findings += check_corpus(docs, rules, codes, settings, built, lines_by_path, map_fn,
                              [c.facts for c in checked])

@@ -9,6 +9,7 @@ own module, imported only when it runs, so `--help` and `rules` start fast.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -107,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for s, handler in saved.items():
             signal.signal(s, handler)
+        if program:  # the process ends: its exit's collections need not walk all it built (~20M instructions)
+            gc.freeze()
 
 
 if __name__ == "__main__":

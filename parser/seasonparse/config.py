@@ -8,7 +8,6 @@ code is a ConfigError (exit 2), never a silent default.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from seasonparse.inputs import DEFAULT_GLOBS
@@ -125,6 +124,8 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
 
 
 def _read(path: Path) -> dict:
+    import tomllib  # here: a run with no configuration file does not import it (~10M instructions)
+
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:

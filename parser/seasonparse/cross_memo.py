@@ -46,7 +46,8 @@ def _digest(value) -> str:
 
 
 def whole_digest(doc, lines: tuple[str, ...]) -> str:
-    """What the whole-corpus rules may read of `doc` (its projection; `lines`, its source),
+    """What the whole-corpus rules may read of `doc` (a projection, compact.project; `lines`,
+    its source),
     digested: all but its prose, ties and diagnostics, which whole_corpus_view drops, and
     its sha256, which they do not read; and the text in its events' columns, which X008's
     fix reads from the source."""
@@ -113,10 +114,10 @@ def _whole_digest_of(doc, source_lines) -> list:
     this run)."""
     if isinstance(doc, cache.CachedProjection):
         return [doc.path, doc.whole_digest]
-    from seasonparse.compact import unpacked
+    from seasonparse.compact import Packed, project
 
     lines = doc.lines or (source_lines.get(doc.path, ()) if source_lines is not None else ())
-    return [doc.path, whole_digest(unpacked(doc), lines)]
+    return [doc.path, whole_digest(doc.unpack() if isinstance(doc, Packed) else project(doc), lines)]
 
 
 def _registered(rules: list) -> bool:

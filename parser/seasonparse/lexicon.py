@@ -29,7 +29,8 @@ def contains_any(text: str, group: str, key: str) -> bool:
 
 @cache
 def _word_pattern(group: str, key: str) -> re.Pattern:
-    alternatives = sorted((re.escape(w) for w in words(group, key)), key=len, reverse=True)
+    # longest first (a word inside a longer one must not win); ties in one order, so each run compiles one pattern
+    alternatives = sorted((re.escape(w) for w in words(group, key)), key=lambda w: (-len(w), w))
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
 
 

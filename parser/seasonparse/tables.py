@@ -106,6 +106,38 @@ _MEANINGS = ("played", "won", "drawn", "lost", "goals_for", "goals_against", "go
              "points", "points_adjustment", "total_points", "total_played")
 
 
+# A standings row's figures as a table heads them, in the order messages list them.
+SHORT_LABELS = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_for": "GF",
+                "goals_against": "GA", "goal_difference": "GD", "points": "Pts"}
+
+
+def record(results, win: int) -> dict[str, int]:
+    """A club's record (the figures of SHORT_LABELS) from its results, each (its goals,
+    the opponent's goals): what a standings row over exactly those matches says."""
+    won = drawn = lost = gf = ga = played = 0
+    for mine, theirs in results:
+        played += 1
+        gf, ga = gf + mine, ga + theirs
+        if mine > theirs:
+            won += 1
+        elif mine == theirs:
+            drawn += 1
+        else:
+            lost += 1
+    return {"played": played, "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
+            "goals_against": ga, "goal_difference": gf - ga, "points": win * won + drawn}
+
+
+def differences(stated: dict, got: dict, figures) -> tuple[str, str] | None:
+    """("Pld 3, W 1", "Pld 4, W 2"): the `figures` a row states that differ from `got`, as
+    the row says them and as `got` has them; None where none differs."""
+    wrong = [m for m in figures if stated.get(m) is not None and stated[m] != got[m]]
+    if not wrong:
+        return None
+    return (", ".join(f"{SHORT_LABELS[m]} {stated[m]}" for m in wrong),
+            ", ".join(f"{SHORT_LABELS[m]} {got[m]}" for m in wrong))
+
+
 def rows_of(table: Table) -> list[StandingsRow]:
     """Data rows with their numbers read by column meaning (realigned rows as realigned).
 

@@ -4,11 +4,13 @@ File locations are URI references, as SARIF requires: percent-encoded
 (`ä#1.txt` is `%C3%A4%231.txt`), relative to the working folder (the folder
 the paths are typed from) under the base id `%SRCROOT%`, which
 `originalUriBaseIds` gives as a file:// URI; a file outside that folder gets an
-absolute file:// URI.
+absolute file:// URI. A name that is not UTF-8 (shown `bad\\xffname.txt`, see
+inputs.encodable) is encoded from its bytes (`bad%FFname.txt`), so the URI opens the file.
 """
 
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -23,15 +25,28 @@ def _folder_uri(folder: str) -> str:
     return uri if uri.endswith("/") else uri + "/"
 
 
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")  # inputs.encodable's escape of a byte that is not UTF-8
+
+
+def file_name(shown: str) -> str:
+    """The file a report names `shown`: its own name where inputs.encodable escaped a byte
+    that is not UTF-8 (`bad\\xffname.txt` is the file `bad<0xff>name.txt`), unless a file
+    is really named with that backslash."""
+    if "\\x" not in shown or os.path.lexists(shown):
+        return shown
+    raw = os.fsdecode(_ESCAPED_BYTE.sub(lambda m: chr(0xdc00 + int(m[1], 16)), shown).encode("utf-8", "surrogateescape"))
+    return raw if os.path.lexists(raw) else shown
+
+
 def _artifact(path: str, base: str) -> dict:
-    absolute = os.path.abspath(path)
+    absolute = os.path.abspath(file_name(path))
     try:
         relative = Path(os.path.relpath(absolute, base)).as_posix()
     except ValueError:  # another drive
         relative = ".."
     if relative == ".." or relative.startswith("../"):
-        return {"uri": Path(absolute).as_uri()}
-    return {"uri": quote(relative, safe="/"), "uriBaseId": BASE_ID}
+        return {"uri": "file://" + quote(os.fsencode(absolute), safe="/")}
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": BASE_ID}
 
 
 def _location(artifact, line, column, end_line=None, end_column=None, message=None):

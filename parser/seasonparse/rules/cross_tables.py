@@ -16,29 +16,14 @@ from seasonparse.corpus import Removal
 from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document
 from seasonparse.findings import Related, rule
-from seasonparse.tables import column_indexes, rows_of, to_int, tournament_columns
+from seasonparse.tables import SHORT_LABELS, column_indexes, differences, record, rows_of, to_int, tournament_columns
 from seasonparse.tournaments import section_tournament, tournament_in
 
 
 def _record(refs, club, win):
     """The club's record over `refs`, matches it played (as home or away)."""
-    won = drawn = lost = gf = ga = 0
-    for r in refs:
-        m = r.match
-        mine, theirs = (m.home_goals, m.away_goals) if r.home == club else (m.away_goals, m.home_goals)
-        gf, ga = gf + mine, ga + theirs
-        if mine > theirs:
-            won += 1
-        elif mine == theirs:
-            drawn += 1
-        else:
-            lost += 1
-    return {"played": len(refs), "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
-            "goals_against": ga, "goal_difference": gf - ga, "points": win * won + drawn}
-
-
-_SHORT = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_for": "GF",
-          "goals_against": "GA", "goal_difference": "GD", "points": "Pts"}
+    return record(((r.match.home_goals, r.match.away_goals) if r.home == club else
+                   (r.match.away_goals, r.match.home_goals) for r in refs), win)
 
 
 def _table_tournament(doc, table):
@@ -82,11 +67,9 @@ def record_vs_results(corpus, settings, report):
         refs = corpus.regular.get((club, t), [])
         if not refs or r.values.get("played") != len(refs):
             continue
-        got = _record(refs, club, win)
-        wrong = [m for m in _SHORT if r.values.get(m) is not None and r.values[m] != got[m]]
-        if wrong:
-            said = ", ".join(f"{_SHORT[m]} {r.values[m]}" for m in wrong)
-            real = ", ".join(f"{_SHORT[m]} {got[m]}" for m in wrong)
+        found = differences(r.values, _record(refs, club, win), SHORT_LABELS)
+        if found:
+            said, real = found
             docs = sorted({x.doc.path for x in refs})
             yield report(f"{r.team} in {t[0]} {t[1]}: the table says {said}; its {len(refs)} results in "
                          f"the corpus give {real}", r.row.line, 1, path=doc.path,

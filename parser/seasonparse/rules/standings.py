@@ -6,7 +6,8 @@ from seasonparse.football import same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.statements import deductions
-from seasonparse.tables import StandingsRow, column_indexes, rows_of, to_float, to_int, tournament_columns
+from seasonparse.tables import (StandingsRow, column_indexes, differences, record, rows_of,
+                                to_float, to_int, tournament_columns)
 
 
 def _tables(doc, kind):
@@ -262,5 +263,80 @@ def blank_grid_cell_counted(doc, settings, report):
                          f"count all {full} matches of both clubs as played", line, 1, related=related)
 
 
+def _grids(doc) -> list[list]:
+    """The document's results grids: matches with no date that are no tie's legs (as
+    {{#invoke:Sports results}} and {{Fb r}} give them), one list per section."""
+    legs = {i for t in doc.ties for i in t.legs}  # a tie's legs made from its row have no date either
+    by_section: dict[tuple, list] = {}
+    for m in doc.matches:
+        if not m.date_text and m.index not in legs:
+            by_section.setdefault(m.section, []).append(m)
+    return list(by_section.values())
+
+
+def _grid_of(rows: list[StandingsRow], grids: list[list]) -> tuple[list, dict] | None:
+    """The grid over exactly the clubs of `rows`, and each row's club as the grid names
+    it (row index -> name); None where no grid names the same clubs, one for one."""
+    for grid in grids:
+        names = sorted({m.home for m in grid} | {m.away for m in grid})
+        if len(names) != len(rows):
+            continue
+        named = {}
+        for i, r in enumerate(rows):
+            same = [n for n in names if same_team(n, r.team)]
+            if len(same) != 1:
+                break
+            named[i] = same[0]
+        else:
+            if len(set(named.values())) == len(rows):
+                return grid, named
+    return None
+
+
+_GRID_FIGURES = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
+
+
+@rule("S008", "standings-vs-grid", ERROR)
+def standings_vs_grid(doc, settings, report):
+    """A standings row that the document's own results grid contradicts.
+
+    What it does: where a results grid names exactly the clubs of a standings
+    table (one for one; a group's grid beside the group's table), recomputes each
+    club's Pld, W, D, L, GF and GA from the grid's scores and compares them with
+    its row. A club with fewer scores in the grid than its Pld is left to S007
+    (a blank cell, or matches still to play); points, goal difference and the
+    order are the row's own rules (S002, S003, S004).
+
+    Why: the grid and the table state the same matches twice, and one of them
+    is wrong: a score typed in the wrong cell, or a row not updated.
+
+    Example:
+        {{fb cl2 team|p=3 |t=Hapoel Acre|w=1 |d=1 |l=1 |gf=3 |ga=3 }}
+        (while the grid gives Hapoel Acre four results: 2 wins, 1 draw, 1 loss)
+    """
+    grids = _grids(doc)
+    if not grids:
+        return
+    for table in _tables(doc, "standings"):
+        rows = rows_of(table)
+        found = _grid_of(rows, grids) if rows else None
+        if found is None:
+            continue
+        grid, named = found
+        for i, r in enumerate(rows):
+            club = named[i]
+            played = [m for m in grid if club in (m.home, m.away)]
+            stated = r.values.get("played")
+            if stated is None or len(played) < stated:
+                continue
+            got = record(((m.home_goals, m.away_goals) if m.home == club else (m.away_goals, m.home_goals)
+                          for m in played), settings.points_for_win)
+            wrong = differences(r.values, got, _GRID_FIGURES)
+            if wrong:
+                yield report(f"{r.team}: the table says {wrong[0]}; its {len(played)} results in the "
+                             f"results grid give {wrong[1]}", r.row.line, 1,
+                             related=[Related(doc.path, played[0].line, 1, "results grid")])
+
+
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
-         table_total, table_average, blank_grid_cell_counted)
+         table_total, table_average, blank_grid_cell_counted, standings_vs_grid)
