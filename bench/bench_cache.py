@@ -8,15 +8,28 @@ shown, as everywhere in the README):
   - uncached: --no-cache (every document parsed and checked);
   - cold: an empty cache (the same work, plus writing the entries);
   - warm: nothing changed;
-  - edited: one article changed (a line added at its end; a new line each repeat).
+  - edited: one article changed (a line of prose added at its end; a new line each repeat);
+  - edited goal: the same article with one goal's minute changed (what the whole-corpus
+    rules read: X008 runs again over every document).
 For each: wall time of the whole process (start-up included), CPU seconds (the process and
 its workers), and the cross-document stage's wall time (check.check_corpus, timed in the
-child), which runs in full on every run: the cache holds per-document results only.
+child): a warm run takes its findings whole from the cross-document memo
+(seasonparse.cross_memo), an edited one checks the edited article's part again. Then
+the CPU seconds of each phase of the parent process (PHASES: finding the inputs,
+reading cache entries, parsing, identity, the partition, the memo, the rules, the
+report), medians: where a re-check's time goes.
+
+The children write and read bytecode (PYTHONDONTWRITEBYTECODE is dropped from their
+environment): an installed package has its .pyc files, and compiling its sources again
+in every process (about 0.1 s of CPU) would be counted against the re-check. The load
+average is printed beside the table: wall times on a shared machine follow it.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -30,38 +43,61 @@ sys.path.insert(0, str(HERE))
 
 from gen_corpus import generate  # noqa: E402
 
-# The check in a child that prints, as its last stderr line, the cross-document stage's
-# seconds and its CPU seconds (its own and its workers').
+# The check in a child that prints, as its last stderr line (JSON), the cross-document
+# stage's wall seconds, the run's CPU seconds (its own and its workers') and the CPU
+# seconds of its phases in this process (PHASES; "start-up" is the imports before main).
 CHILD = """
-import resource, sys, time
-from seasonparse import check
-spent = [0.0]
-real = getattr(check, "check_corpus", None)
-if real is not None:
-    def timed(*args, **kwargs):
-        started = time.perf_counter()
+import json, resource, sys, time
+from importlib import import_module
+spent, phases = [0.0], {}
+def timed(owner, name, phase, clock):
+    real = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        started = clock()
         try:
             return real(*args, **kwargs)
         finally:
-            spent[0] += time.perf_counter() - started
-    check.check_corpus = timed
+            phases[phase] = phases.get(phase, 0.0) + clock() - started
+    setattr(owner, name, wrapper)
+for phase, module, name in json.loads(sys.argv[1]):
+    owner = import_module(module)
+    *path, name = name.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    timed(owner, name, phase, time.process_time)
+from seasonparse import check
+timed(check, "check_corpus", "cross-document (wall)", time.perf_counter)
 from seasonparse.cli import main
-code = main(["check", *sys.argv[1:], "--format", "json", "--no-baseline", "--exit-zero"])
+phases["start-up"] = time.process_time()
+code = main(["check", *sys.argv[2:], "--format", "json", "--no-baseline", "--exit-zero"])
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(spent[0] if real is not None else "nan", time.process_time() + workers.ru_utime + workers.ru_stime,
-      file=sys.stderr)
+print(json.dumps([phases.pop("cross-document (wall)", 0.0), time.process_time() + workers.ru_utime + workers.ru_stime,
+                  phases]), file=sys.stderr)
 raise SystemExit(code)
 """
+PHASES = (  # (phase, module, function): CPU seconds spent in it by the parent process
+    ("finding inputs", "seasonparse.check_command", "gather"),
+    ("opening the cache", "seasonparse.cache", "DocumentCache.open"),
+    ("cache entries", "seasonparse.cache", "DocumentCache.load"),
+    ("parsing and checking", "seasonparse.check", "DocumentStage.__call__"),
+    ("identity", "seasonparse.identity", "from_evidence"),
+    ("partition", "seasonparse.partition", "components"),
+    ("memo look-up", "seasonparse.cross_memo", "CrossMemo.recall"),
+    ("cross-document rules", "seasonparse.check", "CrossStage.check"),
+    ("report", "seasonparse.report", "render"),
+)
+
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def once(corpus: Path, cache: Path, jobs: str, *extra: str) -> tuple[float, float, float, bytes]:
-    """(wall s, CPU s, cross-document s, report) of one run."""
+def once(corpus: Path, cache: Path, jobs: str, *extra: str) -> tuple[float, float, float, dict, bytes]:
+    """(wall s, CPU s, cross-document s, CPU s by phase, report) of one run."""
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(corpus), "--jobs", jobs,
-                           "--cache-dir", str(cache), *extra], capture_output=True, check=True)
+    proc = subprocess.run([sys.executable, "-c", CHILD, json.dumps(PHASES), str(corpus), "--jobs", jobs,
+                           "--cache-dir", str(cache), *extra], capture_output=True, check=True, env=ENVIRONMENT)
     wall = time.perf_counter() - started
-    corpus_s, cpu = proc.stderr.decode().strip().splitlines()[-1].split()
-    return wall, float(cpu), float(corpus_s), proc.stdout
+    corpus_s, cpu, phases = json.loads(proc.stderr.decode().strip().splitlines()[-1])
+    return wall, cpu, corpus_s, phases, proc.stdout
 
 
 def main(argv: list[str]) -> None:
@@ -76,33 +112,49 @@ def main(argv: list[str]) -> None:
     original = edited.read_bytes()
     work = Path(tempfile.mkdtemp(prefix="bench-cache-"))
     rows: dict[str, list[tuple[float, float, float]]] = {}
+    phases: dict[str, list[dict]] = {}
     reports: dict[str, bytes] = {}
+
+    def measure(name: str, *extra: str) -> None:
+        *row, phased, reports[name] = once(corpus, cache, jobs, *extra)
+        rows.setdefault(name, []).append(tuple(row))
+        phases.setdefault(name, []).append(phased)
+
     try:
         for r in range(repeat):
             cache = work / f"cache-{r}"
-            rows.setdefault("uncached", []).append(once(corpus, cache, jobs, "--no-cache")[:3])
-            cold = once(corpus, cache, jobs)
-            rows.setdefault("cold", []).append(cold[:3])
-            warm = once(corpus, cache, jobs)
-            rows.setdefault("warm", []).append(warm[:3])
-            reports["cold"], reports["warm"] = cold[3], warm[3]
-            edited.write_bytes(original + f"\nEdited for the cache benchmark, run {r}.\n".encode())
-            try:
-                rows.setdefault("edited", []).append(once(corpus, cache, jobs)[:3])
-            finally:
-                edited.write_bytes(original)
+            for name in ("uncached", "cold", "warm"):
+                measure(name, *(("--no-cache",) if name == "uncached" else ()))
+            assert reports["uncached"] == reports["cold"] == reports["warm"], "a cached run's report differs"
+            edits = {"edited": original + f"\nEdited for the cache benchmark, run {r}.\n".encode(),
+                     "edited goal": re.sub(rb"(\d+)'", lambda m: b"%d'" % (int(m[1]) % 89 + 1), original, count=1)}
+            for name, text in edits.items():
+                edited.write_bytes(text)
+                try:
+                    measure(name)
+                    if r == repeat - 1:  # the edited corpus checked afresh, once: the same report
+                        assert once(corpus, cache, jobs, "--no-cache")[-1] == reports[name], f"the {name} run's report differs"
+                finally:
+                    edited.write_bytes(original)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    assert reports["cold"] == reports["warm"], "the warm run's report differs from the cold run's"
     median = {name: tuple(statistics.median(values) for values in zip(*runs)) for name, runs in rows.items()}
     full = median["uncached"]
-    print(f"{n} articles, --jobs {jobs}, median of {repeat} (machine: {os.cpu_count()} cores)")
-    print(f"{'run':10} {'wall s':>8} {'CPU s':>8} {'cross-doc s':>12} {'wall/full':>10} {'CPU/full':>9}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{n} articles, --jobs {jobs}, median of {repeat} (machine: {os.cpu_count()} cores, load average {load})")
+    print(f"{'run':12} {'wall s':>8} {'CPU s':>8} {'cross-doc s':>12} {'wall/full':>10} {'CPU/full':>9}")
     for name, (wall, cpu, corpus_s) in median.items():
-        print(f"{name:10} {wall:8.2f} {cpu:8.2f} {corpus_s:12.2f} {wall / full[0]:9.0%} {cpu / full[1]:9.0%}")
-    wall, _, corpus_s = median["edited"]
-    print(f"edited one article: {wall / full[0]:.0%} of a full run's wall time; the cross-document "
-          f"stage is {corpus_s / wall:.0%} of that run")
+        print(f"{name:12} {wall:8.2f} {cpu:8.2f} {corpus_s:12.2f} {wall / full[0]:9.0%} {cpu / full[1]:9.0%}")
+    wall, cpu, corpus_s = median["edited"]
+    print(f"edited one article: {cpu / full[1]:.0%} of a full run's CPU time ({wall / full[0]:.0%} of its wall "
+          f"time); the cross-document stage is {corpus_s / wall:.0%} of that run")
+    names = ["start-up", *(phase for phase, _, _ in PHASES)]
+    print("\nCPU s by phase in the parent process (median; not listed: what a run does between them, "
+          "and its workers' work)")
+    print(f"{'phase':22}" + "".join(f" {name:>12}" for name in phases))
+    for phase in names:
+        print(f"{phase:22}" + "".join(f" {statistics.median(p.get(phase, 0.0) for p in runs):12.3f}"
+                                      for runs in phases.values()))
 
 
 if __name__ == "__main__":

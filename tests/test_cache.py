@@ -1,7 +1,8 @@
-"""The content cache (seasonparse.cache): cached runs report the bytes of uncached ones, in
-every format; an entry that is damaged, foreign, for another version or content, or a
-symlink is never trusted but rebuilt; concurrent runs share a cache safely; a cache that
-cannot be written slows a run down and nothing more; `seasonparse clean` removes only ours."""
+"""The content cache (seasonparse.cache) and the cross-document memo beside it
+(seasonparse.cross_memo): cached runs report the bytes of uncached ones, in every format;
+an entry or memo that is damaged, foreign, for another version or content, or a symlink
+is never trusted but rebuilt; concurrent runs share a cache safely; a cache that cannot
+be written slows a run down and nothing more; `seasonparse clean` removes only ours."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from conftest import FIXTURES, ROOT, SEEDS
 from seasonparse import cache as cache_module
 from seasonparse import check as check_module
 from seasonparse.cache import MAGIC, DocumentCache, is_ours
+from seasonparse.cross_memo import PREFIX
 from seasonparse.report import FORMATS
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -75,7 +77,14 @@ def body(out: str) -> str:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.parent != folder and not p.is_dir())
+    """The documents' entries (files in a configuration's folder, but the memos)."""
+    return sorted(p for p in folder.rglob("*") if p.parent != folder and not p.is_dir()
+                  and not p.name.startswith(PREFIX))
+
+
+def memos(folder: Path) -> list[Path]:
+    """The cross-document stage's memos."""
+    return sorted(p for p in folder.rglob(PREFIX + "*") if p.parent != folder)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -106,6 +115,7 @@ def test_the_html_report_is_the_same_from_the_cache(run, corpus, tmp_path, parse
 
 
 def _stage_and_cache(tmp_path):
+    """The per-document stage of a run of every rule (so it finds partition facts), and a cache."""
     from seasonparse.check import DocumentStage, selected_codes, settings_of
     from seasonparse.config import Config
     from seasonparse.rules import registry
@@ -113,13 +123,15 @@ def _stage_and_cache(tmp_path):
     rules = registry()
     codes = selected_codes(rules, ("ALL",), (), ())
     settings = settings_of(Config())
-    stage = DocumentStage(frozenset(codes), settings)
+    stage = DocumentStage(frozenset(codes), settings, facts=True)
     return stage, DocumentCache.open(tmp_path / "cache", codes, settings, pytest.fail)
 
 
 def _unpacked(checked):
-    """What the stage hands back, its document unpacked: as an entry holds it."""
-    return checked._replace(document=checked.document.unpack())
+    """What the stage hands back, its document and facts unpacked: as an entry holds them."""
+    from seasonparse.partition import unpack_facts
+
+    return checked._replace(document=checked.document.unpack(), facts=unpack_facts(checked.facts))
 
 
 def test_every_entry_rebuilds_exactly_what_was_checked(corpus, tmp_path):
@@ -128,10 +140,11 @@ def test_every_entry_rebuilds_exactly_what_was_checked(corpus, tmp_path):
     stage, cache = _stage_and_cache(tmp_path)
     items = discover([str(corpus)], ("*.txt", "*.wikitext")).inputs
     for item in items:
-        assert cache.load(item) is None
+        assert cache.load(item, True) is None
         checked = stage(item)
         cache.store(item, checked)
-        assert cache.load(item) == _unpacked(checked), item.display
+        assert _unpacked(cache.load(item, True)) == _unpacked(checked), item.display
+        assert cache.load(item, False).facts is None
 
 
 def _cold_then(run, corpus, tmp_path, parses, spoil, rewritten=True):
@@ -158,12 +171,25 @@ def _cold_then(run, corpus, tmp_path, parses, spoil, rewritten=True):
     assert parses[before:] == []  # rewritten, and now trusted again
 
 
+def _signed(payload: bytes) -> bytes:
+    """An entry or memo of `payload` with the right checksum: only the rebuild's own checks
+    stand between it and the report."""
+    return MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload
+
+
 def _rewrite(entry: Path, change) -> None:
-    """Change an entry's payload and give it the right checksum: only the rebuild's own
-    checks stand between it and the report."""
-    payload = orjson.loads(entry.read_bytes().partition(b"\n")[2])
-    payload = orjson.dumps(change(payload))
-    entry.write_bytes(MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload)
+    """Change the head of an entry's payload (key, findings, directives, facts)."""
+    head, _, body = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
+    entry.write_bytes(_signed(orjson.dumps(change(orjson.loads(head))) + b"\n" + body))
+
+
+def _rewrite_projection(entry: Path, change) -> None:
+    """Change the document's projection an entry holds (compressed JSON after the head)."""
+    import zlib
+
+    head, _, body = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
+    document = change(orjson.loads(zlib.decompress(body)))
+    entry.write_bytes(_signed(head + b"\n" + zlib.compress(orjson.dumps(document))))
 
 
 def _flip(entry, files):
@@ -172,8 +198,8 @@ def _flip(entry, files):
     entry.write_bytes(bytes(raw))
 
 
-def _line_as_text(payload):
-    payload[1][4][0][3] = "12"  # the first infobox field's line, as a string
+def _weight_as_text(payload):
+    payload[3][-1] = "12"  # the partition facts' weight (their last field), as a string
     return payload
 
 
@@ -183,13 +209,13 @@ def _foreign_key(payload):
 
 
 def _one_field_less(payload):
-    payload[1] = payload[1][:-1]
+    payload[3] = payload[3][:-1]
     return payload
 
 
 def _unknown_rule(payload):
     """A finding of a rule that does not exist (the reporters look every code up)."""
-    payload[2].append(["Z999", "error", "forged", payload[1][0], 1, 1, None, None, [], "", None])
+    payload[1].append(["Z999", "error", "forged", payload[0][1], 1, 1, None, None, [], "", None])
     return payload
 
 
@@ -200,7 +226,7 @@ SPOILERS = {
     "empty": lambda e, _: e.write_bytes(b""),
     "binary": lambda e, _: e.write_bytes(os.urandom(300)),
     "JSON of the wrong shape": lambda e, _: _rewrite(e, lambda p: {"document": p}),
-    "wrong type inside": lambda e, _: _rewrite(e, _line_as_text),
+    "wrong type inside": lambda e, _: _rewrite(e, _weight_as_text),
     "a field missing": lambda e, _: _rewrite(e, _one_field_less),
     "another version": lambda e, _: _rewrite(e, _foreign_key),
     "a rule that does not exist": lambda e, _: _rewrite(e, _unknown_rule),
@@ -279,7 +305,7 @@ def test_two_processes_sharing_a_cache_leave_it_sound(corpus, tmp_path):
 
     stage, shared = _stage_and_cache(tmp_path)
     items = discover([str(corpus)], ("*.txt", "*.wikitext")).inputs
-    assert all(shared.load(item) == _unpacked(stage(item)) for item in items)
+    assert all(_unpacked(shared.load(item, True)) == _unpacked(stage(item)) for item in items)
 
 
 def test_a_cache_that_cannot_be_written_costs_one_warning(run, corpus, tmp_path):
@@ -409,3 +435,124 @@ def test_a_cached_run_lets_its_pool_finish_rather_than_stopping_it(run, corpus, 
     monkeypatch.setattr(parallel, "_stop", lambda *a: (stopped.append(a), real(*a)))
     run("check", corpus, *COMMON[:-1], "2", "--cache-dir", tmp_path / "cache")
     assert entries(tmp_path / "cache") and not stopped
+
+
+def _line_as_text(document):
+    document[4][0][3] = "12"  # the first infobox field's line, as a string
+    return document
+
+
+def test_a_forged_projection_is_parsed_again_where_it_is_read(run, corpus, tmp_path, parses):
+    """A projection is rebuilt only where the run reads its document (CachedProjection): one
+    that passes the entry's checksum but not the rebuild's checks is the input parsed again."""
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    expected = run(*args, "--no-cache")[1]
+    run(*args)
+    spoiled = entries(cache)[::5]
+    for entry in spoiled:
+        _rewrite_projection(entry, _line_as_text)
+    for memo in memos(cache):  # so the cross-document stage reads every document
+        memo.unlink()
+    before = len(parses)
+    assert run(*args)[1] == expected
+    assert len(parses[before:]) == len(spoiled)
+
+
+@pytest.fixture
+def checked_parts(monkeypatch):
+    """The paths of the documents each cross-document task checked, by rule codes."""
+    seen: list[tuple[tuple[str, ...], list[str]]] = []
+    real = check_module.CrossStage.check
+
+    def recording(self, docs, codes):
+        seen.append((tuple(codes), sorted(d.path for d in docs)))
+        return real(self, docs, codes)
+
+    monkeypatch.setattr(check_module.CrossStage, "check", recording)
+    return seen
+
+
+def test_a_warm_run_checks_no_part_and_an_edit_checks_its_part_alone(run, corpus, tmp_path, parses,
+                                                                     checked_parts):
+    from seasonparse.partition import WHOLE_CORPUS
+
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    cold = run(*args)[1]
+    everything = {path for _, paths in checked_parts for path in paths}
+    assert memos(cache) and len(everything) > 10
+    del checked_parts[:]
+    assert run(*args)[1] == cold
+    assert checked_parts == []  # every part and the whole-corpus rules from their memos
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    edited.write_text(edited.read_text("utf-8") + "\nA line of prose added.\n", "utf-8")
+    before = len(parses)
+    warm = run(*args)[1]
+    assert [Path(p).name for p in parses[before:]] == [edited.name]
+    parts = [paths for codes, paths in checked_parts if not WHOLE_CORPUS.keys() & set(codes)]
+    checked = {path for paths in parts for path in paths}
+    assert any(Path(p).name == edited.name for p in checked)
+    assert len(checked) < len(everything) / 2  # the edited article's part, not the corpus
+    assert len(parts) == len(checked_parts)  # prose changes nothing the whole-corpus rules read
+    assert warm == run(*args, "--no-cache")[1]
+
+
+def _forge_memo(memo: Path, change) -> None:
+    key, findings = orjson.loads(memo.read_bytes().partition(b"\n")[2])
+    memo.write_bytes(_signed(orjson.dumps(change(key, findings))))
+
+
+MEMO_SPOILERS = {
+    "flipped byte": lambda m: _flip(m, []),
+    "truncated": lambda m: m.write_bytes(m.read_bytes()[: len(m.read_bytes()) // 2]),
+    "another key": lambda m: _forge_memo(m, lambda key, found: ["0" * 64, found]),
+    "a rule that does not exist": lambda m: _forge_memo(
+        m, lambda key, found: [key, [*found, ["Z999", "error", "forged", "x.txt", 1, 1, None, None, [], "", None]]]),
+    "a finding of the wrong shape": lambda m: _forge_memo(m, lambda key, found: [key, [["X001"]]]),
+    "a pickle": lambda m: m.write_bytes(_signed(__import__("pickle").dumps((os.system, ("true",))))),
+    "a folder": lambda m: (m.unlink(), m.mkdir()),
+}
+
+
+@pytest.mark.parametrize("spoil", MEMO_SPOILERS.values(), ids=MEMO_SPOILERS.keys())
+def test_a_spoiled_memo_is_checked_again_never_trusted(run, corpus, tmp_path, checked_parts, spoil):
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    expected = run(*args, "--no-cache")[1]
+    run(*args)
+    for memo in memos(cache):
+        spoil(memo)
+    del checked_parts[:]
+    assert run(*args)[1] == expected
+    assert checked_parts  # the spoiled memos' parts were checked again
+
+
+def test_the_whole_corpus_view_reads_nothing_the_whole_digest_leaves_out(corpus):
+    """cross_memo.whole_digest leaves out a document's prose, ties, diagnostics and sha256:
+    the view the whole-corpus rules read must not change with them."""
+    from seasonparse.check import load_one
+    from seasonparse.compact import project
+    from seasonparse.inputs import discover
+    from seasonparse.partition import whole_corpus_view
+
+    documents = [project(load_one(item)) for item in discover([str(corpus)], ("*.txt", "*.wikitext")).inputs]
+    assert any(d.blocks for d in documents) and any(d.ties for d in documents)
+    for doc in documents:
+        left_out = doc._replace(sha256=None, lines=(), blocks=(), ties=(), diagnostics=())
+        assert whole_corpus_view(left_out) == whole_corpus_view(doc)._replace(sha256=None, lines=()), doc.path
+
+
+def test_a_stage_in_which_a_rule_failed_is_not_memoized(run, corpus, tmp_path, checked_parts, monkeypatch):
+    """A failure of ours (P000) is reported again on the next run, never served from a memo."""
+    from seasonparse.rules import registry
+
+    def failing(corpus, settings, report):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(registry(), "X001", registry()["X001"]._replace(check=failing))
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", tmp_path / "cache")
+    first = run(*args)[1]
+    del checked_parts[:]
+    assert run(*args)[1] == first and '"P000"' in first
+    assert checked_parts  # checked again

@@ -63,7 +63,7 @@ def test_a_running_cluster_named_by_the_environment(run, corpus, monkeypatch):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
         before = cluster.scheduler.transition_counter
-        dask = run("check", corpus, "--format", "json", "--no-baseline", "--engine", "dask")
+        dask = run("check", corpus, "--format", "json", "--no-baseline", "--engine", "dask", "--no-cache")
         assert cluster.scheduler.transition_counter > before + 20  # the work ran there
     assert dask[:2] == local[:2]
 

@@ -1,15 +1,17 @@
 """The content cache: each document's per-document results kept between runs, as ruff keeps its own.
 
 A re-check after editing one file of many then parses and checks that file
-alone; the cross-document stage still runs on every document (it needs them
-all). The layout, under `.seasonparse_cache/` in the configuration's folder
-(or --cache-dir, or $SEASONPARSE_CACHE_DIR):
+alone; the cross-document stage keeps its own memo beside the entries
+(seasonparse.cross_memo). The layout, under `.seasonparse_cache/` in the
+configuration's folder (or --cache-dir, or $SEASONPARSE_CACHE_DIR):
 
     CACHEDIR.TAG              the standard tag (backup tools skip the folder; `clean` checks it)
     .gitignore                `*`: never committed
     <version>-<run key>/      one folder per tool version and configuration
-        <entry key>           one entry per input file: its document (as the run holds it,
-                              seasonparse.compact.project), findings, directives
+        <entry key>           one entry per input file: what the parent holds of it (its
+                              findings, suppression directives, partition facts, and its
+                              projection, seasonparse.compact.project)
+        x-<memo key>          a part's cross-document findings (seasonparse.cross_memo)
 
 The run key covers what changes a document's results: the tool's version and a
 fingerprint of its code and data files, the document schema, the entry format,
@@ -24,7 +26,11 @@ and every field is type-checked as it is rebuilt. Anything else is a miss: the
 input is parsed again and the entry rewritten. Entries are JSON (orjson), not
 pickle: unpickling runs whatever code the bytes name, and a cache folder is
 shared, restored by CI, or handed over with a checkout; a forged JSON entry can
-at worst misstate one document's findings, never run code. Writes are atomic
+at worst misstate one document's findings, never run code. A hit costs a read,
+two hashes and the decoding of its findings, directives and facts: the
+projection (most of the entry) stays compressed JSON until a part of the run
+reads the document (CachedProjection), which a re-check whose cross-document
+parts are memoized never does. Writes are atomic
 (temporary file and rename), so concurrent runs sharing a cache never see half
 an entry. Entries not used for MAX_AGE_DAYS are removed (so are folders of
 other versions and configurations; looked for at most once a day): a deleted
@@ -45,10 +51,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Sized
 
 from seasonparse import __version__
+from seasonparse.compact import Packed
+from seasonparse.model import Document
 
 DEFAULT_NAME = ".seasonparse_cache"
 ENVIRONMENT = "SEASONPARSE_CACHE_DIR"
-FORMAT = 2  # the entry layout: bump when it changes (2: the document is its projection, seasonparse.compact)
+FORMAT = 3  # the entry layout: bump when it changes (3: facts in the head, the projection compressed after it)
 MAGIC = b"seasonparse-cache/1 "
 SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
 TAG = (f"{SIGNATURE}\n# This file is a cache directory tag created by seasonparse.\n"
@@ -161,7 +169,7 @@ class _Builder:
     SCALARS = (str, int, bool)
 
     def __init__(self) -> None:
-        self.namespace: dict = {"_Malformed": _Malformed, "_new": tuple.__new__,
+        self.namespace: dict = {"_Malformed": _Malformed, "_new": tuple.__new__, "_hashable": _hashable,
                                 **{t.__name__: t for t in self.SCALARS}}
         self.made: set = set()
         self.counter = 0
@@ -192,10 +200,21 @@ class _Builder:
         if tp in self.SCALARS:
             lines += [f"{pad}if type({var}) is not {tp.__name__}:",
                       f"{pad}    raise _Malformed('expected {tp.__name__}')"]
+        elif tp is typing.Hashable:  # a partition key: scalars and tuples of them
+            lines.append(f"{pad}{var} = _hashable({var})")
         elif origin in (typing.Union, types.UnionType):
-            (inner,) = [a for a in args if a is not type(None)]
-            lines.append(f"{pad}if {var} is not None:")
-            self.check(inner, var, lines, depth + 1)
+            inner = [a for a in args if a is not type(None)]
+            if type(None) in args:
+                lines.append(f"{pad}if {var} is not None:")
+                depth, pad = depth + 1, pad + "    "
+            if len(inner) == 1:
+                self.check(inner[0], var, lines, depth)
+            elif all(a in self.SCALARS for a in inner):  # `int | str`
+                names = ", ".join(a.__name__ for a in inner)
+                lines += [f"{pad}if type({var}) not in ({names}):",
+                          f"{pad}    raise _Malformed('expected one of {names}')"]
+            else:
+                raise TypeError(f"no cache converter for {tp!r}")
         elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             lines += [f"{pad}if type({var}) is not list:", f"{pad}    raise _Malformed('expected an array')"]
             if args[0] in self.SCALARS:
@@ -248,18 +267,33 @@ class _Builder:
         return self.namespace[name]
 
 
+def _hashable(value):
+    """A value of a partition key (seasonparse.partition.Facts.keys): scalars, and tuples of
+    them written as arrays."""
+    if type(value) is list:
+        return tuple([_hashable(v) for v in value])
+    if value is None or type(value) in _Builder.SCALARS:
+        return value
+    raise _Malformed("expected a key")
+
+
 _CONVERTERS: dict = {}
+_BUILDER: list = []
 
 
-def _converters():
-    if not _CONVERTERS:
+def _converter(name: str) -> Callable:
+    """The function rebuilding a `name` (document, finding, codes, facts), generated on first
+    use: a re-check whose cross-document parts are memoized rebuilds no document, and
+    generating the document's converters is a fifth of such a run's own work."""
+    if name not in _CONVERTERS:
         from seasonparse.findings import Finding
-        from seasonparse.model import Document
+        from seasonparse.partition import Facts
 
-        build = _Builder()
-        _CONVERTERS.update(document=build.function(Document), finding=build.function(Finding),
-                           codes=build.function(tuple[str, ...]))
-    return _CONVERTERS
+        if not _BUILDER:
+            _BUILDER.append(_Builder())
+        types_of = {"document": Document, "finding": Finding, "codes": tuple[str, ...], "facts": Facts}
+        _CONVERTERS[name] = _BUILDER[0].function(types_of[name])
+    return _CONVERTERS[name]
 
 
 def _directive(value, codes: Callable):
@@ -273,47 +307,142 @@ def _directive(value, codes: Callable):
     return Directive(verb, codes(found), *numbers)
 
 
-def _as_array(value):
+def as_array(value):
     """orjson's fallback: a NamedTuple (a tuple subclass it does not know) as an array."""
     if isinstance(value, tuple):
         return list(value)
     raise TypeError(f"{type(value).__name__} is not cached")
 
 
-def encode(key: list, checked) -> bytes:
-    """An entry: MAGIC, the payload's checksum, a newline, the payload (JSON)."""
+def encode(key: list, checked, document, facts, whole: str) -> bytes:
+    """An entry: MAGIC, the payload's checksum, a newline, the payload: its head (JSON: the
+    key, findings, directives, partition facts and the document's cross_memo.whole_digest),
+    a newline, and the document's projection (JSON, zlib-compressed: read only where the
+    run reads the document)."""
+    import zlib
+
     import orjson
 
     directives = [[d.verb, list(d.codes), d.line, d.column, d.start, d.end] for d in checked.directives]
-    payload = orjson.dumps([key, checked.document, checked.findings, directives], default=_as_array)
-    return MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload
+    head = orjson.dumps([key, checked.findings, directives, facts, whole], default=as_array)
+    body = zlib.compress(orjson.dumps(document, default=as_array), 1)
+    payload = head + b"\n" + body
+    return MAGIC + _checksum(payload) + b"\n" + payload
 
 
-def decode(raw: bytes, key: list, source: str):
-    """The check.Checked an entry holds, or None where it is damaged, foreign or for another
-    key. `source` is where its document's lines are read back from."""
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).hexdigest().encode()
+
+
+def decode(raw: bytes, key: list, item, with_facts: bool):
+    """The check.Checked an entry of input `item` holds, or None where it is damaged, foreign,
+    for another key, or without the partition facts the run needs (`with_facts`). Its
+    document comes as a CachedProjection; its lines are read back from the input's file."""
     import orjson
 
     from seasonparse.check import Checked
 
-    head, newline, payload = raw.partition(b"\n")
-    if not newline or head != MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode():
+    check, newline, payload = raw.partition(b"\n")
+    if not newline or check != MAGIC + _checksum(payload):
         return None
+    head, newline, body = payload.partition(b"\n")  # JSON holds no raw newline
     try:
-        stored_key, document, findings, directives = orjson.loads(payload)
-        if stored_key != key:
+        stored_key, findings, directives, facts, whole = orjson.loads(head)
+        if stored_key != key or not newline or type(whole) is not str:
             return None
-        convert = _converters()
-        document = convert["document"](document)
-        if document.lines or document.path != key[1] or document.sha256 != key[-1]:
+        if type(findings) is not list or type(directives) is not list or (with_facts and facts is None):
             return None
-        if type(findings) is not list or type(directives) is not list:
-            return None
-        findings = [convert["finding"](f) for f in findings]
+        findings = [_converter("finding")(f) for f in findings]
         if not _known(findings):
             return None
-        return Checked(document, findings, source, [_directive(d, convert["codes"]) for d in directives])
+        if with_facts:
+            from seasonparse.partition import pack_facts
+
+            facts = pack_facts(_converter("facts")(facts))
+        return Checked(CachedProjection(key[1], key[-1], (), (item, body, whole)), findings, str(item.path),
+                       [_directive(d, _converter("codes")) for d in directives], facts if with_facts else None)
     except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
+        return None
+
+
+class CachedProjection(Packed):
+    """A document's projection as its entry holds it, rebuilt and type-checked where the
+    run reads it: `data` is (the input, the projection as compressed JSON, its
+    cross_memo.whole_digest). The entry passed its checksum and key before it was used,
+    so only a forged projection fails here, when the run is past the per-document stage:
+    the input is then parsed again."""
+
+    __slots__ = ()
+
+    @property
+    def whole_digest(self) -> str:
+        return self.data[2]
+
+    def unpack(self) -> Document:
+        import zlib
+
+        import orjson
+
+        item, body, _ = self.data
+        try:
+            document = _converter("document")(orjson.loads(zlib.decompress(body)))
+            if document.path == self.path and document.sha256 == self.sha256 and not document.lines:
+                return document._replace(lines=self.lines)
+        except Exception:  # noqa: BLE001 - see the class's docstring
+            pass
+        from seasonparse.check import load_one
+        from seasonparse.compact import project
+
+        return project(load_one(item))._replace(lines=self.lines)
+
+
+def read_entry(path: str, touch: bool) -> bytes | None:
+    """An entry's bytes, or None. No symlink is followed, and a FIFO put in an entry's place
+    does not block the open. A used entry's time is refreshed (`touch`) at most once a
+    day: see DocumentCache.prune."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            raw = fh.read()
+    except (OSError, ValueError):  # ValueError: a NUL in a path
+        return None
+    if touch and st.st_mtime < time.time() - TOUCH_SECONDS:
+        with _quiet():
+            os.utime(path)
+    return raw
+
+
+def write_findings(path: str, key: str, findings: list) -> None:
+    """A memo of findings (seasonparse.cross_memo): MAGIC, its checksum, a newline, the
+    key and findings as JSON."""
+    import orjson
+
+    from seasonparse.jsonout import write_atomic
+
+    try:
+        payload = orjson.dumps([key, findings], default=as_array)
+        write_atomic(path, MAGIC + _checksum(payload) + b"\n" + payload)
+    except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
+        pass
+
+
+def decode_findings(raw: bytes, key: str) -> list | None:
+    """The findings a memo holds, or None where it is damaged, foreign or for another key."""
+    import orjson
+
+    check, newline, payload = raw.partition(b"\n")
+    if not newline or check != MAGIC + _checksum(payload):
+        return None
+    try:
+        stored_key, findings = orjson.loads(payload)
+        if stored_key != key or type(findings) is not list:
+            return None
+        findings = [_converter("finding")(f) for f in findings]
+        return findings if _known(findings) else None
+    except Exception:  # noqa: BLE001 - whatever the bytes are, a memo that does not rebuild is a miss
         return None
 
 
@@ -381,55 +510,56 @@ class DocumentCache(NamedTuple):
         return (hasattr(item, "display") and isinstance(getattr(item, "path", None), Path)
                 and item.path.suffix.lower() != ".json")
 
-    def load(self, item):
-        """The cached check.Checked of `item`, or None."""
+    def load(self, item, with_facts: bool = False):
+        """The cached check.Checked of `item` (with its partition facts where `with_facts`), or None."""
         from seasonparse.frontend.source import read_regular_file
 
         if not self.cacheable(item):
             return None
         path, key = self._entry(item)
-        try:  # the entry first: an input without one is not read twice
-            # no symlink followed; a FIFO put in an entry's place does not block the open
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-            with os.fdopen(fd, "rb") as fh:
-                st = os.fstat(fh.fileno())
-                if not stat.S_ISREG(st.st_mode):
-                    return None
-                raw = fh.read()
+        raw = read_entry(path, self.writable)  # the entry first: an input without one is not read twice
+        try:
             key.append(hashlib.sha256(read_regular_file(str(item.path))).hexdigest())
         except (OSError, ValueError):  # ValueError: a NUL in a path
             return None
-        checked = decode(raw, key, str(item.path))
-        if checked is not None and self.writable and st.st_mtime < time.time() - TOUCH_SECONDS:
-            with _quiet():
-                os.utime(path)
-        return checked
+        return None if raw is None else decode(raw, key, item, with_facts)
 
     def store(self, item, checked) -> None:
         """Keep what the per-document stage found, where it can be rebuilt exactly: a
         document whose lines are its file's own, and no failure of ours (P000) in it."""
-        from seasonparse.compact import unpacked
+        from seasonparse.check import read_lines
+        from seasonparse.compact import project, unpacked
+        from seasonparse.cross_memo import whole_digest
         from seasonparse.fallback import INTERNAL_ERROR
         from seasonparse.jsonout import write_atomic
+        from seasonparse.partition import unpack_facts
 
         if (not self.writable or not self.cacheable(item) or checked.reread is None
                 or any(f.code == INTERNAL_ERROR for f in checked.findings)):
             return
         document = unpacked(checked.document)
+        if not isinstance(checked.document, Packed):  # a Packed is a projection already
+            document = project(document)
         if any(d.code == INTERNAL_ERROR for d in document.diagnostics):
             return
         path, key = self._entry(item)
         key.append(document.sha256)
+        facts = None if checked.facts is None else unpack_facts(checked.facts)
         try:
-            write_atomic(path, encode(key, checked._replace(document=document)).decode("utf-8"))
+            whole = whole_digest(document, read_lines(str(item.path), document.sha256))
+            write_atomic(path, encode(key, checked, document, facts, whole))
         except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
             pass
 
     def in_front_of(self, map_fn: Callable):
-        """`map_fn` (a run's map function) with this cache in front of the per-document stage."""
+        """`map_fn` (a run's map function) with this cache in front of the per-document stage,
+        and its `cross_memo` for the cross-document stage (seasonparse.cross_memo)."""
         from seasonparse.check import AroundDocuments
+        from seasonparse.cross_memo import CrossMemo
 
-        return AroundDocuments(map_fn, self.map)
+        around = AroundDocuments(map_fn, self.map)
+        around.cross_memo = CrossMemo(self.folder, self.key, self.writable)
+        return around
 
     def map(self, stage, items: Iterable, map_fn: Callable) -> Iterator:
         """`map_fn(stage, items)` (check.run's contract: results in input order) over the
@@ -440,10 +570,8 @@ class DocumentCache(NamedTuple):
             # a stream, or rules of the caller's own: not cached
             yield from map_fn(stage, items)
             return
-        hits = [self.load(item) for item in items]
-        for n, hit in enumerate(hits):  # handed back as the stage hands back what it checks
-            if hit is not None:
-                hits[n] = stage.handed_back(hit.document, hit.findings, hit.reread, hit.directives)
+        with_facts = bool(getattr(stage, "facts", False))
+        hits = [self.load(item, with_facts) for item in items]
         misses = [item for item, hit in zip(items, hits) if hit is None]
         checked = map_fn(StoringStage(stage, self), misses) if misses else iter(())
         try:

@@ -394,25 +394,39 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     from seasonparse.compact import unpacked
     from seasonparse.partition import WHOLE_CORPUS, document_facts, pack_facts
 
+    memo = getattr(map_fn, "cross_memo", None)  # the content cache's (seasonparse.cross_memo)
+    unchanged = memo.of_corpus(docs, active) if memo is not None else None
+    if unchanged is not None and unchanged.found is not None:
+        return unchanged.found
     facts = [f if f is not None else pack_facts(document_facts(unpacked(d))) for f, d in zip(facts, docs)]
     whole_codes = tuple(r.code for r in active if r.code in WHOLE_CORPUS)
     part_codes = tuple(r.code for r in active if r.code not in WHOLE_CORPUS)
     jobs = getattr(map_fn, "jobs", 1)
     ships = jobs > 1 and getattr(map_fn, "ships_data", False)
-    overlapped = getattr(map_fn, "map_then", None) if jobs > 1 and not ships and whole_codes else None
+    # The overlap starts the whole-corpus rules before identity is decided, so before the memo
+    # could say they need no checking: only where no memo is kept.
+    overlapped = (getattr(map_fn, "map_then", None) if jobs > 1 and not ships and whole_codes and unchanged is None
+                  else None)
     rules = None if all(registry().get(r.code) is r for r in active) else {r.code: r for r in active}
     stage = CrossStage(settings, first, rules=rules)
     whole_tasks = [CrossTask(whole_codes, None)] if whole_codes else []
 
-    def decide() -> tuple[object, list, list[CrossTask]]:
-        return _identity_and_parts(docs, facts, settings, part_codes, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1),
-                                   ships)
+    def recall(clubs, stated: list, parts: list[list[int]]):
+        return memo.recall(docs, clubs, stated, parts, part_codes, whole_codes, source_lines)
 
+    def decide() -> tuple[object, list, list[CrossTask], object]:
+        return _identity_and_parts(docs, facts, settings, part_codes, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1),
+                                   ships, recall if unchanged is not None else None)
+
+    recalled = None
     try:
         if overlapped is not None:
             results = _overlapped(overlapped, stage, docs, whole_tasks, decide, source_lines, jobs)
         else:
-            clubs, stated, tasks = decide()
+            clubs, stated, tasks, recalled = decide()
+            if recalled is not None:
+                whole_codes = recalled.whole_codes
+                whole_tasks = [CrossTask(whole_codes, None)] if whole_codes else []
             _RUN.update(docs=docs, clubs=clubs, stated=stated, source_lines=source_lines)
             if jobs <= 1:
                 results = _one_part_at_a_time(stage, docs, tasks, whole_codes)
@@ -425,12 +439,15 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
         return [crash_finding(first, "building the cross-document index", failed.__cause__)]
     finally:
         _RUN.clear()
+    if recalled is not None:
+        results = recalled.keep(results)
     by_code: dict[str, list[Finding]] = {}
     for f in (f for found in results for f in found):
         by_code.setdefault(f.code, []).append(f)
     order = [r.code for r in active]
     merged = [f for code in order for f in by_code.pop(code, [])]
-    return merged + [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
+    merged += [f for code in sorted(by_code) for f in by_code[code]]  # P000, where a rule failed
+    return unchanged.keep(merged) if unchanged is not None else merged
 
 
 class _NoIdentity(Exception):
@@ -438,9 +455,11 @@ class _NoIdentity(Exception):
 
 
 def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes: tuple[str, ...], n_tasks: int,
-                        ships: bool) -> tuple[object, list, list[CrossTask]]:
+                        ships: bool, recall: Callable | None = None) -> tuple[object, list, list[CrossTask], object]:
     """Identity decided over the whole corpus from the documents' facts (packed), their
-    statements, and the parts' tasks: the parts packed into at most `n_tasks` of about equal weight."""
+    statements, and the parts' tasks: the parts packed into at most `n_tasks` of about equal
+    weight; `recall(clubs, stated, parts)` (the content cache's cross_memo.Recalled, also
+    returned) takes out the parts whose findings the memo holds."""
     from seasonparse import identity
     from seasonparse.partition import bins, components, unpack_facts
 
@@ -459,9 +478,12 @@ def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes:
             yield found
 
     parts = components(each_facts(), clubs.root)
+    recalled = recall(clubs, stated, parts) if recall is not None else None
+    if recalled is not None:  # what the memo holds is not checked again
+        parts = recalled.parts
     tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
              for b in bins(parts, weights.__getitem__, n_tasks)] if part_codes else []
-    return clubs, stated, tasks
+    return clubs, stated, tasks, recalled
 
 
 def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[CrossTask], decide,
@@ -476,7 +498,7 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
     _RUN.update(docs=docs, source_lines=source_lines, identity=late)
 
     def parts() -> list[CrossTask]:
-        clubs, stated, tasks = decide()
+        clubs, stated, tasks, _ = decide()
         late.give((clubs, stated))
         return tasks
 
@@ -556,8 +578,9 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     settings = settings_of(config)
     packs = packs_documents(sources, map_fn)
     corpus_rules = any(rules[c].scope == "corpus" for c in codes)
+    memoized = getattr(map_fn, "cross_memo", None) is not None  # the stage's memo splits it by the facts
     stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules,
-                          corpus_rules and packs, packs)
+                          corpus_rules and (packs or memoized), packs)
     checked: list[Checked] = []
     findings: list[Finding] = []
     results = map_fn(stage, sources)

@@ -144,8 +144,9 @@ def _umask() -> int:
 _UMASK: int | None = None
 
 
-def write_atomic(path: str, text: str, mode: int | None = None) -> None:
-    """Write via a temporary file in the same folder and rename: readers never see half a file.
+def write_atomic(path: str, text: str | bytes, mode: int | None = None) -> None:
+    """Write via a temporary file in the same folder and rename: readers never see half a file
+    (`text` as UTF-8, or bytes as they are).
 
     The folder must exist (nothing is created silently). The file gets the mode
     any CLI's files get (0o666 less the umask; mkstemp alone gives 0600), or
@@ -158,7 +159,8 @@ def write_atomic(path: str, text: str, mode: int | None = None) -> None:
     with deferred():
         fd, tmp = tempfile.mkstemp(prefix=".seasonparse-", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            with (os.fdopen(fd, "wb") if isinstance(text, bytes) else
+                  os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
                 os.fchmod(fh.fileno(), 0o666 & ~_umask() if mode is None else mode)
                 fh.write(text)
             os.replace(tmp, path)
