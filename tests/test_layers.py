@@ -30,7 +30,7 @@ LAYERS = (
     ("check pipeline", ("seasonparse.check", "seasonparse.suppress", "seasonparse.config",
                         "seasonparse.baseline", "seasonparse.report", "seasonparse.inputs",
                         "seasonparse.parallel", "seasonparse.reconcile", "seasonparse.autofix",
-                        "seasonparse.cache", "seasonparse.partition", "seasonparse.compact", "seasonparse.dask_engine",
+                        "seasonparse.cache", "seasonparse.partition", "seasonparse.compact", "seasonparse.spill", "seasonparse.dask_engine",
                         "seasonparse.progress")),
     ("command line", ("seasonparse.cli", "seasonparse.cli_common", "seasonparse.parse_command",
                       "seasonparse.check_command", "seasonparse.rules_command", "seasonparse.__main__",
