@@ -196,3 +196,9 @@ def test_a_view_split_by_surname_keeps_each_player_and_goal_in_its_group_only():
     goals = [(r.doc.path, e) for r in whole.matches for e in r.match.events if surname(e.player)]
     assert sorted(map(repr, goals)) == sorted(repr((r.doc.path, e)) for g in groups for r in g.matches
                                              for e in r.match.events)
+
+
+def test_every_whole_corpus_rule_reads_the_identity_alone_or_a_surname_group():
+    from seasonparse.partition import BY_SURNAME, IDENTITY_ONLY, WHOLE_CORPUS
+
+    assert IDENTITY_ONLY | BY_SURNAME == set(WHOLE_CORPUS) and not IDENTITY_ONLY & BY_SURNAME
