@@ -1,6 +1,6 @@
 """`seasonparse check` on a MediaWiki dump of N real-size articles, --jobs 1 and 2.
 
-    python bench/bench_dump.py [--jobs 1,2] [--text] [SIZES...]   (default sizes: 1000 10000)
+    python bench/bench_dump.py [--jobs 1,2] [--text] [--against DIR] [SIZES...]   (default sizes: 1000 10000)
 
 For each size: a dump from bench/gen_dump.py (under bench/out/dump-N/, reused
 when present); first the dump read alone (every page streamed and selected,
@@ -10,7 +10,10 @@ time, ms per article, MB/s (of the uncompressed dump's bytes), peak RSS of the
 whole process tree (the parent and its workers, summed, sampled every 0.2 s
 from /proc), and the CPU seconds of the tree, which the shared machine moves
 far less than wall time. With --text, the same for the folder of text-format
-articles (the non-dump path).
+articles (the non-dump path). With --against DIR (the `parser` folder of another
+commit, e.g. `git archive COMMIT parser | tar -x -C /tmp/before`), each check runs
+first with that code, then with this one, back to back under the same load; the
+load average is printed beside each.
 """
 
 from __future__ import annotations
@@ -74,10 +77,13 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str]) -> dict:
-    """Run `cmd`; wall seconds, peak tree RSS (MiB) and CPU seconds of the tree."""
+def measure(cmd: list[str], parser: str | None = None) -> dict:
+    """Run `cmd` (with the seasonparse of folder `parser` where given); wall seconds, peak
+    tree RSS (MiB) and CPU seconds of the tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if parser is not None:
+        env["PYTHONPATH"] = parser
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak = [0]
@@ -109,6 +115,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
     p.add_argument("--jobs", default="1,2", help="comma-separated --jobs values (default 1,2)")
     p.add_argument("--text", action="store_true", help="also the folder of text-format articles")
+    p.add_argument("--against", metavar="DIR", help="another commit's parser folder, run back to back before this one")
     args = p.parse_args(argv)
     python = sys.executable
     print("| run | articles | MB | wall s | ms/article | MB/s | peak RSS MiB (tree) | CPU s |")
@@ -124,9 +131,13 @@ def main(argv: list[str]) -> int:
         m = measure([python, "-c", READ_ONLY, dump])
         print(row("read the dump only (bz2 + XML + selection)", n, info["dump_bytes"], m), flush=True)
         for jobs in args.jobs.split(","):
-            m = measure([python, "-m", "seasonparse", "check", dump, "--format", "json", "--no-baseline",
-                         "--exit-zero", "--jobs", jobs])
-            print(row(f"check dump.xml.bz2 --jobs {jobs}", n, info["dump_bytes"], m), flush=True)
+            check = [python, "-m", "seasonparse", "check", dump, "--format", "json", "--no-baseline",
+                     "--exit-zero", "--jobs", jobs]
+            for label, parser in ((("before", args.against), ("now", None)) if args.against else (("", None),)):
+                load = os.getloadavg()[0]
+                m = measure(check, parser)
+                shown = f"check dump.xml.bz2 --jobs {jobs}" + (f", {label} (load {load:.1f})" if label else "")
+                print(row(shown, n, info["dump_bytes"], m), flush=True)
             if args.text:
                 m = measure([python, "-m", "seasonparse", "check", str(out / "text"), "--format", "json",
                              "--no-baseline", "--no-cache", "--exit-zero", "--jobs", jobs])

@@ -32,7 +32,7 @@ LAYERS = (
                         "seasonparse.baseline", "seasonparse.report", "seasonparse.inputs",
                         "seasonparse.parallel", "seasonparse.reconcile", "seasonparse.autofix",
                         "seasonparse.cache", "seasonparse.cross_memo", "seasonparse.partition", "seasonparse.compact",
-                        "seasonparse.dask_engine",
+                        "seasonparse.spill", "seasonparse.dask_engine",
                         "seasonparse.progress")),
     ("command line", ("seasonparse.cli", "seasonparse.cli_common", "seasonparse.parse_command",
                       "seasonparse.check_command", "seasonparse.rules_command", "seasonparse.__main__",

@@ -209,3 +209,45 @@ def test_identity_failing_while_the_whole_corpus_task_waits_is_reported_and_stop
     assert "building the cross-document index" in failed[0].message
     assert not [f for f in result.findings if f.code[0] in "AX"]
     assert not multiprocessing.active_children()
+
+
+def test_the_whole_corpus_rules_read_the_views_a_surname_group_at_a_time(corpus, monkeypatch):
+    """X008 over groups of surnames (partition.SurnameViews, here some 40 groups) gives the
+    findings of one index over every document, with one worker, two, or shipped; the
+    documents and the views spilled (seasonparse.spill) and read back in each."""
+    from seasonparse import partition, spill
+    from seasonparse.check import load_one
+
+    serial = _report([load_one(i) for i in _inputs(corpus)])
+    assert '"X008"' in serial
+    monkeypatch.setattr(partition, "VIEW_DOCUMENTS", 7)
+    monkeypatch.setattr(spill, "SPILL_FROM", 0)
+    assert partition.SurnameViews(len(_inputs(corpus))).groups > 30
+    assert _report(_inputs(corpus)) == serial
+    assert _report(_inputs(corpus), PoolMap(2)) == serial
+    assert _report(_inputs(corpus), ShippingMap()) == serial
+
+
+def test_a_view_split_by_surname_keeps_each_player_and_goal_in_its_group_only():
+    from seasonparse.check import load_one
+    from seasonparse.corpus import build, surname
+    from seasonparse.check import settings_of
+    from seasonparse.partition import surname_views, whole_corpus_view
+
+    docs = [load_one(i) for i in gather([str(p) for p in [*SEEDS, *(FIXTURES / "wikitext").glob("*.wikitext")]],
+                                        "*").inputs]
+    whole = build([whole_corpus_view(d) for d in docs], settings_of(Config()))
+    groups = [build([v for d in docs if (v := surname_views(whole_corpus_view(d), 5)[g]) is not None],
+                    settings_of(Config()), clubs=whole.clubs) for g in range(5)]
+    assert sum(len(g.known_players) for g in groups) == len(whole.known_players) > 50
+    for name, players in whole.known_players.items():
+        assert [g.known_players[name] for g in groups if name in g.known_players] == [players]
+    goals = [(r.doc.path, e) for r in whole.matches for e in r.match.events if surname(e.player)]
+    assert sorted(map(repr, goals)) == sorted(repr((r.doc.path, e)) for g in groups for r in g.matches
+                                             for e in r.match.events)
+
+
+def test_every_whole_corpus_rule_reads_the_identity_alone_or_a_surname_group():
+    from seasonparse.partition import BY_SURNAME, IDENTITY_ONLY, WHOLE_CORPUS
+
+    assert IDENTITY_ONLY | BY_SURNAME == set(WHOLE_CORPUS) and not IDENTITY_ONLY & BY_SURNAME

@@ -19,6 +19,7 @@ from seasonparse.fallback import INTERNAL_ERROR, described, failed_document, int
 from seasonparse.model import Document
 from seasonparse.rules import registry
 from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
+from seasonparse.spill import SpillFile, Spilled, loaded
 
 if TYPE_CHECKING:
     from seasonparse.compact import Documents, Packed
@@ -230,17 +231,29 @@ class AroundDocuments:
         return self.inner(stage, items)
 
 
+def spilled(checked: Checked, file: SpillFile) -> Checked:
+    """What the parent keeps of a document: `checked` with its packed projection and packed lines
+    written to the run's spill file (only where each is stays in memory)."""
+    from seasonparse.compact import Packed
+
+    doc = checked.document
+    if isinstance(doc, Packed):
+        doc = doc._replace(data=file.put(doc.data))
+    return checked._replace(document=doc, packed=None if checked.packed is None else file.put(checked.packed))
+
+
 class SourceLines(Mapping):
     """path -> source lines, for every document of a run, in the documents' order.
 
     Lines a document came without are read back from its file (or unpacked, for a
-    page of a dump) on first use (see Checked), and only the last CACHED files read are kept: memory does not grow
-    with the corpus, and a report reads only the files it prints findings of."""
+    page of a dump, from the run's spill file: see spilled) on first use (see Checked), and only the last CACHED
+    files read are kept: memory does not grow with the corpus, and a report reads only the files it prints
+    findings of."""
 
     CACHED = 64
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[str, ...] | tuple[str, str] | bytes] = {}
+        self._entries: dict[str, tuple[str, ...] | tuple[str, str] | bytes | Spilled] = {}
         self._held: set[str] = set()  # paths whose entry is the lines themselves
         self._recent: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
@@ -263,7 +276,7 @@ class SourceLines(Mapping):
         if path in self._recent:
             self._recent.move_to_end(path)
             return self._recent[path]
-        lines = self._recent[path] = unpack_lines(entry) if isinstance(entry, bytes) else read_lines(*entry)
+        lines = self._recent[path] = read_lines(*entry) if isinstance(entry, tuple) else unpack_lines(loaded(entry))
         if len(self._recent) > self.CACHED:
             self._recent.popitem(last=False)
         return lines
@@ -349,11 +362,14 @@ class CrossStage(NamedTuple):
 
     def __call__(self, task: CrossTask) -> list[Finding]:
         from seasonparse.compact import unpacked
-        from seasonparse.partition import whole_corpus_view
+        from seasonparse.partition import SurnameViews
 
         held = task.docs if task.docs is not None else _RUN["docs"]
         if task.members is None:
-            return self.check([whole_corpus_view(unpacked(d)) for d in held], task.codes)
+            views = SurnameViews(len(held))
+            for i, d in enumerate(held):
+                views.add(i, unpacked(d))
+            return views.check(task.codes, self.check)
         return self.check([unpacked(d) for d in task.docs] if task.docs is not None else
                           [unpacked(held[i]) for i in task.members], task.codes)
 
@@ -511,21 +527,21 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
 def _one_part_at_a_time(stage: CrossStage, docs: list, tasks: list[CrossTask],
                         whole_codes: tuple[str, ...]) -> list[list[Finding]]:
     """The tasks in this process, each document unpacked once: for its part, where the
-    whole-corpus rules' view of it is kept, packed (held as they are, the views' records
-    would pin the memory of the parts' documents they were read with), for the last task."""
-    from seasonparse.compact import pack, unpacked
-    from seasonparse.partition import whole_corpus_view
+    whole-corpus rules' views of it are kept (partition.SurnameViews), for the last task."""
+    from seasonparse.compact import unpacked
+    from seasonparse.partition import SurnameViews
 
-    views: list = list(docs)
+    views = SurnameViews(len(docs))
     results = []
     for task in tasks:
         part = [unpacked(docs[i]) for i in task.members]
         results.append(stage.check(part, task.codes))
-        for i, doc in zip(task.members, part):
-            views[i] = pack(whole_corpus_view(doc))
+        for i, doc in zip(task.members, part) if whole_codes else ():
+            views.add(i, doc)
     if whole_codes:
-        views = [whole_corpus_view(unpacked(v)) for v in views]
-        results.append(stage.check(views, whole_codes))
+        for i in (i for i in range(len(docs)) if i not in views.added):
+            views.add(i, unpacked(docs[i]))
+        results.append(views.check(whole_codes, stage.check))
     return results
 
 
@@ -584,9 +600,10 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     checked: list[Checked] = []
     findings: list[Finding] = []
     results = map_fn(stage, sources)
+    spill = SpillFile() if packs else None  # unpacked documents stay as they are (see packs_documents)
     try:
         for c in results:
-            checked.append(c)
+            checked.append(spilled(c, spill) if spill is not None else c)
             findings += c.findings
     finally:  # a pool's map stops its workers when closed, also when interrupted
         getattr(results, "close", lambda: None)()

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from seasonparse.model import Document, Table
+from seasonparse.spill import Spilled, loaded
 from seasonparse.statements import stating
 from seasonparse.tables import column_indexes
 
@@ -50,7 +51,7 @@ class Packed(NamedTuple):
     path: str
     sha256: str
     lines: tuple[str, ...]
-    data: bytes
+    data: "bytes | Spilled"  # Spilled where the parent wrote it to the run's spill file
 
     def unpack(self) -> Document:
         return unpack_object(self.data)._replace(lines=self.lines)
@@ -67,8 +68,8 @@ def pack_object(records) -> bytes:
     return zlib.compress(pickle.dumps(records, pickle.HIGHEST_PROTOCOL), 1)
 
 
-def unpack_object(data: bytes):
-    return pickle.loads(zlib.decompress(data))
+def unpack_object(data: "bytes | Spilled"):
+    return pickle.loads(zlib.decompress(loaded(data)))
 
 
 def unpacked(doc: "Document | Packed") -> Document:

@@ -180,10 +180,9 @@ class Corpus:
         out: dict[str, list[KnownPlayer]] = {}
 
         def add(name, club, path, line, source):
-            words = fold(name).replace(".", " ").split()
-            if words and club:
-                out.setdefault(words[-1], []).append(
-                    KnownPlayer(name, self.clubs.root(club), path, line, source))
+            last = surname(name)
+            if last and club:
+                out.setdefault(last, []).append(KnownPlayer(name, self.clubs.root(club), path, line, source))
 
         for doc in self.docs:
             own = doc_club(doc)
@@ -213,8 +212,8 @@ class Corpus:
         listed in many documents, and a known player is known from many rows."""
         found = self._players_named.get(name)
         if found is None:
-            words = fold(name).replace(".", " ").split()
-            candidates = self.known_players.get(words[-1], []) if words else []
+            last = surname(name)
+            candidates = self.known_players.get(last, []) if last else []
             found = self._players_named[name] = [p for p in candidates if names_match(name, p.name)]
         return found
 
@@ -224,10 +223,10 @@ class Corpus:
         out: dict[tuple[str, str], list[tuple[MatchRef, Event]]] = {}
         for ref in self.matches:
             for e in ref.match.events:
-                words = fold(e.player).replace(".", " ").split()
-                if e.is_goal and words:
+                last = surname(e.player)
+                if e.is_goal and last:
                     club = ref.home if e.side == "home" else ref.away
-                    out.setdefault((club, words[-1]), []).append((ref, e))
+                    out.setdefault((club, last), []).append((ref, e))
         return out
 
     def _statements(self):
@@ -287,6 +286,12 @@ class Corpus:
             for club in (ref.home, ref.away):
                 out.setdefault((club, t), []).append(ref)
         return out
+
+
+def surname(name: str) -> str | None:
+    """A player's name folded to its last word, which indexes the players of a corpus (None: no word)."""
+    words = fold(name).replace(".", " ").split()
+    return words[-1] if words else None
 
 
 def squad_table(t, own_club: str | None) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from seasonparse.names import fold
 
@@ -21,6 +21,7 @@ def words(group: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon()[group][key])
 
 
+@lru_cache(maxsize=65536)  # asked of the same section titles for every match, by several rules
 def contains_any(text: str, group: str, key: str) -> bool:
     """True when the folded `text` contains one of the group's words."""
     t = fold(text)

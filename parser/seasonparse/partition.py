@@ -19,19 +19,21 @@ Linear: a handful of keys per match, table and statement; no pairwise comparison
 
 from __future__ import annotations
 
+import zlib
 from datetime import date, timedelta
 from typing import Callable, Hashable, Iterable, NamedTuple
 
 from seasonparse import statements
 from seasonparse.compact import pack_object, unpack_object
+from seasonparse.spill import SpillFile
 from seasonparse.football import knockout_ties
 from seasonparse.identity import Evidence, evidence
-from seasonparse.corpus import captain_columns, squad_table
+from seasonparse.corpus import captain_columns, squad_table, surname
 from seasonparse.model import Document
 from seasonparse.rules.cross_statements import doc_claims
 from seasonparse.rules.cross_tables import _table_tournament
 from seasonparse.statements import Deduction, Removal
-from seasonparse.tables import tournament_columns
+from seasonparse.tables import column_indexes, tournament_columns
 from seasonparse.tournaments import section_tournament, tournament_in
 
 WHOLE_CORPUS = {
@@ -39,6 +41,9 @@ WHOLE_CORPUS = {
     "A002": "a name is ambiguous across every document",
     "X008": "a player is known to a club from any document, of any season",
 }
+IDENTITY_ONLY = frozenset(("A001", "A002"))  # read the corpus's identity alone: no document
+BY_SURNAME = frozenset(("X008",))  # relate a scorer to the players of his surname only: see SurnameViews
+VIEW_DOCUMENTS = 1000  # about how many documents' views of one surname group are read at a time
 
 
 def whole_corpus_view(doc: Document) -> Document:
@@ -52,6 +57,71 @@ def whole_corpus_view(doc: Document) -> Document:
                         matches=tuple(m._replace(events=scored, scorer_lines=()) for m, scored in goals if scored),
                         tables=tuple(t for t in doc.tables
                                      if squad_table(t, club and club.value) or None not in captain_columns(t)))
+
+
+def surname_views(view: Document, groups: int) -> list[Document | None]:
+    """`view` (a whole_corpus_view) split into `groups` by folded surname: view g holds the
+    goals, goalscorers and player or captain rows whose name's surname falls in group g
+    (corpus.surname, the key of Corpus.known_players and scorers_by_club), None where none
+    does. A row whose cell has no name may fall in a group: Corpus.known_players skips it."""
+    def group(name: str) -> int | None:
+        last = surname(name)
+        return None if last is None else zlib.crc32(last.encode("utf-8", "surrogatepass")) % groups
+
+    matches: list[list] = [[] for _ in range(groups)]
+    for m in view.matches:
+        events: dict[int, list] = {}
+        for e in m.events:
+            g = group(e.player)
+            if g is not None:
+                events.setdefault(g, []).append(e)
+        for g, scored in events.items():
+            matches[g].append(m._replace(events=tuple(scored)))
+    scorers: list[list] = [[] for _ in range(groups)]
+    for s in view.goalscorers:
+        g = group(s.player)
+        if g is not None:
+            scorers[g].append(s)
+    tables: list[list] = [[] for _ in range(groups)]
+    for t in view.tables:
+        named = {column_indexes(t).get("player"), captain_columns(t)[1]} - {None}
+        rows: dict[int, dict] = {}
+        for r in (r for r in t.rows if r.kind == "data"):
+            cells = t.cells(r)
+            for g in {group(cells[c]) for c in named if c < len(cells)} - {None}:
+                rows.setdefault(g, {})[id(r)] = r
+        for g, kept in rows.items():
+            tables[g].append(t._replace(rows=tuple(kept.values())))
+    return [view._replace(matches=tuple(matches[g]), goalscorers=tuple(scorers[g]), tables=tuple(tables[g]))
+            if matches[g] or scorers[g] or tables[g] else None for g in range(groups)]
+
+
+class SurnameViews:
+    """Every document's whole_corpus_view, split by surname (surname_views) into a group per
+    VIEW_DOCUMENTS documents and spilled (seasonparse.spill), so the WHOLE_CORPUS rules read
+    one group's views at a time: X008 over each group, A001 and A002 over no document.
+    What a whole-corpus step holds is then bounded, not the views of every document."""
+
+    def __init__(self, documents: int) -> None:
+        self.groups = 1 + documents // VIEW_DOCUMENTS
+        self._file = SpillFile()
+        self._held: list[list[tuple[int, object]]] = [[] for _ in range(self.groups)]
+        self.added: set[int] = set()
+
+    def add(self, i: int, doc: Document) -> None:
+        """The views of document `i` (the run's order: each group is read in it)."""
+        self.added.add(i)
+        for g, view in enumerate(surname_views(whole_corpus_view(doc), self.groups)):
+            if view is not None:
+                self._held[g].append((i, self._file.put(pack_object(view))))
+
+    def check(self, codes: tuple[str, ...], check: Callable[[list[Document], tuple[str, ...]], list]) -> list:
+        """The findings of `check(documents, codes)` for the WHOLE_CORPUS `codes` over every view."""
+        found = list(check([], tuple(c for c in codes if c in IDENTITY_ONLY))) if IDENTITY_ONLY & set(codes) else []
+        by_surname = tuple(c for c in codes if c in BY_SURNAME)
+        for held in self._held if by_surname else ():
+            found += check([unpack_object(data) for _, data in sorted(held, key=lambda iv: iv[0])], by_surname)
+        return found
 
 
 class Facts(NamedTuple):

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-from seasonparse.corpus import MatchRef, names_match
+from seasonparse.corpus import MatchRef, names_match, surname
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import describe
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import fold
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
 
@@ -254,9 +253,8 @@ def unmarked_own_goal(corpus, settings, report):
                 clubs = clubs_of[e.player] = {p.club for p in known}
             if theirs not in clubs or mine in clubs:
                 continue
-            surname = fold(e.player).replace(".", " ").split()[-1]
             if any(x[1] is not e and names_match(x[1].player, e.player)
-                   for x in corpus.scorers_by_club.get((mine, surname), [])):
+                   for x in corpus.scorers_by_club.get((mine, surname(e.player)), [])):
                 continue  # he scores for this club elsewhere: he is this club's
             p = next(p for p in known if p.club == theirs)
             m = ref.match

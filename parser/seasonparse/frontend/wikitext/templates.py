@@ -9,11 +9,12 @@ is written, so a lookup is one dict access.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 _SPACES = re.compile(r"[\s_]+")
 
 
+@lru_cache(maxsize=65536)  # the same parameter names in every call of a template
 def key(name: str) -> str:
     """`Football_box collapsible ` -> `football box collapsible`."""
     return _SPACES.sub(" ", name).strip().casefold()

@@ -20,6 +20,8 @@ _MAX_SPAN = 1000  # a span beyond this is a typo; read as 1
 def _split(text: str, header: bool) -> list[str]:
     """Cells of one line (its first `|` or `!` removed), split at `||` (`!!` in headers)
     outside links and templates; each cell keeps its `attrs |` prefix."""
+    if "||" not in text and not (header and "!!" in text):  # one cell (most lines): nothing to split at
+        return [text]
     cells, depth, start = [], 0, 0
     for m in _SPLIT.finditer(text):
         tok = m[0]
@@ -36,6 +38,8 @@ def _split(text: str, header: bool) -> list[str]:
 
 def _attrs_content(cell: str) -> tuple[str, str]:
     """`style="x" | content` -> (attrs, content); a `|` inside a link or template is content."""
+    if "|" not in cell:
+        return "", cell
     depth = 0
     for m in _SPLIT.finditer(cell):
         tok = m[0]
