@@ -15,6 +15,7 @@ the load average before and after: other work on the machine stretches both.
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -22,14 +23,12 @@ import time
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    jobs, runs = 2, 5
-    for flag in ("--jobs", "--runs"):
-        if flag in args:
-            i = args.index(flag)
-            value = int(args[i + 1])
-            del args[i:i + 2]
-            jobs, runs = (value, runs) if flag == "--jobs" else (jobs, value)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", help="a corpus (bench/gen_corpus.py N DIR)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    args, jobs, runs = options.paths, options.jobs, options.runs
     from seasonparse import check
     from seasonparse.check import DocumentStage, settings_of
     from seasonparse.cli_common import gather

@@ -20,6 +20,7 @@ too (shared caches): compare runs made together, not with other days'. With
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -28,14 +29,12 @@ import time
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    jobs, runs = 1, 1
-    for flag in ("--jobs", "--runs"):
-        if flag in args:
-            i = args.index(flag)
-            value = int(args[i + 1])
-            del args[i:i + 2]
-            jobs, runs = (value, runs) if flag == "--jobs" else (jobs, value)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", help="a corpus (bench/gen_corpus.py N DIR)")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=1)
+    options = parser.parse_args()
+    args, jobs, runs = options.paths, options.jobs, options.runs
     rows = [one_run(args, jobs) for _ in range(runs)]
     print(f"{args[0]} --jobs {jobs}, {'median of %d runs' % runs if runs > 1 else 'one run'}; "
           f"load {os.getloadavg()[0]:.2f}")
