@@ -107,6 +107,16 @@ def test_one_worker_or_two_give_the_same_report(run, tmp_path, monkeypatch):
     assert reports[0] == reports[1] and json.loads(reports[0])
 
 
+def test_a_dump_is_checked_past_the_cache_and_its_memo(run, tmp_path, monkeypatch):
+    """A dump's pages are no files the cache can key: they are parsed every run, and the
+    cross-document memo, which would digest every page, writes nothing either."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages.xml").write_bytes(PAGES.read_bytes())
+    cached = run("check", "--no-baseline", "--format", "json", "--cache-dir", "cache", "pages.xml")[1]
+    assert not [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.name.startswith("x-")]
+    assert cached == run("check", "--no-baseline", "--format", "json", "--no-cache", "pages.xml")[1]
+
+
 def test_a_page_display_splits_back():
     shown = dump.page_display("dumps/x.xml.bz2", "A: b/c@d", 42)
     assert shown == "dumps/x.xml.bz2:A: b/c@d@42"

@@ -259,11 +259,14 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
     def checked():
         """The check on the chosen engine (both stages: as many workers as the inputs earn),
         with the content cache in front of the per-document stage and a progress bar
-        over it. A dump among the inputs makes them a stream of its pages."""
+        over it. A dump among the inputs makes them a stream of its pages, which the
+        cache cannot key (no files): every page is parsed again, so the cache and its
+        memo of the cross-document stage stay out of such a run (the memo would pay a
+        digest of every page to save a fraction of the work)."""
         inputs = expand(found.inputs, config.dump)
         try:
             with _engine(args, size_of(inputs)) as spread:
-                map_fn = spread if cache is None else cache.in_front_of(spread)
+                map_fn = spread if cache is None or size_of(inputs) is None else cache.in_front_of(spread)
                 return run(inputs, rules, codes, config, map_fn=AroundDocuments(map_fn, _with_progress), references=references)
         except EngineError as exc:
             raise UsageError(str(exc)) from None
