@@ -10,6 +10,11 @@ from pathlib import Path
 def write_or_check(path: Path, fresh: str, root: Path, script: str) -> int:
     """Write `fresh` to `path`; with --check on the command line, exit status 1 if `path` differs."""
     shown = path.relative_to(root)
+    unknown = [a for a in sys.argv[1:] if a != "--check"]
+    if unknown:  # `--help` or a typo must not write the file
+        print(f"usage: python scripts/{script} [--check]  (writes {shown}; --check: exit 1 if it is stale)",
+              file=sys.stderr)
+        return 2
     if "--check" in sys.argv[1:]:
         current = path.read_text("utf-8") if path.exists() else ""
         if current != fresh:
