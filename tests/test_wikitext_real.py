@@ -349,3 +349,20 @@ def test_two_legged_football_boxes_make_ties():
          [("Internazionale", "Atlético Madrid"), ("Atlético Madrid", "Internazionale")])]
     assert ties("2021–22_Ligue_1.wikitext") == [
         ("Auxerre", "penalties", 2, 2, [("Auxerre", "Saint-Étienne"), ("Saint-Étienne", "Auxerre")])]
+
+
+@pytest.mark.parametrize("name", ["grid_box_beside", "grid_struck"])
+def test_s008_counts_the_grids_own_played_cells_only(name):
+    """A football box with no date beside the grid (a play-off in the same section) is no
+    grid cell, and a score struck through (`<s>5–0</s>`, a withdrawn club's expunged
+    result) counts for no one: S008 cried wolf on both in a trial; S007 stays quiet too."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.frontend import parse_file
+    from seasonparse.rules import registry
+
+    d = parse_file(str(FIXTURES / "wikitext" / "handmade" / f"{name}.wikitext"))
+    assert check.run([d], registry(), {"S007", "S008"}, Config()).findings == []
+    if name == "grid_struck":
+        assert not [m for m in d.matches if "Gamma" in (m.home, m.away)]
+        assert sorted(b.items[2] for b in d.blocks if b.kind == "blank_cell") == ["", "", "struck through", "struck through"]

@@ -265,13 +265,15 @@ def blank_grid_cell_counted(doc, settings, report):
 
 def _grids(doc) -> list[list]:
     """The document's results grids: matches with no date that are no tie's legs (as
-    {{#invoke:Sports results}} and {{Fb r}} give them), one list per section."""
+    {{#invoke:Sports results}} and {{Fb r}} give them), one list per section. A section
+    where one home–away pairing has two such matches (a football box with no date beside
+    the grid) is left out: which of them is the grid's cell cannot be told."""
     legs = {i for t in doc.ties for i in t.legs}  # a tie's legs made from its row have no date either
     by_section: dict[tuple, list] = {}
     for m in doc.matches:
         if not m.date_text and m.index not in legs:
             by_section.setdefault(m.section, []).append(m)
-    return list(by_section.values())
+    return [grid for grid in by_section.values() if len({(m.home, m.away) for m in grid}) == len(grid)]
 
 
 def _grid_of(rows: list[StandingsRow], grids: list[list]) -> tuple[list, dict] | None:
@@ -333,7 +335,8 @@ def standings_vs_grid(doc, settings, report):
                           for m in played), settings.points_for_win)
             wrong = differences(r.values, got, _GRID_FIGURES)
             if wrong:
-                yield report(f"{r.team}: the table says {wrong[0]}; its {len(played)} results in the "
+                results = f"{len(played)} result" + ("s" if len(played) != 1 else "")
+                yield report(f"{r.team}: the table says {wrong[0]}; its {results} in the "
                              f"results grid give {wrong[1]}", r.row.line, 1,
                              related=[Related(doc.path, played[0].line, 1, "results grid")])
 

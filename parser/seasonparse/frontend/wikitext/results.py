@@ -43,9 +43,10 @@ def read_sports_results(frag: Fragment, first_index: int, section,
             p = frag.params.get(key(f"match_{home}_{away}"))
             if p is None:
                 continue
-            if not p.raw.strip():
+            if not p.raw.strip() or _struck(p.raw):
                 blanks.append(_blank_cell(frag, index, p, f"match_{home}_{away}",
-                                          names[home], names[away], section))
+                                          names[home], names[away], section,
+                                          "struck through" if p.raw.strip() else ""))
                 continue
             s = score(p.raw)
             if s is None:
@@ -57,11 +58,20 @@ def read_sports_results(frag: Fragment, first_index: int, section,
     return [m._replace(index=first_index + i) for i, m in enumerate(out)], blanks
 
 
+def _struck(raw: str) -> bool:
+    """A score struck through (`<s>5–0</s>`): a result the grid shows but that no longer
+    counts (expunged, a withdrawn club's): read as a blank cell with that note, not a match."""
+    text = raw.strip().lower()
+    return any(text.startswith(f"<{tag}>") and text.endswith(f"</{tag}>") for tag in ("s", "del", "strike"))
+
+
 def _blank_cell(frag: Fragment, index: LineIndex, cell, name: str, home: str, away: str,
-                section) -> Block:
+                section, why: str = "") -> Block:
     line = index.line(max(frag.start, cell.offset - 1))  # a blank value's offset is past its newline
+    if why:  # a cell with a value (struck through): its own line
+        line = index.line(cell.offset)
     note = frag.params.get(key(f"{name}_note"))
-    note_text = clean(note.raw) if note is not None else ""
+    note_text = clean(note.raw) if note is not None else why
     return Block("blank_cell", line, line, note_text, (home, away, note_text), section)
 
 
