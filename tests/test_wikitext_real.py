@@ -366,3 +366,14 @@ def test_s008_counts_the_grids_own_played_cells_only(name):
     if name == "grid_struck":
         assert not [m for m in d.matches if "Gamma" in (m.home, m.away)]
         assert sorted(b.items[2] for b in d.blocks if b.kind == "blank_cell") == ["", "", "struck through", "struck through"]
+
+
+def test_a_message_quotes_at_most_a_line_of_the_source():
+    """A {{goal}} nested 3,000 deep gave a P019 of 54,040 characters (a trial): quotes are cut."""
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+
+    text = "{{Football box|date=1 May 2020|team1=A|score=1–0|team2=B|goals1=" + "{{goal|" * 3000 + \
+        "}}" * 3000 + "}}\n"
+    d = parse_wikitext(decode("nested.wikitext", text.encode("utf-8")))
+    assert d.diagnostics and max(len(x.message) for x in d.diagnostics) < 400

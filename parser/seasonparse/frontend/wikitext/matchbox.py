@@ -66,6 +66,12 @@ def date_of(param) -> tuple[str | None, str]:
     return parse_date(text) if text else None, text
 
 
+def _cut(text: str, limit: int = 80) -> str:
+    """A quote of the source in a message: at most `limit` characters (a template nested
+    thousands deep is one line of a report, not 50,000 characters)."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
 def _goal_minutes(values: list[str], col: int, end_col: int,
                   bad: list[str] | None = None) -> list[Minute]:
     """{{goal|12||90|pen.}}: minute/note pairs, each a Minute placed on the template;
@@ -129,7 +135,7 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
                 else:  # no minute read: no goal, not even an untimed one (P019 says why)
                     item.had_event = True
                 if diags is not None:
-                    diags.extend(Diagnostic("P019", WARNING, f"`{v}` in `{text[a:b]}` is not a minute; "
+                    diags.extend(Diagnostic("P019", WARNING, f"`{_cut(v)}` in `{_cut(text[a:b])}` is not a minute; "
                                             "that goal is not read", line, col, line, col + (b - a))
                                  for v in bad)
                 continue
