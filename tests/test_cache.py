@@ -556,3 +556,14 @@ def test_a_stage_in_which_a_rule_failed_is_not_memoized(run, corpus, tmp_path, c
     del checked_parts[:]
     assert run(*args)[1] == first and '"P000"' in first
     assert checked_parts  # checked again
+
+
+def test_a_cache_dir_that_is_a_file_is_said_so_and_left_alone(run, corpus, tmp_path):
+    """`--cache-dir` naming a file: "not a folder" (it said "File exists"), the run goes on
+    uncached with the same report, and the file is untouched."""
+    afile = tmp_path / "cache.txt"
+    afile.write_text("mine\n")
+    code, out, err = run("check", corpus, "--format", "json", *COMMON, "--cache-dir", afile)
+    assert code == 0 and "is not a folder; the cache is not used" in err
+    assert out == run("check", corpus, "--format", "json", *COMMON, "--no-cache")[1]
+    assert afile.read_text() == "mine\n"

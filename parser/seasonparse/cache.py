@@ -494,6 +494,9 @@ class DocumentCache(NamedTuple):
             warn(f"{root} is not a seasonparse cache (no CACHEDIR.TAG of ours); the cache is not used")
             return None
         except OSError as exc:
+            if root.exists() and not root.is_dir():
+                warn(f"the cache folder {root} is not a folder; the cache is not used")
+                return None
             warn(f"cannot write the cache in {root}: {exc.strerror or exc}; the cache is not updated")
             writable = False
         return cls(str(folder), key, writable)
