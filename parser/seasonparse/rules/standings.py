@@ -213,6 +213,13 @@ def table_average(doc, settings, report):
                              f"{r.values['total_played']} = {avg:.{max(decimals, 1)}f}", r.row.line, 1)
 
 
+def _grid_matches(doc) -> list:
+    """Matches a results grid gives: no date written, and no tie's legs (a tie's legs made
+    from its row have no date either)."""
+    legs = {i for t in doc.ties for i in t.legs}
+    return [m for m in doc.matches if not m.date_text and m.index not in legs]
+
+
 @rule("S007", "blank-grid-cell-counted", WARNING)
 def blank_grid_cell_counted(doc, settings, report):
     """A results grid with no score for a match the standings count as played.
@@ -234,8 +241,7 @@ def blank_grid_cell_counted(doc, settings, report):
         |match_VFC_OM=           (blank, while Pld of both is 38 of 20 teams)
     """
     tables = _tables(doc, "standings")
-    legs = {i for t in doc.ties for i in t.legs}  # a tie's legs made from its row have no date either
-    grid = [m for m in doc.matches if not m.date_text and m.index not in legs]
+    grid = _grid_matches(doc)
     if len(tables) != 1 or not grid:
         return
     rows = rows_of(tables[0])
@@ -268,11 +274,9 @@ def _grids(doc) -> list[list]:
     {{#invoke:Sports results}} and {{Fb r}} give them), one list per section. A section
     where one home–away pairing has two such matches (a football box with no date beside
     the grid) is left out: which of them is the grid's cell cannot be told."""
-    legs = {i for t in doc.ties for i in t.legs}  # a tie's legs made from its row have no date either
     by_section: dict[tuple, list] = {}
-    for m in doc.matches:
-        if not m.date_text and m.index not in legs:
-            by_section.setdefault(m.section, []).append(m)
+    for m in _grid_matches(doc):
+        by_section.setdefault(m.section, []).append(m)
     return [grid for grid in by_section.values() if len({(m.home, m.away) for m in grid}) == len(grid)]
 
 
