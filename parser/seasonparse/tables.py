@@ -22,7 +22,11 @@ def is_number(cell: str) -> bool:
 
 
 def to_int(cell: str | None) -> int | None:
-    if cell is None or not is_number(cell):
+    if cell is None:
+        return None
+    if cell.isdecimal():  # most cells: skip the strip and replace passes below
+        return int(cell)
+    if not is_number(cell):
         return None
     t = cell.strip().rstrip(".").replace(",", "").replace("−", "-").replace("–", "-")
     try:
@@ -138,11 +142,28 @@ def differences(stated: dict, got: dict, figures) -> tuple[str, str] | None:
             ", ".join(f"{SHORT_LABELS[m]} {got[m]}" for m in wrong))
 
 
-def rows_of(table: Table) -> list[StandingsRow]:
+# The last tables read, by identity: each entry holds its table, so no other object takes its id.
+_ROWS_READ: dict[int, tuple[Table, tuple[StandingsRow, ...]]] = {}
+_ROWS_READ_KEPT = 32
+
+
+def rows_of(table: Table) -> tuple[StandingsRow, ...]:
     """Data rows with their numbers read by column meaning (realigned rows as realigned).
 
     A ragged row that could not be realigned is left out: its numbers stand in
-    the wrong columns, and W003 already reports it."""
+    the wrong columns, and W003 already reports it. Six rules read the same
+    table in turn: its rows are read once (a few most recent tables kept)."""
+    kept = _ROWS_READ.get(id(table))
+    if kept is not None and kept[0] is table:
+        return kept[1]
+    rows = tuple(_read_rows(table))
+    if len(_ROWS_READ) >= _ROWS_READ_KEPT:
+        _ROWS_READ.pop(next(iter(_ROWS_READ)), None)
+    _ROWS_READ[id(table)] = (table, rows)
+    return rows
+
+
+def _read_rows(table: Table) -> list[StandingsRow]:
     cols = column_indexes(table)
     tcol = cols.get("team")
     out = []
