@@ -388,6 +388,14 @@ def test_s008_pairs_a_group_with_its_own_grid_never_another_groups():
     groups = (WIKI / "handmade" / "grid_groups.wikitext").read_text("utf-8")
     stages = (WIKI / "handmade" / "grid_stages_same_clubs.wikitext").read_text("utf-8")
     assert _s008(groups) == [] and _s008(stages) == []
+    # a table above the section's first group (no group's) is not paired with a group's grid
+    first_rows, _, rest = stages.partition(";Second stage\n")
+    head = first_rows.replace(";First stage\n", "").replace("{{Fb r2 header", ";Results\n{{Fb r2 header")
+    second_rows = [line for line in rest.splitlines() if line.startswith("{{fb cl2 team")]
+    for first_row, second_row in zip([line for line in head.splitlines() if line.startswith("{{fb cl2 team")],
+                                     second_rows):
+        head = head.replace(first_row, second_row)
+    assert _s008(head) == [] and _s008(head.replace(";Results\n", "")) != []
     planted = groups.replace("<!-- Zeta --> {{fb r |gf=1 |ga=0 }}", "<!-- Zeta --> {{fb r |gf=2 |ga=0 }}")
     cell = [(44, "the results grid's Epsilon–Zeta")]
     assert _s008(planted) == [(31, cell), (32, cell)]

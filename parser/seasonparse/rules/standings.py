@@ -321,9 +321,9 @@ def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
 def _grid_of(table, rows: list[StandingsRow], grids: dict[tuple, list], openers) -> tuple[list, dict] | None:
     """A standings table's grid, and each row's club as the grid names it: the grid at
     the table's own place where it names exactly the table's clubs; for a table inside
-    a group (see _place) no other, never another group's; for any other table, the
-    first grid elsewhere that names exactly its clubs (a "Results" section below
-    "League table"). None where there is none."""
+    a group (see _place) no other; for any other table, the first grid in no group
+    elsewhere that names exactly its clubs (a "Results" section below "League
+    table"). Never a group's grid for a table outside it. None where there is none."""
     place = _place(openers, table.section, table.line)
     own = grids.get(place)
     named = _named_one_for_one(rows, own) if own else None
@@ -331,8 +331,8 @@ def _grid_of(table, rows: list[StandingsRow], grids: dict[tuple, list], openers)
         return own, named
     if place[1]:
         return None
-    for grid in grids.values():
-        named = _named_one_for_one(rows, grid)
+    for (_, group), grid in grids.items():
+        named = _named_one_for_one(rows, grid) if not group else None
         if named is not None:
             return grid, named
     return None
@@ -360,8 +360,9 @@ def standings_vs_grid(doc, settings, report):
     exactly its clubs (one for one): the grid in the table's own section, or in
     its own group where groups share a section (each opened by a `;Group A`
     line or a line wholly in bold; a group's table is paired with its group's
-    grid only), else, for a table in no such group, a grid elsewhere (a
-    "Results" section below "League table"). It recomputes each club's Pld, W,
+    grid only, and a group's grid with no other table), else, for a table in
+    no such group, a grid in no group elsewhere (a "Results" section below
+    "League table"). It recomputes each club's Pld, W,
     D, L, GF and GA from the grid's scores and compares them with its row. A
     club with fewer scores in the grid than its Pld is left to S007 (a blank
     cell, or matches still to play); points, goal difference and the order are
