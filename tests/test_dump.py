@@ -236,7 +236,8 @@ def test_a_compressed_dump_holding_no_such_stream_says_so_and_the_run_goes_on(
     code, out, err = run("check", "--no-baseline", "--format", "concise", name, "pages.xml")
     broken = [line for line in out.splitlines() if line.startswith(f"{name}:")]
     assert len(broken) == 1 and broken[0].startswith(f"{name}:1:1: P005")
-    assert f"it is not a valid {kind} stream" in broken[0] and "well-formed" not in broken[0]
+    assert f"P005 [error] cannot read this dump: it is not a valid {kind} stream (" in broken[0]
+    assert "well-formed" not in broken[0] and "pages before" not in broken[0]
     assert f"pages.xml:{KEPT[0]}@1001:" in out  # the other input is checked
     assert code == 1 and "Traceback" not in err
 

@@ -44,6 +44,7 @@ class Broken(NamedTuple):
     message: str
     line: int
     column: int
+    no_page: bool = False  # broken before any page could be read (not a valid compressed stream)
 
 
 def dump_stem(name: str) -> str:
@@ -262,10 +263,10 @@ def read_pages(stream) -> Iterator[Page | Broken]:
         try:
             data = stream.read(CHUNK)
         except (EOFError, OSError) as exc:  # a compressed stream that is none, cut short or damaged
-            what = (f"it is not a valid {type(stream).__module__} stream"
-                    if not started and not isinstance(exc, EOFError)
-                    else "the compressed dump is damaged or ends early")
-            yield Broken(f"{what} ({exc})", at.line, at.column)
+            if not started and not isinstance(exc, EOFError):
+                yield Broken(f"it is not a valid {type(stream).__module__} stream ({exc})", 1, 1, True)
+            else:
+                yield Broken(f"the compressed dump is damaged or ends early ({exc})", at.line, at.column)
             return
         started = True
         try:
@@ -329,8 +330,9 @@ class _Tree:
 
 def broken_document(display: str, broken: Broken) -> Document:
     """The dump's own document for where it breaks: one P005 error at the dump's line:col."""
-    diagnostic = Diagnostic("P005", ERROR, f"cannot read the rest of this dump: {broken.message}; "
-                                           f"the pages before it were read", broken.line, broken.column)
+    message = (f"cannot read this dump: {broken.message}" if broken.no_page else
+               f"cannot read the rest of this dump: {broken.message}; the pages before it were read")
+    diagnostic = Diagnostic("P005", ERROR, message, broken.line, broken.column)
     return Document(display, None, None, None, (), (), (), (), (), (), (), (diagnostic,), ())
 
 
