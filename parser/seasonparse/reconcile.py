@@ -322,10 +322,11 @@ class ReferenceIndex:
         none where the reference has two such, or two article ties would take the same
         one (never a guess across ties). Leg by leg: by leg order where the reference
         states it (`First Legs`), then by venue (who is at home), then by score."""
-        ref_match = {(id(rm.reference), rm.match.index): rm for rm in self.ref_matches}
-        ref_ties = {id(ref): _ref_ties(ref, ref_match) for ref in self.references}
+        ref_ties: dict[int, list] = {}  # id(reference) -> _ref_ties, made for the first undated leg
         article_match = maker(ArticleMatch)
         for doc in self.articles:
+            if not doc.ties:
+                continue
             chosen: dict[tuple, list] = {}  # (reference, its tie's first leg) -> [(article legs, ref tie)]
             closed = Counter(i for tie in doc.ties for i in tie.legs)  # a leg two ties claim is neither's
             for tie in doc.ties:
@@ -336,6 +337,9 @@ class ReferenceIndex:
                 self.undated_legs += mine
                 pair, rnd = frozenset((mine[0].home, mine[0].away)), round_of(tie.section)[1]
                 tournament = section_tournament(doc, tie.section)
+                if not ref_ties:
+                    ref_match = {(id(rm.reference), rm.match.index): rm for rm in self.ref_matches}
+                    ref_ties.update((id(ref), _ref_ties(ref, ref_match)) for ref in self.references)
                 for ref in self.references:
                     same = [(rms, ordered) for rms, ordered in ref_ties[id(ref)]
                             if frozenset((rms[0].home, rms[0].away)) == pair
