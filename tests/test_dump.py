@@ -9,6 +9,7 @@ a prose page without football templates, a season page with two revisions and
 from __future__ import annotations
 
 import bz2
+import gzip
 import json
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def test_the_selection_is_configurable():
             dump.Selection.from_table(bad)
 
 
-@pytest.mark.parametrize("name", ["pages.xml", "pages.xml.bz2", "multistream.xml.bz2"])
+@pytest.mark.parametrize("name", ["pages.xml", "pages.xml.bz2", "multistream.xml.bz2", "pages.xml.gz"])
 def test_check_reads_a_dump_plain_compressed_and_multistream(run, tmp_path, monkeypatch, name):
     data = PAGES.read_bytes()
     target = tmp_path / name
@@ -73,6 +74,8 @@ def test_check_reads_a_dump_plain_compressed_and_multistream(run, tmp_path, monk
         target.write_bytes(data)
     elif name == "pages.xml.bz2":
         target.write_bytes(bz2.compress(data))
+    elif name == "pages.xml.gz":
+        target.write_bytes(gzip.compress(data))
     else:  # multistream: the header and each page in a bz2 stream of its own, concatenated
         cuts = [0, *[i for i in range(len(data)) if data.startswith(b"  <page>", i)], len(data)]
         target.write_bytes(b"".join(bz2.compress(data[a:b]) for a, b in zip(cuts, cuts[1:])))
@@ -122,6 +125,8 @@ def test_a_page_display_splits_back():
     assert shown == "dumps/x.xml.bz2:A: b/c@d@42"
     assert dump.split_display(shown) == ("dumps/x.xml.bz2", "A: b/c@d", "42")
     assert dump.split_display("seeds/a.txt") is None
+    assert dump.split_display("d.xml.gz:Gz: x.xml:y@7") == ("d.xml.gz", "Gz: x.xml:y", "7")
+    assert dump.dump_stem("enwiki.XML.gz") == "enwiki"
 
 
 def test_the_baseline_keeps_a_page_across_revisions(run, tmp_path, monkeypatch):
@@ -215,6 +220,34 @@ def test_a_truncated_bz2_dump_keeps_what_was_read(run, tmp_path, monkeypatch):
     assert code == 1 and "Traceback" not in err
     code, _, err = run("cut.xml.bz2", "--out", "json")
     assert code == 1 and "cut.xml.bz2:1:1: error P005" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name, data, kind", [
+    ("garbage.xml.bz2", b"BZh9 not compressed at all\n", "bz2"),  # a bz2 magic, then garbage
+    ("garbage.xml.gz", b"garbage, no magic\n", "gzip"),
+    ("plain.xml.gz", PAGES.read_bytes(), "gzip"),  # named .gz, holding plain XML
+])
+def test_a_compressed_dump_holding_no_such_stream_says_so_and_the_run_goes_on(
+        run, tmp_path, monkeypatch, name, data, kind):
+    """A trial's `.bz2` holding garbage was reported as 'not well-formed XML'."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "pages.xml").write_bytes(PAGES.read_bytes())
+    code, out, err = run("check", "--no-baseline", "--format", "concise", name, "pages.xml")
+    broken = [line for line in out.splitlines() if line.startswith(f"{name}:")]
+    assert len(broken) == 1 and broken[0].startswith(f"{name}:1:1: P005")
+    assert f"P005 [error] cannot read this dump: it is not a valid {kind} stream (" in broken[0]
+    assert "well-formed" not in broken[0] and "pages before" not in broken[0]
+    assert f"pages.xml:{KEPT[0]}@1001:" in out  # the other input is checked
+    assert code == 1 and "Traceback" not in err
+
+
+def test_a_truncated_gzip_dump_ends_early(tmp_path):
+    packed = gzip.compress(PAGES.read_bytes())
+    path = tmp_path / "cut.xml.gz"
+    path.write_bytes(packed[: len(packed) // 2])
+    pages = pages_of(path)
+    assert isinstance(pages[-1], dump.Broken) and "ends early" in pages[-1].message
 
 
 def test_not_a_dump(run, tmp_path, monkeypatch):

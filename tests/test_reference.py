@@ -348,3 +348,50 @@ def test_every_reference_rule_has_a_planted_case():
     planted = {e["code"] for c in CASES for e in c["expect"]} | {"R005"}
     missing = {c for c, r in registry().items() if r.scope == "reference"} - planted
     assert not missing, f"reference rules without a planted case: {sorted(missing)}"
+
+
+UNDATED = FIXTURES / "reference" / "undated_legs.wikitext"
+UNDATED_REF = FIXTURES / "reference" / "rsssf_handmade_undated_legs.txt"
+
+
+def _undated_pairing(article: str, reference: str):
+    """(article line, article leg, reference line) of each pairing, and the findings, of a
+    handmade cup whose legs have no dates against a handmade reference that dates them."""
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+    from seasonparse.reconcile import ReferenceIndex
+
+    doc = parse_wikitext(decode("cup.wikitext", article.encode("utf-8")))
+    ref = parse_rsssf(reference, "ref.txt")
+    index = ReferenceIndex([doc], [ref], Settings())
+    pairs = sorted((p.article.match.line, p.article.match.index, p.ref.match.line) for p in index.pairings)
+    rec = reconcile([doc], [ref], Settings())
+    return pairs, [(f.code, f.line, f.column, f.message) for f in rec.findings], rec.summary
+
+
+def test_an_articles_undated_legs_are_paired_by_their_tie_leg_order_then_venue():
+    """An article's two-legged ties without dates were never paired (no day to key them):
+    a wrong leg score went unseen. Now: the reference's one tie of the two clubs in the
+    same round (the final, Alpha and Beta again, is another tie), legs by their stated
+    order (quarter-finals), else by venue (the semi-finals, listed second leg first
+    without leg marks: in the order written both legs would differ)."""
+    article, reference = UNDATED.read_text("utf-8"), UNDATED_REF.read_text("utf-8")
+    pairs, findings, summary = _undated_pairing(article, reference)
+    # the legs: Alpha–Beta (0, 1) and Gamma–Delta (2, 3) at lines 7 and 8, Delta–Alpha (4, 5) at 13
+    assert pairs == [(7, 0, 9), (7, 1, 14), (8, 2, 10), (8, 3, 15), (13, 4, 22), (13, 5, 20)]
+    assert findings == []
+    assert (summary.article_matches, summary.matched, summary.disagree, summary.not_covered) == (6, 6, 0, 0)
+    planted = reference.replace("Beta              1-1 Alpha", "Beta              2-1 Alpha")
+    assert _undated_pairing(article, planted)[1] == [
+        ("R001", 7, 72, "Beta 1-1 Alpha (undated) here, but Beta 2-1 Alpha (Mar 8) in the reference")]
+    swapped = reference.replace("Beta              1-1 Alpha", "Alpha             1-1 Beta")
+    assert [f[:2] for f in _undated_pairing(article, swapped)[1]] == [("R002", 7)]
+
+
+def test_undated_legs_are_never_paired_across_ties():
+    """Where the article's heading names no round, the reference's two ties of Alpha and
+    Beta (quarter-finals, final) are two candidates: neither is taken."""
+    article = UNDATED.read_text("utf-8").replace("==Quarter-finals==", "==First knockout stage==")
+    pairs, findings, summary = _undated_pairing(article, UNDATED_REF.read_text("utf-8"))
+    assert [p for p in pairs if p[0] == 7] == [] and findings == []
+    assert (summary.article_matches, summary.matched, summary.not_covered) == (6, 4, 2)

@@ -368,6 +368,52 @@ def test_s008_counts_the_grids_own_played_cells_only(name):
         assert sorted(b.items[2] for b in d.blocks if b.kind == "blank_cell") == ["", "", "struck through", "struck through"]
 
 
+def _s008(text: str):
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+    from seasonparse.rules import registry
+
+    d = parse_wikitext(decode("grid.wikitext", text.encode("utf-8")))
+    return [(f.line, [(r.line, r.message) for r in f.related])
+            for f in check.run([d], registry(), {"S008"}, Config()).findings]
+
+
+def test_s008_pairs_a_group_with_its_own_grid_never_another_groups():
+    """Groups opened inside one section by `;Group A` or a bold line: each group's table
+    is paired with its own group's grid (S008 said nothing there: the section's two
+    grids made one of six clubs), and a stage's table is never paired with another
+    stage's grid of the same clubs (three false errors before)."""
+    groups = (WIKI / "handmade" / "grid_groups.wikitext").read_text("utf-8")
+    stages = (WIKI / "handmade" / "grid_stages_same_clubs.wikitext").read_text("utf-8")
+    assert _s008(groups) == [] and _s008(stages) == []
+    # a table above the section's first group (no group's) is not paired with a group's grid
+    first_rows, _, rest = stages.partition(";Second stage\n")
+    head = first_rows.replace(";First stage\n", "").replace("{{Fb r2 header", ";Results\n{{Fb r2 header")
+    second_rows = [line for line in rest.splitlines() if line.startswith("{{fb cl2 team")]
+    for first_row, second_row in zip([line for line in head.splitlines() if line.startswith("{{fb cl2 team")],
+                                     second_rows):
+        head = head.replace(first_row, second_row)
+    assert _s008(head) == [] and _s008(head.replace(";Results\n", "")) != []
+    planted = groups.replace("<!-- Zeta --> {{fb r |gf=1 |ga=0 }}", "<!-- Zeta --> {{fb r |gf=2 |ga=0 }}")
+    cell = [(44, "the results grid's Epsilon–Zeta")]
+    assert _s008(planted) == [(31, cell), (32, cell)]
+
+
+def test_s008_points_at_the_grid_cells_that_disagree_or_the_clubs_grid_row():
+    """The related location was the grid's first cell, whatever the club. Now: the cells
+    between two clubs whose rows the grid contradicts both (a wrong score there explains
+    both), else the club's row of the grid. The grid of grid.wikitext is in the section
+    below the table's ("Results" below "League table"): they are paired all the same."""
+    grid = (WIKI / "handmade" / "grid.wikitext").read_text("utf-8")
+    both = [(18, "the results grid's Alpha–Beta"), (20, "the results grid's Beta–Alpha")]
+    assert _s008(grid.replace("|match_ALP_BET=2–1", "|match_ALP_BET=1–1")) == [(6, both), (7, both)]
+    unplayed = grid.replace("|win_GAM=0|draw_GAM=2|loss_GAM=2|gf_GAM=2|ga_GAM=7",
+                            "|win_GAM=0|draw_GAM=2|loss_GAM=2|gf_GAM=2|ga_GAM=6")
+    assert _s008(unplayed) == [(8, [(22, "Gamma's row of the results grid")])]
+
+
 def test_a_message_quotes_at_most_a_line_of_the_source():
     """A {{goal}} nested 3,000 deep gave a P019 of 54,040 characters (a trial): quotes are cut."""
     from seasonparse.frontend.source import decode

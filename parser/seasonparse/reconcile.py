@@ -8,7 +8,8 @@ quarterfinals have no date lines; past the reference's last date, or before its
 first, the place is open on that side) and whose tournament is the article's.
 Club names are resolved by the corpus's identity inference run over articles
 and references together, with each reference footnote's official name as one
-more name of its club.
+more name of its club. The legs of an article's two-legged tie that have no dates
+are paired tie by tie instead (see ReferenceIndex._pair_undated_legs).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import permutations
 
 from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import match_phase, section_tournament
@@ -33,7 +35,7 @@ class ArticleMatch(Record, fields="doc match day home away"):
     __slots__ = ()
     doc: Document
     match: Match
-    day: date
+    day: date | None  # None: a leg of a tie that has no date (see ReferenceIndex._pair_undated_legs)
     home: str  # club roots
     away: str
 
@@ -86,7 +88,7 @@ class Pairing(Record, fields="article ref"):
 
     @property
     def day_differs(self) -> bool:
-        return self.ref.day is not None and self.ref.day != self.article.day
+        return None not in (self.ref.day, self.article.day) and self.ref.day != self.article.day
 
     @property
     def differs(self) -> bool:
@@ -106,7 +108,7 @@ class Summary(Record, fields="references reference_matches article_matches match
     __slots__ = ()
     references: int
     reference_matches: int
-    article_matches: int  # dated, competitive (friendlies and pre-season left out)
+    article_matches: int  # competitive (friendlies and pre-season left out): dated, or a tie's undated legs
     matched: int  # found in at least one reference
     disagree: int  # found, and some reference differs on score, venue or day
     unmatched: int  # in a covered segment, and missing there
@@ -214,7 +216,9 @@ class ReferenceIndex:
         self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
         self.unmatched: list[Unmatched] = []
+        self.undated_legs: list[ArticleMatch] = []  # the articles' ties' legs with no date
         self._pair_all()
+        self._pair_undated_legs()
 
     def root(self, name: str) -> str:
         """The club root of a name as written, looked up once per name: identity is
@@ -311,6 +315,43 @@ class ReferenceIndex:
                                  if frozenset((rm.home, rm.away)) == pair)
                     self.unmatched.append(Unmatched(a, ref, segment, same))
 
+    def _pair_undated_legs(self) -> None:
+        """The legs of each article tie of two legs with no date, paired with a reference's
+        legs of the same tie. A day cannot find them: the tie is the reference's one tie
+        of the two clubs in that round (a round either side names) and tournament, and
+        none where the reference has two such, or two article ties would take the same
+        one (never a guess across ties). Leg by leg: by leg order where the reference
+        states it (`First Legs`), then by venue (who is at home), then by score."""
+        ref_ties: dict[int, list] = {}  # id(reference) -> _ref_ties, made for the first undated leg
+        article_match = maker(ArticleMatch)
+        for doc in self.articles:
+            if not doc.ties:
+                continue
+            chosen: dict[tuple, list] = {}  # (reference, its tie's first leg) -> [(article legs, ref tie)]
+            closed = Counter(i for tie in doc.ties for i in tie.legs)  # a leg two ties claim is neither's
+            for tie in doc.ties:
+                legs = [doc.matches[i] for i in tie.legs if 0 <= i < len(doc.matches) and closed[i] == 1]
+                if len(legs) != 2 or any(m.date is not None for m in legs) or not counted(legs[0]):
+                    continue
+                mine = [article_match((doc, m, None, self.root(m.home), self.root(m.away))) for m in legs]
+                self.undated_legs += mine
+                pair, rnd = frozenset((mine[0].home, mine[0].away)), round_of(tie.section)[1]
+                tournament = section_tournament(doc, tie.section)
+                if not ref_ties:
+                    ref_match = {(id(rm.reference), rm.match.index): rm for rm in self.ref_matches}
+                    ref_ties.update((id(ref), _ref_ties(ref, ref_match)) for ref in self.references)
+                for ref in self.references:
+                    same = [(rms, ordered) for rms, ordered in ref_ties[id(ref)]
+                            if frozenset((rms[0].home, rms[0].away)) == pair
+                            and _may_be_same(rnd, round_of(rms[0].match.section)[1])
+                            and _may_be_same(tournament, rms[0].fixture.tournament)]
+                    if len(same) == 1:
+                        chosen.setdefault((id(ref), same[0][0][0].match.index), []).append((mine, *same[0]))
+            for taken in chosen.values():
+                if len(taken) == 1:
+                    mine, rms, ordered = taken[0]
+                    self.pairings += map(Pairing, mine, _by_leg(mine, rms, ordered))
+
     @cached_property
     def coverage(self) -> dict[int, list[tuple[Segment, set[str], tuple | None, dict]]]:
         """Reference -> its segments that cover a competition in full: (segment, club roots,
@@ -370,9 +411,38 @@ class ReferenceIndex:
         matched = {keys(p.article) for p in self.pairings}
         disagree = {keys(p.article) for p in self.pairings if p.differs}
         unmatched = {keys(u.article) for u in self.unmatched} - matched
-        every = {keys(a) for a in self.article_matches}
+        every = {keys(a) for a in (*self.article_matches, *self.undated_legs)}
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),
                        len(unmatched), len(every - matched - unmatched))
+
+
+def _may_be_same(a, b) -> bool:
+    """Two rounds or tournaments that may be one: equal, or one of them not said."""
+    return a is None or b is None or a == b
+
+
+def _ref_ties(ref: Reference, ref_match: dict) -> list[tuple[tuple[RefMatch, ...], bool]]:
+    """A reference's two-legged ties: (its two legs, whether it states their order): the
+    legs it marks (`First Legs`, `Second Legs`), in order; else a knockout round's two
+    matches of the same two clubs with no leg marked."""
+    out = [((ref_match[id(ref), t.first], ref_match[id(ref), t.second]), True) for t in ref.ties]
+    unmarked: dict[tuple, list[RefMatch]] = {}
+    for f in ref.fixtures:
+        if f.knockout and f.leg is None:
+            rm = ref_match[id(ref), f.match]
+            unmarked.setdefault((rm.match.section, frozenset((rm.home, rm.away))), []).append(rm)
+    return out + [(tuple(rms), False) for rms in unmarked.values() if len(rms) == 2]
+
+
+def _by_leg(article: list[ArticleMatch], ref_legs: tuple[RefMatch, ...], ordered: bool) -> tuple[RefMatch, ...]:
+    """The reference's legs in the order of the article's: as stated where the reference
+    states the order; else the order that puts most article legs' home club at home,
+    then gives most of them the same score (the reference's order where nothing tells)."""
+    def agreement(refs):
+        return (ordered and refs == ref_legs, sum(a.home == r.home for a, r in zip(article, refs)),
+                sum((r.goals_of(a.home), r.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals)
+                    for a, r in zip(article, refs)))
+    return max(permutations(ref_legs), key=agreement)
 
 
 def reconcile(articles: list[Document], references: list[Reference], settings, codes=None,

@@ -99,7 +99,7 @@ def parse_text(text: str, path: str = "<text>") -> Document:
 
 
 WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki")
-DUMP_SUFFIXES = (".xml", ".xml.bz2")  # a MediaWiki XML dump: frontend/dump.py reads its pages
+DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")  # a MediaWiki XML dump: frontend/dump.py reads its pages
 
 
 def is_dump(name: str) -> bool:

@@ -1,7 +1,7 @@
 """MediaWiki XML dumps: the season articles in them, one page at a time.
 
 A dump (`pages-articles.xml`, `.xml.bz2`, multistream bz2: concatenated bz2
-streams, which `bz2.open` reads as one) is read in 1 MiB pieces through
+streams, which `bz2.open` reads as one; `.xml.gz`) is read in 1 MiB pieces through
 xml.etree's XMLPullParser, and every page is dropped from the tree once it is
 handed on: memory holds one page, never the dump. The standard library is
 used rather than mwxml because a broken dump must become a diagnostic at its
@@ -44,6 +44,7 @@ class Broken(NamedTuple):
     message: str
     line: int
     column: int
+    no_page: bool = False  # broken before any page could be read (not a valid compressed stream)
 
 
 def dump_stem(name: str) -> str:
@@ -62,12 +63,12 @@ def page_display(dump: str, title: str, revision: int | None) -> str:
     return f"{dump}:{title}@{revision if revision is not None else ''}"
 
 
-_DISPLAY = compile_lazily(r"(?P<dump>.*?\.xml(?:\.bz2)?):(?P<title>.+)@(?P<revision>\d*)", re.I | re.S)
+_DISPLAY = compile_lazily(r"(?P<dump>.*?\.xml(?:\.bz2|\.gz)?):(?P<title>.+)@(?P<revision>\d*)", re.I | re.S)
 
 
 def split_display(path: str) -> tuple[str, str, str] | None:
     """(dump, title, revision) of a page's display name, or None for any other path.
-    The dump is cut at its first `.xml:` or `.xml.bz2:`, the revision at the last `@`."""
+    The dump is cut at its first `.xml:`, `.xml.bz2:` or `.xml.gz:`, the revision at the last `@`."""
     m = _DISPLAY.fullmatch(path)
     return (m["dump"], m["title"], m["revision"]) if m else None
 
@@ -222,31 +223,52 @@ class _Position:
             self.column += len(data)
 
 
-def open_dump(path: str):
-    """The dump's bytes, bz2 ones decompressed (by their magic, whatever the name)."""
-    fh = open(path, "rb")
-    if fh.peek(3)[:3] == b"BZh":
-        import bz2
+# The compressions a dump may come in: the standard library's module that reads each,
+# the first bytes of its streams, and the suffix that names it.
+_COMPRESSIONS = (("bz2", b"BZh", ".bz2"), ("gzip", b"\x1f\x8b", ".gz"))
 
-        fh.close()
-        return bz2.open(path, "rb")
-    return fh
+
+def _compression(path: str, head: bytes) -> str | None:
+    """The module reading the dump: told by its first bytes whatever the name, else by
+    the name (a `.bz2` that does not start like one is read as bz2, to say it is none)."""
+    for module, magic, _ in _COMPRESSIONS:
+        if head.startswith(magic):
+            return module
+    return next((module for module, _, suffix in _COMPRESSIONS if path.lower().endswith(suffix)), None)
+
+
+def open_dump(path: str):
+    """The dump's bytes, decompressed where it is bz2 or gzip (see _compression)."""
+    fh = open(path, "rb")
+    module = _compression(path, fh.peek(3)[:3])
+    if module is None:
+        return fh
+    import importlib
+
+    fh.close()
+    return importlib.import_module(module).open(path, "rb")
 
 
 def read_pages(stream) -> Iterator[Page | Broken]:
     """Every page of the dump `stream` (a binary file), in order; a dump that is not
     well-formed or ends early yields the pages before the fault, then Broken.
-    (xml.etree and bz2 are imported where a dump is read: start-up pays nothing.)"""
+    A compressed stream whose first read fails, other than by ending early, is none at all.
+    (xml.etree, bz2 and gzip are imported where a dump is read: start-up pays nothing.)"""
     from xml.etree.ElementTree import ParseError
 
     tree = _Tree()
     at = _Position()
+    started = False  # some bytes were read
     while True:
         try:
             data = stream.read(CHUNK)
-        except (EOFError, OSError) as exc:  # a bz2 stream cut short or damaged
-            yield Broken(f"the compressed dump is damaged or ends early ({exc})", at.line, at.column)
+        except (EOFError, OSError) as exc:  # a compressed stream that is none, cut short or damaged
+            if not started and not isinstance(exc, EOFError):
+                yield Broken(f"it is not a valid {type(stream).__module__} stream ({exc})", 1, 1, True)
+            else:
+                yield Broken(f"the compressed dump is damaged or ends early ({exc})", at.line, at.column)
             return
+        started = True
         try:
             tree.parser.feed(data) if data else tree.parser.close()
             yield from tree.pages()  # the pages completed before a fault come first
@@ -308,8 +330,9 @@ class _Tree:
 
 def broken_document(display: str, broken: Broken) -> Document:
     """The dump's own document for where it breaks: one P005 error at the dump's line:col."""
-    diagnostic = Diagnostic("P005", ERROR, f"cannot read the rest of this dump: {broken.message}; "
-                                           f"the pages before it were read", broken.line, broken.column)
+    message = (f"cannot read this dump: {broken.message}" if broken.no_page else
+               f"cannot read the rest of this dump: {broken.message}; the pages before it were read")
+    diagnostic = Diagnostic("P005", ERROR, message, broken.line, broken.column)
     return Document(display, None, None, None, (), (), (), (), (), (), (), (diagnostic,), ())
 
 

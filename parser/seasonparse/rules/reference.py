@@ -23,10 +23,13 @@ from seasonparse.tables import SHORT_LABELS, column_indexes, differences, to_int
 _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "goals_against": 7, "points": 8}
 
 
-def _ref_text(rm) -> str:
-    """A reference match as a message names it: its date as written, or `undated`."""
-    m = rm.match
+def _described(m) -> str:
+    """A match as a message names it: its date as written, or `undated`."""
     return describe(m if m.date_text else m._replace(date_text="undated"))
+
+
+def _ref_text(rm) -> str:
+    return _described(rm.match)
 
 
 def _at(rm, what: str = "") -> Related:
@@ -46,8 +49,10 @@ def reference_match_score(index, settings, report):
 
     What it does: finds each article match in every reference (the same two
     clubs, after identity resolution, on the same day or a day apart, or an
-    undated reference leg between the dated rounds around it) and compares the
-    goals of each club.
+    undated reference leg between the dated rounds around it; an article's leg
+    with no date by its tie: the reference's one tie of the two clubs in that
+    round, leg by leg in the order stated, else by venue, then score) and
+    compares the goals of each club.
 
     Why: a reference such as RSSSF is checked independently of the articles;
     a different score means one of them is wrong, most often the article.
@@ -58,7 +63,7 @@ def reference_match_score(index, settings, report):
     """
     for p in index.pairings:
         if p.score_differs:
-            yield _at_article(report, p, f"{describe(p.article.match)} here, but {_ref_text(p.ref)} in the "
+            yield _at_article(report, p, f"{_described(p.article.match)} here, but {_ref_text(p.ref)} in the "
                                          "reference")
 
 

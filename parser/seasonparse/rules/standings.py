@@ -269,49 +269,106 @@ def blank_grid_cell_counted(doc, settings, report):
                          f"count all {full} matches of both clubs as played", line, 1, related=related)
 
 
-def _grids(doc) -> list[list]:
+def _group_openers(doc) -> dict[tuple, list[int]]:
+    """Section -> the lines inside it that open a group where no heading does: a
+    definition line (`;Group A`) or a line wholly in bold (`'''Group B'''`)."""
+    out: dict[tuple, list[int]] = {}
+    for b in doc.blocks:
+        if b.kind == "subheading" or (b.kind == "paragraph" and b.line == b.end_line
+                                      and _wholly_bold(doc.line_text(b.line))):
+            out.setdefault(b.section, []).append(b.line)
+    return out
+
+
+def _wholly_bold(text: str) -> bool:
+    text = text.strip()
+    return len(text) > 6 and text.startswith("'''") and text.endswith("'''")
+
+
+def _place(openers: dict[tuple, list[int]], section: tuple, line: int) -> tuple[tuple, int]:
+    """Where an element stands: its section, and the group inside it (how many group
+    openers stand above it; 0: above the first, or in a section without any)."""
+    return section, sum(1 for opener in openers.get(section, ()) if opener < line)
+
+
+def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list]:
     """The document's results grids: matches with no date that are no tie's legs (as
-    {{#invoke:Sports results}} and {{Fb r}} give them), one list per section. A section
-    where one home–away pairing has two such matches (a football box with no date beside
-    the grid) is left out: which of them is the grid's cell cannot be told."""
-    by_section: dict[tuple, list] = {}
+    {{#invoke:Sports results}} and {{Fb r}} give them), one list per place (a section,
+    or a group inside it: see _place). A place where one home–away pairing has two such
+    matches (a football box with no date beside the grid) is left out: which of them is
+    the grid's cell cannot be told."""
+    by_place: dict[tuple, list] = {}
     for m in _grid_matches(doc):
-        by_section.setdefault(m.section, []).append(m)
-    return [grid for grid in by_section.values() if len({(m.home, m.away) for m in grid}) == len(grid)]
+        by_place.setdefault(_place(openers, m.section, m.line), []).append(m)
+    return {place: grid for place, grid in by_place.items() if len({(m.home, m.away) for m in grid}) == len(grid)}
 
 
-def _grid_of(rows: list[StandingsRow], grids: list[list]) -> tuple[list, dict] | None:
-    """The grid over exactly the clubs of `rows`, and each row's club as the grid names
-    it (row index -> name); None where no grid names the same clubs, one for one."""
-    for grid in grids:
-        names = sorted({m.home for m in grid} | {m.away for m in grid})
-        if len(names) != len(rows):
-            continue
-        named = {}
-        for i, r in enumerate(rows):
-            same = [n for n in names if same_team(n, r.team)]
-            if len(same) != 1:
-                break
-            named[i] = same[0]
-        else:
-            if len(set(named.values())) == len(rows):
-                return grid, named
+def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
+    """Each row's club as the grid names it (row index -> name), where the grid names
+    exactly the clubs of `rows`, one for one; else None."""
+    names = sorted({m.home for m in grid} | {m.away for m in grid})
+    if len(names) != len(rows):
+        return None
+    named = {}
+    for i, r in enumerate(rows):
+        same = [n for n in names if same_team(n, r.team)]
+        if len(same) != 1:
+            return None
+        named[i] = same[0]
+    return named if len(set(named.values())) == len(rows) else None
+
+
+def _grid_of(table, rows: list[StandingsRow], grids: dict[tuple, list], openers) -> tuple[list, dict] | None:
+    """A standings table's grid, and each row's club as the grid names it: the grid at
+    the table's own place where it names exactly the table's clubs; for a table inside
+    a group (see _place) no other; for any other table, the first grid in no group
+    elsewhere that names exactly its clubs (a "Results" section below "League
+    table"). Never a group's grid for a table outside it. None where there is none."""
+    place = _place(openers, table.section, table.line)
+    own = grids.get(place)
+    named = _named_one_for_one(rows, own) if own else None
+    if named is not None:
+        return own, named
+    if place[1]:
+        return None
+    for (_, group), grid in grids.items():
+        named = _named_one_for_one(rows, grid) if not group else None
+        if named is not None:
+            return grid, named
     return None
 
 
 _GRID_FIGURES = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
 
 
+def _grid_related(doc, club: str, played: list, contradicted: set[str]) -> list[Related]:
+    """Where the grid disagrees with a club's row: its cells against the other clubs
+    whose rows the grid contradicts too (one wrong score there would contradict both),
+    else the club's row of the grid (its first home cell, or first cell)."""
+    shared = [m for m in played if (m.away if m.home == club else m.home) in contradicted]
+    if shared:
+        return [Related(doc.path, m.line, m.home_column, f"the results grid's {m.home}–{m.away}") for m in shared]
+    first = next((m for m in played if m.home == club), played[0])
+    return [Related(doc.path, first.line, first.home_column, f"{club}'s row of the results grid")]
+
+
 @rule("S008", "standings-vs-grid", ERROR)
 def standings_vs_grid(doc, settings, report):
     """A standings row that the document's own results grid contradicts.
 
-    What it does: where a results grid names exactly the clubs of a standings
-    table (one for one; a group's grid beside the group's table), recomputes each
-    club's Pld, W, D, L, GF and GA from the grid's scores and compares them with
-    its row. A club with fewer scores in the grid than its Pld is left to S007
-    (a blank cell, or matches still to play); points, goal difference and the
-    order are the row's own rules (S002, S003, S004).
+    What it does: pairs a standings table with a results grid that names
+    exactly its clubs (one for one): the grid in the table's own section, or in
+    its own group where groups share a section (each opened by a `;Group A`
+    line or a line wholly in bold; a group's table is paired with its group's
+    grid only, and a group's grid with no other table), else, for a table in
+    no such group, a grid in no group elsewhere (a "Results" section below
+    "League table"). It recomputes each club's Pld, W,
+    D, L, GF and GA from the grid's scores and compares them with its row. A
+    club with fewer scores in the grid than its Pld is left to S007 (a blank
+    cell, or matches still to play); points, goal difference and the order are
+    the row's own rules (S002, S003, S004). The related locations are the
+    grid's cells between two clubs whose rows it both contradicts (one wrong
+    score there would explain both), else the club's row of the grid.
 
     Why: the grid and the table state the same matches twice, and one of them
     is wrong: a score typed in the wrong cell, or a row not updated.
@@ -320,15 +377,17 @@ def standings_vs_grid(doc, settings, report):
         {{fb cl2 team|p=3 |t=Hapoel Acre|w=1 |d=1 |l=1 |gf=3 |ga=3 }}
         (while the grid gives Hapoel Acre four results: 2 wins, 1 draw, 1 loss)
     """
-    grids = _grids(doc)
+    openers = _group_openers(doc)
+    grids = _grids(doc, openers)
     if not grids:
         return
     for table in _tables(doc, "standings"):
         rows = rows_of(table)
-        found = _grid_of(rows, grids) if rows else None
+        found = _grid_of(table, rows, grids, openers) if rows else None
         if found is None:
             continue
         grid, named = found
+        contradicted = []  # (row, the grid's name of its club, its cells, what the table says and the grid gives)
         for i, r in enumerate(rows):
             club = named[i]
             played = [m for m in grid if club in (m.home, m.away)]
@@ -339,10 +398,13 @@ def standings_vs_grid(doc, settings, report):
                           for m in played), settings.points_for_win)
             wrong = differences(r.values, got, _GRID_FIGURES)
             if wrong:
-                results = f"{len(played)} result" + ("s" if len(played) != 1 else "")
-                yield report(f"{r.team}: the table says {wrong[0]}; its {results} in the "
-                             f"results grid give {wrong[1]}", r.row.line, 1,
-                             related=[Related(doc.path, played[0].line, 1, "results grid")])
+                contradicted.append((r, club, played, wrong))
+        clubs = {club for _, club, _, _ in contradicted}
+        for r, club, played, wrong in contradicted:
+            results = f"{len(played)} result" + ("s" if len(played) != 1 else "")
+            yield report(f"{r.team}: the table says {wrong[0]}; its {results} in the "
+                         f"results grid give {wrong[1]}", r.row.line, 1,
+                         related=_grid_related(doc, club, played, clubs - {club}))
 
 
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
