@@ -242,6 +242,19 @@ def test_a_compressed_dump_holding_no_such_stream_says_so_and_the_run_goes_on(
     assert code == 1 and "Traceback" not in err
 
 
+def test_a_dump_that_cannot_be_opened_says_so_without_pages_before_it(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "locked.xml.bz2").write_bytes(bz2.compress(PAGES.read_bytes()))
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(dump, "open_dump", refuse)
+    code, out, err = run("check", "--no-baseline", "--format", "concise", "locked.xml.bz2")
+    assert out.startswith("locked.xml.bz2:1:1: P005 [error] cannot read this dump: cannot open it: Permission denied")
+    assert "pages before" not in out and code == 1 and "Traceback" not in err
+
+
 def test_a_truncated_gzip_dump_ends_early(tmp_path):
     packed = gzip.compress(PAGES.read_bytes())
     path = tmp_path / "cut.xml.gz"

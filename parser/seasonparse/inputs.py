@@ -241,7 +241,7 @@ def _with_pages(inputs, selection) -> Iterator[Input]:
         try:
             stream = dump.open_dump(str(item.path))
         except OSError as exc:
-            yield item._replace(page=dump.Broken(f"cannot open it: {exc.strerror or exc}", 1, 1))
+            yield item._replace(page=dump.Broken(f"cannot open it: {exc.strerror or exc}", 1, 1, no_page=True))
             continue
         with stream:
             for page in dump.read_pages(stream):
