@@ -8,7 +8,8 @@ log, per process, the wall and CPU time of each step: the parent's phases
 (start-up, gathering, each pool's map as the parent waits for it, identity and
 the partition, finish, render) and each worker's items (a document, a
 cross-document task). It prints the parent's phases (wall, CPU), per worker
-and kind of item its CPU in items, the wall from each map's call to its first
+and kind of item its CPU in items, the longest item of each kind (a whole-corpus
+task can bound the cross-document stage), the wall from each map's call to its first
 item and from its last item to the map's end, the workers' idle wall between
 their first and last item, and an estimate of the run on N free cores: the
 parent's CPU outside the maps plus each map's busiest worker (the identity and
@@ -179,6 +180,8 @@ def summarise(events) -> dict[str, tuple[float, float]]:
             out[f"{name}s in {who}: CPU (wall first to last)"] = (spans[-1][1] - spans[0][0], busy)
         workers = [sum(c for *_, c in spans) for pid, spans in by_pid.items() if pid != parent]
         longest += max(workers, default=0.0)
+        start, end, cpu = max((span for spans in by_pid.values() for span in spans), key=lambda span: span[2])
+        out[f"the longest {name}: CPU (wall)"] = (end - start, cpu)
     for pool, item in (("per-document stage", "document"), ("cross-document pool", "cross task")):
         phase = [(w, end) for (pid, kind, name), found in starts.items() if name == pool and kind == "phase"
                  for (w, _), end in zip(found, ends[pid, name])]

@@ -228,6 +228,30 @@ def test_the_whole_corpus_rules_read_the_views_a_surname_group_at_a_time(corpus,
     assert _report(_inputs(corpus), ShippingMap()) == serial
 
 
+def test_shares_of_the_surname_groups_check_each_group_once_between_them(corpus, monkeypatch):
+    """Where the whole-corpus rules run as several tasks (SurnameViews share (k, n)), each
+    surname group is checked by one of them, with the views one task would give it, and
+    A001 and A002 by the first only."""
+    from seasonparse import partition
+    from seasonparse.check import load_one
+
+    monkeypatch.setattr(partition, "VIEW_DOCUMENTS", 7)
+    docs = [load_one(i) for i in _inputs(corpus)]
+
+    def checks(share):
+        views = partition.SurnameViews(len(docs), share)
+        for i, doc in enumerate(docs):
+            views.add(i, doc)
+        seen = []
+        views.check(("A001", "A002", "X008"), lambda group, codes: seen.append((codes, [repr(v) for v in group])) or [])
+        return seen
+
+    whole, shares = checks((0, 1)), [checks((k, 3)) for k in range(3)]
+    assert len(whole) == 1 + partition.view_groups(len(docs)) > 30
+    assert [s[0][0] for s in shares] == [("A001", "A002"), ("X008",), ("X008",)]
+    assert sorted(c for s in shares for c in s) == sorted(whole)
+
+
 def test_a_view_split_by_surname_keeps_each_player_and_goal_in_its_group_only():
     from seasonparse.check import load_one
     from seasonparse.corpus import build, surname

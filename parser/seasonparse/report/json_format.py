@@ -1,6 +1,6 @@
 """A JSON list of findings (schemas/findings.schema.json)."""
 
-import json
+from seasonparse.jsonout import dumps
 
 
 def as_dict(f) -> dict:
@@ -12,4 +12,4 @@ def as_dict(f) -> dict:
 
 
 def render(findings, lines_by_path, rules) -> str:
-    return json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"
+    return dumps([as_dict(f) for f in findings], indent=2)
