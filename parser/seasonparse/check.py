@@ -622,7 +622,10 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     from seasonparse.reconcile import check_references
 
     docs = held_documents(held)  # the reconciliation reads every document, as its index does
-    built: list = []
+    # One index for the corpus rules and the reconciliation, except where the content cache
+    # remembers the corpus rules' findings: building it would undo that, and the
+    # reconciliation reads the articles' identity and prose itself.
+    built: list | None = None if memoized else []
     findings += check_corpus(docs, rules, codes, settings, built, lines_by_path, map_fn,
                              [c.facts for c in checked])
     refs = check_references(docs, list(references), settings, codes, rules, built[0] if built else None)

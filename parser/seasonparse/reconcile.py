@@ -26,9 +26,11 @@ from seasonparse.football import counted, round_of
 from seasonparse.identity import evidence, from_evidence, key
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
+from seasonparse.tables import record
 
 
 _DAY = timedelta(days=1)
+_NO_TABLES: frozenset[int] = frozenset()
 
 
 class ArticleMatch(Record, fields="doc match day home away"):
@@ -161,8 +163,8 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     document has a match on that day with the same goals. Another match is kept,
     undated, where it first writes one of its names (where the name is first seen),
     first stands for its two clubs (a match keeps two clubs apart, and once is
-    enough) or states a link, and left out otherwise. Prose and tables are the
-    reference's own."""
+    enough; a table of the reference that lists both keeps them apart already) or
+    states a link, and left out otherwise. Prose and tables are the reference's own."""
     article_days = set().union(*map(_score_days, articles))
     ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
     views, undated = [], maker(Match)
@@ -170,6 +172,10 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     for n, ref in enumerate(references):
         other_days = article_days.union(*ref_days[:n], *ref_days[n + 1:])
         seen: set = set()  # names' keys and pairs of keys already written
+        in_tables: dict[str, set[int]] = {}  # key -> the reference's tables that list it (as identity groups them)
+        for number, group in enumerate(evidence(ref.document._replace(matches=())).groups):
+            for k in group:
+                in_tables.setdefault(k, set()).add(number)
         kept = []
         for m in ref.document.matches:
             home = keys.get(m.home) or keys.setdefault(m.home, key(m.home))
@@ -178,7 +184,8 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
             day, goals = m.date, (m.home_goals, m.away_goals)
             if day is not None and (day, min(goals), max(goals)) in other_days:
                 kept.append(m)
-            elif home not in seen or away not in seen or pair not in seen or m.home_link or m.away_link:
+            elif home not in seen or away not in seen or m.home_link or m.away_link or (
+                    pair not in seen and in_tables.get(home, _NO_TABLES).isdisjoint(in_tables.get(away, ()))):
                 kept.append(m if day is None else undated((m[0], None, *m[2:])))
             else:
                 continue
@@ -212,6 +219,7 @@ class ReferenceIndex:
         self._roots: dict[str, str] = {}
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
+        self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
         self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
@@ -287,18 +295,24 @@ class ReferenceIndex:
                 undated.setdefault(key, []).append(rm)
         used: set[tuple[int, str, int]] = set()  # (reference, article path, reference match index)
         tournaments: dict[tuple, tuple | None] = {}  # (document, section) -> its tournament, asked once
-        for a in self.article_matches:
-            pair = frozenset((a.home, a.away))
+
+        def tournament_of(a: ArticleMatch) -> tuple | None:
+            """Asked only where no dated match pairs (most article matches find one)."""
             place = (id(a.doc), a.match.section)
             if place not in tournaments:
                 tournaments[place] = section_tournament(a.doc, a.match.section)
-            tournament = tournaments[place]
+            return tournaments[place]
+
+        pairing = maker(Pairing)
+        for a in self.article_matches:
+            pair = frozenset((a.home, a.away))
             for ref in self.references:
                 key = (id(ref), pair)
                 candidates = by_day.get((*key, a.day)) or by_day.get((*key, a.day - _DAY)) or \
                     by_day.get((*key, a.day + _DAY), [])
-                if not candidates:
-                    candidates = [rm for rm in undated.get(key, ()) if _in_window(rm.window, a.day) and (
+                if not candidates and key in undated:
+                    tournament = tournament_of(a)
+                    candidates = [rm for rm in undated[key] if _in_window(rm.window, a.day) and (
                         tournament is None or rm.fixture.tournament in (None, tournament))]
                 candidates = [rm for rm in candidates
                               if (id(ref), a.doc.path, rm.match.index) not in used]
@@ -307,9 +321,9 @@ class ReferenceIndex:
                         (rm.goals_of(a.home), rm.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals),
                         rm.home == a.home, -rm.match.index))
                     used.add((id(ref), a.doc.path, best.match.index))
-                    self.pairings.append(Pairing(a, best))
+                    self.pairings.append(pairing((a, best)))
                     continue
-                segment = self._covering(ref, a, tournament)
+                segment = self._covering(ref, a, tournament_of(a))
                 if segment is not None:
                     same = tuple(rm for rm in self.by_segment.get(id(segment), ())
                                  if frozenset((rm.home, rm.away)) == pair)
@@ -397,6 +411,21 @@ class ReferenceIndex:
     def regular(self, seg: Segment) -> dict[str, list[RefMatch]]:
         """Club root -> its regular-season (not knockout) matches of the segment."""
         return self._regular.get(id(seg), {})
+
+    def records(self, seg: Segment, win: int) -> dict[str, dict[str, int]]:
+        """Club root -> its record (tables.record) over its regular-season matches of the
+        segment: each match read once for its two clubs, not once per club and table."""
+        found = self._records.get((id(seg), win))
+        if found is None:
+            results: dict[str, list[tuple[int, int]]] = {}
+            for rm in self.by_segment.get(id(seg), ()):
+                if not rm.fixture.knockout:
+                    home, away, m = rm.home, rm.away, rm.match
+                    results.setdefault(home, []).append((m.home_goals, m.away_goals))
+                    results.setdefault(away, []).append(
+                        (m.away_goals, m.home_goals) if away != home else (m.home_goals, m.away_goals))
+            found = self._records[id(seg), win] = {club: record(r, win) for club, r in results.items()}
+        return found
 
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
         if not seg.tables:

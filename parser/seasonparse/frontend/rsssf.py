@@ -36,6 +36,7 @@ from seasonparse.reference import (
     Bye, Fixture, Footnote, LegPair, Reference, Segment, Unplayed, words)
 
 _match, _fixture = maker(Match), maker(Fixture)  # records made per result line
+_row, _block, _section = maker(Row), maker(Block), maker(Section)  # and per table row, note and heading
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
@@ -59,6 +60,30 @@ _PARTICIPANT = re.compile(
     r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
 _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
 # compiled on first use (re's cache): most references list no scorers
+
+
+# Each pattern above needs one character that most lines lack (a score's `-`, a date's or
+# footnote's bracket): these say whether a line can match before the pattern is tried, as
+# most lines of a reference are tried against several patterns that cannot match them.
+
+def _result(text: str) -> re.Match | None:
+    return _MATCH.match(text) if "-" in text else None
+
+
+def _table_row(text: str) -> re.Match | None:
+    return _TABLE_ROW.match(text) if "-" in text else None
+
+
+def _footnote(text: str) -> re.Match | None:
+    return _FOOTNOTE.match(text) if text[:1] == "[" else None
+
+
+def _score_like(text: str) -> bool:
+    return "-" in text and _SCORE_LIKE.search(text) is not None
+
+
+def _trailing_date(text: str) -> re.Match | None:
+    return _TRAILING_DATE.match(text) if "]" in text else None
 
 
 def _fold(text: str) -> str:
@@ -226,7 +251,7 @@ class _Reader:
     def _pop(self) -> None:
         level, title, line, children = self.stack.pop()
         self._path = None
-        section = Section(title, level, line, tuple(children))
+        section = _section((title, level, line, tuple(children)))
         (self.stack[-1][3] if self.stack else self.roots).append(section)
 
     # -- blocks ------------------------------------------------------------
@@ -262,13 +287,13 @@ class _Reader:
     def close_note(self) -> None:
         if self.note:
             line, end, texts, _ = self.note
-            self.blocks.append(Block("paragraph", line, end, " ".join(texts), (), self.path))
+            self.blocks.append(_block(("paragraph", line, end, " ".join(texts), (), self.path)))
         self.note = None
 
     def close_items(self) -> None:
         if self.items:
             line, end, texts = self.items
-            self.blocks.append(Block("list", line, end, "\n".join(texts), tuple(texts), self.path))
+            self.blocks.append(_block(("list", line, end, "\n".join(texts), tuple(texts), self.path)))
         self.items = None
 
     # -- dates -------------------------------------------------------------
@@ -314,7 +339,7 @@ class _Reader:
                 if text[:1] == "[":
                     if ":" not in raw and self.read_date(text, number):
                         continue
-                elif text and not text[0].isdigit() and (m := _MATCH.match(text)) is not None \
+                elif text and not text[0].isdigit() and (m := _result(text)) is not None \
                         and self.read_match(m, number, raw, text):
                     continue
             star = raw.startswith("*")
@@ -342,12 +367,12 @@ class _Reader:
             return
         if self.participants is not None or self.expect_participants:
             m = _PARTICIPANT.match(text)
-            if m and not _FOOTNOTE.match(text):
+            if m and not _footnote(text):
                 if self.participants is None:
                     self.participants, self.participants_start = [], n
                 self.expect_participants = False
-                self.participants.append((Row((m["name"].strip(), (m["place"] or "").strip(), m["note"] or ""), n),
-                                          m["note"]))
+                self.participants.append((_row(((m["name"].strip(), (m["place"] or "").strip(), m["note"] or ""), n,
+                                                "data", False, None)), m["note"]))
                 return
             self.close_participants()
         if self.note is not None and content[:1].isspace() and star == self.note[3]:
@@ -355,12 +380,13 @@ class _Reader:
             self.note[2].append(text)
             return
         self.close_note()
-        if (text[0].isdigit() or self.rows) and (m := _TABLE_ROW.match(text)) is not None:
+        if (text[0].isdigit() or self.rows) and (m := _table_row(text)) is not None:
             self.close_items()
             if not self.rows:
                 self.table_start = n
             pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
-            self.rows.append(Row((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n))
+            self.rows.append(_row(((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n,
+                                  "data", False, None)))
             return
         if self.rows and _separator(text):
             return
@@ -375,14 +401,14 @@ class _Reader:
             return
         if text[0] == "[" and self.read_date(text, n):
             return
-        if (m := _MATCH.match(text)) is not None and self.read_match(m, n, raw, text):
+        if (m := _result(text)) is not None and self.read_match(m, n, raw, text):
             return
         head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
-        if (m := _FOOTNOTE.match(text)) is not None:
+        if (m := _footnote(text)) is not None:
             official = _official_re().search(m["text"])
             self.footnotes.append(Footnote(m["n"], m["text"], n, official["name"].strip() if official else None,
                                            tuple(self.notes_by_number.get(m["n"], ()))))
-            self.blocks.append(Block("list", n, n, text, (m["text"],), self.path))
+            self.blocks.append(_block(("list", n, n, text, (m["text"],), self.path)))
             return
         if head.startswith(_prefixes("note_prefixes")):
             self.note = [n, n, [text], star]
@@ -390,7 +416,7 @@ class _Reader:
         if head.startswith(_prefixes("bye_prefixes")):
             club = text.split(":", 1)[1].strip()
             self.byes.append(Bye(club, n, self.path))
-            self.blocks.append(Block("paragraph", n, n, text, (), self.path))
+            self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
             return
         if (number := _round_number(text)) is not None:
             self.heading(4, f"Round {number}", n)
@@ -406,17 +432,17 @@ class _Reader:
             self.items[2].append(item)
             return
         if (label := _label(text)) is not None:
-            self.blocks.append(Block("subheading", n, n, label.strip(), (), self.path))
+            self.blocks.append(_block(("subheading", n, n, label.strip(), (), self.path)))
             self.expect_participants = _fold(label) in _folded("participants")
             return
         if text.startswith("[") and self.last_match_line == n - 1 and self.attach_scorers(text, n, raw):
             return
-        if _SCORE_LIKE.search(text) and not star and len(self.path) >= 2:
+        if _score_like(text) and not star and len(self.path) >= 2:
             self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}`", n,
                                          offset + 1 + raw[offset:].find(text)))
-            self.blocks.append(Block("raw", n, n, text, (), self.path))
+            self.blocks.append(_block(("raw", n, n, text, (), self.path)))
             return
-        self.blocks.append(Block("paragraph", n, n, text, (), self.path))
+        self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
 
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
         years = _YEARS.search(value.replace("–", "-"))
@@ -444,9 +470,9 @@ class _Reader:
 
     def read_heading(self, text: str, n: int) -> bool:
         head, when = text, None
-        if (m := _TRAILING_DATE.match(text)) is not None:
+        if (m := _trailing_date(text)) is not None:
             head, when = m["head"], m["date"]
-        if len(head.split()) > 4 or _SCORE_LIKE.search(head) or ":" in head:
+        if len(head.split()) > 4 or _score_like(head) or ":" in head:
             return False
         folded = _fold(head)
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
@@ -487,7 +513,7 @@ class _Reader:
     def read_match(self, m: re.Match, n: int, raw: str, text: str) -> bool:
         home, home_goals, away_goals, rest = m.groups()
         markers, scorers, away = self._markers_of(rest)
-        if not away or _SCORE_LIKE.search(away):
+        if not away or _score_like(away):
             return False
         if not self.stack:
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
@@ -519,7 +545,7 @@ class _Reader:
         for i, word in enumerate(parts[1:-1], 1):
             if _fold(word) in unplayed:
                 self.unplayed.append(Unplayed(" ".join(parts[:i]), " ".join(parts[i + 1:]), word, n, self.path))
-                self.blocks.append(Block("paragraph", n, n, text, (), self.path))
+                self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return True
         return False
 

@@ -275,8 +275,6 @@ def reference_table_vs_results(index, settings, report):
     Example:
         * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
     """
-    from seasonparse.rules.cross_tables import club_record
-
     win = settings.points_for_win
     for ref in index.references:
         doc = ref.document
@@ -297,7 +295,7 @@ def reference_table_vs_results(index, settings, report):
                     matches = regular.get(club)
                     if not matches:
                         continue
-                    got = club_record(matches, club, win)
+                    got = index.records(seg, win)[club]
                     stated = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}
                     wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong:
