@@ -82,7 +82,8 @@ PHASES = (  # (phase, module, function): CPU seconds spent in it by the parent p
     ("parsing and checking", "seasonparse.check", "DocumentStage.__call__"),
     ("identity", "seasonparse.identity", "from_evidence"),
     ("partition", "seasonparse.partition", "components"),
-    ("memo look-up", "seasonparse.cross_memo", "CrossMemo.recall"),
+    ("layout from memo", "seasonparse.cross_memo", "_layout_rebuilt"),
+    ("memo look-up", "seasonparse.cross_memo", "RunMemo.recall"),
     ("cross-document rules", "seasonparse.check", "CrossStage.check"),
     ("report", "seasonparse.report", "render"),
 )
