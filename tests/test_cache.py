@@ -149,7 +149,7 @@ def test_every_entry_rebuilds_exactly_what_was_checked(corpus, tmp_path):
         stored = cache.store(item, checked)
         loaded = cache.load(item, True)
         assert _unpacked(loaded) == _unpacked(checked) == _unpacked(stored), item.display
-        assert loaded.facts.digests == stored.facts.digests and stored.facts.packed == checked.facts
+        assert loaded.facts.digested() == stored.facts.digests and stored.facts.packed == checked.facts
         assert loaded.facts.packed is None  # rebuilt from the entry only where the run reads them
         assert cache.load(item, False).facts is None
 
@@ -185,7 +185,7 @@ def _signed(payload: bytes) -> bytes:
 
 
 def _rewrite(entry: Path, change) -> None:
-    """Change the head of an entry's payload (key, findings, directives, digests, the facts' size)."""
+    """Change the head of an entry's payload (key, findings, directives, the sizes of what follows)."""
     head, _, body = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
     entry.write_bytes(_signed(orjson.dumps(change(orjson.loads(head))) + b"\n" + body))
 
@@ -195,7 +195,7 @@ def _rewrite_projection(entry: Path, change) -> None:
     import zlib
 
     head, _, rest = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
-    size = orjson.loads(head)[4]  # the compressed facts, then the projection
+    size = sum(orjson.loads(head)[3])  # the digests and the compressed facts, then the projection
     document = change(orjson.loads(zlib.decompress(rest[size:])))
     entry.write_bytes(_signed(head + b"\n" + rest[:size] + zlib.compress(orjson.dumps(document))))
 
@@ -206,8 +206,8 @@ def _flip(entry, files):
     entry.write_bytes(bytes(raw))
 
 
-def _digest_as_number(payload):
-    payload[3][0] = 12  # the digest of the partition facts, as a number
+def _size_as_text(payload):
+    payload[3][0] = "12"  # the size of the digests, as a string
     return payload
 
 
@@ -234,7 +234,7 @@ SPOILERS = {
     "empty": lambda e, _: e.write_bytes(b""),
     "binary": lambda e, _: e.write_bytes(os.urandom(300)),
     "JSON of the wrong shape": lambda e, _: _rewrite(e, lambda p: {"document": p}),
-    "wrong type inside": lambda e, _: _rewrite(e, _digest_as_number),
+    "wrong type inside": lambda e, _: _rewrite(e, _size_as_text),
     "a field missing": lambda e, _: _rewrite(e, _one_field_less),
     "another version": lambda e, _: _rewrite(e, _foreign_key),
     "a rule that does not exist": lambda e, _: _rewrite(e, _unknown_rule),
@@ -467,6 +467,31 @@ def test_a_forged_projection_is_parsed_again_where_it_is_read(run, corpus, tmp_p
     assert len(parses[before:]) == len(spoiled)
 
 
+def test_forged_digests_and_facts_are_found_again_from_the_document(run, corpus, tmp_path, decided):
+    """An entry's digests and facts (read only where the stage is not memoized whole) that
+    pass its checksum but do not rebuild are found from the document instead: the report is
+    the uncached one, and identity is decided again."""
+    import zlib
+
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    expected = run(*args, "--no-cache")[1]
+    run(*args)
+    for n, entry in enumerate(entries(cache)):
+        head, _, rest = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
+        key, findings, directives, (digested, size) = orjson.loads(head)
+        forged = [b'["not a digest"]', zlib.compress(b'[["not", "facts"]]')]
+        if n % 2:  # half of them keep their own digests: their facts are read
+            forged[0] = rest[:digested]
+        head = orjson.dumps([key, findings, directives, [len(forged[0]), len(forged[1])]])
+        entry.write_bytes(_signed(head + b"\n" + b"".join(forged) + rest[digested + size:]))
+    for memo in memos(cache):
+        memo.unlink()
+    del decided[:]
+    assert run(*args)[1] == expected
+    assert decided
+
+
 @pytest.fixture
 def checked_parts(monkeypatch):
     """The paths of the documents each cross-document task checked, by rule codes."""
@@ -612,7 +637,7 @@ def test_the_digests_change_with_what_each_memo_reads_alone(corpus, tmp_path):
 
     def digests(text: str):
         edited.write_text(text, "utf-8")
-        return cache.store(item, stage(item)).facts.digests
+        return cache.store(item, stage(item)).facts.digested()
 
     base = digests(original)
     assert len(base.surnames) > 3

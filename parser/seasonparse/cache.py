@@ -28,10 +28,10 @@ input is parsed again and the entry rewritten. Entries are JSON (orjson), not
 pickle: unpickling runs whatever code the bytes name, and a cache folder is
 shared, restored by CI, or handed over with a checkout; a forged JSON entry can
 at worst misstate one document's findings, never run code. A hit costs a read,
-two hashes and the decoding of its findings, directives and digests: the facts
-and the projection (most of the entry) stay compressed JSON until the run reads
-them (CachedFacts, CachedProjection), which a re-check whose cross-document
-stage is memoized never does. Writes are atomic
+two hashes and the decoding of its findings and directives: the digests, the
+facts and the projection (most of the entry) stay JSON, the last two compressed,
+until the run reads them (CachedFacts, CachedProjection), which a re-check whose
+cross-document stage is memoized never does. Writes are atomic
 (temporary file and rename), so concurrent runs sharing a cache never see half
 an entry. Entries not used for MAX_AGE_DAYS are removed (so are folders of
 other versions and configurations; looked for at most once a day): a deleted
@@ -57,7 +57,7 @@ from seasonparse.model import Document
 
 DEFAULT_NAME = ".seasonparse_cache"
 ENVIRONMENT = "SEASONPARSE_CACHE_DIR"
-FORMAT = 4  # the entry layout: bump when it changes (4: the memos' digests in the head, the facts compressed after it)
+FORMAT = 4  # the entry layout: bump when it changes (4: the memos' digests and the compressed facts after the head)
 MAGIC = b"seasonparse-cache/1 "
 SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
 TAG = (f"{SIGNATURE}\n# This file is a cache directory tag created by seasonparse.\n"
@@ -325,19 +325,21 @@ def as_array(value):
 
 def encode(key: list, checked, document, facts: bytes, digests) -> bytes:
     """An entry: MAGIC, the payload's checksum, a newline, the payload: its head (JSON: the
-    key, findings, directives, the cross_memo.Digests of the document and the size of its
-    facts), a newline, its partition facts (`facts`, JSON, zlib-compressed where there are
-    any: read where the run decides identity) and the document's projection (JSON,
-    zlib-compressed: read only where the run reads the document)."""
+    key, findings, directives, and the sizes of the two parts that follow), a newline, the
+    cross_memo.Digests of the document (JSON) and its partition facts (`facts`, JSON,
+    zlib-compressed), where there are any: read where the run's cross-document stage is not
+    memoized whole; and the document's projection (JSON, zlib-compressed: read only where
+    the run reads the document)."""
     import zlib
 
     import orjson
 
     directives = [[d.verb, list(d.codes), d.line, d.column, d.start, d.end] for d in checked.directives]
     facts = zlib.compress(facts, 1) if facts else b""
-    head = orjson.dumps([key, checked.findings, directives, digests, len(facts)], default=as_array)
+    digested = orjson.dumps(digests, default=as_array) if facts else b""
+    head = orjson.dumps([key, checked.findings, directives, [len(digested), len(facts)]], default=as_array)
     body = zlib.compress(orjson.dumps(document, default=as_array), 1)
-    payload = head + b"\n" + facts + body
+    payload = head + b"\n" + digested + facts + body
     return MAGIC + _checksum(payload) + b"\n" + payload
 
 
@@ -359,16 +361,18 @@ def decode(raw: bytes, key: list, item, with_facts: bool):
         return None
     head, newline, rest = payload.partition(b"\n")  # JSON holds no raw newline
     try:
-        stored_key, findings, directives, digests, size = orjson.loads(head)
-        if stored_key != key or not newline or type(size) is not int or not 0 <= size <= len(rest):
+        stored_key, findings, directives, (digested, size) = orjson.loads(head)
+        if (stored_key != key or not newline or type(digested) is not int or type(size) is not int
+                or not (0 <= digested and 0 <= size and digested + size <= len(rest))):
             return None
         if type(findings) is not list or type(directives) is not list or (with_facts and not size):
             return None
         findings = [_converter("finding")(f) for f in findings]
         if not _known(findings):
             return None
-        facts = CachedFacts(None, rest[:size], _converter("digests")(digests)) if with_facts else None
-        return Checked(CachedProjection(key[1], key[-1], (), (item, rest[size:])), findings, str(item.path),
+        end = digested + size
+        facts = CachedFacts(None, rest[digested:end], rest[:digested]) if with_facts else None
+        return Checked(CachedProjection(key[1], key[-1], (), (item, rest[end:])), findings, str(item.path),
                        [_directive(d, _converter("codes")) for d in directives], facts)
     except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
         return None
@@ -376,13 +380,26 @@ def decode(raw: bytes, key: list, item, with_facts: bool):
 
 class CachedFacts(NamedTuple):
     """A document's partition facts as a cached run holds them, with the digests the
-    cross-document memos key the document by (cross_memo.Digests): `packed`
-    (partition.pack_facts) where this run found them, else its entry's (`entry`, JSON,
-    zlib-compressed), rebuilt only where the run decides identity afresh."""
+    cross-document memos key the document by (`digests`, cross_memo.Digests, or as its
+    entry holds them, JSON): `packed` (partition.pack_facts) where this run found them,
+    else its entry's (`entry`, JSON, zlib-compressed), rebuilt only where the run decides
+    identity afresh."""
 
     packed: bytes | None
     entry: bytes | None
     digests: object
+
+    def digested(self):
+        """The cross_memo.Digests; None where the entry's do not rebuild (a forged entry: they
+        are then found from the document)."""
+        if type(self.digests) is not bytes:
+            return self.digests
+        import orjson
+
+        try:
+            return _converter("digests")(orjson.loads(self.digests))
+        except Exception:  # noqa: BLE001 - see the docstring
+            return None
 
     def pack(self) -> bytes | None:
         """The facts packed; None where the entry's do not rebuild (a forged entry: the

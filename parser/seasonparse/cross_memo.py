@@ -118,9 +118,10 @@ class CrossMemo(NamedTuple):
 
 def _digests(doc, found, source_lines) -> Digests:
     """A document's Digests: its facts' (cache.CachedFacts), or found now (a document whose
-    entry the run did not write)."""
-    if isinstance(found, cache.CachedFacts):
-        return found.digests
+    entry the run did not write, or whose entry's digests do not rebuild)."""
+    digested = found.digested() if isinstance(found, cache.CachedFacts) else None
+    if digested is not None:
+        return digested
     import orjson
 
     from seasonparse.compact import Packed, project
