@@ -573,6 +573,36 @@ def test_an_edit_decides_identity_again_only_where_it_changes_a_fact(run, corpus
         assert report == run(*args, "--no-cache")[1]
 
 
+LAYOUT_FORGERIES = {
+    "a part that misses a document": lambda v: v[:6] + [[p[1:] for p in v[6]], v[7]],
+    "a document in two parts": lambda v: v[:6] + [v[6] + [v[6][0]], v[7]],
+    "a name whose root is not a root": lambda v: [[[k, k + " forged"] for k, _ in v[0]], *v[1:]],
+    "another document's statements": lambda v: v[:5] + [[["x.txt", [], []], *v[5][1:]], *v[6:]],
+    "a weight too few": lambda v: v[:7] + [v[7][1:]],
+}
+
+
+@pytest.mark.parametrize("forge", LAYOUT_FORGERIES.values(), ids=LAYOUT_FORGERIES.keys())
+def test_a_layout_memo_not_of_these_documents_is_decided_again(run, corpus, tmp_path, decided, forge):
+    """A layout memo (identity, statements, parts, weights) that rebuilds but does not fit the
+    run's documents is a miss: identity is decided again, and the report is the uncached one."""
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    run(*args)
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    edited.write_text(edited.read_text("utf-8") + "\nA line of prose added.\n", "utf-8")
+    forged = 0
+    for memo in memos(cache):
+        key, value = orjson.loads(memo.read_bytes().partition(b"\n")[2])
+        if type(value) is list and len(value) == 8 and type(value[6]) is list:  # the layout's shape
+            memo.write_bytes(_signed(orjson.dumps([key, forge(value)])))
+            forged += 1
+    assert forged == 1
+    del decided[:]
+    report = run(*args)[1]
+    assert decided and report == run(*args, "--no-cache")[1]
+
+
 def test_a_goal_edited_checks_x008_over_its_surname_group_alone(run, corpus, tmp_path, checked_parts):
     """X008 is memoized by surname group (partition.surname_group): a goal's minute edited
     reads the views of the documents with a name of that group only, and the edit undone
