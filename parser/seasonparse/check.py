@@ -481,8 +481,9 @@ def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes:
     def decide() -> tuple:
         return _decided(docs, facts, settings)
 
-    clubs, stated, parts, weights = memo.layout(decide) if memo is not None else decide()
-    recalled = memo.recall(clubs, stated, parts) if memo is not None else None
+    decided = memo.layout(decide) if memo is not None else decide()
+    clubs, stated, parts, weights = decided[:4]
+    recalled = memo.recall(decided) if memo is not None else None
     if recalled is not None:  # what the memo holds is not checked again
         parts = recalled.parts
     tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)

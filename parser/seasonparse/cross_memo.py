@@ -20,7 +20,7 @@ Otherwise each step is memoized by what it reads:
   - X008's findings over one surname group (partition.surname_group, of
     partition.SURNAME_GROUPS) are a function of the documents' views in that group
     (partition.surname_views) and of the identity: keyed by each such document's path
-    and the digest of its view (Digests.surnames), so an edit of a goal checks its
+    and the digest of its view (Digests.views), so an edit of a goal checks its
     surname group again, not every document. A001 and A002 read the identity alone and
     are checked again wherever the whole stage is (no document is read for them).
 
@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from seasonparse import cache
@@ -50,12 +51,22 @@ def _digest(value) -> str:
     return hashlib.sha256(orjson.dumps(value, default=cache.as_array)).hexdigest()
 
 
+VIEW_DIGEST = 32  # hex digits of the digest of a document's view in one surname group
+
+
 class Digests(NamedTuple):
     """What the memos key a document by, found where its entry is written: the digest of its
-    partition facts (as JSON), and of its view in each surname group it has one in."""
+    partition facts (as JSON), the surname groups it has a view in (`groups`), and the
+    digest of its view in each (`views`, VIEW_DIGEST hex digits each, one string: a
+    thousand documents' digests are read on every edit)."""
 
     facts: str
-    surnames: tuple[tuple[int, str], ...]
+    groups: tuple[int, ...]
+    views: str
+
+    def by_group(self):
+        """(group, digest of the document's view in it) pairs."""
+        return zip(self.groups, (self.views[k:k + VIEW_DIGEST] for k in range(0, len(self.views), VIEW_DIGEST)))
 
 
 def digests_of(facts: bytes, doc, lines: tuple[str, ...]) -> Digests:
@@ -64,13 +75,16 @@ def digests_of(facts: bytes, doc, lines: tuple[str, ...]) -> Digests:
     and takes in the text in its goals' columns, which X008's fix reads from the source."""
     from seasonparse.partition import surname_group, surname_views, whole_corpus_view
 
+    import orjson
+
     def digest(view) -> str:
         texts = [lines[e.line - 1][e.column - 1:e.end_column - 1] if 0 < e.line <= len(lines) else None
                  for m in view.matches for e in m.events]
-        return _digest([view._replace(sha256=None, lines=()), texts])
+        value = orjson.dumps([view._replace(sha256=None, lines=()), texts], default=cache.as_array)
+        return hashlib.blake2b(value, digest_size=VIEW_DIGEST // 2).hexdigest()
 
     views = surname_views(whole_corpus_view(doc), surname_group)
-    return Digests(hashlib.sha256(facts).hexdigest(), tuple((g, digest(v)) for g, v in views.items()))
+    return Digests(hashlib.sha256(facts).hexdigest(), tuple(views), "".join(digest(v) for v in views.values()))
 
 
 def identity_digest(clubs) -> str:
@@ -118,9 +132,9 @@ class CrossMemo(NamedTuple):
 
 def _digests(doc, found, source_lines) -> Digests:
     """A document's Digests: its facts' (cache.CachedFacts), or found now (a document whose
-    entry the run did not write, or whose entry's digests do not rebuild)."""
+    entry the run did not write, or whose entry's digests do not rebuild: one digest a group)."""
     digested = found.digested() if isinstance(found, cache.CachedFacts) else None
-    if digested is not None:
+    if digested is not None and len(digested.views) == VIEW_DIGEST * len(digested.groups):
         return digested
     import orjson
 
@@ -158,14 +172,17 @@ class CorpusRecalled(NamedTuple):
 class Layout(NamedTuple):
     """What the stage decides over the whole corpus before it checks any part: the identity
     (identity.Clubs), each document's statements (path, deductions, removals), the parts
-    (partition.components) and each document's weight."""
+    (partition.components) and each document's weight; and the identity's identity_digest,
+    which keys the other memos."""
 
     clubs: object
     stated: list
     parts: list[list[int]]
     weights: list[int]
+    identity: str
 
 
+@lru_cache(maxsize=1)  # one type: its rebuilder is generated once (cache.rebuilder)
 def _stored_layout():
     """The type a layout is kept as (JSON, rebuilt by cache.rebuilder): the identity as the
     rules read it (each name's root, each root's name, each configured name, the inferred
@@ -178,14 +195,14 @@ def _stored_layout():
         ("roots", pairs), ("names", pairs), ("canonical", pairs), ("inferred", tuple[Inference, ...]),
         ("ambiguous", tuple[Ambiguity, ...]),
         ("stated", tuple[tuple[str, tuple[Deduction, ...], tuple[Removal, ...]], ...]),
-        ("parts", tuple[tuple[int, ...], ...]), ("weights", tuple[int, ...])])
+        ("parts", tuple[tuple[int, ...], ...]), ("weights", tuple[int, ...]), ("identity", str)])
 
 
 def _layout_as_stored(layout: Layout) -> list:
     clubs = layout.clubs
     return [[(k, clubs.root(k)) for k in list(clubs.parent)], list(clubs.names_by_root.items()),
             list(clubs.canonical_names.items()), clubs.inferred, clubs.ambiguous, layout.stated, layout.parts,
-            layout.weights]
+            layout.weights, layout.identity]
 
 
 def _layout_rebuilt(value, paths: list[str]) -> Layout | None:
@@ -206,7 +223,7 @@ def _layout_rebuilt(value, paths: list[str]) -> Layout | None:
     clubs.canonical_names = dict(stored.canonical)
     clubs.inferred, clubs.ambiguous = list(stored.inferred), list(stored.ambiguous)
     stated = [(path, list(deductions), list(removals)) for path, deductions, removals in stored.stated]
-    return Layout(clubs, stated, parts, list(stored.weights))
+    return Layout(clubs, stated, parts, list(stored.weights), stored.identity)
 
 
 class RunMemo(NamedTuple):
@@ -220,22 +237,24 @@ class RunMemo(NamedTuple):
     whole_codes: tuple[str, ...]
 
     def layout(self, decide: Callable[[], tuple]) -> Layout:
-        """The layout the memo holds for these documents' facts, else `decide()`'s (memoized)."""
+        """The layout the memo holds for these documents' facts, else `decide()`'s (clubs,
+        stated, parts, weights; memoized)."""
         key = _digest(["layout", self.memo.run_key, [[d.path, g.facts] for d, g in zip(self.docs, self.digests)]])
         paths = [d.path for d in self.docs]
         found = self.memo._load(key, lambda value: _layout_rebuilt(value, paths))
         if found is not None:
             return found
-        decided = Layout(*decide())
+        clubs, stated, parts, weights = decide()
+        decided = Layout(clubs, stated, parts, weights, identity_digest(clubs))
         self.memo.store(key, _layout_as_stored(decided))
         return decided
 
-    def recall(self, clubs, stated: list, parts: list[list[int]]) -> Recalled:
+    def recall(self, layout: Layout) -> Recalled:
         """What the memos hold of this run's parts and surname groups: see Recalled."""
         from seasonparse.partition import BY_SURNAME
 
         shown = [[d.path, d.sha256] for d in self.docs]
-        identity = identity_digest(clubs)
+        identity, stated, parts = layout.identity, layout.stated, layout.parts
         context = [self.memo.run_key, list(self.part_codes), identity, _digest(stated)]
         keys = [_digest(["part", *context, [shown[i] for i in part]]) for part in parts] if self.part_codes else []
         found = [self.memo._load(k) for k in keys]
@@ -249,7 +268,7 @@ class RunMemo(NamedTuple):
     def _surnames(self, identity: str, codes: tuple[str, ...]) -> SurnameRecall:
         members: dict[int, list[tuple[int, str, str]]] = {}
         for i, (doc, digests) in enumerate(zip(self.docs, self.digests)):
-            for group, digest in digests.surnames if codes else ():
+            for group, digest in digests.by_group() if codes else ():
                 members.setdefault(group, []).append((i, doc.path, digest))
         keys = {g: _digest(["surname", self.memo.run_key, list(codes), identity, g, [[p, h] for _, p, h in found]])
                 for g, found in members.items()}
