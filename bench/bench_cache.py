@@ -9,15 +9,16 @@ shown, as everywhere in the README):
   - cold: an empty cache (the same work, plus writing the entries);
   - warm: nothing changed;
   - edited: one article changed (a line of prose added at its end; a new line each repeat);
-  - edited goal: the same article with one goal's minute changed (what the whole-corpus
-    rules read: X008 runs again over every document).
+  - edited goal: the same article with one goal's minute changed (what X008 reads: its
+    surname group is checked again; identity and the parts are not decided again).
 For each: wall time of the whole process (start-up included), CPU seconds (the process and
 its workers), and the cross-document stage's wall time (check.check_corpus, timed in the
 child): a warm run takes its findings whole from the cross-document memo
 (seasonparse.cross_memo), an edited one checks the edited article's part again. Then
 the CPU seconds of each phase of the parent process (PHASES: finding the inputs,
-reading cache entries, parsing, identity, the partition, the memo, the rules, the
-report), medians: where a re-check's time goes.
+reading cache entries, parsing, identity, the partition, the layout rebuilt from its
+memo, the parts' and surname groups' memos, the rules, the report), medians: where a
+re-check's time goes.
 
 The children write and read bytecode (PYTHONDONTWRITEBYTECODE is dropped from their
 environment): an installed package has its .pyc files, and compiling its sources again
@@ -82,7 +83,8 @@ PHASES = (  # (phase, module, function): CPU seconds spent in it by the parent p
     ("parsing and checking", "seasonparse.check", "DocumentStage.__call__"),
     ("identity", "seasonparse.identity", "from_evidence"),
     ("partition", "seasonparse.partition", "components"),
-    ("memo look-up", "seasonparse.cross_memo", "CrossMemo.recall"),
+    ("layout from memo", "seasonparse.cross_memo", "_layout_rebuilt"),
+    ("memo look-up", "seasonparse.cross_memo", "RunMemo.recall"),
     ("cross-document rules", "seasonparse.check", "CrossStage.check"),
     ("report", "seasonparse.report", "render"),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -129,12 +130,15 @@ def _stage_and_cache(tmp_path):
 
 def _unpacked(checked):
     """What the stage hands back, its document and facts unpacked: as an entry holds them."""
-    from seasonparse.partition import unpack_facts
+    from seasonparse.partition import packed_facts, unpack_facts
 
-    return checked._replace(document=checked.document.unpack(), facts=unpack_facts(checked.facts))
+    return checked._replace(document=checked.document.unpack(),
+                            facts=unpack_facts(packed_facts(checked.facts, checked.document)))
 
 
 def test_every_entry_rebuilds_exactly_what_was_checked(corpus, tmp_path):
+    """An entry gives back the stage's findings, document and facts, and the digests the
+    memos key its document by, as the run that wrote it found them."""
     from seasonparse.inputs import discover
 
     stage, cache = _stage_and_cache(tmp_path)
@@ -142,8 +146,11 @@ def test_every_entry_rebuilds_exactly_what_was_checked(corpus, tmp_path):
     for item in items:
         assert cache.load(item, True) is None
         checked = stage(item)
-        cache.store(item, checked)
-        assert _unpacked(cache.load(item, True)) == _unpacked(checked), item.display
+        stored = cache.store(item, checked)
+        loaded = cache.load(item, True)
+        assert _unpacked(loaded) == _unpacked(checked) == _unpacked(stored), item.display
+        assert loaded.facts.digested() == stored.facts.digests and stored.facts.packed == checked.facts
+        assert loaded.facts.packed is None  # rebuilt from the entry only where the run reads them
         assert cache.load(item, False).facts is None
 
 
@@ -178,7 +185,7 @@ def _signed(payload: bytes) -> bytes:
 
 
 def _rewrite(entry: Path, change) -> None:
-    """Change the head of an entry's payload (key, findings, directives, facts)."""
+    """Change the head of an entry's payload (key, findings, directives, the sizes of what follows)."""
     head, _, body = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
     entry.write_bytes(_signed(orjson.dumps(change(orjson.loads(head))) + b"\n" + body))
 
@@ -187,9 +194,10 @@ def _rewrite_projection(entry: Path, change) -> None:
     """Change the document's projection an entry holds (compressed JSON after the head)."""
     import zlib
 
-    head, _, body = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
-    document = change(orjson.loads(zlib.decompress(body)))
-    entry.write_bytes(_signed(head + b"\n" + zlib.compress(orjson.dumps(document))))
+    head, _, rest = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
+    size = sum(orjson.loads(head)[3])  # the digests and the compressed facts, then the projection
+    document = change(orjson.loads(zlib.decompress(rest[size:])))
+    entry.write_bytes(_signed(head + b"\n" + rest[:size] + zlib.compress(orjson.dumps(document))))
 
 
 def _flip(entry, files):
@@ -198,8 +206,8 @@ def _flip(entry, files):
     entry.write_bytes(bytes(raw))
 
 
-def _weight_as_text(payload):
-    payload[3][-1] = "12"  # the partition facts' weight (their last field), as a string
+def _size_as_text(payload):
+    payload[3][0] = "12"  # the size of the digests, as a string
     return payload
 
 
@@ -226,7 +234,7 @@ SPOILERS = {
     "empty": lambda e, _: e.write_bytes(b""),
     "binary": lambda e, _: e.write_bytes(os.urandom(300)),
     "JSON of the wrong shape": lambda e, _: _rewrite(e, lambda p: {"document": p}),
-    "wrong type inside": lambda e, _: _rewrite(e, _weight_as_text),
+    "wrong type inside": lambda e, _: _rewrite(e, _size_as_text),
     "a field missing": lambda e, _: _rewrite(e, _one_field_less),
     "another version": lambda e, _: _rewrite(e, _foreign_key),
     "a rule that does not exist": lambda e, _: _rewrite(e, _unknown_rule),
@@ -459,6 +467,31 @@ def test_a_forged_projection_is_parsed_again_where_it_is_read(run, corpus, tmp_p
     assert len(parses[before:]) == len(spoiled)
 
 
+def test_forged_digests_and_facts_are_found_again_from_the_document(run, corpus, tmp_path, decided):
+    """An entry's digests and facts (read only where the stage is not memoized whole) that
+    pass its checksum but do not rebuild are found from the document instead: the report is
+    the uncached one, and identity is decided again."""
+    import zlib
+
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    expected = run(*args, "--no-cache")[1]
+    run(*args)
+    for n, entry in enumerate(entries(cache)):
+        head, _, rest = entry.read_bytes().partition(b"\n")[2].partition(b"\n")
+        key, findings, directives, (digested, size) = orjson.loads(head)
+        forged = [b'["not a digest"]', zlib.compress(b'[["not", "facts"]]')]
+        if n % 2:  # half of them keep their own digests: their facts are read
+            forged[0] = rest[:digested]
+        head = orjson.dumps([key, findings, directives, [len(forged[0]), len(forged[1])]])
+        entry.write_bytes(_signed(head + b"\n" + b"".join(forged) + rest[digested + size:]))
+    for memo in memos(cache):
+        memo.unlink()
+    del decided[:]
+    assert run(*args)[1] == expected
+    assert decided
+
+
 @pytest.fixture
 def checked_parts(monkeypatch):
     """The paths of the documents each cross-document task checked, by rule codes."""
@@ -494,8 +527,102 @@ def test_a_warm_run_checks_no_part_and_an_edit_checks_its_part_alone(run, corpus
     checked = {path for paths in parts for path in paths}
     assert any(Path(p).name == edited.name for p in checked)
     assert len(checked) < len(everything) / 2  # the edited article's part, not the corpus
-    assert len(parts) == len(checked_parts)  # prose changes nothing the whole-corpus rules read
+    # prose changes nothing X008 reads: A001 and A002, checked again, read no document
+    assert [paths for codes, paths in checked_parts if WHOLE_CORPUS.keys() & set(codes)] == [[]]
+    assert "X008" not in {c for codes, _ in checked_parts for c in codes}
     assert warm == run(*args, "--no-cache")[1]
+
+
+@pytest.fixture
+def decided(monkeypatch):
+    """How many times identity was decided over a corpus."""
+    from seasonparse import identity
+
+    calls = []
+    real = identity.from_evidence
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(identity, "from_evidence", counting)
+    return calls
+
+
+def _goal_edited(text: str) -> str:
+    """`text` with its first goal's minute changed (what X008 reads, and no partition fact)."""
+    return re.sub(r"(\d+)'", lambda m: f"{int(m[1]) % 89 + 1}'", text, count=1)
+
+
+def test_an_edit_decides_identity_again_only_where_it_changes_a_fact(run, corpus, tmp_path, checked_parts, decided):
+    """The layout (identity, statements, parts) is memoized by every document's facts: an edit of
+    prose or of a goal's minute reuses it; an edit of a score decides it again."""
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    run(*args)
+    assert decided
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    original = edited.read_text("utf-8")
+    for text, decides in ((original + "\nA line of prose added.\n", False), (_goal_edited(original), False),
+                          (re.sub(r"(\d+) - (\d+)", r"\2 - \1", original, count=1), True)):
+        assert text != original
+        edited.write_text(text, "utf-8")
+        del decided[:]
+        report = run(*args)[1]
+        assert bool(decided) == decides, text[:200]
+        assert report == run(*args, "--no-cache")[1]
+
+
+LAYOUT_FORGERIES = {
+    "a part that misses a document": lambda v: [*v[:6], [p[1:] for p in v[6]], *v[7:]],
+    "a document in two parts": lambda v: [*v[:6], v[6] + [v[6][0]], *v[7:]],
+    "a name whose root is not a root": lambda v: [[[k, k + " forged"] for k, _ in v[0]], *v[1:]],
+    "another document's statements": lambda v: v[:5] + [[["x.txt", [], []], *v[5][1:]], *v[6:]],
+    "a weight too few": lambda v: [*v[:7], v[7][1:], *v[8:]],
+}
+
+
+@pytest.mark.parametrize("forge", LAYOUT_FORGERIES.values(), ids=LAYOUT_FORGERIES.keys())
+def test_a_layout_memo_not_of_these_documents_is_decided_again(run, corpus, tmp_path, decided, forge):
+    """A layout memo (identity, statements, parts, weights) that rebuilds but does not fit the
+    run's documents is a miss: identity is decided again, and the report is the uncached one."""
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    run(*args)
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    edited.write_text(edited.read_text("utf-8") + "\nA line of prose added.\n", "utf-8")
+    forged = 0
+    for memo in memos(cache):
+        key, value = orjson.loads(memo.read_bytes().partition(b"\n")[2])
+        if type(value) is list and len(value) == 9 and type(value[8]) is str:  # a layout: its identity digest last
+            memo.write_bytes(_signed(orjson.dumps([key, forge(value)])))
+            forged += 1
+    assert forged == 1
+    del decided[:]
+    report = run(*args)[1]
+    assert decided and report == run(*args, "--no-cache")[1]
+
+
+def test_a_goal_edited_checks_x008_over_its_surname_group_alone(run, corpus, tmp_path, checked_parts):
+    """X008 is memoized by surname group (partition.surname_group): a goal's minute edited
+    reads the views of the documents with a name of that group only, and the edit undone
+    finds the group's memo of before; the reports are the uncached ones."""
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    run(*args)
+    every = {p for codes, paths in checked_parts if "X008" in codes for p in paths}
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    original = edited.read_text("utf-8")
+    edited.write_text(_goal_edited(original), "utf-8")
+    del checked_parts[:]
+    assert run(*args)[1] == run(*args, "--no-cache")[1]
+    x008 = [(codes, paths) for codes, paths in checked_parts if "X008" in codes]
+    read = {p for _, paths in x008 for p in paths}
+    assert edited.name in {Path(p).name for p in read} and len(read) < len(every) / 2
+    del checked_parts[:]
+    edited.write_text(original, "utf-8")
+    assert run(*args)[1] == run(*args, "--no-cache")[1]
+    assert not [codes for codes, _ in checked_parts if "X008" in codes]  # the group's memo of before
 
 
 def _forge_memo(memo: Path, change) -> None:
@@ -528,19 +655,26 @@ def test_a_spoiled_memo_is_checked_again_never_trusted(run, corpus, tmp_path, ch
     assert checked_parts  # the spoiled memos' parts were checked again
 
 
-def test_the_whole_corpus_view_reads_nothing_the_whole_digest_leaves_out(corpus):
-    """cross_memo.whole_digest leaves out a document's prose, ties, diagnostics and sha256:
-    the view the whole-corpus rules read must not change with them."""
-    from seasonparse.check import load_one
-    from seasonparse.compact import project
+def test_the_digests_change_with_what_each_memo_reads_alone(corpus, tmp_path):
+    """A document's Digests (kept in its entry): prose changes neither; a goal's minute changes
+    the digest of its scorer's surname group alone, not the facts'; a score changes the facts'."""
     from seasonparse.inputs import discover
-    from seasonparse.partition import whole_corpus_view
 
-    documents = [project(load_one(item)) for item in discover([str(corpus)], ("*.txt", "*.wikitext")).inputs]
-    assert any(d.blocks for d in documents) and any(d.ties for d in documents)
-    for doc in documents:
-        left_out = doc._replace(sha256=None, lines=(), blocks=(), ties=(), diagnostics=())
-        assert whole_corpus_view(left_out) == whole_corpus_view(doc)._replace(sha256=None, lines=()), doc.path
+    stage, cache = _stage_and_cache(tmp_path)
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    original = edited.read_text("utf-8")
+    item = next(i for i in discover([str(corpus)], ("*.txt",)).inputs if i.path.name == edited.name)
+
+    def digests(text: str):
+        edited.write_text(text, "utf-8")
+        return cache.store(item, stage(item)).facts.digested()
+
+    base = digests(original)
+    assert len(base.groups) > 3 and len(list(base.by_group())) == len(base.groups)
+    assert digests(original + "\nA line of prose added.\n") == base
+    goal = digests(_goal_edited(original))
+    assert goal.facts == base.facts and len(set(goal.by_group()) ^ set(base.by_group())) == 2
+    assert digests(re.sub(r"(\d+) - (\d+)", r"\2 - \1", original, count=1)).facts != base.facts
 
 
 def test_a_stage_in_which_a_rule_failed_is_not_memoized(run, corpus, tmp_path, checked_parts, monkeypatch):

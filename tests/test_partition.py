@@ -239,7 +239,7 @@ def test_shares_of_the_surname_groups_check_each_group_once_between_them(corpus,
     docs = [load_one(i) for i in _inputs(corpus)]
 
     def checks(share):
-        views = partition.SurnameViews(len(docs), share)
+        views = partition.SurnameViews(len(docs), share=share)
         for i, doc in enumerate(docs):
             views.add(i, doc)
         seen = []
@@ -256,12 +256,12 @@ def test_a_view_split_by_surname_keeps_each_player_and_goal_in_its_group_only():
     from seasonparse.check import load_one
     from seasonparse.corpus import build, surname
     from seasonparse.check import settings_of
-    from seasonparse.partition import surname_views, whole_corpus_view
+    from seasonparse.partition import surname_grouping, surname_views, whole_corpus_view
 
     docs = [load_one(i) for i in gather([str(p) for p in [*SEEDS, *(FIXTURES / "wikitext").glob("*.wikitext")]],
                                         "*").inputs]
     whole = build([whole_corpus_view(d) for d in docs], settings_of(Config()))
-    groups = [build([v for d in docs if (v := surname_views(whole_corpus_view(d), 5)[g]) is not None],
+    groups = [build([v for d in docs if (v := surname_views(whole_corpus_view(d), surname_grouping(5)).get(g))],
                     settings_of(Config()), clubs=whole.clubs) for g in range(5)]
     assert sum(len(g.known_players) for g in groups) == len(whole.known_players) > 50
     for name, players in whole.known_players.items():

@@ -9,9 +9,10 @@ configuration's folder (or --cache-dir, or $SEASONPARSE_CACHE_DIR):
     .gitignore                `*`: never committed
     <version>-<run key>/      one folder per tool version and configuration
         <entry key>           one entry per input file: what the parent holds of it (its
-                              findings, suppression directives, partition facts, and its
+                              findings, suppression directives, partition facts and the
+                              digests the cross-document memos key it by, and its
                               projection, seasonparse.compact.project)
-        x-<memo key>          a part's cross-document findings (seasonparse.cross_memo)
+        x-<memo key>          a memo of the cross-document stage (seasonparse.cross_memo)
 
 The run key covers what changes a document's results: the tool's version and a
 fingerprint of its code and data files, the document schema, the entry format,
@@ -27,10 +28,10 @@ input is parsed again and the entry rewritten. Entries are JSON (orjson), not
 pickle: unpickling runs whatever code the bytes name, and a cache folder is
 shared, restored by CI, or handed over with a checkout; a forged JSON entry can
 at worst misstate one document's findings, never run code. A hit costs a read,
-two hashes and the decoding of its findings, directives and facts: the
-projection (most of the entry) stays compressed JSON until a part of the run
-reads the document (CachedProjection), which a re-check whose cross-document
-parts are memoized never does. Writes are atomic
+two hashes and the decoding of its findings and directives: the digests, the
+facts and the projection (most of the entry) stay JSON, the last two compressed,
+until the run reads them (CachedFacts, CachedProjection), which a re-check whose
+cross-document stage is memoized never does. Writes are atomic
 (temporary file and rename), so concurrent runs sharing a cache never see half
 an entry. Entries not used for MAX_AGE_DAYS are removed (so are folders of
 other versions and configurations; looked for at most once a day): a deleted
@@ -56,7 +57,7 @@ from seasonparse.model import Document
 
 DEFAULT_NAME = ".seasonparse_cache"
 ENVIRONMENT = "SEASONPARSE_CACHE_DIR"
-FORMAT = 3  # the entry layout: bump when it changes (3: facts in the head, the projection compressed after it)
+FORMAT = 4  # the entry layout: bump when it changes (4: the memos' digests and the compressed facts after the head)
 MAGIC = b"seasonparse-cache/1 "
 SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
 TAG = (f"{SIGNATURE}\n# This file is a cache directory tag created by seasonparse.\n"
@@ -282,18 +283,26 @@ _BUILDER: list = []
 
 
 def _converter(name: str) -> Callable:
-    """The function rebuilding a `name` (document, finding, codes, facts), generated on first
-    use: a re-check whose cross-document parts are memoized rebuilds no document, and
-    generating the document's converters is a fifth of such a run's own work."""
+    """The function rebuilding a `name` (document, finding, codes, facts, digests), generated
+    on first use: a re-check whose cross-document parts are memoized rebuilds no document,
+    and generating the document's converters is a fifth of such a run's own work."""
     if name not in _CONVERTERS:
+        from seasonparse.cross_memo import Digests
         from seasonparse.findings import Finding
         from seasonparse.partition import Facts
 
-        if not _BUILDER:
-            _BUILDER.append(_Builder())
-        types_of = {"document": Document, "finding": Finding, "codes": tuple[str, ...], "facts": Facts}
-        _CONVERTERS[name] = _BUILDER[0].function(types_of[name])
+        types_of = {"document": Document, "finding": Finding, "codes": tuple[str, ...], "facts": Facts,
+                    "digests": Digests}
+        _CONVERTERS[name] = rebuilder(types_of[name])
     return _CONVERTERS[name]
+
+
+def rebuilder(tp) -> Callable:
+    """A function rebuilding a value of type `tp` from its JSON form, checking every value
+    (see _Builder), raising on anything else."""
+    if not _BUILDER:
+        _BUILDER.append(_Builder())
+    return _BUILDER[0].function(tp)
 
 
 def _directive(value, codes: Callable):
@@ -314,19 +323,23 @@ def as_array(value):
     raise TypeError(f"{type(value).__name__} is not cached")
 
 
-def encode(key: list, checked, document, facts, whole: str) -> bytes:
+def encode(key: list, checked, document, facts: bytes, digests) -> bytes:
     """An entry: MAGIC, the payload's checksum, a newline, the payload: its head (JSON: the
-    key, findings, directives, partition facts and the document's cross_memo.whole_digest),
-    a newline, and the document's projection (JSON, zlib-compressed: read only where the
-    run reads the document)."""
+    key, findings, directives, and the sizes of the two parts that follow), a newline, the
+    cross_memo.Digests of the document (JSON) and its partition facts (`facts`, JSON,
+    zlib-compressed), where there are any: read where the run's cross-document stage is not
+    memoized whole; and the document's projection (JSON, zlib-compressed: read only where
+    the run reads the document)."""
     import zlib
 
     import orjson
 
     directives = [[d.verb, list(d.codes), d.line, d.column, d.start, d.end] for d in checked.directives]
-    head = orjson.dumps([key, checked.findings, directives, facts, whole], default=as_array)
+    facts = zlib.compress(facts, 1) if facts else b""
+    digested = orjson.dumps(digests, default=as_array) if facts else b""
+    head = orjson.dumps([key, checked.findings, directives, [len(digested), len(facts)]], default=as_array)
     body = zlib.compress(orjson.dumps(document, default=as_array), 1)
-    payload = head + b"\n" + body
+    payload = head + b"\n" + digested + facts + body
     return MAGIC + _checksum(payload) + b"\n" + payload
 
 
@@ -337,7 +350,8 @@ def _checksum(payload: bytes) -> bytes:
 def decode(raw: bytes, key: list, item, with_facts: bool):
     """The check.Checked an entry of input `item` holds, or None where it is damaged, foreign,
     for another key, or without the partition facts the run needs (`with_facts`). Its
-    document comes as a CachedProjection; its lines are read back from the input's file."""
+    document comes as a CachedProjection, its facts as CachedFacts; its lines are read
+    back from the input's file."""
     import orjson
 
     from seasonparse.check import Checked
@@ -345,45 +359,79 @@ def decode(raw: bytes, key: list, item, with_facts: bool):
     check, newline, payload = raw.partition(b"\n")
     if not newline or check != MAGIC + _checksum(payload):
         return None
-    head, newline, body = payload.partition(b"\n")  # JSON holds no raw newline
+    head, newline, rest = payload.partition(b"\n")  # JSON holds no raw newline
     try:
-        stored_key, findings, directives, facts, whole = orjson.loads(head)
-        if stored_key != key or not newline or type(whole) is not str:
+        stored_key, findings, directives, (digested, size) = orjson.loads(head)
+        if (stored_key != key or not newline or type(digested) is not int or type(size) is not int
+                or not (0 <= digested and 0 <= size and digested + size <= len(rest))):
             return None
-        if type(findings) is not list or type(directives) is not list or (with_facts and facts is None):
+        if type(findings) is not list or type(directives) is not list or (with_facts and not size):
             return None
         findings = [_converter("finding")(f) for f in findings]
         if not _known(findings):
             return None
-        if with_facts:
-            from seasonparse.partition import pack_facts
-
-            facts = pack_facts(_converter("facts")(facts))
-        return Checked(CachedProjection(key[1], key[-1], (), (item, body, whole)), findings, str(item.path),
-                       [_directive(d, _converter("codes")) for d in directives], facts if with_facts else None)
+        end = digested + size
+        facts = CachedFacts(None, rest[digested:end], rest[:digested]) if with_facts else None
+        return Checked(CachedProjection(key[1], key[-1], (), (item, rest[end:])), findings, str(item.path),
+                       [_directive(d, _converter("codes")) for d in directives], facts)
     except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
         return None
 
 
+class CachedFacts(NamedTuple):
+    """A document's partition facts as a cached run holds them, with the digests the
+    cross-document memos key the document by (`digests`, cross_memo.Digests, or as its
+    entry holds them, JSON): `packed` (partition.pack_facts) where this run found them,
+    else its entry's (`entry`, JSON, zlib-compressed), rebuilt only where the run decides
+    identity afresh."""
+
+    packed: bytes | None
+    entry: bytes | None
+    digests: object
+
+    def digested(self):
+        """The cross_memo.Digests; None where the entry's do not rebuild (a forged entry: they
+        are then found from the document)."""
+        if type(self.digests) is not bytes:
+            return self.digests
+        import orjson
+
+        try:
+            return _converter("digests")(orjson.loads(self.digests))
+        except Exception:  # noqa: BLE001 - see the docstring
+            return None
+
+    def pack(self) -> bytes | None:
+        """The facts packed; None where the entry's do not rebuild (a forged entry: the
+        document's facts are then found from the document)."""
+        if self.packed is not None:
+            return self.packed
+        import zlib
+
+        import orjson
+
+        from seasonparse.partition import pack_facts
+
+        try:
+            return pack_facts(_converter("facts")(orjson.loads(zlib.decompress(self.entry))))
+        except Exception:  # noqa: BLE001 - see the docstring
+            return None
+
+
 class CachedProjection(Packed):
     """A document's projection as its entry holds it, rebuilt and type-checked where the
-    run reads it: `data` is (the input, the projection as compressed JSON, its
-    cross_memo.whole_digest). The entry passed its checksum and key before it was used,
+    run reads it: `data` is (the input, the projection as compressed JSON). The entry passed its checksum and key before it was used,
     so only a forged projection fails here, when the run is past the per-document stage:
     the input is then parsed again."""
 
     __slots__ = ()
-
-    @property
-    def whole_digest(self) -> str:
-        return self.data[2]
 
     def unpack(self) -> Document:
         import zlib
 
         import orjson
 
-        item, body, _ = self.data
+        item, body = self.data
         try:
             document = _converter("document")(orjson.loads(zlib.decompress(body)))
             if document.path == self.path and document.sha256 == self.sha256 and not document.lines:
@@ -415,35 +463,40 @@ def read_entry(path: str, touch: bool) -> bytes | None:
     return raw
 
 
-def write_findings(path: str, key: str, findings: list) -> None:
-    """A memo of findings (seasonparse.cross_memo): MAGIC, its checksum, a newline, the
-    key and findings as JSON."""
+def write_memo(path: str, key: str, value) -> None:
+    """A memo (seasonparse.cross_memo): MAGIC, its checksum, a newline, the key and value as JSON."""
     import orjson
 
     from seasonparse.jsonout import write_atomic
 
     try:
-        payload = orjson.dumps([key, findings], default=as_array)
+        payload = orjson.dumps([key, value], default=as_array)
         write_atomic(path, MAGIC + _checksum(payload) + b"\n" + payload)
     except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
         pass
 
 
-def decode_findings(raw: bytes, key: str) -> list | None:
-    """The findings a memo holds, or None where it is damaged, foreign or for another key."""
+def decode_memo(raw: bytes, key: str, rebuild: Callable):
+    """`rebuild(value)` of the value a memo holds, or None where the memo is damaged, foreign
+    or for another key, or where `rebuild` raises or gives None."""
     import orjson
 
     check, newline, payload = raw.partition(b"\n")
     if not newline or check != MAGIC + _checksum(payload):
         return None
     try:
-        stored_key, findings = orjson.loads(payload)
-        if stored_key != key or type(findings) is not list:
-            return None
-        findings = [_converter("finding")(f) for f in findings]
-        return findings if _known(findings) else None
+        stored_key, value = orjson.loads(payload)
+        return rebuild(value) if stored_key == key else None
     except Exception:  # noqa: BLE001 - whatever the bytes are, a memo that does not rebuild is a miss
         return None
+
+
+def findings_of(value) -> list | None:
+    """The findings a memo's value holds (decode_memo's `rebuild`), where each is of a rule that exists."""
+    if type(value) is not list:
+        return None
+    findings = [_converter("finding")(f) for f in value]
+    return findings if _known(findings) else None
 
 
 def _known(findings) -> bool:
@@ -527,32 +580,36 @@ class DocumentCache(NamedTuple):
             return None
         return None if raw is None else decode(raw, key, item, with_facts)
 
-    def store(self, item, checked) -> None:
-        """Keep what the per-document stage found, where it can be rebuilt exactly: a
-        document whose lines are its file's own, and no failure of ours (P000) in it."""
+    def store(self, item, checked):
+        """Keep what the per-document stage found (`checked`), where it can be rebuilt exactly:
+        a document whose lines are its file's own, and no failure of ours (P000) in it.
+        Hands back `checked`, its facts as CachedFacts with their digests where kept."""
+        import orjson
+
         from seasonparse.check import read_lines
         from seasonparse.compact import project, unpacked
-        from seasonparse.cross_memo import whole_digest
+        from seasonparse.cross_memo import digests_of
         from seasonparse.fallback import INTERNAL_ERROR
         from seasonparse.jsonout import write_atomic
         from seasonparse.partition import unpack_facts
 
         if (not self.writable or not self.cacheable(item) or checked.reread is None
                 or any(f.code == INTERNAL_ERROR for f in checked.findings)):
-            return
+            return checked
         document = unpacked(checked.document)
         if not isinstance(checked.document, Packed):  # a Packed is a projection already
             document = project(document)
         if any(d.code == INTERNAL_ERROR for d in document.diagnostics):
-            return
+            return checked
         path, key = self._entry(item)
         key.append(document.sha256)
-        facts = None if checked.facts is None else unpack_facts(checked.facts)
         try:
-            whole = whole_digest(document, read_lines(str(item.path), document.sha256))
-            write_atomic(path, encode(key, checked, document, facts, whole))
+            facts = b"" if checked.facts is None else orjson.dumps(unpack_facts(checked.facts), default=as_array)
+            digests = digests_of(facts, document, read_lines(str(item.path), document.sha256)) if facts else None
+            write_atomic(path, encode(key, checked, document, facts, digests))
         except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
-            pass
+            return checked
+        return checked if digests is None else checked._replace(facts=CachedFacts(checked.facts, None, digests))
 
     def in_front_of(self, map_fn: Callable):
         """`map_fn` (a run's map function) with this cache in front of the per-document stage,
@@ -626,6 +683,4 @@ class StoringStage(NamedTuple):
     cache: DocumentCache
 
     def __call__(self, item):
-        checked = self.stage(item)
-        self.cache.store(item, checked)
-        return checked
+        return self.cache.store(item, self.stage(item))

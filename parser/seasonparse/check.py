@@ -115,7 +115,7 @@ class Checked(NamedTuple):
     findings: list[Finding]
     reread: str | None = None
     directives: list | None = None  # suppress.Directive, when `reread` or `packed`
-    facts: bytes | None = None  # partition.Facts, packed, for the cross-document stage
+    facts: object = None  # partition.Facts, packed (or as a cache holds them), for the cross-document stage
     packed: bytes | None = None  # a dump's page: its lines, zlib-compressed (no file to read back)
 
 
@@ -334,13 +334,16 @@ def _corpus_rules(index, active: list[Rule], settings: Settings, first: str) -> 
 
 class CrossTask(NamedTuple):
     """Corpus rules (`codes`) over some documents of the run: `members`, their indexes
-    (None: all, each seen through partition.whole_corpus_view, the surname groups of
-    `share` only: see partition.SurnameViews), and `docs`, those documents (packed) for an
-    engine whose workers share no memory with the parent."""
+    (None: all, each seen through partition.whole_corpus_view, or those of `surnames`),
+    and `docs`, those documents (packed) for an engine whose workers share no memory
+    with the parent. `surnames`: the surname groups the memo holds no findings of
+    (cross_memo.SurnameRecall; see partition.SurnameViews); `share`: of those, the ones this
+    task checks (partition.SurnameViews)."""
 
     codes: tuple[str, ...]
     members: tuple[int, ...] | None
     docs: tuple | None = None
+    surnames: object = None
     share: tuple[int, int] = (0, 1)
 
 
@@ -368,9 +371,9 @@ class CrossStage(NamedTuple):
 
         held = task.docs if task.docs is not None else _RUN["docs"]
         if task.members is None:
-            views = SurnameViews(len(held), task.share)
-            for i, d in enumerate(held):
-                views.add(i, unpacked(d))
+            views = SurnameViews(len(held), task.surnames, task.share)
+            for i in views.documents:
+                views.add(i, unpacked(held[i]))
             return views.check(task.codes, self.check)
         return self.check([unpacked(d) for d in task.docs] if task.docs is not None else
                           [unpacked(held[i]) for i in task.members], task.codes)
@@ -410,14 +413,12 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     whole-corpus task starts first, reading every document while the parent decides
     identity and the parts, which it then hands the workers; one such task a worker where
     there are several surname groups, each with its share of them."""
-    from seasonparse.compact import unpacked
-    from seasonparse.partition import BY_SURNAME, WHOLE_CORPUS, document_facts, pack_facts, view_groups
+    from seasonparse.partition import BY_SURNAME, WHOLE_CORPUS, view_groups
 
     memo = getattr(map_fn, "cross_memo", None)  # the content cache's (seasonparse.cross_memo)
     unchanged = memo.of_corpus(docs, active) if memo is not None else None
     if unchanged is not None and unchanged.found is not None:
         return unchanged.found
-    facts = [f if f is not None else pack_facts(document_facts(unpacked(d))) for f, d in zip(facts, docs)]
     whole_codes = tuple(r.code for r in active if r.code in WHOLE_CORPUS)
     part_codes = tuple(r.code for r in active if r.code not in WHOLE_CORPUS)
     jobs = getattr(map_fn, "jobs", 1)
@@ -432,13 +433,11 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     # again, but no one task holds the stage up (5,000 articles: 5.2 CPU s of 8 on one worker).
     shares = min(jobs, view_groups(len(docs))) if overlapped is not None and BY_SURNAME & set(whole_codes) else 1
     whole_tasks = [CrossTask(whole_codes, None, share=(k, shares)) for k in range(shares)] if whole_codes else []
-
-    def recall(clubs, stated: list, parts: list[list[int]]):
-        return memo.recall(docs, clubs, stated, parts, part_codes, whole_codes, source_lines)
+    steps = memo.of_run(docs, facts, part_codes, whole_codes, source_lines) if unchanged is not None else None
 
     def decide() -> tuple[object, list, list[CrossTask], object]:
         return _identity_and_parts(docs, facts, settings, part_codes, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1),
-                                   ships, recall if unchanged is not None else None)
+                                   ships, steps)
 
     recalled = None
     try:
@@ -446,12 +445,13 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
             results = _overlapped(overlapped, stage, docs, whole_tasks, decide, source_lines, jobs)
         else:
             clubs, stated, tasks, recalled = decide()
+            surnames = recalled.surnames if recalled is not None else None
             if recalled is not None:
                 whole_codes = recalled.whole_codes
-                whole_tasks = [CrossTask(whole_codes, None)] if whole_codes else []
+                whole_tasks = [CrossTask(whole_codes, None, surnames=surnames)] if whole_codes else []
             _RUN.update(docs=docs, clubs=clubs, stated=stated, source_lines=source_lines)
             if jobs <= 1:
-                results = _one_part_at_a_time(stage, docs, tasks, whole_codes)
+                results = _one_part_at_a_time(stage, docs, tasks, whole_codes, surnames)
             elif ships:  # the parent checks the whole corpus while the engine's workers check the parts
                 pending = map_fn(stage._replace(clubs=clubs, stated=stated), tasks)
                 results = [stage(task) for task in whole_tasks] + list(pending)
@@ -477,14 +477,34 @@ class _NoIdentity(Exception):
 
 
 def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes: tuple[str, ...], n_tasks: int,
-                        ships: bool, recall: Callable | None = None) -> tuple[object, list, list[CrossTask], object]:
-    """Identity decided over the whole corpus from the documents' facts (packed), their
-    statements, and the parts' tasks: the parts packed into at most `n_tasks` of about equal
-    weight; `recall(clubs, stated, parts)` (the content cache's cross_memo.Recalled, also
-    returned) takes out the parts whose findings the memo holds."""
-    from seasonparse import identity
-    from seasonparse.partition import bins, components, unpack_facts
+                        ships: bool, memo=None) -> tuple[object, list, list[CrossTask], object]:
+    """Identity, the statements and the parts decided over the whole corpus (_decided), and
+    the parts' tasks: the parts packed into at most `n_tasks` of about equal weight. The
+    content cache's memo (cross_memo.RunMemo) gives what it holds of the decision, and
+    its recall (cross_memo.Recalled, also returned) takes out the parts whose findings it holds."""
+    from seasonparse.partition import bins
 
+    def decide() -> tuple:
+        return _decided(docs, facts, settings)
+
+    decided = memo.layout(decide) if memo is not None else decide()
+    clubs, stated, parts, weights = decided[:4]
+    recalled = memo.recall(decided) if memo is not None else None
+    if recalled is not None:  # what the memo holds is not checked again
+        parts = recalled.parts
+    tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
+             for b in bins(parts, weights.__getitem__, n_tasks)] if part_codes else []
+    return clubs, stated, tasks, recalled
+
+
+def _decided(docs: list, facts: list, settings: Settings) -> tuple:
+    """Identity decided over the whole corpus from the documents' facts (as the per-document
+    stage handed them back, see partition.packed_facts), their statements, the parts
+    (partition.components) and the documents' weights."""
+    from seasonparse import identity
+    from seasonparse.partition import components, packed_facts, unpack_facts
+
+    facts = [packed_facts(f, d) for f, d in zip(facts, docs)]
     try:
         clubs = identity.from_evidence(
             lambda: ((d.path, unpack_facts(f).identity) for d, f in zip(docs, facts)), settings.aliases)
@@ -499,13 +519,7 @@ def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes:
             weights.append(found.weight)
             yield found
 
-    parts = components(each_facts(), clubs.root)
-    recalled = recall(clubs, stated, parts) if recall is not None else None
-    if recalled is not None:  # what the memo holds is not checked again
-        parts = recalled.parts
-    tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
-             for b in bins(parts, weights.__getitem__, n_tasks)] if part_codes else []
-    return clubs, stated, tasks, recalled
+    return clubs, stated, components(each_facts(), clubs.root), weights
 
 
 def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[CrossTask], decide,
@@ -531,13 +545,14 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
 
 
 def _one_part_at_a_time(stage: CrossStage, docs: list, tasks: list[CrossTask],
-                        whole_codes: tuple[str, ...]) -> list[list[Finding]]:
+                        whole_codes: tuple[str, ...], surnames=None) -> list[list[Finding]]:
     """The tasks in this process, each document unpacked once: for its part, where the
-    whole-corpus rules' views of it are kept (partition.SurnameViews), for the last task."""
+    whole-corpus rules' views of it are kept (partition.SurnameViews, of the surname
+    groups of `surnames` where the memo holds the others), for the last task."""
     from seasonparse.compact import unpacked
     from seasonparse.partition import SurnameViews
 
-    views = SurnameViews(len(docs))
+    views = SurnameViews(len(docs), surnames)
     results = []
     for task in tasks:
         part = [unpacked(docs[i]) for i in task.members]
@@ -545,7 +560,7 @@ def _one_part_at_a_time(stage: CrossStage, docs: list, tasks: list[CrossTask],
         for i, doc in zip(task.members, part) if whole_codes else ():
             views.add(i, doc)
     if whole_codes:
-        for i in (i for i in range(len(docs)) if i not in views.added):
+        for i in (i for i in views.documents if i not in views.added):
             views.add(i, unpacked(docs[i]))
         results.append(views.check(whole_codes, stage.check))
     return results

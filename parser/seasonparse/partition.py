@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import zlib
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable, NamedTuple
 
 from seasonparse import statements
@@ -59,16 +60,33 @@ def whole_corpus_view(doc: Document) -> Document:
                                      if squad_table(t, club and club.value) or None not in captain_columns(t)))
 
 
-def surname_views(view: Document, groups: int) -> list[Document | None]:
-    """`view` (a whole_corpus_view) split into `groups` by folded surname: view g holds the
-    goals, goalscorers and player or captain rows whose name's surname falls in group g
-    (corpus.surname, the key of Corpus.known_players and scorers_by_club), None where none
-    does. A row whose cell has no name may fall in a group: Corpus.known_players skips it."""
-    def group(name: str) -> int | None:
-        last = surname(name)
-        return None if last is None else zlib.crc32(last.encode("utf-8", "surrogatepass")) % groups
+SURNAME_GROUPS = 256  # the surname groups the memo of X008 keys documents by (seasonparse.cross_memo)
 
-    matches: list[list] = [[] for _ in range(groups)]
+
+@lru_cache(maxsize=65536)  # a player's name recurs in many documents, and in each document's views
+def _surname_crc(name: str) -> int | None:
+    last = surname(name)
+    return None if last is None else zlib.crc32(last.encode("utf-8", "surrogatepass"))
+
+
+def surname_grouping(groups: int) -> Callable[[str], int | None]:
+    """A name's group of `groups` by its folded surname (corpus.surname, the key of
+    Corpus.known_players and scorers_by_club); None for a name without one."""
+    def group(name: str) -> int | None:
+        crc = _surname_crc(name)
+        return None if crc is None else crc % groups
+    return group
+
+
+surname_group = surname_grouping(SURNAME_GROUPS)
+
+
+def surname_views(view: Document, group: Callable[[str], int | None]) -> dict[int, Document]:
+    """`view` (a whole_corpus_view) split by `group` (a name's group, or None: left out, see
+    surname_grouping): the view of group g holds the goals, goalscorers and player or captain
+    rows whose name falls in g; a group none does is absent. A row whose cell has no name
+    may fall in a group: Corpus.known_players skips it."""
+    matches: dict[int, list] = {}
     for m in view.matches:
         events: dict[int, list] = {}
         for e in m.events:
@@ -76,13 +94,13 @@ def surname_views(view: Document, groups: int) -> list[Document | None]:
             if g is not None:
                 events.setdefault(g, []).append(e)
         for g, scored in events.items():
-            matches[g].append(m._replace(events=tuple(scored)))
-    scorers: list[list] = [[] for _ in range(groups)]
+            matches.setdefault(g, []).append(m._replace(events=tuple(scored)))
+    scorers: dict[int, list] = {}
     for s in view.goalscorers:
         g = group(s.player)
         if g is not None:
-            scorers[g].append(s)
-    tables: list[list] = [[] for _ in range(groups)]
+            scorers.setdefault(g, []).append(s)
+    tables: dict[int, list] = {}
     for t in view.tables:
         named = {column_indexes(t).get("player"), captain_columns(t)[1]} - {None}
         rows: dict[int, dict] = {}
@@ -91,9 +109,10 @@ def surname_views(view: Document, groups: int) -> list[Document | None]:
             for g in {group(cells[c]) for c in named if c < len(cells)} - {None}:
                 rows.setdefault(g, {})[id(r)] = r
         for g, kept in rows.items():
-            tables[g].append(t._replace(rows=tuple(kept.values())))
-    return [view._replace(matches=tuple(matches[g]), goalscorers=tuple(scorers[g]), tables=tuple(tables[g]))
-            if matches[g] or scorers[g] or tables[g] else None for g in range(groups)]
+            tables.setdefault(g, []).append(t._replace(rows=tuple(kept.values())))
+    return {g: view._replace(matches=tuple(matches.get(g, ())), goalscorers=tuple(scorers.get(g, ())),
+                             tables=tuple(tables.get(g, ())))
+            for g in sorted({*matches, *scorers, *tables})}
 
 
 def view_groups(documents: int) -> int:
@@ -106,30 +125,49 @@ class SurnameViews:
     VIEW_DOCUMENTS documents and spilled (seasonparse.spill), so the WHOLE_CORPUS rules read
     one group's views at a time: X008 over each group, A001 and A002 over no document.
     What a whole-corpus step holds is then bounded, not the views of every document.
+
+    `only` (cross_memo.SurnameRecall), where the run keeps a memo: the views of its
+    `documents` alone, and in them the names of its SURNAME_GROUPS `groups` alone (those
+    the memo holds no findings of); X008's findings, told each to the surname group of the
+    goal it is reported at, are handed to its `keep` (None where one cannot be told).
     `share` (k, n) keeps the groups g with g % n == k only (A001 and A002 go with k 0):
     n tasks, each reading every document, split the whole-corpus rules among n workers."""
 
-    def __init__(self, documents: int, share: tuple[int, int] = (0, 1)) -> None:
+    def __init__(self, documents: int, only=None, share: tuple[int, int] = (0, 1)) -> None:
         self.groups = view_groups(documents)
+        self.only = only
+        self.documents = range(documents) if only is None else only.documents
+        self._wanted = None if only is None else set(only.documents)
         self._share = share
         # one group's views are read all at once anyway: held as they are, not packed and spilled
         # (packing them cost the whole-corpus task of 1,000 articles 0.2 of its 0.5 CPU s)
         self._packs = len(self._own()) > 1
         self._file = SpillFile()
         self._held: list[list[tuple[int, object]]] = [[] for _ in range(self.groups)]
+        self._goals: dict[tuple, int] = {}  # (path, line, column) of a goal -> its surname group, -1: two
         self.added: set[int] = set()
 
     def _own(self) -> range:
         k, n = self._share
         return range(k, self.groups, n)
 
+    def _group(self, name: str) -> int | None:
+        crc = _surname_crc(name)
+        if crc is None or (self.only is not None and crc % SURNAME_GROUPS not in self.only.groups):
+            return None
+        group = crc % self.groups
+        return group if group % self._share[1] == self._share[0] else None
+
     def add(self, i: int, doc: Document) -> None:
-        """The views of document `i` (the run's order: each group is read in it)."""
+        """The views of document `i` (the run's order: each group is read in it), where wanted."""
+        if self._wanted is not None and i not in self._wanted:
+            return
         self.added.add(i)
-        views = surname_views(whole_corpus_view(doc), self.groups)
-        for g in self._own():
-            if views[g] is not None:
-                self._held[g].append((i, self._file.put(pack_object(views[g])) if self._packs else views[g]))
+        for g, view in surname_views(whole_corpus_view(doc), self._group).items():
+            self._held[g].append((i, self._file.put(pack_object(view)) if self._packs else view))
+            for e in (e for m in view.matches for e in m.events) if self.only is not None else ():
+                place, group = (doc.path, e.line, e.column), surname_group(e.player)
+                self._goals[place] = group if self._goals.get(place, group) == group else -1
 
     def check(self, codes: tuple[str, ...], check: Callable[[list[Document], tuple[str, ...]], list]) -> list:
         """The findings of `check(documents, codes)` for the WHOLE_CORPUS `codes` over the views
@@ -137,10 +175,24 @@ class SurnameViews:
         identity_only = tuple(c for c in codes if c in IDENTITY_ONLY) if self._share[0] == 0 else ()
         found = list(check([], identity_only)) if identity_only else []
         by_surname = tuple(c for c in codes if c in BY_SURNAME)
+        surnamed: list = []
         for held in (self._held[g] for g in self._own()) if by_surname else ():
-            found += check([unpack_object(data) if self._packs else data
-                            for _, data in sorted(held, key=lambda iv: iv[0])], by_surname)
-        return found
+            surnamed += check([unpack_object(data) if self._packs else data
+                               for _, data in sorted(held, key=lambda iv: iv[0])], by_surname)
+        if self.only is not None and by_surname:
+            self.only.keep(self._told(surnamed, by_surname))
+        return found + surnamed
+
+    def _told(self, found: list, codes: tuple[str, ...]) -> dict[int, list] | None:
+        """`found` by the surname group of the goal each is reported at; None where one is
+        not reported at a goal of one group (a failure of ours, P000, among them)."""
+        by_group: dict[int, list] = {}
+        for f in found:
+            group = self._goals.get((f.path, f.line, f.column), -1) if f.code in codes else -1
+            if group < 0:
+                return None
+            by_group.setdefault(group, []).append(f)
+        return by_group
 
 
 class Facts(NamedTuple):
@@ -167,6 +219,19 @@ def pack_facts(facts: Facts) -> bytes:
 
 def unpack_facts(packed: bytes) -> Facts:
     return unpack_object(packed)
+
+
+def packed_facts(found, doc) -> bytes:
+    """The facts of `doc`, packed: `found` as the per-document stage handed them back (packed,
+    or a cache.CachedFacts), else found now from the document."""
+    if isinstance(found, bytes):
+        return found
+    packed = found.pack() if found is not None else None
+    if packed is not None:
+        return packed
+    from seasonparse.compact import unpacked
+
+    return pack_facts(document_facts(unpacked(doc)))
 
 
 def document_facts(doc: Document) -> Facts:
