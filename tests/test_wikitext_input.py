@@ -256,6 +256,20 @@ def test_second_leg_cells_are_written_from_team_1s_side():
     assert [(t.winner, t.aggregate_winner, t.aggregate_loser) for t in d.ties] == [
         ("Liverpool", 6, 2), ("Juventus", 2, 1), ("Milan", 2, 0), ("Chelsea", 6, 5), ("Liverpool", 2, 1)]
 
+def test_a_later_round_between_the_same_clubs_has_legs_of_its_own():
+    """A final between a first round's two clubs: its {{TwoLegResult}} took the first
+    round's legs (no matches of its own, and a false T002 against their aggregate)."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "same_pair_two_rounds.wikitext"
+    d = parse_file(str(path))
+    ties = [(t.text, [(d.matches[i].line, d.matches[i].home, d.matches[i].home_goals, d.matches[i].away_goals)
+                      for i in t.legs]) for t in d.ties]
+    assert ties == [("Alpha FC 3–1 Beta FC", [(8, "Alpha FC", 2, 0), (8, "Beta FC", 1, 1)]),
+                    ("Beta FC 0–4 Alpha FC", [(12, "Beta FC", 0, 2), (12, "Alpha FC", 2, 0)])]
+    assert findings_for(path.read_text("utf-8"), wikitext=True) == []
+
+
 def test_away_goals_decide_a_level_two_legged_tie_where_the_cell_says_so():
     """`2–2 (a)`, legs `0–1` and `2–1` (team 1's side): team 1 scored 2 away, team 2 one.
     A bold loser is then a W005 like any other (the rows before read reason `other`)."""

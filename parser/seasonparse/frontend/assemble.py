@@ -46,6 +46,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.matches: list[Match] = []
         self.ties: list[Tie] = []
+        self.tie_legs: set[int] = set()  # matches a written tie took as its legs (wikitext ties.add_tie)
         self.tables: list[Table] = []
         self.goalscorers: list[Goalscorer] = []
         # For each match, the index of the latest earlier match between the same two

@@ -82,13 +82,15 @@ def marked_winners(marks: list[Mark], diags: list[Diagnostic]) -> None:
 
 
 def add_tie(t: TieText, b) -> Mark | None:
-    """The tie's legs (boxes already read for the pair, else matches made from the
-    leg cells) and, where the aggregate decides it, the Tie; the Mark where one team
+    """The tie's legs (boxes already read for the pair that no tie took, else matches made
+    from the leg cells) and, where the aggregate decides it, the Tie; the Mark where one team
     is in bold and the score decides the tie."""
     a, bb = clean(t.team_a), clean(t.team_b)
     if not a or not bb:
         return None
-    legs = b.matches_of_pair(a, bb)[-2:]
+    # the pair's last two matches no tie has taken: a later round between the same clubs
+    # (a final after a first round) has legs of its own, not the earlier round's
+    legs = [i for i in b.matches_of_pair(a, bb) if i not in b.tie_legs][-2:]
     if not legs:
         for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
             if s := score(raw):
@@ -97,6 +99,7 @@ def add_tie(t: TieText, b) -> Mark | None:
                 b.add_match(Match(len(b.matches), None, "", home, away, home_goals, away_goals, (), (),
                                        b.section, ln, ln, ln, col, col, None, col + len(raw)))
                 legs.append(len(b.matches) - 1)
+    b.tie_legs.update(legs)
     agg = score(t.aggregate)
     if agg is None:
         return None
