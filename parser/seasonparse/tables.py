@@ -22,7 +22,11 @@ def is_number(cell: str) -> bool:
 
 
 def to_int(cell: str | None) -> int | None:
-    if cell is None or not is_number(cell):
+    if cell is None:
+        return None
+    if cell.isdecimal():  # most cells: nothing to strip or replace
+        return int(cell)
+    if not is_number(cell):
         return None
     t = cell.strip().rstrip(".").replace(",", "").replace("−", "-").replace("–", "-")
     try:
