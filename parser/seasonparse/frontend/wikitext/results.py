@@ -8,6 +8,7 @@ an annulled match), so that a rule can point at the cell and the note is kept.
 
 from __future__ import annotations
 
+from operator import itemgetter
 
 from seasonparse.frontend.wikitext.clean import clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
@@ -53,7 +54,7 @@ def read_sports_results(frag: Fragment, first_index: int, section,
                 continue
             line, col = index.position(p.offset)
             played.append((line, col, home, away, s, len(p.raw)))
-    played.sort(key=lambda cell: (cell[0], cell[1]))  # in source order (stable: a grid's own order)
+    played.sort(key=itemgetter(0, 1))  # in source order, by (line, column); stable
     return [_match(first_index + i, names[home], names[away], s[0], s[1], section, line, col, col + size,
                    (links[home], links[away]))
             for i, (line, col, home, away, s, size) in enumerate(played)], blanks

@@ -88,12 +88,12 @@ def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
             continue
         if "{{" in line or depth:
             depth = max(0, depth + line.count("{{") - line.count("}}"))
-        if n == 0 or s.startswith("|}") or s.startswith("|+"):
+        if n == 0 or s.startswith(("|}", "|+")):
             continue
         if s.startswith("|-"):
             current = None
             continue
-        if s.startswith("!") or s.startswith("|"):
+        if s.startswith(("!", "|")):
             header = s[0] == "!"
             if current is None:
                 current = []
