@@ -46,7 +46,7 @@ def per_document(fn):
     return wrapper
 
 
-@lru_cache(maxsize=65536)  # asked of the same pairs (a match's team, the article's club) again and again
+@lru_cache(maxsize=4096)  # the same pairs (a match's team, the article's club) all through a document
 def same_team(a: str, b: str) -> bool:
     """Within one document: equal up to accents, or one name's words inside the other's."""
     return same_club(a, b) or club_subset(a, b) or club_subset(b, a)

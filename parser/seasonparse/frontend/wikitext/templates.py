@@ -78,7 +78,6 @@ def _aliases(kind: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=65536)  # asked for every parameter of every block template: the same few hundred names
 def param_name(kind: str, name: str) -> str:
     """The canonical name of a template parameter (aliases folded)."""
     k = key(name)
