@@ -1,6 +1,7 @@
 """`seasonparse check` on a MediaWiki dump of N real-size articles, --jobs 1 and 2.
 
     python bench/bench_dump.py [--jobs 1,2] [--text] [--against DIR] [SIZES...]   (default sizes: 1000 10000)
+    python bench/bench_dump.py --stage K [SIZES...]
 
 For each size: a dump from bench/gen_dump.py (under bench/out/dump-N/, reused
 when present); first the dump read alone (every page streamed and selected,
@@ -14,6 +15,13 @@ articles (the non-dump path). With --against DIR (the `parser` folder of another
 commit, e.g. `git archive COMMIT parser | tar -x -C /tmp/before`), each check runs
 first with that code, then with this one, back to back under the same load; the
 load average is printed beside each.
+
+With --stage K, instead: the per-document stage alone, in this process, on the
+dump's first K pages (what a worker does with each): CPU ms a page to parse it
+(the wikitext front end), to run the document rules, and to hand it back
+(projection, facts, packing), after the floor, reading the K pages. Steady counts
+come from callgrind over it: `valgrind --tool=callgrind python
+bench/bench_dump.py --stage 40 1000` (less the same with --stage 0).
 """
 
 from __future__ import annotations
@@ -105,9 +113,52 @@ def measure(cmd: list[str], parser: str | None = None) -> dict:
     return {"wall": wall, "rss_mib": peak[0] / 1024, "cpu": cpu, "stderr": err.decode()}
 
 
+def stage_phases(dump: str, k: int) -> None:
+    """The per-document stage on the first `k` pages of `dump`, phase by phase (CPU ms a page)."""
+    from itertools import islice
+
+    from seasonparse import suppress
+    from seasonparse.check import DocumentStage, check_document, load_one, pack_lines
+    from seasonparse.findings import Settings
+    from seasonparse.inputs import Input, expand
+    from seasonparse.rules import registry
+
+    started = time.process_time()
+    pages = list(islice(expand((Input(Path(dump), dump, Path(dump)),)), k))
+    read = time.process_time() - started
+    rules = registry()
+    codes = frozenset(c for c, r in rules.items() if r.scope == "document")
+    stage, settings = DocumentStage(codes, Settings(), facts=True), Settings()
+    spent = {"parse": 0.0, "document rules": 0.0, "hand back": 0.0}
+    for page in pages:
+        t0 = time.process_time()
+        doc = load_one(page)
+        t1 = time.process_time()
+        findings = check_document(doc, rules, codes, settings)
+        t2 = time.process_time()
+        stage.handed_back(doc._replace(lines=()), findings, None, suppress.directives(doc.lines),
+                          pack_lines(doc.lines))
+        spent["hand back"] += time.process_time() - t2
+        spent["parse"] += t1 - t0
+        spent["document rules"] += t2 - t1
+    n = max(len(pages), 1)
+    shown = ", ".join(f"{name} {1000 * s / n:.2f}" for name, s in spent.items())
+    print(f"{len(pages)} pages, CPU ms a page: read {1000 * read / n:.2f} (the floor), {shown}; "
+          f"the stage {1000 * sum(spent.values()) / n:.2f} (load {os.getloadavg()[0]:.1f})")
+
+
 def row(label: str, n: int, size: int, m: dict) -> str:
     return (f"| {label} | {n:,} | {size / 1e6:,.0f} | {m['wall']:,.1f} | {1000 * m['wall'] / n:.1f} | "
             f"{size / 1e6 / m['wall']:.2f} | {m['rss_mib']:,.0f} | {m['cpu']:,.1f} |")
+
+
+def _dump_of(n: int) -> tuple[Path, dict]:
+    """The folder of the dump of `n` articles (generated the first time) and its info."""
+    out = HERE / "out" / f"dump-{n}"
+    info_file = out / "info.json"
+    if not info_file.exists():
+        info_file.write_text(json.dumps(generate(n, out)), "utf-8")
+    return out, json.loads(info_file.read_text("utf-8"))
 
 
 def main(argv: list[str]) -> int:
@@ -116,17 +167,17 @@ def main(argv: list[str]) -> int:
     p.add_argument("--jobs", default="1,2", help="comma-separated --jobs values (default 1,2)")
     p.add_argument("--text", action="store_true", help="also the folder of text-format articles")
     p.add_argument("--against", metavar="DIR", help="another commit's parser folder, run back to back before this one")
+    p.add_argument("--stage", type=int, metavar="K", help="only the per-document stage, in this process, on K pages")
     args = p.parse_args(argv)
+    if args.stage is not None:
+        for n in args.sizes:
+            stage_phases(str(_dump_of(n)[0] / "dump.xml.bz2"), args.stage)
+        return 0
     python = sys.executable
     print("| run | articles | MB | wall s | ms/article | MB/s | peak RSS MiB (tree) | CPU s |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in args.sizes:
-        out = HERE / "out" / f"dump-{n}"
-        info_file = out / "info.json"
-        if not info_file.exists():
-            info = generate(n, out)
-            info_file.write_text(json.dumps(info), "utf-8")
-        info = json.loads(info_file.read_text("utf-8"))
+        out, info = _dump_of(n)
         dump = str(out / "dump.xml.bz2")
         m = measure([python, "-c", READ_ONLY, dump])
         print(row("read the dump only (bz2 + XML + selection)", n, info["dump_bytes"], m), flush=True)

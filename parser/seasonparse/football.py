@@ -46,6 +46,7 @@ def per_document(fn):
     return wrapper
 
 
+@lru_cache(maxsize=4096)  # the same pairs (a match's team, the article's club) all through a document
 def same_team(a: str, b: str) -> bool:
     """Within one document: equal up to accents, or one name's words inside the other's."""
     return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
@@ -53,7 +54,12 @@ def same_team(a: str, b: str) -> bool:
 
 def counted(match: Match) -> bool:
     """False for pre-season games and friendlies (by section title)."""
-    return not any(contains_any(s, "sections", "excluded") for s in match.section)
+    return not _excluded(match.section)
+
+
+@lru_cache(maxsize=4096)  # a section's matches share its titles
+def _excluded(section: tuple[str, ...]) -> bool:
+    return any(contains_any(s, "sections", "excluded") for s in section)
 
 
 def in_section(match_section: tuple[str, ...], prefix: tuple[str, ...]) -> bool:

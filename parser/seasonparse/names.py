@@ -20,7 +20,8 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to decompose (most names and lines): skip the loop over characters
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}  # each character asked once
+    stripped = decomposed.translate(marks) if marks else decomposed
     return " ".join(stripped.casefold().split())
 
 

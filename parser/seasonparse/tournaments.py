@@ -11,7 +11,7 @@ document's title. Within a tournament, a match is league, knockout or cup
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from seasonparse.football import doc_club, round_index, season_window
 from seasonparse.lazy_re import compile_lazily
@@ -115,6 +115,7 @@ def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | 
     return doc_tournament(doc)
 
 
+@lru_cache(maxsize=4096)  # asked for every match: a section's matches share its titles
 def match_phase(section: tuple[str, ...]) -> str:
     """The part of a season a match under `section` belongs to: cup, knockout or league."""
     if any(names_any(t, "phases", "cup") for t in section):

@@ -87,7 +87,7 @@ def _fragment(kind: str, name: str, start: int, end: int, raw_params) -> Fragmen
     order = []
     for pname, value, offset in raw_params:
         stripped = value.strip()
-        lead = len(value) - len(value.lstrip())
+        lead = value.find(stripped) if stripped else len(value)  # where the stripped value starts
         param = Param(param_name(kind, pname), stripped, offset + lead)
         params.setdefault(param.name, param)
         order.append(param)

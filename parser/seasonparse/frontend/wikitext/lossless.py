@@ -15,7 +15,7 @@ they are kept, not judged. Linear: spans are marked with a difference array.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from seasonparse.model import Block, Document
@@ -64,6 +64,7 @@ def keep_unread(doc: Document, pieces, text: str, line_of) -> Document:
     covered = list(accumulate(delta))  # covered[i] > 0: line i is spanned
     spanned = list(accumulate((1 if c > 0 else 0 for c in covered), initial=0))  # prefix counts
     head_lines, head_paths = _headings(doc)
+    bare = [i for i in range(1, n + 1) if covered[i] <= 0 and lines[i - 1].strip()]  # unspanned, not blank
 
     def section(line: int) -> tuple[str, ...]:
         i = bisect_right(head_lines, line) - 1
@@ -85,14 +86,14 @@ def keep_unread(doc: Document, pieces, text: str, line_of) -> Document:
                 keep(a, b)  # nothing came of it: kept whole
             done = b
             continue
-        run = None
-        for i in range(a, b + 1):
-            if covered[i] <= 0 and lines[i - 1].strip():
-                run = (run[0], i) if run else (i, i)
+        run = None  # each run of consecutive bare lines: one raw block
+        for i in bare[bisect_left(bare, a):bisect_right(bare, b)]:
+            if run and i == run[1] + 1:
+                run = (run[0], i)
                 continue
             if run:
                 keep(*run)
-                run = None
+            run = (i, i)
         if run:
             keep(*run)
         done = b

@@ -8,6 +8,7 @@ an annulled match), so that a rule can point at the cell and the note is kept.
 
 from __future__ import annotations
 
+from operator import itemgetter
 
 from seasonparse.frontend.wikitext.clean import clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
@@ -34,7 +35,7 @@ def read_sports_results(frag: Fragment, first_index: int, section,
         p = frag.params.get(key(f"name_{c}"))
         names[c] = clean(p.raw) if p is not None and p.raw else c
         links[c] = link_target(p.raw) if p is not None else None
-    out: list[Match] = []
+    played = []  # (line, column, home, away, score, value length): each a Match once sorted
     blanks: list[Block] = []
     for home in codes:
         for away in codes:
@@ -52,15 +53,18 @@ def read_sports_results(frag: Fragment, first_index: int, section,
             if s is None:
                 continue
             line, col = index.position(p.offset)
-            out.append(_match(first_index + len(out), names[home], names[away], s[0], s[1],
-                              section, line, col, col + len(p.raw), (links[home], links[away])))
-    out.sort(key=lambda m: (m.line, m.home_column))
-    return [m._replace(index=first_index + i) for i, m in enumerate(out)], blanks
+            played.append((line, col, home, away, s, len(p.raw)))
+    played.sort(key=itemgetter(0, 1))  # in source order, by (line, column); stable
+    return [_match(first_index + i, names[home], names[away], s[0], s[1], section, line, col, col + size,
+                   (links[home], links[away]))
+            for i, (line, col, home, away, s, size) in enumerate(played)], blanks
 
 
 def _struck(raw: str) -> bool:
     """A score struck through (`<s>5–0</s>`): a result the grid shows but that no longer
     counts (expunged, a withdrawn club's): read as a blank cell with that note, not a match."""
+    if "<" not in raw:  # most cells: no tag at all
+        return False
     text = raw.strip().lower()
     return any(text.startswith(f"<{tag}>") and text.endswith(f"</{tag}>") for tag in ("s", "del", "strike"))
 

@@ -122,7 +122,8 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
     inline_starts = sorted(inline_ends)
     ii = 0
     while pos < n:
-        if bi < len(blocks) and blocks[bi][0] < _line_end(text, pos) and table_start is None:
+        end = _line_end(text, pos)
+        if bi < len(blocks) and blocks[bi][0] < end and table_start is None:
             bstart, bend, bkind = blocks[bi]
             if bstart > pos and text[pos:bstart].strip():
                 pieces.append(Piece("text", pos, bstart))
@@ -132,7 +133,6 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
             while ii < len(inline_starts) and inline_starts[ii] < pos:
                 ii += 1
             continue
-        end = _line_end(text, pos)
         # A line that begins inside an inline template continues it: take the template whole.
         while ii < len(inline_starts) and inline_starts[ii] < end:
             t_end = inline_ends[inline_starts[ii]]

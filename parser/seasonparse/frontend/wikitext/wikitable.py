@@ -67,7 +67,7 @@ class Cell:
         self.header, self.raw = header, content
         self.line, self.column = line, max(1, line_text.find(content.strip()) + 1)
         self.rowspan = self.colspan = 1
-        for name, n in _SPAN.findall(attrs):
+        for name, n in _SPAN.findall(attrs) if attrs else ():
             n = int(n)
             if 1 <= n <= _MAX_SPAN:
                 setattr(self, name.lower(), n)
@@ -88,12 +88,12 @@ def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
             continue
         if "{{" in line or depth:
             depth = max(0, depth + line.count("{{") - line.count("}}"))
-        if n == 0 or s.startswith("|}") or s.startswith("|+"):
+        if n == 0 or s.startswith(("|}", "|+")):
             continue
         if s.startswith("|-"):
             current = None
             continue
-        if s.startswith("!") or s.startswith("|"):
+        if s.startswith(("!", "|")):
             header = s[0] == "!"
             if current is None:
                 current = []
@@ -104,6 +104,10 @@ def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
     out: list[tuple[int, bool, list[Cell]]] = []
     carry: dict[int, tuple[int, Cell]] = {}  # column -> (rows left, the spanning cell)
     for ln, cells in raw_rows:
+        if not carry and all(c.colspan == 1 == c.rowspan for c in cells):  # most rows: nothing spans
+            if cells:
+                out.append((ln, all(c.header for c in cells), cells))
+            continue
         row: list[Cell] = []
         col = 0
         queue = cells[::-1]
