@@ -257,7 +257,8 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]]) -> Non
 def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[str, Evidence]]]) -> None:
     """Repeated until nothing merges (a merge can line up two more matches). Each
     name is keyed once, not on every pass, and each key's root is looked up once
-    until the next merge (merges are few, lookups many)."""
+    until the next merge (merges are few, lookups many): whether the two names a day
+    and score line up are one club already is asked of those roots too."""
     keys: dict[str, str] = {}  # name -> its key
     roots: dict[str, str] = {}  # key -> its root, valid until the next union
     changed = True
@@ -279,7 +280,10 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                         seen[k] = (doc_no, path, m, other_name, other_key)
                         continue
                     p_no, p_path, pm, pname, pkey = prev
-                    if p_no == doc_no or clubs.same(pkey, other_key):
+                    if p_no == doc_no:
+                        continue
+                    if (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
+                            roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
                         continue
                     if clubs.union(pkey, other_key):
                         changed = True
