@@ -130,10 +130,18 @@ class Clubs:
 def _names_of(doc: Document):
     """(name, line, group, link target): every club name in a structured position; names
     in one group are different clubs."""
-    for m in doc.matches:
+    yield from _match_names(doc.matches)
+    yield from _names_beside_matches(doc)
+
+
+def _match_names(matches):
+    for m in matches:
         g = ("match", m.index)
         yield m.home, m.line, g, m.home_link
         yield m.away, m.line, g, m.away_link
+
+
+def _names_beside_matches(doc: Document):
     for t in doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
@@ -176,11 +184,15 @@ class Evidence(NamedTuple):
     dated: tuple[tuple[str, str, str, int, int, int], ...]  # (ISO day, home, away, home goals, away goals, line)
 
 
-def evidence(doc: Document) -> Evidence:
+def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
+    """What `doc` tells. `beside_matches`, where given, is what the same document tells
+    without its matches, read before: only the matches are read here (the reference's
+    identity view, seasonparse.reconcile, is its tables and a few of its matches, and
+    choosing those matches reads the tables)."""
     names: dict[tuple[str, str | None], int] = {}
     keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
     groups: dict[tuple, set[str]] = {}
-    for name, line, group, target in _names_of(doc):
+    for name, line, group, target in (_names_of(doc) if beside_matches is None else _match_names(doc.matches)):
         names.setdefault((name, target), line)
         if group is not None:
             k = keys.get(name)
@@ -192,8 +204,13 @@ def evidence(doc: Document) -> Evidence:
     for m in doc.matches:
         if m.date is not None:
             dated.setdefault((m.date, m.home, m.away, m.home_goals, m.away_goals), m.line)
+    found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
+    if beside_matches is not None:  # after the matches, as _names_of reads a document
+        for name, line, target in beside_matches.names:
+            names.setdefault((name, target), line)
+        found_groups += beside_matches.groups
     return Evidence(tuple((name, line, target) for (name, target), line in names.items()),
-                    tuple(dict.fromkeys(tuple(sorted(g)) for g in groups.values() if len(g) > 1)),
+                    tuple(dict.fromkeys(found_groups)),
                     tuple((*match, line) for match, line in dated.items()))
 
 
@@ -257,7 +274,8 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]]) -> Non
 def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[str, Evidence]]]) -> None:
     """Repeated until nothing merges (a merge can line up two more matches). Each
     name is keyed once, not on every pass, and each key's root is looked up once
-    until the next merge (merges are few, lookups many)."""
+    until the next merge (merges are few, lookups many): whether the two names a day
+    and score line up are one club already is asked of those roots too."""
     keys: dict[str, str] = {}  # name -> its key
     roots: dict[str, str] = {}  # key -> its root, valid until the next union
     changed = True
@@ -279,7 +297,10 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                         seen[k] = (doc_no, path, m, other_name, other_key)
                         continue
                     p_no, p_path, pm, pname, pkey = prev
-                    if p_no == doc_no or clubs.same(pkey, other_key):
+                    if p_no == doc_no:
+                        continue
+                    if (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
+                            roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
                         continue
                     if clubs.union(pkey, other_key):
                         changed = True

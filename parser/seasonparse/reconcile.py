@@ -23,7 +23,7 @@ from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import match_phase, section_tournament
 from seasonparse.fallback import described
 from seasonparse.football import counted, round_of
-from seasonparse.identity import evidence, from_evidence, key
+from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
 from seasonparse.tables import record
@@ -155,7 +155,7 @@ def _score_days(doc: Document) -> set[tuple]:
             for m in doc.matches if m.date is not None}
 
 
-def _identity_views(articles: list[Document], references: list[Reference]) -> list[Document]:
+def _identity_views(articles: list[Document], references: list[Reference]) -> list[tuple[Document, Evidence]]:
     """Each reference's document as the joint corpus sees it: only what can change what
     club identity decides, so that it keys hundreds of names fewer and its inference
     by matches (several passes over every dated match) goes over a few dozen. Inference
@@ -164,7 +164,8 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     undated, where it first writes one of its names (where the name is first seen),
     first stands for its two clubs (a match keeps two clubs apart, and once is
     enough; a table of the reference that lists both keeps them apart already) or
-    states a link, and left out otherwise. Prose and tables are the reference's own."""
+    states a link, and left out otherwise. Prose and tables are the reference's own.
+    Each view comes with its identity.evidence, its tables read once."""
     article_days = set().union(*map(_score_days, articles))
     ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
     views, undated = [], maker(Match)
@@ -173,7 +174,8 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
         other_days = article_days.union(*ref_days[:n], *ref_days[n + 1:])
         seen: set = set()  # names' keys and pairs of keys already written
         in_tables: dict[str, set[int]] = {}  # key -> the reference's tables that list it (as identity groups them)
-        for number, group in enumerate(evidence(ref.document._replace(matches=())).groups):
+        beside_matches = evidence(ref.document._replace(matches=()))
+        for number, group in enumerate(beside_matches.groups):
             for k in group:
                 in_tables.setdefault(k, set()).add(number)
         kept = []
@@ -190,7 +192,8 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
             else:
                 continue
             seen.update((home, away, pair))
-        views.append(ref.document._replace(matches=tuple(kept)))
+        view = ref.document._replace(matches=tuple(kept))
+        views.append((view, evidence(view, beside_matches)))
     return views
 
 
@@ -212,8 +215,8 @@ class ReferenceIndex:
         self.references = references
         joint, self.identity_evidence = _with_official_names(settings, references)
         views = _identity_views(articles, references)
-        found = _article_evidence(articles, article_corpus) + [(v.path, evidence(v)) for v in views]
-        self.corpus: Corpus = build(list(articles) + views, joint, article_corpus,
+        found = _article_evidence(articles, article_corpus) + [(v.path, e) for v, e in views]
+        self.corpus: Corpus = build(list(articles) + [v for v, _ in views], joint, article_corpus,
                                     clubs=from_evidence(lambda: found, joint.aliases))
         self.clubs = self.corpus.clubs
         self._roots: dict[str, str] = {}

@@ -290,13 +290,16 @@ def reference_table_vs_results(index, settings, report):
                                  rows[0].line, 1, path=doc.path, severity=WARNING,
                                  related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
                     continue
+                records = index.records(seg, win)
                 for row in rows:
                     club = index.root(row.cells[1])
                     matches = regular.get(club)
                     if not matches:
                         continue
-                    got = index.records(seg, win)[club]
-                    stated = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}
+                    got, cells = records[club], row.cells
+                    if all(int(cells[i]) == got[m] for m, i in _REF_COLUMNS.items()):
+                        continue  # most rows agree: no figures to set side by side
+                    stated = {m: int(cells[i]) for m, i in _REF_COLUMNS.items()}
                     wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong:
                         said, real = wrong
