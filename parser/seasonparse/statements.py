@@ -50,6 +50,18 @@ def _patterns(kind: str) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.I) for p in lexicon()["statements"][kind])
 
 
+@cache
+def _words(kind: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon()["statement_words"][kind])
+
+
+def _may_state(text: str, kind: str) -> bool:
+    """Whether `text` holds a word every pattern of `kind` needs (the lexicon's
+    statement_words): the patterns, tried at every position, only where it does."""
+    lowered = text.lower()
+    return any(w in lowered for w in _words(kind))
+
+
 class Deduction(NamedTuple):
     club: str
     points: int
@@ -66,7 +78,7 @@ def deductions(doc: Document) -> list[Deduction]:
 def _deductions(sentences: Iterable[Sentence]) -> list[Deduction]:
     out = []
     for s in sentences:
-        for p in _patterns("deduction"):
+        for p in _patterns("deduction") if _may_state(s.text, "deduction") else ():
             for m in p.finditer(s.text):
                 out.append(Deduction(m["club"].strip(), int(m["points"]), s.text.strip(), s.line,
                                      tournament_in(s.text)))
@@ -89,6 +101,8 @@ def removals(doc: Document) -> list[Removal]:
 def _removals(sentences: Iterable[Sentence]) -> list[Removal]:
     out = []
     for s in sentences:
+        if not _may_state(s.text, "removed_club"):
+            continue
         for clause in re.split(r"(?<=[.;,])\s+", s.text):
             for p in _patterns("removed_club"):
                 if m := p.search(clause):
@@ -111,7 +125,7 @@ def next_opponents(doc: Document) -> list[NextOpponent]:
 def _next_opponents(sentences: Iterable[Sentence]) -> list[NextOpponent]:
     out = []
     for s in sentences:
-        for p in _patterns("next_opponent"):
+        for p in _patterns("next_opponent") if _may_state(s.text, "next_opponent") else ():
             m = p.search(s.text)
             if m and (other := tournament_in(m["tournament"])):
                 out.append(NextOpponent(other, s.line, s.section))

@@ -1,0 +1,62 @@
+"""The lexicon's statement_words are a prefilter only: a sentence without them is never
+tried against a kind's patterns, and no statement is lost by it (the prose of every
+fixture, and generated sentences, read with and without it)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, SEEDS
+from seasonparse import statements
+from seasonparse.frontend import parse_file
+from seasonparse.lexicon import lexicon
+from seasonparse.statements import Sentence
+
+READERS = (statements._deductions, statements._removals, statements._next_opponents)
+
+
+def _read(sentences: list[Sentence]) -> list:
+    return [reader(sentences) for reader in READERS]
+
+
+def _unfiltered(monkeypatch, sentences: list[Sentence]) -> list:
+    with monkeypatch.context() as m:
+        m.setattr(statements, "_may_state", lambda text, kind: True)
+        return _read(sentences)
+
+
+def test_every_kind_of_statement_has_its_words():
+    assert set(lexicon()["statement_words"]) == set(lexicon()["statements"])
+    assert all(lexicon()["statement_words"][kind] for kind in lexicon()["statements"])
+
+
+def test_the_prose_of_every_fixture_states_the_same_with_the_prefilter(monkeypatch):
+    paths = [*SEEDS, *sorted(FIXTURES.rglob("*.wikitext")), *sorted((FIXTURES / "reference").glob("*.txt"))]
+    sentences = [s for p in paths for s in statements.prose(parse_file(str(p)))]
+    found = _read(sentences)
+    assert sum(map(len, found)) >= 5  # the fixtures state deductions, removals and next opponents
+    assert found == _unfiltered(monkeypatch, sentences)
+
+
+WORDS = ["Irapuato", "Indios", "were", "was", "had been", "deducted", "DEDUCTED", "3", "points", "point",
+         "from", "suspended", "Expelled", "withdrawn", "excluded", "after", "the", "Apertura 2011",
+         "final", "playoff match", "vs", "against", "Clausura 2012", "winner", "Winner", ".", ",", ";", "-"]
+STATING = ["Irapuato were deducted 3 points", "3 points were deducted from Irapuato",
+           "Indios were suspended after the Apertura 2011", "- Indios was expelled",
+           "The winner qualify to the playoff match vs the Clausura 2012 winner"]
+CASES = [str, str.upper, str.lower, str.title, str.swapcase]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=6), st.sampled_from(STATING), st.sampled_from(CASES),
+       st.lists(st.sampled_from(WORDS), max_size=6))
+def test_generated_sentences_state_the_same_with_the_prefilter(before, stating, case, after):
+    import pytest
+
+    text = " ".join([*before, case(stating), *after])
+    sentences = [Sentence(text, 1, ())]
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(statements, "_may_state", lambda text, kind: True)
+        unfiltered = _read(sentences)
+    assert _read(sentences) == unfiltered
