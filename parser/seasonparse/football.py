@@ -12,7 +12,7 @@ ones are computed once per document (`per_document`) however many rules ask.
 import re
 from collections import OrderedDict
 from datetime import date
-from functools import lru_cache, wraps
+from functools import cache, lru_cache, wraps
 from typing import NamedTuple
 
 from seasonparse.lexicon import contains_any, lexicon
@@ -114,11 +114,17 @@ def season_window(doc: Document) -> Season | None:
 @lru_cache(maxsize=4096)  # asked for every section title of every match
 def round_index(title: str) -> int | None:
     """Position of a knockout round title among the lexicon's rounds (earliest first)."""
-    t = fold(title)
+    return _round_positions().get(fold(title))
+
+
+@cache
+def _round_positions() -> dict[str, int]:
+    """Each folded round name -> its round's position (the earliest round naming it)."""
+    positions: dict[str, int] = {}
     for i, names in enumerate(lexicon()["sections"]["rounds"]):
-        if any(fold(n) == t for n in names):
-            return i
-    return None
+        for n in names:
+            positions.setdefault(fold(n), i)
+    return positions
 
 
 class KnockoutTie(NamedTuple):
