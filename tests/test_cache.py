@@ -297,6 +297,19 @@ def test_the_configuration_is_part_of_the_key(run, corpus, tmp_path, parses):
     assert len(folders) == 3 and all(f.startswith("0.") for f in folders)
 
 
+@pytest.mark.parametrize("first, then", [("auto", "wikitext"), ("wikitext", "auto"), ("text", "auto")])
+def test_another_input_format_is_another_run_for_the_memos(run, corpus, tmp_path, first, then):
+    """A trial's cached check with --input-format wikitext gave the cross-document findings
+    of the run before it, which read the same bytes as text (the memos are keyed by the
+    inputs' paths and bytes, and the format was not in the run's key)."""
+    base = ("check", corpus, "--format", "json", "--no-baseline", "--exit-zero", "--jobs", "1")
+    run(*base, "--input-format", first, "--cache-dir", tmp_path / "cache")
+    cached = run(*base, "--input-format", then, "--cache-dir", tmp_path / "cache")
+    uncached = run(*base, "--input-format", then, "--no-cache")
+    assert body(cached[1]) == body(uncached[1])
+    assert body(uncached[1]) != body(run(*base, "--input-format", first, "--no-cache")[1])
+
+
 def test_two_processes_sharing_a_cache_leave_it_sound(corpus, tmp_path):
     cache = tmp_path / "cache"
     generate(150, corpus / "more")

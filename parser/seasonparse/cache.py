@@ -143,14 +143,17 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def run_key(codes: Iterable[str], settings) -> str:
-    """What the per-document results depend on, beside the input itself."""
+def run_key(codes: Iterable[str], settings, input_format: str = "auto") -> str:
+    """What the per-document results depend on, beside the input itself; and so what the
+    cross-document memos, keyed by the inputs' paths and bytes, depend on: `input_format`
+    (--input-format) among them, as the same bytes read as another format are another
+    document."""
     import orjson
 
     from seasonparse.jsonout import SCHEMA_ID
 
     parts = [FORMAT, __version__, SCHEMA_ID, code_fingerprint(), sorted(codes),
-             settings.points_for_win, sorted([k, list(v)] for k, v in settings.aliases.items())]
+             settings.points_for_win, sorted([k, list(v)] for k, v in settings.aliases.items()), input_format]
     return hashlib.sha256(orjson.dumps(parts)).hexdigest()
 
 
@@ -530,11 +533,11 @@ class DocumentCache(NamedTuple):
     writable: bool = True
 
     @classmethod
-    def open(cls, root: Path, codes: Iterable[str], settings, warn: Callable[[str], None]
-             ) -> DocumentCache | None:
+    def open(cls, root: Path, codes: Iterable[str], settings, warn: Callable[[str], None],
+             input_format: str = "auto") -> DocumentCache | None:
         """The cache for this configuration under `root`, created as needed. A folder that is
         not a seasonparse cache is not used (None); one that cannot be written is read only."""
-        key = run_key(codes, settings)
+        key = run_key(codes, settings, input_format)
         folder = root / f"{__version__}-{key[:16]}"
         try:
             _init(root)

@@ -96,7 +96,8 @@ def _cache(args, config, codes):
     from seasonparse.check import settings_of
 
     return DocumentCache.open(folder_for(args.cache_dir, config.root), codes, settings_of(config),
-                              lambda message: print(f"seasonparse: warning: {message}", file=sys.stderr))
+                              lambda message: print(f"seasonparse: warning: {message}", file=sys.stderr),
+                              getattr(args, "input_format", "auto"))
 
 
 def _output_target(option: str, value: str) -> Path:
