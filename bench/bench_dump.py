@@ -1,6 +1,6 @@
 """`seasonparse check` on a MediaWiki dump of N real-size articles, --jobs 1 and 2.
 
-    python bench/bench_dump.py [--jobs 1,2] [--text] [--against DIR] [SIZES...]   (default sizes: 1000 10000)
+    python bench/bench_dump.py [--jobs 1,2] [--engine local,dask] [--text] [--against DIR] [SIZES...]   (default sizes: 1000 10000)
     python bench/bench_dump.py --stage K [SIZES...]
 
 For each size: a dump from bench/gen_dump.py (under bench/out/dump-N/, reused
@@ -167,6 +167,8 @@ def main(argv: list[str]) -> int:
     p.add_argument("--jobs", default="1,2", help="comma-separated --jobs values (default 1,2)")
     p.add_argument("--text", action="store_true", help="also the folder of text-format articles")
     p.add_argument("--against", metavar="DIR", help="another commit's parser folder, run back to back before this one")
+    p.add_argument("--engine", default="local",
+                   help="comma-separated --engine values (default local; dask needs seasonparse[dask])")
     p.add_argument("--stage", type=int, metavar="K", help="only the per-document stage, in this process, on K pages")
     args = p.parse_args(argv)
     if args.stage is not None:
@@ -181,18 +183,19 @@ def main(argv: list[str]) -> int:
         dump = str(out / "dump.xml.bz2")
         m = measure([python, "-c", READ_ONLY, dump])
         print(row("read the dump only (bz2 + XML + selection)", n, info["dump_bytes"], m), flush=True)
-        for jobs in args.jobs.split(","):
+        for engine, jobs in ((e, j) for e in args.engine.split(",") for j in args.jobs.split(",")):
             check = [python, "-m", "seasonparse", "check", dump, "--format", "json", "--no-baseline",
-                     "--exit-zero", "--jobs", jobs]
+                     "--exit-zero", "--jobs", jobs, "--engine", engine]
+            on = "" if engine == "local" else f" --engine {engine}"
             for label, parser in ((("before", args.against), ("now", None)) if args.against else (("", None),)):
                 load = os.getloadavg()[0]
                 m = measure(check, parser)
-                shown = f"check dump.xml.bz2 --jobs {jobs}" + (f", {label} (load {load:.1f})" if label else "")
+                shown = f"check dump.xml.bz2 --jobs {jobs}{on}" + (f", {label} (load {load:.1f})" if label else "")
                 print(row(shown, n, info["dump_bytes"], m), flush=True)
             if args.text:
                 m = measure([python, "-m", "seasonparse", "check", str(out / "text"), "--format", "json",
-                             "--no-baseline", "--no-cache", "--exit-zero", "--jobs", jobs])
-                print(row(f"check text/ --jobs {jobs}", n, info["text_bytes"], m), flush=True)
+                             "--no-baseline", "--no-cache", "--exit-zero", "--jobs", jobs, "--engine", engine])
+                print(row(f"check text/ --jobs {jobs}{on}", n, info["text_bytes"], m), flush=True)
     return 0
 
 
