@@ -138,7 +138,7 @@ def minute_out_of_range(doc, settings, report):
 
 @rule("M005", "duplicate-event", WARNING)
 def duplicate_event(doc, settings, report):
-    """The same player listed twice at the same minute of a match.
+    """The same player listed twice (or more) at the same minute of a match.
 
     What it does: compares player (accent-insensitive), side, minute and what
     happened (a goal of any kind, a card, a shoot-out kick).
@@ -149,19 +149,18 @@ def duplicate_event(doc, settings, report):
         Necaxa: Lojero 67', 67'
     """
     for m in doc.matches:
-        seen = {}
+        listed: dict[tuple, list] = {}
         for e in m.events:
             if e.minute is None:
                 continue
             # a goal and a card of one player in one minute are two events
             key = (e.side, fold(e.player), e.minute, e.stoppage, "goal" if e.is_goal else e.kind)
-            if key in seen:
-                first = seen[key]
-                yield report(f"{e.player} {e.minute_text} is listed twice", e.line, e.column,
-                             end_column=e.end_column,
-                             related=[Related(doc.path, first.line, first.column, "first listed here")])
-            else:
-                seen[key] = e
+            listed.setdefault(key, []).append(e)
+        for first, again, *more in (events for events in listed.values() if len(events) > 1):
+            times = "twice" if not more else f"{len(more) + 2} times"
+            yield report(f"{again.player} {again.minute_text} is listed {times}", again.line, again.column,
+                         end_column=again.end_column,
+                         related=[Related(doc.path, first.line, first.column, "first listed here")])
 
 
 RULES = (scorers_exceed_score, scorers_incomplete, scorers_missing, minute_out_of_range, duplicate_event)

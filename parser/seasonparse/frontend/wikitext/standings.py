@@ -124,7 +124,9 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
     codes = team_codes(frag)
     if not codes:
         line, col = index.position(frag.start)
-        diags.append(Diagnostic("P017", WARNING, "Sports table with no teams; not read", line, col))
+        numbered = sorted(int(k[4:]) for k in frag.params if k.startswith("team") and k[4:].isdecimal())
+        why = f" (its teams are numbered from team{numbered[0]}; the list starts at team1)" if numbered else ""
+        diags.append(Diagnostic("P017", WARNING, f"Sports table with no teams{why}; not read", line, col))
         return None
     winpoints = _int(frag, "winpoints") if "winpoints" in frag.params else 3
     lines = []

@@ -1,0 +1,26 @@
+"""Messages say what is there (a trial's scorer line listing one goal 20,001 times gave
+19,999 findings each saying "listed twice"; a Sports table numbered from team18 was
+"with no teams" and no more)."""
+
+from __future__ import annotations
+
+from test_rules_planted import findings_for
+
+HEAD = "= 2011–12 Test season =\n\n==Results==\nJuly 29, 2011\nAlpha 9 - 0 Beta\n"
+
+
+def test_a_goal_listed_more_than_twice_is_one_finding_that_counts_them():
+    found = [(f.code, f.line, f.column, f.message) for f in findings_for(HEAD + "  Alpha: X 1', 1', 1', 1'\n")
+             if f.code == "M005"]
+    assert found == [("M005", 6, 16, "X 1' is listed 4 times")]
+    twice = [f.message for f in findings_for(HEAD + "  Alpha: X 1', 1'\n") if f.code == "M005"]
+    assert twice == ["X 1' is listed twice"]
+
+
+def test_a_sports_table_numbered_past_team1_says_where_its_list_starts():
+    text = ("==League table==\n{{#invoke:Sports table|main|style=WDL\n|team18=BUR |team19=HUL\n"
+            "|win_BUR=8 |draw_BUR=6 |loss_BUR=24 |gf_BUR=42 |ga_BUR=82\n"
+            "|win_HUL=6 |draw_HUL=12 |loss_HUL=20 |gf_HUL=34 |ga_HUL=75\n}}\n")
+    found = [f.message for f in findings_for(text, wikitext=True) if f.code == "P017"]
+    assert found == ["Sports table with no teams (its teams are numbered from team18; the list starts at team1); "
+                     "not read"]
