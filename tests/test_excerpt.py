@@ -16,8 +16,9 @@ HEAD = "= 2011–12 Long season =\n\n==Results==\nJuly 29, 2011\nAlpha 1 - 0 Bet
 
 
 def long_line_run(minutes: int):
-    """One scorer line of `minutes` bare minutes, every 90th repeated: thousands of findings on it."""
-    text = HEAD + "  Alpha: Player " + ", ".join(f"{i % 90 + 1}'" for i in range(minutes)) + "\n"
+    """One scorer line of `minutes` players, each listed twice at one minute: a finding (M005)
+    for each, all along the line."""
+    text = HEAD + "  Alpha: " + ", ".join(f"P{i} {i % 90 + 1}', {i % 90 + 1}'" for i in range(minutes)) + "\n"
     rules = registry()
     result = run([parse_text(text, "long.txt")], rules, selected_codes(rules, ("ALL",), (), ()), Config())
     return result, rules
