@@ -344,9 +344,10 @@ _GRID_FIGURES = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
 def _grid_related(doc, club: str, played: list, contradicted: set[str]) -> list[Related]:
     """Where the grid disagrees with a club's row: its cells against the other clubs
     whose rows the grid contradicts too (one wrong score there would contradict both),
-    else the club's row of the grid (its first home cell, or first cell)."""
+    where there are one or two such cells; else the club's row of the grid (its first
+    home cell, or first cell)."""
     shared = [m for m in played if (m.away if m.home == club else m.home) in contradicted]
-    if shared:
+    if 0 < len(shared) <= 2:  # more, and no one cell explains them: the grid is off all over
         return [Related(doc.path, m.line, m.home_column, f"the results grid's {m.home}–{m.away}") for m in shared]
     first = next((m for m in played if m.home == club), played[0])
     return [Related(doc.path, first.line, first.home_column, f"{club}'s row of the results grid")]
@@ -368,7 +369,8 @@ def standings_vs_grid(doc, settings, report):
     cell, or matches still to play); points, goal difference and the order are
     the row's own rules (S002, S003, S004). The related locations are the
     grid's cells between two clubs whose rows it both contradicts (one wrong
-    score there would explain both), else the club's row of the grid.
+    score there would explain both), where one or two are; else the club's row
+    of the grid.
 
     Why: the grid and the table state the same matches twice, and one of them
     is wrong: a score typed in the wrong cell, or a row not updated.
