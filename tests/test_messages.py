@@ -24,3 +24,13 @@ def test_a_sports_table_numbered_past_team1_says_where_its_list_starts():
     found = [f.message for f in findings_for(text, wikitext=True) if f.code == "P017"]
     assert found == ["Sports table with no teams (its teams are numbered from team18; the list starts at team1); "
                      "not read"]
+
+
+def test_too_many_goals_listed_names_ten_and_counts_the_rest():
+    line = ", ".join(f"P{i} {i % 90 + 1}'" for i in range(25))
+    found = [f.message for f in findings_for(HEAD + f"  Alpha: {line}\n") if f.code == "M001"]
+    assert len(found) == 1 and found[0].startswith("Alpha scored 9 in `Alpha 9-0 Beta` but 25 goals are listed: P0 1'")
+    assert found[0].endswith("P9 10', … and 15 more")
+    few = [f.message for f in findings_for(HEAD + "  Alpha: " + ", ".join(f"P{i} {i + 1}'" for i in range(10)) + "\n")
+           if f.code == "M001"]
+    assert few and few[0].endswith("P8 9', P9 10'")

@@ -34,6 +34,9 @@ def _side_line(m: Match, side: str):
     return next((s for s in m.scorer_lines if s.side == side), None)
 
 
+LISTED_AT_MOST = 10  # goals M001 names in its message
+
+
 @rule("M001", "scorers-exceed-score", ERROR)
 def scorers_exceed_score(doc, settings, report):
     """More goals listed for a side than the score gives it.
@@ -54,7 +57,9 @@ def scorers_exceed_score(doc, settings, report):
             goals = _listed(m, side)
             if len(goals) > m.goals(side):
                 sl = _side_line(m, side)
-                names = ", ".join(f"{e.player} {e.minute_text}" for e in goals)
+                names = ", ".join(f"{e.player} {e.minute_text}" for e in goals[:LISTED_AT_MOST])
+                if len(goals) > LISTED_AT_MOST:  # a line of thousands is one line of a report
+                    names += f", … and {len(goals) - LISTED_AT_MOST} more"
                 yield report(
                     f"{m.team(side)} scored {m.goals(side)} in `{m.home} {m.home_goals}-{m.away_goals} "
                     f"{m.away}` but {len(goals)} goals are listed: {names}",
