@@ -10,40 +10,21 @@ ones are computed once per document (`per_document`) however many rules ask.
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
-from collections import OrderedDict
 from datetime import date
-from functools import cache, lru_cache, wraps
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from seasonparse.lexicon import contains_any, lexicon
 from seasonparse.model import Document, Match, Table, Tie
+from seasonparse.memo import by_identity
 from seasonparse.names import club_subset, fold, same_club
 from seasonparse.tables import column_indexes, to_int
 
 
 def per_document(fn):
     """Memoise a fact derived from one document: several rules read it, it is computed once.
-
-    Keyed by the document object itself, not its path or hash (a JSON input may
-    be edited after parsing and keep its source's hash); a reference to the
-    document is held so that its id cannot be reused while the entry lives.
-    Rules run one document at a time, so a few entries suffice. Values are
-    shared between rules: they must not be changed (tuples, or read only).
-    """
-    memo: OrderedDict[int, tuple[Document, object]] = OrderedDict()
-
-    @wraps(fn)
-    def wrapper(doc: Document):
-        hit = memo.get(id(doc))
-        if hit is not None and hit[0] is doc:
-            return hit[1]
-        value = fn(doc)
-        memo[id(doc)] = (doc, value)
-        if len(memo) > 8:
-            memo.popitem(last=False)
-        return value
-
-    return wrapper
+    Rules run one document at a time, so a few entries suffice (see memo.by_identity)."""
+    return by_identity(8)(fn)
 
 
 @lru_cache(maxsize=4096)  # the same pairs (a match's team, the article's club) all through a document

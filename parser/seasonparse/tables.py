@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from seasonparse.lexicon import lexicon
+from seasonparse.memo import by_identity
 from seasonparse.model import Row, Table
 from seasonparse.names import fold
 
@@ -142,25 +143,14 @@ def differences(stated: dict, got: dict, figures) -> tuple[str, str] | None:
             ", ".join(f"{SHORT_LABELS[m]} {got[m]}" for m in wrong))
 
 
-# The last tables read, by identity: each entry holds its table, so no other object takes its id.
-_ROWS_READ: dict[int, tuple[Table, tuple[StandingsRow, ...]]] = {}
-_ROWS_READ_KEPT = 32
-
-
+@by_identity(32)
 def rows_of(table: Table) -> tuple[StandingsRow, ...]:
     """Data rows with their numbers read by column meaning (realigned rows as realigned).
 
     A ragged row that could not be realigned is left out: its numbers stand in
     the wrong columns, and W003 already reports it. Six rules read the same
-    table in turn: its rows are read once (a few most recent tables kept)."""
-    kept = _ROWS_READ.get(id(table))
-    if kept is not None and kept[0] is table:
-        return kept[1]
-    rows = tuple(_read_rows(table))
-    if len(_ROWS_READ) >= _ROWS_READ_KEPT:
-        _ROWS_READ.pop(next(iter(_ROWS_READ)), None)
-    _ROWS_READ[id(table)] = (table, rows)
-    return rows
+    table in turn: its rows are read once."""
+    return tuple(_read_rows(table))
 
 
 def _read_rows(table: Table) -> list[StandingsRow]:
