@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from seasonparse.football import same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
@@ -287,8 +289,9 @@ def _wholly_bold(text: str) -> bool:
 
 def _place(openers: dict[tuple, list[int]], section: tuple, line: int) -> tuple[tuple, int]:
     """Where an element stands: its section, and the group inside it (how many group
-    openers stand above it; 0: above the first, or in a section without any)."""
-    return section, sum(1 for opener in openers.get(section, ()) if opener < line)
+    openers stand above it; 0: above the first, or in a section without any). The
+    openers of a section are in line order (_group_openers reads the blocks in order)."""
+    return section, bisect_left(openers.get(section, ()), line)
 
 
 def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list]:
