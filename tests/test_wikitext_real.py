@@ -447,3 +447,20 @@ def test_s008_pairs_paris_sg_of_the_1992_93_grid_with_its_paris_saint_germain_ro
     rows = {r.cells[1]: r.link for t in doc("1992–93_French_Division_1.wikitext").tables
             if t.kind == "standings" for r in t.rows}
     assert rows["Paris Saint-Germain"] == "Paris Saint-Germain F.C." and rows["Marseille"] == "Olympique de Marseille"
+
+
+def test_a_club_linked_in_a_table_row_is_no_inference_to_confirm():
+    """`[[Paris Saint-Germain F.C.|Paris Saint-Germain]]` in a table row (the 1992–93
+    Sports table, the 2021–22 venues wikitable) states which club the name is: A001 asked
+    to confirm it as an inference from words. An unlinked cell (`Girondins` in the 1992–93
+    attendance table) is still an inference, reported."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    found = {name: [f.message.split(" is taken")[0] for f in check.run([doc(name)], registry(), {"A001"},
+                                                                      Config()).findings]
+             for name in ("1992–93_French_Division_1.wikitext", "2021–22_Ligue_1.wikitext")}
+    assert found == {"1992–93_French_Division_1.wikitext": ["`Girondins`"], "2021–22_Ligue_1.wikitext": []}
+    venues = next(t for t in doc("2021–22_Ligue_1.wikitext").tables if any(r.link == "OGC Nice" for r in t.rows))
+    assert [r.cells[0] for r in venues.rows if r.link == "Paris Saint-Germain F.C."] == ["Paris Saint-Germain"]
