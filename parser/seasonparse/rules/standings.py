@@ -257,17 +257,16 @@ def blank_grid_cell_counted(doc, settings, report):
 
     What it does: where a document has one standings table and a results grid
     (matches with no date that are no tie's legs, as {{#invoke:Sports results}}
-    gives) over as many clubs, and both clubs
-    of a home–away pairing have played, by the table, every match of a double
-    round robin (2 × (teams − 1)), a pairing missing from the grid is reported.
-    A row's club is the grid's name linked to the same target (`[[Paris
-    Saint-Germain F.C.|Paris SG]]` in the grid is the table's `[[Paris
-    Saint-Germain F.C.|Paris Saint-Germain]]`), else the one name equal to it or
-    holding its words or held in them; clubs the grid names otherwise are left
-    out, and so are pairings the grid writes a note on (`match_X_Y_note`, an
-    annulled match). The
-    finding points at the blank cell where the grid has one, else at the home
-    club's row; the rows are related.
+    gives) over as many clubs, and both clubs of a home–away pairing have
+    played, by the table, every match of a double round robin (2 × (teams − 1)),
+    a pairing missing from the grid is reported. A row's club is the grid's
+    name linked to the same target (`[[Paris Saint-Germain F.C.|Paris SG]]` in
+    the grid is the table's `[[Paris Saint-Germain F.C.|Paris Saint-Germain]]`),
+    else the one name equal to it or holding its words or held in them; clubs
+    the grid names otherwise are left out, and so are pairings the grid writes
+    a note on (`match_X_Y_note`, an annulled match). The finding points at the
+    blank cell where the grid has one, else at the home club's row; the rows
+    are related.
 
     Why: the grid and the table disagree: a score is missing, or the table
     counts a match that was not played (or was annulled).
