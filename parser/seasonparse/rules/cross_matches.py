@@ -134,9 +134,10 @@ def cross_match_scorers(corpus, settings, report):
 
     What it does: where both documents list scorers and agree on the score
     (as X001 compares them: an award and the score played do not disagree, and
-    the scorers listed are the match's as played), pairs each goal by player (surname and initials, accent-insensitive, in
-    either list shape) and minute, and reports a goal whose minute differs or
-    that the other document does not have.
+    the scorers listed are the match's as played), pairs each goal by player
+    (surname and initials, accent-insensitive, in either list shape) and
+    minute, and reports a goal whose minute differs or that the other document
+    does not have.
 
     Why: scorer lists are copied between articles, and drift.
 
