@@ -423,3 +423,44 @@ def test_a_message_quotes_at_most_a_line_of_the_source():
         "}}" * 3000 + "}}\n"
     d = parse_wikitext(decode("nested.wikitext", text.encode("utf-8")))
     assert d.diagnostics and max(len(x.message) for x in d.diagnostics) < 400
+
+
+def test_s008_pairs_paris_sg_of_the_1992_93_grid_with_its_paris_saint_germain_row():
+    """The 1992–93 grid names `[[Paris Saint-Germain F.C.|Paris SG]]`, the table
+    `[[Paris Saint-Germain F.C.|Paris Saint-Germain]]`: one link target, one club (no
+    word test pairs them). S008 left the whole table unchecked; a score planted wrong in
+    the grid is now found on both clubs' rows."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+    from seasonparse.rules import registry
+
+    text = (WIKI / "1992–93_French_Division_1.wikitext").read_text("utf-8")
+    assert text.count("|match_PSG_AUX=2–0") == 1
+    d = parse_wikitext(decode("planted.wikitext", text.replace("|match_PSG_AUX=2–0", "|match_PSG_AUX=3–0")
+                              .encode("utf-8")))
+    found = check.run([d], registry(), {"S008"}, Config()).findings
+    assert [(f.line, f.message) for f in found] == [
+        (123, "Paris Saint-Germain: the table says GF 61; its 38 results in the results grid give GF 62"),
+        (127, "Auxerre: the table says GA 44; its 38 results in the results grid give GA 45")]
+    rows = {r.cells[1]: r.link for t in doc("1992–93_French_Division_1.wikitext").tables
+            if t.kind == "standings" for r in t.rows}
+    assert rows["Paris Saint-Germain"] == "Paris Saint-Germain F.C." and rows["Marseille"] == "Olympique de Marseille"
+
+
+def test_a_club_linked_in_a_table_row_is_no_inference_to_confirm():
+    """`[[Paris Saint-Germain F.C.|Paris Saint-Germain]]` in a table row (the 1992–93
+    Sports table, the 2021–22 venues wikitable) states which club the name is: A001 asked
+    to confirm it as an inference from words. An unlinked cell (`Girondins` in the 1992–93
+    attendance table) is still an inference, reported."""
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    found = {name: [f.message.split(" is taken")[0] for f in check.run([doc(name)], registry(), {"A001"},
+                                                                      Config()).findings]
+             for name in ("1992–93_French_Division_1.wikitext", "2021–22_Ligue_1.wikitext")}
+    assert found == {"1992–93_French_Division_1.wikitext": ["`Girondins`"], "2021–22_Ligue_1.wikitext": []}
+    venues = next(t for t in doc("2021–22_Ligue_1.wikitext").tables if any(r.link == "OGC Nice" for r in t.rows))
+    assert [r.cells[0] for r in venues.rows if r.link == "Paris Saint-Germain F.C."] == ["Paris Saint-Germain"]

@@ -146,7 +146,9 @@ def test_inline_suppression_comments_work_in_wikitext(run, tmp_path):
 def test_mixed_corpus_cross_document_findings_are_the_same(run, tmp_path, planted):
     """seeds/000 (text) checked with seed 002 as text, then as wikitext: the same
     cross-document findings (the same match found across formats, the same clubs),
-    and with one score changed in 002 the same new findings."""
+    and with one score changed in 002 the same new findings; but for the one club
+    identity the wikitext states by a link (its standings row `[[Correcaminos
+    UAT|Correcaminos]]`), which the text leaves to an inference (A001) to confirm."""
     import json
 
     def corpus(path, edit):
@@ -165,6 +167,8 @@ def test_mixed_corpus_cross_document_findings_are_the_same(run, tmp_path, plante
 
     text = corpus(ROOT / "seeds" / "002_69f7aa02eaa0a8e0.txt", ("Necaxa 0 - 1 Neza", "Necaxa 0 - 2 Neza"))
     wiki = corpus(FIXTURES / "wikitext" / "handmade" / "2011_Liga_de_Ascenso_Apertura_Liguilla.wikitext", ("|score2 = 1", "|score2 = 2"))
-    assert wiki == text
+    settled = [("A001", "`correcaminos` is taken as `correcaminos uat`: its words are part of that name "
+                        "only; confirm with [tool.seasonparse.aliases]")]
+    assert wiki == [f for f in text if f not in settled] and len(text) == len(wiki) + len(settled)
     assert any(code.startswith("X") for code, _ in text)
     assert planted == any(code == "X001" and "necaxa 0-2 neza" in m for code, m in text)

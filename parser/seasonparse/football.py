@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, lexicon
+from seasonparse.lexicon import contains_any, lexicon, names_any
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import club_subset, fold, same_club
@@ -31,6 +31,12 @@ def per_document(fn):
 def same_team(a: str, b: str) -> bool:
     """Within one document: equal up to accents, or one name's words inside the other's."""
     return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
+
+
+def awarded(match: Match) -> bool:
+    """A score awarded, not played out (`3–0 (awd.)`, `w/o`): it replaces the played
+    score in the record, and its goals are nobody's whatever scorers are listed."""
+    return match.note is not None and names_any(match.note, "scores", "awarded")
 
 
 def counted(match: Match) -> bool:

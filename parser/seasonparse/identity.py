@@ -149,8 +149,10 @@ def _names_beside_matches(doc: Document):
         for r in t.rows:
             cells = t.cells(r)
             if r.kind == "data" and tcol < len(cells):
-                for club in _clubs_of_cell(cells[tcol]):
-                    yield club, r.line, ("table", t.index), None
+                clubs = _clubs_of_cell(cells[tcol])
+                link = r.link if len(clubs) == 1 else None  # the link of a cell holding one club
+                for club in clubs:
+                    yield club, r.line, ("table", t.index), link
     for g in doc.goalscorers:
         for club in _clubs_of_cell(g.club):
             yield club, g.line, None, None

@@ -62,7 +62,8 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             t["index"], t["line"], t["end_line"], tuple(tuple(h) for h in t["header"]),
             tuple(t["columns"]),
             tuple(Row(tuple(r["cells"]), r["line"], r["kind"], r["ragged"],
-                      None if r["realigned"] is None else tuple(r["realigned"])) for r in t["rows"]),
+                      None if r["realigned"] is None else tuple(r["realigned"]), r.get("link"))
+                  for r in t["rows"]),
             tuple(t["section"]), t["kind"], t["points_for_win"], t["order_rule"]) for t in data["tables"]),
         goalscorers=tuple(Goalscorer(g["player"], g["nationality"], g["club"], g["goals"], g["own_goal"],
                                      g["line"], tuple(g["section"]), g["source"], g["table"])

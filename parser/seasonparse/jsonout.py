@@ -61,7 +61,8 @@ def to_dict(doc: Document) -> dict:
             "section": list(t.section), "header": [list(h) for h in t.header],
             "columns": list(t.columns),
             "rows": [{"cells": list(r.cells), "line": r.line, "kind": r.kind, "ragged": r.ragged,
-                      "realigned": None if r.realigned is None else list(r.realigned)}
+                      "realigned": None if r.realigned is None else list(r.realigned),
+                      "link": r.link}
                      for r in t.rows],
             "points_for_win": t.points_for_win, "order_rule": t.order_rule,
         } for t in doc.tables],

@@ -172,6 +172,7 @@ class Row(NamedTuple):
     kind: str = "data"  # data | total
     ragged: bool = False
     realigned: tuple[str, ...] | None = None  # cells put back in their columns
+    link: str | None = None  # the club's link target (wikitext `[[Target|Label]]`): an identity hint
 
 
 class Table(NamedTuple):

@@ -12,7 +12,7 @@ import re
 
 from seasonparse.corpus import MatchRef, names_match, surname
 from seasonparse.findings import Edit, Fix, Related, rule
-from seasonparse.football import describe
+from seasonparse.football import awarded, describe
 from seasonparse.model import ERROR, WARNING
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
@@ -36,11 +36,22 @@ def _score(ref: MatchRef, clubs: tuple[str, str]) -> tuple[int | None, int | Non
     return ref.goals_of(clubs[0]), ref.goals_of(clubs[1])
 
 
+def _by_kind(group: list[MatchRef]) -> list[list[MatchRef]]:
+    """The views of a match whose scores are of one kind: played, and awarded (`3–0
+    (awd.)`, `w/o`). An award replaces the played score in the record, so an article
+    that gives the score played and one that gives the award do not contradict: a
+    score is compared with the scores of its own kind only."""
+    played = [r for r in group if not awarded(r.match)]
+    if len(played) == len(group):  # no award: most matches
+        return [group]
+    return [kind for kind in (played, [r for r in group if awarded(r.match)]) if kind]
+
+
 def _scores_agree(group: list[MatchRef]) -> bool:
     """X001's test, read by the rules that compare what else a match's views say: where
-    the scores differ, X001 reports the match and the others stay silent."""
+    the scores of one kind differ, X001 reports the match and the others stay silent."""
     clubs = _clubs(group)
-    return len({_score(r, clubs) for r in group}) == 1
+    return all(len({_score(r, clubs) for r in kind}) == 1 for kind in _by_kind(group))
 
 
 @rule("X001", "cross-match-score", ERROR, scope="corpus")
@@ -49,7 +60,10 @@ def cross_match_score(corpus, settings, report):
 
     What it does: finds the same match in several documents (the same two
     clubs, after alias resolution, on dates at most a day apart) and compares
-    the goals of each club.
+    the goals of each club. An awarded score (`3–0 (awd.)`, `w/o`) is compared
+    with the other awards of the match only, a played score with played ones:
+    the award replaces the played score in the record, so an article giving
+    the score played and one giving the award do not contradict.
 
     Why: at least one article has the wrong result.
 
@@ -59,7 +73,8 @@ def cross_match_score(corpus, settings, report):
     """
     for group in corpus.same_matches:
         clubs = _clubs(group)
-        for ref, others in odd_ones(group, lambda r, clubs=clubs: _score(r, clubs), _path):
+        for ref, others in (odd for kind in _by_kind(group)
+                            for odd in odd_ones(kind, lambda r, clubs=clubs: _score(r, clubs), _path)):
             yield report(f"{describe(ref.match)} here, but {describe(others[0].match)} in {others[0].doc.path}",
                          ref.match.line, 1, path=ref.doc.path, related=[_rel(o) for o in others])
 
@@ -68,8 +83,9 @@ def cross_match_score(corpus, settings, report):
 def cross_match_venue(corpus, settings, report):
     """The same match has home and away swapped in two documents.
 
-    What it does: where two documents agree on the clubs and the goals, compares
-    which club is listed first (the home team).
+    What it does: where two documents agree on the clubs and the goals (those
+    of one kind, played or awarded, as X001 compares them), compares which club
+    is listed first (the home team).
 
     Why: a swapped venue changes which club hosted the leg, which decides ties
     and home records.
@@ -116,10 +132,12 @@ def _goals(ref: MatchRef, club: str):
 def cross_match_scorers(corpus, settings, report):
     """The same match has different scorers or minutes in two documents.
 
-    What it does: where both documents list scorers and agree on the score,
-    pairs each goal by player (surname and initials, accent-insensitive, in
-    either list shape) and minute, and reports a goal whose minute differs or
-    that the other document does not have.
+    What it does: where both documents list scorers and agree on the score
+    (as X001 compares them: an award and the score played do not disagree, and
+    the scorers listed are the match's as played), pairs each goal by player
+    (surname and initials, accent-insensitive, in either list shape) and
+    minute, and reports a goal whose minute differs or that the other document
+    does not have.
 
     Why: scorer lists are copied between articles, and drift.
 

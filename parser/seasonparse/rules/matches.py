@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from seasonparse.findings import Related, rule
-from seasonparse.lexicon import names_any
+from seasonparse.football import awarded
 from seasonparse.model import ERROR, INFO, WARNING, Match
 from seasonparse.names import fold
 
@@ -17,7 +17,7 @@ def _listed(m: Match, side: str):
 def _scored(matches):
     """The matches whose goals were scored by players: not an awarded score (`3–0
     (awd.)`, `w/o`), whose goals are nobody's whatever scorers are listed."""
-    return (m for m in matches if m.note is None or not names_any(m.note, "scores", "awarded"))
+    return (m for m in matches if not awarded(m))
 
 
 def _counted(doc):

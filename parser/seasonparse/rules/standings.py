@@ -7,6 +7,7 @@ from bisect import bisect_left
 from seasonparse.football import same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
+from seasonparse.names import tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (StandingsRow, column_indexes, differences, record, rows_of,
                                 to_float, to_int, tournament_columns)
@@ -215,6 +216,34 @@ def table_average(doc, settings, report):
                              f"{r.values['total_played']} = {avg:.{max(decimals, 1)}f}", r.row.line, 1)
 
 
+class _GridNames:
+    """The clubs a results grid names, and the link target each is written with
+    (wikitext `name_X=[[Target|Label]]`), where a name has one."""
+
+    def __init__(self, grid: list):
+        self.names = sorted({m.home for m in grid} | {m.away for m in grid})
+        targets: dict[str, set] = {}
+        for m in grid:
+            for name, link in ((m.home, m.home_link), (m.away, m.away_link)):
+                if link:
+                    targets.setdefault(name, set()).add(tokens(link))
+        self.link = {name: next(iter(t)) for name, t in targets.items() if len(t) == 1}
+
+    def of(self, row: StandingsRow) -> str | None:
+        """The grid's name of a standings row's club: the one name linked to the row's
+        own link target (two labels of one target are one club, `[[Paris Saint-Germain
+        F.C.|Paris SG]]` in the grid, `[[Paris Saint-Germain F.C.|Paris Saint-Germain]]` in
+        the table), else the one name equal to the row's or holding its words or held in
+        them (`same_team`); None where there is no such one name."""
+        if row.row.link:
+            target = tokens(row.row.link)
+            linked = [n for n in self.names if self.link.get(n) == target]
+            if len(linked) == 1:
+                return linked[0]
+        same = [n for n in self.names if same_team(n, row.team)]
+        return same[0] if len(same) == 1 else None
+
+
 def _grid_matches(doc) -> list:
     """Matches a results grid gives: no date written, and no tie's legs (a tie's legs made
     from its row have no date either)."""
@@ -228,13 +257,16 @@ def blank_grid_cell_counted(doc, settings, report):
 
     What it does: where a document has one standings table and a results grid
     (matches with no date that are no tie's legs, as {{#invoke:Sports results}}
-    gives) over as many clubs, and both clubs
-    of a home–away pairing have played, by the table, every match of a double
-    round robin (2 × (teams − 1)), a pairing missing from the grid is reported.
-    Clubs the grid names differently from the table are left out, and so are
-    pairings the grid writes a note on (`match_X_Y_note`, an annulled match). The
-    finding points at the blank cell where the grid has one, else at the home
-    club's row; the rows are related.
+    gives) over as many clubs, and both clubs of a home–away pairing have
+    played, by the table, every match of a double round robin (2 × (teams − 1)),
+    a pairing missing from the grid is reported. A row's club is the grid's
+    name linked to the same target (`[[Paris Saint-Germain F.C.|Paris SG]]` in
+    the grid is the table's `[[Paris Saint-Germain F.C.|Paris Saint-Germain]]`),
+    else the one name equal to it or holding its words or held in them; clubs
+    the grid names otherwise are left out, and so are pairings the grid writes
+    a note on (`match_X_Y_note`, an annulled match). The finding points at the
+    blank cell where the grid has one, else at the home club's row; the rows
+    are related.
 
     Why: the grid and the table disagree: a score is missing, or the table
     counts a match that was not played (or was annulled).
@@ -248,16 +280,16 @@ def blank_grid_cell_counted(doc, settings, report):
         return
     rows = rows_of(tables[0])
     full = 2 * (len(rows) - 1)
-    names = sorted({m.home for m in grid} | {m.away for m in grid})
-    if len(names) != len(rows):
+    names = _GridNames(grid)
+    if len(names.names) != len(rows):
         return
     played = {(m.home, m.away) for m in grid}
     blank_cells = {tuple(b.items[:2]): b for b in doc.blocks if b.kind == "blank_cell" and len(b.items) == 3}
     complete = []  # (row, the grid's name) of clubs the table counts every match of
     for r in rows:
-        same = [n for n in names if same_team(n, r.team)]
-        if len(same) == 1 and r.values.get("played") == full:
-            complete.append((r, same[0]))
+        name = names.of(r)
+        if name is not None and r.values.get("played") == full:
+            complete.append((r, name))
     for home_row, home in complete:
         for away_row, away in complete:
             if home == away or (home, away) in played:
@@ -309,15 +341,15 @@ def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list]:
 def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
     """Each row's club as the grid names it (row index -> name), where the grid names
     exactly the clubs of `rows`, one for one; else None."""
-    names = sorted({m.home for m in grid} | {m.away for m in grid})
-    if len(names) != len(rows):
+    names = _GridNames(grid)
+    if len(names.names) != len(rows):
         return None
     named = {}
     for i, r in enumerate(rows):
-        same = [n for n in names if same_team(n, r.team)]
-        if len(same) != 1:
+        name = names.of(r)
+        if name is None:
             return None
-        named[i] = same[0]
+        named[i] = name
     return named if len(set(named.values())) == len(rows) else None
 
 
@@ -361,8 +393,10 @@ def standings_vs_grid(doc, settings, report):
     """A standings row that the document's own results grid contradicts.
 
     What it does: pairs a standings table with a results grid that names
-    exactly its clubs (one for one): the grid in the table's own section, or in
-    its own group where groups share a section (each opened by a `;Group A`
+    exactly its clubs, one for one (a club by the same link target, `[[Paris
+    Saint-Germain F.C.|Paris SG]]` for `[[Paris Saint-Germain F.C.|Paris
+    Saint-Germain]]`, else by its words, as S007): the grid in the table's own
+    section, or in its own group where groups share a section (each opened by a `;Group A`
     line or a line wholly in bold; a group's table is paired with its group's
     grid only, and a group's grid with no other table), else, for a table in
     no such group, a grid in no group elsewhere (a "Results" section below

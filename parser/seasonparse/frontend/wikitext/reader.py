@@ -16,7 +16,7 @@ from seasonparse.frontend.assemble import _Builder
 from seasonparse.frontend.lines import parse_outcome
 from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
-from seasonparse.frontend.wikitext.clean import clean
+from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.infobox import read_infobox
 from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
@@ -29,7 +29,7 @@ from seasonparse.frontend.wikitext.templates import (
 from seasonparse.frontend.wikitext.ties import (
     Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
-from seasonparse.model import INFO, Block, Diagnostic, Document
+from seasonparse.model import INFO, Block, Diagnostic, Document, Table
 from seasonparse.tables import column_indexes
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
@@ -118,7 +118,7 @@ class _Reader:
         if len(self.b.tables) > made:  # the table spans its rows' continuation lines and `|}`
             t = self.b.tables[-1]._replace(end_line=self.line(max(start, end - 1)))
             if t.rows or any(t.columns):
-                self.b.tables[-1] = t
+                self.b.tables[-1] = t = _with_links(t, body)
                 if t.kind == "goalscorers":
                     self._club_season_scorers(t, scorers)
             else:  # no cell read as text (a layout table of kit templates): kept raw, whole
@@ -313,3 +313,18 @@ def read(source: Source) -> Document:
     doc = r.b.finish(source.sha256, [*source.diagnostics, *r.diags], lines)
     doc = keep_unread(doc, pieces, text, r.line)
     return doc._replace(title=_title(source.path)) if doc.title is None and text.strip() else doc
+
+
+def _with_links(table: Table, body) -> Table:
+    """The table with each data row's club link target (Row.link: `[[Paris Saint-Germain
+    F.C.|Paris Saint-Germain]]` in its team column), an identity hint the cleaned cell
+    has lost. `body`: the (line, texts, written cells) the rows were made from."""
+    tcol = column_indexes(table).get("team")
+    if tcol is None:
+        return table
+    written = {ln: cells[tcol].raw for ln, _, cells in body if tcol < len(cells) and "[[" in cells[tcol].raw}
+    if not written:
+        return table
+    return table._replace(rows=tuple(
+        r._replace(link=link_target(written[r.line])) if r.kind == "data" and not r.ragged and r.line in written
+        else r for r in table.rows))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from seasonparse.frontend.wikitext.clean import clean
+from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key
@@ -42,6 +42,7 @@ class _Line(NamedTuple):
     win_points: int
     line: int
     states_win_points: bool = True  # False: a legacy row without `wpts`, at the template's 3
+    link: str | None = None  # the club's link target: an identity hint (Row.link)
 
 
 def team_codes(frag: Fragment) -> list[tuple[str, int]]:
@@ -112,7 +113,7 @@ def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int
                  str(x.gf), str(x.ga), _signed(x.gf - x.ga))
         if adjusted:
             cells += (_signed(x.adjust),)
-        rows.append(Row((*cells, str(x.win_points * x.w + x.d + x.adjust)), x.line))
+        rows.append(Row((*cells, str(x.win_points * x.w + x.d + x.adjust)), x.line, link=x.link))
     win = {x.win_points for x in lines if x.states_win_points} or {x.win_points for x in lines}
     return Table(table_index, first_line, last_line, (COLUMNS_ADJUSTED if adjusted else COLUMNS,),
                  COLUMNS_ADJUSTED if adjusted else COLUMNS, tuple(rows), section, "standings",
@@ -137,7 +138,8 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
         lines.append(_Line(n, clean(name_p.raw) if name_p else code, _int(frag, f"win_{code}"),
                            _int(frag, f"draw_{code}"), _int(frag, f"loss_{code}"),
                            _int(frag, f"gf_{code}"), _int(frag, f"ga_{code}"),
-                           _int(frag, f"adjust_points_{code}"), winpoints, line))
+                           _int(frag, f"adjust_points_{code}"), winpoints, line,
+                           link=link_target(name_p.raw) if name_p else None))
     return _table(lines, table_index, index.line(frag.start), index.line(frag.end - 1), section,
                   order_rule(frag, codes))
 
@@ -149,7 +151,8 @@ def legacy_row(frag: Fragment, index: LineIndex) -> _Line:
     wpts = _int(frag, "wpts") if "wpts" in p else 2 if two_points else 3
     return _Line(_int(frag, "p"), clean(p["t"].raw) if "t" in p else "", _int(frag, "w"),
                  _int(frag, "d"), _int(frag, "l"), _int(frag, "gf"), _int(frag, "ga"),
-                 -_int(frag, "dp"), wpts, index.line(frag.start), "wpts" in p or two_points)
+                 -_int(frag, "dp"), wpts, index.line(frag.start), "wpts" in p or two_points,
+                 link_target(p["t"].raw) if "t" in p else None)
 
 
 def legacy_table(rows: list[_Line], table_index: int, first_line: int, last_line: int, section,
