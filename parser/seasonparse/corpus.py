@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from seasonparse import identity, statements
-from seasonparse.football import counted, doc_club, knockout_ties
+from seasonparse.football import awarded, counted, doc_club, knockout_ties
 from seasonparse.lexicon import words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
@@ -269,20 +269,27 @@ class Corpus:
     def regular(self) -> dict[tuple[str, Tournament], list[MatchRef]]:
         """(club, tournament) -> the club's regular-season matches of it, each match
         once however many documents list it (knockout, cup, pre-season and friendly
-        sections left out)."""
-        out: dict[tuple[str, Tournament], list[MatchRef]] = {}
-        seen: set[tuple] = set()
-        for ref in sorted(self.matches, key=lambda r: (r.day, r.doc.path, r.match.line)):
+        sections left out). Where one document gives the score played and another
+        the award (`3–0 (awd.)`), the award is the one kept: it is what the record counts."""
+        candidates = []
+        for ref in self.matches:
             m = ref.match
             if not counted(m) or match_phase(m.section) != "league":
                 continue
             t = section_tournament(ref.doc, m.section)
-            if t is None:
-                continue
+            if t is not None:
+                candidates.append((ref, t))
+        kept = []
+        seen: set[tuple] = set()
+        for ref, t in sorted(candidates, key=lambda c: (not awarded(c[0].match), c[0].day, c[0].doc.path,
+                                                        c[0].match.line)):
             pair = frozenset((ref.home, ref.away))
-            if (pair, ref.day) in seen or (pair, ref.day - timedelta(days=1)) in seen:
+            if any((pair, ref.day + timedelta(days=d)) in seen for d in (-1, 0, 1)):
                 continue
             seen.add((pair, ref.day))
+            kept.append((ref, t))
+        out: dict[tuple[str, Tournament], list[MatchRef]] = {}
+        for ref, t in sorted(kept, key=lambda c: (c[0].day, c[0].doc.path, c[0].match.line)):
             for club in (ref.home, ref.away):
                 out.setdefault((club, t), []).append(ref)
         return out

@@ -51,7 +51,8 @@ def record_vs_results(corpus, settings, report):
 
     What it does: recomputes the club's record (W, D, L, GF, GA, GD, Pts) from
     all of its regular-season results of that tournament in the corpus (each
-    match once, knockout, cup, pre-season and friendly sections left out) and
+    match once, knockout, cup, pre-season and friendly sections left out; where
+    one document gives the score played and another the award, the award) and
     compares it with every standings row for that club and tournament, in any
     document. Only where the corpus has as many results as the row's Pld. A
     tournament is a phase and a year (`Apertura 2011`), or a single-phase
