@@ -33,9 +33,9 @@ SOURCES = [*sorted(p for p in WIKITEXT.glob("*.wikitext") if p.stat().st_size < 
            WIKITEXT / "handmade" / "2011_Liga_de_Ascenso_Apertura_Liguilla.wikitext"]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
-_SEASON = re.compile(r"\b((?:19|20)\d\d)([–-])(\d\d)\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SEASON_OR_YEAR = re.compile(r"\b((?:19|20)\d\d)([–-])(\d\d)\b|\b(?:19|20)\d\d\b")
 _SCORE = re.compile(r"(?<![\d/:.])(\d)(\s*[–-]\s*)(\d)(?![\d/:.])")
+_GRID_CELL = re.compile(r"\s*\|\s*match_\w+\s*=")  # a cell of a Module:Sports results grid
 _CLUB_LINK = re.compile(r"\[\[([^\]|#]{3,40})(?:\|([^\]]{3,30}))?\]\]")
 SYLLABLES = ["ta", "ro", "mi", "ca", "lu", "ve", "zo", "na", "pe", "di", "sa", "bo", "ni", "ga"]
 
@@ -45,12 +45,13 @@ def _base_year(title: str) -> int:
 
 
 def shift_years(text: str, delta: int) -> str:
-    def season(m):
-        first = int(m[1]) + delta
-        return f"{first}{m[2]}{(first + 1) % 100:02d}"
+    """Every year moved by `delta`, a season's two years together, in one pass (two passes
+    moved a season's first year twice: `2004–05` became `1886–46` for a delta of -59)."""
+    def shifted(m):
+        first = int(m[1] or m[0]) + delta
+        return f"{first}{m[2]}{(first + 1) % 100:02d}" if m[1] else str(first)
 
-    text = _SEASON.sub(season, text)
-    return _YEAR.sub(lambda m: str(int(m[0]) + delta), text)
+    return _SEASON_OR_YEAR.sub(shifted, text)
 
 
 def clubs_of(text: str) -> list[str]:
@@ -70,12 +71,19 @@ def rename(text: str, names: dict[str, str]) -> str:
 
 
 def vary_scores(text: str, rng: random.Random, share: float) -> str:
+    """One score in `share` changed, but never a results grid's cell (`|match_X_Y=2–1`):
+    a grid's results add up to the standings table beside it in the same article, which
+    is not changed, so a changed cell made the copy contradict itself (S008 in every
+    copy of a league, ~20 a page) where a real article agrees with itself. The grid's
+    matches have no date, so no other article is compared with them: only the dated
+    matches' changed scores make the contradictions between copies."""
     def change(m):
         if rng.random() >= share:
             return m[0]
         return f"{m[1]}{m[2]}{(int(m[3]) + 1) % 10}"
 
-    return _SCORE.sub(change, text)
+    return "".join(line if _GRID_CELL.match(line) else _SCORE.sub(change, line)
+                   for line in text.splitlines(keepends=True))
 
 
 def word(rng: random.Random) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from collections import namedtuple
 
 import pytest
 from conftest import FIXTURES, SEEDS, mixed_corpus
@@ -14,6 +15,7 @@ from seasonparse.cli_common import gather
 from seasonparse.compact import Documents, pack, project
 from seasonparse.config import Config
 from seasonparse.frontend import parse_text
+from seasonparse.reference import Record
 from seasonparse.rules import registry
 
 WIKITEXT = sorted((FIXTURES / "wikitext").glob("*.wikitext"))
@@ -102,3 +104,34 @@ def test_a_small_run_holds_its_documents_and_a_large_one_packs_them_with_the_sam
     assert [d.path for d in held.documents] == [d.path for d in packed.documents]
     assert check.packs_documents(inputs[:2], PoolMap(2)) and check.packs_documents(iter(inputs), map)
     assert not check.packs_documents(inputs[:2], map)
+
+
+def test_records_are_packed_as_tuples_and_come_back_as_they_were():
+    """pack_object writes a named tuple with no other state as `tuple.__new__(cls, fields)`
+    (both ends in C); it unpacks to an equal record of the same class, a record of the
+    reference path (reference.Record) too, and a tuple subclass with state of its own
+    keeps it (pickled the default way)."""
+    from seasonparse.compact import pack_object, unpack_object
+    from seasonparse.model import Match
+
+    match = Match(3, "2004-09-12", "12 September 2004", "Juventus", "Milan", 2, 1, (), (), ("League",),
+                  10, 9, 12, note="a.e.t.", home_link="Juventus F.C.")
+    records = (match, [match, _Bye("Necaxa", 4)], {"k": match})
+    back = unpack_object(pack_object(records))
+    assert back == records and type(back[0]) is Match and type(back[1][1]) is _Bye
+    assert back[0].home_link == "Juventus F.C." and back[1][1].club == "Necaxa"
+    assert b"__new__" in zlib.decompress(pack_object(match))  # written by tuple.__new__
+
+    stateful = _Stateful(1, 2)
+    stateful.seen = "kept"
+    assert unpack_object(pack_object(stateful)).seen == "kept"
+
+
+class _Bye(Record, fields="club line"):
+    """A record of the reference path's kind (reference.Record)."""
+
+    __slots__ = ()
+
+
+class _Stateful(namedtuple("_Stateful", "a b")):
+    """A named tuple's subclass with a __dict__ (no __slots__): not a plain record."""

@@ -304,6 +304,25 @@ def test_the_benchmark_dump_is_deterministic_and_read_back_whole(tmp_path):
     assert len(list((tmp_path / "a" / "text").glob("*.txt"))) == 16
 
 
+def test_the_benchmark_dump_varies_scores_but_never_a_results_grid_cell():
+    """bench/gen_dump.py's copies change scores so that articles contradict each other,
+    but a results grid's cell is left as it is: the grid adds up to the standings table
+    beside it, so a changed cell made the article contradict itself (S008)."""
+    import random
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_dump import vary_scores
+
+    text = ("|match_JUV_MIL=2–1\n| match_MIL_JUV = [[Derby|0–0]]\n"
+            "{{Football box\n|score = 2–1\n}}\nWon 3–0 at home.\n")
+    varied = vary_scores(text, random.Random(1), 1.0).splitlines()
+    assert varied[:2] == ["|match_JUV_MIL=2–1", "| match_MIL_JUV = [[Derby|0–0]]"]
+    assert varied[3:] == ["|score = 2–2", "}}", "Won 3–1 at home."]
+
+
 def test_a_stream_goes_to_the_workers_a_window_at_a_time():
     """A dump's pages are not all taken (and held) before the workers start: the pool is
     fed a bounded number of chunks ahead of the results taken."""

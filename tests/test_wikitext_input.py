@@ -442,3 +442,17 @@ def test_an_article_that_lists_the_visiting_team_first_says_so_and_is_read_so():
     assert {s.side for s in turned.scorer_lines} == {"home", "away"}
     assert [(other[s.side], s.team) for s in turned.scorer_lines] == \
         [(s.side, s.team) for s in plain.scorer_lines]
+
+
+def test_a_grids_match_built_as_a_tuple_is_the_match_the_constructor_builds():
+    """results._match builds a grid's Match as a plain tuple of Match's fields (fast):
+    it must be the record Match's own constructor gives, whatever fields Match has."""
+    from seasonparse.frontend.wikitext.results import _match
+    from seasonparse.model import Match
+
+    built = _match(7, "Juventus", "Milan", 2, 1, ("Season",), 40, 3, 9, ("Juventus F.C.", None))
+    assert built == Match(7, None, "", "Juventus", "Milan", 2, 1, (), (), ("Season",), 40, 40, 40, 3, 3,
+                          None, 9, home_link="Juventus F.C.", away_link=None)
+    assert type(built) is Match and built.home_link == "Juventus F.C." and built.extra_time is False
+    assert _match(0, "a", "b", 0, 0, None, 1, 1, 2) == Match(0, None, "", "a", "b", 0, 0, (), (), None,
+                                                             1, 1, 1, 1, 1, None, 2)

@@ -137,6 +137,7 @@ class KnockoutTie(NamedTuple):
         return totals
 
 
+@lru_cache(maxsize=4096)  # asked for every match: a grid's hundreds share one section
 def round_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], int | None]:
     for i, title in enumerate(section):
         r = round_index(title)

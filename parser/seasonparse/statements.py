@@ -40,9 +40,25 @@ def _sentences(b: Block) -> Iterator[Sentence]:
 
 def stating(block: Block) -> bool:
     """Whether `block` states anything this module reads: the cross-document stage
-    keeps only those blocks of a document (seasonparse.compact)."""
+    keeps only those blocks of a document (seasonparse.compact). The patterns are tried
+    only on the sentences holding one of their words, each lowered once for all three
+    kinds (most blocks hold none: a raw block is often a long template's text)."""
     said = list(_sentences(block))
-    return bool(_deductions(said) or _removals(said) or _next_opponents(said) or _higher_seed_hosts(said))
+    worded = [s for s in said if _holds_a_word(s.text.lower(), _statement_words())]
+    return bool(worded and (_deductions(worded) or _removals(worded) or _next_opponents(worded))
+                or _higher_seed_hosts(said))
+
+
+_WORDED_KINDS = ("deduction", "removed_club", "next_opponent")  # the kinds read only where a word is
+
+
+@cache
+def _statement_words() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for kind in _WORDED_KINDS for w in _words(kind)))
+
+
+def _holds_a_word(lowered: str, words: tuple[str, ...]) -> bool:
+    return any(w in lowered for w in words)
 
 
 @cache
@@ -58,8 +74,7 @@ def _words(kind: str) -> tuple[str, ...]:
 def _may_state(text: str, kind: str) -> bool:
     """Whether `text` holds a word every pattern of `kind` needs (the lexicon's
     statement_words): the patterns, tried at every position, only where it does."""
-    lowered = text.lower()
-    return any(w in lowered for w in _words(kind))
+    return _holds_a_word(text.lower(), _words(kind))
 
 
 class Deduction(NamedTuple):

@@ -116,6 +116,8 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
     """Each goalscorer table or list with what the match blocks in its scope say (shared by
     G001-G005: read only). Linear in the document: each goal is looked up among the rows
     that share a word with its scorer, and each table reads the matches of its own section."""
+    if not doc.goalscorers:  # nothing to tally: the matches are not read (a league's grid has hundreds)
+        return ()
     sections, matches_by_line = _Sections(doc), _Matches(doc)
     groups: dict[tuple, list[Goalscorer]] = {}
     for g in doc.goalscorers:

@@ -20,11 +20,14 @@ def _scored(matches):
     return (m for m in matches if not awarded(m))
 
 
-def _counted(doc):
-    """The matches whose listed goals can be counted: none of their goals is one the
-    reader could not read (P019, `{{goal|?}}`), which leaves the count unknown."""
+def _counted(doc, matches):
+    """`matches` (of `doc`) whose listed goals can be counted: none of their goals is one
+    the reader could not read (P019, `{{goal|?}}`), which leaves the count unknown."""
     unread = sorted(d.line for d in doc.diagnostics if d.code == "P019")
-    for m in doc.matches:
+    if not unread:  # most documents: every match counts
+        yield from matches
+        return
+    for m in matches:
         i = bisect_left(unread, m.date_line)
         if i == len(unread) or unread[i] > m.end_line:
             yield m
@@ -52,7 +55,7 @@ def scorers_exceed_score(doc, settings, report):
         Necaxa 1 - 0 Mérida
           Necaxa: Lojero 14', Castillo 20'
     """
-    for m in _scored(doc.matches):
+    for m in _scored(m for m in doc.matches if m.events):  # no goal listed: none too many
         for side in ("home", "away"):
             goals = _listed(m, side)
             if len(goals) > m.goals(side):
@@ -82,9 +85,7 @@ def scorers_incomplete(doc, settings, report):
         Necaxa 3 - 0 Veracruz
           Necaxa: Lojero 4', 49'
     """
-    for m in _scored(_counted(doc)):
-        if not m.scorer_lines:
-            continue
+    for m in _scored(_counted(doc, (m for m in doc.matches if m.scorer_lines))):
         for side in ("home", "away"):
             listed = len(_listed(m, side))
             if listed < m.goals(side):
@@ -109,8 +110,8 @@ def scorers_missing(doc, settings, report):
         December 30, 2011
         Necaxa 2 - 1 Guadalajara U-20
     """
-    for m in _scored(_counted(doc)):
-        if not m.scorer_lines and m.home_goals + m.away_goals > 0 and m.date_text:
+    for m in _scored(_counted(doc, (m for m in doc.matches if not m.scorer_lines and m.date_text))):
+        if m.home_goals + m.away_goals > 0:
             yield report(f"no scorers listed for `{m.home} {m.home_goals}-{m.away_goals} {m.away}`",
                          m.line, 1)
 
@@ -154,6 +155,8 @@ def duplicate_event(doc, settings, report):
         Necaxa: Lojero 67', 67'
     """
     for m in doc.matches:
+        if not m.events:  # a grid's match: nothing listed twice
+            continue
         listed: dict[tuple, list] = {}
         for e in m.events:
             if e.minute is None:

@@ -61,10 +61,11 @@ def shootout_not_level(doc, settings, report):
     Example:
         Necaxa 2 - 1 Mérida (4–3 p)
     """
-    first_legs = _first_legs(doc)
+    first_legs = None  # found at the first shoot-out: most matches have none
     for m in doc.matches:
         if m.penalties is None:
             continue
+        first_legs = _first_legs(doc) if first_legs is None else first_legs
         first = first_legs.get(m.index)
         if not _level(m.home_goals, m.away_goals, first):
             what = "the aggregate" if first is not None else "the score"
@@ -89,7 +90,7 @@ def extra_time_not_level(doc, settings, report):
           Necaxa: Lojero 14', 70'
           Mérida: Ramos 30'
     """
-    first_legs = _first_legs(doc)
+    first_legs = None  # found at the first match after extra time: most have none
     for m in doc.matches:
         if not m.extra_time:
             continue
@@ -98,6 +99,7 @@ def extra_time_not_level(doc, settings, report):
                                                     for s in ("home", "away")] != [m.home_goals, m.away_goals]:
             continue  # an incomplete list proves nothing about the 90 minutes
         home, away = (sum(1 for e in goals if e.side == s and e.minute <= 90) for s in ("home", "away"))
+        first_legs = _first_legs(doc) if first_legs is None else first_legs
         first = first_legs.get(m.index)
         if not _level(home, away, first):
             what = "the aggregate" if first is not None else "the score"

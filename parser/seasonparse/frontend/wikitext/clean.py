@@ -98,6 +98,7 @@ def link_target(raw: str) -> str | None:
     return m[1].strip() if m else None
 
 
+@lru_cache(maxsize=4096)  # a grid's few hundred cells hold a few dozen distinct scores
 def score(raw: str) -> tuple[int, int] | None:
     """The first `2–1` (any dash, entities, links and `[url 2–1]` allowed) in a value."""
     m = _SCORE.search(clean(raw))

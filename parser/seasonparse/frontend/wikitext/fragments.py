@@ -82,16 +82,20 @@ def _blank_too_deep(body: str, start: int, index: LineIndex, diags: list[Diagnos
 
 
 def _fragment(kind: str, name: str, start: int, end: int, raw_params) -> Fragment:
-    """raw_params: (name as written, value as written, offset of the value)."""
+    """raw_params: (name as written, value as written, offset of the value). A Param is
+    built as a tuple (a results grid has hundreds; Param's constructor is Python code)."""
     params: dict[str, Param] = {}
     order = []
     for pname, value, offset in raw_params:
         stripped = value.strip()
-        lead = value.find(stripped) if stripped else len(value)  # where the stripped value starts
-        param = Param(param_name(kind, pname), stripped, offset + lead)
-        params.setdefault(param.name, param)
+        lead = len(value) - len(value.lstrip())  # where the stripped value starts
+        param = _new_tuple(Param, (param_name(kind, pname), stripped, offset + lead))
+        params.setdefault(param[0], param)
         order.append(param)
     return Fragment(kind, name.strip(), start, end, params, tuple(order))
+
+
+_new_tuple = tuple.__new__
 
 
 def parse(text: str, start: int, end: int, kind: str, index: LineIndex,

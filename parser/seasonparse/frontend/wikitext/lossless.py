@@ -57,13 +57,13 @@ def keep_unread(doc: Document, pieces, text: str, line_of) -> Document:
         if 1 <= a <= n:
             delta[a] += 1
             delta[min(max(a, b), n) + 1] -= 1
-    for h in _headings(doc)[0]:
+    head_lines, head_paths = _headings(doc)
+    for h in head_lines:
         if 1 <= h <= n:
             delta[h] += 1
             delta[h + 1] -= 1
     covered = list(accumulate(delta))  # covered[i] > 0: line i is spanned
     spanned = list(accumulate((1 if c > 0 else 0 for c in covered), initial=0))  # prefix counts
-    head_lines, head_paths = _headings(doc)
     bare = [i for i in range(1, n + 1) if covered[i] <= 0 and lines[i - 1].strip()]  # unspanned, not blank
 
     def section(line: int) -> tuple[str, ...]:

@@ -42,6 +42,7 @@ class _Reader:
     def __init__(self, source: Source, text: str):
         self.src = text
         self.index = LineIndex(text)
+        self.line = self.index.line  # offset -> its 1-based line (asked thousands of times a page)
         self.b = _Builder(source.path, "wikitext")
         self.diags: list[Diagnostic] = []
         self.legacy_rows: list = []  # rows of an open Fb cl table
@@ -53,9 +54,6 @@ class _Reader:
         self.aggregates: dict[int, str] = {}  # match index -> a box's `aggregatescore`
         self.article_club: str | None = None  # the club of a club season article's infobox
         self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
-
-    def line(self, offset: int) -> int:
-        return self.index.line(offset)
 
     # --- items the assembler reads -----------------------------------------
     def _item(self, kind: str, lines) -> None:

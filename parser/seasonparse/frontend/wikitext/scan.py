@@ -121,8 +121,11 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
     table_depth = 0
     inline_starts = sorted(inline_ends)
     ii = 0
+    find = text.find
     while pos < n:
-        end = _line_end(text, pos)
+        end = find("\n", pos)
+        if end == -1:
+            end = n
         if bi < len(blocks) and blocks[bi][0] < end and table_start is None:
             bstart, bend, bkind = blocks[bi]
             if bstart > pos and text[pos:bstart].strip():
@@ -153,7 +156,7 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
                 pieces.append(Piece("table", table_start, end))
                 table_start = None
         elif table_depth == 0:
-            if _HEADING.fullmatch(line):
+            if line.startswith("=") and _HEADING.fullmatch(line):
                 pieces.append(Piece("heading", pos, end))
             elif stripped.startswith("{{") and pos + len(line) - len(stripped) in inline_ends \
                     and not text[inline_ends[pos + len(line) - len(stripped)]:end].strip():
@@ -163,7 +166,7 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
                 pieces.append(Piece("text", pos, end))
             else:
                 pieces.append(Piece("text", pos, end))
-        elif _HEADING.fullmatch(line) and table_start is not None:
+        elif line.startswith("=") and _HEADING.fullmatch(line) and table_start is not None:
             # An unclosed table ends where the next section begins.
             tl, tc = index.position(table_start)
             diags.append(Diagnostic("P012", ERROR, "`{|` opens a table that is never closed with `|}`; "

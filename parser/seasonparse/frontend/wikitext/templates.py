@@ -78,6 +78,7 @@ def _aliases(kind: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)  # a grid's `match_X_Y` names recur in every copy of a league's season
 def param_name(kind: str, name: str) -> str:
     """The canonical name of a template parameter (aliases folded)."""
     k = key(name)
