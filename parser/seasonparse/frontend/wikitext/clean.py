@@ -29,7 +29,7 @@ _EXTERNAL = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]")
 _INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
 _TEMPLATE_LEFT = compile_lazily(r"\{\{.*\}\}|\{\{|\}\}", re.S)  # after the passes: too deep to read
 _QUOTES = re.compile(r"'{2,}")
-_LINK_TARGET = re.compile(r"\[\[([^\[\]{}|#]*)")
+_BRACES = re.compile(r"(\{\{|\}\})")
 _SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")
 
 
@@ -93,9 +93,44 @@ def clean(raw: str) -> str:
 
 
 def link_target(raw: str) -> str | None:
-    """The first wikilink's target: the identity hint behind a label."""
-    m = _LINK_TARGET.search(raw)
-    return m[1].strip() if m else None
+    """The first wikilink's target: the identity hint behind a label (see first_link)."""
+    found = first_link(raw)
+    return found[0] if found else None
+
+
+def first_link(raw: str) -> tuple[str, str] | None:
+    """The first article wikilink of the displayed text, as (target, displayed label).
+    A flag or logo (`[[File:...]]`), a note (`<ref>`) and a template's arguments
+    (`{{efn|[[Beta F.C.]] withdrew}}`) are not what the value links: skipped."""
+    if "[[" not in raw:
+        return None
+    t = raw
+    if "<" in t:
+        t = _REF.sub("", t)
+    if "{{" in t:
+        t = _outside_templates(t)
+    if ":" in t:
+        t = _FILE_LINK.sub("", t)
+    m = _LINK.search(t)
+    while m is not None and m[1].lstrip().startswith(":"):  # [[:Category:...]]: a link to a page about pages
+        m = _LINK.search(t, m.end())
+    if m is None:
+        return None
+    target = m[1].split("#", 1)[0].strip()
+    return (target, clean(_link_text(m))) if target else None
+
+
+def _outside_templates(text: str) -> str:
+    """`text` without what lies inside `{{...}}`, nested or not (one pass: linear in the text)."""
+    kept, depth = [], 0
+    for piece in _BRACES.split(text):
+        if piece == "{{":
+            depth += 1
+        elif piece == "}}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kept.append(piece)
+    return "".join(kept)
 
 
 @lru_cache(maxsize=4096)  # a grid's few hundred cells hold a few dozen distinct scores

@@ -16,7 +16,7 @@ from seasonparse.frontend.assemble import _Builder
 from seasonparse.frontend.lines import parse_outcome
 from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
-from seasonparse.frontend.wikitext.clean import clean, link_target
+from seasonparse.frontend.wikitext.clean import clean, first_link
 from seasonparse.frontend.wikitext.infobox import read_infobox
 from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
@@ -316,13 +316,31 @@ def read(source: Source) -> Document:
 def _with_links(table: Table, body) -> Table:
     """The table with each data row's club link target (Row.link: `[[Paris Saint-Germain
     F.C.|Paris Saint-Germain]]` in its team column), an identity hint the cleaned cell
-    has lost. `body`: the (line, texts, written cells) the rows were made from."""
+    has lost. `body`: the (line, texts, written cells) the rows were made from. Only a
+    link whose label is the club the cell shows counts: a cell can also link a flag, a
+    note or a ruling (`Alpha [[Testland FA|(expelled)]]`)."""
     tcol = column_indexes(table).get("team")
     if tcol is None:
         return table
     written = {ln: cells[tcol].raw for ln, _, cells in body if tcol < len(cells) and "[[" in cells[tcol].raw}
     if not written:
         return table
+
+    def link(row) -> str | None:
+        found = first_link(written[row.line])
+        if found is None:
+            return None
+        shown = table.cells(row)[tcol] if tcol < len(table.cells(row)) else ""
+        return found[0] if found[1] and _shown_club(shown) == found[1] else None
+
     return table._replace(rows=tuple(
-        r._replace(link=link_target(written[r.line])) if r.kind == "data" and not r.ragged and r.line in written
-        else r for r in table.rows))
+        r._replace(link=link(r)) if r.kind == "data" and not r.ragged and r.line in written else r
+        for r in table.rows))
+
+
+def _shown_club(cell: str) -> str:
+    """A team cell's club as shown, without the trailing marks standings add: `Lille (C)`, `Metz (R)`."""
+    words = cell.split()
+    while words and words[-1].startswith("(") and words[-1].endswith(")") and len(words[-1]) <= 4:
+        words.pop()
+    return " ".join(words)
