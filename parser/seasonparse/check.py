@@ -130,6 +130,7 @@ class DocumentStage(NamedTuple):
     rules: dict[str, Rule] | None = None
     facts: bool = False  # find the document's facts for the cross-document stage here, in the worker
     packs: bool = True  # hand back a document read from an input packed (see packs_documents)
+    forked_state = False  # reads nothing of the parent's but its items: may run on a pool forked before them (parallel.PoolAhead)
 
     def __call__(self, source) -> Checked:
         doc = source if isinstance(source, Document) else load_one(source)
@@ -167,6 +168,17 @@ class DocumentStage(NamedTuple):
         from seasonparse.partition import document_facts, pack_facts
 
         return pack_facts(document_facts(doc))
+
+
+def warm_up() -> None:
+    """The imports the per-document stage makes on its first document of a text input (the
+    parser's tables, the packing), made ahead: what a worker forked before the inputs are
+    gathered does meanwhile (parallel.PoolAhead)."""
+    from seasonparse import compact, lexicon, partition, suppress  # noqa: F401
+    from seasonparse.frontend import parse_text
+
+    lexicon.lexicon()  # the format's words (data/lexicon.toml)
+    parse_text("A 1-0 B\n")  # a line the grammar parses: the parser's tables
 
 
 PACK_FROM = 64  # inputs: fewer, checked in this process, are held as they are (~0.3 MB an article)
