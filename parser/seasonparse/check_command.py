@@ -212,10 +212,20 @@ def _pool_ahead(args):
     no content cache may take the per-document stage's work. None otherwise."""
     if args.engine != "local" or args.jobs is None or not args.no_cache:
         return None
-    from seasonparse.check import warm_up
     from seasonparse.parallel import jobs_for, start_ahead
 
-    return start_ahead(jobs_for(args.jobs, None), warm_up)
+    return start_ahead(jobs_for(args.jobs, None), _warm_worker)
+
+
+def _warm_worker() -> None:
+    """What each worker started ahead does while the parent gathers the inputs: take a
+    batch's GC settings (which gather gives the parent only after the fork: without them
+    the workers collect ten times as often) and the per-document stage's imports."""
+    from seasonparse.check import warm_up
+    from seasonparse.cli_common import _batch_gc
+
+    _batch_gc()
+    warm_up()
 
 
 def cmd_report(argv: list[str]) -> int:
