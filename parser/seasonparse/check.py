@@ -382,6 +382,9 @@ class CrossStage(NamedTuple):
         from seasonparse.partition import SurnameViews
 
         held = task.docs if task.docs is not None else _RUN["docs"]
+        exchange = _RUN.get("exchange") if task.docs is None else None
+        if task.members is None and exchange is not None and task.surnames is None:
+            return exchange.check(task.share[0], held, unpacked, task.codes, self.check)
         if task.members is None:
             views = SurnameViews(len(held), task.surnames, task.share)
             for i in views.documents:
@@ -541,9 +544,12 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
     and the parts (about as long, on one core, the other idle before); identity reaches
     the workers once, when decided."""
     from seasonparse.parallel import LateValue
+    from seasonparse.partition import ViewExchange
 
     late = LateValue(jobs)
     _RUN.update(docs=docs, source_lines=source_lines, identity=late)
+    if len(whole_tasks) > 1:  # the surname groups split among tasks side by side: each views a slice of the documents
+        _RUN.update(exchange=ViewExchange(len(docs), len(whole_tasks)))
 
     def parts() -> list[CrossTask]:
         clubs, stated, tasks, _ = decide()

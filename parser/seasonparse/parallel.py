@@ -101,6 +101,15 @@ class _UnlessStopped:
         return self.fn(item)
 
 
+def wait_until(ready: Callable[[], bool], poll: float = 0.005) -> None:
+    """In a worker: wait, polling, until `ready()` (what another worker's task says through
+    memory shared before the fork); a run that stops stops the wait."""
+    while not ready():
+        if _stopping is not None and _stopping.is_set():
+            raise _Stopped
+        time.sleep(poll)
+
+
 def _init_worker(parent: int, stopping=None, warm_up: Callable[[], object] | None = None) -> None:
     """Runs first in every worker: exit on SIGTERM (after a write in progress),
     leave Ctrl-C to the parent, and die with the parent; then `warm_up` where given (see
