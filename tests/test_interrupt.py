@@ -114,12 +114,14 @@ def test_a_signal_during_a_write_takes_effect_after_it(tmp_path, monkeypatch):
     assert (tmp_path / "a.json").read_text() == "{}\n"
 
 
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)], ids=["cache", "pool-ahead"])
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_stopping_a_parallel_check(tmp_path, signum):
-    """Workers of `check` send whole documents back: stopping one mid-send must not hang the parent."""
+def test_stopping_a_parallel_check(tmp_path, signum, cache):
+    """Workers of `check` send whole documents back: stopping one mid-send must not hang the parent.
+    With --no-cache the workers are forked before the inputs are gathered (parallel.PoolAhead)."""
     src = _copies(tmp_path, 600)
     proc = subprocess.Popen([sys.executable, "-m", "seasonparse", "check", str(src), "--no-baseline",
-                             "--jobs", "2", "--format", "json"],
+                             "--jobs", "2", "--format", "json", *cache],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         _wait_for(lambda: len(_group(proc.pid)) == 3, "the workers")

@@ -6,6 +6,7 @@ parts run in forked workers (PoolMap) or are shipped to workers sharing no memor
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import tomllib
 
@@ -275,3 +276,82 @@ def test_every_whole_corpus_rule_reads_the_identity_alone_or_a_surname_group():
     from seasonparse.partition import BY_SURNAME, IDENTITY_ONLY, WHOLE_CORPUS
 
     assert IDENTITY_ONLY | BY_SURNAME == set(WHOLE_CORPUS) and not IDENTITY_ONLY & BY_SURNAME
+
+
+def _exchanged(docs, n: int, k: int, exchange, unpacked=lambda d: d) -> list:
+    """What task k of a ViewExchange hands its `check`: (codes, the views as repr) per call."""
+    seen = []
+    exchange.check(k, docs, unpacked, ("A001", "A002", "X008"),
+                   lambda group, codes: seen.append((codes, [repr(v) for v in group])) or [])
+    return seen
+
+
+def test_tasks_exchanging_the_views_of_their_slices_check_what_each_share_would(corpus, monkeypatch):
+    """partition.ViewExchange: n tasks side by side, each viewing its slice of the documents,
+    hand their `check` the views a SurnameViews share (k, n) over every document would."""
+    from seasonparse import partition
+    from seasonparse.check import load_one
+
+    monkeypatch.setattr(partition, "VIEW_DOCUMENTS", 7)
+    docs = [load_one(i) for i in _inputs(corpus)]
+
+    def share(k, n):
+        views = partition.SurnameViews(len(docs), share=(k, n))
+        for i, doc in enumerate(docs):
+            views.add(i, doc)
+        seen = []
+        views.check(("A001", "A002", "X008"), lambda group, codes: seen.append((codes, [repr(v) for v in group])) or [])
+        return seen
+
+    exchange = partition.ViewExchange(len(docs), 3)
+    children = []
+    for k in (1, 2):  # the tasks wait for each other: each in a process of its own, as in a pool
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(reader)
+            with os.fdopen(writer, "wb") as out:
+                out.write(pickle.dumps(_exchanged(docs, 3, k, exchange)))
+            os._exit(0)
+        os.close(writer)
+        children.append((pid, reader))
+    found = [_exchanged(docs, 3, 0, exchange)]
+    for pid, reader in children:
+        with os.fdopen(reader, "rb") as got:
+            found.append(pickle.loads(got.read()))
+        assert os.waitpid(pid, 0)[1] == 0
+    assert found == [share(k, 3) for k in range(3)]
+    assert sum(len(f) for f in found) == 1 + partition.view_groups(len(docs)) > 30
+
+
+def test_a_task_of_the_view_exchange_that_fails_stops_the_others_waiting(corpus, monkeypatch):
+    """A task that cannot make its views says so; the others raise instead of waiting for
+    it, and a run that stops ends their wait too."""
+    import threading
+
+    from seasonparse import parallel, partition
+    from seasonparse.check import load_one
+
+    monkeypatch.setattr(partition, "VIEW_DOCUMENTS", 7)
+    docs = [load_one(i) for i in _inputs(corpus)][:40]
+
+    def broken(doc):
+        raise ValueError("unreadable")
+
+    exchange = partition.ViewExchange(len(docs), 2)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _exchanged(docs, 2, 1, exchange, broken)
+        finally:
+            os._exit(0)
+    with pytest.raises(RuntimeError, match="whole-corpus views"):
+        _exchanged(docs, 2, 0, exchange)
+    os.waitpid(pid, 0)
+
+    alone = partition.ViewExchange(len(docs), 2)  # the other task never comes: the run stops
+    stopping = threading.Event()
+    stopping.set()
+    monkeypatch.setattr(parallel, "_stopping", stopping)
+    with pytest.raises(parallel._Stopped):
+        _exchanged(docs, 2, 0, alone)

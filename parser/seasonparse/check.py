@@ -130,6 +130,7 @@ class DocumentStage(NamedTuple):
     rules: dict[str, Rule] | None = None
     facts: bool = False  # find the document's facts for the cross-document stage here, in the worker
     packs: bool = True  # hand back a document read from an input packed (see packs_documents)
+    forked_state = False  # reads nothing of the parent's but its items: may run on a pool forked before them (parallel.PoolAhead)
 
     def __call__(self, source) -> Checked:
         doc = source if isinstance(source, Document) else load_one(source)
@@ -167,6 +168,17 @@ class DocumentStage(NamedTuple):
         from seasonparse.partition import document_facts, pack_facts
 
         return pack_facts(document_facts(doc))
+
+
+def warm_up() -> None:
+    """The imports the per-document stage makes on its first document of a text input (the
+    parser's tables, the packing), made ahead: what a worker forked before the inputs are
+    gathered does meanwhile (parallel.PoolAhead)."""
+    from seasonparse import compact, lexicon, partition, suppress  # noqa: F401
+    from seasonparse.frontend import parse_text
+
+    lexicon.lexicon()  # the format's words (data/lexicon.toml)
+    parse_text("A 1-0 B\n")  # a line the grammar parses: the parser's tables
 
 
 PACK_FROM = 64  # inputs: fewer, checked in this process, are held as they are (~0.3 MB an article)
@@ -370,6 +382,9 @@ class CrossStage(NamedTuple):
         from seasonparse.partition import SurnameViews
 
         held = task.docs if task.docs is not None else _RUN["docs"]
+        exchange = _RUN.get("exchange") if task.docs is None else None
+        if task.members is None and exchange is not None and task.surnames is None:
+            return exchange.check(task.share[0], held, unpacked, task.codes, self.check)
         if task.members is None:
             views = SurnameViews(len(held), task.surnames, task.share)
             for i in views.documents:
@@ -529,9 +544,12 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
     and the parts (about as long, on one core, the other idle before); identity reaches
     the workers once, when decided."""
     from seasonparse.parallel import LateValue
+    from seasonparse.partition import ViewExchange
 
     late = LateValue(jobs)
     _RUN.update(docs=docs, source_lines=source_lines, identity=late)
+    if len(whole_tasks) > 1:  # the surname groups split among tasks side by side: each views a slice of the documents
+        _RUN.update(exchange=ViewExchange(len(docs), len(whole_tasks)))
 
     def parts() -> list[CrossTask]:
         clubs, stated, tasks, _ = decide()

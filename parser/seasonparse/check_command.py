@@ -189,8 +189,9 @@ def _with_progress(stage, items, inner):
     return Progress(inner(stage, items), size_of(items))
 
 
-def _engine(args, n_inputs: int | None):
-    """A context giving the map function of `--engine`: the local process pool, or dask."""
+def _engine(args, n_inputs: int | None, ahead=None):
+    """A context giving the map function of `--engine`: the local process pool (on the
+    workers of `ahead` where it has as many as the inputs earn, see _pool_ahead), or dask."""
     if args.dask_scheduler and args.engine != "dask":
         raise UsageError("--dask-scheduler goes with --engine dask")
     if args.engine == "dask":
@@ -199,11 +200,32 @@ def _engine(args, n_inputs: int | None):
 
         # a local cluster's workers are capped as the pool's are (inputs, usable cores)
         return dask_map(None if args.jobs is None else jobs_for(args.jobs, n_inputs), args.dask_scheduler)
-    from contextlib import nullcontext
-
     from seasonparse.parallel import PoolMap, jobs_for
 
-    return nullcontext(PoolMap(jobs_for(args.jobs, n_inputs)))
+    return PoolMap(jobs_for(args.jobs, n_inputs), ahead)
+
+
+def _pool_ahead(args):
+    """The local pool's workers forked before the inputs are gathered, so they start while
+    the parent gathers them (parallel.PoolAhead): where `--jobs N` asks for workers
+    outright (the default, `auto`, forks none before it knows the inputs earn them) and
+    no content cache may take the per-document stage's work. None otherwise."""
+    if args.engine != "local" or args.jobs is None or not args.no_cache:
+        return None
+    from seasonparse.parallel import jobs_for, start_ahead
+
+    return start_ahead(jobs_for(args.jobs, None), _warm_worker)
+
+
+def _warm_worker() -> None:
+    """What each worker started ahead does while the parent gathers the inputs: take a
+    batch's GC settings (which gather gives the parent only after the fork: without them
+    the workers collect ten times as often) and the per-document stage's imports."""
+    from seasonparse.check import warm_up
+    from seasonparse.cli_common import _batch_gc
+
+    _batch_gc()
+    warm_up()
 
 
 def cmd_report(argv: list[str]) -> int:
@@ -214,6 +236,13 @@ def cmd_report(argv: list[str]) -> int:
 
 def cmd_check(argv: list[str], report: bool = False) -> int:
     args = _check_parser(report).parse_args(argv)
+    from contextlib import ExitStack
+
+    with ExitStack() as closing:  # a pool started ahead (_pool_ahead) never outlives the command
+        return _check_command(args, report, closing)
+
+
+def _check_command(args, report: bool, closing) -> int:
     from seasonparse import baseline as bl
     from seasonparse.check import AroundDocuments, run, selected_codes
     from seasonparse.config import ConfigError
@@ -249,6 +278,9 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
         paths = [_pretty(p) for p in paths]
     else:
         raise UsageError("no paths given, and no `paths` in the configuration")
+    ahead = _pool_ahead(args)
+    if ahead is not None:
+        closing.callback(ahead.close)
     found = gather(paths, args.glob or config.glob, input_format=args.input_format)
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
@@ -266,7 +298,7 @@ def cmd_check(argv: list[str], report: bool = False) -> int:
         digest of every page to save a fraction of the work)."""
         inputs = expand(found.inputs, config.dump)
         try:
-            with _engine(args, size_of(inputs)) as spread:
+            with _engine(args, size_of(inputs), ahead) as spread:
                 map_fn = spread if cache is None or size_of(inputs) is None else cache.in_front_of(spread)
                 return run(inputs, rules, codes, config, map_fn=AroundDocuments(map_fn, _with_progress), references=references)
         except EngineError as exc:

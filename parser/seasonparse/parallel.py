@@ -101,9 +101,19 @@ class _UnlessStopped:
         return self.fn(item)
 
 
-def _init_worker(parent: int, stopping=None) -> None:
+def wait_until(ready: Callable[[], bool], poll: float = 0.005) -> None:
+    """In a worker: wait, polling, until `ready()` (what another worker's task says through
+    memory shared before the fork); a run that stops stops the wait."""
+    while not ready():
+        if _stopping is not None and _stopping.is_set():
+            raise _Stopped
+        time.sleep(poll)
+
+
+def _init_worker(parent: int, stopping=None, warm_up: Callable[[], object] | None = None) -> None:
     """Runs first in every worker: exit on SIGTERM (after a write in progress),
-    leave Ctrl-C to the parent, and die with the parent."""
+    leave Ctrl-C to the parent, and die with the parent; then `warm_up` where given (see
+    PoolAhead), whose failure only leaves the work it would have done to the first item."""
     import threading
 
     global _stopping
@@ -115,6 +125,9 @@ def _init_worker(parent: int, stopping=None) -> None:
         os._exit(interrupt.exit_code(signal.SIGTERM))
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
                      name="seasonparse-parent-watch").start()
+    if warm_up is not None:
+        with suppress(Exception):
+            warm_up()
 
 
 def _stop(pool, workers, stopping=None) -> None:
@@ -208,30 +221,44 @@ def _windowed(pool, fn: Callable[[T], R], items: Iterator[T], jobs: int) -> Iter
         yield from results
 
 
+def _new_pool(jobs: int, warm_up: Callable[[], object] | None = None) -> tuple | None:
+    """A fork pool of `jobs` workers (not yet forked: the first submit forks them all), the
+    run's stop event its workers watch, and the processes alive before it (the workers are
+    the others); None where the platform cannot fork."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:
+        return None
+    before = set(multiprocessing.active_children())
+    stopping = ctx.Event()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(os.getpid(), stopping, warm_up))
+    return pool, stopping, before
+
+
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
-                then: Callable[[], Iterable[T]] | None = None) -> Iterator[R]:
+                then: Callable[[], Iterable[T]] | None = None, ahead: "PoolAhead | None" = None) -> Iterator[R]:
     """fn over items, in their order, on `jobs` processes; then, where given, over the items
     `then()` gives, called once the workers have started on `items`: the parent's work in
     it runs beside theirs. A list is handed out in chunks that shrink towards its end
-    (shrinking_chunks); an iterator (see size_of) is taken a window at a time."""
+    (shrinking_chunks); an iterator (see size_of) is taken a window at a time. The workers
+    are those of `ahead` where it has `jobs` of them (see PoolAhead), else forked now."""
     stream = not isinstance(items, Sized)
     if jobs <= 1 or (not stream and then is None and len(items) < 2):
         yield from _serial(fn, items, then)
         return
     if not stream:
         items = list(items)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:  # no fork on this platform: stay serial
+    started = ahead.take(jobs) if ahead is not None else None
+    if started is None:
+        started = _new_pool(jobs)
+    if started is None:  # no fork on this platform: stay serial
         yield from _serial(fn, items, then)
         return
-    before = set(multiprocessing.active_children())
-    stopping = ctx.Event()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(os.getpid(), stopping))
+    pool, stopping, before = started
     finished = False
     try:
         task = _UnlessStopped(fn)
@@ -249,7 +276,13 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
         if finished:
             pool.shutdown()
         else:  # interrupted, an error, or the consumer stopped early: no worker may stay
-            _stop(pool, set(multiprocessing.active_children()) - before, stopping)
+            _stop(pool, _workers_since(before), stopping)
+
+
+def _workers_since(before: set) -> set:
+    import multiprocessing
+
+    return set(multiprocessing.active_children()) - before
 
 
 def _followed(items: Iterable[T], then: Callable[[], Iterable[T]] | None) -> Iterator[T]:
@@ -317,22 +350,72 @@ class LateValue:
         self._writer.close()
 
 
+class PoolAhead:
+    """A pool forked before the run has its inputs: its workers start (fork, set-up, and
+    `warm_up`: the imports a first document would wait for) while the parent still
+    gathers the inputs, instead of after. Only a map whose function reads nothing the
+    parent made after the fork may take it (see PoolMap: `fn.forked_state` False); a map
+    takes it once. Closing it stops the workers where no map took it."""
+
+    def __init__(self, jobs: int, warm_up: Callable[[], object] | None = None) -> None:
+        self.jobs = jobs
+        self._started = _new_pool(jobs, warm_up)
+        if self._started is not None:
+            self._started[0].submit(int)  # forks every worker now (a fork pool forks them all at its first task)
+
+    def take(self, jobs: int) -> tuple | None:
+        """The pool, its stop event and the processes before it, for a map on `jobs` workers:
+        once, and only where it has that many."""
+        started, self._started = (self._started, None) if jobs == self.jobs else (None, self._started)
+        return started
+
+    def close(self) -> None:
+        if self._started is not None:
+            pool, stopping, before = self._started
+            self._started = None
+            _stop(pool, _workers_since(before), stopping)
+
+
+def start_ahead(jobs: int, warm_up: Callable[[], object] | None = None) -> PoolAhead | None:
+    """A PoolAhead of `jobs` workers, or None where one is not worth it (one job)."""
+    return PoolAhead(jobs, warm_up) if jobs > 1 else None
+
+
 class PoolMap:
     """ordered_map over `jobs` workers as a map function (`map_fn(fn, items)`): what
     check.run takes. Its `jobs` tells the check how many workers the cross-document
     stage may split its work among; workers are forked after the parent holds the
     documents, so they read them from memory (`ships_data` False), and the identity
-    too, or wait for it (LateValue, map_then)."""
+    too, or wait for it (LateValue, map_then). Where given a PoolAhead, its first map
+    of a function that reads no state forked from the parent (the per-document stage,
+    `forked_state` False) runs on it; as a context, it closes the PoolAhead on exit
+    (no other pool is forked while it lives)."""
 
     ships_data = False
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, ahead: PoolAhead | None = None) -> None:
         self.jobs = jobs
+        self._ahead = ahead
+
+    def __enter__(self) -> "PoolMap":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._close_ahead()
+
+    def _close_ahead(self) -> None:
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            ahead.close()
 
     def __call__(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        return ordered_map(fn, items, self.jobs)
+        if getattr(fn, "forked_state", True):
+            self._close_ahead()  # no pool forks beside it, and none may read what it could not see
+            return ordered_map(fn, items, self.jobs)
+        return ordered_map(fn, items, self.jobs, ahead=self._ahead)  # taken once (PoolAhead.take)
 
     def map_then(self, fn: Callable[[T], R], items: list[T], then: Callable[[], Iterable[T]]) -> Iterator[R]:
         """fn over `items`, then over what `then()` gives, called in the parent while the
         workers start on `items` (see ordered_map)."""
+        self._close_ahead()
         return ordered_map(fn, items, self.jobs, then)

@@ -26,7 +26,7 @@ from typing import Callable, Hashable, Iterable, NamedTuple
 
 from seasonparse import statements
 from seasonparse.compact import pack_object, unpack_object
-from seasonparse.spill import SpillFile
+from seasonparse.spill import SpillFile, Spilled
 from seasonparse.football import knockout_ties
 from seasonparse.identity import Evidence, evidence
 from seasonparse.corpus import captain_columns, squad_table, surname
@@ -133,16 +133,18 @@ class SurnameViews:
     `share` (k, n) keeps the groups g with g % n == k only (A001 and A002 go with k 0):
     n tasks, each reading every document, split the whole-corpus rules among n workers."""
 
-    def __init__(self, documents: int, only=None, share: tuple[int, int] = (0, 1)) -> None:
+    def __init__(self, documents: int, only=None, share: tuple[int, int] = (0, 1),
+                 file: SpillFile | None = None) -> None:
         self.groups = view_groups(documents)
         self.only = only
         self.documents = range(documents) if only is None else only.documents
         self._wanted = None if only is None else set(only.documents)
         self._share = share
         # one group's views are read all at once anyway: held as they are, not packed and spilled
-        # (packing them cost the whole-corpus task of 1,000 articles 0.2 of its 0.5 CPU s)
-        self._packs = len(self._own()) > 1
-        self._file = SpillFile()
+        # (packing them cost the whole-corpus task of 1,000 articles 0.2 of its 0.5 CPU s);
+        # always spilled into a `file` given (ViewExchange: other processes read them)
+        self._packs = len(self._own()) > 1 or file is not None
+        self._file = SpillFile() if file is None else file
         self._held: list[list[tuple[int, object]]] = [[] for _ in range(self.groups)]
         self._goals: dict[tuple, int] = {}  # (path, line, column) of a goal -> its surname group, -1: two
         self.added: set[int] = set()
@@ -193,6 +195,58 @@ class SurnameViews:
                 return None
             by_group.setdefault(group, []).append(f)
         return by_group
+
+
+class ViewExchange:
+    """The surname views of every document, made once between the `n` tasks that split the
+    whole-corpus rules (SurnameViews share (k, n)), instead of once by each: each task reads
+    and views its own slice of the documents, for every surname group (5,000 articles on two
+    workers: each task had unpacked and viewed all 5,000, 0.4 and more CPU s each), then
+    checks its share of the groups over the views of every slice.
+
+    Made in the parent before the workers fork: a spill file per task, written by that task
+    alone and read by every one (seasonparse.spill, os.pread), and shared memory where each
+    task says where in its file the index of its views is (or that it failed). The n tasks
+    run side by side, one a worker (they are the first n of the pool's tasks, n at most its
+    workers); each waits for the others' indexes (parallel.wait_until, which a stopping run
+    ends)."""
+
+    def __init__(self, documents: int, n: int) -> None:
+        import multiprocessing
+
+        self.documents, self.n = documents, n
+        self.files = [SpillFile.shared() for _ in range(n)]
+        self._where = multiprocessing.get_context("fork").RawArray("q", 3 * n)  # offset, size, state a task
+
+    def check(self, k: int, held: list, unpacked: Callable, codes: tuple[str, ...],
+              check: Callable[[list[Document], tuple[str, ...]], list]) -> list:
+        """Task k: view slice k of `held` (the run's documents, as `unpacked` gives them), then
+        the findings of SurnameViews share (k, n).check over every slice's views."""
+        own = SurnameViews(self.documents, file=self.files[k])
+        try:
+            for i in range(k * self.documents // self.n, (k + 1) * self.documents // self.n):
+                own.add(i, unpacked(held[i]))
+            index = [[(i, (data.offset, data.size) if isinstance(data, Spilled) else data) for i, data in group]
+                     for group in own._held]
+            where = self.files[k].put(pack_object(index))
+            if not isinstance(where, Spilled):
+                raise OSError("the spill file of the whole-corpus views could not take their index")
+            self._where[3 * k], self._where[3 * k + 1], self._where[3 * k + 2] = where.offset, where.size, 1
+        finally:
+            if self._where[3 * k + 2] == 0:
+                self._where[3 * k + 2] = -1
+        del own
+        from seasonparse.parallel import wait_until
+
+        wait_until(lambda: all(self._where[3 * j + 2] for j in range(self.n)))
+        if any(self._where[3 * j + 2] < 0 for j in range(self.n)):
+            raise RuntimeError("another task could not make its share of the whole-corpus views")
+        mine = SurnameViews(self.documents, share=(k, self.n), file=self.files[k])
+        for j, file in enumerate(self.files):
+            index = unpack_object(file.read(self._where[3 * j], self._where[3 * j + 1]))
+            for g in mine._own():
+                mine._held[g] += [(i, Spilled(file, *at) if isinstance(at, tuple) else at) for i, at in index[g]]
+        return mine.check(codes, check)
 
 
 class Facts(NamedTuple):

@@ -25,16 +25,31 @@ SPILL_FROM = 8 << 20  # bytes a SpillFile keeps in memory before it writes to it
 class SpillFile:
     """Bytes appended to an anonymous temporary file, read back by offset."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: int | None = None) -> None:
         self._file = None  # made at the first put: a run that spills nothing makes no file
         self._end = 0
         self._seen = 0  # bytes put, kept or written
+        self._keep = keep  # bytes kept in memory before any is written (None: SPILL_FROM)
         self.failed = False  # the file could not take more (a full disk): later bytes stay in memory
+
+    @classmethod
+    def shared(cls) -> "SpillFile":
+        """A file made now, that keeps nothing in memory: one process forked after it writes
+        it, every other reads what it wrote (os.pread)."""
+        import tempfile
+
+        spill = cls(keep=0)
+        try:
+            spill._file = tempfile.TemporaryFile(prefix="seasonparse-spill-")
+        except OSError:
+            spill.failed = True
+        return spill
 
     def put(self, data: bytes) -> Spilled | bytes:
         """`data` written to the file, or `data` itself until SPILL_FROM bytes were put or
         where the file cannot take it."""
-        kept, self._seen = self._seen < SPILL_FROM, self._seen + len(data)
+        kept = self._seen < (SPILL_FROM if self._keep is None else self._keep)
+        self._seen += len(data)
         if kept or self.failed:
             return data
         offset, view = self._end, memoryview(data)

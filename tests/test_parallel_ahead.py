@@ -1,0 +1,107 @@
+"""A pool forked before the inputs are gathered (parallel.PoolAhead): the per-document
+stage runs on its workers, a map that reads what the parent made after the fork never
+does, and no worker outlives the run when no map took it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import SEEDS
+
+from seasonparse import parallel
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork pool")
+
+MADE_AFTER_THE_FORK: list[int] = []
+
+
+class _Stateless:
+    """A map function that reads only its item (as check.DocumentStage)."""
+
+    forked_state = False
+
+    def __call__(self, item: int) -> tuple[int, int]:
+        return item * item, os.getpid()
+
+
+def _reads_the_parent(item: int) -> int:
+    return item + sum(MADE_AFTER_THE_FORK)
+
+
+def _workers(ahead: parallel.PoolAhead) -> set[int]:
+    pool = ahead._started[0]
+    deadline = time.monotonic() + 20
+    while len(pool._processes) < ahead.jobs:  # forked by its first submit
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    return set(pool._processes)
+
+
+def test_the_first_stateless_map_runs_on_the_pool_started_ahead():
+    ahead = parallel.start_ahead(2)
+    workers = _workers(ahead)
+    with parallel.PoolMap(2, ahead) as map_fn:
+        found = list(map_fn(_Stateless(), list(range(100))))
+        assert [square for square, _ in found] == [i * i for i in range(100)]
+        assert {pid for _, pid in found} <= workers
+        again = list(map_fn(_Stateless(), list(range(100))))  # taken once: a fresh pool now
+        assert not {pid for _, pid in again} & workers
+    assert not multiprocessing.active_children()
+
+
+def test_a_map_reading_the_parents_state_never_takes_the_pool_started_ahead():
+    """Workers forked before the parent made a value cannot read it: such a map (fn without
+    `forked_state` False) forks its own, and the pool started ahead is stopped first."""
+    ahead = parallel.start_ahead(2)
+    workers = _workers(ahead)
+    MADE_AFTER_THE_FORK.append(1000)
+    try:
+        with parallel.PoolMap(2, ahead) as map_fn:
+            assert list(map_fn(_reads_the_parent, list(range(100)))) == [i + 1000 for i in range(100)]
+            assert ahead._started is None
+    finally:
+        MADE_AFTER_THE_FORK.clear()
+    assert not workers & {p.pid for p in multiprocessing.active_children()}
+
+
+def test_a_pool_no_map_took_is_stopped_on_leaving():
+    ahead = parallel.start_ahead(2)
+    workers = _workers(ahead)
+    with parallel.PoolMap(2, ahead) as map_fn:
+        assert list(map_fn(_Stateless(), [3])) == [(9, os.getpid())]  # one item: in this process
+    assert not workers & {p.pid for p in multiprocessing.active_children()}
+
+
+def test_a_pool_of_other_size_is_not_taken():
+    ahead = parallel.start_ahead(2)
+    workers = _workers(ahead)
+    with parallel.PoolMap(3, ahead) as map_fn:
+        assert {pid for _, pid in map_fn(_Stateless(), list(range(50)))}.isdisjoint(workers)
+    assert not workers & {p.pid for p in multiprocessing.active_children()}
+
+
+def test_warm_up_makes_the_imports_of_a_first_text_document():
+    """check.warm_up, run by each worker started ahead while the parent gathers the inputs,
+    leaves a text document's parse and rules nothing more to import (else its first document
+    waits for them: a new lazy import in the per-document stage belongs in warm_up)."""
+    script = (
+        "import sys\n"
+        "from seasonparse import check\n"
+        "from seasonparse.cli_common import gather\n"
+        "from seasonparse.config import Config\n"
+        "from seasonparse.rules import registry\n"
+        "rules = registry()\n"
+        "codes = check.selected_codes(rules, ('ALL',), (), ())\n"
+        "stage = check.DocumentStage(frozenset(codes), check.settings_of(Config()), None, True, True)\n"
+        f"inputs = gather([{str(SEEDS[0])!r}], '*.txt').inputs\n"
+        "check.warm_up()\n"
+        "before = set(sys.modules)\n"
+        "stage(inputs[0])\n"
+        "print(sorted(m for m in set(sys.modules) - before if m.startswith('seasonparse')))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", out
