@@ -284,6 +284,8 @@ class Corpus:
         for ref, t in sorted(candidates, key=lambda c: (not awarded(c[0].match), c[0].day, c[0].doc.path,
                                                         c[0].match.line)):
             pair = frozenset((ref.home, ref.away))
+            # a day either side: awards come first, out of day order, so the score played may be
+            # dated a day before or after the award kept (a date in local time, another in UTC)
             if any((pair, ref.day + timedelta(days=d)) in seen for d in (-1, 0, 1)):
                 continue
             seen.add((pair, ref.day))
