@@ -21,6 +21,7 @@ from seasonparse.frontend.wikitext.templates import inline_rules, key, national_
 from seasonparse.lazy_re import compile_lazily
 
 _REF = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?(?:</ref\s*>|\Z)", re.S | re.I)
+_REF_OPENING = re.compile(r"<ref", re.I)  # where a _REF can start
 _BR = re.compile(r"<br\s*/?\s*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _FILE_LINK = re.compile(r"\[\[\s*(?:file|image|category)\s*:[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]", re.I)
@@ -61,12 +62,38 @@ def _link_text(m: re.Match) -> str:
     return m[2] if m[2] is not None else m[1].lstrip(":")
 
 
+def _external_links_text(t: str) -> str:
+    """_EXTERNAL's links replaced by their text. A link ends at the first `]` after it:
+    none starts after the last `]`, so the text is read up to it only (from each of
+    many unclosed `[http://x` the regex would read to the end: quadratic)."""
+    last = t.rfind("]") + 1
+    return _EXTERNAL.sub(r"\1", t[:last]) + t[last:]
+
+
+def _without_refs(t: str) -> str:
+    """`t` without _REF's references. A reference's opening tag ends at a `>`: one is
+    sought only where a `>` follows (from each of many unclosed `<ref` the regex would
+    read to the end: quadratic); the matches are those of _REF.sub, left to right."""
+    last = t.rfind(">")
+    kept, pos, start = [], 0, 0
+    while (opening := _REF_OPENING.search(t, pos)) is not None and opening.start() < last:
+        i = opening.start()
+        m = _REF.match(t, i)
+        if m is None:
+            pos = i + 1
+            continue
+        kept.append(t[start:i])
+        pos = start = m.end()
+    kept.append(t[start:])
+    return "".join(kept)
+
+
 @lru_cache(maxsize=16384)  # names, numbers and flags repeat across boxes and tables
 def clean(raw: str) -> str:
     """The displayed text of a wikitext value, on one line."""
     t = raw
     if "<" in t:
-        t = _REF.sub("", t)
+        t = _without_refs(t)
         t = _BR.sub(" ", t)
     if "[[" in t:
         t = _FILE_LINK.sub("", t)
@@ -82,7 +109,7 @@ def clean(raw: str) -> str:
     if "[[" in t:
         t = _LINK.sub(_link_text, t)
     if "[" in t:
-        t = _EXTERNAL.sub(r"\1", t)
+        t = _external_links_text(t)
     if "<" in t:
         t = _TAG.sub("", t)
     if "''" in t:
