@@ -55,8 +55,8 @@ def date_of(param) -> tuple[str | None, str]:
         if kind_of(name) != "start_date" or len(nums) < 3:
             continue
         iso = parse_date(f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}")
-        if iso is None:
-            return None, clean(param.raw)
+        if iso is None:  # no such day: the template as written, which D001 reports
+            return None, clean(param.raw) or _cut(" ".join(param.raw.split()))
         options = {k.strip().casefold(): v.strip().casefold() for k, v, _ in params if k is not None}
         day = date.fromisoformat(iso)
         month = _MONTH_NAMES[day.month - 1]
