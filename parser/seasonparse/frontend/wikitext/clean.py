@@ -31,7 +31,9 @@ _INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
 _TEMPLATE_LEFT = compile_lazily(r"\{\{.*\}\}|\{\{|\}\}", re.S)  # after the passes: too deep to read
 _QUOTES = re.compile(r"'{2,}")
 _LINK_TARGET = re.compile(r"\[\[([^\[\]{}|#]*)")
-_SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")
+# a score's numbers are whole numbers: `99999999999999999999–1` holds none (not `999–1`)
+_SCORE = re.compile(r"(?<!\d)(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)")
+_NUMBERS_PAIR = re.compile(r"\d+\s*[-–—−]\s*\d+")
 
 
 def _template_text(m: re.Match) -> str:
@@ -129,3 +131,11 @@ def score(raw: str) -> tuple[int, int] | None:
     """The first `2–1` (any dash, entities, links and `[url 2–1]` allowed) in a value."""
     m = _SCORE.search(clean(raw))
     return (int(m[1]), int(m[2])) if m else None
+
+
+def oversized_score(raw: str) -> str | None:
+    """The `N–M` of a value that has one but no score (a number over 999): what a
+    P016 quotes, where the value would otherwise be read as no score at all."""
+    text = clean(raw)
+    m = None if _SCORE.search(text) else _NUMBERS_PAIR.search(text)
+    return m[0] if m else None
