@@ -7,7 +7,9 @@
 Per construct, one article holding N of it (scorer entries on one line, scorer
 lines in one match, match blocks in a row, rows of one table, lines of one
 goalscorer list, sections, bare minutes on one scorer line, goals looked up in one
-goalscorer table, copies of a whole article in one file) for N, 2N, 4N ...;
+goalscorer table, copies of a whole article in one file; and hostile lines: a
+scorer line's trailing blanks or unclosed `<!-- `, a football box's unclosed
+`[http://x` or `<ref`, read as .wikitext) for N, 2N, 4N ...;
 each is run through the two commands in a child process: `seasonparse FILE
 --out DIR` (parse) and `seasonparse check FILE` (parse + every rule + the
 report). The child imports and warms the CLI on a one-line article first and
