@@ -7,7 +7,9 @@
 Per construct, one article holding N of it (scorer entries on one line, scorer
 lines in one match, match blocks in a row, rows of one table, lines of one
 goalscorer list, sections, bare minutes on one scorer line, goals looked up in one
-goalscorer table, copies of a whole article in one file) for N, 2N, 4N ...;
+goalscorer table, copies of a whole article in one file; and hostile lines: a
+scorer line's trailing blanks or unclosed `<!-- `, a football box's unclosed
+`[http://x` or `<ref`, read as .wikitext) for N, 2N, 4N ...;
 each is run through the two commands in a child process: `seasonparse FILE
 --out DIR` (parse) and `seasonparse check FILE` (parse + every rule + the
 report). The child imports and warms the CLI on a one-line article first and
@@ -128,6 +130,30 @@ def article_copies(n: int) -> str:
     return (HERE.parent / "seeds" / "000_24f84dd9a2ce0296.txt").read_text("utf-8") * n
 
 
+def trailing_blanks(n: int) -> str:
+    """One scorer line ending in n blanks."""
+    return HEAD + MATCH + "  Alpha: Player 1'" + " " * n + "\n"
+
+
+def unclosed_comments(n: int) -> str:
+    """One scorer line ending in n unclosed `<!-- ` (5 bytes each): blanked, n*5 trailing blanks."""
+    return HEAD + MATCH + "  Alpha: Player 1' " + "<!-- " * n + "\n"
+
+
+BOX = "{{Football box\n|date = 1 May 2020\n|team1 = Alpha\n|score = 2–1\n|team2 = Beta\n"
+
+
+def unclosed_links(n: int) -> str:
+    """A football box's scorers followed by n unclosed `[http://x ` (10 bytes each)."""
+    return BOX + "|goals1 = Player {{goal|3}} " + "[http://x " * n + "\n}}\n"
+
+
+def unclosed_refs(n: int) -> str:
+    """A football box's stadium of n unclosed `<ref ` (5 bytes each)."""
+    return BOX + "|stadium = " + "<ref " * n + "\n|goals1 = Player {{goal|3}}\n}}\n"
+
+
+WIKITEXT = ("wikitext-unclosed-links", "wikitext-unclosed-refs")  # written as .wikitext files
 CASES = {
     "scorer-entries": (scorer_entries, 4_000, 128_000),
     "scorer-lines": (scorer_lines, 4_000, 128_000),
@@ -138,6 +164,10 @@ CASES = {
     "bare-minutes": (bare_minutes, 6_250, 100_000),
     "goalscorer-table": (goalscorer_table, 1_000, 16_000),
     "article-copies": (article_copies, 25, 400),
+    "trailing-blanks": (trailing_blanks, 25_000, 400_000),
+    "unclosed-comments": (unclosed_comments, 5_000, 80_000),
+    "wikitext-unclosed-links": (unclosed_links, 2_500, 40_000),
+    "wikitext-unclosed-refs": (unclosed_refs, 5_000, 80_000),
 }
 FILE_SIZES = (1_000, 2_000, 4_000)
 
@@ -194,7 +224,7 @@ def construct_series(name: str, budget: float, tmp: Path) -> None:
         def steps():
             n = first
             while n <= last:
-                path = tmp / f"{name}-{n}.txt"
+                path = tmp / f"{name}-{n}{'.wikitext' if name in WIKITEXT else '.txt'}"
                 if not path.exists():
                     path.write_text(make(n), "utf-8")
                 yield n, [sys.executable, "-c", CHILD, mode, str(path), str(warm), str(out)]

@@ -99,7 +99,7 @@ def test_each_fix_changes_only_its_lines(run, copies, case, encoding):
 def test_diff_writes_nothing_and_shows_what_fix_writes(run, copies, tmp_path):
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in copies.values()}
     code, out, err = run("check", ".", "--diff")
-    assert code == 1 and "9 fixes would be applied to 2 files" in err
+    assert code == 1 and "8 fixes would be applied to 2 files" in err
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in copies.values()} == before
     assert sorted(os.listdir(tmp_path)) == sorted(p.name for p in copies.values())
     assert "-| TOTAL | | | |\n+| TOTAL | | | 17 |\n" in out

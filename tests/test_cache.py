@@ -586,12 +586,12 @@ def test_an_edit_decides_identity_again_only_where_it_changes_a_fact(run, corpus
         assert report == run(*args, "--no-cache")[1]
 
 
-LAYOUT_FORGERIES = {
-    "a part that misses a document": lambda v: [*v[:6], [p[1:] for p in v[6]], *v[7:]],
-    "a document in two parts": lambda v: [*v[:6], v[6] + [v[6][0]], *v[7:]],
+LAYOUT_FORGERIES = {  # a layout: roots, names, canonical, inferred, ambiguous, rosters, stated, parts, weights, identity
+    "a part that misses a document": lambda v: [*v[:7], [p[1:] for p in v[7]], *v[8:]],
+    "a document in two parts": lambda v: [*v[:7], v[7] + [v[7][0]], *v[8:]],
     "a name whose root is not a root": lambda v: [[[k, k + " forged"] for k, _ in v[0]], *v[1:]],
-    "another document's statements": lambda v: v[:5] + [[["x.txt", [], []], *v[5][1:]], *v[6:]],
-    "a weight too few": lambda v: [*v[:7], v[7][1:], *v[8:]],
+    "another document's statements": lambda v: v[:6] + [[["x.txt", [], []], *v[6][1:]], *v[7:]],
+    "a weight too few": lambda v: [*v[:8], v[8][1:], *v[9:]],
 }
 
 
@@ -607,7 +607,7 @@ def test_a_layout_memo_not_of_these_documents_is_decided_again(run, corpus, tmp_
     forged = 0
     for memo in memos(cache):
         key, value = orjson.loads(memo.read_bytes().partition(b"\n")[2])
-        if type(value) is list and len(value) == 9 and type(value[8]) is str:  # a layout: its identity digest last
+        if type(value) is list and len(value) == 10 and type(value[9]) is str:  # a layout: its identity digest last
             memo.write_bytes(_signed(orjson.dumps([key, forge(value)])))
             forged += 1
     assert forged == 1

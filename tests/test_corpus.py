@@ -13,7 +13,8 @@ from seasonparse.config import Config
 from seasonparse.frontend import parse_text
 from seasonparse.rules import registry
 
-CASES = tomllib.loads((FIXTURES / "planted_corpus.toml").read_text("utf-8"))["case"]
+PLANTED = tomllib.loads((FIXTURES / "planted_corpus.toml").read_text("utf-8"))
+CASES, QUIET = PLANTED["case"], PLANTED["quiet"]
 SEED_TEXT = {s.name[:3]: s.read_text("utf-8") for s in SEEDS}
 CORPORA = FIXTURES / "corpora"
 
@@ -67,6 +68,12 @@ def test_planted_cross_document_defect(case):
 def test_unmodified_documents_do_not_have_it(case):
     assert not [f for f in check_texts(corpus_texts(case)) if f.code == case["rule"]
                 and _place(f) == case["at"] and f.severity == case.get("severity", f.severity)]
+
+
+@pytest.mark.parametrize("case", QUIET, ids=[c["name"] for c in QUIET])
+def test_quiet_cases_are_quiet(case):
+    texts = {k: t for k, t in _planted({**case, "edits": case.get("edits", [])}).items() if k in case["seeds"]}
+    assert [_place(f) for f in check_texts(texts) if f.code == case["rule"]] == []
 
 
 def test_every_corpus_rule_has_a_planted_case():

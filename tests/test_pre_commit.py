@@ -20,8 +20,9 @@ def test_hook_definition():
     hooks = {h["id"]: h for h in yaml.safe_load(HOOKS.read_text("utf-8"))}
     hook = hooks["seasonparse-check"]
     assert hook["entry"].split()[:2] == ["seasonparse", "check"]
-    assert hook["language"] == "python" and hook["pass_filenames"] is True
-    assert hook["require_serial"] is True  # the corpus rules need every file in one run
+    # the corpus rules need every file in one run: the configured corpus, not the staged files
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    assert hook["require_serial"] is True
     import re
 
     pattern = re.compile(hook["files"])
@@ -29,18 +30,30 @@ def test_hook_definition():
             if pattern.search(n)] == ["a.txt", "a.wiki", "a.wikitext", "a.mediawiki"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def articles(tmp_path_factory):
-    """A git repository of season articles: one clean, one broken, one file the hook skips."""
+    """A git repository of season articles configured as its corpus (`paths`): one clean
+    article staged; broken.txt and a file the hook skips (notes/README.md) at hand."""
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout of seasonparse (pre-commit installs hooks from git)")
     repo = tmp_path_factory.mktemp("articles")
-    for name in ("clean.txt", "broken.txt", "notes/README.md"):
+    for name in ("clean.txt", "notes/README.md"):
         (repo / name).parent.mkdir(exist_ok=True)
         shutil.copyfile(FIXTURES / "ci" / name, repo / name)
+    (repo / ".seasonparse.toml").write_text('paths = ["."]\n', "utf-8")
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
-    return repo, tmp_path_factory.mktemp("pre-commit-home")
+    return repo, HOME
+
+
+HOME: Path | None = None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pre_commit_home(tmp_path_factory):
+    """One pre-commit home for the module: the hook's venv is installed once."""
+    global HOME
+    HOME = tmp_path_factory.mktemp("pre-commit-home")
 
 
 def try_repo(articles, *args) -> subprocess.CompletedProcess:
@@ -53,21 +66,26 @@ def try_repo(articles, *args) -> subprocess.CompletedProcess:
                           timeout=600)
 
 
-def test_hook_passes_on_a_clean_article(articles):
+def test_hook_passes_on_a_clean_corpus(articles):
     done = try_repo(articles, "--files", "clean.txt")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Passed" in done.stdout
 
 
-def test_hook_fails_on_a_broken_article_with_its_findings(articles):
-    done = try_repo(articles, "--files", "clean.txt", "broken.txt")
+def test_hook_checks_the_whole_configured_corpus_once(articles):
+    """Only clean.txt is named: the run still checks broken.txt, once, with clean.txt."""
+    repo, _ = articles
+    shutil.copyfile(FIXTURES / "ci" / "broken.txt", repo / "broken.txt")
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    done = try_repo(articles, "--files", "clean.txt")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Failed" in done.stdout
     assert "broken.txt:11:3: M001" in done.stdout and "broken.txt:19:1: T002" in done.stdout
     assert "clean.txt:" not in done.stdout
+    assert done.stdout.count("2 documents") == 1 and "README.md" not in done.stdout
 
 
-def test_hook_reads_only_season_files(articles):
-    done = try_repo(articles, "--all-files")
-    assert done.returncode == 1, done.stdout + done.stderr
-    assert "2 documents" in done.stdout and "README.md" not in done.stdout
+def test_hook_is_skipped_when_no_season_file_is_staged(articles):
+    done = try_repo(articles, "--files", "notes/README.md")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no files to check" in done.stdout.lower() or "Skipped" in done.stdout

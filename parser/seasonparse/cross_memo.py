@@ -91,7 +91,8 @@ def identity_digest(clubs) -> str:
     """The identity as the part rules read it: every known name's root, every root's name
     (configured or longest), and so which names are clubs at all."""
     return _digest([sorted((k, clubs.root(k)) for k in list(clubs.parent)),
-                    sorted(clubs.names_by_root.items()), sorted(clubs.canonical_names.items())])
+                    sorted(clubs.names_by_root.items()), sorted(clubs.canonical_names.items()),
+                    sorted(clubs.rosters.items())])
 
 
 class CrossMemo(NamedTuple):
@@ -193,7 +194,7 @@ def _stored_layout():
     pairs = tuple[tuple[str, str], ...]
     return NamedTuple("StoredLayout", [
         ("roots", pairs), ("names", pairs), ("canonical", pairs), ("inferred", tuple[Inference, ...]),
-        ("ambiguous", tuple[Ambiguity, ...]),
+        ("ambiguous", tuple[Ambiguity, ...]), ("rosters", tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]),
         ("stated", tuple[tuple[str, tuple[Deduction, ...], tuple[Removal, ...]], ...]),
         ("parts", tuple[tuple[int, ...], ...]), ("weights", tuple[int, ...]), ("identity", str)])
 
@@ -201,7 +202,8 @@ def _stored_layout():
 def _layout_as_stored(layout: Layout) -> list:
     clubs = layout.clubs
     return [[(k, clubs.root(k)) for k in list(clubs.parent)], list(clubs.names_by_root.items()),
-            list(clubs.canonical_names.items()), clubs.inferred, clubs.ambiguous, layout.stated, layout.parts,
+            list(clubs.canonical_names.items()), clubs.inferred, clubs.ambiguous, list(clubs.rosters.items()),
+            layout.stated, layout.parts,
             layout.weights, layout.identity]
 
 
@@ -222,6 +224,7 @@ def _layout_rebuilt(value, paths: list[str]) -> Layout | None:
     clubs.parent, clubs.names_by_root = parent, dict(stored.names)
     clubs.canonical_names = dict(stored.canonical)
     clubs.inferred, clubs.ambiguous = list(stored.inferred), list(stored.ambiguous)
+    clubs.rosters = {root: tuple(spans) for root, spans in stored.rosters}
     stated = [(path, list(deductions), list(removals)) for path, deductions, removals in stored.stated]
     return Layout(clubs, stated, parts, list(stored.weights), stored.identity)
 

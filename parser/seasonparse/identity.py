@@ -64,6 +64,7 @@ class Clubs:
         self.inferred: list[Inference] = []
         self.ambiguous: list[Ambiguity] = []
         self.several_targets: set[str] = set()  # labels linked to two clubs
+        self.rosters: dict[str, tuple[tuple[str, str, str], ...]] = {}  # root -> (kind, first, last) (Roster)
         self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
 
     def add(self, name: str, place: tuple[str, int]) -> str:
@@ -84,6 +85,13 @@ class Clubs:
             self.parent[k] = self.parent[self.parent[k]]
             k = self.parent[k]
         return k
+
+    def roster(self, club: str, day: str) -> str | None:
+        """How well the corpus knows the players of `club` (a root) on `day` (ISO): `article`
+        (its own squad or goalscorer table), `list` (a goalscorer table of several clubs),
+        or None (not at all)."""
+        kinds = {kind for kind, first, last in self.rosters.get(club, ()) if first <= day <= last}
+        return "article" if "article" in kinds else "list" if kinds else None
 
     def same(self, a: str, b: str) -> bool:
         return self.root(a) == self.root(b)
@@ -184,6 +192,44 @@ class Evidence(NamedTuple):
     names: tuple[tuple[str, int, str | None], ...]  # (name, line, its link target) in document order
     groups: tuple[tuple[str, ...], ...]  # the keys of one match's or table's clubs (two or more)
     dated: tuple[tuple[str, str, str, int, int, int], ...]  # (ISO day, home, away, home goals, away goals, line)
+    rosters: tuple[Roster, ...] = ()  # the clubs whose players it lists (see rosters)
+
+
+class Roster(NamedTuple):
+    """A document lists players of `club` for the days `first` .. `last` (ISO): its own
+    squad or goalscorer table (`article`, every player of the club that season), or rows
+    of a goalscorer table or list with a club column (`list`, some of them). X008 counts
+    a scorer missing from a club's players as evidence only where they are known."""
+
+    club: str
+    kind: str  # article | list
+    first: str
+    last: str
+
+
+def rosters(doc: Document) -> tuple[Roster, ...]:
+    """The clubs whose players `doc` lists, over its season (football.season_window, else the
+    years of its dated matches; none without either): Corpus.known_players's sources but
+    captains (a captain column lists one player of each club)."""
+    from seasonparse.corpus import squad_table
+    from seasonparse.football import doc_club, season_window
+
+    window = season_window(doc)
+    if window is not None:
+        first, last = window.first.isoformat(), window.last.isoformat()
+    else:
+        years = sorted(m.date[:4] for m in doc.matches if m.date is not None)
+        if not years:
+            return ()
+        first, last = f"{years[0]}-01-01", f"{years[-1]}-12-31"
+    own = doc_club(doc)
+    found: dict[str, str] = {}
+    for g in doc.goalscorers:
+        if not g.own_goal and (g.club or own):
+            found.setdefault(g.club or own, "article" if not g.club or g.club == own else "list")
+    if own and any(squad_table(t, own) for t in doc.tables):
+        found[own] = "article"
+    return tuple(Roster(club, kind, first, last) for club, kind in found.items())
 
 
 def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
@@ -213,7 +259,8 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
         found_groups += beside_matches.groups
     return Evidence(tuple((name, line, target) for (name, target), line in names.items()),
                     tuple(dict.fromkeys(found_groups)),
-                    tuple((*match, line) for match, line in dated.items()))
+                    tuple((*match, line) for match, line in dated.items()),
+                    beside_matches.rosters if beside_matches is not None else rosters(doc))
 
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
@@ -237,7 +284,9 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     # a season, and in every article of that season)
     numbered: dict[tuple[str, ...], int] = {}
     targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
+    rostered: dict[tuple[str, str, str, str], None] = {}
     for path, found in evidence_of():
+        rostered.update(dict.fromkeys(found.rosters))
         for name, line, target in found.names:
             k = clubs.add(name, (path, line))
             if k and target:
@@ -259,6 +308,10 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     _infer_from_matches(clubs, evidence_of)
     _infer_from_words(clubs)
     clubs.freeze()
+    by_root: dict[str, dict[tuple[str, str, str], None]] = {}
+    for club, kind, first, last in rostered:
+        by_root.setdefault(clubs.root(club), {})[kind, first, last] = None
+    clubs.rosters = {r: tuple(sorted(spans)) for r, spans in sorted(by_root.items())}
     return clubs
 
 

@@ -176,7 +176,9 @@ def parse_scorers(line: str) -> ScorerEntries:
     parsed = []
     words_, pre, post, note, name_col, name_end = [], [], [], None, None, None
     pos = colon + 1
-    for space, minute, own_note, comma, word in _ENTRY_TOKENS.findall(line, pos):
+    # up to the trailing blanks: a token is any non-blank character after blanks, so the
+    # blanks at the end match none, and findall would try them from each one (quadratic)
+    for space, minute, own_note, comma, word in _ENTRY_TOKENS.findall(line, pos, len(line.rstrip())):
         start = pos + len(space)
         if word:
             if name_col is None:

@@ -247,12 +247,19 @@ def unmarked_own_goal(corpus, settings, report):
     name matches a player that goalscorer tables (a club article's table is
     the club's) or captain columns place at B, and no player of A, and who
     scores for A nowhere else in the corpus, is an own goal without `(o.g.)`.
+    A name missing from A's players is evidence only where the corpus knows
+    A's players in that match's season (an article of A's season with its
+    squad or goalscorer table, or a goalscorer table or list giving clubs that
+    names A's scorers): one article alone, or a club that no document lists the
+    players of, is quiet. A surname with another given name or initial
+    (`M. Castillo`, `Alejandro Castillo`) is another player.
 
     Why: the goal counts for A, but the player's tally must not include it.
 
-    Fix: writes ` (o.g.)` after the minute, where the evidence is unambiguous:
-    every known player of that name is B's, and the goal has a minute and no
-    other mark.
+    Fix: writes ` (o.g.)` after the minute, where the evidence is strong: A's
+    own article of that season lists its players (a league's scorer list may
+    leave some out), every known player of that name is B's, and the goal
+    has a minute and no other mark.
 
     Example:
         Necaxa 2 - 1 Altamira
@@ -271,12 +278,16 @@ def unmarked_own_goal(corpus, settings, report):
                 clubs = clubs_of[e.player] = {p.club for p in known}
             if theirs not in clubs or mine in clubs:
                 continue
+            roster = corpus.clubs.roster(mine, ref.match.date)
+            if roster is None:
+                continue  # A's players are unknown that season: a name missing from them proves nothing
             if any(x[1] is not e and names_match(x[1].player, e.player)
                    for x in corpus.scorers_by_club.get((mine, surname(e.player)), [])):
                 continue  # he scores for this club elsewhere: he is this club's
             p = next(p for p in known if p.club == theirs)
             m = ref.match
-            mark = _mark_own_goal(corpus.line_text(ref.doc, e.line), ref.doc.path, e) if clubs == {theirs} else None
+            strong = clubs == {theirs} and roster == "article"
+            mark = _mark_own_goal(corpus.line_text(ref.doc, e.line), ref.doc.path, e) if strong else None
             yield report(f"{e.player} {e.minute_text} is credited to {m.team(e.side)}, but {p.name} plays "
                          f"for {m.away if e.side == 'home' else m.home}: an own goal without (o.g.)?",
                          e.line, e.column, end_column=e.end_column, path=ref.doc.path,

@@ -293,7 +293,10 @@ impossible_value = _diagnostic_rule("P016", "impossible-value", WARNING, """
 A cell whose value the document cannot hold, such as a negative goal count.
 
 What it does: leaves that one value out (null) and reports its cell; the row
-and the rest of the document are kept.
+and the rest of the document are kept. A Sports table's count that is none
+(`win_B=-3`, `draw_B=x`) is read as 0, as an empty one is; a football box's
+score with a number over 999 (`99999999999999999999–1`) is no score, and the box
+is not read as a match.
 
 Why: one typo (`-4`, `–19`) must not cost the whole document; a count below
 zero is never a real count.

@@ -21,6 +21,7 @@ from seasonparse.frontend.wikitext.templates import inline_rules, key, national_
 from seasonparse.lazy_re import compile_lazily
 
 _REF = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?(?:</ref\s*>|\Z)", re.S | re.I)
+_REF_OPENING = re.compile(r"<ref", re.I)  # where a _REF can start
 _BR = re.compile(r"<br\s*/?\s*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _FILE_LINK = re.compile(r"\[\[\s*(?:file|image|category)\s*:[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]", re.I)
@@ -30,7 +31,9 @@ _INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
 _TEMPLATE_LEFT = compile_lazily(r"\{\{.*\}\}|\{\{|\}\}", re.S)  # after the passes: too deep to read
 _QUOTES = re.compile(r"'{2,}")
 _BRACES = re.compile(r"(\{\{|\}\})")
-_SCORE = re.compile(r"(\d{1,3})\s*[-–—−]\s*(\d{1,3})")
+# a score's numbers are whole numbers: `99999999999999999999–1` holds none (not `999–1`)
+_SCORE = re.compile(r"(?<!\d)(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)")
+_NUMBERS_PAIR = re.compile(r"\d+\s*[-–—−]\s*\d+")
 
 
 def _template_text(m: re.Match) -> str:
@@ -61,12 +64,38 @@ def _link_text(m: re.Match) -> str:
     return m[2] if m[2] is not None else m[1].lstrip(":")
 
 
+def _external_links_text(t: str) -> str:
+    """_EXTERNAL's links replaced by their text. A link ends at the first `]` after it:
+    none starts after the last `]`, so the text is read up to it only (from each of
+    many unclosed `[http://x` the regex would read to the end: quadratic)."""
+    last = t.rfind("]") + 1
+    return _EXTERNAL.sub(r"\1", t[:last]) + t[last:]
+
+
+def _without_refs(t: str) -> str:
+    """`t` without _REF's references. A reference's opening tag ends at a `>`: one is
+    sought only where a `>` follows (from each of many unclosed `<ref` the regex would
+    read to the end: quadratic); the matches are those of _REF.sub, left to right."""
+    last = t.rfind(">")
+    kept, pos, start = [], 0, 0
+    while (opening := _REF_OPENING.search(t, pos)) is not None and opening.start() < last:
+        i = opening.start()
+        m = _REF.match(t, i)
+        if m is None:
+            pos = i + 1
+            continue
+        kept.append(t[start:i])
+        pos = start = m.end()
+    kept.append(t[start:])
+    return "".join(kept)
+
+
 @lru_cache(maxsize=16384)  # names, numbers and flags repeat across boxes and tables
 def clean(raw: str) -> str:
     """The displayed text of a wikitext value, on one line."""
     t = raw
     if "<" in t:
-        t = _REF.sub("", t)
+        t = _without_refs(t)
         t = _BR.sub(" ", t)
     if "[[" in t:
         t = _FILE_LINK.sub("", t)
@@ -82,7 +111,7 @@ def clean(raw: str) -> str:
     if "[[" in t:
         t = _LINK.sub(_link_text, t)
     if "[" in t:
-        t = _EXTERNAL.sub(r"\1", t)
+        t = _external_links_text(t)
     if "<" in t:
         t = _TAG.sub("", t)
     if "''" in t:
@@ -106,7 +135,7 @@ def first_link(raw: str) -> tuple[str, str] | None:
         return None
     t = raw
     if "<" in t:
-        t = _REF.sub("", t)
+        t = _without_refs(t)
     if "{{" in t:
         t = _outside_templates(t)
     if ":" in t:
@@ -138,3 +167,11 @@ def score(raw: str) -> tuple[int, int] | None:
     """The first `2–1` (any dash, entities, links and `[url 2–1]` allowed) in a value."""
     m = _SCORE.search(clean(raw))
     return (int(m[1]), int(m[2])) if m else None
+
+
+def oversized_score(raw: str) -> str | None:
+    """The `N–M` of a value that has one but no score (a number over 999): what a
+    P016 quotes, where the value would otherwise be read as no score at all."""
+    text = clean(raw)
+    m = None if _SCORE.search(text) else _NUMBERS_PAIR.search(text)
+    return m[0] if m else None

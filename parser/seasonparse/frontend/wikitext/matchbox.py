@@ -19,7 +19,7 @@ from typing import NamedTuple
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, Minute, _mark_kind, parse_date
 from seasonparse.frontend.wikitext import lean
-from seasonparse.frontend.wikitext.clean import clean, link_target, score
+from seasonparse.frontend.wikitext.clean import clean, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import kind_of
@@ -55,8 +55,8 @@ def date_of(param) -> tuple[str | None, str]:
         if kind_of(name) != "start_date" or len(nums) < 3:
             continue
         iso = parse_date(f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}")
-        if iso is None:
-            return None, clean(param.raw)
+        if iso is None:  # no such day: the template as written, which D001 reports
+            return None, clean(param.raw) or _cut(" ".join(param.raw.split()))
         options = {k.strip().casefold(): v.strip().casefold() for k, v, _ in params if k is not None}
         day = date.fromisoformat(iso)
         month = _MONTH_NAMES[day.month - 1]
@@ -255,14 +255,19 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     away = clean(p["team2"].raw) if "team2" in p else ""
     start_line, start_col = index.position(frag.start)
     if "score1" in p or "score2" in p:
-        s1, s2 = score(f"{p['score1'].raw if 'score1' in p else ''}–"
-                        f"{p['score2'].raw if 'score2' in p else ''}") or (None, None)
+        scores = f"{p['score1'].raw if 'score1' in p else ''}–{p['score2'].raw if 'score2' in p else ''}"
+        s1, s2 = score(scores) or (None, None)
         score_param = p.get("score1") or p.get("score2")
         score_raw = ""
     else:
         score_param = p.get("score")
-        score_raw = score_param.raw if score_param else ""
+        score_raw = scores = score_param.raw if score_param else ""
         s1, s2 = score(score_raw) or (None, None)
+    if home and away and s1 is None and (oversized := oversized_score(scores)):
+        line, col = index.position(score_param.offset) if score_param else (start_line, start_col)
+        diags.append(Diagnostic("P016", WARNING, f"`{_cut(oversized)}` is not a score (a count over 999): "
+                                "the football box is not read as a match", line, col))
+        return None
     if not home or not away or s1 is None:
         what = "no team1" if not home else "no team2" if not away else "no score (not played?)"
         not_played = s1 is None and home and away

@@ -68,6 +68,28 @@ def _int(frag: Fragment, name: str) -> int:
     return to_int(clean(p.raw)) or 0 if p is not None and p.raw else 0
 
 
+def _count(frag: Fragment, name: str) -> int:
+    """_int, but 0 for a negative value (a count below zero: P016, see _count_problems)."""
+    return max(0, _int(frag, name))
+
+
+_COUNTS = ("win", "draw", "loss", "gf", "ga")  # a team's counts: whole numbers, never below zero
+
+
+def _count_problems(frag: Fragment, code: str, index: LineIndex, diags: list[Diagnostic]) -> None:
+    """A P016 at each count of team `code` that is written but is no count (`x`, `-3`):
+    the table reads it as 0, as it reads an empty one."""
+    for name in _COUNTS:
+        p = frag.params.get(key(f"{name}_{code}"))
+        text = clean(p.raw).strip() if p is not None and p.raw else ""
+        if not text or ((value := to_int(text)) is not None and value >= 0):
+            continue
+        why = "negative" if value is not None else "not a number"
+        line, col = index.position(p.offset)
+        diags.append(Diagnostic("P016", WARNING, f"`{name}_{code}={text}` is not a count ({why}): read as 0",
+                                line, col))
+
+
 def order_rule(frag: Fragment, codes) -> str | None:
     """How the table says its rows are ordered (see Table.order_rule): `other` for a
     ranking_style other than points, `points` where head-to-head (`hth_X`) or a
@@ -135,9 +157,10 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
         name_p = frag.params.get(key(f"name_{code}"))
         line = index.line(frag.params[key(f"win_{code}")].offset
                           if key(f"win_{code}") in frag.params else offset)
-        lines.append(_Line(n, clean(name_p.raw) if name_p else code, _int(frag, f"win_{code}"),
-                           _int(frag, f"draw_{code}"), _int(frag, f"loss_{code}"),
-                           _int(frag, f"gf_{code}"), _int(frag, f"ga_{code}"),
+        _count_problems(frag, code, index, diags)
+        lines.append(_Line(n, clean(name_p.raw) if name_p else code, _count(frag, f"win_{code}"),
+                           _count(frag, f"draw_{code}"), _count(frag, f"loss_{code}"),
+                           _count(frag, f"gf_{code}"), _count(frag, f"ga_{code}"),
                            _int(frag, f"adjust_points_{code}"), winpoints, line,
                            link=link_target(name_p.raw) if name_p else None))
     return _table(lines, table_index, index.line(frag.start), index.line(frag.end - 1), section,
