@@ -657,9 +657,10 @@ class DocumentCache(NamedTuple):
         with _quiet():
             if os.stat(marker).st_mtime > now - TOUCH_SECONDS:
                 return
-        with _quiet():
-            with open(marker, "w", encoding="ascii"):
-                pass
+        with _quiet():  # replaced, not opened: a FIFO planted there would block an open for writing
+            from seasonparse.jsonout import write_atomic
+
+            write_atomic(marker, b"")
         old, abandoned = now - MAX_AGE_DAYS * 86_400, now - 3600
         with _quiet():
             with os.scandir(self.folder) as entries:

@@ -7,6 +7,8 @@ so that no command module imports another and `--help` imports nothing heavy.
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -19,6 +21,28 @@ class UsageError(Exception):
 
 def err(msg: str) -> None:
     print(f"seasonparse: error: {msg}", file=sys.stderr)
+
+
+def not_writable_over(path) -> str | None:
+    """Why an existing `path` must not be replaced by a file we write (None: it may).
+    Every file an option writes (--html, --write-baseline, the JSON files of --out,
+    the cache's) goes through here: a device, a FIFO or a socket is never replaced
+    (as root, `--html /dev/null` would destroy the device node). A symbolic link to
+    a regular file may be: the atomic write replaces the link, not the file it names."""
+    try:
+        mode = os.stat(path).st_mode  # through links: what the name leads to
+    except FileNotFoundError:
+        return None  # nothing there (or a dangling link, which points at nothing)
+    except OSError as exc:
+        return f"cannot inspect it: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder; name the file"
+    kind = ("a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+            else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "not a regular file")
+    return f"exists and is {kind}, not a regular file; refusing to replace it"
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
