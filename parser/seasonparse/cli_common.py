@@ -45,6 +45,47 @@ def not_writable_over(path) -> str | None:
     return f"exists and is {kind}, not a regular file; refusing to replace it"
 
 
+class Unbroken:
+    """A text stream (stdout, stderr) whose reader may go away (`| head -1`): once a
+    write or flush meets a closed pipe, it writes nothing more and the run goes on, so
+    every output is still written and the exit status is still the findings'. The
+    descriptor is pointed at the null device, so the interpreter's last flush at exit
+    does not fail either."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self.stream.write(text)
+            except BrokenPipeError:
+                self._break()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._break()
+
+    def _break(self) -> None:
+        self.broken = True
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, self.stream.fileno())
+            finally:
+                os.close(null)
+        except (OSError, ValueError, AttributeError):  # no descriptor (a test's captured stream)
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
 def plural(n: int, word: str, words: str | None = None) -> str:
     """`1 file`, `2 files`; `words` for irregular plurals (`match`, `matches`)."""
     return f"{n} {word if n == 1 else (words or word + 's')}"
