@@ -127,6 +127,41 @@ def _upgrade(data):
     return data
 
 
+# Beyond it no JSON reader is exact (a double's 53 bits): no line, count or minute comes near.
+LARGEST_INTEGER = 2**53 - 1
+
+
+def beyond_the_model(data: dict) -> str | None:
+    """What schema-valid data (a hand-edited file) holds that no document can: a date that
+    is no day of the calendar (`2011-02-30`, `0000-01-01`), a line or column below 1
+    where the schema leaves it open, an integer beyond LARGEST_INTEGER. Said here, as
+    the file's P010, so that no rule nor the cross-document index meets it."""
+    from datetime import date
+
+    for n, m in enumerate(data["matches"]):
+        if m["date"] is not None:
+            try:
+                date.fromisoformat(m["date"])
+            except ValueError:
+                return f"matches/{n}/date: {m['date']!r} is no day of the calendar"
+    if data["title_line"] is not None and data["title_line"] < 1:
+        return f"title_line: {data['title_line']} is below 1"
+    for n, d in enumerate(data["diagnostics"]):
+        for key in ("end_line", "end_column"):
+            if d[key] is not None and d[key] < 1:
+                return f"diagnostics/{n}/{key}: {d[key]} is below 1"
+    stack = [("", data)]  # iterative: sections nest as deep as the file says
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{where}/{k}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}/{i}", v) for i, v in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > LARGEST_INTEGER:
+            return f"{where.lstrip('/')}: {value} is beyond {LARGEST_INTEGER}"
+    return None
+
+
 def read_json(path: str, display: str) -> Document:
     """A document from seasonparse JSON; a broken file gives a document with a P010
     error. Never raises: a failure of ours on some file gives a P000 error instead."""
@@ -153,7 +188,7 @@ def _read_json(path: str, display: str) -> Document:
         return _failed(display, f"cannot read JSON: {reason}")
     except RecursionError:
         return _failed(display, "not JSON this reader accepts: nested too deeply")
-    problem = schema_error(_upgrade(data))
+    problem = schema_error(_upgrade(data)) or beyond_the_model(data)
     if problem:
         return _failed(display, f"not a seasonparse document: {problem}")
     return from_dict(data, _source_lines(data["source"]["path"], data["source"]["sha256"]))
