@@ -42,14 +42,16 @@ class GlobError(ValueError):
     """A --glob that could match files outside the folder it is applied to."""
 
 
-def check_glob(glob: str) -> None:
+def check_glob(glob: str, option: str = "--glob") -> None:
+    """Refuse a pattern that is empty or could leave its folder; `option` names where
+    it was given (`--glob`, or the configuration's `glob`)."""
     if not glob:
-        raise GlobError("--glob: the pattern is empty")
+        raise GlobError(f"{option}: the pattern is empty")
     if PurePosixPath(glob).is_absolute() or PureWindowsPath(glob).is_absolute() or glob[0] in "/\\":
-        raise GlobError(f"--glob {glob}: an absolute pattern; a pattern is applied inside each "
+        raise GlobError(f"{option} {glob}: an absolute pattern; a pattern is applied inside each "
                         f"folder and must stay there")
     if ".." in re.split(r"[\\/]", glob):
-        raise GlobError(f"--glob {glob}: `..` would leave the folder the pattern is applied to")
+        raise GlobError(f"{option} {glob}: `..` would leave the folder the pattern is applied to")
 
 
 def shown(path: str) -> str:
