@@ -3,7 +3,8 @@
 The file is validated against the schema first; a file that fails becomes a
 document with one error diagnostic. The source lines (for excerpts and
 suppression comments) are read from `source.path` when that file still has the
-recorded sha256.
+recorded sha256; findings are reported there, where the fix goes, and at the
+JSON file read where the source is not found from here (a page: its dump).
 """
 
 from __future__ import annotations
@@ -75,15 +76,17 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
     )
 
 
-def _source_lines(path: str, sha256: str | None) -> tuple[str, ...]:
+def _source_lines(path: str, sha256: str | None) -> tuple[str, ...] | None:
+    """The lines of the recorded source, or None where it is not found from here with
+    the recorded bytes."""
     from seasonparse.frontend.source import read_regular_file
 
     try:
         raw = read_regular_file(path)
     except (OSError, ValueError):
-        return ()
+        return None
     if hashlib.sha256(raw).hexdigest() != sha256:
-        return ()
+        return None
     text = raw.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     return tuple(lines[:-1] if lines and lines[-1] == "" else lines)
@@ -191,4 +194,17 @@ def _read_json(path: str, display: str) -> Document:
     problem = schema_error(_upgrade(data)) or beyond_the_model(data)
     if problem:
         return _failed(display, f"not a seasonparse document: {problem}")
-    return from_dict(data, _source_lines(data["source"]["path"], data["source"]["sha256"]))
+    recorded = data["source"]["path"]
+    lines = _source_lines(recorded, data["source"]["sha256"])
+    doc = from_dict(data, lines or ())
+    return doc if lines is not None or _is_dump_page_here(recorded) else doc._replace(path=display)
+
+
+def _is_dump_page_here(recorded: str) -> bool:
+    """Whether `recorded` names a page of a dump found from here (a page has no file of its own)."""
+    import os
+
+    from seasonparse.frontend.dump import split_display
+
+    page = split_display(recorded)
+    return page is not None and os.path.isfile(page[0])
