@@ -108,3 +108,12 @@ def test_a_file_name_with_control_characters_is_printed_escaped(run, tmp_path):
     _, _, err = run(src, "--out", tmp_path / "out")
     assert all(line.startswith((escaped + ":", "seasonparse:")) for line in err.splitlines()), err
     assert "\x1b" not in out + err
+
+
+@pytest.mark.parametrize("fmt", ["github", "gitlab", "junit", "sarif", "json", "concise"])
+def test_no_report_format_leaves_a_raw_control_character_from_a_file_name(run, tmp_path, fmt):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS[2], src / "bad\x1bname\x07.txt")
+    _, out, _ = run("check", src, "--no-baseline", "--format", fmt)
+    assert "bad" in out and "\x1b" not in out and "\x07" not in out, fmt

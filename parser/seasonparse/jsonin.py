@@ -194,17 +194,21 @@ def _read_json(path: str, display: str) -> Document:
     problem = schema_error(_upgrade(data)) or beyond_the_model(data)
     if problem:
         return _failed(display, f"not a seasonparse document: {problem}")
-    recorded = data["source"]["path"]
-    lines = _source_lines(recorded, data["source"]["sha256"])
+    recorded, sha256 = data["source"]["path"], data["source"]["sha256"]
+    lines = _source_lines(recorded, sha256)
     doc = from_dict(data, lines or ())
-    return doc if lines is not None or _is_dump_page_here(recorded) else doc._replace(path=display)
+    return doc if lines is not None or _found_here(recorded, sha256) else doc._replace(path=display)
 
 
-def _is_dump_page_here(recorded: str) -> bool:
-    """Whether `recorded` names a page of a dump found from here (a page has no file of its own)."""
+def _found_here(recorded: str, sha256: str | None) -> bool:
+    """Whether the recorded source, whose lines could not be read back, is still found from
+    here: a file never read (no sha256: unreadable) that exists, or a page of a dump that
+    does (a page has no file of its own)."""
     import os
 
     from seasonparse.frontend.dump import split_display
 
+    if sha256 is None:
+        return os.path.lexists(recorded)
     page = split_display(recorded)
     return page is not None and os.path.isfile(page[0])
