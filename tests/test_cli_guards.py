@@ -117,3 +117,13 @@ def test_no_report_format_leaves_a_raw_control_character_from_a_file_name(run, t
     shutil.copy(SEEDS[2], src / "bad\x1bname\x07.txt")
     _, out, _ = run("check", src, "--no-baseline", "--format", fmt)
     assert "bad" in out and "\x1b" not in out and "\x07" not in out, fmt
+
+
+def test_a_link_named_on_the_command_line_says_why_it_leads_nowhere(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.symlink("loop", "loop")
+    os.symlink("nowhere", "dangling")
+    code, _, err = run("check", "loop", "dangling", "missing", "--no-baseline")
+    assert code == 2
+    assert ("loop: a symbolic link loop; dangling: a dangling symbolic link (to nowhere); "
+            "missing: no such file or directory") in err, err

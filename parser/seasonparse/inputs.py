@@ -125,8 +125,9 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
     excluded = exclude.resolve() if exclude else None
     for arg in paths:
         root = Path(arg)
-        if not root.exists():
-            problems.append(f"{shown(arg)}: no such file or directory")
+        if not root.exists():  # a link that leads nowhere says so (a loop, a dangling link)
+            why = _not_a_file(root) if os.path.islink(root) else None
+            problems.append(f"{shown(arg)}: {why or 'no such file or directory'}")
             continue
         if root.is_dir() and _is_cache_tag(root / CACHEDIR_TAG):
             problems.append(f"{shown(arg)}: a cache folder (it holds a {CACHEDIR_TAG}); not searched")
