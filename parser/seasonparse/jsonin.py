@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import (
     ERROR, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField, Match, Row, ScorerLine,
     Section, Table, Tie)
@@ -135,7 +135,7 @@ def _upgrade(data):
 LARGEST_INTEGER = 2**53 - 1
 
 
-_LONG_NUMBER = re.compile(r"[0-9]{16}")  # what any integer beyond LARGEST_INTEGER is written with
+_LONG_NUMBER = compile_lazily(r"[0-9]{16}")  # what any integer beyond LARGEST_INTEGER is written with
 
 
 def beyond_the_model(data: dict, long_numbers: bool = True) -> str | None:
