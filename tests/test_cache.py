@@ -227,6 +227,24 @@ def _unknown_rule(payload):
     return payload
 
 
+def _first_finding(change):
+    """An entry whose first finding `change` edits (an entry of a file with no finding gets one)."""
+    def rewrite(payload):
+        if not payload[1]:
+            payload[1].append(["G004", "info", "forged", payload[0][1], 1, 1, None, None, [], "total-row-empty",
+                               None])
+        payload[1][0] = change(list(payload[1][0]))
+        return payload
+    return rewrite
+
+
+def _set(index, value):
+    def change(finding):
+        finding[index] = value
+        return finding
+    return change
+
+
 SPOILERS = {
     "flipped byte": _flip,
     "flipped header": lambda e, _: e.write_bytes(b"X" + e.read_bytes()[1:]),
@@ -238,6 +256,12 @@ SPOILERS = {
     "a field missing": lambda e, _: _rewrite(e, _one_field_less),
     "another version": lambda e, _: _rewrite(e, _foreign_key),
     "a rule that does not exist": lambda e, _: _rewrite(e, _unknown_rule),
+    "a finding on line 0": lambda e, _: _rewrite(e, _first_finding(_set(4, 0))),
+    "a finding on line -5": lambda e, _: _rewrite(e, _first_finding(_set(4, -5))),
+    "a finding in column 0": lambda e, _: _rewrite(e, _first_finding(_set(5, 0))),
+    "a finding ending on line -1": lambda e, _: _rewrite(e, _first_finding(_set(6, -1))),
+    "a code under another rule's name": lambda e, _: _rewrite(e, _first_finding(_set(9, "no-such-name"))),
+    "a finding on another file": lambda e, _: _rewrite(e, _first_finding(_set(3, "elsewhere.txt"))),
     "another file's entry": lambda e, files: e.write_bytes(files[(files.index(e) + 1) % len(files)].read_bytes()),
 }
 

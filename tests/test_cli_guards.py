@@ -108,3 +108,22 @@ def test_a_file_name_with_control_characters_is_printed_escaped(run, tmp_path):
     _, _, err = run(src, "--out", tmp_path / "out")
     assert all(line.startswith((escaped + ":", "seasonparse:")) for line in err.splitlines()), err
     assert "\x1b" not in out + err
+
+
+@pytest.mark.parametrize("fmt", ["github", "gitlab", "junit", "sarif", "json", "concise"])
+def test_no_report_format_leaves_a_raw_control_character_from_a_file_name(run, tmp_path, fmt):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS[2], src / "bad\x1bname\x07.txt")
+    _, out, _ = run("check", src, "--no-baseline", "--format", fmt)
+    assert "bad" in out and "\x1b" not in out and "\x07" not in out, fmt
+
+
+def test_a_link_named_on_the_command_line_says_why_it_leads_nowhere(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.symlink("loop", "loop")
+    os.symlink("nowhere", "dangling")
+    code, _, err = run("check", "loop", "dangling", "missing", "--no-baseline")
+    assert code == 2
+    assert ("loop: a symbolic link loop; dangling: a dangling symbolic link (to nowhere); "
+            "missing: no such file or directory") in err, err

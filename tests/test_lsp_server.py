@@ -567,3 +567,25 @@ def test_a_client_mistake_is_logged_in_one_line_without_a_traceback(project, bod
                           capture_output=True, timeout=60, cwd=project)
     err = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err and 1 <= len(err.splitlines()) <= 2, err
+
+
+def test_a_change_to_a_buffer_never_opened_is_ignored_without_an_error(project, connect):
+    """pygls failed on it with a KeyError shown to the user ("Error in server: KeyError")."""
+    client = connect(project)
+    never, opened = (project / "articles" / seed.name for seed in SEEDS[:2])
+    client.notify("textDocument/didChange", {
+        "textDocument": {"uri": _uri(never), "version": 2},
+        "contentChanges": [{"range": {"start": {"line": 0, "character": 0},
+                                      "end": {"line": 0, "character": 1}}, "text": "x"}]})
+    uri = _uri(opened)
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "plaintext", "version": 1, "text": opened.read_text("utf-8")}})
+    seen = []
+    while True:
+        message = client.notifications.get(timeout=TIMEOUT)
+        seen.append(message["method"])
+        if message["method"] == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+            break
+    assert "window/showMessage" not in seen, seen
+    # and a change once it is opened is applied
+    assert _open(client, never, "x\n") is not None

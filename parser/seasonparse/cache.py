@@ -371,7 +371,7 @@ def decode(raw: bytes, key: list, item, with_facts: bool):
         if type(findings) is not list or type(directives) is not list or (with_facts and not size):
             return None
         findings = [_converter("finding")(f) for f in findings]
-        if not _known(findings):
+        if not _known(findings, item.display):
             return None
         end = digested + size
         facts = CachedFacts(None, rest[digested:end], rest[:digested]) if with_facts else None
@@ -502,14 +502,34 @@ def findings_of(value) -> list | None:
     return findings if _known(findings) else None
 
 
-def _known(findings) -> bool:
-    """Whether every finding is of a rule and a severity that exist: the reporters look
-    them up, and a forged code must not be reported as if a rule had found it."""
+def _known(findings, own_path: str | None = None) -> bool:
+    """Whether every finding could be one a rule gave (an entry can be forged, checksum and
+    all): a rule and severity that exist, the rule's own name, lines and columns from 1
+    (related ones and its fix's too), and with `own_path` (a document's entry), that
+    document's path alone. The reporters look rules up, and a forged finding must not be
+    reported as if a rule had found it."""
     from seasonparse.model import SEVERITIES
     from seasonparse.rules import registry
 
     rules = registry()
-    return all(f.code in rules and f.severity in SEVERITIES for f in findings)
+    for f in findings:
+        rule = rules.get(f.code)
+        if rule is None or f.severity not in SEVERITIES or f.name not in ("", rule.name):
+            return False
+        if not _from_1(f.line, f.column, f.end_line, f.end_column) or any(
+                not _from_1(r.line, r.column) for r in f.related):
+            return False
+        edits = f.fix.edits if f.fix is not None else ()
+        if any(not _from_1(e.line, e.column, e.end_line, e.end_column) for e in edits):
+            return False
+        if own_path is not None and (f.path != own_path or any(e.path != own_path for e in edits)):
+            return False
+    return True
+
+
+def _from_1(*numbers) -> bool:
+    """Lines and columns: whole numbers from 1 (None where a finding leaves its end open)."""
+    return all(n is None or (type(n) is int and n >= 1) for n in numbers)
 
 
 # --- the cache of one run -------------------------------------------------------------------
@@ -657,9 +677,10 @@ class DocumentCache(NamedTuple):
         with _quiet():
             if os.stat(marker).st_mtime > now - TOUCH_SECONDS:
                 return
-        with _quiet():
-            with open(marker, "w", encoding="ascii"):
-                pass
+        with _quiet():  # replaced, not opened: a FIFO planted there would block an open for writing
+            from seasonparse.jsonout import write_atomic
+
+            write_atomic(marker, b"")
         old, abandoned = now - MAX_AGE_DAYS * 86_400, now - 3600
         with _quiet():
             with os.scandir(self.folder) as entries:

@@ -101,11 +101,13 @@ def _cache(args, config, codes):
 
 
 def _output_target(option: str, value: str) -> Path:
-    """Where --write-baseline or --html may write, checked before any work: a file
-    in an existing, writable folder (no folder is created)."""
+    """Where --write-baseline or --html may write, checked before any work: a regular
+    file or none, in an existing, writable folder (no folder is created)."""
+    from seasonparse.cli_common import not_writable_over
+
     path = Path(value)
-    if path.is_dir():
-        raise UsageError(f"{option} {value}: is a folder; name the file")
+    if (why := not_writable_over(path)) is not None:
+        raise UsageError(f"{option} {value}: {why}")
     folder = path.parent
     if not folder.is_dir():
         raise UsageError(f"{option} {value}: the folder {folder} does not exist "

@@ -3,7 +3,8 @@
 
 Exit codes (all commands): 0 clean, 1 problems found in the data (including
 seasonparse's own failure on one input, P000), 2 usage or configuration error.
-SIGINT and SIGTERM stop a run cleanly: 130 and 143. Each command lives in its
+SIGINT and SIGTERM stop a run cleanly: 130 and 143. A reader that closes
+stdout or stderr stops the printing, not the run (cli_common.Unbroken). Each command lives in its
 own module, imported only when it runs, so `--help` and `rules` start fast.
 """
 
@@ -63,6 +64,8 @@ def _server(argv: list[str]) -> int:
     return cmd_server(argv)
 
 
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell shows for a process SIGPIPE ended
+
 # the first argument -> the command; anything else is the parse command's
 COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule, "server": _server,
             "clean": _clean}
@@ -73,11 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     script, `python -m seasonparse`): stopped by a signal, it exits at once (see
     interrupt.exit_now) instead of returning."""
     from seasonparse import interrupt
-    from seasonparse.cli_common import EXIT_OK, EXIT_USAGE, UsageError, err
+    from seasonparse.cli_common import EXIT_USAGE, Unbroken, UsageError, err
 
     program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     saved = {s: signal.getsignal(s) for s in interrupt.STOP_SIGNALS}
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = Unbroken(sys.stdout), Unbroken(sys.stderr)  # a closed pipe stops no work
     try:
         try:
             interrupt.install()
@@ -96,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         if program:  # before the unwound run's objects are freed: with a huge document, seconds
             interrupt.exit_now(code)
         return code
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError:  # a pipe of our own making (not stdout, stderr): as if SIGPIPE had ended it
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug of ours outside any one document: one line, not a traceback
         if os.environ.get("SEASONPARSE_DEBUG"):
             raise
@@ -106,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         err(f"internal error: {described(exc)} (please report this; SEASONPARSE_DEBUG=1 shows the traceback)")
         return EXIT_USAGE
     finally:
+        sys.stdout, sys.stderr = streams
         for s, handler in saved.items():
             signal.signal(s, handler)
         if program:  # the process ends: its exit's collections need not walk all it built (~20M instructions)

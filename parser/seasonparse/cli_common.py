@@ -7,6 +7,8 @@ so that no command module imports another and `--help` imports nothing heavy.
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -19,6 +21,69 @@ class UsageError(Exception):
 
 def err(msg: str) -> None:
     print(f"seasonparse: error: {msg}", file=sys.stderr)
+
+
+def not_writable_over(path) -> str | None:
+    """Why an existing `path` must not be replaced by a file we write (None: it may).
+    Every file an option writes (--html, --write-baseline, the JSON files of --out,
+    the cache's) goes through here: a device, a FIFO or a socket is never replaced
+    (as root, `--html /dev/null` would destroy the device node). A symbolic link to
+    a regular file may be: the atomic write replaces the link, not the file it names."""
+    try:
+        mode = os.stat(path).st_mode  # through links: what the name leads to
+    except FileNotFoundError:
+        return None  # nothing there (or a dangling link, which points at nothing)
+    except OSError as exc:
+        return f"cannot inspect it: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder; name the file"
+    kind = ("a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+            else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "not a regular file")
+    return f"exists and is {kind}, not a regular file; refusing to replace it"
+
+
+class Unbroken:
+    """A text stream (stdout, stderr) whose reader may go away (`| head -1`): once a
+    write or flush meets a closed pipe, it writes nothing more and the run goes on, so
+    every output is still written and the exit status is still the findings'. The
+    descriptor is pointed at the null device, so the interpreter's last flush at exit
+    does not fail either."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self.stream.write(text)
+            except BrokenPipeError:
+                self._break()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._break()
+
+    def _break(self) -> None:
+        self.broken = True
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, self.stream.fileno())
+            finally:
+                os.close(null)
+        except (OSError, ValueError, AttributeError):  # no descriptor (a test's captured stream)
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

@@ -79,15 +79,26 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
     for key in ("select", "ignore", "extend-select"):
         if key in table:
             _codes(kw[key.replace("-", "_")], f"{where}: `{key}`", known_codes)
+    if "select" in table and not kw["select"]:  # as `--select ''`: turning every rule off is no default
+        raise ConfigError(f"{where}: `select`: an empty list selects no rule (leave `select` out "
+                          f"for all rules, or name some: `M`, `G001`, `ALL`)")
     if "baseline" in table:
         kw["baseline"] = _string(table["baseline"], f"{where}: `baseline`")
     if "glob" in table:
+        from seasonparse.inputs import GlobError, check_glob
+
         value = table["glob"]
-        globs = (_string(value, f"{where}: `glob`"),) if not isinstance(value, list) else \
-            _strings(value, f"{where}: `glob`")
-        if not globs:
-            raise ConfigError(f"{where}: `glob`: expected a pattern or a list of patterns")
-        kw["glob"] = globs
+        shape = f"{where}: `glob`: expected a pattern or a list of patterns"
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise ConfigError(shape)
+        try:
+            for part in (p.strip() for pattern in value for p in pattern.split(",")):  # as split_globs
+                check_glob(part, f"{where}: `glob`")
+        except GlobError as exc:
+            raise ConfigError(str(exc)) from None
+        kw["glob"] = tuple(value)
     if "severity" in table:
         sev = _table(table["severity"], f"{where}: `severity`", 'CODE = "error|warning|info"')
         for code, level in sev.items():

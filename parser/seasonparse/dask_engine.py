@@ -83,12 +83,23 @@ def dask_map(jobs: int | None, address: str | None = None, processes: bool = Tru
             else:
                 cluster = _local_cluster(stack, LocalCluster, jobs, processes)
                 client = Client(cluster)
+                client.run(_quiet_worker)
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"--engine dask: cannot reach the scheduler {address or ''}: {exc}") from None
         stack.callback(client.close)
         workers = client.scheduler_info().get("workers", {})
         threads = sum(w.get("nthreads", 1) for w in workers.values()) or 1
         yield DaskMap(client, threads)
+
+
+def _quiet_worker() -> None:
+    """In each worker of our local cluster: its logs are not the user's business. (silence_logs
+    reaches the nanny's logger only: the parent killed by SIGKILL, each orphaned worker
+    logged ~35 lines of heartbeat tracebacks at ERROR before it exited.) A task's failure
+    still comes back through its future."""
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
 def _local_cluster(stack: ExitStack, LocalCluster, jobs: int | None, processes: bool):

@@ -2,7 +2,8 @@
 
 Folders are searched recursively with one or more globs (by default the text
 format's `*.txt` and wikitext's `*.wiki`, `*.wikitext`, `*.mediawiki`), in
-sorted order so every run sees the same sequence. Symbolic links are followed,
+sorted order so every run sees the same sequence; caches, virtualenvs and hidden
+folders are not searched (see folders). Symbolic links are followed,
 to files and to folders; each folder is searched once and each file read once
 (by device and inode), so a link to an ancestor folder does not loop. A glob stays inside the folder it
 is applied to: absolute patterns and `..` are refused. The output folder is
@@ -41,14 +42,16 @@ class GlobError(ValueError):
     """A --glob that could match files outside the folder it is applied to."""
 
 
-def check_glob(glob: str) -> None:
+def check_glob(glob: str, option: str = "--glob") -> None:
+    """Refuse a pattern that is empty or could leave its folder; `option` names where
+    it was given (`--glob`, or the configuration's `glob`)."""
     if not glob:
-        raise GlobError("--glob: the pattern is empty")
+        raise GlobError(f"{option}: the pattern is empty")
     if PurePosixPath(glob).is_absolute() or PureWindowsPath(glob).is_absolute() or glob[0] in "/\\":
-        raise GlobError(f"--glob {glob}: an absolute pattern; a pattern is applied inside each "
+        raise GlobError(f"{option} {glob}: an absolute pattern; a pattern is applied inside each "
                         f"folder and must stay there")
     if ".." in re.split(r"[\\/]", glob):
-        raise GlobError(f"--glob {glob}: `..` would leave the folder the pattern is applied to")
+        raise GlobError(f"{option} {glob}: `..` would leave the folder the pattern is applied to")
 
 
 def shown(path: str) -> str:
@@ -122,10 +125,13 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
     excluded = exclude.resolve() if exclude else None
     for arg in paths:
         root = Path(arg)
-        if not root.exists():
-            problems.append(f"{shown(arg)}: no such file or directory")
+        if not root.exists():  # a link that leads nowhere says so (a loop, a dangling link)
+            why = _not_a_file(root) if os.path.islink(root) else None
+            problems.append(f"{shown(arg)}: {why or 'no such file or directory'}")
             continue
-        if root.is_dir():
+        if root.is_dir() and _is_cache_tag(root / CACHEDIR_TAG):
+            problems.append(f"{shown(arg)}: a cache folder (it holds a {CACHEDIR_TAG}); not searched")
+        elif root.is_dir():
             candidates: set[Path] = set()
             for folder in folders(root, excluded, skipped):
                 for g in globs:
@@ -182,8 +188,10 @@ def _not_a_file(path: Path) -> str | None:
 def folders(root: Path, excluded: Path | None = None, skipped: list[str] | None = None) -> list[Path]:
     """`root` and every folder below it, through symbolic links too, each folder once
     (by device and inode): a link to an ancestor does not loop, and a folder reached
-    by two names is searched under the first (in sorted order). The output folder
-    is not entered."""
+    by two names is searched under the first (in sorted order). Not entered: the output
+    folder, a cache (a folder holding CACHEDIR.TAG, as `tar --exclude-caches` does; the
+    root too), and below the root a virtualenv (holding pyvenv.cfg) or a hidden folder
+    (`.git`, `.venv`): none holds articles, and a cache's files would be read as ones."""
     seen: set[tuple[int, int]] = set()
     found: list[Path] = []
     stack = [root]
@@ -193,17 +201,39 @@ def folders(root: Path, excluded: Path | None = None, skipped: list[str] | None 
         if key is None or key in seen or (excluded and _inside(folder.resolve(), excluded)):
             continue
         seen.add(key)
-        found.append(folder)
         try:
-            with os.scandir(folder) as entries:
-                below = sorted(Path(e.path) for e in entries if _is_folder(e))
+            with os.scandir(folder) as listing:
+                entries = list(listing)
         except OSError as exc:  # unreadable: said (in `skipped`), the rest searched
             if skipped is not None:
                 skipped.append(f"{shown(folder.as_posix())}: cannot read this folder "
                                f"({exc.strerror or exc}); its files are skipped")
             continue
-        stack.extend(reversed(below))
+        names = {e.name for e in entries}
+        if CACHEDIR_TAG in names and _is_cache_tag(folder / CACHEDIR_TAG):
+            continue
+        if folder is not root and VENV_MARK in names:
+            continue
+        found.append(folder)
+        stack.extend(reversed(sorted(Path(e.path) for e in entries
+                                     if not e.name.startswith(".") and _is_folder(e))))
     return found
+
+
+CACHEDIR_TAG, VENV_MARK = "CACHEDIR.TAG", "pyvenv.cfg"
+_CACHEDIR_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
+
+
+def _is_cache_tag(path: Path) -> bool:
+    """Whether `path` starts with the cache directory tag's signature (a regular file only:
+    a FIFO so named would block)."""
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as fh:
+            return fh.read(len(_CACHEDIR_SIGNATURE)) == _CACHEDIR_SIGNATURE
+    except OSError:
+        return False
 
 
 def _is_folder(entry: os.DirEntry) -> bool:

@@ -3,7 +3,8 @@
 The file is validated against the schema first; a file that fails becomes a
 document with one error diagnostic. The source lines (for excerpts and
 suppression comments) are read from `source.path` when that file still has the
-recorded sha256.
+recorded sha256; findings are reported there, where the fix goes, and at the
+JSON file read where the source is not found from here (a page: its dump).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import (
     ERROR, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField, Match, Row, ScorerLine,
     Section, Table, Tie)
@@ -75,15 +77,17 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
     )
 
 
-def _source_lines(path: str, sha256: str | None) -> tuple[str, ...]:
+def _source_lines(path: str, sha256: str | None) -> tuple[str, ...] | None:
+    """The lines of the recorded source, or None where it is not found from here with
+    the recorded bytes."""
     from seasonparse.frontend.source import read_regular_file
 
     try:
         raw = read_regular_file(path)
     except (OSError, ValueError):
-        return ()
+        return None
     if hashlib.sha256(raw).hexdigest() != sha256:
-        return ()
+        return None
     text = raw.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     return tuple(lines[:-1] if lines and lines[-1] == "" else lines)
@@ -127,6 +131,46 @@ def _upgrade(data):
     return data
 
 
+# Beyond it no JSON reader is exact (a double's 53 bits): no line, count or minute comes near.
+LARGEST_INTEGER = 2**53 - 1
+
+
+_LONG_NUMBER = compile_lazily(r"[0-9]{16}")  # what any integer beyond LARGEST_INTEGER is written with
+
+
+def beyond_the_model(data: dict, long_numbers: bool = True) -> str | None:
+    """What schema-valid data (a hand-edited file) holds that no document can: a date that
+    is no day of the calendar (`2011-02-30`, `0000-01-01`), a line or column below 1
+    where the schema leaves it open, an integer beyond LARGEST_INTEGER. Said here, as
+    the file's P010, so that no rule nor the cross-document index meets it. Integers are
+    looked for only where the file has `long_numbers` (16 digits in a row, a scan of its
+    text): walking every value costs a third of reading the file."""
+    from datetime import date
+
+    for n, m in enumerate(data["matches"]):
+        if m["date"] is not None:
+            try:
+                date.fromisoformat(m["date"])
+            except ValueError:
+                return f"matches/{n}/date: {m['date']!r} is no day of the calendar"
+    if data["title_line"] is not None and data["title_line"] < 1:
+        return f"title_line: {data['title_line']} is below 1"
+    for n, d in enumerate(data["diagnostics"]):
+        for key in ("end_line", "end_column"):
+            if d[key] is not None and d[key] < 1:
+                return f"diagnostics/{n}/{key}: {d[key]} is below 1"
+    stack = [("", data)] if long_numbers else []  # iterative: sections nest as deep as the file says
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{where}/{k}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}/{i}", v) for i, v in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > LARGEST_INTEGER:
+            return f"{where.lstrip('/')}: {value} is beyond {LARGEST_INTEGER}"
+    return None
+
+
 def read_json(path: str, display: str) -> Document:
     """A document from seasonparse JSON; a broken file gives a document with a P010
     error. Never raises: a failure of ours on some file gives a P000 error instead."""
@@ -145,7 +189,8 @@ def _read_json(path: str, display: str) -> Document:
     from seasonparse.jsonout import schema_error
 
     try:
-        data = json.loads(read_regular_file(path).decode("utf-8"))
+        text = read_regular_file(path).decode("utf-8")
+        data = json.loads(text)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         if isinstance(exc, json.JSONDecodeError):
             return _failed(display, f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
@@ -153,7 +198,24 @@ def _read_json(path: str, display: str) -> Document:
         return _failed(display, f"cannot read JSON: {reason}")
     except RecursionError:
         return _failed(display, "not JSON this reader accepts: nested too deeply")
-    problem = schema_error(_upgrade(data))
+    problem = schema_error(_upgrade(data)) or beyond_the_model(data, _LONG_NUMBER.search(text) is not None)
     if problem:
         return _failed(display, f"not a seasonparse document: {problem}")
-    return from_dict(data, _source_lines(data["source"]["path"], data["source"]["sha256"]))
+    recorded, sha256 = data["source"]["path"], data["source"]["sha256"]
+    lines = _source_lines(recorded, sha256)
+    doc = from_dict(data, lines or ())
+    return doc if lines is not None or _found_here(recorded, sha256) else doc._replace(path=display)
+
+
+def _found_here(recorded: str, sha256: str | None) -> bool:
+    """Whether the recorded source, whose lines could not be read back, is still found from
+    here: a file never read (no sha256: unreadable) that exists, or a page of a dump that
+    does (a page has no file of its own)."""
+    import os
+
+    from seasonparse.frontend.dump import split_display
+
+    if sha256 is None:
+        return os.path.lexists(recorded)
+    page = split_display(recorded)
+    return page is not None and os.path.isfile(page[0])

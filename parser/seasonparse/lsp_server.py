@@ -19,6 +19,7 @@ import json
 import logging
 import os
 from pathlib import Path
+from urllib.parse import unquote
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Iterable, NamedTuple
 
@@ -26,6 +27,7 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException, JsonRpcParseError
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import PositionCodec
 
@@ -272,6 +274,17 @@ class SeasonProtocol(LanguageServerProtocol):
             msg_id = data["id"] if type(data["id"]) in (int, str) else None
             self._send_response(msg_id, error=exc.to_response_error())
             raise _Answered(f"{data['method']}: {exc}") from exc
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams):
+        """A change to a buffer never opened is a client's mistake: pygls would fail on it
+        with a KeyError shown to the user. Ignored with one log line: the file on disk
+        counts until the buffer is opened."""
+        uri = params.text_document.uri
+        if unquote(uri) not in self.workspace.text_documents:
+            logging.getLogger(__name__).warning("didChange for %s, which was never opened: ignored", uri)
+            return
+        yield from super().lsp_text_document__did_change(params)
 
     def answer_unreadable(self) -> None:
         """A frame whose body is not JSON: the Parse error reply (-32700), its id null as

@@ -108,7 +108,9 @@ def parse_one(job, indent: int | None) -> Outcome:
 
 
 def _parse_one(item, target: Path, indent: int | None) -> Outcome:
+    from seasonparse.cli_common import not_writable_over
     from seasonparse.frontend.dump import Broken
+    from seasonparse.inputs import shown
     from seasonparse.jsonout import dumps, write_atomic
 
     if isinstance(item.page, Broken):  # where a dump broke: said, nothing to write
@@ -122,12 +124,14 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     if problem:
         return Outcome(len(doc.matches), doc.diagnostics, f"internal error: its JSON does not match the "
                        f"schema ({problem}); not written (please report this)", parsed=True)
+    if (why := not_writable_over(target)) is not None:  # a FIFO or device where the JSON goes
+        return Outcome(len(doc.matches), doc.diagnostics, f"its output {shown(str(target))} {why}",
+                       usage=True, parsed=True)
     try:
         os.makedirs(target.parent, exist_ok=True)
         write_atomic(str(target), dumps(data, indent))
     except Exception as exc:  # noqa: BLE001 - this input's failure, not the run's
         from seasonparse.fallback import described
-        from seasonparse.inputs import shown
 
         why = (exc.strerror or exc if isinstance(exc, OSError)
                else f"internal error: {described(exc)} (please report this)")

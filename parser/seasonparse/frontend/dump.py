@@ -260,27 +260,46 @@ def read_pages(stream) -> Iterator[Page | Broken]:
     at = _Position()
     started = False  # some bytes were read
     while True:
-        try:
-            data = stream.read(CHUNK)
-        except (EOFError, OSError) as exc:  # a compressed stream that is none, cut short or damaged
-            if not started and not isinstance(exc, EOFError):
-                yield Broken(f"it is not a valid {type(stream).__module__} stream ({exc})", 1, 1, True)
-            else:
-                yield Broken(f"the compressed dump is damaged or ends early ({exc})", at.line, at.column)
+        data, fault = _next_chunk(stream)
+        if fault is not None and not started and not data and not isinstance(fault, EOFError):
+            yield Broken(f"it is not a valid {type(stream).__module__} stream ({fault})", 1, 1, True)
             return
         started = True
         try:
-            tree.parser.feed(data) if data else tree.parser.close()
+            tree.parser.feed(data) if data or fault else tree.parser.close()
             yield from tree.pages()  # the pages completed before a fault come first
         except ParseError as exc:
             line, column = exc.position
             yield Broken(f"the dump is not well-formed XML ({_reason(exc)})", line, column + 1)
             return
         at.advance(data)
+        if fault is not None:  # a compressed stream cut short or damaged: after all it gave
+            yield Broken(f"the compressed dump is damaged or ends early ({fault})", at.line, at.column)
+            return
         if not data:
             if not tree.mediawiki:
                 yield Broken("not a MediaWiki dump: its root element is not <mediawiki>", 1, 1)
             return
+
+
+def _next_chunk(stream) -> tuple[bytes, Exception | None]:
+    """Up to CHUNK bytes of `stream` (b"" at its end), and the error that stopped the
+    reading (None: none). Read with read1, a step of the decompressor at a time, so that
+    what a cut or damaged stream gave before its error is kept: a read(CHUNK) that
+    fails drops the whole chunk, with the complete pages in it."""
+    read = getattr(stream, "read1", None) or stream.read
+    pieces: list[bytes] = []
+    size = 0
+    try:
+        while size < CHUNK:
+            piece = read(CHUNK - size)
+            if not piece:
+                break
+            pieces.append(piece)
+            size += len(piece)
+    except (EOFError, OSError) as exc:
+        return b"".join(pieces), exc
+    return b"".join(pieces), None
 
 
 def _reason(exc) -> str:

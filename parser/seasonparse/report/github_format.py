@@ -4,6 +4,12 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape(text: str, prop: bool = False) -> str:
+    """GitHub's own escapes for `%`, CR and LF (and `:` `,` in a property); any other
+    control character (an ESC in a file name) escaped as the text format shows it, never
+    left raw for the log viewer to act on."""
+    from seasonparse.inputs import one_line
+
+    text = "\n".join("\r".join(map(one_line, line.split("\r"))) for line in text.split("\n"))
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 

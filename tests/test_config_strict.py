@@ -1,0 +1,35 @@
+"""Configuration mistakes are exit 2 with one line that names the configuration, as the
+same mistake on the command line is."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import SEEDS
+
+
+@pytest.mark.parametrize("line, said", [
+    ("select = []", "`select`: an empty list selects no rule"),
+    ("glob = 5", "`glob`: expected a pattern or a list of patterns"),
+    ("glob = [5]", "`glob`: expected a pattern or a list of patterns"),
+    ("glob = []", "`glob`: expected a pattern or a list of patterns"),
+    ('glob = "/abs/*.txt"', "`glob` /abs/*.txt: an absolute pattern"),
+    ('glob = ["*.txt", "../x/*.txt"]', "`glob` ../x/*.txt: `..` would leave"),
+    ('glob = ["*.txt,../y"]', "`glob` ../y: `..` would leave"),
+])
+def test_a_configuration_mistake_is_exit_2_naming_the_configuration(run, tmp_path, monkeypatch, line, said):
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / "pyproject.toml").write_text(f"[tool.seasonparse]\n{line}\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", ".", "--no-baseline")
+    assert code == 2, err
+    assert said in err and "--glob" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_an_empty_ignore_is_fine(run, tmp_path, monkeypatch):
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / "pyproject.toml").write_text("[tool.seasonparse]\nignore = []\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("check", ".", "--no-baseline", "--exit-zero")
+    assert code == 0 and "finding" in out, err
