@@ -151,8 +151,8 @@ def _with_official_names(settings, references: list[Reference]):
 
 def _score_days(doc: Document) -> set[tuple]:
     """(day, fewer goals, more goals) of each dated match: what inference by matches pairs on."""
-    return {(m.date, min(m.home_goals, m.away_goals), max(m.home_goals, m.away_goals))
-            for m in doc.matches if m.date is not None}
+    return {(m.date, m.home_goals, m.away_goals) if m.home_goals <= m.away_goals else
+            (m.date, m.away_goals, m.home_goals) for m in doc.matches if m.date is not None}
 
 
 def _identity_views(articles: list[Document], references: list[Reference]) -> list[tuple[Document, Evidence]]:
@@ -183,8 +183,9 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
             home = keys.get(m.home) or keys.setdefault(m.home, key(m.home))
             away = keys.get(m.away) or keys.setdefault(m.away, key(m.away))
             pair = (home, away) if home < away else (away, home)
-            day, goals = m.date, (m.home_goals, m.away_goals)
-            if day is not None and (day, min(goals), max(goals)) in other_days:
+            day, home_goals, away_goals = m.date, m.home_goals, m.away_goals
+            if day is not None and ((day, home_goals, away_goals) if home_goals <= away_goals else
+                                    (day, away_goals, home_goals)) in other_days:
                 kept.append(m)
             elif home not in seen or away not in seen or m.home_link or m.away_link or (
                     pair not in seen and in_tables.get(home, _NO_TABLES).isdisjoint(in_tables.get(away, ()))):
@@ -223,6 +224,10 @@ class ReferenceIndex:
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
+        # (id(reference), {home, away}, day) -> its dated matches; (id(reference), {home, away}) -> its undated
+        # ones: what the pairing looks an article match up by, filled with ref_matches
+        self._by_day: dict[tuple, list[RefMatch]] = {}
+        self._undated: dict[tuple, list[RefMatch]] = {}
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
         self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
@@ -275,10 +280,15 @@ class ReferenceIndex:
         for segment in ref.segments:  # the segment's lists, filled in the same pass
             self.by_segment.setdefault(id(segment), [])
             self._regular.setdefault(id(segment), {})
+        by_day, undated, ref_id = self._by_day, self._undated, id(ref)
         for i, (m, fixture, day) in enumerate(zip(doc.matches, ref.fixtures, days)):
             segment, home, away = segment_of.get(i), root(m.home), root(m.away)
             rm = ref_match((ref, m, fixture, segment, day, home, away, (before[i], after[i]) if day is None else None))
             out.append(rm)
+            if day is not None:
+                by_day.setdefault((ref_id, frozenset((home, away)), day), []).append(rm)
+            else:
+                undated.setdefault((ref_id, frozenset((home, away))), []).append(rm)
             if segment is not None:
                 self.by_segment[id(segment)].append(rm)
                 if not fixture.knockout:
@@ -288,14 +298,7 @@ class ReferenceIndex:
         return out
 
     def _pair_all(self) -> None:
-        by_day: dict[tuple, list[RefMatch]] = {}
-        undated: dict[tuple, list[RefMatch]] = {}
-        for rm in self.ref_matches:
-            key = (id(rm.reference), frozenset((rm.home, rm.away)))
-            if rm.day is not None:
-                by_day.setdefault((*key, rm.day), []).append(rm)
-            else:
-                undated.setdefault(key, []).append(rm)
+        by_day, undated = self._by_day, self._undated
         used: set[tuple[int, str, int]] = set()  # (reference, article path, reference match index)
         tournaments: dict[tuple, tuple | None] = {}  # (document, section) -> its tournament, asked once
 
@@ -308,22 +311,23 @@ class ReferenceIndex:
 
         pairing = maker(Pairing)
         for a in self.article_matches:
-            pair = frozenset((a.home, a.away))
+            pair, day = frozenset((a.home, a.away)), a.day
             for ref in self.references:
-                key = (id(ref), pair)
-                candidates = by_day.get((*key, a.day)) or by_day.get((*key, a.day - _DAY)) or \
-                    by_day.get((*key, a.day + _DAY), [])
+                ref_id = id(ref)
+                key = (ref_id, pair)
+                candidates = by_day.get((ref_id, pair, day)) or by_day.get((ref_id, pair, day - _DAY)) or \
+                    by_day.get((ref_id, pair, day + _DAY), [])
                 if not candidates and key in undated:
                     tournament = tournament_of(a)
-                    candidates = [rm for rm in undated[key] if _in_window(rm.window, a.day) and (
+                    candidates = [rm for rm in undated[key] if _in_window(rm.window, day) and (
                         tournament is None or rm.fixture.tournament in (None, tournament))]
-                candidates = [rm for rm in candidates
-                              if (id(ref), a.doc.path, rm.match.index) not in used]
-                if candidates:
-                    best = max(candidates, key=lambda rm: (
+                path = a.doc.path
+                candidates = [rm for rm in candidates if (ref_id, path, rm.match.index) not in used]
+                if candidates:  # most article matches have one: no order to decide
+                    best = candidates[0] if len(candidates) == 1 else max(candidates, key=lambda rm: (
                         (rm.goals_of(a.home), rm.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals),
                         rm.home == a.home, -rm.match.index))
-                    used.add((id(ref), a.doc.path, best.match.index))
+                    used.add((ref_id, path, best.match.index))
                     self.pairings.append(pairing((a, best)))
                     continue
                 segment = self._covering(ref, a, tournament_of(a))
