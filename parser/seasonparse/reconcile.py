@@ -280,9 +280,10 @@ class ReferenceIndex:
         for segment in ref.segments:  # the segment's lists, filled in the same pass
             self.by_segment.setdefault(id(segment), [])
             self._regular.setdefault(id(segment), {})
-        by_day, undated, ref_id = self._by_day, self._undated, id(ref)
+        by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         for i, (m, fixture, day) in enumerate(zip(doc.matches, ref.fixtures, days)):
-            segment, home, away = segment_of.get(i), root(m.home), root(m.away)
+            segment = segment_of.get(i)
+            home, away = roots.get(m.home) or root(m.home), roots.get(m.away) or root(m.away)
             rm = ref_match((ref, m, fixture, segment, day, home, away, (before[i], after[i]) if day is None else None))
             out.append(rm)
             if day is not None:
@@ -423,15 +424,11 @@ class ReferenceIndex:
         """Club root -> its record (tables.record) over its regular-season matches of the
         segment: each match read once for its two clubs, not once per club and table."""
         found = self._records.get((id(seg), win))
-        if found is None:
-            results: dict[str, list[tuple[int, int]]] = {}
-            for rm in self.by_segment.get(id(seg), ()):
-                if not rm.fixture.knockout:
-                    home, away, m = rm.home, rm.away, rm.match
-                    results.setdefault(home, []).append((m.home_goals, m.away_goals))
-                    results.setdefault(away, []).append(
-                        (m.away_goals, m.home_goals) if away != home else (m.home_goals, m.away_goals))
-            found = self._records[id(seg), win] = {club: record(r, win) for club, r in results.items()}
+        if found is None:  # regular() lists a match under each of its clubs (twice where they are one)
+            found = self._records[id(seg), win] = {
+                club: record([(rm.match.home_goals, rm.match.away_goals) if rm.home == club else
+                              (rm.match.away_goals, rm.match.home_goals) for rm in rms], win)
+                for club, rms in self.regular(seg).items()}
         return found
 
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
@@ -443,11 +440,10 @@ class ReferenceIndex:
 
     @cached_property
     def summary(self) -> Summary:
-        keys = lambda a: (a.doc.path, a.match.index)  # noqa: E731
-        matched = {keys(p.article) for p in self.pairings}
-        disagree = {keys(p.article) for p in self.pairings if p.differs}
-        unmatched = {keys(u.article) for u in self.unmatched} - matched
-        every = {keys(a) for a in (*self.article_matches, *self.undated_legs)}
+        matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
+        disagree = {(p.article.doc.path, p.article.match.index) for p in self.pairings if p.differs}
+        unmatched = {(u.article.doc.path, u.article.match.index) for u in self.unmatched} - matched
+        every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs)}
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),
                        len(unmatched), len(every - matched - unmatched))
 

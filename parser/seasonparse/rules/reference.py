@@ -11,6 +11,7 @@ survive lines moving and the folder a run starts from.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
 from seasonparse.tournaments import section_tournament, tournament_in
 from seasonparse.football import describe
@@ -21,6 +22,8 @@ from seasonparse.tables import SHORT_LABELS, column_indexes, differences, to_int
 # The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning: the
 # figures the R rules compare (tables.SHORT_LABELS names them).
 _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "goals_against": 7, "points": 8}
+# A row's cells and a record's figures in that order: a row and its club's record compared in one step
+_ref_cells, _ref_figures = itemgetter(*_REF_COLUMNS.values()), itemgetter(*_REF_COLUMNS)
 
 
 def _described(m) -> str:
@@ -297,7 +300,7 @@ def reference_table_vs_results(index, settings, report):
                     if not matches:
                         continue
                     got, cells = records[club], row.cells
-                    if all(int(cells[i]) == got[m] for m, i in _REF_COLUMNS.items()):
+                    if tuple(map(int, _ref_cells(cells))) == _ref_figures(got):
                         continue  # most rows agree: no figures to set side by side
                     stated = {m: int(cells[i]) for m, i in _REF_COLUMNS.items()}
                     wrong = differences(stated, got, _REF_COLUMNS)
