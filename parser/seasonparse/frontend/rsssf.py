@@ -260,10 +260,13 @@ class _Reader:
 
     # -- blocks ------------------------------------------------------------
     def close_all_blocks(self) -> None:
-        self.close_table()
-        self.close_participants()
-        self.close_note()
-        self.close_items()
+        if self.rows:
+            self.close_table()
+        self.close_participants()  # also ends the wait for one
+        if self.note is not None:
+            self.close_note()
+        if self.items is not None:
+            self.close_items()
 
     def close_table(self) -> None:
         if not self.rows:
@@ -360,10 +363,13 @@ class _Reader:
 
     def line(self, n: int, raw: str, content: str, offset: int, star: bool) -> None:
         text = content.strip()
-        if not text:
-            self.close_table()
-            self.close_note()
-            self.close_items()
+        if not text:  # each block closed only where one is open (most lines find none)
+            if self.rows:
+                self.close_table()
+            if self.note is not None:
+                self.close_note()
+            if self.items is not None:
+                self.close_items()
             if self.participants:
                 self.close_participants()
             return
@@ -381,19 +387,22 @@ class _Reader:
             self.note[1] = n
             self.note[2].append(text)
             return
-        self.close_note()
+        if self.note is not None:
+            self.close_note()
         if (text[0].isdigit() or self.rows) and (m := _table_row(text)) is not None:
-            self.close_items()
+            if self.items is not None:
+                self.close_items()
             if not self.rows:
                 self.table_start = n
             pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
             self.rows.append(_row(((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n,
                                   "data", False, None)))
             return
-        if self.rows and _separator(text):
-            return
-        self.close_table()
-        if text[:1] != "-":
+        if self.rows:
+            if _separator(text):
+                return
+            self.close_table()
+        if text[:1] != "-" and self.items is not None:
             self.close_items()
         self.classify(n, raw, text, offset, star)
 
