@@ -24,6 +24,7 @@ from seasonparse.tournaments import match_phase, section_tournament
 from seasonparse.fallback import described
 from seasonparse.football import counted, round_of
 from seasonparse.identity import Evidence, evidence, from_evidence, key
+from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
 from seasonparse.tables import record
@@ -193,9 +194,23 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
             else:
                 continue
             seen.update((home, away, pair))
-        view = ref.document._replace(matches=tuple(kept))
+        view = ref.document._replace(matches=tuple(kept), blocks=_stating_blocks(ref.document))
         views.append((view, evidence(view, beside_matches)))
     return views
+
+
+# The kinds of statement the joint corpus reads (Corpus.removals and Corpus.deductions, for R005)
+_JOINT_STATEMENTS = ("deduction", "removed_club")
+
+
+def _stating_blocks(doc: Document) -> tuple:
+    """The document's prose, or none where none of it can state what the joint corpus reads:
+    every pattern of those statements needs one of the lexicon's statement_words, which
+    statements.py looks for sentence by sentence; here one look over all the prose at once
+    (a reference's hundred notes and byes most often state nothing)."""
+    said = "\n".join(text for b in doc.blocks for text in (b.text, *b.items)).lower()
+    words = lexicon()["statement_words"]
+    return doc.blocks if any(w.lower() in said for kind in _JOINT_STATEMENTS for w in words[kind]) else ()
 
 
 def _article_evidence(articles: list[Document], article_corpus: Corpus | None) -> list:
