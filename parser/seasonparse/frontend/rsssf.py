@@ -102,6 +102,13 @@ def _months() -> dict[str, int]:
     return {fold(name).rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
 
 
+@lru_cache(maxsize=256)
+def _month(word: str) -> int | None:
+    """The month a word names as written (`Jul`, `July`), asked once per word: a
+    reference writes the same dozen month words on a hundred date lines."""
+    return _months().get(_fold(word))
+
+
 @cache
 def _folded(key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words()["rsssf"][key])
@@ -310,7 +317,7 @@ class _Reader:
             return False
         a, b = words[0].rstrip("."), words[1].rstrip(".")
         month_word, day = (a, b) if not a.isdigit() else (b, a)
-        month = _months().get(_fold(month_word))
+        month = _month(month_word)
         if month is None or not day.isdigit():
             return False
         self.date_text, self.date_line = text.strip("[] "), line

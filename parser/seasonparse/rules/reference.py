@@ -186,9 +186,13 @@ def _article_rows(index) -> Iterator[tuple]:
                 if row.kind != "data" or (row.ragged and row.realigned is None) or tcol >= len(cells):
                     continue
                 for t, picks, label in columns:
-                    values = {m: to_int(cells[i]) for m, i in picks.items() if i < len(cells)}
-                    values = {m: v for m, v in values.items() if v is not None}
-                    if t is not None and values and cells[tcol]:
+                    if t is None or not cells[tcol]:
+                        continue
+                    values = {}
+                    for m, i in picks.items():
+                        if i < len(cells) and (v := to_int(cells[i])) is not None:
+                            values[m] = v
+                    if values:
                         yield doc, row.line, cells[tcol], t, values, label
 
 
