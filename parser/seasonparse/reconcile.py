@@ -454,9 +454,15 @@ class ReferenceIndex:
         return all(len(regular.get(self.root(row.cells[1]), ())) == int(row.cells[2]) for row in table.rows)
 
     @cached_property
+    def differing(self) -> list[Pairing]:
+        """The pairings on which the article and the reference differ (score, venue or day), in
+        order: what R001 to R003 and the summary read, each pairing compared once."""
+        return [p for p in self.pairings if p.differs]
+
+    @cached_property
     def summary(self) -> Summary:
         matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
-        disagree = {(p.article.doc.path, p.article.match.index) for p in self.pairings if p.differs}
+        disagree = {(p.article.doc.path, p.article.match.index) for p in self.differing}
         unmatched = {(u.article.doc.path, u.article.match.index) for u in self.unmatched} - matched
         every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs)}
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),

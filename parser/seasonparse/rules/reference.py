@@ -64,7 +64,7 @@ def reference_match_score(index, settings, report):
         article:    Necaxa 2 - 0 Mérida     (July 29, 2011)
         reference:  Necaxa            1-0 Mérida    [Jul 29]
     """
-    for p in index.pairings:
+    for p in index.differing:  # the others agree on score, venue and day
         if p.score_differs:
             yield _at_article(report, p, f"{_described(p.article.match)} here, but {_ref_text(p.ref)} in the "
                                          "reference")
@@ -84,7 +84,7 @@ def reference_match_venue(index, settings, report):
         article:    Neza 2 - 2 Necaxa
         reference:  Necaxa            2-2 Neza
     """
-    for p in index.pairings:
+    for p in index.differing:  # the others agree on score, venue and day
         if p.venue_differs and not p.score_differs:
             yield _at_article(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
                                          "reference")
@@ -104,7 +104,7 @@ def reference_match_date(index, settings, report):
         article:    August 13, 2011  Correcaminos UAT 1 - 1 Necaxa
         reference:  [Aug 12]  Correcaminos UAT  1-1 Necaxa
     """
-    for p in index.pairings:
+    for p in index.differing:  # the others agree on score, venue and day
         if p.day_differs:
             a = p.article
             yield report(f"dated {a.match.date_text} ({a.day.isoformat()}) here, {p.ref.day.isoformat()} in the "
