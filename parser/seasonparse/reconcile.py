@@ -277,38 +277,36 @@ class ReferenceIndex:
         return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
-        segment_of = {i: s for s in ref.segments for i in s.matches}
         doc = ref.document
+        # match index -> (its segment, the segment's list of matches, its regular-season matches by club)
+        placed = {}
+        for segment in ref.segments:
+            lists = (segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}))
+            placed.update((i, lists) for i in segment.matches)
         days = [date.fromisoformat(m.date) if m.date else None for m in doc.matches]
-        before: list[date | None] = []
-        last = None
-        for d in days:
-            last = d or last
-            before.append(last)
-        after: list[date | None] = [None] * len(days)
+        after: list[date | None] = [None] * len(days)  # the next dated match's day (an undated match's window)
         nxt = None
         for i in range(len(days) - 1, -1, -1):
             nxt = days[i] or nxt
             after[i] = nxt
         out = []
         root, ref_match = self.root, maker(RefMatch)
-        for segment in ref.segments:  # the segment's lists, filled in the same pass
-            self.by_segment.setdefault(id(segment), [])
-            self._regular.setdefault(id(segment), {})
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
+        last = None  # the last dated match's day so far
         for i, (m, fixture, day) in enumerate(zip(doc.matches, ref.fixtures, days)):
-            segment = segment_of.get(i)
+            segment, in_segment, regular = placed.get(i) or (None, None, None)
             home, away = roots.get(m.home) or root(m.home), roots.get(m.away) or root(m.away)
-            rm = ref_match((ref, m, fixture, segment, day, home, away, (before[i], after[i]) if day is None else None))
-            out.append(rm)
             if day is not None:
+                last = day
+                rm = ref_match((ref, m, fixture, segment, day, home, away, None))
                 by_day.setdefault((ref_id, frozenset((home, away)), day), []).append(rm)
             else:
+                rm = ref_match((ref, m, fixture, segment, day, home, away, (last, after[i])))
                 undated.setdefault((ref_id, frozenset((home, away))), []).append(rm)
+            out.append(rm)
             if segment is not None:
-                self.by_segment[id(segment)].append(rm)
+                in_segment.append(rm)
                 if not fixture.knockout:
-                    regular = self._regular[id(segment)]
                     regular.setdefault(home, []).append(rm)
                     regular.setdefault(away, []).append(rm)
         return out

@@ -37,6 +37,7 @@ from seasonparse.reference import (
 
 _match, _fixture = maker(Match), maker(Fixture)  # records made per result line
 _row, _block, _section = maker(Row), maker(Block), maker(Section)  # and per table row, note and heading
+_bye = maker(Bye)  # and per `Bye:` line, one a round
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
@@ -433,7 +434,7 @@ class _Reader:
             return
         if head.startswith(_prefixes("bye_prefixes")):
             club = text.split(":", 1)[1].strip()
-            self.byes.append(Bye(club, n, self.path))
+            self.byes.append(_bye((club, n, self.path)))
             self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
             return
         if (number := _round_number(text)) is not None:
