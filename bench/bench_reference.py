@@ -2,6 +2,7 @@
 
     python bench/bench_reference.py [--runs N] [--callgrind] [--warm-cache] [REFERENCE]
         (default: tests/fixtures/reference/rsssf_mex2012_liga_de_ascenso_2011-12.txt, 21 runs)
+    python bench/bench_reference.py --stages [REFERENCE]
 
 Runs the two commands a user types, as fresh processes, interleaved (one of
 each per round, so a busy machine slows both alike):
@@ -20,6 +21,14 @@ machine). The children run with compiled bytecode cached (in a temporary
 PYTHONPYCACHEPREFIX, after a warm-up run of each), as an installed package
 does: with PYTHONDONTWRITEBYTECODE set every start recompiles every module,
 which is not what a user's run costs.
+
+`--stages` says where the instructions go instead: the check with the
+reference runs under callgrind once per stage (reading, the index and its
+parts, each R rule, the summary), counting only inside that stage: the
+stage's function is called through `sys.call_tracing`, a C function nothing
+else calls, and callgrind collects only inside it (`--collect-atstart=no
+--toggle-collect=sys_call_tracing`). A stage's first call pays what it is the
+first to need (a cached pattern, a lexicon lookup), as in a user's run.
 """
 
 from __future__ import annotations
@@ -59,13 +68,101 @@ def instructions(cmd: list[str], env: dict) -> int:
     return int(found[1])
 
 
+# Stage -> the function measured ("module:attribute", "module:Class.method", "rule:CODE" for an
+# R rule's check with its findings made, "cached:module:Class.property" for a cached property).
+STAGES = {
+    "check_references: reading, its P rules, reconciling": "seasonparse.reconcile:check_references",
+    "reading the reference (reference.load, its reader's import too)": "seasonparse.reference:load",
+    "the reconciliation index (ReferenceIndex)": "seasonparse.reconcile:ReferenceIndex.__init__",
+    "  the reference's identity view and its evidence": "seasonparse.reconcile:_identity_views",
+    "  deciding identity over articles and view": "seasonparse.reconcile:from_evidence",
+    "  the reference's matches (and the pairing's lookups)": "seasonparse.reconcile:ReferenceIndex._ref_matches",
+    "  pairing the articles' matches": "seasonparse.reconcile:ReferenceIndex._pair_all",
+    **{f"{code}" + (" (with the pairings that differ)" if code == "R001" else ""): f"rule:{code}"
+       for code in ("R001", "R002", "R003", "R004", "R005", "R006")},
+    "the summary line's counts": "cached:seasonparse.reconcile:ReferenceIndex.summary",
+}
+
+# The child: wraps STAGE's function in sys.call_tracing (calls of it from inside it are not
+# wrapped again), then runs the CLI.
+STAGE_CHILD = """
+import functools, importlib, os, sys
+stage = os.environ["STAGE"]
+
+def traced(fn, materialize=False):
+    inside = [False]
+    def call(*a, **k):
+        out = fn(*a, **k)
+        return list(out) if materialize else out
+    @functools.wraps(fn)
+    def wrapped(*a, **k):
+        if inside[0]:
+            return fn(*a, **k)
+        inside[0] = True
+        try:
+            return sys.call_tracing(lambda: call(*a, **k), ())
+        finally:
+            inside[0] = False
+    return wrapped
+
+if stage.startswith("rule:"):
+    from seasonparse.rules.reference import RULES
+    for fn in RULES:
+        if fn.rule.code == stage[5:]:
+            fn.rule = fn.rule._replace(check=traced(fn.rule.check, True))
+elif stage.startswith("cached:"):
+    module, attr = stage[7:].split(":")
+    cls, name = attr.split(".")
+    prop = vars(getattr(importlib.import_module(module), cls))[name]
+    prop.func = traced(prop.func)
+else:
+    module, attr = stage.split(":")
+    owner = importlib.import_module(module)
+    *path, name = attr.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    setattr(owner, name, traced(getattr(owner, name)))
+from seasonparse.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def stage_instructions(cmd: list[str], env: dict) -> dict[str, int]:
+    """Instructions inside each of STAGES, one callgrind run of `cmd` each."""
+    out = {}
+    for label, stage in STAGES.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out",
+                                   "--collect-atstart=no", "--toggle-collect=sys_call_tracing*",
+                                   sys.executable, "-c", STAGE_CHILD, *cmd[3:]],
+                                  capture_output=True, text=True, cwd=ROOT, env={**env, "STAGE": stage})
+        found = re.search(r"Collected : (\d+)", proc.stderr)
+        if proc.returncode != 0 or not found:
+            raise SystemExit(f"valgrind failed on {stage} ({proc.returncode}): {proc.stderr[-2000:]}")
+        out[label] = int(found[1])
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("reference", nargs="?", default=str(DEFAULT))
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--callgrind", action="store_true")
     ap.add_argument("--warm-cache", action="store_true", help="the content cache on (warmed), not --no-cache")
+    ap.add_argument("--stages", action="store_true", help="instructions inside each stage (callgrind), no timing")
     args = ap.parse_args()
+    if args.stages:
+        if shutil.which("valgrind") is None:
+            raise SystemExit("--stages needs valgrind on PATH")
+        with tempfile.TemporaryDirectory() as cache:
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env["PYTHONPYCACHEPREFIX"] = cache
+            cmd = [*CHECK, "--reference", args.reference]
+            timed(cmd, env)  # warm-up: writes the bytecode
+            print(f"reference: {args.reference}; instructions inside each stage of one run (callgrind), millions")
+            for label, count in stage_instructions(cmd, env).items():
+                print(f"  {label:<66} {count / 1e6:6.2f}")
+        return
     with tempfile.TemporaryDirectory() as cache:
         check = [c for c in CHECK if c != "--no-cache"] + ["--cache-dir", f"{cache}/content"] if args.warm_cache \
             else CHECK

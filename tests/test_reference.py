@@ -279,6 +279,25 @@ def test_identity_over_the_reference_view_decides_as_over_the_whole_reference(ca
             assert getattr(seen, part) == getattr(whole, part), part
 
 
+@pytest.mark.parametrize("said", ["", "Indios were suspended after the Apertura 2011.",
+                                  "Neza were deducted 3 points.", "- Celaya were expelled."])
+def test_the_reference_view_states_what_the_whole_reference_states(said):
+    """The view leaves out the reference's prose where none of it can state a removal or a
+    deduction (what the joint corpus reads from it): the same statements either way."""
+    from seasonparse import corpus
+    from seasonparse.reconcile import _identity_views
+
+    season = "Season: 2011-2012 Apertura\n"
+    text = REFERENCE_TEXT.replace(season, f"{season}\n{said}\n", 1)
+    ref = parse_rsssf(text, "reference.txt")
+    ((view, _),) = _identity_views(SEED_DOCS, [ref])
+    assert bool(view.blocks) == bool(said)
+    whole, seen = (corpus.build(SEED_DOCS + [doc], Settings()) for doc in (ref.document, view))
+    assert seen.removals == whole.removals and seen.deductions == whole.deductions
+    if "suspended" in said:
+        assert any(r.path == "reference.txt" for r in whole.removals)
+
+
 def test_reconcile_reuses_the_checks_reading_of_the_articles(monkeypatch):
     """The check hands its corpus index over: the articles' prose (deductions,
     removals) is not read again, and the findings are the same as without it."""

@@ -52,3 +52,36 @@ def test_the_shapes_of_the_mexican_reference():
     assert _separator("- - - - -") and not _separator("- -")
     assert _list_item("- Veracruz withdrew.") == "Veracruz withdrew." and _list_item("-x") is None
     assert _label("Participants:") == "Participants" and _label("Bye: Dorados") is None
+
+
+# The result pattern before its home club was read word by word: every character tried as
+# the name's end. The reader's pattern must split every line as it did.
+RESULT_BY_CHARACTER = re.compile(r"^(?P<home>\S(?:.*?\S)?)\s+(?P<hg>\d{1,2})\s*-\s*(?P<ag>\d{1,2})"
+                                 r"(?P<rest>(?:\s.*)?)$")
+RESULT_PIECES = ["Necaxa", "U. de G.", "1", "12", "123", "٣", "-", " - ", "–", " ", "  ", "\t", "\u00a0",
+                 "\u2003", "[", "]", "(", ")", "aet", "4-3 pen", "x", "é", "\r", "\x1c"]
+
+
+def _splits(pattern: re.Pattern, line: str):
+    m = pattern.match(line)
+    return None if m is None else (m.groups(), m.start("rest"))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(RESULT_PIECES), min_size=1, max_size=12).map("".join))
+def test_the_result_pattern_splits_lines_as_the_character_by_character_one(text):
+    from seasonparse.frontend.rsssf import _MATCH
+
+    line = text.strip()  # the reader offers stripped lines
+    assert _splits(_MATCH, line) == _splits(RESULT_BY_CHARACTER, line), line
+
+
+def test_the_result_pattern_splits_every_fixture_line_as_the_character_by_character_one():
+    from conftest import FIXTURES, SEEDS
+    from seasonparse.frontend.rsssf import _MATCH
+
+    paths = [p for p in FIXTURES.rglob("*") if p.is_file()] + list(SEEDS)
+    lines = {line.strip() for p in paths for line in p.read_text("utf-8", errors="replace").split("\n")}
+    assert len(lines) > 5_000
+    for line in lines:
+        assert _splits(_MATCH, line) == _splits(RESULT_BY_CHARACTER, line), line

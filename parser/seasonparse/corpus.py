@@ -87,12 +87,18 @@ class Corpus:
         self._stated_deductions: dict[int, list] = dict(self.reuse._stated_deductions) if self.reuse else {}
         self._stated_removals: dict[int, list] = dict(self.reuse._stated_removals) if self.reuse else {}
         self.clubs = self.known_clubs or identity.build(self.docs, self.settings.aliases)
-        self.matches: list[MatchRef] = []
+
+    @cached_property
+    def matches(self) -> list[MatchRef]:
+        """Every dated match, with its clubs' roots: made where first read (the references'
+        joint corpus is read for its clubs and statements only, seasonparse.reconcile)."""
+        out: list[MatchRef] = []
         for doc in self.docs:
             for m in doc.matches:
                 if m.date is not None:
-                    self.matches.append(MatchRef(doc, m, date.fromisoformat(m.date),
-                                                 self.clubs.root(m.home), self.clubs.root(m.away)))
+                    out.append(MatchRef(doc, m, date.fromisoformat(m.date),
+                                        self.clubs.root(m.home), self.clubs.root(m.away)))
+        return out
 
     def line_text(self, doc: Document, line: int) -> str:
         """One source line of `doc`, from the document or, where it came without, `source_lines`."""

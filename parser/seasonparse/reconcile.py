@@ -24,6 +24,7 @@ from seasonparse.tournaments import match_phase, section_tournament
 from seasonparse.fallback import described
 from seasonparse.football import counted, round_of
 from seasonparse.identity import Evidence, evidence, from_evidence, key
+from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
 from seasonparse.tables import record
@@ -151,8 +152,8 @@ def _with_official_names(settings, references: list[Reference]):
 
 def _score_days(doc: Document) -> set[tuple]:
     """(day, fewer goals, more goals) of each dated match: what inference by matches pairs on."""
-    return {(m.date, min(m.home_goals, m.away_goals), max(m.home_goals, m.away_goals))
-            for m in doc.matches if m.date is not None}
+    return {(m.date, m.home_goals, m.away_goals) if m.home_goals <= m.away_goals else
+            (m.date, m.away_goals, m.home_goals) for m in doc.matches if m.date is not None}
 
 
 def _identity_views(articles: list[Document], references: list[Reference]) -> list[tuple[Document, Evidence]]:
@@ -183,8 +184,9 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
             home = keys.get(m.home) or keys.setdefault(m.home, key(m.home))
             away = keys.get(m.away) or keys.setdefault(m.away, key(m.away))
             pair = (home, away) if home < away else (away, home)
-            day, goals = m.date, (m.home_goals, m.away_goals)
-            if day is not None and (day, min(goals), max(goals)) in other_days:
+            day, home_goals, away_goals = m.date, m.home_goals, m.away_goals
+            if day is not None and ((day, home_goals, away_goals) if home_goals <= away_goals else
+                                    (day, away_goals, home_goals)) in other_days:
                 kept.append(m)
             elif home not in seen or away not in seen or m.home_link or m.away_link or (
                     pair not in seen and in_tables.get(home, _NO_TABLES).isdisjoint(in_tables.get(away, ()))):
@@ -192,9 +194,23 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
             else:
                 continue
             seen.update((home, away, pair))
-        view = ref.document._replace(matches=tuple(kept))
+        view = ref.document._replace(matches=tuple(kept), blocks=_stating_blocks(ref.document))
         views.append((view, evidence(view, beside_matches)))
     return views
+
+
+# The kinds of statement the joint corpus reads (Corpus.removals and Corpus.deductions, for R005)
+_JOINT_STATEMENTS = ("deduction", "removed_club")
+
+
+def _stating_blocks(doc: Document) -> tuple:
+    """The document's prose, or none where none of it can state what the joint corpus reads:
+    every pattern of those statements needs one of the lexicon's statement_words, which
+    statements.py looks for sentence by sentence; here one look over all the prose at once
+    (a reference's hundred notes and byes most often state nothing)."""
+    said = "\n".join(text for b in doc.blocks for text in (b.text, *b.items)).lower()
+    words = lexicon()["statement_words"]
+    return doc.blocks if any(w.lower() in said for kind in _JOINT_STATEMENTS for w in words[kind]) else ()
 
 
 def _article_evidence(articles: list[Document], article_corpus: Corpus | None) -> list:
@@ -223,6 +239,10 @@ class ReferenceIndex:
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
+        # (id(reference), {home, away}, day) -> its dated matches; (id(reference), {home, away}) -> its undated
+        # ones: what the pairing looks an article match up by, filled with ref_matches
+        self._by_day: dict[tuple, list[RefMatch]] = {}
+        self._undated: dict[tuple, list[RefMatch]] = {}
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
         self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
@@ -257,45 +277,42 @@ class ReferenceIndex:
         return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
-        segment_of = {i: s for s in ref.segments for i in s.matches}
         doc = ref.document
+        # match index -> (its segment, the segment's list of matches, its regular-season matches by club)
+        placed = {}
+        for segment in ref.segments:
+            lists = (segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}))
+            placed.update((i, lists) for i in segment.matches)
         days = [date.fromisoformat(m.date) if m.date else None for m in doc.matches]
-        before: list[date | None] = []
-        last = None
-        for d in days:
-            last = d or last
-            before.append(last)
-        after: list[date | None] = [None] * len(days)
+        after: list[date | None] = [None] * len(days)  # the next dated match's day (an undated match's window)
         nxt = None
         for i in range(len(days) - 1, -1, -1):
             nxt = days[i] or nxt
             after[i] = nxt
         out = []
         root, ref_match = self.root, maker(RefMatch)
-        for segment in ref.segments:  # the segment's lists, filled in the same pass
-            self.by_segment.setdefault(id(segment), [])
-            self._regular.setdefault(id(segment), {})
+        by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
+        last = None  # the last dated match's day so far
         for i, (m, fixture, day) in enumerate(zip(doc.matches, ref.fixtures, days)):
-            segment, home, away = segment_of.get(i), root(m.home), root(m.away)
-            rm = ref_match((ref, m, fixture, segment, day, home, away, (before[i], after[i]) if day is None else None))
+            segment, in_segment, regular = placed.get(i) or (None, None, None)
+            home, away = roots.get(m.home) or root(m.home), roots.get(m.away) or root(m.away)
+            if day is not None:
+                last = day
+                rm = ref_match((ref, m, fixture, segment, day, home, away, None))
+                by_day.setdefault((ref_id, frozenset((home, away)), day), []).append(rm)
+            else:
+                rm = ref_match((ref, m, fixture, segment, day, home, away, (last, after[i])))
+                undated.setdefault((ref_id, frozenset((home, away))), []).append(rm)
             out.append(rm)
             if segment is not None:
-                self.by_segment[id(segment)].append(rm)
+                in_segment.append(rm)
                 if not fixture.knockout:
-                    regular = self._regular[id(segment)]
                     regular.setdefault(home, []).append(rm)
                     regular.setdefault(away, []).append(rm)
         return out
 
     def _pair_all(self) -> None:
-        by_day: dict[tuple, list[RefMatch]] = {}
-        undated: dict[tuple, list[RefMatch]] = {}
-        for rm in self.ref_matches:
-            key = (id(rm.reference), frozenset((rm.home, rm.away)))
-            if rm.day is not None:
-                by_day.setdefault((*key, rm.day), []).append(rm)
-            else:
-                undated.setdefault(key, []).append(rm)
+        by_day, undated = self._by_day, self._undated
         used: set[tuple[int, str, int]] = set()  # (reference, article path, reference match index)
         tournaments: dict[tuple, tuple | None] = {}  # (document, section) -> its tournament, asked once
 
@@ -308,22 +325,23 @@ class ReferenceIndex:
 
         pairing = maker(Pairing)
         for a in self.article_matches:
-            pair = frozenset((a.home, a.away))
+            pair, day = frozenset((a.home, a.away)), a.day
             for ref in self.references:
-                key = (id(ref), pair)
-                candidates = by_day.get((*key, a.day)) or by_day.get((*key, a.day - _DAY)) or \
-                    by_day.get((*key, a.day + _DAY), [])
+                ref_id = id(ref)
+                key = (ref_id, pair)
+                candidates = by_day.get((ref_id, pair, day)) or by_day.get((ref_id, pair, day - _DAY)) or \
+                    by_day.get((ref_id, pair, day + _DAY), [])
                 if not candidates and key in undated:
                     tournament = tournament_of(a)
-                    candidates = [rm for rm in undated[key] if _in_window(rm.window, a.day) and (
+                    candidates = [rm for rm in undated[key] if _in_window(rm.window, day) and (
                         tournament is None or rm.fixture.tournament in (None, tournament))]
-                candidates = [rm for rm in candidates
-                              if (id(ref), a.doc.path, rm.match.index) not in used]
-                if candidates:
-                    best = max(candidates, key=lambda rm: (
+                path = a.doc.path
+                candidates = [rm for rm in candidates if (ref_id, path, rm.match.index) not in used]
+                if candidates:  # most article matches have one: no order to decide
+                    best = candidates[0] if len(candidates) == 1 else max(candidates, key=lambda rm: (
                         (rm.goals_of(a.home), rm.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals),
                         rm.home == a.home, -rm.match.index))
-                    used.add((id(ref), a.doc.path, best.match.index))
+                    used.add((ref_id, path, best.match.index))
                     self.pairings.append(pairing((a, best)))
                     continue
                 segment = self._covering(ref, a, tournament_of(a))
@@ -419,15 +437,11 @@ class ReferenceIndex:
         """Club root -> its record (tables.record) over its regular-season matches of the
         segment: each match read once for its two clubs, not once per club and table."""
         found = self._records.get((id(seg), win))
-        if found is None:
-            results: dict[str, list[tuple[int, int]]] = {}
-            for rm in self.by_segment.get(id(seg), ()):
-                if not rm.fixture.knockout:
-                    home, away, m = rm.home, rm.away, rm.match
-                    results.setdefault(home, []).append((m.home_goals, m.away_goals))
-                    results.setdefault(away, []).append(
-                        (m.away_goals, m.home_goals) if away != home else (m.home_goals, m.away_goals))
-            found = self._records[id(seg), win] = {club: record(r, win) for club, r in results.items()}
+        if found is None:  # regular() lists a match under each of its clubs (twice where they are one)
+            found = self._records[id(seg), win] = {
+                club: record([(rm.match.home_goals, rm.match.away_goals) if rm.home == club else
+                              (rm.match.away_goals, rm.match.home_goals) for rm in rms], win)
+                for club, rms in self.regular(seg).items()}
         return found
 
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
@@ -438,12 +452,17 @@ class ReferenceIndex:
         return all(len(regular.get(self.root(row.cells[1]), ())) == int(row.cells[2]) for row in table.rows)
 
     @cached_property
+    def differing(self) -> list[Pairing]:
+        """The pairings on which the article and the reference differ (score, venue or day), in
+        order: what R001 to R003 and the summary read, each pairing compared once."""
+        return [p for p in self.pairings if p.differs]
+
+    @cached_property
     def summary(self) -> Summary:
-        keys = lambda a: (a.doc.path, a.match.index)  # noqa: E731
-        matched = {keys(p.article) for p in self.pairings}
-        disagree = {keys(p.article) for p in self.pairings if p.differs}
-        unmatched = {keys(u.article) for u in self.unmatched} - matched
-        every = {keys(a) for a in (*self.article_matches, *self.undated_legs)}
+        matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
+        disagree = {(p.article.doc.path, p.article.match.index) for p in self.differing}
+        unmatched = {(u.article.doc.path, u.article.match.index) for u in self.unmatched} - matched
+        every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs)}
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),
                        len(unmatched), len(every - matched - unmatched))
 

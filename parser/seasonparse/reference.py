@@ -26,6 +26,13 @@ from seasonparse.model import Document
 
 KIND = "reference"  # the document kind the model will carry
 
+try:  # the C descriptor collections.namedtuple gives each field: reading a field is one step,
+    # where a property calls its itemgetter (the R rules and the index read fields by the thousand)
+    from _collections import _tuplegetter as _field
+except ImportError:  # another Python: the same, in Python
+    def _field(index: int, doc: str) -> property:
+        return property(itemgetter(index), doc=doc)
+
 
 class Record(tuple):
     """A tuple with named fields, as collections.namedtuple makes, without compiling
@@ -41,7 +48,7 @@ class Record(tuple):
         super().__init_subclass__(**kwargs)
         cls._fields, cls._defaults = tuple(fields.split()), defaults
         for i, name in enumerate(cls._fields):
-            setattr(cls, name, property(itemgetter(i), doc=f"field {i}"))
+            setattr(cls, name, _field(i, f"field {i}"))
 
     def __new__(cls, *values):
         missing = len(cls._fields) - len(values)

@@ -11,6 +11,7 @@ survive lines moving and the folder a run starts from.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
 from seasonparse.tournaments import section_tournament, tournament_in
 from seasonparse.football import describe
@@ -21,6 +22,8 @@ from seasonparse.tables import SHORT_LABELS, column_indexes, differences, to_int
 # The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning: the
 # figures the R rules compare (tables.SHORT_LABELS names them).
 _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "goals_against": 7, "points": 8}
+# A row's cells and a record's figures in that order: a row and its club's record compared in one step
+_ref_cells, _ref_figures = itemgetter(*_REF_COLUMNS.values()), itemgetter(*_REF_COLUMNS)
 
 
 def _described(m) -> str:
@@ -61,7 +64,7 @@ def reference_match_score(index, settings, report):
         article:    Necaxa 2 - 0 Mérida     (July 29, 2011)
         reference:  Necaxa            1-0 Mérida    [Jul 29]
     """
-    for p in index.pairings:
+    for p in index.differing:  # the others agree on score, venue and day
         if p.score_differs:
             yield _at_article(report, p, f"{_described(p.article.match)} here, but {_ref_text(p.ref)} in the "
                                          "reference")
@@ -81,7 +84,7 @@ def reference_match_venue(index, settings, report):
         article:    Neza 2 - 2 Necaxa
         reference:  Necaxa            2-2 Neza
     """
-    for p in index.pairings:
+    for p in index.differing:  # the others agree on score, venue and day
         if p.venue_differs and not p.score_differs:
             yield _at_article(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
                                          "reference")
@@ -101,7 +104,7 @@ def reference_match_date(index, settings, report):
         article:    August 13, 2011  Correcaminos UAT 1 - 1 Necaxa
         reference:  [Aug 12]  Correcaminos UAT  1-1 Necaxa
     """
-    for p in index.pairings:
+    for p in index.differing:  # the others agree on score, venue and day
         if p.day_differs:
             a = p.article
             yield report(f"dated {a.match.date_text} ({a.day.isoformat()}) here, {p.ref.day.isoformat()} in the "
@@ -183,9 +186,13 @@ def _article_rows(index) -> Iterator[tuple]:
                 if row.kind != "data" or (row.ragged and row.realigned is None) or tcol >= len(cells):
                     continue
                 for t, picks, label in columns:
-                    values = {m: to_int(cells[i]) for m, i in picks.items() if i < len(cells)}
-                    values = {m: v for m, v in values.items() if v is not None}
-                    if t is not None and values and cells[tcol]:
+                    if t is None or not cells[tcol]:
+                        continue
+                    values = {}
+                    for m, i in picks.items():
+                        if i < len(cells) and (v := to_int(cells[i])) is not None:
+                            values[m] = v
+                    if values:
                         yield doc, row.line, cells[tcol], t, values, label
 
 
@@ -297,7 +304,7 @@ def reference_table_vs_results(index, settings, report):
                     if not matches:
                         continue
                     got, cells = records[club], row.cells
-                    if all(int(cells[i]) == got[m] for m, i in _REF_COLUMNS.items()):
+                    if tuple(map(int, _ref_cells(cells))) == _ref_figures(got):
                         continue  # most rows agree: no figures to set side by side
                     stated = {m: int(cells[i]) for m, i in _REF_COLUMNS.items()}
                     wrong = differences(stated, got, _REF_COLUMNS)
