@@ -108,10 +108,10 @@ def test_a_schema_3_document_is_still_read(tmp_path):
 
 
 def test_a_schema_4_document_written_before_row_links_is_still_read(tmp_path):
-    """Table rows' `link` came after /4 was out: a /4 file without it is valid and reads
-    as rows with no link (and what a check of it finds differs only by that evidence)."""
+    """Table rows' `link` came with /5: a /4 file (without it) reads as rows with no link."""
     doc = parse_file(str(ROOT / "tests" / "fixtures" / "wikitext" / "1992–93_French_Division_1.wikitext"))
     old = to_dict(doc)
+    old["schema"] = "seasonparse/document/4"
     for t in old["tables"]:
         for r in t["rows"]:
             del r["link"]
@@ -167,3 +167,13 @@ def test_read_json_of_a_folder_or_a_missing_file(tmp_path):
     for path in (tmp_path, tmp_path / "missing.json"):
         doc = read_json(str(path), "x.json")
         assert [d.code for d in doc.diagnostics] == ["P010"]
+
+
+def test_a_schema_5_row_without_its_link_is_refused(tmp_path):
+    """/5 writes every row's link (null where none): a /5 file without one is no /5 document,
+    so an older release's /4 reader and this one never disagree on what a version holds."""
+    data = to_dict(parse_file(str(ROOT / "tests" / "fixtures" / "wikitext" / "1992–93_French_Division_1.wikitext")))
+    del data["tables"][0]["rows"][0]["link"]
+    path = tmp_path / "new.json"
+    path.write_text(dumps(data), "utf-8")
+    assert [d for d in read_json(str(path), "new.json").diagnostics if d.code == "P010"]

@@ -64,7 +64,7 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             t["index"], t["line"], t["end_line"], tuple(tuple(h) for h in t["header"]),
             tuple(t["columns"]),
             tuple(Row(tuple(r["cells"]), r["line"], r["kind"], r["ragged"],
-                      None if r["realigned"] is None else tuple(r["realigned"]), r.get("link"))
+                      None if r["realigned"] is None else tuple(r["realigned"]), r["link"])
                   for r in t["rows"]),
             tuple(t["section"]), t["kind"], t["points_for_win"], t["order_rule"]) for t in data["tables"]),
         goalscorers=tuple(Goalscorer(g["player"], g["nationality"], g["club"], g["goals"], g["own_goal"],
@@ -103,10 +103,10 @@ _MATCH_DETAILS_3 = {"extra_time": False, "penalties": None, "attendance": None, 
 
 
 def _upgrade(data):
-    """A document written under an older schema read as /4. /1 had no `away_column`
+    """A document written under an older schema read as /5. /1 had no `away_column`
     (readers took 1, as they still do for such files); /2 had no source format
     (only the text format wrote JSON then), match details or table points; /3 is /4
-    whose source sha256 is never null."""
+    whose source sha256 is never null; /4 had no table rows' `link`."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -128,6 +128,12 @@ def _upgrade(data):
                 t.setdefault("order_rule", None)
     if data.get("schema") == "seasonparse/document/3":
         data["schema"] = "seasonparse/document/4"
+    if data.get("schema") == "seasonparse/document/4":
+        data["schema"] = "seasonparse/document/5"
+        for t in data.get("tables") or ():
+            for r in (t.get("rows") or ()) if isinstance(t, dict) else ():
+                if isinstance(r, dict):
+                    r.setdefault("link", None)
     return data
 
 

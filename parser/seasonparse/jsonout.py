@@ -15,7 +15,7 @@ from functools import cache
 
 from seasonparse.model import Document, Section
 
-SCHEMA_ID = "seasonparse/document/4"
+SCHEMA_ID = "seasonparse/document/5"
 
 
 def _section(s: Section) -> dict:
