@@ -382,3 +382,16 @@ def test_two_dumps_of_one_name_in_two_sub_folders_keep_their_folders(run, tmp_pa
     written = sorted(p.relative_to(tmp_path / "json").as_posix() for p in (tmp_path / "json").rglob("*.json"))
     assert written == sorted(f"{sub}/en/{title}.json" for sub in ("a", "b")
                              for title in (KEPT[0], dump.safe_name(KEPT[1])))
+
+
+def test_the_benchmark_dump_moves_a_season_and_a_year_once():
+    """bench/gen_dump.py's copies move every year by one delta; a season's two years move
+    together, once (two passes made `2004–05` into `1886–46` for a delta of -59)."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_dump import shift_years
+
+    assert shift_years("2004–05 Serie A, 12 May 2005; 1999-2000", -59) == "1945–46 Serie A, 12 May 1946; 1940-1941"

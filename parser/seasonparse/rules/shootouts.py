@@ -9,10 +9,11 @@ and away reversed, in the same round (or section).
 from __future__ import annotations
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import knockout_ties
+from seasonparse.football import knockout_ties, per_document
 from seasonparse.model import ERROR, WARNING, Match
 
 
+@per_document  # asked by M006 and M007 only at a shoot-out or extra time, which most documents lack
 def _first_legs(doc) -> dict[int, Match]:
     """Second leg's index -> its first leg, for the matches that could be second legs."""
     out: dict[int, Match] = {}
@@ -61,12 +62,10 @@ def shootout_not_level(doc, settings, report):
     Example:
         Necaxa 2 - 1 Mérida (4–3 p)
     """
-    first_legs = None  # found at the first shoot-out: most matches have none
     for m in doc.matches:
         if m.penalties is None:
             continue
-        first_legs = _first_legs(doc) if first_legs is None else first_legs
-        first = first_legs.get(m.index)
+        first = _first_legs(doc).get(m.index)
         if not _level(m.home_goals, m.away_goals, first):
             what = "the aggregate" if first is not None else "the score"
             yield report(f"{_score(m)} went to a shoot-out ({m.penalties[0]}–{m.penalties[1]}), "
@@ -90,7 +89,6 @@ def extra_time_not_level(doc, settings, report):
           Necaxa: Lojero 14', 70'
           Mérida: Ramos 30'
     """
-    first_legs = None  # found at the first match after extra time: most have none
     for m in doc.matches:
         if not m.extra_time:
             continue
@@ -99,8 +97,7 @@ def extra_time_not_level(doc, settings, report):
                                                     for s in ("home", "away")] != [m.home_goals, m.away_goals]:
             continue  # an incomplete list proves nothing about the 90 minutes
         home, away = (sum(1 for e in goals if e.side == s and e.minute <= 90) for s in ("home", "away"))
-        first_legs = _first_legs(doc) if first_legs is None else first_legs
-        first = first_legs.get(m.index)
+        first = _first_legs(doc).get(m.index)
         if not _level(home, away, first):
             what = "the aggregate" if first is not None else "the score"
             yield report(f"{_score(m)} went to extra time, but {what} after 90 minutes was not level "

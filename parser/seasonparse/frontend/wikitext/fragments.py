@@ -15,7 +15,7 @@ from typing import NamedTuple
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.offsets import LineIndex, param_starts
 from seasonparse.frontend.wikitext.templates import param_name
-from seasonparse.model import WARNING, Diagnostic
+from seasonparse.model import WARNING, Diagnostic, maker
 
 MAX_TEMPLATE = 1 << 20  # 1 MiB: far above any real football template (the largest seen: 12 KB)
 MAX_DEPTH = 20  # mwparserfromhell gives up on deeper nesting; real boxes nest 3 or 4 deep
@@ -50,6 +50,9 @@ class Param(NamedTuple):
     name: str  # canonical (aliases folded, lower case); positional ones "1", "2", ...
     raw: str  # the value as written, stripped
     offset: int  # offset of the stripped value in the article
+
+
+_new_param = maker(Param)  # a results grid makes hundreds; Param's constructor is Python code
 
 
 class Fragment(NamedTuple):
@@ -89,13 +92,11 @@ def _fragment(kind: str, name: str, start: int, end: int, raw_params) -> Fragmen
     for pname, value, offset in raw_params:
         stripped = value.strip()
         lead = len(value) - len(value.lstrip())  # where the stripped value starts
-        param = _new_tuple(Param, (param_name(kind, pname), stripped, offset + lead))
+        param = _new_param((param_name(kind, pname), stripped, offset + lead))
         params.setdefault(param[0], param)
         order.append(param)
     return Fragment(kind, name.strip(), start, end, params, tuple(order))
 
-
-_new_tuple = tuple.__new__
 
 
 def parse(text: str, start: int, end: int, kind: str, index: LineIndex,
