@@ -69,3 +69,60 @@ def test_a_pair_met_again_in_other_documents_is_numbered_once():
     clubs = identity.build(docs, {})
     assert sorted(len(groups) for groups in clubs.groups.values()) == [1, 1, 1, 1]
     assert not clubs.union("romini", "borona") and clubs.union("romini", "canaro")
+
+
+def _words_oracle(clubs: Clubs) -> None:
+    """Inference by words as first written (every key's supersets' roots looked up, the
+    key's own club tested superset by superset): what identity._infer_from_words must decide."""
+    keys = sorted(clubs.parent)
+    postings: dict[str, set[str]] = {}
+    for k in keys:
+        for t in k.split():
+            postings.setdefault(t, set()).add(k)
+    for k in keys:
+        words = k.split()
+        if not words or k in clubs.several_targets:
+            continue
+        supersets = set.intersection(*(postings[t] for t in words)) - {k}
+        supersets = {s for s in supersets if len(s.split()) > len(words)}
+        roots = sorted({clubs.root(s) for s in supersets} - {clubs.root(k)})
+        if not roots or any(clubs.same(k, s) for s in supersets):
+            continue
+        if len(roots) == 1:
+            target = min(s for s in supersets if clubs.root(s) == roots[0])
+            if clubs.union(k, target):
+                clubs.inferred.append(identity.Inference(
+                    clubs.display[k], clubs.display[target], "words",
+                    ((clubs.first_seen[k], clubs.display[k]), (clubs.first_seen[target], clubs.display[target]))))
+        else:
+            clubs.ambiguous.append(identity.Ambiguity(clubs.display[k], tuple(clubs.name(r) for r in roots),
+                                                      clubs.first_seen[k]))
+
+
+WORDS = ["neza", "fc", "uat", "correcaminos", "leon", "club", "real"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=1, max_size=12),
+       st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=6),
+       st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=4))
+def test_inference_by_words_decides_as_first_written(names, apart, merged):
+    """Looking roots up only for a key inside another decides the same merges and ambiguities."""
+    def clubs_of():
+        clubs = Clubs()
+        keys = [clubs.add(" ".join(n), ("a.txt", i)) for i, n in enumerate(names)]
+        for number, (i, j) in enumerate(apart, 1):
+            if i < len(keys) and j < len(keys) and keys[i] != keys[j]:
+                clubs.stand_in(keys[i], number)
+                clubs.stand_in(keys[j], number)
+        for i, j in merged:
+            if i < len(keys) and j < len(keys):
+                clubs.union(keys[i], keys[j])
+        return clubs
+
+    new, old = clubs_of(), clubs_of()
+    identity._infer_from_words(new)
+    _words_oracle(old)
+    assert new.inferred == old.inferred
+    assert new.ambiguous == old.ambiguous
+    assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}

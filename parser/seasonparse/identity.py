@@ -74,7 +74,7 @@ class Clubs:
         if k and k not in self.parent:
             self.parent[k] = k
             self.display[k] = name.strip()
-            self.first_seen[k] = Place(*place)
+            self.first_seen[k] = tuple.__new__(Place, place)  # Place(*place), without its Python __new__
         return k
 
     def root(self, name_or_key: str) -> str:
@@ -371,20 +371,28 @@ def _score_text(match: tuple) -> str:
 
 
 def _infer_from_words(clubs: Clubs) -> None:
+    """Each key's words are split once, and most keys, inside no other, stop at the
+    intersection: the roots are looked up only for a key with supersets."""
     keys = sorted(clubs.parent)
     postings: dict[str, set[str]] = {}
+    words_of: dict[str, list[str]] = {}
     for k in keys:
-        for t in k.split():
+        words_of[k] = words = k.split()
+        for t in words:
             postings.setdefault(t, set()).add(k)
     for k in keys:
-        words = k.split()
+        words = words_of[k]
         if not words or k in clubs.several_targets:
             continue
-        supersets = set.intersection(*(postings[t] for t in words)) - {k}
-        supersets = {s for s in supersets if len(s.split()) > len(words)}
-        roots = sorted({clubs.root(s) for s in supersets} - {clubs.root(k)})
-        if not roots or any(clubs.same(k, s) for s in supersets):
+        supersets = set.intersection(*(postings[t] for t in words)) if len(words) > 1 else postings[words[0]]
+        supersets = {s for s in supersets if len(words_of[s]) > len(words)}
+        if not supersets:
             continue
+        own = clubs.root(k)
+        roots = {clubs.root(s) for s in supersets}
+        if own in roots:  # one of them is this club already
+            continue
+        roots = sorted(roots)
         if len(roots) == 1:
             target = min(s for s in supersets if clubs.root(s) == roots[0])
             if clubs.union(k, target):
