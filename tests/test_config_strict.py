@@ -17,6 +17,11 @@ from conftest import SEEDS
     ('glob = "/abs/*.txt"', "`glob` /abs/*.txt: an absolute pattern"),
     ('glob = ["*.txt", "../x/*.txt"]', "`glob` ../x/*.txt: `..` would leave"),
     ('glob = ["*.txt,../y"]', "`glob` ../y: `..` would leave"),
+    ('ignore = [""]', "an empty code is a prefix of every rule's"),
+    ('select = [""]', "an empty code is a prefix of every rule's"),
+    ('extend-select = [" "]', "an empty code is a prefix of every rule's"),
+    ('severity = {"" = "error"}', "an empty code is a prefix of every rule's"),
+    ('per-file-ignores = {"*.txt" = [""]}', "an empty code is a prefix of every rule's"),
 ])
 def test_a_configuration_mistake_is_exit_2_naming_the_configuration(run, tmp_path, monkeypatch, line, said):
     shutil.copy(SEEDS[0], tmp_path / "a.txt")

@@ -60,7 +60,12 @@ def _table(value, where: str, shape: str) -> dict:
 
 
 def _codes(values: tuple[str, ...], where: str, known: set[str]) -> tuple[str, ...]:
+    """The codes or prefixes as given; one that names no rule is an error. So is `""`, a prefix
+    of every code: `ignore = [""]` would turn the linter off without a word (`--ignore ''` is refused too)."""
     for v in values:
+        if not v.strip():
+            raise ConfigError(f"{where}: an empty code is a prefix of every rule's; write the codes or "
+                              f"prefixes meant, or ALL")
         if v != "ALL" and not any(code.startswith(v) for code in known):
             raise ConfigError(f"{where}: `{v}` selects no rule (see `seasonparse rules`)")
     return values
