@@ -131,6 +131,13 @@ def load(path: Path) -> Counter:
     """The recorded fingerprints; a baseline of another format is an error, to regenerate."""
     import json
 
+    from seasonparse.inputs import not_a_file_to_read
+
+    why = not_a_file_to_read(path)
+    if why == "no such file":
+        raise BaselineError(f"baseline {path}: no such file (create it with --write-baseline)")
+    if why:
+        raise BaselineError(f"baseline {path}: {why}")
     try:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:

@@ -136,11 +136,15 @@ def _refuse_inputs(targets: list[tuple[str, Path]], inputs, references) -> None:
 def _references(args, config) -> tuple[tuple[str, str], ...]:
     """(path, display) of each reference: --reference files, else the configured globs."""
     if args.reference:
+        from seasonparse.inputs import not_a_file_to_read
+
+        once: dict[str, str] = {}  # one file named twice is one reference, not two
         for value in args.reference:
-            if not Path(value).is_file():
-                what = "is a folder; name the reference files in it" if Path(value).is_dir() else "no such file"
-                raise UsageError(f"--reference {value}: {what}")
-        return tuple((value, value) for value in args.reference)
+            if why := not_a_file_to_read(value):
+                raise UsageError(f"--reference {value}: {why}"
+                                 + ("; name the reference files in it" if why == "is a folder" else ""))
+            once.setdefault(os.path.realpath(value), value)
+        return tuple((value, value) for value in once.values())
     found: dict[str, str] = {}
     for pattern in config.references:
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:

@@ -39,10 +39,9 @@ def not_writable_over(path) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "is a folder; name the file"
-    kind = ("a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
-            else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "not a regular file")
-    return f"exists and is {kind}, not a regular file; refusing to replace it"
+    from seasonparse.inputs import special_kind
+
+    return f"exists and is {special_kind(mode)}, not a regular file; refusing to replace it"
 
 
 class Unbroken:

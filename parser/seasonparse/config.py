@@ -154,8 +154,10 @@ def load(explicit: str | None, known_codes: set[str], start: Path | None = None)
     """The configuration in force: `--config FILE`, else the nearest one found upwards."""
     if explicit:
         path = Path(explicit)
-        if not path.is_file():
-            raise ConfigError(f"--config {explicit}: no such file")
+        from seasonparse.inputs import not_a_file_to_read
+
+        if why := not_a_file_to_read(path):
+            raise ConfigError(f"--config {explicit}: {why}")
         data = _read(path)
         table = data.get("tool", {}).get("seasonparse", {}) if path.name == "pyproject.toml" else data
         return from_table(table, path, path.resolve().parent, known_codes)
