@@ -43,6 +43,8 @@ def player_matches(short: str, full: str) -> bool:
     s, f = tokens(short), tokens(full)
     if not s or not f:
         return False
+    if s == f:  # the same name, even one of initials only (`X`, `J. R.`)
+        return True
     words_ = [t for t in s if len(t) > 1]
     initials = [t for t in s if len(t) == 1]
     if not words_:

@@ -1,0 +1,28 @@
+"""Player names: a scorer as written against a player, and two documents' scorers of one match."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+from seasonparse.names import player_matches
+
+
+@pytest.mark.parametrize("short, full, same", [
+    ("Correa", "Jaime Correa", True),
+    ("J. Correa", "Jaime Correa", True),
+    ("S. Maz", "Nelson Sebastián Maz", True),
+    ("X", "X", True),  # a name of one letter is still itself
+    ("X.", "X", True),
+    ("J. R.", "J. R.", True),
+    ("X", "Y", False),
+    ("J. Correa", "Pedro Correa", False),
+])
+def test_player_matches(short, full, same):
+    assert player_matches(short, full) is same
+
+
+def test_identical_scorers_of_initials_only_do_not_contradict(run):
+    """Two documents listing the same match's scorer as `X` and `X.`: no X004 (it was an error)."""
+    code, out, err = run("check", ROOT / "tests" / "fixtures" / "corpora" / "initials", "--no-baseline")
+    assert code == 0 and "X004" not in out, out + err
