@@ -31,9 +31,10 @@ _INNER_TEMPLATE = re.compile(r"\{\{([^{}]*)\}\}")
 _TEMPLATE_LEFT = compile_lazily(r"\{\{.*\}\}|\{\{|\}\}", re.S)  # after the passes: too deep to read
 _QUOTES = re.compile(r"'{2,}")
 _BRACES = re.compile(r"(\{\{|\}\})")
-# a score's numbers are whole numbers: `99999999999999999999–1` holds none (not `999–1`)
-_SCORE = re.compile(r"(?<!\d)(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)")
-_NUMBERS_PAIR = re.compile(r"\d+\s*[-–—−]\s*\d+")
+# a score's numbers are whole numbers of their own: `99999999999999999999–1`, `1e3–0`, `0x10–0`
+# and `-1–0` hold none (not `999–1`, `3–0`, `10–0`, `1–0`)
+_SCORE = re.compile(r"(?<![\w.+\-−])(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?![\d.]\d|\d)")
+_NUMBERS_PAIR = re.compile(r"[\w.+\-−]*\d+\s*[-–—−]\s*\d+[\w.]*")
 
 
 def _template_text(m: re.Match) -> str:
@@ -170,8 +171,9 @@ def score(raw: str) -> tuple[int, int] | None:
 
 
 def oversized_score(raw: str) -> str | None:
-    """The `N–M` of a value that has one but no score (a number over 999): what a
-    P016 quotes, where the value would otherwise be read as no score at all."""
+    """The `N–M` of a value that has one but no score (a number over 999, a sign, an
+    exponent, a hexadecimal): what a P016 quotes, where the value would otherwise be read
+    as no score at all."""
     text = clean(raw)
     m = None if _SCORE.search(text) else _NUMBERS_PAIR.search(text)
     return m[0] if m else None

@@ -265,7 +265,7 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
         s1, s2 = score(score_raw) or (None, None)
     if home and away and s1 is None and (oversized := oversized_score(scores)):
         line, col = index.position(score_param.offset) if score_param else (start_line, start_col)
-        diags.append(Diagnostic("P016", WARNING, f"`{_cut(oversized)}` is not a score (a count over 999): "
+        diags.append(Diagnostic("P016", WARNING, f"`{_cut(oversized)}` is not a score (its counts must be whole numbers up to 999): "
                                 "the football box is not read as a match", line, col))
         return None
     if not home or not away or s1 is None:
