@@ -212,7 +212,8 @@ def test_output_planning_is_one_stat_per_file(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("args,message", [
     (("--jobs", "0"), "--jobs"), (("--jobs", "-2"), "--jobs"), (("--jobs", "many"), "--jobs"),
-    (("--indent", "-1"), "--indent"),
+    (("--indent", "-1"), "--indent"), (("--indent", "17"), "--indent"),
+    (("--indent", "100000"), "from 0 to 16"), (("--indent", "99999999999"), "--indent"),
 ])
 def test_bad_numbers_are_usage_errors(run, tmp_path, args, message):
     rc, _, err = run(SEEDS[2], "--out", tmp_path, *args)

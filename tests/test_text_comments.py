@@ -33,3 +33,14 @@ def test_an_unclosed_comment_is_reported_where_it_opens():
 def test_closed_comments_give_no_warning():
     doc = parse_file(str(TABLE))
     assert not [d for d in doc.diagnostics if d.code == "P015"]
+
+
+def test_a_comment_over_several_lines_inside_an_infobox_ends_nothing():
+    # A comment on lines of its own, one that starts after a field's value, and an
+    # indented one: invisible, as one-line comments are; the infobox keeps every field.
+    doc = parse_file(str(FIXTURES / "comments" / "infobox_multiline_comment.txt"))
+    fields = [(f.key, f.value, f.line) for f in doc.infobox]
+    assert fields == [("Club", "Test FC", 4), ("Season", "2011–12", 9), ("Manager", "X", 10),
+                      ("Ground", "Test Park", 12), ("Chairman", "Y", 15)]
+    assert [b.kind for b in doc.blocks] == ["infobox", "paragraph"]
+    assert not doc.diagnostics

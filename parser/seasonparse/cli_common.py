@@ -103,13 +103,16 @@ def jobs_option(value: str) -> int | None:
     return n
 
 
+MAX_INDENT = 16  # `--indent 100000` wrote 3.1 GB of spaces for the seeds; 99999999999 was a MemoryError
+
+
 def indent_option(value: str) -> int:
     try:
-        n = int(value)
+        n = int(value) if len(value) <= 9 else -1
     except ValueError:
         n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of spaces from 0 up: {value!r}")
+    if not 0 <= n <= MAX_INDENT:
+        raise argparse.ArgumentTypeError(f"expected a number of spaces from 0 to {MAX_INDENT}: {value[:20]!r}")
     return n
 
 

@@ -16,6 +16,7 @@ from seasonparse.model import ERROR, WARNING, Block, Diagnostic, Document
 _COMMENT = compile_lazily(r"<!--.*?(?:-->|\Z)", re.S)
 _WHOLE_LINE = compile_lazily(r"^[ \t]*<!--[^\n]*?-->[ \t]*$", re.M)
 _NOT_NEWLINE = compile_lazily(r"[^\n]")
+_EMPTY_COMMENT = "<!---->"
 
 
 def _blank_comments(text: str) -> tuple[str, Diagnostic | None]:
@@ -38,10 +39,30 @@ def _blank_comments(text: str) -> tuple[str, Diagnostic | None]:
         if (next_line < len(whole_lines) and whole_lines[next_line][0] <= m.start()
                 and m.end() <= whole_lines[next_line][1]):
             return m[0]
-        return _NOT_NEWLINE.sub(" ", m[0])
+        if "\n" not in m[0] or not m[0].endswith("-->"):
+            return _NOT_NEWLINE.sub(" ", m[0])
+        return _blank_over_lines(text, m.start(), m.end(), m[0])
 
     blanked = _COMMENT.sub(blank, text)
     return blanked, (_unclosed_comment(text, unclosed[0]) if unclosed else None)
+
+
+def _blank_over_lines(text: str, start: int, end: int, comment: str) -> str:
+    """A comment over several lines, blanked: a line with nothing but the comment
+    becomes a comment line `<!---->` (ignored by the grammar wherever it stands, so
+    it ends no infobox, table or list), not a blank line (which ends them); the
+    text of the lines it shares keeps its columns."""
+    pieces = comment.split("\n")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before_is_blank = text[line_start:start].isspace() or line_start == start
+    after_is_blank = line_end == -1 or end == line_end or text[end:line_end].isspace()
+    last = len(pieces) - 1
+    out = []
+    for i, piece in enumerate(pieces):
+        alone = (i != 0 or before_is_blank) and (i != last or after_is_blank)
+        out.append(_EMPTY_COMMENT.ljust(len(piece)) if alone else " " * len(piece))
+    return "\n".join(out)
 
 
 def _unclosed_comment(text: str, start: int) -> Diagnostic:

@@ -51,11 +51,10 @@ def date_of(param) -> tuple[str | None, str]:
         if kind != "template":
             continue
         name, params = lean.split(param.raw, a, b)
-        nums = [v.strip() for k, v, _ in params if k is None and v.strip().isdecimal()]
-        if kind_of(name) != "start_date" or len(nums) < 3:
+        if kind_of(name) != "start_date":
             continue
-        iso = parse_date(f"{int(nums[0]):04d}-{int(nums[1]):02d}-{int(nums[2]):02d}")
-        if iso is None:  # no such day: the template as written, which D001 reports
+        iso = _template_day([v.strip() for k, v, _ in params if k is None and v.strip()])
+        if iso is None:  # names no day (`|2021|2|30`, `|2021`, none): as written, which D001 reports
             return None, clean(param.raw) or _cut(" ".join(param.raw.split()))
         options = {k.strip().casefold(): v.strip().casefold() for k, v, _ in params if k is not None}
         day = date.fromisoformat(iso)
@@ -64,6 +63,20 @@ def date_of(param) -> tuple[str | None, str]:
         return iso, f"{day.day} {month} {day.year}" if dmy else f"{month} {day.day}, {day.year}"
     text = clean(param.raw)
     return parse_date(text) if text else None, text
+
+
+def _template_day(values: list[str]) -> str | None:
+    """The ISO day a date template's positional values name: year, month (a number
+    or an English name), day (`|2021|5|29`, `|2021|May|29`), or one written date
+    (`{{dts|29 May 2021}}`); None when they name no calendar day."""
+    if len(values) == 1:
+        return parse_date(values[0])
+    if len(values) < 3 or not (values[0].isdecimal() and values[2].isdecimal()):
+        return None
+    month = int(values[1]) if values[1].isdecimal() else MONTHS.get(values[1].casefold())
+    if month is None or max(map(len, values[:3])) > 9:  # no int() of a 5,000-digit number
+        return None
+    return parse_date(f"{int(values[0]):04d}-{month:02d}-{int(values[2]):02d}")
 
 
 def _cut(text: str, limit: int = 80) -> str:
