@@ -14,7 +14,8 @@ def invalid_date(doc, settings, report):
     """A match date that is not a calendar day.
 
     What it does: reports date lines such as `February 30, 2012`, and date
-    templates that name no day (`{{Start date|2012|2|30}}`, `{{dts|2012|13|1}}`).
+    templates that name no day (`{{Start date|2012|2|30}}`, `{{dts|2012|13|1}}`,
+    `{{Start date|2012|February|30}}`, a year alone, no values at all).
 
     Why: the match cannot be placed in the season or matched across documents.
 
