@@ -163,8 +163,46 @@ def _create_out(out: Path) -> None:
         raise UsageError(f"--out {out}: cannot create this folder: {exc.strerror or exc}") from None
 
 
+def _warm_worker() -> None:
+    """What each worker forked ahead (parallel.PoolAhead) does while the parent gathers and
+    plans the inputs: take a batch's GC settings (gather gives them to the parent only after
+    the fork) and make the imports and tables a first input would wait for (the parser's,
+    the JSON's and the schema check's)."""
+    from seasonparse.cli_common import _batch_gc
+    from seasonparse.frontend import parse_text
+    from seasonparse.jsonout import dumps, schema_error, to_dict
+    from seasonparse import fallback, inputs, interrupt, jsonin, lexicon  # noqa: F401
+    from seasonparse.frontend import dump  # noqa: F401
+
+    _batch_gc()
+    lexicon.lexicon()  # the format's words (data/lexicon.toml)
+    data = to_dict(parse_text("A 1-0 B\n"))
+    schema_error(data)
+    dumps(data, None)
+
+
+def _pool_ahead(args):
+    """The pool's workers forked before the inputs are gathered, so they start while the
+    parent gathers and plans them: where `--jobs N` asks for workers outright (`auto`
+    forks none before it knows the inputs earn them). None otherwise."""
+    if args.jobs is None:
+        return None
+    from seasonparse.parallel import jobs_for, start_ahead
+
+    return start_ahead(jobs_for(args.jobs, None), _warm_worker)
+
+
 def cmd_parse(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    ahead = _pool_ahead(args)
+    try:
+        return _parse_command(args, ahead)
+    finally:  # a pool started ahead never outlives the command (a map took it, or it stops here)
+        if ahead is not None:
+            ahead.close()
+
+
+def _parse_command(args, ahead) -> int:
     from contextlib import closing
     from functools import partial
     from itertools import islice
@@ -189,10 +227,10 @@ def cmd_parse(argv: list[str]) -> int:
     failed, usage = False, False
     work = partial(parse_one, indent=args.indent)
     if n_items is None:  # a dump's pages: each planned as the pool takes it
-        mapped = ordered_map(work, planned, jobs_for(args.jobs, None))
+        mapped = ordered_map(work, planned, jobs_for(args.jobs, None), ahead=ahead)
     else:  # the pool starts on a first share while the parent plans the rest
         first = list(islice(planned, max(1, n_items // FIRST_SHARE)))
-        mapped = ordered_map(work, first, jobs_for(args.jobs, n_items), lambda: list(planned))
+        mapped = ordered_map(work, first, jobs_for(args.jobs, n_items), lambda: list(planned), ahead=ahead)
     outcomes = Progress(mapped, n_items, "file", quiet=args.quiet)
     with closing(outcomes):
         for outcome in outcomes:
