@@ -142,3 +142,16 @@ def test_the_parse_command_on_a_pool_started_ahead_writes_what_one_process_write
         written[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     assert len(written["1"]) == 70 and written["1"] == written["2"]
     assert not multiprocessing.active_children()
+
+
+def test_the_parse_command_forks_no_worker_for_an_out_it_refuses(tmp_path, monkeypatch):
+    from seasonparse import parse_command
+    from seasonparse.cli_common import UsageError
+
+    started = []
+    monkeypatch.setattr(parallel, "start_ahead", lambda *a, **k: started.append(a))
+    afile = tmp_path / "a.json"
+    afile.write_text("{}", encoding="utf-8")
+    with pytest.raises(UsageError, match="not a folder"):
+        parse_command.cmd_parse([str(SEEDS[0]), "--out", str(afile), "--jobs", "2"])
+    assert started == []

@@ -192,32 +192,40 @@ def _pool_ahead(args):
     return start_ahead(jobs_for(args.jobs, None), _warm_worker)
 
 
-def cmd_parse(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
-    ahead = _pool_ahead(args)
-    try:
-        return _parse_command(args, ahead)
-    finally:  # a pool started ahead never outlives the command (a map took it, or it stops here)
-        if ahead is not None:
-            ahead.close()
+def _check_out(args) -> None:
+    """Refuse an --out that is a file, or that is (or holds) an input folder: before any work."""
+    from seasonparse.inputs import out_problem
 
-
-def _parse_command(args, ahead) -> int:
-    from contextlib import closing
-    from functools import partial
-    from itertools import islice
-
-    from seasonparse.inputs import DEFAULT_GLOBS, expand, one_line, out_problem, planned_outputs, shown
-    from seasonparse.parallel import jobs_for, ordered_map, size_of
-    from seasonparse.progress import Progress
-
-    started = time.perf_counter()
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out}: exists and is not a folder")
     problem = out_problem(out, args.paths)
     if problem:
         raise UsageError(problem)
+
+
+def cmd_parse(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    _check_out(args)  # a usage error forks no worker
+    ahead = _pool_ahead(args)
+    try:
+        return _parse_command(args, ahead, started)
+    finally:  # a pool started ahead never outlives the command (a map took it, or it stops here)
+        if ahead is not None:
+            ahead.close()
+
+
+def _parse_command(args, ahead, started: float) -> int:
+    from contextlib import closing
+    from functools import partial
+    from itertools import islice
+
+    from seasonparse.inputs import DEFAULT_GLOBS, expand, one_line, planned_outputs, shown
+    from seasonparse.parallel import jobs_for, ordered_map, size_of
+    from seasonparse.progress import Progress
+
+    out = Path(args.out)
     found = gather(args.paths, args.glob or DEFAULT_GLOBS, exclude=out, input_format=args.input_format)
     items = expand(found.inputs, _dump_selection(found.inputs))
     n_items = size_of(items)
