@@ -63,7 +63,7 @@ def test_jobs_are_capped_at_the_inputs_and_the_usable_cores(run, tmp_path, monke
     asked = []
     real = parallel.ordered_map
     monkeypatch.setattr(parallel, "ordered_map",
-                        lambda fn, items, jobs, *then: asked.append(jobs) or real(fn, items, 1, *then))
+                        lambda fn, items, jobs, *then, **ahead: asked.append(jobs) or real(fn, items, 1, *then))
     assert run(*SEEDS, "--out", tmp_path / "out", "--jobs", "999")[0] == 0
     assert run("check", *SEEDS, "--no-baseline", "--jobs", "999", "--exit-zero")[0] == 0
     assert asked and max(asked) == 2, asked

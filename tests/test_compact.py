@@ -120,11 +120,24 @@ def test_records_are_packed_as_tuples_and_come_back_as_they_were():
     back = unpack_object(pack_object(records))
     assert back == records and type(back[0]) is Match and type(back[1][1]) is _Bye
     assert back[0].home_link == "Juventus F.C." and back[1][1].club == "Necaxa"
-    assert b"__new__" in zlib.decompress(pack_object(match))  # written by tuple.__new__
+    assert b"__new__" in pack_object(match)  # written by tuple.__new__ (small: not compressed)
 
     stateful = _Stateful(1, 2)
     stateful.seen = "kept"
     assert unpack_object(pack_object(stateful)).seen == "kept"
+
+
+def test_small_payloads_stay_pickled_and_large_ones_are_compressed_both_unpacking():
+    """pack_object compresses from COMPRESS_FROM pickled bytes on (zlib's set-up outweighs
+    what it saves on less); unpack_object tells the two apart by their first byte."""
+    from seasonparse.compact import COMPRESS_FROM, pack_object, unpack_object
+
+    small, large = ("a few words",), tuple(f"line {i} of a long article" for i in range(2000))
+    assert pickle.loads(pack_object(small)) == small
+    packed = pack_object(large)
+    assert len(pickle.dumps(large, pickle.HIGHEST_PROTOCOL)) >= COMPRESS_FROM > len(packed)
+    assert pickle.loads(zlib.decompress(packed)) == large
+    assert unpack_object(pack_object(small)) == small and unpack_object(packed) == large
 
 
 class _Bye(Record, fields="club line"):

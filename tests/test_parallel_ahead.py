@@ -105,3 +105,53 @@ def test_warm_up_makes_the_imports_of_a_first_text_document():
         "print(sorted(m for m in set(sys.modules) - before if m.startswith('seasonparse')))\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]", out
+
+
+def test_the_parse_commands_warm_up_makes_the_imports_of_a_first_text_input(tmp_path):
+    """parse_command._warm_worker, run by each worker the parse command forks ahead, leaves
+    parsing and writing a text input nothing more to import."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from seasonparse import parse_command\n"
+        "from seasonparse.cli_common import gather\n"
+        f"inputs = gather([{str(SEEDS[0])!r}], '*.txt').inputs\n"
+        "parse_command._warm_worker()\n"
+        "before = set(sys.modules)\n"
+        f"outcome = parse_command.parse_one((inputs[0], Path({str(tmp_path / 'out.json')!r}), None), None)\n"
+        "assert not outcome.problem, outcome\n"
+        "print(sorted(m for m in set(sys.modules) - before if m.startswith('seasonparse')))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", out
+
+
+def test_the_parse_command_on_a_pool_started_ahead_writes_what_one_process_writes(tmp_path):
+    """`seasonparse PATHS --out DIR --jobs 2` forks its workers before gathering: the same
+    files, byte for byte, as `--jobs 1`, and no worker left behind."""
+    from seasonparse.parse_command import cmd_parse
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    text = SEEDS[0].read_text(encoding="utf-8")
+    for i in range(70):  # above parallel.MIN_ITEMS
+        (corpus / f"a{i:03}.txt").write_text(text, encoding="utf-8")
+    written = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        cmd_parse([str(corpus), "--out", str(out), "--jobs", jobs, "-q"])
+        written[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert len(written["1"]) == 70 and written["1"] == written["2"]
+    assert not multiprocessing.active_children()
+
+
+def test_the_parse_command_forks_no_worker_for_an_out_it_refuses(tmp_path, monkeypatch):
+    from seasonparse import parse_command
+    from seasonparse.cli_common import UsageError
+
+    started = []
+    monkeypatch.setattr(parallel, "start_ahead", lambda *a, **k: started.append(a))
+    afile = tmp_path / "a.json"
+    afile.write_text("{}", encoding="utf-8")
+    with pytest.raises(UsageError, match="not a folder"):
+        parse_command.cmd_parse([str(SEEDS[0]), "--out", str(afile), "--jobs", "2"])
+    assert started == []

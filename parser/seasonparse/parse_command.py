@@ -163,23 +163,69 @@ def _create_out(out: Path) -> None:
         raise UsageError(f"--out {out}: cannot create this folder: {exc.strerror or exc}") from None
 
 
-def cmd_parse(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
-    from contextlib import closing
-    from functools import partial
-    from itertools import islice
+def _warm_worker() -> None:
+    """What each worker forked ahead (parallel.PoolAhead) does while the parent gathers and
+    plans the inputs: take a batch's GC settings (gather gives them to the parent only after
+    the fork) and make the imports and tables a first input would wait for (the parser's,
+    the JSON's and the schema check's)."""
+    from seasonparse.cli_common import _batch_gc
+    from seasonparse.frontend import parse_text
+    from seasonparse.jsonout import dumps, schema_error, to_dict
+    from seasonparse import fallback, inputs, interrupt, jsonin, lexicon  # noqa: F401
+    from seasonparse.frontend import dump  # noqa: F401
 
-    from seasonparse.inputs import DEFAULT_GLOBS, expand, one_line, out_problem, planned_outputs, shown
-    from seasonparse.parallel import jobs_for, ordered_map, size_of
-    from seasonparse.progress import Progress
+    _batch_gc()
+    lexicon.lexicon()  # the format's words (data/lexicon.toml)
+    data = to_dict(parse_text("A 1-0 B\n"))
+    schema_error(data)
+    dumps(data, None)
 
-    started = time.perf_counter()
+
+def _pool_ahead(args):
+    """The pool's workers forked before the inputs are gathered, so they start while the
+    parent gathers and plans them: where `--jobs N` asks for workers outright (`auto`
+    forks none before it knows the inputs earn them). None otherwise."""
+    if args.jobs is None:
+        return None
+    from seasonparse.parallel import jobs_for, start_ahead
+
+    return start_ahead(jobs_for(args.jobs, None), _warm_worker)
+
+
+def _check_out(args) -> None:
+    """Refuse an --out that is a file, or that is (or holds) an input folder: before any work."""
+    from seasonparse.inputs import out_problem
+
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out}: exists and is not a folder")
     problem = out_problem(out, args.paths)
     if problem:
         raise UsageError(problem)
+
+
+def cmd_parse(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    _check_out(args)  # a usage error forks no worker
+    ahead = _pool_ahead(args)
+    try:
+        return _parse_command(args, ahead, started)
+    finally:  # a pool started ahead never outlives the command (a map took it, or it stops here)
+        if ahead is not None:
+            ahead.close()
+
+
+def _parse_command(args, ahead, started: float) -> int:
+    from contextlib import closing
+    from functools import partial
+    from itertools import islice
+
+    from seasonparse.inputs import DEFAULT_GLOBS, expand, one_line, planned_outputs, shown
+    from seasonparse.parallel import jobs_for, ordered_map, size_of
+    from seasonparse.progress import Progress
+
+    out = Path(args.out)
     found = gather(args.paths, args.glob or DEFAULT_GLOBS, exclude=out, input_format=args.input_format)
     items = expand(found.inputs, _dump_selection(found.inputs))
     n_items = size_of(items)
@@ -189,10 +235,10 @@ def cmd_parse(argv: list[str]) -> int:
     failed, usage = False, False
     work = partial(parse_one, indent=args.indent)
     if n_items is None:  # a dump's pages: each planned as the pool takes it
-        mapped = ordered_map(work, planned, jobs_for(args.jobs, None))
+        mapped = ordered_map(work, planned, jobs_for(args.jobs, None), ahead=ahead)
     else:  # the pool starts on a first share while the parent plans the rest
         first = list(islice(planned, max(1, n_items // FIRST_SHARE)))
-        mapped = ordered_map(work, first, jobs_for(args.jobs, n_items), lambda: list(planned))
+        mapped = ordered_map(work, first, jobs_for(args.jobs, n_items), lambda: list(planned), ahead=ahead)
     outcomes = Progress(mapped, n_items, "file", quiet=args.quiet)
     with closing(outcomes):
         for outcome in outcomes:
