@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -60,3 +61,12 @@ def _own_cache(tmp_path_factory, monkeypatch):
     """Each test its own content cache (seasonparse.cache), outside the folders it looks at:
     no test is served entries another wrote, and none writes into the repository."""
     monkeypatch.setenv("SEASONPARSE_CACHE_DIR", str(tmp_path_factory.mktemp("cache") / "cache"))
+
+
+@pytest.fixture
+def article(tmp_path):
+    """A seed copied alone into a folder of its own: a run that may write beside it."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS[0], src / "a.txt")
+    return src / "a.txt"

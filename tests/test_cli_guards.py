@@ -10,14 +10,6 @@ import pytest
 from conftest import SEEDS
 
 
-@pytest.fixture
-def article(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    shutil.copy(SEEDS[0], src / "a.txt")
-    return src / "a.txt"
-
-
 @pytest.mark.parametrize("option", [["report", "--html"], ["check", "--no-baseline", "--write-baseline"]])
 def test_an_output_may_not_be_an_input(run, article, option):
     command, *flags = option

@@ -4,19 +4,10 @@ replaced by (or written through to) a regular file."""
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 
 import pytest
 from conftest import SEEDS
-
-
-@pytest.fixture
-def article(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    shutil.copy(SEEDS[0], src / "a.txt")
-    return src / "a.txt"
 
 
 def _special(tmp_path, kind):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import stat
 import sys
 from pathlib import Path
 
@@ -29,19 +28,16 @@ def not_writable_over(path) -> str | None:
     the cache's) goes through here: a device, a FIFO or a socket is never replaced
     (as root, `--html /dev/null` would destroy the device node). A symbolic link to
     a regular file may be: the atomic write replaces the link, not the file it names."""
-    try:
-        mode = os.stat(path).st_mode  # through links: what the name leads to
-    except FileNotFoundError:
-        return None  # nothing there (or a dangling link, which points at nothing)
-    except OSError as exc:
-        return f"cannot inspect it: {exc.strerror or exc}"
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "is a folder; name the file"
-    from seasonparse.inputs import special_kind
+    from seasonparse.inputs import file_kind
 
-    return f"exists and is {special_kind(mode)}, not a regular file; refusing to replace it"
+    kind = file_kind(path)
+    if kind in ("missing", "file"):  # nothing there, or a file (a link to one: the link is replaced)
+        return None
+    if kind == "folder":
+        return "is a folder; name the file"
+    if kind.startswith("uninspectable: "):
+        return f"cannot inspect it: {kind.split(': ', 1)[1]}"
+    return f"exists and is {kind}, not a regular file; refusing to replace it"
 
 
 class Unbroken:

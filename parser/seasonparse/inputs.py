@@ -24,10 +24,21 @@ DEFAULT_GLOBS = ("*.txt", "*.wiki", "*.wikitext", "*.mediawiki")
 INPUT_FORMATS = ("auto", "text", "wikitext")
 
 
-def special_kind(mode: int) -> str:
-    """What a file that is neither a regular file nor a folder is, in words."""
+def file_kind(path) -> str:
+    """What `path` leads to, through links: "missing", "file", "folder", a special file in
+    words ("a FIFO", "a character device", ...), or "uninspectable: WHY"."""
     import stat
 
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "missing"  # or a dangling link, which points at nothing
+    except OSError as exc:
+        return f"uninspectable: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
     return ("a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
             else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "not a regular file")
@@ -37,19 +48,12 @@ def not_a_file_to_read(path) -> str | None:
     """Why a file an option names (--baseline, --config, --reference) cannot be read (None: it
     can): missing, a folder, or a FIFO, a device or a socket, on which reading blocks for ever
     or never ends (a baseline on a copy of /dev/zero filled the memory)."""
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return "no such file"
-    except OSError as exc:
-        return f"cannot inspect it: {exc.strerror or exc}"
-    if stat.S_ISREG(mode):
+    kind = file_kind(path)
+    if kind == "file":
         return None
-    if stat.S_ISDIR(mode):
-        return "is a folder"
-    return f"is {special_kind(mode)}, not a regular file"
+    return {"missing": "no such file", "folder": "is a folder"}.get(kind) or (
+        f"cannot inspect it: {kind.split(': ', 1)[1]}" if kind.startswith("uninspectable: ")
+        else f"is {kind}, not a regular file")
 
 
 class Input(NamedTuple):
