@@ -151,7 +151,7 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
     raises GlobError for a glob that could leave its folder."""
     globs = split_globs(glob)
     patterns = ", ".join(f"`{g}`" for g in globs)
-    found: dict[Path, Input] = {}
+    found: dict[tuple, Input] = {}  # by (device, inode)
     problems: list[str] = []
     skipped: list[str] = []
     excluded = exclude.resolve() if exclude else None
@@ -171,31 +171,44 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
                         candidates.update(folder.glob(g))
                     except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
                         raise GlobError(f"--glob {g}: {exc}") from None
-            matches = [p for p in sorted(candidates) if _readable_file(p, skipped)
+            matches = [(p, key) for p in sorted(candidates) if (key := _readable_file(p, skipped)) is not None
                        and not (excluded and _inside(p.resolve(), excluded))]
             if not matches:
                 problems.append(f"{shown(arg)}: no files matching {patterns} in this folder")
-            for p in matches:
-                found.setdefault(p.resolve(), Input(p, _display(p), p.relative_to(root), input_format))
+            for p, key in matches:
+                found.setdefault(key, Input(p, _display(p), p.relative_to(root), input_format))
         elif (why := _not_a_file(root)) is not None and why.startswith("not a regular file"):
             problems.append(f"{shown(arg)}: {why}")  # a FIFO would block the run
         else:
-            found.setdefault(root.resolve(), Input(root, _display(root), Path(root.name), input_format))
+            try:
+                st = os.stat(root)
+                key = (st.st_dev, st.st_ino)
+            except OSError:  # read as named, to say why it cannot be
+                key = (-1, str(root.resolve()))
+            found.setdefault(key, Input(root, _display(root), Path(root.name), input_format))
     ordered = sorted(found.values(), key=lambda i: i.display)
     return Discovery(tuple(ordered), tuple(problems), tuple(skipped))
 
 
-def _readable_file(path: Path, skipped: list[str]) -> bool:
-    """Whether a name the glob matched is a file to read; if not (a dangling link, a link
-    loop, a FIFO, a socket), why is added to `skipped`. A folder so named is passed over
-    silently: what it holds is searched as any folder's. Never opens the file (a FIFO
-    would block)."""
-    if path.is_file():
-        return True
+def _readable_file(path: Path, skipped: list[str]) -> tuple[int, int] | None:
+    """The (device, inode) of a name the glob matched that is a file to read: one file
+    reached by two names (a link, two globs) is read once, found with the stat the test
+    makes anyway (resolving every path cost a third of finding 1,000 inputs). If it is no
+    file to read (a dangling link, a link loop, a FIFO, a socket), None, and why is added
+    to `skipped`. A folder so named is passed over silently: what it holds is searched as
+    any folder's. Never opens the file (a FIFO would block)."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    if st is not None and stat.S_ISREG(st.st_mode):
+        return st.st_dev, st.st_ino
     why = _not_a_file(path)
     if why is not None:
         skipped.append(f"{shown(path.as_posix())}: {why}; skipped")
-    return False
+    return None
 
 
 def _not_a_file(path: Path) -> str | None:
