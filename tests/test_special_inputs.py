@@ -44,3 +44,13 @@ def test_a_reference_named_twice_is_one(run):
     once = summary("--reference", REFERENCE)
     assert once and "1 reference(s), 251 matches" in once[0], once
     assert summary("--reference", REFERENCE, "--reference", REFERENCE) == once
+
+
+@pytest.mark.parametrize("command", [["check", "--no-baseline"], ["--out", "OUT"]])
+def test_an_empty_path_is_refused_not_the_working_folder(run, tmp_path, monkeypatch, command):
+    """`seasonparse check ''` (an empty shell variable) searched the working folder."""
+    monkeypatch.chdir(SEEDS[0].parent)
+    args = [tmp_path / "out" if a == "OUT" else a for a in command]
+    code, out, err = run(*([args[0], ""] + args[1:]) if args[0] == "check" else ["", *args])
+    assert code == 2 and "an empty path names no file or folder" in err, out + err
+    assert not (tmp_path / "out").exists()

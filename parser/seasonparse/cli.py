@@ -76,21 +76,24 @@ def main(argv: list[str] | None = None) -> int:
     script, `python -m seasonparse`): stopped by a signal, it exits at once (see
     interrupt.exit_now) instead of returning."""
     from seasonparse import interrupt
-    from seasonparse.cli_common import EXIT_USAGE, Unbroken, UsageError, err
+    from seasonparse.cli_common import EXIT_USAGE, OutputError, Unbroken, UsageError, err
 
     program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     saved = {s: signal.getsignal(s) for s in interrupt.STOP_SIGNALS}
     streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = Unbroken(sys.stdout), Unbroken(sys.stderr)  # a closed pipe stops no work
+    sys.stdout = Unbroken(sys.stdout)  # a closed pipe stops no work
+    sys.stderr = stderr = Unbroken(sys.stderr, "standard error", stops_the_run=False)
     try:
         try:
             interrupt.install()
         except ValueError:  # not the main thread (seasonparse embedded): its signals stay as they are
             saved = {}
-        if argv and argv[0] in COMMANDS:
-            return COMMANDS[argv[0]](argv[1:])
-        return _parse(argv)
+        code = COMMANDS[argv[0]](argv[1:]) if argv and argv[0] in COMMANDS else _parse(argv)
+        if stderr.failed:  # the work is done (every JSON written), its commentary lost: said, exit 2
+            _say_on(streams[0], stderr.failed)
+            return EXIT_USAGE
+        return code
     except UsageError as exc:
         err(str(exc))
         return EXIT_USAGE
@@ -103,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except BrokenPipeError:  # a pipe of our own making (not stdout, stderr): as if SIGPIPE had ended it
         return EXIT_BROKEN_PIPE
+    except OutputError as exc:  # the report could not be written: said on stderr
+        _say_on(streams[1], str(exc))
+        return EXIT_USAGE
     except Exception as exc:  # a bug of ours outside any one document: one line, not a traceback
         if os.environ.get("SEASONPARSE_DEBUG"):
             raise
@@ -120,3 +126,12 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _say_on(stream, message: str) -> None:
+    """One error line on `stream` (the other one than the stream that failed), if it can take it."""
+    try:
+        if stream is not None:
+            print(f"seasonparse: error: {message}", file=stream, flush=True)
+    except (OSError, ValueError):
+        pass

@@ -40,6 +40,11 @@ def not_writable_over(path) -> str | None:
     return f"exists and is {kind}, not a regular file; refusing to replace it"
 
 
+class OutputError(Exception):
+    """Standard output or error could not be written (not a closed reader: a full disk):
+    the run's report is lost, so the run fails with exit 2 and says why."""
+
+
 class Unbroken:
     """A text stream (stdout, stderr) whose reader may go away (`| head -1`): once a
     write or flush meets a closed pipe, it writes nothing more and the run goes on, so
@@ -47,9 +52,18 @@ class Unbroken:
     descriptor is pointed at the null device, so the interpreter's last flush at exit
     does not fail either."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, name: str = "standard output", stops_the_run: bool = True) -> None:
         self.stream = stream
-        self.broken = False
+        self.name = name
+        self.stops_the_run = stops_the_run  # stdout holds the report; stderr only the running commentary
+        self.failed: str | None = None  # why a write failed, where it did not stop the run
+        self.broken = stream is None  # closed before the start (`>&-`): as a reader gone
+
+    def _failed(self, exc: OSError) -> None:
+        self._break()
+        self.failed = f"cannot write to {self.name}: {exc.strerror or exc}"
+        if self.stops_the_run:
+            raise OutputError(self.failed) from None
 
     def write(self, text: str) -> int:
         if not self.broken:
@@ -57,6 +71,8 @@ class Unbroken:
                 return self.stream.write(text)
             except BrokenPipeError:
                 self._break()
+            except OSError as exc:  # a full disk, /dev/full: the output is lost, which the run must say
+                self._failed(exc)
         return len(text)
 
     def flush(self) -> None:
@@ -65,6 +81,8 @@ class Unbroken:
                 self.stream.flush()
             except BrokenPipeError:
                 self._break()
+            except OSError as exc:
+                self._failed(exc)
 
     def _break(self) -> None:
         self.broken = True

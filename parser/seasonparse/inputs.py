@@ -157,6 +157,9 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
     excluded = exclude.resolve() if exclude else None
     for arg in paths:
         root = Path(arg)
+        if not arg.strip():  # Path("") is the working folder: an empty variable in a script must not search it
+            problems.append(f"{arg!r}: an empty path names no file or folder")
+            continue
         if not root.exists():  # a link that leads nowhere says so (a loop, a dangling link)
             why = _not_a_file(root) if os.path.islink(root) else None
             problems.append(f"{shown(arg)}: {why or 'no such file or directory'}")
