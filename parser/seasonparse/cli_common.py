@@ -28,16 +28,20 @@ def not_writable_over(path) -> str | None:
     the cache's) goes through here: a device, a FIFO or a socket is never replaced
     (as root, `--html /dev/null` would destroy the device node). A symbolic link to
     a regular file may be: the atomic write replaces the link, not the file it names."""
-    from seasonparse.inputs import file_kind
+    import stat
 
-    kind = file_kind(path)
-    if kind in ("missing", "file"):  # nothing there, or a file (a link to one: the link is replaced)
-        return None
-    if kind == "folder":
+    from seasonparse.inputs import special_kind
+
+    try:
+        mode = os.stat(path).st_mode  # through links: what the name leads to
+    except FileNotFoundError:
+        return None  # nothing there (or a dangling link, which points at nothing)
+    except OSError as exc:
+        return f"cannot inspect it: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
         return "is a folder; name the file"
-    if kind.startswith("uninspectable: "):
-        return f"cannot inspect it: {kind.split(': ', 1)[1]}"
-    return f"exists and is {kind}, not a regular file; refusing to replace it"
+    kind = special_kind(mode)
+    return f"exists and is {kind}, not a regular file; refusing to replace it" if kind else None
 
 
 class OutputError(Exception):

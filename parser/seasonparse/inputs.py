@@ -17,6 +17,7 @@ from typing import Iterator, NamedTuple
 
 import os
 import re
+import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
@@ -24,21 +25,12 @@ DEFAULT_GLOBS = ("*.txt", "*.wiki", "*.wikitext", "*.mediawiki")
 INPUT_FORMATS = ("auto", "text", "wikitext")
 
 
-def file_kind(path) -> str:
-    """What `path` leads to, through links: "missing", "file", "folder", a special file in
-    words ("a FIFO", "a character device", ...), or "uninspectable: WHY"."""
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return "missing"  # or a dangling link, which points at nothing
-    except OSError as exc:
-        return f"uninspectable: {exc.strerror or exc}"
-    if stat.S_ISREG(mode):
-        return "file"
-    if stat.S_ISDIR(mode):
-        return "folder"
+def special_kind(mode: int) -> str | None:
+    """What a file of this mode is in words where it is neither a regular file nor a
+    folder ("a FIFO", "a character device", ...), else None: reading it would block or
+    never end, replacing it would destroy it."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
     return ("a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
             else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "not a regular file")
@@ -48,12 +40,16 @@ def not_a_file_to_read(path) -> str | None:
     """Why a file an option names (--baseline, --config, --reference) cannot be read (None: it
     can): missing, a folder, or a FIFO, a device or a socket, on which reading blocks for ever
     or never ends (a baseline on a copy of /dev/zero filled the memory)."""
-    kind = file_kind(path)
-    if kind == "file":
-        return None
-    return {"missing": "no such file", "folder": "is a folder"}.get(kind) or (
-        f"cannot inspect it: {kind.split(': ', 1)[1]}" if kind.startswith("uninspectable: ")
-        else f"is {kind}, not a regular file")
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:
+        return f"cannot inspect it: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    kind = special_kind(mode)
+    return f"is {kind}, not a regular file" if kind else None
 
 
 class Input(NamedTuple):
@@ -200,8 +196,6 @@ def _readable_file(path: Path, skipped: list[str]) -> tuple[int, int] | None:
     file to read (a dangling link, a link loop, a FIFO, a socket), None, and why is added
     to `skipped`. A folder so named is passed over silently: what it holds is searched as
     any folder's. Never opens the file (a FIFO would block)."""
-    import stat
-
     try:
         st = os.stat(path)
     except OSError:
@@ -217,8 +211,6 @@ def _readable_file(path: Path, skipped: list[str]) -> tuple[int, int] | None:
 def _not_a_file(path: Path) -> str | None:
     """Why `path` cannot be read as an input file, or None (a regular file or a folder)."""
     import errno
-    import stat
-
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
@@ -227,10 +219,8 @@ def _not_a_file(path: Path) -> str | None:
         if exc.errno == errno.ENOENT and os.path.islink(path):
             return f"a dangling symbolic link (to {os.readlink(path)})"
         return f"cannot read it: {exc.strerror or exc}"
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-    return f"not a regular file ({kind})"
+    kind = special_kind(mode)
+    return f"not a regular file ({kind})" if kind else None
 
 
 def folders(root: Path, excluded: Path | None = None, skipped: list[str] | None = None) -> list[Path]:
