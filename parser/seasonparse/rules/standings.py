@@ -227,7 +227,10 @@ class _GridNames:
             for name, link in ((m.home, m.home_link), (m.away, m.away_link)):
                 if link:
                     targets.setdefault(name, set()).add(tokens(link))
-        self.link = {name: next(iter(t)) for name, t in targets.items() if len(t) == 1}
+        self.named: dict[tuple, list[str]] = {}  # a link target -> the names written with it alone
+        for name in self.names:
+            if len(targets.get(name, ())) == 1:
+                self.named.setdefault(next(iter(targets[name])), []).append(name)
 
     def of(self, row: StandingsRow) -> str | None:
         """The grid's name of a standings row's club: the one name linked to the row's
@@ -236,8 +239,7 @@ class _GridNames:
         the table), else the one name equal to the row's or holding its words or held in
         them (`same_team`); None where there is no such one name."""
         if row.row.link:
-            target = tokens(row.row.link)
-            linked = [n for n in self.names if self.link.get(n) == target]
+            linked = self.named.get(tokens(row.row.link), ())
             if len(linked) == 1:
                 return linked[0]
         same = [n for n in self.names if same_team(n, row.team)]
