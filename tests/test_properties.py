@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from conftest import SEED_LINES, SEEDS, cut_some
 
@@ -47,7 +47,7 @@ def _check(data: bytes) -> None:
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")  # what the grammar ignores as a comment line
+_COMMENT_LINE = re.compile(r"[ \t]*(?:<!--(?:(?!-->).)*-->[ \t]*)+")  # a line of comments only, ignored
 
 
 def text_lines(lines) -> set[int]:
@@ -106,6 +106,7 @@ def test_seed_with_a_spliced_region(seed, at, length, insert):
 @given(st.lists(st.tuples(st.sampled_from(["=", "[", "{|", " ", "1' ", "<!--", "-->", "|", "- ", "\n",
                                           "July 29, 2011\n", "A 1 - 0 B\n", "  A: ", "\x00", "\ufffd"]),
                           st.integers(1, 3000)), max_size=6))
+@example([("<!--", 1), ("\n", 1), ("-->", 2)])  # a comment's last line with text after it, at the end
 def test_long_runs_and_deep_nesting(runs):
     """Long lines, long runs of one mark (headings of many `=`, `[` x 3000) and NULs."""
     _check("".join(mark * n for mark, n in runs).encode("utf-8"))

@@ -14,7 +14,9 @@ from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, WARNING, Block, Diagnostic, Document
 
 _COMMENT = compile_lazily(r"<!--.*?(?:-->|\Z)", re.S)
-_WHOLE_LINE = compile_lazily(r"^[ \t]*<!--[^\n]*?-->[ \t]*$", re.M)
+# A line of comments and nothing else (`<!-- a -->-->` is not one: its `-->` is text).
+# Each comment ends at its first `-->`, so the pattern is linear in the line.
+_WHOLE_LINE = compile_lazily(r"^[ \t]*(?:<!--(?:(?!-->)[^\n])*-->[ \t]*)+$", re.M)
 _NOT_NEWLINE = compile_lazily(r"[^\n]")
 _EMPTY_COMMENT = "<!---->"
 
@@ -55,8 +57,10 @@ def _blank_over_lines(text: str, start: int, end: int, comment: str) -> str:
     pieces = comment.split("\n")
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
+    if line_end == -1:  # the last line, with no newline after it
+        line_end = len(text)
     before_is_blank = text[line_start:start].isspace() or line_start == start
-    after_is_blank = line_end == -1 or end == line_end or text[end:line_end].isspace()
+    after_is_blank = end == line_end or text[end:line_end].isspace()
     last = len(pieces) - 1
     out = []
     for i, piece in enumerate(pieces):
