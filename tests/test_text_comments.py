@@ -44,3 +44,16 @@ def test_a_comment_over_several_lines_inside_an_infobox_ends_nothing():
                       ("Ground", "Test Park", 12), ("Chairman", "Y", 15)]
     assert [b.kind for b in doc.blocks] == ["infobox", "paragraph"]
     assert not doc.diagnostics
+
+
+def test_text_after_a_comment_on_its_line_is_kept():
+    # `-->` after a closed comment is text (as a browser shows it), on a one-line
+    # comment and on the last line of a comment over two lines at the end of the file
+    # (a line starting `-` reads as a list line: what matters is that it is read).
+    from seasonparse.frontend import parse_text
+
+    for text, line in [("<!-- a -->--> x\n", 1), ("<!--\n-->--> x", 2), ("<!-- a --> <!-- b --> x\n", 1)]:
+        doc = parse_text(text)
+        assert [(b.line, b.text.endswith("x")) for b in doc.blocks] == [(line, True)], (text, doc.blocks)
+    # a line of comments and nothing else stays invisible, as one comment is
+    assert not parse_text("<!-- a --> <!-- b -->\n").blocks
