@@ -464,3 +464,18 @@ def test_a_club_linked_in_a_table_row_is_no_inference_to_confirm():
     assert found == {"1992–93_French_Division_1.wikitext": ["`Girondins`"], "2021–22_Ligue_1.wikitext": []}
     venues = next(t for t in doc("2021–22_Ligue_1.wikitext").tables if any(r.link == "OGC Nice" for r in t.rows))
     assert [r.cells[0] for r in venues.rows if r.link == "Paris Saint-Germain F.C."] == ["Paris Saint-Germain"]
+
+
+def test_an_unseen_real_article_gives_only_its_real_defect(run):
+    """2016–17 Toto Cup Leumit (an excerpt; tests/fixtures/wikitext/SOURCES.md), checked
+    as published: Group A's grid has its cells one column off (as rendered, Maccabi Ahi
+    Nazareth meets Hapoel Acre twice), which S008 reports on both clubs' rows. The other
+    three groups (one match never played: an empty cell), the knockout boxes (extra time,
+    shoot-outs with every kick, a score written `1 - 2`) agree, so nothing else is said
+    but one info naming a club by a shorter name."""
+    article = WIKI / "excerpts" / "2016–17_Toto_Cup_Leumit.wikitext"
+    code, out, _ = run("check", article, "--format", "concise", "--no-baseline", "--no-cache")
+    found = [re.match(r".*?:(\d+):\d+: (\w+)", line).groups() for line in out.splitlines()
+             if not line.startswith("seasonparse:")]
+    assert found == [("27", "S008"), ("29", "S008"), ("145", "A001")], out
+    assert code == 1
