@@ -83,11 +83,13 @@ per-file-ignores = { "docs/*.txt" = ["M001"] }
 
 def test_points_for_win(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    # one row fits 2 points a win, the other 3: the rows do not say which, the configuration does
     (tmp_path / "t.txt").write_text("= 1980 League =\n\n| Pos | Team | Pld | W | D | L | Pts |\n"
-                                    "| 1 | Alpha | 2 | 2 | 0 | 0 | 4 |\n", "utf-8")
-    assert "S002" in run("check", "t.txt", "--format", "concise")[1]
+                                    "| 1 | Alpha | 2 | 2 | 0 | 0 | 4 |\n| 2 | Beta | 2 | 1 | 0 | 1 | 3 |\n", "utf-8")
+    s002 = lambda out: [line.split(": ")[0] for line in out.splitlines() if " S002 " in line]  # noqa: E731
+    assert s002(run("check", "t.txt", "--format", "concise")[1]) == ["t.txt:4:1"]
     (tmp_path / ".seasonparse.toml").write_text("points-for-win = 2\n", "utf-8")
-    assert "S002" not in run("check", "t.txt", "--format", "concise")[1]
+    assert s002(run("check", "t.txt", "--format", "concise")[1]) == ["t.txt:5:1"]
 
 
 @pytest.mark.parametrize("config,message", [

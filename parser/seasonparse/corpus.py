@@ -276,7 +276,9 @@ class Corpus:
         """(club, tournament) -> the club's regular-season matches of it, each match
         once however many documents list it (knockout, cup, pre-season and friendly
         sections left out). Where one document gives the score played and another
-        the award (`3–0 (awd.)`), the award is the one kept: it is what the record counts."""
+        the award (`3–0 (awd.)`), the award is the one kept: it is what the record counts.
+        Where documents give a match different scores (X001 says where), neither club's
+        record is known: both are left out, so no table is judged by a score in dispute."""
         candidates = []
         for ref in self.matches:
             m = ref.match
@@ -286,20 +288,26 @@ class Corpus:
             if t is not None:
                 candidates.append((ref, t))
         kept = []
-        seen: set[tuple] = set()
+        seen: dict[tuple, MatchRef] = {}
+        disputed: set[tuple[str, Tournament]] = set()
         for ref, t in sorted(candidates, key=lambda c: (not awarded(c[0].match), c[0].day, c[0].doc.path,
                                                         c[0].match.line)):
             pair = frozenset((ref.home, ref.away))
             # a day either side: awards come first, out of day order, so the score played may be
             # dated a day before or after the award kept (a date in local time, another in UTC)
-            if any((pair, ref.day + timedelta(days=d)) in seen for d in (-1, 0, 1)):
-                continue
-            seen.add((pair, ref.day))
-            kept.append((ref, t))
+            first = next((seen[k] for d in (-1, 0, 1) if (k := (pair, ref.day + timedelta(days=d))) in seen),
+                         None)
+            if first is None:
+                seen[(pair, ref.day)] = ref
+                kept.append((ref, t))
+            elif awarded(first.match) == awarded(ref.match) and any(
+                    first.goals_of(c) != ref.goals_of(c) for c in pair):
+                disputed.update((c, t) for c in pair)
         out: dict[tuple[str, Tournament], list[MatchRef]] = {}
         for ref, t in sorted(kept, key=lambda c: (c[0].day, c[0].doc.path, c[0].match.line)):
             for club in (ref.home, ref.away):
-                out.setdefault((club, t), []).append(ref)
+                if (club, t) not in disputed:
+                    out.setdefault((club, t), []).append(ref)
         return out
 
 

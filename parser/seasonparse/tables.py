@@ -143,6 +143,40 @@ def differences(stated: dict, got: dict, figures) -> tuple[str, str] | None:
             ", ".join(f"{SHORT_LABELS[m]} {got[m]}" for m in wrong))
 
 
+# The points a win has earned, in association football's history: two, then three
+# (England from 1981, FIFA's competitions from 1994).
+WIN_POINTS_IN_USE = (2, 3)
+
+
+@by_identity(32)
+def _rows_fitting(table: Table) -> dict[int, int]:
+    """For each number of points a win may earn, how many rows a win decides (W > 0) fit
+    Pts = that × W + D (+ Adj)."""
+    fits = dict.fromkeys(WIN_POINTS_IN_USE, 0)
+    for r in rows_of(table):
+        pts, won, drawn = (r.values.get(k) for k in ("points", "won", "drawn"))
+        if pts is None or not won or drawn is None:
+            continue
+        for win in fits:
+            fits[win] += pts == win * won + drawn + (r.values.get("points_adjustment") or 0)
+    return fits
+
+
+def win_points(table: Table, default: int) -> tuple[int, bool]:
+    """The points a win earns in `table`, and whether its rows alone say so: as the table
+    states it (a Sports table's `winpoints`, the `wpts` of legacy rows); else the number
+    more of its rows fit than fit `default` (a table of the two-points era needs no
+    configuration, and one wrong row does not change the count); else `default`
+    (3, or the configured `points-for-win`)."""
+    if table.points_for_win:
+        return table.points_for_win, False
+    fits = _rows_fitting(table)
+    best = max(fits, key=lambda w: (fits[w], w == default))
+    if best != default and fits[best] > fits.get(default, 0):
+        return best, True
+    return default, False
+
+
 @by_identity(32)
 def rows_of(table: Table) -> tuple[StandingsRow, ...]:
     """Data rows with their numbers read by column meaning (realigned rows as realigned).

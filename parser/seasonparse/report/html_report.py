@@ -334,8 +334,9 @@ def _recomputed(s: Season, doc, table, row) -> tuple[dict, str]:
     """A row recomputed as the rules do: from the club's results in the corpus where it
     has them all (X006), else from the row's own numbers (S001, S002, S003)."""
     from seasonparse.rules.cross_tables import club_record, _table_tournament
+    from seasonparse.tables import win_points
 
-    win = s.settings.points_for_win
+    win = win_points(table, s.settings.points_for_win)[0]
     t = _table_tournament(doc, table)
     refs = s.corpus.regular.get((s.corpus.clubs.root(row.team), t), []) if row.team and t else []
     v = row.values

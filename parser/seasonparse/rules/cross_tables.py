@@ -16,7 +16,8 @@ from seasonparse.corpus import Removal
 from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document
 from seasonparse.findings import Related, rule
-from seasonparse.tables import SHORT_LABELS, column_indexes, differences, record, rows_of, to_int, tournament_columns
+from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
+                                tournament_columns, win_points)
 from seasonparse.tournaments import section_tournament, tournament_in
 
 
@@ -54,7 +55,10 @@ def record_vs_results(corpus, settings, report):
     match once, knockout, cup, pre-season and friendly sections left out; where
     one document gives the score played and another the award, the award) and
     compares it with every standings row for that club and tournament, in any
-    document. Only where the corpus has as many results as the row's Pld. A
+    document. Only where the corpus has as many results as the row's Pld and
+    agrees on their scores (X001 reports those that differ); a win counts the
+    points the table counts (see S002); Pts short of the results by a deduction
+    the corpus states is no contradiction. A
     tournament is a phase and a year (`Apertura 2011`), or a single-phase
     league's competition and season (`Premier League 2019–20`).
 
@@ -63,12 +67,15 @@ def record_vs_results(corpus, settings, report):
     Example:
         | 6 | Necaxa | ... | 15 | 6 | 5 | 4 | 15 | 14 | +1 | 23 |    (the results give 7 wins)
     """
-    win = settings.points_for_win
-    for doc, _table, r, club, t in _standings_rows(corpus):
+    for doc, table, r, club, t in _standings_rows(corpus):
         refs = corpus.regular.get((club, t), [])
         if not refs or r.values.get("played") != len(refs):
             continue
-        found = differences(r.values, club_record(refs, club, win), SHORT_LABELS)
+        got = club_record(refs, club, win_points(table, settings.points_for_win)[0])
+        got["points"] += r.values.get("points_adjustment") or 0
+        if _deducted(corpus, club, t, r.values, got):
+            continue
+        found = differences(r.values, got, SHORT_LABELS)
         if found:
             said, real = found
             docs = sorted({x.doc.path for x in refs})
@@ -76,6 +83,17 @@ def record_vs_results(corpus, settings, report):
                          f"the corpus give {real}", r.row.line, 1, path=doc.path,
                          related=[Related(p, next(x.match.line for x in refs if x.doc.path == p), 1,
                                           "results") for p in docs])
+
+
+def _deducted(corpus, club, t, stated, got) -> bool:
+    """The row differs from the results in its points alone, by a deduction the corpus
+    states for that club (and that tournament, where the statement names one), as S002
+    accepts it within one document."""
+    if any(stated.get(m) is not None and stated[m] != got[m] for m in SHORT_LABELS if m != "points"):
+        return False
+    short = got["points"] - (stated.get("points") if stated.get("points") is not None else got["points"])
+    return short > 0 and any(points == short and (when is None or when == t)
+                             for points, _path, _line, _text, when in corpus.deductions.get(club, ()))
 
 
 class Stated(NamedTuple):

@@ -9,7 +9,7 @@ from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.names import tokens
 from seasonparse.statements import deductions
-from seasonparse.tables import (StandingsRow, column_indexes, differences, record, rows_of,
+from seasonparse.tables import (StandingsRow, column_indexes, differences, record, rows_of, win_points,
                                 to_float, to_int, tournament_columns)
 
 
@@ -54,9 +54,10 @@ def standings_points(doc, settings, report):
     """A standings row where Pts is not (points for a win) × W + D.
 
     What it does: the points for a win the table states (a Sports table's
-    `winpoints`, the `wpts` legacy rows state, where a row without it shows 3),
-    else 3 unless `points-for-win` is configured; an adjustment column (Adj) is
-    added. Where the document states a deduction of exactly the difference
+    `winpoints`, the `wpts` legacy rows state, where a row without it shows 3);
+    else 2 where more of its rows fit 2 × W + D than 3 × W + D (a table of the
+    two-points era, one wrong row or not); else 3 unless `points-for-win` is
+    configured; an adjustment column (Adj) is added. Where the document states a deduction of exactly the difference
     ("Irapuato were deducted 3 points"), the explanation is reported instead (info).
 
     Why: points decide the order of the table.
@@ -66,7 +67,7 @@ def standings_points(doc, settings, report):
     """
     stated = deductions(doc)
     for table in _tables(doc, "standings"):
-        win = table.points_for_win or settings.points_for_win
+        win, by_rows = win_points(table, settings.points_for_win)
         for r in rows_of(table):
             x = _ints(r.values, "points", "won", "drawn")
             if x is None:
@@ -82,7 +83,9 @@ def standings_points(doc, settings, report):
                              f"deduction of {why.points} points the document states", r.row.line, 1,
                              severity=INFO, related=[Related(doc.path, why.line, 1, why.text)])
             else:
-                yield report(f"{r.team}: Pts {pts}, but {formula} = {expected}", r.row.line, 1)
+                yield report(f"{r.team}: Pts {pts}, but {formula} = {expected}"
+                             + (f" (a win is {win} points in this table, as its other rows count)"
+                                if by_rows else ""), r.row.line, 1)
 
 
 @rule("S003", "standings-goal-difference", ERROR)

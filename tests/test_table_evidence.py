@@ -1,0 +1,74 @@
+"""A standings row is judged only by evidence that settles it: no X006 from a score the
+documents dispute (whichever file sorts first), none where the corpus states the
+deduction that explains the points, and a table of the two-points era counted as such.
+Corpus: tests/fixtures/corpora/table_evidence (a three-club league, its table right)."""
+
+from __future__ import annotations
+
+import pytest
+from test_corpus import CORPORA, check_texts
+
+CORPUS = CORPORA / "table_evidence"
+
+
+def texts(**edits: tuple[str, str]) -> dict[str, str]:
+    out = {p.stem: p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt"))}
+    for stem, (find, replace) in edits.items():
+        assert out[stem].count(find) == 1, find
+        out[stem] = out[stem].replace(find, replace)
+    return out
+
+
+def codes(findings, severity=None) -> list[tuple[str, str, int]]:
+    return sorted((f.code, f.path, f.line) for f in findings if f.code[0] in "SX"
+                  and (severity is None or f.severity == severity))
+
+
+def test_the_corpus_is_quiet():
+    assert codes(check_texts(texts())) == []
+
+
+@pytest.mark.parametrize("renamed", [{}, {"ashford": "zz_ashford"}])
+def test_a_disputed_score_is_reported_once_and_judges_no_table(renamed):
+    # The club article gives Ashford–Bexley 2-1, the league article 2-0 (and its table
+    # counts 2-0). X001 reports the dispute; X006 must not take either score, as it
+    # did with the article whose path sorted first.
+    t = texts(ashford=("Ashford 2 - 0 Bexley", "Ashford 2 - 1 Bexley"))
+    t = {renamed.get(k, k): v for k, v in t.items()}
+    found = codes(check_texts(t))
+    assert [c for c, _, _ in found] == ["X001"], found
+
+
+def test_a_deduction_the_corpus_states_explains_the_points():
+    t = texts(league=("| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 7 |",
+                      "| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 4 |"))
+    t["league"] = t["league"].replace(
+        "home and away.", "home and away. Ashford were deducted 3 points for fielding an ineligible player.")
+    findings = check_texts(t)
+    assert [(c, line) for c, _, line in codes(findings)] == [("S002", 33), ("S004", 34)], codes(findings)
+    assert [f.severity for f in findings if f.code == "S002"] == ["info"]
+
+
+TWO_POINTS = {"2019–20": "1979–80", "2018–19": "1978–79", "2020–21": "1980–81", ", 2019": ", 1979",
+              "| +4 | 7 |": "| +4 | 5 |", "| 0 | 7 |": "| 0 | 5 |"}
+
+
+def two_points_era(extra: tuple[str, str] | None = None) -> dict[str, str]:
+    out = texts()
+    for stem in out:
+        for old, new in TWO_POINTS.items():
+            out[stem] = out[stem].replace(old, new)
+    if extra:
+        out["league"] = out["league"].replace(*extra)
+    return out
+
+
+def test_a_table_of_the_two_points_era_needs_no_configuration():
+    assert codes(check_texts(two_points_era())) == []
+
+
+def test_one_wrong_row_of_a_two_points_table_is_the_only_one_reported():
+    findings = check_texts(two_points_era(("| -4 | 2 |", "| -4 | 3 |")))
+    assert codes(findings) == [("S002", "league.txt", 35), ("X006", "league.txt", 35)], codes(findings)
+    message = next(f.message for f in findings if f.code == "S002")
+    assert "2 × W + D = 2" in message and "as its other rows count" in message, message
