@@ -135,3 +135,26 @@ def test_stopping_a_parallel_check(tmp_path, signum, cache):
             os.kill(pid, signal.SIGKILL)
         proc.stderr.close()
     assert b"Traceback" not in err, err.decode()
+
+
+def test_a_worker_killed_under_the_run_is_said_as_such(tmp_path):
+    """The OOM killer's SIGKILL to one worker: one line that says so (not `internal error`,
+    not a traceback), exit 2, the files written before whole, the other worker gone."""
+    src, out = _copies(tmp_path), tmp_path / "out"
+    proc = _start(src, out, "--jobs", "2")
+    try:
+        _wait_for(lambda: _written(out) >= 10, "the first outputs")
+        workers = [p for p in _group(proc.pid) if p != proc.pid]
+        assert len(workers) == 2, "the parent and its two workers should be running"
+        os.kill(workers[0], signal.SIGKILL)
+        assert proc.wait(WAIT) == 2
+        _wait_for(lambda: not _group(proc.pid), "the other worker to exit")
+        err = proc.stderr.read().decode()
+    finally:
+        for pid in _group(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        proc.stderr.close()
+    assert "a worker process was killed" in err and "--jobs 1" in err, err
+    assert "internal error" not in err and "Traceback" not in err, err
+    for p in out.iterdir():
+        assert p.suffix == ".json" and not p.name.startswith(".") and p.read_bytes().endswith(b"}\n")

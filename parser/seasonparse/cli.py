@@ -71,6 +71,13 @@ COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule, 
             "clean": _clean}
 
 
+
+def _worker_killed(exc: BaseException) -> bool:
+    """A process pool's worker died under the run (SIGKILL, the OOM killer): not a bug of
+    ours. The pool module is loaded only by runs that used one."""
+    pool = sys.modules.get("concurrent.futures.process")
+    return pool is not None and isinstance(exc, pool.BrokenProcessPool)
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command. With no `argv` this is the program itself (the `seasonparse`
     script, `python -m seasonparse`): stopped by a signal, it exits at once (see
@@ -112,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours outside any one document: one line, not a traceback
         if os.environ.get("SEASONPARSE_DEBUG"):
             raise
+        if _worker_killed(exc):
+            err("a worker process was killed (by a signal, or by the system when memory ran out); the run "
+                "stopped; any file it wrote before is whole. Run again, or with --jobs 1 to use less memory")
+            return EXIT_USAGE
         from seasonparse.fallback import described
 
         err(f"internal error: {described(exc)} (please report this; SEASONPARSE_DEBUG=1 shows the traceback)")
