@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -183,6 +184,15 @@ def test_parallel_check_is_identical(run):
     serial = run("check", "seeds", "--format", "json", "--no-baseline", "--jobs", "1")[1]
     pooled = run("check", "seeds", "--format", "json", "--no-baseline", "--jobs", "2")[1]
     assert serial == pooled and json.loads(serial)
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_a_report_on_stdout_is_the_same_bytes_run_after_run(run, fmt):
+    """Its summary line has no time in it (the time goes with a summary on stderr)."""
+    first, second = (run("check", "seeds", "--format", fmt, "--no-baseline", "--no-cache")[1] for _ in range(2))
+    assert first == second and first.rstrip().endswith("info)"), first[-200:]
+    _, _, err = run("check", "seeds", "--format", "json", "--no-baseline", "--no-cache")
+    assert re.search(r"info\), \d+\.\d\d s$", err.strip()), err
 
 
 def test_no_internal_errors_on_the_bench_corpus(tmp_path):

@@ -68,10 +68,18 @@ def test_junit_of_the_seeds_is_valid_with_one_case_per_file_and_rule():
     pairs = {(f.path, f.code) for f in result.findings}
     clean = set(result.lines_by_path) - {p for p, _ in pairs}
     assert sorted(cases) == sorted(pairs | {(p, "no") for p in clean})
-    assert int(root.get("tests")) == len(cases) and int(root.get("failures")) == len(pairs)
-    failures = "".join(f.text for f in root.iter("failure"))
+    # a case fails as the exit code does (--fail-on error): one with an error; the others pass, showing theirs
+    failing = {(f.path, f.code) for f in result.findings if f.severity == "error"}
+    assert int(root.get("tests")) == len(cases) and int(root.get("failures")) == len(failing) > 0
+    assert {(c.get("classname"), c.get("name").split()[0]) for c in root.iter("testcase")
+            if c.find("failure") is not None} == failing
+    shown = "".join(f.text for f in root.iter("failure")) + "".join(f.text for f in root.iter("system-out"))
     for f in result.findings:
-        assert f"{f.path}:{f.line}:{f.column}: {f.code} " in failures
+        assert f"{f.path}:{f.line}:{f.column}: {f.code} " in shown
+    # --fail-on info: every case with a finding fails
+    every = lxml.fromstring(junit_format.render(result.findings, result.lines_by_path, rules,
+                                                fail_on="info").encode("utf-8"))
+    assert int(every.get("failures")) == len(pairs) and not list(every.iter("system-out"))
 
 
 def test_junit_escapes_and_survives_control_characters():

@@ -367,17 +367,19 @@ def _check_command(args, report: bool, closing) -> int:
 
         sys.stdout.write(render_statistics(findings, rules, {c for c, r in rules.items() if r.fixable}))
     else:
-        sys.stdout.write(render(args.format, findings, result.lines_by_path, rules))
+        sys.stdout.write(render(args.format, findings, result.lines_by_path, rules,
+                                fail_on=args.fail_on or config.fail_on))
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     summary = (f"seasonparse: {plural(len(result.documents) - len(references), 'document')}, "
                f"{plural(len(findings), 'finding')} ({plural(counts['error'], 'error')}, "
                f"{plural(counts['warning'], 'warning')}, {counts['info']} info)")
     if hidden:
         summary += f", {hidden} known in the baseline"
-    summary += f", {time.perf_counter() - started:.2f} s"
+    stream = sys.stderr if report or args.format not in ("text", "concise") else sys.stdout
+    if stream is sys.stderr:  # the time is commentary: a report on stdout is the same bytes run after run
+        summary += f", {time.perf_counter() - started:.2f} s"
     if html_to is not None:
         summary += f"; wrote {args.html}"
-    stream = sys.stderr if report or args.format not in ("text", "concise") else sys.stdout
     print(summary, file=stream)
     if result.reference_summary is not None:
         print(f"seasonparse: references: {result.reference_summary.text()}", file=stream)

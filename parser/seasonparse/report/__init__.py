@@ -21,5 +21,12 @@ MODULES = {
 FORMATS = tuple(MODULES)
 
 
-def render(fmt: str, findings, lines_by_path, rules) -> str:
-    return import_module(f"seasonparse.report.{MODULES[fmt]}").render(findings, lines_by_path, rules)
+# Formats that say pass or fail per finding (a JUnit test case) follow `--fail-on`, as the exit code does.
+PASS_OR_FAIL = {"junit"}
+
+
+def render(fmt: str, findings, lines_by_path, rules, fail_on: str = "error") -> str:
+    module = import_module(f"seasonparse.report.{MODULES[fmt]}")
+    if fmt in PASS_OR_FAIL:
+        return module.render(findings, lines_by_path, rules, fail_on=fail_on)
+    return module.render(findings, lines_by_path, rules)

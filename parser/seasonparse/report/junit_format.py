@@ -1,9 +1,11 @@
 """JUnit XML, as CI servers read it: one test suite a file, one test case a file and rule.
 
-A rule with findings in a file is a failing test case whose failure text lists
-every finding as `path:line:col: CODE [severity] message`; a file without
-findings has one passing test case, so every checked file shows in the CI's
-test view. No times, no timestamps, no host names: the same findings give the
+A rule with findings in a file is a test case whose text lists every finding as
+`path:line:col: CODE [severity] message`: a failure where one is at or above
+`--fail-on` (as the exit code counts them), else a passing case that shows them
+(`system-out`), so an info never fails a CI's test view that the exit code
+passes. A file without findings has one passing test case, so every checked
+file shows in the CI's test view. No times, no timestamps, no host names: the same findings give the
 same bytes (valid against the Jenkins xUnit `junit-10.xsd`, tests/vendor/junit/).
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET
 
+from seasonparse.model import SEVERITIES
 from seasonparse.report.concise_format import line
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -30,7 +33,8 @@ def _by_file_and_rule(findings, lines_by_path) -> dict[str, dict[str, list]]:
     return out
 
 
-def render(findings, lines_by_path, rules) -> str:
+def render(findings, lines_by_path, rules, fail_on: str = "error") -> str:
+    threshold = SEVERITIES.index(fail_on)
     grouped = _by_file_and_rule(findings, lines_by_path)
     root = ET.Element("testsuites", name="seasonparse")
     total = failed = 0
@@ -43,17 +47,23 @@ def render(findings, lines_by_path, rules) -> str:
             suite.set("tests", "1")
             total += 1
             continue
+        failing = 0
         for code in sorted(by_rule):
             found = by_rule[code]
             name = rules[code].name if code in rules else found[0].name
             case = ET.SubElement(suite, "testcase", name=_text(f"{code} {name}"), classname=_text(path))
-            failure = ET.SubElement(case, "failure", type=_text(code),
-                                    message=_text(f"{len(found)} × {code} {name}"))
-            failure.text = _text("\n".join(line(f) for f in found) + "\n")
+            text = _text("\n".join(line(f) for f in found) + "\n")
+            if any(SEVERITIES.index(f.severity) >= threshold for f in found):
+                failure = ET.SubElement(case, "failure", type=_text(code),
+                                        message=_text(f"{len(found)} × {code} {name}"))
+                failure.text = text
+                failing += 1
+            else:
+                ET.SubElement(case, "system-out").text = text
         suite.set("tests", str(len(by_rule)))
-        suite.set("failures", str(len(by_rule)))
+        suite.set("failures", str(failing))
         total += len(by_rule)
-        failed += len(by_rule)
+        failed += failing
     root.set("tests", str(total))
     root.set("failures", str(failed))
     root.set("errors", "0")
