@@ -265,3 +265,18 @@ def test_a_reference_of_which_nothing_is_read_is_warned_about(run):
     real = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
     code, _, err = run("check", SEEDS[2], "--reference", real, "--no-baseline", "--no-cache")
     assert "--reference" not in err and "references: 1 reference(s)" in err + _
+
+
+def test_a_file_is_an_article_or_a_reference_not_both(run, tmp_path, monkeypatch):
+    """An article named by --reference (or a configured reference inside the paths checked)
+    is refused, exit 2, nothing read: read as both it gave RSSSF warnings and R findings."""
+    import shutil
+
+    for seed in SEEDS:
+        shutil.copy(seed, tmp_path / seed.name)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("check", ".", "--reference", SEEDS[0].name)
+    assert code == 2 and not out and "is also an article of this run" in err, err
+    (tmp_path / ".seasonparse.toml").write_text(f'paths = ["."]\nreferences = ["{SEEDS[1].name}"]\n', "utf-8")
+    code, out, err = run("check")
+    assert code == 2 and "is also an article of this run" in err, err

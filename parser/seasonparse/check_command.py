@@ -133,6 +133,22 @@ def _refuse_inputs(targets: list[tuple[str, Path]], inputs, references) -> None:
                              f"refusing to overwrite it")
 
 
+def _refuse_references_among_articles(inputs, references) -> None:
+    """A file is read as an article or as a reference, not both: an article named by
+    --reference is read as RSSSF text (a warning a line, and R findings against whatever
+    it seemed to say), a reference inside the checked paths as an article."""
+    if not references:
+        return
+    from seasonparse.inputs import file_key, input_keys
+
+    articles = input_keys([i.path for i in inputs])
+    for path, display in references:
+        article = articles.get(file_key(path))
+        if article is not None:
+            raise UsageError(f"reference {display}: is also an article of this run ({article}); a reference "
+                             f"is independent results: keep it out of the paths checked (or of their globs)")
+
+
 def _references(args, config) -> tuple[tuple[str, str], ...]:
     """(path, display) of each reference: --reference files, else the configured globs."""
     if args.reference:
@@ -292,6 +308,7 @@ def _check_command(args, report: bool, closing) -> int:
                            args.extend_select or config.extend_select)
 
     references = _references(args, config)
+    _refuse_references_among_articles(found.inputs, references)
     _refuse_inputs([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references)
     cache = _cache(args, config, codes)
 
