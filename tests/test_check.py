@@ -99,6 +99,8 @@ def test_points_for_win(run, tmp_path, monkeypatch):
     ("[tool.seasonparse]\nselect = [\"Q\"]\n", "selects no rule"),
     ("[tool.seasonparse]\nseverity = { M001 = \"fatal\" }\n", "must be one of"),
     ("[tool.seasonparse\n", "not valid TOML"),
+    ("[tool.seasonparse.aliases]\n\"A\" = [\"X\"]\n\"B\" = [\"x\"]\n", "a name belongs to one club"),
+    ("[tool.seasonparse.aliases]\n\"A\" = [\"B\"]\n\"B\" = [\"C\"]\n", "given for `A` and for `B`"),
 ])
 def test_bad_config_exits_2(run, tmp_path, monkeypatch, config, message):
     monkeypatch.chdir(_project(tmp_path, config))

@@ -128,6 +128,7 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
     if "aliases" in table:
         al = _table(table["aliases"], f"{where}: `aliases`", "canonical name = [other names]")
         kw["aliases"] = {k: _strings(v, f"{where}: aliases `{k}`") for k, v in al.items()}
+        _one_club_per_name(kw["aliases"], where)
     if "dump" in table:
         from seasonparse.frontend.dump import Selection
 
@@ -175,3 +176,19 @@ def load(explicit: str | None, known_codes: set[str], start: Path | None = None)
                     raise ConfigError(f"{py}: [tool.seasonparse] must be a table")
                 return from_table(table, py, folder, known_codes)
     return Config(root=here)
+
+
+def _one_club_per_name(aliases: dict[str, tuple[str, ...]], where: str) -> None:
+    """A name is one club's: listed under two canonical names (or one canonical name
+    listed as another's alias) it would join two clubs, silently. Names compare as the
+    identity compares them (folded)."""
+    from seasonparse.names import fold
+
+    owner: dict[str, str] = {}
+    for canonical, others in aliases.items():
+        for name in (canonical, *others):
+            first = owner.setdefault(fold(name), canonical)
+            if first != canonical:
+                raise ConfigError(f"{where}: aliases: `{name}` is given for `{first}` and for `{canonical}`; "
+                                  f"a name belongs to one club (list both under one canonical name if "
+                                  f"they are one club)")
