@@ -10,8 +10,9 @@ from pathlib import Path
 
 from seasonparse.cli_common import (
     EXIT_FOUND, EXIT_OK, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, gather,
-    jobs_option, plural)
+    jobs_option)
 from seasonparse.model import SEVERITIES
+from seasonparse.wording import plural
 
 
 def _codes(value: str) -> list[str]:

@@ -103,11 +103,6 @@ class Unbroken:
         return getattr(self.stream, name)
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    """`1 file`, `2 files`; `words` for irregular plurals (`match`, `matches`)."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
 def jobs_option(value: str) -> int | None:
     """`--jobs`: a number of worker processes from 1 up, or `auto` (the default)."""
     if value == "auto":

@@ -18,7 +18,8 @@ from typing import NamedTuple
 from seasonparse import __version__
 from seasonparse.cli_common import (
     EXIT_FOUND, EXIT_OK, EXIT_USAGE, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, err, gather,
-    indent_option, jobs_option, plural)
+    indent_option, jobs_option)
+from seasonparse.wording import plural
 
 
 def _parser() -> argparse.ArgumentParser:

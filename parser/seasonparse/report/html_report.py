@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from seasonparse.findings import Finding, Settings
 from seasonparse.report.text_format import marks, window
+from seasonparse.wording import plural
 
 CONTEXT = 2  # source lines shown above and below a finding's line
 STANDINGS_COLUMNS = (("played", "Pld"), ("won", "W"), ("drawn", "D"), ("lost", "L"),
@@ -91,8 +92,8 @@ def render(docs, findings, lines_by_path, rules, settings: Settings | None = Non
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title><style>{CSS}</style></head><body>",
-        f"<header><h1>{title}</h1><div>{len(corpus.docs)} documents, {len(findings)} findings "
-        f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)</div>",
+        f"<header><h1>{title}</h1><div>{plural(len(corpus.docs), 'document')}, {plural(len(findings), 'finding')} "
+        f"({plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {counts['info']} info)</div>",
         '<nav><a href="#rules">By rule</a><a href="#files">By file</a>'
         '<a href="#contradictions">Contradictions</a>'
         + "".join(f'<a href="#{s.anchor}">{escape(s.label)}</a>' for s in seasons) + "</nav></header>",
@@ -176,7 +177,7 @@ def _by_file(findings, lines_by_path, ids, titles) -> str:
         found = by_path[path]
         title = f" — {titles[path]}" if titles.get(path) else ""
         parts.append(f'<h3 class="file">{escape(path or "(corpus)")}{escape(title)} <span class="muted">'
-                     f"{len(found)} findings</span></h3>")
+                     f"{plural(len(found), 'finding')}</span></h3>")
         parts.extend(_finding(f, lines_by_path, ids[id(f)]) for f in found)
     parts.append("</section>")
     return "\n".join(parts)
@@ -199,7 +200,7 @@ def _contradictions(findings, lines_by_path, rules) -> str:
         pairs.append(f'<div class="pair">{this}<div class="side other">{other}</div></div>')
     body = "".join(pairs) or '<p class="muted">No document contradicts another.</p>'
     return (f'<section id="contradictions"><h2>Contradictions across documents</h2>'
-            f"<p class=muted>{len(pairs)} findings; left: where the finding stands, right: what the "
+            f"<p class=muted>{plural(len(pairs), 'finding')}; left: where the finding stands, right: what the "
             f"other document says.</p>{body}</section>")
 
 

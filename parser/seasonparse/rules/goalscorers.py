@@ -12,6 +12,7 @@ from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer,
 from seasonparse.names import player_matches, tokens
 from seasonparse.tables import goals_column, to_int
 from seasonparse.tournaments import match_phase, named_phase
+from seasonparse.wording import plural
 
 
 class Tally:
@@ -193,7 +194,7 @@ def goalscorer_count_mismatch(doc, settings, report):
                 continue
             goals = t.counted.get(i, [])
             if len(goals) != r.goals:
-                yield report(f"{r.player} has {r.goals} goals here, the match blocks of "
+                yield report(f"{r.player} has {plural(r.goals, 'goal')} here, the match blocks of "
                              f"{_scope_name(t)} give {len(goals)}", r.line, 1,
                              related=_where(doc, goals))
 
@@ -222,7 +223,7 @@ def own_goal_count_mismatch(doc, settings, report):
                          t.own_rows[0].line, 1, related=_where(doc, extra))
         elif not t.own_rows and extra:
             names = ", ".join(e.player for _, e in extra[:6])
-            yield report(f"{len(extra)} goals by players not in this table and no own-goal row: {names}",
+            yield report(f"{plural(len(extra), 'goal')} by players not in this table and no own-goal row: {names}",
                          t.rows[0].line if t.rows else 1, 1, related=_where(doc, extra))
 
 
