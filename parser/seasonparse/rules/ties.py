@@ -77,7 +77,8 @@ def tie_wrong_winner(doc, settings, report):
 
     What it does: the club with more aggregate goals goes through; on a level
     aggregate, a stated "better position on the league table" must name the
-    club a standings table of the document ranks higher. A club said to have
+    club a standings table of the document ranks higher, and a club said to
+    have gone through "on away goals" must have scored more of them. A club said to have
     advanced on aggregate with a level aggregate is reported too.
 
     Why: the next round, and the champion, follow from who went through.
@@ -105,6 +106,11 @@ def tie_wrong_winner(doc, settings, report):
             if t.reason == "aggregate":
                 yield report(f"{winner} advanced on aggregate, but the aggregate is level "
                              f"{agg[winner]}–{agg[other]}", t.line, 1, related=_legs(doc, kt))
+            elif t.reason == "away_goals" and len(kt.legs) == 2:
+                away = {c: sum(m.away_goals for m in kt.legs if same_team(m.away, c)) for c in (winner, other)}
+                if away[winner] <= away[other]:
+                    yield report(f"{winner} advanced on away goals, but scored {away[winner]} away against "
+                                 f"{other}'s {away[other]}", t.line, 1, related=_legs(doc, kt))
             elif t.reason == "league_position":
                 rw, ro = rank_of(ranks, winner), rank_of(ranks, other)
                 if rw is not None and ro is not None and rw > ro:

@@ -1,0 +1,32 @@
+"""T003 on ties said to be won on away goals (tests/fixtures/ties/away_goals.txt: two
+two-legged ties level on aggregate, each statement naming the club with more away goals)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from seasonparse.check import run, selected_codes
+from seasonparse.config import Config
+from seasonparse.frontend import parse_text
+from seasonparse.rules import registry
+
+TEXT = (FIXTURES / "ties" / "away_goals.txt").read_text("utf-8")
+
+
+def t003(text: str) -> list[tuple[int, str]]:
+    rules = registry()
+    doc = parse_text(text, "away_goals.txt")
+    result = run([doc], rules, selected_codes(rules, ("T",), (), ()), Config())
+    return [(f.line, f.message) for f in result.findings if f.code == "T003"]
+
+
+def test_the_right_club_on_away_goals_is_quiet():
+    assert t003(TEXT) == []
+
+
+def test_the_club_with_fewer_away_goals_is_reported_at_the_statement():
+    wrong = TEXT.replace("Harbor City advanced on away goals", "Kingsport United advanced on away goals")
+    assert t003(wrong) == [(14, "Kingsport United advanced on away goals, but scored 0 away against "
+                                "Harbor City's 1")]
+    level = TEXT.replace("Ashford advanced on away goals", "Bexley advanced on away goals")
+    assert t003(level) == [(22, "Bexley advanced on away goals, but scored 0 away against Ashford's 1")]
