@@ -131,4 +131,23 @@ def shootout_kicks(doc, settings, report):
                              related=[Related(doc.path, m.line, m.home_column, "the shoot-out score")])
 
 
-RULES = (shootout_not_level, extra_time_not_level, shootout_kicks)
+@rule("M009", "shootout-without-winner", ERROR)
+def shootout_without_winner(doc, settings, report):
+    """A penalty shoot-out whose score is level.
+
+    What it does: a match's shoot-out score (`(5–5 p)`, a box's `penaltyscore`)
+    must have a winner.
+
+    Why: a shoot-out goes on, kick for kick, until one side leads: a level
+    score is a typing error in one of its numbers.
+
+    Example:
+        Necaxa 1 - 1 Mérida (a.e.t., 5–5 p)
+    """
+    for m in doc.matches:
+        if m.penalties is not None and m.penalties[0] == m.penalties[1]:
+            yield report(f"{_score(m)} went to a shoot-out that ended level "
+                         f"({m.penalties[0]}–{m.penalties[1]}): a shoot-out has a winner", m.line, m.home_column)
+
+
+RULES = (shootout_not_level, extra_time_not_level, shootout_kicks, shootout_without_winner)
