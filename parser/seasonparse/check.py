@@ -32,6 +32,7 @@ class CheckRun:
         self.findings = findings
         self.lines_by_path = lines_by_path
         self.reference_summary = reference_summary  # reconcile.Summary where references were given
+        self.skipped: list[str] = []  # inputs left out as copies of another (see read_once): one message each
 
     @property
     def internal_errors(self) -> list[str]:
@@ -117,6 +118,7 @@ class Checked(NamedTuple):
     directives: list | None = None  # suppress.Directive, when `reread` or `packed`
     facts: object = None  # partition.Facts, packed (or as a cache holds them), for the cross-document stage
     packed: bytes | None = None  # a dump's page: its lines, zlib-compressed (no file to read back)
+    read_from: str | None = None  # the input read, where it is not the document's own file (a JSON of --out)
 
 
 class DocumentStage(NamedTuple):
@@ -133,6 +135,12 @@ class DocumentStage(NamedTuple):
     forked_state = False  # reads nothing of the parent's but its items: may run on a pool forked before them (parallel.PoolAhead)
 
     def __call__(self, source) -> Checked:
+        checked = self._checked(source)
+        if isinstance(source, Document) or checked.document.path == source.display:
+            return checked
+        return checked._replace(read_from=source.display)
+
+    def _checked(self, source) -> Checked:
         doc = source if isinstance(source, Document) else load_one(source)
         rules = registry() if self.rules is None else self.rules
         findings = check_document(doc, rules, self.codes, self.settings)
@@ -637,21 +645,23 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules,
                           corpus_rules and (packs or memoized), packs)
     checked: list[Checked] = []
-    findings: list[Finding] = []
     results = map_fn(stage, sources)
     spill = SpillFile() if packs else None  # unpacked documents stay as they are (see packs_documents)
     try:
         for c in results:
             checked.append(spilled(c, spill) if spill is not None else c)
-            findings += c.findings
     finally:  # a pool's map stops its workers when closed, also when interrupted
         getattr(results, "close", lambda: None)()
+    checked, skipped = read_once(checked)
+    findings: list[Finding] = [f for c in checked for f in c.findings]
     lines_by_path = source_lines(checked)
     held = [c.document for c in checked]
     if not references:
         findings += check_corpus(held, rules, codes, settings, None, lines_by_path, map_fn,
                                  [c.facts for c in checked])
-        return finish(checked, findings, rules, codes, config, lines_by_path)
+        outcome = finish(checked, findings, rules, codes, config, lines_by_path)
+        outcome.skipped = skipped
+        return outcome
     from seasonparse.reconcile import check_references
 
     docs = held_documents(held)  # the reconciliation reads every document, as its index does
@@ -670,7 +680,36 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         lines_by_path.add(c)
     outcome = finish(checked + referenced, findings, rules, codes, config, lines_by_path)
     outcome.reference_summary = refs.summary
+    outcome.skipped = skipped
     return outcome
+
+
+def read_once(checked: list[Checked]) -> tuple[list[Checked], list[str]]:
+    """Each document once: a JSON of `--out` given beside the article it was made from (the
+    same file, the same bytes), or beside another JSON of it, is left out, so the cross-document
+    rules never compare a document with itself. The article is kept (findings go there anyway),
+    else the first JSON; each one left out is named (the messages, in input order)."""
+    copies = {c.document.sha256 for c in checked if c.read_from is not None and c.document.sha256}
+    if not copies:
+        return checked, []
+
+    def source(c: Checked) -> tuple | None:
+        return (c.document.sha256, os.path.realpath(c.document.path)) if c.document.sha256 in copies else None
+
+    kept: dict[tuple, Checked] = {}
+    for c in checked:  # the article first, whatever the order of the inputs
+        key = source(c)
+        if key is not None and (key not in kept or (kept[key].read_from is not None and c.read_from is None)):
+            kept[key] = c
+    out, skipped = [], []
+    for c in checked:
+        key = source(c)
+        if key is None or kept[key] is c or c.read_from is None:
+            out.append(c)
+        else:
+            skipped.append(f"{c.read_from}: seasonparse's output of {c.document.path}, which this run "
+                           f"reads already; skipped")
+    return out, skipped
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

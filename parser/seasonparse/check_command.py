@@ -312,6 +312,10 @@ def _check_command(args, report: bool, closing) -> int:
 
     result = checked()
     findings = result.findings
+    from seasonparse.inputs import one_line
+
+    for message in result.skipped:  # a JSON of --out beside its article: read once, said once
+        print(f"seasonparse: info: {one_line(message)}", file=sys.stderr)
     _warn_empty_references(references, result.documents)
 
     if write_to is not None:
