@@ -207,7 +207,10 @@ A JSON input that is not a seasonparse document.
 
 What it does: `seasonparse check` reads `.json` files written by
 `seasonparse --out`; each is validated against the schema first, and a file
-that is not JSON or does not match is reported and skipped.
+that is not JSON or does not match is reported and skipped, and so is one that
+fits the schema but no document the parser makes (a hand-edited `date` that is
+no day, or null beside a `date_text` that names one: the message says which
+value is wrong, not a D001 on the text).
 
 Why: checking a half-written or foreign JSON file would report nonsense.
 
