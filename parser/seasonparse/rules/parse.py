@@ -125,11 +125,15 @@ Example: a file saved as Latin-1 with `Mérida` in it.
 binary_input = _diagnostic_rule("P003", "binary-input", ERROR, """
 The file is binary, not a season article.
 
-What it does: reports files with NUL bytes or mostly control characters.
+What it does: reports files with NUL bytes or mostly control characters. A
+file that starts with a UTF-16 or UTF-32 byte order mark is text saved in
+another encoding, not read either: the message names the encoding and says to
+save it as UTF-8 (seasonparse reads UTF-8, with or without its BOM).
 
 Why: a binary file among the inputs is a mistake in the input set.
 
-Example: an image saved as `season.txt`.
+Example: an image saved as `season.txt`; an article saved by Notepad as
+"Unicode" (UTF-16 LE).
 """)
 
 empty_input = _diagnostic_rule("P004", "empty-input", WARNING, """
