@@ -304,6 +304,17 @@ class SourceLines(Mapping):
     def __iter__(self):
         return iter(self._entries)
 
+    def shipped(self, paths) -> "SourceLines":
+        """The entries of `paths` whose documents come without their lines, for a worker
+        that shares no memory with the parent (an engine that ships data): it reads the
+        files again by their paths, a page's lines loaded here from the spill file."""
+        out = SourceLines()
+        for path in paths:
+            entry = self._entries.get(path)
+            if entry is not None and path not in self._held:
+                out._entries[path] = loaded(entry) if isinstance(entry, Spilled) else entry
+        return out
+
     def __len__(self) -> int:
         return len(self._entries)
 
@@ -365,6 +376,7 @@ class CrossTask(NamedTuple):
     docs: tuple | None = None
     surnames: object = None
     share: tuple[int, int] = (0, 1)
+    lines: object = None  # SourceLines.shipped for `docs`: the corpus rules read a line where they point at it
 
 
 _RUN: dict = {}  # the run's documents (packed), identity and statements, for forked workers to read
@@ -399,18 +411,19 @@ class CrossStage(NamedTuple):
                 views.add(i, unpacked(held[i]))
             return views.check(task.codes, self.check)
         return self.check([unpacked(d) for d in task.docs] if task.docs is not None else
-                          [unpacked(held[i]) for i in task.members], task.codes)
+                          [unpacked(held[i]) for i in task.members], task.codes, task.lines)
 
-    def check(self, docs: list[Document], codes: tuple[str, ...]) -> list[Finding]:
+    def check(self, docs: list[Document], codes: tuple[str, ...], lines: Mapping | None = None) -> list[Finding]:
         """The rules `codes` over an index of `docs` (the documents of some parts, or the views
-        of every document)."""
+        of every document); `lines`: their source lines, where not the run's (_RUN)."""
         from seasonparse.corpus import build
 
         rules = registry() if self.rules is None else self.rules
         active = [rules[c] for c in codes]
         clubs, stated = self.identity()
+        lines = _RUN.get("source_lines") if lines is None else lines
         try:
-            index = build(docs, self.settings, source_lines=_RUN.get("source_lines"), clubs=clubs, stated=stated)
+            index = build(docs, self.settings, source_lines=lines, clubs=clubs, stated=stated)
         except Exception as exc:
             return [crash_finding(self.first, "building the cross-document index", exc)]
         return _corpus_rules(index, active, self.settings, self.first)
@@ -460,7 +473,7 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
 
     def decide() -> tuple[object, list, list[CrossTask], object]:
         return _identity_and_parts(docs, facts, settings, part_codes, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1),
-                                   ships, steps)
+                                   ships, steps, source_lines)
 
     recalled = None
     try:
@@ -500,7 +513,8 @@ class _NoIdentity(Exception):
 
 
 def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes: tuple[str, ...], n_tasks: int,
-                        ships: bool, memo=None) -> tuple[object, list, list[CrossTask], object]:
+                        ships: bool, memo=None, source_lines: Mapping | None = None,
+                        ) -> tuple[object, list, list[CrossTask], object]:
     """Identity, the statements and the parts decided over the whole corpus (_decided), and
     the parts' tasks: the parts packed into at most `n_tasks` of about equal weight. The
     content cache's memo (cross_memo.RunMemo) gives what it holds of the decision, and
@@ -515,7 +529,9 @@ def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes:
     recalled = memo.recall(decided) if memo is not None else None
     if recalled is not None:  # what the memo holds is not checked again
         parts = recalled.parts
-    tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
+    shipped = getattr(source_lines, "shipped", None) if ships else None
+    tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None,
+                       lines=shipped(docs[i].path for i in b) if shipped is not None else None)
              for b in bins(parts, weights.__getitem__, n_tasks)] if part_codes else []
     return clubs, stated, tasks, recalled
 
