@@ -4,6 +4,8 @@ document without its line)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 
 import pytest
@@ -16,9 +18,6 @@ from seasonparse.rules.base import cell_column, text_column
 @pytest.fixture(scope="module")
 def seed_findings(tmp_path_factory):
     from seasonparse.cli import main
-
-    import contextlib
-    import io
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
