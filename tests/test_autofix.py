@@ -111,6 +111,19 @@ def test_diff_writes_nothing_and_shows_what_fix_writes(run, copies, tmp_path):
     assert run("check", ".", "--diff")[0] == 0  # nothing left to fix
 
 
+@pytest.mark.parametrize("flags", [("--format", "json"), ("--format", "sarif"), ("--format", "concise"),
+                                   ("--statistics",)])
+def test_diff_refuses_an_output_it_would_not_give(run, copies, tmp_path, flags):
+    """--diff prints a unified diff: a machine format (or the statistics) asked beside it
+    would be ignored, so the pair is a usage error that says so, and nothing is read."""
+    before = {p: p.read_bytes() for p in copies.values()}
+    code, out, err = run("check", ".", "--diff", *flags)
+    assert code == 2 and out == "", err
+    assert f"--diff prints the fixes as a unified diff; it does not go with {' '.join(flags)}" in err, err
+    assert {p: p.read_bytes() for p in copies.values()} == before
+    assert run("check", ".", "--diff", "--format", "text")[0] == 1  # the default format, said: fine
+
+
 def test_fix_keeps_the_mode_and_leaves_no_temporary_file(run, copies, tmp_path):
     path = copies["000"]
     os.chmod(path, 0o640)

@@ -175,7 +175,16 @@ def test_out_writes_one_json_per_page_with_safe_names(run, tmp_path, monkeypatch
     # and check reads them back to the same findings as the dump
     out_json = run("check", "--no-baseline", "--format", "json", "--glob", "*.json", "json")[1]
     out_dump = run("check", "--no-baseline", "--format", "json", "en.xml.bz2")[1]
-    assert json.loads(out_json) == json.loads(out_dump)
+    # (a page's JSON comes without its source lines, and the dump is not read again for
+    # them: X007 and X009, which point into the line, point at its column 1 there)
+    pointing = {"X007", "X009"}
+    from_dump = json.loads(out_dump)
+    assert any(f["code"] in pointing and f["column"] > 1 for f in from_dump)
+    assert json.loads(out_json) == [_at_column_1(f) if f["code"] in pointing else f for f in from_dump]
+
+
+def _at_column_1(finding: dict) -> dict:
+    return {**finding, "column": 1, "related": [{**r, "column": 1} for r in finding["related"]]}
 
 
 def _truncated_xml(tmp_path) -> tuple[Path, int]:

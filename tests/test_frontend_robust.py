@@ -40,6 +40,23 @@ def test_odd_files_give_a_diagnostic(tmp_path, name, content, code):
     assert code in [d.code for d in doc.diagnostics]
 
 
+@pytest.mark.parametrize("encoding,said", [
+    ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32"),
+])
+def test_a_utf16_file_is_named_as_such_not_binary(tmp_path, encoding, said):
+    """A file saved as UTF-16 (or UTF-32) with its byte order mark is text in the wrong
+    encoding: the error says which and what to do, not `binary file`."""
+    text = SEEDS[2].read_text("utf-8")
+    bom = "" if encoding == "utf-16" or encoding == "utf-32" else "\ufeff"
+    path = tmp_path / "season.txt"
+    path.write_bytes((bom + text).encode(encoding))
+    doc = _valid(parse_file(str(path)))
+    assert [(d.code, d.severity, d.line) for d in doc.diagnostics] == [("P003", "error", 1)]
+    message = doc.diagnostics[0].message
+    assert message.startswith(f"{said} text (by its byte order mark)") and "save it as UTF-8" in message
+    assert "binary" not in message
+
+
 def test_a_folder_is_not_read(tmp_path):
     doc = _valid(parse_file(str(tmp_path)))
     assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("P005", 1, 1)]

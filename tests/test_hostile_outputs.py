@@ -68,3 +68,7 @@ def test_a_json_output_that_is_a_fifo_is_refused(run, article, tmp_path):
     assert code == 2, err
     assert "a FIFO, not a regular file" in err, err
     assert stat.S_ISFIFO(os.lstat(out / "a.json").st_mode)
+    # the summary agrees with the README's exit codes: parsed, counted as a file, not written
+    summary = err.splitlines()[-1]
+    assert summary.startswith("seasonparse: 1 file, ") and "1 not written," in summary, err
+    assert " 0 matches" not in summary, err

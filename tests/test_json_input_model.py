@@ -38,6 +38,7 @@ EDITS = {
     "huge score": _set("matches/0/score/home", 10**30),
     "huge line": _set("matches/0/line", 2**53),
     "huge minute": _set("matches/0/events/0/minute", 10**30),
+    "no date for a day's text": _set("matches/0/date", None),
 }
 
 
@@ -68,3 +69,17 @@ def test_a_document_the_model_cannot_hold_is_its_own_p010(run, seed_json, tmp_pa
     assert p010["path"] == str(bad / edited) and p010["line"] >= 1
     rest = [{**f, "path": f["path"].replace(str(bad), str(good))} for f in found if f is not p010]
     assert rest == _findings(run, good)
+
+
+def test_a_null_date_beside_a_day_says_so(run, seed_json, tmp_path):
+    """`date: null` where the match's `date_text` is a calendar day is what is wrong, said
+    as such: not a D001 claiming the text is no day."""
+    name = sorted(seed_json)[-1]
+    data = json.loads(json.dumps(seed_json[name]))
+    text = data["matches"][0]["date_text"]
+    data["matches"][0]["date"] = None
+    (tmp_path / name).write_text(json.dumps(data), "utf-8")
+    found = _findings(run, tmp_path)
+    assert [f["code"] for f in found] == ["P010"], found
+    assert (f"matches/0/date: null, but its date_text `{text}` is the day 2011-11-23"
+            in found[0]["message"]), found

@@ -23,6 +23,14 @@ FLAGS = Path(__file__).parent / "fixtures" / "corpora" / "flag_links"  # wikitex
     ("[[Lille OSC#History|Lille]] (C)", ("Lille OSC", "Lille")),
     ("[[:Category:Clubs]] [[Delta F.C.|Delta]]", ("Delta F.C.", "Delta")),
     ("[[Unclosed F.C.", None),
+    # a template that displays an argument (data/templates.toml, inline `text`): its links are the value's
+    ("{{nowrap|[[Alpha F.C.|Alpha]]}}", ("Alpha F.C.", "Alpha")),
+    ("{{flagicon|TST}} {{nowrap|[[Alpha F.C.|Alpha]]}} (C)", ("Alpha F.C.", "Alpha")),
+    ("{{sort|Alpha|[[Alpha F.C.|Alpha]]}}", ("Alpha F.C.", "Alpha")),
+    ("{{sort|[[Key F.C.]]|Alpha}}", None),  # the sort key is not displayed
+    ("{{nowrap|{{small|[[Alpha F.C.]]}}}}", ("Alpha F.C.", "Alpha F.C.")),
+    ("{{nowrap|{{efn|[[Beta F.C.]]}} [[Alpha F.C.|Alpha]]}}", ("Alpha F.C.", "Alpha")),
+    ("{{nowrap|text=[[Beta F.C.]]}} [[Alpha F.C.|Alpha]]", ("Alpha F.C.", "Alpha")),  # a named value: not shown
 ])
 def test_first_link_skips_flags_notes_and_template_arguments(cell, expected):
     assert first_link(cell) == expected

@@ -32,6 +32,7 @@ class CheckRun:
         self.findings = findings
         self.lines_by_path = lines_by_path
         self.reference_summary = reference_summary  # reconcile.Summary where references were given
+        self.skipped: list[str] = []  # inputs left out as copies of another (see read_once): one message each
 
     @property
     def internal_errors(self) -> list[str]:
@@ -117,6 +118,7 @@ class Checked(NamedTuple):
     directives: list | None = None  # suppress.Directive, when `reread` or `packed`
     facts: object = None  # partition.Facts, packed (or as a cache holds them), for the cross-document stage
     packed: bytes | None = None  # a dump's page: its lines, zlib-compressed (no file to read back)
+    read_from: str | None = None  # the input read, where it is not the document's own file (a JSON of --out)
 
 
 class DocumentStage(NamedTuple):
@@ -133,6 +135,12 @@ class DocumentStage(NamedTuple):
     forked_state = False  # reads nothing of the parent's but its items: may run on a pool forked before them (parallel.PoolAhead)
 
     def __call__(self, source) -> Checked:
+        checked = self._checked(source)
+        if isinstance(source, Document) or checked.document.path == source.display:
+            return checked
+        return checked._replace(read_from=source.display)
+
+    def _checked(self, source) -> Checked:
         doc = source if isinstance(source, Document) else load_one(source)
         rules = registry() if self.rules is None else self.rules
         findings = check_document(doc, rules, self.codes, self.settings)
@@ -296,6 +304,17 @@ class SourceLines(Mapping):
     def __iter__(self):
         return iter(self._entries)
 
+    def shipped(self, paths) -> "SourceLines":
+        """The entries of `paths` whose documents come without their lines, for a worker
+        that shares no memory with the parent (an engine that ships data): it reads the
+        files again by their paths, a page's lines loaded here from the spill file."""
+        out = SourceLines()
+        for path in paths:
+            entry = self._entries.get(path)
+            if entry is not None and path not in self._held:
+                out._entries[path] = loaded(entry) if isinstance(entry, Spilled) else entry
+        return out
+
     def __len__(self) -> int:
         return len(self._entries)
 
@@ -357,6 +376,7 @@ class CrossTask(NamedTuple):
     docs: tuple | None = None
     surnames: object = None
     share: tuple[int, int] = (0, 1)
+    lines: object = None  # SourceLines.shipped for `docs`: the corpus rules read a line where they point at it
 
 
 _RUN: dict = {}  # the run's documents (packed), identity and statements, for forked workers to read
@@ -391,18 +411,19 @@ class CrossStage(NamedTuple):
                 views.add(i, unpacked(held[i]))
             return views.check(task.codes, self.check)
         return self.check([unpacked(d) for d in task.docs] if task.docs is not None else
-                          [unpacked(held[i]) for i in task.members], task.codes)
+                          [unpacked(held[i]) for i in task.members], task.codes, task.lines)
 
-    def check(self, docs: list[Document], codes: tuple[str, ...]) -> list[Finding]:
+    def check(self, docs: list[Document], codes: tuple[str, ...], lines: Mapping | None = None) -> list[Finding]:
         """The rules `codes` over an index of `docs` (the documents of some parts, or the views
-        of every document)."""
+        of every document); `lines`: their source lines, where not the run's (_RUN)."""
         from seasonparse.corpus import build
 
         rules = registry() if self.rules is None else self.rules
         active = [rules[c] for c in codes]
         clubs, stated = self.identity()
+        lines = _RUN.get("source_lines") if lines is None else lines
         try:
-            index = build(docs, self.settings, source_lines=_RUN.get("source_lines"), clubs=clubs, stated=stated)
+            index = build(docs, self.settings, source_lines=lines, clubs=clubs, stated=stated)
         except Exception as exc:
             return [crash_finding(self.first, "building the cross-document index", exc)]
         return _corpus_rules(index, active, self.settings, self.first)
@@ -452,7 +473,7 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
 
     def decide() -> tuple[object, list, list[CrossTask], object]:
         return _identity_and_parts(docs, facts, settings, part_codes, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1),
-                                   ships, steps)
+                                   ships, steps, source_lines)
 
     recalled = None
     try:
@@ -492,7 +513,8 @@ class _NoIdentity(Exception):
 
 
 def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes: tuple[str, ...], n_tasks: int,
-                        ships: bool, memo=None) -> tuple[object, list, list[CrossTask], object]:
+                        ships: bool, memo=None, source_lines: Mapping | None = None,
+                        ) -> tuple[object, list, list[CrossTask], object]:
     """Identity, the statements and the parts decided over the whole corpus (_decided), and
     the parts' tasks: the parts packed into at most `n_tasks` of about equal weight. The
     content cache's memo (cross_memo.RunMemo) gives what it holds of the decision, and
@@ -507,7 +529,9 @@ def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes:
     recalled = memo.recall(decided) if memo is not None else None
     if recalled is not None:  # what the memo holds is not checked again
         parts = recalled.parts
-    tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None)
+    shipped = getattr(source_lines, "shipped", None) if ships else None
+    tasks = [CrossTask(part_codes, tuple(b), tuple(docs[i] for i in b) if ships else None,
+                       lines=shipped(docs[i].path for i in b) if shipped is not None else None)
              for b in bins(parts, weights.__getitem__, n_tasks)] if part_codes else []
     return clubs, stated, tasks, recalled
 
@@ -637,21 +661,23 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules,
                           corpus_rules and (packs or memoized), packs)
     checked: list[Checked] = []
-    findings: list[Finding] = []
     results = map_fn(stage, sources)
     spill = SpillFile() if packs else None  # unpacked documents stay as they are (see packs_documents)
     try:
         for c in results:
             checked.append(spilled(c, spill) if spill is not None else c)
-            findings += c.findings
     finally:  # a pool's map stops its workers when closed, also when interrupted
         getattr(results, "close", lambda: None)()
+    checked, skipped = read_once(checked)
+    findings: list[Finding] = [f for c in checked for f in c.findings]
     lines_by_path = source_lines(checked)
     held = [c.document for c in checked]
     if not references:
         findings += check_corpus(held, rules, codes, settings, None, lines_by_path, map_fn,
                                  [c.facts for c in checked])
-        return finish(checked, findings, rules, codes, config, lines_by_path)
+        outcome = finish(checked, findings, rules, codes, config, lines_by_path)
+        outcome.skipped = skipped
+        return outcome
     from seasonparse.reconcile import check_references
 
     docs = held_documents(held)  # the reconciliation reads every document, as its index does
@@ -670,7 +696,36 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         lines_by_path.add(c)
     outcome = finish(checked + referenced, findings, rules, codes, config, lines_by_path)
     outcome.reference_summary = refs.summary
+    outcome.skipped = skipped
     return outcome
+
+
+def read_once(checked: list[Checked]) -> tuple[list[Checked], list[str]]:
+    """Each document once: a JSON of `--out` given beside the article it was made from (the
+    same file, the same bytes), or beside another JSON of it, is left out, so the cross-document
+    rules never compare a document with itself. The article is kept (findings go there anyway),
+    else the first JSON; each one left out is named (the messages, in input order)."""
+    copies = {c.document.sha256 for c in checked if c.read_from is not None and c.document.sha256}
+    if not copies:
+        return checked, []
+
+    def source(c: Checked) -> tuple | None:
+        return (c.document.sha256, os.path.realpath(c.document.path)) if c.document.sha256 in copies else None
+
+    kept: dict[tuple, Checked] = {}
+    for c in checked:  # the article first, whatever the order of the inputs
+        key = source(c)
+        if key is not None and (key not in kept or (kept[key].read_from is not None and c.read_from is None)):
+            kept[key] = c
+    out, skipped = [], []
+    for c in checked:
+        key = source(c)
+        if key is None or kept[key] is c or c.read_from is None:
+            out.append(c)
+        else:
+            skipped.append(f"{c.read_from}: seasonparse's output of {c.document.path}, which this run "
+                           f"reads already; skipped")
+    return out, skipped
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -47,7 +47,8 @@ def _check_parser(report: bool = False) -> argparse.ArgumentParser:
         fixing.add_argument("--fix", action="store_true",
                             help="apply the safe fixes to the files, then report what remains")
         fixing.add_argument("--diff", action="store_true",
-                            help="print the safe fixes as a unified diff; write nothing")
+                            help="print the safe fixes as a unified diff; write nothing (not with --format "
+                                 "other than text, nor --statistics)")
         # what only a gate or a printed report means: `report` writes a page and exits 0
         p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
         p.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default: error)")
@@ -293,6 +294,9 @@ def _check_command(args, report: bool, closing) -> int:
         "--write-baseline", args.write_baseline)
     if write_to is not None and (args.fix or args.diff):
         raise UsageError("--write-baseline records findings; it does not go with --fix or --diff")
+    if not report and args.diff and (args.format != "text" or args.statistics):
+        asked = "--statistics" if args.statistics else f"--format {args.format}"
+        raise UsageError(f"--diff prints the fixes as a unified diff; it does not go with {asked}")
     html_to = _output_target("--html", args.html) if report else None
     if args.paths:
         paths = args.paths
@@ -330,6 +334,10 @@ def _check_command(args, report: bool, closing) -> int:
 
     result = checked()
     findings = result.findings
+    from seasonparse.inputs import one_line
+
+    for message in result.skipped:  # a JSON of --out beside its article: read once, said once
+        print(f"seasonparse: info: {one_line(message)}", file=sys.stderr)
     _warn_empty_references(references, result.documents)
 
     if write_to is not None:

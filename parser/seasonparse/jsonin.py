@@ -146,19 +146,27 @@ _LONG_NUMBER = compile_lazily(r"[0-9]{16}")  # what any integer beyond LARGEST_I
 
 def beyond_the_model(data: dict, long_numbers: bool = True) -> str | None:
     """What schema-valid data (a hand-edited file) holds that no document can: a date that
-    is no day of the calendar (`2011-02-30`, `0000-01-01`), a line or column below 1
+    is no day of the calendar (`2011-02-30`, `0000-01-01`), no date where the date's text
+    names a day (the text and wikitext readers date every such match; left to the rules,
+    D001 would call the text no day), a line or column below 1
     where the schema leaves it open, an integer beyond LARGEST_INTEGER. Said here, as
     the file's P010, so that no rule nor the cross-document index meets it. Integers are
     looked for only where the file has `long_numbers` (16 digits in a row, a scan of its
     text): walking every value costs a third of reading the file."""
     from datetime import date
 
+    from seasonparse.frontend.lines import parse_date
+
+    read_by_date_lines = data["source"]["format"] in ("text", "wikitext")
     for n, m in enumerate(data["matches"]):
         if m["date"] is not None:
             try:
                 date.fromisoformat(m["date"])
             except ValueError:
                 return f"matches/{n}/date: {m['date']!r} is no day of the calendar"
+        elif read_by_date_lines and m["date_text"] and (day := parse_date(m["date_text"])) is not None:
+            return (f"matches/{n}/date: null, but its date_text `{m['date_text']}` is the day {day} "
+                    f"(the parser writes it; parse the article again)")
     if data["title_line"] is not None and data["title_line"] < 1:
         return f"title_line: {data['title_line']} is below 1"
     for n, d in enumerate(data["diagnostics"]):

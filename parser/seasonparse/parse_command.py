@@ -247,7 +247,7 @@ def _parse_command(args, ahead, started: float) -> int:
                 err(f"{shown(outcome.display)}: {outcome.problem}")
                 usage = usage or outcome.usage
                 failed = True
-                if outcome.usage:  # not an article (seasonparse's JSON): named, not counted
+                if outcome.usage and not outcome.parsed:  # not an article (seasonparse's JSON): named, not counted
                     continue
                 n_files += 1
                 n_unwritten += 1

@@ -131,6 +131,7 @@ class NextOpponent(NamedTuple):
     other: Tournament  # the tournament whose winner is named
     line: int
     section: tuple[str, ...]
+    written: str = ""  # how the sentence names it ("Clausura 2012"), to point at
 
 
 def next_opponents(doc: Document) -> list[NextOpponent]:
@@ -143,7 +144,7 @@ def _next_opponents(sentences: Iterable[Sentence]) -> list[NextOpponent]:
         for p in _patterns("next_opponent") if _may_state(s.text, "next_opponent") else ():
             m = p.search(s.text)
             if m and (other := tournament_in(m["tournament"])):
-                out.append(NextOpponent(other, s.line, s.section))
+                out.append(NextOpponent(other, s.line, s.section, m["tournament"]))
     return out
 
 

@@ -39,10 +39,24 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.10
 
 
+# Byte order marks of the encodings other than UTF-8 a text editor saves in, longest first
+# (UTF-32 LE's begins with UTF-16 LE's). Such a file is text, not binary: it is named so.
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+              (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 where the data starts with that encoding's byte order mark."""
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
+
+
 def decode(path: str, data: bytes) -> Source:
     """Turn raw bytes into normalised text plus what was done to it."""
     digest = hashlib.sha256(data).hexdigest()
     diags: list[Diagnostic] = []
+    if (wide := _wide_encoding(data)) is not None:  # not read: line and column are the UTF-8 text's
+        return Source(path, None, digest, (Diagnostic(
+            "P003", ERROR, f"{wide} text (by its byte order mark): not read; save it as UTF-8", 1),))
     if _looks_binary(data):
         return Source(path, None, digest, (Diagnostic(
             "P003", ERROR, "binary file: not a season article (NUL or control bytes)", 1),))

@@ -18,7 +18,7 @@ from seasonparse.lexicon import words
 from seasonparse.model import ERROR, Document
 from seasonparse.names import fold
 from seasonparse.findings import Related, rule
-from seasonparse.rules.base import odd_ones
+from seasonparse.rules.base import odd_ones, text_column
 from seasonparse.statements import next_opponents
 from seasonparse.tournaments import doc_tournament, phase_of_season, season_of, section_tournament, tournament_in
 
@@ -35,6 +35,10 @@ class Claim(NamedTuple):
     doc: Document
     line: int
     text: str
+    quote: str = ""  # the words of the line that state it (a club, a tournament), to point at
+
+    def column(self, corpus) -> int:
+        return text_column(corpus.line_text(self.doc, self.line), self.quote)
 
 
 def _claims(corpus):
@@ -55,38 +59,40 @@ def doc_claims(doc, root):
     for f in doc.infobox:
         k = fold(f.key)
         if k in champion_keys and f.value and (t := doc_tournament(doc)):
-            yield (t, "champion"), Claim(root(f.value), doc, f.line, f"{f.key}: {f.value}")
+            yield (t, "champion"), Claim(root(f.value), doc, f.line, f"{f.key}: {f.value}", f.value)
         elif k in winners_keys:
             for part in f.value.split(","):
                 phase, sep, club = part.partition(":")
                 t = _season_tournament(doc, phase) if sep else None
                 if t and club.strip():
-                    yield (t, "champion"), Claim(root(club), doc, f.line, f"{f.key}: {part.strip()}")
+                    yield (t, "champion"), Claim(root(club), doc, f.line, f"{f.key}: {part.strip()}",
+                                                 club.strip())
     promoted_keys = words("infobox", "promoted")
     season = season_window(doc)
     for f in doc.infobox:
         if season and fold(f.key) in promoted_keys:
             for club in named_clubs(f.value) or ["(nobody)"]:
                 yield ((season.first.year, season.last.year), "promoted"), Claim(
-                    root(club), doc, f.line, f"{f.key}: {f.value}")
+                    root(club), doc, f.line, f"{f.key}: {f.value}", f.value)
     ranks = ranking(doc)
     for kt in promotion_ties(doc):
         res = tie_result(kt, ranks)
         if season and res:
             yield ((season.first.year, season.last.year), "promoted"), Claim(
-                root(res.winner), doc, kt.line, f"{res.winner} won the promotion final")
+                root(res.winner), doc, kt.line, f"{res.winner} won the promotion final", res.winner)
     for kt in knockout_ties(doc):
         if kt.round == round_index("final"):
             t = section_tournament(doc, kt.prefix)
             res = tie_result(kt, ranks)
             if t and res:
-                yield (t, "champion"), Claim(root(res.winner), doc, kt.line, f"{res.winner} won the final")
+                yield (t, "champion"), Claim(root(res.winner), doc, kt.line, f"{res.winner} won the final",
+                                             res.winner)
     for said in next_opponents(doc):
         t = section_tournament(doc, said.section)
         if t and t != said.other:
             yield (t, "next opponent"), Claim(
                 said.other, doc, said.line,
-                f"the {t[0]} {t[1]} winner plays the {said.other[0]} {said.other[1]} winner")
+                f"the {t[0]} {t[1]} winner plays the {said.other[0]} {said.other[1]} winner", said.written)
 
 
 @rule("X009", "tournament-statement-mismatch", ERROR, scope="corpus")
@@ -101,7 +107,9 @@ def tournament_statement_mismatch(corpus, settings, report):
     own chronology: a tournament's winner plays the winner of a tournament of
     the same season (Apertura 2011 and Clausura 2012 make the 2011–12 season,
     by the lexicon's phase_year), with the document's `Prevseason` or
-    `Nextseason` and its match dates as evidence.
+    `Nextseason` and its match dates as evidence. The finding points at the
+    words that state it (the club, the tournament), and names the other
+    document's line, a related location at its words.
 
     Why: the headline facts of a tournament must not depend on which article
     one reads, nor contradict the article's own dates.
@@ -127,8 +135,9 @@ def tournament_statement_mismatch(corpus, settings, report):
             for c in claims:
                 if c.doc.path == path and c.value not in said:
                     reported.add((path, c.line))
-                    yield report(f"{c.text}; but {base[0].doc.path} says: {base[0].text}", c.line, 1,
-                                 path=path, related=[Related(b.doc.path, b.line, 1, b.text) for b in base])
+                    yield report(f"{c.text}; but {base[0].doc.path}:{base[0].line} says: {base[0].text}",
+                                 c.line, c.column(corpus), path=path,
+                                 related=[Related(b.doc.path, b.line, b.column(corpus), b.text) for b in base])
     for (t, what), claims in sorted(claims_by_key.items(), key=lambda kv: repr(kv[0])):
         if what != "next opponent" or season_of(t) is None:
             continue
@@ -138,7 +147,8 @@ def tournament_statement_mismatch(corpus, settings, report):
                 continue
             yield report(f"{c.text}; but the {c.value[0]} {c.value[1]} is of the {_season_name(other_season)} "
                          f"season and the {t[0]} {t[1]} of the {_season_name(season_of(t))} season",
-                         c.line, 1, path=c.doc.path, related=_chronology(c.doc, t, c.value, other_season))
+                         c.line, c.column(corpus), path=c.doc.path,
+                         related=_chronology(c.doc, t, c.value, other_season))
 
 
 def _season_name(first_year: int) -> str:

@@ -14,8 +14,9 @@ from typing import NamedTuple
 
 from seasonparse.corpus import Removal
 from seasonparse.football import doc_club
-from seasonparse.model import ERROR, INFO, WARNING, Document
+from seasonparse.model import ERROR, INFO, WARNING, Document, Row
 from seasonparse.findings import Related, rule
+from seasonparse.rules.base import cell_column
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
                                 tournament_columns, win_points)
 from seasonparse.tournaments import section_tournament, tournament_in
@@ -106,6 +107,12 @@ class Stated(NamedTuple):
     table: tuple  # which table (and column) said it
     played: int | None
     name: str  # the club as the table writes it
+    row: Row
+    cell: int  # the index of the value's cell in the row, as the table reads it
+
+    def column(self, corpus) -> int:
+        """Where the value stands in its source line (see rules.base.cell_column)."""
+        return cell_column(corpus.line_text(self.doc, self.line), self.row, self.cell)
 
 
 def _stated_points(corpus):
@@ -115,7 +122,8 @@ def _stated_points(corpus):
         if r.values.get("points") is not None:
             out.setdefault((club, t), []).append(Stated(
                 r.values["points"], doc, r.row.line, f"Pts in the {t[0]} {t[1]} standings",
-                (doc.path, table.index, "Pts"), r.values.get("played"), r.team))
+                (doc.path, table.index, "Pts"), r.values.get("played"), r.team, r.row,
+                column_indexes(table)["points"]))
     for doc in corpus.docs:
         for table in doc.tables:
             if table.kind != "relegation":
@@ -133,7 +141,7 @@ def _stated_points(corpus):
                     if v is not None and cells[tcol]:
                         out.setdefault((corpus.clubs.root(cells[tcol]), t), []).append(Stated(
                             v, doc, row.line, f"`{table.columns[col]}` in the relegation table",
-                            (doc.path, table.index, col), None, cells[tcol]))
+                            (doc.path, table.index, col), None, cells[tcol], row, col))
     return out
 
 
@@ -186,7 +194,9 @@ def table_quantity_mismatch(corpus, settings, report):
     from matches against a club the documents say was suspended, expelled or
     disaffiliated, the explanation is reported (info) instead of a
     contradiction. Where every club in both tables differs by the same amount,
-    the message says so.
+    the message says so. The finding points at the value's cell, the related
+    location at the other table's (column 1 where the line is not the row's
+    pipe cells as written: a wikitext row over several lines).
 
     Why: relegation tables often leave out results against removed clubs; the
     linter should say that, not cry wolf.
@@ -225,7 +235,7 @@ def table_quantity_mismatch(corpus, settings, report):
         if not why and pair in odd_table and e.table != odd_table[pair]:
             e, right = right, e
         text = f"{e.name}: {e.value} as {e.label}, {right.value} as {right.label} ({right.doc.path}:{right.line})"
-        related = [Related(right.doc.path, right.line, 1, f"{right.value} as {right.label}")]
+        related = [Related(right.doc.path, right.line, right.column(corpus), f"{right.value} as {right.label}")]
         if why:
             parts = [(f"{pts} points from matches against {opp}" if opp != "a stated deduction"
                       else f"a deduction of {pts} points") + f" ({rm.path}:{rm.line}: \"{rm.text}\")"
@@ -233,7 +243,7 @@ def table_quantity_mismatch(corpus, settings, report):
             related += [Related(rm.path, rm.line, 1, rm.text) for _, _, rm in why]
             yield report(f"{text}, which its results confirm; the difference is explained by the "
                          f"corpus: {' and '.join(parts)}, left out of the first table",
-                         e.line, 1, path=e.doc.path, related=related, severity=INFO)
+                         e.line, e.column(corpus), path=e.doc.path, related=related, severity=INFO)
             continue
         diff = right.value - e.value
         if len(diffs[pair]) == 1 and diffs[pair][diff] >= 2:
@@ -243,7 +253,7 @@ def table_quantity_mismatch(corpus, settings, report):
                 c, w = explained
                 text += (f", as {corpus.clubs.name(c)} does, where the corpus shows why: the points "
                          f"from matches against {' and '.join(opp for opp, _, _ in w)}")
-        yield report(text, e.line, 1, path=e.doc.path, related=related)
+        yield report(text, e.line, e.column(corpus), path=e.doc.path, related=related)
 
 
 RULES = (record_vs_results, table_quantity_mismatch)

@@ -10,6 +10,7 @@ from seasonparse.football import counted, doc_club, in_section, per_document, sa
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
 from seasonparse.names import player_matches, tokens
+from seasonparse.rules.base import row_cell_spans
 from seasonparse.tables import goals_column, to_int
 from seasonparse.tournaments import match_phase, named_phase
 from seasonparse.wording import plural
@@ -292,15 +293,10 @@ def _fill_cell(doc, row, index, value) -> Fix | None:
     """Write `value` into the empty cell `index` of a `| a | b |` row, padded by one
     space, where the row's line holds exactly its cells (else the position is not exact)."""
     text = doc.line_text(row.line)
-    body = text.strip()
-    if not body.startswith("|"):
+    spans = row_cell_spans(text, row)
+    if spans is None or index >= len(spans):
         return None
-    pipes = [i for i, ch in enumerate(text) if ch == "|"]
-    bounds = pipes if body.endswith("|") and len(pipes) > 1 else [*pipes, len(text)]
-    cells = [text[a + 1:b] for a, b in zip(bounds, bounds[1:])]
-    if tuple(c.strip() for c in cells) != row.cells or index >= len(cells):
-        return None
-    start, end = bounds[index] + 1, bounds[index + 1]  # 0-based, the cell between two pipes
+    start, end = spans[index]  # 0-based, the cell between two pipes
     edit = Edit(doc.path, row.line, start + 1, row.line, end + 1, f" {value} ", text[start:end])
     return Fix(f"fill the TOTAL cell with {value}", (edit,))
 

@@ -125,11 +125,15 @@ Example: a file saved as Latin-1 with `Mérida` in it.
 binary_input = _diagnostic_rule("P003", "binary-input", ERROR, """
 The file is binary, not a season article.
 
-What it does: reports files with NUL bytes or mostly control characters.
+What it does: reports files with NUL bytes or mostly control characters. A
+file that starts with a UTF-16 or UTF-32 byte order mark is text saved in
+another encoding, not read either: the message names the encoding and says to
+save it as UTF-8 (seasonparse reads UTF-8, with or without its BOM).
 
 Why: a binary file among the inputs is a mistake in the input set.
 
-Example: an image saved as `season.txt`.
+Example: an image saved as `season.txt`; an article saved by Notepad as
+"Unicode" (UTF-16 LE).
 """)
 
 empty_input = _diagnostic_rule("P004", "empty-input", WARNING, """
@@ -207,7 +211,10 @@ A JSON input that is not a seasonparse document.
 
 What it does: `seasonparse check` reads `.json` files written by
 `seasonparse --out`; each is validated against the schema first, and a file
-that is not JSON or does not match is reported and skipped.
+that is not JSON or does not match is reported and skipped, and so is one that
+fits the schema but no document the parser makes (a hand-edited `date` that is
+no day, or null beside a `date_text` that names one: the message says which
+value is wrong, not a D001 on the text).
 
 Why: checking a half-written or foreign JSON file would report nonsense.
 

@@ -48,7 +48,13 @@ def _template_text(m: re.Match) -> str:
     positional = [p.strip() for p in parts[1:] if "=" not in p]
     if "country" in rule:
         return _national_team(rule, positional)
-    n = len(positional)  # text = [-1]: the last positional value
+    return _shown(rule, positional)
+
+
+def _shown(rule: dict, positional: list[str]) -> str:
+    """The positional values an inline template displays (its rule's `text`: 1-based, -1
+    the last), joined by a space."""
+    n = len(positional)
     return " ".join(positional[i - 1 if i > 0 else i] for i in rule.get("text", ()) if i and -n <= i <= n)
 
 
@@ -131,14 +137,16 @@ def link_target(raw: str) -> str | None:
 def first_link(raw: str) -> tuple[str, str] | None:
     """The first article wikilink of the displayed text, as (target, displayed label).
     A flag or logo (`[[File:...]]`), a note (`<ref>`) and a template's arguments
-    (`{{efn|[[Beta F.C.]] withdrew}}`) are not what the value links: skipped."""
+    (`{{efn|[[Beta F.C.]] withdrew}}`) are not what the value links: skipped, but for
+    the arguments a template displays (`{{nowrap|[[Alpha F.C.|Alpha]]}}`: the data
+    file's inline `text`), whose links are the value's."""
     if "[[" not in raw:
         return None
     t = raw
     if "<" in t:
         t = _without_refs(t)
     if "{{" in t:
-        t = _outside_templates(t)
+        t = _displayed_templates(t)
     if ":" in t:
         t = _FILE_LINK.sub("", t)
     m = _LINK.search(t)
@@ -148,6 +156,43 @@ def first_link(raw: str) -> tuple[str, str] | None:
         return None
     target = m[1].split("#", 1)[0].strip()
     return (target, clean(_link_text(m))) if target else None
+
+
+def _displayed_templates(text: str) -> str:
+    """`text` with each template replaced by the arguments it displays, links kept whole
+    (from the inside out, as clean reads them); what is nested too deep is dropped."""
+    for _ in range(MAX_DEPTH):
+        text, n = _INNER_TEMPLATE.subn(_displayed_arguments, text)
+        if not n or "{{" not in text:
+            break
+    return _outside_templates(text) if "{{" in text else text
+
+
+_BAR_OR_LINK_EDGE = re.compile(r"\[\[|\]\]|\|")
+
+
+def _arguments(content: str) -> list[str]:
+    """A template's name and arguments, split at its `|`s outside links (`[[Alpha F.C.|Alpha]]`
+    is one argument): one scan, however many bars."""
+    parts, start, depth = [], 0, 0
+    for m in _BAR_OR_LINK_EDGE.finditer(content):
+        if m[0] == "[[":
+            depth += 1
+        elif m[0] == "]]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(content[start:m.start()])
+            start = m.end()
+    parts.append(content[start:])
+    return parts
+
+
+def _displayed_arguments(m: re.Match) -> str:
+    parts = _arguments(m[1])
+    rule = inline_rules().get(key(parts[0]))
+    if rule is None or "text" not in rule:  # dropped, a flag, a national team, unknown: no link of the value
+        return ""
+    return _shown(rule, [p.strip() for p in parts[1:] if "=" not in p.split("[[", 1)[0]])
 
 
 def _outside_templates(text: str) -> str:
