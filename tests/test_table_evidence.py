@@ -72,3 +72,14 @@ def test_one_wrong_row_of_a_two_points_table_is_the_only_one_reported():
     assert codes(findings) == [("S002", "league.txt", 35), ("X006", "league.txt", 35)], codes(findings)
     message = next(f.message for f in findings if f.code == "S002")
     assert "2 × W + D = 2" in message and "as its other rows count" in message, message
+
+
+def test_a_club_article_naming_the_league_otherwise_does_not_hide_a_table_error():
+    # The club article calls the league `Premier` (its heading and infobox); the league
+    # article's table gives Ashford one goal too many. The club article's matches must not
+    # take the league article's place in the league's results (they did where its path
+    # sorted first, and X006 fell silent).
+    t = texts(league=("| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 7 |", "| 1 | Ashford | 4 | 2 | 1 | 1 | 8 | 3 | +5 | 7 |"))
+    t["ashford"] = t["ashford"].replace("- League: Premier League", "- League: Premier").replace(
+        "==Premier League==", "==Premier==")
+    assert codes(check_texts(t)) == [("X006", "league.txt", 33)], codes(check_texts(t))

@@ -294,11 +294,13 @@ class Corpus:
                                                         c[0].match.line)):
             pair = frozenset((ref.home, ref.away))
             # a day either side: awards come first, out of day order, so the score played may be
-            # dated a day before or after the award kept (a date in local time, another in UTC)
-            first = next((seen[k] for d in (-1, 0, 1) if (k := (pair, ref.day + timedelta(days=d))) in seen),
+            # dated a day before or after the award kept (a date in local time, another in UTC).
+            # Each tournament its own: a club article naming the league otherwise (`First Division`
+            # for `Ruritanian First Division`) must not take the league's matches from it.
+            first = next((seen[k] for d in (-1, 0, 1) if (k := (t, pair, ref.day + timedelta(days=d))) in seen),
                          None)
             if first is None:
-                seen[(pair, ref.day)] = ref
+                seen[(t, pair, ref.day)] = ref
                 kept.append((ref, t))
             elif awarded(first.match) == awarded(ref.match) and any(
                     first.goals_of(c) != ref.goals_of(c) for c in pair):

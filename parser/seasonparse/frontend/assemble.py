@@ -185,6 +185,19 @@ class _Builder:
             at = self.same_pair_before[at]
         return found[::-1]
 
+    def _one_tie(self, first: int, last: int) -> bool:
+        """Two matches of the same clubs are one tie's legs only at each other's grounds and
+        in one round: one section, or its `First leg` and `Second leg` headings. An earlier
+        meeting in the league is not a one-match play-off's first leg."""
+        a, b = self.matches[first], self.matches[last]
+        if not (same_club(a.home, b.away) and same_club(a.away, b.home)):
+            return False
+        if a.section == b.section:
+            return True
+        return (len(a.section) == len(b.section) > 1 and a.section[:-1] == b.section[:-1]
+                and fold(a.section[-1]) in words("sections", "first_leg")
+                and fold(b.section[-1]) in words("sections", "second_leg"))
+
     # --- outcome lines ---------------------------------------------------------------
     def outcome(self, lines) -> None:
         line, text = lines[0]
@@ -196,7 +209,7 @@ class _Builder:
         if self.matches:  # matches are built in line order: the last one is the last leg
             last = len(self.matches) - 1
             first = self.same_pair_before[last]
-            legs = (first, last) if first is not None else (last,)
+            legs = (first, last) if first is not None and self._one_tie(first, last) else (last,)
         else:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import describe, ranking, same_team, tie_result
+from seasonparse.football import describe, knockout_ties, ranking, same_team, tie_result
 from seasonparse.model import ERROR
 from seasonparse.rules.bracket import _rounds  # the rounds of each tournament, as B001 reads them
 
@@ -72,19 +72,17 @@ def tie_shootout_winner(doc, settings, report):
         Correcaminos advanced 4–3 on penalties
     """
     ranks = ranking(doc)
-    for rounds in _rounds(doc).values():
-        for kts in rounds.values():
-            for kt in kts:
-                res = tie_result(kt, ranks)
-                if kt.stated is None or res is None or res.how != "penalties":
-                    continue
-                if same_team(kt.stated.winner, res.loser):
-                    last = kt.legs[-1]
-                    yield report(f"{kt.stated.winner} is said to have gone through, but {res.winner} won "
-                                 f"the shoot-out {max(last.penalties)}–{min(last.penalties)}",
-                                 kt.stated.line, 1,
-                                 related=[Related(doc.path, last.line, last.home_column,
-                                                  f"the shoot-out: {describe(last)}")])
+    for kt in knockout_ties(doc):  # in a round section or not (a one-match play-off)
+        res = tie_result(kt, ranks)
+        if kt.stated is None or res is None or res.how != "penalties":
+            continue
+        if same_team(kt.stated.winner, res.loser):
+            last = kt.legs[-1]
+            yield report(f"{kt.stated.winner} is said to have gone through, but {res.winner} won "
+                         f"the shoot-out {max(last.penalties)}–{min(last.penalties)}",
+                         kt.stated.line, 1,
+                         related=[Related(doc.path, last.line, last.home_column,
+                                          f"the shoot-out: {describe(last)}")])
 
 
 RULES = (winner_not_in_next_round, tie_shootout_winner)

@@ -1,4 +1,4 @@
-"""T003 on ties said to be won on away goals (tests/fixtures/ties/away_goals.txt: two
+"""Tie outcome lines: T003 on ties said to be won on away goals (tests/fixtures/ties/away_goals.txt: two
 two-legged ties level on aggregate, each statement naming the club with more away goals)."""
 
 from __future__ import annotations
@@ -30,3 +30,24 @@ def test_the_club_with_fewer_away_goals_is_reported_at_the_statement():
                                 "Harbor City's 1")]
     level = TEXT.replace("Ashford advanced on away goals", "Bexley advanced on away goals")
     assert t003(level) == [(22, "Bexley advanced on away goals, but scored 0 away against Ashford's 1")]
+
+
+PLAYOFF = (FIXTURES / "ties" / "playoff_after_league.txt").read_text("utf-8")
+
+
+def findings(text: str, select: str) -> list[tuple[str, int]]:
+    rules = registry()
+    result = run([parse_text(text, "playoff.txt")], rules, selected_codes(rules, (select,), (), ()), Config())
+    return [(f.code, f.line) for f in result.findings]
+
+
+def test_a_league_meeting_is_not_a_one_match_play_offs_first_leg():
+    # Both league meetings are earlier matches of the same two clubs (one at each ground):
+    # taken as the play-off's first leg they made its shoot-out follow a score "not level"
+    # (M006), its extra time too (M007), and the aggregate decide it (T003).
+    assert findings(PLAYOFF, "M") == [] and findings(PLAYOFF, "T") == []
+
+
+def test_the_loser_of_a_one_match_play_offs_shoot_out_said_to_go_through():
+    wrong = PLAYOFF.replace("Ilkford advanced on penalties", "Hollin advanced on penalties")
+    assert findings(wrong, "T007") == [("T007", 24)]
