@@ -223,13 +223,16 @@ def promotion_ties(doc: Document) -> list[KnockoutTie]:
     return out
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # `Ilkford (play-offs)`: how, not who
+
+
 def named_clubs(value: str) -> list[str]:
-    """`León` / `León, Tijuana` / `León and Tijuana`; nobody (`None`) gives []."""
+    """`León` / `León, Tijuana` / `León and Tijuana` / `León (play-offs)`; nobody (`None`) gives []."""
     from seasonparse.lexicon import words
 
     if fold(value) in words("infobox", "nobody"):
         return []
-    return [p.strip() for p in re.split(r",|\band\b|&", value) if p.strip()]
+    return [club for p in re.split(r",|\band\b|&", value) if (club := _REMARK.sub("", p).strip())]
 
 
 def standings_tables(doc: Document) -> list[Table]:

@@ -102,7 +102,8 @@ def tournament_statement_mismatch(corpus, settings, report):
     What it does: compares, per tournament, the champion (infobox `Champions`,
     `Winners: Apertura: X, Clausura: Y`, the winner of the final) and whom the
     winner plays next ("the playoff match vs the Clausura 2012 winner"); per
-    season, who was promoted (infobox `Promoted`, the promotion final). A
+    season, who was promoted (infobox `Promoted`, the promotion final; one
+    document naming some of the clubs another names is no contradiction). A
     statement no other document contradicts is still held to the document's
     own chronology: a tournament's winner plays the winner of a tournament of
     the same season (Apertura 2011 and Clausura 2012 make the 2011–12 season,
@@ -120,12 +121,14 @@ def tournament_statement_mismatch(corpus, settings, report):
     """
     claims_by_key = _claims(corpus)
     reported: set[tuple[str, int]] = set()
-    for _, claims in sorted(claims_by_key.items(), key=lambda kv: repr(kv[0])):
+    for (_, what), claims in sorted(claims_by_key.items(), key=lambda kv: repr(kv[0])):
         by_doc: dict[str, set] = {}
         for c in claims:
             by_doc.setdefault(c.doc.path, set()).add(c.value)
         if len(by_doc) < 2 or len({frozenset(v) for v in by_doc.values()}) < 2:
             continue
+        if what == "promoted" and _nested(by_doc.values()):
+            continue  # a club article knows its own promotion, the league's infobox every club's
         paths = sorted(by_doc)
         odd = [(p, agree) for p, agree in odd_ones(paths, lambda p: frozenset(by_doc[p]), lambda p: p)]
         for path, agree in odd:
@@ -149,6 +152,13 @@ def tournament_statement_mismatch(corpus, settings, report):
                          f"season and the {t[0]} {t[1]} of the {_season_name(season_of(t))} season",
                          c.line, c.column(corpus), path=c.doc.path,
                          related=_chronology(c.doc, t, c.value, other_season))
+
+
+def _nested(sets) -> bool:
+    """Every two of `sets` one inside the other: what one document says of a season's
+    promoted clubs, another says too (and maybe more)."""
+    ordered = sorted(sets, key=len)
+    return all(a <= b for a, b in zip(ordered, ordered[1:]))
 
 
 def _season_name(first_year: int) -> str:

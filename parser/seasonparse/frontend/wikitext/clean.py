@@ -22,7 +22,7 @@ from seasonparse.lazy_re import compile_lazily
 
 _REF = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?(?:</ref\s*>|\Z)", re.S | re.I)
 _REF_OPENING = re.compile(r"<ref", re.I)  # where a _REF can start
-_BR = re.compile(r"<br\s*/?\s*>", re.I)
+LINE_BREAK = re.compile(r"<br\s*/?\s*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _FILE_LINK = re.compile(r"\[\[\s*(?:file|image|category)\s*:[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]", re.I)
 _LINK = re.compile(r"\[\[([^\[\]{}|]*)(?:\|([^\[\]{}]*))?\]\]")
@@ -103,7 +103,7 @@ def clean(raw: str) -> str:
     t = raw
     if "<" in t:
         t = _without_refs(t)
-        t = _BR.sub(" ", t)
+        t = LINE_BREAK.sub(" ", t)
     if "[[" in t:
         t = _FILE_LINK.sub("", t)
         t = _LINK.sub(_link_text, t)

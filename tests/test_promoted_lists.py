@@ -1,0 +1,39 @@
+"""An infobox list of clubs (`<br>` between them) keeps its names apart, and a club
+article stating its own promotion agrees with a league infobox naming it among others
+(tests/fixtures/corpora/promoted: a league infobox with two promoted clubs, and the club
+article of the one promoted through the play-off)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from seasonparse.check import run, selected_codes
+from seasonparse.config import Config
+from seasonparse.frontend import parse_file
+from seasonparse.rules import registry
+
+CORPUS = FIXTURES / "corpora" / "promoted"
+
+
+def test_a_br_list_in_an_infobox_is_a_list_of_names():
+    fields = {f.key: f.value for f in parse_file(str(CORPUS / "league.wikitext")).infobox}
+    assert fields["promoted"] == "Granby FC, Ilkford (play-offs)"
+    assert fields["relegated"] == "Jarrow Park, Fallow Town"
+
+
+def x009(folder=CORPUS) -> list[tuple[str, int]]:
+    rules = registry()
+    docs = [parse_file(str(p)) for p in sorted(folder.iterdir())]
+    result = run(docs, rules, selected_codes(rules, ("X009",), (), ()), Config())
+    return [(f.path.rsplit("/", 1)[-1], f.line) for f in result.findings]
+
+
+def test_one_promoted_club_of_two_is_no_contradiction():
+    assert x009() == []
+
+
+def test_a_promoted_club_the_league_does_not_name_is_still_reported(tmp_path):
+    for p in CORPUS.iterdir():
+        (tmp_path / p.name).write_text(p.read_text("utf-8").replace("[[Ilkford]] (play-offs)", "[[Hollin]] (play-offs)"),
+                                       "utf-8")
+    assert x009(tmp_path) == [("league.wikitext", 5)]
