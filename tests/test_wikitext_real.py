@@ -186,7 +186,7 @@ def test_infobox_keys_and_cleaned_values():
     assert (f.value, f.line) == ("Lautaro Martínez (24)", 21)
     assert f.raw == "<br>[[Lautaro Martínez]] (24)"
     serie_a = doc("2004–05_Serie_A.wikitext")
-    assert serie_a.field("relegated").value == "Bologna Brescia Atalanta"
+    assert serie_a.field("relegated").value == "Bologna, Brescia, Atalanta"
 
 
 def test_inter_wikitables_header_rows_dividers_and_totals():
