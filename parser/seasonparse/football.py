@@ -40,8 +40,9 @@ def awarded(match: Match) -> bool:
 
 
 def counted(match: Match) -> bool:
-    """False for pre-season games and friendlies (by section title)."""
-    return not _excluded(match.section)
+    """False for pre-season games and friendlies (by section title), and for a result
+    struck from the record (`(expunged)`, `(annulled)`: the lexicon's void notes)."""
+    return not _excluded(match.section) and not (match.note is not None and names_any(match.note, "scores", "void"))
 
 
 @lru_cache(maxsize=4096)  # a section's matches share its titles
