@@ -83,3 +83,20 @@ def test_a_club_article_naming_the_league_otherwise_does_not_hide_a_table_error(
     t["ashford"] = t["ashford"].replace("- League: Premier League", "- League: Premier").replace(
         "==Premier League==", "==Premier==")
     assert codes(check_texts(t)) == [("X006", "league.txt", 33)], codes(check_texts(t))
+
+
+def test_a_row_short_by_its_stated_deduction_counts_towards_the_points_a_win_earns():
+    # Two points a win: Beta fits 2 × W + D, Gamma falls short of it by the deduction the
+    # article states, Alpha (the planted error) fits 3 × W + D. Only Alpha is wrong; the
+    # deduction was not counted, so 3 points a win "fitted" as many rows and won the tie.
+    from seasonparse.frontend import parse_text
+    from seasonparse.rules import registry
+    from seasonparse.check import run, selected_codes
+    from seasonparse.config import Config
+
+    text = ("= 1979–80 League =\n\nGamma were deducted 1 point for fielding an ineligible player.\n\n"
+            "| Pos | Team | Pld | W | D | L | Pts |\n| 1 | Alpha | 4 | 3 | 1 | 0 | 10 |\n"
+            "| 2 | Beta | 4 | 2 | 1 | 1 | 5 |\n| 3 | Gamma | 4 | 1 | 2 | 1 | 3 |\n| 4 | Delta | 4 | 0 | 1 | 3 | 1 |\n")
+    rules = registry()
+    found = run([parse_text(text, "t.txt")], rules, selected_codes(rules, ("S002",), (), ()), Config()).findings
+    assert [(f.line, f.severity) for f in found] == [(6, "error"), (8, "info")], [(f.line, f.message) for f in found]

@@ -148,29 +148,31 @@ def differences(stated: dict, got: dict, figures) -> tuple[str, str] | None:
 WIN_POINTS_IN_USE = (2, 3)
 
 
-@by_identity(32)
-def _rows_fitting(table: Table) -> dict[int, int]:
+def _rows_fitting(table: Table, deducted) -> dict[int, int]:
     """For each number of points a win may earn, how many rows a win decides (W > 0) fit
-    Pts = that × W + D (+ Adj)."""
+    Pts = that × W + D (+ Adj), or fall short of it by a deduction `deducted(team, points)`
+    says is stated."""
     fits = dict.fromkeys(WIN_POINTS_IN_USE, 0)
     for r in rows_of(table):
         pts, won, drawn = (r.values.get(k) for k in ("points", "won", "drawn"))
         if pts is None or not won or drawn is None:
             continue
         for win in fits:
-            fits[win] += pts == win * won + drawn + (r.values.get("points_adjustment") or 0)
+            short = win * won + drawn + (r.values.get("points_adjustment") or 0) - pts
+            fits[win] += short == 0 or (short > 0 and deducted is not None and deducted(r.team, short))
     return fits
 
 
-def win_points(table: Table, default: int) -> tuple[int, bool]:
+def win_points(table: Table, default: int, deducted=None) -> tuple[int, bool]:
     """The points a win earns in `table`, and whether its rows alone say so: as the table
     states it (a Sports table's `winpoints`, the `wpts` of legacy rows); else the number
     more of its rows fit than fit `default` (a table of the two-points era needs no
-    configuration, and one wrong row does not change the count); else `default`
-    (3, or the configured `points-for-win`)."""
+    configuration, and one wrong row does not change the count; a row short by a stated
+    deduction, `deducted(team, points)`, fits); else `default` (3, or the configured
+    `points-for-win`)."""
     if table.points_for_win:
         return table.points_for_win, False
-    fits = _rows_fitting(table)
+    fits = _rows_fitting(table, deducted)
     best = max(fits, key=lambda w: (fits[w], w == default))
     if best != default and fits[best] > fits.get(default, 0):
         return best, True

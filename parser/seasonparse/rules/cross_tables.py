@@ -72,7 +72,8 @@ def record_vs_results(corpus, settings, report):
         refs = corpus.regular.get((club, t), [])
         if not refs or r.values.get("played") != len(refs):
             continue
-        got = club_record(refs, club, win_points(table, settings.points_for_win)[0])
+        got = club_record(refs, club, win_points(table, settings.points_for_win, lambda team, short: any(
+            points == short for points, *_ in corpus.deductions.get(corpus.clubs.root(team), ())))[0])
         got["points"] += r.values.get("points_adjustment") or 0
         if _deducted(corpus, club, t, r.values, got):
             continue

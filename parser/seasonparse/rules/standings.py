@@ -67,7 +67,8 @@ def standings_points(doc, settings, report):
     """
     stated = deductions(doc)
     for table in _tables(doc, "standings"):
-        win, by_rows = win_points(table, settings.points_for_win)
+        win, by_rows = win_points(table, settings.points_for_win, lambda team, short: any(
+            same_team(d.club, team) and d.points == short for d in stated))
         for r in rows_of(table):
             x = _ints(r.values, "points", "won", "drawn")
             if x is None:
