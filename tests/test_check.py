@@ -101,6 +101,8 @@ def test_points_for_win(run, tmp_path, monkeypatch):
     ("[tool.seasonparse\n", "not valid TOML"),
     ("[tool.seasonparse.aliases]\n\"A\" = [\"X\"]\n\"B\" = [\"x\"]\n", "a name belongs to one club"),
     ("[tool.seasonparse.aliases]\n\"A\" = [\"B\"]\n\"B\" = [\"C\"]\n", "given for `A` and for `B`"),
+    ("[tool.seasonparse.aliases]\n\"Alder Athletic\" = [\"Alder Ath.\"]\n\"Alder Ath\" = [\"X\"]\n",
+     "given for `Alder Athletic` and for `Alder Ath`"),
 ])
 def test_bad_config_exits_2(run, tmp_path, monkeypatch, config, message):
     monkeypatch.chdir(_project(tmp_path, config))

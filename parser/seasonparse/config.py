@@ -181,13 +181,13 @@ def load(explicit: str | None, known_codes: set[str], start: Path | None = None)
 def _one_club_per_name(aliases: dict[str, tuple[str, ...]], where: str) -> None:
     """A name is one club's: listed under two canonical names (or one canonical name
     listed as another's alias) it would join two clubs, silently. Names compare as the
-    identity compares them (folded)."""
-    from seasonparse.names import fold
+    identity compares them (`Braunfeld C.F.` is `Bräunfeld CF`)."""
+    from seasonparse.identity import key
 
     owner: dict[str, str] = {}
     for canonical, others in aliases.items():
         for name in (canonical, *others):
-            first = owner.setdefault(fold(name), canonical)
+            first = owner.setdefault(key(name), canonical)
             if first != canonical:
                 raise ConfigError(f"{where}: aliases: `{name}` is given for `{first}` and for `{canonical}`; "
                                   f"a name belongs to one club (list both under one canonical name if "
