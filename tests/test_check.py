@@ -262,10 +262,15 @@ def test_the_cli_runs_the_one_check_entry_point(run, monkeypatch):
     assert len(calls) == 1 and calls[0] is not None
 
 
-def test_a_reference_of_which_nothing_is_read_is_warned_about(run):
-    article = FIXTURES / "wikitext" / "2004–05_Serie_A.wikitext"
-    code, _, err = run("check", SEEDS[2], "--reference", article, "--no-baseline", "--no-cache")
-    assert f"warning: --reference {article}: no match and no table read from it" in err, err
+def test_a_reference_of_which_nothing_is_read_is_warned_about(run, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Results to follow.\nSee the league's site.\n", "utf-8")
+    code, _, err = run("check", SEEDS[2], "--reference", notes, "--no-baseline", "--no-cache")
+    assert f"warning: --reference {notes}: no match and no table read from it" in err, err
+    # a season article (an infobox: text or wikitext) is refused, not read as RSSSF
+    for article in (FIXTURES / "wikitext" / "2004–05_Serie_A.wikitext", SEEDS[0]):
+        code, out, err = run("check", SEEDS[2], "--reference", article, "--no-baseline", "--no-cache")
+        assert code == 2 and not out and "is a season article (its infobox at line 3)" in err, err
     real = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
     code, _, err = run("check", SEEDS[2], "--reference", real, "--no-baseline", "--no-cache")
     assert "--reference" not in err and "references: 1 reference(s)" in err + _

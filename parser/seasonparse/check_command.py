@@ -149,6 +149,23 @@ def _refuse_references_among_articles(inputs, references) -> None:
         if article is not None:
             raise UsageError(f"reference {display}: is also an article of this run ({article}); a reference "
                              f"is independent results: keep it out of the paths checked (or of their globs)")
+        if (line := _infobox_line(path)) is not None:
+            raise UsageError(f"reference {display}: is a season article (its infobox at line {line}), not "
+                             f"reference results (RSSSF-style text or football-data CSV); check it as an article")
+
+
+def _infobox_line(path: str) -> int | None:
+    """The line of an article's infobox (the text format's `Infobox` line, a wikitext
+    `{{Infobox ...`) in the file's first 256 KiB, which no reference holds; None if none."""
+    import re
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 18).decode("utf-8", errors="replace")
+    except OSError:
+        return None  # said where the reference is read
+    m = re.search(r"^[ \t]*(?:Infobox\b|\{\{\s*Infobox\b)", head, re.M | re.I)
+    return None if m is None else head.count("\n", 0, m.start()) + 1
 
 
 def _references(args, config) -> tuple[tuple[str, str], ...]:
