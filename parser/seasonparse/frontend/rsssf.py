@@ -55,6 +55,13 @@ _TABLE_ROW = re.compile(
 # every character in (tests/test_rsssf_line_shapes.py), at 2.5 times less cost per line.
 _MATCH = re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
                     r"(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
+# The same split in one step, where the away club is plain (words with one space between, no
+# bracket): the atomic group takes the first home and score `_MATCH` accepts, and the away
+# club is then where the line shows it (no marker last: `_ends_in_marker`), or the line is
+# left to `_MATCH`.
+_PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
+                           r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$")
+_GOALS = {str(i): i for i in range(1, 100)}  # a score's numbers (0 is int()'s), without int()
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
@@ -131,6 +138,12 @@ def _is_marker(word: str) -> bool:
     """Whether a word as written is a marker (`awd`, `aet`): asked once per word, as the
     same few club names end hundreds of result lines."""
     return _fold(word) in _markers()
+
+
+@lru_cache(maxsize=1024)
+def _ends_in_marker(away: str) -> bool:
+    """Whether a plain away club's last word is a marker (`Mérida awd`): asked once per name."""
+    return _is_marker(away.rpartition(" ")[2])
 
 
 @cache
@@ -347,23 +360,34 @@ class _Reader:
 
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
-        read_date, read_match, line = self.read_date, self.read_match, self.line
+        read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
+        quiet = True  # no table, note, list or participant list open: only `line` opens or closes one
         for number, raw in enumerate(self.lines, 1):
-            # most lines are results, then dates: where no table, note, list or participant
-            # list is open (they own the next lines), read them before trying the other shapes
-            if raw[:1] not in ("*", "") and not self.rows and self.note is None and self.items is None \
-                    and self.participants is None and not self.expect_participants:
+            # most lines are results, then dates: where no block is open (a block owns the
+            # next lines), read them before trying the other shapes
+            if quiet and raw[:1] not in ("*", ""):
                 text = raw.strip()
                 if text[:1] == "[":
                     if ":" not in raw and read_date(text, number):
                         continue
-                elif text and not text[0].isdigit() and "-" in text and (m := _MATCH.match(text)) is not None \
-                        and read_match(m, number, raw, text):
-                    continue
+                elif text and not text[0].isdigit() and "-" in text:
+                    if (m := _PLAIN_RESULT.match(text)) is not None:
+                        home, home_goals, away_goals, away = m.groups()
+                        if "-" not in away and not _ends_in_marker(away):
+                            start = 1 if raw[0] == text[0] else raw.find(text) + 1
+                            record(number, raw, text, start, home, away, home_goals, away_goals,
+                                   start + m.start("away"), (), ())
+                            continue
+                    if (m := _MATCH.match(text)) is not None:
+                        start = raw.find(text) + 1
+                        if read_match(number, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
+                            continue
             if raw[:1] == "*":
                 line(number, raw, raw[1:], 1, True)
             else:
                 line(number, raw, raw, 0, False)
+            quiet = not self.rows and self.note is None and self.items is None and self.participants is None \
+                and not self.expect_participants
         self.close_all_blocks()
         while self.stack:
             self._pop()
@@ -420,8 +444,10 @@ class _Reader:
             return
         if text[0] == "[" and self.read_date(text, n):
             return
-        if (m := _result(text)) is not None and self.read_match(m, n, raw, text):
-            return
+        if (m := _result(text)) is not None:
+            start = raw.find(text) + 1
+            if self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
+                return
         head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
         if (m := _footnote(text)) is not None:
             official = _official_re().search(m["text"])
@@ -529,22 +555,30 @@ class _Reader:
             markers.insert(0, away.pop())
         return markers, scorers, " ".join(away)
 
-    def read_match(self, m: re.Match, n: int, raw: str, text: str) -> bool:
-        home, home_goals, away_goals, rest = m.groups()
+    def read_match(self, n: int, raw: str, text: str, start: int, home: str, home_goals: str, away_goals: str,
+                   rest: str, rest_at: int) -> bool:
+        """A result line, stripped (`text`, at column `start` of `raw`), as the result pattern
+        splits it; `rest` (what follows the score) starts at index `rest_at` of `raw`. False
+        where the rest names no away club."""
         markers, scorers, away = self._markers_of(rest)
         if not away or _score_like(away):
             return False
+        self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
+                    markers, scorers)
+        return True
+
+    def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
+               away_goals: str, away_column: int, markers, scorers) -> None:
+        """The match and fixture of a result line read, and its scorers."""
         if not self.stack:
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
-        start = raw.find(text) + 1
-        away_column = raw.find(away, start - 1 + m.start("rest")) + 1 or start
         matches = self.matches
         index = len(matches)
         path = self._path if self._path is not None else self.path
         matches.append(_match((
-            index, self.date, self.date_text, home, away, int(home_goals), int(away_goals), (), (),
-            path, n, self.date_line or n, n, start, away_column,
-            ", ".join(markers) or None, start + len(text), *NO_MATCH_DETAILS)))
+            index, self.date, self.date_text, home, away, _GOALS.get(home_goals) or int(home_goals),
+            _GOALS.get(away_goals) or int(away_goals), (), (), path, n, self.date_line or n, n, start, away_column,
+            ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
         segment = self.segments[-1] if self.segments else None
         knockout = self.knockout.get(path)
         if knockout is None:
@@ -557,7 +591,6 @@ class _Reader:
         self.last_match_line = n
         for group, _ in scorers:
             self._scorers(index, group, n, raw)
-        return True
 
     def read_unplayed(self, text: str, n: int) -> bool:
         unplayed = _folded_list("unplayed")
