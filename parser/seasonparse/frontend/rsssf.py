@@ -231,6 +231,7 @@ class _Reader:
         self.unplayed: list[Unplayed] = []
         self.stack: list[list] = []  # [level, title, line, children]
         self._path: tuple[str, ...] | None = ()  # the stack's titles, kept until it changes
+        self._place: tuple | None = None  # what a match under the current headings belongs to: see place()
         self.roots: list[Section] = []
         self.years: tuple[int, int] | None = None
         self.start_month: int | None = None
@@ -269,13 +270,13 @@ class _Reader:
         while self.stack and self.stack[-1][0] >= level:
             self._pop()
         self.stack.append([level, title, line, []])
-        self._path = None
+        self._path = self._place = None
         self.date, self.date_text, self.date_line = None, "", 0
         self.leg = None
 
     def _pop(self) -> None:
         level, title, line, children = self.stack.pop()
-        self._path = None
+        self._path = self._place = None
         section = _section((title, level, line, tuple(children)))
         (self.stack[-1][3] if self.stack else self.roots).append(section)
 
@@ -508,6 +509,7 @@ class _Reader:
                 self.heading(2, title, n)
                 self.segments.append({"tournament": (phase, year), "title": title, "line": n,
                                       "matches": [], "tables": []})
+                self._place = None
                 return
         if key == "competition":
             self.competition = value
@@ -574,23 +576,30 @@ class _Reader:
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
         matches = self.matches
         index = len(matches)
-        path = self._path if self._path is not None else self.path
+        path, tournament, knockout, in_segment = self._place or self.place()
         matches.append(_match((
             index, self.date, self.date_text, home, away, _GOALS.get(home_goals) or int(home_goals),
             _GOALS.get(away_goals) or int(away_goals), (), (), path, n, self.date_line or n, n, start, away_column,
             ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
+        self.fixtures.append(_fixture((index, tournament, knockout, self.leg, tuple(markers))))
+        if in_segment is not None:
+            in_segment.append(index)
+        self.last_match_line = n
+        for group, _ in scorers:
+            self._scorers(index, group, n, raw)
+
+    def place(self) -> tuple:
+        """(section path, tournament, knockout, the segment's match list) of a match under the
+        current headings: the same for every match until a heading or a `Season:` line."""
+        path = self.path
         segment = self.segments[-1] if self.segments else None
         knockout = self.knockout.get(path)
         if knockout is None:
             phases = {_title_phase(t) for t in path}
             knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
-        self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
-                                       knockout, self.leg, tuple(markers))))
-        if segment is not None:
-            segment["matches"].append(index)
-        self.last_match_line = n
-        for group, _ in scorers:
-            self._scorers(index, group, n, raw)
+        self._place = (path, segment["tournament"] if segment else None, knockout,
+                       segment["matches"] if segment else None)
+        return self._place
 
     def read_unplayed(self, text: str, n: int) -> bool:
         unplayed = _folded_list("unplayed")
