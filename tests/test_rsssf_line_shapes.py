@@ -173,3 +173,39 @@ def test_generated_references_read_the_same_without_the_one_step_read(data):
                                max_size=40))
     one_step, by_match = _read_both("\n".join(drawn))
     assert one_step == by_match, drawn
+
+
+# The table row pattern before its team was read word by word and its note to the last
+# non-space: every character tried as the team's or the note's end. The reader's pattern must
+# split every line as it did.
+TABLE_ROW_BY_CHARACTER = re.compile(
+    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:.*?\S)?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
+    r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
+ROW_PIECES = ["1.", "12.", "La Piedad", "U. de G.", "x", "é", "1", "15", "٣", "-", "-3", " - ", " ", "  ", "   ",
+              "\t", "\u00a0", "\x1c", "(semifinals)", "(", ")", ".", "26-17"]
+
+
+def _row_split(pattern: re.Pattern, line: str):
+    m = pattern.match(line)
+    return None if m is None else m.groups()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(ROW_PIECES), min_size=1, max_size=16).map("".join))
+def test_the_table_row_pattern_splits_lines_as_the_character_by_character_one(text):
+    from seasonparse.frontend.rsssf import _TABLE_ROW
+
+    line = text.strip()  # the reader offers stripped lines
+    assert _row_split(_TABLE_ROW, line) == _row_split(TABLE_ROW_BY_CHARACTER, line), line
+
+
+def test_the_table_row_pattern_splits_every_fixture_line_as_the_character_by_character_one():
+    from conftest import FIXTURES, SEEDS
+    from seasonparse.frontend.rsssf import _TABLE_ROW
+
+    paths = [p for p in FIXTURES.rglob("*") if p.is_file()] + list(SEEDS)
+    lines = {line.strip() for p in paths for line in p.read_text("utf-8", errors="replace").split("\n")}
+    lines |= {line.lstrip("*").strip() for line in lines}
+    assert sum(_TABLE_ROW.match(line) is not None for line in lines) > 50
+    for line in lines:
+        assert _row_split(_TABLE_ROW, line) == _row_split(TABLE_ROW_BY_CHARACTER, line), line

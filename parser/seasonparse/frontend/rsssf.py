@@ -45,11 +45,15 @@ _HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
 _YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` made `-`: an en dash in
 # the class made compiling it cost as much as three other patterns
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
-# A lazy name or note ends at a non-space (`.*?\S`), never inside a run of spaces: a lazy `.*?`
-# before `\s{2,}` or `\s*$` tried every end in the run and scanned the rest of it (quadratic).
+# A name or note ends at a non-space, never inside a run of spaces: a lazy `.*?` before `\s{2,}`
+# or `\s*$` tried every end in the run and scanned the rest of it (quadratic). The team is
+# tried word by word, shortest first and a one-character name last, the order `.*?\S` tried
+# every character in (tests/test_rsssf_line_shapes.py), at half the cost a row; the note is
+# what follows the points, to its last non-space.
 _TABLE_ROW = re.compile(
-    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:.*?\S)?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
-    r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
+    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s{2,}(?P<pld>\d+)\s+"
+    r"(?P<w>\d+)\s+(?P<d>\d+)\s+(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*"
+    r"(?P<note>(?:\S(?:.*\S)?)?)\s*$")
 # The home club ends at the end of a word (a space must follow it): tried word by word,
 # shortest first, and a one-character name last, which is the order `\S(?:.*?\S)?` tried
 # every character in (tests/test_rsssf_line_shapes.py), at 2.5 times less cost per line.
