@@ -127,9 +127,17 @@ def _folded(key: str) -> frozenset[str]:
 
 
 @cache
-def _prefixes(key: str) -> tuple[str, ...]:
-    """Folded prefixes, as one tuple for str.startswith."""
-    return tuple(sorted(_folded(key)))
+def _prefixes(*keys: str) -> tuple[str, ...]:
+    """Folded prefixes of the word lists `keys`, as one tuple for str.startswith."""
+    return tuple(sorted(set().union(*map(_folded, keys))))
+
+
+@lru_cache(maxsize=256)
+def _header_key(written: str) -> str | None:
+    """A header line's key (`Season`, `Competition`) folded, or None where the words before a
+    colon are no header key (`Round`, `Bye`): asked once per key as written."""
+    key = _fold(written)
+    return key if key in _folded("header_keys") else None
 
 
 @cache
@@ -444,7 +452,7 @@ class _Reader:
         self.classify(n, raw, text, offset, star)
 
     def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
-        if ":" in text and (m := _HEADER.match(text)) and (key := _fold(m["key"])) in _folded("header_keys"):
+        if ":" in text and (m := _HEADER.match(text)) and (key := _header_key(m["key"])) is not None:
             self.header(key, m["key"], m["value"], n, raw)
             return
         if text[0] == "[" and self.read_date(text, n):
@@ -460,14 +468,15 @@ class _Reader:
                                            tuple(self.notes_by_number.get(m["n"], ()))))
             self.blocks.append(_block(("list", n, n, text, (m["text"],), self.path)))
             return
-        if head.startswith(_prefixes("note_prefixes")):
-            self.note = [n, n, [text], star]
-            return
-        if head.startswith(_prefixes("bye_prefixes")):
-            club = text.split(":", 1)[1].strip()
-            self.byes.append(_bye((club, n, self.path)))
-            self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
-            return
+        if head.startswith(_prefixes("note_prefixes", "bye_prefixes")):  # one look for both (most lines are neither)
+            if head.startswith(_prefixes("note_prefixes")):
+                self.note = [n, n, [text], star]
+                return
+            if head.startswith(_prefixes("bye_prefixes")):
+                club = text.split(":", 1)[1].strip()
+                self.byes.append(_bye((club, n, self.path)))
+                self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+                return
         if (number := _round_number(text)) is not None:
             self.heading(4, f"Round {number}", n)
             return
