@@ -184,17 +184,23 @@ def _round_number(text: str) -> str | None:
 def _date_words(text: str) -> tuple[str, str, str | None] | None:
     """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day (a month name, maybe
     abbreviated with a dot, or a day of one or two digits) and the year, if one is written."""
-    words = text[1:-1].split() if text[:1] == "[" and text[-1:] == "]" else ()
-    if len(words) == 3 and len(words[2]) == 4 and words[2].isdecimal():
-        first, second, year = words[0], words[1].removesuffix(","), words[2]
-    elif len(words) == 2:
-        first, second, year = *words, None
+    if text[:1] != "[" or text[-1:] != "]":
+        return None
+    words = text[1:-1].split()
+    if len(words) == 2:
+        first, second = words
+        year = None
+    elif len(words) == 3 and len(words[2]) == 4 and words[2].isdecimal():
+        first, second, year = words
+        second = second.removesuffix(",")
     else:
         return None
     return (first, second, year) if _date_word(first) and _date_word(second) else None
 
 
+@lru_cache(maxsize=256)
 def _date_word(word: str) -> bool:
+    """Asked once per word: a reference writes the same month words and days on every date line."""
     letters = word.removesuffix(".")
     return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
 
