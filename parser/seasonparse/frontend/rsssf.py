@@ -226,9 +226,9 @@ def _titled(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in text.split())
 
 
-def _ends_with(text: str, endings: frozenset[str]) -> bool:
-    t = _fold(text)
-    return any(t == e or t.endswith(" " + e) for e in endings)
+def _ends_with(folded: str, endings: frozenset[str]) -> bool:
+    """Whether a folded heading is or ends with one of the folded words `endings`."""
+    return any(folded == e or folded.endswith(" " + e) for e in endings)
 
 
 class _Reader:
@@ -544,9 +544,9 @@ class _Reader:
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
             self.heading(5, head, n)
             self.leg = 0 if folded in _folded("first_leg") else 1
-        elif round_index(head) is not None or (_titled(head) and _ends_with(head, _folded("round_endings"))):
+        elif round_index(head) is not None or (_titled(head) and _ends_with(folded, _folded("round_endings"))):
             self.heading(4, head, n)
-        elif _titled(head) and _ends_with(head, _folded("stage_endings")):
+        elif _titled(head) and _ends_with(folded, _folded("stage_endings")):
             self.heading(3, head, n)
         else:
             return False
@@ -624,7 +624,7 @@ class _Reader:
         unplayed = _folded_list("unplayed")
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
-            if _fold(word) in unplayed:
+            if (word.lower() if word.isascii() else fold(word)) in unplayed:  # _fold of one word, inline
                 self.unplayed.append(Unplayed(" ".join(parts[:i]), " ".join(parts[i + 1:]), word, n, self.path))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return True
