@@ -5,6 +5,7 @@ start): the same lines, the same parts, over lines made of the characters that d
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hypothesis import given, settings, strategies as st
 
@@ -85,3 +86,126 @@ def test_the_result_pattern_splits_every_fixture_line_as_the_character_by_charac
     assert len(lines) > 5_000
     for line in lines:
         assert _splits(_MATCH, line) == _splits(RESULT_BY_CHARACTER, line), line
+
+
+# A plain result line (`Necaxa  1-0 Mérida`: no bracket, no marker last, one space between
+# the away club's words) is read in one step by `_PLAIN_RESULT`, the rest by `_MATCH` and the
+# markers' reading. The one step must read every line it takes as the two do.
+PLAIN_PIECES = [*RESULT_PIECES, "awd", "ppd", "La Piedad", "León", "1-0", "12 - 3", "[1]", "(aet)", "Mérida aet"]
+
+
+def _as_matched(line: str):
+    """What the reader made of a stripped line before the one-step read: (home, goals, away,
+    markers, scorers, the away club's index), or None where `_MATCH` takes no result."""
+    from seasonparse.frontend.rsssf import _MATCH, _Reader
+
+    m = _MATCH.match(line)
+    if m is None:
+        return None
+    markers, scorers, away = _Reader._markers_of(None, m["rest"])
+    return m["home"], m["hg"], m["ag"], away, tuple(markers), tuple(scorers), line.find(away, m.start("rest"))
+
+
+def _as_plain(line: str):
+    from seasonparse.frontend.rsssf import _PLAIN_RESULT, _ends_in_marker
+
+    m = _PLAIN_RESULT.match(line)
+    if m is None or "-" in m["away"] or _ends_in_marker(m["away"]):
+        return None
+    return m["home"], m["hg"], m["ag"], m["away"], (), (), m.start("away")
+
+
+def _plain_reads_as_matched(line: str) -> bool:
+    plain = _as_plain(line)
+    return plain is None or plain == _as_matched(line)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_PIECES), min_size=1, max_size=12).map("".join))
+def test_a_plain_result_line_is_read_as_the_result_pattern_and_markers_read_it(text):
+    line = text.strip()
+    assert _plain_reads_as_matched(line), line
+
+
+def test_every_fixture_line_read_plain_is_read_as_before():
+    from conftest import FIXTURES, SEEDS
+
+    paths = [p for p in FIXTURES.rglob("*") if p.is_file()] + list(SEEDS)
+    lines = {line.strip() for p in paths for line in p.read_text("utf-8", errors="replace").split("\n")}
+    plain = [line for line in lines if _as_plain(line) is not None]
+    assert len(plain) > 300
+    assert [line for line in plain if not _plain_reads_as_matched(line)] == []
+
+
+def _read_both(text: str):
+    """The reference read as the reader does, and with every result line left to `_MATCH`."""
+    from unittest import mock
+
+    from seasonparse.frontend import rsssf
+
+    one_step = rsssf.parse_text(text)
+    with mock.patch.object(rsssf, "_PLAIN_RESULT", re.compile(r"(?!)")):
+        by_match = rsssf.parse_text(text)
+    return one_step, by_match
+
+
+def test_every_reference_and_fixture_reads_the_same_without_the_one_step_read():
+    from conftest import FIXTURES, SEEDS
+
+    paths = [p for p in FIXTURES.rglob("*") if p.is_file()] + list(SEEDS)
+    for path in paths:
+        one_step, by_match = _read_both(path.read_text("utf-8", errors="replace"))
+        assert one_step == by_match, path
+
+
+@cache
+def _reference_lines() -> list[str]:
+    from conftest import FIXTURES
+
+    return sorted({line for p in (FIXTURES / "reference").glob("*.txt") for line in p.read_text("utf-8").split("\n")})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_generated_references_read_the_same_without_the_one_step_read(data):
+    drawn = data.draw(st.lists(st.one_of(st.sampled_from(_reference_lines()),
+                                         st.lists(st.sampled_from(PLAIN_PIECES), max_size=8).map("".join)),
+                               max_size=40))
+    one_step, by_match = _read_both("\n".join(drawn))
+    assert one_step == by_match, drawn
+
+
+# The table row pattern before its team was read word by word and its note to the last
+# non-space: every character tried as the team's or the note's end. The reader's pattern must
+# split every line as it did.
+TABLE_ROW_BY_CHARACTER = re.compile(
+    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:.*?\S)?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
+    r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
+ROW_PIECES = ["1.", "12.", "La Piedad", "U. de G.", "x", "é", "1", "15", "٣", "-", "-3", " - ", " ", "  ", "   ",
+              "\t", "\u00a0", "\x1c", "(semifinals)", "(", ")", ".", "26-17"]
+
+
+def _row_split(pattern: re.Pattern, line: str):
+    m = pattern.match(line)
+    return None if m is None else m.groups()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(ROW_PIECES), min_size=1, max_size=16).map("".join))
+def test_the_table_row_pattern_splits_lines_as_the_character_by_character_one(text):
+    from seasonparse.frontend.rsssf import _TABLE_ROW
+
+    line = text.strip()  # the reader offers stripped lines
+    assert _row_split(_TABLE_ROW, line) == _row_split(TABLE_ROW_BY_CHARACTER, line), line
+
+
+def test_the_table_row_pattern_splits_every_fixture_line_as_the_character_by_character_one():
+    from conftest import FIXTURES, SEEDS
+    from seasonparse.frontend.rsssf import _TABLE_ROW
+
+    paths = [p for p in FIXTURES.rglob("*") if p.is_file()] + list(SEEDS)
+    lines = {line.strip() for p in paths for line in p.read_text("utf-8", errors="replace").split("\n")}
+    lines |= {line.lstrip("*").strip() for line in lines}
+    assert sum(_TABLE_ROW.match(line) is not None for line in lines) > 50
+    for line in lines:
+        assert _row_split(_TABLE_ROW, line) == _row_split(TABLE_ROW_BY_CHARACTER, line), line

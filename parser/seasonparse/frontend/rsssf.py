@@ -45,16 +45,27 @@ _HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
 _YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` made `-`: an en dash in
 # the class made compiling it cost as much as three other patterns
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
-# A lazy name or note ends at a non-space (`.*?\S`), never inside a run of spaces: a lazy `.*?`
-# before `\s{2,}` or `\s*$` tried every end in the run and scanned the rest of it (quadratic).
+# A name or note ends at a non-space, never inside a run of spaces: a lazy `.*?` before `\s{2,}`
+# or `\s*$` tried every end in the run and scanned the rest of it (quadratic). The team is
+# tried word by word, shortest first and a one-character name last, the order `.*?\S` tried
+# every character in (tests/test_rsssf_line_shapes.py), at half the cost a row; the note is
+# what follows the points, to its last non-space.
 _TABLE_ROW = re.compile(
-    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:.*?\S)?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
-    r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
+    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s{2,}(?P<pld>\d+)\s+"
+    r"(?P<w>\d+)\s+(?P<d>\d+)\s+(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*"
+    r"(?P<note>(?:\S(?:.*\S)?)?)\s*$")
 # The home club ends at the end of a word (a space must follow it): tried word by word,
 # shortest first, and a one-character name last, which is the order `\S(?:.*?\S)?` tried
 # every character in (tests/test_rsssf_line_shapes.py), at 2.5 times less cost per line.
 _MATCH = re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
                     r"(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$")
+# The same split in one step, where the away club is plain (words with one space between, no
+# bracket): the atomic group takes the first home and score `_MATCH` accepts, and the away
+# club is then where the line shows it (no marker last: `_ends_in_marker`), or the line is
+# left to `_MATCH`.
+_PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
+                           r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$")
+_GOALS = {str(i): i for i in range(1, 100)}  # a score's numbers (0 is int()'s), without int()
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
@@ -116,9 +127,17 @@ def _folded(key: str) -> frozenset[str]:
 
 
 @cache
-def _prefixes(key: str) -> tuple[str, ...]:
-    """Folded prefixes, as one tuple for str.startswith."""
-    return tuple(sorted(_folded(key)))
+def _prefixes(*keys: str) -> tuple[str, ...]:
+    """Folded prefixes of the word lists `keys`, as one tuple for str.startswith."""
+    return tuple(sorted(set().union(*map(_folded, keys))))
+
+
+@lru_cache(maxsize=256)
+def _header_key(written: str) -> str | None:
+    """A header line's key (`Season`, `Competition`) folded, or None where the words before a
+    colon are no header key (`Round`, `Bye`): asked once per key as written."""
+    key = _fold(written)
+    return key if key in _folded("header_keys") else None
 
 
 @cache
@@ -131,6 +150,12 @@ def _is_marker(word: str) -> bool:
     """Whether a word as written is a marker (`awd`, `aet`): asked once per word, as the
     same few club names end hundreds of result lines."""
     return _fold(word) in _markers()
+
+
+@lru_cache(maxsize=1024)
+def _ends_in_marker(away: str) -> bool:
+    """Whether a plain away club's last word is a marker (`Mérida awd`): asked once per name."""
+    return _is_marker(away.rpartition(" ")[2])
 
 
 @cache
@@ -159,17 +184,23 @@ def _round_number(text: str) -> str | None:
 def _date_words(text: str) -> tuple[str, str, str | None] | None:
     """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day (a month name, maybe
     abbreviated with a dot, or a day of one or two digits) and the year, if one is written."""
-    words = text[1:-1].split() if text[:1] == "[" and text[-1:] == "]" else ()
-    if len(words) == 3 and len(words[2]) == 4 and words[2].isdecimal():
-        first, second, year = words[0], words[1].removesuffix(","), words[2]
-    elif len(words) == 2:
-        first, second, year = *words, None
+    if text[:1] != "[" or text[-1:] != "]":
+        return None
+    words = text[1:-1].split()
+    if len(words) == 2:
+        first, second = words
+        year = None
+    elif len(words) == 3 and len(words[2]) == 4 and words[2].isdecimal():
+        first, second, year = words
+        second = second.removesuffix(",")
     else:
         return None
     return (first, second, year) if _date_word(first) and _date_word(second) else None
 
 
+@lru_cache(maxsize=256)
 def _date_word(word: str) -> bool:
+    """Asked once per word: a reference writes the same month words and days on every date line."""
     letters = word.removesuffix(".")
     return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
 
@@ -195,9 +226,9 @@ def _titled(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in text.split())
 
 
-def _ends_with(text: str, endings: frozenset[str]) -> bool:
-    t = _fold(text)
-    return any(t == e or t.endswith(" " + e) for e in endings)
+def _ends_with(folded: str, endings: frozenset[str]) -> bool:
+    """Whether a folded heading is or ends with one of the folded words `endings`."""
+    return any(folded == e or folded.endswith(" " + e) for e in endings)
 
 
 class _Reader:
@@ -218,6 +249,7 @@ class _Reader:
         self.unplayed: list[Unplayed] = []
         self.stack: list[list] = []  # [level, title, line, children]
         self._path: tuple[str, ...] | None = ()  # the stack's titles, kept until it changes
+        self._place: tuple | None = None  # what a match under the current headings belongs to: see place()
         self.roots: list[Section] = []
         self.years: tuple[int, int] | None = None
         self.start_month: int | None = None
@@ -256,13 +288,13 @@ class _Reader:
         while self.stack and self.stack[-1][0] >= level:
             self._pop()
         self.stack.append([level, title, line, []])
-        self._path = None
+        self._path = self._place = None
         self.date, self.date_text, self.date_line = None, "", 0
         self.leg = None
 
     def _pop(self) -> None:
         level, title, line, children = self.stack.pop()
-        self._path = None
+        self._path = self._place = None
         section = _section((title, level, line, tuple(children)))
         (self.stack[-1][3] if self.stack else self.roots).append(section)
 
@@ -347,23 +379,34 @@ class _Reader:
 
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
-        read_date, read_match, line = self.read_date, self.read_match, self.line
+        read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
+        quiet = True  # no table, note, list or participant list open: only `line` opens or closes one
         for number, raw in enumerate(self.lines, 1):
-            # most lines are results, then dates: where no table, note, list or participant
-            # list is open (they own the next lines), read them before trying the other shapes
-            if raw[:1] not in ("*", "") and not self.rows and self.note is None and self.items is None \
-                    and self.participants is None and not self.expect_participants:
+            # most lines are results, then dates: where no block is open (a block owns the
+            # next lines), read them before trying the other shapes
+            if quiet and raw[:1] not in ("*", ""):
                 text = raw.strip()
                 if text[:1] == "[":
                     if ":" not in raw and read_date(text, number):
                         continue
-                elif text and not text[0].isdigit() and "-" in text and (m := _MATCH.match(text)) is not None \
-                        and read_match(m, number, raw, text):
-                    continue
+                elif text and not text[0].isdigit() and "-" in text:
+                    if (m := _PLAIN_RESULT.match(text)) is not None:
+                        home, home_goals, away_goals, away = m.groups()
+                        if "-" not in away and not _ends_in_marker(away):
+                            start = 1 if raw[0] == text[0] else raw.find(text) + 1
+                            record(number, raw, text, start, home, away, home_goals, away_goals,
+                                   start + m.start("away"), (), ())
+                            continue
+                    if (m := _MATCH.match(text)) is not None:
+                        start = raw.find(text) + 1
+                        if read_match(number, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
+                            continue
             if raw[:1] == "*":
                 line(number, raw, raw[1:], 1, True)
             else:
                 line(number, raw, raw, 0, False)
+            quiet = not self.rows and self.note is None and self.items is None and self.participants is None \
+                and not self.expect_participants
         self.close_all_blocks()
         while self.stack:
             self._pop()
@@ -415,13 +458,15 @@ class _Reader:
         self.classify(n, raw, text, offset, star)
 
     def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
-        if ":" in text and (m := _HEADER.match(text)) and (key := _fold(m["key"])) in _folded("header_keys"):
+        if ":" in text and (m := _HEADER.match(text)) and (key := _header_key(m["key"])) is not None:
             self.header(key, m["key"], m["value"], n, raw)
             return
         if text[0] == "[" and self.read_date(text, n):
             return
-        if (m := _result(text)) is not None and self.read_match(m, n, raw, text):
-            return
+        if (m := _result(text)) is not None:
+            start = raw.find(text) + 1
+            if self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
+                return
         head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
         if (m := _footnote(text)) is not None:
             official = _official_re().search(m["text"])
@@ -429,14 +474,15 @@ class _Reader:
                                            tuple(self.notes_by_number.get(m["n"], ()))))
             self.blocks.append(_block(("list", n, n, text, (m["text"],), self.path)))
             return
-        if head.startswith(_prefixes("note_prefixes")):
-            self.note = [n, n, [text], star]
-            return
-        if head.startswith(_prefixes("bye_prefixes")):
-            club = text.split(":", 1)[1].strip()
-            self.byes.append(_bye((club, n, self.path)))
-            self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
-            return
+        if head.startswith(_prefixes("note_prefixes", "bye_prefixes")):  # one look for both (most lines are neither)
+            if head.startswith(_prefixes("note_prefixes")):
+                self.note = [n, n, [text], star]
+                return
+            if head.startswith(_prefixes("bye_prefixes")):
+                club = text.split(":", 1)[1].strip()
+                self.byes.append(_bye((club, n, self.path)))
+                self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+                return
         if (number := _round_number(text)) is not None:
             self.heading(4, f"Round {number}", n)
             return
@@ -482,6 +528,7 @@ class _Reader:
                 self.heading(2, title, n)
                 self.segments.append({"tournament": (phase, year), "title": title, "line": n,
                                       "matches": [], "tables": []})
+                self._place = None
                 return
         if key == "competition":
             self.competition = value
@@ -497,9 +544,9 @@ class _Reader:
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
             self.heading(5, head, n)
             self.leg = 0 if folded in _folded("first_leg") else 1
-        elif round_index(head) is not None or (_titled(head) and _ends_with(head, _folded("round_endings"))):
+        elif round_index(head) is not None or (_titled(head) and _ends_with(folded, _folded("round_endings"))):
             self.heading(4, head, n)
-        elif _titled(head) and _ends_with(head, _folded("stage_endings")):
+        elif _titled(head) and _ends_with(folded, _folded("stage_endings")):
             self.heading(3, head, n)
         else:
             return False
@@ -529,41 +576,55 @@ class _Reader:
             markers.insert(0, away.pop())
         return markers, scorers, " ".join(away)
 
-    def read_match(self, m: re.Match, n: int, raw: str, text: str) -> bool:
-        home, home_goals, away_goals, rest = m.groups()
+    def read_match(self, n: int, raw: str, text: str, start: int, home: str, home_goals: str, away_goals: str,
+                   rest: str, rest_at: int) -> bool:
+        """A result line, stripped (`text`, at column `start` of `raw`), as the result pattern
+        splits it; `rest` (what follows the score) starts at index `rest_at` of `raw`. False
+        where the rest names no away club."""
         markers, scorers, away = self._markers_of(rest)
         if not away or _score_like(away):
             return False
+        self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
+                    markers, scorers)
+        return True
+
+    def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
+               away_goals: str, away_column: int, markers, scorers) -> None:
+        """The match and fixture of a result line read, and its scorers."""
         if not self.stack:
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
-        start = raw.find(text) + 1
-        away_column = raw.find(away, start - 1 + m.start("rest")) + 1 or start
         matches = self.matches
         index = len(matches)
-        path = self._path if self._path is not None else self.path
+        path, tournament, knockout, in_segment = self._place or self.place()
         matches.append(_match((
-            index, self.date, self.date_text, home, away, int(home_goals), int(away_goals), (), (),
-            path, n, self.date_line or n, n, start, away_column,
-            ", ".join(markers) or None, start + len(text), *NO_MATCH_DETAILS)))
+            index, self.date, self.date_text, home, away, _GOALS.get(home_goals) or int(home_goals),
+            _GOALS.get(away_goals) or int(away_goals), (), (), path, n, self.date_line or n, n, start, away_column,
+            ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
+        self.fixtures.append(_fixture((index, tournament, knockout, self.leg, tuple(markers))))
+        if in_segment is not None:
+            in_segment.append(index)
+        self.last_match_line = n
+        for group, _ in scorers:
+            self._scorers(index, group, n, raw)
+
+    def place(self) -> tuple:
+        """(section path, tournament, knockout, the segment's match list) of a match under the
+        current headings: the same for every match until a heading or a `Season:` line."""
+        path = self.path
         segment = self.segments[-1] if self.segments else None
         knockout = self.knockout.get(path)
         if knockout is None:
             phases = {_title_phase(t) for t in path}
             knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
-        self.fixtures.append(_fixture((index, segment["tournament"] if segment else None,
-                                       knockout, self.leg, tuple(markers))))
-        if segment is not None:
-            segment["matches"].append(index)
-        self.last_match_line = n
-        for group, _ in scorers:
-            self._scorers(index, group, n, raw)
-        return True
+        self._place = (path, segment["tournament"] if segment else None, knockout,
+                       segment["matches"] if segment else None)
+        return self._place
 
     def read_unplayed(self, text: str, n: int) -> bool:
         unplayed = _folded_list("unplayed")
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
-            if _fold(word) in unplayed:
+            if (word.lower() if word.isascii() else fold(word)) in unplayed:  # _fold of one word, inline
                 self.unplayed.append(Unplayed(" ".join(parts[:i]), " ".join(parts[i + 1:]), word, n, self.path))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return True
