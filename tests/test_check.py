@@ -273,7 +273,7 @@ def test_a_reference_of_which_nothing_is_read_is_warned_about(run, tmp_path):
         assert code == 2 and not out and "is a season article (its infobox at line 3)" in err, err
     real = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
     code, _, err = run("check", SEEDS[2], "--reference", real, "--no-baseline", "--no-cache")
-    assert "--reference" not in err and "references: 1 reference(s)" in err + _
+    assert "--reference" not in err and "references: 1 reference" in err + _
 
 
 def test_a_file_is_an_article_or_a_reference_not_both(run, tmp_path, monkeypatch):

@@ -72,7 +72,7 @@ def test_configured_references_and_a_missing_reference(run, tmp_path, monkeypatc
         f'paths = ["{(ROOT / "seeds").as_posix()}"]\nreferences = ["ref/*.txt"]\n', "utf-8")
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("check", "--select", "R", "--format", "concise")
-    assert code == 0 and "1 reference(s)" in out
+    assert code == 0 and "1 reference" in out
     code, _, err = run("check", "--reference", tmp_path / "missing.txt")
     assert code == 2 and "no such file" in err
     code, _, err = run("check", "--reference", tmp_path / "ref")

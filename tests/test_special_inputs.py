@@ -42,7 +42,7 @@ def test_a_reference_named_twice_is_one(run):
         return [line for line in (out + err).splitlines() if line.startswith("seasonparse: references:")]
 
     once = summary("--reference", REFERENCE)
-    assert once and "1 reference(s), 251 matches" in once[0], once
+    assert once and "1 reference, 251 matches" in once[0], once
     assert summary("--reference", REFERENCE, "--reference", REFERENCE) == once
 
 

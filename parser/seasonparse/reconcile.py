@@ -118,8 +118,10 @@ class Summary(Record, fields="references reference_matches article_matches match
     not_covered: int  # no reference covers them
 
     def text(self) -> str:
-        return (f"{self.references} reference(s), {self.reference_matches} matches: {self.matched} of "
-                f"{self.article_matches} article matches matched, {self.disagree} disagree, "
+        from seasonparse.wording import plural
+
+        return (f"{plural(self.references, 'reference')}, {plural(self.reference_matches, 'match', 'matches')}: "
+                f"{self.matched} of {self.article_matches} article matches matched, {self.disagree} disagree, "
                 f"{self.unmatched} unmatched, {self.not_covered} outside the references")
 
 
