@@ -135,17 +135,18 @@ class Recorder:
         self.span("phase", "start-up (imports)", self.wall0, time.process_time() - self.cpu0)
 
     def ended(self) -> None:
+        """The run's end: its wall and the parent's CPU, and every worker's whole CPU (their
+        start, warm-up and hand-off too: each pool's workers are reaped by the run's end,
+        some only after the next stage began, see parallel.Exiting)."""
         self.span("phase", "whole run (wall: to exit)", self.wall0, time.process_time() - self.cpu0)
+        self.span("phase", "every worker's whole CPU", self.wall0, children_cpu())
 
     def timed_map(self, name: str, results):
         """`results` (a pool's map) as the parent waits for them: the map's wall and the
-        parent's CPU in it, and its workers' whole CPU (their start and hand-off too)."""
-        w, c, reaped = time.perf_counter(), time.process_time(), children_cpu()
+        parent's CPU in it."""
+        w, c = time.perf_counter(), time.process_time()
         yield from results
         self.span("phase", name, w, time.process_time() - c)
-        if children_cpu() > reaped:
-            self.note("phase", f"{name}: its workers' whole CPU", w, children_cpu() - reaped)
-            self.note("end", f"{name}: its workers' whole CPU", time.perf_counter(), 0.0)
 
 
 def child(paths: list[str], jobs: int, log_path: str) -> int:
@@ -283,6 +284,13 @@ def summarise(events) -> dict[str, tuple[float, float]]:
             out[f"{pool}: from the last {item} to the map's end"] = (done - last, 0.0)
             idle = sum((last - first) - sum(e - s for s, e, _ in spans_of) for spans_of in spans)
             out[f"{pool}: workers' idle wall between first and last {item}"] = (idle, 0.0)
+    ends_of = {name: [end for spans in by_pid.values() for *_, end, _c in spans] for name, by_pid in items.items()}
+    starts_of = {name: [start for spans in by_pid.values() for start, *_ in spans] for name, by_pid in items.items()}
+    if ends_of.get("document") and starts_of.get("cross task"):  # both cores wait on the parent between the pools
+        out["from the last document to the first cross task"] = (min(starts_of["cross task"]) - max(ends_of["document"]), 0.0)
+    report = [w for (pid, kind, name), found in starts.items() if name == "render json" for w, _ in found]
+    if ends_of.get("cross task") and report:
+        out["from the last cross task to the report's render"] = (report[0] - max(ends_of["cross task"]), 0.0)
     whole = out["whole run (wall: to exit)"]
     waited = sum(out[p][1] for p in pools) if longest else 0.0
     out["parent CPU outside the maps"] = (

@@ -438,23 +438,25 @@ class PoolMap:
     of a function that reads no state forked from the parent (the per-document stage,
     `forked_state` False) runs on it; as a context, it closes the PoolAhead on exit
     (no other pool is forked while it lives), and a map's workers exit while the run
-    goes on, waited for on exit (Exiting); otherwise each map waits for its own."""
+    goes on, waited for on exit, or by the owner of the `exiting` given (Exiting);
+    otherwise each map waits for its own."""
 
     ships_data = False
 
-    def __init__(self, jobs: int, ahead: PoolAhead | None = None) -> None:
+    def __init__(self, jobs: int, ahead: PoolAhead | None = None, exiting: Exiting | None = None) -> None:
         self.jobs = jobs
         self._ahead = ahead
+        self._given = exiting  # its owner waits for it (the command, after its report)
         self._exiting: Exiting | None = None  # as a context: the maps' pools, whose workers exit while the run goes on
 
     def __enter__(self) -> "PoolMap":
-        self._exiting = Exiting()
+        self._exiting = self._given or Exiting()
         return self
 
     def __exit__(self, *exc) -> None:
         self._close_ahead()
         exiting, self._exiting = self._exiting, None
-        if exiting is not None:
+        if exiting is not None and exiting is not self._given:
             exiting.wait()
 
     def _close_ahead(self) -> None:
