@@ -66,3 +66,11 @@ def test_without_a_context_each_map_waits_for_its_own_workers():
     map_fn = parallel.PoolMap(2)
     assert [item for item, _ in map_fn(_pid, list(range(20)))] == list(range(20))
     assert not multiprocessing.active_children()
+
+
+def test_the_items_that_more_follow_go_in_even_chunks_and_the_last_ones_shrink():
+    first = list(range(125))
+    assert [len(c) for c in parallel.even_chunks(first, 2)] == [15] * 8 + [5]
+    assert [x for c in parallel.even_chunks(first, 2) for x in c] == first
+    assert [len(c) for c in parallel.shrinking_chunks(first, 2)][-3:] == [1, 1, 1]
+    assert list(parallel.even_chunks([], 2)) == []
