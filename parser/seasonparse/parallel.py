@@ -35,7 +35,7 @@ CHUNKS_PER_JOB = 4  # ... but at least this many chunks per worker, so they fini
 MAX_JOBS = 8
 WATCH_SECONDS = 0.5  # how often a worker checks that its parent lives
 STOP_SECONDS = 10.0  # how long stopping workers may finish their chunk
-HANDOFF_SECONDS = 0.0002  # the GIL's switch interval while the parent works beside its workers (see _handing_off)
+HANDOFF_SECONDS = 0.0002  # the GIL's switch interval while the parent works beside its workers (_handing_off)
 
 
 def usable_cores() -> int:
@@ -273,10 +273,10 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
     """fn over items, in their order, on `jobs` processes; then, where given, over the items
     `then()` gives, called once the workers have started on `items`: the parent's work in
     it runs beside theirs. A list is handed out in chunks that shrink towards the end of the
-    map (shrinking_chunks; where `then` follows, `items` in even ones); an iterator (see size_of) is taken a window at a time. The workers
-    are those of `ahead` where it has `jobs` of them (see PoolAhead), else forked now. Once
-    the last result is handed on, the map waits for its workers to exit, or, given
-    `exiting`, leaves that wait to it (see Exiting)."""
+    map (shrinking_chunks; where `then` follows, `items` in even ones); an iterator (see
+    size_of) is taken a window at a time. The workers are those of `ahead` where it has
+    `jobs` of them (see PoolAhead), else forked now. Once the last result is handed on, the
+    map waits for its workers to exit, or, given `exiting`, leaves that wait to it (Exiting)."""
     stream = not isinstance(items, Sized)
     if jobs <= 1 or (not stream and then is None and len(items) < 2):
         yield from _serial(fn, items, then)
@@ -458,7 +458,7 @@ class PoolMap:
         self.jobs = jobs
         self._ahead = ahead
         self._given = exiting  # its owner waits for it (the command, after its report)
-        self._exiting: Exiting | None = None  # as a context: the maps' pools, whose workers exit while the run goes on
+        self._exiting: Exiting | None = None  # as a context: where the maps' finished pools go
 
     def __enter__(self) -> "PoolMap":
         self._exiting = self._given or Exiting()
@@ -479,7 +479,8 @@ class PoolMap:
         if getattr(fn, "forked_state", True):
             self._close_ahead()  # no pool forks beside it, and none may read what it could not see
             return ordered_map(fn, items, self.jobs, exiting=self._exiting)
-        return ordered_map(fn, items, self.jobs, ahead=self._ahead, exiting=self._exiting)  # taken once (PoolAhead.take)
+        # the pool started ahead is taken once (PoolAhead.take)
+        return ordered_map(fn, items, self.jobs, ahead=self._ahead, exiting=self._exiting)
 
     def map_then(self, fn: Callable[[T], R], items: list[T], then: Callable[[], Iterable[T]]) -> Iterator[R]:
         """fn over `items`, then over what `then()` gives, called in the parent while the
