@@ -1,13 +1,14 @@
-"""When each process of a check is busy, and when it waits: the timeline of one run.
+"""When each process of a check (or a parse) is busy, and when it waits: the timeline of one run.
 
     python bench/bench_timeline.py DIR [--jobs N] [--runs R] [--parse] [--events]
 
 Runs `seasonparse check DIR --no-cache --no-baseline --exit-zero --format json
---jobs N` (with --parse: `seasonparse DIR --out TMP -q --jobs N`) in a forked child (fresh imports each run, timed too) with hooks that
-log, per process, the wall and CPU time of each step: the parent's phases
-(start-up, gathering, each pool's map as the parent waits for it, identity and
-the partition, finish, render) and each worker's items (a document, a
-cross-document task). It prints the parent's phases (wall, CPU), per worker
+--jobs N` (with --parse: `seasonparse DIR --out TMP -q --jobs N`) in a forked
+child (fresh imports each run, timed too) with hooks that log, per process, the
+wall and CPU time of each step: the parent's phases (start-up, the pool forked
+ahead, gathering, each pool's map as the parent waits for it, identity and the
+partition, finish, render) and each worker's items (its warm-up, a document, a
+cross-document task; for the parse command an input). It prints the parent's phases (wall, CPU), per worker
 and kind of item its CPU in items, the longest item of each kind (a whole-corpus
 task can bound the cross-document stage), the wall from each map's call to its first
 item and from its last item to the map's end, the workers' idle wall between
