@@ -17,7 +17,7 @@ LAYERS = (
     ("foundation", ("seasonparse", "seasonparse.model", "seasonparse.names", "seasonparse.data",
                     "seasonparse.grammars", "seasonparse.interrupt", "seasonparse.lazy_re",
                     "seasonparse.compiled_re", "seasonparse._compiled_patterns", "seasonparse.memo",
-                    "seasonparse.wording")),
+                    "seasonparse.wording", "seasonparse.suffixes")),
     ("shared vocabulary", ("seasonparse.lexicon", "seasonparse.tables", "seasonparse.findings")),
     ("reading and writing documents",
      ("seasonparse.frontend", "seasonparse.frontend.dump", "seasonparse.jsonout", "seasonparse.jsonin",

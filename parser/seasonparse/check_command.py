@@ -230,9 +230,11 @@ def _with_progress(stage, items, inner):
     return Progress(inner(stage, items), size_of(items))
 
 
-def _engine(args, n_inputs: int | None, ahead=None):
+def _engine(args, n_inputs: int | None, ahead=None, exiting=None):
     """A context giving the map function of `--engine`: the local process pool (on the
-    workers of `ahead` where it has as many as the inputs earn, see _pool_ahead), or dask."""
+    workers of `ahead` where it has as many as the inputs earn, see _pool_ahead; its
+    workers exit while the command goes on, and `exiting`, parallel.Exiting, waits for
+    them), or dask."""
     if args.dask_scheduler and args.engine != "dask":
         raise UsageError("--dask-scheduler goes with --engine dask")
     if args.engine == "dask":
@@ -243,7 +245,7 @@ def _engine(args, n_inputs: int | None, ahead=None):
         return dask_map(None if args.jobs is None else jobs_for(args.jobs, n_inputs), args.dask_scheduler)
     from seasonparse.parallel import PoolMap, jobs_for
 
-    return PoolMap(jobs_for(args.jobs, n_inputs), ahead)
+    return PoolMap(jobs_for(args.jobs, n_inputs), ahead, exiting)
 
 
 def _pool_ahead(args):
@@ -290,7 +292,7 @@ def _check_command(args, report: bool, closing) -> int:
     from seasonparse.config import load as load_config
     from seasonparse.dask_engine import EngineError
     from seasonparse.inputs import expand
-    from seasonparse.parallel import size_of
+    from seasonparse.parallel import Exiting, size_of
     from seasonparse.report import render
     from seasonparse.rules import registry
 
@@ -325,6 +327,8 @@ def _check_command(args, report: bool, closing) -> int:
     ahead = _pool_ahead(args)
     if ahead is not None:
         closing.callback(ahead.close)
+    exiting = Exiting()  # the pools' workers exit while the command goes on; waited for at its end
+    closing.callback(exiting.wait)
     found = gather(paths, args.glob or config.glob, input_format=args.input_format)
     codes = selected_codes(rules, args.select or config.select, args.ignore or config.ignore,
                            args.extend_select or config.extend_select)
@@ -343,7 +347,7 @@ def _check_command(args, report: bool, closing) -> int:
         digest of every page to save a fraction of the work)."""
         inputs = expand(found.inputs, config.dump)
         try:
-            with _engine(args, size_of(inputs), ahead) as spread:
+            with _engine(args, size_of(inputs), ahead, exiting) as spread:
                 map_fn = spread if cache is None or size_of(inputs) is None else cache.in_front_of(spread)
                 return run(inputs, rules, codes, config, map_fn=AroundDocuments(map_fn, _with_progress), references=references)
         except EngineError as exc:

@@ -144,7 +144,7 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
 def _dump_selection(inputs):
     """Which pages of a dump to parse: the configuration's `dump` table, where a dump is
     among the inputs (the configuration is read only then)."""
-    from seasonparse.frontend import is_dump
+    from seasonparse.suffixes import is_dump
 
     if not any(is_dump(item.path.name) for item in inputs):
         return None

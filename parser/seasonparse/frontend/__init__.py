@@ -12,6 +12,7 @@ import re
 from seasonparse.frontend.source import Source, decode, read
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, WARNING, Block, Diagnostic, Document
+from seasonparse.suffixes import DUMP_SUFFIXES, is_dump  # noqa: F401 - which inputs are dumps
 
 _COMMENT = compile_lazily(r"<!--.*?(?:-->|\Z)", re.S)
 # A line of comments and nothing else (`<!-- a -->-->` is not one: its `-->` is text).
@@ -124,13 +125,6 @@ def parse_text(text: str, path: str = "<text>") -> Document:
 
 
 WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki")
-DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz")  # a MediaWiki XML dump: frontend/dump.py reads its pages
-
-
-def is_dump(name: str) -> bool:
-    """Here, not in frontend/dump.py: every run asks it of its inputs, few import the reader."""
-    return name.lower().endswith(DUMP_SUFFIXES)
-
 
 _WIKITEXT_START = compile_lazily(r"^\{\{\s*(?:infobox|football[ _]?box|#invoke:sports)", re.I | re.M)
 
