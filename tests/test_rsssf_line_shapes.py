@@ -77,12 +77,19 @@ def test_the_result_pattern_splits_lines_as_the_character_by_character_one(text)
     assert _splits(_MATCH, line) == _splits(RESULT_BY_CHARACTER, line), line
 
 
-def test_the_result_pattern_splits_every_fixture_line_as_the_character_by_character_one():
+@cache
+def fixture_lines() -> frozenset[str]:
+    """Every line of every fixture file and seed, stripped as the reader offers them."""
     from conftest import FIXTURES, SEEDS
-    from seasonparse.frontend.rsssf import _MATCH
 
     paths = [p for p in FIXTURES.rglob("*") if p.is_file()] + list(SEEDS)
-    lines = {line.strip() for p in paths for line in p.read_text("utf-8", errors="replace").split("\n")}
+    return frozenset(line.strip() for p in paths for line in p.read_text("utf-8", errors="replace").split("\n"))
+
+
+def test_the_result_pattern_splits_every_fixture_line_as_the_character_by_character_one():
+    from seasonparse.frontend.rsssf import _MATCH
+
+    lines = fixture_lines()
     assert len(lines) > 5_000
     for line in lines:
         assert _splits(_MATCH, line) == _splits(RESULT_BY_CHARACTER, line), line
@@ -200,11 +207,9 @@ def test_the_table_row_pattern_splits_lines_as_the_character_by_character_one(te
 
 
 def test_the_table_row_pattern_splits_every_fixture_line_as_the_character_by_character_one():
-    from conftest import FIXTURES, SEEDS
     from seasonparse.frontend.rsssf import _TABLE_ROW
 
-    paths = [p for p in FIXTURES.rglob("*") if p.is_file()] + list(SEEDS)
-    lines = {line.strip() for p in paths for line in p.read_text("utf-8", errors="replace").split("\n")}
+    lines = set(fixture_lines())
     lines |= {line.lstrip("*").strip() for line in lines}
     assert sum(_TABLE_ROW.match(line) is not None for line in lines) > 50
     for line in lines:
