@@ -23,6 +23,7 @@ from conftest import FIXTURES, ROOT, SEEDS
 from seasonparse import cache as cache_module
 from seasonparse import check as check_module
 from seasonparse.cache import MAGIC, DocumentCache, is_ours
+from seasonparse.cache_index import PREFIX as INDEX
 from seasonparse.cross_memo import PREFIX
 from seasonparse.report import FORMATS
 
@@ -78,9 +79,9 @@ def body(out: str) -> str:
 
 
 def entries(folder: Path) -> list[Path]:
-    """The documents' entries (files in a configuration's folder, but the memos)."""
+    """The documents' entries (files in a configuration's folder, but the memos and indexes)."""
     return sorted(p for p in folder.rglob("*") if p.parent != folder and not p.is_dir()
-                  and not p.name.startswith(PREFIX))
+                  and not p.name.startswith((PREFIX, INDEX)))
 
 
 def memos(folder: Path) -> list[Path]:

@@ -40,9 +40,11 @@ file's entry ages out.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib.util
 import os
+import re
 import shutil
 import stat
 import time
@@ -350,35 +352,83 @@ def _checksum(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=16).hexdigest().encode()
 
 
-def decode(raw: bytes, key: list, item, with_facts: bool):
+def decode(raw: bytes, key: list, item, with_facts: bool, body: EntryBody | None = None):
     """The check.Checked an entry of input `item` holds, or None where it is damaged, foreign,
     for another key, or without the partition facts the run needs (`with_facts`). Its
     document comes as a CachedProjection, its facts as CachedFacts; its lines are read
-    back from the input's file."""
-    import orjson
+    back from the input's file. With `body` (where the entry is), the facts and the
+    projection are not kept in memory but read back from the entry when the run reads them."""
+    parts = split_entry(raw)
+    if parts is None:
+        return None
+    _, value, digests, facts, projection = parts
+    if body is not None:
+        facts = projection = body
+    return from_head(value, key, item, with_facts, digests, facts, projection)
 
-    from seasonparse.check import Checked
 
+def split_entry(raw: bytes) -> tuple[bytes, object, bytes, bytes, bytes] | None:
+    """An entry's head (as written, and its JSON parsed: the key, findings, directives and
+    the sizes of the parts after it), digests (JSON), compressed facts and compressed
+    projection; None where its checksum fails or its sizes do not fit."""
     check, newline, payload = raw.partition(b"\n")
     if not newline or check != MAGIC + _checksum(payload):
         return None
     head, newline, rest = payload.partition(b"\n")  # JSON holds no raw newline
     try:
-        stored_key, findings, directives, (digested, size) = orjson.loads(head)
-        if (stored_key != key or not newline or type(digested) is not int or type(size) is not int
-                or not (0 <= digested and 0 <= size and digested + size <= len(rest))):
-            return None
-        if type(findings) is not list or type(directives) is not list or (with_facts and not size):
+        value = _json(head)
+        digested, size = value[3]
+    except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
+        return None
+    if (not newline or type(digested) is not int or type(size) is not int
+            or not (0 <= digested and 0 <= size and digested + size <= len(rest))):
+        return None
+    end = digested + size
+    return head, value, rest[:digested], rest[digested:end], rest[end:]
+
+
+def _json(raw: bytes):
+    import orjson
+
+    return orjson.loads(raw)
+
+
+def from_head(value, key: list, item, with_facts: bool, digests, facts, projection):
+    """The check.Checked of an entry's head (`value`, its JSON parsed: the key, findings,
+    directives and the sizes of the parts after it) and those parts (`digests`, `facts`,
+    `projection`: bytes, or JSON where an index holds the digests, or an EntryBody to
+    read them from), or None where the head is not the one expected (see decode)."""
+    from seasonparse.check import Checked
+
+    try:
+        stored_key, findings, directives, (digested, size) = value
+        if (stored_key != key or type(digested) is not int or type(size) is not int
+                or type(findings) is not list or type(directives) is not list or (with_facts and not size)):
             return None
         findings = [_converter("finding")(f) for f in findings]
         if not _known(findings, item.display):
             return None
-        end = digested + size
-        facts = CachedFacts(None, rest[digested:end], rest[:digested]) if with_facts else None
-        return Checked(CachedProjection(key[1], key[-1], (), (item, rest[end:])), findings, str(item.path),
-                       [_directive(d, _converter("codes")) for d in directives], facts)
+        cached = CachedFacts(None, facts, digests) if with_facts else None
+        return Checked(CachedProjection(key[1], key[-1], (), (item, projection)), findings, str(item.path),
+                       [_directive(d, _converter("codes")) for d in directives], cached)
     except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
         return None
+
+
+class EntryBody(NamedTuple):
+    """Where an entry is whose head an index gave (seasonparse.cache_index): its facts and
+    projection read back from it, and checked, only where the run reads them. An entry
+    replaced meanwhile (another content) or damaged gives None: the run then finds them
+    from the document, as from a forged entry."""
+
+    path: str
+    key: list
+
+    def part(self, which: int) -> bytes | None:
+        """The entry's compressed facts (`which` 3) or projection (4), or None."""
+        raw = read_entry(self.path, False)
+        parts = split_entry(raw) if raw is not None else None
+        return parts[which] if parts is not None and parts[1][0] == self.key else None
 
 
 class CachedFacts(NamedTuple):
@@ -389,18 +439,17 @@ class CachedFacts(NamedTuple):
     identity afresh."""
 
     packed: bytes | None
-    entry: bytes | None
-    digests: object
+    entry: bytes | EntryBody | None
+    digests: object  # cross_memo.Digests, or as an entry holds them (JSON), or an index (parsed JSON)
 
     def digested(self):
         """The cross_memo.Digests; None where the entry's do not rebuild (a forged entry: they
         are then found from the document)."""
-        if type(self.digests) is not bytes:
+        if type(self.digests) not in (bytes, list):
             return self.digests
-        import orjson
-
         try:
-            return _converter("digests")(orjson.loads(self.digests))
+            value = _json(self.digests) if type(self.digests) is bytes else self.digests
+            return _converter("digests")(value)
         except Exception:  # noqa: BLE001 - see the docstring
             return None
 
@@ -411,12 +460,11 @@ class CachedFacts(NamedTuple):
             return self.packed
         import zlib
 
-        import orjson
-
         from seasonparse.partition import pack_facts
 
+        entry = self.entry.part(3) if isinstance(self.entry, EntryBody) else self.entry
         try:
-            return pack_facts(_converter("facts")(orjson.loads(zlib.decompress(self.entry))))
+            return pack_facts(_converter("facts")(_json(zlib.decompress(entry))))
         except Exception:  # noqa: BLE001 - see the docstring
             return None
 
@@ -432,11 +480,11 @@ class CachedProjection(Packed):
     def unpack(self) -> Document:
         import zlib
 
-        import orjson
-
         item, body = self.data
+        if isinstance(body, EntryBody):
+            body = body.part(4)
         try:
-            document = _converter("document")(orjson.loads(zlib.decompress(body)))
+            document = _converter("document")(_json(zlib.decompress(body)))
             if document.path == self.path and document.sha256 == self.sha256 and not document.lines:
                 return document._replace(lines=self.lines)
         except Exception:  # noqa: BLE001 - see the class's docstring
@@ -445,6 +493,16 @@ class CachedProjection(Packed):
         from seasonparse.compact import project
 
         return project(load_one(item))._replace(lines=self.lines)
+
+
+def _read_input(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of an input, a regular file (else OSError, as frontend.source.read_regular_file),
+    and its stat taken before they were read."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a folder, pipe or device)")
+    with open(path, "rb") as fh:
+        return fh.read(), st
 
 
 def read_entry(path: str, touch: bool) -> bytes | None:
@@ -591,17 +649,55 @@ class DocumentCache(NamedTuple):
 
     def load(self, item, with_facts: bool = False):
         """The cached check.Checked of `item` (with its partition facts where `with_facts`), or None."""
-        from seasonparse.frontend.source import read_regular_file
+        return self._looked_up(item, self._entry(item), with_facts)[0] if self.cacheable(item) else None
 
-        if not self.cacheable(item):
-            return None
-        path, key = self._entry(item)
+    def _looked_up(self, item, entry: tuple[str, list], with_facts: bool) -> tuple:
+        """(the cached Checked of `item` or None, and its index row: a cache_index.Row, or
+        where it is a miss a cache_index.Hashed to make one of once its entry is written;
+        None where the input cannot be read). `entry`: its file and key (_entry)."""
+        from seasonparse.cache_index import Hashed, Row, signature
+
+        path, key = entry
         raw = read_entry(path, self.writable)  # the entry first: an input without one is not read twice
         try:
-            key.append(hashlib.sha256(read_regular_file(str(item.path))).hexdigest())
+            hashed_at = time.time_ns()  # before the stat: see cache_index on racily clean files
+            content, st = _read_input(str(item.path))
         except (OSError, ValueError):  # ValueError: a NUL in a path
+            return None, None
+        key = [*key, hashlib.sha256(content).hexdigest()]
+        parts = split_entry(raw) if raw is not None else None
+        hit = from_head(parts[1], key, item, with_facts, *parts[2:]) if parts is not None else None
+        if hit is None:
+            return None, Hashed(signature(st), hashed_at, key[-1])
+        import orjson
+
+        return hit, Row(os.path.basename(path), signature(st), hashed_at, key[-1], orjson.Fragment(parts[0]),
+                        orjson.Fragment(parts[2]) if parts[2] else None)
+
+    def _indexed(self, row, entry: tuple[str, list], item, with_facts: bool):
+        """The Checked of `item` its trusted index `row` gives (its facts and projection read
+        from the entry where the run reads them), or None where the row's head does not rebuild."""
+        path, key = entry
+        key = [*key, row.sha256]
+        body = EntryBody(path, key)
+        return from_head(row.head, key, item, with_facts, row.digests, body, body)
+
+    def _written(self, entry: tuple[str, list], pending):
+        """The index row of a miss whose entry the run wrote (`pending`, a cache_index.Hashed
+        from _looked_up), read back from that entry; None where there is none of that content
+        (not kept, or replaced since)."""
+        import orjson
+
+        from seasonparse.cache_index import Row
+
+        path, key = entry
+        sig, hashed_at, sha = pending
+        raw = read_entry(path, False)
+        parts = split_entry(raw) if raw is not None else None
+        if parts is None or parts[1][0] != [*key, sha]:
             return None
-        return None if raw is None else decode(raw, key, item, with_facts)
+        return Row(os.path.basename(path), sig, hashed_at, sha, orjson.Fragment(parts[0]),
+                   orjson.Fragment(parts[2]) if parts[2] else None)
 
     def store(self, item, checked):
         """Keep what the per-document stage found (`checked`), where it can be rebuilt exactly:
@@ -653,8 +749,22 @@ class DocumentCache(NamedTuple):
             # a stream, or rules of the caller's own: not cached
             yield from map_fn(stage, items)
             return
+        from seasonparse.cache_index import EntryIndex, Hashed
+
         with_facts = bool(getattr(stage, "facts", False))
-        hits = [self.load(item, with_facts) for item in items]
+        entries = [self._entry(item) if self.cacheable(item) else None for item in items]
+        names = [os.path.basename(e[0]) if e is not None else "" for e in entries]
+        index = EntryIndex.read(self.folder, self.key, names, self.writable)
+        hits, rows, from_index = [], [], 0
+        for n, (item, entry, name) in enumerate(zip(items, entries, names)):
+            row = index.trusted(n, name, item) if entry is not None else None
+            hit = self._indexed(row, entry, item, with_facts) if row is not None else None
+            if hit is not None:
+                from_index += 1
+            elif entry is not None:
+                hit, row = self._looked_up(item, entry, with_facts)
+            hits.append(hit)
+            rows.append(row)
         misses = [item for item, hit in zip(items, hits) if hit is None]
         checked = map_fn(StoringStage(stage, self), misses) if misses else iter(())
         try:
@@ -664,12 +774,17 @@ class DocumentCache(NamedTuple):
             next(checked, None)  # run the map to its end: a pool then shuts down, not stops
         finally:  # a pool's map stops its workers when closed
             getattr(checked, "close", lambda: None)()
-        self.prune({os.path.basename(self._entry(item)[0]) for item in items})
+        if self.writable:
+            rows = [self._written(entry, row) if isinstance(row, Hashed) else row for entry, row in zip(entries, rows)]
+            if from_index < sum(row is not None for row in rows):  # rows the index does not hold
+                index.write(rows)
+        self.prune(names, os.path.basename(index.path))
 
-    def prune(self, used: set[str]) -> None:
-        """Remove entries (and folders of other configurations) unused for MAX_AGE_DAYS, and
-        temporary files a killed run left an hour ago or more. At most once a day (the
-        time of PRUNED): a run on a few files need not look at every entry."""
+    def prune(self, names: list[str], *also: str) -> None:
+        """Remove entries (and folders of other configurations) unused for MAX_AGE_DAYS, but
+        those of `names` and `also` (this run's), and temporary files a killed run left an
+        hour ago or more. At most once a day (the time of PRUNED): a run on a few files need
+        not look at every entry."""
         if not self.writable:
             return
         now = time.time()
@@ -681,6 +796,7 @@ class DocumentCache(NamedTuple):
             from seasonparse.jsonout import write_atomic
 
             write_atomic(marker, b"")
+        used = {*names, *also}
         old, abandoned = now - MAX_AGE_DAYS * 86_400, now - 3600
         with _quiet():
             with os.scandir(self.folder) as entries:
