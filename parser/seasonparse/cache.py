@@ -179,6 +179,11 @@ class _Builder:
                                 **{t.__name__: t for t in self.SCALARS}}
         self.made: set = set()
         self.counter = 0
+        self.source: list[str] = []  # every function generated, in order (scripts/gen_cache_converters.py)
+
+    def define(self, source: str) -> None:
+        self.source.append(source)
+        exec(source, self.namespace)  # noqa: S102 - source built from our own types
 
     def record(self, cls) -> str:
         """The name of the function that rebuilds a `cls` (generated on first use)."""
@@ -196,7 +201,7 @@ class _Builder:
         for var, field in zip(fields, cls._fields):
             self.check(hints[field], var, lines, 1)
         lines.append(f"    return _new({cls.__name__}, ({', '.join(fields)},))")
-        exec("\n".join(lines), self.namespace)  # noqa: S102 - source built from our own types
+        self.define("\n".join(lines))
         return name
 
     def check(self, tp, var: str, lines: list[str], depth: int) -> None:
@@ -237,8 +242,8 @@ class _Builder:
                 self.check(args[0], item, inner, 0)
                 self.counter += 1
                 helper = f"_item{self.counter}"
-                exec("\n".join([f"def {helper}({item}):", *("    " + line for line in inner),
-                                 f"    return {item}"]), self.namespace)  # noqa: S102
+                self.define("\n".join([f"def {helper}({item}):", *("    " + line for line in inner),
+                                        f"    return {item}"]))
                 lines.append(f"{pad}{var} = tuple([{helper}(x) for x in {var}])")
         elif origin is tuple:
             parts = [self.fresh() for _ in args]
@@ -263,14 +268,18 @@ class _Builder:
 
     def function(self, tp) -> Callable:
         """A function rebuilding a value of type `tp`."""
+        return self.namespace[self.name_of(tp)]
+
+    def name_of(self, tp) -> str:
+        """The name of the function rebuilding a value of type `tp` (generated on first use)."""
         if self.is_record(tp):
-            return self.namespace[self.record(tp)]
+            return self.record(tp)
         lines: list[str] = []
         self.check(tp, "value", lines, 1)
         self.counter += 1
         name = f"_top{self.counter}"
-        exec("\n".join([f"def {name}(value):", *lines, "    return value"]), self.namespace)  # noqa: S102
-        return self.namespace[name]
+        self.define("\n".join([f"def {name}(value):", *lines, "    return value"]))
+        return name
 
 
 def _hashable(value):
@@ -287,19 +296,61 @@ _CONVERTERS: dict = {}
 _BUILDER: list = []
 
 
-def _converter(name: str) -> Callable:
-    """The function rebuilding a `name` (document, finding, codes, facts, digests), generated
-    on first use: a re-check whose cross-document parts are memoized rebuilds no document,
-    and generating the document's converters is a fifth of such a run's own work."""
-    if name not in _CONVERTERS:
-        from seasonparse.cross_memo import Digests
-        from seasonparse.findings import Finding
-        from seasonparse.partition import Facts
+def converted_types() -> dict:
+    """The types an entry or memo is rebuilt into, by the name _converter knows them by."""
+    from seasonparse.cross_memo import Digests, stored_layout
+    from seasonparse.findings import Finding
+    from seasonparse.partition import Facts
 
-        types_of = {"document": Document, "finding": Finding, "codes": tuple[str, ...], "facts": Facts,
-                    "digests": Digests}
-        _CONVERTERS[name] = rebuilder(types_of[name])
+    return {"document": Document, "finding": Finding, "codes": tuple[str, ...], "facts": Facts,
+            "digests": Digests, "layout": stored_layout()}
+
+
+def _converter(name: str) -> Callable:
+    """The function rebuilding a `name` (of converted_types): the one compiled ahead in
+    seasonparse._cache_converters (scripts/gen_cache_converters.py) where the records it
+    rebuilds are still the ones it was generated from, else generated now. Generating the
+    document's converters costs more than rebuilding a hundred documents with them (a
+    re-check after an edit rebuilds about as many)."""
+    if name not in _CONVERTERS:
+        _CONVERTERS[name] = _compiled_ahead(name) or rebuilder(converted_types()[name])
     return _CONVERTERS[name]
+
+
+def record_signature(cls) -> tuple:
+    """What a record's generated converter depends on: its fields and their annotations
+    (as written: a changed annotation is a stale converter)."""
+    return cls._fields, tuple(v if isinstance(v, str) else getattr(v, "__forward_arg__", None) or repr(v)
+                              for v in cls.__annotations__.values())
+
+
+def _compiled_ahead(name: str) -> Callable | None:
+    """The converter of `name` from seasonparse._cache_converters, its module's globals given
+    the records it builds (each checked against the signature it was generated from); None
+    where the module is missing or stale."""
+    import importlib
+
+    try:
+        from seasonparse import _cache_converters as ahead
+    except ImportError:
+        return None
+    top = ahead.TOPS.get(name)
+    if top is None:
+        return None
+    function, records = top
+    namespace = vars(ahead)
+    for record in records:
+        if record in namespace:
+            continue
+        module, qualname, signature = ahead.RECORDS[record]
+        try:
+            cls = getattr(importlib.import_module(module), qualname)
+        except (ImportError, AttributeError):
+            return None
+        if record_signature(cls) != signature:
+            return None
+        namespace[record] = cls
+    return namespace[function]
 
 
 def rebuilder(tp) -> Callable:

@@ -183,9 +183,9 @@ class Layout(NamedTuple):
     identity: str
 
 
-@lru_cache(maxsize=1)  # one type: its rebuilder is generated once (cache.rebuilder)
-def _stored_layout():
-    """The type a layout is kept as (JSON, rebuilt by cache.rebuilder): the identity as the
+@lru_cache(maxsize=1)  # one type: its converter is made once (cache._converter)
+def stored_layout():
+    """The type a layout is kept as (JSON, rebuilt by cache._converter): the identity as the
     rules read it (each name's root, each root's name, each configured name, the inferred
     aliases and the ambiguous names), the statements, the parts and the weights."""
     from seasonparse.identity import Ambiguity, Inference
@@ -197,6 +197,14 @@ def _stored_layout():
         ("ambiguous", tuple[Ambiguity, ...]), ("rosters", tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]),
         ("stated", tuple[tuple[str, tuple[Deduction, ...], tuple[Removal, ...]], ...]),
         ("parts", tuple[tuple[int, ...], ...]), ("weights", tuple[int, ...]), ("identity", str)])
+
+
+def __getattr__(name: str):
+    """StoredLayout, made where it is first asked for (it names the identity's and the
+    statements' records, which a run that reads no layout does not import)."""
+    if name == "StoredLayout":
+        return stored_layout()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _layout_as_stored(layout: Layout) -> list:
@@ -213,7 +221,7 @@ def _layout_rebuilt(value, paths: list[str]) -> Layout | None:
     holding each document once, in order."""
     from seasonparse.identity import Clubs
 
-    stored = cache.rebuilder(_stored_layout())(value)
+    stored = cache._converter("layout")(value)
     parent = dict(stored.roots)
     parts = [list(p) for p in stored.parts]
     if (any(parent.get(r) != r for r in parent.values()) or [s[0] for s in stored.stated] != paths
