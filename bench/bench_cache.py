@@ -81,10 +81,7 @@ raise SystemExit(code)
 PHASES = (  # (phase, module, function): CPU seconds spent in it by the parent process
     ("finding inputs", "seasonparse.check_command", "gather"),
     ("opening the cache", "seasonparse.cache", "DocumentCache.open"),
-    ("cache entries", "seasonparse.cache_index", "EntryIndex.read"),  # one phase: each of these adds to it
-    ("cache entries", "seasonparse.cache_index", "EntryIndex.trusted"),
-    ("cache entries", "seasonparse.cache", "DocumentCache._indexed"),
-    ("cache entries", "seasonparse.cache", "DocumentCache._looked_up"),
+    ("cache entries", "seasonparse.cache", "DocumentCache.recall"),
     ("parsing and checking", "seasonparse.check", "DocumentStage.__call__"),
     ("identity", "seasonparse.identity", "from_evidence"),
     ("partition", "seasonparse.partition", "components"),

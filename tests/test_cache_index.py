@@ -117,21 +117,20 @@ def _rows(index: Path, change) -> None:
     index.write_bytes(_signed(orjson.dumps(change(key, rows))))
 
 
-def _row_head(n: int, change):
+def _row_head(change):
+    """Change the head (findings, directives, sizes) of the first row with a finding."""
     def rewrite(key, rows):
-        change(rows[n][4])
+        change(next(row[4] for row in rows if row[4][0]))
         return [key, rows]
     return rewrite
 
 
 def _unknown_rule(head):
-    head[1].append(["Z999", "error", "forged", head[0][1], 1, 1, None, None, [], "", None])
+    head[0].append(["Z999", "error", "forged", head[0][0][3], 1, 1, None, None, [], "", None])
 
 
 def _elsewhere(head):
-    if not head[1]:
-        head[1].append(["G004", "info", "forged", head[0][1], 1, 1, None, None, [], "total-row-empty", None])
-    head[1][0][3] = "elsewhere.txt"
+    head[0][0][3] = "elsewhere.txt"
 
 
 def _swap_rows(key, rows):
@@ -154,8 +153,8 @@ INDEX_SPOILERS = {
     "a row less": lambda i, _: _rows(i, lambda key, rows: [key, rows[:-1]]),
     "rows swapped": lambda i, _: _rows(i, _swap_rows),
     "a row of the wrong shape": lambda i, _: _rows(i, lambda key, rows: [key, [rows[0][:3], *rows[1:]]]),
-    "a rule that does not exist": lambda i, _: _rows(i, _row_head(2, _unknown_rule)),
-    "a finding on another file": lambda i, _: _rows(i, _row_head(2, _elsewhere)),
+    "a rule that does not exist": lambda i, _: _rows(i, _row_head(_unknown_rule)),
+    "a finding on another file": lambda i, _: _rows(i, _row_head(_elsewhere)),
     "another content's sha256": lambda i, _: _rows(i, lambda key, rows: [key, [[*rows[0][:3], "0" * 64,
                                                                                  *rows[0][4:]], *rows[1:]]]),
     "a symlink": _link,

@@ -546,6 +546,17 @@ class CachedProjection(Packed):
         return project(load_one(item))._replace(lines=self.lines)
 
 
+def _keyless(head: bytes, key: list):
+    """An entry's head (JSON, its key checked to be `key`) without the key, as an index row
+    holds it (the index's own key and the row's name and sha256 stand for it)."""
+    import orjson
+
+    written = b"[" + orjson.dumps(key) + b","
+    if head.startswith(written):
+        return orjson.Fragment(b"[" + head[len(written):])
+    return orjson.loads(head)[1:]  # written otherwise (not by orjson of this key): parsed
+
+
 def _read_input(path: str) -> tuple[bytes, os.stat_result]:
     """The bytes of an input, a regular file (else OSError, as frontend.source.read_regular_file),
     and its stat taken before they were read."""
@@ -617,28 +628,34 @@ def _known(findings, own_path: str | None = None) -> bool:
     (related ones and its fix's too), and with `own_path` (a document's entry), that
     document's path alone. The reporters look rules up, and a forged finding must not be
     reported as if a rule had found it."""
+    if not findings:
+        return True
     from seasonparse.model import SEVERITIES
     from seasonparse.rules import registry
 
     rules = registry()
     for f in findings:
         rule = rules.get(f.code)
-        if rule is None or f.severity not in SEVERITIES or f.name not in ("", rule.name):
+        if (rule is None or f.severity not in SEVERITIES or f.name not in ("", rule.name)
+                or not _from_1(f.line, f.column, f.end_line, f.end_column)
+                or (own_path is not None and f.path != own_path)):
             return False
-        if not _from_1(f.line, f.column, f.end_line, f.end_column) or any(
-                not _from_1(r.line, r.column) for r in f.related):
-            return False
-        edits = f.fix.edits if f.fix is not None else ()
-        if any(not _from_1(e.line, e.column, e.end_line, e.end_column) for e in edits):
-            return False
-        if own_path is not None and (f.path != own_path or any(e.path != own_path for e in edits)):
-            return False
+        for r in f.related:
+            if not _from_1(r.line, r.column):
+                return False
+        for e in f.fix.edits if f.fix is not None else ():
+            if not _from_1(e.line, e.column, e.end_line, e.end_column) or (own_path is not None
+                                                                             and e.path != own_path):
+                return False
     return True
 
 
 def _from_1(*numbers) -> bool:
     """Lines and columns: whole numbers from 1 (None where a finding leaves its end open)."""
-    return all(n is None or (type(n) is int and n >= 1) for n in numbers)
+    for n in numbers:
+        if n is not None and (type(n) is not int or n < 1):
+            return False
+    return True
 
 
 # --- the cache of one run -------------------------------------------------------------------
@@ -722,7 +739,7 @@ class DocumentCache(NamedTuple):
             return None, Hashed(signature(st), hashed_at, key[-1])
         import orjson
 
-        return hit, Row(os.path.basename(path), signature(st), hashed_at, key[-1], orjson.Fragment(parts[0]),
+        return hit, Row(os.path.basename(path), signature(st), hashed_at, key[-1], _keyless(parts[0], key),
                         orjson.Fragment(parts[2]) if parts[2] else None)
 
     def _indexed(self, row, entry: tuple[str, list], item, with_facts: bool):
@@ -731,7 +748,9 @@ class DocumentCache(NamedTuple):
         path, key = entry
         key = [*key, row.sha256]
         body = EntryBody(path, key)
-        return from_head(row.head, key, item, with_facts, row.digests, body, body)
+        head = row.head
+        return (from_head([key, *head], key, item, with_facts, row.digests, body, body) if type(head) is list
+                else None)
 
     def _written(self, entry: tuple[str, list], pending):
         """The index row of a miss whose entry the run wrote (`pending`, a cache_index.Hashed
@@ -747,7 +766,7 @@ class DocumentCache(NamedTuple):
         parts = split_entry(raw) if raw is not None else None
         if parts is None or parts[1][0] != [*key, sha]:
             return None
-        return Row(os.path.basename(path), sig, hashed_at, sha, orjson.Fragment(parts[0]),
+        return Row(os.path.basename(path), sig, hashed_at, sha, _keyless(parts[0], [*key, sha]),
                    orjson.Fragment(parts[2]) if parts[2] else None)
 
     def store(self, item, checked):
@@ -800,9 +819,30 @@ class DocumentCache(NamedTuple):
             # a stream, or rules of the caller's own: not cached
             yield from map_fn(stage, items)
             return
-        from seasonparse.cache_index import EntryIndex, Hashed
+        from seasonparse.cache_index import Hashed
 
-        with_facts = bool(getattr(stage, "facts", False))
+        looked = self.recall(items, bool(getattr(stage, "facts", False)))
+        index, entries, hits, rows = looked.index, looked.entries, looked.hits, looked.rows
+        misses = [item for item, hit in zip(items, hits) if hit is None]
+        checked = map_fn(StoringStage(stage, self), misses) if misses else iter(())
+        try:
+            for n, hit in enumerate(hits):
+                hits[n] = None  # the run holds what it needs; this list need not
+                yield hit if hit is not None else next(checked)
+            next(checked, None)  # run the map to its end: a pool then shuts down, not stops
+        finally:  # a pool's map stops its workers when closed
+            getattr(checked, "close", lambda: None)()
+        if self.writable:
+            rows = [self._written(entry, row) if isinstance(row, Hashed) else row for entry, row in zip(entries, rows)]
+            if looked.from_index < sum(row is not None for row in rows):  # rows the index does not hold
+                index.write(rows)
+        self.prune(looked.names, os.path.basename(index.path))
+
+    def recall(self, items: list, with_facts: bool) -> Recall:
+        """What the cache holds of `items` (with their partition facts where `with_facts`):
+        from the index where it vouches for an input (cache_index), else from its entry."""
+        from seasonparse.cache_index import EntryIndex
+
         entries = [self._entry(item) if self.cacheable(item) else None for item in items]
         names = [os.path.basename(e[0]) if e is not None else "" for e in entries]
         index = EntryIndex.read(self.folder, self.key, names, self.writable)
@@ -816,20 +856,7 @@ class DocumentCache(NamedTuple):
                 hit, row = self._looked_up(item, entry, with_facts)
             hits.append(hit)
             rows.append(row)
-        misses = [item for item, hit in zip(items, hits) if hit is None]
-        checked = map_fn(StoringStage(stage, self), misses) if misses else iter(())
-        try:
-            for n, hit in enumerate(hits):
-                hits[n] = None  # the run holds what it needs; this list need not
-                yield hit if hit is not None else next(checked)
-            next(checked, None)  # run the map to its end: a pool then shuts down, not stops
-        finally:  # a pool's map stops its workers when closed
-            getattr(checked, "close", lambda: None)()
-        if self.writable:
-            rows = [self._written(entry, row) if isinstance(row, Hashed) else row for entry, row in zip(entries, rows)]
-            if from_index < sum(row is not None for row in rows):  # rows the index does not hold
-                index.write(rows)
-        self.prune(names, os.path.basename(index.path))
+        return Recall(index, entries, names, hits, rows, from_index)
 
     def prune(self, names: list[str], *also: str) -> None:
         """Remove entries (and folders of other configurations) unused for MAX_AGE_DAYS, but
@@ -865,6 +892,20 @@ class DocumentCache(NamedTuple):
                         if (entry.path != self.folder and entry.is_dir(follow_symlinks=False)
                                 and entry.stat(follow_symlinks=False).st_mtime < old):
                             shutil.rmtree(entry.path)
+
+
+class Recall(NamedTuple):
+    """What DocumentCache.recall found of a run's inputs, by input: the entry (file and key,
+    None for an input not cached) and its name, the cached check.Checked (None: a miss), the
+    index row (cache_index.Row, a cache_index.Hashed for a miss, None); and how many rows
+    came from the index as it is."""
+
+    index: object  # cache_index.EntryIndex
+    entries: list
+    names: list[str]
+    hits: list
+    rows: list
+    from_index: int
 
 
 class StoringStage(NamedTuple):

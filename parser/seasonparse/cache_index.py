@@ -43,8 +43,9 @@ def signature(st: os.stat_result) -> list[int]:
 
 
 class Row(NamedTuple):
-    """An input's row: see the module's docstring. `head` and `digests` are the entry's own
-    JSON (orjson.Fragment, as written), or parsed (as read)."""
+    """An input's row: see the module's docstring. `head` is the entry's head but its key
+    (findings, directives and the sizes of the parts after the head), `digests` the entry's
+    own: JSON (orjson.Fragment, as written), or parsed (as read)."""
 
     name: str
     signature: list[int]
