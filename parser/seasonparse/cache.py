@@ -614,6 +614,14 @@ def decode_memo(raw: bytes, key: str, rebuild: Callable):
         return None
 
 
+def decode_value(value, rebuild: Callable):
+    """`rebuild(value)`, or None where it raises (see decode_memo)."""
+    try:
+        return rebuild(value)
+    except Exception:  # noqa: BLE001 - whatever the value is, one that does not rebuild is a miss
+        return None
+
+
 def findings_of(value) -> list | None:
     """The findings a memo's value holds (decode_memo's `rebuild`), where each is of a rule that exists."""
     if type(value) is not list:
