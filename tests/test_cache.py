@@ -6,7 +6,6 @@ be written slows a run down and nothing more; `seasonparse clean` removes only o
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -182,7 +181,7 @@ def _cold_then(run, corpus, tmp_path, parses, spoil, rewritten=True):
 def _signed(payload: bytes) -> bytes:
     """An entry or memo of `payload` with the right checksum: only the rebuild's own checks
     stand between it and the report."""
-    return MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload
+    return MAGIC + cache_module._checksum(payload) + b"\n" + payload
 
 
 def _rewrite(entry: Path, change) -> None:
@@ -450,7 +449,7 @@ def test_pickle_is_never_read(corpus, tmp_path):
     cache.store(item, stage(item))
     (entry,) = entries(tmp_path / "cache")
     payload = pickle.dumps(stage(item))
-    entry.write_bytes(MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload)
+    entry.write_bytes(MAGIC + cache_module._checksum(payload) + b"\n" + payload)
     assert cache.load(item) is None
 
 
