@@ -462,12 +462,17 @@ def from_head(value, key: list, item, with_facts: bool, digests, facts, projecti
         if (stored_key != key or type(digested) is not int or type(size) is not int
                 or type(findings) is not list or type(directives) is not list or (with_facts and not size)):
             return None
-        findings = [_converter("finding")(f) for f in findings]
-        if not _known(findings, item.display):
-            return None
+        if findings:  # most documents have none: a thousand entries are read on every re-check
+            rebuild = _converter("finding")
+            findings = [rebuild(f) for f in findings]
+            if not _known(findings, item.display):
+                return None
+        if directives:
+            codes = _converter("codes")
+            directives = [_directive(d, codes) for d in directives]
         cached = CachedFacts(None, facts, digests) if with_facts else None
         return Checked(CachedProjection(key[1], key[-1], (), (item, projection)), findings, str(item.path),
-                       [_directive(d, _converter("codes")) for d in directives], cached)
+                       directives, cached)
     except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
         return None
 
