@@ -13,6 +13,8 @@ configuration's folder (or --cache-dir, or $SEASONPARSE_CACHE_DIR):
                               digests the cross-document memos key it by, and its
                               projection, seasonparse.compact.project)
         x-<memo key>          a memo of the cross-document stage (seasonparse.cross_memo)
+        i-<index key>         the index of one list of inputs: their stat, sha256 and
+                              entry heads (seasonparse.cache_index)
 
 The run key covers what changes a document's results: the tool's version and a
 fingerprint of its code and data files, the document schema, the entry format,

@@ -24,6 +24,9 @@ Otherwise each step is memoized by what it reads:
     surname group again, not every document. A001 and A002 read the identity alone and
     are checked again wherever the whole stage is (no document is read for them).
 
+The part and surname group memos of a run are also kept together, in one pack
+(MemoPack), which a re-check reads instead of one file a part and a group.
+
 A memo is a file `x-<key>` in the run's cache folder, written as entries are
 (atomically, MAGIC and a checksum), pruned with them, and never trusted: one whose
 checksum or key does not match, or whose value does not rebuild (findings of rules
