@@ -46,7 +46,6 @@ import errno
 import hashlib
 import importlib.util
 import os
-import re
 import shutil
 import stat
 import time
