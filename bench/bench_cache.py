@@ -16,8 +16,10 @@ its workers), and the cross-document stage's wall time (check.check_corpus, time
 child): a warm run takes its findings whole from the cross-document memo
 (seasonparse.cross_memo), an edited one checks the edited article's part again. Then
 the CPU seconds of each phase of the parent process (PHASES: finding the inputs,
-reading cache entries, parsing, identity, the partition, the layout rebuilt from its
-memo, the parts' and surname groups' memos, the rules, the report), medians: where a
+reading cache entries (the index, the inputs' stat and hash, the entries' heads),
+parsing, identity, the partition, the layout rebuilt from its memo, the parts' and
+surname groups' memos, the rules, the documents read back from their entries, writing
+the cache, the suppression and ordering of findings, the report), medians: where a
 re-check's time goes.
 
 The children write and read bytecode (PYTHONDONTWRITEBYTECODE is dropped from their
@@ -79,13 +81,16 @@ raise SystemExit(code)
 PHASES = (  # (phase, module, function): CPU seconds spent in it by the parent process
     ("finding inputs", "seasonparse.check_command", "gather"),
     ("opening the cache", "seasonparse.cache", "DocumentCache.open"),
-    ("cache entries", "seasonparse.cache", "DocumentCache.load"),
+    ("cache entries", "seasonparse.cache", "DocumentCache.recall"),
     ("parsing and checking", "seasonparse.check", "DocumentStage.__call__"),
     ("identity", "seasonparse.identity", "from_evidence"),
     ("partition", "seasonparse.partition", "components"),
     ("layout from memo", "seasonparse.cross_memo", "_layout_rebuilt"),
     ("memo look-up", "seasonparse.cross_memo", "RunMemo.recall"),
     ("cross-document rules", "seasonparse.check", "CrossStage.check"),
+    ("documents from entries", "seasonparse.cache", "CachedProjection.unpack"),
+    ("writing the cache", "seasonparse.jsonout", "write_atomic"),
+    ("suppression, order", "seasonparse.check", "finish"),
     ("report", "seasonparse.report", "render"),
 )
 
@@ -150,7 +155,7 @@ def main(argv: list[str]) -> None:
     wall, cpu, corpus_s = median["edited"]
     print(f"edited one article: {cpu / full[1]:.0%} of a full run's CPU time ({wall / full[0]:.0%} of its wall "
           f"time); the cross-document stage is {corpus_s / wall:.0%} of that run")
-    names = ["start-up", *(phase for phase, _, _ in PHASES)]
+    names = list(dict.fromkeys(["start-up", *(phase for phase, _, _ in PHASES)]))
     print("\nCPU s by phase in the parent process (median; not listed: what a run does between them, "
           "and its workers' work)")
     print(f"{'phase':22}" + "".join(f" {name:>12}" for name in phases))

@@ -6,7 +6,6 @@ be written slows a run down and nothing more; `seasonparse clean` removes only o
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -23,6 +22,7 @@ from conftest import FIXTURES, ROOT, SEEDS
 from seasonparse import cache as cache_module
 from seasonparse import check as check_module
 from seasonparse.cache import MAGIC, DocumentCache, is_ours
+from seasonparse.cache_index import PREFIX as INDEX
 from seasonparse.cross_memo import PREFIX
 from seasonparse.report import FORMATS
 
@@ -78,9 +78,9 @@ def body(out: str) -> str:
 
 
 def entries(folder: Path) -> list[Path]:
-    """The documents' entries (files in a configuration's folder, but the memos)."""
+    """The documents' entries (files in a configuration's folder, but the memos and indexes)."""
     return sorted(p for p in folder.rglob("*") if p.parent != folder and not p.is_dir()
-                  and not p.name.startswith(PREFIX))
+                  and not p.name.startswith((PREFIX, INDEX)))
 
 
 def memos(folder: Path) -> list[Path]:
@@ -181,7 +181,7 @@ def _cold_then(run, corpus, tmp_path, parses, spoil, rewritten=True):
 def _signed(payload: bytes) -> bytes:
     """An entry or memo of `payload` with the right checksum: only the rebuild's own checks
     stand between it and the report."""
-    return MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload
+    return MAGIC + cache_module._checksum(payload) + b"\n" + payload
 
 
 def _rewrite(entry: Path, change) -> None:
@@ -449,7 +449,7 @@ def test_pickle_is_never_read(corpus, tmp_path):
     cache.store(item, stage(item))
     (entry,) = entries(tmp_path / "cache")
     payload = pickle.dumps(stage(item))
-    entry.write_bytes(MAGIC + hashlib.blake2b(payload, digest_size=16).hexdigest().encode() + b"\n" + payload)
+    entry.write_bytes(MAGIC + cache_module._checksum(payload) + b"\n" + payload)
     assert cache.load(item) is None
 
 
@@ -738,3 +738,53 @@ def test_a_cache_dir_that_is_a_file_is_said_so_and_left_alone(run, corpus, tmp_p
     assert code == 0 and "is not a folder; the cache is not used" in err
     assert out == run("check", corpus, "--format", "json", *COMMON, "--no-cache")[1]
     assert afile.read_text() == "mine\n"
+
+
+def _packs(cache: Path) -> list[Path]:
+    """The memo packs (cross_memo.MemoPack): the memos whose value is a JSON object."""
+    return [m for m in memos(cache) if orjson.loads(m.read_bytes().partition(b"\n")[2])[1].__class__ is dict]
+
+
+def test_an_edit_reads_its_memos_from_one_pack(run, corpus, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    run(*args)
+    (pack,) = _packs(cache)
+    read: list[str] = []
+    real = cache_module.read_entry
+
+    def counting(path, touch):
+        read.append(os.path.basename(path))
+        return real(path, touch)
+
+    monkeypatch.setattr(cache_module, "read_entry", counting)
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    edited.write_text(_goal_edited(edited.read_text("utf-8")), "utf-8")
+    assert run(*args)[1] == run(*args, "--no-cache")[1]
+    memo_reads = [name for name in read if name.startswith(PREFIX)]
+    assert pack.name in memo_reads
+    assert len(memo_reads) < len(memos(cache)) / 3  # the pack, the layout, the corpus, the edit's new keys
+
+
+@pytest.mark.parametrize("forge", ["a rule that does not exist", "a finding of the wrong shape", "another key"])
+def test_a_forged_pack_is_not_trusted_its_memos_read_from_their_files(run, corpus, tmp_path, checked_parts, forge):
+    """A pack is an index of the memos: where its findings do not rebuild, or it is for
+    another key, each memo is read from its own file (sound here: no part is checked again)."""
+    cache = tmp_path / "cache"
+    args = ("check", corpus, "--format", "json", *COMMON, "--cache-dir", cache)
+    expected = run(*args)[1]
+    (pack,) = _packs(cache)
+    forged = ["Z999", "error", "forged", "x.txt", 1, 1, None, None, [], "", None]
+    changes = {
+        "a rule that does not exist": lambda key, held: [key, {k: [*v, forged] for k, v in held.items()}],
+        "a finding of the wrong shape": lambda key, held: [key, {k: [["X001"]] for k in held}],
+        "another key": lambda key, held: ["0" * 64, held],
+    }
+    _forge_memo(pack, changes[forge])
+    edited = sorted((corpus / "generated").glob("*.txt"))[3]
+    original = edited.read_text("utf-8")
+    edited.write_text(original + "\nA line of prose added.\n", "utf-8")  # the memo look-up runs (the corpus changed)
+    del checked_parts[:]
+    assert run(*args)[1] == run(*args, "--no-cache")[1]
+    edited.write_text(original, "utf-8")
+    assert run(*args)[1] == expected

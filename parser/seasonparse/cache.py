@@ -13,6 +13,8 @@ configuration's folder (or --cache-dir, or $SEASONPARSE_CACHE_DIR):
                               digests the cross-document memos key it by, and its
                               projection, seasonparse.compact.project)
         x-<memo key>          a memo of the cross-document stage (seasonparse.cross_memo)
+        i-<index key>         the index of one list of inputs: their stat, sha256 and
+                              entry heads (seasonparse.cache_index)
 
 The run key covers what changes a document's results: the tool's version and a
 fingerprint of its code and data files, the document schema, the entry format,
@@ -40,6 +42,7 @@ file's entry ages out.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib.util
 import os
@@ -57,7 +60,7 @@ from seasonparse.model import Document
 
 DEFAULT_NAME = ".seasonparse_cache"
 ENVIRONMENT = "SEASONPARSE_CACHE_DIR"
-FORMAT = 4  # the entry layout: bump when it changes (4: the memos' digests and the compressed facts after the head)
+FORMAT = 5  # the entry layout: bump when it changes (4: the memos' digests and the compressed facts after the head; 5: CRC-32)
 MAGIC = b"seasonparse-cache/1 "
 SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
 TAG = (f"{SIGNATURE}\n# This file is a cache directory tag created by seasonparse.\n"
@@ -177,6 +180,11 @@ class _Builder:
                                 **{t.__name__: t for t in self.SCALARS}}
         self.made: set = set()
         self.counter = 0
+        self.source: list[str] = []  # every function generated, in order (scripts/gen_cache_converters.py)
+
+    def define(self, source: str) -> None:
+        self.source.append(source)
+        exec(source, self.namespace)  # noqa: S102 - source built from our own types
 
     def record(self, cls) -> str:
         """The name of the function that rebuilds a `cls` (generated on first use)."""
@@ -194,7 +202,7 @@ class _Builder:
         for var, field in zip(fields, cls._fields):
             self.check(hints[field], var, lines, 1)
         lines.append(f"    return _new({cls.__name__}, ({', '.join(fields)},))")
-        exec("\n".join(lines), self.namespace)  # noqa: S102 - source built from our own types
+        self.define("\n".join(lines))
         return name
 
     def check(self, tp, var: str, lines: list[str], depth: int) -> None:
@@ -235,8 +243,8 @@ class _Builder:
                 self.check(args[0], item, inner, 0)
                 self.counter += 1
                 helper = f"_item{self.counter}"
-                exec("\n".join([f"def {helper}({item}):", *("    " + line for line in inner),
-                                 f"    return {item}"]), self.namespace)  # noqa: S102
+                self.define("\n".join([f"def {helper}({item}):", *("    " + line for line in inner),
+                                        f"    return {item}"]))
                 lines.append(f"{pad}{var} = tuple([{helper}(x) for x in {var}])")
         elif origin is tuple:
             parts = [self.fresh() for _ in args]
@@ -261,14 +269,18 @@ class _Builder:
 
     def function(self, tp) -> Callable:
         """A function rebuilding a value of type `tp`."""
+        return self.namespace[self.name_of(tp)]
+
+    def name_of(self, tp) -> str:
+        """The name of the function rebuilding a value of type `tp` (generated on first use)."""
         if self.is_record(tp):
-            return self.namespace[self.record(tp)]
+            return self.record(tp)
         lines: list[str] = []
         self.check(tp, "value", lines, 1)
         self.counter += 1
         name = f"_top{self.counter}"
-        exec("\n".join([f"def {name}(value):", *lines, "    return value"]), self.namespace)  # noqa: S102
-        return self.namespace[name]
+        self.define("\n".join([f"def {name}(value):", *lines, "    return value"]))
+        return name
 
 
 def _hashable(value):
@@ -285,19 +297,61 @@ _CONVERTERS: dict = {}
 _BUILDER: list = []
 
 
-def _converter(name: str) -> Callable:
-    """The function rebuilding a `name` (document, finding, codes, facts, digests), generated
-    on first use: a re-check whose cross-document parts are memoized rebuilds no document,
-    and generating the document's converters is a fifth of such a run's own work."""
-    if name not in _CONVERTERS:
-        from seasonparse.cross_memo import Digests
-        from seasonparse.findings import Finding
-        from seasonparse.partition import Facts
+def converted_types() -> dict:
+    """The types an entry or memo is rebuilt into, by the name _converter knows them by."""
+    from seasonparse.cross_memo import Digests, stored_layout
+    from seasonparse.findings import Finding
+    from seasonparse.partition import Facts
 
-        types_of = {"document": Document, "finding": Finding, "codes": tuple[str, ...], "facts": Facts,
-                    "digests": Digests}
-        _CONVERTERS[name] = rebuilder(types_of[name])
+    return {"document": Document, "finding": Finding, "codes": tuple[str, ...], "facts": Facts,
+            "digests": Digests, "layout": stored_layout()}
+
+
+def _converter(name: str) -> Callable:
+    """The function rebuilding a `name` (of converted_types): the one compiled ahead in
+    seasonparse._cache_converters (scripts/gen_cache_converters.py) where the records it
+    rebuilds are still the ones it was generated from, else generated now. Generating the
+    document's converters costs more than rebuilding a hundred documents with them (a
+    re-check after an edit rebuilds about as many)."""
+    if name not in _CONVERTERS:
+        _CONVERTERS[name] = _compiled_ahead(name) or rebuilder(converted_types()[name])
     return _CONVERTERS[name]
+
+
+def record_signature(cls) -> tuple:
+    """What a record's generated converter depends on: its fields and their annotations
+    (as written: a changed annotation is a stale converter)."""
+    return cls._fields, tuple(v if isinstance(v, str) else getattr(v, "__forward_arg__", None) or repr(v)
+                              for v in cls.__annotations__.values())
+
+
+def _compiled_ahead(name: str) -> Callable | None:
+    """The converter of `name` from seasonparse._cache_converters, its module's globals given
+    the records it builds (each checked against the signature it was generated from); None
+    where the module is missing or stale."""
+    import importlib
+
+    try:
+        from seasonparse import _cache_converters as ahead
+    except ImportError:
+        return None
+    top = ahead.TOPS.get(name)
+    if top is None:
+        return None
+    function, records = top
+    namespace = vars(ahead)
+    for record in records:
+        if record in namespace:
+            continue
+        module, qualname, signature = ahead.RECORDS[record]
+        try:
+            cls = getattr(importlib.import_module(module), qualname)
+        except (ImportError, AttributeError):
+            return None
+        if record_signature(cls) != signature:
+            return None
+        namespace[record] = cls
+    return namespace[function]
 
 
 def rebuilder(tp) -> Callable:
@@ -347,38 +401,97 @@ def encode(key: list, checked, document, facts: bytes, digests) -> bytes:
 
 
 def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=16).hexdigest().encode()
+    """What tells a damaged file (truncated, a byte changed): a CRC-32, not a cryptographic
+    hash, since a forged file passes any checksum its forger computes (what a file holds is
+    checked as it is rebuilt). A re-check checks about 2 MB of index, memos and entries:
+    blake2b took 4 % of its instructions, CRC-32 a tenth of that."""
+    import zlib
+
+    return b"%08x" % zlib.crc32(payload)
 
 
-def decode(raw: bytes, key: list, item, with_facts: bool):
+def decode(raw: bytes, key: list, item, with_facts: bool, body: EntryBody | None = None):
     """The check.Checked an entry of input `item` holds, or None where it is damaged, foreign,
     for another key, or without the partition facts the run needs (`with_facts`). Its
     document comes as a CachedProjection, its facts as CachedFacts; its lines are read
-    back from the input's file."""
-    import orjson
+    back from the input's file. With `body` (where the entry is), the facts and the
+    projection are not kept in memory but read back from the entry when the run reads them."""
+    parts = split_entry(raw)
+    if parts is None:
+        return None
+    _, value, digests, facts, projection = parts
+    if body is not None:
+        facts = projection = body
+    return from_head(value, key, item, with_facts, digests, facts, projection)
 
-    from seasonparse.check import Checked
 
+def split_entry(raw: bytes) -> tuple[bytes, object, bytes, bytes, bytes] | None:
+    """An entry's head (as written, and its JSON parsed: the key, findings, directives and
+    the sizes of the parts after it), digests (JSON), compressed facts and compressed
+    projection; None where its checksum fails or its sizes do not fit."""
     check, newline, payload = raw.partition(b"\n")
     if not newline or check != MAGIC + _checksum(payload):
         return None
     head, newline, rest = payload.partition(b"\n")  # JSON holds no raw newline
     try:
-        stored_key, findings, directives, (digested, size) = orjson.loads(head)
-        if (stored_key != key or not newline or type(digested) is not int or type(size) is not int
-                or not (0 <= digested and 0 <= size and digested + size <= len(rest))):
-            return None
-        if type(findings) is not list or type(directives) is not list or (with_facts and not size):
-            return None
-        findings = [_converter("finding")(f) for f in findings]
-        if not _known(findings, item.display):
-            return None
-        end = digested + size
-        facts = CachedFacts(None, rest[digested:end], rest[:digested]) if with_facts else None
-        return Checked(CachedProjection(key[1], key[-1], (), (item, rest[end:])), findings, str(item.path),
-                       [_directive(d, _converter("codes")) for d in directives], facts)
+        value = _json(head)
+        digested, size = value[3]
     except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
         return None
+    if (not newline or type(digested) is not int or type(size) is not int
+            or not (0 <= digested and 0 <= size and digested + size <= len(rest))):
+        return None
+    end = digested + size
+    return head, value, rest[:digested], rest[digested:end], rest[end:]
+
+
+def _json(raw: bytes):
+    import orjson
+
+    return orjson.loads(raw)
+
+
+def from_head(value, key: list, item, with_facts: bool, digests, facts, projection):
+    """The check.Checked of an entry's head (`value`, its JSON parsed: the key, findings,
+    directives and the sizes of the parts after it) and those parts (`digests`, `facts`,
+    `projection`: bytes, or JSON where an index holds the digests, or an EntryBody to
+    read them from), or None where the head is not the one expected (see decode)."""
+    from seasonparse.check import Checked
+
+    try:
+        stored_key, findings, directives, (digested, size) = value
+        if (stored_key != key or type(digested) is not int or type(size) is not int
+                or type(findings) is not list or type(directives) is not list or (with_facts and not size)):
+            return None
+        if findings:  # most documents have none: a thousand entries are read on every re-check
+            rebuild = _converter("finding")
+            findings = [rebuild(f) for f in findings]
+            if not _known(findings, item.display):
+                return None
+        if directives:
+            codes = _converter("codes")
+            directives = [_directive(d, codes) for d in directives]
+        cached = CachedFacts(None, facts, digests) if with_facts else None
+        return Checked(CachedProjection(key[1], key[-1], (), (item, projection)), findings, str(item.path),
+                       directives, cached)
+    except Exception:  # noqa: BLE001 - whatever the bytes are, an entry that does not rebuild is a miss
+        return None
+
+
+class EntryBody(NamedTuple):
+    """Where an entry is whose head an index gave (seasonparse.cache_index): its facts and
+    projection read back from it, and checked, only where the run reads them. An entry
+    replaced meanwhile (another content) or damaged gives None: the run then finds them
+    from the document, as from a forged entry."""
+
+    path: str
+    key: list
+
+    def part(self, which: int) -> bytes | None:
+        """The entry's compressed facts (`which` 3) or projection (4), or None."""
+        raw = read_entry(self.path, False)
+        parts = split_entry(raw) if raw is not None else None
+        return parts[which] if parts is not None and parts[1][0] == self.key else None
 
 
 class CachedFacts(NamedTuple):
@@ -389,18 +502,17 @@ class CachedFacts(NamedTuple):
     identity afresh."""
 
     packed: bytes | None
-    entry: bytes | None
-    digests: object
+    entry: bytes | EntryBody | None
+    digests: object  # cross_memo.Digests, or as an entry holds them (JSON), or an index (parsed JSON)
 
     def digested(self):
         """The cross_memo.Digests; None where the entry's do not rebuild (a forged entry: they
         are then found from the document)."""
-        if type(self.digests) is not bytes:
+        if type(self.digests) not in (bytes, list):
             return self.digests
-        import orjson
-
         try:
-            return _converter("digests")(orjson.loads(self.digests))
+            value = _json(self.digests) if type(self.digests) is bytes else self.digests
+            return _converter("digests")(value)
         except Exception:  # noqa: BLE001 - see the docstring
             return None
 
@@ -411,12 +523,11 @@ class CachedFacts(NamedTuple):
             return self.packed
         import zlib
 
-        import orjson
-
         from seasonparse.partition import pack_facts
 
+        entry = self.entry.part(3) if isinstance(self.entry, EntryBody) else self.entry
         try:
-            return pack_facts(_converter("facts")(orjson.loads(zlib.decompress(self.entry))))
+            return pack_facts(_converter("facts")(_json(zlib.decompress(entry))))
         except Exception:  # noqa: BLE001 - see the docstring
             return None
 
@@ -432,11 +543,11 @@ class CachedProjection(Packed):
     def unpack(self) -> Document:
         import zlib
 
-        import orjson
-
         item, body = self.data
+        if isinstance(body, EntryBody):
+            body = body.part(4)
         try:
-            document = _converter("document")(orjson.loads(zlib.decompress(body)))
+            document = _converter("document")(_json(zlib.decompress(body)))
             if document.path == self.path and document.sha256 == self.sha256 and not document.lines:
                 return document._replace(lines=self.lines)
         except Exception:  # noqa: BLE001 - see the class's docstring
@@ -445,6 +556,27 @@ class CachedProjection(Packed):
         from seasonparse.compact import project
 
         return project(load_one(item))._replace(lines=self.lines)
+
+
+def _keyless(head: bytes, key: list):
+    """An entry's head (JSON, its key checked to be `key`) without the key, as an index row
+    holds it (the index's own key and the row's name and sha256 stand for it)."""
+    import orjson
+
+    written = b"[" + orjson.dumps(key) + b","
+    if head.startswith(written):
+        return orjson.Fragment(b"[" + head[len(written):])
+    return orjson.loads(head)[1:]  # written otherwise (not by orjson of this key): parsed
+
+
+def _read_input(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of an input, a regular file (else OSError, as frontend.source.read_regular_file),
+    and its stat taken before they were read."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a folder, pipe or device)")
+    with open(path, "rb") as fh:
+        return fh.read(), st
 
 
 def read_entry(path: str, touch: bool) -> bytes | None:
@@ -494,6 +626,14 @@ def decode_memo(raw: bytes, key: str, rebuild: Callable):
         return None
 
 
+def decode_value(value, rebuild: Callable):
+    """`rebuild(value)`, or None where it raises (see decode_memo)."""
+    try:
+        return rebuild(value)
+    except Exception:  # noqa: BLE001 - whatever the value is, one that does not rebuild is a miss
+        return None
+
+
 def findings_of(value) -> list | None:
     """The findings a memo's value holds (decode_memo's `rebuild`), where each is of a rule that exists."""
     if type(value) is not list:
@@ -508,28 +648,34 @@ def _known(findings, own_path: str | None = None) -> bool:
     (related ones and its fix's too), and with `own_path` (a document's entry), that
     document's path alone. The reporters look rules up, and a forged finding must not be
     reported as if a rule had found it."""
+    if not findings:
+        return True
     from seasonparse.model import SEVERITIES
     from seasonparse.rules import registry
 
     rules = registry()
     for f in findings:
         rule = rules.get(f.code)
-        if rule is None or f.severity not in SEVERITIES or f.name not in ("", rule.name):
+        if (rule is None or f.severity not in SEVERITIES or f.name not in ("", rule.name)
+                or not _from_1(f.line, f.column, f.end_line, f.end_column)
+                or (own_path is not None and f.path != own_path)):
             return False
-        if not _from_1(f.line, f.column, f.end_line, f.end_column) or any(
-                not _from_1(r.line, r.column) for r in f.related):
-            return False
-        edits = f.fix.edits if f.fix is not None else ()
-        if any(not _from_1(e.line, e.column, e.end_line, e.end_column) for e in edits):
-            return False
-        if own_path is not None and (f.path != own_path or any(e.path != own_path for e in edits)):
-            return False
+        for r in f.related:
+            if not _from_1(r.line, r.column):
+                return False
+        for e in f.fix.edits if f.fix is not None else ():
+            if not _from_1(e.line, e.column, e.end_line, e.end_column) or (own_path is not None
+                                                                             and e.path != own_path):
+                return False
     return True
 
 
 def _from_1(*numbers) -> bool:
     """Lines and columns: whole numbers from 1 (None where a finding leaves its end open)."""
-    return all(n is None or (type(n) is int and n >= 1) for n in numbers)
+    for n in numbers:
+        if n is not None and (type(n) is not int or n < 1):
+            return False
+    return True
 
 
 # --- the cache of one run -------------------------------------------------------------------
@@ -591,17 +737,57 @@ class DocumentCache(NamedTuple):
 
     def load(self, item, with_facts: bool = False):
         """The cached check.Checked of `item` (with its partition facts where `with_facts`), or None."""
-        from seasonparse.frontend.source import read_regular_file
+        return self._looked_up(item, self._entry(item), with_facts)[0] if self.cacheable(item) else None
 
-        if not self.cacheable(item):
-            return None
-        path, key = self._entry(item)
+    def _looked_up(self, item, entry: tuple[str, list], with_facts: bool) -> tuple:
+        """(the cached Checked of `item` or None, and its index row: a cache_index.Row, or
+        where it is a miss a cache_index.Hashed to make one of once its entry is written;
+        None where the input cannot be read). `entry`: its file and key (_entry)."""
+        from seasonparse.cache_index import Hashed, Row, signature
+
+        path, key = entry
         raw = read_entry(path, self.writable)  # the entry first: an input without one is not read twice
         try:
-            key.append(hashlib.sha256(read_regular_file(str(item.path))).hexdigest())
+            hashed_at = time.time_ns()  # before the stat: see cache_index on racily clean files
+            content, st = _read_input(str(item.path))
         except (OSError, ValueError):  # ValueError: a NUL in a path
+            return None, None
+        key = [*key, hashlib.sha256(content).hexdigest()]
+        parts = split_entry(raw) if raw is not None else None
+        hit = from_head(parts[1], key, item, with_facts, *parts[2:]) if parts is not None else None
+        if hit is None:
+            return None, Hashed(signature(st), hashed_at, key[-1])
+        import orjson
+
+        return hit, Row(os.path.basename(path), signature(st), hashed_at, key[-1], _keyless(parts[0], key),
+                        orjson.Fragment(parts[2]) if parts[2] else None)
+
+    def _indexed(self, row, entry: tuple[str, list], item, with_facts: bool):
+        """The Checked of `item` its trusted index `row` gives (its facts and projection read
+        from the entry where the run reads them), or None where the row's head does not rebuild."""
+        path, key = entry
+        key = [*key, row.sha256]
+        body = EntryBody(path, key)
+        head = row.head
+        return (from_head([key, *head], key, item, with_facts, row.digests, body, body) if type(head) is list
+                else None)
+
+    def _written(self, entry: tuple[str, list], pending):
+        """The index row of a miss whose entry the run wrote (`pending`, a cache_index.Hashed
+        from _looked_up), read back from that entry; None where there is none of that content
+        (not kept, or replaced since)."""
+        import orjson
+
+        from seasonparse.cache_index import Row
+
+        path, key = entry
+        sig, hashed_at, sha = pending
+        raw = read_entry(path, False)
+        parts = split_entry(raw) if raw is not None else None
+        if parts is None or parts[1][0] != [*key, sha]:
             return None
-        return None if raw is None else decode(raw, key, item, with_facts)
+        return Row(os.path.basename(path), sig, hashed_at, sha, _keyless(parts[0], [*key, sha]),
+                   orjson.Fragment(parts[2]) if parts[2] else None)
 
     def store(self, item, checked):
         """Keep what the per-document stage found (`checked`), where it can be rebuilt exactly:
@@ -653,8 +839,10 @@ class DocumentCache(NamedTuple):
             # a stream, or rules of the caller's own: not cached
             yield from map_fn(stage, items)
             return
-        with_facts = bool(getattr(stage, "facts", False))
-        hits = [self.load(item, with_facts) for item in items]
+        from seasonparse.cache_index import Hashed
+
+        looked = self.recall(items, bool(getattr(stage, "facts", False)))
+        index, entries, hits, rows = looked.index, looked.entries, looked.hits, looked.rows
         misses = [item for item, hit in zip(items, hits) if hit is None]
         checked = map_fn(StoringStage(stage, self), misses) if misses else iter(())
         try:
@@ -664,12 +852,37 @@ class DocumentCache(NamedTuple):
             next(checked, None)  # run the map to its end: a pool then shuts down, not stops
         finally:  # a pool's map stops its workers when closed
             getattr(checked, "close", lambda: None)()
-        self.prune({os.path.basename(self._entry(item)[0]) for item in items})
+        if self.writable:
+            rows = [self._written(entry, row) if isinstance(row, Hashed) else row for entry, row in zip(entries, rows)]
+            if looked.from_index < sum(row is not None for row in rows):  # rows the index does not hold
+                index.write(rows)
+        self.prune(looked.names, os.path.basename(index.path))
 
-    def prune(self, used: set[str]) -> None:
-        """Remove entries (and folders of other configurations) unused for MAX_AGE_DAYS, and
-        temporary files a killed run left an hour ago or more. At most once a day (the
-        time of PRUNED): a run on a few files need not look at every entry."""
+    def recall(self, items: list, with_facts: bool) -> Recall:
+        """What the cache holds of `items` (with their partition facts where `with_facts`):
+        from the index where it vouches for an input (cache_index), else from its entry."""
+        from seasonparse.cache_index import EntryIndex
+
+        entries = [self._entry(item) if self.cacheable(item) else None for item in items]
+        names = [os.path.basename(e[0]) if e is not None else "" for e in entries]
+        index = EntryIndex.read(self.folder, self.key, names, self.writable)
+        hits, rows, from_index = [], [], 0
+        for n, (item, entry, name) in enumerate(zip(items, entries, names)):
+            row = index.trusted(n, name, item) if entry is not None else None
+            hit = self._indexed(row, entry, item, with_facts) if row is not None else None
+            if hit is not None:
+                from_index += 1
+            elif entry is not None:
+                hit, row = self._looked_up(item, entry, with_facts)
+            hits.append(hit)
+            rows.append(row)
+        return Recall(index, entries, names, hits, rows, from_index)
+
+    def prune(self, names: list[str], *also: str) -> None:
+        """Remove entries (and folders of other configurations) unused for MAX_AGE_DAYS, but
+        those of `names` and `also` (this run's), and temporary files a killed run left an
+        hour ago or more. At most once a day (the time of PRUNED): a run on a few files need
+        not look at every entry."""
         if not self.writable:
             return
         now = time.time()
@@ -681,6 +894,7 @@ class DocumentCache(NamedTuple):
             from seasonparse.jsonout import write_atomic
 
             write_atomic(marker, b"")
+        used = {*names, *also}
         old, abandoned = now - MAX_AGE_DAYS * 86_400, now - 3600
         with _quiet():
             with os.scandir(self.folder) as entries:
@@ -698,6 +912,20 @@ class DocumentCache(NamedTuple):
                         if (entry.path != self.folder and entry.is_dir(follow_symlinks=False)
                                 and entry.stat(follow_symlinks=False).st_mtime < old):
                             shutil.rmtree(entry.path)
+
+
+class Recall(NamedTuple):
+    """What DocumentCache.recall found of a run's inputs, by input: the entry (file and key,
+    None for an input not cached) and its name, the cached check.Checked (None: a miss), the
+    index row (cache_index.Row, a cache_index.Hashed for a miss, None); and how many rows
+    came from the index as it is."""
+
+    index: object  # cache_index.EntryIndex
+    entries: list
+    names: list[str]
+    hits: list
+    rows: list
+    from_index: int
 
 
 class StoringStage(NamedTuple):

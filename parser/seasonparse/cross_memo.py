@@ -24,6 +24,9 @@ Otherwise each step is memoized by what it reads:
     surname group again, not every document. A001 and A002 read the identity alone and
     are checked again wherever the whole stage is (no document is read for them).
 
+The part and surname group memos of a run are also kept together, in one pack
+(MemoPack), which a re-check reads instead of one file a part and a group.
+
 A memo is a file `x-<key>` in the run's cache folder, written as entries are
 (atomically, MAGIC and a checksum), pruned with them, and never trusted: one whose
 checksum or key does not match, or whose value does not rebuild (findings of rules
@@ -131,6 +134,53 @@ class CrossMemo(NamedTuple):
             cache.write_memo(self._file(key), key, value)
 
 
+class MemoPack:
+    """The part and surname group memos of one run, in one file beside them (`x-<key>`,
+    keyed by the run key and the documents' paths, so an edit's run finds its last run's
+    pack): a re-check reads one file instead of one a part and a group (400-odd of 1,000
+    articles, most of them empty). A memo the pack does not hold, or holds findings of
+    that do not rebuild, is read from its own file, as without the pack; the pack is
+    written again where any was, holding what the run recalled and found."""
+
+    def __init__(self, memo: CrossMemo, paths: list[str]) -> None:
+        self.memo = memo
+        self.key = _digest(["pack", memo.run_key, paths])
+        self.held: dict = {}
+        self.now: dict = {}  # memo key -> findings: what the pack written at the end holds
+        self.missed = 0
+        value = memo._load(self.key, lambda v: v if type(v) is dict else None)
+        if value is not None:
+            self.held = value
+
+    def __getstate__(self) -> dict:
+        """A worker checking a surname group (SurnameRecall.keep) writes its memo's file; the
+        pack written is the parent's: none of it travels."""
+        return {**self.__dict__, "held": {}, "now": {}}
+
+    def load(self, key: str) -> list | None:
+        """The findings of the memo `key`: from the pack, else its file (None: neither holds it)."""
+        value = self.held.get(key)
+        found = cache.decode_value(value, cache.findings_of) if value is not None else None
+        if found is not None:
+            self.now[key] = value
+            return found
+        self.missed += 1
+        found = self.memo._load(key)
+        if found is not None:
+            self.now[key] = found
+        return found
+
+    def store(self, key: str, findings: list) -> None:
+        self.memo.store(key, findings)
+        self.now[key] = findings
+        self.missed += 1
+
+    def write(self) -> None:
+        """The pack of what this run recalled and found, where it is not the pack it read."""
+        if self.missed or len(self.now) != len(self.held):
+            self.memo.store(self.key, self.now)
+
+
 def _digests(doc, found, source_lines) -> Digests:
     """A document's Digests: its facts' (cache.CachedFacts), or found now (a document whose
     entry the run did not write, or whose entry's digests do not rebuild: one digest a group)."""
@@ -183,9 +233,9 @@ class Layout(NamedTuple):
     identity: str
 
 
-@lru_cache(maxsize=1)  # one type: its rebuilder is generated once (cache.rebuilder)
-def _stored_layout():
-    """The type a layout is kept as (JSON, rebuilt by cache.rebuilder): the identity as the
+@lru_cache(maxsize=1)  # one type: its converter is made once (cache._converter)
+def stored_layout():
+    """The type a layout is kept as (JSON, rebuilt by cache._converter): the identity as the
     rules read it (each name's root, each root's name, each configured name, the inferred
     aliases and the ambiguous names), the statements, the parts and the weights."""
     from seasonparse.identity import Ambiguity, Inference
@@ -197,6 +247,14 @@ def _stored_layout():
         ("ambiguous", tuple[Ambiguity, ...]), ("rosters", tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]),
         ("stated", tuple[tuple[str, tuple[Deduction, ...], tuple[Removal, ...]], ...]),
         ("parts", tuple[tuple[int, ...], ...]), ("weights", tuple[int, ...]), ("identity", str)])
+
+
+def __getattr__(name: str):
+    """StoredLayout, made where it is first asked for (it names the identity's and the
+    statements' records, which a run that reads no layout does not import)."""
+    if name == "StoredLayout":
+        return stored_layout()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _layout_as_stored(layout: Layout) -> list:
@@ -213,7 +271,7 @@ def _layout_rebuilt(value, paths: list[str]) -> Layout | None:
     holding each document once, in order."""
     from seasonparse.identity import Clubs
 
-    stored = cache.rebuilder(_stored_layout())(value)
+    stored = cache._converter("layout")(value)
     parent = dict(stored.roots)
     parts = [list(p) for p in stored.parts]
     if (any(parent.get(r) != r for r in parent.values()) or [s[0] for s in stored.stated] != paths
@@ -260,25 +318,26 @@ class RunMemo(NamedTuple):
         identity, stated, parts = layout.identity, layout.stated, layout.parts
         context = [self.memo.run_key, list(self.part_codes), identity, _digest(stated)]
         keys = [_digest(["part", *context, [shown[i] for i in part]]) for part in parts] if self.part_codes else []
-        found = [self.memo._load(k) for k in keys]
+        pack = MemoPack(self.memo, [d.path for d in self.docs])
+        found = [pack.load(k) for k in keys]
         missed = [(part, k) for part, k, f in zip(parts, keys, found) if f is None]
-        surnames = self._surnames(identity, tuple(c for c in self.whole_codes if c in BY_SURNAME))
+        surnames = self._surnames(identity, tuple(c for c in self.whole_codes if c in BY_SURNAME), pack)
         whole_codes = tuple(c for c in self.whole_codes if c not in BY_SURNAME or surnames.keys)
         remembered = [f for found_part in found if found_part for f in found_part] + surnames.remembered
-        return Recalled(self.memo, self.docs, [part for part, _ in missed] if self.part_codes else parts,
+        return Recalled(pack, self.docs, [part for part, _ in missed] if self.part_codes else parts,
                         whole_codes, remembered, [k for _, k in missed], surnames)
 
-    def _surnames(self, identity: str, codes: tuple[str, ...]) -> SurnameRecall:
+    def _surnames(self, identity: str, codes: tuple[str, ...], pack: MemoPack) -> SurnameRecall:
         members: dict[int, list[tuple[int, str, str]]] = {}
         for i, (doc, digests) in enumerate(zip(self.docs, self.digests)):
             for group, digest in digests.by_group() if codes else ():
                 members.setdefault(group, []).append((i, doc.path, digest))
         keys = {g: _digest(["surname", self.memo.run_key, list(codes), identity, g, [[p, h] for _, p, h in found]])
                 for g, found in members.items()}
-        found = {g: self.memo._load(k) for g, k in keys.items()}
+        found = {g: pack.load(k) for g, k in keys.items()}
         missed = {g: k for g, k in keys.items() if found[g] is None}
         viewed = tuple(sorted({i for g in missed for i, _, _ in members[g]}))
-        return SurnameRecall(self.memo, missed, frozenset(missed), viewed,
+        return SurnameRecall(pack, missed, frozenset(missed), viewed,
                              [f for held in found.values() if held for f in held])
 
 
@@ -288,7 +347,7 @@ class SurnameRecall(NamedTuple):
     partition.SurnameViews reads (it hands the findings back to `keep`). `remembered`:
     the other groups' findings, from their memos."""
 
-    memo: CrossMemo
+    memo: MemoPack
     keys: dict[int, str]
     groups: frozenset[int]
     documents: tuple[int, ...]
@@ -305,7 +364,7 @@ class Recalled(NamedTuple):
     surname groups of `surnames`) the run must still check, the findings the memos gave for
     the others (`remembered`), and the keys to memoize the parts' findings under."""
 
-    memo: CrossMemo
+    memo: MemoPack
     docs: list
     parts: list[list[int]]
     whole_codes: tuple[str, ...]
@@ -319,6 +378,8 @@ class Recalled(NamedTuple):
         found = [f for task in results for f in task]
         if not any(f.code == INTERNAL_ERROR for f in found):
             self._store(found)
+        if self.memo.memo.writable:
+            self.memo.write()
         return [*results, self.remembered]
 
     def _store(self, found: list) -> None:
