@@ -323,5 +323,64 @@ def scorer_not_listed(doc, settings, report):
                          related=[Related(doc.path, (t.rows or t.own_rows)[0].line, 1, "the list")])
 
 
+def _may_name(short: Goalscorer, full: Goalscorer) -> bool:
+    """Whether row `short`'s name can name row `full`'s player (as a scorer line's
+    name names a row) and their clubs do not differ."""
+    if short.club and full.club and not same_team(short.club, full.club):
+        return False  # namesakes at two clubs, or a player listed once per club
+    return player_matches(short.player, full.player)
+
+
+def _listed_twice(rows: list[Goalscorer]) -> list[tuple[int, int]]:
+    """(first row, later row) for each later row that names the player of an earlier one.
+
+    A row whose name is exactly another's pairs with the first of them; a shorter
+    name (`Sánchez`, `H. Sánchez`) only where it can name one other row alone (else
+    it is not known which). Linear: a row is compared with the rows sharing its
+    rarest full word, the one every row it can name holds."""
+    index = _row_index(rows)
+    pairs = set()
+    for i, r in enumerate(rows):
+        hits = [j for j in _candidates(index, r.player) if j != i and _may_name(r, rows[j])]
+        same = [j for j in hits if tokens(rows[j].player) == tokens(r.player)]
+        if same:
+            first = min(same + [i])
+            if first != i:
+                pairs.add((first, i))
+        elif len(hits) == 1:
+            pairs.add((min(i, hits[0]), max(i, hits[0])))
+    return sorted(pairs)
+
+
+def _goals_text(r: Goalscorer) -> str:
+    return plural(r.goals, "goal") if r.goals is not None else "no goals count"
+
+
+@rule("G006", "scorer-listed-twice", ERROR)
+def scorer_listed_twice(doc, settings, report):
+    """A goalscorer table or list that names one player in two rows.
+
+    What it does: compares the names of the rows of each table or `;N goals`
+    list as a scorer line's name is matched with a row (`Eder Pacheco`,
+    `E. Pacheco`), where the rows' clubs do not differ (a list may name a
+    player once per club he scored for).
+
+    Why: a player is in one goal group; twice, one of the rows is wrong (and
+    G001 cannot tell which of them the match blocks' goals belong to).
+
+    Example:
+        ;4 goals
+        - BRA Eder Pacheco (León)
+        ;2 goals
+        - BRA Eder Pacheco (León)       (listed twice)
+    """
+    for t in tallies(doc):
+        for first, later in _listed_twice(t.rows):
+            a, b = t.rows[first], t.rows[later]
+            yield report(f"{b.player} is listed twice: {_goals_text(a)} at line {a.line}, "
+                         f"{_goals_text(b)} here", b.line, 1,
+                         related=[Related(doc.path, a.line, 1, f"{a.player}: {_goals_text(a)}")])
+
+
 RULES = (goalscorer_count_mismatch, own_goal_count_mismatch, total_row_mismatch, total_row_empty,
-         scorer_not_listed)
+         scorer_not_listed, scorer_listed_twice)
