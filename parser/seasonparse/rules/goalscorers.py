@@ -34,14 +34,19 @@ class Tally:
 
     @property
     def comparable(self) -> bool:
-        """Whether the match blocks cover the tournament the table counts: at
-        least half of its rows must agree, else nothing is compared (a top
-        scorers table of a whole league next to the final phase's matches)."""
+        """Whether the match blocks cover the tournament the table counts, else
+        nothing is compared (a top scorers table of a whole league next to the
+        final phase's matches): at least half of its rows agree, or the match
+        blocks credit its players with as many goals in all as it gives them
+        (one goal given to the wrong player changes two rows of a short table,
+        not the total; a table of another scope has another total)."""
         rows = [i for i, r in enumerate(self.rows) if r.goals is not None and i not in self.ambiguous]
         if not self.matches or not rows:
             return False
         agree = sum(1 for i in rows if len(self.counted.get(i, [])) == self.rows[i].goals)
-        return agree * 2 >= len(rows)
+        if agree * 2 >= len(rows):
+            return True
+        return sum(len(self.counted.get(i, [])) for i in rows) == sum(self.rows[i].goals for i in rows)
 
 
 def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
@@ -180,7 +185,8 @@ def goalscorer_count_mismatch(doc, settings, report):
     (the words are in the lexicon); `Goalscorers` or `All competitions` all. Names match by surname
     and initials, accent-insensitive (`J. Correa` = `Jaime Correa`), and by club
     where the list gives one. Compared only where the match blocks cover the
-    tournament (at least half of the rows agree).
+    tournament: at least half of the rows agree, or the match blocks give the
+    table's players as many goals in all as the table does.
 
     Why: goalscorer tables are built by hand and drift from the results.
 
