@@ -201,7 +201,7 @@ class _Builder:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)
         self.ties.append(Tie(out.winner, out.reason, agg[0], agg[1], text.strip(), line, legs,
-                             self.section))
+                             self.section, out.shootout))
 
     # --- tables --------------------------------------------------------------------------
     def table(self, lines) -> None:
