@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
-    clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+    clean_value, goals_heading, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
 from seasonparse.lexicon import contains_any, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
@@ -30,7 +30,6 @@ _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 # is tried position by position).
 _CLUB_IN_PARENTHESES = re.compile(r"(.*)\(([^()]*)\)\s*")
 MAX_HEADING_LEVEL = 6  # as in wikitext: `=======` opens a level-6 heading
-_GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
 
 class _Builder:
@@ -289,8 +288,7 @@ class _Builder:
     # --- lists and prose -------------------------------------------------------------------
     def subheading(self, lines) -> None:
         line, text = lines[0]
-        m = _GOALS_HEADING.match(text)
-        self.goals_heading = int(m[1]) if m else None
+        self.goals_heading = goals_heading(text)
         self.blocks.append(_block(("subheading", line, line, text.strip().lstrip(";").strip(), (),
                                    self.section)))
 

@@ -6,6 +6,7 @@ import math
 from bisect import bisect_left, bisect_right
 
 from seasonparse.findings import Edit, Fix, Related, rule
+from seasonparse.frontend.lines import goals_heading
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
@@ -337,17 +338,25 @@ def _may_name(short: Goalscorer, full: Goalscorer) -> bool:
     return player_matches(short.player, full.player)
 
 
-def _listed_twice(rows: list[Goalscorer]) -> list[tuple[int, int]]:
-    """(first row, later row) for each later row that names the player of an earlier one.
+def _list_parts(doc: Document) -> list[int]:
+    """The lines of the `;` subheadings that are no `;N goals` heading: each ends a
+    list's part (`;League` then `;Cup`: a player may be in both)."""
+    return sorted(b.line for b in doc.blocks if b.kind == "subheading" and goals_heading(b.text) is None)
+
+
+def _listed_twice(rows: list[Goalscorer], parts: list[int]) -> list[tuple[int, int]]:
+    """(first row, later row) for each later row that names the player of an earlier one
+    in the same part of the list (`parts`: _list_parts; a table is one part).
 
     A row whose name is exactly another's pairs with the first of them; a shorter
     name (`Sánchez`, `H. Sánchez`) only where it can name one other row alone (else
     it is not known which). Linear: a row is compared with the rows sharing its
     rarest full word, the one every row it can name holds."""
     index = _row_index(rows)
+    part = [bisect_right(parts, r.line) if r.source == "list" else 0 for r in rows]
     pairs = set()
     for i, r in enumerate(rows):
-        hits = [j for j in _candidates(index, r.player) if j != i and _may_name(r, rows[j])]
+        hits = [j for j in _candidates(index, r.player) if j != i and part[j] == part[i] and _may_name(r, rows[j])]
         same = [j for j in hits if tokens(rows[j].player) == tokens(r.player)]
         if same:
             first = min(same + [i])
@@ -369,7 +378,8 @@ def scorer_listed_twice(doc, settings, report):
     What it does: compares the names of the rows of each table or `;N goals`
     list as a scorer line's name is matched with a row (`Eder Pacheco`,
     `E. Pacheco`), where the rows' clubs do not differ (a list may name a
-    player once per club he scored for).
+    player once per club he scored for), within one part of a list (`;League`
+    and `;Cup` parts may each name him).
 
     Why: a player is in one goal group; twice, one of the rows is wrong (and
     G001 cannot tell which of them the match blocks' goals belong to).
@@ -380,8 +390,9 @@ def scorer_listed_twice(doc, settings, report):
         ;2 goals
         - BRA Eder Pacheco (León)       (listed twice)
     """
+    parts = _list_parts(doc)
     for t in tallies(doc):
-        for first, later in _listed_twice(t.rows):
+        for first, later in _listed_twice(t.rows, parts):
             a, b = t.rows[first], t.rows[later]
             yield report(f"{b.player} is listed twice: {_goals_text(a)} at line {a.line}, "
                          f"{_goals_text(b)} here", b.line, 1,
