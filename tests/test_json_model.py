@@ -132,6 +132,7 @@ def test_a_schema_5_document_gets_its_shootout_from_the_outcome_line(tmp_path):
     article.write_text(text, "utf-8")
     doc = parse_file(str(article))
     assert [t.shootout for t in doc.ties if t.shootout] == [(4, 3)]
+    assert from_dict(to_dict(doc), doc.lines).ties == doc.ties  # /6 keeps it
     old = to_dict(doc)
     old["schema"] = "seasonparse/document/5"
     for t in old["ties"]:
