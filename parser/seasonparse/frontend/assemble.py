@@ -15,13 +15,13 @@ from operator import itemgetter
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
-    clean_value, goals_heading, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+    clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
 from seasonparse.lexicon import contains_any, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
 from seasonparse.names import club_subset, fold, same_club, tokens
-from seasonparse.tables import column_indexes, goals_column, is_number, to_int, tournament_columns
+from seasonparse.tables import column_indexes, goals_column, goals_heading, is_number, to_int, tournament_columns
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)

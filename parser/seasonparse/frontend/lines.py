@@ -243,16 +243,6 @@ _OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+advanced\s+(?P<rest>(
 _AGGREGATE = compile_lazily(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
 
 
-_GOALS_HEADING = compile_lazily(r"\s*;?\s*(\d+)\s+goals?\b", re.I)
-
-
-def goals_heading(text: str) -> int | None:
-    """`;4 goals` (or its subheading's text, `4 goals`) -> 4; None for any other heading,
-    which ends a goalscorer list's part (`;League` then `;Cup`)."""
-    m = _GOALS_HEADING.match(text)
-    return int(m[1]) if m else None
-
-
 _SCORE_IN_PROSE = compile_lazily(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)(?!\d)")
 _DIGIT = compile_lazily(r"\d")
 

@@ -6,13 +6,12 @@ import math
 from bisect import bisect_left, bisect_right
 
 from seasonparse.findings import Edit, Fix, Related, rule
-from seasonparse.frontend.lines import goals_heading
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
 from seasonparse.names import player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
-from seasonparse.tables import goals_column, to_int
+from seasonparse.tables import goals_column, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
 from seasonparse.wording import plural
 
