@@ -389,8 +389,9 @@ def scorer_listed_twice(doc, settings, report):
         ;2 goals
         - BRA Eder Pacheco (León)       (listed twice)
     """
-    parts = _list_parts(doc)
-    for t in tallies(doc):
+    found = tallies(doc)
+    parts = _list_parts(doc) if found else []  # no list, no blocks read
+    for t in found:
         for first, later in _listed_twice(t.rows, parts):
             a, b = t.rows[first], t.rows[later]
             yield report(f"{b.player} is listed twice: {_goals_text(a)} at line {a.line}, "
