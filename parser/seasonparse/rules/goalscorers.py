@@ -31,6 +31,7 @@ class Tally:
         self.own_goals: list[tuple[Match, Event]] = []  # marked (o.g.)
         self.unmatched: list[tuple[Match, Event]] = []  # scorer in no row
         self.table = table
+        self.index = _row_index(rows)  # word -> rows holding it, to find a name's rows
 
     @property
     def comparable(self) -> bool:
@@ -139,7 +140,6 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
         t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
                   phase, club, matches, table=group[0].table)
-        rows = _row_index(t.rows)
         for m in matches:
             for e in m.events:
                 if not e.is_goal:
@@ -150,7 +150,7 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
                 if e.kind == "own_goal":
                     t.own_goals.append((m, e))
                     continue
-                hits = [i for i in _candidates(rows, e.player) if player_matches(e.player, t.rows[i].player)
+                hits = [i for i in _candidates(t.index, e.player) if player_matches(e.player, t.rows[i].player)
                         and (t.rows[i].club is None or same_team(t.rows[i].club, team))]
                 if len(hits) == 1:
                     t.counted.setdefault(hits[0], []).append((m, e))
@@ -343,19 +343,23 @@ def _list_parts(doc: Document) -> list[int]:
     return sorted(b.line for b in doc.blocks if b.kind == "subheading" and goals_heading(b.text) is None)
 
 
-def _listed_twice(rows: list[Goalscorer], parts: list[int]) -> list[tuple[int, int]]:
+def _listed_twice(rows: list[Goalscorer], index: dict[str, list[int]], parts: list[int]) -> list[tuple[int, int]]:
     """(first row, later row) for each later row that names the player of an earlier one
     in the same part of the list (`parts`: _list_parts; a table is one part).
 
     A row whose name is exactly another's pairs with the first of them; a shorter
     name (`Sánchez`, `H. Sánchez`) only where it can name one other row alone (else
     it is not known which). Linear: a row is compared with the rows sharing its
-    rarest full word, the one every row it can name holds."""
-    index = _row_index(rows)
-    part = [bisect_right(parts, r.line) if r.source == "list" else 0 for r in rows]
+    rarest full word, the one every row it can name holds (`index`: _row_index)."""
+    def part(r: Goalscorer) -> int:
+        return bisect_right(parts, r.line) if r.source == "list" else 0
+
     pairs = set()
     for i, r in enumerate(rows):
-        hits = [j for j in _candidates(index, r.player) if j != i and part[j] == part[i] and _may_name(r, rows[j])]
+        candidates = _candidates(index, r.player)
+        if len(candidates) < 2:  # itself alone (most rows): nobody else to name
+            continue
+        hits = [j for j in candidates if j != i and part(rows[j]) == part(r) and _may_name(r, rows[j])]
         same = [j for j in hits if tokens(rows[j].player) == tokens(r.player)]
         if same:
             first = min(same + [i])
@@ -392,7 +396,7 @@ def scorer_listed_twice(doc, settings, report):
     found = tallies(doc)
     parts = _list_parts(doc) if found else []  # no list, no blocks read
     for t in found:
-        for first, later in _listed_twice(t.rows, parts):
+        for first, later in _listed_twice(t.rows, t.index, parts):
             a, b = t.rows[first], t.rows[later]
             yield report(f"{b.player} is listed twice: {_goals_text(a)} at line {a.line}, "
                          f"{_goals_text(b)} here", b.line, 1,
