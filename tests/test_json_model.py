@@ -122,6 +122,32 @@ def test_a_schema_4_document_written_before_row_links_is_still_read(tmp_path):
     assert back.tables == tuple(t._replace(rows=tuple(r._replace(link=None) for r in t.rows)) for t in doc.tables)
 
 
+def test_a_schema_5_document_gets_its_shootout_from_the_outcome_line(tmp_path):
+    """Ties' `shootout` came with /6: a /5 file (without it) reads it from the tie's `text`,
+    so check on it finds what check on the article finds (T008)."""
+    leg = "Correcaminos 2 - 1 Neza\n  Correcaminos: Saucedo 66', Sánchez 70'\n  Neza: 38' Luciano Emílio\n"
+    text = SEEDS[2].read_text("utf-8").replace(
+        leg, leg.replace("Neza\n", "Neza (5–4 p)\n", 1) + "\nCorrecaminos advanced 4 – 3 on penalties\n", 1)
+    article = tmp_path / "a.txt"
+    article.write_text(text, "utf-8")
+    doc = parse_file(str(article))
+    assert [t.shootout for t in doc.ties if t.shootout] == [(4, 3)]
+    assert from_dict(to_dict(doc), doc.lines).ties == doc.ties  # /6 keeps it
+    old = to_dict(doc)
+    old["schema"] = "seasonparse/document/5"
+    for t in old["ties"]:
+        del t["shootout"]
+    path = tmp_path / "old.json"
+    path.write_text(dumps(old), "utf-8")
+    back = read_json(str(path), "old.json")
+    assert not [d for d in back.diagnostics if d.code == "P010"]
+    assert back.ties == doc.ties
+    rules = registry()
+    codes = selected_codes(rules, ("T008",), (), ())
+    assert [f.line for f in run([back], rules, codes, Config()).findings] == \
+        [f.line for f in run([doc], rules, codes, Config()).findings] != []
+
+
 WIKITEXT = sorted((ROOT / "tests" / "fixtures" / "wikitext").rglob("*.wikitext"))
 
 

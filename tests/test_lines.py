@@ -51,6 +51,20 @@ def test_outcomes(text, expected):
     assert (None if out is None else (out.winner, out.reason, out.aggregate)) == expected
 
 
+@pytest.mark.parametrize("text,shootout", [
+    ("Neza advanced 4 – 3 on penalties", (4, 3)),
+    ("Neza advanced 3 – 3 on aggregate, 5–4 on penalties", (5, 4)),
+    ("Neza advanced 5-4 on penalties after 2 – 2 on aggregate", (5, 4)),
+    ("Neza advanced 4–3 in a penalty shoot-out", (4, 3)),
+    ("Neza advanced on penalties", None),
+    ("Neza advanced on penalties (4–3)", None),  # no words after the score: not read
+    ("Neza advanced 3 – 2 on aggregate", None),
+])
+def test_outcome_shootout_score(text, shootout):
+    """The score the words after it call a shoot-out's, never the aggregate's."""
+    assert parse_outcome(text).shootout == shootout
+
+
 def test_clean_value():
     cv = clean_value("2 | runner-up = La Piedad")
     assert (cv.value, cv.leaked) == ("2", ("runner-up", "La Piedad"))

@@ -59,7 +59,9 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
         ties=tuple(Tie(t["winner"], t["reason"],
                        t["aggregate"]["winner"] if t["aggregate"] else None,
                        t["aggregate"]["loser"] if t["aggregate"] else None,
-                       t["text"], t["line"], tuple(t["legs"]), tuple(t["section"])) for t in data["ties"]),
+                       t["text"], t["line"], tuple(t["legs"]), tuple(t["section"]),
+                       None if t["shootout"] is None else (t["shootout"]["winner"], t["shootout"]["loser"]))
+                   for t in data["ties"]),
         tables=tuple(Table(
             t["index"], t["line"], t["end_line"], tuple(tuple(h) for h in t["header"]),
             tuple(t["columns"]),
@@ -103,10 +105,11 @@ _MATCH_DETAILS_3 = {"extra_time": False, "penalties": None, "attendance": None, 
 
 
 def _upgrade(data):
-    """A document written under an older schema read as /5. /1 had no `away_column`
+    """A document written under an older schema read as /6. /1 had no `away_column`
     (readers took 1, as they still do for such files); /2 had no source format
     (only the text format wrote JSON then), match details or table points; /3 is /4
-    whose source sha256 is never null; /4 had no table rows' `link`."""
+    whose source sha256 is never null; /4 had no table rows' `link`; /5 had no ties'
+    `shootout`, read again from the outcome line each tie keeps as its `text`."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -134,7 +137,20 @@ def _upgrade(data):
             for r in (t.get("rows") or ()) if isinstance(t, dict) else ():
                 if isinstance(r, dict):
                     r.setdefault("link", None)
+    if data.get("schema") == "seasonparse/document/5":
+        data["schema"] = "seasonparse/document/6"
+        for t in data.get("ties") or ():
+            if isinstance(t, dict):
+                t.setdefault("shootout", _stated_shootout(t.get("text")))
     return data
+
+
+def _stated_shootout(text) -> dict | None:
+    """The shoot-out score a /5 tie's outcome line states, as /6 records it."""
+    from seasonparse.frontend.lines import parse_outcome  # only for /5 files: the text reader stays unloaded
+
+    out = parse_outcome(text) if isinstance(text, str) else None
+    return None if out is None or out.shootout is None else {"winner": out.shootout[0], "loser": out.shootout[1]}
 
 
 # Beyond it no JSON reader is exact (a double's 53 bits): no line, count or minute comes near.

@@ -15,7 +15,7 @@ from functools import cache
 
 from seasonparse.model import Document, Section
 
-SCHEMA_ID = "seasonparse/document/5"
+SCHEMA_ID = "seasonparse/document/6"
 
 
 def _section(s: Section) -> dict:
@@ -54,6 +54,7 @@ def to_dict(doc: Document) -> dict:
             "winner": t.winner, "reason": t.reason,
             "aggregate": (None if t.aggregate_winner is None else
                           {"winner": t.aggregate_winner, "loser": t.aggregate_loser}),
+            "shootout": None if t.shootout is None else {"winner": t.shootout[0], "loser": t.shootout[1]},
             "text": t.text, "line": t.line, "legs": list(t.legs), "section": list(t.section),
         } for t in doc.ties],
         "tables": [{

@@ -164,6 +164,7 @@ class Tie(NamedTuple):
     line: int
     legs: tuple[int, ...]  # match indexes, first leg first
     section: tuple[str, ...]
+    shootout: tuple[int, int] | None = None  # the shoot-out score the line states, as written (`4 – 3 on penalties`)
 
 
 class Row(NamedTuple):

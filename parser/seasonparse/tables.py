@@ -1,6 +1,7 @@
 """Table semantics shared by the front end and the rules: numbers in cells,
 what a column means (by the lexicon's names), which columns name a tournament,
-and a standings row's numbers by meaning (read by the document and the corpus rules)."""
+a standings row's numbers by meaning (read by the document and the corpus rules),
+and the `;N goals` heading of a goalscorer list (a table written as a list)."""
 
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
@@ -15,6 +16,14 @@ from seasonparse.names import fold
 
 _NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
 _TOURNAMENT_COLUMN = re.compile(r"'(\d{2})\s+([A-Za-z])\s+pts", re.I)
+_GOALS_HEADING = re.compile(r"\s*;?\s*(\d+)\s+goals?\b", re.I)
+
+
+def goals_heading(text: str) -> int | None:
+    """`;4 goals` (or its subheading's text, `4 goals`) -> 4; None for any other heading,
+    which ends a goalscorer list's part (`;League` then `;Cup`)."""
+    m = _GOALS_HEADING.match(text)
+    return int(m[1]) if m else None
 
 
 def is_number(cell: str) -> bool:

@@ -21,7 +21,7 @@ from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
 from seasonparse.names import club_subset, fold, same_club, tokens
-from seasonparse.tables import column_indexes, goals_column, is_number, to_int, tournament_columns
+from seasonparse.tables import column_indexes, goals_column, goals_heading, is_number, to_int, tournament_columns
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
@@ -30,7 +30,6 @@ _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 # is tried position by position).
 _CLUB_IN_PARENTHESES = re.compile(r"(.*)\(([^()]*)\)\s*")
 MAX_HEADING_LEVEL = 6  # as in wikitext: `=======` opens a level-6 heading
-_GOALS_HEADING = re.compile(r"\s*;\s*(\d+)\s+goals?\b", re.I)
 
 
 class _Builder:
@@ -213,7 +212,7 @@ class _Builder:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)
         self.ties.append(Tie(out.winner, out.reason, agg[0], agg[1], text.strip(), line, legs,
-                             self.section))
+                             self.section, out.shootout))
 
     # --- tables --------------------------------------------------------------------------
     def table(self, lines) -> None:
@@ -301,8 +300,7 @@ class _Builder:
     # --- lists and prose -------------------------------------------------------------------
     def subheading(self, lines) -> None:
         line, text = lines[0]
-        m = _GOALS_HEADING.match(text)
-        self.goals_heading = int(m[1]) if m else None
+        self.goals_heading = goals_heading(text)
         self.blocks.append(_block(("subheading", line, line, text.strip().lstrip(";").strip(), (),
                                    self.section)))
 

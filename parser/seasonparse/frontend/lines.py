@@ -243,14 +243,31 @@ _OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+advanced\s+(?P<rest>(
 _AGGREGATE = compile_lazily(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
 
 
+_SCORE_IN_PROSE = compile_lazily(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)(?!\d)")
+_DIGIT = compile_lazily(r"\d")
+
+
 class Outcome(NamedTuple):
     winner: str
     reason: str
     aggregate: tuple[int, int] | None
+    shootout: tuple[int, int] | None = None  # as written: `4 – 3 on penalties` -> (4, 3)
+
+
+def _stated_shootout(rest: str) -> tuple[int, int] | None:
+    """The score that the words after it, up to the next number, call a shoot-out's
+    (`4 – 3 on penalties`, also after `2 – 2 on aggregate,`); None where none does."""
+    for m in _SCORE_IN_PROSE.finditer(rest):
+        after = rest[m.end():]
+        digit = _DIGIT.search(after)
+        if contains_any(after[:digit.start()] if digit else after, "outcomes", "penalties"):
+            return int(m[1]), int(m[2])
+    return None
 
 
 def parse_outcome(line: str) -> Outcome | None:
-    """`Neza advanced 3 – 2 on aggregate`; None when the line is prose after all."""
+    """`Neza advanced 3 – 2 on aggregate`, `Neza advanced 4 – 3 on penalties`; None
+    when the line is prose after all."""
     m = _OUTCOME.match(line)
     if m is None:
         return None
@@ -268,7 +285,8 @@ def parse_outcome(line: str) -> Outcome | None:
         reason = "aggregate"
     else:
         reason = "other"
-    return Outcome(winner, reason, (int(agg[1]), int(agg[2])) if agg else None)
+    shootout = _stated_shootout(rest) if reason == "penalties" else None
+    return Outcome(winner, reason, (int(agg[1]), int(agg[2])) if agg else None, shootout)
 
 
 # --- tables and infobox values -----------------------------------------------

@@ -1,5 +1,6 @@
 """Rules on who goes through: the winner of a tie must be in the next round where the
-document lists that round whole, and a stated winner must be the shoot-out's.
+document lists that round whole, and a stated winner and shoot-out score must be the
+shoot-out's.
 
 B001 (rules/bracket.py) reports a loser who plays on; this module reports the other
 half, a winner missing from the next round, so one defect gives one finding.
@@ -85,4 +86,30 @@ def tie_shootout_winner(doc, settings, report):
                                           f"the shoot-out: {describe(last)}")])
 
 
-RULES = (winner_not_in_next_round, tie_shootout_winner)
+@rule("T008", "tie-shootout-score", ERROR)
+def tie_shootout_score(doc, settings, report):
+    """An outcome line states another shoot-out score than the deciding leg.
+
+    What it does: where an outcome line states the shoot-out's score
+    (`Neza advanced 5 – 4 on penalties`) and the tie's last leg has one
+    (`(5–4 p)`), the two must hold the same two numbers, in either order (who
+    won it is T007's).
+
+    Why: one of the two was copied wrong; the shoot-out score is the only
+    record of how the tie was decided.
+
+    Example:
+        Neza 2 - 1 Correcaminos (5–4 p)
+        Neza advanced 4 – 3 on penalties
+    """
+    for t in doc.ties:
+        if t.shootout is None or not t.legs or not 0 <= t.legs[-1] < len(doc.matches):
+            continue
+        last = doc.matches[t.legs[-1]]
+        if last.penalties is not None and sorted(t.shootout) != sorted(last.penalties):
+            yield report(f"the outcome line states the shoot-out {t.shootout[0]}–{t.shootout[1]}, the deciding "
+                         f"leg {last.penalties[0]}–{last.penalties[1]} p", t.line, 1,
+                         related=[Related(doc.path, last.line, last.home_column, f"the deciding leg: {describe(last)}")])
+
+
+RULES = (winner_not_in_next_round, tie_shootout_winner, tie_shootout_score)

@@ -11,7 +11,7 @@ from seasonparse.lexicon import contains_any
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
 from seasonparse.names import player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
-from seasonparse.tables import goals_column, to_int
+from seasonparse.tables import goals_column, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
 from seasonparse.wording import plural
 
@@ -31,17 +31,23 @@ class Tally:
         self.own_goals: list[tuple[Match, Event]] = []  # marked (o.g.)
         self.unmatched: list[tuple[Match, Event]] = []  # scorer in no row
         self.table = table
+        self.index = _row_index(rows)  # word -> rows holding it, to find a name's rows
 
     @property
     def comparable(self) -> bool:
-        """Whether the match blocks cover the tournament the table counts: at
-        least half of its rows must agree, else nothing is compared (a top
-        scorers table of a whole league next to the final phase's matches)."""
+        """Whether the match blocks cover the tournament the table counts, else
+        nothing is compared (a top scorers table of a whole league next to the
+        final phase's matches): at least half of its rows agree, or the match
+        blocks credit its players with as many goals in all as it gives them
+        (one goal given to the wrong player changes two rows of a short table,
+        not the total; a table of another scope has another total)."""
         rows = [i for i, r in enumerate(self.rows) if r.goals is not None and i not in self.ambiguous]
         if not self.matches or not rows:
             return False
         agree = sum(1 for i in rows if len(self.counted.get(i, [])) == self.rows[i].goals)
-        return agree * 2 >= len(rows)
+        if agree * 2 >= len(rows):
+            return True
+        return sum(len(self.counted.get(i, [])) for i in rows) == sum(self.rows[i].goals for i in rows)
 
 
 def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
@@ -134,7 +140,6 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
         t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
                   phase, club, matches, table=group[0].table)
-        rows = _row_index(t.rows)
         for m in matches:
             for e in m.events:
                 if not e.is_goal:
@@ -145,7 +150,7 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
                 if e.kind == "own_goal":
                     t.own_goals.append((m, e))
                     continue
-                hits = [i for i in _candidates(rows, e.player) if player_matches(e.player, t.rows[i].player)
+                hits = [i for i in _candidates(t.index, e.player) if player_matches(e.player, t.rows[i].player)
                         and (t.rows[i].club is None or same_team(t.rows[i].club, team))]
                 if len(hits) == 1:
                     t.counted.setdefault(hits[0], []).append((m, e))
@@ -180,7 +185,8 @@ def goalscorer_count_mismatch(doc, settings, report):
     (the words are in the lexicon); `Goalscorers` or `All competitions` all. Names match by surname
     and initials, accent-insensitive (`J. Correa` = `Jaime Correa`), and by club
     where the list gives one. Compared only where the match blocks cover the
-    tournament (at least half of the rows agree).
+    tournament: at least half of the rows agree, or the match blocks give the
+    table's players as many goals in all as the table does.
 
     Why: goalscorer tables are built by hand and drift from the results.
 
@@ -323,5 +329,79 @@ def scorer_not_listed(doc, settings, report):
                          related=[Related(doc.path, (t.rows or t.own_rows)[0].line, 1, "the list")])
 
 
+def _may_name(short: Goalscorer, full: Goalscorer) -> bool:
+    """Whether row `short`'s name can name row `full`'s player (as a scorer line's
+    name names a row) and their clubs do not differ."""
+    if short.club and full.club and not same_team(short.club, full.club):
+        return False  # namesakes at two clubs, or a player listed once per club
+    return player_matches(short.player, full.player)
+
+
+def _list_parts(doc: Document) -> list[int]:
+    """The lines of the `;` subheadings that are no `;N goals` heading: each ends a
+    list's part (`;League` then `;Cup`: a player may be in both)."""
+    return sorted(b.line for b in doc.blocks if b.kind == "subheading" and goals_heading(b.text) is None)
+
+
+def _listed_twice(rows: list[Goalscorer], index: dict[str, list[int]], parts: list[int]) -> list[tuple[int, int]]:
+    """(first row, later row) for each later row that names the player of an earlier one
+    in the same part of the list (`parts`: _list_parts; a table is one part).
+
+    A row whose name is exactly another's pairs with the first of them; a shorter
+    name (`Sánchez`, `H. Sánchez`) only where it can name one other row alone (else
+    it is not known which). Linear: a row is compared with the rows sharing its
+    rarest full word, the one every row it can name holds (`index`: _row_index)."""
+    def part(r: Goalscorer) -> int:
+        return bisect_right(parts, r.line) if r.source == "list" else 0
+
+    pairs = set()
+    for i, r in enumerate(rows):
+        candidates = _candidates(index, r.player)
+        if len(candidates) < 2:  # itself alone (most rows): nobody else to name
+            continue
+        hits = [j for j in candidates if j != i and part(rows[j]) == part(r) and _may_name(r, rows[j])]
+        same = [j for j in hits if tokens(rows[j].player) == tokens(r.player)]
+        if same:
+            first = min(same + [i])
+            if first != i:
+                pairs.add((first, i))
+        elif len(hits) == 1:
+            pairs.add((min(i, hits[0]), max(i, hits[0])))
+    return sorted(pairs)
+
+
+def _goals_text(r: Goalscorer) -> str:
+    return plural(r.goals, "goal") if r.goals is not None else "no goals count"
+
+
+@rule("G006", "scorer-listed-twice", ERROR)
+def scorer_listed_twice(doc, settings, report):
+    """A goalscorer table or list that names one player in two rows.
+
+    What it does: compares the names of the rows of each table or `;N goals`
+    list as a scorer line's name is matched with a row (`Eder Pacheco`,
+    `E. Pacheco`), where the rows' clubs do not differ (a list may name a
+    player once per club he scored for), within one part of a list (`;League`
+    and `;Cup` parts may each name him).
+
+    Why: a player is in one goal group; twice, one of the rows is wrong (and
+    G001 cannot tell which of them the match blocks' goals belong to).
+
+    Example:
+        ;4 goals
+        - BRA Eder Pacheco (León)
+        ;2 goals
+        - BRA Eder Pacheco (León)       (listed twice)
+    """
+    found = tallies(doc)
+    parts = _list_parts(doc) if found else []  # no list, no blocks read
+    for t in found:
+        for first, later in _listed_twice(t.rows, t.index, parts):
+            a, b = t.rows[first], t.rows[later]
+            yield report(f"{b.player} is listed twice: {_goals_text(a)} at line {a.line}, "
+                         f"{_goals_text(b)} here", b.line, 1,
+                         related=[Related(doc.path, a.line, 1, f"{a.player}: {_goals_text(a)}")])
+
+
 RULES = (goalscorer_count_mismatch, own_goal_count_mismatch, total_row_mismatch, total_row_empty,
-         scorer_not_listed)
+         scorer_not_listed, scorer_listed_twice)
