@@ -31,12 +31,12 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Section': ('seasonparse.model', 'Section', (('title', 'level', 'line', 'children'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "tuple['Section', ...]"))),
     'StoredLayout': ('seasonparse.cross_memo', 'StoredLayout', (('roots', 'names', 'canonical', 'inferred', 'ambiguous', 'rosters', 'stated', 'parts', 'weights', 'identity'), ('tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[seasonparse.identity.Inference, ...]', 'tuple[seasonparse.identity.Ambiguity, ...]', 'tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]', 'tuple[tuple[str, tuple[seasonparse.statements.Deduction, ...], tuple[seasonparse.statements.Removal, ...]], ...]', 'tuple[tuple[int, ...], ...]', 'tuple[int, ...]', "<class 'str'>"))),
     'Table': ('seasonparse.model', 'Table', (('index', 'line', 'end_line', 'header', 'columns', 'rows', 'section', 'kind', 'points_for_win', 'order_rule'), ("<class 'int'>", "<class 'int'>", "<class 'int'>", 'tuple[tuple[str, ...], ...]', 'tuple[str, ...]', 'tuple[seasonparse.model.Row, ...]', 'tuple[str, ...]', "<class 'str'>", 'int | None', 'str | None'))),
-    'Tie': ('seasonparse.model', 'Tie', (('winner', 'reason', 'aggregate_winner', 'aggregate_loser', 'text', 'line', 'legs', 'section'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", 'tuple[int, ...]', 'tuple[str, ...]'))),
+    'Tie': ('seasonparse.model', 'Tie', (('winner', 'reason', 'aggregate_winner', 'aggregate_loser', 'text', 'line', 'legs', 'section', 'shootout'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", 'tuple[int, ...]', 'tuple[str, ...]', 'tuple[int, int] | None'))),
 }
 TOPS = {  # what cache._converter names: (function, the records it builds)
     'document': ('_make_Document', ('Block', 'Diagnostic', 'Document', 'Event', 'Goalscorer', 'InfoboxField', 'Match', 'Row', 'ScorerLine', 'Section', 'Table', 'Tie')),
     'finding': ('_make_Finding', ('Edit', 'Finding', 'Fix', 'Related')),
-    'codes': ('_top18', ()),
+    'codes': ('_top20', ()),
     'facts': ('_make_Facts', ('Deduction', 'Evidence', 'Facts', 'Removal', 'Roster')),
     'digests': ('_make_Digests', ('Digests',)),
     'layout': ('_make_StoredLayout', ('Ambiguity', 'Deduction', 'Inference', 'Place', 'Removal', 'StoredLayout')),
@@ -226,9 +226,9 @@ def _make_Match(value):
 
 
 def _make_Tie(value):
-    if type(value) is not list or len(value) != 8:
+    if type(value) is not list or len(value) != 9:
         raise _Malformed('expected Tie')
-    v0, v1, v2, v3, v4, v5, v6, v7 = value
+    v0, v1, v2, v3, v4, v5, v6, v7, v8 = value
     if type(v0) is not str:
         raise _Malformed('expected str')
     if type(v1) is not str:
@@ -255,17 +255,26 @@ def _make_Tie(value):
         if type(t7) is not str:
             raise _Malformed('expected str')
     v7 = tuple(v7)
-    return _new(Tie, (v0, v1, v2, v3, v4, v5, v6, v7,))
+    if v8 is not None:
+        if type(v8) is not list or len(v8) != 2:
+            raise _Malformed('expected 2 values')
+        t8, t9 = v8
+        if type(t8) is not int:
+            raise _Malformed('expected int')
+        if type(t9) is not int:
+            raise _Malformed('expected int')
+        v8 = (t8, t9,)
+    return _new(Tie, (v0, v1, v2, v3, v4, v5, v6, v7, v8,))
 
 
-def _item10(t8):
-    if type(t8) is not list:
+def _item12(t10):
+    if type(t10) is not list:
         raise _Malformed('expected an array')
-    for t9 in t8:
-        if type(t9) is not str:
+    for t11 in t10:
+        if type(t11) is not str:
             raise _Malformed('expected str')
-    t8 = tuple(t8)
-    return t8
+    t10 = tuple(t10)
+    return t10
 
 
 def _make_Row(value):
@@ -274,8 +283,8 @@ def _make_Row(value):
     v0, v1, v2, v3, v4, v5 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    for t12 in v0:
-        if type(t12) is not str:
+    for t14 in v0:
+        if type(t14) is not str:
             raise _Malformed('expected str')
     v0 = tuple(v0)
     if type(v1) is not int:
@@ -287,8 +296,8 @@ def _make_Row(value):
     if v4 is not None:
         if type(v4) is not list:
             raise _Malformed('expected an array')
-        for t13 in v4:
-            if type(t13) is not str:
+        for t15 in v4:
+            if type(t15) is not str:
                 raise _Malformed('expected str')
         v4 = tuple(v4)
     if v5 is not None:
@@ -309,11 +318,11 @@ def _make_Table(value):
         raise _Malformed('expected int')
     if type(v3) is not list:
         raise _Malformed('expected an array')
-    v3 = tuple([_item10(x) for x in v3])
+    v3 = tuple([_item12(x) for x in v3])
     if type(v4) is not list:
         raise _Malformed('expected an array')
-    for t11 in v4:
-        if type(t11) is not str:
+    for t13 in v4:
+        if type(t13) is not str:
             raise _Malformed('expected str')
     v4 = tuple(v4)
     if type(v5) is not list:
@@ -321,8 +330,8 @@ def _make_Table(value):
     v5 = tuple([_make_Row(x) for x in v5])
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    for t14 in v6:
-        if type(t14) is not str:
+    for t16 in v6:
+        if type(t16) is not str:
             raise _Malformed('expected str')
     v6 = tuple(v6)
     if type(v7) is not str:
@@ -357,8 +366,8 @@ def _make_Goalscorer(value):
         raise _Malformed('expected int')
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    for t15 in v6:
-        if type(t15) is not str:
+    for t17 in v6:
+        if type(t17) is not str:
             raise _Malformed('expected str')
     v6 = tuple(v6)
     if type(v7) is not str:
@@ -433,8 +442,8 @@ def _make_Document(value):
     v11 = tuple([_make_Diagnostic(x) for x in v11])
     if type(v12) is not list:
         raise _Malformed('expected an array')
-    for t16 in v12:
-        if type(t16) is not str:
+    for t18 in v12:
+        if type(t18) is not str:
             raise _Malformed('expected str')
     v12 = tuple(v12)
     if type(v13) is not str:
@@ -522,64 +531,64 @@ def _make_Finding(value):
     return _new(Finding, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10,))
 
 
-def _top18(value):
+def _top20(value):
     if type(value) is not list:
         raise _Malformed('expected an array')
-    for t17 in value:
-        if type(t17) is not str:
+    for t19 in value:
+        if type(t19) is not str:
             raise _Malformed('expected str')
     value = tuple(value)
     return value
 
 
-def _item20(t19):
-    t19 = _hashable(t19)
-    return t19
-
-
-def _item25(t21):
-    if type(t21) is not list or len(t21) != 3:
-        raise _Malformed('expected 3 values')
-    t22, t23, t24 = t21
-    if type(t22) is not str:
-        raise _Malformed('expected str')
-    if type(t23) is not int:
-        raise _Malformed('expected int')
-    if t24 is not None:
-        if type(t24) is not str:
-            raise _Malformed('expected str')
-    t21 = (t22, t23, t24,)
+def _item22(t21):
+    t21 = _hashable(t21)
     return t21
 
 
-def _item28(t26):
-    if type(t26) is not list:
-        raise _Malformed('expected an array')
-    for t27 in t26:
-        if type(t27) is not str:
+def _item27(t23):
+    if type(t23) is not list or len(t23) != 3:
+        raise _Malformed('expected 3 values')
+    t24, t25, t26 = t23
+    if type(t24) is not str:
+        raise _Malformed('expected str')
+    if type(t25) is not int:
+        raise _Malformed('expected int')
+    if t26 is not None:
+        if type(t26) is not str:
             raise _Malformed('expected str')
-    t26 = tuple(t26)
-    return t26
+    t23 = (t24, t25, t26,)
+    return t23
 
 
-def _item36(t29):
-    if type(t29) is not list or len(t29) != 6:
+def _item30(t28):
+    if type(t28) is not list:
+        raise _Malformed('expected an array')
+    for t29 in t28:
+        if type(t29) is not str:
+            raise _Malformed('expected str')
+    t28 = tuple(t28)
+    return t28
+
+
+def _item38(t31):
+    if type(t31) is not list or len(t31) != 6:
         raise _Malformed('expected 6 values')
-    t30, t31, t32, t33, t34, t35 = t29
-    if type(t30) is not str:
-        raise _Malformed('expected str')
-    if type(t31) is not str:
-        raise _Malformed('expected str')
+    t32, t33, t34, t35, t36, t37 = t31
     if type(t32) is not str:
         raise _Malformed('expected str')
-    if type(t33) is not int:
-        raise _Malformed('expected int')
-    if type(t34) is not int:
-        raise _Malformed('expected int')
+    if type(t33) is not str:
+        raise _Malformed('expected str')
+    if type(t34) is not str:
+        raise _Malformed('expected str')
     if type(t35) is not int:
         raise _Malformed('expected int')
-    t29 = (t30, t31, t32, t33, t34, t35,)
-    return t29
+    if type(t36) is not int:
+        raise _Malformed('expected int')
+    if type(t37) is not int:
+        raise _Malformed('expected int')
+    t31 = (t32, t33, t34, t35, t36, t37,)
+    return t31
 
 
 def _make_Roster(value):
@@ -603,13 +612,13 @@ def _make_Evidence(value):
     v0, v1, v2, v3 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item25(x) for x in v0])
+    v0 = tuple([_item27(x) for x in v0])
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    v1 = tuple([_item28(x) for x in v1])
+    v1 = tuple([_item30(x) for x in v1])
     if type(v2) is not list:
         raise _Malformed('expected an array')
-    v2 = tuple([_item36(x) for x in v2])
+    v2 = tuple([_item38(x) for x in v2])
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Roster(x) for x in v3])
@@ -631,12 +640,12 @@ def _make_Deduction(value):
     if v4 is not None:
         if type(v4) is not list or len(v4) != 2:
             raise _Malformed('expected 2 values')
-        t37, t38 = v4
-        if type(t37) is not str:
+        t39, t40 = v4
+        if type(t39) is not str:
             raise _Malformed('expected str')
-        if type(t38) not in (int, str):
+        if type(t40) not in (int, str):
             raise _Malformed('expected one of int, str')
-        v4 = (t37, t38,)
+        v4 = (t39, t40,)
     return _new(Deduction, (v0, v1, v2, v3, v4,))
 
 
@@ -653,12 +662,12 @@ def _make_Removal(value):
     if v3 is not None:
         if type(v3) is not list or len(v3) != 2:
             raise _Malformed('expected 2 values')
-        t39, t40 = v3
-        if type(t39) is not str:
+        t41, t42 = v3
+        if type(t41) is not str:
             raise _Malformed('expected str')
-        if type(t40) not in (int, str):
+        if type(t42) not in (int, str):
             raise _Malformed('expected one of int, str')
-        v3 = (t39, t40,)
+        v3 = (t41, t42,)
     return _new(Removal, (v0, v1, v2, v3,))
 
 
@@ -668,7 +677,7 @@ def _make_Facts(value):
     v0, v1, v2, v3, v4 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item20(x) for x in v0])
+    v0 = tuple([_item22(x) for x in v0])
     v1 = _make_Evidence(v1)
     if type(v2) is not list:
         raise _Malformed('expected an array')
@@ -689,8 +698,8 @@ def _make_Digests(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t41 in v1:
-        if type(t41) is not int:
+    for t43 in v1:
+        if type(t43) is not int:
             raise _Malformed('expected int')
     v1 = tuple(v1)
     if type(v2) is not str:
@@ -698,40 +707,40 @@ def _make_Digests(value):
     return _new(Digests, (v0, v1, v2,))
 
 
-def _item45(t42):
-    if type(t42) is not list or len(t42) != 2:
+def _item47(t44):
+    if type(t44) is not list or len(t44) != 2:
         raise _Malformed('expected 2 values')
-    t43, t44 = t42
-    if type(t43) is not str:
+    t45, t46 = t44
+    if type(t45) is not str:
         raise _Malformed('expected str')
-    if type(t44) is not str:
+    if type(t46) is not str:
         raise _Malformed('expected str')
-    t42 = (t43, t44,)
-    return t42
+    t44 = (t45, t46,)
+    return t44
 
 
-def _item49(t46):
-    if type(t46) is not list or len(t46) != 2:
+def _item51(t48):
+    if type(t48) is not list or len(t48) != 2:
         raise _Malformed('expected 2 values')
-    t47, t48 = t46
-    if type(t47) is not str:
+    t49, t50 = t48
+    if type(t49) is not str:
         raise _Malformed('expected str')
-    if type(t48) is not str:
+    if type(t50) is not str:
         raise _Malformed('expected str')
-    t46 = (t47, t48,)
-    return t46
+    t48 = (t49, t50,)
+    return t48
 
 
-def _item53(t50):
-    if type(t50) is not list or len(t50) != 2:
+def _item55(t52):
+    if type(t52) is not list or len(t52) != 2:
         raise _Malformed('expected 2 values')
-    t51, t52 = t50
-    if type(t51) is not str:
+    t53, t54 = t52
+    if type(t53) is not str:
         raise _Malformed('expected str')
-    if type(t52) is not str:
+    if type(t54) is not str:
         raise _Malformed('expected str')
-    t50 = (t51, t52,)
-    return t50
+    t52 = (t53, t54,)
+    return t52
 
 
 def _make_Place(value):
@@ -745,15 +754,15 @@ def _make_Place(value):
     return _new(Place, (v0, v1,))
 
 
-def _item57(t54):
-    if type(t54) is not list or len(t54) != 2:
+def _item59(t56):
+    if type(t56) is not list or len(t56) != 2:
         raise _Malformed('expected 2 values')
-    t55, t56 = t54
-    t55 = _make_Place(t55)
-    if type(t56) is not str:
+    t57, t58 = t56
+    t57 = _make_Place(t57)
+    if type(t58) is not str:
         raise _Malformed('expected str')
-    t54 = (t55, t56,)
-    return t54
+    t56 = (t57, t58,)
+    return t56
 
 
 def _make_Inference(value):
@@ -768,7 +777,7 @@ def _make_Inference(value):
         raise _Malformed('expected str')
     if type(v3) is not list:
         raise _Malformed('expected an array')
-    v3 = tuple([_item57(x) for x in v3])
+    v3 = tuple([_item59(x) for x in v3])
     return _new(Inference, (v0, v1, v2, v3,))
 
 
@@ -780,65 +789,65 @@ def _make_Ambiguity(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t58 in v1:
-        if type(t58) is not str:
+    for t60 in v1:
+        if type(t60) is not str:
             raise _Malformed('expected str')
     v1 = tuple(v1)
     v2 = _make_Place(v2)
     return _new(Ambiguity, (v0, v1, v2,))
 
 
-def _item66(t62):
-    if type(t62) is not list or len(t62) != 3:
+def _item68(t64):
+    if type(t64) is not list or len(t64) != 3:
         raise _Malformed('expected 3 values')
-    t63, t64, t65 = t62
-    if type(t63) is not str:
-        raise _Malformed('expected str')
-    if type(t64) is not str:
-        raise _Malformed('expected str')
+    t65, t66, t67 = t64
     if type(t65) is not str:
         raise _Malformed('expected str')
-    t62 = (t63, t64, t65,)
-    return t62
+    if type(t66) is not str:
+        raise _Malformed('expected str')
+    if type(t67) is not str:
+        raise _Malformed('expected str')
+    t64 = (t65, t66, t67,)
+    return t64
 
 
-def _item67(t59):
-    if type(t59) is not list or len(t59) != 2:
+def _item69(t61):
+    if type(t61) is not list or len(t61) != 2:
         raise _Malformed('expected 2 values')
-    t60, t61 = t59
-    if type(t60) is not str:
+    t62, t63 = t61
+    if type(t62) is not str:
         raise _Malformed('expected str')
-    if type(t61) is not list:
+    if type(t63) is not list:
         raise _Malformed('expected an array')
-    t61 = tuple([_item66(x) for x in t61])
-    t59 = (t60, t61,)
-    return t59
+    t63 = tuple([_item68(x) for x in t63])
+    t61 = (t62, t63,)
+    return t61
 
 
-def _item72(t68):
-    if type(t68) is not list or len(t68) != 3:
+def _item74(t70):
+    if type(t70) is not list or len(t70) != 3:
         raise _Malformed('expected 3 values')
-    t69, t70, t71 = t68
-    if type(t69) is not str:
+    t71, t72, t73 = t70
+    if type(t71) is not str:
         raise _Malformed('expected str')
-    if type(t70) is not list:
+    if type(t72) is not list:
         raise _Malformed('expected an array')
-    t70 = tuple([_make_Deduction(x) for x in t70])
-    if type(t71) is not list:
-        raise _Malformed('expected an array')
-    t71 = tuple([_make_Removal(x) for x in t71])
-    t68 = (t69, t70, t71,)
-    return t68
-
-
-def _item75(t73):
+    t72 = tuple([_make_Deduction(x) for x in t72])
     if type(t73) is not list:
         raise _Malformed('expected an array')
-    for t74 in t73:
-        if type(t74) is not int:
+    t73 = tuple([_make_Removal(x) for x in t73])
+    t70 = (t71, t72, t73,)
+    return t70
+
+
+def _item77(t75):
+    if type(t75) is not list:
+        raise _Malformed('expected an array')
+    for t76 in t75:
+        if type(t76) is not int:
             raise _Malformed('expected int')
-    t73 = tuple(t73)
-    return t73
+    t75 = tuple(t75)
+    return t75
 
 
 def _make_StoredLayout(value):
@@ -847,13 +856,13 @@ def _make_StoredLayout(value):
     v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item45(x) for x in v0])
+    v0 = tuple([_item47(x) for x in v0])
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    v1 = tuple([_item49(x) for x in v1])
+    v1 = tuple([_item51(x) for x in v1])
     if type(v2) is not list:
         raise _Malformed('expected an array')
-    v2 = tuple([_item53(x) for x in v2])
+    v2 = tuple([_item55(x) for x in v2])
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Inference(x) for x in v3])
@@ -862,17 +871,17 @@ def _make_StoredLayout(value):
     v4 = tuple([_make_Ambiguity(x) for x in v4])
     if type(v5) is not list:
         raise _Malformed('expected an array')
-    v5 = tuple([_item67(x) for x in v5])
+    v5 = tuple([_item69(x) for x in v5])
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    v6 = tuple([_item72(x) for x in v6])
+    v6 = tuple([_item74(x) for x in v6])
     if type(v7) is not list:
         raise _Malformed('expected an array')
-    v7 = tuple([_item75(x) for x in v7])
+    v7 = tuple([_item77(x) for x in v7])
     if type(v8) is not list:
         raise _Malformed('expected an array')
-    for t76 in v8:
-        if type(t76) is not int:
+    for t78 in v8:
+        if type(t78) is not int:
             raise _Malformed('expected int')
     v8 = tuple(v8)
     if type(v9) is not str:
