@@ -788,3 +788,18 @@ def test_a_forged_pack_is_not_trusted_its_memos_read_from_their_files(run, corpu
     assert run(*args)[1] == run(*args, "--no-cache")[1]
     edited.write_text(original, "utf-8")
     assert run(*args)[1] == expected
+
+
+def test_a_fifo_in_the_tags_place_does_not_block_the_run(run, corpus, tmp_path):
+    """The tag is opened without blocking and read only as a regular file: a FIFO there
+    made check, report and clean wait forever for a writer (trial11)."""
+    import os
+
+    cache = tmp_path / "cache"
+    run("check", corpus, *COMMON, "--cache-dir", cache)
+    (cache / "CACHEDIR.TAG").unlink()
+    os.mkfifo(cache / "CACHEDIR.TAG")
+    assert not is_ours(cache)
+    code, _, err = run("check", corpus, *COMMON, "--cache-dir", cache)
+    assert "not a seasonparse cache" in err
+    assert run("clean", "--cache-dir", cache)[0] == 2

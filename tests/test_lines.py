@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES
 
 from seasonparse.frontend import parse_text
-from seasonparse.frontend.lines import clean_value, parse_date, parse_outcome
+from seasonparse.frontend.lines import clean_value, parse_date, parse_outcome, parse_score
 
 CASES = tomllib.loads((FIXTURES / "scorer_lines.toml").read_text("utf-8"))["case"]
 
@@ -178,3 +178,25 @@ def test_error_recovery_parses_on_from_a_position_without_copying_the_text():
     items, diags = grammar.parse_items(text, run=run)
     assert len(diags) == 50 and len(seen) == 51
     assert all(same for same, _ in seen) and [pos for _, pos in seen] == sorted({pos for _, pos in seen})
+
+
+@pytest.mark.parametrize("line, note, shootout", [
+    ("Alpha 2 - 1 Beta (HT 1–0)", "HT 1–0", None),  # a half-time score is no shoot-out
+    ("Alpha 2 - 2 Beta (half-time 1–1)", "half-time 1–1", None),
+    ("Alpha 3 - 3 Beta (a.e.t.; 2–2 after 90 minutes)", "a.e.t.; 2–2 after 90 minutes", None),
+    ("Alpha 1 - 1 Beta (4–3 p)", "4–3 p", (4, 3)),
+    ("Alpha 1 - 1 Beta (a.e.t., 4–3 pen.)", "a.e.t., 4–3 pen.", (4, 3)),
+    ("Alpha 1 - 1 Beta (pens 5-4)", "pens 5-4", (5, 4)),
+    ("Alpha 1 - 1 Beta (a.e.t., agg. 1–1, 4–2 p)", "a.e.t., agg. 1–1, 4–2 p", (4, 2)),
+    # the named winner's kicks first, whichever side it is
+    ("Alpha 1 - 1 Beta (a.e.t.; Beta won 4–2 on penalties)", "a.e.t.; Beta won 4–2 on penalties", (2, 4)),
+    ("Alpha 1 - 1 Beta (a.e.t.; Alpha won 4–2 on penalties)", "a.e.t.; Alpha won 4–2 on penalties", (4, 2)),
+    # two notes: both are notes, the away club's name is clean
+    ("Alpha 1 - 1 Beta (a.e.t.) (4–2 p)", "a.e.t.; 4–2 p", (4, 2)),
+])
+def test_a_score_notes_shoot_out_is_one_penalties_mark(line, note, shootout):
+    from seasonparse.frontend.lines import note_details
+
+    s = parse_score(line)
+    assert (s.away, s.note) == ("Beta", note)
+    assert note_details(s.note, s.home, s.away)[1] == shootout

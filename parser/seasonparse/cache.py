@@ -85,7 +85,11 @@ def is_ours(folder: Path) -> bool:
     try:
         if folder.is_symlink() or not folder.is_dir():
             return False
-        with open(folder / "CACHEDIR.TAG", "rb") as fh:
+        # O_NONBLOCK, then a regular file: a FIFO in the tag's place must not block the run
+        fd = os.open(folder / "CACHEDIR.TAG", os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return False
             tag = fh.read(4096).decode("utf-8", "replace")
     except OSError:
         return False

@@ -165,7 +165,7 @@ class _Builder:
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             home_goals, away_goals, tuple(events), tuple(scorer_lines), self.section,
             line, date_line, lines[-1][0], home_column, away_column, note,
-            len(score_text.rstrip()) + 1, *note_details(note), *NO_MATCH_DETAILS[2:])))
+            len(score_text.rstrip()) + 1, *note_details(note, home, away), *NO_MATCH_DETAILS[2:])))
 
     def add_match(self, match: Match) -> None:
         """Append a match (also one another front end made), keeping the index of

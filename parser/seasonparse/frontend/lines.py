@@ -16,7 +16,7 @@ from functools import lru_cache
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import contains_any, words
 from seasonparse.model import maker
-from seasonparse.names import fold, tokens
+from seasonparse.names import fold, same_club, tokens
 
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -69,18 +69,27 @@ _SHOOTOUT = compile_lazily(r"\d+\s*[-–—]\s*\d+")
 
 
 _EXTRA_TIME_NOTE = compile_lazily(r"\ba\.?\s?e\.?\s?t\b|after extra time", re.I)
-_SHOOTOUT_NOTE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")
-_AGGREGATE_NOTE = compile_lazily(r"\bagg", re.I)
+# A score in a note is a shoot-out's only where penalties say so, after it (`4–3 p`, `4–3 pen.`,
+# `4–2 on penalties`) or before it (`pens 4–3`): `HT 1–0`, `agg. 1–1`, `2–2 after 90 minutes` are not.
+_SHOOTOUT_NOTE = compile_lazily(
+    r"(\d+)\s*[-–—]\s*(\d+)\s*(?:p\b|pens?\b|penalties\b|on (?:penalties|pens)\b|after penalties\b)"
+    r"|\b(?:pens?|penalties|shoot-?out)\b\.?\s*:?\s*(\d+)\s*[-–—]\s*(\d+)", re.I)
+_WON_BY = compile_lazily(r"(?:^|[,;]\s*)(?P<club>[^,;()]+?)\s+won\s*$", re.I)
 
 
-def note_details(note: str | None) -> tuple[bool, tuple[int, int] | None]:
+def note_details(note: str | None, home: str = "", away: str = "") -> tuple[bool, tuple[int, int] | None]:
     """What a score note states: (after extra time, shoot-out score home–away).
-    `a.e.t.`, `4–3 p`, `a.e.t., 4–3 p`; a score in the note is the shoot-out's
-    (as parse_score takes it), unless the note speaks of an aggregate."""
+    `a.e.t.`, `4–3 p`, `a.e.t., 4–3 p`, `a.e.t.; Beta won 4–2 on penalties` (the
+    named club's kicks first, whichever side it is)."""
     if not note:
         return False, None
-    pens = _SHOOTOUT_NOTE.search(note)
-    shootout = (int(pens[1]), int(pens[2])) if pens and not _AGGREGATE_NOTE.search(note) else None
+    shootout = None
+    if pens := _SHOOTOUT_NOTE.search(note):
+        a, b = (int(pens[1]), int(pens[2])) if pens[1] is not None else (int(pens[3]), int(pens[4]))
+        won = _WON_BY.search(note, 0, pens.start())
+        if won and away and same_club(won["club"], away) and not same_club(won["club"], home):
+            a, b = b, a
+        shootout = (a, b)
     return bool(_EXTRA_TIME_NOTE.search(note)), shootout
 
 
@@ -88,13 +97,15 @@ def parse_score(line: str) -> ScoreLine | None:
     m = _SCORE.search(line)
     if m is None:
         return None
-    away, note = m["away"], None
-    if ")" in away and (n := _SCORE_NOTE.search(away)) and n.start() > 0:
+    away, notes = m["away"], []
+    while ")" in away and (n := _SCORE_NOTE.search(away)) and n.start() > 0:  # `(a.e.t.) (4–2 p)`: both
         text = n["note"].strip()
-        if fold(text) in words("scores", "notes") or _SHOOTOUT.search(text):
-            away, note = away[:n.start()].rstrip(), text
+        if not (fold(text) in words("scores", "notes") or _SHOOTOUT.search(text)):
+            break
+        away = away[:n.start()].rstrip()
+        notes.insert(0, text)
     return _score_line((m["home"], away, int(m["hg"]), int(m["ag"]),
-                        m.start("home") + 1, m.start("away") + 1, note))
+                        m.start("home") + 1, m.start("away") + 1, "; ".join(notes) or None))
 
 
 # --- scorer lines -----------------------------------------------------------
