@@ -4,6 +4,7 @@ fixture, and generated sentences, read with and without it)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,3 +61,20 @@ def test_generated_sentences_state_the_same_with_the_prefilter(before, stating, 
         m.setattr(statements, "_may_state", lambda text, kind: True)
         unfiltered = _read(sentences)
     assert _read(sentences) == unfiltered
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gamma had 2 points deducted for fielding an ineligible player.",
+    "Gamma were deducted two points.",
+    "Two points were deducted from Gamma.",
+    "Gamma were docked 2 points.",
+    "Gamma received a 2-point deduction.",
+    "Gamma had two points deducted.",
+])
+def test_a_deduction_is_read_in_the_ways_articles_write_it(sentence):
+    # each gave S002 and X006 errors on a correct table (trial11): the deduction was not read
+    from seasonparse.frontend import parse_text
+    from seasonparse.statements import deductions
+
+    doc = parse_text(f"= 1975–76 League =\n\n{sentence}\n")
+    assert [(d.club, d.points) for d in deductions(doc)] == [("Gamma", 2)]

@@ -95,9 +95,14 @@ def _deductions(sentences: Iterable[Sentence]) -> list[Deduction]:
     for s in sentences:
         for p in _patterns("deduction") if _may_state(s.text, "deduction") else ():
             for m in p.finditer(s.text):
-                out.append(Deduction(m["club"].strip(), int(m["points"]), s.text.strip(), s.line,
+                out.append(Deduction(m["club"].strip(), _number(m["points"]), s.text.strip(), s.line,
                                      tournament_in(s.text)))
     return out
+
+
+def _number(text: str) -> int:
+    """`3`, `three` (the lexicon's numbers)."""
+    return int(text) if text.isdigit() else lexicon()["numbers"][text.lower()]
 
 
 class Removal(NamedTuple):
