@@ -7,9 +7,9 @@ from bisect import bisect_left, bisect_right
 
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
-from seasonparse.lexicon import contains_any
+from seasonparse.lexicon import contains_any, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
-from seasonparse.names import player_matches, tokens
+from seasonparse.names import fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
 from seasonparse.tables import goals_column, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
@@ -338,9 +338,21 @@ def _may_name(short: Goalscorer, full: Goalscorer) -> bool:
 
 
 def _list_parts(doc: Document) -> list[int]:
-    """The lines of the `;` subheadings that are no `;N goals` heading: each ends a
-    list's part (`;League` then `;Cup`: a player may be in both)."""
-    return sorted(b.line for b in doc.blocks if b.kind == "subheading" and goals_heading(b.text) is None)
+    """The lines where a goalscorer list's part ends (a player may be in both parts): a `;`
+    subheading that is no `;N goals` heading (`;League` then `;Cup`), a line of text
+    between the groups (`Copa MX`, `Cup goals:`), and a `;N goals` heading whose count is
+    not below the one before (`;9 goals` ... `;1 goal`, then `;3 goals`: a new list)."""
+    out, before = [], None
+    for b in sorted(doc.blocks, key=lambda b: b.line):
+        if b.kind == "subheading":
+            n = goals_heading(b.text)
+            if n is None or (before is not None and n >= before):
+                out.append(b.line)
+            before = n
+        elif b.kind == "paragraph":
+            out.append(b.line)
+            before = None
+    return out
 
 
 def _listed_twice(rows: list[Goalscorer], index: dict[str, list[int]], parts: list[int]) -> list[tuple[int, int]]:
@@ -382,7 +394,8 @@ def scorer_listed_twice(doc, settings, report):
     list as a scorer line's name is matched with a row (`Eder Pacheco`,
     `E. Pacheco`), where the rows' clubs do not differ (a list may name a
     player once per club he scored for), within one part of a list (`;League`
-    and `;Cup` parts may each name him).
+    and `;Cup` parts may each name him; so may a list whose counts start again,
+    or one after a line of text) and not in a table with a row per competition.
 
     Why: a player is in one goal group; twice, one of the rows is wrong (and
     G001 cannot tell which of them the match blocks' goals belong to).
@@ -395,7 +408,10 @@ def scorer_listed_twice(doc, settings, report):
     """
     found = tallies(doc)
     parts = _list_parts(doc) if found else []  # no list, no blocks read
+    per_competition = words("goalscorers", "competition_columns")
     for t in found:
+        if t.table is not None and any(fold(c) in per_competition for c in doc.tables[t.table].columns):
+            continue  # a row per player and competition
         for first, later in _listed_twice(t.rows, t.index, parts):
             a, b = t.rows[first], t.rows[later]
             yield report(f"{b.player} is listed twice: {_goals_text(a)} at line {a.line}, "
