@@ -803,3 +803,17 @@ def test_a_fifo_in_the_tags_place_does_not_block_the_run(run, corpus, tmp_path):
     code, _, err = run("check", corpus, *COMMON, "--cache-dir", cache)
     assert "not a seasonparse cache" in err
     assert run("clean", "--cache-dir", cache)[0] == 2
+
+
+def test_a_version_folder_that_is_a_link_is_not_written_through(run, corpus, tmp_path):
+    """The cache's own folder refuses to be a link; its version folder too: entries were
+    written through one into wherever it pointed (trial11)."""
+    cache = tmp_path / "cache"
+    run("check", corpus, *COMMON, "--cache-dir", cache)
+    [version] = [p for p in cache.iterdir() if p.is_dir()]
+    shutil.rmtree(version)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    version.symlink_to(elsewhere)
+    code, _, err = run("check", corpus, *COMMON, "--cache-dir", cache)
+    assert "not a folder of its own" in err and list(elsewhere.iterdir()) == []

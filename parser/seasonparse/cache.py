@@ -712,6 +712,9 @@ class DocumentCache(NamedTuple):
         try:
             _init(root)
             folder.mkdir(exist_ok=True)
+            if folder.is_symlink() or not folder.is_dir():  # writes stay inside the cache's own folder
+                warn(f"the cache folder {folder} is not a folder of its own (a link?); the cache is not used")
+                return None
             os.utime(folder)  # in use: see prune
             writable = os.access(folder, os.W_OK | os.X_OK)
             if not writable:
