@@ -5,6 +5,7 @@ article of the one promoted through the play-off)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import FIXTURES
 
 from seasonparse.check import run, selected_codes
@@ -37,3 +38,26 @@ def test_a_promoted_club_the_league_does_not_name_is_still_reported(tmp_path):
         (tmp_path / p.name).write_text(p.read_text("utf-8").replace("[[Ilkford]] (play-offs)", "[[Hollin]] (play-offs)"),
                                        "utf-8")
     assert x009(tmp_path) == [("league.wikitext", 5)]
+
+
+def test_two_club_articles_each_telling_their_own_promotion_agree_with_the_league(tmp_path):
+    # review11: {Granby} and {Ilkford} are not nested, yet nothing contradicts
+    for p in CORPUS.iterdir():
+        (tmp_path / p.name).write_text(p.read_text("utf-8"), "utf-8")
+    ilkford = (CORPUS / "ilkford.txt").read_text("utf-8")
+    (tmp_path / "granby.txt").write_text(ilkford.replace("Ilkford", "Granby FC").replace("Hollin", "Keswick"), "utf-8")
+    assert x009(tmp_path) == []
+    (tmp_path / "league.wikitext").unlink()
+    assert x009(tmp_path) == []
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("[[Alpha FC]]<ref name=a>{{cite web|title=x<br>y}}</ref><br>[[Beta]]", "Alpha FC, Beta"),
+    ("{{nowrap|[[Alpha FC]]<br>[[Beta]]}}", "Alpha FC Beta"),
+    ("[[A]]<ref>Relegated after<br>appeal</ref><br>[[Beta]]", "A, Beta"),
+    ("[[A]]<ref name=x/><br/>[[B]]", "A, B"),
+])
+def test_a_br_inside_a_template_or_a_note_is_not_a_line_of_the_list(raw, value):
+    from seasonparse.frontend.wikitext.infobox import _value
+
+    assert _value(raw) == value

@@ -3,6 +3,7 @@ two-legged ties level on aggregate, each statement naming the club with more awa
 
 from __future__ import annotations
 
+import pytest
 from conftest import FIXTURES
 
 from seasonparse.check import run, selected_codes
@@ -51,3 +52,14 @@ def test_a_league_meeting_is_not_a_one_match_play_offs_first_leg():
 def test_the_loser_of_a_one_match_play_offs_shoot_out_said_to_go_through():
     wrong = PLAYOFF.replace("Ilkford advanced on penalties", "Hollin advanced on penalties")
     assert findings(wrong, "T007") == [("T007", 24)]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("==Semi-finals first leg==", "==Semi-finals second leg=="),
+    ("==Semi-finals==\n===First legs===", "===Second legs==="),
+    ("==Semi-finals==\n===1st leg===", "===2nd leg==="),
+])
+def test_legs_under_first_and_second_leg_headings_are_one_tie(first, second):
+    text = (f"= 2019–20 County Cup =\n\n{first}\nMay 1, 2011\nAlpha 1 - 0 Beta\n\n{second}\nMay 8, 2011\n"
+            f"Beta 3 - 1 Alpha\n\nBeta advanced 4 – 2 on aggregate\n")
+    assert findings(text, "T002") == [("T002", text.count("\n") - 0)]

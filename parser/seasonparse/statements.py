@@ -63,7 +63,8 @@ def _holds_a_word(lowered: str, words: tuple[str, ...]) -> bool:
 
 @cache
 def _patterns(kind: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicon()["statements"][kind])
+    numbers = "|".join(sorted(lexicon()["numbers"], key=len, reverse=True))  # the words, one place
+    return tuple(re.compile(p.replace("{numbers}", numbers), re.I) for p in lexicon()["statements"][kind])
 
 
 @cache

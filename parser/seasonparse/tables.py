@@ -157,11 +157,11 @@ def differences(stated: dict, got: dict, figures) -> tuple[str, str] | None:
 WIN_POINTS_IN_USE = (2, 3)
 
 
-def _rows_fitting(table: Table, deducted) -> dict[int, int]:
+def _rows_fitting(table: Table, deducted, candidates) -> dict[int, int]:
     """For each number of points a win may earn, how many rows a win decides (W > 0) fit
     Pts = that × W + D (+ Adj), or fall short of it by a deduction `deducted(team, points)`
     says is stated."""
-    fits = dict.fromkeys(WIN_POINTS_IN_USE, 0)
+    fits = dict.fromkeys(candidates, 0)
     for r in rows_of(table):
         pts, won, drawn = (r.values.get(k) for k in ("points", "won", "drawn"))
         if pts is None or not won or drawn is None:
@@ -181,7 +181,7 @@ def win_points(table: Table, default: int, deducted=None) -> tuple[int, bool]:
     `points-for-win`)."""
     if table.points_for_win:
         return table.points_for_win, False
-    fits = _rows_fitting(table, deducted)
+    fits = _rows_fitting(table, deducted, sorted({*WIN_POINTS_IN_USE, default}))
     best = max(fits, key=lambda w: (fits[w], w == default))
     if best != default and fits[best] > fits.get(default, 0):
         return best, True

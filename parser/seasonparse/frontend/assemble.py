@@ -186,15 +186,17 @@ class _Builder:
 
     def _one_tie(self, first: int, last: int) -> bool:
         """Two matches of the same clubs are one tie's legs only in one round: one section,
-        or its `First leg` and `Second leg` headings. An earlier meeting in the league is not
+        or its first-leg and second-leg headings. An earlier meeting in the league is not
         a one-match play-off's first leg. (Legs at one ground stay a tie: T004 and T005 say
         what is wrong with them.)"""
         a, b = self.matches[first], self.matches[last]
         if a.section == b.section:
             return True
-        return (len(a.section) == len(b.section) > 1 and a.section[:-1] == b.section[:-1]
-                and fold(a.section[-1]) in words("sections", "first_leg")
-                and fold(b.section[-1]) in words("sections", "second_leg"))
+        # `===First leg===` / `===Second leg===` under one round, or `==Semi-finals first legs==`
+        # / `==Semi-finals second legs==` side by side
+        return (bool(a.section) and len(a.section) == len(b.section) and a.section[:-1] == b.section[:-1]
+                and contains_any(a.section[-1], "sections", "first_leg")
+                and contains_any(b.section[-1], "sections", "second_leg"))
 
     # --- outcome lines ---------------------------------------------------------------
     def outcome(self, lines) -> None:

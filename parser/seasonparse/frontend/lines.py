@@ -74,7 +74,11 @@ _EXTRA_TIME_NOTE = compile_lazily(r"\ba\.?\s?e\.?\s?t\b|after extra time", re.I)
 _SHOOTOUT_NOTE = compile_lazily(
     r"(\d+)\s*[-–—]\s*(\d+)\s*(?:p\b|pens?\b|penalties\b|on (?:penalties|pens)\b|after penalties\b)"
     r"|\b(?:pens?|penalties|shoot-?out)\b\.?\s*:?\s*(\d+)\s*[-–—]\s*(\d+)", re.I)
-_WON_BY = compile_lazily(r"(?:^|[,;]\s*)(?P<club>[^,;()]+?)\s+won\s*$", re.I)
+# The club a note names as the shoot-out's winner: `Beta won 4–2 on penalties`, `Beta won on
+# penalties 4–2`, `4–2 pens to Beta`.
+_WON_BY = compile_lazily(r"(?:^|[,;]\s*)(?P<club>[^,;()]+?)\s+won\b|\b(?:pens?|penalties)\.?\s+to\s+(?P<to>[^,;()]+)",
+                         re.I)
+_MOST_NOTES = 3  # `(a.e.t.) (4–2 p)`: a few notes, never a run of them (each is a search of the rest)
 
 
 def note_details(note: str | None, home: str = "", away: str = "") -> tuple[bool, tuple[int, int] | None]:
@@ -86,8 +90,9 @@ def note_details(note: str | None, home: str = "", away: str = "") -> tuple[bool
     shootout = None
     if pens := _SHOOTOUT_NOTE.search(note):
         a, b = (int(pens[1]), int(pens[2])) if pens[1] is not None else (int(pens[3]), int(pens[4]))
-        won = _WON_BY.search(note, 0, pens.start())
-        if won and away and same_club(won["club"], away) and not same_club(won["club"], home):
+        won = _WON_BY.search(note)
+        winner = won and (won["club"] or won["to"]).strip()
+        if winner and away and same_club(winner, away) and not same_club(winner, home):
             a, b = b, a
         shootout = (a, b)
     return bool(_EXTRA_TIME_NOTE.search(note)), shootout
@@ -98,7 +103,8 @@ def parse_score(line: str) -> ScoreLine | None:
     if m is None:
         return None
     away, notes = m["away"], []
-    while ")" in away and (n := _SCORE_NOTE.search(away)) and n.start() > 0:  # `(a.e.t.) (4–2 p)`: both
+    while (")" in away and len(notes) < _MOST_NOTES and (n := _SCORE_NOTE.search(away))
+           and n.start() > 0):  # `(a.e.t.) (4–2 p)`: both
         text = n["note"].strip()
         if not (fold(text) in words("scores", "notes") or _SHOOTOUT.search(text)):
             break

@@ -36,6 +36,7 @@ class Claim(NamedTuple):
     line: int
     text: str
     quote: str = ""  # the words of the line that state it (a club, a tournament), to point at
+    listed: bool = False  # one of a complete list (an infobox's `Promoted`), not one club's own story
 
     def column(self, corpus) -> int:
         return text_column(corpus.line_text(self.doc, self.line), self.quote)
@@ -73,7 +74,7 @@ def doc_claims(doc, root):
         if season and fold(f.key) in promoted_keys:
             for club in named_clubs(f.value) or ["(nobody)"]:
                 yield ((season.first.year, season.last.year), "promoted"), Claim(
-                    root(club), doc, f.line, f"{f.key}: {f.value}", f.value)
+                    root(club), doc, f.line, f"{f.key}: {f.value}", f.value, listed=True)
     ranks = ranking(doc)
     for kt in promotion_ties(doc):
         res = tie_result(kt, ranks)
@@ -102,8 +103,9 @@ def tournament_statement_mismatch(corpus, settings, report):
     What it does: compares, per tournament, the champion (infobox `Champions`,
     `Winners: Apertura: X, Clausura: Y`, the winner of the final) and whom the
     winner plays next ("the playoff match vs the Clausura 2012 winner"); per
-    season, who was promoted (infobox `Promoted`, the promotion final; one
-    document naming some of the clubs another names is no contradiction). A
+    season, who was promoted (infobox `Promoted`, the promotion final: a club
+    missing from another document's list of the promoted; club articles that
+    each tell their own promotion do not contradict one another). A
     statement no other document contradicts is still held to the document's
     own chronology: a tournament's winner plays the winner of a tournament of
     the same season (Apertura 2011 and Clausura 2012 make the 2011–12 season,
@@ -127,7 +129,7 @@ def tournament_statement_mismatch(corpus, settings, report):
             by_doc.setdefault(c.doc.path, set()).add(c.value)
         if len(by_doc) < 2 or len({frozenset(v) for v in by_doc.values()}) < 2:
             continue
-        if what == "promoted" and _nested(by_doc.values()):
+        if what == "promoted" and not _promoted_contradicted(claims):
             continue  # a club article knows its own promotion, the league's infobox every club's
         paths = sorted(by_doc)
         odd = [(p, agree) for p, agree in odd_ones(paths, lambda p: frozenset(by_doc[p]), lambda p: p)]
@@ -154,11 +156,15 @@ def tournament_statement_mismatch(corpus, settings, report):
                          related=_chronology(c.doc, t, c.value, other_season))
 
 
-def _nested(sets) -> bool:
-    """Every two of `sets` one inside the other: what one document says of a season's
-    promoted clubs, another says too (and maybe more)."""
-    ordered = sorted(sets, key=len)
-    return all(a <= b for a, b in zip(ordered, ordered[1:]))
+def _promoted_contradicted(claims) -> bool:
+    """Whether some club said to be promoted is missing from another document's list of the
+    season's promoted clubs (an infobox's `Promoted`). Club articles each telling their own
+    promotion never contradict one another: a season promotes several clubs."""
+    lists: dict[str, set] = {}
+    for c in claims:
+        if c.listed:
+            lists.setdefault(c.doc.path, set()).add(c.value)
+    return any(c.value not in listed for c in claims for path, listed in lists.items() if path != c.doc.path)
 
 
 def _season_name(first_year: int) -> str:

@@ -361,8 +361,9 @@ def _listed_twice(rows: list[Goalscorer], index: dict[str, list[int]], parts: li
 
     A row whose name is exactly another's pairs with the first of them; a shorter
     name (`Sánchez`, `H. Sánchez`) only where it can name one other row alone (else
-    it is not known which). Linear: a row is compared with the rows sharing its
-    rarest full word, the one every row it can name holds (`index`: _row_index)."""
+    it is not known which). A row is compared only with the rows sharing its rarest
+    full word, the one every row it can name holds (`index`: _row_index): linear but
+    for rows that share all their words' rarest (namesakes: `Silva` ×N costs N²)."""
     def part(r: Goalscorer) -> int:
         return bisect_right(parts, r.line) if r.source == "list" else 0
 

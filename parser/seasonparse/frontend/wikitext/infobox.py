@@ -7,6 +7,8 @@ the value is cleaned of links, flags, refs, `<br>` and `<small>`, the raw value 
 
 from __future__ import annotations
 
+import re
+
 from seasonparse.frontend.wikitext.clean import LINE_BREAK, clean
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
@@ -26,7 +28,31 @@ def _value(raw: str) -> str:
     if "<" not in raw or not LINE_BREAK.search(raw):
         return clean(raw)
     out = ""
-    for piece in filter(None, map(clean, LINE_BREAK.split(raw))):
+    for piece in filter(None, map(clean, _lines(raw))):
         # a remark on the line before (`[[Alen Bokšić]]<br />(23 goals)`) stays with it
         out += (" " if piece.startswith("(") else ", ") + piece if out else piece
     return out
+
+
+_NESTING = re.compile(r"\{\{|\}\}|<ref\b[^>]*?/>|<ref\b|</ref\s*>|<br\s*/?\s*>", re.I)
+
+
+def _lines(raw: str) -> list[str]:
+    """`raw` cut at its `<br>`s outside templates and notes (a `<br>` inside `{{nowrap|...}}`
+    or a `<ref>` is part of that, not a line of the list); one pass."""
+    pieces, start, depth, in_ref = [], 0, 0, False
+    for m in _NESTING.finditer(raw):
+        token = m[0].lower()
+        if token == "{{":
+            depth += 1
+        elif token == "}}":
+            depth = max(0, depth - 1)
+        elif token.startswith("</ref"):
+            in_ref = False
+        elif token.startswith("<ref"):
+            in_ref = not token.endswith("/>")
+        elif depth == 0 and not in_ref:  # a <br> of the list
+            pieces.append(raw[start:m.start()])
+            start = m.end()
+    pieces.append(raw[start:])
+    return pieces
