@@ -62,16 +62,33 @@ def size_of(items) -> int | None:
     return len(items) if isinstance(items, Sized) else None
 
 
-def _die_with_parent() -> None:
-    """Ask the kernel to send SIGTERM when the parent dies (Linux only)."""
-    if not sys.platform.startswith("linux"):
-        return
-    with suppress(OSError, AttributeError):
-        import ctypes
+_PRCTL_UNSET = object()
+_prctl = _PRCTL_UNSET  # libc's prctl, or None where there is none: found once, in the parent (_find_prctl)
 
-        pr_set_pdeathsig = 1
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+
+def _find_prctl():
+    """libc's prctl (Linux), or None. Found by the parent before it forks a pool, so no worker
+    imports ctypes and loads libc as it starts (1.5 ms of CPU each, on the way to its first item)."""
+    global _prctl
+    if _prctl is _PRCTL_UNSET:
+        _prctl = None
+        if sys.platform.startswith("linux"):
+            with suppress(OSError, AttributeError, ImportError):
+                import ctypes
+
+                _prctl = ctypes.CDLL(None, use_errno=True).prctl
+    return _prctl
+
+
+def _die_with_parent() -> bool:
+    """Ask the kernel to send SIGTERM when the parent dies (Linux only); whether it will."""
+    prctl = _find_prctl()
+    if prctl is None:
+        return False
+    pr_set_pdeathsig = 1
+    with suppress(OSError):
+        return prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0) == 0
+    return False
 
 
 def _watch_parent(parent: int) -> None:
@@ -121,11 +138,12 @@ def _init_worker(parent: int, stopping=None, warm_up: Callable[[], object] | Non
     _stopping = stopping
     interrupt.install(exit_at_once=True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    kernel_watches = _die_with_parent()
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(interrupt.exit_code(signal.SIGTERM))
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
-                     name="seasonparse-parent-watch").start()
+    if not kernel_watches:  # a thread's start waits for a free core: 4-8 ms as the other workers start
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                         name="seasonparse-parent-watch").start()
     if warm_up is not None:
         with suppress(Exception):
             warm_up()
@@ -260,6 +278,7 @@ def _new_pool(jobs: int, warm_up: Callable[[], object] | None = None) -> tuple |
         ctx = multiprocessing.get_context("fork")
     except ValueError:
         return None
+    _find_prctl()  # the workers inherit it
     before = set(multiprocessing.active_children())
     stopping = ctx.Event()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
