@@ -42,3 +42,13 @@ def test_a_failing_prctl_leaves_the_watch_to_a_thread(monkeypatch):
     monkeypatch.setattr(parallel, "_prctl", lambda *args: -1)
     found = list(parallel.ordered_map(_how_watched, [1, 2, 3, 4], 2))
     assert found == [(0, True)] * 4
+
+
+def _pid(item: int) -> int:
+    return item
+
+
+def test_the_parent_finds_prctl_during_its_first_map_for_a_later_pools_workers_to_inherit(monkeypatch):
+    monkeypatch.setattr(parallel, "_prctl", parallel._PRCTL_UNSET)
+    assert list(parallel.ordered_map(_pid, [1, 2, 3, 4], 2)) == [1, 2, 3, 4]
+    assert callable(parallel._prctl)

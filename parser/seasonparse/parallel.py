@@ -67,8 +67,10 @@ _prctl = _PRCTL_UNSET  # libc's prctl, or None where there is none: found once, 
 
 
 def _find_prctl():
-    """libc's prctl (Linux), or None. Found by the parent before it forks a pool, so no worker
-    imports ctypes and loads libc as it starts (1.5 ms of CPU each, on the way to its first item)."""
+    """libc's prctl (Linux), or None. Found by the parent once its first pool's workers are
+    forked (they find it themselves, while the parent goes on: not on its serial path), so
+    a later pool's workers inherit it instead of importing ctypes and loading libc as they
+    start (1.5 ms of CPU each, on the way to their first item: the whole-corpus task)."""
     global _prctl
     if _prctl is _PRCTL_UNSET:
         _prctl = None
@@ -278,7 +280,6 @@ def _new_pool(jobs: int, warm_up: Callable[[], object] | None = None) -> tuple |
         ctx = multiprocessing.get_context("fork")
     except ValueError:
         return None
-    _find_prctl()  # the workers inherit it
     before = set(multiprocessing.active_children())
     stopping = ctx.Event()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
@@ -317,6 +318,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
         else:
             first = shrinking_chunks(items, jobs) if then is None else even_chunks(items, jobs)
             futures = [pool.submit(_run_chunk, task, chunk) for chunk in first]
+            _find_prctl()  # for a later pool's workers, while these start
             if then is not None:
                 with _handing_off():
                     later = list(then())
