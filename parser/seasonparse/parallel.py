@@ -62,16 +62,35 @@ def size_of(items) -> int | None:
     return len(items) if isinstance(items, Sized) else None
 
 
-def _die_with_parent() -> None:
-    """Ask the kernel to send SIGTERM when the parent dies (Linux only)."""
-    if not sys.platform.startswith("linux"):
-        return
-    with suppress(OSError, AttributeError):
-        import ctypes
+_PRCTL_UNSET = object()
+_prctl = _PRCTL_UNSET  # libc's prctl, or None where there is none: found once, in the parent (_find_prctl)
 
-        pr_set_pdeathsig = 1
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+
+def _find_prctl():
+    """libc's prctl (Linux), or None. Found by the parent once its first pool's workers are
+    forked (they find it themselves, while the parent goes on: not on its serial path), so
+    a later pool's workers inherit it instead of importing ctypes and loading libc as they
+    start (1.5 ms of CPU each, on the way to their first item: the whole-corpus task)."""
+    global _prctl
+    if _prctl is _PRCTL_UNSET:
+        _prctl = None
+        if sys.platform.startswith("linux"):
+            with suppress(OSError, AttributeError, ImportError):
+                import ctypes
+
+                _prctl = ctypes.CDLL(None, use_errno=True).prctl
+    return _prctl
+
+
+def _die_with_parent() -> bool:
+    """Ask the kernel to send SIGTERM when the parent dies (Linux only); whether it will."""
+    prctl = _find_prctl()
+    if prctl is None:
+        return False
+    pr_set_pdeathsig = 1
+    with suppress(OSError):
+        return prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0) == 0
+    return False
 
 
 def _watch_parent(parent: int) -> None:
@@ -121,11 +140,12 @@ def _init_worker(parent: int, stopping=None, warm_up: Callable[[], object] | Non
     _stopping = stopping
     interrupt.install(exit_at_once=True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    kernel_watches = _die_with_parent()
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(interrupt.exit_code(signal.SIGTERM))
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
-                     name="seasonparse-parent-watch").start()
+    if not kernel_watches:  # a thread's start waits for a free core: 4-8 ms as the other workers start
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                         name="seasonparse-parent-watch").start()
     if warm_up is not None:
         with suppress(Exception):
             warm_up()
@@ -298,6 +318,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
         else:
             first = shrinking_chunks(items, jobs) if then is None else even_chunks(items, jobs)
             futures = [pool.submit(_run_chunk, task, chunk) for chunk in first]
+            _find_prctl()  # for a later pool's workers, while these start
             if then is not None:
                 with _handing_off():
                     later = list(then())
