@@ -68,12 +68,15 @@ def record_vs_results(corpus, settings, report):
     Example:
         | 6 | Necaxa | ... | 15 | 6 | 5 | 4 | 15 | 14 | +1 | 23 |    (the results give 7 wins)
     """
+    wins: dict[int, int] = {}  # a table's points for a win, decided once for all its rows
     for doc, table, r, club, t in _standings_rows(corpus):
         refs = corpus.regular.get((club, t), [])
         if not refs or r.values.get("played") != len(refs):
             continue
-        got = club_record(refs, club, win_points(table, settings.points_for_win, lambda team, short: any(
-            points == short for points, *_ in corpus.deductions.get(corpus.clubs.root(team), ())))[0])
+        if (win := wins.get(id(table))) is None:
+            win = wins[id(table)] = win_points(table, settings.points_for_win, lambda team, short: _deduction_stated(
+                corpus, corpus.clubs.root(team), t, short))[0]
+        got = club_record(refs, club, win)
         got["points"] += r.values.get("points_adjustment") or 0
         if _deducted(corpus, club, t, r.values, got):
             continue
@@ -94,8 +97,14 @@ def _deducted(corpus, club, t, stated, got) -> bool:
     if any(stated.get(m) is not None and stated[m] != got[m] for m in SHORT_LABELS if m != "points"):
         return False
     short = got["points"] - (stated.get("points") if stated.get("points") is not None else got["points"])
-    return short > 0 and any(points == short and (when is None or when == t)
-                             for points, _path, _line, _text, when in corpus.deductions.get(club, ()))
+    return short > 0 and _deduction_stated(corpus, club, t, short)
+
+
+def _deduction_stated(corpus, club: str, t, points: int) -> bool:
+    """Whether the corpus states a deduction of `points` for `club` (a root) that applies to
+    tournament `t` (the statement names it, or names none)."""
+    return any(p == points and (when is None or when == t)
+               for p, _path, _line, _text, when in corpus.deductions.get(club, ()))
 
 
 class Stated(NamedTuple):
