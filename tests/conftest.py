@@ -81,3 +81,19 @@ def article(tmp_path):
     src.mkdir()
     shutil.copy(SEEDS[0], src / "a.txt")
     return src / "a.txt"
+
+
+def child_processes() -> set[int]:
+    """This process's children (Linux: /proc), zombies too: a pool's workers, none once it is done."""
+    found: set[int] = set()
+    for children in Path("/proc/self/task").glob("*/children"):
+        found |= {int(pid) for pid in children.read_text().split()}
+    return found
+
+
+@pytest.fixture
+def new_children():
+    """The children of this process that were not there when the test began (another
+    test's may linger in the same process)."""
+    before = child_processes()
+    return lambda: child_processes() - before

@@ -14,7 +14,7 @@ from conftest import ROOT
 PACKAGE = ROOT / "parser"
 
 LAYERS = (
-    ("foundation", ("seasonparse", "seasonparse.model", "seasonparse.names", "seasonparse.data",
+    ("foundation", ("seasonparse", "seasonparse.model", "seasonparse.names", "seasonparse.data", "seasonparse.forkpool",
                     "seasonparse.grammars", "seasonparse.interrupt", "seasonparse.lazy_re",
                     "seasonparse.compiled_re", "seasonparse._compiled_patterns", "seasonparse.memo",
                     "seasonparse.wording", "seasonparse.suffixes")),

@@ -4,11 +4,9 @@ does, and no worker outlives the run when no map took it."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 from conftest import SEEDS
@@ -34,15 +32,12 @@ def _reads_the_parent(item: int) -> int:
 
 
 def _workers(ahead: parallel.PoolAhead) -> set[int]:
-    pool = ahead._started[0]
-    deadline = time.monotonic() + 20
-    while len(pool._processes) < ahead.jobs:  # forked by its first submit
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
-    return set(pool._processes)
+    pids = set(ahead._started[0].pids)  # forked as it starts
+    assert len(pids) == ahead.jobs
+    return pids
 
 
-def test_the_first_stateless_map_runs_on_the_pool_started_ahead():
+def test_the_first_stateless_map_runs_on_the_pool_started_ahead(new_children):
     ahead = parallel.start_ahead(2)
     workers = _workers(ahead)
     with parallel.PoolMap(2, ahead) as map_fn:
@@ -51,10 +46,10 @@ def test_the_first_stateless_map_runs_on_the_pool_started_ahead():
         assert {pid for _, pid in found} <= workers
         again = list(map_fn(_Stateless(), list(range(100))))  # taken once: a fresh pool now
         assert not {pid for _, pid in again} & workers
-    assert not multiprocessing.active_children()
+    assert not new_children()
 
 
-def test_a_map_reading_the_parents_state_never_takes_the_pool_started_ahead():
+def test_a_map_reading_the_parents_state_never_takes_the_pool_started_ahead(new_children):
     """Workers forked before the parent made a value cannot read it: such a map (fn without
     `forked_state` False) forks its own, and the pool started ahead is stopped first."""
     ahead = parallel.start_ahead(2)
@@ -66,23 +61,23 @@ def test_a_map_reading_the_parents_state_never_takes_the_pool_started_ahead():
             assert ahead._started is None
     finally:
         MADE_AFTER_THE_FORK.clear()
-    assert not workers & {p.pid for p in multiprocessing.active_children()}
+    assert not workers & new_children()
 
 
-def test_a_pool_no_map_took_is_stopped_on_leaving():
+def test_a_pool_no_map_took_is_stopped_on_leaving(new_children):
     ahead = parallel.start_ahead(2)
     workers = _workers(ahead)
     with parallel.PoolMap(2, ahead) as map_fn:
         assert list(map_fn(_Stateless(), [3])) == [(9, os.getpid())]  # one item: in this process
-    assert not workers & {p.pid for p in multiprocessing.active_children()}
+    assert not workers & new_children()
 
 
-def test_a_pool_of_other_size_is_not_taken():
+def test_a_pool_of_other_size_is_not_taken(new_children):
     ahead = parallel.start_ahead(2)
     workers = _workers(ahead)
     with parallel.PoolMap(3, ahead) as map_fn:
         assert {pid for _, pid in map_fn(_Stateless(), list(range(50)))}.isdisjoint(workers)
-    assert not workers & {p.pid for p in multiprocessing.active_children()}
+    assert not workers & new_children()
 
 
 def test_warm_up_makes_the_imports_of_a_first_text_document():
@@ -125,7 +120,7 @@ def test_the_parse_commands_warm_up_makes_the_imports_of_a_first_text_input(tmp_
     assert out.strip() == "[]", out
 
 
-def test_the_parse_command_on_a_pool_started_ahead_writes_what_one_process_writes(tmp_path):
+def test_the_parse_command_on_a_pool_started_ahead_writes_what_one_process_writes(tmp_path, new_children):
     """`seasonparse PATHS --out DIR --jobs 2` forks its workers before gathering: the same
     files, byte for byte, as `--jobs 1`, and no worker left behind."""
     from seasonparse.parse_command import cmd_parse
@@ -141,7 +136,7 @@ def test_the_parse_command_on_a_pool_started_ahead_writes_what_one_process_write
         cmd_parse([str(corpus), "--out", str(out), "--jobs", jobs, "-q"])
         written[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     assert len(written["1"]) == 70 and written["1"] == written["2"]
-    assert not multiprocessing.active_children()
+    assert not new_children()
 
 
 def test_the_parse_command_forks_no_worker_for_an_out_it_refuses(tmp_path, monkeypatch):

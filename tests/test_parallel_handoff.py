@@ -1,10 +1,9 @@
 """The parent's side of a pool between its maps: while it works beside its workers (ordered_map's
-`then`) its pool's threads get the GIL soon (a short switch interval, restored after), and a map's
-workers exit while the run goes on (parallel.Exiting), all gone once the run waits for them."""
+`then`) they hold every chunk given so far, and a map's workers exit while the run goes on
+(parallel.Exiting), all gone once the run waits for them."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 
@@ -19,53 +18,63 @@ def _pid(item: int) -> tuple[int, int]:
     return item, os.getpid()
 
 
-def test_the_parents_work_beside_the_workers_runs_at_a_short_switch_interval_then_restores_it():
-    seen: list[float] = []
+def _slow_pid(item: int) -> tuple[int, int, float]:
+    import time
+
+    start = time.monotonic()
+    time.sleep(0.05)
+    return item, os.getpid(), start
+
+
+def test_the_workers_hold_every_first_chunk_while_the_parent_works_on_its_own():
+    """Before `then` the pool hands out every chunk submitted (forkpool.ForkPool.spread): the
+    parent, busy with its own work, runs no loop to feed a worker that frees up."""
+    import time
+
+    began: list[float] = []
 
     def then():
-        seen.append(sys.getswitchinterval())
+        began.append(time.monotonic())
+        time.sleep(0.6)  # every first item takes 0.05 s: all start while the parent is here
         return [10, 11]
 
-    before = sys.getswitchinterval()
-    found = list(parallel.ordered_map(_pid, [1, 2, 3], 2, then))
-    assert [item for item, _ in found] == [1, 2, 3, 10, 11]
-    assert seen == [pytest.approx(min(before, parallel.HANDOFF_SECONDS))]
-    assert sys.getswitchinterval() == before
+    found = list(parallel.ordered_map(_slow_pid, list(range(8)), 2, then))
+    assert [item for item, _, _ in found] == [*range(8), 10, 11]
+    assert len({pid for _, pid, _ in found}) == 2
+    assert all(start < began[0] + 0.6 for item, _, start in found if item < 8)
 
 
-def test_the_switch_interval_is_restored_when_the_parents_work_fails():
+def test_a_failure_of_the_parents_own_work_leaves_no_worker(new_children):
     def then():
         raise ValueError("no parts")
 
-    before = sys.getswitchinterval()
     with pytest.raises(ValueError):
         list(parallel.ordered_map(_pid, [1, 2, 3], 2, then))
-    assert sys.getswitchinterval() == before
-    assert not multiprocessing.active_children()
+    assert not new_children()
 
 
-def test_a_maps_workers_exit_while_the_run_goes_on_and_are_gone_once_waited_for():
+def test_a_maps_workers_exit_while_the_run_goes_on_and_are_gone_once_waited_for(new_children):
     exiting = parallel.Exiting()
     with parallel.PoolMap(2, exiting=exiting) as map_fn:
         first = {pid for _, pid in map_fn(_pid, list(range(50)))}
         second = {pid for _, pid in map_fn(_pid, list(range(50)))}
     assert first and second and not first & second  # a pool a map
-    assert exiting._managers  # left to its owner: not waited for on the map's exit
+    assert exiting._pools  # left to its owner: not waited for on the map's exit
     exiting.wait()
-    assert not exiting._managers
-    assert not multiprocessing.active_children()
+    assert not exiting._pools
+    assert not new_children()
 
 
-def test_a_pool_map_as_a_context_waits_for_its_maps_workers_on_exit():
+def test_a_pool_map_as_a_context_waits_for_its_maps_workers_on_exit(new_children):
     with parallel.PoolMap(2) as map_fn:
         assert [item for item, _ in map_fn(_pid, list(range(20)))] == list(range(20))
-    assert not multiprocessing.active_children()
+    assert not new_children()
 
 
-def test_without_a_context_each_map_waits_for_its_own_workers():
+def test_without_a_context_each_map_waits_for_its_own_workers(new_children):
     map_fn = parallel.PoolMap(2)
     assert [item for item, _ in map_fn(_pid, list(range(20)))] == list(range(20))
-    assert not multiprocessing.active_children()
+    assert not new_children()
 
 
 def test_the_items_that_more_follow_go_in_even_chunks_and_the_last_ones_shrink():

@@ -192,11 +192,10 @@ def test_a_task_begun_before_the_value_is_decided_waits_for_it():
     assert list(ordered_map(abs, [-1], 1, lambda: [-2, 3])) == [1, 2, 3]  # one job: in order, in this process
 
 
-def test_identity_failing_while_the_whole_corpus_task_waits_is_reported_and_stops_it(corpus, monkeypatch):
+def test_identity_failing_while_the_whole_corpus_task_waits_is_reported_and_stops_it(corpus, monkeypatch, new_children):
     """The whole-corpus task starts before identity is decided; when deciding it fails, the
     run reports it (P000) instead of the corpus findings, and no worker is left waiting."""
-    import multiprocessing
-
+    
     from seasonparse import identity
 
     def broken(*args, **kwargs):
@@ -209,7 +208,7 @@ def test_identity_failing_while_the_whole_corpus_task_waits_is_reported_and_stop
     assert len(failed) == 1 and "no identity today" in failed[0].message
     assert "building the cross-document index" in failed[0].message
     assert not [f for f in result.findings if f.code[0] in "AX"]
-    assert not multiprocessing.active_children()
+    assert not new_children()
 
 
 def test_the_whole_corpus_rules_read_the_views_a_surname_group_at_a_time(corpus, monkeypatch):

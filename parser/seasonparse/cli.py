@@ -75,8 +75,8 @@ COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule, 
 def _worker_killed(exc: BaseException) -> bool:
     """A process pool's worker died under the run (SIGKILL, the OOM killer): not a bug of
     ours. The pool module is loaded only by runs that used one."""
-    pool = sys.modules.get("concurrent.futures.process")
-    return pool is not None and isinstance(exc, pool.BrokenProcessPool)
+    pool = sys.modules.get("seasonparse.forkpool")
+    return pool is not None and isinstance(exc, pool.WorkerDied)
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command. With no `argv` this is the program itself (the `seasonparse`

@@ -1,10 +1,10 @@
 """Both cores for big batches: an order-preserving map over a process pool.
 
-Parsing and the per-document rules are independent per file. A fork pool
-starts in ~70 ms and chunks (see chunk_size) keep the hand-off cheap, so a pool is used only
-from MIN_ITEMS inputs on; results come back in input order, so output stays
-deterministic. Workers are forked, so they inherit the parent's imports and
-the parser built before the fork.
+Parsing and the per-document rules are independent per file. Chunks (see
+chunk_size) keep the hand-off cheap, and a pool is used only from MIN_ITEMS
+inputs on; results come back in input order, so output stays deterministic.
+Workers are forked (seasonparse.forkpool: a pipe each, no threads in the
+parent), so they inherit the parent's imports and the parser built before the fork.
 
 Workers never outlive the run. When the parent stops (SIGINT, SIGTERM, an
 error), it lets each finish the item it holds, drop the rest of its chunk,
@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 import time
 from collections.abc import Sized
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -35,7 +35,6 @@ CHUNKS_PER_JOB = 4  # ... but at least this many chunks per worker, so they fini
 MAX_JOBS = 8
 WATCH_SECONDS = 0.5  # how often a worker checks that its parent lives
 STOP_SECONDS = 10.0  # how long stopping workers may finish their chunk
-HANDOFF_SECONDS = 0.0002  # the GIL's switch interval while the parent works beside its workers (_handing_off)
 
 
 def usable_cores() -> int:
@@ -101,7 +100,7 @@ def _watch_parent(parent: int) -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-_stopping = None  # in a worker: the run's stop event (multiprocessing.Event), set by _stop
+_stopping = None  # in a worker: the run's stop flag (forkpool.Flag), set by _stop
 
 
 class _Stopped(Exception):
@@ -151,48 +150,16 @@ def _init_worker(parent: int, stopping=None, warm_up: Callable[[], object] | Non
             warm_up()
 
 
-def _stop(pool, workers, stopping=None) -> None:
-    """Stop early: no new chunk starts; the workers finish the item they hold, drop
-    the rest of their chunk (`stopping`, see _UnlessStopped) and exit by themselves (a worker killed while sending its result would leave the
-    pool's reader thread blocked on half a message). Only a worker still alive
-    after STOP_SECONDS is terminated, then killed. A second signal meanwhile
-    waits for this to end."""
-
-    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
+def _stop(pool, stopping=None) -> None:
+    """Stop early: no new task starts; the workers finish the item they hold, drop
+    the rest of their chunk (`stopping`, see _UnlessStopped) and exit by themselves, the
+    parent reading what they still send meanwhile (a worker blocked on a full pipe never
+    would). Only a worker still alive after STOP_SECONDS is terminated, then killed. A
+    second signal meanwhile waits for this to end."""
     with interrupt.deferred():
         if stopping is not None:
             stopping.set()
-        pool.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + STOP_SECONDS
-        for p in workers:
-            p.join(max(0.0, deadline - time.monotonic()))
-        for p in workers:
-            if p.is_alive():
-                with suppress(OSError):
-                    p.terminate()
-                p.join(1.0)
-                if p.is_alive():
-                    with suppress(OSError):
-                        p.kill()
-                    p.join()
-        _forget_manager(manager, deadline)
-
-
-def _forget_manager(manager, deadline: float) -> None:
-    """Let the pool's manager thread end, and keep CPython's exit hook from waking it.
-
-    After an early stop, CPython 3.11's exit hook (concurrent.futures.process.
-    _python_exit) may write to the wake-up pipe of a manager thread that has
-    closed it, and prints "Exception ignored ... Bad file descriptor" on the way
-    out. A manager thread that has ended needs no waking."""
-    import concurrent.futures.process as cfp
-
-    if manager is None:
-        return
-    manager.join(max(1.0, deadline - time.monotonic()))
-    wakeups = getattr(cfp, "_threads_wakeups", None)
-    if not manager.is_alive() and wakeups is not None:
-        wakeups.pop(manager, None)
+        pool.join(time.monotonic() + STOP_SECONDS)
 
 
 def chunk_size(n_items: int, jobs: int) -> int:
@@ -221,23 +188,6 @@ def even_chunks(items: list[T], jobs: int) -> Iterator[list[T]]:
     size = chunk_size(len(items), jobs)
     for start in range(0, len(items), size):
         yield items[start:start + size]
-
-
-@contextmanager
-def _handing_off() -> Iterator[None]:
-    """The parent's own work (ordered_map's `then`) while its workers start on what it
-    submitted: the pool's threads (the executor's manager, and the call queue's feeder,
-    which pickles and writes each chunk) need the GIL to hand the workers their chunks. At
-    the interpreter's switch interval (5 ms) a busy main thread keeps it from them 5 ms at a
-    time, and each chunk takes two such hops: a worker's first cross-document task came
-    6-25 ms after the worker was ready (1,000 articles), 1-4 ms with this shorter interval.
-    Once the chunks are sent those threads wait without the GIL and cost nothing."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, HANDOFF_SECONDS))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
 
 
 def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
@@ -270,21 +220,14 @@ def _windowed(pool, fn: Callable[[T], R], items: Iterator[T], jobs: int) -> Iter
 
 
 def _new_pool(jobs: int, warm_up: Callable[[], object] | None = None) -> tuple | None:
-    """A fork pool of `jobs` workers (not yet forked: the first submit forks them all), the
-    run's stop event its workers watch, and the processes alive before it (the workers are
-    the others); None where the platform cannot fork."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:
+    """A fork pool of `jobs` workers (not yet forked: its start, or first submit, forks
+    them all) and the run's stop flag its workers watch; None where the platform cannot fork."""
+    if not hasattr(os, "fork"):
         return None
-    before = set(multiprocessing.active_children())
-    stopping = ctx.Event()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(os.getpid(), stopping, warm_up))
-    return pool, stopping, before
+    from seasonparse.forkpool import Flag, ForkPool
+
+    stopping = Flag()
+    return ForkPool(jobs, _init_worker, (os.getpid(), stopping, warm_up)), stopping
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
@@ -309,7 +252,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
     if started is None:  # no fork on this platform: stay serial
         yield from _serial(fn, items, then)
         return
-    pool, stopping, before = started
+    pool, stopping = started
     finished = False
     try:
         task = _UnlessStopped(fn)
@@ -320,8 +263,8 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
             futures = [pool.submit(_run_chunk, task, chunk) for chunk in first]
             _find_prctl()  # for a later pool's workers, while these start
             if then is not None:
-                with _handing_off():
-                    later = list(then())
+                pool.spread()  # the workers hold every first chunk while the parent works on its own
+                later = list(then())
                 futures += [pool.submit(_run_chunk, task, chunk) for chunk in shrinking_chunks(later, jobs)]
             futures.reverse()
             while futures:  # each chunk's results let go of once handed on
@@ -331,15 +274,9 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
         if finished and exiting is not None:
             exiting.add(pool)
         elif finished:
-            pool.shutdown()
+            pool.join(time.monotonic() + STOP_SECONDS)
         else:  # interrupted, an error, or the consumer stopped early: no worker may stay
-            _stop(pool, _workers_since(before), stopping)
-
-
-def _workers_since(before: set) -> set:
-    import multiprocessing
-
-    return set(multiprocessing.active_children()) - before
+            _stop(pool, stopping)
 
 
 def _followed(items: Iterable[T], then: Callable[[], Iterable[T]] | None) -> Iterator[T]:
@@ -362,72 +299,83 @@ class Exiting:
     1,000 articles that it spent waiting, and `wait` for them all, once, before the run ends."""
 
     def __init__(self) -> None:
-        self._managers: list = []
+        self._pools: list = []
 
     def add(self, pool) -> None:
-        """`pool`'s workers told to exit (its manager thread sends each its end and joins it)."""
-        manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
-        pool.shutdown(wait=False)
-        if manager is not None:
-            self._managers.append(manager)
+        """`pool`'s workers told to exit (the end of their task pipes)."""
+        pool.shutdown()
+        self._pools.append(pool)
 
     def wait(self) -> None:
         """Every worker of the pools added is gone."""
-        managers, self._managers = self._managers, []
+        pools, self._pools = self._pools, []
         deadline = time.monotonic() + STOP_SECONDS
-        for manager in managers:
-            _forget_manager(manager, deadline)
+        for pool in pools:
+            pool.join(deadline)
 
 
 class LateValue:
     """A value the parent decides after it forked the workers that read it: what a task
-    begun before it (see ordered_map's `then`) waits for. Made before the fork; the parent
-    `give`s it once, pickled once and sent once per worker (a thread sends it, so the
-    parent never waits for a worker to read); each worker takes its copy on first `get`
-    and keeps it. A worker waiting for it stops with the run."""
+    begun before it (see ordered_map's `then`) waits for. Made before the fork: a file in
+    memory the parent writes the value to, pickled once, and a pipe where it then puts one
+    byte per worker; each worker takes a byte and reads the file on its first `get`, and
+    keeps the value. A worker waiting for it stops with the run."""
 
     POLL_SECONDS = 0.05
 
     def __init__(self, jobs: int) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-        self._reader, self._writer = ctx.Pipe(duplex=False)
-        self._taking = ctx.Lock()  # one worker at a time reads a copy off the pipe
-        self._copies = jobs
+        self._file = _memory_file()
+        self._ready, self._readying = os.pipe()
+        self._copies = jobs  # at most MAX_JOBS bytes: the pipe always takes them
         self._value = self._unset = object()
 
     def give(self, value) -> None:
         """In the parent, once."""
         import pickle
-        import threading
 
         self._value = value  # for a task run in the parent (a serial map)
-        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        threading.Thread(target=self._send, args=(data,), daemon=True, name="seasonparse-late-value").start()
-
-    def _send(self, data: bytes) -> None:
-        with suppress(OSError):  # the workers are gone (the run stopped, or needed fewer copies)
-            for _ in range(self._copies):
-                self._writer.send_bytes(data)
+        data = memoryview(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        fd, written = self._file.fileno(), 0
+        while written < len(data):
+            written += os.pwrite(fd, data[written:], written)
+        os.write(self._readying, b"\x01" * self._copies)
 
     def get(self):
         """In a worker: the value, waiting for the parent to give it."""
         if self._value is self._unset:
             import pickle
+            import select
 
-            with self._taking:
-                while not self._reader.poll(self.POLL_SECONDS):
-                    if _stopping is not None and _stopping.is_set():
-                        raise _Stopped
-                data = self._reader.recv_bytes()
-            self._value = pickle.loads(data)
+            while not select.select([self._ready], [], [], self.POLL_SECONDS)[0]:
+                if _stopping is not None and _stopping.is_set():
+                    raise _Stopped
+            os.read(self._ready, 1)
+            fd = self._file.fileno()
+            size, chunks, offset = os.fstat(fd).st_size, [], 0
+            while offset < size:
+                chunk = os.pread(fd, size - offset, offset)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                offset += len(chunk)
+            self._value = pickle.loads(b"".join(chunks))
         return self._value
 
     def close(self) -> None:
-        """In the parent, once its workers are gone: a copy no worker took unblocks the sender."""
-        self._reader.close()
-        self._writer.close()
+        """In the parent, once its workers are gone."""
+        self._file.close()
+        for fd in (self._ready, self._readying):
+            with suppress(OSError):
+                os.close(fd)
+
+
+def _memory_file():
+    """A file with no name, in memory where the system has such files (Linux), else a temporary one."""
+    if hasattr(os, "memfd_create"):
+        return open(os.memfd_create("seasonparse-late-value"), "r+b", buffering=0)
+    import tempfile
+
+    return tempfile.TemporaryFile()
 
 
 class PoolAhead:
@@ -441,19 +389,19 @@ class PoolAhead:
         self.jobs = jobs
         self._started = _new_pool(jobs, warm_up)
         if self._started is not None:
-            self._started[0].submit(int)  # forks every worker now (a fork pool forks them all at its first task)
+            self._started[0].start()  # forks every worker now
 
     def take(self, jobs: int) -> tuple | None:
-        """The pool, its stop event and the processes before it, for a map on `jobs` workers:
-        once, and only where it has that many."""
+        """The pool and its stop flag, for a map on `jobs` workers: once, and only where it
+        has that many."""
         started, self._started = (self._started, None) if jobs == self.jobs else (None, self._started)
         return started
 
     def close(self) -> None:
         if self._started is not None:
-            pool, stopping, before = self._started
+            pool, stopping = self._started
             self._started = None
-            _stop(pool, _workers_since(before), stopping)
+            _stop(pool, stopping)
 
 
 def start_ahead(jobs: int, warm_up: Callable[[], object] | None = None) -> PoolAhead | None:

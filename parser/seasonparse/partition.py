@@ -212,11 +212,11 @@ class ViewExchange:
     ends)."""
 
     def __init__(self, documents: int, n: int) -> None:
-        import multiprocessing
+        from seasonparse.forkpool import shared_integers
 
         self.documents, self.n = documents, n
         self.files = [SpillFile.shared() for _ in range(n)]
-        self._where = multiprocessing.get_context("fork").RawArray("q", 3 * n)  # offset, size, state a task
+        self._where = shared_integers(3 * n)  # offset, size, state a task
 
     def check(self, k: int, held: list, unpacked: Callable, codes: tuple[str, ...],
               check: Callable[[list[Document], tuple[str, ...]], list]) -> list:

@@ -1,0 +1,103 @@
+"""The fork pool under the parallel map (seasonparse.forkpool): results whole and in order,
+errors raised where the parent waits (with the worker's traceback), a killed worker said as
+such, and no worker kept alive by another's pipes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+
+import pytest
+
+from seasonparse import forkpool, parallel
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork pool")
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def _fails(item: int) -> int:
+    if item == 3:
+        raise ValueError("item three")
+    return item
+
+
+def _big(size: int) -> bytes:
+    return bytes(range(256)) * (size // 256)
+
+
+def test_results_come_back_in_the_order_submitted_from_both_workers(new_children):
+    pool = forkpool.ForkPool(2)
+    tasks = [pool.submit(_pid_after, 0.05 if i % 3 == 0 else 0.0) for i in range(12)]
+    pids = [t.result() for t in tasks]
+    assert set(pids) == set(pool.pids) and len(set(pids)) == 2
+    pool.join(time.monotonic() + 10)
+    assert not new_children() and not forkpool.live_workers()
+
+
+def test_a_result_larger_than_a_pipe_comes_back_whole():
+    pool = forkpool.ForkPool(2)
+    tasks = [pool.submit(_big, 5 << 20) for _ in range(3)]
+    assert all(t.result() == _big(5 << 20) for t in tasks)
+    pool.join(time.monotonic() + 10)
+
+
+def test_a_tasks_exception_is_raised_where_the_parent_waits_with_the_workers_traceback(new_children):
+    with pytest.raises(ValueError, match="item three") as raised:
+        list(parallel.ordered_map(_fails, list(range(100)), 2))
+    assert isinstance(raised.value.__cause__, forkpool.RemoteError)
+    assert "_fails" in str(raised.value.__cause__)  # the worker's frame
+    assert not new_children()
+
+
+def test_a_worker_killed_while_it_holds_work_fails_the_map_with_worker_died(new_children):
+    pool = forkpool.ForkPool(2)
+    tasks = [pool.submit(_pid_after, 0.2) for _ in range(6)]
+    os.kill(pool.pids[0], signal.SIGKILL)
+    with pytest.raises(forkpool.WorkerDied):
+        for t in tasks:
+            t.result()
+    pool.join(time.monotonic() + 10)
+    assert not new_children()
+
+
+def test_a_pools_workers_end_with_their_task_pipes_though_a_later_pool_was_forked(new_children):
+    """A worker holds no other pool's pipe ends (it closes the parent's): else the first
+    pool's workers would never see their task pipes end, and only the deadline's SIGTERM
+    would stop them."""
+    first, second = forkpool.ForkPool(2), forkpool.ForkPool(2)
+    first.start()
+    second.start()
+    assert [t.result() for t in [first.submit(abs, -1), second.submit(abs, -2)]] == [1, 2]
+    started = time.monotonic()
+    first.join(started + 30)
+    assert time.monotonic() - started < 5, "the first pool's workers waited for the deadline"
+    assert not set(first.pids) & new_children()
+    second.join(time.monotonic() + 10)
+    assert not new_children()
+
+
+_LATE: list = []  # the late value, as check.py's _RUN holds it: inherited by the fork, not sent
+
+
+def _late(_: int) -> object:
+    return _LATE[0].get()
+
+
+def test_a_late_value_given_after_the_fork_reaches_every_worker(new_children):
+    late = parallel.LateValue(2)
+    _LATE[:] = [late]
+    pool = forkpool.ForkPool(2)
+    pool.start()  # forked before the value exists
+    late.give({"clubs": list(range(100_000))})  # larger than a pipe holds
+    tasks = [pool.submit(_late, i) for i in range(4)]
+    assert all(t.result() == {"clubs": list(range(100_000))} for t in tasks)
+    pool.join(time.monotonic() + 10)
+    late.close()
+    _LATE.clear()
+    assert not new_children()
