@@ -4,12 +4,14 @@ Why not concurrent.futures.ProcessPoolExecutor: its imports (multiprocessing,
 logging, socket, tempfile, traceback: ~20 ms) came before a two-core run's first
 document, and its manager and feeder threads took the GIL and a core from the
 parent beside its workers. Here the parent has no thread: a task is pickled and
-written to one worker's task pipe as it is submitted (while the pipe takes it),
-and results are read back, in whatever order they come, by whoever waits on a
-task's result (`Task.result` runs the pool's loop: `poll` over the pipes). A
-worker holds at most DEPTH tasks, so a free worker is fed first and both finish
-together; `spread` hands every waiting task out before the parent turns to work
-of its own.
+written to a worker's task pipe when that worker is free (or the parent is about
+to work on its own: `spread` then hands every waiting task out), and results are
+read back, in whatever order they come, by whoever waits on a task's result
+(`Task.result` runs the pool's loop: `poll` over the pipes). A worker that sends
+a result is given its next task before the parent unpickles that result, so it
+waits for no more than the read; and as a task goes to the first worker free, a
+heavy one never holds up lighter ones queued behind it while the other worker
+idles (one worker held two: measured slower on the cross-document tasks).
 
 A worker runs its tasks one after the other and writes each result, framed
 (8-byte length, then a pickle), to its result pipe. It exits at the end of its
@@ -32,7 +34,7 @@ import time
 from collections import deque
 from typing import Callable
 
-DEPTH = 2  # tasks a worker holds at a time: one it works on, one waiting, so it never waits for the parent
+DEPTH = 1  # tasks a worker holds at a time: a worker that frees up takes the next (see wait_for_any)
 READ_SIZE = 1 << 20
 HEADER = 8  # a frame's length, little-endian, before its pickle
 
@@ -193,15 +195,23 @@ class ForkPool:
         for w in self._workers:
             by_fd[w.results] = w
             by_fd[w.tasks] = w
+        arrived: list[tuple[Task, bytes]] = []
         for fd, _ in poller.poll(None if timeout is None else timeout * 1000):
             worker = by_fd[fd]
             if fd == worker.results:
-                self._receive(worker)
+                self._receive(worker, arrived)
             else:
                 self._send(worker)
-        self._feed(DEPTH)
+        self._feed(DEPTH)  # a worker that sent its result has its next task before the result is read
+        for task, frame in arrived:
+            ok, value = pickle.loads(frame)
+            if not ok:  # the exception, and where in the worker it was raised
+                value, value.__cause__ = value[0], RemoteError(value[1])
+            task.done, task.ok, task.value = True, ok, value
 
-    def _receive(self, worker: _Worker) -> None:
+    def _receive(self, worker: _Worker, arrived: list) -> None:
+        """Read what `worker` sent; each whole result goes to `arrived` with its task, which
+        the worker no longer holds (results come back in the order of its tasks)."""
         data = os.read(worker.results, READ_SIZE)
         if not data:
             self._ended(worker)
@@ -210,15 +220,10 @@ class ForkPool:
         buffer += data
         start = 0
         while len(buffer) - start >= HEADER:
-            size = int.from_bytes(buffer[start:start + HEADER], "little")
-            end = start + HEADER + size
+            end = start + HEADER + int.from_bytes(buffer[start:start + HEADER], "little")
             if len(buffer) < end:
                 break
-            ok, value = pickle.loads(memoryview(buffer)[start + HEADER:end])
-            task = worker.held.popleft()  # a worker's results come back in the order of its tasks
-            if not ok:  # the exception, and where in the worker it was raised
-                value, value.__cause__ = value[0], RemoteError(value[1])
-            task.done, task.ok, task.value = True, ok, value
+            arrived.append((worker.held.popleft(), bytes(buffer[start + HEADER:end])))
             start = end
         del buffer[:start]
 
