@@ -101,3 +101,15 @@ def test_a_late_value_given_after_the_fork_reaches_every_worker(new_children):
     late.close()
     _LATE.clear()
     assert not new_children()
+
+
+def test_joining_exiting_workers_polls_in_short_naps_not_the_drain_timeout(monkeypatch):
+    """Once every result pipe has ended the workers are exiting: join waits for them in naps of
+    a fraction of a millisecond (it slept 50 ms, the drain's timeout: the parse command's end)."""
+    pool = forkpool.ForkPool(2)
+    assert [t.result() for t in [pool.submit(abs, -1), pool.submit(abs, -2)]] == [1, 2]
+    pool.join(time.monotonic() + 10)
+    naps: list[float] = []
+    monkeypatch.setattr(forkpool.time, "sleep", naps.append)
+    pool._drain(0.05)  # as join does while a worker whose pipes ended is not yet reaped
+    assert naps and all(nap <= 0.001 for nap in naps), naps

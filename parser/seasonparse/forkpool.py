@@ -291,8 +291,8 @@ class ForkPool:
             if w.outgoing:
                 poller.register(w.tasks, select.POLLOUT)
                 by_fd[w.tasks] = w
-        if not by_fd:
-            time.sleep(timeout)
+        if not by_fd:  # every pipe ended: the workers are exiting, waited for within a millisecond or two
+            time.sleep(min(timeout, 0.0005))
             return
         for fd, _ in poller.poll(timeout * 1000):
             w = by_fd[fd]
