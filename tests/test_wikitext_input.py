@@ -270,6 +270,22 @@ def test_a_later_round_between_the_same_clubs_has_legs_of_its_own():
     assert findings_for(path.read_text("utf-8"), wikitext=True) == []
 
 
+def test_legs_after_a_results_grid_are_the_ties_own():
+    """A results grid's matches were left out of the index of each pair's earlier meetings,
+    so an outcome line after the grid read past its end: the whole article became a P000.
+    Now the final's outcome line closes the final's two boxes, the {{TwoLegResult}} makes
+    its own legs (a grid's round-robin matches are no tie's), and nothing is reported."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "grid_then_legs.wikitext"
+    d = parse_file(str(path))
+    assert not d.diagnostics and len(d.matches) == 10
+    ties = [(t.text, [(d.matches[i].home, d.matches[i].away, d.matches[i].line) for i in t.legs]) for t in d.ties]
+    assert ties == [("Gamma 1–3 Alpha", [("Gamma", "Alpha", 20), ("Alpha", "Gamma", 20)]),
+                    ("Beta advanced 2–1 on aggregate.", [("Alpha", "Beta", 26), ("Beta", "Alpha", 32)])]
+    assert [f.code for f in findings_for(path.read_text("utf-8"), wikitext=True)] == ["M003", "M003"]
+
+
 def test_away_goals_decide_a_level_two_legged_tie_where_the_cell_says_so():
     """`2–2 (a)`, legs `0–1` and `2–1` (team 1's side): team 1 scored 2 away, team 2 one.
     A bold loser is then a W005 like any other (the rows before read reason `other`)."""

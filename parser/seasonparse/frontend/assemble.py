@@ -175,6 +175,13 @@ class _Builder:
         self._latest_by_pair[pair] = len(self.matches)
         self.matches.append(match)
 
+    def add_grid(self, matches: list[Match]) -> None:
+        """Append a results grid's matches (a round robin's: no tie's legs, so not linked to
+        their pair's other meetings), keeping same_pair_before one entry a match: an outcome
+        line or a two-legged tie after a grid read another match's entry, or past the end."""
+        self.same_pair_before.extend([None] * len(matches))
+        self.matches.extend(matches)
+
     def matches_of_pair(self, home: str, away: str) -> list[int]:
         """Indexes of the matches so far between these two clubs (either at home), oldest first."""
         found = []
