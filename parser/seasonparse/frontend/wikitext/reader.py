@@ -302,7 +302,7 @@ def read(source: Source) -> Document:
         elif piece.kind == "unknown_template":
             r.unknown(piece.start, piece.end)
     r.close_legacy()
-    r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates))
+    r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches))
     r.note_unknown()
     marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))
