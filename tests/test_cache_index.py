@@ -200,3 +200,33 @@ def test_an_entry_replaced_under_its_index_row_is_found_from_the_document(run, c
     edited = sorted((corpus / "generated").glob("*.txt"))[2]
     edited.write_text(edited.read_text("utf-8") + "\nA line of prose.\n", "utf-8")
     assert run(*args)[1] == run(*args, "--no-cache")[1]
+
+
+
+def test_a_folder_in_the_index_place_is_said_once_and_left_alone(run, corpus, tmp_path, hashed, settled, monkeypatch):
+    """A folder at the index's path made every run read and hash every input, silently (its
+    read was a miss, its write failed). The run now says so on stderr, naming the path and
+    what to do, once per process; the folder, not made by seasonparse, is kept as it was."""
+    monkeypatch.setattr(cache_index, "_SAID", set())
+    cache = tmp_path / "cache"
+    args = _args(corpus, cache)
+    expected = run(*args)[1]
+    n = len(hashed)
+    index = index_of(cache)
+    index.unlink()
+    index.mkdir()
+    (index / "notes.txt").write_text("kept", "utf-8")
+    del hashed[:]
+    first, second = run(*args), run(*args)
+    assert first[1] == second[1] == expected
+    warning = (f"seasonparse: warning: the cache index {index} is a folder, not seasonparse's file: every run "
+               "reads and hashes every input again; remove that folder (seasonparse will not) or use another "
+               "--cache-dir")
+    assert warning in first[2].splitlines() and "cache index" not in second[2]
+    assert len(hashed) == 2 * n  # no input taken on its stat
+    assert (index / "notes.txt").read_text("utf-8") == "kept"
+    (index / "notes.txt").unlink()
+    index.rmdir()
+    run(*args)
+    del hashed[:]
+    assert run(*args)[1] == expected and hashed == []  # gone: the index is written and trusted again

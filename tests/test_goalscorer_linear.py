@@ -43,3 +43,32 @@ def test_one_big_table_compares_each_goal_with_its_candidates_only(monkeypatch):
     big, tallies = _comparisons(monkeypatch, _scorer_table(400))
     assert big <= 2 * small + 10, (small, big)
     assert len(tallies) == 1 and len(tallies[0].counted) == 400 and not tallies[0].unmatched
+
+
+def _namesakes_list(n: int) -> str:
+    """A `;N goals` list of `n` rows of one name at three clubs (a `Silva` at many clubs), and
+    a shorter name for each club: every row shares its rarest word with every other."""
+    rows = "".join(f"- BRA João Silva (Club{i % 3})\n" for i in range(n))
+    shorts = "".join(f"- BRA J. Silva (Club{i})\n" for i in range(3))
+    return ("= 2011 Scaling season =\n\n==Goalscorers==\n;1 goal\n" + rows + shorts)
+
+
+def _g006_comparisons(monkeypatch, text: str) -> tuple[int, list]:
+    """How many times G006 compares two rows' names or clubs, and the pairs it reports."""
+    calls = []
+    for name in ("player_matches", "same_team"):
+        real = getattr(goalscorers, name)
+        monkeypatch.setattr(goalscorers, name, lambda a, b, real=real: calls.append(1) or real(a, b))
+    (tally,) = goalscorers.tallies(parse_text(text))
+    pairs = goalscorers._listed_twice(tally.rows, goalscorers._list_parts(parse_text(text)))
+    return len(calls), pairs
+
+
+def test_g006_compares_a_name_once_however_many_rows_hold_it(monkeypatch):
+    small, small_pairs = _g006_comparisons(monkeypatch, _namesakes_list(200))
+    big, pairs = _g006_comparisons(monkeypatch, _namesakes_list(400))
+    assert big <= 2 * small + 10, (small, big)
+    # each later row of a name and club pairs with the club's first; a short name names
+    # one row alone nowhere (three full names per club): no pair of its own
+    assert len(small_pairs) == 197 and len(pairs) == 397
+    assert all(first == later % 3 for first, later in pairs) and sorted(b for _, b in pairs) == list(range(3, 400))

@@ -22,11 +22,11 @@ def test_a_br_list_in_an_infobox_is_a_list_of_names():
     assert fields["relegated"] == "Jarrow Park, Fallow Town"
 
 
-def x009(folder=CORPUS) -> list[tuple[str, int]]:
+def x009(folder=CORPUS, columns=False) -> list[tuple]:
     rules = registry()
     docs = [parse_file(str(p)) for p in sorted(folder.iterdir())]
     result = run(docs, rules, selected_codes(rules, ("X009",), (), ()), Config())
-    return [(f.path.rsplit("/", 1)[-1], f.line) for f in result.findings]
+    return [(f.path.rsplit("/", 1)[-1], f.line, *((f.column,) if columns else ())) for f in result.findings]
 
 
 def test_one_promoted_club_of_two_is_no_contradiction():
@@ -38,6 +38,23 @@ def test_a_promoted_club_the_league_does_not_name_is_still_reported(tmp_path):
         (tmp_path / p.name).write_text(p.read_text("utf-8").replace("[[Ilkford]] (play-offs)", "[[Hollin]] (play-offs)"),
                                        "utf-8")
     assert x009(tmp_path) == [("league.wikitext", 5)]
+
+
+def test_x009_points_at_the_club_in_a_br_list(tmp_path):
+    """`[[Granby FC]]<br>[[Hollin]] (play-offs)` against another list naming Granby FC and
+    Ilkford: the finding points at `Hollin` (it pointed at column 1: the joined value
+    `Granby FC, Hollin` is not in the line), and is one finding for the line."""
+    league = (CORPUS / "league.wikitext").read_text("utf-8").replace("[[Ilkford]] (play-offs)", "[[Hollin]] (play-offs)")
+    (tmp_path / "league.wikitext").write_text(league, "utf-8")
+    (tmp_path / "a_table.txt").write_text("= 1987–88 Ruritanian Second Division =\n\nInfobox\n"
+                                          "- Competition: Ruritanian Second Division\n- Season: 1987–88\n"
+                                          "- Promoted: Granby FC, Ilkford\n", "utf-8")
+    line = league.split("\n")[4]
+    assert x009(tmp_path, columns=True) == [("league.wikitext", 5, line.index("Hollin") + 1)]
+    # the plain list form points at its club too
+    (tmp_path / "league.wikitext").unlink()
+    (tmp_path / "z_table.txt").write_text((tmp_path / "a_table.txt").read_text("utf-8").replace("Ilkford", "Hollin"))
+    assert x009(tmp_path, columns=True) == [("z_table.txt", 6, len("- Promoted: Granby FC, ") + 1)]
 
 
 def test_two_club_articles_each_telling_their_own_promotion_agree_with_the_league(tmp_path):

@@ -270,6 +270,63 @@ def test_a_later_round_between_the_same_clubs_has_legs_of_its_own():
     assert findings_for(path.read_text("utf-8"), wikitext=True) == []
 
 
+def test_legs_after_a_results_grid_are_the_ties_own():
+    """A results grid's matches were left out of the index of each pair's earlier meetings,
+    so an outcome line after the grid read past its end: the whole article became a P000.
+    Now the final's outcome line closes the final's two boxes, the {{TwoLegResult}} makes
+    its own legs (a grid's round-robin matches are no tie's), and nothing is reported."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "grid_then_legs.wikitext"
+    d = parse_file(str(path))
+    assert not d.diagnostics and len(d.matches) == 10
+    ties = [(t.text, [(d.matches[i].home, d.matches[i].away, d.matches[i].line) for i in t.legs]) for t in d.ties]
+    assert ties == [("Gamma 1–3 Alpha", [("Gamma", "Alpha", 20), ("Alpha", "Gamma", 20)]),
+                    ("Beta advanced 2–1 on aggregate.", [("Alpha", "Beta", 26), ("Beta", "Alpha", 32)])]
+    assert [f.code for f in findings_for(path.read_text("utf-8"), wikitext=True)] == ["M003", "M003"]
+
+
+@pytest.mark.parametrize("groups", ["headings", "definition lines"])
+def test_a_groups_home_and_away_matches_are_no_tie(groups):
+    """Group A's outcome line closed its last two boxes of the same clubs as a tie (a false
+    T003: the group winner lost those meetings), the final's {{TwoLegResult}} between two
+    of its clubs took those boxes as its legs (false T002 and T003), and Group B's two
+    clubs made a tie of their two boxes. Groups by heading (`===Group A===`) or by `;Group A`
+    line in a section that names none."""
+    from test_rules_planted import findings_for
+
+    text = (WIKI / "handmade" / "group_stage_pairs.wikitext").read_text("utf-8")
+    if groups == "definition lines":
+        text = text.replace("==Group stage==", "==First round==").replace("===Group A===", ";Group A")
+        text = text.replace("===Group B===", ";Group B")
+    d = parse(text)
+    ties = [(t.text, [(d.matches[i].home, d.matches[i].line) for i in t.legs]) for t in d.ties]
+    assert ties == [("Alpha advanced to the semi-finals as group winners.", []),
+                    ("Epsilon 1–4 Alpha", [("Epsilon", 71), ("Alpha", 71)]),
+                    ("Gamma 3–1 Delta", [("Gamma", 72), ("Delta", 72)]),
+                    ("Gamma 1–3 Alpha", [("Gamma", 77), ("Alpha", 77)])]
+    assert not [f for f in findings_for(text, wikitext=True) if f.code.startswith(("T", "B"))]
+
+
+def test_the_deepest_title_naming_a_group_or_a_knockout_stage_decides_a_group_stage():
+    from seasonparse.lexicon import group_stage
+
+    assert group_stage(("UEFA Champions League", "Group stage"))
+    assert group_stage(("Final tournament", "Group A")) and group_stage(("First round", "Pool B", "Matchday 1"))
+    assert not group_stage(("Group stage", "Play-off for first place"))
+    assert not group_stage(("Knockout phase", "Round of 16")) and not group_stage(("League", "Results"))
+    assert not group_stage(("Groupama Stadium",)) and not group_stage(())
+
+
+def test_a_two_leg_results_shootout_is_carried_for_t008():
+    """`1–1 (4–2 p)` in a {{TwoLegResult}}'s aggregate cell is the tie's stated shoot-out,
+    as an outcome line's `4 – 2 on penalties` is (it was dropped: T008 never compared it)."""
+    d = parse_file(str(WIKI / "handmade" / "two_leg_shootout.wikitext"))
+    assert [(t.winner, t.reason, t.shootout) for t in d.ties] == [
+        ("Alpha", "penalties", (4, 2)), ("Gamma", "aggregate", None)]
+    assert d.matches[d.ties[0].legs[-1]].penalties == (2, 4)
+
+
 def test_away_goals_decide_a_level_two_legged_tie_where_the_cell_says_so():
     """`2–2 (a)`, legs `0–1` and `2–1` (team 1's side): team 1 scored 2 away, team 2 one.
     A bold loser is then a W005 like any other (the rows before read reason `other`)."""

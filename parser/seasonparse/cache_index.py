@@ -21,7 +21,9 @@ without the index, and the index rewritten.
 An index is never trusted further than an entry: read without following a symlink, its
 checksum must match, its key and every row's entry name must be the ones expected, and
 each row's head is checked as an entry's is (cache.from_head). Anything else is a miss:
-the inputs are looked up entry by entry, and the index written again.
+the inputs are looked up entry by entry, and the index written again. A folder in the
+index's place is not ours (seasonparse makes none there) and is never removed: the run
+says so once, on stderr, as every run then reads and hashes every input.
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import sys
 from typing import NamedTuple
 
 from seasonparse import cache
 
 PREFIX = "i-"
 RACY_NS = 2_000_000_000  # a file modified this close to (or after) the hashing of its content is hashed again
+_SAID: set[str] = set()  # the index paths a folder blocks that this process has warned of
 
 
 def signature(st: os.stat_result) -> list[int]:
@@ -80,6 +84,8 @@ class EntryIndex(NamedTuple):
         key = index_key(run_key, names)
         path = os.path.join(folder, PREFIX + key[:32])
         raw = cache.read_entry(path, touch)
+        if raw is None:
+            _folder_in_the_way(path)
         check, newline, payload = (raw or b"").partition(b"\n")
         rows = None
         if newline and check == cache.MAGIC + cache._checksum(payload):
@@ -119,3 +125,18 @@ class EntryIndex(NamedTuple):
             write_atomic(self.path, cache.MAGIC + cache._checksum(payload) + b"\n" + payload)
         except (OSError, TypeError, ValueError):  # orjson refuses it, or the disk
             pass
+
+
+def _folder_in_the_way(path: str) -> None:
+    """Warn once (per process and path) where a folder stands in the index's place: the
+    index can be neither read nor written, so no input is taken on its stat. The folder is
+    not ours and is left alone (cache.is_ours: nothing not made by seasonparse is deleted)."""
+    try:
+        if path in _SAID or not stat.S_ISDIR(os.lstat(path).st_mode):
+            return
+    except (OSError, ValueError):  # none there (the usual miss), or a path the system refuses
+        return
+    _SAID.add(path)
+    print(f"seasonparse: warning: the cache index {path} is a folder, not seasonparse's file: every run "
+          "reads and hashes every input again; remove that folder (seasonparse will not) or use another "
+          "--cache-dir", file=sys.stderr)

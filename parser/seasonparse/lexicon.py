@@ -30,8 +30,12 @@ def contains_any(text: str, group: str, key: str) -> bool:
 
 @cache
 def _word_pattern(group: str, key: str) -> re.Pattern:
+    return _whole_words(words(group, key))
+
+
+def _whole_words(folded) -> re.Pattern:
     # longest first (a word inside a longer one must not win); ties in one order, so each run compiles one pattern
-    alternatives = sorted((re.escape(w) for w in words(group, key)), key=lambda w: (-len(w), w))
+    alternatives = sorted((re.escape(w) for w in folded), key=lambda w: (-len(w), w))
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
 
 
@@ -39,3 +43,27 @@ def names_any(text: str, group: str, key: str) -> bool:
     """True when the folded `text` holds one of the group's words as whole words
     (`cup` in `FA Cup`, not in `Recuperación`; `champion`, not `Championship`)."""
     return bool(_word_pattern(group, key).search(fold(text)))
+
+
+@lru_cache(maxsize=4096)  # asked for each match of a section, which share their titles
+def group_stage(section: tuple[str, ...]) -> bool:
+    """Whether matches under `section` are a group's (`Group A`, `Pool B`, `Round-robin`):
+    the deepest title that names a group or a knockout stage (`Play-off`, `Semi-finals`,
+    `First leg`) names a group. A group's two meetings of two clubs are its home and away
+    matches, never a two-legged tie's legs."""
+    for title in reversed(section):
+        folded = fold(title)
+        if _word_pattern("sections", "group_stage").search(folded):
+            return True
+        if _knockout_words().search(folded):
+            return False
+    return False
+
+
+@cache
+def _knockout_words() -> re.Pattern:
+    """The words of a knockout stage's titles: its rounds, legs and phases."""
+    sections = lexicon()["sections"]
+    named = [w for names in sections["rounds"] for w in names]
+    named += [*sections["first_leg"], *sections["second_leg"], *sections["third_place"], *lexicon()["phases"]["knockout"]]
+    return _whole_words(frozenset(fold(w) for w in named))

@@ -16,7 +16,7 @@ from operator import itemgetter
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
     clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
-from seasonparse.lexicon import contains_any, words
+from seasonparse.lexicon import contains_any, group_stage, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
@@ -53,6 +53,10 @@ class _Builder:
         # the pair's key, so outcome lines cost no look back over all matches.
         self.same_pair_before: list[int | None] = []
         self._latest_by_pair: dict[tuple, int] = {}
+        # Matches of a group stage (lexicon.group_stage: its section's titles, or the `;Group A`
+        # line above them in their section): a group's home and away matches are no tie's legs.
+        self.group_matches: set[int] = set()
+        self.open_subheading: str | None = None  # the last `;` line of the open section
         self.goals_heading: int | None = None  # N of the last `;N goals` heading
         self._section: tuple[str, ...] | None = ()
 
@@ -82,7 +86,7 @@ class _Builder:
             self.diag("P008", WARNING,
                       f"heading with {lead} '=' on each side: the deepest level is "
                       f"{MAX_HEADING_LEVEL}; read as level {level}", line)
-        self.goals_heading = None
+        self.goals_heading = self.open_subheading = None
         if level == 1 and self.title is None:
             self.title, self.title_line = title, line
             return
@@ -173,7 +177,21 @@ class _Builder:
         pair = _pair_key(match.home, match.away)
         self.same_pair_before.append(self._latest_by_pair.get(pair))
         self._latest_by_pair[pair] = len(self.matches)
+        self._note_group(1)
         self.matches.append(match)
+
+    def add_grid(self, matches: list[Match]) -> None:
+        """Append a results grid's matches (a round robin's: no tie's legs, so not linked to
+        their pair's other meetings), keeping same_pair_before one entry a match: an outcome
+        line or a two-legged tie after a grid read another match's entry, or past the end."""
+        self.same_pair_before.extend([None] * len(matches))
+        self._note_group(len(matches))
+        self.matches.extend(matches)
+
+    def _note_group(self, count: int) -> None:
+        """Record the next `count` matches as a group's where the open section is a group stage."""
+        if group_stage(self.section + (self.open_subheading,) if self.open_subheading else self.section):
+            self.group_matches.update(range(len(self.matches), len(self.matches) + count))
 
     def matches_of_pair(self, home: str, away: str) -> list[int]:
         """Indexes of the matches so far between these two clubs (either at home), oldest first."""
@@ -209,7 +227,9 @@ class _Builder:
         if self.matches:  # matches are built in line order: the last one is the last leg
             last = len(self.matches) - 1
             first = self.same_pair_before[last]
-            legs = (first, last) if first is not None and self._one_tie(first, last) else (last,)
+            # after a group's matches, the line says who advanced from the group: no tie's legs
+            if last not in self.group_matches:
+                legs = (first, last) if first is not None and self._one_tie(first, last) else (last,)
         else:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)
@@ -303,7 +323,8 @@ class _Builder:
     def subheading(self, lines) -> None:
         line, text = lines[0]
         self.goals_heading = goals_heading(text)
-        self.blocks.append(_block(("subheading", line, line, text.strip().lstrip(";").strip(), (),
+        self.open_subheading = text.strip().lstrip(";").strip()
+        self.blocks.append(_block(("subheading", line, line, self.open_subheading, (),
                                    self.section)))
 
     def bullets(self, lines) -> None:

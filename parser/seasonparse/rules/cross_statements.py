@@ -72,9 +72,10 @@ def doc_claims(doc, root):
     season = season_window(doc)
     for f in doc.infobox:
         if season and fold(f.key) in promoted_keys:
-            for club in named_clubs(f.value) or ["(nobody)"]:
+            clubs = named_clubs(f.value)
+            for club in clubs or ["(nobody)"]:  # each points at its own name in the list (`<br>` or commas)
                 yield ((season.first.year, season.last.year), "promoted"), Claim(
-                    root(club), doc, f.line, f"{f.key}: {f.value}", f.value, listed=True)
+                    root(club), doc, f.line, f"{f.key}: {f.value}", club if clubs else f.value, listed=True)
     ranks = ranking(doc)
     for kt in promotion_ties(doc):
         res = tie_result(kt, ranks)
@@ -137,8 +138,10 @@ def tournament_statement_mismatch(corpus, settings, report):
             agreeing = set(agree)
             base = [c for c in claims if c.doc.path in agreeing]
             said = {b.value for b in base}
+            lines = set()  # a list's line is reported once, at its first club no other document says
             for c in claims:
-                if c.doc.path == path and c.value not in said:
+                if c.doc.path == path and c.value not in said and c.line not in lines:
+                    lines.add(c.line)
                     reported.add((path, c.line))
                     yield report(f"{c.text}; but {base[0].doc.path}:{base[0].line} says: {base[0].text}",
                                  c.line, c.column(corpus), path=path,

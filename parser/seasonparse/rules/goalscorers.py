@@ -355,32 +355,79 @@ def _list_parts(doc: Document) -> list[int]:
     return out
 
 
-def _listed_twice(rows: list[Goalscorer], index: dict[str, list[int]], parts: list[int]) -> list[tuple[int, int]]:
+class _Namesakes:
+    """The rows of one name (its folded words) in one part of a list, by club: a name's
+    rows are compared with another's once, not row by row (`Silva` ×N is N rows, one name)."""
+
+    def __init__(self):
+        self.rows: list[int] = []
+        self.clubless: list[int] = []  # rows naming no club: they may be any club's
+        self.by_club: dict[str, list[int]] = {}  # club as written -> its rows
+
+    def add(self, i: int, club: str | None) -> None:
+        self.rows.append(i)
+        (self.by_club.setdefault(club, []) if club else self.clubless).append(i)
+
+    def first_two(self, club: str | None) -> list[int]:
+        """The first two rows that may be `club`'s player (its own rows, those naming
+        none, those of a club whose name is inside its name or holds it: same_team)."""
+        if not club:
+            return self.rows[:2]
+        heads = self.clubless[:2]
+        for other, rows in self.by_club.items():
+            if other == club or same_team(club, other):
+                heads += rows[:2]
+        return sorted(heads)[:2]
+
+
+def _listed_twice(rows: list[Goalscorer], parts: list[int]) -> list[tuple[int, int]]:
     """(first row, later row) for each later row that names the player of an earlier one
     in the same part of the list (`parts`: _list_parts; a table is one part).
 
     A row whose name is exactly another's pairs with the first of them; a shorter
     name (`Sánchez`, `H. Sánchez`) only where it can name one other row alone (else
-    it is not known which). A row is compared only with the rows sharing its rarest
-    full word, the one every row it can name holds (`index`: _row_index): linear but
-    for rows that share all their words' rarest (namesakes: `Silva` ×N costs N²)."""
+    it is not known which). The rows are grouped by name once, and a name is compared
+    only with the names sharing its rarest full word, the one every name it can name
+    holds: linear in rows (namesakes: `Silva` ×N is one name), each name and club
+    answered once (the rows of one name and club share the answer)."""
     def part(r: Goalscorer) -> int:
         return bisect_right(parts, r.line) if r.source == "list" else 0
 
-    pairs = set()
+    names: dict[tuple, _Namesakes] = {}  # (part, name's words) -> its rows
     for i, r in enumerate(rows):
-        candidates = _candidates(index, r.player)
-        if len(candidates) < 2:  # itself alone (most rows): nobody else to name
+        names.setdefault((part(r), tokens(r.player)), _Namesakes()).add(i, r.club)
+    by_word: dict[tuple[int, str], list[tuple]] = {}  # (part, full word) -> the names holding it
+    for key in names:
+        for word in dict.fromkeys(key[1]):
+            if len(word) > 1:
+                by_word.setdefault((key[0], word), []).append(key)
+
+    pairs = []
+    for key, group in names.items():
+        buckets = [by_word[(key[0], w)] for w in key[1] if len(w) > 1]
+        if not buckets:  # initials only: no word to find its rows by
             continue
-        hits = [j for j in candidates if j != i and part(rows[j]) == part(r) and _may_name(r, rows[j])]
-        same = [j for j in hits if tokens(rows[j].player) == tokens(r.player)]
-        if same:
-            first = min(same + [i])
-            if first != i:
-                pairs.add((first, i))
-        elif len(hits) == 1:
-            pairs.add((min(i, hits[0]), max(i, hits[0])))
-    return sorted(pairs)
+        short = rows[group.rows[0]].player
+        others = [names[k] for k in min(buckets, key=len)
+                  if k != key and player_matches(short, rows[names[k].rows[0]].player)]
+        answers: dict[str | None, tuple] = {}  # the row's club -> (its name's first two rows, other names')
+        for i in group.rows:
+            club = rows[i].club or None
+            if club not in answers:
+                elsewhere = []
+                for other in others:
+                    elsewhere += other.first_two(club)
+                    if len(elsewhere) > 1:
+                        break
+                answers[club] = (group.first_two(club), elsewhere)
+            same, elsewhere = answers[club]
+            same = [j for j in same if j != i]
+            if same:
+                if same[0] < i:
+                    pairs.append((same[0], i))
+            elif len(elsewhere) == 1:
+                pairs.append((min(i, elsewhere[0]), max(i, elsewhere[0])))
+    return sorted(set(pairs))
 
 
 def _goals_text(r: Goalscorer) -> str:
@@ -413,7 +460,7 @@ def scorer_listed_twice(doc, settings, report):
     for t in found:
         if t.table is not None and any(fold(c) in per_competition for c in doc.tables[t.table].columns):
             continue  # a row per player and competition
-        for first, later in _listed_twice(t.rows, t.index, parts):
+        for first, later in _listed_twice(t.rows, parts):
             a, b = t.rows[first], t.rows[later]
             yield report(f"{b.player} is listed twice: {_goals_text(a)} at line {a.line}, "
                          f"{_goals_text(b)} here", b.line, 1,

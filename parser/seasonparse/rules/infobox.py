@@ -1,15 +1,18 @@
-"""Rules on infobox statistics against the document's own content."""
+"""Rules on the infobox against the document's own content: its statistics, and the
+champion and relegated clubs it names against the final table."""
 
 from __future__ import annotations
 
 import re
 
-from seasonparse.findings import rule
-from seasonparse.football import counted, knockout_ties, same_team
+from seasonparse.findings import Related, rule
+from seasonparse.football import counted, knockout_ties, named_clubs, same_team, standings_tables
 from seasonparse.lexicon import words
-from seasonparse.model import ERROR
+from seasonparse.model import ERROR, WARNING
 from seasonparse.names import fold, player_matches
-from seasonparse.tables import to_int
+from seasonparse.rules.base import text_column
+from seasonparse.tables import column_indexes, rows_of, to_int
+from seasonparse.tournaments import match_phase
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)\)")
 
@@ -70,4 +73,85 @@ def infobox_statistics_mismatch(doc, settings, report):
                          scorer.line, 1)
 
 
-RULES = (infobox_statistics_mismatch,)
+def _final_table(doc) -> list[tuple[int, str, int]] | None:
+    """(rank, club, line) of each row of the document's one standings table, best first, where
+    it is final: every row has played as many matches. None where the document has no such
+    table, or several (phases, groups: which one the infobox speaks of is not known)."""
+    tables = standings_tables(doc)
+    if len(tables) != 1:
+        return None
+    rows = [r for r in rows_of(tables[0]) if r.team]
+    played = {r.values["played"] for r in rows}
+    if len(rows) < 2 or len(played) != 1 or None in played:
+        return None
+    pcol = column_indexes(tables[0]).get("position")
+    ranked = []
+    for n, r in enumerate(rows, start=1):
+        cells = tables[0].cells(r.row)
+        pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
+        ranked.append((pos if pos is not None else n, r.team, r.row.line))
+    return sorted(ranked, key=lambda x: x[0])
+
+
+def _row_of(table, club: str):
+    return next((row for row in table if same_team(row[1], club)), None)
+
+
+@rule("I002", "infobox-vs-final-table", WARNING)
+def infobox_vs_final_table(doc, settings, report):
+    """The infobox's champion or relegated clubs that the document's own final table contradicts.
+
+    What it does: where the document has one standings table and it is final
+    (every row has played as many matches), the club the infobox names as
+    `Champions` must be the one it ranks first, unless the document has
+    matches of a knockout phase (a play-off may decide the title); and each club named
+    `Relegated` that the table holds must be among its last N rows, N the
+    number of clubs named. Nobody (`None`) is not compared; nor is a club the
+    table does not hold (a club of another division), nor a document of
+    several tables (phases, groups).
+
+    Why: the infobox is what readers see first, and is edited apart from the
+    table; a champion or a relegation copied from another season shows here.
+
+    Example:
+        - Champions: Necaxa          (the final table ranks León first)
+        - Relegated: Celaya          (Celaya is 9th of 16; one club is named)
+    """
+    table = _final_table(doc)
+    if table is None:
+        return
+    # a play-off, a liguilla, a final may decide the title (a relegation play-off does not)
+    knockout = any(match_phase(m.section) == "knockout" for m in doc.matches)
+    champion_keys, relegated_keys = words("infobox", "champion"), words("infobox", "relegated")
+    for f in doc.infobox:
+        key = fold(f.key)
+        if key in champion_keys and not knockout:
+            clubs = named_clubs(f.value)
+            first = table[0]
+            named = _row_of(table, clubs[0]) if len(clubs) == 1 else None
+            # compared where the table holds the club and ranks one club alone first
+            if named is None or same_team(first[1], clubs[0]) or table[1][0] == first[0]:
+                continue
+            yield report(f"{f.key}: {clubs[0]}, but the final table ranks {first[1]} first ({clubs[0]} is "
+                         f"{_ordinal(named[0])})", f.line, text_column(doc.line_text(f.line), clubs[0]),
+                         related=[Related(doc.path, first[2], 1, f"{first[1]}: first"),
+                                  Related(doc.path, named[2], 1, f"{clubs[0]}: {_ordinal(named[0])}")])
+        elif key in relegated_keys:
+            clubs = named_clubs(f.value)
+            last = len(table) - len(clubs)
+            for club in clubs:
+                row = _row_of(table, club)
+                if row is None or row[0] > last:
+                    continue
+                yield report(f"{f.key}: {club}, but the final table ranks {club} {_ordinal(row[0])} of "
+                             f"{len(table)}, above its last {len(clubs)}", f.line,
+                             text_column(doc.line_text(f.line), club),
+                             related=[Related(doc.path, row[2], 1, f"{club}: {_ordinal(row[0])}")])
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+RULES = (infobox_statistics_mismatch, infobox_vs_final_table)

@@ -169,7 +169,7 @@ class _Reader:
                 b.tables.append(t)
         elif kind == "sports_results":
             matches, blanks = read_sports_results(frag, len(b.matches), b.section, self.index)
-            b.matches.extend(matches)
+            b.add_grid(matches)
             b.blocks.extend(blanks)
         elif kind == "fb_cl_header":
             self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
@@ -194,7 +194,7 @@ class _Reader:
             b.tables.append(legacy_table(self.legacy_rows, len(b.tables), self.legacy_first,
                                          self.legacy_rows[-1].line, b.section, order))
         elif self.open_kind == "fb_r" and self.grid is not None:
-            b.matches.extend(self.grid.matches(len(b.matches), b.section))
+            b.add_grid(self.grid.matches(len(b.matches), b.section))
         self.open_kind, self.legacy_rows, self.grid = None, [], None
 
     def unknown(self, start: int, end: int) -> None:
@@ -302,7 +302,7 @@ def read(source: Source) -> Document:
         elif piece.kind == "unknown_template":
             r.unknown(piece.start, piece.end)
     r.close_legacy()
-    r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates))
+    r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches))
     r.note_unknown()
     marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))

@@ -7,11 +7,12 @@ Leg 1 is played at A's ground, leg 2 at B's, and both leg cells are written
 from A's side, A's goals first (English Wikipedia's convention: `6–2 | 3–1 |
 3–1` is A winning 3–1 at home and 3–1 away). The winner is the side with more
 goals on aggregate; on a level aggregate, a shoot-out written in the aggregate
-cell (`3–3 (4–2 p)`) decides (reason `penalties`), or away goals where the cell
-says so (`2–2 (a)`: A's goals in the second leg against B's in the first), else the side written in
-bold, the way these tables mark who went through (reason `other`). Where the
-score decides the tie and the article marks winners in bold, a bold loser is a
-W005 warning (`marked_winners`).
+cell (`3–3 (4–2 p)`) decides (reason `penalties`; the tie carries that score, as
+an outcome line's `4 – 2 on penalties`, for T008 to compare with the last leg's),
+or away goals where the cell says so (`2–2 (a)`: A's goals in the second leg
+against B's in the first), else the side written in bold, the way these tables
+mark who went through (reason `other`). Where the score decides the tie and the
+article marks winners in bold, a bold loser is a W005 warning (`marked_winners`).
 
 Football boxes make ties too (`box_ties`): two boxes of the same two clubs,
 the second with the sides reversed, in one section, where the second states
@@ -19,6 +20,10 @@ an `aggregatescore` or the section has no other box of either club (a
 play-off written as its two legs; in a league section each pairing is played
 twice, but among other matches). The aggregate decides; on a level one, away
 goals where the aggregate cell says so (`(a)`), else the second leg's shoot-out.
+
+A group stage's matches (under a title or a `;` line naming a group: the builder's
+group_matches) are never a tie's legs: two clubs of a group meet home and away, and may meet again
+in a knockout round whose {{TwoLegResult}} has no boxes of its own.
 """
 
 from __future__ import annotations
@@ -90,7 +95,8 @@ def add_tie(t: TieText, b) -> Mark | None:
         return None
     # the pair's last two matches no tie has taken: a later round between the same clubs
     # (a final after a first round) has legs of its own, not the earlier round's
-    legs = [i for i in b.matches_of_pair(a, bb) if i not in b.tie_legs][-2:]
+    # (never a group's home and away matches: clubs of one group may meet again in a knockout round)
+    legs = [i for i in b.matches_of_pair(a, bb) if i not in b.tie_legs and i not in b.group_matches][-2:]
     if not legs:
         for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
             if s := score(raw):
@@ -114,8 +120,9 @@ def add_tie(t: TieText, b) -> Mark | None:
         a_wins, reason = _bold(t.team_a), "other"
     else:
         return None
+    stated = (int(shootout[1]), int(shootout[2])) if shootout else None  # T008 compares it with the last leg's
     b.ties.append(Tie(a if a_wins else bb, reason, max(agg), min(agg),
-                      f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section))
+                      f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section, stated))
     if reason == "other" or _bold(t.team_a) == _bold(t.team_b):
         return None
     marked_a = _bold(t.team_a)
@@ -147,15 +154,18 @@ def read_two_leg(frag: Fragment, b, index: LineIndex) -> Mark | None:
 _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
 
 
-def box_ties(matches, ties, aggregates: dict[int, str]) -> list[Tie]:
+def box_ties(matches, ties, aggregates: dict[int, str], group_matches: set[int]) -> list[Tie]:
     """Ties of two-legged football boxes no tie has taken yet; `aggregates` holds the
-    `aggregatescore` written on a box, by match index. Linear in the matches."""
+    `aggregatescore` written on a box, by match index; `group_matches` the group stages'
+    matches, no tie's. Linear in the matches."""
     taken = {i for t in ties for i in t.legs}
     boxes = [m for m in matches if m.date_text and m.index not in taken]
     clubs = Counter((tuple(m.section), fold(c)) for m in boxes for c in (m.home, m.away))
     first_legs: dict[tuple, Match] = {}
     out = []
     for m in boxes:
+        if m.index in group_matches:  # a group's home and away matches
+            continue
         section, home, away = tuple(m.section), fold(m.home), fold(m.away)
         leg1 = first_legs.pop((section, away, home), None)
         if leg1 is None:
