@@ -37,3 +37,21 @@ def test_a_champion_the_table_does_not_rank_first_is_reported():
     # a document with a knockout phase may decide its title there: not compared
     knockout = planted + "\n==Final==\n{{Football box\n|date=1 June 2005\n|team1=Milan\n|score=1–0\n|team2=Juventus\n}}\n"
     assert i002(knockout) == []
+
+
+def test_a_relegation_the_prose_tells_of_is_not_compared():
+    """A club relegated off the pitch (excluded, demoted) is named Relegated above the table's
+    last rows: the prose that tells it explains the table."""
+    planted = SERIE_A.replace("[[Atalanta BC|Atalanta]]", "[[Parma FC|Parma]]", 1)
+    assert len(i002(planted)) == 1
+    told = planted + "\nParma were excluded from the next season's league for financial irregularities.\n"
+    assert i002(told) == []
+    other = planted + "\nBologna were excluded from the next season's league for financial irregularities.\n"
+    assert len(i002(other)) == 1  # another club's sentence explains nothing of Parma
+
+
+def test_a_heading_naming_a_knockout_phase_leaves_the_champion_uncompared():
+    """Play-offs in a bracket template (not read as matches) may still decide the title."""
+    planted = SERIE_A.replace("| relegated =", "| champions = [[AC Milan|Milan]]\n| relegated =", 1)
+    assert len(i002(planted)) == 1
+    assert i002(planted + "\n==Play-offs==\n{{8TeamBracket\n|RD1-team01=Milan\n}}\n") == []

@@ -108,7 +108,10 @@ def infobox_vs_final_table(doc, settings, report):
     `Relegated` that the table holds must be among its last N rows, N the
     number of clubs named. Nobody (`None`) is not compared; nor is a club the
     table does not hold (a club of another division), nor a document of
-    several tables (phases, groups).
+    several tables (phases, groups); nor the champion where a heading names a
+    knockout phase (its bracket may be a template not read), nor a relegated
+    club whose relegation the prose tells in other words (excluded, demoted,
+    stripped: decided off the pitch).
 
     Why: the infobox is what readers see first, and is edited apart from the
     table; a champion or a relegation copied from another season shows here.
@@ -121,7 +124,7 @@ def infobox_vs_final_table(doc, settings, report):
     if table is None:
         return
     # a play-off, a liguilla, a final may decide the title (a relegation play-off does not)
-    knockout = any(match_phase(m.section) == "knockout" for m in doc.matches)
+    knockout = any(match_phase(m.section) == "knockout" for m in doc.matches) or _knockout_heading(doc.sections)
     champion_keys, relegated_keys = words("infobox", "champion"), words("infobox", "relegated")
     for f in doc.infobox:
         key = fold(f.key)
@@ -141,12 +144,33 @@ def infobox_vs_final_table(doc, settings, report):
             last = len(table) - len(clubs)
             for club in clubs:
                 row = _row_of(table, club)
-                if row is None or row[0] > last:
+                if row is None or row[0] > last or _relegation_told(doc, club):
                     continue
                 yield report(f"{f.key}: {club}, but the final table ranks {club} {_ordinal(row[0])} of "
                              f"{len(table)}, above its last {len(clubs)}", f.line,
                              text_column(doc.line_text(f.line), club),
                              related=[Related(doc.path, row[2], 1, f"{club}: {_ordinal(row[0])}")])
+
+
+def _knockout_heading(sections) -> bool:
+    """Whether a heading names a knockout phase (`Playoffs`, `Final`): its matches may be in a
+    bracket template the front end does not read, and still decide the title."""
+    return any(match_phase((s.title,)) == "knockout" or _knockout_heading(s.children) for s in sections)
+
+
+def _relegation_told(doc, club: str) -> bool:
+    """Whether the document's prose says more of the club's relegation, in a sentence naming it
+    with a word of [infobox] relegation_told (excluded, demoted, stripped, ...): a relegation
+    decided off the pitch, which a final table does not show."""
+    name = fold(club)
+    told = words("infobox", "relegation_told")
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "list"):
+            continue
+        for sentence in fold(block.text).replace("\n", ". ").split(". "):
+            if name in sentence and any(w in sentence for w in told):
+                return True
+    return False
 
 
 def _ordinal(n: int) -> str:
