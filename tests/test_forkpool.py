@@ -113,3 +113,76 @@ def test_joining_exiting_workers_polls_in_short_naps_not_the_drain_timeout(monke
     monkeypatch.setattr(forkpool.time, "sleep", naps.append)
     pool._drain(0.05)  # as join does while a worker whose pipes ended is not yet reaped
     assert naps and all(nap <= 0.001 for nap in naps), naps
+
+
+_FLAGS = forkpool.shared_integers(2)  # as partition.ViewExchange: each task waits for the other's share
+
+
+def _waits_for_the_other(k: int) -> int:
+    if k == 1:
+        time.sleep(60)  # killed here
+    _FLAGS[k] = 1
+    parallel.wait_until(lambda: all(_FLAGS[j] for j in range(2)))
+    return k
+
+
+def test_a_worker_killed_while_another_waits_on_its_task_fails_the_whole_map(new_children):
+    """A dead worker breaks the pool: every task held fails at once, so a task waiting on the
+    dead one's (a barrier) is not waited for forever; the run's stop flag then frees its worker."""
+    stopping = forkpool.Flag()
+    pool = forkpool.ForkPool(2, parallel._init_worker, (os.getpid(), stopping, None))
+    tasks = [pool.submit(_waits_for_the_other, k) for k in range(2)]
+    time.sleep(0.3)
+    os.kill(pool.pids[1], signal.SIGKILL)
+    with pytest.raises(forkpool.WorkerDied):
+        tasks[0].result()
+    with pytest.raises(RuntimeError):
+        pool.submit(abs, 1)  # broken: no more tasks
+    parallel._stop(pool, stopping)
+    assert not new_children()
+
+
+def _slow_len(data: bytes) -> int:
+    time.sleep(0.3)
+    return len(data)
+
+
+def test_a_worker_killed_with_a_task_half_sent_fails_the_map_and_is_joined(new_children):
+    """Tasks larger than a pipe (a dump's pages) are still being written when a worker dies:
+    no write to its closed pipe (EBADF), and join still waits for the other worker."""
+    pool = forkpool.ForkPool(2)
+    pool.start()
+    tasks = [pool.submit(_slow_len, b"x" * (4 << 20)) for _ in range(4)]
+    pool.spread()
+    os.kill(pool.pids[0], signal.SIGKILL)
+    with pytest.raises(forkpool.WorkerDied):
+        for task in tasks:
+            task.result()
+    pool.join(time.monotonic() + 10)
+    assert not new_children() and not set(pool.pids) & forkpool.live_workers()
+
+
+class _TwoArguments(Exception):
+    def __init__(self, a, b):
+        super().__init__(a)
+        self.b = b
+
+
+def _raises_unrebuildable(item: int) -> int:
+    if item == 7:
+        raise _TwoArguments("a", "b")  # pickles, but cannot be rebuilt from its args
+    return item
+
+
+def _exits(item: int) -> int:
+    if item == 7:
+        sys.exit(3)
+    return item
+
+
+def test_a_failure_that_cannot_make_the_trip_is_sent_as_remote_error_and_sys_exit_as_itself(new_children):
+    with pytest.raises(forkpool.RemoteError, match="_TwoArguments"):
+        list(parallel.ordered_map(_raises_unrebuildable, list(range(100)), 2))
+    with pytest.raises(SystemExit):
+        list(parallel.ordered_map(_exits, list(range(100)), 2))
+    assert not new_children()

@@ -38,6 +38,7 @@ DEPTH = 1  # tasks a worker holds at a time: a worker that frees up takes the ne
 READ_SIZE = 1 << 20
 HEADER = 8  # a frame's length, little-endian, before its pickle
 
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _parent_ends: set[int] = set()  # the parent's ends of every pool's pipes: a new worker closes them all
 _alive: set[int] = set()  # workers forked and not yet waited for (any pool)
 
@@ -129,16 +130,29 @@ class ForkPool:
             self._workers.append(self._fork())
 
     def _fork(self) -> _Worker:
+        """One worker, forked with the stop signals held back (a signal between the fork and
+        this bookkeeping would leave a worker no one waits for; the worker lets them through
+        once its initializer has set its own handlers) and the standard streams flushed (or
+        what they buffer would be written again by each worker)."""
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
         task_r, task_w = os.pipe()
         result_r, result_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker: never returns
-            _worker_main(task_r, result_w, (task_w, result_r), *self._init)
-        os.close(task_r)
-        os.close(result_w)
-        os.set_blocking(task_w, False)
-        _parent_ends.update((task_w, result_r))
-        _alive.add(pid)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            pid = os.fork()
+            if pid == 0:  # the worker: never returns
+                _worker_main(task_r, result_w, (task_w, result_r), held, *self._init)
+            os.close(task_r)
+            os.close(result_w)
+            os.set_blocking(task_w, False)
+            _parent_ends.update((task_w, result_r))
+            _alive.add(pid)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return _Worker(pid, task_w, result_r)
 
     def submit(self, fn: Callable, *args) -> Task:
@@ -198,13 +212,20 @@ class ForkPool:
         arrived: list[tuple[Task, bytes]] = []
         for fd, _ in poller.poll(None if timeout is None else timeout * 1000):
             worker = by_fd[fd]
+            if worker.finished:  # its pipes closed by an event earlier in this batch
+                continue
             if fd == worker.results:
                 self._receive(worker, arrived)
             else:
                 self._send(worker)
         self._feed(DEPTH)  # a worker that sent its result has its next task before the result is read
         for task, frame in arrived:
-            ok, value = pickle.loads(frame)
+            if task.done:  # failed already: another worker died while this one held it
+                continue
+            try:
+                ok, value = pickle.loads(frame)
+            except Exception as exc:  # a result that pickled but cannot be rebuilt here
+                ok, value = False, (RemoteError(f"a task's result could not be read: {exc!r}"), "")
             if not ok:  # the exception, and where in the worker it was raised
                 value, value.__cause__ = value[0], RemoteError(value[1])
             task.done, task.ok, task.value = True, ok, value
@@ -229,15 +250,18 @@ class ForkPool:
 
     def _ended(self, worker: _Worker) -> None:
         worker.finished = True
+        worker.outgoing = None  # nothing more goes to it
         for fd in (worker.results, worker.tasks):
             _close(fd)
-        if worker.held or self._waiting:
+        if worker.held or self._waiting:  # the pool is broken: every task fails (one may wait on another's)
             died = WorkerDied("a worker process ended while it held work (killed by a signal, or "
                               "by the system when memory ran out)")
-            for task in worker.held:
-                task.done, task.ok, task.value = True, False, died
+            for w in self._workers:
+                for task in w.held:  # kept, so the results still to come stay matched to their tasks
+                    task.done, task.ok, task.value = True, False, died
             worker.held.clear()
             self._fail_waiting(died)
+            self._closed = True  # no more submits
 
     def _fail_waiting(self, exc: BaseException) -> None:
         while self._waiting:
@@ -288,7 +312,7 @@ class ForkPool:
             if w.results in _parent_ends:
                 poller.register(w.results, select.POLLIN)
                 by_fd[w.results] = w
-            if w.outgoing:
+            if w.outgoing and w.tasks in _parent_ends:
                 poller.register(w.tasks, select.POLLOUT)
                 by_fd[w.tasks] = w
         if not by_fd:  # every pipe ended: the workers are exiting, waited for within a millisecond or two
@@ -347,10 +371,11 @@ def _waitpid(pid: int, options: int) -> None:
 
 # -- the worker's side ---------------------------------------------------------
 
-def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], initializer, initargs) -> None:
+def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], mask, initializer, initargs) -> None:
     """A worker's life: close the parent's ends (of this pool's pipes and any other pool's,
-    or another worker's task pipe would never end), run the initializer, then each task
-    to the end of the task pipe. Never returns."""
+    or another worker's task pipe would never end), run the initializer, let the stop
+    signals through (`mask`, the parent's), then each task to the end of the task pipe.
+    Never returns."""
     code = 0
     try:
         for fd in (*parent_ends, *_parent_ends):
@@ -362,6 +387,7 @@ def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], initial
         _alive.clear()  # the parent's workers are not this one's children
         if initializer is not None:
             initializer(*initargs)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         received = bytearray()
         while True:
             frame = _read_frame(tasks, received)
@@ -370,13 +396,9 @@ def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], initial
             try:
                 fn, args = pickle.loads(frame)
                 message = (True, fn(*args))
-            except Exception as exc:  # the parent raises it where it waits for this task
+            except (Exception, SystemExit) as exc:  # the parent raises it where it waits for this task
                 message = (False, (exc, _where(exc)))
-            try:
-                data = _frame(message)
-            except Exception as exc:  # a result or exception that cannot be pickled
-                data = _frame((False, (RemoteError(f"{type(exc).__name__}: {exc}"), _where(exc))))
-            _write_all(results, data)
+            _write_all(results, _sendable(message))
     except BrokenPipeError:  # the parent is gone
         code = 1
     except BaseException:  # a stop signal (interrupt.install(exit_at_once=True) exits first) or a bug
@@ -388,6 +410,20 @@ def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], initial
             except Exception:
                 pass
         os._exit(code)
+
+
+def _sendable(message: tuple) -> bytes:
+    """`message` framed; a failure as RemoteError where its exception cannot make the
+    round trip (pickled, then rebuilt, as the parent will), and a result that cannot be
+    pickled as such a failure."""
+    try:
+        data = _frame(message)
+        if not message[0]:
+            pickle.loads(data[HEADER:])
+        return data
+    except Exception as exc:
+        shown = message[1][0] if not message[0] else exc
+        return _frame((False, (RemoteError(f"{type(shown).__name__}: {shown}"), _where(shown))))
 
 
 def _where(exc: BaseException) -> str:
