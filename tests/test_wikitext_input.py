@@ -363,6 +363,28 @@ def test_a_two_leg_result_keeps_its_cells_where_no_boxes_of_its_round_follow():
     assert [(d.matches[i].home, d.matches[i].date_text) for i in d.ties[-1].legs] == [("Alpha", "")]
 
 
+def test_t008_names_what_states_the_shootout():
+    """T008 said `the outcome line states ...` of a {{TwoLegResult}}'s aggregate cell too:
+    it names the outcome line, the {{TwoLegResult}} row or the ties table's row."""
+    from test_rules_planted import SEED_TEXT, findings_for
+
+    def t008(text: str, wikitext: bool = True) -> list[str]:
+        return [f.message for f in findings_for(text, wikitext=wikitext) if f.code == "T008"]
+
+    leg = "Correcaminos 2 - 1 Neza\n"
+    outcome = SEED_TEXT["002"].replace(leg, "Correcaminos 2 - 1 Neza (5–4 p)\n", 1).replace(
+        "  Neza: 38' Luciano Emílio\n", "  Neza: 38' Luciano Emílio\n\nCorrecaminos advanced 4 – 3 on penalties\n", 1)
+    assert t008(outcome, wikitext=False) == ["the outcome line states the shoot-out 4–3, the deciding leg 5–4 p"]
+    summary = (WIKI / "handmade" / "two_leg_summary_first.wikitext").read_text("utf-8")
+    row = summary.replace("1–1 (4–2 p)", "1–1 (4–3 p)")
+    assert t008(row) == ["the {{TwoLegResult}} row states the shoot-out 4–3, the deciding leg 2–4 p"]
+    table = summary.replace(
+        "{{TwoLegResult|Alpha||1–1 (4–2 p)|Beta||1–1|0–0}}\n{{TwoLegResult|Gamma||2–1|Delta||2–0|0–1}}\n",
+        "{| class=\"wikitable\"\n! Team 1 !! Agg. !! Team 2 !! 1st leg !! 2nd leg\n|-\n"
+        "| Alpha || 1–1 (4–3 p) || Beta || 1–1 || 0–0\n|-\n| Gamma || 2–1 || Delta || 2–0 || 0–1\n")
+    assert t008(table) == ["the ties table's row states the shoot-out 4–3, the deciding leg 2–4 p"]
+
+
 def test_away_goals_decide_a_level_two_legged_tie_where_the_cell_says_so():
     """`2–2 (a)`, legs `0–1` and `2–1` (team 1's side): team 1 scored 2 away, team 2 one.
     A bold loser is then a W005 like any other (the rows before read reason `other`)."""
