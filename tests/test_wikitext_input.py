@@ -327,6 +327,64 @@ def test_a_two_leg_results_shootout_is_carried_for_t008():
     assert d.matches[d.ties[0].legs[-1]].penalties == (2, 4)
 
 
+def test_two_leg_results_before_their_boxes_take_the_boxes_as_legs():
+    """A round's {{TwoLegResult}} rows, then its boxes (in the round's section, or under
+    First leg / Second leg): the boxes are the ties' legs, and no match is made from the
+    rows' leg cells (they were, and the boxes counted as matches of their own)."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "two_leg_summary_first.wikitext"
+    d = parse_file(str(path))
+    assert len(d.matches) == 13 and all(m.date_text for m in d.matches)  # the boxes only
+    assert [m.index for m in d.matches] == list(range(13))
+    legs = [(t.text, [(d.matches[i].home, d.matches[i].line) for i in t.legs]) for t in d.ties]
+    assert legs == [("Alpha 3–1 Epsilon", [("Alpha", 16), ("Epsilon", 40)]),
+                    ("Beta 1–0 Zeta", [("Beta", 22), ("Zeta", 46)]),
+                    ("Gamma 5–1 Eta", [("Gamma", 28), ("Eta", 52)]),
+                    ("Delta 3–1 Theta", [("Delta", 34), ("Theta", 58)]),
+                    ("Alpha 1–1 Beta", [("Alpha", 72), ("Beta", 86)]),
+                    ("Gamma 2–1 Delta", [("Gamma", 78), ("Delta", 94)])]
+    assert d.ties[4].shootout == (4, 2) and d.matches[d.ties[4].legs[-1]].penalties == (2, 4)
+    assert {f.code for f in findings_for(path.read_text("utf-8"), wikitext=True)} == {"M003"}
+
+
+def test_a_two_leg_result_keeps_its_cells_where_no_boxes_of_its_round_follow():
+    """The cells are the legs where the boxes of the two clubs that follow are another
+    round's (a final between the semi-finalists), or a single box replaces one leg."""
+    text = (WIKI / "handmade" / "two_leg_summary_first.wikitext").read_text("utf-8")
+    only_second = text.replace(
+        "{{Football box\n|date = {{Start date|2032|4|1|df=y}}\n|team1 = Alpha\n|score = 1–1\n|team2 = Beta\n}}\n", "")
+    d = parse_wikitext(decode("x.wikitext", only_second.encode("utf-8")))
+    alpha_beta = d.ties[4]
+    assert [(d.matches[i].home, d.matches[i].date_text != "") for i in alpha_beta.legs] == [
+        ("Alpha", False), ("Beta", True)]  # leg 1 from the cells, leg 2 its box
+    final = text.replace("==Final==", "==Semi-finals==\n{{TwoLegResult|Alpha||2–1|Gamma||2–1|}}\n==Final==")
+    d = parse_wikitext(decode("x.wikitext", final.encode("utf-8")))
+    assert [(d.matches[i].home, d.matches[i].date_text) for i in d.ties[-1].legs] == [("Alpha", "")]
+
+
+def test_t008_names_what_states_the_shootout():
+    """T008 said `the outcome line states ...` of a {{TwoLegResult}}'s aggregate cell too:
+    it names the outcome line, the {{TwoLegResult}} row or the ties table's row."""
+    from test_rules_planted import SEED_TEXT, findings_for
+
+    def t008(text: str, wikitext: bool = True) -> list[str]:
+        return [f.message for f in findings_for(text, wikitext=wikitext) if f.code == "T008"]
+
+    leg = "Correcaminos 2 - 1 Neza\n"
+    outcome = SEED_TEXT["002"].replace(leg, "Correcaminos 2 - 1 Neza (5–4 p)\n", 1).replace(
+        "  Neza: 38' Luciano Emílio\n", "  Neza: 38' Luciano Emílio\n\nCorrecaminos advanced 4 – 3 on penalties\n", 1)
+    assert t008(outcome, wikitext=False) == ["the outcome line states the shoot-out 4–3, the deciding leg 5–4 p"]
+    summary = (WIKI / "handmade" / "two_leg_summary_first.wikitext").read_text("utf-8")
+    row = summary.replace("1–1 (4–2 p)", "1–1 (4–3 p)")
+    assert t008(row) == ["the {{TwoLegResult}} row states the shoot-out 4–3, the deciding leg 2–4 p"]
+    table = summary.replace(
+        "{{TwoLegResult|Alpha||1–1 (4–2 p)|Beta||1–1|0–0}}\n{{TwoLegResult|Gamma||2–1|Delta||2–0|0–1}}\n",
+        "{| class=\"wikitable\"\n! Team 1 !! Agg. !! Team 2 !! 1st leg !! 2nd leg\n|-\n"
+        "| Alpha || 1–1 (4–3 p) || Beta || 1–1 || 0–0\n|-\n| Gamma || 2–1 || Delta || 2–0 || 0–1\n")
+    assert t008(table) == ["the ties table's row states the shoot-out 4–3, the deciding leg 2–4 p"]
+
+
 def test_away_goals_decide_a_level_two_legged_tie_where_the_cell_says_so():
     """`2–2 (a)`, legs `0–1` and `2–1` (team 1's side): team 1 scored 2 away, team 2 one.
     A bold loser is then a W005 like any other (the rows before read reason `other`)."""

@@ -202,6 +202,28 @@ class _Builder:
             at = self.same_pair_before[at]
         return found[::-1]
 
+    def drop_matches(self, dropped: set[int]) -> dict[int, int]:
+        """Take matches out (a wikitext tie's legs made from its cells, whose boxes followed):
+        the others are numbered anew, and every record of a match's index follows.
+        Returns old index -> new, for what the caller keeps by index."""
+        new: dict[int, int] = {}
+        for m in self.matches:
+            if m.index not in dropped:
+                new[m.index] = len(new)
+
+        def kept_before(i: int | None) -> int | None:  # the pair's latest kept match before
+            while i is not None and i not in new:
+                i = self.same_pair_before[i]
+            return None if i is None else new[i]
+
+        latest = {pair: at for pair, i in self._latest_by_pair.items() if (at := kept_before(i)) is not None}
+        self.same_pair_before, self._latest_by_pair = [kept_before(self.same_pair_before[i]) for i in new], latest
+        self.matches = [m._replace(index=new[m.index]) for m in self.matches if m.index in new]
+        self.ties = [t._replace(legs=tuple(new[i] for i in t.legs if i in new)) for t in self.ties]
+        self.tie_legs = {new[i] for i in self.tie_legs if i in new}
+        self.group_matches = {new[i] for i in self.group_matches if i in new}
+        return new
+
     def _one_tie(self, first: int, last: int) -> bool:
         """Two matches of the same clubs are one tie's legs only in one round: one section,
         or its first-leg and second-leg headings. An earlier meeting in the league is not

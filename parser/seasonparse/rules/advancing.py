@@ -86,14 +86,29 @@ def tie_shootout_winner(doc, settings, report):
                                           f"the shoot-out: {describe(last)}")])
 
 
+def _stated_by(doc, tie) -> str:
+    """What states a tie's shoot-out score, in the words a reader looks for: an outcome line
+    (its text reads as one: `X advanced 4 – 3 on penalties`), else a wikitext tie's row whose
+    aggregate cell holds it (`1–1 (4–2 p)`): a {{TwoLegResult}}, or a ties table's row."""
+    from seasonparse.frontend.lines import parse_outcome  # at a finding only: a check of JSON loads no reader
+
+    if parse_outcome(tie.text) is not None:
+        return "the outcome line"
+    line = doc.line_text(tie.line).lstrip()
+    if line.startswith("|"):
+        return "the ties table's row"
+    return "the {{TwoLegResult}} row" if line else "the tie's row"  # a JSON document may come without its lines
+
+
 @rule("T008", "tie-shootout-score", ERROR)
 def tie_shootout_score(doc, settings, report):
-    """An outcome line states another shoot-out score than the deciding leg.
+    """A tie's stated shoot-out score (an outcome line, a {{TwoLegResult}} row) differs from the deciding leg's.
 
     What it does: where an outcome line states the shoot-out's score
-    (`Neza advanced 5 – 4 on penalties`) and the tie's last leg has one
-    (`(5–4 p)`), the two must hold the same two numbers, in either order (who
-    won it is T007's).
+    (`Neza advanced 5 – 4 on penalties`), or a wikitext tie's aggregate cell
+    does (`{{TwoLegResult|Neza||2–2 (5–4 p)|...}}`), and the tie's last leg has
+    one (`(5–4 p)`), the two must hold the same two numbers, in either order
+    (who won it is T007's).
 
     Why: one of the two was copied wrong; the shoot-out score is the only
     record of how the tie was decided.
@@ -107,7 +122,7 @@ def tie_shootout_score(doc, settings, report):
             continue
         last = doc.matches[t.legs[-1]]
         if last.penalties is not None and sorted(t.shootout) != sorted(last.penalties):
-            yield report(f"the outcome line states the shoot-out {t.shootout[0]}–{t.shootout[1]}, the deciding "
+            yield report(f"{_stated_by(doc, t)} states the shoot-out {t.shootout[0]}–{t.shootout[1]}, the deciding "
                          f"leg {last.penalties[0]}–{last.penalties[1]} p", t.line, 1,
                          related=[Related(doc.path, last.line, last.home_column, f"the deciding leg: {describe(last)}")])
 

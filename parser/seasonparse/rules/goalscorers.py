@@ -31,7 +31,7 @@ class Tally:
         self.own_goals: list[tuple[Match, Event]] = []  # marked (o.g.)
         self.unmatched: list[tuple[Match, Event]] = []  # scorer in no row
         self.table = table
-        self.index = _row_index(rows)  # word -> rows holding it, to find a name's rows
+        self.finder = _RowFinder(rows)  # a scorer's rows, by name and club
 
     @property
     def comparable(self) -> bool:
@@ -102,28 +102,74 @@ class _Matches:
                 if in_section(m.section, scope) and (phase is None or p == phase)]
 
 
-def _row_index(rows: list[Goalscorer]) -> dict[str, list[int]]:
-    """word -> the rows whose player has it: player_matches needs every full word of
-    the scorer's name in the row's, so one word's rows are the only candidates."""
-    index: dict[str, list[int]] = {}
-    for i, r in enumerate(rows):
-        for word in set(tokens(r.player)):
-            if len(word) > 1:
-                index.setdefault(word, []).append(i)
-    return index
+class _Clubs:
+    """The clubs a list's rows name, found by a team's name without comparing it with each.
+    same_team holds where one's words are all the other's: a club holding every word of the
+    team is among those holding its rarest word, and a club whose words are all the team's
+    is among those whose own rarest word is one of the team's."""
+
+    def __init__(self, clubs):
+        clubs = list(dict.fromkeys(clubs))
+        self.by_word: dict[str, list[str]] = {}  # word -> the clubs holding it
+        for club in clubs:
+            for word in dict.fromkeys(tokens(club)):
+                self.by_word.setdefault(word, []).append(club)
+        self.by_rarest: dict[str, list[str]] = {}  # a club's rarest word ("" for none) -> the clubs
+        for club in clubs:
+            words = tokens(club)
+            rarest = min(words, key=lambda w: len(self.by_word[w])) if words else ""
+            self.by_rarest.setdefault(rarest, []).append(club)
+        self.answers: dict[str, tuple[str, ...]] = {}  # team -> its clubs
+
+    def of(self, team: str) -> tuple[str, ...]:
+        """The clubs, as written, that are `team` (same_team)."""
+        if team not in self.answers:
+            words = dict.fromkeys(tokens(team)) or {"": None}  # a team of no word is a club of none
+            holding = min((self.by_word.get(w, ()) for w in words), key=len)
+            inside = [c for w in words for c in self.by_rarest.get(w, ())]
+            self.answers[team] = tuple(c for c in dict.fromkeys([*holding, *inside]) if same_team(c, team))
+        return self.answers[team]
 
 
-def _candidates(index: dict[str, list[int]], player: str) -> list[int]:
-    """The rows that may name `player`: those of its rarest full word (none without one)."""
-    buckets = [index.get(w, ()) for w in tokens(player) if len(w) > 1]
-    return min(buckets, key=len) if buckets else []
+class _RowFinder:
+    """A table's rows by name (its folded words) and club, to find a scorer's: a name is
+    compared once, not each of its rows (`Silva` at many clubs is one name), and a club
+    is looked up (_Clubs), so N rows of one name and M goals by him cost N + M, not N x M."""
+
+    def __init__(self, rows: list[Goalscorer]):
+        self.names: dict[tuple[str, ...], dict[str | None, list[int]]] = {}  # name -> club as written -> rows
+        self.players: dict[tuple[str, ...], str] = {}  # name -> a row's player, as written
+        for i, r in enumerate(rows):
+            self.names.setdefault(tokens(r.player), {}).setdefault(r.club, []).append(i)
+            self.players.setdefault(tokens(r.player), r.player)
+        self.by_word: dict[str, list[tuple[str, ...]]] = {}  # full word -> the names holding it
+        for name in self.names:
+            for word in dict.fromkeys(name):
+                if len(word) > 1:
+                    self.by_word.setdefault(word, []).append(name)
+        self.clubs = _Clubs(r.club for r in rows if r.club is not None)
+
+    def rows(self, player: str, team: str) -> list[int]:
+        """The rows that may name `player` of `team` (player_matches; a row naming no club, or
+        `team`): among the names holding its rarest full word, the one every name it can
+        name holds (none without a full word)."""
+        buckets = [self.by_word.get(w, ()) for w in tokens(player) if len(w) > 1]
+        hits: list[int] = []
+        for name in min(buckets, key=len) if buckets else ():
+            if player_matches(player, self.players[name]):
+                by_club = self.names[name]
+                hits += by_club.get(None, [])
+                for club in self.clubs.of(team):
+                    hits += by_club.get(club, [])
+        return sorted(hits)
 
 
 @per_document
 def tallies(doc: Document) -> tuple[Tally, ...]:
     """Each goalscorer table or list with what the match blocks in its scope say (shared by
-    G001-G005: read only). Linear in the document: each goal is looked up among the rows
-    that share a word with its scorer, and each table reads the matches of its own section."""
+    G001-G005: read only). Linear in the document: each scorer's name and team is looked up
+    once among the names that share a word with it (_RowFinder), and each table reads the
+    matches of its own section."""
     if not doc.goalscorers:  # nothing to tally: the matches are not read (a league's grid has hundreds)
         return ()
     sections, matches_by_line = _Sections(doc), _Matches(doc)
@@ -140,6 +186,7 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
         t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
                   phase, club, matches, table=group[0].table)
+        answers: dict[tuple, list[int]] = {}  # (scorer's name, team) -> its rows
         for m in matches:
             for e in m.events:
                 if not e.is_goal:
@@ -150,14 +197,16 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
                 if e.kind == "own_goal":
                     t.own_goals.append((m, e))
                     continue
-                hits = [i for i in _candidates(t.index, e.player) if player_matches(e.player, t.rows[i].player)
-                        and (t.rows[i].club is None or same_team(t.rows[i].club, team))]
+                key = (tokens(e.player), team)
+                hits = answers.get(key)
+                if hits is None:  # each name and team answered once (its goals share the answer)
+                    hits = answers[key] = t.finder.rows(e.player, team)
+                    if len(hits) > 1:
+                        t.ambiguous.update(hits)
                 if len(hits) == 1:
                     t.counted.setdefault(hits[0], []).append((m, e))
                 elif not hits:
                     t.unmatched.append((m, e))
-                else:
-                    t.ambiguous.update(hits)
         out.append(t)
     return tuple(out)
 

@@ -27,7 +27,7 @@ from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, r
 from seasonparse.frontend.wikitext.templates import (
     club_season_infoboxes, is_ignored, key, kind_of)
 from seasonparse.frontend.wikitext.ties import (
-    Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
+    AwaitedBoxes, Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document, Table
 from seasonparse.tables import column_indexes
@@ -52,6 +52,7 @@ class _Reader:
         self.unknown_names: dict[str, list[int]] = {}  # name -> [uses, first offset]
         self.marks: list[Mark] = []  # ties with one team in bold
         self.aggregates: dict[int, str] = {}  # match index -> a box's `aggregatescore`
+        self.awaited = AwaitedBoxes()  # ties written before their legs' boxes
         self.article_club: str | None = None  # the club of a club season article's infobox
         self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
 
@@ -66,6 +67,7 @@ class _Reader:
         if m is None:
             return
         self._item("heading", [(self.line(start), f"{m[1]}{clean(m[2])}{m[3]}")])
+        self.awaited.enter(self.b.section)
 
     def text(self, start: int, end: int) -> None:
         """Prose lines -> paragraphs, `*` lists, `;` subheadings, outcome lines, `----` rules."""
@@ -126,7 +128,7 @@ class _Reader:
         if header and (cols := tie_table_columns(columns)):
             for ln, texts, cells in body:
                 if len(cells) == len(columns):
-                    self._mark(add_tie(_tie_text(cols, cells, ln), self.b))
+                    self._mark(add_tie(_tie_text(cols, cells, ln), self.b, self.awaited))
 
     def _club_season_scorers(self, table, first: int) -> None:
         """A goalscorer table with no club column, in a club season article, lists the
@@ -161,6 +163,7 @@ class _Reader:
                            self.team1_away)
             if m:
                 b.add_match(m)
+                self.awaited.box(m, b)
                 if (agg := frag.params.get("aggregatescore")) is not None and agg.raw:
                     self.aggregates[m.index] = clean(agg.raw)
         elif kind == "sports_table":
@@ -182,7 +185,7 @@ class _Reader:
         elif kind in ("fb_r_team", "fb_r") and self.grid is not None:
             (self.grid.team(frag) if kind == "fb_r_team" else self.grid.cell(frag, self.index))
         elif kind == "two_leg_result":
-            self._mark(read_two_leg(frag, b, self.index))
+            self._mark(read_two_leg(frag, b, self.index, self.awaited))
         if kind in ("fb_cl_footer", "fb_r_footer"):
             self.close_legacy(stated_tie_breaks(frag, "orfc"))
         b.goals_heading = None
@@ -302,6 +305,7 @@ def read(source: Source) -> Document:
         elif piece.kind == "unknown_template":
             r.unknown(piece.start, piece.end)
     r.close_legacy()
+    r.aggregates = r.awaited.drop(r.b, r.aggregates)
     r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches))
     r.note_unknown()
     marked_winners(r.marks, r.diags)

@@ -24,6 +24,10 @@ goals where the aggregate cell says so (`(a)`), else the second leg's shoot-out.
 A group stage's matches (under a title or a `;` line naming a group: the builder's
 group_matches) are never a tie's legs: two clubs of a group meet home and away, and may meet again
 in a knockout round whose {{TwoLegResult}} has no boxes of its own.
+
+A tie written before its legs' boxes (the round's summary rows first, then the boxes, in the
+round's section or its First leg / Second leg sections) takes the boxes as its legs when they
+come (AwaitedBoxes); the matches made from its cells are then dropped.
 """
 
 from __future__ import annotations
@@ -36,8 +40,9 @@ from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
+from seasonparse.lexicon import contains_any
 from seasonparse.model import WARNING, Diagnostic, Match, Tie
-from seasonparse.names import fold
+from seasonparse.names import fold, tokens
 
 _SHOOTOUT = re.compile(r"\((\d{1,2})\s*[-–—−]\s*(\d{1,2})\s*(?:p|pen|pens|penalties|p\.)\.?\)", re.I)
 
@@ -86,10 +91,10 @@ def marked_winners(marks: list[Mark], diags: list[Diagnostic]) -> None:
                                                      f"{m.winner} won {m.score} {how}", m.line, m.column))
 
 
-def add_tie(t: TieText, b) -> Mark | None:
+def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     """The tie's legs (boxes already read for the pair that no tie took, else matches made
-    from the leg cells) and, where the aggregate decides it, the Tie; the Mark where one team
-    is in bold and the score decides the tie."""
+    from the leg cells, which boxes that follow replace: `awaited`) and, where the aggregate
+    decides it, the Tie; the Mark where one team is in bold and the score decides the tie."""
     a, bb = clean(t.team_a), clean(t.team_b)
     if not a or not bb:
         return None
@@ -97,14 +102,19 @@ def add_tie(t: TieText, b) -> Mark | None:
     # (a final after a first round) has legs of its own, not the earlier round's
     # (never a group's home and away matches: clubs of one group may meet again in a knockout round)
     legs = [i for i in b.matches_of_pair(a, bb) if i not in b.tie_legs and i not in b.group_matches][-2:]
+    waiting = None
     if not legs:
+        slots: list[int | None] = []  # leg 1 (at A's ground), leg 2: made from the cells, or None
         for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
+            slots.append(None)
             if s := score(raw):
                 home, away = (a, bb) if a_at_home else (bb, a)
                 home_goals, away_goals = s if a_at_home else s[::-1]
                 b.add_match(Match(len(b.matches), None, "", home, away, home_goals, away_goals, (), (),
                                        b.section, ln, ln, ln, col, col, None, col + len(raw)))
-                legs.append(len(b.matches) - 1)
+                slots[-1] = len(b.matches) - 1
+        legs = [i for i in slots if i is not None]
+        waiting = awaited.expect(a, bb, b.section, slots)
     b.tie_legs.update(legs)
     agg = score(t.aggregate)
     if agg is None:
@@ -121,6 +131,8 @@ def add_tie(t: TieText, b) -> Mark | None:
     else:
         return None
     stated = (int(shootout[1]), int(shootout[2])) if shootout else None  # T008 compares it with the last leg's
+    if waiting is not None:
+        waiting.tie = len(b.ties)
     b.ties.append(Tie(a if a_wins else bb, reason, max(agg), min(agg),
                       f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section, stated))
     if reason == "other" or _bold(t.team_a) == _bold(t.team_b):
@@ -130,6 +142,76 @@ def add_tie(t: TieText, b) -> Mark | None:
     return Mark(a if marked_a else bb, a if a_wins else bb, reason, clean(t.aggregate), line, col)
 
 
+class _Awaited:
+    """A tie whose legs' boxes may follow: its two legs' slots, each a match made from its
+    cells, a box, or None (an empty cell), and its place in the builder's ties."""
+
+    def __init__(self, a: str, slots: list[int | None]):
+        self.a = tokens(a)  # the club at home in leg 1
+        self.slots = slots
+        self.boxed = [False, False]
+        self.tie: int | None = None
+
+
+class AwaitedBoxes:
+    """Ties written before their legs' boxes (a round's {{TwoLegResult}} rows, then a section
+    of football boxes): each box of the same two clubs in the round (its section, or its
+    `First leg` / `Second leg` sections, as the builder's _one_tie reads a round) takes the
+    place of the leg made from the tie's cells, its leg 1 where the box's home club is the
+    tie's first; the matches so replaced are dropped once the page is read (`drop`)."""
+
+    def __init__(self):
+        self.by_round: dict[tuple[str, ...], dict[tuple, _Awaited]] = {}  # round -> pair -> its tie
+        self.replaced: set[int] = set()  # matches made from cells whose box came
+
+    def expect(self, a: str, bb: str, section: tuple[str, ...], slots: list[int | None]) -> _Awaited:
+        waiting = _Awaited(a, slots)
+        self.by_round.setdefault(section, {})[_pair(a, bb)] = waiting
+        return waiting
+
+    def enter(self, section: tuple[str, ...]) -> None:
+        """A heading opened `section`: rounds not above it are over (a few are open at once)."""
+        for closed in [r for r in self.by_round if section[:len(r)] != r]:
+            del self.by_round[closed]
+
+    def box(self, m: Match, b) -> None:
+        """A football box was read: it is a leg of a tie awaiting it (never a group's match)."""
+        if not self.by_round or m.index in b.group_matches:
+            return
+        rounds = [m.section]
+        if m.section and any(contains_any(m.section[-1], "sections", w) for w in ("first_leg", "second_leg")):
+            rounds.append(m.section[:-1])
+        for rnd in rounds:
+            waiting = self.by_round.get(rnd, {}).get(_pair(m.home, m.away))
+            if waiting is None:
+                continue
+            slot = 0 if tokens(m.home) == waiting.a else 1
+            if waiting.boxed[slot]:
+                slot = 1 - slot  # the same club at home in both legs: still the tie's other leg
+            if waiting.boxed[slot]:
+                continue  # a third meeting: not this tie's
+            if waiting.slots[slot] is not None:
+                self.replaced.add(waiting.slots[slot])
+            waiting.slots[slot], waiting.boxed[slot] = m.index, True
+            b.tie_legs.add(m.index)
+            if waiting.tie is not None:
+                legs = [i for i in waiting.slots if i is not None]
+                b.ties[waiting.tie] = b.ties[waiting.tie]._replace(
+                    legs=tuple(sorted(legs) if all(waiting.boxed) else legs))
+            return
+
+    def drop(self, b, aggregates: dict[int, str]) -> dict[int, str]:
+        """Take the replaced matches out of the builder; `aggregates` (by match index) renumbered."""
+        if not self.replaced:
+            return aggregates
+        new = b.drop_matches(self.replaced)
+        return {new[i]: text for i, text in aggregates.items() if i in new}
+
+
+def _pair(a: str, bb: str) -> tuple:
+    return tuple(sorted((tokens(a), tokens(bb))))
+
+
 def _away_goals(t: TieText) -> tuple[int, int] | None:
     """The goals each side scored away: A's in the second leg, B's in the first (both
     cells written from A's side)."""
@@ -137,7 +219,7 @@ def _away_goals(t: TieText) -> tuple[int, int] | None:
     return (second[0], first[1]) if first and second else None
 
 
-def read_two_leg(frag: Fragment, b, index: LineIndex) -> Mark | None:
+def read_two_leg(frag: Fragment, b, index: LineIndex, awaited: AwaitedBoxes) -> Mark | None:
     get = {int(p.name): p for p in frag.order if p.name.isdecimal()}
     if 1 not in get or 4 not in get:
         return None
@@ -148,7 +230,7 @@ def read_two_leg(frag: Fragment, b, index: LineIndex) -> Mark | None:
 
     (leg1, leg1_pos), (leg2, leg2_pos) = cell(6), cell(7)
     return add_tie(TieText(get[1].raw, get[4].raw, cell(3)[0], leg1, leg2, index.line(frag.start),
-                           leg1_pos, leg2_pos, cell(1)[1], cell(4)[1]), b)
+                           leg1_pos, leg2_pos, cell(1)[1], cell(4)[1]), b, awaited)
 
 
 _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
