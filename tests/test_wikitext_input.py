@@ -348,6 +348,22 @@ def test_two_leg_results_before_their_boxes_take_the_boxes_as_legs():
     assert {f.code for f in findings_for(path.read_text("utf-8"), wikitext=True)} == {"M003"}
 
 
+def test_a_two_leg_results_boxes_may_follow_under_a_sibling_heading_of_its_round():
+    """`==Final==`, `===Summary===` (the {{TwoLegResult}}), `===Matches===` (the boxes): a
+    layout of real pages (trial12). The boxes are the legs; the infobox's two matches and
+    three goals then agree (I001 reported four matches and six goals)."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "two_leg_summary_sibling.wikitext"
+    d = parse_file(str(path))
+    assert len(d.matches) == 2 and all(m.date_text for m in d.matches)
+    ((tie),) = d.ties
+    assert [d.matches[i].home for i in tie.legs] == ["Alpha", "Beta"]
+    assert findings_for(path.read_text("utf-8"), wikitext=True) == []
+    wrong = path.read_text("utf-8").replace("|ENG|2–1|[[Beta", "|ENG|3–1|[[Beta")
+    assert {f.code for f in findings_for(wrong, wikitext=True)} >= {"T002"}
+
+
 def test_a_two_leg_result_keeps_its_cells_where_no_boxes_of_its_round_follow():
     """The cells are the legs where the boxes of the two clubs that follow are another
     round's (a final between the semi-finalists), or a single box replaces one leg."""

@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
-from seasonparse.lexicon import contains_any
+from seasonparse.lexicon import lexicon
 from seasonparse.model import WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
 
@@ -166,7 +167,7 @@ class AwaitedBoxes:
 
     def expect(self, a: str, bb: str, section: tuple[str, ...], slots: list[int | None]) -> _Awaited:
         waiting = _Awaited(a, slots)
-        self.by_round.setdefault(section, {})[_pair(a, bb)] = waiting
+        self.by_round.setdefault(_round_of(section), {})[_pair(a, bb)] = waiting
         return waiting
 
     def enter(self, section: tuple[str, ...]) -> None:
@@ -178,9 +179,9 @@ class AwaitedBoxes:
         """A football box was read: it is a leg of a tie awaiting it (never a group's match)."""
         if not self.by_round or m.index in b.group_matches:
             return
-        rounds = [m.section]
-        if m.section and any(contains_any(m.section[-1], "sections", w) for w in ("first_leg", "second_leg")):
-            rounds.append(m.section[:-1])
+        # the box's section, or one above it: the round's own, or its First/Second leg or
+        # Summary/Matches sections (the tie is kept under its round: _round_of)
+        rounds = [m.section[:n] for n in range(len(m.section), 0, -1)]
         for rnd in rounds:
             waiting = self.by_round.get(rnd, {}).get(_pair(m.home, m.away))
             if waiting is None:
@@ -206,6 +207,29 @@ class AwaitedBoxes:
             return aggregates
         new = b.drop_matches(self.replaced)
         return {new[i]: text for i, text in aggregates.items() if i in new}
+
+
+def _round_of(section: tuple[str, ...]) -> tuple[str, ...]:
+    """The round a tie written under `section` belongs to: the deepest heading naming a round
+    or a knockout phase (`Final`, `Semi-finals`, `Play-offs`) and what is above it, so that
+    its legs' boxes may follow under a sibling heading (`===Summary===` then `===Matches===`,
+    or `First leg` / `Second leg`); `section` itself where no heading names one."""
+    for n in range(len(section), 0, -1):
+        if _names_a_round(section[n - 1]):
+            return section[:n]
+    return section
+
+
+def _names_a_round(title: str) -> bool:
+    folded = fold(title)
+    return any(w in folded for w in _round_words())
+
+
+@cache
+def _round_words() -> frozenset[str]:
+    words = lexicon()
+    return frozenset(fold(w) for names in words["sections"]["rounds"] for w in names) | frozenset(
+        fold(w) for w in words["phases"]["knockout"])
 
 
 def _pair(a: str, bb: str) -> tuple:
