@@ -39,8 +39,7 @@ def test_groups_keep_clubs_apart_as_pairs_would(groups, merges):
     for n in NAMES:
         clubs.add(n, Place("a.txt", 1))
     for number, members in enumerate(groups, start=1):
-        for n in members:
-            clubs.stand_in(identity.key(n), number)
+        clubs.stand_in(tuple(identity.key(n) for n in members), number)
     oracle = PairOracle(groups)
     for a, b in merges:
         assert clubs.union(a, b) == oracle.union(a, b), (a, b)
@@ -99,6 +98,14 @@ def _words_oracle(clubs: Clubs) -> None:
                                                       clubs.first_seen[k]))
 
 
+def test_a_group_after_a_merge_stands_in_by_the_merged_clubs_root():
+    clubs = Clubs()
+    a, b, c = (clubs.add(n, Place("a.txt", 1)) for n in ("Neza", "Neza FC", "Necaxa"))
+    assert clubs.union(b, a) and clubs.root(b) != b  # b is no root now
+    clubs.stand_in((b, c), 1)
+    assert not clubs.union(a, c)  # a is b's club, which stands apart from c
+
+
 WORDS = ["neza", "fc", "uat", "correcaminos", "leon", "club", "real"]
 
 
@@ -113,8 +120,7 @@ def test_inference_by_words_decides_as_first_written(names, apart, merged):
         keys = [clubs.add(" ".join(n), ("a.txt", i)) for i, n in enumerate(names)]
         for number, (i, j) in enumerate(apart, 1):
             if i < len(keys) and j < len(keys) and keys[i] != keys[j]:
-                clubs.stand_in(keys[i], number)
-                clubs.stand_in(keys[j], number)
+                clubs.stand_in((keys[i], keys[j]), number)
         for i, j in merged:
             if i < len(keys) and j < len(keys):
                 clubs.union(keys[i], keys[j])

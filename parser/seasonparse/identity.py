@@ -112,9 +112,17 @@ class Clubs:
                 best[r] = k
         self.names_by_root = {r: self.display[k] for r, k in best.items()}
 
-    def stand_in(self, k: str, group: int) -> None:
-        """`k` is one of the clubs of `group` (a match, a table): any other club in it is another."""
-        self.groups.setdefault(self.root(k), set()).add(group)
+    def stand_in(self, keys: tuple[str, ...], group: int) -> None:
+        """`keys` are the clubs of `group` (a match, a table): any two of them are two clubs.
+        A key that is its own root (every key, before the first merge) is not looked up."""
+        groups, parent = self.groups, self.parent
+        for k in keys:
+            r = k if parent.get(k, k) == k else self.root(k)
+            held = groups.get(r)
+            if held is None:
+                groups[r] = {group}
+            else:
+                held.add(group)
 
     def _kept_apart(self, ra: str, rb: str) -> bool:
         a, b = self.groups.get(ra), self.groups.get(rb)
@@ -296,8 +304,7 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         for members in found.groups:
             if members not in numbered:
                 numbered[members] = number = len(numbered) + 1
-                for k in members:
-                    clubs.stand_in(k, number)
+                clubs.stand_in(members, number)
     del numbered
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))
