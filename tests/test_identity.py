@@ -132,3 +132,69 @@ def test_inference_by_words_decides_as_first_written(names, apart, merged):
     assert new.inferred == old.inferred
     assert new.ambiguous == old.ambiguous
     assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}
+
+
+def _evidence_as_first_written(doc, beside=None):
+    """identity.evidence as first written: every name yielded (match names, then the others)."""
+    def match_names():
+        for m in doc.matches:
+            yield m.home, m.line, ("match", m.index), m.home_link
+            yield m.away, m.line, ("match", m.index), m.away_link
+
+    names, groups = {}, {}
+    found = match_names() if beside is not None else [*match_names(), *identity._names_beside_matches(doc)]
+    for name, line, group, target in found:
+        names.setdefault((name, target), line)
+        if group is not None and (k := identity.key(name)):
+            groups.setdefault(group, set()).add(k)
+    dated = {}
+    for m in doc.matches:
+        if m.date is not None:
+            dated.setdefault((m.date, m.home, m.away, m.home_goals, m.away_goals), m.line)
+    found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
+    if beside is not None:
+        for name, line, target in beside.names:
+            names.setdefault((name, target), line)
+        found_groups += beside.groups
+    return identity.Evidence(tuple((n, line, t) for (n, t), line in names.items()), tuple(dict.fromkeys(found_groups)),
+                             tuple((*m, line) for m, line in dated.items()),
+                             beside.rosters if beside is not None else identity.rosters(doc))
+
+
+_SEED_DOC = None
+
+
+def _seed_doc():
+    global _SEED_DOC
+    if _SEED_DOC is None:
+        from conftest import SEEDS
+        from seasonparse.frontend import parse_file
+
+        _SEED_DOC = parse_file(str(SEEDS[0]))
+    return _SEED_DOC
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.sampled_from(["Neza", "Neza FC", "?", "", "Necaxa", "U. de G."]),
+                          st.sampled_from(["Neza", "?", "Necaxa", "Mérida"]), st.sampled_from([None, "Neza F.C."]),
+                          st.sampled_from([None, "2011-07-29", "2011-07-30"])), max_size=12),
+       st.booleans())
+def test_evidence_reads_matches_as_first_written(rows, with_beside):
+    """One pass over the matches (keys, groups, dates): the same Evidence as yielding every
+    name, with names that have no key, repeated match indexes (a JSON document) and links."""
+    doc = _seed_doc()
+    base = doc.matches[0]
+    matches = tuple(base._replace(index=i, home=h, away=a, home_link=link, date=day, line=10 + n)
+                    for n, (i, h, a, link, day) in enumerate(rows))
+    changed = doc._replace(matches=matches)
+    beside = identity.evidence(doc._replace(matches=())) if with_beside else None
+    assert identity.evidence(changed, beside) == _evidence_as_first_written(changed, beside)
+
+
+def test_evidence_of_every_seed_and_fixture_is_as_first_written():
+    from conftest import FIXTURES, SEEDS
+    from seasonparse.frontend import parse_file
+
+    for path in [*SEEDS, *sorted((FIXTURES / "wikitext").glob("*.wikitext"))]:
+        doc = parse_file(str(path))
+        assert identity.evidence(doc) == _evidence_as_first_written(doc), path

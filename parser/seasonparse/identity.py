@@ -143,21 +143,10 @@ class Clubs:
         return True
 
 
-def _names_of(doc: Document):
-    """(name, line, group, link target): every club name in a structured position; names
-    in one group are different clubs."""
-    yield from _match_names(doc.matches)
-    yield from _names_beside_matches(doc)
-
-
-def _match_names(matches):
-    for m in matches:
-        g = ("match", m.index)
-        yield m.home, m.line, g, m.home_link
-        yield m.away, m.line, g, m.away_link
-
-
 def _names_beside_matches(doc: Document):
+    """(name, line, group, link target): every club name in a structured position but the
+    matches' (evidence reads those itself, in a loop of its own: every match of every
+    document); names in one group are different clubs."""
     for t in doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
@@ -245,10 +234,31 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
     without its matches, read before: only the matches are read here (the reference's
     identity view, seasonparse.reconcile, is its tables and a few of its matches, and
     choosing those matches reads the tables)."""
-    names: dict[tuple[str, str | None], int] = {}
+    names: dict[tuple[str, str | None], int] = {}  # (name, link target) -> the first line it is on
     keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
-    groups: dict[tuple, set[str]] = {}
-    for name, line, group, target in (_names_of(doc) if beside_matches is None else _match_names(doc.matches)):
+    groups: dict[tuple, set[str]] = {}  # a match's or table's keys (a name with no key stands in none)
+    dated: dict[tuple, int] = {}
+    for m in doc.matches:  # first the matches, each its two clubs' group, in one pass
+        line, home, away = m.line, m.home, m.away
+        names.setdefault((home, m.home_link), line)
+        names.setdefault((away, m.away_link), line)
+        home_key = keys.get(home)
+        if home_key is None:
+            home_key = keys[home] = key(home)
+        away_key = keys.get(away)
+        if away_key is None:
+            away_key = keys[away] = key(away)
+        if home_key and away_key:
+            group = groups.get(("match", m.index))
+            if group is None:
+                groups["match", m.index] = {home_key, away_key}
+            else:  # a document read from JSON may give two matches one index: one group
+                group.update((home_key, away_key))
+        elif home_key or away_key:
+            groups.setdefault(("match", m.index), set()).add(home_key or away_key)
+        if m.date is not None:
+            dated.setdefault((m.date, home, away, m.home_goals, m.away_goals), line)
+    for name, line, group, target in _names_beside_matches(doc) if beside_matches is None else ():
         names.setdefault((name, target), line)
         if group is not None:
             k = keys.get(name)
@@ -256,12 +266,8 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
                 k = keys[name] = key(name)
             if k:
                 groups.setdefault(group, set()).add(k)
-    dated: dict[tuple, int] = {}
-    for m in doc.matches:
-        if m.date is not None:
-            dated.setdefault((m.date, m.home, m.away, m.home_goals, m.away_goals), m.line)
     found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
-    if beside_matches is not None:  # after the matches, as _names_of reads a document
+    if beside_matches is not None:  # after the matches, as a whole document is read
         for name, line, target in beside_matches.names:
             names.setdefault((name, target), line)
         found_groups += beside_matches.groups
