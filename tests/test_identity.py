@@ -198,3 +198,66 @@ def test_evidence_of_every_seed_and_fixture_is_as_first_written():
     for path in [*SEEDS, *sorted((FIXTURES / "wikitext").glob("*.wikitext"))]:
         doc = parse_file(str(path))
         assert identity.evidence(doc) == _evidence_as_first_written(doc), path
+
+
+def _infer_from_matches_as_first_written(clubs, evidence_of):
+    """identity._infer_from_matches as first written: the two sides of a match in a loop."""
+    keys, roots, changed = {}, {}, True
+    while changed:
+        changed, seen = False, {}
+        for doc_no, (path, found) in enumerate(evidence_of()):
+            for m in found.dated:
+                day, home_name, away_name, home_goals, away_goals, _ = m
+                home = keys.get(home_name) or keys.setdefault(home_name, identity.key(home_name))
+                away = keys.get(away_name) or keys.setdefault(away_name, identity.key(away_name))
+                for side, other_key, own_goals, other_goals, other_name in (
+                        (home, away, home_goals, away_goals, away_name),
+                        (away, home, away_goals, home_goals, home_name)):
+                    r = roots.get(side) or roots.setdefault(side, clubs.root(side))
+                    k = (day, r, own_goals, other_goals)
+                    prev = seen.get(k)
+                    if prev is None:
+                        seen[k] = (doc_no, path, m, other_name, other_key)
+                        continue
+                    p_no, p_path, pm, pname, pkey = prev
+                    if p_no == doc_no:
+                        continue
+                    if (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
+                            roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
+                        continue
+                    if clubs.union(pkey, other_key):
+                        changed = True
+                        roots.clear()
+                        clubs.inferred.append(identity.Inference(other_name, pname, "match", (
+                            (Place(path, m[5]), identity._score_text(m)),
+                            (Place(p_path, pm[5]), identity._score_text(pm)))))
+
+
+CLUB_NAMES = ["Neza", "Neza FC", "Necaxa", "Mérida", "UdeG", "Leones Negros", "Irapuato"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["2011-07-29", "2011-07-30"]), st.sampled_from(CLUB_NAMES),
+                                   st.sampled_from(CLUB_NAMES), st.integers(0, 2), st.integers(0, 2)),
+                         max_size=6), min_size=1, max_size=4),
+       st.lists(st.tuples(st.sampled_from(CLUB_NAMES), st.sampled_from(CLUB_NAMES)), max_size=3))
+def test_inference_by_matches_decides_as_first_written(docs, apart):
+    """The two sides written out: the same merges, in the same order, with the same evidence
+    (a club against itself, several merges in one pass, groups that refuse a merge)."""
+    found = [(f"d{i}.txt", identity.Evidence((), (), tuple((*m, n + 1) for n, m in enumerate(dated))))
+             for i, dated in enumerate(docs)]
+
+    def clubs_of():
+        clubs = Clubs()
+        for name in CLUB_NAMES:
+            clubs.add(name, Place("names.txt", 1))
+        for number, (a, b) in enumerate(apart, 1):
+            if identity.key(a) != identity.key(b):
+                clubs.stand_in((identity.key(a), identity.key(b)), number)
+        return clubs
+
+    new, old = clubs_of(), clubs_of()
+    identity._infer_from_matches(new, lambda: found)
+    _infer_from_matches_as_first_written(old, lambda: found)
+    assert new.inferred == old.inferred
+    assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}

@@ -346,6 +346,21 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
     and score line up are one club already is asked of those roots too."""
     keys: dict[str, str] = {}  # name -> its key
     roots: dict[str, str] = {}  # key -> its root, valid until the next union
+
+    def merged(prev: tuple, doc_no: int, path: str, m: tuple, other_key: str, other_name: str) -> bool:
+        """A side lined up with `prev`, a side seen before: the two opponents merged, where
+        they are in two documents, not one club already, and may be one."""
+        p_no, p_path, pm, pname, pkey = prev
+        if p_no == doc_no or (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
+                roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
+            return False
+        if not clubs.union(pkey, other_key):
+            return False
+        roots.clear()
+        clubs.inferred.append(Inference(other_name, pname, "match", (
+            (Place(path, m[5]), _score_text(m)), (Place(p_path, pm[5]), _score_text(pm)))))
+        return True
+
     changed = True
     while changed:
         changed = False
@@ -355,27 +370,21 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                 day, home_name, away_name, home_goals, away_goals, _ = m
                 home = keys.get(home_name) or keys.setdefault(home_name, key(home_name))
                 away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
-                for side, other_key, own_goals, other_goals, other_name in (
-                        (home, away, home_goals, away_goals, away_name),
-                        (away, home, away_goals, home_goals, home_name)):
-                    r = roots.get(side) or roots.setdefault(side, clubs.root(side))
-                    k = (day, r, own_goals, other_goals)
-                    prev = seen.get(k)
-                    if prev is None:
-                        seen[k] = (doc_no, path, m, other_name, other_key)
-                        continue
-                    p_no, p_path, pm, pname, pkey = prev
-                    if p_no == doc_no:
-                        continue
-                    if (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
-                            roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
-                        continue
-                    if clubs.union(pkey, other_key):
-                        changed = True
-                        roots.clear()
-                        clubs.inferred.append(Inference(
-                            other_name, pname, "match",
-                            ((Place(path, m[5]), _score_text(m)), (Place(p_path, pm[5]), _score_text(pm)))))
+                # each side by (day, its root, its goals, the other's), written out for the two
+                # sides (most are seen once); the home side first: a merge it makes may change
+                # the away side's root
+                k = (day, roots.get(home) or roots.setdefault(home, clubs.root(home)), home_goals, away_goals)
+                prev = seen.get(k)
+                if prev is None:
+                    seen[k] = (doc_no, path, m, away_name, away)
+                elif merged(prev, doc_no, path, m, away, away_name):
+                    changed = True
+                k = (day, roots.get(away) or roots.setdefault(away, clubs.root(away)), away_goals, home_goals)
+                prev = seen.get(k)
+                if prev is None:
+                    seen[k] = (doc_no, path, m, home_name, home)
+                elif merged(prev, doc_no, path, m, home, home_name):
+                    changed = True
 
 
 def _score_text(match: tuple) -> str:
