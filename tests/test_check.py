@@ -271,6 +271,15 @@ def test_a_reference_of_which_nothing_is_read_is_warned_about(run, tmp_path):
     for article in (FIXTURES / "wikitext" / "2004–05_Serie_A.wikitext", SEEDS[0]):
         code, out, err = run("check", SEEDS[2], "--reference", article, "--no-baseline", "--no-cache")
         assert code == 2 and not out and "is a season article (its infobox at line 3)" in err, err
+    # in any case, after non-ASCII text; a word `infobox` inside a line is no infobox
+    shouted = tmp_path / "shouted.txt"
+    shouted.write_text("Mérida – notes about an infobox\n\n  {{ INFOBOX football season\n", "utf-8")
+    code, out, err = run("check", SEEDS[2], "--reference", shouted, "--no-baseline", "--no-cache")
+    assert code == 2 and "is a season article (its infobox at line 3)" in err, err
+    prose = tmp_path / "prose.txt"
+    prose.write_text("The article's Infobox is wrong.\nSee its infobox.\n", "utf-8")
+    code, out, err = run("check", SEEDS[2], "--reference", prose, "--no-baseline", "--no-cache")
+    assert "is a season article" not in err and "no match and no table read from it" in err, err
     real = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
     code, _, err = run("check", SEEDS[2], "--reference", real, "--no-baseline", "--no-cache")
     assert "--reference" not in err and "references: 1 reference" in err + _

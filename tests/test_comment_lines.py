@@ -38,3 +38,15 @@ def test_the_language_servers_directive_inside_an_infobox_suppresses_its_line():
     doc = parse_text("\n".join([*lines[:8], DIRECTIVE, *lines[8:]]), "002.txt")
     assert [b.kind for b in doc.blocks][:2] == ["infobox", "paragraph"]
     assert len(doc.infobox) == len(parse_text("\n".join(lines), "002.txt").infobox)
+
+
+def test_directives_are_found_on_any_line_and_none_without_a_comment():
+    """suppress.directives looks for `<!--` once over all the lines before reading any line."""
+    from seasonparse.suppress import directives
+
+    lines = tuple(f"line {n} - no comment" for n in range(1, 200))
+    assert directives(lines) == [] and directives(()) == []
+    for at in (0, 100, len(lines) - 1):
+        found = directives((*lines[:at], f"x {DIRECTIVE}", *lines[at:]))
+        assert [(d.verb, d.codes, d.line, d.column, d.start) for d in found] == [
+            ("disable-next-line", ("W001",), at + 1, 3, at + 2)]

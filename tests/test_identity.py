@@ -39,8 +39,7 @@ def test_groups_keep_clubs_apart_as_pairs_would(groups, merges):
     for n in NAMES:
         clubs.add(n, Place("a.txt", 1))
     for number, members in enumerate(groups, start=1):
-        for n in members:
-            clubs.stand_in(identity.key(n), number)
+        clubs.stand_in(tuple(identity.key(n) for n in members), number)
     oracle = PairOracle(groups)
     for a, b in merges:
         assert clubs.union(a, b) == oracle.union(a, b), (a, b)
@@ -99,6 +98,14 @@ def _words_oracle(clubs: Clubs) -> None:
                                                       clubs.first_seen[k]))
 
 
+def test_a_group_after_a_merge_stands_in_by_the_merged_clubs_root():
+    clubs = Clubs()
+    a, b, c = (clubs.add(n, Place("a.txt", 1)) for n in ("Neza", "Neza FC", "Necaxa"))
+    assert clubs.union(b, a) and clubs.root(b) != b  # b is no root now
+    clubs.stand_in((b, c), 1)
+    assert not clubs.union(a, c)  # a is b's club, which stands apart from c
+
+
 WORDS = ["neza", "fc", "uat", "correcaminos", "leon", "club", "real"]
 
 
@@ -113,8 +120,7 @@ def test_inference_by_words_decides_as_first_written(names, apart, merged):
         keys = [clubs.add(" ".join(n), ("a.txt", i)) for i, n in enumerate(names)]
         for number, (i, j) in enumerate(apart, 1):
             if i < len(keys) and j < len(keys) and keys[i] != keys[j]:
-                clubs.stand_in(keys[i], number)
-                clubs.stand_in(keys[j], number)
+                clubs.stand_in((keys[i], keys[j]), number)
         for i, j in merged:
             if i < len(keys) and j < len(keys):
                 clubs.union(keys[i], keys[j])
@@ -125,4 +131,133 @@ def test_inference_by_words_decides_as_first_written(names, apart, merged):
     _words_oracle(old)
     assert new.inferred == old.inferred
     assert new.ambiguous == old.ambiguous
+    assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}
+
+
+def _evidence_as_first_written(doc, beside=None):
+    """identity.evidence as first written: every name yielded (match names, then the others)."""
+    def match_names():
+        for m in doc.matches:
+            yield m.home, m.line, ("match", m.index), m.home_link
+            yield m.away, m.line, ("match", m.index), m.away_link
+
+    names, groups = {}, {}
+    found = match_names() if beside is not None else [*match_names(), *identity._names_beside_matches(doc)]
+    for name, line, group, target in found:
+        names.setdefault((name, target), line)
+        if group is not None and (k := identity.key(name)):
+            groups.setdefault(group, set()).add(k)
+    dated = {}
+    for m in doc.matches:
+        if m.date is not None:
+            dated.setdefault((m.date, m.home, m.away, m.home_goals, m.away_goals), m.line)
+    found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
+    if beside is not None:
+        for name, line, target in beside.names:
+            names.setdefault((name, target), line)
+        found_groups += beside.groups
+    return identity.Evidence(tuple((n, line, t) for (n, t), line in names.items()), tuple(dict.fromkeys(found_groups)),
+                             tuple((*m, line) for m, line in dated.items()),
+                             beside.rosters if beside is not None else identity.rosters(doc))
+
+
+_SEED_DOC = None
+
+
+def _seed_doc():
+    global _SEED_DOC
+    if _SEED_DOC is None:
+        from conftest import SEEDS
+        from seasonparse.frontend import parse_file
+
+        _SEED_DOC = parse_file(str(SEEDS[0]))
+    return _SEED_DOC
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.sampled_from(["Neza", "Neza FC", "?", "", "Necaxa", "U. de G."]),
+                          st.sampled_from(["Neza", "?", "Necaxa", "Mérida"]), st.sampled_from([None, "Neza F.C."]),
+                          st.sampled_from([None, "2011-07-29", "2011-07-30"])), max_size=12),
+       st.booleans())
+def test_evidence_reads_matches_as_first_written(rows, with_beside):
+    """One pass over the matches (keys, groups, dates): the same Evidence as yielding every
+    name, with names that have no key, repeated match indexes (a JSON document) and links."""
+    doc = _seed_doc()
+    base = doc.matches[0]
+    matches = tuple(base._replace(index=i, home=h, away=a, home_link=link, date=day, line=10 + n)
+                    for n, (i, h, a, link, day) in enumerate(rows))
+    changed = doc._replace(matches=matches)
+    beside = identity.evidence(doc._replace(matches=())) if with_beside else None
+    assert identity.evidence(changed, beside) == _evidence_as_first_written(changed, beside)
+
+
+def test_evidence_of_every_seed_and_fixture_is_as_first_written():
+    from conftest import FIXTURES, SEEDS
+    from seasonparse.frontend import parse_file
+
+    for path in [*SEEDS, *sorted((FIXTURES / "wikitext").glob("*.wikitext"))]:
+        doc = parse_file(str(path))
+        assert identity.evidence(doc) == _evidence_as_first_written(doc), path
+
+
+def _infer_from_matches_as_first_written(clubs, evidence_of):
+    """identity._infer_from_matches as first written: the two sides of a match in a loop."""
+    keys, roots, changed = {}, {}, True
+    while changed:
+        changed, seen = False, {}
+        for doc_no, (path, found) in enumerate(evidence_of()):
+            for m in found.dated:
+                day, home_name, away_name, home_goals, away_goals, _ = m
+                home = keys.get(home_name) or keys.setdefault(home_name, identity.key(home_name))
+                away = keys.get(away_name) or keys.setdefault(away_name, identity.key(away_name))
+                for side, other_key, own_goals, other_goals, other_name in (
+                        (home, away, home_goals, away_goals, away_name),
+                        (away, home, away_goals, home_goals, home_name)):
+                    r = roots.get(side) or roots.setdefault(side, clubs.root(side))
+                    k = (day, r, own_goals, other_goals)
+                    prev = seen.get(k)
+                    if prev is None:
+                        seen[k] = (doc_no, path, m, other_name, other_key)
+                        continue
+                    p_no, p_path, pm, pname, pkey = prev
+                    if p_no == doc_no:
+                        continue
+                    if (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
+                            roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
+                        continue
+                    if clubs.union(pkey, other_key):
+                        changed = True
+                        roots.clear()
+                        clubs.inferred.append(identity.Inference(other_name, pname, "match", (
+                            (Place(path, m[5]), identity._score_text(m)),
+                            (Place(p_path, pm[5]), identity._score_text(pm)))))
+
+
+CLUB_NAMES = ["Neza", "Neza FC", "Necaxa", "Mérida", "UdeG", "Leones Negros", "Irapuato"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["2011-07-29", "2011-07-30"]), st.sampled_from(CLUB_NAMES),
+                                   st.sampled_from(CLUB_NAMES), st.integers(0, 2), st.integers(0, 2)),
+                         max_size=6), min_size=1, max_size=4),
+       st.lists(st.tuples(st.sampled_from(CLUB_NAMES), st.sampled_from(CLUB_NAMES)), max_size=3))
+def test_inference_by_matches_decides_as_first_written(docs, apart):
+    """The two sides written out: the same merges, in the same order, with the same evidence
+    (a club against itself, several merges in one pass, groups that refuse a merge)."""
+    found = [(f"d{i}.txt", identity.Evidence((), (), tuple((*m, n + 1) for n, m in enumerate(dated))))
+             for i, dated in enumerate(docs)]
+
+    def clubs_of():
+        clubs = Clubs()
+        for name in CLUB_NAMES:
+            clubs.add(name, Place("names.txt", 1))
+        for number, (a, b) in enumerate(apart, 1):
+            if identity.key(a) != identity.key(b):
+                clubs.stand_in((identity.key(a), identity.key(b)), number)
+        return clubs
+
+    new, old = clubs_of(), clubs_of()
+    identity._infer_from_matches(new, lambda: found)
+    _infer_from_matches_as_first_written(old, lambda: found)
+    assert new.inferred == old.inferred
     assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}

@@ -355,6 +355,27 @@ def test_check_references_surfaces_reader_diagnostics_and_reconciles(tmp_path):
     assert not [f for f in run.findings if f.code == "R004"]
 
 
+def test_the_check_freezes_its_references_records_and_the_library_does_not():
+    """check_references's records live to the end of the run: frozen (no collection walks
+    them), the collector enabled again; load and reconcile alone only pause it."""
+    import gc
+
+    from seasonparse.reconcile import check_references
+    from seasonparse.rules import registry
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    try:
+        ref = load(str(REFERENCE))
+        reconcile(SEED_DOCS, [ref], Settings())
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+        run = check_references(SEED_DOCS, [(str(REFERENCE), "ref.txt")], Settings(), {"R001"}, registry())
+        assert gc.isenabled() and gc.get_freeze_count() > frozen
+        assert not any(o is run.documents[0] for g in range(3) for o in gc.get_objects(g))  # in none
+    finally:
+        gc.unfreeze()
+
+
 def test_csv_reference_planted_score_is_reported_at_both_lines():
     planted = CSV.replace("Necaxa,Mérida,1,0", "Necaxa,Mérida,2,0")
     rec = reconcile(SEED_DOCS, [parse_csv(planted, "results.csv")], Settings(), codes={"R001"})

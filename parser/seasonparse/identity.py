@@ -112,9 +112,17 @@ class Clubs:
                 best[r] = k
         self.names_by_root = {r: self.display[k] for r, k in best.items()}
 
-    def stand_in(self, k: str, group: int) -> None:
-        """`k` is one of the clubs of `group` (a match, a table): any other club in it is another."""
-        self.groups.setdefault(self.root(k), set()).add(group)
+    def stand_in(self, keys: tuple[str, ...], group: int) -> None:
+        """`keys` are the clubs of `group` (a match, a table): any two of them are two clubs.
+        A key that is its own root (every key, before the first merge) is not looked up."""
+        groups, parent = self.groups, self.parent
+        for k in keys:
+            r = k if parent.get(k, k) == k else self.root(k)
+            held = groups.get(r)
+            if held is None:
+                groups[r] = {group}
+            else:
+                held.add(group)
 
     def _kept_apart(self, ra: str, rb: str) -> bool:
         a, b = self.groups.get(ra), self.groups.get(rb)
@@ -135,21 +143,10 @@ class Clubs:
         return True
 
 
-def _names_of(doc: Document):
-    """(name, line, group, link target): every club name in a structured position; names
-    in one group are different clubs."""
-    yield from _match_names(doc.matches)
-    yield from _names_beside_matches(doc)
-
-
-def _match_names(matches):
-    for m in matches:
-        g = ("match", m.index)
-        yield m.home, m.line, g, m.home_link
-        yield m.away, m.line, g, m.away_link
-
-
 def _names_beside_matches(doc: Document):
+    """(name, line, group, link target): every club name in a structured position but the
+    matches' (evidence reads those itself, in a loop of its own: every match of every
+    document); names in one group are different clubs."""
     for t in doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
@@ -237,10 +234,31 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
     without its matches, read before: only the matches are read here (the reference's
     identity view, seasonparse.reconcile, is its tables and a few of its matches, and
     choosing those matches reads the tables)."""
-    names: dict[tuple[str, str | None], int] = {}
+    names: dict[tuple[str, str | None], int] = {}  # (name, link target) -> the first line it is on
     keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
-    groups: dict[tuple, set[str]] = {}
-    for name, line, group, target in (_names_of(doc) if beside_matches is None else _match_names(doc.matches)):
+    groups: dict[tuple, set[str]] = {}  # a match's or table's keys (a name with no key stands in none)
+    dated: dict[tuple, int] = {}
+    for m in doc.matches:  # first the matches, each its two clubs' group, in one pass
+        line, home, away = m.line, m.home, m.away
+        names.setdefault((home, m.home_link), line)
+        names.setdefault((away, m.away_link), line)
+        home_key = keys.get(home)
+        if home_key is None:
+            home_key = keys[home] = key(home)
+        away_key = keys.get(away)
+        if away_key is None:
+            away_key = keys[away] = key(away)
+        if home_key and away_key:
+            group = groups.get(("match", m.index))
+            if group is None:
+                groups["match", m.index] = {home_key, away_key}
+            else:  # a document read from JSON may give two matches one index: one group
+                group.update((home_key, away_key))
+        elif home_key or away_key:
+            groups.setdefault(("match", m.index), set()).add(home_key or away_key)
+        if m.date is not None:
+            dated.setdefault((m.date, home, away, m.home_goals, m.away_goals), line)
+    for name, line, group, target in _names_beside_matches(doc) if beside_matches is None else ():
         names.setdefault((name, target), line)
         if group is not None:
             k = keys.get(name)
@@ -248,12 +266,8 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
                 k = keys[name] = key(name)
             if k:
                 groups.setdefault(group, set()).add(k)
-    dated: dict[tuple, int] = {}
-    for m in doc.matches:
-        if m.date is not None:
-            dated.setdefault((m.date, m.home, m.away, m.home_goals, m.away_goals), m.line)
     found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
-    if beside_matches is not None:  # after the matches, as _names_of reads a document
+    if beside_matches is not None:  # after the matches, as a whole document is read
         for name, line, target in beside_matches.names:
             names.setdefault((name, target), line)
         found_groups += beside_matches.groups
@@ -296,8 +310,7 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         for members in found.groups:
             if members not in numbered:
                 numbered[members] = number = len(numbered) + 1
-                for k in members:
-                    clubs.stand_in(k, number)
+                clubs.stand_in(members, number)
     del numbered
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))
@@ -333,6 +346,21 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
     and score line up are one club already is asked of those roots too."""
     keys: dict[str, str] = {}  # name -> its key
     roots: dict[str, str] = {}  # key -> its root, valid until the next union
+
+    def merged(prev: tuple, doc_no: int, path: str, m: tuple, other_key: str, other_name: str) -> bool:
+        """A side lined up with `prev`, a side seen before: the two opponents merged, where
+        they are in two documents, not one club already, and may be one."""
+        p_no, p_path, pm, pname, pkey = prev
+        if p_no == doc_no or (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
+                roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
+            return False
+        if not clubs.union(pkey, other_key):
+            return False
+        roots.clear()
+        clubs.inferred.append(Inference(other_name, pname, "match", (
+            (Place(path, m[5]), _score_text(m)), (Place(p_path, pm[5]), _score_text(pm)))))
+        return True
+
     changed = True
     while changed:
         changed = False
@@ -342,27 +370,21 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                 day, home_name, away_name, home_goals, away_goals, _ = m
                 home = keys.get(home_name) or keys.setdefault(home_name, key(home_name))
                 away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
-                for side, other_key, own_goals, other_goals, other_name in (
-                        (home, away, home_goals, away_goals, away_name),
-                        (away, home, away_goals, home_goals, home_name)):
-                    r = roots.get(side) or roots.setdefault(side, clubs.root(side))
-                    k = (day, r, own_goals, other_goals)
-                    prev = seen.get(k)
-                    if prev is None:
-                        seen[k] = (doc_no, path, m, other_name, other_key)
-                        continue
-                    p_no, p_path, pm, pname, pkey = prev
-                    if p_no == doc_no:
-                        continue
-                    if (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
-                            roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
-                        continue
-                    if clubs.union(pkey, other_key):
-                        changed = True
-                        roots.clear()
-                        clubs.inferred.append(Inference(
-                            other_name, pname, "match",
-                            ((Place(path, m[5]), _score_text(m)), (Place(p_path, pm[5]), _score_text(pm)))))
+                # each side by (day, its root, its goals, the other's), written out for the two
+                # sides (most are seen once); the home side first: a merge it makes may change
+                # the away side's root
+                k = (day, roots.get(home) or roots.setdefault(home, clubs.root(home)), home_goals, away_goals)
+                prev = seen.get(k)
+                if prev is None:
+                    seen[k] = (doc_no, path, m, away_name, away)
+                elif merged(prev, doc_no, path, m, away, away_name):
+                    changed = True
+                k = (day, roots.get(away) or roots.setdefault(away, clubs.root(away)), away_goals, home_goals)
+                prev = seen.get(k)
+                if prev is None:
+                    seen[k] = (doc_no, path, m, home_name, home)
+                elif merged(prev, doc_no, path, m, home, home_name):
+                    changed = True
 
 
 def _score_text(match: tuple) -> str:

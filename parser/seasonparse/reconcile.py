@@ -535,7 +535,7 @@ def check_references(articles: list[Document], paths: list[tuple[str, str]], set
     from seasonparse.check import check_document
     from seasonparse.reference import load
 
-    with gc_paused():  # the P rules over a reference make records that live on, as its reading does
+    with gc_paused(live_on=True):  # the P rules over a reference make records that live on, as its reading does
         references = [load(path, display) for path, display in paths]
         findings, errors = [], []
         parser_codes = {c for c in codes if c.startswith("P")}

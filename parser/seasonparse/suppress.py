@@ -49,6 +49,8 @@ class Directive:
 
 
 def directives(lines: tuple[str, ...]) -> list[Directive]:
+    if "<!--" not in "\n".join(lines):  # most documents hold no comment: one look, not one a line
+        return []  # (a comment's `<!--` holds no line break: it is found within its line or not at all)
     out: list[Directive] = []
     open_ranges: list[Directive] = []
     for n, text in enumerate(lines, start=1):

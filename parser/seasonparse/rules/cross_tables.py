@@ -176,16 +176,18 @@ def _explain(corpus, club, t, refs, diff, win):
     for points, path, line, text, when in corpus.deductions.get(club, ()):
         if points == diff and (when is None or when == t):
             return [("a stated deduction", points, Removal(club, text, path, line, when))]
-    by_opp: dict[str, int] = {}
-    for r in refs:
-        opp = r.away if r.home == club else r.home
-        mine = r.goals_of(club)
-        theirs = r.match.home_goals + r.match.away_goals - mine
-        by_opp[opp] = by_opp.get(opp, 0) + (win if mine > theirs else 1 if mine == theirs else 0)
     removed = {}
     for rm in corpus.removals:
         if rm.applies_to(t):
             removed.setdefault(rm.club, rm)
+    by_opp: dict[str, int] = {}  # the points from matches against each removed club (no other counts)
+    for r in refs:
+        opp = r.away if r.home == club else r.home
+        if opp not in removed:
+            continue
+        mine = r.goals_of(club)
+        theirs = r.match.home_goals + r.match.away_goals - mine
+        by_opp[opp] = by_opp.get(opp, 0) + (win if mine > theirs else 1 if mine == theirs else 0)
     candidates = sorted(c for c in removed if c in by_opp)
     for n in (1, 2):
         for combo in combinations(candidates, n):
