@@ -186,3 +186,16 @@ def test_a_failure_that_cannot_make_the_trip_is_sent_as_remote_error_and_sys_exi
     with pytest.raises(SystemExit):
         list(parallel.ordered_map(_exits, list(range(100)), 2))
     assert not new_children()
+
+
+def test_a_stopped_map_stops_its_workers_in_the_middle_of_a_long_item(monkeypatch, new_children):
+    """Ctrl-C on a huge article: the workers are sent SIGTERM at once and exit (after any file
+    they are writing), not when their item ends (trial12: 10 s, the stop's deadline)."""
+    monkeypatch.setattr(parallel, "STOP_SECONDS", 60.0)
+    pool, stopping = parallel._new_pool(2)
+    tasks = [pool.submit(time.sleep, 30.0) for _ in range(2)]
+    time.sleep(0.5)  # both workers in their item
+    began = time.monotonic()
+    parallel._stop(pool, stopping)
+    assert time.monotonic() - began < 5.0, "the workers finished their 30 s items first"
+    assert all(t.done for t in tasks) and not new_children()

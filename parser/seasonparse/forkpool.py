@@ -203,7 +203,7 @@ class ForkPool:
                 if w.outgoing:
                     poller.register(w.tasks, select.POLLOUT)
         if not watched:
-            self._fail_waiting(WorkerDied("no worker left to run the task"))
+            self._fail_all(WorkerDied("no worker left to run the task"))
             return
         by_fd = {}
         for w in self._workers:
@@ -279,6 +279,12 @@ class ForkPool:
                 w.outgoing = None  # closed: nothing more goes to it
         # a worker still taking a task: closed once that is sent (see join)
 
+    def terminate(self) -> None:
+        """SIGTERM to every worker alive: stop now (their own handlers decide how)."""
+        for w in self._workers:
+            if w.pid in _alive:
+                _signal(w.pid, signal.SIGTERM)
+
     def join(self, deadline: float) -> None:
         """Wait until every worker has exited (reading, and dropping, what they still send:
         none may block on a full pipe), then terminate, then kill, any left at `deadline`."""
@@ -304,6 +310,15 @@ class ForkPool:
             for fd in (w.results, w.tasks):
                 _close(fd)
             w.finished = True
+        self._fail_all(RuntimeError("the pool was stopped"))  # tasks whose results never came
+
+    def _fail_all(self, exc: BaseException) -> None:
+        """Every task not yet done fails with `exc` (no worker is left to finish it)."""
+        for w in self._workers:
+            for task in w.held:
+                if not task.done:
+                    task.done, task.ok, task.value = True, False, exc
+        self._fail_waiting(exc)
 
     def _drain(self, timeout: float) -> None:
         poller = select.poll()

@@ -7,8 +7,8 @@ Workers are forked (seasonparse.forkpool: a pipe each, no threads in the
 parent), so they inherit the parent's imports and the parser built before the fork.
 
 Workers never outlive the run. When the parent stops (SIGINT, SIGTERM, an
-error), it lets each finish the item it holds, drop the rest of its chunk,
-and waits for them (see _stop). When the parent dies without
+error), it sends each SIGTERM, on which a worker exits after any file it is
+writing, and waits for them (see _stop). When the parent dies without
 a word (SIGKILL, the OOM killer), Linux sends each worker SIGTERM
 (PR_SET_PDEATHSIG), and a watchdog thread that polls the parent's pid does
 the same elsewhere. A worker finishes the atomic write it is in, then exits.
@@ -151,14 +151,15 @@ def _init_worker(parent: int, stopping=None, warm_up: Callable[[], object] | Non
 
 
 def _stop(pool, stopping=None) -> None:
-    """Stop early: no new task starts; the workers finish the item they hold, drop
-    the rest of their chunk (`stopping`, see _UnlessStopped) and exit by themselves, the
-    parent reading what they still send meanwhile (a worker blocked on a full pipe never
-    would). Only a worker still alive after STOP_SECONDS is terminated, then killed. A
-    second signal meanwhile waits for this to end."""
+    """Stop early, at once: no new task starts (`stopping`, see _UnlessStopped), and each
+    worker is sent SIGTERM, on which it exits at once, after any file it is writing
+    (interrupt.deferred: an article that takes seconds is not finished first); the parent
+    reads what they still send meanwhile and waits for them. A worker still alive after
+    STOP_SECONDS is killed. A second signal meanwhile waits for this to end."""
     with interrupt.deferred():
         if stopping is not None:
             stopping.set()
+        pool.terminate()
         pool.join(time.monotonic() + STOP_SECONDS)
 
 
