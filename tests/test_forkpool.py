@@ -199,3 +199,30 @@ def test_a_stopped_map_stops_its_workers_in_the_middle_of_a_long_item(monkeypatc
     parallel._stop(pool, stopping)
     assert time.monotonic() - began < 5.0, "the workers finished their 30 s items first"
     assert all(t.done for t in tasks) and not new_children()
+
+
+def test_what_a_killed_worker_was_writing_in_out_is_removed_and_nothing_else(tmp_path):
+    """SIGKILL in the middle of an atomic write leaves its temporary file, named with the
+    writer's pid: the parse command removes the dead worker's before it reports the death."""
+    from seasonparse.parse_command import _no_half_writes_of_dead_workers
+
+    (tmp_path / "sub").mkdir()
+    dead = tmp_path / "sub" / ".seasonparse-4242-abc.tmp"
+    alive = tmp_path / ".seasonparse-4343-def.tmp"  # another process's, still writing
+    done = tmp_path / "a.json"
+    for p in (dead, alive, done):
+        p.write_text("{}")
+    with pytest.raises(forkpool.WorkerDied):
+        with _no_half_writes_of_dead_workers(tmp_path):
+            raise forkpool.WorkerDied("killed", (4242,))
+    assert not dead.exists() and alive.exists() and done.exists()
+
+
+def test_an_atomic_write_names_its_temporary_file_with_the_writers_pid(tmp_path, monkeypatch):
+    from seasonparse import jsonout
+
+    seen = []
+    real = jsonout.os.replace
+    monkeypatch.setattr(jsonout.os, "replace", lambda a, b: (seen.append(os.path.basename(a)), real(a, b)))
+    jsonout.write_atomic(str(tmp_path / "x.json"), "{}\n")
+    assert seen and seen[0].startswith(f".seasonparse-{os.getpid()}-") and seen[0].endswith(".tmp")

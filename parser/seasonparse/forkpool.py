@@ -44,7 +44,12 @@ _alive: set[int] = set()  # workers forked and not yet waited for (any pool)
 
 
 class WorkerDied(Exception):
-    """A worker ended while it held tasks: killed by a signal, or by the system when memory ran out."""
+    """A worker ended while it held tasks: killed by a signal, or by the system when memory ran
+    out. `pids`: the workers that died (what they were writing may be left half written)."""
+
+    def __init__(self, message: str, pids: tuple[int, ...] = ()) -> None:
+        super().__init__(message)
+        self.pids = pids
 
 
 class RemoteError(Exception):
@@ -255,7 +260,7 @@ class ForkPool:
             _close(fd)
         if worker.held or self._waiting:  # the pool is broken: every task fails (one may wait on another's)
             died = WorkerDied("a worker process ended while it held work (killed by a signal, or "
-                              "by the system when memory ran out)")
+                              "by the system when memory ran out)", (worker.pid,))
             for w in self._workers:
                 for task in w.held:  # kept, so the results still to come stay matched to their tasks
                     task.done, task.ok, task.value = True, False, died

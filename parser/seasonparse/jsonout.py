@@ -148,6 +148,20 @@ def _umask() -> int:
 
 
 _UMASK: int | None = None
+TEMPORARY_PREFIX = ".seasonparse-"  # then the writer's pid: what a killed writer left is known by it
+
+
+def remove_temporaries_of(folder: str, pids) -> None:
+    """The temporary files that processes `pids`, killed while they wrote (SIGKILL, the OOM
+    killer), left under `folder`: removed (another process's, still writing, are not)."""
+    prefixes = tuple(f"{TEMPORARY_PREFIX}{pid}-" for pid in pids)
+    if not prefixes:
+        return
+    for root, _, files in os.walk(folder):
+        for name in files:
+            if name.startswith(prefixes) and name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(root, name))
 
 
 def write_atomic(path: str, text: str | bytes, mode: int | None = None) -> None:
@@ -163,7 +177,7 @@ def write_atomic(path: str, text: str | bytes, mode: int | None = None) -> None:
 
     folder = os.path.dirname(path) or "."
     with deferred():
-        fd, tmp = tempfile.mkstemp(prefix=".seasonparse-", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-", suffix=".tmp", dir=folder)
         try:
             with (os.fdopen(fd, "wb") if isinstance(text, bytes) else
                   os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:

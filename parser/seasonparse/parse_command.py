@@ -12,6 +12,8 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -217,6 +219,19 @@ def cmd_parse(argv: list[str]) -> int:
             ahead.close()
 
 
+@contextmanager
+def _no_half_writes_of_dead_workers(out: Path) -> Iterator[None]:
+    """A worker killed while it wrote an output (the OOM killer) leaves its temporary file in
+    --out: removed before the run reports the worker's death (forkpool.WorkerDied)."""
+    try:
+        yield
+    except Exception as exc:
+        from seasonparse.jsonout import remove_temporaries_of
+
+        remove_temporaries_of(str(out), getattr(exc, "pids", ()))
+        raise
+
+
 def _parse_command(args, ahead, started: float) -> int:
     from contextlib import closing
     from functools import partial
@@ -241,7 +256,7 @@ def _parse_command(args, ahead, started: float) -> int:
         first = list(islice(planned, max(1, n_items // FIRST_SHARE)))
         mapped = ordered_map(work, first, jobs_for(args.jobs, n_items), lambda: list(planned), ahead=ahead)
     outcomes = Progress(mapped, n_items, "file", quiet=args.quiet)
-    with closing(outcomes):
+    with closing(outcomes), _no_half_writes_of_dead_workers(out):
         for outcome in outcomes:
             if outcome.problem:
                 err(f"{shown(outcome.display)}: {outcome.problem}")
