@@ -7,7 +7,6 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from seasonparse.findings import Edit, Fix, Related, rule
-from seasonparse.frontend.wikitext.clean import first_link
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
@@ -411,6 +410,9 @@ def _player_link(doc: Document, r: Goalscorer) -> str | None:
     line), as MediaWiki reads it (`_` a space, the first letter's case not told)."""
     if doc.source_format != "wikitext":
         return None
+    # here, not at the top: `seasonparse rules` lists the rules without loading a front end
+    from seasonparse.frontend.wikitext.clean import first_link
+
     found = first_link(doc.line_text(r.line))
     if found is None or fold(found[1]) != fold(r.player):
         return None
