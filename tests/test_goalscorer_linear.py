@@ -63,8 +63,9 @@ def _g006_comparisons(monkeypatch, text: str) -> tuple[int, list]:
     for name in ("player_matches", "same_team"):
         real = getattr(goalscorers, name)
         monkeypatch.setattr(goalscorers, name, lambda a, b, real=real: calls.append(1) or real(a, b))
-    (tally,) = goalscorers.tallies(parse_text(text))
-    pairs = goalscorers._listed_twice(tally.rows, goalscorers._list_parts(parse_text(text)))
+    doc = parse_text(text)
+    (tally,) = goalscorers.tallies(doc)
+    pairs = goalscorers._listed_twice(doc, tally.rows, goalscorers._list_parts(doc))
     return len(calls), pairs
 
 

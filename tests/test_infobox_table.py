@@ -55,3 +55,22 @@ def test_a_heading_naming_a_knockout_phase_leaves_the_champion_uncompared():
     planted = SERIE_A.replace("| relegated =", "| champions = [[AC Milan|Milan]]\n| relegated =", 1)
     assert len(i002(planted)) == 1
     assert i002(planted + "\n==Play-offs==\n{{8TeamBracket\n|RD1-team01=Milan\n}}\n") == []
+
+
+FRENCH = (WIKI / "1992–93_French_Division_1.wikitext").read_text("utf-8")
+
+
+def _french_without_play_offs(winners: str) -> str:
+    """The 1992–93 Division 1 article with `| winners =` set and its relegation play-off
+    section cut (its two-legged tie is a knockout phase that would leave the title uncompared)."""
+    start = FRENCH.index("==Relegation play-offs==")
+    text = FRENCH[:start] + FRENCH[FRENCH.index("==Top goalscorers==", start):]
+    return text.replace("|winners            = ''unattributed''", f"|winners = {winners}", 1)
+
+
+def test_a_league_articles_winners_key_is_the_champion_compared():
+    """League articles name the champion under `winners` ([infobox] winners): read as `champions` is."""
+    ((at, column, message),) = i002(_french_without_play_offs("[[AS Monaco FC|Monaco]]"))
+    assert (at, column) == (7, "|winners = [[AS Monaco FC|Monaco]]".index("Monaco") + 1)
+    assert message == "winners: Monaco, but the final table ranks Marseille first (Monaco is 3rd)"
+    assert i002(_french_without_play_offs("[[Olympique de Marseille|Marseille]]")) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
@@ -378,12 +379,45 @@ def scorer_not_listed(doc, settings, report):
                          related=[Related(doc.path, (t.rows or t.own_rows)[0].line, 1, "the list")])
 
 
-def _may_name(short: Goalscorer, full: Goalscorer) -> bool:
-    """Whether row `short`'s name can name row `full`'s player (as a scorer line's
-    name names a row) and their clubs do not differ."""
-    if short.club and full.club and not same_team(short.club, full.club):
-        return False  # namesakes at two clubs, or a player listed once per club
-    return player_matches(short.player, full.player)
+class _Who(NamedTuple):
+    """What a row states of its player besides his name: rows stating another club, another
+    nationality's flag or another link target (the README's identity evidence) name two
+    players (`[[Ronaldo (Brazilian footballer)|Ronaldo]]` BRA, `[[Cristiano Ronaldo]]` POR)."""
+
+    club: str | None
+    nationality: str | None  # folded
+    link: str | None  # the player's link target, where the row's source line links his name
+
+    def may_be(self, other: _Who) -> bool:
+        if self.nationality and other.nationality and self.nationality != other.nationality:
+            return False
+        if self.link and other.link and self.link != other.link:
+            return False
+        # namesakes at two clubs, or a player listed once per club
+        return not (self.club and other.club and self.club != other.club and not same_team(self.club, other.club))
+
+
+_NOTHING_SAID = _Who(None, None, None)
+
+
+def _who(doc: Document, r: Goalscorer) -> _Who:
+    return _Who(r.club or None, fold(r.nationality) if r.nationality else None, _player_link(doc, r))
+
+
+def _player_link(doc: Document, r: Goalscorer) -> str | None:
+    """The link target of the row's name in a wikitext source (the first link of its line,
+    where it displays the name the row gives: a list bullet, a table row written on one
+    line), as MediaWiki reads it (`_` a space, the first letter's case not told)."""
+    if doc.source_format != "wikitext":
+        return None
+    # here, not at the top: `seasonparse rules` lists the rules without loading a front end
+    from seasonparse.frontend.wikitext.clean import first_link
+
+    found = first_link(doc.line_text(r.line))
+    if found is None or fold(found[1]) != fold(r.player):
+        return None
+    target = " ".join(found[0].replace("_", " ").split())
+    return target[:1].upper() + target[1:]
 
 
 def _list_parts(doc: Document) -> list[int]:
@@ -405,46 +439,49 @@ def _list_parts(doc: Document) -> list[int]:
 
 
 class _Namesakes:
-    """The rows of one name (its folded words) in one part of a list, by club: a name's
-    rows are compared with another's once, not row by row (`Silva` ×N is N rows, one name)."""
+    """The rows of one name (its folded words) in one part of a list, by what else they state
+    (_Who): a name's rows are compared with another's once, not row by row (`Silva` ×N is N
+    rows, one name)."""
 
     def __init__(self):
         self.rows: list[int] = []
-        self.clubless: list[int] = []  # rows naming no club: they may be any club's
-        self.by_club: dict[str, list[int]] = {}  # club as written -> its rows
+        self.by_who: dict[_Who, list[int]] = {}
 
-    def add(self, i: int, club: str | None) -> None:
+    def add(self, i: int, who: _Who) -> None:
         self.rows.append(i)
-        (self.by_club.setdefault(club, []) if club else self.clubless).append(i)
+        self.by_who.setdefault(who, []).append(i)
 
-    def first_two(self, club: str | None) -> list[int]:
-        """The first two rows that may be `club`'s player (its own rows, those naming
-        none, those of a club whose name is inside its name or holds it: same_team)."""
-        if not club:
+    def first_two(self, who: _Who) -> list[int]:
+        """The first two rows that may be `who`'s player: those stating nothing else of
+        him, or only what `who` may be (a club whose name is inside its name or holds
+        it: same_team; the same flag; the same link target)."""
+        if who == _NOTHING_SAID:
             return self.rows[:2]
-        heads = self.clubless[:2]
-        for other, rows in self.by_club.items():
-            if other == club or same_team(club, other):
+        heads = []
+        for other, rows in self.by_who.items():
+            if other == who or who.may_be(other):
                 heads += rows[:2]
         return sorted(heads)[:2]
 
 
-def _listed_twice(rows: list[Goalscorer], parts: list[int]) -> list[tuple[int, int]]:
+def _listed_twice(doc: Document, rows: list[Goalscorer], parts: list[int]) -> list[tuple[int, int]]:
     """(first row, later row) for each later row that names the player of an earlier one
-    in the same part of the list (`parts`: _list_parts; a table is one part).
+    in the same part of the list (`parts`: _list_parts; a table is one part), and states
+    no other club, flag or link target (_Who).
 
     A row whose name is exactly another's pairs with the first of them; a shorter
     name (`Sánchez`, `H. Sánchez`) only where it can name one other row alone (else
     it is not known which). The rows are grouped by name once, and a name is compared
     only with the names sharing its rarest full word, the one every name it can name
-    holds: linear in rows (namesakes: `Silva` ×N is one name), each name and club
-    answered once (the rows of one name and club share the answer)."""
+    holds: linear in rows (namesakes: `Silva` ×N is one name), each name and _Who
+    answered once (the rows of one name and _Who share the answer)."""
     def part(r: Goalscorer) -> int:
         return bisect_right(parts, r.line) if r.source == "list" else 0
 
+    whos = [_who(doc, r) for r in rows]
     names: dict[tuple, _Namesakes] = {}  # (part, name's words) -> its rows
     for i, r in enumerate(rows):
-        names.setdefault((part(r), tokens(r.player)), _Namesakes()).add(i, r.club)
+        names.setdefault((part(r), tokens(r.player)), _Namesakes()).add(i, whos[i])
     by_word: dict[tuple[int, str], list[tuple]] = {}  # (part, full word) -> the names holding it
     for key in names:
         for word in dict.fromkeys(key[1]):
@@ -459,17 +496,17 @@ def _listed_twice(rows: list[Goalscorer], parts: list[int]) -> list[tuple[int, i
         short = rows[group.rows[0]].player
         others = [names[k] for k in min(buckets, key=len)
                   if k != key and player_matches(short, rows[names[k].rows[0]].player)]
-        answers: dict[str | None, tuple] = {}  # the row's club -> (its name's first two rows, other names')
+        answers: dict[_Who, tuple] = {}  # the row's _Who -> (its name's first two rows, other names')
         for i in group.rows:
-            club = rows[i].club or None
-            if club not in answers:
+            who = whos[i]
+            if who not in answers:
                 elsewhere = []
                 for other in others:
-                    elsewhere += other.first_two(club)
+                    elsewhere += other.first_two(who)
                     if len(elsewhere) > 1:
                         break
-                answers[club] = (group.first_two(club), elsewhere)
-            same, elsewhere = answers[club]
+                answers[who] = (group.first_two(who), elsewhere)
+            same, elsewhere = answers[who]
             same = [j for j in same if j != i]
             if same:
                 if same[0] < i:
@@ -490,7 +527,10 @@ def scorer_listed_twice(doc, settings, report):
     What it does: compares the names of the rows of each table or `;N goals`
     list as a scorer line's name is matched with a row (`Eder Pacheco`,
     `E. Pacheco`), where the rows' clubs do not differ (a list may name a
-    player once per club he scored for), within one part of a list (`;League`
+    player once per club he scored for), nor their nationality flags, nor in
+    wikitext their names' link targets (`Rodrigo` ESP and `Rodrigo` BRA,
+    `[[Ronaldo (Brazilian footballer)|Ronaldo]]` and `[[Cristiano Ronaldo]]`
+    are two players), within one part of a list (`;League`
     and `;Cup` parts may each name him; so may a list whose counts start again,
     or one after a line of text) and not in a table with a row per competition.
 
@@ -509,7 +549,7 @@ def scorer_listed_twice(doc, settings, report):
     for t in found:
         if t.table is not None and any(fold(c) in per_competition for c in doc.tables[t.table].columns):
             continue  # a row per player and competition
-        for first, later in _listed_twice(t.rows, parts):
+        for first, later in _listed_twice(doc, t.rows, parts):
             a, b = t.rows[first], t.rows[later]
             yield report(f"{b.player} is listed twice: {_goals_text(a)} at line {a.line}, "
                          f"{_goals_text(b)} here", b.line, 1,

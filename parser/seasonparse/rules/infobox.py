@@ -103,7 +103,8 @@ def infobox_vs_final_table(doc, settings, report):
 
     What it does: where the document has one standings table and it is final
     (every row has played as many matches), the club the infobox names as
-    `Champions` must be the one it ranks first, unless the document has
+    `Champions` (or `Winners`, as league articles write it) must be the one
+    it ranks first, unless the document has
     matches of a knockout phase (a play-off may decide the title); and each club named
     `Relegated` that the table holds must be among its last N rows, N the
     number of clubs named. Nobody (`None`) is not compared; nor is a club the
@@ -125,10 +126,11 @@ def infobox_vs_final_table(doc, settings, report):
         return
     # a play-off, a liguilla, a final may decide the title (a relegation play-off does not)
     knockout = any(match_phase(m.section) == "knockout" for m in doc.matches) or _knockout_heading(doc.sections)
-    champion_keys, relegated_keys = words("infobox", "champion"), words("infobox", "relegated")
+    champion_keys, winners_keys = words("infobox", "champion"), words("infobox", "winners")
+    relegated_keys = words("infobox", "relegated")
     for f in doc.infobox:
         key = fold(f.key)
-        if key in champion_keys and not knockout:
+        if (key in champion_keys or key in winners_keys) and not knockout:
             clubs = named_clubs(f.value)
             first = table[0]
             named = _row_of(table, clubs[0]) if len(clubs) == 1 else None
