@@ -27,9 +27,14 @@ def infobox_statistics_mismatch(doc, settings, report):
     """An infobox count (teams, matches, goals, top scorer) that the document's matches contradict.
 
     What it does: counts the match blocks (pre-season and friendlies excluded),
-    their goals, the clubs in them, and the goals of the named top scorer.
-    Compared only where the match blocks are the whole tournament: every match
-    is in a knockout round section, or their number is the infobox's `Matches`.
+    their goals, the clubs in them, and the goals of the named top scorer, where
+    the match blocks are the tournament's own: their number is the infobox's
+    `Matches`, or every match is in a knockout round section (a league article's
+    relegation play-offs are not in the league's counts). A count smaller than
+    they show (more clubs play, more matches or goals than stated) is reported
+    there; a larger one only where they are also the whole tournament: their
+    number is the infobox's `Matches`, or their clubs are as many as its `Num
+    teams` (an article showing only its final is not the whole of a 14-club cup).
 
     Why: infobox numbers are typed by hand and rarely updated.
 
@@ -39,38 +44,63 @@ def infobox_statistics_mismatch(doc, settings, report):
     matches = [m for m in doc.matches if counted(m)]
     if not matches:
         return
-    stated_matches = _field(doc, "matches")
-    in_rounds = {m.index for kt in knockout_ties(doc) if kt.round is not None for m in kt.legs}
-    whole = all(m.index in in_rounds for m in matches) or (
-        stated_matches is not None and to_int(stated_matches.value) == len(matches))
-    if not whole:
+    clubs = _clubs(matches)
+    stated_matches, teams_field = _field(doc, "matches"), _field(doc, "teams")
+    own, whole = _coverage(doc, matches, len(clubs), _count(stated_matches), _count(teams_field))
+    if not own:
         return
-    if stated_matches and (n := to_int(stated_matches.value)) is not None and n != len(matches):
+    if _contradicts(n := _count(stated_matches), len(matches), whole):
         yield report(f"{stated_matches.key}: {n}, but the document has {len(matches)} match blocks",
                      stated_matches.line, 1)
     goals_field = _field(doc, "goals")
     total = sum(m.home_goals + m.away_goals for m in matches)
-    if goals_field and (n := to_int(goals_field.value)) is not None and n != total:
+    if _contradicts(n := _count(goals_field), total, whole):
         yield report(f"{goals_field.key}: {n}, but the match blocks have {total} goals",
                      goals_field.line, 1)
-    teams_field = _field(doc, "teams")
-    if teams_field and (n := to_int(teams_field.value)) is not None:
-        clubs: list[str] = []
-        for m in matches:
-            for t in (m.home, m.away):
-                if not any(same_team(t, c) for c in clubs):
-                    clubs.append(t)
-        if n != len(clubs):
-            yield report(f"{teams_field.key}: {n}, but {len(clubs)} clubs play in the match blocks",
-                         teams_field.line, 1)
+    if _contradicts(n := _count(teams_field), len(clubs), whole):
+        yield report(f"{teams_field.key}: {n}, but {len(clubs)} clubs play in the match blocks",
+                     teams_field.line, 1)
     scorer = _field(doc, "top_scorer")
     if scorer and (m := _SCORER.fullmatch(scorer.value.strip())):
         name, n = m["name"].strip(), int(m["n"])
         got = sum(1 for mt in matches for e in mt.events
                   if e.is_goal and e.kind != "own_goal" and player_matches(e.player, name))
-        if got != n:
+        if _contradicts(n, got, whole):
             yield report(f"{scorer.key}: {name} with {n}, but the match blocks give him {got}",
                          scorer.line, 1)
+
+
+def _count(field) -> int | None:
+    return None if field is None else to_int(field.value)
+
+
+def _clubs(matches) -> list[str]:
+    """The clubs playing in the matches, one name each (same_team)."""
+    clubs: list[str] = []
+    for m in matches:
+        for t in (m.home, m.away):
+            if not any(same_team(t, c) for c in clubs):
+                clubs.append(t)
+    return clubs
+
+
+def _coverage(doc, matches, clubs: int, stated_matches: int | None,
+              stated_teams: int | None) -> tuple[bool, bool]:
+    """Whether the match blocks are the tournament's own (as many as the infobox's matches,
+    or all in knockout rounds), and whether they are its whole (as many as its matches, or
+    all in knockout rounds between as many clubs as its teams). A cup stub with its final
+    alone is its own, not its whole: its 14 teams, 26 matches, 70 goals are not the final's."""
+    if stated_matches is not None and stated_matches == len(matches):
+        return True, True
+    in_rounds = {m.index for kt in knockout_ties(doc) if kt.round is not None for m in kt.legs}
+    own = all(m.index in in_rounds for m in matches)
+    return own, own and stated_teams == clubs
+
+
+def _contradicts(stated: int | None, shown: int, whole: bool) -> bool:
+    """A stated count below what the tournament's own matches show contradicts them; one
+    above only where they are its whole (else the rest may be in matches not shown)."""
+    return stated is not None and (stated < shown or (stated > shown and whole))
 
 
 def _final_table(doc) -> list[tuple[int, str, int]] | None:

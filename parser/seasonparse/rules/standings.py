@@ -124,7 +124,8 @@ def standings_order(doc, settings, report):
     What it does: a standings table is ordered by points; rows level on points by
     goal difference where the table says goal difference breaks ties (a Sports
     table's `class_rules`, an Fb cl footer's `orfc`), not at all where it says
-    another tie-break comes first (head-to-head: `hth_X`, or those lists), and
+    another tie-break comes first (head-to-head: `hth_X`; goal average: a Sports
+    table's `use_goal_ratio`, an Fb cl header's or footer's `gavg`; or those lists), and
     with an info only where it says nothing; a table that ranks by something else
     (`ranking_style`) is not checked. A relegation table is ordered by average
     (total points / total played).

@@ -47,6 +47,7 @@ class _Reader:
         self.diags: list[Diagnostic] = []
         self.legacy_rows: list = []  # rows of an open Fb cl table
         self.legacy_first = 0
+        self.legacy_order: str | None = None  # the order an open Fb cl table's header states
         self.grid: LegacyGrid | None = None
         self.open_kind: str | None = None
         self.unknown_names: dict[str, list[int]] = {}  # name -> [uses, first offset]
@@ -176,9 +177,11 @@ class _Reader:
             b.blocks.extend(blanks)
         elif kind == "fb_cl_header":
             self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
+            self.legacy_order = stated_tie_breaks(frag, "orfc")
         elif kind == "fb_cl_team":
             if self.open_kind != "fb_cl":
                 self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
+                self.legacy_order = None
             self.legacy_rows.append(legacy_row(frag, self.index))
         elif kind == "fb_r_header":
             self.open_kind, self.grid = "fb_r", LegacyGrid()
@@ -191,9 +194,11 @@ class _Reader:
         b.goals_heading = None
 
     def close_legacy(self, order: str | None = None) -> None:
-        """Ends an open Fb cl table (`order`: the tie-breaks its footer states) or Fb r grid."""
+        """Ends an open Fb cl table (`order`: the tie-breaks its footer states; its header's
+        goal average, `points`, comes first) or Fb r grid."""
         b = self.b
         if self.open_kind == "fb_cl" and self.legacy_rows:
+            order = self.legacy_order or order
             b.tables.append(legacy_table(self.legacy_rows, len(b.tables), self.legacy_first,
                                          self.legacy_rows[-1].line, b.section, order))
         elif self.open_kind == "fb_r" and self.grid is not None:

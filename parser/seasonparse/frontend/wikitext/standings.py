@@ -90,10 +90,17 @@ def _count_problems(frag: Fragment, code: str, index: LineIndex, diags: list[Dia
                                 line, col))
 
 
+# The parameters by which a table says it ranks clubs level on points by goal average (goals
+# for / goals against, the rule before goal difference): a Sports table's `use_goal_ratio=yes`
+# (its GR column), an Fb cl header's or footer's `gavg=yes` (its GAvg column).
+_GOAL_AVERAGE = ("use_goal_ratio", "gavg")
+_YES = frozenset(("yes", "y", "true", "1"))
+
+
 def order_rule(frag: Fragment, codes) -> str | None:
     """How the table says its rows are ordered (see Table.order_rule): `other` for a
-    ranking_style other than points, `points` where head-to-head (`hth_X`) or a
-    tie-break other than goal difference comes first, `points_gd` where
+    ranking_style other than points, `points` where head-to-head (`hth_X`), goal
+    average or a tie-break other than goal difference comes first, `points_gd` where
     `class_rules` puts goal difference first; None where nothing is said."""
     p = frag.params
     style = p.get(key("ranking_style"))
@@ -105,9 +112,14 @@ def order_rule(frag: Fragment, codes) -> str | None:
 
 
 def stated_tie_breaks(frag: Fragment, name: str) -> str | None:
-    """`points_gd` where the parameter `name` (a Sports table's `class_rules`, an Fb cl
-    footer's `orfc`) lists goal difference before any other tie-break, `points` where
-    it lists another first or none, None where the parameter is absent or empty."""
+    """`points` where the template ranks by goal average (`use_goal_ratio`, `gavg`): its
+    order is not goal difference's, whatever its rules text says. Else `points_gd` where
+    the parameter `name` (a Sports table's `class_rules`, an Fb cl footer's `orfc`) lists
+    goal difference before any other tie-break, `points` where it lists another first or
+    none, None where the parameter is absent or empty (or the template has none: an Fb cl
+    header)."""
+    if goal_average_stated(frag):
+        return "points"
     rules = frag.params.get(key(name))
     if rules is None or not clean(rules.raw).strip():
         return None
@@ -118,6 +130,12 @@ def stated_tie_breaks(frag: Fragment, name: str) -> str | None:
     if first["goal_difference"] < first["other_tie_breaks"]:
         return "points_gd"
     return "points"
+
+
+def goal_average_stated(frag: Fragment) -> bool:
+    """Whether the template says the table ranks by goal average (`_GOAL_AVERAGE`)."""
+    return any((v := frag.params.get(key(name))) is not None and fold(clean(v.raw)).strip() in _YES
+               for name in _GOAL_AVERAGE)
 
 
 def _signed(n: int) -> str:

@@ -1,0 +1,51 @@
+"""S004 on tables that rank clubs level on points by goal average (goals for / against), as
+leagues did before goal difference: handmade/goal_average.wikitext, the shape of the 1977 New
+Zealand league table (Gamma above Delta by goal average 32/17 > 41/22, below it by goal
+difference +15 < +19), as an Fb cl table (`gavg=yes`) and a Sports table (`use_goal_ratio=yes`)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+from test_rules_planted import findings_for
+
+from seasonparse.frontend.source import decode
+from seasonparse.frontend.wikitext import parse_wikitext
+
+TEXT = (FIXTURES / "wikitext" / "handmade" / "goal_average.wikitext").read_text("utf-8")
+
+
+def s004(text: str) -> list[tuple[int, str]]:
+    return [(f.line, f.message) for f in findings_for(text, wikitext=True) if f.code == "S004"]
+
+
+def order_rules(text: str) -> list[str | None]:
+    return [t.order_rule for t in parse_wikitext(decode("t.wikitext", text.encode("utf-8"))).tables]
+
+
+def test_a_table_ranking_by_goal_average_is_not_checked_by_goal_difference():
+    assert order_rules(TEXT) == ["points", "points"]
+    assert s004(TEXT) == []
+
+
+@pytest.mark.parametrize("stated, unstated", [
+    ("{{Fb cl header|gavg=yes}}", "{{Fb cl header}}"),
+    ("|use_goal_ratio=yes\n", ""),
+    ("|use_goal_ratio=yes\n", "|use_goal_ratio=no\n"),
+])
+def test_without_goal_average_the_order_is_goal_differences(stated, unstated):
+    """The same rows, goal average not stated: ranked by goal difference (the Sports table's
+    class_rules says so: a warning; the Fb cl table says nothing: an info)."""
+    found = s004(TEXT.replace(stated, unstated))
+    assert len(found) == 2 and all("ranks higher by goal difference" in m for _, m in found)
+    assert {m.split(" is below")[0] for _, m in found} == {"Delta", "Zeta"}
+
+
+def test_the_footer_may_state_it_and_points_are_still_checked():
+    footer = TEXT.replace("{{Fb cl header|gavg=yes}}", "{{Fb cl header}}").replace(
+        "{{Fb cl footer |s=Hand-written}}", "{{Fb cl footer |gavg=yes |s=Hand-written}}")
+    assert order_rules(footer)[0] == "points" and s004(footer) == []
+    # more points below: out of order whatever breaks ties
+    planted = TEXT.replace("|t=Delta |w=9 |d=9 |l=4", "|t=Delta |w=10 |d=9 |l=3", 1)
+    ((line, message),) = s004(planted)
+    assert line == 5 and message == "Delta is below Gamma but ranks higher by points"

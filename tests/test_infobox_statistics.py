@@ -1,0 +1,40 @@
+"""I001: the infobox's counts against the document's matches, where the matches shown are
+only part of the tournament (a cup article with its final alone: handmade/cup_final_only)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+from test_rules_planted import findings_for
+
+FINAL_ONLY = (FIXTURES / "wikitext" / "handmade" / "cup_final_only.wikitext").read_text("utf-8")
+
+
+def i001(text: str) -> list[str]:
+    return sorted(f.message for f in findings_for(text, wikitext=True) if f.code == "I001")
+
+
+def test_counts_above_a_final_alone_are_not_contradicted():
+    """14 teams, 26 matches, 70 goals, the top scorer's 5: the rest of the cup is not shown."""
+    assert i001(FINAL_ONLY) == []
+
+
+@pytest.mark.parametrize("field, stated, message", [
+    ("num_teams = 14", "num_teams = 1", "num teams: 1, but 2 clubs play in the match blocks"),
+    ("goals = 70", "goals = 1", "goals: 1, but the match blocks have 2 goals"),
+    ("Ivo Radić (5)", "Ivo Radić (0)", "top goal scorer: Ivo Radić with 0, but the match blocks give him 1"),
+])
+def test_counts_below_what_the_final_alone_shows_are_reported(field, stated, message):
+    assert i001(FINAL_ONLY.replace(field, stated)) == [message]
+
+
+def test_counts_above_a_whole_knockout_are_reported():
+    """Where the infobox's teams are the clubs of the rounds shown, they are the whole cup."""
+    whole = FINAL_ONLY.replace("num_teams = 14", "num_teams = 2")
+    assert i001(whole) == ["goals: 70, but the match blocks have 2 goals",
+                           "matches: 26, but the document has 1 match blocks",
+                           "top goal scorer: Ivo Radić with 5, but the match blocks give him 1"]
+    # as many matches as stated: whole, whatever the teams
+    assert i001(FINAL_ONLY.replace("matches = 26", "matches = 1")) == [
+        "goals: 70, but the match blocks have 2 goals", "num teams: 14, but 2 clubs play in the match blocks",
+        "top goal scorer: Ivo Radić with 5, but the match blocks give him 1"]
