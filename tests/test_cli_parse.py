@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -353,3 +354,17 @@ def test_check_reads_seasonparse_json_whatever_its_name(run, tmp_path):
     findings = [run("check", path, "--no-baseline", "--no-cache", "--format", "json")[1]
                 for path in (json_file, sneaky)]
     assert json.loads(findings[1]) and findings[1] == findings[0]
+
+
+def test_an_out_folder_that_cannot_be_written_is_one_usage_error_before_any_work(run, tmp_path, monkeypatch):
+    """trial12: a read-only --out gave one error per input (1,000 lines). Now one line, exit 2,
+    nothing parsed (os.access says so: the tests run as root, whom a folder's mode never stops)."""
+    from seasonparse import parse_command
+
+    out = tmp_path / "out"
+    out.mkdir()
+    real_access = parse_command.os.access
+    monkeypatch.setattr(parse_command.os, "access",
+                        lambda p, mode: False if os.path.samefile(p, out) else real_access(p, mode))
+    code, _, err = run(*SEEDS, "--out", out)
+    assert code == 2 and err.count("not writable") == 1 and not list(out.iterdir()), err

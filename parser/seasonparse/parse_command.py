@@ -160,10 +160,14 @@ def _dump_selection(inputs):
 
 
 def _create_out(out: Path) -> None:
+    """--out made where it is missing, and refused where this process may not write in it
+    (a read-only folder or file system): one line, before any work, not one per input."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot create this folder: {exc.strerror or exc}") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: this folder is not writable; nothing was done")
 
 
 def _warm_worker() -> None:
