@@ -226,3 +226,18 @@ def test_an_atomic_write_names_its_temporary_file_with_the_writers_pid(tmp_path,
     monkeypatch.setattr(jsonout.os, "replace", lambda a, b: (seen.append(os.path.basename(a)), real(a, b)))
     jsonout.write_atomic(str(tmp_path / "x.json"), "{}\n")
     assert seen and seen[0].startswith(f".seasonparse-{os.getpid()}-") and seen[0].endswith(".tmp")
+
+
+def _fails_to_start() -> None:
+    raise RuntimeError("no tables")
+
+
+def test_a_worker_whose_start_fails_says_why_and_the_map_fails_with_worker_died(capfd, new_children):
+    """An initializer's failure was silent, and the parent could only say 'killed' (review13)."""
+    pool = forkpool.ForkPool(2, _fails_to_start)
+    with pytest.raises(forkpool.WorkerDied) as died:
+        pool.submit(abs, -1).result()
+    pool.join(time.monotonic() + 10)
+    assert set(died.value.pids) == set(pool.pids)  # every worker of the pool, all gone now
+    assert "failed: RuntimeError: no tables" in capfd.readouterr().err
+    assert not new_children()

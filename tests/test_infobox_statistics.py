@@ -38,3 +38,18 @@ def test_counts_above_a_whole_knockout_are_reported():
     assert i001(FINAL_ONLY.replace("matches = 26", "matches = 1")) == [
         "goals: 70, but the match blocks have 2 goals", "num teams: 14, but 2 clubs play in the match blocks",
         "top goal scorer: Ivo Radić with 5, but the match blocks give him 1"]
+
+
+def test_a_top_scorer_above_what_matches_without_scorers_give_him_is_no_contradiction():
+    """Semi-finals as {{TwoLegResult}} rows (their legs name no scorer), the final a box: the
+    infobox's three goals for its top scorer are more than the final's one, and no
+    contradiction (review13); where every goal's scorer is named it still is."""
+    from conftest import FIXTURES
+    from test_rules_planted import findings_for
+
+    text = (FIXTURES / "wikitext" / "handmade" / "cup_legs_without_scorers.wikitext").read_text("utf-8")
+    assert [f for f in findings_for(text, wikitext=True) if f.code == "I001"] == []
+    final_only = text.replace("| num_teams = 4", "| num_teams = 2").replace(
+        text[text.index("==Semi-finals=="):text.index("==Final==")], "")
+    assert [f.message for f in findings_for(final_only, wikitext=True) if f.code == "I001"] == [
+        "top goal scorer: Ivo Radić with 3, but the match blocks give him 1"]

@@ -74,3 +74,21 @@ def test_a_league_articles_winners_key_is_the_champion_compared():
     assert (at, column) == (7, "|winners = [[AS Monaco FC|Monaco]]".index("Monaco") + 1)
     assert message == "winners: Monaco, but the final table ranks Marseille first (Monaco is 3rd)"
     assert i002(_french_without_play_offs("[[Olympique de Marseille|Marseille]]")) == []
+
+
+def test_a_relegated_club_is_its_own_row_not_a_better_placed_namesakes():
+    """`Relegated: Brescia` where another row is `Brescia United` (Dundee / Dundee United):
+    Brescia's own row is read, not the first whose name holds it (review13)."""
+    namesake = SERIE_A.replace("name_SAM=[[UC Sampdoria|Sampdoria]]", "name_SAM=[[Brescia United]]")
+    assert "Brescia United" in namesake
+    assert i002(namesake) == []
+
+
+def test_a_relegation_a_play_out_decided_is_not_compared():
+    """A play-out (16th against 17th, the loser down beside the last three): the 16th named
+    relegated is no contradiction of the table (review13)."""
+    four = SERIE_A.replace("<br/>[[Atalanta BC|Atalanta]]", "<br/>[[Atalanta BC|Atalanta]]<br/>[[ACF Fiorentina|Fiorentina]]", 1)
+    assert len(i002(four)) == 1  # without the play-out: Fiorentina above the last four
+    play_out = four + ("\n==Relegation play-out==\n{{Football box\n|date=5 June 2005\n|team1=Fiorentina\n"
+                       "|score=0–1\n|team2=Parma\n}}\n")
+    assert i002(play_out) == []

@@ -45,7 +45,8 @@ _alive: set[int] = set()  # workers forked and not yet waited for (any pool)
 
 class WorkerDied(Exception):
     """A worker ended while it held tasks: killed by a signal, or by the system when memory ran
-    out. `pids`: the workers that died (what they were writing may be left half written)."""
+    out. `pids`: every worker of its pool, all gone once the map that raised it has stopped
+    (what one of them was writing may be left half written; another may have died too)."""
 
     def __init__(self, message: str, pids: tuple[int, ...] = ()) -> None:
         super().__init__(message)
@@ -260,7 +261,7 @@ class ForkPool:
             _close(fd)
         if worker.held or self._waiting:  # the pool is broken: every task fails (one may wait on another's)
             died = WorkerDied("a worker process ended while it held work (killed by a signal, or "
-                              "by the system when memory ran out)", (worker.pid,))
+                              "by the system when memory ran out)", tuple(self.pids))
             for w in self._workers:
                 for task in w.held:  # kept, so the results still to come stay matched to their tasks
                     task.done, task.ok, task.value = True, False, died
@@ -421,8 +422,10 @@ def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], mask, i
             _write_all(results, _sendable(message))
     except BrokenPipeError:  # the parent is gone
         code = 1
-    except BaseException:  # a stop signal (interrupt.install(exit_at_once=True) exits first) or a bug
+    except BaseException as exc:  # a stop signal (interrupt.install(exit_at_once=True) exits first) or a bug
         code = 1
+        if not isinstance(exc, (KeyboardInterrupt, SystemExit)):  # said, or the parent could only guess a kill
+            _say_failed(exc)
     finally:
         for stream in (sys.stdout, sys.stderr):
             try:
@@ -430,6 +433,17 @@ def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], mask, i
             except Exception:
                 pass
         os._exit(code)
+
+
+def _say_failed(exc: BaseException) -> None:
+    """A worker failing outside any task (its initializer, the pool's own code): one line on
+    stderr (the traceback with SEASONPARSE_DEBUG=1), before the parent reports the worker gone."""
+    try:
+        sys.stderr.write(f"seasonparse: worker {os.getpid()} failed: {type(exc).__name__}: {exc}\n")
+        if os.environ.get("SEASONPARSE_DEBUG"):
+            sys.stderr.write(_where(exc))
+    except Exception:
+        pass
 
 
 def _sendable(message: tuple) -> bytes:

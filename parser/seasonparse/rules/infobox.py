@@ -9,7 +9,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.football import counted, knockout_ties, named_clubs, same_team, standings_tables
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import fold, player_matches
+from seasonparse.names import fold, player_matches, same_club
 from seasonparse.rules.base import text_column
 from seasonparse.tables import column_indexes, rows_of, to_int
 from seasonparse.tournaments import match_phase
@@ -65,9 +65,16 @@ def infobox_statistics_mismatch(doc, settings, report):
         name, n = m["name"].strip(), int(m["n"])
         got = sum(1 for mt in matches for e in mt.events
                   if e.is_goal and e.kind != "own_goal" and player_matches(e.player, name))
-        if _contradicts(n, got, whole):
+        # more than the matches give him is a contradiction only where they name every goal's scorer
+        # (legs made from a {{TwoLegResult}}'s cells name none)
+        if _contradicts(n, got, whole and all(_scorers_named(mt) for mt in matches)):
             yield report(f"{scorer.key}: {name} with {n}, but the match blocks give him {got}",
                          scorer.line, 1)
+
+
+def _scorers_named(match) -> bool:
+    """Whether the match's goal events account for its whole score."""
+    return sum(1 for e in match.events if e.is_goal) == match.home_goals + match.away_goals
 
 
 def _count(field) -> int | None:
@@ -124,7 +131,14 @@ def _final_table(doc) -> list[tuple[int, str, int]] | None:
 
 
 def _row_of(table, club: str):
-    return next((row for row in table if same_team(row[1], club)), None)
+    """The table's row of `club`: the one of the same name, else the one row whose name holds
+    it or is held by it; None where several do (`Dundee` is in `Dundee United`'s name: which
+    row the infobox means is not known)."""
+    exact = [row for row in table if same_club(row[1], club)]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    near = [row for row in table if same_team(row[1], club)]
+    return near[0] if len(near) == 1 else None
 
 
 @rule("I002", "infobox-vs-final-table", WARNING)
@@ -141,8 +155,10 @@ def infobox_vs_final_table(doc, settings, report):
     table does not hold (a club of another division), nor a document of
     several tables (phases, groups); nor the champion where a heading names a
     knockout phase (its bracket may be a template not read), nor a relegated
-    club whose relegation the prose tells in other words (excluded, demoted,
-    stripped: decided off the pitch).
+    club that played a knockout match of the document (a relegation play-off or
+    play-out decided it) or any where such a heading's bracket is not read, nor one whose
+    relegation the prose tells in other words (excluded, demoted, stripped:
+    decided off the pitch), nor a name that two rows' names hold (`Dundee`).
 
     Why: the infobox is what readers see first, and is edited apart from the
     table; a champion or a relegation copied from another season shows here.
@@ -154,8 +170,11 @@ def infobox_vs_final_table(doc, settings, report):
     table = _final_table(doc)
     if table is None:
         return
-    # a play-off, a liguilla, a final may decide the title (a relegation play-off does not)
-    knockout = any(match_phase(m.section) == "knockout" for m in doc.matches) or _knockout_heading(doc.sections)
+    # a play-off, a liguilla, a final may decide the title, and a relegation play-off or play-out a
+    # club's relegation: its clubs' relegations are not compared, nor any where the bracket is not read
+    knockout_matches = [m for m in doc.matches if match_phase(m.section) == "knockout"]
+    unread_bracket = _knockout_heading(doc.sections) and not knockout_matches
+    knockout = bool(knockout_matches) or unread_bracket
     champion_keys, winners_keys = words("infobox", "champion"), words("infobox", "winners")
     relegated_keys = words("infobox", "relegated")
     for f in doc.infobox:
@@ -176,7 +195,8 @@ def infobox_vs_final_table(doc, settings, report):
             last = len(table) - len(clubs)
             for club in clubs:
                 row = _row_of(table, club)
-                if row is None or row[0] > last or _relegation_told(doc, club):
+                if row is None or row[0] > last or unread_bracket or _relegation_told(doc, club) \
+                        or any(same_team(club, t) for m in knockout_matches for t in (m.home, m.away)):
                     continue
                 yield report(f"{f.key}: {club}, but the final table ranks {club} {_ordinal(row[0])} of "
                              f"{len(table)}, above its last {len(clubs)}", f.line,
