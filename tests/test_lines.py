@@ -209,3 +209,18 @@ def test_a_run_of_notes_is_read_a_few_at_most():
     # (8,000 notes took 2 s); the rest stays in the away club's text, for W/A findings
     s = parse_score("Alpha 1 - 1 Beta" + " (aet)" * 20_000)
     assert s.note == "aet; aet; aet" and s.away.startswith("Beta (aet)")
+
+
+def test_the_text_format_reads_x_won_on_aggregate_as_it_reads_x_advanced():
+    """`Neza won 3 – 2 on aggregate` (Wikipedia's words) is the same tie statement as `Neza
+    advanced 3 – 2 on aggregate`: the same findings; a wrong winner so written is reported."""
+    from test_rules_planted import SEED_TEXT, findings_for
+
+    text = SEED_TEXT["002"]
+    assert "Neza advanced 3 – 2 on aggregate" in text
+    won = text.replace("Neza advanced 3 – 2 on aggregate", "Neza won 3 – 2 on aggregate")
+    key = lambda fs: sorted((f.code, f.line, f.message) for f in fs)  # noqa: E731
+    assert key(findings_for(won)) == key(findings_for(text))
+    wrong_won = text.replace("Neza advanced 3 – 2 on aggregate", "Correcaminos won 3 – 2 on aggregate")
+    wrong_advanced = text.replace("Neza advanced 3 – 2 on aggregate", "Correcaminos advanced 3 – 2 on aggregate")
+    assert key(findings_for(wrong_won)) == key(findings_for(wrong_advanced)) != key(findings_for(text))

@@ -357,8 +357,8 @@ def test_a_two_leg_results_boxes_may_follow_under_a_sibling_heading_of_its_round
     path = WIKI / "handmade" / "two_leg_summary_sibling.wikitext"
     d = parse_file(str(path))
     assert len(d.matches) == 2 and all(m.date_text for m in d.matches)
-    ((tie),) = d.ties
-    assert [d.matches[i].home for i in tie.legs] == ["Alpha", "Beta"]
+    tie, outcome = d.ties  # the {{TwoLegResult}} row's, and the outcome line's under the boxes
+    assert [d.matches[i].home for i in tie.legs] == ["Alpha", "Beta"] and outcome.legs == tie.legs
     assert findings_for(path.read_text("utf-8"), wikitext=True) == []
     wrong = path.read_text("utf-8").replace("|ENG|2–1|[[Beta", "|ENG|3–1|[[Beta")
     assert {f.code for f in findings_for(wrong, wikitext=True)} >= {"T002"}
@@ -587,3 +587,25 @@ def test_a_grids_match_built_as_a_tuple_is_the_match_the_constructor_builds():
     assert type(built) is Match and built.home_link == "Juventus F.C." and built.extra_time is False
     assert _match(0, "a", "b", 0, 0, None, 1, 1, 2) == Match(0, None, "", "a", "b", 0, 0, (), (), None,
                                                              1, 1, 1, 1, 1, None, 2)
+
+
+def test_an_outcome_in_wikipedias_words_x_won_on_aggregate_is_read_and_checked():
+    """Under two-legged ties Wikipedia writes `''X won 3–2 on aggregate.''` (or `won 5–4 on
+    penalties`, after `2–2 on aggregate.`), not `X advanced`: read as the tie's outcome, so a
+    wrong winner or aggregate is reported (trials 12 and 13); `X won the second leg 2–1` is prose."""
+    from seasonparse.frontend.lines import parse_outcome
+    from test_rules_planted import findings_for
+
+    assert parse_outcome("2–2 on aggregate. Auxerre won 5–4 on penalties and were promoted.") == (
+        "Auxerre", "penalties", (2, 2), (5, 4))  # the aggregate stated in the sentence before
+    assert parse_outcome("Chelsea won the second leg 2–1") is None
+    assert parse_outcome("Juventus won 2–1") is None  # a match's result, no tie's
+    text = (WIKI / "handmade" / "two_leg_summary_sibling.wikitext").read_text("utf-8")
+    assert text.rstrip().endswith("''Alpha won 2–1 on aggregate.''")
+    d = parse_wikitext(decode("x.wikitext", text.encode("utf-8")))
+    assert [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser) for t in d.ties][-1] == ("Alpha", "aggregate", 2, 1)
+    assert findings_for(text, wikitext=True) == []
+    wrong_winner = text.replace("''Alpha won 2–1 on aggregate.''", "''Beta won 2–1 on aggregate.''")
+    assert {f.code for f in findings_for(wrong_winner, wikitext=True)} >= {"T003"}
+    wrong_aggregate = text.replace("''Alpha won 2–1 on aggregate.''", "''Alpha won 3–1 on aggregate.''")
+    assert "T002" in {f.code for f in findings_for(wrong_aggregate, wikitext=True)}

@@ -256,7 +256,11 @@ def parse_scorers(line: str) -> ScorerEntries:
 
 # --- outcome lines ----------------------------------------------------------
 
-_OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+advanced\s+(?P<rest>(?:.*\S)?)\s*$")
+_OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+(?P<verb>advanced|won)\s+(?P<rest>(?:.*\S)?)\s*$")
+# `X won ...` is an outcome only as Wikipedia writes one under a tie: a score or `on` next, and
+# a reason (`3–2 on aggregate`, `on penalties`, `on away goals`); `X won the second leg 2–1` is prose
+_SENTENCE_BEFORE = compile_lazily(r"^.*\d\s*[-–—]\s*\d[^.]*\.\s+")  # a sentence with a score before the subject
+_WON_HOW = compile_lazily(r"(?:\d+\s*[-–—]\s*\d+|on)\s")
 _AGGREGATE = compile_lazily(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
 
 
@@ -283,15 +287,18 @@ def _stated_shootout(rest: str) -> tuple[int, int] | None:
 
 
 def parse_outcome(line: str) -> Outcome | None:
-    """`Neza advanced 3 – 2 on aggregate`, `Neza advanced 4 – 3 on penalties`; None
-    when the line is prose after all."""
+    """`Neza advanced 3 – 2 on aggregate`, `Neza advanced 4 – 3 on penalties`, and as
+    Wikipedia writes it, `Neza won 3–2 on aggregate.`; None when the line is prose after all."""
     m = _OUTCOME.match(line)
     if m is None:
         return None
-    winner, rest = m["winner"], m["rest"]
+    winner, rest = _SENTENCE_BEFORE.sub("", m["winner"]), m["rest"]  # `2–2 on aggregate. Auxerre won`: Auxerre
     if "," in winner or len(tokens(winner)) > 6:
         return None
-    agg = _AGGREGATE.search(rest)
+    won = m["verb"] == "won"
+    if won and _WON_HOW.match(rest + " ") is None:
+        return None
+    agg = _AGGREGATE.search(rest) or _AGGREGATE.search(m["winner"])  # or the sentence before: `2–2 on aggregate. X won`
     if contains_any(rest, "outcomes", "penalties"):
         reason = "penalties"
     elif contains_any(rest, "outcomes", "away_goals"):
@@ -302,6 +309,8 @@ def parse_outcome(line: str) -> Outcome | None:
         reason = "aggregate"
     else:
         reason = "other"
+    if won and reason not in ("aggregate", "penalties", "away_goals"):
+        return None
     shootout = _stated_shootout(rest) if reason == "penalties" else None
     return Outcome(winner, reason, (int(agg[1]), int(agg[2])) if agg else None, shootout)
 
