@@ -87,6 +87,7 @@ def test_sigterm_stops_a_serial_run_without_partial_files(tmp_path):
     proc.terminate()
     _, err = proc.communicate(timeout=WAIT)
     assert proc.returncode == 143 and b"Traceback" not in err, err
+    assert err.decode().splitlines()[-1] == "seasonparse: stopped by SIGTERM; every file written is whole", err
     assert all(p.suffix == ".json" and not p.name.startswith(".") for p in out.iterdir())
     for p in out.iterdir():  # every file written is whole
         assert p.read_bytes().endswith(b"}\n")
