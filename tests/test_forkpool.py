@@ -241,3 +241,29 @@ def test_a_worker_whose_start_fails_says_why_and_the_map_fails_with_worker_died(
     assert set(died.value.pids) == set(pool.pids)  # every worker of the pool, all gone now
     assert "failed: RuntimeError: no tables" in capfd.readouterr().err
     assert not new_children()
+
+
+def test_a_new_pool_reaps_the_workers_an_earlier_pool_let_exit(new_children):
+    """parallel.Exiting lets a finished pool's workers exit while the run goes on; the next
+    pool's start reaps those that have, so none stays a zombie to the run's end (trial13)."""
+    first = forkpool.ForkPool(2)
+    assert [t.result() for t in [first.submit(abs, -1), first.submit(abs, -2)]] == [1, 2]
+    first.shutdown()  # as Exiting.add: told to exit, not waited for
+    deadline = time.monotonic() + 10
+    while any(_state(pid) not in ("Z", None) for pid in first.pids):  # exited, not yet reaped
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    second = forkpool.ForkPool(2)
+    second.start()
+    assert not set(first.pids) & forkpool.live_workers()
+    assert not set(first.pids) & new_children()
+    second.join(time.monotonic() + 10)
+    first.join(time.monotonic() + 10)  # already reaped: nothing to wait for
+
+
+def _state(pid: int) -> str | None:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None

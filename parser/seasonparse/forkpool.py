@@ -131,7 +131,12 @@ class ForkPool:
         return [w.pid for w in self._workers]
 
     def start(self) -> None:
-        """Fork every worker now (they start on their initializer while the parent goes on)."""
+        """Fork every worker now (they start on their initializer while the parent goes on);
+        earlier pools' workers that have exited meanwhile are reaped first (no zombie waits for
+        the run's end: trial13)."""
+        if len(self._workers) < self.jobs:
+            for pid in list(_alive):
+                _waitpid(pid, os.WNOHANG)
         while len(self._workers) < self.jobs:
             self._workers.append(self._fork())
 
