@@ -453,5 +453,41 @@ def standings_vs_grid(doc, settings, report):
                          related=_grid_related(doc, club, played, clubs - {club}))
 
 
+@rule("S009", "standings-totals", WARNING)
+def standings_totals(doc, settings, report):
+    """A complete round-robin table whose wins and losses, or goals for and against, do not balance.
+
+    What it does: where a standings table's clubs (four or more) have each
+    played the same number of matches, once or twice against every other club
+    of the table (Pld = n − 1 or 2 × (n − 1)), every match is between two of
+    its clubs: the wins of all rows must equal their losses, and the goals for
+    their goals against. A table with any number missing, or of another shape
+    (a part of a table, a club withdrawn), is not compared. The finding cannot
+    tell which row is wrong: it points at the table.
+
+    Why: a row's GF or L copied wrong keeps every row's own sums right (S001,
+    S003) and shows only here.
+
+    Example:
+        a six-club double round robin whose GF add up to 117 and GA to 127
+    """
+    for table in _tables(doc, "standings"):
+        rows = [r for r in rows_of(table) if r.team]
+        n = len(rows)
+        numbers = [_ints(r.values, "played", "won", "lost", "goals_for", "goals_against") for r in rows]
+        if n < 4 or any(x is None for x in numbers):
+            continue
+        played = {x[0] for x in numbers}
+        if len(played) != 1 or played.pop() not in (n - 1, 2 * (n - 1)):
+            continue
+        won, lost, scored, conceded = (sum(x[i] for x in numbers) for i in (1, 2, 3, 4))
+        if won != lost:
+            yield report(f"the table's {n} clubs have {won} wins and {lost} losses: in a complete round robin "
+                         f"each win is another club's loss", table.line, 1)
+        if scored != conceded:
+            yield report(f"the table's {n} clubs scored {scored} goals and conceded {conceded}: in a complete "
+                         f"round robin each goal scored is another club's conceded", table.line, 1)
+
+
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
-         table_total, table_average, blank_grid_cell_counted, standings_vs_grid)
+         table_total, table_average, blank_grid_cell_counted, standings_vs_grid, standings_totals)
