@@ -143,17 +143,17 @@ if __name__ == "__main__":
 
 def _say_stopped(stream, signum: int) -> None:
     """One line for whoever reads a cancelled CI job's log (trial13: a stop said nothing)."""
-    try:
-        print(f"seasonparse: stopped by {signal.Signals(signum).name}; every file written is whole",
-              file=stream, flush=True)
-    except (OSError, ValueError):
-        pass
+    _line_on(stream, f"seasonparse: stopped by {signal.Signals(signum).name}; every file written is whole")
 
 
 def _say_on(stream, message: str) -> None:
     """One error line on `stream` (the other one than the stream that failed), if it can take it."""
+    _line_on(stream, f"seasonparse: error: {message}")
+
+
+def _line_on(stream, line: str) -> None:
     try:
         if stream is not None:
-            print(f"seasonparse: error: {message}", file=stream, flush=True)
+            print(line, file=stream, flush=True)
     except (OSError, ValueError):
         pass

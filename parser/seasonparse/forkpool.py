@@ -34,11 +34,12 @@ import time
 from collections import deque
 from typing import Callable
 
+from seasonparse import interrupt
+
 DEPTH = 1  # tasks a worker holds at a time: a worker that frees up takes the next (see wait_for_any)
 READ_SIZE = 1 << 20
 HEADER = 8  # a frame's length, little-endian, before its pickle
 
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _parent_ends: set[int] = set()  # the parent's ends of every pool's pipes: a new worker closes them all
 _alive: set[int] = set()  # workers forked and not yet waited for (any pool)
 
@@ -145,14 +146,10 @@ class ForkPool:
         this bookkeeping would leave a worker no one waits for; the worker lets them through
         once its initializer has set its own handlers) and the standard streams flushed (or
         what they buffer would be written again by each worker)."""
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
+        interrupt.flush_standard_streams()
         task_r, task_w = os.pipe()
         result_r, result_w = os.pipe()
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, interrupt.STOP_SIGNALS)
         try:
             pid = os.fork()
             if pid == 0:  # the worker: never returns
@@ -202,9 +199,9 @@ class ForkPool:
                 return
             del worker.outgoing[:sent]
 
-    def wait_for_any(self, timeout: float | None = None) -> None:
-        """Read what the workers sent (blocking until something comes, or `timeout`) and
-        send what their task pipes now take."""
+    def wait_for_any(self) -> None:
+        """Read what the workers sent (blocking until something comes) and send what their
+        task pipes now take."""
         poller = select.poll()
         watched = 0
         for w in self._workers:
@@ -221,7 +218,7 @@ class ForkPool:
             by_fd[w.results] = w
             by_fd[w.tasks] = w
         arrived: list[tuple[Task, bytes]] = []
-        for fd, _ in poller.poll(None if timeout is None else timeout * 1000):
+        for fd, _ in poller.poll():
             worker = by_fd[fd]
             if worker.finished:  # its pipes closed by an event earlier in this batch
                 continue
@@ -265,13 +262,10 @@ class ForkPool:
         for fd in (worker.results, worker.tasks):
             _close(fd)
         if worker.held or self._waiting:  # the pool is broken: every task fails (one may wait on another's)
-            died = WorkerDied("a worker process ended while it held work (killed by a signal, or "
-                              "by the system when memory ran out)", tuple(self.pids))
-            for w in self._workers:
-                for task in w.held:  # kept, so the results still to come stay matched to their tasks
-                    task.done, task.ok, task.value = True, False, died
+            # every held task is kept, failed, so the results still to come stay matched to their tasks
+            self._fail_all(WorkerDied("a worker process ended while it held work (killed by a signal, or "
+                                      "by the system when memory ran out)", tuple(self.pids)))
             worker.held.clear()
-            self._fail_waiting(died)
             self._closed = True  # no more submits
 
     def _fail_waiting(self, exc: BaseException) -> None:
@@ -366,9 +360,6 @@ class ForkPool:
             if w.pid in _alive:
                 _waitpid(w.pid, os.WNOHANG)
 
-    def alive(self) -> bool:
-        return any(w.pid in _alive for w in self._workers)
-
 
 def _close(fd: int) -> None:
     if fd in _parent_ends:
@@ -432,12 +423,7 @@ def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], mask, i
         if not isinstance(exc, (KeyboardInterrupt, SystemExit)):  # said, or the parent could only guess a kill
             _say_failed(exc)
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except Exception:
-                pass
-        os._exit(code)
+        interrupt.exit_now(code)
 
 
 def _say_failed(exc: BaseException) -> None:

@@ -30,10 +30,8 @@ def exit_code(signum: int) -> int:
     return 128 + signum
 
 
-def exit_now(code: int) -> None:
-    """End the program at once, output flushed: a stopped run has nothing left to
-    clean up (its writes are whole, its workers stopped), and freeing the objects of
-    a huge document one by one, then again at interpreter exit, took seconds."""
+def flush_standard_streams() -> None:
+    """stdout and stderr flushed, whatever state they are in (closed, a broken pipe)."""
     import sys
 
     for stream in (sys.stdout, sys.stderr):
@@ -41,6 +39,13 @@ def exit_now(code: int) -> None:
             stream.flush()
         except (OSError, ValueError):
             pass
+
+
+def exit_now(code: int) -> None:
+    """End the program at once, output flushed: a stopped run has nothing left to
+    clean up (its writes are whole, its workers stopped), and freeing the objects of
+    a huge document one by one, then again at interpreter exit, took seconds."""
+    flush_standard_streams()
     os._exit(code)
 
 
