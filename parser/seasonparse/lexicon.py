@@ -60,6 +60,12 @@ def group_stage(section: tuple[str, ...]) -> bool:
     return False
 
 
+def knockout_title(title: str) -> bool:
+    """Whether a heading names a knockout stage: a round (`Semi-finals`, `Final`), a leg, a
+    third-place match or a knockout phase (`Play-offs`), as whole words."""
+    return _knockout_words().search(fold(title)) is not None
+
+
 @cache
 def _knockout_words() -> re.Pattern:
     """The words of a knockout stage's titles: its rounds, legs and phases."""

@@ -34,14 +34,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
-from seasonparse.lexicon import lexicon
+from seasonparse.lexicon import knockout_title
 from seasonparse.model import WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
 
@@ -210,26 +209,14 @@ class AwaitedBoxes:
 
 
 def _round_of(section: tuple[str, ...]) -> tuple[str, ...]:
-    """The round a tie written under `section` belongs to: the deepest heading naming a round
-    or a knockout phase (`Final`, `Semi-finals`, `Play-offs`) and what is above it, so that
-    its legs' boxes may follow under a sibling heading (`===Summary===` then `===Matches===`,
-    or `First leg` / `Second leg`); `section` itself where no heading names one."""
+    """The round a tie written under `section` belongs to: the deepest heading naming a knockout
+    stage (`Final`, `Semi-finals`, `Play-offs`: lexicon.knockout_title) and what is above it, so
+    that its legs' boxes may follow under a sibling heading (`===Summary===` then
+    `===Matches===`); `section` itself where no heading names one."""
     for n in range(len(section), 0, -1):
-        if _names_a_round(section[n - 1]):
+        if knockout_title(section[n - 1]):
             return section[:n]
     return section
-
-
-def _names_a_round(title: str) -> bool:
-    folded = fold(title)
-    return any(w in folded for w in _round_words())
-
-
-@cache
-def _round_words() -> frozenset[str]:
-    words = lexicon()
-    return frozenset(fold(w) for names in words["sections"]["rounds"] for w in names) | frozenset(
-        fold(w) for w in words["phases"]["knockout"])
 
 
 def _pair(a: str, bb: str) -> tuple:
