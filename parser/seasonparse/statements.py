@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, lexicon
+from seasonparse.lexicon import contains_any, lexicon, words
 from seasonparse.model import Block, Document
+from seasonparse.names import fold
 from seasonparse.tournaments import Tournament, tournament_in
 
 
@@ -161,3 +162,15 @@ def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
 
 def _higher_seed_hosts(sentences: Iterable[Sentence]) -> bool:
     return any(contains_any(s.text, "rules", "second_leg_host") for s in sentences)
+
+
+def relegation_told(doc: Document, club: str) -> bool:
+    """Whether the prose tells of the club's relegation otherwise than by the table: a sentence
+    naming the club with a word of [infobox] relegation_told (excluded, demoted, stripped, ...),
+    a relegation decided off the pitch."""
+    name, told = fold(club), words("infobox", "relegation_told")
+    for s in prose(doc):
+        for sentence in fold(s.text).split(". "):
+            if name in sentence and any(w in sentence for w in told):
+                return True
+    return False

@@ -11,6 +11,7 @@ from seasonparse.lexicon import words
 from seasonparse.model import ERROR, WARNING
 from seasonparse.names import fold, player_matches, same_club
 from seasonparse.rules.base import text_column
+from seasonparse.statements import relegation_told
 from seasonparse.tables import column_indexes, rows_of, to_int
 from seasonparse.tournaments import match_phase
 
@@ -195,7 +196,7 @@ def infobox_vs_final_table(doc, settings, report):
             last = len(table) - len(clubs)
             for club in clubs:
                 row = _row_of(table, club)
-                if row is None or row[0] > last or unread_bracket or _relegation_told(doc, club) \
+                if row is None or row[0] > last or unread_bracket or relegation_told(doc, club) \
                         or any(same_team(club, t) for m in knockout_matches for t in (m.home, m.away)):
                     continue
                 yield report(f"{f.key}: {club}, but the final table ranks {club} {_ordinal(row[0])} of "
@@ -208,21 +209,6 @@ def _knockout_heading(sections) -> bool:
     """Whether a heading names a knockout phase (`Playoffs`, `Final`): its matches may be in a
     bracket template the front end does not read, and still decide the title."""
     return any(match_phase((s.title,)) == "knockout" or _knockout_heading(s.children) for s in sections)
-
-
-def _relegation_told(doc, club: str) -> bool:
-    """Whether the document's prose says more of the club's relegation, in a sentence naming it
-    with a word of [infobox] relegation_told (excluded, demoted, stripped, ...): a relegation
-    decided off the pitch, which a final table does not show."""
-    name = fold(club)
-    told = words("infobox", "relegation_told")
-    for block in doc.blocks:
-        if block.kind not in ("paragraph", "list"):
-            continue
-        for sentence in fold(block.text).replace("\n", ". ").split(". "):
-            if name in sentence and any(w in sentence for w in told):
-                return True
-    return False
 
 
 def _ordinal(n: int) -> str:
