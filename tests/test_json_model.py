@@ -65,15 +65,20 @@ def test_a_finding_on_the_away_side_keeps_its_column(tmp_path):
     assert _findings(from_json) == _findings(docs)
 
 
+def _read_back(old: dict, tmp_path):
+    """A document as an older schema wrote it (`old`, a dict), read back through read_json."""
+    path = tmp_path / "old.json"
+    path.write_text(dumps(old), "utf-8")
+    return read_json(str(path), "old.json")
+
+
 def test_a_schema_1_document_is_still_read(tmp_path):
     doc = parse_file(str(SEEDS[2]))
     old = to_dict(doc)
     old["schema"] = "seasonparse/document/1"
     for m in old["matches"]:
         del m["away_column"]
-    path = tmp_path / "old.json"
-    path.write_text(dumps(old), "utf-8")
-    back = read_json(str(path), "old.json")
+    back = _read_back(old, tmp_path)
     assert back.diagnostics == doc.diagnostics
     assert [m._replace(away_column=1) for m in doc.matches] == list(back.matches)
 
@@ -90,9 +95,7 @@ def test_a_schema_2_document_is_still_read(tmp_path):
             del m[k]
     for t in old["tables"]:
         del t["points_for_win"], t["order_rule"]
-    path = tmp_path / "old.json"
-    path.write_text(dumps(old), "utf-8")
-    back = read_json(str(path), "old.json")
+    back = _read_back(old, tmp_path)
     assert back.diagnostics == doc.diagnostics and back.source_format == "text"
     assert list(back.matches) == list(doc.matches) and list(back.tables) == list(doc.tables)
 
@@ -102,9 +105,7 @@ def test_a_schema_3_document_is_still_read(tmp_path):
     doc = parse_file(str(SEEDS[1]))
     old = to_dict(doc)
     old["schema"] = "seasonparse/document/3"
-    path = tmp_path / "old.json"
-    path.write_text(dumps(old), "utf-8")
-    assert read_json(str(path), "old.json")._replace(lines=()) == doc._replace(lines=())
+    assert _read_back(old, tmp_path)._replace(lines=()) == doc._replace(lines=())
 
 
 def test_a_schema_4_document_written_before_row_links_is_still_read(tmp_path):
@@ -115,9 +116,7 @@ def test_a_schema_4_document_written_before_row_links_is_still_read(tmp_path):
     for t in old["tables"]:
         for r in t["rows"]:
             del r["link"]
-    path = tmp_path / "old.json"
-    path.write_text(dumps(old), "utf-8")
-    back = read_json(str(path), "old.json")
+    back = _read_back(old, tmp_path)
     assert not [d for d in back.diagnostics if d.code == "P010"]
     assert back.tables == tuple(t._replace(rows=tuple(r._replace(link=None) for r in t.rows)) for t in doc.tables)
 
@@ -137,9 +136,7 @@ def test_a_schema_5_document_gets_its_shootout_from_the_outcome_line(tmp_path):
     old["schema"] = "seasonparse/document/5"
     for t in old["ties"]:
         del t["shootout"]
-    path = tmp_path / "old.json"
-    path.write_text(dumps(old), "utf-8")
-    back = read_json(str(path), "old.json")
+    back = _read_back(old, tmp_path)
     assert not [d for d in back.diagnostics if d.code == "P010"]
     assert back.ties == doc.ties
     rules = registry()
