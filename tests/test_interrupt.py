@@ -159,3 +159,38 @@ def test_a_worker_killed_under_the_run_is_said_as_such(tmp_path):
     assert "internal error" not in err and "Traceback" not in err, err
     for p in out.iterdir():
         assert p.suffix == ".json" and not p.name.startswith(".") and p.read_bytes().endswith(b"}\n")
+
+
+PROGRAM = """
+import atexit, sys, tempfile, threading
+folder = tempfile.TemporaryDirectory(prefix="seasonparse-leave-")  # removed by a finalizer at exit
+print(folder.name, file=sys.stderr)
+atexit.register(lambda: print("atexit ran", file=sys.stderr))
+if sys.argv[1] == "thread":
+    threading.Thread(target=lambda: (__import__("time").sleep(0.3), print("thread done", file=sys.stderr))).start()
+from seasonparse.cli import main
+sys.argv = ["seasonparse", "check", *sys.argv[2:], "--no-cache", "--no-baseline", "--format", "json"]
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("thread", ["thread", "none"])
+def test_the_program_leaves_at_once_yet_as_the_interpreter_would(thread):
+    """interrupt.leave: the program's exit code, its whole output, its atexit callbacks and
+    temporary folders' finalizers run; with another thread alive, the interpreter's exit
+    waits for it as usual."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SEEDS
+
+    proc = subprocess.run([sys.executable, "-c", PROGRAM, thread, *map(str, SEEDS)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 1, proc.stderr  # the seeds' known defects, no baseline
+    assert json.loads(proc.stdout)  # whole
+    err = proc.stderr.splitlines()
+    assert "atexit ran" in err
+    assert not os.path.exists(err[0])
+    assert ("thread done" in err) == (thread == "thread")

@@ -81,7 +81,17 @@ def _worker_killed(exc: BaseException) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run one command. With no `argv` this is the program itself (the `seasonparse`
     script, `python -m seasonparse`): stopped by a signal, it exits at once (see
-    interrupt.exit_now) instead of returning."""
+    interrupt.exit_now) instead of returning; done, it exits without freeing what it
+    made (interrupt.leave)."""
+    code = _command(argv)
+    if argv is None:
+        from seasonparse import interrupt
+
+        return interrupt.leave(code)
+    return code
+
+
+def _command(argv: list[str] | None) -> int:
     from seasonparse import interrupt
     from seasonparse.cli_common import EXIT_USAGE, OutputError, Unbroken, UsageError, err
 

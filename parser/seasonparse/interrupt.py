@@ -49,6 +49,29 @@ def exit_now(code: int) -> None:
     os._exit(code)
 
 
+def leave(code: int) -> int:
+    """End the program whose work is done without freeing, one by one, every object it made
+    (5 ms after checking 1,000 articles; more after a huge one): what the interpreter's exit
+    does besides is done first, the atexit callbacks (temporary folders' finalizers among them)
+    and the standard streams flushed. Returns `code`, for the interpreter's own exit, where
+    that exit has more to do: another thread still runs (an engine's), or a stream cannot be
+    flushed (the interpreter says so, as it always did)."""
+    import atexit
+    import sys
+
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return code
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return code
+    os._exit(code)
+
+
 def _raise(signum: int) -> None:
     if signum == signal.SIGINT:
         raise KeyboardInterrupt
