@@ -55,3 +55,16 @@ def test_a_folder_named_explicitly_is_searched_but_a_cache(run, tmp_path, monkey
     (root / "somecache" / "CACHEDIR.TAG").write_text("hello\n")
     code, out, err = run("check", ".", "--no-baseline", "--format", "concise")
     assert "2 documents," in out, out
+
+
+def test_inputs_are_sorted_as_paths_sort_themselves():
+    """inputs.path_order, the key discovery sorts by, gives Path's own order, which differs from
+    the strings' where a name holds a character below `/` (`a-b/x` and `a/x`)."""
+    from pathlib import Path
+
+    from seasonparse.inputs import path_order
+
+    names = ["a/x", "a-b/x", "a.txt", "a/b/c", "A/x", "é/x", "e/x", "a b/x", "a/x-1", "a/x/1", "Z", "z", "a!/x"]
+    paths = [Path("/r") / n for n in names]
+    assert sorted(paths, key=path_order) == sorted(paths)
+    assert sorted(paths, key=path_order) != sorted(paths, key=str)
