@@ -285,13 +285,17 @@ def _exchanged(docs, n: int, k: int, exchange, unpacked=lambda d: d) -> list:
     return seen
 
 
-def test_tasks_exchanging_the_views_of_their_slices_check_what_each_share_would(corpus, monkeypatch):
+@pytest.mark.parametrize("view_documents, n", [(7, 3), (10_000, 2)])
+def test_tasks_exchanging_the_views_of_their_slices_check_what_each_share_would(corpus, monkeypatch,
+                                                                                view_documents, n):
     """partition.ViewExchange: n tasks side by side, each viewing its slice of the documents,
-    hand their `check` the views a SurnameViews share (k, n) over every document would."""
+    hand their `check` the views a SurnameViews share (k, n) over every document would: with
+    many surname groups, and with one (the task checking it keeps its own slice's views as
+    they are, the other only views its slice)."""
     from seasonparse import partition
     from seasonparse.check import load_one
 
-    monkeypatch.setattr(partition, "VIEW_DOCUMENTS", 7)
+    monkeypatch.setattr(partition, "VIEW_DOCUMENTS", view_documents)
     docs = [load_one(i) for i in _inputs(corpus)]
 
     def share(k, n):
@@ -302,25 +306,27 @@ def test_tasks_exchanging_the_views_of_their_slices_check_what_each_share_would(
         views.check(("A001", "A002", "X008"), lambda group, codes: seen.append((codes, [repr(v) for v in group])) or [])
         return seen
 
-    exchange = partition.ViewExchange(len(docs), 3)
+    exchange = partition.ViewExchange(len(docs), n)
     children = []
-    for k in (1, 2):  # the tasks wait for each other: each in a process of its own, as in a pool
+    for k in range(1, n):  # the tasks wait for each other: each in a process of its own, as in a pool
         reader, writer = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(reader)
             with os.fdopen(writer, "wb") as out:
-                out.write(pickle.dumps(_exchanged(docs, 3, k, exchange)))
+                out.write(pickle.dumps(_exchanged(docs, n, k, exchange)))
             os._exit(0)
         os.close(writer)
         children.append((pid, reader))
-    found = [_exchanged(docs, 3, 0, exchange)]
+    found = [_exchanged(docs, n, 0, exchange)]
     for pid, reader in children:
         with os.fdopen(reader, "rb") as got:
             found.append(pickle.loads(got.read()))
         assert os.waitpid(pid, 0)[1] == 0
-    assert found == [share(k, 3) for k in range(3)]
-    assert sum(len(f) for f in found) == 1 + partition.view_groups(len(docs)) > 30
+    assert found == [share(k, n) for k in range(n)]
+    groups = partition.view_groups(len(docs))
+    assert sum(len(f) for f in found) == 1 + groups and (groups > 30 or groups == 1)
+    assert found[0][-1][1]  # the views of a group checked
 
 
 def test_a_task_of_the_view_exchange_that_fails_stops_the_others_waiting(corpus, monkeypatch):

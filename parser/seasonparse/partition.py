@@ -134,7 +134,7 @@ class SurnameViews:
     n tasks, each reading every document, split the whole-corpus rules among n workers."""
 
     def __init__(self, documents: int, only=None, share: tuple[int, int] = (0, 1),
-                 file: SpillFile | None = None) -> None:
+                 file: SpillFile | None = None, unspilled: Iterable[int] = ()) -> None:
         self.groups = view_groups(documents)
         self.only = only
         self.documents = range(documents) if only is None else only.documents
@@ -142,8 +142,10 @@ class SurnameViews:
         self._share = share
         # one group's views are read all at once anyway: held as they are, not packed and spilled
         # (packing them cost the whole-corpus task of 1,000 articles 0.2 of its 0.5 CPU s);
-        # always spilled into a `file` given (ViewExchange: other processes read them)
+        # always spilled into a `file` given (ViewExchange: other processes read them), except
+        # the views of the `unspilled` groups (ViewExchange: the one group its task checks)
         self._packs = len(self._own()) > 1 or file is not None
+        self._unspilled = frozenset(unspilled)
         self._file = SpillFile() if file is None else file
         self._held: list[list[tuple[int, object]]] = [[] for _ in range(self.groups)]
         self._goals: dict[tuple, int] = {}  # (path, line, column) of a goal -> its surname group, -1: two
@@ -166,7 +168,8 @@ class SurnameViews:
             return
         self.added.add(i)
         for g, view in surname_views(whole_corpus_view(doc), self._group).items():
-            self._held[g].append((i, self._file.put(pack_object(view)) if self._packs else view))
+            spills = self._packs and g not in self._unspilled
+            self._held[g].append((i, self._file.put(pack_object(view)) if spills else view))
             for e in (e for m in view.matches for e in m.events) if self.only is not None else ():
                 place, group = (doc.path, e.line, e.column), surname_group(e.player)
                 self._goals[place] = group if self._goals.get(place, group) == group else -1
@@ -179,7 +182,7 @@ class SurnameViews:
         by_surname = tuple(c for c in codes if c in BY_SURNAME)
         surnamed: list = []
         for held in (self._held[g] for g in self._own()) if by_surname else ():
-            surnamed += check([unpack_object(data) if self._packs else data
+            surnamed += check([unpack_object(data) if isinstance(data, (bytes, Spilled)) else data
                                for _, data in sorted(held, key=lambda iv: iv[0])], by_surname)
         if self.only is not None and by_surname:
             self.only.keep(self._told(surnamed, by_surname))
@@ -221,13 +224,18 @@ class ViewExchange:
     def check(self, k: int, held: list, unpacked: Callable, codes: tuple[str, ...],
               check: Callable[[list[Document], tuple[str, ...]], list]) -> list:
         """Task k: view slice k of `held` (the run's documents, as `unpacked` gives them), then
-        the findings of SurnameViews share (k, n).check over every slice's views."""
-        own = SurnameViews(self.documents, file=self.files[k])
+        the findings of SurnameViews share (k, n).check over every slice's views. Where the task
+        checks one group only, its own slice's views of that group stay in its memory as they
+        are (no other task reads them): neither packed nor read back."""
+        checks = range(k, view_groups(self.documents), self.n)  # SurnameViews share (k, n)'s groups
+        kept = tuple(checks) if len(checks) == 1 else ()
+        own = SurnameViews(self.documents, file=self.files[k], unspilled=kept)
         try:
             for i in range(k * self.documents // self.n, (k + 1) * self.documents // self.n):
                 own.add(i, unpacked(held[i]))
-            index = [[(i, (data.offset, data.size) if isinstance(data, Spilled) else data) for i, data in group]
-                     for group in own._held]
+            index = [[] if g in kept else
+                     [(i, (data.offset, data.size) if isinstance(data, Spilled) else data) for i, data in group]
+                     for g, group in enumerate(own._held)]
             where = self.files[k].put(pack_object(index))
             if not isinstance(where, Spilled):
                 raise OSError("the spill file of the whole-corpus views could not take their index")
@@ -235,6 +243,7 @@ class ViewExchange:
         finally:
             if self._where[3 * k + 2] == 0:
                 self._where[3 * k + 2] = -1
+        views_kept = {g: own._held[g] for g in kept}
         del own
         from seasonparse.parallel import wait_until
 
@@ -246,6 +255,8 @@ class ViewExchange:
             index = unpack_object(file.read(self._where[3 * j], self._where[3 * j + 1]))
             for g in mine._own():
                 mine._held[g] += [(i, Spilled(file, *at) if isinstance(at, tuple) else at) for i, at in index[g]]
+        for g, views in views_kept.items():
+            mine._held[g] += views
         return mine.check(codes, check)
 
 
