@@ -96,6 +96,22 @@ def test_legacy_fb_cl_table_and_fb_r_grid():
     assert not d.diagnostics
 
 
+def test_legacy_bonus_points_are_added_to_the_adjustment(run, tmp_path):
+    """`bp` (bonus points) adds to a row's points as `dp` takes away, in one Adj column: a table
+    whose order holds only with its bonuses is quiet, and one whose bonus breaks it is not."""
+    path = WIKI / "handmade" / "bonus_points.wikitext"
+    (t,) = parse_file(str(path)).tables
+    assert t.columns[-2:] == ("Adj", "Pts")
+    assert [(r.cells[1], r.cells[-2], r.cells[-1]) for r in t.rows] == [
+        ("Alpha", "+3", "10"), ("Beta", "0", "9"), ("Gamma", "+1", "5"), ("Delta", "0", "3")]
+    code, out, _ = run("check", path, "--format", "concise", "--no-baseline", "--no-cache")
+    assert code == 0 and "S004" not in out, out
+    wrong = tmp_path / "wrong.wikitext"  # Gamma 4 + 7 − 1 = 10, above Beta's 9
+    wrong.write_text(path.read_text(encoding="utf-8").replace("|bp=2|dp=1", "|bp=7|dp=1"), encoding="utf-8")
+    code, out, _ = run("check", wrong, "--format", "concise", "--no-baseline", "--no-cache")
+    assert "Gamma is below Beta but ranks higher by points" in out, out
+
+
 def test_wikitable_rowspan_colspan_and_header_rows():
     d = parse("==Top goalscorers==\n{| class=\"wikitable\"\n|-\n! rowspan=2 | Rank !! rowspan=2 | Player "
               "!! colspan=2 | Scored\n|-\n! Club !! Goals\n|-\n| rowspan=\"2\" | 1 || [[Ann Bee|Ann]] "
