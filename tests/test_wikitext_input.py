@@ -334,6 +334,29 @@ def test_the_deepest_title_naming_a_group_or_a_knockout_stage_decides_a_group_st
     assert not group_stage(("Groupama Stadium",)) and not group_stage(())
 
 
+@pytest.mark.parametrize(("title", "group"), [
+    ("Group stage play-off", False),  # a knockout phase qualified by the groups it follows
+    ("Group A play-offs", False),
+    ("Group stage – second leg", False),
+    ("Group runners-up third place match", False),
+    ("Round of 16 (group winners)", False),  # a round whose clubs the groups gave
+    ("Semi-finals: group winners v runners-up", False),
+    ("Final group", True),  # a round's name qualifying a group: a round robin
+    ("Final round robin", True),
+    ("Group B", True),
+    ("Groups", True),
+    ("Final", False),
+])
+def test_a_title_naming_both_a_group_and_a_knockout_stage_is_decided_by_its_words_in_order(title, group):
+    """By whole words, in one order: a leg, a third-place match or a knockout phase first, then a
+    round's name just before a group word (a group), then a round, then a group word. The group
+    words came first: `Group stage play-off` and `Round of 16 (group winners)` were groups."""
+    from seasonparse.lexicon import group_stage
+
+    assert group_stage((title,)) is group
+    assert group_stage(("Knockout stage", title)) is group  # the deepest title decides
+
+
 def test_a_two_leg_results_shootout_is_carried_for_t008():
     """`1–1 (4–2 p)` in a {{TwoLegResult}}'s aggregate cell is the tie's stated shoot-out,
     as an outcome line's `4 – 2 on penalties` is (it was dropped: T008 never compared it)."""
