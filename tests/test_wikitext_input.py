@@ -357,6 +357,37 @@ def test_a_title_naming_both_a_group_and_a_knockout_stage_is_decided_by_its_word
     assert group_stage(("Knockout stage", title)) is group  # the deepest title decides
 
 
+def test_boxes_under_sibling_first_legs_and_second_legs_headings_are_one_rounds_ties(run, tmp_path):
+    """`==Semi-finals first legs==` then `==Semi-finals second legs==`: each pair's two boxes are
+    a tie (one stating its aggregate, one alone in the round), and the round is the semi-finals
+    (football.round_index), so a loser who plays the final is B001's. They were no ties, and
+    no round: the final's loser went unseen."""
+    path = WIKI / "handmade" / "sibling_leg_sections.wikitext"
+    d = parse_file(str(path))
+    assert [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser, t.legs) for t in d.ties] == [
+        ("Alpha", "aggregate", 3, 2, (0, 2)), ("Gamma", "aggregate", 2, 1, (1, 3))]
+    code, out, _ = run("check", path, "--format", "concise", "--no-baseline", "--no-cache")
+    assert code == 0 and "seasonparse: 1 document, 0 findings" in out, out
+    wrong = tmp_path / "loser_in_final.wikitext"
+    wrong.write_text(path.read_text("utf-8").replace("|score = 1–0\n|team2 = Gamma", "|score = 1–0\n|team2 = Delta"),
+                     encoding="utf-8")
+    code, out, _ = run("check", wrong, "--format", "concise", "--no-baseline", "--no-cache")
+    assert "B001 [error] Delta plays this round but lost the round before" in out, out
+
+
+def test_a_rounds_leg_headings_name_its_round_and_its_leg():
+    from seasonparse.football import round_index
+    from seasonparse.lexicon import leg_round
+
+    assert leg_round(("Semi-finals first legs",)) == (("semi-finals",), 0)
+    assert leg_round(("Semi-finals – 2nd leg",)) == leg_round(("Semi-finals second legs",))[:1] + (1,)
+    assert leg_round(("Final", "First leg"))[0] == leg_round(("Final", "Second leg"))[0]
+    assert leg_round(("Quarter-finals first legs",))[0] != leg_round(("Semi-finals second legs",))[0]
+    assert leg_round(("Final",)) == (("Final",), None) and leg_round(()) == ((), None)
+    assert round_index("Semi-finals second legs") == round_index("Semi-finals") is not None
+    assert round_index("First leg") is None
+
+
 def test_a_two_leg_results_shootout_is_carried_for_t008():
     """`1–1 (4–2 p)` in a {{TwoLegResult}}'s aggregate cell is the tie's stated shoot-out,
     as an outcome line's `4 – 2 on penalties` is (it was dropped: T008 never compared it)."""

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, lexicon, names_any
+from seasonparse.lexicon import contains_any, leg_round, lexicon, names_any
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import club_subset, fold, same_club
@@ -101,8 +101,14 @@ def season_window(doc: Document) -> Season | None:
 
 @lru_cache(maxsize=4096)  # asked for every section title of every match
 def round_index(title: str) -> int | None:
-    """Position of a knockout round title among the lexicon's rounds (earliest first)."""
-    return _round_positions().get(fold(title))
+    """Position of a knockout round title among the lexicon's rounds (earliest first), also
+    of one of its legs' titles (`Semi-finals first legs`: lexicon.leg_round)."""
+    found = _round_positions().get(fold(title))
+    if found is None:
+        (named, *_), leg = leg_round((title,))
+        if leg is not None:
+            found = _round_positions().get(named)
+    return found
 
 
 @cache

@@ -75,6 +75,29 @@ def _stage_named(folded: str) -> str | None:
     return None
 
 
+def leg_round(section: tuple[str, ...]) -> tuple[tuple[str, ...], int | None]:
+    """The round a section's matches are legs of, and which leg (0, 1), where its last title
+    names one: `===First leg===` under `Semi-finals` and `==Semi-finals first legs==` are
+    leg 0 of the round (`Semi-finals`, ``) and (``, `semi-finals`), as their second-leg
+    siblings are leg 1; (section, None) where it names no leg."""
+    if not section:
+        return section, None
+    folded = fold(section[-1])
+    for leg, pattern in enumerate(_leg_words()):
+        if pattern.search(folded):
+            return (*section[:-1], pattern.sub(" ", folded).strip(" -–—:,")), leg
+    return section, None
+
+
+@cache
+def _leg_words() -> tuple[re.Pattern, re.Pattern]:
+    """The first leg's words and the second's, whole words, each also plural (`First legs`)."""
+    def pattern(key: str) -> re.Pattern:
+        alternatives = sorted((re.escape(w) for w in words("sections", key)), key=lambda w: (-len(w), w))
+        return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})s?(?!\w)")
+    return pattern("first_leg"), pattern("second_leg")
+
+
 def knockout_title(title: str) -> bool:
     """Whether a heading names a knockout stage: a round (`Semi-finals`, `Final`), a leg, a
     third-place match or a knockout phase (`Play-offs`), as whole words."""

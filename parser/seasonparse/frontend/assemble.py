@@ -16,7 +16,7 @@ from operator import itemgetter
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
     clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
-from seasonparse.lexicon import contains_any, group_stage, words
+from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
@@ -234,9 +234,8 @@ class _Builder:
             return True
         # `===First leg===` / `===Second leg===` under one round, or `==Semi-finals first legs==`
         # / `==Semi-finals second legs==` side by side
-        return (bool(a.section) and len(a.section) == len(b.section) and a.section[:-1] == b.section[:-1]
-                and contains_any(a.section[-1], "sections", "first_leg")
-                and contains_any(b.section[-1], "sections", "second_leg"))
+        (round_a, leg_a), (round_b, leg_b) = leg_round(a.section), leg_round(b.section)
+        return (leg_a, leg_b) == (0, 1) and round_a == round_b
 
     # --- outcome lines ---------------------------------------------------------------
     def outcome(self, lines) -> None:
