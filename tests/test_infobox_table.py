@@ -119,3 +119,13 @@ def test_a_table_without_marks_is_compared_by_its_order_as_before():
     assert [m for _, _, m in i002(unmarked)] == [
         "champions: Beta, but the final table ranks Alpha first (Beta is 2nd)",
         "relegated: Delta, but the final table ranks Delta 4th of 5, above its last 1"]
+
+
+def test_the_text_formats_marks_are_read_the_same_way():
+    """tests/fixtures/infobox/status_marks.txt: a text article whose table marks its champion
+    Alpha (C), second, and Delta (R), fourth of five, as its infobox names them."""
+    text = (FIXTURES / "infobox" / "status_marks.txt").read_text("utf-8")
+    assert [f for f in findings_for(text) if f.code == "I002"] == []
+    planted = text.replace("Champions: Alpha", "Champions: Gamma")
+    assert [f.message for f in findings_for(planted) if f.code == "I002"] == [
+        "Champions: Gamma, but the final table marks Alpha (C) champion"]
