@@ -379,9 +379,11 @@ def test_a_rounds_leg_headings_name_its_round_and_its_leg():
     from seasonparse.football import round_index
     from seasonparse.lexicon import leg_round
 
-    assert leg_round(("Semi-finals first legs",)) == (("semi-finals",), 0)
-    assert leg_round(("Semi-finals – 2nd leg",)) == leg_round(("Semi-finals second legs",))[:1] + (1,)
-    assert leg_round(("Final", "First leg"))[0] == leg_round(("Final", "Second leg"))[0]
+    assert leg_round(("Semi-finals first legs",)) == ((2,), 0)
+    assert leg_round(("Semi-finals – 2nd leg",)) == leg_round(("Semi-finals second legs",)) == ((2,), 1)
+    assert leg_round(("Quarter-final, first leg",)) == ((1,), 0)  # the quarter-finals', not the final's
+    assert leg_round(("Final", "First leg")) == (("Final", None), 0)
+    assert leg_round(("Final", "Second leg (4 December)")) == (("Final", None), 1)  # its date is no round
     assert leg_round(("Quarter-finals first legs",))[0] != leg_round(("Semi-finals second legs",))[0]
     assert leg_round(("Final",)) == (("Final",), None) and leg_round(()) == ((), None)
     assert round_index("Semi-finals second legs") == round_index("Semi-finals") is not None

@@ -11,10 +11,10 @@ ones are computed once per document (`per_document`) however many rules ask.
 
 import re
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, leg_round, lexicon, names_any
+from seasonparse.lexicon import contains_any, leg_round, names_any, round_positions
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import club_subset, fold, same_club
@@ -103,22 +103,12 @@ def season_window(doc: Document) -> Season | None:
 def round_index(title: str) -> int | None:
     """Position of a knockout round title among the lexicon's rounds (earliest first), also
     of one of its legs' titles (`Semi-finals first legs`: lexicon.leg_round)."""
-    found = _round_positions().get(fold(title))
+    found = round_positions().get(fold(title))
     if found is None:
-        (named, *_), leg = leg_round((title,))
+        named, leg = leg_round((title,))
         if leg is not None:
-            found = _round_positions().get(named)
+            found = named[-1]
     return found
-
-
-@cache
-def _round_positions() -> dict[str, int]:
-    """Each folded round name -> its round's position (the earliest round naming it)."""
-    positions: dict[str, int] = {}
-    for i, names in enumerate(lexicon()["sections"]["rounds"]):
-        for n in names:
-            positions.setdefault(fold(n), i)
-    return positions
 
 
 class KnockoutTie(NamedTuple):

@@ -75,17 +75,19 @@ def _stage_named(folded: str) -> str | None:
     return None
 
 
-def leg_round(section: tuple[str, ...]) -> tuple[tuple[str, ...], int | None]:
+def leg_round(section: tuple[str, ...]) -> tuple[tuple, int | None]:
     """The round a section's matches are legs of, and which leg (0, 1), where its last title
-    names one: `===First leg===` under `Semi-finals` and `==Semi-finals first legs==` are
-    leg 0 of the round (`Semi-finals`, ``) and (``, `semi-finals`), as their second-leg
-    siblings are leg 1; (section, None) where it names no leg."""
+    names one: the sections above it and the round its title names (the lexicon's rounds,
+    earliest 0; None where it names none). `===First leg===` and `===Second leg===` under
+    `Semi-finals` are legs of (`Semi-finals`, None), `==Semi-finals first legs==` and
+    `==Semi-finals second legs==` of (2,); (section, None) where the title names no leg."""
     if not section:
         return section, None
     folded = fold(section[-1])
     for leg, pattern in enumerate(_leg_words()):
         if pattern.search(folded):
-            return (*section[:-1], pattern.sub(" ", folded).strip(" -–—:,")), leg
+            named = _round_words().search(folded)  # longest first: `quarter-final`, not `final`
+            return (*section[:-1], None if named is None else round_positions()[named[0]]), leg
     return section, None
 
 
@@ -96,6 +98,16 @@ def _leg_words() -> tuple[re.Pattern, re.Pattern]:
         alternatives = sorted((re.escape(w) for w in words("sections", key)), key=lambda w: (-len(w), w))
         return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})s?(?!\w)")
     return pattern("first_leg"), pattern("second_leg")
+
+
+@cache
+def round_positions() -> dict[str, int]:
+    """Each folded round name -> its round's position (the earliest round naming it)."""
+    positions: dict[str, int] = {}
+    for i, names in enumerate(lexicon()["sections"]["rounds"]):
+        for n in names:
+            positions.setdefault(fold(n), i)
+    return positions
 
 
 def knockout_title(title: str) -> bool:
@@ -112,7 +124,7 @@ def _knockout_words() -> re.Pattern:
 
 @cache
 def _round_names() -> frozenset[str]:
-    return frozenset(fold(w) for names in lexicon()["sections"]["rounds"] for w in names)
+    return frozenset(round_positions())
 
 
 @cache
