@@ -92,3 +92,40 @@ def test_a_relegation_a_play_out_decided_is_not_compared():
     play_out = four + ("\n==Relegation play-out==\n{{Football box\n|date=5 June 2005\n|team1=Fiorentina\n"
                        "|score=0–1\n|team2=Parma\n}}\n")
     assert i002(play_out) == []
+
+
+MARKS = (WIKI / "handmade" / "status_marks.wikitext").read_text("utf-8")
+
+
+def test_the_tables_status_marks_are_its_statement_of_champion_and_relegated():
+    """A table whose rows carry (C) and (R) says who was champion and who went down: the
+    champion it marks below first (the first was stripped) and a club it marks relegated
+    above its last row are no contradiction (they were two false I002s)."""
+    assert i002(MARKS) == []
+
+
+def test_a_champion_or_a_relegated_club_the_marks_contradict_is_reported():
+    planted = MARKS.replace("champions = Beta", "champions = Alpha").replace("relegated = Delta", "relegated = Epsilon")
+    assert i002(planted) == [
+        (2, 15, "champions: Alpha, but the final table marks Beta (C) champion"),
+        (3, 15, "relegated: Epsilon, but the final table does not mark Epsilon relegated (R); it marks Delta (R)")]
+    # the marks decide also where a knockout phase might have: the table's (C) is its outcome
+    knockout = planted + "\n==Final==\n{{Football box\n|date=1 June 2005\n|team1=Alpha\n|score=1–0\n|team2=Beta\n}}\n"
+    assert [f[2].split(",")[0] for f in i002(knockout)] == ["champions: Alpha", "relegated: Epsilon"]
+
+
+def test_a_table_without_marks_is_compared_by_its_order_as_before():
+    unmarked = MARKS.replace(" (C)", "").replace(" (R)", "")
+    assert [m for _, _, m in i002(unmarked)] == [
+        "champions: Beta, but the final table ranks Alpha first (Beta is 2nd)",
+        "relegated: Delta, but the final table ranks Delta 4th of 5, above its last 1"]
+
+
+def test_the_text_formats_marks_are_read_the_same_way():
+    """tests/fixtures/infobox/status_marks.txt: a text article whose table marks its champion
+    Alpha (C), second, and Delta (R), fourth of five, as its infobox names them."""
+    text = (FIXTURES / "infobox" / "status_marks.txt").read_text("utf-8")
+    assert [f for f in findings_for(text) if f.code == "I002"] == []
+    planted = text.replace("Champions: Alpha", "Champions: Gamma")
+    assert [f.message for f in findings_for(planted) if f.code == "I002"] == [
+        "Champions: Gamma, but the final table marks Alpha (C) champion"]

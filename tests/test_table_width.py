@@ -43,4 +43,4 @@ def test_a_header_that_labels_fewer_columns_than_most_rows_gives_way_to_them():
     doc = parse("{| class=\"wikitable\"\n! Pos !! Team !! Pld !! Pts\n" + rows + "|-\n| 4 || D || 1 || 0\n|}\n")
     (table,) = doc.tables
     assert len(table.columns) == 5
-    assert w003(doc) == [(10, "table row has 4 cells, the header 5")]
+    assert w003(doc) == [(10, "table row has 4 cells, the widest rows 5 (the header 4)")]

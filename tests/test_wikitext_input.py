@@ -96,6 +96,22 @@ def test_legacy_fb_cl_table_and_fb_r_grid():
     assert not d.diagnostics
 
 
+def test_legacy_bonus_points_are_added_to_the_adjustment(run, tmp_path):
+    """`bp` (bonus points) adds to a row's points as `dp` takes away, in one Adj column: a table
+    whose order holds only with its bonuses is quiet, and one whose bonus breaks it is not."""
+    path = WIKI / "handmade" / "bonus_points.wikitext"
+    (t,) = parse_file(str(path)).tables
+    assert t.columns[-2:] == ("Adj", "Pts")
+    assert [(r.cells[1], r.cells[-2], r.cells[-1]) for r in t.rows] == [
+        ("Alpha", "+3", "10"), ("Beta", "0", "9"), ("Gamma", "+1", "5"), ("Delta", "0", "3")]
+    code, out, _ = run("check", path, "--format", "concise", "--no-baseline", "--no-cache")
+    assert code == 0 and "S004" not in out, out
+    wrong = tmp_path / "wrong.wikitext"  # Gamma 4 + 7 − 1 = 10, above Beta's 9
+    wrong.write_text(path.read_text(encoding="utf-8").replace("|bp=2|dp=1", "|bp=7|dp=1"), encoding="utf-8")
+    code, out, _ = run("check", wrong, "--format", "concise", "--no-baseline", "--no-cache")
+    assert "Gamma is below Beta but ranks higher by points" in out, out
+
+
 def test_wikitable_rowspan_colspan_and_header_rows():
     d = parse("==Top goalscorers==\n{| class=\"wikitable\"\n|-\n! rowspan=2 | Rank !! rowspan=2 | Player "
               "!! colspan=2 | Scored\n|-\n! Club !! Goals\n|-\n| rowspan=\"2\" | 1 || [[Ann Bee|Ann]] "
@@ -316,6 +332,62 @@ def test_the_deepest_title_naming_a_group_or_a_knockout_stage_decides_a_group_st
     assert not group_stage(("Group stage", "Play-off for first place"))
     assert not group_stage(("Knockout phase", "Round of 16")) and not group_stage(("League", "Results"))
     assert not group_stage(("Groupama Stadium",)) and not group_stage(())
+
+
+@pytest.mark.parametrize(("title", "group"), [
+    ("Group stage play-off", False),  # a knockout phase qualified by the groups it follows
+    ("Group A play-offs", False),
+    ("Group stage – second leg", False),
+    ("Group runners-up third place match", False),
+    ("Round of 16 (group winners)", False),  # a round whose clubs the groups gave
+    ("Semi-finals: group winners v runners-up", False),
+    ("Final group", True),  # a round's name qualifying a group: a round robin
+    ("Final round robin", True),
+    ("Group B", True),
+    ("Groups", True),
+    ("Final", False),
+])
+def test_a_title_naming_both_a_group_and_a_knockout_stage_is_decided_by_its_words_in_order(title, group):
+    """By whole words, in one order: a leg, a third-place match or a knockout phase first, then a
+    round's name just before a group word (a group), then a round, then a group word. The group
+    words came first: `Group stage play-off` and `Round of 16 (group winners)` were groups."""
+    from seasonparse.lexicon import group_stage
+
+    assert group_stage((title,)) is group
+    assert group_stage(("Knockout stage", title)) is group  # the deepest title decides
+
+
+def test_boxes_under_sibling_first_legs_and_second_legs_headings_are_one_rounds_ties(run, tmp_path):
+    """`==Semi-finals first legs==` then `==Semi-finals second legs==`: each pair's two boxes are
+    a tie (one stating its aggregate, one alone in the round), and the round is the semi-finals
+    (football.round_index), so a loser who plays the final is B001's. They were no ties, and
+    no round: the final's loser went unseen."""
+    path = WIKI / "handmade" / "sibling_leg_sections.wikitext"
+    d = parse_file(str(path))
+    assert [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser, t.legs) for t in d.ties] == [
+        ("Alpha", "aggregate", 3, 2, (0, 2)), ("Gamma", "aggregate", 2, 1, (1, 3))]
+    code, out, _ = run("check", path, "--format", "concise", "--no-baseline", "--no-cache")
+    assert code == 0 and "seasonparse: 1 document, 0 findings" in out, out
+    wrong = tmp_path / "loser_in_final.wikitext"
+    wrong.write_text(path.read_text("utf-8").replace("|score = 1–0\n|team2 = Gamma", "|score = 1–0\n|team2 = Delta"),
+                     encoding="utf-8")
+    code, out, _ = run("check", wrong, "--format", "concise", "--no-baseline", "--no-cache")
+    assert "B001 [error] Delta plays this round but lost the round before" in out, out
+
+
+def test_a_rounds_leg_headings_name_its_round_and_its_leg():
+    from seasonparse.football import round_index
+    from seasonparse.lexicon import leg_round
+
+    assert leg_round(("Semi-finals first legs",)) == ((2,), 0)
+    assert leg_round(("Semi-finals – 2nd leg",)) == leg_round(("Semi-finals second legs",)) == ((2,), 1)
+    assert leg_round(("Quarter-final, first leg",)) == ((1,), 0)  # the quarter-finals', not the final's
+    assert leg_round(("Final", "First leg")) == (("Final", None), 0)
+    assert leg_round(("Final", "Second leg (4 December)")) == (("Final", None), 1)  # its date is no round
+    assert leg_round(("Quarter-finals first legs",))[0] != leg_round(("Semi-finals second legs",))[0]
+    assert leg_round(("Final",)) == (("Final",), None) and leg_round(()) == ((), None)
+    assert round_index("Semi-finals second legs") == round_index("Semi-finals") is not None
+    assert round_index("First leg") is None
 
 
 def test_a_two_leg_results_shootout_is_carried_for_t008():

@@ -479,3 +479,19 @@ def test_an_unseen_real_article_gives_only_its_real_defect(run):
              if not line.startswith("seasonparse:")]
     assert found == [("27", "S008"), ("29", "S008"), ("145", "A001")], out
     assert code == 1
+
+
+def test_scottish_division_two_1900_01_bonus_points_are_read_and_its_wrong_adjustments_shown(run):
+    """1900–01 Scottish Division Two (an excerpt; tests/fixtures/wikitext/SOURCES.md): its
+    {{Fb cl2 team}} rows carry `bp` (bonus points, added) and `dp` (points deducted). Read as the
+    template means them, the points are 2·W + D + bp − dp, shown in an Adj column; the
+    season's points were 2·W + D (26, 23, 21: statto.com), so the adjustments as written break
+    the order, and S004 says where (before, `bp` was dropped: a wrong Pts and one S004)."""
+    article = WIKI / "excerpts" / "1900–01_Scottish_Division_Two.wikitext"
+    table = standings(parse_file(str(article)))
+    assert [table[club][-1] for club in ("St Bernard's", "Airdrieonians", "Abercorn", "Clyde")] == [
+        24, 28, 37, 20]  # 26 − 2, 23 + 5, 21 + 7 + 9, no adjustment
+    code, out, _ = run("check", article, "--format", "concise", "--no-baseline", "--no-cache")
+    found = [re.match(r".*?:(\d+):\d+: (\w+)", line).groups() for line in out.splitlines()
+             if not line.startswith("seasonparse:")]
+    assert found == [("4", "S004"), ("5", "S004")], out

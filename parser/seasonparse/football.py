@@ -11,10 +11,10 @@ ones are computed once per document (`per_document`) however many rules ask.
 
 import re
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, lexicon, names_any
+from seasonparse.lexicon import contains_any, leg_round, names_any, round_positions
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import club_subset, fold, same_club
@@ -101,18 +101,14 @@ def season_window(doc: Document) -> Season | None:
 
 @lru_cache(maxsize=4096)  # asked for every section title of every match
 def round_index(title: str) -> int | None:
-    """Position of a knockout round title among the lexicon's rounds (earliest first)."""
-    return _round_positions().get(fold(title))
-
-
-@cache
-def _round_positions() -> dict[str, int]:
-    """Each folded round name -> its round's position (the earliest round naming it)."""
-    positions: dict[str, int] = {}
-    for i, names in enumerate(lexicon()["sections"]["rounds"]):
-        for n in names:
-            positions.setdefault(fold(n), i)
-    return positions
+    """Position of a knockout round title among the lexicon's rounds (earliest first), also
+    of one of its legs' titles (`Semi-finals first legs`: lexicon.leg_round)."""
+    found = round_positions().get(fold(title))
+    if found is None:
+        named, leg = leg_round((title,))
+        if leg is not None:
+            found = named[-1]
+    return found
 
 
 class KnockoutTie(NamedTuple):

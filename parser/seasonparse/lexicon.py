@@ -49,15 +49,65 @@ def names_any(text: str, group: str, key: str) -> bool:
 def group_stage(section: tuple[str, ...]) -> bool:
     """Whether matches under `section` are a group's (`Group A`, `Pool B`, `Round-robin`):
     the deepest title that names a group or a knockout stage (`Play-off`, `Semi-finals`,
-    `First leg`) names a group. A group's two meetings of two clubs are its home and away
-    matches, never a two-legged tie's legs."""
+    `First leg`) names a group (_stage_named decides within one title). A group's two
+    meetings of two clubs are its home and away matches, never a two-legged tie's legs."""
     for title in reversed(section):
-        folded = fold(title)
-        if _word_pattern("sections", "group_stage").search(folded):
-            return True
-        if _knockout_words().search(folded):
-            return False
+        named = _stage_named(fold(title))
+        if named is not None:
+            return named == "group"
     return False
+
+
+def _stage_named(folded: str) -> str | None:
+    """`group`, `knockout` or None (neither) for one folded title, by whole words in this
+    order, as a title that names both qualifies one by the other: a leg, a third-place match
+    or a knockout phase names a knockout stage (`Group stage play-off`); a round just before
+    a group word names a group (`Final group`); a round a knockout stage (`Round of 16 (group
+    winners)`); a group word a group."""
+    if _knockout_phase_words().search(folded):
+        return "knockout"
+    if _round_then_group().search(folded):
+        return "group"
+    if _round_words().search(folded):
+        return "knockout"
+    if _word_pattern("sections", "group_stage").search(folded):
+        return "group"
+    return None
+
+
+def leg_round(section: tuple[str, ...]) -> tuple[tuple, int | None]:
+    """The round a section's matches are legs of, and which leg (0, 1), where its last title
+    names one: the sections above it and the round its title names (the lexicon's rounds,
+    earliest 0; None where it names none). `===First leg===` and `===Second leg===` under
+    `Semi-finals` are legs of (`Semi-finals`, None), `==Semi-finals first legs==` and
+    `==Semi-finals second legs==` of (2,); (section, None) where the title names no leg."""
+    if not section:
+        return section, None
+    folded = fold(section[-1])
+    for leg, pattern in enumerate(_leg_words()):
+        if pattern.search(folded):
+            named = _round_words().search(folded)  # longest first: `quarter-final`, not `final`
+            return (*section[:-1], None if named is None else round_positions()[named[0]]), leg
+    return section, None
+
+
+@cache
+def _leg_words() -> tuple[re.Pattern, re.Pattern]:
+    """The first leg's words and the second's, whole words, each also plural (`First legs`)."""
+    def pattern(key: str) -> re.Pattern:
+        alternatives = sorted((re.escape(w) for w in words("sections", key)), key=lambda w: (-len(w), w))
+        return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})s?(?!\w)")
+    return pattern("first_leg"), pattern("second_leg")
+
+
+@cache
+def round_positions() -> dict[str, int]:
+    """Each folded round name -> its round's position (the earliest round naming it)."""
+    positions: dict[str, int] = {}
+    for i, names in enumerate(lexicon()["sections"]["rounds"]):
+        for n in names:
+            positions.setdefault(fold(n), i)
+    return positions
 
 
 def knockout_title(title: str) -> bool:
@@ -69,7 +119,37 @@ def knockout_title(title: str) -> bool:
 @cache
 def _knockout_words() -> re.Pattern:
     """The words of a knockout stage's titles: its rounds, legs and phases."""
+    return _whole_words(_round_names() | _knockout_phase_names())
+
+
+@cache
+def _round_names() -> frozenset[str]:
+    return frozenset(round_positions())
+
+
+@cache
+def _knockout_phase_names() -> frozenset[str]:
+    """Legs, third-place matches and knockout phases: no group has them."""
     sections = lexicon()["sections"]
-    named = [w for names in sections["rounds"] for w in names]
-    named += [*sections["first_leg"], *sections["second_leg"], *sections["third_place"], *lexicon()["phases"]["knockout"]]
-    return _whole_words(frozenset(fold(w) for w in named))
+    named = [*sections["first_leg"], *sections["second_leg"], *sections["third_place"], *lexicon()["phases"]["knockout"]]
+    return frozenset(fold(w) for w in named)
+
+
+@cache
+def _knockout_phase_words() -> re.Pattern:
+    return _whole_words(_knockout_phase_names())
+
+
+@cache
+def _round_words() -> re.Pattern:
+    return _whole_words(_round_names())
+
+
+@cache
+def _round_then_group() -> re.Pattern:
+    """A round's name qualifying a group word that follows it: `final group`, `final pool`."""
+    rounds = sorted((re.escape(w) for w in _round_names()), key=lambda w: (-len(w), w))
+    groups = sorted((re.escape(w) for w in words("sections", "group_stage")), key=lambda w: (-len(w), w))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(rounds)})\s+(?:{'|'.join(groups)})(?!\w)")
+
+

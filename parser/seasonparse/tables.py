@@ -110,6 +110,20 @@ def _tournament_columns(columns: tuple[str, ...]) -> tuple[tuple[int, str], ...]
     return tuple(out)
 
 
+# Status letters after a club's name, one parenthesis each or several in one: `(C)`, `(C, Q)`.
+_STATUS_MARK = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
+
+
+def status_marks(cell: str) -> frozenset[str]:
+    """The status letters a standings row's club cell ends with, folded: `León (C)` -> {c},
+    `Lille (C, Q) (P)` -> {c, q, p}; a club's own parenthesis (`Estudiantes (LP)`) is none."""
+    letters: list[str] = []
+    while m := _STATUS_MARK.search(cell):
+        letters += m[1].split(",")
+        cell = cell[:m.start()]
+    return frozenset(fold(x.strip()) for x in letters)
+
+
 class StandingsRow(NamedTuple):
     row: Row
     team: str

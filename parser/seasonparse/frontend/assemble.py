@@ -16,7 +16,7 @@ from operator import itemgetter
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
     clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
-from seasonparse.lexicon import contains_any, group_stage, words
+from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
@@ -234,9 +234,8 @@ class _Builder:
             return True
         # `===First leg===` / `===Second leg===` under one round, or `==Semi-finals first legs==`
         # / `==Semi-finals second legs==` side by side
-        return (bool(a.section) and len(a.section) == len(b.section) and a.section[:-1] == b.section[:-1]
-                and contains_any(a.section[-1], "sections", "first_leg")
-                and contains_any(b.section[-1], "sections", "second_leg"))
+        (round_a, leg_a), (round_b, leg_b) = leg_round(a.section), leg_round(b.section)
+        return (leg_a, leg_b) == (0, 1) and round_a == round_b
 
     # --- outcome lines ---------------------------------------------------------------
     def outcome(self, lines) -> None:
@@ -266,7 +265,7 @@ class _Builder:
         if body and "" in rows[0][1] and not any(is_number(c) for c in body[0][1] if c):
             header.append(body[0][1])
             body = body[1:]
-        width = _table_width(header, [len(c) for _, c in body])
+        width, measure = _table_width(header, [len(c) for _, c in body])
         columns = _merge_header(header, width)
         total_words = words("goalscorers", "total_rows")
         totals = {ln for ln, c in body if fold(c[0]) in total_words}
@@ -293,8 +292,7 @@ class _Builder:
                           f"`{' | '.join(realigned)}`", ln)
             elif len(cells) != ncols:
                 ragged = True
-                self.diag("W003", WARNING,
-                          f"table row has {len(cells)} cells, the header {ncols}", ln)
+                self.diag("W003", WARNING, f"table row has {len(cells)} cells, {measure}", ln)
             else:
                 prev_first = cells[0]
             out_rows.append(_row((cells, ln, "data", ragged, realigned, None)))
@@ -502,11 +500,11 @@ def _side_of(team: str, home: str, away: str) -> str | None:
     return None
 
 
-def _table_width(header: list[tuple[str, ...]], widths: list[int]) -> int:
-    """How many columns the table has: the header's count where rows have as many cells,
-    no fewer of them than rows wider (a row with a stray `||` or a cell too many is then
-    the odd one, and W003 names it, not the rows that match the header); else the widest
-    row's (a header that labels fewer columns than most rows hold)."""
+def _table_width(header: list[tuple[str, ...]], widths: list[int]) -> tuple[int, str]:
+    """How many columns the table has, and what measured it (for W003's message): the header's
+    count where rows have as many cells, no fewer of them than rows wider (a row with a stray
+    `||` or a cell too many is then the odd one, and W003 names it, not the rows that match the
+    header); else the widest row's (a header that labels fewer columns than most rows hold)."""
     widest = max(widths, default=len(header[0]))
     counts = {len(header[0])}
     if len(header) == 2:  # a second header row under the first row's last label
@@ -514,8 +512,8 @@ def _table_width(header: list[tuple[str, ...]], widths: list[int]) -> int:
     for n in sorted(counts, reverse=True):
         fit = widths.count(n)
         if fit and fit >= sum(1 for w in widths if w > n):
-            return n
-    return widest
+            return n, f"the header {n}"
+    return widest, f"the widest rows {widest} (the header {len(header[0])})"
 
 
 def _merge_header(header: list[tuple[str, ...]], width: int) -> tuple[str, ...]:

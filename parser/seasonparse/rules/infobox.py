@@ -12,7 +12,7 @@ from seasonparse.model import ERROR, WARNING
 from seasonparse.names import fold, player_matches, same_club
 from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
-from seasonparse.tables import column_indexes, rows_of, to_int
+from seasonparse.tables import column_indexes, rows_of, status_marks, to_int
 from seasonparse.tournaments import match_phase
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)\)")
@@ -111,10 +111,11 @@ def _contradicts(stated: int | None, shown: int, whole: bool) -> bool:
     return stated is not None and (stated < shown or (stated > shown and whole))
 
 
-def _final_table(doc) -> list[tuple[int, str, int]] | None:
-    """(rank, club, line) of each row of the document's one standings table, best first, where
-    it is final: every row has played as many matches. None where the document has no such
-    table, or several (phases, groups: which one the infobox speaks of is not known)."""
+def _final_table(doc) -> list[tuple[int, str, int, frozenset[str]]] | None:
+    """(rank, club, line, status letters) of each row of the document's one standings table,
+    best first, where it is final: every row has played as many matches. None where the
+    document has no such table, or several (phases, groups: which one the infobox speaks of
+    is not known)."""
     tables = standings_tables(doc)
     if len(tables) != 1:
         return None
@@ -127,8 +128,14 @@ def _final_table(doc) -> list[tuple[int, str, int]] | None:
     for n, r in enumerate(rows, start=1):
         cells = tables[0].cells(r.row)
         pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
-        ranked.append((pos if pos is not None else n, r.team, r.row.line))
+        ranked.append((pos if pos is not None else n, r.team, r.row.line, status_marks(r.team)))
     return sorted(ranked, key=lambda x: x[0])
+
+
+def _marked(table, meaning: str) -> list:
+    """The rows whose club carries the lexicon's status letter of `meaning` (`(C)`, `(R)`)."""
+    letters = words("standings", meaning)
+    return [row for row in table if row[3] & letters]
 
 
 def _row_of(table, club: str):
@@ -160,6 +167,11 @@ def infobox_vs_final_table(doc, settings, report):
     play-out decided it) or any where such a heading's bracket is not read, nor one whose
     relegation the prose tells in other words (excluded, demoted, stripped:
     decided off the pitch), nor a name that two rows' names hold (`Dundee`).
+    Where the table marks its champion `(C)` or its relegated clubs `(R)` after
+    their names (`León (C)`, as Module:Sports table shows its `status_X`), the
+    marks are the article's own statement and are compared instead of the
+    order: the champion named must be the one row marked (C), knockout phase or
+    not; a relegated club must be marked (R), wherever it ranks.
 
     Why: the infobox is what readers see first, and is edited apart from the
     table; a champion or a relegation copied from another season shows here.
@@ -167,6 +179,7 @@ def infobox_vs_final_table(doc, settings, report):
     Example:
         - Champions: Necaxa          (the final table ranks León first)
         - Relegated: Celaya          (Celaya is 9th of 16; one club is named)
+        - Champions: Necaxa          (the final table marks León (C))
     """
     table = _final_table(doc)
     if table is None:
@@ -178,14 +191,18 @@ def infobox_vs_final_table(doc, settings, report):
     knockout = bool(knockout_matches) or unread_bracket
     champion_keys, winners_keys = words("infobox", "champion"), words("infobox", "winners")
     relegated_keys = words("infobox", "relegated")
+    champions_marked, relegated_marked = _marked(table, "status_champion"), _marked(table, "status_relegated")
     for f in doc.infobox:
         key = fold(f.key)
-        if (key in champion_keys or key in winners_keys) and not knockout:
+        if key in champion_keys or key in winners_keys:
             clubs = named_clubs(f.value)
-            first = table[0]
             named = _row_of(table, clubs[0]) if len(clubs) == 1 else None
+            if champions_marked:
+                yield from _champion_against_marks(doc, f, clubs, named, champions_marked, report)
+                continue
+            first = table[0]
             # compared where the table holds the club and ranks one club alone first
-            if named is None or same_team(first[1], clubs[0]) or table[1][0] == first[0]:
+            if knockout or named is None or same_team(first[1], clubs[0]) or table[1][0] == first[0]:
                 continue
             yield report(f"{f.key}: {clubs[0]}, but the final table ranks {first[1]} first ({clubs[0]} is "
                          f"{_ordinal(named[0])})", f.line, text_column(doc.line_text(f.line), clubs[0]),
@@ -196,13 +213,34 @@ def infobox_vs_final_table(doc, settings, report):
             last = len(table) - len(clubs)
             for club in clubs:
                 row = _row_of(table, club)
-                if row is None or row[0] > last or unread_bracket or relegation_told(doc, club) \
+                if row is None or (row in relegated_marked if relegated_marked else row[0] > last) \
+                        or unread_bracket or relegation_told(doc, club) \
                         or any(same_team(club, t) for m in knockout_matches for t in (m.home, m.away)):
                     continue
-                yield report(f"{f.key}: {club}, but the final table ranks {club} {_ordinal(row[0])} of "
-                             f"{len(table)}, above its last {len(clubs)}", f.line,
-                             text_column(doc.line_text(f.line), club),
-                             related=[Related(doc.path, row[2], 1, f"{club}: {_ordinal(row[0])}")])
+                column = text_column(doc.line_text(f.line), club)
+                related = [Related(doc.path, row[2], 1, f"{club}: {_ordinal(row[0])}")]
+                if relegated_marked:
+                    yield report(f"{f.key}: {club}, but the final table does not mark {club} relegated (R); "
+                                 f"it marks {_listed(relegated_marked)}", f.line, column, related=related)
+                else:
+                    yield report(f"{f.key}: {club}, but the final table ranks {club} {_ordinal(row[0])} of "
+                                 f"{len(table)}, above its last {len(clubs)}", f.line, column, related=related)
+
+
+def _champion_against_marks(doc, field, clubs, named, marked, report):
+    """The champion the infobox names against the one row the table marks (C): compared where
+    the table holds the club named and marks one club alone."""
+    if named is None or len(marked) != 1 or named == marked[0]:
+        return
+    club = clubs[0]
+    yield report(f"{field.key}: {club}, but the final table marks {_listed(marked)} champion",
+                 field.line, text_column(doc.line_text(field.line), club),
+                 related=[Related(doc.path, marked[0][2], 1, f"{marked[0][1]}: marked champion"),
+                          Related(doc.path, named[2], 1, f"{club}: {_ordinal(named[0])}")])
+
+
+def _listed(rows) -> str:
+    return ", ".join(row[1] for row in rows)
 
 
 def _knockout_heading(sections) -> bool:

@@ -379,9 +379,11 @@ Example:
 """, _remove_stray_pipe)
 
 ragged_table_row = _diagnostic_rule("W003", "ragged-table-row", WARNING, """
-A table row whose cells do not line up with the header.
+A table row whose cells do not line up with the table's columns (its header, or its widest rows).
 
-What it does: reports rows with a different number of cells than the header,
+What it does: reports rows with a different number of cells than the table
+has columns (the header's count; the widest rows' where rows wider than the
+header outnumber those that match it, and the message says which it measured),
 and rows whose first cell was merged with the row above (a rowspan leftover:
 the row reads like a complete row moved one column left), realigning those.
 

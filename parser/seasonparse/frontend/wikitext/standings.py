@@ -3,12 +3,14 @@
 Points are never written in a Sports table: the module computes
 winpoints·W + D + adjust_points (winpoints 3 unless set), and so does this
 reader. Legacy rows carry `wpts` (2 for two points a win, also the `2pts`
-variants) and `dp` (points deducted), each row its own: a row without `wpts`
-shows 3 points a win, as the template does. Both give the same columns: Pos,
-Team, Pld, W, D, L, GF, GA, GD, Pts, with Adj before Pts where a row states an
-adjustment (so a check of Pts against W and D can see it). The table keeps the
-points for a win the article uses: the one its rows state (so the row that
-leaves `wpts` out among rows that say 2 is the one whose Pts disagree).
+variants), `dp` (points deducted) and `bp` (bonus points, added: the bot that
+moved these rows to the module wrote `bp` into `adjust_points`), each row its
+own: a row without `wpts` shows 3 points a win, as the template does. Both give
+the same columns: Pos, Team, Pld, W, D, L, GF, GA, GD, Pts, with Adj before Pts
+where a row states an adjustment (so a check of Pts against W and D can see it).
+The table keeps the points for a win the article uses: the one its rows state
+(so the row that leaves `wpts` out among rows that say 2 is the one whose Pts
+disagree).
 """
 
 from __future__ import annotations
@@ -186,13 +188,14 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
 
 
 def legacy_row(frag: Fragment, index: LineIndex) -> _Line:
-    """{{Fb cl2 team|p=1|t=[[Club]]|w=|d=|l=|gf=|ga=|dp=|wpts=}} -> a row's numbers."""
+    """{{Fb cl2 team|p=1|t=[[Club]]|w=|d=|l=|gf=|ga=|dp=|bp=|wpts=}} -> a row's numbers; its
+    adjustment is the bonus less the deduction (`bp` − `dp`), as one Adj column shows it."""
     p = frag.params
     two_points = "2pts" in key(frag.name).replace(" ", "")
     wpts = _int(frag, "wpts") if "wpts" in p else 2 if two_points else 3
     return _Line(_int(frag, "p"), clean(p["t"].raw) if "t" in p else "", _int(frag, "w"),
                  _int(frag, "d"), _int(frag, "l"), _int(frag, "gf"), _int(frag, "ga"),
-                 -_int(frag, "dp"), wpts, index.line(frag.start), "wpts" in p or two_points,
+                 _int(frag, "bp") - _int(frag, "dp"), wpts, index.line(frag.start), "wpts" in p or two_points,
                  link_target(p["t"].raw) if "t" in p else None)
 
 

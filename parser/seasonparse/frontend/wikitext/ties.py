@@ -15,7 +15,8 @@ mark who went through (reason `other`). Where the score decides the tie and the
 article marks winners in bold, a bold loser is a W005 warning (`marked_winners`).
 
 Football boxes make ties too (`box_ties`): two boxes of the same two clubs,
-the second with the sides reversed, in one section, where the second states
+the second with the sides reversed, in one section (or in a round's First leg and Second leg
+sections: lexicon.leg_round), where the second states
 an `aggregatescore` or the section has no other box of either club (a
 play-off written as its two legs; in a league section each pairing is played
 twice, but among other matches). The aggregate decides; on a level one, away
@@ -40,7 +41,7 @@ from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
-from seasonparse.lexicon import knockout_title
+from seasonparse.lexicon import knockout_title, leg_round
 from seasonparse.model import WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
 
@@ -253,25 +254,33 @@ def box_ties(matches, ties, aggregates: dict[int, str], group_matches: set[int])
     matches, no tie's. Linear in the matches."""
     taken = {i for t in ties for i in t.legs}
     boxes = [m for m in matches if m.date_text and m.index not in taken]
-    clubs = Counter((tuple(m.section), fold(c)) for m in boxes for c in (m.home, m.away))
+    rounds = {m.index: _legs_round(m.section) for m in boxes}
+    clubs = Counter((rounds[m.index], fold(c)) for m in boxes for c in (m.home, m.away))
     first_legs: dict[tuple, Match] = {}
     out = []
     for m in boxes:
         if m.index in group_matches:  # a group's home and away matches
             continue
-        section, home, away = tuple(m.section), fold(m.home), fold(m.away)
-        leg1 = first_legs.pop((section, away, home), None)
+        rnd, home, away = rounds[m.index], fold(m.home), fold(m.away)
+        leg1 = first_legs.pop((rnd, away, home), None)
         if leg1 is None:
-            first_legs[(section, home, away)] = m
+            first_legs[(rnd, home, away)] = m
             continue
         stated = aggregates.get(m.index)
-        alone = clubs[(section, home)] == clubs[(section, away)] == 2
+        alone = clubs[(rnd, home)] == clubs[(rnd, away)] == 2
         if stated is None and not alone:
             continue
         tie = _box_tie(leg1, m, stated or "")
         if tie is not None:
             out.append(tie)
     return out
+
+
+def _legs_round(section: tuple[str, ...]) -> tuple:
+    """Where a box's legs are: its section, or the round of its First leg / Second leg section
+    (`==Semi-finals first legs==` and `==Semi-finals second legs==` are one round's legs)."""
+    rnd, leg = leg_round(tuple(section))
+    return tuple(section) if leg is None else ("legs", *rnd)
 
 
 def _box_tie(leg1: Match, leg2: Match, stated: str) -> Tie | None:
