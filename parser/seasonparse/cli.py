@@ -143,7 +143,8 @@ def _command(argv: list[str] | None) -> int:
         sys.stdout, sys.stderr = streams
         for s, handler in saved.items():
             signal.signal(s, handler)
-        if program:  # the process ends: its exit's collections need not walk all it built (~20M instructions)
+        if program:  # the process ends (interrupt.leave, or the interpreter's exit where it returns): its exit's
+            # collections need not walk all it built (~20M instructions)
             gc.freeze()
 
 
