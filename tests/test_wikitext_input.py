@@ -3,6 +3,7 @@ hand-written corner cases, and bad input that must never crash."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -556,6 +557,56 @@ def test_a_goal_minute_that_is_not_a_minute_is_a_warning_at_its_template():
     found = [(x.code, x.severity, x.line, x.column, x.end_column) for x in d.diagnostics]
     assert found == [("P019", "warning", 7, 19, 31)]
     assert [(e.player, e.minute) for e in d.matches[0].events] == [("Striker", 30), ("Winger", 60)]
+
+
+def test_minutes_written_as_text_are_the_goals_a_goal_template_gives():
+    """`Havertz 54', 88' (pen.)` (modern boxes, {{#invoke:Football box}}): the minutes were part of
+    the name, an untimed entry (trial14: a false M002, penalties as goals, 142' not reported)."""
+    d = parse_file(str(WIKI / "handmade" / "plain_minutes.wikitext"))
+    first, second = d.matches
+    assert [(e.side, e.player, e.minute, e.stoppage, e.kind, e.line, e.column, e.end_column)
+            for e in first.events] == [
+        ("home", "Havertz", 54, None, "goal", 8, 26, 29),
+        ("home", "Havertz", 88, None, "penalty", 8, 31, 41),   # the mark glued to its minute
+        ("home", "Wirtz", 45, 2, "goal", 9, 8, 13),
+        ("home", "Enciso", 90, 2, "own_goal", 10, 26, 38),   # listed under the side it counted for
+        ("away", "Enciso", 142, None, "goal", 12, 26, 30),
+        ("away", "Almirón", 61, None, "penalty", 13, 10, 60)]  # a mark written as a link
+    assert [(e.player, e.minute, e.kind) for e in second.events] == [
+        ("Havertz", 12, "goal"), ("Musiala", 30, "goal")]    # a {{goal}} and a text minute, one value
+    assert d.diagnostics == ()
+
+
+def test_a_real_boxs_text_minute_is_the_event_its_goal_template_would_be():
+    """The 2026 round-of-32 box writes `90+2'`: the same event (not its columns) as `{{goal|90+2}}`."""
+    path = WIKI / "excerpts" / "2026_FIFA_World_Cup_round_of_32.wikitext"
+    as_text = parse_file(str(path)).matches[0]
+    as_template = parse(path.read_text("utf-8").replace("]] 90+2'", "]] {{goal|90+2}}")).matches[0]
+    assert [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in as_text.events] == \
+        [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in as_template.events] == \
+        [("away", "Eustáquio", 90, 2, "goal")]
+
+
+@pytest.mark.parametrize("value", [
+    "Havertz ''54''", "Havertz '''54'''", "[[1990s in football|Havertz]]",  # markup, no minute
+    "Havertz<ref>Report, 54'</ref>", "Havertz [http://example.invalid 54']", "Havertz 54's"])
+def test_no_minute_is_read_inside_markup_links_or_words(value):
+    m = parse("==A==\n{{Football box\n|date=5 March 2017\n|team1=A\n|score=1–0\n|team2=B\n"
+              "|goals1=" + value + "\n}}\n").matches[0]
+    assert [(e.player, e.minute) for e in m.events if e.minute is not None] == []
+
+
+def test_text_minutes_give_the_rules_their_goals(run):
+    """No false M002, M004 on `142'`, and X004 between a match written with text minutes and the
+    same match written with {{goal}}, one minute apart."""
+    code, out, err = run("check", WIKI / "handmade" / "plain_minutes.wikitext", "--no-baseline",
+                         "--exit-zero", "--no-cache", "--format", "json")
+    assert [f["code"] for f in json.loads(out)] == ["M004"], out
+    code, out, err = run("check", FIXTURES / "corpora" / "plain_minutes", "--no-baseline", "--exit-zero",
+                         "--no-cache", "--format", "json")
+    found = json.loads(out)
+    assert [(f["code"], f["line"]) for f in found] == [("X004", 10)], out
+    assert "90+4" in found[0]["message"] and "90+2" in found[0]["message"]
 
 
 def test_an_article_that_lists_the_visiting_team_first_says_so_and_is_read_so():
