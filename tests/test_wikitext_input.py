@@ -660,3 +660,21 @@ def test_an_outcome_in_wikipedias_words_x_won_on_aggregate_is_read_and_checked()
     assert {f.code for f in findings_for(wrong_winner, wikitext=True)} >= {"T003"}
     wrong_aggregate = text.replace("''Alpha won 2–1 on aggregate.''", "''Alpha won 3–1 on aggregate.''")
     assert "T002" in {f.code for f in findings_for(wrong_aggregate, wikitext=True)}
+
+
+def test_a_grids_cells_in_a_form_not_read_are_said_once_per_grid():
+    """`BOR_GOŠ=2–1` (no `match_`) and `match1_ACE_ESP=5–1` (a round's number) gave no match
+    and no word (trial14): one P020 per grid at its first such cell, counting the rest; the
+    Sports table counts beside them (`win_BOR`, `gf_BOR`) are no cell."""
+    d = parse_file(str(WIKI / "handmade" / "grid_other_cell_names.wikitext"))
+    assert d.matches == ()
+    assert [(x.code, x.severity, x.line, x.column, x.message.split(" not read")[0]) for x in d.diagnostics] == [
+        ("P020", "info", 10, 2, "results grid cell `BOR_GOŠ` and 2 more"),
+        ("P020", "info", 22, 2, "results grid cell `match1_ACE_ESP` and 4 more")]
+
+
+@pytest.mark.parametrize("cell", ["match_A_B=1–0", "match_A_B_note=Annulled", "A_A=1–0", "win_A=2",
+                                  "match1x_A=1–0", "A_C=1–0"])
+def test_a_grid_with_only_cells_it_reads_says_nothing(cell):
+    d = parse("{{#invoke:sports results|main|team1=A|team2=B|match_B_A=2–2|" + cell + "}}\n")
+    assert [x.code for x in d.diagnostics] == []
