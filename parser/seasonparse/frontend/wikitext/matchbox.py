@@ -184,6 +184,9 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
 def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex) -> None:
     """A piece of an item's text, each minute written in it (`Havertz 54', 88' (pen.)`) read
     as a {{goal}} there is: a goal of the name before it, else of the name after it."""
+    if "'" not in piece and "’" not in piece and "′" not in piece:  # most pieces: no minute
+        item.text(piece, pos, index)
+        return
     done = 0
     for m in _TEXT_MINUTE.finditer(piece):
         if m[1] is None:  # a link or a tag: text
