@@ -3,6 +3,7 @@ hand-written corner cases, and bad input that must never crash."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -630,6 +631,56 @@ def test_a_goal_minute_that_is_not_a_minute_is_a_warning_at_its_template():
     assert [(e.player, e.minute) for e in d.matches[0].events] == [("Striker", 30), ("Winger", 60)]
 
 
+def test_minutes_written_as_text_are_the_goals_a_goal_template_gives():
+    """`Havertz 54', 88' (pen.)` (modern boxes, {{#invoke:Football box}}): the minutes were part of
+    the name, an untimed entry (trial14: a false M002, penalties as goals, 142' not reported)."""
+    d = parse_file(str(WIKI / "handmade" / "plain_minutes.wikitext"))
+    first, second = d.matches
+    assert [(e.side, e.player, e.minute, e.stoppage, e.kind, e.line, e.column, e.end_column)
+            for e in first.events] == [
+        ("home", "Havertz", 54, None, "goal", 8, 26, 29),
+        ("home", "Havertz", 88, None, "penalty", 8, 31, 41),   # the mark glued to its minute
+        ("home", "Wirtz", 45, 2, "goal", 9, 8, 13),
+        ("home", "Enciso", 90, 2, "own_goal", 10, 26, 38),   # listed under the side it counted for
+        ("away", "Enciso", 142, None, "goal", 12, 26, 30),
+        ("away", "Almirón", 61, None, "penalty", 13, 10, 60)]  # a mark written as a link
+    assert [(e.player, e.minute, e.kind) for e in second.events] == [
+        ("Havertz", 12, "goal"), ("Musiala", 30, "goal")]    # a {{goal}} and a text minute, one value
+    assert d.diagnostics == ()
+
+
+def test_a_real_boxs_text_minute_is_the_event_its_goal_template_would_be():
+    """The 2026 round-of-32 box writes `90+2'`: the same event (not its columns) as `{{goal|90+2}}`."""
+    path = WIKI / "excerpts" / "2026_FIFA_World_Cup_round_of_32.wikitext"
+    as_text = parse_file(str(path)).matches[0]
+    as_template = parse(path.read_text("utf-8").replace("]] 90+2'", "]] {{goal|90+2}}")).matches[0]
+    assert [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in as_text.events] == \
+        [(e.side, e.player, e.minute, e.stoppage, e.kind) for e in as_template.events] == \
+        [("away", "Eustáquio", 90, 2, "goal")]
+
+
+@pytest.mark.parametrize("value", [
+    "Havertz ''54''", "Havertz '''54'''", "[[1990s in football|Havertz]]",  # markup, no minute
+    "Havertz<ref>Report, 54'</ref>", "Havertz [http://example.invalid 54']", "Havertz 54's"])
+def test_no_minute_is_read_inside_markup_links_or_words(value):
+    m = parse("==A==\n{{Football box\n|date=5 March 2017\n|team1=A\n|score=1–0\n|team2=B\n"
+              "|goals1=" + value + "\n}}\n").matches[0]
+    assert [(e.player, e.minute) for e in m.events if e.minute is not None] == []
+
+
+def test_text_minutes_give_the_rules_their_goals(run):
+    """No false M002, M004 on `142'`, and X004 between a match written with text minutes and the
+    same match written with {{goal}}, one minute apart."""
+    code, out, err = run("check", WIKI / "handmade" / "plain_minutes.wikitext", "--no-baseline",
+                         "--exit-zero", "--no-cache", "--format", "json")
+    assert [f["code"] for f in json.loads(out)] == ["M004"], out
+    code, out, err = run("check", FIXTURES / "corpora" / "plain_minutes", "--no-baseline", "--exit-zero",
+                         "--no-cache", "--format", "json")
+    found = json.loads(out)
+    assert [(f["code"], f["line"]) for f in found] == [("X004", 10)], out
+    assert "90+4" in found[0]["message"] and "90+2" in found[0]["message"]
+
+
 def test_an_article_that_lists_the_visiting_team_first_says_so_and_is_read_so():
     """`<!-- seasonparse: football-box-team1 away -->` (the article's word, never a guess):
     every box is turned round, team1 away, with its goals, kicks, shoot-out and links."""
@@ -681,3 +732,21 @@ def test_an_outcome_in_wikipedias_words_x_won_on_aggregate_is_read_and_checked()
     assert {f.code for f in findings_for(wrong_winner, wikitext=True)} >= {"T003"}
     wrong_aggregate = text.replace("''Alpha won 2–1 on aggregate.''", "''Alpha won 3–1 on aggregate.''")
     assert "T002" in {f.code for f in findings_for(wrong_aggregate, wikitext=True)}
+
+
+def test_a_grids_cells_in_a_form_not_read_are_said_once_per_grid():
+    """`BOR_GOŠ=2–1` (no `match_`) and `match1_ACE_ESP=5–1` (a round's number) gave no match
+    and no word (trial14): one P020 per grid at its first such cell, counting the rest; the
+    Sports table counts beside them (`win_BOR`, `gf_BOR`) are no cell."""
+    d = parse_file(str(WIKI / "handmade" / "grid_other_cell_names.wikitext"))
+    assert d.matches == ()
+    assert [(x.code, x.severity, x.line, x.column, x.message.split(" not read")[0]) for x in d.diagnostics] == [
+        ("P020", "info", 10, 2, "results grid cell `BOR_GOŠ` and 2 more"),
+        ("P020", "info", 22, 2, "results grid cell `match1_ACE_ESP` and 4 more")]
+
+
+@pytest.mark.parametrize("cell", ["match_A_B=1–0", "match_A_B_note=Annulled", "A_A=1–0", "win_A=2",
+                                  "match1x_A=1–0", "A_C=1–0"])
+def test_a_grid_with_only_cells_it_reads_says_nothing(cell):
+    d = parse("{{#invoke:sports results|main|team1=A|team2=B|match_B_A=2–2|" + cell + "}}\n")
+    assert [x.code for x in d.diagnostics] == []

@@ -59,7 +59,8 @@ def doc_club(doc: Document) -> str | None:
     return f.value if f and f.value else None
 
 
-_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?")
+# a year or two (`2011–12`); a decade (`1990s`, `1990's`) is no season
+_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?(?!['’]?s(?![^\W\d_]))")
 
 
 def season_years(text: str) -> tuple[int, int, str] | None:

@@ -33,12 +33,18 @@ def date_outside_season(doc, settings, report):
     """A match dated outside the season the document names.
 
     What it does: reads the season from the infobox (`Season`, `Year`) or the
-    title (`2011–12` covers the calendar years 2011 and 2012) and reports match
-    dates outside it, as long as most of the document's dated matches lie inside
-    it. When a one-year season's dates lie mostly in the next year, the year names
-    an edition played a year late (UEFA Euro 2020 was played in 2021): one info
-    says so, and only dates outside both years are reported. A two-year season
-    (`2018–19`) names the years it was played, so its dates are checked as they are.
+    title (`2011–12` covers the calendar years 2011 and 2012; a decade, `1990s`,
+    is no season) and reports each match date outside it, as long as most of the
+    document's dated matches lie inside it. When they do not, the name and the
+    dates disagree as a whole, and one finding says so at the first date instead:
+    - most of them in the year after a one-year season: the year names an edition
+      played a year late (UEFA Euro 2020 was played in 2021): an info, and only
+      dates outside both years are reported;
+    - most of them before the season: the year names the tournament they lead to
+      (`2014 FIFA World Cup qualification` was played in 2011–13): an info, and
+      only dates after the season are reported;
+    - else (dates years after the season, or outside a two-year season, which
+      names the years it was played): one error.
 
     Why: a wrong year in a date line is a common copy-and-paste slip; it stands
     out against the other dates of the document, not against the edition's name.
@@ -57,15 +63,26 @@ def date_outside_season(doc, settings, report):
         return
     span = f"the season {season.text} ({season.first.year}–{season.last.year})"
     related = [Related(doc.path, season.line, 1, f"season {season.text}")]
+    first = outside[0]
+    most_outside = f"{len(outside)} of {len(dated)} dated matches lie outside {span}, {first.date_text} first"
     if _edition_played_later(season, dated, outside):
-        first = outside[0]
-        yield report(f"{len(outside)} of {len(dated)} dated matches lie outside {span}, "
-                     f"{first.date_text} first: the year names the edition, played a year "
+        yield report(f"{most_outside}: the year names the edition, played a year "
                      "later, so only dates outside both years are reported",
                      first.date_line, 1, related=related, severity=INFO)
         later = season.last.year + 1
         outside = [m for m in outside if date.fromisoformat(m.date).year != later]
         span = f"the season {season.text} or the year after ({season.first.year}–{later})"
+    elif 2 * len(outside) <= len(dated):
+        pass  # most dates inside: each one outside is a slip
+    elif 2 * sum(1 for m in outside if date.fromisoformat(m.date) < season.first) > len(dated):
+        yield report(f"{most_outside}: the year names the tournament they lead to, not their "
+                     "season, so only dates after it are reported",
+                     first.date_line, 1, related=related, severity=INFO)
+        outside = [m for m in outside if date.fromisoformat(m.date) > season.last]
+    else:  # the season named and the dates disagree as a whole: one error, not one a match
+        yield report(f"{most_outside}: the season named or the dates are wrong",
+                     first.date_line, 1, related=related)
+        return
     for m in outside:
         yield report(f"{m.date_text} is outside {span}", m.date_line, 1, related=related)
 

@@ -350,6 +350,20 @@ Example:
     {{Football box |team1 = Home |team2 = Away |score = v }}
 """)
 
+grid_cell_not_read = _diagnostic_rule("P020", "grid-cell-not-read", INFO, """
+A results grid's cell written in a form this front end does not read.
+
+What it does: notes, once per Sports results grid, parameters that name a pair
+of the grid's clubs other than as `match_X_Y`: with a round's number
+(`match1_ACE_ESP`) or with no `match_` at all (`BOR_GOŠ`); at the first, with
+how many there are. Their results give no match.
+
+Why: the grid's results are otherwise missing from every check without a word.
+
+Example:
+    {{#invoke:sports results|main |team_order=ACE, ESP |match1_ACE_ESP=5–1 }}
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -408,5 +422,5 @@ Example:
 RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
-         template_not_read, box_not_played, invalid_minute, leaked_template_parameter, stray_pipe, ragged_table_row,
-         wiki_markup_leftover)
+         template_not_read, box_not_played, invalid_minute, grid_cell_not_read, leaked_template_parameter, stray_pipe,
+         ragged_table_row, wiki_markup_leftover)

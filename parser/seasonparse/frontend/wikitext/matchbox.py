@@ -29,6 +29,15 @@ from seasonparse.names import fold
 from seasonparse.tables import to_int
 
 _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
+# A minute written as text in a goals value (`54'`, `90+2'`, `54' (pen.)`, `54' ([[Penalty kick
+# (association football)|pen.]])`), as modern boxes write them beside {{goal}}. A link, an external
+# link or a tag (a <ref> with its text) is matched whole, so a number inside one is never a minute;
+# the prime stands alone (two or three are italics and bold). Markup left open runs to the end and
+# a note is short: no search scans the rest of the value again from each `[`, `<` or minute.
+_TEXT_MINUTE = re.compile(
+    r"<ref[^>/]*>.*?(?:</ref\s*>|\Z)|\[\[[^\]]*(?:\]\]|\Z)|\[[^\]]*(?:\]|\Z)|<[^>]*(?:>|\Z)"
+    r"|(?<![\w'’′.+/:-])(\d{1,3})(?:[ \t]*\+[ \t]*(\d{1,2}))?[ \t]*['’′](?![\w'’′])"
+    r"(?:[ \t]*\((\[\[[^\]]{0,100}\]\]|[^()\[\]]{0,40})\))?", re.I | re.S)
 _ITEM_SPLIT = re.compile(r"\n|<br\s*/?\s*>", re.I)
 _AET = re.compile(r"a\.?\s*e\.?\s*t\.?|after extra time", re.I)
 _MONTH_NAMES = [m.capitalize() for m in MONTHS]  # English, whatever the locale
@@ -166,10 +175,28 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
             if i:
                 item.flush(out, index)
                 pos = text.find(piece, pos, b) if piece else pos
-            item.text(piece, pos, index)
+            _text_with_minutes(item, piece, pos, index)
             pos += len(piece)
     item.flush(out, index)
     return out
+
+
+def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex) -> None:
+    """A piece of an item's text, each minute written in it (`Havertz 54', 88' (pen.)`) read
+    as a {{goal}} there is: a goal of the name before it, else of the name after it."""
+    if "'" not in piece and "’" not in piece and "′" not in piece:  # most pieces: no minute
+        item.text(piece, pos, index)
+        return
+    done = 0
+    for m in _TEXT_MINUTE.finditer(piece):
+        if m[1] is None:  # a link or a tag: text
+            continue
+        item.text(piece[done:m.start()], pos + done, index)
+        line, col = index.position(pos + m.start())
+        kind = _mark_kind(clean(m[3])) if m[3] else "goal"
+        item.goal([Minute(int(m[1]), int(m[2]) if m[2] else None, kind, col, col + len(m[0]))], line)
+        done = m.end()
+    item.text(piece[done:], pos + done, index)
 
 
 class _Item:

@@ -172,7 +172,8 @@ class _Reader:
             if t:
                 b.tables.append(t)
         elif kind == "sports_results":
-            matches, blanks = read_sports_results(frag, len(b.matches), b.section, self.index)
+            matches, blanks = read_sports_results(frag, len(b.matches), b.section, self.index,
+                                                  self.src, self.diags)
             b.add_grid(matches)
             b.blocks.extend(blanks)
         elif kind == "fb_cl_header":

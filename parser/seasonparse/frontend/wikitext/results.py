@@ -4,6 +4,8 @@ home) and the legacy {{Fb r header}} / {{Fb r2 team}} / {{fb r}} grids.
 A blank cell is a match not played and gives no match, but a `blank_cell` block
 (items: home, away, and the `match_X_Y_note` text where one is written, often why:
 an annulled match), so that a rule can point at the cell and the note is kept.
+A pair's cell written another way (`match1_X_Y`, a bare `X_Y`) is not read, and
+one P020 info per grid says so.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.standings import team_codes
 from seasonparse.frontend.wikitext.templates import key
-from seasonparse.model import Block, Match, maker
+from seasonparse.model import INFO, Block, Diagnostic, Match, maker
 from seasonparse.tables import to_int
 
 
@@ -34,9 +36,10 @@ def _match(index_: int, home: str, away: str, hg: int, ag: int, section, line: i
                               col, None, end_col, *_UNSTATED, *links))
 
 
-def read_sports_results(frag: Fragment, first_index: int, section,
-                        index: LineIndex) -> tuple[list[Match], list[Block]]:
-    """The grid's matches, and a `blank_cell` block for each blank `match_X_Y` cell."""
+def read_sports_results(frag: Fragment, first_index: int, section, index: LineIndex,
+                        src: str = "", diags: list[Diagnostic] | None = None) -> tuple[list[Match], list[Block]]:
+    """The grid's matches, and a `blank_cell` block for each blank `match_X_Y` cell; in
+    `diags`, a P020 where a pair's cells are written in a form not read (`src`: the article)."""
     codes = [c for c, _ in team_codes(frag)]
     names, links = {}, {}
     for c in codes:
@@ -64,9 +67,48 @@ def read_sports_results(frag: Fragment, first_index: int, section,
                 continue
             played.append((*position(p.offset), home, away, s, len(raw)))
     played.sort(key=itemgetter(0, 1))  # in source order, by (line, column); stable
+    if diags is not None:
+        diags.extend(_cells_not_read(frag, codes, index, src))
     return [_match(first_index + i, names[home], names[away], s[0], s[1], section, line, col, col + size,
                    (links[home], links[away]))
             for i, (line, col, home, away, s, size) in enumerate(played)], blanks
+
+
+def _names_a_pair(name: str, codes: frozenset[str]) -> bool:
+    """`bor goš` (canonical: lower case, `_` as a space) is two of the grid's codes."""
+    at = name.find(" ")
+    while at != -1:
+        if name[:at] in codes and name[at + 1:] in codes and name[:at] != name[at + 1:]:
+            return True
+        at = name.find(" ", at + 1)
+    return False
+
+
+def _cells_not_read(frag: Fragment, codes: list[str], index: LineIndex, src: str):
+    """One P020 at the first parameter naming a pair of the grid's clubs in a form other
+    than `match_X_Y`: a round's number in it (`match1_ACE_ESP`) or no `match_` at all
+    (`BOR_GOŠ`). Module:Sports results prints neither, so the results are not read; said
+    once, with how many there are, since a grid writes all its cells one way."""
+    folded = frozenset(key(c) for c in codes)
+    unread = []
+    for p in frag.order:
+        name = p.name
+        if name.startswith("match") and name[5:6].isdigit():
+            name = name[5:].lstrip("0123456789")[1:]
+        elif name.startswith("match "):
+            continue  # the form read (or one of its notes)
+        if _names_a_pair(name, folded):
+            unread.append(p)
+    if not unread:
+        return
+    first = unread[0]
+    bar = src.rfind("|", frag.start, first.offset)
+    written = src[bar + 1:src.find("=", bar, first.offset)] if bar != -1 else first.name
+    line, col = index.position(bar + 1 + len(written) - len(written.lstrip()) if bar != -1 else first.offset)
+    written = " ".join(written.split())
+    more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+    yield Diagnostic("P020", INFO, f"results grid cell `{written}`{more} not read: a result is read "
+                     "from `match_X_Y` (X at home) only", line, col)
 
 
 def _struck(raw: str) -> bool:
