@@ -241,6 +241,7 @@ class ReferenceIndex:
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
+        self.memo: dict = {}  # what the R rules read more than one of them needs, by their own keys
         # (id(reference), {home, away}, day) -> its dated matches; (id(reference), {home, away}) -> its undated
         # ones: what the pairing looks an article match up by, filled with ref_matches
         self._by_day: dict[tuple, list[RefMatch]] = {}
