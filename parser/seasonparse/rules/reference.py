@@ -169,9 +169,10 @@ def _reference_rows(index):
     return out
 
 
-def _article_rows(index) -> Iterator[tuple]:
+def _article_rows(index, tournaments) -> Iterator[tuple]:
     """(doc, row line, team, tournament, {meaning: value}, label) for article standings
-    rows and relegation tables' tournament columns."""
+    rows and relegation tables' tournament columns, of the `tournaments` only (those a
+    reference states a table of: no other row has anything to be compared with)."""
     for doc in index.articles:
         for table in doc.tables:
             if table.kind not in ("standings", "relegation"):
@@ -191,12 +192,15 @@ def _article_rows(index) -> Iterator[tuple]:
                            for i, name in tournament_columns(table).items()]
             else:
                 continue
+            columns = [c for c in columns if c[0] in tournaments]
+            if not columns:
+                continue
             for row in table.rows:
                 cells = table.cells(row)
                 if row.kind != "data" or (row.ragged and row.realigned is None) or tcol >= len(cells):
                     continue
                 for t, picks, label in columns:
-                    if t is None or not cells[tcol]:
+                    if not cells[tcol]:
                         continue
                     values = {}
                     for m, i in picks.items():
@@ -244,7 +248,7 @@ def reference_standings(index, settings, report):
     """
     win = settings.points_for_win
     ref_rows = _reference_rows(index)
-    for doc, line, team, t, values, label in _article_rows(index):
+    for doc, line, team, t, values, label in _article_rows(index, {t for _, t in ref_rows}):
         club = index.root(team)
         for ref, seg, row, ref_values in ref_rows.get((club, t), ()):
             wrong = [m for m, v in values.items() if ref_values.get(m) is not None and ref_values[m] != v]
