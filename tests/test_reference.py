@@ -269,7 +269,7 @@ def test_identity_over_the_reference_view_decides_as_over_the_whole_reference(ca
                  if found == identity.evidence(view)]  # its tables read once, the same evidence
         assert len(views) == len(references)
         assert sum(len(v.matches) for v in views) < sum(len(r.document.matches) for r in references)
-        aliases = _with_official_names(Settings(), references)[0].aliases  # as the index passes them
+        aliases = _with_official_names(Settings(), references).aliases  # as the index passes them
         whole = identity.build(SEED_DOCS + [r.document for r in references], aliases)
         seen = identity.build(SEED_DOCS + views, aliases)
         roots = lambda clubs: {k: clubs.root(k) for k in clubs.parent}  # noqa: E731

@@ -125,31 +125,13 @@ class Summary(Record, fields="references reference_matches article_matches match
                 f"{self.unmatched} unmatched, {self.not_covered} outside the references")
 
 
-class IdentityEvidence(Record, fields="name official path line"):
-    __slots__ = ()
-    name: str
-    official: str
-    path: str
-    line: int
-
-
-class Reconciliation(Record, fields="findings summary errors"):
-    __slots__ = ()
-    findings: list
-    summary: Summary
-    errors: list[str]
-
-
 def _with_official_names(settings, references: list[Reference]):
     """Settings whose aliases also hold the official names the references' footnotes state."""
     aliases = {k: tuple(v) for k, v in settings.aliases.items()}
-    evidence = []
     for ref in references:
-        for f in ref.footnotes:
-            for name in f.names if f.official_name else ():
-                aliases[name] = (*aliases.get(name, ()), f.official_name)
-                evidence.append(IdentityEvidence(name, f.official_name, ref.document.path, f.line))
-    return settings._replace(aliases=aliases), evidence
+        for name, officials in ref.official_names().items():
+            aliases[name] = (*aliases.get(name, ()), *officials)
+    return settings._replace(aliases=aliases)
 
 
 def _score_days(doc: Document) -> set[tuple]:
@@ -231,7 +213,7 @@ class ReferenceIndex:
                  article_corpus: Corpus | None = None):
         self.articles = articles
         self.references = references
-        joint, self.identity_evidence = _with_official_names(settings, references)
+        joint = _with_official_names(settings, references)
         views = _identity_views(articles, references)
         found = _article_evidence(articles, article_corpus) + [(v.path, e) for v, e in views]
         self.corpus: Corpus = build(list(articles) + [v for v, _ in views], joint, article_corpus,
@@ -241,6 +223,7 @@ class ReferenceIndex:
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
+        self.memo: dict = {}  # what the R rules read more than one of them needs, by their own keys
         # (id(reference), {home, away}, day) -> its dated matches; (id(reference), {home, away}) -> its undated
         # ones: what the pairing looks an article match up by, filled with ref_matches
         self._by_day: dict[tuple, list[RefMatch]] = {}
@@ -499,7 +482,7 @@ def _by_leg(article: list[ArticleMatch], ref_legs: tuple[RefMatch, ...], ordered
 
 
 def reconcile(articles: list[Document], references: list[Reference], settings, codes=None,
-              article_corpus: Corpus | None = None) -> Reconciliation:
+              article_corpus: Corpus | None = None) -> ReferenceRun:
     """Findings of the R rules (those in `codes`, or all) and the summary of the pairing.
     `article_corpus`, the check's index over the same articles, spares reading them again."""
     from seasonparse.findings import Reporter
@@ -516,11 +499,13 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
                 findings.extend(r.check(index, settings, Reporter(r, "")))
             except Exception as exc:  # a bug in a rule: report it, keep checking
                 errors.append(f"rule {r.code} failed on the references: {described(exc)}")
-        return Reconciliation(findings, index.summary, errors)
+        return ReferenceRun([r.document for r in references], findings, errors, index.summary)
 
 
 class ReferenceRun(Record, fields="documents findings errors summary"):
-    """What the check pipeline adds for its references."""
+    """What the check pipeline adds for its references (check_references), or their
+    reconciliation alone adds (reconcile): one record for both, as each class costs
+    every run with a reference ~0.1 M instructions to create."""
     __slots__ = ()
     documents: list[Document]  # the references' documents: for excerpts, suppression and the baseline
     findings: list
@@ -542,5 +527,4 @@ def check_references(articles: list[Document], paths: list[tuple[str, str]], set
         for ref in references:
             findings += check_document(ref.document, rules, parser_codes, settings)
         rec = reconcile(articles, references, settings, codes, article_corpus)
-    return ReferenceRun([r.document for r in references], findings + rec.findings, errors + rec.errors,
-                        rec.summary)
+    return rec._replace(findings=findings + rec.findings, errors=errors + rec.errors)

@@ -22,8 +22,8 @@ from seasonparse.tables import SHORT_LABELS, column_indexes, differences, to_int
 # The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning: the
 # figures the R rules compare (tables.SHORT_LABELS names them).
 _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "goals_against": 7, "points": 8}
-# A row's cells and a record's figures in that order: a row and its club's record compared in one step
-_ref_cells, _ref_figures = itemgetter(*_REF_COLUMNS.values()), itemgetter(*_REF_COLUMNS)
+# A row's stated figures and a record's in that order: a row and its club's record compared in one step
+_ref_figures = itemgetter(*_REF_COLUMNS)
 
 
 def _described(m) -> str:
@@ -144,6 +144,19 @@ def reference_match_missing(index, settings, report):
                      related=related)
 
 
+def _stated(index, ref, table: int) -> list[tuple]:
+    """(row, club root, meaning -> figure) for each row of the reference's standings table
+    `table`: what R005 compares the articles' rows with and R006 the reference's own
+    matches with, each row's club and figures read once for both (kept in index.memo)."""
+    found = index.memo.get(("stated", id(ref), table))
+    if found is None:
+        root = index.root
+        found = index.memo["stated", id(ref), table] = [
+            (row, root(row.cells[1]), {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()})  # digits by construction
+            for row in ref.document.tables[table].rows]
+    return found
+
+
 def _reference_rows(index):
     """(club root, tournament) -> [(reference, segment, row, values)] from each segment's last stated table."""
     out: dict[tuple, list] = {}
@@ -151,17 +164,15 @@ def _reference_rows(index):
         for seg in ref.segments:
             if not seg.tables or seg.tournament is None:
                 continue
-            table = ref.document.tables[seg.tables[-1]]
-            for row in table.rows:
-                values = {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()}  # digits by construction
-                out.setdefault((index.root(row.cells[1]), seg.tournament), []).append(
-                    (ref, seg, row, values))
+            for row, club, values in _stated(index, ref, seg.tables[-1]):
+                out.setdefault((club, seg.tournament), []).append((ref, seg, row, values))
     return out
 
 
-def _article_rows(index) -> Iterator[tuple]:
+def _article_rows(index, tournaments) -> Iterator[tuple]:
     """(doc, row line, team, tournament, {meaning: value}, label) for article standings
-    rows and relegation tables' tournament columns."""
+    rows and relegation tables' tournament columns, of the `tournaments` only (those a
+    reference states a table of: no other row has anything to be compared with)."""
     for doc in index.articles:
         for table in doc.tables:
             if table.kind not in ("standings", "relegation"):
@@ -181,12 +192,15 @@ def _article_rows(index) -> Iterator[tuple]:
                            for i, name in tournament_columns(table).items()]
             else:
                 continue
+            columns = [c for c in columns if c[0] in tournaments]
+            if not columns:
+                continue
             for row in table.rows:
                 cells = table.cells(row)
                 if row.kind != "data" or (row.ragged and row.realigned is None) or tcol >= len(cells):
                     continue
                 for t, picks, label in columns:
-                    if t is None or not cells[tcol]:
+                    if not cells[tcol]:
                         continue
                     values = {}
                     for m, i in picks.items():
@@ -234,7 +248,7 @@ def reference_standings(index, settings, report):
     """
     win = settings.points_for_win
     ref_rows = _reference_rows(index)
-    for doc, line, team, t, values, label in _article_rows(index):
+    for doc, line, team, t, values, label in _article_rows(index, {t for _, t in ref_rows}):
         club = index.root(team)
         for ref, seg, row, ref_values in ref_rows.get((club, t), ()):
             wrong = [m for m, v in values.items() if ref_values.get(m) is not None and ref_values[m] != v]
@@ -288,25 +302,23 @@ def reference_table_vs_results(index, settings, report):
         for seg in ref.segments:
             regular = index.regular(seg)
             for ti in seg.tables:
-                rows = doc.tables[ti].rows
-                short = _matches_missing(rows, regular, index.root)
+                rows = _stated(index, ref, ti)
+                short = _matches_missing(rows, regular)
                 if short:
                     counted, listed = short
                     yield report(f"{seg.title}: the table counts {counted} matches, this reference lists "
                                  f"{listed}; its rows are not checked against an incomplete list",
-                                 rows[0].line, 1, path=doc.path, severity=WARNING,
+                                 rows[0][0].line, 1, path=doc.path, severity=WARNING,
                                  related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
                     continue
                 records = index.records(seg, win)
-                for row in rows:
-                    club = index.root(row.cells[1])
+                for row, club, stated in rows:
                     matches = regular.get(club)
                     if not matches:
                         continue
-                    got, cells = records[club], row.cells
-                    if tuple(map(int, _ref_cells(cells))) == _ref_figures(got):
+                    got = records[club]
+                    if _ref_figures(stated) == _ref_figures(got):
                         continue  # most rows agree: no figures to set side by side
-                    stated = {m: int(cells[i]) for m, i in _REF_COLUMNS.items()}
                     wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong:
                         said, real = wrong
@@ -315,12 +327,12 @@ def reference_table_vs_results(index, settings, report):
                                      related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
 
 
-def _matches_missing(rows, regular, root) -> tuple[int, int] | None:
+def _matches_missing(rows, regular) -> tuple[int, int] | None:
     """(matches the table counts, matches the reference lists) where the reference lists
     fewer than its table played (a transcription cut short): a row-by-row comparison
-    would blame every club for the matches that are not there."""
-    played = sum(to_int(row.cells[_REF_COLUMNS["played"]]) or 0 for row in rows)
-    listed = sum(len(regular.get(root(row.cells[1]), ())) for row in rows)
+    would blame every club for the matches that are not there. `rows`: _stated's."""
+    played = sum(figures["played"] for _, _, figures in rows)
+    listed = sum(len(regular.get(club, ())) for _, club, _ in rows)
     return (played // 2, listed // 2) if listed < played else None
 
 
