@@ -194,3 +194,19 @@ def test_the_program_leaves_at_once_yet_as_the_interpreter_would(thread):
     assert "atexit ran" in err
     assert not os.path.exists(err[0])
     assert ("thread done" in err) == (thread == "thread")
+
+
+def test_a_profiled_program_returns_for_the_profiler_to_report(tmp_path):
+    """interrupt.leave under `python -m cProfile`: the program returns, and the profiler writes its
+    statistics (os._exit would have ended the process before)."""
+    import subprocess
+    import sys
+
+    from conftest import SEEDS
+
+    stats = tmp_path / "p.out"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "seasonparse", "check",
+                           *map(str, SEEDS), "--no-cache", "--no-baseline", "--exit-zero", "-q"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert stats.stat().st_size > 0

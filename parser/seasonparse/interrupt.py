@@ -54,13 +54,14 @@ def leave(code: int) -> int:
     (5 ms after checking 1,000 articles; more after a huge one): what the interpreter's exit
     does besides is done first, the atexit callbacks (temporary folders' finalizers among them)
     and the standard streams flushed. Returns `code`, for the interpreter's own exit, where
-    that exit has more to do: another thread still runs (an engine's), or a stream cannot be
-    flushed (the interpreter says so, as it always did)."""
+    that exit has more to do: another thread still runs (an engine's), a profiler or tracer
+    watches the run (`python -m cProfile`, `-m trace`: they report once the program returns),
+    or a stream cannot be flushed (the interpreter says so, as it always did)."""
     import atexit
     import sys
 
     threading = sys.modules.get("threading")
-    if threading is not None and threading.active_count() > 1:
+    if (threading is not None and threading.active_count() > 1) or sys.getprofile() or sys.gettrace():
         return code
     atexit._run_exitfuncs()
     try:

@@ -120,6 +120,12 @@ def view_groups(documents: int) -> int:
     return max(1, -(-documents // VIEW_DOCUMENTS))
 
 
+def share_groups(groups: int, share: tuple[int, int]) -> range:
+    """The surname groups of `groups` that share (k, n) checks: those g with g % n == k."""
+    k, n = share
+    return range(k, groups, n)
+
+
 class SurnameViews:
     """Every document's whole_corpus_view, split by surname (surname_views) into a group per
     VIEW_DOCUMENTS documents and spilled (seasonparse.spill), so the WHOLE_CORPUS rules read
@@ -152,8 +158,7 @@ class SurnameViews:
         self.added: set[int] = set()
 
     def _own(self) -> range:
-        k, n = self._share
-        return range(k, self.groups, n)
+        return share_groups(self.groups, self._share)
 
     def _group(self, name: str) -> int | None:
         crc = _surname_crc(name)
@@ -227,7 +232,7 @@ class ViewExchange:
         the findings of SurnameViews share (k, n).check over every slice's views. Where the task
         checks one group only, its own slice's views of that group stay in its memory as they
         are (no other task reads them): neither packed nor read back."""
-        checks = range(k, view_groups(self.documents), self.n)  # SurnameViews share (k, n)'s groups
+        checks = share_groups(view_groups(self.documents), (k, self.n))
         kept = tuple(checks) if len(checks) == 1 else ()
         own = SurnameViews(self.documents, file=self.files[k], unspilled=kept)
         try:
