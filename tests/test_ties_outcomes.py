@@ -63,3 +63,27 @@ def test_legs_under_first_and_second_leg_headings_are_one_tie(first, second):
     text = (f"= 2019–20 County Cup =\n\n{first}\nMay 1, 2011\nAlpha 1 - 0 Beta\n\n{second}\nMay 8, 2011\n"
             f"Beta 3 - 1 Alpha\n\nBeta advanced 4 – 2 on aggregate\n")
     assert findings(text, "T002") == [("T002", text.count("\n") - 0)]
+
+
+BOX_AGGREGATES = (FIXTURES / "wikitext" / "handmade" / "box_aggregates.wikitext").read_text("utf-8")
+
+
+def box_findings(text: str) -> list[tuple[str, int, str]]:
+    from seasonparse.frontend import parse_file  # noqa: F401  (the wikitext front end, by content)
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+
+    rules = registry()
+    doc = parse_wikitext(decode("box_aggregates.wikitext", text.encode("utf-8")))
+    result = run([doc], rules, selected_codes(rules, ("T",), (), ()), Config())
+    return [(f.code, f.line, f.message) for f in result.findings]
+
+
+def test_a_football_boxs_stated_aggregate_is_checked_against_its_legs():
+    """A box's `aggregatescore` is the tie's stated aggregate (trial15: `7–2` over legs giving 6–2 was
+    replaced by the legs' sum, unseen); either club's goals first, as the box writes its score."""
+    assert box_findings(BOX_AGGREGATES) == []  # 6–2 (team1's first) and 2–3 (team1's first) are both right
+    wrong = BOX_AGGREGATES.replace("aggregatescore = 6–2", "aggregatescore = 7–2")
+    assert box_findings(wrong) == [("T002", 32, "stated aggregate 7–2, the legs give Chelsea 6–2 Middlesbrough")]
+    swapped = BOX_AGGREGATES.replace("aggregatescore = 2–3", "aggregatescore = 3–2")
+    assert box_findings(swapped) == []  # the same two numbers: no convention makes a false alarm

@@ -52,7 +52,7 @@ class _Reader:
         self.open_kind: str | None = None
         self.unknown_names: dict[str, list[int]] = {}  # name -> [uses, first offset]
         self.marks: list[Mark] = []  # ties with one team in bold
-        self.aggregates: dict[int, str] = {}  # match index -> a box's `aggregatescore`
+        self.aggregates: dict[int, tuple[str, int]] = {}  # match index -> a box's `aggregatescore`, its line
         self.awaited = AwaitedBoxes()  # ties written before their legs' boxes
         self.article_club: str | None = None  # the club of a club season article's infobox
         self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
@@ -166,7 +166,7 @@ class _Reader:
                 b.add_match(m)
                 self.awaited.box(m, b)
                 if (agg := frag.params.get("aggregatescore")) is not None and agg.raw:
-                    self.aggregates[m.index] = clean(agg.raw)
+                    self.aggregates[m.index] = clean(agg.raw), self.index.line(agg.offset)
         elif kind == "sports_table":
             t = read_sports_table(frag, len(b.tables), b.section, self.index, self.diags)
             if t:

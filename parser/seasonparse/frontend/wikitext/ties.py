@@ -21,6 +21,10 @@ an `aggregatescore` or the section has no other box of either club (a
 play-off written as its two legs; in a league section each pairing is played
 twice, but among other matches). The aggregate decides; on a level one, away
 goals where the aggregate cell says so (`(a)`), else the second leg's shoot-out.
+An `aggregatescore` with a score is the tie's stated aggregate, which T002 compares
+with the legs' (trial15: `7–2` over legs giving 6–2 was replaced by the sum, unseen);
+read as the pair of numbers it states, whichever club's goals come first (the box's
+team1's, by the module's display), so no convention can make a false alarm.
 
 A group stage's matches (under a title or a `;` line naming a group: the builder's
 group_matches) are never a tie's legs: two clubs of a group meet home and away, and may meet again
@@ -201,12 +205,12 @@ class AwaitedBoxes:
                     legs=tuple(sorted(legs) if all(waiting.boxed) else legs))
             return
 
-    def drop(self, b, aggregates: dict[int, str]) -> dict[int, str]:
+    def drop(self, b, aggregates: dict[int, tuple[str, int]]) -> dict[int, tuple[str, int]]:
         """Take the replaced matches out of the builder; `aggregates` (by match index) renumbered."""
         if not self.replaced:
             return aggregates
         new = b.drop_matches(self.replaced)
-        return {new[i]: text for i, text in aggregates.items() if i in new}
+        return {new[i]: stated for i, stated in aggregates.items() if i in new}
 
 
 def _round_of(section: tuple[str, ...]) -> tuple[str, ...]:
@@ -248,10 +252,10 @@ def read_two_leg(frag: Fragment, b, index: LineIndex, awaited: AwaitedBoxes) -> 
 _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
 
 
-def box_ties(matches, ties, aggregates: dict[int, str], group_matches: set[int]) -> list[Tie]:
+def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matches: set[int]) -> list[Tie]:
     """Ties of two-legged football boxes no tie has taken yet; `aggregates` holds the
-    `aggregatescore` written on a box, by match index; `group_matches` the group stages'
-    matches, no tie's. Linear in the matches."""
+    `aggregatescore` written on a box and its line, by match index; `group_matches` the group
+    stages' matches, no tie's. Linear in the matches."""
     taken = {i for t in ties for i in t.legs}
     boxes = [m for m in matches if m.date_text and m.index not in taken]
     rounds = {m.index: _legs_round(m.section) for m in boxes}
@@ -270,7 +274,7 @@ def box_ties(matches, ties, aggregates: dict[int, str], group_matches: set[int])
         alone = clubs[(rnd, home)] == clubs[(rnd, away)] == 2
         if stated is None and not alone:
             continue
-        tie = _box_tie(leg1, m, stated or "")
+        tie = _box_tie(leg1, m, *(stated or ("", None)))
         if tie is not None:
             out.append(tie)
     return out
@@ -283,8 +287,9 @@ def _legs_round(section: tuple[str, ...]) -> tuple:
     return tuple(section) if leg is None else ("legs", *rnd)
 
 
-def _box_tie(leg1: Match, leg2: Match, stated: str) -> Tie | None:
-    """leg1: A at home to B; leg2: B at home to A."""
+def _box_tie(leg1: Match, leg2: Match, stated: str, stated_line: int | None) -> Tie | None:
+    """leg1: A at home to B; leg2: B at home to A; `stated`: the second box's `aggregatescore`, at
+    `stated_line`, where the tie is then placed (T002 points at what is stated)."""
     a, bb = leg1.home, leg1.away
     ga, gb = leg1.home_goals + leg2.away_goals, leg1.away_goals + leg2.home_goals
     if ga != gb:
@@ -295,8 +300,11 @@ def _box_tie(leg1: Match, leg2: Match, stated: str) -> Tie | None:
         a_wins, reason = leg2.penalties[1] > leg2.penalties[0], "penalties"
     else:
         return None
-    return Tie(a if a_wins else bb, reason, max(ga, gb), min(ga, gb), f"{a} {ga}–{gb} {bb}",
-               leg2.line, (leg1.index, leg2.index), leg2.section)
+    said = score(stated) if stated else None
+    high, low = (max(said), min(said)) if said is not None else (max(ga, gb), min(ga, gb))
+    return Tie(a if a_wins else bb, reason, high, low, f"{a} {ga}–{gb} {bb}",
+               stated_line if said is not None and stated_line else leg2.line, (leg1.index, leg2.index),
+               leg2.section)
 
 
 def tie_table_columns(columns) -> dict[str, int] | None:
