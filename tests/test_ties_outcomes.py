@@ -63,3 +63,12 @@ def test_legs_under_first_and_second_leg_headings_are_one_tie(first, second):
     text = (f"= 2019–20 County Cup =\n\n{first}\nMay 1, 2011\nAlpha 1 - 0 Beta\n\n{second}\nMay 8, 2011\n"
             f"Beta 3 - 1 Alpha\n\nBeta advanced 4 – 2 on aggregate\n")
     assert findings(text, "T002") == [("T002", text.count("\n") - 0)]
+
+
+def test_a_group_named_under_a_round_is_no_tie():
+    """tests/fixtures/ties/group_named_with_a_round.txt: `==Final round – Group A==`, a group's six
+    matches and its winner's line. Read as a knockout round, the line closed the last two matches
+    as a tie of other clubs (a false T001)."""
+    text = (FIXTURES / "ties" / "group_named_with_a_round.txt").read_text("utf-8")
+    assert findings(text, "T") == []
+    assert findings(text.replace("Final round – Group A", "Final"), "T") == [("T001", 26)]

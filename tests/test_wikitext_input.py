@@ -303,7 +303,7 @@ def test_legs_after_a_results_grid_are_the_ties_own():
     assert [f.code for f in findings_for(path.read_text("utf-8"), wikitext=True)] == ["M003", "M003"]
 
 
-@pytest.mark.parametrize("groups", ["headings", "definition lines"])
+@pytest.mark.parametrize("groups", ["headings", "definition lines", "headings naming a round too"])
 def test_a_groups_home_and_away_matches_are_no_tie(groups):
     """Group A's outcome line closed its last two boxes of the same clubs as a tie (a false
     T003: the group winner lost those meetings), the final's {{TwoLegResult}} between two
@@ -316,6 +316,9 @@ def test_a_groups_home_and_away_matches_are_no_tie(groups):
     if groups == "definition lines":
         text = text.replace("==Group stage==", "==First round==").replace("===Group A===", ";Group A")
         text = text.replace("===Group B===", ";Group B")
+    if groups == "headings naming a round too":  # a named group is a group whatever else its title says
+        text = text.replace("==Group stage==", "==Final tournament==").replace("===Group A===", "===Final round – Group A===")
+        text = text.replace("===Group B===", "===Group B (final round)===")
     d = parse(text)
     ties = [(t.text, [(d.matches[i].home, d.matches[i].line) for i in t.legs]) for t in d.ties]
     assert ties == [("Alpha advanced to the semi-finals as group winners.", []),
@@ -347,11 +350,25 @@ def test_the_deepest_title_naming_a_group_or_a_knockout_stage_decides_a_group_st
     ("Group B", True),
     ("Groups", True),
     ("Final", False),
+    # a group named (a group word and a letter or number) or a group stage's phrase is a group
+    # whatever round the title names too
+    ("Final round – Group A", True),
+    ("Final round group A", True),
+    ("Group B (final round)", True),
+    ("Final (group stage)", True),
+    ("Final tournament group stage", True),
+    ("Groups – Final matchday", True),
+    ("Semi-final round – Pool 2", True),
+    ("Group A winners v Group B runners-up (semi-final)", False),  # named groups as modifiers
+    ("Final (group winners)", False),
 ])
 def test_a_title_naming_both_a_group_and_a_knockout_stage_is_decided_by_its_words_in_order(title, group):
     """By whole words, in one order: a leg, a third-place match or a knockout phase first, then a
-    round's name just before a group word (a group), then a round, then a group word. The group
-    words came first: `Group stage play-off` and `Round of 16 (group winners)` were groups."""
+    group named (`Group A`, `Pool 1`, not `Group A winners`) or a group stage's phrase (`group
+    stage`, `groups`, `round robin`), then a round's name just before a group word (a group),
+    then a round, then a group word. The group words came first: `Group stage play-off` and
+    `Round of 16 (group winners)` were groups; then a round came before a named group:
+    `Final round – Group A` was a knockout stage."""
     from seasonparse.lexicon import group_stage
 
     assert group_stage((title,)) is group

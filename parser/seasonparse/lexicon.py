@@ -61,11 +61,14 @@ def group_stage(section: tuple[str, ...]) -> bool:
 def _stage_named(folded: str) -> str | None:
     """`group`, `knockout` or None (neither) for one folded title, by whole words in this
     order, as a title that names both qualifies one by the other: a leg, a third-place match
-    or a knockout phase names a knockout stage (`Group stage play-off`); a round just before
-    a group word names a group (`Final group`); a round a knockout stage (`Round of 16 (group
-    winners)`); a group word a group."""
+    or a knockout phase names a knockout stage (`Group stage play-off`); a group named (`Final
+    round – Group A`, not `Group A winners`) or a group stage's phrase (`Final (group stage)`)
+    a group; a round just before a group word names a group (`Final group`); a round a
+    knockout stage (`Round of 16 (group winners)`); a group word a group."""
     if _knockout_phase_words().search(folded):
         return "knockout"
+    if _group_named().search(folded) or _word_pattern("sections", "group_phrases").search(folded):
+        return "group"
     if _round_then_group().search(folded):
         return "group"
     if _round_words().search(folded):
@@ -143,6 +146,15 @@ def _knockout_phase_words() -> re.Pattern:
 @cache
 def _round_words() -> re.Pattern:
     return _whole_words(_round_names())
+
+
+@cache
+def _group_named() -> re.Pattern:
+    """A group word followed by a letter or a number (`group a`, `pool 1`), no modifier after
+    it (`group a winners`)."""
+    groups = sorted((re.escape(w) for w in words("sections", "group_named")), key=lambda w: (-len(w), w))
+    modifiers = sorted((re.escape(w) for w in words("sections", "group_modifiers")), key=lambda w: (-len(w), w))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})\s+(?:[a-z]|\d{{1,2}})(?!\w)(?!\s+(?:{'|'.join(modifiers)})(?!\w))")
 
 
 @cache
