@@ -62,3 +62,12 @@ def test_a_slip_among_dates_inside_the_season_is_reported_each(run, tmp_path):
     path.write_text(QUALIFYING.read_text("utf-8").replace("2011|10|7", "2014|10|7")
                     .replace("2013|9|10", "2014|9|10").replace("2013|10|15", "2012|10|15"), "utf-8")
     assert d002(run, path) == [(path.name, 17, "error")]
+
+
+def test_a_two_year_seasons_dates_from_an_earlier_season_are_an_error(run):
+    """tests/fixtures/dates/two_year_season_pasted_dates.txt: a 2011–12 season whose six dates
+    are 2009–10's. A two-year season names the years it was played, no tournament it leads to:
+    the dates before it are an error (they were one info), as a one-year season's dates years
+    after it are."""
+    path = FIXTURES / "dates" / "two_year_season_pasted_dates.txt"
+    assert d002(run, path) == [(path.name, 7, "error")]
