@@ -666,6 +666,18 @@ def test_minutes_written_as_text_are_the_goals_a_goal_template_gives():
     assert d.diagnostics == ()
 
 
+def test_a_text_minutes_note_that_is_no_goal_makes_it_no_goal(run):
+    """`Jones 80' (missed pen.)`, `Brown 67' (sent off)`, `Evans 70' (pen. saved)`: no goal (lexicon
+    [markers] no_goal), where an unknown note (`Davies 12' (header)`) leaves the minute a goal; they
+    were goals, a false M001 on each side."""
+    d = parse_file(str(WIKI / "handmade" / "text_minutes_no_goal.wikitext"))
+    assert [(e.side, e.player, e.minute, e.kind) for e in d.matches[0].events] == [
+        ("home", "Smith", 30, "goal"), ("home", "Davies", 12, "goal"), ("away", "O'Neil", 5, "goal")]
+    code, out, err = run("check", WIKI / "handmade" / "text_minutes_no_goal.wikitext", "--no-baseline",
+                         "--exit-zero", "--no-cache", "--format", "json")
+    assert [f["code"] for f in json.loads(out) if f["code"].startswith("M")] == [], out
+
+
 def test_a_real_boxs_text_minute_is_the_event_its_goal_template_would_be():
     """The 2026 round-of-32 box writes `90+2'`: the same event (not its columns) as `{{goal|90+2}}`."""
     path = WIKI / "excerpts" / "2026_FIFA_World_Cup_round_of_32.wikitext"
