@@ -129,3 +129,18 @@ def test_the_text_formats_marks_are_read_the_same_way():
     planted = text.replace("Champions: Alpha", "Champions: Gamma")
     assert [f.message for f in findings_for(planted) if f.code == "I002"] == [
         "Champions: Gamma, but the final table marks Alpha (C) champion"]
+
+
+def test_a_relegated_club_ranked_last_is_relegated_though_another_is_marked():
+    """review14: the table marks Delta (R) and gives Epsilon another letter (E); the infobox names
+    both relegated. Epsilon, last of the two last rows, was reported for want of an (R): where
+    fewer rows are marked (R) than clubs named, the order decides the others. (Where the marks
+    state as many as are named, a club they leave out is reported, last or not: the planted
+    `relegated = Epsilon` against Delta (R).)"""
+    text = (FIXTURES / "infobox" / "status_marks.txt").read_text("utf-8")
+    two = text.replace("- Relegated: Delta", "- Relegated: Delta, Epsilon").replace("| Epsilon |", "| Epsilon (E) |")
+    assert [f for f in findings_for(two) if f.code == "I002"] == []
+    # a club neither marked (R) nor among the last rows is still reported
+    above = two.replace("- Relegated: Delta, Epsilon", "- Relegated: Gamma, Epsilon")
+    assert [f.message for f in findings_for(above) if f.code == "I002"] == [
+        "Relegated: Gamma, but the final table does not mark Gamma relegated (R); it marks Delta (R)"]

@@ -171,7 +171,9 @@ def infobox_vs_final_table(doc, settings, report):
     their names (`León (C)`, as Module:Sports table shows its `status_X`), the
     marks are the article's own statement and are compared instead of the
     order: the champion named must be the one row marked (C), knockout phase or
-    not; a relegated club must be marked (R), wherever it ranks.
+    not; a relegated club must be marked (R), wherever it ranks, or, where the
+    table marks fewer than N rows (R), be among its last N rows (the others may
+    carry another letter, `(E)` for expelled, or none).
 
     Why: the infobox is what readers see first, and is edited apart from the
     table; a champion or a relegation copied from another season shows here.
@@ -211,9 +213,11 @@ def infobox_vs_final_table(doc, settings, report):
         elif key in relegated_keys:
             clubs = named_clubs(f.value)
             last = len(table) - len(clubs)
+            # fewer rows marked (R) than clubs named: the marks state some relegations, the order the rest
+            by_order = len(relegated_marked) < len(clubs)
             for club in clubs:
                 row = _row_of(table, club)
-                if row is None or (row in relegated_marked if relegated_marked else row[0] > last) \
+                if row is None or row in relegated_marked or (row[0] > last and by_order) \
                         or unread_bracket or relegation_told(doc, club) \
                         or any(same_team(club, t) for m in knockout_matches for t in (m.home, m.away)):
                     continue
