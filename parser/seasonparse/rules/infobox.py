@@ -168,7 +168,8 @@ def infobox_vs_final_table(doc, settings, report):
     relegation the prose tells in other words (excluded, demoted, stripped:
     decided off the pitch), nor a name that two rows' names hold (`Dundee`).
     Where the table marks its champion `(C)` or its relegated clubs `(R)` after
-    their names (`León (C)`, as Module:Sports table shows its `status_X`), the
+    their names in its cells (`León (C)` in a wikitable or the text format; a
+    Module:Sports table's `status_X` parameters are not read), the
     marks are the article's own statement and are compared instead of the
     order: the champion named must be the one row marked (C), knockout phase or
     not; a relegated club must be marked (R), wherever it ranks, or, where the
