@@ -666,6 +666,18 @@ def test_minutes_written_as_text_are_the_goals_a_goal_template_gives():
     assert d.diagnostics == ()
 
 
+@pytest.mark.parametrize("title", ["First leg", "First legs", "1st legs", "Second leg", "Second legs",
+                                   "2nd leg (4 December)"])
+def test_a_leg_title_is_one_definition_for_every_reader(title):
+    """lexicon.leg_round read `First legs` as a leg, knockout_title and group_stage did not: under
+    `Group stage` its matches were a group's, and no heading named the tie's round."""
+    from seasonparse.lexicon import group_stage, knockout_title, leg_round
+
+    assert knockout_title(title)
+    assert not group_stage(("Group stage", title))
+    assert leg_round(("Play-off round", title))[1] == (0 if title[0] in "F1" else 1)
+
+
 def test_a_text_minutes_note_that_is_no_goal_makes_it_no_goal(run):
     """`Jones 80' (missed pen.)`, `Brown 67' (sent off)`, `Evans 70' (pen. saved)`: no goal (lexicon
     [markers] no_goal), where an unknown note (`Davies 12' (header)`) leaves the minute a goal; they
