@@ -23,7 +23,10 @@ def d002(run, *paths):
 @pytest.mark.parametrize("text, years", [
     ("1990s", None), ("the 1990's", None), ("Blackburn_1990s_seasons", None), ("1990s–2000s", None),
     ("Newcastle in the 1990s, 1996–97 season", (1996, 1997, "1996–97")),
-    ("2011 season", (2011, 2011, "2011")), ("2011–12", (2011, 2012, "2011–12"))])
+    ("2011 season", (2011, 2011, "2011")), ("2011–12", (2011, 2012, "2011–12")),
+    # a decade's year ends in 0: `2019's` is the year's possessive (it was read as a decade: no season)
+    ("2019's Copa América", (2019, 2019, "2019")), ("2019’s Copa América", (2019, 2019, "2019")),
+    ("the 2010s", None), ("the 2010's", None)])
 def test_a_decade_is_no_season(text, years):
     assert season_years(text) == years
 
