@@ -144,3 +144,29 @@ def test_a_relegated_club_ranked_last_is_relegated_though_another_is_marked():
     above = two.replace("- Relegated: Delta, Epsilon", "- Relegated: Gamma, Epsilon")
     assert [f.message for f in findings_for(above) if f.code == "I002"] == [
         "Relegated: Gamma, but the final table does not mark Gamma relegated (R); it marks Delta (R)"]
+
+
+@pytest.fixture
+def relegated_word(monkeypatch):
+    """The lexicon's relegated status with a longer word beside `R` (`Rel`), its caches cleared
+    before and after."""
+    from seasonparse import lexicon, tables
+
+    def clear():
+        lexicon.words.cache_clear()
+        tables._status_mark.cache_clear()
+
+    clear()
+    monkeypatch.setitem(lexicon.lexicon()["standings"], "status_relegated", ["R", "Rel"])
+    yield
+    monkeypatch.undo()
+    clear()
+
+
+def test_a_status_word_the_lexicon_lists_is_read_whatever_its_length(relegated_word):
+    from seasonparse.tables import status_marks
+
+    assert status_marks("Metz (Rel)") == {"rel"} and status_marks("Lille (C, Rel) (P)") == {"c", "rel", "p"}
+    assert status_marks("Estudiantes (LP)") == frozenset()  # a club's own parenthesis, no status word
+    text = (FIXTURES / "infobox" / "status_marks.txt").read_text("utf-8")
+    assert [f for f in findings_for(text.replace("Delta (R)", "Delta (Rel)")) if f.code == "I002"] == []

@@ -110,18 +110,26 @@ def _tournament_columns(columns: tuple[str, ...]) -> tuple[tuple[int, str], ...]
     return tuple(out)
 
 
-# Status letters after a club's name, one parenthesis each or several in one: `(C)`, `(C, Q)`.
-_STATUS_MARK = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
-
-
 def status_marks(cell: str) -> frozenset[str]:
-    """The status letters a standings row's club cell ends with, folded: `León (C)` -> {c},
-    `Lille (C, Q) (P)` -> {c, q, p}; a club's own parenthesis (`Estudiantes (LP)`) is none."""
+    """The status marks a standings row's club cell ends with, folded: `León (C)` -> {c},
+    `Lille (C, Q) (P)` -> {c, q, p}; a club's own parenthesis (`Estudiantes (LP)`) is none.
+    A mark is a status the lexicon lists ([standings] status_*, as written, any length) or a
+    single capital letter (a status Module:Sports table shows that the lexicon gives no meaning)."""
+    pattern = _status_mark()
     letters: list[str] = []
-    while m := _STATUS_MARK.search(cell):
+    while m := pattern.search(cell):
         letters += m[1].split(",")
         cell = cell[:m.start()]
     return frozenset(fold(x.strip()) for x in letters)
+
+
+@cache
+def _status_mark() -> re.Pattern:
+    """Status marks after a club's name, one parenthesis each or several in one: `(C)`, `(C, Q)`."""
+    standings = lexicon()["standings"]
+    listed = {w for key, values in standings.items() if key.startswith("status_") for w in values}
+    mark = "|".join(sorted((re.escape(w) for w in listed), key=lambda w: (-len(w), w)) + ["[A-Z]"])
+    return re.compile(rf"\s*\(((?:{mark})(?:\s*,\s*(?:{mark}))*)\)\s*$")
 
 
 class StandingsRow(NamedTuple):
