@@ -27,6 +27,10 @@ def test_a_relegated_club_the_table_ranks_above_the_last_three_is_reported_at_it
     assert line.startswith("| relegated =")
     ((at, column, message),) = i002(planted)
     assert (at, column) == (8, line.index("Parma") + 1)
+    # the Sports table's status_BOL=R, status_BRE=R, status_ATA=R are its marks (shown `Bologna (R)`)
+    assert message == "relegated: Parma, but the final table does not mark Parma relegated (R); it marks Bologna, Brescia, Atalanta"
+    unmarked = planted.replace("|status_BOL=R", "").replace("|status_BRE=R", "").replace("|status_ATA=R", "")
+    ((at, column, message),) = i002(unmarked)
     assert message.startswith("relegated: Parma, but the final table ranks Parma ") and "of 20, above its last 3" in message
 
 
@@ -170,3 +174,21 @@ def test_a_status_word_the_lexicon_lists_is_read_whatever_its_length(relegated_w
     assert status_marks("Estudiantes (LP)") == frozenset()  # a club's own parenthesis, no status word
     text = (FIXTURES / "infobox" / "status_marks.txt").read_text("utf-8")
     assert [f for f in findings_for(text.replace("Delta (R)", "Delta (Rel)")) if f.code == "I002"] == []
+
+
+def test_a_sports_tables_status_parameters_are_its_marks():
+    """tests/fixtures/wikitext/handmade/status_marks_sports_table.wikitext: Module:Sports table shows
+    `status_BET=C` as `Beta (C)` and `status_DEL=R` as `Delta (R)`, the same statement as a
+    wikitable's marks: champion Beta, second, and Delta, fourth of five, quiet (review14: only a
+    cell's `(C)` was read, two false I002)."""
+    text = (WIKI / "handmade" / "status_marks_sports_table.wikitext").read_text("utf-8")
+    assert i002(text) == []
+    planted = text.replace("champions = Beta", "champions = Alpha").replace("relegated = Delta", "relegated = Epsilon")
+    assert i002(planted) == [
+        (2, 15, "champions: Alpha, but the final table marks Beta champion"),
+        (3, 15, "relegated: Epsilon, but the final table does not mark Epsilon relegated (R); it marks Delta")]
+    # the club names of the rows are as before: no mark in them
+    from test_wikitext_input import parse
+    doc = parse(text)
+    assert [(r.cells[1], r.status) for r in doc.tables[0].rows] == [
+        ("Alpha", None), ("Beta", "C"), ("Gamma", None), ("Delta", "R"), ("Epsilon", None)]

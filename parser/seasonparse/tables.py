@@ -123,6 +123,14 @@ def status_marks(cell: str) -> frozenset[str]:
     return frozenset(fold(x.strip()) for x in letters)
 
 
+def row_status_marks(row: Row, team: str) -> frozenset[str]:
+    """A standings row's status marks, folded: those its club cell ends with (`León (C)`) and
+    the letters the source states apart (Row.status: a Sports table's `status_X`), each a mark,
+    as the module shows `status_X=CQ` as `(C, Q)`."""
+    marks = status_marks(team)
+    return marks | frozenset(fold(c) for c in row.status) if row.status else marks
+
+
 @cache
 def _status_mark() -> re.Pattern:
     """Status marks after a club's name, one parenthesis each or several in one: `(C)`, `(C, Q)`."""
