@@ -27,6 +27,10 @@ def test_a_relegated_club_the_table_ranks_above_the_last_three_is_reported_at_it
     assert line.startswith("| relegated =")
     ((at, column, message),) = i002(planted)
     assert (at, column) == (8, line.index("Parma") + 1)
+    # the Sports table's status_BOL=R, status_BRE=R, status_ATA=R are its marks (shown `Bologna (R)`)
+    assert message == "relegated: Parma, but the final table does not mark Parma relegated (R); it marks Bologna, Brescia, Atalanta"
+    unmarked = planted.replace("|status_BOL=R", "").replace("|status_BRE=R", "").replace("|status_ATA=R", "")
+    ((at, column, message),) = i002(unmarked)
     assert message.startswith("relegated: Parma, but the final table ranks Parma ") and "of 20, above its last 3" in message
 
 
@@ -129,3 +133,62 @@ def test_the_text_formats_marks_are_read_the_same_way():
     planted = text.replace("Champions: Alpha", "Champions: Gamma")
     assert [f.message for f in findings_for(planted) if f.code == "I002"] == [
         "Champions: Gamma, but the final table marks Alpha (C) champion"]
+
+
+def test_a_relegated_club_ranked_last_is_relegated_though_another_is_marked():
+    """review14: the table marks Delta (R) and gives Epsilon another letter (E); the infobox names
+    both relegated. Epsilon, last of the two last rows, was reported for want of an (R): where
+    fewer rows are marked (R) than clubs named, the order decides the others. (Where the marks
+    state as many as are named, a club they leave out is reported, last or not: the planted
+    `relegated = Epsilon` against Delta (R).)"""
+    text = (FIXTURES / "infobox" / "status_marks.txt").read_text("utf-8")
+    two = text.replace("- Relegated: Delta", "- Relegated: Delta, Epsilon").replace("| Epsilon |", "| Epsilon (E) |")
+    assert [f for f in findings_for(two) if f.code == "I002"] == []
+    # a club neither marked (R) nor among the last rows is still reported
+    above = two.replace("- Relegated: Delta, Epsilon", "- Relegated: Gamma, Epsilon")
+    assert [f.message for f in findings_for(above) if f.code == "I002"] == [
+        "Relegated: Gamma, but the final table does not mark Gamma relegated (R); it marks Delta (R)"]
+
+
+@pytest.fixture
+def relegated_word(monkeypatch):
+    """The lexicon's relegated status with a longer word beside `R` (`Rel`), its caches cleared
+    before and after."""
+    from seasonparse import lexicon, tables
+
+    def clear():
+        lexicon.words.cache_clear()
+        tables._status_mark.cache_clear()
+
+    clear()
+    monkeypatch.setitem(lexicon.lexicon()["standings"], "status_relegated", ["R", "Rel"])
+    yield
+    monkeypatch.undo()
+    clear()
+
+
+def test_a_status_word_the_lexicon_lists_is_read_whatever_its_length(relegated_word):
+    from seasonparse.tables import status_marks
+
+    assert status_marks("Metz (Rel)") == {"rel"} and status_marks("Lille (C, Rel) (P)") == {"c", "rel", "p"}
+    assert status_marks("Estudiantes (LP)") == frozenset()  # a club's own parenthesis, no status word
+    text = (FIXTURES / "infobox" / "status_marks.txt").read_text("utf-8")
+    assert [f for f in findings_for(text.replace("Delta (R)", "Delta (Rel)")) if f.code == "I002"] == []
+
+
+def test_a_sports_tables_status_parameters_are_its_marks():
+    """tests/fixtures/wikitext/handmade/status_marks_sports_table.wikitext: Module:Sports table shows
+    `status_BET=C` as `Beta (C)` and `status_DEL=R` as `Delta (R)`, the same statement as a
+    wikitable's marks: champion Beta, second, and Delta, fourth of five, quiet (review14: only a
+    cell's `(C)` was read, two false I002)."""
+    text = (WIKI / "handmade" / "status_marks_sports_table.wikitext").read_text("utf-8")
+    assert i002(text) == []
+    planted = text.replace("champions = Beta", "champions = Alpha").replace("relegated = Delta", "relegated = Epsilon")
+    assert i002(planted) == [
+        (2, 15, "champions: Alpha, but the final table marks Beta champion"),
+        (3, 15, "relegated: Epsilon, but the final table does not mark Epsilon relegated (R); it marks Delta")]
+    # the club names of the rows are as before: no mark in them
+    from test_wikitext_input import parse
+    doc = parse(text)
+    assert [(r.cells[1], r.status) for r in doc.tables[0].rows] == [
+        ("Alpha", None), ("Beta", "C"), ("Gamma", None), ("Delta", "R"), ("Epsilon", None)]

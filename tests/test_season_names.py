@@ -23,7 +23,10 @@ def d002(run, *paths):
 @pytest.mark.parametrize("text, years", [
     ("1990s", None), ("the 1990's", None), ("Blackburn_1990s_seasons", None), ("1990s–2000s", None),
     ("Newcastle in the 1990s, 1996–97 season", (1996, 1997, "1996–97")),
-    ("2011 season", (2011, 2011, "2011")), ("2011–12", (2011, 2012, "2011–12"))])
+    ("2011 season", (2011, 2011, "2011")), ("2011–12", (2011, 2012, "2011–12")),
+    # a decade's year ends in 0: `2019's` is the year's possessive (it was read as a decade: no season)
+    ("2019's Copa América", (2019, 2019, "2019")), ("2019’s Copa América", (2019, 2019, "2019")),
+    ("the 2010s", None), ("the 2010's", None)])
 def test_a_decade_is_no_season(text, years):
     assert season_years(text) == years
 
@@ -62,3 +65,12 @@ def test_a_slip_among_dates_inside_the_season_is_reported_each(run, tmp_path):
     path.write_text(QUALIFYING.read_text("utf-8").replace("2011|10|7", "2014|10|7")
                     .replace("2013|9|10", "2014|9|10").replace("2013|10|15", "2012|10|15"), "utf-8")
     assert d002(run, path) == [(path.name, 17, "error")]
+
+
+def test_a_two_year_seasons_dates_from_an_earlier_season_are_an_error(run):
+    """tests/fixtures/dates/two_year_season_pasted_dates.txt: a 2011–12 season whose six dates
+    are 2009–10's. A two-year season names the years it was played, no tournament it leads to:
+    the dates before it are an error (they were one info), as a one-year season's dates years
+    after it are."""
+    path = FIXTURES / "dates" / "two_year_season_pasted_dates.txt"
+    assert d002(run, path) == [(path.name, 7, "error")]

@@ -87,3 +87,12 @@ def test_a_football_boxs_stated_aggregate_is_checked_against_its_legs():
     assert box_findings(wrong) == [("T002", 32, "stated aggregate 7–2, the legs give Chelsea 6–2 Middlesbrough")]
     swapped = BOX_AGGREGATES.replace("aggregatescore = 2–3", "aggregatescore = 3–2")
     assert box_findings(swapped) == []  # the same two numbers: no convention makes a false alarm
+
+
+def test_a_group_named_under_a_round_is_no_tie():
+    """tests/fixtures/ties/group_named_with_a_round.txt: `==Final round – Group A==`, a group's six
+    matches and its winner's line. Read as a knockout round, the line closed the last two matches
+    as a tie of other clubs (a false T001)."""
+    text = (FIXTURES / "ties" / "group_named_with_a_round.txt").read_text("utf-8")
+    assert findings(text, "T") == []
+    assert findings(text.replace("Final round – Group A", "Final"), "T") == [("T001", 26)]

@@ -303,7 +303,7 @@ def test_legs_after_a_results_grid_are_the_ties_own():
     assert [f.code for f in findings_for(path.read_text("utf-8"), wikitext=True)] == ["M003", "M003"]
 
 
-@pytest.mark.parametrize("groups", ["headings", "definition lines"])
+@pytest.mark.parametrize("groups", ["headings", "definition lines", "headings naming a round too"])
 def test_a_groups_home_and_away_matches_are_no_tie(groups):
     """Group A's outcome line closed its last two boxes of the same clubs as a tie (a false
     T003: the group winner lost those meetings), the final's {{TwoLegResult}} between two
@@ -316,6 +316,9 @@ def test_a_groups_home_and_away_matches_are_no_tie(groups):
     if groups == "definition lines":
         text = text.replace("==Group stage==", "==First round==").replace("===Group A===", ";Group A")
         text = text.replace("===Group B===", ";Group B")
+    if groups == "headings naming a round too":  # a named group is a group whatever else its title says
+        text = text.replace("==Group stage==", "==Final tournament==").replace("===Group A===", "===Final round – Group A===")
+        text = text.replace("===Group B===", "===Group B (final round)===")
     d = parse(text)
     ties = [(t.text, [(d.matches[i].home, d.matches[i].line) for i in t.legs]) for t in d.ties]
     assert ties == [("Alpha advanced to the semi-finals as group winners.", []),
@@ -347,11 +350,25 @@ def test_the_deepest_title_naming_a_group_or_a_knockout_stage_decides_a_group_st
     ("Group B", True),
     ("Groups", True),
     ("Final", False),
+    # a group named (a group word and a letter or number) or a group stage's phrase is a group
+    # whatever round the title names too
+    ("Final round – Group A", True),
+    ("Final round group A", True),
+    ("Group B (final round)", True),
+    ("Final (group stage)", True),
+    ("Final tournament group stage", True),
+    ("Groups – Final matchday", True),
+    ("Semi-final round – Pool 2", True),
+    ("Group A winners v Group B runners-up (semi-final)", False),  # named groups as modifiers
+    ("Final (group winners)", False),
 ])
 def test_a_title_naming_both_a_group_and_a_knockout_stage_is_decided_by_its_words_in_order(title, group):
     """By whole words, in one order: a leg, a third-place match or a knockout phase first, then a
-    round's name just before a group word (a group), then a round, then a group word. The group
-    words came first: `Group stage play-off` and `Round of 16 (group winners)` were groups."""
+    group named (`Group A`, `Pool 1`, not `Group A winners`) or a group stage's phrase (`group
+    stage`, `groups`, `round robin`), then a round's name just before a group word (a group),
+    then a round, then a group word. The group words came first: `Group stage play-off` and
+    `Round of 16 (group winners)` were groups; then a round came before a named group:
+    `Final round – Group A` was a knockout stage."""
     from seasonparse.lexicon import group_stage
 
     assert group_stage((title,)) is group
@@ -647,6 +664,30 @@ def test_minutes_written_as_text_are_the_goals_a_goal_template_gives():
     assert [(e.player, e.minute, e.kind) for e in second.events] == [
         ("Havertz", 12, "goal"), ("Musiala", 30, "goal")]    # a {{goal}} and a text minute, one value
     assert d.diagnostics == ()
+
+
+@pytest.mark.parametrize("title", ["First leg", "First legs", "1st legs", "Second leg", "Second legs",
+                                   "2nd leg (4 December)"])
+def test_a_leg_title_is_one_definition_for_every_reader(title):
+    """lexicon.leg_round read `First legs` as a leg, knockout_title and group_stage did not: under
+    `Group stage` its matches were a group's, and no heading named the tie's round."""
+    from seasonparse.lexicon import group_stage, knockout_title, leg_round
+
+    assert knockout_title(title)
+    assert not group_stage(("Group stage", title))
+    assert leg_round(("Play-off round", title))[1] == (0 if title[0] in "F1" else 1)
+
+
+def test_a_text_minutes_note_that_is_no_goal_makes_it_no_goal(run):
+    """`Jones 80' (missed pen.)`, `Brown 67' (sent off)`, `Evans 70' (pen. saved)`: no goal (lexicon
+    [markers] no_goal), where an unknown note (`Davies 12' (header)`) leaves the minute a goal; they
+    were goals, a false M001 on each side."""
+    d = parse_file(str(WIKI / "handmade" / "text_minutes_no_goal.wikitext"))
+    assert [(e.side, e.player, e.minute, e.kind) for e in d.matches[0].events] == [
+        ("home", "Smith", 30, "goal"), ("home", "Davies", 12, "goal"), ("away", "O'Neil", 5, "goal")]
+    code, out, err = run("check", WIKI / "handmade" / "text_minutes_no_goal.wikitext", "--no-baseline",
+                         "--exit-zero", "--no-cache", "--format", "json")
+    assert [f["code"] for f in json.loads(out) if f["code"].startswith("M")] == [], out
 
 
 def test_a_real_boxs_text_minute_is_the_event_its_goal_template_would_be():

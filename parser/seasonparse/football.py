@@ -59,8 +59,9 @@ def doc_club(doc: Document) -> str | None:
     return f.value if f and f.value else None
 
 
-# a year or two (`2011–12`); a decade (`1990s`, `1990's`) is no season
-_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?(?!['’]?s(?![^\W\d_]))")
+# a year or two (`2011–12`); a decade (`1990s`, `1990's`: a year ending in 0) is no season,
+# a year's possessive (`2019's Copa`) is
+_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?(?!(?<=0)['’]?s(?![^\W\d_]))")
 
 
 def season_years(text: str) -> tuple[int, int, str] | None:

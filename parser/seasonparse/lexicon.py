@@ -33,10 +33,14 @@ def _word_pattern(group: str, key: str) -> re.Pattern:
     return _whole_words(words(group, key))
 
 
-def _whole_words(folded) -> re.Pattern:
+def _whole_words(folded, plural: bool = False) -> re.Pattern:
+    """Any of the folded words as a whole word (`plural`: each also with an `s`: `first legs`)."""
+    return re.compile(rf"(?<!\w)(?:{_alternatives(folded)}){'s?' if plural else ''}(?!\w)")
+
+
+def _alternatives(folded) -> str:
     # longest first (a word inside a longer one must not win); ties in one order, so each run compiles one pattern
-    alternatives = sorted((re.escape(w) for w in folded), key=lambda w: (-len(w), w))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+    return "|".join(sorted((re.escape(w) for w in folded), key=lambda w: (-len(w), w)))
 
 
 def names_any(text: str, group: str, key: str) -> bool:
@@ -61,11 +65,14 @@ def group_stage(section: tuple[str, ...]) -> bool:
 def _stage_named(folded: str) -> str | None:
     """`group`, `knockout` or None (neither) for one folded title, by whole words in this
     order, as a title that names both qualifies one by the other: a leg, a third-place match
-    or a knockout phase names a knockout stage (`Group stage play-off`); a round just before
-    a group word names a group (`Final group`); a round a knockout stage (`Round of 16 (group
-    winners)`); a group word a group."""
-    if _knockout_phase_words().search(folded):
+    or a knockout phase names a knockout stage (`Group stage play-off`); a group named (`Final
+    round – Group A`, not `Group A winners`) or a group stage's phrase (`Final (group stage)`)
+    a group; a round just before a group word names a group (`Final group`); a round a
+    knockout stage (`Round of 16 (group winners)`); a group word a group."""
+    if _knockout_phase_words().search(folded) or _leg_title(folded) is not None:
         return "knockout"
+    if _group_named().search(folded) or _word_pattern("sections", "group_phrases").search(folded):
+        return "group"
     if _round_then_group().search(folded):
         return "group"
     if _round_words().search(folded):
@@ -84,20 +91,26 @@ def leg_round(section: tuple[str, ...]) -> tuple[tuple, int | None]:
     if not section:
         return section, None
     folded = fold(section[-1])
+    leg = _leg_title(folded)
+    if leg is None:
+        return section, None
+    named = _round_words().search(folded)  # longest first: `quarter-final`, not `final`
+    return (*section[:-1], None if named is None else round_positions()[named[0]]), leg
+
+
+def _leg_title(folded: str) -> int | None:
+    """Which leg (0, 1) a folded title names, None where it names none: the one definition of a
+    leg title (leg_round, knockout_title, group_stage), whole words, each also plural (`First legs`)."""
     for leg, pattern in enumerate(_leg_words()):
         if pattern.search(folded):
-            named = _round_words().search(folded)  # longest first: `quarter-final`, not `final`
-            return (*section[:-1], None if named is None else round_positions()[named[0]]), leg
-    return section, None
+            return leg
+    return None
 
 
 @cache
 def _leg_words() -> tuple[re.Pattern, re.Pattern]:
     """The first leg's words and the second's, whole words, each also plural (`First legs`)."""
-    def pattern(key: str) -> re.Pattern:
-        alternatives = sorted((re.escape(w) for w in words("sections", key)), key=lambda w: (-len(w), w))
-        return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})s?(?!\w)")
-    return pattern("first_leg"), pattern("second_leg")
+    return _whole_words(words("sections", "first_leg"), plural=True), _whole_words(words("sections", "second_leg"), plural=True)
 
 
 @cache
@@ -111,14 +124,15 @@ def round_positions() -> dict[str, int]:
 
 
 def knockout_title(title: str) -> bool:
-    """Whether a heading names a knockout stage: a round (`Semi-finals`, `Final`), a leg, a
-    third-place match or a knockout phase (`Play-offs`), as whole words."""
-    return _knockout_words().search(fold(title)) is not None
+    """Whether a heading names a knockout stage: a round (`Semi-finals`, `Final`), a leg
+    (`First legs`), a third-place match or a knockout phase (`Play-offs`), as whole words."""
+    folded = fold(title)
+    return _knockout_words().search(folded) is not None or _leg_title(folded) is not None
 
 
 @cache
 def _knockout_words() -> re.Pattern:
-    """The words of a knockout stage's titles: its rounds, legs and phases."""
+    """The words of a knockout stage's titles but its legs': its rounds and phases."""
     return _whole_words(_round_names() | _knockout_phase_names())
 
 
@@ -129,9 +143,8 @@ def _round_names() -> frozenset[str]:
 
 @cache
 def _knockout_phase_names() -> frozenset[str]:
-    """Legs, third-place matches and knockout phases: no group has them."""
-    sections = lexicon()["sections"]
-    named = [*sections["first_leg"], *sections["second_leg"], *sections["third_place"], *lexicon()["phases"]["knockout"]]
+    """Third-place matches and knockout phases: no group has them (nor legs: _leg_title)."""
+    named = [*lexicon()["sections"]["third_place"], *lexicon()["phases"]["knockout"]]
     return frozenset(fold(w) for w in named)
 
 
@@ -146,10 +159,17 @@ def _round_words() -> re.Pattern:
 
 
 @cache
+def _group_named() -> re.Pattern:
+    """A group word followed by a letter or a number (`group a`, `pool 1`), no modifier after
+    it (`group a winners`)."""
+    groups, modifiers = _alternatives(words("sections", "group_named")), _alternatives(words("sections", "group_modifiers"))
+    return re.compile(rf"(?<!\w)(?:{groups})\s+(?:[a-z]|\d{{1,2}})(?!\w)(?!\s+(?:{modifiers})(?!\w))")
+
+
+@cache
 def _round_then_group() -> re.Pattern:
     """A round's name qualifying a group word that follows it: `final group`, `final pool`."""
-    rounds = sorted((re.escape(w) for w in _round_names()), key=lambda w: (-len(w), w))
-    groups = sorted((re.escape(w) for w in words("sections", "group_stage")), key=lambda w: (-len(w), w))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(rounds)})\s+(?:{'|'.join(groups)})(?!\w)")
+    rounds, groups = _alternatives(_round_names()), _alternatives(words("sections", "group_stage"))
+    return re.compile(rf"(?<!\w)(?:{rounds})\s+(?:{groups})(?!\w)")
 
 

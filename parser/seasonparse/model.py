@@ -174,6 +174,9 @@ class Row(NamedTuple):
     ragged: bool = False
     realigned: tuple[str, ...] | None = None  # cells put back in their columns
     link: str | None = None  # the club's link target (wikitext `[[Target|Label]]`): an identity hint
+    # status letters the source states apart from the cells (Module:Sports table's `status_X`, `C`,
+    # `DR`), which the module shows after the club's name as `(C)`: tables.status_marks reads both
+    status: str | None = None
 
 
 class Table(NamedTuple):

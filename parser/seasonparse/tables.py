@@ -110,18 +110,34 @@ def _tournament_columns(columns: tuple[str, ...]) -> tuple[tuple[int, str], ...]
     return tuple(out)
 
 
-# Status letters after a club's name, one parenthesis each or several in one: `(C)`, `(C, Q)`.
-_STATUS_MARK = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
-
-
 def status_marks(cell: str) -> frozenset[str]:
-    """The status letters a standings row's club cell ends with, folded: `León (C)` -> {c},
-    `Lille (C, Q) (P)` -> {c, q, p}; a club's own parenthesis (`Estudiantes (LP)`) is none."""
+    """The status marks a standings row's club cell ends with, folded: `León (C)` -> {c},
+    `Lille (C, Q) (P)` -> {c, q, p}; a club's own parenthesis (`Estudiantes (LP)`) is none.
+    A mark is a status the lexicon lists ([standings] status_*, as written, any length) or a
+    single capital letter (a status Module:Sports table shows that the lexicon gives no meaning)."""
+    pattern = _status_mark()
     letters: list[str] = []
-    while m := _STATUS_MARK.search(cell):
+    while m := pattern.search(cell):
         letters += m[1].split(",")
         cell = cell[:m.start()]
     return frozenset(fold(x.strip()) for x in letters)
+
+
+def row_status_marks(row: Row, team: str) -> frozenset[str]:
+    """A standings row's status marks, folded: those its club cell ends with (`León (C)`) and
+    the letters the source states apart (Row.status: a Sports table's `status_X`), each a mark,
+    as the module shows `status_X=CQ` as `(C, Q)`."""
+    marks = status_marks(team)
+    return marks | frozenset(fold(c) for c in row.status) if row.status else marks
+
+
+@cache
+def _status_mark() -> re.Pattern:
+    """Status marks after a club's name, one parenthesis each or several in one: `(C)`, `(C, Q)`."""
+    standings = lexicon()["standings"]
+    listed = {w for key, values in standings.items() if key.startswith("status_") for w in values}
+    mark = "|".join(sorted((re.escape(w) for w in listed), key=lambda w: (-len(w), w)) + ["[A-Z]"])
+    return re.compile(rf"\s*\(((?:{mark})(?:\s*,\s*(?:{mark}))*)\)\s*$")
 
 
 class StandingsRow(NamedTuple):

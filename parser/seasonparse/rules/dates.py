@@ -40,11 +40,11 @@ def date_outside_season(doc, settings, report):
     - most of them in the year after a one-year season: the year names an edition
       played a year late (UEFA Euro 2020 was played in 2021): an info, and only
       dates outside both years are reported;
-    - most of them before the season: the year names the tournament they lead to
-      (`2014 FIFA World Cup qualification` was played in 2011–13): an info, and
-      only dates after the season are reported;
+    - most of them before a one-year season: the year names the tournament they
+      lead to (`2014 FIFA World Cup qualification` was played in 2011–13): an info,
+      and only dates after the season are reported;
     - else (dates years after the season, or outside a two-year season, which
-      names the years it was played): one error.
+      names the years it was played, dates pasted from an earlier season): one error.
 
     Why: a wrong year in a date line is a common copy-and-paste slip; it stands
     out against the other dates of the document, not against the edition's name.
@@ -74,7 +74,7 @@ def date_outside_season(doc, settings, report):
         span = f"the season {season.text} or the year after ({season.first.year}–{later})"
     elif 2 * len(outside) <= len(dated):
         pass  # most dates inside: each one outside is a slip
-    elif 2 * sum(1 for m in outside if date.fromisoformat(m.date) < season.first) > len(dated):
+    elif _leads_to_the_tournament(season, dated, outside):
         yield report(f"{most_outside}: the year names the tournament they lead to, not their "
                      "season, so only dates after it are reported",
                      first.date_line, 1, related=related, severity=INFO)
@@ -94,6 +94,16 @@ def _edition_played_later(season, dated, outside) -> bool:
         return False
     later = sum(1 for m in outside if date.fromisoformat(m.date).year == season.last.year + 1)
     return 2 * later > len(dated)
+
+
+def _leads_to_the_tournament(season, dated, outside) -> bool:
+    """More than half of the dated matches before a one-year season (a tournament's
+    edition): they lead to it (a qualification). A two-year season names the years it
+    was played: dates before it are wrong, not a qualification's."""
+    if season.first.year != season.last.year:
+        return False
+    before = sum(1 for m in outside if date.fromisoformat(m.date) < season.first)
+    return 2 * before > len(dated)
 
 
 def _in_knockout_round(m) -> bool:

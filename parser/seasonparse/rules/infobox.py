@@ -12,7 +12,7 @@ from seasonparse.model import ERROR, WARNING
 from seasonparse.names import fold, player_matches, same_club
 from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
-from seasonparse.tables import column_indexes, rows_of, status_marks, to_int
+from seasonparse.tables import column_indexes, row_status_marks, rows_of, to_int
 from seasonparse.tournaments import match_phase
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)\)")
@@ -128,7 +128,7 @@ def _final_table(doc) -> list[tuple[int, str, int, frozenset[str]]] | None:
     for n, r in enumerate(rows, start=1):
         cells = tables[0].cells(r.row)
         pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
-        ranked.append((pos if pos is not None else n, r.team, r.row.line, status_marks(r.team)))
+        ranked.append((pos if pos is not None else n, r.team, r.row.line, row_status_marks(r.row, r.team)))
     return sorted(ranked, key=lambda x: x[0])
 
 
@@ -168,10 +168,13 @@ def infobox_vs_final_table(doc, settings, report):
     relegation the prose tells in other words (excluded, demoted, stripped:
     decided off the pitch), nor a name that two rows' names hold (`Dundee`).
     Where the table marks its champion `(C)` or its relegated clubs `(R)` after
-    their names (`León (C)`, as Module:Sports table shows its `status_X`), the
+    their names (`León (C)`, as Module:Sports table shows its `status_X`,
+    which is read the same way), the
     marks are the article's own statement and are compared instead of the
     order: the champion named must be the one row marked (C), knockout phase or
-    not; a relegated club must be marked (R), wherever it ranks.
+    not; a relegated club must be marked (R), wherever it ranks, or, where the
+    table marks fewer than N rows (R), be among its last N rows (the others may
+    carry another letter, `(E)` for expelled, or none).
 
     Why: the infobox is what readers see first, and is edited apart from the
     table; a champion or a relegation copied from another season shows here.
@@ -211,9 +214,11 @@ def infobox_vs_final_table(doc, settings, report):
         elif key in relegated_keys:
             clubs = named_clubs(f.value)
             last = len(table) - len(clubs)
+            # fewer rows marked (R) than clubs named: the marks state some relegations, the order the rest
+            by_order = len(relegated_marked) < len(clubs)
             for club in clubs:
                 row = _row_of(table, club)
-                if row is None or (row in relegated_marked if relegated_marked else row[0] > last) \
+                if row is None or row in relegated_marked or (row[0] > last and by_order) \
                         or unread_bracket or relegation_told(doc, club) \
                         or any(same_team(club, t) for m in knockout_matches for t in (m.home, m.away)):
                     continue

@@ -183,7 +183,10 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
 
 def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex) -> None:
     """A piece of an item's text, each minute written in it (`Havertz 54', 88' (pen.)`) read
-    as a {{goal}} there is: a goal of the name before it, else of the name after it."""
+    as a {{goal}} there is: a goal of the name before it, else of the name after it. A note
+    the lexicon names no goal (`80' (missed pen.)`, `67' (sent off)`: [markers] no_goal) makes
+    the minute no event of its name; any other note it does not know (`12' (header)`) leaves
+    the minute a goal, of the kind a {{goal}}'s note gives (`(pen.)`, `(o.g.)`)."""
     if "'" not in piece and "’" not in piece and "′" not in piece:  # most pieces: no minute
         item.text(piece, pos, index)
         return
@@ -193,7 +196,12 @@ def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex) -> N
             continue
         item.text(piece[done:m.start()], pos + done, index)
         line, col = index.position(pos + m.start())
-        kind = _mark_kind(clean(m[3])) if m[3] else "goal"
+        note = clean(m[3]) if m[3] else ""
+        if note and names_any(note, "markers", "no_goal"):
+            item.no_goal(line)
+            done = m.end()
+            continue
+        kind = _mark_kind(note) if note else "goal"
         item.goal([Minute(int(m[1]), int(m[2]) if m[2] else None, kind, col, col + len(m[0]))], line)
         done = m.end()
     item.text(piece[done:], pos + done, index)
@@ -250,6 +258,13 @@ class _Item:
             return
         self.entries.append(_entry(name, self.pending + minutes))
         self.pending = []
+
+    def no_goal(self, line: int):
+        """A minute whose note says it is no goal: its name is taken (no untimed goal either)."""
+        if self.line is None:
+            self.line = line
+        self.had_event = True
+        self._take_name()
 
     def other_event(self, kind: str, minutes, line: int, col: int, end_col: int):
         self.had_event = True

@@ -45,6 +45,7 @@ class _Line(NamedTuple):
     line: int
     states_win_points: bool = True  # False: a legacy row without `wpts`, at the template's 3
     link: str | None = None  # the club's link target: an identity hint (Row.link)
+    status: str | None = None  # the module's status letters (`status_X`): Row.status
 
 
 def team_codes(frag: Fragment) -> list[tuple[str, int]]:
@@ -155,7 +156,7 @@ def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int
                  str(x.gf), str(x.ga), _signed(x.gf - x.ga))
         if adjusted:
             cells += (_signed(x.adjust),)
-        rows.append(Row((*cells, str(x.win_points * x.w + x.d + x.adjust)), x.line, link=x.link))
+        rows.append(Row((*cells, str(x.win_points * x.w + x.d + x.adjust)), x.line, link=x.link, status=x.status))
     win = {x.win_points for x in lines if x.states_win_points} or {x.win_points for x in lines}
     return Table(table_index, first_line, last_line, (COLUMNS_ADJUSTED if adjusted else COLUMNS,),
                  COLUMNS_ADJUSTED if adjusted else COLUMNS, tuple(rows), section, "standings",
@@ -182,9 +183,18 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
                            _count(frag, f"draw_{code}"), _count(frag, f"loss_{code}"),
                            _count(frag, f"gf_{code}"), _count(frag, f"ga_{code}"),
                            _int(frag, f"adjust_points_{code}"), winpoints, line,
-                           link=link_target(name_p.raw) if name_p else None))
+                           link=link_target(name_p.raw) if name_p else None,
+                           status=_status(frag, code)))
     return _table(lines, table_index, index.line(frag.start), index.line(frag.end - 1), section,
                   order_rule(frag, codes))
+
+
+def _status(frag: Fragment, code: str) -> str | None:
+    """The row's `status_X` letters as the module shows them after the club's name (`CQ` ->
+    `(C, Q)`): its capital letters; None where none is written."""
+    p = frag.params.get(key(f"status_{code}"))
+    letters = "".join(c for c in clean(p.raw) if "A" <= c <= "Z") if p else ""
+    return letters or None
 
 
 def legacy_row(frag: Fragment, index: LineIndex) -> _Line:
