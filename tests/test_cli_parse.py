@@ -368,3 +368,14 @@ def test_an_out_folder_that_cannot_be_written_is_one_usage_error_before_any_work
                         lambda p, mode: False if os.path.samefile(p, out) else real_access(p, mode))
     code, _, err = run(*SEEDS, "--out", out)
     assert code == 2 and err.count("not writable") == 1 and not list(out.iterdir()), err
+
+
+def test_parse_typed_as_a_command_says_how_the_command_is_typed(run, tmp_path, monkeypatch):
+    """`seasonparse parse DIR --out OUT` (as `check` is typed): one usage line that says the paths come
+    first; a file that is named `parse` is still an input."""
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("parse", SEEDS[0], "--out", tmp_path / "out")
+    assert code == 2 and "`seasonparse PATHS --out DIR`" in err and not (tmp_path / "out").exists()
+    shutil.copy(SEEDS[0], tmp_path / "parse")
+    code, _, err = run("parse", "--out", tmp_path / "out2", "--glob", "*")
+    assert code == 0 and (tmp_path / "out2" / "parse.json").exists()
