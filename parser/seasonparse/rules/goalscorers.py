@@ -165,6 +165,32 @@ class _RowFinder:
         return sorted(hits)
 
 
+def _club_season(matches: _Matches, article_club: str, phase: str | None) -> tuple[str, list[Match]] | None:
+    """(the club's name in the match blocks, its counted matches of `phase`) for a club
+    article's table that stands beside none of them (`Statistics > Goalscorers`, the
+    matches under `Competitions`), only where they can be compared: one team plays in
+    every match (the article's club, or the one team of every match), and every match
+    names all of its goals (as many goals of it as its score gives: none left unnamed)."""
+    kept = [m for m, p in zip(matches.matches, matches.phases) if phase is None or p == phase]
+    if not kept:
+        return None
+    teams = {kept[0].home, kept[0].away}
+    for m in kept[1:]:
+        teams &= {m.home, m.away}
+    named = [t for t in teams if same_team(t, article_club)]
+    if len(named) == 1:
+        team = named[0]
+    elif not named and len(teams) == 1:
+        team = next(iter(teams))
+    else:
+        return None
+    for m in kept:
+        side = "home" if m.home == team else "away"
+        if sum(1 for e in m.events if e.is_goal and e.side == side) != m.goals(side):
+            return None
+    return team, kept
+
+
 @per_document
 def tallies(doc: Document) -> tuple[Tally, ...]:
     """Each goalscorer table or list with what the match blocks in its scope say (shared by
@@ -179,12 +205,18 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         key = ("table", g.table) if g.source == "table" else ("list", g.section,
                                                                sections.span(g.line, len(g.section))[0])
         groups.setdefault(key, []).append(g)
-    out = []
+    out, article_club = [], doc_club(doc)
     for group in groups.values():
         scope, phase = _scope(group[0].section)
         has_clubs = any(g.club for g in group)
-        club = None if has_clubs else doc_club(doc)
+        club = None if has_clubs else article_club
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
+        if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
+                and all(g.club is None or same_team(g.club, article_club) for g in group):
+            season = _club_season(matches_by_line, article_club, phase)
+            if season is not None:  # a statistics table of the club's whole season
+                scope, (club, matches) = (), season
+                group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
         t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
                   phase, club, matches, table=group[0].table)
         answers: dict[tuple, list[int]] = {}  # (scorer's name, team) -> its rows
@@ -202,6 +234,8 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
                 hits = answers.get(key)
                 if hits is None:  # each name and team answered once (its goals share the answer)
                     hits = answers[key] = t.finder.rows(e.player, team)
+                    if not hits and (target := _scorer_link(doc, e)) is not None:
+                        hits = answers[key] = t.finder.rows(target, team)
                     if len(hits) > 1:
                         t.ambiguous.update(hits)
                 if len(hits) == 1:
@@ -210,6 +244,22 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
                     t.unmatched.append((m, e))
         out.append(t)
     return tuple(out)
+
+
+def _scorer_link(doc: Document, e: Event) -> str | None:
+    """The article a wikitext scorer's name links, where it displays another spelling
+    (`[[Hakan Çalhanoğlu|Çalahanoğlu]] {{goal|56}}`): the last link before the goal,
+    where it displays the event's name."""
+    if doc.source_format != "wikitext":
+        return None
+    from seasonparse.frontend.wikitext.clean import first_link  # as _player_link
+
+    before = doc.line_text(e.line)[:max(e.column - 1, 0)]
+    start = before.rfind("[[")
+    found = first_link(before[start:]) if start >= 0 else None
+    if found is None or fold(found[1]) != fold(e.player) or fold(found[0]) == fold(e.player):
+        return None
+    return " ".join(found[0].replace("_", " ").split())
 
 
 def _where(doc, goals, limit=12):
