@@ -9,10 +9,10 @@ from typing import NamedTuple
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any, words
-from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
+from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
-from seasonparse.tables import goals_column, goals_heading, to_int
+from seasonparse.tables import column_indexes, goals_column, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
 from seasonparse.wording import plural
 
@@ -21,7 +21,8 @@ class Tally:
     """One goalscorer table or list, and what the match blocks in its scope say."""
 
     def __init__(self, rows: list[Goalscorer], own_rows: list[Goalscorer], scope: tuple[str, ...],
-                 phase: str | None, club: str | None, matches: list[Match], table: int | None = None):
+                 phase: str | None, club: str | None, matches: list[Match], table: int | None = None,
+                 column: str | None = None):
         self.rows, self.own_rows = rows, own_rows
         self.scope = scope  # the section whose matches it counts
         self.phase = phase  # only the matches of this part of the season (match_phase); None: all
@@ -32,6 +33,7 @@ class Tally:
         self.own_goals: list[tuple[Match, Event]] = []  # marked (o.g.)
         self.unmatched: list[tuple[Match, Event]] = []  # scorer in no row
         self.table = table
+        self.column = column  # a table's competition column this tally reads (None: its goals)
         self.finder = _RowFinder(rows)  # a scorer's rows, by name and club
 
     @property
@@ -191,6 +193,63 @@ def _club_season(matches: _Matches, article_club: str, phase: str | None) -> tup
     return team, kept
 
 
+def _competition_columns(table: Table, matches: list[Match]) -> dict[int, tuple[tuple[str, ...], list[Match]]] | None:
+    """A club season's statistics table's competition columns: column index -> (the section
+    of its competition, its matches), or None where the table and the matches do not
+    cover the same competitions, so that its goals column is not comparable either.
+
+    The columns after the player's, but for the goals column (`Total`) and those of a known
+    meaning (`Pos.`), each name the title of a section of the matches (`Champions League`:
+    `Competitions > UEFA Champions League > Group stage`), and every match is under one
+    of them. A table with one goals column counts all the matches."""
+    named = column_indexes(table)
+    player, goals = named.get("player"), goals_column(table)
+    if player is None or goals is None:
+        return None
+    known = set(named.values())
+    wanted = [i for i in range(player + 1, len(table.columns)) if i != goals and i not in known]
+    if not wanted:
+        return {}
+    found: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
+    for m in matches:
+        hit = _competition_of(table.columns, wanted, m.section)
+        if hit is None:
+            return None
+        col, scope = hit
+        found.setdefault(col, (scope, []))[1].append(m)
+    if len(found) != len(wanted) or any(len({m.section[:len(sc)] for m in ms} - {sc}) for sc, ms in found.values()):
+        return None
+    return found
+
+
+def _competition_of(columns: tuple[str, ...], wanted: list[int],
+                    section: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+    """(the one column naming a title of `section`, the section up to that title): a
+    column's words all the title's or the title's all the column's (`Champions League`,
+    `UEFA Champions League`); of several, the one whose words are the title's."""
+    hits = []
+    for i in wanted:
+        col = set(tokens(columns[i]))
+        for depth, title in enumerate(section):
+            words_ = set(tokens(title))
+            if col and words_ and (col <= words_ or words_ <= col):
+                hits.append((col == words_, i, section[:depth + 1]))
+                break
+    exact = [h for h in hits if h[0]]
+    chosen = exact if exact else hits
+    return (chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None
+
+
+def _column_rows(table: Table, group: list[Goalscorer], col: int) -> list[Goalscorer]:
+    """The table's rows with the goals of competition column `col`."""
+    by_line = {r.line: table.cells(r) for r in table.rows if r.kind == "data"}
+    out = []
+    for g in group:
+        cells = by_line.get(g.line, ())
+        out.append(g._replace(goals=to_int(cells[col]) if col < len(cells) else None))
+    return out
+
+
 @per_document
 def tallies(doc: Document) -> tuple[Tally, ...]:
     """Each goalscorer table or list with what the match blocks in its scope say (shared by
@@ -211,39 +270,50 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         has_clubs = any(g.club for g in group)
         club = None if has_clubs else article_club
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
+        columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
             season = _club_season(matches_by_line, article_club, phase)
-            if season is not None:  # a statistics table of the club's whole season
-                scope, (club, matches) = (), season
+            found = _competition_columns(doc.tables[group[0].table], season[1]) if season else None
+            if found is not None:  # a statistics table of the club's whole season
+                scope, (club, matches), columns = (), season, found
                 group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
-        t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
-                  phase, club, matches, table=group[0].table)
-        answers: dict[tuple, list[int]] = {}  # (scorer's name, team) -> its rows
-        for m in matches:
-            for e in m.events:
-                if not e.is_goal:
-                    continue
-                team = m.team(e.side)
-                if club is not None and not same_team(team, club):
-                    continue
-                if e.kind == "own_goal":
-                    t.own_goals.append((m, e))
-                    continue
-                key = (tokens(e.player), team)
-                hits = answers.get(key)
-                if hits is None:  # each name and team answered once (its goals share the answer)
-                    hits = answers[key] = t.finder.rows(e.player, team)
-                    if not hits and (target := _scorer_link(doc, e)) is not None:
-                        hits = answers[key] = t.finder.rows(target, team)
-                    if len(hits) > 1:
-                        t.ambiguous.update(hits)
-                if len(hits) == 1:
-                    t.counted.setdefault(hits[0], []).append((m, e))
-                elif not hits:
-                    t.unmatched.append((m, e))
-        out.append(t)
+        for col, (col_scope, col_matches) in columns.items():
+            out.append(_tally(doc, _column_rows(doc.tables[group[0].table], group, col), col_scope, phase,
+                              club, col_matches, table=None, column=doc.tables[group[0].table].columns[col]))
+        out.append(_tally(doc, group, scope, phase, club, matches, table=group[0].table))
     return tuple(out)
+
+
+def _tally(doc: Document, group: list[Goalscorer], scope: tuple[str, ...], phase: str | None,
+           club: str | None, matches: list[Match], table: int | None, column: str | None = None) -> Tally:
+    """The table or list `group` with the goals `matches` give its rows."""
+    t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
+              phase, club, matches, table=table, column=column)
+    answers: dict[tuple, list[int]] = {}  # (scorer's name, team) -> its rows
+    for m in matches:
+        for e in m.events:
+            if not e.is_goal:
+                continue
+            team = m.team(e.side)
+            if club is not None and not same_team(team, club):
+                continue
+            if e.kind == "own_goal":
+                t.own_goals.append((m, e))
+                continue
+            key = (tokens(e.player), team)
+            hits = answers.get(key)
+            if hits is None:  # each name and team answered once (its goals share the answer)
+                hits = answers[key] = t.finder.rows(e.player, team)
+                if not hits and (target := _scorer_link(doc, e)) is not None:
+                    hits = answers[key] = t.finder.rows(target, team)
+                if len(hits) > 1:
+                    t.ambiguous.update(hits)
+            if len(hits) == 1:
+                t.counted.setdefault(hits[0], []).append((m, e))
+            elif not hits:
+                t.unmatched.append((m, e))
+    return t
 
 
 def _scorer_link(doc: Document, e: Event) -> str | None:
@@ -266,6 +336,10 @@ def _where(doc, goals, limit=12):
     return [Related(doc.path, e.line, e.column,
                     f"{e.player} {e.minute}'" if e.minute is not None else f"{e.player} (no minute)")
             for _, e in goals[:limit]]
+
+
+def _in_column(t: Tally) -> str:
+    return f" in {t.column}" if t.column is not None else ""
 
 
 def _scope_name(t: Tally) -> str:
@@ -293,16 +367,19 @@ def goalscorer_count_mismatch(doc, settings, report):
     Example:
         | 1. | MEX | Víctor Lojero | 8 |     (the Apertura blocks give him 7)
     """
-    for t in tallies(doc):
+    in_columns = set()  # rows whose competition column differs: their total differs by as much
+    for t in tallies(doc):  # a table's competition columns come before its goals column
         if not t.comparable:
             continue
         for i, r in enumerate(t.rows):
             if r.goals is None or i in t.ambiguous:
                 continue
             goals = t.counted.get(i, [])
-            if len(goals) != r.goals:
-                yield report(f"{r.player} has {plural(r.goals, 'goal')} here, the match blocks of "
-                             f"{_scope_name(t)} give {len(goals)}", r.line, 1,
+            if len(goals) != r.goals and (t.column is not None or r.line not in in_columns):
+                if t.column is not None:
+                    in_columns.add(r.line)
+                yield report(f"{r.player} has {plural(r.goals, 'goal')}{_in_column(t)} here, the match blocks "
+                             f"of {_scope_name(t)} give {len(goals)}", r.line, 1,
                              related=_where(doc, goals))
 
 
@@ -325,10 +402,10 @@ def own_goal_count_mismatch(doc, settings, report):
         extra = t.own_goals + t.unmatched
         stated = sum(r.goals or 0 for r in t.own_rows)
         if t.own_rows and stated != len(extra):
-            yield report(f"own goals: {stated} in the table, the match blocks give {len(extra)} "
+            yield report(f"own goals{_in_column(t)}: {stated} in the table, the match blocks give {len(extra)} "
                          "(goals by players not in the table, and goals marked o.g.)",
                          t.own_rows[0].line, 1, related=_where(doc, extra))
-        elif not t.own_rows and extra:
+        elif not t.own_rows and extra and t.column is None:  # a column's goals are its total's too
             names = ", ".join(e.player for _, e in extra[:6])
             yield report(f"{plural(len(extra), 'goal')} by players not in this table and no own-goal row: {names}",
                          t.rows[0].line if t.rows else 1, 1, related=_where(doc, extra))
@@ -597,6 +674,8 @@ def scorer_listed_twice(doc, settings, report):
     parts = _list_parts(doc) if found else []  # no list, no blocks read
     per_competition = words("goalscorers", "competition_columns")
     for t in found:
+        if t.column is not None:
+            continue  # its table's rows, read again for one competition
         if t.table is not None and any(fold(c) in per_competition for c in doc.tables[t.table].columns):
             continue  # a row per player and competition
         for first, later in _listed_twice(doc, t.rows, parts):
