@@ -255,7 +255,8 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
     """Each goalscorer table or list with what the match blocks in its scope say (shared by
     G001-G005: read only). Linear in the document: each scorer's name and team is looked up
     once among the names that share a word with it (_RowFinder), and each table reads the
-    matches of its own section."""
+    matches of its own section (a club's statistics table: the season's, once per
+    competition column and once for its goals column)."""
     if not doc.goalscorers:  # nothing to tally: the matches are not read (a league's grid has hundreds)
         return ()
     sections, matches_by_line = _Sections(doc), _Matches(doc)
@@ -356,11 +357,18 @@ def goalscorer_count_mismatch(doc, settings, report):
     excluded; in a club article only the club's goals), and of the part of the
     season its heading names: `Liguilla goalscorers` counts the knockout
     matches only, `League goalscorers` the others, `Cup goalscorers` the cup's
-    (the words are in the lexicon); `Goalscorers` or `All competitions` all. Names match by surname
-    and initials, accent-insensitive (`J. Correa` = `Jaime Correa`), and by club
-    where the list gives one. Compared only where the match blocks cover the
-    tournament: at least half of the rows agree, or the match blocks give the
-    table's players as many goals in all as the table does.
+    (the words are in the lexicon); `Goalscorers` or `All competitions` all. A
+    club article's table beside no match (`Statistics > Goalscorers`) counts
+    the club's season: each competition column (`Serie A`, `Champions League`)
+    the matches under the section that title names (`Competitions > UEFA
+    Champions League`), its `Total` or goals column all of them; only where
+    every such column names a section of the matches, every match is under
+    one, the club plays in each and each names all of the club's goals.
+    Names match by surname and initials, accent-insensitive (`J. Correa` =
+    `Jaime Correa`), or, in wikitext, by the article the scorer's name links,
+    and by club where the list gives one. Compared only where the match blocks
+    cover the tournament: at least half of the rows agree, or the match blocks
+    give the table's players as many goals in all as the table does.
 
     Why: goalscorer tables are built by hand and drift from the results.
 
@@ -389,7 +397,8 @@ def own_goal_count_mismatch(doc, settings, report):
 
     What it does: in a club article, goals credited to the club by scorers who
     are not in its goalscorer table (opponents' own goals, listed by name) and
-    goals marked `(o.g.)` make up the own-goal row.
+    goals marked `(o.g.)` make up the own-goal row; in a statistics table with
+    a column per competition, the row's cell of each (the matches G001 counts).
 
     Why: a scorer missing from the table shows up here as an own goal too many.
 
