@@ -193,6 +193,12 @@ def _club_season(matches: _Matches, article_club: str, phase: str | None) -> tup
     return team, kept
 
 
+def _table_of(doc: Document, g: Goalscorer) -> Table | None:
+    """The table a row is from (None where a JSON input's index names none)."""
+    i = g.table
+    return doc.tables[i] if i is not None and 0 <= i < len(doc.tables) else None
+
+
 def _competition_columns(table: Table, matches: list[Match]) -> dict[int, tuple[tuple[str, ...], list[Match]]] | None:
     """A club season's statistics table's competition columns: column index -> (the section
     of its competition, its matches), or None where the table and the matches do not
@@ -275,13 +281,14 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
             season = _club_season(matches_by_line, article_club, phase)
-            found = _competition_columns(doc.tables[group[0].table], season[1]) if season else None
+            table = _table_of(doc, group[0])
+            found = _competition_columns(table, season[1]) if season and table else None
             if found is not None:  # a statistics table of the club's whole season
                 scope, (club, matches), columns = (), season, found
                 group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
         for col, (col_scope, col_matches) in columns.items():
-            out.append(_tally(doc, _column_rows(doc.tables[group[0].table], group, col), col_scope, phase,
-                              club, col_matches, table=None, column=doc.tables[group[0].table].columns[col]))
+            out.append(_tally(doc, _column_rows(table, group, col), col_scope, phase,
+                              club, col_matches, table=None, column=table.columns[col]))
         out.append(_tally(doc, group, scope, phase, club, matches, table=group[0].table))
     return tuple(out)
 
