@@ -495,3 +495,32 @@ def test_scottish_division_two_1900_01_bonus_points_are_read_and_its_wrong_adjus
     found = [re.match(r".*?:(\d+):\d+: (\w+)", line).groups() for line in out.splitlines()
              if not line.startswith("seasonparse:")]
     assert found == [("4", "S004"), ("5", "S004")], out
+
+
+def _goalscorer_findings(d):
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    return [f for f in check.run([d], registry(), {"G001", "G002"}, Config()).findings]
+
+
+def test_inter_statistics_table_is_compared_with_each_competitions_matches():
+    """`Statistics > Goalscorers` stands beside no match: its columns (Serie A, Coppa Italia,
+    Supercoppa Italiana, Champions League) are the boxes under `Competitions > <title>`, its
+    Total all of them. As published every row agrees (Çalhanoğlu's `[[Hakan Çalhanoğlu|
+    Çalahanoğlu]]` is found by the link); Lautaro Martínez raised by 2 in Serie A and Total
+    is G001 at his row, once, with his Serie A goals as related locations."""
+    from seasonparse.frontend.wikitext import parse_wikitext
+    from seasonparse.frontend.source import decode
+
+    path = WIKI / "2023–24_Inter_Milan_season.wikitext"
+    assert _goalscorer_findings(doc(path.name)) == []
+    text = path.read_text("utf-8")
+    row = "[[Lautaro Martínez]]\n|24\n|0\n|1\n|2\n|'''27'''"
+    assert text.count(row) == 1
+    planted = text.replace(row, "[[Lautaro Martínez]]\n|26\n|0\n|1\n|2\n|'''29'''")
+    found = _goalscorer_findings(parse_wikitext(decode("inter.wikitext", planted.encode("utf-8"))))
+    assert [(f.code, f.line) for f in found] == [("G001", 2951)], found
+    assert "26 goals in Serie A" in found[0].message and "Competitions > Serie A give 24" in found[0].message
+    assert len(found[0].related) == 12 and all(1781 < r.line < 2603 for r in found[0].related)

@@ -9,10 +9,10 @@ from typing import NamedTuple
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
 from seasonparse.lexicon import contains_any, words
-from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match
+from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
-from seasonparse.tables import goals_column, goals_heading, to_int
+from seasonparse.tables import column_indexes, goals_column, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
 from seasonparse.wording import plural
 
@@ -21,7 +21,8 @@ class Tally:
     """One goalscorer table or list, and what the match blocks in its scope say."""
 
     def __init__(self, rows: list[Goalscorer], own_rows: list[Goalscorer], scope: tuple[str, ...],
-                 phase: str | None, club: str | None, matches: list[Match], table: int | None = None):
+                 phase: str | None, club: str | None, matches: list[Match], table: int | None = None,
+                 column: str | None = None):
         self.rows, self.own_rows = rows, own_rows
         self.scope = scope  # the section whose matches it counts
         self.phase = phase  # only the matches of this part of the season (match_phase); None: all
@@ -32,6 +33,7 @@ class Tally:
         self.own_goals: list[tuple[Match, Event]] = []  # marked (o.g.)
         self.unmatched: list[tuple[Match, Event]] = []  # scorer in no row
         self.table = table
+        self.column = column  # a table's competition column this tally reads (None: its goals)
         self.finder = _RowFinder(rows)  # a scorer's rows, by name and club
 
     @property
@@ -165,12 +167,102 @@ class _RowFinder:
         return sorted(hits)
 
 
+def _club_season(matches: _Matches, article_club: str, phase: str | None) -> tuple[str, list[Match]] | None:
+    """(the club's name in the match blocks, its counted matches of `phase`) for a club
+    article's table that stands beside none of them (`Statistics > Goalscorers`, the
+    matches under `Competitions`), only where they can be compared: one team plays in
+    every match (the article's club, or the one team of every match), and every match
+    names all of its goals (as many goals of it as its score gives: none left unnamed)."""
+    kept = [m for m, p in zip(matches.matches, matches.phases) if phase is None or p == phase]
+    if not kept:
+        return None
+    teams = {kept[0].home, kept[0].away}
+    for m in kept[1:]:
+        teams &= {m.home, m.away}
+    named = [t for t in teams if same_team(t, article_club)]
+    if len(named) == 1:
+        team = named[0]
+    elif not named and len(teams) == 1:
+        team = next(iter(teams))
+    else:
+        return None
+    for m in kept:
+        side = "home" if m.home == team else "away"
+        if sum(1 for e in m.events if e.is_goal and e.side == side) != m.goals(side):
+            return None
+    return team, kept
+
+
+def _table_of(doc: Document, g: Goalscorer) -> Table | None:
+    """The table a row is from (None where a JSON input's index names none)."""
+    i = g.table
+    return doc.tables[i] if i is not None and 0 <= i < len(doc.tables) else None
+
+
+def _competition_columns(table: Table, matches: list[Match]) -> dict[int, tuple[tuple[str, ...], list[Match]]] | None:
+    """A club season's statistics table's competition columns: column index -> (the section
+    of its competition, its matches), or None where the table and the matches do not
+    cover the same competitions, so that its goals column is not comparable either.
+
+    The columns after the player's, but for the goals column (`Total`) and those of a known
+    meaning (`Pos.`), each name the title of a section of the matches (`Champions League`:
+    `Competitions > UEFA Champions League > Group stage`), and every match is under one
+    of them. A table with one goals column counts all the matches."""
+    named = column_indexes(table)
+    player, goals = named.get("player"), goals_column(table)
+    if player is None or goals is None:
+        return None
+    known = set(named.values())
+    wanted = [i for i in range(player + 1, len(table.columns)) if i != goals and i not in known]
+    if not wanted:
+        return {}
+    found: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
+    for m in matches:
+        hit = _competition_of(table.columns, wanted, m.section)
+        if hit is None:
+            return None
+        col, scope = hit
+        found.setdefault(col, (scope, []))[1].append(m)
+    if len(found) != len(wanted) or any(len({m.section[:len(sc)] for m in ms} - {sc}) for sc, ms in found.values()):
+        return None
+    return found
+
+
+def _competition_of(columns: tuple[str, ...], wanted: list[int],
+                    section: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+    """(the one column naming a title of `section`, the section up to that title): a
+    column's words all the title's or the title's all the column's (`Champions League`,
+    `UEFA Champions League`); of several, the one whose words are the title's."""
+    hits = []
+    for i in wanted:
+        col = set(tokens(columns[i]))
+        for depth, title in enumerate(section):
+            words_ = set(tokens(title))
+            if col and words_ and (col <= words_ or words_ <= col):
+                hits.append((col == words_, i, section[:depth + 1]))
+                break
+    exact = [h for h in hits if h[0]]
+    chosen = exact if exact else hits
+    return (chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None
+
+
+def _column_rows(table: Table, group: list[Goalscorer], col: int) -> list[Goalscorer]:
+    """The table's rows with the goals of competition column `col`."""
+    by_line = {r.line: table.cells(r) for r in table.rows if r.kind == "data"}
+    out = []
+    for g in group:
+        cells = by_line.get(g.line, ())
+        out.append(g._replace(goals=to_int(cells[col]) if col < len(cells) else None))
+    return out
+
+
 @per_document
 def tallies(doc: Document) -> tuple[Tally, ...]:
     """Each goalscorer table or list with what the match blocks in its scope say (shared by
     G001-G005: read only). Linear in the document: each scorer's name and team is looked up
     once among the names that share a word with it (_RowFinder), and each table reads the
-    matches of its own section."""
+    matches of its own section (a club's statistics table: the season's, once per
+    competition column and once for its goals column)."""
     if not doc.goalscorers:  # nothing to tally: the matches are not read (a league's grid has hundreds)
         return ()
     sections, matches_by_line = _Sections(doc), _Matches(doc)
@@ -179,43 +271,83 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         key = ("table", g.table) if g.source == "table" else ("list", g.section,
                                                                sections.span(g.line, len(g.section))[0])
         groups.setdefault(key, []).append(g)
-    out = []
+    out, article_club = [], doc_club(doc)
     for group in groups.values():
         scope, phase = _scope(group[0].section)
         has_clubs = any(g.club for g in group)
-        club = None if has_clubs else doc_club(doc)
+        club = None if has_clubs else article_club
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
-        t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
-                  phase, club, matches, table=group[0].table)
-        answers: dict[tuple, list[int]] = {}  # (scorer's name, team) -> its rows
-        for m in matches:
-            for e in m.events:
-                if not e.is_goal:
-                    continue
-                team = m.team(e.side)
-                if club is not None and not same_team(team, club):
-                    continue
-                if e.kind == "own_goal":
-                    t.own_goals.append((m, e))
-                    continue
-                key = (tokens(e.player), team)
-                hits = answers.get(key)
-                if hits is None:  # each name and team answered once (its goals share the answer)
-                    hits = answers[key] = t.finder.rows(e.player, team)
-                    if len(hits) > 1:
-                        t.ambiguous.update(hits)
-                if len(hits) == 1:
-                    t.counted.setdefault(hits[0], []).append((m, e))
-                elif not hits:
-                    t.unmatched.append((m, e))
-        out.append(t)
+        columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
+        if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
+                and all(g.club is None or same_team(g.club, article_club) for g in group):
+            season = _club_season(matches_by_line, article_club, phase)
+            table = _table_of(doc, group[0])
+            found = _competition_columns(table, season[1]) if season and table else None
+            if found is not None:  # a statistics table of the club's whole season
+                scope, (club, matches), columns = (), season, found
+                group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
+        for col, (col_scope, col_matches) in columns.items():
+            out.append(_tally(doc, _column_rows(table, group, col), col_scope, phase,
+                              club, col_matches, table=None, column=table.columns[col]))
+        out.append(_tally(doc, group, scope, phase, club, matches, table=group[0].table))
     return tuple(out)
+
+
+def _tally(doc: Document, group: list[Goalscorer], scope: tuple[str, ...], phase: str | None,
+           club: str | None, matches: list[Match], table: int | None, column: str | None = None) -> Tally:
+    """The table or list `group` with the goals `matches` give its rows."""
+    t = Tally([g for g in group if not g.own_goal], [g for g in group if g.own_goal], scope,
+              phase, club, matches, table=table, column=column)
+    answers: dict[tuple, list[int]] = {}  # (scorer's name, team) -> its rows
+    for m in matches:
+        for e in m.events:
+            if not e.is_goal:
+                continue
+            team = m.team(e.side)
+            if club is not None and not same_team(team, club):
+                continue
+            if e.kind == "own_goal":
+                t.own_goals.append((m, e))
+                continue
+            key = (tokens(e.player), team)
+            hits = answers.get(key)
+            if hits is None:  # each name and team answered once (its goals share the answer)
+                hits = answers[key] = t.finder.rows(e.player, team)
+                if not hits and (target := _scorer_link(doc, e)) is not None:
+                    hits = answers[key] = t.finder.rows(target, team)
+                if len(hits) > 1:
+                    t.ambiguous.update(hits)
+            if len(hits) == 1:
+                t.counted.setdefault(hits[0], []).append((m, e))
+            elif not hits:
+                t.unmatched.append((m, e))
+    return t
+
+
+def _scorer_link(doc: Document, e: Event) -> str | None:
+    """The article a wikitext scorer's name links, where it displays another spelling
+    (`[[Hakan Çalhanoğlu|Çalahanoğlu]] {{goal|56}}`): the last link before the goal,
+    where it displays the event's name."""
+    if doc.source_format != "wikitext":
+        return None
+    from seasonparse.frontend.wikitext.clean import first_link  # as _player_link
+
+    before = doc.line_text(e.line)[:max(e.column - 1, 0)]
+    start = before.rfind("[[")
+    found = first_link(before[start:]) if start >= 0 else None
+    if found is None or fold(found[1]) != fold(e.player) or fold(found[0]) == fold(e.player):
+        return None
+    return " ".join(found[0].replace("_", " ").split())
 
 
 def _where(doc, goals, limit=12):
     return [Related(doc.path, e.line, e.column,
                     f"{e.player} {e.minute}'" if e.minute is not None else f"{e.player} (no minute)")
             for _, e in goals[:limit]]
+
+
+def _in_column(t: Tally) -> str:
+    return f" in {t.column}" if t.column is not None else ""
 
 
 def _scope_name(t: Tally) -> str:
@@ -232,27 +364,37 @@ def goalscorer_count_mismatch(doc, settings, report):
     excluded; in a club article only the club's goals), and of the part of the
     season its heading names: `Liguilla goalscorers` counts the knockout
     matches only, `League goalscorers` the others, `Cup goalscorers` the cup's
-    (the words are in the lexicon); `Goalscorers` or `All competitions` all. Names match by surname
-    and initials, accent-insensitive (`J. Correa` = `Jaime Correa`), and by club
-    where the list gives one. Compared only where the match blocks cover the
-    tournament: at least half of the rows agree, or the match blocks give the
-    table's players as many goals in all as the table does.
+    (the words are in the lexicon); `Goalscorers` or `All competitions` all. A
+    club article's table beside no match (`Statistics > Goalscorers`) counts
+    the club's season: each competition column (`Serie A`, `Champions League`)
+    the matches under the section that title names (`Competitions > UEFA
+    Champions League`), its `Total` or goals column all of them; only where
+    every such column names a section of the matches, every match is under
+    one, the club plays in each and each names all of the club's goals.
+    Names match by surname and initials, accent-insensitive (`J. Correa` =
+    `Jaime Correa`), or, in wikitext, by the article the scorer's name links,
+    and by club where the list gives one. Compared only where the match blocks
+    cover the tournament: at least half of the rows agree, or the match blocks
+    give the table's players as many goals in all as the table does.
 
     Why: goalscorer tables are built by hand and drift from the results.
 
     Example:
         | 1. | MEX | Víctor Lojero | 8 |     (the Apertura blocks give him 7)
     """
-    for t in tallies(doc):
+    in_columns = set()  # rows whose competition column differs: their total differs by as much
+    for t in tallies(doc):  # a table's competition columns come before its goals column
         if not t.comparable:
             continue
         for i, r in enumerate(t.rows):
             if r.goals is None or i in t.ambiguous:
                 continue
             goals = t.counted.get(i, [])
-            if len(goals) != r.goals:
-                yield report(f"{r.player} has {plural(r.goals, 'goal')} here, the match blocks of "
-                             f"{_scope_name(t)} give {len(goals)}", r.line, 1,
+            if len(goals) != r.goals and (t.column is not None or r.line not in in_columns):
+                if t.column is not None:
+                    in_columns.add(r.line)
+                yield report(f"{r.player} has {plural(r.goals, 'goal')}{_in_column(t)} here, the match blocks "
+                             f"of {_scope_name(t)} give {len(goals)}", r.line, 1,
                              related=_where(doc, goals))
 
 
@@ -262,7 +404,8 @@ def own_goal_count_mismatch(doc, settings, report):
 
     What it does: in a club article, goals credited to the club by scorers who
     are not in its goalscorer table (opponents' own goals, listed by name) and
-    goals marked `(o.g.)` make up the own-goal row.
+    goals marked `(o.g.)` make up the own-goal row; in a statistics table with
+    a column per competition, the row's cell of each (the matches G001 counts).
 
     Why: a scorer missing from the table shows up here as an own goal too many.
 
@@ -275,10 +418,10 @@ def own_goal_count_mismatch(doc, settings, report):
         extra = t.own_goals + t.unmatched
         stated = sum(r.goals or 0 for r in t.own_rows)
         if t.own_rows and stated != len(extra):
-            yield report(f"own goals: {stated} in the table, the match blocks give {len(extra)} "
+            yield report(f"own goals{_in_column(t)}: {stated} in the table, the match blocks give {len(extra)} "
                          "(goals by players not in the table, and goals marked o.g.)",
                          t.own_rows[0].line, 1, related=_where(doc, extra))
-        elif not t.own_rows and extra:
+        elif not t.own_rows and extra and t.column is None:  # a column's goals are its total's too
             names = ", ".join(e.player for _, e in extra[:6])
             yield report(f"{plural(len(extra), 'goal')} by players not in this table and no own-goal row: {names}",
                          t.rows[0].line if t.rows else 1, 1, related=_where(doc, extra))
@@ -547,6 +690,8 @@ def scorer_listed_twice(doc, settings, report):
     parts = _list_parts(doc) if found else []  # no list, no blocks read
     per_competition = words("goalscorers", "competition_columns")
     for t in found:
+        if t.column is not None:
+            continue  # its table's rows, read again for one competition
         if t.table is not None and any(fold(c) in per_competition for c in doc.tables[t.table].columns):
             continue  # a row per player and competition
         for first, later in _listed_twice(doc, t.rows, parts):
