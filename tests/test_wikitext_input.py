@@ -149,6 +149,25 @@ def test_stray_braces_and_unbalanced_links():
     assert len(d.matches) == 1
 
 
+def test_a_link_left_open_in_a_box_value_does_not_swallow_the_next_parameter():
+    """A `[[` not closed on its line is text (a link does not run over a line): the `|` of
+    the next line still starts a parameter, and a P012 at the `[[` says why (trial15)."""
+    d = parse("{{Football box\n|date = 1 May 2020\n|team1 = A\n|score = 1–1\n|team2 = B\n"
+              "| goals1 = [[Kai Havertz|Havertz 54'\n| goals2 = Bell 70'\n}}\n")
+    diags = _ok(d)
+    assert [x for x in diags if x[0] == "P012"] == [("P012", 6, 12)]
+    (m,) = d.matches
+    assert [(e.side, e.player, e.minute) for e in m.events if e.side == "away"] == [("away", "Bell", 70)]
+    assert all("goals2" not in e.player for e in m.events)
+
+
+def test_a_link_closed_on_its_line_still_protects_its_pipe():
+    d = parse("{{Football box\n|team1 = A\n|score = 1–0\n|team2 = B\n"
+              "| goals1 = [[Kai Havertz|Havertz]] {{goal|54}}\n| goals2 = {{nowrap|[[B F.C.|B]]}}\n}}\n")
+    assert not [x for x in _ok(d) if x[0] == "P012"]
+    assert [(e.player, e.minute) for e in d.matches[0].events] == [("Havertz", 54), ("B", None)]
+
+
 def test_unclosed_table_ends_at_the_next_heading():
     d = parse("== A ==\n{| class=\"wikitable\"\n! Team !! Pts\n|-\n| X || 3\n== B ==\n" + BOX)
     assert ("P012", 2, 1) in _ok(d)
