@@ -709,6 +709,21 @@ def test_a_text_minutes_note_that_is_no_goal_makes_it_no_goal(run):
     assert [f["code"] for f in json.loads(out) if f["code"].startswith("M")] == [], out
 
 
+def test_odd_text_minutes_are_read_as_a_goal_template_reads_them():
+    """trial15: `45+142'` and `4500'` were part of the name, an untimed goal, where {{goal|45+142}}
+    gives P019: the same P019 now; `45'+2`, `54'&nbsp;(pen.)`, `(pen.) 60'` (a note before its
+    minute), `{{small|70'}}`, `75'''` and `''80'''` (a prime, then italics closed) are minutes, as
+    a {{goal}} would give them; `'''85'''` is bold, no minute; `{{penmiss}} {{small|88'}}` is the
+    missed penalty's minute and `{{goal|89|missed pen.}}` no goal (one reading of a note)."""
+    d = parse_file(str(WIKI / "handmade" / "odd_text_minutes.wikitext"))
+    assert [(e.player, e.minute, e.stoppage, e.kind) for e in d.matches[0].events] == [
+        ("Davies", 45, 2, "goal"), ("Evans", 54, None, "penalty"), ("Brown", 60, None, "penalty"),
+        ("White", 70, None, "goal"), ("Black", 75, None, "goal"), ("Green", 80, None, "goal"),
+        ("Grey 85", None, None, "other")]  # untimed, past the score
+    assert [(x.code, x.line, x.column, x.end_column) for x in d.diagnostics] == [
+        ("P019", 8, 8, 15), ("P019", 9, 8, 13)]
+
+
 def test_a_real_boxs_text_minute_is_the_event_its_goal_template_would_be():
     """The 2026 round-of-32 box writes `90+2'`: the same event (not its columns) as `{{goal|90+2}}`."""
     path = WIKI / "excerpts" / "2026_FIFA_World_Cup_round_of_32.wikitext"
