@@ -159,6 +159,8 @@ def test_a_link_left_open_in_a_box_value_does_not_swallow_the_next_parameter():
     (m,) = d.matches
     assert [(e.side, e.player, e.minute) for e in m.events if e.side == "away"] == [("away", "Bell", 70)]
     assert all("goals2" not in e.player for e in m.events)
+    # the link's text is text, as MediaWiki shows it: its minute is read (it ran to the value's end)
+    assert [(e.side, e.minute) for e in m.events] == [("home", 54), ("away", 70)]
 
 
 def test_a_link_closed_on_its_line_still_protects_its_pipe():

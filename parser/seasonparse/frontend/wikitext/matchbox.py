@@ -36,10 +36,12 @@ _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
 # `'''54'''`: as many before the number as after it are markup, no prime).
 # Added time may follow the prime (`45'+2`), and a note may be apart by `&nbsp;`. Any number
 # of digits is taken, so that one a {{goal}} would not read (`4500'`, `45+142'`) is said to be
-# no minute (P019), not read into the name. Markup left open runs to the end and a note is
-# short: no search scans the rest of the value again from each `[`, `<` or minute.
+# no minute (P019), not read into the name. A `[[` not closed within 300 characters is text,
+# as MediaWiki shows a link left open (`[[Kai Havertz|Havertz 54'`: 54 is a minute); other
+# markup left open runs to the end and a note is short: no search scans the rest of the value
+# again from each `[`, `<` or minute.
 _TEXT_MINUTE = re.compile(
-    r"<ref[^>/]*>.*?(?:</ref\s*>|\Z)|\[\[[^\]]*(?:\]\]|\Z)|\[[^\]]*(?:\]|\Z)|<[^>]*(?:>|\Z)"
+    r"<ref[^>/]*>.*?(?:</ref\s*>|\Z)|\[\[[^\]]{0,300}\]\]|\[\[|\[[^\]]*(?:\]|\Z)|<[^>]*(?:>|\Z)"
     r"|(?<![\w’′.+/:-])(?<!\w')(\d+)(?:[ \t]*\+[ \t]*(\d+))?[ \t]*('(?:'''?)?|[’′])(?![\w'’′])"
     r"(?:[ \t]*\+[ \t]*(\d+)(?![\w'’′]))?"
     r"(?:(?:[ \t]|&nbsp;)*\((\[\[[^\]]{0,100}\]\]|[^()\[\]]{0,40})\))?", re.I | re.S)
