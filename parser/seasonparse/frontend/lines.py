@@ -200,7 +200,9 @@ def parse_scorers(line: str) -> ScorerEntries:
     """`  Necaxa: Lojero 67' (pen.), 86'` or `  La Piedad: 29' Nurse, 41', 47' Padilla`.
 
     A bare minute belongs to the name before it when the line is name-first and
-    to the name after it when the line is minute-first.
+    to the name after it when the line is minute-first. A note is read by note_kind,
+    as a football box's: one before the entry's first minute is that minute's
+    (`Lojero (pen.) 67'`), one that says no goal drops its minute (`80' (missed pen.)`).
     """
     colon = line.index(":")
     team_col = len(line) - len(line.lstrip())
@@ -229,8 +231,11 @@ def parse_scorers(line: str) -> ScorerEntries:
             mk = _minute((*_minute_parts(minute), start + 1, pos + 1))
             if mk.kind == "no_goal":
                 note = "no_goal"
-            else:
-                (post if words_ else pre).append(mk)
+                continue
+            if note in ("penalty", "own_goal") and mk.kind == "goal" and not (pre or post):
+                mk = _minute((mk.minute, mk.stoppage, note, mk.column, mk.end_column))
+                note = None  # `Lojero (pen.) 67'`: a note before the entry's first minute is its
+            (post if words_ else pre).append(mk)
         elif comma:
             pos = start + 1
             if words_ or pre or post:
