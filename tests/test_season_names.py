@@ -74,3 +74,12 @@ def test_a_two_year_seasons_dates_from_an_earlier_season_are_an_error(run):
     after it are."""
     path = FIXTURES / "dates" / "two_year_season_pasted_dates.txt"
     assert d002(run, path) == [(path.name, 7, "error")]
+
+
+def test_a_one_year_seasons_run_into_the_next_year_is_its_tail(run):
+    """tests/fixtures/dates/one_year_season_tail.txt: a 2020 season whose rounds go on to
+    January 2021, each within a few weeks of the one before (Série A 2020 was played until
+    February 2021): no error for those; May 2021, months after, and March 7, listed after
+    it but six weeks past January 24, are still slips."""
+    path = FIXTURES / "dates" / "one_year_season_tail.txt"
+    assert d002(run, path) == [(path.name, 31, "error"), (path.name, 34, "error")]

@@ -149,6 +149,27 @@ def test_stray_braces_and_unbalanced_links():
     assert len(d.matches) == 1
 
 
+def test_a_link_left_open_in_a_box_value_does_not_swallow_the_next_parameter():
+    """A `[[` not closed on its line is text (a link does not run over a line): the `|` of
+    the next line still starts a parameter, and a P012 at the `[[` says why (trial15)."""
+    d = parse("{{Football box\n|date = 1 May 2020\n|team1 = A\n|score = 1–1\n|team2 = B\n"
+              "| goals1 = [[Kai Havertz|Havertz 54'\n| goals2 = Bell 70'\n}}\n")
+    diags = _ok(d)
+    assert [x for x in diags if x[0] == "P012"] == [("P012", 6, 12)]
+    (m,) = d.matches
+    assert [(e.side, e.player, e.minute) for e in m.events if e.side == "away"] == [("away", "Bell", 70)]
+    assert all("goals2" not in e.player for e in m.events)
+    # the link's text is text, as MediaWiki shows it: its minute is read (it ran to the value's end)
+    assert [(e.side, e.minute) for e in m.events] == [("home", 54), ("away", 70)]
+
+
+def test_a_link_closed_on_its_line_still_protects_its_pipe():
+    d = parse("{{Football box\n|team1 = A\n|score = 1–0\n|team2 = B\n"
+              "| goals1 = [[Kai Havertz|Havertz]] {{goal|54}}\n| goals2 = {{nowrap|[[B F.C.|B]]}}\n}}\n")
+    assert not [x for x in _ok(d) if x[0] == "P012"]
+    assert [(e.player, e.minute) for e in d.matches[0].events] == [("Havertz", 54), ("B", None)]
+
+
 def test_unclosed_table_ends_at_the_next_heading():
     d = parse("== A ==\n{| class=\"wikitable\"\n! Team !! Pts\n|-\n| X || 3\n== B ==\n" + BOX)
     assert ("P012", 2, 1) in _ok(d)
@@ -688,6 +709,21 @@ def test_a_text_minutes_note_that_is_no_goal_makes_it_no_goal(run):
     code, out, err = run("check", WIKI / "handmade" / "text_minutes_no_goal.wikitext", "--no-baseline",
                          "--exit-zero", "--no-cache", "--format", "json")
     assert [f["code"] for f in json.loads(out) if f["code"].startswith("M")] == [], out
+
+
+def test_odd_text_minutes_are_read_as_a_goal_template_reads_them():
+    """trial15: `45+142'` and `4500'` were part of the name, an untimed goal, where {{goal|45+142}}
+    gives P019: the same P019 now; `45'+2`, `54'&nbsp;(pen.)`, `(pen.) 60'` (a note before its
+    minute), `{{small|70'}}`, `75'''` and `''80'''` (a prime, then italics closed) are minutes, as
+    a {{goal}} would give them; `'''85'''` is bold, no minute; `{{penmiss}} {{small|88'}}` is the
+    missed penalty's minute and `{{goal|89|missed pen.}}` no goal (one reading of a note)."""
+    d = parse_file(str(WIKI / "handmade" / "odd_text_minutes.wikitext"))
+    assert [(e.player, e.minute, e.stoppage, e.kind) for e in d.matches[0].events] == [
+        ("Davies", 45, 2, "goal"), ("Evans", 54, None, "penalty"), ("Brown", 60, None, "penalty"),
+        ("White", 70, None, "goal"), ("Black", 75, None, "goal"), ("Green", 80, None, "goal"),
+        ("Grey 85", None, None, "other")]  # untimed, past the score
+    assert [(x.code, x.line, x.column, x.end_column) for x in d.diagnostics] == [
+        ("P019", 8, 8, 15), ("P019", 9, 8, 13)]
 
 
 def test_a_real_boxs_text_minute_is_the_event_its_goal_template_would_be():

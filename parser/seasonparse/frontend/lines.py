@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import contains_any, words
+from seasonparse.lexicon import contains_any, names_any, words
 from seasonparse.model import maker
 from seasonparse.names import fold, same_club, tokens
 
@@ -137,7 +137,7 @@ _MINUTE_PARTS = compile_lazily(_MINUTE)
 def _minute_parts(text: str) -> tuple[int, int | None, str]:
     """Minute, added time and kind of a minute token."""
     m = _MINUTE_PARTS.match(text)
-    return int(m[1]), int(m[2]) if m[2] else None, _mark_kind(m[3]) if m[3] else "goal"
+    return int(m[1]), int(m[2]) if m[2] else None, note_kind(m[3]) if m[3] else "goal"
 
 
 class Minute(NamedTuple):
@@ -168,7 +168,11 @@ class ScorerEntries(NamedTuple):
 _minute, _entry, _scorer_entries = maker(Minute), maker(Entry), maker(ScorerEntries)
 
 @lru_cache(maxsize=256)
-def _mark_kind(mark: str | None) -> str:
+def note_kind(mark: str | None) -> str:
+    """What a minute's note says, the one reading of it for the text format's scorer lines,
+    a football box's text minutes and {{goal}}'s notes: `own_goal` (`(o.g.)`), `penalty`
+    (`pen.`), `no_goal` (a note the lexicon's [markers] no_goal names: `missed pen.`,
+    `sent off`: the minute is no goal of its name), else `goal` (`header`, none)."""
     if not mark:
         return "goal"
     m = fold(mark).strip(" ()")
@@ -176,14 +180,29 @@ def _mark_kind(mark: str | None) -> str:
         return "own_goal"
     if m in words("markers", "penalty"):
         return "penalty"
+    if names_any(m, "markers", "no_goal"):
+        return "no_goal"
     return "goal"
+
+
+def _no_goal_words(entry: tuple, tail: tuple[int, int] | None) -> tuple:
+    """An entry whose words after its last minute are a no-goal note (`Lojero 80' missed
+    pen.`): that minute and those words dropped, the entry marked `no_goal`. The minute of a
+    note in parentheses is dropped where it is read."""
+    words_, name_col, name_end, pre, post, note = entry
+    if tail is None or not post or not names_any(" ".join(words_[tail[0]:]), "markers", "no_goal"):
+        return entry
+    post.pop()
+    return words_[:tail[0]], name_col, tail[1], pre, post, "no_goal"
 
 
 def parse_scorers(line: str) -> ScorerEntries:
     """`  Necaxa: Lojero 67' (pen.), 86'` or `  La Piedad: 29' Nurse, 41', 47' Padilla`.
 
     A bare minute belongs to the name before it when the line is name-first and
-    to the name after it when the line is minute-first.
+    to the name after it when the line is minute-first. A note is read by note_kind,
+    as a football box's: one before the entry's first minute is that minute's
+    (`Lojero (pen.) 67'`), one that says no goal drops its minute (`80' (missed pen.)`).
     """
     colon = line.index(":")
     team_col = len(line) - len(line.lstrip())
@@ -192,6 +211,7 @@ def parse_scorers(line: str) -> ScorerEntries:
     # the name, minutes after it, the kind a note gives an untimed name).
     parsed = []
     words_, pre, post, note, name_col, name_end = [], [], [], None, None, None
+    tail = None  # (index in words_, name end before) of the words after the entry's last minute
     pos = colon + 1
     # up to the trailing blanks: a token is any non-blank character after blanks, so the
     # blanks at the end match none, and findall would try them from each one (quadratic)
@@ -201,22 +221,36 @@ def parse_scorers(line: str) -> ScorerEntries:
             if name_col is None:
                 name_col = start + 1
             pos = start + len(word)
+            if post and tail is None:
+                tail = (len(words_), name_end)
             name_end = pos + 1
             words_.append(word)
         elif minute:
             pos = start + len(minute)
+            tail = None
             mk = _minute((*_minute_parts(minute), start + 1, pos + 1))
+            if mk.kind == "no_goal":
+                note = "no_goal"
+                continue
+            if note in ("penalty", "own_goal") and mk.kind == "goal" and not (pre or post):
+                mk = _minute((mk.minute, mk.stoppage, note, mk.column, mk.end_column))
+                note = None  # `Lojero (pen.) 67'`: a note before the entry's first minute is its
             (post if words_ else pre).append(mk)
         elif comma:
             pos = start + 1
             if words_ or pre or post:
-                parsed.append((words_, name_col, name_end, pre, post, note))
+                parsed.append(_no_goal_words((words_, name_col, name_end, pre, post, note), tail))
             words_, pre, post, note, name_col, name_end = [], [], [], None, None, None
+            tail = None
         elif own_note:  # a note not glued to a minute: the last minute's, else the name's
             pos = start + len(own_note)
-            kind = _mark_kind(own_note)
+            kind = note_kind(own_note)
             target = post or pre
-            if target:
+            if kind == "no_goal":
+                if target:
+                    target.pop()
+                note = kind
+            elif target:
                 last = target[-1]
                 target[-1] = _minute((last.minute, last.stoppage, kind, last.column, pos + 1))
             else:
@@ -224,7 +258,7 @@ def parse_scorers(line: str) -> ScorerEntries:
         else:  # a stray `)`
             pos = start + 1
     if words_ or pre or post:
-        parsed.append((words_, name_col, name_end, pre, post, note))
+        parsed.append(_no_goal_words((words_, name_col, name_end, pre, post, note), tail))
 
     minute_first = False
     for w, _, _, pre, post, _ in parsed:
@@ -247,6 +281,10 @@ def parse_scorers(line: str) -> ScorerEntries:
             continue
         mins = [*carried, *pre, *post]
         carried = []
+        if note == "no_goal":  # the name's minute is no goal: an untimed goal neither
+            if mins:
+                named.append((" ".join(w), mins, "goal", ncol, nend))
+            continue
         named.append((" ".join(w), mins, note or "goal", ncol, nend))
     dangling.extend(carried)
     entries = tuple(_entry((player, tuple(mins), kind, ncol, nend))

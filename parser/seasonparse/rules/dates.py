@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import pair_key, round_index, season_window
 from seasonparse.model import ERROR, INFO, WARNING
+
+SEASON_TAIL_GAP = timedelta(days=21)
+"""The longest wait between two matches of a one-year season's run that goes on into
+the next year's first months (Brazil's Série A 2020 was played until February 2021):
+a league's rounds follow each other within a few weeks, so a date of the next year
+within this of the season's last match (or of the tail's match before it) continues
+the season; one further off stands alone and is a slip."""
 
 
 @rule("D001", "invalid-date", ERROR)
@@ -35,7 +42,11 @@ def date_outside_season(doc, settings, report):
     What it does: reads the season from the infobox (`Season`, `Year`) or the
     title (`2011–12` covers the calendar years 2011 and 2012; a decade, `1990s`,
     is no season) and reports each match date outside it, as long as most of the
-    document's dated matches lie inside it. When they do not, the name and the
+    document's dated matches lie inside it (the dates of the next year that
+    continue a one-year season's run of matches, each within SEASON_TAIL_GAP, three
+    weeks, of the one before from the season's last date in its year, are its tail:
+    Brazil's Série A 2020 ended in February 2021; a date of that year out of the
+    run is still reported). When they do not, the name and the
     dates disagree as a whole, and one finding says so at the first date instead:
     - most of them in the year after a one-year season: the year names an edition
       played a year late (UEFA Euro 2020 was played in 2021): an info, and only
@@ -72,8 +83,9 @@ def date_outside_season(doc, settings, report):
         later = season.last.year + 1
         outside = [m for m in outside if date.fromisoformat(m.date).year != later]
         span = f"the season {season.text} or the year after ({season.first.year}–{later})"
-    elif 2 * len(outside) <= len(dated):
-        pass  # most dates inside: each one outside is a slip
+    elif 2 * len(outside) <= len(dated):  # most dates inside: each one outside is a slip,
+        tail = _season_tail(season, dated, outside)  # but for the run that goes on past the year
+        outside = [m for m in outside if m.date not in tail]
     elif _leads_to_the_tournament(season, dated, outside):
         yield report(f"{most_outside}: the year names the tournament they lead to, not their "
                      "season, so only dates after it are reported",
@@ -85,6 +97,25 @@ def date_outside_season(doc, settings, report):
         return
     for m in outside:
         yield report(f"{m.date_text} is outside {span}", m.date_line, 1, related=related)
+
+
+def _season_tail(season, dated, outside) -> set[str]:
+    """The dates of the next year that continue a one-year season's run of matches: each
+    within SEASON_TAIL_GAP of the one before, starting from its last date in its year."""
+    if season.first.year != season.last.year:
+        return set()
+    inside = [date.fromisoformat(m.date) for m in dated if m.date.startswith(f"{season.last.year:04d}-")]
+    if not inside:
+        return set()
+    last, tail = max(inside), set()
+    for day in sorted({date.fromisoformat(m.date) for m in outside}):
+        if day <= last or day.year != season.last.year + 1:
+            continue
+        if day - last > SEASON_TAIL_GAP:
+            break
+        tail.add(day.isoformat())
+        last = day
+    return tail
 
 
 def _edition_played_later(season, dated, outside) -> bool:

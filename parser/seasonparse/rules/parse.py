@@ -240,7 +240,9 @@ unbalanced_markup = _diagnostic_rule("P012", "unbalanced-markup", WARNING, """
 Wikitext markup that does not pair up: `{{ }}`, `[[ ]]`, `{| |}`.
 
 What it does: a `{{` never closed (error), a `}}` that closes nothing, a `[[`
-not closed on its line, a `]]` that closes nothing, a `{|` table never closed
+not closed on its line (a link does not run over a line: in a template's
+parameter it is text, and the `|` of the next line still starts a parameter),
+a `]]` that closes nothing, a `{|` table never closed
 (error: read up to the next heading), or a template whose markup cannot be
 read as one template. The markup is read as text and the rest of the article
 is parsed.
@@ -313,11 +315,13 @@ Example:
 """)
 
 invalid_minute = _diagnostic_rule("P019", "invalid-minute", WARNING, """
-A minute in a `{{goal}}` template that is not a minute.
+A minute in a `{{goal}}` template, or written as text in a football box, that is not a minute.
 
 What it does: reports, at the template, a minute value that is not a number
-of up to three digits with an optional `+N` of added time (`-17`, `ab`); the
-other minutes of the template are still read.
+of up to three digits with an optional `+N` of added time of up to two (`-17`,
+`ab`, `45+142`); the other minutes of the template are still read. A minute
+written as text (`Palmer 4500'`, `45+142'`) is read by the same rule: no goal,
+not even an untimed one, and this warning at it.
 
 Why: the goal is otherwise dropped without a word, and only a count mismatch
 (M002) follows, far from the cause.

@@ -104,12 +104,18 @@ def parse(text: str, start: int, end: int, kind: str, index: LineIndex,
     """The lean path: parameters split by lean.split (what the reader uses)."""
     if _too_big(start, end, index, diags):
         return None
+    open_links: list[int] = []
     if text.count("{{", start, end) > MAX_DEPTH:  # else it cannot nest that deep: no copy
         body = _blank_too_deep(text[start:end], start, index, diags)
-        name, params = lean.split(body, 0, len(body))
+        name, params = lean.split(body, 0, len(body), open_links)
         params = [(k, v, offset + start) for k, v, offset in params]
+        open_links = [offset + start for offset in open_links]
     else:
-        name, params = lean.split(text, start, end)
+        name, params = lean.split(text, start, end, open_links)
+    for offset in open_links:
+        line, col = index.position(offset)
+        diags.append(Diagnostic("P012", WARNING, "`[[` opens a link that is not closed on its line; "
+                                                 "read as text", line, col))
     n = 0
     named = []
     for key_, value, offset in params:

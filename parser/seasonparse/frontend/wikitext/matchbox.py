@@ -17,12 +17,12 @@ from datetime import date
 from typing import NamedTuple
 
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import MONTHS, Entry, Minute, _mark_kind, parse_date
+from seasonparse.frontend.lines import MONTHS, Entry, Minute, note_kind, parse_date
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.clean import clean, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
-from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.frontend.wikitext.templates import inline_rules, key, kind_of
 from seasonparse.lexicon import names_any
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
@@ -32,12 +32,21 @@ _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
 # A minute written as text in a goals value (`54'`, `90+2'`, `54' (pen.)`, `54' ([[Penalty kick
 # (association football)|pen.]])`), as modern boxes write them beside {{goal}}. A link, an external
 # link or a tag (a <ref> with its text) is matched whole, so a number inside one is never a minute;
-# the prime stands alone (two or three are italics and bold). Markup left open runs to the end and
-# a note is short: no search scans the rest of the value again from each `[`, `<` or minute.
+# the prime stands alone or closes italics or bold (`54'''`: a prime and `''`; `54''` is italics;
+# `'''54'''`: as many before the number as after it are markup, no prime).
+# Added time may follow the prime (`45'+2`), and a note may be apart by `&nbsp;`. Any number
+# of digits is taken, so that one a {{goal}} would not read (`4500'`, `45+142'`) is said to be
+# no minute (P019), not read into the name. A `[[` not closed within 300 characters is text,
+# as MediaWiki shows a link left open (`[[Kai Havertz|Havertz 54'`: 54 is a minute); other
+# markup left open runs to the end and a note is short: no search scans the rest of the value
+# again from each `[`, `<` or minute.
 _TEXT_MINUTE = re.compile(
-    r"<ref[^>/]*>.*?(?:</ref\s*>|\Z)|\[\[[^\]]*(?:\]\]|\Z)|\[[^\]]*(?:\]|\Z)|<[^>]*(?:>|\Z)"
-    r"|(?<![\w'’′.+/:-])(\d{1,3})(?:[ \t]*\+[ \t]*(\d{1,2}))?[ \t]*['’′](?![\w'’′])"
-    r"(?:[ \t]*\((\[\[[^\]]{0,100}\]\]|[^()\[\]]{0,40})\))?", re.I | re.S)
+    r"<ref[^>/]*>.*?(?:</ref\s*>|\Z)|\[\[[^\]]{0,300}\]\]|\[\[|\[[^\]]*(?:\]|\Z)|<[^>]*(?:>|\Z)"
+    r"|(?<![\w’′.+/:-])(?<!\w')(\d+)(?:[ \t]*\+[ \t]*(\d+))?[ \t]*('(?:'''?)?|[’′])(?![\w'’′])"
+    r"(?:[ \t]*\+[ \t]*(\d+)(?![\w'’′]))?"
+    r"(?:(?:[ \t]|&nbsp;)*\((\[\[[^\]]{0,100}\]\]|[^()\[\]]{0,40})\))?", re.I | re.S)
+# A note written before its minute (`Palmer (pen.) 54'`): the minute's when it is a marker.
+_NOTE_BEFORE = re.compile(r"\(([^()\[\]]{0,40})\)(?:[ \t]|&nbsp;)*\Z", re.I)
 _ITEM_SPLIT = re.compile(r"\n|<br\s*/?\s*>", re.I)
 _AET = re.compile(r"a\.?\s*e\.?\s*t\.?|after extra time", re.I)
 _MONTH_NAMES = [m.capitalize() for m in MONTHS]  # English, whatever the locale
@@ -107,7 +116,7 @@ def _goal_minutes(values: list[str], col: int, end_col: int,
             continue
         note = values[i + 1] if i + 1 < len(values) else ""
         out.append(Minute(int(m[1]), int(m[2]) if m[2] else None,
-                          _mark_kind(note) if note else "goal", col, end_col))
+                          note_kind(note) if note else "goal", col, end_col))
     return out
 
 
@@ -144,6 +153,7 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
         return []
     out: list[tuple[int, list[Entry]]] = []
     item = _Item(others if others is not None else [])
+    event_end = -1  # where the last card or missed penalty's template ends
     for kind, a, b in lean.pieces(text, param.offset, param.offset + len(param.raw)):
         if kind == "template":
             name, values = lean.positional(text, a, b)
@@ -151,15 +161,16 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
             if tkind == "goal":
                 line, col = index.position(a)
                 bad: list[str] = []
-                minutes = _goal_minutes(values, col, col + (b - a), bad)
-                if minutes or not bad:
+                read = _goal_minutes(values, col, col + (b - a), bad)
+                minutes = [m for m in read if m.kind != "no_goal"]
+                if minutes or not (bad or read):
                     item.goal(minutes, line)
+                elif read:  # each minute's note says it is no goal (`{{goal|80|missed pen.}}`)
+                    item.no_goal(line)
                 else:  # no minute read: no goal, not even an untimed one (P019 says why)
                     item.had_event = True
                 if diags is not None:
-                    diags.extend(Diagnostic("P019", WARNING, f"`{_cut(v)}` in `{_cut(text[a:b])}` is not a minute; "
-                                            "that goal is not read", line, col, line, col + (b - a))
-                                 for v in bad)
+                    diags.extend(_not_a_minute(v, text[a:b], line, col, col + (b - a)) for v in bad)
                 continue
             if tkind in _OTHER_EVENTS:
                 line, col = index.position(a)
@@ -167,6 +178,13 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
                 kick = tkind.startswith("shootout")
                 minutes = _other_minutes(tkind, values) if kick == kicks else []
                 item.other_event(_OTHER_EVENTS[tkind], minutes, line, col, col + (b - a))
+                event_end = b
+                continue
+            shown = _shown_value(text, a, b, name)
+            # `{{small|54'}}`: the minute it shows, a goal's but right after a card or a missed
+            # penalty (`{{penmiss}} {{small|54'}}`), whose minute it is
+            if shown is not None and not (event_end >= 0 and not text[event_end:a].strip()):
+                _text_with_minutes(item, shown[0], shown[1], index, diags)
                 continue
             item.text(text[a:b], a, index)
             continue
@@ -175,18 +193,40 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
             if i:
                 item.flush(out, index)
                 pos = text.find(piece, pos, b) if piece else pos
-            _text_with_minutes(item, piece, pos, index)
+            _text_with_minutes(item, piece, pos, index, diags)
             pos += len(piece)
     item.flush(out, index)
     return out
 
 
-def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex) -> None:
+def _not_a_minute(value: str, written: str, line: int, col: int, end_col: int) -> Diagnostic:
+    return Diagnostic("P019", WARNING, f"`{_cut(value)}` in `{_cut(written)}` is not a minute; "
+                      "that goal is not read", line, col, line, end_col)
+
+
+def _shown_value(text: str, a: int, b: int, name: str) -> tuple[str, int] | None:
+    """(value, offset) of an inline template that shows its one value (`{{small|54'}}`,
+    `{{nowrap|...}}`: templates.toml's `text = [1]`) when a minute may be written in it."""
+    rule = inline_rules().get(key(name))
+    if rule is None or rule.get("text") != [1] or not any(p in text[a:b] for p in "'’′"):
+        return None
+    values = [(v, offset) for k, v, offset in lean.split(text, a, b)[1] if k is None]
+    return values[0] if values else None
+
+
+def _opened(piece: str, at: int) -> int:
+    """How many apostrophes stand right before `at` (italics or bold opened; at most 5)."""
+    run = piece[max(0, at - 5):at]
+    return len(run) - len(run.rstrip("'"))
+
+
+def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex,
+                       diags: list[Diagnostic] | None = None) -> None:
     """A piece of an item's text, each minute written in it (`Havertz 54', 88' (pen.)`) read
-    as a {{goal}} there is: a goal of the name before it, else of the name after it. A note
-    the lexicon names no goal (`80' (missed pen.)`, `67' (sent off)`: [markers] no_goal) makes
-    the minute no event of its name; any other note it does not know (`12' (header)`) leaves
-    the minute a goal, of the kind a {{goal}}'s note gives (`(pen.)`, `(o.g.)`)."""
+    as a {{goal}} there is: a goal of the name before it, else of the name after it. Its note,
+    after it or before it (`Palmer (pen.) 54'`), is read as a {{goal}}'s (lines.note_kind): a
+    note the lexicon names no goal (`80' (missed pen.)`) makes the minute no event of its name.
+    A number a {{goal}} would not read as a minute (`45+142'`) is no goal: a P019 as there."""
     if "'" not in piece and "’" not in piece and "′" not in piece:  # most pieces: no minute
         item.text(piece, pos, index)
         return
@@ -194,16 +234,28 @@ def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex) -> N
     for m in _TEXT_MINUTE.finditer(piece):
         if m[1] is None:  # a link or a tag: text
             continue
-        item.text(piece[done:m.start()], pos + done, index)
+        if m[3][0] == "'" and _opened(piece, m.start()) == len(m[3]):
+            continue  # `'''54'''`: markup around a number, no prime
+        before, note = piece[done:m.start()], clean(m[5]) if m[5] else ""
+        if not note and before.rstrip(" \t").endswith(")") and (nb := _NOTE_BEFORE.search(before)) \
+                and note_kind(clean(nb[1])) != "goal":
+            before, note = before[:nb.start()], clean(nb[1])
+        item.text(before, pos + done, index)
         line, col = index.position(pos + m.start())
-        note = clean(m[3]) if m[3] else ""
-        if note and names_any(note, "markers", "no_goal"):
-            item.no_goal(line)
-            done = m.end()
-            continue
-        kind = _mark_kind(note) if note else "goal"
-        item.goal([Minute(int(m[1]), int(m[2]) if m[2] else None, kind, col, col + len(m[0]))], line)
         done = m.end()
+        added = m[4] if m[2] is None else m[2] if m[4] is None else "+"  # both: no minute
+        minute = _MINUTE.fullmatch(f"{m[1]}+{added}" if added else m[1])
+        if minute is None:
+            item.had_event = True
+            if diags is not None:
+                diags.append(_not_a_minute(m[0].strip(), piece.strip(), line, col, col + len(m[0])))
+            continue
+        kind = note_kind(note) if note else "goal"
+        if kind == "no_goal":
+            item.no_goal(line)
+            continue
+        item.goal([Minute(int(minute[1]), int(minute[2]) if minute[2] else None, kind, col, col + len(m[0]))],
+                  line)
     item.text(piece[done:], pos + done, index)
 
 
