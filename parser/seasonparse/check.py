@@ -438,7 +438,6 @@ class CrossStage(NamedTuple):
 
 
 PART_DOCUMENTS = 64  # about how many documents a task unpacks at a time
-SPLIT_VIEWS_FROM = 256  # documents from which the whole-corpus views are made by every worker (_partitioned)
 
 
 def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings, first: str, map_fn,
@@ -468,12 +467,10 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     stage = CrossStage(settings, first, rules=rules)
     # Overlapped, the surname groups are split among the workers (partition.ViewExchange): each task
     # reads and views a slice of the documents, so no one task holds the stage up (5,000 articles:
-    # 5.2 CPU s of 8 on one worker). With one group (fewer than VIEW_DOCUMENTS articles) the task
-    # that checks it still views only its slice: the other workers, which wait meanwhile for the
-    # parent to decide identity and the parts, view the rest (1,000 articles: the checking task
-    # -40 ms, the stage -25 ms on two cores), where there are documents enough to pay for the exchange.
-    shares = (min(jobs, max(view_groups(len(docs)), 2 if len(docs) >= SPLIT_VIEWS_FROM else 1))
-              if overlapped is not None and BY_SURNAME & set(whole_codes) else 1)
+    # 5.2 CPU s of 8 on one worker). Not with one group (fewer than VIEW_DOCUMENTS articles): the
+    # other workers would view beside the parent deciding identity, on cores that are not free, and
+    # the views they hand over cost packing and reading back (1,000 articles on two cores: slower).
+    shares = min(jobs, view_groups(len(docs))) if overlapped is not None and BY_SURNAME & set(whole_codes) else 1
     whole_tasks = [CrossTask(whole_codes, None, share=(k, shares)) for k in range(shares)] if whole_codes else []
     steps = memo.of_run(docs, facts, part_codes, whole_codes, source_lines) if unchanged is not None else None
 
