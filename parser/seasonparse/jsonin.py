@@ -134,10 +134,8 @@ def _upgrade(data):
         data["schema"] = "seasonparse/document/4"
     if data.get("schema") == "seasonparse/document/4":
         data["schema"] = "seasonparse/document/5"
-        for t in data.get("tables") or ():
-            for r in (t.get("rows") or ()) if isinstance(t, dict) else ():
-                if isinstance(r, dict):
-                    r.setdefault("link", None)
+        for r in _table_rows(data):
+            r.setdefault("link", None)
     if data.get("schema") == "seasonparse/document/5":
         data["schema"] = "seasonparse/document/6"
         for t in data.get("ties") or ():
@@ -145,11 +143,17 @@ def _upgrade(data):
                 t.setdefault("shootout", _stated_shootout(t.get("text")))
     if data.get("schema") == "seasonparse/document/6":
         data["schema"] = "seasonparse/document/7"
-        for t in data.get("tables") or ():
-            for r in (t.get("rows") or ()) if isinstance(t, dict) else ():
-                if isinstance(r, dict):
-                    r.setdefault("status", None)
+        for r in _table_rows(data):
+            r.setdefault("status", None)
     return data
+
+
+def _table_rows(data: dict):
+    """Every table row of a document's JSON that is an object (what an upgrade gives a new field)."""
+    for t in data.get("tables") or ():
+        for r in (t.get("rows") or ()) if isinstance(t, dict) else ():
+            if isinstance(r, dict):
+                yield r
 
 
 def _stated_shootout(text) -> dict | None:
