@@ -96,3 +96,16 @@ def test_a_group_named_under_a_round_is_no_tie():
     text = (FIXTURES / "ties" / "group_named_with_a_round.txt").read_text("utf-8")
     assert findings(text, "T") == []
     assert findings(text.replace("Final round – Group A", "Final"), "T") == [("T001", 26)]
+
+
+@pytest.mark.parametrize("stated", ["Chelsea won 4–2 on penalties", "4–2 pens (1–1 agg.)", "(4–2 p) 1–1",
+                                    "1–1 (4–2 p)", "1–1"])
+def test_a_shoot_outs_score_in_an_aggregatescore_is_not_read_as_the_aggregate(stated):
+    """review15: `Chelsea won 4–2 on penalties` was read as a 4–2 aggregate over legs of 1–0 and 0–1."""
+    text = BOX_AGGREGATES.replace("| score = 6–1\n| aggregatescore = 6–2",
+                                  f"| score = 1–0\n| aggregatescore = {stated}\n| penaltyscore = 4–2")
+    assert "penaltyscore = 4–2" in text
+    assert box_findings(text) == []
+    wrong = text.replace(stated, stated.replace("1–1", "2–1")) if "1–1" in stated else None
+    if wrong is not None:
+        assert [f[0] for f in box_findings(wrong)] == ["T002"]

@@ -524,3 +524,15 @@ def test_inter_statistics_table_is_compared_with_each_competitions_matches():
     assert [(f.code, f.line) for f in found] == [("G001", 2951)], found
     assert "26 goals in Serie A" in found[0].message and "Competitions > Serie A give 24" in found[0].message
     assert len(found[0].related) == 12 and all(1781 < r.line < 2603 for r in found[0].related)
+
+
+def test_a_statistics_table_counting_a_match_no_box_shows_is_not_compared():
+    """review15: handmade/club_season_partly_boxed.wikitext tells a cup round in prose, without a
+    match box, and its table counts that round's scorer. Two scorers in the cup column, one agreeing,
+    say nothing of whether the boxes cover the cup: the column is compared only where more than half
+    of its rows with a goal agree, and the Total only where every column is compared (it was a false
+    G001)."""
+    from seasonparse.frontend import parse_file
+
+    path = FIXTURES / "wikitext" / "handmade" / "club_season_partly_boxed.wikitext"
+    assert _goalscorer_findings(parse_file(str(path))) == []

@@ -34,6 +34,7 @@ class Tally:
         self.unmatched: list[tuple[Match, Event]] = []  # scorer in no row
         self.table = table
         self.column = column  # a table's competition column this tally reads (None: its goals)
+        self.columns_covered = True  # False: a competition column of its table is not comparable (tallies)
         self.finder = _RowFinder(rows)  # a scorer's rows, by name and club
 
     @property
@@ -45,10 +46,15 @@ class Tally:
         (one goal given to the wrong player changes two rows of a short table,
         not the total; a table of another scope has another total)."""
         rows = [i for i, r in enumerate(self.rows) if r.goals is not None and i not in self.ambiguous]
-        if not self.matches or not rows:
+        if self.column is not None:  # a competition column: most rows are 0 on both sides, which
+            # says nothing of whether the matches cover the competition (review15: a cup round told
+            # in prose, its one scorer counted by the table): only rows with a goal on either side,
+            # and more than half of them
+            rows = [i for i in rows if self.rows[i].goals or self.counted.get(i)]
+        if not self.matches or not rows or not self.columns_covered:
             return False
         agree = sum(1 for i in rows if len(self.counted.get(i, [])) == self.rows[i].goals)
-        if agree * 2 >= len(rows):
+        if agree * 2 > len(rows) or (agree * 2 == len(rows) and self.column is None):  # a column: most
             return True
         return sum(len(self.counted.get(i, [])) for i in rows) == sum(self.rows[i].goals for i in rows)
 
@@ -286,10 +292,14 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
             if found is not None:  # a statistics table of the club's whole season
                 scope, (club, matches), columns = (), season, found
                 group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
-        for col, (col_scope, col_matches) in columns.items():
-            out.append(_tally(doc, _column_rows(table, group, col), col_scope, phase,
-                              club, col_matches, table=None, column=table.columns[col]))
-        out.append(_tally(doc, group, scope, phase, club, matches, table=group[0].table))
+        column_tallies = [_tally(doc, _column_rows(table, group, col), col_scope, phase, club, col_matches,
+                                 table=None, column=table.columns[col])
+                          for col, (col_scope, col_matches) in columns.items()]
+        total = _tally(doc, group, scope, phase, club, matches, table=group[0].table)
+        # the total counts every column's matches: where one column's do not cover its competition,
+        # neither do the total's
+        total.columns_covered = all(t.comparable for t in column_tallies)
+        out += [*column_tallies, total]
     return tuple(out)
 
 
@@ -324,6 +334,9 @@ def _tally(doc: Document, group: list[Goalscorer], scope: tuple[str, ...], phase
     return t
 
 
+LINK_REACH = 300  # how far before a goal a link displaying its scorer's name may start (_scorer_link)
+
+
 def _scorer_link(doc: Document, e: Event) -> str | None:
     """The article a wikitext scorer's name links, where it displays another spelling
     (`[[Hakan Çalhanoğlu|Çalahanoğlu]] {{goal|56}}`): the last link before the goal,
@@ -332,9 +345,9 @@ def _scorer_link(doc: Document, e: Event) -> str | None:
         return None
     from seasonparse.frontend.wikitext.clean import first_link  # as _player_link
 
-    before = doc.line_text(e.line)[:max(e.column - 1, 0)]
-    start = before.rfind("[[")
-    found = first_link(before[start:]) if start >= 0 else None
+    text, end = doc.line_text(e.line), max(e.column - 1, 0)
+    start = text.rfind("[[", max(0, end - LINK_REACH), end)  # bounded: linear however long the line
+    found = first_link(text[start:end]) if start >= 0 else None
     if found is None or fold(found[1]) != fold(e.player) or fold(found[0]) == fold(e.player):
         return None
     return " ".join(found[0].replace("_", " ").split())

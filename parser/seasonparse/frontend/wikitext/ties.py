@@ -250,6 +250,10 @@ def read_two_leg(frag: Fragment, b, index: LineIndex, awaited: AwaitedBoxes) -> 
 
 
 _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
+# A shoot-out's score in an `aggregatescore` (`(4–2 p)`, `4–2 pens`, `won 4–2 on penalties`): left out
+# before the aggregate is read (review15: `Chelsea won 4–2 on penalties` was read as a 4–2 aggregate)
+_SHOOTOUT_WORDS = re.compile(r"\(?\s*\d{1,2}\s*[-–—−]\s*\d{1,2}\s*(?:on\s+)?(?:p|pen|pens|penalties)\b\.?\s*\)?",
+                             re.I)
 
 
 def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matches: set[int]) -> list[Tie]:
@@ -300,7 +304,7 @@ def _box_tie(leg1: Match, leg2: Match, stated: str, stated_line: int | None) -> 
         a_wins, reason = leg2.penalties[1] > leg2.penalties[0], "penalties"
     else:
         return None
-    said = score(stated) if stated else None
+    said = score(_SHOOTOUT_WORDS.sub(" ", stated)) if stated else None  # the aggregate, not a shoot-out's score
     high, low = (max(said), min(said)) if said is not None else (max(ga, gb), min(ga, gb))
     return Tie(a if a_wins else bb, reason, high, low, f"{a} {ga}–{gb} {bb}",
                stated_line if said is not None and stated_line else leg2.line, (leg1.index, leg2.index),
