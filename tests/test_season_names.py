@@ -83,3 +83,11 @@ def test_a_one_year_seasons_run_into_the_next_year_is_its_tail(run):
     it but six weeks past January 24, are still slips."""
     path = FIXTURES / "dates" / "one_year_season_tail.txt"
     assert d002(run, path) == [(path.name, 31, "error"), (path.name, 34, "error")]
+
+
+def test_a_winter_break_before_a_one_year_seasons_tail_is_no_slip(run):
+    """tests/fixtures/dates/one_year_season_winter_break.txt (review15): a 2020 season played weekly to
+    13 December, then again from 10 January 2021 after four weeks' break: the January and February
+    rounds are its tail (SEASON_TAIL_BREAK), not eight slips."""
+    path = FIXTURES / "dates" / "one_year_season_winter_break.txt"
+    assert d002(run, path) == []

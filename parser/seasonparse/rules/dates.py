@@ -12,8 +12,13 @@ SEASON_TAIL_GAP = timedelta(days=21)
 """The longest wait between two matches of a one-year season's run that goes on into
 the next year's first months (Brazil's Série A 2020 was played until February 2021):
 a league's rounds follow each other within a few weeks, so a date of the next year
-within this of the season's last match (or of the tail's match before it) continues
-the season; one further off stands alone and is a slip."""
+within this of the tail's match before it continues the season; one further off stands
+alone and is a slip."""
+
+SEASON_TAIL_BREAK = timedelta(days=60)
+"""The longest break between a one-year season's last match in its year and the first of
+its tail (review15: a winter break of four weeks, or a final five weeks after the last
+round, before the season went on in January): longer, the next year's dates are no tail."""
 
 
 @rule("D001", "invalid-date", ERROR)
@@ -43,8 +48,9 @@ def date_outside_season(doc, settings, report):
     title (`2011–12` covers the calendar years 2011 and 2012; a decade, `1990s`,
     is no season) and reports each match date outside it, as long as most of the
     document's dated matches lie inside it (the dates of the next year that
-    continue a one-year season's run of matches, each within SEASON_TAIL_GAP, three
-    weeks, of the one before from the season's last date in its year, are its tail:
+    continue a one-year season's run of matches, the first within SEASON_TAIL_BREAK, two
+    months, of the season's last date in its year (a winter break), each next within
+    SEASON_TAIL_GAP, three weeks, of the one before, are its tail:
     Brazil's Série A 2020 ended in February 2021; a date of that year out of the
     run is still reported). When they do not, the name and the
     dates disagree as a whole, and one finding says so at the first date instead:
@@ -100,8 +106,9 @@ def date_outside_season(doc, settings, report):
 
 
 def _season_tail(season, dated, outside) -> set[str]:
-    """The dates of the next year that continue a one-year season's run of matches: each
-    within SEASON_TAIL_GAP of the one before, starting from its last date in its year."""
+    """The dates of the next year that continue a one-year season's run of matches: the
+    first within SEASON_TAIL_BREAK of its last date in its year, each next within
+    SEASON_TAIL_GAP of the one before."""
     if season.first.year != season.last.year:
         return set()
     inside = [date.fromisoformat(m.date) for m in dated if m.date.startswith(f"{season.last.year:04d}-")]
@@ -111,7 +118,7 @@ def _season_tail(season, dated, outside) -> set[str]:
     for day in sorted({date.fromisoformat(m.date) for m in outside}):
         if day <= last or day.year != season.last.year + 1:
             continue
-        if day - last > SEASON_TAIL_GAP:
+        if day - last > (SEASON_TAIL_GAP if tail else SEASON_TAIL_BREAK):
             break
         tail.add(day.isoformat())
         last = day
