@@ -163,6 +163,15 @@ def test_a_link_left_open_in_a_box_value_does_not_swallow_the_next_parameter():
     assert [(e.side, e.minute) for e in m.events] == [("home", 54), ("away", 70)]
 
 
+def test_a_links_label_may_wrap_a_line_its_target_may_not():
+    """review15: `[[File:X.svg|thumb|The crest,⏎as used]]` is a link to MediaWiki (its label wraps a
+    line): no P012; `[[Emirates⏎Stadium]]`, a target broken across lines, is text: a P012 at it; a link
+    left open in its label and closed by no later line (the box above) is still reported."""
+    d = parse("{{Infobox football club season\n| club = Arsenal F.C.\n| image = [[File:A.svg|thumb|The crest,\n"
+              "as used]]\n| manager = [[Mikel Arteta]]\n| ground = [[Emirates\nStadium]]\n}}\n")
+    assert [x for x in _ok(d) if x[0] == "P012"] == [("P012", 6, 12)]
+
+
 def test_a_link_closed_on_its_line_still_protects_its_pipe():
     d = parse("{{Football box\n|team1 = A\n|score = 1–0\n|team2 = B\n"
               "| goals1 = [[Kai Havertz|Havertz]] {{goal|54}}\n| goals2 = {{nowrap|[[B F.C.|B]]}}\n}}\n")

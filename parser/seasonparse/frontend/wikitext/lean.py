@@ -24,30 +24,39 @@ _TOKENS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\||=|\n")
 def split(text: str, start: int, end: int, open_links: list[int] | None = None
           ) -> tuple[str, list[tuple[str | None, str, int]]]:
     """`{{name|a|k=v}}` at text[start:end] -> (name, [(key or None, value, value offset)]).
-    The offset of the first `[[` of each line that leaves it unclosed goes to `open_links`."""
+    The offset of the first `[[` of each line that leaves it unclosed goes to `open_links`,
+    unless a `]]` that closes nothing else follows on a later line (a piped label that wraps a
+    line, `[[File:X.svg|thumb|The crest,⏎as used]]`, is a link to MediaWiki: review15)."""
     inner_start, inner_end = start + 2, end - 2
     parts: list[tuple[int, int, int | None]] = []  # (start, end, offset of the first `=`)
     depth = 0
     line_links: list[int] = []  # offsets of the `[[` opened on this line and still open
+    wrapped: list[int] = []  # the first `[[` of each earlier line left open in its label, not closed since
+    labelled = False  # a `|` followed this line's first open `[[`: its label has begun
     part_start, eq = inner_start, None
     for m in _TOKENS.finditer(text, inner_start, inner_end):
         tok = m[0]
         if tok == "\n":
             if line_links:  # links left open at the line's end are text
                 depth = max(0, depth - len(line_links))
-                if open_links is not None:
-                    open_links.append(line_links[0])
-                line_links = []
+                # a label may wrap a line (a `|` followed the link's `[[`), a target never does
+                (wrapped if labelled else open_links if open_links is not None else []).append(line_links[0])
+                line_links, labelled = [], False
         elif tok == "{{":
             depth += 1
         elif tok == "[[":
             depth += 1
             line_links.append(m.start())
+        elif tok == "]]" and not line_links and wrapped:
+            wrapped.pop()  # it closes a link an earlier line left open: a label that wraps a line
         elif tok == "}}" or tok == "]]":
             if depth:
                 depth -= 1
                 if tok == "]]" and line_links:
                     line_links.pop()
+                    labelled = labelled and bool(line_links)
+        elif tok == "|" and line_links:
+            labelled = True
         elif depth == 0:
             if tok == "|":
                 parts.append((part_start, m.start(), eq))
@@ -55,6 +64,9 @@ def split(text: str, start: int, end: int, open_links: list[int] | None = None
             elif eq is None:
                 eq = m.start()
     parts.append((part_start, inner_end, eq))
+    if open_links is not None:
+        open_links += wrapped
+        open_links.sort()
     name = text[parts[0][0]:parts[0][1]]
     params: list[tuple[str | None, str, int]] = []
     for a, b, eq in parts[1:]:
