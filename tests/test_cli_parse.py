@@ -376,6 +376,18 @@ def test_parse_typed_as_a_command_says_how_the_command_is_typed(run, tmp_path, m
     monkeypatch.chdir(tmp_path)
     code, _, err = run("parse", SEEDS[0], "--out", tmp_path / "out")
     assert code == 2 and "`seasonparse PATHS --out DIR`" in err and not (tmp_path / "out").exists()
+    code, _, err = run("parse", "--out", tmp_path / "out", SEEDS[0])  # review15: the path after the option
+    assert code == 2 and "`seasonparse PATHS --out DIR`" in err
     shutil.copy(SEEDS[0], tmp_path / "parse")
     code, _, err = run("parse", "--out", tmp_path / "out2", "--glob", "*")
     assert code == 0 and (tmp_path / "out2" / "parse.json").exists()
+
+
+def test_paths_may_follow_the_options(run, tmp_path):
+    """`seasonparse A --out DIR B`, as linters take their paths: every path is an input (argparse's
+    intermixed parsing; it said `unrecognized arguments: B`)."""
+    code, _, err = run(SEEDS[0], "--out", tmp_path / "out", SEEDS[1], "-q")
+    assert code == 0 and sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        s.with_suffix(".json").name for s in SEEDS[:2])
+    code, out, err = run("check", SEEDS[0], "--no-cache", "--no-baseline", SEEDS[1])
+    assert "2 documents" in out + err and code in (0, 1)

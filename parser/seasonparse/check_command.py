@@ -284,7 +284,7 @@ def cmd_report(argv: list[str]) -> int:
 
 
 def cmd_check(argv: list[str], report: bool = False) -> int:
-    args = _check_parser(report).parse_args(argv)
+    args = _check_parser(report).parse_intermixed_args(argv)
     from contextlib import ExitStack
 
     with ExitStack() as closing:  # a pool started ahead (_pool_ahead) never outlives the command

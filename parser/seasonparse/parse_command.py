@@ -212,7 +212,7 @@ def _check_out(args) -> None:
 
 
 def cmd_parse(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_intermixed_args(argv)
     started = time.perf_counter()
     if args.paths[0] == "parse" and not os.path.lexists("parse"):  # `seasonparse parse DIR`, as `check` is typed
         raise UsageError("`parse` is no file here, nor a command: the parse command takes its paths "
