@@ -735,6 +735,15 @@ def test_odd_text_minutes_are_read_as_a_goal_template_reads_them():
         ("P019", 8, 8, 15), ("P019", 9, 8, 13)]
 
 
+@pytest.mark.parametrize("value, minute, stoppage", [("Saka 90'+3'", 90, 3), ("Saka 12&prime;", 12, None),
+                                                      ("Saka 45+1&prime;", 45, 1)])
+def test_a_primed_stoppage_and_the_prime_entity_are_read(value, minute, stoppage):
+    """review15: `90'+3'` lost its +3 and `12&prime;` was a scorer named "Saka 12′"."""
+    m = parse("==A==\n{{Football box\n|date=5 March 2017\n|team1=A\n|score=1–0\n|team2=B\n"
+              "|goals1=" + value + "\n}}\n").matches[0]
+    assert [(e.player, e.minute, e.stoppage) for e in m.events] == [("Saka", minute, stoppage)]
+
+
 def test_a_real_boxs_text_minute_is_the_event_its_goal_template_would_be():
     """The 2026 round-of-32 box writes `90+2'`: the same event (not its columns) as `{{goal|90+2}}`."""
     path = WIKI / "excerpts" / "2026_FIFA_World_Cup_round_of_32.wikitext"

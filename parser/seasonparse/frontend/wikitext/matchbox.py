@@ -42,8 +42,8 @@ _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
 # again from each `[`, `<` or minute.
 _TEXT_MINUTE = re.compile(
     r"<ref[^>/]*>.*?(?:</ref\s*>|\Z)|\[\[[^\]]{0,300}\]\]|\[\[|\[[^\]]*(?:\]|\Z)|<[^>]*(?:>|\Z)"
-    r"|(?<![\w’′.+/:-])(?<!\w')(\d+)(?:[ \t]*\+[ \t]*(\d+))?[ \t]*('(?:'''?)?|[’′])(?![\w'’′])"
-    r"(?:[ \t]*\+[ \t]*(\d+)(?![\w'’′]))?"
+    r"|(?<![\w’′.+/:-])(?<!\w')(\d+)(?:[ \t]*\+[ \t]*(\d+))?[ \t]*('(?:'''?)?|[’′]|&prime;)(?![\w'’′])"
+    r"(?:[ \t]*\+[ \t]*(\d+)(?:'|[’′]|&prime;)?(?![\w'’′]))?"
     r"(?:(?:[ \t]|&nbsp;)*\((\[\[[^\]]{0,100}\]\]|[^()\[\]]{0,40})\))?", re.I | re.S)
 # A note written before its minute (`Palmer (pen.) 54'`): the minute's when it is a marker.
 _NOTE_BEFORE = re.compile(r"\(([^()\[\]]{0,40})\)(?:[ \t]|&nbsp;)*\Z", re.I)
@@ -227,7 +227,7 @@ def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex,
     after it or before it (`Palmer (pen.) 54'`), is read as a {{goal}}'s (lines.note_kind): a
     note the lexicon names no goal (`80' (missed pen.)`) makes the minute no event of its name.
     A number a {{goal}} would not read as a minute (`45+142'`) is no goal: a P019 as there."""
-    if "'" not in piece and "’" not in piece and "′" not in piece:  # most pieces: no minute
+    if "'" not in piece and "’" not in piece and "′" not in piece and "&prime;" not in piece:  # most: no minute
         item.text(piece, pos, index)
         return
     done = 0
