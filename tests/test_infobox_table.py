@@ -192,3 +192,35 @@ def test_a_sports_tables_status_parameters_are_its_marks():
     doc = parse(text)
     assert [(r.cells[1], r.status) for r in doc.tables[0].rows] == [
         ("Alpha", None), ("Beta", "C"), ("Gamma", None), ("Delta", "R"), ("Epsilon", None)]
+
+
+FINAL_AFTER_LEAGUE = """{{Infobox football league season
+| champions = Beta
+}}
+==Regular season==
+{{#invoke:Sports table|main|style=WDL
+|team_order = ALP, BET, GAM, DEL
+|win_ALP=3 |draw_ALP=0 |loss_ALP=0 |gf_ALP=8 |ga_ALP=2
+|win_BET=2 |draw_BET=0 |loss_BET=1 |gf_BET=7 |ga_BET=3
+|win_GAM=1 |draw_GAM=0 |loss_GAM=2 |gf_GAM=4 |ga_GAM=6
+|win_DEL=0 |draw_DEL=0 |loss_DEL=3 |gf_DEL=1 |ga_DEL=9
+|name_ALP=Alpha |name_BET=Beta |name_GAM=Gamma |name_DEL=Delta
+}}
+==HEADING==
+{{Football box
+|date = 1 May 2024
+|team1 = Alpha
+|score = 0–1
+|team2 = Beta
+|goals2 = Bob {{goal|10}}
+}}
+"""
+
+
+@pytest.mark.parametrize("heading", ["Final (round robin's top two)", "Final: Group 1 winner v Group 2 winner",
+                                     "Final (1 May)", "Final"])
+def test_a_final_whose_heading_goes_on_is_a_knockout_phase(heading):
+    """review15: a league decided by a final titled `Final (round robin's top two)` was read as league
+    play (tournaments.match_phase took the round from the whole title only): a false I002."""
+    assert i002(FINAL_AFTER_LEAGUE.replace("HEADING", heading)) == []
+    assert len(i002(FINAL_AFTER_LEAGUE.replace("HEADING", "Friendly match"))) == 1

@@ -117,12 +117,21 @@ def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | 
 
 @lru_cache(maxsize=4096)  # asked for every match: a section's matches share its titles
 def match_phase(section: tuple[str, ...]) -> str:
-    """The part of a season a match under `section` belongs to: cup, knockout or league."""
+    """The part of a season a match under `section` belongs to: cup, knockout or league. A
+    round's title may go on in brackets or after a colon (`Final (1 May)`, `Final: Group 1
+    winner v Group 2 winner`): the round it names first decides (review15: such a final,
+    read as league play, gave a false I002)."""
     if any(names_any(t, "phases", "cup") for t in section):
         return "cup"
-    if any(round_index(t) is not None or names_any(t, "phases", "knockout") for t in section):
+    if any(round_index(t) is not None or round_index(_round_head(t)) is not None
+           or names_any(t, "phases", "knockout") for t in section):
         return "knockout"
     return "league"
+
+
+def _round_head(title: str) -> str:
+    """A title less what follows its first bracket or colon: `Final (1 May)` -> `Final`."""
+    return title.split("(", 1)[0].split(":", 1)[0].strip()
 
 
 def named_phase(titles: tuple[str, ...]) -> str | None:
