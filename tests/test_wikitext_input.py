@@ -736,7 +736,8 @@ def test_odd_text_minutes_are_read_as_a_goal_template_reads_them():
 
 
 @pytest.mark.parametrize("value, minute, stoppage", [("Saka 90'+3'", 90, 3), ("Saka 12&prime;", 12, None),
-                                                      ("Saka 45+1&prime;", 45, 1)])
+                                                      ("Saka 45+1&prime;", 45, 1),
+                                                      ("Saka {{small|12&prime;}}", 12, None)])
 def test_a_primed_stoppage_and_the_prime_entity_are_read(value, minute, stoppage):
     """review15: `90'+3'` lost its +3 and `12&prime;` was a scorer named "Saka 12′"."""
     m = parse("==A==\n{{Football box\n|date=5 March 2017\n|team1=A\n|score=1–0\n|team2=B\n"

@@ -35,10 +35,11 @@ def _word_pattern(group: str, key: str) -> re.Pattern:
 
 def _whole_words(folded, plural: bool = False) -> re.Pattern:
     """Any of the folded words as a whole word (`plural`: each also with an `s`: `first legs`)."""
-    return re.compile(rf"(?<!\w)(?:{_alternatives(folded)}){'s?' if plural else ''}(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternatives(folded)}){'s?' if plural else ''}(?!\w)")
 
 
-def _alternatives(folded) -> str:
+def alternatives(folded) -> str:
+    """The words as one regular-expression alternation, escaped, longest first."""
     # longest first (a word inside a longer one must not win); ties in one order, so each run compiles one pattern
     return "|".join(sorted((re.escape(w) for w in folded), key=lambda w: (-len(w), w)))
 
@@ -162,14 +163,14 @@ def _round_words() -> re.Pattern:
 def _group_named() -> re.Pattern:
     """A group word followed by a letter or a number (`group a`, `pool 1`), no modifier after
     it (`group a winners`)."""
-    groups, modifiers = _alternatives(words("sections", "group_named")), _alternatives(words("sections", "group_modifiers"))
+    groups, modifiers = alternatives(words("sections", "group_named")), alternatives(words("sections", "group_modifiers"))
     return re.compile(rf"(?<!\w)(?:{groups})\s+(?:[a-z]|\d{{1,2}})(?!\w)(?!\s+(?:{modifiers})(?!\w))")
 
 
 @cache
 def _round_then_group() -> re.Pattern:
     """A round's name qualifying a group word that follows it: `final group`, `final pool`."""
-    rounds, groups = _alternatives(_round_names()), _alternatives(words("sections", "group_stage"))
+    rounds, groups = alternatives(_round_names()), alternatives(words("sections", "group_stage"))
     return re.compile(rf"(?<!\w)(?:{rounds})\s+(?:{groups})(?!\w)")
 
 

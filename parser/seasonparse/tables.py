@@ -9,7 +9,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import lexicon
+from seasonparse.lexicon import alternatives, lexicon
 from seasonparse.memo import by_identity
 from seasonparse.model import Row, Table
 from seasonparse.names import fold
@@ -136,7 +136,7 @@ def _status_mark() -> re.Pattern:
     """Status marks after a club's name, one parenthesis each or several in one: `(C)`, `(C, Q)`."""
     standings = lexicon()["standings"]
     listed = {w for key, values in standings.items() if key.startswith("status_") for w in values}
-    mark = "|".join(sorted((re.escape(w) for w in listed), key=lambda w: (-len(w), w)) + ["[A-Z]"])
+    mark = f"{alternatives(listed)}|[A-Z]" if listed else "[A-Z]"
     return re.compile(rf"\s*\(((?:{mark})(?:\s*,\s*(?:{mark}))*)\)\s*$")
 
 

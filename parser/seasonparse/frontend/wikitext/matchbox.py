@@ -208,10 +208,18 @@ def _shown_value(text: str, a: int, b: int, name: str) -> tuple[str, int] | None
     """(value, offset) of an inline template that shows its one value (`{{small|54'}}`,
     `{{nowrap|...}}`: templates.toml's `text = [1]`) when a minute may be written in it."""
     rule = inline_rules().get(key(name))
-    if rule is None or rule.get("text") != [1] or not any(p in text[a:b] for p in "'’′"):
+    if rule is None or rule.get("text") != [1] or not _may_hold_minute(text[a:b]):
         return None
     values = [(v, offset) for k, v, offset in lean.split(text, a, b)[1] if k is None]
     return values[0] if values else None
+
+
+_PRIMES = ("'", "’", "′", "&prime;")  # what ends a minute written as text (_TEXT_MINUTE's prime)
+
+
+def _may_hold_minute(text: str) -> bool:
+    """Whether `text` has a prime, without which it holds no minute written as text."""
+    return any(p in text for p in _PRIMES)
 
 
 def _opened(piece: str, at: int) -> int:
@@ -227,7 +235,7 @@ def _text_with_minutes(item: _Item, piece: str, pos: int, index: LineIndex,
     after it or before it (`Palmer (pen.) 54'`), is read as a {{goal}}'s (lines.note_kind): a
     note the lexicon names no goal (`80' (missed pen.)`) makes the minute no event of its name.
     A number a {{goal}} would not read as a minute (`45+142'`) is no goal: a P019 as there."""
-    if "'" not in piece and "’" not in piece and "′" not in piece and "&prime;" not in piece:  # most: no minute
+    if not _may_hold_minute(piece):  # most pieces
         item.text(piece, pos, index)
         return
     done = 0
