@@ -121,7 +121,10 @@ def parse_score(line: str) -> ScoreLine | None:
 # A note is one token, so a comma inside parentheses never splits an entry.
 # Each token takes the white space before it, so the tokens tile the line and
 # findall (tuples, no match objects: half the time) still gives every column.
-_MINUTE = r"(\d{1,3})(?:[ \t]*\+[ \t]*(\d{1,2}))?[ \t]*['’′](?:[ \t]*\(([^)]*)\))?"
+# The prime may be doubled or run into italics or bold (`54''`, `54'''`), and added time may
+# follow it (`45'+2`, `45'+2'`), as a football box's text minutes are written.
+_MINUTE = (r"(\d{1,3})(?:[ \t]*\+[ \t]*(\d{1,2}))?[ \t]*(?:'+|[’′])"
+           r"(?:[ \t]*\+[ \t]*(\d{1,2})(?:'+|[’′])?)?(?:[ \t]*\(([^)]*)\))?")
 _MINUTE_TOKEN = re.sub(r"(?<!\\)\((?!\?)", "(?:", _MINUTE)  # the same, its groups not captured
 _ENTRY_TOKENS = compile_lazily(
     r"(\s*)(?:"
@@ -137,7 +140,8 @@ _MINUTE_PARTS = compile_lazily(_MINUTE)
 def _minute_parts(text: str) -> tuple[int, int | None, str]:
     """Minute, added time and kind of a minute token."""
     m = _MINUTE_PARTS.match(text)
-    return int(m[1]), int(m[2]) if m[2] else None, note_kind(m[3]) if m[3] else "goal"
+    stoppage = m[2] or m[3]
+    return int(m[1]), int(stoppage) if stoppage else None, note_kind(m[4]) if m[4] else "goal"
 
 
 class Minute(NamedTuple):
