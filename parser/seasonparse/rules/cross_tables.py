@@ -233,8 +233,12 @@ def table_quantity_mismatch(corpus, settings, report):
                 if e.value != truth:
                     why = _explain(corpus, club, t, refs, truth - e.value, win)
                     found.append((tuple(sorted((e.table, right.table))), club, e, right, why))
-        else:
-            found.append((tuple(sorted((ordered[0].table, ordered[-1].table))), club, ordered[-1], ordered[0], None))
+        else:  # no results to settle it: each value apart from the one most tables state (the first's, if tied)
+            said = Counter(e.value for e in ordered)
+            most = max(said.values())
+            right = next(e for e in ordered if said[e.value] == most)
+            found += [(tuple(sorted((e.table, right.table))), club, e, right, None)
+                      for e in ordered if e.value != right.value]
     # Where the results settle one club, the table that club's wrong value came
     # from is taken as the odd one for every club of the same two tables.
     odd_table = {pair: e.table for pair, _, e, right, why in found if why}
