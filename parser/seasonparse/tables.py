@@ -115,20 +115,28 @@ def status_marks(cell: str) -> frozenset[str]:
     `Lille (C, Q) (P)` -> {c, q, p}; a club's own parenthesis (`Estudiantes (LP)`) is none.
     A mark is a status the lexicon lists ([standings] status_*, as written, any length) or a
     single capital letter (a status Module:Sports table shows that the lexicon gives no meaning)."""
+    return club_and_marks(cell)[1]
+
+
+@lru_cache(maxsize=4096)  # a club's cell recurs in every table of its league's articles
+def club_and_marks(cell: str) -> tuple[str, frozenset[str]]:
+    """A standings row's club cell apart from the status marks it ends with: `Lille (C, Q)`
+    -> (`Lille`, {c, q}); see status_marks."""
+    if "(" not in cell:
+        return cell, frozenset()
     pattern = _status_mark()
     letters: list[str] = []
     while m := pattern.search(cell):
         letters += m[1].split(",")
         cell = cell[:m.start()]
-    return frozenset(fold(x.strip()) for x in letters)
+    return cell, frozenset(fold(x.strip()) for x in letters)
 
 
-def row_status_marks(row: Row, team: str) -> frozenset[str]:
-    """A standings row's status marks, folded: those its club cell ends with (`León (C)`) and
-    the letters the source states apart (Row.status: a Sports table's `status_X`), each a mark,
-    as the module shows `status_X=CQ` as `(C, Q)`."""
-    marks = status_marks(team)
-    return marks | frozenset(fold(c) for c in row.status) if row.status else marks
+def team_cell(table: Table, cell: str) -> str:
+    """The club a table's team cell names: in a standings or relegation table, without the
+    status marks after it (`Molde (Q)` is Molde, as every other table and match writes it);
+    elsewhere as written (a parenthesis in a list of clubs may be part of a name)."""
+    return club_and_marks(cell)[0] if table.kind in ("standings", "relegation") else cell
 
 
 @cache
@@ -142,8 +150,12 @@ def _status_mark() -> re.Pattern:
 
 class StandingsRow(NamedTuple):
     row: Row
-    team: str
+    team: str  # the club, without the status marks its cell ends with (club_and_marks)
     values: dict[str, int | None]  # played, won, drawn, lost, goals_for, ... by meaning
+    # its status marks, folded: those its club cell ends with (`León (C)`) and the letters the
+    # source states apart (Row.status: a Sports table's `status_X`), each a mark, as the
+    # module shows `status_X=CQ` as `(C, Q)`
+    marks: frozenset[str] = frozenset()
 
 
 _MEANINGS = ("played", "won", "drawn", "lost", "goals_for", "goals_against", "goal_difference",
@@ -236,8 +248,10 @@ def _read_rows(table: Table) -> list[StandingsRow]:
         if row.kind != "data" or (row.ragged and row.realigned is None):
             continue
         cells = table.cells(row)
-        team = cells[tcol] if tcol is not None and tcol < len(cells) else ""
+        team, marks = club_and_marks(cells[tcol]) if tcol is not None and tcol < len(cells) else ("", frozenset())
+        if row.status:
+            marks |= frozenset(fold(c) for c in row.status)
         values = {m: (to_int(cells[cols[m]]) if m in cols and cols[m] < len(cells) else None)
                   for m in _MEANINGS}
-        out.append(StandingsRow(row, team, values))
+        out.append(StandingsRow(row, team, values, marks))
     return out

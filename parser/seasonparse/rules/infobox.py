@@ -12,7 +12,7 @@ from seasonparse.model import ERROR, WARNING
 from seasonparse.names import fold, player_matches, same_club
 from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
-from seasonparse.tables import column_indexes, row_status_marks, rows_of, to_int
+from seasonparse.tables import column_indexes, rows_of, to_int
 from seasonparse.tournaments import match_phase
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)\)")
@@ -128,7 +128,7 @@ def _final_table(doc) -> list[tuple[int, str, int, frozenset[str]]] | None:
     for n, r in enumerate(rows, start=1):
         cells = tables[0].cells(r.row)
         pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
-        ranked.append((pos if pos is not None else n, r.team, r.row.line, row_status_marks(r.row, r.team)))
+        ranked.append((pos if pos is not None else n, r.team, r.row.line, r.marks))
     return sorted(ranked, key=lambda x: x[0])
 
 
