@@ -647,6 +647,21 @@ def test_page_furniture_is_silent_and_unknown_templates_are_noted_once_per_name(
     assert {12, 14, 15, 16, 17, 21, 22} <= set(raw)  # every unread template kept, use by use
 
 
+@pytest.mark.parametrize("text,noted", [
+    ("==Final==\n{{Football box|team1=A|score=1–0|team2=B}}\n{{Liga playoffs}}\n[[Category:X]]\n", False),
+    ("==Final==\nA beat B.\n\n==References==\n{{Reflist}}\n{{Liga playoffs}}\n", False),
+    ("==Season==\nA beat B.\n\n==League table==\n{{2030–31 Liga table}}\n", True),
+    ("{{2030–31 Liga table}}\n", True),
+    ("==Season==\n{{2030–31 Liga table}}\nA beat B.\n", True),
+])
+def test_a_navigation_box_at_the_articles_end_is_furniture(text, noted):
+    """trial16: `{{MLS Cup Playoffs}}` (a navbox named after its competition) at the end of the
+    article gave P013. Templates standing alone after the article's last content are page
+    furniture; one that is its section's only content (a table transcluded) is still said."""
+    d = parse_wikitext(decode("tail.wikitext", text.encode("utf-8")))
+    assert bool([x for x in d.diagnostics if x.code == "P013"]) == noted
+
+
 def test_bold_that_is_not_a_winner_mark_says_nothing():
     """An article that bolds the first team of every tie (a style, not the winner)
     gives no W005: as many bold losers as bold winners."""

@@ -29,7 +29,9 @@ from seasonparse.frontend.wikitext.templates import (
 from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
+from seasonparse.lexicon import words
 from seasonparse.model import INFO, Block, Diagnostic, Document, Table
+from seasonparse.names import fold
 from seasonparse.tables import column_indexes
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
@@ -218,11 +220,12 @@ class _Reader:
         seen = self.unknown_names.setdefault(name, [0, start])
         seen[0] += 1
 
-    def note_unknown(self) -> None:
+    def note_unknown(self, furniture_from: int) -> None:
         """One info per unknown template name (its uses counted, the first located), for
         the first `_NAMED_UNKNOWN` names; the others in one line: an article's tail of
-        unread templates gives a few lines, not one per use."""
-        names = list(self.unknown_names.items())
+        unread templates gives a few lines, not one per use. A name first used at or after
+        `furniture_from` (the article's tail of navigation boxes: _furniture_from) is not noted."""
+        names = [(n, seen) for n, seen in self.unknown_names.items() if seen[1] < furniture_from]
         for name, (count, start) in names[:_NAMED_UNKNOWN]:
             line, col = self.index.position(start)
             uses = f" ({count} uses, the first here)" if count > 1 else ""
@@ -238,6 +241,34 @@ class _Reader:
             self.diags.append(Diagnostic("P013", INFO, f"{len(rest)} more templates ({uses} uses) are not "
                                                        f"read by the wikitext front end: {listed}{more}; "
                                                        "kept as raw text; the first here", line, col))
+
+
+def _furniture_from(pieces, masked: str) -> int:
+    """Where the article's tail of page furniture starts: the templates standing alone after
+    its last content (`{{MLS Cup Playoffs}}`, a navigation box named after its competition),
+    with only categories and blank lines among them; the article's end where there is none.
+    A tail right after a heading is that section's content (`==League table==` then
+    `{{2021–22 Ligue 1 table}}`: a table transcluded, not read, and said), unless the heading
+    opens the article's back matter (`==References==`, the lexicon's [sections] back_matter)."""
+    tail = len(masked)
+    for i in range(len(pieces) - 1, -1, -1):
+        piece = pieces[i]
+        if piece.kind == "text" and all(_no_content(line) for line in masked[piece.start:piece.end].split("\n")):
+            continue
+        if piece.kind != "unknown_template":
+            if piece.kind == "heading" and tail < len(masked):
+                m = _HEADING.match(masked, piece.start, piece.end)
+                if m is None or fold(clean(m[2])) not in words("sections", "back_matter"):
+                    return len(masked)
+            return tail
+        tail = piece.start
+    return len(masked)  # nothing but templates: none of them is furniture of content
+
+
+def _no_content(line: str) -> bool:
+    """A line the text reader reads nothing from: blank, a category, a magic word."""
+    s = line.strip()
+    return not s or s.startswith(("__", "[[Category:", "{{DEFAULTSORT"))
 
 
 _NAMED_UNKNOWN = 5  # unknown template names noted one by one; the rest in one line
@@ -313,7 +344,7 @@ def read(source: Source) -> Document:
     r.close_legacy()
     r.aggregates = r.awaited.drop(r.b, r.aggregates)
     r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches))
-    r.note_unknown()
+    r.note_unknown(_furniture_from(pieces, masked))
     marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
