@@ -206,8 +206,10 @@ def table_quantity_mismatch(corpus, settings, report):
     the club's results are recomputed; if the difference is exactly the points
     from matches against a club the documents say was suspended, expelled or
     disaffiliated, the explanation is reported (info) instead of a
-    contradiction. Where every club in both tables differs by the same amount,
-    the message says so. The finding points at the value's cell, the related
+    contradiction. Where the results do not settle it, each value apart from
+    the one most tables state is reported, against a table that states it.
+    Where every club in both tables differs by the same amount, the message
+    says so. The finding points at the value's cell, the related
     location at the other table's (column 1 where the line is not the row's
     pipe cells as written: a wikitext row over several lines).
 

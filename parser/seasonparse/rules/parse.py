@@ -263,14 +263,19 @@ standings, results grid or tie template (a table transcluded from another
 page, an honours box) is kept as a raw block. One info per template name, with
 its uses counted and the first located; past five names, one line for the
 rest. Navboxes, portals, authority control and other page furniture are known
-(data/templates.toml, by name or by the shape of the name) and say nothing.
+(data/templates.toml, by name or by the shape of the name) and say nothing; so
+do the templates standing alone after the article's last content (its tail of
+navigation boxes, `{{MLS Cup Playoffs}}`), unless one is the only content of
+its section (`==League table==` then a transcluded table) that is not back
+matter (the lexicon's [sections] back_matter: References, External links, ...).
 
 Why: its data is not checked; you should know that, not be told it is wrong.
 A transcluded table (`{{2021–22 Ligue 1 table}}`) is checked only where the
 corpus holds that page.
 
 Example:
-    {{Ligue 1 seasons}}
+    ==League table==
+    {{2021–22 Ligue 1 table}}
 """)
 
 template_too_large = _diagnostic_rule("P014", "template-too-large", WARNING, """
