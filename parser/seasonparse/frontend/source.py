@@ -74,7 +74,7 @@ def decode(path: str, data: bytes) -> Source:
             line, col))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): a copy of the whole text
         diags.append(Diagnostic("P004", WARNING, "empty document: nothing to parse", 1))
     return Source(path, text, digest, tuple(diags))
 
