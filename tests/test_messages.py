@@ -34,3 +34,16 @@ def test_too_many_goals_listed_names_ten_and_counts_the_rest():
     few = [f.message for f in findings_for(HEAD + "  Alpha: " + ", ".join(f"P{i} {i + 1}'" for i in range(10)) + "\n")
            if f.code == "M001"]
     assert few and few[0].endswith("P8 9', P9 10'")
+
+
+def test_an_order_broken_by_adjusted_points_shows_the_points_compared():
+    """trial16: `Airdrieonians is below St Bernard's but ranks higher by points` did not say that a
+    bonus made them 28 against 24; a row's adjustment (an Adj column here) is shown, plain points not."""
+    table = ("==League table==\n| Pos | Team | Pld | W | D | L | GF | GA | GD | Adj | Pts |\n"
+             "| 1 | Alpha | 4 | 3 | 0 | 1 | 6 | 3 | +3 | -2 | 7 |\n"
+             "| 2 | Beta | 4 | 2 | 2 | 0 | 5 | 2 | +3 | 0 | 8 |\n"
+             "| 3 | Gamma | 4 | 1 | 1 | 2 | 3 | 5 | -2 | 0 | 4 |\n"
+             "| 4 | Delta | 4 | 1 | 2 | 1 | 2 | 6 | -4 | 0 | 5 |\n")
+    found = [f.message for f in findings_for("= 2011–12 Test season =\n\n" + table) if f.code == "S004"]
+    assert found == ["Beta is below Alpha but ranks higher by points (8 against 7, adjustments included)",
+                     "Delta is below Gamma but ranks higher by points"]

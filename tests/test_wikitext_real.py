@@ -486,7 +486,8 @@ def test_scottish_division_two_1900_01_bonus_points_are_read_and_its_wrong_adjus
     {{Fb cl2 team}} rows carry `bp` (bonus points, added) and `dp` (points deducted). Read as the
     template means them, the points are 2·W + D + bp − dp, shown in an Adj column; the
     season's points were 2·W + D (26, 23, 21: statto.com), so the adjustments as written break
-    the order, and S004 says where (before, `bp` was dropped: a wrong Pts and one S004)."""
+    the order, and S004 says where, with the points it compares (before, `bp` was dropped: a wrong
+    Pts and one S004; trial16 could not tell from the message why 11 wins and 1 draw outrank 11 and 4)."""
     article = WIKI / "excerpts" / "1900–01_Scottish_Division_Two.wikitext"
     table = standings(parse_file(str(article)))
     assert [table[club][-1] for club in ("St Bernard's", "Airdrieonians", "Abercorn", "Clyde")] == [
@@ -495,6 +496,9 @@ def test_scottish_division_two_1900_01_bonus_points_are_read_and_its_wrong_adjus
     found = [re.match(r".*?:(\d+):\d+: (\w+)", line).groups() for line in out.splitlines()
              if not line.startswith("seasonparse:")]
     assert found == [("4", "S004"), ("5", "S004")], out
+    assert [line.split("] ", 1)[1] for line in out.splitlines() if "S004" in line] == [
+        "Airdrieonians is below St Bernard's but ranks higher by points (28 against 24, adjustments included)",
+        "Abercorn is below Airdrieonians but ranks higher by points (37 against 28, adjustments included)"]
 
 
 def _goalscorer_findings(d):

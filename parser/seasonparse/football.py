@@ -42,11 +42,13 @@ def awarded(match: Match) -> bool:
 def counted(match: Match) -> bool:
     """False for pre-season games and friendlies (by section title), and for a result
     struck from the record (`(expunged)`, `(annulled)`: the lexicon's void notes)."""
-    return not _excluded(match.section) and not (match.note is not None and names_any(match.note, "scores", "void"))
+    return not excluded_section(match.section) and not (match.note is not None and names_any(match.note, "scores", "void"))
 
 
 @lru_cache(maxsize=4096)  # a section's matches share its titles
-def _excluded(section: tuple[str, ...]) -> bool:
+def excluded_section(section: tuple[str, ...]) -> bool:
+    """Whether a place is one of pre-season games or friendlies (a title holds a word of the
+    lexicon's [sections] excluded): no match or table there counts toward a tournament."""
     return any(contains_any(s, "sections", "excluded") for s in section)
 
 

@@ -32,10 +32,9 @@ from seasonparse.identity import Evidence, evidence
 from seasonparse.corpus import captain_columns, squad_table, surname
 from seasonparse.model import Document
 from seasonparse.rules.cross_statements import doc_claims
-from seasonparse.rules.cross_tables import _table_tournament
 from seasonparse.statements import Deduction, Removal
 from seasonparse.tables import column_indexes, tournament_columns
-from seasonparse.tournaments import section_tournament, tournament_in
+from seasonparse.tournaments import section_tournament, table_tournament, tournament_in
 
 WHOLE_CORPUS = {
     "A001": "an alias is inferred from evidence in every document",
@@ -321,7 +320,7 @@ def document_facts(doc: Document) -> Facts:
         tournament(kt.prefix if kt.round is not None else kt.legs[0].section)
     for table in doc.tables:
         if table.kind == "standings":
-            t = _table_tournament(doc, table)
+            t = table_tournament(doc, table)
             if t is not None:
                 keys["tournament", t] = None
         elif table.kind == "relegation":  # X007 compares its columns with those tournaments' tables

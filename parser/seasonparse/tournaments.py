@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from seasonparse.football import doc_club, round_index, season_window
+from seasonparse.football import doc_club, excluded_section, round_index, season_window
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import lexicon, names_any, words
-from seasonparse.model import Document
+from seasonparse.model import Document, Table
 from seasonparse.names import fold
 
 Tournament = tuple[str, int | str]  # (phase, year) or (competition, season text)
@@ -113,6 +113,18 @@ def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | 
                 if t and t[0].lower() == phase.lower():
                     return t
     return doc_tournament(doc)
+
+
+def table_tournament(doc: Document, table: Table) -> Tournament | None:
+    """The tournament a standings table ranks: one its header names (`Apertura 2011`), else
+    that of its place, as for a match there; none where a match there would count toward no
+    tournament's league record: a place of pre-season games or friendlies (the lexicon's
+    [sections] excluded), or one naming another competition (a cup, match_phase). trial16: a
+    club article's `Pre-Season Challenge Cup` group table was taken for the league's (false X006)."""
+    if excluded_section(table.section) or match_phase(table.section) == "cup":
+        return None
+    header = " ".join(" ".join(h) for h in table.header)
+    return tournament_in(header) or section_tournament(doc, table.section)
 
 
 @lru_cache(maxsize=4096)  # asked for every match: a section's matches share its titles

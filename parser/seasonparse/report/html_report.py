@@ -244,9 +244,9 @@ def _label(key: tuple) -> str:
 
 
 def _seasons(corpus, settings: Settings) -> list[Season]:
-    from seasonparse.tournaments import section_tournament
+    from seasonparse.tournaments import section_tournament, table_tournament
     from seasonparse.football import knockout_ties
-    from seasonparse.rules.cross_tables import _stated_points, _table_tournament
+    from seasonparse.rules.cross_tables import _stated_points
 
     buckets: dict[tuple, dict] = {}
 
@@ -268,7 +268,7 @@ def _seasons(corpus, settings: Settings) -> list[Season]:
                 bucket(_season_key(section_tournament(doc, m.section), doc))["matches"].append([loose])
         for table in doc.tables:
             if table.kind == "standings":
-                bucket(_season_key(_table_tournament(doc, table), doc))["standings"].append((doc, table))
+                bucket(_season_key(table_tournament(doc, table), doc))["standings"].append((doc, table))
         for kt in knockout_ties(doc):
             where = kt.prefix if kt.round is not None else kt.legs[0].section
             key = _season_key(section_tournament(doc, where), doc)
@@ -334,11 +334,12 @@ def _match_index(s: Season) -> str:
 def _recomputed(s: Season, doc, table, row) -> tuple[dict, str]:
     """A row recomputed as the rules do: from the club's results in the corpus where it
     has them all (X006), else from the row's own numbers (S001, S002, S003)."""
-    from seasonparse.rules.cross_tables import club_record, _table_tournament
+    from seasonparse.rules.cross_tables import club_record
     from seasonparse.tables import win_points
+    from seasonparse.tournaments import table_tournament
 
     win = win_points(table, s.settings.points_for_win)[0]
-    t = _table_tournament(doc, table)
+    t = table_tournament(doc, table)
     refs = s.corpus.regular.get((s.corpus.clubs.root(row.team), t), []) if row.team and t else []
     v = row.values
     if refs and v.get("played") == len(refs):
@@ -354,9 +355,9 @@ def _recomputed(s: Season, doc, table, row) -> tuple[dict, str]:
 
 def _elsewhere(s: Season, doc, table, row) -> list:
     """The club's points for the same tournament as other tables state them."""
-    from seasonparse.rules.cross_tables import _table_tournament
+    from seasonparse.tournaments import table_tournament
 
-    t = _table_tournament(doc, table)
+    t = table_tournament(doc, table)
     entries = s.stated.get((s.corpus.clubs.root(row.team), t), [])
     return [e for e in entries if e.table[:2] != (doc.path, table.index)]
 

@@ -19,7 +19,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.rules.base import cell_column
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, team_cell,
                                 to_int, tournament_columns, win_points)
-from seasonparse.tournaments import section_tournament, tournament_in
+from seasonparse.tournaments import table_tournament, tournament_in
 
 
 def club_record(refs, club, win):
@@ -28,18 +28,13 @@ def club_record(refs, club, win):
                    (r.match.away_goals, r.match.home_goals) for r in refs), win)
 
 
-def _table_tournament(doc, table):
-    header = " ".join(" ".join(h) for h in table.header)
-    return tournament_in(header) or section_tournament(doc, table.section)
-
-
 def _standings_rows(corpus):
     """(doc, table, row, club root, tournament, values by meaning) for every standings row."""
     for doc in corpus.docs:
         for table in doc.tables:
             if table.kind != "standings":
                 continue
-            t = _table_tournament(doc, table)
+            t = table_tournament(doc, table)
             if t is None:
                 continue
             for r in rows_of(table):
@@ -56,7 +51,8 @@ def record_vs_results(corpus, settings, report):
     match once, knockout, cup, pre-season and friendly sections left out; where
     one document gives the score played and another the award, the award) and
     compares it with every standings row for that club and tournament, in any
-    document. Only where the corpus has as many results as the row's Pld and
+    document (a table under a pre-season, friendly or cup section ranks no
+    tournament's league, as no match there counts toward one). Only where the corpus has as many results as the row's Pld and
     agrees on their scores (X001 reports those that differ); a win counts the
     points the table counts (see S002); Pts short of the results by a deduction
     the corpus states is no contradiction. A

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from operator import itemgetter
 
-from seasonparse.tournaments import section_tournament, tournament_in
+from seasonparse.tournaments import table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
@@ -182,8 +182,7 @@ def _article_rows(index, tournaments) -> Iterator[tuple]:
             if tcol is None:
                 continue
             if table.kind == "standings":
-                header = " ".join(" ".join(h) for h in table.header)
-                t = tournament_in(header) or section_tournament(doc, table.section)
+                t = table_tournament(doc, table)
                 picks = {m: cols[m] for m in _REF_COLUMNS if m in cols}
                 label = f"the {t[0]} {t[1]} standings" if t else ""
                 columns = [(t, picks, label)]

@@ -117,6 +117,15 @@ def _points_then_gd(r: StandingsRow) -> tuple[int, int] | None:
     return None if p is None else (p, gd if gd is not None else 0)
 
 
+def _adjusted_points(r: StandingsRow, prev: StandingsRow) -> str:
+    """` (28 against 24, adjustments included)` where either row's points include an adjustment
+    (bonus `bp` or deduction `dp` of {{Fb cl2 team}}, a Pts adjustment column): W and D alone do
+    not show why the order is broken (trial16: 1900–01 Scottish Division Two's `bp`)."""
+    if not (r.values.get("points_adjustment") or prev.values.get("points_adjustment")):
+        return ""
+    return f" ({r.values['points']} against {prev.values['points']}, adjustments included)"
+
+
 @rule("S004", "standings-order", WARNING)
 def standings_order(doc, settings, report):
     """Table rows out of order.
@@ -128,7 +137,8 @@ def standings_order(doc, settings, report):
     table's `use_goal_ratio`, an Fb cl header's or footer's `gavg`; or those lists), and
     with an info only where it says nothing; a table that ranks by something else
     (`ranking_style`) is not checked. A relegation table is ordered by average
-    (total points / total played).
+    (total points / total played). Where a row's points include an adjustment
+    (bonus or deducted points, an Adj column), the message shows the points compared.
 
     Why: a row out of order means a wrong number in it or in the row above; but
     leagues break ties on points differently (La Liga by head-to-head).
@@ -152,7 +162,8 @@ def standings_order(doc, settings, report):
             if prev is not None and k > key(prev):
                 related = [Related(doc.path, prev.row.line, 1, f"{prev.team}")]
                 if key is not _points_then_gd or k[0] != key(prev)[0]:
-                    yield report(f"{r.team} is below {prev.team} but ranks higher by {what}",
+                    compared = _adjusted_points(r, prev) if key is _points_then_gd else ""
+                    yield report(f"{r.team} is below {prev.team} but ranks higher by {what}{compared}",
                                  r.row.line, 1, related=related)
                 elif table.order_rule == "points_gd":
                     yield report(f"{r.team} is below {prev.team}, level on points, but ranks "
