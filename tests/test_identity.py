@@ -261,3 +261,12 @@ def test_inference_by_matches_decides_as_first_written(docs, apart):
     _infer_from_matches_as_first_written(old, lambda: found)
     assert new.inferred == old.inferred
     assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}
+
+
+def test_a_club_cell_is_split_between_brackets_only():
+    """`Lecce, Fiorentina` (a scorer who moved) holds two clubs; `Lille (C, Q)`, a club and its
+    status marks, one: before, `Lille (C` and `Q)` were taken for two clubs."""
+    assert identity._clubs_of_cell("Lecce, Fiorentina") == ["Lecce", "Fiorentina"]
+    assert identity._clubs_of_cell("Montpellier/Nice") == ["Montpellier", "Nice"]
+    assert identity._clubs_of_cell("Lille (C, Q)") == ["Lille (C, Q)"]
+    assert identity._clubs_of_cell("Lille (C, Q), Nice (R)") == ["Lille (C, Q)", "Nice (R)"]

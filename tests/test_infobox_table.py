@@ -111,8 +111,8 @@ def test_the_tables_status_marks_are_its_statement_of_champion_and_relegated():
 def test_a_champion_or_a_relegated_club_the_marks_contradict_is_reported():
     planted = MARKS.replace("champions = Beta", "champions = Alpha").replace("relegated = Delta", "relegated = Epsilon")
     assert i002(planted) == [
-        (2, 15, "champions: Alpha, but the final table marks Beta champion"),
-        (3, 15, "relegated: Epsilon, but the final table does not mark Epsilon relegated (R); it marks Delta")]
+        (2, 15, "champions: Alpha, but the final table marks Beta (C) champion"),
+        (3, 15, "relegated: Epsilon, but the final table does not mark Epsilon relegated (R); it marks Delta (R)")]
     # the marks decide also where a knockout phase might have: the table's (C) is its outcome
     knockout = planted + "\n==Final==\n{{Football box\n|date=1 June 2005\n|team1=Alpha\n|score=1–0\n|team2=Beta\n}}\n"
     assert [f[2].split(",")[0] for f in i002(knockout)] == ["champions: Alpha", "relegated: Epsilon"]
@@ -132,7 +132,7 @@ def test_the_text_formats_marks_are_read_the_same_way():
     assert [f for f in findings_for(text) if f.code == "I002"] == []
     planted = text.replace("Champions: Alpha", "Champions: Gamma")
     assert [f.message for f in findings_for(planted) if f.code == "I002"] == [
-        "Champions: Gamma, but the final table marks Alpha champion"]
+        "Champions: Gamma, but the final table marks Alpha (C) champion"]
 
 
 def test_a_relegated_club_ranked_last_is_relegated_though_another_is_marked():
@@ -147,7 +147,7 @@ def test_a_relegated_club_ranked_last_is_relegated_though_another_is_marked():
     # a club neither marked (R) nor among the last rows is still reported
     above = two.replace("- Relegated: Delta, Epsilon", "- Relegated: Gamma, Epsilon")
     assert [f.message for f in findings_for(above) if f.code == "I002"] == [
-        "Relegated: Gamma, but the final table does not mark Gamma relegated (R); it marks Delta"]
+        "Relegated: Gamma, but the final table does not mark Gamma relegated (R); it marks Delta (R)"]
 
 
 @pytest.fixture

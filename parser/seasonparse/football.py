@@ -18,7 +18,7 @@ from seasonparse.lexicon import contains_any, leg_round, names_any, round_positi
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import club_subset, fold, same_club
-from seasonparse.tables import column_indexes, team_cell, to_int
+from seasonparse.tables import column_indexes, to_int
 
 
 def per_document(fn):
@@ -253,7 +253,7 @@ def ranking(doc: Document) -> dict[str, int]:
             if tcol is None or tcol >= len(cells):
                 continue
             pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
-            out[team_cell(table, cells[tcol])] = pos if pos is not None else n
+            out[cells[tcol]] = pos if pos is not None else n
         if out:
             return out
     return {}

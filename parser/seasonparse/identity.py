@@ -28,7 +28,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from seasonparse.model import Document
 from seasonparse.names import tokens
-from seasonparse.tables import column_indexes, team_cell
+from seasonparse.tables import column_indexes
 
 
 class Place(NamedTuple):
@@ -154,7 +154,7 @@ def _names_beside_matches(doc: Document):
         for r in t.rows:
             cells = t.cells(r)
             if r.kind == "data" and tcol < len(cells):
-                clubs = _clubs_of_cell(team_cell(t, cells[tcol]))
+                clubs = _clubs_of_cell(cells[tcol])
                 link = r.link if len(clubs) == 1 else None  # the link of a cell holding one club
                 for club in clubs:
                     yield club, r.line, ("table", t.index), link
@@ -166,7 +166,7 @@ def _names_beside_matches(doc: Document):
         yield f.value, f.line, None, None
 
 
-_SEVERAL_CLUBS = re.compile(r"\s*[,/;]\s*")
+_SEVERAL_CLUBS = re.compile(r"\s*[,/;]\s*(?![^()]*\))")  # not inside brackets: `Lille (C, Q)` is one club
 
 
 def _clubs_of_cell(value: str | None) -> list[str]:

@@ -121,7 +121,9 @@ def status_marks(cell: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)  # a club's cell recurs in every table of its league's articles
 def club_and_marks(cell: str) -> tuple[str, frozenset[str]]:
     """A standings row's club cell apart from the status marks it ends with: `Lille (C, Q)`
-    -> (`Lille`, {c, q}); see status_marks."""
+    -> (`Lille`, {c, q}); see status_marks. The club's name stays as written everywhere else: a
+    letter in brackets also tells clubs of one name apart (`Racing (C)`, Racing de Córdoba,
+    beside Racing Club; `Gimnasia y Esgrima (J)` and `(M)`), which no rule may merge (review16)."""
     if "(" not in cell:
         return cell, frozenset()
     pattern = _status_mark()
@@ -130,13 +132,6 @@ def club_and_marks(cell: str) -> tuple[str, frozenset[str]]:
         letters += m[1].split(",")
         cell = cell[:m.start()]
     return cell, frozenset(fold(x.strip()) for x in letters)
-
-
-def team_cell(table: Table, cell: str) -> str:
-    """The club a table's team cell names: in a standings or relegation table, without the
-    status marks after it (`Molde (Q)` is Molde, as every other table and match writes it);
-    elsewhere as written (a parenthesis in a list of clubs may be part of a name)."""
-    return club_and_marks(cell)[0] if table.kind in ("standings", "relegation") else cell
 
 
 @cache
@@ -150,7 +145,7 @@ def _status_mark() -> re.Pattern:
 
 class StandingsRow(NamedTuple):
     row: Row
-    team: str  # the club, without the status marks its cell ends with (club_and_marks)
+    team: str  # the club as its cell writes it, marks and all (see club_and_marks)
     values: dict[str, int | None]  # played, won, drawn, lost, goals_for, ... by meaning
     # its status marks, folded: those its club cell ends with (`León (C)`) and the letters the
     # source states apart (Row.status: a Sports table's `status_X`), each a mark, as the
@@ -248,7 +243,8 @@ def _read_rows(table: Table) -> list[StandingsRow]:
         if row.kind != "data" or (row.ragged and row.realigned is None):
             continue
         cells = table.cells(row)
-        team, marks = club_and_marks(cells[tcol]) if tcol is not None and tcol < len(cells) else ("", frozenset())
+        team = cells[tcol] if tcol is not None and tcol < len(cells) else ""
+        marks = status_marks(team)
         if row.status:
             marks |= frozenset(fold(c) for c in row.status)
         values = {m: (to_int(cells[cols[m]]) if m in cols and cols[m] < len(cells) else None)

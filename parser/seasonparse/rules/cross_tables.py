@@ -17,8 +17,8 @@ from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document, Row
 from seasonparse.findings import Related, rule
 from seasonparse.rules.base import cell_column
-from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, team_cell,
-                                to_int, tournament_columns, win_points)
+from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
+                                tournament_columns, win_points)
 from seasonparse.tournaments import table_tournament, tournament_in
 
 
@@ -144,11 +144,10 @@ def _stated_points(corpus):
                     if row.ragged and row.realigned is None:
                         continue
                     v = to_int(cells[col])
-                    team = team_cell(table, cells[tcol])
-                    if v is not None and team:
-                        out.setdefault((corpus.clubs.root(team), t), []).append(Stated(
+                    if v is not None and cells[tcol]:
+                        out.setdefault((corpus.clubs.root(cells[tcol]), t), []).append(Stated(
                             v, doc, row.line, f"`{table.columns[col]}` in the relegation table",
-                            (doc.path, table.index, col), None, team, row, col))
+                            (doc.path, table.index, col), None, cells[tcol], row, col))
     return out
 
 

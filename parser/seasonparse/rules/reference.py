@@ -17,7 +17,7 @@ from seasonparse.tournaments import table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
-from seasonparse.tables import SHORT_LABELS, column_indexes, differences, team_cell, to_int, tournament_columns
+from seasonparse.tables import SHORT_LABELS, column_indexes, differences, to_int, tournament_columns
 
 # The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning: the
 # figures the R rules compare (tables.SHORT_LABELS names them).
@@ -198,16 +198,15 @@ def _article_rows(index, tournaments) -> Iterator[tuple]:
                 cells = table.cells(row)
                 if row.kind != "data" or (row.ragged and row.realigned is None) or tcol >= len(cells):
                     continue
-                team = team_cell(table, cells[tcol])
                 for t, picks, label in columns:
-                    if not team:
+                    if not cells[tcol]:
                         continue
                     values = {}
                     for m, i in picks.items():
                         if i < len(cells) and (v := to_int(cells[i])) is not None:
                             values[m] = v
                     if values:
-                        yield doc, row.line, team, t, values, label
+                        yield doc, row.line, cells[tcol], t, values, label
 
 
 def _explain(index, club, t, matches, diff, win):
