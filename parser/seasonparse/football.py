@@ -17,7 +17,7 @@ from typing import NamedTuple
 from seasonparse.lexicon import contains_any, leg_round, names_any, round_positions
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
-from seasonparse.names import club_subset, fold, same_club
+from seasonparse.names import fold, same_team
 from seasonparse.tables import column_indexes, team_cell, to_int
 
 
@@ -25,12 +25,6 @@ def per_document(fn):
     """Memoise a fact derived from one document: several rules read it, it is computed once.
     Rules run one document at a time, so a few entries suffice (see memo.by_identity)."""
     return by_identity(8)(fn)
-
-
-@lru_cache(maxsize=4096)  # the same pairs (a match's team, the article's club) all through a document
-def same_team(a: str, b: str) -> bool:
-    """Within one document: equal up to accents, or one name's words inside the other's."""
-    return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
 
 
 def awarded(match: Match) -> bool:
