@@ -26,8 +26,9 @@ def _rounds(doc):
 def bracket_team_not_advanced(doc, settings, report):
     """A club plays a round after losing the round before.
 
-    What it does: rounds are the knockout sections (quarter-finals, semi-finals,
-    final; the names are in the lexicon). A club in a round must have won its
+    What it does: rounds are the knockout sections (first round or round one,
+    round of 32, quarter-finals, conference semi-finals, final; the names are in
+    the lexicon), but for a group's matches under them. A club in a round must have won its
     tie in the round before, or not have played that round at all (seeded
     straight into it, like the top team into the semi-finals).
 
