@@ -109,3 +109,34 @@ def test_a_shoot_outs_score_in_an_aggregatescore_is_not_read_as_the_aggregate(st
     wrong = text.replace(stated, stated.replace("1–1", "2–1")) if "1–1" in stated else None
     if wrong is not None:
         assert [f[0] for f in box_findings(wrong)] == ["T002"]
+
+
+SUMMARY = (FIXTURES / "wikitext" / "handmade" / "summary_table_outcomes.wikitext").read_text("utf-8")
+
+
+def test_outcome_lines_after_a_summary_table_close_the_tie_of_the_club_they_name():
+    """trial16 (Liga MX Liguilla articles): a round's summary table, then `Alpha won 2–1 on aggregate.`
+    per tie. Each line was bound to the section's last tie: a false T001 for every line but the
+    last. The names as the lines write them: `Gamma Town` for the table's `Gamma`, `Epsilon` for its
+    `Epsilon SC` (the planted wrong lines: fixtures/planted.toml)."""
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+
+    doc = parse_wikitext(decode("summary_table_outcomes.wikitext", SUMMARY.encode("utf-8")))
+    rules = registry()
+    assert run([doc], rules, selected_codes(rules, ("ALL",), (), ()), Config()).findings == []
+    closed = {t.winner: {doc.matches[i].home for i in t.legs} | {doc.matches[i].away for i in t.legs}
+              for t in doc.ties if t.text.endswith("on aggregate.")}
+    assert closed == {"Alpha": {"Alpha", "Beta"}, "Gamma Town": {"Gamma", "Delta"},
+                      "Epsilon": {"Epsilon SC", "Zeta"}, "Theta": {"Eta", "Theta"},
+                      "Gamma": {"Alpha", "Gamma"}, "Epsilon SC": {"Epsilon SC", "Theta"}}
+
+
+def test_an_outcome_line_naming_a_club_of_two_ties_of_its_section_closes_the_last_tie():
+    """Where two ties of the section hold the club the line names (a league's meetings, then a
+    line), it tells no tie apart: the line closes the match above it, as before."""
+    text = ("= 2019 County Cup =\n\n==Final==\nMay 1, 2011\nAlpha 1 - 0 Beta\n\nMay 2, 2011\n"
+            "Alpha 2 - 0 Gamma\n\nMay 3, 2011\nDelta 1 - 0 Epsilon\n\nAlpha advanced 1 – 0 on aggregate\n")
+    assert findings(text, "T001") == [("T001", text.count("\n"))]
+    one = text.replace("Alpha 2 - 0 Gamma", "Zeta 2 - 0 Gamma")
+    assert findings(one, "T") == []

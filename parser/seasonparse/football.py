@@ -10,14 +10,15 @@ ones are computed once per document (`per_document`) however many rules ask.
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, leg_round, names_any, round_positions
+from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
-from seasonparse.names import club_subset, fold, same_club
+from seasonparse.names import fold, same_team
 from seasonparse.tables import column_indexes, to_int
 
 
@@ -25,12 +26,6 @@ def per_document(fn):
     """Memoise a fact derived from one document: several rules read it, it is computed once.
     Rules run one document at a time, so a few entries suffice (see memo.by_identity)."""
     return by_identity(8)(fn)
-
-
-@lru_cache(maxsize=4096)  # the same pairs (a match's team, the article's club) all through a document
-def same_team(a: str, b: str) -> bool:
-    """Within one document: equal up to accents, or one name's words inside the other's."""
-    return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
 
 
 def awarded(match: Match) -> bool:
@@ -152,8 +147,30 @@ def pair_key(m: Match) -> frozenset[str]:
 
 
 @per_document
+def group_matches(doc: Document) -> frozenset[int]:
+    """The matches of a group stage, as the front end reads them (its builder's group_matches):
+    under a title naming a group, or after a `;Group A` line in their section (lexicon.group_stage).
+    Linear: each section's `;` lines are looked up by line."""
+    subheadings: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for b in doc.blocks:
+        if b.kind == "subheading":
+            subheadings.setdefault(tuple(b.section), []).append((b.line, b.text))
+    for lines in subheadings.values():
+        lines.sort()
+    found = set()
+    for m in doc.matches:
+        section = tuple(m.section)
+        above = subheadings.get(section)
+        at = bisect_right(above, (m.date_line, "")) if above else 0  # the last `;` line before the match
+        if group_stage(section + (above[at - 1][1],) if at else section):
+            found.add(m.index)
+    return frozenset(found)
+
+
+@per_document
 def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
-    """Stated ties, plus two-legged pairs (or single finals) inside round sections."""
+    """Stated ties, plus two-legged pairs (or single finals) inside round sections, but for a
+    group's home and away matches (`==First round==` over `===Group 1===` or `;Group 1`)."""
     ties: list[KnockoutTie] = []
     covered: set[int] = set()
     for t in doc.ties:
@@ -164,8 +181,9 @@ def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
         ties.append(KnockoutTie(legs, t, prefix, rnd, t.line))
         covered.update(m.index for m in legs)
     groups: dict[tuple, list[Match]] = {}
+    in_groups = group_matches(doc)
     for m in doc.matches:
-        if m.index in covered:
+        if m.index in covered or m.index in in_groups:
             continue
         prefix, rnd = round_of(m.section)
         if rnd is None:

@@ -77,3 +77,9 @@ def club_subset(short: str, full: str) -> bool:
     """Whether every word of `short` is a word of `full` (`Neza` of `Neza FC`)."""
     s, f = set(tokens(short)), set(tokens(full))
     return bool(s) and s <= f
+
+
+@lru_cache(maxsize=4096)  # the same pairs (a match's team, the article's club) all through a document
+def same_team(a: str, b: str) -> bool:
+    """Within one document: equal up to accents, or one name's words inside the other's."""
+    return same_club(a, b) or club_subset(a, b) or club_subset(b, a)

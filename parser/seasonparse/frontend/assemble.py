@@ -16,11 +16,12 @@ from operator import itemgetter
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
     clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+from seasonparse.frontend.outcome_ties import SectionPairs
 from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
-from seasonparse.names import club_subset, fold, same_club, tokens
+from seasonparse.names import club_subset, fold, same_club, same_team, tokens
 from seasonparse.tables import column_indexes, goals_column, goals_heading, is_number, to_int, tournament_columns
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
@@ -56,6 +57,7 @@ class _Builder:
         # Matches of a group stage (lexicon.group_stage: its section's titles, or the `;Group A`
         # line above them in their section): a group's home and away matches are no tie's legs.
         self.group_matches: set[int] = set()
+        self.section_pairs = SectionPairs()  # the open section's ties, for outcome lines after several
         self.open_subheading: str | None = None  # the last `;` line of the open section
         self.goals_heading: int | None = None  # N of the last `;N goals` heading
         self._section: tuple[str, ...] | None = ()
@@ -178,6 +180,8 @@ class _Builder:
         self.same_pair_before.append(self._latest_by_pair.get(pair))
         self._latest_by_pair[pair] = len(self.matches)
         self._note_group(1)
+        if len(self.matches) not in self.group_matches:
+            self.section_pairs.add(match.section, match.home, match.away, pair)
         self.matches.append(match)
 
     def add_grid(self, matches: list[Match]) -> None:
@@ -247,15 +251,29 @@ class _Builder:
         legs: tuple[int, ...] = ()
         if self.matches:  # matches are built in line order: the last one is the last leg
             last = len(self.matches) - 1
-            first = self.same_pair_before[last]
             # after a group's matches, the line says who advanced from the group: no tie's legs
             if last not in self.group_matches:
+                last = self._last_leg_of(out.winner, last)
+                first = self.same_pair_before[last]
                 legs = (first, last) if first is not None and self._one_tie(first, last) else (last,)
+                m = self.matches[last]
+                self.section_pairs.close(self.section, _pair_key(m.home, m.away))
         else:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)
         self.ties.append(Tie(out.winner, out.reason, agg[0], agg[1], text.strip(), line, legs,
                              self.section, out.shootout))
+
+    def _last_leg_of(self, winner: str, last: int) -> int:
+        """The last leg of the tie an outcome line naming `winner` closes: the match above it,
+        unless the winner played in neither side of it and exactly one other tie of the section
+        holds the winner (a round's summary table, then one line per tie: frontend.outcome_ties)."""
+        m = self.matches[last]
+        if same_team(winner, m.home) or same_team(winner, m.away):
+            return last
+        pair = self.section_pairs.holding(self.section, winner)
+        at = None if pair is None else self._latest_by_pair[pair]
+        return last if at is None or at in self.group_matches else at  # a group's meeting: no tie's leg
 
     # --- tables --------------------------------------------------------------------------
     def table(self, lines) -> None:

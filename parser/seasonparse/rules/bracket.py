@@ -26,8 +26,9 @@ def _rounds(doc):
 def bracket_team_not_advanced(doc, settings, report):
     """A club plays a round after losing the round before.
 
-    What it does: rounds are the knockout sections (quarter-finals, semi-finals,
-    final; the names are in the lexicon). A club in a round must have won its
+    What it does: rounds are the knockout sections (first round or round one,
+    round of 32, quarter-finals, conference semi-finals, final; the names are in
+    the lexicon), but for a group's matches under them. A club in a round must have won its
     tie in the round before, or not have played that round at all (seeded
     straight into it, like the top team into the semi-finals).
 
@@ -80,7 +81,9 @@ def champion_mismatch(doc, settings, report):
     What it does: finds the final (the last knockout round of a tournament) and
     its winner, and compares it with the infobox's `Champions`, or with the
     matching entry of `Winners: Apertura: X, Clausura: Y` (by the tournament's
-    section title). Also checks `runner-up` against the final's loser.
+    section title). Also checks `runner-up` against the final's loser. A
+    conference's bracket (its last round a conference final) leads to the final,
+    so it is no other tournament the infobox could name the champion of.
 
     Why: the champion is the headline fact of a season article.
 
@@ -93,6 +96,9 @@ def champion_mismatch(doc, settings, report):
     named = list(_named_champions(doc))
     runner = next((f for f in doc.infobox if fold(f.key) in words("infobox", "runner_up")), None)
     tournaments = _rounds(doc)
+    # a conference's bracket (its last round a conference final) leads to the final: no other
+    # tournament whose champion the infobox could name
+    contenders = sum(1 for rounds in tournaments.values() if max(rounds) != round_index("conference final"))
     for prefix, rounds in tournaments.items():
         last = max(rounds)
         if last != round_index("final") or len(rounds[last]) != 1:
@@ -106,12 +112,12 @@ def champion_mismatch(doc, settings, report):
         for club, line, phase in named:
             if phase is not None and not re.search(rf"\b{re.escape(fold(phase))}\b", fold(label)):
                 continue
-            if phase is None and len(tournaments) > 1:
+            if phase is None and contenders > 1:
                 continue
             if not same_team(club, res.winner):
                 yield report(f"the document names {club} champion, but {res.winner} won the final",
                              line, 1, related=legs)
-        if runner and runner.value and len(tournaments) == 1 and not same_team(runner.value, res.loser):
+        if runner and runner.value and contenders == 1 and not same_team(runner.value, res.loser):
             yield report(f"the document names {runner.value} runner-up, but {res.loser} lost the final",
                          runner.line, 1, related=legs)
 
