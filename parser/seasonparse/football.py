@@ -183,13 +183,15 @@ def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
 
 def _series_sections(doc: Document) -> list[tuple[str, ...]]:
     """The sections that hold a finals series by their title (`Finals`: lexicon.finals_series)
-    or the final by the cup's name (`MLS Cup 2022` in the MLS Cup Playoffs: _names_cup_final),
+    or the final by the cup's name (`MLS Cup 2022` in the MLS Cup Playoffs: _cup_finals),
     the outermost of each path, in the order of the document."""
-    names = competition_names(doc)
+    series_titles = words("sections", "finals_series")
+    cup_finals = _cup_finals(competition_names(doc))
     found: dict[tuple[str, ...], None] = {}
     for section in dict.fromkeys(m.section for m in doc.matches):  # a grid's hundreds share one
         for i, title in enumerate(section):
-            if fold(title) in words("sections", "finals_series") or _names_cup_final(title, names):
+            if fold(title) in series_titles or (cup_finals and _without_year(title) in cup_finals
+                                                and season_years(title)):
                 found.setdefault(section[:i + 1])
                 break
     return list(found)
@@ -207,13 +209,15 @@ def _without_year(text: str) -> str:
     return " ".join(_YEARS.sub(" ", fold(text)).split())
 
 
-def _names_cup_final(title: str, competitions: tuple[str, ...]) -> bool:
-    """`MLS Cup 2022` where the document is the `MLS Cup Playoffs`: a year and the name of the
-    cup that the competition's series decides (the name less lexicon.decides_cup's words)."""
-    if not season_years(title):
-        return False
-    cup = _without_year(title)
-    return bool(cup) and any(f"{cup} {word}" in competitions for word in words("sections", "decides_cup"))
+def _cup_finals(competitions: tuple[str, ...]) -> frozenset[str]:
+    """The names a final takes, with a year, in a series that decides a cup: `mls cup` for the
+    `MLS Cup Playoffs` (the competition's name less a word of lexicon.decides_cup at its end)."""
+    out = set()
+    for name in competitions:
+        for word in words("sections", "decides_cup"):
+            if name.endswith(f" {word}"):
+                out.add(name[:-len(word) - 1])
+    return frozenset(out)
 
 
 def series_final(doc: Document, series: tuple[str, ...], stated: list[KnockoutTie],
