@@ -116,3 +116,26 @@ def test_a_cup_and_a_year_followed_by_more_matches_is_no_final():
                                       "==Friendly==\n{{Football box\n| date = {{Start date|2022|11|20}}\n"
                                       "| team1 = [[LA Galaxy]]\n| score = 1–0\n| team2 = [[Austin FC]]\n}}"))
     assert _finals(_doc(text)) == []
+
+
+def _away_goals_final(champion: str) -> str:
+    """The two-legged final level on aggregate (1–1), Cruz Azul through on away goals."""
+    return _text("finals_two_legs",
+                 ("| champions = [[Club América|América]]", f"| champions = {champion}"),
+                 ("| runner-up = [[Cruz Azul]]", "| runner-up ="),
+                 ("| score = 0–0\n| team2 = [[Cruz Azul]]", "| score = 1–1\n| team2 = [[Cruz Azul]]"),
+                 ("| score = 0–2\n", "| score = 0–0\n"),
+                 ("América won 2–0 on aggregate.", "Cruz Azul won on away goals."))
+
+
+def test_a_two_legged_final_is_won_on_away_goals_as_its_outcome_line_says():
+    assert _b002_lines(_doc(_away_goals_final("[[Club América|América]]"))) == [8]
+    assert _b002_lines(_doc(_away_goals_final("[[Cruz Azul]]"))) == []
+
+
+def test_a_two_legged_final_is_won_on_its_shootout():
+    # level on aggregate (2–2), Cruz Azul through on the second leg's penalties
+    text = _text("finals_two_legs", ("| score = 0–2\n", "| score = 2–0\n| penaltyscore = 4–2\n"),
+                 ("América won 2–0 on aggregate.", "Cruz Azul won 4–2 on penalties."),
+                 ("| score = 0–0\n| team2 = [[Cruz Azul]]", "| score = 2–0\n| team2 = [[Cruz Azul]]"))
+    assert _b002_lines(_doc(text)) == [8, 9]  # América named champion, Cruz Azul runner-up

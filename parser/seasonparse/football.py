@@ -185,38 +185,39 @@ def _series_sections(doc: Document) -> list[tuple[str, ...]]:
     """The sections that hold a finals series by their title (`Finals`: lexicon.finals_series)
     or the final by the cup's name (`MLS Cup 2022` in the MLS Cup Playoffs: _cup_finals),
     the outermost of each path, in the order of the document."""
-    series_titles = words("sections", "finals_series")
-    cup_finals = _cup_finals(competition_names(doc))
+    cups = _cup_finals(doc)
     found: dict[tuple[str, ...], None] = {}
     for section in dict.fromkeys(m.section for m in doc.matches):  # a grid's hundreds share one
         for i, title in enumerate(section):
-            if fold(title) in series_titles or (cup_finals and _without_year(title) in cup_finals
-                                                and season_years(title)):
+            if _names_series(title) or (cups and _less_its_year(title) in cups):
                 found.setdefault(section[:i + 1])
                 break
     return list(found)
 
 
-def competition_names(doc: Document) -> tuple[str, ...]:
-    """The competition a document is about, folded and without its year: its title and
-    the infobox's name fields (`Title: MLS Cup Playoffs`; lexicon.competition_name)."""
+@lru_cache(maxsize=4096)  # a document's matches share their titles
+def _names_series(title: str) -> bool:
+    return fold(title) in words("sections", "finals_series")
+
+
+@lru_cache(maxsize=4096)
+def _less_its_year(title: str) -> str | None:
+    """`MLS Cup 2022` -> `mls cup`: a title naming a season, folded, less the year; else None."""
+    return " ".join(_YEARS.sub(" ", fold(title)).split()) if season_years(title) else None
+
+
+def _cup_finals(doc: Document) -> frozenset[str]:
+    """The names a final takes, with a year, in an article on a series that decides a cup:
+    `mls cup` where its title or an infobox name field (lexicon.competition_name) says `MLS
+    Cup Playoffs` (the name less a word of lexicon.decides_cup at its end)."""
+    endings = words("sections", "decides_cup")
     keys = words("infobox", "competition_name")
-    said = [doc.title or ""] + [f.value for f in doc.infobox if fold(f.key) in keys]
-    return tuple(dict.fromkeys(n for text in said if (n := _without_year(text))))
-
-
-def _without_year(text: str) -> str:
-    return " ".join(_YEARS.sub(" ", fold(text)).split())
-
-
-def _cup_finals(competitions: tuple[str, ...]) -> frozenset[str]:
-    """The names a final takes, with a year, in a series that decides a cup: `mls cup` for the
-    `MLS Cup Playoffs` (the competition's name less a word of lexicon.decides_cup at its end)."""
     out = set()
-    for name in competitions:
-        for word in words("sections", "decides_cup"):
-            if name.endswith(f" {word}"):
-                out.add(name[:-len(word) - 1])
+    for text in [doc.title or ""] + [f.value for f in doc.infobox if fold(f.key) in keys]:
+        if not any(w in text.casefold() for w in endings):  # most articles: no fold needed
+            continue
+        name = " ".join(_YEARS.sub(" ", fold(text)).split())
+        out.update(name[:-len(w) - 1] for w in endings if name.endswith(f" {w}"))
     return frozenset(out)
 
 
@@ -254,7 +255,7 @@ def series_final(doc: Document, series: tuple[str, ...], stated: list[KnockoutTi
     last, before = ties[-1], ties[:-1]
     if any(kt.legs[-1].line >= last.legs[0].line for kt in before):
         return None
-    if fold(series[-1]) not in words("sections", "finals_series"):
+    if not _names_series(series[-1]):
         if before or any(m.line > last.legs[-1].line for m in doc.matches):
             return None
     elif before and not _won_through(last, before, ranking(doc)):
