@@ -11,7 +11,7 @@ ones are computed once per document (`per_document`) however many rules ask.
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, words
@@ -185,11 +185,14 @@ def _series_sections(doc: Document) -> list[tuple[str, ...]]:
     """The sections that hold a finals series by their title (`Finals`: lexicon.finals_series)
     or the final by the cup's name (`MLS Cup 2022` in the MLS Cup Playoffs: _cup_finals),
     the outermost of each path, in the order of the document."""
-    cups = _cup_finals(doc)
+    cups: frozenset[str] | None = None  # read where a title names a year
     found: dict[tuple[str, ...], None] = {}
     for section in dict.fromkeys(m.section for m in doc.matches):  # a grid's hundreds share one
         for i, title in enumerate(section):
-            if _names_series(title) or (cups and _less_its_year(title) in cups):
+            named = _less_its_year(title)
+            if named is not None and cups is None:
+                cups = _cup_finals(doc)
+            if _names_series(title) or (named is not None and named in cups):
                 found.setdefault(section[:i + 1])
                 break
     return list(found)
@@ -198,6 +201,11 @@ def _series_sections(doc: Document) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=4096)  # a document's matches share their titles
 def _names_series(title: str) -> bool:
     return fold(title) in words("sections", "finals_series")
+
+
+@cache  # asked for every document
+def _cup_words() -> tuple[frozenset[str], frozenset[str]]:
+    return words("sections", "decides_cup"), words("infobox", "competition_name")
 
 
 @lru_cache(maxsize=4096)
@@ -210,8 +218,7 @@ def _cup_finals(doc: Document) -> frozenset[str]:
     """The names a final takes, with a year, in an article on a series that decides a cup:
     `mls cup` where its title or an infobox name field (lexicon.competition_name) says `MLS
     Cup Playoffs` (the name less a word of lexicon.decides_cup at its end)."""
-    endings = words("sections", "decides_cup")
-    keys = words("infobox", "competition_name")
+    endings, keys = _cup_words()
     out = set()
     for text in [doc.title or ""] + [f.value for f in doc.infobox if fold(f.key) in keys]:
         if not any(w in text.casefold() for w in endings):  # most articles: no fold needed
