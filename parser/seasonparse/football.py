@@ -188,30 +188,35 @@ def _series_sections(doc: Document) -> list[tuple[str, ...]]:
     cups: frozenset[str] | None = None  # read where a title names a year
     found: dict[tuple[str, ...], None] = {}
     for section in dict.fromkeys(m.section for m in doc.matches):  # a grid's hundreds share one
-        for i, title in enumerate(section):
-            named = _less_its_year(title)
-            if named is not None and cups is None:
-                cups = _cup_finals(doc)
-            if _names_series(title) or (named is not None and named in cups):
-                found.setdefault(section[:i + 1])
-                break
+        series, dated = _series_titles(section)
+        if dated and cups is None:
+            cups = _cup_finals(doc)
+        starts = [i for i, cup in dated if cup in cups] if dated else []
+        if series is not None:
+            starts.append(series)
+        if starts:
+            found.setdefault(section[:min(starts) + 1])
     return list(found)
 
 
-@lru_cache(maxsize=4096)  # a document's matches share their titles
+@lru_cache(maxsize=4096)  # a document's matches share their sections, and copies of it all of them
+def _series_titles(section: tuple[str, ...]) -> tuple[int | None, tuple[tuple[int, str], ...]]:
+    """Where a section's titles may hold a finals series: the first title naming one by its
+    words (`Finals`), and each title naming a season, folded less its year (`MLS Cup 2022` ->
+    (0, `mls cup`)), for _cup_finals to tell."""
+    series = next((i for i, t in enumerate(section) if fold(t) in words("sections", "finals_series")), None)
+    dated = tuple((i, " ".join(_YEARS.sub(" ", fold(t)).split())) for i, t in enumerate(section)
+                  if season_years(t))
+    return series, dated
+
+
 def _names_series(title: str) -> bool:
-    return fold(title) in words("sections", "finals_series")
+    return _series_titles((title,))[0] is not None
 
 
 @cache  # asked for every document
 def _cup_words() -> tuple[frozenset[str], frozenset[str]]:
     return words("sections", "decides_cup"), words("infobox", "competition_name")
-
-
-@lru_cache(maxsize=4096)
-def _less_its_year(title: str) -> str | None:
-    """`MLS Cup 2022` -> `mls cup`: a title naming a season, folded, less the year; else None."""
-    return " ".join(_YEARS.sub(" ", fold(title)).split()) if season_years(title) else None
 
 
 def _cup_finals(doc: Document) -> frozenset[str]:
