@@ -224,10 +224,12 @@ def _cup_finals(doc: Document) -> frozenset[str]:
     `mls cup` where its title or an infobox name field (lexicon.competition_name) says `MLS
     Cup Playoffs` (the name less a word of lexicon.decides_cup at its end)."""
     endings, keys = _cup_words()
+    texts = [doc.title or "", *(f.value for f in doc.infobox if fold(f.key) in keys)]
+    said = "\n".join(texts).casefold()
+    if not any(w in said for w in endings):  # most articles: no name folded
+        return frozenset()
     out = set()
-    for text in [doc.title or ""] + [f.value for f in doc.infobox if fold(f.key) in keys]:
-        if not any(w in text.casefold() for w in endings):  # most articles: no fold needed
-            continue
+    for text in texts:
         name = " ".join(_YEARS.sub(" ", fold(text)).split())
         out.update(name[:-len(w) - 1] for w in endings if name.endswith(f" {w}"))
     return frozenset(out)
