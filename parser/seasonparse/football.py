@@ -12,10 +12,10 @@ ones are computed once per document (`per_document`) however many rules ask.
 import re
 from bisect import bisect_right
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions
+from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, words
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_team
@@ -170,7 +170,8 @@ def group_matches(doc: Document) -> frozenset[int]:
 @per_document
 def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
     """Stated ties, plus two-legged pairs (or single finals) inside round sections, but for a
-    group's home and away matches (`==First round==` over `===Group 1===` or `;Group 1`)."""
+    group's home and away matches (`==First round==` over `===Group 1===` or `;Group 1`), plus the
+    final of a series whose sections name no round (series_final)."""
     ties: list[KnockoutTie] = []
     covered: set[int] = set()
     for t in doc.ties:
@@ -192,8 +193,117 @@ def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
     for (prefix, rnd, _), legs in groups.items():
         if len(legs) <= 2:
             ties.append(KnockoutTie(tuple(legs), None, prefix, rnd, legs[-1].line))
+    for series in _series_sections(doc):
+        final = series_final(doc, series, [kt for kt in ties if kt.stated is not None], covered)
+        if final is not None:
+            ties = [kt for kt in ties if kt.legs != final.legs] + [final]
     ties.sort(key=lambda k: k.legs[0].line)
     return tuple(ties)
+
+
+def _series_sections(doc: Document) -> list[tuple[str, ...]]:
+    """The sections that hold a finals series by their title (`Finals`: lexicon.finals_series)
+    or the final by the cup's name (`MLS Cup 2022` in the MLS Cup Playoffs: _cup_finals),
+    the outermost of each path, in the order of the document."""
+    cups: frozenset[str] | None = None  # read where a title names a year
+    found: dict[tuple[str, ...], None] = {}
+    for section in dict.fromkeys(m.section for m in doc.matches):  # a grid's hundreds share one
+        series, dated = _series_titles(section)
+        if dated and cups is None:
+            cups = _cup_finals(doc)
+        starts = [i for i, cup in dated if cup in cups] if dated else []
+        if series is not None:
+            starts.append(series)
+        if starts:
+            found.setdefault(section[:min(starts) + 1])
+    return list(found)
+
+
+@lru_cache(maxsize=4096)  # a document's matches share their sections, and copies of it all of them
+def _series_titles(section: tuple[str, ...]) -> tuple[int | None, tuple[tuple[int, str], ...]]:
+    """Where a section's titles may hold a finals series: the first title naming one by its
+    words (`Finals`), and each title naming a season, folded less its year (`MLS Cup 2022` ->
+    (0, `mls cup`)), for _cup_finals to tell."""
+    series = next((i for i, t in enumerate(section) if fold(t) in words("sections", "finals_series")), None)
+    dated = tuple((i, " ".join(_YEARS.sub(" ", fold(t)).split())) for i, t in enumerate(section)
+                  if season_years(t))
+    return series, dated
+
+
+def _names_series(title: str) -> bool:
+    return _series_titles((title,))[0] is not None
+
+
+@cache  # asked for every document
+def _cup_words() -> tuple[frozenset[str], frozenset[str]]:
+    return words("sections", "decides_cup"), words("infobox", "competition_name")
+
+
+def _cup_finals(doc: Document) -> frozenset[str]:
+    """The names a final takes, with a year, in an article on a series that decides a cup:
+    `mls cup` where its title or an infobox name field (lexicon.competition_name) says `MLS
+    Cup Playoffs` (the name less a word of lexicon.decides_cup at its end)."""
+    endings, keys = _cup_words()
+    texts = [doc.title or "", *(f.value for f in doc.infobox if fold(f.key) in keys)]
+    said = "\n".join(texts).casefold()
+    if not any(w in said for w in endings):  # most articles: no name folded
+        return frozenset()
+    out = set()
+    for text in texts:
+        name = " ".join(_YEARS.sub(" ", fold(text)).split())
+        out.update(name[:-len(w) - 1] for w in endings if name.endswith(f" {w}"))
+    return frozenset(out)
+
+
+def series_final(doc: Document, series: tuple[str, ...], stated: list[KnockoutTie],
+                 covered: set[int]) -> KnockoutTie | None:
+    """The final of a finals series (`==Finals==`, `==MLS Cup 2022==`), as a tie of the final
+    round under the tournament above it, or None where the series does not show it safely.
+
+    `Finals` can be the final alone (Liga MX's two legs) or a whole series of rounds, and so
+    is decided by what it holds: where a title below it names a round (`Semi-finals`, `Grand
+    Final`), or a group, the rounds decide and this gives None. Else its last tie (played
+    after the others) is the final when it is its only one, or when each of its clubs won a
+    tie of the series before and lost none (a third-place match's clubs lost; in a page
+    playoff the preliminary final's loser lost its semi-final). A club's article shows its
+    own matches alone, so a single tie there may be any round: only a competition's article
+    (no `club` in its infobox) has its final found so. A section named after the cup (`MLS
+    Cup 2022`) is its final only where it holds one tie and no match comes after it."""
+    if doc_club(doc) is not None:
+        return None
+    inside = [m for m in doc.matches if in_section(m.section, series)]
+    if any(round_of(m.section)[1] is not None or group_stage(m.section) for m in inside):
+        return None
+    ties = [kt for kt in stated if in_section(kt.legs[-1].section, series)]
+    held = {m.index for kt in ties for m in kt.legs}
+    pairs: dict[frozenset[str], list[Match]] = {}
+    for m in inside:
+        if m.index not in held and m.index not in covered:
+            pairs.setdefault(pair_key(m), []).append(m)
+    if any(len(legs) > 2 for legs in pairs.values()):
+        return None
+    ties += [KnockoutTie(tuple(legs), None, series, None, legs[-1].line) for legs in pairs.values()]
+    if not ties or len({m.index for kt in ties for m in kt.legs}) != len(inside):
+        return None
+    ties.sort(key=lambda kt: kt.legs[-1].line)
+    last, before = ties[-1], ties[:-1]
+    if any(kt.legs[-1].line >= last.legs[0].line for kt in before):
+        return None
+    if not _names_series(series[-1]):
+        if before or any(m.line > last.legs[-1].line for m in doc.matches):
+            return None
+    elif before and not _won_through(last, before, ranking(doc)):
+        return None
+    return last._replace(prefix=series[:-1], round=round_index("final"))
+
+
+def _won_through(final: KnockoutTie, before: list[KnockoutTie], ranks: dict[str, int]) -> bool:
+    """Each club of `final` won a tie of `before` and lost none."""
+    results = [tie_result(kt, ranks) for kt in before]
+    if any(res is None for res in results):
+        return False
+    return all(any(same_team(club, res.winner) for res in results)
+               and not any(same_team(club, res.loser) for res in results) for club in final.teams())
 
 
 class TieResult(NamedTuple):
@@ -247,8 +357,6 @@ _REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # `Ilkford (play-offs)`: how, not wh
 
 def named_clubs(value: str) -> list[str]:
     """`León` / `León, Tijuana` / `León and Tijuana` / `León (play-offs)`; nobody (`None`) gives []."""
-    from seasonparse.lexicon import words
-
     if fold(value) in words("infobox", "nobody"):
         return []
     return [club for p in re.split(r",|\band\b|&", value) if (club := _REMARK.sub("", p).strip())]

@@ -79,9 +79,18 @@ def champion_mismatch(doc, settings, report):
     """The final's winner is not the champion the document names.
 
     What it does: finds the final (the last knockout round of a tournament) and
-    its winner, and compares it with the infobox's `Champions`, or with the
-    matching entry of `Winners: Apertura: X, Clausura: Y` (by the tournament's
-    section title). Also checks `runner-up` against the final's loser. A
+    its winner, and compares it with the infobox's `Champions` (`Champion`,
+    `Winners: X`), or with the matching entry of `Winners: Apertura: X,
+    Clausura: Y` (by the tournament's section title). Also checks `runner-up`
+    against the final's loser. The final is a section titled with the lexicon's
+    last round (`Final`, `Grand Final`); else, in a competition's article, the
+    last tie of a finals series whose titles name no round: the only tie under
+    `Finals` (Liga MX's two legs), or the last of several when each of its clubs
+    won a tie there and lost none (never a third-place match); or a section
+    named after the cup that the article's series decides, with a year (`MLS Cup
+    2022` in the `MLS Cup Playoffs`), holding one tie after every other match
+    (football.series_final). A two-legged final's winner is the tie's: on
+    aggregate, else the shoot-out, else as its outcome line says (away goals). A
     conference's bracket (its last round a conference final) leads to the final,
     so it is no other tournament the infobox could name the champion of.
 
