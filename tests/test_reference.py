@@ -336,6 +336,30 @@ def test_a_damaged_reference_never_crashes(data):
     assert reconcile(SEED_DOCS, [ref], Settings()).errors == []
 
 
+def _rows_agree(ref) -> None:
+    """Each reader's row of a match (Fixture) holds what its Match and segments say: its
+    position, its day as Match.date's date, the segment that lists it."""
+    in_segment = {i: n for n, seg in enumerate(ref.segments) for i in seg.matches}
+    assert [f.match for f in ref.fixtures] == list(range(len(ref.document.matches)))
+    assert [f.day.isoformat() if f.day else None for f in ref.fixtures] == [m.date for m in ref.document.matches]
+    assert [f.segment for f in ref.fixtures] == [in_segment.get(i) for i in range(len(ref.fixtures))]
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "reference").glob("*.txt")), ids=lambda p: p.name)
+def test_the_readers_rows_agree_with_their_matches(path):
+    _rows_agree(load(str(path), path.name))
+    _rows_agree(parse_csv(CSV, "results.csv"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_damaged_references_rows_agree_with_its_matches(data):
+    from conftest import cut_some
+
+    start = data.draw(st.integers(0, len(REFERENCE_LINES) - 1))
+    _rows_agree(parse_rsssf(cut_some(REFERENCE_LINES[start:start + 120], data), "cut.txt"))
+
+
 def test_check_references_surfaces_reader_diagnostics_and_reconciles(tmp_path):
     """The pipeline helper the CLI hook calls: P rules on each reference, then the R rules."""
     from seasonparse.reconcile import check_references

@@ -262,31 +262,33 @@ class ReferenceIndex:
         return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
+        """The reference's matches as the pairing and the R rules read them, from the rows its
+        reader made (Fixture: the day as a date, the segment), in one pass that also fills
+        the pairing's lookups, each segment's list and its regular-season matches by club."""
         doc = ref.document
-        # match index -> (its segment, the segment's list of matches, its regular-season matches by club)
-        placed = {}
-        for segment in ref.segments:
-            lists = (segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}))
-            placed.update((i, lists) for i in segment.matches)
-        days = [date.fromisoformat(m.date) if m.date else None for m in doc.matches]
-        after: list[date | None] = [None] * len(days)  # the next dated match's day (an undated match's window)
+        fixtures = ref.fixtures
+        # segment index -> (the segment, its list of matches, its regular-season matches by club)
+        lists = [(segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}))
+                 for segment in ref.segments]
+        after: list[date | None] = [None] * len(fixtures)  # the next dated match's day (an undated match's window)
         nxt = None
-        for i in range(len(days) - 1, -1, -1):
-            nxt = days[i] or nxt
+        for i in range(len(fixtures) - 1, -1, -1):
+            nxt = fixtures[i].day or nxt
             after[i] = nxt
         out = []
         root, ref_match = self.root, maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         last = None  # the last dated match's day so far
-        for i, (m, fixture, day) in enumerate(zip(doc.matches, ref.fixtures, days)):
-            segment, in_segment, regular = placed.get(i) or (None, None, None)
+        for m, fixture in zip(doc.matches, fixtures):
+            day, number = fixture.day, fixture.segment
+            segment, in_segment, regular = lists[number] if number is not None else (None, None, None)
             home, away = roots.get(m.home) or root(m.home), roots.get(m.away) or root(m.away)
             if day is not None:
                 last = day
                 rm = ref_match((ref, m, fixture, segment, day, home, away, None))
                 by_day.setdefault((ref_id, frozenset((home, away)), day), []).append(rm)
             else:
-                rm = ref_match((ref, m, fixture, segment, day, home, away, (last, after[i])))
+                rm = ref_match((ref, m, fixture, segment, day, home, away, (last, after[fixture.match])))
                 undated.setdefault((ref_id, frozenset((home, away))), []).append(rm)
             out.append(rm)
             if segment is not None:

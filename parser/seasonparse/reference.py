@@ -17,6 +17,7 @@ reconcile.py's at every start.
 from __future__ import annotations
 
 import gc
+from datetime import date
 from operator import itemgetter
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,14 +72,18 @@ class Record(tuple):
         return tuple.__new__(type(self), values)
 
 
-class Fixture(Record, fields="match tournament knockout leg markers"):
-    """What a reference says about one of its matches beyond the model's Match."""
+class Fixture(Record, fields="match tournament knockout leg markers day segment"):
+    """What a reference says about one of its matches beyond the model's Match, and what
+    the reconciliation reads of it that the Match holds only as text: the reader makes it
+    once, as it reads the result line, so that no later pass derives it again."""
     __slots__ = ()
     match: int  # index into document.matches
     tournament: tuple[str, int] | None  # ('Apertura', 2011)
     knockout: bool
     leg: int | None  # 0 first leg, 1 second leg, None a single match
     markers: tuple[str, ...]  # `awd`, `aet`, `4-3 pen`, ... as written
+    day: date | None  # the match's date (Match.date is its ISO text), None where it has none
+    segment: int | None  # index into Reference.segments, None before any
 
 
 class Unplayed(Record, fields="home away marker line section"):

@@ -9,7 +9,7 @@ a diagnostic at its line and column; the rest of the file is still read.
 from __future__ import annotations
 
 import csv
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
@@ -26,10 +26,10 @@ def _names() -> dict[str, frozenset[str]]:
     return {k: frozenset(fold(n) for n in v) for k, v in words()["csv"].items() if k != "date_formats"}
 
 
-def _date(text: str) -> str | None:
+def _date(text: str) -> date | None:
     for fmt in words()["csv"]["date_formats"]:
         try:
-            return datetime.strptime(text.strip(), fmt).date().isoformat()
+            return datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
     return None
@@ -70,7 +70,8 @@ def parse_source(source: Source) -> Reference:
             diags.append(Diagnostic("P001", ERROR, f"row with {len(row)} cells, fewer than the header's", n))
             continue
         cell = {m: row[i].strip() for m, i in where.items() if 0 <= i < len(row)}
-        iso = _date(cell["date"])
+        day = _date(cell["date"])
+        iso = day.isoformat() if day is not None else None
         if iso is None:
             diags.append(Diagnostic("P001", ERROR, f"`{cell['date']}` is not a date", n,
                                     _column_of(where["date"], row)))
@@ -88,7 +89,7 @@ def parse_source(source: Source) -> Reference:
         matches.append(Match(index, iso, cell["date"], cell["home"], cell["away"], int(hg), int(ag), (), (), (),
                              n, n, n, _column_of(where["home"], row), _column_of(where["away"], row), None,
                              len(line_text) + 1))
-        fixtures.append(Fixture(index, None, False, None, ()))
+        fixtures.append(Fixture(index, None, False, None, (), day, 0))
     dates = sorted(m.date for m in matches if m.date)
     season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \
         (dates[0][:4] if dates else None)

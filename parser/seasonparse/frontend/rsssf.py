@@ -253,7 +253,8 @@ class _Reader:
         self.roots: list[Section] = []
         self.years: tuple[int, int] | None = None
         self.start_month: int | None = None
-        self.date: str | None = None
+        self.date: str | None = None  # the current date line's ISO day
+        self.day: date | None = None  # and the same as a date, for the fixtures
         self.date_text = ""
         self.date_line = 0
         self.segments: list[dict] = []
@@ -289,7 +290,7 @@ class _Reader:
             self._pop()
         self.stack.append([level, title, line, []])
         self._path = self._place = None
-        self.date, self.date_text, self.date_line = None, "", 0
+        self.date, self.day, self.date_text, self.date_line = None, None, "", 0
         self.leg = None
 
     def _pop(self) -> None:
@@ -355,13 +356,14 @@ class _Reader:
             return False
         self.date_text, self.date_line = text.strip("[] "), line
         year = int(words[2]) if words[2] else self._year(month)
-        self.date = None
+        self.date = self.day = None
         if year is None:
             self.diags.append(Diagnostic("P001", WARNING, f"date `{text}` with no season year to place it in",
                                          line))
             return True
         try:
-            self.date = date(year, month, int(day)).isoformat()
+            self.day = date(year, month, int(day))
+            self.date = self.day.isoformat()
         except ValueError:
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
         return True
@@ -595,12 +597,12 @@ class _Reader:
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
         matches = self.matches
         index = len(matches)
-        path, tournament, knockout, in_segment = self._place or self.place()
+        path, tournament, knockout, segment, in_segment = self._place or self.place()
         matches.append(_match((
             index, self.date, self.date_text, home, away, _GOALS.get(home_goals) or int(home_goals),
             _GOALS.get(away_goals) or int(away_goals), (), (), path, n, self.date_line or n, n, start, away_column,
             ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
-        self.fixtures.append(_fixture((index, tournament, knockout, self.leg, tuple(markers))))
+        self.fixtures.append(_fixture((index, tournament, knockout, self.leg, tuple(markers), self.day, segment)))
         if in_segment is not None:
             in_segment.append(index)
         self.last_match_line = n
@@ -608,7 +610,7 @@ class _Reader:
             self._scorers(index, group, n, raw)
 
     def place(self) -> tuple:
-        """(section path, tournament, knockout, the segment's match list) of a match under the
+        """(section path, tournament, knockout, the segment's index and match list) of a match under the
         current headings: the same for every match until a heading or a `Season:` line."""
         path = self.path
         segment = self.segments[-1] if self.segments else None
@@ -617,7 +619,7 @@ class _Reader:
             phases = {_title_phase(t) for t in path}
             knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
         self._place = (path, segment["tournament"] if segment else None, knockout,
-                       segment["matches"] if segment else None)
+                       len(self.segments) - 1 if segment else None, segment["matches"] if segment else None)
         return self._place
 
     def read_unplayed(self, text: str, n: int) -> bool:
