@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from datetime import date
 from collections import Counter
 
 import jsonschema
@@ -337,12 +338,15 @@ def test_a_damaged_reference_never_crashes(data):
 
 
 def _rows_agree(ref) -> None:
-    """Each reader's row of a match (Fixture) holds what its Match and segments say: its
-    position, its day as Match.date's date, the segment that lists it."""
+    """Each reader's row of a match (reference.row) holds what its Match, Fixture and the
+    segments say: its position, day (as the ISO text and as its date), clubs as written,
+    goals, the segment that lists it, knockout."""
     in_segment = {i: n for n, seg in enumerate(ref.segments) for i in seg.matches}
-    assert [f.match for f in ref.fixtures] == list(range(len(ref.document.matches)))
-    assert [f.day.isoformat() if f.day else None for f in ref.fixtures] == [m.date for m in ref.document.matches]
-    assert [f.segment for f in ref.fixtures] == [in_segment.get(i) for i in range(len(ref.fixtures))]
+    assert len(ref.rows) == len(ref.document.matches) == len(ref.fixtures)
+    for i, (row, m, f) in enumerate(zip(ref.rows, ref.document.matches, ref.fixtures)):
+        assert type(row) is tuple  # plain: unpacked in one step
+        assert row == (i, m.date, date.fromisoformat(m.date) if m.date else None, m.home, m.away, m.home_goals,
+                       m.away_goals, in_segment.get(i), f.knockout)
 
 
 @pytest.mark.parametrize("path", sorted((FIXTURES / "reference").glob("*.txt")), ids=lambda p: p.name)

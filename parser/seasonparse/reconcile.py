@@ -148,9 +148,10 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     document has a match on that day with the same goals. Another match is kept,
     undated, where it first writes one of its names (where the name is first seen),
     first stands for its two clubs (a match keeps two clubs apart, and once is
-    enough; a table of the reference that lists both keeps them apart already) or
-    states a link, and left out otherwise. Prose and tables are the reference's own.
-    Each view comes with its identity.evidence, its tables read once."""
+    enough; a table of the reference that lists both keeps them apart already), and
+    left out otherwise (a reference states no links: its readers write none). Prose and
+    tables are the reference's own. The matches are read from the reader's rows
+    (reference.row). Each view comes with its identity.evidence, its tables read once."""
     article_days = set().union(*map(_score_days, articles))
     ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
     views, undated = [], maker(Match)
@@ -163,17 +164,17 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
         for number, group in enumerate(beside_matches.groups):
             for k in group:
                 in_tables.setdefault(k, set()).add(number)
-        kept = []
-        for m in ref.document.matches:
-            home = keys.get(m.home) or keys.setdefault(m.home, key(m.home))
-            away = keys.get(m.away) or keys.setdefault(m.away, key(m.away))
+        kept, matches = [], ref.document.matches
+        for i, day, _, home, away, home_goals, away_goals, _, _ in ref.rows:
+            home = keys.get(home) or keys.setdefault(home, key(home))
+            away = keys.get(away) or keys.setdefault(away, key(away))
             pair = (home, away) if home < away else (away, home)
-            day, home_goals, away_goals = m.date, m.home_goals, m.away_goals
             if day is not None and ((day, home_goals, away_goals) if home_goals <= away_goals else
                                     (day, away_goals, home_goals)) in other_days:
-                kept.append(m)
-            elif home not in seen or away not in seen or m.home_link or m.away_link or (
+                kept.append(matches[i])
+            elif home not in seen or away not in seen or (
                     pair not in seen and in_tables.get(home, _NO_TABLES).isdisjoint(in_tables.get(away, ()))):
+                m = matches[i]
                 kept.append(m if day is None else undated((m[0], None, *m[2:])))
             else:
                 continue
@@ -263,37 +264,36 @@ class ReferenceIndex:
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
         """The reference's matches as the pairing and the R rules read them, from the rows its
-        reader made (Fixture: the day as a date, the segment), in one pass that also fills
-        the pairing's lookups, each segment's list and its regular-season matches by club."""
-        doc = ref.document
-        fixtures = ref.fixtures
+        reader made (reference.row), in one pass that also fills the pairing's lookups, each
+        segment's list and its regular-season matches by club."""
+        rows = ref.rows
         # segment index -> (the segment, its list of matches, its regular-season matches by club)
         lists = [(segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}))
                  for segment in ref.segments]
-        after: list[date | None] = [None] * len(fixtures)  # the next dated match's day (an undated match's window)
+        after: list[date | None] = [None] * len(rows)  # the next dated match's day (an undated match's window)
         nxt = None
-        for i in range(len(fixtures) - 1, -1, -1):
-            nxt = fixtures[i].day or nxt
+        for i in range(len(rows) - 1, -1, -1):
+            nxt = rows[i][2] or nxt
             after[i] = nxt
         out = []
         root, ref_match = self.root, maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         last = None  # the last dated match's day so far
-        for m, fixture in zip(doc.matches, fixtures):
-            day, number = fixture.day, fixture.segment
+        for (i, _, day, home, away, _, _, number, knockout), m, fixture in zip(rows, ref.document.matches,
+                                                                               ref.fixtures):
             segment, in_segment, regular = lists[number] if number is not None else (None, None, None)
-            home, away = roots.get(m.home) or root(m.home), roots.get(m.away) or root(m.away)
+            home, away = roots.get(home) or root(home), roots.get(away) or root(away)
             if day is not None:
                 last = day
                 rm = ref_match((ref, m, fixture, segment, day, home, away, None))
                 by_day.setdefault((ref_id, frozenset((home, away)), day), []).append(rm)
             else:
-                rm = ref_match((ref, m, fixture, segment, day, home, away, (last, after[fixture.match])))
+                rm = ref_match((ref, m, fixture, segment, day, home, away, (last, after[i])))
                 undated.setdefault((ref_id, frozenset((home, away))), []).append(rm)
             out.append(rm)
             if segment is not None:
                 in_segment.append(rm)
-                if not fixture.knockout:
+                if not knockout:
                     regular.setdefault(home, []).append(rm)
                     regular.setdefault(away, []).append(rm)
         return out

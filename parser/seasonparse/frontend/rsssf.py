@@ -33,7 +33,7 @@ from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.football import round_index
 from seasonparse.reference import (
-    Bye, Fixture, Footnote, LegPair, Reference, Segment, Unplayed, words)
+    Bye, Fixture, Footnote, LegPair, Reference, Segment, Unplayed, row, words)
 
 _match, _fixture = maker(Match), maker(Fixture)  # records made per result line
 _row, _block, _section = maker(Row), maker(Block), maker(Section)  # and per table row, note and heading
@@ -242,6 +242,7 @@ class _Reader:
         self.blocks: list[Block] = []
         self.matches: list[Match] = []
         self.fixtures: list[Fixture] = []
+        self.match_rows: list[tuple] = []  # see reference.row
         self.tables: list[Table] = []
         self.diags: list[Diagnostic] = list(source.diagnostics)
         self.footnotes: list[Footnote] = []
@@ -254,7 +255,7 @@ class _Reader:
         self.years: tuple[int, int] | None = None
         self.start_month: int | None = None
         self.date: str | None = None  # the current date line's ISO day
-        self.day: date | None = None  # and the same as a date, for the fixtures
+        self.day: date | None = None  # and the same as a date, for the rows (reference.row)
         self.date_text = ""
         self.date_line = 0
         self.segments: list[dict] = []
@@ -598,11 +599,13 @@ class _Reader:
         matches = self.matches
         index = len(matches)
         path, tournament, knockout, segment, in_segment = self._place or self.place()
+        home_goals, away_goals = _GOALS.get(home_goals) or int(home_goals), _GOALS.get(away_goals) or int(away_goals)
+        iso = self.date
         matches.append(_match((
-            index, self.date, self.date_text, home, away, _GOALS.get(home_goals) or int(home_goals),
-            _GOALS.get(away_goals) or int(away_goals), (), (), path, n, self.date_line or n, n, start, away_column,
-            ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
-        self.fixtures.append(_fixture((index, tournament, knockout, self.leg, tuple(markers), self.day, segment)))
+            index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
+            start, away_column, ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
+        self.fixtures.append(_fixture((index, tournament, knockout, self.leg, tuple(markers))))
+        self.match_rows.append(row(index, iso, self.day, home, away, home_goals, away_goals, segment, knockout))
         if in_segment is not None:
             in_segment.append(index)
         self.last_match_line = n
@@ -689,7 +692,7 @@ class _Reader:
                        tuple(self.tables), (), tuple(self.diags), self.lines, "rsssf")
         segments = tuple(Segment(s["tournament"], s["title"], s["line"], tuple(s["matches"]), tuple(s["tables"]))
                          for s in self.segments)
-        return Reference(doc, "rsssf", self.competition, self.season, tuple(self.fixtures), segments,
+        return Reference(doc, "rsssf", self.competition, self.season, tuple(self.fixtures), tuple(self.match_rows), segments,
                          tuple(self.footnotes), tuple(self.byes), tuple(self.unplayed), pairs)
 
 
