@@ -465,3 +465,24 @@ def test_undated_legs_are_never_paired_across_ties():
     pairs, findings, summary = _undated_pairing(article, UNDATED_REF.read_text("utf-8"))
     assert [p for p in pairs if p[0] == 7] == [] and findings == []
     assert (summary.article_matches, summary.matched, summary.not_covered) == (6, 4, 2)
+
+
+@pytest.mark.parametrize("planted", [None, "Necaxa            1-0 Necaxa"])
+def test_records_are_the_records_of_each_clubs_regular_matches(planted):
+    """ReferenceIndex.records (kept as the pass over the rows reads them) gives each club the
+    record of its regular() matches as they read it: its goals first, a match of a club
+    against itself counted twice from its home side."""
+    from seasonparse.reconcile import ReferenceIndex
+    from seasonparse.tables import record
+
+    text = REFERENCE_TEXT if planted is None else REFERENCE_TEXT.replace("Necaxa            1-0 Mérida", planted, 1)
+    ref = parse_rsssf(text, "reference.txt")
+    index = ReferenceIndex(SEED_DOCS, [ref], Settings())
+    checked = 0
+    for seg in ref.segments:
+        expected = {club: record([(rm.match.home_goals, rm.match.away_goals) if rm.home == club else
+                                  (rm.match.away_goals, rm.match.home_goals) for rm in rms], 3)
+                    for club, rms in index.regular(seg).items()}
+        assert index.records(seg, 3) == expected
+        checked += len(expected)
+    assert checked > 20

@@ -223,6 +223,8 @@ class ReferenceIndex:
         self._roots: dict[str, str] = {}
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
+        # id(segment) -> club root -> (its goals, the opponent's) of each of its regular() matches, in their order
+        self._results: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
         self.memo: dict = {}  # what the R rules read more than one of them needs, by their own keys
         # (id(reference), {home, away}, day) -> its dated matches; (id(reference), {home, away}) -> its undated
@@ -265,11 +267,11 @@ class ReferenceIndex:
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
         """The reference's matches as the pairing and the R rules read them, from the rows its
         reader made (reference.row), in one pass that also fills the pairing's lookups, each
-        segment's list and its regular-season matches by club."""
+        segment's list and its regular-season matches and their results by club."""
         rows = ref.rows
-        # segment index -> (the segment, its list of matches, its regular-season matches by club)
-        lists = [(segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}))
-                 for segment in ref.segments]
+        # segment index -> (the segment, its list of matches, its regular-season matches and results by club)
+        lists = [(segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}),
+                  self._results.setdefault(id(segment), {})) for segment in ref.segments]
         after: list[date | None] = [None] * len(rows)  # the next dated match's day (an undated match's window)
         nxt = None
         for i in range(len(rows) - 1, -1, -1):
@@ -279,9 +281,9 @@ class ReferenceIndex:
         root, ref_match = self.root, maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         last = None  # the last dated match's day so far
-        for (i, _, day, home, away, _, _, number, knockout), m, fixture in zip(rows, ref.document.matches,
-                                                                               ref.fixtures):
-            segment, in_segment, regular = lists[number] if number is not None else (None, None, None)
+        for (i, _, day, home, away, home_goals, away_goals, number, knockout), m, fixture in zip(
+                rows, ref.document.matches, ref.fixtures):
+            segment, in_segment, regular, results = lists[number] if number is not None else (None,) * 4
             home, away = roots.get(home) or root(home), roots.get(away) or root(away)
             if day is not None:
                 last = day
@@ -293,9 +295,12 @@ class ReferenceIndex:
             out.append(rm)
             if segment is not None:
                 in_segment.append(rm)
-                if not knockout:
+                if not knockout:  # a match of a club against itself is listed twice under it, as its home side
                     regular.setdefault(home, []).append(rm)
                     regular.setdefault(away, []).append(rm)
+                    results.setdefault(home, []).append((home_goals, away_goals))
+                    results.setdefault(away, []).append((away_goals, home_goals) if away != home else
+                                                        (home_goals, away_goals))
         return out
 
     def _pair_all(self) -> None:
@@ -422,13 +427,11 @@ class ReferenceIndex:
 
     def records(self, seg: Segment, win: int) -> dict[str, dict[str, int]]:
         """Club root -> its record (tables.record) over its regular-season matches of the
-        segment: each match read once for its two clubs, not once per club and table."""
+        segment, from their results the pass over the reference's rows kept (_ref_matches)."""
         found = self._records.get((id(seg), win))
-        if found is None:  # regular() lists a match under each of its clubs (twice where they are one)
+        if found is None:
             found = self._records[id(seg), win] = {
-                club: record([(rm.match.home_goals, rm.match.away_goals) if rm.home == club else
-                              (rm.match.away_goals, rm.match.home_goals) for rm in rms], win)
-                for club, rms in self.regular(seg).items()}
+                club: record(results, win) for club, results in self._results.get(id(seg), {}).items()}
         return found
 
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
