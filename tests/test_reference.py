@@ -93,7 +93,7 @@ def test_rsssf_reader_markers_scorers_and_bad_lines():
     doc = ref.document
     assert _schema_errors(doc) is None
     m = {x.line: x for x in doc.matches}
-    assert m[8].note == "aet, 4-3 pen" and ref.fixtures[0].markers == ("aet", "4-3 pen")
+    assert m[8].note == "aet, 4-3 pen" and ref.rows[0][-1] == ("aet", "4-3 pen")  # its markers
     assert m[9].note == "awd" and m[9].away == "Delta"
     assert [(e.side, e.player, e.minute, e.kind) for e in m[10].events] == [
         ("home", "Smith", 14, "goal"), ("away", "Jones", 71, "penalty")]
@@ -333,20 +333,24 @@ def test_a_damaged_reference_never_crashes(data):
     ref = parse_rsssf(text, "cut.txt")
     assert _schema_errors(ref.document) is None
     assert all(1 <= d.line <= max(1, len(ref.document.lines)) for d in ref.document.diagnostics)
-    assert len(ref.fixtures) == len(ref.document.matches)
+    assert len(ref.rows) == len(ref.document.matches)
     assert reconcile(SEED_DOCS, [ref], Settings()).errors == []
 
 
 def _rows_agree(ref) -> None:
-    """Each reader's row of a match (reference.row) holds what its Match, Fixture and the
-    segments say: its position, day (as the ISO text and as its date), clubs as written,
-    goals, the segment that lists it, knockout."""
+    """Each reader's row of a match (reference.row) holds what its Match and the segments
+    say: its position, day (as the ISO text and as its date), clubs as written, goals, the
+    segment that lists it and that segment's tournament, its markers as its note writes them."""
     in_segment = {i: n for n, seg in enumerate(ref.segments) for i in seg.matches}
-    assert len(ref.rows) == len(ref.document.matches) == len(ref.fixtures)
-    for i, (row, m, f) in enumerate(zip(ref.rows, ref.document.matches, ref.fixtures)):
+    assert len(ref.rows) == len(ref.document.matches)
+    for i, (row, m) in enumerate(zip(ref.rows, ref.document.matches)):
         assert type(row) is tuple  # plain: unpacked in one step
-        assert row == (i, m.date, date.fromisoformat(m.date) if m.date else None, m.home, m.away, m.home_goals,
-                       m.away_goals, in_segment.get(i), f.knockout)
+        index, iso, day, home, away, home_goals, away_goals, segment, tournament, knockout, leg, markers = row
+        assert (index, iso, day, home, away, home_goals, away_goals, segment) == (
+            i, m.date, date.fromisoformat(m.date) if m.date else None, m.home, m.away, m.home_goals, m.away_goals,
+            in_segment.get(i))
+        assert tournament == (ref.segments[segment].tournament if segment is not None else None)
+        assert knockout in (True, False) and leg in (None, 0, 1) and (", ".join(markers) or None) == m.note
 
 
 @pytest.mark.parametrize("path", sorted((FIXTURES / "reference").glob("*.txt")), ids=lambda p: p.name)

@@ -26,7 +26,7 @@ from seasonparse.football import counted, round_of
 from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
-from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
+from seasonparse.reference import Record, Reference, Segment, gc_paused
 from seasonparse.tables import record
 
 
@@ -43,11 +43,13 @@ class ArticleMatch(Record, fields="doc match day home away"):
     away: str
 
 
-class RefMatch(Record, fields="reference match fixture segment day home away window"):
+class RefMatch(Record, fields="reference match tournament knockout leg segment day home away window"):
     __slots__ = ()
     reference: Reference
     match: Match
-    fixture: Fixture
+    tournament: tuple[str, int] | None  # what the reference says of the match: see reference.row
+    knockout: bool
+    leg: int | None
     segment: Segment | None
     day: date | None  # None: the reference gives no date
     home: str
@@ -165,7 +167,7 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
             for k in group:
                 in_tables.setdefault(k, set()).add(number)
         kept, matches = [], ref.document.matches
-        for i, day, _, home, away, home_goals, away_goals, _, _ in ref.rows:
+        for i, day, _, home, away, home_goals, away_goals, _, _, _, _, _ in ref.rows:
             home = keys.get(home) or keys.setdefault(home, key(home))
             away = keys.get(away) or keys.setdefault(away, key(away))
             pair = (home, away) if home < away else (away, home)
@@ -281,16 +283,16 @@ class ReferenceIndex:
         root, ref_match = self.root, maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         last = None  # the last dated match's day so far
-        for (i, _, day, home, away, home_goals, away_goals, number, knockout), m, fixture in zip(
-                rows, ref.document.matches, ref.fixtures):
+        for (i, _, day, home, away, home_goals, away_goals, number, tournament, knockout, leg, _), m in zip(
+                rows, ref.document.matches):
             segment, in_segment, regular, results = lists[number] if number is not None else (None,) * 4
             home, away = roots.get(home) or root(home), roots.get(away) or root(away)
             if day is not None:
                 last = day
-                rm = ref_match((ref, m, fixture, segment, day, home, away, None))
+                rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
                 by_day.setdefault((ref_id, frozenset((home, away)), day), []).append(rm)
             else:
-                rm = ref_match((ref, m, fixture, segment, day, home, away, (last, after[i])))
+                rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, (last, after[i])))
                 undated.setdefault((ref_id, frozenset((home, away))), []).append(rm)
             out.append(rm)
             if segment is not None:
@@ -326,7 +328,7 @@ class ReferenceIndex:
                 if not candidates and key in undated:
                     tournament = tournament_of(a)
                     candidates = [rm for rm in undated[key] if _in_window(rm.window, day) and (
-                        tournament is None or rm.fixture.tournament in (None, tournament))]
+                        tournament is None or rm.tournament in (None, tournament))]
                 path = a.doc.path
                 candidates = [rm for rm in candidates if (ref_id, path, rm.match.index) not in used]
                 if candidates:  # most article matches have one: no order to decide
@@ -371,7 +373,7 @@ class ReferenceIndex:
                     same = [(rms, ordered) for rms, ordered in ref_ties[id(ref)]
                             if frozenset((rms[0].home, rms[0].away)) == pair
                             and _may_be_same(rnd, round_of(rms[0].match.section)[1])
-                            and _may_be_same(tournament, rms[0].fixture.tournament)]
+                            and _may_be_same(tournament, rms[0].tournament)]
                     if len(same) == 1:
                         chosen.setdefault((id(ref), same[0][0][0].match.index), []).append((mine, *same[0]))
             for taken in chosen.values():
@@ -396,11 +398,11 @@ class ReferenceIndex:
                 stages: dict = {}
                 legs: Counter = Counter()  # (stage, leg): a round cut between its legs is not held
                 for rm in rms:
-                    stage = _stage(rm.match.section, rm.fixture.knockout)
+                    stage = _stage(rm.match.section, rm.knockout)
                     days = stages.setdefault(stage, [])
                     if rm.day is not None:
                         days.append(rm.day)
-                    legs[stage, rm.fixture.leg] += 1
+                    legs[stage, rm.leg] += 1
                 stages = {stage: days for stage, days in stages.items() if legs[stage, 0] == legs[stage, 1]}
                 clubs = {c for rm in rms for c in (rm.home, rm.away)}
                 out.setdefault(id(ref), []).append((seg, clubs, seg.tournament, stages))
@@ -468,9 +470,9 @@ def _ref_ties(ref: Reference, ref_match: dict) -> list[tuple[tuple[RefMatch, ...
     matches of the same two clubs with no leg marked."""
     out = [((ref_match[id(ref), t.first], ref_match[id(ref), t.second]), True) for t in ref.ties]
     unmarked: dict[tuple, list[RefMatch]] = {}
-    for f in ref.fixtures:
-        if f.knockout and f.leg is None:
-            rm = ref_match[id(ref), f.match]
+    for index, _, _, _, _, _, _, _, _, knockout, leg, _ in ref.rows:
+        if knockout and leg is None:
+            rm = ref_match[id(ref), index]
             unmarked.setdefault((rm.match.section, frozenset((rm.home, rm.away))), []).append(rm)
     return out + [(tuple(rms), False) for rms in unmarked.values() if len(rms) == 2]
 

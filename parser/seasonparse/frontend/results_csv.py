@@ -16,7 +16,7 @@ from seasonparse.frontend.source import Source, decode, read
 from seasonparse.model import ERROR, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold
-from seasonparse.reference import Fixture, Reference, Segment, row, words
+from seasonparse.reference import Reference, Segment, row, words
 
 _REQUIRED = ("date", "home", "away", "home_goals", "away_goals")
 
@@ -47,7 +47,6 @@ def parse_source(source: Source) -> Reference:
         lines = lines[:-1]
     diags = list(source.diagnostics)
     matches: list[Match] = []
-    fixtures: list[Fixture] = []
     rows: list[tuple] = []  # see reference.row
     infobox: list[InfoboxField] = []
     reader = csv.reader(lines)
@@ -91,8 +90,7 @@ def parse_source(source: Source) -> Reference:
         matches.append(Match(index, iso, cell["date"], cell["home"], cell["away"], home_goals, away_goals, (), (), (),
                              n, n, n, _column_of(where["home"], cells), _column_of(where["away"], cells), None,
                              len(line_text) + 1))
-        fixtures.append(Fixture(index, None, False, None, ()))
-        rows.append(row(index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, False))
+        rows.append(row(index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))
     dates = sorted(m.date for m in matches if m.date)
     season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \
         (dates[0][:4] if dates else None)
@@ -102,7 +100,7 @@ def parse_source(source: Source) -> Reference:
     doc = Document(source.path, source.sha256, title, 1 if title else None, tuple(infobox), (), (),
                    tuple(matches), (), (), (), tuple(diags), lines, "csv")
     segment = Segment(None, title or source.path, 1, tuple(range(len(matches))), ())
-    return Reference(doc, "csv", competition, season, tuple(fixtures), tuple(rows), (segment,) if matches else ())
+    return Reference(doc, "csv", competition, season, tuple(rows), (segment,) if matches else ())
 
 
 def parse_text(text: str, path: str = "<text>") -> Reference:

@@ -33,9 +33,9 @@ from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.football import round_index
 from seasonparse.reference import (
-    Bye, Fixture, Footnote, LegPair, Reference, Segment, Unplayed, row, words)
+    Bye, Footnote, LegPair, Reference, Segment, Unplayed, row, words)
 
-_match, _fixture = maker(Match), maker(Fixture)  # records made per result line
+_match = maker(Match)  # a record made per result line
 _row, _block, _section = maker(Row), maker(Block), maker(Section)  # and per table row, note and heading
 _bye = maker(Bye)  # and per `Bye:` line, one a round
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
@@ -241,7 +241,6 @@ class _Reader:
         self.infobox: list[InfoboxField] = []
         self.blocks: list[Block] = []
         self.matches: list[Match] = []
-        self.fixtures: list[Fixture] = []
         self.match_rows: list[tuple] = []  # see reference.row
         self.tables: list[Table] = []
         self.diags: list[Diagnostic] = list(source.diagnostics)
@@ -593,7 +592,7 @@ class _Reader:
 
     def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
                away_goals: str, away_column: int, markers, scorers) -> None:
-        """The match and fixture of a result line read, and its scorers."""
+        """The match and row (reference.row) of a result line read, and its scorers."""
         if not self.stack:
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
         matches = self.matches
@@ -604,8 +603,8 @@ class _Reader:
         matches.append(_match((
             index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
             start, away_column, ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
-        self.fixtures.append(_fixture((index, tournament, knockout, self.leg, tuple(markers))))
-        self.match_rows.append(row(index, iso, self.day, home, away, home_goals, away_goals, segment, knockout))
+        self.match_rows.append(row(index, iso, self.day, home, away, home_goals, away_goals, segment, tournament,
+                                   knockout, self.leg, tuple(markers)))
         if in_segment is not None:
             in_segment.append(index)
         self.last_match_line = n
@@ -679,11 +678,10 @@ class _Reader:
 
     def finish(self) -> Reference:
         ties: dict[tuple, dict[int, int]] = {}
-        for f in self.fixtures:
-            if f.leg is not None:
-                m = self.matches[f.match]
-                key = (m.section[:-1], frozenset((_fold(m.home), _fold(m.away))))
-                ties.setdefault(key, {})[f.leg] = f.match
+        for index, _, _, home, away, _, _, _, _, _, leg, _ in self.match_rows:
+            if leg is not None:
+                key = (self.matches[index].section[:-1], frozenset((_fold(home), _fold(away))))
+                ties.setdefault(key, {})[leg] = index
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
         title = " ".join(x for x in (self.competition, self.season) if x) or None
         title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
@@ -692,7 +690,7 @@ class _Reader:
                        tuple(self.tables), (), tuple(self.diags), self.lines, "rsssf")
         segments = tuple(Segment(s["tournament"], s["title"], s["line"], tuple(s["matches"]), tuple(s["tables"]))
                          for s in self.segments)
-        return Reference(doc, "rsssf", self.competition, self.season, tuple(self.fixtures), tuple(self.match_rows), segments,
+        return Reference(doc, "rsssf", self.competition, self.season, tuple(self.match_rows), segments,
                          tuple(self.footnotes), tuple(self.byes), tuple(self.unplayed), pairs)
 
 
