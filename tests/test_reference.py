@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from datetime import date
 from collections import Counter
 
 import jsonschema
@@ -92,7 +93,7 @@ def test_rsssf_reader_markers_scorers_and_bad_lines():
     doc = ref.document
     assert _schema_errors(doc) is None
     m = {x.line: x for x in doc.matches}
-    assert m[8].note == "aet, 4-3 pen" and ref.fixtures[0].markers == ("aet", "4-3 pen")
+    assert m[8].note == "aet, 4-3 pen" and ref.rows[0][-1] == ("aet", "4-3 pen")  # its markers
     assert m[9].note == "awd" and m[9].away == "Delta"
     assert [(e.side, e.player, e.minute, e.kind) for e in m[10].events] == [
         ("home", "Smith", 14, "goal"), ("away", "Jones", 71, "penalty")]
@@ -332,8 +333,39 @@ def test_a_damaged_reference_never_crashes(data):
     ref = parse_rsssf(text, "cut.txt")
     assert _schema_errors(ref.document) is None
     assert all(1 <= d.line <= max(1, len(ref.document.lines)) for d in ref.document.diagnostics)
-    assert len(ref.fixtures) == len(ref.document.matches)
+    assert len(ref.rows) == len(ref.document.matches)
     assert reconcile(SEED_DOCS, [ref], Settings()).errors == []
+
+
+def _rows_agree(ref) -> None:
+    """Each reader's row of a match (reference.row) holds what its Match and the segments
+    say: its position, day (as the ISO text and as its date), clubs as written, goals, the
+    segment that lists it and that segment's tournament, its markers as its note writes them."""
+    in_segment = {i: n for n, seg in enumerate(ref.segments) for i in seg.matches}
+    assert len(ref.rows) == len(ref.document.matches)
+    for i, (row, m) in enumerate(zip(ref.rows, ref.document.matches)):
+        assert type(row) is tuple  # plain: unpacked in one step
+        index, iso, day, home, away, home_goals, away_goals, segment, tournament, knockout, leg, markers = row
+        assert (index, iso, day, home, away, home_goals, away_goals, segment) == (
+            i, m.date, date.fromisoformat(m.date) if m.date else None, m.home, m.away, m.home_goals, m.away_goals,
+            in_segment.get(i))
+        assert tournament == (ref.segments[segment].tournament if segment is not None else None)
+        assert knockout in (True, False) and leg in (None, 0, 1) and (", ".join(markers) or None) == m.note
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "reference").glob("*.txt")), ids=lambda p: p.name)
+def test_the_readers_rows_agree_with_their_matches(path):
+    _rows_agree(load(str(path), path.name))
+    _rows_agree(parse_csv(CSV, "results.csv"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_damaged_references_rows_agree_with_its_matches(data):
+    from conftest import cut_some
+
+    start = data.draw(st.integers(0, len(REFERENCE_LINES) - 1))
+    _rows_agree(parse_rsssf(cut_some(REFERENCE_LINES[start:start + 120], data), "cut.txt"))
 
 
 def test_check_references_surfaces_reader_diagnostics_and_reconciles(tmp_path):
@@ -437,3 +469,24 @@ def test_undated_legs_are_never_paired_across_ties():
     pairs, findings, summary = _undated_pairing(article, UNDATED_REF.read_text("utf-8"))
     assert [p for p in pairs if p[0] == 7] == [] and findings == []
     assert (summary.article_matches, summary.matched, summary.not_covered) == (6, 4, 2)
+
+
+@pytest.mark.parametrize("planted", [None, "Necaxa            1-0 Necaxa"])
+def test_records_are_the_records_of_each_clubs_regular_matches(planted):
+    """ReferenceIndex.records (kept as the pass over the rows reads them) gives each club the
+    record of its regular() matches as they read it: its goals first, a match of a club
+    against itself counted twice from its home side."""
+    from seasonparse.reconcile import ReferenceIndex
+    from seasonparse.tables import record
+
+    text = REFERENCE_TEXT if planted is None else REFERENCE_TEXT.replace("Necaxa            1-0 Mérida", planted, 1)
+    ref = parse_rsssf(text, "reference.txt")
+    index = ReferenceIndex(SEED_DOCS, [ref], Settings())
+    checked = 0
+    for seg in ref.segments:
+        expected = {club: record([(rm.match.home_goals, rm.match.away_goals) if rm.home == club else
+                                  (rm.match.away_goals, rm.match.home_goals) for rm in rms], 3)
+                    for club, rms in index.regular(seg).items()}
+        assert index.records(seg, 3) == expected
+        checked += len(expected)
+    assert checked > 20

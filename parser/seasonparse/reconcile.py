@@ -26,7 +26,7 @@ from seasonparse.football import counted, round_of
 from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
-from seasonparse.reference import Fixture, Record, Reference, Segment, gc_paused
+from seasonparse.reference import Record, Reference, Segment, gc_paused
 from seasonparse.tables import record
 
 
@@ -43,11 +43,13 @@ class ArticleMatch(Record, fields="doc match day home away"):
     away: str
 
 
-class RefMatch(Record, fields="reference match fixture segment day home away window"):
+class RefMatch(Record, fields="reference match tournament knockout leg segment day home away window"):
     __slots__ = ()
     reference: Reference
     match: Match
-    fixture: Fixture
+    tournament: tuple[str, int] | None  # what the reference says of the match: see reference.row
+    knockout: bool
+    leg: int | None
     segment: Segment | None
     day: date | None  # None: the reference gives no date
     home: str
@@ -148,9 +150,10 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     document has a match on that day with the same goals. Another match is kept,
     undated, where it first writes one of its names (where the name is first seen),
     first stands for its two clubs (a match keeps two clubs apart, and once is
-    enough; a table of the reference that lists both keeps them apart already) or
-    states a link, and left out otherwise. Prose and tables are the reference's own.
-    Each view comes with its identity.evidence, its tables read once."""
+    enough; a table of the reference that lists both keeps them apart already), and
+    left out otherwise (a reference states no links: its readers write none). Prose and
+    tables are the reference's own. The matches are read from the reader's rows
+    (reference.row). Each view comes with its identity.evidence, its tables read once."""
     article_days = set().union(*map(_score_days, articles))
     ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
     views, undated = [], maker(Match)
@@ -163,17 +166,17 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
         for number, group in enumerate(beside_matches.groups):
             for k in group:
                 in_tables.setdefault(k, set()).add(number)
-        kept = []
-        for m in ref.document.matches:
-            home = keys.get(m.home) or keys.setdefault(m.home, key(m.home))
-            away = keys.get(m.away) or keys.setdefault(m.away, key(m.away))
+        kept, matches = [], ref.document.matches
+        for i, day, _, home, away, home_goals, away_goals, _, _, _, _, _ in ref.rows:
+            home = keys.get(home) or keys.setdefault(home, key(home))
+            away = keys.get(away) or keys.setdefault(away, key(away))
             pair = (home, away) if home < away else (away, home)
-            day, home_goals, away_goals = m.date, m.home_goals, m.away_goals
             if day is not None and ((day, home_goals, away_goals) if home_goals <= away_goals else
                                     (day, away_goals, home_goals)) in other_days:
-                kept.append(m)
-            elif home not in seen or away not in seen or m.home_link or m.away_link or (
+                kept.append(matches[i])
+            elif home not in seen or away not in seen or (
                     pair not in seen and in_tables.get(home, _NO_TABLES).isdisjoint(in_tables.get(away, ()))):
+                m = matches[i]
                 kept.append(m if day is None else undated((m[0], None, *m[2:])))
             else:
                 continue
@@ -222,6 +225,8 @@ class ReferenceIndex:
         self._roots: dict[str, str] = {}
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
+        # id(segment) -> club root -> (its goals, the opponent's) of each of its regular() matches, in their order
+        self._results: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
         self.memo: dict = {}  # what the R rules read more than one of them needs, by their own keys
         # (id(reference), {home, away}, day) -> its dated matches; (id(reference), {home, away}) -> its undated
@@ -262,38 +267,42 @@ class ReferenceIndex:
         return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
-        doc = ref.document
-        # match index -> (its segment, the segment's list of matches, its regular-season matches by club)
-        placed = {}
-        for segment in ref.segments:
-            lists = (segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}))
-            placed.update((i, lists) for i in segment.matches)
-        days = [date.fromisoformat(m.date) if m.date else None for m in doc.matches]
-        after: list[date | None] = [None] * len(days)  # the next dated match's day (an undated match's window)
+        """The reference's matches as the pairing and the R rules read them, from the rows its
+        reader made (reference.row), in one pass that also fills the pairing's lookups, each
+        segment's list and its regular-season matches and their results by club."""
+        rows = ref.rows
+        # segment index -> (the segment, its list of matches, its regular-season matches and results by club)
+        lists = [(segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}),
+                  self._results.setdefault(id(segment), {})) for segment in ref.segments]
+        after: list[date | None] = [None] * len(rows)  # the next dated match's day (an undated match's window)
         nxt = None
-        for i in range(len(days) - 1, -1, -1):
-            nxt = days[i] or nxt
+        for i in range(len(rows) - 1, -1, -1):
+            nxt = rows[i][2] or nxt
             after[i] = nxt
         out = []
         root, ref_match = self.root, maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         last = None  # the last dated match's day so far
-        for i, (m, fixture, day) in enumerate(zip(doc.matches, ref.fixtures, days)):
-            segment, in_segment, regular = placed.get(i) or (None, None, None)
-            home, away = roots.get(m.home) or root(m.home), roots.get(m.away) or root(m.away)
+        for (i, _, day, home, away, home_goals, away_goals, number, tournament, knockout, leg, _), m in zip(
+                rows, ref.document.matches):
+            segment, in_segment, regular, results = lists[number] if number is not None else (None,) * 4
+            home, away = roots.get(home) or root(home), roots.get(away) or root(away)
             if day is not None:
                 last = day
-                rm = ref_match((ref, m, fixture, segment, day, home, away, None))
+                rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
                 by_day.setdefault((ref_id, frozenset((home, away)), day), []).append(rm)
             else:
-                rm = ref_match((ref, m, fixture, segment, day, home, away, (last, after[i])))
+                rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, (last, after[i])))
                 undated.setdefault((ref_id, frozenset((home, away))), []).append(rm)
             out.append(rm)
             if segment is not None:
                 in_segment.append(rm)
-                if not fixture.knockout:
+                if not knockout:  # a match of a club against itself is listed twice under it, as its home side
                     regular.setdefault(home, []).append(rm)
                     regular.setdefault(away, []).append(rm)
+                    results.setdefault(home, []).append((home_goals, away_goals))
+                    results.setdefault(away, []).append((away_goals, home_goals) if away != home else
+                                                        (home_goals, away_goals))
         return out
 
     def _pair_all(self) -> None:
@@ -319,7 +328,7 @@ class ReferenceIndex:
                 if not candidates and key in undated:
                     tournament = tournament_of(a)
                     candidates = [rm for rm in undated[key] if _in_window(rm.window, day) and (
-                        tournament is None or rm.fixture.tournament in (None, tournament))]
+                        tournament is None or rm.tournament in (None, tournament))]
                 path = a.doc.path
                 candidates = [rm for rm in candidates if (ref_id, path, rm.match.index) not in used]
                 if candidates:  # most article matches have one: no order to decide
@@ -364,7 +373,7 @@ class ReferenceIndex:
                     same = [(rms, ordered) for rms, ordered in ref_ties[id(ref)]
                             if frozenset((rms[0].home, rms[0].away)) == pair
                             and _may_be_same(rnd, round_of(rms[0].match.section)[1])
-                            and _may_be_same(tournament, rms[0].fixture.tournament)]
+                            and _may_be_same(tournament, rms[0].tournament)]
                     if len(same) == 1:
                         chosen.setdefault((id(ref), same[0][0][0].match.index), []).append((mine, *same[0]))
             for taken in chosen.values():
@@ -389,11 +398,11 @@ class ReferenceIndex:
                 stages: dict = {}
                 legs: Counter = Counter()  # (stage, leg): a round cut between its legs is not held
                 for rm in rms:
-                    stage = _stage(rm.match.section, rm.fixture.knockout)
+                    stage = _stage(rm.match.section, rm.knockout)
                     days = stages.setdefault(stage, [])
                     if rm.day is not None:
                         days.append(rm.day)
-                    legs[stage, rm.fixture.leg] += 1
+                    legs[stage, rm.leg] += 1
                 stages = {stage: days for stage, days in stages.items() if legs[stage, 0] == legs[stage, 1]}
                 clubs = {c for rm in rms for c in (rm.home, rm.away)}
                 out.setdefault(id(ref), []).append((seg, clubs, seg.tournament, stages))
@@ -420,13 +429,11 @@ class ReferenceIndex:
 
     def records(self, seg: Segment, win: int) -> dict[str, dict[str, int]]:
         """Club root -> its record (tables.record) over its regular-season matches of the
-        segment: each match read once for its two clubs, not once per club and table."""
+        segment, from their results the pass over the reference's rows kept (_ref_matches)."""
         found = self._records.get((id(seg), win))
-        if found is None:  # regular() lists a match under each of its clubs (twice where they are one)
+        if found is None:
             found = self._records[id(seg), win] = {
-                club: record([(rm.match.home_goals, rm.match.away_goals) if rm.home == club else
-                              (rm.match.away_goals, rm.match.home_goals) for rm in rms], win)
-                for club, rms in self.regular(seg).items()}
+                club: record(results, win) for club, results in self._results.get(id(seg), {}).items()}
         return found
 
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
@@ -463,9 +470,9 @@ def _ref_ties(ref: Reference, ref_match: dict) -> list[tuple[tuple[RefMatch, ...
     matches of the same two clubs with no leg marked."""
     out = [((ref_match[id(ref), t.first], ref_match[id(ref), t.second]), True) for t in ref.ties]
     unmarked: dict[tuple, list[RefMatch]] = {}
-    for f in ref.fixtures:
-        if f.knockout and f.leg is None:
-            rm = ref_match[id(ref), f.match]
+    for index, _, _, _, _, _, _, _, _, knockout, leg, _ in ref.rows:
+        if knockout and leg is None:
+            rm = ref_match[id(ref), index]
             unmarked.setdefault((rm.match.section, frozenset((rm.home, rm.away))), []).append(rm)
     return out + [(tuple(rms), False) for rms in unmarked.values() if len(rms) == 2]
 

@@ -17,6 +17,7 @@ reconcile.py's at every start.
 from __future__ import annotations
 
 import gc
+from datetime import date
 from operator import itemgetter
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,14 +72,19 @@ class Record(tuple):
         return tuple.__new__(type(self), values)
 
 
-class Fixture(Record, fields="match tournament knockout leg markers"):
-    """What a reference says about one of its matches beyond the model's Match."""
-    __slots__ = ()
-    match: int  # index into document.matches
-    tournament: tuple[str, int] | None  # ('Apertura', 2011)
-    knockout: bool
-    leg: int | None  # 0 first leg, 1 second leg, None a single match
-    markers: tuple[str, ...]  # `awd`, `aet`, `4-3 pen`, ... as written
+def row(index: int, iso: str | None, day: date | None, home: str, away: str, home_goals: int, away_goals: int,
+        segment: int | None, tournament: tuple[str, int] | None, knockout: bool, leg: int | None,
+        markers: tuple[str, ...]) -> tuple:
+    """A match's row (Reference.rows), made by its reader as it reads the match: what the
+    reconciliation's passes over every match of a reference read (the club names as
+    written, the day as ISO text and as a date, the goals, the segment's index), and what
+    the reference says of the match beyond the model's Match (its tournament, as
+    `('Apertura', 2011)`; knockout; its leg, 0 the first, 1 the second, None a single
+    match; its markers as written, `awd`, `aet`, `4-3 pen`), as a plain tuple the passes
+    unpack in one step: reading a field of a record (a Match) by name costs ~200
+    instructions, unpacking a plain tuple ~30 a field, and those passes read ten fields a
+    match or more."""
+    return index, iso, day, home, away, home_goals, away_goals, segment, tournament, knockout, leg, markers
 
 
 class Unplayed(Record, fields="home away marker line section"):
@@ -125,14 +131,14 @@ class LegPair(Record, fields="first second section"):
     section: tuple[str, ...]  # the round
 
 
-class Reference(Record, fields="document format competition season fixtures segments footnotes byes unplayed ties",
+class Reference(Record, fields="document format competition season rows segments footnotes byes unplayed ties",
                 defaults=((), (), (), ())):
     __slots__ = ()
     document: Document
     format: str  # rsssf | csv
     competition: str | None
     season: str | None
-    fixtures: tuple[Fixture, ...]  # one per document match, same order
+    rows: tuple[tuple, ...]  # one per document match, same order: see row()
     segments: tuple[Segment, ...]
     footnotes: tuple[Footnote, ...]
     byes: tuple[Bye, ...]

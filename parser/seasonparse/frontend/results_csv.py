@@ -9,14 +9,14 @@ a diagnostic at its line and column; the rest of the file is still read.
 from __future__ import annotations
 
 import csv
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
 from seasonparse.model import ERROR, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold
-from seasonparse.reference import Fixture, Reference, Segment, words
+from seasonparse.reference import Reference, Segment, row, words
 
 _REQUIRED = ("date", "home", "away", "home_goals", "away_goals")
 
@@ -26,10 +26,10 @@ def _names() -> dict[str, frozenset[str]]:
     return {k: frozenset(fold(n) for n in v) for k, v in words()["csv"].items() if k != "date_formats"}
 
 
-def _date(text: str) -> str | None:
+def _date(text: str) -> date | None:
     for fmt in words()["csv"]["date_formats"]:
         try:
-            return datetime.strptime(text.strip(), fmt).date().isoformat()
+            return datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
     return None
@@ -47,7 +47,7 @@ def parse_source(source: Source) -> Reference:
         lines = lines[:-1]
     diags = list(source.diagnostics)
     matches: list[Match] = []
-    fixtures: list[Fixture] = []
+    rows: list[tuple] = []  # see reference.row
     infobox: list[InfoboxField] = []
     reader = csv.reader(lines)
     header = next(reader, None)
@@ -62,33 +62,35 @@ def parse_source(source: Source) -> Reference:
                 "/".join(words()["csv"][m]) for m in missing), 1))
             header = None
     competition = None
-    for row in reader if header is not None else ():
+    for cells in reader if header is not None else ():
         n = reader.line_num
-        if not any(c.strip() for c in row):
+        if not any(c.strip() for c in cells):
             continue
-        if len(row) <= max(where[m] for m in _REQUIRED):
-            diags.append(Diagnostic("P001", ERROR, f"row with {len(row)} cells, fewer than the header's", n))
+        if len(cells) <= max(where[m] for m in _REQUIRED):
+            diags.append(Diagnostic("P001", ERROR, f"row with {len(cells)} cells, fewer than the header's", n))
             continue
-        cell = {m: row[i].strip() for m, i in where.items() if 0 <= i < len(row)}
-        iso = _date(cell["date"])
+        cell = {m: cells[i].strip() for m, i in where.items() if 0 <= i < len(cells)}
+        day = _date(cell["date"])
+        iso = day.isoformat() if day is not None else None
         if iso is None:
             diags.append(Diagnostic("P001", ERROR, f"`{cell['date']}` is not a date", n,
-                                    _column_of(where["date"], row)))
+                                    _column_of(where["date"], cells)))
         hg, ag = cell["home_goals"], cell["away_goals"]
         if not (hg.isdecimal() and ag.isdecimal()):
             if hg or ag:
                 diags.append(Diagnostic("P001", ERROR, f"score `{hg}-{ag}` is not two numbers: row left out",
-                                        n, _column_of(where["home_goals"], row)))
+                                        n, _column_of(where["home_goals"], cells)))
             continue
         if competition is None and cell.get("competition"):
             competition = cell["competition"]
             infobox.append(InfoboxField("Competition", competition, competition, n))
         index = len(matches)
         line_text = lines[n - 1] if n <= len(lines) else ""
-        matches.append(Match(index, iso, cell["date"], cell["home"], cell["away"], int(hg), int(ag), (), (), (),
-                             n, n, n, _column_of(where["home"], row), _column_of(where["away"], row), None,
+        home_goals, away_goals = int(hg), int(ag)
+        matches.append(Match(index, iso, cell["date"], cell["home"], cell["away"], home_goals, away_goals, (), (), (),
+                             n, n, n, _column_of(where["home"], cells), _column_of(where["away"], cells), None,
                              len(line_text) + 1))
-        fixtures.append(Fixture(index, None, False, None, ()))
+        rows.append(row(index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))
     dates = sorted(m.date for m in matches if m.date)
     season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \
         (dates[0][:4] if dates else None)
@@ -98,7 +100,7 @@ def parse_source(source: Source) -> Reference:
     doc = Document(source.path, source.sha256, title, 1 if title else None, tuple(infobox), (), (),
                    tuple(matches), (), (), (), tuple(diags), lines, "csv")
     segment = Segment(None, title or source.path, 1, tuple(range(len(matches))), ())
-    return Reference(doc, "csv", competition, season, tuple(fixtures), (segment,) if matches else ())
+    return Reference(doc, "csv", competition, season, tuple(rows), (segment,) if matches else ())
 
 
 def parse_text(text: str, path: str = "<text>") -> Reference:

@@ -33,9 +33,9 @@ from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.football import round_index
 from seasonparse.reference import (
-    Bye, Fixture, Footnote, LegPair, Reference, Segment, Unplayed, words)
+    Bye, Footnote, LegPair, Reference, Segment, Unplayed, row, words)
 
-_match, _fixture = maker(Match), maker(Fixture)  # records made per result line
+_match = maker(Match)  # a record made per result line
 _row, _block, _section = maker(Row), maker(Block), maker(Section)  # and per table row, note and heading
 _bye = maker(Bye)  # and per `Bye:` line, one a round
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
@@ -241,7 +241,7 @@ class _Reader:
         self.infobox: list[InfoboxField] = []
         self.blocks: list[Block] = []
         self.matches: list[Match] = []
-        self.fixtures: list[Fixture] = []
+        self.match_rows: list[tuple] = []  # see reference.row
         self.tables: list[Table] = []
         self.diags: list[Diagnostic] = list(source.diagnostics)
         self.footnotes: list[Footnote] = []
@@ -253,7 +253,8 @@ class _Reader:
         self.roots: list[Section] = []
         self.years: tuple[int, int] | None = None
         self.start_month: int | None = None
-        self.date: str | None = None
+        self.date: str | None = None  # the current date line's ISO day
+        self.day: date | None = None  # and the same as a date, for the rows (reference.row)
         self.date_text = ""
         self.date_line = 0
         self.segments: list[dict] = []
@@ -289,7 +290,7 @@ class _Reader:
             self._pop()
         self.stack.append([level, title, line, []])
         self._path = self._place = None
-        self.date, self.date_text, self.date_line = None, "", 0
+        self.date, self.day, self.date_text, self.date_line = None, None, "", 0
         self.leg = None
 
     def _pop(self) -> None:
@@ -355,13 +356,14 @@ class _Reader:
             return False
         self.date_text, self.date_line = text.strip("[] "), line
         year = int(words[2]) if words[2] else self._year(month)
-        self.date = None
+        self.date = self.day = None
         if year is None:
             self.diags.append(Diagnostic("P001", WARNING, f"date `{text}` with no season year to place it in",
                                          line))
             return True
         try:
-            self.date = date(year, month, int(day)).isoformat()
+            self.day = date(year, month, int(day))
+            self.date = self.day.isoformat()
         except ValueError:
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
         return True
@@ -590,17 +592,19 @@ class _Reader:
 
     def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
                away_goals: str, away_column: int, markers, scorers) -> None:
-        """The match and fixture of a result line read, and its scorers."""
+        """The match and row (reference.row) of a result line read, and its scorers."""
         if not self.stack:
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
         matches = self.matches
         index = len(matches)
-        path, tournament, knockout, in_segment = self._place or self.place()
+        path, tournament, knockout, segment, in_segment = self._place or self.place()
+        home_goals, away_goals = _GOALS.get(home_goals) or int(home_goals), _GOALS.get(away_goals) or int(away_goals)
+        iso = self.date
         matches.append(_match((
-            index, self.date, self.date_text, home, away, _GOALS.get(home_goals) or int(home_goals),
-            _GOALS.get(away_goals) or int(away_goals), (), (), path, n, self.date_line or n, n, start, away_column,
-            ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
-        self.fixtures.append(_fixture((index, tournament, knockout, self.leg, tuple(markers))))
+            index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
+            start, away_column, ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
+        self.match_rows.append(row(index, iso, self.day, home, away, home_goals, away_goals, segment, tournament,
+                                   knockout, self.leg, tuple(markers)))
         if in_segment is not None:
             in_segment.append(index)
         self.last_match_line = n
@@ -608,7 +612,7 @@ class _Reader:
             self._scorers(index, group, n, raw)
 
     def place(self) -> tuple:
-        """(section path, tournament, knockout, the segment's match list) of a match under the
+        """(section path, tournament, knockout, the segment's index and match list) of a match under the
         current headings: the same for every match until a heading or a `Season:` line."""
         path = self.path
         segment = self.segments[-1] if self.segments else None
@@ -617,7 +621,7 @@ class _Reader:
             phases = {_title_phase(t) for t in path}
             knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
         self._place = (path, segment["tournament"] if segment else None, knockout,
-                       segment["matches"] if segment else None)
+                       len(self.segments) - 1 if segment else None, segment["matches"] if segment else None)
         return self._place
 
     def read_unplayed(self, text: str, n: int) -> bool:
@@ -674,11 +678,10 @@ class _Reader:
 
     def finish(self) -> Reference:
         ties: dict[tuple, dict[int, int]] = {}
-        for f in self.fixtures:
-            if f.leg is not None:
-                m = self.matches[f.match]
-                key = (m.section[:-1], frozenset((_fold(m.home), _fold(m.away))))
-                ties.setdefault(key, {})[f.leg] = f.match
+        for index, _, _, home, away, _, _, _, _, _, leg, _ in self.match_rows:
+            if leg is not None:
+                key = (self.matches[index].section[:-1], frozenset((_fold(home), _fold(away))))
+                ties.setdefault(key, {})[leg] = index
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
         title = " ".join(x for x in (self.competition, self.season) if x) or None
         title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
@@ -687,7 +690,7 @@ class _Reader:
                        tuple(self.tables), (), tuple(self.diags), self.lines, "rsssf")
         segments = tuple(Segment(s["tournament"], s["title"], s["line"], tuple(s["matches"]), tuple(s["tables"]))
                          for s in self.segments)
-        return Reference(doc, "rsssf", self.competition, self.season, tuple(self.fixtures), segments,
+        return Reference(doc, "rsssf", self.competition, self.season, tuple(self.match_rows), segments,
                          tuple(self.footnotes), tuple(self.byes), tuple(self.unplayed), pairs)
 
 
