@@ -80,6 +80,16 @@ def season_years(text: str) -> tuple[int, int, str] | None:
     return start, end, m[0]
 
 
+def season_year(years: tuple[int, int], start_month: int, month: int) -> int:
+    """The year of a day written without one (`14 August`) in a season of `years` whose
+    first such day falls in `start_month`: a date in or after that month is in the first
+    year, an earlier month in the second (a match put back from January to April stays in
+    the same year); a one-year season's is its year. The RSSSF reader and a club season's
+    results table both place their days by it."""
+    first, last = years
+    return first if month >= start_month or first == last else last
+
+
 class Season(NamedTuple):
     first: date
     last: date

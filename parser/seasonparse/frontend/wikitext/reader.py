@@ -15,8 +15,8 @@ import re
 from seasonparse.frontend.assemble import _Builder
 from seasonparse.frontend.lines import parse_outcome
 from seasonparse.frontend.source import Source
-from seasonparse.frontend.wikitext import fragments, scan
-from seasonparse.frontend.wikitext.clean import clean, first_link
+from seasonparse.frontend.wikitext import fragments, results_table, scan
+from seasonparse.frontend.wikitext.clean import clean, first_link, link_target
 from seasonparse.frontend.wikitext.infobox import read_infobox
 from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
@@ -55,6 +55,10 @@ class _Reader:
         self.aggregates: dict[int, tuple[str, int]] = {}  # match index -> a box's `aggregatescore`, its line
         self.awaited = AwaitedBoxes()  # ties written before their legs' boxes
         self.article_club: str | None = None  # the club of a club season article's infobox
+        self.article_club_link: str | None = None  # its link target, an identity hint
+        self.title = _title(source.path)
+        self.title_club = results_table.title_club(self.title)  # the club a season's title names
+        self.season_days: results_table.SeasonDays | None = None  # the results tables' dates
         self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
 
     # --- items the assembler reads -----------------------------------------
@@ -122,6 +126,8 @@ class _Reader:
                 self.b.tables[-1] = t = _with_links(t, body)
                 if t.kind == "goalscorers":
                     self._club_season_scorers(t, scorers)
+                elif t.kind == "other" and header:
+                    self._club_results(columns, body)
             else:  # no cell read as text (a layout table of kit templates): kept raw, whole
                 self.b.tables.pop()
                 self.b.blocks.append(Block("raw", self.line(start), t.end_line,
@@ -130,6 +136,21 @@ class _Reader:
             for ln, texts, cells in body:
                 if len(cells) == len(columns):
                     self._mark(add_tie(_tie_text(cols, cells, ln), self.b, self.awaited))
+
+    def _club_results(self, columns: list[str], body) -> None:
+        """A club season's results table (results_table.py): each row a match of the club
+        the infobox or the title names; nothing where neither names one."""
+        club = self.article_club or self.title_club
+        if club is None or (cols := results_table.columns(columns)) is None:
+            return
+        if self.season_days is None:
+            season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
+            self.season_days = results_table.SeasonDays(season or self.title)
+        rows = [results_table.Row(ln, texts, cells) for ln, texts, cells in body if any(texts)]
+        for m in results_table.read_rows(rows, cols, columns, club, self.article_club_link if self.article_club else None,
+                                         self.season_days, len(self.b.matches), self.b.section, self.src,
+                                         self.index, self.diags):
+            self.b.add_match(m)
 
     def _club_season_scorers(self, table, first: int) -> None:
         """A goalscorer table with no club column, in a club season article, lists the
@@ -158,7 +179,7 @@ class _Reader:
             b.infobox.extend(read_infobox(frag, self.index))
             club = frag.params.get("club")
             if club is not None and club.raw and key(frag.name) in club_season_infoboxes():
-                self.article_club = clean(club.raw)
+                self.article_club, self.article_club_link = clean(club.raw), link_target(club.raw)
         elif kind == "match":
             m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags,
                            self.team1_away)
