@@ -30,7 +30,7 @@ from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.model import INFO, Block, Diagnostic, Document, Table
-from seasonparse.tables import column_indexes
+from seasonparse.tables import column_indexes, results_columns
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
 # The article's own word that its football boxes list the visiting team first (never guessed)
@@ -141,7 +141,7 @@ class _Reader:
         """A club season's results table (results_table.py): each row a match of the club
         the infobox or the title names; nothing where neither names one."""
         club = self.article_club or self.title_club
-        if club is None or (cols := results_table.columns(columns)) is None:
+        if club is None or (cols := results_columns(tuple(columns))) is None:
             return
         if self.season_days is None:
             season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)

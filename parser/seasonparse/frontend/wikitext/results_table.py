@@ -16,7 +16,8 @@ columns; opponent, venue and result must be there). Each row becomes a Match:
   with the club's goals, else the row is not read;
 - the date as written, a day without a year (`14 August`) placed in the
   season the infobox or the title names (football.season_year);
-- the scorers as the club's, read as a football box's goals value
+- the scorers as the club's scorer line (an empty cell too: the club scored
+  none, else M002 says its goals are not all listed), read as a football box's goals value
   (matchbox._entries: `Osman 76'`, `Smith 12' (pen.), 80'`); a cell of names
   with no minute (`Shearer (2), Ripley`) lists untimed goals, `(2)` two;
 - the section as the match's section, so that competitions stay apart.
@@ -29,7 +30,6 @@ the first, with how many there are.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import NamedTuple
 
 from seasonparse.football import season_year, season_years
@@ -38,12 +38,11 @@ from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, p
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note
 from seasonparse.frontend.wikitext.offsets import LineIndex
-from seasonparse.lexicon import lexicon, names_any, words
+from seasonparse.lexicon import names_any, words
 from seasonparse.model import INFO, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
+from seasonparse.tables import results_columns
 
-_MEANINGS = ("date", "opponent", "venue", "result", "scorers", "attendance")
-_REQUIRED = frozenset(("opponent", "venue", "result"))
 # The result cell: a W/D/L word, the score, then its notes (`(a.e.t.)`, `(4–3 p)`)
 _RESULT = re.compile(r"\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)\s*(.*)", re.S)
 _DAY_MONTH = re.compile(r"\s*(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\.?\s+(\d{1,2}))\s*")
@@ -58,26 +57,6 @@ class _Written(NamedTuple):
 
     raw: str
     offset: int
-
-
-def columns(header: list[str]) -> dict[str, int] | None:
-    """Meaning -> column index where the header is a results table's (an opponent, a venue
-    and a result column at least); None otherwise."""
-    names = _names()
-    found: dict[str, int] = {}
-    for i, c in enumerate(header):
-        folded = fold(c)
-        meaning = names.get(folded) or names.get(folded.split(" ", 1)[0])
-        if meaning and meaning not in found:
-            found[meaning] = i
-    return found if _REQUIRED <= found.keys() else None
-
-
-@cache
-def _names() -> dict[str, str]:
-    """Folded column name -> its meaning."""
-    table = lexicon()["results_table"]
-    return {fold(n): meaning for meaning in _MEANINGS for n in table[meaning]}
 
 
 def home_away_order(header: str) -> bool:
@@ -201,16 +180,16 @@ def _row_match(row: Row, cols: dict[str, int], home_away: bool, club: str, club_
     scorer_text, scorer_cell = cell("scorers")
     events: list[Event] = []
     scorer_lines: list[ScorerLine] = []
-    if scorer_cell is not None and scorer_text:
-        written = _written(scorer_cell, src, index)
-        if written is None:
+    if scorer_cell is not None:  # the club's scorer line, also an empty one: none scored, or M002
+        written = _written(scorer_cell, src, index) if scorer_text else None
+        if scorer_text and written is None:
             return scorer_cell.line, scorer_cell.column, "its scorers cell could not be placed in the line"
-        side_lines = _scorers(written, src, index, diags)
+        side_lines = _scorers(written, src, index, diags) if written else []
         if side_lines:
             _add_events(events, side, side_lines, club_goals)
             events.sort(key=lambda e: (e.line, e.column))
-            line, col = index.position(written.offset + len(written.raw) - len(written.raw.lstrip()))
-            scorer_lines.append(ScorerLine(club, side, line, col, scorer_text))
+        at = scorer_cell if scorer_text else result_cell  # an empty cell has no column: its score's
+        scorer_lines.append(ScorerLine(club, side, at.line, at.column, scorer_text))
     attendance_text, attendance_cell = cell("attendance")
     end_line = max(c.line + c.raw.count("\n") for c in cells)
     opp_col, res_col = opp_cell.column, result_cell.column
