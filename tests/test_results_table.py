@@ -15,7 +15,7 @@ from seasonparse.jsonin import from_dict
 from seasonparse.jsonout import to_dict
 
 CCM = FIXTURES / "wikitext" / "excerpts" / "2005–06_Central_Coast_Mariners_FC_season.wikitext"
-ASHFORD = FIXTURES / "wikitext" / "handmade" / "2031–32_Ashford_Town_season.wikitext"
+OSTBRIDGE = FIXTURES / "wikitext" / "handmade" / "2031–32_Ostbridge_Town_season.wikitext"
 
 
 def parse(text: str, path: str = "t.wikitext"):
@@ -57,40 +57,40 @@ def test_a_real_table_is_checked_the_club_side_only(run):
 def test_the_layouts_read():
     """Days without a year in the infobox's season (from the first one's month), W/D/L
     before the score, `N (Wembley Stadium)` with the club first, a.e.t. and a shoot-out,
-    untimed names (`Hale (2), Moss`), attendance; the `P–P` row gives no match."""
-    doc = parse(ASHFORD.read_text("utf-8"), ASHFORD.name)
+    untimed names (`Keel (2), Fenwick`), attendance; the `P–P` row gives no match."""
+    doc = parse(OSTBRIDGE.read_text("utf-8"), OSTBRIDGE.name)
     assert [_row(m) for m in doc.matches] == [
-        ("2031-08-14", "Ashford Town", 2, 1, "Granby"),
-        ("2031-08-21", "Ilkford", 3, 0, "Ashford Town"),
-        ("2031-12-28", "Granby", 1, 1, "Ashford Town"),
-        ("2032-01-04", "Ashford Town", 3, 0, "Ilkford"),
-        ("2032-03-02", "Ashford Town", 2, 2, "Kenton")]
+        ("2031-08-14", "Ostbridge Town", 2, 1, "Quenby"),
+        ("2031-08-21", "Lorwick", 3, 0, "Ostbridge Town"),
+        ("2031-12-28", "Quenby", 1, 1, "Ostbridge Town"),
+        ("2032-01-04", "Ostbridge Town", 3, 0, "Lorwick"),
+        ("2032-03-02", "Ostbridge Town", 2, 2, "Pellham")]
     final = doc.matches[-1]
     assert (final.venue, final.extra_time, final.penalties, final.note, final.section) == (
         "Wembley Stadium", True, (4, 3), "a.e.t., 4–3 p", ("Cup",))
     assert [(e.player, e.minute, e.kind) for e in doc.matches[3].events] == [
-        ("Hale", None, "goal"), ("Hale", None, "goal"), ("Moss", None, "goal")]
+        ("Keel", None, "goal"), ("Keel", None, "goal"), ("Fenwick", None, "goal")]
     assert [(e.player, e.minute, e.stoppage, e.kind) for e in doc.matches[0].events + doc.matches[2].events] == [
-        ("Hale", 12, None, "goal"), ("Moss", 88, None, "penalty"), ("Hale", 45, 2, "goal")]
-    assert doc.matches[0].attendance == 1204 and doc.matches[0].home_link == "Ashford Town F.C."
+        ("Keel", 12, None, "goal"), ("Fenwick", 88, None, "penalty"), ("Keel", 45, 2, "goal")]
+    assert doc.matches[0].attendance == 1204 and doc.matches[0].home_link == "Ostbridge Town F.C."
     assert [(d.code, d.line) for d in doc.diagnostics] == [("P021", 21)]
 
 
 def test_the_handmade_season_is_quiet_but_for_its_postponed_row(run):
-    assert findings(run, ASHFORD) == [("P021", 21)]
+    assert findings(run, OSTBRIDGE) == [("P021", 21)]
 
 
 @pytest.mark.parametrize("old, new, expected", [
     # a scorer too many for the club's 2 goals (and one more than the goalscorer table's)
-    ("Hale 12', Moss 88' (pen.)", "Hale 12', Moss 88' (pen.), Hale 90'", [("M001", 13), ("G001", 35)]),
+    ("Keel 12', Fenwick 88' (pen.)", "Keel 12', Fenwick 88' (pen.), Keel 90'", [("M001", 13), ("G001", 35)]),
     # a goal too few listed
     ("W 2–1", "W 3–1", [("M002", 13)]),
     # the goalscorer table against the rows' scorers
-    ("| Hale || 5", "| Hale || 6", [("G001", 35)]),
+    ("| Keel || 5", "| Keel || 6", [("G001", 35)]),
 ])
 def test_planted_defects_are_found(run, tmp_path, old, new, expected):
-    path = tmp_path / ASHFORD.name
-    text = ASHFORD.read_text("utf-8")
+    path = tmp_path / OSTBRIDGE.name
+    text = OSTBRIDGE.read_text("utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), "utf-8")
     assert sorted(findings(run, path)) == sorted([("P021", 21), *expected])
@@ -99,18 +99,18 @@ def test_planted_defects_are_found(run, tmp_path, old, new, expected):
 TABLE = """{| class="wikitable"
 ! Date !! Opponent !! Venue !! RESULT !! Scorers
 |-
-| 3 May 2031 || Granby || H || CELL || Hale 10'
+| 3 May 2031 || Quenby || H || CELL || Keel 10'
 |}
 """
 
 
-def _one(result: str = "2–1", header: str = "Result", path: str = "2031 Ashford Town season.wikitext",
+def _one(result: str = "2–1", header: str = "Result", path: str = "2031 Ostbridge Town season.wikitext",
          infobox: str = ""):
     return parse(infobox + TABLE.replace("RESULT", header).replace("CELL", result), path)
 
 
 def test_the_title_names_the_club_where_no_infobox_does():
-    assert [_row(m) for m in _one().matches] == [("2031-05-03", "Ashford Town", 2, 1, "Granby")]
+    assert [_row(m) for m in _one().matches] == [("2031-05-03", "Ostbridge Town", 2, 1, "Quenby")]
 
 
 def test_no_club_no_matches():
@@ -120,12 +120,12 @@ def test_no_club_no_matches():
 
 
 def test_a_result_header_saying_home_away_is_read_home_away():
-    doc = _one("1–2", "Score (H–A)", path="2031 Ashford Town season.wikitext")
-    assert [_row(m) for m in doc.matches] == [("2031-05-03", "Ashford Town", 1, 2, "Granby")]
+    doc = _one("1–2", "Score (H–A)", path="2031 Ostbridge Town season.wikitext")
+    assert [_row(m) for m in doc.matches] == [("2031-05-03", "Ostbridge Town", 1, 2, "Quenby")]
 
 
 @pytest.mark.parametrize("cell, why", [
-    ("L 2–1", "says L but Ashford Town scored 2 to 1"),  # the letter and the score disagree: no guess
+    ("L 2–1", "says L but Ostbridge Town scored 2 to 1"),  # the letter and the score disagree: no guess
     ("Abandoned", "is not a score"),
 ])
 def test_a_row_that_cannot_be_read_is_one_info(cell, why):
@@ -137,7 +137,7 @@ def test_a_row_that_cannot_be_read_is_one_info(cell, why):
 
 def test_a_venue_that_is_no_mark_is_not_guessed():
     doc = parse(TABLE.replace("|| H ||", "|| Anfield ||").replace("RESULT", "Result").replace("CELL", "2–1"),
-                "2031 Ashford Town season.wikitext")
+                "2031 Ostbridge Town season.wikitext")
     assert doc.matches == () and [d.code for d in doc.diagnostics] == ["P021"]
 
 
