@@ -38,18 +38,20 @@ from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, p
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note
 from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import INFO, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 from seasonparse.tables import results_columns
 
+# Compiled on first use: most articles have no results table (lazy_re).
 # The result cell: a W/D/L word, the score, then its notes (`(a.e.t.)`, `(4–3 p)`)
-_RESULT = re.compile(r"\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)\s*(.*)", re.S)
-_DAY_MONTH = re.compile(r"\s*(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\.?\s+(\d{1,2}))\s*")
-_COUNT = re.compile(r"(.*?)\s*\((\d{1,2})\)\s*")  # `Shearer (2)`: two goals
-_NOTE = re.compile(r"(.*?)\s*\(([^()]*)\)\s*")  # `Smith (o.g.)`
+_RESULT = compile_lazily(r"\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)\s*(.*)", re.S)
+_DAY_MONTH = compile_lazily(r"\s*(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\.?\s+(\d{1,2}))\s*")
+_COUNT = compile_lazily(r"(.*?)\s*\((\d{1,2})\)\s*")  # `Shearer (2)`: two goals
+_NOTE = compile_lazily(r"(.*?)\s*\(([^()]*)\)\s*")  # `Smith (o.g.)`
 # A comma between untimed names, outside links and templates
-_UNTIMED_ITEM = re.compile(r"(?:\[\[.*?\]\]|\{\{.*?\}\}|[^,\n])+")
+_UNTIMED_ITEM = compile_lazily(r"(?:\[\[.*?\]\]|\{\{.*?\}\}|[^,\n])+")
 
 
 class _Written(NamedTuple):
