@@ -146,7 +146,7 @@ class _Reader:
         if self.season_days is None:
             season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
             self.season_days = results_table.SeasonDays(season or self.title)
-        rows = [results_table.Row(ln, texts, cells) for ln, texts, cells in body if any(texts)]
+        rows = [row for row in body if any(row[1])]
         for m in results_table.read_rows(rows, cols, columns, club, self.article_club_link if self.article_club else None,
                                          self.season_days, len(self.b.matches), self.b.section, self.src,
                                          self.index, self.diags):

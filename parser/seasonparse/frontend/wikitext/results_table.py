@@ -30,12 +30,12 @@ the first, with how many there are.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from seasonparse.football import season_year, season_years
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
+from seasonparse.frontend.wikitext.fragments import Param
 from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.lazy_re import compile_lazily
@@ -52,13 +52,6 @@ _COUNT = compile_lazily(r"(.*?)\s*\((\d{1,2})\)\s*")  # `Shearer (2)`: two goals
 _NOTE = compile_lazily(r"(.*?)\s*\(([^()]*)\)\s*")  # `Smith (o.g.)`
 # A comma between untimed names, outside links and templates
 _UNTIMED_ITEM = compile_lazily(r"(?:\[\[.*?\]\]|\{\{.*?\}\}|[^,\n])+")
-
-
-class _Written(NamedTuple):
-    """A cell's text where the article has it, as a football box's parameter value is given."""
-
-    raw: str
-    offset: int
 
 
 def home_away_order(header: str) -> bool:
@@ -108,18 +101,11 @@ class SeasonDays:
         return parse_date(f"{season_year(self.years, self.start_month, month):04d}-{month:02d}-{int(day):02d}")
 
 
-class Row(NamedTuple):
-    """One written row: its line, cleaned texts and written cells (wikitable.Cell)."""
-
-    line: int
-    texts: list[str]
-    cells: list
-
-
-def read_rows(rows: list[Row], cols: dict[str, int], header: list[str], club: str, club_link: str | None,
+def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], header: list[str], club: str, club_link: str | None,
               days: SeasonDays, first_index: int, section: tuple[str, ...], src: str, index: LineIndex,
               diags: list[Diagnostic]) -> list[Match]:
-    """The table's matches, in row order; a P021 at the first row that gives none."""
+    """The table's matches, in row order (`rows`: each row's line, cleaned texts and written
+    cells, wikitable.Cell); a P021 at the first row that gives none."""
     home_away = home_away_order(header[cols["result"]])
     out: list[Match] = []
     unread: list[tuple[int, int, str]] = []  # line, column, why
@@ -138,10 +124,10 @@ def read_rows(rows: list[Row], cols: dict[str, int], header: list[str], club: st
     return out
 
 
-def _row_match(row: Row, cols: dict[str, int], home_away: bool, club: str, club_link: str | None,
+def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away: bool, club: str, club_link: str | None,
                days: SeasonDays, index_: int, section, src: str, index: LineIndex,
                diags: list[Diagnostic]) -> Match | tuple[int, int, str]:
-    texts, cells = row.texts, row.cells
+    row_line, texts, cells = row
 
     def cell(meaning):
         i = cols.get(meaning)
@@ -151,7 +137,7 @@ def _row_match(row: Row, cols: dict[str, int], home_away: bool, club: str, club_
     venue, venue_cell = cell("venue")
     result, result_cell = cell("result")
     if opp_cell is None or venue_cell is None or result_cell is None:
-        return row.line, 1, f"it has {len(cells)} cells"
+        return row_line, 1, f"it has {len(cells)} cells"
     if not opponent:
         return opp_cell.line, opp_cell.column, "no opponent"
     where = _venue(venue)
@@ -196,7 +182,7 @@ def _row_match(row: Row, cols: dict[str, int], home_away: bool, club: str, club_
     end_line = max(c.line + c.raw.count("\n") for c in cells)
     opp_col, res_col = opp_cell.column, result_cell.column
     return Match(index_, days.date(date_text), date_text, home, away, hg, ag, tuple(events),
-                 tuple(scorer_lines), section, result_cell.line, row.line, end_line,
+                 tuple(scorer_lines), section, result_cell.line, row_line, end_line,
                  res_col if side == "home" else opp_col, opp_col if side == "home" else res_col,
                  _note(extra_time, pens, awarded), res_col + len(result_cell.raw.strip()),
                  extra_time, pens, _attendance(attendance_cell) if attendance_text else None, stadium,
@@ -226,16 +212,17 @@ def _outcome(word: str | None) -> int | None:
     return None
 
 
-def _written(cell, src: str, index: LineIndex) -> _Written | None:
-    """The cell's raw text with its offset in the article; None where the line does not
-    hold it as read (never expected: a cell is a slice of its lines)."""
+def _written(cell, src: str, index: LineIndex) -> Param | None:
+    """The cell's raw text with its offset in the article, as a football box's parameter
+    value is given; None where the line does not hold it as read (never expected: a cell
+    is a slice of its lines)."""
     raw = cell.raw
     lead = len(raw) - len(raw.lstrip())
     offset = index.starts[cell.line - 1] + cell.column - 1 - lead
-    return _Written(raw, offset) if offset >= 0 and src.startswith(raw, offset) else None
+    return Param("scorers", raw, offset) if offset >= 0 and src.startswith(raw, offset) else None
 
 
-def _scorers(written: _Written, src: str, index: LineIndex, diags: list[Diagnostic]):
+def _scorers(written: Param, src: str, index: LineIndex, diags: list[Diagnostic]):
     """(line, [Entry]) per listed item of the scorers cell: a football box's goals value where
     it writes a minute or a template; else untimed names between commas, `Name (2)` twice."""
     raw = written.raw
