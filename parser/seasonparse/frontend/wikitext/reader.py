@@ -15,7 +15,7 @@ import re
 from seasonparse.frontend.assemble import _Builder
 from seasonparse.frontend.lines import parse_outcome
 from seasonparse.frontend.source import Source
-from seasonparse.frontend.wikitext import fragments, results_table, scan
+from seasonparse.frontend.wikitext import fragments, scan
 from seasonparse.frontend.wikitext.clean import clean, first_link, link_target
 from seasonparse.frontend.wikitext.infobox import read_infobox
 from seasonparse.frontend.wikitext.lossless import keep_unread
@@ -56,9 +56,8 @@ class _Reader:
         self.awaited = AwaitedBoxes()  # ties written before their legs' boxes
         self.article_club: str | None = None  # the club of a club season article's infobox
         self.article_club_link: str | None = None  # its link target, an identity hint
-        self.title = _title(source.path)
-        self.title_club = results_table.title_club(self.title)  # the club a season's title names
-        self.season_days: results_table.SeasonDays | None = None  # the results tables' dates
+        self.path = source.path
+        self.season_days = None  # the results tables' dates (results_table.SeasonDays), once one is read
         self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
 
     # --- items the assembler reads -----------------------------------------
@@ -140,12 +139,17 @@ class _Reader:
     def _club_results(self, columns: list[str], body) -> None:
         """A club season's results table (results_table.py): each row a match of the club
         the infobox or the title names; nothing where neither names one."""
-        club = self.article_club or self.title_club
-        if club is None or (cols := results_columns(tuple(columns))) is None:
+        if (cols := results_columns(tuple(columns))) is None:
+            return
+        from seasonparse.frontend.wikitext import results_table  # most articles have no such table
+
+        title = _title(self.path)
+        club = self.article_club or results_table.title_club(title)
+        if club is None:
             return
         if self.season_days is None:
             season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
-            self.season_days = results_table.SeasonDays(season or self.title)
+            self.season_days = results_table.SeasonDays(season or title)
         rows = [row for row in body if any(row[1])]
         for m in results_table.read_rows(rows, cols, columns, club, self.article_club_link if self.article_club else None,
                                          self.season_days, len(self.b.matches), self.b.section, self.src,
