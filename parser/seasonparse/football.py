@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from seasonparse.frontend.lines import season_years  # noqa: F401 - defined with the other date readers; the rules read it here
+from seasonparse.seasons import season_years  # noqa: F401 - the rules read it here
 from seasonparse.lexicon import contains_any, leg_round, names_any, round_positions
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity

@@ -32,7 +32,7 @@ from seasonparse.model import (
 from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.football import round_index
-from seasonparse.frontend.lines import season_year
+from seasonparse.seasons import season_year
 from seasonparse.reference import (
     Bye, Fixture, Footnote, LegPair, Reference, Segment, Unplayed, words)
 
@@ -368,7 +368,7 @@ class _Reader:
         return True
 
     def _year(self, month: int) -> int | None:
-        """The year of a day written without one (lines.season_year); the season's
+        """The year of a day written without one (seasons.season_year); the season's
         first date gives its start month."""
         if self.years is None:
             return None

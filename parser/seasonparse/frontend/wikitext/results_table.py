@@ -15,7 +15,7 @@ columns; opponent, venue and result must be there). Each row becomes a Match:
   as the home side's goals first. A `W`, `D` or `L` before the score must agree
   with the club's goals, else the row is not read;
 - the date as written, a day without a year (`14 August`) placed in the
-  season the infobox or the title names (lines.season_year);
+  season the infobox or the title names (seasons.season_year);
 - the scorers as the club's scorer line (an empty cell too: the club scored
   none, else M002 says its goals are not all listed), read as a football box's goals value
   (matchbox._entries: `Osman 76'`, `Smith 12' (pen.), 80'`); a cell of names
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from seasonparse.frontend.lines import season_year, season_years
+from seasonparse.seasons import season_year, season_years
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
