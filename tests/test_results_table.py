@@ -147,3 +147,9 @@ def test_other_tables_with_an_opponent_column_are_not_read():
     doc = parse(text, "2023–24_Inter_Milan_season.wikitext")
     assert not any(d.code == "P021" for d in doc.diagnostics)
     assert not any(m.section and "Month" in m.section[-1] for m in doc.matches)  # (its golden file: unchanged)
+
+
+def test_a_date_template_is_read_as_a_boxs_date():
+    doc = parse(TABLE.replace("RESULT", "Result").replace("CELL", "2–1").replace("3 May 2031", "{{dts|2031|5|3}}"),
+                "2031 Ostbridge Town season.wikitext")
+    assert [(m.date, m.date_text) for m in doc.matches] == [("2031-05-03", "May 3, 2031")]

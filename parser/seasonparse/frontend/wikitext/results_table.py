@@ -14,7 +14,7 @@ columns; opponent, venue and result must be there). Each row becomes a Match:
   outright). Only a result header that says home–away (`Score (H–A)`) is read
   as the home side's goals first. A `W`, `D` or `L` before the score must agree
   with the club's goals, else the row is not read;
-- the date as written, a day without a year (`14 August`) placed in the
+- the date as written (a date template read as a football box's), a day without a year (`14 August`) placed in the
   season the infobox or the title names (seasons.season_year);
 - the scorers as the club's scorer line (an empty cell too: the club scored
   none, else M002 says its goals are not all listed), read as a football box's goals value
@@ -36,7 +36,7 @@ from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Param
-from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note
+from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note, date_of
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, words
@@ -165,6 +165,9 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
     if pens is not None and side == "away" and not home_away:  # written from the club's side
         pens = (pens[1], pens[0])
     date_text, date_cell = cell("date")
+    date = days.date(date_text)
+    if date_cell is not None and "{{" in date_cell.raw:  # {{dts|2006|2|10}}, {{Start date|…}}: as a box's date
+        date, date_text = date_of(Param("date", date_cell.raw, 0))
     scorer_text, scorer_cell = cell("scorers")
     events: list[Event] = []
     scorer_lines: list[ScorerLine] = []
@@ -181,7 +184,7 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
     attendance_text, attendance_cell = cell("attendance")
     end_line = max(c.line + c.raw.count("\n") for c in cells)
     opp_col, res_col = opp_cell.column, result_cell.column
-    return Match(index_, days.date(date_text), date_text, home, away, hg, ag, tuple(events),
+    return Match(index_, date, date_text, home, away, hg, ag, tuple(events),
                  tuple(scorer_lines), section, result_cell.line, row_line, end_line,
                  res_col if side == "home" else opp_col, opp_col if side == "home" else res_col,
                  _note(extra_time, pens, awarded), res_col + len(result_cell.raw.strip()),
