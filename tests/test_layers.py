@@ -18,7 +18,7 @@ LAYERS = (
                     "seasonparse.grammars", "seasonparse.interrupt", "seasonparse.lazy_re",
                     "seasonparse.compiled_re", "seasonparse._compiled_patterns", "seasonparse.memo",
                     "seasonparse.wording", "seasonparse.suffixes")),
-    ("shared vocabulary", ("seasonparse.lexicon", "seasonparse.tables", "seasonparse.findings")),
+    ("shared vocabulary", ("seasonparse.lexicon", "seasonparse.tables", "seasonparse.findings", "seasonparse.seasons")),
     ("reading and writing documents",
      ("seasonparse.frontend", "seasonparse.frontend.dump", "seasonparse.jsonout", "seasonparse.jsonin",
       "seasonparse._document_validator",

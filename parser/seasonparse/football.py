@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from seasonparse.seasons import season_years  # noqa: F401 - the rules read it here
 from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, words
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
@@ -54,27 +55,6 @@ def in_section(match_section: tuple[str, ...], prefix: tuple[str, ...]) -> bool:
 def doc_club(doc: Document) -> str | None:
     f = doc.field("club")
     return f.value if f and f.value else None
-
-
-# a year or two (`2011–12`); a decade (`1990s`, `1990's`: a year ending in 0) is no season,
-# a year's possessive (`2019's Copa`) is
-_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?(?!(?<=0)['’]?s(?![^\W\d_]))")
-
-
-def season_years(text: str) -> tuple[int, int, str] | None:
-    """`2011–12` -> (2011, 2012, '2011–12'); `2011` -> (2011, 2011, '2011'); None where
-    no plausible season is named."""
-    m = _YEARS.search(text or "")
-    if not m:
-        return None
-    start = end = int(m[1])
-    if m[2]:
-        end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])
-        if end < start:
-            end += 100
-    if not 1850 <= start <= end <= start + 2:
-        return None
-    return start, end, m[0]
 
 
 class Season(NamedTuple):

@@ -79,6 +79,38 @@ def _indexes(columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     return tuple(out.items())
 
 
+_RESULTS_MEANINGS = ("date", "opponent", "venue", "result", "scorers", "attendance")
+_RESULTS_REQUIRED = frozenset(("opponent", "venue", "result"))
+
+
+@lru_cache(maxsize=1024)
+def results_columns(columns: tuple[str, ...]) -> dict[str, int] | None:
+    """Meaning -> column index where the columns are a club season's results table's (the
+    lexicon's [results_table]: an opponent, a venue and a result at least; a header is one
+    of its names or starts with one, `Result F–A`); None otherwise. Do not change the dict."""
+    names = _results_names()
+    found: dict[str, int] = {}
+    for i, c in enumerate(columns):
+        folded = fold(c)
+        meaning = names.get(folded) or names.get(folded.split(" ", 1)[0])
+        if meaning and meaning not in found:
+            found[meaning] = i
+    return found if _RESULTS_REQUIRED <= found.keys() else None
+
+
+@cache
+def _results_names() -> dict[str, str]:
+    """Folded column name -> its meaning, of a results table's columns."""
+    names = lexicon()["results_table"]
+    return {fold(n): meaning for meaning in _RESULTS_MEANINGS for n in names[meaning]}
+
+
+def results_table_spans(tables) -> list[tuple[int, int]]:
+    """(first line, last line) of each club results table among `tables`: the matches read
+    from its rows lie within (frontend/wikitext/results_table.py)."""
+    return [(t.line, t.end_line) for t in tables if t.kind == "other" and results_columns(t.columns)]
+
+
 def goals_column(table: Table) -> int | None:
     """A goalscorer table's goals: its `Goals` column, else its last total column (a
     table with a column per competition and their `Total`)."""

@@ -32,6 +32,7 @@ from seasonparse.model import (
 from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.football import round_index
+from seasonparse.seasons import season_year
 from seasonparse.reference import (
     Bye, Footnote, LegPair, Reference, Segment, Unplayed, row, words)
 
@@ -369,15 +370,13 @@ class _Reader:
         return True
 
     def _year(self, month: int) -> int | None:
-        """The season's years: a date in or after the month of the season's first
-        date is in the first year, an earlier month in the second (a match put
-        back from January to April stays in the same year)."""
+        """The year of a day written without one (seasons.season_year); the season's
+        first date gives its start month."""
         if self.years is None:
             return None
-        first, last = self.years
         if self.start_month is None:
             self.start_month = month
-        return first if month >= self.start_month or first == last else last
+        return season_year(self.years, self.start_month, month)
 
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:

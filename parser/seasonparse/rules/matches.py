@@ -8,6 +8,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.football import awarded
 from seasonparse.model import ERROR, INFO, WARNING, Match
 from seasonparse.names import fold
+from seasonparse.tables import results_table_spans
 
 
 def _listed(m: Match, side: str):
@@ -77,7 +78,8 @@ def scorers_incomplete(doc, settings, report):
     What it does: where a match has scorer lines, reports each side whose listed
     goals fall short of its score. A match with no scorer lines at all is M003.
     Neither is said of a match with a goal the reader could not read (P019): its
-    count is unknown.
+    count is unknown. A club season's results table lists its club's scorers only:
+    the opponent's side of its rows is not checked.
 
     Why: a missing scorer makes every goalscorer table built from the list wrong.
 
@@ -85,8 +87,11 @@ def scorers_incomplete(doc, settings, report):
         Necaxa 3 - 0 Veracruz
           Necaxa: Lojero 4', 49'
     """
+    spans = results_table_spans(doc.tables)
     for m in _scored(_counted(doc, (m for m in doc.matches if m.scorer_lines))):
         for side in ("home", "away"):
+            if spans and _from_results_table(m, spans) and _side_line(m, side) is None:
+                continue  # a club's results table lists the club's scorers, never its opponents'
             listed = len(_listed(m, side))
             if listed < m.goals(side):
                 sl = _side_line(m, side)
@@ -94,6 +99,11 @@ def scorers_incomplete(doc, settings, report):
                     f"{m.team(side)} scored {m.goals(side)} but only {listed} "
                     f"{'goal is' if listed == 1 else 'goals are'} listed",
                     sl.line if sl else m.line, sl.column if sl else m.home_column if side == "home" else m.away_column)
+
+
+def _from_results_table(m: Match, spans) -> bool:
+    """Whether the match is a row of a club's results table (tables.results_table_spans)."""
+    return any(first <= m.line <= last for first, last in spans)
 
 
 @rule("M003", "scorers-missing", INFO)
@@ -104,14 +114,17 @@ def scorers_missing(doc, settings, report):
 
     Why: usually a friendly with unknown scorers; worth knowing, rarely an error.
     A match known only from a results grid (no date written, as in
-    {{#invoke:Sports results}}) never lists scorers and is not reported.
+    {{#invoke:Sports results}}) never lists scorers and is not reported, nor is a
+    row of a club's results table (with no scorers column, it never lists them;
+    with one, its club's scorer line is M002's).
 
     Example:
         December 30, 2011
         Necaxa 2 - 1 Guadalajara U-20
     """
+    spans = results_table_spans(doc.tables)
     for m in _scored(_counted(doc, (m for m in doc.matches if not m.scorer_lines and m.date_text))):
-        if m.home_goals + m.away_goals > 0:
+        if m.home_goals + m.away_goals > 0 and not (spans and _from_results_table(m, spans)):
             yield report(f"no scorers listed for `{m.home} {m.home_goals}-{m.away_goals} {m.away}`",
                          m.line, 1)
 

@@ -373,6 +373,26 @@ Example:
     {{#invoke:sports results|main |team_order=ACE, ESP |match1_ACE_ESP=5–1 }}
 """)
 
+results_row_not_read = _diagnostic_rule("P021", "results-row-not-read", INFO, """
+A row of a club season's results table that gives no match.
+
+What it does: in a club season article (its club named by the infobox's `club` or by
+the title, `2005–06 Central Coast Mariners FC season`), a wikitable with an opponent,
+a venue and a result column is read as the club's matches, a row a match. A row whose
+venue is no H, A or N mark, whose result is no score (`P–P`, `Postponed`), or whose
+`W`, `D` or `L` disagrees with the score is kept as a table row; noted once per table,
+at the first, with how many there are.
+
+Why: the row's match is otherwise missing from every check without a word.
+
+Example:
+    {| class="wikitable"
+    ! Date !! Opponent !! Venue !! Result !! Scorers
+    |-
+    | 10 February 2006 || Newcastle Jets || A || Postponed ||
+    |}
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -431,5 +451,6 @@ Example:
 RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empty_input, unreadable_input,
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
-         template_not_read, box_not_played, invalid_minute, grid_cell_not_read, leaked_template_parameter, stray_pipe,
+         template_not_read, box_not_played, invalid_minute, grid_cell_not_read, results_row_not_read,
+         leaked_template_parameter, stray_pipe,
          ragged_table_row, wiki_markup_leftover)

@@ -16,7 +16,7 @@ from seasonparse.frontend.assemble import _Builder
 from seasonparse.frontend.lines import parse_outcome
 from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
-from seasonparse.frontend.wikitext.clean import clean, first_link
+from seasonparse.frontend.wikitext.clean import clean, first_link, link_target
 from seasonparse.frontend.wikitext.infobox import read_infobox
 from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
@@ -32,7 +32,7 @@ from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.lexicon import words
 from seasonparse.model import INFO, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
-from seasonparse.tables import column_indexes
+from seasonparse.tables import column_indexes, results_columns
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
 # The article's own word that its football boxes list the visiting team first (never guessed)
@@ -57,6 +57,9 @@ class _Reader:
         self.aggregates: dict[int, tuple[str, int]] = {}  # match index -> a box's `aggregatescore`, its line
         self.awaited = AwaitedBoxes()  # ties written before their legs' boxes
         self.article_club: str | None = None  # the club of a club season article's infobox
+        self.article_club_link: str | None = None  # its link target, an identity hint
+        self.path = source.path
+        self.season_days = None  # the results tables' dates (results_table.SeasonDays), once one is read
         self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
 
     # --- items the assembler reads -----------------------------------------
@@ -124,6 +127,8 @@ class _Reader:
                 self.b.tables[-1] = t = _with_links(t, body)
                 if t.kind == "goalscorers":
                     self._club_season_scorers(t, scorers)
+                elif t.kind == "other" and header:
+                    self._club_results(columns, body)
             else:  # no cell read as text (a layout table of kit templates): kept raw, whole
                 self.b.tables.pop()
                 self.b.blocks.append(Block("raw", self.line(start), t.end_line,
@@ -132,6 +137,26 @@ class _Reader:
             for ln, texts, cells in body:
                 if len(cells) == len(columns):
                     self._mark(add_tie(_tie_text(cols, cells, ln), self.b, self.awaited))
+
+    def _club_results(self, columns: list[str], body) -> None:
+        """A club season's results table (results_table.py): each row a match of the club
+        the infobox or the title names; nothing where neither names one."""
+        if (cols := results_columns(tuple(columns))) is None:
+            return
+        from seasonparse.frontend.wikitext import results_table  # most articles have no such table
+
+        title = _title(self.path)
+        club = self.article_club or results_table.title_club(title)
+        if club is None:
+            return
+        if self.season_days is None:
+            season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
+            self.season_days = results_table.SeasonDays(season or title)
+        rows = [row for row in body if any(row[1])]
+        for m in results_table.read_rows(rows, cols, columns, club, self.article_club_link if self.article_club else None,
+                                         self.season_days, len(self.b.matches), self.b.section, self.src,
+                                         self.index, self.diags):
+            self.b.add_match(m)
 
     def _club_season_scorers(self, table, first: int) -> None:
         """A goalscorer table with no club column, in a club season article, lists the
@@ -160,7 +185,7 @@ class _Reader:
             b.infobox.extend(read_infobox(frag, self.index))
             club = frag.params.get("club")
             if club is not None and club.raw and key(frag.name) in club_season_infoboxes():
-                self.article_club = clean(club.raw)
+                self.article_club, self.article_club_link = clean(club.raw), link_target(club.raw)
         elif kind == "match":
             m = read_match(self.src, frag, len(b.matches), b.section, self.index, self.diags,
                            self.team1_away)

@@ -1,0 +1,35 @@
+"""A season's years: from the name that states them (`2011–12`), and the year of a day
+written without one. Read by the front ends (an RSSSF reference, a club's results table)
+and by the rules (football.season_window)."""
+
+import re
+
+# a year or two (`2011–12`); a decade (`1990s`, `1990's`: a year ending in 0) is no season,
+# a year's possessive (`2019's Copa`) is
+_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?(?!(?<=0)['’]?s(?![^\W\d_]))")
+
+
+def season_years(text: str) -> tuple[int, int, str] | None:
+    """`2011–12` -> (2011, 2012, '2011–12'); `2011` -> (2011, 2011, '2011'); None where
+    no plausible season is named."""
+    m = _YEARS.search(text or "")
+    if not m:
+        return None
+    start = end = int(m[1])
+    if m[2]:
+        end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])
+        if end < start:
+            end += 100
+    if not 1850 <= start <= end <= start + 2:
+        return None
+    return start, end, m[0]
+
+
+def season_year(years: tuple[int, int], start_month: int, month: int) -> int:
+    """The year of a day written without one (`14 August`) in a season of `years` whose
+    first such day falls in `start_month`: a date in or after that month is in the first
+    year, an earlier month in the second (a match put back from January to April stays in
+    the same year); a one-year season's is its year. The RSSSF reader and a club season's
+    results table both place their days by it."""
+    first, last = years
+    return first if month >= start_month or first == last else last

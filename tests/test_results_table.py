@@ -1,0 +1,155 @@
+"""A club season's results wikitable (Date / Opponent / Venue / Result / Scorers) gives the
+club's matches (frontend/wikitext/results_table.py). Before, such a table was an `other`
+table: no match, and no finding said so (trial16's 2005–06 Central Coast Mariners finals)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES
+from seasonparse.frontend.source import decode
+from seasonparse.frontend.wikitext import parse_wikitext
+from seasonparse.jsonin import from_dict
+from seasonparse.jsonout import to_dict
+
+CCM = FIXTURES / "wikitext" / "excerpts" / "2005–06_Central_Coast_Mariners_FC_season.wikitext"
+OSTBRIDGE = FIXTURES / "wikitext" / "handmade" / "2031–32_Ostbridge_Town_season.wikitext"
+
+
+def parse(text: str, path: str = "t.wikitext"):
+    return parse_wikitext(decode(path, text.encode("utf-8")))
+
+
+def findings(run, *paths):
+    code, out, err = run("check", *paths, "--no-baseline", "--exit-zero", "--no-cache", "--format", "json")
+    return [(f["code"], f["line"]) for f in json.loads(out) if f["code"] != "P013"]
+
+
+def _row(m):
+    return (m.date, m.home, m.home_goals, m.away_goals, m.away)
+
+
+def test_a_real_finals_series_table_gives_the_clubs_matches():
+    """The club is the infobox's; `A` with `1–0` is an away win (the club's goals first),
+    its scorer the club's, the section the table's."""
+    doc = parse(CCM.read_text("utf-8"), CCM.name)
+    assert [_row(m) for m in doc.matches] == [
+        ("2006-02-10", "Newcastle Jets", 0, 1, "Central Coast Mariners FC"),
+        ("2006-02-17", "Central Coast Mariners FC", 1, 1, "Newcastle Jets"),
+        ("2006-02-26", "Adelaide United", 0, 1, "Central Coast Mariners FC"),
+        ("2006-03-05", "Sydney FC", 1, 0, "Central Coast Mariners FC")]
+    first = doc.matches[0]
+    assert first.section == ("Finals series",) and first.line == 68 and first.home_link == "Newcastle Jets FC"
+    assert [(e.side, e.player, e.minute, e.kind) for e in first.events] == [("away", "Osman", 76, "goal")]
+    assert [(s.team, s.side) for s in first.scorer_lines] == [("Central Coast Mariners FC", "away")]
+    assert [t.kind for t in doc.tables] == ["standings", "other"]  # the results table is kept too
+    assert repr(from_dict(to_dict(doc), doc.lines)) == repr(doc)
+
+
+def test_a_real_table_is_checked_the_club_side_only(run):
+    """Two rows where the club scored list no scorer (M002, the club's side); the opponents'
+    goals are never listed by such a table: no M002 for them, no M003."""
+    assert findings(run, CCM) == [("M002", 70), ("M002", 72)]
+
+
+def test_the_layouts_read():
+    """Days without a year in the infobox's season (from the first one's month), W/D/L
+    before the score, `N (Wembley Stadium)` with the club first, a.e.t. and a shoot-out,
+    untimed names (`Keel (2), Fenwick`), attendance; the `P–P` row gives no match."""
+    doc = parse(OSTBRIDGE.read_text("utf-8"), OSTBRIDGE.name)
+    assert [_row(m) for m in doc.matches] == [
+        ("2031-08-14", "Ostbridge Town", 2, 1, "Quenby"),
+        ("2031-08-21", "Lorwick", 3, 0, "Ostbridge Town"),
+        ("2031-12-28", "Quenby", 1, 1, "Ostbridge Town"),
+        ("2032-01-04", "Ostbridge Town", 3, 0, "Lorwick"),
+        ("2032-03-02", "Ostbridge Town", 2, 2, "Pellham")]
+    final = doc.matches[-1]
+    assert (final.venue, final.extra_time, final.penalties, final.note, final.section) == (
+        "Wembley Stadium", True, (4, 3), "a.e.t., 4–3 p", ("Cup",))
+    assert [(e.player, e.minute, e.kind) for e in doc.matches[3].events] == [
+        ("Keel", None, "goal"), ("Keel", None, "goal"), ("Fenwick", None, "goal")]
+    assert [(e.player, e.minute, e.stoppage, e.kind) for e in doc.matches[0].events + doc.matches[2].events] == [
+        ("Keel", 12, None, "goal"), ("Fenwick", 88, None, "penalty"), ("Keel", 45, 2, "goal")]
+    assert doc.matches[0].attendance == 1204 and doc.matches[0].home_link == "Ostbridge Town F.C."
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("P021", 21)]
+
+
+def test_the_handmade_season_is_quiet_but_for_its_postponed_row(run):
+    assert findings(run, OSTBRIDGE) == [("P021", 21)]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # a scorer too many for the club's 2 goals (and one more than the goalscorer table's)
+    ("Keel 12', Fenwick 88' (pen.)", "Keel 12', Fenwick 88' (pen.), Keel 90'", [("M001", 13), ("G001", 35)]),
+    # a goal too few listed
+    ("W 2–1", "W 3–1", [("M002", 13)]),
+    # the goalscorer table against the rows' scorers
+    ("| Keel || 5", "| Keel || 6", [("G001", 35)]),
+])
+def test_planted_defects_are_found(run, tmp_path, old, new, expected):
+    path = tmp_path / OSTBRIDGE.name
+    text = OSTBRIDGE.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    assert sorted(findings(run, path)) == sorted([("P021", 21), *expected])
+
+
+TABLE = """{| class="wikitable"
+! Date !! Opponent !! Venue !! RESULT !! Scorers
+|-
+| 3 May 2031 || Quenby || H || CELL || Keel 10'
+|}
+"""
+
+
+def _one(result: str = "2–1", header: str = "Result", path: str = "2031 Ostbridge Town season.wikitext",
+         infobox: str = ""):
+    return parse(infobox + TABLE.replace("RESULT", header).replace("CELL", result), path)
+
+
+def test_the_title_names_the_club_where_no_infobox_does():
+    assert [_row(m) for m in _one().matches] == [("2031-05-03", "Ostbridge Town", 2, 1, "Quenby")]
+
+
+def test_no_club_no_matches():
+    """An article that names no club (no infobox `club`, no `… season` title) reads none."""
+    doc = _one(path="Results.wikitext")
+    assert doc.matches == () and [t.kind for t in doc.tables] == ["other"] and doc.diagnostics == ()
+
+
+def test_a_result_header_saying_home_away_is_read_home_away():
+    doc = _one("1–2", "Score (H–A)", path="2031 Ostbridge Town season.wikitext")
+    assert [_row(m) for m in doc.matches] == [("2031-05-03", "Ostbridge Town", 1, 2, "Quenby")]
+
+
+@pytest.mark.parametrize("cell, why", [
+    ("L 2–1", "says L but Ostbridge Town scored 2 to 1"),  # the letter and the score disagree: no guess
+    ("Abandoned", "is not a score"),
+])
+def test_a_row_that_cannot_be_read_is_one_info(cell, why):
+    doc = _one(cell)
+    assert doc.matches == ()
+    (d,) = doc.diagnostics
+    assert (d.code, d.severity, d.line) == ("P021", "info", 4) and why in d.message
+
+
+def test_a_venue_that_is_no_mark_is_not_guessed():
+    doc = parse(TABLE.replace("|| H ||", "|| Anfield ||").replace("RESULT", "Result").replace("CELL", "2–1"),
+                "2031 Ostbridge Town season.wikitext")
+    assert doc.matches == () and [d.code for d in doc.diagnostics] == ["P021"]
+
+
+def test_other_tables_with_an_opponent_column_are_not_read():
+    """Inter Milan's Goal of the Month tables name opponents and dates, but no venue or result."""
+    text = (FIXTURES / "wikitext" / "2023–24_Inter_Milan_season.wikitext").read_text("utf-8")
+    doc = parse(text, "2023–24_Inter_Milan_season.wikitext")
+    assert not any(d.code == "P021" for d in doc.diagnostics)
+    assert not any(m.section and "Month" in m.section[-1] for m in doc.matches)  # (its golden file: unchanged)
+
+
+def test_a_date_template_is_read_as_a_boxs_date():
+    doc = parse(TABLE.replace("RESULT", "Result").replace("CELL", "2–1").replace("3 May 2031", "{{dts|2031|5|3}}"),
+                "2031 Ostbridge Town season.wikitext")
+    assert [(m.date, m.date_text) for m in doc.matches] == [("2031-05-03", "May 3, 2031")]
