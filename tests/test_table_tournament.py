@@ -71,7 +71,8 @@ def test_checking_both_articles_finds_no_record_contradiction(run):
     code, out, _ = run("check", PRE_SEASON_CUP, "--format", "concise", "--no-baseline", "--no-cache")
     found = sorted({re.match(r".*?:\d+:\d+: (\w+)", line)[1] for line in out.splitlines()
                     if not line.startswith("seasonparse:")})
-    assert found == ["M003", "P013"], out  # infos only: scorers not listed, the squad templates not read
+    assert not {"X006", "X007"} & set(found), out  # no record or table contradiction
+    assert set(found) <= {"M002", "M003", "P013"}, out  # scorers not (all) listed, the squad templates not read
     assert code == 0
 
 

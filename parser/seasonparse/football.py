@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from seasonparse.seasons import season_years  # noqa: F401 - the rules read it here
+from seasonparse.seasons import season_years, without_years  # season_years: the rules read it here too
 from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, words
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
@@ -205,7 +205,7 @@ def _series_titles(section: tuple[str, ...]) -> tuple[int | None, tuple[tuple[in
     words (`Finals`), and each title naming a season, folded less its year (`MLS Cup 2022` ->
     (0, `mls cup`)), for _cup_finals to tell."""
     series = next((i for i, t in enumerate(section) if fold(t) in words("sections", "finals_series")), None)
-    dated = tuple((i, " ".join(_YEARS.sub(" ", fold(t)).split())) for i, t in enumerate(section)
+    dated = tuple((i, " ".join(without_years(fold(t)).split())) for i, t in enumerate(section)
                   if season_years(t))
     return series, dated
 
@@ -230,7 +230,7 @@ def _cup_finals(doc: Document) -> frozenset[str]:
         return frozenset()
     out = set()
     for text in texts:
-        name = " ".join(_YEARS.sub(" ", fold(text)).split())
+        name = " ".join(without_years(fold(text)).split())
         out.update(name[:-len(w) - 1] for w in endings if name.endswith(f" {w}"))
     return frozenset(out)
 

@@ -9,6 +9,12 @@ import re
 _YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?(?!(?<=0)['’]?s(?![^\W\d_]))")
 
 
+def without_years(text: str) -> str:
+    """`text` with each season it names blanked (`mls cup 2022` -> `mls cup `): a competition's
+    name as its sections and infobox write it with a year."""
+    return _YEARS.sub(" ", text)
+
+
 def season_years(text: str) -> tuple[int, int, str] | None:
     """`2011–12` -> (2011, 2012, '2011–12'); `2011` -> (2011, 2011, '2011'); None where
     no plausible season is named."""
