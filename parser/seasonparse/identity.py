@@ -10,7 +10,10 @@ Names are grouped with a union-find, in this order:
      club scored and conceded the same goals name the same opponent
      (`Leones Negros 1 - 1 Necaxa` / `U. de G. 1-1 Necaxa`, 18 April 2012);
   4. words: a name whose words are all inside exactly one other club's name
-     (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`).
+     (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`), but for a club whose
+     names link an article and a name whose club links another: two articles
+     are two clubs (`[[Club América]]` is no `[[Club Sol de América]]`,
+     `[[Manchester City F.C.]]` no `[[Manchester City W.F.C.]]`).
 Two names that stand as different clubs in one document (the two sides of a
 match, two rows of one table) are never merged: each such match or table is a
 numbered group, each club keeps the set of groups its names stand in, and two
@@ -64,6 +67,7 @@ class Clubs:
         self.inferred: list[Inference] = []
         self.ambiguous: list[Ambiguity] = []
         self.several_targets: set[str] = set()  # labels linked to two clubs
+        self.linked: set[str] = set()  # roots whose names hold a link target (an article)
         self.rosters: dict[str, tuple[tuple[str, str, str], ...]] = {}  # root -> (kind, first, last) (Roster)
         self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
 
@@ -140,6 +144,9 @@ class Clubs:
             self.groups[keep] = large
         if drop in self.canonical_names and keep not in self.canonical_names:
             self.canonical_names[keep] = self.canonical_names.pop(drop)
+        if drop in self.linked:
+            self.linked.discard(drop)
+            self.linked.add(keep)
         return True
 
 
@@ -307,6 +314,7 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                 tk = clubs.add(target, (path, line))
                 if tk:
                     targets.setdefault(k, {})[tk] = target
+                    clubs.linked.add(tk)  # no merge yet: every key is its own root
         for members in found.groups:
             if members not in numbered:
                 numbered[members] = number = len(numbered) + 1
@@ -414,6 +422,10 @@ def _infer_from_words(clubs: Clubs) -> None:
         roots = {clubs.root(s) for s in supersets}
         if own in roots:  # one of them is this club already
             continue
+        if own in clubs.linked:  # a club whose article is known is no club of another article
+            roots = {r for r in roots if r not in clubs.linked}
+            if not roots:
+                continue
         roots = sorted(roots)
         if len(roots) == 1:
             target = min(s for s in supersets if clubs.root(s) == roots[0])
