@@ -128,6 +128,11 @@ class Clubs:
             else:
                 held.add(group)
 
+    def two_articles(self, ra: str, rb: str) -> bool:
+        """Roots `ra` and `rb` (two) are the clubs of two articles: each holds a link target
+        (one target is one name, so in one root). Never merged by inference."""
+        return ra in self.linked and rb in self.linked
+
     def _kept_apart(self, ra: str, rb: str) -> bool:
         a, b = self.groups.get(ra), self.groups.get(rb)
         return a is not None and b is not None and not a.isdisjoint(b)
@@ -357,12 +362,15 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
 
     def merged(prev: tuple, doc_no: int, path: str, m: tuple, other_key: str, other_name: str) -> bool:
         """A side lined up with `prev`, a side seen before: the two opponents merged, where
-        they are in two documents, not one club already, and may be one."""
+        they are in two documents, not one club already, and may be one (not two clubs
+        kept apart, nor the clubs of two articles: a copy that names another opponent
+        for the same match is that copy's mistake, not a second name)."""
         p_no, p_path, pm, pname, pkey = prev
-        if p_no == doc_no or (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
-                roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
+        if p_no == doc_no:
             return False
-        if not clubs.union(pkey, other_key):
+        seen_root = roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))
+        this_root = roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))
+        if seen_root == this_root or clubs.two_articles(seen_root, this_root) or not clubs.union(pkey, other_key):
             return False
         roots.clear()
         clubs.inferred.append(Inference(other_name, pname, "match", (
@@ -422,8 +430,8 @@ def _infer_from_words(clubs: Clubs) -> None:
         roots = {clubs.root(s) for s in supersets}
         if own in roots:  # one of them is this club already
             continue
-        if own in clubs.linked:  # a club whose article is known is no club of another article
-            roots = {r for r in roots if r not in clubs.linked}
+        if own in clubs.linked:  # another article's club is no candidate (nor an ambiguity)
+            roots = {r for r in roots if not clubs.two_articles(own, r)}
             if not roots:
                 continue
         roots = sorted(roots)
