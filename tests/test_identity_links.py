@@ -82,14 +82,14 @@ def test_names_still_merge_by_links_and_by_words_beside_another_article():
 
 def test_a_match_lined_up_with_another_articles_club_merges_neither():
     """Two copies of one match (day, Manchester City, 3–2) naming opponents that link two
-    articles (`[[Swansea City A.F.C.]]`, `[[Watford F.C.]]`): one copy is wrong, and the
+    articles (`[[Wolverhampton Wanderers F.C.]]`, `[[Watford F.C.]]`): one copy is wrong, and the
     clubs stay two (trial15's planted EFL Cup final took Middlesbrough for Chelsea)."""
     clubs = _clubs("cup.wikitext", "cup_other.wikitext")
-    assert not clubs.same("Watford", "Swansea City")
+    assert not clubs.same("Watford", "Wolverhampton Wanderers")
     assert not clubs.inferred, clubs.inferred
 
 
 def test_a_match_still_merges_a_name_with_no_link_into_a_linked_club():
     clubs = _clubs("cup.wikitext", "cup_unlinked.wikitext")
-    assert clubs.same("Swansea", "Swansea City A.F.C.")
-    assert [(i.name, i.other, i.reason) for i in clubs.inferred] == [("Swansea", "Swansea City", "match")]
+    assert clubs.same("Wolves", "Wolverhampton Wanderers F.C.")
+    assert [(i.name, i.other, i.reason) for i in clubs.inferred] == [("Wolves", "Wolverhampton Wanderers", "match")]

@@ -10,10 +10,11 @@ Names are grouped with a union-find, in this order:
      club scored and conceded the same goals name the same opponent
      (`Leones Negros 1 - 1 Necaxa` / `U. de G. 1-1 Necaxa`, 18 April 2012);
   4. words: a name whose words are all inside exactly one other club's name
-     (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`), but for a club whose
-     names link an article and a name whose club links another: two articles
-     are two clubs (`[[Club América]]` is no `[[Club Sol de América]]`,
-     `[[Manchester City F.C.]]` no `[[Manchester City W.F.C.]]`).
+     (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`).
+Inference (3 and 4) never merges two clubs whose names link two different
+articles (`[[Club América]]` is no `[[Club Sol de América]]`, `[[Manchester
+City F.C.]]` no `[[Manchester City W.F.C.]]`; a match two copies list against
+two such clubs is one copy's mistake): the link is stated, the inference guessed.
 Two names that stand as different clubs in one document (the two sides of a
 match, two rows of one table) are never merged: each such match or table is a
 numbered group, each club keeps the set of groups its names stand in, and two
