@@ -367,11 +367,10 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
         kept apart, nor the clubs of two articles: a copy that names another opponent
         for the same match is that copy's mistake, not a second name)."""
         p_no, p_path, pm, pname, pkey = prev
-        if p_no == doc_no:
-            return False
-        seen_root = roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))
-        this_root = roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))
-        if seen_root == this_root or clubs.two_articles(seen_root, this_root) or not clubs.union(pkey, other_key):
+        if p_no == doc_no or (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
+                roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
+            return False  # (most sides lined up are one club already: this test is kept lean)
+        if clubs.two_articles(roots[pkey], roots[other_key]) or not clubs.union(pkey, other_key):
             return False
         roots.clear()
         clubs.inferred.append(Inference(other_name, pname, "match", (
