@@ -320,12 +320,12 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                 tk = clubs.add(target, (path, line))
                 if tk:
                     targets.setdefault(k, {})[tk] = target
-                    clubs.linked.add(tk)  # no merge yet: every key is its own root
         for members in found.groups:
             if members not in numbered:
                 numbered[members] = number = len(numbered) + 1
                 clubs.stand_in(members, number)
     del numbered
+    clubs.linked.update(*targets.values())  # each target once; no merge yet: each its own root
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))
         for other in others:
