@@ -47,3 +47,49 @@ def test_real_articles_raise_no_identity_warning_and_no_merged_cell():
     assert not clubs.ambiguous, clubs.ambiguous
     assert not [i for i in clubs.inferred if "," in i.other or "/" in i.other], clubs.inferred
     assert not clubs.same("Milan", "Internazionale")
+
+
+def test_a_name_linking_one_article_is_not_taken_for_a_longer_name_linking_another():
+    """`[[Club América|América]]`'s words are inside `[[Club Sol de América]]`'s (a prefix
+    and words between): two articles, two clubs (trial16 took one for the other, A001)."""
+    clubs = _clubs("liguilla.wikitext", "libertadores.wikitext")
+    assert not clubs.same("Club América", "Club Sol de América")
+    assert not clubs.same("América", "Sol de América")
+    assert not clubs.inferred and not clubs.ambiguous, (clubs.inferred, clubs.ambiguous)
+
+
+def test_a_suffix_naming_another_article_keeps_two_clubs_apart():
+    """`[[Manchester City F.C.]]`'s words are inside `[[Manchester City W.F.C.]]`'s (one word
+    more in the suffix); the label `Manchester City` links both, so it is neither."""
+    clubs = _clubs("cup.wikitext", "wsl.wikitext")
+    assert not clubs.same("Manchester City F.C.", "Manchester City W.F.C.")
+    assert "manchester city" in clubs.several_targets
+    assert not clubs.inferred and not clubs.ambiguous, (clubs.inferred, clubs.ambiguous)
+
+
+def test_names_still_merge_by_links_and_by_words_beside_another_article():
+    """What links and words tell beside the two articles: `América` written plain in one
+    article is the `[[Club América|América]]` of another, `[[Club América]]` and
+    `[[Club América|América]]` are one club, and `Pumas UNAM` (no link) is the
+    `[[Club Universidad Nacional|UNAM]]` of another article, by its words."""
+    clubs = _clubs("liguilla.wikitext", "libertadores.wikitext", "clausura.wikitext")
+    assert clubs.same("América", "Club América")
+    assert not clubs.same("América", "Sol de América")
+    assert clubs.same("UNAM", "Pumas UNAM") and clubs.same("Pumas UNAM", "Club Universidad Nacional")
+    assert [(i.name, i.other, i.reason) for i in clubs.inferred] == [("UNAM", "Pumas UNAM", "words")]
+    assert not clubs.ambiguous, clubs.ambiguous
+
+
+def test_a_match_lined_up_with_another_articles_club_merges_neither():
+    """Two copies of one match (day, Manchester City, 3–2) naming opponents that link two
+    articles (`[[Wolverhampton Wanderers F.C.]]`, `[[Watford F.C.]]`): one copy is wrong, and the
+    clubs stay two (trial15's planted EFL Cup final took Middlesbrough for Chelsea)."""
+    clubs = _clubs("cup.wikitext", "cup_other.wikitext")
+    assert not clubs.same("Watford", "Wolverhampton Wanderers")
+    assert not clubs.inferred, clubs.inferred
+
+
+def test_a_match_still_merges_a_name_with_no_link_into_a_linked_club():
+    clubs = _clubs("cup.wikitext", "cup_unlinked.wikitext")
+    assert clubs.same("Wolves", "Wolverhampton Wanderers F.C.")
+    assert [(i.name, i.other, i.reason) for i in clubs.inferred] == [("Wolves", "Wolverhampton Wanderers", "match")]

@@ -11,6 +11,10 @@ Names are grouped with a union-find, in this order:
      (`Leones Negros 1 - 1 Necaxa` / `U. de G. 1-1 Necaxa`, 18 April 2012);
   4. words: a name whose words are all inside exactly one other club's name
      (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`).
+Inference (3 and 4) never merges two clubs whose names link two different
+articles (`[[Club América]]` is no `[[Club Sol de América]]`, `[[Manchester
+City F.C.]]` no `[[Manchester City W.F.C.]]`; a match two copies list against
+two such clubs is one copy's mistake): the link is stated, the inference guessed.
 Two names that stand as different clubs in one document (the two sides of a
 match, two rows of one table) are never merged: each such match or table is a
 numbered group, each club keeps the set of groups its names stand in, and two
@@ -64,6 +68,7 @@ class Clubs:
         self.inferred: list[Inference] = []
         self.ambiguous: list[Ambiguity] = []
         self.several_targets: set[str] = set()  # labels linked to two clubs
+        self.linked: set[str] = set()  # roots whose names hold a link target (an article)
         self.rosters: dict[str, tuple[tuple[str, str, str], ...]] = {}  # root -> (kind, first, last) (Roster)
         self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
 
@@ -124,6 +129,11 @@ class Clubs:
             else:
                 held.add(group)
 
+    def two_articles(self, ra: str, rb: str) -> bool:
+        """Roots `ra` and `rb` (two) are the clubs of two articles: each holds a link target
+        (one target is one name, so in one root). Never merged by inference."""
+        return ra in self.linked and rb in self.linked
+
     def _kept_apart(self, ra: str, rb: str) -> bool:
         a, b = self.groups.get(ra), self.groups.get(rb)
         return a is not None and b is not None and not a.isdisjoint(b)
@@ -140,6 +150,9 @@ class Clubs:
             self.groups[keep] = large
         if drop in self.canonical_names and keep not in self.canonical_names:
             self.canonical_names[keep] = self.canonical_names.pop(drop)
+        if drop in self.linked:
+            self.linked.discard(drop)
+            self.linked.add(keep)
         return True
 
 
@@ -312,6 +325,7 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                 numbered[members] = number = len(numbered) + 1
                 clubs.stand_in(members, number)
     del numbered
+    clubs.linked.update(*targets.values())  # each target once; no merge yet: each its own root
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))
         for other in others:
@@ -349,12 +363,14 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
 
     def merged(prev: tuple, doc_no: int, path: str, m: tuple, other_key: str, other_name: str) -> bool:
         """A side lined up with `prev`, a side seen before: the two opponents merged, where
-        they are in two documents, not one club already, and may be one."""
+        they are in two documents, not one club already, and may be one (not two clubs
+        kept apart, nor the clubs of two articles: a copy that names another opponent
+        for the same match is that copy's mistake, not a second name)."""
         p_no, p_path, pm, pname, pkey = prev
         if p_no == doc_no or (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
                 roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
-            return False
-        if not clubs.union(pkey, other_key):
+            return False  # (most sides lined up are one club already: this test is kept lean)
+        if clubs.two_articles(roots[pkey], roots[other_key]) or not clubs.union(pkey, other_key):
             return False
         roots.clear()
         clubs.inferred.append(Inference(other_name, pname, "match", (
@@ -414,6 +430,10 @@ def _infer_from_words(clubs: Clubs) -> None:
         roots = {clubs.root(s) for s in supersets}
         if own in roots:  # one of them is this club already
             continue
+        if own in clubs.linked:  # another article's club is no candidate (nor an ambiguity)
+            roots = {r for r in roots if not clubs.two_articles(own, r)}
+            if not roots:
+                continue
         roots = sorted(roots)
         if len(roots) == 1:
             target = min(s for s in supersets if clubs.root(s) == roots[0])
