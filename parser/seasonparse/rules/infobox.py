@@ -9,7 +9,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.football import counted, knockout_ties, named_clubs, same_team, standings_tables
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import fold, player_matches, same_club
+from seasonparse.names import distinct_teams, fold, player_matches, same_club
 from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
 from seasonparse.tables import column_indexes, rows_of, to_int
@@ -83,13 +83,8 @@ def _count(field) -> int | None:
 
 
 def _clubs(matches) -> list[str]:
-    """The clubs playing in the matches, one name each (same_team): each name as written is
-    compared once (a league's 380 matches write its 20 clubs 760 times)."""
-    clubs: list[str] = []
-    for t in dict.fromkeys(t for m in matches for t in (m.home, m.away)):
-        if not any(same_team(t, c) for c in clubs):
-            clubs.append(t)
-    return clubs
+    """The clubs playing in the matches, one name each (names.distinct_teams)."""
+    return distinct_teams(t for m in matches for t in (m.home, m.away))
 
 
 def _coverage(doc, matches, clubs: int, stated_matches: int | None,
