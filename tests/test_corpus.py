@@ -134,3 +134,15 @@ def test_statement_held_to_its_own_chronology_without_a_second_article():
     assert [f.line for f in found] == [16, 38]
     assert all("2010–11 season" in f.message for f in found)
     assert all(any(r.line == 13 for r in f.related) for f in found)  # Prevseason: 2011 Clausura
+
+
+def test_tables_split_evenly_are_said_to_be():
+    """review16: four tables of one tournament, two and two, and no results: the message says the
+    tables are split (which value is right is not known), not only that one differs from the first."""
+    texts = corpus_texts({"corpus": "three_tables"})
+    row = "| 2 | Carlow | 6 | 2 | 4 | 0 | 7 | 4 | +3 | 10 |"
+    texts["league_d"] = texts["league_c"]
+    for doc in ("league_b", "league_d"):
+        texts[doc] = texts[doc].replace(row, "| 2 | Carlow | 6 | 3 | 2 | 1 | 7 | 4 | +3 | 11 |")
+    found = [f.message for f in check_texts(texts) if f.code == "X007"]
+    assert found and all("the tables are split (10 in 2 tables, 11 in 2 tables)" in m for m in found), found

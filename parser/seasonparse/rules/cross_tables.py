@@ -202,7 +202,8 @@ def table_quantity_mismatch(corpus, settings, report):
     from matches against a club the documents say was suspended, expelled or
     disaffiliated, the explanation is reported (info) instead of a
     contradiction. Where the results do not settle it, each value apart from
-    the one most tables state is reported, against a table that states it.
+    the one most tables state is reported, against a table that states it
+    (where as many state another, the first's, and the message says they are split).
     Where every club in both tables differs by the same amount, the message
     says so. The finding points at the value's cell, the related
     location at the other table's (column 1 where the line is not the row's
@@ -218,6 +219,7 @@ def table_quantity_mismatch(corpus, settings, report):
     """
     win = settings.points_for_win
     found = []  # one disagreement: (tables pair, club, wrong entry, right entry, explanation)
+    split: dict[frozenset, str] = {}  # the pair of entries of a club the tables are split on evenly -> how
     for (club, t), entries in sorted(_stated_points(corpus).items(),
                                      key=lambda kv: (kv[0][1] or ("", 0), kv[0][0])):
         if len({e.table for e in entries}) < 2 or len({e.value for e in entries}) < 2:
@@ -237,6 +239,10 @@ def table_quantity_mismatch(corpus, settings, report):
             right = next(e for e in ordered if said[e.value] == most)
             found += [(tuple(sorted((e.table, right.table))), club, e, right, None)
                       for e in ordered if e.value != right.value]
+            if len(ordered) > 2 and list(said.values()).count(most) > 1:  # as many tables say another value
+                how = ", ".join(f"{v} in {n} tables" for v, n in sorted(said.items()))
+                split.update({frozenset((id(e), id(right))): f"; no results settle it, and the tables are split "
+                              f"({how}): which is right is not known" for e in ordered if e.value != right.value})
     # Where the results settle one club, the table that club's wrong value came
     # from is taken as the odd one for every club of the same two tables.
     odd_table = {pair: e.table for pair, _, e, right, why in found if why}
@@ -249,6 +255,7 @@ def table_quantity_mismatch(corpus, settings, report):
         if not why and pair in odd_table and e.table != odd_table[pair]:
             e, right = right, e
         text = f"{e.name}: {e.value} as {e.label}, {right.value} as {right.label} ({right.doc.path}:{right.line})"
+        text += split.get(frozenset((id(e), id(right))), "")
         related = [Related(right.doc.path, right.line, right.column(corpus), f"{right.value} as {right.label}")]
         if why:
             parts = [(f"{pts} points from matches against {opp}" if opp != "a stated deduction"
