@@ -124,8 +124,22 @@ def test_a_result_header_saying_home_away_is_read_home_away():
     assert [_row(m) for m in doc.matches] == [("2031-05-03", "Ostbridge Town", 1, 2, "Quenby")]
 
 
+@pytest.mark.parametrize("cell, penalties", [
+    ("W 1–1 (a.e.t.) (5–4 p)", (5, 4)), ("L 1–1 (a.e.t.) (4–5 p)", (4, 5)), ("W 1–1 (5–4 pen.)", (5, 4)),
+    ("D 1–1 (a.e.t.) (4–5 p)", (4, 5)), ("W 1–1 (a.e.t.), 5–4 pens", (5, 4)),
+])
+def test_a_shoot_outs_winner_may_be_written_w_or_l(cell, penalties):
+    """trial17: `W 1–1 (a.e.t.) (5–4 p)` says who won the shoot-out; the row was left unread (P021)
+    and its goal missing from the club's tally (a false G001 error)."""
+    doc = _one(cell)
+    assert [(_row(m), m.penalties) for m in doc.matches] == [
+        (("2031-05-03", "Ostbridge Town", 1, 1, "Quenby"), penalties)], doc.diagnostics
+    assert doc.diagnostics == ()
+
+
 @pytest.mark.parametrize("cell, why", [
     ("L 2–1", "says L but Ostbridge Town scored 2 to 1"),  # the letter and the score disagree: no guess
+    ("L 1–1 (a.e.t.) (5–4 p)", "says L but Ostbridge Town scored 1 to 1"),  # the club won the shoot-out
     ("Abandoned", "is not a score"),
 ])
 def test_a_row_that_cannot_be_read_is_one_info(cell, why):

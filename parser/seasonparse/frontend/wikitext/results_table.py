@@ -155,10 +155,10 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
     outcome = _outcome(m[1])
     if m[1] and outcome is None:
         return result_cell.line, result_cell.column, f"result `{result}`: `{m[1]}` is not W, D or L"
-    if outcome is not None and outcome != (club_goals > opp_goals) - (club_goals < opp_goals):
+    extra_time, pens = note_details(rest) if rest else (False, None)
+    if outcome is not None and outcome not in _outcomes(club_goals, opp_goals, pens, home_away and side == "away"):
         return result_cell.line, result_cell.column, f"result `{result}` says {m[1]} but {club} scored " \
                                                      f"{club_goals} to {opp_goals}"
-    extra_time, pens = note_details(rest) if rest else (False, None)
     awarded = bool(rest) and names_any(rest, "scores", "awarded")
     home, away = (club, opponent) if side == "home" else (opponent, club)
     hg, ag = (club_goals, opp_goals) if side == "home" else (opp_goals, club_goals)
@@ -202,6 +202,17 @@ def _venue(text: str) -> tuple[str, str | None] | None:
             stadium = text.split(None, 1)[1].strip(" ()") if rest else ""
             return side, (stadium or None) if meaning == "neutral" else None
     return None
+
+
+def _outcomes(club_goals: int, opp_goals: int, pens: tuple[int, int] | None, pens_reversed: bool) -> set[int]:
+    """The W, D or L (1, 0, -1) a row may say of its score: the goals', and where they are level
+    and a shoot-out followed, its winner's too (`W 1–1 (a.e.t.) (5–4 p)`: trial17). `pens` are the
+    club's kicks first, or the opponent's where `pens_reversed` (a home–away result, the club away)."""
+    said = {(club_goals > opp_goals) - (club_goals < opp_goals)}
+    if club_goals == opp_goals and pens is not None:
+        mine, theirs = (pens[1], pens[0]) if pens_reversed else pens
+        said.add((mine > theirs) - (mine < theirs))
+    return said
 
 
 def _outcome(word: str | None) -> int | None:
