@@ -60,7 +60,7 @@ def test_a_cell_is_found_only_where_the_line_holds_the_row_as_written():
     realigned = Row(("León", "20"), 5, ragged=True, realigned=("1", "León", "20"))
     assert cell_column("| León | 20 |", realigned, 2) == 10
     assert cell_column("| León | 20 |", realigned, 0) == 1  # the recovered cell is in no line
-    assert cell_column("| 1 || León || 20 || 20", row, 2) == 1  # not this row's pipe cells: no guess
+    assert cell_column("| 1 || León || 20 || 20", row, 2) == 16  # a wikitext row on one line: its `||` cells
     assert cell_column("|-", row, 2) == 1
     assert cell_column("1 | León | 20 | 20", row, 2) == 1  # no leading pipe: not a table row here
 
@@ -70,3 +70,17 @@ def test_words_are_found_as_written_or_not_at_all():
     assert text_column("| champions = [[Club Necaxa|Necaxa]]", "Necaxa") == 22
     assert text_column("a line", "Apertura 2011") == 1
     assert text_column("a line", "") == 1
+
+
+def test_a_wikitext_row_on_one_line_points_at_its_value():
+    """trial17: X007 on `| 1 || [[Alpha FC|Alpha]] || 6 || 3 || 7` pointed at column 1. A cell the
+    row reads as written is found between its `||`; a cell whose markup was cleaned (the link) is not
+    placed (column 1), and no other cell is placed by a count that does not match."""
+    from seasonparse.model import Row
+    from seasonparse.rules.base import cell_column
+
+    line = "| 1 || [[Alpha FC|Alpha]] || 6 || 3 || 7"
+    row = Row(("1", "Alpha", "6", "3", "7"), 12)
+    assert [cell_column(line, row, c) for c in range(5)] == [3, 1, 30, 35, 40]
+    assert cell_column("| 1 || 6 || 7", Row(("1", "6", "7", "8"), 1), 2) == 1  # four cells, three written
+    assert cell_column("| align=right | 7 || x", Row(("7", "x"), 1), 0) == 1  # an attribute: not the value

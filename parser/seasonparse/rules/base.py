@@ -43,11 +43,33 @@ def cell_column(line_text: str, row, col: int) -> int:
     several lines, markup cleaned from a cell)."""
     written = col - (row.realigned is not None)
     spans = row_cell_spans(line_text, row)
+    if spans is None:
+        spans = _wikitext_cell_spans(line_text, row, written)
     if spans is None or not 0 <= written < len(spans):
         return 1
     start, end = spans[written]
     cell = line_text[start:end]
     return start + len(cell) - len(cell.lstrip()) + 1
+
+
+def _wikitext_cell_spans(line_text: str, row, written: int) -> list[tuple[int, int]] | None:
+    """The cells of a wikitext row written on one line (`| 1 || [[Alpha FC|Alpha]] || 7`), where
+    as many `||` parts as the row has cells and cell `written` is as the row reads it (its other
+    cells' markup cleaned away: links, flags); None otherwise (trial17: X007 pointed at column 1)."""
+    body = line_text.lstrip()
+    if not body.startswith("|") or body.startswith(("|-", "|}", "||")) or "||" not in body:
+        return None
+    first = len(line_text) - len(body) + 1
+    bounds, at = [first], first
+    while (at := line_text.find("||", at)) >= 0:
+        bounds.append(at + 2)
+        at += 2
+    spans = [(a, (b - 2 if i + 1 < len(bounds) else len(line_text))) for i, (a, b) in
+             enumerate(zip(bounds, bounds[1:] + [len(line_text) + 2]))]
+    if len(spans) != len(row.cells) or not 0 <= written < len(spans):
+        return None
+    start, end = spans[written]
+    return spans if line_text[start:end].strip() == row.cells[written] else None
 
 
 def row_cell_spans(line_text: str, row) -> list[tuple[int, int]] | None:
