@@ -57,7 +57,9 @@ class _Builder:
         # Matches of a group stage (lexicon.group_stage: its section's titles, or the `;Group A`
         # line above them in their section): a group's home and away matches are no tie's legs.
         self.group_matches: set[int] = set()
-        self.section_pairs = SectionPairs()  # the open section's ties, for outcome lines after several
+        self._section_pairs = SectionPairs()  # the open section's ties, for outcome lines after several
+        self._pairs_seen = 0  # the matches it holds: it is filled only where an outcome line asks (section_pairs)
+        self._closes: list[tuple[int, tuple[str, ...], tuple]] = []  # (matches then, section, pair) of each outcome line
         self.open_subheading: str | None = None  # the last `;` line of the open section
         self.goals_heading: int | None = None  # N of the last `;N goals` heading
         self._section: tuple[str, ...] | None = ()
@@ -180,9 +182,27 @@ class _Builder:
         self.same_pair_before.append(self._latest_by_pair.get(pair))
         self._latest_by_pair[pair] = len(self.matches)
         self._note_group(1)
-        if len(self.matches) not in self.group_matches:
-            self.section_pairs.add(match.section, match.home, match.away, pair)
         self.matches.append(match)
+
+    def section_pairs(self) -> SectionPairs:
+        """The ties of the latest section (frontend.outcome_ties), caught up with the matches and
+        outcome lines so far, in their order: filled only where an outcome line's winner played
+        in neither side of the match above it, not as each match is added (every match paid ~3 %
+        of its parsing for it, and most lines name a club of the match above them)."""
+        pairs, closes = self._section_pairs, self._closes
+        j = 0
+        for i in range(self._pairs_seen, len(self.matches)):
+            while j < len(closes) and closes[j][0] <= i:  # the outcome lines read before this match
+                pairs.close(closes[j][1], closes[j][2])
+                j += 1
+            if i not in self.group_matches:
+                m = self.matches[i]
+                pairs.add(m.section, m.home, m.away, _pair_key(m.home, m.away))
+        for _, section, pair in closes[j:]:
+            pairs.close(section, pair)
+        closes.clear()
+        self._pairs_seen = len(self.matches)
+        return pairs
 
     def add_grid(self, matches: list[Match]) -> None:
         """Append a results grid's matches (a round robin's: no tie's legs, so not linked to
@@ -226,6 +246,8 @@ class _Builder:
         self.ties = [t._replace(legs=tuple(new[i] for i in t.legs if i in new)) for t in self.ties]
         self.tie_legs = {new[i] for i in self.tie_legs if i in new}
         self.group_matches = {new[i] for i in self.group_matches if i in new}
+        self._pairs_seen = sum(1 for i in range(self._pairs_seen) if i in new)
+        self._closes = [(sum(1 for i in range(n) if i in new), s, p) for n, s, p in self._closes]
         return new
 
     def _one_tie(self, first: int, last: int) -> bool:
@@ -257,7 +279,7 @@ class _Builder:
                 first = self.same_pair_before[last]
                 legs = (first, last) if first is not None and self._one_tie(first, last) else (last,)
                 m = self.matches[last]
-                self.section_pairs.close(self.section, _pair_key(m.home, m.away))
+                self._closes.append((len(self.matches), self.section, _pair_key(m.home, m.away)))
         else:
             self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
         agg = out.aggregate or (None, None)
@@ -271,7 +293,7 @@ class _Builder:
         m = self.matches[last]
         if same_team(winner, m.home) or same_team(winner, m.away):
             return last
-        pair = self.section_pairs.holding(self.section, winner)
+        pair = self.section_pairs().holding(self.section, winner)
         at = None if pair is None else self._latest_by_pair[pair]
         return last if at is None or at in self.group_matches else at  # a group's meeting: no tie's leg
 
