@@ -27,6 +27,7 @@ No club name is written in code: everything comes from the documents and config.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Callable, Iterable, NamedTuple
 
 
@@ -179,7 +180,8 @@ def _names_beside_matches(doc: Document):
         yield f.value, f.line, None, None
 
 
-_SEVERAL_CLUBS = re.compile(r"\s*[,/;]\s*(?![^()]*\))")  # not inside brackets: `Lille (C, Q)` is one club
+_SEVERAL_CLUBS = re.compile(r"\s*[,/;]\s*")
+_BRACKETS = re.compile(r"[()]")
 
 
 def _clubs_of_cell(value: str | None) -> list[str]:
@@ -189,7 +191,21 @@ def _clubs_of_cell(value: str | None) -> list[str]:
         return []
     if "," not in value and "/" not in value and ";" not in value:
         return [value]  # one club, as most cells hold: what the split gives, without it
-    return [p for p in _SEVERAL_CLUBS.split(value) if p]
+    if "(" not in value and ")" not in value:
+        return [p for p in _SEVERAL_CLUBS.split(value) if p]
+    # A separator inside brackets (the next bracket after it closes) splits nothing: `Lille (C, Q)`
+    # is one club. Looked up among the brackets' places, not scanned for from each separator (linear).
+    brackets = [(m.start(), m[0]) for m in _BRACKETS.finditer(value)]
+    places = [at for at, _ in brackets]
+    parts, start = [], 0
+    for m in _SEVERAL_CLUBS.finditer(value):
+        k = bisect_left(places, m.end())
+        if k < len(brackets) and brackets[k][1] == ")":
+            continue
+        parts.append(value[start:m.start()])
+        start = m.end()
+    parts.append(value[start:])
+    return [p for p in parts if p]
 
 
 class Evidence(NamedTuple):
