@@ -47,3 +47,31 @@ def test_an_order_broken_by_adjusted_points_shows_the_points_compared():
     found = [f.message for f in findings_for("= 2011–12 Test season =\n\n" + table) if f.code == "S004"]
     assert found == ["Beta is below Alpha but ranks higher by points (8 against 7, adjustments included)",
                      "Delta is below Gamma but ranks higher by points"]
+
+
+def test_a_huge_name_is_not_repeated_whole_in_a_message():
+    """trial17: a club cell of tens of thousands of characters came back whole in every message
+    naming the club (an A001 of 23,004 characters). Each quote is cut to its first characters
+    and its length, and a message still too long is cut as one (wording.short_quotes)."""
+    huge = "Alpha " + " ".join(f"w{k}" for k in range(3000))
+    text = HEAD.replace("Alpha", huge) + f"  {huge}: X 1'\n"
+    found = [f.message for f in findings_for(text) if f.code == "M002"]
+    assert len(found) == 1 and len(found[0]) < 1050, found
+    assert found[0].startswith("Alpha w0 w1") and found[0].endswith(" characters)")
+    whole = [f.message for f in findings_for(HEAD + "  Alpha: X 1'\n") if f.code == "M002"]
+    assert whole and "characters)" not in whole[0]  # a short message is as the rule wrote it
+
+
+def test_short_quotes_cuts_long_quotes_only():
+    from seasonparse.wording import MESSAGE_LIMIT, QUOTE_LIMIT, short_quotes
+
+    name = "n" * 500
+    message = f"`A` is taken as `{name}`: confirm"
+    assert short_quotes(message) == f"`A` is taken as `{'n' * QUOTE_LIMIT}… (500 characters)`: confirm"
+    assert short_quotes("`A` and `B`") == "`A` and `B`"  # short messages are as written
+    listed = " or ".join(f"`Club {k}`" for k in range(40))  # long, of short quotes: as written
+    assert short_quotes(listed) == listed
+    plain = "x " * 600
+    assert short_quotes(plain) == plain[:MESSAGE_LIMIT] + f"… ({len(plain)} characters)"
+    unpaired = "`" + "y" * 100 + "` then `" + "z" * 400  # a last backtick with no pair is no quote
+    assert short_quotes(unpaired).startswith("`" + "y" * QUOTE_LIMIT + "… (100 characters)` then `zzz")

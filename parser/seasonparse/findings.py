@@ -9,11 +9,15 @@ severity, a scope (see SCOPES) and a docstring with What it does / Why / Example
 sections, which `seasonparse rule CODE` prints. Rules yield Findings; they
 never filter, suppress or print: that happens once, between the rules and the
 reporters (seasonparse.check).
+
+It imports nothing from the package but `wording`, which words a message's quotes.
 """
 
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from typing import Callable, Iterator, NamedTuple
+
+from seasonparse.wording import LONG_MESSAGE, short_quotes
 
 DOCUMENT, CORPUS, REFERENCE, PIPELINE = "document", "corpus", "reference", "pipeline"
 
@@ -111,7 +115,8 @@ def rule(code: str, name: str, severity: str, scope: str = DOCUMENT, fixable: bo
 
 
 class Reporter:
-    """Builds findings for one rule with its code, name and default severity filled in."""
+    """Builds findings for one rule with its code, name and default severity filled in, and
+    its messages' overlong quotes cut (wording.short_quotes), related ones' too."""
 
     def __init__(self, r: Rule, path: str):
         self.rule, self.path = r, path
@@ -119,5 +124,9 @@ class Reporter:
     def __call__(self, message: str, line: int, column: int = 1, *, end_line=None,
                  end_column=None, related=(), severity: str | None = None, path: str | None = None,
                  fix: Fix | None = None) -> Finding:
+        related = tuple(related)
+        if len(message) > LONG_MESSAGE or any(len(r.message) > LONG_MESSAGE for r in related):
+            message = short_quotes(message)
+            related = tuple(r._replace(message=short_quotes(r.message)) for r in related)
         return Finding(self.rule.code, severity or self.rule.severity, message, path or self.path,
-                       line, column, end_line, end_column, tuple(related), self.rule.name, fix)
+                       line, column, end_line, end_column, related, self.rule.name, fix)

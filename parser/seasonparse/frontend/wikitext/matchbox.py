@@ -22,6 +22,7 @@ from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.clean import clean, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.wording import cut
 from seasonparse.frontend.wikitext.templates import inline_rules, key, kind_of
 from seasonparse.lexicon import names_any
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
@@ -73,7 +74,7 @@ def date_of(param) -> tuple[str | None, str]:
             continue
         iso = _template_day([v.strip() for k, v, _ in params if k is None and v.strip()])
         if iso is None:  # names no day (`|2021|2|30`, `|2021`, none): as written, which D001 reports
-            return None, clean(param.raw) or _cut(" ".join(param.raw.split()))
+            return None, clean(param.raw) or cut(" ".join(param.raw.split()))
         options = {k.strip().casefold(): v.strip().casefold() for k, v, _ in params if k is not None}
         day = date.fromisoformat(iso)
         month = _MONTH_NAMES[day.month - 1]
@@ -95,12 +96,6 @@ def _template_day(values: list[str]) -> str | None:
     if month is None or max(map(len, values[:3])) > 9:  # no int() of a 5,000-digit number
         return None
     return parse_date(f"{int(values[0]):04d}-{month:02d}-{int(values[2]):02d}")
-
-
-def _cut(text: str, limit: int = 80) -> str:
-    """A quote of the source in a message: at most `limit` characters (a template nested
-    thousands deep is one line of a report, not 50,000 characters)."""
-    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 def _goal_minutes(values: list[str], col: int, end_col: int,
@@ -200,7 +195,7 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
 
 
 def _not_a_minute(value: str, written: str, line: int, col: int, end_col: int) -> Diagnostic:
-    return Diagnostic("P019", WARNING, f"`{_cut(value)}` in `{_cut(written)}` is not a minute; "
+    return Diagnostic("P019", WARNING, f"`{cut(value)}` in `{cut(written)}` is not a minute; "
                       "that goal is not read", line, col, line, end_col)
 
 
@@ -380,7 +375,7 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
         s1, s2 = score(score_raw) or (None, None)
     if home and away and s1 is None and (oversized := oversized_score(scores)):
         line, col = index.position(score_param.offset) if score_param else (start_line, start_col)
-        diags.append(Diagnostic("P016", WARNING, f"`{_cut(oversized)}` is not a score (its counts must be whole numbers up to 999): "
+        diags.append(Diagnostic("P016", WARNING, f"`{cut(oversized)}` is not a score (its counts must be whole numbers up to 999): "
                                 "the football box is not read as a match", line, col))
         return None
     if not home or not away or s1 is None:
