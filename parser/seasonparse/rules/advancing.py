@@ -8,12 +8,10 @@ half, a winner missing from the next round, so one defect gives one finding.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from seasonparse.findings import Related, rule
 from seasonparse.football import describe, knockout_ties, ranking, same_team, tie_result
 from seasonparse.model import ERROR
-from seasonparse.rules.bracket import _rounds  # the rounds of each tournament, as B001 reads them
+from seasonparse.rules.bracket import round_pairs  # consecutive rounds, as B001 reads them
 
 
 @rule("B004", "winner-not-in-next-round", ERROR)
@@ -24,8 +22,9 @@ def winner_not_in_next_round(doc, settings, report):
     ties as the round before, its clubs are that round's winners. A winner
     (more aggregate goals, else the shoot-out after the last leg, else the
     stated winner) missing from it is reported at its tie, with the next round's
-    first match. Where a loser of the round plays on instead, B001 reports it
-    and this rule says nothing. Rounds listed in part (a club's own season,
+    first match (the next round of each conference's final is the playoffs'
+    final above them, as B001 reads rounds). Where a loser of the round plays on
+    instead, B001 reports it and this rule says nothing. Rounds listed in part (a club's own season,
     a seeded club entering later) are not complete and are not checked.
 
     Why: the next round, and the champion, follow from who went through; a
@@ -36,25 +35,24 @@ def winner_not_in_next_round(doc, settings, report):
         Final: Correcaminos 3 - 1 Irapuato    (Neza won the shoot-out)
     """
     ranks = ranking(doc)
-    for rounds in _rounds(doc).values():
-        for prev, cur in pairwise(sorted(rounds)):
-            if len(rounds[prev]) != 2 * len(rounds[cur]):
+    for before, after in round_pairs(doc):
+        if len(before) != 2 * len(after):
+            continue
+        playing = [team for kt in after for team in kt.teams()]
+        results = [(kt, tie_result(kt, ranks)) for kt in before]
+        if any(res is not None and any(same_team(t, res.loser) for t in playing)
+               for _, res in results):
+            continue  # a loser plays on: B001
+        first = after[0].legs[0]
+        for kt, res in results:
+            if res is None or any(same_team(t, res.winner) for t in playing):
                 continue
-            playing = [team for kt in rounds[cur] for team in kt.teams()]
-            results = [(kt, tie_result(kt, ranks)) for kt in rounds[prev]]
-            if any(res is not None and any(same_team(t, res.loser) for t in playing)
-                   for _, res in results):
-                continue  # a loser plays on: B001
-            first = rounds[cur][0].legs[0]
-            for kt, res in results:
-                if res is None or any(same_team(t, res.winner) for t in playing):
-                    continue
-                how = "the shoot-out" if res.how == "penalties" else "the tie"
-                last = kt.legs[-1]
-                yield report(f"{res.winner} won {how} against {res.loser} but plays no match of the "
-                             f"next round", last.line, last.home_column,
-                             related=[Related(doc.path, first.line, 1,
-                                              f"the next round: {describe(first)}")])
+            how = "the shoot-out" if res.how == "penalties" else "the tie"
+            last = kt.legs[-1]
+            yield report(f"{res.winner} won {how} against {res.loser} but plays no match of the "
+                         f"next round", last.line, last.home_column,
+                         related=[Related(doc.path, first.line, 1,
+                                          f"the next round: {describe(first)}")])
 
 
 @rule("T007", "tie-shootout-winner", ERROR)

@@ -22,6 +22,24 @@ def _rounds(doc):
     return out
 
 
+def round_pairs(doc) -> list[tuple[list, list]]:
+    """(the ties of a round, the ties of the round after it) for each pair of consecutive rounds:
+    within a tournament's sections, and from brackets below it into its first round, where
+    every round of those comes before it (each conference's final, `==Eastern Conference==`
+    / `===Conference Final===`, into the `==Final==` of the playoffs above them: the
+    conferences' last rounds together). A bracket joins the nearest tournament above it
+    that has rounds of its own."""
+    rounds = _rounds(doc)
+    pairs = [(ties[prev], ties[cur]) for ties in rounds.values() for prev, cur in pairwise(sorted(ties))]
+    feeding: dict[tuple, list] = {}  # a tournament -> the last rounds of the brackets right below it
+    for prefix, ties in rounds.items():
+        above = next((prefix[:n] for n in range(len(prefix) - 1, -1, -1) if prefix[:n] in rounds), None)
+        if above is not None and max(ties) < min(rounds[above]):
+            feeding.setdefault(above, []).extend(ties[max(ties)])
+    pairs += [(last, rounds[above][min(rounds[above])]) for above, last in feeding.items()]
+    return pairs
+
+
 @rule("B001", "bracket-team-not-advanced", ERROR)
 def bracket_team_not_advanced(doc, settings, report):
     """A club plays a round after losing the round before.
@@ -30,31 +48,31 @@ def bracket_team_not_advanced(doc, settings, report):
     round of 32, quarter-finals, conference semi-finals, final; the names are in
     the lexicon), but for a group's matches under them. A club in a round must have won its
     tie in the round before, or not have played that round at all (seeded
-    straight into it, like the top team into the semi-finals).
+    straight into it, like the top team into the semi-finals). The round before
+    a playoff's final may be the last round of brackets in sections below it (each
+    conference's final).
 
     Why: a loser in the next round means a wrong result or a wrong name.
 
     Example: Irapuato lost its quarter-final and appears in a semi-final.
     """
     ranks = ranking(doc)
-    for rounds in _rounds(doc).values():
-        order = sorted(rounds)
-        for prev, cur in pairwise(order):
-            losers, res_of = {}, {}
-            for kt in rounds[prev]:
-                res = tie_result(kt, ranks)
-                if res is not None:
-                    losers[res.loser], res_of[res.loser] = kt, res
-            for kt in rounds[cur]:
-                for team in kt.teams():
-                    for loser, lost_tie in losers.items():
-                        if same_team(team, loser):
-                            how = " on penalties" if res_of[loser].how == "penalties" else ""
-                            yield report(
-                                f"{team} plays this round but lost the round before{how}",
-                                kt.legs[0].line, 1,
-                                related=[Related(doc.path, m.line, 1, f"lost: {describe(m)}")
-                                         for m in lost_tie.legs])
+    for before, after in round_pairs(doc):
+        losers, res_of = {}, {}
+        for kt in before:
+            res = tie_result(kt, ranks)
+            if res is not None:
+                losers[res.loser], res_of[res.loser] = kt, res
+        for kt in after:
+            for team in kt.teams():
+                for loser, lost_tie in losers.items():
+                    if same_team(team, loser):
+                        how = " on penalties" if res_of[loser].how == "penalties" else ""
+                        yield report(
+                            f"{team} plays this round but lost the round before{how}",
+                            kt.legs[0].line, 1,
+                            related=[Related(doc.path, m.line, 1, f"lost: {describe(m)}")
+                                     for m in lost_tie.legs])
 
 
 def _named_champions(doc):
