@@ -7,8 +7,8 @@ from itertools import pairwise
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import (
-    describe, knockout_ties, named_clubs, promotion_ties, ranking, round_index, same_team, tie_result)
-from seasonparse.lexicon import words
+    describe, knockout_ties, named_clubs, promotion_ties, rank_of, ranking, round_index, same_team, tie_result)
+from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
 
@@ -110,7 +110,11 @@ def champion_mismatch(doc, settings, report):
     (football.series_final). A two-legged final's winner is the tie's: on
     aggregate, else the shoot-out, else as its outcome line says (away goals). A
     conference's bracket (its last round a conference final) leads to the final,
-    so it is no other tournament the infobox could name the champion of.
+    so it is no other tournament the infobox could name the champion of. A
+    play-off's final (a section titled `Play-offs`, `Premiership play-off`) is
+    not held against a champion the document's first standings table ranks
+    first (or a runner-up it ranks second): there the table decided the title,
+    and the play-off another place (promotion, relegation, Europe).
 
     Why: the champion is the headline fact of a season article.
 
@@ -128,7 +132,7 @@ def champion_mismatch(doc, settings, report):
     contenders = sum(1 for rounds in tournaments.values() if max(rounds) != round_index("conference final"))
     for prefix, rounds in tournaments.items():
         last = max(rounds)
-        if last != round_index("final") or len(rounds[last]) != 1:
+        if last != round_index("final") or len(rounds[last]) != 1 or _table_decides(prefix, named, runner, ranks):
             continue
         kt = rounds[last][0]
         res = tie_result(kt, ranks)
@@ -147,6 +151,18 @@ def champion_mismatch(doc, settings, report):
         if runner and runner.value and contenders == 1 and not same_team(runner.value, res.loser):
             yield report(f"the document names {runner.value} runner-up, but {res.loser} lost the final",
                          runner.line, 1, related=legs)
+
+
+def _table_decides(prefix: tuple[str, ...], named: list, runner, ranks: dict[str, int]) -> bool:
+    """Whether the final under `prefix` is a play-off's (a section title names one: the lexicon's
+    [sections] playoff) in a league whose table decided the champion: the document's first
+    standings table ranks the named champion first, or the named runner-up second. Such a
+    play-off decides another place (promotion, relegation, Europe: the EFL's `Play-offs`, the
+    Scottish `Premiership play-off`), not the title (trial18: a false B002 error on each)."""
+    if not any(names_any(title, "sections", "playoff") for title in prefix):
+        return False
+    return (any(rank_of(ranks, club) == 1 for club, _, _ in named)
+            or (runner is not None and bool(runner.value) and rank_of(ranks, runner.value) == 2))
 
 
 @rule("B003", "promoted-mismatch", ERROR)
