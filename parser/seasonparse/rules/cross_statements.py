@@ -16,7 +16,7 @@ from seasonparse.football import (
     tie_result)
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR, Document
-from seasonparse.names import fold
+from seasonparse.names import fold, same_team
 from seasonparse.findings import Related, rule
 from seasonparse.rules.base import odd_ones, text_column
 from seasonparse.statements import next_opponents
@@ -199,7 +199,8 @@ def cross_tie_mismatch(corpus, settings, report):
     What it does: finds the same two-legged tie in several documents (the same
     two clubs, first legs at most a day apart), works out who went through in
     each (goals, then the stated winner, then the document's table) and
-    compares.
+    compares. A document whose outcome line names another winner than its own
+    legs give (T003 there) tells no one story, and is left out.
 
     Why: a club article's final phase and the bracket article must tell the
     same story.
@@ -215,7 +216,7 @@ def cross_tie_mismatch(corpus, settings, report):
             if len(kt.legs) != 2 or kt.legs[0].date is None:
                 continue
             res = tie_result(kt, ranks)
-            if res is None:
+            if res is None or _says_both(kt, res):
                 continue
             a, b = (corpus.clubs.root(x) for x in kt.teams())
             index.setdefault(frozenset((a, b)), []).append(_TieView(
@@ -239,6 +240,16 @@ def cross_tie_mismatch(corpus, settings, report):
                              path=t.doc.path,
                              related=[Related(x.doc.path, x.tie.line, 1,
                                               f"{corpus.clubs.name(x.winner)} went through") for x in others])
+
+
+def _says_both(kt, res) -> bool:
+    """Whether the document's outcome line names the tie's other club as its winner than its
+    legs make it (T003 there): it tells no one story of who went through to hold against
+    another's (trial18: a leg's score wrong in a club article whose outcome line was right gave
+    an X010 claiming the article said the other club went through)."""
+    stated = kt.stated.winner if kt.stated is not None else None
+    return (stated is not None and any(same_team(stated, t) for t in kt.teams())
+            and not same_team(stated, res.winner))
 
 
 class _TieView(NamedTuple):
