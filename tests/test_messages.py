@@ -75,3 +75,13 @@ def test_short_quotes_cuts_long_quotes_only():
     assert short_quotes(plain) == plain[:MESSAGE_LIMIT] + f"… ({len(plain)} characters)"
     unpaired = "`" + "y" * 100 + "` then `" + "z" * 400  # a last backtick with no pair is no quote
     assert short_quotes(unpaired).startswith("`" + "y" * QUOTE_LIMIT + "… (100 characters)` then `zzz")
+
+
+def test_a_goal_in_added_time_is_shown_with_it_where_a_tally_lists_it():
+    """trial18: G001's related goals showed `Sterling 45'` for a goal at 45+3'."""
+    from conftest import SEEDS
+
+    text = SEEDS[0].read_text("utf-8").replace("| 1. | MEX | Víctor Lojero | 7 |", "| 1. | MEX | Víctor Lojero | 8 |")
+    text = text.replace("  Necaxa: Lojero 14'", "  Necaxa: Lojero 45'+3", 1)
+    related = [r.message for f in findings_for(text) if f.code == "G001" for r in f.related]
+    assert "Lojero 45+3'" in related and "Lojero 45'" not in related, related

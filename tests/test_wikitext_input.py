@@ -563,6 +563,13 @@ def test_national_teams_score_links_and_the_football_box_module():
     notes = [(x.code, x.line) for x in d.diagnostics]
     assert ("P013", 55) in notes and not [c for c, _ in notes if c in ("P017", "P018")]
 
+def test_a_flag_code_the_templates_take_beside_fifas_own():
+    """{{fb|KOS}}: the flag templates' code for Kosovo (FIFA's is KVX) shows the country, not
+    `KOS` (trial18)."""
+    box = "{{Football box\n|date = 7 September 2019\n|team1 = {{fb-rt|ENG}}\n|score = 5–3\n|team2 = {{fb|KOS}}\n}}\n"
+    assert [(m.home, m.away) for m in parse(box).matches] == [("England", "Kosovo")]
+
+
 # --- input: globs and --input-format ---------------------------------------------
 def test_default_glob_takes_text_and_wikitext_in_one_run(run, tmp_path):
     import shutil

@@ -354,9 +354,7 @@ def _scorer_link(doc: Document, e: Event) -> str | None:
 
 
 def _where(doc, goals, limit=12):
-    return [Related(doc.path, e.line, e.column,
-                    f"{e.player} {e.minute}'" if e.minute is not None else f"{e.player} (no minute)")
-            for _, e in goals[:limit]]
+    return [Related(doc.path, e.line, e.column, f"{e.player} {e.minute_text}") for _, e in goals[:limit]]
 
 
 def _in_column(t: Tally) -> str:
