@@ -1,9 +1,10 @@
 """Rules on what the wikitext markup says beside the data: the front end sees the
-markup (bold, italics), so it detects these; each rule here surfaces its code."""
+markup (bold, italics) and a tie's summary beside its boxes, so it detects these; each
+rule here surfaces its code."""
 
 from __future__ import annotations
 
-from seasonparse.model import WARNING
+from seasonparse.model import ERROR, WARNING
 from seasonparse.rules.parse import _diagnostic_rule
 
 marked_winner_mismatch = _diagnostic_rule("W005", "marked-winner-mismatch", WARNING, """
@@ -24,4 +25,22 @@ Example:
     {{TwoLegResult|'''[[Alpha FC|Alpha]]'''||1–3|[[Beta FC|Beta]]||0–2|1–1}}
 """)
 
-RULES = (marked_winner_mismatch,)
+tie_leg_cell_mismatch = _diagnostic_rule("W006", "tie-leg-cell-mismatch", ERROR, """
+A leg's score in a tie's summary row is not the score of the leg's football box.
+
+What it does: a `{{TwoLegResult}}` row or a wikitable of ties (team 1,
+aggregate, team 2, legs) gives each leg's score, team 1's goals first; the
+boxes of the same two clubs in the round are the legs themselves. A leg cell
+that gives another score than its box is reported at the cell, with the box.
+A cell that reads as the box's score with the home side's goals first (a
+second leg written that way) is taken as another convention, not reported.
+
+Why: the summary and the box tell one match two ways; one of them is wrong,
+and the tie's aggregate and winner follow from the box.
+
+Example:
+    {{TwoLegResult|[[VfB Stuttgart]]||2–2 (a)|'''[[Union Berlin]]'''||2–2|3–0}}
+    and the second leg's box: Union Berlin 0–0 VfB Stuttgart
+""")
+
+RULES = (marked_winner_mismatch, tie_leg_cell_mismatch)

@@ -32,7 +32,10 @@ in a knockout round whose {{TwoLegResult}} has no boxes of its own.
 
 A tie written before its legs' boxes (the round's summary rows first, then the boxes, in the
 round's section or its First leg / Second leg sections) takes the boxes as its legs when they
-come (AwaitedBoxes); the matches made from its cells are then dropped.
+come (AwaitedBoxes); the matches made from its cells are then dropped. Written after or before
+them, a leg cell that gives another score than its box is a W006 error (leg_cell_mismatch),
+unless it reads as the box's with the home side's goals first (another convention, not a
+contradiction).
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
 from seasonparse.lexicon import knockout_title, leg_round
-from seasonparse.model import WARNING, Diagnostic, Match, Tie
+from seasonparse.model import ERROR, WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
 
 _SHOOTOUT = re.compile(r"\((\d{1,2})\s*[-–—−]\s*(\d{1,2})\s*(?:p|pen|pens|penalties|p\.)\.?\)", re.I)
@@ -108,6 +111,10 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     # (never a group's home and away matches: clubs of one group may meet again in a knockout round)
     legs = [i for i in b.matches_of_pair(a, bb) if i not in b.tie_legs and i not in b.group_matches][-2:]
     waiting = None
+    if len(legs) == 2:  # boxes read before the row: each leg cell is its box's score
+        for n, (raw, pos) in enumerate(((t.leg1, t.leg1_pos), (t.leg2, t.leg2_pos))):
+            if (s := score(raw)) is not None:
+                awaited.check_cell(s, n, pos, a, b.matches[legs[n]])
     if not legs:
         slots: list[int | None] = []  # leg 1 (at A's ground), leg 2: made from the cells, or None
         for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
@@ -152,7 +159,8 @@ class _Awaited:
     cells, a box, or None (an empty cell), and its place in the builder's ties."""
 
     def __init__(self, a: str, slots: list[int | None]):
-        self.a = tokens(a)  # the club at home in leg 1
+        self.club_a = a  # the club at home in leg 1, as written
+        self.a = tokens(a)
         self.slots = slots
         self.boxed = [False, False]
         self.tie: int | None = None
@@ -168,6 +176,20 @@ class AwaitedBoxes:
     def __init__(self):
         self.by_round: dict[tuple[str, ...], dict[tuple, _Awaited]] = {}  # round -> pair -> its tie
         self.replaced: set[int] = set()  # matches made from cells whose box came
+        self.mismatches: list[Diagnostic] = []  # W006: a leg cell that is not its box's score
+
+    def check_cell(self, cell: tuple[int, int], leg: int, pos: tuple[int, int], a: str, box: Match) -> None:
+        """A W006 where the leg cell `cell` (A's goals first; `leg` 0 or 1, at `pos`) gives another
+        score than its football box, read either way: A's goals first, the convention, or the home
+        side's first, which some tables use for the second leg (no contradiction then)."""
+        a_first = (box.home_goals, box.away_goals) if tokens(box.home) == tokens(a) else (box.away_goals, box.home_goals)
+        if cell in (a_first, (box.home_goals, box.away_goals)):
+            return
+        line, col = pos
+        self.mismatches.append(Diagnostic(
+            "W006", ERROR, f"leg {leg + 1} is {cell[0]}–{cell[1]} in the summary row ({a}'s goals first), "
+                           f"but {box.home} {box.home_goals}–{box.away_goals} {box.away} in its football box "
+                           f"(line {box.line})", line, col))
 
     def expect(self, a: str, bb: str, section: tuple[str, ...], slots: list[int | None]) -> _Awaited:
         waiting = _Awaited(a, slots)
@@ -196,7 +218,10 @@ class AwaitedBoxes:
             if waiting.boxed[slot]:
                 continue  # a third meeting: not this tie's
             if waiting.slots[slot] is not None:
+                made = b.matches[waiting.slots[slot]]  # from the cell, the home side's goals first
                 self.replaced.add(waiting.slots[slot])
+                cell = (made.home_goals, made.away_goals) if slot == 0 else (made.away_goals, made.home_goals)
+                self.check_cell(cell, slot, (made.line, made.home_column), waiting.club_a, m)
             waiting.slots[slot], waiting.boxed[slot] = m.index, True
             b.tie_legs.add(m.index)
             if waiting.tie is not None:
