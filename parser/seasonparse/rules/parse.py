@@ -326,7 +326,9 @@ What it does: reports, at the template, a minute value that is not a number
 of up to three digits with an optional `+N` of added time of up to two (`-17`,
 `ab`, `45+142`); the other minutes of the template are still read. A minute
 written as text (`Palmer 4500'`, `45+142'`) is read by the same rule: no goal,
-not even an untimed one, and this warning at it.
+not even an untimed one, and this warning at it. A note that is a minute
+(`{{goal|70|76}}`, where `{{goal|70||76}}` is two goals) is reported too: it is
+read as the note of the goal before it, as the template reads it.
 
 Why: the goal is otherwise dropped without a word, and only a count mismatch
 (M002) follows, far from the cause.

@@ -98,10 +98,11 @@ def _template_day(values: list[str]) -> str | None:
     return parse_date(f"{int(values[0]):04d}-{month:02d}-{int(values[2]):02d}")
 
 
-def _goal_minutes(values: list[str], col: int, end_col: int,
-                  bad: list[str] | None = None) -> list[Minute]:
+def _goal_minutes(values: list[str], col: int, end_col: int, bad: list[str] | None = None,
+                  minute_notes: list[tuple[str, str]] | None = None) -> list[Minute]:
     """{{goal|12||90|pen.}}: minute/note pairs, each a Minute placed on the template;
-    a written minute that is not one (`-17`) goes to `bad`."""
+    a written minute that is not one (`-17`) goes to `bad`, and a note that is a minute
+    (`{{goal|70|76}}`: the goal at 70 with the note `76`) to `minute_notes` as (minute, note)."""
     out = []
     for i in range(0, len(values), 2):
         m = _MINUTE.fullmatch(values[i])
@@ -110,6 +111,8 @@ def _goal_minutes(values: list[str], col: int, end_col: int,
                 bad.append(values[i].strip())
             continue
         note = values[i + 1] if i + 1 < len(values) else ""
+        if minute_notes is not None and note.strip() and _MINUTE.fullmatch(note):
+            minute_notes.append((values[i].strip(), note.strip()))
         out.append(Minute(int(m[1]), int(m[2]) if m[2] else None,
                           note_kind(note) if note else "goal", col, end_col))
     return out
@@ -156,7 +159,8 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
             if tkind == "goal":
                 line, col = index.position(a)
                 bad: list[str] = []
-                read = _goal_minutes(values, col, col + (b - a), bad)
+                minute_notes: list[tuple[str, str]] = []
+                read = _goal_minutes(values, col, col + (b - a), bad, minute_notes)
                 minutes = [m for m in read if m.kind != "no_goal"]
                 if minutes or not (bad or read):
                     item.goal(minutes, line)
@@ -166,6 +170,8 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
                     item.had_event = True
                 if diags is not None:
                     diags.extend(_not_a_minute(v, text[a:b], line, col, col + (b - a)) for v in bad)
+                    diags.extend(_minute_as_note(minute, note, text[a:b], line, col, col + (b - a))
+                                 for minute, note in minute_notes)
                 continue
             if tkind in _OTHER_EVENTS:
                 line, col = index.position(a)
@@ -197,6 +203,14 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
 def _not_a_minute(value: str, written: str, line: int, col: int, end_col: int) -> Diagnostic:
     return Diagnostic("P019", WARNING, f"`{cut(value)}` in `{cut(written)}` is not a minute; "
                       "that goal is not read", line, col, line, end_col)
+
+
+def _minute_as_note(minute: str, note: str, written: str, line: int, col: int, end_col: int) -> Diagnostic:
+    """{{goal}} takes a minute and a note in turn: `{{goal|70|76}}` is one goal, noted `76`;
+    two goals are `{{goal|70||76}}` (trial18: six M002 followed, far from the cause)."""
+    return Diagnostic("P019", WARNING, f"`{cut(note)}` in `{cut(written)}` is read as the note of the goal at "
+                      f"{cut(minute)}', not as a minute: a second goal is written `{{{{goal|{cut(minute)}||{cut(note)}}}}}`",
+                      line, col, line, end_col)
 
 
 def _shown_value(text: str, a: int, b: int, name: str) -> tuple[str, int] | None:
