@@ -24,17 +24,18 @@ def _rounds(doc):
 
 def round_pairs(doc) -> list[tuple[list, list]]:
     """(the ties of a round, the ties of the round after it) for each pair of consecutive rounds:
-    within a tournament's sections, and from brackets below it into its first round, where
-    every round of those comes before it (each conference's final, `==Eastern Conference==`
-    / `===Conference Final===`, into the `==Final==` of the playoffs above them: the
-    conferences' last rounds together). A bracket joins the nearest tournament above it
-    that has rounds of its own."""
+    within a tournament's sections, and from each conference's bracket (its last round a
+    conference final: `==Eastern Conference==` / `===Conference Final===`) into the first
+    round of the playoffs above it (`==Final==`), the conferences' finals together. A
+    conference joins the nearest tournament above it that has rounds of its own, where they
+    come after its final; no other bracket below a tournament leads into it (placement
+    matches, a reserve side's cup: review17)."""
     rounds = _rounds(doc)
     pairs = [(ties[prev], ties[cur]) for ties in rounds.values() for prev, cur in pairwise(sorted(ties))]
-    feeding: dict[tuple, list] = {}  # a tournament -> the last rounds of the brackets right below it
+    feeding: dict[tuple, list] = {}  # a tournament -> the conference finals right below it
     for prefix, ties in rounds.items():
         above = next((prefix[:n] for n in range(len(prefix) - 1, -1, -1) if prefix[:n] in rounds), None)
-        if above is not None and max(ties) < min(rounds[above]):
+        if above is not None and max(ties) == round_index("conference final") and max(ties) < min(rounds[above]):
             feeding.setdefault(above, []).extend(ties[max(ties)])
     pairs += [(last, rounds[above][min(rounds[above])]) for above, last in feeding.items()]
     return pairs
@@ -113,8 +114,9 @@ def champion_mismatch(doc, settings, report):
     so it is no other tournament the infobox could name the champion of. A
     play-off's final (a section titled `Play-offs`, `Premiership play-off`) is
     not held against a champion the document's first standings table ranks
-    first (or a runner-up it ranks second): there the table decided the title,
-    and the play-off another place (promotion, relegation, Europe).
+    first (a runner-up it ranks second) and who plays no match of the play-off:
+    there the table decided the title, and the play-off another place
+    (promotion, relegation, Europe).
 
     Why: the champion is the headline fact of a season article.
 
@@ -132,8 +134,9 @@ def champion_mismatch(doc, settings, report):
     contenders = sum(1 for rounds in tournaments.values() if max(rounds) != round_index("conference final"))
     for prefix, rounds in tournaments.items():
         last = max(rounds)
-        if last != round_index("final") or len(rounds[last]) != 1 or _table_decides(prefix, named, runner, ranks):
+        if last != round_index("final") or len(rounds[last]) != 1:
             continue
+        table_decided = _table_decided(prefix, rounds, ranks)
         kt = rounds[last][0]
         res = tie_result(kt, ranks)
         if res is None:
@@ -145,24 +148,31 @@ def champion_mismatch(doc, settings, report):
                 continue
             if phase is None and contenders > 1:
                 continue
-            if not same_team(club, res.winner):
+            if not same_team(club, res.winner) and not table_decided(club, 1):
                 yield report(f"the document names {club} champion, but {res.winner} won the final",
                              line, 1, related=legs)
-        if runner and runner.value and contenders == 1 and not same_team(runner.value, res.loser):
+        if (runner and runner.value and contenders == 1 and not same_team(runner.value, res.loser)
+                and not table_decided(runner.value, 2)):
             yield report(f"the document names {runner.value} runner-up, but {res.loser} lost the final",
                          runner.line, 1, related=legs)
 
 
-def _table_decides(prefix: tuple[str, ...], named: list, runner, ranks: dict[str, int]) -> bool:
-    """Whether the final under `prefix` is a play-off's (a section title names one: the lexicon's
-    [sections] playoff) in a league whose table decided the champion: the document's first
-    standings table ranks the named champion first, or the named runner-up second. Such a
-    play-off decides another place (promotion, relegation, Europe: the EFL's `Play-offs`, the
-    Scottish `Premiership play-off`), not the title (trial18: a false B002 error on each)."""
-    if not any(names_any(title, "sections", "playoff") for title in prefix):
-        return False
-    return (any(rank_of(ranks, club) == 1 for club, _, _ in named)
-            or (runner is not None and bool(runner.value) and rank_of(ranks, runner.value) == 2))
+def _table_decided(prefix: tuple[str, ...], rounds: dict[int, list], ranks: dict[str, int]):
+    """For the final under `prefix`: whether a club named champion (place 1) or runner-up
+    (place 2) holds that place by the league table, not by this final: the final is a
+    play-off's (a section title names one: the lexicon's [sections] playoff), the document's
+    first standings table ranks the club there, and the club plays no match of the play-off.
+    Such a play-off decides another place (promotion, relegation, Europe: the EFL's
+    `Play-offs`, the Scottish `Premiership play-off`; trial18: a false B002 error on each);
+    where the table's leader plays in it (MLS Cup Playoffs), the final is the title's."""
+    playoff = any(names_any(title, "sections", "playoff") for title in prefix)
+    playing = [team for ties in rounds.values() for kt in ties for team in kt.teams()]
+
+    def decided(club: str, place: int) -> bool:
+        return (playoff and rank_of(ranks, club) == place
+                and not any(same_team(club, team) for team in playing))
+
+    return decided
 
 
 @rule("B003", "promoted-mismatch", ERROR)

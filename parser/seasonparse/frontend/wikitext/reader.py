@@ -367,7 +367,7 @@ def read(source: Source) -> Document:
         elif piece.kind == "unknown_template":
             r.unknown(piece.start, piece.end)
     r.close_legacy()
-    r.diags.extend(r.awaited.mismatches)  # W006, before the matches made from cells are dropped
+    r.diags.extend(r.awaited.mismatches(r.b))  # W006, before the matches made from cells are dropped
     r.aggregates = r.awaited.drop(r.b, r.aggregates)
     r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches))
     r.note_unknown(_furniture_from(pieces, masked))

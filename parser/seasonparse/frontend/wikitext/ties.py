@@ -33,9 +33,9 @@ in a knockout round whose {{TwoLegResult}} has no boxes of its own.
 A tie written before its legs' boxes (the round's summary rows first, then the boxes, in the
 round's section or its First leg / Second leg sections) takes the boxes as its legs when they
 come (AwaitedBoxes); the matches made from its cells are then dropped. Written after or before
-them, a leg cell that gives another score than its box is a W006 error (leg_cell_mismatch),
-unless it reads as the box's with the home side's goals first (another convention, not a
-contradiction).
+them, a leg cell that is the score of neither of the tie's two boxes is a W006 error
+(AwaitedBoxes.compare), read with A's goals first or the home side's (another convention,
+not a contradiction); not where a third box of the pair is in the round (a replay).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
-from seasonparse.lexicon import knockout_title, leg_round
+from seasonparse.lexicon import knockout_title, leg_round, names_any
 from seasonparse.model import ERROR, WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
 
@@ -108,13 +108,21 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
         return None
     # the pair's last two matches no tie has taken: a later round between the same clubs
     # (a final after a first round) has legs of its own, not the earlier round's
-    # (never a group's home and away matches: clubs of one group may meet again in a knockout round)
-    legs = [i for i in b.matches_of_pair(a, bb) if i not in b.tie_legs and i not in b.group_matches][-2:]
+    # (never a group's home and away matches: clubs of one group may meet again in a knockout round),
+    # and where the row is under a round's heading, only matches of that round (a cup tie's row
+    # takes no league meetings of the same clubs written as boxes elsewhere: trial18's review)
+    rnd = _round_of(b.section)
+    in_round = bool(rnd) and knockout_title(rnd[-1])
+    meetings = [i for i in b.matches_of_pair(a, bb) if i not in b.group_matches
+                and (not in_round or b.matches[i].section[:len(rnd)] == rnd)]
+    legs = [i for i in meetings if i not in b.tie_legs][-2:]
+    # each leg cell's score, for W006: not a leg awarded (`3–0 (awd.)`, a note saying so), whose
+    # box may show the score played
+    cells = [(s, pos) if (s := score(raw)) is not None and not names_any(raw, "scores", "awarded") else None
+             for raw, pos in ((t.leg1, t.leg1_pos), (t.leg2, t.leg2_pos))]
     waiting = None
-    if len(legs) == 2:  # boxes read before the row: each leg cell is its box's score
-        for n, (raw, pos) in enumerate(((t.leg1, t.leg1_pos), (t.leg2, t.leg2_pos))):
-            if (s := score(raw)) is not None:
-                awaited.check_cell(s, n, pos, a, b.matches[legs[n]])
+    if in_round and len(legs) == 2 == len(meetings):  # boxes read before the row, the round's only two
+        awaited.compare(a, cells, [b.matches[i] for i in legs])
     if not legs:
         slots: list[int | None] = []  # leg 1 (at A's ground), leg 2: made from the cells, or None
         for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
@@ -126,7 +134,7 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
                                        b.section, ln, ln, ln, col, col, None, col + len(raw)))
                 slots[-1] = len(b.matches) - 1
         legs = [i for i in slots if i is not None]
-        waiting = awaited.expect(a, bb, b.section, slots)
+        waiting = awaited.expect(a, bb, b.section, slots, cells)
     b.tie_legs.update(legs)
     agg = score(t.aggregate)
     if agg is None:
@@ -158,11 +166,13 @@ class _Awaited:
     """A tie whose legs' boxes may follow: its two legs' slots, each a match made from its
     cells, a box, or None (an empty cell), and its place in the builder's ties."""
 
-    def __init__(self, a: str, slots: list[int | None]):
+    def __init__(self, a: str, slots: list[int | None], cells: list):
         self.club_a = a  # the club at home in leg 1, as written
         self.a = tokens(a)
         self.slots = slots
+        self.cells = cells  # each leg cell's (score, A's goals first; position), or None
         self.boxed = [False, False]
+        self.more = False  # a third box of the pair in the round (a replay): which box is which leg is not told
         self.tie: int | None = None
 
 
@@ -176,24 +186,40 @@ class AwaitedBoxes:
     def __init__(self):
         self.by_round: dict[tuple[str, ...], dict[tuple, _Awaited]] = {}  # round -> pair -> its tie
         self.replaced: set[int] = set()  # matches made from cells whose box came
-        self.mismatches: list[Diagnostic] = []  # W006: a leg cell that is not its box's score
+        self.awaited: list[_Awaited] = []  # every tie that waited for its boxes, for `mismatches`
+        self.found: list[Diagnostic] = []  # W006 of rows written after their boxes
 
-    def check_cell(self, cell: tuple[int, int], leg: int, pos: tuple[int, int], a: str, box: Match) -> None:
-        """A W006 where the leg cell `cell` (A's goals first; `leg` 0 or 1, at `pos`) gives another
-        score than its football box, read either way: A's goals first, the convention, or the home
-        side's first, which some tables use for the second leg (no contradiction then)."""
-        a_first = (box.home_goals, box.away_goals) if tokens(box.home) == tokens(a) else (box.away_goals, box.home_goals)
-        if cell in (a_first, (box.home_goals, box.away_goals)):
-            return
-        line, col = pos
-        self.mismatches.append(Diagnostic(
-            "W006", ERROR, f"leg {leg + 1} is {cell[0]}–{cell[1]} in the summary row ({a}'s goals first), "
-                           f"but {box.home} {box.home_goals}–{box.away_goals} {box.away} in its football box "
-                           f"(line {box.line})", line, col))
+    def compare(self, a: str, cells: list, boxes: list[Match]) -> None:
+        """W006 for each leg cell (A's goals first) that is the score of neither of the tie's two
+        boxes, read A's goals first (the convention) or the home side's first (another one some
+        tables use): reported with the box of its leg, as the row's order takes it."""
+        readings = set()
+        for box in boxes:
+            readings.add((box.home_goals, box.away_goals))
+            readings.add((box.home_goals, box.away_goals) if tokens(box.home) == tokens(a)
+                         else (box.away_goals, box.home_goals))
+        for leg, (cell, box) in enumerate(zip(cells, boxes)):
+            if cell is None or cell[0] in readings:
+                continue
+            (x, y), (line, col) = cell
+            self.found.append(Diagnostic(
+                "W006", ERROR, f"leg {leg + 1} is {x}–{y} in the summary row ({a}'s goals first), but "
+                               f"{box.home} {box.home_goals}–{box.away_goals} {box.away} in its football box "
+                               f"(line {box.line})", line, col))
 
-    def expect(self, a: str, bb: str, section: tuple[str, ...], slots: list[int | None]) -> _Awaited:
-        waiting = _Awaited(a, slots)
+    def mismatches(self, b) -> list[Diagnostic]:
+        """The W006 of the page, once it is read (before `drop`): of rows written after their
+        boxes, and of rows whose two boxes came after them, unless a third box of the pair came in
+        the round too."""
+        for waiting in self.awaited:
+            if all(waiting.boxed) and not waiting.more:
+                self.compare(waiting.club_a, waiting.cells, [b.matches[i] for i in waiting.slots])
+        return self.found
+
+    def expect(self, a: str, bb: str, section: tuple[str, ...], slots: list[int | None], cells: list) -> _Awaited:
+        waiting = _Awaited(a, slots, cells)
         self.by_round.setdefault(_round_of(section), {})[_pair(a, bb)] = waiting
+        self.awaited.append(waiting)
         return waiting
 
     def enter(self, section: tuple[str, ...]) -> None:
@@ -216,12 +242,10 @@ class AwaitedBoxes:
             if waiting.boxed[slot]:
                 slot = 1 - slot  # the same club at home in both legs: still the tie's other leg
             if waiting.boxed[slot]:
+                waiting.more = True
                 continue  # a third meeting: not this tie's
             if waiting.slots[slot] is not None:
-                made = b.matches[waiting.slots[slot]]  # from the cell, the home side's goals first
                 self.replaced.add(waiting.slots[slot])
-                cell = (made.home_goals, made.away_goals) if slot == 0 else (made.away_goals, made.home_goals)
-                self.check_cell(cell, slot, (made.line, made.home_column), waiting.club_a, m)
             waiting.slots[slot], waiting.boxed[slot] = m.index, True
             b.tie_legs.add(m.index)
             if waiting.tie is not None:
