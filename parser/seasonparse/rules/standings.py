@@ -134,9 +134,10 @@ def standings_order(doc, settings, report):
     goal difference where the table says goal difference breaks ties (a Sports
     table's `class_rules`, an Fb cl footer's `orfc`), not at all where it says
     another tie-break comes first (head-to-head: `hth_X`; goal average: a Sports
-    table's `use_goal_ratio`, an Fb cl header's or footer's `gavg`; or those lists), and
-    with an info only where it says nothing; a table that ranks by something else
-    (`ranking_style`) is not checked. A relegation table is ordered by average
+    table's `use_goal_ratio`, an Fb cl header's or footer's `gavg`; or those lists:
+    goals scored), and with an info only where it says nothing; a table that ranks by
+    something else (`ranking_style`, `class_rules` that start with points per game) is
+    not checked. A relegation table is ordered by average
     (total points / total played). Where a row's points include an adjustment
     (bonus or deducted points, an Adj column), the message shows the points compared.
 

@@ -102,9 +102,10 @@ _YES = frozenset(("yes", "y", "true", "1"))
 
 def order_rule(frag: Fragment, codes) -> str | None:
     """How the table says its rows are ordered (see Table.order_rule): `other` for a
-    ranking_style other than points, `points` where head-to-head (`hth_X`), goal
-    average or a tie-break other than goal difference comes first, `points_gd` where
-    `class_rules` puts goal difference first; None where nothing is said."""
+    ranking_style other than points (or `class_rules` ranking by points per game first),
+    `points` where head-to-head (`hth_X`), goal average or a tie-break other than goal
+    difference comes first (goals scored), `points_gd` where `class_rules` puts goal
+    difference first; None where nothing is said."""
     p = frag.params
     style = p.get(key("ranking_style"))
     if style is not None and fold(clean(style.raw)) not in ("", "pts", "points"):
@@ -116,11 +117,12 @@ def order_rule(frag: Fragment, codes) -> str | None:
 
 def stated_tie_breaks(frag: Fragment, name: str) -> str | None:
     """`points` where the template ranks by goal average (`use_goal_ratio`, `gavg`): its
-    order is not goal difference's, whatever its rules text says. Else `points_gd` where
-    the parameter `name` (a Sports table's `class_rules`, an Fb cl footer's `orfc`) lists
-    goal difference before any other tie-break, `points` where it lists another first or
-    none, None where the parameter is absent or empty (or the template has none: an Fb cl
-    header)."""
+    order is not goal difference's, whatever its rules text says. Else, by what the
+    parameter `name` (a Sports table's `class_rules`, an Fb cl footer's `orfc`) writes
+    first of the lexicon's words: `other` for a ranking by something else than points
+    (`1) Points per game`), `points_gd` for goal difference, `points` for another
+    tie-break (`2) Goals scored`) or none; None where the parameter is absent or empty
+    (or the template has none: an Fb cl header)."""
     if goal_average_stated(frag):
         return "points"
     rules = frag.params.get(key(name))
@@ -129,7 +131,9 @@ def stated_tie_breaks(frag: Fragment, name: str) -> str | None:
     text = fold(clean(rules.raw))
     first = {meaning: min((i for w in words("standings", meaning) if (i := text.find(w)) >= 0),
                           default=len(text))
-             for meaning in ("goal_difference", "other_tie_breaks")}
+             for meaning in ("other_rankings", "goal_difference", "other_tie_breaks")}
+    if first["other_rankings"] < min(first["goal_difference"], first["other_tie_breaks"], len(text)):
+        return "other"
     if first["goal_difference"] < first["other_tie_breaks"]:
         return "points_gd"
     return "points"
