@@ -26,7 +26,7 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Related': ('seasonparse.findings', 'Related', (('path', 'line', 'column', 'message'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'str'>"))),
     'Removal': ('seasonparse.statements', 'Removal', (('club', 'text', 'line', 'since'), ("<class 'str'>", "<class 'str'>", "<class 'int'>", 'tuple[str, int | str] | None'))),
     'Roster': ('seasonparse.identity', 'Roster', (('club', 'kind', 'first', 'last'), ('str', 'str', 'str', 'str'))),
-    'Row': ('seasonparse.model', 'Row', (('cells', 'line', 'kind', 'ragged', 'realigned', 'link', 'status'), ('tuple[str, ...]', "<class 'int'>", "<class 'str'>", "<class 'bool'>", 'tuple[str, ...] | None', 'str | None', 'str | None'))),
+    'Row': ('seasonparse.model', 'Row', (('cells', 'line', 'kind', 'ragged', 'realigned', 'link', 'status', 'adjustment'), ('tuple[str, ...]', "<class 'int'>", "<class 'str'>", "<class 'bool'>", 'tuple[str, ...] | None', 'str | None', 'str | None', 'int | None'))),
     'ScorerLine': ('seasonparse.model', 'ScorerLine', (('team', 'side', 'line', 'column', 'text'), ("<class 'str'>", 'str | None', "<class 'int'>", "<class 'int'>", "<class 'str'>"))),
     'Section': ('seasonparse.model', 'Section', (('title', 'level', 'line', 'children'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "tuple['Section', ...]"))),
     'StoredLayout': ('seasonparse.cross_memo', 'StoredLayout', (('roots', 'names', 'canonical', 'inferred', 'ambiguous', 'rosters', 'stated', 'parts', 'weights', 'identity'), ('tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[seasonparse.identity.Inference, ...]', 'tuple[seasonparse.identity.Ambiguity, ...]', 'tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]', 'tuple[tuple[str, tuple[seasonparse.statements.Deduction, ...], tuple[seasonparse.statements.Removal, ...]], ...]', 'tuple[tuple[int, ...], ...]', 'tuple[int, ...]', "<class 'str'>"))),
@@ -278,9 +278,9 @@ def _item12(t10):
 
 
 def _make_Row(value):
-    if type(value) is not list or len(value) != 7:
+    if type(value) is not list or len(value) != 8:
         raise _Malformed('expected Row')
-    v0, v1, v2, v3, v4, v5, v6 = value
+    v0, v1, v2, v3, v4, v5, v6, v7 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
     for t14 in v0:
@@ -306,7 +306,10 @@ def _make_Row(value):
     if v6 is not None:
         if type(v6) is not str:
             raise _Malformed('expected str')
-    return _new(Row, (v0, v1, v2, v3, v4, v5, v6,))
+    if v7 is not None:
+        if type(v7) is not int:
+            raise _Malformed('expected int')
+    return _new(Row, (v0, v1, v2, v3, v4, v5, v6, v7,))
 
 
 def _make_Table(value):

@@ -177,6 +177,10 @@ class Row(NamedTuple):
     # status letters the source states apart from the cells (Module:Sports table's `status_X`, `C`,
     # `DR`), which the module shows after the club's name as `(C)`: tables.status_marks reads both
     status: str | None = None
+    # points the row's own note adds (+) or deducts (−) where its table has no Adj column for them
+    # (wikitext: `<ref>Portsmouth were deducted 9 points</ref>` after the club: −9); rows_of reads it
+    # as the row's Adj cell
+    adjustment: int | None = None
 
 
 class Table(NamedTuple):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, lexicon, words
+from seasonparse.lexicon import contains_any, stated_number, statement_patterns, statement_words, words
 from seasonparse.model import Block, Document
 from seasonparse.names import fold
 from seasonparse.tournaments import Tournament, tournament_in
@@ -62,15 +62,7 @@ def _holds_a_word(lowered: str, words: tuple[str, ...]) -> bool:
     return any(w in lowered for w in words)
 
 
-@cache
-def _patterns(kind: str) -> tuple[re.Pattern, ...]:
-    numbers = "|".join(sorted(lexicon()["numbers"], key=len, reverse=True))  # the words, one place
-    return tuple(re.compile(p.replace("{numbers}", numbers), re.I) for p in lexicon()["statements"][kind])
-
-
-@cache
-def _words(kind: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in lexicon()["statement_words"][kind])
+_patterns, _words = statement_patterns, statement_words  # the lexicon's, compiled once for every reader
 
 
 def _may_state(text: str, kind: str) -> bool:
@@ -97,14 +89,9 @@ def _deductions(sentences: Iterable[Sentence]) -> list[Deduction]:
     for s in sentences:
         for p in _patterns("deduction") if _may_state(s.text, "deduction") else ():
             for m in p.finditer(s.text):
-                out.append(Deduction(m["club"].strip(), _number(m["points"]), s.text.strip(), s.line,
+                out.append(Deduction(m["club"].strip(), stated_number(m["points"]), s.text.strip(), s.line,
                                      tournament_in(s.text)))
     return out
-
-
-def _number(text: str) -> int:
-    """`3`, `three` (the lexicon's numbers)."""
-    return int(text) if text.isdigit() else lexicon()["numbers"][text.lower()]
 
 
 class Removal(NamedTuple):

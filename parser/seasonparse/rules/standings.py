@@ -57,7 +57,10 @@ def standings_points(doc, settings, report):
     `winpoints`, the `wpts` legacy rows state, where a row without it shows 3);
     else 2 where more of its rows fit 2 × W + D than 3 × W + D (a table of the
     two-points era, one wrong row or not); else 3 unless `points-for-win` is
-    configured; an adjustment column (Adj) is added. Where the document states a deduction of exactly the difference
+    configured; an adjustment column (Adj) is added, and so is a deduction the row's
+    own note states where no Adj column is (wikitext: `<ref>Portsmouth were deducted 9
+    points</ref>` or `{{efn|...}}` after the club, a Notes cell), the message then saying
+    so (adjustments included). Where the document states a deduction of exactly the difference
     ("Irapuato were deducted 3 points"), the explanation is reported instead (info).
 
     Why: points decide the order of the table.
@@ -85,6 +88,8 @@ def standings_points(doc, settings, report):
                              severity=INFO, related=[Related(doc.path, why.line, 1, why.text)])
             else:
                 yield report(f"{r.team}: Pts {pts}, but {formula} = {expected}"
+                             + (f" (adjustments included: the row's note deducts {-adjust} points)"
+                                if r.row.adjustment else "")
                              + (f" (a win is {win} points in this table, as its other rows count)"
                                 if by_rows else ""), r.row.line, 1)
 
@@ -139,7 +144,8 @@ def standings_order(doc, settings, report):
     something else (`ranking_style`, `class_rules` that start with points per game) is
     not checked. A relegation table is ordered by average
     (total points / total played). Where a row's points include an adjustment
-    (bonus or deducted points, an Adj column), the message shows the points compared.
+    (bonus or deducted points, an Adj column, a deduction the row's own note states),
+    the message shows the points compared.
 
     Why: a row out of order means a wrong number in it or in the row above; but
     leagues break ties on points differently (La Liga by head-to-head).
