@@ -69,7 +69,8 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
                       None if r["realigned"] is None else tuple(r["realigned"]), r["link"], r["status"],
                       r["adjustment"])
                   for r in t["rows"]),
-            tuple(t["section"]), t["kind"], t["points_for_win"], t["order_rule"]) for t in data["tables"]),
+            tuple(t["section"]), t["kind"], t["points_for_win"], t["order_rule"], tuple(t["splits"]))
+            for t in data["tables"]),
         goalscorers=tuple(Goalscorer(g["player"], g["nationality"], g["club"], g["goals"], g["own_goal"],
                                      g["line"], tuple(g["section"]), g["source"], g["table"])
                           for g in data["goalscorers"]),
@@ -112,7 +113,8 @@ def _upgrade(data):
     whose source sha256 is never null; /4 had no table rows' `link`; /5 had no ties'
     `shootout`, read again from the outcome line each tie keeps as its `text`; /6 had no
     table rows' `status` (a Sports table's `status_X`: its rows are read as stating none); /7
-    had no table rows' `adjustment` (a row's own note's deduction: read as none)."""
+    had no table rows' `adjustment` (a row's own note's deduction: read as none), nor tables'
+    `splits` (read as none)."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -151,6 +153,9 @@ def _upgrade(data):
         data["schema"] = "seasonparse/document/8"
         for r in _table_rows(data):
             r.setdefault("adjustment", None)
+        for t in data.get("tables") or ():
+            if isinstance(t, dict):
+                t.setdefault("splits", [])
     return data
 
 

@@ -66,7 +66,7 @@ def to_dict(doc: Document) -> dict:
                       "link": r.link, "status": r.status,
                       "adjustment": r.adjustment}
                      for r in t.rows],
-            "points_for_win": t.points_for_win, "order_rule": t.order_rule,
+            "points_for_win": t.points_for_win, "order_rule": t.order_rule, "splits": list(t.splits),
         } for t in doc.tables],
         "goalscorers": [{
             "player": g.player, "nationality": g.nationality, "club": g.club, "goals": g.goals,

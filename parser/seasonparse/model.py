@@ -197,6 +197,9 @@ class Table(NamedTuple):
     # points (then a tie-break not read, e.g. head-to-head), other (not by points);
     # None where it says nothing (points, then goal difference, are assumed).
     order_rule: str | None = None
+    # Where a line splits the table, each part ranked apart (a league split in two halves after
+    # its first rounds: Module:Sports table's `split6=yes`): how many rows stand above each line.
+    splits: tuple[int, ...] = ()
 
     def column(self, *names: str) -> int | None:
         """Index of the first column whose name is one of `names` (case-insensitive)."""

@@ -145,7 +145,9 @@ def standings_order(doc, settings, report):
     not checked. A relegation table is ordered by average
     (total points / total played). Where a row's points include an adjustment
     (bonus or deducted points, an Adj column, a deduction the row's own note states),
-    the message shows the points compared.
+    the message shows the points compared. A table split in parts ranked apart (a
+    Sports table's `split6=yes`: a league split in two halves, the seventh club may
+    have more points than the sixth) is ordered within each part.
 
     Why: a row out of order means a wrong number in it or in the row above; but
     leagues break ties on points differently (La Liga by head-to-head).
@@ -162,7 +164,10 @@ def standings_order(doc, settings, report):
         else:
             continue
         prev = None
+        part_starts = {id(table.rows[n]) for n in table.splits if n < len(table.rows)}
         for r in rows_of(table):
+            if id(r.row) in part_starts:
+                prev = None  # below a split line: a part ranked apart
             k = key(r)
             if k is None:
                 continue

@@ -150,7 +150,7 @@ def _signed(n: int) -> str:
 
 
 def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int, section,
-           order: str | None = None) -> Table:
+           order: str | None = None, splits: tuple[int, ...] = ()) -> Table:
     """The rows, Pts = win points × W + D + adjustment, and the table's points for a win:
     the one value its rows state, else the one all rows use; None where they differ."""
     adjusted = any(x.adjust for x in lines)
@@ -164,7 +164,7 @@ def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int
     win = {x.win_points for x in lines if x.states_win_points} or {x.win_points for x in lines}
     return Table(table_index, first_line, last_line, (COLUMNS_ADJUSTED if adjusted else COLUMNS,),
                  COLUMNS_ADJUSTED if adjusted else COLUMNS, tuple(rows), section, "standings",
-                 win.pop() if len(win) == 1 else None, order)
+                 win.pop() if len(win) == 1 else None, order, splits)
 
 
 def read_sports_table(frag: Fragment, table_index: int, section, index: LineIndex,
@@ -190,7 +190,18 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
                            link=link_target(name_p.raw) if name_p else None,
                            status=_status(frag, code)))
     return _table(lines, table_index, index.line(frag.start), index.line(frag.end - 1), section,
-                  order_rule(frag, codes))
+                  order_rule(frag, codes), _splits(frag, len(codes)))
+
+
+def _splits(frag: Fragment, teams: int) -> tuple[int, ...]:
+    """The positions the module draws a split line after (`split6=yes`: below the sixth team,
+    a league split in two halves ranked apart), those within the table, in order."""
+    found = set()
+    for name, p in frag.params.items():
+        number = name[5:] if name.startswith("split") and len(name) <= 12 else ""  # int() of 5,000 digits raises
+        if number.isdecimal() and 0 < int(number) < teams and fold(clean(p.raw)).strip() in _YES:
+            found.add(int(number))
+    return tuple(sorted(found))
 
 
 def _status(frag: Fragment, code: str) -> str | None:
