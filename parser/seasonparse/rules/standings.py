@@ -60,7 +60,8 @@ def standings_points(doc, settings, report):
     configured; an adjustment column (Adj) is added, and so is a deduction the row's
     own note states where no Adj column is (wikitext: `<ref>Portsmouth were deducted 9
     points</ref>` or `{{efn|...}}` after the club, a Notes cell), the message then saying
-    so (adjustments included). Where the document states a deduction of exactly the difference
+    so (adjustments included); Pts that leave such a note's deduction out are no error
+    either (a deduction overturned on appeal, or another season's). Where the document states a deduction of exactly the difference
     ("Irapuato were deducted 3 points"), the explanation is reported instead (info).
 
     Why: points decide the order of the table.
@@ -78,8 +79,8 @@ def standings_points(doc, settings, report):
                 continue
             adjust = r.values.get("points_adjustment") or 0
             pts, expected = x[0], win * x[1] + x[2] + adjust
-            if pts == expected:
-                continue
+            if pts == expected or (r.row.adjustment and pts == expected - r.row.adjustment):
+                continue  # (a note's deduction the Pts do not count: one overturned, or another season's)
             formula = f"{win} × W + D" + (f" {adjust:+d}" if adjust else "")
             why = next((d for d in stated if same_team(d.club, r.team) and d.points == expected - pts), None)
             if why:
