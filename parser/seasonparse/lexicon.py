@@ -174,8 +174,6 @@ def _round_then_group() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{rounds})\s+(?:{groups})(?!\w)")
 
 
-
-
 @cache
 def statement_patterns(kind: str) -> tuple[re.Pattern, ...]:
     """The lexicon's [statements] patterns of one kind, compiled (case ignored), `{numbers}`

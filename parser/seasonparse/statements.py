@@ -55,20 +55,17 @@ _WORDED_KINDS = ("deduction", "removed_club", "next_opponent")  # the kinds read
 
 @cache
 def _statement_words() -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for kind in _WORDED_KINDS for w in _words(kind)))
+    return tuple(dict.fromkeys(w for kind in _WORDED_KINDS for w in statement_words(kind)))
 
 
 def _holds_a_word(lowered: str, words: tuple[str, ...]) -> bool:
     return any(w in lowered for w in words)
 
 
-_patterns, _words = statement_patterns, statement_words  # the lexicon's, compiled once for every reader
-
-
 def _may_state(text: str, kind: str) -> bool:
     """Whether `text` holds a word every pattern of `kind` needs (the lexicon's
     statement_words): the patterns, tried at every position, only where it does."""
-    return _holds_a_word(text.lower(), _words(kind))
+    return _holds_a_word(text.lower(), statement_words(kind))
 
 
 class Deduction(NamedTuple):
@@ -87,7 +84,7 @@ def deductions(doc: Document) -> list[Deduction]:
 def _deductions(sentences: Iterable[Sentence]) -> list[Deduction]:
     out = []
     for s in sentences:
-        for p in _patterns("deduction") if _may_state(s.text, "deduction") else ():
+        for p in statement_patterns("deduction") if _may_state(s.text, "deduction") else ():
             for m in p.finditer(s.text):
                 out.append(Deduction(m["club"].strip(), stated_number(m["points"]), s.text.strip(), s.line,
                                      tournament_in(s.text)))
@@ -113,7 +110,7 @@ def _removals(sentences: Iterable[Sentence]) -> list[Removal]:
         if not _may_state(s.text, "removed_club"):
             continue
         for clause in re.split(r"(?<=[.;,])\s+", s.text):
-            for p in _patterns("removed_club"):
+            for p in statement_patterns("removed_club"):
                 if m := p.search(clause):
                     out.append(Removal(m["club"], s.text.strip(), s.line, tournament_in(clause)))
     return out
@@ -135,7 +132,7 @@ def next_opponents(doc: Document) -> list[NextOpponent]:
 def _next_opponents(sentences: Iterable[Sentence]) -> list[NextOpponent]:
     out = []
     for s in sentences:
-        for p in _patterns("next_opponent") if _may_state(s.text, "next_opponent") else ():
+        for p in statement_patterns("next_opponent") if _may_state(s.text, "next_opponent") else ():
             m = p.search(s.text)
             if m and (other := tournament_in(m["tournament"])):
                 out.append(NextOpponent(other, s.line, s.section, m["tournament"]))
