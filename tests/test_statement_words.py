@@ -70,6 +70,9 @@ def test_generated_sentences_state_the_same_with_the_prefilter(before, stating, 
     "Gamma were docked 2 points.",
     "Gamma received a 2-point deduction.",
     "Gamma had two points deducted.",
+    "Gamma were handed a 2-point deduction.",  # trial18's forms (fixes25)
+    "Gamma, who were deducted two points, finished bottom.",
+    "The league deducted two points from Gamma.",
 ])
 def test_a_deduction_is_read_in_the_ways_articles_write_it(sentence):
     # each gave S002 and X006 errors on a correct table (trial11): the deduction was not read

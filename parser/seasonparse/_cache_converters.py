@@ -26,17 +26,17 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Related': ('seasonparse.findings', 'Related', (('path', 'line', 'column', 'message'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'str'>"))),
     'Removal': ('seasonparse.statements', 'Removal', (('club', 'text', 'line', 'since'), ("<class 'str'>", "<class 'str'>", "<class 'int'>", 'tuple[str, int | str] | None'))),
     'Roster': ('seasonparse.identity', 'Roster', (('club', 'kind', 'first', 'last'), ('str', 'str', 'str', 'str'))),
-    'Row': ('seasonparse.model', 'Row', (('cells', 'line', 'kind', 'ragged', 'realigned', 'link', 'status'), ('tuple[str, ...]', "<class 'int'>", "<class 'str'>", "<class 'bool'>", 'tuple[str, ...] | None', 'str | None', 'str | None'))),
+    'Row': ('seasonparse.model', 'Row', (('cells', 'line', 'kind', 'ragged', 'realigned', 'link', 'status', 'adjustment'), ('tuple[str, ...]', "<class 'int'>", "<class 'str'>", "<class 'bool'>", 'tuple[str, ...] | None', 'str | None', 'str | None', 'int | None'))),
     'ScorerLine': ('seasonparse.model', 'ScorerLine', (('team', 'side', 'line', 'column', 'text'), ("<class 'str'>", 'str | None', "<class 'int'>", "<class 'int'>", "<class 'str'>"))),
     'Section': ('seasonparse.model', 'Section', (('title', 'level', 'line', 'children'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "tuple['Section', ...]"))),
     'StoredLayout': ('seasonparse.cross_memo', 'StoredLayout', (('roots', 'names', 'canonical', 'inferred', 'ambiguous', 'rosters', 'stated', 'parts', 'weights', 'identity'), ('tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[seasonparse.identity.Inference, ...]', 'tuple[seasonparse.identity.Ambiguity, ...]', 'tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]', 'tuple[tuple[str, tuple[seasonparse.statements.Deduction, ...], tuple[seasonparse.statements.Removal, ...]], ...]', 'tuple[tuple[int, ...], ...]', 'tuple[int, ...]', "<class 'str'>"))),
-    'Table': ('seasonparse.model', 'Table', (('index', 'line', 'end_line', 'header', 'columns', 'rows', 'section', 'kind', 'points_for_win', 'order_rule'), ("<class 'int'>", "<class 'int'>", "<class 'int'>", 'tuple[tuple[str, ...], ...]', 'tuple[str, ...]', 'tuple[seasonparse.model.Row, ...]', 'tuple[str, ...]', "<class 'str'>", 'int | None', 'str | None'))),
+    'Table': ('seasonparse.model', 'Table', (('index', 'line', 'end_line', 'header', 'columns', 'rows', 'section', 'kind', 'points_for_win', 'order_rule', 'splits'), ("<class 'int'>", "<class 'int'>", "<class 'int'>", 'tuple[tuple[str, ...], ...]', 'tuple[str, ...]', 'tuple[seasonparse.model.Row, ...]', 'tuple[str, ...]', "<class 'str'>", 'int | None', 'str | None', 'tuple[int, ...]'))),
     'Tie': ('seasonparse.model', 'Tie', (('winner', 'reason', 'aggregate_winner', 'aggregate_loser', 'text', 'line', 'legs', 'section', 'shootout'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", 'tuple[int, ...]', 'tuple[str, ...]', 'tuple[int, int] | None'))),
 }
 TOPS = {  # what cache._converter names: (function, the records it builds)
     'document': ('_make_Document', ('Block', 'Diagnostic', 'Document', 'Event', 'Goalscorer', 'InfoboxField', 'Match', 'Row', 'ScorerLine', 'Section', 'Table', 'Tie')),
     'finding': ('_make_Finding', ('Edit', 'Finding', 'Fix', 'Related')),
-    'codes': ('_top20', ()),
+    'codes': ('_top21', ()),
     'facts': ('_make_Facts', ('Deduction', 'Evidence', 'Facts', 'Removal', 'Roster')),
     'digests': ('_make_Digests', ('Digests',)),
     'layout': ('_make_StoredLayout', ('Ambiguity', 'Deduction', 'Inference', 'Place', 'Removal', 'StoredLayout')),
@@ -278,9 +278,9 @@ def _item12(t10):
 
 
 def _make_Row(value):
-    if type(value) is not list or len(value) != 7:
+    if type(value) is not list or len(value) != 8:
         raise _Malformed('expected Row')
-    v0, v1, v2, v3, v4, v5, v6 = value
+    v0, v1, v2, v3, v4, v5, v6, v7 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
     for t14 in v0:
@@ -306,13 +306,16 @@ def _make_Row(value):
     if v6 is not None:
         if type(v6) is not str:
             raise _Malformed('expected str')
-    return _new(Row, (v0, v1, v2, v3, v4, v5, v6,))
+    if v7 is not None:
+        if type(v7) is not int:
+            raise _Malformed('expected int')
+    return _new(Row, (v0, v1, v2, v3, v4, v5, v6, v7,))
 
 
 def _make_Table(value):
-    if type(value) is not list or len(value) != 10:
+    if type(value) is not list or len(value) != 11:
         raise _Malformed('expected Table')
-    v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
+    v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 = value
     if type(v0) is not int:
         raise _Malformed('expected int')
     if type(v1) is not int:
@@ -345,7 +348,13 @@ def _make_Table(value):
     if v9 is not None:
         if type(v9) is not str:
             raise _Malformed('expected str')
-    return _new(Table, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9,))
+    if type(v10) is not list:
+        raise _Malformed('expected an array')
+    for t17 in v10:
+        if type(t17) is not int:
+            raise _Malformed('expected int')
+    v10 = tuple(v10)
+    return _new(Table, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10,))
 
 
 def _make_Goalscorer(value):
@@ -369,8 +378,8 @@ def _make_Goalscorer(value):
         raise _Malformed('expected int')
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    for t17 in v6:
-        if type(t17) is not str:
+    for t18 in v6:
+        if type(t18) is not str:
             raise _Malformed('expected str')
     v6 = tuple(v6)
     if type(v7) is not str:
@@ -445,8 +454,8 @@ def _make_Document(value):
     v11 = tuple([_make_Diagnostic(x) for x in v11])
     if type(v12) is not list:
         raise _Malformed('expected an array')
-    for t18 in v12:
-        if type(t18) is not str:
+    for t19 in v12:
+        if type(t19) is not str:
             raise _Malformed('expected str')
     v12 = tuple(v12)
     if type(v13) is not str:
@@ -534,64 +543,64 @@ def _make_Finding(value):
     return _new(Finding, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10,))
 
 
-def _top20(value):
+def _top21(value):
     if type(value) is not list:
         raise _Malformed('expected an array')
-    for t19 in value:
-        if type(t19) is not str:
+    for t20 in value:
+        if type(t20) is not str:
             raise _Malformed('expected str')
     value = tuple(value)
     return value
 
 
-def _item22(t21):
-    t21 = _hashable(t21)
-    return t21
+def _item23(t22):
+    t22 = _hashable(t22)
+    return t22
 
 
-def _item27(t23):
-    if type(t23) is not list or len(t23) != 3:
+def _item28(t24):
+    if type(t24) is not list or len(t24) != 3:
         raise _Malformed('expected 3 values')
-    t24, t25, t26 = t23
-    if type(t24) is not str:
+    t25, t26, t27 = t24
+    if type(t25) is not str:
         raise _Malformed('expected str')
-    if type(t25) is not int:
+    if type(t26) is not int:
         raise _Malformed('expected int')
-    if t26 is not None:
-        if type(t26) is not str:
+    if t27 is not None:
+        if type(t27) is not str:
             raise _Malformed('expected str')
-    t23 = (t24, t25, t26,)
-    return t23
+    t24 = (t25, t26, t27,)
+    return t24
 
 
-def _item30(t28):
-    if type(t28) is not list:
+def _item31(t29):
+    if type(t29) is not list:
         raise _Malformed('expected an array')
-    for t29 in t28:
-        if type(t29) is not str:
+    for t30 in t29:
+        if type(t30) is not str:
             raise _Malformed('expected str')
-    t28 = tuple(t28)
-    return t28
+    t29 = tuple(t29)
+    return t29
 
 
-def _item38(t31):
-    if type(t31) is not list or len(t31) != 6:
+def _item39(t32):
+    if type(t32) is not list or len(t32) != 6:
         raise _Malformed('expected 6 values')
-    t32, t33, t34, t35, t36, t37 = t31
-    if type(t32) is not str:
-        raise _Malformed('expected str')
+    t33, t34, t35, t36, t37, t38 = t32
     if type(t33) is not str:
         raise _Malformed('expected str')
     if type(t34) is not str:
         raise _Malformed('expected str')
-    if type(t35) is not int:
-        raise _Malformed('expected int')
+    if type(t35) is not str:
+        raise _Malformed('expected str')
     if type(t36) is not int:
         raise _Malformed('expected int')
     if type(t37) is not int:
         raise _Malformed('expected int')
-    t31 = (t32, t33, t34, t35, t36, t37,)
-    return t31
+    if type(t38) is not int:
+        raise _Malformed('expected int')
+    t32 = (t33, t34, t35, t36, t37, t38,)
+    return t32
 
 
 def _make_Roster(value):
@@ -615,13 +624,13 @@ def _make_Evidence(value):
     v0, v1, v2, v3 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item27(x) for x in v0])
+    v0 = tuple([_item28(x) for x in v0])
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    v1 = tuple([_item30(x) for x in v1])
+    v1 = tuple([_item31(x) for x in v1])
     if type(v2) is not list:
         raise _Malformed('expected an array')
-    v2 = tuple([_item38(x) for x in v2])
+    v2 = tuple([_item39(x) for x in v2])
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Roster(x) for x in v3])
@@ -643,12 +652,12 @@ def _make_Deduction(value):
     if v4 is not None:
         if type(v4) is not list or len(v4) != 2:
             raise _Malformed('expected 2 values')
-        t39, t40 = v4
-        if type(t39) is not str:
+        t40, t41 = v4
+        if type(t40) is not str:
             raise _Malformed('expected str')
-        if type(t40) not in (int, str):
+        if type(t41) not in (int, str):
             raise _Malformed('expected one of int, str')
-        v4 = (t39, t40,)
+        v4 = (t40, t41,)
     return _new(Deduction, (v0, v1, v2, v3, v4,))
 
 
@@ -665,12 +674,12 @@ def _make_Removal(value):
     if v3 is not None:
         if type(v3) is not list or len(v3) != 2:
             raise _Malformed('expected 2 values')
-        t41, t42 = v3
-        if type(t41) is not str:
+        t42, t43 = v3
+        if type(t42) is not str:
             raise _Malformed('expected str')
-        if type(t42) not in (int, str):
+        if type(t43) not in (int, str):
             raise _Malformed('expected one of int, str')
-        v3 = (t41, t42,)
+        v3 = (t42, t43,)
     return _new(Removal, (v0, v1, v2, v3,))
 
 
@@ -680,7 +689,7 @@ def _make_Facts(value):
     v0, v1, v2, v3, v4 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item22(x) for x in v0])
+    v0 = tuple([_item23(x) for x in v0])
     v1 = _make_Evidence(v1)
     if type(v2) is not list:
         raise _Malformed('expected an array')
@@ -701,8 +710,8 @@ def _make_Digests(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t43 in v1:
-        if type(t43) is not int:
+    for t44 in v1:
+        if type(t44) is not int:
             raise _Malformed('expected int')
     v1 = tuple(v1)
     if type(v2) is not str:
@@ -710,40 +719,40 @@ def _make_Digests(value):
     return _new(Digests, (v0, v1, v2,))
 
 
-def _item47(t44):
-    if type(t44) is not list or len(t44) != 2:
+def _item48(t45):
+    if type(t45) is not list or len(t45) != 2:
         raise _Malformed('expected 2 values')
-    t45, t46 = t44
-    if type(t45) is not str:
-        raise _Malformed('expected str')
+    t46, t47 = t45
     if type(t46) is not str:
         raise _Malformed('expected str')
-    t44 = (t45, t46,)
-    return t44
-
-
-def _item51(t48):
-    if type(t48) is not list or len(t48) != 2:
-        raise _Malformed('expected 2 values')
-    t49, t50 = t48
-    if type(t49) is not str:
+    if type(t47) is not str:
         raise _Malformed('expected str')
+    t45 = (t46, t47,)
+    return t45
+
+
+def _item52(t49):
+    if type(t49) is not list or len(t49) != 2:
+        raise _Malformed('expected 2 values')
+    t50, t51 = t49
     if type(t50) is not str:
         raise _Malformed('expected str')
-    t48 = (t49, t50,)
-    return t48
-
-
-def _item55(t52):
-    if type(t52) is not list or len(t52) != 2:
-        raise _Malformed('expected 2 values')
-    t53, t54 = t52
-    if type(t53) is not str:
+    if type(t51) is not str:
         raise _Malformed('expected str')
+    t49 = (t50, t51,)
+    return t49
+
+
+def _item56(t53):
+    if type(t53) is not list or len(t53) != 2:
+        raise _Malformed('expected 2 values')
+    t54, t55 = t53
     if type(t54) is not str:
         raise _Malformed('expected str')
-    t52 = (t53, t54,)
-    return t52
+    if type(t55) is not str:
+        raise _Malformed('expected str')
+    t53 = (t54, t55,)
+    return t53
 
 
 def _make_Place(value):
@@ -757,15 +766,15 @@ def _make_Place(value):
     return _new(Place, (v0, v1,))
 
 
-def _item59(t56):
-    if type(t56) is not list or len(t56) != 2:
+def _item60(t57):
+    if type(t57) is not list or len(t57) != 2:
         raise _Malformed('expected 2 values')
-    t57, t58 = t56
-    t57 = _make_Place(t57)
-    if type(t58) is not str:
+    t58, t59 = t57
+    t58 = _make_Place(t58)
+    if type(t59) is not str:
         raise _Malformed('expected str')
-    t56 = (t57, t58,)
-    return t56
+    t57 = (t58, t59,)
+    return t57
 
 
 def _make_Inference(value):
@@ -780,7 +789,7 @@ def _make_Inference(value):
         raise _Malformed('expected str')
     if type(v3) is not list:
         raise _Malformed('expected an array')
-    v3 = tuple([_item59(x) for x in v3])
+    v3 = tuple([_item60(x) for x in v3])
     return _new(Inference, (v0, v1, v2, v3,))
 
 
@@ -792,65 +801,65 @@ def _make_Ambiguity(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t60 in v1:
-        if type(t60) is not str:
+    for t61 in v1:
+        if type(t61) is not str:
             raise _Malformed('expected str')
     v1 = tuple(v1)
     v2 = _make_Place(v2)
     return _new(Ambiguity, (v0, v1, v2,))
 
 
-def _item68(t64):
-    if type(t64) is not list or len(t64) != 3:
+def _item69(t65):
+    if type(t65) is not list or len(t65) != 3:
         raise _Malformed('expected 3 values')
-    t65, t66, t67 = t64
-    if type(t65) is not str:
-        raise _Malformed('expected str')
+    t66, t67, t68 = t65
     if type(t66) is not str:
         raise _Malformed('expected str')
     if type(t67) is not str:
         raise _Malformed('expected str')
-    t64 = (t65, t66, t67,)
-    return t64
+    if type(t68) is not str:
+        raise _Malformed('expected str')
+    t65 = (t66, t67, t68,)
+    return t65
 
 
-def _item69(t61):
-    if type(t61) is not list or len(t61) != 2:
+def _item70(t62):
+    if type(t62) is not list or len(t62) != 2:
         raise _Malformed('expected 2 values')
-    t62, t63 = t61
-    if type(t62) is not str:
+    t63, t64 = t62
+    if type(t63) is not str:
         raise _Malformed('expected str')
-    if type(t63) is not list:
+    if type(t64) is not list:
         raise _Malformed('expected an array')
-    t63 = tuple([_item68(x) for x in t63])
-    t61 = (t62, t63,)
-    return t61
+    t64 = tuple([_item69(x) for x in t64])
+    t62 = (t63, t64,)
+    return t62
 
 
-def _item74(t70):
-    if type(t70) is not list or len(t70) != 3:
+def _item75(t71):
+    if type(t71) is not list or len(t71) != 3:
         raise _Malformed('expected 3 values')
-    t71, t72, t73 = t70
-    if type(t71) is not str:
+    t72, t73, t74 = t71
+    if type(t72) is not str:
         raise _Malformed('expected str')
-    if type(t72) is not list:
-        raise _Malformed('expected an array')
-    t72 = tuple([_make_Deduction(x) for x in t72])
     if type(t73) is not list:
         raise _Malformed('expected an array')
-    t73 = tuple([_make_Removal(x) for x in t73])
-    t70 = (t71, t72, t73,)
-    return t70
-
-
-def _item77(t75):
-    if type(t75) is not list:
+    t73 = tuple([_make_Deduction(x) for x in t73])
+    if type(t74) is not list:
         raise _Malformed('expected an array')
-    for t76 in t75:
-        if type(t76) is not int:
+    t74 = tuple([_make_Removal(x) for x in t74])
+    t71 = (t72, t73, t74,)
+    return t71
+
+
+def _item78(t76):
+    if type(t76) is not list:
+        raise _Malformed('expected an array')
+    for t77 in t76:
+        if type(t77) is not int:
             raise _Malformed('expected int')
-    t75 = tuple(t75)
-    return t75
+    t76 = tuple(t76)
+    return t76
 
 
 def _make_StoredLayout(value):
@@ -859,13 +868,13 @@ def _make_StoredLayout(value):
     v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item47(x) for x in v0])
+    v0 = tuple([_item48(x) for x in v0])
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    v1 = tuple([_item51(x) for x in v1])
+    v1 = tuple([_item52(x) for x in v1])
     if type(v2) is not list:
         raise _Malformed('expected an array')
-    v2 = tuple([_item55(x) for x in v2])
+    v2 = tuple([_item56(x) for x in v2])
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Inference(x) for x in v3])
@@ -874,17 +883,17 @@ def _make_StoredLayout(value):
     v4 = tuple([_make_Ambiguity(x) for x in v4])
     if type(v5) is not list:
         raise _Malformed('expected an array')
-    v5 = tuple([_item69(x) for x in v5])
+    v5 = tuple([_item70(x) for x in v5])
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    v6 = tuple([_item74(x) for x in v6])
+    v6 = tuple([_item75(x) for x in v6])
     if type(v7) is not list:
         raise _Malformed('expected an array')
-    v7 = tuple([_item77(x) for x in v7])
+    v7 = tuple([_item78(x) for x in v7])
     if type(v8) is not list:
         raise _Malformed('expected an array')
-    for t78 in v8:
-        if type(t78) is not int:
+    for t79 in v8:
+        if type(t79) is not int:
             raise _Malformed('expected int')
     v8 = tuple(v8)
     if type(v9) is not str:

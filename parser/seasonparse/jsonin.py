@@ -66,9 +66,11 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             t["index"], t["line"], t["end_line"], tuple(tuple(h) for h in t["header"]),
             tuple(t["columns"]),
             tuple(Row(tuple(r["cells"]), r["line"], r["kind"], r["ragged"],
-                      None if r["realigned"] is None else tuple(r["realigned"]), r["link"], r["status"])
+                      None if r["realigned"] is None else tuple(r["realigned"]), r["link"], r["status"],
+                      r["adjustment"])
                   for r in t["rows"]),
-            tuple(t["section"]), t["kind"], t["points_for_win"], t["order_rule"]) for t in data["tables"]),
+            tuple(t["section"]), t["kind"], t["points_for_win"], t["order_rule"], tuple(t["splits"]))
+            for t in data["tables"]),
         goalscorers=tuple(Goalscorer(g["player"], g["nationality"], g["club"], g["goals"], g["own_goal"],
                                      g["line"], tuple(g["section"]), g["source"], g["table"])
                           for g in data["goalscorers"]),
@@ -105,12 +107,14 @@ _MATCH_DETAILS_3 = {"extra_time": False, "penalties": None, "attendance": None, 
 
 
 def _upgrade(data):
-    """A document written under an older schema read as /7. /1 had no `away_column`
+    """A document written under an older schema read as /8. /1 had no `away_column`
     (readers took 1, as they still do for such files); /2 had no source format
     (only the text format wrote JSON then), match details or table points; /3 is /4
     whose source sha256 is never null; /4 had no table rows' `link`; /5 had no ties'
     `shootout`, read again from the outcome line each tie keeps as its `text`; /6 had no
-    table rows' `status` (a Sports table's `status_X`: its rows are read as stating none)."""
+    table rows' `status` (a Sports table's `status_X`: its rows are read as stating none); /7
+    had no table rows' `adjustment` (a row's own note's deduction: read as none), nor tables'
+    `splits` (read as none)."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -145,6 +149,13 @@ def _upgrade(data):
         data["schema"] = "seasonparse/document/7"
         for r in _table_rows(data):
             r.setdefault("status", None)
+    if data.get("schema") == "seasonparse/document/7":
+        data["schema"] = "seasonparse/document/8"
+        for r in _table_rows(data):
+            r.setdefault("adjustment", None)
+        for t in data.get("tables") or ():
+            if isinstance(t, dict):
+                t.setdefault("splits", [])
     return data
 
 

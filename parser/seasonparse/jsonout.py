@@ -15,7 +15,7 @@ from functools import cache
 
 from seasonparse.model import Document, Section
 
-SCHEMA_ID = "seasonparse/document/7"
+SCHEMA_ID = "seasonparse/document/8"
 
 
 def _section(s: Section) -> dict:
@@ -63,9 +63,10 @@ def to_dict(doc: Document) -> dict:
             "columns": list(t.columns),
             "rows": [{"cells": list(r.cells), "line": r.line, "kind": r.kind, "ragged": r.ragged,
                       "realigned": None if r.realigned is None else list(r.realigned),
-                      "link": r.link, "status": r.status}
+                      "link": r.link, "status": r.status,
+                      "adjustment": r.adjustment}
                      for r in t.rows],
-            "points_for_win": t.points_for_win, "order_rule": t.order_rule,
+            "points_for_win": t.points_for_win, "order_rule": t.order_rule, "splits": list(t.splits),
         } for t in doc.tables],
         "goalscorers": [{
             "player": g.player, "nationality": g.nationality, "club": g.club, "goals": g.goals,

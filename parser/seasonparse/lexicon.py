@@ -174,3 +174,21 @@ def _round_then_group() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{rounds})\s+(?:{groups})(?!\w)")
 
 
+@cache
+def statement_patterns(kind: str) -> tuple[re.Pattern, ...]:
+    """The lexicon's [statements] patterns of one kind, compiled (case ignored), `{numbers}`
+    standing for the number words of [numbers]: read by seasonparse.statements in prose, and
+    by the wikitext reader in a standings row's own notes."""
+    numbers = "|".join(sorted(lexicon()["numbers"], key=len, reverse=True))  # the words, one place
+    return tuple(re.compile(p.replace("{numbers}", numbers), re.I) for p in lexicon()["statements"][kind])
+
+
+@cache
+def statement_words(kind: str) -> tuple[str, ...]:
+    """The words (lower case) every pattern of a kind of statement needs ([statement_words])."""
+    return tuple(w.lower() for w in lexicon()["statement_words"][kind])
+
+
+def stated_number(text: str) -> int:
+    """A statement's number: `3`, `three` (the lexicon's [numbers])."""
+    return int(text) if text.isdigit() else lexicon()["numbers"][text.lower()]

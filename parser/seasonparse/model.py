@@ -177,6 +177,10 @@ class Row(NamedTuple):
     # status letters the source states apart from the cells (Module:Sports table's `status_X`, `C`,
     # `DR`), which the module shows after the club's name as `(C)`: tables.status_marks reads both
     status: str | None = None
+    # points the row's own note adds (+) or deducts (−) where its table has no Adj column for them
+    # (wikitext: `<ref>Portsmouth were deducted 9 points</ref>` after the club: −9); rows_of reads it
+    # as the row's Adj cell
+    adjustment: int | None = None
 
 
 class Table(NamedTuple):
@@ -193,6 +197,9 @@ class Table(NamedTuple):
     # points (then a tie-break not read, e.g. head-to-head), other (not by points);
     # None where it says nothing (points, then goal difference, are assumed).
     order_rule: str | None = None
+    # Where a line splits the table, each part ranked apart (a league split in two halves after
+    # its first rounds: Module:Sports table's `split6=yes`): how many rows stand above each line.
+    splits: tuple[int, ...] = ()
 
     def column(self, *names: str) -> int | None:
         """Index of the first column whose name is one of `names` (case-insensitive)."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import contains_any, lexicon, words
+from seasonparse.lexicon import contains_any, stated_number, statement_patterns, statement_words, words
 from seasonparse.model import Block, Document
 from seasonparse.names import fold
 from seasonparse.tournaments import Tournament, tournament_in
@@ -55,28 +55,17 @@ _WORDED_KINDS = ("deduction", "removed_club", "next_opponent")  # the kinds read
 
 @cache
 def _statement_words() -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for kind in _WORDED_KINDS for w in _words(kind)))
+    return tuple(dict.fromkeys(w for kind in _WORDED_KINDS for w in statement_words(kind)))
 
 
 def _holds_a_word(lowered: str, words: tuple[str, ...]) -> bool:
     return any(w in lowered for w in words)
 
 
-@cache
-def _patterns(kind: str) -> tuple[re.Pattern, ...]:
-    numbers = "|".join(sorted(lexicon()["numbers"], key=len, reverse=True))  # the words, one place
-    return tuple(re.compile(p.replace("{numbers}", numbers), re.I) for p in lexicon()["statements"][kind])
-
-
-@cache
-def _words(kind: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in lexicon()["statement_words"][kind])
-
-
 def _may_state(text: str, kind: str) -> bool:
     """Whether `text` holds a word every pattern of `kind` needs (the lexicon's
     statement_words): the patterns, tried at every position, only where it does."""
-    return _holds_a_word(text.lower(), _words(kind))
+    return _holds_a_word(text.lower(), statement_words(kind))
 
 
 class Deduction(NamedTuple):
@@ -95,16 +84,11 @@ def deductions(doc: Document) -> list[Deduction]:
 def _deductions(sentences: Iterable[Sentence]) -> list[Deduction]:
     out = []
     for s in sentences:
-        for p in _patterns("deduction") if _may_state(s.text, "deduction") else ():
+        for p in statement_patterns("deduction") if _may_state(s.text, "deduction") else ():
             for m in p.finditer(s.text):
-                out.append(Deduction(m["club"].strip(), _number(m["points"]), s.text.strip(), s.line,
+                out.append(Deduction(m["club"].strip(), stated_number(m["points"]), s.text.strip(), s.line,
                                      tournament_in(s.text)))
     return out
-
-
-def _number(text: str) -> int:
-    """`3`, `three` (the lexicon's numbers)."""
-    return int(text) if text.isdigit() else lexicon()["numbers"][text.lower()]
 
 
 class Removal(NamedTuple):
@@ -126,7 +110,7 @@ def _removals(sentences: Iterable[Sentence]) -> list[Removal]:
         if not _may_state(s.text, "removed_club"):
             continue
         for clause in re.split(r"(?<=[.;,])\s+", s.text):
-            for p in _patterns("removed_club"):
+            for p in statement_patterns("removed_club"):
                 if m := p.search(clause):
                     out.append(Removal(m["club"], s.text.strip(), s.line, tournament_in(clause)))
     return out
@@ -148,7 +132,7 @@ def next_opponents(doc: Document) -> list[NextOpponent]:
 def _next_opponents(sentences: Iterable[Sentence]) -> list[NextOpponent]:
     out = []
     for s in sentences:
-        for p in _patterns("next_opponent") if _may_state(s.text, "next_opponent") else ():
+        for p in statement_patterns("next_opponent") if _may_state(s.text, "next_opponent") else ():
             m = p.search(s.text)
             if m and (other := tournament_in(m["tournament"])):
                 out.append(NextOpponent(other, s.line, s.section, m["tournament"]))

@@ -286,5 +286,7 @@ def _read_rows(table: Table) -> list[StandingsRow]:
             marks |= frozenset(fold(c) for c in row.status)
         values = {m: (to_int(cells[cols[m]]) if m in cols and cols[m] < len(cells) else None)
                   for m in _MEANINGS}
+        if row.adjustment is not None and "points_adjustment" not in cols:  # its note's, in no column
+            values["points_adjustment"] = row.adjustment
         out.append(StandingsRow(row, team, values, marks))
     return out

@@ -318,7 +318,7 @@ class _Builder:
         prev_first = None
         for ln, cells in body:
             if ln in totals:
-                out_rows.append(_row((cells, ln, "total", False, None, None, None)))
+                out_rows.append(_row((cells, ln, "total", False, None, None, None, None)))
                 continue
             realigned = None
             ragged = False
@@ -335,7 +335,7 @@ class _Builder:
                 self.diag("W003", WARNING, f"table row has {len(cells)} cells, {measure}", ln)
             else:
                 prev_first = cells[0]
-            out_rows.append(_row((cells, ln, "data", ragged, realigned, None, None)))
+            out_rows.append(_row((cells, ln, "data", ragged, realigned, None, None, None)))
         table = Table(len(self.tables), lines[0][0], lines[-1][0], tuple(header), columns,
                       tuple(out_rows), self.section)
         table = table._replace(kind=_table_kind(table))

@@ -432,7 +432,7 @@ class _Reader:
                     self.participants, self.participants_start = [], n
                 self.expect_participants = False
                 self.participants.append((_row(((m["name"].strip(), (m["place"] or "").strip(), m["note"] or ""), n,
-                                                "data", False, None, None, None)), m["note"]))
+                                                "data", False, None, None, None, None)), m["note"]))
                 return
             self.close_participants()
         if self.note is not None and content[:1].isspace() and star == self.note[3]:
@@ -448,7 +448,7 @@ class _Reader:
                 self.table_start = n
             pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
             self.rows.append(_row(((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n,
-                                  "data", False, None, None, None)))
+                                  "data", False, None, None, None, None)))
             return
         if self.rows:
             if _separator(text):

@@ -57,7 +57,11 @@ def standings_points(doc, settings, report):
     `winpoints`, the `wpts` legacy rows state, where a row without it shows 3);
     else 2 where more of its rows fit 2 × W + D than 3 × W + D (a table of the
     two-points era, one wrong row or not); else 3 unless `points-for-win` is
-    configured; an adjustment column (Adj) is added. Where the document states a deduction of exactly the difference
+    configured; an adjustment column (Adj) is added, and so is a deduction the row's
+    own note states where no Adj column is (wikitext: `<ref>Portsmouth were deducted 9
+    points</ref>` or `{{efn|...}}` after the club, a Notes cell), the message then saying
+    so (adjustments included); Pts that leave such a note's deduction out are no error
+    either (a deduction overturned on appeal, or another season's). Where the document states a deduction of exactly the difference
     ("Irapuato were deducted 3 points"), the explanation is reported instead (info).
 
     Why: points decide the order of the table.
@@ -75,8 +79,8 @@ def standings_points(doc, settings, report):
                 continue
             adjust = r.values.get("points_adjustment") or 0
             pts, expected = x[0], win * x[1] + x[2] + adjust
-            if pts == expected:
-                continue
+            if pts == expected or (r.row.adjustment and pts == expected - r.row.adjustment):
+                continue  # (a note's deduction the Pts do not count: one overturned, or another season's)
             formula = f"{win} × W + D" + (f" {adjust:+d}" if adjust else "")
             why = next((d for d in stated if same_team(d.club, r.team) and d.points == expected - pts), None)
             if why:
@@ -85,6 +89,8 @@ def standings_points(doc, settings, report):
                              severity=INFO, related=[Related(doc.path, why.line, 1, why.text)])
             else:
                 yield report(f"{r.team}: Pts {pts}, but {formula} = {expected}"
+                             + (f" (adjustments included: the row's note deducts {-adjust} points)"
+                                if r.row.adjustment else "")
                              + (f" (a win is {win} points in this table, as its other rows count)"
                                 if by_rows else ""), r.row.line, 1)
 
@@ -134,11 +140,15 @@ def standings_order(doc, settings, report):
     goal difference where the table says goal difference breaks ties (a Sports
     table's `class_rules`, an Fb cl footer's `orfc`), not at all where it says
     another tie-break comes first (head-to-head: `hth_X`; goal average: a Sports
-    table's `use_goal_ratio`, an Fb cl header's or footer's `gavg`; or those lists), and
-    with an info only where it says nothing; a table that ranks by something else
-    (`ranking_style`) is not checked. A relegation table is ordered by average
+    table's `use_goal_ratio`, an Fb cl header's or footer's `gavg`; or those lists:
+    goals scored), and with an info only where it says nothing; a table that ranks by
+    something else (`ranking_style`, `class_rules` that start with points per game) is
+    not checked. A relegation table is ordered by average
     (total points / total played). Where a row's points include an adjustment
-    (bonus or deducted points, an Adj column), the message shows the points compared.
+    (bonus or deducted points, an Adj column, a deduction the row's own note states),
+    the message shows the points compared. A table split in parts ranked apart (a
+    Sports table's `split6=yes`: a league split in two halves, the seventh club may
+    have more points than the sixth) is ordered within each part.
 
     Why: a row out of order means a wrong number in it or in the row above; but
     leagues break ties on points differently (La Liga by head-to-head).
@@ -155,7 +165,10 @@ def standings_order(doc, settings, report):
         else:
             continue
         prev = None
+        part_starts = {id(table.rows[n]) for n in table.splits if n < len(table.rows)}
         for r in rows_of(table):
+            if id(r.row) in part_starts:
+                prev = None  # below a split line: a part ranked apart
             k = key(r)
             if k is None:
                 continue

@@ -22,6 +22,7 @@ from seasonparse.lazy_re import compile_lazily
 
 _REF = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?(?:</ref\s*>|\Z)", re.S | re.I)
 _REF_OPENING = re.compile(r"<ref", re.I)  # where a _REF can start
+_REF_CLOSING = re.compile(r"</ref\s*>\Z", re.I)  # a _REF's end, where it is closed
 LINE_BREAK = re.compile(r"<br\s*/?\s*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _FILE_LINK = re.compile(r"\[\[\s*(?:file|image|category)\s*:[^\[\]]*(?:\[\[[^\[\]]*\]\][^\[\]]*)*\]\]", re.I)
@@ -79,22 +80,42 @@ def _external_links_text(t: str) -> str:
     return _EXTERNAL.sub(r"\1", t[:last]) + t[last:]
 
 
-def _without_refs(t: str) -> str:
-    """`t` without _REF's references. A reference's opening tag ends at a `>`: one is
-    sought only where a `>` follows (from each of many unclosed `<ref` the regex would
-    read to the end: quadratic); the matches are those of _REF.sub, left to right."""
+def _refs(t: str):
+    """_REF's references in `t`, left to right, as _REF.sub finds them. A reference's opening
+    tag ends at a `>`: one is sought only where a `>` follows (from each of many unclosed
+    `<ref` the regex would read to the end: quadratic)."""
     last = t.rfind(">")
-    kept, pos, start = [], 0, 0
+    pos = 0
     while (opening := _REF_OPENING.search(t, pos)) is not None and opening.start() < last:
-        i = opening.start()
-        m = _REF.match(t, i)
+        m = _REF.match(t, opening.start())
         if m is None:
-            pos = i + 1
+            pos = opening.start() + 1
             continue
-        kept.append(t[start:i])
-        pos = start = m.end()
+        yield m
+        pos = m.end()
+
+
+def _without_refs(t: str) -> str:
+    """`t` without _REF's references."""
+    kept, start = [], 0
+    for m in _refs(t):
+        kept.append(t[start:m.start()])
+        start = m.end()
     kept.append(t[start:])
     return "".join(kept)
+
+
+def ref_texts(t: str) -> list[str]:
+    """The text written inside each `<ref>...</ref>` of `t` (a self-closing `<ref name=x />`
+    has none), as written."""
+    out = []
+    for m in _refs(t) if "<" in t else ():
+        whole = m[0]
+        opened = whole.find(">") + 1
+        if whole[opened - 2:opened] != "/>":
+            closing = _REF_CLOSING.search(whole, opened)
+            out.append(whole[opened:closing.start() if closing else len(whole)])
+    return out
 
 
 @lru_cache(maxsize=16384)  # names, numbers and flags repeat across boxes and tables

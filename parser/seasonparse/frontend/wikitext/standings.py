@@ -102,9 +102,10 @@ _YES = frozenset(("yes", "y", "true", "1"))
 
 def order_rule(frag: Fragment, codes) -> str | None:
     """How the table says its rows are ordered (see Table.order_rule): `other` for a
-    ranking_style other than points, `points` where head-to-head (`hth_X`), goal
-    average or a tie-break other than goal difference comes first, `points_gd` where
-    `class_rules` puts goal difference first; None where nothing is said."""
+    ranking_style other than points (or `class_rules` ranking by points per game first),
+    `points` where head-to-head (`hth_X`), goal average or a tie-break other than goal
+    difference comes first (goals scored), `points_gd` where `class_rules` puts goal
+    difference first; None where nothing is said."""
     p = frag.params
     style = p.get(key("ranking_style"))
     if style is not None and fold(clean(style.raw)) not in ("", "pts", "points"):
@@ -116,11 +117,12 @@ def order_rule(frag: Fragment, codes) -> str | None:
 
 def stated_tie_breaks(frag: Fragment, name: str) -> str | None:
     """`points` where the template ranks by goal average (`use_goal_ratio`, `gavg`): its
-    order is not goal difference's, whatever its rules text says. Else `points_gd` where
-    the parameter `name` (a Sports table's `class_rules`, an Fb cl footer's `orfc`) lists
-    goal difference before any other tie-break, `points` where it lists another first or
-    none, None where the parameter is absent or empty (or the template has none: an Fb cl
-    header)."""
+    order is not goal difference's, whatever its rules text says. Else, by what the
+    parameter `name` (a Sports table's `class_rules`, an Fb cl footer's `orfc`) writes
+    first of the lexicon's words: `other` for a ranking by something else than points
+    (`1) Points per game`), `points_gd` for goal difference, `points` for another
+    tie-break (`2) Goals scored`) or none; None where the parameter is absent or empty
+    (or the template has none: an Fb cl header)."""
     if goal_average_stated(frag):
         return "points"
     rules = frag.params.get(key(name))
@@ -129,7 +131,9 @@ def stated_tie_breaks(frag: Fragment, name: str) -> str | None:
     text = fold(clean(rules.raw))
     first = {meaning: min((i for w in words("standings", meaning) if (i := text.find(w)) >= 0),
                           default=len(text))
-             for meaning in ("goal_difference", "other_tie_breaks")}
+             for meaning in ("other_rankings", "goal_difference", "other_tie_breaks")}
+    if first["other_rankings"] < min(first["goal_difference"], first["other_tie_breaks"], len(text)):
+        return "other"
     if first["goal_difference"] < first["other_tie_breaks"]:
         return "points_gd"
     return "points"
@@ -146,7 +150,7 @@ def _signed(n: int) -> str:
 
 
 def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int, section,
-           order: str | None = None) -> Table:
+           order: str | None = None, splits: tuple[int, ...] = ()) -> Table:
     """The rows, Pts = win points × W + D + adjustment, and the table's points for a win:
     the one value its rows state, else the one all rows use; None where they differ."""
     adjusted = any(x.adjust for x in lines)
@@ -160,7 +164,7 @@ def _table(lines: list[_Line], table_index: int, first_line: int, last_line: int
     win = {x.win_points for x in lines if x.states_win_points} or {x.win_points for x in lines}
     return Table(table_index, first_line, last_line, (COLUMNS_ADJUSTED if adjusted else COLUMNS,),
                  COLUMNS_ADJUSTED if adjusted else COLUMNS, tuple(rows), section, "standings",
-                 win.pop() if len(win) == 1 else None, order)
+                 win.pop() if len(win) == 1 else None, order, splits)
 
 
 def read_sports_table(frag: Fragment, table_index: int, section, index: LineIndex,
@@ -186,7 +190,18 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
                            link=link_target(name_p.raw) if name_p else None,
                            status=_status(frag, code)))
     return _table(lines, table_index, index.line(frag.start), index.line(frag.end - 1), section,
-                  order_rule(frag, codes))
+                  order_rule(frag, codes), _splits(frag, len(codes)))
+
+
+def _splits(frag: Fragment, teams: int) -> tuple[int, ...]:
+    """The positions the module draws a split line after (`split6=yes`: below the sixth team,
+    a league split in two halves ranked apart), those within the table, in order."""
+    found = set()
+    for name, p in frag.params.items():
+        number = name[5:] if name.startswith("split") and len(name) <= 12 else ""  # int() of 5,000 digits raises
+        if number.isdecimal() and 0 < int(number) < teams and fold(clean(p.raw)).strip() in _YES:
+            found.add(int(number))
+    return tuple(sorted(found))
 
 
 def _status(frag: Fragment, code: str) -> str | None:

@@ -115,3 +115,9 @@ def tie_columns() -> dict[str, str]:
 def club_season_infoboxes() -> frozenset[str]:
     """Folded names of the infoboxes of one club's season, whose `club` is the article's club."""
     return frozenset(key(n) for n in _data().get("goalscorer_tables", {}).get("club_season_infoboxes", ()))
+
+
+@cache
+def footnote_templates() -> frozenset[str]:
+    """Folded names of the templates whose text is a footnote ({{efn}}, {{refn}}, ...)."""
+    return frozenset(key(n) for n in _data().get("footnotes", {}).get("names", ()))

@@ -1,0 +1,105 @@
+"""A standings wikitable row's own notes, and the points deduction they state.
+
+Wikipedia explains a row's points in a note on the row: a footnote after the club's name
+(`[[Portsmouth F.C.|Portsmouth]]<ref group=note>Portsmouth were deducted 9 points for
+entering administration.</ref>`, `{{efn|...}}`) or a Notes column. The row's Pts already
+count the deduction: the reader keeps it as the row's adjustment (Row.adjustment, −9), as it
+keeps {{Fb cl2 team}}'s `dp` and a Sports table's `adjust_points` in an Adj column, so that
+Pts is compared with (points for a win) × W + D less the deduction (trial18: 2009–10
+Portsmouth, an S002 error on a correct row).
+"""
+
+from __future__ import annotations
+
+import re
+
+from seasonparse.frontend.wikitext import lean
+from seasonparse.frontend.wikitext.clean import clean, ref_texts
+from seasonparse.frontend.wikitext.templates import footnote_templates, key
+from seasonparse.lexicon import stated_number, statement_patterns, statement_words
+from seasonparse.model import Table
+from seasonparse.names import same_team
+from seasonparse.tables import column_indexes
+
+_BRACES = re.compile(r"\{\{|\}\}")
+_NAME_LENGTH = 100  # a footnote template's name is looked for this far after its `{{`
+_TEMPLATES_READ = 8  # footnote templates read in one cell: more is no row's note (and would cost)
+
+
+def footnotes(raw: str) -> list[str]:
+    """The text of each footnote written in a cell, as written: each `<ref>`'s, and the
+    positional value of each footnote template (data/templates.toml [footnotes])."""
+    notes = ref_texts(raw)
+    if "{{" in raw:
+        notes += _template_notes(raw)
+    return notes
+
+
+def _template_notes(raw: str) -> list[str]:
+    """The footnote templates' texts, the braces paired in one pass (innermost first)."""
+    names, out, opened, read = footnote_templates(), [], [], 0
+    for m in _BRACES.finditer(raw):
+        if m[0] == "{{":
+            opened.append(m.start())
+        elif opened:
+            start = opened.pop()
+            bar = raw.find("|", start, min(m.start(), start + _NAME_LENGTH))
+            if bar > 0 and key(raw[start + 2:bar]) in names and read < _TEMPLATES_READ:
+                read += 1
+                out += [value for name, value, _ in lean.split(raw, start, m.end())[1] if name in (None, "1")]
+    return out
+
+
+def noted_deduction(notes: list[str], club: str, own: bool) -> int:
+    """The points `notes` say `club` was deducted, 0 where none: a note naming the club
+    ("Portsmouth were deducted 9 points", the lexicon's deduction statements) or, where the
+    notes are the row's own (`own`: in no cell spanning other rows), naming none ("Deducted
+    9 points", row_deduction). Each note is read once."""
+    total = 0
+    for text in dict.fromkeys(clean(n) for n in notes):
+        if not any(w in text.lower() for w in statement_words("deduction")):
+            continue
+        counted: set[tuple[int, int]] = set()  # the spans of the numbers read: one deduction each
+        for p in statement_patterns("deduction"):
+            for m in p.finditer(text):
+                if same_team(m["club"].strip(), club) and m.span("points") not in counted:
+                    counted.add(m.span("points"))
+                    total += stated_number(m["points"])
+        for p in statement_patterns("row_deduction") if own and not counted else ():
+            if (m := p.match(text)) is not None:
+                total += stated_number(m["points"])
+                break
+    return total
+
+
+def with_noted_adjustments(table: Table, body, shown_club) -> Table:
+    """The standings table with the deduction each data row's notes state as the row's
+    adjustment (Row.adjustment), where the table has no Adj column (which would say it).
+    A row's notes: its cells' footnotes, and its Notes cell (the lexicon's `notes` column).
+    `body`: the (line, texts, written cells) the rows were made from; `shown_club`: a team
+    cell's club without its status marks."""
+    cols = column_indexes(table)
+    tcol, notes_col = cols.get("team"), cols.get("notes")
+    if tcol is None or "points_adjustment" in cols:
+        return table
+    noted: dict[int, int] = {}  # a row's line -> its adjustment
+    for ln, texts, cells in body:
+        if tcol >= len(texts):
+            continue
+        own: list[str] = []  # the notes of the row's own cells
+        shared: list[str] = []  # those of cells spanning other rows too
+        for i, cell in enumerate(cells):
+            notes = own if cell.rowspan == 1 else shared
+            if "<" in cell.raw or "{{" in cell.raw:
+                notes += footnotes(cell.raw)
+            if i == notes_col:
+                notes.append(cell.raw)
+        club = shown_club(texts[tcol])
+        points = (noted_deduction(own, club, True) if own else 0) + (noted_deduction(shared, club, False) if shared else 0)
+        if points:
+            noted[ln] = -points
+    if not noted:
+        return table
+    return table._replace(rows=tuple(
+        r._replace(adjustment=noted[r.line]) if r.kind == "data" and not r.ragged and r.line in noted else r
+        for r in table.rows))

@@ -1,0 +1,65 @@
+"""A standings wikitable row's own notes state its points deduction (frontend/wikitext/row_notes.py):
+read as the row's adjustment, which S002 counts and says so (trial18: 2009–10 Portsmouth's
+`<ref group=note>Portsmouth were deducted 9 points ...</ref>` gave an S002 error on a correct row)."""
+
+from __future__ import annotations
+
+import time
+
+from conftest import FIXTURES
+
+from seasonparse.frontend.source import decode
+from seasonparse.frontend.wikitext import parse_wikitext
+from seasonparse.frontend.wikitext.row_notes import footnotes, noted_deduction
+from test_rules_planted import findings_for
+
+TEXT = (FIXTURES / "wikitext" / "handmade" / "row_note_deduction.wikitext").read_text("utf-8")
+
+
+def _parse(text: str):
+    return parse_wikitext(decode("notes.wikitext", text.encode("utf-8")))
+
+
+def test_each_row_keeps_the_deduction_its_note_states():
+    doc = _parse(TEXT)
+    got = [[(r.cells[1], r.adjustment) for r in t.rows] for t in doc.tables]
+    assert got == [[("Alpha", None), ("Gamma", -3), ("Beta", -10), ("Delta", None)],
+                   [("Epsilon", None), ("Zeta", -9), ("Eta", None)]]
+
+
+def test_a_wrong_note_is_reported_with_the_adjustment_included():
+    findings = findings_for(TEXT.replace("Beta were deducted 10 points", "Beta were deducted 12 points"),
+                            wikitext=True)
+    assert [(f.code, f.line, f.message) for f in findings] == [
+        ("S002", 11, "Beta: Pts 58, but 3 × W + D -12 = 56 (adjustments included: the row's note deducts "
+                     "12 points)")]
+
+
+def test_the_order_compares_the_points_the_rows_show():
+    # Beta (58 after its deduction) written above Gamma (66): S004 shows the points, adjustments included
+    lines = TEXT.split("\n")
+    lines[8], lines[10] = lines[10], lines[8]  # lines 9 (Gamma) and 11 (Beta)
+    findings = findings_for("\n".join(lines), wikitext=True)
+    assert [(f.code, f.line, f.message) for f in findings] == [
+        ("S004", 11, "Gamma is below Beta but ranks higher by points (66 against 58, adjustments included)")]
+
+
+def test_footnotes_are_refs_and_footnote_templates():
+    raw = ("[[Beta F.C.|Beta]]<ref name=a/><ref group=note>Beta were deducted 10 points.</ref>"
+           "{{efn|name=x|group=note|Deducted [[three]] points.}}{{refn|{{efn|inner}}}}{{fb|ENG}}")
+    assert footnotes(raw) == ["Beta were deducted 10 points.", "Deducted [[three]] points.", "inner", "{{efn|inner}}"]
+
+
+def test_a_deduction_is_the_rows_club_or_no_club():
+    assert noted_deduction(["Beta were deducted 10 points."], "Beta", True) == 10
+    assert noted_deduction(["Alpha were deducted 10 points."], "Beta", True) == 0
+    assert noted_deduction(["Deducted 3 points."], "Beta", True) == 3
+    assert noted_deduction(["Deducted 3 points."], "Beta", False) == 0  # a cell spanning other rows too
+    assert noted_deduction(["Beta were deducted 10 points.", "Beta were deducted 10 points."], "Beta", True) == 10
+
+
+def test_hostile_cells_are_read_in_linear_time():
+    for raw in ("<ref" * 40_000, "{{efn|" * 40_000, "{{efn|x}}" * 40_000, "<ref>x</ref>" * 20_000 + "x" * 1000):
+        start = time.process_time()
+        footnotes(raw)
+        assert time.process_time() - start < 1.0, raw[:20]
