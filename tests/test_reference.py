@@ -114,6 +114,19 @@ def test_rsssf_reader_never_crashes(text):
     assert _schema_errors(doc) is None
 
 
+@pytest.mark.parametrize("home_goals, away_goals", [("0", "0"), ("1", "0"), ("0", "12"), ("99", "07"),
+                                                      ("00", "5"), ("٣", "٠")])
+def test_rsssf_goals_read_as_int_reads_them(home_goals, away_goals):
+    """The reader takes a score's ASCII numbers from a table (0 too) and any other (`07`, digits
+    not ASCII) through int(): the same goals either way, on a plain line and one with a marker."""
+    for away in ("Mérida", "Mérida awd"):
+        ref = parse_rsssf(f"Season: 2011-2012 Apertura\n[Jul 22]\nNecaxa   {home_goals}-{away_goals} {away}\n")
+        (m,) = ref.document.matches
+        assert (m.home_goals, m.away_goals) == (int(home_goals), int(away_goals))
+        assert ref.rows[0][5:7] == (int(home_goals), int(away_goals))
+        assert (m.note, ref.rows[0][11]) == ((None, ()) if away == "Mérida" else ("awd", ("awd",)))
+
+
 def test_rsssf_participant_lines_are_read_in_one_pass():
     """A participant line with a long run of spaces and an unclosed `(`: the old
     pattern tried every split of the run (800 spaces took two minutes); this one

@@ -229,8 +229,9 @@ class ReferenceIndex:
         self._results: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
         self.memo: dict = {}  # what the R rules read more than one of them needs, by their own keys
-        # (id(reference), {home, away}, day) -> its dated matches; (id(reference), {home, away}) -> its undated
-        # ones: what the pairing looks an article match up by, filled with ref_matches
+        # (id(reference), pair, day) -> its dated matches; (id(reference), pair) -> its undated ones, the pair
+        # being the two clubs' roots in order (a sorted tuple, cheaper to make and hash than a frozenset: one
+        # is made for every reference and article match): what the pairing looks an article match up by
         self._by_day: dict[tuple, list[RefMatch]] = {}
         self._undated: dict[tuple, list[RefMatch]] = {}
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
@@ -290,10 +291,10 @@ class ReferenceIndex:
             if day is not None:
                 last = day
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
-                by_day.setdefault((ref_id, frozenset((home, away)), day), []).append(rm)
+                by_day.setdefault((ref_id, (home, away) if home < away else (away, home), day), []).append(rm)
             else:
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, (last, after[i])))
-                undated.setdefault((ref_id, frozenset((home, away))), []).append(rm)
+                undated.setdefault((ref_id, (home, away) if home < away else (away, home)), []).append(rm)
             out.append(rm)
             if segment is not None:
                 in_segment.append(rm)
@@ -319,7 +320,8 @@ class ReferenceIndex:
 
         pairing = maker(Pairing)
         for a in self.article_matches:
-            pair, day = frozenset((a.home, a.away)), a.day
+            home, away, day = a.home, a.away, a.day
+            pair = (home, away) if home < away else (away, home)
             for ref in self.references:
                 ref_id = id(ref)
                 key = (ref_id, pair)
@@ -341,7 +343,7 @@ class ReferenceIndex:
                 segment = self._covering(ref, a, tournament_of(a))
                 if segment is not None:
                     same = tuple(rm for rm in self.by_segment.get(id(segment), ())
-                                 if frozenset((rm.home, rm.away)) == pair)
+                                 if (rm.home, rm.away) in (pair, pair[::-1]))
                     self.unmatched.append(Unmatched(a, ref, segment, same))
 
     def _pair_undated_legs(self) -> None:

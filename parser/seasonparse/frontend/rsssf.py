@@ -66,7 +66,7 @@ _MATCH = re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<
 # left to `_MATCH`.
 _PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
                            r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$")
-_GOALS = {str(i): i for i in range(1, 100)}  # a score's numbers (0 is int()'s), without int()
+_GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCII, without int()
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
@@ -597,18 +597,21 @@ class _Reader:
         matches = self.matches
         index = len(matches)
         path, tournament, knockout, segment, in_segment = self._place or self.place()
-        home_goals, away_goals = _GOALS.get(home_goals) or int(home_goals), _GOALS.get(away_goals) or int(away_goals)
+        home_goals = _GOALS[home_goals] if home_goals in _GOALS else int(home_goals)  # `07`, other digits: int()
+        away_goals = _GOALS[away_goals] if away_goals in _GOALS else int(away_goals)
         iso = self.date
         matches.append(_match((
             index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
-            start, away_column, ", ".join(markers) or None, start + len(text)) + NO_MATCH_DETAILS))
+            start, away_column, (", ".join(markers) or None) if markers else None, start + len(text))
+            + NO_MATCH_DETAILS))
         self.match_rows.append(row(index, iso, self.day, home, away, home_goals, away_goals, segment, tournament,
-                                   knockout, self.leg, tuple(markers)))
+                                   knockout, self.leg, tuple(markers) if markers else ()))
         if in_segment is not None:
             in_segment.append(index)
         self.last_match_line = n
-        for group, _ in scorers:
-            self._scorers(index, group, n, raw)
+        if scorers:  # (most result lines have neither markers nor scorers)
+            for group, _ in scorers:
+                self._scorers(index, group, n, raw)
 
     def place(self) -> tuple:
         """(section path, tournament, knockout, the segment's index and match list) of a match under the
