@@ -178,3 +178,19 @@ def test_untimed_names_split_at_commas_outside_links_and_templates():
     assert [m[0].strip() for m in _UNTIMED_ITEM.finditer(cell)] == [
         "[[Alan Shearer|Shearer]] (2)", "[[Stuart Ripley|Ripley, S.]]", "{{sortname|Tim|Sherwood}}", "Sutton"]
     assert [m[0] for m in _UNTIMED_ITEM.finditer("[[a, b")] == ["[[a", " b"]  # a link left open is text
+
+
+NEUTRAL = FIXTURES / "corpora" / "neutral_venue"
+
+
+def test_a_row_on_neutral_ground_has_no_home_side_to_compare(run, tmp_path):
+    """trial19: a club's results-table row at a neutral ground (`N`) lists the club first, and X002
+    held that against the cup article's box ("Liverpool is at home here, Arsenal in ..."). The match
+    is neutral (kept in the JSON); X002 and R002 leave it out. The same row marked `H` is reported."""
+    club = parse((NEUTRAL / "club.wikitext").read_text("utf-8"), "club.wikitext")
+    assert [(m.home, m.away, m.neutral) for m in club.matches] == [("Liverpool", "Arsenal", True)]
+    assert from_dict(to_dict(club), club.lines).matches[0].neutral
+    assert [c for c, _ in findings(run, NEUTRAL)] == []
+    for f in NEUTRAL.iterdir():
+        (tmp_path / f.name).write_text(f.read_text("utf-8").replace("|| N ||", "|| H ||"), "utf-8")
+    assert [c for c, _ in findings(run, tmp_path)] == ["X002"]

@@ -21,7 +21,7 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Goalscorer': ('seasonparse.model', 'Goalscorer', (('player', 'nationality', 'club', 'goals', 'own_goal', 'line', 'section', 'source', 'table'), ("<class 'str'>", 'str | None', 'str | None', 'int | None', "<class 'bool'>", "<class 'int'>", 'tuple[str, ...]', "<class 'str'>", 'int | None'))),
     'Inference': ('seasonparse.identity', 'Inference', (('name', 'other', 'reason', 'evidence'), ('str', 'str', 'str', 'tuple[tuple[Place, str], ...]'))),
     'InfoboxField': ('seasonparse.model', 'InfoboxField', (('key', 'value', 'raw', 'line', 'split_from'), ("<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", 'str | None'))),
-    'Match': ('seasonparse.model', 'Match', (('index', 'date', 'date_text', 'home', 'away', 'home_goals', 'away_goals', 'events', 'scorer_lines', 'section', 'line', 'date_line', 'end_line', 'home_column', 'away_column', 'note', 'end_column', 'extra_time', 'penalties', 'attendance', 'venue', 'referee', 'report', 'home_link', 'away_link'), ("<class 'int'>", 'str | None', "<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", "<class 'int'>", 'tuple[seasonparse.model.Event, ...]', 'tuple[seasonparse.model.ScorerLine, ...]', 'tuple[str, ...]', "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", 'str | None', "<class 'int'>", "<class 'bool'>", 'tuple[int, int] | None', 'int | None', 'str | None', 'str | None', 'str | None', 'str | None', 'str | None'))),
+    'Match': ('seasonparse.model', 'Match', (('index', 'date', 'date_text', 'home', 'away', 'home_goals', 'away_goals', 'events', 'scorer_lines', 'section', 'line', 'date_line', 'end_line', 'home_column', 'away_column', 'note', 'end_column', 'extra_time', 'penalties', 'attendance', 'venue', 'referee', 'report', 'home_link', 'away_link', 'neutral'), ("<class 'int'>", 'str | None', "<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", "<class 'int'>", 'tuple[seasonparse.model.Event, ...]', 'tuple[seasonparse.model.ScorerLine, ...]', 'tuple[str, ...]', "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", 'str | None', "<class 'int'>", "<class 'bool'>", 'tuple[int, int] | None', 'int | None', 'str | None', 'str | None', 'str | None', 'str | None', 'str | None', "<class 'bool'>"))),
     'Place': ('seasonparse.identity', 'Place', (('path', 'line'), ('str', 'int'))),
     'Related': ('seasonparse.findings', 'Related', (('path', 'line', 'column', 'message'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'str'>"))),
     'Removal': ('seasonparse.statements', 'Removal', (('club', 'text', 'line', 'since'), ("<class 'str'>", "<class 'str'>", "<class 'int'>", 'tuple[str, int | str] | None'))),
@@ -148,9 +148,9 @@ def _make_ScorerLine(value):
 
 
 def _make_Match(value):
-    if type(value) is not list or len(value) != 25:
+    if type(value) is not list or len(value) != 26:
         raise _Malformed('expected Match')
-    v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24 = value
+    v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25 = value
     if type(v0) is not int:
         raise _Malformed('expected int')
     if v1 is not None:
@@ -222,7 +222,9 @@ def _make_Match(value):
     if v24 is not None:
         if type(v24) is not str:
             raise _Malformed('expected str')
-    return _new(Match, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24,))
+    if type(v25) is not bool:
+        raise _Malformed('expected bool')
+    return _new(Match, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25,))
 
 
 def _make_Tie(value):

@@ -54,7 +54,7 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             extra_time=m["extra_time"],
             penalties=None if m["penalties"] is None else (m["penalties"]["home"], m["penalties"]["away"]),
             attendance=m["attendance"], venue=m["venue"], referee=m["referee"], report=m["report"],
-            home_link=m["home_link"], away_link=m["away_link"])
+            home_link=m["home_link"], away_link=m["away_link"], neutral=m["neutral"])
             for m in data["matches"]),
         ties=tuple(Tie(t["winner"], t["reason"],
                        t["aggregate"]["winner"] if t["aggregate"] else None,
@@ -114,7 +114,7 @@ def _upgrade(data):
     `shootout`, read again from the outcome line each tie keeps as its `text`; /6 had no
     table rows' `status` (a Sports table's `status_X`: its rows are read as stating none); /7
     had no table rows' `adjustment` (a row's own note's deduction: read as none), nor tables'
-    `splits` (read as none)."""
+    `splits` (read as none), nor matches' `neutral` (read as a home side's)."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -156,6 +156,9 @@ def _upgrade(data):
         for t in data.get("tables") or ():
             if isinstance(t, dict):
                 t.setdefault("splits", [])
+        for m in data.get("matches") or ():
+            if isinstance(m, dict):
+                m.setdefault("neutral", False)
     return data
 
 

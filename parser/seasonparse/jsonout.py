@@ -48,7 +48,7 @@ def to_dict(doc: Document) -> dict:
             "extra_time": m.extra_time,
             "penalties": None if m.penalties is None else {"home": m.penalties[0], "away": m.penalties[1]},
             "attendance": m.attendance, "venue": m.venue, "referee": m.referee, "report": m.report,
-            "home_link": m.home_link, "away_link": m.away_link,
+            "home_link": m.home_link, "away_link": m.away_link, "neutral": m.neutral,
         } for m in doc.matches],
         "ties": [{
             "winner": t.winner, "reason": t.reason,

@@ -138,6 +138,7 @@ class Match(NamedTuple):
     report: str | None = None  # the match report's address or title
     home_link: str | None = None  # the club's link target (`[[Target|Label]]`): an identity hint
     away_link: str | None = None
+    neutral: bool = False  # played on neutral ground, as the source says (a results table's `N`): no club at home
 
     def team(self, side: str) -> str:
         return self.home if side == "home" else self.away
@@ -150,7 +151,7 @@ class Match(NamedTuple):
         return self.home_goals if side == "home" else self.away_goals
 
 
-NO_MATCH_DETAILS = (False, None, None, None, None, None, None, None)  # Match's fields after end_column
+NO_MATCH_DETAILS = (False, None, None, None, None, None, None, None, False)  # Match's fields after end_column
 
 
 class Tie(NamedTuple):

@@ -85,7 +85,8 @@ def cross_match_venue(corpus, settings, report):
 
     What it does: where two documents agree on the clubs and the goals (those
     of one kind, played or awarded, as X001 compares them), compares which club
-    is listed first (the home team).
+    is listed first (the home team); not where one says the match was on neutral
+    ground (a club results table's venue `N`), where no club was at home.
 
     Why: a swapped venue changes which club hosted the leg, which decides ties
     and home records.
@@ -95,8 +96,8 @@ def cross_match_venue(corpus, settings, report):
         bracket article: Necaxa 2 - 2 Neza     (same day)
     """
     for group in corpus.same_matches:
-        if not _scores_agree(group):
-            continue
+        if not _scores_agree(group) or any(r.match.neutral for r in group):
+            continue  # on neutral ground (a results table's `N`) no club was at home to compare
         for ref, others in odd_ones(group, lambda r: r.home, _path):
             yield report(f"{ref.match.home} is at home here, {others[0].match.home} in "
                          f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,

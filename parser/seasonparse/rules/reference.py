@@ -75,7 +75,8 @@ def reference_match_venue(index, settings, report):
     """A match whose home and away clubs are swapped against the reference results.
 
     What it does: where an article match and the reference's record of it agree
-    on the goals of each club, compares which club was at home.
+    on the goals of each club, compares which club was at home (not for an
+    article match on neutral ground: a club results table's venue `N`).
 
     Why: a swapped venue changes who hosted a leg, which decides ties and home
     records.
@@ -85,7 +86,7 @@ def reference_match_venue(index, settings, report):
         reference:  Necaxa            2-2 Neza
     """
     for p in index.differing:  # the others agree on score, venue and day
-        if p.venue_differs and not p.score_differs:
+        if p.venue_differs and not p.score_differs and not p.article.match.neutral:  # neutral: no home side
             yield _at_article(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
                                          "reference")
 

@@ -31,9 +31,10 @@ _new_match = maker(Match)
 def _match(index_: int, home: str, away: str, hg: int, ag: int, section, line: int, col: int,
            end_col: int, links: tuple[str | None, str | None] = (None, None)) -> Match:
     """A grid's match, built as a tuple (a grid makes hundreds: Match's keyword
-    constructor took 2.3 µs each, this a fifth of it); test_results checks they agree."""
+    constructor took 2.3 µs each, this a fifth of it; `neutral` last, False: a grid names
+    no venue); test_results checks they agree."""
     return _new_match((index_, None, "", home, away, hg, ag, (), (), section, line, line, line, col,
-                              col, None, end_col, *_UNSTATED, *links))
+                              col, None, end_col, *_UNSTATED, *links, False))
 
 
 def read_sports_results(frag: Fragment, first_index: int, section, index: LineIndex,

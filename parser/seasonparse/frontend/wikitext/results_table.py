@@ -148,7 +148,7 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
     m = _RESULT.fullmatch(result)
     if m is None:
         return result_cell.line, result_cell.column, f"result `{result}` is not a score"
-    side, stadium = where
+    side, stadium, neutral = where
     first, second, rest = int(m[2]), int(m[3]), m[4].strip()
     if home_away:  # the home side's goals first
         club_goals, opp_goals = (first, second) if side == "home" else (second, first)
@@ -192,17 +192,18 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
                  _note(extra_time, pens, awarded), res_col + len(result_cell.raw.strip()),
                  extra_time, pens, _attendance(attendance_cell) if attendance_text else None, stadium,
                  None, None, *((club_link, link_target(opp_cell.raw)) if side == "home"
-                               else (link_target(opp_cell.raw), club_link)))
+                               else (link_target(opp_cell.raw), club_link)), neutral)
 
 
-def _venue(text: str) -> tuple[str, str | None] | None:
-    """(the club's side, the stadium named) of a venue cell: `H`, `A`, `N`, `N (Wembley)`;
-    on neutral ground the club is listed first, as the home side. None: no such mark."""
+def _venue(text: str) -> tuple[str, str | None, bool] | None:
+    """(the club's side, the stadium named, whether on neutral ground) of a venue cell: `H`, `A`,
+    `N`, `N (Wembley)`; on neutral ground the club is listed first, as the home side (the match
+    is marked neutral: no club was at home). None: no such mark."""
     first, _, rest = fold(text).partition(" ")
     for meaning, side in (("home", "home"), ("away", "away"), ("neutral", "home")):
         if first in words("results_table", meaning):
             stadium = text.split(None, 1)[1].strip(" ()") if rest else ""
-            return side, (stadium or None) if meaning == "neutral" else None
+            return side, (stadium or None) if meaning == "neutral" else None, meaning == "neutral"
     return None
 
 
