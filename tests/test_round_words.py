@@ -15,7 +15,7 @@ from seasonparse.rules import registry
 
 
 def test_rounds_by_number_come_before_rounds_by_clubs_left():
-    order = ["Round One", "Second round", "Third Round", "Fourth round", "Fifth round", "Round of 64",
+    order = ["Round One", "Second round", "Third Round", "Fourth round", "Fifth round", "Sixth round", "Round of 64",
              "Round of 32", "Round of 16", "Quarter-finals", "Conference Semifinals", "Conference Final",
              "Final"]
     positions = [round_index(title) for title in order]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import pair_key, round_index, season_window
+from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, INFO, WARNING
 
 SEASON_TAIL_GAP = timedelta(days=21)
@@ -63,6 +65,10 @@ def date_outside_season(doc, settings, report):
     - else (dates years after the season, or outside a two-year season, which
       names the years it was played, dates pasted from an earlier season): one error.
 
+    A date after the season in a year the document's prose says its matches were
+    put off into (a sentence with `postponed`, `rescheduled` and that year) is not
+    reported: the 2019–20 Copa del Rey's final was played in April 2021.
+
     Why: a wrong year in a date line is a common copy-and-paste slip; it stands
     out against the other dates of the document, not against the edition's name.
 
@@ -101,8 +107,25 @@ def date_outside_season(doc, settings, report):
         yield report(f"{most_outside}: the season named or the dates are wrong",
                      first.date_line, 1, related=related)
         return
+    put_off = _years_put_off(doc, season.last.year) if outside else set()
     for m in outside:
+        if date.fromisoformat(m.date) > season.last and int(m.date[:4]) in put_off:
+            continue  # the prose says matches were postponed into that year
         yield report(f"{m.date_text} is outside {span}", m.date_line, 1, related=related)
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+def _years_put_off(doc, last_year: int) -> set[int]:
+    """The years after the season (`last_year`) that a sentence of the document's prose names
+    beside a word saying matches were put off (the lexicon's [rules] postponed: "The final,
+    due in April 2020, was postponed by the pandemic and played on 3 April 2021")."""
+    years: set[int] = set()
+    for b in doc.blocks:
+        if b.kind in ("paragraph", "list") and names_any(b.text, "rules", "postponed"):
+            years.update(y for y in map(int, _YEAR.findall(b.text)) if y > last_year)
+    return years
 
 
 def _season_tail(season, dated, outside) -> set[str]:
