@@ -87,6 +87,10 @@ def test_bullet_is_not_a_field_outside_an_infobox():
     ("Riverside Rovers 2–2 Kingsbridge (a.e.t.)", "Kingsbridge", "a.e.t."),
     ("Alpha 1-1 Beta (4–3 p)", "Beta", "4–3 p"),
     ("Alpha 1-0 Atlético (MG)", "Atlético (MG)", None),
+    # trial19: words in lower case are a note, not the club's name (`West Ham United (at Upton Park)`)
+    ("Farnborough Town 1 – 1 West Ham United (at Upton Park)", "West Ham United", "at Upton Park"),
+    ("West Ham United 1 – 0 Farnborough Town (replay)", "Farnborough Town", "replay"),
+    ("Alpha 1-0 Estudiantes (LP) (replay)", "Estudiantes (LP)", "replay"),
 ])
 def test_score_notes(line, away, note):
     from seasonparse.frontend.lines import parse_score

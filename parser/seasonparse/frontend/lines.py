@@ -106,7 +106,9 @@ def parse_score(line: str) -> ScoreLine | None:
     while (")" in away and len(notes) < _MOST_NOTES and (n := _SCORE_NOTE.search(away))
            and n.start() > 0):  # `(a.e.t.) (4–2 p)`: both
         text = n["note"].strip()
-        if not (fold(text) in words("scores", "notes") or _SHOOTOUT.search(text)):
+        # a note of the lexicon's, a shoot-out, or words that start in lower case (`(replay)`, `(at
+        # Upton Park)`: prose, where a club's own brackets hold a capital, `Estudiantes (LP)`)
+        if not (fold(text) in words("scores", "notes") or _SHOOTOUT.search(text) or text[:1].islower()):
             break
         away = away[:n.start()].rstrip()
         notes.insert(0, text)
