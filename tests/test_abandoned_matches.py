@@ -13,6 +13,8 @@ from seasonparse.check import run, selected_codes
 from seasonparse.config import Config
 from seasonparse.football import counted, knockout_ties, struck, tie_result
 from seasonparse.frontend import parse_file, parse_text
+from seasonparse.frontend.source import decode
+from seasonparse.frontend.wikitext import parse_wikitext
 from seasonparse.rules import registry
 
 VOID = FIXTURES / "void"
@@ -36,6 +38,19 @@ def test_the_restaged_match_alone_is_the_tie(path):
     first_round = [kt for kt in knockout_ties(doc) if abandoned.home in kt.teams()]
     assert [tuple(m.index for m in kt.legs) for kt in first_round] == [(replay.index,)]
     assert tie_result(first_round[0], {}).winner == "Leyton Orient"
+    assert _findings(doc) == []
+
+
+def test_an_abandoned_box_and_its_replay_sides_reversed_are_no_two_legged_tie():
+    # Orient at home when abandoned, Oldham at home in the restaged match: two boxes of the
+    # same clubs reversed in one round, which would otherwise be read as a tie's two legs
+    # (3 + 1 to 2: a false T003 on the restaged match's winner)
+    text = (HANDMADE / "abandoned_box.wikitext").read_text("utf-8").replace(
+        "|team1 = Oldham Athletic\n|score = 3–0 (abandoned)\n|team2 = Leyton Orient\n|goals1 = Sharp",
+        "|team1 = Leyton Orient\n|score = 0–3 (abandoned)\n|team2 = Oldham Athletic\n|goals2 = Sharp")
+    doc = parse_wikitext(decode("abandoned_box.wikitext", text.encode("utf-8")))
+    assert (doc.matches[0].home, doc.matches[0].note) == ("Leyton Orient", "abandoned")
+    assert doc.ties == ()
     assert _findings(doc) == []
 
 
