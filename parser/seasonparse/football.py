@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from seasonparse.seasons import season_years, without_years  # season_years: the rules read it here too
-from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, words
+from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, struck_note, words
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_team
@@ -45,9 +45,8 @@ def struck(match: Match) -> bool:
     """A match that stays in the document but counts for nothing: its result struck from the
     record (`(expunged)`, `(annulled)`: the lexicon's void notes) or the match abandoned
     (`(abandoned)`, `(abd)`: its abandoned notes; the replay, or an award, is what counts).
-    It is no leg of a tie, and in no table's record or goal tally."""
-    note = match.note
-    return note is not None and (names_any(note, "scores", "void") or names_any(note, "scores", "abandoned"))
+    It is no leg of a tie, and in no table's record or goal tally (the notes: lexicon.struck_note)."""
+    return struck_note(match.note)
 
 
 @lru_cache(maxsize=4096)  # a section's matches share its titles
