@@ -64,7 +64,7 @@ def test_abandoned_goals_are_in_no_tally(path):
 
 def test_the_record_holds_without_the_abandoned_match():
     # trial19 saw X006 hold here: Alpha's Pld 2 is the two matches played out, not the abandoned one
-    assert _findings(parse_file(str(VOID / "abandoned_in_record.txt"))) == []
+    assert _findings(parse_file(str(FIXTURES / "corpora" / "abandoned" / "league.txt"))) == []
 
 
 @pytest.mark.parametrize("note", ["abandoned", "abd", "aband."])
