@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from seasonparse.seasons import season_years, without_years  # season_years: the rules read it here too
-from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, words
+from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, struck_note, words
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_team
@@ -36,9 +36,17 @@ def awarded(match: Match) -> bool:
 
 
 def counted(match: Match) -> bool:
-    """False for pre-season games and friendlies (by section title), and for a result
-    struck from the record (`(expunged)`, `(annulled)`: the lexicon's void notes)."""
-    return not excluded_section(match.section) and not (match.note is not None and names_any(match.note, "scores", "void"))
+    """False for pre-season games and friendlies (by section title), and for a match whose
+    score stands in no record (struck)."""
+    return not excluded_section(match.section) and not struck(match)
+
+
+def struck(match: Match) -> bool:
+    """A match that stays in the document but counts for nothing: its result struck from the
+    record (`(expunged)`, `(annulled)`: the lexicon's void notes) or the match abandoned
+    (`(abandoned)`, `(abd)`: its abandoned notes; the replay, or an award, is what counts).
+    It is no leg of a tie, and in no table's record or goal tally (the notes: lexicon.struck_note)."""
+    return struck_note(match.note)
 
 
 @lru_cache(maxsize=4096)  # a section's matches share its titles
@@ -151,20 +159,22 @@ def group_matches(doc: Document) -> frozenset[int]:
 def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
     """Stated ties, plus two-legged pairs (or single finals) inside round sections, but for a
     group's home and away matches (`==First round==` over `===Group 1===` or `;Group 1`), plus the
-    final of a series whose sections name no round (series_final)."""
+    final of a series whose sections name no round (series_final). A struck match (abandoned,
+    expunged) is no leg: the replay is the tie."""
     ties: list[KnockoutTie] = []
     covered: set[int] = set()
     for t in doc.ties:
-        legs = tuple(doc.matches[i] for i in t.legs if 0 <= i < len(doc.matches))
+        stated = [doc.matches[i] for i in t.legs if 0 <= i < len(doc.matches)]
+        covered.update(m.index for m in stated)
+        legs = tuple(m for m in stated if not struck(m))
         if not legs:
             continue
         prefix, rnd = round_of(t.section)
         ties.append(KnockoutTie(legs, t, prefix, rnd, t.line))
-        covered.update(m.index for m in legs)
     groups: dict[tuple, list[Match]] = {}
     in_groups = group_matches(doc)
     for m in doc.matches:
-        if m.index in covered or m.index in in_groups:
+        if m.index in covered or m.index in in_groups or struck(m):
             continue
         prefix, rnd = round_of(m.section)
         if rnd is None:
@@ -251,7 +261,7 @@ def series_final(doc: Document, series: tuple[str, ...], stated: list[KnockoutTi
     Cup 2022`) is its final only where it holds one tie and no match comes after it."""
     if doc_club(doc) is not None:
         return None
-    inside = [m for m in doc.matches if in_section(m.section, series)]
+    inside = [m for m in doc.matches if in_section(m.section, series) and not struck(m)]
     if any(round_of(m.section)[1] is not None or group_stage(m.section) for m in inside):
         return None
     ties = [kt for kt in stated if in_section(kt.legs[-1].section, series)]
@@ -318,9 +328,12 @@ def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
 
 
 def promotion_ties(doc: Document) -> list[KnockoutTie]:
-    """The legs played under a promotion-final section, one tie per pair of clubs."""
+    """The legs played under a promotion-final section, one tie per pair of clubs (a struck
+    match is no leg)."""
     groups: dict[tuple, list[Match]] = {}
     for m in doc.matches:
+        if struck(m):
+            continue
         for i, title in enumerate(m.section):
             if contains_any(title, "sections", "promotion"):
                 groups.setdefault((m.section[:i + 1], pair_key(m)), []).append(m)

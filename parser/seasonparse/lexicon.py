@@ -50,6 +50,12 @@ def names_any(text: str, group: str, key: str) -> bool:
     return bool(_word_pattern(group, key).search(fold(text)))
 
 
+def struck_note(note: str | None) -> bool:
+    """A score note that leaves its match out of every record: the result struck (`expunged`,
+    `annulled`: [scores] void) or the match abandoned (`abandoned`, `abd`: [scores] abandoned)."""
+    return note is not None and (names_any(note, "scores", "void") or names_any(note, "scores", "abandoned"))
+
+
 @lru_cache(maxsize=4096)  # asked for each match of a section, which share their titles
 def group_stage(section: tuple[str, ...]) -> bool:
     """Whether matches under `section` are a group's (`Group A`, `Pool B`, `Round-robin`):

@@ -22,7 +22,7 @@ from itertools import permutations
 from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import match_phase, section_tournament
 from seasonparse.fallback import described
-from seasonparse.football import counted, round_of
+from seasonparse.football import counted, excluded_section, round_of, struck
 from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
@@ -262,8 +262,8 @@ class ReferenceIndex:
                     continue
                 keep = counted_in.get(m.section)
                 if keep is None:
-                    keep = counted_in[m.section] = counted(m)
-                if keep:
+                    keep = counted_in[m.section] = not excluded_section(m.section)
+                if keep and not struck(m):  # a match's own note (`abandoned`), not its section's
                     out.append(article_match((doc, m, date.fromisoformat(m.date), root(m.home), root(m.away))))
         return out
 

@@ -51,7 +51,8 @@ def bracket_team_not_advanced(doc, settings, report):
     tie in the round before, or not have played that round at all (seeded
     straight into it, like the top team into the semi-finals). The round before
     a playoff's final may be the last round of brackets in sections below it (each
-    conference's final).
+    conference's final). An abandoned match (`3–0 (abandoned)`) is no leg of its
+    tie: the restaged match decides it (football.struck).
 
     Why: a loser in the next round means a wrong result or a wrong name.
 

@@ -48,7 +48,8 @@ def record_vs_results(corpus, settings, report):
 
     What it does: recomputes the club's record (W, D, L, GF, GA, GD, Pts) from
     all of its regular-season results of that tournament in the corpus (each
-    match once, knockout, cup, pre-season and friendly sections left out; where
+    match once, knockout, cup, pre-season and friendly sections left out, and a
+    match abandoned or expunged (`(abandoned)`: football.struck); where
     one document gives the score played and another the award, the award) and
     compares it with every standings row for that club and tournament, in any
     document (a table under a pre-season, friendly or cup section ranks no

@@ -45,7 +45,8 @@ def tie_aggregate_mismatch(doc, settings, report):
     """The aggregate in `X advanced A – B on aggregate` is not the sum of the legs.
 
     What it does: sums both legs per club and compares with the stated
-    aggregate, the winner's goals first.
+    aggregate, the winner's goals first. A leg abandoned (`(abandoned)`) is
+    none: the restaged match is the leg (football.struck).
 
     Why: the aggregate is the one number readers take from a tie.
 

@@ -48,7 +48,7 @@ from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, tie_columns
-from seasonparse.lexicon import knockout_title, leg_round, names_any
+from seasonparse.lexicon import knockout_title, leg_round, names_any, struck_note
 from seasonparse.model import ERROR, WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
 
@@ -308,9 +308,10 @@ _SHOOTOUT_WORDS = re.compile(r"\(?\s*\d{1,2}\s*[-–—−]\s*\d{1,2}\s*(?:on\s+
 def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matches: set[int]) -> list[Tie]:
     """Ties of two-legged football boxes no tie has taken yet; `aggregates` holds the
     `aggregatescore` written on a box and its line, by match index; `group_matches` the group
-    stages' matches, no tie's. Linear in the matches."""
+    stages' matches, no tie's. A struck box (`3–0 (abandoned)`, expunged: lexicon.struck_note) is
+    no leg: the restaged match is. Linear in the matches."""
     taken = {i for t in ties for i in t.legs}
-    boxes = [m for m in matches if m.date_text and m.index not in taken]
+    boxes = [m for m in matches if m.date_text and m.index not in taken and not struck_note(m.note)]
     rounds = {m.index: _legs_round(m.section) for m in boxes}
     clubs = Counter((rounds[m.index], fold(c)) for m in boxes for c in (m.home, m.away))
     first_legs: dict[tuple, Match] = {}
