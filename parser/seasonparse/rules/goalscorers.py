@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from functools import cache
 from typing import NamedTuple
 
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
-from seasonparse.lexicon import contains_any, words
+from seasonparse.lexicon import contains_any, names_any, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
@@ -70,6 +71,60 @@ def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
         if contains_any(section[i], "goalscorers", "section_words"):
             return section[:i], named_phase(section[i:])
     return section, None
+
+
+def _named_titles(doc: Document, group: list[Goalscorer], heading: tuple[str, ...]) -> tuple[str, ...]:
+    """What a table or list says of itself: its goalscorer heading and the titles below it
+    (`heading`: `Goalscorers (Champions League knockout phase)`), and a table's header cells."""
+    table = _table_of(doc, group[0]) if group[0].source == "table" else None
+    return (*heading, *(table.columns if table is not None else ()))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words that name no one competition: a goalscorer heading's (`Top scorers`) and each
+    one-word name of a part of the season (`Cup`, `League`, `Knockout`): `League Cup
+    goalscorers` names neither the `EFL Cup` nor the `UEFA Champions League` by them."""
+    out = {w for entry in words("goalscorers", "section_words") for w in tokens(entry)}
+    for phase in ("all_competitions", "cup", "knockout", "league"):
+        out.update(t[0] for entry in words("phases", phase) if len(t := tokens(entry)) == 1)
+    return frozenset(out)
+
+
+def _cup_title(section: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A match's section up to its deepest title naming a cup (`Competitions > UEFA Champions
+    League`, from `... > Round of 16`): the competition it is played in; None for none."""
+    for i in range(len(section) - 1, -1, -1):
+        if names_any(section[i], "phases", "cup"):
+            return section[:i + 1]
+    return None
+
+
+def _one_competition(said: tuple[str, ...], matches: list[Match]) -> tuple[tuple[str, ...], list[Match]] | None:
+    """(the section of the one competition a table or list names, its matches among `matches`),
+    where what it says of itself (_named_titles) names a cup (the lexicon's phases) and holds
+    a word of one of the matches' cup titles that no other title holds (`Champions League`:
+    `UEFA Champions League`, not `KNVB Cup`); None where it names none of them, or several,
+    or the matches are of one competition (there is nothing to narrow)."""
+    if not any(names_any(t, "phases", "cup") for t in said):
+        return None
+    by_title: dict[tuple[str, ...], list[Match]] = {}
+    for m in matches:
+        if (cut := _cup_title(m.section)) is not None:
+            by_title.setdefault(cut, []).append(m)
+    if len(by_title) < 2:
+        return None
+    holders: dict[str, list[tuple[str, ...]]] = {}  # a title's word -> the titles holding it
+    for cut in by_title:
+        for w in dict.fromkeys(tokens(cut[-1])):
+            holders.setdefault(w, []).append(cut)
+    common = _common_words()
+    named = {holders[w][0] for t in said for w in tokens(t)
+             if w not in common and len(holders.get(w, ())) == 1}
+    if len(named) != 1:
+        return None
+    cut = named.pop()
+    return cut, by_title[cut]
 
 
 class _Sections:
@@ -173,13 +228,18 @@ class _RowFinder:
         return sorted(hits)
 
 
-def _club_season(matches: _Matches, article_club: str, phase: str | None) -> tuple[str, list[Match]] | None:
-    """(the club's name in the match blocks, its counted matches of `phase`) for a club
-    article's table that stands beside none of them (`Statistics > Goalscorers`, the
+def _club_season(matches: _Matches, article_club: str, phase: str | None,
+                 said: tuple[str, ...]) -> tuple[str, list[Match], tuple[str, ...]] | None:
+    """(the club's name in the match blocks, its counted matches of `phase`, the section they
+    are under: a competition's that the table names, _one_competition, else the document)
+    for a club article's table that stands beside none of them (`Statistics > Goalscorers`, the
     matches under `Competitions`), only where they can be compared: one team plays in
     every match (the article's club, or the one team of every match), and every match
     names all of its goals (as many goals of it as its score gives: none left unnamed)."""
     kept = [m for m, p in zip(matches.matches, matches.phases) if phase is None or p == phase]
+    scope: tuple[str, ...] = ()
+    if (narrowed := _one_competition(said, kept)) is not None:
+        scope, kept = narrowed
     if not kept:
         return None
     teams = {kept[0].home, kept[0].away}
@@ -196,7 +256,7 @@ def _club_season(matches: _Matches, article_club: str, phase: str | None) -> tup
         side = "home" if m.home == team else "away"
         if sum(1 for e in m.events if e.is_goal and e.side == side) != m.goals(side):
             return None
-    return team, kept
+    return team, kept, scope
 
 
 def _table_of(doc: Document, g: Goalscorer) -> Table | None:
@@ -282,15 +342,19 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         scope, phase = _scope(group[0].section)
         has_clubs = any(g.club for g in group)
         club = None if has_clubs else article_club
+        said = _named_titles(doc, group, group[0].section[len(scope):])
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
+        if (narrowed := _one_competition(said, matches)) is not None:  # `Champions League goalscorers`
+            scope, matches = narrowed
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
-            season = _club_season(matches_by_line, article_club, phase)
+            season = _club_season(matches_by_line, article_club, phase, said)
             table = _table_of(doc, group[0])
             found = _competition_columns(table, season[1]) if season and table else None
             if found is not None:  # a statistics table of the club's whole season
-                scope, (club, matches), columns = (), season, found
+                club, matches, scope = season
+                columns = found
                 group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
         column_tallies = [_tally(doc, _column_rows(table, group, col), col_scope, phase, club, col_matches,
                                  table=None, column=table.columns[col])
@@ -378,6 +442,10 @@ def goalscorer_count_mismatch(doc, settings, report):
     season its heading names: `Liguilla goalscorers` counts the knockout
     matches only, `League goalscorers` the others, `Cup goalscorers` the cup's
     (the words are in the lexicon); `Goalscorers` or `All competitions` all. A
+    heading or header naming one of the season's cups by a word of its title
+    no other cup's holds (`Champions League goalscorers`) counts that cup's
+    matches (under `UEFA Champions League`, not the `KNVB Cup`'s); `Cup
+    goalscorers`, naming none of them, every cup's. A
     club article's table beside no match (`Statistics > Goalscorers`) counts
     the club's season: each competition column (`Serie A`, `Champions League`)
     the matches under the section that title names (`Competitions > UEFA
