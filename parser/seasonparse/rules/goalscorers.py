@@ -81,11 +81,17 @@ def _named_titles(doc: Document, group: list[Goalscorer], heading: tuple[str, ..
 
 
 @cache
+def _heading_words() -> frozenset[str]:
+    """The words of a goalscorer heading's own (`Top scorers`: the lexicon's section_words)."""
+    return frozenset(w for entry in words("goalscorers", "section_words") for w in tokens(entry))
+
+
+@cache
 def _common_words() -> frozenset[str]:
     """Words that name no one competition: a goalscorer heading's (`Top scorers`) and each
     one-word name of a part of the season (`Cup`, `League`, `Knockout`): `League Cup
     goalscorers` names neither the `EFL Cup` nor the `UEFA Champions League` by them."""
-    out = {w for entry in words("goalscorers", "section_words") for w in tokens(entry)}
+    out = set(_heading_words())
     for phase in ("all_competitions", "cup", "knockout", "league"):
         out.update(t[0] for entry in words("phases", phase) if len(t := tokens(entry)) == 1)
     return frozenset(out)
@@ -125,6 +131,45 @@ def _one_competition(said: tuple[str, ...], matches: list[Match]) -> tuple[tuple
         return None
     cut = named.pop()
     return cut, by_title[cut]
+
+
+def _heading_team(heading: tuple[str, ...]) -> str | None:
+    """The team a goalscorer heading names: its words less a goalscorer heading's own
+    (`England goalscorers`: `england`); None where nothing else is left (`Top scorers`)."""
+    if not heading:
+        return None
+    rest = [w for w in tokens(heading[0]) if w not in _heading_words()]
+    return " ".join(rest) or None
+
+
+def _title_team(doc: Document) -> str | None:
+    """The national team a national team's article is about: its title's words before one of
+    the lexicon's national_team_titles, less its years (`2019 England national football team
+    results`: `england`)."""
+    title = tokens(doc.title or "")
+    for phrase in sorted(words("goalscorers", "national_team_titles"), key=lambda p: -len(p)):
+        wanted = tokens(phrase)
+        for i in range(len(title) - len(wanted) + 1):
+            if title[i:i + len(wanted)] == wanted:
+                rest = [w for w in title[:i] if not w.isdigit()]
+                return " ".join(rest) or None
+    return None
+
+
+def _list_team(group: list[Goalscorer], matches: list[Match], article_club: str | None,
+               named: tuple[str | None, ...]) -> str | None:
+    """The team whose scorers a table or list counts, where its rows name no other club (a
+    league's list names each scorer's): a club season article's club (its infobox), else a
+    team its heading or its article's title names (`named`: `England goalscorers`, `2019
+    England national football team results`) that plays in each of its matches."""
+    if article_club is not None:
+        return article_club if all(g.club is None for g in group) else None
+    if not matches or any(g.club for g in group):
+        return None
+    for team in named:
+        if team is not None and all(same_team(m.home, team) or same_team(m.away, team) for m in matches):
+            return team
+    return None
 
 
 class _Sections:
@@ -337,15 +382,15 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         key = ("table", g.table) if g.source == "table" else ("list", g.section,
                                                                sections.span(g.line, len(g.section))[0])
         groups.setdefault(key, []).append(g)
-    out, article_club = [], doc_club(doc)
+    out, article_club, title_team = [], doc_club(doc), _title_team(doc)
     for group in groups.values():
         scope, phase = _scope(group[0].section)
-        has_clubs = any(g.club for g in group)
-        club = None if has_clubs else article_club
-        said = _named_titles(doc, group, group[0].section[len(scope):])
+        heading = group[0].section[len(scope):]  # the goalscorer heading and those below it
+        said = _named_titles(doc, group, heading)
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
         if (narrowed := _one_competition(said, matches)) is not None:  # `Champions League goalscorers`
             scope, matches = narrowed
+        club = _list_team(group, matches, article_club, (_heading_team(heading), title_team))
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
@@ -438,25 +483,26 @@ def goalscorer_count_mismatch(doc, settings, report):
 
     What it does: counts each player's goals in the match blocks of the same
     tournament (the section the table sits in; pre-season games and friendlies
-    excluded; in a club article only the club's goals), and of the part of the
-    season its heading names: `Liguilla goalscorers` counts the knockout
-    matches only, `League goalscorers` the others, `Cup goalscorers` the cup's
-    (the words are in the lexicon); `Goalscorers` or `All competitions` all. A
-    heading or header naming one of the season's cups by a word of its title
-    no other cup's holds (`Champions League goalscorers`) counts that cup's
-    matches (under `UEFA Champions League`, not the `KNVB Cup`'s); `Cup
-    goalscorers`, naming none of them, every cup's. A
-    club article's table beside no match (`Statistics > Goalscorers`) counts
-    the club's season: each competition column (`Serie A`, `Champions League`)
-    the matches under the section that title names (`Competitions > UEFA
-    Champions League`), its `Total` or goals column all of them; only where
-    every such column names a section of the matches, every match is under
-    one, the club plays in each and each names all of the club's goals.
-    Names match by surname and initials, accent-insensitive (`J. Correa` =
-    `Jaime Correa`), or, in wikitext, by the article the scorer's name links,
-    and by club where the list gives one. Compared only where the match blocks
-    cover the tournament: at least half of the rows agree, or the match blocks
-    give the table's players as many goals in all as the table does.
+    excluded; a club's or national team's own list, see G005, only the team's
+    goals), and of the part of the season its heading names:
+    `Liguilla goalscorers` counts the knockout matches only,
+    `League goalscorers` the others, `Cup goalscorers` the cup's (the words
+    are in the lexicon); `Goalscorers` or `All competitions` all. A heading or
+    header naming one of the season's cups by a word of its title no other
+    cup's holds (`Champions League goalscorers`) counts that cup's matches
+    (under `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`,
+    naming none of them, every cup's. A club article's table beside no match
+    (`Statistics > Goalscorers`) counts the club's season: each competition
+    column (`Serie A`, `Champions League`) the matches under the section that
+    title names (`Competitions > UEFA Champions League`), its `Total` or goals
+    column all of them; only where every such column names a section of the
+    matches, every match is under one, the club plays in each and each names
+    all of the club's goals. Names match by surname and initials,
+    accent-insensitive (`J. Correa` = `Jaime Correa`), or, in wikitext, by the
+    article the scorer's name links, and by club where the list gives one.
+    Compared only where the match blocks cover the tournament: at least half
+    of the rows agree, or the match blocks give the table's players as many
+    goals in all as the table does.
 
     Why: goalscorer tables are built by hand and drift from the results.
 
@@ -483,10 +529,12 @@ def goalscorer_count_mismatch(doc, settings, report):
 def own_goal_count_mismatch(doc, settings, report):
     """A club table's own-goal row differs from the goals scored by players not in it.
 
-    What it does: in a club article, goals credited to the club by scorers who
-    are not in its goalscorer table (opponents' own goals, listed by name) and
-    goals marked `(o.g.)` make up the own-goal row; in a statistics table with
-    a column per competition, the row's cell of each (the matches G001 counts).
+    What it does: in a club article (or a national team's, and for a list whose
+    heading names its team: the tables and lists G005 leaves out), goals credited
+    to the team by scorers who are not in its goalscorer table (opponents' own
+    goals, listed by name) and goals marked `(o.g.)` make up the own-goal row
+    (`;Own goals` in a list: one a bullet); in a statistics table with a column
+    per competition, the row's cell of each (the matches G001 counts).
 
     Why: a scorer missing from the table shows up here as an own goal too many.
 
@@ -586,7 +634,12 @@ def scorer_not_listed(doc, settings, report):
     """A goal in the match blocks whose scorer is in no row of the goalscorer list.
 
     What it does: for lists and tables that name each player's club (a league
-    or bracket article), reports scorers the list leaves out.
+    or bracket article), reports scorers the list leaves out. A list naming no
+    club is one team's own where the article is that team's (a club season's
+    infobox club; a national team's, by its title: `2019 England national
+    football team results`, the words in the lexicon) or its heading names a
+    team playing in each of its matches (`England goalscorers`): the
+    opponents' scorers are not missing from it, and it is not checked here.
 
     Why: the list is incomplete, or the scorer's name is spelled differently.
 
