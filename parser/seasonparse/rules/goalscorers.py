@@ -159,11 +159,12 @@ def _title_team(doc: Document) -> str | None:
 def _list_team(group: list[Goalscorer], matches: list[Match], article_club: str | None,
                named: tuple[str | None, ...]) -> str | None:
     """The team whose scorers a table or list counts, where its rows name no other club (a
-    league's list names each scorer's): a club season article's club (its infobox), else a
-    team its heading or its article's title names (`named`: `England goalscorers`, `2019
-    England national football team results`) that plays in each of its matches."""
+    league's list names each scorer's): a club season article's club (its infobox; a table
+    of its rows names it in each: reader._club_season_scorers), else a team its heading or
+    its article's title names (`named`: `England goalscorers`, `2019 England national
+    football team results`) that plays in each of its matches."""
     if article_club is not None:
-        return article_club if all(g.club is None for g in group) else None
+        return article_club if all(g.club is None or same_team(g.club, article_club) for g in group) else None
     if not matches or any(g.club for g in group):
         return None
     for team in named:
