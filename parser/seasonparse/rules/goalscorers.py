@@ -73,13 +73,6 @@ def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
     return section, None
 
 
-def _named_titles(doc: Document, group: list[Goalscorer], heading: tuple[str, ...]) -> tuple[str, ...]:
-    """What a table or list says of itself: its goalscorer heading and the titles below it
-    (`heading`: `Goalscorers (Champions League knockout phase)`), and a table's header cells."""
-    table = _table_of(doc, group[0]) if group[0].source == "table" else None
-    return (*heading, *(table.columns if table is not None else ()))
-
-
 @cache
 def _heading_words() -> frozenset[str]:
     """The words of a goalscorer heading's own (`Top scorers`: the lexicon's section_words)."""
@@ -106,13 +99,15 @@ def _cup_title(section: tuple[str, ...]) -> tuple[str, ...] | None:
     return None
 
 
-def _one_competition(said: tuple[str, ...], matches: list[Match]) -> tuple[tuple[str, ...], list[Match]] | None:
+def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tuple[str, ...], list[Match]] | None:
     """(the section of the one competition a table or list names, its matches among `matches`),
-    where what it says of itself (_named_titles) names a cup (the lexicon's phases) and holds
-    a word of one of the matches' cup titles that no other title holds (`Champions League`:
-    `UEFA Champions League`, not `KNVB Cup`); None where it names none of them, or several,
-    or the matches are of one competition (there is nothing to narrow)."""
-    if not any(names_any(t, "phases", "cup") for t in said):
+    where its heading and the titles below it (`heading`) name a cup (the lexicon's phases) and
+    hold a word of one of the matches' cup titles that no other title holds (`Champions League
+    goalscorers`: `UEFA Champions League`, not `KNVB Cup`); None where they name none of them,
+    or several, or the matches are of one competition (there is nothing to narrow). A table's
+    header cells are not read: a column per competition names several, and a table's caption
+    and title row (`|+ …`, `! colspan=3 | …`) are not in the Document."""
+    if not any(names_any(t, "phases", "cup") for t in heading):
         return None
     by_title: dict[tuple[str, ...], list[Match]] = {}
     for m in matches:
@@ -125,7 +120,7 @@ def _one_competition(said: tuple[str, ...], matches: list[Match]) -> tuple[tuple
         for w in dict.fromkeys(tokens(cut[-1])):
             holders.setdefault(w, []).append(cut)
     common = _common_words()
-    named = {holders[w][0] for t in said for w in tokens(t)
+    named = {holders[w][0] for t in heading for w in tokens(t)
              if w not in common and len(holders.get(w, ())) == 1}
     if len(named) != 1:
         return None
@@ -275,7 +270,7 @@ class _RowFinder:
 
 
 def _club_season(matches: _Matches, article_club: str, phase: str | None,
-                 said: tuple[str, ...]) -> tuple[str, list[Match], tuple[str, ...]] | None:
+                 heading: tuple[str, ...]) -> tuple[str, list[Match], tuple[str, ...]] | None:
     """(the club's name in the match blocks, its counted matches of `phase`, the section they
     are under: a competition's that the table names, _one_competition, else the document)
     for a club article's table that stands beside none of them (`Statistics > Goalscorers`, the
@@ -284,7 +279,7 @@ def _club_season(matches: _Matches, article_club: str, phase: str | None,
     names all of its goals (as many goals of it as its score gives: none left unnamed)."""
     kept = [m for m, p in zip(matches.matches, matches.phases) if phase is None or p == phase]
     scope: tuple[str, ...] = ()
-    if (narrowed := _one_competition(said, kept)) is not None:
+    if (narrowed := _one_competition(heading, kept)) is not None:
         scope, kept = narrowed
     if not kept:
         return None
@@ -387,15 +382,14 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
     for group in groups.values():
         scope, phase = _scope(group[0].section)
         heading = group[0].section[len(scope):]  # the goalscorer heading and those below it
-        said = _named_titles(doc, group, heading)
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
-        if (narrowed := _one_competition(said, matches)) is not None:  # `Champions League goalscorers`
+        if (narrowed := _one_competition(heading, matches)) is not None:  # `Champions League goalscorers`
             scope, matches = narrowed
         club = _list_team(group, matches, article_club, (_heading_team(heading), title_team))
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
-            season = _club_season(matches_by_line, article_club, phase, said)
+            season = _club_season(matches_by_line, article_club, phase, heading)
             table = _table_of(doc, group[0])
             found = _competition_columns(table, season[1]) if season and table else None
             if found is not None:  # a statistics table of the club's whole season
@@ -488,11 +482,11 @@ def goalscorer_count_mismatch(doc, settings, report):
     goals), and of the part of the season its heading names:
     `Liguilla goalscorers` counts the knockout matches only,
     `League goalscorers` the others, `Cup goalscorers` the cup's (the words
-    are in the lexicon); `Goalscorers` or `All competitions` all. A heading or
-    header naming one of the season's cups by a word of its title no other
-    cup's holds (`Champions League goalscorers`) counts that cup's matches
-    (under `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`,
-    naming none of them, every cup's. A club article's table beside no match
+    are in the lexicon); `Goalscorers` or `All competitions` all. A heading
+    naming one of the season's cups by a word of its title no other cup's
+    holds (`Champions League goalscorers`) counts that cup's matches (under
+    `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`, naming
+    none of them, every cup's. A club article's table beside no match
     (`Statistics > Goalscorers`) counts the club's season: each competition
     column (`Serie A`, `Champions League`) the matches under the section that
     title names (`Competitions > UEFA Champions League`), its `Total` or goals
