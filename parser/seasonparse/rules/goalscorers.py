@@ -137,13 +137,18 @@ def _heading_team(heading: tuple[str, ...]) -> str | None:
     return " ".join(rest) or None
 
 
+@cache
+def _national_team_titles() -> tuple[tuple[str, ...], ...]:
+    """The lexicon's national_team_titles as words, longest first."""
+    return tuple(sorted((tokens(p) for p in words("goalscorers", "national_team_titles")), key=lambda t: (-len(t), t)))
+
+
 def _title_team(doc: Document) -> str | None:
     """The national team a national team's article is about: its title's words before one of
     the lexicon's national_team_titles, less its years (`2019 England national football team
     results`: `england`)."""
     title = tokens(doc.title or "")
-    for phrase in sorted(words("goalscorers", "national_team_titles"), key=lambda p: -len(p)):
-        wanted = tokens(phrase)
+    for wanted in _national_team_titles():
         for i in range(len(title) - len(wanted) + 1):
             if title[i:i + len(wanted)] == wanted:
                 rest = [w for w in title[:i] if not w.isdigit()]
@@ -151,18 +156,19 @@ def _title_team(doc: Document) -> str | None:
     return None
 
 
-def _list_team(group: list[Goalscorer], matches: list[Match], article_club: str | None,
-               named: tuple[str | None, ...]) -> str | None:
+def _list_team(doc: Document, group: list[Goalscorer], matches: list[Match], article_club: str | None,
+               heading: tuple[str, ...]) -> str | None:
     """The team whose scorers a table or list counts, where its rows name no other club (a
     league's list names each scorer's): a club season article's club (its infobox; a table
     of its rows names it in each: reader._club_season_scorers), else a team its heading or
-    its article's title names (`named`: `England goalscorers`, `2019 England national
-    football team results`) that plays in each of its matches."""
+    its article's title names (`England goalscorers`, `2019 England national football team
+    results`) that plays in each of its matches."""
     if article_club is not None:
-        return article_club if all(g.club is None or same_team(g.club, article_club) for g in group) else None
+        clubs = {g.club for g in group if g.club}  # each club once: a table's rows all name the article's
+        return article_club if all(same_team(c, article_club) for c in clubs) else None
     if not matches or any(g.club for g in group):
         return None
-    for team in named:
+    for team in (_heading_team(heading), _title_team(doc)):
         if team is not None and all(same_team(m.home, team) or same_team(m.away, team) for m in matches):
             return team
     return None
@@ -378,14 +384,14 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         key = ("table", g.table) if g.source == "table" else ("list", g.section,
                                                                sections.span(g.line, len(g.section))[0])
         groups.setdefault(key, []).append(g)
-    out, article_club, title_team = [], doc_club(doc), _title_team(doc)
+    out, article_club = [], doc_club(doc)
     for group in groups.values():
         scope, phase = _scope(group[0].section)
         heading = group[0].section[len(scope):]  # the goalscorer heading and those below it
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
         if (narrowed := _one_competition(heading, matches)) is not None:  # `Champions League goalscorers`
             scope, matches = narrowed
-        club = _list_team(group, matches, article_club, (_heading_team(heading), title_team))
+        club = _list_team(doc, group, matches, article_club, heading)
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
