@@ -35,12 +35,19 @@ def findings_for(text: str, path: str = "planted.txt", wikitext: bool = False):
         from seasonparse.frontend.source import decode
         from seasonparse.frontend.wikitext import parse_wikitext
 
-        doc = parse_wikitext(decode("planted.wikitext", text.encode("utf-8")))
+        doc = parse_wikitext(decode(path if path.endswith(".wikitext") else "planted.wikitext",
+                                    text.encode("utf-8")))
     else:
         doc = parse_text(text, path)
     result = run([doc], rules, selected_codes(rules, ("ALL",), (), ()), Config())
     assert result.internal_errors == [], result.internal_errors
     return result.findings
+
+
+def _path(case) -> str:
+    """The name a planted document is read under: `planted`, or with `titled` its fixture's
+    (a wikitext page's title is its file's name)."""
+    return f"{case['wikitext']}.wikitext" if case.get("titled") else "planted.txt"
 
 
 def _original(case) -> str:
@@ -64,7 +71,7 @@ def _planted(case) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
 def test_planted_defect_is_found_at_its_line(case):
-    findings = findings_for(_planted(case), wikitext="wikitext" in case)
+    findings = findings_for(_planted(case), _path(case), wikitext="wikitext" in case)
     found = [(f.code, f.line) for f in findings]
     assert (case["rule"], case["line"]) in found, found
     if "severity" in case:
@@ -76,14 +83,14 @@ def test_planted_defect_is_found_at_its_line(case):
 
 @pytest.mark.parametrize("case", SILENT, ids=[_id(c) for c in SILENT])
 def test_correct_data_stays_silent(case):
-    found = [(f.code, f.line) for f in findings_for(_planted(case), wikitext="wikitext" in case)]
+    found = [(f.code, f.line) for f in findings_for(_planted(case), _path(case), wikitext="wikitext" in case)]
     assert (case["rule"], case["line"]) not in found, found
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["find"] != c["replace"]],
                          ids=_id)
 def test_unmodified_document_is_clean_there(case):
-    found = [(f.code, f.line) for f in findings_for(_original(case), wikitext="wikitext" in case)]
+    found = [(f.code, f.line) for f in findings_for(_original(case), _path(case), wikitext="wikitext" in case)]
     assert (case["rule"], case["line"]) not in found
 
 

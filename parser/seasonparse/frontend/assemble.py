@@ -62,6 +62,7 @@ class _Builder:
         self._closes: list[tuple[int, tuple[str, ...], tuple]] = []  # (matches then, section, pair) of each outcome line
         self.open_subheading: str | None = None  # the last `;` line of the open section
         self.goals_heading: int | None = None  # N of the last `;N goals` heading
+        self.own_goals_part = False  # that heading is `;Own goals`: each bullet one own goal (subheading)
         self._section: tuple[str, ...] | None = ()
 
     def diag(self, code, severity, message, line, column=1, end_column=None):
@@ -384,6 +385,11 @@ class _Builder:
         line, text = lines[0]
         self.goals_heading = goals_heading(text)
         self.open_subheading = text.strip().lstrip(";").strip()
+        # a list's own-goal part (`;Own goals`, then a bullet naming each scorer): one own goal a bullet
+        self.own_goals_part = self.goals_heading is None and fold(self.open_subheading) in words(
+            "goalscorers", "own_goal_rows")
+        if self.own_goals_part:
+            self.goals_heading = 1
         self.blocks.append(_block(("subheading", line, line, self.open_subheading, (),
                                    self.section)))
 
@@ -401,9 +407,11 @@ class _Builder:
             nat = None
             if m := _NATIONALITY.fullmatch(player):
                 nat, player = m[1], m[2]
+            if self.own_goals_part:  # brackets here say whom it was against (`(against England)`), not a club
+                club = None
             self.goalscorers.append(_goalscorer((player, nat, club, self.goals_heading,
-                                                 fold(player) in own, line, self.section, "list",
-                                                 None)))
+                                                 self.own_goals_part or fold(player) in own, line,
+                                                 self.section, "list", None)))
 
     def paragraph(self, lines) -> None:
         self.blocks.append(_block(("paragraph", lines[0][0], lines[-1][0],

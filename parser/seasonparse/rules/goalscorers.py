@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from functools import cache
 from typing import NamedTuple
 
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
-from seasonparse.lexicon import contains_any, words
+from seasonparse.lexicon import contains_any, names_any, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
@@ -70,6 +71,107 @@ def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
         if contains_any(section[i], "goalscorers", "section_words"):
             return section[:i], named_phase(section[i:])
     return section, None
+
+
+@cache
+def _heading_words() -> frozenset[str]:
+    """The words of a goalscorer heading's own (`Top scorers`: the lexicon's section_words)."""
+    return frozenset(w for entry in words("goalscorers", "section_words") for w in tokens(entry))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words that name no one competition: a goalscorer heading's (`Top scorers`) and each
+    one-word name of a part of the season (`Cup`, `League`, `Knockout`): `League Cup
+    goalscorers` names neither the `EFL Cup` nor the `UEFA Champions League` by them."""
+    out = set(_heading_words())
+    for phase in ("all_competitions", "cup", "knockout", "league"):
+        out.update(t[0] for entry in words("phases", phase) if len(t := tokens(entry)) == 1)
+    return frozenset(out)
+
+
+def _cup_title(section: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A match's section up to its deepest title naming a cup (`Competitions > UEFA Champions
+    League`, from `... > Round of 16`): the competition it is played in; None for none."""
+    for i in range(len(section) - 1, -1, -1):
+        if names_any(section[i], "phases", "cup"):
+            return section[:i + 1]
+    return None
+
+
+def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tuple[str, ...], list[Match]] | None:
+    """(the section of the one competition a table or list names, its matches among `matches`),
+    where its heading and the titles below it (`heading`) name a cup (the lexicon's phases) and
+    hold a word of one of the matches' cup titles that no other title holds (`Champions League
+    goalscorers`: `UEFA Champions League`, not `KNVB Cup`); None where they name none of them,
+    or several, or the matches are of one competition (there is nothing to narrow). A table's
+    header cells are not read: a column per competition names several, and a table's caption
+    and title row (`|+ …`, `! colspan=3 | …`) are not in the Document."""
+    if not any(names_any(t, "phases", "cup") for t in heading):
+        return None
+    by_title: dict[tuple[str, ...], list[Match]] = {}
+    for m in matches:
+        if (cut := _cup_title(m.section)) is not None:
+            by_title.setdefault(cut, []).append(m)
+    if len(by_title) < 2:
+        return None
+    holders: dict[str, list[tuple[str, ...]]] = {}  # a title's word -> the titles holding it
+    for cut in by_title:
+        for w in dict.fromkeys(tokens(cut[-1])):
+            holders.setdefault(w, []).append(cut)
+    common = _common_words()
+    named = {holders[w][0] for t in heading for w in tokens(t)
+             if w not in common and len(holders.get(w, ())) == 1}
+    if len(named) != 1:
+        return None
+    cut = named.pop()
+    return cut, by_title[cut]
+
+
+def _heading_team(heading: tuple[str, ...]) -> str | None:
+    """The team a goalscorer heading names: its words less a goalscorer heading's own
+    (`England goalscorers`: `england`); None where nothing else is left (`Top scorers`)."""
+    if not heading:
+        return None
+    rest = [w for w in tokens(heading[0]) if w not in _heading_words()]
+    return " ".join(rest) or None
+
+
+@cache
+def _national_team_titles() -> tuple[tuple[str, ...], ...]:
+    """The lexicon's national_team_titles as words, longest first."""
+    return tuple(sorted((tokens(p) for p in words("goalscorers", "national_team_titles")), key=lambda t: (-len(t), t)))
+
+
+def _title_team(doc: Document) -> str | None:
+    """The national team a national team's article is about: its title's words before one of
+    the lexicon's national_team_titles, less its years (`2019 England national football team
+    results`: `england`)."""
+    title = tokens(doc.title or "")
+    for wanted in _national_team_titles():
+        for i in range(len(title) - len(wanted) + 1):
+            if title[i:i + len(wanted)] == wanted:
+                rest = [w for w in title[:i] if not w.isdigit()]
+                return " ".join(rest) or None
+    return None
+
+
+def _list_team(doc: Document, group: list[Goalscorer], matches: list[Match], article_club: str | None,
+               heading: tuple[str, ...]) -> str | None:
+    """The team whose scorers a table or list counts, where its rows name no other club (a
+    league's list names each scorer's): a club season article's club (its infobox; a table
+    of its rows names it in each: reader._club_season_scorers), else a team its heading or
+    its article's title names (`England goalscorers`, `2019 England national football team
+    results`) that plays in each of its matches."""
+    if article_club is not None:
+        clubs = {g.club for g in group if g.club}  # each club once: a table's rows all name the article's
+        return article_club if all(same_team(c, article_club) for c in clubs) else None
+    if not matches or any(g.club for g in group):
+        return None
+    for team in (_heading_team(heading), _title_team(doc)):
+        if team is not None and all(same_team(m.home, team) or same_team(m.away, team) for m in matches):
+            return team
+    return None
 
 
 class _Sections:
@@ -173,13 +275,18 @@ class _RowFinder:
         return sorted(hits)
 
 
-def _club_season(matches: _Matches, article_club: str, phase: str | None) -> tuple[str, list[Match]] | None:
-    """(the club's name in the match blocks, its counted matches of `phase`) for a club
-    article's table that stands beside none of them (`Statistics > Goalscorers`, the
+def _club_season(matches: _Matches, article_club: str, phase: str | None,
+                 heading: tuple[str, ...]) -> tuple[str, list[Match], tuple[str, ...]] | None:
+    """(the club's name in the match blocks, its counted matches of `phase`, the section they
+    are under: a competition's that the table names, _one_competition, else the document)
+    for a club article's table that stands beside none of them (`Statistics > Goalscorers`, the
     matches under `Competitions`), only where they can be compared: one team plays in
     every match (the article's club, or the one team of every match), and every match
     names all of its goals (as many goals of it as its score gives: none left unnamed)."""
     kept = [m for m, p in zip(matches.matches, matches.phases) if phase is None or p == phase]
+    scope: tuple[str, ...] = ()
+    if (narrowed := _one_competition(heading, kept)) is not None:
+        scope, kept = narrowed
     if not kept:
         return None
     teams = {kept[0].home, kept[0].away}
@@ -196,7 +303,7 @@ def _club_season(matches: _Matches, article_club: str, phase: str | None) -> tup
         side = "home" if m.home == team else "away"
         if sum(1 for e in m.events if e.is_goal and e.side == side) != m.goals(side):
             return None
-    return team, kept
+    return team, kept, scope
 
 
 def _table_of(doc: Document, g: Goalscorer) -> Table | None:
@@ -280,17 +387,20 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
     out, article_club = [], doc_club(doc)
     for group in groups.values():
         scope, phase = _scope(group[0].section)
-        has_clubs = any(g.club for g in group)
-        club = None if has_clubs else article_club
+        heading = group[0].section[len(scope):]  # the goalscorer heading and those below it
         matches = matches_by_line.within(sections.span(group[0].line, len(scope)), scope, phase)
+        if (narrowed := _one_competition(heading, matches)) is not None:  # `Champions League goalscorers`
+            scope, matches = narrowed
+        club = _list_team(doc, group, matches, article_club, heading)
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
-            season = _club_season(matches_by_line, article_club, phase)
+            season = _club_season(matches_by_line, article_club, phase, heading)
             table = _table_of(doc, group[0])
             found = _competition_columns(table, season[1]) if season and table else None
             if found is not None:  # a statistics table of the club's whole season
-                scope, (club, matches), columns = (), season, found
+                club, matches, scope = season
+                columns = found
                 group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
         column_tallies = [_tally(doc, _column_rows(table, group, col), col_scope, phase, club, col_matches,
                                  table=None, column=table.columns[col])
@@ -372,21 +482,26 @@ def goalscorer_count_mismatch(doc, settings, report):
 
     What it does: counts each player's goals in the match blocks of the same
     tournament (the section the table sits in; pre-season games and friendlies
-    excluded; in a club article only the club's goals), and of the part of the
-    season its heading names: `Liguilla goalscorers` counts the knockout
-    matches only, `League goalscorers` the others, `Cup goalscorers` the cup's
-    (the words are in the lexicon); `Goalscorers` or `All competitions` all. A
-    club article's table beside no match (`Statistics > Goalscorers`) counts
-    the club's season: each competition column (`Serie A`, `Champions League`)
-    the matches under the section that title names (`Competitions > UEFA
-    Champions League`), its `Total` or goals column all of them; only where
-    every such column names a section of the matches, every match is under
-    one, the club plays in each and each names all of the club's goals.
-    Names match by surname and initials, accent-insensitive (`J. Correa` =
-    `Jaime Correa`), or, in wikitext, by the article the scorer's name links,
-    and by club where the list gives one. Compared only where the match blocks
-    cover the tournament: at least half of the rows agree, or the match blocks
-    give the table's players as many goals in all as the table does.
+    excluded; a club's or national team's own list, see G005, only the team's
+    goals), and of the part of the season its heading names:
+    `Liguilla goalscorers` counts the knockout matches only,
+    `League goalscorers` the others, `Cup goalscorers` the cup's (the words
+    are in the lexicon); `Goalscorers` or `All competitions` all. A heading
+    naming one of the season's cups by a word of its title no other cup's
+    holds (`Champions League goalscorers`) counts that cup's matches (under
+    `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`, naming
+    none of them, every cup's. A club article's table beside no match
+    (`Statistics > Goalscorers`) counts the club's season: each competition
+    column (`Serie A`, `Champions League`) the matches under the section that
+    title names (`Competitions > UEFA Champions League`), its `Total` or goals
+    column all of them; only where every such column names a section of the
+    matches, every match is under one, the club plays in each and each names
+    all of the club's goals. Names match by surname and initials,
+    accent-insensitive (`J. Correa` = `Jaime Correa`), or, in wikitext, by the
+    article the scorer's name links, and by club where the list gives one.
+    Compared only where the match blocks cover the tournament: at least half
+    of the rows agree, or the match blocks give the table's players as many
+    goals in all as the table does.
 
     Why: goalscorer tables are built by hand and drift from the results.
 
@@ -413,10 +528,12 @@ def goalscorer_count_mismatch(doc, settings, report):
 def own_goal_count_mismatch(doc, settings, report):
     """A club table's own-goal row differs from the goals scored by players not in it.
 
-    What it does: in a club article, goals credited to the club by scorers who
-    are not in its goalscorer table (opponents' own goals, listed by name) and
-    goals marked `(o.g.)` make up the own-goal row; in a statistics table with
-    a column per competition, the row's cell of each (the matches G001 counts).
+    What it does: in a club article (or a national team's, and for a list whose
+    heading names its team: the tables and lists G005 leaves out), goals credited
+    to the team by scorers who are not in its goalscorer table (opponents' own
+    goals, listed by name) and goals marked `(o.g.)` make up the own-goal row
+    (`;Own goals` in a list: one a bullet); in a statistics table with a column
+    per competition, the row's cell of each (the matches G001 counts).
 
     Why: a scorer missing from the table shows up here as an own goal too many.
 
@@ -516,7 +633,12 @@ def scorer_not_listed(doc, settings, report):
     """A goal in the match blocks whose scorer is in no row of the goalscorer list.
 
     What it does: for lists and tables that name each player's club (a league
-    or bracket article), reports scorers the list leaves out.
+    or bracket article), reports scorers the list leaves out. A list naming no
+    club is one team's own where the article is that team's (a club season's
+    infobox club; a national team's, by its title: `2019 England national
+    football team results`, the words in the lexicon) or its heading names a
+    team playing in each of its matches (`England goalscorers`): the
+    opponents' scorers are not missing from it, and it is not checked here.
 
     Why: the list is incomplete, or the scorer's name is spelled differently.
 
