@@ -9,7 +9,7 @@ half, a winner missing from the next round, so one defect gives one finding.
 from __future__ import annotations
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import describe, knockout_ties, ranking, same_team, tie_result
+from seasonparse.football import describe, knockout_ties, ranking, round_index, same_team, tie_result
 from seasonparse.model import ERROR
 from seasonparse.rules.bracket import round_pairs  # consecutive rounds, as B001 reads them
 
@@ -27,6 +27,9 @@ def winner_not_in_next_round(doc, settings, report):
     instead, B001 reports it and this rule says nothing. Rounds listed in part (a club's own season,
     a seeded club entering later) are not complete and are not checked.
 
+    Rounds with rounds missing between them (a `Third round`, then the
+    `Final`) are a partial listing too, and not checked.
+
     Why: the next round, and the champion, follow from who went through; a
     shoot-out score written the wrong way round shows here.
 
@@ -36,7 +39,7 @@ def winner_not_in_next_round(doc, settings, report):
     """
     ranks = ranking(doc)
     for before, after in round_pairs(doc):
-        if len(before) != 2 * len(after):
+        if len(before) != 2 * len(after) or not _next_round(before[0].round, after[0].round):
             continue
         playing = [team for kt in after for team in kt.teams()]
         results = [(kt, tie_result(kt, ranks)) for kt in before]
@@ -53,6 +56,19 @@ def winner_not_in_next_round(doc, settings, report):
                          f"next round", last.line, last.home_column,
                          related=[Related(doc.path, first.line, 1,
                                           f"the next round: {describe(first)}")])
+
+
+def _next_round(before: int, after: int) -> bool:
+    """Whether the round `after` (a round_index) can be the one right after `before` in a
+    document that lists every round: the next in the lexicon's order; after a round by number
+    (first to sixth), a round by clubs left up to the semi-finals (the FA Cup's sixth round is
+    its quarter-finals); after the semi-finals, the final. Else rounds are missing between them
+    and the listing is partial (trial20: a `Third round` of two ties, then the `Final`)."""
+    if after == before + 1:
+        return True
+    if before <= round_index("sixth round") and after <= round_index("semi-finals"):
+        return True
+    return before == round_index("semi-finals") and after == round_index("final")
 
 
 @rule("T007", "tie-shootout-winner", ERROR)
