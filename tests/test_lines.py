@@ -228,3 +228,22 @@ def test_the_text_format_reads_x_won_on_aggregate_as_it_reads_x_advanced():
     wrong_won = text.replace("Neza advanced 3 – 2 on aggregate", "Correcaminos won 3 – 2 on aggregate")
     wrong_advanced = text.replace("Neza advanced 3 – 2 on aggregate", "Correcaminos advanced 3 – 2 on aggregate")
     assert key(findings_for(wrong_won)) == key(findings_for(wrong_advanced)) != key(findings_for(text))
+
+
+@pytest.mark.parametrize("text,line,why", [
+    ("==A==\n8 Aug 2015\nLeicester City 4 - 1 Sunderland\n  Leicester City: Vardy 11'\n", 3, "`8 Aug 2015` above it"),
+    ("==A==\nSaturday 22 August 2015\nLeicester City 0 - 0 Tottenham Hotspur\n", 3, "`Saturday 22 August 2015`"),
+    ("==A==\nLeicester City 4 - 1 Sunderland\n  Sunderland: Defoe 60'\n", 2, "no date line is above it"),
+])
+def test_a_match_with_a_date_the_format_does_not_read_is_said(text, line, why):
+    """trial20: a match under a date line this format does not read (or none) was prose, silently;
+    only G001 errors far away showed it. It stays prose, with a P001 warning at its score line."""
+    doc = parse_text(text)
+    assert doc.matches == ()
+    found = [(d.code, d.severity, d.line) for d in doc.diagnostics]
+    assert found == [("P001", "warning", line)] and why in doc.diagnostics[0].message
+
+
+def test_prose_with_a_score_is_no_undated_match():
+    doc = parse_text("In 2015 the club won 4 - 1 at home.\nThe season ended 2 - 0 for Leicester City.\n")
+    assert doc.matches == () and doc.diagnostics == ()

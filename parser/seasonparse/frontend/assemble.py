@@ -22,6 +22,7 @@ from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
 from seasonparse.names import club_subset, fold, same_club, same_team, tokens
+from seasonparse.wording import cut
 from seasonparse.tables import column_indexes, goals_column, goals_heading, is_number, to_int, tournament_columns
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
@@ -31,6 +32,23 @@ _NATIONALITY = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 # is tried position by position).
 _CLUB_IN_PARENTHESES = re.compile(r"(.*)\(([^()]*)\)\s*")
 MAX_HEADING_LEVEL = 6  # as in wikitext: `=======` opens a level-6 heading
+
+
+_YEAR_WORD = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
+
+
+def _undated_match(line: str, below: str, above: str) -> bool:
+    """Whether a prose line is a match block's score line whose date line is missing or not
+    one the grammar reads (`8 Aug 2015`, `Saturday 22 August 2015`): the line reads as a score,
+    and an indented scorer line of one of its clubs follows it, or the line above is a short
+    one holding a year (a date written otherwise). trial20: such matches were prose, silently."""
+    score = parse_score(line)
+    if score is None or not line.strip().startswith(score.home):
+        return False
+    team, colon, _ = below.partition(":")
+    if below[:1].isspace() and colon and any(same_team(team.strip(), side) for side in (score.home, score.away)):
+        return True
+    return bool(above) and len(above.split()) <= 5 and _YEAR_WORD.search(above) is not None
 
 
 class _Builder:
@@ -416,6 +434,15 @@ class _Builder:
     def paragraph(self, lines) -> None:
         self.blocks.append(_block(("paragraph", lines[0][0], lines[-1][0],
                                    " ".join([t.strip() for _, t in lines]), (), self.section)))
+        for i, (n, text) in enumerate(lines):
+            if text[:1].isspace() or "-" not in text and "–" not in text and "—" not in text:
+                continue
+            above = lines[i - 1][1].strip() if i else ""
+            if _undated_match(text, lines[i + 1][1] if i + 1 < len(lines) else "", above):
+                why = (f"`{cut(above)}` above it is not a date line this format reads" if above
+                       else "no date line is above it")
+                self.diag("P001", WARNING, f"a match that is not read: {why} (`July 29, 2011`, `29 July 2011`, "
+                                           "`2011-07-29`), so its score and scorer lines are prose", n)
 
     def rule(self, lines) -> None:
         self.blocks.append(Block("rule", lines[0][0], lines[0][0], "----", section=self.section))

@@ -102,7 +102,10 @@ A construct the grammar cannot parse.
 
 What it does: reports a block that starts a construct and does not finish it,
 such as a date line not followed by a score line. The rest of the document is
-still parsed, from the offending line on.
+still parsed, from the offending line on. A match whose date line is written in
+a form the format does not read (`8 Aug 2015`), or missing, is prose to the
+grammar: where its score line has its scorer lines below it, or a short line
+with a year above it, a warning at the score line says so.
 
 Why: a match the parser cannot read is a match no other check can see.
 
