@@ -63,7 +63,9 @@ def cross_match_score(corpus, settings, report):
     the goals of each club. An awarded score (`3–0 (awd.)`, `w/o`) is compared
     with the other awards of the match only, a played score with played ones:
     the award replaces the played score in the record, so an article giving
-    the score played and one giving the award do not contradict.
+    the score played and one giving the award do not contradict. Where the
+    goals agree and two documents state the penalty shoot-out, its kicks are
+    compared too (a document that states none does not contradict one that does).
 
     Why: at least one article has the wrong result.
 
@@ -77,6 +79,23 @@ def cross_match_score(corpus, settings, report):
                             for odd in odd_ones(kind, lambda r, clubs=clubs: _score(r, clubs), _path)):
             yield report(f"{describe(ref.match)} here, but {describe(others[0].match)} in {others[0].doc.path}",
                          ref.match.line, 1, path=ref.doc.path, related=[_rel(o) for o in others])
+        shootouts = [r for r in group if r.match.penalties is not None]
+        if len(shootouts) < 2 or not _scores_agree(group):
+            continue  # a shoot-out is compared where two views state one and the goals agree
+        for ref, others in odd_ones(shootouts, lambda r, clubs=clubs: _shootout(r, clubs), _path):
+            yield report(f"{_with_shootout(ref.match)} here, but {_with_shootout(others[0].match)} in "
+                         f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
+                         related=[_rel(o, _with_shootout(o.match)) for o in others])
+
+
+def _shootout(ref: MatchRef, clubs: tuple[str, str]) -> tuple[int, int]:
+    """A view's shoot-out as the kicks of `clubs` scored, in their order."""
+    home, away = ref.match.penalties
+    return (home, away) if ref.home == clubs[0] else (away, home)
+
+
+def _with_shootout(m) -> str:
+    return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({m.penalties[0]}–{m.penalties[1]} p, {m.date_text})"
 
 
 @rule("X002", "cross-match-venue", ERROR, scope="corpus")
