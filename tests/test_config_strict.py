@@ -38,3 +38,19 @@ def test_an_empty_ignore_is_fine(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, err = run("check", ".", "--no-baseline", "--exit-zero")
     assert code == 0 and "finding" in out, err
+
+
+@pytest.mark.parametrize("name, text", [
+    ("ci.toml", "[tool.seasonparse]\nselect = [\"M\"]\n"),  # laid out as a pyproject.toml
+    ("plain.toml", "select = [\"M\"]\n"),  # as a .seasonparse.toml
+])
+def test_a_config_file_of_any_name_is_read_as_its_layout_says(run, tmp_path, name, text):
+    """trial20: `--config ci/seasonparse.toml` holding [tool.seasonparse] was `unknown key tool`."""
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / name).write_text(text, "utf-8")
+    code, out, err = run("check", tmp_path / "a.txt", "--config", tmp_path / name, "--no-baseline", "--exit-zero",
+                         "--no-cache", "--format", "json")
+    import json
+
+    assert code == 0, err
+    assert {f["code"][0] for f in json.loads(out)} == {"M"}
