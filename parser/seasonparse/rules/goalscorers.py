@@ -834,5 +834,70 @@ def scorer_listed_twice(doc, settings, report):
                          related=[Related(doc.path, a.line, 1, f"{a.player}: {_goals_text(a)}")])
 
 
+@rule("G007", "goalscorer-columns-sum", ERROR)
+def goalscorer_columns_sum(doc, settings, report):
+    """A goalscorer table's competition columns that do not add up to its Total.
+
+    What it does: in a goalscorer table with a column per competition between the
+    player and a `Total` column (no `Goals` column, no appearances), each row's
+    competition goals must add up to its Total, and, where the TOTAL row's Total
+    is right (else G003 says so), its cell in each competition column must be the
+    sum of the rows above it.
+    An empty or `–` cell is none; a table with other text in those columns is
+    not read so.
+
+    Why: the Total is the number G001 holds against the matches; a wrong
+    competition column is wrong data all the same, and G001 cannot see it.
+
+    Example:
+        | Player | League | Cup | Total |
+        | Tom Hale | 2 | 1 | 4 |
+    """
+    for table, comps, total in _per_competition_layout(doc):
+        name_at = column_indexes(table).get("player")
+        data = [r for r in table.rows if r.kind == "data"]
+        for r in table.rows:
+            cells = table.cells(r)
+            values = [_goals_cell(cells[i]) if i < len(cells) else 0 for i in comps]
+            stated = to_int(cells[total]) if total < len(cells) else None
+            if stated is not None and sum(values) != stated:
+                who = "TOTAL" if r.kind == "total" else (cells[name_at].strip() if name_at is not None
+                                                          and name_at < len(cells) else f"line {r.line}")
+                parts = " + ".join(f"{table.columns[i]} {v}" for i, v in zip(comps, values))
+                yield report(f"{who}: {parts} = {sum(values)}, but {table.columns[total]} {stated}", r.line, 1)
+            rows_total = sum(to_int(table.cells(d)[total]) or 0 for d in data if total < len(table.cells(d)))
+            if r.kind == "total" and stated == rows_total:  # else G003 says the TOTAL row is wrong
+                for i, v in zip(comps, values):
+                    rows_sum = sum(_goals_cell(table.cells(d)[i]) if i < len(table.cells(d)) else 0 for d in data)
+                    if i < len(cells) and cells[i].strip() and v != rows_sum:
+                        yield report(f"TOTAL {table.columns[i]} {v}, but the rows sum to {rows_sum}", r.line, 1)
+
+
+def _goals_cell(cell: str) -> int:
+    """A competition column's goals: a number, or none where the cell is empty or a dash."""
+    return to_int(cell) or 0
+
+
+def _per_competition_layout(doc):
+    """(table, its competition columns, its Total column) of each goalscorer table laid out
+    with a column per competition between the player and the Total, every cell of them a
+    number, empty or a dash."""
+    dashes = {"", "-", "–", "—"}
+    for table in doc.tables:
+        if table.kind != "goalscorers":
+            continue
+        cols = column_indexes(table)
+        total, player = goals_column(table), cols.get("player")
+        if total is None or player is None or "goals" in cols or total - player < 3:
+            continue
+        comps = list(range(player + 1, total))
+        if any(names_any(table.columns[i], "goalscorers", "appearance_columns") for i in comps):
+            continue
+        if all(to_int(c) is not None or c.strip() in dashes
+               for r in table.rows for c in (table.cells(r)[i] for i in comps if i < len(table.cells(r)))):
+            yield table, comps, total
+
+
 RULES = (goalscorer_count_mismatch, own_goal_count_mismatch, total_row_mismatch, total_row_empty,
+         goalscorer_columns_sum,
          scorer_not_listed, scorer_listed_twice)
