@@ -81,3 +81,12 @@ def test_an_abandoned_score_still_holds_its_own_scorers():
     text = (VOID / "abandoned_goals.txt").read_text("utf-8").replace(
         "  Wrexham: Connolly 20'", "  Wrexham: Connolly 20', 30'")
     assert [(code, line) for code, line, _ in _findings(parse_text(text, "abandoned.txt"))] == [("M001", 10)]
+
+
+def test_a_replay_whose_note_mentions_the_abandoned_match_counts():
+    """review18: `(replay of the abandoned match)` was struck as the abandoned match itself; a
+    note strikes its match where a part of it starts with the word (`abandoned`, `a.e.t.; abd`)."""
+    from seasonparse.lexicon import struck_note
+
+    assert struck_note("abandoned") and struck_note("a.e.t.; abd") and struck_note("abandoned after 60 minutes")
+    assert not struck_note("replay of the abandoned match") and not struck_note("result stood after it was abandoned")

@@ -42,6 +42,7 @@ def test_an_empty_ignore_is_fine(run, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name, text", [
     ("ci.toml", "[tool.seasonparse]\nselect = [\"M\"]\n"),  # laid out as a pyproject.toml
+    ("project.toml", "[project]\nname = \"x\"\n[tool.seasonparse]\nselect = [\"M\"]\n"),  # a pyproject, renamed
     ("plain.toml", "select = [\"M\"]\n"),  # as a .seasonparse.toml
 ])
 def test_a_config_file_of_any_name_is_read_as_its_layout_says(run, tmp_path, name, text):

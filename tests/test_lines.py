@@ -91,6 +91,8 @@ def test_bullet_is_not_a_field_outside_an_infobox():
     ("Farnborough Town 1 – 1 West Ham United (at Upton Park)", "West Ham United", "at Upton Park"),
     ("West Ham United 1 – 0 Farnborough Town (replay)", "Farnborough Town", "replay"),
     ("Alpha 1-0 Estudiantes (LP) (replay)", "Estudiantes (LP)", "replay"),
+    ("Celtic 2–1 Rangers (reserves)", "Rangers (reserves)", None),  # review18: a side, not a note
+    ("Chelsea 2–1 Arsenal (women)", "Arsenal (women)", None),
 ])
 def test_score_notes(line, away, note):
     from seasonparse.frontend.lines import parse_score

@@ -56,6 +56,9 @@ def test_a_deduction_is_the_rows_club_or_no_club():
     assert noted_deduction(["Deducted 3 points."], "Beta", True) == 3
     assert noted_deduction(["Deducted 3 points."], "Beta", False) == 0  # a cell spanning other rows too
     assert noted_deduction(["Beta were deducted 10 points.", "Beta were deducted 10 points."], "Beta", True) == 10
+    # review18: one deduction told by a <ref> and an {{efn}}, or a Notes cell and a <ref>, counts once
+    assert noted_deduction(["Beta were deducted 10 points by the league.", "Deducted 10 points."], "Beta", True) == 10
+    assert noted_deduction(["Deducted 9 points", "Beta were deducted 9 points by the league."], "Beta", True) == 9
 
 
 def test_hostile_cells_are_read_in_linear_time():

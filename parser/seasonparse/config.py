@@ -160,9 +160,10 @@ def load(explicit: str | None, known_codes: set[str], start: Path | None = None)
         if why := not_a_file_to_read(path):
             raise ConfigError(f"--config {explicit}: {why}")
         data = _read(path)
-        # a pyproject.toml, or a file of any name laid out as one (only a [tool] table: trial20's
-        # `--config ci/seasonparse.toml` holding [tool.seasonparse] read `tool` as an unknown key)
-        as_pyproject = path.name == "pyproject.toml" or (set(data) == {"tool"} and isinstance(data["tool"], dict))
+        # a pyproject.toml, or a file of any name laid out as one (a [tool] table, which a
+        # .seasonparse.toml never has: trial20's `--config ci/seasonparse.toml` holding
+        # [tool.seasonparse] read `tool` as an unknown key; review18: beside a [project] table too)
+        as_pyproject = path.name == "pyproject.toml" or isinstance(data.get("tool"), dict)
         table = data.get("tool", {}).get("seasonparse", {}) if as_pyproject else data
         return from_table(table, path, path.resolve().parent, known_codes)
     here = (start or Path.cwd()).resolve()

@@ -52,8 +52,16 @@ def names_any(text: str, group: str, key: str) -> bool:
 
 def struck_note(note: str | None) -> bool:
     """A score note that leaves its match out of every record: the result struck (`expunged`,
-    `annulled`: [scores] void) or the match abandoned (`abandoned`, `abd`: [scores] abandoned)."""
-    return note is not None and (names_any(note, "scores", "void") or names_any(note, "scores", "abandoned"))
+    `annulled`: [scores] void) or the match abandoned (`abandoned`, `abd`: [scores] abandoned),
+    said by a part of the note (`a.e.t.; abandoned`) that starts with such a word: `(replay of
+    the abandoned match)` is a replay, which counts (review18: it was struck)."""
+    if note is None:
+        return False
+    for part in note.split(";"):
+        first = part.split(None, 1)[0] if part.strip() else ""
+        if first and (names_any(first, "scores", "void") or names_any(first, "scores", "abandoned")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)  # asked for each match of a section, which share their titles

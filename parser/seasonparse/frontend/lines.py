@@ -107,8 +107,10 @@ def parse_score(line: str) -> ScoreLine | None:
            and n.start() > 0):  # `(a.e.t.) (4–2 p)`: both
         text = n["note"].strip()
         # a note of the lexicon's, a shoot-out, or words that start in lower case (`(replay)`, `(at
-        # Upton Park)`: prose, where a club's own brackets hold a capital, `Estudiantes (LP)`)
-        if not (fold(text) in words("scores", "notes") or _SHOOTOUT.search(text) or text[:1].islower()):
+        # Upton Park)`: prose, where a club's own brackets hold a capital, `Estudiantes (LP)`), but
+        # a side of the club (`(reserves)`, `(women)`: the lexicon's side_qualifiers) stays its name
+        if not (fold(text) in words("scores", "notes") or _SHOOTOUT.search(text)
+                or (text[:1].islower() and fold(text) not in words("scores", "side_qualifiers"))):
             break
         away = away[:n.start()].rstrip()
         notes.insert(0, text)

@@ -60,14 +60,18 @@ def winner_not_in_next_round(doc, settings, report):
 
 def _next_round(before: int, after: int) -> bool:
     """Whether the round `after` (a round_index) can be the one right after `before` in a
-    document that lists every round: the next in the lexicon's order; after a round by number
-    (first to sixth), a round by clubs left up to the semi-finals (the FA Cup's sixth round is
-    its quarter-finals); after the semi-finals, the final. Else rounds are missing between them
-    and the listing is partial (trial20: a `Third round` of two ties, then the `Final`)."""
+    document that lists every round: the next in the lexicon's order; after a round by number,
+    one of 64, 32 or 16 clubs (a cup's rounds by number lead to those), the quarter-finals after
+    the fourth round or later (the League Cup's fourth round), the semi-finals after the sixth
+    (the FA Cup's sixth round is its quarter-finals); after the semi-finals, the final. Else
+    rounds are missing between them and the listing is partial (trial20: a `Third round` of two
+    ties, then the `Final`; review18: then the quarter- or semi-finals)."""
     if after == before + 1:
         return True
-    if before <= round_index("sixth round") and after <= round_index("semi-finals"):
-        return True
+    if before <= round_index("sixth round"):
+        return (round_index("round of 64") <= after <= round_index("round of 16")
+                or (after == round_index("quarter-finals") and before >= round_index("fourth round"))
+                or (after == round_index("semi-finals") and before == round_index("sixth round")))
     return before == round_index("semi-finals") and after == round_index("final")
 
 

@@ -115,16 +115,20 @@ def date_outside_season(doc, settings, report):
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 
 
 def _years_put_off(doc, last_year: int) -> set[int]:
     """The years after the season (`last_year`) that a sentence of the document's prose names
     beside a word saying matches were put off (the lexicon's [rules] postponed: "The final,
-    due in April 2020, was postponed by the pandemic and played on 3 April 2021")."""
+    due in April 2020, was postponed by the pandemic and played on 3 April 2021"), in the same
+    sentence (review18: a later year in the next sentence is not the postponement's)."""
     years: set[int] = set()
     for b in doc.blocks:
         if b.kind in ("paragraph", "list") and names_any(b.text, "rules", "postponed"):
-            years.update(y for y in map(int, _YEAR.findall(b.text)) if y > last_year)
+            for sentence in _SENTENCE_END.split(b.text):  # the year and the word in one sentence
+                if names_any(sentence, "rules", "postponed"):
+                    years.update(y for y in map(int, _YEAR.findall(sentence)) if y > last_year)
     return years
 
 

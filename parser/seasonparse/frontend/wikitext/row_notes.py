@@ -54,8 +54,10 @@ def noted_deduction(notes: list[str], club: str, own: bool) -> int:
     """The points `notes` say `club` was deducted, 0 where none: a note naming the club
     ("Portsmouth were deducted 9 points", the lexicon's deduction statements) or, where the
     notes are the row's own (`own`: in no cell spanning other rows), naming none ("Deducted
-    9 points", row_deduction). Each note is read once."""
-    total = 0
+    9 points", row_deduction). Each note is read once, and a deduction stated in several notes
+    (a `<ref>` and an `{{efn}}`, a Notes cell and a `<ref>`: the same number) counts once
+    (review18: two notes of 10 points deducted 20)."""
+    found: set[int] = set()
     for text in dict.fromkeys(clean(n) for n in notes):
         if not any(w in text.lower() for w in statement_words("deduction")):
             continue
@@ -64,12 +66,12 @@ def noted_deduction(notes: list[str], club: str, own: bool) -> int:
             for m in p.finditer(text):
                 if same_team(m["club"].strip(), club) and m.span("points") not in counted:
                     counted.add(m.span("points"))
-                    total += stated_number(m["points"])
+                    found.add(stated_number(m["points"]))
         for p in statement_patterns("row_deduction") if own and not counted else ():
             if (m := p.match(text)) is not None:
-                total += stated_number(m["points"])
+                found.add(stated_number(m["points"]))
                 break
-    return total
+    return sum(found)
 
 
 def with_noted_adjustments(table: Table, body, shown_club) -> Table:
