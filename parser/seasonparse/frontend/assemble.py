@@ -34,6 +34,11 @@ _CLUB_IN_PARENTHESES = re.compile(r"(.*)\(([^()]*)\)\s*")
 MAX_HEADING_LEVEL = 6  # as in wikitext: `=======` opens a level-6 heading
 
 
+# A score line is short and holds a score between spaces: prose is tried against the score
+# line's pattern (whose lazy home club costs a search over a long line) only where it has both
+# (a paragraph of the seeds cost 110 M instructions a check without this).
+_SCORE_LINE_MOST = 200
+_SCORE_TOKEN = re.compile(r"\s\d{1,2}[ \t]*[-–—][ \t]*\d{1,2}(?:\s|$)")
 _YEAR_WORD = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 
 
@@ -435,7 +440,7 @@ class _Builder:
         self.blocks.append(_block(("paragraph", lines[0][0], lines[-1][0],
                                    " ".join([t.strip() for _, t in lines]), (), self.section)))
         for i, (n, text) in enumerate(lines):
-            if text[:1].isspace() or "-" not in text and "–" not in text and "—" not in text:
+            if text[:1].isspace() or len(text) > _SCORE_LINE_MOST or not _SCORE_TOKEN.search(text):
                 continue
             above = lines[i - 1][1].strip() if i else ""
             if _undated_match(text, lines[i + 1][1] if i + 1 < len(lines) else "", above):
