@@ -90,3 +90,14 @@ def test_a_replay_whose_note_mentions_the_abandoned_match_counts():
 
     assert struck_note("abandoned") and struck_note("a.e.t.; abd") and struck_note("abandoned after 60 minutes")
     assert not struck_note("replay of the abandoned match") and not struck_note("result stood after it was abandoned")
+
+
+@pytest.mark.parametrize("score, note", [("2–0 (expunged)", "expunged"), ("2–0 (annulled)", "expunged"),
+                                         ("1–0 (abd)", "abandoned")])
+def test_a_struck_wikitext_box_keeps_its_note(score, note):
+    """fixes27 left out: `|score = 2–0 (expunged)` in a football box lost its note, so the expunged
+    match was counted. A void or abandoned score keeps the note the text format would write."""
+    box = (f"{{{{Football box\n|date = 1 September 2020\n|team1 = Alpha\n|score = {score}\n|team2 = Beta\n"
+           "|goals1 = Smith {{goal|10}}\n}}\n")
+    doc = parse_wikitext(decode("t.wikitext", box.encode("utf-8")))
+    assert [(m.note, struck(m), counted(m)) for m in doc.matches] == [(note, True, False)]

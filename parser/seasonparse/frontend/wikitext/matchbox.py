@@ -404,7 +404,7 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
         (v := p.get(name)) is not None and fold(clean(v.raw)) in _YES for name in _EXTRA_TIME_PARAMS)
     pen = score(ps.raw) if (ps := p.get("penaltyscore")) else None
     awarded = names_any(clean(score_raw), "scores", "awarded")
-    abandoned = names_any(clean(score_raw), "scores", "abandoned")
+    struck = struck_word(clean(score_raw))
     date, date_text = date_of(p.get("date"))
     date_line = index.line(p["date"].offset) if "date" in p else start_line
     events: list[Event] = []
@@ -424,25 +424,34 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     end_line = index.line(frag.end - 1)
     match = Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
                  section, score_line, date_line, end_line, score_col, score_col,
-                 _note(extra_time, pen, awarded, abandoned), score_col + len(score_raw) if score_raw else score_col + 1,
+                 _note(extra_time, pen, awarded, struck), score_col + len(score_raw) if score_raw else score_col + 1,
                  extra_time, pen, _attendance(p.get("attendance")), _text(p.get("stadium")),
                  _text(p.get("referee")), _report(p.get("report")),
                  link_target(p["team1"].raw), link_target(p["team2"].raw))
-    return _team1_away(match, awarded, abandoned) if team1_away else match
+    return _team1_away(match, awarded, struck) if team1_away else match
 
 
-def _note(extra_time: bool, pen: tuple[int, int] | None, awarded: bool, abandoned: bool = False) -> str | None:
+def struck_word(text: str) -> str | None:
+    """The note word of a score written as struck from the record: `abandoned` (the lexicon's
+    [scores] abandoned: `1–0 (abandoned)`, `abd`) or `expunged` ([scores] void: `2–0 (expunged)`,
+    `annulled`), as the text format's note would say it; None for a score that counts."""
+    if names_any(text, "scores", "abandoned"):
+        return "abandoned"
+    return "expunged" if names_any(text, "scores", "void") else None
+
+
+def _note(extra_time: bool, pen: tuple[int, int] | None, awarded: bool, struck: str | None = None) -> str | None:
     """The note after the score, as the text format writes it: `a.e.t., 4–3 p`, `awarded`,
-    `abandoned` (a match that counts for nothing: football.struck)."""
+    `abandoned` or `expunged` (a match that counts for nothing: football.struck; struck_word)."""
     notes = ("a.e.t." if extra_time else None, f"{pen[0]}–{pen[1]} p" if pen else None,
-             "awarded" if awarded else None, "abandoned" if abandoned else None)
+             "awarded" if awarded else None, struck)
     return ", ".join(n for n in notes if n) or None
 
 
 _OTHER_SIDE = {"home": "away", "away": "home"}
 
 
-def _team1_away(m: Match, awarded: bool, abandoned: bool) -> Match:
+def _team1_away(m: Match, awarded: bool, struck: str | None) -> Match:
     """`m` read with team1 at home, turned round: team1 is the visiting side."""
     pen = (m.penalties[1], m.penalties[0]) if m.penalties else None
     return m._replace(home=m.away, away=m.home, home_goals=m.away_goals, away_goals=m.home_goals,
@@ -450,7 +459,7 @@ def _team1_away(m: Match, awarded: bool, abandoned: bool) -> Match:
                       scorer_lines=tuple(s._replace(side=_OTHER_SIDE.get(s.side, s.side))
                                          for s in m.scorer_lines),
                       home_column=m.away_column, away_column=m.home_column, penalties=pen,
-                      note=_note(m.extra_time, pen, awarded, abandoned), home_link=m.away_link, away_link=m.home_link)
+                      note=_note(m.extra_time, pen, awarded, struck), home_link=m.away_link, away_link=m.home_link)
 
 
 def _text(param) -> str | None:

@@ -36,7 +36,7 @@ from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Param
-from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note, date_of
+from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note, date_of, struck_word
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, words
@@ -162,7 +162,7 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
         return result_cell.line, result_cell.column, f"result `{result}` says {m[1]} but {club} scored " \
                                                      f"{club_goals} to {opp_goals}"
     awarded = bool(rest) and names_any(rest, "scores", "awarded")
-    abandoned = bool(rest) and names_any(rest, "scores", "abandoned")
+    struck = struck_word(rest) if rest else None
     home, away = (club, opponent) if side == "home" else (opponent, club)
     hg, ag = (club_goals, opp_goals) if side == "home" else (opp_goals, club_goals)
     if pens is not None and side == "away" and not home_away:  # written from the club's side
@@ -190,7 +190,7 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
     return Match(index_, date, date_text, home, away, hg, ag, tuple(events),
                  tuple(scorer_lines), section, result_cell.line, row_line, end_line,
                  res_col if side == "home" else opp_col, opp_col if side == "home" else res_col,
-                 _note(extra_time, pens, awarded, abandoned), res_col + len(result_cell.raw.strip()),
+                 _note(extra_time, pens, awarded, struck), res_col + len(result_cell.raw.strip()),
                  extra_time, pens, _attendance(attendance_cell) if attendance_text else None, stadium,
                  None, None, *((club_link, link_target(opp_cell.raw)) if side == "home"
                                else (link_target(opp_cell.raw), club_link)), neutral)
