@@ -101,3 +101,13 @@ def test_a_struck_wikitext_box_keeps_its_note(score, note):
            "|goals1 = Smith {{goal|10}}\n}}\n")
     doc = parse_wikitext(decode("t.wikitext", box.encode("utf-8")))
     assert [(m.note, struck(m), counted(m)) for m in doc.matches] == [(note, True, False)]
+
+
+def test_one_rule_tells_a_struck_note_in_every_format():
+    """lexicon.struck_kind reads the text format's notes (`a.e.t.; abandoned`), a box's (`a.e.t.,
+    abandoned`) and a score's brackets alike: a part starting with the word strikes its match."""
+    from seasonparse.lexicon import struck_kind
+
+    assert struck_kind("a.e.t., abandoned") == "abandoned"  # a football box's note, joined by commas
+    assert struck_kind("2–0 (expunged)") == "expunged" and struck_kind("1–0 (abd)") == "abandoned"
+    assert struck_kind("2–0 (replay of the abandoned match)") is None and struck_kind(None) is None

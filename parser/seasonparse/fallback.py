@@ -9,6 +9,7 @@ failed, so its JSON is still written and `check` still reports it.
 from __future__ import annotations
 
 from seasonparse.model import ERROR, Diagnostic, Document
+from seasonparse.wording import cut
 
 INTERNAL_ERROR = "P000"
 
@@ -17,8 +18,7 @@ def described(exc: BaseException) -> str:
     """`exc` as an internal error's message shows it: its repr, cut short, for an
     exception may carry a whole document (a UnicodeEncodeError holds the text it
     could not encode) and a message is one line of a report."""
-    text = repr(exc)
-    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}... ({len(text)} characters)"
+    return cut(repr(exc), _SHOWN)
 
 
 _SHOWN = 300

@@ -50,18 +50,25 @@ def names_any(text: str, group: str, key: str) -> bool:
     return bool(_word_pattern(group, key).search(fold(text)))
 
 
-def struck_note(note: str | None) -> bool:
-    """A score note that leaves its match out of every record: the result struck (`expunged`,
-    `annulled`: [scores] void) or the match abandoned (`abandoned`, `abd`: [scores] abandoned),
-    said by a part of the note (`a.e.t.; abandoned`) that starts with such a word: `(replay of
+@lru_cache(maxsize=1024)  # asked of every counted match by several rules; notes are few
+def struck_kind(note: str | None) -> str | None:
+    """How a score note leaves its match out of every record: `abandoned` (the match abandoned:
+    [scores] abandoned, `abd`) or `expunged` (the result struck: [scores] void, `annulled`),
+    said by a part of the note (`a.e.t.; abandoned`, a box's `a.e.t., abandoned`, each bracket
+    of `2–0 (expunged)`) that starts with such a word; None for a match that counts. `(replay of
     the abandoned match)` is a replay, which counts (review18: it was struck)."""
-    if note is None:
-        return False
-    for part in note.split(";"):
+    for part in re.split(r"[;,()]", note or ""):
         first = part.split(None, 1)[0] if part.strip() else ""
-        if first and (names_any(first, "scores", "void") or names_any(first, "scores", "abandoned")):
-            return True
-    return False
+        if first and names_any(first, "scores", "abandoned"):
+            return "abandoned"
+        if first and names_any(first, "scores", "void"):
+            return "expunged"
+    return None
+
+
+def struck_note(note: str | None) -> bool:
+    """Whether a score note leaves its match out of every record (struck_kind)."""
+    return struck_kind(note) is not None
 
 
 @lru_cache(maxsize=4096)  # asked for each match of a section, which share their titles

@@ -9,6 +9,15 @@ import re
 _YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?(?!(?<=0)['’]?s(?![^\W\d_]))")
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")  # one year, 1800-2999, standing alone
+
+
+def years_named(text: str) -> list[int]:
+    """The years `text` names (`... played on 3 April 2021` -> [2021]): each four digits 1800 to
+    2999 standing alone."""
+    return [int(y) for y in _YEAR.findall(text)]
+
+
 def without_years(text: str) -> str:
     """`text` with each season it names blanked (`mls cup 2022` -> `mls cup `): a competition's
     name as its sections and infobox write it with a year."""

@@ -22,6 +22,7 @@ from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
 from seasonparse.names import club_subset, fold, same_club, same_team, tokens
+from seasonparse.seasons import years_named
 from seasonparse.wording import cut
 from seasonparse.tables import column_indexes, goals_column, goals_heading, is_number, to_int, tournament_columns
 
@@ -39,7 +40,6 @@ MAX_HEADING_LEVEL = 6  # as in wikitext: `=======` opens a level-6 heading
 # (a paragraph of the seeds cost 110 M instructions a check without this).
 _SCORE_LINE_MOST = 200
 _SCORE_TOKEN = re.compile(r"\s\d{1,2}[ \t]*[-–—][ \t]*\d{1,2}(?:\s|$)")
-_YEAR_WORD = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 
 
 def _undated_match(line: str, below: str, above: str) -> bool:
@@ -53,7 +53,7 @@ def _undated_match(line: str, below: str, above: str) -> bool:
     team, colon, _ = below.partition(":")
     if below[:1].isspace() and colon and any(same_team(team.strip(), side) for side in (score.home, score.away)):
         return True
-    return bool(above) and len(above.split()) <= 5 and _YEAR_WORD.search(above) is not None
+    return bool(above) and len(above.split()) <= 5 and bool(years_named(above))
 
 
 class _Builder:

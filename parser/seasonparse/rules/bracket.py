@@ -7,12 +7,14 @@ from itertools import pairwise
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import (
-    describe, knockout_ties, named_clubs, promotion_ties, rank_of, ranking, round_index, same_team, tie_result)
+    describe, knockout_ties, named_clubs, per_document, promotion_ties, rank_of, ranking, round_index, same_team,
+    tie_result)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
 
 
+@per_document  # B001, B002, B004 and round_pairs read them
 def _rounds(doc):
     """Tournament prefix -> round index -> ties."""
     out: dict[tuple, dict[int, list]] = {}
@@ -22,6 +24,7 @@ def _rounds(doc):
     return out
 
 
+@per_document  # B001 and B004 read them
 def round_pairs(doc) -> list[tuple[list, list]]:
     """(the ties of a round, the ties of the round after it) for each pair of consecutive rounds:
     within a tournament's sections, and from each conference's bracket (its last round a

@@ -84,13 +84,13 @@ def cross_match_score(corpus, settings, report):
         shootouts = [r for r in group if r.match.penalties is not None]
         if len(shootouts) < 2 or not _scores_agree(group):
             continue  # a shoot-out is compared where two views state one and the goals agree
-        for ref, others in odd_ones(shootouts, lambda r, clubs=clubs: _shootout(r, clubs), _path):
+        for ref, others in odd_ones(shootouts, _shootout, _path):
             yield report(f"{_with_shootout(ref.match)} here, but {_with_shootout(others[0].match)} in "
                          f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(o, _with_shootout(o.match)) for o in others])
 
 
-def _shootout(ref: MatchRef, clubs: tuple[str, str]) -> tuple[int, int]:
+def _shootout(ref: MatchRef) -> tuple[int, int]:
     """A view's shoot-out as its two kick counts, larger first: which club scored which is left
     out, as a text-format note names its winner as written (`Hull won 5–4 on penalties` beside
     `Hull City 1 - 1 ...`), which the front end cannot always tell apart (review18: a false

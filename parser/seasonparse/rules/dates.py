@@ -9,6 +9,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.football import pair_key, round_index, season_window
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, INFO, WARNING
+from seasonparse.seasons import years_named
 
 SEASON_TAIL_GAP = timedelta(days=21)
 """The longest wait between two matches of a one-year season's run that goes on into
@@ -114,7 +115,6 @@ def date_outside_season(doc, settings, report):
         yield report(f"{m.date_text} is outside {span}", m.date_line, 1, related=related)
 
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 
 
@@ -128,7 +128,7 @@ def _years_put_off(doc, last_year: int) -> set[int]:
         if b.kind in ("paragraph", "list") and names_any(b.text, "rules", "postponed"):
             for sentence in _SENTENCE_END.split(b.text):  # the year and the word in one sentence
                 if names_any(sentence, "rules", "postponed"):
-                    years.update(y for y in map(int, _YEAR.findall(sentence)) if y > last_year)
+                    years.update(y for y in years_named(sentence) if y > last_year)
     return years
 
 

@@ -236,6 +236,13 @@ def score(raw: str) -> tuple[int, int] | None:
     return (int(m[1]), int(m[2])) if m else None
 
 
+def after_score(text: str) -> str:
+    """What a cleaned value says after its first score (`2–0 (expunged)` -> ` (expunged)`), or
+    all of it where it holds none."""
+    m = _SCORE.search(text)
+    return text[m.end():] if m else text
+
+
 def oversized_score(raw: str) -> str | None:
     """The `N–M` of a value that has one but no score (a number over 999, a sign, an
     exponent, a hexadecimal): what a P016 quotes, where the value would otherwise be read

@@ -19,12 +19,12 @@ from typing import NamedTuple
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, Minute, note_kind, parse_date
 from seasonparse.frontend.wikitext import lean
-from seasonparse.frontend.wikitext.clean import clean, link_target, oversized_score, score
+from seasonparse.frontend.wikitext.clean import after_score, clean, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.wording import cut
 from seasonparse.frontend.wikitext.templates import inline_rules, key, kind_of
-from seasonparse.lexicon import names_any
+from seasonparse.lexicon import names_any, struck_kind
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 from seasonparse.tables import to_int
@@ -404,7 +404,7 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
         (v := p.get(name)) is not None and fold(clean(v.raw)) in _YES for name in _EXTRA_TIME_PARAMS)
     pen = score(ps.raw) if (ps := p.get("penaltyscore")) else None
     awarded = names_any(clean(score_raw), "scores", "awarded")
-    struck = struck_word(clean(score_raw))
+    struck = struck_kind(after_score(clean(score_raw)))
     date, date_text = date_of(p.get("date"))
     date_line = index.line(p["date"].offset) if "date" in p else start_line
     events: list[Event] = []
@@ -431,18 +431,9 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     return _team1_away(match, awarded, struck) if team1_away else match
 
 
-def struck_word(text: str) -> str | None:
-    """The note word of a score written as struck from the record: `abandoned` (the lexicon's
-    [scores] abandoned: `1–0 (abandoned)`, `abd`) or `expunged` ([scores] void: `2–0 (expunged)`,
-    `annulled`), as the text format's note would say it; None for a score that counts."""
-    if names_any(text, "scores", "abandoned"):
-        return "abandoned"
-    return "expunged" if names_any(text, "scores", "void") else None
-
-
 def _note(extra_time: bool, pen: tuple[int, int] | None, awarded: bool, struck: str | None = None) -> str | None:
     """The note after the score, as the text format writes it: `a.e.t., 4–3 p`, `awarded`,
-    `abandoned` or `expunged` (a match that counts for nothing: football.struck; struck_word)."""
+    `abandoned` or `expunged` (a match that counts for nothing: football.struck; lexicon.struck_kind)."""
     notes = ("a.e.t." if extra_time else None, f"{pen[0]}–{pen[1]} p" if pen else None,
              "awarded" if awarded else None, struck)
     return ", ".join(n for n in notes if n) or None

@@ -36,10 +36,10 @@ from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Param
-from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note, date_of, struck_word
+from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note, date_of
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import names_any, words
+from seasonparse.lexicon import names_any, struck_kind, words
 from seasonparse.model import INFO, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 from seasonparse.tables import results_columns
@@ -162,7 +162,7 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
         return result_cell.line, result_cell.column, f"result `{result}` says {m[1]} but {club} scored " \
                                                      f"{club_goals} to {opp_goals}"
     awarded = bool(rest) and names_any(rest, "scores", "awarded")
-    struck = struck_word(rest) if rest else None
+    struck = struck_kind(rest) if rest else None
     home, away = (club, opponent) if side == "home" else (opponent, club)
     hg, ag = (club_goals, opp_goals) if side == "home" else (opp_goals, club_goals)
     if pens is not None and side == "away" and not home_away:  # written from the club's side
