@@ -384,6 +384,19 @@ def as_array(value):
     raise TypeError(f"{type(value).__name__} is not cached")
 
 
+def records_json(value) -> bytes:
+    """`value` as JSON, its records (NamedTuples) as arrays (as_array). A stop signal
+    while it is written takes effect after (interrupt.deferred): orjson turns whatever
+    its fallback raises into its own TypeError, which the cache takes for a value it
+    cannot keep, so a Ctrl-C raised in as_array was swallowed and the run went on."""
+    import orjson
+
+    from seasonparse.interrupt import deferred
+
+    with deferred():
+        return orjson.dumps(value, default=as_array)
+
+
 def encode(key: list, checked, document, facts: bytes, digests) -> bytes:
     """An entry: MAGIC, the payload's checksum, a newline, the payload: its head (JSON: the
     key, findings, directives, and the sizes of the two parts that follow), a newline, the
@@ -393,13 +406,11 @@ def encode(key: list, checked, document, facts: bytes, digests) -> bytes:
     the run reads the document)."""
     import zlib
 
-    import orjson
-
     directives = [[d.verb, list(d.codes), d.line, d.column, d.start, d.end] for d in checked.directives]
     facts = zlib.compress(facts, 1) if facts else b""
-    digested = orjson.dumps(digests, default=as_array) if facts else b""
-    head = orjson.dumps([key, checked.findings, directives, [len(digested), len(facts)]], default=as_array)
-    body = zlib.compress(orjson.dumps(document, default=as_array), 1)
+    digested = records_json(digests) if facts else b""
+    head = records_json([key, checked.findings, directives, [len(digested), len(facts)]])
+    body = zlib.compress(records_json(document), 1)
     payload = head + b"\n" + digested + facts + body
     return MAGIC + _checksum(payload) + b"\n" + payload
 
@@ -604,12 +615,10 @@ def read_entry(path: str, touch: bool) -> bytes | None:
 
 def write_memo(path: str, key: str, value) -> None:
     """A memo (seasonparse.cross_memo): MAGIC, its checksum, a newline, the key and value as JSON."""
-    import orjson
-
     from seasonparse.jsonout import write_atomic
 
     try:
-        payload = orjson.dumps([key, value], default=as_array)
+        payload = records_json([key, value])
         write_atomic(path, MAGIC + _checksum(payload) + b"\n" + payload)
     except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk
         pass
@@ -800,8 +809,6 @@ class DocumentCache(NamedTuple):
         """Keep what the per-document stage found (`checked`), where it can be rebuilt exactly:
         a document whose lines are its file's own, and no failure of ours (P000) in it.
         Hands back `checked`, its facts as CachedFacts with their digests where kept."""
-        import orjson
-
         from seasonparse.check import read_lines
         from seasonparse.compact import project, unpacked
         from seasonparse.cross_memo import digests_of
@@ -820,7 +827,7 @@ class DocumentCache(NamedTuple):
         path, key = self._entry(item)
         key.append(document.sha256)
         try:
-            facts = b"" if checked.facts is None else orjson.dumps(unpack_facts(checked.facts), default=as_array)
+            facts = b"" if checked.facts is None else records_json(unpack_facts(checked.facts))
             digests = digests_of(facts, document, read_lines(str(item.path), document.sha256)) if facts else None
             write_atomic(path, encode(key, checked, document, facts, digests))
         except (OSError, TypeError, ValueError):  # orjson refuses it (a lone surrogate), or the disk

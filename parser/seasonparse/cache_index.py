@@ -116,12 +116,10 @@ class EntryIndex(NamedTuple):
 
     def write(self, rows: list[Row | None]) -> None:
         """The index of these rows (None for an input without one), atomically."""
-        import orjson
-
         from seasonparse.jsonout import write_atomic
 
         try:
-            payload = orjson.dumps([self.key, rows], default=cache.as_array)
+            payload = cache.records_json([self.key, rows])
             write_atomic(self.path, cache.MAGIC + cache._checksum(payload) + b"\n" + payload)
         except (OSError, TypeError, ValueError):  # orjson refuses it, or the disk
             pass

@@ -49,9 +49,7 @@ PREFIX = "x-"
 
 
 def _digest(value) -> str:
-    import orjson
-
-    return hashlib.sha256(orjson.dumps(value, default=cache.as_array)).hexdigest()
+    return hashlib.sha256(cache.records_json(value)).hexdigest()
 
 
 VIEW_DIGEST = 32  # hex digits of the digest of a document's view in one surname group
@@ -78,12 +76,10 @@ def digests_of(facts: bytes, doc, lines: tuple[str, ...]) -> Digests:
     and takes in the text in its goals' columns, which X008's fix reads from the source."""
     from seasonparse.partition import surname_group, surname_views, whole_corpus_view
 
-    import orjson
-
     def digest(view) -> str:
         texts = [lines[e.line - 1][e.column - 1:e.end_column - 1] if 0 < e.line <= len(lines) else None
                  for m in view.matches for e in m.events]
-        value = orjson.dumps([view._replace(sha256=None, lines=()), texts], default=cache.as_array)
+        value = cache.records_json([view._replace(sha256=None, lines=()), texts])
         return hashlib.blake2b(value, digest_size=VIEW_DIGEST // 2).hexdigest()
 
     views = surname_views(whole_corpus_view(doc), surname_group)
@@ -187,12 +183,10 @@ def _digests(doc, found, source_lines) -> Digests:
     digested = found.digested() if isinstance(found, cache.CachedFacts) else None
     if digested is not None and len(digested.views) == VIEW_DIGEST * len(digested.groups):
         return digested
-    import orjson
-
     from seasonparse.compact import Packed, project
     from seasonparse.partition import packed_facts, unpack_facts
 
-    facts = orjson.dumps(unpack_facts(packed_facts(found, doc)), default=cache.as_array)
+    facts = cache.records_json(unpack_facts(packed_facts(found, doc)))
     lines = doc.lines or (source_lines.get(doc.path, ()) if source_lines is not None else ())
     return digests_of(facts, doc.unpack() if isinstance(doc, Packed) else project(doc), lines)
 
