@@ -189,8 +189,8 @@ def child(paths: list[str], jobs: int, log_path: str) -> int:
             def __call__(self, stage, items):
                 return timed_map(stage, map_fn(stage, items))
 
-            def map_then(self, stage, items, then):
-                return timed_map(stage, map_fn.map_then(stage, items, then))
+            def map_then(self, stage, items, then, **options):
+                return timed_map(stage, map_fn.map_then(stage, items, then, **options))
 
         return real_run(sources, *a, map_fn=TimedMap(), **k)
     check.run = run

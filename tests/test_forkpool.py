@@ -267,3 +267,42 @@ def _state(pid: int) -> str | None:
             return f.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return None
+
+
+# -- the parent as one of the jobs ------------------------------------------------------------
+
+def _ran(path: str) -> int:
+    """Say who ran this task (a line a run) and return that pid."""
+    with open(path, "a") as f:
+        f.write(f"{os.getpid()}\n")
+    return os.getpid()
+
+
+def test_the_parent_takes_back_a_task_a_worker_holds_but_has_not_started(tmp_path, new_children):
+    """With nothing left to give out, the parent claims the task a worker holds behind the one it
+    runs: the parent's claim wins, the worker skips the task, and it runs once, in the parent."""
+    runs = tmp_path / "runs"
+    pool = forkpool.ForkPool(1, depth=2)
+    first = pool.submit(_pid_after, 0.4)
+    second = pool.submit(_ran, str(runs))  # both held by the worker (depth 2): nothing waits
+    time.sleep(0.1)
+    task, fn, args = pool.take_waiting()
+    assert task is second
+    task.settle(True, fn(*args))
+    assert pool.take_waiting() is None  # the worker runs the other one: not taken
+    assert first.result() == pool.pids[0] and second.result() == os.getpid()
+    pool.join(time.monotonic() + 10)
+    assert runs.read_text() == f"{os.getpid()}\n"  # the worker skipped it
+    assert not new_children()
+
+
+def test_a_task_a_worker_has_claimed_is_not_taken_back(new_children):
+    pool = forkpool.ForkPool(1, depth=2)
+    quick, slow = pool.submit(abs, -1), pool.submit(_pid_after, 0.4)
+    assert quick.result() == 1
+    time.sleep(0.1)  # the worker has claimed the slow one and runs it
+    assert not forkpool._claim(pool._claims, 1)
+    assert pool.take_waiting() is None
+    assert slow.result() == pool.pids[0]
+    pool.join(time.monotonic() + 10)
+    assert not new_children()

@@ -56,8 +56,8 @@ def test_a_failure_of_the_parents_own_work_leaves_no_worker(new_children):
 def test_a_maps_workers_exit_while_the_run_goes_on_and_are_gone_once_waited_for(new_children):
     exiting = parallel.Exiting()
     with parallel.PoolMap(2, exiting=exiting) as map_fn:
-        first = {pid for _, pid in map_fn(_pid, list(range(50)))}
-        second = {pid for _, pid in map_fn(_pid, list(range(50)))}
+        first = {pid for _, pid in map_fn(_pid, list(range(50)))} - {os.getpid()}  # the parent is one of the jobs
+        second = {pid for _, pid in map_fn(_pid, list(range(50)))} - {os.getpid()}
     assert first and second and not first & second  # a pool a map
     assert exiting._pools  # left to its owner: not waited for on the map's exit
     exiting.wait()
@@ -83,3 +83,12 @@ def test_the_items_that_more_follow_go_in_even_chunks_and_the_last_ones_shrink()
     assert [x for c in parallel.even_chunks(first, 2) for x in c] == first
     assert [len(c) for c in parallel.shrinking_chunks(first, 2)][-3:] == [1, 1, 1]
     assert list(parallel.even_chunks([], 2)) == []
+
+
+def test_two_jobs_are_the_parent_and_one_worker(new_children):
+    """`--jobs 2`: the parent runs chunks beside the one worker it forks."""
+    found = list(parallel.ordered_map(_slow_pid, list(range(24)), 2))
+    assert [item for item, _, _ in found] == list(range(24))
+    pids = {pid for _, pid, _ in found}
+    assert os.getpid() in pids and len(pids) == 2
+    assert not new_children()

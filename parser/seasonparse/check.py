@@ -569,7 +569,9 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
     """The whole-corpus task on a worker forked with the documents, which reads and views
     every one of them (a tenth of a second on 1,000) while the parent decides identity
     and the parts (about as long, on one core, the other idle before); identity reaches
-    the workers once, when decided."""
+    the workers once, when decided. The parent then checks parts beside the worker; where
+    the whole-corpus rules are split among several tasks, which must run side by side
+    (partition.ViewExchange), each has a worker of its own and the parent only waits."""
     from seasonparse.parallel import LateValue
     from seasonparse.partition import ViewExchange
 
@@ -584,7 +586,7 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
         return tasks
 
     try:
-        return list(map_then(stage, whole_tasks, parts))
+        return list(map_then(stage, whole_tasks, parts, side_by_side=len(whole_tasks) > 1))
     finally:
         late.close()
 

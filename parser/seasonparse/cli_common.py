@@ -104,7 +104,7 @@ class Unbroken:
 
 
 def jobs_option(value: str) -> int | None:
-    """`--jobs`: a number of worker processes from 1 up, or `auto` (the default)."""
+    """`--jobs`: a number of processes at work from 1 up (this one and N - 1 workers), or `auto` (the default)."""
     if value == "auto":
         return None
     try:
@@ -129,7 +129,7 @@ def indent_option(value: str) -> int:
     return n
 
 
-JOBS_HELP = ("worker processes, from 1 (none: all in this process) up, at most one per input "
+JOBS_HELP = ("processes at work: this one and N - 1 workers, from 1 (all in this process) up, at most one per input "
              "and per usable core; default `auto`: one per core from 64 inputs on")
 
 

@@ -13,6 +13,16 @@ waits for no more than the read; and as a task goes to the first worker free, a
 heavy one never holds up lighter ones queued behind it while the other worker
 idles (one worker held two: measured slower on the cross-document tasks).
 
+The parent may be one of the jobs (parallel.ordered_map): it then takes a task no
+worker holds yet (`take_waiting`) and runs it itself, reading the workers' results and
+sending their next tasks between its items (`serve`); such a pool's workers hold two
+tasks each (`depth`), so one that finishes starts the next at once, and their result
+pipes hold RESULT_PIPE bytes, so a worker writing while the parent runs an item does
+not wait for it. With nothing left to give out, the parent takes back a task a worker
+holds but has not started: each task is claimed before it runs, by a lock on its
+byte of a file the pool shares (fcntl.lockf: one process wins, whatever the timing),
+and a worker that loses the claim sends back nothing but that it skipped the task.
+
 A worker runs its tasks one after the other and writes each result, framed
 (8-byte length, then a pickle), to its result pipe. It exits at the end of its
 task pipe: `shutdown` closes them. A worker whose result pipe ends while it
@@ -24,6 +34,7 @@ writing, and a worker still alive after the deadline is terminated, then killed.
 
 from __future__ import annotations
 
+import fcntl
 import mmap
 import os
 import pickle
@@ -37,7 +48,9 @@ from typing import Callable
 from seasonparse import interrupt
 
 DEPTH = 1  # tasks a worker holds at a time: a worker that frees up takes the next (see wait_for_any)
+DEPTH_BESIDE_PARENT = 2  # ... where the parent works too: it feeds them only between its own items
 READ_SIZE = 1 << 20
+RESULT_PIPE = 1 << 20  # bytes a result pipe holds (F_SETPIPE_SZ; Linux's default is 64 KiB)
 HEADER = 8  # a frame's length, little-endian, before its pickle
 
 _parent_ends: set[int] = set()  # the parent's ends of every pool's pipes: a new worker closes them all
@@ -85,11 +98,14 @@ def live_workers() -> set[int]:
 class Task:
     """A submitted call; `result()` waits for it (running the pool's loop meanwhile)."""
 
-    __slots__ = ("pool", "done", "ok", "value")
+    __slots__ = ("pool", "done", "ok", "value", "seq", "call", "here")
 
-    def __init__(self, pool: "ForkPool") -> None:
+    def __init__(self, pool: "ForkPool", seq: int, call: tuple) -> None:
         self.pool = pool
         self.done, self.ok, self.value = False, False, None
+        self.seq = seq  # its claim's byte (see ForkPool.take_waiting)
+        self.call = call  # (fn, args), while the parent may still run it
+        self.here = False  # the parent runs it: what a worker sends for it is not its result
 
     def result(self):
         while not self.done:
@@ -97,6 +113,10 @@ class Task:
         if not self.ok:
             raise self.value
         return self.value
+
+    def settle(self, ok: bool, value) -> None:
+        """Done: its value, or (`ok` False) the exception its result() raises."""
+        self.done, self.ok, self.value = True, ok, value
 
 
 class _Worker:
@@ -119,17 +139,31 @@ class ForkPool:
     """`jobs` workers forked by `start` (or the first submit), each running
     `initializer(*initargs)` first."""
 
-    def __init__(self, jobs: int, initializer: Callable | None = None, initargs: tuple = ()) -> None:
+    def __init__(self, jobs: int, initializer: Callable | None = None, initargs: tuple = (),
+                 depth: int = DEPTH) -> None:
         self.jobs = jobs
+        self.depth = depth  # tasks a worker holds at a time
         self._init = initializer, initargs
         self._workers: list[_Worker] = []
-        self._waiting: deque[tuple[Task, bytes]] = deque()  # submitted, not yet given to a worker
+        # submitted, not yet given to a worker: pickled only when one is (the parent may run it)
+        self._waiting: deque[Task] = deque()
+        self._submitted = 0
+        self._claims = None  # the file whose bytes' locks claim the tasks (beside the parent: depth > 1)
         self._closed = False
 
     # -- the parent's side ------------------------------------------------------
     @property
     def pids(self) -> list[int]:
         return [w.pid for w in self._workers]
+
+    def grow(self, jobs: int, depth: int) -> None:
+        """`jobs` workers from now on (the next start or submit forks the new ones), each
+        holding `depth` tasks: a pool forked ahead for a map the parent works in, taken by
+        one it does not (a stream it reads), which takes nothing back (no claims)."""
+        self.jobs, self.depth = jobs, depth
+        if depth <= 1 and self._claims is not None:
+            os.close(self._claims)  # the workers forked keep theirs: their claims still win
+            self._claims = None
 
     def start(self) -> None:
         """Fork every worker now (they start on their initializer while the parent goes on);
@@ -138,6 +172,8 @@ class ForkPool:
         if len(self._workers) < self.jobs:
             for pid in list(_alive):
                 _waitpid(pid, os.WNOHANG)
+            if self.depth > 1 and self._claims is None:
+                self._claims = _claims_file()
         while len(self._workers) < self.jobs:
             self._workers.append(self._fork())
 
@@ -149,11 +185,15 @@ class ForkPool:
         interrupt.flush_standard_streams()
         task_r, task_w = os.pipe()
         result_r, result_w = os.pipe()
+        try:
+            fcntl.fcntl(result_w, fcntl.F_SETPIPE_SZ, RESULT_PIPE)
+        except (AttributeError, OSError):  # not Linux, or above the system's limit: the default size
+            pass
         held = signal.pthread_sigmask(signal.SIG_BLOCK, interrupt.STOP_SIGNALS)
         try:
             pid = os.fork()
             if pid == 0:  # the worker: never returns
-                _worker_main(task_r, result_w, (task_w, result_r), held, *self._init)
+                _worker_main(task_r, result_w, (task_w, result_r), held, self._claims, *self._init)
             os.close(task_r)
             os.close(result_w)
             os.set_blocking(task_w, False)
@@ -167,10 +207,30 @@ class ForkPool:
         if self._closed:
             raise RuntimeError("submit to a pool that was shut down")
         self.start()
-        task = Task(self)
-        self._waiting.append((task, _frame((fn, args))))
-        self._feed(DEPTH)
+        task = Task(self, self._submitted, (fn, args))
+        self._submitted += 1
+        self._waiting.append(task)
+        self._feed(self.depth)
         return task
+
+    def take_waiting(self) -> tuple[Task, Callable, tuple] | None:
+        """A task for the parent to run itself and settle, as (task, fn, args): the next one no
+        worker holds yet, else one a worker holds behind the one it runs, where the parent's
+        claim on it wins (the worker then skips it); None if none."""
+        if self._waiting:
+            task = self._waiting.popleft()
+        else:
+            task = next((w.held[-1] for w in self._workers if len(w.held) > 1 and w.held[-1].call is not None
+                         and _claim(self._claims, w.held[-1].seq)), None)
+        if task is None:
+            return None
+        (fn, args), task.call, task.here = task.call, None, True
+        return task, fn, args
+
+    def serve(self) -> None:
+        """Without waiting: read what the workers sent and send them their next tasks (the
+        parent, between the items it runs itself)."""
+        self.wait_for_any(0)
 
     def spread(self) -> None:
         """Give every waiting task to a worker now, round the free ones first: the parent
@@ -183,7 +243,15 @@ class ForkPool:
             worker = min(live, key=lambda w: len(w.held))
             if depth is not None and len(worker.held) >= depth:
                 break
-            task, frame = self._waiting.popleft()
+            task = self._waiting.popleft()
+            try:
+                frame = _frame((task.seq, *task.call))
+            except Exception as exc:  # a task that cannot be pickled fails where its result is asked for
+                task.call = None
+                task.settle(False, exc)
+                continue
+            if self._claims is None:
+                task.call = None  # no claim: the parent cannot take it back
             worker.held.append(task)
             worker.outgoing += frame
             self._send(worker)
@@ -199,9 +267,9 @@ class ForkPool:
                 return
             del worker.outgoing[:sent]
 
-    def wait_for_any(self) -> None:
-        """Read what the workers sent (blocking until something comes) and send what their
-        task pipes now take."""
+    def wait_for_any(self, timeout: float | None = None) -> None:
+        """Read what the workers sent (waiting until something comes, or `timeout` seconds)
+        and send what their task pipes now take."""
         poller = select.poll()
         watched = 0
         for w in self._workers:
@@ -218,7 +286,7 @@ class ForkPool:
             by_fd[w.results] = w
             by_fd[w.tasks] = w
         arrived: list[tuple[Task, bytes]] = []
-        for fd, _ in poller.poll():
+        for fd, _ in poller.poll(None if timeout is None else timeout * 1000):
             worker = by_fd[fd]
             if worker.finished:  # its pipes closed by an event earlier in this batch
                 continue
@@ -226,10 +294,10 @@ class ForkPool:
                 self._receive(worker, arrived)
             else:
                 self._send(worker)
-        self._feed(DEPTH)  # a worker that sent its result has its next task before the result is read
+        self._feed(self.depth)  # a worker that sent its result has its next task before the result is read
         for task, frame in arrived:
-            if task.done:  # failed already: another worker died while this one held it
-                continue
+            if task.done or task.here:  # failed already (another worker died while this one held it), or
+                continue  # skipped: the parent took it back
             try:
                 ok, value = pickle.loads(frame)
             except Exception as exc:  # a result that pickled but cannot be rebuilt here
@@ -270,8 +338,7 @@ class ForkPool:
 
     def _fail_waiting(self, exc: BaseException) -> None:
         while self._waiting:
-            task, _ = self._waiting.popleft()
-            task.done, task.ok, task.value = True, False, exc
+            self._waiting.popleft().settle(False, exc)
 
     def shutdown(self) -> None:
         """No more tasks: each worker exits once it has sent its last result (the end
@@ -316,12 +383,15 @@ class ForkPool:
                 _close(fd)
             w.finished = True
         self._fail_all(RuntimeError("the pool was stopped"))  # tasks whose results never came
+        if self._claims is not None:
+            os.close(self._claims)
+            self._claims = None
 
     def _fail_all(self, exc: BaseException) -> None:
         """Every task not yet done fails with `exc` (no worker is left to finish it)."""
         for w in self._workers:
             for task in w.held:
-                if not task.done:
+                if not task.done and not task.here:
                     task.done, task.ok, task.value = True, False, exc
         self._fail_waiting(exc)
 
@@ -361,6 +431,29 @@ class ForkPool:
                 _waitpid(w.pid, os.WNOHANG)
 
 
+def _claims_file():
+    """The file whose bytes' locks claim a pool's tasks (see the module's docstring): in
+    memory where the system has such files, else a temporary one; None without fcntl locks."""
+    if not hasattr(fcntl, "lockf"):
+        return None
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create("seasonparse-claims")
+    import tempfile
+
+    return os.dup(tempfile.TemporaryFile().fileno())
+
+
+def _claim(claims: int | None, seq: int) -> bool:
+    """Whether this process wins task `seq` (always, where there are no claims)."""
+    if claims is None:
+        return True
+    try:
+        fcntl.lockf(claims, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, seq)
+    except OSError:
+        return False
+    return True
+
+
 def _close(fd: int) -> None:
     if fd in _parent_ends:
         _parent_ends.discard(fd)
@@ -388,7 +481,8 @@ def _waitpid(pid: int, options: int) -> None:
 
 # -- the worker's side ---------------------------------------------------------
 
-def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], mask, initializer, initargs) -> None:
+def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], mask, claims: int | None,
+                 initializer, initargs) -> None:
     """A worker's life: close the parent's ends (of this pool's pipes and any other pool's,
     or another worker's task pipe would never end), run the initializer, let the stop
     signals through (`mask`, the parent's), then each task to the end of the task pipe.
@@ -411,8 +505,8 @@ def _worker_main(tasks: int, results: int, parent_ends: tuple[int, int], mask, i
             if frame is None:
                 break
             try:
-                fn, args = pickle.loads(frame)
-                message = (True, fn(*args))
+                seq, fn, args = pickle.loads(frame)
+                message = (True, fn(*args) if _claim(claims, seq) else None)  # skipped: the parent runs it
             except (Exception, SystemExit) as exc:  # the parent raises it where it waits for this task
                 message = (False, (exc, _where(exc)))
             _write_all(results, _sendable(message))

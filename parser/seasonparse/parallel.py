@@ -5,6 +5,11 @@ chunk_size) keep the hand-off cheap, and a pool is used only from MIN_ITEMS
 inputs on; results come back in input order, so output stays deterministic.
 Workers are forked (seasonparse.forkpool: a pipe each, no threads in the
 parent), so they inherit the parent's imports and the parser built before the fork.
+`--jobs N` is N processes at work: the parent and N - 1 workers. The parent runs
+chunks too whenever it waits for a result and a chunk is left that no worker holds
+(one fork less, and no result of its own pickled, sent and read back: on 1,000
+small articles a third process cost the two cores ~5 % of the run); only tasks that
+must run side by side (partition.ViewExchange) get a worker each, the parent apart.
 
 Workers never outlive the run. When the parent stops (SIGINT, SIGTERM, an
 error), it sends each SIGTERM, on which a worker exits after any file it is
@@ -195,6 +200,36 @@ def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [fn(item) for item in chunk]
 
 
+def _result(pool, task, beside: bool) -> list:
+    """The result of `task`; where the parent is one of the jobs (`beside`), it runs the
+    chunks no worker holds yet until that result is in (forkpool.ForkPool.take_waiting)."""
+    while beside and not task.done:
+        waiting = pool.take_waiting()
+        if waiting is None:
+            break
+        _run_here(pool, *waiting)
+    return task.result()
+
+
+def _run_here(pool, task, fn: Callable, args: tuple) -> None:
+    """A task the parent runs itself; a chunk item by item, the workers' results read and
+    their next tasks sent between items. Its exception is raised where its result is
+    asked for, in order, as a worker's would be."""
+    try:
+        if fn is _run_chunk:
+            item_fn, chunk = args
+            value = []
+            for item in chunk:
+                value.append(item_fn(item))
+                pool.serve()
+        else:
+            value = fn(*args)
+    except Exception as exc:
+        task.settle(False, exc)
+    else:
+        task.settle(True, value)
+
+
 def _windowed(pool, fn: Callable[[T], R], items: Iterator[T], jobs: int) -> Iterator[R]:
     """A stream through the pool, in order, with at most CHUNKS_PER_JOB chunks a worker
     in flight: the next chunk is taken from the stream as a result is handed on, so
@@ -220,36 +255,50 @@ def _windowed(pool, fn: Callable[[T], R], items: Iterator[T], jobs: int) -> Iter
         yield from results
 
 
-def _new_pool(jobs: int, warm_up: Callable[[], object] | None = None) -> tuple | None:
-    """A fork pool of `jobs` workers (not yet forked: its start, or first submit, forks
-    them all) and the run's stop flag its workers watch; None where the platform cannot fork."""
+def _new_pool(jobs: int, warm_up: Callable[[], object] | None = None, beside: bool = True) -> tuple | None:
+    """A fork pool for `jobs` processes at work (not yet forked: its start, or first submit,
+    forks them all): `jobs - 1` workers beside the parent (`beside`), else `jobs`; and the
+    run's stop flag its workers watch. None where the platform cannot fork."""
     if not hasattr(os, "fork"):
         return None
-    from seasonparse.forkpool import Flag, ForkPool
+    from seasonparse.forkpool import DEPTH, DEPTH_BESIDE_PARENT, Flag, ForkPool
 
     stopping = Flag()
-    return ForkPool(jobs, _init_worker, (os.getpid(), stopping, warm_up)), stopping
+    workers, depth = (jobs - 1, DEPTH_BESIDE_PARENT) if beside else (jobs, DEPTH)
+    return ForkPool(workers, _init_worker, (os.getpid(), stopping, warm_up), depth), stopping
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
                 then: Callable[[], Iterable[T]] | None = None, ahead: "PoolAhead | None" = None,
-                exiting: "Exiting | None" = None) -> Iterator[R]:
+                exiting: "Exiting | None" = None, side_by_side: bool = False) -> Iterator[R]:
     """fn over items, in their order, on `jobs` processes; then, where given, over the items
     `then()` gives, called once the workers have started on `items`: the parent's work in
     it runs beside theirs. A list is handed out in chunks that shrink towards the end of the
     map (shrinking_chunks; where `then` follows, `items` in even ones); an iterator (see
     size_of) is taken a window at a time. The workers are those of `ahead` where it has
-    `jobs` of them (see PoolAhead), else forked now. Once the last result is handed on, the
-    map waits for its workers to exit, or, given `exiting`, leaves that wait to it (Exiting)."""
+    `jobs` of them (see PoolAhead), else forked now: `jobs - 1` of them, the parent being one
+    of the jobs; or `jobs` where the parent has work of its own throughout (it reads a
+    stream: a dump's pages, where running pages too made it the slower of the two) or the
+    first items must run side by side, each on a worker of its own (`side_by_side`: see
+    partition.ViewExchange): then the parent runs none of them.
+    Once the last result is handed on, the map waits for its workers to exit, or, given
+    `exiting`, leaves that wait to it (Exiting)."""
     stream = not isinstance(items, Sized)
     if jobs <= 1 or (not stream and then is None and len(items) < 2):
         yield from _serial(fn, items, then)
         return
     if not stream:
         items = list(items)
-    started = ahead.take(jobs) if ahead is not None else None
+    # The parent of a stream reads it (a dump's pages): running pages too made it the slower of
+    # the two (8 runs of a 300-page dump: 2.80 s against 2.53 s), so a stream's jobs are workers.
+    beside = not side_by_side and not stream
+    started = ahead.take(jobs) if ahead is not None and not side_by_side else None
+    if started is not None and not beside:
+        from seasonparse.forkpool import DEPTH
+
+        started[0].grow(jobs, DEPTH)  # forked ahead as the parent's fellow
     if started is None:
-        started = _new_pool(jobs)
+        started = _new_pool(jobs, beside=beside)
     if started is None:  # no fork on this platform: stay serial
         yield from _serial(fn, items, then)
         return
@@ -269,7 +318,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
                 futures += [pool.submit(_run_chunk, task, chunk) for chunk in shrinking_chunks(later, jobs)]
             futures.reverse()
             while futures:  # each chunk's results let go of once handed on
-                yield from futures.pop().result()
+                yield from _result(pool, futures.pop(), beside)
         finished = True
     finally:
         if finished and exiting is not None:
@@ -380,9 +429,9 @@ def _memory_file():
 
 
 class PoolAhead:
-    """A pool forked before the run has its inputs: its workers start (fork, set-up, and
-    `warm_up`: the imports a first document would wait for) while the parent still
-    gathers the inputs, instead of after. Only a map whose function reads nothing the
+    """A pool forked before the run has its inputs: its workers (`jobs - 1`: the parent is
+    one of the jobs) start (fork, set-up, and `warm_up`: the imports a first document would
+    wait for) while the parent still gathers the inputs, instead of after. Only a map whose function reads nothing the
     parent made after the fork may take it (see PoolMap: `fn.forked_state` False); a map
     takes it once. Closing it stops the workers where no map took it."""
 
@@ -412,8 +461,8 @@ def start_ahead(jobs: int, warm_up: Callable[[], object] | None = None) -> PoolA
 
 class PoolMap:
     """ordered_map over `jobs` workers as a map function (`map_fn(fn, items)`): what
-    check.run takes. Its `jobs` tells the check how many workers the cross-document
-    stage may split its work among; workers are forked after the parent holds the
+    check.run takes. Its `jobs` tells the check how many processes the cross-document
+    stage may split its work among (the parent and `jobs - 1` workers); workers are forked after the parent holds the
     documents, so they read them from memory (`ships_data` False), and the identity
     too, or wait for it (LateValue, map_then). Where given a PoolAhead, its first map
     of a function that reads no state forked from the parent (the per-document stage,
@@ -452,8 +501,10 @@ class PoolMap:
         # the pool started ahead is taken once (PoolAhead.take)
         return ordered_map(fn, items, self.jobs, ahead=self._ahead, exiting=self._exiting)
 
-    def map_then(self, fn: Callable[[T], R], items: list[T], then: Callable[[], Iterable[T]]) -> Iterator[R]:
+    def map_then(self, fn: Callable[[T], R], items: list[T], then: Callable[[], Iterable[T]],
+                 side_by_side: bool = False) -> Iterator[R]:
         """fn over `items`, then over what `then()` gives, called in the parent while the
-        workers start on `items` (see ordered_map)."""
+        workers start on `items`; `side_by_side`: each of `items` on a worker of its own
+        (see ordered_map)."""
         self._close_ahead()
-        return ordered_map(fn, items, self.jobs, then, exiting=self._exiting)
+        return ordered_map(fn, items, self.jobs, then, exiting=self._exiting, side_by_side=side_by_side)
