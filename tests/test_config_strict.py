@@ -55,3 +55,25 @@ def test_a_config_file_of_any_name_is_read_as_its_layout_says(run, tmp_path, nam
 
     assert code == 0, err
     assert {f["code"][0] for f in json.loads(out)} == {"M"}
+
+
+@pytest.mark.parametrize("name, text, said", [
+    ("pyproject.toml", "[project]\nname = \"x\"\n", "has no [tool.seasonparse] table"),
+    ("ci.toml", "[tool.ruff]\nline-length = 100\n", "has no [tool.seasonparse] table"),
+    ("pyproject.toml", "[tool]\nseasonparse = 3\n", "[tool.seasonparse] must be a table"),
+])
+def test_a_config_file_named_outright_must_configure(run, tmp_path, name, text, said):
+    """review18: `--config` naming a pyproject without [tool.seasonparse] was read as no settings, silently."""
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / name).write_text(text, "utf-8")
+    code, _, err = run("check", tmp_path / "a.txt", "--config", tmp_path / name, "--no-baseline", "--no-cache")
+    assert code == 2 and said in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_pyproject_whose_tool_is_no_table_configures_nothing(run, tmp_path, monkeypatch):
+    """`tool = 3` in a pyproject.toml found upwards was an internal error (AttributeError)."""
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / "pyproject.toml").write_text("tool = 3\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("check", ".", "--no-baseline", "--no-cache", "--exit-zero")
+    assert code == 0 and "finding" in out and "internal error" not in err, err

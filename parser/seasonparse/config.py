@@ -151,6 +151,12 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
 
+def _seasonparse_table(pyproject: dict):
+    """A pyproject's [tool.seasonparse] (None where it has none: a `tool` that is no table has none)."""
+    tool = pyproject.get("tool")
+    return tool.get("seasonparse") if isinstance(tool, dict) else None
+
+
 def load(explicit: str | None, known_codes: set[str], start: Path | None = None) -> Config:
     """The configuration in force: `--config FILE`, else the nearest one found upwards."""
     if explicit:
@@ -164,7 +170,12 @@ def load(explicit: str | None, known_codes: set[str], start: Path | None = None)
         # .seasonparse.toml never has: trial20's `--config ci/seasonparse.toml` holding
         # [tool.seasonparse] read `tool` as an unknown key; review18: beside a [project] table too)
         as_pyproject = path.name == "pyproject.toml" or isinstance(data.get("tool"), dict)
-        table = data.get("tool", {}).get("seasonparse", {}) if as_pyproject else data
+        table = _seasonparse_table(data) if as_pyproject else data
+        if table is None:  # named outright, so meant to configure: read as none, it silently did nothing (review18)
+            raise ConfigError(f"--config {explicit}: has no [tool.seasonparse] table; the settings of a "
+                              f"pyproject.toml go there")
+        if not isinstance(table, dict):
+            raise ConfigError(f"--config {explicit}: [tool.seasonparse] must be a table")
         return from_table(table, path, path.resolve().parent, known_codes)
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -173,8 +184,7 @@ def load(explicit: str | None, known_codes: set[str], start: Path | None = None)
             return from_table(_read(dot), dot, folder, known_codes)
         py = folder / "pyproject.toml"
         if py.is_file():
-            data = _read(py)
-            table = data.get("tool", {}).get("seasonparse")
+            table = _seasonparse_table(_read(py))
             if table is not None:
                 if not isinstance(table, dict):
                     raise ConfigError(f"{py}: [tool.seasonparse] must be a table")
