@@ -298,6 +298,7 @@ class ForkPool:
         for task, frame in arrived:
             if task.done or task.here:  # failed already (another worker died while this one held it), or
                 continue  # skipped: the parent took it back
+            task.call = None  # run: its arguments are let go of
             try:
                 ok, value = pickle.loads(frame)
             except Exception as exc:  # a result that pickled but cannot be rebuilt here
