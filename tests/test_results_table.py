@@ -194,3 +194,21 @@ def test_a_row_on_neutral_ground_has_no_home_side_to_compare(run, tmp_path):
     for f in NEUTRAL.iterdir():
         (tmp_path / f.name).write_text(f.read_text("utf-8").replace("|| N ||", "|| H ||"), "utf-8")
     assert [c for c, _ in findings(run, tmp_path)] == ["X002"]
+
+
+COMPETITIONS = FIXTURES / "corpora" / "competition_column"
+
+
+def test_a_competition_column_places_each_row_in_its_competition(run, tmp_path):
+    """trial21: a results table of every competition names each row's in a Competition column; its
+    cup rows were counted as league results (two false X006 against a correct league table, and a
+    wrong league result went unsaid: the club had four results for Pld 2). The column's name is one
+    more title of the match's place: the cup rows are the cup's."""
+    club = parse((COMPETITIONS / "club.wikitext").read_text("utf-8"), "club.wikitext")
+    assert [m.section[-1] for m in club.matches] == ["Testland League", "Testland Cup", "Testland League",
+                                                     "Testland Cup"]
+    assert findings(run, COMPETITIONS) == []
+    for f in COMPETITIONS.iterdir():
+        (tmp_path / f.name).write_text(f.read_text("utf-8").replace("Beta || H || W 3–0", "Beta || H || W 2–0"),
+                                       "utf-8")
+    assert findings(run, tmp_path) == [("X006", 11), ("X006", 12)]

@@ -79,7 +79,7 @@ def _indexes(columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     return tuple(out.items())
 
 
-_RESULTS_MEANINGS = ("date", "opponent", "venue", "result", "scorers", "attendance")
+_RESULTS_MEANINGS = ("date", "competition", "opponent", "venue", "result", "scorers", "attendance")
 _RESULTS_REQUIRED = frozenset(("opponent", "venue", "result"))
 
 

@@ -20,7 +20,9 @@ columns; opponent, venue and result must be there). Each row becomes a Match:
   none, else M002 says its goals are not all listed), read as a football box's goals value
   (matchbox._entries: `Osman 76'`, `Smith 12' (pen.), 80'`); a cell of names
   with no minute (`Shearer (2), Ripley`) lists untimed goals, `(2)` two;
-- the section as the match's section, so that competitions stay apart.
+- the section as the match's section, so that competitions stay apart; where a
+  `Competition` column names each row's (a table of every competition's matches),
+  that name is one more title of the match's place (`FA Cup` makes the row a cup's).
 
 A row that cannot be read (no opponent, a venue that is no H/A/N mark, a result
 that is no score) is kept as a table row: one P021 info a table says so, at
@@ -185,6 +187,9 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
         at = scorer_cell if scorer_text else result_cell  # an empty cell has no column: its score's
         scorer_lines.append(ScorerLine(club, side, at.line, at.column, scorer_text))
     attendance_text, attendance_cell = cell("attendance")
+    competition = cell("competition")[0]
+    if competition:
+        section = (*section, competition)
     end_line = max(c.line + c.raw.count("\n") for c in cells)
     opp_col, res_col = opp_cell.column, result_cell.column
     return Match(index_, date, date_text, home, away, hg, ag, tuple(events),
