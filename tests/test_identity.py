@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given, settings, strategies as st
 
 from seasonparse import identity
@@ -291,3 +293,18 @@ def test_a_club_cell_splits_as_its_definition_says():
         cell = "".join(rng.choice(parts) for _ in range(rng.randint(1, 12)))
         want = [p for p in pattern.split(cell) if p] if any(c in cell for c in ",/;") else [cell]
         assert identity._clubs_of_cell(cell) == want, repr(cell)
+
+
+def test_a_tier_mark_after_a_clubs_name_is_not_part_of_it(run):
+    """trial21: a cup article writes each club's tier after its name (`Ceuta (3)`, `Barcelona (1)`);
+    each club then had an A001 asking for an alias of its own name. A number written in the name
+    itself is the name's (`Schalke 04`)."""
+    from conftest import FIXTURES
+
+    from seasonparse.identity import key
+
+    assert key("Barcelona (1)") == key("Barcelona") == key("Barcelona  (12) ")
+    assert key("Schalke 04") != key("Schalke") and key("Barcelona (B)") != key("Barcelona")
+    code, out, err = run("check", FIXTURES / "corpora" / "tier_marks", "--no-baseline", "--no-cache",
+                         "--exit-zero", "--format", "json")
+    assert code == 0 and [f["code"] for f in json.loads(out)] == [], err

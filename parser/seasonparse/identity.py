@@ -54,7 +54,15 @@ class Ambiguity(NamedTuple):
     place: Place
 
 
+# A cup article's mark of a club's tier after its name, `Ceuta (3)`, `Barcelona (1)` (trial21)
+_TIER_MARK = re.compile(r"\s*\(\d{1,2}\)\s*$")
+
+
 def key(name: str) -> str:
+    """The name as identity compares it: its folded words, less a tier mark after it (a cup
+    article's `Barcelona (1)` is the `Barcelona` of its club's article, no alias to infer)."""
+    if name.rstrip().endswith(")"):
+        name = _TIER_MARK.sub("", name)
     return " ".join(tokens(name))
 
 
