@@ -56,6 +56,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Sized
 
 from seasonparse import __version__
 from seasonparse.compact import Packed
+from seasonparse.interrupt import deferred, imported
 from seasonparse.model import Document
 
 DEFAULT_NAME = ".seasonparse_cache"
@@ -155,7 +156,7 @@ def run_key(codes: Iterable[str], settings, input_format: str = "auto") -> str:
     cross-document memos, keyed by the inputs' paths and bytes, depend on: `input_format`
     (--input-format) among them, as the same bytes read as another format are another
     document."""
-    import orjson
+    orjson = imported("orjson")
 
     from seasonparse.jsonout import SCHEMA_ID
 
@@ -389,10 +390,7 @@ def records_json(value) -> bytes:
     while it is written takes effect after (interrupt.deferred): orjson turns whatever
     its fallback raises into its own TypeError, which the cache takes for a value it
     cannot keep, so a Ctrl-C raised in as_array was swallowed and the run went on."""
-    import orjson
-
-    from seasonparse.interrupt import deferred
-
+    orjson = imported("orjson")
     with deferred():
         return orjson.dumps(value, default=as_array)
 
@@ -461,7 +459,7 @@ def split_entry(raw: bytes) -> tuple[bytes, object, bytes, bytes, bytes] | None:
 
 
 def _json(raw: bytes):
-    import orjson
+    orjson = imported("orjson")
 
     return orjson.loads(raw)
 
@@ -576,7 +574,7 @@ class CachedProjection(Packed):
 def _keyless(head: bytes, key: list):
     """An entry's head (JSON, its key checked to be `key`) without the key, as an index row
     holds it (the index's own key and the row's name and sha256 stand for it)."""
-    import orjson
+    orjson = imported("orjson")
 
     written = b"[" + orjson.dumps(key) + b","
     if head.startswith(written):
@@ -627,7 +625,7 @@ def write_memo(path: str, key: str, value) -> None:
 def decode_memo(raw: bytes, key: str, rebuild: Callable):
     """`rebuild(value)` of the value a memo holds, or None where the memo is damaged, foreign
     or for another key, or where `rebuild` raises or gives None."""
-    import orjson
+    orjson = imported("orjson")
 
     check, newline, payload = raw.partition(b"\n")
     if not newline or check != MAGIC + _checksum(payload):
@@ -773,7 +771,7 @@ class DocumentCache(NamedTuple):
         hit = from_head(parts[1], key, item, with_facts, *parts[2:]) if parts is not None else None
         if hit is None:
             return None, Hashed(signature(st), hashed_at, key[-1])
-        import orjson
+        orjson = imported("orjson")
 
         return hit, Row(os.path.basename(path), signature(st), hashed_at, key[-1], _keyless(parts[0], key),
                         orjson.Fragment(parts[2]) if parts[2] else None)
@@ -792,7 +790,7 @@ class DocumentCache(NamedTuple):
         """The index row of a miss whose entry the run wrote (`pending`, a cache_index.Hashed
         from _looked_up), read back from that entry; None where there is none of that content
         (not kept, or replaced since)."""
-        import orjson
+        orjson = imported("orjson")
 
         from seasonparse.cache_index import Row
 

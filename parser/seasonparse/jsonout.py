@@ -87,8 +87,9 @@ def dumps(data, indent: int | None = None) -> str:
     the standard library writes in pure Python). What orjson refuses (an integer
     beyond 64 bits, a lone surrogate) goes to the standard library, as does any
     other `--indent N`."""
-    import orjson
+    from seasonparse.interrupt import imported
 
+    orjson = imported("orjson")
     option = {None: 0, 2: orjson.OPT_INDENT_2}.get(indent)
     if option is not None:
         try:

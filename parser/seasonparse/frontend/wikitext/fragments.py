@@ -131,9 +131,9 @@ def parse_reference(text: str, start: int, end: int, kind: str, index: LineIndex
     """The reference: mwparserfromhell's full parse of the template (imported lazily)."""
     if _too_big(start, end, index, diags):
         return None
-    import mwparserfromhell
+    from seasonparse.interrupt import imported
 
-    code = mwparserfromhell.parse(_blank_too_deep(text[start:end], start, index, diags))
+    code = imported("mwparserfromhell").parse(_blank_too_deep(text[start:end], start, index, diags))
     template = code.nodes[0] if code.nodes else None
     if len(code.nodes) != 1 or type(template).__name__ != "Template":
         line, col = index.position(start)
