@@ -306,3 +306,58 @@ def test_a_task_a_worker_has_claimed_is_not_taken_back(new_children):
     assert slow.result() == pool.pids[0]
     pool.join(time.monotonic() + 10)
     assert not new_children()
+
+
+def test_a_signal_just_after_a_fork_leaves_the_worker_in_its_pool(monkeypatch, new_children):
+    """review19: the stop signal held back over the fork was let through before the worker was
+    the pool's, so the KeyboardInterrupt left a worker no pool stopped or waited for."""
+    from seasonparse import interrupt
+
+    real_fork = os.fork
+
+    def fork_then_signal():
+        pid = real_fork()
+        if pid:
+            os.kill(os.getpid(), signal.SIGINT)  # held back: delivered when the mask is restored
+        return pid
+
+    interrupt.install()
+    try:
+        monkeypatch.setattr(forkpool.os, "fork", fork_then_signal)
+        pool = forkpool.ForkPool(1)
+        with pytest.raises(KeyboardInterrupt):
+            pool.start()
+        monkeypatch.setattr(forkpool.os, "fork", real_fork)
+        assert len(pool.pids) == 1
+        pool.join(time.monotonic() + 10)
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    assert not new_children() and not forkpool.live_workers()
+
+
+@pytest.mark.parametrize("errno_, wins", [(13, False), (11, False), (37, True)])  # EACCES, EAGAIN, ENOLCK
+def test_only_a_lock_another_process_holds_loses_a_claim(monkeypatch, errno_, wins):
+    """review19: any OSError of the lock read as a lost claim, and a worker skipped a task the
+    parent never took: its result was None."""
+    def lockf(*args):
+        raise OSError(errno_, os.strerror(errno_))
+
+    monkeypatch.setattr(forkpool.fcntl, "lockf", lockf)
+    assert forkpool._claim(0, 7) is wins
+
+
+def test_after_spread_the_parent_takes_back_the_last_tasks_not_the_running_one(new_children):
+    """review19: only the last task a worker held could be taken back; after `spread` the worker
+    holds every one, and the parent sat idle while it ran the rest."""
+    pool = forkpool.ForkPool(1, depth=2)
+    tasks = [pool.submit(_pid_after, 0.3) for _ in range(4)]
+    pool.spread()
+    time.sleep(0.1)  # the worker runs the first
+    taken = [pool.take_waiting()[0] for _ in range(3)]
+    assert taken == [tasks[3], tasks[2], tasks[1]] and pool.take_waiting() is None
+    for t in taken:
+        t.settle(True, os.getpid())
+    assert [t.result() for t in tasks] == [pool.pids[0]] + [os.getpid()] * 3
+    pool.join(time.monotonic() + 10)
+    assert not new_children()

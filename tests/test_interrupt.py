@@ -242,3 +242,28 @@ def test_a_profiled_program_returns_for_the_profiler_to_report(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert stats.stat().st_size > 0
+
+
+def test_a_signal_during_a_c_extensions_first_import_takes_effect_after_it(monkeypatch):
+    """review19: a stop signal raised inside orjson's module start-up crashed the process
+    (SIGSEGV, ijl/orjson#310); interrupt.imported holds it back until the import is done."""
+    import importlib
+
+    from seasonparse import interrupt
+
+    real = importlib.import_module
+
+    def import_then_signal(name):
+        os.kill(os.getpid(), signal.SIGINT)
+        return real(name)
+
+    monkeypatch.delitem(sys.modules, "colorsys", raising=False)
+    monkeypatch.setattr(importlib, "import_module", import_then_signal)
+    interrupt.install()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            interrupt.imported("colorsys")
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    assert "colorsys" in sys.modules  # imported whole before the signal acted

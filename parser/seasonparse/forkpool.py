@@ -11,7 +11,8 @@ read back, in whatever order they come, by whoever waits on a task's result
 a result is given its next task before the parent unpickles that result, so it
 waits for no more than the read; and as a task goes to the first worker free, a
 heavy one never holds up lighter ones queued behind it while the other worker
-idles (one worker held two: measured slower on the cross-document tasks).
+idles (where only workers work, each holds one task: two were measured slower on
+the cross-document tasks; beside the parent, see below).
 
 The parent may be one of the jobs (parallel.ordered_map): it then takes a task no
 worker holds yet (`take_waiting`) and runs it itself, reading the workers' results and
@@ -34,6 +35,7 @@ writing, and a worker still alive after the deadline is terminated, then killed.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import mmap
 import os
@@ -175,11 +177,12 @@ class ForkPool:
             if self.depth > 1 and self._claims is None:
                 self._claims = _claims_file()
         while len(self._workers) < self.jobs:
-            self._workers.append(self._fork())
+            self._fork()
 
-    def _fork(self) -> _Worker:
-        """One worker, forked with the stop signals held back (a signal between the fork and
-        this bookkeeping would leave a worker no one waits for; the worker lets them through
+    def _fork(self) -> None:
+        """One more worker, forked with the stop signals held back until it is one of the
+        pool's (a signal between the fork and this bookkeeping would leave a worker no pool
+        stops or waits for: review19 saw one still running after join; the worker lets them through
         once its initializer has set its own handlers) and the standard streams flushed (or
         what they buffer would be written again by each worker)."""
         interrupt.flush_standard_streams()
@@ -199,9 +202,9 @@ class ForkPool:
             os.set_blocking(task_w, False)
             _parent_ends.update((task_w, result_r))
             _alive.add(pid)
+            self._workers.append(_Worker(pid, task_w, result_r))
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        return _Worker(pid, task_w, result_r)
 
     def submit(self, fn: Callable, *args) -> Task:
         if self._closed:
@@ -215,13 +218,15 @@ class ForkPool:
 
     def take_waiting(self) -> tuple[Task, Callable, tuple] | None:
         """A task for the parent to run itself and settle, as (task, fn, args): the next one no
-        worker holds yet, else one a worker holds behind the one it runs, where the parent's
-        claim on it wins (the worker then skips it); None if none."""
+        worker holds yet, else the last one a worker holds behind the one it runs (after
+        `spread` it holds them all) where the parent's claim on it wins (the worker then
+        skips it); None if none."""
         if self._waiting:
             task = self._waiting.popleft()
         else:
-            task = next((w.held[-1] for w in self._workers if len(w.held) > 1 and w.held[-1].call is not None
-                         and _claim(self._claims, w.held[-1].seq)), None)
+            self.serve()  # results already sent free their tasks: none is taken back that ran
+            task = next((t for w in self._workers for t in reversed(list(w.held)[1:])
+                         if t.call is not None and _claim(self._claims, t.seq)), None)
         if task is None:
             return None
         (fn, args), task.call, task.here = task.call, None, True
@@ -305,7 +310,7 @@ class ForkPool:
                 ok, value = False, (RemoteError(f"a task's result could not be read: {exc!r}"), "")
             if not ok:  # the exception, and where in the worker it was raised
                 value, value.__cause__ = value[0], RemoteError(value[1])
-            task.done, task.ok, task.value = True, ok, value
+            task.settle(ok, value)
 
     def _receive(self, worker: _Worker, arrived: list) -> None:
         """Read what `worker` sent; each whole result goes to `arrived` with its task, which
@@ -393,7 +398,7 @@ class ForkPool:
         for w in self._workers:
             for task in w.held:
                 if not task.done and not task.here:
-                    task.done, task.ok, task.value = True, False, exc
+                    task.settle(False, exc)
         self._fail_waiting(exc)
 
     def _drain(self, timeout: float) -> None:
@@ -445,13 +450,16 @@ def _claims_file():
 
 
 def _claim(claims: int | None, seq: int) -> bool:
-    """Whether this process wins task `seq` (always, where there are no claims)."""
+    """Whether this process wins task `seq`: always where there are no claims, or the lock
+    cannot be had for another reason than that another process holds it (ENOLCK: the task
+    may then run twice, in the parent and a worker, and the parent keeps its own result;
+    a task skipped for that reason would have sent back no result at all: review19)."""
     if claims is None:
         return True
     try:
         fcntl.lockf(claims, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, seq)
-    except OSError:
-        return False
+    except OSError as exc:
+        return exc.errno not in (errno.EACCES, errno.EAGAIN)
     return True
 
 

@@ -8,8 +8,9 @@ parent), so they inherit the parent's imports and the parser built before the fo
 `--jobs N` is N processes at work: the parent and N - 1 workers. The parent runs
 chunks too whenever it waits for a result and a chunk is left that no worker holds
 (one fork less, and no result of its own pickled, sent and read back: on 1,000
-small articles a third process cost the two cores ~5 % of the run); only tasks that
-must run side by side (partition.ViewExchange) get a worker each, the parent apart.
+small articles a third process cost the two cores ~5 % of the run). Where the parent
+has work of its own throughout, the N are workers: a stream it reads (a dump's
+pages), and tasks that must run side by side (partition.ViewExchange).
 
 Workers never outlive the run. When the parent stops (SIGINT, SIGTERM, an
 error), it sends each SIGTERM, on which a worker exits after any file it is
@@ -212,18 +213,15 @@ def _result(pool, task, beside: bool) -> list:
 
 
 def _run_here(pool, task, fn: Callable, args: tuple) -> None:
-    """A task the parent runs itself; a chunk item by item, the workers' results read and
-    their next tasks sent between items. Its exception is raised where its result is
-    asked for, in order, as a worker's would be."""
+    """A chunk (`fn` is _run_chunk: every task of ordered_map's) the parent runs itself, item
+    by item, the workers' results read and their next tasks sent between items. Its
+    exception is raised where its result is asked for, in order, as a worker's would be."""
+    item_fn, chunk = args
     try:
-        if fn is _run_chunk:
-            item_fn, chunk = args
-            value = []
-            for item in chunk:
-                value.append(item_fn(item))
-                pool.serve()
-        else:
-            value = fn(*args)
+        value = []
+        for item in chunk:
+            value.append(item_fn(item))
+            pool.serve()
     except Exception as exc:
         task.settle(False, exc)
     else:
