@@ -59,7 +59,7 @@ def test_jobs_are_capped_at_the_inputs_and_the_usable_cores(run, tmp_path, monke
     assert run(*SEEDS, "--out", tmp_path / "out", "--jobs", "999")[0] == 0
     assert run("check", *SEEDS, "--no-baseline", "--jobs", "999", "--exit-zero")[0] == 0
     assert asked and max(asked) == 2, asked
-    assert "usable core" in run("--help")[1]
+    assert "usable core" in " ".join(run("--help")[1].split())  # as argparse wraps it
 
 
 @pytest.mark.parametrize("option", [["--format", "json"], ["--fail-on", "info"], ["--exit-zero"],

@@ -129,7 +129,8 @@ def indent_option(value: str) -> int:
     return n
 
 
-JOBS_HELP = ("processes at work: this one and N - 1 workers, from 1 (all in this process) up, at most one per input "
+JOBS_HELP = ("processes at work: this one and N - 1 workers (N workers while this one reads a dump), from 1 (all in "
+             "this process) up, at most one per input "
              "and per usable core; default `auto`: one per core from 64 inputs on")
 
 
