@@ -83,3 +83,30 @@ def test_the_html_report_recomputes_the_cup_table_from_its_own_numbers():
     assert "X006" not in page
     assert 'class="n diff"' not in page  # no cell reads `stated ≠ recomputed`
     assert "its 3 results" not in page
+
+
+PIPED_LEAGUE = FIXTURES / "corpora" / "piped_league"
+
+
+def test_a_club_infobox_linking_its_league_under_another_label_is_in_that_league(run, tmp_path):
+    """trial21: `league = [[Campeonato Brasileiro Série A|Série A]]` made the club's tournament
+    `Série A`, which no league article names: the club's results never met the league's table,
+    and a wrong result went unsaid. The link's target is the league (less a season, as
+    `[[2022 Campeonato Brasileiro Série A|Série A]]` links the season's article)."""
+    import json
+
+    club = parse_file(str(PIPED_LEAGUE / "club.wikitext"))
+    assert doc_tournament(club) == ("Testland League", "2022")
+    season_linked = parse_text("", "x.wikitext")._replace(infobox=tuple(
+        f._replace(raw="[[2022 Testland League|TL]]") if f.key.lower() == "league" else f for f in club.infobox),
+        title=club.title)
+    assert doc_tournament(season_linked) == doc_tournament(club)
+
+    def codes(folder):
+        code, out, err = run("check", folder, "--no-baseline", "--no-cache", "--exit-zero", "--format", "json")
+        return [(f["code"], f["line"]) for f in json.loads(out)]
+
+    assert codes(PIPED_LEAGUE) == []
+    for f in PIPED_LEAGUE.iterdir():
+        (tmp_path / f.name).write_text(f.read_text("utf-8").replace("W 2–0", "W 3–0"), "utf-8")
+    assert codes(tmp_path) == [("X006", 11), ("X006", 12)]

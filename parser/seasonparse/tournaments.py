@@ -78,13 +78,22 @@ def doc_tournament(doc: Document) -> Tournament | None:
 _SEASON_WORDS = compile_lazily(r"\b\d{4}(?:\s*[–—-]\s*\d{2,4})?\b|\bseason\b", re.I)
 
 
+_PIPED_LINK = compile_lazily(r"\[\[\s*([^|\]]+?)\s*\|")
+
+
 def _competition(doc: Document) -> str | None:
     """The competition of a single-phase league: the infobox's `Competition` or
-    `League` (a club article's league), else a league article's title without its
-    season (`2019–20 Premier League`). A value naming a phase is a split season."""
+    `League` (a club article's league; where it links the league's season under another
+    label, `[[2022 Campeonato Brasileiro Série A|Série A]]`, the article it links, less a
+    season, as the league's own article's title names it: trial21), else a league
+    article's title without its season (`2019–20 Premier League`). A league article's
+    own label stays (`[[Eliteserien|Tippeligaen]]`: the league's name that season). A
+    value naming a phase is a split season."""
     keys = words("infobox", "competition")
     f = next((f for f in doc.infobox if fold(f.key) in keys and f.value), None)
-    name = f.value if f else (None if doc_club(doc) else _SEASON_WORDS.sub(" ", doc.title or ""))
+    linked = _PIPED_LINK.search(f.raw) if f is not None and "|" in f.raw and doc_club(doc) else None
+    name = (_SEASON_WORDS.sub(" ", linked[1]) if linked else f.value) if f else \
+        (None if doc_club(doc) else _SEASON_WORDS.sub(" ", doc.title or ""))
     name = " ".join((name or "").split())
     if not name or tournament_in(name) or _phase_only(name):
         return None
