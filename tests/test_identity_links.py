@@ -93,3 +93,18 @@ def test_a_match_still_merges_a_name_with_no_link_into_a_linked_club():
     clubs = _clubs("cup.wikitext", "cup_unlinked.wikitext")
     assert clubs.same("Wolves", "Wolverhampton Wanderers F.C.")
     assert [(i.name, i.other, i.reason) for i in clubs.inferred] == [("Wolves", "Wolverhampton Wanderers", "match")]
+
+
+def test_a_finding_names_a_club_as_its_document_writes_it(run):
+    """trial21: X010 named each club by its group's longest name, the link's target no article
+    shows (`Sociedade Esportiva Palmeiras went through here, Clube Atlético Mineiro in ...`); the
+    articles write `Palmeiras` and `Atlético Mineiro`. (The club article's shoot-out is planted:
+    written from the club's side, it says the club went through.)"""
+    import json
+
+    code, out, err = run("check", FIXTURES / "corpora" / "linked_tie", "--no-baseline", "--no-cache",
+                         "--exit-zero", "--format", "json")
+    found = [f for f in json.loads(out) if f["code"] == "X010"]
+    assert len(found) == 1, err
+    assert found[0]["message"].startswith("Palmeiras went through here, Atlético Mineiro in ")
+    assert found[0]["related"][0]["message"] == "Atlético Mineiro went through"

@@ -235,11 +235,19 @@ def cross_tie_mismatch(corpus, settings, report):
         for group in groups:
             for t, others in odd_ones(group, lambda x: x.winner, lambda x: x.doc.path):
                 o = others[0]
-                yield report(f"{corpus.clubs.name(t.winner)} went through here, "
-                             f"{corpus.clubs.name(o.winner)} in {o.doc.path}", t.tie.line, 1,
+                yield report(f"{_written(corpus, t)} went through here, "
+                             f"{_written(corpus, o)} in {o.doc.path}", t.tie.line, 1,
                              path=t.doc.path,
                              related=[Related(x.doc.path, x.tie.line, 1,
-                                              f"{corpus.clubs.name(x.winner)} went through") for x in others])
+                                              f"{_written(corpus, x)} went through") for x in others])
+
+
+def _written(corpus, view) -> str:
+    """The winner of a document's view of a tie as that document writes it (the group's name,
+    its longest, may be a link's target no article shows: trial21's `Sociedade Esportiva
+    Palmeiras` for `Palmeiras`)."""
+    return next((name for name in view.tie.teams() if corpus.clubs.root(name) == view.winner),
+                corpus.clubs.name(view.winner))
 
 
 def _says_both(kt, res) -> bool:
