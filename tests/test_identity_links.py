@@ -108,3 +108,19 @@ def test_a_finding_names_a_club_as_its_document_writes_it(run):
     assert len(found) == 1, err
     assert found[0]["message"].startswith("Palmeiras went through here, Atlético Mineiro in ")
     assert found[0]["related"][0]["message"] == "Atlético Mineiro went through"
+
+
+def test_x005_names_the_clubs_as_each_document_writes_them(run, tmp_path):
+    """As X010 (above): X005 named clubs by their groups' longest names, here the link targets."""
+    import json
+
+    for f in (FIXTURES / "corpora" / "linked_tie").iterdir():
+        text = f.read_text("utf-8")
+        if f.name == "club_season.wikitext":
+            text = text.replace("| 10 August 2022 || Quarter-finals, second leg || [[Sociedade Esportiva Palmeiras|Palmeiras]]",
+                                "| 10 August 2022 || Quarter-finals, second leg || [[Sport Club Corinthians Paulista|Corinthians]]")
+        (tmp_path / f.name).write_text(text, "utf-8")
+    code, out, err = run("check", tmp_path, "--no-baseline", "--no-cache", "--exit-zero", "--format", "json")
+    found = [f["message"] for f in json.loads(out) if f["code"] == "X005"]
+    assert found and all("Sociedade" not in m and "Clube" not in m for m in found), (found, err)
+    assert any(m.startswith("Atlético Mineiro plays ") for m in found), found

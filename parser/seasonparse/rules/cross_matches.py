@@ -251,16 +251,21 @@ def cross_match_opponent(corpus, settings, report):
         if len({opponent(r) for r in refs}) < 2:
             continue
         clubs_by_doc = clubs_by_doc or _clubs_by_doc(corpus)
-        name = corpus.clubs.name(club)
         for ref, others in odd_ones(refs, opponent, _path):
             others = [x for x in others if _one_competition(ref, x, club, clubs_by_doc)]
             if not others:
                 continue
             o = others[0]
-            yield report(f"{name} plays {corpus.clubs.name(opponent(ref))} here on {ref.match.date_text}, "
-                         f"{corpus.clubs.name(opponent(o))} in {o.doc.path} (if these are one club, "
+            yield report(f"{_written(ref, club)} plays {_written(ref, opponent(ref))} here on {ref.match.date_text}, "
+                         f"{_written(o, opponent(o))} in {o.doc.path} (if these are one club, "
                          "add an alias)", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(x) for x in others])
+
+
+def _written(ref, root: str) -> str:
+    """The club `root` of a match as its document writes it (the group's name, its longest, may
+    be a link's target no article shows; X010 names clubs the same way)."""
+    return ref.match.home if ref.home == root else ref.match.away
 
 
 @rule("X008", "unmarked-own-goal", WARNING, scope="corpus", fixable=True)
