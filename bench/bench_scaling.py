@@ -7,7 +7,8 @@
 Per construct, one article holding N of it (scorer entries on one line, scorer
 lines in one match, match blocks in a row, rows of one table, lines of one
 goalscorer list, sections, bare minutes on one scorer line, goals looked up in one
-goalscorer table, copies of a whole article in one file; and hostile lines: a
+goalscorer table, rows of a goalscorer table with a column per competition,
+copies of a whole article in one file; and hostile lines: a
 scorer line's trailing blanks or unclosed `<!-- `, a football box's unclosed
 `[http://x` or `<ref`, read as .wikitext) for N, 2N, 4N ...;
 each is run through the two commands in a child process: `seasonparse FILE
@@ -124,6 +125,13 @@ def goalscorer_table(n: int) -> str:
     return HEAD + blocks + "===Goalscorers===\n| Position | Nation | Name | Goals scored |\n" + rows
 
 
+def goalscorer_columns(n: int) -> str:
+    """One goalscorer table of n rows with a column per competition and a Total (G007 sums
+    each row, and the TOTAL row's cells over the rows)."""
+    rows = "".join(f"| Player{i} | 1 | 1 | 2 |\n" for i in range(n))
+    return HEAD + "===Goalscorers===\n| Player | League | Cup | Total |\n" + rows + f"| TOTAL | {n} | {n} | {2 * n} |\n"
+
+
 def article_copies(n: int) -> str:
     """One file holding n copies of the club-season seed (headings repeat; each copy's
     goalscorer tables count their own copy's matches)."""
@@ -163,6 +171,7 @@ CASES = {
     "sections": (sections, 2_000, 64_000),
     "bare-minutes": (bare_minutes, 6_250, 100_000),
     "goalscorer-table": (goalscorer_table, 1_000, 16_000),
+    "goalscorer-columns": (goalscorer_columns, 2_000, 32_000),
     "article-copies": (article_copies, 25, 400),
     "trailing-blanks": (trailing_blanks, 25_000, 400_000),
     "unclosed-comments": (unclosed_comments, 5_000, 80_000),

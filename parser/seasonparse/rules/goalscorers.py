@@ -864,7 +864,13 @@ def goalscorer_columns_sum(doc, settings, report):
     """
     for table, comps, total in _per_competition_layout(doc):
         name_at = column_indexes(table).get("player")
-        data = [r for r in table.rows if r.kind == "data"]
+        rows_total, rows_sums = 0, [0] * len(comps)  # the data rows' Total and competition columns, summed once
+        for r in table.rows:
+            if r.kind == "data":
+                cells = table.cells(r)
+                rows_total += (to_int(cells[total]) or 0) if total < len(cells) else 0
+                for k, i in enumerate(comps):
+                    rows_sums[k] += _goals_cell(cells[i]) if i < len(cells) else 0
         for r in table.rows:
             cells = table.cells(r)
             values = [_goals_cell(cells[i]) if i < len(cells) else 0 for i in comps]
@@ -874,10 +880,8 @@ def goalscorer_columns_sum(doc, settings, report):
                                                           and name_at < len(cells) else f"line {r.line}")
                 parts = " + ".join(f"{table.columns[i]} {v}" for i, v in zip(comps, values))
                 yield report(f"{who}: {parts} = {sum(values)}, but {table.columns[total]} {stated}", r.line, 1)
-            rows_total = sum(to_int(table.cells(d)[total]) or 0 for d in data if total < len(table.cells(d)))
             if r.kind == "total" and stated == rows_total:  # else G003 says the TOTAL row is wrong
-                for i, v in zip(comps, values):
-                    rows_sum = sum(_goals_cell(table.cells(d)[i]) if i < len(table.cells(d)) else 0 for d in data)
+                for i, v, rows_sum in zip(comps, values, rows_sums):
                     if i < len(cells) and cells[i].strip() and v != rows_sum:
                         yield report(f"TOTAL {table.columns[i]} {v}, but the rows sum to {rows_sum}", r.line, 1)
 
