@@ -76,8 +76,9 @@ def test_stopping_the_parent_stops_every_worker(tmp_path, signum, code):
             os.kill(pid, signal.SIGKILL)
         proc.stderr.close()
     assert _written(out) < 300, "the run should have been stopped before its end"
-    # what a process killed outright was writing stays a hidden temporary file (as with --jobs 1): the
-    # parent's own, under SIGKILL; a worker always finishes its write and exits (PR_SET_PDEATHSIG)
+    # what a process killed outright was writing has no name until it is whole (O_TMPFILE); where the file
+    # system has no O_TMPFILE, it stays a hidden temporary file: the parent's own, under SIGKILL (a worker
+    # always finishes its write and exits: PR_SET_PDEATHSIG)
     killed_own = f".seasonparse-{proc.pid}-" if signum == signal.SIGKILL else "/"
     assert not [p.name for p in out.iterdir() if (not p.name.endswith(".json") or p.name.startswith("."))
                 and not (p.name.startswith(killed_own) and p.name.endswith(".tmp"))]
@@ -118,6 +119,39 @@ def test_a_signal_during_a_write_takes_effect_after_it(tmp_path, monkeypatch):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
     assert (tmp_path / "a.json").read_text() == "{}\n"
+
+
+_KILLED_MID_WRITE = """
+import os, sys, time
+from seasonparse import jsonout
+real = jsonout.os.fchmod
+def fchmod_then_wait(fd, mode):
+    real(fd, mode)
+    print("writing", flush=True)  # the file is open, its bytes not yet written
+    time.sleep(60)
+jsonout.os.fchmod = fchmod_then_wait
+jsonout.write_atomic(os.path.join(sys.argv[1], "a.json"), "{}" * 100000)
+"""
+
+
+def test_a_writer_killed_outright_in_the_middle_of_a_write_leaves_nothing(tmp_path):
+    """SIGKILL (the OOM killer) while a file is written: the file has no name until it is whole
+    (O_TMPFILE), so nothing is left in the folder, where a named temporary file would stay."""
+    from seasonparse import jsonout
+
+    probe = jsonout._unnamed_file(str(tmp_path))
+    if probe is None:
+        pytest.skip("this file system has no O_TMPFILE: a named temporary file is written instead")
+    os.close(probe)
+    proc = subprocess.Popen([sys.executable, "-c", _KILLED_MID_WRITE, str(tmp_path)], stdout=subprocess.PIPE)
+    try:
+        assert proc.stdout.readline() == b"writing\n"
+        proc.kill()
+        assert proc.wait(WAIT) == -signal.SIGKILL
+    finally:
+        proc.kill()
+        proc.stdout.close()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_signal_while_a_cache_entry_is_encoded_is_not_swallowed(monkeypatch):

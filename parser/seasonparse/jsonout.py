@@ -7,6 +7,8 @@ written with a trailing newline, so the same input always gives the same bytes.
 from __future__ import annotations
 
 import contextlib
+import errno
+import itertools
 import json
 import os
 import pkgutil
@@ -156,7 +158,7 @@ TEMPORARY_PREFIX = ".seasonparse-"  # then the writer's pid: what a killed write
 def remove_temporaries_of(folder: str, pids) -> None:
     """The temporary files that processes `pids`, killed while they wrote (SIGKILL, the OOM
     killer), left under `folder`: removed (another process's, still writing, are not)."""
-    prefixes = tuple(f"{TEMPORARY_PREFIX}{pid}-" for pid in pids)
+    prefixes = tuple(f"{TEMPORARY_PREFIX}{pid}-" for pid in pids)  # as _temporary_prefix names them
     if not prefixes:
         return
     for root, _, files in os.walk(folder):
@@ -174,19 +176,82 @@ def write_atomic(path: str, text: str | bytes, mode: int | None = None) -> None:
     any CLI's files get (0o666 less the umask; mkstemp alone gives 0600), or
     `mode` (`check --fix` keeps the mode of the file it replaces). A stop
     signal during the write takes effect after it (interrupt.deferred), and any
-    failure removes the temporary file, so no `.tmp` file is ever left behind."""
+    failure removes the temporary file, so no `.tmp` file is ever left behind.
+    Where the file system can (Linux's O_TMPFILE), the file is written with no
+    name at all and named only once whole: a process killed outright while it
+    writes (SIGKILL, the OOM killer) leaves nothing, where a named temporary file
+    would stay (see _unnamed_file)."""
     from seasonparse.interrupt import deferred
 
     folder = os.path.dirname(path) or "."
     with deferred():
-        fd, tmp = tempfile.mkstemp(prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-", suffix=".tmp", dir=folder)
+        fd = _unnamed_file(folder)
+        tmp = None
         try:
+            if fd is None:
+                fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(), suffix=".tmp", dir=folder)
             with (os.fdopen(fd, "wb") if isinstance(text, bytes) else
                   os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
                 os.fchmod(fh.fileno(), 0o666 & ~_umask() if mode is None else mode)
                 fh.write(text)
+                if tmp is None:  # whole: named now, and at once renamed (the name lasts two system calls)
+                    fh.flush()
+                    tmp = _name_of_unnamed(fh.fileno(), folder)
+                    os.replace(tmp, path)
+                    return
             os.replace(tmp, path)
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
             raise
+
+
+def _temporary_prefix() -> str:
+    return f"{TEMPORARY_PREFIX}{os.getpid()}-"
+
+
+_NO_TMPFILE: set[str] = set()  # folders whose file system refused O_TMPFILE: not asked again
+
+
+def _unnamed_file(folder: str) -> int | None:
+    """A file open for writing in `folder`'s file system that has no name yet (O_TMPFILE:
+    Linux 3.11 and later, on ext4, xfs, btrfs, tmpfs...), or None where that is not to be had
+    (another system; a file system without it, NFS for one), and the caller makes a named
+    temporary file instead. Its mode comes from the umask, as any new file's."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or folder in _NO_TMPFILE:
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY | os.O_CLOEXEC, 0o666)
+    except OSError as exc:
+        if exc.errno in _NOT_SUPPORTED:  # not for this file system: not asked again
+            _NO_TMPFILE.add(folder)
+        return None  # (anything else, a folder not writable, the named way says)
+
+
+_NOT_SUPPORTED = frozenset((errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL))  # EISDIR: a kernel without O_TMPFILE
+_PROC_FDS: list = [None, None]  # (the process, its /proc/self/fd opened): see _name_of_unnamed
+_NAMES = itertools.count()  # a temporary name's number in this process
+
+
+def _name_of_unnamed(fd: int, folder: str) -> str:
+    """A temporary name in `folder` for the O_TMPFILE file `fd`, written and flushed. linkat
+    with AT_SYMLINK_FOLLOW from the process's /proc/self/fd (which needs no privilege, where
+    AT_EMPTY_PATH does): os.link calls linkat only when given a folder's descriptor, and that
+    folder is opened once per process (a forked worker opens its own: /proc/self is the
+    process that opened it). A name taken (by a process of the same pid, killed in the two
+    system calls a name lasts) is skipped."""
+    pid = os.getpid()
+    if _PROC_FDS[0] != pid:
+        if _PROC_FDS[1] is not None:  # the parent's, inherited through a fork
+            with contextlib.suppress(OSError):
+                os.close(_PROC_FDS[1])
+        _PROC_FDS[:] = [pid, os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)]
+    while True:
+        tmp = os.path.join(folder, f"{_temporary_prefix()}{next(_NAMES)}.tmp")
+        try:
+            os.link(str(fd), tmp, src_dir_fd=_PROC_FDS[1], follow_symlinks=True)
+            return tmp
+        except FileExistsError:
+            continue
