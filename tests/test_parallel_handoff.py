@@ -65,6 +65,32 @@ def test_a_maps_workers_exit_while_the_run_goes_on_and_are_gone_once_waited_for(
     assert not new_children()
 
 
+def test_a_stop_signal_while_the_run_waits_for_exiting_workers_leaves_none(new_children, monkeypatch):
+    """review19: a Ctrl-C in Exiting.wait dropped the pools not yet joined, and their exited
+    workers stayed zombies to the parent's exit."""
+    from seasonparse import forkpool
+
+    exiting = parallel.Exiting()
+    with parallel.PoolMap(3, exiting=exiting) as map_fn:
+        for _ in range(2):
+            list(map_fn(_pid, list(range(30))))
+    assert len(exiting._pools) == 2
+    real_join = forkpool.ForkPool.join
+    joined = []
+
+    def join_then_interrupt(pool, deadline):
+        real_join(pool, deadline)
+        joined.append(pool)
+        if len(joined) == 1:
+            raise KeyboardInterrupt  # as the handler raises it, between the two pools' joins
+
+    monkeypatch.setattr(forkpool.ForkPool, "join", join_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        exiting.wait()
+    assert not exiting._pools
+    assert not new_children()
+
+
 def test_a_pool_map_as_a_context_waits_for_its_maps_workers_on_exit(new_children):
     with parallel.PoolMap(2) as map_fn:
         assert [item for item, _ in map_fn(_pid, list(range(20)))] == list(range(20))

@@ -355,11 +355,17 @@ class Exiting:
         self._pools.append(pool)
 
     def wait(self) -> None:
-        """Every worker of the pools added is gone."""
-        pools, self._pools = self._pools, []
+        """Every worker of the pools added is gone. A pool is let go of once joined: where a
+        stop signal (or any error) cuts the wait short, the pools not yet joined are stopped
+        at once (_stop), none left as zombies behind the run."""
         deadline = time.monotonic() + STOP_SECONDS
-        for pool in pools:
-            pool.join(deadline)
+        try:
+            while self._pools:
+                self._pools[0].join(deadline)
+                self._pools.pop(0)
+        finally:
+            while self._pools:
+                _stop(self._pools.pop(0))
 
 
 class LateValue:
