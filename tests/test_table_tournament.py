@@ -110,3 +110,31 @@ def test_a_club_infobox_linking_its_league_under_another_label_is_in_that_league
     for f in PIPED_LEAGUE.iterdir():
         (tmp_path / f.name).write_text(f.read_text("utf-8").replace("W 2–0", "W 3–0"), "utf-8")
     assert codes(tmp_path) == [("X006", 11), ("X006", 12)]
+
+
+LEAGUE_TITLED_TABLE = FIXTURES / "corpora" / "league_titled_table"
+
+
+def test_a_league_table_titled_with_a_cup_word_is_the_leagues(run, tmp_path):
+    """trial21: MLS's overall table is the `Supporters' Shield`, and `shield` is a cup word (the
+    `Community Shield`): the table was a cup's, so a club's row there that disagrees with its
+    conference table's went unsaid."""
+    import json
+
+    from seasonparse.lexicon import names_phase
+    from seasonparse.tournaments import match_phase, named_phase
+
+    assert match_phase(("Standings", "Supporters' Shield")) == "league"
+    assert match_phase(("Supporters’ Shield",)) == named_phase(("Supporters' Shield",)) == "league"
+    assert match_phase(("2023 FA Community Shield",)) == "cup" and names_phase("Charity Shield", "cup")
+    assert not names_phase("Supporters' Shield", "cup")
+
+    def codes(folder):
+        code, out, err = run("check", folder, "--no-baseline", "--no-cache", "--exit-zero", "--format", "json")
+        return [(f["code"], f["line"]) for f in json.loads(out)]
+
+    assert codes(LEAGUE_TITLED_TABLE) == []
+    text = (LEAGUE_TITLED_TABLE / "league.wikitext").read_text("utf-8")
+    before, row, after = text.rpartition("|win_AAA = 15 ")  # Alpha's row in the Supporters' Shield table
+    (tmp_path / "league.wikitext").write_text(before + "|win_AAA = 14 " + after, "utf-8")
+    assert codes(tmp_path) == [("X007", 19)]

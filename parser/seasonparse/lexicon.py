@@ -50,6 +50,18 @@ def names_any(text: str, group: str, key: str) -> bool:
     return bool(_word_pattern(group, key).search(fold(text)))
 
 
+def names_phase(text: str, phase: str) -> bool:
+    """Whether `text` (a section title, a heading) names the part of a season `phase` (the
+    lexicon's [phases]: all_competitions, cup, knockout, league) by its words. A league's own
+    title that holds a cup word (`Supporters' Shield`, phases.league_titles) names the
+    league, not a cup."""
+    if phase == "cup":
+        return names_any(text, "phases", "cup") and not names_any(text, "phases", "league_titles")
+    if phase == "league":
+        return names_any(text, "phases", "league") or names_any(text, "phases", "league_titles")
+    return names_any(text, "phases", phase)
+
+
 @lru_cache(maxsize=1024)  # asked of every counted match by several rules; notes are few
 def struck_kind(note: str | None) -> str | None:
     """How a score note leaves its match out of every record: `abandoned` (the match abandoned:

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from seasonparse.football import doc_club, excluded_section, round_index, season_window
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import lexicon, names_any, words
+from seasonparse.lexicon import lexicon, names_any, names_phase, words
 from seasonparse.model import Document, Table
 from seasonparse.names import fold
 
@@ -142,7 +142,7 @@ def match_phase(section: tuple[str, ...]) -> str:
     round's title may go on in brackets or after a colon (`Final (1 May)`, `Final: Group 1
     winner v Group 2 winner`): the round it names first decides (review15: such a final,
     read as league play, gave a false I002)."""
-    if any(names_any(t, "phases", "cup") for t in section):
+    if any(names_phase(t, "cup") for t in section):
         return "cup"
     if any(round_index(t) is not None or round_index(_round_head(t)) is not None
            or names_any(t, "phases", "knockout") for t in section):
@@ -159,7 +159,7 @@ def named_phase(titles: tuple[str, ...]) -> str | None:
     """The part of a season that headings name (`Liguilla goalscorers` -> knockout), in
     match_phase's terms; None for all competitions or no part named."""
     for phase in ("all_competitions", "cup", "knockout", "league"):
-        if any(names_any(t, "phases", phase) for t in titles):
+        if any(names_phase(t, phase) for t in titles):
             return None if phase == "all_competitions" else phase
     if any(round_index(t) is not None for t in titles):
         return "knockout"

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team
-from seasonparse.lexicon import contains_any, names_any, words
+from seasonparse.lexicon import contains_any, names_any, names_phase, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
@@ -95,7 +95,7 @@ def _cup_title(section: tuple[str, ...]) -> tuple[str, ...] | None:
     """A match's section up to its deepest title naming a cup (`Competitions > UEFA Champions
     League`, from `... > Round of 16`): the competition it is played in; None for none."""
     for i in range(len(section) - 1, -1, -1):
-        if names_any(section[i], "phases", "cup"):
+        if names_phase(section[i], "cup"):
             return section[:i + 1]
     return None
 
@@ -108,7 +108,7 @@ def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tu
     or several, or the matches are of one competition (there is nothing to narrow). A table's
     header cells are not read: a column per competition names several, and a table's caption
     and title row (`|+ …`, `! colspan=3 | …`) are not in the Document."""
-    if not any(names_any(t, "phases", "cup") for t in heading):
+    if not any(names_phase(t, "cup") for t in heading):
         return None
     by_title: dict[tuple[str, ...], list[Match]] = {}
     for m in matches:
