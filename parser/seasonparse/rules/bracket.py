@@ -189,6 +189,12 @@ def promoted_mismatch(doc, settings, report):
 
     Why: promotion is the one outcome of a second-tier season that matters most.
 
+    A play-off against a club of the division above (a club in no row of the
+    document's table) that this club wins keeps it where it was: nobody of the
+    league goes up through it, and the league's club that lost it must not be
+    named promoted (trial22: the 2. Bundesliga's play-off won by the Bundesliga's
+    club was a false error).
+
     Example:
         - Promoted: Correcaminos
         ==Campeón de Ascenso 2012==      (León won 6–2 on aggregate)
@@ -202,11 +208,23 @@ def promoted_mismatch(doc, settings, report):
         res = tie_result(kt, ranks)
         if res is None:
             continue
+        legs = [Related(doc.path, m.line, 1, describe(m)) for m in kt.legs]
+        if _won_by_the_division_above(ranks, res):
+            if any(same_team(c, res.loser) for c in named):
+                yield report(f"{field.key}: {res.loser}, but {res.loser} lost the promotion play-off to "
+                             f"{res.winner}, of the division above", field.line, 1, related=legs)
+            continue
         if not any(same_team(c, res.winner) for c in named):
             said = ", ".join(named) if named else "nobody"
             yield report(f"{field.key}: {said}, but {res.winner} won the promotion final",
-                         field.line, 1,
-                         related=[Related(doc.path, m.line, 1, describe(m)) for m in kt.legs])
+                         field.line, 1, related=legs)
+
+
+def _won_by_the_division_above(ranks: dict[str, int], res) -> bool:
+    """A promotion play-off won by a club in no row of the document's table against one of
+    its clubs: a club of the division above that kept its place."""
+    return (bool(ranks) and rank_of(ranks, res.loser) is not None
+            and not any(same_team(name, res.winner) for name in ranks))
 
 
 RULES = (bracket_team_not_advanced, champion_mismatch, promoted_mismatch)
