@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import pair_key, round_index, season_window
-from seasonparse.lexicon import names_any
+from seasonparse.lexicon import knockout_title, names_any
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.seasons import years_named
 
@@ -180,8 +180,11 @@ def _listed_in_date_order(doc):
 
     Consecutive matches of one pair of clubs are the legs of a tie: each leg follows
     the leg above. A tie starts no earlier than the first leg of the tie above it,
-    except in a knockout round, whose ties are listed in draw order, not by date."""
+    except in a knockout round, whose ties are listed in draw order, not by date: a
+    round a section names, or the document's title (`2018 FIFA World Cup qualification
+    – UEFA second round`, its ties under `==Matches==`: trial22)."""
     above = {}  # section -> (clubs, first leg, last leg) of the tie listed last
+    knockout_document = knockout_title(doc.title or "")
     for m in doc.matches:
         if m.date is None:
             continue
@@ -191,7 +194,7 @@ def _listed_in_date_order(doc):
             yield tie[2], m, "the leg above"
             above[m.section] = (clubs, tie[1], m)
             continue
-        if tie is not None and not _in_knockout_round(m):
+        if tie is not None and not knockout_document and not _in_knockout_round(m):
             first = tie[1]
             yield first, m, "the match above" if first is tie[2] else "the first leg of the tie above"
         above[m.section] = (clubs, m, m)
@@ -204,7 +207,8 @@ def date_order(doc, settings, report):
     What it does: within each section, match blocks are expected in date order;
     the legs of a tie listed together are ordered among themselves, and ties by
     their first legs. A knockout round's ties (listed in draw order) are not
-    compared with each other.
+    compared with each other, whether a section or the document's title names
+    the round.
 
     Why: a section that lists a tournament in order with one date out of place
     usually has a wrong day or month.
