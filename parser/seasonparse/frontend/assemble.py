@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
-    clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+    awarded_score, clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
 from seasonparse.frontend.outcome_ties import SectionPairs
 from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
@@ -193,6 +193,9 @@ class _Builder:
             _add_events(events, "away", away_lines, away_goals)
         if len(scorer_lines) > 1:
             events.sort(key=_position)  # the sides' lines may interleave
+        # the score that counts: an award the note gives (`(awarded 0–3)`), else the line's;
+        # the scorers listed are of the match as played (they are not counted against an award)
+        home_goals, away_goals = awarded_score(note, home, away) or (home_goals, away_goals)
         self.add_match(_match((
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             home_goals, away_goals, tuple(events), tuple(scorer_lines), self.section,

@@ -98,6 +98,32 @@ def note_details(note: str | None, home: str = "", away: str = "") -> tuple[bool
     return bool(_EXTRA_TIME_NOTE.search(note)), shootout
 
 
+def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int, int] | None:
+    """The score a note says was awarded, where it gives one: `awarded 0–3` (home–away, as
+    the line writes the clubs), `w/o 3–0 to Alpha` (the named club's goals first, whichever
+    side it is). None where it gives none: `(awd.)` alone says the line's score is the
+    award. `Beta 2 - 1 Alpha (awarded 0–3)`: the match was played 2–1 and awarded 0–3,
+    which is what counts (trial22: the 2–1 was taken for the award)."""
+    if not note or not names_any(note, "scores", "awarded"):
+        return None
+    found = _awarded_score_note().search(note)
+    if found is None:
+        return None
+    a, b = int(found[1]), int(found[2])
+    to = (found["to"] or "").strip()
+    if to and away and same_club(to, away) and not same_club(to, home):
+        return b, a
+    return a, b
+
+
+@lru_cache(maxsize=1)
+def _awarded_score_note() -> re.Pattern:
+    """A word of the lexicon's scores.awarded, then a score, maybe `to` a club."""
+    said = "|".join(re.escape(w) for w in sorted(words("scores", "awarded"), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{said})(?!\w)\s*:?\s*(\d+)\s*[-–—]\s*(\d+)(?:\s+to\s+(?P<to>[^,;()]+))?",
+                      re.I)
+
+
 def parse_score(line: str) -> ScoreLine | None:
     m = _SCORE.search(line)
     if m is None:
