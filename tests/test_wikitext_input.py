@@ -897,3 +897,20 @@ def test_template_spans_are_the_outermost_pairs():
     for _ in range(5000):
         text = "".join(rng.choice(["{{", "}}", "a", "{", "}", "\n"]) for _ in range(rng.randint(0, 24)))
         assert _template_spans(text, LineIndex(text), []) == _outermost_by_definition(text), text
+
+
+def test_a_qualifying_rounds_summary_rows_take_the_boxes_below_as_their_legs():
+    """UEFA's layout: a round's `===Summary===` of {{TwoLegResult}} rows, then `===Matches===`
+    with the boxes. `First qualifying round` named no round, so the rows made legs of their own
+    beside the boxes (trial22: 16 matches for 8). Qualifying rounds come before a cup's first
+    round (lexicon rounds)."""
+    from seasonparse.football import round_index
+
+    d = parse_file(str(WIKI / "handmade" / "qualifying_round_summary_then_matches.wikitext"))
+    assert [(m.home, m.away, m.line) for m in d.matches] == [
+        ("Shkëndija", "Ararat-Armenia", 24), ("Ararat-Armenia", "Shkëndija", 35),
+        ("Debrecen", "Kukësi", 48), ("Kukësi", "Debrecen", 59)]
+    assert [(t.line, t.legs) for t in d.ties] == [(15, (0, 1)), (16, (2, 3)), (43, (0, 1)), (68, (2, 3))]
+    order = ["Preliminary round", "First qualifying round", "Second qualifying round", "Third qualifying round",
+             "Play-off round", "First round", "Round of 16", "Final"]
+    assert [round_index(t) for t in order] == sorted(round_index(t) for t in order)

@@ -48,7 +48,7 @@ def round_pairs(doc) -> list[tuple[list, list]]:
 def bracket_team_not_advanced(doc, settings, report):
     """A club plays a round after losing the round before.
 
-    What it does: rounds are the knockout sections (first round or round one,
+    What it does: rounds are the knockout sections (qualifying rounds, first round or round one,
     round of 32, quarter-finals, conference semi-finals, final; the names are in
     the lexicon), but for a group's matches under them. A club in a round must have won its
     tie in the round before, or not have played that round at all (seeded
