@@ -313,12 +313,16 @@ def test_a_signal_just_after_a_fork_leaves_the_worker_in_its_pool(monkeypatch, n
     the pool's, so the KeyboardInterrupt left a worker no pool stopped or waited for."""
     from seasonparse import interrupt
 
+    import threading
+
     real_fork = os.fork
 
     def fork_then_signal():
         pid = real_fork()
-        if pid:
-            os.kill(os.getpid(), signal.SIGINT)  # held back: delivered when the mask is restored
+        if pid:  # held back: delivered when the mask is restored. To this thread: a signal to the
+            # process goes to any thread that does not block it, and an earlier test may have left
+            # one running (the dask engine's), whose delivery reached this thread at once
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
         return pid
 
     interrupt.install()
