@@ -146,3 +146,15 @@ def test_tables_split_evenly_are_said_to_be():
         texts[doc] = texts[doc].replace(row, "| 2 | Carlow | 6 | 3 | 2 | 1 | 7 | 4 | +3 | 11 |")
     found = [f.message for f in check_texts(texts) if f.code == "X007"]
     assert found and all("the tables are split (10 in 2 tables, 11 in 2 tables)" in m for m in found), found
+
+
+def test_x007_explanations_name_clubs_as_the_documents_write_them():
+    """trial21: X007 named a club by its group's name (its longest, or the one configured: here
+    the aliases'), which no article writes; its explanation names the removed club as the matches
+    it counts write it, and the club whose results settle the tables as its table writes it."""
+    aliases = {"FC Juárez Indios": ("Indios",), "Club Necaxa": ("Necaxa",)}
+    found = [f.message for f in check_texts(SEED_TEXT, aliases) if f.code == "X007"]
+    assert len(found) == 7 and not any("FC Juárez" in m or "Club Necaxa" in m for m in found), found
+    assert sum("3 points from matches against Indios (" in m for m in found) == 1, found
+    assert sum("as Necaxa does, where the corpus shows why: the points from matches against Indios" in m
+               for m in found) == 6, found

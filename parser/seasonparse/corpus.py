@@ -62,6 +62,14 @@ class Removal(NamedTuple):
         return self.since is None or self.since == tournament
 
 
+def written(ref, root: str) -> str:
+    """The club `root` of a match as the match's document writes it, for a message: a group's
+    name (its longest, or the one configured) may be a link's target or an alias no article
+    shows (trial21: `Sociedade Esportiva Palmeiras` where every article writes `Palmeiras`).
+    `ref`: a MatchRef, or any record of a match and its clubs' roots (a reference's RefMatch)."""
+    return ref.match.home if ref.home == root else ref.match.away
+
+
 @lru_cache(maxsize=65536)  # the same few hundred names are compared across every document
 def names_match(a: str, b: str) -> bool:
     return player_matches(a, b) or player_matches(b, a)

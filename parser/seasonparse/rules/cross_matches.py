@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from seasonparse.corpus import MatchRef, names_match, surname
+from seasonparse.corpus import MatchRef, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import awarded, describe
 from seasonparse.model import ERROR, WARNING
@@ -305,16 +305,10 @@ def cross_match_opponent(corpus, settings, report):
             if not others:
                 continue
             o = others[0]
-            yield report(f"{_written(ref, club)} plays {_written(ref, opponent(ref))} here on {ref.match.date_text}, "
-                         f"{_written(o, opponent(o))} in {o.doc.path} (if these are one club, "
+            yield report(f"{written(ref, club)} plays {written(ref, opponent(ref))} here on {ref.match.date_text}, "
+                         f"{written(o, opponent(o))} in {o.doc.path} (if these are one club, "
                          "add an alias)", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(x) for x in others])
-
-
-def _written(ref, root: str) -> str:
-    """The club `root` of a match as its document writes it (the group's name, its longest, may
-    be a link's target no article shows; X010 names clubs the same way)."""
-    return ref.match.home if ref.home == root else ref.match.away
 
 
 @rule("X008", "unmarked-own-goal", WARNING, scope="corpus", fixable=True)
