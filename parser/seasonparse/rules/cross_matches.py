@@ -17,6 +17,7 @@ from seasonparse.model import ERROR, WARNING
 from seasonparse.names import same_club, same_team
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
+from seasonparse.rules.reference import described
 
 
 def _rel(ref: MatchRef, what: str = "") -> Related:
@@ -72,6 +73,13 @@ def cross_match_score(corpus, settings, report):
     names a winner that is neither club, only the counts are compared); a
     document that states none does not contradict one that does.
 
+    A league match that a document lists without a date (a results grid's
+    cell: X at home) is the match that others list dated where it can only be
+    that one: the same tournament (a phase and a year, or a league's season),
+    the same club at home and the same away, one dated match of them (a cup
+    match of the two is another tournament's); its goals are compared with
+    theirs where those agree.
+
     Why: at least one article has the wrong result.
 
     Example:
@@ -100,6 +108,13 @@ def cross_match_score(corpus, settings, report):
             yield report(f"{said} here, but {_with_shootout(others[0].match, kicks[id(others[0])])} in "
                          f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(o, _with_shootout(o.match, kicks[id(o)])) for o in others])
+    for _tournament, views in corpus.undated_views:
+        clubs = _clubs(views)
+        if len({_score(r, clubs) for r in views if r.day is not None}) > 1:
+            continue  # the dated views disagree: reported above, with no undated view to take sides
+        for ref, others in odd_ones(views, lambda r, clubs=clubs: _score(r, clubs), _path):
+            yield report(f"{described(ref.match)} here, but {described(others[0].match)} in {others[0].doc.path}",
+                         ref.match.line, 1, path=ref.doc.path, related=[_rel(o, described(o.match)) for o in others])
 
 
 def _kicks(ref: MatchRef, corpus) -> tuple[int, int] | None:

@@ -54,7 +54,7 @@ def record_vs_results(corpus, settings, report):
     compares it with every standings row for that club and tournament, in any
     document (a table under a pre-season, friendly or cup section ranks no
     tournament's league, as no match there counts toward one). Only where the corpus has as many results as the row's Pld and
-    agrees on their scores (X001 reports those that differ); a win counts the
+    agrees on their scores, a results grid's among them (X001 reports those that differ); a win counts the
     points the table counts (see S002); Pts short of the results by a deduction
     the corpus states is no contradiction. A
     tournament is a phase and a year (`Apertura 2011`), or a single-phase
