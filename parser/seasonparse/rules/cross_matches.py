@@ -134,14 +134,11 @@ def _kicks(ref: MatchRef, corpus) -> tuple[int, int] | None:
     return (high, low) if side == "home" else (low, high)
 
 
-_NOTE_PARTS = re.compile(r"[;,]")
-
-
 def _winner_named(note: str) -> str | None:
     """The club a score note names as the shoot-out's winner (`a.e.t.; Hull won 5–4 on penalties`)."""
     from seasonparse.frontend.lines import parse_outcome  # a shoot-out's note only: a check of JSON loads no reader
 
-    for part in _NOTE_PARTS.split(note):
+    for part in note.replace(";", ",").split(","):
         said = parse_outcome(part.strip())
         if said is not None and said.reason == "penalties":
             return said.winner
