@@ -10,7 +10,8 @@ from conftest import FIXTURES, SEEDS
 
 from seasonparse.check import run, selected_codes
 from seasonparse.config import Config
-from seasonparse.frontend import parse_text
+from seasonparse.frontend import parse_read, parse_text
+from seasonparse.frontend.source import decode
 from seasonparse.rules import registry
 
 PLANTED = tomllib.loads((FIXTURES / "planted_corpus.toml").read_text("utf-8"))
@@ -21,15 +22,24 @@ CORPORA = FIXTURES / "corpora"
 
 def corpus_texts(case) -> dict[str, str]:
     """The documents a case starts from: the seeds (by their first three characters),
-    or the files of tests/fixtures/corpora/<corpus>/ (by stem)."""
+    or the files of tests/fixtures/corpora/<corpus>/ (a text file by its stem, a wikitext
+    page by its name: `league.wikitext`)."""
     if "corpus" not in case:
         return dict(SEED_TEXT)
-    return {p.stem: p.read_text("utf-8") for p in sorted((CORPORA / case["corpus"]).glob("*.txt"))}
+    return {p.stem if p.suffix == ".txt" else p.name: p.read_text("utf-8")
+            for p in sorted((CORPORA / case["corpus"]).iterdir()) if p.suffix in (".txt", ".wikitext")}
+
+
+def parse_corpus_text(name: str, text: str):
+    """A corpus document: `<stem>.wikitext` read as wikitext, any other name as `<name>.txt`."""
+    if name.endswith(".wikitext"):
+        return parse_read(decode(name, text.encode("utf-8")), wikitext=True)
+    return parse_text(text, f"{name}.txt")
 
 
 def check_texts(texts: dict[str, str], aliases=None):
     rules = registry()
-    docs = [parse_text(t, f"{k}.txt") for k, t in sorted(texts.items())]
+    docs = [parse_corpus_text(k, t) for k, t in sorted(texts.items())]
     config = Config(aliases=aliases or {})
     result = run(docs, rules, selected_codes(rules, ("ALL",), (), ()), config)
     assert result.internal_errors == [], result.internal_errors
@@ -146,3 +156,43 @@ def test_tables_split_evenly_are_said_to_be():
         texts[doc] = texts[doc].replace(row, "| 2 | Carlow | 6 | 3 | 2 | 1 | 7 | 4 | +3 | 11 |")
     found = [f.message for f in check_texts(texts) if f.code == "X007"]
     assert found and all("the tables are split (10 in 2 tables, 11 in 2 tables)" in m for m in found), found
+
+
+def test_x007_explanations_name_clubs_as_the_documents_write_them():
+    """trial21: X007 named a club by its group's name (its longest, or the one configured: here
+    the aliases'), which no article writes; its explanation names the removed club as the matches
+    it counts write it, and the club whose results settle the tables as its table writes it."""
+    aliases = {"FC Juárez Indios": ("Indios",), "Club Necaxa": ("Necaxa",)}
+    found = [f.message for f in check_texts(SEED_TEXT, aliases) if f.code == "X007"]
+    assert len(found) == 7 and not any("FC Juárez" in m or "Club Necaxa" in m for m in found), found
+    assert sum("3 points from matches against Indios (" in m for m in found) == 1, found
+    assert sum("as Necaxa does, where the corpus shows why: the points from matches against Indios" in m
+               for m in found) == 6, found
+
+
+GRID_EDIT = ("league.wikitext", "|match_AAA_BBB = 3–0", "|match_AAA_BBB = 2–0")  # the grid's cell: Alpha at home
+
+
+def _x001_with_the_grid_edited(*edits) -> list[str]:
+    texts = corpus_texts({"corpus": "grid_results"})
+    for doc, find, replace in (GRID_EDIT, *edits):
+        assert texts[doc].count(find) == 1, find
+        texts[doc] = texts[doc].replace(find, replace)
+    return [_place(f) for f in check_texts(texts) if f.code == "X001"]
+
+
+def test_a_grid_cell_and_the_dated_match_it_is_differ():
+    assert _x001_with_the_grid_edited() == ["league:19"]
+
+
+@pytest.mark.parametrize("edits", [
+    [("club.wikitext", "==Testland League==", "==Testland Cup==")],  # the club's match of the two is a cup's
+    [("club.wikitext", "| season = 2022", "| season = 2021"), ("club.wikitext", "9 April 2022", "9 April 2021"),
+     ("club.wikitext", "16 July 2022", "16 July 2021")],  # another season's
+    [("club.wikitext", "| 16 July 2022 || Beta || A || D 1–1",
+      "| 16 July 2022 || Beta || A || D 1–1\n|-\n| 20 August 2022 || Beta || H || W 1–0")],  # Alpha at home twice
+], ids=["a cup match", "another season", "two dated home matches"])
+def test_a_grid_cell_is_never_paired_with_another_match(edits):
+    """An undated grid cell is one match of a league season: never a cup match of the same two
+    clubs, nor another season's, nor one of two where the clubs met twice with the same home club."""
+    assert _x001_with_the_grid_edited(*edits) == []

@@ -12,6 +12,7 @@ import tomllib
 
 import pytest
 from conftest import FIXTURES, SEEDS, mixed_corpus
+from test_corpus import corpus_texts, parse_corpus_text
 
 from seasonparse.check import run, selected_codes
 from seasonparse.cli_common import gather
@@ -95,10 +96,7 @@ def test_seeds_parts_agree():
 
 
 def _texts(case) -> dict[str, str]:
-    if "corpus" in case:
-        texts = {p.stem: p.read_text("utf-8") for p in sorted((FIXTURES / "corpora" / case["corpus"]).glob("*.txt"))}
-    else:
-        texts = {s.name[:3]: s.read_text("utf-8") for s in SEEDS}
+    texts = corpus_texts(case)
     for edit in case["edits"]:
         doc = edit.get("doc") or edit["seed"]
         texts[doc] = texts[doc].replace(edit["find"], edit["replace"])
@@ -107,7 +105,7 @@ def _texts(case) -> dict[str, str]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_planted_cross_document_case_in_parts(case):
-    docs = lambda: [parse_text(t, f"{k}.txt") for k, t in sorted(_texts(case).items())]  # noqa: E731
+    docs = lambda: [parse_corpus_text(k, t) for k, t in sorted(_texts(case).items())]  # noqa: E731
     assert _report(docs(), ShippingMap()) == _report(docs())
 
 

@@ -208,6 +208,15 @@ def test_seeds_against_the_real_reference_give_no_false_error():
                                               for r in f.related) for f in rec.findings)
 
 
+def test_the_explanation_names_the_removed_club_as_the_reference_matches_write_it():
+    """trial21: R005 named the removed club by its group's longest name, here the reference
+    table's `Indios Juárez`, which neither the articles nor the matches it counts write."""
+    rec = reconcile(SEED_DOCS, [load(str(REFERENCE), "reference.txt")], Settings())
+    explained = [f.message for f in rec.findings if f.code == "R005"]
+    assert len(explained) == 11 and all("reference match against Indios (" in m or
+                                        "reference matches against Indios (" in m for m in explained), explained
+
+
 def test_unexplained_without_the_removal_statement():
     """The explanation rests on the article saying the club was suspended."""
     seed = SEEDS[1].read_text("utf-8")

@@ -211,4 +211,9 @@ def test_a_competition_column_places_each_row_in_its_competition(run, tmp_path):
     for f in COMPETITIONS.iterdir():
         (tmp_path / f.name).write_text(f.read_text("utf-8").replace("Beta || H || W 3–0", "Beta || H || W 2–0"),
                                        "utf-8")
-    assert findings(run, tmp_path) == [("X006", 11), ("X006", 12)]
+    # the league's grid (3–0, line 19) and the club's league row (2–0) are one match: X001 says so
+    # (not the cup row, also Alpha 2–0 Beta at home), and X006 judges no row by a score in dispute
+    assert findings(run, tmp_path) == [("X001", 19)]
+    grid = tmp_path / "league.wikitext"  # the grid says 2–0 too: the table's row is the odd one
+    grid.write_text(grid.read_text("utf-8").replace("|match_AAA_BBB = 3–0", "|match_AAA_BBB = 2–0"), "utf-8")
+    assert [x for x in findings(run, tmp_path) if x[0] != "S008"] == [("X006", 11), ("X006", 12)]  # S008: the table against its grid

@@ -25,7 +25,7 @@ from seasonparse.tournaments import Tournament, match_phase, section_tournament
 class MatchRef(NamedTuple):
     doc: Document
     match: Match
-    day: date
+    day: date | None  # None: a view without a date (Corpus.undated_views alone holds one)
     home: str  # club roots
     away: str
 
@@ -60,6 +60,14 @@ class Removal(NamedTuple):
         removal stated for another tournament does not (a club suspended after the
         Clausura 2011 that plays the Apertura 2011 is, by then, another club)."""
         return self.since is None or self.since == tournament
+
+
+def written(ref, root: str) -> str:
+    """The club `root` of a match as the match's document writes it, for a message: a group's
+    name (its longest, or the one configured) may be a link's target or an alias no article
+    shows (trial21: `Sociedade Esportiva Palmeiras` where every article writes `Palmeiras`).
+    `ref`: a MatchRef, or any record of a match and its clubs' roots (a reference's RefMatch)."""
+    return ref.match.home if ref.home == root else ref.match.away
 
 
 @lru_cache(maxsize=65536)  # the same few hundred names are compared across every document
@@ -152,6 +160,58 @@ class Corpus:
                     groups.append(sorted(firsts.values(), key=lambda r: (r.day, r.doc.path)))
         groups.sort(key=lambda g: (g[0].day, g[0].doc.path, g[0].match.line))
         return groups
+
+    @cached_property
+    def undated_views(self) -> list[tuple[Tournament, list[MatchRef]]]:
+        """(tournament, views) of a league match that a document lists without a date (a results
+        grid's cell, `match_AAA_BBB = 2–0`: no date, X at home) and others list dated: the same
+        tournament, the same club at home and the same away (never a cup match of the two, nor
+        another season's). Only where that is one match: the dated views within a day of each
+        other, one a document, none awarded (a grid does not say which score it shows), and the
+        undated one a document's only view of it, with no dated one beside it (a league whose clubs
+        meet more often than home and away has several cells of a pair, and is left out). The
+        views: the dated, by day and path, then the undated (MatchRef.day None), by path."""
+        tournament_of: dict[tuple, Tournament | None] = {}  # (id(doc), section): a grid's cells share one
+        roots: dict[str, str] = {}  # a name as written -> its root: a grid names each club in every row
+
+        def tournament(doc, m) -> Tournament | None:
+            if not counted(m) or match_phase(m.section) != "league":
+                return None
+            place = (id(doc), m.section)
+            if place not in tournament_of:
+                tournament_of[place] = section_tournament(doc, m.section)
+            return tournament_of[place]
+
+        def root(name: str) -> str:
+            if name not in roots:
+                roots[name] = self.clubs.root(name)
+            return roots[name]
+
+        undated: dict[tuple, dict[str, list]] = {}  # key -> path -> (doc, match) of its undated views
+        for doc in self.docs:
+            for m in doc.matches:
+                if m.date is None and (t := tournament(doc, m)) is not None:
+                    undated.setdefault((t, root(m.home), root(m.away)), {}).setdefault(doc.path, []).append((doc, m))
+        if not undated:  # most corpora: every match dated
+            return []
+        pairs = {(home, away) for _, home, away in undated}
+        dated: dict[tuple, list[MatchRef]] = {}
+        for ref in self.matches:
+            if (ref.home, ref.away) in pairs and (k := (tournament(ref.doc, ref.match), ref.home, ref.away)) in undated:
+                dated.setdefault(k, []).append(ref)
+        out = []
+        for k, refs in dated.items():
+            days = [r.day for r in refs]
+            if (len({r.doc.path for r in refs}) < len(refs) or max(days) - min(days) > timedelta(days=1)
+                    or any(awarded(r.match) for r in refs)):
+                continue
+            views = [MatchRef(doc, m, None, k[1], k[2]) for path, [(doc, m)] in
+                     ((p, v) for p, v in sorted(undated[k].items()) if len(v) == 1)
+                     if all(r.doc.path != path for r in refs)]
+            if views:
+                out.append((k[0], sorted(refs, key=lambda r: (r.day, r.doc.path, r.match.line)) + views))
+        out.sort(key=lambda tv: (tv[1][0].day, tv[1][0].doc.path, tv[1][0].match.line))
+        return out
 
     @cached_property
     def _knockout_legs(self) -> dict[tuple, list[MatchRef]]:
@@ -278,7 +338,8 @@ class Corpus:
         sections left out). Where one document gives the score played and another
         the award (`3–0 (awd.)`), the award is the one kept: it is what the record counts.
         Where documents give a match different scores (X001 says where), neither club's
-        record is known: both are left out, so no table is judged by a score in dispute."""
+        record is known: both are left out, so no table is judged by a score in dispute; a
+        score a results grid gives the match otherwise (undated_views) is such a dispute too."""
         candidates = []
         for ref in self.matches:
             m = ref.match
@@ -305,6 +366,9 @@ class Corpus:
             elif awarded(first.match) == awarded(ref.match) and any(
                     first.goals_of(c) != ref.goals_of(c) for c in pair):
                 disputed.update((c, t) for c in pair)
+        for t, views in self.undated_views:
+            if len({(r.goals_of(views[0].home), r.goals_of(views[0].away)) for r in views}) > 1:
+                disputed.update((c, t) for c in (views[0].home, views[0].away))
         out: dict[tuple[str, Tournament], list[MatchRef]] = {}
         for ref, t in sorted(kept, key=lambda c: (c[0].day, c[0].doc.path, c[0].match.line)):
             for club in (ref.home, ref.away):

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
-from seasonparse.corpus import MatchRef, names_match, surname
+from seasonparse.corpus import MatchRef, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import awarded, describe
 from seasonparse.model import ERROR, WARNING
+from seasonparse.names import same_club, same_team
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
+from seasonparse.rules.reference import described
 
 
 def _rel(ref: MatchRef, what: str = "") -> Related:
@@ -64,10 +66,19 @@ def cross_match_score(corpus, settings, report):
     with the other awards of the match only, a played score with played ones:
     the award replaces the played score in the record, so an article giving
     the score played and one giving the award do not contradict. Where the
-    goals agree and two documents state the penalty shoot-out, its kick counts
-    are compared too (`5–4` against `5–3`; not who took which: a note may name
-    its winner in a short form; a document that states none does not
-    contradict one that does).
+    goals agree and two documents state the penalty shoot-out, it is compared
+    too, each club's kicks (`5–4` against `5–3`, and `4–3` against `3–4`: the
+    other club won it; a note naming its winner, `Hull won 5–4 on penalties`,
+    gives the named club the larger count, whichever side it is; where a note
+    names a winner that is neither club, only the counts are compared); a
+    document that states none does not contradict one that does.
+
+    A league match that a document lists without a date (a results grid's
+    cell: X at home) is the match that others list dated where it can only be
+    that one: the same tournament (a phase and a year, or a league's season),
+    the same club at home and the same away, one dated match of them (a cup
+    match of the two is another tournament's); its goals are compared with
+    theirs where those agree.
 
     Why: at least one article has the wrong result.
 
@@ -84,22 +95,72 @@ def cross_match_score(corpus, settings, report):
         shootouts = [r for r in group if r.match.penalties is not None]
         if len(shootouts) < 2 or not _scores_agree(group):
             continue  # a shoot-out is compared where two views state one and the goals agree
-        for ref, others in odd_ones(shootouts, _shootout, _path):
-            yield report(f"{_with_shootout(ref.match)} here, but {_with_shootout(others[0].match)} in "
+        kicks = {id(r): _kicks(r, corpus) for r in shootouts}
+        if any(k is None for k in kicks.values()):  # a winner named that is neither club: the counts alone
+            def shootout(r):
+                return tuple(sorted(r.match.penalties, reverse=True))
+        else:  # each club's kicks, the clubs in one order for every view (a view may swap home and away)
+            def shootout(r, clubs=clubs):
+                home, away = kicks[id(r)]
+                return (home, away) if r.home == clubs[0] else (away, home)
+        for ref, others in odd_ones(shootouts, shootout, _path):
+            said = _with_shootout(ref.match, kicks[id(ref)])
+            yield report(f"{said} here, but {_with_shootout(others[0].match, kicks[id(others[0])])} in "
                          f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
-                         related=[_rel(o, _with_shootout(o.match)) for o in others])
+                         related=[_rel(o, _with_shootout(o.match, kicks[id(o)])) for o in others])
+    for _tournament, views in corpus.undated_views:
+        clubs = _clubs(views)
+        if len({_score(r, clubs) for r in views if r.day is not None}) > 1:
+            continue  # the dated views disagree: reported above, with no undated view to take sides
+        for ref, others in odd_ones(views, lambda r, clubs=clubs: _score(r, clubs), _path):
+            yield report(f"{described(ref.match)} here, but {described(others[0].match)} in {others[0].doc.path}",
+                         ref.match.line, 1, path=ref.doc.path, related=[_rel(o, described(o.match)) for o in others])
 
 
-def _shootout(ref: MatchRef) -> tuple[int, int]:
-    """A view's shoot-out as its two kick counts, larger first: which club scored which is left
-    out, as a text-format note names its winner as written (`Hull won 5–4 on penalties` beside
-    `Hull City 1 - 1 ...`), which the front end cannot always tell apart (review18: a false
-    error); two counts that differ are a contradiction whatever the order."""
-    return tuple(sorted(ref.match.penalties, reverse=True))
+def _kicks(ref: MatchRef, corpus) -> tuple[int, int] | None:
+    """A view's shoot-out as (home kicks, away kicks). Where its note names the winner (`Hull won
+    5–4 on penalties`), the named club has the larger count, whichever side it is: the front end
+    orders the kicks by the winner only where the note writes the club's name in full, and a
+    short form (`Hull` beside `Hull City`) kept the order written (review18: a false error).
+    None where the note names a winner that is neither club: which club scored which is not known."""
+    m = ref.match
+    named = _winner_named(m.note) if m.note else None
+    if named is None:
+        return m.penalties
+    side = _side_named(ref, named, corpus)
+    if side is None:
+        return None
+    high, low = max(m.penalties), min(m.penalties)
+    return (high, low) if side == "home" else (low, high)
 
 
-def _with_shootout(m) -> str:
-    return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({m.penalties[0]}–{m.penalties[1]} p, {m.date_text})"
+def _winner_named(note: str) -> str | None:
+    """The club a score note names as the shoot-out's winner (`a.e.t.; Hull won 5–4 on penalties`)."""
+    from seasonparse.frontend.lines import parse_outcome  # a shoot-out's note only: a check of JSON loads no reader
+
+    for part in note.replace(";", ",").split(","):
+        said = parse_outcome(part.strip())
+        if said is not None and said.reason == "penalties":
+            return said.winner
+    return None
+
+
+def _side_named(ref: MatchRef, name: str, corpus) -> str | None:
+    """The side of the match `name` is: one club's name up to accents (same_club), else one
+    club's words (same_team: `Hull` of `Hull City`), else by the corpus's identity; None if neither."""
+    m = ref.match
+    for same in (same_club, same_team):
+        sides = [side for side, club in (("home", m.home), ("away", m.away)) if same(name, club)]
+        if len(sides) == 1:
+            return sides[0]
+    root = corpus.clubs.root(name)
+    return "home" if root == ref.home != ref.away else "away" if root == ref.away != ref.home else None
+
+
+def _with_shootout(m, kicks: tuple[int, int] | None) -> str:
+    """The match with its shoot-out (home–away, as _kicks reads it where it can)."""
+    home, away = kicks or m.penalties
+    return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({home}–{away} p, {m.date_text})"
 
 
 @rule("X002", "cross-match-venue", ERROR, scope="corpus")
@@ -256,16 +317,10 @@ def cross_match_opponent(corpus, settings, report):
             if not others:
                 continue
             o = others[0]
-            yield report(f"{_written(ref, club)} plays {_written(ref, opponent(ref))} here on {ref.match.date_text}, "
-                         f"{_written(o, opponent(o))} in {o.doc.path} (if these are one club, "
+            yield report(f"{written(ref, club)} plays {written(ref, opponent(ref))} here on {ref.match.date_text}, "
+                         f"{written(o, opponent(o))} in {o.doc.path} (if these are one club, "
                          "add an alias)", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(x) for x in others])
-
-
-def _written(ref, root: str) -> str:
-    """The club `root` of a match as its document writes it (the group's name, its longest, may
-    be a link's target no article shows; X010 names clubs the same way)."""
-    return ref.match.home if ref.home == root else ref.match.away
 
 
 @rule("X008", "unmarked-own-goal", WARNING, scope="corpus", fixable=True)

@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import combinations
 from typing import NamedTuple
 
-from seasonparse.corpus import Removal
+from seasonparse.corpus import Removal, written
 from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document, Row
 from seasonparse.findings import Related, rule
@@ -54,7 +54,7 @@ def record_vs_results(corpus, settings, report):
     compares it with every standings row for that club and tournament, in any
     document (a table under a pre-season, friendly or cup section ranks no
     tournament's league, as no match there counts toward one). Only where the corpus has as many results as the row's Pld and
-    agrees on their scores (X001 reports those that differ); a win counts the
+    agrees on their scores, a results grid's among them (X001 reports those that differ); a win counts the
     points the table counts (see S002); Pts short of the results by a deduction
     the corpus states is no contradiction. A
     tournament is a phase and a year (`Apertura 2011`), or a single-phase
@@ -169,7 +169,8 @@ def _complete_results(corpus, club, t, stated):
 def _explain(corpus, club, t, refs, diff, win):
     """Why a table gives `club` `diff` points fewer than its results: a deduction the
     corpus states, or the points from matches against clubs removed from the
-    competition (by the time of tournament `t`). [(what, points, where)] or None."""
+    competition (by the time of tournament `t`). [(what, points, where)] or None;
+    `what` names a removed club as its matches in `refs` write it (corpus.written)."""
     for points, path, line, text, when in corpus.deductions.get(club, ()):
         if points == diff and (when is None or when == t):
             return [("a stated deduction", points, Removal(club, text, path, line, when))]
@@ -178,10 +179,12 @@ def _explain(corpus, club, t, refs, diff, win):
         if rm.applies_to(t):
             removed.setdefault(rm.club, rm)
     by_opp: dict[str, int] = {}  # the points from matches against each removed club (no other counts)
+    named: dict[str, str] = {}  # each removed club as the first of those matches writes it
     for r in refs:
         opp = r.away if r.home == club else r.home
         if opp not in removed:
             continue
+        named.setdefault(opp, written(r, opp))
         mine = r.goals_of(club)
         theirs = r.match.home_goals + r.match.away_goals - mine
         by_opp[opp] = by_opp.get(opp, 0) + (win if mine > theirs else 1 if mine == theirs else 0)
@@ -189,7 +192,7 @@ def _explain(corpus, club, t, refs, diff, win):
     for n in (1, 2):
         for combo in combinations(candidates, n):
             if sum(by_opp[c] for c in combo) == diff:
-                return [(corpus.clubs.name(c), by_opp[c], removed[c]) for c in combo]
+                return [(named[c], by_opp[c], removed[c]) for c in combo]
     return None
 
 
@@ -270,10 +273,10 @@ def table_quantity_mismatch(corpus, settings, report):
         diff = right.value - e.value
         if len(diffs[pair]) == 1 and diffs[pair][diff] >= 2:
             text += f"; every club in both tables differs by {abs(diff)} ({diffs[pair][diff]} clubs)"
-            explained = next(((c, w) for p, c, _, _, w in found if p == pair and w), None)
+            explained = next(((x, w) for p, _, x, _, w in found if p == pair and w), None)
             if explained:
-                c, w = explained
-                text += (f", as {corpus.clubs.name(c)} does, where the corpus shows why: the points "
+                x, w = explained  # that club's entry, its name as the table writes it
+                text += (f", as {x.name} does, where the corpus shows why: the points "
                          f"from matches against {' and '.join(opp for opp, _, _ in w)}")
         yield report(text, e.line, e.column(corpus), path=e.doc.path, related=related)
 
