@@ -1,7 +1,7 @@
 """A split league's later stages (Belgium's Champions' play-offs, Austria's championship and
 relegation rounds): each is a tournament of its own, named by its section's words (the lexicon's
 [tournaments.stages]), whose table ranks clubs from the points they carried over from the regular
-season (trial22). Planted cases: fixtures/planted.toml (split_stage_points: S002) and
+season (trial22). Planted cases: fixtures/planted.toml (split_stage_points: S002, S004) and
 fixtures/planted_corpus.toml (split_stages: X006, X007). Scotland's split stays one table ranked
 in two parts (test_split_league.py)."""
 
@@ -12,6 +12,8 @@ import json
 from conftest import FIXTURES
 
 from seasonparse.frontend import parse_file
+from seasonparse.frontend.source import decode
+from seasonparse.frontend.wikitext import parse_wikitext
 from seasonparse.tournaments import carried_over, section_stage, table_tournament
 
 SPLIT_STAGES = FIXTURES / "corpora" / "split_stages"
@@ -34,15 +36,29 @@ def test_a_stage_is_named_by_the_deepest_title_that_names_one():
 def test_a_stage_table_ranks_its_own_tournament():
     doc = parse_file(str(STAGE_POINTS))
     keys = [table_tournament(doc, t) for t in doc.tables if t.kind == "standings"]
-    assert keys == [("Splitland League", "2031–32"), ("Splitland League championship round", "2031–32")]
+    assert keys == [("Splitland League", "2031–32"), ("Splitland League championship round", "2031–32"),
+                    ("Splitland League relegation round", "2031–32")]
 
 
 def test_points_beyond_the_results_are_carried_over_only_in_a_stage_table():
     doc = parse_file(str(STAGE_POINTS))
-    regular, stage = [t for t in doc.tables if t.kind == "standings"]
+    regular, stage, _ = [t for t in doc.tables if t.kind == "standings"]
     assert carried_over(stage, 6, 3) == 3
     assert carried_over(stage, 3, 3) == carried_over(stage, 2, 3) == carried_over(stage, None, 3) == 0
     assert carried_over(regular, 6, 3) == 0
+
+
+def test_a_sports_table_reads_start_points_as_the_module_does():
+    """`startpoints_X`, the module's older name of `adjust_points_X`, where that is not given: the
+    points a club starts with, shown as its Adj and counted into its Pts."""
+    doc = parse_file(str(STAGE_POINTS))
+    table = doc.tables[-1]
+    assert table.columns[-2:] == ("Adj", "Pts")
+    assert [(r.cells[1], r.cells[-2], r.cells[-1]) for r in table.rows] == [("Gamma", "+20", "20"),
+                                                                          ("Delta", "+10", "16")]
+    text = STAGE_POINTS.read_text("utf-8").replace("|startpoints_DEL=10", "|startpoints_DEL=10 |adjust_points_DEL=7")
+    both = parse_wikitext(decode("x.wikitext", text.encode("utf-8"))).tables[-1]
+    assert both.rows[1].cells[-1] == "13"  # adjust_points first, as the module reads it
 
 
 def test_a_play_off_table_is_compared_with_the_same_stage_only(run, tmp_path):
