@@ -2,7 +2,8 @@
 
 Points are never written in a Sports table: the module computes
 winpoints·W + D + adjust_points (winpoints 3 unless set; `startpoints`, its older
-name, where no `adjust_points` is), and so does this reader. Legacy rows carry `wpts` (2 for two points a win, also the `2pts`
+name, where no `adjust_points` is), and so does this reader. Legacy rows carry
+`wpts` (2 for two points a win, also the `2pts`
 variants), `dp` (points deducted) and `bp` (bonus points, added: the bot that
 moved these rows to the module wrote `bp` into `adjust_points`), each row its
 own: a row without `wpts` shows 3 points a win, as the template does. Both give
