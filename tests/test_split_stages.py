@@ -25,11 +25,11 @@ def test_a_stage_is_named_by_the_deepest_title_that_names_one():
     assert section_stage(("Champions’ play-offs",)) == section_stage(("Champions' play-offs",)) == "championship round"
     assert section_stage(("Play-off I",)) == "championship round"
     assert section_stage(("Play-off II",)) == section_stage(("Europe play-offs",)) == "europe play-offs"
-    assert section_stage(("Relegation round", "Results")) == "relegation round"
+    assert section_stage(("Relegation round", "Results")) == section_stage(("Relegation play-outs",)) == "relegation round"
     assert section_stage(("Championship round", "Relegation group")) == "relegation round"
     # the regular season, a league named Championship, a knockout play-off: no stage
     for section in (("Regular season", "Table"), ("Scottish Championship",), ("Championship",),
-                    ("Play-offs",), ("Relegation play-off",), ("Play-off in May",), ()):
+                    ("Play-offs",), ("Relegation play-off",), ("Play-out",), ("Play-off in May",), ()):
         assert section_stage(section) is None, section
 
 
