@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from seasonparse.football import doc_club, excluded_section, round_index, season_window
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import lexicon, names_any, names_phase, words
+from seasonparse.lexicon import alternatives, lexicon, names_any, names_phase, words
 from seasonparse.model import Document, Table
 from seasonparse.names import fold
 
@@ -111,7 +111,14 @@ def _single_phase(doc: Document) -> Tournament | None:
 def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
     """The tournament of a place in a document: a heading naming phase and year,
     else a heading naming the phase and an infobox field naming it with a year
-    (`League: Apertura 2011`), else the document's own."""
+    (`League: Apertura 2011`), else the document's own; a stage of it where a heading
+    names one (section_stage: `Championship round`, its own tournament)."""
+    t = _place_tournament(doc, section)
+    stage = section_stage(section) if t is not None else None
+    return t if stage is None else (f"{t[0]} {stage}", t[1])
+
+
+def _place_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
     for title in reversed(section):
         if t := tournament_in(title):
             return t
@@ -122,6 +129,37 @@ def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | 
                 if t and t[0].lower() == phase.lower():
                     return t
     return doc_tournament(doc)
+
+
+@cache
+def _stage_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(stage, its words as whole words) in the lexicon's order."""
+    return tuple((stage, re.compile(rf"(?<!\w)(?:{alternatives({fold(w) for w in said})})(?!\w)"))
+                 for stage, said in lexicon()["tournaments"]["stages"].items())
+
+
+@lru_cache(maxsize=4096)  # asked for every match: a section's matches share its titles
+def section_stage(section: tuple[str, ...]) -> str | None:
+    """The stage after a split league's regular season that a place belongs to (the lexicon's
+    [tournaments.stages]: `championship round` for `==Champions' play-offs==`), by the deepest
+    title naming one; None for the regular season (trial22: a championship round's table, whose
+    clubs start from their halved regular-season points, was compared with the regular season's)."""
+    for title in reversed(section):
+        folded = fold(title)
+        for stage, pattern in _stage_patterns():
+            if pattern.search(folded):
+                return stage
+    return None
+
+
+def carried_over(table: Table, stated: int | None, earned: int) -> int:
+    """The points a standings row holds beyond the `earned` points of its results, carried over
+    from the regular season: a stage's table (section_stage) ranks its clubs from their regular-season
+    points (halved in Belgium and Austria, whole in Denmark), which its W and D do not show. 0 for
+    any other table, or a row at or below its results (Pts short of them are wrong, carried or not)."""
+    if stated is None or stated <= earned or section_stage(table.section) is None:
+        return 0
+    return stated - earned
 
 
 def table_tournament(doc: Document, table: Table) -> Tournament | None:

@@ -19,7 +19,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.rules.base import cell_column
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
                                 tournament_columns, win_points)
-from seasonparse.tournaments import table_tournament, tournament_in
+from seasonparse.tournaments import carried_over, table_tournament, tournament_in
 
 
 def club_record(refs, club, win):
@@ -75,6 +75,7 @@ def record_vs_results(corpus, settings, report):
                 corpus, corpus.clubs.root(team), t, short))[0]
         got = club_record(refs, club, win)
         got["points"] += r.values.get("points_adjustment") or 0
+        got["points"] += carried_over(table, r.values.get("points"), got["points"])  # a later stage's: see S002
         if _deducted(corpus, club, t, r.values, got):
             continue
         found = differences(r.values, got, SHORT_LABELS)

@@ -11,6 +11,7 @@ from seasonparse.names import tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (StandingsRow, column_indexes, differences, record, rows_of, win_points,
                                 to_float, to_int, tournament_columns)
+from seasonparse.tournaments import carried_over
 
 
 def _tables(doc, kind):
@@ -63,6 +64,12 @@ def standings_points(doc, settings, report):
     so (adjustments included); Pts that leave such a note's deduction out are no error
     either (a deduction overturned on appeal, or another season's). Where the document states a deduction of exactly the difference
     ("Irapuato were deducted 3 points"), the explanation is reported instead (info).
+    A table of a split league's later stage (a section titled `Championship round`,
+    `Champions' play-offs`, `Relegation round`: the lexicon's [tournaments.stages]) ranks
+    its clubs from the points they carried over from the regular season (halved in Belgium
+    and Austria, whole in Denmark), which its W and D do not show: Pts above the formula
+    there are those points, no error (trial22: eight false errors on the 2022–23 Austrian
+    Bundesliga); Pts below it still are.
 
     Why: points decide the order of the table.
 
@@ -81,6 +88,8 @@ def standings_points(doc, settings, report):
             pts, expected = x[0], win * x[1] + x[2] + adjust
             if pts == expected or (r.row.adjustment and pts == expected - r.row.adjustment):
                 continue  # (a note's deduction the Pts do not count: one overturned, or another season's)
+            if carried_over(table, pts, expected):
+                continue  # a split league's later stage: its clubs start from their regular-season points
             formula = f"{win} × W + D" + (f" {adjust:+d}" if adjust else "")
             why = next((d for d in stated if same_team(d.club, r.team) and d.points == expected - pts), None)
             if why:

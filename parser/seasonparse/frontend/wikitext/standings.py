@@ -1,8 +1,9 @@
 """Standings from Module:Sports table (style WDL) and the legacy {{Fb cl2 team}} rows -> Table.
 
 Points are never written in a Sports table: the module computes
-winpoints·W + D + adjust_points (winpoints 3 unless set), and so does this
-reader. Legacy rows carry `wpts` (2 for two points a win, also the `2pts`
+winpoints·W + D + adjust_points (winpoints 3 unless set; `startpoints`, its older
+name, where no `adjust_points` is), and so does this reader. Legacy rows carry
+`wpts` (2 for two points a win, also the `2pts`
 variants), `dp` (points deducted) and `bp` (bonus points, added: the bot that
 moved these rows to the module wrote `bp` into `adjust_points`), each row its
 own: a row without `wpts` shows 3 points a win, as the template does. Both give
@@ -186,11 +187,22 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
         lines.append(_Line(n, clean(name_p.raw) if name_p else code, _count(frag, f"win_{code}"),
                            _count(frag, f"draw_{code}"), _count(frag, f"loss_{code}"),
                            _count(frag, f"gf_{code}"), _count(frag, f"ga_{code}"),
-                           _int(frag, f"adjust_points_{code}"), winpoints, line,
+                           _start_points(frag, code), winpoints, line,
                            link=link_target(name_p.raw) if name_p else None,
                            status=_status(frag, code)))
     return _table(lines, table_index, index.line(frag.start), index.line(frag.end - 1), section,
                   order_rule(frag, codes), _splits(frag, len(codes)))
+
+
+def _start_points(frag: Fragment, code: str) -> int:
+    """The points team `code` starts with (a deduction below zero): `adjust_points_X`, else its
+    older name `startpoints_X`, as the module reads them (a split league's later stage: each club
+    from its regular-season points, halved in Belgium; trial22: unread, the table's order was wrong)."""
+    for name in (f"adjust_points_{code}", f"startpoints_{code}"):
+        p = frag.params.get(key(name))
+        if p is not None and (value := to_int(clean(p.raw))) is not None:
+            return value
+    return 0
 
 
 def _splits(frag: Fragment, teams: int) -> tuple[int, ...]:
