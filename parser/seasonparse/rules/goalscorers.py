@@ -37,6 +37,7 @@ class Tally:
         self.table = table
         self.column = column  # a table's competition column this tally reads (None: its goals)
         self.columns_covered = True  # False: a competition column of its table is not comparable (tallies)
+        self.playoffs_left_out = False  # True: a league's list, its promotion/relegation play-offs not counted
         self.finder = _RowFinder(rows)  # a scorer's rows, by name and club
 
     @property
@@ -393,6 +394,10 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         if (narrowed := _one_competition(heading, matches)) is not None:  # `Champions League goalscorers`
             scope, matches = narrowed
         club = _list_team(doc, group, matches, article_club, heading)
+        left_out = False
+        if club is None and article_club is None and phase is None:  # a league's list of all its scorers
+            league = _league_matches(matches, scope, heading)
+            left_out, matches = len(league) < len(matches), league
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
@@ -410,8 +415,30 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         # the total counts every column's matches: where one column's do not cover its competition,
         # neither do the total's
         total.columns_covered = all(t.comparable for t in column_tallies)
+        total.playoffs_left_out = left_out
         out += [*column_tallies, total]
     return tuple(out)
+
+
+def _league_matches(matches: list[Match], scope: tuple[str, ...], heading: tuple[str, ...]) -> list[Match]:
+    """The matches a league's goalscorer list naming no part of the season counts (a league
+    article's, not a club's or a team's own): the league's and its own knockout phase's (a
+    Liguilla, a finals series), not those under a title below its section naming a play-off
+    that decides promotion or relegation (the lexicon's phases.promotion_relegation: `Relegation
+    play-offs` against another division's club, a play-out), whose goals are no league goals
+    (trial22: the Allsvenskan's). All of `matches` where the heading names all competitions,
+    or where all are such a play-off's (an article of the play-off alone)."""
+    if any(names_phase(t, "all_competitions") for t in heading):
+        return matches
+    playoff: dict[tuple[str, ...], bool] = {}  # a section -> whether it is such a play-off's, asked once
+    kept = []
+    for m in matches:
+        below = m.section[len(scope):]
+        if below not in playoff:
+            playoff[below] = any(names_phase(t, "promotion_relegation") for t in below)
+        if not playoff[below]:
+            kept.append(m)
+    return kept or matches
 
 
 def _tally(doc: Document, group: list[Goalscorer], scope: tuple[str, ...], phase: str | None,
@@ -474,6 +501,8 @@ def _in_column(t: Tally) -> str:
 
 def _scope_name(t: Tally) -> str:
     where = " > ".join(t.scope) if t.scope else "the document"
+    if t.playoffs_left_out:
+        return f"{where} (not its promotion or relegation play-offs)"
     return where if t.phase is None else f"{where} ({t.phase} matches only)"
 
 
@@ -487,7 +516,15 @@ def goalscorer_count_mismatch(doc, settings, report):
     goals), and of the part of the season its heading names:
     `Liguilla goalscorers` counts the knockout matches only,
     `League goalscorers` the others, `Cup goalscorers` the cup's (the words
-    are in the lexicon); `Goalscorers` or `All competitions` all. A heading
+    are in the lexicon); `Goalscorers` or `All competitions` all. In a league's
+    article a list of the league's scorers (not a club's article, nor a team's
+    own list) whose heading names no part of the season counts the league's
+    matches and its own knockout phase (a Liguilla, a finals series), not a
+    play-off that decides promotion or relegation below its section
+    (`Relegation play-offs` against another division's club, a play-out: the
+    lexicon's phases.promotion_relegation), whose goals are no league goals;
+    `All competitions` counts them too, and so does an article of the play-off
+    alone. A heading
     naming one of the season's cups by a word of its title no other cup's
     holds (`Champions League goalscorers`) counts that cup's matches (under
     `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`, naming
@@ -640,6 +677,8 @@ def scorer_not_listed(doc, settings, report):
     football team results`, the words in the lexicon) or its heading names a
     team playing in each of its matches (`England goalscorers`): the
     opponents' scorers are not missing from it, and it is not checked here.
+    A list reads the matches G001 counts: a league's `Top goalscorers` do not
+    miss the scorers of its relegation play-off against another division.
 
     A list whose lowest row has N goals, N above 1, is read as a top scorers'
     list that stops there: only a scorer with N goals or more in its matches is
