@@ -1,6 +1,7 @@
 """A league article's goalscorer list naming no part of the season counts the league's matches
 and its own knockout phase (a finals series, a Liguilla), not a play-off deciding promotion or
-relegation (the lexicon's phases.promotion_relegation): trial22's false G001 and G005 on the
+relegation (the lexicon's phases.promotion_relegation; a play-off against a club in no row of
+the document's standings tables, another division's): trial22's false G001 and G005 on the
 2023 Allsvenskan, whose `Top goalscorers` were held against its relegation play-off's legs
 against a Superettan club. A club's article, a heading naming all competitions, and an article
 of the play-off alone still count them (tests/fixtures/scorer_scope/relegation_playoff.txt and
@@ -82,11 +83,35 @@ def test_other_playoffs_deciding_promotion_or_relegation(title):
     assert findings("text", TEXT.replace("==Relegation play-offs==", f"=={title}==")) == []
 
 
-@pytest.mark.parametrize("title", ["Play-offs", "Championship round"])
-def test_a_knockout_phase_of_its_own_counts(title):
-    # a play-off naming no promotion or relegation may be the league's own (a Liguilla's
-    # `Playoffs`): its goals are counted, so the list's Bell and the unlisted Gale are reported
-    assert codes("text", TEXT.replace("==Relegation play-offs==", f"=={title}==")) == ["G005", "G001"]
+@FORMATS
+@pytest.mark.parametrize("title", ["Play-offs", "Premiership play-off"])
+def test_a_playoff_against_a_club_in_no_row_of_the_table(fmt, text, title):
+    # Eastmoor is in no row of the league's table: a club of another division
+    assert findings(fmt, text.replace("==Relegation play-offs==", f"=={title}==")) == []
+
+
+def _playoff_of_its_own(text: str, title: str) -> str:
+    """The fixture's play-off titled `title`, Eastmoor's part played by Northport, a club of the table."""
+    head, playoff, lists = text.partition("==Relegation play-offs==")
+    body, _, lists = lists.partition("==Top goalscorers==")
+    return f"{head}=={title}=={body.replace('Eastmoor', 'Northport')}==Top goalscorers=={lists}"
+
+
+@FORMATS
+@pytest.mark.parametrize("title", ["Play-offs", "Championship play-off"])
+def test_a_playoff_of_its_own_clubs_counts(fmt, text, title):
+    # a play-off of the league's own clubs, deciding no promotion or relegation by its title, is
+    # its own knockout phase (a Liguilla's `Playoffs`): its goals count, so the list's Bell (1,
+    # the blocks 3) and the unlisted Gale are reported
+    assert codes(fmt, _playoff_of_its_own(text, title)) == ["G005", "G001"]
+    assert codes(fmt, _playoff_of_its_own(text, "Relegation play-off")) == []
+
+
+def test_a_playoff_in_an_article_without_a_table_counts():
+    head, _, rest = TEXT.partition("==League table==")
+    text = head + rest[rest.index("==League==\n"):]
+    assert codes("text", text.replace("==Relegation play-offs==", "==Play-offs==")) == ["G005", "G001"]
+    assert codes("text", text) == []
 
 
 def test_a_heading_naming_all_competitions_counts_the_playoff():
