@@ -9,7 +9,7 @@ from functools import cache
 from typing import NamedTuple
 
 from seasonparse.findings import Edit, Fix, Related, rule
-from seasonparse.football import counted, doc_club, in_section, per_document, same_team
+from seasonparse.football import counted, doc_club, in_section, per_document, same_team, standings_tables
 from seasonparse.lexicon import contains_any, names_any, names_phase, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
@@ -37,6 +37,7 @@ class Tally:
         self.table = table
         self.column = column  # a table's competition column this tally reads (None: its goals)
         self.columns_covered = True  # False: a competition column of its table is not comparable (tallies)
+        self.playoffs_left_out = False  # True: a league's list, its promotion/relegation play-offs not counted
         self.finder = _RowFinder(rows)  # a scorer's rows, by name and club
 
     @property
@@ -385,7 +386,7 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         key = ("table", g.table) if g.source == "table" else ("list", g.section,
                                                                sections.span(g.line, len(g.section))[0])
         groups.setdefault(key, []).append(g)
-    out, article_club = [], doc_club(doc)
+    out, article_club, table_clubs = [], doc_club(doc), _TableClubs(doc)
     for group in groups.values():
         scope, phase = _scope(group[0].section)
         heading = group[0].section[len(scope):]  # the goalscorer heading and those below it
@@ -393,6 +394,10 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         if (narrowed := _one_competition(heading, matches)) is not None:  # `Champions League goalscorers`
             scope, matches = narrowed
         club = _list_team(doc, group, matches, article_club, heading)
+        left_out = False
+        if club is None and article_club is None and phase is None:  # a league's list of all its scorers
+            league = _league_matches(matches, scope, heading, table_clubs)
+            left_out, matches = len(league) < len(matches), league
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
         if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
@@ -410,8 +415,58 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
         # the total counts every column's matches: where one column's do not cover its competition,
         # neither do the total's
         total.columns_covered = all(t.comparable for t in column_tallies)
+        total.playoffs_left_out = left_out
         out += [*column_tallies, total]
     return tuple(out)
+
+
+def _league_matches(matches: list[Match], scope: tuple[str, ...], heading: tuple[str, ...],
+                    table_clubs: _TableClubs) -> list[Match]:
+    """The matches a league's goalscorer list naming no part of the season counts (a league
+    article's, not a club's or a team's own): the league's and its own knockout phase's (a
+    Liguilla, a finals series, a play-off of its own clubs), not a play-off that decides
+    promotion or relegation, whose goals are no league goals (trial22: the Allsvenskan's
+    relegation play-off against a Superettan club): a match under a title below the list's
+    section that names one (the lexicon's phases.promotion_relegation: `Relegation play-offs`,
+    a play-out), or that names a play-off (`Play-offs`, `Premiership play-off`: the lexicon's
+    sections.playoff) where one of its clubs is in no row of the document's standings tables
+    (a club of another division). All of `matches` where the heading names all competitions,
+    or where all are such a play-off's (an article of the play-off alone)."""
+    if any(names_phase(t, "all_competitions") for t in heading):
+        return matches
+    titles: dict[tuple[str, ...], str | None] = {}  # a section -> what its titles name, asked once
+    kept = []
+    for m in matches:
+        below = m.section[len(scope):]
+        if below not in titles:
+            titles[below] = ("promotion_relegation" if any(names_phase(t, "promotion_relegation") for t in below)
+                             else "playoff" if any(names_any(t, "sections", "playoff") for t in below) else None)
+        named = titles[below]
+        if named is None or (named == "playoff" and not table_clubs.another_division(m)):
+            kept.append(m)
+    return kept or matches
+
+
+class _TableClubs:
+    """The clubs in the rows of the document's standings tables (their team column), read once
+    and only where a play-off's clubs are asked for."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.clubs: _Clubs | None = None
+
+    def another_division(self, m: Match) -> bool:
+        """Whether a club of `m` is in no row of the tables, where the document has one."""
+        if self.clubs is None:
+            names = []
+            for table in standings_tables(self.doc):
+                col = column_indexes(table).get("team")
+                for r in table.rows if col is not None else ():
+                    cells = table.cells(r)
+                    if r.kind == "data" and col < len(cells) and cells[col].strip():
+                        names.append(cells[col])
+            self.clubs = _Clubs(names)
+        return bool(self.clubs.by_word) and not (self.clubs.of(m.home) and self.clubs.of(m.away))
 
 
 def _tally(doc: Document, group: list[Goalscorer], scope: tuple[str, ...], phase: str | None,
@@ -474,6 +529,8 @@ def _in_column(t: Tally) -> str:
 
 def _scope_name(t: Tally) -> str:
     where = " > ".join(t.scope) if t.scope else "the document"
+    if t.playoffs_left_out:
+        return f"{where} (not its promotion or relegation play-offs)"
     return where if t.phase is None else f"{where} ({t.phase} matches only)"
 
 
@@ -487,7 +544,17 @@ def goalscorer_count_mismatch(doc, settings, report):
     goals), and of the part of the season its heading names:
     `Liguilla goalscorers` counts the knockout matches only,
     `League goalscorers` the others, `Cup goalscorers` the cup's (the words
-    are in the lexicon); `Goalscorers` or `All competitions` all. A heading
+    are in the lexicon); `Goalscorers` or `All competitions` all. In a league's
+    article a list of the league's scorers (not a club's article, nor a team's
+    own list) whose heading names no part of the season counts the league's
+    matches and its own knockout phase (a Liguilla, a finals series, a play-off
+    of its own clubs), not a play-off that decides promotion or relegation
+    below its section, whose goals are no league goals: one whose title says so
+    (`Relegation play-offs`, a play-out: the lexicon's
+    phases.promotion_relegation), or a play-off (`Premiership play-off`)
+    against a club in no row of the document's standings tables, another
+    division's; `All competitions` counts them too, and so does an article of
+    the play-off alone. A heading
     naming one of the season's cups by a word of its title no other cup's
     holds (`Champions League goalscorers`) counts that cup's matches (under
     `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`, naming
@@ -640,6 +707,8 @@ def scorer_not_listed(doc, settings, report):
     football team results`, the words in the lexicon) or its heading names a
     team playing in each of its matches (`England goalscorers`): the
     opponents' scorers are not missing from it, and it is not checked here.
+    A list reads the matches G001 counts: a league's `Top goalscorers` do not
+    miss the scorers of its relegation play-off against another division.
 
     A list whose lowest row has N goals, N above 1, is read as a top scorers'
     list that stops there: only a scorer with N goals or more in its matches is
