@@ -262,6 +262,28 @@ def win_points(table: Table, default: int, deducted=None) -> tuple[int, bool]:
     return default, False
 
 
+_RECORD_COLUMNS = frozenset(("played", "won", "drawn", "lost"))
+
+
+def record_table(table: Table) -> bool:
+    """A table of a side's record row by row (a club season's `Overall record`: one row a
+    competition, `Competition | ... | Pld | W | D | L | GF | GA | GD | Win %`, and a Total row;
+    a national team's record by opponent): Pld, W, D and L columns and no team column, so no
+    standings. Its rows are read as a standings table's (rows_of), each named by its first cell."""
+    if table.kind != "other":
+        return False
+    cols = column_indexes(table)
+    return _RECORD_COLUMNS <= cols.keys() and "team" not in cols
+
+
+def row_label(table: Table, r: StandingsRow) -> str:
+    """What a message names a row by: its club, or in a record table its first cell."""
+    if r.team:
+        return r.team
+    cells = table.cells(r.row)
+    return cells[0] if cells else f"line {r.row.line}"
+
+
 @by_identity(32)
 def rows_of(table: Table) -> tuple[StandingsRow, ...]:
     """Data rows with their numbers read by column meaning (realigned rows as realigned).

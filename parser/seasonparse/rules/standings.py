@@ -9,8 +9,8 @@ from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.names import tokens
 from seasonparse.statements import deductions
-from seasonparse.tables import (StandingsRow, column_indexes, differences, record, rows_of, win_points,
-                                to_float, to_int, tournament_columns)
+from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
+                                row_label, rows_of, win_points, to_float, to_int, tournament_columns)
 from seasonparse.tournaments import carried_over
 
 
@@ -18,13 +18,19 @@ def _tables(doc, kind):
     return [t for t in doc.tables if t.kind == kind]
 
 
-def _check_rows(doc, report, formula, describe):
-    for table in _tables(doc, "standings"):
+def _record_tables(doc):
+    return [t for t in doc.tables if record_table(t)]
+
+
+def _check_rows(doc, report, formula, describe, records: bool = False):
+    """`formula` over each row of the standings tables (and, with `records`, of the record
+    tables: tables.record_table), reported where its two sides differ."""
+    for table in _tables(doc, "standings") + (_record_tables(doc) if records else []):
         for r in rows_of(table):
             v = r.values
             result = formula(v)
             if result is not None and result[0] != result[1]:
-                yield report(describe(r.team, v, *result), r.row.line, 1)
+                yield report(describe(row_label(table, r), v, *result), r.row.line, 1)
 
 
 def _ints(v, *keys):
@@ -36,7 +42,9 @@ def _ints(v, *keys):
 def standings_played(doc, settings, report):
     """A standings row where Pld is not W + D + L.
 
-    What it does: reads the columns by name (Pld/P/GP, W, D, L; see the lexicon).
+    What it does: reads the columns by name (Pld/P/GP, W, D, L; see the lexicon),
+    in standings tables and in record tables (a club season's `Overall record`,
+    a row a competition: trial22).
 
     Why: one of the four numbers is wrong.
 
@@ -47,7 +55,7 @@ def standings_played(doc, settings, report):
         x = _ints(v, "played", "won", "drawn", "lost")
         return None if x is None else (x[0], x[1] + x[2] + x[3])
     yield from _check_rows(doc, report, formula,
-                           lambda t, v, a, b: f"{t}: Pld {a}, but W + D + L = {b}")
+                           lambda t, v, a, b: f"{t}: Pld {a}, but W + D + L = {b}", records=True)
 
 
 @rule("S002", "standings-points", ERROR)
@@ -108,7 +116,8 @@ def standings_points(doc, settings, report):
 def standings_goal_difference(doc, settings, report):
     """A standings row where GD is not GF − GA.
 
-    What it does: compares the goal difference column with the goals columns.
+    What it does: compares the goal difference column with the goals columns,
+    in standings tables and in record tables (as S001).
 
     Why: one of the three numbers is wrong, and GD breaks ties on points.
 
@@ -119,7 +128,7 @@ def standings_goal_difference(doc, settings, report):
         x = _ints(v, "goal_difference", "goals_for", "goals_against")
         return None if x is None else (x[0], x[1] - x[2])
     yield from _check_rows(doc, report, formula,
-                           lambda t, v, a, b: f"{t}: GD {a:+d}, but GF − GA = {b:+d}")
+                           lambda t, v, a, b: f"{t}: GD {a:+d}, but GF − GA = {b:+d}", records=True)
 
 
 def _average(r: StandingsRow) -> float | None:
@@ -522,5 +531,48 @@ def standings_totals(doc, settings, report):
                          f"round robin each goal scored is another club's conceded", table.line, 1)
 
 
+_TOTALLED = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
+
+
+@rule("S010", "record-table-total", ERROR)
+def record_table_total(doc, settings, report):
+    """A record table's Total row that is not the sum of its rows.
+
+    What it does: in a record table (a club season's `Overall record`, a row
+    a competition, then `Total`; no team column), adds up each of Pld, W, D,
+    L, GF and GA over the rows above the Total row and compares with it,
+    where every row gives the figure.
+
+    Why: the total is the season's record that readers quote; a row updated
+    without its total (or the reverse) leaves the two apart.
+
+    Example:
+        | Pro League  | 16 | 8 | 3 | 5 | 15 | 16 |
+        | Belgian Cup |  2 | 1 | 0 | 1 |  3 |  2 |
+        | Total       | 18 | 8 | 3 | 6 | 18 | 18 |     (W 9, L 6, GF 18, GA 18)
+    """
+    for table in _record_tables(doc):
+        cols = column_indexes(table)
+        rows = rows_of(table)
+        for total in (row for row in table.rows if row.kind == "total"):
+            above = [r for r in rows if r.row.line < total.line]
+            cells = table.cells(total)
+            wrong = []
+            for meaning in _TOTALLED:
+                col = cols.get(meaning)
+                stated = to_int(cells[col]) if col is not None and col < len(cells) else None
+                figures = [r.values.get(meaning) for r in above]
+                if stated is None or not figures or any(f is None for f in figures):
+                    continue
+                if sum(figures) != stated:
+                    wrong.append((SHORT_LABELS[meaning], stated, sum(figures)))
+            if wrong:
+                said = ", ".join(f"{label} {stated}" for label, stated, _ in wrong)
+                got = ", ".join(f"{label} {summed}" for label, _, summed in wrong)
+                yield report(f"{cells[0]}: {said}, but its {len(above)} rows add up to {got}", total.line, 1,
+                             related=[Related(doc.path, r.row.line, 1, row_label(table, r)) for r in above])
+
+
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
-         table_total, table_average, blank_grid_cell_counted, standings_vs_grid, standings_totals)
+         table_total, table_average, blank_grid_cell_counted, standings_vs_grid, standings_totals,
+         record_table_total)
