@@ -171,6 +171,8 @@ class Corpus:
         undated one a document's only view of it, with no dated one beside it (a league whose clubs
         meet more often than home and away has several cells of a pair, and is left out). The
         views: the dated, by day and path, then the undated (MatchRef.day None), by path."""
+        if len(self.docs) < 2:  # the dated views are another document's: one document (or part) has none
+            return []
         tournament_of: dict[tuple, Tournament | None] = {}  # (id(doc), section): a grid's cells share one
         roots: dict[str, str] = {}  # a name as written -> its root: a grid names each club in every row
 
