@@ -329,7 +329,9 @@ def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
 
 def promotion_ties(doc: Document) -> list[KnockoutTie]:
     """The legs played under a promotion-final section, one tie per pair of clubs (a struck
-    match is no leg)."""
+    match is no leg). Where the section's ties stand under titles naming rounds (a play-off
+    of a preliminary round, semi-finals and a final: Serie B's), only its last round's decide
+    promotion (trial23: each earlier round's winner was held against the infobox)."""
     groups: dict[tuple, list[Match]] = {}
     for m in doc.matches:
         if struck(m):
@@ -338,8 +340,16 @@ def promotion_ties(doc: Document) -> list[KnockoutTie]:
             if contains_any(title, "sections", "promotion"):
                 groups.setdefault((m.section[:i + 1], pair_key(m)), []).append(m)
                 break
+    rounds = {key: max((r for t in legs[0].section[len(key[0]):] if (r := round_index(t)) is not None),
+                       default=None) for key, legs in groups.items()}
+    last: dict[tuple, int] = {}  # a promotion section -> its last round named
+    for (prefix, _), r in rounds.items():
+        if r is not None:
+            last[prefix] = max(r, last.get(prefix, r))
     out = []
-    for (prefix, _), legs in groups.items():
+    for (prefix, pair), legs in groups.items():
+        if prefix in last and rounds[prefix, pair] != last[prefix]:
+            continue  # an earlier round of the play-off
         stated = next((t for t in doc.ties if legs[-1].index in t.legs), None)
         out.append(KnockoutTie(tuple(legs), stated, prefix, None, legs[-1].line))
     return out
