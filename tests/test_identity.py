@@ -217,11 +217,11 @@ def _infer_from_matches_as_first_written(clubs, evidence_of):
                 day, home_name, away_name, home_goals, away_goals, _ = m
                 home = keys.get(home_name) or keys.setdefault(home_name, identity.key(home_name))
                 away = keys.get(away_name) or keys.setdefault(away_name, identity.key(away_name))
-                for side, other_key, own_goals, other_goals, other_name in (
-                        (home, away, home_goals, away_goals, away_name),
-                        (away, home, away_goals, home_goals, home_name)):
+                for side, other_key, own_goals, other_goals, other_name, venue in (
+                        (home, away, home_goals, away_goals, away_name, "home"),
+                        (away, home, away_goals, home_goals, home_name, "away")):
                     r = roots.get(side) or roots.setdefault(side, clubs.root(side))
-                    k = (day, r, own_goals, other_goals)
+                    k = (day, r, own_goals, other_goals, own_goals == other_goals and venue)  # a draw: by venue too
                     prev = seen.get(k)
                     if prev is None:
                         seen[k] = (doc_no, path, m, other_name, other_key)
@@ -238,6 +238,27 @@ def _infer_from_matches_as_first_written(clubs, evidence_of):
                         clubs.inferred.append(identity.Inference(other_name, pname, "match", (
                             (Place(path, m[5]), identity._score_text(m)),
                             (Place(p_path, pm[5]), identity._score_text(pm)))))
+
+
+def test_a_draw_listed_with_the_venues_swapped_is_no_evidence_of_one_club():
+    """trial23: `Concord Rangers 0-0 Colchester United` in one article and `Colchester United 0-0
+    Coventry City` in another, on one day, made Concord Rangers Coventry City (then an X002 and an
+    X001 on that inference). A draw's score cannot tell its sides apart: listed at home in one and
+    away in the other, they are two matches. A win's two listings with the venues swapped are one
+    match (X002 tells the venue), and a draw listed the same way round is too."""
+    def merged(a, b):
+        clubs = Clubs()
+        found = [("a.txt", identity.Evidence((), (), (("2019-11-09", *a, 1),))),
+                 ("b.txt", identity.Evidence((), (), (("2019-11-09", *b, 1),)))]
+        for path, e in found:
+            for m in e.dated:
+                clubs.add(m[1], Place(path, 1)), clubs.add(m[2], Place(path, 1))
+        identity._infer_from_matches(clubs, lambda: found)
+        return clubs.root(identity.key("Concord Rangers")) == clubs.root(identity.key("Coventry City"))
+
+    assert not merged(("Concord Rangers", "Colchester United", 0, 0), ("Colchester United", "Coventry City", 0, 0))
+    assert merged(("Concord Rangers", "Colchester United", 0, 0), ("Coventry City", "Colchester United", 0, 0))
+    assert merged(("Concord Rangers", "Colchester United", 1, 0), ("Colchester United", "Coventry City", 0, 1))
 
 
 CLUB_NAMES = ["Neza", "Neza FC", "Necaxa", "Mérida", "UdeG", "Leones Negros", "Irapuato"]

@@ -412,14 +412,21 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                 away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
                 # each side by (day, its root, its goals, the other's), written out for the two
                 # sides (most are seen once); the home side first: a merge it makes may change
-                # the away side's root
-                k = (day, roots.get(home) or roots.setdefault(home, clubs.root(home)), home_goals, away_goals)
+                # the away side's root. A draw's side also by where it played: its score cannot
+                # tell the two sides apart, so one listed at home and one away are two matches
+                # (trial23: `Concord Rangers 0-0 Colchester United` and `Colchester United 0-0
+                # Coventry City` on one day made Concord Rangers Coventry City); a win's two
+                # listings with the venues swapped are one match (X002 tells the venue)
+                level = home_goals == away_goals
+                k = (day, roots.get(home) or roots.setdefault(home, clubs.root(home)), home_goals, away_goals,
+                     level and "home")
                 prev = seen.get(k)
                 if prev is None:
                     seen[k] = (doc_no, path, m, away_name, away)
                 elif merged(prev, doc_no, path, m, away, away_name):
                     changed = True
-                k = (day, roots.get(away) or roots.setdefault(away, clubs.root(away)), away_goals, home_goals)
+                k = (day, roots.get(away) or roots.setdefault(away, clubs.root(away)), away_goals, home_goals,
+                     level and "away")
                 prev = seen.get(k)
                 if prev is None:
                     seen[k] = (doc_no, path, m, home_name, home)
