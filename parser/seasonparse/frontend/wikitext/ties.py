@@ -190,16 +190,26 @@ class AwaitedBoxes:
         self.found: list[Diagnostic] = []  # W006 of rows written after their boxes
 
     def compare(self, a: str, cells: list, boxes: list[Match]) -> None:
-        """W006 for each leg cell (A's goals first) that is the score of neither of the tie's two
-        boxes, read A's goals first (the convention) or the home side's first (another one some
-        tables use): reported with the box of its leg, as the row's order takes it."""
-        readings = set()
-        for box in boxes:
-            readings.add((box.home_goals, box.away_goals))
-            readings.add((box.home_goals, box.away_goals) if tokens(box.home) == tokens(a)
-                         else (box.away_goals, box.home_goals))
-        for leg, (cell, box) in enumerate(zip(cells, boxes)):
-            if cell is None or cell[0] in readings:
+        """W006 for each leg cell (A's goals first) that is not the score of its leg's box, read
+        A's goals first (the convention) or the home side's first (another one some tables use).
+        A's leg 1 is the box at A's ground, leg 2 the other, where the two boxes have different
+        home clubs (a cell that is the other leg's score is a copy slip: trial23); where they do
+        not (a neutral ground), a cell is held against both boxes, as the row's order takes it."""
+        def readings(box: Match) -> set:
+            return {(box.home_goals, box.away_goals),
+                    (box.home_goals, box.away_goals) if tokens(box.home) == tokens(a)
+                    else (box.away_goals, box.home_goals)}
+
+        own = tokens(a)
+        if len(boxes) == 2 and tokens(boxes[0].home) != tokens(boxes[1].home) and \
+                own in (tokens(boxes[0].home), tokens(boxes[1].home)):
+            boxes = sorted(boxes, key=lambda box: tokens(box.home) != own)  # leg 1 at A's ground first
+            each = [readings(box) for box in boxes]
+        else:
+            both = set().union(*map(readings, boxes))
+            each = [both] * len(boxes)
+        for leg, (cell, box, scores) in enumerate(zip(cells, boxes, each)):
+            if cell is None or cell[0] in scores:
                 continue
             (x, y), (line, col) = cell
             self.found.append(Diagnostic(
