@@ -80,6 +80,34 @@ def test_a_taken_temporary_name_is_skipped(tmp_path, unnamed, monkeypatch):
     """A name left by a process of the same pid (killed in the two system calls a name lasts)."""
     monkeypatch.setattr(jsonout, "_NAMES", iter(range(5)))
     (tmp_path / f".seasonparse-{os.getpid()}-0.tmp").write_text("left")
+    (tmp_path / "a.json").write_text("old")  # replaced: through a temporary name
     jsonout.write_atomic(str(tmp_path / "a.json"), "new\n")
     assert (tmp_path / "a.json").read_text() == "new\n"
     assert (tmp_path / f".seasonparse-{os.getpid()}-0.tmp").read_text() == "left"
+
+
+def test_a_new_file_is_linked_as_itself_and_a_replaced_one_renamed(tmp_path, unnamed, monkeypatch):
+    """Nothing at the target (most writes of --out and the cache): the unnamed file is linked
+    there, and no temporary name ever exists; a file replaced gets one for two system calls."""
+    replaced = []
+    real = os.replace
+    monkeypatch.setattr(jsonout.os, "replace", lambda a, b: (replaced.append(os.path.basename(a)), real(a, b)))
+    jsonout.write_atomic(str(tmp_path / "a.json"), "1\n")
+    assert replaced == [] and (tmp_path / "a.json").read_text() == "1\n"
+    jsonout.write_atomic(str(tmp_path / "a.json"), "2\n")
+    assert len(replaced) == 1 and (tmp_path / "a.json").read_text() == "2\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+@pytest.mark.parametrize("missing", ["no /proc", "a link refused"])
+def test_without_proc_or_a_link_the_named_way_writes(tmp_path, monkeypatch, missing):
+    """review20: in a chroot or a bare container without /proc every write failed."""
+    if missing == "no /proc":
+        monkeypatch.setattr(jsonout, "_proc_fds", lambda: None)
+    else:
+        def refuse(*args, **kwargs):
+            raise PermissionError(errno.EPERM, "not allowed")
+        monkeypatch.setattr(jsonout.os, "link", refuse)
+    jsonout.write_atomic(str(tmp_path / "a.json"), "{}\n")
+    jsonout.write_atomic(str(tmp_path / "a.json"), "{ }\n")
+    assert (tmp_path / "a.json").read_text() == "{ }\n" and [p.name for p in tmp_path.iterdir()] == ["a.json"]

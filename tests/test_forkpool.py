@@ -224,6 +224,7 @@ def test_an_atomic_write_names_its_temporary_file_with_the_writers_pid(tmp_path,
     seen = []
     real = jsonout.os.replace
     monkeypatch.setattr(jsonout.os, "replace", lambda a, b: (seen.append(os.path.basename(a)), real(a, b)))
+    (tmp_path / "x.json").write_text("old")  # a file replaced goes through a temporary name
     jsonout.write_atomic(str(tmp_path / "x.json"), "{}\n")
     assert seen and seen[0].startswith(f".seasonparse-{os.getpid()}-") and seen[0].endswith(".tmp")
 

@@ -176,49 +176,92 @@ def write_atomic(path: str, text: str | bytes, mode: int | None = None) -> None:
     any CLI's files get (0o666 less the umask; mkstemp alone gives 0600), or
     `mode` (`check --fix` keeps the mode of the file it replaces). A stop
     signal during the write takes effect after it (interrupt.deferred), and any
-    failure removes the temporary file, so no `.tmp` file is ever left behind.
-    Where the file system can (Linux's O_TMPFILE), the file is written with no
-    name at all and named only once whole: a process killed outright while it
-    writes (SIGKILL, the OOM killer) leaves nothing, where a named temporary file
-    would stay (see _unnamed_file)."""
+    failure removes the temporary file. Where Linux allows it (O_TMPFILE, and
+    /proc mounted), the file has no name until it is whole (_write_unnamed): a
+    process killed outright while it writes (SIGKILL, the OOM killer) leaves
+    nothing, where a named temporary file would stay; the one window left is
+    between two system calls, where a file replaced has a temporary name."""
     from seasonparse.interrupt import deferred
 
     folder = os.path.dirname(path) or "."
     with deferred():
-        fd = _unnamed_file(folder)
-        tmp = None
+        if not _write_unnamed(path, folder, text, mode):
+            _write_named(path, folder, text, mode)
+
+
+def _opened(fd: int, text: str | bytes):
+    return os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+
+def _write_named(path: str, folder: str, text: str | bytes, mode: int | None) -> None:
+    """Through a temporary file with a name (mkstemp), renamed over `path` once whole."""
+    fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(), suffix=".tmp", dir=folder)
+    try:
+        with _opened(fd, text) as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_umask() if mode is None else mode)
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _write_unnamed(path: str, folder: str, text: str | bytes, mode: int | None) -> bool:
+    """Through a file with no name (O_TMPFILE), given one once whole: linked as `path` itself
+    where nothing is there yet (most writes of `--out` and the cache), else under a temporary
+    name renamed over `path` at once. False where no such file is to be had: another system, a
+    file system without O_TMPFILE (NFS, for one), no /proc (a chroot, a bare container), or a
+    link refused; the caller then writes a named temporary file (`text` is still at hand)."""
+    procfd = _proc_fds()
+    fd = _unnamed_file(folder) if procfd is not None else None
+    if fd is None:
+        return False
+    with _opened(fd, text) as fh:
+        os.fchmod(fh.fileno(), 0o666 & ~_umask() if mode is None else mode)
+        fh.write(text)
+        fh.flush()
+        source = str(fh.fileno())
         try:
-            if fd is None:
-                fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(), suffix=".tmp", dir=folder)
-            with (os.fdopen(fd, "wb") if isinstance(text, bytes) else
-                  os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
-                os.fchmod(fh.fileno(), 0o666 & ~_umask() if mode is None else mode)
-                fh.write(text)
-                if tmp is None:  # whole: named now, and at once renamed (the name lasts two system calls)
-                    fh.flush()
-                    tmp = _name_of_unnamed(fh.fileno(), folder)
-                    os.replace(tmp, path)
-                    return
+            os.link(source, path, src_dir_fd=procfd, follow_symlinks=True)
+            return True
+        except FileExistsError:
+            pass  # something is there: a temporary name, then the rename
+        except OSError:
+            return False
+        while True:
+            tmp = os.path.join(folder, f"{_temporary_prefix()}{next(_NAMES)}.tmp")
+            try:
+                os.link(source, tmp, src_dir_fd=procfd, follow_symlinks=True)
+                break
+            except FileExistsError:  # left by a process of the same pid, killed in the window
+                continue
+            except OSError:
+                return False
+        try:
             os.replace(tmp, path)
         except BaseException:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
             raise
+    return True
 
 
 def _temporary_prefix() -> str:
     return f"{TEMPORARY_PREFIX}{os.getpid()}-"
 
 
+# O_TMPFILE is refused with these where the file system has no such files (EISDIR: a kernel
+# without O_TMPFILE, which takes the flag for O_DIRECTORY)
+_NOT_SUPPORTED = frozenset((errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL))
 _NO_TMPFILE: set[str] = set()  # folders whose file system refused O_TMPFILE: not asked again
+_NAMES = itertools.count()  # a temporary name's number in this process
 
 
 def _unnamed_file(folder: str) -> int | None:
     """A file open for writing in `folder`'s file system that has no name yet (O_TMPFILE:
-    Linux 3.11 and later, on ext4, xfs, btrfs, tmpfs...), or None where that is not to be had
-    (another system; a file system without it, NFS for one), and the caller makes a named
-    temporary file instead. Its mode comes from the umask, as any new file's."""
+    Linux 3.11 and later, on ext4, xfs, btrfs, tmpfs...), or None where that is not to be had.
+    Its mode comes from the umask, as any new file's."""
     flag = getattr(os, "O_TMPFILE", 0)
     if not flag or folder in _NO_TMPFILE:
         return None
@@ -230,28 +273,25 @@ def _unnamed_file(folder: str) -> int | None:
         return None  # (anything else, a folder not writable, the named way says)
 
 
-_NOT_SUPPORTED = frozenset((errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL))  # EISDIR: a kernel without O_TMPFILE
-_PROC_FDS: list = [None, None]  # (the process, its /proc/self/fd opened): see _name_of_unnamed
-_NAMES = itertools.count()  # a temporary name's number in this process
+class _ProcFds:
+    """This process's /proc/self/fd, opened once per process: what an unnamed file is linked
+    from (linkat with AT_SYMLINK_FOLLOW, which needs no privilege where AT_EMPTY_PATH does; and
+    os.link calls linkat only when given a folder's descriptor). A process forked after it was
+    opened opens its own: /proc/self is the process that opened it. None without /proc."""
+
+    pid: int | None = None
+    fd: int | None = None
 
 
-def _name_of_unnamed(fd: int, folder: str) -> str:
-    """A temporary name in `folder` for the O_TMPFILE file `fd`, written and flushed. linkat
-    with AT_SYMLINK_FOLLOW from the process's /proc/self/fd (which needs no privilege, where
-    AT_EMPTY_PATH does): os.link calls linkat only when given a folder's descriptor, and that
-    folder is opened once per process (a forked worker opens its own: /proc/self is the
-    process that opened it). A name taken (by a process of the same pid, killed in the two
-    system calls a name lasts) is skipped."""
+def _proc_fds() -> int | None:
     pid = os.getpid()
-    if _PROC_FDS[0] != pid:
-        if _PROC_FDS[1] is not None:  # the parent's, inherited through a fork
+    if _ProcFds.pid != pid:
+        if _ProcFds.fd is not None:  # the parent's, inherited through a fork
             with contextlib.suppress(OSError):
-                os.close(_PROC_FDS[1])
-        _PROC_FDS[:] = [pid, os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)]
-    while True:
-        tmp = os.path.join(folder, f"{_temporary_prefix()}{next(_NAMES)}.tmp")
+                os.close(_ProcFds.fd)
         try:
-            os.link(str(fd), tmp, src_dir_fd=_PROC_FDS[1], follow_symlinks=True)
-            return tmp
-        except FileExistsError:
-            continue
+            fd = os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError:
+            fd = None
+        _ProcFds.pid, _ProcFds.fd = pid, fd
+    return _ProcFds.fd
