@@ -370,6 +370,22 @@ def standings_tables(doc: Document) -> list[Table]:
 
 
 @per_document
+def table_clubs(doc: Document) -> tuple[str, ...]:
+    """The clubs in the data rows of every standings table of the document (their team
+    column): the league's clubs, where it has a table (a league played in groups has one a
+    group). A club in none is another division's: the opponent of a promotion or relegation
+    play-off. Shared between rules: read only."""
+    names: dict[str, None] = {}
+    for table in standings_tables(doc):
+        col = column_indexes(table).get("team")
+        for r in table.rows if col is not None else ():
+            cells = table.cells(r)
+            if r.kind == "data" and col < len(cells) and cells[col].strip():
+                names[cells[col]] = None
+    return tuple(names)
+
+
+@per_document
 def ranking(doc: Document) -> dict[str, int]:
     """Club -> position in the document's first standings table (position column, else row
     order). Shared between rules: read only."""

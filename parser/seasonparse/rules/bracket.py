@@ -8,7 +8,7 @@ from itertools import pairwise
 from seasonparse.findings import Related, rule
 from seasonparse.football import (
     describe, knockout_ties, named_clubs, per_document, promotion_ties, rank_of, ranking, round_index, same_team,
-    tie_result)
+    table_clubs, tie_result)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
@@ -209,7 +209,7 @@ def promoted_mismatch(doc, settings, report):
         if res is None:
             continue
         legs = [Related(doc.path, m.line, 1, describe(m)) for m in kt.legs]
-        if _won_by_the_division_above(ranks, res):
+        if _won_by_the_division_above(doc, res):
             if any(same_team(c, res.loser) for c in named):
                 yield report(f"{field.key}: {res.loser}, but {res.loser} lost the promotion play-off to "
                              f"{res.winner}, of the division above", field.line, 1, related=legs)
@@ -220,11 +220,13 @@ def promoted_mismatch(doc, settings, report):
                          field.line, 1, related=legs)
 
 
-def _won_by_the_division_above(ranks: dict[str, int], res) -> bool:
-    """A promotion play-off won by a club in no row of the document's table against one of
-    its clubs: a club of the division above that kept its place."""
-    return (bool(ranks) and rank_of(ranks, res.loser) is not None
-            and not any(same_team(name, res.winner) for name in ranks))
+def _won_by_the_division_above(doc, res) -> bool:
+    """A promotion play-off won by a club in no row of the document's standings tables against
+    one of their clubs (football.table_clubs: every table, a league of two groups has two): a
+    club of the division above that kept its place."""
+    clubs = table_clubs(doc)
+    return (any(same_team(name, res.loser) for name in clubs)
+            and not any(same_team(name, res.winner) for name in clubs))
 
 
 RULES = (bracket_team_not_advanced, champion_mismatch, promoted_mismatch)

@@ -9,7 +9,7 @@ from functools import cache
 from typing import NamedTuple
 
 from seasonparse.findings import Edit, Fix, Related, rule
-from seasonparse.football import counted, doc_club, in_section, per_document, same_team, standings_tables
+from seasonparse.football import counted, doc_club, in_section, per_document, same_team, table_clubs
 from seasonparse.lexicon import contains_any, names_any, names_phase, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
@@ -448,8 +448,8 @@ def _league_matches(matches: list[Match], scope: tuple[str, ...], heading: tuple
 
 
 class _TableClubs:
-    """The clubs in the rows of the document's standings tables (their team column), read once
-    and only where a play-off's clubs are asked for."""
+    """The clubs of the document's standings tables (football.table_clubs), indexed once and
+    only where a play-off's clubs are asked for."""
 
     def __init__(self, doc: Document):
         self.doc = doc
@@ -458,14 +458,7 @@ class _TableClubs:
     def another_division(self, m: Match) -> bool:
         """Whether a club of `m` is in no row of the tables, where the document has one."""
         if self.clubs is None:
-            names = []
-            for table in standings_tables(self.doc):
-                col = column_indexes(table).get("team")
-                for r in table.rows if col is not None else ():
-                    cells = table.cells(r)
-                    if r.kind == "data" and col < len(cells) and cells[col].strip():
-                        names.append(cells[col])
-            self.clubs = _Clubs(names)
+            self.clubs = _Clubs(table_clubs(self.doc))
         return bool(self.clubs.by_word) and not (self.clubs.of(m.home) and self.clubs.of(m.away))
 
 
