@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from seasonparse.football import same_team
+from seasonparse.lexicon import words
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.names import tokens
@@ -532,6 +533,7 @@ def standings_totals(doc, settings, report):
 
 
 _TOTALLED = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
+_DASHES = frozenset("—–-")  # a record's cell for none (`Neutral | — | — | …`): 0
 
 
 @rule("S010", "record-table-total", ERROR)
@@ -541,7 +543,9 @@ def record_table_total(doc, settings, report):
     What it does: in a record table (a club season's `Overall record`, a row
     a competition, then `Total`; no team column), adds up each of Pld, W, D,
     L, GF and GA over the rows above the Total row and compares with it,
-    where every row gives the figure.
+    where every row gives the figure (a dash is none: 0). A subtotal row (its
+    first cell names a total: `League total`) is compared with the rows since
+    the one before, and is not added in the Total (review20: it was).
 
     Why: the total is the season's record that readers quote; a row updated
     without its total (or the reverse) leaves the two apart.
@@ -551,26 +555,50 @@ def record_table_total(doc, settings, report):
         | Belgian Cup |  2 | 1 | 0 | 1 |  3 |  2 |
         | Total       | 18 | 8 | 3 | 6 | 18 | 18 |     (W 9, L 6, GF 18, GA 18)
     """
+    total_words = frozenset(words("goalscorers", "total_rows"))
     for table in _record_tables(doc):
         cols = column_indexes(table)
-        rows = rows_of(table)
-        for total in (row for row in table.rows if row.kind == "total"):
-            above = [r for r in rows if r.row.line < total.line]
-            cells = table.cells(total)
-            wrong = []
-            for meaning in _TOTALLED:
-                col = cols.get(meaning)
-                stated = to_int(cells[col]) if col is not None and col < len(cells) else None
-                figures = [r.values.get(meaning) for r in above]
-                if stated is None or not figures or any(f is None for f in figures):
-                    continue
-                if sum(figures) != stated:
-                    wrong.append((SHORT_LABELS[meaning], stated, sum(figures)))
-            if wrong:
-                said = ", ".join(f"{label} {stated}" for label, stated, _ in wrong)
-                got = ", ".join(f"{label} {summed}" for label, _, summed in wrong)
-                yield report(f"{cells[0]}: {said}, but its {len(above)} rows add up to {got}", total.line, 1,
-                             related=[Related(doc.path, r.row.line, 1, row_label(table, r)) for r in above])
+        read = {r.row.line: r for r in rows_of(table)}
+        added: list = []  # the rows since the last subtotal (or the table's start)
+        counted: list = []  # the rows the Total adds up
+        for row in table.rows:
+            cells = table.cells(row)
+            if row.kind == "total" or (row.line in read and total_words & set(tokens(cells[0] if cells else ""))):
+                yield from _total_against(doc, table, cols, row, added if row.kind != "total" else counted,
+                                          read, report)
+                if row.kind == "total":
+                    added, counted = [], []
+                else:  # a subtotal: its rows count in the Total, or it does where it sums none
+                    counted += [] if added else [row]
+                    added = []
+            elif row.line in read:
+                added.append(row)
+                counted.append(row)
+
+
+def _total_against(doc, table, cols, total, rows, read, report):
+    """The findings of a total row against the sum of `rows` (S010)."""
+    cells = table.cells(total)
+    wrong = []
+    for meaning in _TOTALLED:
+        col = cols.get(meaning)
+        stated = to_int(cells[col]) if col is not None and col < len(cells) else None
+        figures = [_figure(table, row, col) for row in rows] if col is not None else []
+        if stated is None or not figures or any(f is None for f in figures):
+            continue
+        if sum(figures) != stated:
+            wrong.append((SHORT_LABELS[meaning], stated, sum(figures)))
+    if wrong:
+        said = ", ".join(f"{label} {stated}" for label, stated, _ in wrong)
+        got = ", ".join(f"{label} {summed}" for label, _, summed in wrong)
+        yield report(f"{cells[0]}: {said}, but its {len(rows)} rows add up to {got}", total.line, 1,
+                     related=[Related(doc.path, row.line, 1, row_label(table, read[row.line])) for row in rows])
+
+
+def _figure(table, row, col: int) -> int | None:
+    cells = table.cells(row)
+    cell = cells[col].strip() if col < len(cells) else ""
+    return 0 if cell in _DASHES and cell else to_int(cell)
 
 
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
