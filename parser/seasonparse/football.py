@@ -98,6 +98,14 @@ def round_index(title: str) -> int | None:
     return found
 
 
+def qualifying_round(index: int | None) -> bool:
+    """Whether a round (round_index) is a qualifying round, before a cup's first round: its
+    loser may go on in another competition's later round (UEFA's clubs knocked out of the
+    Champions League's qualifying rounds enter the Europa League's), so in a club's article a
+    qualifying round's loss does not end the club's run."""
+    return index is not None and index < round_index("first round")
+
+
 class KnockoutTie(NamedTuple):
     legs: tuple[Match, ...]
     stated: Tie | None
