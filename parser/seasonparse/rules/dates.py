@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import pair_key, round_index, season_window
-from seasonparse.lexicon import knockout_title, names_any
+from seasonparse.lexicon import group_stage, knockout_title, names_any
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.seasons import years_named
 
@@ -182,7 +182,8 @@ def _listed_in_date_order(doc):
     the leg above. A tie starts no earlier than the first leg of the tie above it,
     except in a knockout round, whose ties are listed in draw order, not by date: a
     round a section names, or the document's title (`2018 FIFA World Cup qualification
-    – UEFA second round`, its ties under `==Matches==`: trial22)."""
+    – UEFA second round`, its ties under `==Matches==`: trial22), but for a group's
+    matches (`==Group E==` of the AFC's second round, a round of groups: review20)."""
     above = {}  # section -> (clubs, first leg, last leg) of the tie listed last
     knockout_document = knockout_title(doc.title or "")
     for m in doc.matches:
@@ -194,7 +195,7 @@ def _listed_in_date_order(doc):
             yield tie[2], m, "the leg above"
             above[m.section] = (clubs, tie[1], m)
             continue
-        if tie is not None and not knockout_document and not _in_knockout_round(m):
+        if tie is not None and not (knockout_document and not group_stage(m.section)) and not _in_knockout_round(m):
             first = tie[1]
             yield first, m, "the match above" if first is tie[2] else "the first leg of the tie above"
         above[m.section] = (clubs, m, m)
