@@ -249,3 +249,28 @@ def test_a_match_with_a_date_the_format_does_not_read_is_said(text, line, why):
 def test_prose_with_a_score_is_no_undated_match():
     doc = parse_text("In 2015 the club won 4 - 1 at home.\nThe season ended 2 - 0 for Leicester City.\n")
     assert doc.matches == () and doc.diagnostics == ()
+
+
+@pytest.mark.parametrize("note,award", [
+    ("awarded 0–3", (0, 3)),  # home–away, as the line writes the clubs
+    ("a.e.t.; awarded 0–3", (0, 3)),
+    ("awarded 0–3; originally 2–1", (0, 3)),
+    ("awarded 3–0 to Alpha", (0, 3)),  # a side named: its goals are the larger number
+    ("awarded 3–0 to Alpha.", (0, 3)),
+    ("awarded 3–0 to Alpha FC", (0, 3)),  # the club's words first (review20)
+    ("awarded 3–0 to Alpha because Beta fielded an ineligible player", (0, 3)),
+    ("match awarded to Alpha 3–0", (0, 3)),
+    ("Alpha awarded 3–0 win", (0, 3)),  # the club named before the word
+    ("w/o 3–0 to Alpha", (0, 3)),
+    ("awarded 3–0 to the visitors", (0, 3)),
+    ("awarded 3–0 to the hosts", (3, 0)),
+    ("awarded 3–0 to Beta", (3, 0)),
+    ("awarded 3–0 to Gamma", None),  # a side that is neither club: not oriented
+    ("awarded to Alpha", None),  # no score: the line's is the award
+    ("awd.", None),
+    ("a.e.t.", None),
+])
+def test_the_score_an_award_note_gives(note, award):
+    from seasonparse.frontend.lines import awarded_score
+
+    assert awarded_score(note, "Beta", "Alpha") == award

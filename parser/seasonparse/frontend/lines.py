@@ -99,29 +99,59 @@ def note_details(note: str | None, home: str = "", away: str = "") -> tuple[bool
 
 
 def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int, int] | None:
-    """The score a note says was awarded, where it gives one: `awarded 0–3` (home–away, as
-    the line writes the clubs), `w/o 3–0 to Alpha` (the named club's goals first, whichever
-    side it is). None where it gives none: `(awd.)` alone says the line's score is the
-    award. `Beta 2 - 1 Alpha (awarded 0–3)`: the match was played 2–1 and awarded 0–3,
-    which is what counts (trial22: the 2–1 was taken for the award)."""
+    """The score (home–away) a note says was awarded, where it gives one: `awarded 0–3` (as
+    the line writes the clubs, home first), `awarded 3–0 to Alpha`, `match awarded to Alpha
+    3–0`, `Alpha awarded 3–0 win`, `w/o 3–0 to the visitors` (a side named: its goals are the
+    larger number). None where it gives none (`(awd.)` alone says the line's score is the
+    award) or names a side that is neither club. `Beta 2 - 1 Alpha (awarded 0–3)`: played 2–1,
+    awarded 0–3, which is what counts (trial22: the 2–1 was taken for the award; review20:
+    `to Alpha FC`, `to Alpha because ...` and a club named first)."""
     if not note or not names_any(note, "scores", "awarded"):
         return None
-    found = _awarded_score_note().search(note)
-    if found is None:
-        return None
-    a, b = int(found[1]), int(found[2])
-    to = (found["to"] or "").strip()
-    if to and away and same_club(to, away) and not same_club(to, home):
-        return b, a
-    return a, b
+    for part in re.split(r"[;,]", note):
+        said = _awarded_word().search(part)
+        if said is None:
+            continue
+        score = _NOTE_SCORE.search(part, said.end())
+        if score is None:
+            return None
+        a, b = int(score[1]), int(score[2])
+        to = _AWARDED_TO.search(part, said.end())
+        side = _side_named(to[1] if to else part[:said.start()], home, away)
+        if side is None:
+            return a, b
+        if side == "home":
+            return max(a, b), min(a, b)
+        return (min(a, b), max(a, b)) if side == "away" else None
+    return None
+
+
+_NOTE_SCORE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")
+_AWARDED_TO = compile_lazily(r"\bto\s+(.+)", re.I)
 
 
 @lru_cache(maxsize=1)
-def _awarded_score_note() -> re.Pattern:
-    """A word of the lexicon's scores.awarded, then a score, maybe `to` a club."""
+def _awarded_word() -> re.Pattern:
+    """A word of the lexicon's scores.awarded."""
     said = "|".join(re.escape(w) for w in sorted(words("scores", "awarded"), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{said})(?!\w)\s*:?\s*(\d+)\s*[-–—]\s*(\d+)(?:\s+to\s+(?P<to>[^,;()]+))?",
-                      re.I)
+    return re.compile(rf"(?<!\w)(?:{said})(?!\w)", re.I)
+
+
+def _side_named(text: str, home: str, away: str) -> str | None:
+    """The side whose club (its words first in `text`: `Alpha FC`, `Alpha because ...`) or whose
+    word (the lexicon's scores.awarded_home and awarded_away) `text` names: `home`, `away`; `?`
+    where it names one that is neither; None where it names none (no letters)."""
+    words_ = tokens(text)
+    if words_[:1] == ("the",):  # `to the visitors`
+        words_ = words_[1:]
+    if not words_:
+        return None
+    found = {side for side, club in (("home", home), ("away", away))
+             if (named := tokens(club)) and words_[:len(named)] == named}
+    for side in ("home", "away"):
+        if any(words_[:len(t)] == t for t in map(tokens, words("scores", f"awarded_{side}"))):
+            found.add(side)
+    return found.pop() if len(found) == 1 else "?"
 
 
 def parse_score(line: str) -> ScoreLine | None:
