@@ -418,4 +418,6 @@ def rank_of(ranks: dict[str, int], team: str) -> int | None:
 
 
 def describe(m: Match) -> str:
-    return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({m.date_text})"
+    """A match as a message names it: `Necaxa 1-0 Neza (October 1, 2011)`, its date as
+    written, or `undated` (a results grid's cell, a leg made from a summary row)."""
+    return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({m.date_text or 'undated'})"

@@ -17,7 +17,6 @@ from seasonparse.model import ERROR, WARNING
 from seasonparse.names import same_club, same_team
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
-from seasonparse.rules.reference import described
 
 
 def _rel(ref: MatchRef, what: str = "") -> Related:
@@ -113,8 +112,8 @@ def cross_match_score(corpus, settings, report):
         if len({_score(r, clubs) for r in views if r.day is not None}) > 1:
             continue  # the dated views disagree: reported above, with no undated view to take sides
         for ref, others in odd_ones(views, lambda r, clubs=clubs: _score(r, clubs), _path):
-            yield report(f"{described(ref.match)} here, but {described(others[0].match)} in {others[0].doc.path}",
-                         ref.match.line, 1, path=ref.doc.path, related=[_rel(o, described(o.match)) for o in others])
+            yield report(f"{describe(ref.match)} here, but {describe(others[0].match)} in {others[0].doc.path}",
+                         ref.match.line, 1, path=ref.doc.path, related=[_rel(o, describe(o.match)) for o in others])
 
 
 def _kicks(ref: MatchRef, corpus) -> tuple[int, int] | None:

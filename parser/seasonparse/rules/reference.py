@@ -26,13 +26,8 @@ _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "g
 _ref_figures = itemgetter(*_REF_COLUMNS)
 
 
-def described(m) -> str:
-    """A match as a message names it: its date as written, or `undated` (a results grid's cell)."""
-    return describe(m if m.date_text else m._replace(date_text="undated"))
-
-
 def _ref_text(rm) -> str:
-    return described(rm.match)
+    return describe(rm.match)
 
 
 def _at(rm, what: str = "") -> Related:
@@ -66,7 +61,7 @@ def reference_match_score(index, settings, report):
     """
     for p in index.differing:  # the others agree on score, venue and day
         if p.score_differs:
-            yield _at_article(report, p, f"{described(p.article.match)} here, but {_ref_text(p.ref)} in the "
+            yield _at_article(report, p, f"{describe(p.article.match)} here, but {_ref_text(p.ref)} in the "
                                          "reference")
 
 
