@@ -28,7 +28,7 @@ from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, r
 from seasonparse.frontend.wikitext.templates import (
     club_season_infoboxes, is_ignored, key, kind_of)
 from seasonparse.frontend.wikitext.ties import (
-    AwaitedBoxes, Mark, TieText, add_tie, box_ties, marked_winners, read_two_leg, tie_table_columns)
+    AwaitedBoxes, Mark, TieText, add_tie, box_statements, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.lexicon import words
 from seasonparse.model import INFO, Block, Diagnostic, Document, Table
@@ -372,7 +372,8 @@ def read(source: Source) -> Document:
     r.close_legacy()
     r.diags.extend(r.awaited.mismatches(r.b))  # W006, before the matches made from cells are dropped
     r.aggregates = r.awaited.drop(r.b, r.aggregates)
-    r.b.ties.extend(box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches))
+    r.b.ties.extend(box_statements(r.b.matches, r.b.ties, r.aggregates)
+                    + box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches))
     r.note_unknown(_furniture_from(pieces, masked))
     marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))

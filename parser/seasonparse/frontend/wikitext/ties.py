@@ -344,6 +344,28 @@ def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matche
     return out
 
 
+def box_statements(matches, ties, aggregates: dict[int, tuple[str, int]]) -> list[Tie]:
+    """A second statement of a tie's aggregate: a tie that an outcome line or a summary row
+    states, whose second box states another aggregate (`aggregatescore`), is that box's tie
+    too, for T002 to compare with the legs (trial23: `Goa won 5–4 on aggregate.` below the
+    boxes hid their `aggregatescore=5–3`). Only where the two statements differ: one that
+    agrees would be the same finding twice."""
+    out = []
+    for t in ties:
+        if len(t.legs) != 2 or t.legs[-1] not in aggregates:
+            continue
+        stated, line = aggregates[t.legs[-1]]
+        said = score(_SHOOTOUT_WORDS.sub(" ", stated))
+        if said is None or (max(said), min(said)) == (t.aggregate_winner, t.aggregate_loser):
+            continue
+        leg1, leg2 = matches[t.legs[0]], matches[t.legs[1]]
+        if tokens(leg1.home) == tokens(leg2.away) and tokens(leg1.away) == tokens(leg2.home):
+            tie = _box_tie(leg1, leg2, stated, line)
+            if tie is not None:
+                out.append(tie)
+    return out
+
+
 def _legs_round(section: tuple[str, ...]) -> tuple:
     """Where a box's legs are: its section, or the round of its First leg / Second leg section
     (`==Semi-finals first legs==` and `==Semi-finals second legs==` are one round's legs)."""
