@@ -118,7 +118,9 @@ def champion_mismatch(doc, settings, report):
     (football.series_final). A two-legged final's winner is the tie's: on
     aggregate, else the shoot-out, else as its outcome line says (away goals). A
     conference's bracket (its last round a conference final) leads to the final,
-    so it is no other tournament the infobox could name the champion of. A
+    so it is no other tournament the infobox could name the champion of; nor are
+    rounds in a section beside the final's (`==Knockout rounds==` then `==Final==`)
+    that all come before it. A
     play-off's final (a section titled `Play-offs`, `Premiership play-off`) is
     not held against a champion the document's first standings table ranks
     first (a runner-up it ranks second) and who plays no match of the play-off:
@@ -136,9 +138,12 @@ def champion_mismatch(doc, settings, report):
     named = list(_named_champions(doc))
     runner = next((f for f in doc.infobox if fold(f.key) in words("infobox", "runner_up")), None)
     tournaments = _rounds(doc)
-    # a conference's bracket (its last round a conference final) leads to the final: no other
+    # a conference's bracket (its last round a conference final) leads to the final, as do a
+    # section's rounds that all come before the rounds of a section above it (`==Knockout
+    # rounds==` / `===Semi-finals===`, then `==Final==`: trial23's Toto Cup): no other
     # tournament whose champion the infobox could name
-    contenders = sum(1 for rounds in tournaments.values() if max(rounds) != round_index("conference final"))
+    contenders = sum(1 for prefix, rounds in tournaments.items()
+                     if max(rounds) != round_index("conference final") and not _leads_above(prefix, rounds, tournaments))
     for prefix, rounds in tournaments.items():
         last = max(rounds)
         if last != round_index("final") or len(rounds[last]) != 1:
@@ -162,6 +167,12 @@ def champion_mismatch(doc, settings, report):
                 and not table_decided(runner.value, 2)):
             yield report(f"the document names {runner.value} runner-up, but {res.loser} lost the final",
                          runner.line, 1, related=legs)
+
+
+def _leads_above(prefix: tuple[str, ...], rounds: dict[int, list], tournaments: dict) -> bool:
+    """Whether the rounds under `prefix` all come before those of a section above it (one of
+    its prefixes): a bracket that leads into that section's rounds, no tournament of its own."""
+    return any(prefix[:n] in tournaments and min(tournaments[prefix[:n]]) > max(rounds) for n in range(len(prefix)))
 
 
 def _table_decided(prefix: tuple[str, ...], rounds: dict[int, list], ranks: dict[str, int]):
