@@ -157,9 +157,22 @@ def carried_over(table: Table, stated: int | None, earned: int) -> int:
     from the regular season: a stage's table (section_stage) ranks its clubs from their regular-season
     points (halved in Belgium and Austria, whole in Denmark), which its W and D do not show. 0 for
     any other table, or a row at or below its results (Pts short of them are wrong, carried or not)."""
-    if stated is None or stated <= earned or section_stage(table.section) is None:
+    if stated is None or stated <= earned or table_stage(table) is None:
         return 0
     return stated - earned
+
+
+def table_stage(table: Table) -> str | None:
+    """The stage a standings table ranks beside the regular season's: one its place names
+    (section_stage), else the round robin of a play-off or knockout phase its heading names
+    (`==Play-offs==`: Greece's, among the top clubs, who start from bonus points; Israel's `Top
+    playoff`; a `Final round`): a stage by that heading's words, as no table ranks a knockout
+    round (trial24: such a table was held against the regular season's, X007). None for the
+    regular season's."""
+    stage = section_stage(table.section)
+    if stage is not None or match_phase(table.section) != "knockout":
+        return stage
+    return next(fold(t) for t in reversed(table.section) if match_phase((t,)) == "knockout")
 
 
 def table_tournament(doc: Document, table: Table) -> Tournament | None:
@@ -171,7 +184,11 @@ def table_tournament(doc: Document, table: Table) -> Tournament | None:
     if excluded_section(table.section) or match_phase(table.section) == "cup":
         return None
     header = " ".join(" ".join(h) for h in table.header)
-    return tournament_in(header) or section_tournament(doc, table.section)
+    if named := tournament_in(header):
+        return named
+    t = _place_tournament(doc, table.section)
+    stage = table_stage(table) if t is not None else None
+    return t if stage is None else (f"{t[0]} {stage}", t[1])
 
 
 @lru_cache(maxsize=4096)  # asked for every match: a section's matches share its titles

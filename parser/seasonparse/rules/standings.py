@@ -12,7 +12,9 @@ from seasonparse.names import tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
                                 row_label, rows_of, win_points, to_float, to_int, tournament_columns)
-from seasonparse.tournaments import carried_over
+from seasonparse.tournaments import carried_over, table_stage
+
+_BY_ROUND_REACHED = "final ranking"  # the lexicon's stage of a table ranked by the round each club reached
 
 
 def _tables(doc, kind):
@@ -97,8 +99,9 @@ def standings_points(doc, settings, report):
             pts, expected = x[0], win * x[1] + x[2] + adjust
             if pts == expected or (r.row.adjustment and pts == expected - r.row.adjustment):
                 continue  # (a note's deduction the Pts do not count: one overturned, or another season's)
-            if carried_over(table, pts, expected):
+            if not adjust and carried_over(table, pts, expected):
                 continue  # a split league's later stage: its clubs start from their regular-season points
+                # (where the row states its start, a Bonus or Adj column, that is what it carries)
             formula = f"{win} × W + D" + (f" {adjust:+d}" if adjust else "")
             why = next((d for d in stated if same_team(d.club, r.team) and d.points == expected - pts), None)
             if why:
@@ -167,7 +170,9 @@ def standings_order(doc, settings, report):
     (bonus or deducted points, an Adj column, a deduction the row's own note states),
     the message shows the points compared. A table split in parts ranked apart (a
     Sports table's `split6=yes`: a league split in two halves, the seventh club may
-    have more points than the sixth) is ordered within each part.
+    have more points than the sixth) is ordered within each part. A tournament's final
+    ranking (`==Final ranking==`: the lexicon's stage `final ranking`) ranks by the round
+    each club reached, and is not checked.
 
     Why: a row out of order means a wrong number in it or in the row above; but
     leagues break ties on points differently (La Liga by head-to-head).
@@ -177,7 +182,7 @@ def standings_order(doc, settings, report):
         | 5 | Irapuato | 15 | 7 | 2 | 6 | 24 | 17 | +7 | 24 |
     """
     for table in doc.tables:
-        if table.kind == "standings" and table.order_rule != "other":
+        if table.kind == "standings" and table.order_rule != "other" and table_stage(table) != _BY_ROUND_REACHED:
             key, what = _points_then_gd, "points"
         elif table.kind == "relegation":
             key, what = _average, "average (total points / total played)"
