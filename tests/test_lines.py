@@ -266,6 +266,13 @@ def test_prose_with_a_score_is_no_undated_match():
     ("awarded 3–0 to the hosts", (3, 0)),
     ("awarded 3–0 to Beta", (3, 0)),
     ("awarded 3–0 to Gamma", None),  # a side that is neither club: not oriented
+    ("awarded 0–3 due to Alpha fielding an ineligible player", (0, 3)),  # `due to` names no side (review21)
+    ("awarded 0–3 owing to crowd trouble", (0, 3)),
+    ("match awarded 0–3", (0, 3)),  # words before it that are no club
+    ("The match was awarded 0–3", (0, 3)),
+    ("Result awarded 0–3", (0, 3)),
+    ("awarded 3–0 as Beta failed to turn up", (3, 0)),
+    ("awarded 3–0 to Alph", None),  # not a club's name nor its words
     ("awarded to Alpha", None),  # no score: the line's is the award
     ("awd.", None),
     ("a.e.t.", None),
@@ -274,3 +281,10 @@ def test_the_score_an_award_note_gives(note, award):
     from seasonparse.frontend.lines import awarded_score
 
     assert awarded_score(note, "Beta", "Alpha") == award
+
+
+def test_an_award_to_a_club_named_short():
+    """`to Hull` beside `Hull City` (review21), as a shoot-out note's winner is read."""
+    from seasonparse.frontend.lines import awarded_score
+
+    assert awarded_score("awarded 0–3 to Hull", "Hull City", "York City") == (3, 0)

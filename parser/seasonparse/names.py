@@ -86,6 +86,17 @@ def same_team(a: str, b: str) -> bool:
     return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
 
 
+def side_named(name: str, home: str, away: str) -> str | None:
+    """The side of a match a name is (`home`, `away`): one club's name up to accents
+    (same_club), else one club's words (same_team: `Hull` of `Hull City`); None if neither or
+    both. What a note naming a club (a shoot-out's winner, an award's) reads."""
+    for same in (same_club, same_team):
+        sides = [side for side, club in (("home", home), ("away", away)) if club and same(name, club)]
+        if len(sides) == 1:
+            return sides[0]
+    return None
+
+
 SUBSET_WORDS = 8  # a name of more words is compared name by name (its word subsets are too many)
 
 

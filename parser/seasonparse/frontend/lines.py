@@ -16,7 +16,7 @@ from functools import lru_cache
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import contains_any, names_any, words
 from seasonparse.model import maker
-from seasonparse.names import fold, same_club, tokens
+from seasonparse.names import fold, same_club, side_named, tokens
 
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -100,12 +100,13 @@ def note_details(note: str | None, home: str = "", away: str = "") -> tuple[bool
 
 def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int, int] | None:
     """The score (home–away) a note says was awarded, where it gives one: `awarded 0–3` (as
-    the line writes the clubs, home first), `awarded 3–0 to Alpha`, `match awarded to Alpha
-    3–0`, `Alpha awarded 3–0 win`, `w/o 3–0 to the visitors` (a side named: its goals are the
-    larger number). None where it gives none (`(awd.)` alone says the line's score is the
-    award) or names a side that is neither club. `Beta 2 - 1 Alpha (awarded 0–3)`: played 2–1,
-    awarded 0–3, which is what counts (trial22: the 2–1 was taken for the award; review20:
-    `to Alpha FC`, `to Alpha because ...` and a club named first)."""
+    the line writes the clubs, home first; `match awarded 0–3 owing to crowd trouble` too),
+    `awarded 3–0 to Alpha`, `match awarded to Alpha 3–0`, `Alpha awarded 3–0 win`, `w/o 3–0 to
+    the visitors` (a side named: its goals are the larger number). None where it gives none
+    (`(awd.)` alone says the line's score is the award) or names after `to` a side that is
+    neither club. `Beta 2 - 1 Alpha (awarded 0–3)`: played 2–1, awarded 0–3, which is what
+    counts (trial22: the 2–1 was taken for the award; review20 and review21: a side named in
+    other ways, `due to` is no side)."""
     if not note or not names_any(note, "scores", "awarded"):
         return None
     for part in re.split(r"[;,]", note):
@@ -116,8 +117,13 @@ def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int
         if score is None:
             return None
         a, b = int(score[1]), int(score[2])
-        to = _AWARDED_TO.search(part, said.end())
-        side = _side_named(to[1] if to else part[:said.start()], home, away)
+        # the side named: after `to` right after the score or the word, else before the word
+        to = _TO.match(part, score.end()) or _TO.match(part[:score.start()], said.end())
+        if to:
+            side = _side_in(to[1], home, away)
+        else:  # words before it that name no club (`The match was awarded 0–3`) name no side
+            side = _side_in(part[:said.start()], home, away)
+            side = None if side == "?" else side
         if side is None:
             return a, b
         if side == "home":
@@ -127,7 +133,7 @@ def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int
 
 
 _NOTE_SCORE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")
-_AWARDED_TO = compile_lazily(r"\bto\s+(.+)", re.I)
+_TO = compile_lazily(r"\s*to\s+(.+)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -137,21 +143,24 @@ def _awarded_word() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{said})(?!\w)", re.I)
 
 
-def _side_named(text: str, home: str, away: str) -> str | None:
-    """The side whose club (its words first in `text`: `Alpha FC`, `Alpha because ...`) or whose
-    word (the lexicon's scores.awarded_home and awarded_away) `text` names: `home`, `away`; `?`
-    where it names one that is neither; None where it names none (no letters)."""
-    words_ = tokens(text)
-    if words_[:1] == ("the",):  # `to the visitors`
+def _side_in(text: str, home: str, away: str) -> str | None:
+    """The side whose club `text` names first (its longest run of first words that is one
+    club's name or words: names.side_named; `Alpha FC`, `Hull` of `Hull City`, `Alpha because
+    ...`), or whose word (the lexicon's scores.awarded_home and awarded_away: `the visitors`);
+    `?` where it names neither; None where it holds no word."""
+    words_ = text.split()
+    if words_[:1] and words_[0].lower() == "the":
         words_ = words_[1:]
     if not words_:
         return None
-    found = {side for side, club in (("home", home), ("away", away))
-             if (named := tokens(club)) and words_[:len(named)] == named}
+    for n in range(len(words_), 0, -1):
+        if (side := side_named(" ".join(words_[:n]), home, away)) is not None:
+            return side
+    folded = tokens(" ".join(words_))
     for side in ("home", "away"):
-        if any(words_[:len(t)] == t for t in map(tokens, words("scores", f"awarded_{side}"))):
-            found.add(side)
-    return found.pop() if len(found) == 1 else "?"
+        if any(folded[:len(t)] == t for t in map(tokens, words("scores", f"awarded_{side}"))):
+            return side
+    return "?"
 
 
 def parse_score(line: str) -> ScoreLine | None:

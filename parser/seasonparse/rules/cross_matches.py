@@ -14,7 +14,7 @@ from seasonparse.corpus import MatchRef, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import awarded, describe
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import same_club, same_team
+from seasonparse.names import side_named
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
 
@@ -147,11 +147,9 @@ def _winner_named(note: str) -> str | None:
 def _side_named(ref: MatchRef, name: str, corpus) -> str | None:
     """The side of the match `name` is: one club's name up to accents (same_club), else one
     club's words (same_team: `Hull` of `Hull City`), else by the corpus's identity; None if neither."""
-    m = ref.match
-    for same in (same_club, same_team):
-        sides = [side for side, club in (("home", m.home), ("away", m.away)) if same(name, club)]
-        if len(sides) == 1:
-            return sides[0]
+    side = side_named(name, ref.match.home, ref.match.away)
+    if side is not None:
+        return side
     root = corpus.clubs.root(name)
     return "home" if root == ref.home != ref.away else "away" if root == ref.away != ref.home else None
 
@@ -159,7 +157,7 @@ def _side_named(ref: MatchRef, name: str, corpus) -> str | None:
 def _with_shootout(m, kicks: tuple[int, int] | None) -> str:
     """The match with its shoot-out (home–away, as _kicks reads it where it can)."""
     home, away = kicks or m.penalties
-    return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({home}–{away} p, {m.date_text})"
+    return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({home}–{away} p, {m.date_text or 'undated'})"
 
 
 @rule("X002", "cross-match-venue", ERROR, scope="corpus")
