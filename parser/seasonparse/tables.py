@@ -12,7 +12,7 @@ from typing import NamedTuple
 from seasonparse.lexicon import alternatives, lexicon
 from seasonparse.memo import by_identity
 from seasonparse.model import Row, Table
-from seasonparse.names import fold
+from seasonparse.names import fold, tokens
 
 _NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
 _TOURNAMENT_COLUMN = re.compile(r"'(\d{2})\s+([A-Za-z])\s+pts", re.I)
@@ -274,6 +274,19 @@ def record_table(table: Table) -> bool:
         return False
     cols = column_indexes(table)
     return _RECORD_COLUMNS <= cols.keys() and "team" not in cols
+
+
+def total_row(table: Table, row: Row) -> bool:
+    """A row that adds up others: the front end's total row (its first cell one of the
+    lexicon's goalscorers.total_rows: `Total`, `Totals`), or a row whose first cell names a
+    total among other words (`League total`, `Grand total`, `Total (all competitions)`)."""
+    if row.kind == "total":
+        return True
+    cells = table.cells(row)
+    return bool(cells) and not _TOTAL_WORDS.isdisjoint(tokens(cells[0]))
+
+
+_TOTAL_WORDS = frozenset(("total", "totals"))
 
 
 def row_label(table: Table, r: StandingsRow) -> str:

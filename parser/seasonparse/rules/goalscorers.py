@@ -721,7 +721,7 @@ def scorer_not_listed(doc, settings, report):
         for m, e in t.unmatched:
             if scored is not None and scored[e.player, m.team(e.side)] < lowest:
                 continue  # below the list's cut (trial21: a cup's top scorers from 2 goals)
-            yield report(f"{e.player} scored for {m.team(e.side)} ({m.date_text}) but is not in the "
+            yield report(f"{e.player} scored for {m.team(e.side)} ({m.date_text or 'undated'}) but is not in the "
                          "goalscorer list", e.line, e.column, end_column=e.end_column,
                          related=[Related(doc.path, (t.rows or t.own_rows)[0].line, 1, "the list")])
 

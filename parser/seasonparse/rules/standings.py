@@ -5,13 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from seasonparse.football import same_team
-from seasonparse.lexicon import words
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.names import tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
-                                row_label, rows_of, win_points, to_float, to_int, tournament_columns)
+                                row_label, rows_of, total_row, win_points, to_float, to_int, tournament_columns)
 from seasonparse.tournaments import carried_over, table_stage
 
 _BY_ROUND_REACHED = "final ranking"  # the lexicon's stage of a table ranked by the round each club reached
@@ -538,7 +537,7 @@ def standings_totals(doc, settings, report):
 
 
 _TOTALLED = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
-_DASHES = frozenset("—–-")  # a record's cell for none (`Neutral | — | — | …`): 0
+_DASHES = frozenset("—–-−")  # a record's cell for none (`Neutral | — | — | …`): 0
 
 
 @rule("S010", "record-table-total", ERROR)
@@ -547,10 +546,13 @@ def record_table_total(doc, settings, report):
 
     What it does: in a record table (a club season's `Overall record`, a row
     a competition, then `Total`; no team column), adds up each of Pld, W, D,
-    L, GF and GA over the rows above the Total row and compares with it,
-    where every row gives the figure (a dash is none: 0). A subtotal row (its
-    first cell names a total: `League total`) is compared with the rows since
-    the one before, and is not added in the Total (review20: it was).
+    L, GF and GA over the rows above its total (the last row that names one:
+    `Total`, `Grand total`, `Total (all competitions)`) and compares with it,
+    where every row gives the figure (a dash is none: 0). A row above it that
+    names a total (`League total`, `Cups total`) is a subtotal: it is not added
+    in, and is compared with the rows since the one before, or with the last of
+    them where those add up to it (a `Cups total` after a league row it does not
+    count: review20 and review21).
 
     Why: the total is the season's record that readers quote; a row updated
     without its total (or the reverse) leaves the two apart.
@@ -560,50 +562,64 @@ def record_table_total(doc, settings, report):
         | Belgian Cup |  2 | 1 | 0 | 1 |  3 |  2 |
         | Total       | 18 | 8 | 3 | 6 | 18 | 18 |     (W 9, L 6, GF 18, GA 18)
     """
-    total_words = frozenset(words("goalscorers", "total_rows"))
     for table in _record_tables(doc):
         cols = column_indexes(table)
-        read = {r.row.line: r for r in rows_of(table)}
-        added: list = []  # the rows since the last subtotal (or the table's start)
-        counted: list = []  # the rows the Total adds up
-        for row in table.rows:
-            cells = table.cells(row)
-            if row.kind == "total" or (row.line in read and total_words & set(tokens(cells[0] if cells else ""))):
-                yield from _total_against(doc, table, cols, row, added if row.kind != "total" else counted,
-                                          read, report)
-                if row.kind == "total":
-                    added, counted = [], []
-                else:  # a subtotal: its rows count in the Total, or it does where it sums none
-                    counted += [] if added else [row]
-                    added = []
-            elif row.line in read:
-                added.append(row)
-                counted.append(row)
+        rows = [row for row in table.rows if row.kind in ("data", "total")]
+        totals = [i for i, row in enumerate(rows) if total_row(table, row)]
+        if not totals:
+            continue
+        counted, start = [], 0  # the rows the total adds up; where the rows of the next subtotal start
+        for i in totals[:-1]:
+            block = rows[start:i]
+            counted += block or [rows[i]]  # a subtotal of no rows above it counts as a row
+            if block and not any(_sums(table, cols, rows[i], block[k:]) is None for k in range(len(block))):
+                yield from _total_against(doc, table, cols, rows[i], block, report)
+            start = i + 1
+        counted += rows[start:totals[-1]]
+        yield from _total_against(doc, table, cols, rows[totals[-1]], counted, report)
 
 
-def _total_against(doc, table, cols, total, rows, read, report):
-    """The findings of a total row against the sum of `rows` (S010)."""
+def _sums(table, cols, total, rows) -> list | None:
+    """(label, stated, summed) of each figure of `total` that is not the sum of `rows` (where every
+    row gives it); None where each is."""
     cells = table.cells(total)
     wrong = []
     for meaning in _TOTALLED:
         col = cols.get(meaning)
         stated = to_int(cells[col]) if col is not None and col < len(cells) else None
         figures = [_figure(table, row, col) for row in rows] if col is not None else []
-        if stated is None or not figures or any(f is None for f in figures):
-            continue
-        if sum(figures) != stated:
+        if stated is not None and figures and all(f is not None for f in figures) and sum(figures) != stated:
             wrong.append((SHORT_LABELS[meaning], stated, sum(figures)))
+    return wrong or None
+
+
+def _total_against(doc, table, cols, total, rows, report):
+    """S010's finding of a total row against the sum of `rows`, where it is not that sum."""
+    wrong = _sums(table, cols, total, rows)
     if wrong:
         said = ", ".join(f"{label} {stated}" for label, stated, _ in wrong)
         got = ", ".join(f"{label} {summed}" for label, _, summed in wrong)
-        yield report(f"{cells[0]}: {said}, but its {len(rows)} rows add up to {got}", total.line, 1,
-                     related=[Related(doc.path, row.line, 1, row_label(table, read[row.line])) for row in rows])
+        adds = "its row adds" if len(rows) == 1 else f"its {len(rows)} rows add"
+        yield report(f"{table.cells(total)[0]}: {said}, but {adds} up to {got}", total.line, 1,
+                     related=[Related(doc.path, row.line, 1, table.cells(row)[0]) for row in rows])
 
 
 def _figure(table, row, col: int) -> int | None:
+    """A row's figure in column `col`: a dash is 0; None where it has none, or where the row
+    is ragged (a cell short: W003) and its figures do not hold together as they stand (Pld is
+    not W + D + L), so a cell is missing before them and they stand in the wrong columns."""
     cells = table.cells(row)
+    if row.ragged and row.realigned is None and not _holds_together(table, cells):
+        return None
     cell = cells[col].strip() if col < len(cells) else ""
-    return 0 if cell in _DASHES and cell else to_int(cell)
+    return 0 if cell in _DASHES else to_int(cell)
+
+
+def _holds_together(table, cells) -> bool:
+    cols = column_indexes(table)
+    pld, won, drawn, lost = (to_int(cells[cols[m]]) if cols.get(m, len(cells)) < len(cells) else None
+                             for m in ("played", "won", "drawn", "lost"))
+    return None not in (pld, won, drawn, lost) and pld == won + drawn + lost
 
 
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
