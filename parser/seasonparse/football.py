@@ -16,7 +16,8 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from seasonparse.seasons import season_years, without_years  # season_years: the rules read it here too
-from seasonparse.lexicon import contains_any, group_stage, leg_round, names_any, round_positions, struck_note, words
+from seasonparse.lexicon import (contains_any, group_stage, leg_round, names_any, names_phase, round_positions,
+                                 struck_note, words)
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_team
@@ -99,11 +100,18 @@ def round_index(title: str) -> int | None:
 
 
 def qualifying_round(index: int | None) -> bool:
-    """Whether a round (round_index) is a qualifying round, before a cup's first round: its
-    loser may go on in another competition's later round (UEFA's clubs knocked out of the
-    Champions League's qualifying rounds enter the Europa League's), so in a club's article a
-    qualifying round's loss does not end the club's run."""
+    """Whether a round (round_index) is a qualifying round, before a cup's first round."""
     return index is not None and index < round_index("first round")
+
+
+def may_drop_down(doc: Document, prefix: tuple[str, ...], index: int | None) -> bool:
+    """Whether a club that lost the round `index` under `prefix` may play on in the same
+    article: in a club's article, a qualifying round under headings that name no one
+    competition (`==European competitions==`): UEFA's clubs knocked out of the Champions
+    League's qualifying rounds enter the Europa League's later ones. Under `==FA Cup==` the
+    loser is out (review21)."""
+    return (qualifying_round(index) and doc_club(doc) is not None
+            and not any(names_phase(t, "cup") for t in prefix))
 
 
 class KnockoutTie(NamedTuple):

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import (
-    describe, doc_club, knockout_ties, named_clubs, per_document, promotion_ties, qualifying_round, rank_of, ranking,
+    describe, knockout_ties, may_drop_down, named_clubs, per_document, promotion_ties, rank_of, ranking,
     round_index, same_team, table_clubs, tie_result)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
@@ -32,12 +32,12 @@ def round_pairs(doc) -> list[tuple[list, list]]:
     round of the playoffs above it (`==Final==`), the conferences' finals together. A
     conference joins the nearest tournament above it that has rounds of its own, where they
     come after its final; no other bracket below a tournament leads into it (placement
-    matches, a reserve side's cup: review17). In a club's article a qualifying round leads to
-    no round (football.qualifying_round: its loser may enter another competition's)."""
+    matches, a reserve side's cup: review17). A club's qualifying round under headings that name
+    no one competition leads to no round (football.may_drop_down: its loser may enter another
+    competition's)."""
     rounds = _rounds(doc)
-    club = doc_club(doc)  # a club's qualifying round lost may lead to another competition's round
-    pairs = [(ties[prev], ties[cur]) for ties in rounds.values() for prev, cur in pairwise(sorted(ties))
-             if club is None or not qualifying_round(prev)]
+    pairs = [(ties[prev], ties[cur]) for prefix, ties in rounds.items() for prev, cur in pairwise(sorted(ties))
+             if not may_drop_down(doc, prefix, prev)]
     feeding: dict[tuple, list] = {}  # a tournament -> the conference finals right below it
     for prefix, ties in rounds.items():
         above = next((prefix[:n] for n in range(len(prefix) - 1, -1, -1) if prefix[:n] in rounds), None)

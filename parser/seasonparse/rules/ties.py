@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from seasonparse.football import counted, describe, doc_club, knockout_ties, qualifying_round, rank_of, ranking, same_team
+from seasonparse.football import counted, describe, doc_club, knockout_ties, may_drop_down, rank_of, ranking, same_team
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
 from seasonparse.names import fold
@@ -246,9 +246,9 @@ def eliminated_club_plays_on(doc, settings, report):
             continue  # the club advanced, or T001
         runs = runs or _ClubRuns(doc, club)
         last = kt.legs[-1]
-        # the section above the round; a qualifying round's own (its loser may go on in another
-        # competition: football.qualifying_round)
-        phase = kt.prefix if kt.round is not None and not qualifying_round(kt.round) else last.section
+        # the section above the round; a qualifying round's own where its loser may go on in
+        # another competition (football.may_drop_down)
+        phase = kt.prefix if kt.round is not None and not may_drop_down(doc, kt.prefix, kt.round) else last.section
         later = runs.next_against_another(phase, last.index, b if same_team(a, club) else a)
         if later is not None:
             yield report(f"{t.winner} advanced, but {club} plays on in the same phase: {describe(later)}",
