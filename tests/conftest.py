@@ -20,7 +20,8 @@ settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SEEDS_DIR = ROOT / "seeds"  # by its full path: the suite may be run from any folder
+SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_LINES = [line for s in SEEDS for line in s.read_text("utf-8").split("\n")]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SEEDS
+from conftest import FIXTURES, SEEDS, SEEDS_DIR
 
 CASES = tomllib.loads((FIXTURES / "autofix" / "cases.toml").read_text("utf-8"))["case"]
 SEED_BYTES = {s: s.read_bytes() for s in SEEDS}
@@ -251,7 +251,7 @@ def test_fixable_rules_are_marked(run):
     assert "G004  total-row-empty                info     [*]" in out
     assert "G003  total-row-mismatch             error    [ ]" in out
     assert {r["code"] for r in json.loads(run("rules", "--format", "json")[1]) if r["fixable"]} == fixable
-    code, out, _ = run("check", "seeds", "--no-baseline", "--statistics")
+    code, out, _ = run("check", SEEDS_DIR, "--no-baseline", "--statistics")
     assert "G004\t[*] total-row-empty" in out and "W003\t[ ] ragged-table-row" in out
 
 

@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS, SEEDS_DIR
 from golden import SNAPSHOTS, cli_output
 
 SMALL = FIXTURES / "check" / "small.txt"
@@ -185,17 +185,17 @@ def test_every_rule_is_documented():
 
 
 def test_parallel_check_is_identical(run):
-    serial = run("check", "seeds", "--format", "json", "--no-baseline", "--jobs", "1")[1]
-    pooled = run("check", "seeds", "--format", "json", "--no-baseline", "--jobs", "2")[1]
+    serial = run("check", SEEDS_DIR, "--format", "json", "--no-baseline", "--jobs", "1")[1]
+    pooled = run("check", SEEDS_DIR, "--format", "json", "--no-baseline", "--jobs", "2")[1]
     assert serial == pooled and json.loads(serial)
 
 
 @pytest.mark.parametrize("fmt", ["text", "concise"])
 def test_a_report_on_stdout_is_the_same_bytes_run_after_run(run, fmt):
     """Its summary line has no time in it (the time goes with a summary on stderr)."""
-    first, second = (run("check", "seeds", "--format", fmt, "--no-baseline", "--no-cache")[1] for _ in range(2))
+    first, second = (run("check", SEEDS_DIR, "--format", fmt, "--no-baseline", "--no-cache")[1] for _ in range(2))
     assert first == second and first.rstrip().endswith("info)"), first[-200:]
-    _, _, err = run("check", "seeds", "--format", "json", "--no-baseline", "--no-cache")
+    _, _, err = run("check", SEEDS_DIR, "--format", "json", "--no-baseline", "--no-cache")
     assert re.search(r"info\), \d+\.\d\d s$", err.strip()), err
 
 

@@ -48,9 +48,9 @@ def planted(file: str, rule: str) -> dict:
 
 def test_same_input_same_bytes_and_written_atomically(seeds_page, tmp_path):
     assert page_of(ROOT, "seeds") == seeds_page
-    with in_folder(ROOT):
+    with in_folder(ROOT):  # the report reads the lines of `seeds/...` where it was checked
         result, rules = check_run("seeds")
-    write_report(result.documents, result.findings, result.lines_by_path, rules, tmp_path / "r.html")
+        write_report(result.documents, result.findings, result.lines_by_path, rules, tmp_path / "r.html")
     assert (tmp_path / "r.html").read_text("utf-8") == seeds_page
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # no temporary file left
 

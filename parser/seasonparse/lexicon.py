@@ -53,9 +53,8 @@ def names_any(text: str, group: str, key: str) -> bool:
 def names_phase(text: str, phase: str) -> bool:
     """Whether `text` (a section title, a heading) names the part of a season `phase` (a key of
     the lexicon's [phases]: all_competitions, cup, knockout, league, promotion_relegation) by its
-    words. A league's own
-    title that holds a cup word (`Supporters' Shield`, phases.league_titles) names the
-    league, not a cup."""
+    words. A league's own title that holds a cup word (`Supporters' Shield`, phases.league_titles)
+    names the league, not a cup."""
     if phase == "cup":
         return names_any(text, "phases", "cup") and not names_any(text, "phases", "league_titles")
     if phase == "league":

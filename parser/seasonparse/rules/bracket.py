@@ -204,7 +204,7 @@ def promoted_mismatch(doc, settings, report):
     Why: promotion is the one outcome of a second-tier season that matters most.
 
     A play-off against a club of the division above (a club in no row of the
-    document's table) that this club wins keeps it where it was: nobody of the
+    document's standings tables) that this club wins keeps it where it was: nobody of the
     league goes up through it, and the league's club that lost it must not be
     named promoted (trial22: the 2. Bundesliga's play-off won by the Bundesliga's
     club was a false error).
