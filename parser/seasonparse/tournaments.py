@@ -172,7 +172,7 @@ def table_stage(table: Table) -> str | None:
     stage = section_stage(table.section)
     if stage is not None or match_phase(table.section) != "knockout":
         return stage
-    return next(fold(t) for t in reversed(table.section) if match_phase((t,)) == "knockout")
+    return next((fold(t) for t in reversed(table.section) if match_phase((t,)) == "knockout"), None)
 
 
 def table_tournament(doc: Document, table: Table) -> Tournament | None:
