@@ -132,6 +132,14 @@ def goalscorer_columns(n: int) -> str:
     return HEAD + "===Goalscorers===\n| Player | League | Cup | Total |\n" + rows + f"| TOTAL | {n} | {n} | {2 * n} |\n"
 
 
+def record_table(n: int) -> str:
+    """One record table (`Overall record`) of n competition rows, a subtotal of its last three
+    and a Total (S010 tries the subtotal against the last rows, from the last up)."""
+    rows = "".join(f"| Comp{i} | 1 | 1 | 0 | 0 | 1 | 0 |\n" for i in range(n))
+    return (HEAD + "===Overall record===\n| Competition | Pld | W | D | L | GF | GA |\n" + rows
+            + f"| Cups total | 3 | 3 | 0 | 0 | 3 | 0 |\n| Total | {n} | {n} | 0 | 0 | {n} | 0 |\n")
+
+
 def article_copies(n: int) -> str:
     """One file holding n copies of the club-season seed (headings repeat; each copy's
     goalscorer tables count their own copy's matches)."""
@@ -172,6 +180,7 @@ CASES = {
     "bare-minutes": (bare_minutes, 6_250, 100_000),
     "goalscorer-table": (goalscorer_table, 1_000, 16_000),
     "goalscorer-columns": (goalscorer_columns, 2_000, 32_000),
+    "record-table": (record_table, 2_000, 32_000),
     "article-copies": (article_copies, 25, 400),
     "trailing-blanks": (trailing_blanks, 25_000, 400_000),
     "unclosed-comments": (unclosed_comments, 5_000, 80_000),

@@ -568,40 +568,49 @@ def record_table_total(doc, settings, report):
         totals = [i for i, row in enumerate(rows) if total_row(table, row)]
         if not totals:
             continue
+        figures = [tuple(_figure(table, row, cols[m]) if m in cols else None for m in _TOTALLED) for row in rows]
         counted, start = [], 0  # the rows the total adds up; where the rows of the next subtotal start
         for i in totals[:-1]:
-            block = rows[start:i]
-            counted += block or [rows[i]]  # a subtotal of no rows above it counts as a row
-            if block and not any(_sums(table, cols, rows[i], block[k:]) is None for k in range(len(block))):
-                yield from _total_against(doc, table, cols, rows[i], block, report)
+            block = range(start, i)
+            counted += block or [i]  # a subtotal of no rows above it counts as a row
+            if block and not _some_last_rows_add_up(figures[i], [figures[k] for k in block]):
+                yield from _total_against(doc, table, rows, figures, i, block, report)
             start = i + 1
-        counted += rows[start:totals[-1]]
-        yield from _total_against(doc, table, cols, rows[totals[-1]], counted, report)
+        counted += range(start, totals[-1])
+        yield from _total_against(doc, table, rows, figures, totals[-1], counted, report)
 
 
-def _sums(table, cols, total, rows) -> list | None:
-    """(label, stated, summed) of each figure of `total` that is not the sum of `rows` (where every
-    row gives it); None where each is."""
-    cells = table.cells(total)
-    wrong = []
-    for meaning in _TOTALLED:
-        col = cols.get(meaning)
-        stated = to_int(cells[col]) if col is not None and col < len(cells) else None
-        figures = [_figure(table, row, col) for row in rows] if col is not None else []
-        if stated is not None and figures and all(f is not None for f in figures) and sum(figures) != stated:
-            wrong.append((SHORT_LABELS[meaning], stated, sum(figures)))
-    return wrong or None
+def _wrong(stated: tuple, summed: list, present: list) -> list:
+    """(label, stated, summed) of each figure a total states that its rows, all giving it, do not add up to."""
+    return [(SHORT_LABELS[m], s, got) for m, s, got, ok in zip(_TOTALLED, stated, summed, present)
+            if s is not None and ok and got != s]
 
 
-def _total_against(doc, table, cols, total, rows, report):
-    """S010's finding of a total row against the sum of `rows`, where it is not that sum."""
-    wrong = _sums(table, cols, total, rows)
+def _some_last_rows_add_up(stated: tuple, block: list[tuple]) -> bool:
+    """Whether the last rows of `block` (all of them, or fewer) add up to the subtotal `stated`,
+    tried from the last row up, each figure summed once."""
+    summed, present = [0] * len(_TOTALLED), [True] * len(_TOTALLED)
+    for row in reversed(block):
+        for k, f in enumerate(row):
+            present[k] = present[k] and f is not None
+            summed[k] += f or 0
+        if not _wrong(stated, summed, present):
+            return True
+    return False
+
+
+def _total_against(doc, table, rows, figures, total: int, added, report):
+    """S010's finding of the total row `total` against the sum of the rows `added` (indexes into
+    `rows` and their `figures`), where it is not that sum."""
+    summed = [sum(figures[k][n] or 0 for k in added) for n in range(len(_TOTALLED))]
+    present = [all(figures[k][n] is not None for k in added) for n in range(len(_TOTALLED))]
+    wrong = _wrong(figures[total], summed, present)
     if wrong:
         said = ", ".join(f"{label} {stated}" for label, stated, _ in wrong)
-        got = ", ".join(f"{label} {summed}" for label, _, summed in wrong)
-        adds = "its row adds" if len(rows) == 1 else f"its {len(rows)} rows add"
-        yield report(f"{table.cells(total)[0]}: {said}, but {adds} up to {got}", total.line, 1,
-                     related=[Related(doc.path, row.line, 1, table.cells(row)[0]) for row in rows])
+        got = ", ".join(f"{label} {s}" for label, _, s in wrong)
+        adds = "its row adds" if len(added) == 1 else f"its {len(added)} rows add"
+        yield report(f"{table.cells(rows[total])[0]}: {said}, but {adds} up to {got}", rows[total].line, 1,
+                     related=[Related(doc.path, rows[k].line, 1, table.cells(rows[k])[0]) for k in added])
 
 
 def _figure(table, row, col: int) -> int | None:
