@@ -114,7 +114,11 @@ def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | 
     (`League: Apertura 2011`), else the document's own; a stage of it where a heading
     names one (section_stage: `Championship round`, its own tournament)."""
     t = _place_tournament(doc, section)
-    stage = section_stage(section) if t is not None else None
+    return _staged(t, section_stage(section)) if t is not None else None
+
+
+def _staged(t: Tournament, stage: str | None) -> Tournament:
+    """`t`, or its stage as a tournament of its own (`Belgian Pro League championship round`)."""
     return t if stage is None else (f"{t[0]} {stage}", t[1])
 
 
@@ -187,8 +191,7 @@ def table_tournament(doc: Document, table: Table) -> Tournament | None:
     if named := tournament_in(header):
         return named
     t = _place_tournament(doc, table.section)
-    stage = table_stage(table) if t is not None else None
-    return t if stage is None else (f"{t[0]} {stage}", t[1])
+    return _staged(t, table_stage(table)) if t is not None else None
 
 
 @lru_cache(maxsize=4096)  # asked for every match: a section's matches share its titles
