@@ -288,3 +288,12 @@ def test_an_award_to_a_club_named_short():
     from seasonparse.frontend.lines import awarded_score
 
     assert awarded_score("awarded 0–3 to Hull", "Hull City", "York City") == (3, 0)
+
+
+def test_a_shoot_out_winner_named_short_is_the_club_it_names():
+    """`Hull won 5–4 on penalties` beside `Hull City`: Hull's kicks are the away side's (the front
+    end matched full names only, and X001 read the note again to tell)."""
+    from seasonparse.frontend.lines import note_details
+
+    assert note_details("a.e.t.; Hull won 5–4 on penalties", "York City", "Hull City") == (True, (4, 5))
+    assert note_details("a.e.t.; York won 5–4 on penalties", "York City", "Hull City") == (True, (5, 4))

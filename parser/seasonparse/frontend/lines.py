@@ -16,7 +16,7 @@ from functools import lru_cache
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import contains_any, names_any, words
 from seasonparse.model import maker
-from seasonparse.names import fold, same_club, side_named, tokens
+from seasonparse.names import fold, side_named, tokens
 
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -92,7 +92,7 @@ def note_details(note: str | None, home: str = "", away: str = "") -> tuple[bool
         a, b = (int(pens[1]), int(pens[2])) if pens[1] is not None else (int(pens[3]), int(pens[4]))
         won = _WON_BY.search(note)
         winner = won and (won["club"] or won["to"]).strip()
-        if winner and away and same_club(winner, away) and not same_club(winner, home):
+        if winner and side_named(winner, home, away) == "away":  # `Hull` of `Hull City` too
             a, b = b, a
         shootout = (a, b)
     return bool(_EXTRA_TIME_NOTE.search(note)), shootout

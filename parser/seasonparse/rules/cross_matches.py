@@ -119,8 +119,8 @@ def cross_match_score(corpus, settings, report):
 def _kicks(ref: MatchRef, corpus) -> tuple[int, int] | None:
     """A view's shoot-out as (home kicks, away kicks). Where its note names the winner (`Hull won
     5–4 on penalties`), the named club has the larger count, whichever side it is: the front end
-    orders the kicks by the winner only where the note writes the club's name in full, and a
-    short form (`Hull` beside `Hull City`) kept the order written (review18: a false error).
+    orders the kicks by a winner it can tell by the names (names.side_named), and a name only the
+    corpus's identity tells (another club name of the same club) kept the order written.
     None where the note names a winner that is neither club: which club scored which is not known."""
     m = ref.match
     named = _winner_named(m.note) if m.note else None
