@@ -9,7 +9,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from seasonparse.lexicon import alternatives, lexicon
+from seasonparse.lexicon import alternatives, lexicon, words
 from seasonparse.memo import by_identity
 from seasonparse.model import Row, Table
 from seasonparse.names import fold, tokens
@@ -283,10 +283,13 @@ def total_row(table: Table, row: Row) -> bool:
     if row.kind == "total":
         return True
     cells = table.cells(row)
-    return bool(cells) and not _TOTAL_WORDS.isdisjoint(tokens(cells[0]))
+    return bool(cells) and not _total_words().isdisjoint(tokens(cells[0]))
 
 
-_TOTAL_WORDS = frozenset(("total", "totals"))
+@cache
+def _total_words() -> frozenset[str]:
+    """The one-word names of a total row in the lexicon (goalscorers.total_rows: `total`, `totals`)."""
+    return frozenset(t[0] for w in words("goalscorers", "total_rows") if len(t := tokens(w)) == 1)
 
 
 def row_label(table: Table, r: StandingsRow) -> str:
