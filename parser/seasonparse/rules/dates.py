@@ -195,7 +195,8 @@ def _listed_in_date_order(doc):
             yield tie[2], m, "the leg above"
             above[m.section] = (clubs, tie[1], m)
             continue
-        if tie is not None and not (knockout_document and not group_stage(m.section)) and not _in_knockout_round(m):
+        in_draw_order = _in_knockout_round(m) or (knockout_document and not group_stage(m.section))
+        if tie is not None and not in_draw_order:
             first = tie[1]
             yield first, m, "the match above" if first is tie[2] else "the first leg of the tie above"
         above[m.section] = (clubs, m, m)
