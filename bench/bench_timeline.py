@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 
@@ -152,7 +151,7 @@ class Recorder:
 
 def child(paths: list[str], jobs: int, log_path: str) -> int:
     record = Recorder(log_path)
-    note, timed = record.note, record.timed
+    timed = record.timed
     import contextlib
     import io
 

@@ -193,7 +193,6 @@ def test_an_entry_replaced_under_its_index_row_is_found_from_the_document(run, c
     is no reason to report anything else."""
     cache = tmp_path / "cache"
     args = _args(corpus, cache)
-    expected = run(*args, "--no-cache")[1]
     run(*args)
     for entry in entries(cache):
         entry.write_bytes(b"damaged")

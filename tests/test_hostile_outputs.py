@@ -7,7 +7,6 @@ import os
 import stat
 
 import pytest
-from conftest import SEEDS
 
 
 def _special(tmp_path, kind):

@@ -328,9 +328,9 @@ class _Reader:
         rows = tuple(r for r, _ in self.participants)
         self.tables.append(Table(len(self.tables), self.participants_start, rows[-1].line,
                                  (PARTICIPANT_COLUMNS,), PARTICIPANT_COLUMNS, rows, self.path, "other"))
-        for row, note in self.participants:
+        for participant, note in self.participants:
             if note:
-                self.notes_by_number.setdefault(note, []).append(row.cells[0])
+                self.notes_by_number.setdefault(note, []).append(participant.cells[0])
         self.participants = None
 
     def close_note(self) -> None:

@@ -44,7 +44,6 @@ from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, struck_kind, words
 from seasonparse.model import INFO, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
-from seasonparse.tables import results_columns
 
 # Compiled on first use: most articles have no results table (lazy_re).
 # The result cell: a W/D/L word, the score, then its notes (`(a.e.t.)`, `(4–3 p)`)
