@@ -141,3 +141,14 @@ def test_a_league_table_titled_with_a_cup_word_is_the_leagues(run, tmp_path):
     before, row, after = text.rpartition("|win_AAA = 15 ")  # Alpha's row in the Supporters' Shield table
     (tmp_path / "league.wikitext").write_text(before + "|win_AAA = 14 " + after, "utf-8")
     assert codes(tmp_path) == [("X007", 19)]
+
+
+def test_an_international_tournament_is_named_by_its_infobox_not_its_file():
+    """trial21, trial24: a tournament article saved under a name of its own (`copa.wikitext`)
+    was keyed and shown (the HTML report's tables) as `copa 2019`: its infobox's
+    `tourney_name` names the competition, as a league's `league` does."""
+    doc = parse_file(str(FIXTURES / "wikitext" / "excerpts" / "tourney_name" / "copa.wikitext"))
+    assert doc.title == "copa"
+    assert doc_tournament(doc) == ("Copa Testa", "2019")
+    [table] = [t for t in doc.tables if t.kind == "standings"]
+    assert table_tournament(doc, table) == ("Copa Testa", "2019")
