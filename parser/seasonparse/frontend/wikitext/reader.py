@@ -326,8 +326,9 @@ def _tie_text(cols: dict[str, int], cells, line: int) -> TieText:
 
     (leg1, leg1_pos), (leg2, leg2_pos) = get("leg1"), get("leg2")
     (team_a, team_a_pos), (team_b, team_b_pos) = get("team_a"), get("team_b")
-    return TieText(team_a, team_b, get("aggregate")[0], leg1, leg2, line,
-                   leg1_pos, leg2_pos, team_a_pos, team_b_pos)
+    aggregate, aggregate_pos = get("aggregate")
+    return TieText(team_a, team_b, aggregate, leg1, leg2, line,
+                   leg1_pos, leg2_pos, team_a_pos, team_b_pos, aggregate_pos)
 
 
 def _pipe_line(cells) -> str:
