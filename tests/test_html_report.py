@@ -172,3 +172,28 @@ def test_rendered_in_chromium(browser, seeds_page, tmp_path):
     shot = tmp_path / "report.png"
     d.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def _standings_marked(page: str) -> set[tuple[str, str]]:
+    tree = html.fromstring(page)
+    return {(td.getparent().xpath("td[1]/text()")[0], td.text)
+            for td in tree.xpath('//table[@class="standings"]//td[contains(@class,"diff")]')}
+
+
+def test_recomputed_points_count_the_adjustment_and_the_carried_points_as_the_rules_do(tmp_path):
+    """A Bonus column (Pts = Bonus + 3 × W + D), a later stage's carried-over points (a wikitable
+    under `Championship round`, a Sports table's `startpoints_X`): the checks (S002) see no
+    difference, nor does the page (it showed `8 ≠ 6`: rules.standings.points_due, one place)."""
+    handmade = FIXTURES / "wikitext" / "handmade"
+    names = ("bonus_points_column.wikitext", "split_stage_points.wikitext")
+    for name in names:
+        shutil.copy(handmade / name, tmp_path / name)
+    with in_folder(tmp_path):
+        result, _ = check_run(*names)
+    assert [f for f in result.findings if f.code == "S002"] == []
+    page = page_of(tmp_path, *names)
+    assert "Panathinaikos" in page and "Gamma" in page and _standings_marked(page) == set()
+    # a wrong Pts is still marked, against the Pts its bonus makes due
+    path = tmp_path / names[0]
+    path.write_text(path.read_text("utf-8").replace("| +3 || 2 || 8", "| +3 || 2 || 9"), "utf-8")
+    assert _standings_marked(page_of(tmp_path, *names)) == {("Panathinaikos", "9 ≠ 8")}

@@ -30,6 +30,10 @@ def test_a_relegated_club_the_table_ranks_above_the_last_three_is_reported_at_it
     # the Sports table's status_BOL=R, status_BRE=R, status_ATA=R are its marks (shown `Bologna (R)`)
     assert message == "relegated: Parma, but the final table does not mark Parma relegated (R); it marks Bologna, Brescia, Atalanta"
     unmarked = planted.replace("|status_BOL=R", "").replace("|status_BRE=R", "").replace("|status_ATA=R", "")
+    # its result legend `Relegation to Serie B` (19th, 20th) is a mark too (trial24): without the letters, it marks two
+    ((_, _, message),) = i002(unmarked)
+    assert message == "relegated: Parma, but the final table does not mark Parma relegated (R); it marks Brescia, Atalanta"
+    unmarked = unmarked.replace("|result19=R|result20=R", "")
     ((at, column, message),) = i002(unmarked)
     assert message.startswith("relegated: Parma, but the final table ranks Parma ") and "of 20, above its last 3" in message
 
@@ -251,3 +255,45 @@ def test_status_marks_are_the_parentheses_at_the_cells_end():
     for _ in range(5000):
         cell = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
         assert tables.status_marks(cell) == by_definition(cell), repr(cell)
+
+
+TOLD = (WIKI / "handmade" / "relegation_told_in_table.wikitext").read_text("utf-8")
+TOLD_WIKITABLE = (WIKI / "handmade" / "relegation_told_in_wikitable.wikitext").read_text("utf-8")
+_NOTE = ("|note_VOL=Olympiacos Volos and Kavala were relegated to the [[Delta Ethniki]] for their part in the "
+         "[[2011 Greek football scandal|match-fixing scandal]].\n|note_KAV=VOL\n")
+_LEGEND = "|result1=CL |result2=DEM |result3=DEM |result5=REL |result6=REL"
+
+
+def test_a_relegation_the_tables_row_note_or_legend_tells_is_not_compared():
+    """trial24: the infobox names two clubs demoted for match-fixing (2nd and 3rd) beside the
+    last two; the Sports table tells it in a row note and in their result's legend (`Demoted to
+    ...`): the table's own statement, read as the row's relegated mark. Either one suffices."""
+    assert _NOTE in TOLD and _LEGEND in TOLD
+    assert i002(TOLD) == []
+    assert i002(TOLD.replace(_NOTE, "")) == []  # the legend alone
+    assert i002(TOLD.replace(_LEGEND, "|result1=CL |result5=REL |result6=REL")) == []  # the note alone
+    untold = TOLD.replace(_NOTE, "").replace(_LEGEND, "|result1=CL |result5=REL |result6=REL")
+    assert [m for _, _, m in i002(untold)] == [
+        "relegated: Olympiacos Volos, but the final table does not mark Olympiacos Volos relegated (R); "
+        "it marks Larissa, Panserraikos"]
+
+
+def test_a_note_or_legend_that_tells_no_relegation_leaves_the_club_compared():
+    not_relegated = TOLD.replace("were relegated to", "were not relegated to").replace(
+        "text_DEM=Demoted to", "text_DEM=Qualification to the relegation play-offs against")
+    assert len(i002(not_relegated)) == 1
+    # a note on a row naming another club tells nothing of the row's
+    other = TOLD.replace("Olympiacos Volos and Kavala were", "Kavala were").replace("|result2=DEM ", "")
+    assert [m.split(",")[0] for _, _, m in i002(other)] == ["relegated: Olympiacos Volos"]
+
+
+def test_a_wikitables_row_note_or_legend_column_tells_it_the_same_way():
+    """The same table as a wikitable: a `<ref>` after the club, a `Qualification or relegation`
+    cell spanning both demoted rows."""
+    assert i002(TOLD_WIKITABLE) == []
+    no_ref = TOLD_WIKITABLE.replace(TOLD_WIKITABLE[TOLD_WIKITABLE.index("<ref"):TOLD_WIKITABLE.index("</ref>") + 6], "")
+    assert "<ref" not in no_ref and i002(no_ref) == []  # the legend alone
+    no_legend = TOLD_WIKITABLE.replace("rowspan=2 | Demoted to [[Delta Ethniki]]", "rowspan=2 | ")
+    assert i002(no_legend) == []  # the note alone (it names Olympiacos Volos; Kavala is in the last four)
+    neither = no_ref.replace("rowspan=2 | Demoted to [[Delta Ethniki]]", "rowspan=2 | ")
+    assert [m.split(",")[0] for _, _, m in i002(neither)] == ["relegated: Olympiacos Volos"]

@@ -10,7 +10,7 @@ from conftest import FIXTURES
 
 from seasonparse.frontend.source import decode
 from seasonparse.frontend.wikitext import parse_wikitext
-from seasonparse.frontend.wikitext.row_notes import footnotes, noted_deduction
+from seasonparse.frontend.wikitext.row_notes import footnotes, noted_deduction, noted_relegation
 from test_rules_planted import findings_for
 
 TEXT = (FIXTURES / "wikitext" / "handmade" / "row_note_deduction.wikitext").read_text("utf-8")
@@ -66,3 +66,25 @@ def test_hostile_cells_are_read_in_linear_time():
         start = time.process_time()
         footnotes(raw)
         assert time.process_time() - start < 1.0, raw[:20]
+
+
+def test_a_relegation_is_the_rows_club_named_or_the_rows_own_legend():
+    told = "Olympiacos Volos and Kavala were relegated to the [[Delta Ethniki]] for match-fixing."
+    assert noted_relegation([told], "Kavala", False) and noted_relegation([told], "Olympiacos Volos", True)
+    assert not noted_relegation([told], "Aris", True)  # another club's
+    assert noted_relegation(["Demoted to [[Delta Ethniki]]"], "Beta", True)
+    assert noted_relegation(["Relegation to the [[Football League]]"], "Beta", True)
+    assert not noted_relegation(["Relegation to the Football League"], "Beta", False)  # a spanning note, naming none
+    for said in ("Relegation play-offs", "Qualification to the relegation play-off", "Beta were not relegated",
+                 "Beta would have been relegated but for the league's expansion", "Relegated from Serie A"):
+        assert not noted_relegation([said], "Beta", True), said
+
+
+def test_the_rows_a_note_or_legend_tells_relegated_carry_the_relegated_letter():
+    doc = _parse((FIXTURES / "wikitext" / "handmade" / "relegation_told_in_table.wikitext").read_text("utf-8"))
+    assert [(r.cells[1], r.status) for r in doc.tables[0].rows] == [
+        ("Olympiacos", "C"), ("Olympiacos Volos", "R"), ("Kavala", "R"), ("Aris", None),
+        ("Larissa", "R"), ("Panserraikos", "R")]
+    wikitable = _parse((FIXTURES / "wikitext" / "handmade" / "relegation_told_in_wikitable.wikitext").read_text("utf-8"))
+    # the (R) written after Larissa's and Panserraikos's names is theirs already; their legend adds it to status
+    assert [r.status for r in wikitable.tables[0].rows] == [None, "R", "R", None, "R", "R"]

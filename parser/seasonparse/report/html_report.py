@@ -333,8 +333,11 @@ def _match_index(s: Season) -> str:
 
 def _recomputed(s: Season, doc, table, row) -> tuple[dict, str]:
     """A row recomputed as the rules do: from the club's results in the corpus where it
-    has them all (X006), else from the row's own numbers (S001, S002, S003)."""
+    has them all (X006), else from the row's own numbers (S001, S002, S003); its Pts with
+    its adjustment (Adj, Bonus) or the points a later stage carries over, as the rules
+    count them (rules.standings.points_due)."""
     from seasonparse.rules.cross_tables import club_record
+    from seasonparse.rules.standings import points_due
     from seasonparse.tables import win_points
     from seasonparse.tournaments import table_tournament
 
@@ -343,11 +346,13 @@ def _recomputed(s: Season, doc, table, row) -> tuple[dict, str]:
     refs = s.corpus.regular.get((s.corpus.clubs.root(row.team), t), []) if row.team and t else []
     v = row.values
     if refs and v.get("played") == len(refs):
-        return club_record(refs, s.corpus.clubs.root(row.team), win), f"its {len(refs)} results"
+        got = club_record(refs, s.corpus.clubs.root(row.team), win)
+        got["points"] = points_due(table, row, got["points"])
+        return got, f"its {len(refs)} results"
     got = {}
     if None not in (v.get("won"), v.get("drawn"), v.get("lost")):
         got["played"] = v["won"] + v["drawn"] + v["lost"]
-        got["points"] = win * v["won"] + v["drawn"]
+        got["points"] = points_due(table, row, win * v["won"] + v["drawn"])
     if None not in (v.get("goals_for"), v.get("goals_against")):
         got["goal_difference"] = v["goals_for"] - v["goals_against"]
     return got, "the row's own numbers"

@@ -17,9 +17,10 @@ from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document, Row
 from seasonparse.findings import Related, rule
 from seasonparse.rules.base import cell_column
+from seasonparse.rules.standings import points_due
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
                                 tournament_columns, win_points)
-from seasonparse.tournaments import carried_over, table_tournament, tournament_in
+from seasonparse.tournaments import table_tournament, tournament_in
 
 
 def club_record(refs, club, win):
@@ -74,8 +75,7 @@ def record_vs_results(corpus, settings, report):
             win = wins[id(table)] = win_points(table, settings.points_for_win, lambda team, short: _deduction_stated(
                 corpus, corpus.clubs.root(team), t, short))[0]
         got = club_record(refs, club, win)
-        got["points"] += r.values.get("points_adjustment") or 0
-        got["points"] += carried_over(table, r.values.get("points"), got["points"])  # a later stage's: see S002
+        got["points"] = points_due(table, r, got["points"])  # its adjustment, or a later stage's start: see S002
         if _deducted(corpus, club, t, r.values, got):
             continue
         found = differences(r.values, got, SHORT_LABELS)

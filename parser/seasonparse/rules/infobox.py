@@ -164,7 +164,8 @@ def infobox_vs_final_table(doc, settings, report):
     decided off the pitch), nor a name that two rows' names hold (`Dundee`).
     Where the table marks its champion `(C)` or its relegated clubs `(R)` after
     their names (`León (C)`, as Module:Sports table shows its `status_X`,
-    which is read the same way), the
+    which is read the same way; a row's note or result legend saying its club
+    was relegated or demoted, `Demoted to Delta Ethniki`, marks it (R) too), the
     marks are the article's own statement and are compared instead of the
     order: the champion named must be the one row marked (C), knockout phase or
     not; a relegated club must be marked (R), wherever it ranks, or, where the

@@ -34,6 +34,10 @@ boxes of the same two clubs in the round are the legs themselves. A leg cell
 that gives another score than its box is reported at the cell, with the box.
 A cell that reads as the box's score with the home side's goals first (a
 second leg written that way) is taken as another convention, not reported.
+The aggregate cell too, where it decides no tie (level, naming no shoot-out,
+away goals or club in bold, so T002 has no tie to compare): it must be the
+sum of the legs, their boxes, else the row's leg cells (team 1's goals first
+or team 2's; a second leg's cell also read home side first).
 
 Why: the summary and the box tell one match two ways; one of them is wrong,
 and the tie's aggregate and winner follow from the box.
@@ -41,6 +45,7 @@ and the tie's aggregate and winner follow from the box.
 Example:
     {{TwoLegResult|[[VfB Stuttgart]]||2–2 (a)|'''[[Union Berlin]]'''||2–2|3–0}}
     and the second leg's box: Union Berlin 0–0 VfB Stuttgart
+    {{TwoLegResult|Alpha||2–2|Beta||2–0|1–1}}      (the legs give 3–1)
 """)
 
 RULES = (marked_winner_mismatch, tie_leg_cell_mismatch)

@@ -92,15 +92,10 @@ def standings_points(doc, settings, report):
             same_team(d.club, team) and d.points == short for d in stated))
         for r in rows_of(table):
             x = _ints(r.values, "points", "won", "drawn")
-            if x is None:
+            if x is None or x[0] == points_due(table, r, win * x[1] + x[2]):
                 continue
             adjust = r.values.get("points_adjustment") or 0
             pts, expected = x[0], win * x[1] + x[2] + adjust
-            if pts == expected or (r.row.adjustment and pts == expected - r.row.adjustment):
-                continue  # (a note's deduction the Pts do not count: one overturned, or another season's)
-            if not adjust and carried_over(table, pts, expected):
-                continue  # a split league's later stage: its clubs start from their regular-season points
-                # (where the row states its start, a Bonus or Adj column, that is what it carries)
             formula = f"{win} × W + D" + (f" {adjust:+d}" if adjust else "")
             why = next((d for d in stated if same_team(d.club, r.team) and d.points == expected - pts), None)
             if why:
@@ -113,6 +108,19 @@ def standings_points(doc, settings, report):
                                 if r.row.adjustment else "")
                              + (f" (a win is {win} points in this table, as its other rows count)"
                                 if by_rows else ""), r.row.line, 1)
+
+
+def points_due(table, row: StandingsRow, earned: int) -> int:
+    """The Pts a standings row is due where its matches earn `earned` points (win × W + D, or
+    its results'), as S002, X006 and the HTML report count them: with its adjustment (an Adj or
+    Bonus column, else the deduction its own note states: tables.rows_of); with none stated, a
+    split league's later stage ranks its clubs from the points they carried over from the
+    regular season (tournaments.carried_over; a Bonus or Adj column says what it carries).
+    Pts that leave the note's deduction out are due too (one overturned, or another season's)."""
+    pts, adjust = row.values.get("points"), row.values.get("points_adjustment") or 0
+    if row.row.adjustment and pts == earned + adjust - row.row.adjustment:
+        return pts
+    return earned + adjust if adjust else earned + carried_over(table, pts, earned)
 
 
 @rule("S003", "standings-goal-difference", ERROR)

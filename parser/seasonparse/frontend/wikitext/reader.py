@@ -22,7 +22,7 @@ from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
-from seasonparse.frontend.wikitext.row_notes import with_noted_adjustments
+from seasonparse.frontend.wikitext.row_notes import with_row_notes
 from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, read_sports_table,
                                                      stated_tie_breaks)
 from seasonparse.frontend.wikitext.templates import (
@@ -127,7 +127,7 @@ class _Reader:
             if t.rows or any(t.columns):
                 self.b.tables[-1] = t = _with_links(t, body)
                 if t.kind == "standings":
-                    self.b.tables[-1] = t = with_noted_adjustments(t, body, _shown_club)
+                    self.b.tables[-1] = t = with_row_notes(t, body, _shown_club)
                 if t.kind == "goalscorers":
                     self._club_season_scorers(t, scorers)
                 elif t.kind == "other" and header:
@@ -326,8 +326,9 @@ def _tie_text(cols: dict[str, int], cells, line: int) -> TieText:
 
     (leg1, leg1_pos), (leg2, leg2_pos) = get("leg1"), get("leg2")
     (team_a, team_a_pos), (team_b, team_b_pos) = get("team_a"), get("team_b")
-    return TieText(team_a, team_b, get("aggregate")[0], leg1, leg2, line,
-                   leg1_pos, leg2_pos, team_a_pos, team_b_pos)
+    aggregate, aggregate_pos = get("aggregate")
+    return TieText(team_a, team_b, aggregate, leg1, leg2, line,
+                   leg1_pos, leg2_pos, team_a_pos, team_b_pos, aggregate_pos)
 
 
 def _pipe_line(cells) -> str:

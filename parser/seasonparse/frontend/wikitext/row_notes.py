@@ -7,6 +7,12 @@ count the deduction: the reader keeps it as the row's adjustment (Row.adjustment
 keeps {{Fb cl2 team}}'s `dp` and a Sports table's `adjust_points` in an Adj column, so that
 Pts is compared with (points for a win) × W + D less the deduction (trial18: 2009–10
 Portsmouth, an S002 error on a correct row).
+
+A row's note, or its result legend, may also say its club went down ("Olympiacos Volos and
+Kavala were relegated to the Delta Ethniki for their part in the match-fixing scandal",
+"Demoted to Delta Ethniki"): the table's own statement of a relegation, kept as the row's
+relegated status letter (Row.status), as a Sports table's `status_X=R` is (trial24: I002
+held such a club, 2nd, against the infobox naming it relegated).
 """
 
 from __future__ import annotations
@@ -16,9 +22,9 @@ import re
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.clean import clean, ref_texts
 from seasonparse.frontend.wikitext.templates import footnote_templates, key
-from seasonparse.lexicon import stated_number, statement_patterns, statement_words
+from seasonparse.lexicon import lexicon, stated_number, statement_patterns, statement_words
 from seasonparse.model import Table
-from seasonparse.names import same_team
+from seasonparse.names import fold, same_team
 from seasonparse.tables import column_indexes
 
 _BRACES = re.compile(r"\{\{|\}\}")
@@ -74,17 +80,46 @@ def noted_deduction(notes: list[str], club: str, own: bool) -> int:
     return sum(found)
 
 
-def with_noted_adjustments(table: Table, body, shown_club) -> Table:
-    """The standings table with the deduction each data row's notes state as the row's
-    adjustment (Row.adjustment), where the table has no Adj column (which would say it).
-    A row's notes: its cells' footnotes, and its Notes cell (the lexicon's `notes` column).
-    `body`: the (line, texts, written cells) the rows were made from; `shown_club`: a team
-    cell's club without its status marks."""
+def noted_relegation(notes: list[str], club: str, own: bool) -> bool:
+    """Whether `notes` say `club` went down (the lexicon's relegation_noted statements): a note
+    naming the club ("Olympiacos Volos and Kavala were relegated") or, where the notes are the
+    row's own (a result legend is each row's it spans), naming none ("Demoted to Delta
+    Ethniki", row_relegation)."""
+    for text in dict.fromkeys(clean(n).strip() for n in notes):
+        lowered = text.lower()
+        if own and any(w in lowered for w in statement_words("row_relegation")) \
+                and any(p.match(text) for p in statement_patterns("row_relegation")):
+            return True
+        if any(w in lowered for w in statement_words("relegation_noted")) and _names(text, club) \
+                and any(p.search(text) for p in statement_patterns("relegation_noted")):
+            return True
+    return False
+
+
+def _names(text: str, club: str) -> bool:
+    """Whether `text` names `club` as a whole word (`Aris` is not in `Aristotle`)."""
+    name = fold(club).strip()
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fold(text)) is not None
+
+
+def relegated_status(status: str | None) -> str:
+    """`status` with the lexicon's relegated letter (its first: `R`) added, once (`C` -> `CR`)."""
+    letter = lexicon()["standings"]["status_relegated"][0]
+    return status if status and letter in status else (status or "") + letter
+def with_row_notes(table: Table, body, shown_club) -> Table:
+    """The standings table with what each data row's notes state: the deduction, as the row's
+    adjustment (Row.adjustment) where the table has no Adj column (which would say it), and
+    the club's relegation, as its relegated status letter (Row.status), also where its result
+    legend (the lexicon's `legend` column) says it. A row's notes: its cells' footnotes, and
+    its Notes cell (the lexicon's `notes` column). `body`: the (line, texts, written cells)
+    the rows were made from; `shown_club`: a team cell's club without its status marks."""
     cols = column_indexes(table)
-    tcol, notes_col = cols.get("team"), cols.get("notes")
-    if tcol is None or "points_adjustment" in cols:
+    tcol, notes_col, legend_col = cols.get("team"), cols.get("notes"), cols.get("legend")
+    if tcol is None:
         return table
+    adjusting = "points_adjustment" not in cols
     noted: dict[int, int] = {}  # a row's line -> its adjustment
+    relegated: set[int] = set()  # the lines of the rows whose notes say their club went down
     for ln, texts, cells in body:
         if tcol >= len(texts):
             continue
@@ -98,10 +133,17 @@ def with_noted_adjustments(table: Table, body, shown_club) -> Table:
                 notes.append(cell.raw)
         club = shown_club(texts[tcol])
         points = (noted_deduction(own, club, True) if own else 0) + (noted_deduction(shared, club, False) if shared else 0)
-        if points:
+        if points and adjusting:
             noted[ln] = -points
-    if not noted:
+        if (own and noted_relegation(own, club, True)) or (shared and noted_relegation(shared, club, False)):
+            relegated.add(ln)
+    if legend_col is not None:  # a legend spanning rows (rowspan) is in each row's cells
+        relegated.update(r.line for r in table.rows if r.kind == "data" and legend_col < len(table.cells(r))
+                         and noted_relegation([table.cells(r)[legend_col]], "", True))
+    if not noted and not relegated:
         return table
     return table._replace(rows=tuple(
-        r._replace(adjustment=noted[r.line]) if r.kind == "data" and not r.ragged and r.line in noted else r
+        r._replace(adjustment=noted.get(r.line, r.adjustment),
+                   status=relegated_status(r.status) if r.line in relegated else r.status)
+        if r.kind == "data" and not r.ragged and (r.line in noted or r.line in relegated) else r
         for r in table.rows))

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.frontend.wikitext.row_notes import noted_relegation, relegated_status
 from seasonparse.frontend.wikitext.templates import key
 from seasonparse.lexicon import words
 from seasonparse.model import WARNING, Diagnostic, Row, Table
@@ -189,7 +190,7 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
                            _count(frag, f"gf_{code}"), _count(frag, f"ga_{code}"),
                            _start_points(frag, code), winpoints, line,
                            link=link_target(name_p.raw) if name_p else None,
-                           status=_status(frag, code)))
+                           status=_status(frag, code, n)))
     return _table(lines, table_index, index.line(frag.start), index.line(frag.end - 1), section,
                   order_rule(frag, codes), _splits(frag, len(codes)))
 
@@ -216,12 +217,30 @@ def _splits(frag: Fragment, teams: int) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def _status(frag: Fragment, code: str) -> str | None:
+def _status(frag: Fragment, code: str, position: int) -> str | None:
     """The row's `status_X` letters as the module shows them after the club's name (`CQ` ->
-    `(C, Q)`): its capital letters; None where none is written."""
+    `(C, Q)`): its capital letters; None where none is written. With the relegated letter
+    where the row's note (`note_X`, or the note of the team it names) or its result's legend
+    (`result2=DEM`, `text_DEM=Demoted to ...`) says the club went down (row_notes)."""
     p = frag.params.get(key(f"status_{code}"))
     letters = "".join(c for c in clean(p.raw) if "A" <= c <= "Z") if p else ""
+    if _told_relegated(frag, code, position):
+        letters = relegated_status(letters)
     return letters or None
+
+
+def _told_relegated(frag: Fragment, code: str, position: int) -> bool:
+    """Whether the row's note or its result's legend says its club went down."""
+    said = []
+    if (note := frag.params.get(key(f"note_{code}"))) is not None and note.raw:
+        shared = frag.params.get(key(f"note_{note.raw.strip()}"))  # `note_KAV=VOL`: VOL's note
+        said.append(shared.raw if shared is not None and shared.raw else note.raw)
+    if (result := frag.params.get(key(f"result{position}"))) is not None and result.raw:
+        legend = frag.params.get(key(f"text_{result.raw.strip()}"))
+        if legend is not None and legend.raw:
+            said.append(legend.raw)
+    name = frag.params.get(key(f"name_{code}"))
+    return bool(said) and noted_relegation(said, clean(name.raw) if name else code, True)
 
 
 def legacy_row(frag: Fragment, index: LineIndex) -> _Line:

@@ -35,7 +35,9 @@ round's section or its First leg / Second leg sections) takes the boxes as its l
 come (AwaitedBoxes); the matches made from its cells are then dropped. Written after or before
 them, a leg cell that is the score of neither of the tie's two boxes is a W006 error
 (AwaitedBoxes.compare), read with A's goals first or the home side's (another convention,
-not a contradiction); not where a third box of the pair is in the round (a replay).
+not a contradiction); not where a third box of the pair is in the round (a replay). So is
+an aggregate cell that makes no tie (level, deciding nothing: T002 has no tie to compare)
+and is not the legs' sum, their boxes' or else the cells' (compare_aggregate).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class TieText(NamedTuple):
     leg2_pos: tuple[int, int]
     team_a_pos: tuple[int, int] | None = None  # (line, column) of the team cells
     team_b_pos: tuple[int, int] | None = None
+    aggregate_pos: tuple[int, int] | None = None  # (line, column) of the aggregate cell
 
 
 class Mark(NamedTuple):
@@ -120,9 +123,10 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     # box may show the score played
     cells = [(s, pos) if (s := score(raw)) is not None and not names_any(raw, "scores", "awarded") else None
              for raw, pos in ((t.leg1, t.leg1_pos), (t.leg2, t.leg2_pos))]
-    waiting = None
+    waiting, boxes = None, None
     if in_round and len(legs) == 2 == len(meetings):  # boxes read before the row, the round's only two
-        awaited.compare(a, cells, [b.matches[i] for i in legs])
+        boxes = [b.matches[i] for i in legs]
+        awaited.compare(a, cells, boxes)
     if not legs:
         slots: list[int | None] = []  # leg 1 (at A's ground), leg 2: made from the cells, or None
         for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
@@ -148,7 +152,13 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
         a_wins, reason = away[0] > away[1], "away_goals"
     elif _bold(t.team_a) != _bold(t.team_b):
         a_wins, reason = _bold(t.team_a), "other"
-    else:
+    else:  # a level aggregate that decides nothing: no tie for T002 to hold against its legs; W006 does
+        if not names_any(t.aggregate, "scores", "awarded"):
+            cell = (agg, t.aggregate_pos or (t.line, 1))
+            if waiting is not None:
+                waiting.aggregate = cell
+            elif boxes is not None:
+                awaited.compare_aggregate(a, bb, cell, boxes)
         return None
     stated = (int(shootout[1]), int(shootout[2])) if shootout else None  # T008 compares it with the last leg's
     if waiting is not None:
@@ -174,6 +184,8 @@ class _Awaited:
         self.boxed = [False, False]
         self.more = False  # a third box of the pair in the round (a replay): which box is which leg is not told
         self.tie: int | None = None
+        self.club_b = ""  # the other club, as written
+        self.aggregate = None  # the aggregate cell's (score, position) where it makes no tie (add_tie)
 
 
 class AwaitedBoxes:
@@ -224,10 +236,43 @@ class AwaitedBoxes:
         for waiting in self.awaited:
             if all(waiting.boxed) and not waiting.more:
                 self.compare(waiting.club_a, waiting.cells, [b.matches[i] for i in waiting.slots])
+            if waiting.aggregate is not None and not waiting.more and None not in waiting.slots:
+                self.compare_aggregate(waiting.club_a, waiting.club_b, waiting.aggregate,
+                                       [b.matches[i] for i in waiting.slots])
         return self.found
+
+    def compare_aggregate(self, a: str, bb: str, cell, legs: list[Match]) -> None:
+        """W006 for an aggregate cell that is not the sum of the tie's two legs (their boxes, else
+        the matches made from the leg cells; a leg's score is after extra time, as written), read
+        with A's goals first or B's, and a second leg's cell with A's goals first or the home
+        side's (conventions, not contradictions: compare). Only for a cell that
+        makes no tie (a level aggregate that names no way it was decided): T002 holds the others
+        against their legs. Silent where a leg is not A's against B."""
+        own, other = tokens(a), tokens(bb)
+        goals, swapped = [0, 0], [0, 0]  # swapped: a leg made from a cell at B's ground read home side first
+        for m in legs:
+            sides = (tokens(m.home), tokens(m.away))
+            if sides not in ((own, other), (other, own)):
+                return
+            at_home = sides[0] == own
+            for_a, for_b = (m.home_goals, m.away_goals) if at_home else (m.away_goals, m.home_goals)
+            goals[0], goals[1] = goals[0] + for_a, goals[1] + for_b
+            if not at_home and not m.date_text:
+                for_a, for_b = for_b, for_a
+            swapped[0], swapped[1] = swapped[0] + for_a, swapped[1] + for_b
+        (x, y), (line, col) = cell
+        if {(x, y), (y, x)} & {tuple(goals), tuple(swapped)}:
+            return
+        boxes = [str(m.line) for m in legs if m.date_text]  # a leg made from a cell has no date
+        legs_said = (f"its legs' football boxes (lines {', '.join(boxes)})" if len(boxes) == len(legs)
+                     else "its legs" if boxes else "its leg cells")
+        self.found.append(Diagnostic(
+            "W006", ERROR, f"the aggregate is {x}–{y} in the summary row ({a}'s goals first), but {legs_said} "
+                           f"give {a} {goals[0]}–{goals[1]} {bb}", line, col))
 
     def expect(self, a: str, bb: str, section: tuple[str, ...], slots: list[int | None], cells: list) -> _Awaited:
         waiting = _Awaited(a, slots, cells)
+        waiting.club_b = bb
         self.by_round.setdefault(_round_of(section), {})[_pair(a, bb)] = waiting
         self.awaited.append(waiting)
         return waiting
@@ -303,9 +348,9 @@ def read_two_leg(frag: Fragment, b, index: LineIndex, awaited: AwaitedBoxes) -> 
     def cell(n):
         return (get[n].raw, index.position(get[n].offset)) if n in get else ("", empty)
 
-    (leg1, leg1_pos), (leg2, leg2_pos) = cell(6), cell(7)
-    return add_tie(TieText(get[1].raw, get[4].raw, cell(3)[0], leg1, leg2, index.line(frag.start),
-                           leg1_pos, leg2_pos, cell(1)[1], cell(4)[1]), b, awaited)
+    (leg1, leg1_pos), (leg2, leg2_pos), (aggregate, aggregate_pos) = cell(6), cell(7), cell(3)
+    return add_tie(TieText(get[1].raw, get[4].raw, aggregate, leg1, leg2, index.line(frag.start),
+                           leg1_pos, leg2_pos, cell(1)[1], cell(4)[1], aggregate_pos), b, awaited)
 
 
 _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
