@@ -75,6 +75,12 @@ def names_match(a: str, b: str) -> bool:
     return player_matches(a, b) or player_matches(b, a)
 
 
+def ground_key(venue: str) -> str:
+    """A stadium as written, folded, without the town after its comma: `Wembley Stadium,
+    London` and `Wembley Stadium` are one ground."""
+    return fold(venue.split(",", 1)[0])
+
+
 class Corpus:
     def __init__(self, docs: list[Document], settings: Settings,
                  reuse: "Corpus | None" = None,  # a corpus over some of the same documents
@@ -214,6 +220,23 @@ class Corpus:
                 out.append((k[0], sorted(refs, key=lambda r: (r.day, r.doc.path, r.match.line)) + views))
         out.sort(key=lambda tv: (tv[1][0].day, tv[1][0].doc.path, tv[1][0].match.line))
         return out
+
+    @cached_property
+    def _home_grounds(self) -> dict[str, dict[str, set[date]]]:
+        """Ground (ground_key) -> club root -> the days the corpus lists the club at home
+        there (a dated match naming its venue, not on neutral ground)."""
+        out: dict[str, dict[str, set[date]]] = {}
+        for ref in self.matches:
+            if ref.match.venue and not ref.match.neutral:
+                out.setdefault(ground_key(ref.match.venue), {}).setdefault(ref.home, set()).add(ref.day)
+        return out
+
+    def plays_at_home(self, club: str, venue: str, besides: set[date]) -> bool:
+        """Whether the corpus lists `club` (a root) at home at `venue` on a day other than
+        `besides` (the days of the match in question, which cannot witness itself): what
+        tells a club's own ground from a neutral one (a final at Wembley)."""
+        days = self._home_grounds.get(ground_key(venue), {}).get(club, ())
+        return any(d not in besides for d in days)
 
     @cached_property
     def _knockout_legs(self) -> dict[tuple, list[MatchRef]]:

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
-    awarded_score, clean_value, note_details, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+    awarded_score, clean_value, note_details, note_venue, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
 from seasonparse.frontend.outcome_ties import SectionPairs
 from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
@@ -200,7 +200,8 @@ class _Builder:
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             home_goals, away_goals, tuple(events), tuple(scorer_lines), self.section,
             line, date_line, lines[-1][0], home_column, away_column, note,
-            len(score_text.rstrip()) + 1, *note_details(note, home, away), *NO_MATCH_DETAILS[2:])))
+            len(score_text.rstrip()) + 1, *note_details(note, home, away), None, note_venue(note),
+            *NO_MATCH_DETAILS[4:])))
 
     def add_match(self, match: Match) -> None:
         """Append a match (also one another front end made), keeping the index of

@@ -132,6 +132,22 @@ def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int
     return None
 
 
+def note_venue(note: str | None) -> str | None:
+    """The ground a score note names (`at Wembley Stadium`, `a.e.t.; played at Villa Park`):
+    what follows a word of the lexicon's scores.venue_words that starts a part of the note,
+    to its next `;` (a comma may be the ground's own: `at Wembley Stadium, London`)."""
+    if not note or "at" not in note.lower():
+        return None
+    found = _venue_words().search(note)
+    return found[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _venue_words() -> re.Pattern:
+    said = "|".join(re.escape(w) for w in sorted(words("scores", "venue_words"), key=len, reverse=True))
+    return re.compile(rf"(?:^|;)\s*(?:{said})\s+([^;]*[^;\s])", re.I)
+
+
 _NOTE_SCORE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")
 _TO = compile_lazily(r"\s*to\s+(.+)", re.I)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from seasonparse.corpus import MatchRef, names_match, surname, written
+from seasonparse.corpus import MatchRef, ground_key, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import awarded, describe
 from seasonparse.model import ERROR, WARNING
@@ -167,7 +167,11 @@ def cross_match_venue(corpus, settings, report):
     What it does: where two documents agree on the clubs and the goals (those
     of one kind, played or awarded, as X001 compares them), compares which club
     is listed first (the home team); not where one says the match was on neutral
-    ground (a club results table's venue `N`), where no club was at home.
+    ground (a club results table's venue `N`), where no club was at home, nor
+    where every listing names one ground that is neither club's as far as the
+    corpus tells (no other match lists either club at home there): a final at
+    Wembley is listed with either club first (trial25). A listing that names no
+    ground (a results table's `H`) still says who was at home.
 
     Why: a swapped venue changes which club hosted the leg, which decides ties
     and home records.
@@ -179,10 +183,22 @@ def cross_match_venue(corpus, settings, report):
     for group in corpus.same_matches:
         if not _scores_agree(group) or any(r.match.neutral for r in group):
             continue  # on neutral ground (a results table's `N`) no club was at home to compare
+        if _at_no_ones_ground(corpus, group):
+            continue
         for ref, others in odd_ones(group, lambda r: r.home, _path):
             yield report(f"{ref.match.home} is at home here, {others[0].match.home} in "
                          f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(o) for o in others])
+
+
+def _at_no_ones_ground(corpus, group) -> bool:
+    """Whether every listing of a match names one ground (a box's `stadium`, a text note's
+    `at ...`) at which the corpus lists neither club at home on any other day."""
+    venues = [r.match.venue for r in group]
+    if not all(venues) or len({ground_key(v) for v in venues}) != 1:
+        return False
+    days = {r.day for r in group}
+    return not any(corpus.plays_at_home(club, venues[0], days) for club in (group[0].home, group[0].away))
 
 
 @rule("X003", "cross-match-date", ERROR, scope="corpus")
