@@ -14,7 +14,7 @@ from seasonparse.lexicon import contains_any, names_any, names_phase, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
-from seasonparse.tables import column_indexes, goals_column, goals_heading, to_int
+from seasonparse.tables import column_groups, column_indexes, goals_column, goals_columns, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
 from seasonparse.wording import plural
 
@@ -68,17 +68,22 @@ def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
     A table under a goalscorer heading counts the section above that heading,
     and only the part of the season that the heading and those below it name:
     `Torneo Apertura > Liguilla goalscorers` counts the Apertura's knockout
-    matches; `Torneo Apertura > Goalscorers` all of them."""
+    matches; `Torneo Apertura > Goalscorers` all of them. A statistics heading
+    (`Appearances and goals`, `Squad statistics`) is read as one: its table's
+    goals are the season's, not its own section's (which holds no match)."""
     for i in range(len(section) - 1, -1, -1):
-        if contains_any(section[i], "goalscorers", "section_words"):
+        if contains_any(section[i], "goalscorers", "section_words") \
+                or names_any(section[i], "goalscorers", "statistics_sections"):
             return section[:i], named_phase(section[i:])
     return section, None
 
 
 @cache
 def _heading_words() -> frozenset[str]:
-    """The words of a goalscorer heading's own (`Top scorers`: the lexicon's section_words)."""
-    return frozenset(w for entry in words("goalscorers", "section_words") for w in tokens(entry))
+    """The words of a goalscorer heading's own (`Top scorers`, `Squad statistics`: the
+    lexicon's section_words and statistics_sections)."""
+    return frozenset(w for key in ("section_words", "statistics_sections")
+                     for entry in words("goalscorers", key) for w in tokens(entry))
 
 
 @cache
@@ -322,18 +327,21 @@ def _competition_columns(table: Table, matches: list[Match]) -> dict[int, tuple[
     The columns after the player's, but for the goals column (`Total`) and those of a known
     meaning (`Pos.`), each name the title of a section of the matches (`Champions League`:
     `Competitions > UEFA Champions League > Group stage`), and every match is under one
-    of them. A table with one goals column counts all the matches."""
+    of them. In a table whose header labels its columns by competition (`Total`,
+    `Eliteserien` over `Apps | Goals`: tables.column_groups), its other `Goals` columns
+    are the competition columns, each named by its label. A table with one goals column
+    counts all the matches."""
     named = column_indexes(table)
     player, goals = named.get("player"), goals_column(table)
     if player is None or goals is None:
         return None
-    known = set(named.values())
-    wanted = [i for i in range(player + 1, len(table.columns)) if i != goals and i not in known]
+    labels = _competition_labels(table)
+    wanted = sorted(i for i in labels if i > player and i != goals)
     if not wanted:
         return {}
     found: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
     for m in matches:
-        hit = _competition_of(table.columns, wanted, m.section)
+        hit = _competition_of(labels, wanted, m.section)
         if hit is None:
             return None
         col, scope = hit
@@ -343,22 +351,38 @@ def _competition_columns(table: Table, matches: list[Match]) -> dict[int, tuple[
     return found
 
 
-def _competition_of(columns: tuple[str, ...], wanted: list[int],
+def _competition_labels(table: Table) -> dict[int, str]:
+    """Column index -> the competition it may count: where the header labels several `Goals`
+    columns (tables.column_groups), each of them by its label; else each column of no known
+    meaning (column_indexes), by its name."""
+    groups = column_groups(table)
+    labelled = [i for i in goals_columns(table.columns) if groups[i]]
+    if len(labelled) > 1:
+        return {i: groups[i] for i in labelled}
+    known = set(column_indexes(table).values())
+    return {i: c for i, c in enumerate(table.columns) if i not in known}
+
+
+def _competition_of(labels: dict[int, str], wanted: list[int],
                     section: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
     """(the one column naming a title of `section`, the section up to that title): a
     column's words all the title's or the title's all the column's (`Champions League`,
-    `UEFA Champions League`); of several, the one whose words are the title's."""
+    `UEFA Champions League`); of several, the one whose words are the title's; of several
+    naming titles at different depths, the deepest's (`Eliteserien > Relegation play-offs`:
+    the play-offs' column, not the league's)."""
     hits = []
     for i in wanted:
-        col = set(tokens(columns[i]))
+        col = set(tokens(labels[i]))
         for depth, title in enumerate(section):
             words_ = set(tokens(title))
             if col and words_ and (col <= words_ or words_ <= col):
-                hits.append((col == words_, i, section[:depth + 1]))
+                hits.append((col == words_, depth, i, section[:depth + 1]))
                 break
     exact = [h for h in hits if h[0]]
     chosen = exact if exact else hits
-    return (chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None
+    deepest = max((h[1] for h in chosen), default=0)
+    chosen = [h for h in chosen if h[1] == deepest]
+    return (chosen[0][2], chosen[0][3]) if len(chosen) == 1 else None
 
 
 def _column_rows(table: Table, group: list[Goalscorer], col: int) -> list[Goalscorer]:
@@ -408,8 +432,9 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
                 club, matches, scope = season
                 columns = found
                 group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
+        labels = _competition_labels(table) if columns else {}
         column_tallies = [_tally(doc, _column_rows(table, group, col), col_scope, phase, club, col_matches,
-                                 table=None, column=table.columns[col])
+                                 table=None, column=labels[col])
                           for col, (col_scope, col_matches) in columns.items()]
         total = _tally(doc, group, scope, phase, club, matches, table=group[0].table)
         # the total counts every column's matches: where one column's do not cover its competition,
