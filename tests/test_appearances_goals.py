@@ -103,6 +103,15 @@ def test_each_statistics_heading(title, nested):
     assert [(c, n) for c, n, _ in findings(text)] == [("G001", line)]
 
 
+@pytest.mark.parametrize("title", ["Appearances and goals", "Goalscorers"])
+def test_beside_the_matches_its_total_is_compared(title):
+    """Under a heading of the whole article (`==Appearances and goals==` after `==Competitions==`),
+    as a `==Goalscorers==` table there: its total against every match of the club."""
+    text = borven(WIKI.replace(HEADING, f"=={title}==\n"), "3 || 4 || 2 || 3 || 1 || 1")
+    assert findings(text) == [("G001", BORVEN_LINE - 1, "Torgeir Børven has 4 goals here, the match blocks of "
+                                                        "the document give 3")]
+
+
 def test_a_label_naming_no_section_is_not_compared():
     text = borven(WIKI.replace("colspan=2 | Norwegian Cup", "colspan=2 | Other"), "3 || 4 || 2 || 3 || 1 || 1")
     assert findings(text) == []

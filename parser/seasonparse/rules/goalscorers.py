@@ -423,11 +423,11 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
             league = _league_matches(matches, scope, heading, table_clubs)
             left_out, matches = len(league) < len(matches), league
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
-        if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
+        table = _table_of(doc, group[0]) if group[0].source == "table" else None
+        if not matches and table is not None and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
             season = _club_season(matches_by_line, article_club, phase, heading)
-            table = _table_of(doc, group[0])
-            found = _competition_columns(table, season[1]) if season and table else None
+            found = _competition_columns(table, season[1]) if season else None
             if found is not None:  # a statistics table of the club's whole season
                 club, matches, scope = season
                 columns = found
@@ -576,13 +576,18 @@ def goalscorer_count_mismatch(doc, settings, report):
     naming one of the season's cups by a word of its title no other cup's
     holds (`Champions League goalscorers`) counts that cup's matches (under
     `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`, naming
-    none of them, every cup's. A club article's table beside no match
+    none of them, every cup's. A statistics heading is read as a goalscorer
+    heading (`Appearances and goals`, `Squad statistics`, `Statistics`: the
+    lexicon's statistics_sections). A club article's table beside no match
     (`Statistics > Goalscorers`) counts the club's season: each competition
-    column (`Serie A`, `Champions League`) the matches under the section that
-    title names (`Competitions > UEFA Champions League`), its `Total` or goals
-    column all of them; only where every such column names a section of the
-    matches, every match is under one, the club plays in each and each names
-    all of the club's goals. Names match by surname and initials,
+    column (`Serie A`, `Champions League`; a `Goals` column under a header
+    label, `Eliteserien` over `Apps | Goals`) the matches under the section
+    that title names (`Competitions > UEFA Champions League`; of two titles
+    of a match's section, the deeper: `Relegation play-offs` under the
+    league's), its `Total` or goals column (the `Goals` under `Total`) all of
+    them; only where every such column names a section of the matches, every
+    match is under one, the club plays in each and each names all of the
+    club's goals. Names match by surname and initials,
     accent-insensitive (`J. Correa` = `Jaime Correa`), or, in wikitext, by the
     article the scorer's name links, and by club where the list gives one.
     Compared only where the match blocks cover the tournament: at least half
