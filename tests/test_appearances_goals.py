@@ -75,7 +75,7 @@ def test_the_goals_are_the_totals_wherever_it_stands():
     assert [g.goals for g in doc.goalscorers][:2] == [3, 1]
     assert findings(text) == []
     assert [c for c, _, _ in findings(text.replace("|| 2 || 2 || 3 || 3 || 1 || 1", "|| 2 || 2 || 3 || 4 || 1 || 1"))] \
-        == ["G001"]
+        == ["G001", "G007"]
 
 
 def test_the_correct_table_is_quiet():
@@ -89,8 +89,20 @@ def test_a_wrong_competition_column():
 
 
 def test_a_wrong_total():
+    """Against the matches (G001) and against its competitions' columns (G007)."""
     got = findings(borven(WIKI, "3 || 4 || 2 || 2 || 1 || 1"))
-    assert got == [("G001", BORVEN_LINE, "Torgeir Børven has 4 goals here, the match blocks of the document give 3")]
+    assert got == [("G001", BORVEN_LINE, "Torgeir Børven has 4 goals here, the match blocks of the document give 3"),
+                   ("G007", BORVEN_LINE, "Torgeir Børven: Eliteserien Goals 2 + Norwegian Cup Goals 1 = 3, "
+                                         "but Total Goals 4")]
+
+
+def test_a_totals_row_adds_up_each_goals_column():
+    totals = "|-\n! colspan=2 | Totals !! 11 !! 7 !! 8 !! 5 !! 3 !! 2\n|}"
+    text = WIKI.replace("\n|}", "\n" + totals)
+    assert findings(text) == []
+    wrong = findings(text.replace("!! 8 !! 5 !! 3 !! 2", "!! 8 !! 4 !! 3 !! 2"))
+    assert wrong == [("G007", BORVEN_LINE + 10, "TOTAL Eliteserien Goals 4, but the rows sum to 5"),
+                     ("G007", BORVEN_LINE + 10, "TOTAL: Eliteserien Goals 4 + Norwegian Cup Goals 2 = 6, but Total Goals 7")]
 
 
 @pytest.mark.parametrize("title", ["Appearances and goals", "Squad statistics", "Statistics", "Appearances",
@@ -98,7 +110,7 @@ def test_a_wrong_total():
 @pytest.mark.parametrize("nested", [True, False], ids=["under-statistics", "alone"])
 def test_each_statistics_heading(title, nested):
     heading = f"==Statistics==\n==={title}===\n" if nested else f"=={title}==\n"
-    text = borven(WIKI.replace(HEADING, heading), "3 || 4 || 2 || 2 || 1 || 1")
+    text = borven(WIKI.replace(HEADING, heading), "3 || 4 || 2 || 3 || 1 || 1")
     line = BORVEN_LINE - (not nested)
     assert [(c, n) for c, n, _ in findings(text)] == [("G001", line)]
 
@@ -109,7 +121,7 @@ def test_beside_the_matches_its_total_is_compared(title):
     as a `==Goalscorers==` table there: its total against every match of the club."""
     text = borven(WIKI.replace(HEADING, f"=={title}==\n"), "3 || 4 || 2 || 3 || 1 || 1")
     assert findings(text) == [("G001", BORVEN_LINE - 1, "Torgeir Børven has 4 goals here, the match blocks of "
-                                                        "the document give 3")]
+                                                        "the document give 3")]  # its columns add up: no G007
 
 
 def test_a_label_naming_no_section_is_not_compared():

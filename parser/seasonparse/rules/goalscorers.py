@@ -353,14 +353,21 @@ def _competition_columns(table: Table, matches: list[Match]) -> dict[int, tuple[
 
 def _competition_labels(table: Table) -> dict[int, str]:
     """Column index -> the competition it may count: where the header labels several `Goals`
-    columns (tables.column_groups), each of them by its label; else each column of no known
+    columns (_labelled_goals), each of them by its label; else each column of no known
     meaning (column_indexes), by its name."""
-    groups = column_groups(table)
-    labelled = [i for i in goals_columns(table.columns) if groups[i]]
-    if len(labelled) > 1:
-        return {i: groups[i] for i in labelled}
+    if labelled := _labelled_goals(table):
+        return labelled
     known = set(column_indexes(table).values())
     return {i: c for i, c in enumerate(table.columns) if i not in known}
+
+
+def _labelled_goals(table: Table) -> dict[int, str]:
+    """Column index -> its label, of the `Goals` columns a header row labels by competition
+    (tables.column_groups: `Total`, `Eliteserien` over `Apps | Goals`), where it labels
+    several; else none."""
+    groups = column_groups(table)
+    labelled = {i: groups[i] for i in goals_columns(table.columns) if groups[i]}
+    return labelled if len(labelled) > 1 else {}
 
 
 def _competition_of(labels: dict[int, str], wanted: list[int],
@@ -940,10 +947,12 @@ def goalscorer_columns_sum(doc, settings, report):
     """A goalscorer table's competition columns that do not add up to its Total.
 
     What it does: in a goalscorer table with a column per competition between the
-    player and a `Total` column (no `Goals` column, no appearances), each row's
-    competition goals must add up to its Total, and, where the TOTAL row's Total
-    is right (else G003 says so), its cell in each competition column must be the
-    sum of the rows above it.
+    player and a `Total` column (no `Goals` column, no appearances), or with a
+    `Goals` column under each competition's label and one under `Total`'s (an
+    `Appearances and goals` table: `Total`, `Eliteserien` over `Apps | Goals`),
+    each row's competition goals must add up to its Total, and, where the TOTAL
+    row's Total is right (else G003 says so), its cell in each competition
+    column must be the sum of the rows above it.
     An empty or `–` cell is none; a table with other text in those columns is
     not read so.
 
@@ -956,6 +965,8 @@ def goalscorer_columns_sum(doc, settings, report):
     """
     for table, comps, total in _per_competition_layout(doc):
         name_at = column_indexes(table).get("player")
+        groups = column_groups(table)
+        name = {i: f"{groups[i]} {table.columns[i]}" if groups[i] else table.columns[i] for i in (*comps, total)}
         rows_total, rows_sums = 0, [0] * len(comps)  # the data rows' Total and competition columns, summed once
         for r in table.rows:
             if r.kind == "data":
@@ -970,12 +981,12 @@ def goalscorer_columns_sum(doc, settings, report):
             if stated is not None and sum(values) != stated:
                 who = "TOTAL" if r.kind == "total" else (cells[name_at].strip() if name_at is not None
                                                           and name_at < len(cells) else f"line {r.line}")
-                parts = " + ".join(f"{table.columns[i]} {v}" for i, v in zip(comps, values))
-                yield report(f"{who}: {parts} = {sum(values)}, but {table.columns[total]} {stated}", r.line, 1)
+                parts = " + ".join(f"{name[i]} {v}" for i, v in zip(comps, values))
+                yield report(f"{who}: {parts} = {sum(values)}, but {name[total]} {stated}", r.line, 1)
             if r.kind == "total" and stated == rows_total:  # else G003 says the TOTAL row is wrong
                 for i, v, rows_sum in zip(comps, values, rows_sums):
                     if i < len(cells) and cells[i].strip() and v != rows_sum:
-                        yield report(f"TOTAL {table.columns[i]} {v}, but the rows sum to {rows_sum}", r.line, 1)
+                        yield report(f"TOTAL {name[i]} {v}, but the rows sum to {rows_sum}", r.line, 1)
 
 
 def _goals_cell(cell: str) -> int:
@@ -985,19 +996,25 @@ def _goals_cell(cell: str) -> int:
 
 def _per_competition_layout(doc):
     """(table, its competition columns, its Total column) of each goalscorer table laid out
-    with a column per competition between the player and the Total, every cell of them a
-    number, empty or a dash."""
+    with a column per competition between the player and the Total, or with a `Goals` column
+    under each competition's label (tables.column_groups) and the Total's, every cell of them
+    a number, empty or a dash."""
     dashes = {"", "-", "–", "—"}
     for table in doc.tables:
         if table.kind != "goalscorers":
             continue
         cols = column_indexes(table)
         total, player = goals_column(table), cols.get("player")
-        if total is None or player is None or "goals" in cols or total - player < 3:
+        if total is None or player is None:
             continue
-        comps = list(range(player + 1, total))
-        if any(names_any(table.columns[i], "goalscorers", "appearance_columns") for i in comps):
+        if labelled := _labelled_goals(table):  # `Goals` under `Total`, `Eliteserien`, ...
+            comps = [i for i in sorted(labelled) if i != total]
+        elif "goals" in cols or total - player < 3:
             continue
+        else:
+            comps = list(range(player + 1, total))
+            if any(names_any(table.columns[i], "goalscorers", "appearance_columns") for i in comps):
+                continue
         if all(to_int(c) is not None or c.strip() in dashes
                for r in table.rows for c in (table.cells(r)[i] for i in comps if i < len(table.cells(r)))):
             yield table, comps, total
