@@ -965,8 +965,8 @@ def goalscorer_columns_sum(doc, settings, report):
     """
     for table, comps, total in _per_competition_layout(doc):
         name_at = column_indexes(table).get("player")
-        groups = column_groups(table)
-        name = {i: f"{groups[i]} {table.columns[i]}" if groups[i] else table.columns[i] for i in (*comps, total)}
+        labelled = _labelled_goals(table)  # `Eliteserien Goals`, not `Goals`
+        name = {i: f"{labelled[i]} {table.columns[i]}" if i in labelled else table.columns[i] for i in (*comps, total)}
         rows_total, rows_sums = 0, [0] * len(comps)  # the data rows' Total and competition columns, summed once
         for r in table.rows:
             if r.kind == "data":
