@@ -125,6 +125,13 @@ def test_beside_the_matches_its_total_is_compared(title):
                                                         "the document give 3")]  # its columns add up: no G007
 
 
+def test_a_title_that_only_holds_a_statistics_word_is_none():
+    """`International appearances`: a table of other goals (a national team's), its own section's."""
+    text = borven(WIKI.replace(HEADING, "==Statistics==\n===International appearances===\n"),
+                  "3 || 4 || 2 || 3 || 1 || 1")
+    assert findings(text) == []
+
+
 def test_a_label_naming_no_section_is_not_compared():
     text = borven(WIKI.replace("colspan=2 | Norwegian Cup", "colspan=2 | Other"), "3 || 4 || 2 || 3 || 1 || 1")
     assert findings(text) == []

@@ -68,12 +68,14 @@ def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
     A table under a goalscorer heading counts the section above that heading,
     and only the part of the season that the heading and those below it name:
     `Torneo Apertura > Liguilla goalscorers` counts the Apertura's knockout
-    matches; `Torneo Apertura > Goalscorers` all of them. A statistics heading
-    (`Appearances and goals`, `Squad statistics`) is read as one: its table's
-    goals are the season's, not its own section's (which holds no match)."""
+    matches; `Torneo Apertura > Goalscorers` all of them. A table's own heading
+    that is a statistics title (`Appearances and goals`, `Squad statistics`) is
+    read as one: its goals are the season's, not its section's (which holds no
+    match); not one above it (`Statistics > International appearances`: a
+    national team's goals)."""
     for i in range(len(section) - 1, -1, -1):
-        if contains_any(section[i], "goalscorers", "section_words") \
-                or names_any(section[i], "goalscorers", "statistics_sections"):
+        if contains_any(section[i], "goalscorers", "section_words") or (
+                i == len(section) - 1 and fold(section[i]).strip() in words("goalscorers", "statistics_sections")):
             return section[:i], named_phase(section[i:])
     return section, None
 
@@ -583,9 +585,10 @@ def goalscorer_count_mismatch(doc, settings, report):
     naming one of the season's cups by a word of its title no other cup's
     holds (`Champions League goalscorers`) counts that cup's matches (under
     `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`, naming
-    none of them, every cup's. A statistics heading is read as a goalscorer
-    heading (`Appearances and goals`, `Squad statistics`, `Statistics`: the
-    lexicon's statistics_sections). A club article's table beside no match
+    none of them, every cup's. A table's or list's own heading that is a
+    statistics title (the whole title `Appearances and goals`, `Squad
+    statistics`, `Statistics`: the lexicon's statistics_sections) is read as
+    a goalscorer heading. A club article's table beside no match
     (`Statistics > Goalscorers`) counts the club's season: each competition
     column (`Serie A`, `Champions League`; a `Goals` column under a header
     label, `Eliteserien` over `Apps | Goals`) the matches under the section
