@@ -132,6 +132,19 @@ def test_a_title_that_only_holds_a_statistics_word_is_none():
     assert findings(text) == []
 
 
+def test_no_own_goal_row_is_wanted():
+    """An `Appearances and goals` table lists the squad: an opponent's own goal, or a scorer
+    it leaves out, makes no G002 `no own-goal row` (trial24's 2019 Odd article: its two
+    play-off scorers are in its Goalscorers table, not in its appearances table)."""
+    text = WIKI.replace("|goals2 =\n}}", "|goals2 =\n}}", 1).replace(
+        "|score = 2–0\n|team2 = [[Pors Grenland|Pors]]\n|goals1 = [[Torgeir Børven|Børven]] {{goal|20}}",
+        "|score = 3–0\n|team2 = [[Pors Grenland|Pors]]\n|goals1 = [[Torgeir Børven|Børven]] {{goal|20}}"
+        "<br />[[Ole Pors|Pors]] {{goal|30|o.g.}}")
+    text = borven(text, "3 || 3 || 2 || 2 || 1 || 1")
+    assert "o.g." in text
+    assert findings(text) == []
+
+
 def test_a_label_naming_no_section_is_not_compared():
     text = borven(WIKI.replace("colspan=2 | Norwegian Cup", "colspan=2 | Other"), "3 || 4 || 2 || 3 || 1 || 1")
     assert findings(text) == []

@@ -634,7 +634,10 @@ def own_goal_count_mismatch(doc, settings, report):
     to the team by scorers who are not in its goalscorer table (opponents' own
     goals, listed by name) and goals marked `(o.g.)` make up the own-goal row
     (`;Own goals` in a list: one a bullet); in a statistics table with a column
-    per competition, the row's cell of each (the matches G001 counts).
+    per competition, the row's cell of each (the matches G001 counts). A table
+    with no own-goal row is one only where it lists no appearances: an
+    `Appearances and goals` table lists the squad, never the opponents' own
+    goals.
 
     Why: a scorer missing from the table shows up here as an own goal too many.
 
@@ -650,10 +653,18 @@ def own_goal_count_mismatch(doc, settings, report):
             yield report(f"own goals{_in_column(t)}: {stated} in the table, the match blocks give {len(extra)} "
                          "(goals by players not in the table, and goals marked o.g.)",
                          t.own_rows[0].line, 1, related=_where(doc, extra))
-        elif not t.own_rows and extra and t.column is None:  # a column's goals are its total's too
+        elif not t.own_rows and extra and t.column is None and not _lists_appearances(doc, t):
+            # (a column's goals are its total's too)
             names = ", ".join(e.player for _, e in extra[:6])
             yield report(f"{plural(len(extra), 'goal')} by players not in this table and no own-goal row: {names}",
                          t.rows[0].line if t.rows else 1, 1, related=_where(doc, extra))
+
+
+def _lists_appearances(doc: Document, t: Tally) -> bool:
+    """Whether the tally's table has a column of appearances (the lexicon's appearance_columns:
+    `Apps`): a squad's table, which has no row for the goals no player of it scored."""
+    table = doc.tables[t.table] if t.table is not None and 0 <= t.table < len(doc.tables) else None
+    return table is not None and any(names_any(c, "goalscorers", "appearance_columns") for c in table.columns)
 
 
 @rule("G003", "total-row-mismatch", ERROR)
