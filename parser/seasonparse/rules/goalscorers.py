@@ -635,9 +635,9 @@ def own_goal_count_mismatch(doc, settings, report):
     goals, listed by name) and goals marked `(o.g.)` make up the own-goal row
     (`;Own goals` in a list: one a bullet); in a statistics table with a column
     per competition, the row's cell of each (the matches G001 counts). A table
-    with no own-goal row is one only where it lists no appearances: an
-    `Appearances and goals` table lists the squad, never the opponents' own
-    goals.
+    without an own-goal row is reported for lacking one only where it lists no
+    appearances: an `Appearances and goals` table lists the squad, never the
+    opponents' own goals.
 
     Why: a scorer missing from the table shows up here as an own goal too many.
 
