@@ -113,17 +113,59 @@ def results_table_spans(tables) -> list[tuple[int, int]]:
 
 def goals_column(table: Table) -> int | None:
     """A goalscorer table's goals: its `Goals` column, else its last total column (a
-    table with a column per competition and their `Total`)."""
-    return _goals_column(table.columns)
+    table with a column per competition and their `Total`). Of several `Goals` columns
+    each under its competition (column_groups: `Total`, `Eliteserien`), the one under a
+    total's label; none where no total labels one (which of them counts the season is
+    not told)."""
+    return _goals_column(table.columns, column_groups(table))
 
 
 @lru_cache(maxsize=1024)
-def _goals_column(columns: tuple[str, ...]) -> int | None:
+def _goals_column(columns: tuple[str, ...], groups: tuple[str, ...]) -> int | None:
     goals = dict(_indexes(columns)).get("goals")
+    totals = _total_columns()
     if goals is not None:
-        return goals
-    totals = {fold(n) for n in lexicon()["goalscorers"]["total_columns"]}
+        labelled = [i for i in goals_columns(columns) if groups[i]]
+        if len(labelled) < 2:
+            return goals
+        return next((i for i in reversed(labelled) if fold(groups[i]) in totals), None)
     return next((i for i in range(len(columns) - 1, -1, -1) if fold(columns[i]) in totals), None)
+
+
+@cache
+def _total_columns() -> frozenset[str]:
+    return frozenset(fold(n) for n in lexicon()["goalscorers"]["total_columns"])
+
+
+@lru_cache(maxsize=1024)
+def goals_columns(columns: tuple[str, ...]) -> tuple[int, ...]:
+    """Every column named as goals (`Apps | Goals | Apps | Goals`: 1 and 3), where
+    column_indexes gives the first."""
+    wanted = next(names for meaning, names in _column_names() if meaning == "goals")
+    return tuple(i for i, c in enumerate(columns) if fold(c) in wanted)
+
+
+def column_groups(table: Table) -> tuple[str, ...]:
+    """What each column counts, by the header rows above the one naming the columns (a
+    wikitable's, spans expanded: `colspan=2 | Total` over `Apps | Goals`): the nearest
+    label above it that is not its own name, a blank cell going on with the label to its
+    left (a pipe table cannot write a span); "" where no row labels it so. Only header
+    rows of one cell per column are read."""
+    return _column_groups(table.header, table.columns)
+
+
+@lru_cache(maxsize=1024)
+def _column_groups(header: tuple[tuple[str, ...], ...], columns: tuple[str, ...]) -> tuple[str, ...]:
+    groups = [""] * len(columns)
+    for row in header:
+        if len(row) != len(columns) or row == columns:
+            continue
+        label = ""
+        for i, (cell, name) in enumerate(zip(row, columns)):
+            label = cell or label
+            if label and fold(label) != fold(name):
+                groups[i] = label
+    return tuple(groups)
 
 
 def tournament_columns(table: Table) -> dict[int, str]:

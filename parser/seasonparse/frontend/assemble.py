@@ -326,7 +326,10 @@ class _Builder:
         return last if at is None or at in self.group_matches else at  # a group's meeting: no tie's leg
 
     # --- tables --------------------------------------------------------------------------
-    def table(self, lines) -> None:
+    def table(self, lines, above: tuple[tuple[str, ...], ...] = ()) -> None:
+        """A pipe table from its lines. `above`: header rows a wikitable states over the one naming
+        the columns (`colspan=2 | Total` over `Apps | Goals`), one cell per column: kept in the
+        Table's header, where tables.column_groups reads what each column counts."""
         rows = [(ln, split_cells(t)) for ln, t in lines]
         header = [rows[0][1]]
         body = rows[1:]
@@ -364,7 +367,7 @@ class _Builder:
             else:
                 prev_first = cells[0]
             out_rows.append(_row((cells, ln, "data", ragged, realigned, None, None, None)))
-        table = Table(len(self.tables), lines[0][0], lines[-1][0], tuple(header), columns,
+        table = Table(len(self.tables), lines[0][0], lines[-1][0], (*above, *header), columns,
                       tuple(out_rows), self.section)
         table = table._replace(kind=_table_kind(table))
         self.tables.append(table)
@@ -602,15 +605,33 @@ def _table_width(header: list[tuple[str, ...]], widths: list[int]) -> tuple[int,
 
 def _merge_header(header: list[tuple[str, ...]], width: int) -> tuple[str, ...]:
     """One name per column. A second header row fills the columns that the first
-    row's last label spans (`Performance at ...` over `Pld W D L ...`)."""
+    row's last label spans (`Performance at ...` over `Pld W D L ...`), or, a cell
+    for each column in both, the columns under each label the blanks after it go on
+    with (`Total | | Eliteserien |` over `Apps | Goals | Apps | Goals`: _spanned)."""
     first = header[0]
     if len(header) == 2:
         top = [c for c in first if c]
         sub = [c for c in header[1] if c]
         if top and len(top) - 1 + len(sub) == width:
             return tuple(top[:-1] + sub)
+        if _spanned(first, header[1], width):
+            return tuple(s or t for t, s in zip(first, header[1]))
     cols = list(first[:width]) + [""] * (width - len(first))
     return tuple(cols)
+
+
+def _spanned(first: tuple[str, ...], second: tuple[str, ...], width: int) -> bool:
+    """Whether `second` names the columns that `first`'s labels span, a blank going on with
+    the label to its left (a pipe table cannot write a span): both a cell per column, some
+    label spanning, `second` filled under each spanning label and blank under the others
+    (a data row taken for a header row fills those too)."""
+    if not (len(first) == len(second) == width) or not first or not first[0]:
+        return False
+    spans = [bool(first[i + 1:i + 2]) and not first[i + 1] for i in range(width)]  # a blank follows
+    under = [False] * width  # under a spanning label
+    for i in range(width):
+        under[i] = spans[i] if first[i] else under[i - 1]
+    return any(spans) and all(bool(s) == u for s, u in zip(second, under))
 
 
 def _table_kind(table: Table) -> str:

@@ -14,7 +14,7 @@ from seasonparse.lexicon import contains_any, names_any, names_phase, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
-from seasonparse.tables import column_indexes, goals_column, goals_heading, to_int
+from seasonparse.tables import column_groups, column_indexes, goals_column, goals_columns, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
 from seasonparse.wording import plural
 
@@ -68,17 +68,24 @@ def _scope(section: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
     A table under a goalscorer heading counts the section above that heading,
     and only the part of the season that the heading and those below it name:
     `Torneo Apertura > Liguilla goalscorers` counts the Apertura's knockout
-    matches; `Torneo Apertura > Goalscorers` all of them."""
+    matches; `Torneo Apertura > Goalscorers` all of them. A table's own heading
+    that is a statistics title (`Appearances and goals`, `Squad statistics`) is
+    read as one: its goals are the season's, not its section's (which holds no
+    match); not one above it (`Statistics > International appearances`: a
+    national team's goals)."""
     for i in range(len(section) - 1, -1, -1):
-        if contains_any(section[i], "goalscorers", "section_words"):
+        if contains_any(section[i], "goalscorers", "section_words") or (
+                i == len(section) - 1 and fold(section[i]).strip() in words("goalscorers", "statistics_sections")):
             return section[:i], named_phase(section[i:])
     return section, None
 
 
 @cache
 def _heading_words() -> frozenset[str]:
-    """The words of a goalscorer heading's own (`Top scorers`: the lexicon's section_words)."""
-    return frozenset(w for entry in words("goalscorers", "section_words") for w in tokens(entry))
+    """The words of a goalscorer heading's own (`Top scorers`, `Squad statistics`: the
+    lexicon's section_words and statistics_sections)."""
+    return frozenset(w for key in ("section_words", "statistics_sections")
+                     for entry in words("goalscorers", key) for w in tokens(entry))
 
 
 @cache
@@ -322,18 +329,21 @@ def _competition_columns(table: Table, matches: list[Match]) -> dict[int, tuple[
     The columns after the player's, but for the goals column (`Total`) and those of a known
     meaning (`Pos.`), each name the title of a section of the matches (`Champions League`:
     `Competitions > UEFA Champions League > Group stage`), and every match is under one
-    of them. A table with one goals column counts all the matches."""
+    of them. In a table whose header labels its columns by competition (`Total`,
+    `Eliteserien` over `Apps | Goals`: tables.column_groups), its other `Goals` columns
+    are the competition columns, each named by its label. A table with one goals column
+    counts all the matches."""
     named = column_indexes(table)
     player, goals = named.get("player"), goals_column(table)
     if player is None or goals is None:
         return None
-    known = set(named.values())
-    wanted = [i for i in range(player + 1, len(table.columns)) if i != goals and i not in known]
+    labels = _competition_labels(table)
+    wanted = sorted(i for i in labels if i > player and i != goals)
     if not wanted:
         return {}
     found: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
     for m in matches:
-        hit = _competition_of(table.columns, wanted, m.section)
+        hit = _competition_of(labels, wanted, m.section)
         if hit is None:
             return None
         col, scope = hit
@@ -343,22 +353,45 @@ def _competition_columns(table: Table, matches: list[Match]) -> dict[int, tuple[
     return found
 
 
-def _competition_of(columns: tuple[str, ...], wanted: list[int],
+def _competition_labels(table: Table) -> dict[int, str]:
+    """Column index -> the competition it may count: where the header labels several `Goals`
+    columns (_labelled_goals), each of them by its label; else each column of no known
+    meaning (column_indexes), by its name."""
+    if labelled := _labelled_goals(table):
+        return labelled
+    known = set(column_indexes(table).values())
+    return {i: c for i, c in enumerate(table.columns) if i not in known}
+
+
+def _labelled_goals(table: Table) -> dict[int, str]:
+    """Column index -> its label, of the `Goals` columns a header row labels by competition
+    (tables.column_groups: `Total`, `Eliteserien` over `Apps | Goals`), where it labels
+    several; else none."""
+    groups = column_groups(table)
+    labelled = {i: groups[i] for i in goals_columns(table.columns) if groups[i]}
+    return labelled if len(labelled) > 1 else {}
+
+
+def _competition_of(labels: dict[int, str], wanted: list[int],
                     section: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
     """(the one column naming a title of `section`, the section up to that title): a
     column's words all the title's or the title's all the column's (`Champions League`,
-    `UEFA Champions League`); of several, the one whose words are the title's."""
+    `UEFA Champions League`); of several, the one whose words are the title's; of several
+    naming titles at different depths, the deepest's (`Eliteserien > Relegation play-offs`:
+    the play-offs' column, not the league's)."""
     hits = []
     for i in wanted:
-        col = set(tokens(columns[i]))
+        col = set(tokens(labels[i]))
         for depth, title in enumerate(section):
             words_ = set(tokens(title))
             if col and words_ and (col <= words_ or words_ <= col):
-                hits.append((col == words_, i, section[:depth + 1]))
+                hits.append((col == words_, depth, i, section[:depth + 1]))
                 break
     exact = [h for h in hits if h[0]]
     chosen = exact if exact else hits
-    return (chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None
+    deepest = max((h[1] for h in chosen), default=0)
+    chosen = [h for h in chosen if h[1] == deepest]
+    return (chosen[0][2], chosen[0][3]) if len(chosen) == 1 else None
 
 
 def _column_rows(table: Table, group: list[Goalscorer], col: int) -> list[Goalscorer]:
@@ -399,17 +432,18 @@ def tallies(doc: Document) -> tuple[Tally, ...]:
             league = _league_matches(matches, scope, heading, table_clubs)
             left_out, matches = len(league) < len(matches), league
         columns: dict[int, tuple[tuple[str, ...], list[Match]]] = {}
-        if not matches and group[0].source == "table" and article_club is not None and scope != group[0].section \
+        table = _table_of(doc, group[0]) if group[0].source == "table" else None
+        if not matches and table is not None and article_club is not None and scope != group[0].section \
                 and all(g.club is None or same_team(g.club, article_club) for g in group):
             season = _club_season(matches_by_line, article_club, phase, heading)
-            table = _table_of(doc, group[0])
-            found = _competition_columns(table, season[1]) if season and table else None
+            found = _competition_columns(table, season[1]) if season else None
             if found is not None:  # a statistics table of the club's whole season
                 club, matches, scope = season
                 columns = found
                 group = [g._replace(club=None) for g in group]  # the club's rows, however it is named
+        labels = _competition_labels(table) if columns else {}
         column_tallies = [_tally(doc, _column_rows(table, group, col), col_scope, phase, club, col_matches,
-                                 table=None, column=table.columns[col])
+                                 table=None, column=labels[col])
                           for col, (col_scope, col_matches) in columns.items()]
         total = _tally(doc, group, scope, phase, club, matches, table=group[0].table)
         # the total counts every column's matches: where one column's do not cover its competition,
@@ -551,13 +585,19 @@ def goalscorer_count_mismatch(doc, settings, report):
     naming one of the season's cups by a word of its title no other cup's
     holds (`Champions League goalscorers`) counts that cup's matches (under
     `UEFA Champions League`, not the `KNVB Cup`'s); `Cup goalscorers`, naming
-    none of them, every cup's. A club article's table beside no match
+    none of them, every cup's. A table's or list's own heading that is a
+    statistics title (the whole title `Appearances and goals`, `Squad
+    statistics`, `Statistics`: the lexicon's statistics_sections) is read as
+    a goalscorer heading. A club article's table beside no match
     (`Statistics > Goalscorers`) counts the club's season: each competition
-    column (`Serie A`, `Champions League`) the matches under the section that
-    title names (`Competitions > UEFA Champions League`), its `Total` or goals
-    column all of them; only where every such column names a section of the
-    matches, every match is under one, the club plays in each and each names
-    all of the club's goals. Names match by surname and initials,
+    column (`Serie A`, `Champions League`; a `Goals` column under a header
+    label, `Eliteserien` over `Apps | Goals`) the matches under the section
+    that title names (`Competitions > UEFA Champions League`; of two titles
+    of a match's section, the deeper: `Relegation play-offs` under the
+    league's), its `Total` or goals column (the `Goals` under `Total`) all of
+    them; only where every such column names a section of the matches, every
+    match is under one, the club plays in each and each names all of the
+    club's goals. Names match by surname and initials,
     accent-insensitive (`J. Correa` = `Jaime Correa`), or, in wikitext, by the
     article the scorer's name links, and by club where the list gives one.
     Compared only where the match blocks cover the tournament: at least half
@@ -594,7 +634,10 @@ def own_goal_count_mismatch(doc, settings, report):
     to the team by scorers who are not in its goalscorer table (opponents' own
     goals, listed by name) and goals marked `(o.g.)` make up the own-goal row
     (`;Own goals` in a list: one a bullet); in a statistics table with a column
-    per competition, the row's cell of each (the matches G001 counts).
+    per competition, the row's cell of each (the matches G001 counts). A table
+    without an own-goal row is reported for lacking one only where it lists no
+    appearances: an `Appearances and goals` table lists the squad, never the
+    opponents' own goals.
 
     Why: a scorer missing from the table shows up here as an own goal too many.
 
@@ -610,10 +653,18 @@ def own_goal_count_mismatch(doc, settings, report):
             yield report(f"own goals{_in_column(t)}: {stated} in the table, the match blocks give {len(extra)} "
                          "(goals by players not in the table, and goals marked o.g.)",
                          t.own_rows[0].line, 1, related=_where(doc, extra))
-        elif not t.own_rows and extra and t.column is None:  # a column's goals are its total's too
+        elif not t.own_rows and extra and t.column is None and not _lists_appearances(doc, t):
+            # (a column's goals are its total's too)
             names = ", ".join(e.player for _, e in extra[:6])
             yield report(f"{plural(len(extra), 'goal')} by players not in this table and no own-goal row: {names}",
                          t.rows[0].line if t.rows else 1, 1, related=_where(doc, extra))
+
+
+def _lists_appearances(doc: Document, t: Tally) -> bool:
+    """Whether the tally's table has a column of appearances (the lexicon's appearance_columns:
+    `Apps`): a squad's table, which has no row for the goals no player of it scored."""
+    table = doc.tables[t.table] if t.table is not None and 0 <= t.table < len(doc.tables) else None
+    return table is not None and any(names_any(c, "goalscorers", "appearance_columns") for c in table.columns)
 
 
 @rule("G003", "total-row-mismatch", ERROR)
@@ -910,10 +961,12 @@ def goalscorer_columns_sum(doc, settings, report):
     """A goalscorer table's competition columns that do not add up to its Total.
 
     What it does: in a goalscorer table with a column per competition between the
-    player and a `Total` column (no `Goals` column, no appearances), each row's
-    competition goals must add up to its Total, and, where the TOTAL row's Total
-    is right (else G003 says so), its cell in each competition column must be the
-    sum of the rows above it.
+    player and a `Total` column (no `Goals` column, no appearances), or with a
+    `Goals` column under each competition's label and one under `Total`'s (an
+    `Appearances and goals` table: `Total`, `Eliteserien` over `Apps | Goals`),
+    each row's competition goals must add up to its Total, and, where the TOTAL
+    row's Total is right (else G003 says so), its cell in each competition
+    column must be the sum of the rows above it.
     An empty or `–` cell is none; a table with other text in those columns is
     not read so.
 
@@ -926,6 +979,8 @@ def goalscorer_columns_sum(doc, settings, report):
     """
     for table, comps, total in _per_competition_layout(doc):
         name_at = column_indexes(table).get("player")
+        labelled = _labelled_goals(table)  # `Eliteserien Goals`, not `Goals`
+        name = {i: f"{labelled[i]} {table.columns[i]}" if i in labelled else table.columns[i] for i in (*comps, total)}
         rows_total, rows_sums = 0, [0] * len(comps)  # the data rows' Total and competition columns, summed once
         for r in table.rows:
             if r.kind == "data":
@@ -940,12 +995,12 @@ def goalscorer_columns_sum(doc, settings, report):
             if stated is not None and sum(values) != stated:
                 who = "TOTAL" if r.kind == "total" else (cells[name_at].strip() if name_at is not None
                                                           and name_at < len(cells) else f"line {r.line}")
-                parts = " + ".join(f"{table.columns[i]} {v}" for i, v in zip(comps, values))
-                yield report(f"{who}: {parts} = {sum(values)}, but {table.columns[total]} {stated}", r.line, 1)
+                parts = " + ".join(f"{name[i]} {v}" for i, v in zip(comps, values))
+                yield report(f"{who}: {parts} = {sum(values)}, but {name[total]} {stated}", r.line, 1)
             if r.kind == "total" and stated == rows_total:  # else G003 says the TOTAL row is wrong
                 for i, v, rows_sum in zip(comps, values, rows_sums):
                     if i < len(cells) and cells[i].strip() and v != rows_sum:
-                        yield report(f"TOTAL {table.columns[i]} {v}, but the rows sum to {rows_sum}", r.line, 1)
+                        yield report(f"TOTAL {name[i]} {v}, but the rows sum to {rows_sum}", r.line, 1)
 
 
 def _goals_cell(cell: str) -> int:
@@ -955,19 +1010,25 @@ def _goals_cell(cell: str) -> int:
 
 def _per_competition_layout(doc):
     """(table, its competition columns, its Total column) of each goalscorer table laid out
-    with a column per competition between the player and the Total, every cell of them a
-    number, empty or a dash."""
+    with a column per competition between the player and the Total, or with a `Goals` column
+    under each competition's label (tables.column_groups) and the Total's, every cell of them
+    a number, empty or a dash."""
     dashes = {"", "-", "–", "—"}
     for table in doc.tables:
         if table.kind != "goalscorers":
             continue
         cols = column_indexes(table)
         total, player = goals_column(table), cols.get("player")
-        if total is None or player is None or "goals" in cols or total - player < 3:
+        if total is None or player is None:
             continue
-        comps = list(range(player + 1, total))
-        if any(names_any(table.columns[i], "goalscorers", "appearance_columns") for i in comps):
+        if labelled := _labelled_goals(table):  # `Goals` under `Total`, `Eliteserien`, ...
+            comps = [i for i in sorted(labelled) if i != total]
+        elif "goals" in cols or total - player < 3:
             continue
+        else:
+            comps = list(range(player + 1, total))
+            if any(names_any(table.columns[i], "goalscorers", "appearance_columns") for i in comps):
+                continue
         if all(to_int(c) is not None or c.strip() in dashes
                for r in table.rows for c in (table.cells(r)[i] for i in comps if i < len(table.cells(r)))):
             yield table, comps, total

@@ -64,8 +64,8 @@ class _Reader:
         self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
 
     # --- items the assembler reads -----------------------------------------
-    def _item(self, kind: str, lines) -> None:
-        getattr(self.b, "infobox_" if kind == "infobox" else kind)(lines)
+    def _item(self, kind: str, lines, **more) -> None:
+        getattr(self.b, "infobox_" if kind == "infobox" else kind)(lines, **more)
         if kind not in _KEEP_GOALS_HEADING:
             self.b.goals_heading = None
 
@@ -121,7 +121,8 @@ class _Reader:
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
         lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
         made, scorers = len(self.b.tables), len(self.b.goalscorers)
-        self._item("table", lines)
+        above = tuple(tuple(c.replace("|", "/") for c in texts) for _, texts, _ in header[:-1])
+        self._item("table", lines, above=above)
         if len(self.b.tables) > made:  # the table spans its rows' continuation lines and `|}`
             t = self.b.tables[-1]._replace(end_line=self.line(max(start, end - 1)))
             if t.rows or any(t.columns):
