@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from typing import Callable, Iterable, NamedTuple
 
 
+from seasonparse.lexicon import words
 from seasonparse.model import Document
 from seasonparse.names import tokens
 from seasonparse.tables import column_indexes
@@ -60,10 +62,25 @@ _TIER_MARK = re.compile(r"\s*\(\d{1,2}\)\s*$")
 
 def key(name: str) -> str:
     """The name as identity compares it: its folded words, less a tier mark after it (a cup
-    article's `Barcelona (1)` is the `Barcelona` of its club's article, no alias to infer)."""
+    article's `Barcelona (1)` is the `Barcelona` of its club's article, no alias to infer),
+    a hyphen between words a space (`Al-Hilal` and `Al Hilal`, which articles mix: trial25)."""
     if name.rstrip().endswith(")"):
         name = _TIER_MARK.sub("", name)
-    return " ".join(tokens(name))
+    return " ".join(word for t in tokens(name) for word in t.split("-") if word) if "-" in name else \
+        " ".join(tokens(name))
+
+
+@cache
+def _side_words() -> tuple[str, ...]:
+    """The lexicon's words naming one of a club's sides (`reserves`, `women`, `Under-21s`), as keys."""
+    return tuple(f" {key(w)} " for w in words("scores", "side_qualifiers"))
+
+
+def _names_a_side(longer: str, shorter: str) -> bool:
+    """Whether the key `longer` holds words naming one of a club's sides that `shorter` lacks:
+    `wolverhampton wanderers f c under 21s and academy` is not `wolverhampton wanderers` (trial25)."""
+    padded, inner = f" {longer} ", f" {shorter} "
+    return any(w in padded and w not in inner for w in _side_words())
 
 
 class Clubs:
@@ -454,7 +471,7 @@ def _infer_from_words(clubs: Clubs) -> None:
         if not words or k in clubs.several_targets:
             continue
         supersets = set.intersection(*(postings[t] for t in words)) if len(words) > 1 else postings[words[0]]
-        supersets = {s for s in supersets if len(words_of[s]) > len(words)}
+        supersets = {s for s in supersets if len(words_of[s]) > len(words) and not _names_a_side(s, k)}
         if not supersets:
             continue
         own = clubs.root(k)
