@@ -16,8 +16,8 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from seasonparse.seasons import season_years, without_years  # season_years: the rules read it here too
-from seasonparse.lexicon import (contains_any, group_stage, leg_round, names_any, names_phase, round_positions,
-                                 struck_note, words)
+from seasonparse.lexicon import (alternatives, contains_any, group_stage, leg_round, lexicon, names_any, names_phase,
+                                 round_positions, struck_note, words)
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_team
@@ -90,13 +90,44 @@ def season_window(doc: Document) -> Season | None:
 @lru_cache(maxsize=4096)  # asked for every section title of every match
 def round_index(title: str) -> int | None:
     """Position of a knockout round title among the lexicon's rounds (earliest first), also
-    of one of its legs' titles (`Semi-finals first legs`: lexicon.leg_round)."""
-    found = round_positions().get(fold(title))
+    of one of its legs' titles (`Semi-finals first legs`: lexicon.leg_round), and of a final
+    named with a qualifier (`Play-off final`: _qualified_final)."""
+    folded = fold(title)
+    found = round_positions().get(folded)
     if found is None:
         named, leg = leg_round((title,))
         if leg is not None:
             found = named[-1]
+        elif _qualified_final().fullmatch(folded):
+            found = len(lexicon()["sections"]["rounds"]) - 1
     return found
+
+
+@cache
+def _qualified_final() -> re.Pattern:
+    """A final named with qualifiers before it (the lexicon's final_qualifiers: `Play-off
+    final`, `Promotion play-off final`): the final all the same (trial25)."""
+    finals = alternatives(fold(n) for n in lexicon()["sections"]["rounds"][-1])
+    return re.compile(rf"(?:(?:{alternatives(words('sections', 'final_qualifiers'))})\s+)+(?:{finals})")
+
+
+@cache
+def _numbered_round() -> re.Pattern:
+    """`Round 1`: a word of the lexicon's numbered_rounds and the round's number."""
+    return re.compile(rf"(?:{alternatives(words('sections', 'numbered_rounds'))})\s+(\d{{1,2}})")
+
+
+def play_off_round(title: str) -> tuple[int, int] | None:
+    """Where a title below a promotion play-off's own stands among its rounds, earliest first:
+    a named round (round_index) or a round by number (`Round 2`: the lexicon's numbered_rounds,
+    read so only here, as elsewhere such titles are a league's matchdays), numbered rounds in
+    their number's order, before any round named by its clubs left or a final (Ligue 2's
+    `Round 1`, `Round 2`, `Play-off final`: trial25). None for a title naming no round."""
+    named = round_index(title)
+    if named is not None:
+        return named, 0
+    numbered = _numbered_round().fullmatch(fold(title))
+    return (round_index("first round"), int(numbered[1])) if numbered else None
 
 
 def qualifying_round(index: int | None) -> bool:
@@ -356,9 +387,9 @@ def promotion_ties(doc: Document) -> list[KnockoutTie]:
             if contains_any(title, "sections", "promotion"):
                 groups.setdefault((m.section[:i + 1], pair_key(m)), []).append(m)
                 break
-    rounds = {key: max((r for t in legs[0].section[len(key[0]):] if (r := round_index(t)) is not None),
+    rounds = {key: max((r for t in legs[0].section[len(key[0]):] if (r := play_off_round(t)) is not None),
                        default=None) for key, legs in groups.items()}
-    last: dict[tuple, int] = {}  # a promotion section -> its last round named
+    last: dict[tuple, tuple[int, int]] = {}  # a promotion section -> its last round named
     for (prefix, _), r in rounds.items():
         if r is not None:
             last[prefix] = max(r, last.get(prefix, r))

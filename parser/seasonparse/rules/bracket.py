@@ -9,7 +9,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.football import (
     describe, knockout_ties, may_drop_down, named_clubs, per_document, promotion_ties, rank_of, ranking,
     round_index, same_team, table_clubs, tie_result)
-from seasonparse.lexicon import names_any, words
+from seasonparse.lexicon import names_any, names_phase, words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
 
@@ -109,7 +109,7 @@ def champion_mismatch(doc, settings, report):
     `Winners: X`), or with the matching entry of `Winners: Apertura: X,
     Clausura: Y` (by the tournament's section title). Also checks `runner-up`
     against the final's loser. The final is a section titled with the lexicon's
-    last round (`Final`, `Grand Final`); else, in a competition's article, the
+    last round (`Final`, `Grand Final`, also after a qualifier: `Play-off final`); else, in a competition's article, the
     last tie of a finals series whose titles name no round: the only tie under
     `Finals` (Liga MX's two legs), or the last of several when each of its clubs
     won a tie there and lost none (never a third-place match); or a section
@@ -125,7 +125,9 @@ def champion_mismatch(doc, settings, report):
     not held against a champion the document's first standings table ranks
     first (a runner-up it ranks second) and who plays no match of the play-off:
     there the table decided the title, and the play-off another place
-    (promotion, relegation, Europe).
+    (promotion, relegation, Europe). A promotion or relegation play-off's final
+    (`Promotion play-offs`, `Relegation play-off final`) decides no title at all:
+    B003 holds its winner against the promoted clubs (trial25).
 
     Why: the champion is the headline fact of a season article.
 
@@ -148,8 +150,11 @@ def champion_mismatch(doc, settings, report):
         last = max(rounds)
         if last != round_index("final") or len(rounds[last]) != 1:
             continue
-        table_decided = _table_decided(prefix, rounds, ranks)
         kt = rounds[last][0]
+        titles = kt.legs[0].section[:len(prefix) + 1]  # the tournament's and the final's own
+        if any(names_phase(t, "promotion_relegation") for t in titles):
+            continue  # a promotion or relegation play-off's final: B003's
+        table_decided = _table_decided(titles, rounds, ranks)
         res = tie_result(kt, ranks)
         if res is None:
             continue
@@ -175,15 +180,16 @@ def _leads_above(prefix: tuple[str, ...], rounds: dict[int, list], tournaments: 
     return any(prefix[:n] in tournaments and min(tournaments[prefix[:n]]) > max(rounds) for n in range(len(prefix)))
 
 
-def _table_decided(prefix: tuple[str, ...], rounds: dict[int, list], ranks: dict[str, int]):
-    """For the final under `prefix`: whether a club named champion (place 1) or runner-up
-    (place 2) holds that place by the league table, not by this final: the final is a
-    play-off's (a section title names one: the lexicon's [sections] playoff), the document's
+def _table_decided(titles: tuple[str, ...], rounds: dict[int, list], ranks: dict[str, int]):
+    """For the final titled `titles` (the tournament's, then its own): whether a club named
+    champion (place 1) or runner-up (place 2) holds that place by the league table, not by
+    this final: the final is a play-off's (a title names one, the lexicon's [sections]
+    playoff: `==Play-offs==`, `===Championship play-off final===`), the document's
     first standings table ranks the club there, and the club plays no match of the play-off.
     Such a play-off decides another place (promotion, relegation, Europe: the EFL's
     `Play-offs`, the Scottish `Premiership play-off`; trial18: a false B002 error on each);
     where the table's leader plays in it (MLS Cup Playoffs), the final is the title's."""
-    playoff = any(names_any(title, "sections", "playoff") for title in prefix)
+    playoff = any(names_any(title, "sections", "playoff") for title in titles)
     playing = [team for ties in rounds.values() for kt in ties for team in kt.teams()]
 
     def decided(club: str, place: int) -> bool:

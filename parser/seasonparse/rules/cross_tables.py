@@ -153,11 +153,28 @@ def _stated_points(corpus):
     return out
 
 
+def _same_moment(entries: list[Stated]) -> list[list[Stated]]:
+    """The entries of one club and tournament in groups that state its points at one moment: by
+    the row's Pld (a club article's table as of December, Pld 2, and the league's final table, Pld
+    4, state two quantities: trial25), a relegation table's column (no Pld: a finished
+    tournament's) with the rows of the most matches played."""
+    played: dict[int, list[Stated]] = {}
+    for e in entries:
+        if e.played is not None:
+            played.setdefault(e.played, []).append(e)
+    unknown = [e for e in entries if e.played is None]
+    if not played:
+        return [unknown]
+    played[max(played)] += unknown
+    return list(played.values())
+
+
 def _complete_results(corpus, club, t, stated):
     """The club's results for the tournament, if the corpus has all of them: as many
-    as a standings row's Pld, or listed by an article about the club itself."""
+    as a standings row's Pld, or listed by an article about the club itself; none for
+    rows that count another number of matches (a table of another moment)."""
     refs = corpus.regular.get((club, t), [])
-    if not refs:
+    if not refs or any(st.played not in (None, len(refs)) for st in stated):
         return None
     if any(st.played == len(refs) for st in stated):
         return refs
@@ -202,8 +219,12 @@ def table_quantity_mismatch(corpus, settings, report):
     """The same quantity stated differently by two tables, explained where the corpus can.
 
     What it does: a club's points in one tournament appear in standings tables
-    and in relegation tables (a column such as `'11 A Pts`). Where they differ,
-    the club's results are recomputed; if the difference is exactly the points
+    and in relegation tables (a column such as `'11 A Pts`). Rows are compared
+    only with rows of the same Pld: points after another number of matches are
+    another moment's (a club article's table as of December against the league's
+    final table), and a relegation table's column, which gives no Pld, with the
+    rows of the most matches. Where they differ,
+    the club's results are recomputed (for rows whose Pld is their number); if the difference is exactly the points
     from matches against a club the documents say was suspended, expelled or
     disaffiliated, the explanation is reported (info) instead of a
     contradiction. Where the results do not settle it, each value apart from
@@ -225,8 +246,10 @@ def table_quantity_mismatch(corpus, settings, report):
     win = settings.points_for_win
     found = []  # one disagreement: (tables pair, club, wrong entry, right entry, explanation)
     split: dict[frozenset, str] = {}  # the pair of entries of a club the tables are split on evenly -> how
-    for (club, t), entries in sorted(_stated_points(corpus).items(),
-                                     key=lambda kv: (kv[0][1] or ("", 0), kv[0][0])):
+    at_one_moment = ((club, t, entries) for (club, t), stated in sorted(
+        _stated_points(corpus).items(), key=lambda kv: (kv[0][1] or ("", 0), kv[0][0]))
+        for entries in _same_moment(stated))
+    for club, t, entries in at_one_moment:
         if len({e.table for e in entries}) < 2 or len({e.value for e in entries}) < 2:
             continue
         refs = _complete_results(corpus, club, t, entries)
