@@ -124,3 +124,18 @@ def test_x005_names_the_clubs_as_each_document_writes_them(run, tmp_path):
     found = [f["message"] for f in json.loads(out) if f["code"] == "X005"]
     assert found and all("Sociedade" not in m and "Clube" not in m for m in found), (found, err)
     assert any(m.startswith("Atlético Mineiro plays ") for m in found), found
+
+
+OWN_CLUB = FIXTURES / "corpora" / "own_club"
+
+
+def test_a_name_configured_with_no_alias_is_a_club_of_its_own():
+    """trial26: Paraguay's `Nacional` beside Colombia's `Atlético Nacional` and Ecuador's `El
+    Nacional` is A002 (ambiguous); `"Nacional" = []` in the aliases makes it a club of its own,
+    taken for neither (before, only a made-up canonical name, `"Club Nacional" = ["Nacional"]`, did)."""
+    docs = [parse_file(str(p)) for p in sorted(OWN_CLUB.glob("*.txt"))]
+    plain = identity.build(docs, {})
+    assert [a.name for a in plain.ambiguous] == ["Nacional"]
+    own = identity.build(docs, {"Nacional": ()})
+    assert own.ambiguous == [] and not own.inferred
+    assert not own.same("Nacional", "Atlético Nacional") and not own.same("Nacional", "El Nacional")

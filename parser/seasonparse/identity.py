@@ -367,14 +367,17 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                 clubs.stand_in(members, number)
     del numbered
     clubs.linked.update(*targets.values())  # each target once; no merge yet: each its own root
+    of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))
         for other in others:
             clubs.union(ck, clubs.add(other, Place("<config>", 0)))
         clubs.canonical_names[clubs.root(ck)] = canonical
+        if not others:
+            of_their_own.add(ck)
     _merge_link_targets(clubs, targets)
     _infer_from_matches(clubs, evidence_of)
-    _infer_from_words(clubs)
+    _infer_from_words(clubs, of_their_own)
     clubs.freeze()
     by_root: dict[str, dict[tuple[str, str, str], None]] = {}
     for club, kind, first, last in rostered:
@@ -456,9 +459,11 @@ def _score_text(match: tuple) -> str:
     return f"{home} {home_goals}-{away_goals} {away}"
 
 
-def _infer_from_words(clubs: Clubs) -> None:
+def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset()) -> None:
     """Each key's words are split once, and most keys, inside no other, stop at the
-    intersection: the roots are looked up only for a key with supersets."""
+    intersection: the roots are looked up only for a key with supersets. A key of `of_their_own`
+    (configured as a club of its own, `"Nacional" = []`) is taken for no longer name, nor
+    said to be ambiguous (A002)."""
     keys = sorted(clubs.parent)
     postings: dict[str, set[str]] = {}
     words_of: dict[str, list[str]] = {}
@@ -468,7 +473,7 @@ def _infer_from_words(clubs: Clubs) -> None:
             postings.setdefault(t, set()).add(k)
     for k in keys:
         words = words_of[k]
-        if not words or k in clubs.several_targets:
+        if not words or k in clubs.several_targets or k in of_their_own:
             continue
         supersets = set.intersection(*(postings[t] for t in words)) if len(words) > 1 else postings[words[0]]
         supersets = {s for s in supersets if len(words_of[s]) > len(words) and not _names_a_side(s, k)}

@@ -46,14 +46,16 @@ def ambiguous_club_name(corpus, settings, report):
     `Cruz Azul` and `Cruz Azul Hidalgo`) is not merged with either.
 
     Why: silently picking one would attach results to the wrong club; add an
-    alias to the configuration.
+    alias to the configuration, or name it with no alias (`"Nacional" = []`): a
+    club of its own, taken for no longer name.
 
     Example:
         Cruz 1 - 0 Necaxa
     """
     for amb in corpus.clubs.ambiguous:
         yield report(f"`{amb.name}` could be {' or '.join(f'`{c}`' for c in amb.candidates)}; "
-                     "not merged (add an alias to decide)", amb.place.line, 1, path=amb.place.path)
+                     f"not merged (add an alias to decide, or `\"{amb.name}\" = []` to make it a club of its own)",
+                     amb.place.line, 1, path=amb.place.path)
 
 
 RULES = (inferred_alias, ambiguous_club_name)
