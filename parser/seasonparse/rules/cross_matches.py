@@ -14,7 +14,7 @@ from seasonparse.corpus import MatchRef, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import awarded, describe
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import side_named
+from seasonparse.names import scorer_names, side_named
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
 
@@ -205,6 +205,16 @@ def cross_match_date(corpus, settings, report):
                          related=[Related(o.doc.path, o.match.date_line, 1, describe(o.match)) for o in others])
 
 
+def _same_scorer(a, b) -> bool:
+    """Whether two goals' scorers can be one player: a name of one (the name shown, or the
+    player's article it links: names.scorer_names) names the other (corpus.names_match).
+    Two unlinked names are compared as they are; a link naming another player (`[[John Smith
+    (footballer)|Smith]]` against `Jones`) pairs nothing its name shown does not."""
+    if a.link is None and b.link is None:  # most goals
+        return names_match(a.player, b.player)
+    return any(names_match(x, y) for x in scorer_names(a) for y in scorer_names(b))
+
+
 def _goals(ref: MatchRef, club: str):
     side = ref.side_of(club)
     return [e for e in ref.match.events if e.side == side and e.is_goal]
@@ -219,7 +229,8 @@ def cross_match_scorers(corpus, settings, report):
     the scorers listed are the match's as played), pairs each goal by player
     (surname and initials, accent-insensitive, in either list shape) and
     minute, and reports a goal whose minute differs or that the other document
-    does not have.
+    does not have. A wikitext scorer's link target is his name too
+    (`[[Ferran Corominas|Coro]]` is `Corominas`); messages quote the name shown.
 
     Why: scorer lists are copied between articles, and drift.
 
@@ -242,12 +253,12 @@ def cross_match_scorers(corpus, settings, report):
                 mine_left, theirs_left = list(mine), list(theirs)
                 for e in list(mine_left):  # exact: same player, same minute
                     hit = next((t for t in theirs_left if (t.minute, t.stoppage) == (e.minute, e.stoppage)
-                                and names_match(e.player, t.player)), None)
+                                and _same_scorer(e, t)), None)
                     if hit is not None:
                         mine_left.remove(e)
                         theirs_left.remove(hit)
                 for e in list(mine_left):  # same player, another minute
-                    hit = next((t for t in theirs_left if names_match(e.player, t.player)), None)
+                    hit = next((t for t in theirs_left if _same_scorer(e, t)), None)
                     if hit is None:
                         continue
                     mine_left.remove(e)
@@ -362,7 +373,7 @@ def unmarked_own_goal(corpus, settings, report):
             roster = corpus.clubs.roster(mine, ref.match.date)
             if roster is None:
                 continue  # A's players are unknown that season: a name missing from them proves nothing
-            if any(x[1] is not e and names_match(x[1].player, e.player)
+            if any(x[1] is not e and _same_scorer(x[1], e)
                    for x in corpus.scorers_by_club.get((mine, surname(e.player)), [])):
                 continue  # he scores for this club elsewhere: he is this club's
             p = next(p for p in known if p.club == theirs)
