@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from seasonparse.frontend.source import decode
@@ -107,7 +109,30 @@ def test_a_link_to_another_player_is_reported_with_the_names_shown(run, tmp_path
     its message quoting what each article shows."""
     for f in CORPUS.iterdir():
         text = f.read_text("utf-8")
-        text = text.replace("[[Ferran Corominas|Coro]] {{goal|40}}", "[[John Smith (footballer, born 1990)|Smith]] {{goal|40}}")
+        text = text.replace("[[Ferran Corominas|Coro]] {{goal|40}}",
+                            "[[John Smith (footballer, born 1990)|Smith]] {{goal|40}}")
         text = text.replace("|goals1=Corominas {{goal|40}}", "|goals1=Jones {{goal|40}}")
         (tmp_path / f.name).write_text(text, "utf-8")
-    assert _x004(run, tmp_path) == [("league.wikitext", 22, "Smith 40' here, Jones 40' in " + str(tmp_path / "club.wikitext"))]
+    club = tmp_path / "club.wikitext"
+    assert _x004(run, tmp_path) == [("league.wikitext", 22, f"Smith 40' here, Jones 40' in {club}")]
+
+
+@pytest.mark.parametrize("raw", [
+    "[[Ferran Corominas|Coro]]", " [[Ferran Corominas]] ", "[[Ferran Corominas#Goa|Coro]]", "[[A|''B'']]",
+    "[[A|B &amp; C]]", "[[A|]]", "[[ |B]]", "[[#x|B]]", "[[:Category:X]]", "[[File:x.png|20px]]",
+    "[[A|B]] [[C|D]]", "[[A|B]]<ref>[[C]]</ref>", "{{nowrap|[[A|B]]}}", "[[A:B|C]]",
+])
+def test_a_lone_link_is_read_as_the_passes_read_it(raw):
+    """clean.first_link's quick path (the value one article link, the shape of most scorers'
+    and clubs' names) finds what the full reading finds."""
+    from seasonparse.frontend.wikitext.clean import _first_link_read, first_link
+
+    assert first_link(raw) == _first_link_read(raw)
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="[]|:#{}<>/ab '&;", max_size=30))
+def test_first_link_is_the_full_reading_on_any_text(raw):
+    from seasonparse.frontend.wikitext.clean import _first_link_read, first_link
+
+    assert first_link(raw) == _first_link_read(raw)

@@ -69,15 +69,15 @@ def player_matches(short: str, full: str) -> bool:
     return True
 
 
-_DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*\Z")  # `(footballer, born 1990)` after a title
-
-
 @lru_cache(maxsize=8192)
 def link_name(target: str) -> str:
     """A player's link target read as his name, as MediaWiki shows the title (`_` a space),
-    less the disambiguation after it: `John_Smith (footballer, born 1990)` -> `John Smith`."""
+    less the disambiguation after it: `John_Smith (footballer, born 1990)` -> `John Smith`.
+    (String methods, not a pattern: no pattern compiled at start-up.)"""
     title = " ".join(target.replace("_", " ").split())
-    return _DISAMBIGUATION.sub("", title) or title
+    if title.endswith(")") and (cut := title.rfind("(")) > 0:
+        return title[:cut].rstrip()
+    return title
 
 
 def scorer_names(event) -> tuple[str, ...]:
