@@ -136,3 +136,33 @@ def test_first_link_is_the_full_reading_on_any_text(raw):
     from seasonparse.frontend.wikitext.clean import _first_link_read, first_link
 
     assert first_link(raw) == _first_link_read(raw)
+
+
+def _x008_at(docs, path, line):
+    from seasonparse.check import run, selected_codes
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    rules = registry()
+    found = run(docs, rules, selected_codes(rules, ("X008",), (), ()), Config()).findings
+    return [f for f in found if f.path == path and f.line == line]
+
+
+def test_a_scorer_linked_to_another_player_is_not_the_opponents_namesake():
+    """X008: seed 000's `Altamira: Quatrocchi 60'` is Necaxa's Pablo Quatrocchi (reported). The same
+    name linking `Roberto Quatrocchi (footballer)` is another player: quiet; linking Pablo, reported."""
+    from conftest import SEEDS
+
+    from seasonparse.frontend import parse_file
+
+    docs = [parse_file(str(s)) for s in SEEDS]
+    club = next(d for d in docs if d.path.endswith(SEEDS[0].name))
+    assert _x008_at(docs, club.path, 101)
+
+    def linked(target):
+        matches = tuple(m._replace(events=tuple(e._replace(link=target) if (e.line, e.player) == (101, "Quatrocchi")
+                                                else e for e in m.events)) for m in club.matches)
+        return [club._replace(matches=matches) if d is club else d for d in docs]
+
+    assert not _x008_at(linked("Roberto Quatrocchi (footballer)"), club.path, 101)
+    assert _x008_at(linked("Pablo_Quatrocchi"), club.path, 101)

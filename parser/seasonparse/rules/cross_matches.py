@@ -14,7 +14,7 @@ from seasonparse.corpus import MatchRef, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import awarded, describe
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import scorer_names, side_named
+from seasonparse.names import link_name, scorer_names, side_named
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
 
@@ -344,7 +344,8 @@ def unmarked_own_goal(corpus, settings, report):
     squad or goalscorer table, or a goalscorer table or list giving clubs that
     names A's scorers): one article alone, or a club that no document lists the
     players of, is quiet. A surname with another given name or initial
-    (`M. Castillo`, `Alejandro Castillo`) is another player.
+    (`M. Castillo`, `Alejandro Castillo`) is another player, and so is a
+    name whose link names another (`[[John Smith (footballer)|Smith]]`).
 
     Why: the goal counts for A, but the player's tally must not include it.
 
@@ -357,17 +358,17 @@ def unmarked_own_goal(corpus, settings, report):
         Necaxa 2 - 1 Altamira
           Altamira: Quatrocchi 60'     (Pablo Quatrocchi is Necaxa's)
     """
-    clubs_of: dict[str, set] = {}  # player name -> the clubs of the known players it names
+    clubs_of: dict[tuple[str, str | None], set] = {}  # (name, link) -> the clubs of the known players it names
     for ref in corpus.matches:
         for e in ref.match.events:
             if not e.is_goal or e.kind == "own_goal":
                 continue
             mine = ref.home if e.side == "home" else ref.away
             theirs = ref.away if e.side == "home" else ref.home
-            known = corpus.players_named(e.player)
-            clubs = clubs_of.get(e.player)
+            known = _known_as(corpus, e)
+            clubs = clubs_of.get((e.player, e.link))
             if clubs is None:
-                clubs = clubs_of[e.player] = {p.club for p in known}
+                clubs = clubs_of[e.player, e.link] = {p.club for p in known}
             if theirs not in clubs or mine in clubs:
                 continue
             roster = corpus.clubs.roster(mine, ref.match.date)
@@ -385,6 +386,17 @@ def unmarked_own_goal(corpus, settings, report):
                          e.line, e.column, end_column=e.end_column, path=ref.doc.path,
                          related=[Related(p.path, p.line, 1, f"{p.name}, {corpus.clubs.name(theirs)}")],
                          fix=mark)
+
+
+def _known_as(corpus, e) -> list:
+    """The known players a scorer can be: those the name shown names, less those the article
+    his name links does not name (`[[John Smith (footballer)|Smith]]` is no Alan Smith of
+    the opponent's: a namesake the link tells apart)."""
+    known = corpus.players_named(e.player)
+    if e.link is None or not known:
+        return known
+    linked = link_name(e.link)
+    return [p for p in known if names_match(linked, p.name)]
 
 
 _BARE_MINUTE = re.compile(r"\d{1,3}(?:[ \t]*\+[ \t]*\d{1,2})?[ \t]*['’′]")
