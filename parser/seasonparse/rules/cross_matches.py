@@ -358,17 +358,19 @@ def unmarked_own_goal(corpus, settings, report):
         Necaxa 2 - 1 Altamira
           Altamira: Quatrocchi 60'     (Pablo Quatrocchi is Necaxa's)
     """
-    clubs_of: dict[tuple[str, str | None], set] = {}  # (name, link) -> the clubs of the known players it names
+    # (name shown, link) -> the known players it can name, and their clubs: asked once a scorer
+    known_as: dict[tuple[str, str | None], tuple[list, set]] = {}
     for ref in corpus.matches:
         for e in ref.match.events:
             if not e.is_goal or e.kind == "own_goal":
                 continue
             mine = ref.home if e.side == "home" else ref.away
             theirs = ref.away if e.side == "home" else ref.home
-            known = _known_as(corpus, e)
-            clubs = clubs_of.get((e.player, e.link))
-            if clubs is None:
-                clubs = clubs_of[e.player, e.link] = {p.club for p in known}
+            found = known_as.get((e.player, e.link))
+            if found is None:
+                known = _known_as(corpus, e)
+                found = known_as[e.player, e.link] = (known, {p.club for p in known})
+            known, clubs = found
             if theirs not in clubs or mine in clubs:
                 continue
             roster = corpus.clubs.roster(mine, ref.match.date)
