@@ -13,7 +13,7 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Digests': ('seasonparse.cross_memo', 'Digests', (('facts', 'groups', 'views'), ('str', 'tuple[int, ...]', 'str'))),
     'Document': ('seasonparse.model', 'Document', (('path', 'sha256', 'title', 'title_line', 'infobox', 'sections', 'blocks', 'matches', 'ties', 'tables', 'goalscorers', 'diagnostics', 'lines', 'source_format'), ("<class 'str'>", 'str | None', 'str | None', 'int | None', 'tuple[seasonparse.model.InfoboxField, ...]', 'tuple[seasonparse.model.Section, ...]', 'tuple[seasonparse.model.Block, ...]', 'tuple[seasonparse.model.Match, ...]', 'tuple[seasonparse.model.Tie, ...]', 'tuple[seasonparse.model.Table, ...]', 'tuple[seasonparse.model.Goalscorer, ...]', 'tuple[seasonparse.model.Diagnostic, ...]', 'tuple[str, ...]', "<class 'str'>"))),
     'Edit': ('seasonparse.findings', 'Edit', (('path', 'line', 'column', 'end_line', 'end_column', 'replacement', 'expected'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'str'>", "<class 'str'>"))),
-    'Event': ('seasonparse.model', 'Event', (('side', 'player', 'minute', 'stoppage', 'kind', 'line', 'column', 'end_column'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'int'>"))),
+    'Event': ('seasonparse.model', 'Event', (('side', 'player', 'minute', 'stoppage', 'kind', 'line', 'column', 'end_column', 'link'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", 'str | None'))),
     'Evidence': ('seasonparse.identity', 'Evidence', (('names', 'groups', 'dated', 'rosters'), ('tuple[tuple[str, int, str | None], ...]', 'tuple[tuple[str, ...], ...]', 'tuple[tuple[str, str, str, int, int, int], ...]', 'tuple[Roster, ...]'))),
     'Facts': ('seasonparse.partition', 'Facts', (('keys', 'identity', 'deductions', 'removals', 'weight'), ('tuple[Hashable, ...]', 'Evidence', 'tuple[Deduction, ...]', 'tuple[Removal, ...]', 'int'))),
     'Finding': ('seasonparse.findings', 'Finding', (('code', 'severity', 'message', 'path', 'line', 'column', 'end_line', 'end_column', 'related', 'name', 'fix'), ("<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", "<class 'int'>", 'int | None', 'int | None', 'tuple[seasonparse.findings.Related, ...]', "<class 'str'>", 'seasonparse.findings.Fix | None'))),
@@ -105,9 +105,9 @@ def _make_Block(value):
 
 
 def _make_Event(value):
-    if type(value) is not list or len(value) != 8:
+    if type(value) is not list or len(value) != 9:
         raise _Malformed('expected Event')
-    v0, v1, v2, v3, v4, v5, v6, v7 = value
+    v0, v1, v2, v3, v4, v5, v6, v7, v8 = value
     if type(v0) is not str:
         raise _Malformed('expected str')
     if type(v1) is not str:
@@ -126,7 +126,10 @@ def _make_Event(value):
         raise _Malformed('expected int')
     if type(v7) is not int:
         raise _Malformed('expected int')
-    return _new(Event, (v0, v1, v2, v3, v4, v5, v6, v7,))
+    if v8 is not None:
+        if type(v8) is not str:
+            raise _Malformed('expected str')
+    return _new(Event, (v0, v1, v2, v3, v4, v5, v6, v7, v8,))
 
 
 def _make_ScorerLine(value):

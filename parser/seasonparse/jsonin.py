@@ -46,7 +46,7 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             m["index"], m["date"], m["date_text"], m["home"], m["away"], m["score"]["home"],
             m["score"]["away"],
             tuple(Event(e["side"], e["player"], e["minute"], e["stoppage"], e["kind"], e["line"],
-                        e["column"], e["end_column"]) for e in m["events"]),
+                        e["column"], e["end_column"], e["link"]) for e in m["events"]),
             tuple(ScorerLine(s["team"], s["side"], s["line"], s["column"], s["text"])
                   for s in m["scorer_lines"]),
             tuple(m["section"]), m["line"], m["date_line"], m["end_line"], home_column=m["column"],
@@ -114,7 +114,8 @@ def _upgrade(data):
     `shootout`, read again from the outcome line each tie keeps as its `text`; /6 had no
     table rows' `status` (a Sports table's `status_X`: its rows are read as stating none); /7
     had no table rows' `adjustment` (a row's own note's deduction: read as none), nor tables'
-    `splits` (read as none), nor matches' `neutral` (read as a home side's)."""
+    `splits` (read as none), nor matches' `neutral` (read as a home side's), nor events'
+    `link` (a scorer's name read as linking nothing)."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -159,6 +160,9 @@ def _upgrade(data):
         for m in data.get("matches") or ():
             if isinstance(m, dict):
                 m.setdefault("neutral", False)
+                for e in m.get("events") or ():
+                    if isinstance(e, dict):
+                        e.setdefault("link", None)
     return data
 
 

@@ -42,7 +42,7 @@ def to_dict(doc: Document) -> dict:
             "score": {"home": m.home_goals, "away": m.away_goals}, "note": m.note,
             "events": [{"side": e.side, "player": e.player, "minute": e.minute,
                         "stoppage": e.stoppage, "kind": e.kind, "line": e.line,
-                        "column": e.column, "end_column": e.end_column} for e in m.events],
+                        "column": e.column, "end_column": e.end_column, "link": e.link} for e in m.events],
             "scorer_lines": [{"team": s.team, "side": s.side, "line": s.line, "column": s.column,
                               "text": s.text} for s in m.scorer_lines],
             "section": list(m.section), "line": m.line, "column": m.home_column,

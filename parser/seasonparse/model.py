@@ -88,6 +88,9 @@ class Event(NamedTuple):
     line: int
     column: int
     end_column: int
+    # the article the player's name links (wikitext `[[Ferran Corominas|Coro]]`): who he is where
+    # the name shown is short; names.scorer_names reads it beside `player`, which messages quote
+    link: str | None = None
 
     @property
     def is_goal(self) -> bool:

@@ -69,6 +69,25 @@ def player_matches(short: str, full: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
+def link_name(target: str) -> str:
+    """A player's link target read as his name, as MediaWiki shows the title (`_` a space),
+    less the disambiguation after it: `John_Smith (footballer, born 1990)` -> `John Smith`.
+    (String methods, not a pattern: no pattern compiled at start-up.)"""
+    title = " ".join(target.replace("_", " ").split())
+    if title.endswith(")") and (cut := title.rfind("(")) > 0:
+        return title[:cut].rstrip()
+    return title
+
+
+def scorer_names(event) -> tuple[str, ...]:
+    """The names a scorer (a model.Event) goes by: the one shown, and where it links a player's
+    article, that article's (`[[Ferran Corominas|Coro]]`: `Coro` and `Ferran Corominas`), as a
+    club's link target counts for the club (identity). Messages quote the name shown."""
+    link = event.link
+    return (event.player,) if link is None else (event.player, link_name(link))
+
+
 def same_club(a: str, b: str) -> bool:
     """Same club name up to accents, case and dots (`U. de G.` = `U de G`)."""
     return tokens(a) == tokens(b)

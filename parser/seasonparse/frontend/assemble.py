@@ -532,14 +532,14 @@ def _add_events(events: list[Event], side: str, side_lines, goals: int) -> None:
                 untimed += 1
     untimed_are_goals = untimed > 0 and timed < goals and timed + untimed == goals
     for sl_line, entries in side_lines:
-        for player, minutes, kind, column, end_column in entries:
+        for player, minutes, kind, column, end_column, link in entries:
             for minute, stoppage, minute_kind, minute_column, minute_end in minutes:
                 events.append(_event((side, player, minute, stoppage, minute_kind, sl_line,
-                                      minute_column, minute_end)))
+                                      minute_column, minute_end, link)))
             if not minutes:
                 events.append(_event((side, player, None, None,
                                       kind if untimed_are_goals else "other", sl_line,
-                                      column or 1, end_column or 1)))
+                                      column or 1, end_column or 1, link)))
 
 
 def _shape(cells) -> str:

@@ -245,6 +245,7 @@ class Entry(NamedTuple):
     kind: str  # for an untimed entry: the kind its note gives (own_goal) or goal
     column: int
     end_column: int
+    link: str | None = None  # the article the name links (model.Event.link)
 
 
 class ScorerEntries(NamedTuple):
@@ -376,7 +377,7 @@ def parse_scorers(line: str) -> ScorerEntries:
             continue
         named.append((" ".join(w), mins, note or "goal", ncol, nend))
     dangling.extend(carried)
-    entries = tuple(_entry((player, tuple(mins), kind, ncol, nend))
+    entries = tuple(_entry((player, tuple(mins), kind, ncol, nend, None))
                     for player, mins, kind, ncol, nend in named)
     return _scorer_entries((team, team_col + 1, entries, tuple(dangling)))
 

@@ -14,7 +14,7 @@ from seasonparse.corpus import MatchRef, ground_key, names_match, surname, writt
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import awarded, describe
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import side_named
+from seasonparse.names import link_name, scorer_names, side_named
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
 
@@ -221,6 +221,16 @@ def cross_match_date(corpus, settings, report):
                          related=[Related(o.doc.path, o.match.date_line, 1, describe(o.match)) for o in others])
 
 
+def _same_scorer(a, b) -> bool:
+    """Whether two goals' scorers can be one player: a name of one (the name shown, or the
+    player's article it links: names.scorer_names) names the other (corpus.names_match).
+    Two unlinked names are compared as they are; a link naming another player (`[[John Smith
+    (footballer)|Smith]]` against `Jones`) pairs nothing its name shown does not."""
+    if a.link is None and b.link is None:  # most goals
+        return names_match(a.player, b.player)
+    return any(names_match(x, y) for x in scorer_names(a) for y in scorer_names(b))
+
+
 def _goals(ref: MatchRef, club: str):
     side = ref.side_of(club)
     return [e for e in ref.match.events if e.side == side and e.is_goal]
@@ -235,7 +245,8 @@ def cross_match_scorers(corpus, settings, report):
     the scorers listed are the match's as played), pairs each goal by player
     (surname and initials, accent-insensitive, in either list shape) and
     minute, and reports a goal whose minute differs or that the other document
-    does not have.
+    does not have. A wikitext scorer's link target is his name too
+    (`[[Ferran Corominas|Coro]]` is `Corominas`); messages quote the name shown.
 
     Why: scorer lists are copied between articles, and drift.
 
@@ -258,12 +269,12 @@ def cross_match_scorers(corpus, settings, report):
                 mine_left, theirs_left = list(mine), list(theirs)
                 for e in list(mine_left):  # exact: same player, same minute
                     hit = next((t for t in theirs_left if (t.minute, t.stoppage) == (e.minute, e.stoppage)
-                                and names_match(e.player, t.player)), None)
+                                and _same_scorer(e, t)), None)
                     if hit is not None:
                         mine_left.remove(e)
                         theirs_left.remove(hit)
                 for e in list(mine_left):  # same player, another minute
-                    hit = next((t for t in theirs_left if names_match(e.player, t.player)), None)
+                    hit = next((t for t in theirs_left if _same_scorer(e, t)), None)
                     if hit is None:
                         continue
                     mine_left.remove(e)
@@ -349,7 +360,8 @@ def unmarked_own_goal(corpus, settings, report):
     squad or goalscorer table, or a goalscorer table or list giving clubs that
     names A's scorers): one article alone, or a club that no document lists the
     players of, is quiet. A surname with another given name or initial
-    (`M. Castillo`, `Alejandro Castillo`) is another player.
+    (`M. Castillo`, `Alejandro Castillo`) is another player, and so is a
+    name whose link names another (`[[John Smith (footballer)|Smith]]`).
 
     Why: the goal counts for A, but the player's tally must not include it.
 
@@ -362,23 +374,25 @@ def unmarked_own_goal(corpus, settings, report):
         Necaxa 2 - 1 Altamira
           Altamira: Quatrocchi 60'     (Pablo Quatrocchi is Necaxa's)
     """
-    clubs_of: dict[str, set] = {}  # player name -> the clubs of the known players it names
+    # (name shown, link) -> the known players it can name, and their clubs: asked once a scorer
+    known_as: dict[tuple[str, str | None], tuple[list, set]] = {}
     for ref in corpus.matches:
         for e in ref.match.events:
             if not e.is_goal or e.kind == "own_goal":
                 continue
             mine = ref.home if e.side == "home" else ref.away
             theirs = ref.away if e.side == "home" else ref.home
-            known = corpus.players_named(e.player)
-            clubs = clubs_of.get(e.player)
-            if clubs is None:
-                clubs = clubs_of[e.player] = {p.club for p in known}
+            found = known_as.get((e.player, e.link))
+            if found is None:
+                known = _known_as(corpus, e)
+                found = known_as[e.player, e.link] = (known, {p.club for p in known})
+            known, clubs = found
             if theirs not in clubs or mine in clubs:
                 continue
             roster = corpus.clubs.roster(mine, ref.match.date)
             if roster is None:
                 continue  # A's players are unknown that season: a name missing from them proves nothing
-            if any(x[1] is not e and names_match(x[1].player, e.player)
+            if any(x[1] is not e and _same_scorer(x[1], e)
                    for x in corpus.scorers_by_club.get((mine, surname(e.player)), [])):
                 continue  # he scores for this club elsewhere: he is this club's
             p = next(p for p in known if p.club == theirs)
@@ -390,6 +404,17 @@ def unmarked_own_goal(corpus, settings, report):
                          e.line, e.column, end_column=e.end_column, path=ref.doc.path,
                          related=[Related(p.path, p.line, 1, f"{p.name}, {corpus.clubs.name(theirs)}")],
                          fix=mark)
+
+
+def _known_as(corpus, e) -> list:
+    """The known players a scorer can be: those the name shown names, less those the article
+    his name links does not name (`[[John Smith (footballer)|Smith]]` is no Alan Smith of
+    the opponent's: a namesake the link tells apart)."""
+    known = corpus.players_named(e.player)
+    if e.link is None or not known:
+        return known
+    linked = link_name(e.link)
+    return [p for p in known if names_match(linked, p.name)]
 
 
 _BARE_MINUTE = re.compile(r"\d{1,3}(?:[ \t]*\+[ \t]*\d{1,2})?[ \t]*['’′]")

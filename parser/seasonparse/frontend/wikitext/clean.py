@@ -163,6 +163,15 @@ def first_link(raw: str) -> tuple[str, str] | None:
     file's inline `text`), whose links are the value's."""
     if "[[" not in raw:
         return None
+    if "<" not in raw and (m := _LINK.fullmatch(raw.strip())) is not None and ":" not in m[1]:
+        # the whole value one article link (most names of clubs and players, a scorer's name
+        # each goal): what _first_link_read finds, without its passes
+        return _target_and_label(m)
+    return _first_link_read(raw)
+
+
+def _first_link_read(raw: str) -> tuple[str, str] | None:
+    """first_link, read through the passes that drop what the value does not display."""
     t = raw
     if "<" in t:
         t = _without_refs(t)
@@ -173,8 +182,10 @@ def first_link(raw: str) -> tuple[str, str] | None:
     m = _LINK.search(t)
     while m is not None and m[1].lstrip().startswith(":"):  # [[:Category:...]]: a link to a page about pages
         m = _LINK.search(t, m.end())
-    if m is None:
-        return None
+    return None if m is None else _target_and_label(m)
+
+
+def _target_and_label(m: re.Match) -> tuple[str, str] | None:
     target = m[1].split("#", 1)[0].strip()
     return (target, clean(_link_text(m))) if target else None
 

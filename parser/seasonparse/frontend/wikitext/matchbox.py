@@ -19,7 +19,7 @@ from typing import NamedTuple
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, Minute, note_kind, parse_date
 from seasonparse.frontend.wikitext import lean
-from seasonparse.frontend.wikitext.clean import after_score, clean, link_target, oversized_score, score
+from seasonparse.frontend.wikitext.clean import after_score, clean, first_link, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.wording import cut
@@ -137,6 +137,7 @@ class OtherEvent(NamedTuple):
     line: int
     column: int
     end_column: int
+    link: str | None = None  # the article the player's name links
 
 
 def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None = None,
@@ -285,7 +286,7 @@ class _Item:
 
     def reset(self):
         self.parts: list[tuple[str, int]] = []  # text since the last event template
-        self.name: tuple[str, int, int] | None = None  # the item's last name
+        self.name: tuple[str, int, int, str | None] | None = None  # the item's last name (text, start, end, link)
         self.pending: list = []  # minutes written before any name
         self.entries: list[Entry] = []
         self.pending_others: list[OtherEvent] = []  # cards and kicks written before any name
@@ -301,7 +302,7 @@ class _Item:
         end = self.parts[-1][1] + len(self.parts[-1][0].rstrip())
         self.parts = []
         if any(c.isalpha() for c in text):
-            self.name = (text, start, end)
+            self.name = (text, start, end, _name_link(raw, text))
             return self.name
         return None
 
@@ -340,7 +341,7 @@ class _Item:
         if self.line is None:
             self.line = line
         name = self._take_name() or self.name
-        events = [OtherEvent(name[0] if name else "", kind, m, st, line, col, end_col)
+        events = [OtherEvent(name[0] if name else "", kind, m, st, line, col, end_col, name[3] if name else None)
                   for m, st in minutes]
         if name is None:
             self.pending_others.extend(events)
@@ -350,7 +351,8 @@ class _Item:
     def flush(self, out, index: LineIndex):
         name = self._take_name()
         if self.pending_others:  # `{{pengoal}} Name`: the name written after the template
-            self.others.extend(e._replace(player=name[0] if name else "") for e in self.pending_others)
+            self.others.extend(e._replace(player=name[0] if name else "", link=name[3] if name else None)
+                               for e in self.pending_others)
         if self.pending and name:
             self.entries.append(_entry(name, self.pending))
         elif name and not self.had_event:  # a name with no template: an untimed entry
@@ -363,11 +365,20 @@ class _Item:
         self.reset()
 
 
-def _entry(name: tuple[str, int, int], minutes) -> Entry:
+def _entry(name: tuple[str, int, int, str | None], minutes) -> Entry:
     """An entry whose columns hold offsets until its item is flushed."""
-    text, start, end = name
+    text, start, end, link = name
     kind = "own_goal" if minutes and all(m.kind == "own_goal" for m in minutes) else "goal"
-    return Entry(text, tuple(minutes), kind, start, max(end, start + 1))
+    return Entry(text, tuple(minutes), kind, start, max(end, start + 1), link)
+
+
+def _name_link(raw: str, name: str) -> str | None:
+    """The article a scorer's name links (`[[Ferran Corominas|Coro]]`), where the link displays
+    the whole name read (not a note's link beside it: `Coro ([[Penalty kick|pen.]])`)."""
+    if "[[" not in raw:  # most names
+        return None
+    found = first_link(raw)
+    return found[0] if found is not None and fold(found[1]) == fold(name) else None
 
 
 def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...], index: LineIndex,
@@ -418,7 +429,7 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
             gl, gc = index.position(gp.offset)
             scorer_lines.append(ScorerLine(team, side, gl, gc, clean(gp.raw)))
         _entries(text, p.get(f"penalties{pname[-1]}"), index, others, kicks=True)
-        events += [Event(side, o.player, o.minute, o.stoppage, o.kind, o.line, o.column, o.end_column)
+        events += [Event(side, o.player, o.minute, o.stoppage, o.kind, o.line, o.column, o.end_column, o.link)
                    for o in others]
     events.sort(key=lambda e: (e.line, e.column))
     end_line = index.line(frag.end - 1)

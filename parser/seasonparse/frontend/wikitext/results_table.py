@@ -38,7 +38,7 @@ from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Param
-from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _note, date_of
+from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _name_link, _note, date_of
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, struck_kind, words
@@ -264,5 +264,5 @@ def _scorers(written: Param, src: str, index: LineIndex, diags: list[Diagnostic]
         start = written.offset + m.start() + len(m[0]) - len(m[0].lstrip())
         line, col = index.position(start)
         end = index.position(written.offset + m.end())[1]
-        out.append((line, [Entry(name, (), kind, col, max(end, col + 1))] * count))
+        out.append((line, [Entry(name, (), kind, col, max(end, col + 1), _name_link(m[0], name))] * count))
     return out
