@@ -388,16 +388,25 @@ def _place(openers: dict[tuple, list[int]], section: tuple, line: int) -> tuple[
     return section, bisect_left(openers.get(section, ()), line)
 
 
-def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list]:
+def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list[list]]:
     """The document's results grids: matches with no date that are no tie's legs (as
-    {{#invoke:Sports results}} and {{Fb r}} give them), one list per place (a section,
-    or a group inside it: see _place). A place where one home–away pairing has two such
-    matches (a football box with no date beside the grid) is left out: which of them is
-    the grid's cell cannot be told."""
-    by_place: dict[tuple, list] = {}
+    {{#invoke:Sports results}} and {{Fb r}} give them), by place (a section, or a group
+    inside it: see _place), each place's in document order. Where a home–away pairing
+    comes again, another grid starts: the next round of a league played more than twice
+    (the Swiss Super League's `Matches 1–18`, `Matches 19–36` in one section), or a
+    football box with no date beside the grid, which names other clubs (_grid_of then
+    leaves the place out: which copy is the grid's cell cannot be told)."""
+    by_place: dict[tuple, list[list]] = {}
+    seen: dict[tuple, set] = {}  # place -> the pairings of its last grid
     for m in _grid_matches(doc):
-        by_place.setdefault(_place(openers, m.section, m.line), []).append(m)
-    return {place: grid for place, grid in by_place.items() if len({(m.home, m.away) for m in grid}) == len(grid)}
+        place = _place(openers, m.section, m.line)
+        pairs = seen.setdefault(place, set())
+        if (m.home, m.away) in pairs or place not in by_place:
+            by_place.setdefault(place, []).append([])
+            pairs.clear()
+        pairs.add((m.home, m.away))
+        by_place[place][-1].append(m)
+    return by_place
 
 
 def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
@@ -415,36 +424,90 @@ def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
     return named if len(set(named.values())) == len(rows) else None
 
 
-def _grid_of(table, rows: list[StandingsRow], grids: dict[tuple, list], openers) -> tuple[list, dict] | None:
-    """A standings table's grid, and each row's club as the grid names it: the grid at
-    the table's own place where it names exactly the table's clubs; for a table inside
-    a group (see _place) no other; for any other table, the first grid in no group
-    elsewhere that names exactly its clubs (a "Results" section below "League
-    table"). Never a group's grid for a table outside it. None where there is none."""
+def _named_alike(rows: list[StandingsRow], grids: list[list]) -> dict | None:
+    """Each row's club as every one of `grids` names it, where each names exactly the
+    clubs of `rows`, one for one, and all by the same names; else None."""
+    named = _named_one_for_one(rows, grids[0])
+    if named is None or any(_named_one_for_one(rows, g) != named for g in grids[1:]):
+        return None
+    return named
+
+
+def _grid_of(table, rows: list[StandingsRow], grids: dict[tuple, list[list]], openers,
+             table_lines: list[int]) -> tuple[list, dict, int] | None:
+    """A standings table's grid, each row's club as the grid names it, and how many grids
+    it is made of: the grids
+    at the table's own place where they name exactly the table's clubs; for a table
+    inside a group (see _place) no other; for any other table, the grids in no group
+    elsewhere that name exactly its clubs (a "Results" section below "League table").
+    Never a group's grid for a table outside it. Of these, the grids below the table
+    and above the next standings table are its rounds, added up (_rounds); where none
+    stands there, the first, where its place holds no other grid. None where there is none."""
     place = _place(openers, table.section, table.line)
     own = grids.get(place)
-    named = _named_one_for_one(rows, own) if own else None
+    named = _named_alike(rows, own) if own else None
     if named is not None:
-        return own, named
+        found = _rounds(table, rows, [(g, named) for g in own], table_lines)
+        if found is not None or len(own) == 1:
+            return found or (own[0], named, 1)
     if place[1]:
         return None
-    for (_, group), grid in grids.items():
-        named = _named_one_for_one(rows, grid) if not group else None
+    candidates = []  # (a place's grids, each row's club as they name it), in document order
+    for (_, group), place_grids in grids.items():
+        named = _named_alike(rows, place_grids) if not group else None
         if named is not None:
-            return grid, named
-    return None
+            candidates.append((place_grids, named))
+    found = _rounds(table, rows, [(g, named) for place_grids, named in candidates for g in place_grids],
+                    table_lines)
+    return found or next(((g[0], named, 1) for g, named in candidates if len(g) == 1), None)
+
+
+def _rounds(table, rows: list[StandingsRow], grids: list[tuple[list, dict]],
+            table_lines: list[int]) -> tuple[list, dict, int] | None:
+    """The grids that make one table's rows where a league is played more than twice
+    (the Swiss Super League's four rounds in two grids, `Matches 1–18` and `Matches
+    19–36`; the Scottish, Irish and Danish layouts): of `grids` (each with the rows'
+    names in it, in document order), those below the table and above the next standings
+    table, from the first on while the grids so far give every club fewer results than
+    its Pld, and while they name the clubs alike (a grid of another stage, which has its
+    own table, is never one of them). Their matches together, the names, and how many
+    grids they are; None where no grid stands there."""
+    after = bisect_left(table_lines, table.line + 1)
+    end = table_lines[after] if after < len(table_lines) else float("inf")
+    mine = [(g, named) for g, named in grids if table.line < g[0].line < end]
+    if not mine:
+        return None
+    named = mine[0][1]
+    counts: dict[str, int] = {}
+    together: list = []
+    rounds = 0
+    for grid, names in mine:
+        if together and (names != named or not _all_short(rows, named, counts)):
+            break
+        for m in grid:
+            counts[m.home] = counts.get(m.home, 0) + 1
+            counts[m.away] = counts.get(m.away, 0) + 1
+        together += grid
+        rounds += 1
+    return together, named, rounds
+
+
+def _all_short(rows: list[StandingsRow], named: dict, counts: dict[str, int]) -> bool:
+    """Whether every row that states its Pld has fewer results than that in `counts`."""
+    stated = [(r.values.get("played"), counts.get(named[i], 0)) for i, r in enumerate(rows)]
+    return all(got < pld for pld, got in stated if pld is not None) and any(p is not None for p, _ in stated)
 
 
 _GRID_FIGURES = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
 
 
-def _grid_related(doc, club: str, played: list, contradicted: set[str]) -> list[Related]:
+def _grid_related(doc, club: str, played: list, contradicted: set[str], rounds: int = 1) -> list[Related]:
     """Where the grid disagrees with a club's row: its cells against the other clubs
     whose rows the grid contradicts too (one wrong score there would contradict both),
-    where there are one or two such cells; else the club's row of the grid (its first
-    home cell, or first cell)."""
+    where there are one or two such cells in each of the `rounds` grids the table is
+    paired with; else the club's row of the grid (its first home cell, or first cell)."""
     shared = [m for m in played if (m.away if m.home == club else m.home) in contradicted]
-    if 0 < len(shared) <= 2:  # more, and no one cell explains them: the grid is off all over
+    if 0 < len(shared) <= 2 * rounds:  # more, and no one cell explains them: the grid is off all over
         return [Related(doc.path, m.line, m.home_column, f"the results grid's {m.home}–{m.away}") for m in shared]
     first = next((m for m in played if m.home == club), played[0])
     return [Related(doc.path, first.line, first.home_column, f"{club}'s row of the results grid")]
@@ -452,7 +515,7 @@ def _grid_related(doc, club: str, played: list, contradicted: set[str]) -> list[
 
 @rule("S008", "standings-vs-grid", ERROR)
 def standings_vs_grid(doc, settings, report):
-    """A standings row that the document's own results grid contradicts.
+    """A standings row that the document's own results grid (or a league's rounds' grids, added up) contradicts.
 
     What it does: pairs a standings table with a results grid that names
     exactly its clubs, one for one (a club by the same link target, `[[Paris
@@ -462,14 +525,20 @@ def standings_vs_grid(doc, settings, report):
     line or a line wholly in bold; a group's table is paired with its group's
     grid only, and a group's grid with no other table), else, for a table in
     no such group, a grid in no group elsewhere (a "Results" section below
-    "League table"). It recomputes each club's Pld, W,
-    D, L, GF and GA from the grid's scores and compares them with its row. A
-    club with fewer scores in the grid than its Pld is left to S007 (a blank
-    cell, or matches still to play); points, goal difference and the order are
-    the row's own rules (S002, S003, S004). The related locations are the
-    grid's cells between two clubs whose rows it both contradicts (one wrong
-    score there would explain both), where one or two are; else the club's row
-    of the grid.
+    "League table"). A league played more than twice shows its rounds in
+    several grids, each of all its clubs (the Swiss Super League's `Matches
+    1–18` and `Matches 19–36`; the Scottish, Irish and Danish layouts): the
+    grids below the table and above the next standings table are added up,
+    grid after grid while every club has fewer results than its Pld (a grid of
+    another stage, below its own table, is not; nor is a grid of other clubs,
+    and a section holding a grid and grids of others is left out). It
+    recomputes each club's Pld, W, D, L, GF and GA from the grids' scores and
+    compares them with its row. A club with fewer scores in the grids than
+    its Pld is left to S007 (a blank cell, or matches still to play); points,
+    goal difference and the order are the row's own rules (S002, S003, S004).
+    The related locations are the grid's cells between two clubs whose rows it
+    both contradicts (one wrong score there would explain both), where one or
+    two are (in each grid); else the club's row of the grid.
 
     Why: the grid and the table state the same matches twice, and one of them
     is wrong: a score typed in the wrong cell, or a row not updated.
@@ -482,12 +551,15 @@ def standings_vs_grid(doc, settings, report):
     grids = _grids(doc, openers)
     if not grids:
         return
-    for table in _tables(doc, "standings"):
+    tables = _tables(doc, "standings")
+    table_lines = sorted(t.line for t in tables)
+    for table in tables:
         rows = rows_of(table)
-        found = _grid_of(table, rows, grids, openers) if rows else None
+        found = _grid_of(table, rows, grids, openers, table_lines) if rows else None
         if found is None:
             continue
-        grid, named = found
+        grid, named, rounds = found
+        where = "the results grid" if rounds == 1 else f"the {rounds} results grids"
         contradicted = []  # (row, the grid's name of its club, its cells, what the table says and the grid gives)
         for i, r in enumerate(rows):
             club = named[i]
@@ -503,9 +575,9 @@ def standings_vs_grid(doc, settings, report):
         clubs = {club for _, club, _, _ in contradicted}
         for r, club, played, wrong in contradicted:
             results = f"{len(played)} result" + ("s" if len(played) != 1 else "")
-            yield report(f"{r.team}: the table says {wrong[0]}; its {results} in the "
-                         f"results grid give {wrong[1]}", r.row.line, 1,
-                         related=_grid_related(doc, club, played, clubs - {club}))
+            yield report(f"{r.team}: the table says {wrong[0]}; its {results} in "
+                         f"{where} give {wrong[1]}", r.row.line, 1,
+                         related=_grid_related(doc, club, played, clubs - {club}, rounds))
 
 
 @rule("S009", "standings-totals", WARNING)
