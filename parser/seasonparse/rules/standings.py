@@ -433,55 +433,83 @@ def _named_alike(rows: list[StandingsRow], grids: list[list]) -> dict | None:
     return named
 
 
-def _grid_of(table, rows: list[StandingsRow], grids: dict[tuple, list[list]], openers,
-             table_lines: list[int]) -> tuple[list, dict, int] | None:
+class _Layout:
+    """Where a document's results grids and standings tables stand: the grids by place
+    (_grids), and the lines of the tables and of the grids in no group, so that a table
+    finds the grids below it by bisection (a page of many tables and grids stays linear)."""
+
+    def __init__(self, doc, tables: list):
+        self.openers = _group_openers(doc)
+        self.by_place = _grids(doc, self.openers)
+        self.table_lines = sorted(t.line for t in tables)
+        loose = sorted(((g[0].line, place) for place, grids in self.by_place.items() if not place[1]
+                        for g in grids), key=lambda x: x[0])
+        self.loose_lines = [line for line, _ in loose]
+        self.loose_places = [place for _, place in loose]
+
+    def span(self, table) -> tuple[int, float]:
+        """The lines below a table and above the next standings table."""
+        after = bisect_left(self.table_lines, table.line + 1)
+        return table.line, self.table_lines[after] if after < len(self.table_lines) else float("inf")
+
+    def places_between(self, start: int, end: float) -> list[tuple]:
+        """The places in no group with a grid between lines `start` and `end`, in order."""
+        lo, hi = bisect_left(self.loose_lines, start + 1), bisect_left(self.loose_lines, end)
+        return list(dict.fromkeys(self.loose_places[lo:hi]))
+
+
+def _grid_of(table, rows: list[StandingsRow], layout: _Layout) -> tuple[list, dict, int] | None:
     """A standings table's grid, each row's club as the grid names it, and how many grids
-    it is made of: the grids
-    at the table's own place where they name exactly the table's clubs; for a table
-    inside a group (see _place) no other; for any other table, the grids in no group
-    elsewhere that name exactly its clubs (a "Results" section below "League table").
-    Never a group's grid for a table outside it. Of these, the grids below the table
-    and above the next standings table are its rounds, added up (_rounds); where none
-    stands there, the first, where its place holds no other grid. None where there is none."""
-    place = _place(openers, table.section, table.line)
-    own = grids.get(place)
+    it is made of: the grids at the table's own place where they name exactly the table's
+    clubs; for a table inside a group (see _place) no other; for any other table, the
+    grids in no group elsewhere that name exactly its clubs (a "Results" section below
+    "League table"). Never a group's grid for a table outside it. Of these, the grids
+    below the table and above the next standings table are its rounds, added up
+    (_rounds); where none stands there, the first, where its place holds no other grid
+    (a section holding a grid and grids of other clubs is left out). None where there
+    is none."""
+    start, end = layout.span(table)
+    place = _place(layout.openers, table.section, table.line)
+    own = layout.by_place.get(place)
     named = _named_alike(rows, own) if own else None
     if named is not None:
-        found = _rounds(table, rows, [(g, named) for g in own], table_lines)
+        found = _rounds(rows, [(g, named) for g in own if start < g[0].line < end])
         if found is not None or len(own) == 1:
             return found or (own[0], named, 1)
     if place[1]:
         return None
-    candidates = []  # (a place's grids, each row's club as they name it), in document order
-    for (_, group), place_grids in grids.items():
-        named = _named_alike(rows, place_grids) if not group else None
+    below = []  # (a grid below the table, each row's club as its place's grids name it)
+    for other in layout.places_between(start, end):
+        grids = layout.by_place[other]
+        named = _named_alike(rows, grids)
         if named is not None:
-            candidates.append((place_grids, named))
-    found = _rounds(table, rows, [(g, named) for place_grids, named in candidates for g in place_grids],
-                    table_lines)
-    return found or next(((g[0], named, 1) for g, named in candidates if len(g) == 1), None)
+            below += [(g, named) for g in grids if start < g[0].line < end]
+    found = _rounds(rows, below)
+    if found is not None:
+        return found
+    for (_, group), grids in layout.by_place.items():
+        named = _named_one_for_one(rows, grids[0]) if not group and len(grids) == 1 else None
+        if named is not None:
+            return grids[0], named, 1
+    return None
 
 
-def _rounds(table, rows: list[StandingsRow], grids: list[tuple[list, dict]],
-            table_lines: list[int]) -> tuple[list, dict, int] | None:
+def _rounds(rows: list[StandingsRow], grids: list[tuple[list, dict]]) -> tuple[list, dict, int] | None:
     """The grids that make one table's rows where a league is played more than twice
     (the Swiss Super League's four rounds in two grids, `Matches 1–18` and `Matches
-    19–36`; the Scottish, Irish and Danish layouts): of `grids` (each with the rows'
-    names in it, in document order), those below the table and above the next standings
-    table, from the first on while the grids so far give every club fewer results than
-    its Pld, and while they name the clubs alike (a grid of another stage, which has its
-    own table, is never one of them). Their matches together, the names, and how many
-    grids they are; None where no grid stands there."""
-    after = bisect_left(table_lines, table.line + 1)
-    end = table_lines[after] if after < len(table_lines) else float("inf")
-    mine = [(g, named) for g, named in grids if table.line < g[0].line < end]
-    if not mine:
+    19–36`; the Scottish, Irish and Danish layouts): of `grids` (those below the table
+    and above the next standings table, each with the rows' names in it, in document
+    order), from the first on while the grids so far give every club fewer results
+    than its Pld, and while they name the clubs alike (a grid of another stage, below
+    its own table, is never one of them). Their matches together, the names, and how
+    many grids they are; None where there is no grid."""
+    if not grids:
         return None
-    named = mine[0][1]
+    named = grids[0][1]
     counts: dict[str, int] = {}
     together: list = []
     rounds = 0
-    for grid, names in mine:
+    for grid, names in grids:
         if together and (names != named or not _all_short(rows, named, counts)):
             break
         for m in grid:
@@ -547,15 +575,13 @@ def standings_vs_grid(doc, settings, report):
         {{fb cl2 team|p=3 |t=Hapoel Acre|w=1 |d=1 |l=1 |gf=3 |ga=3 }}
         (while the grid gives Hapoel Acre four results: 2 wins, 1 draw, 1 loss)
     """
-    openers = _group_openers(doc)
-    grids = _grids(doc, openers)
-    if not grids:
-        return
     tables = _tables(doc, "standings")
-    table_lines = sorted(t.line for t in tables)
+    layout = _Layout(doc, tables)
+    if not layout.by_place:
+        return
     for table in tables:
         rows = rows_of(table)
-        found = _grid_of(table, rows, grids, openers, table_lines) if rows else None
+        found = _grid_of(table, rows, layout) if rows else None
         if found is None:
             continue
         grid, named, rounds = found
