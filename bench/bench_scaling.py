@@ -8,9 +8,10 @@ Per construct, one article holding N of it (scorer entries on one line, scorer
 lines in one match, match blocks in a row, rows of one table, lines of one
 goalscorer list, sections, bare minutes on one scorer line, goals looked up in one
 goalscorer table, rows of a goalscorer table with a column per competition,
-copies of a whole article in one file; and hostile lines: a
+copies of a whole article in one file, sections of a table and its results grid,
+results grids of one table's rounds; and hostile lines: a
 scorer line's trailing blanks or unclosed `<!-- `, a football box's unclosed
-`[http://x` or `<ref`, read as .wikitext) for N, 2N, 4N ...;
+`[http://x` or `<ref`; grids and these read as .wikitext) for N, 2N, 4N ...;
 each is run through the two commands in a child process: `seasonparse FILE
 --out DIR` (parse) and `seasonparse check FILE` (parse + every rule + the
 report). The child imports and warms the CLI on a one-line article first and
@@ -168,7 +169,38 @@ def unclosed_refs(n: int) -> str:
     return BOX + "|stadium = " + "<ref " * n + "\n|goals1 = Player {{goal|3}}\n}}\n"
 
 
-WIKITEXT = ("wikitext-unclosed-links", "wikitext-unclosed-refs")  # written as .wikitext files
+def _sports_table(codes: list[str], drawn: int) -> str:
+    """A Sports table of `codes`, every match of each a goalless draw."""
+    rows = "".join(f"|name_{c}={c}|win_{c}=0|draw_{c}={drawn}|loss_{c}=0|gf_{c}=0|ga_{c}=0\n" for c in codes)
+    return "{{#invoke:Sports table|main|style=WDL\n|team_order=" + ", ".join(codes) + "\n" + rows + "}}\n"
+
+
+def _sports_grid(codes: list[str]) -> str:
+    """A Sports results grid of `codes`, every cell 0–0."""
+    cells = "".join(f"|match_{h}_{a}=0–0\n" for h in codes for a in codes if h != a)
+    return ("{{#invoke:Sports results\n|team_order=" + ", ".join(codes) + "\n"
+            + "".join(f"|name_{c}={c}\n" for c in codes) + cells + "}}\n")
+
+
+def grid_groups(n: int) -> str:
+    """n sections, each a table of four clubs and, in a subsection below it, their results
+    grid (S008 pairs each table with the grids below it, up to the next table)."""
+    out = []
+    for i in range(n):
+        codes = [f"G{i}C{k}" for k in range(4)]
+        out.append(f"==Group {i}==\n" + _sports_table(codes, 6) + "===Results===\n" + _sports_grid(codes))
+    return "".join(out)
+
+
+def grid_rounds(n: int) -> str:
+    """One table of four clubs and n results grids of theirs, a league's n double rounds
+    (S008 adds the grids up)."""
+    codes = ["AAA", "BBB", "CCC", "DDD"]
+    grids = "".join(f"===Matches {6 * i + 1}–{6 * i + 6}===\n" + _sports_grid(codes) for i in range(n))
+    return "==League table==\n" + _sports_table(codes, 6 * n) + "==Results==\n" + grids
+
+
+WIKITEXT = ("wikitext-unclosed-links", "wikitext-unclosed-refs", "grid-groups", "grid-rounds")  # written as .wikitext
 CASES = {
     "scorer-entries": (scorer_entries, 4_000, 128_000),
     "scorer-lines": (scorer_lines, 4_000, 128_000),
@@ -185,6 +217,8 @@ CASES = {
     "unclosed-comments": (unclosed_comments, 5_000, 80_000),
     "wikitext-unclosed-links": (unclosed_links, 2_500, 40_000),
     "wikitext-unclosed-refs": (unclosed_refs, 5_000, 80_000),
+    "grid-groups": (grid_groups, 250, 4_000),
+    "grid-rounds": (grid_rounds, 250, 4_000),
 }
 FILE_SIZES = (1_000, 2_000, 4_000)
 

@@ -388,16 +388,25 @@ def _place(openers: dict[tuple, list[int]], section: tuple, line: int) -> tuple[
     return section, bisect_left(openers.get(section, ()), line)
 
 
-def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list]:
+def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list[list]]:
     """The document's results grids: matches with no date that are no tie's legs (as
-    {{#invoke:Sports results}} and {{Fb r}} give them), one list per place (a section,
-    or a group inside it: see _place). A place where one home–away pairing has two such
-    matches (a football box with no date beside the grid) is left out: which of them is
-    the grid's cell cannot be told."""
-    by_place: dict[tuple, list] = {}
+    {{#invoke:Sports results}} and {{Fb r}} give them), by place (a section, or a group
+    inside it: see _place), each place's in document order. Where a home–away pairing
+    comes again, another grid starts: the next round of a league played more than twice
+    (the Swiss Super League's `Matches 1–18`, `Matches 19–36` in one section), or a
+    football box with no date beside the grid, which names other clubs (_grid_of then
+    leaves the place out: which copy is the grid's cell cannot be told)."""
+    by_place: dict[tuple, list[list]] = {}
+    seen: dict[tuple, set] = {}  # place -> the pairings of its last grid
     for m in _grid_matches(doc):
-        by_place.setdefault(_place(openers, m.section, m.line), []).append(m)
-    return {place: grid for place, grid in by_place.items() if len({(m.home, m.away) for m in grid}) == len(grid)}
+        place = _place(openers, m.section, m.line)
+        pairs = seen.setdefault(place, set())
+        if (m.home, m.away) in pairs or place not in by_place:
+            by_place.setdefault(place, []).append([])
+            pairs.clear()
+        pairs.add((m.home, m.away))
+        by_place[place][-1].append(m)
+    return by_place
 
 
 def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
@@ -415,36 +424,118 @@ def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
     return named if len(set(named.values())) == len(rows) else None
 
 
-def _grid_of(table, rows: list[StandingsRow], grids: dict[tuple, list], openers) -> tuple[list, dict] | None:
-    """A standings table's grid, and each row's club as the grid names it: the grid at
-    the table's own place where it names exactly the table's clubs; for a table inside
-    a group (see _place) no other; for any other table, the first grid in no group
-    elsewhere that names exactly its clubs (a "Results" section below "League
-    table"). Never a group's grid for a table outside it. None where there is none."""
-    place = _place(openers, table.section, table.line)
-    own = grids.get(place)
-    named = _named_one_for_one(rows, own) if own else None
+def _named_alike(rows: list[StandingsRow], grids: list[list]) -> dict | None:
+    """Each row's club as every one of `grids` names it, where each names exactly the
+    clubs of `rows`, one for one, and all by the same names; else None."""
+    named = _named_one_for_one(rows, grids[0])
+    if named is None or any(_named_one_for_one(rows, g) != named for g in grids[1:]):
+        return None
+    return named
+
+
+class _Layout:
+    """Where a document's results grids and standings tables stand: the grids by place
+    (_grids), and the lines of the tables and of the grids in no group, so that a table
+    finds the grids below it by bisection (a page of many tables and grids stays linear)."""
+
+    def __init__(self, doc, tables: list):
+        self.openers = _group_openers(doc)
+        self.by_place = _grids(doc, self.openers)
+        self.table_lines = sorted(t.line for t in tables)
+        loose = sorted(((g[0].line, place) for place, grids in self.by_place.items() if not place[1]
+                        for g in grids), key=lambda x: x[0])
+        self.loose_lines = [line for line, _ in loose]
+        self.loose_places = [place for _, place in loose]
+
+    def span(self, table) -> tuple[int, float]:
+        """The lines below a table and above the next standings table."""
+        after = bisect_left(self.table_lines, table.line + 1)
+        return table.line, self.table_lines[after] if after < len(self.table_lines) else float("inf")
+
+    def places_between(self, start: int, end: float) -> list[tuple]:
+        """The places in no group with a grid between lines `start` and `end`, in order."""
+        lo, hi = bisect_left(self.loose_lines, start + 1), bisect_left(self.loose_lines, end)
+        return list(dict.fromkeys(self.loose_places[lo:hi]))
+
+
+def _grid_of(table, rows: list[StandingsRow], layout: _Layout) -> tuple[list, dict, int] | None:
+    """A standings table's grid, each row's club as the grid names it, and how many grids
+    it is made of: the grids at the table's own place where they name exactly the table's
+    clubs; for a table inside a group (see _place) no other; for any other table, the
+    grids in no group elsewhere that name exactly its clubs (a "Results" section below
+    "League table"). Never a group's grid for a table outside it. Of these, the grids
+    below the table and above the next standings table are its rounds, added up
+    (_rounds); where none stands there, the first, where its place holds no other grid
+    (a section holding a grid and grids of other clubs is left out). None where there
+    is none."""
+    start, end = layout.span(table)
+    place = _place(layout.openers, table.section, table.line)
+    own = layout.by_place.get(place)
+    named = _named_alike(rows, own) if own else None
     if named is not None:
-        return own, named
+        found = _rounds(rows, [(g, named) for g in own if start < g[0].line < end])
+        if found is not None or len(own) == 1:
+            return found or (own[0], named, 1)
     if place[1]:
         return None
-    for (_, group), grid in grids.items():
-        named = _named_one_for_one(rows, grid) if not group else None
+    below = []  # (a grid below the table, each row's club as its place's grids name it)
+    for other in layout.places_between(start, end):
+        grids = layout.by_place[other]
+        named = _named_alike(rows, grids)
         if named is not None:
-            return grid, named
+            below += [(g, named) for g in grids if start < g[0].line < end]
+    found = _rounds(rows, below)
+    if found is not None:
+        return found
+    for (_, group), grids in layout.by_place.items():
+        named = _named_one_for_one(rows, grids[0]) if not group and len(grids) == 1 else None
+        if named is not None:
+            return grids[0], named, 1
     return None
+
+
+def _rounds(rows: list[StandingsRow], grids: list[tuple[list, dict]]) -> tuple[list, dict, int] | None:
+    """The grids that make one table's rows where a league is played more than twice
+    (the Swiss Super League's four rounds in two grids, `Matches 1–18` and `Matches
+    19–36`; the Scottish, Irish and Danish layouts): of `grids` (those below the table
+    and above the next standings table, each with the rows' names in it, in document
+    order), from the first on while the grids so far give every club fewer results
+    than its Pld, and while they name the clubs alike (a grid of another stage, below
+    its own table, is never one of them). Their matches together, the names, and how
+    many grids they are; None where there is no grid."""
+    if not grids:
+        return None
+    named = grids[0][1]
+    counts: dict[str, int] = {}
+    together: list = []
+    rounds = 0
+    for grid, names in grids:
+        if together and (names != named or not _all_short(rows, named, counts)):
+            break
+        for m in grid:
+            counts[m.home] = counts.get(m.home, 0) + 1
+            counts[m.away] = counts.get(m.away, 0) + 1
+        together += grid
+        rounds += 1
+    return together, named, rounds
+
+
+def _all_short(rows: list[StandingsRow], named: dict, counts: dict[str, int]) -> bool:
+    """Whether every row that states its Pld has fewer results than that in `counts`."""
+    stated = [(r.values.get("played"), counts.get(named[i], 0)) for i, r in enumerate(rows)]
+    return all(got < pld for pld, got in stated if pld is not None) and any(p is not None for p, _ in stated)
 
 
 _GRID_FIGURES = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
 
 
-def _grid_related(doc, club: str, played: list, contradicted: set[str]) -> list[Related]:
+def _grid_related(doc, club: str, played: list, contradicted: set[str], rounds: int = 1) -> list[Related]:
     """Where the grid disagrees with a club's row: its cells against the other clubs
     whose rows the grid contradicts too (one wrong score there would contradict both),
-    where there are one or two such cells; else the club's row of the grid (its first
-    home cell, or first cell)."""
+    where there are one or two such cells in each of the `rounds` grids the table is
+    paired with; else the club's row of the grid (its first home cell, or first cell)."""
     shared = [m for m in played if (m.away if m.home == club else m.home) in contradicted]
-    if 0 < len(shared) <= 2:  # more, and no one cell explains them: the grid is off all over
+    if 0 < len(shared) <= 2 * rounds:  # more, and no one cell explains them: the grid is off all over
         return [Related(doc.path, m.line, m.home_column, f"the results grid's {m.home}–{m.away}") for m in shared]
     first = next((m for m in played if m.home == club), played[0])
     return [Related(doc.path, first.line, first.home_column, f"{club}'s row of the results grid")]
@@ -452,7 +543,7 @@ def _grid_related(doc, club: str, played: list, contradicted: set[str]) -> list[
 
 @rule("S008", "standings-vs-grid", ERROR)
 def standings_vs_grid(doc, settings, report):
-    """A standings row that the document's own results grid contradicts.
+    """A standings row that the document's own results grid (or a league's rounds' grids, added up) contradicts.
 
     What it does: pairs a standings table with a results grid that names
     exactly its clubs, one for one (a club by the same link target, `[[Paris
@@ -462,14 +553,20 @@ def standings_vs_grid(doc, settings, report):
     line or a line wholly in bold; a group's table is paired with its group's
     grid only, and a group's grid with no other table), else, for a table in
     no such group, a grid in no group elsewhere (a "Results" section below
-    "League table"). It recomputes each club's Pld, W,
-    D, L, GF and GA from the grid's scores and compares them with its row. A
-    club with fewer scores in the grid than its Pld is left to S007 (a blank
-    cell, or matches still to play); points, goal difference and the order are
-    the row's own rules (S002, S003, S004). The related locations are the
-    grid's cells between two clubs whose rows it both contradicts (one wrong
-    score there would explain both), where one or two are; else the club's row
-    of the grid.
+    "League table"). A league played more than twice shows its rounds in
+    several grids, each of all its clubs (the Swiss Super League's `Matches
+    1–18` and `Matches 19–36`; the Scottish, Irish and Danish layouts): the
+    grids below the table and above the next standings table are added up,
+    grid after grid while every club has fewer results than its Pld (a grid of
+    another stage, below its own table, is not; nor is a grid of other clubs,
+    and a section holding a grid and grids of others is left out). It
+    recomputes each club's Pld, W, D, L, GF and GA from the grids' scores and
+    compares them with its row. A club with fewer scores in the grids than
+    its Pld is left to S007 (a blank cell, or matches still to play); points,
+    goal difference and the order are the row's own rules (S002, S003, S004).
+    The related locations are the grid's cells between two clubs whose rows it
+    both contradicts (one wrong score there would explain both), where one or
+    two are (in each grid); else the club's row of the grid.
 
     Why: the grid and the table state the same matches twice, and one of them
     is wrong: a score typed in the wrong cell, or a row not updated.
@@ -478,16 +575,17 @@ def standings_vs_grid(doc, settings, report):
         {{fb cl2 team|p=3 |t=Hapoel Acre|w=1 |d=1 |l=1 |gf=3 |ga=3 }}
         (while the grid gives Hapoel Acre four results: 2 wins, 1 draw, 1 loss)
     """
-    openers = _group_openers(doc)
-    grids = _grids(doc, openers)
-    if not grids:
+    tables = _tables(doc, "standings")
+    layout = _Layout(doc, tables)
+    if not layout.by_place:
         return
-    for table in _tables(doc, "standings"):
+    for table in tables:
         rows = rows_of(table)
-        found = _grid_of(table, rows, grids, openers) if rows else None
+        found = _grid_of(table, rows, layout) if rows else None
         if found is None:
             continue
-        grid, named = found
+        grid, named, rounds = found
+        where = "the results grid" if rounds == 1 else f"the {rounds} results grids"
         contradicted = []  # (row, the grid's name of its club, its cells, what the table says and the grid gives)
         for i, r in enumerate(rows):
             club = named[i]
@@ -503,9 +601,9 @@ def standings_vs_grid(doc, settings, report):
         clubs = {club for _, club, _, _ in contradicted}
         for r, club, played, wrong in contradicted:
             results = f"{len(played)} result" + ("s" if len(played) != 1 else "")
-            yield report(f"{r.team}: the table says {wrong[0]}; its {results} in the "
-                         f"results grid give {wrong[1]}", r.row.line, 1,
-                         related=_grid_related(doc, club, played, clubs - {club}))
+            yield report(f"{r.team}: the table says {wrong[0]}; its {results} in "
+                         f"{where} give {wrong[1]}", r.row.line, 1,
+                         related=_grid_related(doc, club, played, clubs - {club}, rounds))
 
 
 @rule("S009", "standings-totals", WARNING)
