@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import FIXTURES
 
 from seasonparse import identity
@@ -139,3 +140,19 @@ def test_a_name_configured_with_no_alias_is_a_club_of_its_own():
     own = identity.build(docs, {"Nacional": ()})
     assert own.ambiguous == [] and not own.inferred
     assert not own.same("Nacional", "Atlético Nacional") and not own.same("Nacional", "El Nacional")
+
+
+@pytest.mark.parametrize("longer, shorter, side", [
+    ("Wolverhampton Wanderers F.C. Under-21s and Academy", "Wolverhampton Wanderers", True),
+    ("Wolverhampton Wanderers U-21s", "Wolverhampton Wanderers", True),
+    ("Guadalajara U20", "Guadalajara", True),
+    ("Jong Ajax", "Ajax", True),
+    ("Real Madrid Castilla", "Real Madrid", True),
+    ("Arsenal W.F.C.", "Arsenal", True),
+    ("Neza FC", "Neza", False),
+    ("Correcaminos UAT", "UAT", False),
+    ("Guadalajara U-20", "Guadalajara U20", False),
+])
+def test_a_longer_name_naming_a_side_is_another_club(longer, shorter, side):
+    """review22: ages written every way (`U-21s`, `U20`, `Under-20s`) and the sides' own names."""
+    assert identity._names_a_side(identity.key(longer), identity.key(shorter)) is side

@@ -76,9 +76,10 @@ def names_match(a: str, b: str) -> bool:
 
 
 def ground_key(venue: str) -> str:
-    """A stadium as written, folded, without the town after its comma: `Wembley Stadium,
-    London` and `Wembley Stadium` are one ground."""
-    return fold(venue.split(",", 1)[0])
+    """A stadium as written, folded, without the town after its comma nor a `the` before it:
+    `Wembley Stadium, London`, `Wembley Stadium` and `the Wembley Stadium` are one ground."""
+    ground = fold(venue.split(",", 1)[0])
+    return ground[4:] if ground.startswith("the ") else ground
 
 
 class Corpus:
@@ -224,17 +225,18 @@ class Corpus:
     @cached_property
     def _home_grounds(self) -> dict[str, dict[str, set[date]]]:
         """Ground (ground_key) -> club root -> the days the corpus lists the club at home
-        there (a dated match naming its venue, not on neutral ground)."""
+        there in a league match naming its venue (not on neutral ground; a cup's ties, a final
+        among them, may be anywhere)."""
         out: dict[str, dict[str, set[date]]] = {}
         for ref in self.matches:
-            if ref.match.venue and not ref.match.neutral:
+            if ref.match.venue and not ref.match.neutral and match_phase(ref.match.section) == "league":
                 out.setdefault(ground_key(ref.match.venue), {}).setdefault(ref.home, set()).add(ref.day)
         return out
 
     def plays_at_home(self, club: str, venue: str, besides: set[date]) -> bool:
-        """Whether the corpus lists `club` (a root) at home at `venue` on a day other than
-        `besides` (the days of the match in question, which cannot witness itself): what
-        tells a club's own ground from a neutral one (a final at Wembley)."""
+        """Whether the corpus lists `club` (a root) at home at `venue` in a league match on a
+        day other than `besides` (the days of the match in question, which cannot witness
+        itself): what tells a club's own ground from a neutral one (a final at Wembley)."""
         days = self._home_grounds.get(ground_key(venue), {}).get(club, ())
         return any(d not in besides for d in days)
 

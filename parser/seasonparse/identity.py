@@ -76,11 +76,20 @@ def _side_words() -> tuple[str, ...]:
     return tuple(f" {key(w)} " for w in words("scores", "side_qualifiers"))
 
 
+@cache
+def _side_age() -> re.Pattern:
+    """A side named by its players' age, in a key: `u21`, `u 20`, `under 21s` (the lexicon's side_age_words)."""
+    said = "|".join(re.escape(key(w)) for w in words("scores", "side_age_words"))
+    return re.compile(rf"(?<!\S)(?:{said}) ?\d{{1,2}}s?(?!\S)")
+
+
 def _names_a_side(longer: str, shorter: str) -> bool:
     """Whether the key `longer` holds words naming one of a club's sides that `shorter` lacks:
-    `wolverhampton wanderers f c under 21s and academy` is not `wolverhampton wanderers` (trial25)."""
+    `wolverhampton wanderers f c under 21s and academy` is not `wolverhampton wanderers`
+    (trial25), nor is `... u 20` (review22)."""
     padded, inner = f" {longer} ", f" {shorter} "
-    return any(w in padded and w not in inner for w in _side_words())
+    return (any(w in padded and w not in inner for w in _side_words())
+            or bool(_side_age().search(longer)) and not _side_age().search(shorter))
 
 
 class Clubs:

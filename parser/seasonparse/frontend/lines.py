@@ -133,19 +133,25 @@ def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int
 
 
 def note_venue(note: str | None) -> str | None:
-    """The ground a score note names (`at Wembley Stadium`, `a.e.t.; played at Villa Park`):
-    what follows a word of the lexicon's scores.venue_words that starts a part of the note,
-    to its next `;` (a comma may be the ground's own: `at Wembley Stadium, London`)."""
-    if not note or "at" not in note.lower():
+    """The ground a score note names (`at Wembley Stadium`, `a.e.t., at the National Stadium`,
+    `a.e.t.; played at Villa Park`): what follows a word of the lexicon's scores.venue_words
+    that starts a part of the note, to its next `;` (a comma may be the ground's own: `at
+    Wembley Stadium, London`), where it is a name (a capital first, after any `the`):
+    `at half-time`, `at 2–1`, `at home` name no ground (review22)."""
+    if not note:
         return None
     found = _venue_words().search(note)
-    return found[1] if found else None
+    if found is None:
+        return None
+    ground = found[1]
+    name = ground[4:] if ground[:4].lower() == "the " else ground
+    return ground if name[:1].isupper() else None
 
 
 @lru_cache(maxsize=1)
 def _venue_words() -> re.Pattern:
     said = "|".join(re.escape(w) for w in sorted(words("scores", "venue_words"), key=len, reverse=True))
-    return re.compile(rf"(?:^|;)\s*(?:{said})\s+([^;]*[^;\s])", re.I)
+    return re.compile(rf"(?:^|[;,])\s*(?i:{said})\s+([^;]*[^;\s])")
 
 
 _NOTE_SCORE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")

@@ -12,7 +12,7 @@ import re
 
 from seasonparse.corpus import MatchRef, ground_key, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
-from seasonparse.football import awarded, describe
+from seasonparse.football import awarded, describe, round_index, round_of
 from seasonparse.model import ERROR, WARNING
 from seasonparse.names import link_name, scorer_names, side_named
 from seasonparse.tournaments import section_tournament
@@ -167,11 +167,11 @@ def cross_match_venue(corpus, settings, report):
     What it does: where two documents agree on the clubs and the goals (those
     of one kind, played or awarded, as X001 compares them), compares which club
     is listed first (the home team); not where one says the match was on neutral
-    ground (a club results table's venue `N`), where no club was at home, nor
-    where every listing names one ground that is neither club's as far as the
-    corpus tells (no other match lists either club at home there): a final at
-    Wembley is listed with either club first (trial25). A listing that names no
-    ground (a results table's `H`) still says who was at home.
+    ground (a club results table's venue `N`), where no club was at home, nor in
+    a final every listing of which names one ground that is neither club's as far
+    as the corpus tells (no league match lists either club at home there): a
+    final at Wembley is listed with either club first (trial25). A listing that
+    names no ground (a results table's `H`) still says who was at home.
 
     Why: a swapped venue changes which club hosted the leg, which decides ties
     and home records.
@@ -192,13 +192,34 @@ def cross_match_venue(corpus, settings, report):
 
 
 def _at_no_ones_ground(corpus, group) -> bool:
-    """Whether every listing of a match names one ground (a box's `stadium`, a text note's
-    `at ...`) at which the corpus lists neither club at home on any other day."""
+    """Whether a final (a listing's section or title names the final) is listed everywhere at one ground
+    (a box's `stadium`, a text note's `at ...`) where the corpus lists neither club at home in a
+    league match on another day: a final at Wembley is listed with either club first (trial25).
+    An earlier round's tie is at one club's ground, whatever else the corpus lists (review22)."""
     venues = [r.match.venue for r in group]
     if not all(venues) or len({ground_key(v) for v in venues}) != 1:
         return False
+    if not any(_in_a_final(r) for r in group):
+        return False
     days = {r.day for r in group}
     return not any(corpus.plays_at_home(club, venues[0], days) for club in (group[0].home, group[0].away))
+
+
+_FINAL = round_index("final")
+
+
+def _in_a_final(r: MatchRef) -> bool:
+    """Whether a listing's section names the final, or its document is the final's (a title
+    ending in the final's name: `1928 FA Cup final`; the longest run of last words naming a
+    round decides, so `2019 Copa semi final` is no final)."""
+    if round_of(r.match.section)[1] == _FINAL:
+        return True
+    words = (r.doc.title or "").split()
+    for n in (3, 2, 1):
+        found = round_index(" ".join(words[-n:])) if len(words) >= n else None
+        if found is not None:
+            return found == _FINAL
+    return False
 
 
 @rule("X003", "cross-match-date", ERROR, scope="corpus")
