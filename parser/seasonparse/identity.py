@@ -34,7 +34,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from seasonparse.lexicon import words
 from seasonparse.model import Document
-from seasonparse.names import tokens
+from seasonparse.names import club_words
 from seasonparse.tables import column_indexes
 
 
@@ -63,11 +63,10 @@ _TIER_MARK = re.compile(r"\s*\(\d{1,2}\)\s*$")
 def key(name: str) -> str:
     """The name as identity compares it: its folded words, less a tier mark after it (a cup
     article's `Barcelona (1)` is the `Barcelona` of its club's article, no alias to infer),
-    a hyphen between words a space (`Al-Hilal` and `Al Hilal`, which articles mix: trial25)."""
+    as names.club_words reads them (a hyphen between words a space)."""
     if name.rstrip().endswith(")"):
         name = _TIER_MARK.sub("", name)
-    return " ".join(word for t in tokens(name) for word in t.split("-") if word) if "-" in name else \
-        " ".join(tokens(name))
+    return " ".join(club_words(name))
 
 
 @cache

@@ -88,14 +88,22 @@ def scorer_names(event) -> tuple[str, ...]:
     return (event.player,) if link is None else (event.player, link_name(link))
 
 
+def club_words(name: str) -> tuple[str, ...]:
+    """A club name's words as clubs are compared (tokens), a hyphen between words a space:
+    `Al-Hilal` and `Al Hilal`, which articles mix (trial25). Identity keys (identity.key) and
+    the comparisons within a document below read them."""
+    found = tokens(name)
+    return tuple(word for t in found for word in t.split("-") if word) if "-" in name else found
+
+
 def same_club(a: str, b: str) -> bool:
-    """Same club name up to accents, case and dots (`U. de G.` = `U de G`)."""
-    return tokens(a) == tokens(b)
+    """Same club name up to accents, case, dots and hyphens (`U. de G.` = `U de G`)."""
+    return club_words(a) == club_words(b)
 
 
 def club_subset(short: str, full: str) -> bool:
     """Whether every word of `short` is a word of `full` (`Neza` of `Neza FC`)."""
-    s, f = set(tokens(short)), set(tokens(full))
+    s, f = set(club_words(short)), set(club_words(full))
     return bool(s) and s <= f
 
 
