@@ -126,12 +126,14 @@ def _names_in(said: list[str], club: str, heading: bool) -> bool:
     folded = [fold(w) for w in words]
     if not name:
         return False
+    listed = [True] * (len(words) + 1)  # listed[i]: the words from the i-th on are names or joiners
+    for i in range(len(words) - 1, -1, -1):  # once from the end: no word asked again per mention
+        w = words[i]
+        listed[i] = listed[i + 1] and (not w or w[0].isupper() or w[0].isdigit() or folded[i] in joiners)
     for i in range(len(said) - len(name) + 1):
-        if folded[i:i + len(name)] != name:
+        if folded[i:i + len(name)] != name or not listed[i + len(name)]:
             continue
-        before = not heading or i == 0 or said[i - 1].endswith((",", ".", "(")) or folded[i - 1] in joiners
-        after = all(not w or w[0].isupper() or w[0].isdigit() or fold(w) in joiners for w in words[i + len(name):])
-        if before and after:
+        if not heading or i == 0 or said[i - 1].endswith((",", ".", "(")) or folded[i - 1] in joiners:
             return True
     return False
 
