@@ -10,7 +10,7 @@ import pytest
 
 from seasonparse.check import run, selected_codes
 from seasonparse.config import Config
-from seasonparse.football import play_off_round, round_index
+from seasonparse.football import play_off_round, promotion_relegation_round, round_index
 from seasonparse.frontend import parse_text
 from seasonparse.rules import registry
 
@@ -83,3 +83,51 @@ def test_a_plain_play_offs_final_still_decides_the_title():
     """Under `==Play-offs==` alone (MLS's), the final's winner is the champion (B002)."""
     text = ARTICLE.format(promoted="Delta, Beta", first="Round 1", final="Play-off final")
     assert findings(text.replace("==Promotion play-offs==", "==Play-offs=="), ("B002",)) == [("B002", 6)]
+
+
+LEAGUE = """= 2015–16 Testland League =
+
+Infobox
+- Competition: Testland League
+- Season: 2015–16
+- Champions: Alpha FC
+
+==League table==
+
+| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |
+|---|---|---|---|---|---|---|---|---|---|
+| 1 | Alpha FC | 2 | 2 | 0 | 0 | 4 | 0 | +4 | 6 |
+| 2 | Beta United | 2 | 1 | 0 | 1 | 2 | 2 | 0 | 3 |
+| 3 | Gamma Town | 2 | 0 | 0 | 2 | 0 | 4 | −4 | 0 |
+
+=={title}==
+
+1 June 2016
+Gamma Town 2 - 1 Delta City
+"""
+
+
+@pytest.mark.parametrize("title", ["Relegation final", "Promotion final", "Relegation play-off final",
+                                   "Promotion play-off final", "Play-out final"])
+def test_a_promotion_or_relegation_finals_winner_is_no_champion(title):
+    """review22: `Relegation final` and `Promotion final` (finals since fixes34) were held against
+    the champion, as no play-off's: one place (football.promotion_relegation_round) says what such
+    a play-off's round is, for B002 and B003."""
+    assert promotion_relegation_round(title) is not None
+    assert findings(LEAGUE.format(title=title), ("B002",)) == []
+
+
+def test_a_championship_final_decides_the_title():
+    """A league's `Championship final` (a title play-off's: the A-League's Grand Final) decides the
+    champion; the EFL's `Championship play-off final` is a play-off's, which leaves the title to the
+    table that ranks the champion first, playing no match of it."""
+    assert promotion_relegation_round("Championship final") is None
+    assert findings(LEAGUE.format(title="Championship final"), ("B002",)) == [("B002", 6)]
+    assert findings(LEAGUE.format(title="Championship play-off final"), ("B002",)) == []
+
+
+def test_only_a_promotion_round_promotes():
+    assert [promotion_relegation_round(t) for t in ("Promotion final", "Campeón de Ascenso 2012", "Promotion play-offs",
+                                                    "Relegation final", "Relegation play-offs", "Play-outs",
+                                                    "Play-off final", "Final")] == [
+        "promotion", "promotion", "promotion", "relegation", "relegation", "relegation", None, None]

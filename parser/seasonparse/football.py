@@ -374,6 +374,21 @@ def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
     return None
 
 
+def promotion_relegation_round(title: str) -> str | None:
+    """What a section title says a promotion or relegation play-off's round (or the play-off)
+    decides, the one place that says it: `promotion` where the winner goes up (the lexicon's
+    sections.promotion: `Promotion final`, `Promotion play-offs`, `Campeón de Ascenso`; B003
+    holds the winner against the promoted clubs), `relegation` where it decides who stays in a
+    division (phases.promotion_relegation: `Relegation play-offs`, `Relegation final`, a
+    play-out); None for any other title. Neither decides a title (B002: review22's `Relegation
+    final`, `Promotion final` were held against the champion). A `Championship final` is a
+    league's final for the title; the EFL's `Championship play-off final`, a play-off's, B002
+    leaves to the table that ranks the champion first (rules/bracket._table_decided)."""
+    if contains_any(title, "sections", "promotion"):
+        return "promotion"
+    return "relegation" if names_phase(title, "promotion_relegation") else None
+
+
 def promotion_ties(doc: Document) -> list[KnockoutTie]:
     """The legs played under a promotion-final section, one tie per pair of clubs (a struck
     match is no leg). Where the section's ties stand under titles naming rounds (a play-off
@@ -384,7 +399,7 @@ def promotion_ties(doc: Document) -> list[KnockoutTie]:
         if struck(m):
             continue
         for i, title in enumerate(m.section):
-            if contains_any(title, "sections", "promotion"):
+            if promotion_relegation_round(title) == "promotion":
                 groups.setdefault((m.section[:i + 1], pair_key(m)), []).append(m)
                 break
     rounds = {key: max((r for t in legs[0].section[len(key[0]):] if (r := play_off_round(t)) is not None),

@@ -7,9 +7,9 @@ from itertools import pairwise
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import (
-    describe, knockout_ties, may_drop_down, named_clubs, per_document, promotion_ties, rank_of, ranking,
-    round_index, same_team, table_clubs, tie_result)
-from seasonparse.lexicon import names_any, names_phase, words
+    describe, knockout_ties, may_drop_down, named_clubs, per_document, promotion_relegation_round, promotion_ties,
+    rank_of, ranking, round_index, same_team, table_clubs, tie_result)
+from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
 
@@ -126,8 +126,10 @@ def champion_mismatch(doc, settings, report):
     first (a runner-up it ranks second) and who plays no match of the play-off:
     there the table decided the title, and the play-off another place
     (promotion, relegation, Europe). A promotion or relegation play-off's final
-    (`Promotion play-offs`, `Relegation play-off final`) decides no title at all:
-    B003 holds its winner against the promoted clubs (trial25).
+    (`Promotion play-offs`, `Promotion final`, `Relegation final`, a play-out:
+    football.promotion_relegation_round) decides no title at all: B003 holds a
+    promotion one's winner against the promoted clubs (trial25, review22). A
+    `Championship final` is a league's final for the title.
 
     Why: the champion is the headline fact of a season article.
 
@@ -152,8 +154,8 @@ def champion_mismatch(doc, settings, report):
             continue
         kt = rounds[last][0]
         titles = kt.legs[0].section[:len(prefix) + 1]  # the tournament's and the final's own
-        if any(names_phase(t, "promotion_relegation") for t in titles):
-            continue  # a promotion or relegation play-off's final: B003's
+        if any(promotion_relegation_round(t) is not None for t in titles):
+            continue  # a promotion or relegation play-off's final: B003's where it promotes
         table_decided = _table_decided(titles, rounds, ranks)
         res = tie_result(kt, ranks)
         if res is None:

@@ -82,30 +82,68 @@ def noted_deduction(notes: list[str], club: str, own: bool) -> int:
 
 def noted_relegation(notes: list[str], club: str, own: bool) -> bool:
     """Whether `notes` say `club` went down (the lexicon's relegation_noted statements): a note
-    naming the club ("Olympiacos Volos and Kavala were relegated") or, where the notes are the
-    row's own (a result legend is each row's it spans), naming none ("Demoted to Delta
-    Ethniki", row_relegation)."""
+    whose "were relegated" is said of the club ("Olympiacos Volos and Kavala were relegated",
+    _said_of; not of another club, "Beta took the place of Zeta, who were relegated", nor
+    hedged, "Beta were almost relegated") or, where the notes are the row's own (a result
+    legend is each row's it spans), naming none ("Demoted to Delta Ethniki", row_relegation)."""
+    hedges = frozenset(lexicon()["relegation_subject"]["hedges"])
     for text in dict.fromkeys(clean(n).strip() for n in notes):
         lowered = text.lower()
         if own and any(w in lowered for w in statement_words("row_relegation")) \
                 and any(p.match(text) for p in statement_patterns("row_relegation")):
             return True
-        if any(w in lowered for w in statement_words("relegation_noted")) and _names(text, club) \
-                and any(p.search(text) for p in statement_patterns("relegation_noted")):
+        if any(w in lowered for w in statement_words("relegation_noted")) and any(
+                _said_of(m["subject"], club, own) for p in statement_patterns("relegation_noted")
+                for m in p.finditer(text) if (m["adverb"] or "").lower() not in hedges):
             return True
     return False
 
 
-def _names(text: str, club: str) -> bool:
-    """Whether `text` names `club` as a whole word (`Aris` is not in `Aristotle`)."""
-    name = fold(club).strip()
-    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", fold(text)) is not None
+_EDGES = "\"'()[],.;:«»“”"
+
+
+def _said_of(subject: str, club: str, own: bool) -> bool:
+    """Whether a "were relegated" whose `subject` (the words before was/were, from a clause's
+    start) is said of `club` ([relegation_subject]): the club heads the subject, alone or in a
+    list of names; or ends the name a relative pronoun follows (`Zeta, who`); or, in the row's
+    own note, the subject is a pronoun (`They`)."""
+    told = lexicon()["relegation_subject"]
+    said = subject.split()
+    if said and said[-1].lower() in told["relatives"]:
+        return _names_in(said[:-1], club, heading=False)
+    if own and fold(re.split(r"[,.]", subject)[-1]) in told["pronouns"]:
+        return True
+    return _names_in(said, club, heading=True)
+
+
+def _names_in(said: list[str], club: str, heading: bool) -> bool:
+    """Whether the words `said` name `club` followed by nothing but names (capitalised words,
+    numbers) and the lexicon's joiners up to their end (`Olympiacos Volos and Kavala`), and,
+    `heading`, preceded by nothing, a comma or stop, or a joiner (`In 2011, Beta`)."""
+    joiners = frozenset(lexicon()["relegation_subject"]["joiners"])
+    name = [w for w in (fold(w.strip(_EDGES)) for w in club.split()) if w]
+    words = [w.strip(_EDGES) for w in said]
+    folded = [fold(w) for w in words]
+    if not name:
+        return False
+    listed = [True] * (len(words) + 1)  # listed[i]: the words from the i-th on are names or joiners
+    for i in range(len(words) - 1, -1, -1):  # once from the end: no word asked again per mention
+        w = words[i]
+        listed[i] = listed[i + 1] and (not w or w[0].isupper() or w[0].isdigit() or folded[i] in joiners)
+    for i in range(len(said) - len(name) + 1):
+        if folded[i:i + len(name)] != name or not listed[i + len(name)]:
+            continue
+        if not heading or i == 0 or said[i - 1].endswith((",", ".", "(")) or folded[i - 1] in joiners:
+            return True
+    return False
 
 
 def relegated_status(status: str | None) -> str:
     """`status` with the lexicon's relegated letter (its first: `R`) added, once (`C` -> `CR`)."""
     letter = lexicon()["standings"]["status_relegated"][0]
     return status if status and letter in status else (status or "") + letter
+
+
 def with_row_notes(table: Table, body, shown_club) -> Table:
     """The standings table with what each data row's notes state: the deduction, as the row's
     adjustment (Row.adjustment) where the table has no Adj column (which would say it), and
