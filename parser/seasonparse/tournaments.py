@@ -111,7 +111,8 @@ def _single_phase(doc: Document) -> Tournament | None:
 def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
     """The tournament of a place in a document: a heading naming phase and year,
     else a heading naming the phase and an infobox field naming it with a year
-    (`League: Apertura 2011`), else the document's own; a stage of it where a heading
+    (`League: Apertura 2011`) or the document's season (_phase_in_season), else the
+    document's own; a stage of it where a heading
     names one (section_stage: `Championship round`, its own tournament)."""
     t = _place_tournament(doc, section)
     return _staged(t, section_stage(section)) if t is not None else None
@@ -132,7 +133,25 @@ def _place_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | N
                 t = tournament_in(f.value)
                 if t and t[0].lower() == phase.lower():
                     return t
+            if t := _phase_in_season(doc, phase):
+                return t
     return doc_tournament(doc)
+
+
+def _phase_in_season(doc: Document, phase: str) -> Tournament | None:
+    """The tournament a heading naming `phase` without a year (`==Torneo Clausura==`) names
+    in the document's season: the document's own where it is that phase, else the phase's
+    year in a split season (`2012–13`: Clausura 2013, by the lexicon's phase_year) or the
+    season's one year (trial26: a `2012–13 ... season` article's Apertura and Clausura
+    tables were one tournament, held against each other, X007)."""
+    own = doc_tournament(doc)
+    if own is not None and str(own[0]).lower() == phase.lower():
+        return own
+    season = season_window(doc)
+    if season is None:
+        return None
+    first, last = season.first.year, season.last.year
+    return phase_of_season(phase, first) if last > first else (phase.capitalize(), first)
 
 
 @cache

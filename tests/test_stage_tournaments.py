@@ -1,0 +1,33 @@
+"""Which tournament, and which stage of it, a standings table ranks where its headings name no
+year or no tournament (trial26): a phase heading is that phase of the document's season."""
+
+from __future__ import annotations
+
+from seasonparse.frontend import parse_text
+from seasonparse.tournaments import table_tournament
+
+TABLE = """| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |
+| 1 | Peñarol | 1 | 1 | 0 | 0 | 2 | 0 | +2 | 3 |
+| 2 | Nacional | 1 | 0 | 0 | 1 | 0 | 2 | -2 | 0 |
+"""
+
+
+def _tournaments(text: str) -> list:
+    doc = parse_text(text, "doc.txt")
+    return [table_tournament(doc, t) for t in doc.tables if t.kind == "standings"]
+
+
+def test_a_phase_heading_without_a_year_is_that_phase_of_the_split_season():
+    text = f"= 2012–13 Uruguayan Primera División season =\n\n==Torneo Apertura==\n{TABLE}\n==Torneo Clausura==\n{TABLE}"
+    assert _tournaments(text) == [("Apertura", 2012), ("Clausura", 2013)]
+
+
+def test_a_phase_heading_in_a_one_year_season_is_that_year():
+    text = f"= 2016 Paraguayan Primera División season =\n\n==Torneo Apertura==\n{TABLE}\n==Torneo Clausura==\n{TABLE}"
+    assert _tournaments(text) == [("Apertura", 2016), ("Clausura", 2016)]
+
+
+def test_an_infobox_naming_the_phase_with_a_year_still_decides():
+    text = (f"= 2011–12 Necaxa season =\n\nInfobox\n- Club: Necaxa\n- Season: 2011–12\n- League: Apertura 2011\n\n"
+            f"==Apertura==\n{TABLE}")
+    assert _tournaments(text) == [("Apertura", 2011)]
