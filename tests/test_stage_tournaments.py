@@ -4,7 +4,7 @@ year or no tournament (trial26): a phase heading is that phase of the document's
 from __future__ import annotations
 
 from seasonparse.frontend import parse_text
-from seasonparse.tournaments import table_tournament
+from seasonparse.tournaments import carried_over, table_tournament, tournament_named
 
 TABLE = """| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |
 | 1 | Peñarol | 1 | 1 | 0 | 0 | 2 | 0 | +2 | 3 |
@@ -31,3 +31,42 @@ def test_an_infobox_naming_the_phase_with_a_year_still_decides():
     text = (f"= 2011–12 Necaxa season =\n\nInfobox\n- Club: Necaxa\n- Season: 2011–12\n- League: Apertura 2011\n\n"
             f"==Apertura==\n{TABLE}")
     assert _tournaments(text) == [("Apertura", 2011)]
+
+
+STAGED = f"""= 2015 Ecuadorian Serie A =
+
+==First stage==
+{TABLE}
+==Second stage==
+{TABLE}
+==Aggregate table==
+{TABLE}
+==Torneo Intermedio==
+===Group A===
+{TABLE}
+==Cumulative table==
+{TABLE}
+==Torneo Competencia==
+{TABLE}"""
+
+
+def test_a_first_stage_and_a_table_summing_the_stages_are_stages_of_their_own():
+    assert _tournaments(STAGED) == [
+        ("Ecuadorian Serie A first stage", "2015"), ("Ecuadorian Serie A second stage", "2015"),
+        ("Ecuadorian Serie A aggregate", "2015"), ("Ecuadorian Serie A intermedio", "2015"),
+        ("Ecuadorian Serie A aggregate", "2015"), ("Ecuadorian Serie A", "2015")]
+
+
+def test_only_a_heading_naming_no_phase_nor_stage_leaves_the_tournament_to_the_document():
+    doc = parse_text(STAGED, "doc.txt")
+    tables = [t for t in doc.tables if t.kind == "standings"]
+    assert [tournament_named(doc, t) for t in tables] == [True] * 5 + [False]
+
+
+def test_a_stage_starting_from_no_points_carries_none_over():
+    """S002: a first stage's or an aggregate table's Pts above 3 × W + D are wrong; a second
+    stage's may hold the points carried over."""
+    doc = parse_text(STAGED.replace("| 1 | Peñarol | 1 | 1 | 0 | 0 | 2 | 0 | +2 | 3 |",
+                                    "| 1 | Peñarol | 1 | 1 | 0 | 0 | 2 | 0 | +2 | 5 |"), "doc.txt")
+    tables = [t for t in doc.tables if t.kind == "standings"]
+    assert [carried_over(t, 5, 3) for t in tables] == [0, 2, 0, 0, 0, 0]
