@@ -4,7 +4,7 @@ year or no tournament (trial26): a phase heading is that phase of the document's
 from __future__ import annotations
 
 from seasonparse.frontend import parse_text
-from seasonparse.tournaments import carried_over, table_tournament, tournament_named
+from seasonparse.tournaments import carried_over, section_tournament, table_tournament, tournament_named
 
 TABLE = """| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |
 | 1 | Peñarol | 1 | 1 | 0 | 0 | 2 | 0 | +2 | 3 |
@@ -70,3 +70,12 @@ def test_a_stage_starting_from_no_points_carries_none_over():
                                     "| 1 | Peñarol | 1 | 1 | 0 | 0 | 2 | 0 | +2 | 5 |"), "doc.txt")
     tables = [t for t in doc.tables if t.kind == "standings"]
     assert [carried_over(t, 5, 3) for t in tables] == [0, 2, 0, 0, 0, 0]
+
+
+def test_a_title_naming_a_phase_a_year_and_a_cup_is_the_cups_phase():
+    """trial26: `Apertura 2013 Copa MX` was Liga MX's Apertura 2013."""
+    cup = f"= Apertura 2013 Copa MX =\n\nInfobox\n- Tourney Name: Copa MX\n\n==Group stage==\n;Group 1\n{TABLE}"
+    assert _tournaments(cup) == [("Copa MX Apertura", 2013)]
+    assert _tournaments(cup.replace("= Apertura 2013 Copa MX =", "= Copa MX Apertura 2013 =")) == [("Copa MX Apertura", 2013)]
+    assert _tournaments(f"= Liga MX Apertura 2013 =\n\n==Standings==\n{TABLE}") == [("Apertura", 2013)]
+    assert section_tournament(parse_text(cup, "cup.txt"), ("Copa MX", "Apertura 2013 Copa MX")) == ("Copa MX Apertura", 2013)

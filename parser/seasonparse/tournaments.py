@@ -64,15 +64,25 @@ def _phase_only(text: str) -> str | None:
 
 def doc_tournament(doc: Document) -> Tournament | None:
     """The tournament a whole document is about: its title names a phase and a
-    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side;
-    else the competition and season of a single-phase league."""
+    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side
+    (a cup's phase where the title names a cup: _cup_phase); else the competition
+    and season of a single-phase league."""
     title = doc.title or ""
-    if t := tournament_in(title):
-        return t
+    t = tournament_in(title)
     phase, year = _phase_only(title), re.search(r"\b(\d{4})\b", title)
-    if phase and year:
-        return phase.capitalize(), int(year[1])
-    return _single_phase(doc)
+    if t is None and phase and year:
+        t = phase.capitalize(), int(year[1])
+    if t is not None and names_phase(title, "cup"):
+        return _cup_phase(title, t)
+    return t or _single_phase(doc)
+
+
+def _cup_phase(title: str, t: Tournament) -> Tournament:
+    """A cup's phase (`Apertura 2013 Copa MX`: `Copa MX Apertura` 2013), a tournament of its own
+    by the title less its phase and year, not the league's phase of that year (trial26: the cup's
+    group table was held against Liga MX Apertura 2013's, X007 and R005)."""
+    cup = re.sub(rf"(?i)\b{re.escape(str(t[0]))}\b", " ", _SEASON_WORDS.sub(" ", title))
+    return f"{' '.join(cup.split())} {t[0]}".strip(), t[1]
 
 
 _SEASON_WORDS = compile_lazily(r"\b\d{4}(?:\s*[–—-]\s*\d{2,4})?\b|\bseason\b", re.I)
@@ -126,7 +136,7 @@ def _staged(t: Tournament, stage: str | None) -> Tournament:
 def _place_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
     for title in reversed(section):
         if t := tournament_in(title):
-            return t
+            return _cup_phase(title, t) if names_phase(title, "cup") else t
     for title in reversed(section):
         if phase := _phase_only(title):
             for f in doc.infobox:
