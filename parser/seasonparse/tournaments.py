@@ -55,11 +55,16 @@ def phase_of_season(phase: str, first_year: int) -> Tournament | None:
     return None if offset is None else (phase.strip().capitalize(), first_year + offset)
 
 
+@lru_cache(maxsize=4096)  # asked for every section title of every match and table
 def _phase_only(text: str) -> str | None:
-    for p in lexicon()["tournaments"]["phase_letters"].values():
-        if re.search(rf"\b{re.escape(p)}\b", text or "", re.I):
-            return p
-    return None
+    return next((p for p, pattern in _phase_words() if pattern.search(text or "")), None)
+
+
+@cache
+def _phase_words() -> tuple[tuple[str, re.Pattern], ...]:
+    """(phase, its word as a whole word) in the lexicon's order."""
+    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I))
+                 for p in lexicon()["tournaments"]["phase_letters"].values())
 
 
 def doc_tournament(doc: Document) -> Tournament | None:
