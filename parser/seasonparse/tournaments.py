@@ -194,7 +194,8 @@ def carried_over(table: Table, stated: int | None, earned: int) -> int:
     """The points a standings row holds beyond the `earned` points of its results, carried over
     from the regular season: a stage's table (section_stage) ranks its clubs from their regular-season
     points (halved in Belgium and Austria, whole in Denmark), which its W and D do not show. 0 for
-    any other table (a stage starting from no points among them: a first stage, an aggregate), or a row at or below its results (Pts short of them are wrong, carried or not)."""
+    any other table (a stage starting from no points among them: a first stage, an aggregate), or
+    a row at or below its results (Pts short of them are wrong, carried or not)."""
     if stated is None or stated <= earned or table_stage(table) in _stages_from_zero():
         return 0
     return stated - earned
@@ -237,10 +238,10 @@ def table_tournament(doc: Document, table: Table) -> Tournament | None:
 
 def tournament_named(doc: Document, table: Table) -> bool:
     """Whether something nearer than the document names the tournament a standings table ranks:
-    its header, a heading naming a phase or a stage, an infobox field naming the phase. Where
-    nothing does, two such tables of one document under different headings most likely rank
-    different stages that the lexicon does not name (a `Torneo Intermedio`'s groups, a
-    `Cumulative table`), not one table twice."""
+    its header, a heading naming a phase (with a year, or in the year an infobox field or the
+    season gives it) or a stage. Where nothing does, two such tables of one document ranking the
+    same clubs under different headings most likely rank stages the lexicon does not name
+    (`Torneo Competencia`, `Torneo Transición`), not one table twice (rules.cross_tables)."""
     header = " ".join(" ".join(h) for h in table.header)
     return bool(tournament_in(header) or table_stage(table) is not None
                 or any(tournament_in(t) or _phase_only(t) for t in table.section))
