@@ -55,24 +55,39 @@ def phase_of_season(phase: str, first_year: int) -> Tournament | None:
     return None if offset is None else (phase.strip().capitalize(), first_year + offset)
 
 
+@lru_cache(maxsize=4096)  # asked for every section title of every match and table
 def _phase_only(text: str) -> str | None:
-    for p in lexicon()["tournaments"]["phase_letters"].values():
-        if re.search(rf"\b{re.escape(p)}\b", text or "", re.I):
-            return p
-    return None
+    return next((p for p, pattern in _phase_words() if pattern.search(text or "")), None)
+
+
+@cache
+def _phase_words() -> tuple[tuple[str, re.Pattern], ...]:
+    """(phase, its word as a whole word) in the lexicon's order."""
+    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I))
+                 for p in lexicon()["tournaments"]["phase_letters"].values())
 
 
 def doc_tournament(doc: Document) -> Tournament | None:
     """The tournament a whole document is about: its title names a phase and a
-    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side;
-    else the competition and season of a single-phase league."""
+    year (`2011 Liga de Ascenso Apertura Liguilla`), not necessarily side by side
+    (a cup's phase where the title names a cup: _cup_phase); else the competition
+    and season of a single-phase league."""
     title = doc.title or ""
-    if t := tournament_in(title):
-        return t
+    t = tournament_in(title)
     phase, year = _phase_only(title), re.search(r"\b(\d{4})\b", title)
-    if phase and year:
-        return phase.capitalize(), int(year[1])
-    return _single_phase(doc)
+    if t is None and phase and year:
+        t = phase.capitalize(), int(year[1])
+    if t is not None and names_phase(title, "cup"):
+        return _cup_phase(title, t)
+    return t or _single_phase(doc)
+
+
+def _cup_phase(title: str, t: Tournament) -> Tournament:
+    """A cup's phase (`Apertura 2013 Copa MX`: `Copa MX Apertura` 2013), a tournament of its own
+    by the title less its phase and year, not the league's phase of that year (trial26: the cup's
+    group table was held against Liga MX Apertura 2013's, X007 and R005)."""
+    cup = re.sub(rf"(?i)\b{re.escape(str(t[0]))}\b", " ", _SEASON_WORDS.sub(" ", title))
+    return f"{' '.join(cup.split())} {t[0]}".strip(), t[1]
 
 
 _SEASON_WORDS = compile_lazily(r"\b\d{4}(?:\s*[–—-]\s*\d{2,4})?\b|\bseason\b", re.I)
@@ -111,7 +126,8 @@ def _single_phase(doc: Document) -> Tournament | None:
 def section_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
     """The tournament of a place in a document: a heading naming phase and year,
     else a heading naming the phase and an infobox field naming it with a year
-    (`League: Apertura 2011`), else the document's own; a stage of it where a heading
+    (`League: Apertura 2011`) or the document's season (_phase_in_season), else the
+    document's own; a stage of it where a heading
     names one (section_stage: `Championship round`, its own tournament)."""
     t = _place_tournament(doc, section)
     return _staged(t, section_stage(section)) if t is not None else None
@@ -125,14 +141,32 @@ def _staged(t: Tournament, stage: str | None) -> Tournament:
 def _place_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
     for title in reversed(section):
         if t := tournament_in(title):
-            return t
+            return _cup_phase(title, t) if names_phase(title, "cup") else t
     for title in reversed(section):
         if phase := _phase_only(title):
             for f in doc.infobox:
                 t = tournament_in(f.value)
                 if t and t[0].lower() == phase.lower():
                     return t
+            if t := _phase_in_season(doc, phase):
+                return t
     return doc_tournament(doc)
+
+
+def _phase_in_season(doc: Document, phase: str) -> Tournament | None:
+    """The tournament a heading naming `phase` without a year (`==Torneo Clausura==`) names
+    in the document's season: the document's own where it is that phase, else the phase's
+    year in a split season (`2012–13`: Clausura 2013, by the lexicon's phase_year) or the
+    season's one year (trial26: a `2012–13 ... season` article's Apertura and Clausura
+    tables were one tournament, held against each other, X007)."""
+    own = doc_tournament(doc)
+    if own is not None and str(own[0]).lower() == phase.lower():
+        return own
+    season = season_window(doc)
+    if season is None:
+        return None
+    first, last = season.first.year, season.last.year
+    return phase_of_season(phase, first) if last > first else (phase.capitalize(), first)
 
 
 @cache
@@ -160,10 +194,18 @@ def carried_over(table: Table, stated: int | None, earned: int) -> int:
     """The points a standings row holds beyond the `earned` points of its results, carried over
     from the regular season: a stage's table (section_stage) ranks its clubs from their regular-season
     points (halved in Belgium and Austria, whole in Denmark), which its W and D do not show. 0 for
-    any other table, or a row at or below its results (Pts short of them are wrong, carried or not)."""
-    if stated is None or stated <= earned or table_stage(table) is None:
+    any other table (a stage starting from no points among them: a first stage, an aggregate), or
+    a row at or below its results (Pts short of them are wrong, carried or not)."""
+    if stated is None or stated <= earned or table_stage(table) in _stages_from_zero():
         return 0
     return stated - earned
+
+
+@cache
+def _stages_from_zero() -> frozenset:
+    """The stages whose clubs carry no points in (the lexicon's stages_from_zero), and None: the
+    regular season's."""
+    return frozenset((None, *lexicon()["tournaments"]["stages_from_zero"]))
 
 
 def table_stage(table: Table) -> str | None:
@@ -192,6 +234,17 @@ def table_tournament(doc: Document, table: Table) -> Tournament | None:
         return named
     t = _place_tournament(doc, table.section)
     return _staged(t, table_stage(table)) if t is not None else None
+
+
+def tournament_named(doc: Document, table: Table) -> bool:
+    """Whether something nearer than the document names the tournament a standings table ranks:
+    its header, a heading naming a phase (with a year, or in the year an infobox field or the
+    season gives it) or a stage. Where nothing does, two such tables of one document ranking the
+    same clubs under different headings most likely rank stages the lexicon does not name
+    (`Torneo Competencia`, `Torneo Transición`), not one table twice (rules.cross_tables)."""
+    header = " ".join(" ".join(h) for h in table.header)
+    return bool(tournament_in(header) or table_stage(table) is not None
+                or any(tournament_in(t) or _phase_only(t) for t in table.section))
 
 
 @lru_cache(maxsize=4096)  # asked for every match: a section's matches share its titles

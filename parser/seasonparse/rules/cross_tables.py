@@ -20,7 +20,7 @@ from seasonparse.rules.base import cell_column
 from seasonparse.rules.standings import points_due
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
                                 tournament_columns, win_points)
-from seasonparse.tournaments import table_tournament, tournament_in
+from seasonparse.tournaments import table_tournament, tournament_in, tournament_named
 
 
 def club_record(refs, club, win):
@@ -123,10 +123,40 @@ class Stated(NamedTuple):
         return cell_column(corpus.line_text(self.doc, self.line), self.row, self.cell)
 
 
+def _stages_unknown(rows) -> set[int]:
+    """The standings tables (ids) that rank one of their document's stages, which one unknown:
+    nothing nearer than the document names their tournament (tournaments.tournament_named), and
+    another such table of the document, under another heading, ranks the same clubs. One document
+    does not print one table twice: Apertura and Clausura, a first stage and the annual table
+    (trial26, false X007 between them). A table of part of the clubs (a conference, MLS's beside
+    its Supporters' Shield table) is part of the same tournament, and compared."""
+    places: dict[tuple, dict] = {}  # (document, tournament) -> table id -> (its place, its clubs)
+    for doc, table, _r, club, t in rows:
+        at = places.setdefault((doc.path, t), {})
+        if id(table) not in at:
+            at[id(table)] = (table.section, set()) if not tournament_named(doc, table) else None
+        if at[id(table)] is not None:
+            at[id(table)][1].add(club)
+    unknown: set[int] = set()
+    for tables in places.values():
+        by_clubs: dict[frozenset, list] = {}
+        for key, place in tables.items():
+            if place is not None:
+                by_clubs.setdefault(frozenset(place[1]), []).append((key, place[0]))
+        for same in by_clubs.values():
+            if len({section for _, section in same}) > 1:
+                unknown.update(key for key, _ in same)
+    return unknown
+
+
 def _stated_points(corpus):
     """(club, tournament) -> [Stated] from standings and relegation tables."""
     out: dict[tuple, list] = {}
-    for doc, table, r, club, t in _standings_rows(corpus):
+    rows = list(_standings_rows(corpus))
+    unknown = _stages_unknown(rows)
+    for doc, table, r, club, t in rows:
+        if id(table) in unknown:
+            continue
         if r.values.get("points") is not None:
             out.setdefault((club, t), []).append(Stated(
                 r.values["points"], doc, r.row.line, f"Pts in the {t[0]} {t[1]} standings",
@@ -223,7 +253,10 @@ def table_quantity_mismatch(corpus, settings, report):
     only with rows of the same Pld: points after another number of matches are
     another moment's (a club article's table as of December against the league's
     final table), and a relegation table's column, which gives no Pld, with the
-    rows of the most matches. Where they differ,
+    rows of the most matches. Two tables of one document that rank the same
+    clubs under different headings, where nothing nearer than the document
+    names their tournament, rank stages of it the lexicon does not name
+    (`Torneo Competencia`): neither is compared. Where they differ,
     the club's results are recomputed (for rows whose Pld is their number); if the difference is exactly the points
     from matches against a club the documents say was suspended, expelled or
     disaffiliated, the explanation is reported (info) instead of a
