@@ -117,6 +117,7 @@ class Stated(NamedTuple):
     name: str  # the club as the table writes it
     row: Row
     cell: int  # the index of the value's cell in the row, as the table reads it
+    moment: int | None = None  # the Pld most of its table's rows state: when the table stands (_table_moments)
 
     def column(self, corpus) -> int:
         """Where the value stands in its source line (see rules.base.cell_column)."""
@@ -149,11 +150,24 @@ def _stages_unknown(rows) -> set[int]:
     return unknown
 
 
+def _table_moments(rows) -> dict[int, int]:
+    """Table (id) -> the Pld most of its rows state (the larger where two are as common): when
+    the table stands. A final table whose one row says Pld 3 for 2 is still a final table,
+    compared with the others (review22); a table as of December is not."""
+    counts: dict[int, dict[int, int]] = {}
+    for _doc, table, r, _club, _t in rows:
+        if (played := r.values.get("played")) is not None:
+            at = counts.setdefault(id(table), {})
+            at[played] = at.get(played, 0) + 1
+    return {key: max(c, key=lambda played: (c[played], played)) for key, c in counts.items()}
+
+
 def _stated_points(corpus):
     """(club, tournament) -> [Stated] from standings and relegation tables."""
     out: dict[tuple, list] = {}
     rows = list(_standings_rows(corpus))
     unknown = _stages_unknown(rows)
+    moments = _table_moments(rows)
     for doc, table, r, club, t in rows:
         if id(table) in unknown:
             continue
@@ -161,7 +175,7 @@ def _stated_points(corpus):
             out.setdefault((club, t), []).append(Stated(
                 r.values["points"], doc, r.row.line, f"Pts in the {t[0]} {t[1]} standings",
                 (doc.path, table.index, "Pts"), r.values.get("played"), r.team, r.row,
-                column_indexes(table)["points"]))
+                column_indexes(table)["points"], moments.get(id(table))))
     for doc in corpus.docs:
         for table in doc.tables:
             if table.kind != "relegation":
@@ -185,14 +199,15 @@ def _stated_points(corpus):
 
 def _same_moment(entries: list[Stated]) -> list[list[Stated]]:
     """The entries of one club and tournament in groups that state its points at one moment: by
-    the row's Pld (a club article's table as of December, Pld 2, and the league's final table, Pld
-    4, state two quantities: trial25), a relegation table's column (no Pld: a finished
-    tournament's) with the rows of the most matches played."""
+    their table's moment (the Pld most of its rows state: a club article's table as of December,
+    Pld 2, and the league's final table, Pld 4, state two quantities: trial25; a row of a final
+    table whose own Pld is wrong is still the final table's: review22), a relegation table's
+    column (no Pld: a finished tournament's) with the tables of the most matches played."""
     played: dict[int, list[Stated]] = {}
     for e in entries:
-        if e.played is not None:
-            played.setdefault(e.played, []).append(e)
-    unknown = [e for e in entries if e.played is None]
+        if e.moment is not None:
+            played.setdefault(e.moment, []).append(e)
+    unknown = [e for e in entries if e.moment is None]
     if not played:
         return [unknown]
     played[max(played)] += unknown
@@ -250,10 +265,11 @@ def table_quantity_mismatch(corpus, settings, report):
 
     What it does: a club's points in one tournament appear in standings tables
     and in relegation tables (a column such as `'11 A Pts`). Rows are compared
-    only with rows of the same Pld: points after another number of matches are
-    another moment's (a club article's table as of December against the league's
-    final table), and a relegation table's column, which gives no Pld, with the
-    rows of the most matches. Two tables of one document that rank the same
+    only with rows of tables of the same moment (the Pld most of a table's rows
+    state): points after another number of matches are another moment's (a club
+    article's table as of December against the league's final table), and a
+    relegation table's column, which gives no Pld, with the tables of the most
+    matches. Two tables of one document that rank the same
     clubs under different headings, where nothing nearer than the document
     names their tournament, rank stages of it the lexicon does not name
     (`Torneo Competencia`): neither is compared. Where they differ,
