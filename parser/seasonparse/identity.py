@@ -32,7 +32,7 @@ from functools import cache
 from typing import Callable, Iterable, NamedTuple
 
 
-from seasonparse.lexicon import words
+from seasonparse.lexicon import alternatives, words
 from seasonparse.model import Document
 from seasonparse.names import club_words
 from seasonparse.tables import column_indexes
@@ -72,14 +72,13 @@ def key(name: str) -> str:
 @cache
 def _side_words() -> tuple[str, ...]:
     """The lexicon's words naming one of a club's sides (`reserves`, `women`, `Under-21s`), as keys."""
-    return tuple(f" {key(w)} " for w in words("scores", "side_qualifiers"))
+    return tuple(sorted(f" {key(w)} " for w in words("scores", "side_qualifiers")))  # words() is a set: one order
 
 
 @cache
 def _side_age() -> re.Pattern:
     """A side named by its players' age, in a key: `u21`, `u 20`, `under 21s` (the lexicon's side_age_words)."""
-    said = "|".join(re.escape(key(w)) for w in words("scores", "side_age_words"))
-    return re.compile(rf"(?<!\S)(?:{said}) ?\d{{1,2}}s?(?!\S)")
+    return re.compile(rf"(?<!\S)(?:{alternatives(key(w) for w in words('scores', 'side_age_words'))}) ?\d{{1,2}}s?(?!\S)")
 
 
 def _names_a_side(longer: str, shorter: str) -> bool:

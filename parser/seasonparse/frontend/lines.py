@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import contains_any, names_any, words
+from seasonparse.lexicon import alternatives, contains_any, names_any, words
 from seasonparse.model import maker
 from seasonparse.names import fold, side_named, tokens
 
@@ -150,8 +150,7 @@ def note_venue(note: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _venue_words() -> re.Pattern:
-    said = "|".join(re.escape(w) for w in sorted(words("scores", "venue_words"), key=len, reverse=True))
-    return re.compile(rf"(?:^|[;,])\s*(?i:{said})\s+([^;]*[^;\s])")
+    return re.compile(rf"(?:^|[;,])\s*(?i:{alternatives(words('scores', 'venue_words'))})\s+([^;]*[^;\s])")
 
 
 _NOTE_SCORE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")
