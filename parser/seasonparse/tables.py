@@ -16,6 +16,7 @@ from seasonparse.names import fold, tokens
 
 _NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
 _TOURNAMENT_COLUMN = re.compile(r"'(\d{2})\s+([A-Za-z])\s+pts", re.I)
+_SEASON_COLUMN = re.compile(r"\d{4}(?:\s*[–—-]\s*\d{2}(?:\d{2})?)?\s+pts", re.I)  # `2011–12 Pts`, `2012 Pts`
 _GOALS_HEADING = re.compile(r"\s*;?\s*(\d+)\s+goals?\b", re.I)
 
 
@@ -171,6 +172,20 @@ def _column_groups(header: tuple[tuple[str, ...], ...], columns: tuple[str, ...]
 def tournament_columns(table: Table) -> dict[int, str]:
     """Column index -> tournament (`'11 A Pts` -> `Apertura 2011`) for relegation-style columns."""
     return dict(_tournament_columns(table.columns))
+
+
+def points_columns(table: Table) -> tuple[int, ...]:
+    """The columns whose points a relegation table's `Total Pts` adds up: its tournament columns
+    (`'11 A Pts`) and its season columns (`2011–12 Pts`, as an Argentine promedios table heads
+    them: trial26). A season column names no tournament (tournament_columns): no other table's
+    points are compared with it."""
+    return _points_columns(table.columns)
+
+
+@lru_cache(maxsize=1024)
+def _points_columns(columns: tuple[str, ...]) -> tuple[int, ...]:
+    tournaments = {i for i, _ in _tournament_columns(columns)}
+    return tuple(i for i, c in enumerate(columns) if i in tournaments or _SEASON_COLUMN.fullmatch(c.strip()))
 
 
 @lru_cache(maxsize=1024)

@@ -24,7 +24,7 @@ from seasonparse.model import (
 from seasonparse.names import club_subset, fold, same_club, same_team, tokens
 from seasonparse.seasons import years_named
 from seasonparse.wording import cut
-from seasonparse.tables import column_indexes, goals_column, goals_heading, is_number, to_int, tournament_columns
+from seasonparse.tables import column_indexes, goals_column, goals_heading, is_number, points_columns, to_int
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
@@ -636,7 +636,7 @@ def _spanned(first: tuple[str, ...], second: tuple[str, ...], width: int) -> boo
 
 def _table_kind(table: Table) -> str:
     cols = column_indexes(table)
-    if "total_points" in cols and tournament_columns(table):
+    if "total_points" in cols and points_columns(table):
         return "relegation"
     if {"team", "played", "won", "drawn", "lost", "points"} <= cols.keys():
         return "standings"

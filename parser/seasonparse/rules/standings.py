@@ -10,7 +10,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.names import tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
-                                row_label, rows_of, total_row, win_points, to_float, to_int, tournament_columns)
+                                points_columns, row_label, rows_of, total_row, win_points, to_float, to_int)
 from seasonparse.tournaments import carried_over, table_stage
 
 _BY_ROUND_REACHED = "final ranking"  # the lexicon's stage of a table ranked by the round each club reached
@@ -225,7 +225,8 @@ def table_total(doc, settings, report):
     """A relegation table's total that is not the sum of its tournament columns.
 
     What it does: sums the columns named like `'11 A Pts` (one tournament each)
-    and compares with `Total Pts`.
+    or `2011–12 Pts` (one season each, as promedios tables head them) and
+    compares with `Total Pts`.
 
     Why: the total decides relegation.
 
@@ -234,7 +235,7 @@ def table_total(doc, settings, report):
         | 1 | León | 20 | 34 | 55 |
     """
     for table in _tables(doc, "relegation"):
-        parts = tournament_columns(table)
+        parts = points_columns(table)
         total_col = column_indexes(table).get("total_points")
         for r in rows_of(table):
             cells = table.cells(r.row)
@@ -252,7 +253,8 @@ def table_average(doc, settings, report):
     """An average column that is not total points / total played.
 
     What it does: where the average cell holds a number, compares it with the
-    quotient rounded to the decimals shown.
+    quotient rounded, or cut (Argentina's promedios are truncated: 157 / 77 is
+    2.038), to the decimals shown.
 
     Why: the average decides relegation in average-based tables.
 
@@ -271,7 +273,8 @@ def table_average(doc, settings, report):
                 continue
             text = cells[acol].strip()
             decimals = len(text.split(".")[1]) if "." in text else 0
-            if round(avg, decimals) != round(shown, decimals):
+            cut = r.values["total_points"] * 10 ** decimals // r.values["total_played"]  # truncated, in integers
+            if round(avg, decimals) != round(shown, decimals) and cut != round(shown * 10 ** decimals):
                 yield report(f"{r.team}: average {text}, but {r.values['total_points']} / "
                              f"{r.values['total_played']} = {avg:.{max(decimals, 1)}f}", r.row.line, 1)
 
