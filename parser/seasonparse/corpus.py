@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from seasonparse import identity, statements
 from seasonparse.football import awarded, counted, doc_club, knockout_ties
-from seasonparse.lexicon import words
+from seasonparse.lexicon import without_article, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
 from seasonparse.findings import Settings
@@ -78,8 +78,7 @@ def names_match(a: str, b: str) -> bool:
 def ground_key(venue: str) -> str:
     """A stadium as written, folded, without the town after its comma nor a `the` before it:
     `Wembley Stadium, London`, `Wembley Stadium` and `the Wembley Stadium` are one ground."""
-    ground = fold(venue.split(",", 1)[0])
-    return ground[4:] if ground.startswith("the ") else ground
+    return fold(without_article(venue.split(",", 1)[0].strip()))
 
 
 class Corpus:

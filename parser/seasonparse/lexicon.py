@@ -21,6 +21,13 @@ def words(group: str, key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon()[group][key])
 
 
+def without_article(text: str) -> str:
+    """A ground's name less an article before it (`the National Stadium`: the lexicon's
+    scores.venue_articles), any case: what a score note's ground and a ground's key compare."""
+    head, _, rest = text.partition(" ")
+    return rest if rest and fold(head) in words("scores", "venue_articles") else text
+
+
 @lru_cache(maxsize=65536)  # asked of the same section titles for every match, by several rules
 def contains_any(text: str, group: str, key: str) -> bool:
     """True when the folded `text` contains one of the group's words."""

@@ -93,7 +93,9 @@ def club_words(name: str) -> tuple[str, ...]:
     `Al-Hilal` and `Al Hilal`, which articles mix (trial25). Identity keys (identity.key) and
     the comparisons within a document below read them."""
     found = tokens(name)
-    return tuple(word for t in found for word in t.split("-") if word) if "-" in name else found
+    if "-" not in name:
+        return found
+    return tuple(word for t in found for word in t.split("-") if word) or found  # `-` alone stays a word (review23)
 
 
 def same_club(a: str, b: str) -> bool:

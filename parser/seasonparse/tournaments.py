@@ -96,7 +96,7 @@ _SEASON_WORDS = compile_lazily(r"\b\d{4}(?:\s*[–—-]\s*\d{2,4})?\b|\bseason\b
 _PIPED_LINK = compile_lazily(r"\[\[\s*([^|\]]+?)\s*\|")
 
 
-def _competition(doc: Document) -> str | None:
+def doc_competition(doc: Document) -> str | None:
     """The competition of a single-phase league: the infobox's `Competition` or
     `League` (a club article's league; where it links the league's season under another
     label, `[[2022 Campeonato Brasileiro Série A|Série A]]`, the article it links, less a
@@ -116,7 +116,7 @@ def _competition(doc: Document) -> str | None:
 
 
 def _single_phase(doc: Document) -> Tournament | None:
-    competition, season = _competition(doc), season_window(doc)
+    competition, season = doc_competition(doc), season_window(doc)
     if competition is None or season is None:
         return None
     first, last = season.first.year, season.last.year

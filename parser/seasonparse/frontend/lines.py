@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import alternatives, contains_any, names_any, words
+from seasonparse.lexicon import alternatives, contains_any, names_any, without_article, words
 from seasonparse.model import maker
 from seasonparse.names import fold, side_named, tokens
 
@@ -144,8 +144,7 @@ def note_venue(note: str | None) -> str | None:
     if found is None:
         return None
     ground = found[1]
-    name = ground[4:] if ground[:4].lower() == "the " else ground
-    return ground if name[:1].isupper() else None
+    return ground if without_article(ground)[:1].isupper() else None
 
 
 @lru_cache(maxsize=1)

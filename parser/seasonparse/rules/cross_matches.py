@@ -211,12 +211,16 @@ _FINAL = round_index("final")
 def _in_a_final(r: MatchRef) -> bool:
     """Whether a listing's section names the final, or its document is the final's (a title
     ending in the final's name: `1928 FA Cup final`; the longest run of last words naming a
-    round decides, so `2019 Copa semi final` is no final)."""
+    round decides, two words also as one hyphenated (`2019 Copa semi final` is a semi-final's))."""
     if round_of(r.match.section)[1] == _FINAL:
         return True
     words = (r.doc.title or "").split()
     for n in (3, 2, 1):
-        found = round_index(" ".join(words[-n:])) if len(words) >= n else None
+        if len(words) < n:
+            continue
+        found = round_index(" ".join(words[-n:]))
+        if found is None and n == 2:
+            found = round_index("-".join(words[-2:]))
         if found is not None:
             return found == _FINAL
     return False

@@ -16,11 +16,12 @@ from seasonparse.football import (
     tie_result)
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR, Document
-from seasonparse.names import fold, same_team
+from seasonparse.names import club_subset, fold, same_team
 from seasonparse.findings import Related, rule
 from seasonparse.rules.base import odd_ones, text_column
 from seasonparse.statements import next_opponents
-from seasonparse.tournaments import doc_tournament, phase_of_season, season_of, section_tournament, tournament_in
+from seasonparse.tournaments import (doc_competition, doc_tournament, phase_of_season, season_of, section_tournament,
+                                     tournament_in)
 
 
 def _season_tournament(doc, phase: str):
@@ -106,7 +107,8 @@ def tournament_statement_mismatch(corpus, settings, report):
     winner plays next ("the playoff match vs the Clausura 2012 winner"); per
     season, who was promoted (infobox `Promoted`, the promotion final: a club
     missing from another document's list of the promoted; club articles that
-    each tell their own promotion do not contradict one another). A
+    each tell their own promotion do not contradict one another, nor do two
+    divisions' articles, each about its own competition). A
     statement no other document contradicts is still held to the document's
     own chronology: a tournament's winner plays the winner of a tournament of
     the same season (Apertura 2011 and Clausura 2012 make the 2011–12 season,
@@ -125,27 +127,8 @@ def tournament_statement_mismatch(corpus, settings, report):
     claims_by_key = _claims(corpus)
     reported: set[tuple[str, int]] = set()
     for (_, what), claims in sorted(claims_by_key.items(), key=lambda kv: repr(kv[0])):
-        by_doc: dict[str, set] = {}
-        for c in claims:
-            by_doc.setdefault(c.doc.path, set()).add(c.value)
-        if len(by_doc) < 2 or len({frozenset(v) for v in by_doc.values()}) < 2:
-            continue
-        if what == "promoted" and not _promoted_contradicted(claims):
-            continue  # a club article knows its own promotion, the league's infobox every club's
-        paths = sorted(by_doc)
-        odd = [(p, agree) for p, agree in odd_ones(paths, lambda p: frozenset(by_doc[p]), lambda p: p)]
-        for path, agree in odd:
-            agreeing = set(agree)
-            base = [c for c in claims if c.doc.path in agreeing]
-            said = {b.value for b in base}
-            lines = set()  # a list's line is reported once, at its first club no other document says
-            for c in claims:
-                if c.doc.path == path and c.value not in said and c.line not in lines:
-                    lines.add(c.line)
-                    reported.add((path, c.line))
-                    yield report(f"{c.text}; but {base[0].doc.path}:{base[0].line} says: {base[0].text}",
-                                 c.line, c.column(corpus), path=path,
-                                 related=[Related(b.doc.path, b.line, b.column(corpus), b.text) for b in base])
+        for group in (_by_competition(claims) if what == "promoted" else [claims]):
+            yield from _disagreements(corpus, group, what, reported, report)
     for (t, what), claims in sorted(claims_by_key.items(), key=lambda kv: repr(kv[0])):
         if what != "next opponent" or season_of(t) is None:
             continue
@@ -157,6 +140,50 @@ def tournament_statement_mismatch(corpus, settings, report):
                          f"season and the {t[0]} {t[1]} of the {_season_name(season_of(t))} season",
                          c.line, c.column(corpus), path=c.doc.path,
                          related=_chronology(c.doc, t, c.value, other_season))
+
+
+def _disagreements(corpus, claims, what, reported, report):
+    """X009's findings over the claims of one key (and, for promotions, one competition): each
+    document whose statement no other agrees with, against those that agree."""
+    by_doc: dict[str, set] = {}
+    for c in claims:
+        by_doc.setdefault(c.doc.path, set()).add(c.value)
+    if len(by_doc) < 2 or len({frozenset(v) for v in by_doc.values()}) < 2:
+        return
+    if what == "promoted" and not _promoted_contradicted(claims):
+        return  # a club article knows its own promotion, the league's infobox every club's
+    paths = sorted(by_doc)
+    for path, agree in odd_ones(paths, lambda p: frozenset(by_doc[p]), lambda p: p):
+        agreeing = set(agree)
+        base = [c for c in claims if c.doc.path in agreeing]
+        said = {b.value for b in base}
+        lines = set()  # a list's line is reported once, at its first club no other document says
+        for c in claims:
+            if c.doc.path == path and c.value not in said and c.line not in lines and (path, c.line) not in reported:
+                lines.add(c.line)
+                reported.add((path, c.line))
+                yield report(f"{c.text}; but {base[0].doc.path}:{base[0].line} says: {base[0].text}",
+                             c.line, c.column(corpus), path=path,
+                             related=[Related(b.doc.path, b.line, b.column(corpus), b.text) for b in base])
+
+
+def _by_competition(claims) -> list[list]:
+    """A season's promotion claims split by the competition their documents are about
+    (tournaments.doc_competition), where documents name two or more: each division promotes
+    its own clubs (trial27: the Scottish Championship's `promoted` against League One's was
+    an X009 error). Two names one of whose words are all in the other's are one competition (a
+    club's infobox `League: Second Division`, the league's `Ruritanian Second Division`). A
+    document naming none (a club article of another layout, a bracket) goes with every group."""
+    competitions = {c.doc.path: doc_competition(c.doc) for c in claims}
+    named = sorted({fold(v) for v in competitions.values() if v})
+
+    def one(a: str, b: str) -> bool:  # `Second Division` is the `Ruritanian Second Division` (a club's infobox)
+        return club_subset(a, b) or club_subset(b, a)
+
+    if all(one(a, b) for a in named for b in named):
+        return [claims]
+    return [[c for c in claims if competitions[c.doc.path] is None or one(competitions[c.doc.path], name)]
+            for name in named]
 
 
 def _promoted_contradicted(claims) -> bool:

@@ -117,7 +117,7 @@ class Stated(NamedTuple):
     name: str  # the club as the table writes it
     row: Row
     cell: int  # the index of the value's cell in the row, as the table reads it
-    moment: int | None = None  # the Pld most of its table's rows state: when the table stands (_table_moments)
+    moment: int | None = None  # when its table stands (_table_moments), else its row's Pld; None in a relegation column
 
     def column(self, corpus) -> int:
         """Where the value stands in its source line (see rules.base.cell_column)."""
@@ -129,13 +129,15 @@ def _stages_unknown(rows) -> set[int]:
     nothing nearer than the document names their tournament (tournaments.tournament_named), and
     another such table of the document, under another heading, ranks the same clubs. One document
     does not print one table twice: Apertura and Clausura, a first stage and the annual table
-    (trial26, false X007 between them). A table of part of the clubs (a conference, MLS's beside
-    its Supporters' Shield table) is part of the same tournament, and compared."""
-    places: dict[tuple, dict] = {}  # (document, tournament) -> table id -> (its place, its clubs)
+    (trial26, false X007 between them). The first of them is the document's own table, compared as
+    before (review23: a league's table beside its `Home table` was dropped). A table of part of the
+    clubs (a conference, MLS's beside its Supporters' Shield table) is part of the same tournament,
+    and compared."""
+    places: dict[tuple, dict] = {}  # (document, tournament) -> table id -> (its place, its clubs, its index)
     for doc, table, _r, club, t in rows:
         at = places.setdefault((doc.path, t), {})
         if id(table) not in at:
-            at[id(table)] = (table.section, set()) if not tournament_named(doc, table) else None
+            at[id(table)] = (table.section, set(), table.index) if not tournament_named(doc, table) else None
         if at[id(table)] is not None:
             at[id(table)][1].add(club)
     unknown: set[int] = set()
@@ -143,23 +145,31 @@ def _stages_unknown(rows) -> set[int]:
         by_clubs: dict[frozenset, list] = {}
         for key, place in tables.items():
             if place is not None:
-                by_clubs.setdefault(frozenset(place[1]), []).append((key, place[0]))
+                by_clubs.setdefault(frozenset(place[1]), []).append((key, place[0], place[2]))
         for same in by_clubs.values():
-            if len({section for _, section in same}) > 1:
-                unknown.update(key for key, _ in same)
+            if len({section for _, section, _ in same}) > 1:
+                first = min(index for _, _, index in same)  # the document's own table: its first (review23)
+                unknown.update(key for key, _, index in same if index != first)
     return unknown
 
 
 def _table_moments(rows) -> dict[int, int]:
-    """Table (id) -> the Pld most of its rows state (the larger where two are as common): when
-    the table stands. A final table whose one row says Pld 3 for 2 is still a final table,
-    compared with the others (review22); a table as of December is not."""
+    """Table (id) -> when it stands, where its rows say it: the Pld all its rows but at most
+    one state, in a table of three rows or more. A final table whose one row says Pld 2 for 3
+    (a win lost) is still a final table, compared with the others (review22); a table whose
+    rows differ more (matches in hand, as of December) has no one moment: each row stands at
+    its own Pld (review23)."""
     counts: dict[int, dict[int, int]] = {}
     for _doc, table, r, _club, _t in rows:
         if (played := r.values.get("played")) is not None:
             at = counts.setdefault(id(table), {})
             at[played] = at.get(played, 0) + 1
-    return {key: max(c, key=lambda played: (c[played], played)) for key, c in counts.items()}
+    moments = {}
+    for key, c in counts.items():
+        modal = max(c, key=lambda played: (c[played], played))
+        if sum(c.values()) >= 3 and sum(c.values()) - c[modal] <= 1:
+            moments[key] = modal
+    return moments
 
 
 def _stated_points(corpus):
@@ -175,7 +185,7 @@ def _stated_points(corpus):
             out.setdefault((club, t), []).append(Stated(
                 r.values["points"], doc, r.row.line, f"Pts in the {t[0]} {t[1]} standings",
                 (doc.path, table.index, "Pts"), r.values.get("played"), r.team, r.row,
-                column_indexes(table)["points"], moments.get(id(table))))
+                column_indexes(table)["points"], moments.get(id(table), r.values.get("played"))))
     for doc in corpus.docs:
         for table in doc.tables:
             if table.kind != "relegation":
@@ -265,14 +275,16 @@ def table_quantity_mismatch(corpus, settings, report):
 
     What it does: a club's points in one tournament appear in standings tables
     and in relegation tables (a column such as `'11 A Pts`). Rows are compared
-    only with rows of tables of the same moment (the Pld most of a table's rows
-    state): points after another number of matches are another moment's (a club
+    only with rows of tables of the same moment (the Pld all of a table's rows
+    but one state; a row's own Pld in a table of matches in hand): points after
+    another number of matches are another moment's (a club
     article's table as of December against the league's final table), and a
     relegation table's column, which gives no Pld, with the tables of the most
     matches. Two tables of one document that rank the same
     clubs under different headings, where nothing nearer than the document
     names their tournament, rank stages of it the lexicon does not name
-    (`Torneo Competencia`): neither is compared. Where they differ,
+    (`Torneo Competencia`): only the first, the document's own table, is
+    compared. Where they differ,
     the club's results are recomputed (for rows whose Pld is their number); if the difference is exactly the points
     from matches against a club the documents say was suspended, expelled or
     disaffiliated, the explanation is reported (info) instead of a
