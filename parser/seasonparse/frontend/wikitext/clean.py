@@ -60,10 +60,13 @@ def _shown(rule: dict, positional: list[str]) -> str:
 
 
 def _national_team(rule: dict, positional: list[str]) -> str:
-    """{{fb-rt|RUS}} -> `Russia`; {{fbu|21|ESP}} -> `Spain U21` (`age` names the parameter)."""
+    """{{fb-rt|RUS}} -> `Russia`; {{fbu|21|ESP}} -> `Spain U21` (`age` names the parameter);
+    {{fbw|ENG}} -> `England women` (`side`: the women's team is another team)."""
     if rule["country"] > len(positional):
         return ""
     name = national_team(positional[rule["country"] - 1])
+    if side := rule.get("side"):
+        name = f"{name} {side}" if name else name
     age = rule.get("age")
     return f"{name} U{positional[age - 1]}" if age and age <= len(positional) and positional[age - 1] else name
 
