@@ -101,6 +101,11 @@ def test_a_relegation_is_said_of_the_rows_club_as_the_subject_unhedged():
     assert noted_relegation(["They were demoted to the Delta Ethniki."], "Beta", True)
     assert not noted_relegation(["They were demoted to the Delta Ethniki."], "Beta", False)  # whose, in a shared note?
     assert noted_relegation(["Relegated to Serie B for match-fixing."], "Beta", True)
+    # review23: a pronoun after another club's name may be that club's
+    assert not noted_relegation(["Beta replaced Zeta. They were relegated in 2008."], "Beta", True)
+    assert not noted_relegation(["Beta replaced Zeta, who had been relegated; they were demoted."], "Beta", True)
+    assert noted_relegation(["Beta finished last. They were relegated."], "Beta", True)
+    assert noted_relegation(["Beta F.C. lost the play-off. They were demoted."], "Beta F.C.", True)
 
 
 def test_the_rows_a_note_or_legend_tells_relegated_carry_the_relegated_letter():

@@ -78,7 +78,8 @@ def _side_words() -> tuple[str, ...]:
 @cache
 def _side_age() -> re.Pattern:
     """A side named by its players' age, in a key: `u21`, `u 20`, `under 21s` (the lexicon's side_age_words)."""
-    return re.compile(rf"(?<!\S)(?:{alternatives(key(w) for w in words('scores', 'side_age_words'))}) ?\d{{1,2}}s?(?!\S)")
+    ages = alternatives(key(w) for w in words("scores", "side_age_words"))
+    return re.compile(rf"(?<!\S)(?:{ages}) ?\d{{1,2}}s?(?!\S)")
 
 
 def _names_a_side(longer: str, shorter: str) -> bool:

@@ -24,7 +24,7 @@ from seasonparse.frontend.wikitext.clean import clean, ref_texts
 from seasonparse.frontend.wikitext.templates import footnote_templates, key
 from seasonparse.lexicon import lexicon, stated_number, statement_patterns, statement_words
 from seasonparse.model import Table
-from seasonparse.names import fold, same_team
+from seasonparse.names import fold, same_team, tokens
 from seasonparse.tables import column_indexes
 
 _BRACES = re.compile(r"\{\{|\}\}")
@@ -93,7 +93,8 @@ def noted_relegation(notes: list[str], club: str, own: bool) -> bool:
                 and any(p.match(text) for p in statement_patterns("row_relegation")):
             return True
         if any(w in lowered for w in statement_words("relegation_noted")) and any(
-                _said_of(m["subject"], club, own) for p in statement_patterns("relegation_noted")
+                _said_of(m["subject"], club, own, text[:m.start("subject")])
+                for p in statement_patterns("relegation_noted")
                 for m in p.finditer(text) if (m["adverb"] or "").lower() not in hedges):
             return True
     return False
@@ -102,18 +103,32 @@ def noted_relegation(notes: list[str], club: str, own: bool) -> bool:
 _EDGES = "\"'()[],.;:«»“”"
 
 
-def _said_of(subject: str, club: str, own: bool) -> bool:
+def _said_of(subject: str, club: str, own: bool, before: str = "") -> bool:
     """Whether a "were relegated" whose `subject` (the words before was/were, from a clause's
     start) is said of `club` ([relegation_subject]): the club heads the subject, alone or in a
     list of names; or ends the name a relative pronoun follows (`Zeta, who`); or, in the row's
-    own note, the subject is a pronoun (`They`)."""
+    own note, the subject is a pronoun (`They`) that no other club named before it (in the
+    subject or the note's words `before` it) may stand for."""
     told = lexicon()["relegation_subject"]
     said = subject.split()
     if said and said[-1].lower() in told["relatives"]:
         return _names_in(said[:-1], club, heading=False)
     if own and fold(re.split(r"[,.]", subject)[-1]) in told["pronouns"]:
-        return True
+        return not _names_another(re.split(r"[,.;]", before + subject)[:-1], club)
     return _names_in(said, club, heading=True)
+
+
+def _names_another(before: list[str], club: str) -> bool:
+    """Whether the clauses before a pronoun name a club other than `club`: a capitalised word
+    that is no word of its name and starts no clause (`Beta replaced Zeta. They were relegated`:
+    whose relegation the pronoun tells is not the row's to say: review23)."""
+    own = set(tokens(club))
+    for clause in before:
+        for w in clause.split()[1:]:
+            w = w.strip(_EDGES)
+            if w[:1].isupper() and not set(tokens(w)) <= own:
+                return True
+    return False
 
 
 def _names_in(said: list[str], club: str, heading: bool) -> bool:
