@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 
 from seasonparse.findings import Related, rule
+from seasonparse.identity import _names_a_side, key
 from seasonparse.football import (
     describe, knockout_ties, may_drop_down, named_clubs, per_document, promotion_relegation_round, promotion_ties,
     rank_of, ranking, round_index, same_team, table_clubs, tie_result)
@@ -245,10 +246,18 @@ def promoted_mismatch(doc, settings, report):
 def _won_by_the_division_above(doc, res) -> bool:
     """A promotion play-off won by a club in no row of the document's standings tables against
     one of their clubs (football.table_clubs: every table, a league of two groups has two): a
-    club of the division above that kept its place."""
+    club of the division above that kept its place. A table's side of a club is not the club
+    (trial27: the First Division's `Cork City B` is not the Premier Division's `Cork City`)."""
     clubs = table_clubs(doc)
     return (any(same_team(name, res.loser) for name in clubs)
-            and not any(same_team(name, res.winner) for name in clubs))
+            and not any(_same_side(name, res.winner) for name in clubs))
+
+
+def _same_side(a: str, b: str) -> bool:
+    """The same team (same_team), neither name naming a side of the club the other lacks
+    (identity: `Cork City B`, `Wolves U21` are not `Cork City`, `Wolves`)."""
+    ka, kb = key(a), key(b)
+    return same_team(a, b) and not _names_a_side(ka, kb) and not _names_a_side(kb, ka)
 
 
 RULES = (bracket_team_not_advanced, champion_mismatch, promoted_mismatch)

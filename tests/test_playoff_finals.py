@@ -1,0 +1,34 @@
+"""Play-off finals that decide no promotion or title (trial27's false B002/B003), read from
+tests/fixtures/playoff_finals: a promotion/relegation final kept by the division above's club
+(whose name a table's side, `Cork City B`, holds), a `Promotion/relegation final` after a
+semi-final, and a top-level `==Final==` of a promotion play-off beside a table that marks its
+champion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seasonparse.check import run, selected_codes
+from seasonparse.config import Config
+from seasonparse.frontend import parse_text
+from seasonparse.rules import registry
+
+FIXTURES = Path(__file__).parent / "fixtures" / "playoff_finals"
+
+
+def findings(text: str, name: str, codes=("B",)) -> list[tuple[str, int, str]]:
+    rules = registry()
+    doc = parse_text(text, name)
+    return [(f.code, f.line, f.message) for f in run([doc], rules, selected_codes(rules, codes, (), ()), Config()).findings]
+
+
+def test_the_division_aboves_club_winning_the_final_is_not_promoted():
+    text = (FIXTURES / "division_above_keeps_its_place.txt").read_text(encoding="utf-8")
+    assert findings(text, "league.txt") == []
+
+
+def test_the_league_club_that_lost_to_the_division_above_is_not_promoted():
+    text = (FIXTURES / "division_above_keeps_its_place.txt").read_text(encoding="utf-8")
+    found = findings(text.replace("- Promoted: Galway United", "- Promoted: Galway United, Waterford"), "league.txt")
+    assert [(code, line) for code, line, _ in found] == [("B003", 8)]
+    assert "of the division above" in found[0][2]
