@@ -10,6 +10,7 @@ from pathlib import Path
 
 from seasonparse.check import run, selected_codes
 from seasonparse.config import Config
+from seasonparse.football import round_index
 from seasonparse.frontend import parse_text
 from seasonparse.rules import registry
 
@@ -32,3 +33,12 @@ def test_the_league_club_that_lost_to_the_division_above_is_not_promoted():
     found = findings(text.replace("- Promoted: Galway United", "- Promoted: Galway United, Waterford"), "league.txt")
     assert [(code, line) for code, line, _ in found] == [("B003", 8)]
     assert "of the division above" in found[0][2]
+
+
+def test_a_promotion_relegation_final_with_a_slash_is_the_final():
+    # the semi-final's winner (Waterford) was held against the infobox's promoted club
+    text = (FIXTURES / "pro_rel_final_after_semi_final.txt").read_text(encoding="utf-8")
+    assert findings(text, "league.txt") == []
+    assert round_index("Promotion/relegation final") == round_index("Final")
+    assert round_index("Promotion – relegation play-off final") == round_index("Final")
+    assert round_index("Promotion/relegation") is None
