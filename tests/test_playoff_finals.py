@@ -12,6 +12,8 @@ from seasonparse.check import run, selected_codes
 from seasonparse.config import Config
 from seasonparse.football import round_index
 from seasonparse.frontend import parse_text
+from seasonparse.frontend.source import decode
+from seasonparse.frontend.wikitext import parse_wikitext
 from seasonparse.rules import registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "playoff_finals"
@@ -19,7 +21,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "playoff_finals"
 
 def findings(text: str, name: str, codes=("B",)) -> list[tuple[str, int, str]]:
     rules = registry()
-    doc = parse_text(text, name)
+    doc = (parse_wikitext(decode(name, text.encode("utf-8"))) if name.endswith(".wikitext")
+           else parse_text(text, name))
     return [(f.code, f.line, f.message) for f in run([doc], rules, selected_codes(rules, codes, (), ()), Config()).findings]
 
 
@@ -42,3 +45,18 @@ def test_a_promotion_relegation_final_with_a_slash_is_the_final():
     assert round_index("Promotion/relegation final") == round_index("Final")
     assert round_index("Promotion – relegation play-off final") == round_index("Final")
     assert round_index("Promotion/relegation") is None
+
+
+def test_a_final_between_two_others_is_not_held_against_the_marked_champion():
+    text = (FIXTURES / "playoff_final_not_title.wikitext").read_text(encoding="utf-8")
+    assert findings(text, "league.wikitext") == []
+
+
+def test_the_final_is_still_the_titles_without_the_mark_or_with_the_champion_in_it():
+    text = (FIXTURES / "playoff_final_not_title.wikitext").read_text(encoding="utf-8")
+    unmarked = text.replace("|status_ALP=C, P\n", "")
+    assert [(c, line) for c, line, _ in findings(unmarked, "league.wikitext")] == [("B002", 4)]
+    playing = text.replace("| team1 = [[Beta FC|Beta]]", "| team1 = [[Alpha FC|Alpha]]")
+    assert [(c, line) for c, line, _ in findings(playing, "league.wikitext")] == [("B002", 4)]
+    unfinished = text.replace("|win_DEL=0 |draw_DEL=0", "|win_DEL=0 |draw_DEL=1")
+    assert [(c, line) for c, line, _ in findings(unfinished, "league.wikitext")] == [("B002", 4)]
