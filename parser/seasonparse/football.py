@@ -106,9 +106,10 @@ def round_index(title: str) -> int | None:
 @cache
 def _qualified_final() -> re.Pattern:
     """A final named with qualifiers before it (the lexicon's final_qualifiers: `Play-off
-    final`, `Promotion play-off final`): the final all the same (trial25)."""
+    final`, `Promotion play-off final`): the final all the same (trial25); qualifiers joined
+    by a slash or dash too (`Promotion/relegation final`: trial27 took the semi-final for it)."""
     finals = alternatives(fold(n) for n in lexicon()["sections"]["rounds"][-1])
-    return re.compile(rf"(?:(?:{alternatives(words('sections', 'final_qualifiers'))})\s+)+(?:{finals})")
+    return re.compile(rf"(?:(?:{alternatives(words('sections', 'final_qualifiers'))})(?:\s*[/–-]\s*|\s+))+(?:{finals})")
 
 
 @cache

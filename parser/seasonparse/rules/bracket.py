@@ -6,6 +6,8 @@ import re
 from itertools import pairwise
 
 from seasonparse.findings import Related, rule
+from seasonparse.identity import _names_a_side, key
+from seasonparse.rules.infobox import _final_table, _marked
 from seasonparse.football import (
     describe, knockout_ties, may_drop_down, named_clubs, per_document, promotion_relegation_round, promotion_ties,
     rank_of, ranking, round_index, same_team, table_clubs, tie_result)
@@ -125,7 +127,10 @@ def champion_mismatch(doc, settings, report):
     not held against a champion the document's first standings table ranks
     first (a runner-up it ranks second) and who plays no match of the play-off:
     there the table decided the title, and the play-off another place
-    (promotion, relegation, Europe). A promotion or relegation play-off's final
+    (promotion, relegation, Europe). Nor is a final under any title held against
+    the champion a final table (every row at the same Pld) marks (status `C`) and
+    ranks first, who plays in none of its rounds (trial27: a promotion play-off's
+    top-level `==Final==`). A promotion or relegation play-off's final
     (`Promotion play-offs`, `Promotion final`, `Relegation final`, a play-out:
     football.promotion_relegation_round) decides no title at all: B003 holds a
     promotion one's winner against the promoted clubs (trial25, review22). A
@@ -156,7 +161,7 @@ def champion_mismatch(doc, settings, report):
         titles = kt.legs[0].section[:len(prefix) + 1]  # the tournament's and the final's own
         if any(promotion_relegation_round(t) is not None for t in titles):
             continue  # a promotion or relegation play-off's final: B003's where it promotes
-        table_decided = _table_decided(titles, rounds, ranks)
+        table_decided = _table_decided(doc, titles, rounds, ranks)
         res = tie_result(kt, ranks)
         if res is None:
             continue
@@ -182,7 +187,7 @@ def _leads_above(prefix: tuple[str, ...], rounds: dict[int, list], tournaments: 
     return any(prefix[:n] in tournaments and min(tournaments[prefix[:n]]) > max(rounds) for n in range(len(prefix)))
 
 
-def _table_decided(titles: tuple[str, ...], rounds: dict[int, list], ranks: dict[str, int]):
+def _table_decided(doc, titles: tuple[str, ...], rounds: dict[int, list], ranks: dict[str, int]):
     """For the final titled `titles` (the tournament's, then its own): whether a club named
     champion (place 1) or runner-up (place 2) holds that place by the league table, not by
     this final: the final is a play-off's (a title names one, the lexicon's [sections]
@@ -190,15 +195,26 @@ def _table_decided(titles: tuple[str, ...], rounds: dict[int, list], ranks: dict
     first standings table ranks the club there, and the club plays no match of the play-off.
     Such a play-off decides another place (promotion, relegation, Europe: the EFL's
     `Play-offs`, the Scottish `Premiership play-off`; trial18: a false B002 error on each);
-    where the table's leader plays in it (MLS Cup Playoffs), the final is the title's."""
+    where the table's leader plays in it (MLS Cup Playoffs), the final is the title's. So too
+    a final under any title where the document's final table (every row at the same Pld) marks
+    the champion named (status C) and ranks it first, and it plays in none of the rounds
+    (trial27: a J2-style top-level `==Final==` of a promotion play-off between two others)."""
     playoff = any(names_any(title, "sections", "playoff") for title in titles)
     playing = [team for ties in rounds.values() for kt in ties for team in kt.teams()]
 
     def decided(club: str, place: int) -> bool:
-        return (playoff and rank_of(ranks, club) == place
+        return ((playoff or place == 1 and _marked_champion(doc, club)) and rank_of(ranks, club) == place
                 and not any(same_team(club, team) for team in playing))
 
     return decided
+
+
+def _marked_champion(doc, club: str) -> bool:
+    """Whether the document's final table (rules/infobox: one standings table, every row at the
+    same Pld) marks `club` alone as champion (the lexicon's status_champion letter)."""
+    table = _final_table(doc)
+    marked = _marked(table, "status_champion") if table else []
+    return len(marked) == 1 and same_team(marked[0][1], club)
 
 
 @rule("B003", "promoted-mismatch", ERROR)
@@ -245,10 +261,18 @@ def promoted_mismatch(doc, settings, report):
 def _won_by_the_division_above(doc, res) -> bool:
     """A promotion play-off won by a club in no row of the document's standings tables against
     one of their clubs (football.table_clubs: every table, a league of two groups has two): a
-    club of the division above that kept its place."""
+    club of the division above that kept its place. A table's side of a club is not the club
+    (trial27: the First Division's `Cork City B` is not the Premier Division's `Cork City`)."""
     clubs = table_clubs(doc)
     return (any(same_team(name, res.loser) for name in clubs)
-            and not any(same_team(name, res.winner) for name in clubs))
+            and not any(_same_side(name, res.winner) for name in clubs))
+
+
+def _same_side(a: str, b: str) -> bool:
+    """The same team (same_team), neither name naming a side of the club the other lacks
+    (identity: `Cork City B`, `Wolves U21` are not `Cork City`, `Wolves`)."""
+    ka, kb = key(a), key(b)
+    return same_team(a, b) and not _names_a_side(ka, kb) and not _names_a_side(kb, ka)
 
 
 RULES = (bracket_team_not_advanced, champion_mismatch, promoted_mismatch)

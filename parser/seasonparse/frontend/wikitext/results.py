@@ -10,13 +10,16 @@ one P020 info per grid says so.
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 
-from seasonparse.frontend.wikitext.clean import clean, link_target, score
+from seasonparse.frontend.wikitext.clean import after_score, clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
+from seasonparse.frontend.wikitext.row_notes import footnotes
 from seasonparse.frontend.wikitext.standings import team_codes
 from seasonparse.frontend.wikitext.templates import key
+from seasonparse.lexicon import names_any, struck_kind
 from seasonparse.model import INFO, Block, Diagnostic, Match, maker
 from seasonparse.tables import to_int
 
@@ -50,23 +53,21 @@ def read_sports_results(frag: Fragment, first_index: int, section, index: LineIn
     played = []  # (line, column, home, away, score, value length): each a Match once sorted
     blanks: list[Block] = []
     params, position = frag.params, index.position
-    for home in codes:
-        for away in codes:
-            if home == away:
-                continue
-            p = params.get(key(f"match_{home}_{away}"))
-            if p is None:
-                continue
-            raw = p.raw
-            if not raw.strip() or _struck(raw):
-                blanks.append(_blank_cell(frag, index, p, f"match_{home}_{away}",
-                                          names[home], names[away], section,
-                                          "struck through" if raw.strip() else ""))
-                continue
-            s = score(raw)
-            if s is None:
-                continue
-            played.append((*position(p.offset), home, away, s, len(raw)))
+    cells = [(home, away, p) for home in codes for away in codes
+             if home != away and (p := params.get(key(f"match_{home}_{away}"))) is not None]
+    voided = _void_notes([p.raw for _, _, p in cells])
+    for home, away, p in cells:
+        raw = p.raw
+        void = voided.get(raw)
+        if not raw.strip() or _struck(raw) or void:
+            blanks.append(_blank_cell(frag, index, p, f"match_{home}_{away}",
+                                      names[home], names[away], section,
+                                      void or ("struck through" if raw.strip() else "")))
+            continue
+        s = score(raw)
+        if s is None:
+            continue
+        played.append((*position(p.offset), home, away, s, len(raw)))
     played.sort(key=itemgetter(0, 1))  # in source order, by (line, column); stable
     if diags is not None:
         diags.extend(_cells_not_read(frag, codes, index, src))
@@ -119,6 +120,47 @@ def _struck(raw: str) -> bool:
         return False
     text = raw.strip().lower()
     return any(text.startswith(f"<{tag}>") and text.endswith(f"</{tag}>") for tag in ("s", "del", "strike"))
+
+
+_NOTE_NAME = re.compile(r"""\bname\s*=\s*["']?([^"'|}<>/]+?)["']?\s*(?:\||}}|/?>)""")
+
+
+def _void_notes(raws: list[str]) -> dict[str, str]:
+    """Each cell (by its value) whose result a note strikes (_void_note), with that note: also
+    a cell that repeats a struck cell's named footnote (`{{efn|name=annul}}`, `<ref
+    name=annul />`: Wikipedia writes the note once, on the first cell)."""
+    out: dict[str, str] = {}
+    named: dict[str, str] = {}  # a footnote's name -> the void note it was given with
+    for raw in raws:
+        if raw.strip() and (note := _void_note(raw)):
+            out[raw] = note
+            for name in _NOTE_NAME.findall(raw) if "name" in raw else ():
+                named.setdefault(name.strip(), note)
+    if named:
+        for raw in raws:
+            if raw not in out and "name" in raw and (hits := [named[n.strip()] for n in _NOTE_NAME.findall(raw) if n.strip() in named]):
+                out[raw] = hits[0]
+    return out
+
+
+def _void_note(raw: str) -> str | None:
+    """The note that strikes a cell's result from the record, as a box's or a text line's
+    (lexicon [scores] void): one after the score (`2–0 (annulled)`: struck_kind), or a
+    footnote in the cell naming a void word and holding no score of its own (`2–0{{efn|Result
+    annulled.}}`; a note with a score tells of another result, a replay's). None where the
+    result counts (trial27: the annulled matches of an expelled club were counted, false S008)."""
+    if "(" not in raw and "<" not in raw and "{{" not in raw:  # most cells: a bare score
+        return None
+    after = after_score(clean(raw))
+    if struck_kind(after) == "expunged":
+        return after.strip(" ()")
+    if "<" not in raw and "{{" not in raw:  # no footnote
+        return None
+    for note in footnotes(raw):
+        said = clean(note)
+        if names_any(said, "scores", "void") and score(note) is None:
+            return said
+    return None
 
 
 def _blank_cell(frag: Fragment, index: LineIndex, cell, name: str, home: str, away: str,
