@@ -155,4 +155,4 @@ def test_a_name_configured_with_no_alias_is_a_club_of_its_own():
 ])
 def test_a_longer_name_naming_a_side_is_another_club(longer, shorter, side):
     """review22: ages written every way (`U-21s`, `U20`, `Under-20s`) and the sides' own names."""
-    assert identity._names_a_side(identity.key(longer), identity.key(shorter)) is side
+    assert identity.names_a_side(identity.key(longer), identity.key(shorter)) is side

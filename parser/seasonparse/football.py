@@ -21,7 +21,7 @@ from seasonparse.lexicon import (alternatives, contains_any, group_stage, leg_ro
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_team
-from seasonparse.tables import column_indexes, to_int
+from seasonparse.tables import column_indexes, rows_of, to_int
 
 
 def per_document(fn):
@@ -430,6 +430,34 @@ def named_clubs(value: str) -> list[str]:
 
 def standings_tables(doc: Document) -> list[Table]:
     return [t for t in doc.tables if t.kind == "standings"]
+
+
+def final_table(doc: Document) -> list[tuple[int, str, int, frozenset[str]]] | None:
+    """(rank, club, line, status letters) of each row of the document's one standings table,
+    best first, where it is final: every row has played as many matches. None where the
+    document has no such table, or several (phases, groups: which one the infobox speaks of
+    is not known): what the infobox's champion and relegated clubs are held against (I002), and
+    B002's champion a final need not decide."""
+    tables = standings_tables(doc)
+    if len(tables) != 1:
+        return None
+    rows = [r for r in rows_of(tables[0]) if r.team]
+    played = {r.values["played"] for r in rows}
+    if len(rows) < 2 or len(played) != 1 or None in played:
+        return None
+    pcol = column_indexes(tables[0]).get("position")
+    ranked = []
+    for n, r in enumerate(rows, start=1):
+        cells = tables[0].cells(r.row)
+        pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
+        ranked.append((pos if pos is not None else n, r.team, r.row.line, r.marks))
+    return sorted(ranked, key=lambda x: x[0])
+
+
+def marked(table, meaning: str) -> list:
+    """The rows whose club carries the lexicon's status letter of `meaning` (`(C)`, `(R)`)."""
+    letters = words("standings", meaning)
+    return [row for row in table if row[3] & letters]
 
 
 @per_document

@@ -82,7 +82,7 @@ def _side_age() -> re.Pattern:
     return re.compile(rf"(?<!\S)(?:{ages}) ?\d{{1,2}}s?(?!\S)")
 
 
-def _names_a_side(longer: str, shorter: str) -> bool:
+def names_a_side(longer: str, shorter: str) -> bool:
     """Whether the key `longer` holds words naming one of a club's sides that `shorter` lacks:
     `wolverhampton wanderers f c under 21s and academy` is not `wolverhampton wanderers`
     (trial25), nor is `... u 20` (review22)."""
@@ -484,7 +484,7 @@ def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset()) -> Non
         if not words or k in clubs.several_targets or k in of_their_own:
             continue
         supersets = set.intersection(*(postings[t] for t in words)) if len(words) > 1 else postings[words[0]]
-        supersets = {s for s in supersets if len(words_of[s]) > len(words) and not _names_a_side(s, k)}
+        supersets = {s for s in supersets if len(words_of[s]) > len(words) and not names_a_side(s, k)}
         if not supersets:
             continue
         own = clubs.root(k)

@@ -6,11 +6,10 @@ import re
 from itertools import pairwise
 
 from seasonparse.findings import Related, rule
-from seasonparse.identity import _names_a_side, key
-from seasonparse.rules.infobox import _final_table, _marked
+from seasonparse.identity import key, names_a_side
 from seasonparse.football import (
-    describe, knockout_ties, may_drop_down, named_clubs, per_document, promotion_relegation_round, promotion_ties,
-    rank_of, ranking, round_index, same_team, table_clubs, tie_result)
+    describe, final_table, knockout_ties, marked, may_drop_down, named_clubs, per_document, promotion_relegation_round,
+    promotion_ties, rank_of, ranking, round_index, same_team, table_clubs, tie_result)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
@@ -210,11 +209,11 @@ def _table_decided(doc, titles: tuple[str, ...], rounds: dict[int, list], ranks:
 
 
 def _marked_champion(doc, club: str) -> bool:
-    """Whether the document's final table (rules/infobox: one standings table, every row at the
-    same Pld) marks `club` alone as champion (the lexicon's status_champion letter)."""
-    table = _final_table(doc)
-    marked = _marked(table, "status_champion") if table else []
-    return len(marked) == 1 and same_team(marked[0][1], club)
+    """Whether the document's final table (football.final_table: one standings table, every row
+    at the same Pld) marks `club` alone as champion (the lexicon's status_champion letter)."""
+    table = final_table(doc)
+    champions = marked(table, "status_champion") if table else []
+    return len(champions) == 1 and same_team(champions[0][1], club)
 
 
 @rule("B003", "promoted-mismatch", ERROR)
@@ -272,7 +271,7 @@ def _same_side(a: str, b: str) -> bool:
     """The same team (same_team), neither name naming a side of the club the other lacks
     (identity: `Cork City B`, `Wolves U21` are not `Cork City`, `Wolves`)."""
     ka, kb = key(a), key(b)
-    return same_team(a, b) and not _names_a_side(ka, kb) and not _names_a_side(kb, ka)
+    return same_team(a, b) and not names_a_side(ka, kb) and not names_a_side(kb, ka)
 
 
 RULES = (bracket_team_not_advanced, champion_mismatch, promoted_mismatch)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import counted, knockout_ties, named_clubs, same_team, standings_tables
+from seasonparse.football import counted, final_table, knockout_ties, marked, named_clubs, same_team
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR, WARNING
 from seasonparse.names import distinct_teams, fold, player_matches, same_club
 from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
-from seasonparse.tables import column_indexes, rows_of, to_int
+from seasonparse.tables import to_int
 from seasonparse.tournaments import match_phase
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)\)")
@@ -106,33 +106,6 @@ def _contradicts(stated: int | None, shown: int, whole: bool) -> bool:
     return stated is not None and (stated < shown or (stated > shown and whole))
 
 
-def _final_table(doc) -> list[tuple[int, str, int, frozenset[str]]] | None:
-    """(rank, club, line, status letters) of each row of the document's one standings table,
-    best first, where it is final: every row has played as many matches. None where the
-    document has no such table, or several (phases, groups: which one the infobox speaks of
-    is not known)."""
-    tables = standings_tables(doc)
-    if len(tables) != 1:
-        return None
-    rows = [r for r in rows_of(tables[0]) if r.team]
-    played = {r.values["played"] for r in rows}
-    if len(rows) < 2 or len(played) != 1 or None in played:
-        return None
-    pcol = column_indexes(tables[0]).get("position")
-    ranked = []
-    for n, r in enumerate(rows, start=1):
-        cells = tables[0].cells(r.row)
-        pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
-        ranked.append((pos if pos is not None else n, r.team, r.row.line, r.marks))
-    return sorted(ranked, key=lambda x: x[0])
-
-
-def _marked(table, meaning: str) -> list:
-    """The rows whose club carries the lexicon's status letter of `meaning` (`(C)`, `(R)`)."""
-    letters = words("standings", meaning)
-    return [row for row in table if row[3] & letters]
-
-
 def _row_of(table, club: str):
     """The table's row of `club`: the one of the same name, else the one row whose name holds
     it or is held by it; None where several do (`Dundee` is in `Dundee United`'s name: which
@@ -180,7 +153,7 @@ def infobox_vs_final_table(doc, settings, report):
         - Relegated: Celaya          (Celaya is 9th of 16; one club is named)
         - Champions: Necaxa          (the final table marks León (C))
     """
-    table = _final_table(doc)
+    table = final_table(doc)
     if table is None:
         return
     # a play-off, a liguilla, a final may decide the title, and a relegation play-off or play-out a
@@ -190,7 +163,7 @@ def infobox_vs_final_table(doc, settings, report):
     knockout = bool(knockout_matches) or unread_bracket
     champion_keys, winners_keys = words("infobox", "champion"), words("infobox", "winners")
     relegated_keys = words("infobox", "relegated")
-    champions_marked, relegated_marked = _marked(table, "status_champion"), _marked(table, "status_relegated")
+    champions_marked, relegated_marked = marked(table, "status_champion"), marked(table, "status_relegated")
     for f in doc.infobox:
         key = fold(f.key)
         if key in champion_keys or key in winners_keys:

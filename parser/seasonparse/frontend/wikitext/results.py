@@ -138,7 +138,10 @@ def _void_notes(raws: list[str]) -> dict[str, str]:
                 named.setdefault(name.strip(), note)
     if named:
         for raw in raws:
-            if raw not in out and "name" in raw and (hits := [named[n.strip()] for n in _NOTE_NAME.findall(raw) if n.strip() in named]):
+            if raw in out or "name" not in raw:
+                continue
+            hits = [named[n.strip()] for n in _NOTE_NAME.findall(raw) if n.strip() in named]
+            if hits:
                 out[raw] = hits[0]
     return out
 
