@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from conftest import SEEDS
@@ -77,6 +78,47 @@ def test_a_pool_of_other_size_is_not_taken(new_children):
     workers = _workers(ahead)
     with parallel.PoolMap(3, ahead) as map_fn:
         assert {pid for _, pid in map_fn(_Stateless(), list(range(50)))}.isdisjoint(workers)
+    assert not workers & new_children()
+
+
+class _ReadsWhatIsHandedOver:
+    """A map function that reads the value the parent hands the kept workers (PoolMap.handover)."""
+
+    def __call__(self, item: int) -> tuple[int, int]:
+        state, _ = parallel.handed_over()
+        return item + state.get(), os.getpid()
+
+
+def test_a_map_then_after_a_handover_runs_on_the_kept_workers_with_what_they_are_handed(new_children):
+    ahead = parallel.start_ahead(2, handover=True)
+    workers = _workers(ahead)
+    with parallel.PoolMap(2, ahead) as map_fn:
+        assert {pid for _, pid in map_fn(_Stateless(), list(range(100)))} - {os.getpid()} == workers
+        state, _ = map_fn.handover()
+        state.give(1000)
+        def then():  # as the check decides identity while the worker starts on the first item
+            time.sleep(0.5)
+            return list(range(1, 60))
+        found = list(map_fn.map_then(_ReadsWhatIsHandedOver(), [0], then))
+        assert [value for value, _ in found] == [i + 1000 for i in range(60)]
+        assert found[0][1] in workers and {pid for _, pid in found} <= workers | {os.getpid()}
+        assert map_fn.handover() is None  # taken once
+    assert not new_children()
+
+
+def test_kept_workers_no_map_is_handed_to_exit_and_the_next_map_forks_its_own(new_children):
+    """Without handover() the kept workers could not read what the parent made since their fork:
+    a map_then, or any map, forks workers of its own, and the kept ones exit."""
+    ahead = parallel.start_ahead(2, handover=True)
+    workers = _workers(ahead)
+    with parallel.PoolMap(2, ahead) as map_fn:
+        list(map_fn(_Stateless(), list(range(100))))
+        MADE_AFTER_THE_FORK.append(7)
+        try:
+            found = list(map_fn.map_then(_reads_the_parent, [0], lambda: list(range(1, 60))))
+        finally:
+            MADE_AFTER_THE_FORK.clear()
+        assert found == [i + 7 for i in range(60)]
     assert not workers & new_children()
 
 

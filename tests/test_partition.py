@@ -358,3 +358,52 @@ def test_a_task_of_the_view_exchange_that_fails_stops_the_others_waiting(corpus,
     monkeypatch.setattr(parallel, "_stopping", stopping)
     with pytest.raises(parallel._Stopped):
         _exchanged(docs, 2, 0, alone)
+
+
+def _counting_forks(monkeypatch) -> list[int]:
+    """The pids of the children forked from now on (os.fork, as forkpool calls it)."""
+    forked: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            forked.append(pid)
+        return pid
+    monkeypatch.setattr(os, "fork", fork)
+    return forked
+
+
+def test_the_per_document_stages_worker_is_handed_the_documents_for_the_cross_document_stage(corpus, monkeypatch):
+    """`check --jobs 2 --no-cache` (a pool started ahead, with its handover): the worker that
+    checked documents is kept and handed them for the cross-document stage instead of a new
+    one forked with them (parallel.PoolMap.handover): one fork in the run, the bytes of the
+    serial run, and no worker left."""
+    from seasonparse import parallel
+
+    serial = _report(_inputs(corpus))
+    forked = _counting_forks(monkeypatch)
+    ahead = parallel.start_ahead(2, handover=True)
+    with parallel.PoolMap(2, ahead) as map_fn:
+        assert _report(_inputs(corpus), map_fn) == serial
+    assert len(forked) == 1 and not set(forked) & forkpool_live()
+
+
+def test_spilled_documents_are_not_handed_over_but_forked_with(corpus, monkeypatch):
+    """Documents written to the run's spill file (a big corpus) would be copied through a pipe
+    to be handed over: the cross-document stage's worker is forked with them instead."""
+    from seasonparse import parallel, spill
+
+    serial = _report(_inputs(corpus))
+    monkeypatch.setattr(spill, "SPILL_FROM", 0)
+    forked = _counting_forks(monkeypatch)
+    ahead = parallel.start_ahead(2, handover=True)
+    with parallel.PoolMap(2, ahead) as map_fn:
+        assert _report(_inputs(corpus), map_fn) == serial
+    assert len(forked) == 2 and not set(forked) & forkpool_live()
+
+
+def forkpool_live() -> set[int]:
+    from seasonparse import forkpool
+
+    return forkpool.live_workers()

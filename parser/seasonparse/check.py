@@ -396,13 +396,15 @@ class CrossStage(NamedTuple):
     clubs: object = None
     stated: list | None = None
     rules: dict[str, Rule] | None = None
+    handed_over: bool = False  # its workers were forked before the run held its documents (see run_state)
 
     def __call__(self, task: CrossTask) -> list[Finding]:
         from seasonparse.compact import unpacked
         from seasonparse.partition import SurnameViews
 
-        held = task.docs if task.docs is not None else _RUN["docs"]
-        exchange = _RUN.get("exchange") if task.docs is None else None
+        run = self.run_state() if task.docs is None else _RUN
+        held = task.docs if task.docs is not None else run["docs"]
+        exchange = run.get("exchange") if task.docs is None else None
         if task.members is None and exchange is not None and task.surnames is None:
             return exchange.check(task.share[0], held, unpacked, task.codes, self.check)
         if task.members is None:
@@ -421,20 +423,34 @@ class CrossStage(NamedTuple):
         rules = registry() if self.rules is None else self.rules
         active = [rules[c] for c in codes]
         clubs, stated = self.identity()
-        lines = _RUN.get("source_lines") if lines is None else lines
+        lines = self.run_state().get("source_lines") if lines is None else lines
         try:
             index = build(docs, self.settings, source_lines=lines, clubs=clubs, stated=stated)
         except Exception as exc:
             return [crash_finding(self.first, "building the cross-document index", exc)]
         return _corpus_rules(index, active, self.settings, self.first)
 
+    def run_state(self) -> dict:
+        """_RUN: as the parent filled it, or forked with it; or, in a worker forked before the
+        parent held any document (the per-document stage's, kept for this one: `handed_over`,
+        parallel.PoolMap.handover), as the parent hands it over (its documents and source
+        lines, and the value it gives identity in: see _overlapped), read on first use."""
+        if self.handed_over and "docs" not in _RUN:
+            from seasonparse.parallel import handed_over
+
+            state, identity = handed_over()
+            docs, lines = state.get()
+            _RUN.update(docs=docs, source_lines=lines, identity=identity)
+        return _RUN
+
     def identity(self) -> tuple:
         """The corpus's clubs and statements: given, else the run's (see the class)."""
         if self.clubs is not None:
             return self.clubs, self.stated
-        if "clubs" in _RUN:
-            return _RUN["clubs"], _RUN["stated"]
-        return _RUN["identity"].get()
+        run = self.run_state()
+        if "clubs" in run:
+            return run["clubs"], run["stated"]
+        return run["identity"].get()
 
 
 PART_DOCUMENTS = 64  # about how many documents a task unpacks at a time
@@ -481,7 +497,14 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     recalled = None
     try:
         if overlapped is not None:
-            results = _overlapped(overlapped, stage, docs, whole_tasks, decide, source_lines, jobs)
+            # the per-document stage's workers are handed the documents where they are all in memory
+            # (handing over spilled ones would copy the spill file through a pipe); else workers fork
+            handover = getattr(map_fn, "handover", None)
+            if handover is not None and (len(whole_tasks) > 1 or any(isinstance(getattr(d, "data", None), Spilled)
+                                                                     for d in docs)):
+                handover = None
+            results = _overlapped(overlapped, stage, docs, whole_tasks, decide, source_lines, jobs,
+                                  handover() if handover is not None else None)
         else:
             clubs, stated, tasks, recalled = decide()
             surnames = recalled.surnames if recalled is not None else None
@@ -565,17 +588,24 @@ def _decided(docs: list, facts: list, settings: Settings) -> tuple:
 
 
 def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[CrossTask], decide,
-                source_lines: Mapping | None, jobs: int) -> list[list[Finding]]:
+                source_lines: Mapping | None, jobs: int, handover: tuple | None = None) -> list[list[Finding]]:
     """The whole-corpus task on a worker forked with the documents, which reads and views
     every one of them (a tenth of a second on 1,000) while the parent decides identity
     and the parts (about as long, on one core, the other idle before); identity reaches
     the workers once, when decided. The parent then checks parts beside the worker; where
     the whole-corpus rules are split among several tasks, which must run side by side
-    (partition.ViewExchange), each has a worker of its own and the parent only waits."""
+    (partition.ViewExchange), each has a worker of its own and the parent only waits.
+    Given a `handover` (parallel.PoolMap.handover: the workers are the per-document
+    stage's, kept), they are not forked with the documents but handed them."""
     from seasonparse.parallel import LateValue
     from seasonparse.partition import ViewExchange
 
-    late = LateValue(jobs)
+    if handover is not None:
+        state, late = handover
+        state.give((docs, source_lines))
+        stage = stage._replace(handed_over=True)
+    else:
+        late = LateValue(jobs)
     _RUN.update(docs=docs, source_lines=source_lines, identity=late)
     if len(whole_tasks) > 1:  # the surname groups split among tasks side by side: each views a slice of the documents
         _RUN.update(exchange=ViewExchange(len(docs), len(whole_tasks)))
@@ -588,7 +618,8 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
     try:
         return list(map_then(stage, whole_tasks, parts, side_by_side=len(whole_tasks) > 1))
     finally:
-        late.close()
+        if handover is None or late is not handover[1]:  # the handover's are closed with its pool map
+            late.close()
 
 
 def _one_part_at_a_time(stage: CrossStage, docs: list, tasks: list[CrossTask],

@@ -258,12 +258,14 @@ def _pool_ahead(args):
     """The local pool's workers forked before the inputs are gathered, so they start while
     the parent gathers them (parallel.PoolAhead): where `--jobs N` asks for workers
     outright (the default, `auto`, forks none before it knows the inputs earn them) and
-    no content cache may take the per-document stage's work. None otherwise."""
+    no content cache may take the per-document stage's work. None otherwise. Kept after the
+    per-document stage, they check the cross-document one too, handed the documents
+    (parallel.PoolMap.handover)."""
     if args.engine != "local" or args.jobs is None or not args.no_cache:
         return None
     from seasonparse.parallel import jobs_for, start_ahead
 
-    return start_ahead(jobs_for(args.jobs, None), _warm_worker)
+    return start_ahead(jobs_for(args.jobs, None), _warm_worker, handover=True)
 
 
 def _warm_worker() -> None:

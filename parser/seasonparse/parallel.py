@@ -268,7 +268,8 @@ def _new_pool(jobs: int, warm_up: Callable[[], object] | None = None, beside: bo
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
                 then: Callable[[], Iterable[T]] | None = None, ahead: "PoolAhead | None" = None,
-                exiting: "Exiting | None" = None, side_by_side: bool = False) -> Iterator[R]:
+                exiting: "Exiting | None" = None, side_by_side: bool = False,
+                keep: Callable[[tuple], None] | None = None) -> Iterator[R]:
     """fn over items, in their order, on `jobs` processes; then, where given, over the items
     `then()` gives, called once the workers have started on `items`: the parent's work in
     it runs beside theirs. A list is handed out in chunks that shrink towards the end of the
@@ -280,7 +281,8 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
     first items must run side by side, each on a worker of its own (`side_by_side`: see
     partition.ViewExchange): then the parent runs none of them.
     Once the last result is handed on, the map waits for its workers to exit, or, given
-    `exiting`, leaves that wait to it (Exiting)."""
+    `exiting`, leaves that wait to it (Exiting); or, given `keep`, hands it the pool and its
+    stop flag, its workers alive and idle, for a later map (PoolMap.handover)."""
     stream = not isinstance(items, Sized)
     if jobs <= 1 or (not stream and then is None and len(items) < 2):
         yield from _serial(fn, items, then)
@@ -319,7 +321,9 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
                 yield from _result(pool, futures.pop(), beside)
         finished = True
     finally:
-        if finished and exiting is not None:
+        if finished and keep is not None and beside:
+            keep(started)
+        elif finished and exiting is not None:
             exiting.add(pool)
         elif finished:
             pool.join(time.monotonic() + STOP_SECONDS)
@@ -439,8 +443,11 @@ class PoolAhead:
     parent made after the fork may take it (see PoolMap: `fn.forked_state` False); a map
     takes it once. Closing it stops the workers where no map took it."""
 
-    def __init__(self, jobs: int, warm_up: Callable[[], object] | None = None) -> None:
+    def __init__(self, jobs: int, warm_up: Callable[[], object] | None = None, handover: bool = False) -> None:
+        global _HANDOVER
         self.jobs = jobs
+        # made before the fork, so its workers hold them too: what a later map on them is handed (PoolMap.handover)
+        self.handover = _HANDOVER = (LateValue(jobs), LateValue(jobs)) if handover else None
         self._started = _new_pool(jobs, warm_up)
         if self._started is not None:
             self._started[0].start()  # forks every worker now
@@ -458,9 +465,20 @@ class PoolAhead:
             _stop(pool, stopping)
 
 
-def start_ahead(jobs: int, warm_up: Callable[[], object] | None = None) -> PoolAhead | None:
-    """A PoolAhead of `jobs` workers, or None where one is not worth it (one job)."""
-    return PoolAhead(jobs, warm_up) if jobs > 1 else None
+
+_HANDOVER: tuple[LateValue, LateValue] | None = None  # the last PoolAhead's, as its workers inherit them
+
+
+def handed_over() -> tuple[LateValue, LateValue] | None:
+    """In a worker of a pool started ahead: the two values the parent may hand it later, the
+    state a map's tasks read and a value decided after that (see PoolMap.handover)."""
+    return _HANDOVER
+
+
+def start_ahead(jobs: int, warm_up: Callable[[], object] | None = None, handover: bool = False) -> PoolAhead | None:
+    """A PoolAhead of `jobs` workers, or None where one is not worth it (one job); `handover`:
+    with the values a later map on its workers may be handed (PoolMap.handover)."""
+    return PoolAhead(jobs, warm_up, handover) if jobs > 1 else None
 
 
 class PoolMap:
@@ -470,10 +488,11 @@ class PoolMap:
     documents, so they read them from memory (`ships_data` False), and the identity
     too, or wait for it (LateValue, map_then). Where given a PoolAhead, its first map
     of a function that reads no state forked from the parent (the per-document stage,
-    `forked_state` False) runs on it; as a context, it closes the PoolAhead on exit
-    (no other pool is forked while it lives), and a map's workers exit while the run
-    goes on, waited for on exit, or by the owner of the `exiting` given (Exiting);
-    otherwise each map waits for its own."""
+    `forked_state` False) runs on it, and its workers are then kept, idle, for a
+    `map_then` whose caller hands them the state it reads (see handover); as a context,
+    it closes the PoolAhead on exit (no other pool is forked while it lives), and a
+    map's workers exit while the run goes on, waited for on exit, or by the owner of the
+    `exiting` given (Exiting); otherwise each map waits for its own."""
 
     ships_data = False
 
@@ -482,6 +501,9 @@ class PoolMap:
         self._ahead = ahead
         self._given = exiting  # its owner waits for it (the command, after its report)
         self._exiting: Exiting | None = None  # as a context: where the maps' finished pools go
+        self._handover = ahead.handover if ahead is not None else None
+        self._kept: tuple | None = None  # the workers of the map that ran on the PoolAhead, idle (handover)
+        self._handing = False  # handover() was called: the next map_then runs on the kept workers
 
     def __enter__(self) -> "PoolMap":
         self._exiting = self._given or Exiting()
@@ -489,6 +511,11 @@ class PoolMap:
 
     def __exit__(self, *exc) -> None:
         self._close_ahead()
+        self._let_kept_go(failed=exc[0] is not None)
+        if self._handover is not None:
+            for value in self._handover:
+                value.close()
+            self._handover = None
         exiting, self._exiting = self._exiting, None
         if exiting is not None and exiting is not self._given:
             exiting.wait()
@@ -498,12 +525,40 @@ class PoolMap:
         if ahead is not None:
             ahead.close()
 
+    def _keep(self, started: tuple) -> None:
+        self._kept = started if self._exiting is not None else None
+        if self._kept is None:  # not a context: nothing would let them go
+            started[0].shutdown()
+            started[0].join(time.monotonic() + STOP_SECONDS)
+
+    def _let_kept_go(self, failed: bool = False) -> None:
+        """The kept workers told to exit (where no later map takes them), or stopped at once."""
+        kept, self._kept = self._kept, None
+        if kept is not None and failed:
+            _stop(*kept)
+        elif kept is not None:
+            (self._exiting or Exiting()).add(kept[0])
+
+    def handover(self) -> tuple[LateValue, LateValue] | None:
+        """The next `map_then` runs on the kept workers of the per-document map (forked before
+        the parent held any document: they cannot read its state from memory) instead of
+        forking its own: the two values made before their fork, which the caller must give
+        the state its tasks read (the first) and may give what it decides once they started
+        (the second; check._overlapped).
+        The workers skip a fork, and neither process pays for pages shared since it (1,000
+        articles on two cores: 2,000 of the parent's page faults, and the cross-document
+        worker's, ~10 us each). None where that map forks its own workers."""
+        self._handing = self._kept is not None
+        return self._handover if self._handing else None
+
     def __call__(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        self._let_kept_go()  # no map but map_then's is handed what it needs
         if getattr(fn, "forked_state", True):
             self._close_ahead()  # no pool forks beside it, and none may read what it could not see
             return ordered_map(fn, items, self.jobs, exiting=self._exiting)
-        # the pool started ahead is taken once (PoolAhead.take)
-        return ordered_map(fn, items, self.jobs, ahead=self._ahead, exiting=self._exiting)
+        # the pool started ahead is taken once (PoolAhead.take), and kept after it (handover)
+        keep = self._keep if self._ahead is not None and self._handover is not None else None
+        return ordered_map(fn, items, self.jobs, ahead=self._ahead, exiting=self._exiting, keep=keep)
 
     def map_then(self, fn: Callable[[T], R], items: list[T], then: Callable[[], Iterable[T]],
                  side_by_side: bool = False) -> Iterator[R]:
@@ -511,4 +566,20 @@ class PoolMap:
         workers start on `items`; `side_by_side`: each of `items` on a worker of its own
         (see ordered_map)."""
         self._close_ahead()
+        handing, self._handing = self._handing, False
+        if handing and self._kept is not None and not side_by_side:
+            kept, self._kept = _Kept(self._kept), None
+            return ordered_map(fn, items, self.jobs, then, ahead=kept, exiting=self._exiting)
+        self._let_kept_go()
         return ordered_map(fn, items, self.jobs, then, exiting=self._exiting, side_by_side=side_by_side)
+
+
+class _Kept:
+    """The kept workers of a map (PoolMap.handover), as a PoolAhead a map takes once."""
+
+    def __init__(self, started: tuple) -> None:
+        self._started = started
+
+    def take(self, jobs: int) -> tuple | None:
+        started, self._started = self._started, None
+        return started
