@@ -85,8 +85,7 @@ class _ReadsWhatIsHandedOver:
     """A map function that reads the value the parent hands the kept workers (PoolMap.handover)."""
 
     def __call__(self, item: int) -> tuple[int, int]:
-        state, _ = parallel.handed_over()
-        return item + state.get(), os.getpid()
+        return item + parallel.handed_over().state.get(), os.getpid()
 
 
 def test_a_map_then_after_a_handover_runs_on_the_kept_workers_with_what_they_are_handed(new_children):
@@ -94,8 +93,7 @@ def test_a_map_then_after_a_handover_runs_on_the_kept_workers_with_what_they_are
     workers = _workers(ahead)
     with parallel.PoolMap(2, ahead) as map_fn:
         assert {pid for _, pid in map_fn(_Stateless(), list(range(100)))} - {os.getpid()} == workers
-        state, _ = map_fn.handover()
-        state.give(1000)
+        map_fn.handover().state.give(1000)
         def then():  # as the check decides identity while the worker starts on the first item
             time.sleep(0.5)
             return list(range(1, 60))

@@ -389,9 +389,12 @@ def test_the_per_document_stages_worker_is_handed_the_documents_for_the_cross_do
     assert len(forked) == 1 and not set(forked) & forkpool_live()
 
 
-def test_spilled_documents_are_not_handed_over_but_forked_with(corpus, monkeypatch):
-    """Documents written to the run's spill file (a big corpus) would be copied through a pipe
-    to be handed over: the cross-document stage's worker is forked with them instead."""
+def test_spilled_documents_are_handed_over_as_where_they_are(corpus, monkeypatch):
+    """Documents written to the run's spill file (a big corpus) are handed over as where they
+    are in it (spill.dumps_sharing: the file was made before the workers forked), not copied
+    through a pipe: one fork, the serial bytes, and a handover a fraction of their size."""
+    import os as _os
+
     from seasonparse import parallel, spill
 
     serial = _report(_inputs(corpus))
@@ -400,7 +403,10 @@ def test_spilled_documents_are_not_handed_over_but_forked_with(corpus, monkeypat
     ahead = parallel.start_ahead(2, handover=True)
     with parallel.PoolMap(2, ahead) as map_fn:
         assert _report(_inputs(corpus), map_fn) == serial
-    assert len(forked) == 2 and not set(forked) & forkpool_live()
+        handed = _os.fstat(ahead.handover.state._file.fileno()).st_size
+        spilled = _os.fstat(ahead.handover.spill._file.fileno()).st_size
+    assert len(forked) == 1 and not set(forked) & forkpool_live()
+    assert spilled > 500_000 and handed < spilled / 5, (handed, spilled)
 
 
 def forkpool_live() -> set[int]:

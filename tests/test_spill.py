@@ -82,3 +82,31 @@ def test_a_checked_dump_is_held_spilled_and_read_back(tmp_path):
     page = (FIXTURES / "wikitext" / "handmade" / "boxes.wikitext").read_text("utf-8").rstrip("\n").split("\n")
     assert outcome.lines_by_path["pages.xml:2010 Cup: boxes/replays@2002"] == tuple(page)
     assert [d.path for d in outcome.documents] == [d.path for d in held]
+
+
+def test_spilled_bytes_are_handed_to_a_forked_process_as_where_they_are(monkeypatch):
+    """dumps_sharing: a Spilled of the file made before the fork goes as (offset, size), read
+    back by the process forked with the file (loads_sharing); one of another file as its bytes."""
+    import pickle
+
+    from seasonparse import spill
+
+    monkeypatch.setattr(spill, "SPILL_FROM", 0)
+    shared = spill.SpillFile.opened()
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the process forked with `shared`, before anything was written to it
+        os.close(writer)
+        with os.fdopen(reader, "rb") as got:
+            value = spill.loads_sharing(got.read(), shared)
+        os._exit(0 if [spill.loaded(v) for v in value] == [b"x" * 5000, b"y" * 7000] else 1)
+    os.close(reader)
+    other = spill.SpillFile()
+    value = [shared.put(b"x" * 5000), other.put(b"y" * 7000)]
+    assert all(isinstance(v, spill.Spilled) for v in value)
+    data = spill.dumps_sharing(value, shared)
+    assert b"x" * 100 not in data and b"y" * 7000 in data and len(data) < 7200
+    assert pickle.loads(pickle.dumps(value)) == [b"x" * 5000, b"y" * 7000]  # elsewhere: the bytes
+    with os.fdopen(writer, "wb") as out:
+        out.write(data)
+    assert os.waitpid(pid, 0)[1] == 0

@@ -437,10 +437,11 @@ class CrossStage(NamedTuple):
         lines, and the value it gives identity in: see _overlapped), read on first use."""
         if self.handed_over and "docs" not in _RUN:
             from seasonparse.parallel import handed_over
+            from seasonparse.spill import loads_sharing
 
-            state, identity = handed_over()
-            docs, lines = state.get()
-            _RUN.update(docs=docs, source_lines=lines, identity=identity)
+            handover = handed_over()
+            docs, lines = handover.state.get(lambda data: loads_sharing(data, handover.spill))
+            _RUN.update(docs=docs, source_lines=lines, identity=handover.later)
         return _RUN
 
     def identity(self) -> tuple:
@@ -497,11 +498,12 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     recalled = None
     try:
         if overlapped is not None:
-            # the per-document stage's workers are handed the documents where they are all in memory
-            # (handing over spilled ones would copy the spill file through a pipe); else workers fork
+            # the per-document stage's workers are handed the documents, where what is spilled of them
+            # is in the file they were forked with (the run's: see run); else workers fork with them
             handover = getattr(map_fn, "handover", None)
-            if handover is not None and (len(whole_tasks) > 1 or any(isinstance(getattr(d, "data", None), Spilled)
-                                                                     for d in docs)):
+            shared = getattr(map_fn, "spill_file", None)
+            if handover is not None and (len(whole_tasks) > 1 or any(
+                    isinstance(getattr(d, "data", None), Spilled) and d.data.file is not shared for d in docs)):
                 handover = None
             results = _overlapped(overlapped, stage, docs, whole_tasks, decide, source_lines, jobs,
                                   handover() if handover is not None else None)
@@ -601,8 +603,10 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
     from seasonparse.partition import ViewExchange
 
     if handover is not None:
-        state, late = handover
-        state.give((docs, source_lines))
+        from seasonparse.spill import dumps_sharing
+
+        late = handover.later
+        handover.state.give((docs, source_lines), lambda value: dumps_sharing(value, handover.spill))
         stage = stage._replace(handed_over=True)
     else:
         late = LateValue(jobs)
@@ -618,7 +622,7 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
     try:
         return list(map_then(stage, whole_tasks, parts, side_by_side=len(whole_tasks) > 1))
     finally:
-        if handover is None or late is not handover[1]:  # the handover's are closed with its pool map
+        if handover is None:  # the handover's is closed with its pool map
             late.close()
 
 
@@ -698,7 +702,8 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
                           corpus_rules and (packs or memoized), packs)
     checked: list[Checked] = []
     results = map_fn(stage, sources)
-    spill = SpillFile() if packs else None  # unpacked documents stay as they are (see packs_documents)
+    # unpacked documents stay as they are (see packs_documents); the spill file a pool may hand its workers
+    spill = (getattr(map_fn, "spill_file", None) or SpillFile()) if packs else None
     try:
         for c in results:
             checked.append(spilled(c, spill) if spill is not None else c)

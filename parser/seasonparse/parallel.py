@@ -28,9 +28,10 @@ import sys
 from contextlib import suppress
 import time
 from collections.abc import Sized
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from seasonparse import interrupt
+from seasonparse.spill import SpillFile
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -387,19 +388,21 @@ class LateValue:
         self._copies = jobs  # at most MAX_JOBS bytes: the pipe always takes them
         self._value = self._unset = object()
 
-    def give(self, value) -> None:
-        """In the parent, once."""
+    def give(self, value, dumps: Callable[[object], bytes] | None = None) -> None:
+        """In the parent, once; `dumps` pickles it (pickle.dumps; the worker's `get` is given
+        the matching `loads`)."""
         import pickle
 
         self._value = value  # for a task run in the parent (a serial map)
-        data = memoryview(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        data = memoryview(pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if dumps is None else dumps(value))
         fd, written = self._file.fileno(), 0
         while written < len(data):
             written += os.pwrite(fd, data[written:], written)
         os.write(self._readying, b"\x01" * self._copies)
 
-    def get(self):
-        """In a worker: the value, waiting for the parent to give it."""
+    def get(self, loads: Callable[[bytes], object] | None = None):
+        """In a worker: the value, waiting for the parent to give it (unpickled by `loads`,
+        pickle.loads by default)."""
         if self._value is self._unset:
             import pickle
             import select
@@ -416,7 +419,7 @@ class LateValue:
                     break
                 chunks.append(chunk)
                 offset += len(chunk)
-            self._value = pickle.loads(b"".join(chunks))
+            self._value = (pickle.loads if loads is None else loads)(b"".join(chunks))
         return self._value
 
     def close(self) -> None:
@@ -447,7 +450,7 @@ class PoolAhead:
         global _HANDOVER
         self.jobs = jobs
         # made before the fork, so its workers hold them too: what a later map on them is handed (PoolMap.handover)
-        self.handover = _HANDOVER = (LateValue(jobs), LateValue(jobs)) if handover else None
+        self.handover = _HANDOVER = Handover(LateValue(jobs), LateValue(jobs), SpillFile.opened()) if handover else None
         self._started = _new_pool(jobs, warm_up)
         if self._started is not None:
             self._started[0].start()  # forks every worker now
@@ -466,12 +469,27 @@ class PoolAhead:
 
 
 
-_HANDOVER: tuple[LateValue, LateValue] | None = None  # the last PoolAhead's, as its workers inherit them
+class Handover(NamedTuple):
+    """What the parent may hand the workers of a pool started ahead, made before their fork
+    (see PoolMap.handover): the state a later map's tasks read, a value it decides once they
+    started, and the run's spill file (seasonparse.spill), so what it spills meanwhile is
+    handed over as where it is (spill.dumps_sharing), not copied."""
+
+    state: LateValue
+    later: LateValue
+    spill: SpillFile
+
+    def close(self) -> None:
+        """In the parent, once no map may hand its workers anything more."""
+        self.state.close()
+        self.later.close()
 
 
-def handed_over() -> tuple[LateValue, LateValue] | None:
-    """In a worker of a pool started ahead: the two values the parent may hand it later, the
-    state a map's tasks read and a value decided after that (see PoolMap.handover)."""
+_HANDOVER: Handover | None = None  # the last PoolAhead's, as its workers inherit it
+
+
+def handed_over() -> Handover | None:
+    """In a worker of a pool started ahead: what the parent may hand it (PoolMap.handover)."""
     return _HANDOVER
 
 
@@ -513,8 +531,7 @@ class PoolMap:
         self._close_ahead()
         self._let_kept_go(failed=exc[0] is not None)
         if self._handover is not None:
-            for value in self._handover:
-                value.close()
+            self._handover.close()
             self._handover = None
         exiting, self._exiting = self._exiting, None
         if exiting is not None and exiting is not self._given:
@@ -539,12 +556,17 @@ class PoolMap:
         elif kept is not None:
             (self._exiting or Exiting()).add(kept[0])
 
-    def handover(self) -> tuple[LateValue, LateValue] | None:
+    @property
+    def spill_file(self) -> SpillFile | None:
+        """The run's spill file where a map may hand it over (Handover), else None."""
+        return self._handover.spill if self._handover is not None else None
+
+    def handover(self) -> Handover | None:
         """The next `map_then` runs on the kept workers of the per-document map (forked before
         the parent held any document: they cannot read its state from memory) instead of
-        forking its own: the two values made before their fork, which the caller must give
-        the state its tasks read (the first) and may give what it decides once they started
-        (the second; check._overlapped).
+        forking its own: what was made before their fork (Handover), whose `state` the caller
+        must give what its tasks read, and its `later` what it decides once they started
+        (check._overlapped).
         The workers skip a fork, and neither process pays for pages shared since it (1,000
         articles on two cores: 2,000 of the parent's page faults, and the cross-document
         worker's, ~10 us each). None where that map forks its own workers."""

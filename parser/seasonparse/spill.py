@@ -33,17 +33,24 @@ class SpillFile:
         self.failed = False  # the file could not take more (a full disk): later bytes stay in memory
 
     @classmethod
-    def shared(cls) -> "SpillFile":
-        """A file made now, that keeps nothing in memory: one process forked after it writes
-        it, every other reads what it wrote (os.pread)."""
+    def opened(cls, keep: int | None = None) -> "SpillFile":
+        """A SpillFile whose file is made now, not at its first spill: processes forked after
+        this read what is written to it later (os.pread), told where (Spilled, see
+        dumps_sharing)."""
         import tempfile
 
-        spill = cls(keep=0)
+        spill = cls(keep)
         try:
             spill._file = tempfile.TemporaryFile(prefix="seasonparse-spill-")
         except OSError:
             spill.failed = True
         return spill
+
+    @classmethod
+    def shared(cls) -> "SpillFile":
+        """A file made now, that keeps nothing in memory: one process forked after it writes
+        it, every other reads what it wrote (os.pread)."""
+        return cls.opened(keep=0)
 
     def put(self, data: bytes) -> Spilled | bytes:
         """`data` written to the file, or `data` itself until SPILL_FROM bytes were put or
@@ -95,3 +102,31 @@ class Spilled:
 def loaded(data: Spilled | bytes) -> bytes:
     """The bytes themselves, read back where they were spilled."""
     return data.read() if isinstance(data, Spilled) else data
+
+
+def dumps_sharing(value, file: SpillFile) -> bytes:
+    """`value` pickled, each Spilled of `file` in it as where it is, not as its bytes: for a
+    process forked after `file` was made (SpillFile.opened), which reads them there itself
+    (loads_sharing), instead of the bytes copied through a pipe."""
+    import io
+    import pickle
+
+    class Pickler(pickle.Pickler):
+        def persistent_id(self, obj):
+            return (obj.offset, obj.size) if type(obj) is Spilled and obj.file is file else None
+
+    out = io.BytesIO()
+    Pickler(out, pickle.HIGHEST_PROTOCOL).dump(value)
+    return out.getvalue()
+
+
+def loads_sharing(data: bytes, file: SpillFile):
+    """What dumps_sharing pickled, its Spilled in `file` (this process's: forked with it)."""
+    import io
+    import pickle
+
+    class Unpickler(pickle.Unpickler):
+        def persistent_load(self, where):
+            return Spilled(file, *where)
+
+    return Unpickler(io.BytesIO(data)).load()
