@@ -498,15 +498,8 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     recalled = None
     try:
         if overlapped is not None:
-            # the per-document stage's workers are handed the documents, where what is spilled of them
-            # is in the file they were forked with (the run's: see run); else workers fork with them
-            handover = getattr(map_fn, "handover", None)
-            shared = getattr(map_fn, "spill_file", None)
-            if handover is not None and (len(whole_tasks) > 1 or any(
-                    isinstance(getattr(d, "data", None), Spilled) and d.data.file is not shared for d in docs)):
-                handover = None
             results = _overlapped(overlapped, stage, docs, whole_tasks, decide, source_lines, jobs,
-                                  handover() if handover is not None else None)
+                                  _handover(map_fn, docs, whole_tasks))
         else:
             clubs, stated, tasks, recalled = decide()
             surnames = recalled.surnames if recalled is not None else None
@@ -589,8 +582,22 @@ def _decided(docs: list, facts: list, settings: Settings) -> tuple:
     return clubs, stated, components(each_facts(), clubs.root), weights
 
 
+def _handover(map_fn, docs: list, whole_tasks: list[CrossTask]):
+    """The workers of the per-document stage, kept, for the overlapped cross-document stage
+    (parallel.PoolMap.handover), where they can be handed the documents: the whole-corpus
+    rules are one task (tasks side by side share what they make before the fork:
+    partition.ViewExchange) and what is spilled of the documents is in the file those
+    workers were forked with (the run's, see run). None: workers are forked with them."""
+    handover = getattr(map_fn, "handover", None)
+    shared = getattr(map_fn, "spill_file", None)
+    if handover is None or len(whole_tasks) > 1 or any(
+            isinstance(getattr(d, "data", None), Spilled) and d.data.file is not shared for d in docs):
+        return None
+    return handover()
+
+
 def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[CrossTask], decide,
-                source_lines: Mapping | None, jobs: int, handover: tuple | None = None) -> list[list[Finding]]:
+                source_lines: Mapping | None, jobs: int, handover=None) -> list[list[Finding]]:
     """The whole-corpus task on a worker forked with the documents, which reads and views
     every one of them (a tenth of a second on 1,000) while the parent decides identity
     and the parts (about as long, on one core, the other idle before); identity reaches
