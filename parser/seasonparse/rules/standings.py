@@ -7,7 +7,7 @@ from bisect import bisect_left
 from seasonparse.football import same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
-from seasonparse.names import tokens
+from seasonparse.names import club_words, tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
                                 points_columns, row_label, rows_of, total_row, win_points, to_float, to_int)
@@ -290,6 +290,7 @@ class _GridNames:
             for name, link in ((m.home, m.home_link), (m.away, m.away_link)):
                 if link:
                     targets.setdefault(name, set()).add(tokens(link))
+        self.targets = set().union(*targets.values())  # every link target a name is written with
         self.named: dict[tuple, list[str]] = {}  # a link target -> the names written with it alone
         for name in self.names:
             if len(targets.get(name, ())) == 1:
@@ -307,6 +308,14 @@ class _GridNames:
                 return linked[0]
         same = [n for n in self.names if same_team(n, row.team)]
         return same[0] if len(same) == 1 else None
+
+
+def _row_keys(row: StandingsRow) -> tuple:
+    """What a grid naming a standings row's club names too (_GridNames.of): the row's link
+    target, and the words of its club (a name equal to it, or holding or held in its words,
+    shares one), or "" for a club of no words (only a name of none is equal to it)."""
+    keys = club_words(row.team) or ("",)
+    return (*keys, ("link", tokens(row.row.link))) if row.row.link else keys
 
 
 def _grid_matches(doc) -> list:
@@ -412,10 +421,9 @@ def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list[list]]:
     return by_place
 
 
-def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
-    """Each row's club as the grid names it (row index -> name), where the grid names
-    exactly the clubs of `rows`, one for one; else None."""
-    names = _GridNames(grid)
+def _named_one_for_one(rows: list[StandingsRow], names: _GridNames) -> dict | None:
+    """Each row's club as a grid names it (row index -> name), where the grid (its `names`)
+    names exactly the clubs of `rows`, one for one; else None."""
     if len(names.names) != len(rows):
         return None
     named = {}
@@ -427,11 +435,11 @@ def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
     return named if len(set(named.values())) == len(rows) else None
 
 
-def _named_alike(rows: list[StandingsRow], grids: list[list]) -> dict | None:
+def _named_alike(rows: list[StandingsRow], grids: list[list], layout: _Layout) -> dict | None:
     """Each row's club as every one of `grids` names it, where each names exactly the
     clubs of `rows`, one for one, and all by the same names; else None."""
-    named = _named_one_for_one(rows, grids[0])
-    if named is None or any(_named_one_for_one(rows, g) != named for g in grids[1:]):
+    named = _named_one_for_one(rows, layout.names(grids[0]))
+    if named is None or any(_named_one_for_one(rows, layout.names(g)) != named for g in grids[1:]):
         return None
     return named
 
@@ -449,6 +457,35 @@ class _Layout:
                         for g in grids), key=lambda x: x[0])
         self.loose_lines = [line for line, _ in loose]
         self.loose_places = [place for _, place in loose]
+        self._names: dict[int, _GridNames] = {}  # id of a grid (a list the layout holds) -> its names
+        # the grids alone at a place in no group (a table's last resort, see _grid_of), in place
+        # order, and each key a club of theirs can be found by (_row_keys) -> their indexes
+        self.lone = [grids[0] for (_, group), grids in self.by_place.items() if not group and len(grids) == 1]
+        self.lone_by_key: dict = {}
+        for i, grid in enumerate(self.lone):
+            names = self.names(grid)
+            keys = {k for n in names.names for k in (club_words(n) or ("",))} | {("link", t) for t in names.targets}
+            for key in keys:
+                self.lone_by_key.setdefault(key, []).append(i)
+
+    def names(self, grid: list) -> _GridNames:
+        """The clubs a grid names (_GridNames), made once a grid: a page of many tables asks
+        for the same grid again and again."""
+        found = self._names.get(id(grid))
+        if found is None:
+            found = self._names[id(grid)] = _GridNames(grid)
+        return found
+
+    def lone_grids_for(self, rows: list[StandingsRow]) -> list[list]:
+        """Of the grids alone at a place in no group, in place order, those that may name
+        every one of `rows`: each names one of the keys of the row that has the fewest such
+        grids (a grid naming all rows names that row: by its link target, else by a word
+        held in both names, see _GridNames.of). Looked up, not tried one by one: a page
+        of N grids above N tables stays linear."""
+        keys = min((_row_keys(r) for r in rows),
+                   key=lambda ks: sum(len(self.lone_by_key.get(k, ())) for k in ks))
+        found = sorted({i for k in keys for i in self.lone_by_key.get(k, ())})
+        return [self.lone[i] for i in found]
 
     def span(self, table) -> tuple[int, float]:
         """The lines below a table and above the next standings table."""
@@ -474,7 +511,7 @@ def _grid_of(table, rows: list[StandingsRow], layout: _Layout) -> tuple[list, di
     start, end = layout.span(table)
     place = _place(layout.openers, table.section, table.line)
     own = layout.by_place.get(place)
-    named = _named_alike(rows, own) if own else None
+    named = _named_alike(rows, own, layout) if own else None
     if named is not None:
         found = _rounds(rows, [(g, named) for g in own if start < g[0].line < end])
         if found is not None or len(own) == 1:
@@ -484,16 +521,16 @@ def _grid_of(table, rows: list[StandingsRow], layout: _Layout) -> tuple[list, di
     below = []  # (a grid below the table, each row's club as its place's grids name it)
     for other in layout.places_between(start, end):
         grids = layout.by_place[other]
-        named = _named_alike(rows, grids)
+        named = _named_alike(rows, grids, layout)
         if named is not None:
             below += [(g, named) for g in grids if start < g[0].line < end]
     found = _rounds(rows, below)
     if found is not None:
         return found
-    for (_, group), grids in layout.by_place.items():
-        named = _named_one_for_one(rows, grids[0]) if not group and len(grids) == 1 else None
+    for grid in layout.lone_grids_for(rows):
+        named = _named_one_for_one(rows, layout.names(grid))
         if named is not None:
-            return grids[0], named, 1
+            return grid, named, 1
     return None
 
 
