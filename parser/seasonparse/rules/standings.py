@@ -179,7 +179,9 @@ def standings_order(doc, settings, report):
     Sports table's `split6=yes`: a league split in two halves, the seventh club may
     have more points than the sixth) is ordered within each part. A tournament's final
     ranking (`==Final ranking==`: the lexicon's stage `final ranking`) ranks by the round
-    each club reached, and is not checked.
+    each club reached, and is not checked. A row that played nothing (Pld 0: a club
+    expelled or withdrawn, placed last whatever its points and goals) is not compared:
+    the rows above and below it are compared with each other.
 
     Why: a row out of order means a wrong number in it or in the row above; but
     leagues break ties on points differently (La Liga by head-to-head).
@@ -200,6 +202,8 @@ def standings_order(doc, settings, report):
         for r in rows_of(table):
             if id(r.row) in part_starts:
                 prev = None  # below a split line: a part ranked apart
+            if r.values.get("played") == 0:
+                continue  # no match played: no place earned in the order
             k = key(r)
             if k is None:
                 continue
