@@ -585,6 +585,38 @@ def _grid_related(doc, club: str, played: list, contradicted: set[str], rounds: 
     return [Related(doc.path, first.line, first.home_column, f"{club}'s row of the results grid")]
 
 
+def _complete_form(grid: list, named: dict, blank_homes: dict[str, set[str]]) -> str | None:
+    """What round robin one results grid holds every match of: `a single round robin` (each
+    pair of its clubs met once, one way) or `a double round robin` (each pair home and away);
+    None where it misses one, or holds a blank cell among its clubs (a match to play, or one
+    struck off: S007's)."""
+    clubs = set(named.values())
+    pairs = {(m.home, m.away) for m in grid}
+    met = {frozenset(p) for p in pairs}
+    if len(clubs) < 2 or len(met) != len(clubs) * (len(clubs) - 1) // 2:
+        return None
+    if any(blank_homes.get(c, set()) & clubs for c in clubs):
+        return None
+    return {len(met): "a single round robin", 2 * len(met): "a double round robin"}.get(len(pairs))
+
+
+def _beyond_complete_grid(rows: list[StandingsRow], named: dict, played_of: dict[str, list],
+                          form: str | None) -> tuple[set[int], str | None]:
+    """The rows (indexes) that state more Pld than a complete grid (`form`, _complete_form)
+    gives their club, where more rows state just as many as it gives: one row wrong, not a grid
+    of part of the season (a league's first round robin of several). Empty where there is no
+    such grid or no such majority; and the form."""
+    if form is None:
+        return set(), None
+    beyond, exact = set(), 0
+    for i, r in enumerate(rows):
+        stated, got = r.values.get("played"), len(played_of[named[i]])
+        if stated is not None and stated > got:
+            beyond.add(i)
+        exact += stated == got
+    return (beyond if exact > len(beyond) else set()), form
+
+
 @rule("S008", "standings-vs-grid", ERROR)
 def standings_vs_grid(doc, settings, report):
     """A standings row that the document's own results grid (or a league's rounds' grids, added up) contradicts.
@@ -606,7 +638,10 @@ def standings_vs_grid(doc, settings, report):
     and a section holding a grid and grids of others is left out). It
     recomputes each club's Pld, W, D, L, GF and GA from the grids' scores and
     compares them with its row. A club with fewer scores in the grids than
-    its Pld is left to S007 (a blank cell, or matches still to play); points,
+    its Pld is left to S007 (a blank cell, or matches still to play), unless
+    its one grid is complete (every pair of clubs met once, or home and away,
+    and no blank cell) and more rows state just as many matches as it gives
+    than more (a grid of part of the season gives every club fewer); points,
     goal difference and the order are the row's own rules (S002, S003, S004).
     The related locations are the grid's cells between two clubs whose rows it
     both contradicts (one wrong score there would explain both), where one or
@@ -623,6 +658,10 @@ def standings_vs_grid(doc, settings, report):
     layout = _Layout(doc, tables)
     if not layout.by_place:
         return
+    blank_homes: dict[str, set[str]] = {}  # a blank cell's home club -> its away clubs
+    for b in doc.blocks:
+        if b.kind == "blank_cell" and len(b.items) == 3:
+            blank_homes.setdefault(b.items[0], set()).add(b.items[1])
     for table in tables:
         rows = rows_of(table)
         found = _grid_of(table, rows, layout) if rows else None
@@ -630,12 +669,17 @@ def standings_vs_grid(doc, settings, report):
             continue
         grid, named, rounds = found
         where = "the results grid" if rounds == 1 else f"the {rounds} results grids"
+        played_of: dict[str, list] = {club: [] for club in named.values()}  # club -> its cells, in grid order
+        for m in grid:
+            for club in {m.home, m.away}:
+                played_of.setdefault(club, []).append(m)
+        beyond, form = _beyond_complete_grid(rows, named, played_of, _complete_form(grid, named, blank_homes) if rounds == 1 else None)
         contradicted = []  # (row, the grid's name of its club, its cells, what the table says and the grid gives)
         for i, r in enumerate(rows):
             club = named[i]
-            played = [m for m in grid if club in (m.home, m.away)]
+            played = played_of[club]
             stated = r.values.get("played")
-            if stated is None or len(played) < stated:
+            if stated is None or (len(played) < stated and i not in beyond):
                 continue
             got = record(((m.home_goals, m.away_goals) if m.home == club else (m.away_goals, m.home_goals)
                           for m in played), settings.points_for_win)
@@ -645,8 +689,9 @@ def standings_vs_grid(doc, settings, report):
         clubs = {club for _, club, _, _ in contradicted}
         for r, club, played, wrong in contradicted:
             results = f"{len(played)} result" + ("s" if len(played) != 1 else "")
+            whole = f" (complete: {form} of {len(named)} clubs)" if r.values.get("played", 0) > len(played) else ""
             yield report(f"{r.team}: the table says {wrong[0]}; its {results} in "
-                         f"{where} give {wrong[1]}", r.row.line, 1,
+                         f"{where}{whole} give {wrong[1]}", r.row.line, 1,
                          related=_grid_related(doc, club, played, clubs - {club}, rounds))
 
 
