@@ -600,21 +600,17 @@ def _complete_form(grid: list, named: dict, blank_homes: dict[str, set[str]]) ->
     return {len(met): "a single round robin", 2 * len(met): "a double round robin"}.get(len(pairs))
 
 
-def _beyond_complete_grid(rows: list[StandingsRow], named: dict, played_of: dict[str, list],
-                          form: str | None) -> tuple[set[int], str | None]:
-    """The rows (indexes) that state more Pld than a complete grid (`form`, _complete_form)
-    gives their club, where more rows state just as many as it gives: one row wrong, not a grid
-    of part of the season (a league's first round robin of several). Empty where there is no
-    such grid or no such majority; and the form."""
-    if form is None:
-        return set(), None
+def _beyond_complete_grid(rows: list[StandingsRow], named: dict, played_of: dict[str, list]) -> set[int]:
+    """The rows (indexes) that state more Pld than a complete grid (_complete_form) gives their
+    club, where more rows state just as many as it gives: one row wrong, not a grid of part of
+    the season (a league's first round robin of several); else none."""
     beyond, exact = set(), 0
     for i, r in enumerate(rows):
         stated, got = r.values.get("played"), len(played_of[named[i]])
         if stated is not None and stated > got:
             beyond.add(i)
         exact += stated == got
-    return (beyond if exact > len(beyond) else set()), form
+    return beyond if exact > len(beyond) else set()
 
 
 @rule("S008", "standings-vs-grid", ERROR)
@@ -673,7 +669,8 @@ def standings_vs_grid(doc, settings, report):
         for m in grid:
             for club in {m.home, m.away}:
                 played_of.setdefault(club, []).append(m)
-        beyond, form = _beyond_complete_grid(rows, named, played_of, _complete_form(grid, named, blank_homes) if rounds == 1 else None)
+        form = _complete_form(grid, named, blank_homes) if rounds == 1 else None
+        beyond = _beyond_complete_grid(rows, named, played_of) if form else set()  # rows S007 cannot have
         contradicted = []  # (row, the grid's name of its club, its cells, what the table says and the grid gives)
         for i, r in enumerate(rows):
             club = named[i]
@@ -689,7 +686,7 @@ def standings_vs_grid(doc, settings, report):
         clubs = {club for _, club, _, _ in contradicted}
         for r, club, played, wrong in contradicted:
             results = f"{len(played)} result" + ("s" if len(played) != 1 else "")
-            whole = f" (complete: {form} of {len(named)} clubs)" if r.values.get("played", 0) > len(played) else ""
+            whole = f" (complete: {form} of {len(named)} clubs)" if r.values["played"] > len(played) else ""
             yield report(f"{r.team}: the table says {wrong[0]}; its {results} in "
                          f"{where}{whole} give {wrong[1]}", r.row.line, 1,
                          related=_grid_related(doc, club, played, clubs - {club}, rounds))
