@@ -9,7 +9,7 @@ lines in one match, match blocks in a row, rows of one table, lines of one
 goalscorer list, sections, bare minutes on one scorer line, goals looked up in one
 goalscorer table, rows of a goalscorer table with a column per competition,
 copies of a whole article in one file, sections of a table and its results grid,
-results grids of one table's rounds; and hostile lines: a
+results grids of one table's rounds, results grids above their tables; and hostile lines: a
 scorer line's trailing blanks or unclosed `<!-- `, a football box's unclosed
 `[http://x` or `<ref`; grids and these read as .wikitext) for N, 2N, 4N ...;
 each is run through the two commands in a child process: `seasonparse FILE
@@ -200,7 +200,16 @@ def grid_rounds(n: int) -> str:
     return "==League table==\n" + _sports_table(codes, 6 * n) + "==Results==\n" + grids
 
 
-WIKITEXT = ("wikitext-unclosed-links", "wikitext-unclosed-refs", "grid-groups", "grid-rounds")  # written as .wikitext
+def grids_above_tables(n: int) -> str:
+    """n results grids, each of four other clubs in a section of its own, then n tables of
+    theirs in one section (S008 pairs each table with the one grid elsewhere naming its clubs)."""
+    codes = [[f"G{i}C{k}" for k in range(4)] for i in range(n)]
+    grids = "".join(f"==Results {i}==\n" + _sports_grid(c) for i, c in enumerate(codes))
+    return grids + "==Tables==\n" + "".join(_sports_table(c, 6) for c in codes)
+
+
+WIKITEXT = ("wikitext-unclosed-links", "wikitext-unclosed-refs", "grid-groups", "grid-rounds",
+            "grids-above-tables")  # written as .wikitext
 CASES = {
     "scorer-entries": (scorer_entries, 4_000, 128_000),
     "scorer-lines": (scorer_lines, 4_000, 128_000),
@@ -219,6 +228,7 @@ CASES = {
     "wikitext-unclosed-refs": (unclosed_refs, 5_000, 80_000),
     "grid-groups": (grid_groups, 250, 4_000),
     "grid-rounds": (grid_rounds, 250, 4_000),
+    "grids-above-tables": (grids_above_tables, 250, 4_000),
 }
 FILE_SIZES = (1_000, 2_000, 4_000)
 

@@ -79,3 +79,19 @@ def test_a_title_naming_a_phase_a_year_and_a_cup_is_the_cups_phase():
     assert _tournaments(cup.replace("= Apertura 2013 Copa MX =", "= Copa MX Apertura 2013 =")) == [("Copa MX Apertura", 2013)]
     assert _tournaments(f"= Liga MX Apertura 2013 =\n\n==Standings==\n{TABLE}") == [("Apertura", 2013)]
     assert section_tournament(parse_text(cup, "cup.txt"), ("Copa MX", "Apertura 2013 Copa MX")) == ("Copa MX Apertura", 2013)
+
+
+def test_a_league_phase_under_its_sponsors_name_is_the_leagues():
+    """`Torneo Apertura 2030 Copa Movistar` (title or heading) is the league's Apertura 2030: the
+    league's phase named as such wins over the sponsor's trailing `Copa X` (it was a cup's phase,
+    `Torneo Copa Movistar Apertura`, and its heading's matches a cup's)."""
+    from seasonparse.tournaments import match_phase
+
+    sponsored = "Torneo Apertura 2030 Copa Movistar"
+    assert _tournaments(f"= {sponsored} =\n\n==Standings==\n{TABLE}") == [("Apertura", 2030)]
+    assert _tournaments(f"= 2030 Quillota Norte season =\n\n=={sponsored}==\n{TABLE}") == [("Apertura", 2030)]
+    assert match_phase((sponsored,)) == "league"
+    # a cup's phase stays the cup's: no league phase named, or the cup named first
+    assert _tournaments(f"= Apertura 2013 Copa MX =\n\n==Group stage==\n{TABLE}") == [("Copa MX Apertura", 2013)]
+    assert _tournaments(f"= Copa MX Torneo Apertura 2013 =\n\n==Group stage==\n{TABLE}") == [("Copa MX Torneo Apertura", 2013)]
+    assert match_phase(("Apertura 2013 Copa MX",)) == "cup"

@@ -434,14 +434,19 @@ def standings_tables(doc: Document) -> list[Table]:
 
 def final_table(doc: Document) -> list[tuple[int, str, int, frozenset[str]]] | None:
     """(rank, club, line, status letters) of each row of the document's one standings table,
-    best first, where it is final: every row has played as many matches. None where the
-    document has no such table, or several (phases, groups: which one the infobox speaks of
-    is not known): what the infobox's champion and relegated clubs are held against (I002), and
-    B002's champion a final need not decide."""
+    best first, where it is final: every row that played has played as many matches. A row
+    of a club out of the league that played nothing (see _struck_off) is left out: it holds no
+    rank of the season (trial27: an expelled club's row of 0 hid the champion the infobox got
+    wrong). None where the document has no such table, or several (phases, groups: which one
+    the infobox speaks of is not known): what the infobox's champion and relegated clubs are
+    held against (I002), and B002's champion a final need not decide."""
     tables = standings_tables(doc)
     if len(tables) != 1:
         return None
     rows = [r for r in rows_of(tables[0]) if r.team]
+    played = [r for r in rows if not _struck_off(r)]
+    if any(r.values["played"] for r in played):  # else a table before its first match: all rows stay
+        rows = played
     played = {r.values["played"] for r in rows}
     if len(rows) < 2 or len(played) != 1 or None in played:
         return None
@@ -452,6 +457,14 @@ def final_table(doc: Document) -> list[tuple[int, str, int, frozenset[str]]] | N
         pos = to_int(cells[pcol]) if pcol is not None and pcol < len(cells) else None
         ranked.append((pos if pos is not None else n, r.team, r.row.line, r.marks))
     return sorted(ranked, key=lambda x: x[0])
+
+
+def _struck_off(row) -> bool:
+    """Whether a standings row is of a club out of the league that played nothing: Pld 0, and
+    marked so (the lexicon's status_out: `E` expelled, `D` disqualified) or 0 in every figure."""
+    if row.values["played"] != 0:
+        return False
+    return bool(row.marks & words("standings", "status_out")) or not any(row.values.values())
 
 
 def marked(table, meaning: str) -> list:

@@ -61,12 +61,24 @@ def names_phase(text: str, phase: str) -> bool:
     """Whether `text` (a section title, a heading) names the part of a season `phase` (a key of
     the lexicon's [phases]: all_competitions, cup, knockout, league, promotion_relegation) by its
     words. A league's own title that holds a cup word (`Supporters' Shield`, phases.league_titles)
-    names the league, not a cup."""
+    names the league, not a cup; so does a league's phase named before a sponsor's cup word
+    (`Torneo Apertura 2030 Copa Movistar`, phases.league_phases)."""
     if phase == "cup":
-        return names_any(text, "phases", "cup") and not names_any(text, "phases", "league_titles")
+        return (names_any(text, "phases", "cup") and not names_any(text, "phases", "league_titles")
+                and not _sponsored_phase(text))
     if phase == "league":
         return names_any(text, "phases", "league") or names_any(text, "phases", "league_titles")
     return names_any(text, "phases", phase)
+
+
+def _sponsored_phase(text: str) -> bool:
+    """Whether every cup word of `text` comes after a league's phase named as the league's (the
+    lexicon's phases.league_phases: `Torneo Apertura 2030 Copa Movistar`, the sponsor's name
+    trailing); `Apertura 2013 Copa MX` names no such phase, `Copa MX Torneo Apertura` its cup first."""
+    folded = fold(text)
+    phase = _word_pattern("phases", "league_phases").search(folded)
+    cup = _word_pattern("phases", "cup").search(folded) if phase else None
+    return cup is not None and cup.start() >= phase.end()
 
 
 @lru_cache(maxsize=1024)  # asked of every counted match by several rules; notes are few

@@ -637,7 +637,8 @@ def own_goal_count_mismatch(doc, settings, report):
     per competition, the row's cell of each (the matches G001 counts). A table
     without an own-goal row is reported for lacking one only where it lists no
     appearances: an `Appearances and goals` table lists the squad, never the
-    opponents' own goals.
+    opponents' own goals (a table under a goalscorer heading, `Top scorers`,
+    with a `Matches` column beside its goals lists the scorers all the same).
 
     Why: a scorer missing from the table shows up here as an own goal too many.
 
@@ -662,9 +663,13 @@ def own_goal_count_mismatch(doc, settings, report):
 
 def _lists_appearances(doc: Document, t: Tally) -> bool:
     """Whether the tally's table has a column of appearances (the lexicon's appearance_columns:
-    `Apps`): a squad's table, which has no row for the goals no player of it scored."""
+    `Apps`): a squad's table, which has no row for the goals no player of it scored. Not one
+    under a goalscorer heading (`Top scorers`, the lexicon's section_words): its `Matches`
+    beside `Goals` are each scorer's, and it lists the scorers, own goals too."""
     table = doc.tables[t.table] if t.table is not None and 0 <= t.table < len(doc.tables) else None
-    return table is not None and any(names_any(c, "goalscorers", "appearance_columns") for c in table.columns)
+    if table is None or not any(names_any(c, "goalscorers", "appearance_columns") for c in table.columns):
+        return False
+    return not (table.section and contains_any(table.section[-1], "goalscorers", "section_words"))
 
 
 @rule("G003", "total-row-mismatch", ERROR)

@@ -122,7 +122,9 @@ def infobox_vs_final_table(doc, settings, report):
     """The infobox's champion or relegated clubs that the document's own final table contradicts.
 
     What it does: where the document has one standings table and it is final
-    (every row has played as many matches), the club the infobox names as
+    (every row has played as many matches; a row of a club out of the league
+    that played nothing, Pld 0 and marked `E` or `D` or 0 in every figure, holds
+    no rank and is left out), the club the infobox names as
     `Champions` (or `Winners`, as league articles write it) must be the one
     it ranks first, unless the document has
     matches of a knockout phase (a play-off may decide the title); and each club named

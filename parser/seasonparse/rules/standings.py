@@ -7,7 +7,7 @@ from bisect import bisect_left
 from seasonparse.football import same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
-from seasonparse.names import tokens
+from seasonparse.names import club_words, tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
                                 points_columns, row_label, rows_of, total_row, win_points, to_float, to_int)
@@ -179,7 +179,9 @@ def standings_order(doc, settings, report):
     Sports table's `split6=yes`: a league split in two halves, the seventh club may
     have more points than the sixth) is ordered within each part. A tournament's final
     ranking (`==Final ranking==`: the lexicon's stage `final ranking`) ranks by the round
-    each club reached, and is not checked.
+    each club reached, and is not checked. A row that played nothing (Pld 0: a club
+    expelled or withdrawn, placed last whatever its points and goals) is not compared:
+    the rows above and below it are compared with each other.
 
     Why: a row out of order means a wrong number in it or in the row above; but
     leagues break ties on points differently (La Liga by head-to-head).
@@ -200,6 +202,8 @@ def standings_order(doc, settings, report):
         for r in rows_of(table):
             if id(r.row) in part_starts:
                 prev = None  # below a split line: a part ranked apart
+            if r.values.get("played") == 0:
+                continue  # no match played: no place earned in the order
             k = key(r)
             if k is None:
                 continue
@@ -290,6 +294,7 @@ class _GridNames:
             for name, link in ((m.home, m.home_link), (m.away, m.away_link)):
                 if link:
                     targets.setdefault(name, set()).add(tokens(link))
+        self.targets = set().union(*targets.values())  # every link target a name is written with
         self.named: dict[tuple, list[str]] = {}  # a link target -> the names written with it alone
         for name in self.names:
             if len(targets.get(name, ())) == 1:
@@ -307,6 +312,14 @@ class _GridNames:
                 return linked[0]
         same = [n for n in self.names if same_team(n, row.team)]
         return same[0] if len(same) == 1 else None
+
+
+def _row_keys(row: StandingsRow) -> tuple:
+    """What a grid naming a standings row's club names too (_GridNames.of): the row's link
+    target, and the words of its club (a name equal to it, or holding or held in its words,
+    shares one), or "" for a club of no words (only a name of none is equal to it)."""
+    keys = club_words(row.team) or ("",)
+    return (*keys, ("link", tokens(row.row.link))) if row.row.link else keys
 
 
 def _grid_matches(doc) -> list:
@@ -412,10 +425,9 @@ def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list[list]]:
     return by_place
 
 
-def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
-    """Each row's club as the grid names it (row index -> name), where the grid names
-    exactly the clubs of `rows`, one for one; else None."""
-    names = _GridNames(grid)
+def _named_one_for_one(rows: list[StandingsRow], names: _GridNames) -> dict | None:
+    """Each row's club as a grid names it (row index -> name), where the grid (its `names`)
+    names exactly the clubs of `rows`, one for one; else None."""
     if len(names.names) != len(rows):
         return None
     named = {}
@@ -427,11 +439,11 @@ def _named_one_for_one(rows: list[StandingsRow], grid: list) -> dict | None:
     return named if len(set(named.values())) == len(rows) else None
 
 
-def _named_alike(rows: list[StandingsRow], grids: list[list]) -> dict | None:
+def _named_alike(rows: list[StandingsRow], grids: list[list], layout: _Layout) -> dict | None:
     """Each row's club as every one of `grids` names it, where each names exactly the
     clubs of `rows`, one for one, and all by the same names; else None."""
-    named = _named_one_for_one(rows, grids[0])
-    if named is None or any(_named_one_for_one(rows, g) != named for g in grids[1:]):
+    named = _named_one_for_one(rows, layout.names(grids[0]))
+    if named is None or any(_named_one_for_one(rows, layout.names(g)) != named for g in grids[1:]):
         return None
     return named
 
@@ -449,6 +461,35 @@ class _Layout:
                         for g in grids), key=lambda x: x[0])
         self.loose_lines = [line for line, _ in loose]
         self.loose_places = [place for _, place in loose]
+        self._names: dict[int, _GridNames] = {}  # id of a grid (a list the layout holds) -> its names
+        # the grids alone at a place in no group (a table's last resort, see _grid_of), in place
+        # order, and each key a club of theirs can be found by (_row_keys) -> their indexes
+        self.lone = [grids[0] for (_, group), grids in self.by_place.items() if not group and len(grids) == 1]
+        self.lone_by_key: dict = {}
+        for i, grid in enumerate(self.lone):
+            names = self.names(grid)
+            keys = {k for n in names.names for k in (club_words(n) or ("",))} | {("link", t) for t in names.targets}
+            for key in keys:
+                self.lone_by_key.setdefault(key, []).append(i)
+
+    def names(self, grid: list) -> _GridNames:
+        """The clubs a grid names (_GridNames), made once a grid: a page of many tables asks
+        for the same grid again and again."""
+        found = self._names.get(id(grid))
+        if found is None:
+            found = self._names[id(grid)] = _GridNames(grid)
+        return found
+
+    def lone_grids_for(self, rows: list[StandingsRow]) -> list[list]:
+        """Of the grids alone at a place in no group, in place order, those that may name
+        every one of `rows`: each names one of the keys of the row that has the fewest such
+        grids (a grid naming all rows names that row: by its link target, else by a word
+        held in both names, see _GridNames.of). Looked up, not tried one by one: a page
+        of N grids above N tables stays linear."""
+        keys = min((_row_keys(r) for r in rows),
+                   key=lambda ks: sum(len(self.lone_by_key.get(k, ())) for k in ks))
+        found = sorted({i for k in keys for i in self.lone_by_key.get(k, ())})
+        return [self.lone[i] for i in found]
 
     def span(self, table) -> tuple[int, float]:
         """The lines below a table and above the next standings table."""
@@ -474,7 +515,7 @@ def _grid_of(table, rows: list[StandingsRow], layout: _Layout) -> tuple[list, di
     start, end = layout.span(table)
     place = _place(layout.openers, table.section, table.line)
     own = layout.by_place.get(place)
-    named = _named_alike(rows, own) if own else None
+    named = _named_alike(rows, own, layout) if own else None
     if named is not None:
         found = _rounds(rows, [(g, named) for g in own if start < g[0].line < end])
         if found is not None or len(own) == 1:
@@ -484,16 +525,16 @@ def _grid_of(table, rows: list[StandingsRow], layout: _Layout) -> tuple[list, di
     below = []  # (a grid below the table, each row's club as its place's grids name it)
     for other in layout.places_between(start, end):
         grids = layout.by_place[other]
-        named = _named_alike(rows, grids)
+        named = _named_alike(rows, grids, layout)
         if named is not None:
             below += [(g, named) for g in grids if start < g[0].line < end]
     found = _rounds(rows, below)
     if found is not None:
         return found
-    for (_, group), grids in layout.by_place.items():
-        named = _named_one_for_one(rows, grids[0]) if not group and len(grids) == 1 else None
+    for grid in layout.lone_grids_for(rows):
+        named = _named_one_for_one(rows, layout.names(grid))
         if named is not None:
-            return grids[0], named, 1
+            return grid, named, 1
     return None
 
 
@@ -544,6 +585,34 @@ def _grid_related(doc, club: str, played: list, contradicted: set[str], rounds: 
     return [Related(doc.path, first.line, first.home_column, f"{club}'s row of the results grid")]
 
 
+def _complete_form(grid: list, named: dict, blank_homes: dict[str, set[str]]) -> str | None:
+    """What round robin one results grid holds every match of: `a single round robin` (each
+    pair of its clubs met once, one way) or `a double round robin` (each pair home and away);
+    None where it misses one, or holds a blank cell among its clubs (a match to play, or one
+    struck off: S007's)."""
+    clubs = set(named.values())
+    pairs = {(m.home, m.away) for m in grid}
+    met = {frozenset(p) for p in pairs}
+    if len(clubs) < 2 or len(met) != len(clubs) * (len(clubs) - 1) // 2:
+        return None
+    if any(blank_homes.get(c, set()) & clubs for c in clubs):
+        return None
+    return {len(met): "a single round robin", 2 * len(met): "a double round robin"}.get(len(pairs))
+
+
+def _beyond_complete_grid(rows: list[StandingsRow], named: dict, played_of: dict[str, list]) -> set[int]:
+    """The rows (indexes) that state more Pld than a complete grid (_complete_form) gives their
+    club, where more rows state just as many as it gives: one row wrong, not a grid of part of
+    the season (a league's first round robin of several); else none."""
+    beyond, exact = set(), 0
+    for i, r in enumerate(rows):
+        stated, got = r.values.get("played"), len(played_of[named[i]])
+        if stated is not None and stated > got:
+            beyond.add(i)
+        exact += stated == got
+    return beyond if exact > len(beyond) else set()
+
+
 @rule("S008", "standings-vs-grid", ERROR)
 def standings_vs_grid(doc, settings, report):
     """A standings row that the document's own results grid (or a league's rounds' grids, added up) contradicts.
@@ -565,7 +634,10 @@ def standings_vs_grid(doc, settings, report):
     and a section holding a grid and grids of others is left out). It
     recomputes each club's Pld, W, D, L, GF and GA from the grids' scores and
     compares them with its row. A club with fewer scores in the grids than
-    its Pld is left to S007 (a blank cell, or matches still to play); points,
+    its Pld is left to S007 (a blank cell, or matches still to play), unless
+    its one grid is complete (every pair of clubs met once, or home and away,
+    and no blank cell) and more rows state just as many matches as it gives
+    than more (a grid of part of the season gives every club fewer); points,
     goal difference and the order are the row's own rules (S002, S003, S004).
     The related locations are the grid's cells between two clubs whose rows it
     both contradicts (one wrong score there would explain both), where one or
@@ -582,6 +654,10 @@ def standings_vs_grid(doc, settings, report):
     layout = _Layout(doc, tables)
     if not layout.by_place:
         return
+    blank_homes: dict[str, set[str]] = {}  # a blank cell's home club -> its away clubs
+    for b in doc.blocks:
+        if b.kind == "blank_cell" and len(b.items) == 3:
+            blank_homes.setdefault(b.items[0], set()).add(b.items[1])
     for table in tables:
         rows = rows_of(table)
         found = _grid_of(table, rows, layout) if rows else None
@@ -589,12 +665,18 @@ def standings_vs_grid(doc, settings, report):
             continue
         grid, named, rounds = found
         where = "the results grid" if rounds == 1 else f"the {rounds} results grids"
+        played_of: dict[str, list] = {club: [] for club in named.values()}  # club -> its cells, in grid order
+        for m in grid:
+            for club in {m.home, m.away}:
+                played_of.setdefault(club, []).append(m)
+        form = _complete_form(grid, named, blank_homes) if rounds == 1 else None
+        beyond = _beyond_complete_grid(rows, named, played_of) if form else set()  # rows S007 cannot have
         contradicted = []  # (row, the grid's name of its club, its cells, what the table says and the grid gives)
         for i, r in enumerate(rows):
             club = named[i]
-            played = [m for m in grid if club in (m.home, m.away)]
+            played = played_of[club]
             stated = r.values.get("played")
-            if stated is None or len(played) < stated:
+            if stated is None or (len(played) < stated and i not in beyond):
                 continue
             got = record(((m.home_goals, m.away_goals) if m.home == club else (m.away_goals, m.home_goals)
                           for m in played), settings.points_for_win)
@@ -604,8 +686,9 @@ def standings_vs_grid(doc, settings, report):
         clubs = {club for _, club, _, _ in contradicted}
         for r, club, played, wrong in contradicted:
             results = f"{len(played)} result" + ("s" if len(played) != 1 else "")
+            whole = f" (complete: {form} of {len(named)} clubs)" if r.values["played"] > len(played) else ""
             yield report(f"{r.team}: the table says {wrong[0]}; its {results} in "
-                         f"{where} give {wrong[1]}", r.row.line, 1,
+                         f"{where}{whole} give {wrong[1]}", r.row.line, 1,
                          related=_grid_related(doc, club, played, clubs - {club}, rounds))
 
 
