@@ -137,16 +137,24 @@ def test_a_shoot_outs_winner_may_be_written_w_or_l(cell, penalties):
     assert doc.diagnostics == ()
 
 
+def test_a_row_that_cannot_be_read_is_one_info():
+    doc = _one("Abandoned")
+    assert doc.matches == ()
+    (d,) = doc.diagnostics
+    assert (d.code, d.severity, d.line) == ("P021", "info", 4) and "is not a score" in d.message
+
+
 @pytest.mark.parametrize("cell, why", [
-    ("L 2–1", "says L but Ostbridge Town scored 2 to 1"),  # the letter and the score disagree: no guess
-    ("L 1–1 (a.e.t.) (5–4 p)", "says L but Ostbridge Town scored 1 to 1"),  # the club won the shoot-out
-    ("Abandoned", "is not a score"),
+    ("L 2–1", "says L, but Ostbridge Town scored 2 to 1"),  # the letter and the score disagree: no guess
+    ("L 1–1 (a.e.t.) (5–4 p)", "says L, but Ostbridge Town scored 1 to 1"),  # the club won the shoot-out
 ])
-def test_a_row_that_cannot_be_read_is_one_info(cell, why):
+def test_a_row_whose_letter_contradicts_its_score_is_an_error_and_gives_no_match(cell, why):
+    """trial27: `W 1–2` was only P021's info ("kept as a table row"): nothing failed at the default
+    --fail-on error, though the letter or the score is wrong."""
     doc = _one(cell)
     assert doc.matches == ()
     (d,) = doc.diagnostics
-    assert (d.code, d.severity, d.line) == ("P021", "info", 4) and why in d.message
+    assert (d.code, d.severity, d.line) == ("P022", "error", 4) and why in d.message
 
 
 def test_a_venue_that_is_no_mark_is_not_guessed():

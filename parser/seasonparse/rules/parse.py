@@ -385,8 +385,8 @@ What it does: in a club season article (its club named by the infobox's `club` o
 the title, `2005–06 Central Coast Mariners FC season`), a wikitable with an opponent,
 a venue and a result column is read as the club's matches, a row a match. A row whose
 venue is no H, A or N mark, whose result is no score (`P–P`, `Postponed`), or whose
-`W`, `D` or `L` disagrees with the score is kept as a table row; noted once per table,
-at the first, with how many there are.
+`W`, `D` or `L` disagrees with the score (P022) is kept as a table row; noted once per
+table, at the first, with how many there are.
 
 Why: the row's match is otherwise missing from every check without a word.
 
@@ -396,6 +396,20 @@ Example:
     |-
     | 10 February 2006 || Newcastle Jets || A || Postponed ||
     |}
+""")
+
+result_letter_contradicts_score = _diagnostic_rule("P022", "result-letter-contradicts-score", ERROR, """
+A row of a club season's results table whose `W`, `D` or `L` contradicts its score.
+
+What it does: reports the result cell (`W 1–2`: a win, but the club scored 1 to 2),
+read as P021 reads the table (the club's goals first unless the header says home–away,
+a shoot-out's winner as a `W` or `L` of a level score); the row gives no match.
+
+Why: one of the two is wrong, and which cannot be told; the match would otherwise be
+missing from every check with only an info to say so.
+
+Example:
+    | 17 March 2023 || Derry City || H || W 1–2 || Burke
 """)
 
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
@@ -457,5 +471,6 @@ RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empt
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
          template_not_read, box_not_played, invalid_minute, grid_cell_not_read, results_row_not_read,
+         result_letter_contradicts_score,
          leaked_template_parameter, stray_pipe,
          ragged_table_row, wiki_markup_leftover)

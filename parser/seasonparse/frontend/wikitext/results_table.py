@@ -26,7 +26,9 @@ columns; opponent, venue and result must be there). Each row becomes a Match:
 
 A row that cannot be read (no opponent, a venue that is no H/A/N mark, a result
 that is no score) is kept as a table row: one P021 info a table says so, at
-the first, with how many there are.
+the first, with how many there are. A row whose `W`, `D` or `L` contradicts its
+score gives no match either (which of the two is wrong cannot be told): a P022
+error at it.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_h
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, struck_kind, words
-from seasonparse.model import INFO, Diagnostic, Event, Match, ScorerLine
+from seasonparse.model import ERROR, INFO, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 
 # Compiled on first use: most articles have no results table (lazy_re).
@@ -117,7 +119,7 @@ def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], hea
                          src, index, diags)
         if isinstance(got, Match):
             out.append(got)
-        else:
+        elif got is not None:  # None: the row said why itself (P022)
             unread.append(got)
     if unread:
         line, col, why = unread[0]
@@ -129,7 +131,9 @@ def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], hea
 
 def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away: bool, club: str, club_link: str | None,
                days: SeasonDays, index_: int, section, src: str, index: LineIndex,
-               diags: list[Diagnostic]) -> Match | tuple[int, int, str]:
+               diags: list[Diagnostic]) -> Match | tuple[int, int, str] | None:
+    """The row's match; else, where it gives none, (line, column, why) for the table's P021,
+    or None where the row contradicts itself and says so (P022)."""
     row_line, texts, cells = row
 
     def cell(meaning):
@@ -160,8 +164,10 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
         return result_cell.line, result_cell.column, f"result `{result}`: `{m[1]}` is not W, D or L"
     extra_time, pens = note_details(rest) if rest else (False, None)
     if outcome is not None and outcome not in _outcomes(club_goals, opp_goals, pens, home_away and side == "away"):
-        return result_cell.line, result_cell.column, f"result `{result}` says {m[1]} but {club} scored " \
-                                                     f"{club_goals} to {opp_goals}"
+        diags.append(Diagnostic("P022", ERROR, f"result `{result}` says {m[1]}, but {club} scored {club_goals} to "
+                                f"{opp_goals}: the letter or the score is wrong; the row gives no match",
+                                result_cell.line, result_cell.column))
+        return None
     awarded = bool(rest) and names_any(rest, "scores", "awarded")
     struck = struck_kind(rest) if rest else None
     home, away = (club, opponent) if side == "home" else (opponent, club)
