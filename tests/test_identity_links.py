@@ -156,3 +156,21 @@ def test_a_name_configured_with_no_alias_is_a_club_of_its_own():
 def test_a_longer_name_naming_a_side_is_another_club(longer, shorter, side):
     """review22: ages written every way (`U-21s`, `U20`, `Under-20s`) and the sides' own names."""
     assert identity.names_a_side(identity.key(longer), identity.key(shorter)) is side
+
+
+def test_x005_asks_for_an_alias_only_where_the_two_opponents_may_be_one_club(run, tmp_path):
+    """trial28: X005 ended "(if these are one club, add an alias)" also where a document names
+    both opponents as two clubs (a cup tie on a league matchday): no alias can make them one;
+    the message then says one of the two matches is wrong."""
+    import json
+
+    for f in (FIXTURES / "corpora" / "linked_tie").iterdir():
+        text = f.read_text("utf-8")
+        if f.name == "club_season.wikitext":
+            text = text.replace("| 10 August 2022 || Quarter-finals, second leg || [[Sociedade Esportiva Palmeiras|Palmeiras]]",
+                                "| 10 August 2022 || Quarter-finals, second leg || [[Sport Club Corinthians Paulista|Corinthians]]")
+        (tmp_path / f.name).write_text(text, "utf-8")
+    code, out, err = run("check", tmp_path, "--no-baseline", "--no-cache", "--exit-zero", "--format", "json")
+    found = [f["message"] for f in json.loads(out) if f["code"] == "X005"]
+    assert found, err
+    assert all(m.endswith("(a club plays once a day: one of the two is wrong)") for m in found), found

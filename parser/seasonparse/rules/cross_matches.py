@@ -366,9 +366,12 @@ def cross_match_opponent(corpus, settings, report):
             if not others:
                 continue
             o = others[0]
+            # two clubs one of the two documents names side by side are not two names of one club
+            apart = any({opponent(ref), opponent(o)} <= clubs_by_doc[x.doc.path] for x in (ref, o))
+            hint = "a club plays once a day: one of the two is wrong" if apart else \
+                "if these are one club, add an alias"
             yield report(f"{written(ref, club)} plays {written(ref, opponent(ref))} here on {ref.match.date_text}, "
-                         f"{written(o, opponent(o))} in {o.doc.path} (if these are one club, "
-                         "add an alias)", ref.match.line, 1, path=ref.doc.path,
+                         f"{written(o, opponent(o))} in {o.doc.path} ({hint})", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(x) for x in others])
 
 
