@@ -357,7 +357,7 @@ def match_clubs(doc: Document) -> Clubs:
     rules within a document that count or tell apart its clubs read it: one rule for what
     makes two names one club."""
     found = evidence(doc, _NOTHING_BESIDE)
-    return from_evidence(lambda: ((doc.path, found),), {})
+    return _decided(lambda: ((doc.path, found),), {})
 
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
@@ -375,6 +375,12 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     """The clubs of a corpus from its documents' (path, Evidence), in document order;
     `evidence_of()` gives them anew for each pass (inference by matches takes several),
     so they need not all be held at once."""
+    return _decided(evidence_of, aliases)
+
+
+def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
+             aliases: dict[str, tuple[str, ...]]) -> Clubs:
+    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs)."""
     clubs = Clubs()
     # a group's clubs -> its number: the same clubs in another match or document keep
     # them apart no further, so they are numbered once (every pair of a league meets twice
