@@ -29,7 +29,9 @@ def infobox_statistics_mismatch(doc, settings, report):
     """An infobox count (teams, matches, goals, top scorer) that the document's matches contradict.
 
     What it does: counts the match blocks (pre-season and friendlies excluded),
-    their goals, the clubs in them, and the goals of the named top scorer, where
+    their goals, the clubs in them (as identity tells them over the document's
+    matches: two names linking two articles, or two flags' codes, are two clubs,
+    whatever their words), and the goals of the named top scorer, where
     the match blocks are the tournament's own: their number is the infobox's
     `Matches`, or every match is in a knockout round section (a league article's
     relegation play-offs are not in the league's counts). A count smaller than
