@@ -174,3 +174,48 @@ def test_x005_asks_for_an_alias_only_where_the_two_opponents_may_be_one_club(run
     found = [f["message"] for f in json.loads(out) if f["code"] == "X005"]
     assert found, err
     assert all(m.endswith("(a club plays once a day: one of the two is wrong)") for m in found), found
+
+
+def _flag_match(code_a: str, code_b: str, day: int) -> str:
+    return ("{{Football box\n|date = {{Start date|2027|1|%d|df=y}}\n|team1 = {{fb-rt|%s}}\n"
+            "|score = 1–0\n|team2 = {{fb|%s}}\n}}\n" % (day, code_a, code_b))
+
+
+@pytest.mark.parametrize("short, long_, short_name, long_name", [
+    ("GUI", "GNB", "Guinea", "Guinea-Bissau"), ("GUI", "EQG", "Guinea", "Equatorial Guinea"),
+    ("CGO", "COD", "Congo", "DR Congo"), ("SDN", "SSD", "Sudan", "South Sudan"),
+    ("SAM", "ASA", "Samoa", "American Samoa")])
+def test_two_flag_codes_are_two_teams_whatever_their_words(tmp_path, short, long_, short_name, long_name):
+    """{{fb|CODE}} links its team's article: two codes are two teams, though one name's words
+    lie inside the other's (trial28: an A001 or A002, and a B001 and I001 in the document);
+    the rules within the document read the same identity (identity.match_clubs)."""
+    from seasonparse.frontend.wikitext.clean import link_target
+
+    assert link_target("{{fb|%s}}" % short) == short_name and link_target("{{fb-rt|%s}}" % long_) == long_name
+    path = tmp_path / "cup.wikitext"
+    path.write_text("==Group A==\n" + _flag_match(short, "SEN", 14) + "==Group B==\n" + _flag_match(long_, "MLI", 15),
+                    "utf-8")
+    doc = parse_file(str(path))
+    for clubs in (identity.build([doc], {}), identity.match_clubs(doc)):
+        assert not clubs.same(short_name, long_name) and clubs.linked_apart(short_name, long_name)
+        assert not clubs.inferred and not clubs.ambiguous, (clubs.inferred, clubs.ambiguous)
+
+
+@pytest.mark.parametrize("raw", ["{{fb|GUI}} B", "{{fb|GUI}} v {{fb|SEN}}", "[[Guinea B]] {{fb|GUI}}", "Guinea"])
+def test_a_flag_is_a_link_target_only_where_it_is_the_whole_value(raw):
+    """A value holding more than one flag's team (a side's letter, a second team) is no one
+    national team: its target is its link's, or none."""
+    from seasonparse.frontend.wikitext.clean import link_target
+
+    assert link_target(raw) in (None, "Guinea B")
+
+
+def test_a_flag_and_a_link_to_the_team_article_are_one_team():
+    """`Guinea` shown by {{fb|GUI}} in one article and linked `[[Guinea national football team|Guinea]]`
+    in another is one team: the flag's name is no second target of the label."""
+    from seasonparse.identity import Evidence, from_evidence
+
+    flag = Evidence((("Guinea", 3, "Guinea"),), (), ())
+    linked = Evidence((("Guinea", 5, "Guinea national football team"),), (), ())
+    clubs = from_evidence(lambda: (("a.wikitext", flag), ("b.wikitext", linked)), {})
+    assert clubs.same("Guinea", "Guinea national football team") and not clubs.several_targets

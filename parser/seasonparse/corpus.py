@@ -177,8 +177,31 @@ class Corpus:
         undated one a document's only view of it, with no dated one beside it (a league whose clubs
         meet more often than home and away has several cells of a pair, and is left out). The
         views: the dated, by day and path, then the undated (MatchRef.day None), by path."""
-        if len(self.docs) < 2:  # the dated views are another document's: one document (or part) has none
-            return []
+        undated, dated = self._league_listings
+        out = []
+        for k, refs in dated.items():
+            if k not in undated:  # listed dated at the other ground only (venue_swaps reads it)
+                continue
+            days = [r.day for r in refs]
+            if (len({r.doc.path for r in refs}) < len(refs) or max(days) - min(days) > timedelta(days=1)
+                    or any(awarded(r.match) for r in refs)):
+                continue
+            views = [MatchRef(doc, m, None, k[1], k[2]) for path, [(doc, m)] in
+                     ((p, v) for p, v in sorted(undated[k].items()) if len(v) == 1)
+                     if all(r.doc.path != path for r in refs)]
+            if views:
+                out.append((k[0], sorted(refs, key=lambda r: (r.day, r.doc.path, r.match.line)) + views))
+        out.sort(key=lambda tv: (tv[1][0].day, tv[1][0].doc.path, tv[1][0].match.line))
+        return out
+
+    @cached_property
+    def _league_listings(self) -> tuple[dict[tuple, dict[str, list]], dict[tuple, list[MatchRef]]]:
+        """The league matches listed without a date (a results grid's cells), by (tournament, home
+        root, away root) and document path: [(doc, match)]; and the dated ones of those keys, or
+        of those keys with home and away swapped (venue_swaps). Empty where one document (or part)
+        is read: the dated listings are another document's."""
+        if len(self.docs) < 2:
+            return {}, {}
         tournament_of: dict[tuple, Tournament | None] = {}  # (id(doc), section): a grid's cells share one
         roots: dict[str, str] = {}  # a name as written -> its root: a grid names each club in every row
 
@@ -201,24 +224,46 @@ class Corpus:
                 if m.date is None and (t := tournament(doc, m)) is not None:
                     undated.setdefault((t, root(m.home), root(m.away)), {}).setdefault(doc.path, []).append((doc, m))
         if not undated:  # most corpora: every match dated
-            return []
+            return {}, {}
         pairs = {(home, away) for _, home, away in undated}
         dated: dict[tuple, list[MatchRef]] = {}
         for ref in self.matches:
-            if (ref.home, ref.away) in pairs and (k := (tournament(ref.doc, ref.match), ref.home, ref.away)) in undated:
+            if ((ref.home, ref.away) in pairs or (ref.away, ref.home) in pairs) and (
+                    (k := (tournament(ref.doc, ref.match), ref.home, ref.away)) in undated
+                    or (k[0], ref.away, ref.home) in undated):
                 dated.setdefault(k, []).append(ref)
+        return undated, dated
+
+    @cached_property
+    def venue_swaps(self) -> list[tuple[MatchRef, MatchRef]]:
+        """(a dated league match, the results grid's cell that is the same match with home and away
+        swapped: MatchRef.day None), where a grid of home and away (one cell of the two clubs at
+        each ground) has a cell no document lists dated at that ground, and one document lists the
+        two clubs at the other ground twice: one of those its cell there, the other the first cell's
+        result, home and away swapped (trial28 venue_swap: Alpha away at Beta twice, the league's
+        grid one Alpha–Beta at each ground). X002 reports it."""
+        undated, dated = self._league_listings
         out = []
-        for k, refs in dated.items():
-            days = [r.day for r in refs]
-            if (len({r.doc.path for r in refs}) < len(refs) or max(days) - min(days) > timedelta(days=1)
-                    or any(awarded(r.match) for r in refs)):
+        for (t, home, away), by_path in undated.items():
+            if (t, home, away) in dated:  # listed dated at this ground: undated_views compares them
                 continue
-            views = [MatchRef(doc, m, None, k[1], k[2]) for path, [(doc, m)] in
-                     ((p, v) for p, v in sorted(undated[k].items()) if len(v) == 1)
-                     if all(r.doc.path != path for r in refs)]
-            if views:
-                out.append((k[0], sorted(refs, key=lambda r: (r.day, r.doc.path, r.match.line)) + views))
-        out.sort(key=lambda tv: (tv[1][0].day, tv[1][0].doc.path, tv[1][0].match.line))
+            for path, views in by_path.items():
+                back = undated.get((t, away, home), {}).get(path, ())
+                if len(views) != 1 or len(back) != 1:  # not one cell at each ground (clubs meeting more often)
+                    continue
+                grid, cell = views[0]
+                there = (cell.home_goals, cell.away_goals)
+                back_cell = (back[0][1].away_goals, back[0][1].home_goals)  # its goals as (home's, away's)
+                by_doc: dict[str, list[MatchRef]] = {}
+                for ref in dated.get((t, away, home), ()):
+                    if ref.doc is not grid and not awarded(ref.match):
+                        by_doc.setdefault(ref.doc.path, []).append(ref)
+                for refs in by_doc.values():
+                    goals = [(r.goals_of(home), r.goals_of(away)) for r in refs]
+                    if len(refs) == 2 and there != back_cell and sorted(goals) == sorted((there, back_cell)):
+                        swapped = refs[goals.index(there)]
+                        out.append((swapped, MatchRef(grid, cell, None, home, away)))
+        out.sort(key=lambda pair: (pair[0].day, pair[0].doc.path, pair[0].match.line))
         return out
 
     @cached_property

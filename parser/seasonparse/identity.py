@@ -33,6 +33,7 @@ from typing import Callable, Iterable, NamedTuple
 
 
 from seasonparse.lexicon import alternatives, words
+from seasonparse.memo import by_identity
 from seasonparse.model import Document
 from seasonparse.names import club_words
 from seasonparse.tables import column_indexes
@@ -167,6 +168,13 @@ class Clubs:
         """Roots `ra` and `rb` (two) are the clubs of two articles: each holds a link target
         (one target is one name, so in one root). Never merged by inference."""
         return ra in self.linked and rb in self.linked
+
+    def linked_apart(self, a: str, b: str) -> bool:
+        """Names `a` and `b` (names or keys) of two clubs that each link an article of their own
+        (two_articles), whatever their words: `[[Atlético Nacional (women)|Atlético Nacional]]`
+        is no `[[Club Nacional de Football (women)|Nacional]]`, {{fb|GNB}} no {{fb|GUI}}."""
+        ra, rb = self.root(a), self.root(b)
+        return ra != rb and self.two_articles(ra, rb)
 
     def _kept_apart(self, ra: str, rb: str) -> bool:
         a, b = self.groups.get(ra), self.groups.get(rb)
@@ -339,6 +347,19 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
                     beside_matches.rosters if beside_matches is not None else rosters(doc))
 
 
+_NOTHING_BESIDE = Evidence((), (), ())
+
+
+@by_identity(8)  # I001 and B001 read it
+def match_clubs(doc: Document) -> Clubs:
+    """The clubs of one document's matches, decided as the corpus's are (from_evidence: links,
+    words, the two sides of a match two clubs) over those matches alone, with no aliases. The
+    rules within a document that count or tell apart its clubs read it: one rule for what
+    makes two names one club."""
+    found = evidence(doc, _NOTHING_BESIDE)
+    return _decided(lambda: ((doc.path, found),), {})
+
+
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
     """The clubs of `docs`. What each document tells is kept on them (`evidence`): an
     identity decided over these documents and a few more (the references' joint one,
@@ -354,12 +375,19 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     """The clubs of a corpus from its documents' (path, Evidence), in document order;
     `evidence_of()` gives them anew for each pass (inference by matches takes several),
     so they need not all be held at once."""
+    return _decided(evidence_of, aliases)
+
+
+def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
+             aliases: dict[str, tuple[str, ...]]) -> Clubs:
+    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs)."""
     clubs = Clubs()
     # a group's clubs -> its number: the same clubs in another match or document keep
     # them apart no further, so they are numbered once (every pair of a league meets twice
     # a season, and in every article of that season)
     numbered: dict[tuple[str, ...], int] = {}
     targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
+    self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
     rostered: dict[tuple[str, str, str, str], None] = {}
     for path, found in evidence_of():
         rostered.update(dict.fromkeys(found.rosters))
@@ -367,14 +395,16 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
             k = clubs.add(name, (path, line))
             if k and target:
                 tk = clubs.add(target, (path, line))
-                if tk:
+                if tk == k:  # an article's club all the same, but no second name of it
+                    self_linked.add(k)
+                elif tk:
                     targets.setdefault(k, {})[tk] = target
         for members in found.groups:
             if members not in numbered:
                 numbered[members] = number = len(numbered) + 1
                 clubs.stand_in(members, number)
     del numbered
-    clubs.linked.update(*targets.values())  # each target once; no merge yet: each its own root
+    clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
     for canonical, others in sorted(aliases.items()):
         ck = clubs.add(canonical, Place("<config>", 0))

@@ -8,7 +8,6 @@ goes through `fold` and `tokens`, so the comparison is the same everywhere.
 from __future__ import annotations
 
 import re
-from itertools import combinations
 import unicodedata
 from functools import lru_cache
 
@@ -124,34 +123,3 @@ def side_named(name: str, home: str, away: str) -> str | None:
         if len(sides) == 1:
             return sides[0]
     return None
-
-
-SUBSET_WORDS = 8  # a name of more words is compared name by name (its word subsets are too many)
-
-
-def distinct_teams(names) -> list[str]:
-    """The names in order, less each one that names the team of one kept before it (same_team):
-    one name a team. Linear in the names: a kept name's word set, and each of its subsets, is
-    looked up, not compared with every name kept (4,000 ties in one article took 50 s)."""
-    kept: list[str] = []
-    exact: set[tuple[str, ...]] = set()  # the tokens of kept names (same_club)
-    word_sets: set[frozenset[str]] = set()  # the word sets of kept names: one inside a later name
-    subsets: set[frozenset[str]] = set()  # each nonempty subset of a kept name's words: a later name inside it
-    wide: list[str] = []  # kept names of more than SUBSET_WORDS words
-    for name in dict.fromkeys(names):
-        toks = tokens(name)
-        words_ = frozenset(toks)
-        if len(words_) > SUBSET_WORDS:
-            if toks in exact or any(same_team(name, k) for k in kept):
-                continue
-            wide.append(name)
-        else:
-            parts = [frozenset(c) for n in range(1, len(words_) + 1) for c in combinations(sorted(words_), n)]
-            if (toks in exact or words_ in subsets or any(p in word_sets for p in parts)
-                    or any(same_team(name, w) for w in wide)):
-                continue
-            word_sets.add(words_)
-            subsets.update(parts)
-        exact.add(toks)
-        kept.append(name)
-    return kept

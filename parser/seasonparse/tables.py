@@ -334,8 +334,8 @@ def record_table(table: Table) -> bool:
 
 
 def total_row(table: Table, row: Row) -> bool:
-    """A row that adds up others: the front end's total row (its first cell one of the
-    lexicon's goalscorers.total_rows: `Total`, `Totals`), or a row whose first cell names a
+    """A row that adds up others: the front end's total row (its first cell not blank one of
+    the lexicon's goalscorers.total_rows: `Total`, `Totals`), or a row whose first cell names a
     total among other words (`League total`, `Grand total`, `Total (all competitions)`)."""
     if row.kind == "total":
         return True

@@ -339,7 +339,7 @@ class _Builder:
         width, measure = _table_width(header, [len(c) for _, c in body])
         columns = _merge_header(header, width)
         total_words = words("goalscorers", "total_rows")
-        totals = {ln for ln, c in body if fold(c[0]) in total_words}
+        totals = {ln for ln, c in body if _total_row(c, total_words)}
         # Row shapes are needed only where a row starts with text (a rowspan leftover?)
         starts_with_text = {ln for ln, c in body if ln not in totals and _cell_kind(c[0]) == "t"}
         shapes = {ln: _shape(c) for ln, c in body if ln not in totals} if starts_with_text else {}
@@ -585,6 +585,14 @@ def _side_of(team: str, home: str, away: str) -> str | None:
     if h != a:
         return "home" if h else "away"
     return None
+
+
+def _total_row(cells, total_words: frozenset[str]) -> bool:
+    """A row that adds up the rows above: its first cell that is not blank is a total's name
+    (`total_words`: the lexicon's goalscorers.total_rows, `Total`, `Totals`), in the first column or,
+    beside a blank rank cell, the player's (`| | TOTAL | 2 | 2 |`: trial28, a G001 on `TOTAL`)."""
+    first = next((c for c in cells if c.strip()), "")
+    return fold(first) in total_words
 
 
 def _table_width(header: list[tuple[str, ...]], widths: list[int]) -> tuple[int, str]:

@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from seasonparse.findings import Related, rule
-from seasonparse.identity import key, names_a_side
+from seasonparse.identity import key, match_clubs, names_a_side
 from seasonparse.football import (
     describe, final_table, knockout_ties, marked, may_drop_down, named_clubs, per_document, promotion_relegation_round,
     promotion_ties, rank_of, ranking, round_index, same_team, table_clubs, tie_result)
@@ -75,7 +75,7 @@ def bracket_team_not_advanced(doc, settings, report):
         for kt in after:
             for team in kt.teams():
                 for loser, lost_tie in losers.items():
-                    if same_team(team, loser):
+                    if same_team(team, loser) and not match_clubs(doc).linked_apart(team, loser):
                         how = " on penalties" if res_of[loser].how == "penalties" else ""
                         yield report(
                             f"{team} plays this round but lost the round before{how}",

@@ -171,7 +171,12 @@ def cross_match_venue(corpus, settings, report):
     a final every listing of which names one ground that is neither club's as far
     as the corpus tells (no league match lists either club at home there): a
     final at Wembley is listed with either club first (trial25). A listing that
-    names no ground (a results table's `H`) still says who was at home.
+    names no ground (a results table's `H`) still says who was at home. A league's
+    results grid of home and away (one cell of two clubs at each ground) lists the
+    match it has no dated listing of at that ground: where a document lists the two
+    clubs at the other ground twice, one of them that ground's cell and the other
+    this cell's result with home and away swapped, that one is reported
+    (Corpus.venue_swaps: Alpha away at Beta twice in a club's results table).
 
     Why: a swapped venue changes which club hosted the leg, which decides ties
     and home records.
@@ -189,6 +194,10 @@ def cross_match_venue(corpus, settings, report):
             yield report(f"{ref.match.home} is at home here, {others[0].match.home} in "
                          f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(o) for o in others])
+    for ref, cell in corpus.venue_swaps:
+        yield report(f"{ref.match.home} is at home here, {cell.match.home} in {cell.doc.path} "
+                     f"({describe(cell.match)}): {ref.match.home} is at home in the other match of the two in both",
+                     ref.match.line, 1, path=ref.doc.path, related=[_rel(cell, describe(cell.match))])
 
 
 def _at_no_ones_ground(corpus, group) -> bool:

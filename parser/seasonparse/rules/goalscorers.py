@@ -12,7 +12,7 @@ from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team, table_clubs
 from seasonparse.lexicon import contains_any, names_any, names_phase, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
-from seasonparse.names import fold, player_matches, tokens
+from seasonparse.names import club_words, fold, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
 from seasonparse.tables import column_groups, column_indexes, goals_column, goals_columns, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
@@ -376,14 +376,15 @@ def _competition_of(labels: dict[int, str], wanted: list[int],
                     section: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
     """(the one column naming a title of `section`, the section up to that title): a
     column's words all the title's or the title's all the column's (`Champions League`,
-    `UEFA Champions League`); of several, the one whose words are the title's; of several
-    naming titles at different depths, the deepest's (`Eliteserien > Relegation play-offs`:
-    the play-offs' column, not the league's)."""
+    `UEFA Champions League`), words as names.club_words reads them (a hyphen between words a
+    space: `League` is the `I-League`'s, `A-League Men`'s: trial28); of several, the one whose
+    words are the title's; of several naming titles at different depths, the deepest's
+    (`Eliteserien > Relegation play-offs`: the play-offs' column, not the league's)."""
     hits = []
     for i in wanted:
-        col = set(tokens(labels[i]))
+        col = set(club_words(labels[i]))
         for depth, title in enumerate(section):
-            words_ = set(tokens(title))
+            words_ = set(club_words(title))
             if col and words_ and (col <= words_ or words_ <= col):
                 hits.append((col == words_, depth, i, section[:depth + 1]))
                 break

@@ -9,7 +9,8 @@ from seasonparse.findings import Related, rule
 from seasonparse.football import counted, final_table, knockout_ties, marked, named_clubs, same_team
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import distinct_teams, fold, player_matches, same_club
+from seasonparse.identity import match_clubs
+from seasonparse.names import fold, player_matches, same_club
 from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
 from seasonparse.tables import to_int
@@ -28,7 +29,9 @@ def infobox_statistics_mismatch(doc, settings, report):
     """An infobox count (teams, matches, goals, top scorer) that the document's matches contradict.
 
     What it does: counts the match blocks (pre-season and friendlies excluded),
-    their goals, the clubs in them, and the goals of the named top scorer, where
+    their goals, the clubs in them (as identity tells them over the document's
+    matches: two names linking two articles, or two flags' codes, are two clubs,
+    whatever their words), and the goals of the named top scorer, where
     the match blocks are the tournament's own: their number is the infobox's
     `Matches`, or every match is in a knockout round section (a league article's
     relegation play-offs are not in the league's counts). A count smaller than
@@ -45,8 +48,8 @@ def infobox_statistics_mismatch(doc, settings, report):
     matches = [m for m in doc.matches if counted(m)]
     if not matches:
         return
-    clubs = _clubs(matches)
     stated_matches, teams_field = _field(doc, "matches"), _field(doc, "teams")
+    clubs = _clubs(doc, matches) if teams_field is not None else ()  # counted only to be compared
     own, whole = _coverage(doc, matches, len(clubs), _count(stated_matches), _count(teams_field))
     if not own:
         return
@@ -82,9 +85,14 @@ def _count(field) -> int | None:
     return None if field is None else to_int(field.value)
 
 
-def _clubs(matches) -> list[str]:
-    """The clubs playing in the matches, one name each (names.distinct_teams)."""
-    return distinct_teams(t for m in matches for t in (m.home, m.away))
+def _clubs(doc, matches) -> list[str]:
+    """The clubs playing in the matches, one name each, as identity tells the clubs of the
+    document's matches (identity.match_clubs: two names linking two articles are two clubs)."""
+    clubs, found = match_clubs(doc), {}
+    for m in matches:
+        found.setdefault(clubs.root(m.home), m.home)
+        found.setdefault(clubs.root(m.away), m.away)
+    return list(found.values())
 
 
 def _coverage(doc, matches, clubs: int, stated_matches: int | None,

@@ -153,9 +153,37 @@ def clean(raw: str) -> str:
 
 
 def link_target(raw: str) -> str | None:
-    """The first wikilink's target: the identity hint behind a label (see first_link)."""
+    """The first wikilink's target: the identity hint behind a label (see first_link); for a
+    value that shows one national team by its flag template's code alone (flag_team), that
+    team's name."""
     found = first_link(raw)
-    return found[0] if found else None
+    return found[0] if found else flag_team(raw)
+
+
+def flag_team(raw: str) -> str | None:
+    """The national team a value is, where it is one flag template with a FIFA code and
+    nothing else (`{{fb|GUI}}`, `{{fbw|ENG}}`): its name as shown (`Guinea`, `England women`).
+    The template links the team's article, and two codes are two teams whatever their names'
+    words (`Guinea`, `Guinea-Bissau`: trial28): the name stands for the link target."""
+    if "{{" not in raw:
+        return None
+    shown = {name for m in _INNER_TEMPLATE.finditer(raw) if (name := _flag_name(m[1]))}
+    if len(shown) != 1:
+        return None
+    name = shown.pop()
+    return name if clean(raw) == name else None
+
+
+def _flag_name(content: str) -> str | None:
+    """The team a flag template with a code shows (`fb|GUI` -> `Guinea`), else None."""
+    parts = content.split("|")
+    rule = inline_rules().get(key(parts[0]))
+    if rule is not None and "template" in rule and len(parts) > rule["template"]:
+        parts = parts[rule["template"]:]  # {{#invoke:flag|fb|MEX}} is {{fb|MEX}}
+        rule = inline_rules().get(key(parts[0]))
+    if rule is None or "country" not in rule:
+        return None
+    return _national_team(rule, [p.strip() for p in parts[1:] if "=" not in p]) or None
 
 
 def first_link(raw: str) -> tuple[str, str] | None:
