@@ -413,3 +413,41 @@ def forkpool_live() -> set[int]:
     from seasonparse import forkpool
 
     return forkpool.live_workers()
+
+
+def test_a_worker_handed_the_cross_document_stage_views_only_the_documents_it_did_not_check(corpus, monkeypatch):
+    """partition.view_ahead: a worker of the per-document stage (views on) keeps the whole-corpus
+    views of the documents it checked; SurnameViews.add_held then takes them instead of
+    unpacking and viewing those documents again, and the views are the same."""
+    from seasonparse import parallel, partition
+    from seasonparse.check import DocumentStage, selected_codes, settings_of
+    from seasonparse.compact import unpacked
+
+    rules = registry()
+    codes = frozenset(selected_codes(rules, ("ALL",), (), ()))
+    inputs = _inputs(corpus)
+    monkeypatch.setattr(partition, "VIEWED_AHEAD", {})
+    monkeypatch.setattr(parallel, "_stopping", object())  # as in a worker (_init_worker)
+    half = [DocumentStage(codes, settings_of(Config()), None, True, True, True)(i).document for i in inputs[:100]]
+    monkeypatch.setattr(parallel, "_stopping", None)  # the parent: keeps none
+    rest = [DocumentStage(codes, settings_of(Config()), None, True, True, True)(i).document for i in inputs[100:]]
+    assert len(partition.VIEWED_AHEAD) == 100
+    held = half + rest
+    viewed_here = []
+    real_add = partition.SurnameViews.add
+    monkeypatch.setattr(partition.SurnameViews, "add",
+                        lambda self, i, doc: viewed_here.append(i) or real_add(self, i, doc))
+    ahead = partition.SurnameViews(len(held))
+    for i, doc in enumerate(held):
+        ahead.add_held(i, doc)
+    assert viewed_here == list(range(100, len(held)))
+    monkeypatch.setattr(partition, "VIEWED_AHEAD", {})
+    plain = partition.SurnameViews(len(held))
+    for i, doc in enumerate(held):
+        plain.add(i, unpacked(doc))
+
+    def seen(views):
+        out = []
+        views.check(("X008",), lambda group, codes: out.append([repr(v) for v in group]) or [])
+        return out
+    assert seen(ahead) == seen(plain) and seen(plain)[0]

@@ -132,6 +132,7 @@ class DocumentStage(NamedTuple):
     rules: dict[str, Rule] | None = None
     facts: bool = False  # find the document's facts for the cross-document stage here, in the worker
     packs: bool = True  # hand back a document read from an input packed (see packs_documents)
+    views: bool = False  # in a worker, keep the document's whole-corpus views (partition.view_ahead)
     forked_state = False  # reads nothing of the parent's but its items: may run on a pool forked before them (parallel.PoolAhead)
 
     def __call__(self, source) -> Checked:
@@ -168,6 +169,12 @@ class DocumentStage(NamedTuple):
         from seasonparse.compact import pack, project
 
         projected = project(doc)
+        if self.views:
+            from seasonparse.parallel import in_worker
+            from seasonparse.partition import view_ahead
+
+            if in_worker():
+                view_ahead(projected)
         return Checked(pack(projected), findings, reread, directives, self._facts(projected), packed)
 
     def _facts(self, doc: Document) -> bytes | None:
@@ -201,6 +208,19 @@ def packs_documents(sources, map_fn: Callable) -> bool:
     pickling, compressing, unpacking each document). Both ways give the same findings."""
     return (getattr(map_fn, "jobs", 1) > 1 or getattr(map_fn, "ships_data", False)
             or not isinstance(sources, Sized) or len(sources) >= PACK_FROM)
+
+
+def views_ahead(sources, map_fn: Callable, codes: set[str]) -> bool:
+    """Whether the per-document stage's workers keep the documents' whole-corpus views
+    (partition.view_ahead): where they may be handed the cross-document stage (the map's
+    pool keeps them: parallel.PoolMap.spill_file), the rules that read the views are on
+    (partition.BY_SURNAME), and the corpus makes one surname group (VIEW_DOCUMENTS), so one
+    whole-corpus task (check._handover)."""
+    if getattr(map_fn, "spill_file", None) is None or not isinstance(sources, Sized):
+        return False
+    from seasonparse.partition import BY_SURNAME, view_groups
+
+    return bool(BY_SURNAME & codes) and view_groups(len(sources)) == 1
 
 
 def any_packed(held: list) -> bool:
@@ -410,7 +430,7 @@ class CrossStage(NamedTuple):
         if task.members is None:
             views = SurnameViews(len(held), task.surnames, task.share)
             for i in views.documents:
-                views.add(i, unpacked(held[i]))
+                views.add_held(i, held[i])
             return views.check(task.codes, self.check)
         return self.check([unpacked(d) for d in task.docs] if task.docs is not None else
                           [unpacked(held[i]) for i in task.members], task.codes, task.lines)
@@ -491,9 +511,9 @@ def _partitioned(docs: list, facts: list, active: list[Rule], settings: Settings
     whole_tasks = [CrossTask(whole_codes, None, share=(k, shares)) for k in range(shares)] if whole_codes else []
     steps = memo.of_run(docs, facts, part_codes, whole_codes, source_lines) if unchanged is not None else None
 
-    def decide() -> tuple[object, list, list[CrossTask], object]:
+    def decide(decided_identity: Callable | None = None) -> tuple[object, list, list[CrossTask], object]:
         return _identity_and_parts(docs, facts, settings, part_codes, max(jobs * 4, len(docs) // PART_DOCUMENTS + 1),
-                                   ships, steps, source_lines)
+                                   ships, steps, source_lines, decided_identity)
 
     recalled = None
     try:
@@ -535,15 +555,16 @@ class _NoIdentity(Exception):
 
 def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes: tuple[str, ...], n_tasks: int,
                         ships: bool, memo=None, source_lines: Mapping | None = None,
-                        ) -> tuple[object, list, list[CrossTask], object]:
+                        decided_identity: Callable | None = None) -> tuple[object, list, list[CrossTask], object]:
     """Identity, the statements and the parts decided over the whole corpus (_decided), and
     the parts' tasks: the parts packed into at most `n_tasks` of about equal weight. The
     content cache's memo (cross_memo.RunMemo) gives what it holds of the decision, and
-    its recall (cross_memo.Recalled, also returned) takes out the parts whose findings it holds."""
+    its recall (cross_memo.Recalled, also returned) takes out the parts whose findings it holds.
+    `decided_identity(clubs, stated)`, where given, is called once they are, before the parts."""
     from seasonparse.partition import bins
 
     def decide() -> tuple:
-        return _decided(docs, facts, settings)
+        return _decided(docs, facts, settings, decided_identity)
 
     decided = memo.layout(decide) if memo is not None else decide()
     clubs, stated, parts, weights = decided[:4]
@@ -557,29 +578,34 @@ def _identity_and_parts(docs: list, facts: list, settings: Settings, part_codes:
     return clubs, stated, tasks, recalled
 
 
-def _decided(docs: list, facts: list, settings: Settings) -> tuple:
+def _decided(docs: list, facts: list, settings: Settings, decided_identity: Callable | None = None) -> tuple:
     """Identity decided over the whole corpus from the documents' facts (as the per-document
     stage handed them back, see partition.packed_facts), their statements, the parts
-    (partition.components) and the documents' weights."""
+    (partition.components) and the documents' weights. The statements and weights are
+    taken in identity's first pass over the facts, so `decided_identity(clubs, stated)`
+    has them before the parts are found (a worker waiting for identity starts sooner)."""
     from seasonparse import identity
     from seasonparse.partition import components, packed_facts, unpack_facts
 
     facts = [packed_facts(f, d) for f, d in zip(facts, docs)]
-    try:
-        clubs = identity.from_evidence(
-            lambda: ((d.path, unpack_facts(f).identity) for d, f in zip(docs, facts)), settings.aliases)
-    except Exception as exc:
-        raise _NoIdentity from exc
     stated, weights = [], []
 
-    def each_facts():
+    def evidence():
+        first = not weights  # identity reads the facts several times: what the others need, once
         for d, packed in zip(docs, facts):
             found = unpack_facts(packed)
-            stated.append((d.path, list(found.deductions), list(found.removals)))
-            weights.append(found.weight)
-            yield found
+            if first:
+                stated.append((d.path, list(found.deductions), list(found.removals)))
+                weights.append(found.weight)
+            yield d.path, found.identity
 
-    return clubs, stated, components(each_facts(), clubs.root), weights
+    try:
+        clubs = identity.from_evidence(evidence, settings.aliases)
+    except Exception as exc:
+        raise _NoIdentity from exc
+    if decided_identity is not None:
+        decided_identity(clubs, stated)
+    return clubs, stated, components((unpack_facts(f) for f in facts), clubs.root), weights
 
 
 def _handover(map_fn, docs: list, whole_tasks: list[CrossTask]):
@@ -621,9 +647,16 @@ def _overlapped(map_then, stage: CrossStage, docs: list, whole_tasks: list[Cross
     if len(whole_tasks) > 1:  # the surname groups split among tasks side by side: each views a slice of the documents
         _RUN.update(exchange=ViewExchange(len(docs), len(whole_tasks)))
 
-    def parts() -> list[CrossTask]:
-        clubs, stated, tasks, _ = decide()
+    given = []
+
+    def give(clubs, stated) -> None:  # as soon as identity is decided, before the parts
         late.give((clubs, stated))
+        given.append(True)
+
+    def parts() -> list[CrossTask]:
+        clubs, stated, tasks, _ = decide(give)
+        if not given:
+            give(clubs, stated)
         return tasks
 
     try:
@@ -706,7 +739,8 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     corpus_rules = any(rules[c].scope == "corpus" for c in codes)
     memoized = getattr(map_fn, "cross_memo", None) is not None  # the stage's memo splits it by the facts
     stage = DocumentStage(frozenset(codes), settings, None if rules is registry() else rules,
-                          corpus_rules and (packs or memoized), packs)
+                          corpus_rules and (packs or memoized), packs,
+                          packs and not memoized and not references and views_ahead(sources, map_fn, codes))
     checked: list[Checked] = []
     results = map_fn(stage, sources)
     # unpacked documents stay as they are (see packs_documents); the spill file a pool may hand its workers

@@ -110,6 +110,11 @@ def _watch_parent(parent: int) -> None:
 _stopping = None  # in a worker: the run's stop flag (forkpool.Flag), set by _stop
 
 
+def in_worker() -> bool:
+    """Whether this process is a worker of a pool (_init_worker ran in it)."""
+    return _stopping is not None
+
+
 class _Stopped(Exception):
     """The run is stopping: the rest of a worker's chunk is not started."""
 
