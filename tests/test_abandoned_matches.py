@@ -111,3 +111,16 @@ def test_one_rule_tells_a_struck_note_in_every_format():
     assert struck_kind("a.e.t., abandoned") == "abandoned"  # a football box's note, joined by commas
     assert struck_kind("2–0 (expunged)") == "expunged" and struck_kind("1–0 (abd)") == "abandoned"
     assert struck_kind("2–0 (replay of the abandoned match)") is None and struck_kind(None) is None
+
+
+def test_a_drawn_match_and_its_replay_under_a_replay_heading_are_no_two_legged_tie():
+    """trial28: a 0–0 written under the previous tie's `===Replay===` heading, and its own replay, the
+    sides reversed, under the next: read as two legs, `aggregate 1–0`. A replay's section makes no
+    tie of boxes (lexicon [sections] replays); a box stating an aggregate still would."""
+    doc = parse_file(str(HANDMADE / "cup_replay.wikitext"))
+    assert len(doc.matches) == 4 and doc.ties == ()
+    assert _findings(doc) == []
+    stated = (HANDMADE / "cup_replay.wikitext").read_text("utf-8").replace(
+        "|score = 0–1\n|team2 = Westby Albion", "|score = 0–1\n|aggregatescore = 0–1\n|team2 = Westby Albion")
+    doc = parse_wikitext(decode("cup_replay.wikitext", stated.encode("utf-8")))
+    assert [t.reason for t in doc.ties] == ["aggregate"]

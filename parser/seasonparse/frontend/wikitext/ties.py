@@ -19,7 +19,8 @@ the second with the sides reversed, in one section (or in a round's First leg an
 sections: lexicon.leg_round), where the second states
 an `aggregatescore` or the section has no other box of either club (a
 play-off written as its two legs; in a league section each pairing is played
-twice, but among other matches). The aggregate decides; on a level one, away
+twice, but among other matches) and is no replay's (lexicon [sections] replays: a cup's
+replay is the sides reversed too, with no aggregate). The aggregate decides; on a level one, away
 goals where the aggregate cell says so (`(a)`), else the second leg's shoot-out.
 An `aggregatescore` with a score is the tie's stated aggregate, which T002 compares
 with the legs' (trial15: `7–2` over legs giving 6–2 was replaced by the sum, unseen);
@@ -381,8 +382,8 @@ def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matche
             continue
         stated = aggregates.get(m.index)
         alone = clubs[(rnd, home)] == clubs[(rnd, away)] == 2
-        if stated is None and not alone:
-            continue
+        if stated is None and (not alone or any(names_any(t, "sections", "replays") for t in m.section)):
+            continue  # (a replay, the sides reversed as a second leg's, adds no goals to the first match's)
         tie = _box_tie(leg1, m, *(stated or ("", None)))
         if tie is not None:
             out.append(tie)
