@@ -144,6 +144,19 @@ def test_a_row_that_cannot_be_read_is_one_info():
     assert (d.code, d.severity, d.line) == ("P021", "info", 4) and "is not a score" in d.message
 
 
+@pytest.mark.parametrize("cell, venue", [
+    ("W 0–3 (awarded 3–0)", "H"), ("W 1–1 (p)", "H"), ("W 2–2 (a)", "H"), ("L 1–0 (agg. 1–2)", "H"),
+    ("L 2–1", "A"),  # an away row, the table's order unsaid: written home side first, the letter fits
+])
+def test_a_letter_a_note_or_the_other_order_may_explain_is_only_p021(cell, venue):
+    """review24: the awarded result, a shoot-out or away goals or the tie's aggregate named in a
+    note, and an away row of a table that may write the home side first, were P022 errors."""
+    doc = parse(TABLE.replace("RESULT", "Score").replace("CELL", cell).replace("|| H ||", f"|| {venue} ||"),
+                "2031 Ostbridge Town season.wikitext")
+    assert doc.matches == ()
+    assert [(d.code, d.severity) for d in doc.diagnostics] == [("P021", "info")]
+
+
 @pytest.mark.parametrize("cell, why", [
     ("L 2–1", "says L, but Ostbridge Town scored 2 to 1"),  # the letter and the score disagree: no guess
     ("L 1–1 (a.e.t.) (5–4 p)", "says L, but Ostbridge Town scored 1 to 1"),  # the club won the shoot-out

@@ -385,8 +385,9 @@ What it does: in a club season article (its club named by the infobox's `club` o
 the title, `2005–06 Central Coast Mariners FC season`), a wikitable with an opponent,
 a venue and a result column is read as the club's matches, a row a match. A row whose
 venue is no H, A or N mark, whose result is no score (`P–P`, `Postponed`), or whose
-`W`, `D` or `L` disagrees with the score (P022) is kept as a table row; noted once per
-table, at the first, with how many there are.
+`W`, `D` or `L` disagrees with the score where a note or the other order of the score
+may explain it (`W 0–3 (awarded 3–0)`, `L 1–0 (agg. 1–2)`; else P022) is kept as a table
+row; noted once per table, at the first, with how many there are.
 
 Why: the row's match is otherwise missing from every check without a word.
 
@@ -403,7 +404,10 @@ A row of a club season's results table whose `W`, `D` or `L` contradicts its sco
 
 What it does: reports the result cell (`W 1–2`: a win, but the club scored 1 to 2),
 read as P021 reads the table (the club's goals first unless the header says home–away,
-a shoot-out's winner as a `W` or `L` of a level score); the row gives no match.
+a shoot-out's winner as a `W` or `L` of a level score); the row gives no match. Only
+where nothing explains it: a note other than extra time or a shoot-out with its score
+(`(awarded 3–0)`, `(a)`, `(agg. 1–2)`), or an away row whose letter fits its score
+read home side first in a table that does not say its order, leaves it to P021.
 
 Why: one of the two is wrong, and which cannot be told; the match would otherwise be
 missing from every check with only an info to say so.

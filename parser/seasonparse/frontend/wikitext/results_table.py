@@ -164,6 +164,9 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
         return result_cell.line, result_cell.column, f"result `{result}`: `{m[1]}` is not W, D or L"
     extra_time, pens = note_details(rest) if rest else (False, None)
     if outcome is not None and outcome not in _outcomes(club_goals, opp_goals, pens, home_away and side == "away"):
+        why = f"result `{result}` says {m[1]} but {club} scored {club_goals} to {opp_goals}"
+        if not _contradicts(outcome, first, second, side, home_away, rest, extra_time, pens):
+            return result_cell.line, result_cell.column, why  # a note, or the other order, may explain it
         diags.append(Diagnostic("P022", ERROR, f"result `{result}` says {m[1]}, but {club} scored {club_goals} to "
                                 f"{opp_goals}: the letter or the score is wrong; the row gives no match",
                                 result_cell.line, result_cell.column))
@@ -216,6 +219,21 @@ def _venue(text: str) -> tuple[str, str | None, bool] | None:
             stadium = text.split(None, 1)[1].strip(" ()") if rest else ""
             return side, (stadium or None) if meaning == "neutral" else None, meaning == "neutral"
     return None
+
+
+def _contradicts(outcome: int, first: int, second: int, side: str, home_away: bool, rest: str,
+                 extra_time: bool, pens: tuple[int, int] | None) -> bool:
+    """Whether a row's W, D or L that disagrees with its score (as the table is read) is
+    certainly wrong (P022), not what a note or the other way of writing scores explains
+    (review24): its note says nothing but extra time or a shoot-out read with its score
+    (`(awarded 3–0)`, `(a)`, `(agg. 1–2)`, `(p)`: the letter may tell the award or the tie),
+    and, in a table that does not say its order, an away row's letter disagrees with the
+    home side's goals first too (some such tables write them so)."""
+    if rest and pens is None and not (extra_time and not re.sub(r"\(?\s*a\.?\s*e\.?\s*t\.?\s*\)?", "", rest).strip()):
+        return False
+    if side == "away" and not home_away:
+        return outcome not in _outcomes(second, first, pens, True)
+    return True
 
 
 def _outcomes(club_goals: int, opp_goals: int, pens: tuple[int, int] | None, pens_reversed: bool) -> set[int]:
