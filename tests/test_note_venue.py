@@ -21,7 +21,8 @@ from seasonparse.frontend.lines import note_venue
     ("at Home", None),  # the side at home, capitalised (fixes39)
     ("at HT", None),  # half-time
     ("a.e.t.; at Half-time", None),
-    ("at FT", None),  # 2-3 capitals alone: an abbreviation, no ground
+    ("at FT", None),  # full time: the lexicon's abbreviation, no ground
+    ("at MCG", "MCG"), ("a.e.t., at the SCG", "the SCG"),  # capitals alone may be a ground (review24)
     ("at Home Park", "Home Park"),  # Plymouth Argyle's ground: a name that holds the word
     ("at BT Murrayfield", "BT Murrayfield"),
     ("at the Away Ground", "the Away Ground"),

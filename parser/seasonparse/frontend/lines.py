@@ -138,19 +138,17 @@ def note_venue(note: str | None) -> str | None:
     that starts a part of the note, to its next `;` (a comma may be the ground's own: `at
     Wembley Stadium, London`), where it is a name (a capital first, after any `the`):
     `at half-time`, `at 2–1`, `at home` name no ground (review22); nor do the lexicon's
-    scores.not_grounds, any case (`at Home`, `at HT`), nor 2-3 capitals alone (`at FT`)."""
+    scores.not_grounds, any case (`at Home`, `at HT`, `at FT`). Capitals alone may be a ground
+    (`at MCG`, `at SCG`: review24), so only the lexicon's abbreviations are none."""
     if not note:
         return None
     found = _venue_words().search(note)
     if found is None:
         return None
     ground = found[1]
-    if not without_article(ground)[:1].isupper() or _CAPITALS_ALONE.fullmatch(ground):
+    if not without_article(ground)[:1].isupper():
         return None
     return None if fold(ground) in words("scores", "not_grounds") else ground
-
-
-_CAPITALS_ALONE = compile_lazily(r"[A-Z]{2,3}")
 
 
 @lru_cache(maxsize=1)
