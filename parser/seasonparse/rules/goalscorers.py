@@ -666,11 +666,14 @@ def _lists_appearances(doc: Document, t: Tally) -> bool:
     """Whether the tally's table has a column of appearances (the lexicon's appearance_columns:
     `Apps`): a squad's table, which has no row for the goals no player of it scored. Not one
     under a goalscorer heading (`Top scorers`, the lexicon's section_words): its `Matches`
-    beside `Goals` are each scorer's, and it lists the scorers, own goals too."""
+    beside `Goals` are each scorer's, and it lists the scorers, own goals too; unless the
+    heading names appearances as well (`Appearances and goalscorers`: a squad's, review24)."""
     table = doc.tables[t.table] if t.table is not None and 0 <= t.table < len(doc.tables) else None
     if table is None or not any(names_any(c, "goalscorers", "appearance_columns") for c in table.columns):
         return False
-    return not (table.section and contains_any(table.section[-1], "goalscorers", "section_words"))
+    title = table.section[-1] if table.section else ""
+    return not (contains_any(title, "goalscorers", "section_words")
+                and not names_any(title, "goalscorers", "appearance_columns"))
 
 
 @rule("G003", "total-row-mismatch", ERROR)
