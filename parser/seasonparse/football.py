@@ -444,7 +444,10 @@ def final_table(doc: Document) -> list[tuple[int, str, int, frozenset[str]]] | N
     if len(tables) != 1:
         return None
     rows = [r for r in rows_of(tables[0]) if r.team]
-    played = [r for r in rows if not _struck_off(r)]
+    out = [r for r in rows if _struck_off(r)]
+    if sum(not (r.marks & words("standings", "status_out")) for r in out) > 1:
+        out = [r for r in out if r.marks & words("standings", "status_out")]  # unmarked: clubs yet to play
+    played = [r for r in rows if r not in out]
     if any(r.values["played"] for r in played):  # else a table before its first match: all rows stay
         rows = played
     played = {r.values["played"] for r in rows}
@@ -461,7 +464,9 @@ def final_table(doc: Document) -> list[tuple[int, str, int, frozenset[str]]] | N
 
 def _struck_off(row) -> bool:
     """Whether a standings row is of a club out of the league that played nothing: Pld 0, and
-    marked so (the lexicon's status_out: `E` expelled, `D` disqualified) or 0 in every figure."""
+    marked so (the lexicon's status_out: `E` expelled, `D` disqualified) or 0 in every figure
+    (final_table takes an unmarked one so only where it is the table's one: two or more are
+    clubs yet to play, a table after its first round, review24)."""
     if row.values["played"] != 0:
         return False
     return bool(row.marks & words("standings", "status_out")) or not any(row.values.values())
