@@ -187,8 +187,8 @@ def _listed_in_date_order(doc):
     above = {}  # section -> (clubs, first leg, last leg) of the tie listed last
     knockout_document = knockout_title(doc.title or "")
     for m in doc.matches:
-        if m.date is None:
-            continue
+        if m.date is None or (m.note and names_any(m.note, "rules", "postponed")):
+            continue  # (a match its note says was put off stands in its round, out of date order: trial29)
         clubs = pair_key(m)
         tie = above.get(m.section)
         if tie is not None and tie[0] == clubs:
@@ -210,7 +210,9 @@ def date_order(doc, settings, report):
     the legs of a tie listed together are ordered among themselves, and ties by
     their first legs. A knockout round's ties (listed in draw order) are not
     compared with each other, whether a section or the document's title names
-    the round.
+    the round. A match whose note says it was put off (the lexicon's [rules]
+    postponed: `(postponed from November 1)`) stands in its round out of date
+    order: it is compared with neither the match above nor the one below.
 
     Why: a section that lists a tournament in order with one date out of place
     usually has a wrong day or month.
