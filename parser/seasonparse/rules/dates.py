@@ -9,6 +9,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.football import pair_key, round_index, season_window
 from seasonparse.lexicon import group_stage, knockout_title, names_any
 from seasonparse.model import ERROR, INFO, WARNING
+from seasonparse.names import fold
 from seasonparse.seasons import years_named
 
 SEASON_TAIL_GAP = timedelta(days=21)
@@ -68,7 +69,10 @@ def date_outside_season(doc, settings, report):
 
     A date after the season in a year the document's prose says its matches were
     put off into (a sentence with `postponed`, `rescheduled` and that year) is not
-    reported: the 2019–20 Copa del Rey's final was played in April 2021.
+    reported: the 2019–20 Copa del Rey's final was played in April 2021. Nor is a
+    one-year season's match in the next year's first half under a section titled
+    with a competition its infobox names with a season of two years from its year
+    (`cup1 = [[2023–24 UEFA Europa Conference League]]` in a 2023 season).
 
     Why: a wrong year in a date line is a common copy-and-paste slip; it stands
     out against the other dates of the document, not against the edition's name.
@@ -83,6 +87,7 @@ def date_outside_season(doc, settings, report):
         return
     dated = [m for m in doc.matches if m.date is not None]
     outside = [m for m in dated if not season.first <= date.fromisoformat(m.date) <= season.last]
+    outside = _outside_its_competition(doc, season, outside)
     if not outside:
         return
     span = f"the season {season.text} ({season.first.year}–{season.last.year})"
@@ -130,6 +135,29 @@ def _years_put_off(doc, last_year: int) -> set[int]:
                 if names_any(sentence, "rules", "postponed"):
                     years.update(y for y in years_named(sentence) if y > last_year)
     return years
+
+
+_SPLIT_SEASON = re.compile(r"(\d{4})\s*[–-]\s*(?:\d{2}|\d{4})\s+([^\]|\[<({}]+)")
+
+
+def _outside_its_competition(doc, season, outside: list) -> list:
+    """The matches of `outside` that lie outside their competition's season too: a one-year
+    season's club plays a competition the infobox names with a season of two years from its
+    year (`cup1 = [[2023–24 UEFA Europa Conference League]]` in a 2023 season) into the next
+    year's first half (trial29: Astana's February 2024 knockout play-offs, two D002 errors).
+    A match is that competition's where a title of its section is the competition's name."""
+    if season.first.year != season.last.year or not outside:
+        return outside
+    named = [fold(m[2]).strip() for f in doc.infobox for m in _SPLIT_SEASON.finditer(f.value)
+             if int(m[1]) == season.last.year]
+    if not named:
+        return outside
+
+    def its_competition(m) -> bool:
+        day = date.fromisoformat(m.date)
+        return (day.year == season.last.year + 1 and day.month <= 6
+                and any(fold(t).strip() in named for t in m.section))
+    return [m for m in outside if not its_competition(m)]
 
 
 def _season_tail(season, dated, outside) -> set[str]:
