@@ -6,7 +6,9 @@ about 18 KB an article, 0.5 GB at 30,000. `SpillFile` appends them to one
 anonymous temporary file and the parent keeps only where each one is
 (`Spilled`: a few dozen bytes), reading it back when a part of the cross-document
 stage or a report needs it. A run's first SPILL_FROM bytes stay in memory: a small
-check makes no file.
+check makes no file, but for a pool started ahead (`check --jobs N --no-cache`), whose
+workers must be able to read what is spilled later, the file is made before they fork
+(SpillFile.opened, parallel.Handover).
 
 The file is unlinked as soon as it is made (tempfile.TemporaryFile): nothing is
 left behind, even when the run is killed. It is read with os.pread, which moves
