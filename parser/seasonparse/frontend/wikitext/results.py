@@ -3,7 +3,8 @@ home) and the legacy {{Fb r header}} / {{Fb r2 team}} / {{fb r}} grids.
 
 A blank cell is a match not played and gives no match, but a `blank_cell` block
 (items: home, away, and the `match_X_Y_note` text where one is written, often why:
-an annulled match), so that a rule can point at the cell and the note is kept.
+an annulled match), so that a rule can point at the cell and the note is kept. A
+forfeit written with no score (`+:−`) is such a block too, its note `forfeit +:−`.
 A pair's cell written another way (`match1_X_Y`, a bare `X_Y`) is not read, and
 one P020 info per grid says so.
 """
@@ -66,6 +67,9 @@ def read_sports_results(frag: Fragment, first_index: int, section, index: LineIn
             continue
         s = score(raw)
         if s is None:
+            if _FORFEIT.fullmatch(clean(raw)):  # `+:−`: a technical result with no score (trial29)
+                blanks.append(_blank_cell(frag, index, p, f"match_{home}_{away}", names[home], names[away],
+                                          section, f"forfeit {clean(raw)}"))
             continue
         played.append((*position(p.offset), home, away, s, len(raw)))
     played.sort(key=itemgetter(0, 1))  # in source order, by (line, column); stable
@@ -74,6 +78,11 @@ def read_sports_results(frag: Fragment, first_index: int, section, index: LineIn
     return [_match(first_index + i, names[home], names[away], s[0], s[1], section, line, col, col + size,
                    (links[home], links[away]))
             for i, (line, col, home, away, s, size) in enumerate(played)], blanks
+
+
+# A forfeit written as the winner's `+` and the loser's `−` (`+:−`, `−:+`, `+/-`: a technical
+# result, the way some federations' tables mark it): no score, but no blank either.
+_FORFEIT = re.compile(r"\s*(?:\+\s*[:/–—−-]\s*[−–-]|[−–-]\s*[:/–—−-]\s*\+)\s*")
 
 
 def _names_a_pair(name: str, codes: frozenset[str]) -> bool:
