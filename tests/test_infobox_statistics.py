@@ -20,7 +20,7 @@ def test_counts_above_a_final_alone_are_not_contradicted():
 
 
 @pytest.mark.parametrize("field, stated, message", [
-    ("num_teams = 14", "num_teams = 1", "num teams: 1, but 2 clubs play in the match blocks"),
+    ("num_teams = 14", "num_teams = 1", "num teams: 1, but 2 teams play in the match blocks"),
     ("goals = 70", "goals = 1", "goals: 1, but the match blocks have 2 goals"),
     ("Ivo Radić (5)", "Ivo Radić (0)", "top goal scorer: Ivo Radić with 0, but the match blocks give him 1"),
 ])
@@ -36,7 +36,7 @@ def test_counts_above_a_whole_knockout_are_reported():
                            "top goal scorer: Ivo Radić with 5, but the match blocks give him 1"]
     # as many matches as stated: whole, whatever the teams
     assert i001(FINAL_ONLY.replace("matches = 26", "matches = 1")) == [
-        "goals: 70, but the match blocks have 2 goals", "num teams: 14, but 2 clubs play in the match blocks",
+        "goals: 70, but the match blocks have 2 goals", "num teams: 14, but 2 teams play in the match blocks",
         "top goal scorer: Ivo Radić with 5, but the match blocks give him 1"]
 
 

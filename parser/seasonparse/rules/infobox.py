@@ -62,7 +62,7 @@ def infobox_statistics_mismatch(doc, settings, report):
         yield report(f"{goals_field.key}: {n}, but the match blocks have {total} goals",
                      goals_field.line, 1)
     if _contradicts(n := _count(teams_field), len(clubs), whole):
-        yield report(f"{teams_field.key}: {n}, but {len(clubs)} clubs play in the match blocks",
+        yield report(f"{teams_field.key}: {n}, but {len(clubs)} teams play in the match blocks",
                      teams_field.line, 1)
     scorer = _field(doc, "top_scorer")
     if scorer and (m := _SCORER.fullmatch(scorer.value.strip())):
