@@ -117,17 +117,6 @@ class Clubs:
             self.first_seen[k] = tuple.__new__(Place, place)  # Place(*place), without its Python __new__
         return k
 
-    def side_root(self, name: str, link: str | None) -> str:
-        """The root of a match's side: its name's, except for a label linked to two clubs
-        (several_targets: `[[Olympique Lyonnais Féminin|Lyon]]` and `[[Olympique Lyonnais|Lyon]]`),
-        which is its link target's where it has one; the label alone stays the label's
-        (merged with neither)."""
-        if link and self.several_targets:
-            k = key(name)
-            if self.root(k) in self.several_targets or k in self.several_targets:
-                return self.root(link)
-        return self.root(name)
-
     def root(self, name_or_key: str) -> str:
         k = name_or_key if name_or_key in self.parent else key(name_or_key)
         if k not in self.parent:

@@ -364,24 +364,14 @@ def document_keys(facts: Facts, root: Callable[[str], str]) -> Iterable[Hashable
     dated match (a tie's first leg among them) is keyed by its club pair on its day and the
     next (two dates at most a day apart share one), and by each club's day."""
     yield from facts.keys
-    targets = {name: target for name, _, target in facts.identity.names if target}
-
-    def roots(name: str) -> tuple[str, ...]:
-        """The name's root, and its link target's where that is another club: a label linked
-        to two clubs is compared as its target (identity.Clubs.side_root), so the document
-        shares keys with those that name the target (one more key joins no part wrongly)."""
-        found, target = root(name), targets.get(name)
-        return (found,) if target is None or root(target) == found else (found, root(target))
-
     for iso, home, away, *_ in facts.identity.dated:
         day = date.fromisoformat(iso)
-        for a in roots(home):
-            for b in roots(away):
-                pair = frozenset((a, b))
-                yield "pair day", pair, day
-                yield "pair day", pair, day + timedelta(days=1)
-        for club in (*roots(home), *roots(away)):
-            yield "club day", club, day
+        a, b = root(home), root(away)
+        pair = frozenset((a, b))
+        yield "pair day", pair, day
+        yield "pair day", pair, day + timedelta(days=1)
+        yield "club day", a, day
+        yield "club day", b, day
 
 
 def components(facts: Iterable[Facts], root: Callable[[str], str]) -> list[list[int]]:
