@@ -79,7 +79,7 @@ def test_the_corpus_is_split_and_no_finding_relates_two_parts(corpus):
     checked = [DocumentStage(frozenset(codes), settings_of(Config()))(i) for i in _inputs(corpus)]
     docs = [c.document.unpack() for c in checked]
     index = build(docs, settings_of(Config()))
-    parts = components([document_facts(d) for d in docs], index.clubs.root)
+    parts = components([document_facts(d) for d in docs], index.clubs.side_roots)
     assert len(parts) > 30 and sorted(i for p in parts for i in p) == list(range(len(docs)))
     part_of = {docs[i].path: n for n, p in enumerate(parts) for i in p}
     result = run(docs, rules, codes, Config())
@@ -131,7 +131,7 @@ def test_documents_sharing_one_key_stay_in_one_part(name):
     serial = _report(docs)
     assert any(f["code"].startswith("X") for f in json.loads(serial)), serial
     assert _report(docs, ShippingMap()) == serial
-    assert components([document_facts(d) for d in docs], clubs(docs, {}).root) == [[0, 1], [2]]
+    assert components([document_facts(d) for d in docs], clubs(docs, {}).side_roots) == [[0, 1], [2]]
 
 
 def test_workers_find_the_facts_only_for_corpus_rules(corpus):

@@ -605,7 +605,7 @@ def _decided(docs: list, facts: list, settings: Settings, decided_identity: Call
         raise _NoIdentity from exc
     if decided_identity is not None:
         decided_identity(clubs, stated)
-    return clubs, stated, components((unpack_facts(f) for f in facts), clubs.root), weights
+    return clubs, stated, components((unpack_facts(f) for f in facts), clubs.side_roots), weights
 
 
 def _handover(map_fn, docs: list, whole_tasks: list[CrossTask]):

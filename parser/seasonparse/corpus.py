@@ -110,8 +110,8 @@ class Corpus:
         for doc in self.docs:
             for m in doc.matches:
                 if m.date is not None:
-                    out.append(MatchRef(doc, m, date.fromisoformat(m.date),
-                                        self.clubs.root(m.home), self.clubs.root(m.away)))
+                    out.append(MatchRef(doc, m, date.fromisoformat(m.date), self.clubs.side_root(m.home, m.home_link),
+                                        self.clubs.side_root(m.away, m.away_link)))
         return out
 
     def line_text(self, doc: Document, line: int) -> str:

@@ -103,6 +103,9 @@ class Clubs:
         self.inferred: list[Inference] = []
         self.ambiguous: list[Ambiguity] = []
         self.several_targets: set[str] = set()  # labels linked to two clubs
+        # of those, the labels whose targets are one club's sides (`Olympique Lyonnais Féminin` and
+        # `Olympique Lyonnais`: see side_root) -> their targets' keys
+        self.sides: dict[str, tuple[str, ...]] = {}
         self.linked: set[str] = set()  # roots whose names hold a link target (an article)
         self.rosters: dict[str, tuple[tuple[str, str, str], ...]] = {}  # root -> (kind, first, last) (Roster)
         self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
@@ -116,6 +119,25 @@ class Clubs:
             self.display[k] = name.strip()
             self.first_seen[k] = tuple.__new__(Place, place)  # Place(*place), without its Python __new__
         return k
+
+    def side_root(self, name: str, link: str | None) -> str:
+        """The root of a match's side: its name's, except for a label linked to sides of one club
+        (`sides`: `[[Olympique Lyonnais Féminin|Lyon]]` and `[[Olympique Lyonnais|Lyon]]`), which
+        is its link target's where it has one: the women's and the men's matches against one
+        opponent a day apart are two (trial29). A label linked two ways to one side (an article
+        and its redirect, `Manchester United F.C.` and `Manchester United`) stays the label's."""
+        if link and self.sides:
+            k = key(name)
+            if k in self.sides:
+                return self.root(link)
+        return self.root(name)
+
+    def side_roots(self, name: str) -> tuple[str, ...]:
+        """Every root side_root may give the name: its own, and where it is a label of sides
+        (`sides`) each of its targets' (for keys that must join whatever a match links)."""
+        own = self.root(name)
+        targets = self.sides.get(key(name)) if self.sides else None
+        return (own,) if targets is None else (own, *dict.fromkeys(self.root(t) for t in targets))
 
     def root(self, name_or_key: str) -> str:
         k = name_or_key if name_or_key in self.parent else key(name_or_key)
@@ -413,7 +435,7 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         clubs.canonical_names[clubs.root(ck)] = canonical
         if not others:
             of_their_own.add(ck)
-    _merge_link_targets(clubs, targets)
+    _merge_link_targets(clubs, targets, self_linked)
     _infer_from_matches(clubs, evidence_of)
     _infer_from_words(clubs, of_their_own)
     clubs.freeze()
@@ -424,15 +446,23 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     return clubs
 
 
-def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]]) -> None:
+def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]], self_linked: set[str] = frozenset()) -> None:
     """A label linked to one target is that club; a label linked to two is two clubs,
-    kept out of every inference by words (it fits both) and merged with neither."""
+    kept out of every inference by words (it fits both) and merged with neither. So is a
+    label written as its own target elsewhere (`[[Olympique Lyonnais]]`) and linked to one of
+    its sides (`[[Olympique Lyonnais Féminin|Olympique Lyonnais]]`, trial29): the men's and
+    the women's club, not one."""
     for label in sorted(targets):
         found = targets[label]
-        if len(found) == 1:
+        if len(found) == 1 and label in self_linked and names_a_side(next(iter(found)), label):
+            clubs.several_targets.add(label)
+            clubs.sides[label] = tuple(sorted((label, *found)))
+        elif len(found) == 1:
             clubs.union(label, next(iter(found)))
         elif len({clubs.root(t) for t in found}) > 1:
             clubs.several_targets.add(label)
+            if any(names_a_side(a, b) or names_a_side(b, a) for a in found for b in found if a < b):
+                clubs.sides[label] = tuple(sorted(found))
 
 
 def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[str, Evidence]]]) -> None:

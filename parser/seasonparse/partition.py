@@ -359,31 +359,34 @@ def document_facts(doc: Document) -> Facts:
                  tuple(statements.removals(doc)), 1 + len(doc.matches) + len(doc.tables))
 
 
-def document_keys(facts: Facts, root: Callable[[str], str]) -> Iterable[Hashable]:
-    """The keys of a document's facts, clubs named by the corpus's identity (`root`): a
-    dated match (a tie's first leg among them) is keyed by its club pair on its day and the
-    next (two dates at most a day apart share one), and by each club's day."""
+def document_keys(facts: Facts, roots: Callable[[str], tuple[str, ...]]) -> Iterable[Hashable]:
+    """The keys of a document's facts, clubs named by the corpus's identity (`roots`: every
+    root a name may stand for, identity.Clubs.side_roots): a dated match (a tie's first leg
+    among them) is keyed by its club pair on its day and the next (two dates at most a day
+    apart share one), and by each club's day."""
     yield from facts.keys
     for iso, home, away, *_ in facts.identity.dated:
         day = date.fromisoformat(iso)
-        a, b = root(home), root(away)
-        pair = frozenset((a, b))
-        yield "pair day", pair, day
-        yield "pair day", pair, day + timedelta(days=1)
-        yield "club day", a, day
-        yield "club day", b, day
+        for a in roots(home):
+            for b in roots(away):
+                pair = frozenset((a, b))
+                yield "pair day", pair, day
+                yield "pair day", pair, day + timedelta(days=1)
+        for club in (*roots(home), *roots(away)):
+            yield "club day", club, day
 
 
-def components(facts: Iterable[Facts], root: Callable[[str], str]) -> list[list[int]]:
+def components(facts: Iterable[Facts], roots: Callable[[str], tuple[str, ...]]) -> list[list[int]]:
     """Indexes of the documents (`facts`, one per document, read once) in connected parts
-    (documents joined by a shared key), each in document order, the parts ordered by their first."""
+    (documents joined by a shared key), each in document order, the parts ordered by their first.
+    `roots`: the roots a name may stand for (identity.Clubs.side_roots)."""
     parent: list[int] = []
-    roots: dict[str, str] = {}  # a name as written -> its root: the names of a league recur in every match
+    known: dict[str, tuple[str, ...]] = {}  # a name as written -> its roots: a league's names recur in every match
 
-    def root_of(name: str) -> str:
-        found = roots.get(name)
+    def root_of(name: str) -> tuple[str, ...]:
+        found = known.get(name)
         if found is None:
-            found = roots[name] = root(name)
+            found = known[name] = roots(name)
         return found
 
     def find(i: int) -> int:
