@@ -147,6 +147,8 @@ def test_a_row_that_cannot_be_read_is_one_info():
 @pytest.mark.parametrize("cell, venue", [
     ("W 0–3 (awarded 3–0)", "H"), ("W 1–1 (p)", "H"), ("W 2–2 (a)", "H"), ("L 1–0 (agg. 1–2)", "H"),
     ("L 2–1", "A"),  # an away row, the table's order unsaid: written home side first, the letter fits
+    ("L 1–0 (agg. 1–1, 3–4 p)", "H"), ("W 0–1 (4–2 p)", "H"),  # a shoot-out after a score not level: a tie's
+    ("W 1–2{{efn|Match awarded 3–0.}}", "H"), ("W 1–2<ref>Awarded 3–0</ref>", "H"),  # a footnote may say why
 ])
 def test_a_letter_a_note_or_the_other_order_may_explain_is_only_p021(cell, venue):
     """review24: the awarded result, a shoot-out or away goals or the tie's aggregate named in a
@@ -159,6 +161,7 @@ def test_a_letter_a_note_or_the_other_order_may_explain_is_only_p021(cell, venue
 
 @pytest.mark.parametrize("cell, why", [
     ("L 2–1", "says L, but Ostbridge Town scored 2 to 1"),  # the letter and the score disagree: no guess
+    ("W 1–2 (AET)", "says W, but Ostbridge Town scored 1 to 2"), ("W 1–2 (after extra time)", "says W, but"),
     ("L 1–1 (a.e.t.) (5–4 p)", "says L, but Ostbridge Town scored 1 to 1"),  # the club won the shoot-out
 ])
 def test_a_row_whose_letter_contradicts_its_score_is_an_error_and_gives_no_match(cell, why):

@@ -673,7 +673,7 @@ def _lists_appearances(doc: Document, t: Tally) -> bool:
         return False
     title = table.section[-1] if table.section else ""
     return not (contains_any(title, "goalscorers", "section_words")
-                and not names_any(title, "goalscorers", "appearance_columns"))
+                and not names_any(title, "goalscorers", "statistics_sections"))
 
 
 @rule("G003", "total-row-mismatch", ERROR)

@@ -216,7 +216,7 @@ def _reason_noted(value: str, club: str) -> bool:
     relegation decided off the pitch, in a word of the lexicon's [infobox] relegation_told, as
     the prose may (trial29); read in the part of the value that names the club."""
     name, told = fold(club), words("infobox", "relegation_told")
-    for part in re.split(r"<br\s*/?>|[,;\n]", value, flags=re.I):
+    for part in re.split(r"<br\s*/?>|[,;\n]|\s+and\s+", value, flags=re.I):
         folded = fold(part)
         if name in folded and any(w in folded.replace(name, " ") for w in told):
             return True

@@ -165,7 +165,7 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away
     extra_time, pens = note_details(rest) if rest else (False, None)
     if outcome is not None and outcome not in _outcomes(club_goals, opp_goals, pens, home_away and side == "away"):
         why = f"result `{result}` says {m[1]} but {club} scored {club_goals} to {opp_goals}"
-        if not _contradicts(outcome, first, second, side, home_away, rest, extra_time, pens):
+        if not _contradicts(outcome, first, second, side, home_away, rest, pens, result_cell.raw):
             return result_cell.line, result_cell.column, why  # a note, or the other order, may explain it
         diags.append(Diagnostic("P022", ERROR, f"result `{result}` says {m[1]}, but {club} scored {club_goals} to "
                                 f"{opp_goals}: the letter or the score is wrong; the row gives no match",
@@ -221,15 +221,25 @@ def _venue(text: str) -> tuple[str, str | None, bool] | None:
     return None
 
 
+_EXTRA_TIME_NOTE = re.compile(r"\(?\s*(?:a\.?\s*e\.?\s*t\.?|after extra[- ]time)\s*\)?", re.I)
+_SHOOTOUT_NOTE = re.compile(r"\(?\s*\d{1,2}\s*[-–—−]\s*\d{1,2}\s*(?:p|pen|pens|penalties|on penalties)\.?\s*\)?", re.I)
+
+
 def _contradicts(outcome: int, first: int, second: int, side: str, home_away: bool, rest: str,
-                 extra_time: bool, pens: tuple[int, int] | None) -> bool:
+                 pens: tuple[int, int] | None, raw: str) -> bool:
     """Whether a row's W, D or L that disagrees with its score (as the table is read) is
     certainly wrong (P022), not what a note or the other way of writing scores explains
-    (review24): its note says nothing but extra time or a shoot-out read with its score
-    (`(awarded 3–0)`, `(a)`, `(agg. 1–2)`, `(p)`: the letter may tell the award or the tie),
-    and, in a table that does not say its order, an away row's letter disagrees with the
-    home side's goals first too (some such tables write them so)."""
-    if rest and pens is None and not (extra_time and not re.sub(r"\(?\s*a\.?\s*e\.?\s*t\.?\s*\)?", "", rest).strip()):
+    (review24, review25): its note says nothing but extra time (`a.e.t.`, `AET`, `after extra
+    time`) or a shoot-out after a level score (any other note, a footnote in the cell:
+    `(awarded 3–0)`, `(a)`, `(agg. 1–2)`, `(p)`, `{{efn|…}}`, may tell the award or the tie's
+    result), and, in a table that does not say its order, an away row's letter disagrees with
+    the home side's goals first too (some such tables write them so)."""
+    if pens is not None and first != second:  # a shoot-out after a score not level: a tie's, the letter too
+        return False
+    if "{{efn" in raw.lower() or "<ref" in raw.lower():
+        return False
+    left = _SHOOTOUT_NOTE.sub("", rest) if pens is not None else rest
+    if _EXTRA_TIME_NOTE.sub("", left).strip(" ()[];,."):  # any other note may explain the letter
         return False
     if side == "away" and not home_away:
         return outcome not in _outcomes(second, first, pens, True)
