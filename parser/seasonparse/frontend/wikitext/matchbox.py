@@ -416,6 +416,9 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     pen = score(ps.raw) if (ps := p.get("penaltyscore")) else None
     awarded = names_any(clean(score_raw), "scores", "awarded")
     struck = struck_kind(after_score(clean(score_raw)))
+    # a box whose `note` says it was put off (`|note=Postponed from 26 August`): noted so, as the text
+    # format's `(postponed from …)` is (D003 reads it: the match stands in its round out of date order)
+    put_off = (n := p.get("note")) is not None and names_any(clean(n.raw), "rules", "postponed")
     date, date_text = date_of(p.get("date"))
     date_line = index.line(p["date"].offset) if "date" in p else start_line
     events: list[Event] = []
@@ -435,18 +438,20 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     end_line = index.line(frag.end - 1)
     match = Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
                  section, score_line, date_line, end_line, score_col, score_col,
-                 _note(extra_time, pen, awarded, struck), score_col + len(score_raw) if score_raw else score_col + 1,
+                 _note(extra_time, pen, awarded, struck, put_off), score_col + len(score_raw) if score_raw else score_col + 1,
                  extra_time, pen, _attendance(p.get("attendance")), _text(p.get("stadium")),
                  _text(p.get("referee")), _report(p.get("report")),
                  link_target(p["team1"].raw), link_target(p["team2"].raw))
     return _team1_away(match, awarded, struck) if team1_away else match
 
 
-def _note(extra_time: bool, pen: tuple[int, int] | None, awarded: bool, struck: str | None = None) -> str | None:
+def _note(extra_time: bool, pen: tuple[int, int] | None, awarded: bool, struck: str | None = None,
+          put_off: bool = False) -> str | None:
     """The note after the score, as the text format writes it: `a.e.t., 4–3 p`, `awarded`,
-    `abandoned` or `expunged` (a match that counts for nothing: football.struck; lexicon.struck_kind)."""
+    `abandoned` or `expunged` (a match that counts for nothing: football.struck; lexicon.struck_kind),
+    `postponed` (the box's own note says it was put off)."""
     notes = ("a.e.t." if extra_time else None, f"{pen[0]}–{pen[1]} p" if pen else None,
-             "awarded" if awarded else None, struck)
+             "awarded" if awarded else None, struck, "postponed" if put_off else None)
     return ", ".join(n for n in notes if n) or None
 
 
