@@ -9,7 +9,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.football import pair_key, round_index, season_window
 from seasonparse.lexicon import group_stage, knockout_title, names_any
 from seasonparse.model import ERROR, INFO, WARNING
-from seasonparse.names import fold
+from seasonparse.names import tokens
 from seasonparse.seasons import years_named
 
 SEASON_TAIL_GAP = timedelta(days=21)
@@ -148,15 +148,18 @@ def _outside_its_competition(doc, season, outside: list) -> list:
     A match is that competition's where a title of its section is the competition's name."""
     if season.first.year != season.last.year or not outside:
         return outside
-    named = [fold(m[2]).strip() for f in doc.infobox for m in _SPLIT_SEASON.finditer(f.value)
+    named = [set(tokens(m[2])) for f in doc.infobox for m in _SPLIT_SEASON.finditer(f.value)
              if int(m[1]) == season.last.year]
     if not named:
         return outside
 
+    def names_it(title: str) -> bool:  # the competition's name, or two or more of its words (`Conference League`)
+        words = set(tokens(title))
+        return len(words) >= 2 and any(words <= competition for competition in named)
+
     def its_competition(m) -> bool:
         day = date.fromisoformat(m.date)
-        return (day.year == season.last.year + 1 and day.month <= 6
-                and any(fold(t).strip() in named for t in m.section))
+        return day.year == season.last.year + 1 and day.month <= 6 and any(names_it(t) for t in m.section)
     return [m for m in outside if not its_competition(m)]
 
 
