@@ -453,12 +453,11 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]], self_l
     its sides (`[[Olympique Lyonnais Féminin|Olympique Lyonnais]]`, trial29): the men's and
     the women's club, not one."""
     for label in sorted(targets):
-        found = targets[label]
-        if len(found) == 1 and label in self_linked and names_a_side(next(iter(found)), label):
-            clubs.several_targets.add(label)
-            clubs.sides[label] = tuple(sorted((label, *found)))
-        elif len(found) == 1:
-            clubs.union(label, next(iter(found)))
+        found = set(targets[label])
+        if label in self_linked and any(names_a_side(t, label) for t in found):
+            found.add(label)  # its own target too: a second club, not a second name of the one linked
+        if len(found) == 1:
+            clubs.union(label, found.pop())
         elif len({clubs.root(t) for t in found}) > 1:
             clubs.several_targets.add(label)
             if any(names_a_side(a, b) or names_a_side(b, a) for a in found for b in found if a < b):
