@@ -98,6 +98,12 @@ def note_details(note: str | None, home: str = "", away: str = "") -> tuple[bool
     return bool(_EXTRA_TIME_NOTE.search(note)), shootout
 
 
+def note_beyond(note: str) -> str:
+    """What a score note says besides what note_details reads (extra time, a shoot-out's score),
+    brackets and separators left out: `(a.e.t.) (4–3 p)` says nothing more, `(agg. 1–2)` does."""
+    return _EXTRA_TIME_NOTE.sub("", _SHOOTOUT_NOTE.sub("", note)).strip(" ()[];,.")
+
+
 def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int, int] | None:
     """The score (home–away) a note says was awarded, where it gives one: `awarded 0–3` (as
     the line writes the clubs, home first; `match awarded 0–3 owing to crowd trouble` too),

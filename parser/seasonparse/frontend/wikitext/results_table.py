@@ -37,7 +37,7 @@ import re
 
 from seasonparse.seasons import season_year, season_years
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import MONTHS, Entry, note_details, note_kind, parse_date
+from seasonparse.frontend.lines import MONTHS, Entry, note_beyond, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Param
 from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _name_link, _note, date_of
@@ -221,10 +221,6 @@ def _venue(text: str) -> tuple[str, str | None, bool] | None:
     return None
 
 
-_EXTRA_TIME_NOTE = re.compile(r"\(?\s*(?:a\.?\s*e\.?\s*t\.?|after extra[- ]time)\s*\)?", re.I)
-_SHOOTOUT_NOTE = re.compile(r"\(?\s*\d{1,2}\s*[-–—−]\s*\d{1,2}\s*(?:p|pen|pens|penalties|on penalties)\.?\s*\)?", re.I)
-
-
 def _contradicts(outcome: int, first: int, second: int, side: str, home_away: bool, rest: str,
                  pens: tuple[int, int] | None, raw: str) -> bool:
     """Whether a row's W, D or L that disagrees with its score (as the table is read) is
@@ -238,8 +234,7 @@ def _contradicts(outcome: int, first: int, second: int, side: str, home_away: bo
         return False
     if "{{efn" in raw.lower() or "<ref" in raw.lower():
         return False
-    left = _SHOOTOUT_NOTE.sub("", rest) if pens is not None else rest
-    if _EXTRA_TIME_NOTE.sub("", left).strip(" ()[];,."):  # any other note may explain the letter
+    if note_beyond(rest):  # any note but extra time and a shoot-out may explain the letter
         return False
     if side == "away" and not home_away:
         return outcome not in _outcomes(second, first, pens, True)
