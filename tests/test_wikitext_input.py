@@ -563,6 +563,17 @@ def test_national_teams_score_links_and_the_football_box_module():
     notes = [(x.code, x.line) for x in d.diagnostics]
     assert ("P013", 55) in notes and not [c for c, _ in notes if c in ("P017", "P018")]
 
+def test_substituted_flags_and_blank_split_scores_leave_the_box_read():
+    """{{#invoke:flagg|main|unpe|avar=fb|NED}} is {{fb|NED}} substituted (its variant named by
+    `avar`, {{fb}} where none is); blank `score1`/`score2` beside `score` leave `score` the
+    result (trial30: 15 World Cup boxes read as no team or no score)."""
+    d = parse_file(str(WIKI / "handmade" / "substituted_boxes.wikitext"))
+    assert [(m.home, m.away, m.home_goals, m.away_goals, m.note) for m in d.matches] == [
+        ("Netherlands", "United States", 3, 1, None), ("England", "Sweden", 1, 1, "a.e.t., 4–3 p")]
+    assert [e.player for e in d.matches[0].events] == ["Alpha", "Beta", "Gamma", "Delta"]
+    assert not d.diagnostics
+
+
 def test_a_flag_code_the_templates_take_beside_fifas_own():
     """{{fb|KOS}}: the flag templates' code for Kosovo (FIFA's is KVX) shows the country, not
     `KOS` (trial18)."""

@@ -38,12 +38,29 @@ _SCORE = re.compile(r"(?<![\w.+\-−])(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?![\d
 _NUMBERS_PAIR = re.compile(r"[\w.+\-−]*\d+\s*[-–—−]\s*\d+[\w.]*")
 
 
-def _template_text(m: re.Match) -> str:
-    parts = m[1].split("|")
+def _shown_template(parts: list[str]) -> tuple[dict | None, list[str]]:
+    """(the inline rule, the parts) of the template a template written as `parts` shows: itself,
+    or for a module function the template it stands for (data/templates.toml's `template`: the
+    positional parameter naming it, `{{#invoke:flag|fb-rt|MEX}}` shows {{fb-rt|MEX}}; or
+    `template_param`: the named parameter naming it, with `skip` positional parameters before
+    the template's own, `{{#invoke:flagg|main|unpe|avar=fb|NED}}` shows {{fb|NED}}, the form
+    real articles hold where {{fb}} was substituted: trial30)."""
     rule = inline_rules().get(key(parts[0]))
-    if rule is not None and "template" in rule and len(parts) > rule["template"]:
-        parts = parts[rule["template"]:]  # {{#invoke:flag|fb-rt|MEX}} shows {{fb-rt|MEX}}
-        rule = inline_rules().get(key(parts[0]))
+    if rule is None:
+        return None, parts
+    if "template" in rule and len(parts) > rule["template"]:
+        parts = parts[rule["template"]:]
+        return inline_rules().get(key(parts[0])), parts
+    if "template_param" in rule:
+        named = {k.strip(): v.strip() for k, _, v in (p.partition("=") for p in parts[1:] if "=" in p)}
+        positional = [p for p in parts[1:] if "=" not in p][rule.get("skip", 0):]
+        shown = named.get(rule["template_param"]) or rule.get("default_template", "")
+        return inline_rules().get(key(shown)), [shown, *positional]
+    return rule, parts
+
+
+def _template_text(m: re.Match) -> str:
+    rule, parts = _shown_template(m[1].split("|"))
     if rule is None or rule.get("drop"):
         return ""
     positional = [p.strip() for p in parts[1:] if "=" not in p]
@@ -176,11 +193,7 @@ def flag_team(raw: str) -> str | None:
 
 def _flag_name(content: str) -> str | None:
     """The team a flag template with a code shows (`fb|GUI` -> `Guinea`), else None."""
-    parts = content.split("|")
-    rule = inline_rules().get(key(parts[0]))
-    if rule is not None and "template" in rule and len(parts) > rule["template"]:
-        parts = parts[rule["template"]:]  # {{#invoke:flag|fb|MEX}} is {{fb|MEX}}
-        rule = inline_rules().get(key(parts[0]))
+    rule, parts = _shown_template(content.split("|"))
     if rule is None or "country" not in rule:
         return None
     return _national_team(rule, [p.strip() for p in parts[1:] if "=" not in p]) or None

@@ -1,7 +1,7 @@
 """Football box (and its collapsible variants) -> Match, with {{goal}} events.
 
 team1 is the home team, as Module:Football box prints it. The score is
-score1–score2 when either is given, else `score` (links, `[url 1–2]` and a
+score1–score2 when either is written (not blank), else `score` (links, `[url 1–2]` and a
 trailing `(a.e.t.)` allowed). Extra time and the shoot-out are stated on the
 match and also go into its note as the text format writes them (`a.e.t.`,
 `4–5 p`), and so does an awarded score (`3–0 ([[Walkover|awd.]])`: `awarded`). Goals come from {{goal}} templates in goals1/goals2, a name before or
@@ -389,10 +389,13 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     home = clean(p["team1"].raw) if "team1" in p else ""
     away = clean(p["team2"].raw) if "team2" in p else ""
     start_line, start_col = index.position(frag.start)
-    if "score1" in p or "score2" in p:
+    # score1 and score2 where either is written, else score: a box's template leaves them
+    # blank (`| score1 = `) beside a `score` that holds the result (trial30: 6 of 15 boxes)
+    split = [p[k] for k in ("score1", "score2") if k in p and p[k].raw.strip()]
+    if split:
         scores = f"{p['score1'].raw if 'score1' in p else ''}–{p['score2'].raw if 'score2' in p else ''}"
         s1, s2 = score(scores) or (None, None)
-        score_param = p.get("score1") or p.get("score2")
+        score_param = split[0]
         score_raw = ""
     else:
         score_param = p.get("score")
