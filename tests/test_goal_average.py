@@ -35,8 +35,9 @@ def test_a_table_ranking_by_goal_average_is_not_checked_by_goal_difference():
 ])
 def test_without_goal_average_the_order_is_goal_differences(stated, unstated):
     """The same rows, goal average not stated: ranked by goal difference (the Sports table's
-    class_rules says so: a warning; the Fb cl table says nothing: an info)."""
-    found = s004(TEXT.replace(stated, unstated))
+    class_rules says so: a warning; the Fb cl table, of three points a win, says nothing: an
+    info)."""
+    found = s004(TEXT.replace(stated, unstated).replace("{{Fb cl2 team 2pts|", "{{Fb cl2 team|"))
     assert len(found) == 2 and all("ranks higher by goal difference" in m for _, m in found)
     assert {m.split(" is below")[0] for _, m in found} == {"Delta", "Zeta"}
 
@@ -49,3 +50,13 @@ def test_the_footer_may_state_it_and_points_are_still_checked():
     planted = TEXT.replace("|t=Delta |w=9 |d=9 |l=4", "|t=Delta |w=10 |d=9 |l=3", 1)
     ((line, message),) = s004(planted)
     assert line == 5 and message == "Delta is below Gamma but ranks higher by points"
+
+
+def test_a_two_points_table_that_says_nothing_may_rank_by_goal_average():
+    """Two points a win and no tie-break stated: goal average, the era's rule, explains the order,
+    so no info (trial30: 1900–01 Scottish Division One); rows out of goal average order too keep it."""
+    unstated = TEXT.replace("{{Fb cl header|gavg=yes}}", "{{Fb cl header}}")
+    assert [line for line, _ in s004(unstated)] == []
+    swapped = unstated.replace("|gf=32 |ga=17}}", "|gf=41 |ga=25}}", 1)  # Gamma +16 at 1.64, below Delta's 1.86
+    ((line, message),) = s004(swapped)
+    assert line == 5 and message.startswith("Delta is below Gamma, level on points, but ranks higher by goal difference")

@@ -152,6 +152,17 @@ def _points_then_gd(r: StandingsRow) -> tuple[int, int] | None:
     return None if p is None else (p, gd if gd is not None else 0)
 
 
+def _by_goal_average(above: StandingsRow, below: StandingsRow) -> bool:
+    """Whether goal average (goals for / against; none against ranks first) puts `above` first,
+    or level: a table of the two-points era breaking ties that way (trial30: 1900–01
+    Scottish Division One, Kilmarnock 35/47 above Third Lanark 20/29 on goal difference)."""
+    def average(r: StandingsRow) -> float | None:
+        gf, ga = r.values.get("goals_for"), r.values.get("goals_against")
+        return None if gf is None or ga is None else gf / ga if ga else float("inf")
+    a, b = average(above), average(below)
+    return a is not None and b is not None and a >= b
+
+
 def _adjusted_points(r: StandingsRow, prev: StandingsRow) -> str:
     """` (28 against 24, adjustments included)` where either row's points include an adjustment
     (bonus `bp` or deduction `dp` of {{Fb cl2 team}}, a Pts adjustment column): W and D alone do
@@ -170,7 +181,9 @@ def standings_order(doc, settings, report):
     table's `class_rules`, an Fb cl footer's `orfc`), not at all where it says
     another tie-break comes first (head-to-head: `hth_X`; goal average: a Sports
     table's `use_goal_ratio`, an Fb cl header's or footer's `gavg`; or those lists:
-    goals scored), and with an info only where it says nothing; a table that ranks by
+    goals scored), and with an info only where it says nothing (and, in a table of two
+    points a win, goal average does not explain the order either: the tie-break of that
+    era, GF / GA, before goal difference replaced it); a table that ranks by
     something else (`ranking_style`, `class_rules` that start with points per game) is
     not checked. A relegation table is ordered by average
     (total points / total played). Where a row's points include an adjustment
@@ -199,6 +212,7 @@ def standings_order(doc, settings, report):
             continue
         prev = None
         part_starts = {id(table.rows[n]) for n in table.splits if n < len(table.rows)}
+        two_points = table.order_rule is None and win_points(table, settings.points_for_win)[0] == 2
         for r in rows_of(table):
             if id(r.row) in part_starts:
                 prev = None  # below a split line: a part ranked apart
@@ -216,7 +230,7 @@ def standings_order(doc, settings, report):
                 elif table.order_rule == "points_gd":
                     yield report(f"{r.team} is below {prev.team}, level on points, but ranks "
                                  "higher by goal difference", r.row.line, 1, related=related)
-                elif table.order_rule is None:
+                elif table.order_rule is None and not (two_points and _by_goal_average(prev, r)):
                     yield report(f"{r.team} is below {prev.team}, level on points, but ranks "
                                  "higher by goal difference (the table does not say how it "
                                  "breaks ties on points)", r.row.line, 1, related=related,
