@@ -83,6 +83,7 @@ def test_unmodified_documents_do_not_have_it(case):
 @pytest.mark.parametrize("case", QUIET, ids=[c["name"] for c in QUIET])
 def test_quiet_cases_are_quiet(case):
     texts = {k: t for k, t in _planted({**case, "edits": case.get("edits", [])}).items() if k in case["seeds"]}
+    assert sorted(texts) == sorted(case["seeds"]), "a quiet case names a document its corpus does not hold"
     assert [_place(f) for f in check_texts(texts) if f.code == case["rule"]] == []
 
 

@@ -390,6 +390,21 @@ def promotion_relegation_round(title: str) -> str | None:
     return "relegation" if names_phase(title, "promotion_relegation") else None
 
 
+def stated_promotion_playoff(doc: Document, titles: tuple[str, ...], playing: list[str]) -> bool:
+    """Whether a play-off (a title names one: the lexicon's [sections] playoff, `==Play-offs==`)
+    whose clubs are `playing` decided promotion, not the title, by what the document's infobox
+    states: it names promoted a club of the play-off and champion a club that plays none of it
+    (trial31: the Championship's play-offs won by Blackpool, promoted third, beside Champions:
+    Newcastle United). B002 and X009 leave such a final's winner alone."""
+    if not any(names_any(title, "sections", "playoff") for title in titles):
+        return False
+    promoted = next((named_clubs(f.value) for f in doc.infobox
+                     if f.value and fold(f.key) in words("infobox", "promoted")), [])
+    champions = [f.value for f in doc.infobox if f.value and fold(f.key) in words("infobox", "champion")]
+    return (any(same_team(team, club) for team in playing for club in promoted) and bool(champions)
+            and not any(same_team(team, club) for team in playing for club in champions))
+
+
 def promotion_ties(doc: Document) -> list[KnockoutTie]:
     """The legs played under a promotion-final section, one tie per pair of clubs (a struck
     match is no leg). Where the section's ties stand under titles naming rounds (a play-off

@@ -139,6 +139,26 @@ def _staged(t: Tournament, stage: str | None) -> Tournament:
 
 
 def _place_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
+    return _named_tournament(doc, section) or doc_tournament(doc)
+
+
+def final_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
+    """The tournament whose title a final under `section` decides: as section_tournament
+    says, but never the document's own by default where the document cannot be about that
+    final's competition: in a club's season article (its infobox names the club) a final under
+    headings that name no tournament (`==FA Cup==`, `==UEFA Champions League==`, a promotion
+    `==Play-offs==`) is another competition's, not the league's; and so, in any article, is a
+    final under a cup's heading that names no year (trial31: the FA Cup and Champions League
+    finals of two club articles held against the league's champions, X009)."""
+    named = _named_tournament(doc, section)
+    if named is None and (doc_club(doc) is not None or any(names_phase(t, "cup") for t in section)):
+        return None
+    return section_tournament(doc, section)
+
+
+def _named_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:
+    """The tournament the headings of `section` name (a phase and a year, or a phase the infobox
+    or the season dates), None where they name none."""
     for title in reversed(section):
         if t := tournament_in(title):
             return _cup_phase(title, t) if names_phase(title, "cup") else t
@@ -150,7 +170,7 @@ def _place_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | N
                     return t
             if t := _phase_in_season(doc, phase):
                 return t
-    return doc_tournament(doc)
+    return None
 
 
 def _phase_in_season(doc: Document, phase: str) -> Tournament | None:

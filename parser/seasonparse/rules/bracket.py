@@ -9,7 +9,7 @@ from seasonparse.findings import Related, rule
 from seasonparse.identity import key, match_clubs, names_a_side
 from seasonparse.football import (
     describe, final_table, knockout_ties, marked, may_drop_down, named_clubs, per_document, promotion_relegation_round,
-    promotion_ties, rank_of, ranking, round_index, same_team, table_clubs, tie_result)
+    promotion_ties, rank_of, ranking, round_index, same_team, stated_promotion_playoff, table_clubs, tie_result)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
 from seasonparse.names import fold
@@ -126,7 +126,8 @@ def champion_mismatch(doc, settings, report):
     not held against a champion the document's first standings table ranks
     first (a runner-up it ranks second) and who plays no match of the play-off:
     there the table decided the title, and the play-off another place
-    (promotion, relegation, Europe). Nor is a final under any title held against
+    (promotion, relegation, Europe); nor against a champion who plays none of it where
+    the infobox names a club of the play-off promoted. Nor is a final under any title held against
     the champion a final table (every row at the same Pld) marks (status `C`) and
     ranks first, who plays in none of its rounds (trial27: a promotion play-off's
     top-level `==Final==`). A promotion or relegation play-off's final
@@ -197,11 +198,16 @@ def _table_decided(doc, titles: tuple[str, ...], rounds: dict[int, list], ranks:
     where the table's leader plays in it (MLS Cup Playoffs), the final is the title's. So too
     a final under any title where the document's final table (every row at the same Pld) marks
     the champion named (status C) and ranks it first, and it plays in none of the rounds
-    (trial27: a J2-style top-level `==Final==` of a promotion play-off between two others)."""
+    (trial27: a J2-style top-level `==Final==` of a promotion play-off between two others).
+    And a play-off's final where the infobox names promoted a club of the play-off, and the
+    champion plays none of it (football.stated_promotion_playoff)."""
     playoff = any(names_any(title, "sections", "playoff") for title in titles)
     playing = [team for ties in rounds.values() for kt in ties for team in kt.teams()]
+    promotion = stated_promotion_playoff(doc, titles, playing)
 
     def decided(club: str, place: int) -> bool:
+        if place == 1 and promotion and not any(same_team(club, team) for team in playing):
+            return True
         return ((playoff or place == 1 and _marked_champion(doc, club)) and rank_of(ranks, club) == place
                 and not any(same_team(club, team) for team in playing))
 

@@ -13,15 +13,15 @@ from typing import NamedTuple
 
 from seasonparse.football import (
     knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, season_years,
-    tie_result)
+    stated_promotion_playoff, tie_result)
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR, Document
 from seasonparse.names import club_subset, fold, same_team
 from seasonparse.findings import Related, rule
 from seasonparse.rules.base import odd_ones, text_column
 from seasonparse.statements import next_opponents
-from seasonparse.tournaments import (doc_competition, doc_tournament, phase_of_season, season_of, section_tournament,
-                                     tournament_in)
+from seasonparse.tournaments import (doc_competition, doc_tournament, final_tournament, phase_of_season, season_of,
+                                     section_tournament, tournament_in)
 
 
 def _season_tournament(doc, phase: str):
@@ -83,11 +83,13 @@ def doc_claims(doc, root):
         if season and res:
             yield ((season.first.year, season.last.year), "promoted"), Claim(
                 root(res.winner), doc, kt.line, f"{res.winner} won the promotion final", res.winner)
-    for kt in knockout_ties(doc):
+    ties = knockout_ties(doc)
+    for kt in ties:
         if kt.round == round_index("final"):
-            t = section_tournament(doc, kt.prefix)
+            t = final_tournament(doc, kt.prefix)
             res = tie_result(kt, ranks)
-            if t and res:
+            playing = [team for other in ties if other.prefix == kt.prefix for team in other.teams()]
+            if t and res and not stated_promotion_playoff(doc, kt.legs[0].section, playing):
                 yield (t, "champion"), Claim(root(res.winner), doc, kt.line, f"{res.winner} won the final",
                                              res.winner)
     for said in next_opponents(doc):
