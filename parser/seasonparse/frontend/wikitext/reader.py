@@ -304,8 +304,15 @@ _NAMED_UNKNOWN = 5  # unknown template names noted one by one; the rest in one l
 _LISTED_UNKNOWN = 10  # names listed in that line
 
 
-_CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_footer")),
+_CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_qr", "fb_cl_footer")),
               "fb_r": frozenset(("fb_r_team", "fb_r", "fb_r_footer"))}
+
+
+def _legacy_markup(text: str) -> bool:
+    """Whether text between an open Fb cl table's (or Fb r grid's) templates is the table's own
+    markup: blank lines, its `|}`, a row's cell written as wikitable syntax (`|rowspan=4|Qualified
+    for ...` after a {{Fb cl2 team}}: the template leaves its row open for it; trial30)."""
+    return all(not s or s.startswith(("|", "!")) for s in (line.strip() for line in text.split("\n")))
 
 
 _LEADING_FLAG = re.compile(r"\s*\{\{\s*([^{}|]+?)\s*\|\s*([A-Za-z]{2,3})\s*(?:\|[^{}]*)?\}\}")
@@ -361,8 +368,10 @@ def read(source: Source) -> Document:
         if piece.kind == "template":
             r.template(piece)
             continue
-        if r.open_kind and (piece.kind != "text" or masked[piece.start:piece.end].strip() not in ("", "|}")):
-            r.close_legacy()  # legacy rows end at anything but blank lines and the table's `|}`
+        if r.open_kind and piece.kind == "text" and _legacy_markup(masked[piece.start:piece.end]):
+            continue  # the table's own lines: its `|}`, a cell written beside its rows (`|rowspan=4|...`)
+        if r.open_kind:
+            r.close_legacy()  # legacy rows end at anything else
         if piece.kind == "heading":
             r.heading(piece.start, piece.end)
         elif piece.kind == "text":

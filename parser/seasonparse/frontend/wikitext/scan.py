@@ -32,7 +32,7 @@ _LINKS = re.compile(r"\[\[|\]\]")
 # Template kinds that stand as blocks and are parsed; any other template is text.
 BLOCK_KINDS = frozenset((
     "infobox", "match", "sports_table", "sports_results", "fb_cl_header", "fb_cl_team",
-    "fb_cl_footer", "fb_r_header", "fb_r_team", "fb_r", "fb_r_footer", "two_leg_start",
+    "fb_cl_qr", "fb_cl_footer", "fb_r_header", "fb_r_team", "fb_r", "fb_r_footer", "two_leg_start",
     "two_leg_result"))
 
 
