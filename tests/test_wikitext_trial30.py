@@ -1,5 +1,6 @@
 """Wikitext read as the page shows it, from a trial on real articles (trial30): legacy
-{{Fb cl2 team}} rows without a position, an Fb cl table's qualification cells, ... (fixtures: tests/fixtures/wikitext/handmade)."""
+{{Fb cl2 team}} rows without a position, an Fb cl table's qualification cells, a football box inside a
+transclusion wrapper, ... (fixtures: tests/fixtures/wikitext/handmade)."""
 
 from __future__ import annotations
 
@@ -24,3 +25,25 @@ def test_an_fb_cl_tables_qualification_cells_are_part_of_it():
     assert (table.line, table.end_line) == (8, 14)
     assert not doc.diagnostics
     assert not [b for b in doc.blocks if b.kind == "paragraph"]
+
+
+def test_a_box_inside_a_transclusion_wrapper_is_read_as_the_box_it_shows():
+    """`{{#invoke:transcludable section|main|section=4-1|text={{footballbox ...}}}}`, inside
+    `<onlyinclude>` or not, however the name is spelt: the box is a match, the wrapper nothing."""
+    doc = parse_file(str(HANDMADE / "transcludable_section.wikitext"))
+    assert [(m.home, m.away, m.home_goals, m.away_goals, m.section[-1]) for m in doc.matches] == [
+        ("Alpha", "Beta", 3, 1, "Alpha vs Beta"), ("Gamma", "Delta", 2, 0, "Gamma vs Delta"),
+        ("Alpha", "Gamma", 4, 2, "Final")]
+    assert [(e.player, e.minute) for e in doc.matches[0].events] == [
+        ("Smith", 20), ("Smith", 87), ("Jones", 56), ("Brown", 89)]
+    assert not doc.diagnostics
+
+
+def test_a_wrapper_without_the_parameter_it_shows_stays_a_template_not_read():
+    from seasonparse.frontend.wikitext.scan import unwrap
+
+    text = "{{#invoke:transcludable section|main|section=1}}\n"
+    assert unwrap(text) is text
+    assert unwrap("{{#invoke:transcludable section|main|text={{x}}") == "{{#invoke:transcludable section|main|text={{x}}"
+    shown = unwrap("a {{#invoke:transcludable section|main|text=\n{{x}}|after=1}} b")
+    assert shown == "a " + " " * len("{{#invoke:transcludable section|main|text=") + "\n{{x}}" + " " * len("|after=1}}") + " b"

@@ -360,7 +360,7 @@ def _title(path: str) -> str:
 
 def read(source: Source) -> Document:
     text = source.text or ""
-    masked = scan.mask(text)
+    masked = scan.unwrap(scan.mask(text))
     r = _Reader(source, masked)
     pieces, diags = scan.scan(masked, r.index)
     r.diags.extend(diags)

@@ -19,7 +19,7 @@ import re
 from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.offsets import LineIndex
-from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.frontend.wikitext.templates import key, kind_of, wrappers
 from seasonparse.model import ERROR, WARNING, Diagnostic
 
 _MASKED = re.compile(r"<!--.*?(?:-->|\Z)|<nowiki>.*?(?:</nowiki>|\Z)", re.S | re.I)
@@ -48,6 +48,57 @@ def mask(text: str) -> str:
     if "<!--" not in text and _NOWIKI.search(text) is None:  # not text.lower(): a copy of the whole text
         return text
     return _MASKED.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+
+
+def unwrap(text: str) -> str:
+    """The text with each wrapper template's own markup blanked (same length, newlines kept),
+    leaving the parameter it shows as the content it is ([wrappers] in data/templates.toml:
+    `{{#invoke:transcludable section|main|section=4-1|text={{football box ...}}}}` is the box).
+    A wrapper left unclosed, or without the parameter it shows, stays as written (a template
+    the reader does not know)."""
+    found, shown = wrappers()
+    if found is None or (first := found.search(text)) is None:
+        return text
+    from seasonparse.frontend.wikitext import lean
+
+    blanks: list[tuple[int, int]] = []
+    for m in found.finditer(text, first.start()):
+        start = m.start()
+        if any(a <= start < b for a, b in blanks) or (end := _template_end(text, start)) is None:
+            continue
+        name, params = lean.split(text, start, end)
+        wanted = shown.get(_wrapper_key(name))
+        value = next(((offset, offset + len(v)) for k, v, offset in params
+                      if k is not None and key(k) == wanted), None)
+        if value is not None:
+            blanks += [(start, value[0]), (value[1], end)]
+    if not blanks:
+        return text
+    out, pos = [], 0
+    for a, b in blanks:
+        out += [text[pos:a], re.sub(r"[^\n]", " ", text[a:b])]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _wrapper_key(name: str) -> str:
+    """A wrapper's name as [wrappers] writes it: `#invoke: Transcludable_section ` ->
+    `#invoke:transcludable section`."""
+    k = key(name)
+    if k.startswith("#invoke"):
+        k = "#invoke:" + k[7:].lstrip(" :")
+    return k
+
+
+def _template_end(text: str, start: int) -> int | None:
+    """The end of the template opened at `start`: where its braces pair up; None if never."""
+    depth = 0
+    for m in _BRACES.finditer(text, start):
+        depth += 1 if m[0] == "{{" else -1
+        if depth == 0:
+            return m.end()
+    return None
 
 
 def _template_spans(text: str, index: LineIndex, diags: list[Diagnostic]) -> list[tuple[int, int]]:
