@@ -1,11 +1,12 @@
 """Wikitext read as the page shows it, from a trial on real articles (trial30): legacy
 {{Fb cl2 team}} rows without a position, an Fb cl table's qualification cells, a football box inside a
-transclusion wrapper, ... (fixtures: tests/fixtures/wikitext/handmade)."""
+transclusion wrapper, line-up tables as layout, ... (fixtures: tests/fixtures/wikitext/handmade)."""
 
 from __future__ import annotations
 
 from conftest import FIXTURES
 from seasonparse.frontend import parse_file
+from test_wikitext_input import parse
 
 HANDMADE = FIXTURES / "wikitext" / "handmade"
 
@@ -47,3 +48,24 @@ def test_a_wrapper_without_the_parameter_it_shows_stays_a_template_not_read():
     assert unwrap("{{#invoke:transcludable section|main|text={{x}}") == "{{#invoke:transcludable section|main|text={{x}}"
     shown = unwrap("a {{#invoke:transcludable section|main|text=\n{{x}}|after=1}} b")
     assert shown == "a " + " " * len("{{#invoke:transcludable section|main|text=") + "\n{{x}}" + " " * len("|after=1}}") + " b"
+
+
+def test_line_up_tables_are_layout_and_a_colspan_row_sets_no_width():
+    doc = parse_file(str(HANDMADE / "lineup_tables.wikitext"))
+    assert not [d for d in doc.diagnostics if d.code == "W003"]
+    lineup, short, table = doc.tables
+    assert not any(r.ragged for t in (lineup, short) for r in t.rows)
+    assert len(table.columns) == 5  # the rows' width, not the `colspan=7` row's
+    assert [r.cells[1] for r in table.rows][:3] == ["Alpha", "Beta", "Gamma"]
+
+
+def test_a_table_that_names_its_columns_keeps_w003():
+    """The same line-up with a header naming its columns is a table of data: a row a cell
+    short of the rows is reported (measured without the colspan rows)."""
+    text = (HANDMADE / "lineup_tables.wikitext").read_text(encoding="utf-8").replace(
+        "!width=25| !!width=25|", "! Pos !! No. !! Player !! Card !! Sub")
+    doc = parse(text)
+    assert [(d.line, d.message) for d in doc.diagnostics if d.code == "W003"] == [
+        (6, "table row has 3 cells, the header 5"), (10, "table row has 4 cells, the header 5"),
+        (12, "table row has 3 cells, the header 5"), (16, "table row has 3 cells, the header 5"),
+        (18, "table row has 4 cells, the header 5")]

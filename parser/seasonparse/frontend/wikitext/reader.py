@@ -110,19 +110,22 @@ class _Reader:
         rows after the data (`! Totals !! 89 ...`) are rows. A table of two-legged
         ties also gives its ties."""
         header, body = [], []
+        named = False  # a header cell with text, in the rows above the data
         for ln, is_header, cells in read_rows(self.src[start:end], self.line(start)):
             texts = [clean(c.raw) for c in cells]
+            named = named or (is_header and not body and any(texts))
             if is_header and len(texts) > 1 and len(set(texts)) == 1:
                 continue
             (header if is_header and not body else body).append((ln, texts, cells))
         if not body:
             return
+        spanned = frozenset(ln for ln, _, cells in body if any(c.colspan > 1 for c in cells))
         columns = header[-1][1] if header else [""] * max(len(t) for _, t, _ in body)
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
         lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
         made, scorers = len(self.b.tables), len(self.b.goalscorers)
         above = tuple(tuple(c.replace("|", "/") for c in texts) for _, texts, _ in header[:-1])
-        self._item("table", lines, above=above)
+        self._item("table", lines, above=above, unnamed=not named, spanned=spanned)
         if len(self.b.tables) > made:  # the table spans its rows' continuation lines and `|}`
             t = self.b.tables[-1]._replace(end_line=self.line(max(start, end - 1)))
             if t.rows or any(t.columns):
