@@ -1,6 +1,6 @@
 """Wikitext read as the page shows it, from a trial on real articles (trial30): legacy
 {{Fb cl2 team}} rows without a position, an Fb cl table's qualification cells, a football box inside a
-transclusion wrapper, line-up tables as layout, ... (fixtures: tests/fixtures/wikitext/handmade)."""
+transclusion wrapper, line-up tables as layout, a table nested in another's cell. (fixtures: tests/fixtures/wikitext/handmade)."""
 
 from __future__ import annotations
 
@@ -69,3 +69,38 @@ def test_a_table_that_names_its_columns_keeps_w003():
         (6, "table row has 3 cells, the header 5"), (10, "table row has 4 cells, the header 5"),
         (12, "table row has 3 cells, the header 5"), (16, "table row has 3 cells, the header 5"),
         (18, "table row has 4 cells, the header 5")]
+
+
+def test_a_table_nested_in_a_cell_is_a_table_of_its_own():
+    """A route to the final: the outer table lays out each club's results and, in one of its
+    cells, its group's table. Each group table is read as it reads alone (standings, its own
+    lines); the outer keeps its own rows, the cell that held a table blank."""
+    doc = parse_file(str(HANDMADE / "nested_tables.wikitext"))
+    outer, group_a, group_b = doc.tables
+    assert outer.kind == "other" and (outer.line, outer.end_line) == (8, 63)
+    assert [outer.cells(r) for r in outer.rows] == [
+        ("Gamma", "2–0", "Match 1", "Delta", "1–0"), ("", "", "Final standing", "", "")]
+    assert [(t.kind, t.line, t.end_line) for t in (group_a, group_b)] == [
+        ("standings", 21, 39), ("standings", 44, 62)]
+    assert [(r.cells[0], r.cells[-1], r.line, r.link) for r in group_a.rows] == [
+        ("Alpha", "6", 31, "Alpha F.C."), ("Gamma", "3", 34, "Gamma F.C."), ("Epsilon", "0", 37, "Epsilon F.C.")]
+    assert not doc.diagnostics
+
+
+def test_a_nested_table_reads_as_the_same_table_alone():
+    text = (HANDMADE / "nested_tables.wikitext").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    alone = parse("\n" * 18 + "\n".join(lines[18:39]) + "\n")  # the first group table, at its lines
+    nested = parse_file(str(HANDMADE / "nested_tables.wikitext")).tables[1]
+    (table,) = alone.tables
+    assert table._replace(section=nested.section, index=nested.index) == nested
+
+
+def test_a_table_inside_a_template_is_not_split_out_and_a_close_ends_the_innermost():
+    """A `{|` inside a template in a cell is the template's: no table of its own. A `|}` closes
+    the innermost table open, as MediaWiki pairs them: the outer one is then left open (P012)."""
+    in_template = parse('{| class="wikitable"\n! A !! B\n|-\n| x || {{Collapse|\n{|\n| 1\n|}\n}}\n|}\n')
+    assert len(in_template.tables) == 1
+    left_open = parse('{| class="wikitable"\n! A !! B\n|-\n| x ||\n{| class="wikitable"\n! C\n|-\n| 1\n|}\n')
+    assert [(t.columns, t.line, t.end_line) for t in left_open.tables] == [(("A", "B"), 2, 9), (("C",), 6, 9)]
+    assert [d.code for d in left_open.diagnostics] == ["P012"]

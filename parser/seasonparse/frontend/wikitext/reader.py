@@ -108,10 +108,22 @@ class _Reader:
         (the last one names the columns); a header row that is one cell spanning
         the width (`! colspan=8 | Summer`) divides groups and is left out; header
         rows after the data (`! Totals !! 89 ...`) are rows. A table of two-legged
-        ties also gives its ties."""
+        ties also gives its ties. A table nested in one of its cells is a table of its
+        own, read after it, with its own lines; the cell that holds it is blank here
+        (a route to the final: the outer table lays out two clubs' group tables)."""
+        nested = _nested_tables(self.src, start, end)
+        self._one_table(start, end, nested)
+        for inner_start, inner_end in nested:
+            self.table(inner_start, inner_end)
+
+    def _one_table(self, start: int, end: int, nested: list[tuple[int, int]]) -> None:
+        text = self.src[start:end]
+        for a, b in reversed(nested):  # the nested tables' text blanked, its lines kept
+            a, b = a - start, b - start
+            text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
         header, body = [], []
         named = False  # a header cell with text, in the rows above the data
-        for ln, is_header, cells in read_rows(self.src[start:end], self.line(start)):
+        for ln, is_header, cells in read_rows(text, self.line(start)):
             texts = [clean(c.raw) for c in cells]
             named = named or (is_header and not body and any(texts))
             if is_header and len(texts) > 1 and len(set(texts)) == 1:
@@ -309,6 +321,38 @@ _LISTED_UNKNOWN = 10  # names listed in that line
 
 _CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_qr", "fb_cl_footer")),
               "fb_r": frozenset(("fb_r_team", "fb_r", "fb_r_footer"))}
+
+
+def _nested_tables(src: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each table nested in the wikitable at src[start:end], one level
+    down (a table nested deeper is its parent's): a `{|` line to the `|}` line that closes
+    it, as scan.scan pairs them, but for lines inside a template (its `{|` is the template's).
+    A nested table left open is none: the cell holds its lines as text."""
+    first = src.find("\n", start, end)
+    if first == -1 or src.find("{|", first, end) == -1:  # most tables: nothing nested
+        return []
+    out: list[tuple[int, int]] = []
+    depth, braces, inner = 0, 0, start
+    pos = first + 1
+    while pos < end:
+        line_end = src.find("\n", pos, end)
+        line_end = end if line_end == -1 else line_end
+        if braces == 0:
+            s = src[pos:line_end].lstrip()
+            if s.startswith("{|"):
+                if depth == 0:
+                    inner = pos
+                depth += 1
+            elif s.startswith("|}"):
+                if depth == 0:
+                    break  # the table's own end
+                depth -= 1
+                if depth == 0:
+                    out.append((inner, line_end))
+        if "{{" in src[pos:line_end] or braces:
+            braces = max(0, braces + src.count("{{", pos, line_end) - src.count("}}", pos, line_end))
+        pos = line_end + 1
+    return out
 
 
 def _legacy_markup(text: str) -> bool:
