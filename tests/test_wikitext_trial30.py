@@ -104,3 +104,34 @@ def test_a_table_inside_a_template_is_not_split_out_and_a_close_ends_the_innermo
     left_open = parse('{| class="wikitable"\n! A !! B\n|-\n| x ||\n{| class="wikitable"\n! C\n|-\n| 1\n|}\n')
     assert [(t.columns, t.line, t.end_line) for t in left_open.tables] == [(("A", "B"), 2, 9), (("C",), 6, 9)]
     assert [d.code for d in left_open.diagnostics] == ["P012"]
+
+
+def test_tables_nested_deep_or_side_by_side_are_read_in_linear_time():
+    """Tables nested 3,000 deep: the first 6 levels are tables of their own, the rest their
+    parent's text (a real page nests two or three); 3,000 side by side in one table's cells:
+    each a table. Either in well under a second (each level reads its lines once, and the
+    cells are blanked in one pass)."""
+    import time
+
+    deep = "{| class=\"wikitable\"\n! A\n|-\n| x\n" * 3000 + "|}\n" * 3000
+    t0 = time.perf_counter()
+    doc = parse(deep)
+    assert len(doc.tables) == 6
+    wide = "{| class=\"wikitable\"\n! A\n|-\n" + "| x\n{|\n! B\n|-\n| 1\n|}\n|-\n" * 3000 + "|}\n"
+    assert len(parse(wide).tables) == 3001
+    assert time.perf_counter() - t0 < 5
+
+
+def test_wrappers_nested_or_many_are_unwrapped_in_one_pass():
+    """The outermost wrapper shows its text (a wrapper inside it stays as written); 20,000
+    wrappers nested, or side by side, in well under a second."""
+    import time
+
+    from seasonparse.frontend.wikitext.scan import unwrap
+
+    wrap = "{{#invoke:transcludable section|main|text="
+    assert unwrap(wrap + wrap + "x}}}}") == " " * len(wrap) + wrap + "x}}" + "  "
+    t0 = time.perf_counter()
+    assert len(unwrap(wrap * 20000 + "x" + "}}" * 20000)) == 20000 * (len(wrap) + 2) + 1
+    assert unwrap((wrap + "x}}\n") * 20000).split() == ["x"] * 20000
+    assert time.perf_counter() - t0 < 5

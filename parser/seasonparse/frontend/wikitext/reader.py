@@ -103,24 +103,29 @@ class _Reader:
         if group:
             self._item(group_kind, group)
 
-    def table(self, start: int, end: int) -> None:
+    def table(self, start: int, end: int, depth: int = 0) -> None:
         """A wikitable: the header-cell rows before the first data row are the header
         (the last one names the columns); a header row that is one cell spanning
         the width (`! colspan=8 | Summer`) divides groups and is left out; header
         rows after the data (`! Totals !! 89 ...`) are rows. A table of two-legged
         ties also gives its ties. A table nested in one of its cells is a table of its
         own, read after it, with its own lines; the cell that holds it is blank here
-        (a route to the final: the outer table lays out two clubs' group tables)."""
-        nested = _nested_tables(self.src, start, end)
+        (a route to the final: the outer table lays out two clubs' group tables). Tables
+        nested deeper than _MAX_TABLE_NESTING stay their parent's cell text: the lines of a
+        table are read once a level, so the levels are bounded, as a template's are (P014)."""
+        nested = _nested_tables(self.src, start, end) if depth < _MAX_TABLE_NESTING else []
         self._one_table(start, end, nested)
         for inner_start, inner_end in nested:
-            self.table(inner_start, inner_end)
+            self.table(inner_start, inner_end, depth + 1)
 
     def _one_table(self, start: int, end: int, nested: list[tuple[int, int]]) -> None:
         text = self.src[start:end]
-        for a, b in reversed(nested):  # the nested tables' text blanked, its lines kept
-            a, b = a - start, b - start
-            text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+        if nested:  # the nested tables' text blanked, their lines kept
+            parts, pos = [], start
+            for a, b in nested:
+                parts += [self.src[pos:a], re.sub(r"[^\n]", " ", self.src[a:b])]
+                pos = b
+            text = "".join(parts) + self.src[pos:end]
         header, body = [], []
         named = False  # a header cell with text, in the rows above the data
         for ln, is_header, cells in read_rows(text, self.line(start)):
@@ -321,6 +326,9 @@ _LISTED_UNKNOWN = 10  # names listed in that line
 
 _CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_qr", "fb_cl_footer")),
               "fb_r": frozenset(("fb_r_team", "fb_r", "fb_r_footer"))}
+
+
+_MAX_TABLE_NESTING = 5  # levels of wikitables nested in cells read as tables of their own
 
 
 def _nested_tables(src: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -55,23 +55,30 @@ def unwrap(text: str) -> str:
     leaving the parameter it shows as the content it is ([wrappers] in data/templates.toml:
     `{{#invoke:transcludable section|main|section=4-1|text={{football box ...}}}}` is the box).
     A wrapper left unclosed, or without the parameter it shows, stays as written (a template
-    the reader does not know)."""
+    the reader does not know), and so does one inside another (real pages nest none; reading
+    only the outermost keeps this one pass over the text)."""
     found, shown = wrappers()
     if found is None or (first := found.search(text)) is None:
         return text
     from seasonparse.frontend.wikitext import lean
 
+    starts = {m.start() for m in found.finditer(text, first.start())}
     blanks: list[tuple[int, int]] = []
-    for m in found.finditer(text, first.start()):
-        start = m.start()
-        if any(a <= start < b for a, b in blanks) or (end := _template_end(text, start)) is None:
-            continue
-        name, params = lean.split(text, start, end)
-        wanted = shown.get(_wrapper_key(name))
-        value = next(((offset, offset + len(v)) for k, v, offset in params
-                      if k is not None and key(k) == wanted), None)
-        if value is not None:
-            blanks += [(start, value[0]), (value[1], end)]
+    stack: list[int] = []
+    outer = None  # the wrapper open around this point, outermost
+    for m in _BRACES.finditer(text, first.start()):
+        if m[0] == "{{":
+            stack.append(m.start())
+            if outer is None and m.start() in starts:
+                outer = m.start()
+        elif stack and stack.pop() == outer:
+            start, end, outer = outer, m.end(), None
+            name, params = lean.split(text, start, end)
+            wanted = shown.get(_wrapper_key(name))
+            value = next(((offset, offset + len(v)) for k, v, offset in params
+                          if k is not None and key(k) == wanted), None)
+            if value is not None:
+                blanks += [(start, value[0]), (value[1], end)]
     if not blanks:
         return text
     out, pos = [], 0
@@ -89,16 +96,6 @@ def _wrapper_key(name: str) -> str:
     if k.startswith("#invoke"):
         k = "#invoke:" + k[7:].lstrip(" :")
     return k
-
-
-def _template_end(text: str, start: int) -> int | None:
-    """The end of the template opened at `start`: where its braces pair up; None if never."""
-    depth = 0
-    for m in _BRACES.finditer(text, start):
-        depth += 1 if m[0] == "{{" else -1
-        if depth == 0:
-            return m.end()
-    return None
 
 
 def _template_spans(text: str, index: LineIndex, diags: list[Diagnostic]) -> list[tuple[int, int]]:
