@@ -67,6 +67,11 @@ def column_indexes(table: Table) -> dict[str, int]:
     return dict(_indexes(table.columns))
 
 
+def column_meanings(columns: tuple[str, ...]) -> dict[str, int]:
+    """column_indexes of a table's columns before there is a Table."""
+    return dict(_indexes(columns))
+
+
 @lru_cache(maxsize=1024)
 def _indexes(columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     """Headers repeat from table to table and article to article: read each once."""
@@ -89,6 +94,14 @@ def results_columns(columns: tuple[str, ...]) -> dict[str, int] | None:
     """Meaning -> column index where the columns are a club season's results table's (the
     lexicon's [results_table]: an opponent, a venue and a result at least; a header is one
     of its names or starts with one, `Result F–A`); None otherwise. Do not change the dict."""
+    found = results_names(columns)
+    return found if _RESULTS_REQUIRED <= found.keys() else None
+
+
+@lru_cache(maxsize=1024)
+def results_names(columns: tuple[str, ...]) -> dict[str, int]:
+    """Meaning -> column index of each column a results table names (results_columns), whether
+    or not they make one. Do not change the dict."""
     names = _results_names()
     found: dict[str, int] = {}
     for i, c in enumerate(columns):
@@ -96,7 +109,7 @@ def results_columns(columns: tuple[str, ...]) -> dict[str, int] | None:
         meaning = names.get(folded) or names.get(folded.split(" ", 1)[0])
         if meaning and meaning not in found:
             found[meaning] = i
-    return found if _RESULTS_REQUIRED <= found.keys() else None
+    return found
 
 
 @cache

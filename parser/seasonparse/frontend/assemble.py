@@ -24,7 +24,8 @@ from seasonparse.model import (
 from seasonparse.names import club_subset, fold, same_club, same_team, tokens
 from seasonparse.seasons import years_named
 from seasonparse.wording import cut
-from seasonparse.tables import column_indexes, goals_column, goals_heading, is_number, points_columns, to_int
+from seasonparse.tables import (
+    column_indexes, column_meanings, goals_column, goals_heading, is_number, points_columns, results_names, to_int)
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
@@ -326,18 +327,29 @@ class _Builder:
         return last if at is None or at in self.group_matches else at  # a group's meeting: no tie's leg
 
     # --- tables --------------------------------------------------------------------------
-    def table(self, lines, above: tuple[tuple[str, ...], ...] = ()) -> None:
+    def table(self, lines, above: tuple[tuple[str, ...], ...] = (), unnamed: bool = False,
+              spanned: frozenset[int] = frozenset()) -> None:
         """A pipe table from its lines. `above`: header rows a wikitable states over the one naming
         the columns (`colspan=2 | Total` over `Apps | Goals`), one cell per column: kept in the
-        Table's header, where tables.column_groups reads what each column counts."""
+        Table's header, where tables.column_groups reads what each column counts. A wikitable's
+        word on what the lines cannot show: `unnamed`, it has no header cell with text (none, or
+        `!width=25| !!width=25|`), and `spanned`, the lines of its rows with a cell spanning
+        columns (`|colspan=4|Manager`): such a row's width is not the table's (_table_width), and
+        its last cell spanning past the table's last column (`|colspan=7|Source` under 5) leaves
+        nothing out of line.
+        A table that names no column and holds no column of data (_names_data) is layout (a
+        line-up: position, number, player, a card or a substitution in cells of their own, as
+        many as each row needs): its rows have no columns to line up with, no W003."""
         rows = [(ln, split_cells(t)) for ln, t in lines]
         header = [rows[0][1]]
         body = rows[1:]
         if body and "" in rows[0][1] and not any(is_number(c) for c in body[0][1] if c):
             header.append(body[0][1])
             body = body[1:]
-        width, measure = _table_width(header, [len(c) for _, c in body])
+        widths = [len(c) for ln, c in body if ln not in spanned] or [len(c) for _, c in body]
+        width, measure = _table_width(header, widths)
         columns = _merge_header(header, width)
+        layout = unnamed and not _names_data(columns)
         total_words = words("goalscorers", "total_rows")
         totals = {ln for ln, c in body if _total_row(c, total_words)}
         # Row shapes are needed only where a row starts with text (a rowspan leftover?)
@@ -353,7 +365,9 @@ class _Builder:
                 continue
             realigned = None
             ragged = False
-            if ln in starts_with_text and _shifted(shapes[ln], full_shapes):
+            if layout or (ln in spanned and len(cells) > ncols and len(set(cells[ncols - 1:])) == 1):
+                pass  # no columns to line up with; a cell spanning past the table's last column
+            elif ln in starts_with_text and _shifted(shapes[ln], full_shapes):
                 ragged = True
                 trimmed = cells[:-1] if len(cells) >= ncols and cells[-1] == "" else cells
                 realigned = (prev_first or "",) + trimmed
@@ -609,6 +623,17 @@ def _table_width(header: list[tuple[str, ...]], widths: list[int]) -> tuple[int,
         if fit and fit >= sum(1 for w in widths if w > n):
             return n, f"the header {n}"
     return widest, f"the widest rows {widest} (the header {len(header[0])})"
+
+
+_DATA_MEANINGS = ("team", "player", "played", "points", "goals")  # the lexicon's [columns] of data
+
+
+def _names_data(columns: tuple[str, ...]) -> bool:
+    """Whether a column is one of a table of data: a club, a player, games played, points, goals
+    (the lexicon's [columns]), or a score or an opponent (its [results_table])."""
+    meanings = column_meanings(columns)
+    found = results_names(columns)
+    return any(m in meanings for m in _DATA_MEANINGS) or "result" in found or "opponent" in found
 
 
 def _merge_header(header: list[tuple[str, ...]], width: int) -> tuple[str, ...]:

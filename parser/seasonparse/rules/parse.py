@@ -452,6 +452,12 @@ has columns (the header's count; the widest rows' where rows wider than the
 header outnumber those that match it, and the message says which it measured),
 and rows whose first cell was merged with the row above (a rowspan leftover:
 the row reads like a complete row moved one column left), realigning those.
+In wikitext, a row with a cell spanning columns (`|colspan=4|Manager`) does not
+measure the table, and one whose last cell spans past the table's last column is
+not out of line; a table that names no column (no header cell with text) and
+holds no column of data (a club, a player, Pld, points, goals, a score or an
+opponent) is layout, a line-up whose rows hold a cell for each card or
+substitution, and is not measured.
 
 Why: a shifted row puts a club's points in the wrong column.
 

@@ -103,26 +103,46 @@ class _Reader:
         if group:
             self._item(group_kind, group)
 
-    def table(self, start: int, end: int) -> None:
+    def table(self, start: int, end: int, depth: int = 0) -> None:
         """A wikitable: the header-cell rows before the first data row are the header
         (the last one names the columns); a header row that is one cell spanning
         the width (`! colspan=8 | Summer`) divides groups and is left out; header
         rows after the data (`! Totals !! 89 ...`) are rows. A table of two-legged
-        ties also gives its ties."""
+        ties also gives its ties. A table nested in one of its cells is a table of its
+        own, read after it, with its own lines; the cell that holds it is blank here
+        (a route to the final: the outer table lays out two clubs' group tables). Tables
+        nested deeper than _MAX_TABLE_NESTING stay their parent's cell text: the lines of a
+        table are read once a level, so the levels are bounded, as a template's are (P014)."""
+        nested = _nested_tables(self.src, start, end) if depth < _MAX_TABLE_NESTING else []
+        self._one_table(start, end, nested)
+        for inner_start, inner_end in nested:
+            self.table(inner_start, inner_end, depth + 1)
+
+    def _one_table(self, start: int, end: int, nested: list[tuple[int, int]]) -> None:
+        text = self.src[start:end]
+        if nested:  # the nested tables' text blanked, their lines kept
+            parts, pos = [], start
+            for a, b in nested:
+                parts += [self.src[pos:a], re.sub(r"[^\n]", " ", self.src[a:b])]
+                pos = b
+            text = "".join(parts) + self.src[pos:end]
         header, body = [], []
-        for ln, is_header, cells in read_rows(self.src[start:end], self.line(start)):
+        named = False  # a header cell with text, in the rows above the data
+        for ln, is_header, cells in read_rows(text, self.line(start)):
             texts = [clean(c.raw) for c in cells]
+            named = named or (is_header and not body and any(texts))
             if is_header and len(texts) > 1 and len(set(texts)) == 1:
                 continue
             (header if is_header and not body else body).append((ln, texts, cells))
         if not body:
             return
+        spanned = frozenset(ln for ln, _, cells in body if any(c.colspan > 1 for c in cells))
         columns = header[-1][1] if header else [""] * max(len(t) for _, t, _ in body)
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
         lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
         made, scorers = len(self.b.tables), len(self.b.goalscorers)
         above = tuple(tuple(c.replace("|", "/") for c in texts) for _, texts, _ in header[:-1])
-        self._item("table", lines, above=above)
+        self._item("table", lines, above=above, unnamed=not named, spanned=spanned)
         if len(self.b.tables) > made:  # the table spans its rows' continuation lines and `|}`
             t = self.b.tables[-1]._replace(end_line=self.line(max(start, end - 1)))
             if t.rows or any(t.columns):
@@ -304,8 +324,50 @@ _NAMED_UNKNOWN = 5  # unknown template names noted one by one; the rest in one l
 _LISTED_UNKNOWN = 10  # names listed in that line
 
 
-_CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_footer")),
+_CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_qr", "fb_cl_footer")),
               "fb_r": frozenset(("fb_r_team", "fb_r", "fb_r_footer"))}
+
+
+_MAX_TABLE_NESTING = 5  # levels of wikitables nested in cells read as tables of their own
+
+
+def _nested_tables(src: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each table nested in the wikitable at src[start:end], one level
+    down (a table nested deeper is its parent's): a `{|` line to the `|}` line that closes
+    it, as scan.scan pairs them, but for lines inside a template (its `{|` is the template's).
+    A nested table left open is none: the cell holds its lines as text."""
+    first = src.find("\n", start, end)
+    if first == -1 or src.find("{|", first, end) == -1:  # most tables: nothing nested
+        return []
+    out: list[tuple[int, int]] = []
+    depth, braces, inner = 0, 0, start
+    pos = first + 1
+    while pos < end:
+        line_end = src.find("\n", pos, end)
+        line_end = end if line_end == -1 else line_end
+        if braces == 0:
+            s = src[pos:line_end].lstrip()
+            if s.startswith("{|"):
+                if depth == 0:
+                    inner = pos
+                depth += 1
+            elif s.startswith("|}"):
+                if depth == 0:
+                    break  # the table's own end
+                depth -= 1
+                if depth == 0:
+                    out.append((inner, line_end))
+        if "{{" in src[pos:line_end] or braces:
+            braces = max(0, braces + src.count("{{", pos, line_end) - src.count("}}", pos, line_end))
+        pos = line_end + 1
+    return out
+
+
+def _legacy_markup(text: str) -> bool:
+    """Whether text between an open Fb cl table's (or Fb r grid's) templates is the table's own
+    markup: blank lines, its `|}`, a row's cell written as wikitable syntax (`|rowspan=4|Qualified
+    for ...` after a {{Fb cl2 team}}: the template leaves its row open for it; trial30)."""
+    return all(not s or s.startswith(("|", "!")) for s in (line.strip() for line in text.split("\n")))
 
 
 _LEADING_FLAG = re.compile(r"\s*\{\{\s*([^{}|]+?)\s*\|\s*([A-Za-z]{2,3})\s*(?:\|[^{}]*)?\}\}")
@@ -353,7 +415,7 @@ def _title(path: str) -> str:
 
 def read(source: Source) -> Document:
     text = source.text or ""
-    masked = scan.mask(text)
+    masked = scan.unwrap(scan.mask(text))
     r = _Reader(source, masked)
     pieces, diags = scan.scan(masked, r.index)
     r.diags.extend(diags)
@@ -361,8 +423,10 @@ def read(source: Source) -> Document:
         if piece.kind == "template":
             r.template(piece)
             continue
-        if r.open_kind and (piece.kind != "text" or masked[piece.start:piece.end].strip() not in ("", "|}")):
-            r.close_legacy()  # legacy rows end at anything but blank lines and the table's `|}`
+        if r.open_kind and piece.kind == "text" and _legacy_markup(masked[piece.start:piece.end]):
+            continue  # the table's own lines: its `|}`, a cell written beside its rows (`|rowspan=4|...`)
+        if r.open_kind:
+            r.close_legacy()  # legacy rows end at anything else
         if piece.kind == "heading":
             r.heading(piece.start, piece.end)
         elif piece.kind == "text":

@@ -19,7 +19,7 @@ import re
 from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.offsets import LineIndex
-from seasonparse.frontend.wikitext.templates import kind_of
+from seasonparse.frontend.wikitext.templates import key, kind_of, wrappers
 from seasonparse.model import ERROR, WARNING, Diagnostic
 
 _MASKED = re.compile(r"<!--.*?(?:-->|\Z)|<nowiki>.*?(?:</nowiki>|\Z)", re.S | re.I)
@@ -32,7 +32,7 @@ _LINKS = re.compile(r"\[\[|\]\]")
 # Template kinds that stand as blocks and are parsed; any other template is text.
 BLOCK_KINDS = frozenset((
     "infobox", "match", "sports_table", "sports_results", "fb_cl_header", "fb_cl_team",
-    "fb_cl_footer", "fb_r_header", "fb_r_team", "fb_r", "fb_r_footer", "two_leg_start",
+    "fb_cl_qr", "fb_cl_footer", "fb_r_header", "fb_r_team", "fb_r", "fb_r_footer", "two_leg_start",
     "two_leg_result"))
 
 
@@ -48,6 +48,54 @@ def mask(text: str) -> str:
     if "<!--" not in text and _NOWIKI.search(text) is None:  # not text.lower(): a copy of the whole text
         return text
     return _MASKED.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+
+
+def unwrap(text: str) -> str:
+    """The text with each wrapper template's own markup blanked (same length, newlines kept),
+    leaving the parameter it shows as the content it is ([wrappers] in data/templates.toml:
+    `{{#invoke:transcludable section|main|section=4-1|text={{football box ...}}}}` is the box).
+    A wrapper left unclosed, or without the parameter it shows, stays as written (a template
+    the reader does not know), and so does one inside another (real pages nest none; reading
+    only the outermost keeps this one pass over the text)."""
+    found, shown = wrappers()
+    if found is None or (first := found.search(text)) is None:
+        return text
+    from seasonparse.frontend.wikitext import lean
+
+    starts = {m.start() for m in found.finditer(text, first.start())}
+    blanks: list[tuple[int, int]] = []
+    stack: list[int] = []
+    outer = None  # the wrapper open around this point, outermost
+    for m in _BRACES.finditer(text, first.start()):
+        if m[0] == "{{":
+            stack.append(m.start())
+            if outer is None and m.start() in starts:
+                outer = m.start()
+        elif stack and stack.pop() == outer:
+            start, end, outer = outer, m.end(), None
+            name, params = lean.split(text, start, end)
+            wanted = shown.get(_wrapper_key(name))
+            value = next(((offset, offset + len(v)) for k, v, offset in params
+                          if k is not None and key(k) == wanted), None)
+            if value is not None:
+                blanks += [(start, value[0]), (value[1], end)]
+    if not blanks:
+        return text
+    out, pos = [], 0
+    for a, b in blanks:
+        out += [text[pos:a], re.sub(r"[^\n]", " ", text[a:b])]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _wrapper_key(name: str) -> str:
+    """A wrapper's name as [wrappers] writes it: `#invoke: Transcludable_section ` ->
+    `#invoke:transcludable section`."""
+    k = key(name)
+    if k.startswith("#invoke"):
+        k = "#invoke:" + k[7:].lstrip(" :")
+    return k
 
 
 def _template_spans(text: str, index: LineIndex, diags: list[Diagnostic]) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ COLUMNS_ADJUSTED = (*COLUMNS[:-1], "Adj", "Pts")
 class _Line(NamedTuple):
     """One team's numbers, before the table knows whether it needs an Adj column."""
 
-    pos: int
+    pos: int | None  # None: a legacy row that states no `p` (legacy_table: its place in the table)
     team: str
     w: int
     d: int
@@ -245,11 +245,14 @@ def _told_relegated(frag: Fragment, code: str, position: int) -> bool:
 
 def legacy_row(frag: Fragment, index: LineIndex) -> _Line:
     """{{Fb cl2 team|p=1|t=[[Club]]|w=|d=|l=|gf=|ga=|dp=|bp=|wpts=}} -> a row's numbers; its
-    adjustment is the bonus less the deduction (`bp` − `dp`), as one Adj column shows it."""
+    adjustment is the bonus less the deduction (`bp` − `dp`), as one Adj column shows it. A row
+    without a position (`p` left out, empty or no number) has none yet: legacy_table gives it
+    its place in the table."""
     p = frag.params
     two_points = "2pts" in key(frag.name).replace(" ", "")
     wpts = _int(frag, "wpts") if "wpts" in p else 2 if two_points else 3
-    return _Line(_int(frag, "p"), clean(p["t"].raw) if "t" in p else "", _int(frag, "w"),
+    pos = to_int(clean(p["p"].raw)) if "p" in p and p["p"].raw else None
+    return _Line(pos, clean(p["t"].raw) if "t" in p else "", _int(frag, "w"),
                  _int(frag, "d"), _int(frag, "l"), _int(frag, "gf"), _int(frag, "ga"),
                  _int(frag, "bp") - _int(frag, "dp"), wpts, index.line(frag.start), "wpts" in p or two_points,
                  link_target(p["t"].raw) if "t" in p else None)
@@ -257,4 +260,8 @@ def legacy_row(frag: Fragment, index: LineIndex) -> _Line:
 
 def legacy_table(rows: list[_Line], table_index: int, first_line: int, last_line: int, section,
                  order: str | None = None) -> Table:
+    """The rows of an Fb cl table; a row that states no position takes its place in the table
+    (the template shows the rows in the order written: trial30, rows without `p` read as
+    position 0, and I002 found no club ranked first)."""
+    rows = [x if x.pos is not None else x._replace(pos=n) for n, x in enumerate(rows, start=1)]
     return _table(rows, table_index, first_line, last_line, section, order)

@@ -70,6 +70,23 @@ def is_ignored(name: str) -> bool:
 
 
 @cache
+def wrappers() -> tuple[re.Pattern | None, dict[str, str]]:
+    """The templates that show one of their parameters as the page's content ([wrappers]): a
+    pattern finding a call of one (`{{#invoke:transcludable section|`, spelt as MediaWiki reads
+    it: case, spaces and underscores aside), and {folded name: the folded parameter shown}."""
+    shown = {key(name): key(param) for name, param in _data().get("wrappers", {}).items()}
+    if not shown:
+        return None, shown
+    alternatives = []
+    for name in shown:
+        module = name.startswith("#invoke:")
+        words = (name[8:] if module else name).split()
+        spelt = r"[\s_]+".join(re.escape(w) for w in words)
+        alternatives.append(r"#invoke\s*:\s*" + spelt if module else spelt)
+    return re.compile(r"\{\{\s*(?:" + "|".join(alternatives) + r")\s*(?=[|}])", re.I), shown
+
+
+@cache
 def _aliases(kind: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for canonical, names in _data().get("params", {}).get(kind, {}).items():
