@@ -80,9 +80,13 @@ def test_a_promotion_play_offs_final_decides_no_title(final):
 
 
 def test_a_plain_play_offs_final_still_decides_the_title():
-    """Under `==Play-offs==` alone (MLS's), the final's winner is the champion (B002)."""
-    text = ARTICLE.format(promoted="Delta, Beta", first="Round 1", final="Play-off final")
+    """Under `==Play-offs==` alone (MLS's), the final's winner is the champion (B002); but not where
+    the infobox names a club of the play-off promoted and the champion plays none of it: there the
+    play-off was for promotion (trial31: the Championship's `==Play-offs==`)."""
+    text = ARTICLE.format(promoted="Delta, Zeta", first="Round 1", final="Play-off final")
     assert findings(text.replace("==Promotion play-offs==", "==Play-offs=="), ("B002",)) == [("B002", 6)]
+    text = ARTICLE.format(promoted="Delta, Beta", first="Round 1", final="Play-off final")
+    assert findings(text.replace("==Promotion play-offs==", "==Play-offs=="), ("B002",)) == []
 
 
 LEAGUE = """= 2015–16 Testland League =
