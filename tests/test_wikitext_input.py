@@ -574,6 +574,16 @@ def test_substituted_flags_and_blank_split_scores_leave_the_box_read():
     assert not d.diagnostics
 
 
+def test_an_fb_cl_header_with_its_navbar_opens_the_table():
+    """{{Fb cl2 header navbar}}: a group's table header with its navbar (trial30: 2014 World Cup Group A,
+    an unknown template and its rows no table of their own)."""
+    text = ("{{Fb cl2 header navbar}}\n{{Fb cl2 team |p=1 |t=Alpha |w=1 |d=0 |l=0 |gf=2 |ga=0}}\n"
+            "{{Fb cl2 team |p=2 |t=Beta |w=0 |d=0 |l=1 |gf=0 |ga=2}}\n{{Fb cl footer |s=Hand-written}}\n")
+    d = parse(text)
+    assert [(t.kind, len(t.rows)) for t in d.tables] == [("standings", 2)]
+    assert not [x for x in d.diagnostics if x.code == "P013"]
+
+
 def test_a_flag_code_the_templates_take_beside_fifas_own():
     """{{fb|KOS}}: the flag templates' code for Kosovo (FIFA's is KVX) shows the country, not
     `KOS` (trial18)."""
