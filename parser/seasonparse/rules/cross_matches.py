@@ -390,7 +390,9 @@ def unmarked_own_goal(corpus, settings, report):
 
     What it does: a scorer listed for club A in a match against club B, whose
     name matches a player that goalscorer tables (a club article's table is
-    the club's) or captain columns place at B, and no player of A, and who
+    the club's) or captain columns place at B in that match's season (a
+    document of another season places him at B in its own only: a club of his
+    past or future), and no player of A, and who
     scores for A nowhere else in the corpus, is an own goal without `(o.g.)`.
     A name missing from A's players is evidence only where the corpus knows
     A's players in that match's season (an article of A's season with its
@@ -426,6 +428,11 @@ def unmarked_own_goal(corpus, settings, report):
             known, clubs = found
             if theirs not in clubs or mine in clubs:
                 continue
+            if not all(p.known_on(ref.match.date) for p in known):  # known in another season too
+                known = [p for p in known if p.known_on(ref.match.date)]
+                clubs = {p.club for p in known}
+                if theirs not in clubs or mine in clubs:
+                    continue  # (trial31: Suárez of a 2013–14 Liverpool table, scoring for Barcelona in 2019)
             roster = corpus.clubs.roster(mine, ref.match.date)
             if roster is None:
                 continue  # A's players are unknown that season: a name missing from them proves nothing
