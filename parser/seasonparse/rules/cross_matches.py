@@ -277,7 +277,8 @@ def cross_match_scorers(corpus, settings, report):
     What it does: where both documents list scorers and agree on the score
     (as X001 compares them: an award and the score played do not disagree, and
     the scorers listed are the match's as played), pairs each goal by player
-    (surname and initials, accent-insensitive, in either list shape) and
+    (surname and initials, accent-insensitive, in either list shape; the same
+    words in another order, `Son Heung-min` and `Heung-min Son`, one name) and
     minute, and reports a goal whose minute differs or that the other document
     does not have. A wikitext scorer's link target is his name too
     (`[[Ferran Corominas|Coro]]` is `Corominas`); messages quote the name shown.
