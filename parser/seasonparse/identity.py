@@ -351,7 +351,7 @@ def status_marked(doc: Document) -> tuple[str, ...]:
     where it is written nowhere else (no match, no other table, no goalscorer's club, not the
     infobox's club); `Racing (C) 2–1 Boca` writes a club of that name (review16)."""
     rows: dict[str, str] = {}  # key -> name
-    elsewhere: set[str] = set()
+    others: list[str] = []  # the other tables' clubs (keyed only where a row is marked: most documents none)
     for t in doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
@@ -363,9 +363,10 @@ def status_marked(doc: Document) -> tuple[str, ...]:
                     if t.kind == "standings" and club.rstrip().endswith(")") and unmarked(club):
                         rows.setdefault(key(club), club)
                     else:
-                        elsewhere.add(key(club))
+                        others.append(club)
     if not rows:
         return ()
+    elsewhere = {key(name) for name in others}
     elsewhere.update(key(name) for m in doc.matches for name in (m.home, m.away))
     elsewhere.update(key(club) for g in doc.goalscorers for club in _clubs_of_cell(g.club))
     if (f := doc.field("club")) and f.value:
