@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from seasonparse import identity
@@ -329,3 +330,14 @@ def test_a_tier_mark_after_a_clubs_name_is_not_part_of_it(run):
     code, out, err = run("check", FIXTURES / "corpora" / "tier_marks", "--no-baseline", "--no-cache",
                          "--exit-zero", "--format", "json")
     assert code == 0 and [f["code"] for f in json.loads(out)] == [], err
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("Bayern Munich (C)", "Bayern Munich"), ("Metz (R)", "Metz"), ("Lille (C, R)", "Lille"),
+    ("Lille (C) (R)", "Lille"), ("Estudiantes (LP)", None), ("Lille (Q)", None), ("Lille (C, Q)", None),
+    ("Estudiantes (LP) (C)", "Estudiantes (LP)"), ("Racing", None), ("(C)", None),
+])
+def test_a_name_less_the_status_marks_the_lexicon_lists(name, bare):
+    from seasonparse.identity import unmarked
+
+    assert unmarked(name) == bare

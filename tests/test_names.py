@@ -17,6 +17,13 @@ from seasonparse.names import player_matches
     ("J. R.", "J. R.", True),
     ("X", "Y", False),
     ("J. Correa", "Pedro Correa", False),
+    # the same words in another order, two full words or more: a family name first or last (trial31)
+    ("Son Heung-min", "Heung-min Son", True),
+    ("Heung-min Son", "Son Heung-min", True),
+    ("Ki Sung-yueng", "Sung-yueng Ki", True),
+    ("J. R.", "R. J.", False),  # initials only: two players
+    ("Son Heung-min", "Son Heung-woo", False),
+    ("Son Heung-min", "Heung-min Son Jr", False),
 ])
 def test_player_matches(short, full, same):
     assert player_matches(short, full) is same

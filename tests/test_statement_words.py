@@ -81,3 +81,42 @@ def test_a_deduction_is_read_in_the_ways_articles_write_it(sentence):
 
     doc = parse_text(f"= 1975–76 League =\n\n{sentence}\n")
     assert [(d.club, d.points) for d in deductions(doc)] == [("Gamma", 2)]
+
+
+@pytest.mark.parametrize("sentence, read", [
+    ("Gamma Rovers entered administration, and were deducted nine points.", [("Gamma Rovers", 9)]),
+    ("Gamma Rovers entered administration, and had 9 points deducted.", [("Gamma Rovers", 9)]),
+    ("Gamma Rovers, having been deducted nine points, finished bottom.", [("Gamma Rovers", 9)]),
+    ("Gamma Rovers entered administration, incurring a nine-point penalty.", [("Gamma Rovers", 9)]),
+    ("The club's troubles went on. The 9-point deduction left Gamma Rovers bottom.", [("Gamma Rovers", 9)]),
+    ("Gamma Rovers were handed a nine-point deduction.", [("Gamma Rovers", 9)]),  # read once
+    # two clubs of the document's in the sentence: whose is not said (precision first)
+    ("Gamma Rovers lost to Delta City, and were deducted nine points.", []),
+    ("The nine-point deduction left Gamma Rovers below Delta City.", []),
+    ("They were deducted nine points.", [("They", 9)]),  # no club named: the subject as written, no club's
+    ("Gamma Rovers entered administration. They were deducted nine points.", [("They", 9)]),
+])
+def test_a_deduction_whose_club_the_sentence_names_elsewhere(sentence, read):
+    """trial31 (2009–10 Portsmouth): the club is the one club of the document's the sentence
+    names (tests/fixtures/corpora/deduction_phrasing)."""
+    from seasonparse.frontend import parse_text
+    from seasonparse.statements import deductions
+
+    text = (FIXTURES / "corpora" / "deduction_phrasing" / "league.txt").read_text("utf-8")
+    doc = parse_text(text.replace("On 26 February 2031 Gamma Rovers became the first club of the league to enter "
+                                  "administration.", sentence))
+    assert [(d.club, d.points) for d in deductions(doc)] == read
+
+
+@pytest.mark.parametrize("sentence, read", [
+    ("After entering administration in February, the club was deducted nine points.", [("Gamma Rovers", 9)]),
+    ("The team were deducted nine points.", [("Gamma Rovers", 9)]),
+    ("After losing to Delta City, the club was deducted nine points.", [("the club", 9)]),  # another club named
+])
+def test_a_deduction_of_the_club_in_its_own_article(sentence, read):
+    from seasonparse.frontend import parse_text
+    from seasonparse.statements import deductions
+
+    text = (FIXTURES / "corpora" / "deduction_phrasing" / "club.txt").read_text("utf-8")
+    doc = parse_text(text.replace("The club entered administration in February.", sentence))
+    assert [(d.club, d.points) for d in deductions(doc)] == read

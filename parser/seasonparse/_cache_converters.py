@@ -14,7 +14,7 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Document': ('seasonparse.model', 'Document', (('path', 'sha256', 'title', 'title_line', 'infobox', 'sections', 'blocks', 'matches', 'ties', 'tables', 'goalscorers', 'diagnostics', 'lines', 'source_format'), ("<class 'str'>", 'str | None', 'str | None', 'int | None', 'tuple[seasonparse.model.InfoboxField, ...]', 'tuple[seasonparse.model.Section, ...]', 'tuple[seasonparse.model.Block, ...]', 'tuple[seasonparse.model.Match, ...]', 'tuple[seasonparse.model.Tie, ...]', 'tuple[seasonparse.model.Table, ...]', 'tuple[seasonparse.model.Goalscorer, ...]', 'tuple[seasonparse.model.Diagnostic, ...]', 'tuple[str, ...]', "<class 'str'>"))),
     'Edit': ('seasonparse.findings', 'Edit', (('path', 'line', 'column', 'end_line', 'end_column', 'replacement', 'expected'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'str'>", "<class 'str'>"))),
     'Event': ('seasonparse.model', 'Event', (('side', 'player', 'minute', 'stoppage', 'kind', 'line', 'column', 'end_column', 'link'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", 'str | None'))),
-    'Evidence': ('seasonparse.identity', 'Evidence', (('names', 'groups', 'dated', 'rosters'), ('tuple[tuple[str, int, str | None], ...]', 'tuple[tuple[str, ...], ...]', 'tuple[tuple[str, str, str, int, int, int], ...]', 'tuple[Roster, ...]'))),
+    'Evidence': ('seasonparse.identity', 'Evidence', (('names', 'groups', 'dated', 'rosters', 'status_rows'), ('tuple[tuple[str, int, str | None], ...]', 'tuple[tuple[str, ...], ...]', 'tuple[tuple[str, str, str, int, int, int], ...]', 'tuple[Roster, ...]', 'tuple[str, ...]'))),
     'Facts': ('seasonparse.partition', 'Facts', (('keys', 'identity', 'deductions', 'removals', 'weight'), ('tuple[Hashable, ...]', 'Evidence', 'tuple[Deduction, ...]', 'tuple[Removal, ...]', 'int'))),
     'Finding': ('seasonparse.findings', 'Finding', (('code', 'severity', 'message', 'path', 'line', 'column', 'end_line', 'end_column', 'related', 'name', 'fix'), ("<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", "<class 'int'>", 'int | None', 'int | None', 'tuple[seasonparse.findings.Related, ...]', "<class 'str'>", 'seasonparse.findings.Fix | None'))),
     'Fix': ('seasonparse.findings', 'Fix', (('message', 'edits'), ("<class 'str'>", 'tuple[seasonparse.findings.Edit, ...]'))),
@@ -624,9 +624,9 @@ def _make_Roster(value):
 
 
 def _make_Evidence(value):
-    if type(value) is not list or len(value) != 4:
+    if type(value) is not list or len(value) != 5:
         raise _Malformed('expected Evidence')
-    v0, v1, v2, v3 = value
+    v0, v1, v2, v3, v4 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
     v0 = tuple([_item28(x) for x in v0])
@@ -639,7 +639,13 @@ def _make_Evidence(value):
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Roster(x) for x in v3])
-    return _new(Evidence, (v0, v1, v2, v3,))
+    if type(v4) is not list:
+        raise _Malformed('expected an array')
+    for t40 in v4:
+        if type(t40) is not str:
+            raise _Malformed('expected str')
+    v4 = tuple(v4)
+    return _new(Evidence, (v0, v1, v2, v3, v4,))
 
 
 def _make_Deduction(value):
@@ -657,12 +663,12 @@ def _make_Deduction(value):
     if v4 is not None:
         if type(v4) is not list or len(v4) != 2:
             raise _Malformed('expected 2 values')
-        t40, t41 = v4
-        if type(t40) is not str:
+        t41, t42 = v4
+        if type(t41) is not str:
             raise _Malformed('expected str')
-        if type(t41) not in (int, str):
+        if type(t42) not in (int, str):
             raise _Malformed('expected one of int, str')
-        v4 = (t40, t41,)
+        v4 = (t41, t42,)
     return _new(Deduction, (v0, v1, v2, v3, v4,))
 
 
@@ -679,12 +685,12 @@ def _make_Removal(value):
     if v3 is not None:
         if type(v3) is not list or len(v3) != 2:
             raise _Malformed('expected 2 values')
-        t42, t43 = v3
-        if type(t42) is not str:
+        t43, t44 = v3
+        if type(t43) is not str:
             raise _Malformed('expected str')
-        if type(t43) not in (int, str):
+        if type(t44) not in (int, str):
             raise _Malformed('expected one of int, str')
-        v3 = (t42, t43,)
+        v3 = (t43, t44,)
     return _new(Removal, (v0, v1, v2, v3,))
 
 
@@ -715,8 +721,8 @@ def _make_Digests(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t44 in v1:
-        if type(t44) is not int:
+    for t45 in v1:
+        if type(t45) is not int:
             raise _Malformed('expected int')
     v1 = tuple(v1)
     if type(v2) is not str:
@@ -724,40 +730,40 @@ def _make_Digests(value):
     return _new(Digests, (v0, v1, v2,))
 
 
-def _item48(t45):
-    if type(t45) is not list or len(t45) != 2:
+def _item49(t46):
+    if type(t46) is not list or len(t46) != 2:
         raise _Malformed('expected 2 values')
-    t46, t47 = t45
-    if type(t46) is not str:
-        raise _Malformed('expected str')
+    t47, t48 = t46
     if type(t47) is not str:
         raise _Malformed('expected str')
-    t45 = (t46, t47,)
-    return t45
-
-
-def _item52(t49):
-    if type(t49) is not list or len(t49) != 2:
-        raise _Malformed('expected 2 values')
-    t50, t51 = t49
-    if type(t50) is not str:
+    if type(t48) is not str:
         raise _Malformed('expected str')
+    t46 = (t47, t48,)
+    return t46
+
+
+def _item53(t50):
+    if type(t50) is not list or len(t50) != 2:
+        raise _Malformed('expected 2 values')
+    t51, t52 = t50
     if type(t51) is not str:
         raise _Malformed('expected str')
-    t49 = (t50, t51,)
-    return t49
-
-
-def _item56(t53):
-    if type(t53) is not list or len(t53) != 2:
-        raise _Malformed('expected 2 values')
-    t54, t55 = t53
-    if type(t54) is not str:
+    if type(t52) is not str:
         raise _Malformed('expected str')
+    t50 = (t51, t52,)
+    return t50
+
+
+def _item57(t54):
+    if type(t54) is not list or len(t54) != 2:
+        raise _Malformed('expected 2 values')
+    t55, t56 = t54
     if type(t55) is not str:
         raise _Malformed('expected str')
-    t53 = (t54, t55,)
-    return t53
+    if type(t56) is not str:
+        raise _Malformed('expected str')
+    t54 = (t55, t56,)
+    return t54
 
 
 def _make_Place(value):
@@ -771,15 +777,15 @@ def _make_Place(value):
     return _new(Place, (v0, v1,))
 
 
-def _item60(t57):
-    if type(t57) is not list or len(t57) != 2:
+def _item61(t58):
+    if type(t58) is not list or len(t58) != 2:
         raise _Malformed('expected 2 values')
-    t58, t59 = t57
-    t58 = _make_Place(t58)
-    if type(t59) is not str:
+    t59, t60 = t58
+    t59 = _make_Place(t59)
+    if type(t60) is not str:
         raise _Malformed('expected str')
-    t57 = (t58, t59,)
-    return t57
+    t58 = (t59, t60,)
+    return t58
 
 
 def _make_Inference(value):
@@ -794,7 +800,7 @@ def _make_Inference(value):
         raise _Malformed('expected str')
     if type(v3) is not list:
         raise _Malformed('expected an array')
-    v3 = tuple([_item60(x) for x in v3])
+    v3 = tuple([_item61(x) for x in v3])
     return _new(Inference, (v0, v1, v2, v3,))
 
 
@@ -806,65 +812,65 @@ def _make_Ambiguity(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t61 in v1:
-        if type(t61) is not str:
+    for t62 in v1:
+        if type(t62) is not str:
             raise _Malformed('expected str')
     v1 = tuple(v1)
     v2 = _make_Place(v2)
     return _new(Ambiguity, (v0, v1, v2,))
 
 
-def _item69(t65):
-    if type(t65) is not list or len(t65) != 3:
+def _item70(t66):
+    if type(t66) is not list or len(t66) != 3:
         raise _Malformed('expected 3 values')
-    t66, t67, t68 = t65
-    if type(t66) is not str:
-        raise _Malformed('expected str')
+    t67, t68, t69 = t66
     if type(t67) is not str:
         raise _Malformed('expected str')
     if type(t68) is not str:
         raise _Malformed('expected str')
-    t65 = (t66, t67, t68,)
-    return t65
+    if type(t69) is not str:
+        raise _Malformed('expected str')
+    t66 = (t67, t68, t69,)
+    return t66
 
 
-def _item70(t62):
-    if type(t62) is not list or len(t62) != 2:
+def _item71(t63):
+    if type(t63) is not list or len(t63) != 2:
         raise _Malformed('expected 2 values')
-    t63, t64 = t62
-    if type(t63) is not str:
+    t64, t65 = t63
+    if type(t64) is not str:
         raise _Malformed('expected str')
-    if type(t64) is not list:
+    if type(t65) is not list:
         raise _Malformed('expected an array')
-    t64 = tuple([_item69(x) for x in t64])
-    t62 = (t63, t64,)
-    return t62
+    t65 = tuple([_item70(x) for x in t65])
+    t63 = (t64, t65,)
+    return t63
 
 
-def _item75(t71):
-    if type(t71) is not list or len(t71) != 3:
+def _item76(t72):
+    if type(t72) is not list or len(t72) != 3:
         raise _Malformed('expected 3 values')
-    t72, t73, t74 = t71
-    if type(t72) is not str:
+    t73, t74, t75 = t72
+    if type(t73) is not str:
         raise _Malformed('expected str')
-    if type(t73) is not list:
-        raise _Malformed('expected an array')
-    t73 = tuple([_make_Deduction(x) for x in t73])
     if type(t74) is not list:
         raise _Malformed('expected an array')
-    t74 = tuple([_make_Removal(x) for x in t74])
-    t71 = (t72, t73, t74,)
-    return t71
-
-
-def _item78(t76):
-    if type(t76) is not list:
+    t74 = tuple([_make_Deduction(x) for x in t74])
+    if type(t75) is not list:
         raise _Malformed('expected an array')
-    for t77 in t76:
-        if type(t77) is not int:
+    t75 = tuple([_make_Removal(x) for x in t75])
+    t72 = (t73, t74, t75,)
+    return t72
+
+
+def _item79(t77):
+    if type(t77) is not list:
+        raise _Malformed('expected an array')
+    for t78 in t77:
+        if type(t78) is not int:
             raise _Malformed('expected int')
-    t76 = tuple(t76)
-    return t76
+    t77 = tuple(t77)
+    return t77
 
 
 def _make_StoredLayout(value):
@@ -873,13 +879,13 @@ def _make_StoredLayout(value):
     v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item48(x) for x in v0])
+    v0 = tuple([_item49(x) for x in v0])
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    v1 = tuple([_item52(x) for x in v1])
+    v1 = tuple([_item53(x) for x in v1])
     if type(v2) is not list:
         raise _Malformed('expected an array')
-    v2 = tuple([_item56(x) for x in v2])
+    v2 = tuple([_item57(x) for x in v2])
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Inference(x) for x in v3])
@@ -888,17 +894,17 @@ def _make_StoredLayout(value):
     v4 = tuple([_make_Ambiguity(x) for x in v4])
     if type(v5) is not list:
         raise _Malformed('expected an array')
-    v5 = tuple([_item70(x) for x in v5])
+    v5 = tuple([_item71(x) for x in v5])
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    v6 = tuple([_item75(x) for x in v6])
+    v6 = tuple([_item76(x) for x in v6])
     if type(v7) is not list:
         raise _Malformed('expected an array')
-    v7 = tuple([_item78(x) for x in v7])
+    v7 = tuple([_item79(x) for x in v7])
     if type(v8) is not list:
         raise _Malformed('expected an array')
-    for t79 in v8:
-        if type(t79) is not int:
+    for t80 in v8:
+        if type(t80) is not int:
             raise _Malformed('expected int')
     v8 = tuple(v8)
     if type(v9) is not str:

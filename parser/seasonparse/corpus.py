@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from seasonparse import identity, statements
-from seasonparse.football import awarded, counted, doc_club, knockout_ties
+from seasonparse.football import awarded, counted, doc_club, knockout_ties, season_window
 from seasonparse.lexicon import without_article, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
@@ -46,6 +46,15 @@ class KnownPlayer(NamedTuple):
     path: str
     line: int
     source: str  # goalscorers | squad | captain
+    # the days (ISO) of the season its document is of (football.season_window: its infobox's
+    # season, else its title), the only days it places him at the club; None: a document of no
+    # season, which places him there on any day
+    first: str | None = None
+    last: str | None = None
+
+    def known_on(self, day: str | None) -> bool:
+        """Whether the document places him at his club on `day` (ISO): one of its season's."""
+        return self.first is None or day is None or self.first <= day <= self.last
 
 
 class Removal(NamedTuple):
@@ -312,17 +321,19 @@ class Corpus:
     def known_players(self) -> dict[str, list[KnownPlayer]]:
         """Players whose club a document states: goalscorer tables and lists (a club
         article's table is the club's), a club article's squad and transfers-in
-        tables, and captains in tables with a team column. Indexed by folded
-        surname (last word)."""
+        tables, and captains in tables with a team column, each over the document's
+        season (KnownPlayer.known_on). Indexed by folded surname (last word)."""
         out: dict[str, list[KnownPlayer]] = {}
 
         def add(name, club, path, line, source):
             last = surname(name)
             if last and club:
-                out.setdefault(last, []).append(KnownPlayer(name, self.clubs.root(club), path, line, source))
+                out.setdefault(last, []).append(KnownPlayer(name, self.clubs.root(club), path, line, source, *days))
 
         for doc in self.docs:
             own = doc_club(doc)
+            window = season_window(doc)
+            days = (window.first.isoformat(), window.last.isoformat()) if window is not None else (None, None)
             for g in doc.goalscorers:
                 if not g.own_goal:
                     add(g.player, g.club or own, doc.path, g.line, "goalscorers")

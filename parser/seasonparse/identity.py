@@ -32,10 +32,10 @@ from functools import cache
 from typing import Callable, Iterable, NamedTuple
 
 
-from seasonparse.lexicon import alternatives, words
+from seasonparse.lexicon import alternatives, lexicon, words
 from seasonparse.memo import by_identity
 from seasonparse.model import Document
-from seasonparse.names import club_words
+from seasonparse.names import club_words, fold
 from seasonparse.tables import column_indexes
 
 
@@ -282,6 +282,9 @@ class Evidence(NamedTuple):
     groups: tuple[tuple[str, ...], ...]  # the keys of one match's or table's clubs (two or more)
     dated: tuple[tuple[str, str, str, int, int, int], ...]  # (ISO day, home, away, home goals, away goals, line)
     rosters: tuple[Roster, ...] = ()  # the clubs whose players it lists (see rosters)
+    # the names it writes only as a standings row's club with status marks the lexicon lists
+    # after it (`Bayern Munich (C)`), nowhere else in it (see status_marked)
+    status_rows: tuple[str, ...] = ()
 
 
 class Roster(NamedTuple):
@@ -319,6 +322,56 @@ def rosters(doc: Document) -> tuple[Roster, ...]:
     if own and any(squad_table(t, own) for t in doc.tables):
         found[own] = "article"
     return tuple(Roster(club, kind, first, last) for club, kind in found.items())
+
+
+@cache
+def _listed_statuses() -> frozenset[str]:
+    """The status marks the lexicon lists ([standings] status_*: `C`, `R`, ...), folded."""
+    standings = lexicon()["standings"]
+    return frozenset(fold(w) for k, values in standings.items() if k.startswith("status_") for w in values)
+
+
+def unmarked(name: str) -> str | None:
+    """A standings row's club less the status marks it ends with, where each is one the lexicon
+    lists (`Bayern Munich (C)`, `Lille (C, R)` -> `Bayern Munich`, `Lille`); None where it ends with
+    none, or with a bracket that is not all such marks (`Estudiantes (LP)`, `Lille (Q)`). Read from
+    the name's end a bracket at a time (linear, as tables.status_marks)."""
+    listed, end, cut = _listed_statuses(), len(name.rstrip()), None
+    while end and name[end - 1] == ")":
+        start = name.rfind("(", 0, end - 1)
+        if start < 0 or not all(fold(m.strip()) in listed for m in name[start + 1:end - 1].split(",")):
+            break
+        cut = end = len(name[:start].rstrip())
+    return name[:cut] if cut else None
+
+
+def status_marked(doc: Document) -> tuple[str, ...]:
+    """The names `doc` writes only as a standings table's row club with status marks the lexicon
+    lists after it (`Bayern Munich (C)`): the marks say the club's status, not another name of it,
+    where it is written nowhere else (no match, no other table, no goalscorer's club, not the
+    infobox's club); `Racing (C) 2–1 Boca` writes a club of that name (review16)."""
+    rows: dict[str, str] = {}  # key -> name
+    others: list[str] = []  # the other tables' clubs (keyed only where a row is marked: most documents none)
+    for t in doc.tables:
+        tcol = column_indexes(t).get("team")
+        if tcol is None:
+            continue
+        for r in t.rows:
+            cells = t.cells(r)
+            if r.kind == "data" and tcol < len(cells):
+                for club in _clubs_of_cell(cells[tcol]):
+                    if t.kind == "standings" and club.rstrip().endswith(")") and unmarked(club):
+                        rows.setdefault(key(club), club)
+                    else:
+                        others.append(club)
+    if not rows:
+        return ()
+    elsewhere = {key(name) for name in others}
+    elsewhere.update(key(name) for m in doc.matches for name in (m.home, m.away))
+    elsewhere.update(key(club) for g in doc.goalscorers for club in _clubs_of_cell(g.club))
+    if (f := doc.field("club")) and f.value:
+        elsewhere.add(key(f.value))
+    return tuple(name for k, name in rows.items() if k not in elsewhere)
 
 
 def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
@@ -363,10 +416,14 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
         for name, line, target in beside_matches.names:
             names.setdefault((name, target), line)
         found_groups += beside_matches.groups
+    if beside_matches is None:
+        marked = status_marked(doc)
+    else:  # what the tables tell, less a name the matches read here write
+        marked = tuple(n for n in beside_matches.status_rows if key(n) not in keys.values())
     return Evidence(tuple((name, line, target) for (name, target), line in names.items()),
                     tuple(dict.fromkeys(found_groups)),
                     tuple((*match, line) for match, line in dated.items()),
-                    beside_matches.rosters if beside_matches is not None else rosters(doc))
+                    beside_matches.rosters if beside_matches is not None else rosters(doc), marked)
 
 
 _NOTHING_BESIDE = Evidence((), (), ())
@@ -411,10 +468,14 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
     self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
     rostered: dict[tuple[str, str, str, str], None] = {}
+    status_rows: set[str] = set()  # keys written as a standings row's club with status marks...
+    elsewhere: set[str] = set()  # ...and those written otherwise in some document (status_marked)
     for path, found in evidence_of():
         rostered.update(dict.fromkeys(found.rosters))
+        marked = {key(n) for n in found.status_rows} if found.status_rows else ()
         for name, line, target in found.names:
             k = clubs.add(name, (path, line))
+            (status_rows if k in marked else elsewhere).add(k)
             if k and target:
                 tk = clubs.add(target, (path, line))
                 if tk == k:  # an article's club all the same, but no second name of it
@@ -437,7 +498,7 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
             of_their_own.add(ck)
     _merge_link_targets(clubs, targets, self_linked)
     _infer_from_matches(clubs, evidence_of)
-    _infer_from_words(clubs, of_their_own)
+    _infer_from_words(clubs, of_their_own, status_rows - elsewhere)
     clubs.freeze()
     by_root: dict[str, dict[tuple[str, str, str], None]] = {}
     for club, kind, first, last in rostered:
@@ -526,11 +587,15 @@ def _score_text(match: tuple) -> str:
     return f"{home} {home_goals}-{away_goals} {away}"
 
 
-def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset()) -> None:
+def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset(),
+                      status_only: set[str] = frozenset()) -> None:
     """Each key's words are split once, and most keys, inside no other, stop at the
     intersection: the roots are looked up only for a key with supersets. A key of `of_their_own`
     (configured as a club of its own, `"Nacional" = []`) is taken for no longer name, nor
-    said to be ambiguous (A002)."""
+    said to be ambiguous (A002). A name taken as itself with a standings row's status marks
+    after it, that name written nowhere but as such a row's club (`status_only`: `Bayern Munich`
+    as `Bayern Munich (C)`), is merged as any other, but not reported (A001): the marks are
+    the club's status, no alias to confirm (trial31)."""
     keys = sorted(clubs.parent)
     postings: dict[str, set[str]] = {}
     words_of: dict[str, list[str]] = {}
@@ -557,7 +622,7 @@ def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset()) -> Non
         roots = sorted(roots)
         if len(roots) == 1:
             target = min(s for s in supersets if clubs.root(s) == roots[0])
-            if clubs.union(k, target):
+            if clubs.union(k, target) and not (target in status_only and _marks_of(clubs.display[target], k)):
                 clubs.inferred.append(Inference(
                     clubs.display[k], clubs.display[target], "words",
                     ((clubs.first_seen[k], clubs.display[k]),
@@ -565,3 +630,9 @@ def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset()) -> Non
         else:
             clubs.ambiguous.append(Ambiguity(clubs.display[k], tuple(clubs.name(r) for r in roots),
                                              clubs.first_seen[k]))
+
+
+def _marks_of(marked: str, shorter: str) -> bool:
+    """Whether the name `marked` is the key `shorter` and status marks the lexicon lists (unmarked)."""
+    bare = unmarked(marked)
+    return bare is not None and key(bare) == shorter

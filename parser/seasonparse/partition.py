@@ -39,7 +39,7 @@ from seasonparse.tournaments import section_tournament, table_tournament, tourna
 WHOLE_CORPUS = {
     "A001": "an alias is inferred from evidence in every document",
     "A002": "a name is ambiguous across every document",
-    "X008": "a player is known to a club from any document, of any season",
+    "X008": "a player is known to a club from any document of the match's season, whatever else it shares",
 }
 IDENTITY_ONLY = frozenset(("A001", "A002"))  # read the corpus's identity alone: no document
 BY_SURNAME = frozenset(("X008",))  # relate a scorer to the players of his surname only: see SurnameViews
@@ -50,10 +50,11 @@ def whole_corpus_view(doc: Document) -> Document:
     """What the WHOLE_CORPUS rules read of `doc`: A001 and A002 read only the corpus's
     identity (decided from every document's identity.Evidence), X008 a club's goals
     (the dated matches with a goal) and its known players (the goalscorers, squad
-    tables and captain columns, and the document's club: see Corpus.known_players)."""
-    club = doc.field("club")
+    tables and captain columns, the document's club and its season, which its title or
+    infobox's season field names: see Corpus.known_players)."""
+    club, season = doc.field("club"), doc.field("season", "year")  # season: its season_window, with the title
     goals = ((m, tuple(e for e in m.events if e.is_goal)) for m in doc.matches if m.date is not None)
-    return doc._replace(blocks=(), ties=(), diagnostics=(), infobox=(club,) if club else (),
+    return doc._replace(blocks=(), ties=(), diagnostics=(), infobox=tuple(f for f in (club, season) if f),
                         matches=tuple(m._replace(events=scored, scorer_lines=()) for m, scored in goals if scored),
                         tables=tuple(t for t in doc.tables
                                      if squad_table(t, club and club.value) or None not in captain_columns(t)))

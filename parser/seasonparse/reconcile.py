@@ -187,7 +187,7 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
 
 
 # The kinds of statement the joint corpus reads (Corpus.removals and Corpus.deductions, for R005)
-_JOINT_STATEMENTS = ("deduction", "removed_club")
+_JOINT_STATEMENTS = ("deduction", "deduction_unnamed", "removed_club")
 
 
 def _stating_blocks(doc: Document) -> tuple:

@@ -8,13 +8,18 @@ tournament's winner plays next, who hosts a tie's second leg.
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
+from seasonparse.football import doc_club
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import contains_any, stated_number, statement_patterns, statement_words, words
 from seasonparse.model import Block, Document
-from seasonparse.names import fold
+from seasonparse.names import club_words, fold, same_team
+from seasonparse.tables import rows_of, status_marks
 from seasonparse.tournaments import Tournament, tournament_in
 
 
@@ -46,11 +51,12 @@ def stating(block: Block) -> bool:
     kinds (most blocks hold none: a raw block is often a long template's text)."""
     said = list(_sentences(block))
     worded = [s for s in said if _holds_a_word(s.text.lower(), _statement_words())]
-    return bool(worded and (_deductions(worded) or _removals(worded) or _next_opponents(worded))
+    return bool(worded and (_deductions(worded) or _removals(worded) or _next_opponents(worded)
+                            or _states_unnamed_deduction(worded))
                 or _higher_seed_hosts(said))
 
 
-_WORDED_KINDS = ("deduction", "removed_club", "next_opponent")  # the kinds read only where a word is
+_WORDED_KINDS = ("deduction", "deduction_unnamed", "removed_club", "next_opponent")  # the kinds read only where a word is
 
 
 @cache
@@ -77,18 +83,135 @@ class Deduction(NamedTuple):
 
 
 def deductions(doc: Document) -> list[Deduction]:
-    """Points deductions: "Irapuato were deducted 3 points", "3 points were deducted from X"."""
-    return _deductions(prose(doc))
+    """Points deductions: "Irapuato were deducted 3 points", "3 points were deducted from X"; and
+    where the sentence does not name the club where the verb is ("…, and were deducted nine
+    points", "the club was deducted nine points", "incurring a nine-point penalty"), the club of
+    the document's it names (_Subjects)."""
+    return _deductions(prose(doc), _Subjects(doc))
 
 
-def _deductions(sentences: Iterable[Sentence]) -> list[Deduction]:
+def _deductions(sentences: Iterable[Sentence], subjects: "_Subjects | None" = None) -> list[Deduction]:
+    """The deductions the sentences state; without `subjects` (the document's clubs), only those
+    that name their club where the verb is."""
     out = []
     for s in sentences:
+        found: list[Deduction] = []
+        said_of: dict[int, set[str]] = {}  # points -> the clubs found with them (`read once`)
+        text, when = s.text.strip(), ...  # the tournament the sentence names, found where asked (once)
         for p in statement_patterns("deduction") if _may_state(s.text, "deduction") else ():
             for m in p.finditer(s.text):
-                out.append(Deduction(m["club"].strip(), stated_number(m["points"]), s.text.strip(), s.line,
-                                     tournament_in(s.text)))
+                club = m["club"].strip()
+                said = fold(club)
+                if said in words("deduction_subject", "continuations"):
+                    continue  # `…, and were deducted 9 points`: deduction_unnamed reads it
+                if subjects is not None and said in words("deduction_subject", "pronouns"):
+                    club = subjects.pronoun(s.text, m.start("club")) or club
+                if when is ...:
+                    when = tournament_in(s.text)
+                found.append(Deduction(club, stated_number(m["points"]), text, s.line, when))
+                said_of.setdefault(found[-1].points, set()).add(club)
+        if subjects is not None and _may_state(s.text, "deduction_unnamed"):
+            for p in statement_patterns("deduction_unnamed"):
+                for m in p.finditer(s.text):
+                    club, points = subjects.named(s.text, m.start()), stated_number(m["points"])
+                    if club is None or any(same_team(other, club) for other in said_of.get(points, ())):
+                        continue  # `X were handed a 9-point deduction`: read as named
+                    if when is ...:
+                        when = tournament_in(s.text)
+                    found.append(Deduction(club, points, text, s.line, when))
+                    said_of.setdefault(points, set()).add(club)
+        out += found
     return out
+
+
+def _states_unnamed_deduction(sentences: Iterable[Sentence]) -> bool:
+    """Whether a sentence states a deduction of the kind whose club only the document tells
+    (deduction_unnamed): such a block is kept for the cross-document stage (stating)."""
+    return any(p.search(s.text) for s in sentences if _may_state(s.text, "deduction_unnamed")
+               for p in statement_patterns("deduction_unnamed"))
+
+
+# Where a sentence ends: a stop, then a capital (`Portsmouth F.C. were` goes on).
+_SENTENCE_END = compile_lazily(r"[.!?]+\s+(?=[A-Z])")
+_MARKS = compile_lazily(r"(?:\s*\([^()]*\))+\s*$")  # a row's status marks (tables.status_marks)
+
+
+class _Subjects:
+    """The clubs a document's deduction statements may mean without naming them where the verb
+    is: the document's clubs (its matches', its standings and relegation tables' rows, marks
+    left out, and its infobox's `club`), found once, where a sentence first asks."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._clubs: dict[tuple[str, ...], str] | None = None  # club words -> the name as written
+        self._own = doc_club(doc)
+        self._text: str | None = None  # the text last asked about, its sentences' stops, the clubs each names
+        self._stops: list[tuple[int, int]] = []
+        self._named: dict[int, list[str]] = {}
+
+    def clubs(self) -> dict[tuple[str, ...], str]:
+        if self._clubs is None:
+            names: dict[tuple[str, ...], str] = {}
+            for m in self.doc.matches:
+                for name in (m.home, m.away):
+                    names.setdefault(club_words(name), name)
+            for t in self.doc.tables:
+                if t.kind in ("standings", "relegation"):
+                    for r in rows_of(t):
+                        name = _MARKS.sub("", r.team) if status_marks(r.team) else r.team
+                        names.setdefault(club_words(name), name)
+            if self._own:
+                names.setdefault(club_words(self._own), self._own)
+            names.pop((), None)
+            self._clubs = names
+        return self._clubs
+
+    def _in_sentence(self, text: str, at: int) -> list[str]:
+        """The document's clubs the sentence around `at` names (by their words, a name inside a
+        longer one named not counted), one name a club (same_team). A text's sentences are found
+        once, and each sentence read once, however many statements it holds (linear in the text)."""
+        if text is not self._text:
+            self._text, self._named = text, {}
+            self._stops = [(stop.start(), stop.end()) for stop in _SENTENCE_END.finditer(text)]
+        i = bisect_right(self._stops, at, key=itemgetter(1))  # the stops ending at or before `at`
+        start = self._stops[i - 1][1] if i else 0
+        end = self._stops[i][0] if i < len(self._stops) else len(text)
+        if start not in self._named:
+            self._named[start] = self._clubs_named(club_words(text[start:end]))
+        return self._named[start]
+
+    def _clubs_named(self, sentence: tuple[str, ...]) -> list[str]:
+        first: dict[str, list[int]] = {}
+        for i, w in enumerate(sentence):
+            first.setdefault(w, []).append(i)
+        spans = []
+        for key, name in self.clubs().items():
+            for i in first.get(key[0], ()):
+                if sentence[i:i + len(key)] == key:
+                    spans.append((i, i + len(key), name))
+        named: list[str] = []
+        reach = 0  # the end of the spans so far, each starting at or before this one
+        for i, j, name in sorted(spans, key=lambda span: (span[0], span[0] - span[1])):
+            if j <= reach:
+                continue  # `Hull` inside `Hull City`
+            reach = j
+            if name not in named and not any(same_team(name, other) for other in named):
+                named.append(name)
+        return named
+
+    def named(self, text: str, at: int) -> str | None:
+        """The one club of the document's the sentence around `at` names; None for none or several."""
+        named = self._in_sentence(text, at)
+        return named[0] if len(named) == 1 else None
+
+    def pronoun(self, text: str, at: int) -> str | None:
+        """The club a pronoun subject (`the club`, `they`) at `at` stands for: the article's own
+        club where the sentence names no other; in an article of no one club, the one the
+        sentence names; None where that is not one club."""
+        named = self._in_sentence(text, at)
+        if self._own:
+            return self._own if all(same_team(n, self._own) for n in named) else None
+        return named[0] if len(named) == 1 else None
 
 
 class Removal(NamedTuple):

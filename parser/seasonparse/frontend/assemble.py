@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
-    awarded_score, clean_value, note_details, note_venue, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+    awarded_score, clean_value, match_detail, note_details, note_venue, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
 from seasonparse.frontend.outcome_ties import SectionPairs
 from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
@@ -169,9 +169,13 @@ class _Builder:
         home_lines: list = []  # (line, entries) of each side's scorer lines
         away_lines: list = []
         scorer_lines: list[ScorerLine] = []
+        details: dict[str, str | int | None] = {}  # venue, attendance, referee, report (lines.match_detail)
         for sl_line, sl_text in lines[2:]:
+            side = _side_of(sl_text[:sl_text.index(":")].strip(), home, away)
+            if side is None and (detail := match_detail(sl_text)) is not None:
+                details.setdefault(*detail)  # `  Attendance: 63,272`: no scorer line (trial31: a P007 each)
+                continue
             team, team_column, entries, dangling = parse_scorers(sl_text)
-            side = _side_of(team, home, away)
             scorer_lines.append(_scorer_line((team, side, sl_line, team_column, sl_text.strip())))
             for dm in dangling:
                 self.diag("P006", WARNING,
@@ -201,8 +205,9 @@ class _Builder:
             len(self.matches), parse_date(date_text), date_text.strip(), home, away,
             home_goals, away_goals, tuple(events), tuple(scorer_lines), self.section,
             line, date_line, lines[-1][0], home_column, away_column, note,
-            len(score_text.rstrip()) + 1, *note_details(note, home, away), None, note_venue(note),
-            *NO_MATCH_DETAILS[4:])))
+            len(score_text.rstrip()) + 1, *note_details(note, home, away), details.get("attendance"),
+            details.get("venue") or note_venue(note), details.get("referee"), details.get("report"),
+            *NO_MATCH_DETAILS[6:])))
 
     def add_match(self, match: Match) -> None:
         """Append a match (also one another front end made), keeping the index of

@@ -19,7 +19,10 @@ def inferred_alias(corpus, settings, report):
     What it does: reports each alias inferred from a shared match (same date,
     same opponent, same score in two documents) or from words (`Neza` is part
     of `Neza FC` and of no other club's name). Confirm it in
-    `[tool.seasonparse.aliases]` and the report goes away.
+    `[tool.seasonparse.aliases]` and the report goes away. A name taken as
+    itself with status marks the lexicon lists after it (`Bayern Munich` as
+    `Bayern Munich (C)`), the marked name written only as a standings row's
+    club, is not reported: the marks are the club's status, no alias.
 
     Why: inferred identities should be visible, never silent.
 

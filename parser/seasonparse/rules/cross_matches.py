@@ -277,7 +277,8 @@ def cross_match_scorers(corpus, settings, report):
     What it does: where both documents list scorers and agree on the score
     (as X001 compares them: an award and the score played do not disagree, and
     the scorers listed are the match's as played), pairs each goal by player
-    (surname and initials, accent-insensitive, in either list shape) and
+    (surname and initials, accent-insensitive, in either list shape; the same
+    words in another order, `Son Heung-min` and `Heung-min Son`, one name) and
     minute, and reports a goal whose minute differs or that the other document
     does not have. A wikitext scorer's link target is his name too
     (`[[Ferran Corominas|Coro]]` is `Corominas`); messages quote the name shown.
@@ -390,7 +391,9 @@ def unmarked_own_goal(corpus, settings, report):
 
     What it does: a scorer listed for club A in a match against club B, whose
     name matches a player that goalscorer tables (a club article's table is
-    the club's) or captain columns place at B, and no player of A, and who
+    the club's) or captain columns place at B in that match's season (a
+    document of another season places him at B in its own only: a club of his
+    past or future), and no player of A, and who
     scores for A nowhere else in the corpus, is an own goal without `(o.g.)`.
     A name missing from A's players is evidence only where the corpus knows
     A's players in that match's season (an article of A's season with its
@@ -426,6 +429,11 @@ def unmarked_own_goal(corpus, settings, report):
             known, clubs = found
             if theirs not in clubs or mine in clubs:
                 continue
+            if not all(p.known_on(ref.match.date) for p in known):  # known in another season too
+                known = [p for p in known if p.known_on(ref.match.date)]
+                clubs = {p.club for p in known}
+                if theirs not in clubs or mine in clubs:
+                    continue  # (trial31: Suárez of a 2013–14 Liverpool table, scoring for Barcelona in 2019)
             roster = corpus.clubs.roster(mine, ref.match.date)
             if roster is None:
                 continue  # A's players are unknown that season: a name missing from them proves nothing

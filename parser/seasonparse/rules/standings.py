@@ -73,7 +73,10 @@ def standings_points(doc, settings, report):
     points</ref>` or `{{efn|...}}` after the club, a Notes cell), the message then saying
     so (adjustments included); Pts that leave such a note's deduction out are no error
     either (a deduction overturned on appeal, or another season's). Where the document states a deduction of exactly the difference
-    ("Irapuato were deducted 3 points"), the explanation is reported instead (info).
+    ("Irapuato were deducted 3 points"; or, where the sentence names the club of the
+    document's elsewhere, "…, and were deducted 3 points", "incurring a 3-point penalty",
+    and in the club's own article "the club was deducted 3 points": statements.deductions),
+    the explanation is reported instead (info).
     A table of a split league's later stage (a section titled `Championship round`,
     `Champions' play-offs`, `Relegation round`: the lexicon's [tournaments.stages]) ranks
     its clubs from the points they carried over from the regular season (halved in Belgium

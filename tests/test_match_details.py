@@ -1,0 +1,59 @@
+"""A text-format match's detail lines (`  Stadium: …`, `  Attendance: …`, `  Referee: …`, the
+lexicon's [match_details]) are its venue, attendance, referee and report, never scorer lines of a
+club that is neither side (trial31: a P007 error each)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from seasonparse.frontend import parse_text
+from seasonparse.frontend.lines import match_detail
+
+
+def _doc():
+    path = FIXTURES / "match_details" / "final.txt"
+    return parse_text(path.read_text("utf-8"), str(path))
+
+
+def test_detail_lines_fill_the_match_details_and_are_no_scorer_lines():
+    doc = _doc()
+    assert [d.code for d in doc.diagnostics] == []
+    final, third = doc.matches
+    assert (final.venue, final.attendance, final.referee, final.report) == (
+        "National Stadium, Capital City", 63272, "John Whistle (Testland)", "https://example.org/report")
+    assert [s.team for s in final.scorer_lines] == ["Beta United"]
+    assert final.end_line == 10  # the match still spans its detail lines: no line is left out
+    assert (third.venue, third.attendance, third.referee) == ("Riverside Park", 12500, "Ann Flag")
+    assert [s.team for s in third.scorer_lines] == ["Gamma Rovers", "Delta Athletic"]
+    assert [(e.player, e.minute) for e in third.events] == [("Brown", 30), ("Green", 75)]
+
+
+def test_detail_lines_give_no_finding():
+    from seasonparse.check import run, selected_codes
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    rules = registry()
+    result = run([_doc()], rules, selected_codes(rules, ("ALL",), (), ()), Config())
+    assert [(f.code, f.line) for f in result.findings] == []
+
+
+@pytest.mark.parametrize("line, detail", [
+    ("  Attendance: 63,272", ("attendance", 63272)),
+    ("  Crowd: 45 000 (sold out)", ("attendance", 45000)),
+    ("  Attendance: unknown", ("attendance", None)),
+    ("  Attendance: 12345678901234567890", ("attendance", None)),  # no crowd: the JSON's integers are bounded
+    ("  Venue: Wembley Stadium, London", ("venue", "Wembley Stadium, London")),
+    ("  Referee:", ("referee", None)),
+    ("  Necaxa: Lojero 14'", None),  # a club's scorer line
+])
+def test_match_detail(line, detail):
+    assert match_detail(line) == detail
+
+
+def test_a_club_named_as_a_detail_word_keeps_its_scorer_line():
+    """The label is a detail only where it is neither club of the match."""
+    doc = parse_text("= X =\n\n1 June 2030\nGround 1 - 0 Beta\n  Ground: Smith 4'\n")
+    assert [(e.side, e.player) for e in doc.matches[0].events] == [("home", "Smith")]
+    assert doc.matches[0].venue is None
