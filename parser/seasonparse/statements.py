@@ -61,7 +61,22 @@ _WORDED_KINDS = ("deduction", "deduction_unnamed", "removed_club", "next_opponen
 
 @cache
 def _statement_words() -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for kind in _WORDED_KINDS for w in statement_words(kind)))
+    return _fewest(w for kind in _WORDED_KINDS for w in statement_words(kind))
+
+
+def _fewest(words: Iterable[str]) -> tuple[str, ...]:
+    """The words, less those that hold another of them (`points deduction` holds `deduction`):
+    whether a text holds any of them is the same, at a scan of the text fewer a word dropped."""
+    words = tuple(dict.fromkeys(words))
+    return tuple(w for w in words if not any(u != w and u in w for u in words))
+
+
+@cache
+def _unnamed_beyond_named() -> tuple[str, ...]:
+    """The words of deduction_unnamed that hold no word of deduction (`point penalty`): where a
+    text holds no word of deduction, only these can be in it."""
+    named = statement_words("deduction")
+    return _fewest(w for w in statement_words("deduction_unnamed") if not any(u in w for u in named))
 
 
 def _holds_a_word(lowered: str, words: tuple[str, ...]) -> bool:
@@ -94,11 +109,17 @@ def _deductions(sentences: Iterable[Sentence], subjects: "_Subjects | None" = No
     """The deductions the sentences state; without `subjects` (the document's clubs), only those
     that name their club where the verb is."""
     out = []
+    named_words, unnamed_words = statement_words("deduction"), statement_words("deduction_unnamed")
     for s in sentences:
+        lowered = s.text.lower()  # once a sentence, for both kinds: most prose states neither
+        named = _holds_a_word(lowered, named_words)
+        unnamed = subjects is not None and _holds_a_word(lowered, unnamed_words if named else _unnamed_beyond_named())
+        if not (named or unnamed):
+            continue
         found: list[Deduction] = []
         said_of: dict[int, set[str]] = {}  # points -> the clubs found with them (`read once`)
         text, when = s.text.strip(), ...  # the tournament the sentence names, found where asked (once)
-        for p in statement_patterns("deduction") if _may_state(s.text, "deduction") else ():
+        for p in statement_patterns("deduction") if named else ():
             for m in p.finditer(s.text):
                 club = m["club"].strip()
                 said = fold(club)
@@ -110,7 +131,7 @@ def _deductions(sentences: Iterable[Sentence], subjects: "_Subjects | None" = No
                     when = tournament_in(s.text)
                 found.append(Deduction(club, stated_number(m["points"]), text, s.line, when))
                 said_of.setdefault(found[-1].points, set()).add(club)
-        if subjects is not None and _may_state(s.text, "deduction_unnamed"):
+        if unnamed:
             for p in statement_patterns("deduction_unnamed"):
                 for m in p.finditer(s.text):
                     club, points = subjects.named(s.text, m.start()), stated_number(m["points"])
