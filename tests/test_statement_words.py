@@ -23,7 +23,7 @@ def _read(sentences: list[Sentence]) -> list:
 
 def _unfiltered(monkeypatch, sentences: list[Sentence]) -> list:
     with monkeypatch.context() as m:
-        m.setattr(statements, "_may_state", lambda text, kind: True)
+        m.setattr(statements, "_may_state", lambda text, kind, lowered=None: True)
         return _read(sentences)
 
 
@@ -58,7 +58,7 @@ def test_generated_sentences_state_the_same_with_the_prefilter(before, stating, 
     text = " ".join([*before, case(stating), *after])
     sentences = [Sentence(text, 1, ())]
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(statements, "_may_state", lambda text, kind: True)
+        m.setattr(statements, "_may_state", lambda text, kind, lowered=None: True)
         unfiltered = _read(sentences)
     assert _read(sentences) == unfiltered
 

@@ -71,22 +71,20 @@ def _fewest(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(w for w in words if not any(u != w and u in w for u in words))
 
 
-@cache
-def _unnamed_beyond_named() -> tuple[str, ...]:
-    """The words of deduction_unnamed that hold no word of deduction (`point penalty`): where a
-    text holds no word of deduction, only these can be in it."""
-    named = statement_words("deduction")
-    return _fewest(w for w in statement_words("deduction_unnamed") if not any(u in w for u in named))
-
-
 def _holds_a_word(lowered: str, words: tuple[str, ...]) -> bool:
     return any(w in lowered for w in words)
 
 
-def _may_state(text: str, kind: str) -> bool:
-    """Whether `text` holds a word every pattern of `kind` needs (the lexicon's
-    statement_words): the patterns, tried at every position, only where it does."""
-    return _holds_a_word(text.lower(), statement_words(kind))
+def _may_state(text: str, kind: str, lowered: str | None = None) -> bool:
+    """Whether `text` (`lowered`, where the caller lowered it already) holds a word every pattern
+    of `kind` needs (the lexicon's statement_words): the patterns, tried at every position, only
+    where it does."""
+    return _holds_a_word(text.lower() if lowered is None else lowered, _kind_words(kind))
+
+
+@cache
+def _kind_words(kind: str) -> tuple[str, ...]:
+    return _fewest(statement_words(kind))
 
 
 class Deduction(NamedTuple):
@@ -109,11 +107,10 @@ def _deductions(sentences: Iterable[Sentence], subjects: "_Subjects | None" = No
     """The deductions the sentences state; without `subjects` (the document's clubs), only those
     that name their club where the verb is."""
     out = []
-    named_words, unnamed_words = statement_words("deduction"), statement_words("deduction_unnamed")
     for s in sentences:
         lowered = s.text.lower()  # once a sentence, for both kinds: most prose states neither
-        named = _holds_a_word(lowered, named_words)
-        unnamed = subjects is not None and _holds_a_word(lowered, unnamed_words if named else _unnamed_beyond_named())
+        named = _may_state(s.text, "deduction", lowered)
+        unnamed = subjects is not None and _may_state(s.text, "deduction_unnamed", lowered)
         if not (named or unnamed):
             continue
         found: list[Deduction] = []
