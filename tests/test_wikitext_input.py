@@ -574,6 +574,17 @@ def test_substituted_flags_and_blank_split_scores_leave_the_box_read():
     assert not d.diagnostics
 
 
+def test_a_team_written_in_a_form_not_read_is_named_in_its_p017():
+    """A box whose team1 is written but shows no name this front end reads says what was written
+    (trial30: `no team1` on boxes whose team1 was there, in a module call)."""
+    box = "{{Football box\n|date = 3 December 2022\n|team1 = {{#invoke:unknownflag|main|NED}}\n|score = 3–1\n|team2 = {{fb|USA}}\n}}\n"
+    (diag,) = [x for x in parse(box).diagnostics if x.code == "P017"]
+    assert "no team1 it can read (`{{#invoke:unknownflag|main|NED}}` shows none)" in diag.message
+    (diag,) = [x for x in parse(box.replace("|team1 = {{#invoke:unknownflag|main|NED}}", "|team1 =")).diagnostics
+               if x.code == "P017"]
+    assert diag.message == "football box with no team1; not read as a match"
+
+
 def test_an_fb_cl_header_with_its_navbar_opens_the_table():
     """{{Fb cl2 header navbar}}: a group's table header with its navbar (trial30: 2014 World Cup Group A,
     an unknown template and its rows no table of their own)."""

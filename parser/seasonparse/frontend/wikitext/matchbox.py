@@ -407,7 +407,11 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
                                 "the football box is not read as a match", line, col))
         return None
     if not home or not away or s1 is None:
-        what = "no team1" if not home else "no team2" if not away else "no score (not played?)"
+        missing = "team1" if not home else "team2" if not away else None
+        what = f"no {missing}" if missing else "no score (not played?)"
+        if missing and p.get(missing) is not None and p[missing].raw.strip():
+            # written, but it shows no name this front end reads (a template it does not know): say which
+            what += f" it can read (`{cut(' '.join(p[missing].raw.split()))}` shows none)"
         not_played = s1 is None and home and away
         diags.append(Diagnostic("P018" if not_played else "P017", INFO if not_played else WARNING,
                                 f"football box with {what}; not read as a match",
