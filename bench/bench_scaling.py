@@ -208,8 +208,14 @@ def grids_above_tables(n: int) -> str:
     return grids + "==Tables==\n" + "".join(_sports_table(c, 6) for c in codes)
 
 
+def nested_tables(n: int) -> str:
+    """A wikitable nested n deep, a cell in each holding the next (review26: the deepest level read
+    kept appending every deeper line to one cell's text, a copy of it each line: quadratic)."""
+    return "".join("{| class=\"wikitable\"\n|-\n| cell\n|\n" for _ in range(n)) + "|}\n" * n
+
+
 WIKITEXT = ("wikitext-unclosed-links", "wikitext-unclosed-refs", "grid-groups", "grid-rounds",
-            "grids-above-tables")  # written as .wikitext
+            "grids-above-tables", "nested-tables")  # written as .wikitext
 CASES = {
     "scorer-entries": (scorer_entries, 4_000, 128_000),
     "scorer-lines": (scorer_lines, 4_000, 128_000),
@@ -229,6 +235,7 @@ CASES = {
     "grid-groups": (grid_groups, 250, 4_000),
     "grid-rounds": (grid_rounds, 250, 4_000),
     "grids-above-tables": (grids_above_tables, 250, 4_000),
+    "nested-tables": (nested_tables, 2_500, 40_000),
 }
 FILE_SIZES = (1_000, 2_000, 4_000)
 

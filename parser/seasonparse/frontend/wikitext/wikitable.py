@@ -79,11 +79,14 @@ def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
     raw_rows: list[tuple[int, list[Cell]]] = []
     current: list[Cell] | None = None
     depth = 0  # templates left open by the lines before: a line inside one continues its cell
+    # a cell's lines after its first, joined once at the end (`cell.raw += line` copied the cell's
+    # text at every line: quadratic in a cell of many lines, review26's deeply nested tables)
+    more: dict[int, tuple[Cell, list[str]]] = {}
     for n, line in enumerate(text.split("\n")):
         s = line.strip()
         ln = first_line + n
         if depth > 0 and current:
-            current[-1].raw += "\n" + line
+            more.setdefault(id(current[-1]), (current[-1], []))[1].append(line)
             depth = max(0, depth + line.count("{{") - line.count("}}"))
             continue
         if "{{" in line or depth:
@@ -100,7 +103,9 @@ def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
                 raw_rows.append((ln, current))
             current.extend(Cell(header, c, ln, line) for c in _split(s[1:], header))
         elif current:
-            current[-1].raw += "\n" + line
+            more.setdefault(id(current[-1]), (current[-1], []))[1].append(line)
+    for cell, lines in more.values():
+        cell.raw = "\n".join((cell.raw, *lines))
     out: list[tuple[int, bool, list[Cell]]] = []
     carry: dict[int, tuple[int, Cell]] = {}  # column -> (rows left, the spanning cell)
     for ln, cells in raw_rows:
