@@ -24,6 +24,10 @@ from seasonparse.names import player_matches
     ("J. R.", "R. J.", False),  # initials only: two players
     ("Son Heung-min", "Son Heung-woo", False),
     ("Son Heung-min", "Heung-min Son Jr", False),
+    # without a hyphenated given name, two players: a given name and a father's (review26: a false G006)
+    ("Ali Ahmed", "Ahmed Ali", False),
+    ("Hassan Ali", "Ali Hassan", False),
+    ("Luis Suárez", "Suárez Luis", False),
 ])
 def test_player_matches(short, full, same):
     assert player_matches(short, full) is same

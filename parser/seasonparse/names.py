@@ -39,15 +39,18 @@ def player_matches(short: str, full: str) -> bool:
     names `Antonio González Arias` (Spanish double surnames). Every full word of
     `short` must appear in `full` in order, and every initial must be the first
     letter of a word of `full` that is not one of those. The same words in another order,
-    two of them or more full words (`Son Heung-min` and `Heung-min Son`: a family name first or
-    last, as articles write East Asian names either way), are the same name (trial31).
+    two of them or more full words and one a hyphenated given name (`Son Heung-min` and
+    `Heung-min Son`: a family name first or last, as articles write Korean names either way), are
+    the same name (trial31); without one they are two (`Ali Ahmed` and `Ahmed Ali`, a given name
+    and a father's: review26, a false G006).
     """
     s, f = tokens(short), tokens(full)
     if not s or not f:
         return False
     if s == f:  # the same name, even one of initials only (`X`, `J. R.`)
         return True
-    if len(s) == len(f) and sorted(s) == sorted(f) and sum(len(t) > 1 for t in s) > 1:
+    if len(s) == len(f) and sorted(s) == sorted(f) and sum(len(t) > 1 for t in s) > 1 and (
+            "-" in short or "-" in full):
         return True
     words_ = [t for t in s if len(t) > 1]
     initials = [t for t in s if len(t) == 1]
