@@ -47,6 +47,12 @@ def test_detail_lines_give_no_finding():
     ("  Venue: Wembley Stadium, London", ("venue", "Wembley Stadium, London")),
     ("  Referee:", ("referee", None)),
     ("  Necaxa: Lojero 14'", None),  # a club's scorer line
+    # details the model keeps no field for: still no scorer line (review26: a real final's officials)
+    ("  Man of the Match: Virgil van Dijk (Liverpool)", ("unread", "Virgil van Dijk (Liverpool)")),
+    ("  Assistant referees: Jure Praprotnik (Slovenia), Robert Vukan (Slovenia)",
+     ("unread", "Jure Praprotnik (Slovenia), Robert Vukan (Slovenia)")),
+    ("  Fourth official: Antonio Mateu Lahoz (Spain)", ("unread", "Antonio Mateu Lahoz (Spain)")),
+    ("  Video assistant referee: Danny Makkelie (Netherlands)", ("unread", "Danny Makkelie (Netherlands)")),
 ])
 def test_match_detail(line, detail):
     assert match_detail(line) == detail

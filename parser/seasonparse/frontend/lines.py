@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import alternatives, contains_any, names_any, without_article, words
+from seasonparse.lexicon import alternatives, contains_any, lexicon, names_any, without_article, words
 from seasonparse.model import maker
 from seasonparse.names import fold, side_named, tokens
 
@@ -162,7 +162,6 @@ def _venue_words() -> re.Pattern:
     return re.compile(rf"(?:^|[;,])\s*(?i:{alternatives(words('scores', 'venue_words'))})\s+([^;]*[^;\s])")
 
 
-MATCH_DETAILS = ("venue", "attendance", "referee", "report")  # the lexicon's [match_details], Match's fields
 _COUNT = compile_lazily(r"\d[\d,.\u00a0 ]*")
 _COUNT_SEPARATORS = compile_lazily(r"[,.\u00a0 ]")
 _MOST_DIGITS = 9  # no crowd is counted in billions: a longer number is no attendance (the JSON's integers are bounded)
@@ -172,13 +171,16 @@ def match_detail(line: str) -> tuple[str, str | int | None] | None:
     """The match detail an indented line under a score line states, where its label is a word of
     the lexicon's [match_details] (`  Stadium: Wanda Metropolitano, Madrid`, `  Attendance: 63,272`,
     `  Referee: Damir Skomina (Slovenia)`): (the Match field, its value: the text as written, an
-    attendance its first number, as a football box's; None where it states none). None for any
-    other label (a club's scorer line). The caller asks only where the label is neither club."""
+    attendance its first number, as a football box's; None where it states none; `unread` for a
+    detail the model keeps no field for: `  Fourth official: …`). None for any other label (a
+    club's scorer line). The caller asks only where the label is neither club."""
     label, colon, value = line.partition(":")
     if not colon:
         return None
     folded = fold(label.strip())
-    field = next((f for f in MATCH_DETAILS if folded in words("match_details", f)), None)
+    # the lexicon's [match_details] kinds: Match's fields (venue, attendance, referee, report) and
+    # `unread`, a detail the model keeps no field for
+    field = next((f for f in lexicon()["match_details"] if folded in words("match_details", f)), None)
     if field is None:
         return None
     value = value.strip()
