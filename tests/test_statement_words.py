@@ -112,6 +112,11 @@ def test_a_deduction_whose_club_the_sentence_names_elsewhere(sentence, read):
     ("After entering administration in February, the club was deducted nine points.", [("Gamma Rovers", 9)]),
     ("The team were deducted nine points.", [("Gamma Rovers", 9)]),
     ("After losing to Delta City, the club was deducted nine points.", [("the club", 9)]),  # another club named
+    # hedged or another season's: no club inferred (review26: each taken to explain the season's points)
+    ("The club had been deducted nine points in the previous season.", [("The club", 9)]),
+    ("Gamma Rovers avoided a nine-point deduction on appeal.", []),
+    ("Gamma Rovers faced a possible nine-point deduction, which the league later waived.", []),
+    ("Gamma Rovers were relegated, and were deducted nine points the next season.", []),
 ])
 def test_a_deduction_of_the_club_in_its_own_article(sentence, read):
     from seasonparse.frontend import parse_text

@@ -116,13 +116,17 @@ def _deductions(sentences: Iterable[Sentence], subjects: "_Subjects | None" = No
         found: list[Deduction] = []
         said_of: dict[int, set[str]] = {}  # points -> the clubs found with them (`read once`)
         text, when = s.text.strip(), ...  # the tournament the sentence names, found where asked (once)
+        # a club the sentence does not name where the verb is is inferred only where nothing hedges
+        # the deduction: avoided, possible, waived, another season's (review26: each an explanation)
+        infer = subjects is not None and not _holds_a_word(lowered, words("deduction_subject", "hedges"))
+        unnamed = unnamed and infer
         for p in statement_patterns("deduction") if named else ():
             for m in p.finditer(s.text):
                 club = m["club"].strip()
                 said = fold(club)
                 if said in words("deduction_subject", "continuations"):
                     continue  # `…, and were deducted 9 points`: deduction_unnamed reads it
-                if subjects is not None and said in words("deduction_subject", "pronouns"):
+                if infer and said in words("deduction_subject", "pronouns"):
                     club = subjects.pronoun(s.text, m.start("club")) or club
                 if when is ...:
                     when = tournament_in(s.text)
