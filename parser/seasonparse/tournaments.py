@@ -149,11 +149,20 @@ def final_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | No
     headings that name no tournament (`==FA Cup==`, `==UEFA Champions League==`, a promotion
     `==Play-offs==`) is another competition's, not the league's; and so, in any article, is a
     final under a cup's heading that names no year (trial31: the FA Cup and Champions League
-    finals of two club articles held against the league's champions, X009)."""
+    finals of two club articles held against the league's champions, X009). A heading that is the
+    league the infobox names (`==Omega Liga==`) names it."""
     named = _named_tournament(doc, section)
-    if named is None and (doc_club(doc) is not None or any(names_phase(t, "cup") for t in section)):
+    if named is None and (any(names_phase(t, "cup") for t in section) or (
+            doc_club(doc) is not None and not _names_the_league(doc, section))):
         return None
     return section_tournament(doc, section)
+
+
+def _names_the_league(doc: Document, section: tuple[str, ...]) -> bool:
+    """Whether a heading of `section` is the league the document's infobox names (`==Omega Liga==`
+    in a club article whose League is Omega Liga: review26, its title final no longer compared)."""
+    league = doc_competition(doc)
+    return league is not None and any(fold(_round_head(title)) == fold(league) for title in section)
 
 
 def _named_tournament(doc: Document, section: tuple[str, ...]) -> Tournament | None:

@@ -106,8 +106,9 @@ def tournament_statement_mismatch(corpus, settings, report):
 
     What it does: compares, per tournament, the champion (infobox `Champions`,
     `Winners: Apertura: X, Clausura: Y`, the winner of the final: in a club's season
-    article only a final under headings naming the tournament, not a cup's or a
-    continental one's, nor a play-off the infobox shows was for promotion) and whom the
+    article only a final under headings naming the tournament (a phase and year, or the
+    league the infobox names), not a cup's, a continental one's or another play-off's, nor
+    anywhere a play-off the infobox shows was for promotion) and whom the
     winner plays next ("the playoff match vs the Clausura 2012 winner"); per
     season, who was promoted (infobox `Promoted`, the promotion final: a club
     missing from another document's list of the promoted; club articles that
