@@ -106,32 +106,24 @@ def test_a_table_inside_a_template_is_not_split_out_and_a_close_ends_the_innermo
     assert [d.code for d in left_open.diagnostics] == ["P012"]
 
 
-def test_tables_nested_deep_or_side_by_side_are_read_in_linear_time():
+def test_tables_nested_deep_or_side_by_side_are_read():
     """Tables nested 3,000 deep: the first 6 levels are tables of their own, the rest their
-    parent's text (a real page nests two or three); 3,000 side by side in one table's cells:
-    each a table. Either in well under a second (each level reads its lines once, and the
-    cells are blanked in one pass)."""
-    import time
-
+    parent's text (a real page nests two or three), said once (P014); 3,000 side by side in one
+    table's cells: each a table. (Linear time: bench/bench_scaling.py nested-tables.)"""
     deep = "{| class=\"wikitable\"\n! A\n|-\n| x\n" * 3000 + "|}\n" * 3000
-    t0 = time.perf_counter()
     doc = parse(deep)
     assert len(doc.tables) == 6
+    assert [(d.code, d.line) for d in doc.diagnostics if d.code == "P014"] == [("P014", 21)]
     wide = "{| class=\"wikitable\"\n! A\n|-\n" + "| x\n{|\n! B\n|-\n| 1\n|}\n|-\n" * 3000 + "|}\n"
     assert len(parse(wide).tables) == 3001
-    assert time.perf_counter() - t0 < 5
 
 
 def test_wrappers_nested_or_many_are_unwrapped_in_one_pass():
     """The outermost wrapper shows its text (a wrapper inside it stays as written); 20,000
-    wrappers nested, or side by side, in well under a second."""
-    import time
-
+    wrappers nested, or side by side."""
     from seasonparse.frontend.wikitext.scan import unwrap
 
     wrap = "{{#invoke:transcludable section|main|text="
     assert unwrap(wrap + wrap + "x}}}}") == " " * len(wrap) + wrap + "x}}" + "  "
-    t0 = time.perf_counter()
     assert len(unwrap(wrap * 20000 + "x" + "}}" * 20000)) == 20000 * (len(wrap) + 2) + 1
     assert unwrap((wrap + "x}}\n") * 20000).split() == ["x"] * 20000
-    assert time.perf_counter() - t0 < 5

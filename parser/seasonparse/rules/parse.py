@@ -282,11 +282,13 @@ Example:
 """)
 
 template_too_large = _diagnostic_rule("P014", "template-too-large", WARNING, """
-A wikitext template too large, or nested too deep, to read.
+A wikitext template too large, or nested too deep, to read (or wikitables nested too deep).
 
 What it does: a block template over 1 MiB is skipped whole; templates nested
 more than 20 deep inside one are blanked from the 21st level on (real football
-templates are a few KB and nest 3 or 4 deep). The rest is read.
+templates are a few KB and nest 3 or 4 deep). Wikitables nested in cells are
+read as tables of their own 5 levels deep; deeper ones stay their cell's text,
+said once, at the deepest table read. The rest is read.
 
 Why: keeps reading linear and bounded on broken or hostile input.
 

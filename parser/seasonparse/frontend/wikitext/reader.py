@@ -31,7 +31,7 @@ from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, box_statements, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.lexicon import words
-from seasonparse.model import INFO, Block, Diagnostic, Document, Table
+from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
 from seasonparse.tables import column_indexes, results_columns
 
@@ -114,6 +114,10 @@ class _Reader:
         nested deeper than _MAX_TABLE_NESTING stay their parent's cell text: the lines of a
         table are read once a level, so the levels are bounded, as a template's are (P014)."""
         nested = _nested_tables(self.src, start, end) if depth < _MAX_TABLE_NESTING else []
+        if depth == _MAX_TABLE_NESTING and _nested_tables(self.src, start, end):
+            line, col = self.index.position(start)  # said once, at the deepest table read (review26: silent)
+            self.diags.append(Diagnostic("P014", WARNING, f"wikitables nested more than {_MAX_TABLE_NESTING} deep; "
+                                         "the deeper ones are read as their cell's text, not as tables", line, col))
         self._one_table(start, end, nested)
         for inner_start, inner_end in nested:
             self.table(inner_start, inner_end, depth + 1)
