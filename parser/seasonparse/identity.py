@@ -347,9 +347,11 @@ def unmarked(name: str) -> str | None:
 
 def status_marked(doc: Document) -> tuple[str, ...]:
     """The names `doc` writes only as a standings table's row club with status marks the lexicon
-    lists after it (`Bayern Munich (C)`): the marks say the club's status, not another name of it,
-    where it is written nowhere else (no match, no other table, no goalscorer's club, not the
-    infobox's club); `Racing (C) 2–1 Boca` writes a club of that name (review16)."""
+    lists after it (`Bayern Munich (C)`), and the club without them elsewhere in it (a match,
+    another table, a goalscorer's club, the infobox's club): the marks say the club's status, not
+    another name of it. `Racing (C) 2–1 Boca` writes a club of that name (review16); and where
+    only another document writes the name without the marks, the two may be two clubs (`Racing
+    (C)`, Racing de Córdoba, in a Torneo Federal A table; Racing Club's own article: review26)."""
     rows: dict[str, str] = {}  # key -> name
     others: list[str] = []  # the other tables' clubs (keyed only where a row is marked: most documents none)
     for t in doc.tables:
@@ -371,7 +373,7 @@ def status_marked(doc: Document) -> tuple[str, ...]:
     elsewhere.update(key(club) for g in doc.goalscorers for club in _clubs_of_cell(g.club))
     if (f := doc.field("club")) and f.value:
         elsewhere.add(key(f.value))
-    return tuple(name for k, name in rows.items() if k not in elsewhere)
+    return tuple(name for k, name in rows.items() if k not in elsewhere and key(unmarked(name)) in elsewhere)
 
 
 def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
