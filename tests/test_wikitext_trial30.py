@@ -127,3 +127,14 @@ def test_wrappers_nested_or_many_are_unwrapped_in_one_pass():
     assert unwrap(wrap + wrap + "x}}}}") == " " * len(wrap) + wrap + "x}}" + "  "
     assert len(unwrap(wrap * 20000 + "x" + "}}" * 20000)) == 20000 * (len(wrap) + 2) + 1
     assert unwrap((wrap + "x}}\n") * 20000).split() == ["x"] * 20000
+
+
+def test_a_bold_first_row_names_the_columns_and_a_score_makes_data():
+    """`|'''Pos'''||'''Team'''` is a header written as data cells, and a headerless table of scores
+    is data, not a line-up's layout: their short rows are still out of line (review26: W003 lost)."""
+    from test_rules_planted import findings_for
+
+    text = (HANDMADE / "bold_header_tables.wikitext").read_text("utf-8")
+    assert [t.columns for t in parse(text).tables][0] == ("Pos", "Team", "Pld", "Pts")
+    assert [(f.code, f.line) for f in findings_for(text, wikitext=True) if f.code == "W003"] == [
+        ("W003", 11), ("W003", 20)]

@@ -41,6 +41,9 @@ MAX_HEADING_LEVEL = 6  # as in wikitext: `=======` opens a level-6 heading
 # (a paragraph of the seeds cost 110 M instructions a check without this).
 _SCORE_LINE_MOST = 200
 _SCORE_TOKEN = re.compile(r"\s\d{1,2}[ \t]*[-–—][ \t]*\d{1,2}(?:\s|$)")
+# A cell that is a score (`2–1`): a table holding one is data, whatever its header (review26: a
+# headerless results table taken for a line-up's layout, its short rows' W003 lost)
+_SCORE_CELL = re.compile(r"\s*\d{1,3}\s*[-–—]\s*\d{1,3}\s*")
 
 
 def _undated_match(line: str, below: str, above: str) -> bool:
@@ -342,7 +345,7 @@ class _Builder:
         columns (`|colspan=4|Manager`): such a row's width is not the table's (_table_width), and
         its last cell spanning past the table's last column (`|colspan=7|Source` under 5) leaves
         nothing out of line.
-        A table that names no column and holds no column of data (_names_data) is layout (a
+        A table that names no column and holds no column of data (_names_data) nor a score is layout (a
         line-up: position, number, player, a card or a substitution in cells of their own, as
         many as each row needs): its rows have no columns to line up with, no W003."""
         rows = [(ln, split_cells(t)) for ln, t in lines]
@@ -354,7 +357,7 @@ class _Builder:
         widths = [len(c) for ln, c in body if ln not in spanned] or [len(c) for _, c in body]
         width, measure = _table_width(header, widths)
         columns = _merge_header(header, width)
-        layout = unnamed and not _names_data(columns)
+        layout = unnamed and not _names_data(columns) and not any(_SCORE_CELL.fullmatch(c) for _, cells in body for c in cells)
         total_words = words("goalscorers", "total_rows")
         totals = {ln for ln, c in body if _total_row(c, total_words)}
         # Row shapes are needed only where a row starts with text (a rowspan leftover?)

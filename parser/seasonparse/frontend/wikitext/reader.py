@@ -138,6 +138,9 @@ class _Reader:
             if is_header and len(texts) > 1 and len(set(texts)) == 1:
                 continue
             (header if is_header and not body else body).append((ln, texts, cells))
+        if not header and len(body) > 1 and _bold_row(body[0][2]):
+            header.append(body.pop(0))  # a header written in bold data cells (_bold_row)
+            named = True
         if not body:
             return
         spanned = frozenset(ln for ln, _, cells in body if any(c.colspan > 1 for c in cells))
@@ -333,6 +336,16 @@ _CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_qr", "fb_cl_footer")),
 
 
 _MAX_TABLE_NESTING = 5  # levels of wikitables nested in cells read as tables of their own
+_BOLD = "'" * 3
+
+
+def _bold_row(cells) -> bool:
+    """Whether a row's cells are each a text in bold and nothing else (`|'''Pos'''||'''Team'''`):
+    a header written as data cells (review26: read as a row, the table taken for a layout, its
+    short rows' W003 lost)."""
+    return len(cells) > 1 and all(
+        len(raw := c.raw.strip()) > 6 and raw.startswith(_BOLD) and raw.endswith(_BOLD) and _BOLD not in raw[3:-3]
+        for c in cells)
 
 
 def _nested_tables(src: str, start: int, end: int) -> list[tuple[int, int]]:
