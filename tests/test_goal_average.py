@@ -60,3 +60,30 @@ def test_a_two_points_table_that_says_nothing_may_rank_by_goal_average():
     swapped = unstated.replace("|gf=32 |ga=17}}", "|gf=41 |ga=25}}", 1)  # Gamma +16 at 1.64, below Delta's 1.86
     ((line, message),) = s004(swapped)
     assert line == 5 and message.startswith("Delta is below Gamma, level on points, but ranks higher by goal difference")
+
+
+def test_no_goal_against_ranks_by_goals_scored_not_level():
+    """Two rows with none against are not level on goal average: the one scoring more ranks
+    first (review26: 5/0 above 9/0, and 0/0 above 2/0, were taken as level, no info)."""
+    from seasonparse.frontend import parse_text
+
+    text = """= 1900–01 Omega League =
+
+Infobox
+- Competition: Omega League
+- Season: 1900–01
+
+==League table==
+| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |
+| 1 | Alpha | 4 | 3 | 1 | 0 | 5 | 0 | +5 | 7 |
+| 2 | Beta | 4 | 3 | 1 | 0 | 9 | 0 | +9 | 7 |
+| 3 | Gamma | 4 | 1 | 0 | 3 | 0 | 0 | 0 | 2 |
+| 4 | Delta | 4 | 1 | 0 | 3 | 2 | 0 | +2 | 2 |
+"""
+    from seasonparse.check import run, selected_codes
+    from seasonparse.config import Config
+    from seasonparse.rules import registry
+
+    rules = registry()
+    found = run([parse_text(text, "t.txt")], rules, selected_codes(rules, ("S004",), (), ()), Config()).findings
+    assert [f.line for f in found] == [10, 12]

@@ -159,9 +159,9 @@ def _by_goal_average(above: StandingsRow, below: StandingsRow) -> bool:
     """Whether goal average (goals for / against; none against ranks first) puts `above` first,
     or level: a table of the two-points era breaking ties that way (trial30: 1900–01
     Scottish Division One, Kilmarnock 35/47 above Third Lanark 20/29 on goal difference)."""
-    def average(r: StandingsRow) -> float | None:
+    def average(r: StandingsRow) -> tuple[float, int] | None:  # none against: first, more goals first (review26)
         gf, ga = r.values.get("goals_for"), r.values.get("goals_against")
-        return None if gf is None or ga is None else gf / ga if ga else float("inf")
+        return None if gf is None or ga is None else (gf / ga if ga else float("inf"), gf if not ga else 0)
     a, b = average(above), average(below)
     return a is not None and b is not None and a >= b
 
