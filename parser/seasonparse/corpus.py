@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from seasonparse import identity, statements
-from seasonparse.football import awarded, counted, doc_club, knockout_ties, season_window
+from seasonparse.football import awarded, counted, doc_club, knockout_ties, playing_span
 from seasonparse.lexicon import without_article, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
@@ -46,7 +46,7 @@ class KnownPlayer(NamedTuple):
     path: str
     line: int
     source: str  # goalscorers | squad | captain
-    # the days (ISO) of the season its document is of (football.season_window: its infobox's
+    # the days (ISO) of the season its document is of (football.playing_span: its infobox's
     # season, else its title), the only days it places him at the club; None: a document of no
     # season, which places him there on any day
     first: str | None = None
@@ -332,7 +332,7 @@ class Corpus:
 
         for doc in self.docs:
             own = doc_club(doc)
-            window = season_window(doc)
+            window = playing_span(doc)
             days = (window.first.isoformat(), window.last.isoformat()) if window is not None else (None, None)
             for g in doc.goalscorers:
                 if not g.own_goal:

@@ -87,6 +87,17 @@ def season_window(doc: Document) -> Season | None:
     return Season(date(start, 1, 1), date(end, 12, 31), said, line)
 
 
+def playing_span(doc: Document) -> Season | None:
+    """The days a document's season is played over, narrower than season_window's: a season of
+    two years (`2030–31`) from June of the first (a continental qualifier) to July of the second,
+    one of one year (`2031`) that year. What places a player at a club (corpus.KnownPlayer): a
+    2030–31 squad says nothing of November 2031 (review26: a false X008 on a player a season on)."""
+    window = season_window(doc)
+    if window is None or window.first.year == window.last.year:
+        return window
+    return window._replace(first=date(window.first.year, 6, 1), last=date(window.last.year, 7, 31))
+
+
 @lru_cache(maxsize=4096)  # asked for every section title of every match
 def round_index(title: str) -> int | None:
     """Position of a knockout round title among the lexicon's rounds (earliest first), also

@@ -300,13 +300,13 @@ class Roster(NamedTuple):
 
 
 def rosters(doc: Document) -> tuple[Roster, ...]:
-    """The clubs whose players `doc` lists, over its season (football.season_window, else the
-    years of its dated matches; none without either): Corpus.known_players's sources but
-    captains (a captain column lists one player of each club)."""
+    """The clubs whose players `doc` lists, over its season (football.playing_span, as
+    Corpus.known_players, else the years of its dated matches; none without either):
+    Corpus.known_players's sources but captains (a captain column lists one player of each club)."""
     from seasonparse.corpus import squad_table
-    from seasonparse.football import doc_club, season_window
+    from seasonparse.football import doc_club, playing_span
 
-    window = season_window(doc)
+    window = playing_span(doc)
     if window is not None:
         first, last = window.first.isoformat(), window.last.isoformat()
     else:
