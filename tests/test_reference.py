@@ -512,3 +512,21 @@ def test_records_are_the_records_of_each_clubs_regular_matches(planted):
         assert index.records(seg, 3) == expected
         checked += len(expected)
     assert checked > 20
+
+
+def test_the_parse_command_writes_a_reference_as_the_check_reads_it(run, tmp_path):
+    """`seasonparse REF --input-format reference --out DIR`: the reference as a document (the
+    issue: written to JSON like any input; trial32: `--out` read it as an article, 0 matches)."""
+    csv = tmp_path / "refs" / "e0.csv"
+    csv.parent.mkdir()
+    csv.write_text("Date,HomeTeam,AwayTeam,FTHG,FTAG\n16/08/2014,Arsenal,Crystal Palace,2,1\n", "utf-8")
+    code, _, err = run(REFERENCE, csv.parent, "--input-format", "reference", "--out", tmp_path / "out")
+    assert code == 0, err
+    written = json.loads((tmp_path / "out" / f"{REFERENCE.stem}.json").read_text("utf-8"))
+    assert written["source"]["format"] == "rsssf" and schema_error(written) is None
+    assert len(written["matches"]) == len(load(str(REFERENCE)).document.matches) == 251
+    assert written == json.loads(json.dumps(to_dict(load(str(REFERENCE)).document)))
+    from_csv = json.loads((tmp_path / "out" / "e0.json").read_text("utf-8"))  # a folder: *.txt and *.csv
+    assert from_csv["source"]["format"] == "csv"
+    assert [(m["home"], m["away"], m["score"]) for m in from_csv["matches"]] == [
+        ("Arsenal", "Crystal Palace", {"home": 2, "away": 1})]

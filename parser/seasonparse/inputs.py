@@ -22,7 +22,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
 DEFAULT_GLOBS = ("*.txt", "*.wiki", "*.wikitext", "*.mediawiki")
-INPUT_FORMATS = ("auto", "text", "wikitext")
+REFERENCE_GLOBS = ("*.txt", "*.csv")  # reference results, read with `--input-format reference`
+INPUT_FORMATS = ("auto", "text", "wikitext", "reference")
 
 
 def special_kind(mode: int) -> str | None:

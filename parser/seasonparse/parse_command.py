@@ -32,8 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the JSON files")
     p.add_argument("--glob", action="append", metavar="PATTERN", help=GLOB_HELP)
-    p.add_argument("--input-format", choices=("text", "wikitext", "auto"), default="auto",
-                   help=INPUT_FORMAT_HELP)
+    p.add_argument("--input-format", choices=("text", "wikitext", "auto", "reference"), default="auto",
+                   help=INPUT_FORMAT_HELP + "; `reference`: reference results, RSSSF-style text or (`.csv`) "
+                        "football-data CSV, written as `check --reference` reads them (default --glob "
+                        "*.txt,*.csv)")
     p.add_argument("--indent", type=indent_option, metavar="N",
                    help="indent the JSON by N spaces (default: compact)")
     p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
@@ -244,12 +246,13 @@ def _parse_command(args, ahead, started: float) -> int:
     from functools import partial
     from itertools import islice
 
-    from seasonparse.inputs import DEFAULT_GLOBS, expand, one_line, planned_outputs, shown
+    from seasonparse.inputs import DEFAULT_GLOBS, REFERENCE_GLOBS, expand, one_line, planned_outputs, shown
     from seasonparse.parallel import jobs_for, ordered_map, size_of
     from seasonparse.progress import Progress
 
     out = Path(args.out)
-    found = gather(args.paths, args.glob or DEFAULT_GLOBS, exclude=out, input_format=args.input_format)
+    globs = args.glob or (REFERENCE_GLOBS if args.input_format == "reference" else DEFAULT_GLOBS)
+    found = gather(args.paths, globs, exclude=out, input_format=args.input_format)
     items = expand(found.inputs, _dump_selection(found.inputs))
     n_items = size_of(items)
     planned = planned_outputs(out, found.inputs, items)
