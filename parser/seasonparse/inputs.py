@@ -23,7 +23,6 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 DEFAULT_GLOBS = ("*.txt", "*.wiki", "*.wikitext", "*.mediawiki")
 REFERENCE_GLOBS = ("*.txt", "*.csv")  # reference results, read with `--input-format reference`
-INPUT_FORMATS = ("auto", "text", "wikitext", "reference")
 
 
 def special_kind(mode: int) -> str | None:
