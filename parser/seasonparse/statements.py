@@ -18,8 +18,9 @@ from seasonparse.football import doc_club
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import contains_any, stated_number, statement_patterns, statement_words, words
 from seasonparse.model import Block, Document
+from seasonparse.identity import unmarked
 from seasonparse.names import club_words, fold, same_team
-from seasonparse.tables import rows_of, status_marks
+from seasonparse.tables import rows_of
 from seasonparse.tournaments import Tournament, tournament_in
 
 
@@ -155,7 +156,6 @@ def _states_unnamed_deduction(sentences: Iterable[Sentence]) -> bool:
 
 # Where a sentence ends: a stop, then a capital (`Portsmouth F.C. were` goes on).
 _SENTENCE_END = compile_lazily(r"[.!?]+\s+(?=[A-Z])")
-_MARKS = compile_lazily(r"(?:\s*\([^()]*\))+\s*$")  # a row's status marks (tables.status_marks)
 
 
 class _Subjects:
@@ -180,7 +180,7 @@ class _Subjects:
             for t in self.doc.tables:
                 if t.kind in ("standings", "relegation"):
                     for r in rows_of(t):
-                        name = _MARKS.sub("", r.team) if status_marks(r.team) else r.team
+                        name = unmarked(r.team) or r.team  # `Portsmouth (R)` less its status marks
                         names.setdefault(club_words(name), name)
             if self._own:
                 names.setdefault(club_words(self._own), self._own)
