@@ -125,3 +125,15 @@ def test_a_deduction_of_the_club_in_its_own_article(sentence, read):
     text = (FIXTURES / "corpora" / "deduction_phrasing" / "club.txt").read_text("utf-8")
     doc = parse_text(text.replace("The club entered administration in February.", sentence))
     assert [(d.club, d.points) for d in deductions(doc)] == read
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("A.F.C. Bournemouth entered administration, and were deducted 17 points.", 0),
+    ("St. Mirren were deducted 17 points. They went down.", 1),
+    ("Gamma Rovers went down. They were deducted nine points.", 1),
+])
+def test_a_sentence_does_not_end_after_an_initial_or_a_saint(text, ends):
+    """review26: `A.F.C. Bournemouth` and `St. Mirren` were cut at their stops, the club lost."""
+    from seasonparse.statements import _SENTENCE_END
+
+    assert len(_SENTENCE_END.findall(text)) == ends

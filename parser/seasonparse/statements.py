@@ -154,8 +154,9 @@ def _states_unnamed_deduction(sentences: Iterable[Sentence]) -> bool:
                for p in statement_patterns("deduction_unnamed"))
 
 
-# Where a sentence ends: a stop, then a capital (`Portsmouth F.C. were` goes on).
-_SENTENCE_END = compile_lazily(r"[.!?]+\s+(?=[A-Z])")
+# Where a sentence ends: a stop, then a capital (`Portsmouth F.C. were` goes on), but for a stop
+# after an initial or an abbreviated Saint (`A.F.C. Bournemouth`, `St. Mirren`: review26).
+_SENTENCE_END = compile_lazily(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMt)(?<!\bFt)[.!?]+\s+(?=[A-Z])")
 
 
 class _Subjects:
