@@ -73,6 +73,14 @@ def is_our_json(path: Path) -> bool:
     return looks_like_ours(head.decode("utf-8", "replace"))
 
 
+def _reference(item):
+    """An input read as reference results (--input-format reference): the document check
+    --reference reads (RSSSF text, a `.csv` football-data CSV)."""
+    from seasonparse.reference import load
+
+    return load(str(item.path), item.display).document
+
+
 def _document_data(item):
     """The document, its JSON data and how that data breaks the schema (None: it does
     not); what the front end or the schema check could not produce is replaced by a
@@ -85,7 +93,7 @@ def _document_data(item):
     from seasonparse.jsonout import schema_error, to_dict
 
     try:
-        doc = parse_input(item)
+        doc = _reference(item) if getattr(item, "format", None) == "reference" else parse_input(item)
         data = to_dict(doc)
         problem = schema_error(data)
     except Exception as exc:

@@ -137,13 +137,8 @@ def is_wikitext(path: str, text: str | None) -> bool:
 
 def parse_file(path: str, display: str | None = None, input_format: str = "auto") -> Document:
     """Read and parse one file as `input_format`: text, wikitext, or auto (seasonparse's
-    JSON by content, whatever the file's name; else is_wikitext); or reference (RSSSF text, a
-    `.csv` football-data CSV: seasonparse.reference.load). Never raises (see parse_source and
-    source.read)."""
-    if input_format == "reference":  # reference results: the document check --reference reads
-        from seasonparse.reference import load
-
-        return load(path, display).document
+    JSON by content, whatever the file's name; else is_wikitext). Never raises (see
+    parse_source and source.read)."""
     source = read(path, display)
     head = (source.text or "")[:4096]
     if input_format == "auto" and head.lstrip()[:1] == "{":  # jsonin imported only for JSON
