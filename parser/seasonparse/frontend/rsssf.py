@@ -272,6 +272,8 @@ class _Reader:
         self.season: str | None = None
         self.notes_by_number: dict[str, list[str]] = {}
         self.knockout: dict[tuple[str, ...], bool] = {}  # section path -> is_knockout, asked per match
+        self.tournament_title: str | None = None  # the last `Season:` line's tournament
+        self.in_part = False  # whether the last segment is a part of it (open_part)
 
     # -- structure ---------------------------------------------------------
     @property
@@ -529,6 +531,7 @@ class _Reader:
                 self.heading(2, title, n)
                 self.segments.append({"tournament": (phase, year), "title": title, "line": n,
                                       "matches": [], "tables": []})
+                self.tournament_title, self.in_part = title, False
                 self._place = None
                 return
         if key == "competition":
@@ -549,11 +552,36 @@ class _Reader:
             self.heading(4, head, n)
         elif _titled(head) and _ends_with(folded, _folded("stage_endings")):
             self.heading(3, head, n)
+        elif self.segments and _titled(head) and (part := self._part(head, folded)) is not None:
+            self.heading(3, head, n)
+            if part:
+                self.open_part(head, n)
         else:
             return False
         if when is not None and not self.read_date(when, n):
             self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
         return True
+
+    def _part(self, head: str, folded: str) -> bool | None:
+        """Whether a heading inside a tournament opens a part of it of its own (a group stage,
+        or a cup listed after the league): True; None where it is no such heading; False
+        for a group (`Grupo A`) of a group stage already open, whose part it belongs to."""
+        if _ends_with(folded, _folded("group_stages")) or _title_phase(head) == "cup":
+            return True
+        first, _, rest = folded.partition(" ")
+        if rest and " " not in rest and first in _folded("group_prefixes"):
+            return not self.in_part
+        return None
+
+    def open_part(self, head: str, n: int) -> None:
+        """A segment of its own, of no tournament, for the matches and tables under a group
+        stage or cup heading: R006 compares its tables with its own matches, and neither is
+        the regular season's (rules/reference.py)."""
+        cup = _title_phase(head) == "cup"
+        title = head if cup or not self.tournament_title else f"{self.tournament_title} {head}"
+        self.segments.append({"tournament": None, "title": title, "line": n, "matches": [], "tables": []})
+        self.in_part = True
+        self._place = None
 
     def _markers_of(self, rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
         """(markers, scorer groups with their offsets in `rest`, the away team)."""
