@@ -44,3 +44,18 @@ def test_a_cup_after_the_league_is_a_part_of_its_own():
     ref = load(str(REFERENCES / "handmade_cup_after_league.txt"))
     assert [(s.tournament, s.title, len(s.matches)) for s in ref.segments] == [
         (("Apertura", 2013), "Apertura 2013", 2), (None, "Copa MX Apertura 2013", 1)]
+
+
+def test_a_two_points_era_table_is_checked_with_two_points_a_win(tmp_path):
+    """A win earned two points in 1931: the table's own rows say so (tables.win_points)."""
+    assert _findings("handmade_two_points_era.txt") == []
+    text = (REFERENCES / "handmade_two_points_era.txt").read_text("utf-8")
+    planted = tmp_path / "ref.txt"
+    planted.write_text(text.replace("River Plate              1-1 Boca Juniors",
+                                    "River Plate              0-1 Boca Juniors"), "utf-8")
+    rec = reconcile([], [load(str(planted), "ref.txt")], Settings(), codes={"R006"})
+    assert [(f.line, f.message) for f in rec.findings] == [
+        (7, "Boca Juniors in Apertura 1931: the table says W 1, D 1, GA 1, Pts 3; its 2 matches in this "
+            "reference give W 2, D 0, GA 0, Pts 4"),
+        (8, "River Plate in Apertura 1931: the table says D 1, L 1, GF 1, Pts 1; its 2 matches in this reference "
+            "give D 0, L 2, GF 0, Pts 0")]

@@ -17,7 +17,8 @@ from seasonparse.tournaments import table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
-from seasonparse.tables import SHORT_LABELS, column_indexes, differences, to_int, tournament_columns
+from seasonparse.tables import (
+    SHORT_LABELS, column_indexes, differences, to_int, tournament_columns, win_points)
 
 # The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning: the
 # figures the R rules compare (tables.SHORT_LABELS names them).
@@ -279,7 +280,9 @@ def reference_table_vs_results(index, settings, report):
 
     What it does: recomputes each club's record (Pld, W, D, L, GF, GA, Pts)
     from the reference's regular-season matches of that tournament (knockout
-    stages left out) and compares it with every table the reference states.
+    stages left out) and compares it with every table the reference states,
+    a win worth the points the table's own rows give it (two in the
+    two-points era, else `points-for-win`).
 
     Why: a reference is only as good as its transcription; a table that its
     own results do not give points at a typo in the table or in a result,
@@ -291,7 +294,7 @@ def reference_table_vs_results(index, settings, report):
     Example:
         * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
     """
-    win = settings.points_for_win
+    default = settings.points_for_win
     for ref in index.references:
         doc = ref.document
         for seg in ref.segments:
@@ -306,7 +309,8 @@ def reference_table_vs_results(index, settings, report):
                                  rows[0][0].line, 1, path=doc.path, severity=WARNING,
                                  related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
                     continue
-                records = index.records(seg, win)
+                # the points of a win as the table's own rows say (two in the two-points era)
+                records = index.records(seg, win_points(doc.tables[ti], default)[0])
                 for row, club, stated in rows:
                     matches = regular.get(club)
                     if not matches:
