@@ -59,3 +59,12 @@ def test_a_two_points_era_table_is_checked_with_two_points_a_win(tmp_path):
             "reference give W 2, D 0, GA 0, Pts 4"),
         (8, "River Plate in Apertura 1931: the table says D 1, L 1, GF 1, Pts 1; its 2 matches in this reference "
             "give D 0, L 2, GF 0, Pts 0")]
+
+
+def test_a_table_printed_twice_gives_one_finding_a_row():
+    """The same wrong row in a final table printed before and after the rounds: one R006, at
+    the first, the second related."""
+    name = "handmade_table_printed_twice.txt"
+    rec = reconcile([], [load(str(REFERENCES / name), name)], Settings(), codes={"R006"})
+    assert [(f.line, f.message, [r.line for r in f.related]) for f in rec.findings] == [
+        (6, "Beta in Apertura 2013: the table says Pts 1; its 2 matches in this reference give Pts 0", [2, 18])]

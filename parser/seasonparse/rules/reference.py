@@ -299,15 +299,17 @@ def reference_table_vs_results(index, settings, report):
         doc = ref.document
         for seg in ref.segments:
             regular = index.regular(seg)
+            # a page may print its final table twice (after the rounds too): each finding once,
+            # at its first table's line, the same finding's lines in the others related
+            said_at: dict[tuple, list] = {}  # (club or the table's clubs, what) -> [message, severity (None: the rule's), lines]
             for ti in seg.tables:
                 rows = _stated(index, ref, ti)
                 short = _matches_missing(rows, regular)
                 if short:
                     counted, listed = short
-                    yield report(f"{seg.title}: the table counts {counted} matches, this reference lists "
-                                 f"{listed}; its rows are not checked against an incomplete list",
-                                 rows[0][0].line, 1, path=doc.path, severity=WARNING,
-                                 related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
+                    said_at.setdefault((frozenset(club for _, club, _ in rows), short), [
+                        f"{seg.title}: the table counts {counted} matches, this reference lists {listed}; its "
+                        "rows are not checked against an incomplete list", WARNING, []])[2].append(rows[0][0].line)
                     continue
                 # the points of a win as the table's own rows say (two in the two-points era)
                 records = index.records(seg, win_points(doc.tables[ti], default)[0])
@@ -321,9 +323,13 @@ def reference_table_vs_results(index, settings, report):
                     wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong:
                         said, real = wrong
-                        yield report(f"{row.cells[1]} in {seg.title}: the table says {said}; its {len(matches)} "
-                                     f"matches in this reference give {real}", row.line, 1, path=doc.path,
-                                     related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
+                        said_at.setdefault((club, wrong), [
+                            f"{row.cells[1]} in {seg.title}: the table says {said}; its {len(matches)} matches in "
+                            f"this reference give {real}", None, []])[2].append(row.line)
+            for message, severity, (line, *also) in said_at.values():
+                yield report(message, line, 1, path=doc.path, severity=severity,
+                             related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")]
+                             + [Related(doc.path, at, 1, "the same table, printed again") for at in also])
 
 
 def _matches_missing(rows, regular) -> tuple[int, int] | None:
