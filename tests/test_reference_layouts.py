@@ -68,3 +68,10 @@ def test_a_table_printed_twice_gives_one_finding_a_row():
     rec = reconcile([], [load(str(REFERENCES / name), name)], Settings(), codes={"R006"})
     assert [(f.line, f.message, [r.line for r in f.related]) for f in rec.findings] == [
         (6, "Beta in Apertura 2013: the table says Pts 1; its 2 matches in this reference give Pts 0", [2, 18])]
+
+
+def test_a_bracket_of_markers_separated_by_commas_is_markers():
+    """`[aet, 4-3 pen]`: no scorers (it gave P007 and lost the markers)."""
+    ref = load(str(REFERENCES / "handmade_aet_pen.txt"))
+    assert [(m.note, m.events) for m in ref.document.matches] == [("aet, 4-3 pen", ()), ("aet", ())]
+    assert [d.code for d in ref.document.diagnostics] == []

@@ -206,6 +206,11 @@ def _date_word(word: str) -> bool:
     return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
 
 
+def _marker_group(inner: str) -> bool:
+    """Whether a bracket's text is one marker: `aet`, `awd`, `4-3 pen`."""
+    return re.match(_PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
+
+
 def _separator(text: str) -> bool:
     """`- - - - -` between table rows: three dashes or more, and spaces."""
     return text.count("-") >= 3 and not text.replace("-", "").strip()
@@ -594,8 +599,10 @@ class _Reader:
             return markers, scorers, " ".join(away)
         for m in _GROUP.finditer(rest):
             inner = (m[1] if m[1] is not None else m[2]).strip()
-            if re.match(_PENALTIES, inner, re.I) or _fold(inner) in _markers():
+            if _marker_group(inner):
                 markers.append(inner)
+            elif "," in inner and all(_marker_group(part.strip()) for part in inner.split(",")):
+                markers.extend(part.strip() for part in inner.split(","))  # `[aet, 4-3 pen]`
             elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner):
                 scorers.append((inner, m.start()))
             else:
