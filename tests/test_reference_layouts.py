@@ -75,3 +75,14 @@ def test_a_bracket_of_markers_separated_by_commas_is_markers():
     ref = load(str(REFERENCES / "handmade_aet_pen.txt"))
     assert [(m.note, m.events) for m in ref.document.matches] == [("aet, 4-3 pen", ()), ("aet", ())]
     assert [d.code for d in ref.document.diagnostics] == []
+
+
+def test_rounds_with_a_date_or_a_colon_are_rounds():
+    """`Round 2 [Feb 19]` (its matches took the round before's date) and `Round 1:`."""
+    ref = load(str(REFERENCES / "handmade_round_with_date.txt"))
+    assert [(m.date, m.section) for m in ref.document.matches] == [
+        ("2005-02-12", ("Apertura 2005", "Round 1")), ("2005-02-19", ("Apertura 2005", "Round 2"))]
+    ref = load(str(REFERENCES / "handmade_round_colon.txt"))
+    assert [(m.date, m.section[-1:]) for m in ref.document.matches] == [
+        ("1931-05-31", ("Round 1",)), ("1931-06-04", ("Round 2",))]
+    assert ref.document.diagnostics == ()

@@ -177,8 +177,8 @@ def _title_phase(title: str) -> str:
 # costs 0.3 M instructions or more at every start. Each takes a stripped line.
 
 def _round_number(text: str) -> str | None:
-    """`Round: 1`, `Round 12` (any case): the round's number."""
-    number = text[5:].removeprefix(":").strip() if text[:5].lower() == "round" else ""
+    """`Round: 1`, `Round 12`, `Round 3:` (any case): the round's number."""
+    number = text[5:].removeprefix(":").strip().removesuffix(":").rstrip() if text[:5].lower() == "round" else ""
     return number if number.isdecimal() else None
 
 
@@ -491,8 +491,13 @@ class _Reader:
                 self.byes.append(_bye((club, n, self.path)))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return
-        if (number := _round_number(text)) is not None:
+        head, when = text, None
+        if "]" in text and head[:5].lower() == "round" and (m := _trailing_date(text)) is not None:
+            head, when = m["head"], m["date"]  # `Round 2 [Feb 19]`
+        if (number := _round_number(head)) is not None:
             self.heading(4, f"Round {number}", n)
+            if when is not None and not self.read_date(when, n):
+                self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
             return
         if self.read_heading(text, n):
             return
