@@ -86,3 +86,10 @@ def test_rounds_with_a_date_or_a_colon_are_rounds():
     assert [(m.date, m.section[-1:]) for m in ref.document.matches] == [
         ("1931-05-31", ("Round 1",)), ("1931-06-04", ("Round 2",))]
     assert ref.document.diagnostics == ()
+
+
+def test_csv_dates_written_with_dashes():
+    """`16-08-2014` (a football-data file re-saved): each was a P001 and an undated match."""
+    ref = load(str(REFERENCES / "handmade_dash_dates.csv"))
+    assert [m.date for m in ref.document.matches] == ["2014-08-16", "2014-08-16"]
+    assert ref.document.diagnostics == ()
