@@ -93,3 +93,11 @@ def test_csv_dates_written_with_dashes():
     ref = load(str(REFERENCES / "handmade_dash_dates.csv"))
     assert [m.date for m in ref.document.matches] == ["2014-08-16", "2014-08-16"]
     assert ref.document.diagnostics == ()
+
+
+def test_a_headings_date_with_a_venue_after_it():
+    """`Final [May 18, Klagenfurt]`: the date (it was a P001 and the final undated)."""
+    ref = load(str(REFERENCES / "handmade_final_date_venue.txt"))
+    assert [(m.date, m.section[-1]) for m in ref.document.matches] == [
+        ("2013-07-13", "Round 1"), ("2014-05-18", "Final")]
+    assert ref.document.diagnostics == ()

@@ -496,7 +496,7 @@ class _Reader:
             head, when = m["head"], m["date"]  # `Round 2 [Feb 19]`
         if (number := _round_number(head)) is not None:
             self.heading(4, f"Round {number}", n)
-            if when is not None and not self.read_date(when, n):
+            if when is not None and not self.heading_date(when, n):
                 self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
             return
         if self.read_heading(text, n):
@@ -568,8 +568,18 @@ class _Reader:
                 self.open_part(head, n)
         else:
             return False
-        if when is not None and not self.read_date(when, n):
+        if when is not None and not self.heading_date(when, n):
             self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
+        return True
+
+    def heading_date(self, when: str, n: int) -> bool:
+        """The date after a heading, maybe with a venue after it (`Final [May 18, Klagenfurt]`):
+        the words before the last comma, while there is one (not on a line of its own, where
+        `[May 14, Kim 71]` may be scorers)."""
+        while not self.read_date(when, n):
+            if "," not in when:
+                return False
+            when = when.rsplit(",", 1)[0] + "]"
         return True
 
     def _part(self, head: str, folded: str) -> bool | None:
