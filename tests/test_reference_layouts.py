@@ -101,3 +101,21 @@ def test_a_headings_date_with_a_venue_after_it():
     assert [(m.date, m.section[-1]) for m in ref.document.matches] == [
         ("2013-07-13", "Round 1"), ("2014-05-18", "Final")]
     assert ref.document.diagnostics == ()
+
+
+def test_a_season_of_one_phase_is_one_segment():
+    """No `Season:` line (the title line `Austria 2013/14` names the season) or one naming no
+    phase: the dates get their year and the table is checked (the planted row found)."""
+    for name, line in (("handmade_no_season_line.txt", 8), ("handmade_season_line_no_phase.txt", 10)):
+        ref = load(str(REFERENCES / name))
+        assert [m.date for m in ref.document.matches] == ["2013-07-20", "2013-07-27"], name
+        assert [(s.title, s.matches, s.tables) for s in ref.segments] == [("2013–14", (0, 1), (0,))]
+        assert _findings(name) == [("R006", name, line, "SK Rapid Wien in 2013–14: the table says Pts 4; its 2 "
+                                                         "matches in this reference give Pts 3")]
+
+
+def test_a_season_line_without_a_phase_is_a_segment_of_no_tournament():
+    """Titled by the competition and season; of no tournament, as the page's name of the
+    competition is seldom an article's (a tournament would keep its matches from pairing)."""
+    ref = load(str(REFERENCES / "handmade_round_colon.txt"))
+    assert [(s.tournament, s.title) for s in ref.segments] == [(None, "Test League 1931")]

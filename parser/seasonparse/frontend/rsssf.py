@@ -211,6 +211,14 @@ def _marker_group(inner: str) -> bool:
     return re.match(_PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
 
 
+def _years_of(years: re.Match) -> tuple[int, int]:
+    """`2011-2012`, `2013/14`, `1931` (_YEARS): the first and last years."""
+    first = last = int(years[1])
+    if years[2]:
+        last = int(years[2]) if len(years[2]) == 4 else first // 100 * 100 + int(years[2])
+    return first, last
+
+
 def _separator(text: str) -> bool:
     """`- - - - -` between table rows: three dashes or more, and spaces."""
     return text.count("-") >= 3 and not text.replace("-", "").strip()
@@ -279,6 +287,7 @@ class _Reader:
         self.knockout: dict[tuple[str, ...], bool] = {}  # section path -> is_knockout, asked per match
         self.tournament_title: str | None = None  # the last `Season:` line's tournament
         self.in_part = False  # whether the last segment is a part of it (open_part)
+        self.season_line = 0  # the line that gave `years`
 
     # -- structure ---------------------------------------------------------
     @property
@@ -323,7 +332,7 @@ class _Reader:
         index = len(self.tables)
         self.tables.append(Table(index, self.table_start, self.rows[-1].line, (COLUMNS,), COLUMNS,
                                  tuple(self.rows), self.stage_path, "standings"))
-        if self.segments:
+        if self.segments or self.open_season():
             self.segments[-1]["tables"].append(index)
         self.rows = []
 
@@ -351,6 +360,39 @@ class _Reader:
             line, end, texts = self.items
             self.blocks.append(_block(("list", line, end, "\n".join(texts), tuple(texts), self.path)))
         self.items = None
+
+    def open_season(self) -> bool:
+        """The one segment of a season of a single phase (no `Season:` line names a phase, as
+        `Season: 1931` or the title line `Austria 2013/14`), opened at its first match or
+        table; False where no season year is known."""
+        if self.years is None or self.segments:
+            return False
+        first, last = self.years
+        season = str(first) if first == last else f"{first}–{str(last)[2:]}"  # as tournaments._single_phase
+        title = f"{self.competition} {season}" if self.competition else season
+        # no tournament: the page's name of the competition is seldom an article's, and a
+        # reference match of a tournament pairs only with an article match of the same one
+        self.segments.append({"tournament": None, "title": title, "line": self.season_line, "matches": [],
+                              "tables": []})
+        self.tournament_title, self.in_part = title, False
+        return True
+
+    def title_line(self, text: str, n: int) -> bool:
+        """`Austria 2013/14`, `## Algeria 1995/96`: a page's title, naming the season, where no
+        `Season:` line has."""
+        words = text.lstrip("#").split()
+        if not 1 < len(words) <= 6 or any(c.isdigit() for w in words[:-1] for c in w):
+            return False
+        years = _YEARS.fullmatch(words[-1].replace("–", "-"))
+        if years is None:
+            return False
+        self.set_years(years, words[-1], n)
+        self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+        return True
+
+    def set_years(self, years: re.Match, value: str, n: int) -> None:
+        self.years, self.season_line = _years_of(years), n
+        self.season = self.season or value
 
     # -- dates -------------------------------------------------------------
     def read_date(self, text: str, line: int) -> bool:
@@ -520,6 +562,8 @@ class _Reader:
                                          offset + 1 + raw[offset:].find(text)))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
             return
+        if self.years is None and self.title_line(text, n):
+            return
         self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
 
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
@@ -527,14 +571,10 @@ class _Reader:
         phase = next((p for p in lexicon()["tournaments"]["phase_letters"].values()
                       if re.search(rf"\b{re.escape(p)}\b", value, re.I)), None)
         if key == "season" and years:
-            first = int(years[1])
-            last = first
-            if years[2]:
-                last = int(years[2]) if len(years[2]) == 4 else first // 100 * 100 + int(years[2])
             if self.years is None or phase is None:
-                self.years = (first, last)
-                self.season = self.season or value
+                self.set_years(years, value, n)
             if phase is not None:
+                first, last = _years_of(years)
                 offset = lexicon()["tournaments"]["phase_year"].get(phase.casefold(), 0)
                 year = (first, last)[min(offset, 1)]
                 title = f"{phase} {year}"
@@ -667,7 +707,7 @@ class _Reader:
         """(section path, tournament, knockout, the segment's index and match list) of a match under the
         current headings: the same for every match until a heading or a `Season:` line."""
         path = self.path
-        segment = self.segments[-1] if self.segments else None
+        segment = self.segments[-1] if self.segments or self.open_season() else None
         knockout = self.knockout.get(path)
         if knockout is None:
             phases = {_title_phase(t) for t in path}
