@@ -119,3 +119,14 @@ def test_a_season_line_without_a_phase_is_a_segment_of_no_tournament():
     competition is seldom an article's (a tournament would keep its matches from pairing)."""
     ref = load(str(REFERENCES / "handmade_round_colon.txt"))
     assert [(s.tournament, s.title) for s in ref.segments] == [(None, "Test League 1931")]
+
+
+def test_a_page_converted_to_markdown():
+    """`#### ÖFB Cup  ‹§cup›`: a cup heading (its matches are not the league's); `#### 1. Liga
+    (Second Level)  ‹§1liga›`, another competition of the page: a segment of its own, whose
+    table, given without its matches, is not checked (it was held against the league's)."""
+    name = "handmade_markdown_headings.txt"
+    ref = load(str(REFERENCES / name))
+    assert [(s.title, s.matches, s.tables) for s in ref.segments] == [
+        ("2013–14", (0, 1), (0,)), ("ÖFB Cup", (2,), ()), ("1. Liga (Second Level) 2013–14", (), (1,))]
+    assert _findings(name) == []

@@ -219,6 +219,15 @@ def _years_of(years: re.Match) -> tuple[int, int]:
     return first, last
 
 
+def _unmarked(text: str) -> str:
+    """A heading less its marks, as a page converted to Markdown writes it: `#### ÖFB Cup  ‹§cup›`,
+    `**Promotion/Relegation Playoff  ‹§2prorel›**`: `ÖFB Cup`."""
+    head = text.lstrip("#").strip().strip("*").strip()
+    if head.endswith("›") and "‹" in head:
+        head = head[:head.rindex("‹")].rstrip()
+    return head
+
+
 def _separator(text: str) -> bool:
     """`- - - - -` between table rows: three dashes or more, and spaces."""
     return text.count("-") >= 3 and not text.replace("-", "").strip()
@@ -288,6 +297,7 @@ class _Reader:
         self.tournament_title: str | None = None  # the last `Season:` line's tournament
         self.in_part = False  # whether the last segment is a part of it (open_part)
         self.season_line = 0  # the line that gave `years`
+        self.single_phase = False  # whether the segments are open_season's
 
     # -- structure ---------------------------------------------------------
     @property
@@ -361,19 +371,23 @@ class _Reader:
             self.blocks.append(_block(("list", line, end, "\n".join(texts), tuple(texts), self.path)))
         self.items = None
 
-    def open_season(self) -> bool:
+    def open_season(self, competition: str | None = None, line: int = 0) -> bool:
         """The one segment of a season of a single phase (no `Season:` line names a phase, as
         `Season: 1931` or the title line `Austria 2013/14`), opened at its first match or
-        table; False where no season year is known."""
-        if self.years is None or self.segments:
+        table; False where no season year is known. Another competition's, where a page of
+        such a season goes on to one (`competition`, at `line`)."""
+        if self.years is None or (self.segments and competition is None):
             return False
         first, last = self.years
         season = str(first) if first == last else f"{first}–{str(last)[2:]}"  # as tournaments._single_phase
-        title = f"{self.competition} {season}" if self.competition else season
+        competition = competition or self.competition
+        title = f"{competition} {season}" if competition else season
+        self.single_phase = True
         # no tournament: the page's name of the competition is seldom an article's, and a
         # reference match of a tournament pairs only with an article match of the same one
-        self.segments.append({"tournament": None, "title": title, "line": self.season_line, "matches": [],
-                              "tables": []})
+        self.segments.append({"tournament": None, "title": title, "line": line or self.season_line,
+                              "matches": [], "tables": []})
+        self._place = None
         self.tournament_title, self.in_part = title, False
         return True
 
@@ -590,7 +604,8 @@ class _Reader:
 
     def read_heading(self, text: str, n: int) -> bool:
         head, when = text, None
-        if (m := _trailing_date(text)) is not None:
+        marked = text[:1] in "#*" and (head := _unmarked(text)) != text  # `#### ÖFB Cup  ‹§cup›`
+        if (m := _trailing_date(head)) is not None:
             head, when = m["head"], m["date"]
         if len(head.split()) > 4 or _score_like(head) or ":" in head:
             return False
@@ -606,6 +621,10 @@ class _Reader:
             self.heading(3, head, n)
             if part:
                 self.open_part(head, n)
+        elif marked and self.single_phase and self.segments[-1]["tournament"] is None:
+            # another competition of the season's page (`#### 1. Liga (Second Level)`)
+            self.heading(2, head, n)
+            self.open_season(head, n)
         else:
             return False
         if when is not None and not self.heading_date(when, n):

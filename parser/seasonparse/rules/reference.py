@@ -335,10 +335,12 @@ def reference_table_vs_results(index, settings, report):
 def _matches_missing(rows, regular) -> tuple[int, int] | None:
     """(matches the table counts, matches the reference lists) where the reference lists
     fewer than its table played (a transcription cut short): a row-by-row comparison
-    would blame every club for the matches that are not there. `rows`: _stated's."""
+    would blame every club for the matches that are not there. None where it lists none of
+    them: a table given alone (a page's other division), with nothing to check it against.
+    `rows`: _stated's."""
     played = sum(figures["played"] for _, _, figures in rows)
     listed = sum(len(regular.get(club, ())) for _, club, _ in rows)
-    return (played // 2, listed // 2) if listed < played else None
+    return (played // 2, listed // 2) if 0 < listed < played else None  # none listed: a table alone
 
 
 RULES = (reference_match_score, reference_match_venue, reference_match_date, reference_match_missing,
