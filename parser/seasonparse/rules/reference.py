@@ -311,8 +311,10 @@ def reference_table_vs_results(index, settings, report):
                         f"{seg.title}: the table counts {counted} matches, this reference lists {listed}; its "
                         "rows are not checked against an incomplete list", WARNING, []])[2].append(rows[0][0].line)
                     continue
-                # the points of a win as the table's own rows say (two in the two-points era)
-                records = index.records(seg, win_points(doc.tables[ti], default)[0])
+                # the points of a win as the table's own rows say (two in the two-points era),
+                # asked where a row does not fit the default (most tables: every row does)
+                fits = all(f["points"] == default * f["won"] + f["drawn"] for _, _, f in rows)
+                records = index.records(seg, default if fits else win_points(doc.tables[ti], default)[0])
                 for row, club, stated in rows:
                     matches = regular.get(club)
                     if not matches:
