@@ -130,3 +130,16 @@ def test_a_page_converted_to_markdown():
     assert [(s.title, s.matches, s.tables) for s in ref.segments] == [
         ("2013–14", (0, 1), (0,)), ("ÖFB Cup", (2,), ()), ("1. Liga (Second Level) 2013–14", (), (1,))]
     assert _findings(name) == []
+
+
+def test_scores_written_with_a_colon():
+    """`Atlanta  0:1 River Plate` (the page read as no match at all) and `Round 2 [Jun 4]:`."""
+    ref = load(str(REFERENCES / "handmade_colon_scores.txt"))
+    assert [(m.date, m.section[-1], m.home, m.home_goals, m.away_goals, m.away, m.note)
+            for m in ref.document.matches] == [
+        ("1931-05-31", "Round 1", "Atlanta", 0, 1, "River Plate", None),
+        ("1931-05-31", "Round 1", "Boca Juniors", 0, 0, "Chacarita Juniors", None),
+        ("1931-06-04", "Round 2", "River Plate", 2, 1, "Boca Juniors", None),
+        ("1931-06-04", "Round 2", "Chacarita Juniors", 1, 3, "Atlanta", "at Platense")]
+    assert ref.document.diagnostics == ()
+    assert ref.document.matches[0].away_column == 30
