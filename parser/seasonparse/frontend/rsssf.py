@@ -66,7 +66,6 @@ _MATCH = re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<
 # left to `_MATCH`.
 _PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
                            r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$")
-_COLON_SCORE = compile_lazily(r"\s\d{1,2}(:)\d{1,2}(?:\s|$)")  # `0:1`, compiled where a reference writes one
 _GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCII, without int()
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
@@ -548,9 +547,9 @@ class _Reader:
                 self.byes.append(_bye((club, n, self.path)))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return
-        if ":" in text and "-" not in text and (c := _COLON_SCORE.search(text)) is not None:
+        if (i := text.find(":")) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and "-" not in text:
             # `Atlanta  0:1 River Plate`: read as `0-1` (the same columns)
-            m = _MATCH.match(text[:c.start(1)] + "-" + text[c.end(1):])
+            m = _MATCH.match(text[:i] + "-" + text[i + 1:])
             start = raw.find(text) + 1
             if m is not None and self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                 return
