@@ -246,6 +246,8 @@ def test_planted_difference_in_the_reference(case, tmp_path):
     for e in case["expect"]:
         lines = _lines_with(e["text"], bodies[e["path"]])
         assert lines, e["text"]
+        if e.get("first"):  # a finding given once for lines alike, at the first (a table printed twice)
+            lines = {min(lines)}
         expected |= {(e["code"], paths[e["path"]], n) for n in lines}
     got = [f for f in rec.findings if f.severity == case.get("severity", f.severity)]
     assert {(f.code, f.path, f.line) for f in got} == expected
@@ -422,7 +424,9 @@ def test_the_check_freezes_its_references_records_and_the_library_does_not():
     try:
         ref = load(str(REFERENCE))
         reconcile(SEED_DOCS, [ref], Settings())
-        assert gc.isenabled() and gc.get_freeze_count() == frozen
+        # nothing frozen (a count that falls: objects an earlier test's check froze, freed, as
+        # a reader's caches drop what they held: the order the tests run in decides it)
+        assert gc.isenabled() and gc.get_freeze_count() <= frozen
         run = check_references(SEED_DOCS, [(str(REFERENCE), "ref.txt")], Settings(), {"R001"}, registry())
         assert gc.isenabled() and gc.get_freeze_count() > frozen
         assert not any(o is run.documents[0] for g in range(3) for o in gc.get_objects(g))  # in none

@@ -14,7 +14,7 @@ from seasonparse.frontend.rsssf import _date_words, _label, _list_item, _round_n
 PATTERNS = {
     _date_words: (re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})"
                              r"(?:,?\s+(?P<y>\d{4}))?\s*\]$"), ("a", "b", "y")),
-    _round_number: (re.compile(r"^Round:?\s*(?P<n>\d+)\s*$", re.I), "n"),
+    _round_number: (re.compile(r"^Round:?\s*(?P<n>\d+)\s*:?\s*$", re.I), "n"),
     _separator: (re.compile(r"^\s*(?:-\s*){3,}$"), None),
     _list_item: (re.compile(r"^-\s+(?P<text>.+?)\s*$"), "text"),
     _label: (re.compile(r"^(?P<label>[^:\[\]]{1,40}):\s*$"), "label"),
@@ -50,6 +50,7 @@ def test_the_shapes_of_the_mexican_reference():
     assert _date_words("[Aug. 5, 2011]") == ("Aug.", "5", "2011")
     assert _date_words("[Jul 29,2011]") is None
     assert _round_number("Round: 12") == "12" and _round_number("Round: x") is None
+    assert _round_number("Round 12:") == "12"
     assert _separator("- - - - -") and not _separator("- -")
     assert _list_item("- Veracruz withdrew.") == "Veracruz withdrew." and _list_item("-x") is None
     assert _label("Participants:") == "Participants" and _label("Bye: Dorados") is None

@@ -177,8 +177,8 @@ def _title_phase(title: str) -> str:
 # costs 0.3 M instructions or more at every start. Each takes a stripped line.
 
 def _round_number(text: str) -> str | None:
-    """`Round: 1`, `Round 12` (any case): the round's number."""
-    number = text[5:].removeprefix(":").strip() if text[:5].lower() == "round" else ""
+    """`Round: 1`, `Round 12`, `Round 3:` (any case): the round's number."""
+    number = text[5:].removeprefix(":").strip().removesuffix(":").rstrip() if text[:5].lower() == "round" else ""
     return number if number.isdecimal() else None
 
 
@@ -204,6 +204,28 @@ def _date_word(word: str) -> bool:
     """Asked once per word: a reference writes the same month words and days on every date line."""
     letters = word.removesuffix(".")
     return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
+
+
+def _marker_group(inner: str) -> bool:
+    """Whether a bracket's text is one marker: `aet`, `awd`, `4-3 pen`."""
+    return re.match(_PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
+
+
+def _years_of(years: re.Match) -> tuple[int, int]:
+    """`2011-2012`, `2013/14`, `1931` (_YEARS): the first and last years."""
+    first = last = int(years[1])
+    if years[2]:
+        last = int(years[2]) if len(years[2]) == 4 else first // 100 * 100 + int(years[2])
+    return first, last
+
+
+def _unmarked(text: str) -> str:
+    """A heading less its marks, as a page converted to Markdown writes it: `#### ÖFB Cup  ‹§cup›`,
+    `**Promotion/Relegation Playoff  ‹§2prorel›**`: `ÖFB Cup`."""
+    head = text.lstrip("#").strip().strip("*").strip()
+    if head.endswith("›") and "‹" in head:
+        head = head[:head.rindex("‹")].rstrip()
+    return head
 
 
 def _separator(text: str) -> bool:
@@ -272,6 +294,10 @@ class _Reader:
         self.season: str | None = None
         self.notes_by_number: dict[str, list[str]] = {}
         self.knockout: dict[tuple[str, ...], bool] = {}  # section path -> is_knockout, asked per match
+        self.tournament_title: str | None = None  # the last `Season:` line's tournament
+        self.in_part = False  # whether the last segment is a part of it (open_part)
+        self.season_line = 0  # the line that gave `years`
+        self.single_phase = False  # whether the segments are open_season's
 
     # -- structure ---------------------------------------------------------
     @property
@@ -316,7 +342,7 @@ class _Reader:
         index = len(self.tables)
         self.tables.append(Table(index, self.table_start, self.rows[-1].line, (COLUMNS,), COLUMNS,
                                  tuple(self.rows), self.stage_path, "standings"))
-        if self.segments:
+        if self.segments or self.open_season():
             self.segments[-1]["tables"].append(index)
         self.rows = []
 
@@ -344,6 +370,43 @@ class _Reader:
             line, end, texts = self.items
             self.blocks.append(_block(("list", line, end, "\n".join(texts), tuple(texts), self.path)))
         self.items = None
+
+    def open_season(self, competition: str | None = None, line: int = 0) -> bool:
+        """The one segment of a season of a single phase (no `Season:` line names a phase, as
+        `Season: 1931` or the title line `Austria 2013/14`), opened at its first match or
+        table; False where no season year is known. Another competition's, where a page of
+        such a season goes on to one (`competition`, at `line`)."""
+        if self.years is None or (self.segments and competition is None):
+            return False
+        first, last = self.years
+        season = str(first) if first == last else f"{first}–{str(last)[2:]}"  # as tournaments._single_phase
+        competition = competition or self.competition
+        title = f"{competition} {season}" if competition else season
+        self.single_phase = True
+        # no tournament: the page's name of the competition is seldom an article's, and a
+        # reference match of a tournament pairs only with an article match of the same one
+        self.segments.append({"tournament": None, "title": title, "line": line or self.season_line,
+                              "matches": [], "tables": []})
+        self._place = None
+        self.tournament_title, self.in_part = title, False
+        return True
+
+    def title_line(self, text: str, n: int) -> bool:
+        """`Austria 2013/14`, `## Algeria 1995/96`: a page's title, naming the season, where no
+        `Season:` line has."""
+        words = text.lstrip("#").split()
+        if not 1 < len(words) <= 6 or any(c.isdigit() for w in words[:-1] for c in w):
+            return False
+        years = _YEARS.fullmatch(words[-1].replace("–", "-"))
+        if years is None:
+            return False
+        self.set_years(years, words[-1], n)
+        self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+        return True
+
+    def set_years(self, years: re.Match, value: str, n: int) -> None:
+        self.years, self.season_line = _years_of(years), n
+        self.season = self.season or value
 
     # -- dates -------------------------------------------------------------
     def read_date(self, text: str, line: int) -> bool:
@@ -484,8 +547,19 @@ class _Reader:
                 self.byes.append(_bye((club, n, self.path)))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return
-        if (number := _round_number(text)) is not None:
+        if (i := text.find(":")) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and "-" not in text:
+            # `Atlanta  0:1 River Plate`: read as `0-1` (the same columns)
+            m = _MATCH.match(text[:i] + "-" + text[i + 1:])
+            start = raw.find(text) + 1
+            if m is not None and self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
+                return
+        head, when = text, None
+        if "]" in text and head[:5].lower() == "round" and (m := _trailing_date(text.removesuffix(":"))) is not None:
+            head, when = m["head"], m["date"]  # `Round 2 [Feb 19]`, `Round 2 [Jun 4]:`
+        if (number := _round_number(head)) is not None:
             self.heading(4, f"Round {number}", n)
+            if when is not None and not self.heading_date(when, n):
+                self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
             return
         if self.read_heading(text, n):
             return
@@ -508,6 +582,8 @@ class _Reader:
                                          offset + 1 + raw[offset:].find(text)))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
             return
+        if self.years is None and self.title_line(text, n):
+            return
         self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
 
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
@@ -515,20 +591,17 @@ class _Reader:
         phase = next((p for p in lexicon()["tournaments"]["phase_letters"].values()
                       if re.search(rf"\b{re.escape(p)}\b", value, re.I)), None)
         if key == "season" and years:
-            first = int(years[1])
-            last = first
-            if years[2]:
-                last = int(years[2]) if len(years[2]) == 4 else first // 100 * 100 + int(years[2])
             if self.years is None or phase is None:
-                self.years = (first, last)
-                self.season = self.season or value
+                self.set_years(years, value, n)
             if phase is not None:
+                first, last = _years_of(years)
                 offset = lexicon()["tournaments"]["phase_year"].get(phase.casefold(), 0)
                 year = (first, last)[min(offset, 1)]
                 title = f"{phase} {year}"
                 self.heading(2, title, n)
                 self.segments.append({"tournament": (phase, year), "title": title, "line": n,
                                       "matches": [], "tables": []})
+                self.tournament_title, self.in_part = title, False
                 self._place = None
                 return
         if key == "competition":
@@ -537,7 +610,8 @@ class _Reader:
 
     def read_heading(self, text: str, n: int) -> bool:
         head, when = text, None
-        if (m := _trailing_date(text)) is not None:
+        marked = text[:1] in "#*" and (head := _unmarked(text)) != text  # `#### ÖFB Cup  ‹§cup›`
+        if (m := _trailing_date(head)) is not None:
             head, when = m["head"], m["date"]
         if len(head.split()) > 4 or _score_like(head) or ":" in head:
             return False
@@ -549,11 +623,50 @@ class _Reader:
             self.heading(4, head, n)
         elif _titled(head) and _ends_with(folded, _folded("stage_endings")):
             self.heading(3, head, n)
+        elif self.segments and _titled(head) and (part := self._part(head, folded)) is not None:
+            self.heading(3, head, n)
+            if part:
+                self.open_part(head, n)
+        elif marked and self.single_phase and self.segments[-1]["tournament"] is None:
+            # another competition of the season's page (`#### 1. Liga (Second Level)`)
+            self.heading(2, head, n)
+            self.open_season(head, n)
         else:
             return False
-        if when is not None and not self.read_date(when, n):
+        if when is not None and not self.heading_date(when, n):
             self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
         return True
+
+    def heading_date(self, when: str, n: int) -> bool:
+        """The date after a heading, maybe with a venue after it (`Final [May 18, Klagenfurt]`):
+        the words before the last comma, while there is one (not on a line of its own, where
+        `[May 14, Kim 71]` may be scorers)."""
+        while not self.read_date(when, n):
+            if "," not in when:
+                return False
+            when = when.rsplit(",", 1)[0] + "]"
+        return True
+
+    def _part(self, head: str, folded: str) -> bool | None:
+        """Whether a heading inside a tournament opens a part of it of its own (a group stage,
+        or a cup listed after the league): True; None where it is no such heading; False
+        for a group (`Grupo A`) of a group stage already open, whose part it belongs to."""
+        if _ends_with(folded, _folded("group_stages")) or _title_phase(head) == "cup":
+            return True
+        first, _, rest = folded.partition(" ")
+        if rest and " " not in rest and first in _folded("group_prefixes"):
+            return not self.in_part
+        return None
+
+    def open_part(self, head: str, n: int) -> None:
+        """A segment of its own, of no tournament, for the matches and tables under a group
+        stage or cup heading: R006 compares its tables with its own matches, and neither is
+        the regular season's (rules/reference.py)."""
+        cup = _title_phase(head) == "cup"
+        title = head if cup or not self.tournament_title else f"{self.tournament_title} {head}"
+        self.segments.append({"tournament": None, "title": title, "line": n, "matches": [], "tables": []})
+        self.in_part = True
+        self._place = None
 
     def _markers_of(self, rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
         """(markers, scorer groups with their offsets in `rest`, the away team)."""
@@ -566,8 +679,10 @@ class _Reader:
             return markers, scorers, " ".join(away)
         for m in _GROUP.finditer(rest):
             inner = (m[1] if m[1] is not None else m[2]).strip()
-            if re.match(_PENALTIES, inner, re.I) or _fold(inner) in _markers():
+            if _marker_group(inner):
                 markers.append(inner)
+            elif "," in inner and all(_marker_group(part.strip()) for part in inner.split(",")):
+                markers.extend(part.strip() for part in inner.split(","))  # `[aet, 4-3 pen]`
             elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner):
                 scorers.append((inner, m.start()))
             else:
@@ -617,7 +732,7 @@ class _Reader:
         """(section path, tournament, knockout, the segment's index and match list) of a match under the
         current headings: the same for every match until a heading or a `Season:` line."""
         path = self.path
-        segment = self.segments[-1] if self.segments else None
+        segment = self.segments[-1] if self.segments or self.open_season() else None
         knockout = self.knockout.get(path)
         if knockout is None:
             phases = {_title_phase(t) for t in path}

@@ -17,7 +17,8 @@ from seasonparse.tournaments import table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
-from seasonparse.tables import SHORT_LABELS, column_indexes, differences, to_int, tournament_columns
+from seasonparse.tables import (
+    SHORT_LABELS, column_indexes, differences, to_int, tournament_columns, win_points)
 
 # The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning: the
 # figures the R rules compare (tables.SHORT_LABELS names them).
@@ -279,7 +280,9 @@ def reference_table_vs_results(index, settings, report):
 
     What it does: recomputes each club's record (Pld, W, D, L, GF, GA, Pts)
     from the reference's regular-season matches of that tournament (knockout
-    stages left out) and compares it with every table the reference states.
+    stages left out) and compares it with every table the reference states,
+    a win worth the points the table's own rows give it (two in the
+    two-points era, else `points-for-win`).
 
     Why: a reference is only as good as its transcription; a table that its
     own results do not give points at a typo in the table or in a result,
@@ -291,22 +294,27 @@ def reference_table_vs_results(index, settings, report):
     Example:
         * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
     """
-    win = settings.points_for_win
+    default = settings.points_for_win
     for ref in index.references:
         doc = ref.document
         for seg in ref.segments:
             regular = index.regular(seg)
+            # a page may print its final table twice (after the rounds too): each finding once,
+            # at its first table's line, the same finding's lines in the others related
+            said_at: dict[tuple, list] = {}  # (club or the table's clubs, what) -> [message, severity (None: the rule's), lines]
             for ti in seg.tables:
                 rows = _stated(index, ref, ti)
                 short = _matches_missing(rows, regular)
                 if short:
                     counted, listed = short
-                    yield report(f"{seg.title}: the table counts {counted} matches, this reference lists "
-                                 f"{listed}; its rows are not checked against an incomplete list",
-                                 rows[0][0].line, 1, path=doc.path, severity=WARNING,
-                                 related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
+                    said_at.setdefault((frozenset(club for _, club, _ in rows), short), [
+                        f"{seg.title}: the table counts {counted} matches, this reference lists {listed}; its "
+                        "rows are not checked against an incomplete list", WARNING, []])[2].append(rows[0][0].line)
                     continue
-                records = index.records(seg, win)
+                # the points of a win as the table's own rows say (two in the two-points era),
+                # asked where a row does not fit the default (most tables: every row does)
+                fits = all(f["points"] == default * f["won"] + f["drawn"] for _, _, f in rows)
+                records = index.records(seg, default if fits else win_points(doc.tables[ti], default)[0])
                 for row, club, stated in rows:
                     matches = regular.get(club)
                     if not matches:
@@ -317,18 +325,24 @@ def reference_table_vs_results(index, settings, report):
                     wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong:
                         said, real = wrong
-                        yield report(f"{row.cells[1]} in {seg.title}: the table says {said}; its {len(matches)} "
-                                     f"matches in this reference give {real}", row.line, 1, path=doc.path,
-                                     related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")])
+                        said_at.setdefault((club, wrong), [
+                            f"{row.cells[1]} in {seg.title}: the table says {said}; its {len(matches)} matches in "
+                            f"this reference give {real}", None, []])[2].append(row.line)
+            for message, severity, (line, *also) in said_at.values():
+                yield report(message, line, 1, path=doc.path, severity=severity,
+                             related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")]
+                             + [Related(doc.path, at, 1, "the same table, printed again") for at in also])
 
 
 def _matches_missing(rows, regular) -> tuple[int, int] | None:
     """(matches the table counts, matches the reference lists) where the reference lists
     fewer than its table played (a transcription cut short): a row-by-row comparison
-    would blame every club for the matches that are not there. `rows`: _stated's."""
+    would blame every club for the matches that are not there. None where it lists none of
+    them: a table given alone (a page's other division), with nothing to check it against.
+    `rows`: _stated's."""
     played = sum(figures["played"] for _, _, figures in rows)
     listed = sum(len(regular.get(club, ())) for _, club, _ in rows)
-    return (played // 2, listed // 2) if listed < played else None
+    return (played // 2, listed // 2) if 0 < listed < played else None  # none listed: a table alone
 
 
 RULES = (reference_match_score, reference_match_venue, reference_match_date, reference_match_missing,

@@ -1,0 +1,145 @@
+"""Layouts of real RSSSF pages that the reference reader once misread (trial32), each in a
+handmade file of tests/fixtures/reference/ (SOURCES.md): what the reader makes of them,
+and the reference rules' findings on them (none where the page is right)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from seasonparse.findings import Settings
+from seasonparse.frontend import parse_file
+from seasonparse.reconcile import reconcile
+from seasonparse.reference import load
+
+REFERENCES = FIXTURES / "reference"
+
+
+def _findings(name: str, *articles: str, codes=("R004", "R005", "R006")) -> list[tuple]:
+    docs = [parse_file(str(REFERENCES / a), a) for a in articles]
+    rec = reconcile(docs, [load(str(REFERENCES / name), name)], Settings(), codes=set(codes))
+    assert rec.errors == []
+    return [(f.code, f.path, f.line, f.message) for f in rec.findings]
+
+
+def test_a_group_stage_after_the_league_is_a_part_of_its_own():
+    """`*Cuadrangulares`, `*Grupo A`: its matches and its table are not the league's
+    (they gave R006 on both tables and R005 on the article's table)."""
+    assert _findings("handmade_group_stage_after_league.txt", "handmade_group_stage_article.txt") == []
+    ref = load(str(REFERENCES / "handmade_group_stage_after_league.txt"))
+    assert [(s.tournament, s.title, len(s.matches), len(s.tables)) for s in ref.segments] == [
+        (("Apertura", 2005), "Apertura 2005", 2, 1), (None, "Apertura 2005 Cuadrangulares", 1, 1)]
+
+
+def test_a_group_stages_table_is_checked_against_its_own_matches(tmp_path):
+    text = (REFERENCES / "handmade_group_stage_after_league.txt").read_text("utf-8")
+    planted = tmp_path / "ref.txt"
+    planted.write_text(text.replace("Alpha       2-0 Beta", "Alpha       2-1 Beta"), "utf-8")
+    rec = reconcile([], [load(str(planted), "ref.txt")], Settings(), codes={"R006"})
+    assert [(f.code, f.line) for f in rec.findings] == [("R006", 18), ("R006", 19)]
+
+
+def test_a_cup_after_the_league_is_a_part_of_its_own():
+    """`Copa MX Apertura 2013` after the league's rounds: its matches are not league matches."""
+    assert _findings("handmade_cup_after_league.txt") == []
+    ref = load(str(REFERENCES / "handmade_cup_after_league.txt"))
+    assert [(s.tournament, s.title, len(s.matches)) for s in ref.segments] == [
+        (("Apertura", 2013), "Apertura 2013", 2), (None, "Copa MX Apertura 2013", 1)]
+
+
+def test_a_two_points_era_table_is_checked_with_two_points_a_win(tmp_path):
+    """A win earned two points in 1931: the table's own rows say so (tables.win_points)."""
+    assert _findings("handmade_two_points_era.txt") == []
+    text = (REFERENCES / "handmade_two_points_era.txt").read_text("utf-8")
+    planted = tmp_path / "ref.txt"
+    planted.write_text(text.replace("River Plate              1-1 Boca Juniors",
+                                    "River Plate              0-1 Boca Juniors"), "utf-8")
+    rec = reconcile([], [load(str(planted), "ref.txt")], Settings(), codes={"R006"})
+    assert [(f.line, f.message) for f in rec.findings] == [
+        (7, "Boca Juniors in Apertura 1931: the table says W 1, D 1, GA 1, Pts 3; its 2 matches in this "
+            "reference give W 2, D 0, GA 0, Pts 4"),
+        (8, "River Plate in Apertura 1931: the table says D 1, L 1, GF 1, Pts 1; its 2 matches in this reference "
+            "give D 0, L 2, GF 0, Pts 0")]
+
+
+def test_a_table_printed_twice_gives_one_finding_a_row():
+    """The same wrong row in a final table printed before and after the rounds: one R006, at
+    the first, the second related."""
+    name = "handmade_table_printed_twice.txt"
+    rec = reconcile([], [load(str(REFERENCES / name), name)], Settings(), codes={"R006"})
+    assert [(f.line, f.message, [r.line for r in f.related]) for f in rec.findings] == [
+        (6, "Beta in Apertura 2013: the table says Pts 1; its 2 matches in this reference give Pts 0", [2, 18])]
+
+
+def test_a_bracket_of_markers_separated_by_commas_is_markers():
+    """`[aet, 4-3 pen]`: no scorers (it gave P007 and lost the markers)."""
+    ref = load(str(REFERENCES / "handmade_aet_pen.txt"))
+    assert [(m.note, m.events) for m in ref.document.matches] == [("aet, 4-3 pen", ()), ("aet", ())]
+    assert [d.code for d in ref.document.diagnostics] == []
+
+
+def test_rounds_with_a_date_or_a_colon_are_rounds():
+    """`Round 2 [Feb 19]` (its matches took the round before's date) and `Round 1:`."""
+    ref = load(str(REFERENCES / "handmade_round_with_date.txt"))
+    assert [(m.date, m.section) for m in ref.document.matches] == [
+        ("2005-02-12", ("Apertura 2005", "Round 1")), ("2005-02-19", ("Apertura 2005", "Round 2"))]
+    ref = load(str(REFERENCES / "handmade_round_colon.txt"))
+    assert [(m.date, m.section[-1:]) for m in ref.document.matches] == [
+        ("1931-05-31", ("Round 1",)), ("1931-06-04", ("Round 2",))]
+    assert ref.document.diagnostics == ()
+
+
+def test_csv_dates_written_with_dashes():
+    """`16-08-2014` (a football-data file re-saved): each was a P001 and an undated match."""
+    ref = load(str(REFERENCES / "handmade_dash_dates.csv"))
+    assert [m.date for m in ref.document.matches] == ["2014-08-16", "2014-08-16"]
+    assert ref.document.diagnostics == ()
+
+
+def test_a_headings_date_with_a_venue_after_it():
+    """`Final [May 18, Klagenfurt]`: the date (it was a P001 and the final undated)."""
+    ref = load(str(REFERENCES / "handmade_final_date_venue.txt"))
+    assert [(m.date, m.section[-1]) for m in ref.document.matches] == [
+        ("2013-07-13", "Round 1"), ("2014-05-18", "Final")]
+    assert ref.document.diagnostics == ()
+
+
+def test_a_season_of_one_phase_is_one_segment():
+    """No `Season:` line (the title line `Austria 2013/14` names the season) or one naming no
+    phase: the dates get their year and the table is checked (the planted row found)."""
+    for name, line in (("handmade_no_season_line.txt", 8), ("handmade_season_line_no_phase.txt", 10)):
+        ref = load(str(REFERENCES / name))
+        assert [m.date for m in ref.document.matches] == ["2013-07-20", "2013-07-27"], name
+        assert [(s.title, s.matches, s.tables) for s in ref.segments] == [("2013–14", (0, 1), (0,))]
+        assert _findings(name) == [("R006", name, line, "SK Rapid Wien in 2013–14: the table says Pts 4; its 2 "
+                                                         "matches in this reference give Pts 3")]
+
+
+def test_a_season_line_without_a_phase_is_a_segment_of_no_tournament():
+    """Titled by the competition and season; of no tournament, as the page's name of the
+    competition is seldom an article's (a tournament would keep its matches from pairing)."""
+    ref = load(str(REFERENCES / "handmade_round_colon.txt"))
+    assert [(s.tournament, s.title) for s in ref.segments] == [(None, "Test League 1931")]
+
+
+def test_a_page_converted_to_markdown():
+    """`#### ÖFB Cup  ‹§cup›`: a cup heading (its matches are not the league's); `#### 1. Liga
+    (Second Level)  ‹§1liga›`, another competition of the page: a segment of its own, whose
+    table, given without its matches, is not checked (it was held against the league's)."""
+    name = "handmade_markdown_headings.txt"
+    ref = load(str(REFERENCES / name))
+    assert [(s.title, s.matches, s.tables) for s in ref.segments] == [
+        ("2013–14", (0, 1), (0,)), ("ÖFB Cup", (2,), ()), ("1. Liga (Second Level) 2013–14", (), (1,))]
+    assert _findings(name) == []
+
+
+def test_scores_written_with_a_colon():
+    """`Atlanta  0:1 River Plate` (the page read as no match at all) and `Round 2 [Jun 4]:`."""
+    ref = load(str(REFERENCES / "handmade_colon_scores.txt"))
+    assert [(m.date, m.section[-1], m.home, m.home_goals, m.away_goals, m.away, m.note)
+            for m in ref.document.matches] == [
+        ("1931-05-31", "Round 1", "Atlanta", 0, 1, "River Plate", None),
+        ("1931-05-31", "Round 1", "Boca Juniors", 0, 0, "Chacarita Juniors", None),
+        ("1931-06-04", "Round 2", "River Plate", 2, 1, "Boca Juniors", None),
+        ("1931-06-04", "Round 2", "Chacarita Juniors", 1, 3, "Atlanta", "at Platense")]
+    assert ref.document.diagnostics == ()
+    assert ref.document.matches[0].away_column == 30
