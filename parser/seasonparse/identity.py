@@ -220,10 +220,8 @@ class Clubs:
         return True
 
 
-def _names_beside_matches(doc: Document):
-    """(name, line, group, link target): every club name in a structured position but the
-    matches' (evidence reads those itself, in a loop of its own: every match of every
-    document); names in one group are different clubs."""
+def _team_cells(doc: Document):
+    """(table, row, the clubs of its team cell) of each data row of a table with a team column."""
     for t in doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
@@ -231,10 +229,17 @@ def _names_beside_matches(doc: Document):
         for r in t.rows:
             cells = t.cells(r)
             if r.kind == "data" and tcol < len(cells):
-                clubs = _clubs_of_cell(cells[tcol])
-                link = r.link if len(clubs) == 1 else None  # the link of a cell holding one club
-                for club in clubs:
-                    yield club, r.line, ("table", t.index), link
+                yield t, r, _clubs_of_cell(cells[tcol])
+
+
+def _names_beside_matches(doc: Document):
+    """(name, line, group, link target): every club name in a structured position but the
+    matches' (evidence reads those itself, in a loop of its own: every match of every
+    document); names in one group are different clubs."""
+    for t, r, clubs in _team_cells(doc):
+        link = r.link if len(clubs) == 1 else None  # the link of a cell holding one club
+        for club in clubs:
+            yield club, r.line, ("table", t.index), link
     for g in doc.goalscorers:
         for club in _clubs_of_cell(g.club):
             yield club, g.line, None, None
@@ -354,18 +359,12 @@ def status_marked(doc: Document) -> tuple[str, ...]:
     (C)`, Racing de Córdoba, in a Torneo Federal A table; Racing Club's own article: review26)."""
     rows: dict[str, str] = {}  # key -> name
     others: list[str] = []  # the other tables' clubs (keyed only where a row is marked: most documents none)
-    for t in doc.tables:
-        tcol = column_indexes(t).get("team")
-        if tcol is None:
-            continue
-        for r in t.rows:
-            cells = t.cells(r)
-            if r.kind == "data" and tcol < len(cells):
-                for club in _clubs_of_cell(cells[tcol]):
-                    if t.kind == "standings" and club.rstrip().endswith(")") and unmarked(club):
-                        rows.setdefault(key(club), club)
-                    else:
-                        others.append(club)
+    for t, _, clubs in _team_cells(doc):
+        for club in clubs:
+            if t.kind == "standings" and club.rstrip().endswith(")") and unmarked(club):
+                rows.setdefault(key(club), club)
+            else:
+                others.append(club)
     if not rows:
         return ()
     elsewhere = {key(name) for name in others}
