@@ -143,3 +143,27 @@ def test_scores_written_with_a_colon():
         ("1931-06-04", "Round 2", "Chacarita Juniors", 1, 3, "Atlanta", "at Platense")]
     assert ref.document.diagnostics == ()
     assert ref.document.matches[0].away_column == 30
+
+
+def test_colon_scores_beside_hyphens_and_times_that_are_no_scores():
+    """review27: `Rot-Weiss 0:0 Delta` and `Beta 1:1 Gamma [aet, 4-3 pen]` were lost (a hyphen
+    anywhere in the line stopped the colon score; the bracket's `4-3` was taken for the score,
+    `Beta 1:1 Gamma [aet,` for the home club), and `Kickoff 20:45 local time` was a match."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: Testland League\nSeason: 2030-31\n\nRound 1\n[Aug 10]\n"
+                     "Rot-Weiss         0:0 Delta\nBeta              1:1 Gamma          [aet, 4-3 pen]\n"
+                     "Kickoff 20:45 local time\nSat 17:30 Wembley\n")
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note) for m in ref.document.matches] == [
+        ("Rot-Weiss", 0, 0, "Delta", None), ("Beta", 1, 1, "Gamma", "aet, 4-3 pen")]
+
+
+def test_a_round_over_two_days_leaves_its_matches_undated():
+    """`Round 2 [Aug 17, 18]`: two days, not Aug 17 and a venue `18` (review27: every match of the
+    round dated Aug 17, an article's Aug 18 match then an R003 error)."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: Testland League\nSeason: 2030-31\n\nRound 1 [Aug 10]\nAlpha   2-1 Beta\n\n"
+                     "Round 2 [Aug 17, 18]\nBeta    1-1 Gamma\n")
+    assert [(m.date, m.section[-1]) for m in ref.document.matches] == [("2030-08-10", "Round 1"), (None, "Round 2")]
+    assert [d.code for d in ref.document.diagnostics] == []

@@ -84,7 +84,7 @@ _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2})
 # most lines of a reference are tried against several patterns that cannot match them.
 
 def _result(text: str) -> re.Match | None:
-    return _MATCH.match(text) if "-" in text else None
+    return _MATCH.match(text) if "-" in text and ("[" not in text or "-" in text.partition("[")[0]) else None
 
 
 def _table_row(text: str) -> re.Match | None:
@@ -453,7 +453,8 @@ class _Reader:
                 if text[:1] == "[":
                     if ":" not in raw and read_date(text, number):
                         continue
-                elif text and not text[0].isdigit() and "-" in text:
+                elif text and not text[0].isdigit() and "-" in text and (
+                        "[" not in text or "-" in text.partition("[")[0]):  # a score before any bracket
                     if (m := _PLAIN_RESULT.match(text)) is not None:
                         home, home_goals, away_goals, away = m.groups()
                         if "-" not in away and not _ends_in_marker(away):
@@ -547,8 +548,11 @@ class _Reader:
                 self.byes.append(_bye((club, n, self.path)))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return
-        if (i := text.find(":")) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and "-" not in text:
-            # `Atlanta  0:1 River Plate`: read as `0-1` (the same columns)
+        if (i := text.find(":")) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and not \
+                text[i + 2:i + 3].isdigit():
+            # `Atlanta  0:1 River Plate`: read as `0-1` (the same columns), beside a club's hyphen
+            # (`Rot-Weiss 0:0 Delta`) or a shoot-out's (`[aet, 4-3 pen]`); a time is none (`20:45`:
+            # minutes are two digits, a side's goals one but in a rout: review27)
             m = _MATCH.match(text[:i] + "-" + text[i + 1:])
             start = raw.find(text) + 1
             if m is not None and self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
@@ -640,11 +644,17 @@ class _Reader:
     def heading_date(self, when: str, n: int) -> bool:
         """The date after a heading, maybe with a venue after it (`Final [May 18, Klagenfurt]`):
         the words before the last comma, while there is one (not on a line of its own, where
-        `[May 14, Kim 71]` may be scorers)."""
+        `[May 14, Kim 71]` may be scorers); none where a day follows the comma (`[Aug 17, 18]`:
+        two days, the round's matches on either, left undated as an undated round's are)."""
         while not self.read_date(when, n):
             if "," not in when:
                 return False
-            when = when.rsplit(",", 1)[0] + "]"
+            when, after = when[:-1].rsplit(",", 1)
+            if after.strip().isdigit():  # `[Aug 17, 18]`: a round over two days, no one date (review27)
+                self.date = self.day = None
+                self.date_text, self.date_line = "", n
+                return True
+            when += "]"
         return True
 
     def _part(self, head: str, folded: str) -> bool | None:
