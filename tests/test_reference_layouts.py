@@ -167,3 +167,21 @@ def test_a_round_over_two_days_leaves_its_matches_undated():
                      "Round 2 [Aug 17, 18]\nBeta    1-1 Gamma\n")
     assert [(m.date, m.section[-1]) for m in ref.document.matches] == [("2030-08-10", "Round 1"), (None, "Round 2")]
     assert [d.code for d in ref.document.diagnostics] == []
+
+
+def test_a_table_after_a_round_is_checked_against_the_matches_before_it(tmp_path):
+    """`Table after round 1:` before the rounds that follow: each club's first matches, not all of
+    them (review27: an R006 on every row of a correct interim table); a wrong row is still one."""
+    text = ("Competition: Testland League\nSeason: 2030-31\n\nRound 1\n[Aug 10]\nAlpha   2-1 Beta\nGamma   0-0 Delta\n\n"
+            "Table after round 1:\n 1.Alpha      1  1  0  0   2-1   3\n 2.Gamma      1  0  1  0   0-0   1\n"
+            " 3.Delta      1  0  1  0   0-0   1\n 4.Beta       1  0  0  1   1-2   0\n\n"
+            "Round 2\n[Aug 17]\nBeta    1-1 Gamma\nDelta   0-3 Alpha\n\nFinal Table:\n"
+            " 1.Alpha      2  2  0  0   5-1   6\n 2.Gamma      2  0  2  0   1-1   2\n"
+            " 3.Beta       2  0  1  1   2-3   1\n 4.Delta      2  0  1  1   0-3   1\n")
+    ref = tmp_path / "ref.txt"
+    ref.write_text(text, "utf-8")
+    assert reconcile([], [load(str(ref), "ref.txt")], Settings(), codes={"R006"}).findings == []
+    ref.write_text(text.replace(" 3.Delta      1  0  1  0   0-0   1", " 3.Delta      1  0  1  0   0-0   2"), "utf-8")
+    (found,) = reconcile([], [load(str(ref), "ref.txt")], Settings(), codes={"R006"}).findings
+    assert (found.line, found.message) == (
+        12, "Delta in Testland League 2030–31: the table says Pts 2; its first 1 matches in this reference give Pts 1")

@@ -438,6 +438,11 @@ class ReferenceIndex:
                 club: record(results, win) for club, results in self._results.get(id(seg), {}).items()}
         return found
 
+    def first_record(self, seg: Segment, club: str, played: int, win: int) -> dict[str, int]:
+        """The club's record over its first `played` regular-season matches of the segment, in the
+        reference's order: what a table printed after a round states (`Table after round 1:`)."""
+        return record(self._results.get(id(seg), {}).get(club, [])[:played], win)
+
     def segment_complete(self, ref: Reference, seg: Segment) -> bool:
         if not seg.tables:
             return True

@@ -290,6 +290,9 @@ def reference_table_vs_results(index, settings, report):
 
     Where the reference lists fewer matches than its table played (a
     transcription cut short), one warning says so instead of a finding per row.
+    A table whose club played fewer matches than the reference lists of it (a
+    table printed after a round) is compared with the club's first matches, in
+    the reference's order.
 
     Example:
         * 6.Necaxa   15  6  5  4  15-14   23    (its 15 matches give 24 points)
@@ -314,19 +317,23 @@ def reference_table_vs_results(index, settings, report):
                 # the points of a win as the table's own rows say (two in the two-points era),
                 # asked where a row does not fit the default (most tables: every row does)
                 fits = all(f["points"] == default * f["won"] + f["drawn"] for _, _, f in rows)
-                records = index.records(seg, default if fits else win_points(doc.tables[ti], default)[0])
+                win = default if fits else win_points(doc.tables[ti], default)[0]
+                records = index.records(seg, win)
                 for row, club, stated in rows:
                     matches = regular.get(club)
                     if not matches:
                         continue
-                    got = records[club]
+                    played = stated.get("played")
+                    interim = played is not None and 0 < played < len(matches)  # a table after a round
+                    got = index.first_record(seg, club, played, win) if interim else records[club]
                     if _ref_figures(stated) == _ref_figures(got):
                         continue  # most rows agree: no figures to set side by side
                     wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong:
                         said, real = wrong
+                        given = f"its first {played} matches" if interim else f"its {len(matches)} matches"
                         said_at.setdefault((club, wrong), [
-                            f"{row.cells[1]} in {seg.title}: the table says {said}; its {len(matches)} matches in "
+                            f"{row.cells[1]} in {seg.title}: the table says {said}; {given} in "
                             f"this reference give {real}", None, []])[2].append(row.line)
             for message, severity, (line, *also) in said_at.values():
                 yield report(message, line, 1, path=doc.path, severity=severity,
