@@ -185,3 +185,16 @@ def test_a_table_after_a_round_is_checked_against_the_matches_before_it(tmp_path
     (found,) = reconcile([], [load(str(ref), "ref.txt")], Settings(), codes={"R006"}).findings
     assert (found.line, found.message) == (
         12, "Delta in Testland League 2030–31: the table says Pts 2; its first 1 matches in this reference give Pts 1")
+
+
+def test_a_one_phase_season_needs_no_heading_and_a_sentence_is_no_title():
+    """review27: results under `Season: 2030-31` and no heading each had a P001 `a result before any
+    Season: line`; `Club founded 1931` on the first line was taken for the page's title, its year
+    for the season's."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: Testland League\nSeason: 2030-31\n\n[Aug 10]\nAlpha   2-1 Beta\nGamma   0-0 Delta\n")
+    assert [m.date for m in ref.document.matches] == ["2030-08-10", "2030-08-10"]
+    assert [d.code for d in ref.document.diagnostics] == []
+    ref = parse_text("Club founded 1931\n\nAustria 2030/31\n\nRound 1\n[Aug 10]\nAlpha   2-1 Beta\n")
+    assert [m.date for m in ref.document.matches] == ["2030-08-10"]

@@ -397,6 +397,8 @@ class _Reader:
         words = text.lstrip("#").split()
         if not 1 < len(words) <= 6 or any(c.isdigit() for w in words[:-1] for c in w):
             return False
+        if any(w[:1].islower() for w in words[:-1] if len(w) > 3):  # a sentence (`Club founded 1931`: review27)
+            return False
         years = _YEARS.fullmatch(words[-1].replace("–", "-"))
         if years is None:
             return False
@@ -717,7 +719,7 @@ class _Reader:
     def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
                away_goals: str, away_column: int, markers, scorers) -> None:
         """The match and row (reference.row) of a result line read, and its scorers."""
-        if not self.stack:
+        if not self.stack and self.years is None:  # a season of one phase needs no heading (review27)
             self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
         matches = self.matches
         index = len(matches)
