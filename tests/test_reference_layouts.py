@@ -198,3 +198,11 @@ def test_a_one_phase_season_needs_no_heading_and_a_sentence_is_no_title():
     assert [d.code for d in ref.document.diagnostics] == []
     ref = parse_text("Club founded 1931\n\nAustria 2030/31\n\nRound 1\n[Aug 10]\nAlpha   2-1 Beta\n")
     assert [m.date for m in ref.document.matches] == ["2030-08-10"]
+
+
+def test_a_leagues_group_tables_after_its_rounds_are_its_own():
+    """`Group 1`, `Group 2` after the rounds: the league's groups, checked against its matches (review27:
+    a group heading alone opened a part of its own, holding the tables and the Liguilla's matches, and
+    the wrong row went unreported)."""
+    (found,) = _findings("handmade_groups_after_rounds.txt", codes=("R006",))
+    assert found[2:] == (16, "Beta in Apertura 2030: the table says Pts 2; its 2 matches in this reference give Pts 1")

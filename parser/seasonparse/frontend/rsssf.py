@@ -667,7 +667,7 @@ class _Reader:
             return True
         first, _, rest = folded.partition(" ")
         if rest and " " not in rest and first in _folded("group_prefixes"):
-            return not self.in_part
+            return False if self.in_part else None  # a group of a stage; alone, a heading (review27)
         return None
 
     def open_part(self, head: str, n: int) -> None:
