@@ -93,6 +93,8 @@ def test_a_deduction_is_read_in_the_ways_articles_write_it(sentence):
     # two clubs of the document's in the sentence: whose is not said (precision first)
     ("Gamma Rovers lost to Delta City, and were deducted nine points.", []),
     ("The nine-point deduction left Gamma Rovers below Delta City.", []),
+    # no comma before `and`: the clause is no club's name (review26: a false S002 error)
+    ("Gamma Rovers entered administration and were deducted nine points.", [("Gamma Rovers", 9)]),
     ("They were deducted nine points.", [("They", 9)]),  # no club named: the subject as written, no club's
     ("Gamma Rovers entered administration. They were deducted nine points.", [("They", 9)]),
 ])

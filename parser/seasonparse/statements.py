@@ -125,8 +125,12 @@ def _deductions(sentences: Iterable[Sentence], subjects: "_Subjects | None" = No
             for m in p.finditer(s.text):
                 club = m["club"].strip()
                 said = fold(club)
-                if said in words("deduction_subject", "continuations"):
-                    continue  # `…, and were deducted 9 points`: deduction_unnamed reads it
+                if said in words("deduction_subject", "continuations") or (
+                        " " in said and said.rsplit(" ", 1)[1] in words("deduction_subject", "continuations")):
+                    # `…, and were deducted 9 points`, `Gamma Rovers entered administration and were
+                    # deducted 9 points` (the pattern's `club` a clause ending in `and`: review26):
+                    # deduction_unnamed reads it
+                    continue
                 if infer and said in words("deduction_subject", "pronouns"):
                     club = subjects.pronoun(s.text, m.start("club")) or club
                 if when is ...:
