@@ -534,3 +534,16 @@ def test_the_parse_command_writes_a_reference_as_the_check_reads_it(run, tmp_pat
     assert from_csv["source"]["format"] == "csv"
     assert [(m["home"], m["away"], m["score"]) for m in from_csv["matches"]] == [
         ("Arsenal", "Crystal Palace", {"home": 2, "away": 1})]
+
+
+def test_football_datas_short_names_are_the_clubs_of_the_articles():
+    """`Man City`, `QPR`: football-data's names, data/reference.toml [csv.short_names], are
+    evidence of the clubs' names as footnotes are (trial32: both matches left unpaired, silently)."""
+    ref = parse_csv("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nE0,17/08/2014,Newcastle,Man City,0,2\n"
+                    "E0,16/08/2014,QPR,Hull,0,1\n", "e0.csv")
+    assert ref.official_names() == {"Man City": ("Manchester City",), "QPR": ("Queens Park Rangers",)}
+    article = parse_text("= 2014–15 Premier League =\n\n==Matches==\n16 August 2014\nQueens Park Rangers 0 - 1 "
+                         "Hull City\n\n17 August 2014\nNewcastle United 0 - 3 Manchester City\n", "pl.txt")
+    rec = reconcile([article], [ref], Settings(), codes={"R001"})
+    assert [(f.code, f.line) for f in rec.findings] == [("R001", 8)]
+    assert (rec.summary.matched, rec.summary.article_matches) == (2, 2)

@@ -16,7 +16,7 @@ from seasonparse.frontend.source import Source, decode, read
 from seasonparse.model import ERROR, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold
-from seasonparse.reference import Reference, Segment, row, words
+from seasonparse.reference import Footnote, Reference, Segment, row, words
 
 _REQUIRED = ("date", "home", "away", "home_goals", "away_goals")
 
@@ -100,7 +100,22 @@ def parse_source(source: Source) -> Reference:
     doc = Document(source.path, source.sha256, title, 1 if title else None, tuple(infobox), (), (),
                    tuple(matches), (), (), (), tuple(diags), lines, "csv")
     segment = Segment(None, title or source.path, 1, tuple(range(len(matches))), ())
-    return Reference(doc, "csv", competition, season, tuple(rows), (segment,) if matches else ())
+    return Reference(doc, "csv", competition, season, tuple(rows), (segment,) if matches else (),
+                     _short_names(matches))
+
+
+def _short_names(matches: list[Match]) -> tuple[Footnote, ...]:
+    """The clubs the file names by football-data's short names (data/reference.toml
+    [csv.short_names]: `Man City`), each as a footnote stating its full name, as an RSSSF page's
+    `[1] Official name ...` does: evidence for club identity (Reference.official_names)."""
+    full = words()["csv"].get("short_names", {})
+    first: dict[str, int] = {}
+    for m in matches:
+        for name in (m.home, m.away):
+            if name in full:
+                first.setdefault(name, m.line)
+    return tuple(Footnote("", f"football-data's name for {full[name]}", line, full[name], (name,))
+                 for name, line in first.items())
 
 
 def parse_text(text: str, path: str = "<text>") -> Reference:
