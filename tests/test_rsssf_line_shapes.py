@@ -184,11 +184,11 @@ def test_generated_references_read_the_same_without_the_one_step_read(data):
 
 
 # The table row pattern before its team was read word by word and its note to the last
-# non-space: every character tried as the team's or the note's end. The reader's pattern must
-# split every line as it did.
+# non-space: every character tried as the team's or the note's end (its goals `26-17` or, since
+# trial32, `26    17`). The reader's pattern must split every line as it did.
 TABLE_ROW_BY_CHARACTER = re.compile(
     r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:.*?\S)?)\s{2,}(?P<pld>\d+)\s+(?P<w>\d+)\s+(?P<d>\d+)\s+"
-    r"(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
+    r"(?P<l>\d+)\s+(?P<gf>\d+)(?:\s*-\s*|\s+)(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*(?P<note>(?:.*?\S)?)\s*$")
 ROW_PIECES = ["1.", "12.", "La Piedad", "U. de G.", "x", "é", "1", "15", "٣", "-", "-3", " - ", " ", "  ", "   ",
               "\t", "\u00a0", "\x1c", "(semifinals)", "(", ")", ".", "26-17"]
 

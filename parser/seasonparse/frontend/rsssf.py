@@ -53,7 +53,7 @@ _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
 # what follows the points, to its last non-space.
 _TABLE_ROW = re.compile(
     r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s{2,}(?P<pld>\d+)\s+"
-    r"(?P<w>\d+)\s+(?P<d>\d+)\s+(?P<l>\d+)\s+(?P<gf>\d+)\s*-\s*(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*"
+    r"(?P<w>\d+)\s+(?P<d>\d+)\s+(?P<l>\d+)\s+(?P<gf>\d+)(?:\s*-\s*|\s+)(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*"
     r"(?P<note>(?:\S(?:.*\S)?)?)\s*$")
 # The home club ends at the end of a word (a space must follow it): tried word by word,
 # shortest first, and a one-character name last, which is the order `\S(?:.*?\S)?` tried
@@ -88,7 +88,9 @@ def _result(text: str) -> re.Match | None:
 
 
 def _table_row(text: str) -> re.Match | None:
-    return _TABLE_ROW.match(text) if "-" in text else None
+    """A table row, `26-17` or `26    17` its goals (trial32: the Argentina 1931 page's `Gf  Ga`
+    columns): asked of a line that starts with a number or stands in a table being read."""
+    return _TABLE_ROW.match(text)
 
 
 def _footnote(text: str) -> re.Match | None:
