@@ -401,14 +401,16 @@ def promotion_relegation_round(title: str) -> str | None:
     return "relegation" if names_phase(title, "promotion_relegation") else None
 
 
-def stated_promotion_playoff(doc: Document, titles: tuple[str, ...], playing: list[str]) -> bool:
-    """Whether a play-off (a title names one: the lexicon's [sections] playoff, `==Play-offs==`)
-    whose clubs are `playing` decided promotion, not the title, by what the document's infobox
-    states: it names promoted a club of the play-off and champion a club that plays none of it
-    (trial31: the Championship's play-offs won by Blackpool, promoted third, beside Champions:
-    Newcastle United). B002 and X009 leave such a final's winner alone."""
-    if not any(names_any(title, "sections", "playoff") for title in titles):
+def stated_promotion_playoff(doc: Document, final: KnockoutTie) -> bool:
+    """Whether a play-off's `final` (a title above it names a play-off: the lexicon's [sections]
+    playoff, `==Play-offs==`) decided promotion, not the title, by what the document's infobox
+    states: it names promoted a club of the play-off's rounds and champion a club that plays none
+    of them (trial31: the Championship's play-offs won by Blackpool, promoted third, beside
+    Champions: Newcastle United). B002 and X009 leave such a final's winner alone."""
+    if not any(names_any(title, "sections", "playoff") for title in final.legs[0].section):
         return False
+    playing = [team for kt in knockout_ties(doc) if kt.prefix == final.prefix and kt.round is not None
+               for team in kt.teams()]
     promoted = next((named_clubs(f.value) for f in doc.infobox
                      if f.value and fold(f.key) in words("infobox", "promoted")), [])
     champions = [f.value for f in doc.infobox if f.value and fold(f.key) in words("infobox", "champion")]

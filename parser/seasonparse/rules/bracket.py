@@ -161,7 +161,7 @@ def champion_mismatch(doc, settings, report):
         titles = kt.legs[0].section[:len(prefix) + 1]  # the tournament's and the final's own
         if any(promotion_relegation_round(t) is not None for t in titles):
             continue  # a promotion or relegation play-off's final: B003's where it promotes
-        table_decided = _table_decided(doc, titles, rounds, ranks)
+        table_decided = _table_decided(doc, titles, kt, rounds, ranks)
         res = tie_result(kt, ranks)
         if res is None:
             continue
@@ -187,7 +187,7 @@ def _leads_above(prefix: tuple[str, ...], rounds: dict[int, list], tournaments: 
     return any(prefix[:n] in tournaments and min(tournaments[prefix[:n]]) > max(rounds) for n in range(len(prefix)))
 
 
-def _table_decided(doc, titles: tuple[str, ...], rounds: dict[int, list], ranks: dict[str, int]):
+def _table_decided(doc, titles: tuple[str, ...], final, rounds: dict[int, list], ranks: dict[str, int]):
     """For the final titled `titles` (the tournament's, then its own): whether a club named
     champion (place 1) or runner-up (place 2) holds that place by the league table, not by
     this final: the final is a play-off's (a title names one, the lexicon's [sections]
@@ -203,7 +203,7 @@ def _table_decided(doc, titles: tuple[str, ...], rounds: dict[int, list], ranks:
     champion plays none of it (football.stated_promotion_playoff)."""
     playoff = any(names_any(title, "sections", "playoff") for title in titles)
     playing = [team for ties in rounds.values() for kt in ties for team in kt.teams()]
-    promotion = stated_promotion_playoff(doc, titles, playing)
+    promotion = stated_promotion_playoff(doc, final)
 
     def decided(club: str, place: int) -> bool:
         if place == 1 and promotion and not any(same_team(club, team) for team in playing):

@@ -83,13 +83,11 @@ def doc_claims(doc, root):
         if season and res:
             yield ((season.first.year, season.last.year), "promoted"), Claim(
                 root(res.winner), doc, kt.line, f"{res.winner} won the promotion final", res.winner)
-    ties = knockout_ties(doc)
-    for kt in ties:
+    for kt in knockout_ties(doc):
         if kt.round == round_index("final"):
             t = final_tournament(doc, kt.prefix)
             res = tie_result(kt, ranks)
-            playing = [team for other in ties if other.prefix == kt.prefix for team in other.teams()]
-            if t and res and not stated_promotion_playoff(doc, kt.legs[0].section, playing):
+            if t and res and not stated_promotion_playoff(doc, kt):
                 yield (t, "champion"), Claim(root(res.winner), doc, kt.line, f"{res.winner} won the final",
                                              res.winner)
     for said in next_opponents(doc):
