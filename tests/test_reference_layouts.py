@@ -170,6 +170,26 @@ def test_a_round_over_two_days_leaves_its_matches_undated():
     assert [d.code for d in ref.document.diagnostics] == []
 
 
+def test_a_round_over_a_few_days_leaves_its_matches_undated():
+    """`[Aug 11-12]`, `Round 2 [Aug 17-18]`, `[24/25 Aug]`, `[Aug 30-Sep 1]`: days of a round, each match on one
+    of them. They were read as scorers of the match above (P007) and the next matches kept the date before,
+    so an article's match on the second day was an R004 warning; a scorer's bracket stays scorers."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    assert _findings("handmade_day_ranges.txt", "handmade_day_ranges_article.txt",
+                     codes=("R001", "R002", "R003", "R004", "R005", "R006")) == []
+    ref = load(str(REFERENCES / "handmade_day_ranges.txt"))
+    assert [(m.date, m.home) for m in ref.document.matches] == [
+        ("2030-08-10", "Alpha"), (None, "Gamma"), (None, "Beta"), (None, "Delta"), ("2030-08-24", "Alpha"),
+        ("2030-08-24", "Beta")]
+    assert ref.document.diagnostics == ()
+    assert [(e.player, e.minute) for e in ref.document.matches[4].events] == [("May", 14), ("May", 55)]
+    ref = parse_text("Competition: T\nSeason: 2030-31\n\nRound 1\n[Aug 10]\nAlpha 2-1 Beta\n[24/25 Aug]\n"
+                     "Gamma 1-1 Delta\n[Aug 30]\nBeta 0-0 Delta\n[Aug 30-Sep 1]\nAlpha 0-0 Delta\n[Aug 31 - 30]\n")
+    assert [m.date for m in ref.document.matches] == ["2030-08-10", None, "2030-08-30", None]
+    assert [d.code for d in ref.document.diagnostics] == ["P007"]  # days out of order: no round's days
+
+
 def test_a_table_after_a_round_is_checked_against_the_matches_before_it(tmp_path):
     """`Table after round 1:` before the rounds that follow: each club's first matches, not all of
     them (review27: an R006 on every row of a correct interim table); a wrong row is still one."""

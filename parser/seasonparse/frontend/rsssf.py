@@ -201,6 +201,30 @@ def _date_words(text: str) -> tuple[str, str, str | None] | None:
     return (first, second, year) if _date_word(first) and _date_word(second) else None
 
 
+_DAYS = compile_lazily(  # `[Aug 11-12]`, `[Aug 24 - 25]`, `[24/25 Aug]`, `[Aug 30-Sep 1]`, `[Aug 17, 18]`
+    r"\[\s*(?:(?P<m1>[A-Za-z]{3,9}\.?)\s+(?P<d1>\d{1,2})\s*(?P<sep>[-–/,])\s*(?:(?P<m2>[A-Za-z]{3,9}\.?)\s+)?"
+    r"(?P<d2>\d{1,2})|(?P<d3>\d{1,2})\s*[-–/]\s*(?P<d4>\d{1,2})\s+(?P<m3>[A-Za-z]{3,9}\.?))\s*(?:,?\s*\d{4})?\s*\]")
+
+
+def _days_of_a_round(text: str) -> bool:
+    """A bracket of a few days (trial: `[Aug 11-12]` read as scorers, its matches left with the
+    date before): where a round's matches are spread over them, none has one date. Each
+    month word a month; the days in order, a comma's only a day or two apart (`[May 14, 55]`
+    is a scorer's two goals)."""
+    m = _DAYS.fullmatch(text)
+    if m is None:
+        return False
+    if m["d3"] is not None:
+        return _month(m["m3"].rstrip(".")) is not None and int(m["d3"]) < int(m["d4"])
+    first, second = _month(m["m1"].rstrip(".")), _month(m["m2"].rstrip(".")) if m["m2"] else None
+    if first is None or (m["m2"] is not None and second is None):
+        return False
+    if second is not None and second != first:
+        return m["sep"] != ","  # `[Aug 30-Sep 1]`
+    gap = int(m["d2"]) - int(m["d1"])
+    return 0 < gap <= (2 if m["sep"] == "," else 6)
+
+
 @lru_cache(maxsize=256)
 def _date_word(word: str) -> bool:
     """Asked once per word: a reference writes the same month words and days on every date line."""
@@ -416,7 +440,11 @@ class _Reader:
     def read_date(self, text: str, line: int) -> bool:
         words = _date_words(text)
         if words is None:
-            return False
+            if not _days_of_a_round(text):
+                return False
+            self.date = self.day = None  # the round's matches undated, as an undated round's are
+            self.date_text, self.date_line = "", line
+            return True
         a, b = words[0].rstrip("."), words[1].rstrip(".")
         month_word, day = (a, b) if not a.isdigit() else (b, a)
         month = _month(month_word)
