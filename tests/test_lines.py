@@ -246,6 +246,21 @@ def test_a_match_with_a_date_the_format_does_not_read_is_said(text, line, why):
     assert found == [("P001", "warning", line)] and why in doc.diagnostics[0].message
 
 
+@pytest.mark.parametrize("between", ["", "\n"])
+def test_a_second_match_under_one_date_is_said(between):
+    """`Beta 0 - 0 Delta` right under another match's block (its date line left out, as a list of one day's
+    matches would write it): prose, silently (it has no scorer line); now a P001 warning at it. A sentence
+    with a score after a match (`Milan won 5–0 on aggregate.`, `The match ended 1–1; ...`) is none."""
+    doc = parse_text("==A==\n24 August 2030\nAlpha 2 - 0 Gamma\n  Alpha: Kim 5', 9'\n" + between + "Beta 0 - 0 Delta\n")
+    assert [(m.home, m.away) for m in doc.matches] == [("Alpha", "Gamma")]
+    assert [(d.code, d.severity, d.line) for d in doc.diagnostics] == [("P001", "warning", 5 + len(between))]
+    assert "its date line is missing" in doc.diagnostics[0].message
+    for prose in ("Milan won 5 – 0 on aggregate.", "The match ended 1 – 1; it was awarded to Alpha 3 – 0.",
+                  "Alpha 2 – 0 Gamma was the first win"):
+        doc = parse_text("==A==\n24 August 2030\nAlpha 2 - 0 Gamma\n  Alpha: Kim 5', 9'\n" + between + prose + "\n")
+        assert doc.diagnostics == (), prose
+
+
 def test_prose_with_a_score_is_no_undated_match():
     doc = parse_text("In 2015 the club won 4 - 1 at home.\nThe season ended 2 - 0 for Leicester City.\n")
     assert doc.matches == () and doc.diagnostics == ()

@@ -60,6 +60,22 @@ def _undated_match(line: str, below: str, above: str) -> bool:
     return bool(above) and len(above.split()) <= 5 and bool(years_named(above))
 
 
+def _lone_score_line(line: str) -> bool:
+    """A line that is a score line and nothing else (`Beta 0 - 0 Delta`, `Beta 2 – 1 Delta (a.e.t.)`): two
+    names of a few capitalised words (a particle between them: `Club de Fútbol`), not a sentence that holds
+    a score (`The match ended 1–1; it was awarded`, `Milan won 5–0 on aggregate.`)."""
+    score = parse_score(line)
+    if score is None or not line.strip().startswith(score.home):
+        return False
+    names = score.home.split(), score.away.split()
+    return all(0 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words)
+               for words in names)
+
+
+_NAME_PARTICLES = frozenset(("de", "del", "la", "las", "los", "di", "da", "do", "dos", "of", "and", "y", "e", "am",
+                             "an", "der", "den", "van", "von", "&"))
+
+
 class _Builder:
     def __init__(self, path: str, source_format: str = "text"):
         self.path = path
@@ -468,11 +484,19 @@ class _Builder:
     def paragraph(self, lines) -> None:
         self.blocks.append(_block(("paragraph", lines[0][0], lines[-1][0],
                                    " ".join([t.strip() for _, t in lines]), (), self.section)))
+        # a match block just above (at most a blank line between): a score line starting this paragraph
+        # is a second match written under its date, which the format reads as prose (one date a match)
+        after_match = (self.source_format == "text" and bool(self.matches)
+                       and 0 < lines[0][0] - self.matches[-1].end_line <= 2)
         for i, (n, text) in enumerate(lines):
             if text[:1].isspace() or len(text) > _SCORE_LINE_MOST or not _SCORE_TOKEN.search(text):
                 continue
             above = lines[i - 1][1].strip() if i else ""
-            if _undated_match(text, lines[i + 1][1] if i + 1 < len(lines) else "", above):
+            if i == 0 and after_match and _lone_score_line(text):
+                self.diag("P001", WARNING, "a match that is not read: its date line is missing (a match block "
+                                           "starts with its own date line, even on the day of the match above), so "
+                                           "its score and scorer lines are prose", n)
+            elif _undated_match(text, lines[i + 1][1] if i + 1 < len(lines) else "", above):
                 why = (f"`{cut(above)}` above it is not a date line this format reads" if above
                        else "no date line is above it")
                 self.diag("P001", WARNING, f"a match that is not read: {why} (`July 29, 2011`, `29 July 2011`, "
