@@ -190,6 +190,28 @@ def test_a_round_over_a_few_days_leaves_its_matches_undated():
     assert [d.code for d in ref.document.diagnostics] == ["P007"]  # days out of order: no round's days
 
 
+def test_short_names_of_the_results_are_the_names_of_their_parts_table(tmp_path):
+    """RSSSF writes its rounds short and its tables in full (trial32, Austria 2013/14): `Rapid`, `Austria`,
+    `Wolfsberg` are the table's SK Rapid Wien, FK Austria Wien, Wolfsberger AC, though the cup's SV Austria
+    Salzburg makes `Austria` ambiguous on the page. The table was never checked (an R006 warning that the
+    reference lists too few matches) and the article's matches were outside it; now its planted score
+    (0-2 for 0-1) is an R001, and the table's `[-3]` explains Rapid's 3 points for the 6 of its results."""
+    from seasonparse.reconcile import _short_names
+
+    ref = load(str(REFERENCES / "handmade_short_names.txt"))
+    assert _short_names(ref) == {"FK Austria Wien": ("Austria",), "SK Rapid Wien": ("Rapid",),
+                                 "Wolfsberger AC": ("Wolfsberg",)}
+    assert [(code, line) for code, _, line, _ in _findings(
+        "handmade_short_names.txt", "handmade_short_names_article.txt",
+        codes=("R001", "R002", "R003", "R004", "R005", "R006"))] == [("R001", 14)]
+    text = (REFERENCES / "handmade_short_names.txt").read_text("utf-8")
+    for wrong, row in (("3-1   3  [-3]", "3-1   3  [-2]"), ("2-3   1", "2-4   1")):
+        changed = tmp_path / "ref.txt"
+        changed.write_text(text.replace(wrong, row), "utf-8")
+        found = reconcile([], [load(str(changed), "ref.txt")], Settings(), codes={"R006"}).findings
+        assert len(found) == 1 and found[0].severity == "error", row
+
+
 def test_a_table_after_a_round_is_checked_against_the_matches_before_it(tmp_path):
     """`Table after round 1:` before the rounds that follow: each club's first matches, not all of
     them (review27: an R006 on every row of a correct interim table); a wrong row is still one."""

@@ -128,12 +128,54 @@ class Summary(Record, fields="references reference_matches article_matches match
 
 
 def _with_official_names(settings, references: list[Reference]):
-    """Settings whose aliases also hold the official names the references' footnotes state."""
+    """Settings whose aliases also hold the official names the references' footnotes state,
+    and the full names their tables give the short names of their results (_short_names)."""
     aliases = {k: tuple(v) for k, v in settings.aliases.items()}
     for ref in references:
         for name, officials in ref.official_names().items():
             aliases[name] = (*aliases.get(name, ()), *officials)
+        for full, shorts in _short_names(ref).items():
+            aliases[full] = (*aliases.get(full, ()), *shorts)
     return settings._replace(aliases=aliases)
+
+
+SHORT_PREFIX = 4  # a short name's word may be the start of a table name's word from this many letters (`Wolfsberg`)
+
+
+def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
+    """A part's table name -> the shorter names its own results write for it. RSSSF's rounds
+    write clubs short and its tables in full (trial32, Austria 2013/14: `Rapid`, `Austria`,
+    `Wolfsberg` for `SK Rapid Wien`, `FK Austria Wien`, `Wolfsberger AC`), and a short name
+    can be ambiguous on the whole page (the cup's `SV Austria Salzburg`) but not within its
+    part. A result's name that its part's table does not write, each of whose words is a
+    word (or the start of one) of exactly one of the table's names; kept only where every
+    part that resolves it gives the same name. Evidence as a footnote's official name is."""
+    if not ref.segments or not ref.document.tables:
+        return {}
+    tables = ref.document.tables
+    in_part: dict[int, set[str]] = {}  # segment index -> the names its results write
+    for row in ref.rows:
+        if row[7] is not None:
+            in_part.setdefault(row[7], set()).update((row[3], row[4]))
+    found: dict[str, str | None] = {}  # short name -> its full name (None: two parts disagree)
+    for number, segment in enumerate(ref.segments):
+        if not segment.tables or number not in in_part:
+            continue
+        full = {cells[1]: key(cells[1]).split() for t in segment.tables for r in tables[t].rows
+                if len(cells := r.cells) > 1 and cells[1]}
+        for short in sorted(in_part[number] - full.keys()):
+            words = key(short).split()
+            if not words:
+                continue
+            fits = [name for name, long in full.items() if long != words and all(
+                any(w == lw or (len(w) >= SHORT_PREFIX and lw.startswith(w)) for lw in long) for w in words)]
+            if len(fits) == 1:
+                found[short] = fits[0] if found.get(short, fits[0]) == fits[0] else None
+    out: dict[str, tuple[str, ...]] = {}
+    for short, name in sorted(found.items()):
+        if name is not None:
+            out[name] = (*out.get(name, ()), short)
+    return out
 
 
 def _score_days(doc: Document) -> set[tuple]:

@@ -10,6 +10,7 @@ survive lines moving and the folder a run starts from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from operator import itemgetter
 
@@ -17,6 +18,7 @@ from seasonparse.tournaments import table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.tables import (
     SHORT_LABELS, column_indexes, differences, to_int, tournament_columns, win_points)
 
@@ -288,6 +290,9 @@ def reference_table_vs_results(index, settings, report):
     own results do not give points at a typo in the table or in a result,
     before anything is compared with the articles.
 
+    A row whose notes mark a deduction (`[-5]`) of exactly the points its
+    matches give beyond its Pts, every other figure agreeing, is right: RSSSF
+    writes a deducted club's points after the deduction.
     Where the reference lists fewer matches than its table played (a
     transcription cut short), one warning says so instead of a finding per row.
     A table whose club played fewer matches than the reference lists of it (a
@@ -329,6 +334,8 @@ def reference_table_vs_results(index, settings, report):
                     if _ref_figures(stated) == _ref_figures(got):
                         continue  # most rows agree: no figures to set side by side
                     wrong = differences(stated, got, _REF_COLUMNS)
+                    if wrong and _deduction_marked(row.cells, stated, got):
+                        continue
                     if wrong:
                         said, real = wrong
                         given = f"its first {played} matches" if interim else f"its {len(matches)} matches"
@@ -339,6 +346,23 @@ def reference_table_vs_results(index, settings, report):
                 yield report(message, line, 1, path=doc.path, severity=severity,
                              related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")]
                              + [Related(doc.path, at, 1, "the same table, printed again") for at in also])
+
+
+_DEDUCTION_MARK = compile_lazily(r"(?:^|\s)[\[(]?-(\d{1,2})(?:\s*(?:pts?|points|p)\.?)?[\])]?(?:\s|$)", re.I)
+
+
+def _deduction_marked(cells, stated: dict, got: dict) -> bool:
+    """Whether the row's notes mark a deduction (`[-5]`, `(-3 pts)`, `-2`) of exactly the points by which
+    its Pts fall short of what its matches give, every other figure agreeing: RSSSF writes a deducted
+    club's points after the deduction and says so in the row (trial32, Austria 2013/14: Admira Wacker's
+    `37  [-5]`, 42 from its matches, was an R006 error)."""
+    note = cells[9] if len(cells) > 9 else ""
+    if not note or "-" not in note:
+        return False
+    if any(stated[k] != got[k] for k in _REF_COLUMNS if k != "points"):
+        return False
+    marked = sum(int(m[1]) for m in _DEDUCTION_MARK.finditer(note))
+    return marked > 0 and got["points"] - stated["points"] == marked
 
 
 def _matches_missing(rows, regular) -> tuple[int, int] | None:
