@@ -239,21 +239,21 @@ def test_the_text_format_reads_x_won_on_aggregate_as_it_reads_x_advanced():
 ])
 def test_a_match_with_a_date_the_format_does_not_read_is_said(text, line, why):
     """trial20: a match under a date line this format does not read (or none) was prose, silently;
-    only G001 errors far away showed it. It stays prose, with a P001 warning at its score line."""
+    only G001 errors far away showed it. It stays prose, with a P023 warning at its score line."""
     doc = parse_text(text)
     assert doc.matches == ()
     found = [(d.code, d.severity, d.line) for d in doc.diagnostics]
-    assert found == [("P001", "warning", line)] and why in doc.diagnostics[0].message
+    assert found == [("P023", "warning", line)] and why in doc.diagnostics[0].message
 
 
 @pytest.mark.parametrize("between", ["", "\n"])
 def test_a_second_match_under_one_date_is_said(between):
     """`Beta 0 - 0 Delta` right under another match's block (its date line left out, as a list of one day's
-    matches would write it): prose, silently (it has no scorer line); now a P001 warning at it. A sentence
+    matches would write it): prose, silently (it has no scorer line); now a P023 warning at it. A sentence
     with a score after a match (`Milan won 5–0 on aggregate.`, `The match ended 1–1; ...`) is none."""
     doc = parse_text("==A==\n24 August 2030\nAlpha 2 - 0 Gamma\n  Alpha: Kim 5', 9'\n" + between + "Beta 0 - 0 Delta\n")
     assert [(m.home, m.away) for m in doc.matches] == [("Alpha", "Gamma")]
-    assert [(d.code, d.severity, d.line) for d in doc.diagnostics] == [("P001", "warning", 5 + len(between))]
+    assert [(d.code, d.severity, d.line) for d in doc.diagnostics] == [("P023", "warning", 5 + len(between))]
     assert "its date line is missing" in doc.diagnostics[0].message
     for prose in ("Milan won 5 – 0 on aggregate.", "The match ended 1 – 1; it was awarded to Alpha 3 – 0.",
                   "Alpha 2 – 0 Gamma was the first win"):

@@ -267,3 +267,21 @@ def test_a_table_whose_goals_are_two_columns():
         ("Boca Juniors", "2", "1", "1", "0", "2", "1", "3"), ("River Plate", "2", "0", "1", "1", "1", "2", "1")]
     wrong = parse_text(text.replace("1     2    1\n", "1     2    2\n"), "ref.txt")
     assert [(f.code, f.line) for f in reconcile([], [wrong], Settings(), codes={"R006"}).findings] == [("R006", 6)]
+
+
+def test_a_references_date_it_cannot_place_is_a_p024_warning():
+    """`Round 1 [tbd]`, a result before any `Season:` line, a date with no season year: P024 warnings
+    (they were P001 warnings, a code registered as an error), each at its line; the matches read undated."""
+    from seasonparse.check import check_document
+    from seasonparse.frontend.rsssf import parse_text
+    from seasonparse.rules import registry
+
+    ref = parse_text("Competition: T\n[Aug 3]\nAlpha 1-0 Beta\nSeason: 2030-31\n\nRound 1 [tbd]\nAlpha   2-1 Beta\n")
+    assert [(m.date, m.line) for m in ref.document.matches] == [(None, 3), (None, 7)]
+    found = [(d.code, d.severity, d.line) for d in ref.document.diagnostics]
+    assert ("P024", "warning", 6) in found and all(code == "P024" for code, _, _ in found), found
+    rules = registry()
+    findings = check_document(ref.document, rules, {"P024"}, Settings())
+    assert {(f.code, f.severity, f.line) for f in findings} == set(found)
+    assert rules["P024"].severity == "warning"
+

@@ -493,13 +493,13 @@ class _Builder:
                 continue
             above = lines[i - 1][1].strip() if i else ""
             if i == 0 and after_match and _lone_score_line(text):
-                self.diag("P001", WARNING, "a match that is not read: its date line is missing (a match block "
+                self.diag("P023", WARNING, "a match that is not read: its date line is missing (a match block "
                                            "starts with its own date line, even on the day of the match above), so "
                                            "its score and scorer lines are prose", n)
             elif _undated_match(text, lines[i + 1][1] if i + 1 < len(lines) else "", above):
                 why = (f"`{cut(above)}` above it is not a date line this format reads" if above
                        else "no date line is above it")
-                self.diag("P001", WARNING, f"a match that is not read: {why} (`July 29, 2011`, `29 July 2011`, "
+                self.diag("P023", WARNING, f"a match that is not read: {why} (`July 29, 2011`, `29 July 2011`, "
                                            "`2011-07-29`), so its score and scorer lines are prose", n)
 
     def rule(self, lines) -> None:

@@ -454,7 +454,7 @@ class _Reader:
         year = int(words[2]) if words[2] else self._year(month)
         self.date = self.day = None
         if year is None:
-            self.diags.append(Diagnostic("P001", WARNING, f"date `{text}` with no season year to place it in",
+            self.diags.append(Diagnostic("P024", WARNING, f"date `{text}` with no season year to place it in",
                                          line))
             return True
         try:
@@ -595,7 +595,7 @@ class _Reader:
         if (number := _round_number(head)) is not None:
             self.heading(4, f"Round {number}", n)
             if when is not None and not self.heading_date(when, n):
-                self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
+                self.diags.append(Diagnostic("P024", WARNING, f"`{when}` after a heading is not a date", n))
             return
         if self.read_heading(text, n):
             return
@@ -670,7 +670,7 @@ class _Reader:
         else:
             return False
         if when is not None and not self.heading_date(when, n):
-            self.diags.append(Diagnostic("P001", WARNING, f"`{when}` after a heading is not a date", n))
+            self.diags.append(Diagnostic("P024", WARNING, f"`{when}` after a heading is not a date", n))
         return True
 
     def heading_date(self, when: str, n: int) -> bool:
@@ -750,7 +750,7 @@ class _Reader:
                away_goals: str, away_column: int, markers, scorers) -> None:
         """The match and row (reference.row) of a result line read, and its scorers."""
         if not self.stack and self.years is None:  # a season of one phase needs no heading (review27)
-            self.diags.append(Diagnostic("P001", WARNING, "a result before any `Season:` line", n))
+            self.diags.append(Diagnostic("P024", WARNING, "a result before any `Season:` line", n))
         matches = self.matches
         index = len(matches)
         path, tournament, knockout, segment, in_segment = self._place or self.place()

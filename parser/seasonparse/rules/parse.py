@@ -102,10 +102,9 @@ A construct the grammar cannot parse.
 
 What it does: reports a block that starts a construct and does not finish it,
 such as a date line not followed by a score line. The rest of the document is
-still parsed, from the offending line on. A match whose date line is written in
-a form the format does not read (`8 Aug 2015`), or missing, is prose to the
-grammar: where its score line has its scorer lines below it, or a short line
-with a year above it, a warning at the score line says so.
+still parsed, from the offending line on. (A match left as prose because its
+date line is missing or not read is P023; a reference's date that cannot be
+placed, P024.)
 
 Why: a match the parser cannot read is a match no other check can see.
 
@@ -418,6 +417,41 @@ Example:
     | 17 March 2023 || Derry City || H || W 1–2 || Burke
 """)
 
+match_not_read = _diagnostic_rule("P023", "match-not-read", WARNING, """
+A match written in the text format that is left as prose: its date line is missing or not read.
+
+What it does: a match block starts with its own date line in a form the format reads
+(`July 29, 2011`, `29 July 2011`, `2011-07-29`). A score line under a date written otherwise
+(`8 Aug 2015`, `Saturday 22 August 2015`), or under none, is prose to the grammar: where the
+score line has its scorer lines below it, a short line with a year above it, or stands right
+under another match's block (a second match written under one date), this warning at the score
+line says so. A sentence holding a score (`Milan won 5–0 on aggregate.`) is none.
+
+Why: a match the parser cannot read is a match no other check can see.
+
+Example:
+    8 Aug 2015
+    Leicester City 4 - 1 Sunderland
+      Leicester City: Vardy 11'
+""")
+
+reference_date_not_read = _diagnostic_rule("P024", "reference-date-not-read", WARNING, """
+A reference's date, or its result, that the reader cannot place in a season.
+
+What it does: an RSSSF-style reference dates its matches by `[Jul 29]` lines and the
+year of its `Season:` line. A bracket after a round's heading that is no date
+(`Round 1 [tbd]`), a date with no season year to place it in, or a result before any
+`Season:` line (whose matches cannot be dated nor given a tournament) is reported; the
+matches are read undated.
+
+Why: an undated match is paired by its clubs only, and a result outside every season
+is compared with nothing.
+
+Example:
+    Round 1 [tbd]
+    Necaxa            1-0 Mérida
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -483,6 +517,6 @@ RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empt
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
          template_not_read, box_not_played, invalid_minute, grid_cell_not_read, results_row_not_read,
-         result_letter_contradicts_score,
+         result_letter_contradicts_score, match_not_read, reference_date_not_read,
          leaked_template_parameter, stray_pipe,
          ragged_table_row, wiki_markup_leftover)
