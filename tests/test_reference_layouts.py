@@ -285,3 +285,15 @@ def test_a_references_date_it_cannot_place_is_a_p024_warning():
     assert {(f.code, f.severity, f.line) for f in findings} == set(found)
     assert rules["P024"].severity == "warning"
 
+
+
+def test_a_csv_saved_with_semicolons(tmp_path):
+    """A spreadsheet's CSV where the comma is the decimal point: `;` between the cells, a byte order mark
+    before the header (trial34: one column, a P001 for every required one missing, no match read)."""
+    path = tmp_path / "e0.csv"
+    path.write_text("\ufeffDiv;Date;HomeTeam;AwayTeam;FTHG;FTAG\nE0;16/08/2014;Arsenal;Crystal Palace;2;1\n"
+                    "E0;16/08/2014;Leicester;Everton;x;2\n", "utf-8")
+    ref = load(str(path))
+    assert [(m.date, m.home, m.away, m.home_goals, m.away_goals) for m in ref.document.matches] == [
+        ("2014-08-16", "Arsenal", "Crystal Palace", 2, 1)]
+    assert [(d.code, d.line, d.column) for d in ref.document.diagnostics] == [("P001", 3, 33)]

@@ -35,8 +35,15 @@ def _date(text: str) -> date | None:
     return None
 
 
+def _delimiter(header: str) -> str:
+    """The cells' separator, as the header line shows it: a comma, or the semicolon (or tab) a
+    spreadsheet saves with where the comma is the decimal point (trial34: a `;` file was one
+    column, every required one missing)."""
+    return max((",", ";", "\t"), key=header.count) if header.count(",") == 0 else ","
+
+
 def _column_of(field: int, row: list[str]) -> int:
-    """1-based column of a cell in its line (cells joined by commas, as csv wrote them)."""
+    """1-based column of a cell in its line (cells joined by one separator, as csv wrote them)."""
     return sum(len(c) + 1 for c in row[:field]) + 1
 
 
@@ -49,8 +56,10 @@ def parse_source(source: Source) -> Reference:
     matches: list[Match] = []
     rows: list[tuple] = []  # see reference.row
     infobox: list[InfoboxField] = []
-    reader = csv.reader(lines)
+    reader = csv.reader(lines, delimiter=_delimiter(lines[0] if lines else ""))
     header = next(reader, None)
+    if header:
+        header[0] = header[0].removeprefix("\ufeff")  # a spreadsheet's byte order mark before the first name
     where: dict[str, int] = {}
     if header is not None:
         folded = [fold(h) for h in header]
