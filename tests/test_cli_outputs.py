@@ -79,6 +79,34 @@ def test_configured_references_and_a_missing_reference(run, tmp_path, monkeypatc
     assert code == 2 and "is a folder; name the reference files in it" in err, err
 
 
+def test_configured_references_outside_the_configurations_folder(run, tmp_path, monkeypatch):
+    """References are only read: a pattern above the configuration's folder, or absolute, is found as
+    `paths` are (trial34: `../shared/reference/*.txt` was refused, though `paths = ["../x"]` was not)."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "a.txt").write_text(REFERENCE.read_text("utf-8"), "utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    for pattern in ("../shared/*.txt", (tmp_path / "shared" / "*.txt").as_posix()):
+        (project / ".seasonparse.toml").write_text(
+            f'paths = ["{(ROOT / "seeds").as_posix()}"]\nreferences = ["{pattern}"]\n', "utf-8")
+        code, out, err = run("check", "--select", "R", "--format", "concise")
+        assert code == 0 and "1 reference, 251 matches" in out, (pattern, err)
+
+
+def test_a_reference_given_as_an_article_is_said(run, tmp_path):
+    """`check --reference refs/*`: the shell gives `--reference` the first file only and the RSSSF page
+    after it is checked as an article, of which nothing is read (trial34: 0 findings, exit 0): a P025
+    warning at it says to check it with --reference."""
+    code, out, _ = run("check", REFERENCE, "--no-baseline", "--format", "concise")
+    assert f"{REFERENCE}:1:1: P025 [warning] nothing of a season article is read" in out
+    assert "check it with `--reference FILE`" in out
+    prose = tmp_path / "notes.txt"
+    prose.write_text("Some notes on the season.\n\nNothing else.\n", "utf-8")
+    code, out, _ = run("check", prose, "--no-baseline", "--format", "concise")
+    assert "P025" in out and "--reference" not in out
+
+
 def test_a_bug_outside_any_document_is_one_line_and_exit_2(run, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

@@ -262,7 +262,7 @@ def test_a_second_match_under_one_date_is_said(between):
 
 
 def test_prose_with_a_score_is_no_undated_match():
-    doc = parse_text("In 2015 the club won 4 - 1 at home.\nThe season ended 2 - 0 for Leicester City.\n")
+    doc = parse_text("= 2015 =\n\nIn 2015 the club won 4 - 1 at home.\nThe season ended 2 - 0 for Leicester City.\n")
     assert doc.matches == () and doc.diagnostics == ()
 
 

@@ -534,12 +534,34 @@ class _Builder:
     def finish(self, sha256: str, diags, lines) -> Document:
         while self.stack:
             self._close()
+        if self.source_format == "text" and not (self.title or self.infobox or self.roots or self.matches
+                                                   or self.tables or self.ties or self.goalscorers) and not any(
+                d.severity == ERROR for d in (*diags, *self.diags)):  # an error says why already (P000, P001)
+            self._nothing_read(lines)
         all_diags = sorted([*diags, *self.diags], key=lambda d: (d.line, d.column, d.code))
         return Document(self.path, sha256, self.title, self.title_line, tuple(self.infobox),
                         tuple(self.roots), tuple(self.blocks), tuple(self.matches),
                         tuple(self.ties), tuple(self.tables), tuple(self.goalscorers),
                         tuple(all_diags), lines, self.source_format)
 
+
+    def _nothing_read(self, lines) -> None:
+        """P025 where the text holds nothing of a season article (trial34: `check --reference refs/*` made
+        a shell glob's second file, an RSSSF page, the only article, checked silently: 0 findings, exit 0)."""
+        first = next((n for n, text in enumerate(lines, 1) if text.strip()), None)
+        if first is None:
+            return  # an empty input: P004
+        hint = ""
+        if any(_REFERENCE_HEADER.match(t) for t in lines) and any(_REFERENCE_RESULT.search(t) for t in lines):
+            hint = ("; it reads like reference results (RSSSF-style): check it with `--reference FILE`, once per "
+                    "file (a shell glob after one `--reference` gives it the first file only, the others are "
+                    "checked as articles).")
+        self.diag("P025", WARNING, "nothing of a season article is read: no `= Title =` line, heading, infobox, "
+                                   "match or table" + (hint or "; is it a season article?"), first)
+
+
+_REFERENCE_HEADER = re.compile(r"^\*?\s*(?:Competition|Season|Round)\s*:", re.I)
+_REFERENCE_RESULT = re.compile(r"\S\s{2,}\d{1,2}\s*[-:]\s*\d{1,2}\s+\S")  # `Necaxa            1-0 Mérida`
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
 

@@ -452,6 +452,24 @@ Example:
     Necaxa            1-0 Mérida
 """)
 
+nothing_read = _diagnostic_rule("P025", "not-an-article", WARNING, """
+An input in the text format of which nothing of a season article is read.
+
+What it does: reports, at its first line, a text input in which no `= Title =`
+line, heading, infobox, match, table or goalscorer list is read: all of it prose.
+Where it reads like RSSSF-style reference results (a `Season:` line and aligned
+`Home  1-0 Away` results), it says to check it with `--reference`.
+
+Why: such an input passes every check with no finding, as if it were a correct
+article: a stray file, or a reference given as an article (`check --reference
+refs/*`, where the shell's glob gives `--reference` its first file only).
+
+Example:
+    Competition: Ascenso MX
+    Season: 2011-2012
+    Necaxa            1-0 Mérida
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -517,6 +535,6 @@ RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empt
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
          template_not_read, box_not_played, invalid_minute, grid_cell_not_read, results_row_not_read,
-         result_letter_contradicts_score, match_not_read, reference_date_not_read,
+         result_letter_contradicts_score, match_not_read, reference_date_not_read, nothing_read,
          leaked_template_parameter, stray_pipe,
          ragged_table_row, wiki_markup_leftover)
