@@ -563,6 +563,13 @@ def test_national_teams_score_links_and_the_football_box_module():
     notes = [(x.code, x.line) for x in d.diagnostics]
     assert ("P013", 55) in notes and not [c for c, _ in notes if c in ("P017", "P018")]
 
+def test_an_unbulleted_list_is_read_as_its_items():
+    """`{{ubl|A|B}}` (an infobox record field listing two matches) was read as nothing (trial33)."""
+    from seasonparse.frontend.wikitext.clean import clean
+
+    assert clean("{{ubl|{{Nowrap|RB Leipzig 8–0 Mainz}} <br> (29 February 2020) |{{Nowrap|[[FC Augsburg|Augsburg]] "
+                 "3–5 Dortmund}}}}") == "RB Leipzig 8–0 Mainz (29 February 2020), Augsburg 3–5 Dortmund"
+
 def test_substituted_flags_and_blank_split_scores_leave_the_box_read():
     """{{#invoke:flagg|main|unpe|avar=fb|NED}} is {{fb|NED}} substituted (its variant named by
     `avar`, {{fb}} where none is); blank `score1`/`score2` beside `score` leave `score` the

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import re
 
+from datetime import datetime
+
 from seasonparse.findings import Related, rule
-from seasonparse.football import counted, final_table, knockout_ties, marked, named_clubs, same_team
+from seasonparse.football import counted, describe, final_table, knockout_ties, marked, named_clubs
 from seasonparse.lexicon import words
 from seasonparse.model import ERROR, WARNING
 from seasonparse.identity import match_clubs
-from seasonparse.names import fold, player_matches, same_club
+from seasonparse.names import fold, player_matches, same_club, same_team
 from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
 from seasonparse.tables import to_int
 from seasonparse.tournaments import match_phase
+from seasonparse.wording import plural
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)\)")
 
@@ -250,4 +253,114 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-RULES = (infobox_statistics_mismatch, infobox_vs_final_table)
+# `Newcastle United 8–0 Sheffield Wednesday (19 September 1999)`, one or more (`, ` between them), as the
+# wikitext front end cleans `{{nowrap|…}}<br />(…)`; the date optional
+_RECORD_MATCH = re.compile(r"(?:^|,\s*)(?P<home>[^,()]*?\S)\s+(?P<hg>\d{1,2})\s*[–—-]\s*(?P<ag>\d{1,2})\s+"
+                           r"(?P<away>[^,()]*?[^\s,()])(?:\s*\((?P<date>[^()]*)\))?(?=\s*(?:,|$))")
+_RECORD_MARGIN = {"biggest_home_win": lambda h, a: h - a, "biggest_away_win": lambda h, a: a - h,
+                  "highest_scoring": lambda h, a: h + a}
+_MEASURE = {"biggest_home_win": "a home win by", "biggest_away_win": "an away win by",
+            "highest_scoring": "a match of"}
+
+
+@rule("I003", "infobox-record-match", ERROR)
+def infobox_record_match(doc, settings, report):
+    """An infobox record (biggest home or away win, highest scoring) that the document's results contradict.
+
+    What it does: reads each match a record field states (`Roma 4–4 Chievo`, with its date
+    if given). Where the document's counted matches (pre-season and friendlies excluded)
+    hold the two clubs' meetings, one must be the stated one: those clubs at home and
+    away, that score; a date stated beside it must be the match's where the results date
+    it, and the same match stated twice in the infobox must carry one date. Where the
+    matches are the tournament's whole (as many as the infobox's `Matches`), a match that
+    beats the record (a home win by more goals than the biggest home win's margin, more
+    goals than the highest scoring match) is reported too.
+
+    Why: record fields are typed by hand from memory; a swapped venue or a date copied
+    from the field above goes unnoticed (trial33: a real Serie A article's highest
+    scoring match has its clubs swapped against its own results grid).
+
+    Example:
+        | highest scoring = Roma 4–4 Chievo        (the results: Chievo 4–4 Roma)
+    """
+    records = [(meaning, f) for meaning in _RECORD_MARGIN if (f := _field(doc, meaning)) is not None and f.value]
+    if not records:
+        return
+    matches = [m for m in doc.matches if counted(m)]
+    if not matches:
+        return
+    clubs = list(dict.fromkeys(name for m in matches for name in (m.home, m.away)))
+    seen: dict[tuple, tuple] = {}  # (home, away, goals) -> (date as written, field) of its first statement
+    for meaning, field in records:
+        for stated in _RECORD_MATCH.finditer(field.value):
+            home, away = _club_named(stated["home"], clubs), _club_named(stated["away"], clubs)
+            if home is None or away is None or home == away:
+                continue
+            goals = int(stated["hg"]), int(stated["ag"])
+            text = f"{stated['home']} {goals[0]}–{goals[1]} {stated['away']}"
+            met = [m for m in matches if {m.home, m.away} == {home, away}]
+            found = [m for m in met if (m.home, m.away, m.home_goals, m.away_goals) == (home, away, *goals)]
+            if met and not found:
+                yield report(f"{field.key}: `{text}`, but the results have "
+                             + "; ".join(describe(m) for m in met), field.line, 1,
+                             related=[Related(doc.path, m.line, m.home_column, "the clubs' match") for m in met])
+                continue
+            day = _record_day(stated["date"])
+            dated = [m for m in found if m.date is not None]
+            if day is not None and dated and all(m.date != day for m in dated):
+                yield report(f"{field.key}: `{text}` on {stated['date']}, but the results date it "
+                             f"{dated[0].date_text or dated[0].date}", field.line, 1,
+                             related=[Related(doc.path, dated[0].line, dated[0].home_column, "the match")])
+            key = (home, away, goals)
+            first = seen.setdefault(key, (stated["date"], field))
+            if first[1] is not field and stated["date"] and first[0] and _record_day(first[0]) and \
+                    _record_day(first[0]) != day and day is not None:
+                yield report(f"{field.key}: `{text}` on {stated['date']}, but {first[1].key} states it on "
+                             f"{first[0]}", field.line, 1,
+                             related=[Related(doc.path, first[1].line, 1, f"{first[1].key}")])
+    yield from _records_beaten(doc, records, matches, clubs, report)
+
+
+def _records_beaten(doc, records, matches, clubs, report):
+    """The record fields that a match of the tournament's whole beats (see infobox_record_match)."""
+    stated_matches = _field(doc, "matches")
+    if _count(stated_matches) != len(matches):
+        return
+    for meaning, field in records:
+        measure = _RECORD_MARGIN[meaning]
+        stated = [measure(int(m["hg"]), int(m["ag"])) for m in _RECORD_MATCH.finditer(field.value)
+                  if _club_named(m["home"], clubs) and _club_named(m["away"], clubs)]
+        if not stated or max(stated) <= 0:
+            continue
+        record = max(stated)
+        best = max(matches, key=lambda m: measure(m.home_goals, m.away_goals))
+        if measure(best.home_goals, best.away_goals) > record:
+            yield report(f"{field.key}: {_MEASURE[meaning]} {plural(record, 'goal')}, but `{describe(best)}` is "
+                         f"{_MEASURE[meaning]} {plural(measure(best.home_goals, best.away_goals), 'goal')}",
+                         field.line, 1,
+                         related=[Related(doc.path, best.line, best.home_column, "the match")])
+
+
+def _club_named(name: str, clubs: list[str]) -> str | None:
+    """The one club of the document's matches that `name` names (the same name, else the one whose
+    words hold it or are held by it); None where none or several do."""
+    exact = [c for c in clubs if same_club(c, name)]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    near = [c for c in clubs if same_team(c, name)]
+    return near[0] if len(near) == 1 else None
+
+
+def _record_day(text: str | None) -> str | None:
+    """An infobox record's date as ISO (`19 September 1999`, `September 19, 1999`), or None."""
+    if not text:
+        return None
+    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+RULES = (infobox_statistics_mismatch, infobox_vs_final_table, infobox_record_match)

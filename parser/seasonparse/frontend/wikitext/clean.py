@@ -71,7 +71,10 @@ def _template_text(m: re.Match) -> str:
 
 def _shown(rule: dict, positional: list[str]) -> str:
     """The positional values an inline template displays (its rule's `text`: 1-based, -1
-    the last), joined by a space."""
+    the last), joined by a space; a list's (its rule's `join`: `{{ubl|A|B}}`), every one,
+    joined by that."""
+    if "join" in rule:
+        return rule["join"].join(p for p in positional if p)
     n = len(positional)
     return " ".join(positional[i - 1 if i > 0 else i] for i in rule.get("text", ()) if i and -n <= i <= n)
 
