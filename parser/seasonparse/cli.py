@@ -78,6 +78,16 @@ def _worker_killed(exc: BaseException) -> bool:
     pool = sys.modules.get("seasonparse.forkpool")
     return pool is not None and isinstance(exc, pool.WorkerDied)
 
+def _working_folder_gone() -> bool:
+    """The working folder was deleted under the shell (`os.getcwd` fails): what the configuration's
+    search, the relative paths of SARIF and GitLab reports need, the user's to fix, not a bug of ours."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command. With no `argv` this is the program itself (the `seasonparse`
     script, `python -m seasonparse`): stopped by a signal, it exits at once (see
@@ -131,6 +141,10 @@ def _command(argv: list[str] | None) -> int:
     except Exception as exc:  # a bug of ours outside any one document: one line, not a traceback
         if os.environ.get("SEASONPARSE_DEBUG"):
             raise
+        if isinstance(exc, FileNotFoundError) and _working_folder_gone():
+            err("the working folder no longer exists (deleted since the shell entered it); "
+                "run seasonparse from an existing folder")
+            return EXIT_USAGE
         if _worker_killed(exc):
             err("a worker process was killed (by a signal, or by the system when memory ran out); the run "
                 "stopped; any file it wrote before is whole. Run again, or with --jobs 1 to use less memory")
