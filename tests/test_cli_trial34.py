@@ -19,3 +19,27 @@ def test_a_deleted_working_folder_is_one_usage_line(run, tmp_path, monkeypatch, 
     code, _, err = run(*[a.format(tmp=tmp_path) for a in command], SEEDS[0])
     assert code == 2 and "the working folder no longer exists" in err, err
     assert "internal error" not in err and len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_a_report_is_utf8_whatever_the_locale_encoding(tmp_path, fmt):
+    """trial34: PYTHONIOENCODING=ascii (or LANG=C on an old Python) lost the whole report to a
+    UnicodeEncodeError, an `internal error`. Standard output is UTF-8 whatever the locale's
+    encoding (as ruff's); standard error replaces what its encoding cannot write."""
+    import shutil
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for seed in SEEDS:  # their findings quote names such as `José Cruz Gutiérrez`
+        shutil.copy(seed, src / seed.name)
+    shutil.copy(SEEDS[0], src / "ä.txt")
+    args = [sys.executable, "-m", "seasonparse", "check", str(src), "--no-baseline", "--no-cache",
+            "--format", fmt]
+    plain = subprocess.run(args, capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    ascii = subprocess.run(args, capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii:strict"})
+    assert ascii.returncode == plain.returncode == 1, ascii.stderr
+    assert ascii.stdout == plain.stdout
+    assert "Gutiérrez".encode() in ascii.stdout and ("%C3%A4.txt" if fmt == "sarif" else "ä.txt").encode() in ascii.stdout
+    assert b"internal error" not in ascii.stderr
