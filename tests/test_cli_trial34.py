@@ -43,3 +43,40 @@ def test_a_report_is_utf8_whatever_the_locale_encoding(tmp_path, fmt):
     assert ascii.stdout == plain.stdout
     assert "Gutiérrez".encode() in ascii.stdout and ("%C3%A4.txt" if fmt == "sarif" else "ä.txt").encode() in ascii.stdout
     assert b"internal error" not in ascii.stderr
+
+
+@pytest.fixture
+def dashed(tmp_path, monkeypatch):
+    """A folder holding `-dash.txt` (a name that looks like an option) and `b.txt`, the working folder."""
+    import shutil
+
+    shutil.copy(SEEDS[0], tmp_path / "-dash.txt")
+    shutil.copy(SEEDS[1], tmp_path / "b.txt")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_dashes_end_the_options_of_check_and_report(run, dashed):
+    """trial34: `check -- -dash.txt` said `unrecognized arguments: -dash.txt` (Python 3.11's
+    parse_intermixed_args ignores `--`)."""
+    code, out, err = run("check", "--no-baseline", "--format", "concise", "--", "-dash.txt")
+    assert code == 0 and "-dash.txt:10:19: W004" in out and "1 document" in out, err
+    code, out, err = run("check", "b.txt", "--no-baseline", "--format", "concise", "--", "-dash.txt", "--exit-zero")
+    assert code == 2 and "--exit-zero: no such file or directory" in err, err  # after `--`, a path
+    code, out, err = run("check", "b.txt", "--no-baseline", "--format", "concise", "--", "-dash.txt")
+    assert "-dash.txt:10:19" in out and "b.txt:" in out and "2 documents" in out, err
+    code, _, err = run("report", "--html", dashed / "page.html", "--", "-dash.txt")
+    assert code == 0 and (dashed / "page.html").exists(), err
+
+
+def test_dashes_end_the_options_of_parse(run, dashed):
+    code, _, err = run("--out", "o", "--", "-dash.txt")
+    assert code == 0 and (dashed / "o" / "-dash.json").exists(), err
+    code, _, err = run("b.txt", "--out", "p", "--", "-dash.txt", "--indent")
+    assert code == 2 and "--indent: no such file or directory" in err, err
+
+
+@pytest.mark.parametrize("argv", [["check", "--select"], ["check", "--sel"], ["--out"]])
+def test_an_option_right_before_the_dashes_still_wants_its_value(run, dashed, argv):
+    code, _, err = run(*argv, "--", "-dash.txt")
+    assert code == 2 and "expected one argument" in err and "seasonparse-path" not in err, err

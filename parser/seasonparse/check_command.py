@@ -10,7 +10,7 @@ from pathlib import Path
 
 from seasonparse.cli_common import (
     EXIT_FOUND, EXIT_OK, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, gather,
-    jobs_option)
+    jobs_option, parse_intermixed)
 from seasonparse.model import SEVERITIES
 from seasonparse.wording import plural
 
@@ -286,7 +286,7 @@ def cmd_report(argv: list[str]) -> int:
 
 
 def cmd_check(argv: list[str], report: bool = False) -> int:
-    args = _check_parser(report).parse_intermixed_args(argv)
+    args = parse_intermixed(_check_parser(report), argv)
     from contextlib import ExitStack
 
     with ExitStack() as closing:  # a pool started ahead (_pool_ahead) never outlives the command

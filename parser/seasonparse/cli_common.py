@@ -103,6 +103,45 @@ class Unbroken:
         return getattr(self.stream, name)
 
 
+_AFTER_DASHES = "\0seasonparse-path-"  # no argument holds a NUL byte: never a name the user gave
+
+
+def parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """`parser.parse_intermixed_args(argv)` (options and paths in any order) where `--` ends
+    the options, as POSIX and argparse's parse_args have it: every argument after the first
+    `--` is a path (`check -- -dash.txt`), even one that looks like an option. Python 3.11's
+    parse_intermixed_args does not honour it (trial34: `unrecognized arguments: -dash.txt`,
+    `seasonparse --out o -- -dash.txt`: PATH required). The arguments after it are parsed
+    as stand-ins that no option can take for its own, then put back in `paths`."""
+    if "--" not in argv:
+        return parser.parse_intermixed_args(argv)
+    cut = argv.index("--")
+    after = argv[cut + 1:]
+    if cut and (option := _option_wanting_a_value(parser, argv[cut - 1])):  # `--out -- x`: as parse_args says it
+        parser.error(f"argument {option}: expected one argument")
+    stand_ins = [f"{_AFTER_DASHES}{i}" for i in range(len(after))]
+    args = parser.parse_intermixed_args(argv[:cut] + stand_ins)
+    paths = args.paths or []
+    if sum(p.startswith(_AFTER_DASHES) for p in paths) != len(after):  # an option took one (an abbreviation)
+        parser.error(f"argument {argv[cut - 1]}: expected one argument before `--`")
+    args.paths = [after[int(p[len(_AFTER_DASHES):])] if p.startswith(_AFTER_DASHES) else p for p in paths]
+    return args
+
+
+def _option_wanting_a_value(parser: argparse.ArgumentParser, arg: str) -> str | None:
+    """`arg` is one of `parser`'s options (or an abbreviation of one) that takes a value, and
+    not written with it (`--out=DIR`): its name; else None."""
+    if not arg.startswith("-") or "=" in arg:
+        return None
+    for action in parser._actions:
+        if action.nargs == 0 or not action.option_strings:  # a flag, or a positional
+            continue
+        if arg in action.option_strings or (arg.startswith("--") and len(arg) > 2 and parser.allow_abbrev
+                                            and any(o.startswith(arg) for o in action.option_strings)):
+            return "/".join(action.option_strings)
+    return None
+
+
 def jobs_option(value: str) -> int | None:
     """`--jobs`: a number of processes at work from 1 up (this one and N - 1 workers), or `auto` (the default)."""
     if value == "auto":

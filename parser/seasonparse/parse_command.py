@@ -20,7 +20,7 @@ from typing import NamedTuple
 from seasonparse import __version__
 from seasonparse.cli_common import (
     EXIT_FOUND, EXIT_OK, EXIT_USAGE, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, err, gather,
-    indent_option, jobs_option)
+    indent_option, jobs_option, parse_intermixed)
 from seasonparse.wording import plural
 
 
@@ -222,7 +222,7 @@ def _check_out(args) -> None:
 
 
 def cmd_parse(argv: list[str]) -> int:
-    args = _parser().parse_intermixed_args(argv)
+    args = parse_intermixed(_parser(), argv)
     started = time.perf_counter()
     if args.paths[0] == "parse" and not os.path.lexists("parse"):  # `seasonparse parse DIR`, as `check` is typed
         raise UsageError("`parse` is no file here, nor a command: the parse command takes its paths "
