@@ -80,3 +80,24 @@ def test_dashes_end_the_options_of_parse(run, dashed):
 def test_an_option_right_before_the_dashes_still_wants_its_value(run, dashed, argv):
     code, _, err = run(*argv, "--", "-dash.txt")
     assert code == 2 and "expected one argument" in err and "seasonparse-path" not in err, err
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "--no-baseline", "--write-baseline", ""], ["check", "--baseline", ""], ["check", "--config", ""],
+    ["check", "--cache-dir", ""], ["check", "--engine", "dask", "--dask-scheduler", ""],
+    ["report", "--html", ""], ["clean", "--config", ""], ["clean", "--cache-dir", ""]])
+def test_an_empty_option_value_is_one_usage_line(run, tmp_path, monkeypatch, argv):
+    """trial34: `--write-baseline ''`, `--baseline ''`, `--config ''` were silently ignored."""
+    monkeypatch.chdir(tmp_path)
+    paths = [] if argv[0] == "clean" else [SEEDS[0]]
+    code, out, err = run(*argv, *paths)
+    assert code == 2 and f"{argv[-2]}: empty " in err and len(err.strip().splitlines()) == 1, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_parse_with_an_empty_out_writes_nothing(run, tmp_path, monkeypatch):
+    """trial34: `seasonparse FILE --out ''` wrote into the working folder, exit 0."""
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(SEEDS[0], "--out", "")
+    assert code == 2 and "--out: empty folder name" in err and len(err.strip().splitlines()) == 1, err
+    assert list(tmp_path.iterdir()) == []

@@ -467,7 +467,7 @@ def cmd_clean(argv: list[str]) -> int:
                                 description="Remove the content cache `seasonparse check` keeps.")
     p.add_argument("--cache-dir", metavar="DIR", help="the cache folder (default: as `check` finds it)")
     p.add_argument("--config", metavar="FILE", help="pyproject.toml or .seasonparse.toml to use")
-    args = p.parse_args(argv)
+    args = parse_intermixed(p, argv)
     from seasonparse.cache import NotOurCache, clean, folder_for
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config

@@ -114,17 +114,37 @@ def parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpar
     `seasonparse --out o -- -dash.txt`: PATH required). The arguments after it are parsed
     as stand-ins that no option can take for its own, then put back in `paths`."""
     if "--" not in argv:
-        return parser.parse_intermixed_args(argv)
+        return refuse_empty_values(parser, parser.parse_intermixed_args(argv))
+    if not any(not action.option_strings for action in parser._actions):  # no paths (`clean`): argparse's own `--`
+        return refuse_empty_values(parser, parser.parse_args(argv))
     cut = argv.index("--")
     after = argv[cut + 1:]
     if cut and (option := _option_wanting_a_value(parser, argv[cut - 1])):  # `--out -- x`: as parse_args says it
         parser.error(f"argument {option}: expected one argument")
     stand_ins = [f"{_AFTER_DASHES}{i}" for i in range(len(after))]
     args = parser.parse_intermixed_args(argv[:cut] + stand_ins)
-    paths = args.paths or []
+    paths = getattr(args, "paths", None) or []
     if sum(p.startswith(_AFTER_DASHES) for p in paths) != len(after):  # an option took one (an abbreviation)
         parser.error(f"argument {argv[cut - 1]}: expected one argument before `--`")
-    args.paths = [after[int(p[len(_AFTER_DASHES):])] if p.startswith(_AFTER_DASHES) else p for p in paths]
+    if hasattr(args, "paths"):
+        args.paths = [after[int(p[len(_AFTER_DASHES):])] if p.startswith(_AFTER_DASHES) else p for p in paths]
+    return refuse_empty_values(parser, args)
+
+
+_EMPTY = {"FILE": "file name", "DIR": "folder name", "ADDRESS": "address", "PATTERN": "pattern"}
+
+
+def refuse_empty_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    """An option given an empty value (`--out ''`, `--config ''`, `--baseline ''`, a shell
+    variable that was not set) is a usage error: one line, exit 2. Taken as not given, or as
+    the working folder, it was silently ignored, or wrote where it was not asked to (trial34)."""
+    for action in parser._actions:
+        if not action.option_strings:  # the paths: an empty one is refused where they are gathered
+            continue
+        value = getattr(args, action.dest, None)
+        if value == "" or (isinstance(value, list) and "" in value):
+            what = _EMPTY.get(str(action.metavar), "value")
+            raise UsageError(f"{action.option_strings[-1]}: empty {what}; nothing was done")
     return args
 
 
