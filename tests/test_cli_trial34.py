@@ -101,3 +101,29 @@ def test_parse_with_an_empty_out_writes_nothing(run, tmp_path, monkeypatch):
     code, _, err = run(SEEDS[0], "--out", "")
     assert code == 2 and "--out: empty folder name" in err and len(err.strip().splitlines()) == 1, err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("how", ["read-only", "another user's"])
+def test_fix_skips_a_file_it_may_not_write_and_fixes_the_rest(run, tmp_path, monkeypatch, how):
+    """trial34: `--fix` replaced a read-only (0444) file, even another user's, through the
+    rename of its atomic write (which needs only the folder's permission)."""
+    import shutil
+
+    from seasonparse import autofix
+
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SEEDS[0], tmp_path / name)
+    locked = tmp_path / "a.txt"
+    before = locked.read_bytes()
+    if how == "read-only":
+        locked.chmod(0o444)
+    else:  # not ours, and not writable by us (a test run as root cannot make one)
+        real = os.access
+        monkeypatch.setattr(autofix.os, "access",
+                            lambda path, mode, **kw: False if os.fspath(path) == str(locked) else real(path, mode, **kw))
+    mode = locked.stat().st_mode
+    code, _, err = run("check", tmp_path, "--fix", "--no-baseline", "--format", "concise")
+    assert "a.txt: 4 fixes not applied: not writable" in err and err.count("not writable") == 1, err
+    assert "applied 4 fixes to 1 file" in err, err
+    assert locked.read_bytes() == before and (tmp_path / "b.txt").read_bytes() != before
+    assert locked.stat().st_mode == mode
