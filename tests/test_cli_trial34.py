@@ -127,3 +127,51 @@ def test_fix_skips_a_file_it_may_not_write_and_fixes_the_rest(run, tmp_path, mon
     assert "applied 4 fixes to 1 file" in err, err
     assert locked.read_bytes() == before and (tmp_path / "b.txt").read_bytes() != before
     assert locked.stat().st_mode == mode
+
+
+def _locked(monkeypatch, folder):
+    """`folder` unreadable, as for a user who may not list it (a test run as root can read any)."""
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == os.fspath(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.parametrize("command", [["check", "--no-baseline"], ["--out", "{tmp}/out"]])
+def test_an_unreadable_folder_named_says_it_cannot_be_read(run, tmp_path, monkeypatch, command):
+    """trial34: it said `no files matching *.txt... in this folder`, as if it held none."""
+    import shutil
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    shutil.copy(SEEDS[0], locked / "a.txt")
+    _locked(monkeypatch, locked)
+    code, _, err = run(*[a.format(tmp=tmp_path) for a in command], locked)
+    assert code == 2 and f"{locked}: cannot read this folder (Permission denied)" in err, err
+    assert "no files matching" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_an_unreadable_sub_folder_is_still_a_warning(run, tmp_path, monkeypatch):
+    import shutil
+
+    (tmp_path / "locked").mkdir()
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    _locked(monkeypatch, tmp_path / "locked")
+    code, _, err = run("check", "--no-baseline", "--exit-zero", tmp_path)
+    assert code == 0 and "locked: cannot read this folder (Permission denied); its files are skipped" in err, err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a folder of mode 000")
+def test_an_unreadable_folder_named_for_real(run, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        code, _, err = run("check", "--no-baseline", locked)
+    finally:
+        locked.chmod(0o755)
+    assert code == 2 and "cannot read this folder (Permission denied)" in err, err
