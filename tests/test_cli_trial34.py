@@ -175,3 +175,21 @@ def test_an_unreadable_folder_named_for_real(run, tmp_path):
     finally:
         locked.chmod(0o755)
     assert code == 2 and "cannot read this folder (Permission denied)" in err, err
+
+
+def test_an_output_whose_name_is_too_long_is_that_documents_failure(run, tmp_path):
+    """trial34: a 251-character stem (its `.json` name past the system's 255) said `its output …
+    cannot inspect it: File name too long`, exit 2; an output that cannot be written is exit 1,
+    the rest written (README, Exit codes)."""
+    import shutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    long = "x" * 251
+    shutil.copy(SEEDS[0], src / f"{long}.txt")
+    shutil.copy(SEEDS[1], src / "short.txt")
+    code, _, err = run(src, "--out", tmp_path / "out", "-q")
+    assert code == 1, err
+    assert f"cannot write {tmp_path / 'out' / long}.json: File name too long" in err, err
+    assert "inspect" not in err and "1 not written" in err, err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["short.json"]

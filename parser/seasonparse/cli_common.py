@@ -22,12 +22,15 @@ def err(msg: str) -> None:
     print(f"seasonparse: error: {msg}", file=sys.stderr)
 
 
-def not_writable_over(path) -> str | None:
+def not_writable_over(path, says_why_it_cannot_look: bool = True) -> str | None:
     """Why an existing `path` must not be replaced by a file we write (None: it may).
     Every file an option writes (--html, --write-baseline, the JSON files of --out,
     the cache's) goes through here: a device, a FIFO or a socket is never replaced
     (as root, `--html /dev/null` would destroy the device node). A symbolic link to
-    a regular file may be: the atomic write replaces the link, not the file it names."""
+    a regular file may be: the atomic write replaces the link, not the file it names.
+    Where `path` cannot even be looked at (a name too long, a folder it may not search)
+    that is the reason, or, `says_why_it_cannot_look` False, None: the write that
+    follows fails and says why (a JSON of --out: that one document's failure, exit 1)."""
     import stat
 
     from seasonparse.inputs import special_kind
@@ -37,7 +40,7 @@ def not_writable_over(path) -> str | None:
     except FileNotFoundError:
         return None  # nothing there (or a dangling link, which points at nothing)
     except OSError as exc:
-        return f"cannot inspect it: {exc.strerror or exc}"
+        return f"cannot inspect it: {exc.strerror or exc}" if says_why_it_cannot_look else None
     if stat.S_ISDIR(mode):
         return "is a folder; name the file"
     kind = special_kind(mode)

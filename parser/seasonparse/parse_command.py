@@ -137,7 +137,7 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     if problem:
         return Outcome(len(doc.matches), doc.diagnostics, f"internal error: its JSON does not match the "
                        f"schema ({problem}); not written (please report this)", parsed=True)
-    if (why := not_writable_over(target)) is not None:  # a FIFO or device where the JSON goes
+    if (why := not_writable_over(target, says_why_it_cannot_look=False)) is not None:  # a FIFO or device there
         return Outcome(len(doc.matches), doc.diagnostics, f"its output {shown(str(target))} {why}",
                        usage=True, parsed=True)
     try:
