@@ -193,3 +193,13 @@ def test_an_output_whose_name_is_too_long_is_that_documents_failure(run, tmp_pat
     assert f"cannot write {tmp_path / 'out' / long}.json: File name too long" in err, err
     assert "inspect" not in err and "1 not written" in err, err
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["short.json"]
+
+
+def test_a_json_input_cut_short_is_located_where_the_json_breaks(run, tmp_path):
+    """trial34: `Unterminated string starting at at line 1 column 4993`, located at 1:1."""
+    broken = tmp_path / "trunc.json"
+    broken.write_text('{"title": "x",\n  "source": {"path": "a.txt", "sha256": "ab', "utf-8")
+    code, out, err = run("check", broken, "--no-baseline", "--format", "concise")
+    assert code == 1, err
+    assert f"{broken}:2:41: P010 [error] not JSON: Unterminated string starting at line 2 column 41" in out, out
+    assert "at at" not in out
