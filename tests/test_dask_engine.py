@@ -55,6 +55,17 @@ def test_an_unreachable_scheduler_is_a_usage_error(run, corpus, monkeypatch):
     assert code == 2 and "cannot reach the scheduler tcp://127.0.0.1:9" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("address", ["garbage", "tcp://localhost", "http://localhost:8786"])
+def test_a_malformed_scheduler_address_is_a_usage_error(run, article, monkeypatch, address):
+    """trial34: a ValueError of dask's parser was an `internal error ... please report this`."""
+    code, _, err = run("check", article, "--no-baseline", "--engine", "dask", "--dask-scheduler", address)
+    assert code == 2 and f"--dask-scheduler {address}: not a scheduler address" in err, err
+    assert "internal error" not in err and len(err.strip().splitlines()) == 1, err
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", address)
+    code, _, err = run("check", article, "--no-baseline", "--engine", "dask")
+    assert code == 2 and f"$DASK_SCHEDULER_ADDRESS={address}: not a scheduler address" in err, err
+
+
 def test_a_running_cluster_named_by_the_environment(run, corpus, monkeypatch):
     """DASK_SCHEDULER_ADDRESS points the check at a cluster that is already running."""
     from distributed import LocalCluster

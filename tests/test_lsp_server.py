@@ -394,6 +394,29 @@ def test_server_refuses_a_bad_tcp_address(run):
     assert code == 2 and "HOST:PORT" in err
 
 
+def test_server_that_cannot_listen_says_why_in_one_line(run, monkeypatch):
+    """trial34: a port in use (OSError 98), an address not this machine's (99), a host that does
+    not resolve (gaierror) were each an `internal error ... please report this`."""
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, out, err = run("server", "--tcp", f"127.0.0.1:{port}")
+    assert code == 2 and f"--tcp 127.0.0.1:{port}: cannot listen there: Address already in use" in err, err
+    code, _, err = run("server", "--tcp", "192.0.2.1:2087")  # TEST-NET-1: no address of this machine
+    assert code == 2 and "--tcp 192.0.2.1:2087: cannot listen there: Cannot assign requested address" in err, err
+
+    def unresolvable(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unresolvable)
+    code, _, err = run("server", "--tcp", "256.1.1.1:80")
+    assert code == 2 and "--tcp 256.1.1.1:80: cannot listen there: Name or service not known" in err, err
+    assert "internal error" not in err and len(err.strip().splitlines()) == 1, err
+
+
 def test_a_broken_configuration_is_shown_and_the_defaults_check(project, connect):
     (project / "pyproject.toml").write_text('[tool.seasonparse]\npaths = ["articles"]\ncolour = 1\n',
                                             "utf-8")

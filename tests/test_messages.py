@@ -85,3 +85,10 @@ def test_a_goal_in_added_time_is_shown_with_it_where_a_tally_lists_it():
     text = text.replace("  Necaxa: Lojero 14'", "  Necaxa: Lojero 45'+3", 1)
     related = [r.message for f in findings_for(text) if f.code == "G001" for r in f.related]
     assert "Lojero 45+3'" in related and "Lojero 45'" not in related, related
+
+
+def test_one_goal_too_many_is_worded_in_the_singular():
+    """trial34: `Beta scored 0 in ... but 1 goals are listed`."""
+    found = [f.message for f in findings_for(HEAD + "  Alpha: " + ", ".join(f"P{i} {i + 1}'" for i in range(9))
+                                             + "\n  Beta: Q 50'\n") if f.code == "M001"]
+    assert found == ["Beta scored 0 in `Alpha 9-0 Beta` but 1 goal is listed: Q 50'"], found

@@ -159,10 +159,26 @@ def write(outcome: Outcome, file: str, sha256: str) -> Outcome:
             unchanged = hashlib.sha256(fh.read()).hexdigest() == sha256
         if not unchanged:
             return outcome._replace(new=None, why="it changed since it was read; not fixed")
-        write_atomic(target, outcome.new, mode=os.stat(target).st_mode & 0o7777)
+        mode = os.stat(target).st_mode & 0o7777
+        if (why := _write_protected(target, mode)) is not None:
+            return outcome._replace(new=None, why=why)
+        write_atomic(target, outcome.new, mode=mode)
     except OSError as exc:
         return outcome._replace(new=None, why=f"cannot write it: {exc.strerror or exc}")
     return outcome
+
+
+def _write_protected(target: str, mode: int) -> str | None:
+    """Why a file must not be fixed although its folder lets us replace it (None: it may be).
+    The atomic write renames a new file over it, which needs only the folder's permission:
+    a read-only file (0444), or another user's, was replaced as if writable (trial34). It
+    is skipped as ruff and black skip it, and so is a file without any write permission
+    (write-protected, as `rm` calls it) for root, whom os.access lets write anything."""
+    if not os.access(target, os.W_OK):
+        return f"not writable (mode {mode:04o}, owner uid {os.stat(target).st_uid}); not fixed"
+    if not mode & 0o222:
+        return f"not writable (read-only, mode {mode:04o}); not fixed"
+    return None
 
 
 def fix_files(findings: Iterable[Finding], sources: dict[str, tuple[str, str]], *,

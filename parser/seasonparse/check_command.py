@@ -10,7 +10,7 @@ from pathlib import Path
 
 from seasonparse.cli_common import (
     EXIT_FOUND, EXIT_OK, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, gather,
-    jobs_option)
+    jobs_option, parse_intermixed)
 from seasonparse.model import SEVERITIES
 from seasonparse.wording import plural
 
@@ -287,7 +287,7 @@ def cmd_report(argv: list[str]) -> int:
 
 
 def cmd_check(argv: list[str], report: bool = False) -> int:
-    args = _check_parser(report).parse_intermixed_args(argv)
+    args = parse_intermixed(_check_parser(report), argv)
     from contextlib import ExitStack
 
     with ExitStack() as closing:  # a pool started ahead (_pool_ahead) never outlives the command
@@ -468,7 +468,7 @@ def cmd_clean(argv: list[str]) -> int:
                                 description="Remove the content cache `seasonparse check` keeps.")
     p.add_argument("--cache-dir", metavar="DIR", help="the cache folder (default: as `check` finds it)")
     p.add_argument("--config", metavar="FILE", help="pyproject.toml or .seasonparse.toml to use")
-    args = p.parse_args(argv)
+    args = parse_intermixed(p, argv)
     from seasonparse.cache import NotOurCache, clean, folder_for
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config

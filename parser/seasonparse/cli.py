@@ -78,6 +78,53 @@ def _worker_killed(exc: BaseException) -> bool:
     pool = sys.modules.get("seasonparse.forkpool")
     return pool is not None and isinstance(exc, pool.WorkerDied)
 
+def _utf8_out(streams) -> list:
+    """Standard output written as UTF-8 whatever the locale's encoding (`LANG=C`,
+    `PYTHONIOENCODING=ascii`), as ruff's is: a report names clubs and players in any
+    script, and an `ascii` stdout lost all of it to one UnicodeEncodeError (trial34).
+    Standard error keeps its encoding and replaces what it cannot write (`\\xe4`):
+    commentary a terminal of that encoding still shows. Returns what to restore
+    (seasonparse embedded: its caller's streams are left as they were)."""
+    import codecs
+
+    changed = []
+    for stream, wanted in zip(streams, ({"encoding": "utf-8"}, {"errors": "backslashreplace"})):
+        encoding = getattr(stream, "encoding", None)
+        try:
+            utf = codecs.lookup(encoding).name.startswith("utf") if encoding else True
+        except LookupError:
+            utf = False
+        if utf or not hasattr(stream, "reconfigure"):
+            continue
+        before = {"encoding": stream.encoding, "errors": stream.errors}
+        try:
+            stream.flush()
+            stream.reconfigure(**wanted)
+        except (OSError, ValueError, AttributeError):  # closed, or already read from
+            continue
+        changed.append((stream, before))
+    return changed
+
+
+def _restore(changed: list) -> None:
+    for stream, before in changed:
+        try:
+            stream.flush()
+            stream.reconfigure(**before)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
+def _working_folder_gone() -> bool:
+    """The working folder was deleted under the shell (`os.getcwd` fails): what the configuration's
+    search, the relative paths of SARIF and GitLab reports need, the user's to fix, not a bug of ours."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command. With no `argv` this is the program itself (the `seasonparse`
     script, `python -m seasonparse`): stopped by a signal, it exits at once (see
@@ -99,6 +146,7 @@ def _command(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     saved = {s: signal.getsignal(s) for s in interrupt.STOP_SIGNALS}
     streams = sys.stdout, sys.stderr
+    encodings = _utf8_out(streams)
     sys.stdout = Unbroken(sys.stdout)  # a closed pipe stops no work
     sys.stderr = stderr = Unbroken(sys.stderr, "standard error", stops_the_run=False)
     try:
@@ -131,6 +179,10 @@ def _command(argv: list[str] | None) -> int:
     except Exception as exc:  # a bug of ours outside any one document: one line, not a traceback
         if os.environ.get("SEASONPARSE_DEBUG"):
             raise
+        if isinstance(exc, FileNotFoundError) and _working_folder_gone():
+            err("the working folder no longer exists (deleted since the shell entered it); "
+                "run seasonparse from an existing folder")
+            return EXIT_USAGE
         if _worker_killed(exc):
             err("a worker process was killed (by a signal, or by the system when memory ran out); the run "
                 "stopped; any file it wrote before is whole. Run again, or with --jobs 1 to use less memory")
@@ -141,6 +193,7 @@ def _command(argv: list[str] | None) -> int:
         return EXIT_USAGE
     finally:
         sys.stdout, sys.stderr = streams
+        _restore(encodings)
         for s, handler in saved.items():
             signal.signal(s, handler)
         if program:  # the process ends (interrupt.leave, or the interpreter's exit where it returns): its exit's

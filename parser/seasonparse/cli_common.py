@@ -22,12 +22,15 @@ def err(msg: str) -> None:
     print(f"seasonparse: error: {msg}", file=sys.stderr)
 
 
-def not_writable_over(path) -> str | None:
+def not_writable_over(path, says_why_it_cannot_look: bool = True) -> str | None:
     """Why an existing `path` must not be replaced by a file we write (None: it may).
     Every file an option writes (--html, --write-baseline, the JSON files of --out,
     the cache's) goes through here: a device, a FIFO or a socket is never replaced
     (as root, `--html /dev/null` would destroy the device node). A symbolic link to
-    a regular file may be: the atomic write replaces the link, not the file it names."""
+    a regular file may be: the atomic write replaces the link, not the file it names.
+    Where `path` cannot even be looked at (a name too long, a folder it may not search)
+    that is the reason, or, `says_why_it_cannot_look` False, None: the write that
+    follows fails and says why (a JSON of --out: that one document's failure, exit 1)."""
     import stat
 
     from seasonparse.inputs import special_kind
@@ -37,7 +40,7 @@ def not_writable_over(path) -> str | None:
     except FileNotFoundError:
         return None  # nothing there (or a dangling link, which points at nothing)
     except OSError as exc:
-        return f"cannot inspect it: {exc.strerror or exc}"
+        return f"cannot inspect it: {exc.strerror or exc}" if says_why_it_cannot_look else None
     if stat.S_ISDIR(mode):
         return "is a folder; name the file"
     kind = special_kind(mode)
@@ -101,6 +104,65 @@ class Unbroken:
 
     def __getattr__(self, name: str):
         return getattr(self.stream, name)
+
+
+_AFTER_DASHES = "\0seasonparse-path-"  # no argument holds a NUL byte: never a name the user gave
+
+
+def parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """`parser.parse_intermixed_args(argv)` (options and paths in any order) where `--` ends
+    the options, as POSIX and argparse's parse_args have it: every argument after the first
+    `--` is a path (`check -- -dash.txt`), even one that looks like an option. Python 3.11's
+    parse_intermixed_args does not honour it (trial34: `unrecognized arguments: -dash.txt`,
+    `seasonparse --out o -- -dash.txt`: PATH required). The arguments after it are parsed
+    as stand-ins that no option can take for its own, then put back in `paths`."""
+    if "--" not in argv:
+        return refuse_empty_values(parser, parser.parse_intermixed_args(argv))
+    if not any(not action.option_strings for action in parser._actions):  # no paths (`clean`): argparse's own `--`
+        return refuse_empty_values(parser, parser.parse_args(argv))
+    cut = argv.index("--")
+    after = argv[cut + 1:]
+    if cut and (option := _option_wanting_a_value(parser, argv[cut - 1])):  # `--out -- x`: as parse_args says it
+        parser.error(f"argument {option}: expected one argument")
+    stand_ins = [f"{_AFTER_DASHES}{i}" for i in range(len(after))]
+    args = parser.parse_intermixed_args(argv[:cut] + stand_ins)
+    paths = getattr(args, "paths", None) or []
+    if sum(p.startswith(_AFTER_DASHES) for p in paths) != len(after):  # an option took one (an abbreviation)
+        parser.error(f"argument {argv[cut - 1]}: expected one argument before `--`")
+    if hasattr(args, "paths"):
+        args.paths = [after[int(p[len(_AFTER_DASHES):])] if p.startswith(_AFTER_DASHES) else p for p in paths]
+    return refuse_empty_values(parser, args)
+
+
+_EMPTY = {"FILE": "file name", "DIR": "folder name", "ADDRESS": "address", "PATTERN": "pattern"}
+
+
+def refuse_empty_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    """An option given an empty value (`--out ''`, `--config ''`, `--baseline ''`, a shell
+    variable that was not set) is a usage error: one line, exit 2. Taken as not given, or as
+    the working folder, it was silently ignored, or wrote where it was not asked to (trial34)."""
+    for action in parser._actions:
+        if not action.option_strings:  # the paths: an empty one is refused where they are gathered
+            continue
+        value = getattr(args, action.dest, None)
+        if value == "" or (isinstance(value, list) and "" in value):
+            what = _EMPTY.get(str(action.metavar), "value")
+            raise UsageError(f"{action.option_strings[-1]}: empty {what}; nothing was done")
+    return args
+
+
+def _option_wanting_a_value(parser: argparse.ArgumentParser, arg: str) -> str | None:
+    """`arg` is one of `parser`'s options (or an abbreviation of one) that takes a value, and
+    not written with it (`--out=DIR`): its name; else None."""
+    if not arg.startswith("-") or "=" in arg:
+        return None
+    for action in parser._actions:
+        if action.nargs == 0 or not action.option_strings:  # a flag, or a positional
+            continue
+        if arg in action.option_strings or (arg.startswith("--") and len(arg) > 2 and parser.allow_abbrev
+                                            and any(o.startswith(arg) for o in action.option_strings)):
+            return "/".join(action.option_strings)
+    return None
 
 
 def jobs_option(value: str) -> int | None:

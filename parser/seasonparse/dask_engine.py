@@ -74,12 +74,17 @@ def dask_map(jobs: int | None, address: str | None = None, processes: bool = Tru
         from distributed import Client, LocalCluster
     except ImportError:
         raise EngineError("--engine dask needs dask.distributed: pip install 'seasonparse[dask]'") from None
+    named = "--dask-scheduler " if address else f"${SCHEDULER_ENV}="
     address = address or os.environ.get(SCHEDULER_ENV) or None
     with ExitStack() as stack:
         cluster = None
         try:
             if address:
-                client = Client(address, timeout=CONNECT_TIMEOUT)
+                try:
+                    client = Client(address, timeout=CONNECT_TIMEOUT)
+                except ValueError as exc:  # `garbage`, `tcp://host` (no port), `http://…`: the user's to fix
+                    raise EngineError(f"{named}{address}: not a scheduler address ({exc}); "
+                                      f"expected tcp://HOST:PORT") from None
             else:
                 cluster = _local_cluster(stack, LocalCluster, jobs, processes)
                 client = Client(cluster)

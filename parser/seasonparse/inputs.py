@@ -164,7 +164,12 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
             problems.append(f"{shown(arg)}: a cache folder (it holds a {CACHEDIR_TAG}); not searched")
         elif root.is_dir():
             candidates: set[Path] = set()
-            for folder in folders(root, excluded, skipped):
+            try:
+                below = folders(root, excluded, skipped)
+            except OSError as exc:  # trial34: said `no files matching … in this folder`
+                problems.append(f"{shown(arg)}: cannot read this folder ({exc.strerror or exc})")
+                continue
+            for folder in below:
                 for g in globs:
                     try:
                         candidates.update(folder.glob(g))
@@ -243,7 +248,9 @@ def folders(root: Path, excluded: Path | None = None, skipped: list[str] | None 
     by two names is searched under the first (in sorted order). Not entered: the output
     folder, a cache (a folder holding CACHEDIR.TAG, as `tar --exclude-caches` does; the
     root too), and below the root a virtualenv (holding pyvenv.cfg) or a hidden folder
-    (`.git`, `.venv`): none holds articles, and a cache's files would be read as ones."""
+    (`.git`, `.venv`): none holds articles, and a cache's files would be read as ones.
+    A folder below `root` that cannot be read is said in `skipped`; `root` itself raises
+    the OSError."""
     seen: set[tuple[int, int]] = set()
     found: list[Path] = []
     stack = [root]
@@ -257,6 +264,8 @@ def folders(root: Path, excluded: Path | None = None, skipped: list[str] | None 
             with os.scandir(folder) as listing:
                 entries = list(listing)
         except OSError as exc:  # unreadable: said (in `skipped`), the rest searched
+            if folder is root:  # the folder named: the caller says it cannot be read, not that it holds nothing
+                raise
             if skipped is not None:
                 skipped.append(f"{shown(folder.as_posix())}: cannot read this folder "
                                f"({exc.strerror or exc}); its files are skipped")

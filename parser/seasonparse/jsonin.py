@@ -97,9 +97,9 @@ def _source_lines(path: str, sha256: str | None) -> tuple[str, ...] | None:
     return tuple(lines[:-1] if lines and lines[-1] == "" else lines)
 
 
-def _failed(display: str, message: str, code: str = "P010") -> Document:
+def _failed(display: str, message: str, code: str = "P010", line: int = 1, column: int = 1) -> Document:
     return Document(display, None, None, None, (), (), (), (), (), (), (),
-                    (Diagnostic(code, ERROR, message, 1),))
+                    (Diagnostic(code, ERROR, message, line, column),))
 
 
 _MATCH_DETAILS_3 = {"extra_time": False, "penalties": None, "attendance": None, "venue": None,
@@ -252,7 +252,9 @@ def _read_json(path: str, display: str) -> Document:
         data = json.loads(text)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         if isinstance(exc, json.JSONDecodeError):
-            return _failed(display, f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+            # at the error's place; `Unterminated string starting at` names it with its own `at`
+            return _failed(display, f"not JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno} column "
+                                    f"{exc.colno}", line=exc.lineno, column=exc.colno)
         reason = getattr(exc, "strerror", None) or str(exc)
         return _failed(display, f"cannot read JSON: {reason}")
     except RecursionError:

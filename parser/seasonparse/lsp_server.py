@@ -575,7 +575,20 @@ def cmd_server(argv: list[str]) -> int:
     args = p.parse_args(argv)
     server = make_server()
     if args.tcp:
-        server.start_tcp(*args.tcp)
+        try:
+            server.start_tcp(*args.tcp)
+        except OSError as exc:  # a port in use, an address not this machine's, a host that does not resolve
+            if getattr(server, "_server", None) is not None:  # it listened: a failure after, not the user's
+                raise
+            from seasonparse.cli_common import UsageError
+
+            import socket
+
+            host, port = args.tcp
+            # asyncio's bind error repeats the address: the system's own words are enough
+            why = (os.strerror(exc.errno) if exc.errno and exc.errno > 0 and not isinstance(exc, socket.gaierror)
+                   else exc.strerror or exc)
+            raise UsageError(f"--tcp {host}:{port}: cannot listen there: {why}") from None
     else:
         server.start_io()
     return server.exit_code

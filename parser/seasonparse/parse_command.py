@@ -20,7 +20,7 @@ from typing import NamedTuple
 from seasonparse import __version__
 from seasonparse.cli_common import (
     EXIT_FOUND, EXIT_OK, EXIT_USAGE, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, err, gather,
-    indent_option, jobs_option)
+    indent_option, jobs_option, parse_intermixed)
 from seasonparse.wording import plural
 
 
@@ -137,7 +137,7 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
     if problem:
         return Outcome(len(doc.matches), doc.diagnostics, f"internal error: its JSON does not match the "
                        f"schema ({problem}); not written (please report this)", parsed=True)
-    if (why := not_writable_over(target)) is not None:  # a FIFO or device where the JSON goes
+    if (why := not_writable_over(target, says_why_it_cannot_look=False)) is not None:  # a FIFO or device there
         return Outcome(len(doc.matches), doc.diagnostics, f"its output {shown(str(target))} {why}",
                        usage=True, parsed=True)
     try:
@@ -222,7 +222,7 @@ def _check_out(args) -> None:
 
 
 def cmd_parse(argv: list[str]) -> int:
-    args = _parser().parse_intermixed_args(argv)
+    args = parse_intermixed(_parser(), argv)
     started = time.perf_counter()
     if args.paths[0] == "parse" and not os.path.lexists("parse"):  # `seasonparse parse DIR`, as `check` is typed
         raise UsageError("`parse` is no file here, nor a command: the parse command takes its paths "

@@ -9,6 +9,7 @@ from seasonparse.football import awarded
 from seasonparse.model import ERROR, INFO, WARNING, Match
 from seasonparse.names import fold
 from seasonparse.tables import results_table_spans
+from seasonparse.wording import plural
 
 
 def _listed(m: Match, side: str):
@@ -66,7 +67,7 @@ def scorers_exceed_score(doc, settings, report):
                     names += f", … and {len(goals) - LISTED_AT_MOST} more"
                 yield report(
                     f"{m.team(side)} scored {m.goals(side)} in `{m.home} {m.home_goals}-{m.away_goals} "
-                    f"{m.away}` but {len(goals)} goals are listed: {names}",
+                    f"{m.away}` but {plural(len(goals), 'goal')} {'is' if len(goals) == 1 else 'are'} listed: {names}",
                     sl.line if sl else m.line, sl.column if sl else 1,
                     related=[Related(doc.path, m.line, 1, "the score line")])
 
