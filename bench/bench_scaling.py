@@ -9,7 +9,8 @@ lines in one match, match blocks in a row, rows of one table, lines of one
 goalscorer list, sections, bare minutes on one scorer line, goals looked up in one
 goalscorer table, rows of a goalscorer table with a column per competition,
 copies of a whole article in one file, sections of a table and its results grid,
-results grids of one table's rounds, results grids above their tables; and hostile lines: a
+results grids of one table's rounds, results grids above their tables, cells on one line of a
+wikitable's rows, minutes of one {{goal}}; and hostile lines: a
 scorer line's trailing blanks or unclosed `<!-- `, a football box's unclosed
 `[http://x` or `<ref`; grids and these read as .wikitext) for N, 2N, 4N ...;
 each is run through the two commands in a child process: `seasonparse FILE
@@ -214,8 +215,24 @@ def nested_tables(n: int) -> str:
     return "".join("{| class=\"wikitable\"\n|-\n| cell\n|\n" for _ in range(n)) + "|}\n" * n
 
 
+def wide_rows(n: int) -> str:
+    """A wikitable of 50 rows of n cells, each row on one line (`| 0 || 1 || 2 || ...`, every cell
+    different: rows alike would be cleaned from clean's cache up to its size, and not above it;
+    trial34: each cell's column searched for from the line's start, quadratic in a line's cells)."""
+    head = "{| class=\"wikitable\"\n! " + " !! ".join(f"C{i}" for i in range(n)) + "\n"
+    rows = "".join("|-\n| " + " || ".join(str(r * n + i) for i in range(n)) + "\n" for r in range(50))
+    return head + rows + "|}\n"
+
+
+def goal_minutes(n: int) -> str:
+    """A football box whose one {{goal}} lists n minutes (`{{goal|1|2|3|...}}`: each even one a
+    P019, a minute read as the note of the goal before; trial34: the template's text sliced per
+    finding, quadratic)."""
+    return BOX + "|goals1 = Player {{goal|" + "|".join(str(_minute(i)) for i in range(n)) + "}}\n}}\n"
+
+
 WIKITEXT = ("wikitext-unclosed-links", "wikitext-unclosed-refs", "grid-groups", "grid-rounds",
-            "grids-above-tables", "nested-tables")  # written as .wikitext
+            "grids-above-tables", "nested-tables", "wide-rows", "goal-minutes")  # written as .wikitext
 CASES = {
     "scorer-entries": (scorer_entries, 4_000, 128_000),
     "scorer-lines": (scorer_lines, 4_000, 128_000),
@@ -236,6 +253,8 @@ CASES = {
     "grid-rounds": (grid_rounds, 250, 4_000),
     "grids-above-tables": (grids_above_tables, 250, 4_000),
     "nested-tables": (nested_tables, 2_500, 40_000),
+    "wide-rows": (wide_rows, 1_250, 20_000),
+    "goal-minutes": (goal_minutes, 25_000, 200_000),
 }
 FILE_SIZES = (1_000, 2_000, 4_000)
 

@@ -17,11 +17,11 @@ _SPAN = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.I)
 _MAX_SPAN = 1000  # a span beyond this is a typo; read as 1
 
 
-def _split(text: str, header: bool) -> list[str]:
-    """Cells of one line (its first `|` or `!` removed), split at `||` (`!!` in headers)
-    outside links and templates; each cell keeps its `attrs |` prefix."""
+def _split(text: str, header: bool) -> list[tuple[int, str]]:
+    """(offset in `text`, cell) per cell of one line (its first `|` or `!` removed), split at
+    `||` (`!!` in headers) outside links and templates; each cell keeps its `attrs |` prefix."""
     if "||" not in text and not (header and "!!" in text):  # one cell (most lines): nothing to split at
-        return [text]
+        return [(0, text)]
     cells, depth, start = [], 0, 0
     for m in _SPLIT.finditer(text):
         tok = m[0]
@@ -30,9 +30,9 @@ def _split(text: str, header: bool) -> list[str]:
         elif tok in ("]]", "}}"):
             depth = max(0, depth - 1)
         elif depth == 0 and (tok == "||" or (tok == "!!" and header)):
-            cells.append(text[start:m.start()])
+            cells.append((start, text[start:m.start()]))
             start = m.end()
-    cells.append(text[start:])
+    cells.append((start, text[start:]))
     return cells
 
 
@@ -62,10 +62,16 @@ class Cell:
 
     __slots__ = ("header", "raw", "line", "column", "rowspan", "colspan")
 
-    def __init__(self, header: bool, cell: str, line: int, line_text: str):
+    def __init__(self, header: bool, cell: str, line: int, start: int):
+        """`cell` as written from `start`, its offset in the line (0-based): the column is
+        that of its content's first character after blanks (of where its content starts,
+        where it has none). Not a search of the line for the content, which found a cell
+        written before it with the same text (`| 2 || 0 || 2`: both 2s at the first) and
+        made a row of many cells quadratic (trial34)."""
         attrs, content = _attrs_content(cell)
         self.header, self.raw = header, content
-        self.line, self.column = line, max(1, line_text.find(content.strip()) + 1)
+        lead = len(content) - len(content.lstrip()) if content.strip() else 0
+        self.line, self.column = line, start + len(cell) - len(content) + lead + 1
         self.rowspan = self.colspan = 1
         for name, n in _SPAN.findall(attrs) if attrs else ():
             n = int(n)
@@ -101,7 +107,8 @@ def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
             if current is None:
                 current = []
                 raw_rows.append((ln, current))
-            current.extend(Cell(header, c, ln, line) for c in _split(s[1:], header))
+            at = len(line) - len(line.lstrip()) + 1  # where s[1:] starts in the line
+            current.extend(Cell(header, c, ln, at + i) for i, c in _split(s[1:], header))
         elif current:
             more.setdefault(id(current[-1]), (current[-1], []))[1].append(line)
     for cell, lines in more.values():
