@@ -63,3 +63,17 @@ def test_a_club_named_as_a_detail_word_keeps_its_scorer_line():
     doc = parse_text("= X =\n\n1 June 2030\nGround 1 - 0 Beta\n  Ground: Smith 4'\n")
     assert [(e.side, e.player) for e in doc.matches[0].events] == [("home", "Smith")]
     assert doc.matches[0].venue is None
+
+
+def test_a_detail_word_that_is_part_of_a_clubs_name():
+    """`  Stadium: Rovers Park` under `Stadium Rovers 2 - 1 Beta`: the venue (it was a scorer line of the
+    club, `Rovers Park` an untimed scorer, the venue lost); `  Stadium: Lee 5'` under a match of a club
+    named `Stadium` is that club's scorer line."""
+    from seasonparse.frontend import parse_text
+
+    doc = parse_text("= 2030–31 Stadium Rovers season =\n\n== League ==\nAugust 2, 2030\nStadium Rovers 2 - 1 Beta\n"
+                     "  Stadium Rovers: Smith 10', 80'\n  Beta: Jones 50'\n  Stadium: Rovers Park\n\n"
+                     "August 9, 2030\nBeta 0 - 1 Stadium\n  Stadium: Lee 5'\n")
+    first, second = doc.matches
+    assert first.venue == "Rovers Park" and [e.player for e in first.events] == ["Smith", "Smith", "Jones"]
+    assert second.venue is None and [(e.side, e.player, e.minute) for e in second.events] == [("away", "Lee", 5)]

@@ -190,8 +190,12 @@ class _Builder:
         scorer_lines: list[ScorerLine] = []
         details: dict[str, str | int | None] = {}  # venue, attendance, referee, report (lines.match_detail)
         for sl_line, sl_text in lines[2:]:
-            side = _side_of(sl_text[:sl_text.index(":")].strip(), home, away)
-            if side is None and (detail := match_detail(sl_text)) is not None:
+            label, _, value = sl_text.partition(":")
+            side = _side_of(label.strip(), home, away)
+            # a detail's word that is only part of a club's name, before no number (`  Stadium: Rovers Park`
+            # under `Stadium Rovers 2 - 1 Beta`) is the detail, not the club's scorer line
+            if (side is None or (not any(c.isdigit() for c in value) and not same_club(label, home)
+                                 and not same_club(label, away))) and (detail := match_detail(sl_text)) is not None:
                 details.setdefault(*detail)  # `  Attendance: 63,272`: no scorer line (trial31: a P007 each)
                 continue
             team, team_column, entries, dangling = parse_scorers(sl_text)
