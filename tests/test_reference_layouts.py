@@ -133,6 +133,24 @@ def test_a_page_converted_to_markdown():
     assert _findings(name) == []
 
 
+def test_a_markdown_results_heading_is_part_of_the_page(tmp_path):
+    """`#### Results` between a one-phase page's table and its rounds opened a season of its own
+    (`Results 2030–31`): the table was then given alone and never checked. It is a part of the page; a
+    wrong row of the table is an R006 again."""
+    text = ("## Testland 2030/31\n\n#### Testland League\n\nFinal Table:\n\n"
+            " 1.Alpha                  2  2  0  0   5-1   6\n 2.Beta                   2  0  0  2   1-5   0\n\n"
+            "#### Results\n\nRound 1\n[Aug 10]\nAlpha            2-1 Beta\n\nRound 2\n[Aug 17]\n"
+            "Beta             0-3 Alpha\n")
+    path = tmp_path / "ref.txt"
+    path.write_text(text, "utf-8")
+    ref = load(str(path))
+    assert [(s.matches, s.tables) for s in ref.segments] == [((0, 1), (0,))]
+    assert reconcile([], [ref], Settings(), codes={"R006"}).findings == []
+    path.write_text(text.replace("1-5   0", "1-5   1"), "utf-8")
+    found = reconcile([], [load(str(path))], Settings(), codes={"R006"}).findings
+    assert [(f.code, f.line) for f in found] == [("R006", 8)]
+
+
 def test_scores_written_with_a_colon():
     """`Atlanta  0:1 River Plate` (the page read as no match at all) and `Round 2 [Jun 4]:`."""
     ref = load(str(REFERENCES / "handmade_colon_scores.txt"))

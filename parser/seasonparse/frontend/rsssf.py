@@ -663,6 +663,8 @@ class _Reader:
             self.heading(3, head, n)
             if part:
                 self.open_part(head, n)
+        elif marked and folded in _folded("page_parts"):  # `#### Results`: a part of the page, no competition
+            self.heading(4, head, n)
         elif marked and self.single_phase and self.segments[-1]["tournament"] is None:
             # another competition of the season's page (`#### 1. Liga (Second Level)`)
             self.heading(2, head, n)
