@@ -17,7 +17,7 @@ from datetime import date
 from typing import NamedTuple
 
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import MONTHS, Entry, Minute, note_kind, parse_date
+from seasonparse.frontend.lines import MONTHS, Entry, Minute, month_number, note_kind, parse_date
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.clean import after_score, clean, first_link, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
@@ -81,7 +81,7 @@ def date_of(param) -> tuple[str | None, str]:
         dmy = options.get("df") in ("y", "yes") or options.get("format") == "dmy"
         return iso, f"{day.day} {month} {day.year}" if dmy else f"{month} {day.day}, {day.year}"
     text = clean(param.raw)
-    return parse_date(text) if text else None, text
+    return parse_date(text, short_months=True) if text else None, text
 
 
 def _template_day(values: list[str]) -> str | None:
@@ -89,10 +89,10 @@ def _template_day(values: list[str]) -> str | None:
     or an English name), day (`|2021|5|29`, `|2021|May|29`), or one written date
     (`{{dts|29 May 2021}}`); None when they name no calendar day."""
     if len(values) == 1:
-        return parse_date(values[0])
+        return parse_date(values[0], short_months=True)
     if len(values) < 3 or not (values[0].isdecimal() and values[2].isdecimal()):
         return None
-    month = int(values[1]) if values[1].isdecimal() else MONTHS.get(values[1].casefold())
+    month = int(values[1]) if values[1].isdecimal() else month_number(values[1].casefold(), short=True)
     if month is None or max(map(len, values[:3])) > 9:  # no int() of a 5,000-digit number
         return None
     return parse_date(f"{int(values[0]):04d}-{month:02d}-{int(values[2]):02d}")
