@@ -1,0 +1,22 @@
+"""Wikitext read as the page shows it, from a trial on real articles (trial33): a route to the final's
+row headers, a result written in {{longitem}}. (fixtures: tests/fixtures/wikitext/handmade)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from seasonparse.frontend import parse_file
+
+HANDMADE = FIXTURES / "wikitext" / "handmade"
+
+
+def test_a_route_to_the_finals_rows_are_complete_as_written():
+    """`!scope="row"| R16` after `1`, `2` is the row's first cell, and `R16 | Brisley | 1–0` fills
+    the table: no row is a rowspan leftover, none realigned; {{longitem}} shows its text."""
+    doc = parse_file(str(HANDMADE / "route_to_the_final.wikitext"))
+    first, second = doc.tables
+    assert [r.cells for r in first.rows] == [
+        ("1", "Varnham", "1–2"), ("2", "Dunsby", "2–0"), ("R16", "Carrow", "2–1"), ("QF", "Stowe", "2–2")]
+    assert [r.cells[0] for r in second.rows] == ["1", "2", "R16"]
+    assert not any(r.ragged or r.realigned for t in doc.tables for r in t.rows)
+    assert not [d for d in doc.diagnostics if d.code == "W003"]
