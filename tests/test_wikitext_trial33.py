@@ -6,6 +6,7 @@ from __future__ import annotations
 from conftest import FIXTURES
 
 from seasonparse.frontend import parse_file
+from test_wikitext_input import parse
 
 HANDMADE = FIXTURES / "wikitext" / "handmade"
 
@@ -20,3 +21,12 @@ def test_a_route_to_the_finals_rows_are_complete_as_written():
     assert [r.cells[0] for r in second.rows] == ["1", "2", "R16"]
     assert not any(r.ragged or r.realigned for t in doc.tables for r in t.rows)
     assert not [d for d in doc.diagnostics if d.code == "W003"]
+
+
+def test_a_row_headed_row_a_cell_short_is_short_not_a_leftover():
+    """Its header cell is its first column's: the row lacks a later cell, and is not realigned."""
+    text = (HANDMADE / "route_to_the_final.wikitext").read_text("utf-8").replace("| Carrow\n", "")
+    doc = parse(text)
+    assert [(d.line, d.message) for d in doc.diagnostics if d.code == "W003"] == [
+        (21, "table row has 2 cells, the header 3")]
+    assert doc.tables[0].rows[2].realigned is None
