@@ -49,6 +49,7 @@ _TEXT_MINUTE = re.compile(
 # A note written before its minute (`Palmer (pen.) 54'`): the minute's when it is a marker.
 _NOTE_BEFORE = re.compile(r"\(([^()\[\]]{0,40})\)(?:[ \t]|&nbsp;)*\Z", re.I)
 _ITEM_SPLIT = re.compile(r"\n|<br\s*/?\s*>", re.I)
+_SPACE = re.compile(r"(?:[ \t]|&nbsp;)*")
 _AET = re.compile(r"a\.?\s*e\.?\s*t\.?|after extra time", re.I)
 _MONTH_NAMES = [m.capitalize() for m in MONTHS]  # English, whatever the locale
 _YES = frozenset(("yes", "y", "true", "1", "aet"))
@@ -190,6 +191,9 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
                 continue
             item.text(text[a:b], a, index)
             continue
+        if a == event_end:  # `{{penmiss}} 90+6'`, `{{yel}} 54'`: the minute written right after it is its, no goal
+            m = _TEXT_MINUTE.match(text, _SPACE.match(text, a, b).end(), b)
+            a = m.end() if m is not None and m[1] is not None else a
         pos = a
         for i, piece in enumerate(_ITEM_SPLIT.split(text[a:b])):
             if i:
