@@ -30,3 +30,12 @@ def test_a_row_headed_row_a_cell_short_is_short_not_a_leftover():
     assert [(d.line, d.message) for d in doc.diagnostics if d.code == "W003"] == [
         (21, "table row has 2 cells, the header 3")]
     assert doc.tables[0].rows[2].realigned is None
+
+
+def test_a_score_link_with_a_page_after_the_score_shows_the_score():
+    """{{score link|target|3–3|page}} (the 2022 World Cup final): the score is its second value."""
+    box = ("{{Football box\n|date = 18 December 2022\n|team1 = {{fb|ARG}}\n"
+           "|score = {{score link|2022 FIFA World Cup knockout stage#Final|3–3|2022 FIFA World Cup final}}\n"
+           "|aet = yes\n|team2 = {{fb|FRA}}\n|penaltyscore = 4–2\n}}\n")
+    (m,) = parse(box).matches
+    assert (m.home, m.away, m.home_goals, m.away_goals, m.penalties) == ("Argentina", "France", 3, 3, (4, 2))
