@@ -39,3 +39,21 @@ def test_a_score_link_with_a_page_after_the_score_shows_the_score():
            "|aet = yes\n|team2 = {{fb|FRA}}\n|penaltyscore = 4–2\n}}\n")
     (m,) = parse(box).matches
     assert (m.home, m.away, m.home_goals, m.away_goals, m.penalties) == ("Argentina", "France", 3, 3, (4, 2))
+
+
+def test_a_clubs_level_in_small_type_after_its_name_in_a_tie_row_is_no_part_of_it():
+    """`{{small|(B)}}`, `{{small|(2B)}}`, `<small>(3L)</small>`: the tie's clubs are its boxes' clubs,
+    the boxes its legs (no leg made again from the row's cells), its winner `Stowe`."""
+    doc = parse_file(str(HANDMADE / "two_leg_level_marks.wikitext"))
+    assert [(t.winner, t.reason) for t in doc.ties] == [("Stowe", "away_goals"), ("Tarnby", "aggregate")]
+    assert [(m.home, m.away) for m in doc.matches] == [
+        ("Carrow", "Tarnby"), ("Tarnby", "Carrow"), ("Stowe", "Dunsby SV"), ("Dunsby SV", "Stowe")]
+
+
+def test_a_side_in_small_type_stays_the_clubs_name():
+    from seasonparse.frontend.wikitext.ties import _without_mark
+
+    assert _without_mark("[[Carrow]] {{small|(U21)}}") == "[[Carrow]] {{small|(U21)}}"
+    assert _without_mark("[[Carrow]] {{small|(reserves)}}") == "[[Carrow]] {{small|(reserves)}}"
+    assert _without_mark("'''[[Carrow]]''' {{Small|(2B)}} ") == "'''[[Carrow]]'''"
+    assert _without_mark("[[Carrow]] (2B)") == "[[Carrow]] (2B)"  # in the name's own type: as written
