@@ -13,6 +13,8 @@ from seasonparse.frontend.wikitext.matchbox import date_of
     ("{{Start date|2011|11|23}}", ("2011-11-23", "November 23, 2011")),
     ("{{Start date|2011|November|23|df=y}}", ("2011-11-23", "23 November 2011")),
     ("{{dts|23 November 2011}}", ("2011-11-23", "November 23, 2011")),
+    ("{{dts|9 Sep 2023}}", ("2023-09-09", "September 9, 2023")),  # a short month name (trial33)
+    ("{{Start date|2023|Aug|12|df=y}}", ("2023-08-12", "12 August 2023")),
 ])
 def test_a_template_naming_a_day_dates_the_match(raw, expected):
     assert date_of(SimpleNamespace(raw=raw)) == expected

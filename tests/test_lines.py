@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES
 
 from seasonparse.frontend import parse_text
-from seasonparse.frontend.lines import clean_value, parse_date, parse_outcome, parse_score
+from seasonparse.frontend.lines import MONTHS, clean_value, parse_date, parse_outcome, parse_score
 
 CASES = tomllib.loads((FIXTURES / "scorer_lines.toml").read_text("utf-8"))["case"]
 
@@ -37,6 +37,18 @@ def test_event_columns_point_at_the_minute():
     ("2012-04-18", "2012-04-18"), ("February 30, 2012", None), ("Smarch 3, 2012", None)])
 def test_dates(text, iso):
     assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("12 Aug 2023", "2023-08-12"), ("Aug 12, 2023", "2023-08-12"), ("Aug. 12, 2023", "2023-08-12"),
+    ("3 Sept 2023", "2023-09-03"), ("Sept. 3, 2023", "2023-09-03"), ("3 Sep. 2023", "2023-09-03"),
+    ("12 August 2023", "2023-08-12"), ("31 Sep 2023", None), ("12 Ju 2023", None), ("12 August. 2023", None)])
+def test_short_month_names_are_read_where_a_wikitext_field_gives_a_date(text, iso):
+    """A wikitext date field or table reads `12 Aug 2023` (trial33); the text format's date line
+    writes its month whole (README "match block": `8 Aug 2015` makes the block prose)."""
+    assert parse_date(text, short_months=True) == iso
+    if text.split()[1 if text[0].isdigit() else 0].rstrip(".,").lower() not in MONTHS:
+        assert parse_date(text) is None
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -552,7 +552,7 @@ def test_an_awarded_score_is_marked_and_its_scorers_are_not_counted():
 
 def test_national_teams_score_links_and_the_football_box_module():
     """{{fb-rt|RUS}}, {{fb|KSA}}, {{fbu|21|ESP}} and {{#invoke:flag|fb|…}} show the
-    country (data/fifa_codes.toml); a {{score link|anchor|0–2}} shows its last value,
+    country (data/fifa_codes.toml); a {{score link|anchor|0–2}} shows its second value,
     in a box and in a grid; {{#invoke:football box|main}} is a football box; another
     module standing alone is noted (P013)."""
     d = parse_file(str(WIKI / "handmade" / "national_teams.wikitext"))

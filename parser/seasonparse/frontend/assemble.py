@@ -356,7 +356,7 @@ class _Builder:
 
     # --- tables --------------------------------------------------------------------------
     def table(self, lines, above: tuple[tuple[str, ...], ...] = (), unnamed: bool = False,
-              spanned: frozenset[int] = frozenset()) -> None:
+              spanned: frozenset[int] = frozenset(), row_headed: frozenset[int] = frozenset()) -> None:
         """A pipe table from its lines. `above`: header rows a wikitable states over the one naming
         the columns (`colspan=2 | Total` over `Apps | Goals`), one cell per column: kept in the
         Table's header, where tables.column_groups reads what each column counts. A wikitable's
@@ -364,7 +364,11 @@ class _Builder:
         `!width=25| !!width=25|`), and `spanned`, the lines of its rows with a cell spanning
         columns (`|colspan=4|Manager`): such a row's width is not the table's (_table_width), and
         its last cell spanning past the table's last column (`|colspan=7|Source` under 5) leaves
-        nothing out of line.
+        nothing out of line; `row_headed`, the lines of its rows whose first cell is a header cell
+        (`!scope="row"| R16`): that cell is the row's first column's, never a rowspan leftover.
+        A row that fills every column, its cells after the first of the kinds a complete row's are
+        there, is no leftover either, whatever its first cell reads (a route to the final: `1`, `2`,
+        `3`, then `R16 | Australia | 2–1`).
         A table that names no column and holds no column of data (_names_data) nor a score is layout (a
         line-up: position, number, player, a card or a substitution in cells of their own, as
         many as each row needs): its rows have no columns to line up with, no W003."""
@@ -395,7 +399,9 @@ class _Builder:
             ragged = False
             if layout or (ln in spanned and len(cells) > ncols and len(set(cells[ncols - 1:])) == 1):
                 pass  # no columns to line up with; a cell spanning past the table's last column
-            elif ln in starts_with_text and _shifted(shapes[ln], full_shapes):
+            elif (ln in starts_with_text and ln not in row_headed
+                  and not (len(cells) == ncols and _in_place(shapes[ln], full_shapes))
+                  and _shifted(shapes[ln], full_shapes)):
                 ragged = True
                 trimmed = cells[:-1] if len(cells) >= ncols and cells[-1] == "" else cells
                 realigned = (prev_first or "",) + trimmed
@@ -634,6 +640,13 @@ def _usual_full_shapes(shapes) -> tuple[str, ...]:
     rows all differ in shape quadratic (4,000 such rows: 42 s)."""
     counts = Counter(shape for shape in shapes if shape[:1] == "n")
     return tuple(shape for shape, _ in counts.most_common(MAX_FULL_SHAPES))
+
+
+def _in_place(shape, full_shapes) -> bool:
+    """Whether a row reads like a complete row of as many cells but for its first cell: a row
+    written whole whose first cell is text, not a number (`R16`, `QF` after `1`, `2`, `3`)."""
+    return any(len(full) == len(shape) and all(a == b or "e" in (a, b) for a, b in zip(shape[1:], full[1:]))
+               for full in full_shapes)
 
 
 def _shifted(shape, full_shapes) -> bool:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import alternatives, contains_any, lexicon, names_any, without_article, words
@@ -22,19 +22,42 @@ MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"), start=1)}
 
-_DATE_MDY = re.compile(r"([A-Za-z]+) (\d{1,2}), (\d{4})")
-_DATE_DMY = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
+_DATE_MDY = re.compile(r"([A-Za-z]+)(\.)? (\d{1,2}), (\d{4})")
+_DATE_DMY = re.compile(r"(\d{1,2}) ([A-Za-z]+)(\.)? (\d{4})")
 _DATE_ISO = compile_lazily(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+@cache
+def _short_months() -> dict[str, int]:
+    """The lexicon's short month names (dates.month_abbreviations: `aug`, `sept`), each the
+    month whose English name it starts."""
+    out = {}
+    for word in lexicon()["dates"]["month_abbreviations"]:
+        found = [n for name, n in MONTHS.items() if name.startswith(word.lower())]
+        if len(found) == 1:
+            out[word.lower()] = found[0]
+    return out
+
+
+def month_number(word: str, dot: str | None = None, short: bool = False) -> int | None:
+    """The month `word` names: its English name, or (`short`) a short name of the lexicon,
+    maybe with a dot after it (`Aug`, `Sept.`); None if none."""
+    w = word.lower()
+    if not dot and (n := MONTHS.get(w)) is not None:
+        return n
+    return _short_months().get(w) if short else None
+
+
 @lru_cache(maxsize=4096)  # a season has a few hundred match days, each written many times
-def parse_date(text: str) -> str | None:
-    """`July 29, 2011` / `18 April 2012` / `2012-04-18` -> ISO date, None if no such day."""
+def parse_date(text: str, short_months: bool = False) -> str | None:
+    """`July 29, 2011` / `18 April 2012` / `2012-04-18` -> ISO date, None if no such day.
+    `short_months`: a month may also be written short (`12 Aug 2023`, `Sept. 3, 2023`), as a
+    wikitext field or table gives a date; the text format's date line writes it whole."""
     t = text.strip()
     if m := _DATE_MDY.fullmatch(t):
-        mon, day, year = MONTHS.get(m[1].lower()), int(m[2]), int(m[3])
+        mon, day, year = month_number(m[1], m[2], short_months), int(m[3]), int(m[4])
     elif m := _DATE_DMY.fullmatch(t):
-        day, mon, year = int(m[1]), MONTHS.get(m[2].lower()), int(m[3])
+        day, mon, year = int(m[1]), month_number(m[2], m[3], short_months), int(m[4])
     elif m := _DATE_ISO.fullmatch(t):
         year, mon, day = int(m[1]), int(m[2]), int(m[3])
     else:

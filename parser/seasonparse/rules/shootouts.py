@@ -9,7 +9,7 @@ and away reversed, in the same round (or section).
 from __future__ import annotations
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import knockout_ties, per_document
+from seasonparse.football import excluded_section, knockout_ties, per_document
 from seasonparse.model import ERROR, WARNING, Match
 
 
@@ -57,13 +57,15 @@ def shootout_not_level(doc, settings, report):
     level, or, for a second leg, that the aggregate of both legs is.
 
     Why: a shoot-out decides only a level match or tie: the score, the other leg
-    or the shoot-out is wrong.
+    or the shoot-out is wrong. Not in pre-season games and friendlies (a section the
+    lexicon's [sections] excluded names): a shoot-out after a won or lost friendly is
+    played for its own sake, as the organisers agreed (a pre-season tour's).
 
     Example:
         Necaxa 2 - 1 Mérida (4–3 p)
     """
     for m in doc.matches:
-        if m.penalties is None:
+        if m.penalties is None or excluded_section(m.section):
             continue
         first = _first_legs(doc).get(m.index)
         if not _level(m.home_goals, m.away_goals, first):

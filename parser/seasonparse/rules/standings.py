@@ -7,6 +7,7 @@ from bisect import bisect_left
 from seasonparse.football import same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
+from seasonparse.lexicon import words
 from seasonparse.names import club_words, tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
@@ -196,8 +197,10 @@ def standings_order(doc, settings, report):
     have more points than the sixth) is ordered within each part. A tournament's final
     ranking (`==Final ranking==`: the lexicon's stage `final ranking`) ranks by the round
     each club reached, and is not checked. A row that played nothing (Pld 0: a club
-    expelled or withdrawn, placed last whatever its points and goals) is not compared:
-    the rows above and below it are compared with each other.
+    expelled or withdrawn, placed last whatever its points and goals) is not compared, nor is
+    a row whose status marks its club out of the ranking by points (the lexicon's status_out:
+    `E` expelled, `D` disqualified; Juventus 2005–06, `status_JUV=DR`, placed last by a court
+    with their points kept): the rows above and below it are compared with each other.
 
     Why: a row out of order means a wrong number in it or in the row above; but
     leagues break ties on points differently (La Liga by head-to-head).
@@ -219,8 +222,8 @@ def standings_order(doc, settings, report):
         for r in rows_of(table):
             if id(r.row) in part_starts:
                 prev = None  # below a split line: a part ranked apart
-            if r.values.get("played") == 0:
-                continue  # no match played: no place earned in the order
+            if r.values.get("played") == 0 or r.marks & words("standings", "status_out"):
+                continue  # no match played, or out by decision (disqualified): no place earned in the order
             k = key(r)
             if k is None:
                 continue

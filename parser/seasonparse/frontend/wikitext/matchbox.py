@@ -17,7 +17,7 @@ from datetime import date
 from typing import NamedTuple
 
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import MONTHS, Entry, Minute, note_kind, parse_date
+from seasonparse.frontend.lines import MONTHS, Entry, Minute, month_number, note_kind, parse_date
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.clean import after_score, clean, first_link, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
@@ -49,6 +49,7 @@ _TEXT_MINUTE = re.compile(
 # A note written before its minute (`Palmer (pen.) 54'`): the minute's when it is a marker.
 _NOTE_BEFORE = re.compile(r"\(([^()\[\]]{0,40})\)(?:[ \t]|&nbsp;)*\Z", re.I)
 _ITEM_SPLIT = re.compile(r"\n|<br\s*/?\s*>", re.I)
+_SPACE = re.compile(r"(?:[ \t]|&nbsp;)*")
 _AET = re.compile(r"a\.?\s*e\.?\s*t\.?|after extra time", re.I)
 _MONTH_NAMES = [m.capitalize() for m in MONTHS]  # English, whatever the locale
 _YES = frozenset(("yes", "y", "true", "1", "aet"))
@@ -81,7 +82,7 @@ def date_of(param) -> tuple[str | None, str]:
         dmy = options.get("df") in ("y", "yes") or options.get("format") == "dmy"
         return iso, f"{day.day} {month} {day.year}" if dmy else f"{month} {day.day}, {day.year}"
     text = clean(param.raw)
-    return parse_date(text) if text else None, text
+    return parse_date(text, short_months=True) if text else None, text
 
 
 def _template_day(values: list[str]) -> str | None:
@@ -89,10 +90,10 @@ def _template_day(values: list[str]) -> str | None:
     or an English name), day (`|2021|5|29`, `|2021|May|29`), or one written date
     (`{{dts|29 May 2021}}`); None when they name no calendar day."""
     if len(values) == 1:
-        return parse_date(values[0])
+        return parse_date(values[0], short_months=True)
     if len(values) < 3 or not (values[0].isdecimal() and values[2].isdecimal()):
         return None
-    month = int(values[1]) if values[1].isdecimal() else MONTHS.get(values[1].casefold())
+    month = int(values[1]) if values[1].isdecimal() else month_number(values[1].casefold(), short=True)
     if month is None or max(map(len, values[:3])) > 9:  # no int() of a 5,000-digit number
         return None
     return parse_date(f"{int(values[0]):04d}-{month:02d}-{int(values[2]):02d}")
@@ -193,6 +194,9 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
                 continue
             item.text(text[a:b], a, index)
             continue
+        if a == event_end:  # `{{penmiss}} 90+6'`, `{{yel}} 54'`: the minute written right after it is its, no goal
+            m = _TEXT_MINUTE.match(text, _SPACE.match(text, a, b).end(), b)
+            a = m.end() if m is not None and m[1] is not None else a
         pos = a
         for i, piece in enumerate(_ITEM_SPLIT.split(text[a:b])):
             if i:

@@ -144,12 +144,13 @@ class _Reader:
         if not body:
             return
         spanned = frozenset(ln for ln, _, cells in body if any(c.colspan > 1 for c in cells))
+        row_headed = frozenset(ln for ln, _, cells in body if cells and cells[0].header)
         columns = header[-1][1] if header else [""] * max(len(t) for _, t, _ in body)
         lines = [(header[-1][0] if header else self.line(start), _pipe_line(columns))]
         lines += [(ln, _pipe_line(texts)) for ln, texts, _ in body]
         made, scorers = len(self.b.tables), len(self.b.goalscorers)
         above = tuple(tuple(c.replace("|", "/") for c in texts) for _, texts, _ in header[:-1])
-        self._item("table", lines, above=above, unnamed=not named, spanned=spanned)
+        self._item("table", lines, above=above, unnamed=not named, spanned=spanned, row_headed=row_headed)
         if len(self.b.tables) > made:  # the table spans its rows' continuation lines and `|}`
             t = self.b.tables[-1]._replace(end_line=self.line(max(start, end - 1)))
             if t.rows or any(t.columns):

@@ -37,7 +37,7 @@ import re
 
 from seasonparse.seasons import season_year, season_years
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import MONTHS, Entry, note_beyond, note_details, note_kind, parse_date
+from seasonparse.frontend.lines import Entry, month_number, note_beyond, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Param
 from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _name_link, _note, date_of
@@ -50,7 +50,7 @@ from seasonparse.names import fold
 # Compiled on first use: most articles have no results table (lazy_re).
 # The result cell: a W/D/L word, the score, then its notes (`(a.e.t.)`, `(4–3 p)`)
 _RESULT = compile_lazily(r"\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)\s*(.*)", re.S)
-_DAY_MONTH = compile_lazily(r"\s*(?:(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\.?\s+(\d{1,2}))\s*")
+_DAY_MONTH = compile_lazily(r"\s*(?:(\d{1,2})\s+([A-Za-z]+)\.?|([A-Za-z]+)\.?\s+(\d{1,2}))\s*")
 _COUNT = compile_lazily(r"(.*?)\s*\((\d{1,2})\)\s*")  # `Shearer (2)`: two goals
 _NOTE = compile_lazily(r"(.*?)\s*\(([^()]*)\)\s*")  # `Smith (o.g.)`
 # A comma between untimed names, outside links and templates. A link or template is looked for
@@ -91,14 +91,14 @@ class SeasonDays:
     def date(self, text: str) -> str | None:
         if not text:
             return None
-        full = parse_date(text)
+        full = parse_date(text, short_months=True)
         if full is not None or self.years is None:
             return full
         m = _DAY_MONTH.fullmatch(text)
         if m is None:
             return None
         day, month_word = (m[1], m[2]) if m[1] else (m[4], m[3])
-        month = MONTHS.get(month_word.lower())
+        month = month_number(month_word, short=True)
         if month is None:
             return None
         if self.start_month is None:

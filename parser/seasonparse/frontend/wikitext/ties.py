@@ -45,13 +45,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
-from seasonparse.frontend.wikitext.templates import key, tie_columns
-from seasonparse.lexicon import knockout_title, leg_round, names_any, struck_note
+from seasonparse.frontend.wikitext.templates import inline_rules, key, tie_columns
+from seasonparse.lexicon import knockout_title, leg_round, names_any, struck_note, words
 from seasonparse.model import ERROR, WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
 
@@ -340,6 +341,37 @@ def _away_goals(t: TieText) -> tuple[int, int] | None:
     return (second[0], first[1]) if first and second else None
 
 
+@cache
+def _small_mark() -> re.Pattern:
+    """A parenthesis in small type closing a tie's team cell: `{{small|(2B)}}` (templates.toml's
+    inline rules with `mark`), `<small>(B)</small>`; group 1 or 2 holds what it says."""
+    names = "|".join(r"[\s_]+".join(re.escape(w) for w in name.split())
+                     for name, rule in inline_rules().items() if rule.get("mark")) or r"(?!)"
+    return re.compile(r"\s*(?:\{\{\s*(?:" + names + r")\s*\|\s*\(([^(){}|\n]{1,12})\)\s*\}\}"
+                      r"|<small>\s*\(([^()<\n]{1,12})\)\s*</small>)\s*\Z", re.I)
+
+
+_CODE = re.compile(r"[0-9A-Za-z]{1,4}")
+
+
+def _without_mark(raw: str) -> str:
+    """A tie's team cell less the club's mark in small type after its name: its league level
+    (`[[1. FC Heidenheim]] {{small|(2B)}}`, `[[Werder Bremen]] {{small|(B)}}`: 2. Bundesliga,
+    Bundesliga), a short code of letters and digits, no part of its name (trial33: the tie's
+    winner `Werder Bremen (B)`, another club than its boxes' Werder Bremen). A side of the club
+    (`{{small|(U21)}}`, the lexicon's side_qualifiers but a single letter) stays its name."""
+    tail = raw.rstrip()
+    if not tail.endswith(("}}", ">")):
+        return raw
+    m = _small_mark().search(raw, max(0, len(tail) - 120))
+    if m is None:
+        return raw
+    mark = (m[1] if m[1] is not None else m[2]).strip()
+    if not _CODE.fullmatch(mark) or (len(mark) > 1 and fold(mark) in words("scores", "side_qualifiers")):
+        return raw
+    return raw[:m.start()]
+
+
 def read_two_leg(frag: Fragment, b, index: LineIndex, awaited: AwaitedBoxes) -> Mark | None:
     get = {int(p.name): p for p in frag.order if p.name.isdecimal()}
     if 1 not in get or 4 not in get:
@@ -350,7 +382,8 @@ def read_two_leg(frag: Fragment, b, index: LineIndex, awaited: AwaitedBoxes) -> 
         return (get[n].raw, index.position(get[n].offset)) if n in get else ("", empty)
 
     (leg1, leg1_pos), (leg2, leg2_pos), (aggregate, aggregate_pos) = cell(6), cell(7), cell(3)
-    return add_tie(TieText(get[1].raw, get[4].raw, aggregate, leg1, leg2, index.line(frag.start),
+    return add_tie(TieText(_without_mark(get[1].raw), _without_mark(get[4].raw), aggregate, leg1, leg2,
+                           index.line(frag.start),
                            leg1_pos, leg2_pos, cell(1)[1], cell(4)[1], aggregate_pos), b, awaited)
 
 
