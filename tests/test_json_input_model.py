@@ -83,3 +83,16 @@ def test_a_null_date_beside_a_day_says_so(run, seed_json, tmp_path):
     assert [f["code"] for f in found] == ["P010"], found
     assert (f"matches/0/date: null, but its date_text `{text}` is the day 2011-11-23"
             in found[0]["message"]), found
+
+
+def test_a_null_date_beside_a_short_month_day_in_a_wikitext_json(run, seed_json, tmp_path):
+    """A wikitext document's `12 Aug 2023` is a day its reader writes (fixes46); a JSON of one whose date is
+    null beside it is stale or edited, said as the text format's is. A text document's is not read so."""
+    name = sorted(seed_json)[-1]
+    data = json.loads(json.dumps(seed_json[name]))
+    data["matches"][0]["date"], data["matches"][0]["date_text"] = None, "12 Aug 2023"
+    for fmt, said in (("wikitext", True), ("text", False)):
+        data["source"]["format"] = fmt
+        (tmp_path / name).write_text(json.dumps(data), "utf-8")
+        found = [f for f in _findings(run, tmp_path) if f["code"] == "P010"]
+        assert bool(found) == said and (not said or "is the day 2023-08-12" in found[0]["message"]), (fmt, found)

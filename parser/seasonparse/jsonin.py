@@ -209,7 +209,8 @@ def beyond_the_model(data: dict, long_numbers: bool = True) -> str | None:
                 date.fromisoformat(m["date"])
             except ValueError:
                 return f"matches/{n}/date: {m['date']!r} is no day of the calendar"
-        elif read_by_date_lines and m["date_text"] and (day := parse_date(m["date_text"])) is not None:
+        elif read_by_date_lines and m["date_text"] and (day := parse_date(
+                m["date_text"], short_months=data["source"]["format"] == "wikitext")) is not None:  # as each reads
             return (f"matches/{n}/date: null, but its date_text `{m['date_text']}` is the day {day} "
                     f"(the parser writes it; parse the article again)")
     if data["title_line"] is not None and data["title_line"] < 1:
