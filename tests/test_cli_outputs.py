@@ -101,6 +101,11 @@ def test_a_reference_given_as_an_article_is_said(run, tmp_path):
     code, out, _ = run("check", REFERENCE, "--no-baseline", "--format", "concise")
     assert f"{REFERENCE}:1:1: P025 [warning] nothing of a season article is read" in out
     assert "check it with `--reference FILE`" in out
+    page = tmp_path / "aut.txt"  # a real page's shape: a rule of signs (was read as the title), `Round 1`, `Final Table:`
+    page.write_text("## Austria 2013/14\n\n=-=-=-=-=-=-=-=\n\nFinal Table:\n\n 1.RB Salzburg   36 25 5 6 110-35 80\n\n"
+                    "Round 1\n[Jul 20]\nAustria          2-0 Admira Wacker\n", "utf-8")
+    code, out, _ = run("check", page, "--no-baseline", "--format", "concise")
+    assert f"{page}:1:1: P025" in out and "check it with `--reference FILE`" in out, out
     prose = tmp_path / "notes.txt"
     prose.write_text("Some notes on the season.\n\nNothing else.\n", "utf-8")
     code, out, _ = run("check", prose, "--no-baseline", "--format", "concise")

@@ -268,7 +268,8 @@ def test_a_second_match_under_one_date_is_said(between):
     assert [(d.code, d.severity, d.line) for d in doc.diagnostics] == [("P023", "warning", 5 + len(between))]
     assert "its date line is missing" in doc.diagnostics[0].message
     for prose in ("Milan won 5 – 0 on aggregate.", "The match ended 1 – 1; it was awarded to Alpha 3 – 0.",
-                  "Alpha 2 – 0 Gamma was the first win"):
+                  "Alpha 2 – 0 Gamma was the first win", "Aggregate: Alpha 3 - 2 Beta",  # labelled (review28)
+                  "Half-time: Alpha 1 - 0 Gamma", "Penalties: Alpha 4 - 3 Gamma"):
         doc = parse_text("==A==\n24 August 2030\nAlpha 2 - 0 Gamma\n  Alpha: Kim 5', 9'\n" + between + prose + "\n")
         assert doc.diagnostics == (), prose
 

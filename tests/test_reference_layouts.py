@@ -203,8 +203,11 @@ def test_a_round_over_a_few_days_leaves_its_matches_undated():
     assert ref.document.diagnostics == ()
     assert [(e.player, e.minute) for e in ref.document.matches[4].events] == [("May", 14), ("May", 55)]
     ref = parse_text("Competition: T\nSeason: 2030-31\n\nRound 1\n[Aug 10]\nAlpha 2-1 Beta\n[24/25 Aug]\n"
-                     "Gamma 1-1 Delta\n[Aug 30]\nBeta 0-0 Delta\n[Aug 30-Sep 1]\nAlpha 0-0 Delta\n[Aug 31 - 30]\n")
-    assert [m.date for m in ref.document.matches] == ["2030-08-10", None, "2030-08-30", None]
+                     "Gamma 1-1 Delta\n[Aug 30]\nBeta 0-0 Delta\n[Aug 30-Sep 1]\nAlpha 0-0 Delta\n[Aug 31 - 30]\n"
+                     "[Sep 6]\nAlpha 2-0 Gamma\n[May 44, 45]\nBeta 1-1 Delta\n")
+    assert [m.date for m in ref.document.matches] == ["2030-08-10", None, "2030-08-30", None, "2030-09-06",
+                                                      "2030-09-06"]  # `[May 44, 45]`: a scorer's minutes (review28)
+    assert [(e.player, e.minute) for e in ref.document.matches[4].events] == [("May", 44), ("May", 45)]
     assert [d.code for d in ref.document.diagnostics] == ["P007"]  # days out of order: no round's days
 
 

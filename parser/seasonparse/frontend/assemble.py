@@ -65,7 +65,7 @@ def _lone_score_line(line: str) -> bool:
     names of a few capitalised words (a particle between them: `Club de Fútbol`), not a sentence that holds
     a score (`The match ended 1–1; it was awarded`, `Milan won 5–0 on aggregate.`)."""
     score = parse_score(line)
-    if score is None or not line.strip().startswith(score.home):
+    if score is None or not line.strip().startswith(score.home) or ":" in score.home:  # `Aggregate: Alpha 3 - 2 Beta`
         return False
     names = score.home.split(), score.away.split()
     return all(0 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words)
@@ -125,6 +125,9 @@ class _Builder:
         lead = len(s) - len(s.lstrip("="))
         trail = len(s) - len(s.rstrip("="))
         title = s.strip("=").strip()
+        if not any(c.isalnum() for c in title):  # `=-=-=-=-=`: a rule drawn with signs (an RSSSF page's), no heading
+            self.paragraph(lines)
+            return
         level = min(lead, trail, MAX_HEADING_LEVEL)
         if lead != trail:
             self.diag("P008", WARNING,
@@ -570,7 +573,8 @@ class _Builder:
                                    "match or table" + (hint or "; is it a season article?"), first)
 
 
-_REFERENCE_HEADER = re.compile(r"^\*?\s*(?:Competition|Season|Round)\s*:", re.I)
+# a reference page's own lines: `Season: 2011-2012`, `Round: 1`, `Round 12`, `Final Table:` (rsssf.py reads them)
+_REFERENCE_HEADER = re.compile(r"^\*?\s*(?:(?:Competition|Season|Round)\s*:|Round\s+\d+\b|(?:Final\s+)?Table\s*:)", re.I)
 _REFERENCE_RESULT = re.compile(r"\S\s{2,}\d{1,2}\s*[-:]\s*\d{1,2}\s+\S")  # `Necaxa            1-0 Mérida`
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))

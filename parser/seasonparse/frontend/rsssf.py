@@ -214,6 +214,8 @@ def _days_of_a_round(text: str) -> bool:
     m = _DAYS.fullmatch(text)
     if m is None:
         return False
+    if not all(0 < int(d) <= 31 for d in (m["d1"] or m["d3"], m["d2"] or m["d4"])):
+        return False  # `[May 44, 45]`: a scorer's minutes
     if m["d3"] is not None:
         return _month(m["m3"].rstrip(".")) is not None and int(m["d3"]) < int(m["d4"])
     first, second = _month(m["m1"].rstrip(".")), _month(m["m2"].rstrip(".")) if m["m2"] else None

@@ -286,7 +286,10 @@ def infobox_record_match(doc, settings, report):
     records = [(meaning, f) for meaning in _RECORD_MARGIN if (f := _field(doc, meaning)) is not None and f.value]
     if not records:
         return
-    matches = [m for m in doc.matches if counted(m)]
+    # the league's matches: a record field is the league's, and an article holding only its finals or play-offs
+    # holds other meetings of the clubs (review28: an A-League finals series)
+    in_ties = {m.index for kt in knockout_ties(doc) if kt.round is not None for m in kt.legs}
+    matches = [m for m in doc.matches if counted(m) and m.index not in in_ties and match_phase(m.section) == "league"]
     if not matches:
         return
     clubs = list(dict.fromkeys(name for m in matches for name in (m.home, m.away)))
@@ -313,7 +316,8 @@ def infobox_record_match(doc, settings, report):
                              related=[Related(doc.path, dated[0].line, dated[0].home_column, "the match")])
             key = (home, away, goals)
             first = seen.setdefault(key, (stated["date"], field))
-            if first[1] is not field and stated["date"] and first[0] and _record_day(first[0]) and \
+            # two dates for one match, where the results hold it once (the same score twice in a season: two dates)
+            if len(found) == 1 and first[1] is not field and stated["date"] and first[0] and _record_day(first[0]) and \
                     _record_day(first[0]) != day and day is not None:
                 yield report(f"{field.key}: `{text}` on {stated['date']}, but {first[1].key} states it on "
                              f"{first[0]}", field.line, 1,
