@@ -318,3 +318,34 @@ def test_a_csv_saved_with_semicolons(tmp_path):
     assert [(m.date, m.home, m.away, m.home_goals, m.away_goals) for m in ref.document.matches] == [
         ("2014-08-16", "Arsenal", "Crystal Palace", 2, 1)]
     assert [(d.code, d.line, d.column) for d in ref.document.diagnostics] == [("P001", 3, 33)]
+
+
+def test_a_one_phase_seasons_table_is_compared_with_the_articles():
+    """`Italy 2005/06`, one phase (its season a segment of no tournament): an article's standings row of
+    `Serie A 2005–06` against it. R005 never ran for one-phase leagues (trial36: an article's planted GF
+    found by S008 only); now Inter's GF 69 against the reference's 68, Treviso's agreeing row silent."""
+    found = _findings("handmade_one_phase_season.txt", "handmade_one_phase_season_article.txt", codes=("R005",))
+    assert [(code, line) for code, _, line, _ in found] == [("R005", 15)]
+    assert "GF 69 as the Serie A 2005–06 standings, GF 68 in the reference" in found[0][3]
+
+
+def test_a_results_grids_undated_cells_are_reconciled(tmp_path):
+    """A league article's grid (`match_INT_TRV=3–1`: no dates) was reconciled with nothing (trial36: a
+    whole Serie A grid `0 of 0` matched). Each cell is the reference's one match of those clubs at that
+    ground in the same season: Inter 3–1 Treviso against the reference's 3-0 is an R001 at the cell, the
+    other cell agrees. Where the reference has two such matches, the cell pairs only with the one of
+    its score; else with none (no guess)."""
+    from seasonparse.frontend import parse_file
+
+    article = parse_file(str(REFERENCES / "handmade_grid_article.wikitext"), "grid.wikitext")
+    text = (REFERENCES / "handmade_grid_reference.txt").read_text("utf-8")
+    rec = reconcile([article], [load(str(REFERENCES / "handmade_grid_reference.txt"), "ref.txt")], Settings(),
+                    codes={"R001", "R002", "R003", "R004"})
+    assert [(f.code, f.line) for f in rec.findings] == [("R001", 12)]
+    assert (rec.summary.article_matches, rec.summary.matched, rec.summary.disagree) == (2, 2, 1)
+    twice = tmp_path / "ref.txt"
+    for second, found in (("Inter           2-2 Treviso", []), ("Inter           3-1 Treviso", [])):
+        twice.write_text(text + f"\nRound 30\n[Apr 2]\n{second}\n", "utf-8")
+        rec = reconcile([article], [load(str(twice), "ref.txt")], Settings(), codes={"R001"})
+        assert [(f.code, f.line) for f in rec.findings] == found, second
+

@@ -27,6 +27,7 @@ from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
 from seasonparse.reference import Record, Reference, Segment, gc_paused
+from seasonparse.seasons import season_years
 from seasonparse.tables import record
 
 
@@ -281,8 +282,10 @@ class ReferenceIndex:
         self.pairings: list[Pairing] = []
         self.unmatched: list[Unmatched] = []
         self.undated_legs: list[ArticleMatch] = []  # the articles' ties' legs with no date
+        self.undated_league: list[ArticleMatch] = []  # the articles' league matches with no date (a grid's)
         self._pair_all()
         self._pair_undated_legs()
+        self._pair_undated_league()
 
     def root(self, name: str) -> str:
         """The club root of a name as written, looked up once per name: identity is
@@ -298,9 +301,14 @@ class ReferenceIndex:
         out = []
         root, article_match = self.root, maker(ArticleMatch)
         counted_in: dict[tuple[str, ...], bool] = {}
+        undated = self._undated_league_matches = []  # (doc, match): paired by _pair_undated_league
         for doc in self.articles:
             for m in doc.matches:
                 if m.date is None:
+                    if m.section not in counted_in:
+                        counted_in[m.section] = not excluded_section(m.section)
+                    if counted_in[m.section] and not struck(m):
+                        undated.append((doc, m))
                     continue
                 keep = counted_in.get(m.section)
                 if keep is None:
@@ -425,6 +433,40 @@ class ReferenceIndex:
                     mine, rms, ordered = taken[0]
                     self.pairings += map(Pairing, mine, _by_leg(mine, rms, ordered))
 
+    def _pair_undated_league(self) -> None:
+        """The articles' undated league matches (a results grid's cells: trial36, a whole Serie A grid
+        reconciled with nothing, `0 of 0`), each paired with the reference's one regular-season match of
+        the same home and away clubs, in a segment of the article's season that covers its league in
+        full: a league meets each pair once at each ground. Where the reference holds two such (a
+        league of four rounds, a split season), only the one of the same score, where one is; else
+        none, and no finding (which of the two the cell is cannot be told)."""
+        if not self._undated_league_matches:
+            return
+        in_ties = {(id(doc), i) for doc in self.articles for tie in doc.ties for i in tie.legs}
+        seasons: dict[tuple, tuple | None] = {}  # (document, section) -> the article's tournament, asked once
+        article_match, pairing = maker(ArticleMatch), maker(Pairing)
+        for doc, m in self._undated_league_matches:
+            if (id(doc), m.index) in in_ties or match_phase(m.section) != "league":
+                continue
+            place = (id(doc), m.section)
+            if place not in seasons:
+                seasons[place] = section_tournament(doc, m.section)
+            t = seasons[place]
+            if t is None:
+                continue
+            a = article_match((doc, m, None, self.root(m.home), self.root(m.away)))
+            self.undated_league.append(a)
+            for ref in self.references:
+                same = [rm for seg, clubs, seg_t, _ in self.coverage.get(id(ref), ())
+                        if a.home in clubs and a.away in clubs and _same_season(seg, seg_t, t, ref)
+                        for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
+                if len(same) > 1:
+                    same = [rm for rm in same if (rm.goals_of(a.home), rm.goals_of(a.away)) == (
+                        m.home_goals, m.away_goals)]
+                if len(same) == 1:
+                    self.pairings.append(pairing((a, same[0])))
+                    break
+
     @cached_property
     def coverage(self) -> dict[int, list[tuple[Segment, set[str], tuple | None, dict]]]:
         """Reference -> its segments that cover a competition in full: (segment, club roots,
@@ -503,9 +545,23 @@ class ReferenceIndex:
         matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
         disagree = {(p.article.doc.path, p.article.match.index) for p in self.differing}
         unmatched = {(u.article.doc.path, u.article.match.index) for u in self.unmatched} - matched
-        every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs)}
+        every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs,
+                                                         *self.undated_league)}
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),
                        len(unmatched), len(every - matched - unmatched))
+
+
+def _same_season(seg: Segment, seg_tournament: tuple | None, article: tuple, ref: Reference) -> bool:
+    """Whether a reference segment is the article's tournament: the same one where the segment has one
+    (`('Apertura', 2011)`); for a one-phase page's season (none), the same years as the article's league
+    season (`('Serie A', '2005–06')`)."""
+    if seg_tournament is not None:
+        return seg_tournament == article
+    if not isinstance(article[1], str):
+        return False
+    years = season_years(article[1])
+    ours = season_years(seg.title) or season_years(ref.season or "")
+    return years is not None and ours is not None and years[:2] == ours[:2]
 
 
 def _may_be_same(a, b) -> bool:

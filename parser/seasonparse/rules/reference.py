@@ -11,9 +11,10 @@ survive lines moving and the folder a run starts from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from operator import itemgetter
 
+from seasonparse.seasons import season_years
 from seasonparse.tournaments import table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
@@ -157,20 +158,58 @@ def _stated(index, ref, table: int) -> list[tuple]:
 
 
 def _reference_rows(index):
-    """(club root, tournament) -> [(reference, segment, row, values)] from each segment's last stated table."""
+    """(club root, tournament) -> [(reference, segment, row, values)] from each segment's last stated table.
+    A page of one-phase seasons (`Italy 2005/06`: its segments of no tournament) gives its rows under
+    (club root, _season_key of the season): each club's row of the largest table of that season, its
+    league's (a group stage's or a cup's smaller table beside it is no league table; trial36: R005 never
+    ran for Serie A, the Bundesliga, the Premier League)."""
     out: dict[tuple, list] = {}
+    one_phase: dict[tuple, tuple] = {}  # (club root, season key) -> (rows in its table, the entry)
     for ref in index.references:
         for seg in ref.segments:
-            if not seg.tables or seg.tournament is None:
+            if not seg.tables:
                 continue
-            for row, club, values in _stated(index, ref, seg.tables[-1]):
-                out.setdefault((club, seg.tournament), []).append((ref, seg, row, values))
+            stated = _stated(index, ref, seg.tables[-1])
+            if seg.tournament is not None:
+                for row, club, values in stated:
+                    out.setdefault((club, seg.tournament), []).append((ref, seg, row, values))
+                continue
+            season = season_years(seg.title) or season_years(ref.season or "")
+            if season is None:
+                continue
+            for row, club, values in stated:
+                key = (club, _season_key(season))
+                if len(stated) > one_phase.get(key, (0,))[0]:
+                    one_phase[key] = (len(stated), (ref, seg, row, values))
+    for key, (_, entry) in one_phase.items():
+        out.setdefault(key, []).append(entry)
     return out
+
+
+def _season_key(years: tuple) -> tuple:
+    """A one-phase season as _reference_rows keys it: ("season", first year, last year)."""
+    return "season", years[0], years[1]
+
+
+def _rows_of(ref_rows: dict, club: str, t: tuple) -> list:
+    """The reference rows of `club` in the article's tournament `t`: its own, else, for a one-phase
+    league's season (`('Serie A', '2005–06')`), the season's (see _reference_rows)."""
+    found = ref_rows.get((club, t))
+    if found or not isinstance(t[1], str) or (years := season_years(t[1])) is None:
+        return found or []
+    return ref_rows.get((club, _season_key(years)), [])
+
+
+def _wanted(ref_rows: dict) -> Callable:
+    """Whether an article table's tournament has a reference table to be compared with."""
+    tournaments = {t for _, t in ref_rows}
+    return lambda t: t in tournaments or (t is not None and isinstance(t[1], str) and (
+        years := season_years(t[1])) is not None and _season_key(years) in tournaments)
 
 
 def _article_rows(index, tournaments) -> Iterator[tuple]:
     """(doc, row line, team, tournament, {meaning: value}, label) for article standings
-    rows and relegation tables' tournament columns, of the `tournaments` only (those a
+    rows and relegation tables' tournament columns, of the tournaments `tournaments(t)` says (those a
     reference states a table of: no other row has anything to be compared with)."""
     for doc in index.articles:
         for table in doc.tables:
@@ -190,7 +229,7 @@ def _article_rows(index, tournaments) -> Iterator[tuple]:
                            for i, name in tournament_columns(table).items()]
             else:
                 continue
-            columns = [c for c in columns if c[0] in tournaments]
+            columns = [c for c in columns if tournaments(c[0])]
             if not columns:
                 continue
             for row in table.rows:
@@ -246,9 +285,9 @@ def reference_standings(index, settings, report):
     """
     win = settings.points_for_win
     ref_rows = _reference_rows(index)
-    for doc, line, team, t, values, label in _article_rows(index, {t for _, t in ref_rows}):
+    for doc, line, team, t, values, label in _article_rows(index, _wanted(ref_rows)):
         club = index.root(team)
-        for ref, seg, row, ref_values in ref_rows.get((club, t), ()):
+        for ref, seg, row, ref_values in _rows_of(ref_rows, club, t):
             wrong = [m for m, v in values.items() if ref_values.get(m) is not None and ref_values[m] != v]
             if not wrong:
                 continue
