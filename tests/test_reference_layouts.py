@@ -318,3 +318,49 @@ def test_a_csv_saved_with_semicolons(tmp_path):
     assert [(m.date, m.home, m.away, m.home_goals, m.away_goals) for m in ref.document.matches] == [
         ("2014-08-16", "Arsenal", "Crystal Palace", 2, 1)]
     assert [(d.code, d.line, d.column) for d in ref.document.diagnostics] == [("P001", 3, 33)]
+
+
+def test_a_row_whose_club_fills_its_column_is_a_row(tmp_path):
+    """trial36 (Italy 2005/06): ` 2.US Città di Palermo 2  1  1  0   2-1   4`, one space before Pld,
+    was dropped, split the table in two and became a match (`'2.US Città di Palermo 2  1  1  0' 2-1
+    '4'`). It is a row of the one table, and checked (a planted Pts found at its line)."""
+    name = "handmade_fullwidth_row.txt"
+    ref = load(str(REFERENCES / name))
+    assert [(m.home, m.away) for m in ref.document.matches] == [
+        ("AC Chievo Verona", "US Città di Palermo"), ("US Città di Palermo", "Livorno Calcio"),
+        ("Livorno Calcio", "AC Chievo Verona")]
+    assert [[r.cells[:3] + r.cells[8:] for r in t.rows] for t in ref.document.tables] == [[
+        ("1", "AC Chievo Verona", "2", "4", ""), ("2", "US Città di Palermo", "2", "4", ""),
+        ("3", "Livorno Calcio", "2", "0", "")]]
+    assert ref.document.diagnostics == ()
+    assert _findings(name) == []
+    text = (REFERENCES / name).read_text("utf-8")
+    planted = tmp_path / "ref.txt"
+    planted.write_text(text.replace("2-1   4\n 3.", "2-1   5\n 3."), "utf-8")
+    rec = reconcile([], [load(str(planted), "ref.txt")], Settings(), codes={"R006"})
+    assert [(f.code, f.line) for f in rec.findings] == [("R006", 14)]
+
+
+def test_club_names_that_start_with_a_number():
+    """trial36 (Germany 2019/20): ` 2.1.FC Köln  2 ...` (and `1.FC Union Berlin`, `1.FSV Mainz 05`)
+    was no row (a name could not start with a digit) but a match; in result lines such a club
+    is the home or away club as written."""
+    from seasonparse.frontend.rsssf import _table_row
+
+    name = "handmade_digit_names.txt"
+    ref = load(str(REFERENCES / name))
+    assert [(m.home, m.home_goals, m.away_goals, m.away) for m in ref.document.matches] == [
+        ("1.FC Köln", 2, 1, "1.FSV Mainz 05"), ("1.FC Union Berlin", 0, 0, "VfL Wolfsburg"),
+        ("1.FSV Mainz 05", 1, 1, "1.FC Union Berlin"), ("VfL Wolfsburg", 2, 0, "1.FC Köln")]
+    assert [[r.cells[:2] for r in t.rows] for t in ref.document.tables] == [[
+        ("1", "VfL Wolfsburg"), ("2", "1.FC Köln"), ("3", "1.FC Union Berlin"), ("4", "1.FSV Mainz 05")]]
+    assert ref.document.diagnostics == ()
+    assert _findings(name) == []
+    # a name ending in a number keeps it, one space before Pld or not; a year starts a name
+    for line, team, pts, note in ((" 5.Hannover 96 34 10 12 12 40-50 42", "Hannover 96", "42", None),
+                                  ("11.1.FC Union Berlin          34  12   5  17   41-58   41", "1.FC Union Berlin",
+                                   "41", None),
+                                  (" 7.1.FSV Mainz 05 34 11 4 19 44-65 37 [-3]", "1.FSV Mainz 05", "37", "[-3]"),
+                                  (" 3.1860 München 34 10 10 14 40-40 40", "1860 München", "40", None)):
+        m = _table_row(line.strip())
+        assert (m["team"], m["pld"], m["pts"], m["note"] or None) == (team, "34", pts, note), line

@@ -87,10 +87,27 @@ def _result(text: str) -> re.Match | None:
     return _MATCH.match(text) if "-" in text and ("[" not in text or "-" in text.partition("[")[0]) else None
 
 
+# A numbered row that _TABLE_ROW leaves (trial36): a club whose name fills its column, one
+# space before Pld (` 5.US Città di Palermo 38 13 ...`), or whose name starts with a number
+# (` 2.1.FC Köln`, `1.FSV Mainz 05`, `1860 München`: a number and a dot, or a year, then a
+# letter). Its position is written, and its name is the shortest that leaves the table's
+# numbers, Pld to Pts, to the end of the line or to a note that starts with no number: a
+# name ending in one (`Hannover 96 34 ...`) keeps it, as the numbers are then one too many.
+_NUMBERED_ROW = compile_lazily(
+    r"^\s*(?P<pos>\d+)\.\s*(?P<team>(?:\d+\.\s?|\d{4}\s)?[^\d\s](?:\S*+(?:\s+\S+)*?))\s+(?P<pld>\d+)\s+"
+    r"(?P<w>\d+)\s+(?P<d>\d+)\s+(?P<l>\d+)\s+(?P<gf>\d+)(?:\s*-\s*|\s+)(?P<ga>\d+)\s+(?P<pts>-?\d+)"
+    r"(?:\s+(?P<note>[^\d\s-](?:.*\S)?))?\s*$")
+
+
 def _table_row(text: str) -> re.Match | None:
     """A table row, `26-17` or `26    17` its goals (trial32: the Argentina 1931 page's `Gf  Ga`
-    columns): asked of a line that starts with a number or stands in a table being read."""
-    return _TABLE_ROW.match(text)
+    columns): asked of a line that starts with a number or stands in a table being read. A
+    numbered line that has a table's numbers after a name is a row (_NUMBERED_ROW), never a
+    match (trial36: `2.US Città di Palermo 2  1  1  0   2-1   4` was read as a result)."""
+    m = _TABLE_ROW.match(text)
+    if m is None and text[:1].isdigit():
+        m = _NUMBERED_ROW.match(text)
+    return m
 
 
 def _footnote(text: str) -> re.Match | None:
@@ -545,7 +562,8 @@ class _Reader:
             if not self.rows:
                 self.table_start = n
             pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
-            self.rows.append(_row(((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n,
+            self.rows.append(_row(((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts,
+                                    (note or "").strip("() ")), n,
                                   "data", False, None, None, None, None)))
             return
         if self.rows:
