@@ -364,3 +364,17 @@ def test_club_names_that_start_with_a_number():
                                   (" 3.1860 München 34 10 10 14 40-40 40", "1860 München", "40", None)):
         m = _table_row(line.strip())
         assert (m["team"], m["pld"], m["pts"], m["note"] or None) == (team, "34", pts, note), line
+
+
+def test_a_bracket_that_is_a_note_is_no_scorers():
+    """trial36 (Italy 2005/06): `[remaining 61']` (the last minutes of an abandoned match) was read
+    as scorers (P007), as was `[in Bari]` on a line of its own under a 2-2; each is the match's
+    note. A fixture's note is no part of its away club (`Fiorentina [abandoned at ...]`)."""
+    ref = load(str(REFERENCES / "handmade_note_brackets.txt"))
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note, [(e.side, e.player, e.minute) for e in m.events])
+            for m in ref.document.matches] == [
+        ("Ascoli", 1, 1, "Udinese", "in Ancona", []), ("Cagliari", 0, 0, "Fiorentina", "remaining 61'", []),
+        ("Reggina", 2, 2, "Lecce", "in Bari", []), ("Lazio", 1, 0, "Roma", None, [("home", "Rocchi", 12)])]
+    assert ref.document.diagnostics == ()
+    assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [("Cagliari", "Fiorentina", "abd")]
+

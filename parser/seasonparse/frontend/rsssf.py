@@ -251,6 +251,21 @@ def _date_word(word: str) -> bool:
     return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
 
 
+def _note_group(inner: str) -> bool:
+    """Whether a bracket's text is a note on the match, not its scorers (trial36: `[remaining
+    61']` gave P007): its first word one of the note words (`remaining`, `abandoned`, `awarded`,
+    `replayed`, `at`), or none of its entries a name and a minute (`[abandoned at 1-2 in 89']`), where
+    it starts with no month (`[Aug 31 - 30]`, days out of order, stays what the reader cannot read)."""
+    words = inner.split(None, 1)
+    if not words:
+        return False
+    first = _fold(words[0]).rstrip(".,:")
+    if first in _folded("note_words"):
+        return True
+    return _month(first) is None and not any(re.match(_SCORER, part.strip(), re.I)
+                                             for part in re.split(r"[,;]", inner) if part.strip())
+
+
 def _marker_group(inner: str) -> bool:
     """Whether a bracket's text is one marker: `aet`, `awd`, `4-3 pen`."""
     return re.match(_PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
@@ -619,7 +634,7 @@ class _Reader:
             return
         if self.read_heading(text, n):
             return
-        if self.read_unplayed(text, n):
+        if self.read_unplayed(text, n, raw):
             return
         if (item := _list_item(text)) is not None:
             if self.items is None:
@@ -747,7 +762,7 @@ class _Reader:
                 markers.append(inner)
             elif "," in inner and all(_marker_group(part.strip()) for part in inner.split(",")):
                 markers.extend(part.strip() for part in inner.split(","))  # `[aet, 4-3 pen]`
-            elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner):
+            elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner) and not _note_group(inner):
                 scorers.append((inner, m.start()))
             else:
                 markers.append(inner)
@@ -805,12 +820,19 @@ class _Reader:
                        len(self.segments) - 1 if segment else None, segment["matches"] if segment else None)
         return self._place
 
-    def read_unplayed(self, text: str, n: int) -> bool:
+    def read_unplayed(self, text: str, n: int, raw: str) -> bool:
+        """`Necaxa ppd Mérida`: a fixture without a result, its notes in brackets after it
+        (`[abandoned at 0-0 in 29']`) no part of the away club."""
         unplayed = _folded_list("unplayed")
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
+            if word[:1] == "[":
+                return False  # a marker is written before any note
             if (word.lower() if word.isascii() else fold(word)) in unplayed:  # _fold of one word, inline
-                self.unplayed.append(Unplayed(" ".join(parts[:i]), " ".join(parts[i + 1:]), word, n, self.path))
+                away = " ".join(_GROUP.sub(" ", " ".join(parts[i + 1:])).split())
+                if not away:
+                    return False
+                self.unplayed.append(Unplayed(" ".join(parts[:i]), away, word, n, self.path))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return True
         return False
@@ -819,9 +841,15 @@ class _Reader:
         inner = text[1:-1] if text.endswith("]") else None
         if not inner or not self.matches:
             return False
-        self._scorers(len(self.matches) - 1, inner, n, raw)
         m = self.matches[-1]
-        self.matches[-1] = m._replace(end_line=n)
+        if _note_group(inner.strip()):  # `[in Ancona]`, `[remaining 61']` on a line of its own: the match's note
+            note = inner.strip()
+            self.matches[-1] = m._replace(end_line=n, note=f"{m.note}, {note}" if m.note else note)
+            last = self.match_rows[-1]
+            self.match_rows[-1] = last[:11] + (last[11] + (note,),)
+            return True
+        self._scorers(len(self.matches) - 1, inner, n, raw)
+        self.matches[-1] = self.matches[-1]._replace(end_line=n)
         return True
 
     def _scorers(self, index: int, group: str, n: int, raw: str) -> None:
