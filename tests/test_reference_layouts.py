@@ -378,3 +378,28 @@ def test_a_bracket_that_is_a_note_is_no_scorers():
     assert ref.document.diagnostics == ()
     assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [("Cagliari", "Fiorentina", "abd")]
 
+
+def test_an_award_written_instead_of_a_score():
+    """trial36 (Italy 2005/06): `Messina  awd Empoli  [abandoned at 1-2 in 89', awarded 0-3]` was
+    kept as a paragraph, silently: the article's `Messina 0 - 3 Empoli (awd.)` was outside the
+    references and the table's rows went unchecked (one match short). It is the match awarded
+    0-3 (marker awd); an award whose score the line does not give is a fixture without a result
+    and a P024."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    name, article = "handmade_awarded.txt", "handmade_awarded_article.txt"
+    ref = load(str(REFERENCES / name))
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note) for m in ref.document.matches][1:] == [
+        ("Messina", 0, 3, "Empoli", "awd, abandoned at 1-2 in 89', awarded 0-3")]
+    assert ref.rows[1][-1] == ("awd", "abandoned at 1-2 in 89', awarded 0-3")
+    assert ref.document.diagnostics == ()
+    assert _findings(name, article, codes=("R001", "R002", "R004", "R005", "R006")) == []
+    docs = [parse_file(str(REFERENCES / article), article)]
+    s = reconcile(docs, [ref], Settings(), codes={"R001"}).summary
+    assert (s.article_matches, s.matched, s.not_covered) == (2, 2, 0)
+    ref = parse_text("Italy 2005/06\n\nRound 1\n[Aug 28]\nMessina         awd Empoli\n"
+                     "Gamma           awd Delta             [awarded to Delta]\n")
+    assert ref.document.matches == ()
+    assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [
+        ("Messina", "Empoli", "awd"), ("Gamma", "Delta", "awd")]
+    assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P024", 5), ("P024", 6)]

@@ -822,19 +822,39 @@ class _Reader:
 
     def read_unplayed(self, text: str, n: int, raw: str) -> bool:
         """`Necaxa ppd Mérida`: a fixture without a result, its notes in brackets after it
-        (`[abandoned at 0-0 in 29']`) no part of the away club."""
-        unplayed = _folded_list("unplayed")
+        (`[abandoned at 0-0 in 29']`) no part of the away club. `Messina awd Empoli [abandoned at
+        1-2 in 89', awarded 0-3]`, an award written instead of a score (trial36: kept as a
+        paragraph, silently): the match, with the score the note awards (marker `awd`); where
+        the note gives none, a fixture without a result and a P024."""
+        unplayed, awarded = _folded_list("unplayed"), _award_markers()
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
             if word[:1] == "[":
                 return False  # a marker is written before any note
-            if (word.lower() if word.isascii() else fold(word)) in unplayed:  # _fold of one word, inline
-                away = " ".join(_GROUP.sub(" ", " ".join(parts[i + 1:])).split())
-                if not away:
-                    return False
-                self.unplayed.append(Unplayed(" ".join(parts[:i]), away, word, n, self.path))
-                self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
-                return True
+            folded = word.lower() if word.isascii() else fold(word)  # _fold of one word, inline
+            if folded not in unplayed and folded not in awarded:
+                continue
+            home, after = " ".join(parts[:i]), " ".join(parts[i + 1:])
+            groups = [(g[1] if g[1] is not None else g[2]).strip() for g in _GROUP.finditer(after)]
+            away = " ".join(_GROUP.sub(" ", after).split())
+            if not away:
+                return False
+            if folded in awarded:
+                from seasonparse.frontend.lines import awarded_score  # asked of an award's line only
+
+                note = ", ".join(groups)
+                score = awarded_score(note, home, away)
+                if score is not None:
+                    start = raw.find(text) + 1
+                    self.record(n, raw, text, start, home, away, str(score[0]), str(score[1]),
+                                raw.find(away, raw.find(word, start - 1) + len(word)) + 1 or start,
+                                [word, *groups], ())
+                    return True
+                self.diags.append(Diagnostic("P024", WARNING, f"`{home} {word} {away}`: awarded, with no score "
+                                             "the reader can read; its result is not read", n))
+            self.unplayed.append(Unplayed(home, away, word, n, self.path))
+            self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+            return True
         return False
 
     def attach_scorers(self, text: str, n: int, raw: str) -> bool:
@@ -906,6 +926,12 @@ class _Reader:
 @cache
 def _folded_list(key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words()["rsssf"][key]["markers"])
+
+
+@cache
+def _award_markers() -> frozenset[str]:
+    """The markers that mean an award (`awd`): written in place of a score, the note after it gives it."""
+    return frozenset(k for k, v in _markers().items() if v == "awarded")
 
 
 def parse_source(source: Source) -> Reference:
