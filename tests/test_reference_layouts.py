@@ -403,3 +403,18 @@ def test_an_award_written_instead_of_a_score():
     assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [
         ("Messina", "Empoli", "awd"), ("Gamma", "Delta", "awd")]
     assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P024", 5), ("P024", 6)]
+
+
+def test_a_line_of_referee_and_crowd_is_no_scorers():
+    """trial32's Argentina 1931 page writes under each result `[Ref. Juan Pérez; tickets 3,900]`: it
+    was read as the away side's scorers `tickets` 3 and 900 (under a 0-0 too). It is the match's note."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: Testland League\nSeason: 1931\n\nRound 1\n[May 31]\n"
+                     "Atlanta                  0:1 River Plate\n   [Ref. Juan Pérez; tickets 3,900]\n"
+                     "Boca Juniors             0:0 Chacarita Juniors\n   [Ref. Luis Gómez; tickets 12,800]\n"
+                     "Alpha                    2:0 Beta\n   [Kim 12, 71]\n")
+    assert [(m.home, m.note, [(e.side, e.player, e.minute) for e in m.events]) for m in ref.document.matches] == [
+        ("Atlanta", "Ref. Juan Pérez; tickets 3,900", []), ("Boca Juniors", "Ref. Luis Gómez; tickets 12,800", []),
+        ("Alpha", None, [("home", "Kim", 12), ("home", "Kim", 71)])]
+    assert ref.document.diagnostics == ()
