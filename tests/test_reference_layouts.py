@@ -418,3 +418,20 @@ def test_a_line_of_referee_and_crowd_is_no_scorers():
         ("Atlanta", "Ref. Juan Pérez; tickets 3,900", []), ("Boca Juniors", "Ref. Luis Gómez; tickets 12,800", []),
         ("Alpha", None, [("home", "Kim", 12), ("home", "Kim", 71)])]
     assert ref.document.diagnostics == ()
+
+
+def test_a_parenthesis_after_the_away_club_that_is_part_of_its_name():
+    """trial32's Argentina 1931 page: `Estudiantes LPG  3:0 Talleres (RdE)` read the away club as
+    `Talleres` with a note `RdE`, while `Talleres (RdE)  3:1 ...` and the table's row kept the name
+    whole. One word of letters, a capital first, in parentheses right after the away club is part
+    of its name; a marker or note word is not (`(aet)`, `(Abandoned)`, `(at Wembley)`)."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: Testland League\nSeason: 1931\n\nRound 1\n[May 31]\n"
+                     "Estudiantes LPG          3:0 Talleres (RdE)\nQuilmes                  0:4 Huracán (BUE)  [Kim 3]\n"
+                     "Alpha                    1-1 Beta (aet)\nAlpha                    1-1 Beta (Abandoned)\n"
+                     "Alpha                    2-1 Beta (at Wembley)\nTalleres (RdE)           3:1 Racing (Córdoba)\n")
+    assert [(m.home, m.away, m.note) for m in ref.document.matches] == [
+        ("Estudiantes LPG", "Talleres (RdE)", None), ("Quilmes", "Huracán (BUE)", None), ("Alpha", "Beta", "aet"),
+        ("Alpha", "Beta", "Abandoned"), ("Alpha", "Beta", "at Wembley"), ("Talleres (RdE)", "Racing (Córdoba)", None)]
+    assert [(e.side, e.player) for e in ref.document.matches[1].events] == [("away", "Kim")]

@@ -266,6 +266,19 @@ def _note_group(inner: str) -> bool:
                                              for part in re.split(r"[,;]", inner) if part.strip())
 
 
+def _name_part(inner: str) -> bool:
+    """Whether a parenthesis right after an away club is a part of its name (trial32's Argentina
+    1931 page: `Talleres (RdE)`, `Huracán (BUE)`, read whole as the home club but as `Talleres`
+    with a note `RdE` as the away one, `Racing (Córdoba)`): one word of letters, a capital first, no
+    marker or note word (`(aet)`, `(Abandoned)`, `(Replay)`, `(P)`)."""
+    letters = inner.replace(".", "")
+    if not inner[:1].isupper() or not letters.isalpha() or len(letters) < 2 or _marker_group(inner):
+        return False
+    from seasonparse.lexicon import names_any
+
+    return _fold(inner).rstrip(".") not in _folded("note_words") and not names_any(inner, "scores", "notes")
+
+
 def _marker_group(inner: str) -> bool:
     """Whether a bracket's text is one marker: `aet`, `awd`, `4-3 pen`."""
     return re.match(_PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
@@ -756,9 +769,13 @@ class _Reader:
             while away and _is_marker(away[-1]):
                 markers.insert(0, away.pop())
             return markers, scorers, " ".join(away)
+        kept = None  # a part of the away club's name in parentheses: `Talleres (RdE)`
         for m in _GROUP.finditer(rest):
             inner = (m[1] if m[1] is not None else m[2]).strip()
-            if _marker_group(inner):
+            if kept is None and m[2] is not None and rest[:m.start()].strip() and "[" not in rest[:m.start()] \
+                    and "(" not in rest[:m.start()] and _name_part(inner):
+                kept = m.start()
+            elif _marker_group(inner):
                 markers.append(inner)
             elif "," in inner and all(_marker_group(part.strip()) for part in inner.split(",")):
                 markers.extend(part.strip() for part in inner.split(","))  # `[aet, 4-3 pen]`
@@ -766,7 +783,8 @@ class _Reader:
                 scorers.append((inner, m.start()))
             else:
                 markers.append(inner)
-        away = _GROUP.sub(" ", rest).split()
+        away = (_GROUP.sub(" ", rest) if kept is None else
+                _GROUP.sub(lambda g: g[0] if g.start() == kept else " ", rest)).split()
         while away and _is_marker(away[-1]):
             markers.insert(0, away.pop())
         return markers, scorers, " ".join(away)
