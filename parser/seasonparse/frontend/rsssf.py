@@ -77,6 +77,8 @@ _PARTICIPANT = re.compile(
     r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
 _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
 # compiled on first use (re's cache): most references list no scorers
+_SCORER_ENTRY = compile_lazily(  # one entry of a bracket as _SCORER reads it, in one search of the bracket
+    r"(?:^|[,;])[^\d,;]*+\d{1,3}(?:\+\d{1,2})?'?\s*(?:pen|p|og|o\.g\.)?\.?\s*(?:[,;]|$)", re.I)
 
 
 # Each pattern above needs one character that most lines lack (a score's `-`, a date's or
@@ -256,14 +258,12 @@ def _note_group(inner: str) -> bool:
     61']` gave P007): its first word one of the note words (`remaining`, `abandoned`, `awarded`,
     `replayed`, `at`), or none of its entries a name and a minute (`[abandoned at 1-2 in 89']`), where
     it starts with no month (`[Aug 31 - 30]`, days out of order, stays what the reader cannot read)."""
-    words = inner.split(None, 1)
-    if not words:
+    first = inner.partition(" ")[0]  # (a stripped bracket)
+    if not first:
         return False
-    first = _fold(words[0]).rstrip(".,:")
-    if first in _folded("note_words"):
+    if (first.lower() if first.isascii() else fold(first)).rstrip(".,:") in _folded("note_words"):
         return True
-    return _month(first) is None and not any(re.match(_SCORER, part.strip(), re.I)
-                                             for part in re.split(r"[,;]", inner) if part.strip())
+    return _SCORER_ENTRY.search(inner) is None and _month(first.rstrip(".,:")) is None
 
 
 def _name_part(inner: str) -> bool:
