@@ -349,3 +349,119 @@ def test_a_results_grids_undated_cells_are_reconciled(tmp_path):
         rec = reconcile([article], [load(str(twice), "ref.txt")], Settings(), codes={"R001"})
         assert [(f.code, f.line) for f in rec.findings] == found, second
 
+
+def test_a_row_whose_club_fills_its_column_is_a_row(tmp_path):
+    """trial36 (Italy 2005/06): ` 2.US Città di Palermo 2  1  1  0   2-1   4`, one space before Pld,
+    was dropped, split the table in two and became a match (`'2.US Città di Palermo 2  1  1  0' 2-1
+    '4'`). It is a row of the one table, and checked (a planted Pts found at its line)."""
+    name = "handmade_fullwidth_row.txt"
+    ref = load(str(REFERENCES / name))
+    assert [(m.home, m.away) for m in ref.document.matches] == [
+        ("AC Chievo Verona", "US Città di Palermo"), ("US Città di Palermo", "Livorno Calcio"),
+        ("Livorno Calcio", "AC Chievo Verona")]
+    assert [[r.cells[:3] + r.cells[8:] for r in t.rows] for t in ref.document.tables] == [[
+        ("1", "AC Chievo Verona", "2", "4", ""), ("2", "US Città di Palermo", "2", "4", ""),
+        ("3", "Livorno Calcio", "2", "0", "")]]
+    assert ref.document.diagnostics == ()
+    assert _findings(name) == []
+    text = (REFERENCES / name).read_text("utf-8")
+    planted = tmp_path / "ref.txt"
+    planted.write_text(text.replace("2-1   4\n 3.", "2-1   5\n 3."), "utf-8")
+    rec = reconcile([], [load(str(planted), "ref.txt")], Settings(), codes={"R006"})
+    assert [(f.code, f.line) for f in rec.findings] == [("R006", 14)]
+
+
+def test_club_names_that_start_with_a_number():
+    """trial36 (Germany 2019/20): ` 2.1.FC Köln  2 ...` (and `1.FC Union Berlin`, `1.FSV Mainz 05`)
+    was no row (a name could not start with a digit) but a match; in result lines such a club
+    is the home or away club as written."""
+    from seasonparse.frontend.rsssf import _table_row
+
+    name = "handmade_digit_names.txt"
+    ref = load(str(REFERENCES / name))
+    assert [(m.home, m.home_goals, m.away_goals, m.away) for m in ref.document.matches] == [
+        ("1.FC Köln", 2, 1, "1.FSV Mainz 05"), ("1.FC Union Berlin", 0, 0, "VfL Wolfsburg"),
+        ("1.FSV Mainz 05", 1, 1, "1.FC Union Berlin"), ("VfL Wolfsburg", 2, 0, "1.FC Köln")]
+    assert [[r.cells[:2] for r in t.rows] for t in ref.document.tables] == [[
+        ("1", "VfL Wolfsburg"), ("2", "1.FC Köln"), ("3", "1.FC Union Berlin"), ("4", "1.FSV Mainz 05")]]
+    assert ref.document.diagnostics == ()
+    assert _findings(name) == []
+    # a name ending in a number keeps it, one space before Pld or not; a year starts a name
+    for line, team, pts, note in ((" 5.Hannover 96 34 10 12 12 40-50 42", "Hannover 96", "42", None),
+                                  ("11.1.FC Union Berlin          34  12   5  17   41-58   41", "1.FC Union Berlin",
+                                   "41", None),
+                                  (" 7.1.FSV Mainz 05 34 11 4 19 44-65 37 [-3]", "1.FSV Mainz 05", "37", "[-3]"),
+                                  (" 3.1860 München 34 10 10 14 40-40 40", "1860 München", "40", None)):
+        m = _table_row(line.strip())
+        assert (m["team"], m["pld"], m["pts"], m["note"] or None) == (team, "34", pts, note), line
+
+
+def test_a_bracket_that_is_a_note_is_no_scorers():
+    """trial36 (Italy 2005/06): `[remaining 61']` (the last minutes of an abandoned match) was read
+    as scorers (P007), as was `[in Bari]` on a line of its own under a 2-2; each is the match's
+    note. A fixture's note is no part of its away club (`Fiorentina [abandoned at ...]`)."""
+    ref = load(str(REFERENCES / "handmade_note_brackets.txt"))
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note, [(e.side, e.player, e.minute) for e in m.events])
+            for m in ref.document.matches] == [
+        ("Ascoli", 1, 1, "Udinese", "in Ancona", []), ("Cagliari", 0, 0, "Fiorentina", "remaining 61'", []),
+        ("Reggina", 2, 2, "Lecce", "in Bari", []), ("Lazio", 1, 0, "Roma", None, [("home", "Rocchi", 12)])]
+    assert ref.document.diagnostics == ()
+    assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [("Cagliari", "Fiorentina", "abd")]
+
+
+def test_an_award_written_instead_of_a_score():
+    """trial36 (Italy 2005/06): `Messina  awd Empoli  [abandoned at 1-2 in 89', awarded 0-3]` was
+    kept as a paragraph, silently: the article's `Messina 0 - 3 Empoli (awd.)` was outside the
+    references and the table's rows went unchecked (one match short). It is the match awarded
+    0-3 (marker awd); an award whose score the line does not give is a fixture without a result
+    and a P024."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    name, article = "handmade_awarded.txt", "handmade_awarded_article.txt"
+    ref = load(str(REFERENCES / name))
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note) for m in ref.document.matches][1:] == [
+        ("Messina", 0, 3, "Empoli", "awd, abandoned at 1-2 in 89', awarded 0-3")]
+    assert ref.rows[1][-1] == ("awd", "abandoned at 1-2 in 89', awarded 0-3")
+    assert ref.document.diagnostics == ()
+    assert _findings(name, article, codes=("R001", "R002", "R004", "R005", "R006")) == []
+    docs = [parse_file(str(REFERENCES / article), article)]
+    s = reconcile(docs, [ref], Settings(), codes={"R001"}).summary
+    assert (s.article_matches, s.matched, s.not_covered) == (2, 2, 0)
+    ref = parse_text("Italy 2005/06\n\nRound 1\n[Aug 28]\nMessina         awd Empoli\n"
+                     "Gamma           awd Delta             [awarded to Delta]\n")
+    assert ref.document.matches == ()
+    assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [
+        ("Messina", "Empoli", "awd"), ("Gamma", "Delta", "awd")]
+    assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P024", 5), ("P024", 6)]
+
+
+def test_a_line_of_referee_and_crowd_is_no_scorers():
+    """trial32's Argentina 1931 page writes under each result `[Ref. Juan Pérez; tickets 3,900]`: it
+    was read as the away side's scorers `tickets` 3 and 900 (under a 0-0 too). It is the match's note."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: Testland League\nSeason: 1931\n\nRound 1\n[May 31]\n"
+                     "Atlanta                  0:1 River Plate\n   [Ref. Juan Pérez; tickets 3,900]\n"
+                     "Boca Juniors             0:0 Chacarita Juniors\n   [Ref. Luis Gómez; tickets 12,800]\n"
+                     "Alpha                    2:0 Beta\n   [Kim 12, 71]\n")
+    assert [(m.home, m.note, [(e.side, e.player, e.minute) for e in m.events]) for m in ref.document.matches] == [
+        ("Atlanta", "Ref. Juan Pérez; tickets 3,900", []), ("Boca Juniors", "Ref. Luis Gómez; tickets 12,800", []),
+        ("Alpha", None, [("home", "Kim", 12), ("home", "Kim", 71)])]
+    assert ref.document.diagnostics == ()
+
+
+def test_a_parenthesis_after_the_away_club_that_is_part_of_its_name():
+    """trial32's Argentina 1931 page: `Estudiantes LPG  3:0 Talleres (RdE)` read the away club as
+    `Talleres` with a note `RdE`, while `Talleres (RdE)  3:1 ...` and the table's row kept the name
+    whole. One word of letters, a capital first, in parentheses right after the away club is part
+    of its name; a marker or note word is not (`(aet)`, `(Abandoned)`, `(at Wembley)`)."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: Testland League\nSeason: 1931\n\nRound 1\n[May 31]\n"
+                     "Estudiantes LPG          3:0 Talleres (RdE)\nQuilmes                  0:4 Huracán (BUE)  [Kim 3]\n"
+                     "Alpha                    1-1 Beta (aet)\nAlpha                    1-1 Beta (Abandoned)\n"
+                     "Alpha                    2-1 Beta (at Wembley)\nTalleres (RdE)           3:1 Racing (Córdoba)\n")
+    assert [(m.home, m.away, m.note) for m in ref.document.matches] == [
+        ("Estudiantes LPG", "Talleres (RdE)", None), ("Quilmes", "Huracán (BUE)", None), ("Alpha", "Beta", "aet"),
+        ("Alpha", "Beta", "Abandoned"), ("Alpha", "Beta", "at Wembley"), ("Talleres (RdE)", "Racing (Córdoba)", None)]
+    assert [(e.side, e.player) for e in ref.document.matches[1].events] == [("away", "Kim")]

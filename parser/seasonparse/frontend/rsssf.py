@@ -77,6 +77,8 @@ _PARTICIPANT = re.compile(
     r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
 _SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
 # compiled on first use (re's cache): most references list no scorers
+_SCORER_ENTRY = compile_lazily(  # one entry of a bracket as _SCORER reads it, in one search of the bracket
+    r"(?:^|[,;])[^\d,;]*+\d{1,3}(?:\+\d{1,2})?'?\s*(?:pen|p|og|o\.g\.)?\.?\s*(?:[,;]|$)", re.I)
 
 
 # Each pattern above needs one character that most lines lack (a score's `-`, a date's or
@@ -87,10 +89,27 @@ def _result(text: str) -> re.Match | None:
     return _MATCH.match(text) if "-" in text and ("[" not in text or "-" in text.partition("[")[0]) else None
 
 
+# A numbered row that _TABLE_ROW leaves (trial36): a club whose name fills its column, one
+# space before Pld (` 5.US Città di Palermo 38 13 ...`), or whose name starts with a number
+# (` 2.1.FC Köln`, `1.FSV Mainz 05`, `1860 München`: a number and a dot, or a year, then a
+# letter). Its position is written, and its name is the shortest that leaves the table's
+# numbers, Pld to Pts, to the end of the line or to a note that starts with no number: a
+# name ending in one (`Hannover 96 34 ...`) keeps it, as the numbers are then one too many.
+_NUMBERED_ROW = compile_lazily(
+    r"^\s*(?P<pos>\d+)\.\s*(?P<team>(?:\d+\.\s?|\d{4}\s)?[^\d\s](?:\S*+(?:\s+\S+)*?))\s+(?P<pld>\d+)\s+"
+    r"(?P<w>\d+)\s+(?P<d>\d+)\s+(?P<l>\d+)\s+(?P<gf>\d+)(?:\s*-\s*|\s+)(?P<ga>\d+)\s+(?P<pts>-?\d+)"
+    r"(?:\s+(?P<note>[^\d\s-](?:.*\S)?))?\s*$")
+
+
 def _table_row(text: str) -> re.Match | None:
     """A table row, `26-17` or `26    17` its goals (trial32: the Argentina 1931 page's `Gf  Ga`
-    columns): asked of a line that starts with a number or stands in a table being read."""
-    return _TABLE_ROW.match(text)
+    columns): asked of a line that starts with a number or stands in a table being read. A
+    numbered line that has a table's numbers after a name is a row (_NUMBERED_ROW), never a
+    match (trial36: `2.US Città di Palermo 2  1  1  0   2-1   4` was read as a result)."""
+    m = _TABLE_ROW.match(text)
+    if m is None and text[:1].isdigit():
+        m = _NUMBERED_ROW.match(text)
+    return m
 
 
 def _footnote(text: str) -> re.Match | None:
@@ -232,6 +251,32 @@ def _date_word(word: str) -> bool:
     """Asked once per word: a reference writes the same month words and days on every date line."""
     letters = word.removesuffix(".")
     return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
+
+
+def _note_group(inner: str) -> bool:
+    """Whether a bracket's text is a note on the match, not its scorers (trial36: `[remaining
+    61']` gave P007): its first word one of the note words (`remaining`, `abandoned`, `awarded`,
+    `replayed`, `at`), or none of its entries a name and a minute (`[abandoned at 1-2 in 89']`), where
+    it starts with no month (`[Aug 31 - 30]`, days out of order, stays what the reader cannot read)."""
+    first = inner.partition(" ")[0]  # (a stripped bracket)
+    if not first:
+        return False
+    if (first.lower() if first.isascii() else fold(first)).rstrip(".,:") in _folded("note_words"):
+        return True
+    return _SCORER_ENTRY.search(inner) is None and _month(first.rstrip(".,:")) is None
+
+
+def _name_part(inner: str) -> bool:
+    """Whether a parenthesis right after an away club is a part of its name (trial32's Argentina
+    1931 page: `Talleres (RdE)`, `Huracán (BUE)`, read whole as the home club but as `Talleres`
+    with a note `RdE` as the away one, `Racing (Córdoba)`): one word of letters, a capital first, no
+    marker or note word (`(aet)`, `(Abandoned)`, `(Replay)`, `(P)`)."""
+    letters = inner.replace(".", "")
+    if not inner[:1].isupper() or not letters.isalpha() or len(letters) < 2 or _marker_group(inner):
+        return False
+    from seasonparse.lexicon import names_any
+
+    return _fold(inner).rstrip(".") not in _folded("note_words") and not names_any(inner, "scores", "notes")
 
 
 def _marker_group(inner: str) -> bool:
@@ -545,7 +590,8 @@ class _Reader:
             if not self.rows:
                 self.table_start = n
             pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
-            self.rows.append(_row(((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts, note.strip("() ")), n,
+            self.rows.append(_row(((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts,
+                                    (note or "").strip("() ")), n,
                                   "data", False, None, None, None, None)))
             return
         if self.rows:
@@ -601,7 +647,7 @@ class _Reader:
             return
         if self.read_heading(text, n):
             return
-        if self.read_unplayed(text, n):
+        if self.read_unplayed(text, n, raw):
             return
         if (item := _list_item(text)) is not None:
             if self.items is None:
@@ -723,17 +769,22 @@ class _Reader:
             while away and _is_marker(away[-1]):
                 markers.insert(0, away.pop())
             return markers, scorers, " ".join(away)
+        kept = None  # a part of the away club's name in parentheses: `Talleres (RdE)`
         for m in _GROUP.finditer(rest):
             inner = (m[1] if m[1] is not None else m[2]).strip()
-            if _marker_group(inner):
+            if kept is None and m[2] is not None and rest[:m.start()].strip() and "[" not in rest[:m.start()] \
+                    and "(" not in rest[:m.start()] and _name_part(inner):
+                kept = m.start()
+            elif _marker_group(inner):
                 markers.append(inner)
             elif "," in inner and all(_marker_group(part.strip()) for part in inner.split(",")):
                 markers.extend(part.strip() for part in inner.split(","))  # `[aet, 4-3 pen]`
-            elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner):
+            elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner) and not _note_group(inner):
                 scorers.append((inner, m.start()))
             else:
                 markers.append(inner)
-        away = _GROUP.sub(" ", rest).split()
+        away = (_GROUP.sub(" ", rest) if kept is None else
+                _GROUP.sub(lambda g: g[0] if g.start() == kept else " ", rest)).split()
         while away and _is_marker(away[-1]):
             markers.insert(0, away.pop())
         return markers, scorers, " ".join(away)
@@ -787,23 +838,56 @@ class _Reader:
                        len(self.segments) - 1 if segment else None, segment["matches"] if segment else None)
         return self._place
 
-    def read_unplayed(self, text: str, n: int) -> bool:
-        unplayed = _folded_list("unplayed")
+    def read_unplayed(self, text: str, n: int, raw: str) -> bool:
+        """`Necaxa ppd Mérida`: a fixture without a result, its notes in brackets after it
+        (`[abandoned at 0-0 in 29']`) no part of the away club. `Messina awd Empoli [abandoned at
+        1-2 in 89', awarded 0-3]`, an award written instead of a score (trial36: kept as a
+        paragraph, silently): the match, with the score the note awards (marker `awd`); where
+        the note gives none, a fixture without a result and a P024."""
+        unplayed, awarded = _folded_list("unplayed"), _award_markers()
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
-            if (word.lower() if word.isascii() else fold(word)) in unplayed:  # _fold of one word, inline
-                self.unplayed.append(Unplayed(" ".join(parts[:i]), " ".join(parts[i + 1:]), word, n, self.path))
-                self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
-                return True
+            if word[:1] == "[":
+                return False  # a marker is written before any note
+            folded = word.lower() if word.isascii() else fold(word)  # _fold of one word, inline
+            if folded not in unplayed and folded not in awarded:
+                continue
+            home, after = " ".join(parts[:i]), " ".join(parts[i + 1:])
+            groups = [(g[1] if g[1] is not None else g[2]).strip() for g in _GROUP.finditer(after)]
+            away = " ".join(_GROUP.sub(" ", after).split())
+            if not away:
+                return False
+            if folded in awarded:
+                from seasonparse.frontend.lines import awarded_score  # asked of an award's line only
+
+                note = ", ".join(groups)
+                score = awarded_score(note, home, away)
+                if score is not None:
+                    start = raw.find(text) + 1
+                    self.record(n, raw, text, start, home, away, str(score[0]), str(score[1]),
+                                raw.find(away, raw.find(word, start - 1) + len(word)) + 1 or start,
+                                [word, *groups], ())
+                    return True
+                self.diags.append(Diagnostic("P024", WARNING, f"`{home} {word} {away}`: awarded, with no score "
+                                             "the reader can read; its result is not read", n))
+            self.unplayed.append(Unplayed(home, away, word, n, self.path))
+            self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+            return True
         return False
 
     def attach_scorers(self, text: str, n: int, raw: str) -> bool:
         inner = text[1:-1] if text.endswith("]") else None
         if not inner or not self.matches:
             return False
-        self._scorers(len(self.matches) - 1, inner, n, raw)
         m = self.matches[-1]
-        self.matches[-1] = m._replace(end_line=n)
+        if _note_group(inner.strip()):  # `[in Ancona]`, `[remaining 61']` on a line of its own: the match's note
+            note = inner.strip()
+            self.matches[-1] = m._replace(end_line=n, note=f"{m.note}, {note}" if m.note else note)
+            last = self.match_rows[-1]
+            self.match_rows[-1] = last[:11] + (last[11] + (note,),)
+            return True
+        self._scorers(len(self.matches) - 1, inner, n, raw)
+        self.matches[-1] = self.matches[-1]._replace(end_line=n)
         return True
 
     def _scorers(self, index: int, group: str, n: int, raw: str) -> None:
@@ -860,6 +944,12 @@ class _Reader:
 @cache
 def _folded_list(key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words()["rsssf"][key]["markers"])
+
+
+@cache
+def _award_markers() -> frozenset[str]:
+    """The markers that mean an award (`awd`): written in place of a score, the note after it gives it."""
+    return frozenset(k for k, v in _markers().items() if v == "awarded")
 
 
 def parse_source(source: Source) -> Reference:
