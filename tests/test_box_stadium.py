@@ -43,3 +43,16 @@ def test_a_final_at_one_neutral_ground_listed_in_two_orders_is_no_x002(run, tmp_
     season.write_text(season.read_text("utf-8").replace("[[Columbus Crew Stadium]]<br>", "[[Spartan Stadium]]<br>"),
                       "utf-8")
     assert _x002(run, tmp_path) == [("MLS_Cup_2001.wikitext", 6)]  # two grounds: one of them is wrong
+
+
+PLAYOFFS = FIXTURES / "corpora" / "neutral_final_playoffs"
+
+
+def test_a_round_named_as_the_playoffs_it_ends_is_their_final(run, tmp_path):
+    """`===MLS Cup===` under `==MLS Cup Playoffs==` is the final, at one neutral ground whichever club
+    is listed first (trial35: MLS Cup 2001 and 2004, two false X002 errors). A semi-final so listed
+    is at one club's ground: still said."""
+    assert _x002(run, PLAYOFFS) == []
+    for f in PLAYOFFS.iterdir():
+        (tmp_path / f.name).write_text(f.read_text("utf-8").replace("===MLS Cup===", "===Semifinals==="), "utf-8")
+    assert _x002(run, tmp_path) == [("MLS_Cup_2001.wikitext", 6)]
