@@ -92,3 +92,21 @@ def test_one_goal_too_many_is_worded_in_the_singular():
     found = [f.message for f in findings_for(HEAD + "  Alpha: " + ", ".join(f"P{i} {i + 1}'" for i in range(9))
                                              + "\n  Beta: Q 50'\n") if f.code == "M001"]
     assert found == ["Beta scored 0 in `Alpha 9-0 Beta` but 1 goal is listed: Q 50'"], found
+
+
+def test_names_without_minutes_are_counted_as_what_they_are():
+    """trial35: a club results table's Scorers cell `Moreno, Emilio` for D.C. United's one goal was
+    "only 0 goals are listed" (two untimed names for one goal are no goal), and `Fred` beside a
+    0–1 defeat said nothing: a results table's Scorers column names scorers only."""
+    from conftest import FIXTURES
+
+    path = FIXTURES / "wikitext" / "handmade" / "results_table_untimed_names.wikitext"
+    found = [(f.line, f.message) for f in findings_for(path.read_text("utf-8"), str(path), wikitext=True)
+             if f.code == "M002"]
+    assert found == [(17, "D.C. United scored 1 but 2 names without minutes are listed"),
+                     (24, "D.C. United scored 0 but 1 name without a minute is listed")], found
+    short = [f.message for f in findings_for(HEAD.replace("9 - 0", "3 - 0") + "  Alpha: X 5', Y\n")
+             if f.code == "M002"]
+    assert short == ["Alpha scored 3 but only 1 goal and 1 name without a minute are listed"], short
+    # elsewhere an untimed name beside goals that make the score is no goal, and nothing is said
+    assert not [f for f in findings_for(HEAD.replace("9 - 0", "1 - 0") + "  Alpha: X 5', Y\n") if f.code == "M002"]

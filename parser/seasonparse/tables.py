@@ -58,8 +58,15 @@ def to_float(cell: str | None) -> float | None:
 @cache
 def _column_names() -> tuple[tuple[str, frozenset[str]], ...]:
     """(meaning, folded names) from the lexicon, folded once."""
-    return tuple((meaning, frozenset(fold(n) for n in names))
+    return tuple((meaning, frozenset(_header(n) for n in names))
                  for meaning, names in lexicon()["columns"].items())
+
+
+def _header(name: str) -> str:
+    """A column's header or a lexicon's column name, folded, less a trailing dot (`Pld.` is
+    `Pld`, `Pos.` `Pos`): headers abbreviated with a dot name what they name without."""
+    folded = fold(name)
+    return folded.rstrip(". ") or folded if folded.endswith(".") else folded
 
 
 def column_indexes(table: Table) -> dict[str, int]:
@@ -74,9 +81,11 @@ def column_meanings(columns: tuple[str, ...]) -> dict[str, int]:
 
 @lru_cache(maxsize=1024)
 def _indexes(columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    """Headers repeat from table to table and article to article: read each once."""
+    """Headers repeat from table to table and article to article: read each once. A header
+    with a trailing dot is read as without it too (`Pld.`, `Pts.`, `GF.`: trial35, an MLS
+    table so headed was `other`, never checked)."""
     out: dict[str, int] = {}
-    folded = [fold(c) for c in columns]
+    folded = [_header(c) for c in columns]
     for meaning, wanted in _column_names():
         for i, c in enumerate(folded):
             if c in wanted:
@@ -156,7 +165,7 @@ def goals_columns(columns: tuple[str, ...]) -> tuple[int, ...]:
     """Every column named as goals (`Apps | Goals | Apps | Goals`: 1 and 3), where
     column_indexes gives the first."""
     wanted = next(names for meaning, names in _column_names() if meaning == "goals")
-    return tuple(i for i, c in enumerate(columns) if fold(c) in wanted)
+    return tuple(i for i, c in enumerate(columns) if _header(c) in wanted)
 
 
 def column_groups(table: Table) -> tuple[str, ...]:

@@ -14,7 +14,8 @@ from seasonparse.corpus import MatchRef, ground_key, names_match, surname, writt
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import awarded, describe, round_index, round_of
 from seasonparse.model import ERROR, WARNING
-from seasonparse.names import link_name, scorer_names, side_named
+from seasonparse.lexicon import words
+from seasonparse.names import fold, link_name, scorer_names, side_named
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
 
@@ -170,7 +171,9 @@ def cross_match_venue(corpus, settings, report):
     ground (a club results table's venue `N`), where no club was at home, nor in
     a final every listing of which names one ground that is neither club's as far
     as the corpus tells (no league match lists either club at home there): a
-    final at Wembley is listed with either club first (trial25). A listing that
+    final at Wembley is listed with either club first (trial25). A final is a
+    section or a document title naming it, or a round titled as the play-offs it
+    ends (`MLS Cup` under `MLS Cup Playoffs`). A listing that
     names no ground (a results table's `H`) still says who was at home. A league's
     results grid of home and away (one cell of two clubs at each ground) lists the
     match it has no dated listing of at that ground: where a document lists the two
@@ -221,7 +224,7 @@ def _in_a_final(r: MatchRef) -> bool:
     """Whether a listing's section names the final, or its document is the final's (a title
     ending in the final's name: `1928 FA Cup final`; the longest run of last words naming a
     round decides, two words also as one hyphenated (`2019 Copa semi final` is a semi-final's))."""
-    if round_of(r.match.section)[1] == _FINAL:
+    if round_of(r.match.section)[1] == _FINAL or _named_as_its_playoffs(r.match.section):
         return True
     words = (r.doc.title or "").split()
     for n in (3, 2, 1):
@@ -232,6 +235,17 @@ def _in_a_final(r: MatchRef) -> bool:
             found = round_index("-".join(words[-2:]))
         if found is not None:
             return found == _FINAL
+    return False
+
+
+def _named_as_its_playoffs(section: tuple[str, ...]) -> bool:
+    """Whether a round is titled as the play-offs it ends, less their knockout word: `MLS Cup`
+    under `MLS Cup Playoffs` is the final (trial35: MLS Cup 2001 and 2004, at a neutral ground and
+    listed in two orders, were two false X002 errors)."""
+    for above, title in zip(section, section[1:]):
+        outer, inner = fold(above), fold(title)
+        if inner and outer.startswith(inner + " ") and outer[len(inner):].strip() in words("phases", "knockout"):
+            return True
     return False
 
 

@@ -77,7 +77,13 @@ def scorers_incomplete(doc, settings, report):
     """Fewer goals listed for a side than the score gives it.
 
     What it does: where a match has scorer lines, reports each side whose listed
-    goals fall short of its score. A match with no scorer lines at all is M003.
+    goals fall short of its score; the message counts the goals and the names
+    without a minute listed (`Moreno, Emilio` for a score of 1: two names, no goal,
+    as the reader counts an untimed name a goal only where the untimed names make up
+    the score exactly). In a club's results table, whose Scorers column names the
+    club's scorers and nothing else, untimed names beyond the score are said too
+    (`Fred` beside a 0–1 defeat); elsewhere an untimed name beside a side's goals is
+    no goal (`other`). A match with no scorer lines at all is M003.
     Neither is said of a match with a goal the reader could not read (P019): its
     count is unknown. A club season's results table lists its club's scorers only:
     the opponent's side of its rows is not checked.
@@ -91,15 +97,29 @@ def scorers_incomplete(doc, settings, report):
     spans = results_table_spans(doc.tables)
     for m in _scored(_counted(doc, (m for m in doc.matches if m.scorer_lines))):
         for side in ("home", "away"):
-            if spans and _from_results_table(m, spans) and _side_line(m, side) is None:
+            in_table = bool(spans) and _from_results_table(m, spans)
+            if in_table and _side_line(m, side) is None:
                 continue  # a club's results table lists the club's scorers, never its opponents'
             listed = len(_listed(m, side))
-            if listed < m.goals(side):
+            untimed = sum(1 for e in m.events if e.side == side and e.kind == "other" and e.minute is None)
+            goals = m.goals(side)
+            if listed < goals or (in_table and untimed and listed == goals):
                 sl = _side_line(m, side)
-                yield report(
-                    f"{m.team(side)} scored {m.goals(side)} but only {listed} "
-                    f"{'goal is' if listed == 1 else 'goals are'} listed",
+                yield report(f"{m.team(side)} scored {goals} but {_what_is_listed(listed, untimed, goals)}",
                     sl.line if sl else m.line, sl.column if sl else m.home_column if side == "home" else m.away_column)
+
+
+def _what_is_listed(goals: int, untimed: int, score: int) -> str:
+    """What a side's scorer lines list, for M002: its goals, and the names without a minute
+    that are none of them (the reader counts those only where they make up the score exactly:
+    trial35's `Moreno, Emilio` for a score of 1 was "only 0 goals are listed")."""
+    only = "only " if goals + untimed < score else ""
+    if not untimed:
+        return f"{only}{plural(goals, 'goal')} {'is' if goals == 1 else 'are'} listed"
+    names = f"{plural(untimed, 'name')} without {'a minute' if untimed == 1 else 'minutes'}"
+    if not goals:
+        return f"{only}{names} {'is' if untimed == 1 else 'are'} listed"
+    return f"{only}{plural(goals, 'goal')} and {names} are listed"
 
 
 def _from_results_table(m: Match, spans) -> bool:

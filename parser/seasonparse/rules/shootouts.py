@@ -3,7 +3,8 @@
 A match's score is level on its own, or, for the second leg of a two-legged tie,
 with the first leg added (the aggregate). The first leg is the tie's where the
 document links them, else the latest earlier match of the same two clubs, home
-and away reversed, in the same round (or section).
+and away reversed, in the same knockout round (not in league play, and not where
+the round holds three or more meetings of the two clubs: a best-of-three series).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from seasonparse.findings import Related, rule
 from seasonparse.football import excluded_section, knockout_ties, per_document
 from seasonparse.model import ERROR, WARNING, Match
+from seasonparse.tournaments import match_phase
 
 
 @per_document  # asked by M006 and M007 only at a shoot-out or extra time, which most documents lack
@@ -23,10 +25,18 @@ def _first_legs(doc) -> dict[int, Match]:
     for kt in knockout_ties(doc):  # legs under `First leg` / `Second leg` headings of a round
         if len(kt.legs) == 2:
             out.setdefault(kt.legs[1].index, kt.legs[0])
+    # The last fallback pairs two meetings only in a knockout round: two league meetings
+    # are no tie (a regular season's shoot-out after a level match, MLS 1997), nor are the
+    # matches of a best-of-three series (MLS Cup Playoffs 2001: a false M007)
+    meetings: dict[tuple, int] = {}
+    for m in doc.matches:
+        pair = (m.section, frozenset((m.home, m.away)))
+        meetings[pair] = meetings.get(pair, 0) + 1
     latest: dict[tuple, Match] = {}
     for m in doc.matches:
         first = latest.get((m.section, m.away, m.home))
-        if first is not None:
+        if (first is not None and match_phase(m.section) != "league"
+                and meetings[(m.section, frozenset((m.home, m.away)))] < 3):
             out.setdefault(m.index, first)
         latest[(m.section, m.home, m.away)] = m
     return out

@@ -17,9 +17,9 @@ from datetime import date
 from typing import NamedTuple
 
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import MONTHS, Entry, Minute, month_number, note_kind, parse_date
+from seasonparse.frontend.lines import MONTHS, Entry, Minute, match_detail, month_number, note_kind, parse_date
 from seasonparse.frontend.wikitext import lean
-from seasonparse.frontend.wikitext.clean import after_score, clean, first_link, link_target, oversized_score, score
+from seasonparse.frontend.wikitext.clean import LINE_BREAK, after_score, clean, first_link, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.wording import cut
@@ -453,7 +453,7 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     match = Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
                  section, score_line, date_line, end_line, score_col, score_col,
                  _note(extra_time, pen, awarded, struck, put_off), score_col + len(score_raw) if score_raw else score_col + 1,
-                 extra_time, pen, _attendance(p.get("attendance")), _text(p.get("stadium")),
+                 extra_time, pen, *_ground(p.get("stadium"), _attendance(p.get("attendance"))),
                  _text(p.get("referee")), _report(p.get("report")),
                  link_target(p["team1"].raw), link_target(p["team2"].raw))
     return _team1_away(match, awarded, struck) if team1_away else match
@@ -485,6 +485,31 @@ def _team1_away(m: Match, awarded: bool, struck: str | None) -> Match:
 
 def _text(param) -> str | None:
     return (clean(param.raw) or None) if param is not None else None
+
+
+def _ground(param, attendance: int | None) -> tuple[int | None, str | None]:
+    """(attendance, venue) of a box: its `stadium` cut at its first line break, the lines after it
+    the place (`[[Columbus Crew Stadium]]<br>[[Columbus, Ohio]]`: `Columbus Crew Stadium, Columbus,
+    Ohio`, as the text format writes a stadium and its town), but for a line labelled as a match
+    detail (the lexicon's [match_details]): `Attendance: 21,626` there is the attendance where the
+    box's `attendance` states none (trial35: one venue string with the attendance inside, and no
+    attendance, so that MLS Cup 2001's final was at two grounds for X002). A line break inside a
+    link or template is no such cut."""
+    if param is None:
+        return attendance, None
+    parts = LINE_BREAK.split(param.raw)
+    if len(parts) == 1 or any(p.count("[[") != p.count("]]") or p.count("{{") != p.count("}}") for p in parts):
+        return attendance, _text(param)
+    place: list[str] = []
+    for i, part in enumerate(parts):
+        text = clean(part)
+        detail = match_detail(text) if i else None
+        if detail is None:
+            if text:
+                place.append(text)
+        elif detail[0] == "attendance" and attendance is None:
+            attendance = detail[1]
+    return attendance, ", ".join(place) or None
 
 
 def _attendance(param) -> int | None:

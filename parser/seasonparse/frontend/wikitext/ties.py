@@ -19,7 +19,8 @@ the second with the sides reversed, in one section (or in a round's First leg an
 sections: lexicon.leg_round), where the second states
 an `aggregatescore` or the section has no other box of either club (a
 play-off written as its two legs; in a league section each pairing is played
-twice, but among other matches) and is no replay's (lexicon [sections] replays: a cup's
+twice, but among other matches: a section whose titles name league play, as
+`Regular season`, pairs none so) and is no replay's (lexicon [sections] replays: a cup's
 replay is the sides reversed too, with no aggregate). The aggregate decides; on a level one, away
 goals where the aggregate cell says so (`(a)`), else the second leg's shoot-out.
 An `aggregatescore` with a score is the tie's stated aggregate, which T002 compares
@@ -52,7 +53,7 @@ from seasonparse.frontend.wikitext.clean import clean, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import inline_rules, key, tie_columns
-from seasonparse.lexicon import knockout_title, leg_round, names_any, struck_note, words
+from seasonparse.lexicon import knockout_title, leg_round, names_any, names_phase, struck_note, words
 from seasonparse.model import ERROR, WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
 
@@ -414,7 +415,7 @@ def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matche
             first_legs[(rnd, home, away)] = m
             continue
         stated = aggregates.get(m.index)
-        alone = clubs[(rnd, home)] == clubs[(rnd, away)] == 2
+        alone = clubs[(rnd, home)] == clubs[(rnd, away)] == 2 and not _league_play(m.section)
         if stated is None and (not alone or any(names_any(t, "sections", "replays") for t in m.section)):
             continue  # (a replay, the sides reversed as a second leg's, adds no goals to the first match's)
         tie = _box_tie(leg1, m, *(stated or ("", None)))
@@ -443,6 +444,16 @@ def box_statements(matches, ties, aggregates: dict[int, tuple[str, int]]) -> lis
             if tie is not None:
                 out.append(tie)
     return out
+
+
+def _league_play(section: tuple[str, ...]) -> bool:
+    """Whether the titles above a box name league play (`Regular season`, `League`) and no cup or
+    knockout phase: two league meetings of two clubs, alone in such a section (an excerpt), are
+    no tie (trial35: MLS 1997's regular season shoot-out after 1–1 read as a second leg's, a
+    false M006)."""
+    if any(names_phase(t, p) for t in section for p in ("all_competitions", "cup", "knockout")):
+        return False
+    return any(names_phase(t, "league") for t in section)
 
 
 def _legs_round(section: tuple[str, ...]) -> tuple:
