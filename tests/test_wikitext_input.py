@@ -702,6 +702,7 @@ def test_page_furniture_is_silent_and_unknown_templates_are_noted_once_per_name(
     ("==Season==\nA beat B.\n\n==League table==\n{{2030–31 Liga table}}\n", True),
     ("{{2030–31 Liga table}}\n", True),
     ("==Season==\n{{2030–31 Liga table}}\nA beat B.\n", True),
+    ("==League==\n{{Main article|2030 Testland League}}\nA beat B.\n", False),  # {{Main}}'s alias (trial35)
 ])
 def test_a_navigation_box_at_the_articles_end_is_furniture(text, noted):
     """trial16: `{{MLS Cup Playoffs}}` (a navbox named after its competition) at the end of the
