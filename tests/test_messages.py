@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from conftest import FIXTURES
+
 from test_rules_planted import findings_for
 
 HEAD = "= 2011–12 Test season =\n\n==Results==\nJuly 29, 2011\nAlpha 9 - 0 Beta\n"
@@ -110,3 +112,16 @@ def test_names_without_minutes_are_counted_as_what_they_are():
     assert short == ["Alpha scored 3 but only 1 goal and 1 name without a minute are listed"], short
     # elsewhere an untimed name beside goals that make the score is no goal, and nothing is said
     assert not [f for f in findings_for(HEAD.replace("9 - 0", "1 - 0") + "  Alpha: X 5', Y\n") if f.code == "M002"]
+
+
+def test_a_scorers_cell_that_says_none_lists_no_name():
+    """`None`, `N/A` in a results table's Scorers column beside a defeat (review29: an M002 each)."""
+    from seasonparse.check import run, selected_codes
+    from seasonparse.config import Config
+    from seasonparse.frontend import parse_file
+    from seasonparse.rules import registry
+
+    doc = parse_file(str(FIXTURES / "wikitext" / "handmade" / "results_table_no_scorers.wikitext"))
+    rules = registry()
+    assert [f.code for f in run([doc], rules, selected_codes(rules, ("M002",), (), ()), Config()).findings] == []
+

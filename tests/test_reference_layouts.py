@@ -4,6 +4,7 @@ and the reference rules' findings on them (none where the page is right)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import FIXTURES
 
 from seasonparse.findings import Settings
@@ -344,10 +345,16 @@ def test_a_results_grids_undated_cells_are_reconciled(tmp_path):
     assert [(f.code, f.line) for f in rec.findings] == [("R001", 12)]
     assert (rec.summary.article_matches, rec.summary.matched, rec.summary.disagree) == (2, 2, 1)
     twice = tmp_path / "ref.txt"
-    for second, found in (("Inter           2-2 Treviso", []), ("Inter           3-1 Treviso", [])):
-        twice.write_text(text + f"\nRound 30\n[Apr 2]\n{second}\n", "utf-8")
-        rec = reconcile([article], [load(str(twice), "ref.txt")], Settings(), codes={"R001"})
-        assert [(f.code, f.line) for f in rec.findings] == found, second
+    head = text.split("\nFinal Table:")[0]
+    for second, table, matched in (
+            ("Inter           2-2 Treviso", (" 1.Inter            3  2  1  0   6-2   7",
+                                            " 2.Treviso          3  0  1  2   2-6   1"), 1),  # neither is 3-1
+            ("Inter           3-1 Treviso", (" 1.Inter            3  3  0  0   7-1   9",
+                                            " 2.Treviso          3  0  0  3   1-7   0"), 2)):  # the 3-1 one
+        twice.write_text(head + f"\nRound 30\n[Apr 2]\n{second}\n\nFinal Table:\n\n" + "\n".join(table) + "\n",
+                         "utf-8")
+        rec = reconcile([article], [load(str(twice), "ref.txt")], Settings(), codes={"R001", "R006"})
+        assert [(f.code, f.line) for f in rec.findings] == [] and rec.summary.matched == matched, second
 
 
 def test_a_row_whose_club_fills_its_column_is_a_row(tmp_path):
@@ -465,3 +472,27 @@ def test_a_parenthesis_after_the_away_club_that_is_part_of_its_name():
         ("Estudiantes LPG", "Talleres (RdE)", None), ("Quilmes", "Huracán (BUE)", None), ("Alpha", "Beta", "aet"),
         ("Alpha", "Beta", "Abandoned"), ("Alpha", "Beta", "at Wembley"), ("Talleres (RdE)", "Racing (Córdoba)", None)]
     assert [(e.side, e.player) for e in ref.document.matches[1].events] == [("away", "Kim")]
+
+
+@pytest.mark.parametrize("article,reference", [
+    ("handmade_cl_group_article.txt", "handmade_cl_group.txt"),  # a Champions League group, a league's page
+    ("handmade_halfway_article.txt", "handmade_halfway.txt"),  # the page's Halfway Table after its final one
+    ("handmade_playoff_after_article.txt", "handmade_playoff_after.txt"),  # a championship play-off's table
+    ("handmade_grid_other_division_article.wikitext", "handmade_grid_other_division.txt"),  # another division
+])
+def test_a_one_phase_page_is_held_only_against_its_own_league(article, reference):
+    """review29: R005 held a cup's or a continental group's table against a one-phase page's league table of
+    the same season, and against an interim or play-off table of the page; a grid cell was paired with the
+    match of a table-less segment of the same season (another division's). All correct data: no finding."""
+    assert _findings(reference, article, codes=("R001", "R002", "R003", "R005")) == []
+
+
+def test_an_away_clubs_bracketed_marker_is_no_part_of_its_name():
+    """`Inter 2-1 Milan (ET)`, `(Cancelled)`, `(Scrapped)` (review29: read as the away club `Milan (ET)`);
+    `Talleres (RdE)` stays a name."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: T\nSeason: 2030\n\nRound 1\n[Aug 16]\nInter   2-1 Milan (ET)\n"
+                     "Inter   2-1 Milan (Cancelled)\nInter   2-1 Milan (Scrapped)\nQuilmes   0-4 Talleres (RdE)\n")
+    assert [m.away for m in ref.document.matches] == ["Milan", "Milan", "Milan", "Talleres (RdE)"]
+

@@ -457,8 +457,10 @@ class ReferenceIndex:
             a = article_match((doc, m, None, self.root(m.home), self.root(m.away)))
             self.undated_league.append(a)
             for ref in self.references:
+                # a segment whose stated table proves it the league's whole (review29: a table-less
+                # segment of the same season, another division's, paired a grid cell with its match)
                 same = [rm for seg, clubs, seg_t, _ in self.coverage.get(id(ref), ())
-                        if a.home in clubs and a.away in clubs and _same_season(seg, seg_t, t, ref)
+                        if seg.tables and a.home in clubs and a.away in clubs and _same_season(seg, seg_t, t, ref)
                         for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
                 if len(same) > 1:
                     same = [rm for rm in same if (rm.goals_of(a.home), rm.goals_of(a.away)) == (

@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import awarded
+from seasonparse.lexicon import words
 from seasonparse.model import ERROR, INFO, WARNING, Match
 from seasonparse.names import fold
 from seasonparse.tables import results_table_spans
@@ -101,12 +102,20 @@ def scorers_incomplete(doc, settings, report):
             if in_table and _side_line(m, side) is None:
                 continue  # a club's results table lists the club's scorers, never its opponents'
             listed = len(_listed(m, side))
-            untimed = sum(1 for e in m.events if e.side == side and e.kind == "other" and e.minute is None)
+            untimed = sum(1 for e in m.events if e.side == side and e.kind == "other" and e.minute is None
+                          and not _nobody(e.player))  # `None`, `N/A`, `No scorers`: no name (review29)
             goals = m.goals(side)
             if listed < goals or (in_table and untimed and listed == goals):
                 sl = _side_line(m, side)
                 yield report(f"{m.team(side)} scored {goals} but {_what_is_listed(listed, untimed, goals)}",
                     sl.line if sl else m.line, sl.column if sl else m.home_column if side == "home" else m.away_column)
+
+
+def _nobody(name: str) -> bool:
+    """A scorers cell that says there were none (`None`, `N/A`, `(none)`, `No scorers`: the lexicon's
+    nobody words, or `no` before a word)."""
+    folded = fold(name).strip("() ")
+    return folded in words("infobox", "nobody") or folded.startswith("no ")
 
 
 def _what_is_listed(goals: int, untimed: int, score: int) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from operator import itemgetter
 
 from seasonparse.seasons import season_years
-from seasonparse.tournaments import table_tournament, tournament_in
+from seasonparse.tournaments import match_phase, table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
@@ -169,14 +169,17 @@ def _reference_rows(index):
         for seg in ref.segments:
             if not seg.tables:
                 continue
-            stated = _stated(index, ref, seg.tables[-1])
             if seg.tournament is not None:
-                for row, club, values in stated:
+                for row, club, values in _stated(index, ref, seg.tables[-1]):
                     out.setdefault((club, seg.tournament), []).append((ref, seg, row, values))
                 continue
             season = season_years(seg.title) or season_years(ref.season or "")
             if season is None:
                 continue
+            # the season's final table: the one of the most matches (review29: a `Halfway Table:` or a
+            # championship play-off's after it is no final table of the league)
+            stated = max((_stated(index, ref, t) for t in seg.tables),
+                         key=lambda rows: sum(values.get("played") or 0 for _, _, values in rows))
             for row, club, values in stated:
                 key = (club, _season_key(season))
                 if len(stated) > one_phase.get(key, (0,))[0]:
@@ -195,15 +198,22 @@ def _rows_of(ref_rows: dict, club: str, t: tuple) -> list:
     """The reference rows of `club` in the article's tournament `t`: its own, else, for a one-phase
     league's season (`('Serie A', '2005–06')`), the season's (see _reference_rows)."""
     found = ref_rows.get((club, t))
-    if found or not isinstance(t[1], str) or (years := season_years(t[1])) is None:
+    if found or not _a_league_season(t) or (years := season_years(t[1])) is None:
         return found or []
     return ref_rows.get((club, _season_key(years)), [])
+
+
+def _a_league_season(t: tuple | None) -> bool:
+    """A one-phase league's season (`('Serie A', '2005–06')`), not a cup's or a continental
+    competition's (`('UEFA Champions League', '2005–06')`: review29, its group table was held against
+    Italy's league table)."""
+    return t is not None and isinstance(t[1], str) and match_phase((t[0],)) == "league"
 
 
 def _wanted(ref_rows: dict) -> Callable:
     """Whether an article table's tournament has a reference table to be compared with."""
     tournaments = {t for _, t in ref_rows}
-    return lambda t: t in tournaments or (t is not None and isinstance(t[1], str) and (
+    return lambda t: t in tournaments or (_a_league_season(t) and (
         years := season_years(t[1])) is not None and _season_key(years) in tournaments)
 
 
