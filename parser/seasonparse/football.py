@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from seasonparse.seasons import season_years, without_years  # season_years: the rules read it here too
 from seasonparse.lexicon import (alternatives, contains_any, group_stage, leg_round, lexicon, names_any, names_phase,
-                                 round_positions, struck_note, words)
+                                 round_positions, series_on_points, struck_note, words)
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_team
@@ -232,11 +232,12 @@ def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
         ties.append(KnockoutTie(legs, t, prefix, rnd, t.line))
     groups: dict[tuple, list[Match]] = {}
     in_groups = group_matches(doc)
+    on_points = series_on_points(doc.blocks)  # a series decided on points: no legs added up
     for m in doc.matches:
         if m.index in covered or m.index in in_groups or struck(m):
             continue
         prefix, rnd = round_of(m.section)
-        if rnd is None:
+        if rnd is None or m.section in on_points:
             continue
         groups.setdefault((prefix, rnd, pair_key(m)), []).append(m)
     for (prefix, rnd, _), legs in groups.items():

@@ -244,3 +244,13 @@ def statement_words(kind: str) -> tuple[str, ...]:
 def stated_number(text: str) -> int:
     """A statement's number: `3`, `three` (the lexicon's [numbers])."""
     return int(text) if text.isdigit() else lexicon()["numbers"][text.lower()]
+
+
+def series_on_points(blocks) -> frozenset:
+    """The sections whose prose says a series was decided on points (`San Jose Earthquakes advance 6–0 on
+    points.`: MLS's best-of-three playoffs, [outcomes] points): their matches are no two legs added up,
+    whatever their number (review29: a false M007 on a series won in two games). Read by the wikitext
+    reader (no tie of two boxes there) and the rules (no knockout tie)."""
+    said = words("outcomes", "points")
+    return frozenset(b.section for b in blocks if b.kind == "paragraph" and any(w in fold(b.text) for w in said))
+

@@ -10,7 +10,7 @@ the round holds three or more meetings of the two clubs: a best-of-three series)
 from __future__ import annotations
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import excluded_section, knockout_ties, per_document
+from seasonparse.football import excluded_section, knockout_ties, per_document, series_on_points
 from seasonparse.model import ERROR, WARNING, Match
 from seasonparse.tournaments import match_phase
 
@@ -33,10 +33,11 @@ def _first_legs(doc) -> dict[int, Match]:
         pair = (m.section, frozenset((m.home, m.away)))
         meetings[pair] = meetings.get(pair, 0) + 1
     latest: dict[tuple, Match] = {}
+    on_points = series_on_points(doc.blocks)
     for m in doc.matches:
         first = latest.get((m.section, m.away, m.home))
         if (first is not None and match_phase(m.section) != "league"
-                and meetings[(m.section, frozenset((m.home, m.away)))] < 3):
+                and meetings[(m.section, frozenset((m.home, m.away)))] < 3 and m.section not in on_points):
             out.setdefault(m.index, first)
         latest[(m.section, m.home, m.away)] = m
     return out

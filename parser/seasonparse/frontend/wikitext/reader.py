@@ -30,7 +30,7 @@ from seasonparse.frontend.wikitext.templates import (
 from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, box_statements, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
-from seasonparse.lexicon import words
+from seasonparse.lexicon import series_on_points, words
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
 from seasonparse.tables import column_indexes, results_columns
@@ -457,7 +457,7 @@ def read(source: Source) -> Document:
     r.diags.extend(r.awaited.mismatches(r.b))  # W006, before the matches made from cells are dropped
     r.aggregates = r.awaited.drop(r.b, r.aggregates)
     r.b.ties.extend(box_statements(r.b.matches, r.b.ties, r.aggregates)
-                    + box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches))
+                    + box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches, series_on_points(r.b.blocks)))
     r.note_unknown(_furniture_from(pieces, masked))
     marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))

@@ -395,11 +395,14 @@ _SHOOTOUT_WORDS = re.compile(r"\(?\s*\d{1,2}\s*[-–—−]\s*\d{1,2}\s*(?:on\s+
                              re.I)
 
 
-def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matches: set[int]) -> list[Tie]:
+def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matches: set[int],
+             on_points: frozenset = frozenset()) -> list[Tie]:
     """Ties of two-legged football boxes no tie has taken yet; `aggregates` holds the
     `aggregatescore` written on a box and its line, by match index; `group_matches` the group
-    stages' matches, no tie's. A struck box (`3–0 (abandoned)`, expunged: lexicon.struck_note) is
-    no leg: the restaged match is. Linear in the matches."""
+    stages' matches, no tie's; `on_points` the sections whose prose says their series was decided
+    on points (lexicon [outcomes] points: two wins of a best-of-three, no aggregate). A struck box
+    (`3–0 (abandoned)`, expunged: lexicon.struck_note) is no leg: the restaged match is. Linear in
+    the matches."""
     taken = {i for t in ties for i in t.legs}
     boxes = [m for m in matches if m.date_text and m.index not in taken and not struck_note(m.note)]
     rounds = {m.index: _legs_round(m.section) for m in boxes}
@@ -415,7 +418,8 @@ def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matche
             first_legs[(rnd, home, away)] = m
             continue
         stated = aggregates.get(m.index)
-        alone = clubs[(rnd, home)] == clubs[(rnd, away)] == 2 and not _league_play(m.section)
+        alone = clubs[(rnd, home)] == clubs[(rnd, away)] == 2 and not _league_play(m.section) \
+            and m.section not in on_points
         if stated is None and (not alone or any(names_any(t, "sections", "replays") for t in m.section)):
             continue  # (a replay, the sides reversed as a second leg's, adds no goals to the first match's)
         tie = _box_tie(leg1, m, *(stated or ("", None)))
