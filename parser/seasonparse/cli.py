@@ -78,6 +78,7 @@ def _worker_killed(exc: BaseException) -> bool:
     pool = sys.modules.get("seasonparse.forkpool")
     return pool is not None and isinstance(exc, pool.WorkerDied)
 
+
 def _utf8_out(streams) -> list:
     """Standard output written as UTF-8 whatever the locale's encoding (`LANG=C`,
     `PYTHONIOENCODING=ascii`), as ruff's is: a report names clubs and players in any

@@ -304,16 +304,14 @@ class ReferenceIndex:
         undated = self._undated_league_matches = []  # (doc, match): paired by _pair_undated_league
         for doc in self.articles:
             for m in doc.matches:
-                if m.date is None:
-                    if m.section not in counted_in:
-                        counted_in[m.section] = not excluded_section(m.section)
-                    if counted_in[m.section] and not struck(m):
-                        undated.append((doc, m))
-                    continue
                 keep = counted_in.get(m.section)
                 if keep is None:
                     keep = counted_in[m.section] = not excluded_section(m.section)
-                if keep and not struck(m):  # a match's own note (`abandoned`), not its section's
+                if not keep or struck(m):  # a match's own note (`abandoned`), not its section's
+                    continue
+                if m.date is None:
+                    undated.append((doc, m))
+                else:
                     out.append(article_match((doc, m, date.fromisoformat(m.date), root(m.home), root(m.away))))
         return out
 

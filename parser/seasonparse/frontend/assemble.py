@@ -17,6 +17,7 @@ from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
     awarded_score, clean_value, match_detail, note_details, note_venue, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
 from seasonparse.frontend.outcome_ties import SectionPairs
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
@@ -557,7 +558,6 @@ class _Builder:
                         tuple(self.ties), tuple(self.tables), tuple(self.goalscorers),
                         tuple(all_diags), lines, self.source_format)
 
-
     def _nothing_read(self, lines) -> None:
         """P025 where the text holds nothing of a season article (trial34: `check --reference refs/*` made
         a shell glob's second file, an RSSSF page, the only article, checked silently: 0 findings, exit 0)."""
@@ -573,9 +573,11 @@ class _Builder:
                                    "match or table" + (hint or "; is it a season article?"), first)
 
 
-# a reference page's own lines: `Season: 2011-2012`, `Round: 1`, `Round 12`, `Final Table:` (rsssf.py reads them)
-_REFERENCE_HEADER = re.compile(r"^\*?\s*(?:(?:Competition|Season|Round)\s*:|Round\s+\d+\b|(?:Final\s+)?Table\s*:)", re.I)
-_REFERENCE_RESULT = re.compile(r"\S\s{2,}\d{1,2}\s*[-:]\s*\d{1,2}\s+\S")  # `Necaxa            1-0 Mérida`
+# a reference page's own lines: `Season: 2011-2012`, `Round: 1`, `Round 12`, `Final Table:` (rsssf.py reads them);
+# compiled on first use: asked only of an input of which nothing is read
+_REFERENCE_HEADER = compile_lazily(r"^\*?\s*(?:(?:Competition|Season|Round)\s*:|Round\s+\d+\b|(?:Final\s+)?Table\s*:)",
+                                   re.I)
+_REFERENCE_RESULT = compile_lazily(r"\S\s{2,}\d{1,2}\s*[-:]\s*\d{1,2}\s+\S")  # `Necaxa            1-0 Mérida`
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
 

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import lexicon
+from seasonparse.lexicon import lexicon, names_any
 from seasonparse.model import (
     ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section,
     Table, maker)
@@ -274,8 +274,6 @@ def _name_part(inner: str) -> bool:
     letters = inner.replace(".", "")
     if not inner[:1].isupper() or not letters.isalpha() or len(letters) < 2 or _marker_group(inner):
         return False
-    from seasonparse.lexicon import names_any
-
     return _fold(inner).rstrip(".") not in _folded("note_words") and not names_any(inner, "scores", "notes")
 
 

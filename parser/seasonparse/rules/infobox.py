@@ -4,8 +4,7 @@ champion and relegated clubs it names against the final table."""
 from __future__ import annotations
 
 import re
-
-from datetime import datetime
+from typing import NamedTuple
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import counted, describe, final_table, knockout_ties, marked, named_clubs
@@ -118,13 +117,18 @@ def _contradicts(stated: int | None, shown: int, whole: bool) -> bool:
 
 
 def _row_of(table, club: str):
-    """The table's row of `club`: the one of the same name, else the one row whose name holds
-    it or is held by it; None where several do (`Dundee` is in `Dundee United`'s name: which
-    row the infobox means is not known)."""
-    exact = [row for row in table if same_club(row[1], club)]
+    """The table's row of `club` (see _the_one_named): `Dundee` is in `Dundee United`'s name, and
+    which row the infobox means is then not known."""
+    return _the_one_named(club, table, lambda row: row[1])
+
+
+def _the_one_named(name: str, items, name_of=lambda item: item):
+    """The one item whose name is `name` (same_club), else the one whose name holds it or is held by
+    it (same_team); None where none or several do."""
+    exact = [item for item in items if same_club(name_of(item), name)]
     if exact:
         return exact[0] if len(exact) == 1 else None
-    near = [row for row in table if same_team(row[1], club)]
+    near = [item for item in items if same_team(name_of(item), name)]
     return near[0] if len(near) == 1 else None
 
 
@@ -293,78 +297,72 @@ def infobox_record_match(doc, settings, report):
     if not matches:
         return
     clubs = list(dict.fromkeys(name for m in matches for name in (m.home, m.away)))
-    seen: dict[tuple, tuple] = {}  # (home, away, goals) -> (date as written, field) of its first statement
-    for meaning, field in records:
-        for stated in _RECORD_MATCH.finditer(field.value):
-            home, away = _club_named(stated["home"], clubs), _club_named(stated["away"], clubs)
-            if home is None or away is None or home == away:
-                continue
-            goals = int(stated["hg"]), int(stated["ag"])
-            text = f"{stated['home']} {goals[0]}–{goals[1]} {stated['away']}"
-            met = [m for m in matches if {m.home, m.away} == {home, away}]
-            found = [m for m in met if (m.home, m.away, m.home_goals, m.away_goals) == (home, away, *goals)]
-            if met and not found:
-                yield report(f"{field.key}: `{text}`, but the results have "
-                             + "; ".join(describe(m) for m in met), field.line, 1,
-                             related=[Related(doc.path, m.line, m.home_column, "the clubs' match") for m in met])
-                continue
-            day = _record_day(stated["date"])
-            dated = [m for m in found if m.date is not None]
-            if day is not None and dated and all(m.date != day for m in dated):
-                yield report(f"{field.key}: `{text}` on {stated['date']}, but the results date it "
-                             f"{dated[0].date_text or dated[0].date}", field.line, 1,
-                             related=[Related(doc.path, dated[0].line, dated[0].home_column, "the match")])
-            key = (home, away, goals)
-            first = seen.setdefault(key, (stated["date"], field))
-            # two dates for one match, where the results hold it once (the same score twice in a season: two dates)
-            if len(found) == 1 and first[1] is not field and stated["date"] and first[0] and _record_day(first[0]) and \
-                    _record_day(first[0]) != day and day is not None:
-                yield report(f"{field.key}: `{text}` on {stated['date']}, but {first[1].key} states it on "
-                             f"{first[0]}", field.line, 1,
-                             related=[Related(doc.path, first[1].line, 1, f"{first[1].key}")])
-    yield from _records_beaten(doc, records, matches, clubs, report)
-
-
-def _records_beaten(doc, records, matches, clubs, report):
-    """The record fields that a match of the tournament's whole beats (see infobox_record_match)."""
-    stated_matches = _field(doc, "matches")
-    if _count(stated_matches) != len(matches):
-        return
-    for meaning, field in records:
-        measure = _RECORD_MARGIN[meaning]
-        stated = [measure(int(m["hg"]), int(m["ag"])) for m in _RECORD_MATCH.finditer(field.value)
-                  if _club_named(m["home"], clubs) and _club_named(m["away"], clubs)]
-        if not stated or max(stated) <= 0:
-            continue
-        record = max(stated)
-        best = max(matches, key=lambda m: measure(m.home_goals, m.away_goals))
-        if measure(best.home_goals, best.away_goals) > record:
-            yield report(f"{field.key}: {_MEASURE[meaning]} {plural(record, 'goal')}, but `{describe(best)}` is "
-                         f"{_MEASURE[meaning]} {plural(measure(best.home_goals, best.away_goals), 'goal')}",
+    stated = [(meaning, field, s) for meaning, field in records for s in _stated_matches(field, clubs)]
+    first_day: dict[tuple, tuple] = {}  # (home, away, goals) -> (its day, as written, the field) first dating it
+    for _, field, s in stated:
+        met = [m for m in matches if {m.home, m.away} == {s.home, s.away}]
+        found = [m for m in met if (m.home, m.away, m.home_goals, m.away_goals) == (s.home, s.away, *s.goals)]
+        if met and not found:
+            yield report(f"{field.key}: `{s.text}`, but the results have " + "; ".join(describe(m) for m in met),
                          field.line, 1,
-                         related=[Related(doc.path, best.line, best.home_column, "the match")])
-
-
-def _club_named(name: str, clubs: list[str]) -> str | None:
-    """The one club of the document's matches that `name` names (the same name, else the one whose
-    words hold it or are held by it); None where none or several do."""
-    exact = [c for c in clubs if same_club(c, name)]
-    if exact:
-        return exact[0] if len(exact) == 1 else None
-    near = [c for c in clubs if same_team(c, name)]
-    return near[0] if len(near) == 1 else None
-
-
-def _record_day(text: str | None) -> str | None:
-    """An infobox record's date as ISO (`19 September 1999`, `September 19, 1999`), or None."""
-    if not text:
-        return None
-    for fmt in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date().isoformat()
-        except ValueError:
+                         related=[Related(doc.path, m.line, m.home_column, "the clubs' match") for m in met])
             continue
-    return None
+        if s.day is None:
+            continue
+        dated = [m for m in found if m.date is not None]
+        if dated and all(m.date != s.day for m in dated):
+            yield report(f"{field.key}: `{s.text}` on {s.date}, but the results date it "
+                         f"{dated[0].date_text or dated[0].date}", field.line, 1,
+                         related=[Related(doc.path, dated[0].line, dated[0].home_column, "the match")])
+        day, written, other = first_day.setdefault((s.home, s.away, s.goals), (s.day, s.date, field))
+        # two dates for one match, where the results hold it once (the same score twice in a season: two dates)
+        if len(found) == 1 and other is not field and day != s.day:
+            yield report(f"{field.key}: `{s.text}` on {s.date}, but {other.key} states it on {written}", field.line, 1,
+                         related=[Related(doc.path, other.line, 1, other.key)])
+    yield from _records_beaten(doc, stated, matches, report)
+
+
+class _Stated(NamedTuple):
+    """A match a record field states, its clubs as the document's matches name them."""
+    home: str
+    away: str
+    goals: tuple[int, int]
+    text: str  # as the field writes it
+    date: str | None  # as written
+    day: str | None  # ISO
+
+
+def _stated_matches(field, clubs: list[str]) -> list[_Stated]:
+    """The matches a record field states whose two clubs the document's matches name (_the_one_named)."""
+    from seasonparse.frontend.lines import parse_date  # loaded by any check that read a document: not by `rules`
+
+    out = []
+    for m in _RECORD_MATCH.finditer(field.value):
+        home, away = _the_one_named(m["home"], clubs), _the_one_named(m["away"], clubs)
+        if home is None or away is None or home == away:
+            continue
+        goals = int(m["hg"]), int(m["ag"])
+        out.append(_Stated(home, away, goals, f"{m['home']} {goals[0]}–{goals[1]} {m['away']}", m["date"],
+                           parse_date(m["date"], short_months=True) if m["date"] else None))
+    return out
+
+
+def _records_beaten(doc, stated: list, matches, report):
+    """The record fields that a match of the tournament's whole beats (see infobox_record_match)."""
+    if _count(_field(doc, "matches")) != len(matches):
+        return
+    record: dict[str, tuple[int, object]] = {}  # meaning -> (the largest stated measure, its field)
+    for meaning, field, s in stated:
+        value = _RECORD_MARGIN[meaning](*s.goals)
+        if value > record.get(meaning, (0, None))[0]:
+            record[meaning] = (value, field)
+    for meaning, (value, field) in record.items():
+        measure = _RECORD_MARGIN[meaning]
+        best = max(matches, key=lambda m: measure(m.home_goals, m.away_goals))
+        if (beaten := measure(best.home_goals, best.away_goals)) > value:
+            yield report(f"{field.key}: {_MEASURE[meaning]} {plural(value, 'goal')}, but `{describe(best)}` is "
+                         f"{_MEASURE[meaning]} {plural(beaten, 'goal')}", field.line, 1,
+                         related=[Related(doc.path, best.line, best.home_column, "the match")])
 
 
 RULES = (infobox_statistics_mismatch, infobox_vs_final_table, infobox_record_match)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from operator import itemgetter
 
 from seasonparse.seasons import season_years
@@ -194,27 +195,26 @@ def _season_key(years: tuple) -> tuple:
     return "season", years[0], years[1]
 
 
+@lru_cache(maxsize=256)  # asked of every article row: a table's rows share one tournament
+def _keys_of(t: tuple | None) -> tuple:
+    """The keys _reference_rows may hold an article tournament's rows under: its own, and for a one-phase
+    league's season (`('Serie A', '2005–06')`) its years' (not a cup's nor a continental competition's:
+    review29, a Champions League group table was held against Italy's league table)."""
+    if t is None or not isinstance(t[1], str) or match_phase((t[0],)) != "league" or (
+            years := season_years(t[1])) is None:
+        return (t,)
+    return t, _season_key(years)
+
+
 def _rows_of(ref_rows: dict, club: str, t: tuple) -> list:
-    """The reference rows of `club` in the article's tournament `t`: its own, else, for a one-phase
-    league's season (`('Serie A', '2005–06')`), the season's (see _reference_rows)."""
-    found = ref_rows.get((club, t))
-    if found or not _a_league_season(t) or (years := season_years(t[1])) is None:
-        return found or []
-    return ref_rows.get((club, _season_key(years)), [])
-
-
-def _a_league_season(t: tuple | None) -> bool:
-    """A one-phase league's season (`('Serie A', '2005–06')`), not a cup's or a continental
-    competition's (`('UEFA Champions League', '2005–06')`: review29, its group table was held against
-    Italy's league table)."""
-    return t is not None and isinstance(t[1], str) and match_phase((t[0],)) == "league"
+    """The reference rows of `club` in the article's tournament `t` (the first key of _keys_of that has some)."""
+    return next((found for k in _keys_of(t) if (found := ref_rows.get((club, k)))), [])
 
 
 def _wanted(ref_rows: dict) -> Callable:
     """Whether an article table's tournament has a reference table to be compared with."""
     tournaments = {t for _, t in ref_rows}
-    return lambda t: t in tournaments or (_a_league_season(t) and (
-        years := season_years(t[1])) is not None and _season_key(years) in tournaments)
+    return lambda t: any(k in tournaments for k in _keys_of(t))
 
 
 def _article_rows(index, tournaments) -> Iterator[tuple]:
