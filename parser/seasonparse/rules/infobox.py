@@ -4,7 +4,6 @@ champion and relegated clubs it names against the final table."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import counted, describe, final_table, knockout_ties, marked, named_clubs
@@ -299,41 +298,34 @@ def infobox_record_match(doc, settings, report):
     clubs = list(dict.fromkeys(name for m in matches for name in (m.home, m.away)))
     stated = [(meaning, field, s) for meaning, field in records for s in _stated_matches(field, clubs)]
     first_day: dict[tuple, tuple] = {}  # (home, away, goals) -> (its day, as written, the field) first dating it
-    for _, field, s in stated:
-        met = [m for m in matches if {m.home, m.away} == {s.home, s.away}]
-        found = [m for m in met if (m.home, m.away, m.home_goals, m.away_goals) == (s.home, s.away, *s.goals)]
+    for _, field, (home, away, goals, text, written, day) in stated:
+        met = [m for m in matches if {m.home, m.away} == {home, away}]
+        found = [m for m in met if (m.home, m.away, m.home_goals, m.away_goals) == (home, away, *goals)]
         if met and not found:
-            yield report(f"{field.key}: `{s.text}`, but the results have " + "; ".join(describe(m) for m in met),
+            yield report(f"{field.key}: `{text}`, but the results have " + "; ".join(describe(m) for m in met),
                          field.line, 1,
                          related=[Related(doc.path, m.line, m.home_column, "the clubs' match") for m in met])
             continue
-        if s.day is None:
+        if day is None:
             continue
         dated = [m for m in found if m.date is not None]
-        if dated and all(m.date != s.day for m in dated):
-            yield report(f"{field.key}: `{s.text}` on {s.date}, but the results date it "
+        if dated and all(m.date != day for m in dated):
+            yield report(f"{field.key}: `{text}` on {written}, but the results date it "
                          f"{dated[0].date_text or dated[0].date}", field.line, 1,
                          related=[Related(doc.path, dated[0].line, dated[0].home_column, "the match")])
-        day, written, other = first_day.setdefault((s.home, s.away, s.goals), (s.day, s.date, field))
+        first, first_written, other = first_day.setdefault((home, away, goals), (day, written, field))
         # two dates for one match, where the results hold it once (the same score twice in a season: two dates)
-        if len(found) == 1 and other is not field and day != s.day:
-            yield report(f"{field.key}: `{s.text}` on {s.date}, but {other.key} states it on {written}", field.line, 1,
+        if len(found) == 1 and other is not field and first != day:
+            yield report(f"{field.key}: `{text}` on {written}, but {other.key} states it on {first_written}",
+                         field.line, 1,
                          related=[Related(doc.path, other.line, 1, other.key)])
     yield from _records_beaten(doc, stated, matches, report)
 
 
-class _Stated(NamedTuple):
-    """A match a record field states, its clubs as the document's matches name them."""
-    home: str
-    away: str
-    goals: tuple[int, int]
-    text: str  # as the field writes it
-    date: str | None  # as written
-    day: str | None  # ISO
-
-
-def _stated_matches(field, clubs: list[str]) -> list[_Stated]:
-    """The matches a record field states whose two clubs the document's matches name (_the_one_named)."""
+def _stated_matches(field, clubs: list[str]) -> list[tuple]:
+    """The matches a record field states whose two clubs the document's matches name (_the_one_named):
+    (home, away, (goals, goals), as written, its date as written, that date ISO), a plain tuple (a
+    NamedTuple class costs every start ~1 M instructions to make, for a rule most documents skip)."""
     from seasonparse.frontend.lines import parse_date  # loaded by any check that read a document: not by `rules`
 
     out = []
@@ -342,8 +334,8 @@ def _stated_matches(field, clubs: list[str]) -> list[_Stated]:
         if home is None or away is None or home == away:
             continue
         goals = int(m["hg"]), int(m["ag"])
-        out.append(_Stated(home, away, goals, f"{m['home']} {goals[0]}–{goals[1]} {m['away']}", m["date"],
-                           parse_date(m["date"], short_months=True) if m["date"] else None))
+        out.append((home, away, goals, f"{m['home']} {goals[0]}–{goals[1]} {m['away']}", m["date"],
+                    parse_date(m["date"], short_months=True) if m["date"] else None))
     return out
 
 
@@ -352,8 +344,8 @@ def _records_beaten(doc, stated: list, matches, report):
     if _count(_field(doc, "matches")) != len(matches):
         return
     record: dict[str, tuple[int, object]] = {}  # meaning -> (the largest stated measure, its field)
-    for meaning, field, s in stated:
-        value = _RECORD_MARGIN[meaning](*s.goals)
+    for meaning, field, (_, _, goals, *_) in stated:
+        value = _RECORD_MARGIN[meaning](*goals)
         if value > record.get(meaning, (0, None))[0]:
             record[meaning] = (value, field)
     for meaning, (value, field) in record.items():
