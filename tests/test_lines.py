@@ -300,6 +300,10 @@ def test_prose_with_a_score_is_no_undated_match():
     ("The match was awarded 0–3", (0, 3)),
     ("Result awarded 0–3", (0, 3)),
     ("awarded 3–0 as Beta failed to turn up", (3, 0)),
+    ("0-3 awarded", (0, 3)),  # the score before the word (RSSSF: `Inter awd Roma [0-3 awarded]`, trial36)
+    ("3-0 awarded to Alpha", (0, 3)),
+    ("Alpha 3-0 awarded", (0, 3)),  # a club named before the score
+    ("2-1, awarded", None),  # the score of another part of the note
     ("awarded 3–0 to Alph", None),  # not a club's name nor its words
     ("awarded to Alpha", None),  # no score: the line's is the award
     ("awd.", None),

@@ -435,8 +435,9 @@ def test_an_award_written_instead_of_a_score():
     s = reconcile(docs, [ref], Settings(), codes={"R001"}).summary
     assert (s.article_matches, s.matched, s.not_covered) == (2, 2, 0)
     ref = parse_text("Italy 2005/06\n\nRound 1\n[Aug 28]\nMessina         awd Empoli\n"
-                     "Gamma           awd Delta             [awarded to Delta]\n")
-    assert ref.document.matches == ()
+                     "Gamma           awd Delta             [awarded to Delta]\n"
+                     "Inter           awd Roma              [0-3 awarded]\n")  # the score first (trial36)
+    assert [(m.home, m.home_goals, m.away_goals, m.away) for m in ref.document.matches] == [("Inter", 0, 3, "Roma")]
     assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [
         ("Messina", "Empoli", "awd"), ("Gamma", "Delta", "awd")]
     assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P024", 5), ("P024", 6)]
@@ -496,3 +497,26 @@ def test_an_away_clubs_bracketed_marker_is_no_part_of_its_name():
                      "Inter   2-1 Milan (Cancelled)\nInter   2-1 Milan (Scrapped)\nQuilmes   0-4 Talleres (RdE)\n")
     assert [m.away for m in ref.document.matches] == ["Milan", "Milan", "Milan", "Talleres (RdE)"]
 
+
+
+def test_a_bracket_of_scorers_wrapped_over_lines():
+    """trial36: RSSSF wraps a long list of scorers over lines (Colombia 2005: `[Restrepo 9, Tejada
+    34, Ballesteros 66,` then, indented, `Orejuela 81; Fernández 1]`); both lines were kept as
+    paragraphs and the match had no scorers; after a result on its line, the bracket's start
+    was read into the away club's name. Each scorer is read at its own line and column; a
+    bracket no line closes is read up to the last line that goes on with it, with a P007."""
+    ref = load(str(REFERENCES / "handmade_wrapped_scorers.txt"))
+    matches = ref.document.matches
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.line, m.end_line) for m in matches] == [
+        ("Envigado", 4, 1, "Millonarios", 10, 12), ("Cali", 0, 1, "Medellín", 13, 14),
+        ("Junior", 3, 3, "Pasto", 15, 16), ("Tolima", 1, 0, "Quindío", 17, 18), ("Nacional", 2, 0, "Huila", 19, 19)]
+    assert [(e.side, e.player, e.minute, e.line, e.column) for e in matches[0].events] == [
+        ("home", "Ramón Restrepo", 9, 11, 4), ("home", "Luis Tejeda", 34, 11, 22),
+        ("home", "Orlando Ballestas", 66, 11, 38), ("home", "Hermes Oreja", 81, 12, 4),
+        ("away", "Gabriel Fernán", 1, 12, 21)]
+    assert [(e.side, e.player, e.minute, e.line) for e in matches[2].events] == [
+        ("home", "Martín Arzu", 9, 15), ("home", "Martín Arzu", 85, 15), ("home", "Háider Pala", 75, 15),
+        ("away", "Milton Rodri", 13, 16), ("away", "Milton Rodri", 15, 16), ("away", "Jaminson Ola", 29, 16)]
+    assert [(e.player, e.minute) for e in matches[3].events] == [("Jáider Arbo", 55)]
+    assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P007", 18)]
+    assert not [b for b in ref.document.blocks if b.kind == "paragraph" and "]" in b.text]

@@ -130,8 +130,8 @@ def note_beyond(note: str) -> str:
 def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int, int] | None:
     """The score (home–away) a note says was awarded, where it gives one: `awarded 0–3` (as
     the line writes the clubs, home first; `match awarded 0–3 owing to crowd trouble` too),
-    `awarded 3–0 to Alpha`, `match awarded to Alpha 3–0`, `Alpha awarded 3–0 win`, `w/o 3–0 to
-    the visitors` (a side named: its goals are the larger number). None where it gives none
+    `awarded 3–0 to Alpha`, `match awarded to Alpha 3–0`, `Alpha awarded 3–0 win`, `0–3 awarded` (RSSSF: the score
+    before the word), `w/o 3–0 to the visitors` (a side named: its goals are the larger number). None where it gives none
     (`(awd.)` alone says the line's score is the award) or names after `to` a side that is
     neither club. `Beta 2 - 1 Alpha (awarded 0–3)`: played 2–1, awarded 0–3, which is what
     counts (trial22: the 2–1 was taken for the award; review20 and review21: a side named in
@@ -143,15 +143,19 @@ def awarded_score(note: str | None, home: str = "", away: str = "") -> tuple[int
         if said is None:
             continue
         score = _NOTE_SCORE.search(part, said.end())
-        if score is None:
+        before = score is None and _SCORE_BEFORE.search(part, 0, said.start())  # `[0-3 awarded]` (trial36)
+        if before:
+            score = before
+        elif score is None:
             return None
         a, b = int(score[1]), int(score[2])
-        # the side named: after `to` right after the score or the word, else before the word
-        to = _TO.match(part, score.end()) or _TO.match(part[:score.start()], said.end())
+        # the side named: after `to` right after the score or the word, else before the word (or the score)
+        to = _TO.match(part, said.end()) if before else \
+            _TO.match(part, score.end()) or _TO.match(part[:score.start()], said.end())
         if to:
             side = _side_in(to[1], home, away)
         else:  # words before it that name no club (`The match was awarded 0–3`) name no side
-            side = _side_in(part[:said.start()], home, away)
+            side = _side_in(part[:min(said.start(), score.start())], home, away)
             side = None if side == "?" else side
         if side is None:
             return a, b
@@ -216,6 +220,7 @@ def match_detail(line: str) -> tuple[str, str | int | None] | None:
 
 _NOTE_SCORE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")
 _TO = compile_lazily(r"\s*to\s+(.+)", re.I)
+_SCORE_BEFORE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)\s*$")  # a score right before the word
 
 
 @lru_cache(maxsize=1)

@@ -66,6 +66,7 @@ _MATCH = re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<
 # left to `_MATCH`.
 _PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
                            r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$")
+MAX_WRAPPED_LINES = 6  # lines a bracket after a result may take (a long list of scorers, wrapped)
 _GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCII, without int()
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
@@ -361,6 +362,7 @@ class _Reader:
         self.note: list | None = None  # [line, end_line, texts, star]
         self.items: list | None = None  # [line, end_line, texts]
         self.last_match_line = 0
+        self.open_group: list | None = None  # [match index, [(text, line, raw), ...]]: a bracket wrapped over lines
         self.competition: str | None = None
         self.season: str | None = None
         self.notes_by_number: dict[str, list[str]] = {}
@@ -523,6 +525,8 @@ class _Reader:
         read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
         quiet = True  # no table, note, list or participant list open: only `line` opens or closes one
         for number, raw in enumerate(self.lines, 1):
+            if self.open_group is not None and self.continue_group(number, raw):
+                continue
             # most lines are results, then dates: where no block is open (a block owns the
             # next lines), read them before trying the other shapes
             if quiet and raw[:1] not in ("*", ""):
@@ -549,6 +553,8 @@ class _Reader:
                 line(number, raw, raw, 0, False)
             quiet = not self.rows and self.note is None and self.items is None and self.participants is None \
                 and not self.expect_participants
+        if self.open_group is not None:
+            self.close_group(closed=False)
         self.close_all_blocks()
         while self.stack:
             self._pop()
@@ -792,11 +798,16 @@ class _Reader:
         """A result line, stripped (`text`, at column `start` of `raw`), as the result pattern
         splits it; `rest` (what follows the score) starts at index `rest_at` of `raw`. False
         where the rest names no away club."""
+        wrapped = None  # `Lazio 1-0 Parma [Rocchi 12,`: a bracket the next lines close
+        if (bracket := rest.rfind("[")) >= 0 and "]" not in rest[bracket:]:
+            rest, wrapped = rest[:bracket], rest[bracket + 1:]
         markers, scorers, away = self._markers_of(rest)
         if not away or _score_like(away):
             return False
         self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
                     markers, scorers)
+        if wrapped is not None:
+            self.open_group = [len(self.matches) - 1, [(wrapped, n, raw)] if wrapped.strip() else []]
         return True
 
     def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
@@ -821,7 +832,7 @@ class _Reader:
         self.last_match_line = n
         if scorers:  # (most result lines have neither markers nor scorers)
             for group, _ in scorers:
-                self._scorers(index, group, n, raw)
+                self._scorers(index, [(group, n, raw)])
 
     def place(self) -> tuple:
         """(section path, tournament, knockout, the segment's index and match list) of a match under the
@@ -874,51 +885,94 @@ class _Reader:
         return False
 
     def attach_scorers(self, text: str, n: int, raw: str) -> bool:
-        inner = text[1:-1] if text.endswith("]") else None
-        if not inner or not self.matches:
+        """A bracket on the line after a match's: its note or its scorers. One that this line
+        does not close (`[Restrepo 9, Tejada 34,`) is wrapped: continue_group reads the rest."""
+        if not self.matches:
             return False
-        m = self.matches[-1]
-        if _note_group(inner.strip()):  # `[in Ancona]`, `[remaining 61']` on a line of its own: the match's note
-            note = inner.strip()
-            self.matches[-1] = m._replace(end_line=n, note=f"{m.note}, {note}" if m.note else note)
-            last = self.match_rows[-1]
-            self.match_rows[-1] = last[:11] + (last[11] + (note,),)
+        if not text.endswith("]"):
+            if "]" in text:
+                return False
+            self.open_group = [len(self.matches) - 1, [(text[1:], n, raw)]]
             return True
-        self._scorers(len(self.matches) - 1, inner, n, raw)
-        self.matches[-1] = self.matches[-1]._replace(end_line=n)
+        inner = text[1:-1]
+        if not inner:
+            return False
+        self._attach(len(self.matches) - 1, [(inner, n, raw)])
         return True
 
-    def _scorers(self, index: int, group: str, n: int, raw: str) -> None:
+    def _attach(self, index: int, pieces: list[tuple[str, int, str]]) -> None:
+        """A bracket's text after a match (its pieces, a line each): the match's note where it
+        is one (`[in Ancona]`, `[remaining 61']`), else its scorers; the match ends at its last line."""
+        m = self.matches[index]
+        inner = " ".join(text.strip() for text, _, _ in pieces)
+        if _note_group(inner):
+            self.matches[index] = m._replace(end_line=pieces[-1][1], note=f"{m.note}, {inner}" if m.note else inner)
+            last = self.match_rows[index]
+            self.match_rows[index] = last[:11] + (last[11] + (inner,),)
+            return
+        self._scorers(index, pieces)
+        self.matches[index] = self.matches[index]._replace(end_line=pieces[-1][1])
+
+    def continue_group(self, n: int, raw: str) -> bool:
+        """Whether line `n` goes on with a bracket wrapped over lines (RSSSF wraps a long list of
+        scorers, indenting the lines after the first: trial36): an indented line, or one that
+        closes it, with no bracket opened before the close; at most MAX_WRAPPED_LINES lines.
+        Any other line first closes the group as it stands (with a P007: it was never closed)."""
+        index, pieces = self.open_group
+        text = raw.strip()
+        inner, closed, _ = text.partition("]")
+        if text and "[" not in inner and (closed or raw[:1].isspace()) and len(pieces) < MAX_WRAPPED_LINES:
+            pieces.append((inner, n, raw))
+            if closed:
+                self.close_group()
+            return True
+        self.close_group(closed=False)
+        return False
+
+    def close_group(self, closed: bool = True) -> None:
+        index, pieces = self.open_group
+        self.open_group = None
+        if not closed:
+            line = pieces[0][1] if pieces else self.matches[index].line
+            self.diags.append(Diagnostic("P007", WARNING, "a bracket after a result that no line closes: its "
+                                         "scorers are read up to the last line that goes on with it", line))
+        if pieces:
+            self._attach(index, pieces)
+
+    def _scorers(self, index: int, pieces: list[tuple[str, int, str]]) -> None:
         """`Lojero 14, 71pen; Alvarado 73` -> events: home before `;`, away after; a
         minute with no name is the previous name's. One side only (no `;`) is the
-        side that scored."""
+        side that scored. A bracket wrapped over lines comes in `pieces`, (text, line,
+        raw line) each: the side and the name carry over from one to the next."""
         m = self.matches[index]
+        group = " ".join(text.strip() for text, _, _ in pieces)
         if ";" in group:
             sides = ["home", "away"]
         else:
             sides = [s for s in ("home", "away") if m.goals(s)]
             if len(sides) != 1:
                 self.diags.append(Diagnostic("P007", WARNING, f"scorers `{group}` without `;` between the sides",
-                                             n))
+                                             pieces[0][1]))
                 return
         events = list(m.events)
-        base = raw.find(group)
         side, name = 0, ""
-        for tok in re.finditer(r"[^,;]+|;", group):
-            if tok[0] == ";":
-                side, name = min(side + 1, len(sides) - 1), ""
-                continue
-            entry = tok[0].strip()
-            e = re.match(_SCORER, entry, re.I)
-            if not e or not entry:
-                continue
-            name = e["name"].strip() or name
-            kind = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}.get(
-                _fold(e["kind"] or ""), "goal")
-            column = base + tok.start() + (len(tok[0]) - len(tok[0].lstrip())) + 1
-            events.append(Event(sides[side], name, int(e["minute"]),
-                                int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
-                                column + len(entry)))
+        for text, n, raw in pieces:
+            base = raw.find(text)
+            for tok in re.finditer(r"[^,;]+|;", text):
+                if tok[0] == ";":
+                    side, name = min(side + 1, len(sides) - 1), ""
+                    continue
+                entry = tok[0].strip()
+                e = re.match(_SCORER, entry, re.I)
+                if not e or not entry:
+                    continue
+                name = e["name"].strip() or name
+                kind = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}.get(
+                    _fold(e["kind"] or ""), "goal")
+                column = base + tok.start() + (len(tok[0]) - len(tok[0].lstrip())) + 1
+                events.append(Event(sides[side], name, int(e["minute"]),
+                                    int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
+                                    column + len(entry)))
         self.matches[index] = m._replace(events=tuple(events))
 
     def finish(self) -> Reference:
