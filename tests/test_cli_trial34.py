@@ -76,6 +76,14 @@ def test_dashes_end_the_options_of_parse(run, dashed):
     assert code == 2 and "--indent: no such file or directory" in err, err
 
 
+def test_dashes_after_a_command_of_no_paths(run, dashed):
+    """trial34: `clean --` said `unrecognized arguments: --`; after it, nothing may follow."""
+    code, _, err = run("clean", "--")
+    assert code == 0 and "no cache at" in err, err
+    code, _, err = run("clean", "--", "x")
+    assert code == 2 and "unrecognized arguments: x (this command takes no paths)" in err, err
+
+
 @pytest.mark.parametrize("argv", [["check", "--select"], ["check", "--sel"], ["--out"]])
 def test_an_option_right_before_the_dashes_still_wants_its_value(run, dashed, argv):
     code, _, err = run(*argv, "--", "-dash.txt")

@@ -118,9 +118,11 @@ def parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpar
     as stand-ins that no option can take for its own, then put back in `paths`."""
     if "--" not in argv:
         return refuse_empty_values(parser, parser.parse_intermixed_args(argv))
-    if not any(not action.option_strings for action in parser._actions):  # no paths (`clean`): argparse's own `--`
-        return refuse_empty_values(parser, parser.parse_args(argv))
     cut = argv.index("--")
+    if not any(not action.option_strings for action in parser._actions):  # no paths (`clean`)
+        if argv[cut + 1:]:
+            parser.error(f"unrecognized arguments: {' '.join(argv[cut + 1:])} (this command takes no paths)")
+        return refuse_empty_values(parser, parser.parse_args(argv[:cut]))  # `clean --`: nothing after it (trial34)
     after = argv[cut + 1:]
     if cut and (option := _option_wanting_a_value(parser, argv[cut - 1])):  # `--out -- x`: as parse_args says it
         parser.error(f"argument {option}: expected one argument")
