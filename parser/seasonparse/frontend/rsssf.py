@@ -917,7 +917,7 @@ class _Reader:
         """Whether line `n` goes on with a bracket wrapped over lines (RSSSF wraps a long list of
         scorers, indenting the lines after the first: trial36): an indented line, or one that
         closes it, with no bracket opened before the close; at most MAX_WRAPPED_LINES lines.
-        Any other line first closes the group as it stands (with a P007: it was never closed)."""
+        Any other line first closes the group as it stands (with a P026: it was never closed)."""
         index, pieces = self.open_group
         text = raw.strip()
         inner, closed, _ = text.partition("]")
@@ -934,7 +934,7 @@ class _Reader:
         self.open_group = None
         if not closed:
             line = pieces[0][1] if pieces else self.matches[index].line
-            self.diags.append(Diagnostic("P007", WARNING, "a bracket after a result that no line closes: its "
+            self.diags.append(Diagnostic("P026", WARNING, "a bracket after a result that no line closes: its "
                                          "scorers are read up to the last line that goes on with it", line))
         if pieces:
             self._attach(index, pieces)
@@ -951,7 +951,7 @@ class _Reader:
         else:
             sides = [s for s in ("home", "away") if m.goals(s)]
             if len(sides) != 1:
-                self.diags.append(Diagnostic("P007", WARNING, f"scorers `{group}` without `;` between the sides",
+                self.diags.append(Diagnostic("P026", WARNING, f"scorers `{group}` without `;` between the sides",
                                              pieces[0][1]))
                 return
         events = list(m.events)

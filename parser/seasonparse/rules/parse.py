@@ -452,6 +452,23 @@ Example:
     Necaxa            1-0 Mérida
 """)
 
+reference_scorers_not_read = _diagnostic_rule("P026", "reference-scorers-not-read", WARNING, """
+A reference's bracket of scorers that the reader cannot give to a side, or that no line closes.
+
+What it does: an RSSSF-style reference lists a match's scorers in a bracket after its
+result or on the lines under it, the home side's before a `;` and the away side's after
+it (`[Rocchi 12; Totti 80]`), a long list wrapped over lines. Where both sides scored and
+the bracket has no `;`, its scorers are not read; where no line closes a bracket, its
+scorers are read up to the last line that goes on with it (an indented line), and this
+warning says so at its first line.
+
+Why: scorers given to the wrong side, or a result line taken into a bracket, are data
+the reader made up.
+
+Example:
+    Lazio           2-1 Roma            [Rocchi 12, Totti 80, Di Canio 88]
+""")
+
 nothing_read = _diagnostic_rule("P025", "not-an-article", WARNING, """
 An input in the text format of which nothing of a season article is read.
 
@@ -536,5 +553,5 @@ RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empt
          unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
          template_not_read, box_not_played, invalid_minute, grid_cell_not_read, results_row_not_read,
          result_letter_contradicts_score, match_not_read, reference_date_not_read, nothing_read,
-         leaked_template_parameter, stray_pipe,
+         reference_scorers_not_read, leaked_template_parameter, stray_pipe,
          ragged_table_row, wiki_markup_leftover)
