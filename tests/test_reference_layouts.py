@@ -520,3 +520,33 @@ def test_a_bracket_of_scorers_wrapped_over_lines():
     assert [(e.player, e.minute) for e in matches[3].events] == [("Jáider Arbo", 55)]
     assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P026", 18)]
     assert not [b for b in ref.document.blocks if b.kind == "paragraph" and "]" in b.text]
+
+
+def test_notes_wrapped_into_the_next_line_and_wiki_headings():
+    """trial39, real pages as the rsssf/tables converter writes them: `==== Coppa Italia` was no
+    heading (the cup's matches counted as the league's); a note wrapped into the right column
+    of the next result (`Tottenham  2-1 Manchester City   due to heavy snow]`) made the away club
+    `Manchester City due to heavy snow]`; one wrapped beside the next date line (`[Apr 15]
+    emergency … Ndicka]`) left the date unread (a false R003); `[May 4, replay]` was read as
+    scorers and the replay kept the date before. A line of marks (`=-=-=`) is no heading."""
+    ref = load(str(REFERENCES / "handmade_wrapped_notes.txt"))
+    doc = ref.document
+    assert [(m.date, m.home, m.home_goals, m.away_goals, m.away, m.note) for m in doc.matches] == [
+        ("2030-08-10", "Gamma United", 2, 1, "Delta City", None),
+        ("2030-08-10", "Beta Town", 0, 3, "Gamma United", "awd, abandoned at 1-2 in 89', awarded 0-3"),
+        ("2030-08-11", "Delta City", 1, 1, "Alpha Rovers",
+         "abandoned at 1-1 in 72' due to medical emergency of a Delta player"),
+        ("2030-08-12", "Gamma United", 0, 0, "Beta Town", None),
+        ("2030-08-20", "Alpha Rovers", 2, 0, "Beta Town", None),
+        ("2030-08-21", "Delta City", 3, 0, "Gamma United", None),
+        ("2030-09-01", "Alpha Rovers", 1, 0, "Delta City", None)]
+    assert [(u.home, u.away, u.marker, u.line) for u in ref.unplayed] == [("Alpha Rovers", "Beta Town", "abd", 7)]
+    assert (doc.matches[2].line, doc.matches[2].end_line) == (12, 13)
+    assert [(e.player, e.minute, e.line) for e in doc.matches[5].events] == [("May", 14, 19), ("Kim", 71, 19)]
+    assert [(s.title, len(s.matches)) for s in ref.segments] == [("2030–31", 6), ("Testland Cup", 1)]
+    assert ref.season == "2030/31" and doc.diagnostics == ()
+    from seasonparse.frontend.rsssf import parse_text
+
+    text = (REFERENCES / "handmade_wrapped_notes.txt").read_text(encoding="utf-8")
+    hashed = parse_text(text.replace("==== ", "#### ").replace("== ", "## "))  # as Markdown headings
+    assert hashed.rows == ref.rows and [s[:3] for s in hashed.segments] == [s[:3] for s in ref.segments]

@@ -293,8 +293,9 @@ def _years_of(years: re.Match) -> tuple[int, int]:
 
 def _unmarked(text: str) -> str:
     """A heading less its marks, as a page converted to Markdown writes it: `#### ÖFB Cup  ‹§cup›`,
-    `**Promotion/Relegation Playoff  ‹§2prorel›**`: `ÖFB Cup`."""
-    head = text.lstrip("#").strip().strip("*").strip()
+    `**Promotion/Relegation Playoff  ‹§2prorel›**`: `ÖFB Cup`; or to wiki headings (trial39: the
+    rsssf/tables converter writes `==== Coppa Italia  ‹§coppa›`, `== Italy 2023/24`)."""
+    head = text.lstrip("#=").rstrip("=").strip().strip("*").strip()
     if head.endswith("›") and "‹" in head:
         head = head[:head.rindex("‹")].rstrip()
     return head
@@ -324,6 +325,35 @@ def _titled(text: str) -> bool:
 def _ends_with(folded: str, endings: frozenset[str]) -> bool:
     """Whether a folded heading is or ends with one of the folded words `endings`."""
     return any(folded == e or folded.endswith(" " + e) for e in endings)
+
+
+# `Away     due to heavy snow]`: the text after the line's last gap of two spaces or more, closing a bracket
+_RIGHT_COLUMN = re.compile(r"\s{2,}([^\s\[\]](?:[^\s\[\]]| (?=[^\s\[\]]))*)\]\s*$")
+
+
+def _continuation(raw: str) -> tuple[str, bool, str | None] | None:
+    """How a line goes on with a bracket the lines before it left open (RSSSF wraps a long
+    list of scorers, or a note, over lines: trial36, trial39): (its part in the bracket,
+    whether it closes it, the rest of the line to read as a line of its own, or None); None
+    where it does not go on with it. Either the whole line, indented or closing the bracket,
+    with no bracket opened before the close and no result on it (`   Orejuela 81; Fernández
+    1]`, `awarded 0-3]`); or the line's right column, after a gap, closing it, beside a result
+    or a date of its own (`Tottenham  2-1 Manchester City     due to heavy snow]`, `[Apr 15]
+    emergency Roma player Evan Ndicka]`)."""
+    text = raw.strip()
+    if not text:
+        return None
+    inner, closed, after = text.partition("]")
+    if "[" not in inner and (closed or raw[:1].isspace()) and not after.strip():
+        m = _MATCH.match(inner) if "-" in inner else None
+        if m is None or not m["rest"].strip():
+            return inner, bool(closed), None
+    if (m := _RIGHT_COLUMN.search(raw)) is not None:
+        head = raw[:m.start()]
+        stripped = head.strip()
+        if stripped and ((stripped[0] == "[" and stripped.endswith("]")) or _MATCH.match(stripped)):
+            return m[1], True, head
+    return None
 
 
 class _Reader:
@@ -465,9 +495,9 @@ class _Reader:
         return True
 
     def title_line(self, text: str, n: int) -> bool:
-        """`Austria 2013/14`, `## Algeria 1995/96`: a page's title, naming the season, where no
-        `Season:` line has."""
-        words = text.lstrip("#").split()
+        """`Austria 2013/14`, `## Algeria 1995/96`, `== Italy 2023/24`: a page's title, naming the
+        season, where no `Season:` line has."""
+        words = text.lstrip("#=").rstrip("=").split()
         if not 1 < len(words) <= 6 or any(c.isdigit() for w in words[:-1] for c in w):
             return False
         if any(w[:1].islower() for w in words[:-1] if len(w) > 3):  # a sentence (`Club founded 1931`: review27)
@@ -511,6 +541,20 @@ class _Reader:
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
         return True
 
+    def date_and_words(self, text: str, n: int) -> bool:
+        """A date line with words after a comma (trial39: `[May 4, replay]` was read as scorers,
+        `May` 4, and the replay kept the date before): the date before the last comma that
+        leaves words of no number after it (`[Apr 8, at Wembley]`); not `[May 14, Kim 71]`,
+        which is scorers (a minute after the comma)."""
+        head = text.removesuffix("]")
+        while "," in head:
+            head, _, after = head.rpartition(",")
+            if any(c.isdigit() for c in after):
+                return False
+            if self.read_date(head + "]", n):
+                return True
+        return False
+
     def _year(self, month: int) -> int | None:
         """The year of a day written without one (seasons.season_year); the season's
         first date gives its start month."""
@@ -525,8 +569,10 @@ class _Reader:
         read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
         quiet = True  # no table, note, list or participant list open: only `line` opens or closes one
         for number, raw in enumerate(self.lines, 1):
-            if self.open_group is not None and self.continue_group(number, raw):
-                continue
+            if self.open_group is not None:
+                raw = self.continue_group(number, raw)
+                if raw is None:
+                    continue
             # most lines are results, then dates: where no block is open (a block owns the
             # next lines), read them before trying the other shapes
             if quiet and raw[:1] not in ("*", ""):
@@ -610,7 +656,7 @@ class _Reader:
         if ":" in text and (m := _HEADER.match(text)) and (key := _header_key(m["key"])) is not None:
             self.header(key, m["key"], m["value"], n, raw)
             return
-        if text[0] == "[" and self.read_date(text, n):
+        if text[0] == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
             return
         if (m := _result(text)) is not None:
             start = raw.find(text) + 1
@@ -698,7 +744,10 @@ class _Reader:
 
     def read_heading(self, text: str, n: int) -> bool:
         head, when = text, None
-        marked = text[:1] in "#*" and (head := _unmarked(text)) != text  # `#### ÖFB Cup  ‹§cup›`
+        # `#### ÖFB Cup  ‹§cup›`, `==== Coppa Italia`; not a rule of marks (`=-=-=-=`)
+        marked = text[:1] in "#*=" and (head := _unmarked(text)) != text and any(c.isalpha() for c in head)
+        if not marked:
+            head = text
         if (m := _trailing_date(head)) is not None:
             head, when = m["head"], m["date"]
         if len(head.split()) > 4 or _score_like(head) or ":" in head:
@@ -862,6 +911,10 @@ class _Reader:
             if folded not in unplayed and folded not in awarded:
                 continue
             home, after = " ".join(parts[:i]), " ".join(parts[i + 1:])
+            if (bracket := after.rfind("[")) >= 0 and "]" not in after[bracket:]:  # a note wrapped over lines
+                wrapped = after[bracket + 1:]
+                after = f"{after[:bracket]}[{wrapped} {self._wrapped_note(n)}]"
+                self.open_group = [None, [(wrapped, n, raw)]]
             groups = [(g[1] if g[1] is not None else g[2]).strip() for g in _GROUP.finditer(after)]
             away = " ".join(_GROUP.sub(" ", after).split())
             if not away:
@@ -913,31 +966,47 @@ class _Reader:
         self._scorers(index, pieces)
         self.matches[index] = self.matches[index]._replace(end_line=pieces[-1][1])
 
-    def continue_group(self, n: int, raw: str) -> bool:
-        """Whether line `n` goes on with a bracket wrapped over lines (RSSSF wraps a long list of
-        scorers, indenting the lines after the first: trial36): an indented line, or one that
-        closes it, with no bracket opened before the close; at most MAX_WRAPPED_LINES lines.
-        Any other line first closes the group as it stands (with a P026: it was never closed)."""
+    def continue_group(self, n: int, raw: str) -> str | None:
+        """Line `n` where a bracket is open (see _continuation): its part that goes on with the
+        bracket taken into it, and the rest returned for the reader to read as a line of its own
+        (None: nothing left). A line that does not go on with it first closes the bracket as it
+        stands (with a P026: it was never closed)."""
         index, pieces = self.open_group
-        text = raw.strip()
-        inner, closed, _ = text.partition("]")
-        if text and "[" not in inner and (closed or raw[:1].isspace()) and len(pieces) < MAX_WRAPPED_LINES:
-            pieces.append((inner, n, raw))
-            if closed:
-                self.close_group()
-            return True
-        self.close_group(closed=False)
-        return False
+        found = _continuation(raw) if len(pieces) < MAX_WRAPPED_LINES else None
+        if found is None:
+            self.close_group(closed=False)
+            return raw
+        piece, closed, rest = found
+        pieces.append((piece, n, raw))
+        if closed:
+            self.close_group()
+        return rest
 
     def close_group(self, closed: bool = True) -> None:
         index, pieces = self.open_group
         self.open_group = None
+        if index is None:  # a fixture's note (read_unplayed): read whole where it was opened
+            return
         if not closed:
             line = pieces[0][1] if pieces else self.matches[index].line
             self.diags.append(Diagnostic("P026", WARNING, "a bracket after a result that no line closes: its "
                                          "scorers are read up to the last line that goes on with it", line))
         if pieces:
             self._attach(index, pieces)
+
+    def _wrapped_note(self, n: int) -> str:
+        """The rest of a note a fixture's line leaves open (`Sunderland  abd Fulham  [abandoned at
+        0-1 in 20'`), from the lines after line `n` that go on with it, as continue_group will
+        take them: an award's score may be on the next line."""
+        parts = []
+        for raw in self.lines[n:n + MAX_WRAPPED_LINES]:
+            found = _continuation(raw)
+            if found is None:
+                break
+            parts.append(found[0].strip())
+            if found[1]:
+                break
+        return " ".join(parts)
 
     def _scorers(self, index: int, pieces: list[tuple[str, int, str]]) -> None:
         """`Lojero 14, 71pen; Alvarado 73` -> events: home before `;`, away after; a
