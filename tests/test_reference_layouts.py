@@ -234,6 +234,39 @@ def test_short_names_of_the_results_are_the_names_of_their_parts_table(tmp_path)
         assert len(found) == 1 and found[0].severity == "error", row
 
 
+def test_short_names_with_an_initial_are_the_table_names_they_start(tmp_path):
+    """RSSSF's England pages write `Manchester C`, `Manchester U`, `Sheffield U`, `Crystal P` (trial39): an
+    initial beside a word of the table name in full is the start of the table name's next word. Two clubs of
+    one town stay two (`Sheffield U` is not Sheffield Wednesday); the article's planted score (2-0 for 2-1) is
+    an R001, every match found (none was: 0 of 6)."""
+    from seasonparse.reconcile import _short_names
+
+    ref = load(str(REFERENCES / "handmade_initials.txt"))
+    assert _short_names(ref) == {"Manchester City": ("Manchester C",), "Manchester United": ("Manchester U",),
+                                 "Sheffield United": ("Sheffield U",), "Sheffield Wednesday": ("Sheffield W",)}
+    docs = [parse_file(str(REFERENCES / "handmade_initials_article.txt"), "article.txt")]
+    rec = reconcile(docs, [ref], Settings())
+    assert [(f.code, f.line) for f in rec.findings] == [("R001", 11)]
+    assert (rec.summary.matched, rec.summary.article_matches, rec.summary.disagree) == (6, 6, 1)
+
+
+@pytest.mark.parametrize("table, results, tied", [
+    (("Real Madrid", "Real Betis"), ("Real M", "Real Betis"), {"Real Madrid": ("Real M",)}),
+    (("Real Madrid", "Real Mallorca"), ("Real M", "Real Mallorca"), {}),  # `Real M` fits both: neither's
+    (("Bristol Rovers", "Bristol Academy"), ("Bristol C", "Bristol Rovers"), {}),  # no C word beside `Bristol`
+    (("City of Manchester", "Oldham Athletic"), ("Manchester C", "Oldham Athletic"), {}),  # not the word beside
+    (("Sheffield United", "Sheffield Wednesday"), ("Sheffield", "Sheffield Wednesday"), {}),  # a town alone
+])
+def test_an_initial_ties_only_the_one_name_it_starts_beside_its_word(tmp_path, table, results, tied):
+    from seasonparse.reconcile import _short_names
+
+    ref = tmp_path / "ref.txt"
+    ref.write_text("Competition: Testland League\nSeason: 2030-31\n\nFinal Table:\n"
+                   f" 1.{table[0]:<24}1  1  0  0   1-0   3\n 2.{table[1]:<24}1  0  0  1   0-1   0\n\n"
+                   f"Round 1\n[Aug 10]\n{results[0]}   1-0 {results[1]}\n", "utf-8")
+    assert _short_names(load(str(ref), "ref.txt")) == tied
+
+
 def test_a_table_after_a_round_is_checked_against_the_matches_before_it(tmp_path):
     """`Table after round 1:` before the rounds that follow: each club's first matches, not all of
     them (review27: an R006 on every row of a correct interim table); a wrong row is still one."""

@@ -146,10 +146,11 @@ SHORT_PREFIX = 4  # a short name's word may be the start of a table name's word 
 def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     """A part's table name -> the shorter names its own results write for it. RSSSF's rounds
     write clubs short and its tables in full (trial32, Austria 2013/14: `Rapid`, `Austria`,
-    `Wolfsberg` for `SK Rapid Wien`, `FK Austria Wien`, `Wolfsberger AC`), and a short name
+    `Wolfsberg` for `SK Rapid Wien`, `FK Austria Wien`, `Wolfsberger AC`; trial39, England
+    2023/24: `Manchester C`, `Crystal P` for `Manchester City`, `Crystal Palace`), and a short name
     can be ambiguous on the whole page (the cup's `SV Austria Salzburg`) but not within its
-    part. A result's name that its part's table does not write, each of whose words is a
-    word (or the start of one) of exactly one of the table's names; kept only where every
+    part. A result's name that its part's table does not write, whose words fit (_fits)
+    exactly one of the table's names; kept only where every
     part that resolves it gives the same name. Evidence as a footnote's official name is."""
     if not ref.segments or not ref.document.tables:
         return {}
@@ -168,8 +169,7 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
             words = key(short).split()
             if not words:
                 continue
-            fits = [name for name, long in full.items() if long != words and all(
-                any(w == lw or (len(w) >= SHORT_PREFIX and lw.startswith(w)) for lw in long) for w in words)]
+            fits = [name for name, long in full.items() if long != words and _fits(words, long)]
             if len(fits) == 1:
                 found[short] = fits[0] if found.get(short, fits[0]) == fits[0] else None
     out: dict[str, tuple[str, ...]] = {}
@@ -177,6 +177,26 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
         if name is not None:
             out[name] = (*out.get(name, ()), short)
     return out
+
+
+def _fits(words: list[str], long: list[str]) -> bool:
+    """Whether a result's short name (its key's words) may be a table name (its key's words): each
+    word is a word of the table name, or the start of one from SHORT_PREFIX letters (`Wolfsberg`),
+    or an initial (`Manchester C`, `Crystal P.`: trial39, RSSSF's England pages) beside a word that
+    is the table name's word in full, starting the table name's word beside that one on the same
+    side (`manchester c` fits `manchester city`, never `city of manchester` nor `manchester
+    united`). Whether exactly one table name fits is _short_names's to ask: `Manchester C` beside
+    a table of Manchester City and Manchester United is City's; `Real M` beside Real Madrid and
+    Real Mallorca is neither's."""
+    for i, w in enumerate(words):
+        if any(w == lw or (len(w) >= SHORT_PREFIX and lw.startswith(w)) for lw in long):
+            continue
+        if len(w) != 1 or not any(
+                lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == long[j - 1]) or (
+                    i + 1 < len(words) and j + 1 < len(long) and words[i + 1] == long[j + 1]))
+                for j, lw in enumerate(long)):
+            return False
+    return True
 
 
 def _score_days(doc: Document) -> set[tuple]:
