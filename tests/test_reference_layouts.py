@@ -267,6 +267,22 @@ def test_an_initial_ties_only_the_one_name_it_starts_beside_its_word(tmp_path, t
     assert _short_names(load(str(ref), "ref.txt")) == tied
 
 
+def test_a_table_whose_clubs_some_results_do_not_name_says_which_names_and_how_many_results(tmp_path):
+    """`Real M` fits Real Madrid and Real Mallorca: tied to neither, Real Madrid's results count for no row.
+    The warning said "this reference lists 2" of the 3 it lists (trial39: "lists 304" of 380, for England
+    2023/24's `Manchester C`, `Crystal P`): it gives the results listed, and names what no row names."""
+    ref = tmp_path / "ref.txt"
+    ref.write_text("Competition: Primera Division\nSeason: 2030-31\n\nFinal Table:\n"
+                   " 1.Real Madrid             2  1  1  0   3-1   4\n 2.Sevilla FC              2  1  1  0   2-1   4\n"
+                   " 3.Real Mallorca           2  0  0  2   0-3   0\n\nRound 1\n[Aug 10]\nReal M       2-0 Mallorca\n"
+                   "[Aug 17]\nSevilla      1-1 Real M\n[Aug 24]\nMallorca     0-1 Sevilla\n", "utf-8")
+    (found,) = reconcile([], [load(str(ref), "ref.txt")], Settings(), codes={"R006"}).findings
+    assert (found.line, found.severity, found.message) == (
+        5, "warning", "Primera Division 2030–31: the table counts 3 matches, this reference lists 3, but 2 of them "
+                      "name a club that no row of the table names (`Real M`); its rows are not checked against "
+                      "its results")
+
+
 def test_a_table_after_a_round_is_checked_against_the_matches_before_it(tmp_path):
     """`Table after round 1:` before the rounds that follow: each club's first matches, not all of
     them (review27: an R006 on every row of a correct interim table); a wrong row is still one."""
