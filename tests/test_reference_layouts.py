@@ -569,3 +569,36 @@ def test_a_bracket_of_scorers_wrapped_over_lines():
     assert [(e.player, e.minute) for e in matches[3].events] == [("Jáider Arbo", 55)]
     assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P007", 18)]
     assert not [b for b in ref.document.blocks if b.kind == "paragraph" and "]" in b.text]
+
+
+def _csv_against_grid(csv_text: str, tmp_path):
+    ref = tmp_path / "E0.csv"
+    ref.write_text(csv_text, "utf-8")
+    docs = [parse_file(str(REFERENCES / "handmade_csv_grid_article.wikitext"), "article.wikitext")]
+    rec = reconcile(docs, [load(str(ref), "E0.csv")], Settings())
+    assert rec.errors == []
+    return [(f.code, f.line) for f in rec.findings], rec.summary
+
+
+def test_a_results_csv_pairs_a_grids_cells_of_its_season_and_says_nothing_of_those_it_lacks(tmp_path):
+    """A football-data CSV stated no table: no segment proved the league's whole, and no grid cell was ever
+    paired with it (trial39: `0 of 380`). A cell pairs with the CSV's one match of the same home and away
+    clubs in the article's season; the CSV cut short (the stored E0 2023-24 stops in December; here after two
+    matches) says nothing of the cells it lacks, and the planted score (2-1 for 2-2) is an R001."""
+    text = (REFERENCES / "handmade_csv_cut_season.csv").read_text("utf-8")
+    found, summary = _csv_against_grid(text, tmp_path)
+    assert found == [("R001", 17)]
+    assert (summary.matched, summary.article_matches, summary.disagree, summary.unmatched) == (2, 4, 1, 0)
+    whole = text + "E0,30-01-2024,19.3,Nott'm Forest,Arsenal,1,2,A,0,1,A\n"  # its date in the season's second year
+    assert _csv_against_grid(whole, tmp_path)[1].matched == 3
+
+
+@pytest.mark.parametrize("change", [
+    lambda t: t.replace("-2023,", "-2022,"),  # the season before
+    lambda t: t.replace("-08-2023,", "-01-2023,"),  # January 2023: the end of 2022-23, not 2023-24
+    lambda t: t + "E0,14-08-2024,20,Arsenal,Nott'm Forest,3,0,H,1,0,H\n",  # a file of two seasons
+])
+def test_a_results_csv_of_another_season_pairs_no_grid_cell(tmp_path, change):
+    found, summary = _csv_against_grid(change((REFERENCES / "handmade_csv_cut_season.csv").read_text("utf-8")),
+                                       tmp_path)
+    assert (found, summary.matched) == ([], 0)

@@ -457,11 +457,20 @@ class ReferenceIndex:
         the same home and away clubs, in a segment of the article's season that covers its league in
         full: a league meets each pair once at each ground. Where the reference holds two such (a
         league of four rounds, a split season), only the one of the same score, where one is; else
-        none, and no finding (which of the two the cell is cannot be told)."""
+        none, and no finding (which of the two the cell is cannot be told).
+
+        A results CSV (football-data's: one division's season a file) states no table, so nothing proves
+        it the league's whole: the stored E0 2023-24 copy stops in December (trial39), and another
+        division's file of the same season holds none of the league's pairs of clubs. A cell is paired
+        with a CSV's one match of the same home and away clubs where the CSV's dates are one season of
+        the article's (_csv_season), and a cell the CSV lacks is no finding (there is none for an
+        undated cell: R004 asks a day). So the one finding a CSV can give a cell is R001 on a match
+        both list, its score differing (trial39: a CSV was never paired with a grid, `0 of 380`)."""
         if not self._undated_league_matches:
             return
         in_ties = {(id(doc), i) for doc in self.articles for tie in doc.ties for i in tie.legs}
         seasons: dict[tuple, tuple | None] = {}  # (document, section) -> the article's tournament, asked once
+        csv_seasons: dict[tuple, bool] = {}  # (CSV reference, article tournament) -> _csv_season, asked once
         article_match, pairing = maker(ArticleMatch), maker(Pairing)
         for doc, m in self._undated_league_matches:
             if (id(doc), m.index) in in_ties or match_phase(m.section) != "league":
@@ -475,11 +484,16 @@ class ReferenceIndex:
             a = article_match((doc, m, None, self.root(m.home), self.root(m.away)))
             self.undated_league.append(a)
             for ref in self.references:
-                # a segment whose stated table proves it the league's whole (review29: a table-less
-                # segment of the same season, another division's, paired a grid cell with its match)
-                same = [rm for seg, clubs, seg_t, _ in self.coverage.get(id(ref), ())
-                        if seg.tables and a.home in clubs and a.away in clubs and _same_season(seg, seg_t, t, ref)
-                        for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
+                if ref.format == "csv":
+                    same = [rm for seg in ref.segments if csv_seasons.setdefault((id(ref), t), _csv_season(ref, t))
+                            for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
+                else:
+                    # a segment whose stated table proves it the league's whole (review29: a table-less
+                    # segment of the same season, another division's, paired a grid cell with its match)
+                    same = [rm for seg, clubs, seg_t, _ in self.coverage.get(id(ref), ())
+                            if seg.tables and a.home in clubs and a.away in clubs
+                            and _same_season(seg, seg_t, t, ref)
+                            for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
                 if len(same) > 1:
                     same = [rm for rm in same if (rm.goals_of(a.home), rm.goals_of(a.away)) == (
                         m.home_goals, m.away_goals)]
@@ -582,6 +596,24 @@ def _same_season(seg: Segment, seg_tournament: tuple | None, article: tuple, ref
     years = season_years(article[1])
     ours = season_years(seg.title) or season_years(ref.season or "")
     return years is not None and ours is not None and years[:2] == ours[:2]
+
+
+def _csv_season(ref: Reference, article: tuple) -> bool:
+    """Whether a results CSV's dates are one season of the article's league season (`('Premier League',
+    '2023–24')`), the file being read as one division's season: its first match in the season's first
+    year, and in its second half for a season of two years (a file of 2022-23 from January 2023 is
+    not 2023–24's), its last in the season's last year at the latest, less than a year after its first
+    (a file of two seasons is neither's: a pair of clubs meets at one ground in each). A season the
+    file may be but cannot be told (one of two years starting before July) is not paired: no finding
+    rather than a false one."""
+    if not isinstance(article[1], str) or (years := season_years(article[1])) is None:
+        return False
+    days = [day for _, _, day, *_ in ref.rows if day is not None]
+    if not days:
+        return False
+    first, last = min(days), max(days)
+    return (first.year == years[0] and last.year <= years[1] and (last - first).days < 365
+            and (years[0] == years[1] or first.month >= 7))
 
 
 def _may_be_same(a, b) -> bool:
