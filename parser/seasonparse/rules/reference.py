@@ -343,7 +343,9 @@ def reference_table_vs_results(index, settings, report):
     matches give beyond its Pts, every other figure agreeing, is right: RSSSF
     writes a deducted club's points after the deduction.
     Where the reference lists fewer matches than its table played (a
-    transcription cut short), one warning says so instead of a finding per row.
+    transcription cut short), one warning says so instead of a finding per row,
+    naming (a few of) its results' club names that no row of the table names
+    where there are such (a short name not tied to the table's, `Manchester C`).
     A table whose club played fewer matches than the reference lists of it (a
     table printed after a round) is compared with the club's first matches, in
     the reference's order.
