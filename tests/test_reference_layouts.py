@@ -234,6 +234,55 @@ def test_short_names_of_the_results_are_the_names_of_their_parts_table(tmp_path)
         assert len(found) == 1 and found[0].severity == "error", row
 
 
+def test_short_names_with_an_initial_are_the_table_names_they_start(tmp_path):
+    """RSSSF's England pages write `Manchester C`, `Manchester U`, `Sheffield U`, `Crystal P` (trial39): an
+    initial beside a word of the table name in full is the start of the table name's next word. Two clubs of
+    one town stay two (`Sheffield U` is not Sheffield Wednesday); the article's planted score (2-0 for 2-1) is
+    an R001, every match found (none was: 0 of 6)."""
+    from seasonparse.reconcile import _short_names
+
+    ref = load(str(REFERENCES / "handmade_initials.txt"))
+    assert _short_names(ref) == {"Manchester City": ("Manchester C",), "Manchester United": ("Manchester U",),
+                                 "Sheffield United": ("Sheffield U",), "Sheffield Wednesday": ("Sheffield W",)}
+    docs = [parse_file(str(REFERENCES / "handmade_initials_article.txt"), "article.txt")]
+    rec = reconcile(docs, [ref], Settings())
+    assert [(f.code, f.line) for f in rec.findings] == [("R001", 11)]
+    assert (rec.summary.matched, rec.summary.article_matches, rec.summary.disagree) == (6, 6, 1)
+
+
+@pytest.mark.parametrize("table, results, tied", [
+    (("Real Madrid", "Real Betis"), ("Real M", "Real Betis"), {"Real Madrid": ("Real M",)}),
+    (("Real Madrid", "Real Mallorca"), ("Real M", "Real Mallorca"), {}),  # `Real M` fits both: neither's
+    (("Bristol Rovers", "Bristol Academy"), ("Bristol C", "Bristol Rovers"), {}),  # no C word beside `Bristol`
+    (("City of Manchester", "Oldham Athletic"), ("Manchester C", "Oldham Athletic"), {}),  # not the word beside
+    (("Sheffield United", "Sheffield Wednesday"), ("Sheffield", "Sheffield Wednesday"), {}),  # a town alone
+])
+def test_an_initial_ties_only_the_one_name_it_starts_beside_its_word(tmp_path, table, results, tied):
+    from seasonparse.reconcile import _short_names
+
+    ref = tmp_path / "ref.txt"
+    ref.write_text("Competition: Testland League\nSeason: 2030-31\n\nFinal Table:\n"
+                   f" 1.{table[0]:<24}1  1  0  0   1-0   3\n 2.{table[1]:<24}1  0  0  1   0-1   0\n\n"
+                   f"Round 1\n[Aug 10]\n{results[0]}   1-0 {results[1]}\n", "utf-8")
+    assert _short_names(load(str(ref), "ref.txt")) == tied
+
+
+def test_a_table_whose_clubs_some_results_do_not_name_says_which_names_and_how_many_results(tmp_path):
+    """`Real M` fits Real Madrid and Real Mallorca: tied to neither, Real Madrid's results count for no row.
+    The warning said "this reference lists 2" of the 3 it lists (trial39: "lists 304" of 380, for England
+    2023/24's `Manchester C`, `Crystal P`): it gives the results listed, and names what no row names."""
+    ref = tmp_path / "ref.txt"
+    ref.write_text("Competition: Primera Division\nSeason: 2030-31\n\nFinal Table:\n"
+                   " 1.Real Madrid             2  1  1  0   3-1   4\n 2.Sevilla FC              2  1  1  0   2-1   4\n"
+                   " 3.Real Mallorca           2  0  0  2   0-3   0\n\nRound 1\n[Aug 10]\nReal M       2-0 Mallorca\n"
+                   "[Aug 17]\nSevilla      1-1 Real M\n[Aug 24]\nMallorca     0-1 Sevilla\n", "utf-8")
+    (found,) = reconcile([], [load(str(ref), "ref.txt")], Settings(), codes={"R006"}).findings
+    assert (found.line, found.severity, found.message) == (
+        5, "warning", "Primera Division 2030–31: the table counts 3 matches, this reference lists 3, but 2 of them "
+                      "name a club that no row of the table names (`Real M`); its rows are not checked against "
+                      "its results")
+
+
 def test_a_table_after_a_round_is_checked_against_the_matches_before_it(tmp_path):
     """`Table after round 1:` before the rounds that follow: each club's first matches, not all of
     them (review27: an R006 on every row of a correct interim table); a wrong row is still one."""
@@ -550,3 +599,36 @@ def test_notes_wrapped_into_the_next_line_and_wiki_headings():
     text = (REFERENCES / "handmade_wrapped_notes.txt").read_text(encoding="utf-8")
     hashed = parse_text(text.replace("==== ", "#### ").replace("== ", "## "))  # as Markdown headings
     assert hashed.rows == ref.rows and [s[:3] for s in hashed.segments] == [s[:3] for s in ref.segments]
+
+
+def _csv_against_grid(csv_text: str, tmp_path):
+    ref = tmp_path / "E0.csv"
+    ref.write_text(csv_text, "utf-8")
+    docs = [parse_file(str(REFERENCES / "handmade_csv_grid_article.wikitext"), "article.wikitext")]
+    rec = reconcile(docs, [load(str(ref), "E0.csv")], Settings())
+    assert rec.errors == []
+    return [(f.code, f.line) for f in rec.findings], rec.summary
+
+
+def test_a_results_csv_pairs_a_grids_cells_of_its_season_and_says_nothing_of_those_it_lacks(tmp_path):
+    """A football-data CSV stated no table: no segment proved the league's whole, and no grid cell was ever
+    paired with it (trial39: `0 of 380`). A cell pairs with the CSV's one match of the same home and away
+    clubs in the article's season; the CSV cut short (the stored E0 2023-24 stops in December; here after two
+    matches) says nothing of the cells it lacks, and the planted score (2-1 for 2-2) is an R001."""
+    text = (REFERENCES / "handmade_csv_cut_season.csv").read_text("utf-8")
+    found, summary = _csv_against_grid(text, tmp_path)
+    assert found == [("R001", 17)]
+    assert (summary.matched, summary.article_matches, summary.disagree, summary.unmatched) == (2, 4, 1, 0)
+    whole = text + "E0,30-01-2024,19.3,Nott'm Forest,Arsenal,1,2,A,0,1,A\n"  # its date in the season's second year
+    assert _csv_against_grid(whole, tmp_path)[1].matched == 3
+
+
+@pytest.mark.parametrize("change", [
+    lambda t: t.replace("-2023,", "-2022,"),  # the season before
+    lambda t: t.replace("-08-2023,", "-01-2023,"),  # January 2023: the end of 2022-23, not 2023-24
+    lambda t: t + "E0,14-08-2024,20,Arsenal,Nott'm Forest,3,0,H,1,0,H\n",  # a file of two seasons
+])
+def test_a_results_csv_of_another_season_pairs_no_grid_cell(tmp_path, change):
+    found, summary = _csv_against_grid(change((REFERENCES / "handmade_csv_cut_season.csv").read_text("utf-8")),
+                                       tmp_path)
+    assert (found, summary.matched) == ([], 0)

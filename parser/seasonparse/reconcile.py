@@ -146,10 +146,11 @@ SHORT_PREFIX = 4  # a short name's word may be the start of a table name's word 
 def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     """A part's table name -> the shorter names its own results write for it. RSSSF's rounds
     write clubs short and its tables in full (trial32, Austria 2013/14: `Rapid`, `Austria`,
-    `Wolfsberg` for `SK Rapid Wien`, `FK Austria Wien`, `Wolfsberger AC`), and a short name
+    `Wolfsberg` for `SK Rapid Wien`, `FK Austria Wien`, `Wolfsberger AC`; trial39, England
+    2023/24: `Manchester C`, `Crystal P` for `Manchester City`, `Crystal Palace`), and a short name
     can be ambiguous on the whole page (the cup's `SV Austria Salzburg`) but not within its
-    part. A result's name that its part's table does not write, each of whose words is a
-    word (or the start of one) of exactly one of the table's names; kept only where every
+    part. A result's name that its part's table does not write, whose words fit (_fits)
+    exactly one of the table's names; kept only where every
     part that resolves it gives the same name. Evidence as a footnote's official name is."""
     if not ref.segments or not ref.document.tables:
         return {}
@@ -168,8 +169,7 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
             words = key(short).split()
             if not words:
                 continue
-            fits = [name for name, long in full.items() if long != words and all(
-                any(w == lw or (len(w) >= SHORT_PREFIX and lw.startswith(w)) for lw in long) for w in words)]
+            fits = [name for name, long in full.items() if long != words and _fits(words, long)]
             if len(fits) == 1:
                 found[short] = fits[0] if found.get(short, fits[0]) == fits[0] else None
     out: dict[str, tuple[str, ...]] = {}
@@ -177,6 +177,26 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
         if name is not None:
             out[name] = (*out.get(name, ()), short)
     return out
+
+
+def _fits(words: list[str], long: list[str]) -> bool:
+    """Whether a result's short name (its key's words) may be a table name (its key's words): each
+    word is a word of the table name, or the start of one from SHORT_PREFIX letters (`Wolfsberg`),
+    or an initial (`Manchester C`, `Crystal P.`: trial39, RSSSF's England pages) beside a word that
+    is the table name's word in full, starting the table name's word beside that one on the same
+    side (`manchester c` fits `manchester city`, never `city of manchester` nor `manchester
+    united`). Whether exactly one table name fits is _short_names's to ask: `Manchester C` beside
+    a table of Manchester City and Manchester United is City's; `Real M` beside Real Madrid and
+    Real Mallorca is neither's."""
+    for i, w in enumerate(words):
+        if any(w == lw or (len(w) >= SHORT_PREFIX and lw.startswith(w)) for lw in long):
+            continue
+        if len(w) != 1 or not any(
+                lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == long[j - 1]) or (
+                    i + 1 < len(words) and j + 1 < len(long) and words[i + 1] == long[j + 1]))
+                for j, lw in enumerate(long)):
+            return False
+    return True
 
 
 def _score_days(doc: Document) -> set[tuple]:
@@ -437,11 +457,20 @@ class ReferenceIndex:
         the same home and away clubs, in a segment of the article's season that covers its league in
         full: a league meets each pair once at each ground. Where the reference holds two such (a
         league of four rounds, a split season), only the one of the same score, where one is; else
-        none, and no finding (which of the two the cell is cannot be told)."""
+        none, and no finding (which of the two the cell is cannot be told).
+
+        A results CSV (football-data's: one division's season a file) states no table, so nothing proves
+        it the league's whole: the stored E0 2023-24 copy stops in December (trial39), and another
+        division's file of the same season holds none of the league's pairs of clubs. A cell is paired
+        with a CSV's one match of the same home and away clubs where the CSV's dates are one season of
+        the article's (_csv_season), and a cell the CSV lacks is no finding (there is none for an
+        undated cell: R004 asks a day). So the one finding a CSV can give a cell is R001 on a match
+        both list, its score differing (trial39: a CSV was never paired with a grid, `0 of 380`)."""
         if not self._undated_league_matches:
             return
         in_ties = {(id(doc), i) for doc in self.articles for tie in doc.ties for i in tie.legs}
         seasons: dict[tuple, tuple | None] = {}  # (document, section) -> the article's tournament, asked once
+        csv_seasons: dict[tuple, bool] = {}  # (CSV reference, article tournament) -> _csv_season, asked once
         article_match, pairing = maker(ArticleMatch), maker(Pairing)
         for doc, m in self._undated_league_matches:
             if (id(doc), m.index) in in_ties or match_phase(m.section) != "league":
@@ -455,11 +484,16 @@ class ReferenceIndex:
             a = article_match((doc, m, None, self.root(m.home), self.root(m.away)))
             self.undated_league.append(a)
             for ref in self.references:
-                # a segment whose stated table proves it the league's whole (review29: a table-less
-                # segment of the same season, another division's, paired a grid cell with its match)
-                same = [rm for seg, clubs, seg_t, _ in self.coverage.get(id(ref), ())
-                        if seg.tables and a.home in clubs and a.away in clubs and _same_season(seg, seg_t, t, ref)
-                        for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
+                if ref.format == "csv":
+                    same = [rm for seg in ref.segments if csv_seasons.setdefault((id(ref), t), _csv_season(ref, t))
+                            for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
+                else:
+                    # a segment whose stated table proves it the league's whole (review29: a table-less
+                    # segment of the same season, another division's, paired a grid cell with its match)
+                    same = [rm for seg, clubs, seg_t, _ in self.coverage.get(id(ref), ())
+                            if seg.tables and a.home in clubs and a.away in clubs
+                            and _same_season(seg, seg_t, t, ref)
+                            for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
                 if len(same) > 1:
                     same = [rm for rm in same if (rm.goals_of(a.home), rm.goals_of(a.away)) == (
                         m.home_goals, m.away_goals)]
@@ -562,6 +596,24 @@ def _same_season(seg: Segment, seg_tournament: tuple | None, article: tuple, ref
     years = season_years(article[1])
     ours = season_years(seg.title) or season_years(ref.season or "")
     return years is not None and ours is not None and years[:2] == ours[:2]
+
+
+def _csv_season(ref: Reference, article: tuple) -> bool:
+    """Whether a results CSV's dates are one season of the article's league season (`('Premier League',
+    '2023–24')`), the file being read as one division's season: its first match in the season's first
+    year, and in its second half for a season of two years (a file of 2022-23 from January 2023 is
+    not 2023–24's), its last in the season's last year at the latest, less than a year after its first
+    (a file of two seasons is neither's: a pair of clubs meets at one ground in each). A season the
+    file may be but cannot be told (one of two years starting before July) is not paired: no finding
+    rather than a false one."""
+    if not isinstance(article[1], str) or (years := season_years(article[1])) is None:
+        return False
+    days = [day for _, _, day, *_ in ref.rows if day is not None]
+    if not days:
+        return False
+    first, last = min(days), max(days)
+    return (first.year == years[0] and last.year <= years[1] and (last - first).days < 365
+            and (years[0] == years[1] or first.month >= 7))
 
 
 def _may_be_same(a, b) -> bool:

@@ -343,7 +343,9 @@ def reference_table_vs_results(index, settings, report):
     matches give beyond its Pts, every other figure agreeing, is right: RSSSF
     writes a deducted club's points after the deduction.
     Where the reference lists fewer matches than its table played (a
-    transcription cut short), one warning says so instead of a finding per row.
+    transcription cut short), one warning says so instead of a finding per row,
+    naming (a few of) its results' club names that no row of the table names
+    where there are such (a short name not tied to the table's, `Manchester C`).
     A table whose club played fewer matches than the reference lists of it (a
     table printed after a round) is compared with the club's first matches, in
     the reference's order.
@@ -363,10 +365,11 @@ def reference_table_vs_results(index, settings, report):
                 rows = _stated(index, ref, ti)
                 short = _matches_missing(rows, regular)
                 if short:
-                    counted, listed = short
-                    said_at.setdefault((frozenset(club for _, club, _ in rows), short), [
-                        f"{seg.title}: the table counts {counted} matches, this reference lists {listed}; its "
-                        "rows are not checked against an incomplete list", WARNING, []])[2].append(rows[0][0].line)
+                    clubs = frozenset(club for _, club, _ in rows)
+                    elsewhere = {club for t in seg.tables for _, club, _ in _stated(index, ref, t)} - clubs
+                    said_at.setdefault((clubs, short), [
+                        _short_message(seg.title, short[0], clubs, elsewhere, regular), WARNING, []
+                    ])[2].append(rows[0][0].line)
                     continue
                 # the points of a win as the table's own rows say (two in the two-points era),
                 # asked where a row does not fit the default (most tables: every row does)
@@ -412,6 +415,34 @@ def _deduction_marked(cells, stated: dict, got: dict) -> bool:
         return False
     marked = sum(int(m[1]) for m in _DEDUCTION_MARK.finditer(note))
     return marked > 0 and got["points"] - stated["points"] == marked
+
+
+_NAMED = 4  # the names of results that match no row _short_message names (the others counted)
+
+
+def _short_message(title: str, counted: int, clubs: frozenset, elsewhere: set, regular: dict) -> str:
+    """R006's warning on a table whose clubs the reference lists fewer matches of than it counts: how many
+    results of the table's part it lists (each once: `regular` holds a match under both its clubs; not those
+    of a club of another table of the part, another group's), and where some name a club that no row of the
+    table names, how many and which names (a few): those results count for no row (trial39: RSSSF's
+    `Manchester C` untied to `Manchester City` gave "lists 304" where it listed 380)."""
+    listed, names, outside = 0, set(), 0
+    for rm in {id(rm): rm for matches in regular.values() for rm in matches}.values():
+        sides = ((rm.match.home, rm.home), (rm.match.away, rm.away))
+        if any(club in elsewhere for _, club in sides):
+            continue
+        listed += 1
+        found = [name for name, club in sides if club not in clubs]
+        names.update(found)
+        outside += bool(found)
+    text = f"{title}: the table counts {counted} matches, this reference lists {listed}"
+    if not names:
+        return f"{text}; its rows are not checked against an incomplete list"
+    shown = ", ".join(f"`{name}`" for name in sorted(names)[:_NAMED])
+    more = f" and {len(names) - _NAMED} more" if len(names) > _NAMED else ""
+    text += (f"{', but' if listed >= counted else ', and'} {outside} of them name{'s' if outside == 1 else ''} a "
+             f"club that no row of the table names ({shown}{more}); its rows are not checked against ")
+    return text + ("its results" if listed >= counted else "an incomplete list")
 
 
 def _matches_missing(rows, regular) -> tuple[int, int] | None:
