@@ -632,3 +632,17 @@ def test_a_results_csv_of_another_season_pairs_no_grid_cell(tmp_path, change):
     found, summary = _csv_against_grid(change((REFERENCES / "handmade_csv_cut_season.csv").read_text("utf-8")),
                                        tmp_path)
     assert (found, summary.matched) == ([], 0)
+
+
+def test_a_colon_score_inside_a_fixtures_note_is_no_result():
+    """fixes49 on trial32's Argentina 1931 page: `Racing Club  abd Estudiantes LPG  [abandoned at 1:1 in
+    75]` was read as a result, `Racing Club abd Estudiantes LPG [abandoned at` 1-1 `in 75]` (the colon
+    score of its note); it is the fixture abandoned."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: Liga Test\nSeason: 1931\n\nRound 1\n[Jun 7]\n"
+                     "Racing Club              abd Estudiantes LPG          [abandoned at 1:1 in 75]\n"
+                     "Boca Juniors             2:1 River Plate\n")
+    assert [(m.home, m.home_goals, m.away_goals, m.away) for m in ref.document.matches] == [
+        ("Boca Juniors", 2, 1, "River Plate")]
+    assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [("Racing Club", "Estudiantes LPG", "abd")]

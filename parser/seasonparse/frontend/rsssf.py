@@ -679,7 +679,7 @@ class _Reader:
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return
         if (i := text.find(":")) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and not \
-                text[i + 2:i + 3].isdigit():
+                text[i + 2:i + 3].isdigit() and "[" not in text[:i]:  # not a note's (`[abandoned at 1:1]`)
             # `Atlanta  0:1 River Plate`: read as `0-1` (the same columns), beside a club's hyphen
             # (`Rot-Weiss 0:0 Delta`) or a shoot-out's (`[aet, 4-3 pen]`); a time is none (`20:45`:
             # minutes are two digits, a side's goals one but in a rout: review27)
