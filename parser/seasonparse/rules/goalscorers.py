@@ -155,14 +155,29 @@ def _national_team_titles() -> tuple[tuple[str, ...], ...]:
 def _title_team(doc: Document) -> str | None:
     """The national team a national team's article is about: its title's words before one of
     the lexicon's national_team_titles, less its years (`2019 England national football team
-    results`: `england`)."""
+    results`: `england`), else before its first team_at_titles word (`Argentina at the 2014
+    FIFA World Cup`: `argentina`)."""
     title = tokens(doc.title or "")
     for wanted in _national_team_titles():
         for i in range(len(title) - len(wanted) + 1):
             if title[i:i + len(wanted)] == wanted:
                 rest = [w for w in title[:i] if not w.isdigit()]
                 return " ".join(rest) or None
+    at = words("goalscorers", "team_at_titles")
+    for i, w in enumerate(title):
+        if w in at:
+            rest = [w for w in title[:i] if not w.isdigit()]
+            return " ".join(rest) or None
     return None
+
+
+def _doc_teams(doc: Document) -> tuple[str, ...]:
+    """The teams an article may be about, by its title (_title_team) and its infobox's team
+    field (the lexicon's team_fields: `Team: Argentina`)."""
+    out = [team] if (team := _title_team(doc)) else []
+    if (f := doc.field(*words("goalscorers", "team_fields"))) is not None and f.value:
+        out.append(f.value)
+    return tuple(out)
 
 
 def _list_team(doc: Document, group: list[Goalscorer], matches: list[Match], article_club: str | None,
@@ -170,14 +185,15 @@ def _list_team(doc: Document, group: list[Goalscorer], matches: list[Match], art
     """The team whose scorers a table or list counts, where its rows name no other club (a
     league's list names each scorer's): a club season article's club (its infobox; a table
     of its rows names it in each: reader._club_season_scorers), else a team its heading or
-    its article's title names (`England goalscorers`, `2019 England national football team
-    results`) that plays in each of its matches."""
+    its article's title or infobox names (`England goalscorers`, `2019 England national football
+    team results`, `Argentina at the 2014 FIFA World Cup`, `Team: Argentina`) that plays in
+    each of its matches."""
     if article_club is not None:
         clubs = {g.club for g in group if g.club}  # each club once: a table's rows all name the article's
         return article_club if all(same_team(c, article_club) for c in clubs) else None
     if not matches or any(g.club for g in group):
         return None
-    for team in (_heading_team(heading), _title_team(doc)):
+    for team in (_heading_team(heading), *_doc_teams(doc)):
         if team is not None and all(same_team(m.home, team) or same_team(m.away, team) for m in matches):
             return team
     return None
@@ -757,7 +773,8 @@ def scorer_not_listed(doc, settings, report):
     or bracket article), reports scorers the list leaves out. A list naming no
     club is one team's own where the article is that team's (a club season's
     infobox club; a national team's, by its title: `2019 England national
-    football team results`, the words in the lexicon) or its heading names a
+    football team results`, `Argentina at the 2014 FIFA World Cup`, or its
+    infobox `Team`, the words in the lexicon) or its heading names a
     team playing in each of its matches (`England goalscorers`): the
     opponents' scorers are not missing from it, and it is not checked here.
     A list reads the matches G001 counts: a league's `Top goalscorers` do not

@@ -1,0 +1,49 @@
+"""trial38's articles in the text format (fixtures: tests/fixtures/trial38/): each a false
+alarm or a miss of the version before."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from seasonparse.check import run, selected_codes
+from seasonparse.config import Config
+from seasonparse.frontend import parse_text
+from seasonparse.rules import registry
+
+HERE = FIXTURES / "trial38"
+
+
+def _text(name: str) -> str:
+    return (HERE / name).read_text("utf-8")
+
+
+def _findings(text: str, path: str = "trial38.txt"):
+    rules = registry()
+    result = run([parse_text(text, path)], rules, selected_codes(rules, ("ALL",), (), ()), Config())
+    assert result.internal_errors == [], result.internal_errors
+    return result.findings
+
+
+def _codes(text: str) -> list[str]:
+    return [f.code for f in _findings(text)]
+
+
+# 1. A team's own goalscorer table in its article at a tournament: the opponents' scorers are
+# not missing from it (G005), by the title `X at the <tournament>` or an infobox `Team`.
+
+def test_team_at_tournament_title_and_infobox_team_name_the_list_s_team():
+    text = _text("team_at_world_cup.txt")
+    assert "G005" not in _codes(text)
+    title_only = text.replace("- Team: Argentina\n", "")
+    assert "G005" not in _codes(title_only)
+    infobox_only = text.replace("= Argentina at the 2014 FIFA World Cup =", "= Argentina 2014 =")
+    assert "G005" not in _codes(infobox_only)
+
+
+def test_a_list_naming_no_team_of_every_match_still_misses_scorers():
+    text = _text("team_at_world_cup.txt").replace("Nigeria 2-3 Argentina", "Nigeria 2-3 Bosnia and Herzegovina") \
+        .replace("  Argentina: Messi", "  Bosnia and Herzegovina: Messi")
+    assert _codes(text).count("G005") == 2
+    no_team = _text("team_at_world_cup.txt").replace("- Team: Argentina\n", "") \
+        .replace("= Argentina at the 2014 FIFA World Cup =", "= 2014 FIFA World Cup =")
+    assert _codes(no_team).count("G005") == 2
