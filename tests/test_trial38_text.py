@@ -47,3 +47,18 @@ def test_a_list_naming_no_team_of_every_match_still_misses_scorers():
     no_team = _text("team_at_world_cup.txt").replace("- Team: Argentina\n", "") \
         .replace("= Argentina at the 2014 FIFA World Cup =", "= 2014 FIFA World Cup =")
     assert _codes(no_team).count("G005") == 2
+
+
+# 2. A goalscorer heading holding a cup's whole section title (`League Cup goalscorers` under
+# `==League Cup==`) counts that cup's matches only, though `league` and `cup` are words of every
+# competition's name (G001, G002).
+
+def test_heading_holding_a_whole_cup_title_counts_that_cup_only():
+    text = _text("league_cup_heading.txt")
+    assert _codes(text) == []
+    for other in ("Football League Cup", "EFL Cup", "Capital One Cup"):
+        assert _codes(text.replace("League Cup", other)) == []
+    wrong = text.replace("| 1 | Divock Origi | 3 |", "| 1 | Divock Origi | 4 |")
+    assert "G001" in _codes(wrong)
+    both = text.replace("| 3 | Jordon Ibe | 1 |", "| 3 | Jordon Ibe | 1 |\n| 3 | James Milner | 1 |")
+    assert "G001" in _codes(both)  # Milner's goal is the Europa League's

@@ -112,7 +112,8 @@ def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tu
     """(the section of the one competition a table or list names, its matches among `matches`),
     where its heading and the titles below it (`heading`) name a cup (the lexicon's phases) and
     hold a word of one of the matches' cup titles that no other title holds (`Champions League
-    goalscorers`: `UEFA Champions League`, not `KNVB Cup`); None where they name none of them,
+    goalscorers`: `UEFA Champions League`, not `KNVB Cup`), or hold one of those titles whole
+    (`League Cup goalscorers`: _whole_title); None where they name none of them,
     or several, or the matches are of one competition (there is nothing to narrow). A table's
     header cells are not read: a column per competition names several, and a table's caption
     and title row (`|+ …`, `! colspan=3 | …`) are not in the Document."""
@@ -124,6 +125,8 @@ def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tu
             by_title.setdefault(cut, []).append(m)
     if len(by_title) < 2:
         return None
+    if (whole := _whole_title(heading, by_title)) is not None:
+        return whole, by_title[whole]
     holders: dict[str, list[tuple[str, ...]]] = {}  # a title's word -> the titles holding it
     for cut in by_title:
         for w in dict.fromkeys(tokens(cut[-1])):
@@ -135,6 +138,25 @@ def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tu
         return None
     cut = named.pop()
     return cut, by_title[cut]
+
+
+def _whole_title(heading: tuple[str, ...], by_title: dict[tuple[str, ...], list[Match]]) -> tuple[str, ...] | None:
+    """The one cup title whose words a heading holds whole, in order (`League Cup goalscorers`:
+    `League Cup`, not `UEFA Europa League`; each of its words is a common one, naming nothing
+    alone), the longest where several are (`UEFA Champions League` over `Champions League`);
+    None for none, or two of the longest length."""
+    found: dict[tuple[str, ...], int] = {}
+    for t in heading:
+        words_ = tokens(t)
+        for cut in by_title:
+            want = tokens(cut[-1])
+            if want and any(words_[i:i + len(want)] == want for i in range(len(words_) - len(want) + 1)):
+                found[cut] = len(want)
+    if not found:
+        return None
+    longest = max(found.values())
+    best = [cut for cut, n in found.items() if n == longest]
+    return best[0] if len(best) == 1 else None
 
 
 def _heading_team(heading: tuple[str, ...]) -> str | None:
