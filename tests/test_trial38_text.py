@@ -62,3 +62,16 @@ def test_heading_holding_a_whole_cup_title_counts_that_cup_only():
     assert "G001" in _codes(wrong)
     both = text.replace("| 3 | Jordon Ibe | 1 |", "| 3 | Jordon Ibe | 1 |\n| 3 | James Milner | 1 |")
     assert "G001" in _codes(both)  # Milner's goal is the Europa League's
+
+
+# 3. A match for third place is the tournament's own, though in no knockout round: the 2014
+# World Cup's knockout stage has 16 matches (8 + 4 + 2, the third place's, the final), and an
+# infobox stating 15 contradicts its 16 blocks (I001).
+
+def test_a_match_for_third_place_is_one_of_the_tournament_s_own():
+    text = _text("wc2014_knockout.txt")
+    assert [(f.code, f.line) for f in _findings(text) if f.code == "I001"] == []
+    planted = text.replace("- Matches: 16", "- Matches: 15")
+    assert [(f.code, f.line) for f in _findings(planted) if f.code == "I001"] == [("I001", 10)]
+    play_off = planted.replace("==Match for third place==", "==Third place play-off==")
+    assert [(f.code, f.line) for f in _findings(play_off) if f.code == "I001"] == [("I001", 10)]
