@@ -75,3 +75,23 @@ def test_a_match_for_third_place_is_one_of_the_tournament_s_own():
     assert [(f.code, f.line) for f in _findings(planted) if f.code == "I001"] == [("I001", 10)]
     play_off = planted.replace("==Match for third place==", "==Third place play-off==")
     assert [(f.code, f.line) for f in _findings(play_off) if f.code == "I001"] == [("I001", 10)]
+
+
+# 4. The rule that the higher-placed side hosts the second leg, in any verb form (T005); a
+# sentence of one tie's host states no rule.
+
+def _t005(text: str) -> list[int]:
+    return [f.line for f in _findings(text) if f.code == "T005"]
+
+
+def test_the_second_leg_host_rule_in_any_verb_form():
+    text = _text("liguilla_second_leg.txt")
+    said = "the higher seeded team played the second leg at home"
+    assert said in text
+    for rule in (said, "the higher seeded team hosted the second leg", "the better placed club hosts the second leg",
+                 "the higher-ranked teams play on their home field during the second leg",
+                 "the higher seeds played their second legs at home"):
+        assert _t005(text.replace(said, rule)) == [20], rule
+    for other in ("Querétaro hosted the second leg", "the best teams played the first leg away",
+                  "the second leg was played at home by Cruz Azul", "the higher seeded team won"):
+        assert _t005(text.replace(said, other)) == [], other
