@@ -95,3 +95,18 @@ def test_the_second_leg_host_rule_in_any_verb_form():
     for other in ("Querétaro hosted the second leg", "the best teams played the first leg away",
                   "the second leg was played at home by Cruz Azul", "the higher seeded team won"):
         assert _t005(text.replace(said, other)) == [], other
+
+
+# 5. An outcome line closes matches of its own section only: one above the final's match
+# follows no match of the final (P009), and is no second tie over the semi-final's legs
+# (whose B001 then contradicted itself).
+
+def test_an_outcome_line_before_its_section_s_match_closes_no_earlier_round():
+    text = _text("outcome_before_final.txt")
+    doc = parse_text(text, "trial38.txt")
+    assert [(t.line, t.legs) for t in doc.ties] == [(15, (0, 1)), (19, ())]
+    assert [(f.code, f.line) for f in _findings(text)] == [("P009", 19)]
+    after = text.replace("Real Madrid won 5–3 on penalties.\n\n", "") + "Real Madrid won 5–3 on penalties.\n"
+    doc = parse_text(after, "trial38.txt")
+    assert [(t.legs, t.section) for t in doc.ties] == [((0, 1), ("Semi-finals",)), ((2,), ("Final",))]
+    assert _findings(after) == []
