@@ -128,10 +128,12 @@ def tie_wrong_winner(doc, settings, report):
 
 @rule("T004", "tie-legs-mismatch", ERROR)
 def tie_legs_mismatch(doc, settings, report):
-    """The two legs of a tie involve different clubs.
+    """The two legs of a tie involve different clubs (JSON input only: no reader links such legs).
 
     What it does: checks that both legs linked to an outcome line are between
-    the same two clubs (home and away swapped or not).
+    the same two clubs (home and away swapped or not). Only a JSON input's
+    tie can list such legs: the text and wikitext readers take as a tie's
+    legs two meetings of the same two clubs.
 
     Why: an outcome line attached to the wrong match says nothing true.
 
