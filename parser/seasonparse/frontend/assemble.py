@@ -332,7 +332,11 @@ class _Builder:
             self.paragraph(lines)
             return
         legs: tuple[int, ...] = ()
-        if self.matches:  # matches are built in line order: the last one is the last leg
+        # matches are built in line order: the last one is the last leg, where it is of the line's
+        # own section (or one below it): a line above the final's match closes no semi-final
+        # (trial38: `Real Madrid won 5–3 on penalties.` under `==Final==` before its match was a
+        # second tie over the semi-final's legs, then a B001 against itself)
+        if self.matches and self.matches[-1].section[:len(self.section)] == self.section:
             last = len(self.matches) - 1
             # after a group's matches, the line says who advanced from the group: no tie's legs
             if last not in self.group_matches:
@@ -342,7 +346,8 @@ class _Builder:
                 m = self.matches[last]
                 self._closes.append((len(self.matches), self.section, _pair_key(m.home, m.away)))
         else:
-            self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match", line)
+            of_section = " of its section" if self.matches else ""
+            self.diag("P009", ERROR, f"outcome line `{text.strip()}` follows no match{of_section}", line)
         agg = out.aggregate or (None, None)
         self.ties.append(Tie(out.winner, out.reason, agg[0], agg[1], text.strip(), line, legs,
                              self.section, out.shootout))

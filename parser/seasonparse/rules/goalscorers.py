@@ -112,7 +112,8 @@ def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tu
     """(the section of the one competition a table or list names, its matches among `matches`),
     where its heading and the titles below it (`heading`) name a cup (the lexicon's phases) and
     hold a word of one of the matches' cup titles that no other title holds (`Champions League
-    goalscorers`: `UEFA Champions League`, not `KNVB Cup`); None where they name none of them,
+    goalscorers`: `UEFA Champions League`, not `KNVB Cup`), or hold one of those titles whole
+    (`League Cup goalscorers`: _whole_title); None where they name none of them,
     or several, or the matches are of one competition (there is nothing to narrow). A table's
     header cells are not read: a column per competition names several, and a table's caption
     and title row (`|+ …`, `! colspan=3 | …`) are not in the Document."""
@@ -124,6 +125,8 @@ def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tu
             by_title.setdefault(cut, []).append(m)
     if len(by_title) < 2:
         return None
+    if (whole := _whole_title(heading, by_title)) is not None:
+        return whole, by_title[whole]
     holders: dict[str, list[tuple[str, ...]]] = {}  # a title's word -> the titles holding it
     for cut in by_title:
         for w in dict.fromkeys(tokens(cut[-1])):
@@ -135,6 +138,25 @@ def _one_competition(heading: tuple[str, ...], matches: list[Match]) -> tuple[tu
         return None
     cut = named.pop()
     return cut, by_title[cut]
+
+
+def _whole_title(heading: tuple[str, ...], by_title: dict[tuple[str, ...], list[Match]]) -> tuple[str, ...] | None:
+    """The one cup title whose words a heading holds whole, in order (`League Cup goalscorers`:
+    `League Cup`, not `UEFA Europa League`; each of its words is a common one, naming nothing
+    alone), the longest where several are (`UEFA Champions League` over `Champions League`);
+    None for none, or two of the longest length."""
+    found: dict[tuple[str, ...], int] = {}
+    for t in heading:
+        words_ = tokens(t)
+        for cut in by_title:
+            want = tokens(cut[-1])
+            if want and any(words_[i:i + len(want)] == want for i in range(len(words_) - len(want) + 1)):
+                found[cut] = len(want)
+    if not found:
+        return None
+    longest = max(found.values())
+    best = [cut for cut, n in found.items() if n == longest]
+    return best[0] if len(best) == 1 else None
 
 
 def _heading_team(heading: tuple[str, ...]) -> str | None:
@@ -155,14 +177,29 @@ def _national_team_titles() -> tuple[tuple[str, ...], ...]:
 def _title_team(doc: Document) -> str | None:
     """The national team a national team's article is about: its title's words before one of
     the lexicon's national_team_titles, less its years (`2019 England national football team
-    results`: `england`)."""
+    results`: `england`), else before its first team_at_titles word (`Argentina at the 2014
+    FIFA World Cup`: `argentina`)."""
     title = tokens(doc.title or "")
     for wanted in _national_team_titles():
         for i in range(len(title) - len(wanted) + 1):
             if title[i:i + len(wanted)] == wanted:
                 rest = [w for w in title[:i] if not w.isdigit()]
                 return " ".join(rest) or None
+    at = words("goalscorers", "team_at_titles")
+    for i, w in enumerate(title):
+        if w in at:
+            rest = [w for w in title[:i] if not w.isdigit()]
+            return " ".join(rest) or None
     return None
+
+
+def _doc_teams(doc: Document) -> tuple[str, ...]:
+    """The teams an article may be about, by its title (_title_team) and its infobox's team
+    field (the lexicon's team_fields: `Team: Argentina`)."""
+    out = [team] if (team := _title_team(doc)) else []
+    if (f := doc.field(*words("goalscorers", "team_fields"))) is not None and f.value:
+        out.append(f.value)
+    return tuple(out)
 
 
 def _list_team(doc: Document, group: list[Goalscorer], matches: list[Match], article_club: str | None,
@@ -170,14 +207,15 @@ def _list_team(doc: Document, group: list[Goalscorer], matches: list[Match], art
     """The team whose scorers a table or list counts, where its rows name no other club (a
     league's list names each scorer's): a club season article's club (its infobox; a table
     of its rows names it in each: reader._club_season_scorers), else a team its heading or
-    its article's title names (`England goalscorers`, `2019 England national football team
-    results`) that plays in each of its matches."""
+    its article's title or infobox names (`England goalscorers`, `2019 England national football
+    team results`, `Argentina at the 2014 FIFA World Cup`, `Team: Argentina`) that plays in
+    each of its matches."""
     if article_club is not None:
         clubs = {g.club for g in group if g.club}  # each club once: a table's rows all name the article's
         return article_club if all(same_team(c, article_club) for c in clubs) else None
     if not matches or any(g.club for g in group):
         return None
-    for team in (_heading_team(heading), _title_team(doc)):
+    for team in (_heading_team(heading), *_doc_teams(doc)):
         if team is not None and all(same_team(m.home, team) or same_team(m.away, team) for m in matches):
             return team
     return None
@@ -757,7 +795,8 @@ def scorer_not_listed(doc, settings, report):
     or bracket article), reports scorers the list leaves out. A list naming no
     club is one team's own where the article is that team's (a club season's
     infobox club; a national team's, by its title: `2019 England national
-    football team results`, the words in the lexicon) or its heading names a
+    football team results`, `Argentina at the 2014 FIFA World Cup`, or its
+    infobox `Team`, the words in the lexicon) or its heading names a
     team playing in each of its matches (`England goalscorers`): the
     opponents' scorers are not missing from it, and it is not checked here.
     A list reads the matches G001 counts: a league's `Top goalscorers` do not

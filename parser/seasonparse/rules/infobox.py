@@ -7,7 +7,7 @@ import re
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import counted, describe, final_table, knockout_ties, marked, named_clubs
-from seasonparse.lexicon import words
+from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR, WARNING
 from seasonparse.identity import match_clubs
 from seasonparse.names import fold, player_matches, same_club, same_team
@@ -34,8 +34,9 @@ def infobox_statistics_mismatch(doc, settings, report):
     matches: two names linking two articles, or two flags' codes, are two clubs,
     whatever their words), and the goals of the named top scorer, where
     the match blocks are the tournament's own: their number is the infobox's
-    `Matches`, or every match is in a knockout round section (a league article's
-    relegation play-offs are not in the league's counts). A count smaller than
+    `Matches`, or every match is in a knockout round section or a match for
+    third place's (a league article's relegation play-offs are not in the
+    league's counts). A count smaller than
     they show (more clubs play, more matches or goals than stated) is reported
     there; a larger one only where they are also the whole tournament: their
     number is the infobox's `Matches`, or their clubs are as many as its `Num
@@ -99,14 +100,21 @@ def _clubs(doc, matches) -> list[str]:
 def _coverage(doc, matches, clubs: int, stated_matches: int | None,
               stated_teams: int | None) -> tuple[bool, bool]:
     """Whether the match blocks are the tournament's own (as many as the infobox's matches,
-    or all in knockout rounds), and whether they are its whole (as many as its matches, or
+    or all in knockout rounds, a match for third place with them: the semi-finals' losers
+    play it, in no round of the lexicon's), and whether they are its whole (as many as its matches, or
     all in knockout rounds between as many clubs as its teams). A cup stub with its final
     alone is its own, not its whole: its 14 teams, 26 matches, 70 goals are not the final's."""
     if stated_matches is not None and stated_matches == len(matches):
         return True, True
     in_rounds = {m.index for kt in knockout_ties(doc) if kt.round is not None for m in kt.legs}
-    own = all(m.index in in_rounds for m in matches)
+    own = bool(in_rounds) and all(m.index in in_rounds or _third_place(m) for m in matches)
     return own, own and stated_teams == clubs
+
+
+def _third_place(match) -> bool:
+    """Whether a match is under a title naming a match for third place (the lexicon's
+    sections.third_place: `Match for third place`, `Third place play-off`)."""
+    return any(names_any(t, "sections", "third_place") for t in match.section)
 
 
 def _contradicts(stated: int | None, shown: int, whole: bool) -> bool:

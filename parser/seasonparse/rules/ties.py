@@ -5,11 +5,11 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from seasonparse.football import counted, describe, doc_club, knockout_ties, may_drop_down, rank_of, ranking, same_team
-from seasonparse.lexicon import names_any
+from seasonparse.lexicon import contains_any, names_any
 from seasonparse.model import ERROR, WARNING, Match
 from seasonparse.names import fold
 from seasonparse.findings import Related, rule
-from seasonparse.statements import states_higher_seed_hosts_second_leg
+from seasonparse.statements import prose
 
 
 def _legs(doc, kt):
@@ -128,10 +128,12 @@ def tie_wrong_winner(doc, settings, report):
 
 @rule("T004", "tie-legs-mismatch", ERROR)
 def tie_legs_mismatch(doc, settings, report):
-    """The two legs of a tie involve different clubs.
+    """The two legs of a tie involve different clubs (JSON input only: no reader links such legs).
 
     What it does: checks that both legs linked to an outcome line are between
-    the same two clubs (home and away swapped or not).
+    the same two clubs (home and away swapped or not). Only a JSON input's
+    tie can list such legs: the text and wikitext readers take as a tie's
+    legs two meetings of the same two clubs.
 
     Why: an outcome line attached to the wrong match says nothing true.
 
@@ -152,8 +154,10 @@ def second_leg_host(doc, settings, report):
     """The lower-placed club hosted the second leg, where the document says the higher-placed does.
 
     What it does: only where the document states the rule ("the higher seeded
-    teams play on their home field during the second leg") and a standings
-    table in it ranks both clubs.
+    teams play on their home field during the second leg", "the higher seeded
+    team played the second leg at home": a phrase of hosting the second leg and
+    a word naming the higher side, in the lexicon) and a standings table in it
+    ranks both clubs.
 
     Why: a swapped home and away in one leg usually means the two legs' scores
     are swapped too.
@@ -162,7 +166,7 @@ def second_leg_host(doc, settings, report):
         Neza (3rd) 2 - 2 Necaxa (6th)      first leg, Neza at home
         Necaxa 0 - 1 Neza                  second leg, Necaxa at home
     """
-    if not states_higher_seed_hosts_second_leg(doc):
+    if not _states_higher_side_hosts(doc):
         return
     ranks = ranking(doc)
     for kt in knockout_ties(doc):
@@ -174,6 +178,15 @@ def second_leg_host(doc, settings, report):
             yield report(f"{second.home} (placed {rh}) hosted the second leg against "
                          f"{second.away} (placed {ra})", second.line, second.home_column,
                          related=[Related(doc.path, kt.legs[0].line, 1, f"first leg: {describe(kt.legs[0])}")])
+
+
+def _states_higher_side_hosts(doc) -> bool:
+    """Whether a sentence of the document states that the higher-placed side hosts the second
+    leg: it holds a phrase of hosting it (the lexicon's rules.second_leg_host, any verb form) and
+    a word naming that side (rules.second_leg_host_sides: `higher`, `better`); a phrase alone
+    (`Barcelona hosted the second leg`) tells of one tie."""
+    return any(contains_any(s.text, "rules", "second_leg_host") and names_any(s.text, "rules", "second_leg_host_sides")
+               for s in prose(doc))
 
 
 class _ClubRuns:
