@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from seasonparse.football import doc_club
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import contains_any, stated_number, statement_patterns, statement_words, words
+from seasonparse.lexicon import contains_any, names_any, stated_number, statement_patterns, statement_words, words
 from seasonparse.model import Block, Document
 from seasonparse.identity import unmarked
 from seasonparse.names import club_words, fold, same_team
@@ -290,11 +290,16 @@ def _next_opponents(sentences: Iterable[Sentence]) -> list[NextOpponent]:
 
 
 def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
-    """"The higher seeded teams play on their home field during the second leg"."""
-    return _higher_seed_hosts(prose(doc))
+    """Whether a sentence of the document states that the higher-placed side hosts the second
+    leg (T005): it holds a phrase of hosting it (the lexicon's rules.second_leg_host, any verb
+    form: "the higher seeded teams play on their home field during the second leg") and a word
+    naming that side (rules.second_leg_host_sides: `higher`, `better`); a phrase alone
+    (`Barcelona hosted the second leg`) tells of one tie."""
+    return any(_higher_seed_hosts((s,)) and names_any(s.text, "rules", "second_leg_host_sides") for s in prose(doc))
 
 
 def _higher_seed_hosts(sentences: Iterable[Sentence]) -> bool:
+    """A phrase of hosting the second leg: what the stating filter keeps (a superset of T005's sentences)."""
     return any(contains_any(s.text, "rules", "second_leg_host") for s in sentences)
 
 

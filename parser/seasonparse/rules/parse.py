@@ -200,7 +200,9 @@ Example:
 orphan_outcome = _diagnostic_rule("P009", "orphan-outcome", ERROR, """
 A tie outcome line that follows no match.
 
-What it does: reports `X advanced ...` lines with no match before them.
+What it does: reports `X advanced ...` lines with no match of their own
+section before them (a line above the final's match closes no tie of the
+semi-finals: fixes50).
 
 Why: the outcome cannot be checked against legs that are not there.
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from seasonparse.football import counted, describe, doc_club, knockout_ties, may_drop_down, rank_of, ranking, same_team
-from seasonparse.lexicon import contains_any, names_any
+from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
 from seasonparse.names import fold
 from seasonparse.findings import Related, rule
-from seasonparse.statements import prose
+from seasonparse.statements import states_higher_seed_hosts_second_leg
 
 
 def _legs(doc, kt):
@@ -166,7 +166,7 @@ def second_leg_host(doc, settings, report):
         Neza (3rd) 2 - 2 Necaxa (6th)      first leg, Neza at home
         Necaxa 0 - 1 Neza                  second leg, Necaxa at home
     """
-    if not _states_higher_side_hosts(doc):
+    if not states_higher_seed_hosts_second_leg(doc):
         return
     ranks = ranking(doc)
     for kt in knockout_ties(doc):
@@ -178,15 +178,6 @@ def second_leg_host(doc, settings, report):
             yield report(f"{second.home} (placed {rh}) hosted the second leg against "
                          f"{second.away} (placed {ra})", second.line, second.home_column,
                          related=[Related(doc.path, kt.legs[0].line, 1, f"first leg: {describe(kt.legs[0])}")])
-
-
-def _states_higher_side_hosts(doc) -> bool:
-    """Whether a sentence of the document states that the higher-placed side hosts the second
-    leg: it holds a phrase of hosting it (the lexicon's rules.second_leg_host, any verb form) and
-    a word naming that side (rules.second_leg_host_sides: `higher`, `better`); a phrase alone
-    (`Barcelona hosted the second leg`) tells of one tie."""
-    return any(contains_any(s.text, "rules", "second_leg_host") and names_any(s.text, "rules", "second_leg_host_sides")
-               for s in prose(doc))
 
 
 class _ClubRuns:
