@@ -342,6 +342,8 @@ class _Builder:
             if last not in self.group_matches:
                 last = self._last_leg_of(out.winner, last)
                 first = self.same_pair_before[last]
+                if out.aggregate is not None and (first is None or not self._one_tie(first, last)):
+                    first = self._other_first_leg(last)  # (an earlier meeting in the league is no leg)
                 legs = (first, last) if first is not None and self._one_tie(first, last) else (last,)
                 m = self.matches[last]
                 self._closes.append((len(self.matches), self.section, _pair_key(m.home, m.away)))
@@ -351,6 +353,23 @@ class _Builder:
         agg = out.aggregate or (None, None)
         self.ties.append(Tie(out.winner, out.reason, agg[0], agg[1], text.strip(), line, legs,
                              self.section, out.shootout))
+
+    def _other_first_leg(self, last: int) -> int | None:
+        """The first leg of a tie stated on aggregate whose last leg met no club twice: the match
+        right before it, of its section, where the two share one club and that match is no
+        other tie's leg nor another meeting's (trial38: a second leg against a mistyped opponent,
+        `Liverpool 1–0 Hertha BSC` after `FC Augsburg 0–0 Liverpool`, made a tie of one leg,
+        silently: as two legs, T004 names both)."""
+        prev = last - 1
+        closed_prev = bool(self._closes) and self._closes[-1][0] == last  # an outcome line right after it
+        if prev < 0 or closed_prev or prev in self.group_matches or prev in self.tie_legs \
+                or self.same_pair_before[prev] is not None:
+            return None
+        a, b = self.matches[prev], self.matches[last]
+        if a.section != b.section:
+            return None
+        shared = sum(same_team(x, y) for x in (a.home, a.away) for y in (b.home, b.away))
+        return prev if shared == 1 else None
 
     def _last_leg_of(self, winner: str, last: int) -> int:
         """The last leg of the tie an outcome line naming `winner` closes: the match above it,
