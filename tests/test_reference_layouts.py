@@ -646,3 +646,33 @@ def test_a_colon_score_inside_a_fixtures_note_is_no_result():
     assert [(m.home, m.home_goals, m.away_goals, m.away) for m in ref.document.matches] == [
         ("Boca Juniors", 2, 1, "River Plate")]
     assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [("Racing Club", "Estudiantes LPG", "abd")]
+
+
+def test_a_footnote_mark_in_a_table_row_is_no_part_of_the_club():
+    """trial40: ` 1.Inter [1]   2 2 0 0 4-0 6` read the club as `Inter [1]`, so the table never counted
+    as the league's (a grid against it: 0 of 2 matched, the R001 lost), and its footnote's official
+    name (`[1] Official name FC Internazionale Milano`) was evidence of nothing; the same with the
+    mark after the row's numbers. Both marks are out of the club's name and link the footnote."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    for row in (" 1.Inter [1]        2  2  0  0   4-0   6", " 1.Inter            2  2  0  0   4-0   6  [1]"):
+        ref = parse_text("Italy 2005/06\n\nFirst Level (Serie A)\n\nRound 1\n[Aug 28]\nInter           3-0 Treviso\n"
+                         "Round 20 [Jan 18]\nTreviso         0-1 Inter\n\nFinal Table:\n\n" + row +
+                         "\n 2.Treviso          2  0  0  2   0-4   0\n\n[1] Official name FC Internazionale Milano\n")
+        assert [(r.cells[1], r.cells[-1]) for r in ref.document.tables[0].rows] == [("Inter", ""), ("Treviso", "")]
+        assert [(f.number, f.official_name, f.names) for f in ref.footnotes] == [
+            ("1", "FC Internazionale Milano", ("Inter",))]
+
+
+def test_goals_and_minutes_beyond_reading_are_said():
+    """trial40: `Juventus  99999999999999999999-0 Milan` was a paragraph, silently, and a scorers
+    bracket's `99999999999999999999` was left out silently; a season's years between words are no
+    score."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Italy 2004/05\n\nSeason: 2004-2005\n\nRound 1\n[Sep 12]\n"
+                     "Juventus   99999999999999999999-0 Milan\n"
+                     "Inter      2-0 Milan     [Adriano 10, 99999999999999999999]\n"
+                     "Juventus 2004-05 season notes\n")
+    assert [(m.home, m.away, [e.minute for e in m.events]) for m in ref.document.matches] == [("Inter", "Milan", [10])]
+    assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P001", 7), ("P026", 8)]

@@ -71,6 +71,8 @@ _GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCI
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
+_BIG_SCORE = compile_lazily(r"[^\W\d]\s+(\d+)\s*-\s*(\d+)\s+[^\W\d]")  # asked of a line no reading took
+_MARK_AFTER = re.compile(r"\s*\[(\d{1,3})\]$")  # a footnote's mark after a club or a row: ` [1]`
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at a non-space, as above
 # The name ends at a non-space and each optional part brings its own leading space: one way to
 # split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
@@ -115,6 +117,14 @@ def _table_row(text: str) -> re.Match | None:
 
 def _footnote(text: str) -> re.Match | None:
     return _FOOTNOTE.match(text) if text[:1] == "[" else None
+
+
+def _oversized_score(text: str) -> bool:
+    """A score of goals no match has, between two names (trial40: `Juventus  99999999999999999999-0
+    Milan` was a paragraph, silently): a side of three digits or more, not a season's years
+    (`Juventus 2004-05 season`)."""
+    m = _BIG_SCORE.search(text) if "-" in text else None
+    return m is not None and max(len(m[1]), len(m[2])) >= 3 and not (len(m[1]) == 4 and 1850 <= int(m[1]) <= 2100)
 
 
 def _score_like(text: str) -> bool:
@@ -449,6 +459,19 @@ class _Reader:
             self.segments[-1]["tables"].append(index)
         self.rows = []
 
+    def _footnote_marks(self, team: str, note: str | None) -> tuple[str, str | None]:
+        """A table row's footnote mark, after the club (` 1.Inter [1]   2 2 0 0 4-0 6`: trial40, the
+        club was `Inter [1]` and the table never counted as the league's) or after its numbers
+        (`... 4-0 6 [1]`): out of the club's name and the row's note, and the club the footnote's
+        names, as a participant list's mark makes it (an official name is evidence of identity)."""
+        if (mark := _MARK_AFTER.search(team)) is not None and mark.start():
+            team = team[:mark.start()].rstrip()
+            self.notes_by_number.setdefault(mark[1], []).append(team)
+        if note and (mark := _MARK_AFTER.fullmatch(note)) is not None:
+            self.notes_by_number.setdefault(mark[1], []).append(team)
+            note = None
+        return team, note
+
     def close_participants(self) -> None:
         self.expect_participants = False
         if not self.participants:
@@ -640,7 +663,10 @@ class _Reader:
             if not self.rows:
                 self.table_start = n
             pos, team, pld, won, drawn, lost, gf, ga, pts, note = m.groups()
-            self.rows.append(_row(((pos or "", team.strip(), pld, won, drawn, lost, gf, ga, pts,
+            team = team.strip()
+            if "[" in team or (note and note[0] == "["):
+                team, note = self._footnote_marks(team, note)
+            self.rows.append(_row(((pos or "", team, pld, won, drawn, lost, gf, ga, pts,
                                     (note or "").strip("() ")), n,
                                   "data", False, None, None, None, None)))
             return
@@ -711,7 +737,7 @@ class _Reader:
             return
         if text.startswith("[") and self.last_match_line == n - 1 and self.attach_scorers(text, n, raw):
             return
-        if _score_like(text) and not star and len(self.path) >= 2:
+        if not star and (_score_like(text) and len(self.path) >= 2 or self.path and _oversized_score(text)):
             self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}`", n,
                                          offset + 1 + raw[offset:].find(text)))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
@@ -1034,6 +1060,9 @@ class _Reader:
                 entry = tok[0].strip()
                 e = re.match(_SCORER, entry, re.I)
                 if not e or not entry:
+                    if any(c.isdigit() for c in entry):  # `Adriano 10, 99999999999999999999` (trial40: dropped silently)
+                        self.diags.append(Diagnostic("P026", WARNING, f"`{entry}` in the scorers is no name and "
+                                                     "minute the reader can read: left out", n))
                     continue
                 name = e["name"].strip() or name
                 kind = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}.get(

@@ -460,7 +460,8 @@ A reference's bracket of scorers that the reader cannot give to a side, or that 
 What it does: an RSSSF-style reference lists a match's scorers in a bracket after its
 result or on the lines under it, the home side's before a `;` and the away side's after
 it (`[Rocchi 12; Totti 80]`), a long list wrapped over lines. Where both sides scored and
-the bracket has no `;`, its scorers are not read; where no line closes a bracket, its
+the bracket has no `;`, its scorers are not read; an entry that is no name and minute
+(`Adriano 10, 99999999999999999999`) is left out; where no line closes a bracket, its
 scorers are read up to the last line that goes on with it (an indented line), and this
 warning says so at its first line.
 
