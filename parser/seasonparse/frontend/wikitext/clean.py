@@ -217,6 +217,23 @@ def first_link(raw: str) -> tuple[str, str] | None:
     return _first_link_read(raw)
 
 
+def links(raw: str) -> list[tuple[str, str]]:
+    """Every article wikilink of the displayed text, as (target, displayed label), in order: an
+    infobox value naming several clubs (`Apertura: [[Alpha F.C.|Alpha]], Clausura: [[Beta]]`)
+    links each (first_link's passes; a file or category link is none)."""
+    if "[[" not in raw:
+        return []
+    t = raw
+    if "<" in t:
+        t = _without_refs(t)
+    if "{{" in t:
+        t = _displayed_templates(t)
+    if ":" in t:
+        t = _FILE_LINK.sub("", t)
+    return [found for m in _LINK.finditer(t)
+            if not m[1].lstrip().startswith(":") and (found := _target_and_label(m)) is not None]
+
+
 def _first_link_read(raw: str) -> tuple[str, str] | None:
     """first_link, read through the passes that drop what the value does not display."""
     t = raw
