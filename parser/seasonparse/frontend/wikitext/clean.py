@@ -172,6 +172,27 @@ def clean(raw: str) -> str:
     return " ".join(t.replace("\u00a0", " ").split())
 
 
+def cell_text(raw: str) -> str:
+    """A table cell's displayed text (clean), but for a cell of linked names one under another
+    (`[[Chicago Fire SC|Chicago Fire]] <br> [[Toronto FC]]`, a goalscorer's two clubs, trial37):
+    each line shows one link and nothing else (a flag beside it shows nothing), and the names
+    are a list, joined by `, ` as a cell lists them in one line (identity reads two clubs), not
+    one name of their words (`Chicago Fire Toronto FC`)."""
+    if "<" not in raw or "[[" not in raw or not LINE_BREAK.search(raw):
+        return clean(raw)
+    parts = [p for p in LINE_BREAK.split(raw) if p.strip()]
+    if len(parts) < 2:
+        return clean(raw)
+    shown = []
+    for part in parts:
+        found = links(part)
+        text = clean(part)
+        if len(found) != 1 or found[0][1] != text:
+            return clean(raw)
+        shown.append(text)
+    return ", ".join(shown)
+
+
 def link_target(raw: str) -> str | None:
     """The first wikilink's target: the identity hint behind a label (see first_link); for a
     value that shows one national team by its flag template's code alone (flag_team), that

@@ -16,7 +16,7 @@ from seasonparse.frontend.assemble import _Builder
 from seasonparse.frontend.lines import parse_outcome
 from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
-from seasonparse.frontend.wikitext.clean import clean, first_link, link_target
+from seasonparse.frontend.wikitext.clean import cell_text, clean, first_link, link_target
 from seasonparse.frontend.wikitext.infobox import read_infobox
 from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
@@ -133,7 +133,7 @@ class _Reader:
         header, body = [], []
         named = False  # a header cell with text, in the rows above the data
         for ln, is_header, cells in read_rows(text, self.line(start)):
-            texts = [clean(c.raw) for c in cells]
+            texts = [cell_text(c.raw) for c in cells]
             named = named or (is_header and not body and any(texts))
             if is_header and len(texts) > 1 and len(set(texts)) == 1:
                 continue
