@@ -360,11 +360,10 @@ def unmarked(name: str) -> str | None:
 
 def status_marked(doc: Document) -> tuple[str, ...]:
     """The names `doc` writes only as a standings table's row club with status marks the lexicon
-    lists after it (`Bayern Munich (C)`), and the club without them elsewhere in it (a match,
-    another table, a goalscorer's club, the infobox's club): the marks say the club's status, not
-    another name of it. `Racing (C) 2–1 Boca` writes a club of that name (review16); and where
-    only another document writes the name without the marks, the two may be two clubs (`Racing
-    (C)`, Racing de Córdoba, in a Torneo Federal A table; Racing Club's own article: review26)."""
+    lists after it (`Bayern Munich (C)`), nowhere else in it (a match, another table, a
+    goalscorer's club, the infobox's club): the marks may say the club's status, not another name
+    of it (the corpus decides: _status_only). `Racing (C) 2–1 Boca` writes a club of that name
+    (review16)."""
     rows: dict[str, str] = {}  # key -> name
     others: list[str] = []  # the other tables' clubs (keyed only where a row is marked: most documents none)
     for t, _, clubs in _team_cells(doc):
@@ -380,7 +379,7 @@ def status_marked(doc: Document) -> tuple[str, ...]:
     elsewhere.update(key(club) for g in doc.goalscorers for club in _clubs_of_cell(g.club))
     if (f := doc.field("club")) and f.value:
         elsewhere.add(key(f.value))
-    return tuple(name for k, name in rows.items() if k not in elsewhere and key(unmarked(name)) in elsewhere)
+    return tuple(name for k, name in rows.items() if k not in elsewhere)
 
 
 def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
@@ -610,14 +609,17 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
     self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
     rostered: dict[tuple[str, str, str, str], None] = {}
-    status_rows: set[str] = set()  # keys written as a standings row's club with status marks...
-    elsewhere: set[str] = set()  # ...and those written otherwise in some document (status_marked)
+    # keys written as a standings row's club with status marks (status_marked) -> what _status_only
+    # asks of them; and the keys written otherwise in some document
+    status_rows: dict[str, tuple[str, bool, set[str]]] = {}
+    elsewhere: set[str] = set()
     for path, found in evidence_of():
         rostered.update(dict.fromkeys(found.rosters))
-        marked = {key(n) for n in found.status_rows} if found.status_rows else ()
+        marked = _status_rows(found, status_rows) if found.status_rows else ()
         for name, line, target in found.names:
             k = clubs.add(name, (path, line))
-            (status_rows if k in marked else elsewhere).add(k)
+            if k not in marked:
+                elsewhere.add(k)
             if k and target:
                 tk = clubs.add(target, (path, line))
                 if tk == k:  # an article's club all the same, but no second name of it
@@ -640,13 +642,65 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
             of_their_own.add(ck)
     _merge_link_targets(clubs, targets, self_linked)
     _infer_from_matches(clubs, evidence_of)
-    _infer_from_words(clubs, of_their_own, status_rows - elsewhere)
+    _infer_from_words(clubs, of_their_own, _status_only(status_rows, elsewhere, evidence_of))
     clubs.freeze()
     by_root: dict[str, dict[tuple[str, str, str], None]] = {}
     for club, kind, first, last in rostered:
         by_root.setdefault(clubs.root(club), {})[kind, first, last] = None
     clubs.rosters = {r: tuple(sorted(spans)) for r, spans in sorted(by_root.items())}
     return clubs
+
+
+def _status_rows(found: Evidence, rows: dict[str, tuple[str, bool, set[str]]]) -> set[str]:
+    """The keys of `found`'s status_rows, each recorded in `rows` (marked key -> its key less the
+    marks, whether a document that marks it writes that too, the keys less their marks of the other
+    clubs of its tables): what _status_only reads. Asked only of a document with such rows."""
+    name_of = {key(name): name for name, _, _ in found.names}
+    marked = set()
+    for name in found.status_rows:
+        k = key(name)
+        marked.add(k)
+        bare = key(unmarked(name) or name)
+        others = {c for g in found.groups if k in g for c in g if c != k}
+        others = {key(unmarked(name_of[c]) or name_of[c]) if c in name_of else c for c in others}
+        before = rows.get(k)
+        if before is None:
+            rows[k] = (bare, bare in name_of, others)
+        else:
+            before[2].update(others)
+            rows[k] = (bare, before[1] or bare in name_of, before[2])
+    return marked
+
+
+def _status_only(rows: dict[str, tuple[str, bool, set[str]]], elsewhere: set[str],
+                 evidence_of: Callable[[], Iterable[tuple[str, Evidence]]]) -> set[str]:
+    """The keys of names written nowhere but as a standings row's club with status marks the lexicon
+    lists (`rows`: _status_rows; `Aston Villa (R)`) whose marks the corpus shows are the club's
+    status: a document that marks it writes the club without them too, or a document writes the
+    club without them in a match against another club of its table (trial38: a club article's
+    `Leicester City 3–2 Aston Villa` beside the league's table of `Leicester City (C)` and `Aston
+    Villa (R)`). A name merely written without the marks in another document may be another club
+    (`Racing (C)`, Racing de Córdoba, in a Torneo Federal A table; Racing Club's own article:
+    review26): taken for it, but reported (A001). The matches are read again only where a row
+    is left to decide."""
+    rows = {k: row for k, row in rows.items() if k not in elsewhere}
+    found = {k for k, (_, same_document, _) in rows.items() if same_document}
+    left: dict[str, list[tuple[str, set[str]]]] = {}  # a key less the marks -> (marked key, its tables' clubs)
+    for k, (bare, same_document, others) in rows.items():
+        if not same_document and others:
+            left.setdefault(bare, []).append((k, others))
+    if not left:
+        return found
+    keys: dict[str, str] = {}
+    for _, evidence in evidence_of():
+        for _, home, away, _, _, _ in evidence.dated:
+            home = keys.get(home) or keys.setdefault(home, key(home))
+            away = keys.get(away) or keys.setdefault(away, key(away))
+            for side, opponent in ((home, away), (away, home)):
+                for k, others in left.get(side, ()):
+                    if opponent in others:
+                        found.add(k)
+    return found
 
 
 def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]], self_linked: set[str] = frozenset()) -> None:
