@@ -160,11 +160,11 @@ def _evidence_as_first_written(doc, beside=None):
         if m.date is not None:
             dated.setdefault((m.date, m.home, m.away, m.home_goals, m.away_goals), m.line)
     found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
-    found_groups += identity._apart_by_round_or_day(doc, {})  # a round's or a day's separate matches (trial37)
     if beside is not None:
         for name, line, target in beside.names:
             names.setdefault((name, target), line)
         found_groups += beside.groups
+    found_groups += identity._apart_by_round_or_day(doc, {})  # a round's or a day's separate matches (trial37)
     return identity.Evidence(tuple((n, line, t) for (n, t), line in names.items()), tuple(dict.fromkeys(found_groups)),
                              tuple((*m, line) for m, line in dated.items()),
                              beside.rosters if beside is not None else identity.rosters(doc))

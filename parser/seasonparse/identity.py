@@ -420,11 +420,11 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
             if k:
                 groups.setdefault(group, set()).add(k)
     found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
-    found_groups += _apart_by_round_or_day(doc, keys)
     if beside_matches is not None:  # after the matches, as a whole document is read
         for name, line, target in beside_matches.names:
             names.setdefault((name, target), line)
         found_groups += beside_matches.groups
+    found_groups += _apart_by_round_or_day(doc, keys)  # after the tables': as a view reads them (reconcile)
     if beside_matches is None:
         marked = status_marked(doc)
     else:  # what the tables tell, less a name the matches read here write
