@@ -164,6 +164,7 @@ def _evidence_as_first_written(doc, beside=None):
         for name, line, target in beside.names:
             names.setdefault((name, target), line)
         found_groups += beside.groups
+    found_groups += identity._apart_by_round_or_day(doc, {})  # a round's or a day's separate matches (trial37)
     return identity.Evidence(tuple((n, line, t) for (n, t), line in names.items()), tuple(dict.fromkeys(found_groups)),
                              tuple((*m, line) for m, line in dated.items()),
                              beside.rosters if beside is not None else identity.rosters(doc))

@@ -16,7 +16,8 @@ articles (`[[Club América]]` is no `[[Club Sol de América]]`, `[[Manchester
 City F.C.]]` no `[[Manchester City W.F.C.]]`; a match two copies list against
 two such clubs is one copy's mistake): the link is stated, the inference guessed.
 Two names that stand as different clubs in one document (the two sides of a
-match, two rows of one table) are never merged: each such match or table is a
+match, two rows of one table, names that play separate matches of one day or separate ties of
+one round: _apart_by_round_or_day) are never merged: each such match or table is a
 numbered group, each club keeps the set of groups its names stand in, and two
 clubs that share a group stay apart (no pairs of names are listed, so a table
 of n rows costs n, not n^2). Inferred merges keep their
@@ -198,6 +199,13 @@ class Clubs:
         ra, rb = self.root(a), self.root(b)
         return ra != rb and self.two_articles(ra, rb)
 
+    def apart(self, a: str, b: str) -> bool:
+        """Names `a` and `b` of two clubs known to be two: each links an article of its own
+        (linked_apart), or they stand as different clubs in one group (a match, a table, a round's
+        or a day's separate matches)."""
+        ra, rb = self.root(a), self.root(b)
+        return ra != rb and (self.two_articles(ra, rb) or self._kept_apart(ra, rb))
+
     def _kept_apart(self, ra: str, rb: str) -> bool:
         a, b = self.groups.get(ra), self.groups.get(rb)
         return a is not None and b is not None and not a.isdisjoint(b)
@@ -352,11 +360,10 @@ def unmarked(name: str) -> str | None:
 
 def status_marked(doc: Document) -> tuple[str, ...]:
     """The names `doc` writes only as a standings table's row club with status marks the lexicon
-    lists after it (`Bayern Munich (C)`), and the club without them elsewhere in it (a match,
-    another table, a goalscorer's club, the infobox's club): the marks say the club's status, not
-    another name of it. `Racing (C) 2–1 Boca` writes a club of that name (review16); and where
-    only another document writes the name without the marks, the two may be two clubs (`Racing
-    (C)`, Racing de Córdoba, in a Torneo Federal A table; Racing Club's own article: review26)."""
+    lists after it (`Bayern Munich (C)`), nowhere else in it (a match, another table, a
+    goalscorer's club, the infobox's club): the marks may say the club's status, not another name
+    of it (the corpus decides: _status_only). `Racing (C) 2–1 Boca` writes a club of that name
+    (review16)."""
     rows: dict[str, str] = {}  # key -> name
     others: list[str] = []  # the other tables' clubs (keyed only where a row is marked: most documents none)
     for t, _, clubs in _team_cells(doc):
@@ -372,7 +379,7 @@ def status_marked(doc: Document) -> tuple[str, ...]:
     elsewhere.update(key(club) for g in doc.goalscorers for club in _clubs_of_cell(g.club))
     if (f := doc.field("club")) and f.value:
         elsewhere.add(key(f.value))
-    return tuple(name for k, name in rows.items() if k not in elsewhere and key(unmarked(name)) in elsewhere)
+    return tuple(name for k, name in rows.items() if k not in elsewhere)
 
 
 def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
@@ -417,6 +424,7 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
         for name, line, target in beside_matches.names:
             names.setdefault((name, target), line)
         found_groups += beside_matches.groups
+    found_groups += _apart_by_round_or_day(doc, keys)  # after the tables': as a view reads them (reconcile)
     if beside_matches is None:
         marked = status_marked(doc)
     else:  # what the tables tell, less a name the matches read here write
@@ -430,6 +438,99 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
 _NOTHING_BESIDE = Evidence((), (), ())
 
 
+def _apart_by_round_or_day(doc: Document, keys: dict[str, str]) -> list[tuple[str, ...]]:
+    """The groups of names that play separate matches on one day, or separate ties of one round
+    (a knockout round's section, a league's numbered round; not a group's matches): a club plays
+    once a day and one tie a round, so they are two clubs, as the two sides of a match are
+    (trial37: `Dundee 2 - 0 Falkirk` and `Dundee United 2 - 3 Celtic` on one day, one round, were
+    taken for one club; Real Madrid and Real Madrid Castilla, Benfica and Benfica B in one
+    round). A day's or a round's matches are joined by the names they share (a tie's legs, a
+    match written twice): each such part is one tie, and its two names stand in the group where
+    it has two (a part of three names or more spells a club two ways: left out). Left out too, as
+    perhaps one match written twice with both names spelled another way, a day's part whose score
+    another part of that day has; and, as perhaps the other leg of one tie so written, a round's
+    part of one match whose two names are each part of the names of another such part's
+    (`Rangers`, `Rangers F.C.`). `keys`: name -> key, as evidence made them. Linear but for the
+    last test, within one round's single matches."""
+    if len(doc.matches) < 2:
+        return []
+    from seasonparse.football import group_matches, round_of
+
+    in_groups = group_matches(doc)
+    days: dict[str, list] = {}
+    rounds: dict[tuple, list] = {}
+    for m in doc.matches:
+        home, away = keys.get(m.home) or key(m.home), keys.get(m.away) or key(m.away)
+        if not home or not away or home == away:
+            continue
+        played = (home, away, m.home_goals, m.away_goals)
+        if m.date is not None:
+            days.setdefault(m.date, []).append(played)
+        if m.index not in in_groups:
+            prefix, rnd = round_of(tuple(m.section))
+            if rnd is not None:
+                rounds.setdefault((prefix, rnd), []).append(played)
+    found = []
+    for matches in days.values():
+        if len(matches) > 1:
+            parts = _parts(matches)
+            scores: dict[tuple, int] = {}
+            for part in parts:
+                for score in {tuple(sorted((g, h), key=str)) for _, _, g, h in part[1]}:
+                    scores[score] = scores.get(score, 0) + 1
+            found.append([names for names, played in parts
+                          if all(scores[tuple(sorted((g, h), key=str))] == 1 for _, _, g, h in played)])
+    for matches in rounds.values():
+        if len(matches) > 1:
+            parts = _parts(matches)
+            single = [names for names, played in parts if len(played) == 1 and len(names) == 2]
+            found.append([names for names, played in parts
+                          if len(played) > 1 or not any(other != names and _may_be_one(names, other)
+                                                        for other in single)])
+    return [tuple(sorted(k for names in group for k in names)) for group in found
+            if sum(1 for names in group if names) > 1]
+
+
+def _parts(matches: list[tuple]) -> list[tuple[tuple[str, ...], list[tuple]]]:
+    """`matches` (home key, away key, goals, goals) joined by the names they share: each part's
+    names that are surely two clubs (sorted) and its matches. A part of two names gives both; one
+    of more (a club spelled two ways, `Alpha 1 - 0 Beta` and `Alpha 2 - 0 Beta FC`; or a club's
+    several meetings) only the name in every one of its matches, where one is: the others may be
+    one club."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for home, away, _, _ in matches:
+        parent[find(home)] = find(away)
+    names: dict[str, set[str]] = {}
+    played: dict[str, list[tuple]] = {}
+    for m in matches:
+        r = find(m[0])
+        names.setdefault(r, set()).update(m[:2])
+        played.setdefault(r, []).append(m)
+    out = []
+    for r, found in names.items():
+        if len(found) > 2:
+            found = set.intersection(*({m[0], m[1]} for m in played[r]))
+        out.append((tuple(sorted(found)), played[r]))
+    return out
+
+
+def _may_be_one(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two matches' names (keys) may be one tie's two legs with both names spelled
+    otherwise: each name of one a name of the other's, or its words all in it or holding its."""
+    def near(x: str, y: str) -> bool:
+        wx, wy = set(x.split()), set(y.split())
+        return wx <= wy or wy <= wx
+
+    return (near(a[0], b[0]) and near(a[1], b[1])) or (near(a[0], b[1]) and near(a[1], b[0]))
+
+
 @by_identity(8)  # I001 and B001 read it
 def match_clubs(doc: Document) -> Clubs:
     """The clubs of one document's matches, decided as the corpus's are (from_evidence: links,
@@ -438,6 +539,45 @@ def match_clubs(doc: Document) -> Clubs:
     makes two names one club."""
     found = evidence(doc, _NOTHING_BESIDE)
     return _decided(lambda: ((doc.path, found),), {})
+
+
+@by_identity(8)  # B002 and T001 read it, where names differ
+def document_clubs(doc: Document) -> Clubs:
+    """The clubs of one whole document (its matches, tables, goalscorers' clubs, infobox club),
+    decided as match_clubs's, with no aliases: what one rule asks of two names the document writes."""
+    found = evidence(doc)
+    return _decided(lambda: ((doc.path, found),), {})
+
+
+def one_club(doc: Document, name: str, link: str | None, other: str, other_link: str | None) -> bool | None:
+    """Whether `name` (linking `link`, or None) and `other` (linking `other_link`) are one club
+    in `doc`: True, False (two), or None (not known). Two link targets decide (two articles, two
+    clubs); else one name or target the other's (`[[Inter Milan|Internazionale]]` is the `Inter
+    Milan` of an outcome line; `[[Heart of Midlothian F.C.|Hearts]]` the `[[Heart of Midlothian
+    F.C.|Heart of Midlothian]]` of an infobox); else the document's identity (document_clubs:
+    one club by its links and words, or two that stand apart: the sides of one match, rows of one
+    table, separate ties of one round); else one's words all in the other's (names.same_team,
+    `Neza` of `Neza FC`). A name neither of these relates to the other is not known: a rule cannot
+    tell it is another club (trial37: `Athletic Club`, Athletic Bilbao)."""
+    from seasonparse.names import same_team
+
+    if link and other_link:
+        return key(link) == key(other_link)
+    forms = {k for n in (name, link) if n and (k := key(n))}
+    others = {k for n in (other, other_link) if n and (k := key(n))}
+    if not forms or not others:
+        return None
+    if forms & others:
+        return True
+    clubs = document_clubs(doc)
+    pairs = [(a, b) for a in forms for b in others]
+    if any(a in clubs.parent and b in clubs.parent and clubs.same(a, b) for a, b in pairs):
+        return True
+    if any(clubs.apart(a, b) for a, b in pairs):
+        return False
+    if any(same_team(a, b) for a, b in pairs):
+        return True
+    return None
 
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
@@ -469,14 +609,17 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
     self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
     rostered: dict[tuple[str, str, str, str], None] = {}
-    status_rows: set[str] = set()  # keys written as a standings row's club with status marks...
-    elsewhere: set[str] = set()  # ...and those written otherwise in some document (status_marked)
+    # keys written as a standings row's club with status marks (status_marked) -> what _status_only
+    # asks of them; and the keys written otherwise in some document
+    status_rows: dict[str, tuple[str, bool, set[str]]] = {}
+    elsewhere: set[str] = set()
     for path, found in evidence_of():
         rostered.update(dict.fromkeys(found.rosters))
-        marked = {key(n) for n in found.status_rows} if found.status_rows else ()
+        marked = _status_rows(found, status_rows) if found.status_rows else ()
         for name, line, target in found.names:
             k = clubs.add(name, (path, line))
-            (status_rows if k in marked else elsewhere).add(k)
+            if k not in marked:
+                elsewhere.add(k)
             if k and target:
                 tk = clubs.add(target, (path, line))
                 if tk == k:  # an article's club all the same, but no second name of it
@@ -499,13 +642,65 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
             of_their_own.add(ck)
     _merge_link_targets(clubs, targets, self_linked)
     _infer_from_matches(clubs, evidence_of)
-    _infer_from_words(clubs, of_their_own, status_rows - elsewhere)
+    _infer_from_words(clubs, of_their_own, _status_only(status_rows, elsewhere, evidence_of))
     clubs.freeze()
     by_root: dict[str, dict[tuple[str, str, str], None]] = {}
     for club, kind, first, last in rostered:
         by_root.setdefault(clubs.root(club), {})[kind, first, last] = None
     clubs.rosters = {r: tuple(sorted(spans)) for r, spans in sorted(by_root.items())}
     return clubs
+
+
+def _status_rows(found: Evidence, rows: dict[str, tuple[str, bool, set[str]]]) -> set[str]:
+    """The keys of `found`'s status_rows, each recorded in `rows` (marked key -> its key less the
+    marks, whether a document that marks it writes that too, the keys less their marks of the other
+    clubs of its tables): what _status_only reads. Asked only of a document with such rows."""
+    name_of = {key(name): name for name, _, _ in found.names}
+    marked = set()
+    for name in found.status_rows:
+        k = key(name)
+        marked.add(k)
+        bare = key(unmarked(name) or name)
+        others = {c for g in found.groups if k in g for c in g if c != k}
+        others = {key(unmarked(name_of[c]) or name_of[c]) if c in name_of else c for c in others}
+        before = rows.get(k)
+        if before is None:
+            rows[k] = (bare, bare in name_of, others)
+        else:
+            before[2].update(others)
+            rows[k] = (bare, before[1] or bare in name_of, before[2])
+    return marked
+
+
+def _status_only(rows: dict[str, tuple[str, bool, set[str]]], elsewhere: set[str],
+                 evidence_of: Callable[[], Iterable[tuple[str, Evidence]]]) -> set[str]:
+    """The keys of names written nowhere but as a standings row's club with status marks the lexicon
+    lists (`rows`: _status_rows; `Aston Villa (R)`) whose marks the corpus shows are the club's
+    status: a document that marks it writes the club without them too, or a document writes the
+    club without them in a match against another club of its table (trial38: a club article's
+    `Leicester City 3–2 Aston Villa` beside the league's table of `Leicester City (C)` and `Aston
+    Villa (R)`). A name merely written without the marks in another document may be another club
+    (`Racing (C)`, Racing de Córdoba, in a Torneo Federal A table; Racing Club's own article:
+    review26): taken for it, but reported (A001). The matches are read again only where a row
+    is left to decide."""
+    rows = {k: row for k, row in rows.items() if k not in elsewhere}
+    found = {k for k, (_, same_document, _) in rows.items() if same_document}
+    left: dict[str, list[tuple[str, set[str]]]] = {}  # a key less the marks -> (marked key, its tables' clubs)
+    for k, (bare, same_document, others) in rows.items():
+        if not same_document and others:
+            left.setdefault(bare, []).append((k, others))
+    if not left:
+        return found
+    keys: dict[str, str] = {}
+    for _, evidence in evidence_of():
+        for _, home, away, _, _, _ in evidence.dated:
+            home = keys.get(home) or keys.setdefault(home, key(home))
+            away = keys.get(away) or keys.setdefault(away, key(away))
+            for side, opponent in ((home, away), (away, home)):
+                for k, others in left.get(side, ()):
+                    if opponent in others:
+                        found.add(k)
+    return found
 
 
 def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]], self_linked: set[str] = frozenset()) -> None:

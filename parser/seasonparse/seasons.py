@@ -24,9 +24,14 @@ def without_years(text: str) -> str:
     return _YEARS.sub(" ", text)
 
 
+# the last year a season may start in: four digits beyond it are no year (`sc9798`, a file's
+# `97–98` written without its dash: trial37, `the season 9798 (9798–9798)`)
+_LAST_YEAR = 2199
+
+
 def season_years(text: str) -> tuple[int, int, str] | None:
     """`2011–12` -> (2011, 2012, '2011–12'); `2011` -> (2011, 2011, '2011'); None where
-    no plausible season is named."""
+    no plausible season is named (a year from 1850 to _LAST_YEAR)."""
     m = _YEARS.search(text or "")
     if not m:
         return None
@@ -35,7 +40,7 @@ def season_years(text: str) -> tuple[int, int, str] | None:
         end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])
         if end < start:
             end += 100
-    if not 1850 <= start <= end <= start + 2:
+    if not 1850 <= start <= end <= start + 2 or start > _LAST_YEAR:
         return None
     return start, end, m[0]
 

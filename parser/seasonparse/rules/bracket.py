@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from seasonparse.findings import Related, rule
-from seasonparse.identity import key, match_clubs, names_a_side
+from seasonparse.identity import key, match_clubs, names_a_side, one_club
 from seasonparse.football import (
     describe, final_table, knockout_ties, marked, may_drop_down, named_clubs, per_document, promotion_relegation_round,
     promotion_ties, rank_of, ranking, round_index, same_team, stated_promotion_playoff, table_clubs, tie_result)
@@ -59,7 +59,9 @@ def bracket_team_not_advanced(doc, settings, report):
     straight into it, like the top team into the semi-finals). The round before
     a playoff's final may be the last round of brackets in sections below it (each
     conference's final). An abandoned match (`3–0 (abandoned)`) is no leg of its
-    tie: the restaged match decides it (football.struck).
+    tie: the restaged match decides it (football.struck). A name whose words are the
+    loser's (`Dundee`, `Dundee United`) is another club where the document tells them apart
+    (identity.match_clubs: they play separate matches of one day or ties of one round, trial37).
 
     Why: a loser in the next round means a wrong result or a wrong name.
 
@@ -75,7 +77,7 @@ def bracket_team_not_advanced(doc, settings, report):
         for kt in after:
             for team in kt.teams():
                 for loser, lost_tie in losers.items():
-                    if same_team(team, loser) and not match_clubs(doc).linked_apart(team, loser):
+                    if same_team(team, loser) and not match_clubs(doc).apart(team, loser):
                         how = " on penalties" if res_of[loser].how == "penalties" else ""
                         yield report(
                             f"{team} plays this round but lost the round before{how}",
@@ -85,20 +87,56 @@ def bracket_team_not_advanced(doc, settings, report):
 
 
 def _named_champions(doc):
-    """(club, line, label) from the infobox: `Champions: X`, `Winners: Apertura: X, Clausura: Y`."""
+    """(club, line, label, the club's link target or None) from the infobox: `Champions: X`,
+    `Winners: Apertura: X, Clausura: Y`."""
     champion_keys = words("infobox", "champion")
     winners_keys = words("infobox", "winners")
     for f in doc.infobox:
-        key = fold(f.key)
-        if key in champion_keys and f.value:
-            yield f.value, f.line, None
-        elif key in winners_keys:
+        field = fold(f.key)
+        if field in champion_keys and f.value:
+            yield f.value, f.line, None, _link_in(f, f.value)
+        elif field in winners_keys:
             for part in f.value.split(","):
                 label, sep, club = part.partition(":")
                 if sep and club.strip():
-                    yield club.strip(), f.line, label.strip()
+                    yield club.strip(), f.line, label.strip(), _link_in(f, club.strip())
                 elif part.strip():
-                    yield part.strip(), f.line, None
+                    yield part.strip(), f.line, None, _link_in(f, part.strip())
+
+
+def _link_in(field, club: str) -> str | None:
+    """The article the infobox field links for `club`, a name its value shows: the link whose
+    label it is (`[[Heart of Midlothian F.C.|Heart of Midlothian]]`), else the field's one link
+    where it shows that name alone. Text input has none."""
+    if "[[" not in field.raw:
+        return None
+    from seasonparse.frontend.wikitext.clean import links  # wikitext's: a check of text loads no reader
+
+    found = links(field.raw)
+    own = [target for target, label in found if key(label) == key(club)]
+    if own:
+        return own[0]
+    return found[0][0] if len(found) == 1 and key(field.value) == key(club) else None
+
+
+def _side_link(kt, name: str) -> str | None:
+    """The article a side of the tie `kt` links, where a leg writes it as `name`."""
+    for m in kt.legs:
+        for side, link in ((m.home, m.home_link), (m.away, m.away_link)):
+            if side == name and link:
+                return link
+    return None
+
+
+def _another_club(doc, kt, name: str, link: str | None, side: str, other: str) -> bool:
+    """Whether `name` (an infobox's club, linking `link`) is known to be a club other than the
+    final's `side` (its winner or loser): another article, a club the document tells apart, or the
+    final's `other` side. A name nothing relates to either side is not known (identity.one_club:
+    trial37, `Athletic Club` for Athletic Bilbao; `Hearts`, Heart of Midlothian)."""
+    same = one_club(doc, name, link, side, _side_link(kt, side))
+    if same is not None:
+        return not same
+    return one_club(doc, name, link, other, _side_link(kt, other)) is True
 
 
 @rule("B002", "champion-mismatch", ERROR)
@@ -134,7 +172,14 @@ def champion_mismatch(doc, settings, report):
     (`Promotion play-offs`, `Promotion final`, `Relegation final`, a play-out:
     football.promotion_relegation_round) decides no title at all: B003 holds a
     promotion one's winner against the promoted clubs (trial25, review22). A
-    `Championship final` is a league's final for the title.
+    `Championship final` is a league's final for the title. A club named is
+    held against the final's by name, link target and the document's identity
+    (identity.one_club): one target is one club whatever each link shows
+    (`[[Heart of Midlothian F.C.|Heart of Midlothian]]` and the final's `[[Heart of
+    Midlothian F.C.|Hearts]]`, trial37); it is reported where it is known to be
+    another club (another article, the final's other club, a club the document
+    tells apart from it), not where nothing relates it to either finalist: it may
+    be a name of the winner.
 
     Why: the champion is the headline fact of a season article.
 
@@ -167,15 +212,16 @@ def champion_mismatch(doc, settings, report):
             continue
         legs = [Related(doc.path, m.line, 1, f"final: {describe(m)}") for m in kt.legs]
         label = " ".join(prefix)
-        for club, line, phase in named:
+        for club, line, phase, link in named:
             if phase is not None and not re.search(rf"\b{re.escape(fold(phase))}\b", fold(label)):
                 continue
             if phase is None and contenders > 1:
                 continue
-            if not same_team(club, res.winner) and not table_decided(club, 1):
+            if _another_club(doc, kt, club, link, res.winner, res.loser) and not table_decided(club, 1):
                 yield report(f"the document names {club} champion, but {res.winner} won the final",
                              line, 1, related=legs)
-        if (runner and runner.value and contenders == 1 and not same_team(runner.value, res.loser)
+        if (runner and runner.value and contenders == 1
+                and _another_club(doc, kt, runner.value, _link_in(runner, runner.value), res.loser, res.winner)
                 and not table_decided(runner.value, 2)):
             yield report(f"the document names {runner.value} runner-up, but {res.loser} lost the final",
                          runner.line, 1, related=legs)

@@ -22,10 +22,12 @@ def inferred_alias(corpus, settings, report):
     `[tool.seasonparse.aliases]` and the report goes away. A name taken as
     itself with status marks the lexicon lists after it (`Bayern Munich` as
     `Bayern Munich (C)`), the marked name written only as a standings row's
-    club and the name without them elsewhere in the same document, is not
-    reported: the marks are the club's status, no alias. Where only another
-    document writes it without them, it is (`Racing (C)` may be Racing de
-    Córdoba beside Racing Club's article).
+    club and the name without them elsewhere in the same document, or in
+    another document in a match against another club of that table (a club
+    article's league match), is not reported: the marks are the club's
+    status, no alias. Where another document writes it without them only
+    otherwise, it is (`Racing (C)` may be Racing de Córdoba beside Racing
+    Club's article).
 
     Why: inferred identities should be visible, never silent.
 

@@ -7,8 +7,9 @@ from bisect import bisect_right
 from seasonparse.football import counted, describe, doc_club, knockout_ties, may_drop_down, rank_of, ranking, same_team
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
-from seasonparse.names import fold
+from seasonparse.names import fold, same_club
 from seasonparse.findings import Related, rule
+from seasonparse.identity import one_club
 from seasonparse.statements import states_higher_seed_hosts_second_leg
 
 
@@ -20,12 +21,60 @@ def _stated(doc):
     return [kt for kt in knockout_ties(doc) if kt.stated is not None]
 
 
+def _link(kt, name: str) -> str | None:
+    """The article a side of the tie links, where a leg writes it as `name`."""
+    for m in kt.legs:
+        for side, link in ((m.home, m.home_link), (m.away, m.away_link)):
+            if side == name and link:
+                return link
+    return None
+
+
+def _stated_side(doc, kt) -> str | None:
+    """The side of the tie (its first leg's name) the outcome line names: by name (same_team,
+    the first side first), else the one side it is one club with by link target or the document's
+    identity (identity.one_club: `Inter Milan won 3–1 on aggregate` closing the legs of
+    `[[Inter Milan|Internazionale]]`, trial37); None where it is neither."""
+    a, b = kt.teams()
+    winner = kt.stated.winner
+    if same_team(winner, a):
+        return a
+    if same_team(winner, b):
+        return b
+    link = _stated_link(doc, kt)
+    found = [side for side in (a, b) if one_club(doc, winner, link, side, _link(kt, side))]
+    return found[0] if len(found) == 1 else None
+
+
+def _another_club(doc, kt) -> bool:
+    """Whether the outcome line's club is known to be neither side of the tie: another article or
+    a club the document tells apart from each (identity.one_club). A name nothing relates to the
+    sides is not known: the tool cannot tell (as I002 leaves alone a club the table does not hold)."""
+    winner, link = kt.stated.winner, _stated_link(doc, kt)
+    return all(one_club(doc, winner, link, side, _link(kt, side)) is False for side in kt.teams())
+
+
+def _stated_link(doc, kt) -> str | None:
+    """The article the outcome line links for its club (`[[Inter Milan|Inter]] won 3–1`), if any."""
+    raw = doc.line_text(kt.stated.line)
+    if "[[" not in raw:
+        return None
+    from seasonparse.frontend.wikitext.clean import links  # wikitext's: a check of text loads no reader
+
+    return next((target for target, label in links(raw) if same_club(label, kt.stated.winner)), None)
+
+
 @rule("T001", "tie-winner-not-in-tie", ERROR)
 def tie_winner_not_in_tie(doc, settings, report):
     """The club named in `X advanced ...` played neither leg.
 
     What it does: compares the winner with both teams of the legs the outcome
-    line closes (the match above it and the earlier meeting of the same teams).
+    line closes (the match above it and the earlier meeting of the same teams),
+    by name, link target and the document's identity (identity.one_club: the
+    line's `Inter Milan` is the legs' `[[Inter Milan|Internazionale]]`, trial37).
+    Reported where the club is known to be neither (another article, a club the
+    document tells apart from both); a name nothing relates to either may be a
+    name of one, and is not.
 
     Why: a wrong club name in an outcome line breaks the bracket.
 
@@ -35,7 +84,7 @@ def tie_winner_not_in_tie(doc, settings, report):
     """
     for kt in _stated(doc):
         a, b = kt.teams()
-        if not (same_team(kt.stated.winner, a) or same_team(kt.stated.winner, b)):
+        if _stated_side(doc, kt) is None and _another_club(doc, kt):
             yield report(f"`{kt.stated.winner}` advanced, but the tie is {a} v {b}",
                          kt.stated.line, 1, related=_legs(doc, kt))
 
@@ -64,10 +113,10 @@ def tie_aggregate_mismatch(doc, settings, report):
         if t.aggregate_winner is None or len(kt.legs) < 2:
             continue
         a, b = kt.teams()
-        if not (same_team(t.winner, a) or same_team(t.winner, b)):
-            continue  # T001
+        winner = _stated_side(doc, kt)
+        if winner is None:
+            continue  # T001, or not known
         agg = kt.aggregate()
-        winner = a if same_team(t.winner, a) else b
         loser = b if winner == a else a
         actual = (agg[winner], agg[loser])
         if actual != (t.aggregate_winner, t.aggregate_loser):
@@ -99,9 +148,9 @@ def tie_wrong_winner(doc, settings, report):
     for kt in _stated(doc):
         t = kt.stated
         a, b = kt.teams()
-        if not (same_team(t.winner, a) or same_team(t.winner, b)):
-            continue  # T001
-        winner = a if same_team(t.winner, a) else b
+        winner = _stated_side(doc, kt)
+        if winner is None:
+            continue  # T001, or not known
         other = b if winner == a else a
         agg = kt.aggregate()
         if len(kt.legs) < 2 and t.reason != "aggregate":

@@ -172,6 +172,27 @@ def clean(raw: str) -> str:
     return " ".join(t.replace("\u00a0", " ").split())
 
 
+def cell_text(raw: str) -> str:
+    """A table cell's displayed text (clean), but for a cell of linked names one under another
+    (`[[Chicago Fire SC|Chicago Fire]] <br> [[Toronto FC]]`, a goalscorer's two clubs, trial37):
+    each line shows one link and nothing else (a flag beside it shows nothing), and the names
+    are a list, joined by `, ` as a cell lists them in one line (identity reads two clubs), not
+    one name of their words (`Chicago Fire Toronto FC`)."""
+    if "<" not in raw or "[[" not in raw or not LINE_BREAK.search(raw):
+        return clean(raw)
+    parts = [p for p in LINE_BREAK.split(raw) if p.strip()]
+    if len(parts) < 2:
+        return clean(raw)
+    shown = []
+    for part in parts:
+        found = links(part)
+        text = clean(part)
+        if len(found) != 1 or found[0][1] != text:
+            return clean(raw)
+        shown.append(text)
+    return ", ".join(shown)
+
+
 def link_target(raw: str) -> str | None:
     """The first wikilink's target: the identity hint behind a label (see first_link); for a
     value that shows one national team by its flag template's code alone (flag_team), that
@@ -215,6 +236,23 @@ def first_link(raw: str) -> tuple[str, str] | None:
         # each goal): what _first_link_read finds, without its passes
         return _target_and_label(m)
     return _first_link_read(raw)
+
+
+def links(raw: str) -> list[tuple[str, str]]:
+    """Every article wikilink of the displayed text, as (target, displayed label), in order: an
+    infobox value naming several clubs (`Apertura: [[Alpha F.C.|Alpha]], Clausura: [[Beta]]`)
+    links each (first_link's passes; a file or category link is none)."""
+    if "[[" not in raw:
+        return []
+    t = raw
+    if "<" in t:
+        t = _without_refs(t)
+    if "{{" in t:
+        t = _displayed_templates(t)
+    if ":" in t:
+        t = _FILE_LINK.sub("", t)
+    return [found for m in _LINK.finditer(t)
+            if not m[1].lstrip().startswith(":") and (found := _target_and_label(m)) is not None]
 
 
 def _first_link_read(raw: str) -> tuple[str, str] | None:

@@ -16,7 +16,7 @@ from seasonparse.frontend.assemble import _Builder
 from seasonparse.frontend.lines import parse_outcome
 from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
-from seasonparse.frontend.wikitext.clean import clean, first_link, link_target
+from seasonparse.frontend.wikitext.clean import cell_text, clean, first_link, link_target
 from seasonparse.frontend.wikitext.infobox import read_infobox
 from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
@@ -33,6 +33,7 @@ from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.lexicon import series_on_points, words
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
+from seasonparse.seasons import season_years
 from seasonparse.tables import column_indexes, results_columns
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
@@ -133,7 +134,7 @@ class _Reader:
         header, body = [], []
         named = False  # a header cell with text, in the rows above the data
         for ln, is_header, cells in read_rows(text, self.line(start)):
-            texts = [clean(c.raw) for c in cells]
+            texts = [cell_text(c.raw) for c in cells]
             named = named or (is_header and not body and any(texts))
             if is_header and len(texts) > 1 and len(set(texts)) == 1:
                 continue
@@ -465,7 +466,20 @@ def read(source: Source) -> Document:
         lines = lines[:-1]
     doc = r.b.finish(source.sha256, [*source.diagnostics, *r.diags], lines)
     doc = keep_unread(doc, pieces, text, r.line)
-    return doc._replace(title=_title(source.path)) if doc.title is None and text.strip() else doc
+    return doc._replace(title=_page_title(source.path, doc)) if doc.title is None and text.strip() else doc
+
+
+def _page_title(path: str, doc: Document) -> str:
+    """The page's title (_title), but where it names no season and a tournament infobox's
+    `title` does, that: the article's own name (`title = 1997–98 Scottish Cup` in `sc9798.wikitext`,
+    trial37: the file's `9798` was read as the season, a false D002). A page's own name that
+    names a season is kept."""
+    title = _title(path)
+    if season_years(title) is None:
+        named = doc.field("title")
+        if named is not None and named.value and season_years(named.value) is not None:
+            return named.value
+    return title
 
 
 def _with_links(table: Table, body) -> Table:

@@ -49,7 +49,7 @@ from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
-from seasonparse.frontend.wikitext.clean import clean, score
+from seasonparse.frontend.wikitext.clean import clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import inline_rules, key, tie_columns
@@ -132,13 +132,17 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
         awaited.compare(a, cells, boxes)
     if not legs:
         slots: list[int | None] = []  # leg 1 (at A's ground), leg 2: made from the cells, or None
+        # the clubs' link targets, as a box's: what identity and the rules tell clubs by (trial37)
+        links = (link_target(t.team_a), link_target(t.team_b))
         for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
             slots.append(None)
             if s := score(raw):
                 home, away = (a, bb) if a_at_home else (bb, a)
+                home_link, away_link = links if a_at_home else links[::-1]
                 home_goals, away_goals = s if a_at_home else s[::-1]
                 b.add_match(Match(len(b.matches), None, "", home, away, home_goals, away_goals, (), (),
-                                       b.section, ln, ln, ln, col, col, None, col + len(raw)))
+                                  b.section, ln, ln, ln, col, col, None, col + len(raw),
+                                  home_link=home_link, away_link=away_link))
                 slots[-1] = len(b.matches) - 1
         legs = [i for i in slots if i is not None]
         waiting = awaited.expect(a, bb, b.section, slots, cells)
