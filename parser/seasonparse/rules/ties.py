@@ -177,16 +177,21 @@ def tie_wrong_winner(doc, settings, report):
 
 @rule("T004", "tie-legs-mismatch", ERROR)
 def tie_legs_mismatch(doc, settings, report):
-    """The two legs of a tie involve different clubs (JSON input only: no reader links such legs).
+    """The two legs of a tie involve different clubs.
 
     What it does: checks that both legs linked to an outcome line are between
-    the same two clubs (home and away swapped or not). Only a JSON input's
-    tie can list such legs: the text and wikitext readers take as a tie's
-    legs two meetings of the same two clubs.
+    the same two clubs (home and away swapped or not). The readers take as a
+    tie's legs two meetings of the same two clubs; where an outcome line
+    states an aggregate and its last leg met no club twice, the text reader
+    takes the match before it, of its section, sharing one club (a second leg
+    against a mistyped opponent); a JSON input's tie may list any two legs.
 
     Why: an outcome line attached to the wrong match says nothing true.
 
-    Example: JSON input whose tie lists legs 3 and 7 between different clubs.
+    Example:
+        FC Augsburg 0 - 0 Liverpool
+        Liverpool 1 - 0 Hertha BSC
+        Liverpool advanced 1 – 0 on aggregate
     """
     for kt in _stated(doc):
         if len(kt.legs) == 2:
