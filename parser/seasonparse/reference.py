@@ -187,6 +187,28 @@ def gc_paused(live_on: bool = False):
             gc.enable()
 
 
+def infobox_line(path: str) -> int | None:
+    """The line of an article's infobox (the text format's `Infobox` line, a wikitext
+    `{{Infobox ...`) in the file's first 256 KiB, which no reference holds; None if none:
+    a season article given as a reference (`check --reference`, the parse command's
+    `--input-format reference`) is named and not read as one.
+    The pattern is tried only where the bytes hold `nfobox` in any case: its search
+    tries every line start of a reference in vain (1.7 M instructions for 640 lines), and
+    no character but the ASCII letters matches those five (ignoring case) in `re`."""
+    import re
+
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(1 << 18)
+    except OSError:
+        return None  # said where the reference is read
+    if b"nfobox" not in raw.lower():
+        return None
+    head = raw.decode("utf-8", errors="replace")
+    m = re.search(r"^[ \t]*(?:Infobox\b|\{\{\s*Infobox\b)", head, re.M | re.I)
+    return None if m is None else head.count("\n", 0, m.start()) + 1
+
+
 def load(path: str, display: str | None = None) -> Reference:
     """Read a reference file by its suffix: `.csv` football-data results, anything else RSSSF text."""
     with gc_paused():

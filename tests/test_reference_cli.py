@@ -1,0 +1,58 @@
+"""References as a new user meets them in the CLI (trial40): a reference inside the folder
+checked, a reference's JSON, a season article among the references of the parse command,
+a reference that cannot be read."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import FIXTURES, SEEDS
+
+REFERENCE = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    """trial40's paths_dot/: the README's `paths = ["."]` (pre-commit) beside its
+    `references = ["reference/*.txt"]` (configuration), the seeds in articles/."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "reference").mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, tmp_path / "articles" / seed.name)
+    shutil.copy(REFERENCE, tmp_path / "reference" / "mex.txt")
+    (tmp_path / ".seasonparse.toml").write_text('paths = ["."]\nreferences = ["reference/*.txt"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_configured_reference_inside_the_folder_checked_is_read_as_the_reference_only(run, corpus):
+    """trial40 paths_dot/: exit 2 `reference reference/mex.txt: is also an article of this run`.
+    Found only by the folder search, it is left out of the articles (one info line), and the
+    run is the one that names the articles' folder."""
+    code, out, err = run("check", "--no-cache")
+    assert code != 2, err
+    assert "info: reference/mex.txt: a reference of this run, found in a folder checked" in err, err
+    assert f"{len(SEEDS)} documents" in out and "references: 1 reference, 251 matches" in out, out
+    assert "reference/mex.txt:" not in out.replace("related: reference/mex.txt", ""), out  # no finding there
+    same_code, same_out, _ = run("check", "articles", "--reference", "reference/mex.txt", "--no-cache")
+    assert (code, out) == (same_code, same_out)
+    # --reference and a folder on the command line: the same
+    code, out, err = run("check", ".", "--reference", "reference/mex.txt", "--no-cache")
+    assert (code, out) == (same_code, same_out) and "a reference of this run" in err, err
+
+
+def test_a_file_named_as_an_article_and_as_a_reference_is_still_refused(run, corpus):
+    code, out, err = run("check", "articles", "reference/mex.txt", "--no-cache")
+    assert code == 2 and not out and "reference reference/mex.txt: is also an article of this run" in err, err
+    code, out, err = run("check", "articles", "reference/mex.txt", "--reference", "reference/mex.txt")
+    assert code == 2 and not out and "is also an article of this run" in err, err
+    (corpus / ".seasonparse.toml").write_text('paths = ["articles", "reference/mex.txt"]\n'
+                                              'references = ["reference/*.txt"]\n', "utf-8")
+    code, out, err = run("check", "--no-cache")
+    assert code == 2 and not out and "is also an article of this run" in err, err
+
+
+def test_a_folder_of_references_only_has_no_article_to_check(run, corpus):
+    code, out, err = run("check", "reference", "--no-cache")
+    assert code == 2 and not out and "every file found is a reference of this run" in err, err
