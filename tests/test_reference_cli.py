@@ -56,3 +56,46 @@ def test_a_file_named_as_an_article_and_as_a_reference_is_still_refused(run, cor
 def test_a_folder_of_references_only_has_no_article_to_check(run, corpus):
     code, out, err = run("check", "reference", "--no-cache")
     assert code == 2 and not out and "every file found is a reference of this run" in err, err
+
+
+def test_a_references_json_is_refused_as_a_reference_and_as_an_article(run, tmp_path):
+    """trial40 refjson/: `seasonparse REF --input-format reference --out out/` wrote JSON that
+    `check --reference out/x.json` read as RSSSF text (0 matches, a warning), and that `check
+    ARTICLES out/x.json` took for an article (A001s against it, 233 M003). The JSON holds the
+    document only, not what the reconciliation reads beside it (the Reference's segments,
+    each match's tournament, leg and markers, the legs paired into ties): exit 2 as a
+    reference, naming the file to give instead; one P010 as an article, nothing else read."""
+    from seasonparse.jsonout import to_dict
+    from seasonparse.reference import load
+
+    ref = load(str(REFERENCE))
+    assert ref.segments and ref.ties and any(r[10] is not None for r in ref.rows)  # legs, ties: beyond the JSON
+    assert not to_dict(ref.document)["ties"] and "segments" not in to_dict(ref.document)
+    code, _, err = run(REFERENCE, "--input-format", "reference", "--out", tmp_path / "out", "-q")
+    assert code == 0, err
+    written = tmp_path / "out" / f"{REFERENCE.stem}.json"
+    code, out, err = run("check", SEEDS[2], "--reference", written, "--no-cache")
+    assert code == 2 and not out, err
+    assert f"reference {written}: is seasonparse's JSON of a reference (source.format rsssf)" in err, err
+    assert f"give the reference itself (--reference {REFERENCE})" in err, err
+    # as an article: one P010 at it, and the seeds' findings are those of the seeds alone
+    alone = run("check", *SEEDS, "--no-cache", "--format", "json", "--exit-zero")[1]
+    code, out, err = run("check", *SEEDS, written, "--no-cache", "--format", "json", "--exit-zero")
+    import json
+
+    found = json.loads(out)
+    at_json = [f for f in found if f["path"] == str(written)]
+    assert [(f["code"], f["line"]) for f in at_json] == [("P010", 1)], at_json
+    assert "a reference's JSON (source.format rsssf" in at_json[0]["message"]
+    assert "give the reference itself with --reference" in at_json[0]["message"]
+    assert [f for f in found if f not in at_json] == json.loads(alone)
+
+
+def test_an_articles_json_is_no_reference(run, tmp_path):
+    code, _, err = run(SEEDS[0], "--out", tmp_path / "out", "-q")
+    assert code in (0, 1), err
+    written = tmp_path / "out" / f"{SEEDS[0].stem}.json"
+    code, out, err = run("check", SEEDS[2], "--reference", written, "--no-cache")
+    assert code == 2 and not out, err
+    assert "is seasonparse's JSON of an article (source.format text), not reference results; check it as an " \
+           "article" in err, err

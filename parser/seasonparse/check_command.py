@@ -147,7 +147,7 @@ def _references_among_articles(paths, inputs, references) -> tuple:
     if not references:
         return inputs
     from seasonparse.inputs import file_key, input_keys, shown
-    from seasonparse.reference import infobox_line
+    from seasonparse.reference import not_reference_results
 
     articles = input_keys([i.path for i in inputs])
     named = input_keys(paths)  # a folder's key is no file's: only a path naming the file itself
@@ -157,9 +157,8 @@ def _references_among_articles(paths, inputs, references) -> tuple:
         if key is not None and key in named:
             raise UsageError(f"reference {display}: is also an article of this run ({named[key]}); a reference "
                              f"is independent results: keep it out of the paths checked (or of their globs)")
-        if (line := infobox_line(path)) is not None:
-            raise UsageError(f"reference {display}: is a season article (its infobox at line {line}), not "
-                             f"reference results (RSSSF-style text or football-data CSV); check it as an article")
+        if (why := not_reference_results(path)) is not None:
+            raise UsageError(f"reference {display}: {why[0]}; {why[1]}")
         if key is not None and key in articles:
             searched.add(key)
             print(f"seasonparse: info: {shown(articles[key])}: a reference of this run, found in a folder "

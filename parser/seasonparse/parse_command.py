@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", action="append", metavar="PATTERN", help=GLOB_HELP)
     p.add_argument("--input-format", choices=("text", "wikitext", "auto", "reference"), default="auto",
                    help=INPUT_FORMAT_HELP + "; `reference`: reference results, RSSSF-style text or (`.csv`) "
-                        "football-data CSV, written as `check --reference` reads them (default --glob "
-                        "*.txt,*.csv)")
+                        "football-data CSV, read as `check --reference` reads them: their matches and "
+                        "tables, to look at (`check --reference` takes the reference itself, not this "
+                        "JSON) (default --glob *.txt,*.csv)")
     p.add_argument("--indent", type=indent_option, metavar="N",
                    help="indent the JSON by N spaces (default: compact)")
     p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
