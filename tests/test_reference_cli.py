@@ -99,3 +99,23 @@ def test_an_articles_json_is_no_reference(run, tmp_path):
     assert code == 2 and not out, err
     assert "is seasonparse's JSON of an article (source.format text), not reference results; check it as an " \
            "article" in err, err
+
+
+def test_the_parse_command_names_and_skips_a_season_article_among_references(run, tmp_path):
+    """trial40 refmix/: `seasonparse DIR --input-format reference --out o` read a season
+    article (an infobox) as RSSSF text, 39 P024 and exit 0, where `check --reference` refuses
+    it (exit 2, `is a season article`): named and skipped the same way, the others written."""
+    folder = tmp_path / "refmix"
+    folder.mkdir()
+    shutil.copy(REFERENCE, folder / "mex.txt")
+    shutil.copy(SEEDS[0], folder / "article.txt")
+    code, out, err = run(folder, "--input-format", "reference", "--out", tmp_path / "o")
+    assert code == 2, err
+    assert (f"{folder / 'article.txt'}: is a season article (its infobox at line 3), not reference results "
+            f"(RSSSF-style text or football-data CSV); skipped (check it as an article)") in err, err
+    assert "P024" not in err and "seasonparse: 1 file, 251 matches" in err, err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["mex.json"]
+    # a reference's JSON named as one: named as such, not as an article's JSON that check reads
+    code, _, err = run(tmp_path / "o" / "mex.json", "--input-format", "reference", "--out", tmp_path / "o2")
+    assert code == 2 and "is seasonparse's JSON of a reference (source.format rsssf)" in err, err
+    assert not (tmp_path / "o2").exists() or not list((tmp_path / "o2").iterdir())
