@@ -119,3 +119,33 @@ def test_the_parse_command_names_and_skips_a_season_article_among_references(run
     code, _, err = run(tmp_path / "o" / "mex.json", "--input-format", "reference", "--out", tmp_path / "o2")
     assert code == 2 and "is seasonparse's JSON of a reference (source.format rsssf)" in err, err
     assert not (tmp_path / "o2").exists() or not list((tmp_path / "o2").iterdir())
+
+
+@pytest.mark.parametrize("name, content, code", [
+    ("binary.txt", b"Necaxa 1-0 M\x00rida\x01\x02", "P003"),
+    ("empty.txt", b"", "P004"),
+    ("blank.csv", b"\n  \n", "P004"),
+    ("unreadable.txt", None, "P005"),
+])
+def test_a_reference_whose_file_says_why_nothing_was_read_is_not_also_warned_about(
+        run, tmp_path, monkeypatch, name, content, code):
+    """trial40: a binary, empty or unreadable reference got its P003/P004/P005 and also `no match
+    and no table read from it; is it reference results?`: the diagnostic says why already."""
+    ref = tmp_path / name
+    ref.write_bytes(b"Necaxa  1-0 Merida\n" if content is None else content)
+    if content is None:  # as root no mode makes a file unreadable: its read fails as a permission would
+        import errno
+
+        from seasonparse.frontend import source
+
+        real = source.read_regular_file
+
+        def refused(path):
+            if str(path) == str(ref):
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return real(path)
+
+        monkeypatch.setattr(source, "read_regular_file", refused)
+    _, out, err = run("check", SEEDS[2], "--reference", ref, "--no-cache", "--jobs", "1")
+    assert f"{ref}:1:1: {code}" in out, out
+    assert "no match and no table read from it" not in err, err

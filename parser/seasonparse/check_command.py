@@ -444,10 +444,15 @@ def _check_command(args, report: bool, closing) -> int:
     return EXIT_FOUND if failing and not args.exit_zero else EXIT_OK
 
 
+UNREAD = frozenset({"P003", "P004", "P005"})  # binary, empty, unreadable: the file's text was never read
+
+
 def _warn_empty_references(references, documents) -> None:
     """A reference of which nothing was read (no match, no table) is most likely not
     reference results at all (a wikitext article, a text season): said on stderr, so a
-    reconciliation against nothing is not taken for one that found everything."""
+    reconciliation against nothing is not taken for one that found everything. Not where
+    the document's own diagnostic already says why nothing was read (UNREAD: a binary, empty
+    or unreadable file, which is no question of what kind of results it holds)."""
     if not references:
         return
     from seasonparse.inputs import shown
@@ -455,7 +460,8 @@ def _warn_empty_references(references, documents) -> None:
     by_path = {d.path: d for d in documents}
     for _, display in references:
         doc = by_path.get(display)
-        if doc is not None and not doc.matches and not doc.tables:
+        if (doc is not None and not doc.matches and not doc.tables
+                and not any(d.code in UNREAD for d in doc.diagnostics)):
             print(f"seasonparse: warning: --reference {shown(display)}: no match and no table read from "
                   f"it; is it reference results (RSSSF-style text or football-data CSV)?", file=sys.stderr)
 
