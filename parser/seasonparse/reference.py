@@ -201,7 +201,7 @@ def not_reference_results(path: str) -> tuple[str, str] | None:
             raw = f.read(1 << 18)
     except OSError:
         return None
-    if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+    if raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":  # JSON: what kind (its head says)
         from seasonparse.jsonin import looks_like_ours, recorded_source
 
         head = raw[:4096].decode("utf-8", errors="replace")
