@@ -287,14 +287,18 @@ def test_a_reference_of_which_nothing_is_read_is_warned_about(run, tmp_path):
 
 def test_a_file_is_an_article_or_a_reference_not_both(run, tmp_path, monkeypatch):
     """An article named by --reference (or a configured reference inside the paths checked)
-    is refused, exit 2, nothing read: read as both it gave RSSSF warnings and R findings."""
+    is refused, exit 2, nothing read: read as both it gave RSSSF warnings and R findings.
+    Found by a folder search it is a season article named as a reference (its infobox); named
+    as a path too, a file that is both (see test_reference_cli.py for a reference in a folder)."""
     import shutil
 
     for seed in SEEDS:
         shutil.copy(seed, tmp_path / seed.name)
     monkeypatch.chdir(tmp_path)
     code, out, err = run("check", ".", "--reference", SEEDS[0].name)
+    assert code == 2 and not out and "is a season article" in err, err
+    code, out, err = run("check", SEEDS[0].name, SEEDS[2].name, "--reference", SEEDS[0].name)
     assert code == 2 and not out and "is also an article of this run" in err, err
     (tmp_path / ".seasonparse.toml").write_text(f'paths = ["."]\nreferences = ["{SEEDS[1].name}"]\n', "utf-8")
     code, out, err = run("check")
-    assert code == 2 and "is also an article of this run" in err, err
+    assert code == 2 and "is a season article" in err, err

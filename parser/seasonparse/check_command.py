@@ -135,43 +135,41 @@ def _refuse_inputs(targets: list[tuple[str, Path]], inputs, references) -> None:
                              f"refusing to overwrite it")
 
 
-def _refuse_references_among_articles(inputs, references) -> None:
-    """A file is read as an article or as a reference, not both: an article named by
-    --reference is read as RSSSF text (a warning a line, and R findings against whatever
-    it seemed to say), a reference inside the checked paths as an article."""
+def _references_among_articles(paths, inputs, references) -> tuple:
+    """The inputs less the references among them: a file is read as an article or as a
+    reference, not both (an article named by --reference was read as RSSSF text, a warning
+    a line, and R findings against whatever it seemed to say; a reference among the paths
+    checked, as an article). A reference that a path reaches only by a folder search
+    (`paths = ["."]` beside `references = ["reference/*.txt"]`, as the README's pre-commit
+    and configuration sections have it) is left out of the articles, said in one info line;
+    a file named both as a path and as a reference, or a season article named as a
+    reference, is a usage error. One stat per input, path and reference."""
     if not references:
-        return
-    from seasonparse.inputs import file_key, input_keys
+        return inputs
+    from seasonparse.inputs import file_key, input_keys, shown
+    from seasonparse.reference import not_reference_results
 
     articles = input_keys([i.path for i in inputs])
+    named = input_keys(paths)  # a folder's key is no file's: only a path naming the file itself
+    searched = set()
     for path, display in references:
-        article = articles.get(file_key(path))
-        if article is not None:
-            raise UsageError(f"reference {display}: is also an article of this run ({article}); a reference "
+        key = file_key(path)
+        if key is not None and key in named:
+            raise UsageError(f"reference {display}: is also an article of this run ({named[key]}); a reference "
                              f"is independent results: keep it out of the paths checked (or of their globs)")
-        if (line := _infobox_line(path)) is not None:
-            raise UsageError(f"reference {display}: is a season article (its infobox at line {line}), not "
-                             f"reference results (RSSSF-style text or football-data CSV); check it as an article")
-
-
-def _infobox_line(path: str) -> int | None:
-    """The line of an article's infobox (the text format's `Infobox` line, a wikitext
-    `{{Infobox ...`) in the file's first 256 KiB, which no reference holds; None if none.
-    The pattern is tried only where the bytes hold `nfobox` in any case: its search
-    tries every line start of a reference in vain (1.7 M instructions for 640 lines), and
-    no character but the ASCII letters matches those five (ignoring case) in `re`."""
-    import re
-
-    try:
-        with open(path, "rb") as f:
-            raw = f.read(1 << 18)
-    except OSError:
-        return None  # said where the reference is read
-    if b"nfobox" not in raw.lower():
-        return None
-    head = raw.decode("utf-8", errors="replace")
-    m = re.search(r"^[ \t]*(?:Infobox\b|\{\{\s*Infobox\b)", head, re.M | re.I)
-    return None if m is None else head.count("\n", 0, m.start()) + 1
+        if (why := not_reference_results(path)) is not None:
+            raise UsageError(f"reference {display}: {why[0]}; {why[1]}")
+        if key is not None and key in articles:
+            searched.add(key)
+            print(f"seasonparse: info: {shown(articles[key])}: a reference of this run, found in a folder "
+                  f"checked; read as the reference only, not as an article", file=sys.stderr)
+    if not searched:
+        return inputs
+    kept = tuple(i for i in inputs if file_key(i.path) not in searched)
+    if not kept:
+        raise UsageError("no input files: every file found is a reference of this run; name the articles "
+                         "to check")
+    return kept
 
 
 def _references(args, config) -> tuple[tuple[str, str], ...]:
@@ -343,7 +341,7 @@ def _check_command(args, report: bool, closing) -> int:
                            args.extend_select or config.extend_select)
 
     references = _references(args, config)
-    _refuse_references_among_articles(found.inputs, references)
+    found = found._replace(inputs=_references_among_articles(paths, found.inputs, references))
     _refuse_inputs([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references)
     cache = _cache(args, config, codes)
 
@@ -446,10 +444,15 @@ def _check_command(args, report: bool, closing) -> int:
     return EXIT_FOUND if failing and not args.exit_zero else EXIT_OK
 
 
+UNREAD = frozenset({"P003", "P004", "P005"})  # binary, empty, unreadable: the file's text was never read
+
+
 def _warn_empty_references(references, documents) -> None:
     """A reference of which nothing was read (no match, no table) is most likely not
     reference results at all (a wikitext article, a text season): said on stderr, so a
-    reconciliation against nothing is not taken for one that found everything."""
+    reconciliation against nothing is not taken for one that found everything. Not where
+    the document's own diagnostic already says why nothing was read (UNREAD: a binary, empty
+    or unreadable file, which is no question of what kind of results it holds)."""
     if not references:
         return
     from seasonparse.inputs import shown
@@ -457,7 +460,8 @@ def _warn_empty_references(references, documents) -> None:
     by_path = {d.path: d for d in documents}
     for _, display in references:
         doc = by_path.get(display)
-        if doc is not None and not doc.matches and not doc.tables:
+        if (doc is not None and not doc.matches and not doc.tables
+                and not any(d.code in UNREAD for d in doc.diagnostics)):
             print(f"seasonparse: warning: --reference {shown(display)}: no match and no table read from "
                   f"it; is it reference results (RSSSF-style text or football-data CSV)?", file=sys.stderr)
 

@@ -29,6 +29,26 @@ def looks_like_ours(head: str) -> bool:
     return head.lstrip("\ufeff \t\r\n").startswith("{") and _SCHEMA_PREFIX in head[:4096]
 
 
+_RECORDED = compile_lazily(r'"source"\s*:\s*\{\s*"path"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"sha256"\s*:\s*'
+                           r'(?:null|"[0-9a-f]*")\s*,\s*"format"\s*:\s*"([a-z]+)"')
+
+
+def recorded_source(head: str) -> tuple[str | None, str | None]:
+    """The source's path and format a document seasonparse wrote records, read from its
+    first 4 KiB `head` (as the writer orders the keys: `source` second, path, sha256,
+    format) without parsing the whole file; (None, None) where not found there."""
+    m = _RECORDED.search(head[:4096])
+    if m is None:
+        return None, None
+    try:
+        return json.loads(m.group(1)), m.group(2)
+    except ValueError:
+        return None, m.group(2)
+
+
+REFERENCE_FORMATS = ("rsssf", "csv")  # the source formats of a reference's JSON (`--input-format reference`)
+
+
 def _section(d) -> Section:
     return Section(d["title"], d["level"], d["line"], tuple(_section(c) for c in d["sections"]))
 
@@ -264,6 +284,10 @@ def _read_json(path: str, display: str) -> Document:
     if problem:
         return _failed(display, f"not a seasonparse document: {problem}")
     recorded, sha256 = data["source"]["path"], data["source"]["sha256"]
+    if data["source"]["format"] in REFERENCE_FORMATS:  # trial40: read as an article, 233 M003 and A001s
+        return _failed(display, f"a reference's JSON (source.format {data['source']['format']}, made from "
+                                f"{recorded}), not an article: give the reference itself with --reference "
+                                f"(its JSON lacks what the reconciliation reads)")
     lines = _source_lines(recorded, sha256)
     doc = from_dict(data, lines or ())
     return doc if lines is not None or _found_here(recorded, sha256) else doc._replace(path=display)

@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", action="append", metavar="PATTERN", help=GLOB_HELP)
     p.add_argument("--input-format", choices=("text", "wikitext", "auto", "reference"), default="auto",
                    help=INPUT_FORMAT_HELP + "; `reference`: reference results, RSSSF-style text or (`.csv`) "
-                        "football-data CSV, written as `check --reference` reads them (default --glob "
-                        "*.txt,*.csv)")
+                        "football-data CSV, read as `check --reference` reads them: their matches and "
+                        "tables, to look at (`check --reference` takes the reference itself, not this "
+                        "JSON) (default --glob *.txt,*.csv)")
     p.add_argument("--indent", type=indent_option, metavar="N",
                    help="indent the JSON by N spaces (default: compact)")
     p.add_argument("--jobs", type=jobs_option, default=None, metavar="N", help=JOBS_HELP)
@@ -75,7 +76,9 @@ def is_our_json(path: Path) -> bool:
 
 def _reference(item):
     """An input read as reference results (--input-format reference): the document check
-    --reference reads (RSSSF text, a `.csv` football-data CSV)."""
+    --reference reads (RSSSF text, a `.csv` football-data CSV). A season article or
+    seasonparse's JSON among them is named and skipped first (_parse_one), as check
+    --reference refuses it (reference.not_reference_results)."""
     from seasonparse.reference import load
 
     return load(str(item.path), item.display).document
@@ -130,7 +133,12 @@ def _parse_one(item, target: Path, indent: int | None) -> Outcome:
         from seasonparse.frontend.dump import broken_document
 
         return Outcome(0, broken_document(item.display, item.page).diagnostics, written=False)
-    if item.page is None and is_our_json(item.path):
+    if getattr(item, "format", None) == "reference":  # a season article or JSON among them: named, not read
+        from seasonparse.reference import not_reference_results
+
+        if (why := not_reference_results(str(item.path))) is not None:  # as `check --reference` refuses it
+            return Outcome(0, (), f"{why[0]}; skipped ({why[1]})", usage=True)
+    elif item.page is None and is_our_json(item.path):
         return Outcome(0, (), "this is seasonparse's JSON output, not an article; skipped "
                               "(`seasonparse check` reads it)", usage=True)
     doc, data, problem = _document_data(item)

@@ -187,6 +187,55 @@ def gc_paused(live_on: bool = False):
             gc.enable()
 
 
+def not_reference_results(path: str) -> tuple[str, str] | None:
+    """What the file at `path` is where it is a file given as reference results by mistake,
+    and what to do instead, as (what, advice) for a usage error's message; None where it
+    may be reference results (or cannot be read: said where it is read). A season article
+    (its infobox, see infobox_line) or seasonparse's JSON (jsonin.looks_like_ours): of an
+    article, or of a reference, which the parse command's `--input-format reference` writes
+    but which holds the document only, not what the reconciliation reads beside it (each
+    match's tournament, leg and markers; the segments, byes, footnotes and unplayed
+    fixtures: see Reference), so that the reference itself is to be given."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(1 << 18)
+    except OSError:
+        return None
+    if raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":  # JSON: what kind (its head says)
+        from seasonparse.jsonin import looks_like_ours, recorded_source
+
+        head = raw[:4096].decode("utf-8", errors="replace")
+        if looks_like_ours(head):
+            source, form = recorded_source(head)
+            if form in ("rsssf", "csv"):
+                return (f"is seasonparse's JSON of a reference (source.format {form}), which holds its "
+                        f"matches and tables but not what the reconciliation reads beside them (each "
+                        f"match's tournament, leg and markers; the segments, byes and footnotes)",
+                        f"give the reference itself (--reference {source or 'FILE'})")
+            return (f"is seasonparse's JSON of an article (source.format {form or 'unknown'}), not "
+                    f"reference results", "check it as an article")
+    line = infobox_line(raw)
+    if line is not None:
+        return (f"is a season article (its infobox at line {line}), not reference results (RSSSF-style "
+                f"text or football-data CSV)", "check it as an article")
+    return None
+
+
+def infobox_line(raw: bytes) -> int | None:
+    """The line of an article's infobox (the text format's `Infobox` line, a wikitext
+    `{{Infobox ...`) in `raw`, a file's first 256 KiB, which no reference holds; None if
+    none. The pattern is tried only where the bytes hold `nfobox` in any case: its search
+    tries every line start of a reference in vain (1.7 M instructions for 640 lines), and
+    no character but the ASCII letters matches those five (ignoring case) in `re`."""
+    import re
+
+    if b"nfobox" not in raw.lower():
+        return None
+    head = raw.decode("utf-8", errors="replace")
+    m = re.search(r"^[ \t]*(?:Infobox\b|\{\{\s*Infobox\b)", head, re.M | re.I)
+    return None if m is None else head.count("\n", 0, m.start()) + 1
+
+
 def load(path: str, display: str | None = None) -> Reference:
     """Read a reference file by its suffix: `.csv` football-data results, anything else RSSSF text."""
     with gc_paused():

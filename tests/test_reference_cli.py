@@ -1,0 +1,151 @@
+"""References as a new user meets them in the CLI (trial40): a reference inside the folder
+checked, a reference's JSON, a season article among the references of the parse command,
+a reference that cannot be read."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import FIXTURES, SEEDS
+
+REFERENCE = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    """trial40's paths_dot/: the README's `paths = ["."]` (pre-commit) beside its
+    `references = ["reference/*.txt"]` (configuration), the seeds in articles/."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "reference").mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, tmp_path / "articles" / seed.name)
+    shutil.copy(REFERENCE, tmp_path / "reference" / "mex.txt")
+    (tmp_path / ".seasonparse.toml").write_text('paths = ["."]\nreferences = ["reference/*.txt"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_configured_reference_inside_the_folder_checked_is_read_as_the_reference_only(run, corpus):
+    """trial40 paths_dot/: exit 2 `reference reference/mex.txt: is also an article of this run`.
+    Found only by the folder search, it is left out of the articles (one info line), and the
+    run is the one that names the articles' folder."""
+    code, out, err = run("check", "--no-cache")
+    assert code != 2, err
+    assert "info: reference/mex.txt: a reference of this run, found in a folder checked" in err, err
+    assert f"{len(SEEDS)} documents" in out and "references: 1 reference, 251 matches" in out, out
+    assert "reference/mex.txt:" not in out.replace("related: reference/mex.txt", ""), out  # no finding there
+    same_code, same_out, _ = run("check", "articles", "--reference", "reference/mex.txt", "--no-cache")
+    assert (code, out) == (same_code, same_out)
+    # --reference and a folder on the command line: the same
+    code, out, err = run("check", ".", "--reference", "reference/mex.txt", "--no-cache")
+    assert (code, out) == (same_code, same_out) and "a reference of this run" in err, err
+
+
+def test_a_file_named_as_an_article_and_as_a_reference_is_still_refused(run, corpus):
+    code, out, err = run("check", "articles", "reference/mex.txt", "--no-cache")
+    assert code == 2 and not out and "reference reference/mex.txt: is also an article of this run" in err, err
+    code, out, err = run("check", "articles", "reference/mex.txt", "--reference", "reference/mex.txt")
+    assert code == 2 and not out and "is also an article of this run" in err, err
+    (corpus / ".seasonparse.toml").write_text('paths = ["articles", "reference/mex.txt"]\n'
+                                              'references = ["reference/*.txt"]\n', "utf-8")
+    code, out, err = run("check", "--no-cache")
+    assert code == 2 and not out and "is also an article of this run" in err, err
+
+
+def test_a_folder_of_references_only_has_no_article_to_check(run, corpus):
+    code, out, err = run("check", "reference", "--no-cache")
+    assert code == 2 and not out and "every file found is a reference of this run" in err, err
+
+
+def test_a_references_json_is_refused_as_a_reference_and_as_an_article(run, tmp_path):
+    """trial40 refjson/: `seasonparse REF --input-format reference --out out/` wrote JSON that
+    `check --reference out/x.json` read as RSSSF text (0 matches, a warning), and that `check
+    ARTICLES out/x.json` took for an article (A001s against it, 233 M003). The JSON holds the
+    document only, not what the reconciliation reads beside it (the Reference's segments,
+    each match's tournament, leg and markers, the legs paired into ties): exit 2 as a
+    reference, naming the file to give instead; one P010 as an article, nothing else read."""
+    from seasonparse.jsonout import to_dict
+    from seasonparse.reference import load
+
+    ref = load(str(REFERENCE))
+    assert ref.segments and ref.ties and any(r[10] is not None for r in ref.rows)  # legs, ties: beyond the JSON
+    assert not to_dict(ref.document)["ties"] and "segments" not in to_dict(ref.document)
+    code, _, err = run(REFERENCE, "--input-format", "reference", "--out", tmp_path / "out", "-q")
+    assert code == 0, err
+    written = tmp_path / "out" / f"{REFERENCE.stem}.json"
+    code, out, err = run("check", SEEDS[2], "--reference", written, "--no-cache")
+    assert code == 2 and not out, err
+    assert f"reference {written}: is seasonparse's JSON of a reference (source.format rsssf)" in err, err
+    assert f"give the reference itself (--reference {REFERENCE})" in err, err
+    # as an article: one P010 at it, and the seeds' findings are those of the seeds alone
+    alone = run("check", *SEEDS, "--no-cache", "--format", "json", "--exit-zero")[1]
+    code, out, err = run("check", *SEEDS, written, "--no-cache", "--format", "json", "--exit-zero")
+    import json
+
+    found = json.loads(out)
+    at_json = [f for f in found if f["path"] == str(written)]
+    assert [(f["code"], f["line"]) for f in at_json] == [("P010", 1)], at_json
+    assert "a reference's JSON (source.format rsssf" in at_json[0]["message"]
+    assert "give the reference itself with --reference" in at_json[0]["message"]
+    assert [f for f in found if f not in at_json] == json.loads(alone)
+
+
+def test_an_articles_json_is_no_reference(run, tmp_path):
+    code, _, err = run(SEEDS[0], "--out", tmp_path / "out", "-q")
+    assert code in (0, 1), err
+    written = tmp_path / "out" / f"{SEEDS[0].stem}.json"
+    code, out, err = run("check", SEEDS[2], "--reference", written, "--no-cache")
+    assert code == 2 and not out, err
+    assert "is seasonparse's JSON of an article (source.format text), not reference results; check it as an " \
+           "article" in err, err
+
+
+def test_the_parse_command_names_and_skips_a_season_article_among_references(run, tmp_path):
+    """trial40 refmix/: `seasonparse DIR --input-format reference --out o` read a season
+    article (an infobox) as RSSSF text, 39 P024 and exit 0, where `check --reference` refuses
+    it (exit 2, `is a season article`): named and skipped the same way, the others written."""
+    folder = tmp_path / "refmix"
+    folder.mkdir()
+    shutil.copy(REFERENCE, folder / "mex.txt")
+    shutil.copy(SEEDS[0], folder / "article.txt")
+    code, out, err = run(folder, "--input-format", "reference", "--out", tmp_path / "o")
+    assert code == 2, err
+    assert (f"{folder / 'article.txt'}: is a season article (its infobox at line 3), not reference results "
+            f"(RSSSF-style text or football-data CSV); skipped (check it as an article)") in err, err
+    assert "P024" not in err and "seasonparse: 1 file, 251 matches" in err, err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["mex.json"]
+    # a reference's JSON named as one: named as such, not as an article's JSON that check reads
+    code, _, err = run(tmp_path / "o" / "mex.json", "--input-format", "reference", "--out", tmp_path / "o2")
+    assert code == 2 and "is seasonparse's JSON of a reference (source.format rsssf)" in err, err
+    assert not (tmp_path / "o2").exists() or not list((tmp_path / "o2").iterdir())
+
+
+@pytest.mark.parametrize("name, content, code", [
+    ("binary.txt", b"Necaxa 1-0 M\x00rida\x01\x02", "P003"),
+    ("empty.txt", b"", "P004"),
+    ("blank.csv", b"\n  \n", "P004"),
+    ("unreadable.txt", None, "P005"),
+])
+def test_a_reference_whose_file_says_why_nothing_was_read_is_not_also_warned_about(
+        run, tmp_path, monkeypatch, name, content, code):
+    """trial40: a binary, empty or unreadable reference got its P003/P004/P005 and also `no match
+    and no table read from it; is it reference results?`: the diagnostic says why already."""
+    ref = tmp_path / name
+    ref.write_bytes(b"Necaxa  1-0 Merida\n" if content is None else content)
+    if content is None:  # as root no mode makes a file unreadable: its read fails as a permission would
+        import errno
+
+        from seasonparse.frontend import source
+
+        real = source.read_regular_file
+
+        def refused(path):
+            if str(path) == str(ref):
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return real(path)
+
+        monkeypatch.setattr(source, "read_regular_file", refused)
+    _, out, err = run("check", SEEDS[2], "--reference", ref, "--no-cache", "--jobs", "1")
+    assert f"{ref}:1:1: {code}" in out, out
+    assert "no match and no table read from it" not in err, err
