@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEEDS
+REFERENCE = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
 
 pytest.importorskip("pygls", reason="the language server is the optional extra seasonparse[lsp]")
 
@@ -326,6 +327,21 @@ def test_only_the_configured_articles_are_checked(project, connect):
     assert _open(client, elsewhere) == []
     new = project / "articles" / "unsaved.txt"  # not on disk yet: below `paths`, it counts
     assert [d for d in _open(client, new, text) if d["code"] == "W002"]
+
+
+def test_a_configured_reference_is_no_article(project, connect):
+    """trial40 (fixes52): with `paths = ["."]` beside `references`, the server checked the reference as
+    an article (its lines as prose, a P025) and ran the cross-document rules against it; `check`
+    reads it as the reference only. The server reads no references: it is read as nothing."""
+    reference = project / "reference" / "mex.txt"
+    reference.parent.mkdir()
+    shutil.copy(REFERENCE, reference)
+    (project / "pyproject.toml").write_text(
+        '[tool.seasonparse]\npaths = ["."]\nreferences = ["reference/*.txt"]\n', "utf-8")
+    client = connect(project)
+    assert _open(client, reference) == []
+    seed = project / "articles" / SEEDS[0].name
+    assert not [d for d in _open(client, seed) if "mex.txt" in json.dumps(d)]
 
 
 def test_a_wikitext_buffer_is_read_as_wikitext(tmp_path, connect, run, monkeypatch):

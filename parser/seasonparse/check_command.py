@@ -184,13 +184,12 @@ def _references(args, config) -> tuple[tuple[str, str], ...]:
                                  + ("; name the reference files in it" if why == "is a folder" else ""))
             once.setdefault(os.path.realpath(value), value)
         return tuple((value, value) for value in once.values())
-    import glob
+    from seasonparse.inputs import configured_files
 
     found: dict[str, str] = {}
     for pattern in config.references:  # relative to the configuration's folder; outside it too, as `paths`
         # (references are only read: trial34's `../shared/reference/*.txt` was refused)
-        matches = sorted(p for p in (config.root / m for m in glob.glob(pattern, root_dir=config.root,
-                                                                         recursive=True)) if p.is_file())
+        matches = configured_files(config.root, pattern)
         if not matches:
             raise UsageError(f"configuration: `references` pattern {pattern!r} matches no file")
         for match in matches:

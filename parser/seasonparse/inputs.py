@@ -399,6 +399,15 @@ def shared_stems(inputs) -> frozenset:
     return frozenset(stem for stem, found in suffixes.items() if len(found) > 1)
 
 
+def configured_files(root: Path, pattern: str) -> list[Path]:
+    """The files a configured glob (`references = ["reference/*.txt"]`) names, relative to the
+    configuration's folder `root` (or absolute), sorted: what `check` reads as references and
+    the language server leaves out of the articles."""
+    import glob
+
+    return sorted(p for p in (root / m for m in glob.glob(pattern, root_dir=root, recursive=True)) if p.is_file())
+
+
 def file_key(path) -> tuple[int, int] | None:
     """The file's identity under any name (device, inode), or None where it cannot be read."""
     try:

@@ -38,7 +38,7 @@ from seasonparse.fallback import INTERNAL_ERROR, described, reduced_document
 from seasonparse.findings import Finding
 from seasonparse.frontend import WIKITEXT_SUFFIXES, is_wikitext, parse_source
 from seasonparse.frontend.source import decode
-from seasonparse.inputs import GlobError, Input, discover, encodable
+from seasonparse.inputs import GlobError, Input, configured_files, discover, encodable, file_key
 from seasonparse.model import Document
 from seasonparse.rules import registry
 
@@ -103,6 +103,7 @@ class Project:
         self.config = Config(root=self.root)
         self.codes: set[str] = set()
         self.files: dict[str, Input] = {}  # display -> file of the configured paths
+        self.references: set = set()  # file keys of the configured references (_reference_keys)
         self._cache: dict[str, tuple[tuple[int, int], tuple[Document, list[Finding]]]] = {}
         self.reload()
 
@@ -129,13 +130,27 @@ class Project:
             self.file_problems.append(f"configuration: {exc}")
             found = None
         self.files = {}
+        self.references = self._reference_keys()
         if found is not None:
             self.file_problems += found.problems
             for item in found.inputs:
+                if self.references and file_key(item.path) in self.references:
+                    continue  # a reference is read as nothing here (check reads it as the reference)
                 display = self.display(item.path)
                 self.files[display] = item._replace(display=display)
         known = set(self.files)
         self._cache = {k: v for k, v in self._cache.items() if k in known}
+
+    def _reference_keys(self) -> set:
+        """The files of the configured `references`: `check` reads them as reference results, never as
+        articles (trial40: with `paths = ["."]` the server checked `reference/mex.txt` as an article,
+        a warning a line); the server runs no R rule, so here they are read as nothing."""
+        keys = set()
+        for pattern in self.config.references:
+            for path in configured_files(self.config.root, pattern):
+                if (key := file_key(path)) is not None:
+                    keys.add(key)
+        return keys
 
     @property
     def problems(self) -> list[str]:
@@ -158,9 +173,11 @@ class Project:
         """Whether an open file is a season article of this workspace: with `paths`
         configured, a file `check` would read there (its globs), so
         a README.txt or requirements.txt elsewhere is left alone; without, any file."""
+        absolute = Path(os.path.abspath(path))
+        if self.references and file_key(absolute) in self.references:
+            return False
         if not self.config.paths:
             return True
-        absolute = Path(os.path.abspath(path))
         if self.display(absolute) in self.files:
             return True
         for folder in (Path(os.path.abspath(self.config.root / p)) for p in self.config.paths):
