@@ -218,7 +218,9 @@ What it does: `seasonparse check` reads `.json` files written by
 that is not JSON or does not match is reported and skipped, and so is one that
 fits the schema but no document the parser makes (a hand-edited `date` that is
 no day, or null beside a `date_text` that names one: the message says which
-value is wrong, not a D001 on the text).
+value is wrong, not a D001 on the text). A reference's JSON (`source.format`
+`rsssf` or `csv`, written by `--input-format reference --out`) is no article:
+the message says to give the reference itself with `--reference`.
 
 Why: checking a half-written or foreign JSON file would report nonsense.
 
