@@ -13,12 +13,14 @@ from datetime import date, datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
-from seasonparse.model import ERROR, Diagnostic, InfoboxField, Match
+from seasonparse.model import ERROR, WARNING, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.reference import Footnote, Reference, Segment, row, words
+from seasonparse.wording import cut
 
 _REQUIRED = ("date", "home", "away", "home_goals", "away_goals")
+_GOAL_DIGITS = 3  # a goal count is a whole number up to 999, as a football box's score (P016)
 
 
 @cache
@@ -89,6 +91,13 @@ def parse_source(source: Source) -> Reference:
             if hg or ag:
                 diags.append(Diagnostic("P001", ERROR, f"score `{hg}-{ag}` is not two numbers: row left out",
                                         n, _column_of(where["home_goals"], cells)))
+            continue
+        if (oversized := next((i for i, g in ((where["home_goals"], hg), (where["away_goals"], ag))
+                               if len(g.lstrip("0")) > _GOAL_DIGITS), None)) is not None:
+            # trial40: `99999999999999999999` was read (int() has no bound) and the JSON written failed
+            # its own schema when read back; the text format reads no such score either
+            diags.append(Diagnostic("P016", WARNING, f"score `{cut(hg)}-{cut(ag)}` is not a score (its counts "
+                                    "must be whole numbers up to 999): row left out", n, _column_of(oversized, cells)))
             continue
         if competition is None and cell.get("competition"):
             competition = cell["competition"]
