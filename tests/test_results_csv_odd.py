@@ -88,3 +88,22 @@ def test_a_cell_over_the_csv_modules_size_limit_is_its_rows_problem_alone():
                      "14/08/2011,Gamma,Beta,2,0\n14/08/2011," + "B" * 200_000 + ",Alpha,0,0\n", "x.csv").document
     assert [(d.code, d.line) for d in doc.diagnostics] == [("P001", 2)] and "row left out" in doc.diagnostics[0].message
     assert [(m.home[:5], m.line) for m in doc.matches] == [("Gamma", 3), ("BBBBB", 4)]
+
+
+def test_a_results_csv_checked_as_an_article_is_told_to_go_with_reference(tmp_path):
+    """trial40: after `--reference refs/*`, a `.csv` the shell gave as an article got P025 without the
+    hint an RSSSF page gets; football-data's header (its names as data/reference.toml [csv] has them, any
+    separator the CSV reader reads, a byte order mark) gives it. Another CSV's stays the plain question."""
+    from seasonparse.frontend import parse_file
+
+    hint = "reads like reference results (a football-data CSV: Date, HomeTeam, AwayTeam, FTHG, FTAG): check it " \
+        "with `--reference FILE`"
+    for name, text, hinted in (
+            ("e0.csv", "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR\nE0,16/08/2014,Arsenal,Crystal Palace,2,1,H\n", True),
+            ("semi.csv", "\ufeffDate;HomeTeam;AwayTeam;FTHG;FTAG\n13/08/2011;Alpha;Beta;1;0\n", True),
+            ("quoted.csv", '"Date","HomeTeam","AwayTeam","FTHG","FTAG"\n"13/08/2011","Alpha","Beta","1","0"\n', True),
+            ("cols.csv", "Div,Date,HomeTeam\nE0,01/08/2011,Alpha\n", False)):
+        (tmp_path / name).write_text(text, "utf-8")
+        [p025] = [d for d in parse_file(str(tmp_path / name)).diagnostics if d.code == "P025"]
+        assert (hint in p025.message) is hinted, (name, p025.message)
+        assert hinted or p025.message.endswith("is it a season article?")
