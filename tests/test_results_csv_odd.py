@@ -86,7 +86,7 @@ def test_a_cell_over_the_csv_modules_size_limit_is_its_rows_problem_alone():
 
     doc = parse_text("Date,HomeTeam,AwayTeam,FTHG,FTAG\n13/08/2011,\"" + "A" * 200_000 + "\",Beta,1,0\n"
                      "14/08/2011,Gamma,Beta,2,0\n14/08/2011," + "B" * 200_000 + ",Alpha,0,0\n", "x.csv").document
-    assert [(d.code, d.line) for d in doc.diagnostics] == [("P001", 2)] and "row left out" in doc.diagnostics[0].message
+    assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("P001", 2, 1)] and "row left out" in doc.diagnostics[0].message
     assert [(m.home[:5], m.line) for m in doc.matches] == [("Gamma", 3), ("BBBBB", 4)]
 
 

@@ -49,18 +49,19 @@ def _column_of(field: int, row: list[str]) -> int:
     return sum(len(c) + 1 for c in row[:field]) + 1
 
 
-def _cells(line: str, delimiter: str) -> tuple[list[str] | None, str | None]:
-    """The cells of one line, or None and why it has none. A row is one line (football-data's cells
+def _cells(line: str, delimiter: str) -> tuple[list[str] | None, str | None, int]:
+    """The cells of one line, or None, why it has none and the column to say it at. A row is one line (football-data's cells
     hold no line break), so a quote its line does not close is that row's problem alone (trial40:
     `"unclosed,…` took the lines after it into one cell, silently, up to the next quote); so is a
     cell over the csv module's size limit (a P000 of the whole file before)."""
     if '"' not in line:
-        return line.split(delimiter), None  # what csv makes of it, at a fraction of the cost
+        return line.split(delimiter), None, 1  # what csv makes of it, at a fraction of the cost
     try:
-        return next(csv.reader((line,), delimiter=delimiter, strict=True), []), None
+        return next(csv.reader((line,), delimiter=delimiter, strict=True), []), None, 1
     except csv.Error as e:
-        return None, ("has a quote `\"` that its line does not close" if "end of data" in str(e) else
-                      f"is not read as CSV cells ({e})")
+        if "end of data" in str(e):
+            return None, "has a quote `\"` that its line does not close", line.rfind('"') + 1
+        return None, f"is not read as CSV cells ({e})", 1
 
 
 def parse_source(source: Source) -> Reference:
@@ -73,7 +74,7 @@ def parse_source(source: Source) -> Reference:
     rows: list[tuple] = []  # see reference.row
     infobox: list[InfoboxField] = []
     delimiter = _delimiter(lines[0] if lines else "")
-    header, problem = _cells(lines[0], delimiter) if lines else (None, None)
+    header, problem, _ = _cells(lines[0], delimiter) if lines else (None, None, 1)
     if problem:
         diags.append(Diagnostic("P001", ERROR, f"CSV header {problem}", 1))
     if header:
@@ -94,9 +95,9 @@ def parse_source(source: Source) -> Reference:
     for n, line in enumerate(lines[1:] if header is not None else (), 2):
         if not line.strip():
             continue
-        cells, problem = _cells(line, delimiter)
+        cells, problem, column = _cells(line, delimiter)
         if cells is None:
-            diags.append(Diagnostic("P001", ERROR, f"row {problem}: row left out", n, line.rfind('"') + 1 or 1))
+            diags.append(Diagnostic("P001", ERROR, f"row {problem}: row left out", n, column))
             continue
         if not any(c.strip() for c in cells):
             continue
