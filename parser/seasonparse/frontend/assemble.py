@@ -590,7 +590,11 @@ class _Builder:
             return  # an empty input: P004
         hint = ""
         if any(_REFERENCE_HEADER.match(t) for t in lines) and any(_REFERENCE_RESULT.search(t) for t in lines):
-            hint = ("; it reads like reference results (RSSSF-style): check it with `--reference FILE`, once per "
+            hint = "RSSSF-style"
+        elif _results_csv_header(lines[first - 1]):  # trial40: a `.csv` after `--reference refs/*` had no hint
+            hint = "a football-data CSV: Date, HomeTeam, AwayTeam, FTHG, FTAG"
+        if hint:
+            hint = (f"; it reads like reference results ({hint}): check it with `--reference FILE`, once per "
                     "file (a shell glob after one `--reference` gives it the first file only, the others are "
                     "checked as articles).")
         self.diag("P025", WARNING, "nothing of a season article is read: no `= Title =` line, heading, infobox, "
@@ -602,6 +606,18 @@ class _Builder:
 _REFERENCE_HEADER = compile_lazily(r"^\*?\s*(?:(?:Competition|Season|Round)\s*:|Round\s+\d+\b|(?:Final\s+)?Table\s*:)",
                                    re.I)
 _REFERENCE_RESULT = compile_lazily(r"\S\s{2,}\d{1,2}\s*[-:]\s*\d{1,2}\s+\S")  # `Necaxa            1-0 Mérida`
+
+
+def _results_csv_header(line: str) -> bool:
+    """A header row of football-data's CSV layout, as frontend/results_csv.py reads it: a column named
+    for each of the date, both clubs and both goal counts (data/reference.toml [csv]), separated by
+    commas, semicolons or tabs."""
+    from seasonparse.data._reference import DATA
+
+    names = {fold(cell.strip().strip('"')) for cell in re.split(r"[,;\t]", line.removeprefix("\ufeff"))}
+    return all(names.intersection(fold(n) for n in DATA["csv"][meaning])
+               for meaning in ("date", "home", "away", "home_goals", "away_goals"))
+
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
 

@@ -13,12 +13,14 @@ from datetime import date, datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
-from seasonparse.model import ERROR, Diagnostic, InfoboxField, Match
+from seasonparse.model import ERROR, WARNING, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold
 from seasonparse.reference import Footnote, Reference, Segment, row, words
+from seasonparse.wording import cut
 
 _REQUIRED = ("date", "home", "away", "home_goals", "away_goals")
+_GOAL_DIGITS = 3  # a goal count is a whole number up to 999, as a football box's score (P016)
 
 
 @cache
@@ -47,6 +49,21 @@ def _column_of(field: int, row: list[str]) -> int:
     return sum(len(c) + 1 for c in row[:field]) + 1
 
 
+def _cells(line: str, delimiter: str) -> tuple[list[str] | None, str | None, int]:
+    """The cells of one line, or None, why it has none and the column to say it at. A row is one line (football-data's cells
+    hold no line break), so a quote its line does not close is that row's problem alone (trial40:
+    `"unclosed,…` took the lines after it into one cell, silently, up to the next quote); so is a
+    cell over the csv module's size limit (a P000 of the whole file before)."""
+    if '"' not in line:
+        return line.split(delimiter), None, 1  # what csv makes of it, at a fraction of the cost
+    try:
+        return next(csv.reader((line,), delimiter=delimiter, strict=True), []), None, 1
+    except csv.Error as e:
+        if "end of data" in str(e):
+            return None, "has a quote `\"` that its line does not close", line.rfind('"') + 1
+        return None, f"is not read as CSV cells ({e})", 1
+
+
 def parse_source(source: Source) -> Reference:
     text = source.text or ""
     lines = tuple(text.split("\n"))
@@ -56,8 +73,10 @@ def parse_source(source: Source) -> Reference:
     matches: list[Match] = []
     rows: list[tuple] = []  # see reference.row
     infobox: list[InfoboxField] = []
-    reader = csv.reader(lines, delimiter=_delimiter(lines[0] if lines else ""))
-    header = next(reader, None)
+    delimiter = _delimiter(lines[0] if lines else "")
+    header, problem, _ = _cells(lines[0], delimiter) if lines else (None, None, 1)
+    if problem:
+        diags.append(Diagnostic("P001", ERROR, f"CSV header {problem}", 1))
     if header:
         header[0] = header[0].removeprefix("\ufeff")  # a spreadsheet's byte order mark before the first name
     where: dict[str, int] = {}
@@ -71,34 +90,71 @@ def parse_source(source: Source) -> Reference:
                 "/".join(words()["csv"][m]) for m in missing), 1))
             header = None
     competition = None
-    for cells in reader if header is not None else ():
-        n = reader.line_num
+    full = words()["csv"].get("short_names", {})
+    needed = max(where[m] for m in _REQUIRED) if header is not None else 0
+    for n, line in enumerate(lines[1:] if header is not None else (), 2):
+        if not line.strip():
+            continue
+        cells, problem, column = _cells(line, delimiter)
+        if cells is None:
+            diags.append(Diagnostic("P001", ERROR, f"row {problem}: row left out", n, column))
+            continue
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) <= max(where[m] for m in _REQUIRED):
-            diags.append(Diagnostic("P001", ERROR, f"row with {len(cells)} cells, fewer than the header's", n))
+        if len(cells) <= needed:
+            diags.append(Diagnostic("P001", ERROR, f"row with {len(cells)} cells, fewer than the header's "
+                                    f"{len(header)}: row left out", n, len(line) + 1))
+            continue
+        if len(cells) > len(header) and (extra := next((i for i in range(len(header), len(cells))
+                                                         if cells[i].strip()), None)) is not None:
+            # trial40: accepted as it was; its cells may have moved (a comma inside a cell not in quotes).
+            # Empty ones after the header's (`…,0,0,,`) are a spreadsheet's trailing separators: fine
+            diags.append(Diagnostic("P001", ERROR, f"row with {len(cells)} cells, more than the header's "
+                                    f"{len(header)} (`{cut(cells[extra])}` under no column name): its cells may not "
+                                    "be under their names; row left out", n, _column_of(extra, cells)))
             continue
         cell = {m: cells[i].strip() for m, i in where.items() if 0 <= i < len(cells)}
-        day = _date(cell["date"])
-        iso = day.isoformat() if day is not None else None
-        if iso is None:
-            diags.append(Diagnostic("P001", ERROR, f"`{cell['date']}` is not a date", n,
-                                    _column_of(where["date"], cells)))
         hg, ag = cell["home_goals"], cell["away_goals"]
         if not (hg.isdecimal() and ag.isdecimal()):
             if hg or ag:
-                diags.append(Diagnostic("P001", ERROR, f"score `{hg}-{ag}` is not two numbers: row left out",
+                diags.append(Diagnostic("P001", ERROR, f"score `{cut(hg)}-{cut(ag)}` is not two numbers: row left out",
                                         n, _column_of(where["home_goals"], cells)))
             continue
+        if (len(hg) > _GOAL_DIGITS or len(ag) > _GOAL_DIGITS) and (oversized := next(
+                (i for i, g in ((where["home_goals"], hg), (where["away_goals"], ag))
+                 if len(g.lstrip("0")) > _GOAL_DIGITS), None)) is not None:
+            # trial40: `99999999999999999999` was read (int() has no bound) and the JSON written failed
+            # its own schema when read back; the text format reads no such score either
+            diags.append(Diagnostic("P016", WARNING, f"score `{cut(hg)}-{cut(ag)}` is not a score (its counts "
+                                    "must be whole numbers up to 999): row left out", n, _column_of(oversized, cells)))
+            continue
+        if not (cell["home"] and cell["away"]):
+            side = "home" if not cell["home"] else "away"
+            # trial40: an empty HomeTeam was a match of club ''
+            diags.append(Diagnostic("P001", ERROR, f"row with no {side} club (`{cut(header[where[side]])}` empty): "
+                                    "row left out", n, _column_of(where[side], cells)))
+            continue
+        if fold(full.get(cell["home"], cell["home"])) == fold(full.get(cell["away"], cell["away"])):
+            # trial40: `Alpha,Alpha` was a match; so would `Man City,Manchester City` be
+            diags.append(Diagnostic("P016", WARNING, f"`{cut(cell['home'])}` against `{cut(cell['away'])}`: a club "
+                                    "against itself is no match; row left out", n, _column_of(where["away"], cells)))
+            continue
+        day = _date(cell["date"])
+        iso = day.isoformat() if day is not None else None
+        if iso is None:
+            # as an RSSSF page's date that cannot be placed (P024), and saying so (trial40: a P001 that did not)
+            what = f"`{cut(cell['date'])}` is not a date" if cell["date"] else \
+                f"no date (`{cut(header[where['date']])}` empty)"
+            diags.append(Diagnostic("P024", WARNING, f"{what}: the match is read undated (paired by its clubs only)",
+                                    n, _column_of(where["date"], cells)))
         if competition is None and cell.get("competition"):
             competition = cell["competition"]
             infobox.append(InfoboxField("Competition", competition, competition, n))
         index = len(matches)
-        line_text = lines[n - 1] if n <= len(lines) else ""
         home_goals, away_goals = int(hg), int(ag)
         matches.append(Match(index, iso, cell["date"], cell["home"], cell["away"], home_goals, away_goals, (), (), (),
                              n, n, n, _column_of(where["home"], cells), _column_of(where["away"], cells), None,
-                             len(line_text) + 1))
+                             len(line) + 1))
         rows.append(row(index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))
     dates = sorted(m.date for m in matches if m.date)
     season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \
