@@ -318,7 +318,8 @@ What it does: leaves that one value out (null) and reports its cell; the row
 and the rest of the document are kept. A Sports table's count that is none
 (`win_B=-3`, `draw_B=x`) is read as 0, as an empty one is; a football box's
 score with a number over 999 (`99999999999999999999–1`) is no score, and the box
-is not read as a match.
+is not read as a match; so is a CSV reference's row of such a score, or of a club
+against itself (`Alpha,Alpha`).
 
 Why: one typo (`-4`, `–19`) must not cost the whole document; a count below
 zero is never a real count.
@@ -446,7 +447,7 @@ What it does: an RSSSF-style reference dates its matches by `[Jul 29]` lines and
 year of its `Season:` line. A bracket after a round's heading that is no date
 (`Round 1 [tbd]`), a date with no season year to place it in, or a result before any
 `Season:` line (whose matches cannot be dated nor given a tournament) is reported; the
-matches are read undated.
+matches are read undated. So is a CSV reference's row whose date is no date.
 
 Why: an undated match is paired by its clubs only, and a result outside every season
 is compared with nothing.
