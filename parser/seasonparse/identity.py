@@ -383,11 +383,14 @@ def status_marked(doc: Document) -> tuple[str, ...]:
     return tuple(name for k, name in rows.items() if k not in elsewhere)
 
 
-def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
+def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: Document | None = None) -> Evidence:
     """What `doc` tells. `beside_matches`, where given, is what the same document tells
     without its matches, read before: only the matches are read here (the reference's
     identity view, seasonparse.reconcile, is its tables and a few of its matches, and
-    choosing those matches reads the tables)."""
+    choosing those matches reads the tables). `apart_from`, where given, holds the matches
+    whose rounds and days tell clubs apart (_apart_by_round_or_day), where not all of doc's do:
+    a reference's view gives those of its parts without a table (a table keeps its clubs
+    apart already)."""
     names: dict[tuple[str, str | None], int] = {}  # (name, link target) -> the first line it is on
     keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
     groups: dict[tuple, set[str]] = {}  # a match's or table's keys (a name with no key stands in none)
@@ -425,7 +428,8 @@ def evidence(doc: Document, beside_matches: Evidence | None = None) -> Evidence:
         for name, line, target in beside_matches.names:
             names.setdefault((name, target), line)
         found_groups += beside_matches.groups
-    found_groups += _apart_by_round_or_day(doc, keys)  # after the tables': as a view reads them (reconcile)
+    # after the tables': as a view reads them (reconcile)
+    found_groups += _apart_by_round_or_day(doc if apart_from is None else apart_from, keys)
     if beside_matches is None:
         marked = status_marked(doc)
     else:  # what the tables tell, less a name the matches read here write
