@@ -676,3 +676,25 @@ def test_goals_and_minutes_beyond_reading_are_said():
                      "Juventus 2004-05 season notes\n")
     assert [(m.home, m.away, [e.minute for e in m.events]) for m in ref.document.matches] == [("Inter", "Milan", [10])]
     assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P001", 7), ("P026", 8)]
+
+
+def test_review30_wrapped_notes_prose_and_dates():
+    """review30: a wrapped note's closing line that holds a score (`finished 2-1 on Aug 24]`) was read
+    as a match; `=> Beta Town protested` was a heading (the matches after it under it);
+    `[Aug 14, postponed from Aug 3]` was scorers (the match kept the date before: a false R003);
+    `goals 100-110 of its history` in prose was a P001."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Testland 2030/31\n\nSeason: 2030/31\nCompetition: Testland League\n\nRound 1\n[Aug 10]\n"
+                     "Alpha Rovers            abd Beta Town            [abandoned at 0-1 in 20', replay\n"
+                     "                                                  finished 2-1 on Aug 24]\n"
+                     "Gamma United  2-1 Delta City\n"
+                     "=> Beta Town protested\n"
+                     "[Aug 14, postponed from Aug 3]\n"
+                     "Eta           1-1 Theta\n"
+                     "Eta scored goals 100-110 of its history there\n")
+    assert [(m.line, m.date, m.home, m.away, m.section) for m in ref.document.matches] == [
+        (10, "2030-08-10", "Gamma United", "Delta City", ("Round 1",)),
+        (13, "2030-08-14", "Eta", "Theta", ("Round 1",))]
+    assert [(u.home, u.away) for u in ref.unplayed] == [("Alpha Rovers", "Beta Town")]
+    assert ref.document.diagnostics == ()

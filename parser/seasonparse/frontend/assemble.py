@@ -333,10 +333,13 @@ class _Builder:
             return
         legs: tuple[int, ...] = ()
         # matches are built in line order: the last one is the last leg, where it is of the line's
-        # own section (or one below it): a line above the final's match closes no semi-final
+        # own section, one below it or one above it (`===Penalty shoot-out===` under the final's
+        # `==Match==`: review30): a line above the final's match closes no semi-final
         # (trial38: `Real Madrid won 5–3 on penalties.` under `==Final==` before its match was a
         # second tie over the semi-final's legs, then a B001 against itself)
-        if self.matches and self.matches[-1].section[:len(self.section)] == self.section:
+        last_section = self.matches[-1].section if self.matches else None
+        if last_section is not None and (last_section[:len(self.section)] == self.section
+                                         or self.section[:len(last_section)] == last_section):
             last = len(self.matches) - 1
             # after a group's matches, the line says who advanced from the group: no tie's legs
             if last not in self.group_matches:

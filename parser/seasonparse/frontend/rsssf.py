@@ -71,7 +71,7 @@ _GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCI
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
-_BIG_SCORE = compile_lazily(r"[^\W\d]\s+(\d+)\s*-\s*(\d+)\s+[^\W\d]")  # asked of a line no reading took
+_BIG_SCORE = compile_lazily(r"[^\W\d]\s++(\d++)\s*+-\s*+(\d++)\s++[^\W\d]")  # asked of a line no reading took
 _MARK_AFTER = re.compile(r"\s*\[(\d{1,3})\]$")  # a footnote's mark after a club or a row: ` [1]`
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at a non-space, as above
 # The name ends at a non-space and each optional part brings its own leading space: one way to
@@ -121,10 +121,11 @@ def _footnote(text: str) -> re.Match | None:
 
 def _oversized_score(text: str) -> bool:
     """A score of goals no match has, between two names (trial40: `Juventus  99999999999999999999-0
-    Milan` was a paragraph, silently): a side of three digits or more, not a season's years
+    Milan` was a paragraph, silently): a side of four digits or more (three are a club's goals in
+    prose, `goals 100-110 of its history`, or a real rout, 149-0: review30), not a season's years
     (`Juventus 2004-05 season`)."""
     m = _BIG_SCORE.search(text) if "-" in text else None
-    return m is not None and max(len(m[1]), len(m[2])) >= 3 and not (len(m[1]) == 4 and 1850 <= int(m[1]) <= 2100)
+    return m is not None and max(len(m[1]), len(m[2])) >= 4 and not (len(m[1]) == 4 and 1850 <= int(m[1]) <= 2100)
 
 
 def _score_like(text: str) -> bool:
@@ -338,7 +339,8 @@ def _ends_with(folded: str, endings: frozenset[str]) -> bool:
 
 
 # `Away     due to heavy snow]`: the text after the line's last gap of two spaces or more, closing a bracket
-_RIGHT_COLUMN = re.compile(r"\s{2,}([^\s\[\]](?:[^\s\[\]]| (?=[^\s\[\]]))*)\]\s*$")
+# (`(?<=\S)`: a run of spaces is tried once, not at each of its spaces: review30, 20,000 spaces took 2.5 s)
+_RIGHT_COLUMN = re.compile(r"(?<=\S)\s{2,}+([^\s\[\]](?:[^\s\[\]]| (?=[^\s\[\]]))*+)\]\s*$")
 
 
 def _continuation(raw: str) -> tuple[str, bool, str | None] | None:
@@ -353,16 +355,20 @@ def _continuation(raw: str) -> tuple[str, bool, str | None] | None:
     text = raw.strip()
     if not text:
         return None
-    inner, closed, after = text.partition("]")
-    if "[" not in inner and (closed or raw[:1].isspace()) and not after.strip():
-        m = _MATCH.match(inner) if "-" in inner else None
-        if m is None or not m["rest"].strip():
-            return inner, bool(closed), None
-    if (m := _RIGHT_COLUMN.search(raw)) is not None:
+    if "]" in text and (m := _RIGHT_COLUMN.search(raw)) is not None:
         head = raw[:m.start()]
         stripped = head.strip()
         if stripped and ((stripped[0] == "[" and stripped.endswith("]")) or _MATCH.match(stripped)):
             return m[1], True, head
+    inner, closed, after = text.partition("]")
+    if "[" in inner or after.strip():
+        return None
+    if closed:  # the line that closes it, whatever it says (`finished 2-1 on Aug 24]`: review30)
+        return inner, True, None
+    if raw[:1].isspace():  # an indented line, but a result of its own
+        m = _MATCH.match(inner) if "-" in inner else None
+        if m is None or not m["rest"].strip():
+            return inner, False, None
     return None
 
 
@@ -567,13 +573,14 @@ class _Reader:
     def date_and_words(self, text: str, n: int) -> bool:
         """A date line with words after a comma (trial39: `[May 4, replay]` was read as scorers,
         `May` 4, and the replay kept the date before): the date before the last comma that
-        leaves words of no number after it (`[Apr 8, at Wembley]`); not `[May 14, Kim 71]`,
-        which is scorers (a minute after the comma)."""
+        leaves words of no number after it (`[Apr 8, at Wembley]`), or a note (`[Aug 14, postponed
+        from Aug 3]`: its first word a note word); not `[May 14, Kim 71]`, which is scorers (a
+        minute after the comma)."""
         head = text.removesuffix("]")
         while "," in head:
             head, _, after = head.rpartition(",")
-            if any(c.isdigit() for c in after):
-                return False
+            if any(c.isdigit() for c in after) and not _note_group(after.strip()):
+                return False  # `[Aug 14, postponed from Aug 3]` is a date and a note (review30)
             if self.read_date(head + "]", n):
                 return True
         return False
@@ -771,7 +778,8 @@ class _Reader:
     def read_heading(self, text: str, n: int) -> bool:
         head, when = text, None
         # `#### ÖFB Cup  ‹§cup›`, `==== Coppa Italia`; not a rule of marks (`=-=-=-=`)
-        marked = text[:1] in "#*=" and (head := _unmarked(text)) != text and any(c.isalpha() for c in head)
+        marked = text[:1] in "#*=" and (head := _unmarked(text)) != text and any(c.isalpha() for c in head) \
+            and (text[0] != "=" or text.lstrip("=")[:1] == " ")  # `=> Beta Town protested` is prose (review30)
         if not marked:
             head = text
         if (m := _trailing_date(head)) is not None:
