@@ -88,14 +88,14 @@ class ScoreLine(NamedTuple):
 
 _score_line = maker(ScoreLine)
 _SCORE_NOTE = compile_lazily(r"\((?P<note>[^()]*)\)\s*$")
-_SHOOTOUT = compile_lazily(r"\d+\s*[-–—]\s*\d+")
+_SHOOTOUT = compile_lazily(r"(?<!\d)\d++\s*[-–—]\s*\d")  # (?<!\d): linear in a long number (review30)
 
 
 _EXTRA_TIME_NOTE = compile_lazily(r"\ba\.?\s?e\.?\s?t\b|after extra time", re.I)
 # A score in a note is a shoot-out's only where penalties say so, after it (`4–3 p`, `4–3 pen.`,
 # `4–2 on penalties`) or before it (`pens 4–3`): `HT 1–0`, `agg. 1–1`, `2–2 after 90 minutes` are not.
-_SHOOTOUT_NOTE = compile_lazily(
-    r"(\d+)\s*[-–—]\s*(\d+)\s*(?:p\b|pens?\b|penalties\b|on (?:penalties|pens)\b|after penalties\b)"
+_SHOOTOUT_NOTE = compile_lazily(  # `(?<!\d)`: not tried again at each digit of a long number (review30: 11 s)
+    r"(?<!\d)(\d++)\s*[-–—]\s*(\d+)\s*(?:p\b|pens?\b|penalties\b|on (?:penalties|pens)\b|after penalties\b)"
     r"|\b(?:pens?|penalties|shoot-?out)\b\.?\s*:?\s*(\d+)\s*[-–—]\s*(\d+)", re.I)
 # The club a note names as the shoot-out's winner: `Beta won 4–2 on penalties`, `Beta won on
 # penalties 4–2`, `4–2 pens to Beta`.
@@ -218,7 +218,7 @@ def match_detail(line: str) -> tuple[str, str | int | None] | None:
     return field, value or None
 
 
-_NOTE_SCORE = compile_lazily(r"(\d+)\s*[-–—]\s*(\d+)")
+_NOTE_SCORE = compile_lazily(r"(?<!\d)(\d++)\s*[-–—]\s*(\d++)")  # (?<!\d): as _SHOOTOUT
 _TO = compile_lazily(r"\s*to\s+(.+)", re.I)
 # a score right before the word; `(?<!\d)`: tried at each digit of a long number, it fails at once (review30:
 # `[<30,000 digits> awarded]` took 12 s)
