@@ -254,8 +254,9 @@ def second_leg_host(doc, settings, report):
     What it does: only where the document states the rule ("the higher seeded
     teams play on their home field during the second leg", "the higher seeded
     team played the second leg at home": a phrase of hosting the second leg and
-    a word naming the higher side, in the lexicon) and a standings table in it
-    ranks both clubs.
+    a word naming the higher side right before a word of a side, `higher
+    seeded team`, `better-placed club`, in the lexicon; not `top scorer`) and a
+    standings table in it ranks both clubs.
 
     Why: a swapped home and away in one leg usually means the two legs' scores
     are swapped too.
