@@ -595,33 +595,73 @@ def document_clubs(doc: Document) -> Clubs:
 
 def one_club(doc: Document, name: str, link: str | None, other: str, other_link: str | None) -> bool | None:
     """Whether `name` (linking `link`, or None) and `other` (linking `other_link`) are one club
-    in `doc`: True, False (two), or None (not known). Two link targets decide (two articles, two
-    clubs); else one name or target the other's (`[[Inter Milan|Internazionale]]` is the `Inter
+    in `doc`: True, False (two), or None (not known). One link target is one club; two are two
+    clubs (two articles) unless the names are one club by name (review30: the infobox's `[[Bayern
+    Munich]]`, the final's `[[FC Bayern Munich|Bayern Munich]]`, a redirect and its article;
+    _two_targets); else one name or target the other's (`[[Inter Milan|Internazionale]]` is the `Inter
     Milan` of an outcome line; `[[Heart of Midlothian F.C.|Hearts]]` the `[[Heart of Midlothian
     F.C.|Heart of Midlothian]]` of an infobox); else the document's identity (document_clubs:
     one club by its links and words, or two that stand apart: the sides of one match, rows of one
     table, separate ties of one round); else one's words all in the other's (names.same_team,
-    `Neza` of `Neza FC`). A name neither of these relates to the other is not known: a rule cannot
+    `Neza` of `Neza FC`), or the other's words shortened (`Man Utd`, _abbreviated). A name neither of these relates to the other is not known: a rule cannot
     tell it is another club (trial37: `Athletic Club`, Athletic Bilbao)."""
     from seasonparse.names import same_team
 
-    if link and other_link:
-        return key(link) == key(other_link)
+    if link and other_link and key(link) == key(other_link):
+        return True
     forms = {k for n in (name, link) if n and (k := key(n))}
     others = {k for n in (other, other_link) if n and (k := key(n))}
     if not forms or not others:
         return None
     if forms & others:
         return True
+    if link and other_link:
+        return _two_targets(doc, forms, others, name, other)
     clubs = document_clubs(doc)
     pairs = [(a, b) for a in forms for b in others]
     if any(a in clubs.parent and b in clubs.parent and clubs.same(a, b) for a, b in pairs):
         return True
     if any(clubs.apart(a, b) for a, b in pairs):
         return False
-    if any(same_team(a, b) for a, b in pairs):
+    if any(same_team(a, b) or _abbreviated(a, b) for a, b in pairs):
         return True
     return None
+
+
+def _abbreviated(a: str, b: str) -> bool:
+    """Whether keys `a` and `b` are one name of two words or more, word by word, some words
+    shortened in one (`man utd`, `manchester united`; `sheff wed`, `sheffield wednesday`): each
+    word the other's, or its first letter and then letters of it in order (review30: a tie's legs
+    `Liverpool 2–0 Man Utd`, `Manchester United 1–1 Liverpool`). Only where the document does not
+    tell the two apart (one_club asks it first)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
+        return False
+    return all(x == y or _shortens(x, y) or _shortens(y, x) for x, y in zip(wa, wb))
+
+
+def _shortens(short: str, full: str) -> bool:
+    """`utd` of `united`, `man` of `manchester`: shorter, the same first letter, its letters in order."""
+    if not short.isalpha() or len(short) >= len(full) or short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
+def _two_targets(doc: Document, forms: set[str], others: set[str], name: str, other: str) -> bool | None:
+    """one_club for two names that link two targets and share no form: two clubs, unless the
+    names are one club by name, one's words all in the other's (names.same_team: `[[Bayern
+    Munich|Bayern]]`, the final's `[[FC Bayern Munich|Bayern Munich]]`, a redirect and its
+    article), which is not known where the document does not tell them apart (`[[Dundee
+    F.C.|Dundee]]` and `[[Dundee United F.C.|Dundee United]]` are two clubs: the targets may);
+    a longer name's words that name a side (`Bayern Munich II`) keep them two (names_a_side)."""
+    from seasonparse.names import same_team
+
+    a, b = key(name), key(other)
+    if not same_team(name, other) or names_a_side(a, b) or names_a_side(b, a):
+        return False
+    clubs = document_clubs(doc)
+    return False if any(clubs.apart(a, b) for a in forms for b in others) else None
 
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from seasonparse.football import doc_club
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import contains_any, names_any, stated_number, statement_patterns, statement_words, words
+from seasonparse.lexicon import alternatives, contains_any, stated_number, statement_patterns, statement_words, words
 from seasonparse.model import Block, Document
 from seasonparse.identity import unmarked
 from seasonparse.names import club_words, fold, same_team
@@ -293,9 +293,19 @@ def states_higher_seed_hosts_second_leg(doc: Document) -> bool:
     """Whether a sentence of the document states that the higher-placed side hosts the second
     leg (T005): it holds a phrase of hosting it (the lexicon's rules.second_leg_host, any verb
     form: "the higher seeded teams play on their home field during the second leg") and a word
-    naming that side (rules.second_leg_host_sides: `higher`, `better`); a phrase alone
-    (`Barcelona hosted the second leg`) tells of one tie."""
-    return any(_higher_seed_hosts((s,)) and names_any(s.text, "rules", "second_leg_host_sides") for s in prose(doc))
+    naming that side (rules.second_leg_host_sides: `higher`, `better`) right before a word of a
+    side (rules.second_leg_host_side_nouns: `the higher seeded team`, `the better-placed club`);
+    a phrase alone (`Barcelona hosted the second leg`) tells of one tie, and so does one beside a
+    player's `top scorer` (review30)."""
+    return any(_higher_seed_hosts((s,)) and _higher_side().search(fold(s.text)) for s in prose(doc))
+
+
+@cache
+def _higher_side() -> re.Pattern:
+    """A word naming the higher-placed side before a word of a side, in folded text (T005)."""
+    sides = alternatives(words("rules", "second_leg_host_sides"))
+    nouns = alternatives(words("rules", "second_leg_host_side_nouns"))
+    return re.compile(rf"(?<!\w)(?:{sides})[\s-]+(?:{nouns})(?!\w)")
 
 
 def _higher_seed_hosts(sentences: Iterable[Sentence]) -> bool:

@@ -52,7 +52,8 @@ def _column_of(field: int, row: list[str]) -> int:
 def _cells(line: str, delimiter: str) -> tuple[list[str] | None, str | None, int]:
     """The cells of one line, or None, why it has none and the column to say it at. A row is one line (football-data's cells
     hold no line break), so a quote its line does not close is that row's problem alone (trial40:
-    `"unclosed,…` took the lines after it into one cell, silently, up to the next quote); so is a
+    `"unclosed,…` took the lines after it into one cell, silently, up to the next quote), unless it
+    closes a few lines on in a row of the header's cells (_quoted_over_lines); so is a
     cell over the csv module's size limit (a P000 of the whole file before)."""
     if '"' not in line:
         return line.split(delimiter), None, 1  # what csv makes of it, at a fraction of the cost
@@ -62,6 +63,25 @@ def _cells(line: str, delimiter: str) -> tuple[list[str] | None, str | None, int
         if "end of data" in str(e):
             return None, "has a quote `\"` that its line does not close", line.rfind('"') + 1
         return None, f"is not read as CSV cells ({e})", 1
+
+
+_QUOTED_LINES = 5  # a quoted cell may hold line breaks (RFC 4180): a row over this many lines at most
+
+
+def _quoted_over_lines(lines: tuple[str, ...], at: int, delimiter: str, width: int) -> tuple[list[str], int] | None:
+    """The cells of a row from `lines[at]` on whose quote closes on a later line, and the index of
+    its last line: a quoted cell holding a line break (RFC 4180, `"played at` then `the Emirates"`;
+    review30: the row was left out with a P001 at each line). Only where the quote closes within
+    _QUOTED_LINES lines and the row then has the header's `width` cells; else None, and the first
+    line's quote is unclosed (trial40: `"unclosed,…` must not take the lines after it)."""
+    reader = csv.reader((line + "\n" for line in lines[at:at + _QUOTED_LINES]), delimiter=delimiter, strict=True)
+    try:
+        cells = next(reader, None)
+    except csv.Error:
+        return None
+    if cells is None or reader.line_num < 2 or len(cells) != width:
+        return None
+    return cells, at + reader.line_num - 1
 
 
 def parse_source(source: Source) -> Reference:
@@ -92,10 +112,14 @@ def parse_source(source: Source) -> Reference:
     competition = None
     full = words()["csv"].get("short_names", {})
     needed = max(where[m] for m in _REQUIRED) if header is not None else 0
+    last = 0  # the last line of a row over several lines (a quoted cell's line break)
     for n, line in enumerate(lines[1:] if header is not None else (), 2):
-        if not line.strip():
+        if n <= last or not line.strip():
             continue
         cells, problem, column = _cells(line, delimiter)
+        if cells is None and problem.startswith("has a quote") and (
+                quoted := _quoted_over_lines(lines, n - 1, delimiter, len(header))) is not None:
+            cells, last = quoted[0], quoted[1] + 1
         if cells is None:
             diags.append(Diagnostic("P001", ERROR, f"row {problem}: row left out", n, column))
             continue
@@ -153,7 +177,7 @@ def parse_source(source: Source) -> Reference:
         index = len(matches)
         home_goals, away_goals = int(hg), int(ag)
         matches.append(Match(index, iso, cell["date"], cell["home"], cell["away"], home_goals, away_goals, (), (), (),
-                             n, n, n, _column_of(where["home"], cells), _column_of(where["away"], cells), None,
+                             n, n, max(n, last), _column_of(where["home"], cells), _column_of(where["away"], cells), None,
                              len(line) + 1))
         rows.append(row(index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))
     dates = sorted(m.date for m in matches if m.date)

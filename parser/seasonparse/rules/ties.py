@@ -46,6 +46,45 @@ def _stated_side(doc, kt) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _side_of(doc, kt, name: str) -> str | None:
+    """The tie's side (its first leg's name) a leg's club `name` is: by name (same_club, else
+    same_team), else by link target or the document's identity (identity.one_club: `Man Utd` the
+    `Manchester United` of the other leg); None where it is neither side, or both."""
+    a, b = kt.teams()
+    for same in (same_club, same_team,
+                 lambda x, y: one_club(doc, x, _link(kt, x), y, _link(kt, y)) is True):
+        sides = [side for side in (a, b) if same(name, side)]
+        if len(sides) == 1:
+            return sides[0]
+    return None
+
+
+def _leg_sides(doc, kt) -> list[tuple[str, str]] | None:
+    """Each leg's (home, away) as the tie's sides (its first leg's names), or None where a leg is
+    not between the first leg's two clubs: T004 reports that, and T002 and T003 leave the tie alone
+    (review30: a second leg against another club summed as though it were the first's)."""
+    found = []
+    for m in kt.legs:
+        home, away = _side_of(doc, kt, m.home), _side_of(doc, kt, m.away)
+        if home is None or away is None or home == away:
+            return None
+        found.append((home, away))
+    return found
+
+
+def _aggregate(doc, kt) -> dict[str, int] | None:
+    """Goals per side of the tie (its first leg's names) over its legs, each leg's clubs taken as
+    _leg_sides reads them; None where the legs are not between the same two clubs (T004's)."""
+    sides = _leg_sides(doc, kt)
+    if sides is None:
+        return None
+    totals = dict.fromkeys(kt.teams(), 0)
+    for m, (home, away) in zip(kt.legs, sides):
+        totals[home] += m.home_goals
+        totals[away] += m.away_goals
+    return totals
+
+
 def _another_club(doc, kt) -> bool:
     """Whether the outcome line's club is known to be neither side of the tie: another article or
     a club the document tells apart from each (identity.one_club). A name nothing relates to the
@@ -101,7 +140,10 @@ def tie_aggregate_mismatch(doc, settings, report):
 
     A line that names the club that lost, with the aggregate the winner had
     (`Kukësi advanced 2 – 1` where Debrecen won 2–1), has its numbers right and
-    its club wrong: T003 reports it, alone (trial22: both did).
+    its club wrong: T003 reports it, alone (trial22: both did). Each leg's goals
+    go to its clubs as T004 reads them (`Man Utd` in one leg, `Manchester United`
+    in the other: one club); legs that are not between the same two clubs are
+    T004's alone, here as in T003 (review30).
 
     Example:
         Necaxa 0 - 1 Neza
@@ -114,9 +156,9 @@ def tie_aggregate_mismatch(doc, settings, report):
             continue
         a, b = kt.teams()
         winner = _stated_side(doc, kt)
-        if winner is None:
-            continue  # T001, or not known
-        agg = kt.aggregate()
+        agg = _aggregate(doc, kt)
+        if winner is None or agg is None:
+            continue  # T001, or not known; legs of two pairs of clubs: T004
         loser = b if winner == a else a
         actual = (agg[winner], agg[loser])
         if actual != (t.aggregate_winner, t.aggregate_loser):
@@ -149,10 +191,11 @@ def tie_wrong_winner(doc, settings, report):
         t = kt.stated
         a, b = kt.teams()
         winner = _stated_side(doc, kt)
-        if winner is None:
-            continue  # T001, or not known
+        sides = _leg_sides(doc, kt)
+        if winner is None or sides is None:
+            continue  # T001, or not known; legs of two pairs of clubs: T004
         other = b if winner == a else a
-        agg = kt.aggregate()
+        agg = _aggregate(doc, kt)
         if len(kt.legs) < 2 and t.reason != "aggregate":
             continue
         if agg[winner] < agg[other]:
@@ -163,7 +206,8 @@ def tie_wrong_winner(doc, settings, report):
                 yield report(f"{winner} advanced on aggregate, but the aggregate is level "
                              f"{agg[winner]}–{agg[other]}", t.line, 1, related=_legs(doc, kt))
             elif t.reason == "away_goals" and len(kt.legs) == 2:
-                away = {c: sum(m.away_goals for m in kt.legs if same_team(m.away, c)) for c in (winner, other)}
+                away = {c: sum(m.away_goals for m, (_, side) in zip(kt.legs, sides) if side == c)
+                        for c in (winner, other)}
                 if away[winner] <= away[other]:
                     yield report(f"{winner} advanced on away goals, but scored {away[winner]} away against "
                                  f"{other}'s {away[other]}", t.line, 1, related=_legs(doc, kt))
@@ -181,7 +225,9 @@ def tie_legs_mismatch(doc, settings, report):
 
     What it does: checks that both legs linked to an outcome line are between
     the same two clubs (home and away swapped or not). The readers take as a
-    tie's legs two meetings of the same two clubs; where an outcome line
+    tie's legs two meetings of the same two clubs (one club written two ways
+    is one: by name, link target, the document's identity or words shortened,
+    identity.one_club: `Man Utd` and `Manchester United`); where an outcome line
     states an aggregate and its last leg met no club twice, the text reader
     takes the match before it, of its section, sharing one club (a second leg
     against a mistyped opponent); a JSON input's tie may list any two legs.
@@ -196,9 +242,7 @@ def tie_legs_mismatch(doc, settings, report):
     for kt in _stated(doc):
         if len(kt.legs) == 2:
             first, second = kt.legs
-            same = ((same_team(first.home, second.away) and same_team(first.away, second.home))
-                    or (same_team(first.home, second.home) and same_team(first.away, second.away)))
-            if not same:
+            if _leg_sides(doc, kt) is None:
                 yield report(f"the legs of this tie are {describe(first)} and {describe(second)}",
                              kt.stated.line, 1, related=_legs(doc, kt))
 
@@ -210,8 +254,9 @@ def second_leg_host(doc, settings, report):
     What it does: only where the document states the rule ("the higher seeded
     teams play on their home field during the second leg", "the higher seeded
     team played the second leg at home": a phrase of hosting the second leg and
-    a word naming the higher side, in the lexicon) and a standings table in it
-    ranks both clubs.
+    a word naming the higher side right before a word of a side, `higher
+    seeded team`, `better-placed club`, in the lexicon; not `top scorer`) and a
+    standings table in it ranks both clubs.
 
     Why: a swapped home and away in one leg usually means the two legs' scores
     are swapped too.
