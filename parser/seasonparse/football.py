@@ -167,6 +167,14 @@ class KnockoutTie(NamedTuple):
     def teams(self) -> tuple[str, str]:
         return self.legs[0].home, self.legs[0].away
 
+    def link_of(self, name: str) -> str | None:
+        """The article a side of the tie links, where a leg writes it as `name` (B002, T001-T003)."""
+        for m in self.legs:
+            for side, link in ((m.home, m.home_link), (m.away, m.away_link)):
+                if side == name and link:
+                    return link
+        return None
+
     def aggregate(self) -> dict[str, int]:
         """Goals per team (names as in the first leg) over all legs."""
         a, b = self.teams()

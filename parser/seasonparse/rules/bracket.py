@@ -119,24 +119,15 @@ def _link_in(field, club: str) -> str | None:
     return found[0][0] if len(found) == 1 and key(field.value) == key(club) else None
 
 
-def _side_link(kt, name: str) -> str | None:
-    """The article a side of the tie `kt` links, where a leg writes it as `name`."""
-    for m in kt.legs:
-        for side, link in ((m.home, m.home_link), (m.away, m.away_link)):
-            if side == name and link:
-                return link
-    return None
-
-
 def _another_club(doc, kt, name: str, link: str | None, side: str, other: str) -> bool:
     """Whether `name` (an infobox's club, linking `link`) is known to be a club other than the
     final's `side` (its winner or loser): another article, a club the document tells apart, or the
     final's `other` side. A name nothing relates to either side is not known (identity.one_club:
     trial37, `Athletic Club` for Athletic Bilbao; `Hearts`, Heart of Midlothian)."""
-    same = one_club(doc, name, link, side, _side_link(kt, side))
+    same = one_club(doc, name, link, side, kt.link_of(side))
     if same is not None:
         return not same
-    return one_club(doc, name, link, other, _side_link(kt, other)) is True
+    return one_club(doc, name, link, other, kt.link_of(other)) is True
 
 
 @rule("B002", "champion-mismatch", ERROR)

@@ -21,14 +21,6 @@ def _stated(doc):
     return [kt for kt in knockout_ties(doc) if kt.stated is not None]
 
 
-def _link(kt, name: str) -> str | None:
-    """The article a side of the tie links, where a leg writes it as `name`."""
-    for m in kt.legs:
-        for side, link in ((m.home, m.home_link), (m.away, m.away_link)):
-            if side == name and link:
-                return link
-    return None
-
 
 def _stated_side(doc, kt) -> str | None:
     """The side of the tie (its first leg's name) the outcome line names: by name (same_team,
@@ -42,7 +34,7 @@ def _stated_side(doc, kt) -> str | None:
     if same_team(winner, b):
         return b
     link = _stated_link(doc, kt)
-    found = [side for side in (a, b) if one_club(doc, winner, link, side, _link(kt, side))]
+    found = [side for side in (a, b) if one_club(doc, winner, link, side, kt.link_of(side))]
     return found[0] if len(found) == 1 else None
 
 
@@ -52,7 +44,7 @@ def _side_of(doc, kt, name: str) -> str | None:
     `Manchester United` of the other leg); None where it is neither side, or both."""
     a, b = kt.teams()
     for same in (same_club, same_team,
-                 lambda x, y: one_club(doc, x, _link(kt, x), y, _link(kt, y)) is True):
+                 lambda x, y: one_club(doc, x, kt.link_of(x), y, kt.link_of(y)) is True):
         sides = [side for side in (a, b) if same(name, side)]
         if len(sides) == 1:
             return sides[0]
@@ -90,7 +82,7 @@ def _another_club(doc, kt) -> bool:
     a club the document tells apart from each (identity.one_club). A name nothing relates to the
     sides is not known: the tool cannot tell (as I002 leaves alone a club the table does not hold)."""
     winner, link = kt.stated.winner, _stated_link(doc, kt)
-    return all(one_club(doc, winner, link, side, _link(kt, side)) is False for side in kt.teams())
+    return all(one_club(doc, winner, link, side, kt.link_of(side)) is False for side in kt.teams())
 
 
 def _stated_link(doc, kt) -> str | None:

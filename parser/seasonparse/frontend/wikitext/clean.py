@@ -244,19 +244,14 @@ def links(raw: str) -> list[tuple[str, str]]:
     links each (first_link's passes; a file or category link is none)."""
     if "[[" not in raw:
         return []
-    t = raw
-    if "<" in t:
-        t = _without_refs(t)
-    if "{{" in t:
-        t = _displayed_templates(t)
-    if ":" in t:
-        t = _FILE_LINK.sub("", t)
+    t = _linkable(raw)
     return [found for m in _LINK.finditer(t)
             if not m[1].lstrip().startswith(":") and (found := _target_and_label(m)) is not None]
 
 
-def _first_link_read(raw: str) -> tuple[str, str] | None:
-    """first_link, read through the passes that drop what the value does not display."""
+def _linkable(raw: str) -> str:
+    """A value less what it does not display (notes, templates' hidden arguments) and its file
+    links: where links and first_link look for article links."""
     t = raw
     if "<" in t:
         t = _without_refs(t)
@@ -264,6 +259,12 @@ def _first_link_read(raw: str) -> tuple[str, str] | None:
         t = _displayed_templates(t)
     if ":" in t:
         t = _FILE_LINK.sub("", t)
+    return t
+
+
+def _first_link_read(raw: str) -> tuple[str, str] | None:
+    """first_link, read through the passes that drop what the value does not display."""
+    t = _linkable(raw)
     m = _LINK.search(t)
     while m is not None and m[1].lstrip().startswith(":"):  # [[:Category:...]]: a link to a page about pages
         m = _LINK.search(t, m.end())
