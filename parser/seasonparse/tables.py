@@ -17,7 +17,7 @@ from seasonparse.names import fold, tokens
 _NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
 _TOURNAMENT_COLUMN = re.compile(r"'(\d{2})\s+([A-Za-z])\s+pts", re.I)
 _SEASON_COLUMN = re.compile(r"\d{4}(?:\s*[–—-]\s*\d{2}(?:\d{2})?)?\s+pts", re.I)  # `2011–12 Pts`, `2012 Pts`
-_GOALS_HEADING = re.compile(r"\s*;?\s*(\d+)\s+goals?\b", re.I)
+_GOALS_HEADING = re.compile(r"\s*+;?\s*+(\d+)\s+goals?\b", re.I)  # possessive: linear in a run of spaces
 
 
 def goals_heading(text: str) -> int | None:

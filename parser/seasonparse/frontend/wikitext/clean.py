@@ -35,7 +35,7 @@ _BRACES = re.compile(r"(\{\{|\}\})")
 # a score's numbers are whole numbers of their own: `99999999999999999999–1`, `1e3–0`, `0x10–0`
 # and `-1–0` hold none (not `999–1`, `3–0`, `10–0`, `1–0`)
 _SCORE = re.compile(r"(?<![\w.+\-−])(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?![\d.]\d|\d)")
-_NUMBERS_PAIR = re.compile(r"[\w.+\-−]*\d+\s*[-–—−]\s*\d+[\w.]*")
+_NUMBERS_PAIR = re.compile(r"(?<!\d)\d++\s*[-–—−]\s*\d")  # its word around it: _numbers_pair
 
 
 def _shown_template(parts: list[str]) -> tuple[dict | None, list[str]]:
@@ -345,5 +345,19 @@ def oversized_score(raw: str) -> str | None:
     exponent, a hexadecimal): what a P016 quotes, where the value would otherwise be read
     as no score at all."""
     text = clean(raw)
-    m = None if _SCORE.search(text) else _NUMBERS_PAIR.search(text)
-    return m[0] if m else None
+    return None if _SCORE.search(text) else _numbers_pair(text)
+
+
+def _numbers_pair(text: str) -> str | None:
+    """The first `N–M` of `text` with the word around it (`+3–1e5`, `0x1F–2`): found by its
+    digits, then widened, not by one pattern of the word (`[\\w.+-]*\\d+...` tried again at
+    each of a long number's digits: 2,000 digits took 30 s)."""
+    m = _NUMBERS_PAIR.search(text)
+    if m is None:
+        return None
+    start, end = m.start(), m.end()
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_.+-−"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "_."):
+        end += 1
+    return text[start:end]
