@@ -698,3 +698,19 @@ def test_review30_wrapped_notes_prose_and_dates():
         (13, "2030-08-14", "Eta", "Theta", ("Round 1",))]
     assert [(u.home, u.away) for u in ref.unplayed] == [("Alpha Rovers", "Beta Town")]
     assert ref.document.diagnostics == ()
+
+
+def test_a_bracket_never_closed_takes_no_heading_nor_table_row():
+    """review30: a scorers bracket no line closes took the indented lines after it, up to six:
+    `  Round 2` became an away scorer `Round` 2' and table rows were swallowed. A round's heading
+    and a table row go on with no bracket."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Testland 2030/31\n\nSeason: 2030/31\nCompetition: Testland League\n\nRound 1\n[Aug 10]\n"
+                     "Alpha Rovers  2-1 Beta Town     [Smith 12, Jones 40;\n  Round 2\n[Aug 17]\n"
+                     "Gamma United  2-1 Delta City    [Brown 5, Green 9;\n"
+                     " 1.Gamma United   2  2  0  0   4  1   6\n 2.Alpha Rovers   2  1  0  1   3  3   3\n")
+    assert [(m.home, m.section, [e.player for e in m.events]) for m in ref.document.matches] == [
+        ("Alpha Rovers", ("Round 1",), ["Smith", "Jones"]), ("Gamma United", ("Round 2",), ["Brown", "Green"])]
+    assert [len(t.rows) for t in ref.document.tables] == [2]
+    assert [d.code for d in ref.document.diagnostics] == ["P026", "P026"]

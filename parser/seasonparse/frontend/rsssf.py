@@ -365,9 +365,9 @@ def _continuation(raw: str) -> tuple[str, bool, str | None] | None:
         return None
     if closed:  # the line that closes it, whatever it says (`finished 2-1 on Aug 24]`: review30)
         return inner, True, None
-    if raw[:1].isspace():  # an indented line, but a result of its own
+    if raw[:1].isspace():  # an indented line, but a result, a round's heading or a table row of its own (review30)
         m = _MATCH.match(inner) if "-" in inner else None
-        if m is None or not m["rest"].strip():
+        if (m is None or not m["rest"].strip()) and _round_number(inner) is None and _table_row(inner) is None:
             return inner, False, None
     return None
 
