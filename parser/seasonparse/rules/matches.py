@@ -214,4 +214,26 @@ def duplicate_event(doc, settings, report):
                          related=[Related(doc.path, first.line, first.column, "first listed here")])
 
 
-RULES = (scorers_exceed_score, scorers_incomplete, scorers_missing, minute_out_of_range, duplicate_event)
+@rule("M010", "club-against-itself", ERROR)
+def club_against_itself(doc, settings, report):
+    """A match whose two sides are one club.
+
+    What it does: compares a match's home and away clubs as written, case,
+    accents and punctuation aside (`Necaxa` and `NECAXA` are one name; `Alpha`
+    and `Alpha B` are two clubs, and so are `Dundee` and `Dundee United`).
+
+    Why: a club never plays itself: one side's name is the other's copied by
+    mistake, and every count that reads the match (tables, records, ties) is
+    wrong with it.
+
+    Example:
+        Necaxa 3 - 0 Necaxa
+    """
+    for m in doc.matches:
+        if m.home and fold(m.home) == fold(m.away):
+            yield report(f"`{m.home} {m.home_goals}-{m.away_goals} {m.away}`: a club against itself; one side's "
+                         f"name is wrong", m.line, m.away_column or m.home_column)
+
+
+RULES = (scorers_exceed_score, scorers_incomplete, scorers_missing, minute_out_of_range, duplicate_event,
+         club_against_itself)
