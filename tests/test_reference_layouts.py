@@ -714,3 +714,14 @@ def test_a_bracket_never_closed_takes_no_heading_nor_table_row():
         ("Alpha Rovers", ("Round 1",), ["Smith", "Jones"]), ("Gamma United", ("Round 2",), ["Brown", "Green"])]
     assert [len(t.rows) for t in ref.document.tables] == [2]
     assert [d.code for d in ref.document.diagnostics] == ["P026", "P026"]
+
+
+def test_a_club_against_itself_is_no_reference_match():
+    """fixes53: `Necaxa  1-0 Necaxa` was read as a match of a reference, silently (the CSV reader
+    refuses such a row, and an article's is M010; a reference runs only the P rules): a P016."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Competition: T\nSeason: 2030-31\n\nRound 1\n[Aug 10]\nNecaxa            1-0 NECAXA\n"
+                     "Alpha 2-1 Beta\n")
+    assert [(m.home, m.away) for m in ref.document.matches] == [("Alpha", "Beta")]
+    assert [(d.code, d.line, d.column) for d in ref.document.diagnostics] == [("P016", 6, 1)]

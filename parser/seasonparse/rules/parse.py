@@ -319,7 +319,8 @@ and the rest of the document are kept. A Sports table's count that is none
 (`win_B=-3`, `draw_B=x`) is read as 0, as an empty one is; a football box's
 score with a number over 999 (`99999999999999999999–1`) is no score, and the box
 is not read as a match; so is a CSV reference's row of such a score, or of a club
-against itself (`Alpha,Alpha`).
+against itself (`Alpha,Alpha`), and an RSSSF result line of a club against itself
+(`Necaxa  1-0 Necaxa`: a reference runs no M rule; in an article M010 reports it).
 
 Why: one typo (`-4`, `–19`) must not cost the whole document; a count below
 zero is never a real count.
