@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from seasonparse.football import counted, describe, doc_club, knockout_ties, may_drop_down, rank_of, ranking, same_team
+from seasonparse.football import (counted, describe, doc_club, knockout_ties, may_drop_down, per_document, rank_of,
+                                  ranking, same_team)
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
 from seasonparse.names import fold, same_club
@@ -20,6 +21,13 @@ def _legs(doc, kt):
 def _stated(doc):
     return [kt for kt in knockout_ties(doc) if kt.stated is not None]
 
+
+@per_document
+def _stated_read(doc) -> list[tuple]:
+    """Each stated tie with the side its outcome line names (_stated_side) and its legs' sides
+    (_leg_sides): T001 to T004 read them, found once a document (each may ask the document's
+    identity)."""
+    return [(kt, _stated_side(doc, kt), _leg_sides(doc, kt)) for kt in _stated(doc)]
 
 
 def _stated_side(doc, kt) -> str | None:
@@ -64,12 +72,9 @@ def _leg_sides(doc, kt) -> list[tuple[str, str]] | None:
     return found
 
 
-def _aggregate(doc, kt) -> dict[str, int] | None:
-    """Goals per side of the tie (its first leg's names) over its legs, each leg's clubs taken as
-    _leg_sides reads them; None where the legs are not between the same two clubs (T004's)."""
-    sides = _leg_sides(doc, kt)
-    if sides is None:
-        return None
+def _aggregate(kt, sides: list[tuple[str, str]]) -> dict[str, int]:
+    """Goals per side of the tie (its first leg's names) over its legs, each leg's clubs its
+    `sides` (_leg_sides)."""
     totals = dict.fromkeys(kt.teams(), 0)
     for m, (home, away) in zip(kt.legs, sides):
         totals[home] += m.home_goals
@@ -113,9 +118,9 @@ def tie_winner_not_in_tie(doc, settings, report):
         Neza 2 - 2 Necaxa
         León advanced 3 – 2 on aggregate
     """
-    for kt in _stated(doc):
+    for kt, side, _ in _stated_read(doc):
         a, b = kt.teams()
-        if _stated_side(doc, kt) is None and _another_club(doc, kt):
+        if side is None and _another_club(doc, kt):
             yield report(f"`{kt.stated.winner}` advanced, but the tie is {a} v {b}",
                          kt.stated.line, 1, related=_legs(doc, kt))
 
@@ -142,15 +147,14 @@ def tie_aggregate_mismatch(doc, settings, report):
         Neza 2 - 2 Necaxa
         Neza advanced 3 – 1 on aggregate     (the legs give 3 – 2)
     """
-    for kt in _stated(doc):
+    for kt, winner, sides in _stated_read(doc):
         t = kt.stated
         if t.aggregate_winner is None or len(kt.legs) < 2:
             continue
-        a, b = kt.teams()
-        winner = _stated_side(doc, kt)
-        agg = _aggregate(doc, kt)
-        if winner is None or agg is None:
+        if winner is None or sides is None:
             continue  # T001, or not known; legs of two pairs of clubs: T004
+        a, b = kt.teams()
+        agg = _aggregate(kt, sides)
         loser = b if winner == a else a
         actual = (agg[winner], agg[loser])
         if actual != (t.aggregate_winner, t.aggregate_loser):
@@ -179,15 +183,13 @@ def tie_wrong_winner(doc, settings, report):
         Irapuato advanced 3 – 0 on aggregate
     """
     ranks = ranking(doc)
-    for kt in _stated(doc):
+    for kt, winner, sides in _stated_read(doc):
         t = kt.stated
         a, b = kt.teams()
-        winner = _stated_side(doc, kt)
-        sides = _leg_sides(doc, kt)
         if winner is None or sides is None:
             continue  # T001, or not known; legs of two pairs of clubs: T004
         other = b if winner == a else a
-        agg = _aggregate(doc, kt)
+        agg = _aggregate(kt, sides)
         if len(kt.legs) < 2 and t.reason != "aggregate":
             continue
         if agg[winner] < agg[other]:
@@ -231,10 +233,10 @@ def tie_legs_mismatch(doc, settings, report):
         Liverpool 1 - 0 Hertha BSC
         Liverpool advanced 1 – 0 on aggregate
     """
-    for kt in _stated(doc):
+    for kt, _, sides in _stated_read(doc):
         if len(kt.legs) == 2:
             first, second = kt.legs
-            if _leg_sides(doc, kt) is None:
+            if sides is None:
                 yield report(f"the legs of this tie are {describe(first)} and {describe(second)}",
                              kt.stated.line, 1, related=_legs(doc, kt))
 
