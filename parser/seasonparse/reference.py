@@ -202,12 +202,12 @@ def not_reference_results(path: str) -> tuple[str, str] | None:
     except OSError:
         return None
     if raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":  # JSON: what kind (its head says)
-        from seasonparse.jsonin import looks_like_ours, recorded_source
+        from seasonparse.jsonin import REFERENCE_FORMATS, looks_like_ours, recorded_source
 
         head = raw[:4096].decode("utf-8", errors="replace")
         if looks_like_ours(head):
             source, form = recorded_source(head)
-            if form in ("rsssf", "csv"):
+            if form in REFERENCE_FORMATS:
                 return (f"is seasonparse's JSON of a reference (source.format {form}), which holds its "
                         f"matches and tables but not what the reconciliation reads beside them (each "
                         f"match's tournament, leg and markers; the segments, byes and footnotes)",

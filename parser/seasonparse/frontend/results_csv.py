@@ -144,9 +144,9 @@ def parse_source(source: Source) -> Reference:
                 diags.append(Diagnostic("P001", ERROR, f"score `{cut(hg)}-{cut(ag)}` is not two numbers: row left out",
                                         n, _column_of(where["home_goals"], cells)))
             continue
-        if (len(hg) > _GOAL_DIGITS or len(ag) > _GOAL_DIGITS) and (oversized := next(
-                (i for i, g in ((where["home_goals"], hg), (where["away_goals"], ag))
-                 if len(g.lstrip("0")) > _GOAL_DIGITS), None)) is not None:
+        oversized = next((i for i, g in ((where["home_goals"], hg), (where["away_goals"], ag))
+                          if len(g.lstrip("0")) > _GOAL_DIGITS), None)
+        if oversized is not None:
             # trial40: `99999999999999999999` was read (int() has no bound) and the JSON written failed
             # its own schema when read back; the text format reads no such score either
             diags.append(Diagnostic("P016", WARNING, f"score `{cut(hg)}-{cut(ag)}` is not a score (its counts "

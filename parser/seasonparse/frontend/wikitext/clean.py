@@ -349,7 +349,7 @@ def oversized_score(raw: str) -> str | None:
 
 
 def _numbers_pair(text: str) -> str | None:
-    """The first `N–M` of `text` with the word around it (`+3–1e5`, `0x1F–2`): found by its
+    """The first `N–M` of `text` with the word around it (`+3–1e5`, `0x10–0`): found by its
     digits, then widened, not by one pattern of the word (`[\\w.+-]*\\d+...` tried again at
     each of a long number's digits: 2,000 digits took 30 s)."""
     m = _NUMBERS_PAIR.search(text)
