@@ -175,10 +175,17 @@ class KnockoutTie(NamedTuple):
                     return link
         return None
 
-    def aggregate(self) -> dict[str, int]:
-        """Goals per team (names as in the first leg) over all legs."""
+    def aggregate(self, sides: list[tuple[str, str]] | None = None) -> dict[str, int]:
+        """Goals per team (names as in the first leg) over all legs: each leg's clubs its
+        `sides` where given (rules.ties._leg_sides: as identity tells them), else the first
+        leg's name each leg's name is the same team as (a name that is neither counts for none)."""
         a, b = self.teams()
         totals = {a: 0, b: 0}
+        if sides is not None:
+            for m, (home, away) in zip(self.legs, sides):
+                totals[home] += m.home_goals
+                totals[away] += m.away_goals
+            return totals
         for m in self.legs:
             for side in ("home", "away"):
                 team = m.team(side)

@@ -72,16 +72,6 @@ def _leg_sides(doc, kt) -> list[tuple[str, str]] | None:
     return found
 
 
-def _aggregate(kt, sides: list[tuple[str, str]]) -> dict[str, int]:
-    """Goals per side of the tie (its first leg's names) over its legs, each leg's clubs its
-    `sides` (_leg_sides)."""
-    totals = dict.fromkeys(kt.teams(), 0)
-    for m, (home, away) in zip(kt.legs, sides):
-        totals[home] += m.home_goals
-        totals[away] += m.away_goals
-    return totals
-
-
 def _another_club(doc, kt) -> bool:
     """Whether the outcome line's club is known to be neither side of the tie: another article or
     a club the document tells apart from each (identity.one_club). A name nothing relates to the
@@ -154,7 +144,7 @@ def tie_aggregate_mismatch(doc, settings, report):
         if winner is None or sides is None:
             continue  # T001, or not known; legs of two pairs of clubs: T004
         a, b = kt.teams()
-        agg = _aggregate(kt, sides)
+        agg = kt.aggregate(sides)
         loser = b if winner == a else a
         actual = (agg[winner], agg[loser])
         if actual != (t.aggregate_winner, t.aggregate_loser):
@@ -189,7 +179,7 @@ def tie_wrong_winner(doc, settings, report):
         if winner is None or sides is None:
             continue  # T001, or not known; legs of two pairs of clubs: T004
         other = b if winner == a else a
-        agg = _aggregate(kt, sides)
+        agg = kt.aggregate(sides)
         if len(kt.legs) < 2 and t.reason != "aggregate":
             continue
         if agg[winner] < agg[other]:
