@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SEEDS
 
-from seasonparse.baseline import FORMAT, _Stable
+from seasonparse.baseline import FORMAT, Fingerprints
 from seasonparse.findings import Finding, Related
 
 
@@ -114,5 +114,5 @@ def test_messages_lose_locations_but_keep_values(tmp_path, monkeypatch):
     f = Finding("X001", "error", "2-1 here, 3-1 in sub/a.txt:12, 1-1 in a.txt:3:4 and ../a.txt: "
                 "\"a.txt.bak:5\" stays", "b.txt", 7,
                 related=(Related("sub/a.txt", 12, 1, ""), Related("a.txt", 3, 4, ""), Related("../a.txt", 1, 1, "")))
-    assert _Stable(tmp_path).message(f) == ("2-1 here, 3-1 in work/sub/a.txt, 1-1 in work/a.txt and a.txt: "
+    assert Fingerprints(tmp_path).message(f) == ("2-1 here, 3-1 in work/sub/a.txt, 1-1 in work/a.txt and a.txt: "
                                             "\"a.txt.bak:5\" stays")

@@ -57,8 +57,9 @@ def _whole(text: str, at: int, end: int) -> bool:
     return True
 
 
-class _Stable:
-    """Root-relative paths and location-free messages, cached per path."""
+class Fingerprints:
+    """A finding's fingerprint, the baseline's and GitLab's: root-relative paths and location-free
+    messages (cached per path), so a fingerprint survives moved lines and another working folder."""
 
     def __init__(self, root: Path):
         self.root = root.resolve()
@@ -107,7 +108,8 @@ class _Stable:
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
-def _line(lines_by_path, f: Finding) -> str:
+def line_of(lines_by_path, f: Finding) -> str:
+    """The text of the line a finding is at (the fingerprint reads it: lines move, text stays)."""
     lines = lines_by_path.get(f.path, ())
     return lines[f.line - 1] if 0 < f.line <= len(lines) else ""
 
@@ -118,9 +120,9 @@ def write(path: Path, findings: list[Finding], lines_by_path, root: Path) -> Non
 
     from seasonparse.jsonout import write_atomic
 
-    stable = _Stable(root)
+    stable = Fingerprints(root)
     entries = sorted(({"code": f.code, "path": stable.path(f.path), "line": f.line,
-                       "message": stable.message(f), "fingerprint": stable.fingerprint(f, _line(lines_by_path, f))}
+                       "message": stable.message(f), "fingerprint": stable.fingerprint(f, line_of(lines_by_path, f))}
                       for f in findings),
                      key=lambda e: (e["path"], e["line"], e["code"], e["message"]))
     write_atomic(str(path), json.dumps({"seasonparse_baseline": FORMAT, "findings": entries},
@@ -159,11 +161,11 @@ def load(path: Path) -> Counter:
 
 def filter_new(findings: list[Finding], known: Counter, root: Path, lines_by_path) -> tuple[list[Finding], int]:
     """The findings the baseline does not account for, and how many it hid."""
-    stable = _Stable(root)
+    stable = Fingerprints(root)
     left = Counter(known)
     new, hidden = [], 0
     for f in findings:
-        fp = stable.fingerprint(f, _line(lines_by_path, f))
+        fp = stable.fingerprint(f, line_of(lines_by_path, f))
         if left[fp] > 0:
             left[fp] -= 1
             hidden += 1

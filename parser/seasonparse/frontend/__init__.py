@@ -13,6 +13,7 @@ from seasonparse.frontend.source import Source, decode, read
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, WARNING, Block, Diagnostic, Document
 from seasonparse.suffixes import DUMP_SUFFIXES, is_dump  # noqa: F401 - which inputs are dumps
+from seasonparse.wording import plural
 
 _COMMENT = compile_lazily(r"<!--.*?(?:-->|\Z)", re.S)
 # A line of comments and nothing else (`<!-- a -->-->` is not one: its `-->` is text).
@@ -74,7 +75,7 @@ def _unclosed_comment(text: str, start: int) -> Diagnostic:
     line = text.count("\n", 0, start) + 1
     hidden = text.count("\n", start) + (not text.endswith("\n"))
     return Diagnostic("P015", WARNING, f"`<!--` is never closed: the rest of the document "
-                      f"({hidden} line{'s' if hidden != 1 else ''} from here) is read as a comment",
+                      f"({plural(hidden, 'line')} from here) is read as a comment",
                       line, start - (text.rfind("\n", 0, start) + 1) + 1)
 
 

@@ -20,13 +20,13 @@ SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
 
 
 def render(findings, lines_by_path, rules) -> str:
-    from seasonparse.baseline import _line, _Stable
+    from seasonparse.baseline import Fingerprints, line_of
 
-    stable = _Stable(Path.cwd())
+    stable = Fingerprints(Path.cwd())
     seen: dict[str, int] = {}
     issues = []
     for f in findings:
-        fingerprint = stable.fingerprint(f, _line(lines_by_path, f))
+        fingerprint = stable.fingerprint(f, line_of(lines_by_path, f))
         n = seen.get(fingerprint, 0)
         seen[fingerprint] = n + 1
         if n:

@@ -20,6 +20,7 @@ from seasonparse.tournaments import match_phase, table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
+from seasonparse.wording import plural
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.tables import (
     SHORT_LABELS, column_indexes, differences, to_int, tournament_columns, win_points)
@@ -317,7 +318,7 @@ def reference_standings(index, settings, report):
                 if what == "a stated deduction":
                     parts.append(f"a deduction of {points} points (\"{statement}\")")
                 else:
-                    parts.append(f"the {points} point{'' if points == 1 else 's'} from its {len(matches)} reference match{'' if len(matches) == 1 else 'es'} against "
+                    parts.append(f"the {plural(points, 'point')} from its {plural(len(matches), 'reference match', 'reference matches')} against "
                                  f"{what} (\"{statement}\")")
                     related += [_at(m) for m in matches]
                 related.append(Related(path, at, 1, statement))
