@@ -30,7 +30,7 @@ from seasonparse.model import (
     ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section,
     Table, maker)
 from seasonparse.model import Document
-from seasonparse.names import fold
+from seasonparse.names import fold, same_club
 from seasonparse.football import round_index
 from seasonparse.seasons import season_year, season_years
 from seasonparse.reference import (
@@ -887,10 +887,11 @@ class _Reader:
     def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
                away_goals: str, away_column: int, markers, scorers) -> None:
         """The match and row (reference.row) of a result line read, and its scorers. A club against
-        itself (`Necaxa  1-0 Necaxa`) is no match: a P016, as the CSV reader's (a reference runs no M rule)."""
+        itself (`Necaxa  1-0 Necaxa`, `U. de G.  1-0 U de G`: names.same_club, M010's test) is no match:
+        a P016, as the CSV reader's (a reference runs no M rule)."""
         if not self.stack and self.years is None:  # a season of one phase needs no heading (review27)
             self.diags.append(Diagnostic("P024", WARNING, "a result before any `Season:` line", n))
-        if home[:1].casefold() == away[:1].casefold() and _fold(home) == _fold(away):
+        if same_club(home, away):
             self.diags.append(Diagnostic("P016", WARNING, f"`{home}` against `{away}`: a club against itself is no "
                                          "match; its result is not read", n, start))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
