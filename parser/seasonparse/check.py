@@ -18,7 +18,7 @@ from seasonparse.config import Config
 from seasonparse.fallback import INTERNAL_ERROR, described, failed_document, internal_error
 from seasonparse.model import Document
 from seasonparse.rules import registry
-from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings
+from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings, code_matches, most_specific
 from seasonparse.spill import SpillFile, Spilled, loaded
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def selected_codes(rules: dict[str, Rule], select, ignore, extend_select) -> set
     """The codes to report. P000 is always among them: a check that could not run
     must never pass silently, whatever the selection."""
     def matches(code, patterns):
-        return any(p == "ALL" or code.startswith(p) for p in patterns)
+        return any(code_matches(code, p) for p in patterns)
 
     chosen = {c for c in rules if (matches(c, select) or matches(c, extend_select))
               and not matches(c, ignore)}
@@ -825,8 +825,8 @@ def _overrides(findings, config: Config):
         return findings
     out = []
     for f in findings:
-        level = next((lv for code, lv in sorted(config.severity.items(), key=lambda kv: -len(kv[0]))
-                      if f.code.startswith(code)), None)
+        named = most_specific(f.code, config.severity)
+        level = None if named is None else config.severity[named]
         if level is not None and level != f.severity:
             f = f._replace(severity=level)  # every other field, its fix too, kept
         out.append(f)
@@ -847,7 +847,7 @@ def _per_file_ignores(findings, config: Config):
     for f in findings:
         rel = _relative(f.path, config.root)
         ignored = any((fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(f.path, glob))
-                      and any(f.code.startswith(c) or c == "ALL" for c in codes)
+                      and any(code_matches(f.code, c) for c in codes)
                       for glob, codes in config.per_file_ignores.items())
         if not ignored:
             out.append(f)

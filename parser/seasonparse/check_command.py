@@ -18,7 +18,9 @@ from seasonparse.wording import plural
 def _codes(value: str) -> list[str]:
     """Comma-separated rule codes or prefixes, in any case (as `seasonparse rule` takes them).
     An empty list is refused: `--select ''` selecting the configured default would surprise."""
-    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    from seasonparse.findings import selector
+
+    codes = [selector(c) for c in value.split(",") if c.strip()]
     if not codes:
         raise argparse.ArgumentTypeError(f"expected rule codes or prefixes (`M`, `G001`, `ALL`): {value!r}")
     return codes
@@ -297,6 +299,7 @@ def _check_command(args, report: bool, closing) -> int:
     from seasonparse.config import ConfigError
     from seasonparse.config import load as load_config
     from seasonparse.dask_engine import EngineError
+    from seasonparse.findings import code_matches
     from seasonparse.inputs import expand
     from seasonparse.parallel import Exiting, size_of
     from seasonparse.report import render
@@ -313,7 +316,7 @@ def _check_command(args, report: bool, closing) -> int:
         raise UsageError(f"configuration: {exc}") from None
     for flag in ("select", "ignore", "extend_select"):
         for code in getattr(args, flag) or ():
-            if code != "ALL" and not any(c.startswith(code) for c in rules):
+            if not any(code_matches(c, code) for c in rules):
                 raise UsageError(f"--{flag.replace('_', '-')}: `{code}` selects no rule")
     write_to = None if report or not args.write_baseline else _output_target(
         "--write-baseline", args.write_baseline)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from seasonparse.findings import code_matches
 from seasonparse.inputs import DEFAULT_GLOBS
 from seasonparse.model import SEVERITIES
 
@@ -60,13 +61,14 @@ def _table(value, where: str, shape: str) -> dict:
 
 
 def _codes(values: tuple[str, ...], where: str, known: set[str]) -> tuple[str, ...]:
-    """The codes or prefixes as given; one that names no rule is an error. So is `""`, a prefix
+    """The selectors as given (findings.code_matches: any case, ALL, a code or prefix); one that
+    names no rule is an error. So is `""`, a prefix
     of every code: `ignore = [""]` would turn the linter off without a word (`--ignore ''` is refused too)."""
     for v in values:
         if not v.strip():
             raise ConfigError(f"{where}: an empty code is a prefix of every rule's; write the codes or "
                               f"prefixes meant, or ALL")
-        if v != "ALL" and not any(code.startswith(v) for code in known):
+        if not any(code_matches(code, v) for code in known):
             raise ConfigError(f"{where}: `{v}` selects no rule (see `seasonparse rules`)")
     return values
 

@@ -34,6 +34,30 @@ SCOPES = {
 """Each scope: what its rules are given, and when they run (the README prints this)."""
 
 
+ALL = "ALL"
+
+
+def selector(text: str) -> str:
+    """A rule selector as written (`m003`, ` M `, `all`) in its one form (`M003`, `M`, `ALL`)."""
+    return text.strip().upper()
+
+
+def code_matches(code: str, written: str) -> bool:
+    """Whether the selector `written` names the rule `code`: in any case, `ALL` names every
+    rule, any other selector a code or a prefix of codes (`m`, `M00`, `m003` name M003). The
+    one reading of a selector: `--select`, `select`/`ignore`/`extend-select`, `severity`,
+    `per-file-ignores` and a suppression comment's codes."""
+    s = selector(written)
+    return s == ALL or code.startswith(s)
+
+
+def most_specific(code: str, selectors) -> str | None:
+    """Of `selectors` (as written), the one naming `code` most narrowly (`M003` before `M`, `M`
+    before `ALL`); None where none names it. A configured `severity`'s: the narrowest wins."""
+    named = [s for s in selectors if code_matches(code, s)]
+    return max(named, key=lambda s: -1 if selector(s) == ALL else len(selector(s)), default=None)
+
+
 class Related(NamedTuple):
     path: str
     line: int

@@ -33,8 +33,9 @@ def cmd_rule(argv: list[str]) -> int:
     from seasonparse.rules import registry
 
     rules = registry()
-    code = args.code.upper()
-    r = rules.get(code) or next((x for x in rules.values() if x.name == args.code), None)
+    from seasonparse.findings import selector
+
+    r = rules.get(selector(args.code)) or next((x for x in rules.values() if x.name == args.code), None)
     if r is None:
         raise UsageError(f"no rule `{args.code}` (see `seasonparse rules`)")
     import inspect

@@ -4,9 +4,9 @@ and by the rules (football.season_window)."""
 
 import re
 
-# a year or two (`2011–12`); a decade (`1990s`, `1990's`: a year ending in 0) is no season,
-# a year's possessive (`2019's Copa`) is
-_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{2,4}))?(?!(?<=0)['’]?s(?![^\W\d_]))")
+# a year or two (`2011–12`, `2011-12`, `2011—12`, `2011/12`); a decade (`1990s`, `1990's`: a year
+# ending in 0) is no season, a year's possessive (`2019's Copa`) is
+_YEARS = re.compile(r"(\d{4})(?:\s*[–—/-]\s*(\d{2,4}))?(?!(?<=0)['’]?s(?![^\W\d_]))")
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")  # one year, 1800-2999, standing alone
@@ -31,7 +31,10 @@ _LAST_YEAR = 2199
 
 def season_years(text: str) -> tuple[int, int, str] | None:
     """`2011–12` -> (2011, 2012, '2011–12'); `2011` -> (2011, 2011, '2011'); None where
-    no plausible season is named (a year from 1850 to _LAST_YEAR)."""
+    no plausible season is named (a year from 1850 to _LAST_YEAR). The years may be joined by
+    any dash or a slash (`2011/12`, `2011-2012`), and two digits roll over the century
+    (`1999/00` -> 1999, 2000). The one reading of a season's years: the article readers',
+    the rules' and the RSSSF reader's (`Season: 1999/00`, a title `Austria 2013/14`)."""
     m = _YEARS.search(text or "")
     if not m:
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from seasonparse.findings import Finding
+from seasonparse.findings import Finding, code_matches, selector
 from seasonparse.lazy_re import compile_lazily
 
 _DIRECTIVE = compile_lazily(
@@ -45,7 +45,7 @@ class Directive:
         return f"Directive{self._fields()!r}"
 
     def covers(self, code: str) -> bool:
-        return not self.codes or any(code.startswith(c) for c in self.codes)
+        return not self.codes or any(code_matches(code, c) for c in self.codes)
 
 
 def directives(lines: tuple[str, ...]) -> list[Directive]:
@@ -72,7 +72,7 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
                 open_ranges.append(d)
             else:  # enable: closes the open ranges it names
                 for o in list(open_ranges):
-                    if not d.codes or not o.codes or set(d.codes) & set(o.codes):
+                    if not d.codes or not o.codes or {*map(selector, d.codes)} & {*map(selector, o.codes)}:
                         o.end = n
                         open_ranges.remove(o)
                 continue

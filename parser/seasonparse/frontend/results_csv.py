@@ -15,7 +15,7 @@ from functools import cache
 from seasonparse.frontend.source import Source, decode, read
 from seasonparse.model import ERROR, WARNING, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
-from seasonparse.names import fold
+from seasonparse.names import fold, same_club
 from seasonparse.reference import Footnote, Reference, Segment, row, words
 from seasonparse.wording import cut
 
@@ -158,8 +158,9 @@ def parse_source(source: Source) -> Reference:
             diags.append(Diagnostic("P001", ERROR, f"row with no {side} club (`{cut(header[where[side]])}` empty): "
                                     "row left out", n, _column_of(where[side], cells)))
             continue
-        if fold(full.get(cell["home"], cell["home"])) == fold(full.get(cell["away"], cell["away"])):
-            # trial40: `Alpha,Alpha` was a match; so would `Man City,Manchester City` be
+        if same_club(full.get(cell["home"], cell["home"]), full.get(cell["away"], cell["away"])):
+            # trial40: `Alpha,Alpha` was a match; so would `Man City,Manchester City` be (and review31:
+            # `U. de G.,U de G`: one test with M010's and the RSSSF reader's)
             diags.append(Diagnostic("P016", WARNING, f"`{cut(cell['home'])}` against `{cut(cell['away'])}`: a club "
                                     "against itself is no match; row left out", n, _column_of(where["away"], cells)))
             continue

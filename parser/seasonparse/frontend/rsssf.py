@@ -30,9 +30,9 @@ from seasonparse.model import (
     ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section,
     Table, maker)
 from seasonparse.model import Document
-from seasonparse.names import fold
+from seasonparse.names import fold, same_club
 from seasonparse.football import round_index
-from seasonparse.seasons import season_year
+from seasonparse.seasons import season_year, season_years
 from seasonparse.reference import (
     Bye, Footnote, LegPair, Reference, Segment, Unplayed, row, words)
 
@@ -43,8 +43,6 @@ COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
 _HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
-_YEARS = re.compile(r"(\d{4})(?:\s*[-/]\s*(\d{2,4}))?")  # searched with `–` made `-`: an en dash in
-# the class made compiling it cost as much as three other patterns
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
 # A name or note ends at a non-space, never inside a run of spaces: a lazy `.*?` before `\s{2,}`
 # or `\s*$` tried every end in the run and scanned the rest of it (quadratic). The team is
@@ -294,14 +292,6 @@ def _marker_group(inner: str) -> bool:
     return re.match(_PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
 
 
-def _years_of(years: re.Match) -> tuple[int, int]:
-    """`2011-2012`, `2013/14`, `1931` (_YEARS): the first and last years."""
-    first = last = int(years[1])
-    if years[2]:
-        last = int(years[2]) if len(years[2]) == 4 else first // 100 * 100 + int(years[2])
-    return first, last
-
-
 def _unmarked(text: str) -> str:
     """A heading less its marks, as a page converted to Markdown writes it: `#### ÖFB Cup  ‹§cup›`,
     `**Promotion/Relegation Playoff  ‹§2prorel›**`: `ÖFB Cup`; or to wiki headings (trial39: the
@@ -531,15 +521,15 @@ class _Reader:
             return False
         if any(w[:1].islower() for w in words[:-1] if len(w) > 3):  # a sentence (`Club founded 1931`: review27)
             return False
-        years = _YEARS.fullmatch(words[-1].replace("–", "-"))
-        if years is None:
+        years = season_years(words[-1])
+        if years is None or years[2] != words[-1]:  # the whole word a season
             return False
-        self.set_years(years, words[-1], n)
+        self.set_years(years[:2], words[-1], n)
         self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
         return True
 
-    def set_years(self, years: re.Match, value: str, n: int) -> None:
-        self.years, self.season_line = _years_of(years), n
+    def set_years(self, years: tuple[int, int], value: str, n: int) -> None:
+        self.years, self.season_line = years, n
         self.season = self.season or value
 
     # -- dates -------------------------------------------------------------
@@ -754,14 +744,15 @@ class _Reader:
         self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
 
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
-        years = _YEARS.search(value.replace("–", "-"))
+        found = season_years(value) if key == "season" else None
+        years = found[:2] if found else None
         phase = next((p for p in lexicon()["tournaments"]["phase_letters"].values()
                       if re.search(rf"\b{re.escape(p)}\b", value, re.I)), None)
-        if key == "season" and years:
+        if years:
             if self.years is None or phase is None:
                 self.set_years(years, value, n)
             if phase is not None:
-                first, last = _years_of(years)
+                first, last = years
                 offset = lexicon()["tournaments"]["phase_year"].get(phase.casefold(), 0)
                 year = (first, last)[min(offset, 1)]
                 title = f"{phase} {year}"
@@ -896,10 +887,11 @@ class _Reader:
     def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
                away_goals: str, away_column: int, markers, scorers) -> None:
         """The match and row (reference.row) of a result line read, and its scorers. A club against
-        itself (`Necaxa  1-0 Necaxa`) is no match: a P016, as the CSV reader's (a reference runs no M rule)."""
+        itself (`Necaxa  1-0 Necaxa`, `U. de G.  1-0 U de G`: names.same_club, M010's test) is no match:
+        a P016, as the CSV reader's (a reference runs no M rule)."""
         if not self.stack and self.years is None:  # a season of one phase needs no heading (review27)
             self.diags.append(Diagnostic("P024", WARNING, "a result before any `Season:` line", n))
-        if home[:1].casefold() == away[:1].casefold() and _fold(home) == _fold(away):
+        if same_club(home, away):
             self.diags.append(Diagnostic("P016", WARNING, f"`{home}` against `{away}`: a club against itself is no "
                                          "match; its result is not read", n, start))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
