@@ -9,7 +9,7 @@ from A's side, A's goals first (English Wikipedia's convention: `6–2 | 3–1 |
 goals on aggregate; on a level aggregate, a shoot-out written in the aggregate
 cell (`3–3 (4–2 p)`) decides (reason `penalties`; the tie carries that score, as
 an outcome line's `4 – 2 on penalties`, for T008 to compare with the last leg's),
-or away goals where the cell says so (`2–2 (a)`: A's goals in the second leg
+or away goals where the cell says so (`2–2 (a)`, `2–2 {{agr}}`: A's goals in the second leg
 against B's in the first), else the side written in bold, the way these tables
 mark who went through (reason `other`). Where the score decides the tie and the
 article marks winners in bold, a bold loser is a W005 warning (`marked_winners`).
@@ -155,7 +155,7 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
         a_wins, reason = agg[0] > agg[1], "aggregate"
     elif shootout and shootout[1] != shootout[2]:
         a_wins, reason = int(shootout[1]) > int(shootout[2]), "penalties"
-    elif _AWAY_GOALS.search(clean(t.aggregate)) and (away := _away_goals(t)) and away[0] != away[1]:
+    elif _says_away_goals(t) and (away := _away_goals(t)) and away[0] != away[1]:
         a_wins, reason = away[0] > away[1], "away_goals"
     elif _bold(t.team_a) != _bold(t.team_b):
         a_wins, reason = _bold(t.team_a), "other"
@@ -393,6 +393,17 @@ def read_two_leg(frag: Fragment, b, index: LineIndex, awaited: AwaitedBoxes) -> 
 
 
 _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
+# {{agr}}: the away-goals mark as a template (it shows `(a)`), in the aggregate cell (`2–2 {{agr}}`) or after
+# the winner's name (`'''Roma''' {{agr}}`); read from the raw cells, as the cleaned ones show nothing of it
+_AGR = re.compile(r"\{\{\s*agr\s*(?:\|[^{}]*)?\}\}", re.I)
+
+
+def _says_away_goals(t: TieText) -> bool:
+    """Whether a tie's row says away goals decided it: `(a)` or `away goals` in its aggregate cell,
+    or an {{agr}} in it or a team cell (trial41: `2–2 {{agr}}` read as nothing, the tie given to
+    the club in bold)."""
+    return bool(_AWAY_GOALS.search(clean(t.aggregate))
+                or any(_AGR.search(cell) for cell in (t.aggregate, t.team_a, t.team_b)))
 # A shoot-out's score in an `aggregatescore` (`(4–2 p)`, `4–2 pens`, `won 4–2 on penalties`): left out
 # before the aggregate is read (review15: `Chelsea won 4–2 on penalties` was read as a 4–2 aggregate)
 _SHOOTOUT_WORDS = re.compile(r"\(?\s*\d{1,2}\s*[-–—−]\s*\d{1,2}\s*(?:on\s+)?(?:p|pen|pens|penalties)\b\.?\s*\)?",

@@ -1,0 +1,35 @@
+"""What trial41 (knockout, group and final articles of real Wikipedia pages) found the wikitext
+reader missing or misreading, each on a cut of the article (tests/fixtures/wikitext/excerpts/trial41,
+see SOURCES.md)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+from test_rules_planted import findings_for
+
+from seasonparse.frontend import parse_file
+from seasonparse.frontend.source import decode
+from seasonparse.frontend.wikitext import parse_wikitext
+
+TRIAL41 = FIXTURES / "wikitext" / "excerpts" / "trial41"
+
+
+def _findings(stem: str) -> list[tuple[str, int, str]]:
+    path = TRIAL41 / f"{stem}.wikitext"
+    return [(f.code, f.line, f.message) for f in findings_for(path.read_text("utf-8"), wikitext=True)]
+
+
+def test_the_away_goals_template_is_the_aggregates_mark():
+    """`2–2 {{agr}}` is `2–2 (a)`: the tie is decided on away goals (Roma's one in Donetsk against
+    Shakhtar's none in Rome), and the club marked in bold that lost it is a W005, as with
+    `([[Away goals rule|a]])` (it was read as nothing: reason `other`, the bold club the winner)."""
+    for stem in ("agr_away_goals_not_read", "agr_control_spelled_a"):
+        doc = parse_file(str(TRIAL41 / f"{stem}.wikitext"))
+        assert [(t.winner, t.reason) for t in doc.ties][-1] == ("Roma", "away_goals")
+        assert [(c, ln) for c, ln, _ in _findings(stem)] == [("W005", 5)]
+    # the mark after the winner's name, as the article's bracket writes it: the same tie, the name kept
+    text = (TRIAL41 / "agr_away_goals_not_read.wikitext").read_text("utf-8").replace(
+        "'''[[FC Shakhtar Donetsk|Shakhtar Donetsk]]'''|UKR|2–2 {{agr}}|[[A.S. Roma|Roma]]",
+        "[[FC Shakhtar Donetsk|Shakhtar Donetsk]]|UKR|2–2|'''[[A.S. Roma|Roma]]''' {{agr}}")
+    tie = parse_wikitext(decode("t.wikitext", text.encode("utf-8"))).ties[-1]
+    assert (tie.winner, tie.reason, tie.text) == ("Roma", "away_goals", "Shakhtar Donetsk 2–2 Roma")
