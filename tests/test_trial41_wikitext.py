@@ -10,6 +10,7 @@ from test_rules_planted import findings_for
 from seasonparse.frontend import parse_file
 from seasonparse.frontend.source import decode
 from seasonparse.frontend.wikitext import parse_wikitext
+from seasonparse.jsonout import to_dict
 
 TRIAL41 = FIXTURES / "wikitext" / "excerpts" / "trial41"
 
@@ -33,3 +34,18 @@ def test_the_away_goals_template_is_the_aggregates_mark():
         "[[FC Shakhtar Donetsk|Shakhtar Donetsk]]|UKR|2–2|'''[[A.S. Roma|Roma]]''' {{agr}}")
     tie = parse_wikitext(decode("t.wikitext", text.encode("utf-8"))).ties[-1]
     assert (tie.winner, tie.reason, tie.text) == ("Roma", "away_goals", "Shakhtar Donetsk 2–2 Roma")
+
+
+def test_a_rows_shoot_out_is_the_winners_score_first():
+    """`PSV 0–0 (7–8 p) Atlético`: the row writes team 1's score first; the tie (and its JSON's
+    winner and loser) holds Atlético's 8 first. The aggregate likewise: the winner's goals first."""
+    doc = parse_file(str(TRIAL41 / "shootout_json_orientation.wikitext"))
+    tie = to_dict(doc)["ties"][0]
+    assert (tie["winner"], tie["reason"]) == ("Atlético Madrid", "penalties")
+    assert tie["shootout"] == {"winner": 8, "loser": 7}
+    assert tie["aggregate"] == {"winner": 0, "loser": 0}
+    # a row whose team 2 lost: its aggregate and shoot-out, team 1's first, are the winner's
+    text = (TRIAL41 / "shootout_json_orientation.wikitext").read_text("utf-8").replace(
+        "0–0 (7–8 [[", "1–2 (7–8 [[")
+    tie = to_dict(parse_wikitext(decode("t.wikitext", text.encode("utf-8"))))["ties"][0]
+    assert (tie["winner"], tie["aggregate"]) == ("Atlético Madrid", {"winner": 2, "loser": 1})

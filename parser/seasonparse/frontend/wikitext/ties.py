@@ -167,7 +167,9 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
             elif boxes is not None:
                 awaited.compare_aggregate(a, bb, cell, boxes)
         return None
-    stated = (int(shootout[1]), int(shootout[2])) if shootout else None  # T008 compares it with the last leg's
+    # the shoot-out as the row states it, the winner's score first (the Tie's, the JSON's winner/loser: trial41
+    # gave `7–8 p` as winner 7, loser 8); T008 compares it with the last leg's
+    stated = None if not shootout else (int(shootout[1]), int(shootout[2]))[::1 if a_wins else -1]
     if waiting is not None:
         waiting.tie = len(b.ties)
     b.ties.append(Tie(a if a_wins else bb, reason, max(agg), min(agg),
