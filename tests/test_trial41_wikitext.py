@@ -49,3 +49,13 @@ def test_a_rows_shoot_out_is_the_winners_score_first():
         "0–0 (7–8 [[", "1–2 (7–8 [[")
     tie = to_dict(parse_wikitext(decode("t.wikitext", text.encode("utf-8"))))["ties"][0]
     assert (tie["winner"], tie["aggregate"]) == ("Atlético Madrid", {"winner": 2, "loser": 1})
+
+
+def test_a_template_sharing_its_lines_with_section_marks_stands_alone():
+    """`<section begin=bracket />{{16TeamBracket ...}}<section end=bracket />`: the marks show nothing,
+    so the bracket is a template standing alone, kept whole and noted (P013) as on lines of its own;
+    it was read as paragraphs (`|ESP|Sevilla|0|2|2|...`), unnoted."""
+    for stem, line, column in (("bracket_section_end", 2, 26), ("bracket_control_own_lines", 3, 1)):
+        doc = parse_file(str(TRIAL41 / f"{stem}.wikitext"))
+        assert not [b for b in doc.blocks if b.kind == "paragraph" and "|ESP|" in b.text]
+        assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("P013", line, column)]
