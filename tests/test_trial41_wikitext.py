@@ -59,3 +59,25 @@ def test_a_template_sharing_its_lines_with_section_marks_stands_alone():
         doc = parse_file(str(TRIAL41 / f"{stem}.wikitext"))
         assert not [b for b in doc.blocks if b.kind == "paragraph" and "|ESP|" in b.text]
         assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("P013", line, column)]
+
+
+REDIRECT = "#REDIRECT[[2001 Major League Soccer season#MLS Cup Playoffs|2001 Major League Soccer season]]"
+
+
+def test_a_redirect_is_said_and_a_dumps_redirect_skipped_by_the_same_test():
+    """A page that is a redirect (trial41: `2001 MLS Cup Playoffs`, read as a list item, 0 findings)
+    is one P025 naming the page it leads to; in a dump, a page whose text redirects is skipped even
+    where no <redirect> element marks it: frontend.dump.redirect_target is the one test."""
+    from seasonparse.frontend import dump
+
+    for text, line, target in ((REDIRECT, 1, "2001 Major League Soccer season#MLS Cup Playoffs"),
+                               ("\n  #redirect: [[ Other page ]]\n", 2, "Other page")):
+        (found,) = findings_for(text, wikitext=True)
+        assert (found.code, found.line) == ("P025", line)
+        assert f"redirect to `{target}`" in found.message
+    assert [dump.redirect_target(t) for t in ("#REDIRECT [[A|b]]", "#redirect:[[A]]", " #REDIRECT [[A]]")] == ["A"] * 3
+    assert [dump.redirect_target(t) for t in ("# REDIRECT x", "see #REDIRECT [[A]]", "* #REDIRECT [[A]]")] == [None] * 3
+    page = dump.Page("2001 MLS Cup Playoffs", 0, 1, False, "wikitext", REDIRECT + "\n{{Football box}}")
+    everything = dump.Selection.from_table({"titles": ["."], "match": "any"})
+    assert not everything.keeps(page)
+    assert everything.keeps(page._replace(text=page.text[len(REDIRECT):]))
