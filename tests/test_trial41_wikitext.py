@@ -81,3 +81,27 @@ def test_a_redirect_is_said_and_a_dumps_redirect_skipped_by_the_same_test():
     everything = dump.Selection.from_table({"titles": ["."], "match": "any"})
     assert not everything.keeps(page)
     assert everything.keeps(page._replace(text=page.text[len(REDIRECT):]))
+
+
+LAYOUT = """{{current sport}}
+==Round of 16==
+{{details|2017–18 UEFA Champions League knockout phase}}
+{{col-begin}}
+{{col-4}}
+The first legs were played on 13 February.
+{{col-break}}
+{{Void}}
+{{col-end}}
+{{Anchor|Bracket}}
+{{16TeamBracket-2legs-except final
+|RD1 = [[#Round of 16|Round of 16]]}}
+{{further|UEFA Champions League}}
+The second legs were played on 6 March.
+"""
+
+
+def test_layout_and_hatnote_templates_are_page_furniture():
+    """{{details}}, {{current sport}}, {{col-4}}, {{col-break}}, {{void}}, {{anchor}} carry nothing for the
+    reader, as {{main}} and {{col-2}} do: no P013 (trial41: one for each); a bracket is still noted."""
+    found = [(f.code, f.line, f.message.split("`")[1]) for f in findings_for(LAYOUT, wikitext=True)]
+    assert found == [("P013", 11, "{{16TeamBracket-2legs-except final}}")]
