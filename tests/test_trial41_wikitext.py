@@ -105,3 +105,24 @@ def test_layout_and_hatnote_templates_are_page_furniture():
     reader, as {{main}} and {{col-2}} do: no P013 (trial41: one for each); a bracket is still noted."""
     found = [(f.code, f.line, f.message.split("`")[1]) for f in findings_for(LAYOUT, wikitext=True)]
     assert found == [("P013", 11, "{{16TeamBracket-2legs-except final}}")]
+
+
+OTHER_ROWS = """{{TwoLegResult|'''[[Juventus F.C.|Juventus]]'''|ITA|4–3|[[Tottenham Hotspur F.C.|Tottenham Hotspur]]|ENG|2–2|2–1}}
+{{TwoLegResult|[[FC Basel|Basel]]|SUI|2–5|'''[[Manchester City F.C.|Manchester City]]'''|ENG|0–4|2–1}}
+"""
+
+
+def test_a_row_whose_shoot_out_is_the_wrong_way_round_is_one_t007_quoting_the_row():
+    """`PSV 0–0 (8–7 p) '''Atlético'''`, Atlético 8–7 in the deciding leg's box: T007 says what the row says
+    (its score gives PSV the shoot-out, its bold Atlético) and who won the box's; it said `PSV Eindhoven is
+    said to have gone through`. Among rows that mark their winners (two more here), the bold is right and
+    no W005 says it is wrong; a bold loser by the box too is still one."""
+    text = (TRIAL41 / "t007_message_row_bold_winner.wikitext").read_text("utf-8")
+    expected = ("the {{TwoLegResult}} row gives the shoot-out to PSV Eindhoven 8–7 and marks Atlético Madrid in "
+                "bold; Atlético Madrid won the deciding leg's shoot-out 8–7")
+    assert _findings("t007_message_row_bold_winner") == [("T007", 4, expected)]
+    summary = text.replace("{{TwoLegStart}}\n", "{{TwoLegStart}}\n" + OTHER_ROWS)
+    assert [(f.code, f.line, f.message) for f in findings_for(summary, wikitext=True)] == [("T007", 6, expected)]
+    bold_loser = summary.replace("(8–7 [[", "(7–8 [[").replace(
+        "|[[PSV Eindhoven]]|NED|", "|'''[[PSV Eindhoven]]'''|NED|").replace("'''[[Atlético Madrid]]'''", "[[Atlético Madrid]]")
+    assert [(f.code, f.line) for f in findings_for(bold_loser, wikitext=True)] == [("W005", 6)]

@@ -85,6 +85,10 @@ class Mark(NamedTuple):
     score: str  # as written: `1–3`, `3–3 (4–2 p)`
     line: int
     column: int
+    # a tie decided by the row's shoot-out: its legs as they wait for their boxes, whose deciding leg's
+    # shoot-out winner (`_Awaited.shootout_winner`) may be the club in bold: then the row's shoot-out is
+    # written the wrong way round, which T007 reports, not the bold
+    legs: _Awaited | None = None
 
 
 def _bold(raw: str) -> bool:
@@ -95,14 +99,29 @@ def marked_winners(marks: list[Mark], diags: list[Diagnostic]) -> None:
     """W005 for each bold team that lost its tie, where the article marks winners: at
     least two ties have one team in bold and more of them bold the winner than not
     (else bold is the article's style for something else, such as the home side)."""
-    right = sum(1 for m in marks if m.marked == m.winner)
+    right = sum(1 for m in marks if m.marked == m.winner or _bold_won_the_shootout(m))
     if right < 2 or right <= len(marks) - right:
         return
     for m in marks:
-        if m.marked != m.winner:
+        if m.marked != m.winner and not _bold_won_the_shootout(m):
             how = {"aggregate": "on aggregate", "away_goals": "on away goals"}.get(m.how, "on penalties")
             diags.append(Diagnostic("W005", WARNING, f"{m.marked} is marked in bold as the winner, but "
                                                      f"{m.winner} won {m.score} {how}", m.line, m.column))
+
+
+def _bold_won_the_shootout(m: Mark) -> bool:
+    """Whether the club in bold won the shoot-out of its tie's deciding leg as its football box
+    tells it, the row's shoot-out score giving the other club (trial41: `PSV 0–0 (8–7 p)
+    '''Atlético'''`, Atlético's 8–7 in the box: the score is wrong, not the bold; T007 says so).
+    Read once the page is (AwaitedBoxes.mismatches fills the legs' box's winner, before the W005s)."""
+    won = m.legs.shootout_winner if m.how == "penalties" and m.legs is not None else None
+    return won is not None and tokens(won) == tokens(m.marked)
+
+
+def _shootout_winner(box: Match) -> str | None:
+    """The club that won a box's shoot-out (its `penalties`, the home side's first), if one did."""
+    p = box.penalties
+    return None if not p or p[0] == p[1] else box.home if p[0] > p[1] else box.away
 
 
 def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
@@ -178,7 +197,11 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
         return None
     marked_a = _bold(t.team_a)
     line, col = (t.team_a_pos if marked_a else t.team_b_pos) or (t.line, 1)
-    return Mark(a if marked_a else bb, a if a_wins else bb, reason, clean(t.aggregate), line, col)
+    legs_of = waiting
+    if boxes is not None:  # the round's two boxes, read before the row: the later the deciding leg
+        legs_of = _Awaited(a, legs, cells)
+        legs_of.shootout_winner = _shootout_winner(boxes[-1])
+    return Mark(a if marked_a else bb, a if a_wins else bb, reason, clean(t.aggregate), line, col, legs_of)
 
 
 class _Awaited:
@@ -195,6 +218,7 @@ class _Awaited:
         self.tie: int | None = None
         self.club_b = ""  # the other club, as written
         self.aggregate = None  # the aggregate cell's (score, position) where it makes no tie (add_tie)
+        self.shootout_winner: str | None = None  # who won the leg 2 box's shoot-out (mismatches)
 
 
 class AwaitedBoxes:
@@ -245,6 +269,7 @@ class AwaitedBoxes:
         for waiting in self.awaited:
             if all(waiting.boxed) and not waiting.more:
                 self.compare(waiting.club_a, waiting.cells, [b.matches[i] for i in waiting.slots])
+                waiting.shootout_winner = _shootout_winner(b.matches[waiting.slots[1]])
             if waiting.aggregate is not None and not waiting.more and None not in waiting.slots:
                 self.compare_aggregate(waiting.club_a, waiting.club_b, waiting.aggregate,
                                        [b.matches[i] for i in waiting.slots])
