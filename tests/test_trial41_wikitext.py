@@ -34,6 +34,11 @@ def test_the_away_goals_template_is_the_aggregates_mark():
         "[[FC Shakhtar Donetsk|Shakhtar Donetsk]]|UKR|2–2|'''[[A.S. Roma|Roma]]''' {{agr}}")
     tie = parse_wikitext(decode("t.wikitext", text.encode("utf-8"))).ties[-1]
     assert (tie.winner, tie.reason, tie.text) == ("Roma", "away_goals", "Shakhtar Donetsk 2–2 Roma")
+    # a ties table's row likewise
+    table = ("==Round of 16==\n{| class=\"wikitable\"\n! Team 1 !! Agg. !! Team 2 !! 1st leg !! 2nd leg\n|-\n"
+             "| [[FC Shakhtar Donetsk|Shakhtar Donetsk]] || 2–2 {{agr}} || '''[[A.S. Roma|Roma]]''' || 2–1 || 0–1\n|}\n")
+    tie = parse_wikitext(decode("t.wikitext", table.encode("utf-8"))).ties[-1]
+    assert (tie.winner, tie.reason) == ("Roma", "away_goals")
 
 
 def test_a_rows_shoot_out_is_the_winners_score_first():
