@@ -97,11 +97,36 @@ def tie_shootout_winner(doc, settings, report):
             continue
         if same_team(kt.stated.winner, res.loser):
             last = kt.legs[-1]
-            yield report(f"{kt.stated.winner} is said to have gone through, but {res.winner} won "
-                         f"the shoot-out {max(last.penalties)}–{min(last.penalties)}",
+            shootout = f"{max(last.penalties)}–{min(last.penalties)}"
+            yield report(_row_says(doc, kt.stated, (res.winner, res.loser), shootout)
+                         or f"{kt.stated.winner} is said to have gone through, but {res.winner} won the shoot-out "
+                            f"{shootout}",
                          kt.stated.line, 1,
                          related=[Related(doc.path, last.line, last.home_column,
                                           f"the shoot-out: {describe(last)}")])
+
+
+def _row_says(doc, tie, clubs: tuple[str, str], shootout: str) -> str | None:
+    """T007's message where a tie's row (not an outcome line) states its winner: what the row says (whom
+    its shoot-out score gives the shoot-out, whom it marks in bold) and who won the deciding leg's (trial41:
+    `PSV 0–0 (8–7 p) '''Atlético'''` was `PSV is said to have gone through`, the row naming Atlético)."""
+    by = _stated_by(doc, tie)
+    if by == "the outcome line":
+        return None
+    says = [f"gives the shoot-out to {tie.winner} {tie.shootout[0]}–{tie.shootout[1]}"] if tie.shootout else []
+    if (bold := _in_bold(doc.line_text(tie.line), clubs)) is not None:
+        says.append(f"marks {bold} in bold")
+    return (f"{by} {' and '.join(says) or f'puts {tie.winner} through'}; {clubs[0]} won the deciding leg's "
+            f"shoot-out {shootout}")
+
+
+def _in_bold(line: str, clubs: tuple[str, str]) -> str | None:
+    """The one of `clubs` a row's line writes in bold (`'''[[Atlético Madrid]]'''`), if one is."""
+    from seasonparse.frontend.wikitext.clean import clean  # at a finding only, as _stated_by's reader
+
+    bold = [clean(m) for m in line.split("'''")[1::2]]
+    found = [club for club in clubs if any(same_team(text, club) for text in bold)]
+    return found[0] if len(found) == 1 else None
 
 
 def _stated_by(doc, tie) -> str:

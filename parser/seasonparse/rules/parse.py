@@ -477,12 +477,14 @@ Example:
 """)
 
 nothing_read = _diagnostic_rule("P025", "not-an-article", WARNING, """
-An input in the text format of which nothing of a season article is read.
+An input of which nothing of a season article is read: a text of prose only, a wikitext redirect.
 
 What it does: reports, at its first line, a text input in which no `= Title =`
 line, heading, infobox, match, table or goalscorer list is read: all of it prose.
 Where it reads like RSSSF-style reference results (a `Season:` line and aligned
-`Home  1-0 Away` results), it says to check it with `--reference`.
+`Home  1-0 Away` results), it says to check it with `--reference`. A wikitext page
+that is a redirect (`#REDIRECT [[2001 Major League Soccer season#MLS Cup Playoffs]]`)
+is reported with the page it leads to (a dump's redirects are skipped, by the same test).
 
 Why: such an input passes every check with no finding, as if it were a correct
 article: a stray file, or a reference given as an article (`check --reference

@@ -464,9 +464,21 @@ def read(source: Source) -> Document:
     lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
+    _redirect(text, r.diags)
     doc = r.b.finish(source.sha256, [*source.diagnostics, *r.diags], lines)
     doc = keep_unread(doc, pieces, text, r.line)
     return doc._replace(title=_page_title(source.path, doc)) if doc.title is None and text.strip() else doc
+
+
+def _redirect(text: str, diags: list[Diagnostic]) -> None:
+    """P025 where the page is a redirect (dump.redirect_target): nothing of an article is on it."""
+    from seasonparse.frontend.dump import redirect_target
+
+    target = redirect_target(text)
+    if target is not None:
+        line = text.count("\n", 0, text.find("#")) + 1  # only blanks before it
+        diags.append(Diagnostic("P025", WARNING, f"the page is a redirect to `{target}`: nothing of a season "
+                                                 "article is on it, nothing is checked", line, 1))
 
 
 def _page_title(path: str, doc: Document) -> str:

@@ -225,9 +225,8 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
         elif table_depth == 0:
             if line.startswith("=") and _HEADING.fullmatch(line):
                 pieces.append(Piece("heading", pos, end))
-            elif stripped.startswith("{{") and pos + len(line) - len(stripped) in inline_ends \
-                    and not text[inline_ends[pos + len(line) - len(stripped)]:end].strip():
-                pieces.append(Piece("unknown_template", pos + len(line) - len(stripped), end))
+            elif stripped.startswith(("{{", "<")) and (alone := _alone(text, pos, end, inline_ends)) is not None:
+                pieces.append(Piece("unknown_template", alone, end))
             elif "[[" in line or "]]" in line:
                 _links(text, pos, end, index, diags)
                 pieces.append(Piece("text", pos, end))
@@ -248,6 +247,24 @@ def scan(text: str, index: LineIndex) -> tuple[list[Piece], list[Diagnostic]]:
                                                "read to the end of the article", tl, tc))
         pieces.append(Piece("table", table_start, n))
     return pieces, diags
+
+
+# Blanks and self-closing tags that show nothing: labelled sections' marks (`<section begin=bracket />`),
+# an empty `<nowiki />`
+_SHOWS_NOTHING = re.compile(r"(?:\s*<(?:section|nowiki)\b[^<>]*/>)*\s*", re.I)
+
+
+def _alone(text: str, pos: int, end: int, inline_ends: dict[int, int]) -> int | None:
+    """Where the template standing alone on the line text[pos:end] starts: the line is that
+    template (to its end, which may be lines below), with only what shows nothing around it;
+    else None. A labelled section's mark sharing the template's first or last line
+    (`<section begin=bracket />{{16TeamBracket ...}}<section end=bracket />`) leaves it alone (trial41:
+    the bracket's lines were read as paragraphs, `|ESP|Sevilla|0|2|2|...`, and no P013 said so)."""
+    start = _SHOWS_NOTHING.match(text, pos, end).end()
+    t_end = inline_ends.get(start)
+    if t_end is None or not text.startswith("{{", start):
+        return None
+    return start if _SHOWS_NOTHING.match(text, t_end, end).end() == end else None
 
 
 def _line_end(text: str, pos: int) -> int:
