@@ -53,3 +53,13 @@ def test_the_jobs_cap_is_documented_where_jobs_auto_is():
     assert said in JOBS_HELP
     rows = [line for line in (ROOT / "README.md").read_text("utf-8").splitlines() if line.startswith("| `--jobs N`")]
     assert len(rows) == 2 and all(said in row for row in rows), rows
+
+
+def test_every_generator_is_in_the_generated_files_table():
+    """Each scripts/gen_*.py is a row of the README's table of generated files (review31: the
+    data copies' and the compiled patterns' generators were missing from it)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = readme[readme.index("| after changing | run | test |"):]
+    table = table[:table.index("\n\n")]
+    missing = [p.name for p in sorted((ROOT / "scripts").glob("gen_*.py")) if f"`python scripts/{p.name}" not in table]
+    assert missing == []
