@@ -206,8 +206,8 @@ def test_output_planning_is_one_stat_per_file(tmp_path, monkeypatch):
     calls = []
     real = os.stat
     monkeypatch.setattr(os, "stat", lambda *a, **k: calls.append(1) or real(*a, **k))
-    jobs, refused = inputs.plan_outputs(tmp_path / "out", found)
-    assert len(jobs) == 200 and not refused
+    planned = list(inputs.planned_outputs(tmp_path / "out", found, found))
+    assert len(planned) == 200 and not any(why for _, _, why in planned)
     assert len(calls) <= 2 * 200, len(calls)
 
 

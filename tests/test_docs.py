@@ -41,3 +41,25 @@ def test_readme_test_command_is_what_ci_runs():
     readme = (ROOT / "README.md").read_text("utf-8")
     command = next(line for line in readme.splitlines() if line.endswith("python -m pytest"))
     assert command in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_the_jobs_cap_is_documented_where_jobs_auto_is():
+    """`--jobs auto` runs one worker per usable core up to parallel.MAX_JOBS: the help and both
+    README tables say so, not "one per core" (review31: 8 on a machine of 16 cores)."""
+    from seasonparse.cli_common import JOBS_HELP
+    from seasonparse.parallel import MAX_JOBS
+
+    said = f"at most {MAX_JOBS}"
+    assert said in JOBS_HELP
+    rows = [line for line in (ROOT / "README.md").read_text("utf-8").splitlines() if line.startswith("| `--jobs N`")]
+    assert len(rows) == 2 and all(said in row for row in rows), rows
+
+
+def test_every_generator_is_in_the_generated_files_table():
+    """Each scripts/gen_*.py is a row of the README's table of generated files (review31: the
+    data copies' and the compiled patterns' generators were missing from it)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = readme[readme.index("| after changing | run | test |"):]
+    table = table[:table.index("\n\n")]
+    missing = [p.name for p in sorted((ROOT / "scripts").glob("gen_*.py")) if f"`python scripts/{p.name}" not in table]
+    assert missing == []

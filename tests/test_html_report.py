@@ -197,3 +197,19 @@ def test_recomputed_points_count_the_adjustment_and_the_carried_points_as_the_ru
     path = tmp_path / names[0]
     path.write_text(path.read_text("utf-8").replace("| +3 || 2 || 8", "| +3 || 2 || 9"), "utf-8")
     assert _standings_marked(page_of(tmp_path, *names)) == {("Panathinaikos", "9 ≠ 8")}
+
+
+def test_recomputed_points_count_a_win_as_the_check_does_with_its_stated_deductions(tmp_path):
+    """Two rows short by the deductions the document states fit 3 × W + D, as S002 counts them: a
+    win is 3 points, Delta's row (3 for 4) the one error. The page counted a win without them (2
+    points, as three rows fit) and marked correct Alpha `12 ≠ 8` (review31); a difference a stated
+    deduction explains (S002's info) is left unmarked (rules.standings.expected_figures, one place)."""
+    (tmp_path / "league.txt").write_text(
+        "= 2011–12 Testland League =\n\n==Table==\n| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |\n"
+        "| 1 | Alpha | 6 | 4 | 0 | 2 | 9 | 5 | +4 | 12 |\n| 2 | Beta | 6 | 3 | 1 | 2 | 7 | 6 | +1 | 7 |\n"
+        "| 3 | Gamma | 6 | 2 | 2 | 2 | 6 | 6 | 0 | 6 |\n| 4 | Delta | 6 | 1 | 1 | 4 | 3 | 8 | −5 | 3 |\n\n"
+        "Beta were deducted 3 points. Gamma were deducted 2 points.\n", "utf-8")
+    with in_folder(tmp_path):
+        result, _ = check_run("league.txt")
+    assert [(f.code, f.severity, f.line) for f in result.findings if f.severity == "error"] == [("S002", "error", 8)]
+    assert _standings_marked(page_of(tmp_path, "league.txt")) == {("Delta", "3 ≠ 4")}

@@ -628,3 +628,25 @@ def test_a_change_to_a_buffer_never_opened_is_ignored_without_an_error(project, 
     assert "window/showMessage" not in seen, seen
     # and a change once it is opened is applied
     assert _open(client, never, "x\n") is not None
+
+
+def test_the_quick_fix_is_the_fix_check_fix_chooses():
+    """The server's edits are autofix.fixes_for's, one place (review31: it read the finding's
+    edits itself): a fix over two files, or whose own edits overlap (two insertions at one
+    point), is no fix for `check --fix`, and none in the editor either."""
+    from seasonparse.autofix import fixes_for
+    from seasonparse.findings import Edit, Finding, Fix
+    from seasonparse.lsp_server import autofix_edits
+
+    lines = ("a | b |", "c")
+
+    def finding(*edits):
+        return Finding("W002", "warning", "m", "p", 1, fix=Fix("f", edits))
+
+    one = finding(Edit("p", 1, 7, 1, 8, "", "|"))
+    assert autofix_edits(one, lines) == [(e.line, e.column, e.end_line, e.end_column, e.replacement)
+                                         for e in fixes_for([one])["p"]] == [(1, 7, 1, 8, "")]
+    two_files = finding(Edit("p", 1, 7, 1, 8, "", "|"), Edit("q", 1, 1, 1, 2, "", "x"))
+    same_point = finding(Edit("p", 1, 1, 1, 1, "x", ""), Edit("p", 1, 1, 1, 1, "y", ""))
+    for f in (two_files, same_point):
+        assert fixes_for([f]) == {} and autofix_edits(f, lines) == []

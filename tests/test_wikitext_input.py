@@ -9,10 +9,11 @@ import time
 import pytest
 
 from conftest import FIXTURES
+from wikitext_reference import node_starts, parse_reference
 from seasonparse.frontend import is_wikitext, parse_file
 from seasonparse.frontend.source import decode
 from seasonparse.frontend.wikitext import parse_wikitext
-from seasonparse.frontend.wikitext.offsets import LineIndex, node_starts
+from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.scan import BLOCK_KINDS, mask, scan
 from seasonparse.frontend.wikitext.templates import kind_of
 from seasonparse.jsonout import schema_error, to_dict
@@ -252,7 +253,7 @@ def test_lean_parameter_split_equals_mwparserfromhell(path):
     assert templates
     for p in templates:
         lean = fragments.parse(text, p.start, p.end, p.name, index, [])
-        ref = fragments.parse_reference(text, p.start, p.end, p.name, index, [])
+        ref = parse_reference(text, p.start, p.end, p.name, index, [])
         assert lean == ref
         for param in lean.order:
             assert text.startswith(param.raw, param.offset)
@@ -955,3 +956,29 @@ def test_a_qualifying_rounds_summary_rows_take_the_boxes_below_as_their_legs():
              "First round", "Round of 16", "Final"]
     assert [round_index(t) for t in order] == sorted(round_index(t) for t in order)
     assert round_index("Play-off round") is None  # UEFA's knockout round, Romania's round robin (review20)
+
+
+def test_the_reader_needs_no_mwparserfromhell(tmp_path):
+    """mwparserfromhell is the tests' reference (tests/wikitext_reference.py, the test extra):
+    no module of the package imports it and it is no runtime dependency (review31: two oracles
+    only the tests called kept it one), and a wikitext article is checked where it cannot be imported."""
+    import ast
+    import subprocess
+    import sys
+    import tomllib
+
+    from conftest import ROOT
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert not any(d.startswith("mwparserfromhell") for d in pyproject["dependencies"])
+    for path in (ROOT / "parser" / "seasonparse").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) else
+                     [a.value for a in node.args if isinstance(a, ast.Constant)] if isinstance(node, ast.Call) else [])
+            assert not any(str(n).startswith("mwparserfromhell") for n in names), path
+    article = sorted(WIKI.rglob("*.wikitext"))[0]
+    code = ("import sys; sys.modules['mwparserfromhell'] = None; from seasonparse.cli import main; "
+            f"sys.exit(main(['check', {str(article)!r}, '--no-cache', '--no-baseline', '--format', 'concise']))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert proc.returncode in (0, 1) and "P000" not in proc.stdout and "Traceback" not in proc.stderr, proc

@@ -195,7 +195,8 @@ def indent_option(value: str) -> int:
 
 JOBS_HELP = ("processes at work: this one and N - 1 workers (N workers while this one reads a dump), from 1 (all in "
              "this process) up, at most one per input "
-             "and per usable core; default `auto`: one per core from 64 inputs on")
+             "and per usable core; default `auto`: one per usable core, at most 8, from 64 inputs on "
+             "(each worker is a process of its own, its memory too; ask for more with N)")
 
 
 def _batch_gc() -> None:

@@ -193,16 +193,10 @@ class Clubs:
         (one target is one name, so in one root). Never merged by inference."""
         return ra in self.linked and rb in self.linked
 
-    def linked_apart(self, a: str, b: str) -> bool:
-        """Names `a` and `b` (names or keys) of two clubs that each link an article of their own
-        (two_articles), whatever their words: `[[Atlético Nacional (women)|Atlético Nacional]]`
-        is no `[[Club Nacional de Football (women)|Nacional]]`, {{fb|GNB}} no {{fb|GUI}}."""
-        ra, rb = self.root(a), self.root(b)
-        return ra != rb and self.two_articles(ra, rb)
-
     def apart(self, a: str, b: str) -> bool:
         """Names `a` and `b` of two clubs known to be two: each links an article of its own
-        (linked_apart), or they stand as different clubs in one group (a match, a table, a round's
+        (two_articles, whatever their words: `[[Atlético Nacional (women)|Atlético Nacional]]`
+        is no `[[Club Nacional de Football (women)|Nacional]]`, {{fb|GNB}} no {{fb|GUI}}), or they stand as different clubs in one group (a match, a table, a round's
         or a day's separate matches)."""
         ra, rb = self.root(a), self.root(b)
         return ra != rb and (self.two_articles(ra, rb) or self._kept_apart(ra, rb))

@@ -428,25 +428,13 @@ def input_keys(paths) -> dict[tuple[int, int], str]:
     return keys
 
 
-def plan_outputs(out_dir: Path, inputs) -> tuple[list[tuple[Input, Path]], list[str]]:
-    """(input, output path) for every input that gets one, and why the others do not.
+def planned_outputs(out_dir: Path, inputs, items) -> Iterator[tuple[Input, Path, str | None]]:
+    """(item, output path, why it gets none or None) for each of `items` (the `inputs`,
+    or a stream of them with the pages of their dumps), as they are taken.
 
     One stat per input and one per existing output: an output that is an input
     (the same file, by device and inode, under any name) or that two inputs
     would share is refused."""
-    jobs: list[tuple[Input, Path]] = []
-    refused: list[str] = []
-    for item, target, why in planned_outputs(out_dir, inputs, inputs):
-        if why:
-            refused.append(f"{shown(item.display)}: {why}")
-        else:
-            jobs.append((item, target))
-    return jobs, refused
-
-
-def planned_outputs(out_dir: Path, inputs, items) -> Iterator[tuple[Input, Path, str | None]]:
-    """(item, output path, why it gets none or None) for each of `items` (the `inputs`,
-    or a stream of them with the pages of their dumps), as they are taken: see plan_outputs."""
     sources = input_keys(i.path for i in inputs)
     base = Path(os.path.abspath(out_dir))
     shared = shared_stems(inputs)

@@ -11,9 +11,7 @@ import errno
 import itertools
 import json
 import os
-import pkgutil
 import tempfile
-from functools import cache
 
 from seasonparse.model import Document, Section
 
@@ -105,11 +103,6 @@ def stdlib_dumps(data, indent: int | None = None) -> str:
     """The reference encoding (the standard library's): compact, or indented by `indent`."""
     separators = (",", ":") if indent is None else None
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
-
-
-@cache
-def schema() -> dict:
-    return json.loads(pkgutil.get_data("seasonparse.schemas", "document.schema.json"))
 
 
 def schema_failure(data) -> tuple[list[str], str] | None:

@@ -62,13 +62,15 @@ def no_fixes(finding: Finding, lines: tuple[str, ...]) -> list[Edit]:
 
 
 def autofix_edits(finding: Finding, lines: tuple[str, ...]) -> list[Edit]:
-    """The edits of the finding's autofix (the ones `check --fix` applies), all or none:
-    none where one of them no longer holds the text the rule saw in these lines."""
-    from seasonparse.autofix import apply_edits
+    """The edits of the finding's autofix as `check --fix` chooses them (autofix.fixes_for: none
+    for a fix over two files, or whose own edits overlap), all or none: none where one of them
+    no longer holds the text the rule saw in these lines."""
+    from seasonparse.autofix import apply_edits, fixes_for
 
-    if finding.fix is None or apply_edits("\n".join(lines) + "\n", finding.fix.edits) is None:
+    edits = next(iter(fixes_for([finding]).values()), [])
+    if not edits or apply_edits("\n".join(lines) + "\n", edits) is None:
         return []
-    return [(e.line, e.column, e.end_line, e.end_column, e.replacement) for e in finding.fix.edits]
+    return [(e.line, e.column, e.end_line, e.end_column, e.replacement) for e in edits]
 
 
 def parse_buffer(display: str, text: str) -> Document:

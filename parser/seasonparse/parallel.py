@@ -39,7 +39,8 @@ R = TypeVar("R")
 MIN_ITEMS = 64
 MAX_CHUNK = 32  # items a worker takes at a time: fewer, larger messages to the parent ...
 CHUNKS_PER_JOB = 4  # ... but at least this many chunks per worker, so they finish together
-MAX_JOBS = 8
+MAX_JOBS = 8  # `--jobs auto`'s most: each worker a forked process with its own documents and caches (memory
+# grows with every one), the speed-up measured on 2 cores only; `--jobs N` asks for more (README, JOBS_HELP)
 WATCH_SECONDS = 0.5  # how often a worker checks that its parent lives
 STOP_SECONDS = 10.0  # how long stopping workers may finish their chunk
 
@@ -54,8 +55,8 @@ def usable_cores() -> int:
 
 
 def jobs_for(requested: int | None, n_items: int | None) -> int:
-    """None: one worker per core when the batch is big enough (a stream of unknown
-    length, `n_items` None, counts as big), else 1. A number asked for is capped at
+    """None: one worker per usable core, at most MAX_JOBS, when the batch is big enough (a
+    stream of unknown length, `n_items` None, counts as big), else 1. A number asked for is capped at
     the inputs and the usable cores: `--jobs 999` starts no more processes than there
     is work and cores for."""
     if requested is None:
@@ -390,7 +391,7 @@ class LateValue:
     def __init__(self, jobs: int) -> None:
         self._file = _memory_file()
         self._ready, self._readying = os.pipe()
-        self._copies = jobs  # at most MAX_JOBS bytes: the pipe always takes them
+        self._copies = jobs  # a byte a worker, at most one per usable core (jobs_for): far below the 4 KiB any pipe holds
         self._value = self._unset = object()
 
     def give(self, value, dumps: Callable[[object], bytes] | None = None) -> None:

@@ -331,31 +331,25 @@ def _match_index(s: Season) -> str:
             "<th>what each document says</th></tr>" + "".join(rows) + "</table>")
 
 
-def _recomputed(s: Season, doc, table, row) -> tuple[dict, str]:
-    """A row recomputed as the rules do: from the club's results in the corpus where it
-    has them all (X006), else from the row's own numbers (S001, S002, S003); its Pts with
-    its adjustment (Adj, Bonus) or the points a later stage carries over, as the rules
-    count them (rules.standings.points_due)."""
-    from seasonparse.rules.cross_tables import club_record
-    from seasonparse.rules.standings import points_due
-    from seasonparse.tables import win_points
+def _recomputed(s: Season, doc, table, row, stated) -> tuple[dict, str, set]:
+    """A row recomputed as the rules do (rules.standings.expected_figures): from the club's
+    results in the corpus where it has them all (X006, a win the points X006 counts), else from
+    the row's own numbers (S001, S002, S003, a win the points S002 counts: a row short by a
+    deduction the document states, `stated`, fits); and the figures whose difference a stated
+    deduction explains (an info of S002, none of X006), left unmarked."""
+    from seasonparse.rules.cross_tables import club_record, deducted, results_win
+    from seasonparse.rules.standings import expected_figures, stated_deduction, stated_win
     from seasonparse.tournaments import table_tournament
 
-    win = win_points(table, s.settings.points_for_win)[0]
     t = table_tournament(doc, table)
-    refs = s.corpus.regular.get((s.corpus.clubs.root(row.team), t), []) if row.team and t else []
-    v = row.values
-    if refs and v.get("played") == len(refs):
-        got = club_record(refs, s.corpus.clubs.root(row.team), win)
-        got["points"] = points_due(table, row, got["points"])
-        return got, f"its {len(refs)} results"
-    got = {}
-    if None not in (v.get("won"), v.get("drawn"), v.get("lost")):
-        got["played"] = v["won"] + v["drawn"] + v["lost"]
-        got["points"] = points_due(table, row, win * v["won"] + v["drawn"])
-    if None not in (v.get("goals_for"), v.get("goals_against")):
-        got["goal_difference"] = v["goals_for"] - v["goals_against"]
-    return got, "the row's own numbers"
+    club = s.corpus.clubs.root(row.team) if row.team else None
+    refs = s.corpus.regular.get((club, t), []) if club and t else []
+    if refs and row.values.get("played") == len(refs):
+        got = expected_figures(table, row, results=club_record(refs, club, results_win(s.corpus, table, t, s.settings)))
+        return got, f"its {len(refs)} results", {"points"} if deducted(s.corpus, club, t, row.values, got) else set()
+    got = expected_figures(table, row, stated_win(table, s.settings, stated)[0])
+    explained = "points" in got and stated_deduction(stated, row, got["points"]) is not None
+    return got, "the row's own numbers", {"points"} if explained else set()
 
 
 def _elsewhere(s: Season, doc, table, row) -> list:
@@ -368,18 +362,25 @@ def _elsewhere(s: Season, doc, table, row) -> list:
 
 
 def _standings(s: Season) -> str:
+    from seasonparse.statements import deductions
     from seasonparse.tables import rows_of
 
     parts = []
+    stated: dict[int, list] = {}  # a document's stated deductions (statements.deductions), read once
     for doc, table in s.standings:
         head = "".join(f"<th>{label}</th>" for _, label in STANDINGS_COLUMNS)
         rows = []
         for r in rows_of(table):
-            got, basis = _recomputed(s, doc, table, r)
+            if id(doc) not in stated:
+                stated[id(doc)] = deductions(doc)
+            got, basis, explained = _recomputed(s, doc, table, r, stated[id(doc)])
             cells = []
             for key, _ in STANDINGS_COLUMNS:
                 said = r.values.get(key)
-                if key in got and said is not None and got[key] != said:
+                if key in explained:
+                    cells.append(f'<td class="n" title="recomputed: {got[key]}, less a deduction the articles '
+                                 f'state">{said}</td>')
+                elif key in got and said is not None and got[key] != said:
                     cells.append(f'<td class="n diff" title="recomputed: {got[key]}">{said} ≠ {got[key]}</td>')
                 else:
                     cells.append(f'<td class="n">{"" if said is None else said}</td>')

@@ -17,7 +17,7 @@ from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document, Row
 from seasonparse.findings import Related, rule
 from seasonparse.rules.base import cell_column
-from seasonparse.rules.standings import points_due
+from seasonparse.rules.standings import expected_figures
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
                                 tournament_columns, win_points)
 from seasonparse.tournaments import table_tournament, tournament_in, tournament_named
@@ -72,11 +72,9 @@ def record_vs_results(corpus, settings, report):
         if not refs or r.values.get("played") != len(refs):
             continue
         if (win := wins.get(id(table))) is None:
-            win = wins[id(table)] = win_points(table, settings.points_for_win, lambda team, short: _deduction_stated(
-                corpus, corpus.clubs.root(team), t, short))[0]
-        got = club_record(refs, club, win)
-        got["points"] = points_due(table, r, got["points"])  # its adjustment, or a later stage's start: see S002
-        if _deducted(corpus, club, t, r.values, got):
+            win = wins[id(table)] = results_win(corpus, table, t, settings)
+        got = expected_figures(table, r, results=club_record(refs, club, win))
+        if deducted(corpus, club, t, r.values, got):
             continue
         found = differences(r.values, got, SHORT_LABELS)
         if found:
@@ -88,7 +86,15 @@ def record_vs_results(corpus, settings, report):
                                           "results") for p in docs])
 
 
-def _deducted(corpus, club, t, stated, got) -> bool:
+def results_win(corpus, table, t, settings) -> int:
+    """The points a win earns in `table` (of tournament `t`) as X006 counts them (tables.win_points),
+    a row short by a deduction the corpus states fitting; the HTML report counts them so where it
+    recomputes a row from the club's results."""
+    return win_points(table, settings.points_for_win, lambda team, short: _deduction_stated(
+        corpus, corpus.clubs.root(team), t, short))[0]
+
+
+def deducted(corpus, club, t, stated, got) -> bool:
     """The row differs from the results in its points alone, by a deduction the corpus
     states for that club (and that tournament, where the statement names one), as S002
     accepts it within one document."""

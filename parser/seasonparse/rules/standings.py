@@ -25,15 +25,15 @@ def _record_tables(doc):
     return [t for t in doc.tables if record_table(t)]
 
 
-def _check_rows(doc, report, formula, describe, records: bool = False):
-    """`formula` over each row of the standings tables (and, with `records`, of the record
-    tables: tables.record_table), reported where its two sides differ."""
-    for table in _tables(doc, "standings") + (_record_tables(doc) if records else []):
+def _check_figure(doc, report, key, describe):
+    """A figure (`played`, `goal_difference`) of each row of the standings and record tables
+    (tables.record_table) against the one its other numbers make due (expected_figures),
+    reported where the two differ."""
+    for table in _tables(doc, "standings") + _record_tables(doc):
         for r in rows_of(table):
-            v = r.values
-            result = formula(v)
-            if result is not None and result[0] != result[1]:
-                yield report(describe(row_label(table, r), v, *result), r.row.line, 1)
+            said, due = r.values.get(key), expected_figures(table, r).get(key)
+            if said is not None and due is not None and said != due:
+                yield report(describe(row_label(table, r), said, due), r.row.line, 1)
 
 
 def _ints(v, *keys):
@@ -54,11 +54,7 @@ def standings_played(doc, settings, report):
     Example:
         | 1 | La Piedad | 15 | 10 | 1 | 5 | 26 | 17 | +9 | 31 |
     """
-    def formula(v):
-        x = _ints(v, "played", "won", "drawn", "lost")
-        return None if x is None else (x[0], x[1] + x[2] + x[3])
-    yield from _check_rows(doc, report, formula,
-                           lambda t, v, a, b: f"{t}: Pld {a}, but W + D + L = {b}", records=True)
+    yield from _check_figure(doc, report, "played", lambda t, a, b: f"{t}: Pld {a}, but W + D + L = {b}")
 
 
 @rule("S002", "standings-points", ERROR)
@@ -92,16 +88,15 @@ def standings_points(doc, settings, report):
     """
     stated = deductions(doc)
     for table in _tables(doc, "standings"):
-        win, by_rows = win_points(table, settings.points_for_win, lambda team, short: any(
-            same_team(d.club, team) and d.points == short for d in stated))
+        win, by_rows = stated_win(table, settings, stated)
         for r in rows_of(table):
-            x = _ints(r.values, "points", "won", "drawn")
-            if x is None or x[0] == points_due(table, r, win * x[1] + x[2]):
+            pts, due = r.values.get("points"), expected_figures(table, r, win).get("points")
+            if pts is None or due is None or pts == due:
                 continue
             adjust = r.values.get("points_adjustment") or 0
-            pts, expected = x[0], win * x[1] + x[2] + adjust
+            expected = win * r.values["won"] + r.values["drawn"] + adjust  # the formula the message shows
             formula = f"{win} × W + D" + (f" {adjust:+d}" if adjust else "")
-            why = next((d for d in stated if same_team(d.club, r.team) and d.points == expected - pts), None)
+            why = stated_deduction(stated, r, expected)
             if why:
                 yield report(f"{r.team}: Pts {pts}, {formula} = {expected}; explained by the "
                              f"deduction of {why.points} points the document states", r.row.line, 1,
@@ -112,6 +107,41 @@ def standings_points(doc, settings, report):
                                 if r.row.adjustment else "")
                              + (f" (a win is {win} points in this table, as its other rows count)"
                                 if by_rows else ""), r.row.line, 1)
+
+
+def stated_win(table, settings, stated) -> tuple[int, bool]:
+    """The points a win earns in `table` as S002 counts them (tables.win_points), a row short
+    by a deduction the document states (`stated`: statements.deductions) fitting; the HTML
+    report counts them so where it recomputes a row from its own numbers."""
+    return win_points(table, settings.points_for_win, lambda team, short: any(
+        same_team(d.club, team) and d.points == short for d in stated))
+
+
+def stated_deduction(stated, row: StandingsRow, expected: int):
+    """The deduction the document states (`stated`: statements.deductions) that a row's Pts are
+    short of `expected` by, or None: S002's explanation (an info), no difference on the page."""
+    pts = row.values.get("points")
+    return None if pts is None else next(
+        (d for d in stated if same_team(d.club, row.team) and d.points == expected - pts), None)
+
+
+def expected_figures(table, row: StandingsRow, win: int | None = None, results: dict | None = None) -> dict:
+    """The figures a standings row is due, by meaning (`played`, `points`, `goal_difference`, and
+    with `results` all of them), as S001 (Pld = W + D + L), S002 (Pts = win × W + D), S003
+    (GD = GF − GA) and X006 (`results`: the club's record over its results, cross_tables.club_record)
+    count them, and the HTML report shows them: Pts with the row's adjustment or the points a later
+    stage carries over (points_due); a figure whose numbers the row lacks (or Pts without `win`) is
+    left out."""
+    if results is not None:
+        return {**results, "points": points_due(table, row, results["points"])}
+    v, got = row.values, {}
+    if None not in (v.get("won"), v.get("drawn"), v.get("lost")):
+        got["played"] = v["won"] + v["drawn"] + v["lost"]
+    if win is not None and None not in (v.get("won"), v.get("drawn")):
+        got["points"] = points_due(table, row, win * v["won"] + v["drawn"])
+    if None not in (v.get("goals_for"), v.get("goals_against")):
+        got["goal_difference"] = v["goals_for"] - v["goals_against"]
+    return got
 
 
 def points_due(table, row: StandingsRow, earned: int) -> int:
@@ -139,11 +169,8 @@ def standings_goal_difference(doc, settings, report):
     Example:
         | 3 | Neza | 15 | 7 | 5 | 3 | 27 | 22 | +4 | 26 |
     """
-    def formula(v):
-        x = _ints(v, "goal_difference", "goals_for", "goals_against")
-        return None if x is None else (x[0], x[1] - x[2])
-    yield from _check_rows(doc, report, formula,
-                           lambda t, v, a, b: f"{t}: GD {a:+d}, but GF − GA = {b:+d}", records=True)
+    yield from _check_figure(doc, report, "goal_difference",
+                             lambda t, a, b: f"{t}: GD {a:+d}, but GF − GA = {b:+d}")
 
 
 def _average(r: StandingsRow) -> float | None:

@@ -1,8 +1,8 @@
 """One block template's parameters, each with its value's offset in the article.
 
 The scanner gives the template's span. `parse` splits it with `lean.split`
-(one regex pass); `parse_reference` parses it with mwparserfromhell (imported
-lazily) and is the tested reference for the lean path. A template larger than
+(one regex pass); the tests hold it to mwparserfromhell's full parse of the same
+template (tests/wikitext_reference.py: the reader never imports it). A template larger than
 `MAX_TEMPLATE` is not read, and templates nested more than `MAX_DEPTH` deep inside
 one are blanked: a diagnostic (P014) says so and the reader carries on.
 """
@@ -13,12 +13,12 @@ import re
 from typing import NamedTuple
 
 from seasonparse.frontend.wikitext import lean
-from seasonparse.frontend.wikitext.offsets import LineIndex, param_starts
+from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import param_name
 from seasonparse.model import WARNING, Diagnostic, maker
 
 MAX_TEMPLATE = 1 << 20  # 1 MiB: far above any real football template (the largest seen: 12 KB)
-MAX_DEPTH = 20  # mwparserfromhell gives up on deeper nesting; real boxes nest 3 or 4 deep
+MAX_DEPTH = 20  # mwparserfromhell (the tests' reference) gives up on deeper nesting; real boxes nest 3 or 4 deep
 _BRACES = re.compile(r"\{\{|\}\}")
 
 
@@ -124,21 +124,3 @@ def parse(text: str, start: int, end: int, kind: str, index: LineIndex,
             key_ = str(n)
         named.append((key_, value, offset))
     return _fragment(kind, name, start, end, named)
-
-
-def parse_reference(text: str, start: int, end: int, kind: str, index: LineIndex,
-                    diags: list[Diagnostic]) -> Fragment | None:
-    """The reference: mwparserfromhell's full parse of the template (imported lazily)."""
-    if _too_big(start, end, index, diags):
-        return None
-    from seasonparse.interrupt import imported
-
-    code = imported("mwparserfromhell").parse(_blank_too_deep(text[start:end], start, index, diags))
-    template = code.nodes[0] if code.nodes else None
-    if len(code.nodes) != 1 or type(template).__name__ != "Template":
-        line, col = index.position(start)
-        diags.append(Diagnostic("P012", WARNING, "template markup could not be read as one "
-                                                 "template; skipped", line, col))
-        return None
-    return _fragment(kind, str(template.name), start, end,
-                     [(str(p.name), str(p.value), offset) for p, offset in param_starts(template, start)])

@@ -26,7 +26,7 @@ from seasonparse.frontend.wikitext.row_notes import with_row_notes
 from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, read_sports_table,
                                                      stated_tie_breaks)
 from seasonparse.frontend.wikitext.templates import (
-    club_season_infoboxes, is_ignored, key, kind_of)
+    club_season_infoboxes, continues, is_ignored, key, kind_of, legacy_parts)
 from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, box_statements, box_ties, marked_winners, read_two_leg, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
@@ -208,7 +208,8 @@ class _Reader:
     # --- templates ------------------------------------------------------------
     def template(self, piece: scan.Piece) -> None:
         kind = piece.name
-        if self.open_kind and kind not in _CONTINUES[self.open_kind]:
+        part = legacy_parts().get(kind)  # (table, header/row/footer) of a table built row by row
+        if self.open_kind and kind not in continues(self.open_kind):
             self.close_legacy()
         frag = fragments.parse(self.src, piece.start, piece.end, kind, self.index, self.diags)
         if frag is None:
@@ -236,7 +237,7 @@ class _Reader:
                                                   self.src, self.diags)
             b.add_grid(matches)
             b.blocks.extend(blanks)
-        elif kind == "fb_cl_header":
+        elif part == ("fb_cl", "header"):
             self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
             self.legacy_order = stated_tie_breaks(frag, "orfc")
         elif kind == "fb_cl_team":
@@ -244,13 +245,13 @@ class _Reader:
                 self.open_kind, self.legacy_rows, self.legacy_first = "fb_cl", [], self.line(piece.start)
                 self.legacy_order = None
             self.legacy_rows.append(legacy_row(frag, self.index))
-        elif kind == "fb_r_header":
+        elif part == ("fb_r", "header"):
             self.open_kind, self.grid = "fb_r", LegacyGrid()
         elif kind in ("fb_r_team", "fb_r") and self.grid is not None:
             (self.grid.team(frag) if kind == "fb_r_team" else self.grid.cell(frag, self.index))
         elif kind == "two_leg_result":
             self._mark(read_two_leg(frag, b, self.index, self.awaited))
-        if kind in ("fb_cl_footer", "fb_r_footer"):
+        if part is not None and part[1] == "footer":
             self.close_legacy(stated_tie_breaks(frag, "orfc"))
         b.goals_heading = None
 
@@ -331,10 +332,6 @@ def _no_content(line: str) -> bool:
 
 _NAMED_UNKNOWN = 5  # unknown template names noted one by one; the rest in one line
 _LISTED_UNKNOWN = 10  # names listed in that line
-
-
-_CONTINUES = {"fb_cl": frozenset(("fb_cl_team", "fb_cl_qr", "fb_cl_footer")),
-              "fb_r": frozenset(("fb_r_team", "fb_r", "fb_r_footer"))}
 
 
 _MAX_TABLE_NESTING = 5  # levels of wikitables nested in cells read as tables of their own

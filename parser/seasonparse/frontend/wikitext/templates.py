@@ -38,14 +38,18 @@ def _kinds() -> dict[str, str]:
 
 
 @cache
-def table_openers() -> frozenset[str]:
-    """Kinds whose template opens a wikitable that the article closes with `|}`."""
-    return frozenset(k for k, spec in _data()["kinds"].items() if spec.get("opens_table"))
+def legacy_parts() -> dict[str, tuple[str, str]]:
+    """Kind -> (the table built row by row it is part of, `header`, `row` or `footer`): the
+    templates of an Fb cl table (`fb_cl`) or an Fb r grid (`fb_r`), as data/templates.toml's
+    `table` and `part` give them; the reader opens a table at its header and closes it at its
+    footer, or at anything not part of it."""
+    return {k: (spec["table"], spec.get("part", "row")) for k, spec in _data()["kinds"].items() if "table" in spec}
 
 
 @cache
-def table_closers() -> frozenset[str]:
-    return frozenset(k for k, spec in _data()["kinds"].items() if spec.get("closes_table"))
+def continues(table: str) -> frozenset[str]:
+    """The kinds that continue an open `table` (legacy_parts): its rows and footer."""
+    return frozenset(k for k, (t, part) in legacy_parts().items() if t == table and part != "header")
 
 
 def kind_of(name: str) -> str | None:
