@@ -163,10 +163,11 @@ class _Builder:
             key, raw = key.strip(), raw.strip()
             cv = clean_value(raw)
             base = text.index(raw) if raw else len(text)
-            self.infobox.append(_field((key, cv.value, raw, line, None)))
+            links = _links(raw)
+            self.infobox.append(_field((key, cv.value, raw, line, None, links)))
             if cv.leaked:
                 lk, lv = cv.leaked
-                self.infobox.append(_field((lk, lv, raw, line, key)))
+                self.infobox.append(_field((lk, lv, raw, line, key, links)))
                 self.diag("W001", WARNING,
                           f"infobox field `{key}` swallowed the template parameter `{lk} = {lv}`; "
                           f"recovered as `{key}: {cv.value}` and `{lk}: {lv}`",
@@ -487,7 +488,7 @@ class _Builder:
                      if gcol is not None and gcol < len(cells) else None)
             self.goalscorers.append(_goalscorer((
                 player, nat, club or None, goals, fold(player) in own, row.line, table.section,
-                "table", table.index)))
+                "table", table.index, None)))
 
     # --- lists and prose -------------------------------------------------------------------
     def subheading(self, lines) -> None:
@@ -520,7 +521,7 @@ class _Builder:
                 club = None
             self.goalscorers.append(_goalscorer((player, nat, club, self.goals_heading,
                                                  self.own_goals_part or fold(player) in own, line,
-                                                 self.section, "list", None)))
+                                                 self.section, "list", None, None)))
 
     def paragraph(self, lines) -> None:
         self.blocks.append(_block(("paragraph", lines[0][0], lines[-1][0],
@@ -580,9 +581,12 @@ class _Builder:
                 d.severity == ERROR for d in (*diags, *self.diags)):  # an error says why already (P000, P001)
             self._nothing_read(lines)
         all_diags = sorted([*diags, *self.diags], key=lambda d: (d.line, d.column, d.code))
+        ties = [t._replace(link=_stated_link(lines, t)) if t.link is None else t for t in self.ties]
+        scorers = self.goalscorers if self.source_format != "wikitext" else [
+            g._replace(link=_player_link(lines, g)) for g in self.goalscorers]
         return Document(self.path, sha256, self.title, self.title_line, tuple(self.infobox),
                         tuple(self.roots), tuple(self.blocks), tuple(self.matches),
-                        tuple(self.ties), tuple(self.tables), tuple(self.goalscorers),
+                        tuple(ties), tuple(self.tables), tuple(scorers),
                         tuple(all_diags), lines, self.source_format)
 
     def _nothing_read(self, lines) -> None:
@@ -623,6 +627,43 @@ def _results_csv_header(line: str) -> bool:
 
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
+
+
+def _links(raw: str) -> tuple[tuple[str, str], ...]:
+    """The articles a value links, (target, label shown), in order: wikitext's reading (loaded only
+    where a `[[` is written: text input seldom has one)."""
+    if "[[" not in raw:
+        return ()
+    from seasonparse.frontend.wikitext.clean import links
+
+    return tuple(links(raw))
+
+
+def _line(lines, n: int) -> str:
+    return lines[n - 1] if 0 < n <= len(lines) else ""
+
+
+def _stated_link(lines, tie: Tie) -> str | None:
+    """The article a tie's line links for its winner (`[[Inter Milan|Nerazzurri]] won 4–1 on
+    aggregate.`, a summary row's `[[Inter Milan|Internazionale]]`): the link whose label is the
+    winner's name (Tie.link; T001-T004 read it where the name differs from the legs')."""
+    return next((target for target, label in _links(_line(lines, tie.line)) if same_club(label, tie.winner)), None)
+
+
+def _player_link(lines, g: Goalscorer) -> str | None:
+    """The article a wikitext goalscorer row links for its player: its line's first link, where
+    it shows the row's name (a list bullet, a table row written on one line), as MediaWiki reads
+    a title (`_` a space, the first letter's case not told): Goalscorer.link."""
+    text = _line(lines, g.line)
+    if "[[" not in text:
+        return None
+    from seasonparse.frontend.wikitext.clean import first_link
+
+    found = first_link(text)
+    if found is None or fold(found[1]) != fold(g.player):
+        return None
+    target = " ".join(found[0].replace("_", " ").split())
+    return target[:1].upper() + target[1:]
 
 
 def _pair_key(home: str, away: str) -> tuple:

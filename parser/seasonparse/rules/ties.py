@@ -41,7 +41,7 @@ def _stated_side(doc, kt) -> str | None:
         return a
     if same_team(winner, b):
         return b
-    link = _stated_link(doc, kt)
+    link = kt.stated.link
     found = [side for side in (a, b) if one_club(doc, winner, link, side, kt.link_of(side))]
     return found[0] if len(found) == 1 else None
 
@@ -76,18 +76,8 @@ def _another_club(doc, kt) -> bool:
     """Whether the outcome line's club is known to be neither side of the tie: another article or
     a club the document tells apart from each (identity.one_club). A name nothing relates to the
     sides is not known: the tool cannot tell (as I002 leaves alone a club the table does not hold)."""
-    winner, link = kt.stated.winner, _stated_link(doc, kt)
+    winner, link = kt.stated.winner, kt.stated.link
     return all(one_club(doc, winner, link, side, kt.link_of(side)) is False for side in kt.teams())
-
-
-def _stated_link(doc, kt) -> str | None:
-    """The article the outcome line links for its club (`[[Inter Milan|Inter]] won 3–1`), if any."""
-    raw = doc.line_text(kt.stated.line)
-    if "[[" not in raw:
-        return None
-    from seasonparse.frontend.wikitext.clean import links  # wikitext's: a check of text loads no reader
-
-    return next((target for target, label in links(raw) if same_club(label, kt.stated.winner)), None)
 
 
 @rule("T001", "tie-winner-not-in-tie", ERROR)
