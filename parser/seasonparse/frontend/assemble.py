@@ -22,7 +22,7 @@ from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
-from seasonparse.names import club_subset, fold, same_club, same_team, tokens
+from seasonparse.names import club_subset, fold, one_name, same_club, same_team, tokens
 from seasonparse.seasons import years_named
 from seasonparse.wording import cut
 from seasonparse.tables import (
@@ -346,8 +346,9 @@ class _Builder:
             if last not in self.group_matches:
                 last = self._last_leg_of(out.winner, last)
                 first = self.same_pair_before[last]
-                if out.aggregate is not None and (first is None or not self._one_tie(first, last)):
-                    first = self._other_first_leg(last)  # (an earlier meeting in the league is no leg)
+                if first is None or not self._one_tie(first, last):
+                    # (an earlier meeting in the league is no leg)
+                    first = self._other_first_leg(last, 1 if out.aggregate is not None else 2)
                 legs = (first, last) if first is not None and self._one_tie(first, last) else (last,)
                 m = self.matches[last]
                 self._closes.append((len(self.matches), self.section, _pair_key(m.home, m.away)))
@@ -358,29 +359,31 @@ class _Builder:
         self.ties.append(Tie(out.winner, out.reason, agg[0], agg[1], text.strip(), line, legs,
                              self.section, out.shootout))
 
-    def _other_first_leg(self, last: int) -> int | None:
-        """The first leg of a tie stated on aggregate whose last leg met no club twice: the match
-        right before it, of its section, where the two share one club and that match is no
-        other tie's leg nor another meeting's (trial38: a second leg against a mistyped opponent,
+    def _other_first_leg(self, last: int, least_shared: int) -> int | None:
+        """The first leg of a tie whose last leg met no club twice by the same names: the match
+        right before it, of its round, no other tie's leg nor another meeting's, where the two
+        share both clubs, one written two ways (names.one_name: `Manchester United 1-1 Necaxa`,
+        `Necaxa 0-1 Man Utd`, one tie as the rules read it: review31), or, for a tie stated on
+        aggregate (`least_shared` 1), one club (trial38: a second leg against a mistyped opponent,
         `Liverpool 1–0 Hertha BSC` after `FC Augsburg 0–0 Liverpool`, made a tie of one leg,
         silently: as two legs, T004 names both)."""
         prev = last - 1
         closed_prev = bool(self._closes) and self._closes[-1][0] == last  # an outcome line right after it
         if prev < 0 or closed_prev or prev in self.group_matches or prev in self.tie_legs \
-                or self.same_pair_before[prev] is not None:
+                or self.same_pair_before[prev] is not None or not self._one_tie(prev, last):
             return None
         a, b = self.matches[prev], self.matches[last]
-        if a.section != b.section:
-            return None
-        shared = sum(same_team(x, y) for x in (a.home, a.away) for y in (b.home, b.away))
-        return prev if shared == 1 else None
+        shared = sum(one_name(x, a.home) or one_name(x, a.away) for x in (b.home, b.away))
+        return prev if shared >= least_shared else None
 
     def _last_leg_of(self, winner: str, last: int) -> int:
         """The last leg of the tie an outcome line naming `winner` closes: the match above it,
         unless the winner played in neither side of it and exactly one other tie of the section
-        holds the winner (a round's summary table, then one line per tie: frontend.outcome_ties)."""
+        holds the winner (a round's summary table, then one line per tie: frontend.outcome_ties).
+        A club is named as the rules name it where the document tells nothing more (names.one_name:
+        `Manchester United advanced` after `Necaxa 0-1 Man Utd` closes that match, review31)."""
         m = self.matches[last]
-        if same_team(winner, m.home) or same_team(winner, m.away):
+        if one_name(winner, m.home) or one_name(winner, m.away):
             return last
         pair = self.section_pairs().holding(self.section, winner)
         at = None if pair is None else self._latest_by_pair[pair]
