@@ -140,3 +140,50 @@ def test_an_outcome_line_naming_a_club_of_two_ties_of_its_section_closes_the_las
     assert findings(text, "T001") == [("T001", text.count("\n"))]
     one = text.replace("Alpha 2 - 0 Gamma", "Zeta 2 - 0 Gamma")
     assert findings(one, "T") == []
+
+
+NECAXA = ("= 2011–12 Club Necaxa season =\n\nInfobox\n- Club: Necaxa\n- Season: 2011–12\n\n===Final phase===\n"
+          "April 18, 2012\nManchester United 1 - 1 Necaxa\n\nApril 21, 2012\nNecaxa 0 - 1 Man Utd\n"
+          "Manchester United advanced 2 – 1 on aggregate\nApril 25, 2012\nLobos BUAP 3 - 0 Necaxa\n\n"
+          "April 28, 2012\nNecaxa 1 - 0 Lobos BUAP\nLobos BUAP advanced 3 – 1 on aggregate\n")
+PLAYS_ON = ("T006", 13, "advanced, but Necaxa plays on in the same phase: Lobos BUAP 3-0 Necaxa (April 25, 2012)")
+
+
+def tie_findings(text: str) -> list[tuple[str, int, str]]:
+    rules = registry()
+    result = run([parse_text(text, "necaxa.txt")], rules, selected_codes(rules, ("T",), (), ()), Config())
+    return [(f.code, f.line, f.message) for f in result.findings]
+
+
+@pytest.mark.parametrize("line, second_leg_away", [
+    ("Manchester United advanced 2 – 1 on aggregate", "Man Utd"),
+    ("Man Utd advanced 2 – 1 on aggregate", "Man Utd"),
+    ("Man Utd advanced 2 – 1 on aggregate", "Manchester United"),
+    ("Manchester United advanced because of their better position on the league table", "Man Utd"),
+    ("Man Utd advanced because of their better position on the league table", "Man Utd"),
+])
+def test_a_tie_whose_club_is_written_two_ways_is_one_tie_to_every_rule(line, second_leg_away):
+    """review31 item 5: the text reader and T006 told the sides by same_team (words inside
+    words), T001-T004 by identity.one_club (`Man Utd` the `Manchester United` of the other leg).
+    `Manchester United advanced 2 – 1` after `Necaxa 0-1 Man Utd` closed the first leg alone (a
+    false T003, level 1–1, and a false T006 naming the second leg as the next round); `Man Utd
+    advanced` was T006's "T001" and T001's one club: a miss. Now one test of one club where the
+    document tells nothing more (names.one_name): both legs, and T006 reads T001-T004's sides."""
+    text = NECAXA.replace("Manchester United advanced 2 – 1 on aggregate", line).replace(
+        "Necaxa 0 - 1 Man Utd", f"Necaxa 0 - {0 if 'position' in line else 1} {second_leg_away}")
+    doc = parse_text(text, "necaxa.txt")
+    assert doc.ties[0].legs == (0, 1)
+    assert tie_findings(text) == [(PLAYS_ON[0], PLAYS_ON[1], f"{line.split(' advanced')[0]} {PLAYS_ON[2]}")]
+
+
+def test_an_outcome_line_after_other_ties_closes_its_tie_written_two_ways():
+    """A round's ties, then one line per tie (frontend.outcome_ties): the line's club is in two
+    pairs of names, one tie (`Manchester United 1-1 Necaxa`, `Necaxa 0-1 Man Utd`), whose latest
+    meeting it closes with the one before; it closed the first leg alone (a false T003, level 1–1)."""
+    text = ("= 2019 County Cup =\n\n==Quarter-finals==\nApril 18, 2012\nManchester United 1 - 1 Necaxa\n\n"
+            "April 21, 2012\nNecaxa 0 - 1 Man Utd\n\nApril 18, 2012\nLeón 2 - 0 Irapuato\n\n"
+            "April 21, 2012\nIrapuato 1 - 1 León\n\nManchester United advanced 2 – 1 on aggregate\n"
+            "León advanced 3 – 1 on aggregate\n")
+    doc = parse_text(text, "cup.txt")
+    assert [t.legs for t in doc.ties] == [(0, 1), (2, 3)]
+    assert tie_findings(text) == []

@@ -18,9 +18,9 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Facts': ('seasonparse.partition', 'Facts', (('keys', 'identity', 'deductions', 'removals', 'weight'), ('tuple[Hashable, ...]', 'Evidence', 'tuple[Deduction, ...]', 'tuple[Removal, ...]', 'int'))),
     'Finding': ('seasonparse.findings', 'Finding', (('code', 'severity', 'message', 'path', 'line', 'column', 'end_line', 'end_column', 'related', 'name', 'fix'), ("<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", "<class 'int'>", 'int | None', 'int | None', 'tuple[seasonparse.findings.Related, ...]', "<class 'str'>", 'seasonparse.findings.Fix | None'))),
     'Fix': ('seasonparse.findings', 'Fix', (('message', 'edits'), ("<class 'str'>", 'tuple[seasonparse.findings.Edit, ...]'))),
-    'Goalscorer': ('seasonparse.model', 'Goalscorer', (('player', 'nationality', 'club', 'goals', 'own_goal', 'line', 'section', 'source', 'table'), ("<class 'str'>", 'str | None', 'str | None', 'int | None', "<class 'bool'>", "<class 'int'>", 'tuple[str, ...]', "<class 'str'>", 'int | None'))),
+    'Goalscorer': ('seasonparse.model', 'Goalscorer', (('player', 'nationality', 'club', 'goals', 'own_goal', 'line', 'section', 'source', 'table', 'link'), ("<class 'str'>", 'str | None', 'str | None', 'int | None', "<class 'bool'>", "<class 'int'>", 'tuple[str, ...]', "<class 'str'>", 'int | None', 'str | None'))),
     'Inference': ('seasonparse.identity', 'Inference', (('name', 'other', 'reason', 'evidence'), ('str', 'str', 'str', 'tuple[tuple[Place, str], ...]'))),
-    'InfoboxField': ('seasonparse.model', 'InfoboxField', (('key', 'value', 'raw', 'line', 'split_from'), ("<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", 'str | None'))),
+    'InfoboxField': ('seasonparse.model', 'InfoboxField', (('key', 'value', 'raw', 'line', 'split_from', 'links'), ("<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", 'str | None', 'tuple[tuple[str, str], ...]'))),
     'Match': ('seasonparse.model', 'Match', (('index', 'date', 'date_text', 'home', 'away', 'home_goals', 'away_goals', 'events', 'scorer_lines', 'section', 'line', 'date_line', 'end_line', 'home_column', 'away_column', 'note', 'end_column', 'extra_time', 'penalties', 'attendance', 'venue', 'referee', 'report', 'home_link', 'away_link', 'neutral'), ("<class 'int'>", 'str | None', "<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", "<class 'int'>", 'tuple[seasonparse.model.Event, ...]', 'tuple[seasonparse.model.ScorerLine, ...]', 'tuple[str, ...]', "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", 'str | None', "<class 'int'>", "<class 'bool'>", 'tuple[int, int] | None', 'int | None', 'str | None', 'str | None', 'str | None', 'str | None', 'str | None', "<class 'bool'>"))),
     'Place': ('seasonparse.identity', 'Place', (('path', 'line'), ('str', 'int'))),
     'Related': ('seasonparse.findings', 'Related', (('path', 'line', 'column', 'message'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'str'>"))),
@@ -31,22 +31,34 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Section': ('seasonparse.model', 'Section', (('title', 'level', 'line', 'children'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "tuple['Section', ...]"))),
     'StoredLayout': ('seasonparse.cross_memo', 'StoredLayout', (('roots', 'names', 'canonical', 'inferred', 'ambiguous', 'rosters', 'stated', 'parts', 'weights', 'identity'), ('tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[seasonparse.identity.Inference, ...]', 'tuple[seasonparse.identity.Ambiguity, ...]', 'tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]', 'tuple[tuple[str, tuple[seasonparse.statements.Deduction, ...], tuple[seasonparse.statements.Removal, ...]], ...]', 'tuple[tuple[int, ...], ...]', 'tuple[int, ...]', "<class 'str'>"))),
     'Table': ('seasonparse.model', 'Table', (('index', 'line', 'end_line', 'header', 'columns', 'rows', 'section', 'kind', 'points_for_win', 'order_rule', 'splits'), ("<class 'int'>", "<class 'int'>", "<class 'int'>", 'tuple[tuple[str, ...], ...]', 'tuple[str, ...]', 'tuple[seasonparse.model.Row, ...]', 'tuple[str, ...]', "<class 'str'>", 'int | None', 'str | None', 'tuple[int, ...]'))),
-    'Tie': ('seasonparse.model', 'Tie', (('winner', 'reason', 'aggregate_winner', 'aggregate_loser', 'text', 'line', 'legs', 'section', 'shootout'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", 'tuple[int, ...]', 'tuple[str, ...]', 'tuple[int, int] | None'))),
+    'Tie': ('seasonparse.model', 'Tie', (('winner', 'reason', 'aggregate_winner', 'aggregate_loser', 'text', 'line', 'legs', 'section', 'shootout', 'link'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", 'tuple[int, ...]', 'tuple[str, ...]', 'tuple[int, int] | None', 'str | None'))),
 }
 TOPS = {  # what cache._converter names: (function, the records it builds)
     'document': ('_make_Document', ('Block', 'Diagnostic', 'Document', 'Event', 'Goalscorer', 'InfoboxField', 'Match', 'Row', 'ScorerLine', 'Section', 'Table', 'Tie')),
     'finding': ('_make_Finding', ('Edit', 'Finding', 'Fix', 'Related')),
-    'codes': ('_top21', ()),
+    'codes': ('_top25', ()),
     'facts': ('_make_Facts', ('Deduction', 'Evidence', 'Facts', 'Removal', 'Roster')),
     'digests': ('_make_Digests', ('Digests',)),
     'layout': ('_make_StoredLayout', ('Ambiguity', 'Deduction', 'Inference', 'Place', 'Removal', 'StoredLayout')),
 }
 
 
+def _item4(t1):
+    if type(t1) is not list or len(t1) != 2:
+        raise _Malformed('expected 2 values')
+    t2, t3 = t1
+    if type(t2) is not str:
+        raise _Malformed('expected str')
+    if type(t3) is not str:
+        raise _Malformed('expected str')
+    t1 = (t2, t3,)
+    return t1
+
+
 def _make_InfoboxField(value):
-    if type(value) is not list or len(value) != 5:
+    if type(value) is not list or len(value) != 6:
         raise _Malformed('expected InfoboxField')
-    v0, v1, v2, v3, v4 = value
+    v0, v1, v2, v3, v4, v5 = value
     if type(v0) is not str:
         raise _Malformed('expected str')
     if type(v1) is not str:
@@ -58,7 +70,10 @@ def _make_InfoboxField(value):
     if v4 is not None:
         if type(v4) is not str:
             raise _Malformed('expected str')
-    return _new(InfoboxField, (v0, v1, v2, v3, v4,))
+    if type(v5) is not list:
+        raise _Malformed('expected an array')
+    v5 = tuple([_item4(x) for x in v5])
+    return _new(InfoboxField, (v0, v1, v2, v3, v4, v5,))
 
 
 def _make_Section(value):
@@ -91,14 +106,14 @@ def _make_Block(value):
         raise _Malformed('expected str')
     if type(v4) is not list:
         raise _Malformed('expected an array')
-    for t1 in v4:
-        if type(t1) is not str:
+    for t5 in v4:
+        if type(t5) is not str:
             raise _Malformed('expected str')
     v4 = tuple(v4)
     if type(v5) is not list:
         raise _Malformed('expected an array')
-    for t2 in v5:
-        if type(t2) is not str:
+    for t6 in v5:
+        if type(t6) is not str:
             raise _Malformed('expected str')
     v5 = tuple(v5)
     return _new(Block, (v0, v1, v2, v3, v4, v5,))
@@ -177,8 +192,8 @@ def _make_Match(value):
     v8 = tuple([_make_ScorerLine(x) for x in v8])
     if type(v9) is not list:
         raise _Malformed('expected an array')
-    for t3 in v9:
-        if type(t3) is not str:
+    for t7 in v9:
+        if type(t7) is not str:
             raise _Malformed('expected str')
     v9 = tuple(v9)
     if type(v10) is not int:
@@ -201,12 +216,12 @@ def _make_Match(value):
     if v18 is not None:
         if type(v18) is not list or len(v18) != 2:
             raise _Malformed('expected 2 values')
-        t4, t5 = v18
-        if type(t4) is not int:
+        t8, t9 = v18
+        if type(t8) is not int:
             raise _Malformed('expected int')
-        if type(t5) is not int:
+        if type(t9) is not int:
             raise _Malformed('expected int')
-        v18 = (t4, t5,)
+        v18 = (t8, t9,)
     if v19 is not None:
         if type(v19) is not int:
             raise _Malformed('expected int')
@@ -231,9 +246,9 @@ def _make_Match(value):
 
 
 def _make_Tie(value):
-    if type(value) is not list or len(value) != 9:
+    if type(value) is not list or len(value) != 10:
         raise _Malformed('expected Tie')
-    v0, v1, v2, v3, v4, v5, v6, v7, v8 = value
+    v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
     if type(v0) is not str:
         raise _Malformed('expected str')
     if type(v1) is not str:
@@ -250,36 +265,39 @@ def _make_Tie(value):
         raise _Malformed('expected int')
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    for t6 in v6:
-        if type(t6) is not int:
+    for t10 in v6:
+        if type(t10) is not int:
             raise _Malformed('expected int')
     v6 = tuple(v6)
     if type(v7) is not list:
         raise _Malformed('expected an array')
-    for t7 in v7:
-        if type(t7) is not str:
+    for t11 in v7:
+        if type(t11) is not str:
             raise _Malformed('expected str')
     v7 = tuple(v7)
     if v8 is not None:
         if type(v8) is not list or len(v8) != 2:
             raise _Malformed('expected 2 values')
-        t8, t9 = v8
-        if type(t8) is not int:
+        t12, t13 = v8
+        if type(t12) is not int:
             raise _Malformed('expected int')
-        if type(t9) is not int:
+        if type(t13) is not int:
             raise _Malformed('expected int')
-        v8 = (t8, t9,)
-    return _new(Tie, (v0, v1, v2, v3, v4, v5, v6, v7, v8,))
-
-
-def _item12(t10):
-    if type(t10) is not list:
-        raise _Malformed('expected an array')
-    for t11 in t10:
-        if type(t11) is not str:
+        v8 = (t12, t13,)
+    if v9 is not None:
+        if type(v9) is not str:
             raise _Malformed('expected str')
-    t10 = tuple(t10)
-    return t10
+    return _new(Tie, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9,))
+
+
+def _item16(t14):
+    if type(t14) is not list:
+        raise _Malformed('expected an array')
+    for t15 in t14:
+        if type(t15) is not str:
+            raise _Malformed('expected str')
+    t14 = tuple(t14)
+    return t14
 
 
 def _make_Row(value):
@@ -288,8 +306,8 @@ def _make_Row(value):
     v0, v1, v2, v3, v4, v5, v6, v7 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    for t14 in v0:
-        if type(t14) is not str:
+    for t18 in v0:
+        if type(t18) is not str:
             raise _Malformed('expected str')
     v0 = tuple(v0)
     if type(v1) is not int:
@@ -301,8 +319,8 @@ def _make_Row(value):
     if v4 is not None:
         if type(v4) is not list:
             raise _Malformed('expected an array')
-        for t15 in v4:
-            if type(t15) is not str:
+        for t19 in v4:
+            if type(t19) is not str:
                 raise _Malformed('expected str')
         v4 = tuple(v4)
     if v5 is not None:
@@ -329,11 +347,11 @@ def _make_Table(value):
         raise _Malformed('expected int')
     if type(v3) is not list:
         raise _Malformed('expected an array')
-    v3 = tuple([_item12(x) for x in v3])
+    v3 = tuple([_item16(x) for x in v3])
     if type(v4) is not list:
         raise _Malformed('expected an array')
-    for t13 in v4:
-        if type(t13) is not str:
+    for t17 in v4:
+        if type(t17) is not str:
             raise _Malformed('expected str')
     v4 = tuple(v4)
     if type(v5) is not list:
@@ -341,8 +359,8 @@ def _make_Table(value):
     v5 = tuple([_make_Row(x) for x in v5])
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    for t16 in v6:
-        if type(t16) is not str:
+    for t20 in v6:
+        if type(t20) is not str:
             raise _Malformed('expected str')
     v6 = tuple(v6)
     if type(v7) is not str:
@@ -355,17 +373,17 @@ def _make_Table(value):
             raise _Malformed('expected str')
     if type(v10) is not list:
         raise _Malformed('expected an array')
-    for t17 in v10:
-        if type(t17) is not int:
+    for t21 in v10:
+        if type(t21) is not int:
             raise _Malformed('expected int')
     v10 = tuple(v10)
     return _new(Table, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10,))
 
 
 def _make_Goalscorer(value):
-    if type(value) is not list or len(value) != 9:
+    if type(value) is not list or len(value) != 10:
         raise _Malformed('expected Goalscorer')
-    v0, v1, v2, v3, v4, v5, v6, v7, v8 = value
+    v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
     if type(v0) is not str:
         raise _Malformed('expected str')
     if v1 is not None:
@@ -383,8 +401,8 @@ def _make_Goalscorer(value):
         raise _Malformed('expected int')
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    for t18 in v6:
-        if type(t18) is not str:
+    for t22 in v6:
+        if type(t22) is not str:
             raise _Malformed('expected str')
     v6 = tuple(v6)
     if type(v7) is not str:
@@ -392,7 +410,10 @@ def _make_Goalscorer(value):
     if v8 is not None:
         if type(v8) is not int:
             raise _Malformed('expected int')
-    return _new(Goalscorer, (v0, v1, v2, v3, v4, v5, v6, v7, v8,))
+    if v9 is not None:
+        if type(v9) is not str:
+            raise _Malformed('expected str')
+    return _new(Goalscorer, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9,))
 
 
 def _make_Diagnostic(value):
@@ -459,8 +480,8 @@ def _make_Document(value):
     v11 = tuple([_make_Diagnostic(x) for x in v11])
     if type(v12) is not list:
         raise _Malformed('expected an array')
-    for t19 in v12:
-        if type(t19) is not str:
+    for t23 in v12:
+        if type(t23) is not str:
             raise _Malformed('expected str')
     v12 = tuple(v12)
     if type(v13) is not str:
@@ -548,64 +569,64 @@ def _make_Finding(value):
     return _new(Finding, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10,))
 
 
-def _top21(value):
+def _top25(value):
     if type(value) is not list:
         raise _Malformed('expected an array')
-    for t20 in value:
-        if type(t20) is not str:
+    for t24 in value:
+        if type(t24) is not str:
             raise _Malformed('expected str')
     value = tuple(value)
     return value
 
 
-def _item23(t22):
-    t22 = _hashable(t22)
-    return t22
+def _item27(t26):
+    t26 = _hashable(t26)
+    return t26
 
 
-def _item28(t24):
-    if type(t24) is not list or len(t24) != 3:
+def _item32(t28):
+    if type(t28) is not list or len(t28) != 3:
         raise _Malformed('expected 3 values')
-    t25, t26, t27 = t24
-    if type(t25) is not str:
+    t29, t30, t31 = t28
+    if type(t29) is not str:
         raise _Malformed('expected str')
-    if type(t26) is not int:
+    if type(t30) is not int:
         raise _Malformed('expected int')
-    if t27 is not None:
-        if type(t27) is not str:
+    if t31 is not None:
+        if type(t31) is not str:
             raise _Malformed('expected str')
-    t24 = (t25, t26, t27,)
-    return t24
+    t28 = (t29, t30, t31,)
+    return t28
 
 
-def _item31(t29):
-    if type(t29) is not list:
+def _item35(t33):
+    if type(t33) is not list:
         raise _Malformed('expected an array')
-    for t30 in t29:
-        if type(t30) is not str:
+    for t34 in t33:
+        if type(t34) is not str:
             raise _Malformed('expected str')
-    t29 = tuple(t29)
-    return t29
+    t33 = tuple(t33)
+    return t33
 
 
-def _item39(t32):
-    if type(t32) is not list or len(t32) != 6:
+def _item43(t36):
+    if type(t36) is not list or len(t36) != 6:
         raise _Malformed('expected 6 values')
-    t33, t34, t35, t36, t37, t38 = t32
-    if type(t33) is not str:
+    t37, t38, t39, t40, t41, t42 = t36
+    if type(t37) is not str:
         raise _Malformed('expected str')
-    if type(t34) is not str:
+    if type(t38) is not str:
         raise _Malformed('expected str')
-    if type(t35) is not str:
+    if type(t39) is not str:
         raise _Malformed('expected str')
-    if type(t36) is not int:
+    if type(t40) is not int:
         raise _Malformed('expected int')
-    if type(t37) is not int:
+    if type(t41) is not int:
         raise _Malformed('expected int')
-    if type(t38) is not int:
+    if type(t42) is not int:
         raise _Malformed('expected int')
-    t32 = (t33, t34, t35, t36, t37, t38,)
-    return t32
+    t36 = (t37, t38, t39, t40, t41, t42,)
+    return t36
 
 
 def _make_Roster(value):
@@ -629,20 +650,20 @@ def _make_Evidence(value):
     v0, v1, v2, v3, v4 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item28(x) for x in v0])
+    v0 = tuple([_item32(x) for x in v0])
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    v1 = tuple([_item31(x) for x in v1])
+    v1 = tuple([_item35(x) for x in v1])
     if type(v2) is not list:
         raise _Malformed('expected an array')
-    v2 = tuple([_item39(x) for x in v2])
+    v2 = tuple([_item43(x) for x in v2])
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Roster(x) for x in v3])
     if type(v4) is not list:
         raise _Malformed('expected an array')
-    for t40 in v4:
-        if type(t40) is not str:
+    for t44 in v4:
+        if type(t44) is not str:
             raise _Malformed('expected str')
     v4 = tuple(v4)
     return _new(Evidence, (v0, v1, v2, v3, v4,))
@@ -663,12 +684,12 @@ def _make_Deduction(value):
     if v4 is not None:
         if type(v4) is not list or len(v4) != 2:
             raise _Malformed('expected 2 values')
-        t41, t42 = v4
-        if type(t41) is not str:
+        t45, t46 = v4
+        if type(t45) is not str:
             raise _Malformed('expected str')
-        if type(t42) not in (int, str):
+        if type(t46) not in (int, str):
             raise _Malformed('expected one of int, str')
-        v4 = (t41, t42,)
+        v4 = (t45, t46,)
     return _new(Deduction, (v0, v1, v2, v3, v4,))
 
 
@@ -685,12 +706,12 @@ def _make_Removal(value):
     if v3 is not None:
         if type(v3) is not list or len(v3) != 2:
             raise _Malformed('expected 2 values')
-        t43, t44 = v3
-        if type(t43) is not str:
+        t47, t48 = v3
+        if type(t47) is not str:
             raise _Malformed('expected str')
-        if type(t44) not in (int, str):
+        if type(t48) not in (int, str):
             raise _Malformed('expected one of int, str')
-        v3 = (t43, t44,)
+        v3 = (t47, t48,)
     return _new(Removal, (v0, v1, v2, v3,))
 
 
@@ -700,7 +721,7 @@ def _make_Facts(value):
     v0, v1, v2, v3, v4 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item23(x) for x in v0])
+    v0 = tuple([_item27(x) for x in v0])
     v1 = _make_Evidence(v1)
     if type(v2) is not list:
         raise _Malformed('expected an array')
@@ -721,25 +742,13 @@ def _make_Digests(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t45 in v1:
-        if type(t45) is not int:
+    for t49 in v1:
+        if type(t49) is not int:
             raise _Malformed('expected int')
     v1 = tuple(v1)
     if type(v2) is not str:
         raise _Malformed('expected str')
     return _new(Digests, (v0, v1, v2,))
-
-
-def _item49(t46):
-    if type(t46) is not list or len(t46) != 2:
-        raise _Malformed('expected 2 values')
-    t47, t48 = t46
-    if type(t47) is not str:
-        raise _Malformed('expected str')
-    if type(t48) is not str:
-        raise _Malformed('expected str')
-    t46 = (t47, t48,)
-    return t46
 
 
 def _item53(t50):
@@ -766,6 +775,18 @@ def _item57(t54):
     return t54
 
 
+def _item61(t58):
+    if type(t58) is not list or len(t58) != 2:
+        raise _Malformed('expected 2 values')
+    t59, t60 = t58
+    if type(t59) is not str:
+        raise _Malformed('expected str')
+    if type(t60) is not str:
+        raise _Malformed('expected str')
+    t58 = (t59, t60,)
+    return t58
+
+
 def _make_Place(value):
     if type(value) is not list or len(value) != 2:
         raise _Malformed('expected Place')
@@ -777,15 +798,15 @@ def _make_Place(value):
     return _new(Place, (v0, v1,))
 
 
-def _item61(t58):
-    if type(t58) is not list or len(t58) != 2:
+def _item65(t62):
+    if type(t62) is not list or len(t62) != 2:
         raise _Malformed('expected 2 values')
-    t59, t60 = t58
-    t59 = _make_Place(t59)
-    if type(t60) is not str:
+    t63, t64 = t62
+    t63 = _make_Place(t63)
+    if type(t64) is not str:
         raise _Malformed('expected str')
-    t58 = (t59, t60,)
-    return t58
+    t62 = (t63, t64,)
+    return t62
 
 
 def _make_Inference(value):
@@ -800,7 +821,7 @@ def _make_Inference(value):
         raise _Malformed('expected str')
     if type(v3) is not list:
         raise _Malformed('expected an array')
-    v3 = tuple([_item61(x) for x in v3])
+    v3 = tuple([_item65(x) for x in v3])
     return _new(Inference, (v0, v1, v2, v3,))
 
 
@@ -812,65 +833,65 @@ def _make_Ambiguity(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t62 in v1:
-        if type(t62) is not str:
+    for t66 in v1:
+        if type(t66) is not str:
             raise _Malformed('expected str')
     v1 = tuple(v1)
     v2 = _make_Place(v2)
     return _new(Ambiguity, (v0, v1, v2,))
 
 
-def _item70(t66):
-    if type(t66) is not list or len(t66) != 3:
+def _item74(t70):
+    if type(t70) is not list or len(t70) != 3:
         raise _Malformed('expected 3 values')
-    t67, t68, t69 = t66
-    if type(t67) is not str:
+    t71, t72, t73 = t70
+    if type(t71) is not str:
         raise _Malformed('expected str')
-    if type(t68) is not str:
+    if type(t72) is not str:
         raise _Malformed('expected str')
-    if type(t69) is not str:
-        raise _Malformed('expected str')
-    t66 = (t67, t68, t69,)
-    return t66
-
-
-def _item71(t63):
-    if type(t63) is not list or len(t63) != 2:
-        raise _Malformed('expected 2 values')
-    t64, t65 = t63
-    if type(t64) is not str:
-        raise _Malformed('expected str')
-    if type(t65) is not list:
-        raise _Malformed('expected an array')
-    t65 = tuple([_item70(x) for x in t65])
-    t63 = (t64, t65,)
-    return t63
-
-
-def _item76(t72):
-    if type(t72) is not list or len(t72) != 3:
-        raise _Malformed('expected 3 values')
-    t73, t74, t75 = t72
     if type(t73) is not str:
         raise _Malformed('expected str')
-    if type(t74) is not list:
-        raise _Malformed('expected an array')
-    t74 = tuple([_make_Deduction(x) for x in t74])
-    if type(t75) is not list:
-        raise _Malformed('expected an array')
-    t75 = tuple([_make_Removal(x) for x in t75])
-    t72 = (t73, t74, t75,)
-    return t72
+    t70 = (t71, t72, t73,)
+    return t70
 
 
-def _item79(t77):
-    if type(t77) is not list:
+def _item75(t67):
+    if type(t67) is not list or len(t67) != 2:
+        raise _Malformed('expected 2 values')
+    t68, t69 = t67
+    if type(t68) is not str:
+        raise _Malformed('expected str')
+    if type(t69) is not list:
         raise _Malformed('expected an array')
-    for t78 in t77:
-        if type(t78) is not int:
+    t69 = tuple([_item74(x) for x in t69])
+    t67 = (t68, t69,)
+    return t67
+
+
+def _item80(t76):
+    if type(t76) is not list or len(t76) != 3:
+        raise _Malformed('expected 3 values')
+    t77, t78, t79 = t76
+    if type(t77) is not str:
+        raise _Malformed('expected str')
+    if type(t78) is not list:
+        raise _Malformed('expected an array')
+    t78 = tuple([_make_Deduction(x) for x in t78])
+    if type(t79) is not list:
+        raise _Malformed('expected an array')
+    t79 = tuple([_make_Removal(x) for x in t79])
+    t76 = (t77, t78, t79,)
+    return t76
+
+
+def _item83(t81):
+    if type(t81) is not list:
+        raise _Malformed('expected an array')
+    for t82 in t81:
+        if type(t82) is not int:
             raise _Malformed('expected int')
-    t77 = tuple(t77)
-    return t77
+    t81 = tuple(t81)
+    return t81
 
 
 def _make_StoredLayout(value):
@@ -879,13 +900,13 @@ def _make_StoredLayout(value):
     v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item49(x) for x in v0])
+    v0 = tuple([_item53(x) for x in v0])
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    v1 = tuple([_item53(x) for x in v1])
+    v1 = tuple([_item57(x) for x in v1])
     if type(v2) is not list:
         raise _Malformed('expected an array')
-    v2 = tuple([_item57(x) for x in v2])
+    v2 = tuple([_item61(x) for x in v2])
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Inference(x) for x in v3])
@@ -894,17 +915,17 @@ def _make_StoredLayout(value):
     v4 = tuple([_make_Ambiguity(x) for x in v4])
     if type(v5) is not list:
         raise _Malformed('expected an array')
-    v5 = tuple([_item71(x) for x in v5])
+    v5 = tuple([_item75(x) for x in v5])
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    v6 = tuple([_item76(x) for x in v6])
+    v6 = tuple([_item80(x) for x in v6])
     if type(v7) is not list:
         raise _Malformed('expected an array')
-    v7 = tuple([_item79(x) for x in v7])
+    v7 = tuple([_item83(x) for x in v7])
     if type(v8) is not list:
         raise _Malformed('expected an array')
-    for t80 in v8:
-        if type(t80) is not int:
+    for t84 in v8:
+        if type(t84) is not int:
             raise _Malformed('expected int')
     v8 = tuple(v8)
     if type(v9) is not str:

@@ -37,7 +37,7 @@ from typing import Callable, Iterable, NamedTuple
 from seasonparse.lexicon import alternatives, lexicon, words
 from seasonparse.memo import by_identity
 from seasonparse.model import Document
-from seasonparse.names import club_words, fold
+from seasonparse.names import club_words, fold, one_name
 from seasonparse.tables import column_indexes
 
 
@@ -597,10 +597,9 @@ def one_club(doc: Document, name: str, link: str | None, other: str, other_link:
     F.C.|Heart of Midlothian]]` of an infobox); else the document's identity (document_clubs:
     one club by its links and words, or two that stand apart: the sides of one match, rows of one
     table, separate ties of one round); else one's words all in the other's (names.same_team,
-    `Neza` of `Neza FC`), or the other's words shortened (`Man Utd`, _abbreviated). A name neither of these relates to the other is not known: a rule cannot
+    `Neza` of `Neza FC`), or the other's words shortened (`Man Utd`): names.one_name, the text
+    reader's test too. A name neither of these relates to the other is not known: a rule cannot
     tell it is another club (trial37: `Athletic Club`, Athletic Bilbao)."""
-    from seasonparse.names import same_team
-
     if link and other_link and key(link) == key(other_link):
         return True
     forms = {k for n in (name, link) if n and (k := key(n))}
@@ -617,29 +616,9 @@ def one_club(doc: Document, name: str, link: str | None, other: str, other_link:
         return True
     if any(clubs.apart(a, b) for a, b in pairs):
         return False
-    if any(same_team(a, b) or _abbreviated(a, b) for a, b in pairs):
+    if any(one_name(a, b) for a, b in pairs):
         return True
     return None
-
-
-def _abbreviated(a: str, b: str) -> bool:
-    """Whether keys `a` and `b` are one name of two words or more, word by word, some words
-    shortened in one (`man utd`, `manchester united`; `sheff wed`, `sheffield wednesday`): each
-    word the other's, or its first letter and then letters of it in order (review30: a tie's legs
-    `Liverpool 2–0 Man Utd`, `Manchester United 1–1 Liverpool`). Only where the document does not
-    tell the two apart (one_club asks it first)."""
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
-        return False
-    return all(x == y or _shortens(x, y) or _shortens(y, x) for x, y in zip(wa, wb))
-
-
-def _shortens(short: str, full: str) -> bool:
-    """`utd` of `united`, `man` of `manchester`: shorter, the same first letter, its letters in order."""
-    if not short.isalpha() or len(short) >= len(full) or short[0] != full[0]:
-        return False
-    rest = iter(full)
-    return all(c in rest for c in short)
 
 
 def _two_targets(doc: Document, forms: set[str], others: set[str], name: str, other: str) -> bool | None:

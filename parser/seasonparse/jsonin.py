@@ -57,7 +57,8 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
     return Document(
         path=data["source"]["path"], sha256=data["source"]["sha256"],
         title=data["title"], title_line=data["title_line"],
-        infobox=tuple(InfoboxField(f["key"], f["value"], f["raw"], f["line"], f["split_from"])
+        infobox=tuple(InfoboxField(f["key"], f["value"], f["raw"], f["line"], f["split_from"],
+                                   tuple((k["target"], k["label"]) for k in f["links"]))
                       for f in data["infobox"]),
         sections=tuple(_section(s) for s in data["sections"]),
         blocks=tuple(Block(b["kind"], b["line"], b["end_line"], b["text"], tuple(b["items"]),
@@ -80,7 +81,8 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
                        t["aggregate"]["winner"] if t["aggregate"] else None,
                        t["aggregate"]["loser"] if t["aggregate"] else None,
                        t["text"], t["line"], tuple(t["legs"]), tuple(t["section"]),
-                       None if t["shootout"] is None else (t["shootout"]["winner"], t["shootout"]["loser"]))
+                       None if t["shootout"] is None else (t["shootout"]["winner"], t["shootout"]["loser"]),
+                       t["link"])
                    for t in data["ties"]),
         tables=tuple(Table(
             t["index"], t["line"], t["end_line"], tuple(tuple(h) for h in t["header"]),
@@ -92,7 +94,7 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
             tuple(t["section"]), t["kind"], t["points_for_win"], t["order_rule"], tuple(t["splits"]))
             for t in data["tables"]),
         goalscorers=tuple(Goalscorer(g["player"], g["nationality"], g["club"], g["goals"], g["own_goal"],
-                                     g["line"], tuple(g["section"]), g["source"], g["table"])
+                                     g["line"], tuple(g["section"]), g["source"], g["table"], g["link"])
                           for g in data["goalscorers"]),
         diagnostics=tuple(Diagnostic(d["code"], d["severity"], d["message"], d["line"], d["column"],
                                      d["end_line"], d["end_column"]) for d in data["diagnostics"]),
@@ -127,7 +129,7 @@ _MATCH_DETAILS_3 = {"extra_time": False, "penalties": None, "attendance": None, 
 
 
 def _upgrade(data):
-    """A document written under an older schema read as /8. /1 had no `away_column`
+    """A document written under an older schema read as /9. /1 had no `away_column`
     (readers took 1, as they still do for such files); /2 had no source format
     (only the text format wrote JSON then), match details or table points; /3 is /4
     whose source sha256 is never null; /4 had no table rows' `link`; /5 had no ties'
@@ -135,7 +137,9 @@ def _upgrade(data):
     table rows' `status` (a Sports table's `status_X`: its rows are read as stating none); /7
     had no table rows' `adjustment` (a row's own note's deduction: read as none), nor tables'
     `splits` (read as none), nor matches' `neutral` (read as a home side's), nor events'
-    `link` (a scorer's name read as linking nothing)."""
+    `link` (a scorer's name read as linking nothing); /8 had no infobox fields' `links`, ties'
+    `link` nor goalscorers' `link` (each read as linking nothing: the rules read links there, not in
+    the source lines)."""
     if not isinstance(data, dict):
         return data
     if data.get("schema") == "seasonparse/document/1":
@@ -183,6 +187,15 @@ def _upgrade(data):
                 for e in m.get("events") or ():
                     if isinstance(e, dict):
                         e.setdefault("link", None)
+    if data.get("schema") == "seasonparse/document/8":
+        data["schema"] = "seasonparse/document/9"
+        for f in data.get("infobox") or ():
+            if isinstance(f, dict):
+                f.setdefault("links", [])
+        for key in ("ties", "goalscorers"):
+            for t in data.get(key) or ():
+                if isinstance(t, dict):
+                    t.setdefault("link", None)
     return data
 
 

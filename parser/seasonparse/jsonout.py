@@ -15,7 +15,7 @@ import tempfile
 
 from seasonparse.model import Document, Section
 
-SCHEMA_ID = "seasonparse/document/8"
+SCHEMA_ID = "seasonparse/document/9"
 
 
 def _section(s: Section) -> dict:
@@ -30,7 +30,9 @@ def to_dict(doc: Document) -> dict:
         "title": doc.title,
         "title_line": doc.title_line,
         "infobox": [{"key": f.key, "value": f.value, "raw": f.raw, "line": f.line,
-                     "split_from": f.split_from} for f in doc.infobox],
+                     "split_from": f.split_from,
+                     "links": [{"target": target, "label": label} for target, label in f.links]}
+                    for f in doc.infobox],
         "sections": [_section(s) for s in doc.sections],
         "blocks": [{"kind": b.kind, "line": b.line, "end_line": b.end_line, "text": b.text,
                     "items": list(b.items), "section": list(b.section)} for b in doc.blocks],
@@ -56,6 +58,7 @@ def to_dict(doc: Document) -> dict:
                           {"winner": t.aggregate_winner, "loser": t.aggregate_loser}),
             "shootout": None if t.shootout is None else {"winner": t.shootout[0], "loser": t.shootout[1]},
             "text": t.text, "line": t.line, "legs": list(t.legs), "section": list(t.section),
+            "link": t.link,
         } for t in doc.ties],
         "tables": [{
             "index": t.index, "kind": t.kind, "line": t.line, "end_line": t.end_line,
@@ -71,7 +74,7 @@ def to_dict(doc: Document) -> dict:
         "goalscorers": [{
             "player": g.player, "nationality": g.nationality, "club": g.club, "goals": g.goals,
             "own_goal": g.own_goal, "line": g.line, "section": list(g.section),
-            "source": g.source, "table": g.table,
+            "source": g.source, "table": g.table, "link": g.link,
         } for g in doc.goalscorers],
         "diagnostics": [{
             "code": d.code, "severity": d.severity, "message": d.message, "line": d.line,

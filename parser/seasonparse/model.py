@@ -49,6 +49,9 @@ class InfoboxField(NamedTuple):
     raw: str  # as written
     line: int
     split_from: str | None = None  # key of the field this one was recovered from
+    # the articles the value links, as (target, label shown), in order (wikitext `[[Inter Milan|Inter]]`):
+    # identity hints the rules read here, not in the source line (a JSON input may come without it)
+    links: tuple[tuple[str, str], ...] = ()
 
 
 class Section(NamedTuple):
@@ -169,6 +172,7 @@ class Tie(NamedTuple):
     legs: tuple[int, ...]  # match indexes, first leg first
     section: tuple[str, ...]
     shootout: tuple[int, int] | None = None  # the shoot-out score the line states, as written (`4 – 3 on penalties`)
+    link: str | None = None  # the article its line links for the winner (`[[Inter Milan|Nerazzurri]] won 4–1`)
 
 
 class Row(NamedTuple):
@@ -229,6 +233,9 @@ class Goalscorer(NamedTuple):
     section: tuple[str, ...]
     source: str  # table | list
     table: int | None = None
+    # the article the row links for the player (wikitext: its line's first link, where it shows the
+    # row's name), as MediaWiki reads a title (`_` a space, the first letter upper case)
+    link: str | None = None
 
 
 SOURCE_FORMATS = ("text", "wikitext", "rsssf", "csv")

@@ -121,6 +121,36 @@ def same_team(a: str, b: str) -> bool:
     return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
 
 
+def abbreviated(a: str, b: str) -> bool:
+    """Whether `a` and `b` are one name of two words or more, word by word, some words
+    shortened in one (`Man Utd`, `Manchester United`; `Sheff Wed`, `Sheffield Wednesday`): each
+    word the other's, or its first letter and then letters of it in order (review30: a tie's legs
+    `Liverpool 2–0 Man Utd`, `Manchester United 1–1 Liverpool`)."""
+    wa, wb = club_words(a), club_words(b)
+    if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
+        return False
+    return all(x == y or _shortens(x, y) or _shortens(y, x) for x, y in zip(wa, wb))
+
+
+def _shortens(short: str, full: str) -> bool:
+    """`utd` of `united`, `man` of `manchester`: shorter, the same first letter, its letters in order."""
+    if not short.isalpha() or len(short) >= len(full) or short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
+@lru_cache(maxsize=4096)
+def one_name(a: str, b: str) -> bool:
+    """Whether two names a document writes name one club by their words alone: same_team (`Neza`
+    of `Neza FC`), or one the other's words shortened (abbreviated: `Man Utd`). The test of one
+    club that needs no document: the text reader's, which pairs a tie's legs and finds the tie an
+    outcome line names before any identity is known, and identity.one_club's last, where the
+    document tells the two names neither one club nor two; so a tie's legs and its rules agree
+    (review31: `Manchester United advanced` after `Necaxa 0-1 Man Utd` closed the first leg alone)."""
+    return same_team(a, b) or abbreviated(a, b)
+
+
 def side_named(name: str, home: str, away: str) -> str | None:
     """The side of a match a name is (`home`, `away`): one club's name up to accents
     (same_club), else one club's words (same_team: `Hull` of `Hull City`); None if neither or

@@ -22,7 +22,7 @@ from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
-from seasonparse.names import club_subset, fold, same_club, same_team, tokens
+from seasonparse.names import club_subset, fold, one_name, same_club, same_team, tokens
 from seasonparse.seasons import years_named
 from seasonparse.wording import cut
 from seasonparse.tables import (
@@ -163,10 +163,11 @@ class _Builder:
             key, raw = key.strip(), raw.strip()
             cv = clean_value(raw)
             base = text.index(raw) if raw else len(text)
-            self.infobox.append(_field((key, cv.value, raw, line, None)))
+            links = _links(raw)
+            self.infobox.append(_field((key, cv.value, raw, line, None, links)))
             if cv.leaked:
                 lk, lv = cv.leaked
-                self.infobox.append(_field((lk, lv, raw, line, key)))
+                self.infobox.append(_field((lk, lv, raw, line, key, links)))
                 self.diag("W001", WARNING,
                           f"infobox field `{key}` swallowed the template parameter `{lk} = {lv}`; "
                           f"recovered as `{key}: {cv.value}` and `{lk}: {lv}`",
@@ -345,8 +346,9 @@ class _Builder:
             if last not in self.group_matches:
                 last = self._last_leg_of(out.winner, last)
                 first = self.same_pair_before[last]
-                if out.aggregate is not None and (first is None or not self._one_tie(first, last)):
-                    first = self._other_first_leg(last)  # (an earlier meeting in the league is no leg)
+                if first is None or not self._one_tie(first, last):
+                    # (an earlier meeting in the league is no leg)
+                    first = self._other_first_leg(last, 1 if out.aggregate is not None else 2)
                 legs = (first, last) if first is not None and self._one_tie(first, last) else (last,)
                 m = self.matches[last]
                 self._closes.append((len(self.matches), self.section, _pair_key(m.home, m.away)))
@@ -357,29 +359,31 @@ class _Builder:
         self.ties.append(Tie(out.winner, out.reason, agg[0], agg[1], text.strip(), line, legs,
                              self.section, out.shootout))
 
-    def _other_first_leg(self, last: int) -> int | None:
-        """The first leg of a tie stated on aggregate whose last leg met no club twice: the match
-        right before it, of its section, where the two share one club and that match is no
-        other tie's leg nor another meeting's (trial38: a second leg against a mistyped opponent,
+    def _other_first_leg(self, last: int, least_shared: int) -> int | None:
+        """The first leg of a tie whose last leg met no club twice by the same names: the match
+        right before it, of its round, no other tie's leg nor another meeting's, where the two
+        share both clubs, one written two ways (names.one_name: `Manchester United 1-1 Necaxa`,
+        `Necaxa 0-1 Man Utd`, one tie as the rules read it: review31), or, for a tie stated on
+        aggregate (`least_shared` 1), one club (trial38: a second leg against a mistyped opponent,
         `Liverpool 1–0 Hertha BSC` after `FC Augsburg 0–0 Liverpool`, made a tie of one leg,
         silently: as two legs, T004 names both)."""
         prev = last - 1
         closed_prev = bool(self._closes) and self._closes[-1][0] == last  # an outcome line right after it
         if prev < 0 or closed_prev or prev in self.group_matches or prev in self.tie_legs \
-                or self.same_pair_before[prev] is not None:
+                or self.same_pair_before[prev] is not None or not self._one_tie(prev, last):
             return None
         a, b = self.matches[prev], self.matches[last]
-        if a.section != b.section:
-            return None
-        shared = sum(same_team(x, y) for x in (a.home, a.away) for y in (b.home, b.away))
-        return prev if shared == 1 else None
+        shared = sum(one_name(x, a.home) or one_name(x, a.away) for x in (b.home, b.away))
+        return prev if shared >= least_shared else None
 
     def _last_leg_of(self, winner: str, last: int) -> int:
         """The last leg of the tie an outcome line naming `winner` closes: the match above it,
         unless the winner played in neither side of it and exactly one other tie of the section
-        holds the winner (a round's summary table, then one line per tie: frontend.outcome_ties)."""
+        holds the winner (a round's summary table, then one line per tie: frontend.outcome_ties).
+        A club is named as the rules name it where the document tells nothing more (names.one_name:
+        `Manchester United advanced` after `Necaxa 0-1 Man Utd` closes that match, review31)."""
         m = self.matches[last]
-        if same_team(winner, m.home) or same_team(winner, m.away):
+        if one_name(winner, m.home) or one_name(winner, m.away):
             return last
         pair = self.section_pairs().holding(self.section, winner)
         at = None if pair is None else self._latest_by_pair[pair]
@@ -487,7 +491,7 @@ class _Builder:
                      if gcol is not None and gcol < len(cells) else None)
             self.goalscorers.append(_goalscorer((
                 player, nat, club or None, goals, fold(player) in own, row.line, table.section,
-                "table", table.index)))
+                "table", table.index, None)))
 
     # --- lists and prose -------------------------------------------------------------------
     def subheading(self, lines) -> None:
@@ -520,7 +524,7 @@ class _Builder:
                 club = None
             self.goalscorers.append(_goalscorer((player, nat, club, self.goals_heading,
                                                  self.own_goals_part or fold(player) in own, line,
-                                                 self.section, "list", None)))
+                                                 self.section, "list", None, None)))
 
     def paragraph(self, lines) -> None:
         self.blocks.append(_block(("paragraph", lines[0][0], lines[-1][0],
@@ -580,9 +584,12 @@ class _Builder:
                 d.severity == ERROR for d in (*diags, *self.diags)):  # an error says why already (P000, P001)
             self._nothing_read(lines)
         all_diags = sorted([*diags, *self.diags], key=lambda d: (d.line, d.column, d.code))
+        ties = [t._replace(link=_stated_link(lines, t)) if t.link is None else t for t in self.ties]
+        scorers = self.goalscorers if self.source_format != "wikitext" else [
+            g._replace(link=_player_link(lines, g)) for g in self.goalscorers]
         return Document(self.path, sha256, self.title, self.title_line, tuple(self.infobox),
                         tuple(self.roots), tuple(self.blocks), tuple(self.matches),
-                        tuple(self.ties), tuple(self.tables), tuple(self.goalscorers),
+                        tuple(ties), tuple(self.tables), tuple(scorers),
                         tuple(all_diags), lines, self.source_format)
 
     def _nothing_read(self, lines) -> None:
@@ -623,6 +630,43 @@ def _results_csv_header(line: str) -> bool:
 
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
+
+
+def _links(raw: str) -> tuple[tuple[str, str], ...]:
+    """The articles a value links, (target, label shown), in order: wikitext's reading (loaded only
+    where a `[[` is written: text input seldom has one)."""
+    if "[[" not in raw:
+        return ()
+    from seasonparse.frontend.wikitext.clean import links
+
+    return tuple(links(raw))
+
+
+def _line(lines, n: int) -> str:
+    return lines[n - 1] if 0 < n <= len(lines) else ""
+
+
+def _stated_link(lines, tie: Tie) -> str | None:
+    """The article a tie's line links for its winner (`[[Inter Milan|Nerazzurri]] won 4–1 on
+    aggregate.`, a summary row's `[[Inter Milan|Internazionale]]`): the link whose label is the
+    winner's name (Tie.link; T001-T004 read it where the name differs from the legs')."""
+    return next((target for target, label in _links(_line(lines, tie.line)) if same_club(label, tie.winner)), None)
+
+
+def _player_link(lines, g: Goalscorer) -> str | None:
+    """The article a wikitext goalscorer row links for its player: its line's first link, where
+    it shows the row's name (a list bullet, a table row written on one line), as MediaWiki reads
+    a title (`_` a space, the first letter's case not told): Goalscorer.link."""
+    text = _line(lines, g.line)
+    if "[[" not in text:
+        return None
+    from seasonparse.frontend.wikitext.clean import first_link
+
+    found = first_link(text)
+    if found is None or fold(found[1]) != fold(g.player):
+        return None
+    target = " ".join(found[0].replace("_", " ").split())
+    return target[:1].upper() + target[1:]
 
 
 def _pair_key(home: str, away: str) -> tuple:

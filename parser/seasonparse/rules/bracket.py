@@ -107,12 +107,10 @@ def _named_champions(doc):
 def _link_in(field, club: str) -> str | None:
     """The article the infobox field links for `club`, a name its value shows: the link whose
     label it is (`[[Heart of Midlothian F.C.|Heart of Midlothian]]`), else the field's one link
-    where it shows that name alone. Text input has none."""
-    if "[[" not in field.raw:
+    where it shows that name alone (InfoboxField.links). Text input has none."""
+    found = field.links
+    if not found:
         return None
-    from seasonparse.frontend.wikitext.clean import links  # wikitext's: a check of text loads no reader
-
-    found = links(field.raw)
     own = [target for target, label in found if key(label) == key(club)]
     if own:
         return own[0]

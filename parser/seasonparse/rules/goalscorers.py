@@ -12,7 +12,7 @@ from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team, table_clubs
 from seasonparse.lexicon import contains_any, names_any, names_phase, words
 from seasonparse.model import ERROR, INFO, WARNING, Document, Event, Goalscorer, Match, Table
-from seasonparse.names import club_words, fold, player_matches, tokens
+from seasonparse.names import club_words, fold, link_name, player_matches, tokens
 from seasonparse.rules.base import row_cell_spans
 from seasonparse.tables import column_groups, column_indexes, goals_column, goals_columns, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
@@ -555,8 +555,8 @@ def _tally(doc: Document, group: list[Goalscorer], scope: tuple[str, ...], phase
             hits = answers.get(key)
             if hits is None:  # each name and team answered once (its goals share the answer)
                 hits = answers[key] = t.finder.rows(e.player, team)
-                if not hits and (target := _scorer_link(doc, e)) is not None:
-                    hits = answers[key] = t.finder.rows(target, team)
+                if not hits and e.link is not None and fold(link_name(e.link)) != fold(e.player):
+                    hits = answers[key] = t.finder.rows(link_name(e.link), team)
                 if len(hits) > 1:
                     t.ambiguous.update(hits)
             if len(hits) == 1:
@@ -564,25 +564,6 @@ def _tally(doc: Document, group: list[Goalscorer], scope: tuple[str, ...], phase
             elif not hits:
                 t.unmatched.append((m, e))
     return t
-
-
-LINK_REACH = 300  # how far before a goal a link displaying its scorer's name may start (_scorer_link)
-
-
-def _scorer_link(doc: Document, e: Event) -> str | None:
-    """The article a wikitext scorer's name links, where it displays another spelling
-    (`[[Hakan Çalhanoğlu|Çalahanoğlu]] {{goal|56}}`): the last link before the goal,
-    where it displays the event's name."""
-    if doc.source_format != "wikitext":
-        return None
-    from seasonparse.frontend.wikitext.clean import first_link  # as _player_link
-
-    text, end = doc.line_text(e.line), max(e.column - 1, 0)
-    start = text.rfind("[[", max(0, end - LINK_REACH), end)  # bounded: linear however long the line
-    found = first_link(text[start:end]) if start >= 0 else None
-    if found is None or fold(found[1]) != fold(e.player) or fold(found[0]) == fold(e.player):
-        return None
-    return " ".join(found[0].replace("_", " ").split())
 
 
 def _where(doc, goals, limit=12):
@@ -847,23 +828,7 @@ _NOTHING_SAID = _Who(None, None, None)
 
 
 def _who(doc: Document, r: Goalscorer) -> _Who:
-    return _Who(r.club or None, fold(r.nationality) if r.nationality else None, _player_link(doc, r))
-
-
-def _player_link(doc: Document, r: Goalscorer) -> str | None:
-    """The link target of the row's name in a wikitext source (the first link of its line,
-    where it displays the name the row gives: a list bullet, a table row written on one
-    line), as MediaWiki reads it (`_` a space, the first letter's case not told)."""
-    if doc.source_format != "wikitext":
-        return None
-    # here, not at the top: `seasonparse rules` lists the rules without loading a front end
-    from seasonparse.frontend.wikitext.clean import first_link
-
-    found = first_link(doc.line_text(r.line))
-    if found is None or fold(found[1]) != fold(r.player):
-        return None
-    target = " ".join(found[0].replace("_", " ").split())
-    return target[:1].upper() + target[1:]
+    return _Who(r.club or None, fold(r.nationality) if r.nationality else None, r.link)
 
 
 def _list_parts(doc: Document) -> list[int]:

@@ -8,7 +8,7 @@ from seasonparse.football import (counted, describe, doc_club, knockout_ties, ma
                                   ranking, same_team)
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
-from seasonparse.names import fold, same_club
+from seasonparse.names import fold, one_name, same_club
 from seasonparse.findings import Related, rule
 from seasonparse.identity import one_club
 from seasonparse.statements import states_higher_seed_hosts_second_leg
@@ -41,7 +41,7 @@ def _stated_side(doc, kt) -> str | None:
         return a
     if same_team(winner, b):
         return b
-    link = _stated_link(doc, kt)
+    link = kt.stated.link
     found = [side for side in (a, b) if one_club(doc, winner, link, side, kt.link_of(side))]
     return found[0] if len(found) == 1 else None
 
@@ -76,18 +76,8 @@ def _another_club(doc, kt) -> bool:
     """Whether the outcome line's club is known to be neither side of the tie: another article or
     a club the document tells apart from each (identity.one_club). A name nothing relates to the
     sides is not known: the tool cannot tell (as I002 leaves alone a club the table does not hold)."""
-    winner, link = kt.stated.winner, _stated_link(doc, kt)
+    winner, link = kt.stated.winner, kt.stated.link
     return all(one_club(doc, winner, link, side, kt.link_of(side)) is False for side in kt.teams())
-
-
-def _stated_link(doc, kt) -> str | None:
-    """The article the outcome line links for its club (`[[Inter Milan|Inter]] won 3–1`), if any."""
-    raw = doc.line_text(kt.stated.line)
-    if "[[" not in raw:
-        return None
-    from seasonparse.frontend.wikitext.clean import links  # wikitext's: a check of text loads no reader
-
-    return next((target for target, label in links(raw) if same_club(label, kt.stated.winner)), None)
 
 
 @rule("T001", "tie-winner-not-in-tie", ERROR)
@@ -275,7 +265,7 @@ class _ClubRuns:
         for m in doc.matches:
             if not counted(m) or any(names_any(t, "sections", "third_place") for t in m.section):
                 continue
-            opponent = m.away if same_team(m.home, club) else m.home if same_team(m.away, club) else None
+            opponent = m.away if one_name(m.home, club) else m.home if one_name(m.away, club) else None
             if opponent is not None:
                 for k in range(len(m.section) + 1):
                     self._runs.setdefault(m.section[:k], []).append((m, opponent))
@@ -297,7 +287,7 @@ class _ClubRuns:
         for _ in range(3):  # past a few spellings of the opponent in a row, at most
             if j is None or j >= len(run):
                 return None
-            if not same_team(run[j][1], opponent):
+            if not one_name(run[j][1], opponent):
                 return run[j][0]
             j = other[j]
         return None
@@ -311,7 +301,9 @@ def eliminated_club_plays_on(doc, settings, report):
     outcome line naming the club's opponent, looks for a later match of the club
     against another opponent in the same knockout phase. The club that keeps
     playing is the one that went through, whatever the aggregate says; no other
-    article is needed.
+    article is needed. The line's club and the club's side are the tie's sides as
+    T001 to T004 read them (by name, link target, the document's identity or
+    words shortened: `Man Utd advanced` after legs of `Manchester United`).
 
     Why: the outcome line, or the next round's match, names the wrong club.
 
@@ -324,19 +316,17 @@ def eliminated_club_plays_on(doc, settings, report):
     if club is None:
         return
     runs = None
-    for kt in _stated(doc):
+    for kt, winner, _ in _stated_read(doc):
         t = kt.stated
-        a, b = kt.teams()
-        if same_team(a, b) or not (same_team(club, a) or same_team(club, b)):
-            continue
-        if same_team(t.winner, club) or not (same_team(t.winner, a) or same_team(t.winner, b)):
-            continue  # the club advanced, or T001
+        own = None if winner is None else _side_of(doc, kt, club)
+        if own is None or own == winner:
+            continue  # T001 (or not known), not the club's tie, or the club advanced
         runs = runs or _ClubRuns(doc, club)
         last = kt.legs[-1]
         # the section above the round; a qualifying round's own where its loser may go on in
         # another competition (football.may_drop_down)
         phase = kt.prefix if kt.round is not None and not may_drop_down(doc, kt.prefix, kt.round) else last.section
-        later = runs.next_against_another(phase, last.index, b if same_team(a, club) else a)
+        later = runs.next_against_another(phase, last.index, winner)
         if later is not None:
             yield report(f"{t.winner} advanced, but {club} plays on in the same phase: {describe(later)}",
                          t.line, 1, related=[Related(doc.path, later.line, 1, f"next round: {describe(later)}"),

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
-from seasonparse.frontend.wikitext.clean import LINE_BREAK, clean
+from seasonparse.frontend.wikitext.clean import LINE_BREAK, clean, links
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.model import InfoboxField
 
 
 def read_infobox(frag: Fragment, index: LineIndex) -> list[InfoboxField]:
-    return [InfoboxField(p.name, _value(p.raw), p.raw, index.line(p.offset))
+    return [InfoboxField(p.name, _value(p.raw), p.raw, index.line(p.offset),
+                         links=tuple(links(p.raw)) if "[[" in p.raw else ())
             for p in frag.order if p.raw]
 
 
