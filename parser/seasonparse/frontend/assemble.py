@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
@@ -26,7 +27,8 @@ from seasonparse.names import club_subset, fold, same_club, same_team, tokens
 from seasonparse.seasons import years_named
 from seasonparse.wording import cut
 from seasonparse.tables import (
-    column_indexes, column_meanings, goals_column, goals_heading, is_number, points_columns, results_names, to_int)
+    column_indexes, column_meanings, goals_column, goals_heading, is_number, points_columns, results_names, status_marks,
+    to_int)
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
@@ -449,6 +451,8 @@ class _Builder:
         table = Table(len(self.tables), lines[0][0], lines[-1][0], (*above, *header), columns,
                       tuple(out_rows), self.section)
         table = table._replace(kind=_table_kind(table))
+        if table.kind == "standings" and self.source_format == "text":
+            table = _with_text_row_notes(table, body)
         self.tables.append(table)
         if table.kind == "goalscorers":
             self._goalscorer_rows(table, dict(lines))
@@ -623,6 +627,38 @@ def _results_csv_header(line: str) -> bool:
 
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
+
+
+class _TextCell(NamedTuple):
+    """A text-format table cell as row_notes reads a wikitable's: its text is all it writes."""
+    raw: str
+    rowspan: int = 1
+
+
+def _with_text_row_notes(table: Table, body) -> Table:
+    """A text-format standings table with what its rows' Notes cells (or result legend) state,
+    read as a wikitable's are (row_notes.with_row_notes: `Deducted 15 points` is the row's
+    adjustment, −15; `Relegated` its status letter): one reading of a row's notes for both
+    formats (trial43: a text table's `Deducted 15 points` was an S002 its wikitext was not).
+    Only a table with a notes or legend column has any (the wikitext reader not imported else)."""
+    cols = column_indexes(table)
+    if "notes" not in cols and "legend" not in cols:
+        return table
+    from seasonparse.frontend.wikitext.row_notes import with_row_notes
+
+    return with_row_notes(table, [(ln, cells, [_TextCell(c) for c in cells]) for ln, cells in body], _shown_club)
+
+
+def _shown_club(cell: str) -> str:
+    """A team cell's club without the status marks it ends with (`Leeds United (R)`: tables.status_marks)."""
+    for _ in range(_MARKS_MOST):
+        if not status_marks(cell):
+            break
+        cell = cell[:cell.rstrip().rfind("(")]
+    return cell.strip()
+
+
+_MARKS_MOST = 4  # parentheses of marks stripped from a club's cell: `Lille (C, Q) (P)` has two
 
 
 def _pair_key(home: str, away: str) -> tuple:
