@@ -31,3 +31,41 @@ def test_a_text_tables_notes_cell_is_read_as_a_wikitables_is():
     wrong = [f.message for f in findings_for(LEAGUE.replace("Deducted 15", "Deducted 12")) if f.code == "S002"]
     assert wrong == ["Leeds United: Pts 76, but 3 × W + D -12 = 79 (adjustments included: the row's note "
                      "deducts 12 points)"]
+
+
+PLAYOFFS = """= 2008 Football League One play-offs =
+
+Infobox
+- Competition: Football League One play-offs
+- Season: 2007–08
+- Promoted: Doncaster Rovers
+
+==Semi-finals==
+
+10 May 2008
+Southend United 0 – 0 Doncaster Rovers
+
+16 May 2008
+Doncaster Rovers 5 – 1 Southend United
+
+Doncaster Rovers won 5–1 on aggregate.
+
+==Final==
+
+25 May 2008
+Doncaster Rovers 1 – 0 Leeds United
+  Doncaster Rovers: Hayter 47'
+  Stadium: Wembley Stadium, London
+"""
+
+
+def test_a_play_off_documents_final_is_its_promotion_final():
+    """football.promotion_ties: a document whose title or competition names a promotion play-off,
+    its infobox naming the promoted, has its `==Final==` promote (trial43: B003 was silent unless
+    the heading said `Promotion play-off final`); its semi-finals' winners are not held against it."""
+    assert [f for f in findings_for(PLAYOFFS) if f.code == "B003"] == []
+    wrong = [(f.line, f.message) for f in findings_for(PLAYOFFS.replace("Promoted: Doncaster Rovers", "Promoted: Leeds United"))
+             if f.code == "B003"]
+    assert wrong == [(6, "Promoted: Leeds United, but Doncaster Rovers won the promotion final")]
+    # a championship's play-offs promote nobody: no infobox `Promoted`, no promotion final
+    assert [f for f in findings_for(PLAYOFFS.replace("- Promoted: Doncaster Rovers\n", "")) if f.code[0] == "B"] == []
