@@ -69,3 +69,38 @@ def test_a_play_off_documents_final_is_its_promotion_final():
     assert wrong == [(6, "Promoted: Leeds United, but Doncaster Rovers won the promotion final")]
     # a championship's play-offs promote nobody: no infobox `Promoted`, no promotion final
     assert [f for f in findings_for(PLAYOFFS.replace("- Promoted: Doncaster Rovers\n", "")) if f.code[0] == "B"] == []
+
+
+LEGS = """= 2008 Football League One play-offs =
+
+Infobox
+- Competition: Football League One play-offs
+- Season: 2007–08
+
+==Semi-finals==
+
+===First leg===
+
+12 May 2008
+Leeds United 1 – 2 Carlisle United
+
+===Second leg===
+
+15 May 2008
+Carlisle United 0 – 2 Southend United
+
+Leeds United won 3–2 on aggregate.
+"""
+
+
+def test_a_second_leg_against_a_mistyped_club_is_named_by_t004():
+    """assemble._other_first_leg: the first leg also under the round's `===First leg===` beside
+    the line's `===Second leg===` (_one_tie), and _last_leg_of keeps the match above the line
+    where the winner played the one before it (trial43: nothing in leg sections, T003 in one)."""
+    message = ("the legs of this tie are Leeds United 1-2 Carlisle United (12 May 2008) and "
+               "Carlisle United 0-2 Southend United (15 May 2008)")
+    for text, line in ((LEGS, 19), (LEGS.replace("===First leg===\n\n", "").replace("===Second leg===\n\n", ""), 15)):
+        found = [(f.code, f.line, f.message) for f in findings_for(text) if f.code[0] == "T"]
+        assert found == [("T004", line, message)]
+    right = LEGS.replace("Carlisle United 0 – 2 Southend United", "Carlisle United 0 – 2 Leeds United")
+    assert [f.code for f in findings_for(right) if f.code[0] == "T"] == []

@@ -345,7 +345,7 @@ class _Builder:
             last = len(self.matches) - 1
             # after a group's matches, the line says who advanced from the group: no tie's legs
             if last not in self.group_matches:
-                last = self._last_leg_of(out.winner, last)
+                last = self._last_leg_of(out.winner, last, out.aggregate is not None)
                 first = self.same_pair_before[last]
                 if out.aggregate is not None and (first is None or not self._one_tie(first, last)):
                     first = self._other_first_leg(last)  # (an earlier meeting in the league is no leg)
@@ -361,27 +361,36 @@ class _Builder:
 
     def _other_first_leg(self, last: int) -> int | None:
         """The first leg of a tie stated on aggregate whose last leg met no club twice: the match
-        right before it, of its section, where the two share one club and that match is no
+        right before it, of its round (its section, or the first-leg section beside the last leg's
+        second-leg one: _one_tie), where the two share one club and that match is no
         other tie's leg nor another meeting's (trial38: a second leg against a mistyped opponent,
         `Liverpool 1–0 Hertha BSC` after `FC Augsburg 0–0 Liverpool`, made a tie of one leg,
-        silently: as two legs, T004 names both)."""
+        silently: as two legs, T004 names both; trial43: so under `===First leg===` and
+        `===Second leg===`)."""
         prev = last - 1
         closed_prev = bool(self._closes) and self._closes[-1][0] == last  # an outcome line right after it
         if prev < 0 or closed_prev or prev in self.group_matches or prev in self.tie_legs \
                 or self.same_pair_before[prev] is not None:
             return None
-        a, b = self.matches[prev], self.matches[last]
-        if a.section != b.section:
+        if not self._one_tie(prev, last):
             return None
+        a, b = self.matches[prev], self.matches[last]
         shared = sum(same_team(x, y) for x in (a.home, a.away) for y in (b.home, b.away))
         return prev if shared == 1 else None
 
-    def _last_leg_of(self, winner: str, last: int) -> int:
+    def _last_leg_of(self, winner: str, last: int, aggregate: bool = False) -> int:
         """The last leg of the tie an outcome line naming `winner` closes: the match above it,
         unless the winner played in neither side of it and exactly one other tie of the section
-        holds the winner (a round's summary table, then one line per tie: frontend.outcome_ties)."""
+        holds the winner (a round's summary table, then one line per tie: frontend.outcome_ties).
+        A line stating an `aggregate` whose winner played the match before, that match the first
+        leg _other_first_leg finds, closes the two as legs: a second leg against a mistyped club,
+        which T004 names (trial43: `Leeds United won 3–2 on aggregate` after `Leeds United 1–2
+        Carlisle United`, `Carlisle United 0–2 Southend United` was a tie of the first leg alone, T003)."""
         m = self.matches[last]
         if same_team(winner, m.home) or same_team(winner, m.away):
+            return last
+        if aggregate and (prev := self._other_first_leg(last)) is not None \
+                and (same_team(winner, self.matches[prev].home) or same_team(winner, self.matches[prev].away)):
             return last
         pair = self.section_pairs().holding(self.section, winner)
         at = None if pair is None else self._latest_by_pair[pair]
