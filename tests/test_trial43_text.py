@@ -104,3 +104,36 @@ def test_a_second_leg_against_a_mistyped_club_is_named_by_t004():
         assert found == [("T004", line, message)]
     right = LEGS.replace("Carlisle United 0 – 2 Southend United", "Carlisle United 0 – 2 Leeds United")
     assert [f.code for f in findings_for(right) if f.code[0] == "T"] == []
+
+
+AWAY = """= 2008–09 UEFA Champions League =
+
+Infobox
+- Competition: UEFA Champions League
+- Season: 2008–09
+
+==Quarter-finals==
+
+8 April 2009
+Liverpool 1 – 3 Chelsea
+
+14 April 2009
+Chelsea 4 – 4 Liverpool
+
+Chelsea won on away goals.
+"""
+
+
+def test_away_goals_decide_only_a_level_aggregate():
+    """T009 (trial43: `Chelsea won on away goals` on a 7–5 aggregate gave nothing); a club with
+    fewer goals, or level and fewer away goals, stays T003's alone; the lexicon's spellings."""
+    def t_codes(text):
+        return [(f.code, f.line, f.message) for f in findings_for(text) if f.code[0] == "T"]
+
+    assert t_codes(AWAY) == [("T009", 15, "Chelsea advanced on away goals, but the aggregate is not level: "
+                                          "Chelsea 7, Liverpool 5")]
+    assert [c for c, *_ in t_codes(AWAY.replace("won on away goals", "won on the away-goals rule"))] == ["T009"]
+    level = AWAY.replace("Chelsea 4 – 4 Liverpool", "Chelsea 2 – 4 Liverpool")  # 5–5, Chelsea 3 away, Liverpool 4
+    assert [c for c, *_ in t_codes(level)] == ["T003"]
+    assert t_codes(level.replace("Chelsea won", "Liverpool won")) == []
+    assert [c for c, *_ in t_codes(AWAY.replace("Chelsea won", "Liverpool won"))] == ["T003"]
