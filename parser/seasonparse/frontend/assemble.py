@@ -386,11 +386,9 @@ class _Builder:
         leg _other_first_leg finds, closes the two as legs: a second leg against a mistyped club,
         which T004 names (trial43: `Leeds United won 3–2 on aggregate` after `Leeds United 1–2
         Carlisle United`, `Carlisle United 0–2 Southend United` was a tie of the first leg alone, T003)."""
-        m = self.matches[last]
-        if same_team(winner, m.home) or same_team(winner, m.away):
+        if _plays_in(winner, self.matches[last]):
             return last
-        if aggregate and (prev := self._other_first_leg(last)) is not None \
-                and (same_team(winner, self.matches[prev].home) or same_team(winner, self.matches[prev].away)):
+        if aggregate and (prev := self._other_first_leg(last)) is not None and _plays_in(winner, self.matches[prev]):
             return last
         pair = self.section_pairs().holding(self.section, winner)
         at = None if pair is None else self._latest_by_pair[pair]
@@ -636,6 +634,11 @@ def _results_csv_header(line: str) -> bool:
 
 
 _position = itemgetter(Event._fields.index("line"), Event._fields.index("column"))
+
+
+def _plays_in(club: str, m: Match) -> bool:
+    """Whether `club` is a side of `m` (names.same_team)."""
+    return same_team(club, m.home) or same_team(club, m.away)
 
 
 class _TextCell(NamedTuple):

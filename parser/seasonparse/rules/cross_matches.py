@@ -213,13 +213,18 @@ def _at_no_ones_ground(corpus, group) -> bool:
     (a box's `stadium`, a text note's `at ...`) where the corpus lists neither club at home in a
     league match on another day: a final at Wembley is listed with either club first (trial25).
     An earlier round's tie is at one club's ground, whatever else the corpus lists (review22)."""
-    venues = [r.match.venue for r in group]
-    if not all(venues) or len({ground_key(v) for v in venues}) != 1:
-        return False
-    if not any(_in_a_final(r) for r in group):
+    venue = _one_ground(group)
+    if venue is None or not any(_in_a_final(r) for r in group):
         return False
     days = {r.day for r in group}
-    return not any(corpus.plays_at_home(club, venues[0], days) for club in (group[0].home, group[0].away))
+    return not any(corpus.plays_at_home(club, venue, days) for club in (group[0].home, group[0].away))
+
+
+def _one_ground(group: list[MatchRef]) -> str | None:
+    """The ground every listing of a match names (ground_key: one stadium however written), as
+    the first writes it; None where one names none or two name different grounds."""
+    venues = [r.match.venue for r in group]
+    return venues[0] if all(venues) and len({ground_key(v) for v in venues}) == 1 else None
 
 
 def _telling_home(corpus, group: list[MatchRef]) -> list[MatchRef]:
@@ -231,10 +236,10 @@ def _telling_home(corpus, group: list[MatchRef]) -> list[MatchRef]:
     `Arsenal 1 – 3 Tottenham Hotspur` at Wembley in Arsenal's 1990–91 season, Highbury in its
     infobox, beside the FA Cup's `Tottenham Hotspur 3 – 1 Arsenal`). The cup's article listing a
     club first at another's ground still tells that club at home there (review22)."""
-    venues = [r.match.venue for r in group]
-    if not all(venues) or len({ground_key(v) for v in venues}) != 1:
+    venue = _one_ground(group)
+    if venue is None:
         return group
-    key, days = ground_key(venues[0]), {r.day for r in group}
+    key, days = ground_key(venue), {r.day for r in group}
     kept = [r for r in group if not _own_club_away_from_home(corpus, r, key, days)]
     if len(kept) == len(group) or _a_leg(group):
         return group
