@@ -176,8 +176,8 @@ def cross_match_venue(corpus, settings, report):
     ends (`MLS Cup` under `MLS Cup Playoffs`). Nor does a club's season article
     tell who was at home where it lists its club first in a single match (no leg
     of a two-legged tie) at a ground every listing names, not the ground its
-    infobox names its own nor one the corpus lists it at home at in a league
-    match: it lists its own club first at a neutral ground (an FA Cup
+    infobox names its own nor one the corpus lists either club at home at in a
+    league match: it lists its own club first at a neutral ground (an FA Cup
     semi-final at Wembley, trial43); the other listings are compared. A listing that
     names no ground (a results table's `H`) still says who was at home. A league's
     results grid of home and away (one cell of two clubs at each ground) lists the
@@ -231,7 +231,7 @@ def _telling_home(corpus, group: list[MatchRef]) -> list[MatchRef]:
     """The listings of a match that tell which club was at home: all, but where the match is a
     single one (no leg of a two-legged tie) every listing of which names one ground, a club's own
     season article listing its club first there while the article's ground (its infobox's
-    `Stadium`, `ground`) is another, nor does the corpus list the club at home there in a league
+    `Stadium`, `ground`) is another, nor does the corpus list either club at home there in a league
     match: the article lists its own club first at a neutral ground, as it lists a final (trial43:
     `Arsenal 1 – 3 Tottenham Hotspur` at Wembley in Arsenal's 1990–91 season, Highbury in its
     infobox, beside the FA Cup's `Tottenham Hotspur 3 – 1 Arsenal`). The cup's article listing a
@@ -248,11 +248,13 @@ def _telling_home(corpus, group: list[MatchRef]) -> list[MatchRef]:
 
 def _own_club_away_from_home(corpus, r: MatchRef, key: str, days: set) -> bool:
     """Whether `r` lists its document's own club first at the ground `key` while the document
-    names another ground its own and no league match of the corpus has the club at home at `key`."""
+    names another ground its own and no league match of the corpus has either club at home at
+    `key` (where one has the other club at home there, the article has home and away swapped)."""
     club, ground = doc_club(r.doc), r.doc.field(*words("match_details", "venue"))
     if club is None or ground is None or not ground.value or ground_key(ground.value) == key:
         return False
-    return corpus.clubs.side_root(club, None) == r.home and not corpus.plays_at_home(r.home, r.match.venue, days)
+    return corpus.clubs.side_root(club, None) == r.home and not any(
+        corpus.plays_at_home(side, r.match.venue, days) for side in (r.home, r.away))
 
 
 def _a_leg(group: list[MatchRef]) -> bool:
