@@ -31,7 +31,7 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Section': ('seasonparse.model', 'Section', (('title', 'level', 'line', 'children'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "tuple['Section', ...]"))),
     'StoredLayout': ('seasonparse.cross_memo', 'StoredLayout', (('roots', 'names', 'canonical', 'inferred', 'ambiguous', 'rosters', 'stated', 'parts', 'weights', 'identity'), ('tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[seasonparse.identity.Inference, ...]', 'tuple[seasonparse.identity.Ambiguity, ...]', 'tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]', 'tuple[tuple[str, tuple[seasonparse.statements.Deduction, ...], tuple[seasonparse.statements.Removal, ...]], ...]', 'tuple[tuple[int, ...], ...]', 'tuple[int, ...]', "<class 'str'>"))),
     'Table': ('seasonparse.model', 'Table', (('index', 'line', 'end_line', 'header', 'columns', 'rows', 'section', 'kind', 'points_for_win', 'order_rule', 'splits'), ("<class 'int'>", "<class 'int'>", "<class 'int'>", 'tuple[tuple[str, ...], ...]', 'tuple[str, ...]', 'tuple[seasonparse.model.Row, ...]', 'tuple[str, ...]', "<class 'str'>", 'int | None', 'str | None', 'tuple[int, ...]'))),
-    'Tie': ('seasonparse.model', 'Tie', (('winner', 'reason', 'aggregate_winner', 'aggregate_loser', 'text', 'line', 'legs', 'section', 'shootout', 'link'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", 'tuple[int, ...]', 'tuple[str, ...]', 'tuple[int, int] | None', 'str | None'))),
+    'Tie': ('seasonparse.model', 'Tie', (('winner', 'reason', 'aggregate_winner', 'aggregate_loser', 'text', 'line', 'legs', 'section', 'shootout', 'link', 'stated_by', 'marked'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", 'tuple[int, ...]', 'tuple[str, ...]', 'tuple[int, int] | None', 'str | None', 'str | None', 'str | None'))),
 }
 TOPS = {  # what cache._converter names: (function, the records it builds)
     'document': ('_make_Document', ('Block', 'Diagnostic', 'Document', 'Event', 'Goalscorer', 'InfoboxField', 'Match', 'Row', 'ScorerLine', 'Section', 'Table', 'Tie')),
@@ -246,9 +246,9 @@ def _make_Match(value):
 
 
 def _make_Tie(value):
-    if type(value) is not list or len(value) != 10:
+    if type(value) is not list or len(value) != 12:
         raise _Malformed('expected Tie')
-    v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
+    v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 = value
     if type(v0) is not str:
         raise _Malformed('expected str')
     if type(v1) is not str:
@@ -287,7 +287,13 @@ def _make_Tie(value):
     if v9 is not None:
         if type(v9) is not str:
             raise _Malformed('expected str')
-    return _new(Tie, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9,))
+    if v10 is not None:
+        if type(v10) is not str:
+            raise _Malformed('expected str')
+    if v11 is not None:
+        if type(v11) is not str:
+            raise _Malformed('expected str')
+    return _new(Tie, (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11,))
 
 
 def _item16(t14):

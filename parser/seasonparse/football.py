@@ -438,8 +438,11 @@ def promotion_ties(doc: Document) -> list[KnockoutTie]:
     """The legs played under a promotion-final section, one tie per pair of clubs (a struck
     match is no leg). Where the section's ties stand under titles naming rounds (a play-off
     of a preliminary round, semi-finals and a final: Serie B's), only its last round's decide
-    promotion (trial23: each earlier round's winner was held against the infobox)."""
+    promotion (trial23: each earlier round's winner was held against the infobox). A document
+    that is a promotion play-off's own (_promotion_playoff_document) is such a section whole: its
+    `==Final==` is the promotion final (trial43: `2008 Football League One play-offs`)."""
     groups: dict[tuple, list[Match]] = {}
+    whole = _promotion_playoff_document(doc)
     for m in doc.matches:
         if struck(m):
             continue
@@ -447,6 +450,9 @@ def promotion_ties(doc: Document) -> list[KnockoutTie]:
             if promotion_relegation_round(title) == "promotion":
                 groups.setdefault((m.section[:i + 1], pair_key(m)), []).append(m)
                 break
+        else:
+            if whole:  # the document's own rounds are the play-off's
+                groups.setdefault(((), pair_key(m)), []).append(m)
     rounds = {key: max((r for t in legs[0].section[len(key[0]):] if (r := play_off_round(t)) is not None),
                        default=None) for key, legs in groups.items()}
     last: dict[tuple, tuple[int, int]] = {}  # a promotion section -> its last round named
@@ -460,6 +466,17 @@ def promotion_ties(doc: Document) -> list[KnockoutTie]:
         stated = next((t for t in doc.ties if legs[-1].index in t.legs), None)
         out.append(KnockoutTie(tuple(legs), stated, prefix, None, legs[-1].line))
     return out
+
+
+def _promotion_playoff_document(doc: Document) -> bool:
+    """Whether a document is a promotion play-off's own: its title or the competition its infobox
+    names (lexicon infobox.competition_name) names a play-off (sections.playoff, `Football League
+    One play-offs`) that is no relegation one (promotion_relegation_round), and its infobox names
+    the clubs promoted: a championship's play-offs (`MLS Cup Playoffs`) promote nobody."""
+    if not any(f.value and fold(f.key) in words("infobox", "promoted") for f in doc.infobox):
+        return False
+    names = [doc.title or ""] + [f.value for f in doc.infobox if fold(f.key) in words("infobox", "competition_name")]
+    return any(names_any(n, "sections", "playoff") and promotion_relegation_round(n) != "relegation" for n in names)
 
 
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # `Ilkford (play-offs)`: how, not who

@@ -82,7 +82,7 @@ def from_dict(data: dict, lines: tuple[str, ...] = ()) -> Document:
                        t["aggregate"]["loser"] if t["aggregate"] else None,
                        t["text"], t["line"], tuple(t["legs"]), tuple(t["section"]),
                        None if t["shootout"] is None else (t["shootout"]["winner"], t["shootout"]["loser"]),
-                       t["link"])
+                       t["link"], t["stated_by"], t["marked"])
                    for t in data["ties"]),
         tables=tuple(Table(
             t["index"], t["line"], t["end_line"], tuple(tuple(h) for h in t["header"]),
@@ -196,6 +196,10 @@ def _upgrade(data):
             for t in data.get(key) or ():
                 if isinstance(t, dict):
                     t.setdefault("link", None)
+        for t in data.get("ties") or ():
+            if isinstance(t, dict):
+                t.setdefault("stated_by", None)
+                t.setdefault("marked", None)
     return data
 
 

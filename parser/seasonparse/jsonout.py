@@ -58,7 +58,7 @@ def to_dict(doc: Document) -> dict:
                           {"winner": t.aggregate_winner, "loser": t.aggregate_loser}),
             "shootout": None if t.shootout is None else {"winner": t.shootout[0], "loser": t.shootout[1]},
             "text": t.text, "line": t.line, "legs": list(t.legs), "section": list(t.section),
-            "link": t.link,
+            "link": t.link, "stated_by": t.stated_by, "marked": t.marked,
         } for t in doc.ties],
         "tables": [{
             "index": t.index, "kind": t.kind, "line": t.line, "end_line": t.end_line,

@@ -173,6 +173,10 @@ class Tie(NamedTuple):
     section: tuple[str, ...]
     shootout: tuple[int, int] | None = None  # the shoot-out score the line states, as written (`4 – 3 on penalties`)
     link: str | None = None  # the article its line links for the winner (`[[Inter Milan|Nerazzurri]] won 4–1`)
+    # a wikitext tie's row that states it (TIE_ROWS: `two_leg_row`, a {{TwoLegResult}}; `ties_table_row`, a
+    # ties table's row), None for an outcome line or a pair of boxes; and the club that row writes in bold
+    stated_by: str | None = None
+    marked: str | None = None
 
 
 class Row(NamedTuple):

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
@@ -26,7 +27,8 @@ from seasonparse.names import club_subset, fold, one_name, same_club, same_team,
 from seasonparse.seasons import years_named
 from seasonparse.wording import cut
 from seasonparse.tables import (
-    column_indexes, column_meanings, goals_column, goals_heading, is_number, points_columns, results_names, to_int)
+    column_indexes, column_meanings, goals_column, goals_heading, is_number, points_columns, results_names, status_marks,
+    to_int)
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
@@ -344,7 +346,7 @@ class _Builder:
             last = len(self.matches) - 1
             # after a group's matches, the line says who advanced from the group: no tie's legs
             if last not in self.group_matches:
-                last = self._last_leg_of(out.winner, last)
+                last = self._last_leg_of(out.winner, last, out.aggregate is not None)
                 first = self.same_pair_before[last]
                 if first is None or not self._one_tie(first, last):
                     # (an earlier meeting in the league is no leg)
@@ -361,12 +363,14 @@ class _Builder:
 
     def _other_first_leg(self, last: int, least_shared: int) -> int | None:
         """The first leg of a tie whose last leg met no club twice by the same names: the match
-        right before it, of its round, no other tie's leg nor another meeting's, where the two
+        right before it, of its round (its section, or the first-leg section beside the last leg's
+        second-leg one: _one_tie), no other tie's leg nor another meeting's, where the two
         share both clubs, one written two ways (names.one_name: `Manchester United 1-1 Necaxa`,
         `Necaxa 0-1 Man Utd`, one tie as the rules read it: review31), or, for a tie stated on
         aggregate (`least_shared` 1), one club (trial38: a second leg against a mistyped opponent,
         `Liverpool 1–0 Hertha BSC` after `FC Augsburg 0–0 Liverpool`, made a tie of one leg,
-        silently: as two legs, T004 names both)."""
+        silently: as two legs, T004 names both; trial43: so under `===First leg===` and
+        `===Second leg===`)."""
         prev = last - 1
         closed_prev = bool(self._closes) and self._closes[-1][0] == last  # an outcome line right after it
         if prev < 0 or closed_prev or prev in self.group_matches or prev in self.tie_legs \
@@ -376,14 +380,19 @@ class _Builder:
         shared = sum(one_name(x, a.home) or one_name(x, a.away) for x in (b.home, b.away))
         return prev if shared >= least_shared else None
 
-    def _last_leg_of(self, winner: str, last: int) -> int:
+    def _last_leg_of(self, winner: str, last: int, aggregate: bool = False) -> int:
         """The last leg of the tie an outcome line naming `winner` closes: the match above it,
         unless the winner played in neither side of it and exactly one other tie of the section
         holds the winner (a round's summary table, then one line per tie: frontend.outcome_ties).
         A club is named as the rules name it where the document tells nothing more (names.one_name:
-        `Manchester United advanced` after `Necaxa 0-1 Man Utd` closes that match, review31)."""
-        m = self.matches[last]
-        if one_name(winner, m.home) or one_name(winner, m.away):
+        `Manchester United advanced` after `Necaxa 0-1 Man Utd` closes that match, review31). A line
+        stating an `aggregate` whose winner played the match before, that match the first leg
+        _other_first_leg finds, closes the two as legs: a second leg against a mistyped club, which
+        T004 names (trial43: `Leeds United won 3–2 on aggregate` after `Leeds United 1–2 Carlisle
+        United`, `Carlisle United 0–2 Southend United` was a tie of the first leg alone, T003)."""
+        if _plays_in(winner, self.matches[last]):
+            return last
+        if aggregate and (prev := self._other_first_leg(last, 1)) is not None and _plays_in(winner, self.matches[prev]):
             return last
         pair = self.section_pairs().holding(self.section, winner)
         at = None if pair is None else self._latest_by_pair[pair]
@@ -453,6 +462,8 @@ class _Builder:
         table = Table(len(self.tables), lines[0][0], lines[-1][0], (*above, *header), columns,
                       tuple(out_rows), self.section)
         table = table._replace(kind=_table_kind(table))
+        if table.kind == "standings" and self.source_format == "text":
+            table = _with_text_row_notes(table, body)
         self.tables.append(table)
         if table.kind == "goalscorers":
             self._goalscorer_rows(table, dict(lines))
@@ -667,6 +678,43 @@ def _player_link(lines, g: Goalscorer) -> str | None:
         return None
     target = " ".join(found[0].replace("_", " ").split())
     return target[:1].upper() + target[1:]
+
+
+def _plays_in(club: str, m: Match) -> bool:
+    """Whether `club` is a side of `m` as the rules name a tie's sides (names.one_name)."""
+    return one_name(club, m.home) or one_name(club, m.away)
+
+
+class _TextCell(NamedTuple):
+    """A text-format table cell as row_notes reads a wikitable's: its text is all it writes."""
+    raw: str
+    rowspan: int = 1
+
+
+def _with_text_row_notes(table: Table, body) -> Table:
+    """A text-format standings table with what its rows' Notes cells (or result legend) state,
+    read as a wikitable's are (row_notes.with_row_notes: `Deducted 15 points` is the row's
+    adjustment, −15; `Relegated` its status letter): one reading of a row's notes for both
+    formats (trial43: a text table's `Deducted 15 points` was an S002 its wikitext was not).
+    Only a table with a notes or legend column has any (the wikitext reader not imported else)."""
+    cols = column_indexes(table)
+    if "notes" not in cols and "legend" not in cols:
+        return table
+    from seasonparse.frontend.wikitext.row_notes import with_row_notes
+
+    return with_row_notes(table, [(ln, cells, [_TextCell(c) for c in cells]) for ln, cells in body], _shown_club)
+
+
+def _shown_club(cell: str) -> str:
+    """A team cell's club without the status marks it ends with (`Leeds United (R)`: tables.status_marks)."""
+    for _ in range(_MARKS_MOST):
+        if not status_marks(cell):
+            break
+        cell = cell[:cell.rstrip().rfind("(")]
+    return cell.strip()
+
+
+_MARKS_MOST = 4  # parentheses of marks stripped from a club's cell: `Lille (C, Q) (P)` has two
 
 
 def _pair_key(home: str, away: str) -> tuple:

@@ -114,33 +114,25 @@ def _row_says(doc, tie, clubs: tuple[str, str], shootout: str) -> str | None:
     if by == "the outcome line":
         return None
     says = [f"gives the shoot-out to {tie.winner} {tie.shootout[0]}–{tie.shootout[1]}"] if tie.shootout else []
-    if (bold := _in_bold(doc.line_text(tie.line), clubs)) is not None:
-        says.append(f"marks {bold} in bold")
+    if tie.marked is not None:
+        says.append(f"marks {tie.marked} in bold")
     return (f"{by} {' and '.join(says) or f'puts {tie.winner} through'}; {clubs[0]} won the deciding leg's "
             f"shoot-out {shootout}")
-
-
-def _in_bold(line: str, clubs: tuple[str, str]) -> str | None:
-    """The one of `clubs` a row's line writes in bold (`'''[[Atlético Madrid]]'''`), if one is."""
-    from seasonparse.frontend.wikitext.clean import clean  # at a finding only, as _stated_by's reader
-
-    bold = [clean(m) for m in line.split("'''")[1::2]]
-    found = [club for club in clubs if any(same_team(text, club) for text in bold)]
-    return found[0] if len(found) == 1 else None
 
 
 def _stated_by(doc, tie) -> str:
     """What states a tie's shoot-out score, in the words a reader looks for: an outcome line
     (its text reads as one: `X advanced 4 – 3 on penalties`), else a wikitext tie's row whose
-    aggregate cell holds it (`1–1 (4–2 p)`): a {{TwoLegResult}}, or a ties table's row."""
+    aggregate cell holds it (`1–1 (4–2 p)`): a {{TwoLegResult}}, or a ties table's row (Tie.stated_by:
+    the model says which, so the JSON checked alone says the same)."""
     from seasonparse.frontend.lines import parse_outcome  # at a finding only: a check of JSON loads no reader
 
     if parse_outcome(tie.text) is not None:
         return "the outcome line"
-    line = doc.line_text(tie.line).lstrip()
-    if line.startswith("|"):
-        return "the ties table's row"
-    return "the {{TwoLegResult}} row" if line else "the tie's row"  # a JSON document may come without its lines
+    return _ROW_WORDS.get(tie.stated_by, "the tie's row")
+
+
+_ROW_WORDS = {"ties_table_row": "the ties table's row", "two_leg_row": "the {{TwoLegResult}} row"}
 
 
 @rule("T008", "tie-shootout-score", ERROR)

@@ -12,7 +12,7 @@ import re
 
 from seasonparse.corpus import MatchRef, ground_key, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
-from seasonparse.football import awarded, describe, round_index, round_of
+from seasonparse.football import awarded, describe, doc_club, knockout_ties, round_index, round_of
 from seasonparse.model import ERROR, WARNING
 from seasonparse.lexicon import words
 from seasonparse.names import fold, link_name, scorer_names, side_named
@@ -173,7 +173,12 @@ def cross_match_venue(corpus, settings, report):
     as the corpus tells (no league match lists either club at home there): a
     final at Wembley is listed with either club first (trial25). A final is a
     section or a document title naming it, or a round titled as the play-offs it
-    ends (`MLS Cup` under `MLS Cup Playoffs`). A listing that
+    ends (`MLS Cup` under `MLS Cup Playoffs`). Nor does a club's season article
+    tell who was at home where it lists its club first in a single match (no leg
+    of a two-legged tie) at a ground every listing names, not the ground its
+    infobox names its own nor one the corpus lists either club at home at in a
+    league match: it lists its own club first at a neutral ground (an FA Cup
+    semi-final at Wembley, trial43); the other listings are compared. A listing that
     names no ground (a results table's `H`) still says who was at home. A league's
     results grid of home and away (one cell of two clubs at each ground) lists the
     match it has no dated listing of at that ground: where a document lists the two
@@ -193,7 +198,7 @@ def cross_match_venue(corpus, settings, report):
             continue  # on neutral ground (a results table's `N`) no club was at home to compare
         if _at_no_ones_ground(corpus, group):
             continue
-        for ref, others in odd_ones(group, lambda r: r.home, _path):
+        for ref, others in odd_ones(_telling_home(corpus, group), lambda r: r.home, _path):
             yield report(f"{ref.match.home} is at home here, {others[0].match.home} in "
                          f"{others[0].doc.path}", ref.match.line, 1, path=ref.doc.path,
                          related=[_rel(o) for o in others])
@@ -208,13 +213,54 @@ def _at_no_ones_ground(corpus, group) -> bool:
     (a box's `stadium`, a text note's `at ...`) where the corpus lists neither club at home in a
     league match on another day: a final at Wembley is listed with either club first (trial25).
     An earlier round's tie is at one club's ground, whatever else the corpus lists (review22)."""
-    venues = [r.match.venue for r in group]
-    if not all(venues) or len({ground_key(v) for v in venues}) != 1:
-        return False
-    if not any(_in_a_final(r) for r in group):
+    venue = _one_ground(group)
+    if venue is None or not any(_in_a_final(r) for r in group):
         return False
     days = {r.day for r in group}
-    return not any(corpus.plays_at_home(club, venues[0], days) for club in (group[0].home, group[0].away))
+    return not any(corpus.plays_at_home(club, venue, days) for club in (group[0].home, group[0].away))
+
+
+def _one_ground(group: list[MatchRef]) -> str | None:
+    """The ground every listing of a match names (ground_key: one stadium however written), as
+    the first writes it; None where one names none or two name different grounds."""
+    venues = [r.match.venue for r in group]
+    return venues[0] if all(venues) and len({ground_key(v) for v in venues}) == 1 else None
+
+
+def _telling_home(corpus, group: list[MatchRef]) -> list[MatchRef]:
+    """The listings of a match that tell which club was at home: all, but where the match is a
+    single one (no leg of a two-legged tie) every listing of which names one ground, a club's own
+    season article listing its club first there while the article's ground (its infobox's
+    `Stadium`, `ground`) is another, nor does the corpus list either club at home there in a league
+    match: the article lists its own club first at a neutral ground, as it lists a final (trial43:
+    `Arsenal 1 – 3 Tottenham Hotspur` at Wembley in Arsenal's 1990–91 season, Highbury in its
+    infobox, beside the FA Cup's `Tottenham Hotspur 3 – 1 Arsenal`). The cup's article listing a
+    club first at another's ground still tells that club at home there (review22)."""
+    venue = _one_ground(group)
+    if venue is None:
+        return group
+    key, days = ground_key(venue), {r.day for r in group}
+    kept = [r for r in group if not _own_club_away_from_home(corpus, r, key, days)]
+    if len(kept) == len(group) or _a_leg(group):
+        return group
+    return kept
+
+
+def _own_club_away_from_home(corpus, r: MatchRef, key: str, days: set) -> bool:
+    """Whether `r` lists its document's own club first at the ground `key` while the document
+    names another ground its own and no league match of the corpus has either club at home at
+    `key` (where one has the other club at home there, the article has home and away swapped)."""
+    club, ground = doc_club(r.doc), r.doc.field(*words("match_details", "venue"))
+    if club is None or ground is None or not ground.value or ground_key(ground.value) == key:
+        return False
+    return corpus.clubs.side_root(club, None) == r.home and not any(
+        corpus.plays_at_home(side, r.match.venue, days) for side in (r.home, r.away))
+
+
+def _a_leg(group: list[MatchRef]) -> bool:
+    """Whether a listing makes the match a leg of a two-legged tie (football.knockout_ties)."""
+    return any(r.match.index in (m.index for m in kt.legs)
+               for r in group for kt in knockout_ties(r.doc) if len(kt.legs) == 2)
 
 
 _FINAL = round_index("final")

@@ -335,3 +335,40 @@ def eliminated_club_plays_on(doc, settings, report):
 
 RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host,
          eliminated_club_plays_on)
+
+
+@rule("T009", "tie-away-goals-not-level", ERROR)
+def tie_away_goals_not_level(doc, settings, report):
+    """A tie said to have been decided on away goals has an aggregate that is not level.
+
+    What it does: where an outcome line says the club went through on away goals
+    (the lexicon's outcomes.away_goals), the tie's two legs must give a level
+    aggregate: away goals decide only that. A club with more aggregate goals went
+    through on them, not on away goals. A club with fewer is T003's (it did not
+    win the tie), as is a level aggregate whose away goals do not favour it; a
+    stated aggregate that is not the legs' is T002's, and legs of two pairs of
+    clubs are T004's: none is reported here again.
+
+    Why: the reason a tie was decided is part of its record; a wrong one hides a
+    wrong leg score or a wrong line.
+
+    Example:
+        Chelsea 4 - 4 Liverpool
+        Liverpool 1 - 2 Chelsea
+        Chelsea won on away goals      (6–5 on aggregate)
+    """
+    for kt, winner, sides in _stated_read(doc):
+        t = kt.stated
+        if t.reason != "away_goals" or len(kt.legs) != 2 or winner is None or sides is None:
+            continue
+        a, b = kt.teams()
+        other = b if winner == a else a
+        agg = kt.aggregate(sides)
+        if t.aggregate_winner is not None and (t.aggregate_winner, t.aggregate_loser) != (agg[winner], agg[other]):
+            continue  # the line's own aggregate is not the legs': T002
+        if agg[winner] > agg[other]:
+            yield report(f"{winner} advanced on away goals, but the aggregate is not level: "
+                         f"{winner} {agg[winner]}, {other} {agg[other]}", t.line, 1, related=_legs(doc, kt))
+
+
+RULES = (*RULES, tie_away_goals_not_level)

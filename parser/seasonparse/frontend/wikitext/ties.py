@@ -74,6 +74,7 @@ class TieText(NamedTuple):
     team_a_pos: tuple[int, int] | None = None  # (line, column) of the team cells
     team_b_pos: tuple[int, int] | None = None
     aggregate_pos: tuple[int, int] | None = None  # (line, column) of the aggregate cell
+    row: str = "ties_table_row"  # what writes it: a ties table's row, or a {{TwoLegResult}} (`two_leg_row`)
 
 
 class Mark(NamedTuple):
@@ -191,8 +192,10 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     stated = None if not shootout else (int(shootout[1]), int(shootout[2]))[::1 if a_wins else -1]
     if waiting is not None:
         waiting.tie = len(b.ties)
+    marked = a if _bold(t.team_a) and not _bold(t.team_b) else bb if _bold(t.team_b) and not _bold(t.team_a) else None
     b.ties.append(Tie(a if a_wins else bb, reason, max(agg), min(agg),
-                      f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section, stated))
+                      f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section, stated,
+                      stated_by=t.row, marked=marked))
     if reason == "other" or _bold(t.team_a) == _bold(t.team_b):
         return None
     marked_a = _bold(t.team_a)
@@ -416,7 +419,7 @@ def read_two_leg(frag: Fragment, b, index: LineIndex, awaited: AwaitedBoxes) -> 
     (leg1, leg1_pos), (leg2, leg2_pos), (aggregate, aggregate_pos) = cell(6), cell(7), cell(3)
     return add_tie(TieText(_without_mark(get[1].raw), _without_mark(get[4].raw), aggregate, leg1, leg2,
                            index.line(frag.start),
-                           leg1_pos, leg2_pos, cell(1)[1], cell(4)[1], aggregate_pos), b, awaited)
+                           leg1_pos, leg2_pos, cell(1)[1], cell(4)[1], aggregate_pos, "two_leg_row"), b, awaited)
 
 
 _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
