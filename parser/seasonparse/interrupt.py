@@ -108,7 +108,7 @@ def imported(name: str):
     """The module `name`, imported with stop signals held back until it is: a C extension whose
     start-up is cut by the exception a signal raises may crash the process (orjson 3.13:
     SIGSEGV, ijl/orjson#310; seen once in 100 stopped runs of the parse command). For the C
-    extensions imported on first use (orjson, mwparserfromhell); later calls are a lookup."""
+    extensions imported on first use (orjson); later calls are a lookup."""
     import sys
 
     module = sys.modules.get(name)

@@ -10,7 +10,7 @@ from seasonparse.football import counted, describe, final_table, knockout_ties, 
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR, WARNING
 from seasonparse.identity import match_clubs
-from seasonparse.names import fold, player_matches, same_club, same_team
+from seasonparse.names import fold, player_matches, same_club, same_team, scorer_names
 from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
 from seasonparse.tables import to_int
@@ -32,7 +32,8 @@ def infobox_statistics_mismatch(doc, settings, report):
     What it does: counts the match blocks (pre-season and friendlies excluded),
     their goals, the clubs in them (as identity tells them over the document's
     matches: two names linking two articles, or two flags' codes, are two clubs,
-    whatever their words), and the goals of the named top scorer, where
+    whatever their words), and the goals of the named top scorer (by the name
+    a goal shows or the player's article it links: names.scorer_names), where
     the match blocks are the tournament's own: their number is the infobox's
     `Matches`, or every match is in a knockout round section or a match for
     third place's (a league article's relegation play-offs are not in the
@@ -70,7 +71,7 @@ def infobox_statistics_mismatch(doc, settings, report):
     if scorer and (m := _SCORER.fullmatch(scorer.value.strip())):
         name, n = m["name"].strip(), int(m["n"])
         got = sum(1 for mt in matches for e in mt.events
-                  if e.is_goal and e.kind != "own_goal" and player_matches(e.player, name))
+                  if e.is_goal and e.kind != "own_goal" and any(player_matches(p, name) for p in scorer_names(e)))
         # more than the matches give him is a contradiction only where they name every goal's scorer
         # (legs made from a {{TwoLegResult}}'s cells name none)
         if _contradicts(n, got, whole and all(_scorers_named(mt) for mt in matches)):

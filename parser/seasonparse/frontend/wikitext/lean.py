@@ -4,8 +4,8 @@ MediaWiki splits a template call at the `|` that are not inside an inner
 template, link or `{{{...}}}`, and a parameter's name from its value at the
 first `=` outside them. This module does that with one regular-expression pass
 over the template's text, giving each value's text and offset. It is what the
-reader uses; `fragments.parse_reference` does the same with mwparserfromhell's
-full parse, and the tests check the two agree on every template of the real
+reader uses; the tests' `tests/wikitext_reference.parse_reference` does the same with
+mwparserfromhell's full parse (a test dependency only), and they check the two agree on every template of the real
 articles (mwparserfromhell's tree builder runs at ~0.2 MB/s, this at tens).
 
 A link does not run over a line: a `[[` not closed on its own line is text, as

@@ -5,8 +5,8 @@ references and navigation the reader does not need. This scanner finds, with
 regular expressions over the whole text (linear), the pieces that carry data:
 templates that stand as blocks (football boxes, infoboxes, tables from modules),
 wikitables `{| ... |}`, headings, and the text lines between them. Each block
-template is then parsed alone by mwparserfromhell (`fragments.py`), starting
-at a known offset, so every position is exact.
+template is then parsed alone (`fragments.py`, the tests holding it to
+mwparserfromhell's full parse), starting at a known offset, so every position is exact.
 
 Comments are blanked first (same length, newlines kept) so that braces in
 them do not count. Unbalanced braces and tables become diagnostics; the
