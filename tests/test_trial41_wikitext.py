@@ -131,3 +131,12 @@ def test_a_row_whose_shoot_out_is_the_wrong_way_round_is_one_t007_quoting_the_ro
     bold_loser = summary.replace("(8–7 [[", "(7–8 [[").replace(
         "|[[PSV Eindhoven]]|NED|", "|'''[[PSV Eindhoven]]'''|NED|").replace("'''[[Atlético Madrid]]'''", "[[Atlético Madrid]]")
     assert [(f.code, f.line) for f in findings_for(bold_loser, wikitext=True)] == [("W005", 6)]
+
+
+def test_the_away_goals_template_in_a_boxs_aggregate():
+    """A second box's `aggregatescore = 2–2 {{agr}}` says away goals decided the tie, as `2–2 (a)`
+    does: Roma's tie (one away goal against none), not a level aggregate that decides nothing
+    (the box's value was cleaned of its {{agr}} before the tie was read: no tie at all)."""
+    doc = parse_file(str(TRIAL41 / "agr_in_box.wikitext"))
+    assert [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser) for t in doc.ties] == [
+        ("Roma", "away_goals", 2, 2)]

@@ -203,8 +203,9 @@ def tie_legs_mismatch(doc, settings, report):
     is one: by name, link target, the document's identity or words shortened,
     identity.one_club: `Man Utd` and `Manchester United`); where an outcome line
     states an aggregate and its last leg met no club twice, the text reader
-    takes the match before it, of its section, sharing one club (a second leg
-    against a mistyped opponent); a JSON input's tie may list any two legs.
+    takes the match before it, of its round (its section, or the First leg
+    section beside a Second leg one), sharing one club (a second leg against a
+    mistyped opponent); a JSON input's tie may list any two legs.
 
     Why: an outcome line attached to the wrong match says nothing true.
 

@@ -28,7 +28,8 @@ from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, r
 from seasonparse.frontend.wikitext.templates import (
     club_season_infoboxes, continues, is_ignored, key, kind_of, legacy_parts)
 from seasonparse.frontend.wikitext.ties import (
-    AwaitedBoxes, Mark, TieText, add_tie, box_statements, box_ties, marked_winners, read_two_leg, tie_table_columns)
+    AwaitedBoxes, Mark, TieText, add_tie, aggregate_text, box_statements, box_ties, marked_winners, read_two_leg,
+    tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.lexicon import series_on_points, words
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
@@ -227,7 +228,7 @@ class _Reader:
                 b.add_match(m)
                 self.awaited.box(m, b)
                 if (agg := frag.params.get("aggregatescore")) is not None and agg.raw:
-                    self.aggregates[m.index] = clean(agg.raw), self.index.line(agg.offset)
+                    self.aggregates[m.index] = aggregate_text(agg.raw), self.index.line(agg.offset)
         elif kind == "sports_table":
             t = read_sports_table(frag, len(b.tables), b.section, self.index, self.diags)
             if t:

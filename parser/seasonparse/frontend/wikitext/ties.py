@@ -428,12 +428,18 @@ _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
 _AGR = re.compile(r"\{\{\s*agr\s*(?:\|[^{}]*)?\}\}", re.I)
 
 
+def aggregate_text(raw: str) -> str:
+    """An aggregate as a tie reads it, from a row's cell or a box's `aggregatescore`: its text,
+    an {{agr}} the `(a)` it shows (clean() drops the template: trial41)."""
+    return clean(_AGR.sub(" (a)", raw)) if "{{" in raw else clean(raw)
+
+
 def _says_away_goals(t: TieText) -> bool:
     """Whether a tie's row says away goals decided it: `(a)` or `away goals` in its aggregate cell,
     or an {{agr}} in it or a team cell (trial41: `2–2 {{agr}}` read as nothing, the tie given to
     the club in bold)."""
-    return bool(_AWAY_GOALS.search(clean(t.aggregate))
-                or any(_AGR.search(cell) for cell in (t.aggregate, t.team_a, t.team_b)))
+    return bool(_AWAY_GOALS.search(aggregate_text(t.aggregate))
+                or any(_AGR.search(cell) for cell in (t.team_a, t.team_b)))
 # A shoot-out's score in an `aggregatescore` (`(4–2 p)`, `4–2 pens`, `won 4–2 on penalties`): left out
 # before the aggregate is read (review15: `Chelsea won 4–2 on penalties` was read as a 4–2 aggregate)
 _SHOOTOUT_WORDS = re.compile(r"\(?\s*\d{1,2}\s*[-–—−]\s*\d{1,2}\s*(?:on\s+)?(?:p|pen|pens|penalties)\b\.?\s*\)?",
