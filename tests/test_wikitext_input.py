@@ -517,12 +517,12 @@ def test_t008_names_what_states_the_shootout():
     assert t008(outcome, wikitext=False) == ["the outcome line states the shoot-out 4–3, the deciding leg 5–4 p"]
     summary = (WIKI / "handmade" / "two_leg_summary_first.wikitext").read_text("utf-8")
     row = summary.replace("1–1 (4–2 p)", "1–1 (4–3 p)")
-    assert t008(row) == ["the {{TwoLegResult}} row states the shoot-out 4–3, the deciding leg 2–4 p"]
+    assert t008(row) == ["the {{TwoLegResult}} row gives Alpha the shoot-out 4–3, the deciding leg 2–4 p"]
     table = summary.replace(
         "{{TwoLegResult|Alpha||1–1 (4–2 p)|Beta||1–1|0–0}}\n{{TwoLegResult|Gamma||2–1|Delta||2–0|0–1}}\n",
         "{| class=\"wikitable\"\n! Team 1 !! Agg. !! Team 2 !! 1st leg !! 2nd leg\n|-\n"
         "| Alpha || 1–1 (4–3 p) || Beta || 1–1 || 0–0\n|-\n| Gamma || 2–1 || Delta || 2–0 || 0–1\n")
-    assert t008(table) == ["the ties table's row states the shoot-out 4–3, the deciding leg 2–4 p"]
+    assert t008(table) == ["the ties table's row gives Alpha the shoot-out 4–3, the deciding leg 2–4 p"]
 
 
 def test_away_goals_decide_a_level_two_legged_tie_where_the_cell_says_so():

@@ -157,7 +157,10 @@ def tie_shootout_score(doc, settings, report):
             continue
         last = doc.matches[t.legs[-1]]
         if last.penalties is not None and sorted(t.shootout) != sorted(last.penalties):
-            yield report(f"{_stated_by(doc, t)} states the shoot-out {t.shootout[0]}–{t.shootout[1]}, the deciding "
+            # a row's shoot-out is held winner's score first, which the row may write the other way round
+            # (`PSV 0–0 (7–8 p) Atlético`): it is said with the club it gives the shoot-out to
+            says = "states the shoot-out" if t.stated_by is None else f"gives {t.winner} the shoot-out"
+            yield report(f"{_stated_by(doc, t)} {says} {t.shootout[0]}–{t.shootout[1]}, the deciding "
                          f"leg {last.penalties[0]}–{last.penalties[1]} p", t.line, 1,
                          related=[Related(doc.path, last.line, last.home_column, f"the deciding leg: {describe(last)}")])
 
