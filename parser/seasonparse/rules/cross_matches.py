@@ -176,9 +176,8 @@ def cross_match_venue(corpus, settings, report):
     ends (`MLS Cup` under `MLS Cup Playoffs`). Nor does a club's season article
     tell who was at home where it lists its club first in a single match (no leg
     of a two-legged tie) at a ground every listing names, not the ground its
-    infobox names its own nor one the corpus lists either club at home at in a
-    league match: it lists its own club first at a neutral ground (an FA Cup
-    semi-final at Wembley, trial43); the other listings are compared. A listing that
+    infobox names its own: it lists its own club first at a neutral ground (an
+    FA Cup semi-final at Wembley, trial43); the other listings are compared. A listing that
     names no ground (a results table's `H`) still says who was at home. A league's
     results grid of home and away (one cell of two clubs at each ground) lists the
     match it has no dated listing of at that ground: where a document lists the two
@@ -231,30 +230,31 @@ def _telling_home(corpus, group: list[MatchRef]) -> list[MatchRef]:
     """The listings of a match that tell which club was at home: all, but where the match is a
     single one (no leg of a two-legged tie) every listing of which names one ground, a club's own
     season article listing its club first there while the article's ground (its infobox's
-    `Stadium`, `ground`) is another, nor does the corpus list either club at home there in a league
-    match: the article lists its own club first at a neutral ground, as it lists a final (trial43:
+    `Stadium`, `ground`) is another: the article lists its own club first at a neutral ground, as it lists a final (trial43:
     `Arsenal 1 – 3 Tottenham Hotspur` at Wembley in Arsenal's 1990–91 season, Highbury in its
     infobox, beside the FA Cup's `Tottenham Hotspur 3 – 1 Arsenal`). The cup's article listing a
     club first at another's ground still tells that club at home there (review22)."""
     venue = _one_ground(group)
     if venue is None:
         return group
-    key, days = ground_key(venue), {r.day for r in group}
-    kept = [r for r in group if not _own_club_away_from_home(corpus, r, key, days)]
+    key = ground_key(venue)
+    kept = [r for r in group if not _own_club_away_from_home(corpus, r, key)]
     if len(kept) == len(group) or _a_leg(group):
         return group
     return kept
 
 
-def _own_club_away_from_home(corpus, r: MatchRef, key: str, days: set) -> bool:
+def _own_club_away_from_home(corpus, r: MatchRef, key: str) -> bool:
     """Whether `r` lists its document's own club first at the ground `key` while the document
-    names another ground its own and no league match of the corpus has either club at home at
-    `key` (where one has the other club at home there, the article has home and away swapped)."""
+    names another ground its own (its infobox's `Stadium`, `ground`). The document's word alone:
+    whether a league match elsewhere has either club at home at `key` is not asked, as the
+    cross-document stage checks parts of the corpus (seasonparse.partition) and a league's article
+    need share no key with the cup's (a swap at the other club's ground, listed so by both, is
+    then not told: recall traded for the same findings over the whole corpus and over its parts)."""
     club, ground = doc_club(r.doc), r.doc.field(*words("match_details", "venue"))
     if club is None or ground is None or not ground.value or ground_key(ground.value) == key:
         return False
-    return corpus.clubs.side_root(club, None) == r.home and not any(
-        corpus.plays_at_home(side, r.match.venue, days) for side in (r.home, r.away))
+    return corpus.clubs.side_root(club, None) == r.home
 
 
 def _a_leg(group: list[MatchRef]) -> bool:
