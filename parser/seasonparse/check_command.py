@@ -330,6 +330,12 @@ def _check_command(args, report: bool, closing) -> int:
     if not report and args.diff and (args.format != "text" or args.statistics):
         asked = "--statistics" if args.statistics else f"--format {args.format}"
         raise UsageError(f"--diff prints the fixes as a unified diff; it does not go with {asked}")
+    if not report and args.statistics:
+        from seasonparse.report.statistics import STATISTICS_FORMATS
+
+        if args.format not in STATISTICS_FORMATS:
+            raise UsageError(f"--statistics prints counts per rule as text or JSON; it does not go with "
+                             f"--format {args.format}")
     html_to = _output_target("--html", args.html) if report else None
     if args.paths:
         paths = args.paths
@@ -427,7 +433,8 @@ def _check_command(args, report: bool, closing) -> int:
     elif args.statistics:
         from seasonparse.report.statistics import render_statistics
 
-        sys.stdout.write(render_statistics(findings, rules, {c for c, r in rules.items() if r.fixable}))
+        sys.stdout.write(render_statistics(findings, rules, {c for c, r in rules.items() if r.fixable},
+                                           args.format))
     else:
         sys.stdout.write(render(args.format, findings, result.lines_by_path, rules,
                                 fail_on=args.fail_on or config.fail_on))
