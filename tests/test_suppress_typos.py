@@ -25,6 +25,10 @@ def test_a_directive_is_read_whole_or_covers_nothing(comment, verb, codes, cover
     assert (d.problem() is None) == (covered != (0, 0))
 
 
+def test_seasonparses_other_comments_are_no_directives():
+    assert directives(("<!-- seasonparse: football-box-team1 away -->", "x")) == []
+
+
 def test_an_enable_with_a_typo_closes_nothing_and_is_reported():
     found = directives(("<!-- seasonparse: disable M001 -->", "x", "<!-- seasonparse: enable M01x -->", "y"))
     assert [(d.verb, d.start, d.end) for d in found] == [("disable", 1, 4), ("enable", 0, 0)]

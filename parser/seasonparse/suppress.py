@@ -24,6 +24,9 @@ from seasonparse.lazy_re import compile_lazily
 # the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter one
 _DIRECTIVE = compile_lazily(r"<!--\s*seasonparse:\s*(?P<verb>[^\s>]*?)(?=\s|-->)(?P<codes>[^>]*?)-->")
 VERBS = ("disable-next-line", "disable-line", "disable", "enable")
+# the words of seasonparse's other comments, which are no suppression (frontend/wikitext/reader.py's
+# `<!-- seasonparse: football-box-team1 away -->`)
+OTHER_COMMENTS = frozenset({"football-box-team1"})
 
 
 def problem(verb: str, codes: tuple[str, ...]) -> str | None:
@@ -88,6 +91,8 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
         if "<!--" not in text:
             continue
         for m in _DIRECTIVE.finditer(text):
+            if m["verb"] in OTHER_COMMENTS:
+                continue
             codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
             d = Directive(m["verb"], codes, n, m.start() + 1)
             if problem(d.verb, d.codes) is not None:  # covers no line (start, end 0), closes nothing
