@@ -98,13 +98,18 @@ def test_a_changed_score_is_new(project, run):
     assert any(f["path"].endswith(seed.name) and match.date_line <= f["line"] <= match.end_line for f in new)
 
 
-def test_an_older_format_is_refused_with_how_to_regenerate(project, run):
+@pytest.mark.parametrize("step, says", [(-1, "regenerate it with `seasonparse check --write-baseline"),
+                                         (1, "written by a newer seasonparse")])
+def test_another_format_is_refused_with_what_to_do(project, run, step, says):
+    """An older format is regenerated; a newer one is a newer seasonparse's: regenerating it
+    here would lose what that one records, so it says to upgrade (trial42: it said regenerate)."""
     path = project / ".seasonparse-baseline.json"
     data = json.loads(path.read_text("utf-8"))
-    data["seasonparse_baseline"] = FORMAT - 1
+    data["seasonparse_baseline"] = FORMAT + step
     path.write_text(json.dumps(data), "utf-8")
     code, _, err = run("check")
-    assert code == 2 and "--write-baseline" in err and f"format {FORMAT - 1}" in err
+    assert code == 2 and says in err and f"format {FORMAT + step}" in err and len(err.strip().splitlines()) == 1
+    assert ("upgrade seasonparse" in err) == (step > 0) and ("--write-baseline" in err) == (step < 0)
 
 
 def test_messages_lose_locations_but_keep_values(tmp_path, monkeypatch):

@@ -650,3 +650,43 @@ def test_the_quick_fix_is_the_fix_check_fix_chooses():
     same_point = finding(Edit("p", 1, 1, 1, 1, "x", ""), Edit("p", 1, 1, 1, 1, "y", ""))
     for f in (two_files, same_point):
         assert fixes_for([f]) == {} and autofix_edits(f, lines) == []
+
+
+def _disable_actions(client: Client, uri: str, diagnostics: list[dict]) -> list[dict]:
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": diagnostics[0]["range"], "context": {"diagnostics": diagnostics}})
+    return [a for a in actions if a["title"].startswith("Disable ")]
+
+
+def test_a_finding_about_the_whole_file_is_disabled_for_the_file(project, connect):
+    """P025 is anchored at the first line that is not blank: `disable-next-line` above it became
+    that line, an N001 beside the P025 it left (trial42). A `disable` at the top hides it; a file
+    never read (P004, empty) gets no disable action: no comment in it can be read."""
+    client = connect(project)
+    path = project / "articles" / "prose.txt"
+    for text, newline in (("Just some prose.\nMore of it.\n", "\n"), ("\r\nJust some prose.\r\n", "\r\n")):
+        path.write_bytes(text.encode())
+        (p025,) = [d for d in _open(client, path, text) if d["code"] == "P025"]
+        (disable,) = _disable_actions(client, _uri(path), [p025])
+        assert disable["title"] == "Disable P025 for this file"
+        (edit,) = disable["edit"]["changes"][_uri(path)]
+        assert edit["newText"] == f"<!-- seasonparse: disable P025 -->{newline}"
+        assert edit["range"]["start"] == {"line": 0, "character": 0}
+        assert [d["code"] for d in _change(client, path, 2, edit["range"], edit["newText"])] == []
+        client.notify("textDocument/didClose", {"textDocument": {"uri": _uri(path)}})
+    empty = project / "articles" / "empty.txt"
+    empty.write_text("")
+    (p004,) = [d for d in _open(client, empty, "") if d["code"] == "P004"]
+    assert _disable_actions(client, _uri(empty), [p004]) == []
+
+
+def test_the_disable_comment_ends_as_the_buffers_lines_do(project, connect):
+    path = project / "articles" / SEEDS[0].name
+    text = path.read_text("utf-8").replace("Necaxa: Lojero 14'", "Necaxa: Lojero 14', Castillo 20'")
+    text = text.replace("\n", "\r\n")
+    client = connect(project)
+    (m001,) = [d for d in _open(client, path, text) if d["code"] == "M001"]
+    (disable,) = _disable_actions(client, _uri(path), [m001])
+    (edit,) = disable["edit"]["changes"][_uri(path)]
+    assert edit["newText"] == "<!-- seasonparse: disable-next-line M001 -->\r\n"
+    assert not [d for d in _change(client, path, 2, edit["range"], edit["newText"]) if d["code"] in ("M001", "N001")]

@@ -21,6 +21,8 @@ from typing import Iterable, NamedTuple
 
 from seasonparse.findings import Edit, Finding, Fix
 
+# Where lines end, as the front end numbers them (frontend.source.decode, parse_source): a
+# U+2028, a form feed, a NEL are inside a line.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _BOM = "\ufeff"
 
@@ -37,9 +39,19 @@ class Outcome(NamedTuple):
     def diff(self) -> str:
         if self.new is None:
             return ""
-        return "".join(difflib.unified_diff(self.old.splitlines(keepends=True),
-                                            self.new.splitlines(keepends=True),
+        return "".join(difflib.unified_diff(_lines(self.old), _lines(self.new),
                                             fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+
+
+def _lines(text: str) -> list[str]:
+    """`text`'s lines with their endings, numbered as the findings number them (at _LINE_END
+    only: str.splitlines also splits at U+2028, a form feed, a NEL, and the hunks' line numbers
+    were not the findings', trial42)."""
+    lines, start = [], 0
+    for m in _LINE_END.finditer(text):
+        lines.append(text[start:m.end()])
+        start = m.end()
+    return lines + ([text[start:]] if start < len(text) else [])
 
 
 def _start(e: Edit) -> tuple[int, int]:

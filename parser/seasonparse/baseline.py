@@ -130,7 +130,8 @@ def write(path: Path, findings: list[Finding], lines_by_path, root: Path) -> Non
 
 
 def load(path: Path) -> Counter:
-    """The recorded fingerprints; a baseline of another format is an error, to regenerate."""
+    """The recorded fingerprints; a baseline of an older format is an error, to regenerate; of a
+    newer one (a newer seasonparse's), to upgrade seasonparse for."""
     import json
 
     from seasonparse.inputs import not_a_file_to_read
@@ -149,6 +150,9 @@ def load(path: Path) -> Counter:
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list) or not isinstance(
             data.get("seasonparse_baseline"), int) or isinstance(data.get("seasonparse_baseline"), bool):
         raise BaselineError(f"baseline {path}: not a seasonparse baseline (format {FORMAT})")
+    if data["seasonparse_baseline"] > FORMAT:  # regenerated here, it would lose what the newer one records
+        raise BaselineError(f"baseline {path}: format {data['seasonparse_baseline']}, written by a newer "
+                            f"seasonparse; this one reads format {FORMAT}: upgrade seasonparse")
     if data["seasonparse_baseline"] != FORMAT:
         raise BaselineError(f"baseline {path}: format {data['seasonparse_baseline']}, this seasonparse "
                             f"reads format {FORMAT}; regenerate it with `seasonparse check "

@@ -121,20 +121,25 @@ def _output_target(option: str, value: str) -> Path:
     return path
 
 
-def _refuse_inputs(targets: list[tuple[str, Path]], inputs, references) -> None:
-    """--html and --write-baseline never overwrite a file the run reads (an article
-    or a reference), under any name: one set of (device, inode), one stat per file."""
-    from seasonparse.inputs import file_key, input_keys
+def _refuse_overwrites(targets: list[tuple[str, Path | None]], inputs, references, config,
+                       read_baseline: Path | None) -> None:
+    """What --html and --write-baseline may not overwrite (cli_common.refuse_overwriting): an
+    article or a reference the run reads, the configuration in force, and, for any output but
+    the baseline being written, the configured baseline and the one --baseline names (a page
+    written over it broke every later check)."""
+    from seasonparse.cli_common import refuse_overwriting
 
-    targets = [(option, path) for option, path in targets if path is not None]
-    if not targets:
-        return
-    read = input_keys([i.path for i in inputs] + [path for path, _ in references])
+    protected = [(i.path, f"an input of this run ({i.display})") for i in inputs]
+    protected += [(path, f"a reference of this run ({display})") for path, display in references]
+    if config.source is not None:
+        protected.append((config.source, f"the configuration in force ({config.source})"))
+    baselines = []
+    if config.baseline:
+        baselines.append((config.root / config.baseline, f"the baseline configured in {config.source}"))
+    if read_baseline is not None:
+        baselines.append((read_baseline, "the baseline this run reads (--baseline)"))
     for option, path in targets:
-        source = read.get(file_key(path))
-        if source is not None:
-            raise UsageError(f"{option} {path}: is an input of this run ({source}); "
-                             f"refusing to overwrite it")
+        refuse_overwriting(option, path, protected + ([] if option == "--write-baseline" else baselines))
 
 
 def _references_among_articles(paths, inputs, references) -> tuple:
@@ -325,6 +330,12 @@ def _check_command(args, report: bool, closing) -> int:
     if not report and args.diff and (args.format != "text" or args.statistics):
         asked = "--statistics" if args.statistics else f"--format {args.format}"
         raise UsageError(f"--diff prints the fixes as a unified diff; it does not go with {asked}")
+    if not report and args.statistics:
+        from seasonparse.report.statistics import STATISTICS_FORMATS
+
+        if args.format not in STATISTICS_FORMATS:
+            raise UsageError(f"--statistics prints counts per rule as text or JSON; it does not go with "
+                             f"--format {args.format}")
     html_to = _output_target("--html", args.html) if report else None
     if args.paths:
         paths = args.paths
@@ -344,7 +355,8 @@ def _check_command(args, report: bool, closing) -> int:
 
     references = _references(args, config)
     found = found._replace(inputs=_references_among_articles(paths, found.inputs, references))
-    _refuse_inputs([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references)
+    _refuse_overwrites([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references, config,
+                       Path(args.baseline) if args.baseline else None)
     cache = _cache(args, config, codes)
 
     def checked():
@@ -421,7 +433,8 @@ def _check_command(args, report: bool, closing) -> int:
     elif args.statistics:
         from seasonparse.report.statistics import render_statistics
 
-        sys.stdout.write(render_statistics(findings, rules, {c for c, r in rules.items() if r.fixable}))
+        sys.stdout.write(render_statistics(findings, rules, {c for c, r in rules.items() if r.fixable},
+                                           args.format))
     else:
         sys.stdout.write(render(args.format, findings, result.lines_by_path, rules,
                                 fail_on=args.fail_on or config.fail_on))

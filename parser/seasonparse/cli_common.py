@@ -47,6 +47,24 @@ def not_writable_over(path, says_why_it_cannot_look: bool = True) -> str | None:
     return f"exists and is {kind}, not a regular file; refusing to replace it" if kind else None
 
 
+def refuse_overwriting(option: str, path, protected) -> None:
+    """The one check of every file a command writes by name (`check --write-baseline`,
+    `report --html`) against what the run must not lose: `protected`, (path, what it is)
+    pairs (its inputs, references, the configuration in force, the baseline it reads),
+    compared by identity (device, inode), so under any name: a usage error naming what
+    `path` is. `path` None (the option not given) passes."""
+    if path is None:
+        return
+    from seasonparse.inputs import file_key
+
+    target = file_key(path)
+    if target is None:  # nothing there yet: nothing to lose
+        return
+    for kept, what in protected:
+        if file_key(kept) == target:
+            raise UsageError(f"{option} {path}: is {what}; refusing to overwrite it")
+
+
 class OutputError(Exception):
     """Standard output or error could not be written (not a closed reader: a full disk):
     the run's report is lost, so the run fails with exit 2 and says why."""

@@ -297,6 +297,8 @@ def _read_json(path: str, display: str) -> Document:
         return _failed(display, f"cannot read JSON: {reason}")
     except RecursionError:
         return _failed(display, "not JSON this reader accepts: nested too deeply")
+    if (unread := _schema_version_problem(data)) is not None:
+        return _failed(display, unread)
     problem = schema_error(_upgrade(data)) or beyond_the_model(data, _LONG_NUMBER.search(text) is not None)
     if problem:
         return _failed(display, f"not a seasonparse document: {problem}")
@@ -308,6 +310,27 @@ def _read_json(path: str, display: str) -> Document:
     lines = _source_lines(recorded, sha256)
     doc = from_dict(data, lines or ())
     return doc if lines is not None or _found_here(recorded, sha256) else doc._replace(path=display)
+
+
+def _schema_version_problem(data) -> str | None:
+    """Why the document's `schema` is none this version reads, in words (the schema check said
+    `data.schema must be same as const definition`), or None: a later one is a newer
+    seasonparse's (upgrade), any other is no schema of ours."""
+    from seasonparse.jsonout import SCHEMA_ID
+
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if not isinstance(schema, str):
+        return None  # none, or not a string: the schema check names it
+    prefix, _, current = SCHEMA_ID.rpartition("/")
+    version = schema.removeprefix(prefix + "/") if schema.startswith(prefix + "/") else None
+    if version is not None and version.isascii() and version.isdigit() and 1 <= int(version) <= int(current):
+        return None
+    reads = f"this seasonparse reads {prefix}/1 to /{current}"
+    if version is not None and version.isascii() and version.isdigit() and int(version) > int(current):
+        return (f"written by a newer seasonparse (schema {schema}); {reads}: upgrade seasonparse, or parse "
+                f"the article again with this one")
+    return (f"not a seasonparse document: schema {json.dumps(schema, ensure_ascii=False)[:80]} is none of "
+            f"seasonparse's; {reads}")
 
 
 def _found_here(recorded: str, sha256: str | None) -> bool:

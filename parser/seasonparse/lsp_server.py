@@ -259,11 +259,32 @@ def to_diagnostic(finding: Finding, outcome: CheckRun, uri_of: Callable[[str], s
         code=finding.code, source="seasonparse", related_information=related or None)
 
 
-def disable_comment_edit(line: int, code: str) -> lsp.TextEdit:
-    """Insert `<!-- seasonparse: disable-next-line CODE -->` above 0-based `line`
-    (suppress.py reads it: the next line that is not blank or a comment)."""
+# A finding about the whole file, anchored at its first line that is not blank (P025): a comment
+# put above that line becomes the line it is anchored at, so only a `disable` from the top hides it.
+WHOLE_FILE = frozenset({"P025"})
+# The file's text was never read (binary, empty, unreadable): no comment in it can be read either,
+# and one in an empty file makes it no longer empty. No disable action is offered.
+NOT_READ = frozenset({"P003", "P004", "P005"})
+
+
+def disable_comment_edit(line: int, code: str, newline: str = "\n") -> lsp.TextEdit | None:
+    """The edit of the quick fix that disables `code` at 0-based `line`: `<!-- seasonparse:
+    disable-next-line CODE -->` above it (suppress.py reads it: the next line that is not blank
+    or a comment); for a finding about the whole file, `disable CODE` at the top; none where the
+    file was never read. The inserted line ends as the buffer's lines do (`newline`)."""
+    if code in NOT_READ:
+        return None
+    if code in WHOLE_FILE:
+        return lsp.TextEdit(lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+                            f"<!-- seasonparse: disable {code} -->{newline}")
     return lsp.TextEdit(lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
-                        f"<!-- seasonparse: disable-next-line {code} -->\n")
+                        f"<!-- seasonparse: disable-next-line {code} -->{newline}")
+
+
+def newline_of(text: str) -> str:
+    """The buffer's line ending: that of its first line (`\n` where it has a single line)."""
+    end = text.find("\n")
+    return "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
 
 
 class Published(NamedTuple):
@@ -486,12 +507,19 @@ class SeasonServer(LanguageServer):
                         edit=lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
                             lsp.OptionalVersionedTextDocumentIdentifier(uri, published.version),
                             edits)])))
-            if asked.code != INTERNAL_ERROR:  # seasonparse's own failures are never silenced
+            disable = None if asked.code == INTERNAL_ERROR else disable_comment_edit(  # ours: never silenced
+                asked.range.start.line, str(asked.code), self._newline(uri))
+            if disable is not None:
                 actions.append(lsp.CodeAction(
-                    f"Disable {asked.code} for this line", kind=lsp.CodeActionKind.QuickFix,
-                    diagnostics=[asked], edit=lsp.WorkspaceEdit(changes={uri: [
-                        disable_comment_edit(asked.range.start.line, str(asked.code))]})))
+                    f"Disable {asked.code} for this {'file' if asked.code in WHOLE_FILE else 'line'}",
+                    kind=lsp.CodeActionKind.QuickFix, diagnostics=[asked],
+                    edit=lsp.WorkspaceEdit(changes={uri: [disable]})))
         return actions
+
+    def _newline(self, uri: str) -> str:
+        if uri not in self.workspace.text_documents:
+            return "\n"
+        return newline_of(self.workspace.get_text_document(uri).source)
 
     def _text_edit(self, lines: tuple[str, ...], edit: Edit) -> lsp.TextEdit:
         line, column, end_line, end_column, text = edit

@@ -222,6 +222,11 @@ def _check_out(args) -> None:
     from seasonparse.inputs import out_problem
 
     out = Path(args.out)
+    for part in (out, *out.parents):  # a dangling link on the way: mkdir said "File exists" (trial42)
+        if part.is_symlink() and not part.exists():
+            what = "is" if part == out else f"is under {part}, which is"
+            raise UsageError(f"--out {args.out}: {what} a symbolic link to {os.readlink(part)}, which does "
+                             f"not exist; create that folder, or name another")
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out}: exists and is not a folder")
     problem = out_problem(out, args.paths)

@@ -8,7 +8,10 @@
 No codes means every code. The front end blanks comments out before parsing
 (keeping columns), so a comment never changes what a line is. Directives that
 suppress nothing are reported by a rule (N001, seasonparse.rules.suppression),
-which the pipeline runs on what `apply` returns.
+which the pipeline runs on what `apply` returns. A directive that cannot be read
+(a verb that is none of the four, as a whole word: `disable-nextline` is no
+`disable` of a code `-nextline`; a code or selector that names no rule) suppresses
+nothing and is reported instead (N002): a typo never widens a suppression.
 """
 
 from __future__ import annotations
@@ -18,8 +21,35 @@ import re
 from seasonparse.findings import Finding, code_matches, selector
 from seasonparse.lazy_re import compile_lazily
 
-_DIRECTIVE = compile_lazily(
-    r"<!--\s*seasonparse:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)-->")
+# the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter one
+_DIRECTIVE = compile_lazily(r"<!--\s*seasonparse:\s*(?P<verb>[^\s>]*?)(?=\s|-->)(?P<codes>[^>]*?)-->")
+VERBS = ("disable-next-line", "disable-line", "disable", "enable")
+# the words of seasonparse's other comments, which are no suppression (frontend/wikitext/reader.py's
+# `<!-- seasonparse: football-box-team1 away -->`)
+OTHER_COMMENTS = frozenset({"football-box-team1"})
+
+
+def problem(verb: str, codes: tuple[str, ...]) -> str | None:
+    """Why a directive cannot be read (it then suppresses nothing), or None."""
+    if verb not in VERBS:
+        what = f"`{verb}` is not" if verb else "no verb: expected"
+        return f"{what} one of {', '.join(f'`{v}`' for v in VERBS)}"
+    known = _known_codes()
+    unknown = [c for c in codes if not any(code_matches(k, c) for k in known)]
+    if unknown:
+        return f"{', '.join(f'`{c}`' for c in unknown)} {'names' if len(unknown) == 1 else 'name'} no rule"
+    return None
+
+
+def _known_codes() -> tuple[str, ...]:
+    if not _KNOWN:
+        from seasonparse.rules import registry
+
+        _KNOWN.extend(registry())
+    return tuple(_KNOWN)
+
+
+_KNOWN: list[str] = []
 
 
 class Directive:
@@ -44,6 +74,10 @@ class Directive:
     def __repr__(self) -> str:
         return f"Directive{self._fields()!r}"
 
+    def problem(self) -> str | None:
+        """Why it cannot be read (see `problem`): it then covers no line."""
+        return problem(self.verb, self.codes)
+
     def covers(self, code: str) -> bool:
         return not self.codes or any(code_matches(code, c) for c in self.codes)
 
@@ -57,9 +91,13 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
         if "<!--" not in text:
             continue
         for m in _DIRECTIVE.finditer(text):
+            if m["verb"] in OTHER_COMMENTS:
+                continue
             codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
             d = Directive(m["verb"], codes, n, m.start() + 1)
-            if d.verb == "disable-line":
+            if problem(d.verb, d.codes) is not None:  # covers no line (start, end 0), closes nothing
+                pass
+            elif d.verb == "disable-line":
                 d.start = d.end = n
             elif d.verb == "disable-next-line":
                 nxt = n + 1

@@ -1,4 +1,8 @@
-"""GitHub Actions workflow commands: one `::error file=...::message` line a finding."""
+"""GitHub Actions workflow commands: one `::error file=...::message` line a finding.
+
+A file is named from $GITHUB_WORKSPACE where it is set and holds the file (GitHub attaches
+an annotation by the path from the repository's root, whatever folder the step ran in),
+else as the other formats name it (see report.workspace)."""
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,9 +19,15 @@ def _escape(text: str, prop: bool = False) -> str:
 
 
 def render(findings, lines_by_path, rules) -> str:
+    from seasonparse.report.workspace import from_workspace, workspace
+
+    folder = workspace()
+    named: dict[str, str] = {}
     out = []
     for f in findings:
-        props = [f"file={_escape(f.path, True)}", f"line={f.line}", f"col={f.column}"]
+        if f.path not in named:
+            named[f.path] = from_workspace(f.path, folder) or f.path
+        props = [f"file={_escape(named[f.path], True)}", f"line={f.line}", f"col={f.column}"]
         if f.end_line:
             props.append(f"endLine={f.end_line}")
         if f.end_column:

@@ -2,9 +2,11 @@
 
 File locations are URI references, as SARIF requires: percent-encoded
 (`ä#1.txt` is `%C3%A4%231.txt`), relative to the working folder (the folder
-the paths are typed from) under the base id `%SRCROOT%`, which
-`originalUriBaseIds` gives as a file:// URI; a file outside that folder gets an
-absolute file:// URI. A name that is not UTF-8 (shown `bad\\xffname.txt`, see
+the paths are typed from), or to $GITHUB_WORKSPACE where it is set and holds
+the working folder (report.workspace: code scanning reads a relative URI from
+the repository's root, as annotations are), under the base id `%SRCROOT%`,
+which `originalUriBaseIds` gives as that folder's file:// URI; a file outside
+that folder gets an absolute file:// URI. A name that is not UTF-8 (shown `bad\\xffname.txt`, see
 inputs.encodable) is encoded from its bytes (`bad%FFname.txt`), so the URI opens the file.
 """
 
@@ -65,7 +67,9 @@ def _location(artifact, line, column, end_line=None, end_column=None, message=No
 
 
 def render(findings, lines_by_path, rules) -> str:
-    base = os.getcwd()
+    from seasonparse.report.workspace import base_folder
+
+    base = base_folder()
     artifacts: dict[str, dict] = {}
 
     def artifact(path):

@@ -2,7 +2,10 @@
 
 One line a rule that fired, most frequent first (then by code):
 `   12  W003  [ ] ragged-table-row`. `[*]` marks a rule with an automatic fix
-(the codes in `fixable`); the columns are padded to the widest entry.
+(the codes in `fixable`); the columns are padded to the widest entry. With
+`--format json`, the same rows as a JSON list of `{"code", "name", "count",
+"fixable"}` (as `ruff --statistics --output-format json`); the other machine
+formats have no statistics (check_command refuses them).
 """
 
 from __future__ import annotations
@@ -16,8 +19,16 @@ def counts(findings) -> list[tuple[str, int]]:
     return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def render_statistics(findings, rules, fixable=frozenset()) -> str:
+STATISTICS_FORMATS = ("text", "concise", "json")
+
+
+def render_statistics(findings, rules, fixable=frozenset(), fmt: str = "text") -> str:
     rows = counts(findings)
+    if fmt == "json":
+        import json
+
+        return json.dumps([{"code": code, "name": rules[code].name if code in rules else "", "count": n,
+                            "fixable": code in fixable} for code, n in rows], indent=2) + "\n"
     if not rows:
         return ""
     count_width = max(len(str(n)) for _, n in rows)

@@ -1,4 +1,4 @@
-"""Suppression comments that suppressed nothing (N001).
+"""Suppression comments that suppressed nothing (N001) or cannot be read (N002).
 
 A pipeline-scope rule: it runs after every other rule, on what applying the
 suppression comments left over (seasonparse.suppress), because only then is it
@@ -28,8 +28,36 @@ def unused_suppression(unused, settings, report):
         Necaxa 1 - 0 Mérida          (the scorers agree with the score)
     """
     for path, d in unused:
+        if d.problem() is not None:  # N002's
+            continue
         what = ", ".join(d.codes) if d.codes else "all codes"
         yield report(f"`{d.verb}` for {what} suppressed nothing", d.line, d.column, path=path)
 
 
-RULES = (unused_suppression,)
+@rule("N002", "invalid-suppression", WARNING, scope=PIPELINE)
+def invalid_suppression(unused, settings, report):
+    """A suppression comment that cannot be read, and so suppresses nothing.
+
+    What it does: reports a `<!-- seasonparse: ... -->` comment whose verb is
+    none of `disable-next-line`, `disable-line`, `disable` and `enable` (the
+    verb is the first word, whole: a typo is not read as a shorter verb), or
+    which names a code or selector that is no rule's (codes are read in any
+    case; `ALL` is every rule). Such a comment suppresses nothing at all, not
+    even the codes it names rightly.
+
+    Why: `disable-nextline M001` was read as `disable` of the codes
+    `-nextline` and `M001`, and hid every M001 to the end of the file; a
+    misspelt code silently hid nothing. A typo must show, not widen or void
+    a suppression unseen.
+
+    Example:
+        <!-- seasonparse: disable-nextline M001 -->
+        <!-- seasonparse: disable-next-line M01 -->
+    """
+    for path, d in unused:
+        if (why := d.problem()) is not None:
+            yield report(f"suppression comment not read ({why}); it suppresses nothing",
+                         d.line, d.column, path=path)
+
+
+RULES = (unused_suppression, invalid_suppression)

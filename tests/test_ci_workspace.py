@@ -1,0 +1,52 @@
+"""GitHub names files from the repository's root: with the action's `working-directory`
+the annotations and SARIF locations are written from $GITHUB_WORKSPACE (trial42)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import SEEDS
+
+
+@pytest.fixture
+def checkout(tmp_path, monkeypatch):
+    """A repository checkout with its articles in `articles/`, the working folder."""
+    (tmp_path / "repo" / "articles").mkdir(parents=True)
+    shutil.copy(SEEDS[0], tmp_path / "repo" / "articles" / "a.txt")
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(SEEDS[1], tmp_path / "elsewhere" / "b.txt")
+    monkeypatch.chdir(tmp_path / "repo" / "articles")
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    return tmp_path
+
+
+def _files(out: str) -> set[str]:
+    return {line.split("file=", 1)[1].split(",", 1)[0] for line in out.splitlines() if "file=" in line}
+
+
+def test_annotations_name_files_from_the_workspace(run, checkout, monkeypatch):
+    outside = checkout / "elsewhere" / "b.txt"
+    _, out, _ = run("check", "a.txt", outside, "--no-cache", "--no-baseline", "--format", "github")
+    assert _files(out) == {"a.txt", str(outside)}, out  # no workspace: as typed
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(checkout / "repo"))
+    _, out, _ = run("check", "a.txt", outside, "--no-cache", "--no-baseline", "--format", "github")
+    assert _files(out) == {"articles/a.txt", str(outside)}, out  # outside it: as before
+    (checkout / "link").symlink_to(checkout / "repo")  # the workspace named through a link
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(checkout / "link"))
+    _, out, _ = run("check", "a.txt", "--no-cache", "--no-baseline", "--format", "github")
+    assert _files(out) == {"articles/a.txt"}, out
+
+
+def test_sarif_locations_are_from_the_same_root(run, checkout, monkeypatch):
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(checkout / "repo"))
+    _, out, _ = run("check", "a.txt", "--no-cache", "--no-baseline", "--format", "sarif")
+    sarif = json.loads(out)["runs"][0]
+    assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (checkout / "repo").as_uri() + "/"
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["results"]}
+    assert uris == {"articles/a.txt"}, uris
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(checkout / "elsewhere"))  # not holding the working folder
+    _, out, _ = run("check", "a.txt", "--no-cache", "--no-baseline", "--format", "sarif")
+    sarif = json.loads(out)["runs"][0]
+    assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (checkout / "repo" / "articles").as_uri() + "/"
