@@ -28,8 +28,8 @@ SCOPES = {
     REFERENCE: "checks the documents of a run against the reference results it is given "
                "(`--reference`, `references`): `check(reference_index, settings, report)`",
     PIPELINE: "runs after every other rule, on what the check pipeline itself found: "
-              "`check(outcome, settings, report)`; for N001 the outcome is the suppression "
-              "comments that suppressed no finding of the selected rules",
+              "`check(outcome, settings, report)`; for N001 and N002 the outcome is the suppression "
+              "comments that suppressed no finding of the selected rules (N002: those that could not be read)",
 }
 """Each scope: what its rules are given, and when they run (the README prints this)."""
 
