@@ -50,3 +50,19 @@ def test_sarif_locations_are_from_the_same_root(run, checkout, monkeypatch):
     _, out, _ = run("check", "a.txt", "--no-cache", "--no-baseline", "--format", "sarif")
     sarif = json.loads(out)["runs"][0]
     assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (checkout / "repo" / "articles").as_uri() + "/"
+
+
+def test_gitlab_names_files_from_the_project_root(run, checkout, monkeypatch):
+    """GitLab's Code Quality reads `location.path` from the project's root ($CI_PROJECT_DIR): a job
+    that runs in `articles/` named `a.txt`, no file of the project; the fingerprint is the same
+    from any folder of the project."""
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    _, out, _ = run("check", "a.txt", "--no-cache", "--no-baseline", "--format", "gitlab")
+    assert {i["location"]["path"] for i in json.loads(out)} == {"a.txt"}  # no project: the working folder
+    monkeypatch.setenv("CI_PROJECT_DIR", str(checkout / "repo"))
+    _, out, _ = run("check", "a.txt", "--no-cache", "--no-baseline", "--format", "gitlab")
+    issues = json.loads(out)
+    assert {i["location"]["path"] for i in issues} == {"articles/a.txt"}
+    monkeypatch.chdir(checkout / "repo")
+    _, again, _ = run("check", "articles/a.txt", "--no-cache", "--no-baseline", "--format", "gitlab")
+    assert [i["fingerprint"] for i in json.loads(again)] == [i["fingerprint"] for i in issues]

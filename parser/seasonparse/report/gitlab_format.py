@@ -2,7 +2,8 @@
 
 Each issue: `description`, `check_name`, `fingerprint`, `severity` (GitLab's
 info / minor / major / critical / blocker), `location.path` relative to the
-working folder (the repository root in a GitLab job) and `location.lines.begin`.
+project's root ($CI_PROJECT_DIR, where it holds the working folder; else the working folder:
+report.workspace) and `location.lines.begin`.
 The fingerprint is the baseline's (seasonparse.baseline): code, root-relative
 path, the text of the line and the location-free message, so the same problem
 keeps its fingerprint when lines move and GitLab can tell new issues from
@@ -21,8 +22,9 @@ SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
 
 def render(findings, lines_by_path, rules) -> str:
     from seasonparse.baseline import Fingerprints, line_of
+    from seasonparse.report.workspace import GITLAB, base_folder
 
-    stable = Fingerprints(Path.cwd())
+    stable = Fingerprints(Path(base_folder(GITLAB)))  # from the project's root: the job's folder may be below it
     seen: dict[str, int] = {}
     issues = []
     for f in findings:

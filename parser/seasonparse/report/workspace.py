@@ -1,10 +1,11 @@
-"""The folder CI reports name files from: GitHub's workspace (the repository's checkout,
-$GITHUB_WORKSPACE) where it is set and holds the file, else the working folder.
+"""The folder CI reports name files from: the repository's checkout as the CI names it (GitHub's
+$GITHUB_WORKSPACE, GitLab's $CI_PROJECT_DIR) where it is set and holds the file, else the working folder.
 
 GitHub attaches an annotation (`--format github`) and a code-scanning alert (SARIF) to a
 file by its path from the repository's root: run with the action's `working-directory`
 (`articles`), a path from the working folder (`a.txt`) named no file of the repository
-(trial42). With $GITHUB_WORKSPACE unset, or a file outside it, paths are as they were.
+(trial42). GitLab's Code Quality widget reads `location.path` from the project's root likewise.
+With the variable unset, or a file outside it, paths are as they were.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 import os
 
 
-def workspace() -> str | None:
-    """$GITHUB_WORKSPACE as an absolute path, where it is set to a folder."""
-    folder = os.environ.get("GITHUB_WORKSPACE")
+GITHUB, GITLAB = "GITHUB_WORKSPACE", "CI_PROJECT_DIR"  # the variable naming the checkout
+
+
+def workspace(variable: str = GITHUB) -> str | None:
+    """The checkout the CI's `variable` names, as an absolute path, where it is set to a folder."""
+    folder = os.environ.get(variable)
     if not folder or not os.path.isdir(folder):
         return None
     return os.path.abspath(folder)
@@ -27,11 +31,12 @@ def from_workspace(path: str, folder: str | None) -> str | None:
     return None if base is None else os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
 
 
-def base_folder() -> str:
+def base_folder(variable: str = GITHUB) -> str:
     """The folder relative paths are from: the workspace where it holds the working folder (as
-    the working folder's path reaches it), else the working folder itself (SARIF's %SRCROOT%)."""
+    the working folder's path reaches it), else the working folder itself (SARIF's %SRCROOT%,
+    GitLab's paths and fingerprints)."""
     here = os.getcwd()
-    return _holding(workspace(), here) or here
+    return _holding(workspace(variable), here) or here
 
 
 def _holding(folder: str | None, absolute: str) -> str | None:
