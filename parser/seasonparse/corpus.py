@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from seasonparse import identity, statements
 from seasonparse.football import awarded, counted, doc_club, knockout_ties, playing_span
+from seasonparse.seasons import football_year
 from seasonparse.lexicon import without_article, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches
@@ -287,11 +288,14 @@ class Corpus:
         return out
 
     def plays_at_home(self, club: str, venue: str, besides: set[date]) -> bool:
-        """Whether the corpus lists `club` (a root) at home at `venue` in a league match on a
-        day other than `besides` (the days of the match in question, which cannot witness
-        itself): what tells a club's own ground from a neutral one (a final at Wembley)."""
+        """Whether the corpus lists `club` (a root) at home at `venue` in a league match of the
+        same season (seasons.football_year) on a day other than `besides` (the days of the match
+        in question, which cannot witness itself): what tells a club's own ground from a neutral
+        one (a final at Wembley). Of the same season only, as a part of the corpus holds every
+        league match at that ground of the final's season (partition.document_facts), not of others."""
         days = self._home_grounds.get(ground_key(venue), {}).get(club, ())
-        return any(d not in besides for d in days)
+        years = {football_year(d) for d in besides}
+        return any(d not in besides and football_year(d) in years for d in days)
 
     @cached_property
     def _knockout_legs(self) -> dict[tuple, list[MatchRef]]:

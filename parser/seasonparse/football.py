@@ -583,3 +583,33 @@ def describe(m: Match) -> str:
     """A match as a message names it: `Necaxa 1-0 Neza (October 1, 2011)`, its date as
     written, or `undated` (a results grid's cell, a leg made from a summary row)."""
     return f"{m.home} {m.home_goals}-{m.away_goals} {m.away} ({m.date_text or 'undated'})"
+
+
+def in_a_final(doc: Document, match: Match) -> bool:
+    """Whether a match's section names the final, or its document is the final's (a title
+    ending in the final's name: `1928 FA Cup final`; the longest run of last words naming a
+    round decides, two words also as one hyphenated (`2019 Copa semi final` is a semi-final's))."""
+    final = round_index("final")  # (cached)
+    if round_of(match.section)[1] == final or _named_as_its_playoffs(match.section):
+        return True
+    said = (doc.title or "").split()
+    for n in (3, 2, 1):
+        if len(said) < n:
+            continue
+        found = round_index(" ".join(said[-n:]))
+        if found is None and n == 2:
+            found = round_index("-".join(said[-2:]))
+        if found is not None:
+            return found == final
+    return False
+
+
+def _named_as_its_playoffs(section: tuple[str, ...]) -> bool:
+    """Whether a round is titled as the play-offs it ends, less their knockout word: `MLS Cup`
+    under `MLS Cup Playoffs` is the final (trial35: MLS Cup 2001 and 2004, at a neutral ground and
+    listed in two orders, were two false X002 errors)."""
+    for above, title in zip(section, section[1:]):
+        outer, inner = fold(above), fold(title)
+        if inner and outer.startswith(inner + " ") and outer[len(inner):].strip() in words("phases", "knockout"):
+            return True
+    return False

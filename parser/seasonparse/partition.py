@@ -27,14 +27,15 @@ from typing import Callable, Hashable, Iterable, NamedTuple
 from seasonparse import statements
 from seasonparse.compact import pack_object, unpack_object, unpacked
 from seasonparse.spill import SpillFile, Spilled
-from seasonparse.football import knockout_ties
+from seasonparse.football import in_a_final, knockout_ties
 from seasonparse.identity import Evidence, evidence
-from seasonparse.corpus import captain_columns, squad_table, surname
+from seasonparse.corpus import captain_columns, ground_key, squad_table, surname
 from seasonparse.model import Document
 from seasonparse.rules.cross_statements import doc_claims
 from seasonparse.statements import Deduction, Removal
 from seasonparse.tables import column_indexes, tournament_columns
-from seasonparse.tournaments import section_tournament, table_tournament, tournament_in
+from seasonparse.seasons import football_year
+from seasonparse.tournaments import match_phase, section_tournament, table_tournament, tournament_in
 
 WHOLE_CORPUS = {
     "A001": "an alias is inferred from evidence in every document",
@@ -344,6 +345,10 @@ def document_facts(doc: Document) -> Facts:
 
     for m in doc.matches:
         tournament(m.section)
+        if m.venue and m.date and not m.neutral and (match_phase(m.section) == "league" or in_a_final(doc, m)):
+            # a final, and every league match, at a ground in a season: X002 asks whether a club plays
+            # league matches at a final's ground (corpus.plays_at_home), which the final's part must hold
+            keys["ground", ground_key(m.venue), football_year(date.fromisoformat(m.date))] = None
     for kt in knockout_ties(doc):  # a tie's first leg is one of the matches: keyed with them
         tournament(kt.prefix if kt.round is not None else kt.legs[0].section)
     for table in doc.tables:

@@ -12,10 +12,10 @@ import re
 
 from seasonparse.corpus import MatchRef, ground_key, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
-from seasonparse.football import awarded, describe, doc_club, knockout_ties, round_index, round_of
+from seasonparse.football import awarded, describe, doc_club, in_a_final, knockout_ties
 from seasonparse.model import ERROR, WARNING
 from seasonparse.lexicon import words
-from seasonparse.names import fold, link_name, scorer_names, side_named
+from seasonparse.names import link_name, scorer_names, side_named
 from seasonparse.tournaments import section_tournament
 from seasonparse.rules.base import odd_ones
 
@@ -213,7 +213,7 @@ def _at_no_ones_ground(corpus, group) -> bool:
     league match on another day: a final at Wembley is listed with either club first (trial25).
     An earlier round's tie is at one club's ground, whatever else the corpus lists (review22)."""
     venue = _one_ground(group)
-    if venue is None or not any(_in_a_final(r) for r in group):
+    if venue is None or not any(in_a_final(r.doc, r.match) for r in group):
         return False
     days = {r.day for r in group}
     return not any(corpus.plays_at_home(club, venue, days) for club in (group[0].home, group[0].away))
@@ -261,38 +261,6 @@ def _a_leg(group: list[MatchRef]) -> bool:
     """Whether a listing makes the match a leg of a two-legged tie (football.knockout_ties)."""
     return any(r.match.index in (m.index for m in kt.legs)
                for r in group for kt in knockout_ties(r.doc) if len(kt.legs) == 2)
-
-
-_FINAL = round_index("final")
-
-
-def _in_a_final(r: MatchRef) -> bool:
-    """Whether a listing's section names the final, or its document is the final's (a title
-    ending in the final's name: `1928 FA Cup final`; the longest run of last words naming a
-    round decides, two words also as one hyphenated (`2019 Copa semi final` is a semi-final's))."""
-    if round_of(r.match.section)[1] == _FINAL or _named_as_its_playoffs(r.match.section):
-        return True
-    words = (r.doc.title or "").split()
-    for n in (3, 2, 1):
-        if len(words) < n:
-            continue
-        found = round_index(" ".join(words[-n:]))
-        if found is None and n == 2:
-            found = round_index("-".join(words[-2:]))
-        if found is not None:
-            return found == _FINAL
-    return False
-
-
-def _named_as_its_playoffs(section: tuple[str, ...]) -> bool:
-    """Whether a round is titled as the play-offs it ends, less their knockout word: `MLS Cup`
-    under `MLS Cup Playoffs` is the final (trial35: MLS Cup 2001 and 2004, at a neutral ground and
-    listed in two orders, were two false X002 errors)."""
-    for above, title in zip(section, section[1:]):
-        outer, inner = fold(above), fold(title)
-        if inner and outer.startswith(inner + " ") and outer[len(inner):].strip() in words("phases", "knockout"):
-            return True
-    return False
 
 
 @rule("X003", "cross-match-date", ERROR, scope="corpus")
