@@ -127,7 +127,9 @@ Example: a file saved as Latin-1 with `Mérida` in it.
 binary_input = _diagnostic_rule("P003", "binary-input", ERROR, """
 The file is binary, not a season article.
 
-What it does: reports files with NUL bytes or mostly control characters. A
+What it does: reports files with a NUL byte anywhere (at the first one's line
+and column: a NUL is no character of an article, wherever it is) or mostly
+control characters in their first 8 KiB. A
 file that starts with a UTF-16 or UTF-32 byte order mark is text saved in
 another encoding, not read either: the message names the encoding and says to
 save it as UTF-8 (seasonparse reads UTF-8, with or without its BOM).
