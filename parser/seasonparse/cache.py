@@ -805,8 +805,9 @@ class DocumentCache(NamedTuple):
 
     def store(self, item, checked):
         """Keep what the per-document stage found (`checked`), where it can be rebuilt exactly:
-        a document whose lines are its file's own, and no failure of ours (P000) in it.
-        Hands back `checked`, its facts as CachedFacts with their digests where kept."""
+        a document whose lines are its file's own, or a file read of no text at all (empty,
+        binary, UTF-16: its lines, none, are its file's too), and no failure of ours (P000)
+        in it. Hands back `checked`, its facts as CachedFacts with their digests where kept."""
         from seasonparse.check import read_lines
         from seasonparse.compact import project, unpacked
         from seasonparse.cross_memo import digests_of
@@ -814,10 +815,14 @@ class DocumentCache(NamedTuple):
         from seasonparse.jsonout import write_atomic
         from seasonparse.partition import unpack_facts
 
-        if (not self.writable or not self.cacheable(item) or checked.reread is None
+        if (not self.writable or not self.cacheable(item)
                 or any(f.code == INTERNAL_ERROR for f in checked.findings)):
             return checked
         document = unpacked(checked.document)
+        if checked.reread is None:
+            if document.lines or document.sha256 is None or checked.packed is not None:
+                return checked  # lines not its file's own (a JSON input's), or no file read
+            checked = checked._replace(directives=[])  # a file of no text: none
         if not isinstance(checked.document, Packed):  # a Packed is a projection already
             document = project(document)
         if any(d.code == INTERNAL_ERROR for d in document.diagnostics):
