@@ -19,7 +19,7 @@ configuration's folder (or --cache-dir, or $SEASONPARSE_CACHE_DIR):
 The run key covers what changes a document's results: the tool's version and a
 fingerprint of its code and data files, the document schema, the entry format,
 the selected rules and the settings rules read. The entry key covers the
-input's path as shown, where it is read from, and its input format; the entry
+input's path as shown, where it is read from (made absolute), and its input format; the entry
 records the file's sha256, so an edit replaces the file's entry rather than
 adding one, and a changed file is never served its old results.
 
@@ -715,7 +715,7 @@ class DocumentCache(NamedTuple):
         """The cache for this configuration under `root`, created as needed. A folder that is
         not a seasonparse cache is not used (None); one that cannot be written is read only."""
         key = run_key(codes, settings, input_format)
-        folder = root / f"{__version__}-{key[:16]}"
+        folder = Path.cwd() / root / f"{__version__}-{key[:16]}"  # absolute: a worker's folder is another
         try:
             _init(root)
             folder.mkdir(exist_ok=True)
@@ -739,7 +739,7 @@ class DocumentCache(NamedTuple):
 
     def _entry(self, item) -> tuple[str, list]:
         """The entry's file and its key (without the content's sha256)."""
-        key = [self.key, item.display, str(item.path), item.format]
+        key = [self.key, item.display, str(Path.cwd() / item.path), item.format]  # absolute: see dask_engine
         name = hashlib.sha256("\0".join(key[1:]).encode("utf-8", "surrogateescape")).hexdigest()[:32]
         return os.path.join(self.folder, name), key
 
