@@ -433,7 +433,9 @@ What it does: a match block starts with its own date line in a form the format r
 (`8 Aug 2015`, `Saturday 22 August 2015`), or under none, is prose to the grammar: where the
 score line has its scorer lines below it, a short line with a year above it, or stands right
 under another match's block (a second match written under one date), this warning at the score
-line says so. A sentence holding a score (`Milan won 5–0 on aggregate.`) is none.
+line says so. A sentence holding a score (`Milan won 5–0 on aggregate.`) is none. A scorer line
+right under a match that is not indented (`León: 63' Cruz`) is prose too: the warning at it
+says to indent it.
 
 Why: a match the parser cannot read is a match no other check can see.
 
