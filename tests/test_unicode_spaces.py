@@ -30,3 +30,10 @@ def test_every_unicode_space_is_read_as_one():
 
     zs = {c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Zs"} - {0x20}
     assert set(SPACES) == zs
+
+
+def test_the_pattern_is_the_set():
+    from seasonparse.frontend.lines import SPACES, plain_spaces
+
+    every = "".join(map(chr, sorted(SPACES)))
+    assert plain_spaces(every + "é") == " " * len(SPACES) + "é"
