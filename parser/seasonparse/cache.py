@@ -72,6 +72,17 @@ TOUCH_SECONDS = 86_400  # a used entry's time is refreshed, and entries pruned, 
 PRUNED = ".pruned"  # in the cache folder: when entries were last pruned
 
 
+def absolute(path: str) -> str:
+    """`path` in the working folder, where it is relative (not normalised: `..` stays as the
+    system reads it); as it is where the working folder is gone."""
+    if os.path.isabs(path):
+        return path
+    try:
+        return os.path.join(os.getcwd(), path)
+    except OSError:
+        return path
+
+
 class NotOurCache(Exception):
     """A folder that exists and holds files, but no seasonparse CACHEDIR.TAG: never written to or removed."""
 
@@ -715,7 +726,7 @@ class DocumentCache(NamedTuple):
         """The cache for this configuration under `root`, created as needed. A folder that is
         not a seasonparse cache is not used (None); one that cannot be written is read only."""
         key = run_key(codes, settings, input_format)
-        folder = Path.cwd() / root / f"{__version__}-{key[:16]}"  # absolute: a worker's folder is another
+        folder = Path(absolute(str(root))) / f"{__version__}-{key[:16]}"  # a dask worker's folder is another
         try:
             _init(root)
             folder.mkdir(exist_ok=True)
@@ -739,7 +750,7 @@ class DocumentCache(NamedTuple):
 
     def _entry(self, item) -> tuple[str, list]:
         """The entry's file and its key (without the content's sha256)."""
-        key = [self.key, item.display, str(Path.cwd() / item.path), item.format]  # absolute: see dask_engine
+        key = [self.key, item.display, absolute(str(item.path)), item.format]  # see dask_engine
         name = hashlib.sha256("\0".join(key[1:]).encode("utf-8", "surrogateescape")).hexdigest()[:32]
         return os.path.join(self.folder, name), key
 

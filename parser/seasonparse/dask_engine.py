@@ -46,7 +46,9 @@ def absolute(item):
     `display` is unchanged. Anything else as it is."""
     path = getattr(item, "path", None)
     if isinstance(path, Path) and not path.is_absolute() and hasattr(item, "_replace"):
-        return item._replace(path=Path.cwd() / path)
+        from seasonparse.cache import absolute as in_working_folder
+
+        return item._replace(path=Path(in_working_folder(str(path))))
     return item
 
 
