@@ -143,3 +143,18 @@ def test_a_front_end_that_fails_keeps_every_line(monkeypatch):
     assert [(d.code, d.severity) for d in doc.diagnostics] == [("P000", "error")]
     assert "assembler bug" in doc.diagnostics[0].message
     assert [(b.kind, b.line, b.end_line) for b in doc.blocks] == [("unparsed", 1, 3)]
+
+
+@pytest.mark.parametrize("before", ["", "x" * 9000, "prose line\n" * 900, "\ufeffé\r\nab"])
+def test_a_nul_anywhere_is_p003_at_the_first_nul(tmp_path, before):
+    """One rule for a NUL, wherever it is: the file is not read (P003), at the first NUL's
+    line and column (characters, lines as the text counts them); after the first 8 KiB it
+    was kept, in a player's name and the JSON."""
+    text = before + "= T =\nA 1 - 0 B\n  A: Pacheco\0 7'\0\n"
+    path = tmp_path / "nul.txt"
+    path.write_bytes(text.encode("utf-8"))
+    doc = _valid(parse_file(str(path)))
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    line = next(n for n, s in enumerate(lines, 1) if "\0" in s)
+    assert [(d.code, d.line, d.column) for d in doc.diagnostics] == [("P003", line, lines[line - 1].index("\0") + 1)]
+    assert not doc.lines and not doc.matches

@@ -19,7 +19,7 @@ configuration's folder (or --cache-dir, or $SEASONPARSE_CACHE_DIR):
 The run key covers what changes a document's results: the tool's version and a
 fingerprint of its code and data files, the document schema, the entry format,
 the selected rules and the settings rules read. The entry key covers the
-input's path as shown, where it is read from, and its input format; the entry
+input's path as shown, where it is read from (made absolute), and its input format; the entry
 records the file's sha256, so an edit replaces the file's entry rather than
 adding one, and a changed file is never served its old results.
 
@@ -70,6 +70,17 @@ GITIGNORE = "# Automatically created by seasonparse.\n*\n"
 MAX_AGE_DAYS = 30
 TOUCH_SECONDS = 86_400  # a used entry's time is refreshed, and entries pruned, at most once a day
 PRUNED = ".pruned"  # in the cache folder: when entries were last pruned
+
+
+def absolute(path: str) -> str:
+    """`path` in the working folder, where it is relative (not normalised: `..` stays as the
+    system reads it); as it is where the working folder is gone."""
+    if os.path.isabs(path):
+        return path
+    try:
+        return os.path.join(os.getcwd(), path)
+    except OSError:
+        return path
 
 
 class NotOurCache(Exception):
@@ -715,7 +726,7 @@ class DocumentCache(NamedTuple):
         """The cache for this configuration under `root`, created as needed. A folder that is
         not a seasonparse cache is not used (None); one that cannot be written is read only."""
         key = run_key(codes, settings, input_format)
-        folder = root / f"{__version__}-{key[:16]}"
+        folder = Path(absolute(str(root))) / f"{__version__}-{key[:16]}"  # a dask worker's folder is another
         try:
             _init(root)
             folder.mkdir(exist_ok=True)
@@ -739,7 +750,7 @@ class DocumentCache(NamedTuple):
 
     def _entry(self, item) -> tuple[str, list]:
         """The entry's file and its key (without the content's sha256)."""
-        key = [self.key, item.display, str(item.path), item.format]
+        key = [self.key, item.display, absolute(str(item.path)), item.format]  # see dask_engine
         name = hashlib.sha256("\0".join(key[1:]).encode("utf-8", "surrogateescape")).hexdigest()[:32]
         return os.path.join(self.folder, name), key
 
@@ -805,8 +816,9 @@ class DocumentCache(NamedTuple):
 
     def store(self, item, checked):
         """Keep what the per-document stage found (`checked`), where it can be rebuilt exactly:
-        a document whose lines are its file's own, and no failure of ours (P000) in it.
-        Hands back `checked`, its facts as CachedFacts with their digests where kept."""
+        a document whose lines are its file's own, or a file read of no text at all (empty,
+        binary, UTF-16: its lines, none, are its file's too), and no failure of ours (P000)
+        in it. Hands back `checked`, its facts as CachedFacts with their digests where kept."""
         from seasonparse.check import read_lines
         from seasonparse.compact import project, unpacked
         from seasonparse.cross_memo import digests_of
@@ -814,10 +826,14 @@ class DocumentCache(NamedTuple):
         from seasonparse.jsonout import write_atomic
         from seasonparse.partition import unpack_facts
 
-        if (not self.writable or not self.cacheable(item) or checked.reread is None
+        if (not self.writable or not self.cacheable(item)
                 or any(f.code == INTERNAL_ERROR for f in checked.findings)):
             return checked
         document = unpacked(checked.document)
+        if checked.reread is None:
+            if document.lines or document.sha256 is None or checked.packed is not None:
+                return checked  # lines not its file's own (a JSON input's), or no file read
+            checked = checked._replace(directives=[])  # a file of no text: none
         if not isinstance(checked.document, Packed):  # a Packed is a projection already
             document = project(document)
         if any(d.code == INTERNAL_ERROR for d in document.diagnostics):

@@ -13,14 +13,17 @@ are shipped to the workers with their documents (`ships_data`), while the parent
 checks the rules that need the whole corpus. Results come back in input order, so
 the findings are byte-identical to the local process pool's.
 
-Workers read the input files by the paths the parent gives them: on a cluster of
-several machines, the inputs must be at the same path on each (a shared file system).
+Workers read the input files by the paths the parent gives them, made absolute (a
+worker runs in a folder of its own; the paths shown stay as the user typed them): on a
+cluster of several machines, the inputs must be at the same path on each (a shared file
+system).
 """
 
 from __future__ import annotations
 
 import os
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from seasonparse.parallel import chunk_size, usable_cores
@@ -37,6 +40,18 @@ def _run_chunk(fn: Callable, chunk: list) -> list:
     return [fn(item) for item in chunk]
 
 
+def absolute(item):
+    """An input (inputs.Input) whose `path` is relative, with that path made absolute (the
+    parent's working folder, not the worker's, is the one the user typed it in); its
+    `display` is unchanged. Anything else as it is."""
+    path = getattr(item, "path", None)
+    if isinstance(path, Path) and not path.is_absolute() and hasattr(item, "_replace"):
+        from seasonparse.cache import absolute as in_working_folder
+
+        return item._replace(path=Path(in_working_folder(str(path))))
+    return item
+
+
 class DaskMap:
     """An order-preserving map over a dask client: tasks are submitted when called,
     results read (in order) as the returned iterator is consumed."""
@@ -48,7 +63,7 @@ class DaskMap:
         self.jobs = jobs
 
     def __call__(self, fn: Callable, items: Iterable) -> Iterator:
-        items = list(items)
+        items = [absolute(item) for item in items]
         size = chunk_size(len(items), self.jobs)
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         remote = self.client.scatter(fn, broadcast=True, hash=False) if chunks else None

@@ -91,17 +91,27 @@ def shown(path: str) -> str:
 
 def one_line(text: str) -> str:
     """`text` for one line of a text report: control characters and line or paragraph
-    separators (which would break the line) escaped as repr escapes them, and a byte of
-    a file name that is not UTF-8 as `\\xff` (see encodable). Other characters stay as
-    they are (a no-break space in a club's name is no escape)."""
+    separators (which would break the line) escaped as repr escapes them, the bidirectional
+    controls of the Trojan Source attacks (BIDI: they reorder what a terminal shows) as
+    `\\u202e`, and a byte of a file name that is not UTF-8 as `\\xff` (see encodable).
+    Other characters stay as they are (a no-break space in a club's name is no escape)."""
     if text.isprintable():
         return text
-    import unicodedata
-
-    return "".join(_escaped(c) if unicodedata.category(c) in _ESCAPED else c for c in text)
+    return "".join(map(one_char, text))
 
 
 _ESCAPED = frozenset(("Cc", "Zl", "Zp", "Cs"))
+# U+202A-202E (embeddings, overrides, PDF), U+2066-2069 (isolates), U+200E/F and U+061C (marks)
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def one_char(c: str) -> str:
+    """One character as one_line shows it: itself, or its escape."""
+    if c.isprintable():
+        return c
+    import unicodedata
+
+    return _escaped(c) if c in BIDI or unicodedata.category(c) in _ESCAPED else c
 
 
 def encodable(text: str) -> str:

@@ -419,11 +419,16 @@ def components(facts: Iterable[Facts], roots: Callable[[str], tuple[str, ...]]) 
 def bins(parts: list[list[int]], weight: Callable[[int], int], n: int) -> list[list[int]]:
     """The parts packed into at most `n` bins of about equal weight (heaviest part first
     into the lightest bin; ties by position, so the packing is deterministic); each bin
-    in document order. Fewer, larger tasks cost less to hand out than many small ones."""
-    loads = [[0, k, []] for k in range(max(1, min(n, len(parts))))]
+    in document order. Fewer, larger tasks cost less to hand out than many small ones.
+    O(parts log bins): the lightest bin is the top of a heap."""
+    import heapq
+
+    count = max(1, min(n, len(parts)))
+    held: list[list[int]] = [[] for _ in range(count)]
+    lightest = [(0, k) for k in range(count)]  # a heap of (load, bin): the lightest, then the first, on top
     sized = sorted(((sum(weight(i) for i in p), p) for p in parts), key=lambda wp: (-wp[0], wp[1][0]))
     for w, part in sized:
-        lightest = min(loads, key=lambda b: (b[0], b[1]))
-        lightest[0] += w
-        lightest[2].extend(part)
-    return [sorted(b[2]) for b in loads if b[2]]
+        load, k = lightest[0]
+        heapq.heapreplace(lightest, (load + w, k))
+        held[k].extend(part)
+    return [sorted(b) for b in held if b]

@@ -99,6 +99,9 @@ def _parse(source: Source, text: str, lines: tuple[str, ...]) -> Document:
 
     if not text.strip():
         return build(source.path, source.sha256, [], list(source.diagnostics), lines)
+    from seasonparse.frontend.lines import plain_spaces
+
+    text = plain_spaces(text)  # a no-break space is a space wherever the format reads one
     unclosed = None
     if "<!--" in text:
         text, unclosed = _blank_comments(text)

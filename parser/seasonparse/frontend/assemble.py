@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
-    awarded_score, clean_value, match_detail, note_details, note_venue, parse_date, parse_outcome, parse_score, parse_scorers, split_cells)
+    awarded_score, clean_value, has_minute, match_detail, note_details, note_venue, parse_date, parse_outcome, parse_score,
+    parse_scorers, split_cells)
 from seasonparse.frontend.outcome_ties import SectionPairs
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import contains_any, group_stage, leg_round, words
@@ -544,6 +545,8 @@ class _Builder:
         # is a second match written under its date, which the format reads as prose (one date a match)
         after_match = (self.source_format == "text" and bool(self.matches)
                        and 0 < lines[0][0] - self.matches[-1].end_line <= 2)
+        if after_match and lines[0][0] == self.matches[-1].end_line + 1:
+            self._unindented_scorers(lines, self.matches[-1])
         for i, (n, text) in enumerate(lines):
             if text[:1].isspace() or len(text) > _SCORE_LINE_MOST or not _SCORE_TOKEN.search(text):
                 continue
@@ -557,6 +560,19 @@ class _Builder:
                        else "no date line is above it")
                 self.diag("P023", WARNING, f"a match that is not read: {why} (`July 29, 2011`, `29 July 2011`, "
                                            "`2011-07-29`), so its score and scorer lines are prose", n)
+
+    def _unindented_scorers(self, lines, match: Match) -> None:
+        """A paragraph right under a match block whose first lines read as scorer lines of its
+        clubs (`León: 69' Pacheco`) but are not indented: prose to the grammar, so the match's
+        scorers were silently missing (trial42). A warning at each says to indent it."""
+        for n, text in lines:
+            label, colon, value = text.partition(":")
+            if text[:1].isspace() or not colon or not has_minute(value) or \
+                    _side_of(label.strip(), match.home, match.away) is None:
+                return
+            self.diag("P023", WARNING, f"a scorer line that is not read: it is not indented, so it is prose, not "
+                                       f"the scorers of the match at line {match.line}; indent it "
+                                       f"(`  {cut(label.strip())}: …`) to list them", n)
 
     def rule(self, lines) -> None:
         self.blocks.append(Block("rule", lines[0][0], lines[0][0], "----", section=self.section))

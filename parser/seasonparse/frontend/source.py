@@ -3,7 +3,8 @@
 Every oddity of the input becomes a diagnostic rather than an exception, so
 the rest of the pipeline always gets text: a BOM is dropped, CRLF and lone CR
 become LF, undecodable bytes are replaced (and said so), tabs are kept (the
-grammar treats them as spaces), a binary file gives an error and no text.
+grammar treats them as spaces), a binary file (a NUL byte anywhere, or mostly control
+bytes at its start) gives an error and no text.
 """
 
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
@@ -29,14 +30,25 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes, or mostly control characters, in the first 8 KiB."""
+    """Mostly control characters in the first 8 KiB (a NUL anywhere: _nul_at)."""
     head = data[:8192]
-    if b"\0" in head:
-        return True
     if not head:
         return False
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > 0.10
+
+
+def _nul_at(data: bytes) -> tuple[int, int] | None:
+    """The line and column (characters, as the text's lines count them) of the first NUL
+    byte, wherever it is; None where there is none. One rule for the whole file: a NUL is
+    no character of an article (a binary file, or text damaged), so a file holding one is
+    not read, whether it comes in the first 8 KiB or the last."""
+    at = data.find(b"\0")
+    if at < 0:
+        return None
+    head = data[:at].decode("utf-8", errors="replace").removeprefix("\ufeff")
+    head = head.replace("\r\n", "\n").replace("\r", "\n")
+    return head.count("\n") + 1, len(head) - head.rfind("\n")
 
 
 # Byte order marks of the encodings other than UTF-8 a text editor saves in, longest first
@@ -57,9 +69,12 @@ def decode(path: str, data: bytes) -> Source:
     if (wide := _wide_encoding(data)) is not None:  # not read: line and column are the UTF-8 text's
         return Source(path, None, digest, (Diagnostic(
             "P003", ERROR, f"{wide} text (by its byte order mark): not read; save it as UTF-8", 1),))
+    if (nul := _nul_at(data)) is not None:
+        return Source(path, None, digest, (Diagnostic(
+            "P003", ERROR, "binary file: not a season article (a NUL byte; the first is here)", *nul),))
     if _looks_binary(data):
         return Source(path, None, digest, (Diagnostic(
-            "P003", ERROR, "binary file: not a season article (NUL or control bytes)", 1),))
+            "P003", ERROR, "binary file: not a season article (mostly control bytes)", 1),))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -5,7 +5,7 @@ of WINDOW characters around the finding's column, `…` where it was cut, so the
 report grows with the number of findings, not with findings times line length.
 """
 
-from seasonparse.inputs import one_line, shown
+from seasonparse.inputs import one_char, one_line, shown
 from seasonparse.report.concise_format import line
 
 WINDOW = 120  # characters of a source line shown at most (besides the `…` marks)
@@ -27,6 +27,9 @@ def marks(text: str, lo: int, hi: int) -> tuple[str, str]:
 
 
 def _excerpt(lines, f) -> list[str]:
+    """The finding's source line (its window), shown as one_line shows a line: a control
+    character (ESC, NUL, VT) or bidirectional control escaped, never sent to the terminal
+    as it is; the caret under the finding's column of what is shown."""
     if not 0 < f.line <= len(lines):
         return []
     src = lines[f.line - 1].replace("\t", " ")
@@ -36,9 +39,18 @@ def _excerpt(lines, f) -> list[str]:
     lo, hi = window(src, col - 1)
     before, after = marks(src, lo, hi)
     last = hi + 1 if hi == len(src) else hi  # the caret may stand just past the end of the line
-    caret = " " * (col - 1 - lo + len(before)) + "^" * max(1, min(end - col, last - col + 1))
+    count = max(1, min(end - col, last - col + 1))
+    shown = src[lo:hi]
+    if shown.isprintable():
+        indent, carets = col - 1 - lo, count
+    else:
+        chars = [one_char(c) for c in shown]
+        shown = "".join(chars)
+        indent = sum(map(len, chars[:col - 1 - lo]))
+        carets = sum(len(chars[i]) if i < len(chars) else 1 for i in range(col - 1 - lo, col - 1 - lo + count))
+    caret = " " * (indent + len(before)) + "^" * carets
     pad = " " * width
-    return [f"{pad} |", f"{f.line} | {before}{src[lo:hi]}{after}", f"{pad} | {caret}"]
+    return [f"{pad} |", f"{f.line} | {before}{shown}{after}", f"{pad} | {caret}"]
 
 
 def render(findings, lines_by_path, rules) -> str:

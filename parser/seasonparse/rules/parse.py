@@ -127,7 +127,9 @@ Example: a file saved as Latin-1 with `Mérida` in it.
 binary_input = _diagnostic_rule("P003", "binary-input", ERROR, """
 The file is binary, not a season article.
 
-What it does: reports files with NUL bytes or mostly control characters. A
+What it does: reports files with a NUL byte anywhere (at the first one's line
+and column: a NUL is no character of an article, wherever it is) or mostly
+control characters in their first 8 KiB. A
 file that starts with a UTF-16 or UTF-32 byte order mark is text saved in
 another encoding, not read either: the message names the encoding and says to
 save it as UTF-8 (seasonparse reads UTF-8, with or without its BOM).
@@ -431,7 +433,9 @@ What it does: a match block starts with its own date line in a form the format r
 (`8 Aug 2015`, `Saturday 22 August 2015`), or under none, is prose to the grammar: where the
 score line has its scorer lines below it, a short line with a year above it, or stands right
 under another match's block (a second match written under one date), this warning at the score
-line says so. A sentence holding a score (`Milan won 5–0 on aggregate.`) is none.
+line says so. A sentence holding a score (`Milan won 5–0 on aggregate.`) is none. A scorer line
+right under a match that is not indented (`León: 63' Cruz`) is prose too: the warning at it
+says to indent it.
 
 Why: a match the parser cannot read is a match no other check can see.
 

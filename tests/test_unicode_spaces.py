@@ -1,0 +1,39 @@
+"""The text format reads a no-break space (U+00A0, as copying a rendered Wikipedia page gives
+it) and every other Unicode space (U+202F, U+2007, U+3000, ...) as a space, wherever it reads
+whitespace: a document written with them is the document written with spaces, line for line
+and column for column (trial42: a date line with one was not read, a score line was P001,
+scorer lines indented with them became prose and their M001 was lost)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+
+from seasonparse.frontend import parse_text
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007", "\u3000"])
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name[:3])
+def test_a_document_written_with_other_spaces_is_the_same_document(seed, space):
+    text = seed.read_text("utf-8")
+    spaced = text.replace(" ", space)
+    plain, other = parse_text(text, "a.txt"), parse_text(spaced, "a.txt")
+    assert other.lines == tuple(spaced.split("\n")[:len(other.lines)])  # the file's own lines, as they are
+    assert other._replace(lines=plain.lines, sha256=plain.sha256) == plain
+
+
+def test_every_unicode_space_is_read_as_one():
+    import sys
+    import unicodedata
+
+    from seasonparse.frontend.lines import SPACES
+
+    zs = {c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Zs"} - {0x20}
+    assert set(SPACES) == zs
+
+
+def test_the_pattern_is_the_set():
+    from seasonparse.frontend.lines import SPACES, plain_spaces
+
+    every = "".join(map(chr, sorted(SPACES)))
+    assert plain_spaces(every + "é") == " " * len(SPACES) + "é"
