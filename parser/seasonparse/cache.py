@@ -19,7 +19,7 @@ configuration's folder (or --cache-dir, or $SEASONPARSE_CACHE_DIR):
 The run key covers what changes a document's results: the tool's version and a
 fingerprint of its code and data files, the document schema, the entry format,
 the selected rules and the settings rules read. The entry key covers the
-input's path as shown, where it is read from (made absolute), and its input format; the entry
+input's path as shown, where it is read from (from the cache's folder), and its input format; the entry
 records the file's sha256, so an edit replaces the file's entry rather than
 adding one, and a changed file is never served its old results.
 
@@ -748,9 +748,19 @@ class DocumentCache(NamedTuple):
             writable = False
         return cls(str(folder), key, writable)
 
+    def _from_folder(self, path: str) -> str:
+        """Where an input is read from, as an entry's key names it: from the cache's folder (both
+        absolute), so that a dask worker in another working folder keys it as the parent does, and a
+        checkout moved with its cache inside it still finds its entries; absolute where no relative
+        path reaches it (another drive)."""
+        try:
+            return os.path.relpath(absolute(path), self.folder)
+        except ValueError:
+            return absolute(path)
+
     def _entry(self, item) -> tuple[str, list]:
         """The entry's file and its key (without the content's sha256)."""
-        key = [self.key, item.display, absolute(str(item.path)), item.format]  # see dask_engine
+        key = [self.key, item.display, self._from_folder(str(item.path)), item.format]
         name = hashlib.sha256("\0".join(key[1:]).encode("utf-8", "surrogateescape")).hexdigest()[:32]
         return os.path.join(self.folder, name), key
 
