@@ -121,14 +121,14 @@ def test_the_parse_command_names_and_skips_a_season_article_among_references(run
     assert not (tmp_path / "o2").exists() or not list((tmp_path / "o2").iterdir())
 
 
-@pytest.mark.parametrize("name, content, code", [
-    ("binary.txt", b"Necaxa 1-0 M\x00rida\x01\x02", "P003"),
-    ("empty.txt", b"", "P004"),
-    ("blank.csv", b"\n  \n", "P004"),
-    ("unreadable.txt", None, "P005"),
+@pytest.mark.parametrize("name, content, code, at", [
+    ("binary.txt", b"Necaxa 1-0 M\x00rida\x01\x02", "P003", "1:13"),  # at its NUL
+    ("empty.txt", b"", "P004", "1:1"),
+    ("blank.csv", b"\n  \n", "P004", "1:1"),
+    ("unreadable.txt", None, "P005", "1:1"),
 ])
 def test_a_reference_whose_file_says_why_nothing_was_read_is_not_also_warned_about(
-        run, tmp_path, monkeypatch, name, content, code):
+        run, tmp_path, monkeypatch, name, content, code, at):
     """trial40: a binary, empty or unreadable reference got its P003/P004/P005 and also `no match
     and no table read from it; is it reference results?`: the diagnostic says why already."""
     ref = tmp_path / name
@@ -147,5 +147,5 @@ def test_a_reference_whose_file_says_why_nothing_was_read_is_not_also_warned_abo
 
         monkeypatch.setattr(source, "read_regular_file", refused)
     _, out, err = run("check", SEEDS[2], "--reference", ref, "--no-cache", "--jobs", "1")
-    assert f"{ref}:1:1: {code}" in out, out
+    assert f"{ref}:{at}: {code}" in out, out
     assert "no match and no table read from it" not in err, err
