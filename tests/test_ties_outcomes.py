@@ -187,3 +187,22 @@ def test_an_outcome_line_after_other_ties_closes_its_tie_written_two_ways():
     doc = parse_text(text, "cup.txt")
     assert [t.legs for t in doc.ties] == [(0, 1), (2, 3)]
     assert tie_findings(text) == []
+
+
+def test_a_stated_aggregate_that_is_not_level_decided_the_tie_whatever_else_the_line_names():
+    """`Roma won 5–2 on aggregate; the away goals rule had been abolished in 2021.` (review32, the
+    2021–22 Conference League quarter-final): decided on aggregate, not on away goals (a false T009)."""
+    text = (FIXTURES / "ties" / "away_goals_rule_abolished.txt").read_text("utf-8")
+    doc = parse_text(text, "abolished.txt")
+    assert [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser) for t in doc.ties] == [
+        ("Roma", "aggregate", 5, 2)]
+    assert [f for f in findings(text, "T") if f[0] in ("T002", "T003", "T009")] == []
+
+
+def test_the_club_a_line_names_is_the_side_of_that_very_name_before_one_within_it():
+    """`Dundee United won 3–0 on aggregate` after Dundee 0–1 Dundee United and Dundee United 2–0
+    Dundee (review32): Dundee United, not Dundee, whose words it holds (a false T003)."""
+    text = (FIXTURES / "ties" / "dundee_derby.txt").read_text("utf-8")
+    assert [f for f in findings(text, "T") if f[0] in ("T002", "T003")] == []
+    assert [f for f in findings(text.replace("Dundee United won 3–0", "Dundee won 3–0"), "T") if f[0] == "T003"] == [
+        ("T003", 19)]

@@ -528,6 +528,11 @@ def parse_outcome(line: str) -> Outcome | None:
         reason = "aggregate"
     else:
         reason = "other"
+    if agg and agg[1] != agg[2] and reason in ("penalties", "away_goals"):
+        # an aggregate the line states that is not level decided the tie whatever else it names
+        # (review32: `Roma won 5–2 on aggregate; the away goals rule had been abolished in 2021.`
+        # was a tie decided on away goals, a false T009)
+        reason = "aggregate"
     if won and reason not in ("aggregate", "penalties", "away_goals"):
         return None
     shootout = _stated_shootout(rest) if reason == "penalties" else None
