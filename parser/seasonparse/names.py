@@ -105,7 +105,8 @@ def club_words(name: str) -> tuple[str, ...]:
 
 
 def same_club(a: str, b: str) -> bool:
-    """Same club name up to accents, case, dots and hyphens (`U. de G.` = `U de G`)."""
+    """Same club name up to accents, case, dots and hyphens (`U. de G.` = `U de G`). A dot splits
+    words: `A.C. Milan` is the words `a c milan`, not `AC Milan`'s `ac milan` (review32)."""
     return club_words(a) == club_words(b)
 
 

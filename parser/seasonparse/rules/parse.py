@@ -63,6 +63,14 @@ def _remove_stray_pipe(doc):
     return lambda d: _remove_stray(doc, d, d.line in closes)
 
 
+def _blank_or_pipe_from(text: str, end: int) -> int:
+    """Where the run of blanks (any Unicode space: a no-break one too, review32) and pipes that
+    ends at `end` starts."""
+    while end and (text[end - 1].isspace() or text[end - 1] == "|"):
+        end -= 1
+    return end
+
+
 def _remove_stray(doc, d, stray_close: bool) -> Fix | None:
     """W002: a stray `|` after an infobox value goes, with the pipes and blanks around it
     up to the end of the line; a stray `|}` line goes whole."""
@@ -74,8 +82,8 @@ def _remove_stray(doc, d, stray_close: bool) -> Fix | None:
         return Fix("remove the stray `|}` line", (edit,))
     if not 0 < d.column <= len(text) or text[d.column - 1] != "|":
         return None
-    value_end = len(text[:d.column - 1].rstrip(" \t|"))
-    if text[value_end:].strip(" \t|"):
+    value_end = _blank_or_pipe_from(text, d.column - 1)
+    if _blank_or_pipe_from(text, len(text)) > value_end:
         return None  # something else follows the pipe: not a leftover at the line's end
     edit = Edit(doc.path, d.line, value_end + 1, d.line, len(text) + 1, "", text[value_end:])
     return Fix("remove the stray `|`", (edit,))
