@@ -606,9 +606,10 @@ class _Builder:
     def finish(self, sha256: str, diags, lines) -> Document:
         while self.stack:
             self._close()
-        if self.source_format == "text" and not (self.title or self.infobox or self.roots or self.matches
+        if self.source_format in ("text", "wikitext") and not (self.title or self.infobox or self.roots or self.matches
                                                    or self.tables or self.ties or self.goalscorers) and not any(
-                d.severity == ERROR for d in (*diags, *self.diags)):  # an error says why already (P000, P001)
+                d.severity == ERROR or d.code == "P025" for d in (*diags, *self.diags)):
+            # an error says why already (P000, P001), or the reader's own P025 (a wikitext redirect)
             self._nothing_read(lines)
         all_diags = sorted([*diags, *self.diags], key=lambda d: (d.line, d.column, d.code))
         ties = [t._replace(link=_stated_link(lines, t)) if t.link is None else t for t in self.ties]
@@ -621,10 +622,13 @@ class _Builder:
 
     def _nothing_read(self, lines) -> None:
         """P025 where the text holds nothing of a season article (trial34: `check --reference refs/*` made
-        a shell glob's second file, an RSSSF page, the only article, checked silently: 0 findings, exit 0)."""
-        first = next((n for n, text in enumerate(lines, 1) if text.strip()), None)
-        if first is None:
+        a shell glob's second file, an RSSSF page, the only article, checked silently: 0 findings, exit 0),
+        in either format (trial44: a wikitext page of prose only was silent where its `.txt` was not)."""
+        written = [n for n, text in enumerate(lines, 1) if text.strip()]
+        if not written:
             return  # an empty input: P004
+        # at its first line that is no comment (a page's note on where it comes from), else its first
+        first = next((n for n in written if not _a_comment(lines[n - 1])), written[0])
         hint = ""
         if any(_REFERENCE_HEADER.match(t) for t in lines) and any(_REFERENCE_RESULT.search(t) for t in lines):
             hint = "RSSSF-style"
@@ -634,8 +638,16 @@ class _Builder:
             hint = (f"; it reads like reference results ({hint}): check it with `--reference FILE`, once per "
                     "file (a shell glob after one `--reference` gives it the first file only, the others are "
                     "checked as articles).")
-        self.diag("P025", WARNING, "nothing of a season article is read: no `= Title =` line, heading, infobox, "
-                                   "match or table" + (hint or "; is it a season article?"), first)
+        found = ("heading, infobox, football box, results or standings template, wikitable"
+                 if self.source_format == "wikitext" else "`= Title =` line, heading, infobox, match or table")
+        self.diag("P025", WARNING, f"nothing of a season article is read: no {found}"
+                                   + (hint or "; is it a season article?"), first)
+
+
+def _a_comment(line: str) -> bool:
+    """Whether a line is one HTML comment, `<!-- ... -->`, and nothing else."""
+    text = line.strip()
+    return text.startswith("<!--") and text.endswith("-->") and "-->" not in text[4:-3]
 
 
 # a reference page's own lines: `Season: 2011-2012`, `Round: 1`, `Round 12`, `Final Table:` (rsssf.py reads them);
