@@ -266,7 +266,7 @@ def test_a_reference_of_which_nothing_is_read_is_warned_about(run, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("Results to follow.\nSee the league's site.\n", "utf-8")
     code, _, err = run("check", SEEDS[2], "--reference", notes, "--no-baseline", "--no-cache")
-    assert f"warning: --reference {notes}: no match and no table read from it" in err, err
+    assert f"warning: reference {notes}: no match and no table read from it" in err, err
     # a season article (an infobox: text or wikitext) is refused, not read as RSSSF
     for article in (FIXTURES / "wikitext" / "2004–05_Serie_A.wikitext", SEEDS[0]):
         code, out, err = run("check", SEEDS[2], "--reference", article, "--no-baseline", "--no-cache")

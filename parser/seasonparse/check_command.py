@@ -477,7 +477,7 @@ def _warn_empty_references(references, documents) -> None:
         doc = by_path.get(display)
         if (doc is not None and not doc.matches and not doc.tables
                 and not any(d.code in UNREAD for d in doc.diagnostics)):
-            print(f"seasonparse: warning: --reference {shown(display)}: no match and no table read from "
+            print(f"seasonparse: warning: reference {shown(display)}: no match and no table read from "
                   f"it; is it reference results (RSSSF-style text or football-data CSV)?", file=sys.stderr)
 
 

@@ -71,10 +71,10 @@ def decode(path: str, data: bytes) -> Source:
             "P003", ERROR, f"{wide} text (by its byte order mark): not read; save it as UTF-8", 1),))
     if (nul := _nul_at(data)) is not None:
         return Source(path, None, digest, (Diagnostic(
-            "P003", ERROR, "binary file: not a season article (a NUL byte; the first is here)", *nul),))
+            "P003", ERROR, "binary file, not text (a NUL byte; the first is here)", *nul),))
     if _looks_binary(data):
         return Source(path, None, digest, (Diagnostic(
-            "P003", ERROR, "binary file: not a season article (mostly control bytes)", 1),))
+            "P003", ERROR, "binary file, not text (mostly control bytes)", 1),))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
