@@ -149,3 +149,12 @@ def test_a_reference_whose_file_says_why_nothing_was_read_is_not_also_warned_abo
     _, out, err = run("check", SEEDS[2], "--reference", ref, "--no-cache", "--jobs", "1")
     assert f"{ref}:{at}: {code}" in out, out
     assert "no match and no table read from it" not in err, err
+
+
+def test_a_configured_reference_pattern_that_matches_nothing_names_the_configuration(run, tmp_path, monkeypatch):
+    """trial44: exit 2 said `configuration: ...`, not which file, nor where the pattern is read from."""
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / "pyproject.toml").write_text('[tool.seasonparse]\nreferences = ["refs/*.txt"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", SEEDS[0], "--no-cache", "--config", "cfg/pyproject.toml")
+    assert code == 2 and "cfg/pyproject.toml: `references` pattern 'refs/*.txt' matches no file (relative to cfg)" in err, err

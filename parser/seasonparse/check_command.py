@@ -198,7 +198,9 @@ def _references(args, config) -> tuple[tuple[str, str], ...]:
         # (references are only read: trial34's `../shared/reference/*.txt` was refused)
         matches = configured_files(config.root, pattern)
         if not matches:
-            raise UsageError(f"configuration: `references` pattern {pattern!r} matches no file")
+            where = _pretty(str(config.source)) if config.source is not None else "configuration"
+            raise UsageError(f"{where}: `references` pattern {pattern!r} matches no file (relative to "
+                             f"{_pretty(str(config.root)) or '.'})")
         for match in matches:
             found.setdefault(str(match), _pretty(str(match)))
     return tuple(sorted(found.items(), key=lambda kv: kv[1]))
