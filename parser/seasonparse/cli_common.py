@@ -47,16 +47,24 @@ def not_writable_over(path, says_why_it_cannot_look: bool = True) -> str | None:
     return f"exists and is {kind}, not a regular file; refusing to replace it" if kind else None
 
 
-def refuse_overwriting(option: str, path, protected) -> None:
+def refuse_overwriting(option: str, path, protected, folders=()) -> None:
     """The one check of every file a command writes by name (`check --write-baseline`,
     `report --html`) against what the run must not lose: `protected`, (path, what it is)
-    pairs (its inputs, references, the configuration in force, the baseline it reads),
-    compared by identity (device, inode), so under any name: a usage error naming what
-    `path` is. `path` None (the option not given) passes."""
+    pairs (its inputs, the sources its JSON inputs are read beside, references, the
+    configuration in force, the baseline it reads), compared by identity (device, inode),
+    so under any name; and `folders`, (folder, what it is) pairs in which no file may be
+    written at all, whether there yet or not (the cache in use: `--html
+    .seasonparse_cache/CACHEDIR.TAG` made it no cache of ours for good), compared by real
+    path. A usage error naming what `path` is. `path` None (the option not given) passes."""
     if path is None:
         return
     from seasonparse.inputs import file_key
 
+    real = os.path.realpath(path)
+    for folder, what in folders:
+        inside = os.path.realpath(folder)
+        if real == inside or real.startswith(inside.rstrip(os.sep) + os.sep):
+            raise UsageError(f"{option} {path}: is inside {what} ({folder}); refusing to write there")
     target = file_key(path)
     if target is None:  # nothing there yet: nothing to lose
         return
