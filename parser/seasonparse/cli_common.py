@@ -259,3 +259,24 @@ def gather(paths: list[str], glob, exclude: Path | None = None, input_format: st
     if len(found.inputs) > 8:
         _batch_gc()
     return found
+
+
+def _tcp_address(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected HOST:PORT, e.g. 127.0.0.1:2087")
+    return host, int(port)
+
+
+def server_parser() -> argparse.ArgumentParser:
+    """`seasonparse server`'s options, built without the language server's imports, so its
+    `--help` shows where the extra (pygls) is not installed (trial44: `needs pygls` instead)."""
+    p = argparse.ArgumentParser(
+        prog="seasonparse server",
+        description="Run the seasonparse language server: diagnostics as you type in any LSP "
+                    "editor, for season files (*.txt, *.wiki, *.wikitext, *.mediawiki); needs the "
+                    "extra seasonparse[lsp] (pygls).")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default)")
+    how.add_argument("--tcp", type=_tcp_address, metavar="HOST:PORT", help="listen on a TCP port")
+    return p
