@@ -146,7 +146,11 @@ def _read(path: Path) -> dict:
     import tomllib  # here: a run with no configuration file does not import it (~10M instructions)
 
     try:
-        return tomllib.loads(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
+        if text.startswith("\ufeff"):  # tomllib's word for it was `Invalid statement (at line 1, column 1)`
+            raise ConfigError(f"{path}: not valid TOML: it starts with a UTF-8 byte order mark, which TOML "
+                              f"readers (tomllib, pip's) refuse; save it as UTF-8 without one")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
