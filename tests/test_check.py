@@ -73,10 +73,14 @@ severity = { M001 = "warning" }
     assert "M001 [warning]" in out and "T002" not in out
 
 
-def test_dot_config_and_per_file_ignores(run, tmp_path, monkeypatch):
-    monkeypatch.chdir(_project(tmp_path, """
+@pytest.mark.parametrize("pattern", ["docs/*.txt", "./docs/*.txt", "docs//small.txt", "./docs/./small.txt"])
+def test_dot_config_and_per_file_ignores(run, tmp_path, monkeypatch, pattern):
+    """A pattern is matched against paths from the configuration's folder: written with `./`
+    (or another step that names no folder) it is the same pattern (trial44: `"./a.txt"`
+    matched nothing, silently)."""
+    monkeypatch.chdir(_project(tmp_path, f"""
 paths = ["docs"]
-per-file-ignores = { "docs/*.txt" = ["M001"] }
+per-file-ignores = {{ "{pattern}" = ["M001"] }}
 """, name=".seasonparse.toml"))
     code, out, _ = run("check", "--format", "concise")
     assert "M001" not in out and "T002" in out and code == 1
