@@ -73,10 +73,14 @@ severity = { M001 = "warning" }
     assert "M001 [warning]" in out and "T002" not in out
 
 
-def test_dot_config_and_per_file_ignores(run, tmp_path, monkeypatch):
-    monkeypatch.chdir(_project(tmp_path, """
+@pytest.mark.parametrize("pattern", ["docs/*.txt", "./docs/*.txt", "docs//small.txt", "./docs/./small.txt"])
+def test_dot_config_and_per_file_ignores(run, tmp_path, monkeypatch, pattern):
+    """A pattern is matched against paths from the configuration's folder: written with `./`
+    (or another step that names no folder) it is the same pattern (trial44: `"./a.txt"`
+    matched nothing, silently)."""
+    monkeypatch.chdir(_project(tmp_path, f"""
 paths = ["docs"]
-per-file-ignores = { "docs/*.txt" = ["M001"] }
+per-file-ignores = {{ "{pattern}" = ["M001"] }}
 """, name=".seasonparse.toml"))
     code, out, _ = run("check", "--format", "concise")
     assert "M001" not in out and "T002" in out and code == 1
@@ -99,6 +103,7 @@ def test_points_for_win(run, tmp_path, monkeypatch):
     ("[tool.seasonparse]\nselect = [\"Q\"]\n", "selects no rule"),
     ("[tool.seasonparse]\nseverity = { M001 = \"fatal\" }\n", "must be one of"),
     ("[tool.seasonparse\n", "not valid TOML"),
+    ("\ufeff[tool.seasonparse]\n", "starts with a UTF-8 byte order mark"),  # trial44: `Invalid statement`
     ("[tool.seasonparse.aliases]\n\"A\" = [\"X\"]\n\"B\" = [\"x\"]\n", "a name belongs to one club"),
     ("[tool.seasonparse.aliases]\n\"A\" = [\"B\"]\n\"B\" = [\"C\"]\n", "given for `A` and for `B`"),
     ("[tool.seasonparse.aliases]\n\"Alder Athletic\" = [\"Alder Ath.\"]\n\"Alder Ath\" = [\"X\"]\n",
@@ -131,11 +136,27 @@ def test_baseline_hides_known_and_reports_new(run, tmp_path):
     assert code == 1 and "M001" in out and ":17:" in out
 
 
-def test_bad_baseline_exits_2(run, tmp_path):
+@pytest.mark.parametrize("content,message", [
+    (b"{}", "b.json: not a seasonparse baseline (format "),
+    (SMALL.read_bytes(), "b.json:1:1: not a seasonparse baseline (format 2): not JSON (Expecting value)"),
+    (b'{"seasonparse_baseline": 2, "findings": [{"fingerpr', "b.json:1:43: not a seasonparse baseline (format 2): not JSON (Unterminated string starting)"),
+    (b"\xff\xfe{}", "b.json: not a seasonparse baseline (format 2): not UTF-8 text (byte 0xff at offset 0)"),
+], ids=["no baseline", "an article", "cut short", "not UTF-8"])
+def test_bad_baseline_exits_2(run, tmp_path, content, message):
+    """What is wrong with a file given as the baseline, in one line, where that is (trial44: an
+    article named as the baseline said `cannot read it: Expecting value: line 1 column 1`)."""
     bad = tmp_path / "b.json"
-    bad.write_text("{}", "utf-8")
+    bad.write_bytes(content)
     code, _, err = run("check", SMALL, "--baseline", bad)
-    assert code == 2 and "not a seasonparse baseline" in err
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_baseline_saved_with_a_byte_order_mark_is_read(run, tmp_path):
+    base = tmp_path / "baseline.json"
+    assert run("check", SMALL, "--write-baseline", base)[0] == 0
+    base.write_bytes(b"\xef\xbb\xbf" + base.read_bytes())  # trial44: refused with the decoder's words
+    code, _, err = run("check", SMALL, "--baseline", base)
+    assert code == 0, err
 
 
 def test_check_reads_json_output(run, tmp_path, monkeypatch):

@@ -66,17 +66,30 @@ def test_a_malformed_scheduler_address_is_a_usage_error(run, article, monkeypatc
     assert code == 2 and f"$DASK_SCHEDULER_ADDRESS={address}: not a scheduler address" in err, err
 
 
-def test_a_running_cluster_named_by_the_environment(run, corpus, monkeypatch):
-    """DASK_SCHEDULER_ADDRESS points the check at a cluster that is already running."""
+def test_a_running_cluster_named_by_the_environment(run, corpus, monkeypatch, tmp_path):
+    """DASK_SCHEDULER_ADDRESS points the check at a cluster that is already running. The test's
+    cluster works in the test's folder (trial44: dask's `dask-scratch-space` was left in the
+    system's temporary folder): the temporary folder, pointed elsewhere, stays empty."""
+    import tempfile
+
+    import dask
     from distributed import LocalCluster
 
+    system_tmp = tmp_path / "tmp"
+    system_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(system_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # gettempdir() reads TMPDIR again
     local = run("check", corpus, "--format", "json", "--no-baseline", "--jobs", "1")
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    scratch = str(tmp_path / "scratch")  # the workers' (local_directory) and the scheduler's (the configuration's)
+    with dask.config.set({"temporary-directory": scratch}), LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+            local_directory=scratch) as cluster:
         monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
         before = cluster.scheduler.transition_counter
         dask = run("check", corpus, "--format", "json", "--no-baseline", "--engine", "dask", "--no-cache")
         assert cluster.scheduler.transition_counter > before + 20  # the work ran there
     assert dask[:2] == local[:2]
+    assert list(system_tmp.iterdir()) == []
 
 
 def test_a_scheduler_without_the_dask_engine_is_a_usage_error(run, corpus):

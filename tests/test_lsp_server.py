@@ -403,6 +403,10 @@ def test_server_without_pygls_says_what_to_install(run, monkeypatch):
     monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)
     code, out, err = run("server")
     assert code == 2 and "install seasonparse[lsp]" in err and out == ""
+    code, out, err = run("server", "--help")  # the help all the same (trial44: `needs pygls`)
+    assert code == 0 and "--tcp HOST:PORT" in out and "seasonparse[lsp]" in out and err == "", (out, err)
+    code, _, err = run("server", "--tcp", "localhost")  # a usage error as with it installed
+    assert code == 2 and "HOST:PORT" in err
 
 
 def test_server_refuses_a_bad_tcp_address(run):
@@ -660,20 +664,32 @@ def _disable_actions(client: Client, uri: str, diagnostics: list[dict]) -> list[
 
 def test_a_finding_about_the_whole_file_is_disabled_for_the_file(project, connect):
     """P025 is anchored at the first line that is not blank: `disable-next-line` above it became
-    that line, an N001 beside the P025 it left (trial42). A `disable` at the top hides it; a file
-    never read (P004, empty) gets no disable action: no comment in it can be read."""
+    that line, an N001 beside the P025 it left (trial42). A `disable` at the top hides it, where
+    that is not the first line; on the first line, `disable-line` at its end (review32: a line
+    above `#REDIRECT` made the page no redirect, no P025 and an N001 for the comment; the
+    diagnostics being none after the edit says both that the page is still read as a redirect
+    and that the comment hides its P025). A file never read (P004, empty) gets no disable
+    action: no comment in it can be read."""
     client = connect(project)
-    path = project / "articles" / "prose.txt"
-    for text, newline in (("Just some prose.\nMore of it.\n", "\n"), ("\r\nJust some prose.\r\n", "\r\n")):
+    redirect = "#REDIRECT [[2001 Major League Soccer season#MLS Cup Playoffs]]\n\n{{R to section}}\n"
+    top = "<!-- seasonparse: disable P025 -->"
+    inline = " <!-- seasonparse: disable-line P025 -->"
+    for name, text, new_text, start in (
+            ("prose.txt", "Just some prose.\nMore of it.\n", inline, {"line": 0, "character": 16}),
+            ("prose.txt", "\r\nJust some prose.\r\n", top + "\r\n", {"line": 0, "character": 0}),
+            ("redirect.wikitext", redirect, inline, {"line": 0, "character": 62}),
+            ("redirect.wikitext", "\ufeff" + redirect, inline, {"line": 0, "character": 63}),
+            ("redirect.wikitext", redirect.replace("\n", "\r\n"), inline, {"line": 0, "character": 62})):
+        path = project / "articles" / name
         path.write_bytes(text.encode())
         (p025,) = [d for d in _open(client, path, text) if d["code"] == "P025"]
         (disable,) = _disable_actions(client, _uri(path), [p025])
         assert disable["title"] == "Disable P025 for this file"
         (edit,) = disable["edit"]["changes"][_uri(path)]
-        assert edit["newText"] == f"<!-- seasonparse: disable P025 -->{newline}"
-        assert edit["range"]["start"] == {"line": 0, "character": 0}
-        assert [d["code"] for d in _change(client, path, 2, edit["range"], edit["newText"])] == []
+        assert (edit["newText"], edit["range"]["start"]) == (new_text, start), name
+        assert [d["code"] for d in _change(client, path, 2, edit["range"], edit["newText"])] == [], name
         client.notify("textDocument/didClose", {"textDocument": {"uri": _uri(path)}})
+        path.unlink()
     empty = project / "articles" / "empty.txt"
     empty.write_text("")
     (p004,) = [d for d in _open(client, empty, "") if d["code"] == "P004"]
@@ -690,3 +706,16 @@ def test_the_disable_comment_ends_as_the_buffers_lines_do(project, connect):
     (edit,) = disable["edit"]["changes"][_uri(path)]
     assert edit["newText"] == "<!-- seasonparse: disable-next-line M001 -->\r\n"
     assert not [d for d in _change(client, path, 2, edit["range"], edit["newText"]) if d["code"] in ("M001", "N001")]
+
+
+def test_a_binary_buffers_finding_stands_where_the_cli_puts_it(project, connect, run, monkeypatch):
+    """A binary buffer's text is never read (P003): its NUL's place is the buffer's own line and
+    column, as the CLI says (trial44: published at 0:0, clamped to the document's lines, none)."""
+    client = connect(project)
+    path = project / "articles" / "nul.txt"
+    text = "x\r\n\r\nab\x00c\n"
+    path.write_bytes(text.encode())
+    (p003,) = [d for d in _open(client, path, text) if d["code"] == "P003"]
+    (cli,) = [f for f in _cli_findings(run, project, monkeypatch) if f["code"] == "P003"]
+    assert (cli["line"], cli["column"]) == (3, 3)
+    assert p003["range"]["start"] == {"line": 2, "character": 2}

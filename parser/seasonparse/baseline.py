@@ -141,15 +141,23 @@ def load(path: Path) -> Counter:
         raise BaselineError(f"baseline {path}: no such file (create it with --write-baseline)")
     if why:
         raise BaselineError(f"baseline {path}: {why}")
+    not_ours = f"not a seasonparse baseline (format {FORMAT})"
     try:
-        data = json.loads(path.read_text("utf-8"))
+        # utf-8-sig: a byte order mark an editor put before the JSON is no reason to refuse it (trial44)
+        data = json.loads(path.read_text("utf-8-sig"))
     except FileNotFoundError:
         raise BaselineError(f"baseline {path}: no such file (create it with --write-baseline)") from None
+    except json.JSONDecodeError as exc:  # an article configured as the baseline (trial44): said so, where
+        raise BaselineError(f"baseline {path}:{exc.lineno}:{exc.colno}: {not_ours}: not JSON "
+                            f"({exc.msg.removesuffix(' at')})") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"baseline {path}: {not_ours}: not UTF-8 text (byte {exc.object[exc.start]:#04x} "
+                            f"at offset {exc.start})") from None
     except (OSError, ValueError) as exc:
-        raise BaselineError(f"baseline {path}: cannot read it: {exc}") from None
+        raise BaselineError(f"baseline {path}: cannot read it: {getattr(exc, 'strerror', None) or exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list) or not isinstance(
             data.get("seasonparse_baseline"), int) or isinstance(data.get("seasonparse_baseline"), bool):
-        raise BaselineError(f"baseline {path}: not a seasonparse baseline (format {FORMAT})")
+        raise BaselineError(f"baseline {path}: {not_ours}")
     if data["seasonparse_baseline"] > FORMAT:  # regenerated here, it would lose what the newer one records
         raise BaselineError(f"baseline {path}: format {data['seasonparse_baseline']}, written by a newer "
                             f"seasonparse; this one reads format {FORMAT}: upgrade seasonparse")

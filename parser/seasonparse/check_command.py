@@ -122,14 +122,29 @@ def _output_target(option: str, value: str) -> Path:
 
 
 def _refuse_overwrites(targets: list[tuple[str, Path | None]], inputs, references, config,
-                       read_baseline: Path | None) -> None:
+                       read_baseline: Path | None, cache_dir: str | None = None, no_cache: bool = True) -> None:
     """What --html and --write-baseline may not overwrite (cli_common.refuse_overwriting): an
-    article or a reference the run reads, the configuration in force, and, for any output but
-    the baseline being written, the configured baseline and the one --baseline names (a page
-    written over it broke every later check)."""
+    article or a reference the run reads, the article a JSON input is read beside (its lines
+    and excerpts: jsonin.source_files; trial44: `report json --html a.txt` replaced it), the
+    configuration in force, anything inside the cache folder in use (cache.folder_for of
+    --cache-dir `cache_dir`, unless `no_cache`), and, for any output but the baseline being
+    written, the configured baseline and the one --baseline names (a page written over it broke
+    every later check)."""
     from seasonparse.cli_common import refuse_overwriting
 
+    if all(path is None for _, path in targets):
+        return
+    from seasonparse.jsonin import source_files
+
+    cache_folder = None
+    if not no_cache:  # imported only for a run that writes a page or a baseline (startup)
+        from seasonparse.cache import folder_for
+
+        cache_folder = folder_for(cache_dir, config.root)
+
     protected = [(i.path, f"an input of this run ({i.display})") for i in inputs]
+    protected += [(source, f"the source of an input of this run ({i.display} is read beside it)")
+                  for i in inputs if i.page is None for source in source_files(i.path)]
     protected += [(path, f"a reference of this run ({display})") for path, display in references]
     if config.source is not None:
         protected.append((config.source, f"the configuration in force ({config.source})"))
@@ -139,7 +154,8 @@ def _refuse_overwrites(targets: list[tuple[str, Path | None]], inputs, reference
     if read_baseline is not None:
         baselines.append((read_baseline, "the baseline this run reads (--baseline)"))
     for option, path in targets:
-        refuse_overwriting(option, path, protected + ([] if option == "--write-baseline" else baselines))
+        refuse_overwriting(option, path, protected + ([] if option == "--write-baseline" else baselines),
+                           [] if cache_folder is None else [(cache_folder, "the cache folder of this run")])
 
 
 def _references_among_articles(paths, inputs, references) -> tuple:
@@ -358,7 +374,7 @@ def _check_command(args, report: bool, closing) -> int:
     references = _references(args, config)
     found = found._replace(inputs=_references_among_articles(paths, found.inputs, references))
     _refuse_overwrites([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references, config,
-                       Path(args.baseline) if args.baseline else None)
+                       Path(args.baseline) if args.baseline else None, args.cache_dir, args.no_cache)
     cache = _cache(args, config, codes)
 
     def checked():

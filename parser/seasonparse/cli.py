@@ -60,6 +60,9 @@ def _server(argv: list[str]) -> int:
     except ModuleNotFoundError as exc:  # the optional extra is not installed
         if (exc.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
             raise
+        from seasonparse.cli_common import server_parser
+
+        server_parser().parse_args(argv)  # `--help` (and a usage error) as with the extra installed
         raise UsageError("the language server needs pygls: install seasonparse[lsp]") from None
     return cmd_server(argv)
 

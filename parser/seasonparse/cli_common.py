@@ -47,16 +47,24 @@ def not_writable_over(path, says_why_it_cannot_look: bool = True) -> str | None:
     return f"exists and is {kind}, not a regular file; refusing to replace it" if kind else None
 
 
-def refuse_overwriting(option: str, path, protected) -> None:
+def refuse_overwriting(option: str, path, protected, folders=()) -> None:
     """The one check of every file a command writes by name (`check --write-baseline`,
     `report --html`) against what the run must not lose: `protected`, (path, what it is)
-    pairs (its inputs, references, the configuration in force, the baseline it reads),
-    compared by identity (device, inode), so under any name: a usage error naming what
-    `path` is. `path` None (the option not given) passes."""
+    pairs (its inputs, the sources its JSON inputs are read beside, references, the
+    configuration in force, the baseline it reads), compared by identity (device, inode),
+    so under any name; and `folders`, (folder, what it is) pairs in which no file may be
+    written at all, whether there yet or not (the cache in use: `--html
+    .seasonparse_cache/CACHEDIR.TAG` made it no cache of ours for good), compared by real
+    path. A usage error naming what `path` is. `path` None (the option not given) passes."""
     if path is None:
         return
     from seasonparse.inputs import file_key
 
+    real = os.path.realpath(path)
+    for folder, what in folders:
+        inside = os.path.realpath(folder)
+        if real == inside or real.startswith(inside.rstrip(os.sep) + os.sep):
+            raise UsageError(f"{option} {path}: is inside {what} ({folder}); refusing to write there")
     target = file_key(path)
     if target is None:  # nothing there yet: nothing to lose
         return
@@ -251,3 +259,24 @@ def gather(paths: list[str], glob, exclude: Path | None = None, input_format: st
     if len(found.inputs) > 8:
         _batch_gc()
     return found
+
+
+def _tcp_address(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected HOST:PORT, e.g. 127.0.0.1:2087")
+    return host, int(port)
+
+
+def server_parser() -> argparse.ArgumentParser:
+    """`seasonparse server`'s options, built without the language server's imports, so its
+    `--help` shows where the extra (pygls) is not installed (trial44: `needs pygls` instead)."""
+    p = argparse.ArgumentParser(
+        prog="seasonparse server",
+        description="Run the seasonparse language server: diagnostics as you type in any LSP "
+                    "editor, for season files (*.txt, *.wiki, *.wikitext, *.mediawiki); needs the "
+                    "extra seasonparse[lsp] (pygls).")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default)")
+    how.add_argument("--tcp", type=_tcp_address, metavar="HOST:PORT", help="listen on a TCP port")
+    return p

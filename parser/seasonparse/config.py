@@ -115,9 +115,12 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
         kw["severity"] = dict(sev)
     if "per-file-ignores" in table:
         pfi = _table(table["per-file-ignores"], f"{where}: `per-file-ignores`", "GLOB = [CODES]")
-        kw["per_file_ignores"] = {g: _codes(_strings(v, f"{where}: per-file-ignores `{g}`"),
-                                            f"{where}: per-file-ignores `{g}`", known_codes)
-                                  for g, v in pfi.items()}
+        kw["per_file_ignores"] = {}
+        for g, v in pfi.items():
+            codes = _codes(_strings(v, f"{where}: per-file-ignores `{g}`"), f"{where}: per-file-ignores `{g}`",
+                           known_codes)
+            key = _pattern_key(g)
+            kw["per_file_ignores"][key] = kw["per_file_ignores"].get(key, ()) + codes
     if "points-for-win" in table:
         p = table["points-for-win"]
         if not isinstance(p, int) or isinstance(p, bool) or not 1 <= p <= 10:
@@ -142,11 +145,24 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
     return Config(source=source, root=root, **kw)
 
 
+def _pattern_key(pattern: str) -> str:
+    """A per-file-ignores pattern as the paths it is matched against are written (relative to
+    the configuration's folder, `/`-separated, no `.` step): `./a.txt` is `a.txt`, `docs//x.txt`
+    is `docs/x.txt` (trial44: `"./a.txt"` matched nothing, silently)."""
+    import posixpath
+
+    return posixpath.normpath(pattern) if pattern.strip() else pattern
+
+
 def _read(path: Path) -> dict:
     import tomllib  # here: a run with no configuration file does not import it (~10M instructions)
 
     try:
-        return tomllib.loads(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
+        if text.startswith("\ufeff"):  # tomllib's word for it was `Invalid statement (at line 1, column 1)`
+            raise ConfigError(f"{path}: not valid TOML: it starts with a UTF-8 byte order mark, which TOML "
+                              f"readers (tomllib, pip's) refuse; save it as UTF-8 without one")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -46,6 +46,27 @@ def recorded_source(head: str) -> tuple[str | None, str | None]:
         return None, m.group(2)
 
 
+def source_files(path) -> tuple[str, ...]:
+    """The files a run reading `path` as seasonparse's JSON reads beside it (for its lines,
+    excerpts and suppression comments): the recorded source as the run resolves it (the
+    path as written, from the working folder, see _source_lines), and, for a page, its
+    dump. Empty where `path` is not seasonparse's JSON (its first 4 KiB), or records none."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return ()
+    if not looks_like_ours(head):
+        return ()
+    recorded, _ = recorded_source(head)
+    if not recorded:
+        return ()
+    from seasonparse.frontend.dump import split_display
+
+    page = split_display(recorded)
+    return (recorded,) if page is None else (recorded, page[0])
+
+
 REFERENCE_FORMATS = ("rsssf", "csv")  # the source formats of a reference's JSON (`--input-format reference`)
 
 

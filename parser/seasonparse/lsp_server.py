@@ -13,7 +13,6 @@ The only module that imports pygls (the optional extra `seasonparse[lsp]`).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import logging
@@ -246,8 +245,11 @@ def _range(codec: PositionCodec, lines: tuple[str, ...], line: int, column: int,
 
 
 def to_diagnostic(finding: Finding, outcome: CheckRun, uri_of: Callable[[str], str],
-                  codec: PositionCodec) -> lsp.Diagnostic:
-    lines = outcome.lines_by_path.get(finding.path, ())
+                  codec: PositionCodec, buffer_lines: tuple[str, ...] = ()) -> lsp.Diagnostic:
+    """The finding as an LSP diagnostic, placed on the lines the check read, or, where it read
+    none (a binary buffer's P003: its text was never read), on `buffer_lines`, the checked
+    buffer's own (trial44: the NUL's P003 at 3:3 was published at 0:0, clamped to no line)."""
+    lines = outcome.lines_by_path.get(finding.path) or buffer_lines
     related = [lsp.DiagnosticRelatedInformation(
         lsp.Location(uri_of(r.path), _range(codec, outcome.lines_by_path.get(r.path, ()),
                                             r.line, r.column)), r.message)
@@ -267,18 +269,32 @@ WHOLE_FILE = frozenset({"P025"})
 NOT_READ = frozenset({"P003", "P004", "P005"})
 
 
-def disable_comment_edit(line: int, code: str, newline: str = "\n") -> lsp.TextEdit | None:
+def disable_comment_edit(line: int, code: str, newline: str = "\n",
+                         end_of_line: int | None = None) -> lsp.TextEdit | None:
     """The edit of the quick fix that disables `code` at 0-based `line`: `<!-- seasonparse:
     disable-next-line CODE -->` above it (suppress.py reads it: the next line that is not blank
-    or a comment); for a finding about the whole file, `disable CODE` at the top; none where the
-    file was never read. The inserted line ends as the buffer's lines do (`newline`)."""
+    or a comment); for a finding about the whole file, `disable CODE` at the top, but where
+    it is anchored at the first line and that line's end is known (`end_of_line`, in the
+    client's units), `disable-line CODE` at the end of that line: a line put above it would
+    be the page's first (review32: `#REDIRECT` must start the page; a comment above it made
+    the page no redirect, its P025 gone and an N001 in its place). None where the file was
+    never read. The inserted line ends as the buffer's lines do (`newline`)."""
     if code in NOT_READ:
         return None
     if code in WHOLE_FILE:
+        if line == 0 and end_of_line is not None:
+            return lsp.TextEdit(lsp.Range(lsp.Position(0, end_of_line), lsp.Position(0, end_of_line)),
+                                f" <!-- seasonparse: disable-line {code} -->")
         return lsp.TextEdit(lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
                             f"<!-- seasonparse: disable {code} -->{newline}")
     return lsp.TextEdit(lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
                         f"<!-- seasonparse: disable-next-line {code} -->{newline}")
+
+
+def buffer_lines(text: str) -> tuple[str, ...]:
+    """A buffer's lines as the check counts a file's (frontend.source: CRLF and CR are line
+    ends too), so a line and column the check gives stand at the same place in it."""
+    return tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 def newline_of(text: str) -> str:
@@ -448,11 +464,12 @@ class SeasonServer(LanguageServer):
         versions = {uri: doc.version for uri, doc in docs.items()}
         buffers = {uri: (to_fs_path(uri) or uri, doc.source) for uri, doc in docs.items()}
         self.in_worker(state.check_open, buffers).add_done_callback(
-            lambda done: self._publish(done, versions))
+            lambda done: self._publish(done, versions, {uri: text for uri, (_, text) in buffers.items()}))
 
-    def _publish(self, done: asyncio.Future, versions: dict[str, int | None]) -> None:
-        """A check's diagnostics, for the buffers still open. A bug of ours is one
-        message to the user, and the server goes on."""
+    def _publish(self, done: asyncio.Future, versions: dict[str, int | None],
+                 texts: dict[str, str] | None = None) -> None:
+        """A check's diagnostics, for the buffers still open (`texts`: each one's text as
+        checked). A bug of ours is one message to the user, and the server goes on."""
         if done.cancelled():
             return
         if done.exception() is not None:
@@ -475,7 +492,8 @@ class SeasonServer(LanguageServer):
                 self.forget(uri, version)
                 continue
             display = covered[uri]
-            pairs = [(to_diagnostic(f, outcome, uri_of, codec), f) for f in by_path.get(display, [])]
+            own = () if outcome.lines_by_path.get(display) else buffer_lines((texts or {}).get(uri, ""))
+            pairs = [(to_diagnostic(f, outcome, uri_of, codec, own), f) for f in by_path.get(display, [])]
             self.published[uri] = Published(version, pairs, outcome.lines_by_path.get(display, ()))
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
                 uri, [d for d, _ in pairs], version))
@@ -508,7 +526,7 @@ class SeasonServer(LanguageServer):
                             lsp.OptionalVersionedTextDocumentIdentifier(uri, published.version),
                             edits)])))
             disable = None if asked.code == INTERNAL_ERROR else disable_comment_edit(  # ours: never silenced
-                asked.range.start.line, str(asked.code), self._newline(uri))
+                asked.range.start.line, str(asked.code), self._newline(uri), self._end_of_line(uri, 0))
             if disable is not None:
                 actions.append(lsp.CodeAction(
                     f"Disable {asked.code} for this {'file' if asked.code in WHOLE_FILE else 'line'}",
@@ -520,6 +538,15 @@ class SeasonServer(LanguageServer):
         if uri not in self.workspace.text_documents:
             return "\n"
         return newline_of(self.workspace.get_text_document(uri).source)
+
+    def _end_of_line(self, uri: str, line: int) -> int | None:
+        """Where the buffer's 0-based `line` ends, in the client's units (None: no such buffer or line)."""
+        if uri not in self.workspace.text_documents:
+            return None
+        lines = self.workspace.get_text_document(uri).lines
+        if line >= len(lines):
+            return None
+        return self.workspace.position_codec.client_num_units(lines[line].rstrip("\r\n"))
 
     def _text_edit(self, lines: tuple[str, ...], edit: Edit) -> lsp.TextEdit:
         line, column, end_line, end_column, text = edit
@@ -604,22 +631,10 @@ def make_server(debounce: float = DEBOUNCE_SECONDS, fix_edits: FixEdits = autofi
     return server
 
 
-def _tcp_address(value: str) -> tuple[str, int]:
-    host, sep, port = value.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise argparse.ArgumentTypeError(f"{value!r}: expected HOST:PORT, e.g. 127.0.0.1:2087")
-    return host, int(port)
-
-
 def cmd_server(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(
-        prog="seasonparse server",
-        description="Run the seasonparse language server: diagnostics as you type in any LSP "
-                    "editor, for season files (*.txt, *.wiki, *.wikitext, *.mediawiki).")
-    how = p.add_mutually_exclusive_group()
-    how.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default)")
-    how.add_argument("--tcp", type=_tcp_address, metavar="HOST:PORT", help="listen on a TCP port")
-    args = p.parse_args(argv)
+    from seasonparse.cli_common import server_parser
+
+    args = server_parser().parse_args(argv)
     server = make_server()
     if args.tcp:
         try:

@@ -1,0 +1,45 @@
+"""What `report --html` and `check --write-baseline` may not write over besides the inputs
+(trial44): the article a JSON input is read beside (its lines and excerpts), and anything
+inside the cache folder in use."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def json_beside(run, article, monkeypatch):
+    """The article and its JSON (`seasonparse a.txt --out json`), from the article's folder."""
+    monkeypatch.chdir(article.parent)
+    code, _, err = run("a.txt", "--out", "json", "-q")
+    assert code == 0, err
+    return article
+
+
+@pytest.mark.parametrize("option", [("report", "--html"), ("check", "--write-baseline")])
+def test_the_article_a_json_input_is_read_beside_is_not_overwritten(run, json_beside, option):
+    before = json_beside.read_bytes()
+    command, flag = option
+    for target in ("a.txt", str(json_beside)):  # under any name
+        code, _, err = run(command, "json", "--glob", "*.json", "--no-cache", "--no-baseline", flag, target)
+        assert code == 2 and "the source of an input of this run" in err, err
+        assert len(err.strip().splitlines()) == 1, err
+    assert json_beside.read_bytes() == before
+
+
+def test_nothing_is_written_inside_the_cache_folder_in_use(run, article, monkeypatch):
+    monkeypatch.chdir(article.parent)
+    monkeypatch.delenv("SEASONPARSE_CACHE_DIR")  # the default: .seasonparse_cache beside the article
+    code, _, err = run("check", "a.txt", "--no-baseline")
+    assert code in (0, 1), err
+    tag = article.parent / ".seasonparse_cache" / "CACHEDIR.TAG"
+    before = tag.read_bytes()
+    for target in (".seasonparse_cache/CACHEDIR.TAG", ".seasonparse_cache/new.html"):
+        code, _, err = run("report", "a.txt", "--html", target)
+        assert code == 2 and "the cache folder of this run" in err, err
+    assert tag.read_bytes() == before
+    assert not (article.parent / ".seasonparse_cache" / "new.html").exists()
+    code, _, err = run("report", "a.txt", "--no-cache", "--html", ".seasonparse_cache/new.html")
+    assert code == 0, err  # no cache in use: the folder is only a folder
+    code, _, err = run("clean")
+    assert code == 0, err
