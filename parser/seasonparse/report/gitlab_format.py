@@ -4,8 +4,9 @@ Each issue: `description`, `check_name`, `fingerprint`, `severity` (GitLab's
 info / minor / major / critical / blocker), `location.path` relative to the
 project's root ($CI_PROJECT_DIR, where it holds the working folder; else the working folder:
 report.workspace) and `location.lines.begin`.
-The fingerprint is the baseline's (seasonparse.baseline): code, root-relative
-path, the text of the line and the location-free message, so the same problem
+The fingerprint is made as the baseline's is (seasonparse.baseline.Fingerprints): code,
+path from that root (the baseline's is from the configuration's folder), the text of the
+line and the location-free message, so the same problem
 keeps its fingerprint when lines move and GitLab can tell new issues from
 fixed ones. Identical findings get the occurrence number mixed in, as GitLab
 requires fingerprints to be unique.
