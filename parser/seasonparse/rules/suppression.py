@@ -52,7 +52,7 @@ def invalid_suppression(unused, settings, report):
 
     Example:
         <!-- seasonparse: disable-nextline M001 -->
-        <!-- seasonparse: disable-next-line M01 -->
+        <!-- seasonparse: disable-next-line M0001 -->
     """
     for path, d in unused:
         if (why := d.problem()) is not None:
