@@ -17,6 +17,7 @@ nothing and is reported instead (N002): a typo never widens a suppression.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from seasonparse.findings import Finding, code_matches, selector
 from seasonparse.lazy_re import compile_lazily
@@ -87,6 +88,7 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
         return []  # (a comment's `<!--` holds no line break: it is found within its line or not at all)
     out: list[Directive] = []
     open_ranges: list[Directive] = []
+    following: list[int] = []  # _following(lines), once a `disable-next-line` asks
     for n, text in enumerate(lines, start=1):
         if "<!--" not in text:
             continue
@@ -100,11 +102,9 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
             elif d.verb == "disable-line":
                 d.start = d.end = n
             elif d.verb == "disable-next-line":
-                nxt = n + 1
-                while nxt <= len(lines) and (not lines[nxt - 1].strip()
-                                             or lines[nxt - 1].strip().startswith("<!--")):
-                    nxt += 1
-                d.start = d.end = nxt
+                if not following:
+                    following.extend(_following(lines))
+                d.start = d.end = following[n]
             elif d.verb == "disable":
                 d.start, d.end = n, len(lines)
                 open_ranges.append(d)
@@ -118,18 +118,70 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
     return out
 
 
+def _following(lines: tuple[str, ...]) -> list[int]:
+    """For each line n (1-based; index 0 unused), the line a `disable-next-line` on it covers: the
+    next that is neither blank nor a comment's (len(lines) + 1 where none is). One pass from the
+    end: a scan forward from each directive was quadratic on stacked comment lines (review32)."""
+    out = [0] * (len(lines) + 2)
+    nxt = len(lines) + 1
+    for n in range(len(lines), 0, -1):
+        out[n] = nxt
+        stripped = lines[n - 1].strip()
+        if stripped and not stripped.startswith("<!--"):
+            nxt = n
+    out[0] = nxt
+    return out
+
+
 def apply(findings: list[Finding], by_path: dict[str, list[Directive]]
           ) -> tuple[list[Finding], list[tuple[str, Directive]]]:
     """Drop suppressed findings; return (kept, (path, directive) for each that suppressed nothing).
 
-    `by_path`: each document's directives (found where its lines are: in a worker, see check.Checked)."""
+    `by_path`: each document's directives (found where its lines are: in a worker, see check.Checked).
+    A finding falls under the first directive, in the document's order, covering its line and code."""
     kept = []
+    indexes: dict[str, _Index] = {}
     for f in findings:
-        ds = by_path.get(f.path, ())
-        hit = next((d for d in ds if d.start <= f.line <= d.end and d.covers(f.code)), None)
+        ds = by_path.get(f.path)
+        if not ds:
+            kept.append(f)
+            continue
+        if (index := indexes.get(f.path)) is None:
+            index = indexes[f.path] = _Index(ds)
+        hit = index.hit(f.line, f.code)
         if hit is None:
             kept.append(f)
         else:
             hit.used.add(f.code)
     unused = [(path, d) for path, ds in sorted(by_path.items()) for d in ds if not d.used]
     return kept, unused
+
+
+class _Index:
+    """A document's directives by the lines they cover, so that finding a finding's directive does
+    not look at every directive (with one per finding, apply was quadratic: review32)."""
+
+    def __init__(self, ds: list[Directive]):
+        self.on_line: dict[int, list[tuple[int, Directive]]] = {}  # a one-line directive's line -> them
+        self.ranges: list[tuple[int, Directive]] = []  # the others (a `disable`), by their first line
+        for at, d in enumerate(ds):
+            if d.start <= 0:  # covers no line
+                continue
+            if d.start == d.end:
+                self.on_line.setdefault(d.start, []).append((at, d))
+            else:
+                self.ranges.append((at, d))
+        self.ranges.sort(key=lambda r: (r[1].start, r[0]))
+        self.starts = [d.start for _, d in self.ranges]
+        self.reach: list[int] = []  # the last line any range up to this one covers (never decreasing)
+        for _, d in self.ranges:
+            self.reach.append(max(d.end, self.reach[-1] if self.reach else 0))
+
+    def hit(self, line: int, code: str) -> Directive | None:
+        best = next(((at, d) for at, d in self.on_line.get(line, ()) if d.covers(code)), None)
+        # the ranges that may cover `line`: none before the first whose reach gets there, none
+        # starting after it
+        for at, d in self.ranges[bisect_left(self.reach, line):bisect_right(self.starts, line)]:
+            if d.end >= line and d.covers(code) and (best is None or at < best[0]):
+                best = (at, d)
+        return None if best is None else best[1]
