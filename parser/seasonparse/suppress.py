@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from seasonparse.findings import Finding, code_matches, selector
+from seasonparse.findings import ALL, Finding, code_matches, selector
 from seasonparse.lazy_re import compile_lazily
 
 # the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter one
@@ -108,14 +108,36 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
             elif d.verb == "disable":
                 d.start, d.end = n, len(lines)
                 open_ranges.append(d)
-            else:  # enable: closes the open ranges it names
+            else:  # enable: ends what it names of the open disables (start, end: its line where it ends any)
                 for o in list(open_ranges):
-                    if not d.codes or not o.codes or {*map(selector, d.codes)} & {*map(selector, o.codes)}:
+                    if _within(o.codes, d.codes):  # all of it: the range ends here
                         o.end = n
                         open_ranges.remove(o)
-                continue
+                    elif not _apart(o.codes, d.codes):  # part of it: apply leaves d's codes out below
+                        pass
+                    else:
+                        continue
+                    d.start = d.end = n
             out.append(d)
     return out
+
+
+def _narrower(a: str, b: str) -> bool:
+    """Whether every rule the selector `a` names, `b` names too (both in their one form)."""
+    return b == ALL or (a != ALL and a.startswith(b))
+
+
+def _within(disabled: tuple[str, ...], enabled: tuple[str, ...]) -> bool:
+    """Whether an enable of the codes `enabled` names every code a disable of `disabled` does
+    (no codes: all codes)."""
+    d, e = [selector(c) for c in disabled] or [ALL], [selector(c) for c in enabled] or [ALL]
+    return all(any(_narrower(x, y) for y in e) for x in d)
+
+
+def _apart(disabled: tuple[str, ...], enabled: tuple[str, ...]) -> bool:
+    """Whether the two name no code in common (selectors name codes and their prefixes' codes)."""
+    d, e = [selector(c) for c in disabled] or [ALL], [selector(c) for c in enabled] or [ALL]
+    return not any(_narrower(x, y) or _narrower(y, x) for x in d for y in e)
 
 
 def _following(lines: tuple[str, ...]) -> list[int]:
@@ -153,7 +175,9 @@ def apply(findings: list[Finding], by_path: dict[str, list[Directive]]
             kept.append(f)
         else:
             hit.used.add(f.code)
-    unused = [(path, d) for path, ds in sorted(by_path.items()) for d in ds if not d.used]
+    # an enable is used where it ends a disable (any of its codes), whatever the disable suppressed
+    unused = [(path, d) for path, ds in sorted(by_path.items()) for d in ds
+              if not (d.start if d.verb == "enable" else d.used)]
     return kept, unused
 
 
@@ -164,14 +188,20 @@ class _Index:
     def __init__(self, ds: list[Directive]):
         self.on_line: dict[int, list[tuple[int, Directive]]] = {}  # a one-line directive's line -> them
         self.ranges: list[tuple[int, Directive]] = []  # the others (a `disable`), by their first line
+        self.enables: list[Directive] = []  # those that end a disable's codes, by their line
         for at, d in enumerate(ds):
             if d.start <= 0:  # covers no line
+                continue
+            if d.verb == "enable":
+                self.enables.append(d)
                 continue
             if d.start == d.end:
                 self.on_line.setdefault(d.start, []).append((at, d))
             else:
                 self.ranges.append((at, d))
         self.ranges.sort(key=lambda r: (r[1].start, r[0]))
+        self.enables.sort(key=lambda d: d.line)
+        self.enable_lines = [d.line for d in self.enables]
         self.starts = [d.start for _, d in self.ranges]
         self.reach: list[int] = []  # the last line any range up to this one covers (never decreasing)
         for _, d in self.ranges:
@@ -182,6 +212,13 @@ class _Index:
         # the ranges that may cover `line`: none before the first whose reach gets there, none
         # starting after it
         for at, d in self.ranges[bisect_left(self.reach, line):bisect_right(self.starts, line)]:
-            if d.end >= line and d.covers(code) and (best is None or at < best[0]):
+            if (d.end >= line and d.covers(code) and (best is None or at < best[0])
+                    and not self._enabled(d, line, code)):
                 best = (at, d)
         return None if best is None else best[1]
+
+    def _enabled(self, d: Directive, line: int, code: str) -> bool:
+        """Whether an enable between the disable `d` and `line` names `code` (one naming all of
+        d's codes ended d there; one naming some leaves those out of it below its line)."""
+        later = self.enables[bisect_right(self.enable_lines, d.line):bisect_left(self.enable_lines, line)]
+        return any(e.covers(code) for e in later)

@@ -16,7 +16,10 @@ def unused_suppression(unused, settings, report):
     """A suppression comment that suppressed nothing.
 
     What it does: reports `<!-- seasonparse: disable... -->` comments that no
-    finding fell under. Its scope is `pipeline`: it is not run on a document
+    finding fell under, and `<!-- seasonparse: enable ... -->` comments that end
+    no `disable` (an enable ends what its codes name of every open `disable`,
+    with the selectors' one reading: `enable ALL` or `enable M` ends a
+    `disable M003`; `enable M003` ends M003 of a `disable ALL`). Its scope is `pipeline`: it is not run on a document
     or on the corpus but after every other rule, when the check pipeline has
     applied the suppression comments, so that it sees the findings of all the
     selected rules. Like any rule it can be selected, ignored or re-levelled.
@@ -31,7 +34,8 @@ def unused_suppression(unused, settings, report):
         if d.problem() is not None:  # N002's
             continue
         what = ", ".join(d.codes) if d.codes else "all codes"
-        yield report(f"`{d.verb}` for {what} suppressed nothing", d.line, d.column, path=path)
+        done = "ends no `disable` of them above it" if d.verb == "enable" else "suppressed nothing"
+        yield report(f"`{d.verb}` for {what} {done}", d.line, d.column, path=path)
 
 
 @rule("N002", "invalid-suppression", WARNING, scope=PIPELINE)
