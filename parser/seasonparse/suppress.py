@@ -12,6 +12,12 @@ which the pipeline runs on what `apply` returns. A directive that cannot be read
 (a verb that is none of the four, as a whole word: `disable-nextline` is no
 `disable` of a code `-nextline`; a code or selector that names no rule) suppresses
 nothing and is reported instead (N002): a typo never widens a suppression.
+
+What is a directive, one rule: a comment whose text begins with the tool's name, in
+any case, a colon after it or not (`<!--SeasonParse disable-line M001-->`); its verb
+is read in any case. One that does not end (`-->`) on the line it starts on is an
+N002 too, as is seasonparse's other comment (`football-box-team1 away`, see
+OTHER_COMMENTS) with another argument: none is silently ignored.
 """
 
 from __future__ import annotations
@@ -22,24 +28,72 @@ from bisect import bisect_left, bisect_right
 from seasonparse.findings import ALL, Finding, code_matches, selector
 from seasonparse.lazy_re import compile_lazily
 
-# the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter one
-_DIRECTIVE = compile_lazily(r"<!--\s*seasonparse:\s*(?P<verb>[^\s>]*?)(?=\s|-->)(?P<codes>[^>]*?)-->")
+# the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter
+# one; `close` is empty where the comment goes on past its line
+_DIRECTIVE = compile_lazily(
+    r"<!--\s*seasonparse\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)", re.IGNORECASE)
+# a line whose comment opens at its end, and the next line that may go on with the tool's name
+_OPENS_AT_END = re.compile(r"<!--\s*$")
+_NAME_FIRST = re.compile(r"\s*seasonparse", re.IGNORECASE)
 VERBS = ("disable-next-line", "disable-line", "disable", "enable")
-# the words of seasonparse's other comments, which are no suppression (frontend/wikitext/reader.py's
-# `<!-- seasonparse: football-box-team1 away -->`)
-OTHER_COMMENTS = frozenset({"football-box-team1"})
+# seasonparse's other comments, which are no suppression, and the one argument each takes
+# (frontend/wikitext/reader.py's `<!-- seasonparse: football-box-team1 away -->`, see `states`)
+OTHER_COMMENTS = {"football-box-team1": "away"}
+# the verb of a directive that does not end on its line (no verb read can hold a line break)
+SPLIT = "\n"
 
 
 def problem(verb: str, codes: tuple[str, ...]) -> str | None:
     """Why a directive cannot be read (it then suppresses nothing), or None."""
+    if verb == SPLIT:
+        return "the comment does not end (`-->`) on the line it starts on: a directive is one line"
+    if verb in OTHER_COMMENTS:
+        given = f"not `{' '.join(codes)}`" if codes else "none given"
+        return f"`{verb}` takes `{OTHER_COMMENTS[verb]}`, {given}"
     if verb not in VERBS:
         what = f"`{verb}` is not" if verb else "no verb: expected"
-        return f"{what} one of {', '.join(f'`{v}`' for v in VERBS)}"
+        return f"{what} one of {', '.join([*(f'`{v}`' for v in VERBS), *(f'`{v} {a}`' for v, a in OTHER_COMMENTS.items())])}"
     known = _known_codes()
     unknown = [c for c in codes if not any(code_matches(k, c) for k in known)]
     if unknown:
         return f"{', '.join(f'`{c}`' for c in unknown)} {'names' if len(unknown) == 1 else 'name'} no rule"
     return None
+
+
+def _read(lines) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """The comments of `lines` that are directives to the tool, as (line, column, verb, codes): the
+    verb in its one form where it is one (VERBS, OTHER_COMMENTS), SPLIT where the comment goes on
+    past its line."""
+    out = []
+    opened: tuple[int, int] | None = None  # a comment opening at the end of a line above, blank lines after it
+    for n, text in enumerate(lines, start=1):
+        if opened is not None and text.strip():
+            if _NAME_FIRST.match(text):
+                out.append((*opened, SPLIT, ()))
+            opened = None
+        if "<!--" not in text:
+            continue
+        for m in _DIRECTIVE.finditer(text):
+            verb = m["verb"].lower() if m["verb"].lower() in (*VERBS, *OTHER_COMMENTS) else m["verb"]
+            codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
+            if not m["close"]:
+                verb, codes = SPLIT, ()
+            out.append((n, m.start() + 1, verb, codes))
+        if (o := _OPENS_AT_END.search(text)) is not None:
+            opened = (n, o.start() + 1)
+    return out
+
+
+def _stated(verb: str, codes: tuple[str, ...]) -> bool:
+    """Whether (verb, codes) read by `_read` is seasonparse's other comment, with its argument."""
+    return verb in OTHER_COMMENTS and tuple(c.lower() for c in codes) == (OTHER_COMMENTS[verb],)
+
+
+def states(text: str, verb: str) -> bool:
+    """Whether `text` holds seasonparse's comment `verb` with its argument (OTHER_COMMENTS), read as
+    directives are (`<!-- SeasonParse football-box-team1 AWAY -->`); with another argument it is
+    an N002 (`problem`), never silently nothing."""
+    return verb in text.lower() and any(v == verb and _stated(v, c) for _, _, v, c in _read(text.splitlines()))
 
 
 def _known_codes() -> tuple[str, ...]:
@@ -89,36 +143,32 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
     out: list[Directive] = []
     open_ranges: list[Directive] = []
     following: list[int] = []  # _following(lines), once a `disable-next-line` asks
-    for n, text in enumerate(lines, start=1):
-        if "<!--" not in text:
+    for n, column, verb, codes in _read(lines):
+        if _stated(verb, codes):  # seasonparse's other comment, read (`states`)
             continue
-        for m in _DIRECTIVE.finditer(text):
-            if m["verb"] in OTHER_COMMENTS:
-                continue
-            codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
-            d = Directive(m["verb"], codes, n, m.start() + 1)
-            if problem(d.verb, d.codes) is not None:  # covers no line (start, end 0), closes nothing
-                pass
-            elif d.verb == "disable-line":
+        d = Directive(verb, codes, n, column)
+        if problem(d.verb, d.codes) is not None:  # covers no line (start, end 0), closes nothing
+            pass
+        elif d.verb == "disable-line":
+            d.start = d.end = n
+        elif d.verb == "disable-next-line":
+            if not following:
+                following.extend(_following(lines))
+            d.start = d.end = following[n]
+        elif d.verb == "disable":
+            d.start, d.end = n, len(lines)
+            open_ranges.append(d)
+        else:  # enable: ends what it names of the open disables (start, end: its line where it ends any)
+            for o in list(open_ranges):
+                if _within(o.codes, d.codes):  # all of it: the range ends here
+                    o.end = n
+                    open_ranges.remove(o)
+                elif not _apart(o.codes, d.codes):  # part of it: apply leaves d's codes out below
+                    pass
+                else:
+                    continue
                 d.start = d.end = n
-            elif d.verb == "disable-next-line":
-                if not following:
-                    following.extend(_following(lines))
-                d.start = d.end = following[n]
-            elif d.verb == "disable":
-                d.start, d.end = n, len(lines)
-                open_ranges.append(d)
-            else:  # enable: ends what it names of the open disables (start, end: its line where it ends any)
-                for o in list(open_ranges):
-                    if _within(o.codes, d.codes):  # all of it: the range ends here
-                        o.end = n
-                        open_ranges.remove(o)
-                    elif not _apart(o.codes, d.codes):  # part of it: apply leaves d's codes out below
-                        pass
-                    else:
-                        continue
-                    d.start = d.end = n
-            out.append(d)
+        out.append(d)
     return out
 
 

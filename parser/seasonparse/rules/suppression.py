@@ -47,7 +47,11 @@ def invalid_suppression(unused, settings, report):
     verb is the first word, whole: a typo is not read as a shorter verb), or
     which names a code or selector that is no rule's (codes are read in any
     case; `ALL` is every rule). Such a comment suppresses nothing at all, not
-    even the codes it names rightly.
+    even the codes it names rightly. A comment is a directive where its text
+    begins with `seasonparse`, in any case, a colon after it or not; its verb
+    is read in any case. One that does not end (`-->`) on the line it starts
+    on is reported, as is `football-box-team1` with an argument other than
+    `away`.
 
     Why: `disable-nextline M001` was read as `disable` of the codes
     `-nextline` and `M001`, and hid every M001 to the end of the file; a
@@ -57,6 +61,7 @@ def invalid_suppression(unused, settings, report):
     Example:
         <!-- seasonparse: disable-nextline M001 -->
         <!-- seasonparse: disable-next-line M0001 -->
+        <!-- seasonparse: football-box-team1 awya -->
     """
     for path, d in unused:
         if (why := d.problem()) is not None:
