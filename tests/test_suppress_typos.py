@@ -15,7 +15,7 @@ from seasonparse.suppress import directives
     ("<!--seasonparse:disable all -->", "disable", ("all",), (1, 3)),
     ("<!-- seasonparse: disable-nextline M001 -->", "disable-nextline", ("M001",), (0, 0)),
     ("<!-- seasonparse: disable-next-lines M001 -->", "disable-next-lines", ("M001",), (0, 0)),
-    ("<!-- seasonparse: Disable M001 -->", "Disable", ("M001",), (0, 0)),
+    ("<!-- seasonparse: Disable M001 -->", "disable", ("M001",), (1, 3)),
     ("<!-- seasonparse: -->", "", (), (0, 0)),
     ("<!-- seasonparse: disable M001, Q001 -->", "disable", ("M001", "Q001"), (0, 0)),
 ])

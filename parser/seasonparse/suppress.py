@@ -12,33 +12,88 @@ which the pipeline runs on what `apply` returns. A directive that cannot be read
 (a verb that is none of the four, as a whole word: `disable-nextline` is no
 `disable` of a code `-nextline`; a code or selector that names no rule) suppresses
 nothing and is reported instead (N002): a typo never widens a suppression.
+
+What is a directive, one rule: a comment whose text begins with the tool's name, in
+any case, a colon after it or not (`<!--SeasonParse disable-line M001-->`); its verb
+is read in any case. One that does not end (`-->`) on the line it starts on is an
+N002 too, as is seasonparse's other comment (`football-box-team1 away`, see
+OTHER_COMMENTS) with another argument: none is silently ignored.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-from seasonparse.findings import Finding, code_matches, selector
+from seasonparse.findings import ALL, Finding, code_matches, selector
 from seasonparse.lazy_re import compile_lazily
 
-# the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter one
-_DIRECTIVE = compile_lazily(r"<!--\s*seasonparse:\s*(?P<verb>[^\s>]*?)(?=\s|-->)(?P<codes>[^>]*?)-->")
+# the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter
+# one; `close` is empty where the comment goes on past its line
+_DIRECTIVE = compile_lazily(
+    r"<!--\s*seasonparse\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)", re.IGNORECASE)
+# a line whose comment opens at its end, and the next line that may go on with the tool's name
+_OPENS_AT_END = re.compile(r"<!--\s*$")
+_NAME_FIRST = re.compile(r"\s*seasonparse", re.IGNORECASE)
 VERBS = ("disable-next-line", "disable-line", "disable", "enable")
-# the words of seasonparse's other comments, which are no suppression (frontend/wikitext/reader.py's
-# `<!-- seasonparse: football-box-team1 away -->`)
-OTHER_COMMENTS = frozenset({"football-box-team1"})
+# seasonparse's other comments, which are no suppression, and the one argument each takes
+# (frontend/wikitext/reader.py's `<!-- seasonparse: football-box-team1 away -->`, see `states`)
+OTHER_COMMENTS = {"football-box-team1": "away"}
+# the verb of a directive that does not end on its line (no verb read can hold a line break)
+SPLIT = "\n"
 
 
 def problem(verb: str, codes: tuple[str, ...]) -> str | None:
     """Why a directive cannot be read (it then suppresses nothing), or None."""
+    if verb == SPLIT:
+        return "the comment does not end (`-->`) on the line it starts on: a directive is one line"
+    if verb in OTHER_COMMENTS:
+        given = f"not `{' '.join(codes)}`" if codes else "none given"
+        return f"`{verb}` takes `{OTHER_COMMENTS[verb]}`, {given}"
     if verb not in VERBS:
         what = f"`{verb}` is not" if verb else "no verb: expected"
-        return f"{what} one of {', '.join(f'`{v}`' for v in VERBS)}"
+        return f"{what} one of {', '.join([*(f'`{v}`' for v in VERBS), *(f'`{v} {a}`' for v, a in OTHER_COMMENTS.items())])}"
     known = _known_codes()
     unknown = [c for c in codes if not any(code_matches(k, c) for k in known)]
     if unknown:
         return f"{', '.join(f'`{c}`' for c in unknown)} {'names' if len(unknown) == 1 else 'name'} no rule"
     return None
+
+
+def _read(lines) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """The comments of `lines` that are directives to the tool, as (line, column, verb, codes): the
+    verb in its one form where it is one (VERBS, OTHER_COMMENTS), SPLIT where the comment goes on
+    past its line."""
+    out = []
+    opened: tuple[int, int] | None = None  # a comment opening at the end of a line above, blank lines after it
+    for n, text in enumerate(lines, start=1):
+        if opened is not None and text.strip():
+            if _NAME_FIRST.match(text):
+                out.append((*opened, SPLIT, ()))
+            opened = None
+        if "<!--" not in text:
+            continue
+        for m in _DIRECTIVE.finditer(text):
+            verb = m["verb"].lower() if m["verb"].lower() in (*VERBS, *OTHER_COMMENTS) else m["verb"]
+            codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
+            if not m["close"]:
+                verb, codes = SPLIT, ()
+            out.append((n, m.start() + 1, verb, codes))
+        if (o := _OPENS_AT_END.search(text)) is not None:
+            opened = (n, o.start() + 1)
+    return out
+
+
+def _stated(verb: str, codes: tuple[str, ...]) -> bool:
+    """Whether (verb, codes) read by `_read` is seasonparse's other comment, with its argument."""
+    return verb in OTHER_COMMENTS and tuple(c.lower() for c in codes) == (OTHER_COMMENTS[verb],)
+
+
+def states(text: str, verb: str) -> bool:
+    """Whether `text` holds seasonparse's comment `verb` with its argument (OTHER_COMMENTS), read as
+    directives are (`<!-- SeasonParse football-box-team1 AWAY -->`); with another argument it is
+    an N002 (`problem`), never silently nothing."""
+    return verb in text.lower() and any(v == verb and _stated(v, c) for _, _, v, c in _read(text.splitlines()))
 
 
 def _known_codes() -> tuple[str, ...]:
@@ -87,34 +142,66 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
         return []  # (a comment's `<!--` holds no line break: it is found within its line or not at all)
     out: list[Directive] = []
     open_ranges: list[Directive] = []
-    for n, text in enumerate(lines, start=1):
-        if "<!--" not in text:
+    following: list[int] = []  # _following(lines), once a `disable-next-line` asks
+    for n, column, verb, codes in _read(lines):
+        if _stated(verb, codes):  # seasonparse's other comment, read (`states`)
             continue
-        for m in _DIRECTIVE.finditer(text):
-            if m["verb"] in OTHER_COMMENTS:
-                continue
-            codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
-            d = Directive(m["verb"], codes, n, m.start() + 1)
-            if problem(d.verb, d.codes) is not None:  # covers no line (start, end 0), closes nothing
-                pass
-            elif d.verb == "disable-line":
+        d = Directive(verb, codes, n, column)
+        if problem(d.verb, d.codes) is not None:  # covers no line (start, end 0), closes nothing
+            pass
+        elif d.verb == "disable-line":
+            d.start = d.end = n
+        elif d.verb == "disable-next-line":
+            if not following:
+                following.extend(_following(lines))
+            d.start = d.end = following[n]
+        elif d.verb == "disable":
+            d.start, d.end = n, len(lines)
+            open_ranges.append(d)
+        else:  # enable: ends what it names of the open disables (start, end: its line where it ends any)
+            for o in list(open_ranges):
+                if _within(o.codes, d.codes):  # all of it: the range ends here
+                    o.end = n
+                    open_ranges.remove(o)
+                elif not _apart(o.codes, d.codes):  # part of it: apply leaves d's codes out below
+                    pass
+                else:
+                    continue
                 d.start = d.end = n
-            elif d.verb == "disable-next-line":
-                nxt = n + 1
-                while nxt <= len(lines) and (not lines[nxt - 1].strip()
-                                             or lines[nxt - 1].strip().startswith("<!--")):
-                    nxt += 1
-                d.start = d.end = nxt
-            elif d.verb == "disable":
-                d.start, d.end = n, len(lines)
-                open_ranges.append(d)
-            else:  # enable: closes the open ranges it names
-                for o in list(open_ranges):
-                    if not d.codes or not o.codes or {*map(selector, d.codes)} & {*map(selector, o.codes)}:
-                        o.end = n
-                        open_ranges.remove(o)
-                continue
-            out.append(d)
+        out.append(d)
+    return out
+
+
+def _narrower(a: str, b: str) -> bool:
+    """Whether every rule the selector `a` names, `b` names too (both in their one form)."""
+    return b == ALL or (a != ALL and a.startswith(b))
+
+
+def _within(disabled: tuple[str, ...], enabled: tuple[str, ...]) -> bool:
+    """Whether an enable of the codes `enabled` names every code a disable of `disabled` does
+    (no codes: all codes)."""
+    d, e = [selector(c) for c in disabled] or [ALL], [selector(c) for c in enabled] or [ALL]
+    return all(any(_narrower(x, y) for y in e) for x in d)
+
+
+def _apart(disabled: tuple[str, ...], enabled: tuple[str, ...]) -> bool:
+    """Whether the two name no code in common (selectors name codes and their prefixes' codes)."""
+    d, e = [selector(c) for c in disabled] or [ALL], [selector(c) for c in enabled] or [ALL]
+    return not any(_narrower(x, y) or _narrower(y, x) for x in d for y in e)
+
+
+def _following(lines: tuple[str, ...]) -> list[int]:
+    """For each line n (1-based; index 0 unused), the line a `disable-next-line` on it covers: the
+    next that is neither blank nor a comment's (len(lines) + 1 where none is). One pass from the
+    end: a scan forward from each directive was quadratic on stacked comment lines (review32)."""
+    out = [0] * (len(lines) + 2)
+    nxt = len(lines) + 1
+    for n in range(len(lines), 0, -1):
+        out[n] = nxt
+        stripped = lines[n - 1].strip()
+        if stripped and not stripped.startswith("<!--"):
+            nxt = n
+    out[0] = nxt
     return out
 
 
@@ -122,14 +209,66 @@ def apply(findings: list[Finding], by_path: dict[str, list[Directive]]
           ) -> tuple[list[Finding], list[tuple[str, Directive]]]:
     """Drop suppressed findings; return (kept, (path, directive) for each that suppressed nothing).
 
-    `by_path`: each document's directives (found where its lines are: in a worker, see check.Checked)."""
+    `by_path`: each document's directives (found where its lines are: in a worker, see check.Checked).
+    A finding falls under the first directive, in the document's order, covering its line and code."""
     kept = []
+    indexes: dict[str, _Index] = {}
     for f in findings:
-        ds = by_path.get(f.path, ())
-        hit = next((d for d in ds if d.start <= f.line <= d.end and d.covers(f.code)), None)
+        ds = by_path.get(f.path)
+        if not ds:
+            kept.append(f)
+            continue
+        if (index := indexes.get(f.path)) is None:
+            index = indexes[f.path] = _Index(ds)
+        hit = index.hit(f.line, f.code)
         if hit is None:
             kept.append(f)
         else:
             hit.used.add(f.code)
-    unused = [(path, d) for path, ds in sorted(by_path.items()) for d in ds if not d.used]
+    # an enable is used where it ends a disable (any of its codes), whatever the disable suppressed
+    unused = [(path, d) for path, ds in sorted(by_path.items()) for d in ds
+              if not (d.start if d.verb == "enable" else d.used)]
     return kept, unused
+
+
+class _Index:
+    """A document's directives by the lines they cover, so that finding a finding's directive does
+    not look at every directive (with one per finding, apply was quadratic: review32)."""
+
+    def __init__(self, ds: list[Directive]):
+        self.on_line: dict[int, list[tuple[int, Directive]]] = {}  # a one-line directive's line -> them
+        self.ranges: list[tuple[int, Directive]] = []  # the others (a `disable`), by their first line
+        self.enables: list[Directive] = []  # those that end a disable's codes, by their line
+        for at, d in enumerate(ds):
+            if d.start <= 0:  # covers no line
+                continue
+            if d.verb == "enable":
+                self.enables.append(d)
+                continue
+            if d.start == d.end:
+                self.on_line.setdefault(d.start, []).append((at, d))
+            else:
+                self.ranges.append((at, d))
+        self.ranges.sort(key=lambda r: (r[1].start, r[0]))
+        self.enables.sort(key=lambda d: d.line)
+        self.enable_lines = [d.line for d in self.enables]
+        self.starts = [d.start for _, d in self.ranges]
+        self.reach: list[int] = []  # the last line any range up to this one covers (never decreasing)
+        for _, d in self.ranges:
+            self.reach.append(max(d.end, self.reach[-1] if self.reach else 0))
+
+    def hit(self, line: int, code: str) -> Directive | None:
+        best = next(((at, d) for at, d in self.on_line.get(line, ()) if d.covers(code)), None)
+        # the ranges that may cover `line`: none before the first whose reach gets there, none
+        # starting after it
+        for at, d in self.ranges[bisect_left(self.reach, line):bisect_right(self.starts, line)]:
+            if (d.end >= line and d.covers(code) and (best is None or at < best[0])
+                    and not self._enabled(d, line, code)):
+                best = (at, d)
+        return None if best is None else best[1]
+
+    def _enabled(self, d: Directive, line: int, code: str) -> bool:
+        """Whether an enable between the disable `d` and `line` names `code` (one naming all of
+        d's codes ended d there; one naming some leaves those out of it below its line)."""
+        later = self.enables[bisect_right(self.enable_lines, d.line):bisect_left(self.enable_lines, line)]
+        return any(e.covers(code) for e in later)

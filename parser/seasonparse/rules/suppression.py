@@ -16,7 +16,10 @@ def unused_suppression(unused, settings, report):
     """A suppression comment that suppressed nothing.
 
     What it does: reports `<!-- seasonparse: disable... -->` comments that no
-    finding fell under. Its scope is `pipeline`: it is not run on a document
+    finding fell under, and `<!-- seasonparse: enable ... -->` comments that end
+    no `disable` (an enable ends what its codes name of every open `disable`,
+    with the selectors' one reading: `enable ALL` or `enable M` ends a
+    `disable M003`; `enable M003` ends M003 of a `disable ALL`). Its scope is `pipeline`: it is not run on a document
     or on the corpus but after every other rule, when the check pipeline has
     applied the suppression comments, so that it sees the findings of all the
     selected rules. Like any rule it can be selected, ignored or re-levelled.
@@ -31,7 +34,8 @@ def unused_suppression(unused, settings, report):
         if d.problem() is not None:  # N002's
             continue
         what = ", ".join(d.codes) if d.codes else "all codes"
-        yield report(f"`{d.verb}` for {what} suppressed nothing", d.line, d.column, path=path)
+        done = "ends no `disable` of them above it" if d.verb == "enable" else "suppressed nothing"
+        yield report(f"`{d.verb}` for {what} {done}", d.line, d.column, path=path)
 
 
 @rule("N002", "invalid-suppression", WARNING, scope=PIPELINE)
@@ -43,7 +47,11 @@ def invalid_suppression(unused, settings, report):
     verb is the first word, whole: a typo is not read as a shorter verb), or
     which names a code or selector that is no rule's (codes are read in any
     case; `ALL` is every rule). Such a comment suppresses nothing at all, not
-    even the codes it names rightly.
+    even the codes it names rightly. A comment is a directive where its text
+    begins with `seasonparse`, in any case, a colon after it or not; its verb
+    is read in any case. One that does not end (`-->`) on the line it starts
+    on is reported, as is `football-box-team1` with an argument other than
+    `away`.
 
     Why: `disable-nextline M001` was read as `disable` of the codes
     `-nextline` and `M001`, and hid every M001 to the end of the file; a
@@ -52,7 +60,8 @@ def invalid_suppression(unused, settings, report):
 
     Example:
         <!-- seasonparse: disable-nextline M001 -->
-        <!-- seasonparse: disable-next-line M01 -->
+        <!-- seasonparse: disable-next-line M0001 -->
+        <!-- seasonparse: football-box-team1 awya -->
     """
     for path, d in unused:
         if (why := d.problem()) is not None:

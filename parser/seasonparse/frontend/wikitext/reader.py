@@ -35,11 +35,14 @@ from seasonparse.lexicon import series_on_points, words
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
 from seasonparse.seasons import season_years
+from seasonparse.suppress import states
 from seasonparse.tables import column_indexes, results_columns
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
-# The article's own word that its football boxes list the visiting team first (never guessed)
-_TEAM1_AWAY = re.compile(r"<!--\s*seasonparse:\s*football-box-team1\s+away\s*-->")
+# The article's own word that its football boxes list the visiting team first (never guessed), read
+# as a suppression comment is (suppress.states: `<!-- SeasonParse football-box-team1 Away -->`; any
+# other argument is an N002)
+_TEAM1_AWAY = "football-box-team1"
 _KEEP_GOALS_HEADING = frozenset(("subheading", "bullets"))
 
 
@@ -63,7 +66,7 @@ class _Reader:
         self.article_club_link: str | None = None  # its link target, an identity hint
         self.path = source.path
         self.season_days = None  # the results tables' dates (results_table.SeasonDays), once one is read
-        self.team1_away = _TEAM1_AWAY.search(source.text or "") is not None  # `text` has comments masked
+        self.team1_away = states(source.text or "", _TEAM1_AWAY)  # `text` has comments masked
 
     # --- items the assembler reads -----------------------------------------
     def _item(self, kind: str, lines, **more) -> None:
