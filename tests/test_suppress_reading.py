@@ -76,3 +76,11 @@ def test_the_reader_turns_the_boxes_round_on_the_team1_comment_in_any_case(tmp_p
         m = parse_file(str(tmp_path / f"{name}.wikitext")).matches[0]
         read[name] = (m.home, m.away)
     assert read["case"] == read["as"] and read["typo"] == read["as"][::-1]
+
+
+@pytest.mark.parametrize("comment", ["<!-- seasonparsers were here -->", "<!-- seasonparse-bot: hello -->",
+                                     "<!-- seasonparse_note: see the talk page -->"])
+def test_a_longer_word_beginning_with_the_name_is_no_directive(comment):
+    """The tool's name as a whole word only: `seasonparsers`, `seasonparse-bot` are other comments, not
+    directives with an unknown verb (an N002 each)."""
+    assert directives(["x", comment, "y"]) == []

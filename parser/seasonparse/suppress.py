@@ -31,10 +31,10 @@ from seasonparse.lazy_re import compile_lazily
 # the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter
 # one; `close` is empty where the comment goes on past its line
 _DIRECTIVE = compile_lazily(
-    r"<!--\s*seasonparse\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)", re.IGNORECASE)
+    r"<!--\s*seasonparse(?![\w-])\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)", re.IGNORECASE)
 # a line whose comment opens at its end, and the next line that may go on with the tool's name
 _OPENS_AT_END = re.compile(r"<!--\s*$")
-_NAME_FIRST = re.compile(r"\s*seasonparse", re.IGNORECASE)
+_NAME_FIRST = re.compile(r"\s*seasonparse(?![\w-])", re.IGNORECASE)
 VERBS = ("disable-next-line", "disable-line", "disable", "enable")
 # seasonparse's other comments, which are no suppression, and the one argument each takes
 # (frontend/wikitext/reader.py's `<!-- seasonparse: football-box-team1 away -->`, see `states`)
