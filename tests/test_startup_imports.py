@@ -21,10 +21,10 @@ except SystemExit:
     pass
 modules = sorted(sys.modules)
 import json
-from seasonparse import suppress
+from seasonparse import comments
 from seasonparse.frontend import lines
 print(json.dumps({"modules": modules,
-                  "uncompiled": [name for name, p in [("suppress._DIRECTIVE", suppress._DIRECTIVE),
+                  "uncompiled": [name for name, p in [("comments._DIRECTIVE", comments._DIRECTIVE),
                                                       ("lines._SHOOTOUT_NOTE", lines._SHOOTOUT_NOTE)]
                                  if set(vars(p)) == {"_args"}]}), file=sys.__stderr__)
 """
@@ -59,7 +59,7 @@ def test_a_check_with_no_configuration_file_imports_no_tomllib(tmp_path):
 
 
 def test_a_check_leaves_the_patterns_it_never_used_uncompiled(tmp_path):
-    assert _check_one_seed(tmp_path)["uncompiled"] == ["suppress._DIRECTIVE", "lines._SHOOTOUT_NOTE"]
+    assert _check_one_seed(tmp_path)["uncompiled"] == ["comments._DIRECTIVE", "lines._SHOOTOUT_NOTE"]
 
 
 def test_a_lazy_pattern_compiles_on_first_use_and_behaves_as_the_pattern():

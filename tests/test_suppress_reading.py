@@ -9,7 +9,8 @@ import pytest
 from conftest import FIXTURES
 
 from seasonparse.frontend import parse_file
-from seasonparse.suppress import SPLIT, directives, states
+from seasonparse.comments import SPLIT, states
+from seasonparse.suppress import directives
 
 
 @pytest.mark.parametrize("comment", [

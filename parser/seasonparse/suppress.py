@@ -22,26 +22,10 @@ OTHER_COMMENTS) with another argument: none is silently ignored.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from seasonparse.findings import ALL, Finding, code_matches, selector
-from seasonparse.lazy_re import compile_lazily
-
-# the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter
-# one; `close` is empty where the comment goes on past its line
-_DIRECTIVE = compile_lazily(
-    r"<!--\s*seasonparse(?![\w-])\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)", re.IGNORECASE)
-# a line whose comment opens at its end, and the next line that may go on with the tool's name
-_OPENS_AT_END = re.compile(r"<!--\s*$")
-_NAME_FIRST = re.compile(r"\s*seasonparse(?![\w-])", re.IGNORECASE)
-VERBS = ("disable-next-line", "disable-line", "disable", "enable")
-# seasonparse's other comments, which are no suppression, and the one argument each takes
-# (frontend/wikitext/reader.py's `<!-- seasonparse: football-box-team1 away -->`, see `states`)
-OTHER_COMMENTS = {"football-box-team1": "away"}
-# the verb of a directive that does not end on its line (no verb read can hold a line break)
-SPLIT = "\n"
-
+from seasonparse.comments import OTHER_COMMENTS, SPLIT, VERBS, read_comments, stated
 
 def problem(verb: str, codes: tuple[str, ...]) -> str | None:
     """Why a directive cannot be read (it then suppresses nothing), or None."""
@@ -58,42 +42,6 @@ def problem(verb: str, codes: tuple[str, ...]) -> str | None:
     if unknown:
         return f"{', '.join(f'`{c}`' for c in unknown)} {'names' if len(unknown) == 1 else 'name'} no rule"
     return None
-
-
-def _read(lines) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    """The comments of `lines` that are directives to the tool, as (line, column, verb, codes): the
-    verb in its one form where it is one (VERBS, OTHER_COMMENTS), SPLIT where the comment goes on
-    past its line."""
-    out = []
-    opened: tuple[int, int] | None = None  # a comment opening at the end of a line above, blank lines after it
-    for n, text in enumerate(lines, start=1):
-        if opened is not None and text.strip():
-            if _NAME_FIRST.match(text):
-                out.append((*opened, SPLIT, ()))
-            opened = None
-        if "<!--" not in text:
-            continue
-        for m in _DIRECTIVE.finditer(text):
-            verb = m["verb"].lower() if m["verb"].lower() in (*VERBS, *OTHER_COMMENTS) else m["verb"]
-            codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
-            if not m["close"]:
-                verb, codes = SPLIT, ()
-            out.append((n, m.start() + 1, verb, codes))
-        if (o := _OPENS_AT_END.search(text)) is not None:
-            opened = (n, o.start() + 1)
-    return out
-
-
-def _stated(verb: str, codes: tuple[str, ...]) -> bool:
-    """Whether (verb, codes) read by `_read` is seasonparse's other comment, with its argument."""
-    return verb in OTHER_COMMENTS and tuple(c.lower() for c in codes) == (OTHER_COMMENTS[verb],)
-
-
-def states(text: str, verb: str) -> bool:
-    """Whether `text` holds seasonparse's comment `verb` with its argument (OTHER_COMMENTS), read as
-    directives are (`<!-- SeasonParse football-box-team1 AWAY -->`); with another argument it is
-    an N002 (`problem`), never silently nothing."""
-    return verb in text.lower() and any(v == verb and _stated(v, c) for _, _, v, c in _read(text.splitlines()))
 
 
 def _known_codes() -> tuple[str, ...]:
@@ -143,8 +91,8 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
     out: list[Directive] = []
     open_ranges: list[Directive] = []
     following: list[int] = []  # _following(lines), once a `disable-next-line` asks
-    for n, column, verb, codes in _read(lines):
-        if _stated(verb, codes):  # seasonparse's other comment, read (`states`)
+    for n, column, verb, codes in read_comments(lines):
+        if stated(verb, codes):  # seasonparse's other comment, read (`states`)
             continue
         d = Directive(verb, codes, n, column)
         if problem(d.verb, d.codes) is not None:  # covers no line (start, end 0), closes nothing

@@ -35,12 +35,12 @@ from seasonparse.lexicon import series_on_points, words
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
 from seasonparse.seasons import season_years
-from seasonparse.suppress import states
+from seasonparse.comments import states
 from seasonparse.tables import column_indexes, results_columns
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
 # The article's own word that its football boxes list the visiting team first (never guessed), read
-# as a suppression comment is (suppress.states: `<!-- SeasonParse football-box-team1 Away -->`; any
+# as a suppression comment is (comments.states: `<!-- SeasonParse football-box-team1 Away -->`; any
 # other argument is an N002)
 _TEAM1_AWAY = "football-box-team1"
 _KEEP_GOALS_HEADING = frozenset(("subheading", "bullets"))

@@ -1,0 +1,64 @@
+"""The tool's own comments in an article, as they are read: `<!-- seasonparse: VERB ... -->`.
+
+Two kinds: suppression directives (seasonparse.suppress: `disable-next-line M001`, ...) and the
+reader's word on a page's boxes (`football-box-team1 away`, frontend/wikitext/reader.py). One
+reading for both, below the readers and the check pipeline that use it: the tool's name as a whole
+word in any case, with or without its colon, the verb in any case, a comment that goes on past its
+line told apart (SPLIT) so that it is reported, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seasonparse.lazy_re import compile_lazily
+
+# the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter
+# one; `close` is empty where the comment goes on past its line
+_DIRECTIVE = compile_lazily(
+    r"<!--\s*seasonparse(?![\w-])\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)", re.IGNORECASE)
+# a line whose comment opens at its end, and the next line that may go on with the tool's name
+_OPENS_AT_END = re.compile(r"<!--\s*$")
+_NAME_FIRST = re.compile(r"\s*seasonparse(?![\w-])", re.IGNORECASE)
+VERBS = ("disable-next-line", "disable-line", "disable", "enable")
+# seasonparse's other comments, which are no suppression, and the one argument each takes
+# (frontend/wikitext/reader.py's `<!-- seasonparse: football-box-team1 away -->`, see `states`)
+OTHER_COMMENTS = {"football-box-team1": "away"}
+# the verb of a directive that does not end on its line (no verb read can hold a line break)
+SPLIT = "\n"
+
+
+def read_comments(lines) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """The comments of `lines` that are directives to the tool, as (line, column, verb, codes): the
+    verb in its one form where it is one (VERBS, OTHER_COMMENTS), SPLIT where the comment goes on
+    past its line."""
+    out = []
+    opened: tuple[int, int] | None = None  # a comment opening at the end of a line above, blank lines after it
+    for n, text in enumerate(lines, start=1):
+        if opened is not None and text.strip():
+            if _NAME_FIRST.match(text):
+                out.append((*opened, SPLIT, ()))
+            opened = None
+        if "<!--" not in text:
+            continue
+        for m in _DIRECTIVE.finditer(text):
+            verb = m["verb"].lower() if m["verb"].lower() in (*VERBS, *OTHER_COMMENTS) else m["verb"]
+            codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
+            if not m["close"]:
+                verb, codes = SPLIT, ()
+            out.append((n, m.start() + 1, verb, codes))
+        if (o := _OPENS_AT_END.search(text)) is not None:
+            opened = (n, o.start() + 1)
+    return out
+
+
+def stated(verb: str, codes: tuple[str, ...]) -> bool:
+    """Whether (verb, codes) read by `read_comments` is seasonparse's other comment, with its argument."""
+    return verb in OTHER_COMMENTS and tuple(c.lower() for c in codes) == (OTHER_COMMENTS[verb],)
+
+
+def states(text: str, verb: str) -> bool:
+    """Whether `text` holds seasonparse's comment `verb` with its argument (OTHER_COMMENTS), read as
+    directives are (`<!-- SeasonParse football-box-team1 AWAY -->`); with another argument it is
+    an N002 (`problem`), never silently nothing."""
+    return verb in text.lower() and any(v == verb and stated(v, c) for _, _, v, c in read_comments(text.splitlines()))
