@@ -56,6 +56,22 @@ def mixed_corpus(out: Path, generated: int) -> Path:
 
 
 @pytest.fixture
+def parses(monkeypatch):
+    """How many inputs the per-document stage parsed (the others came from the cache)."""
+    seen: list[str] = []
+    from seasonparse import check as check_module
+
+    real = check_module.load_one
+
+    def counting(item):
+        seen.append(item.display)
+        return real(item)
+
+    monkeypatch.setattr(check_module, "load_one", counting)
+    return seen
+
+
+@pytest.fixture
 def run(capsys):
     """Run `seasonparse ARGS` in-process; returns (exit code, stdout, stderr)."""
     from seasonparse.cli import main

@@ -58,20 +58,6 @@ def corpus(template, tmp_path):
     return Path(shutil.copytree(template, tmp_path / "corpus"))
 
 
-@pytest.fixture
-def parses(monkeypatch):
-    """How many inputs the per-document stage parsed (the others came from the cache)."""
-    seen: list[str] = []
-    real = check_module.load_one
-
-    def counting(item):
-        seen.append(item.display)
-        return real(item)
-
-    monkeypatch.setattr(check_module, "load_one", counting)
-    return seen
-
-
 def body(out: str) -> str:
     """A report without the summary lines (they carry the run's time)."""
     return "\n".join(line for line in out.splitlines() if not line.startswith("seasonparse:"))

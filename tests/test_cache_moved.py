@@ -7,23 +7,8 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
 from conftest import SEEDS
 
-from seasonparse import check as check_module
-
-
-@pytest.fixture
-def parses(monkeypatch):
-    seen: list[str] = []
-    real = check_module.load_one
-
-    def counting(item):
-        seen.append(item.display)
-        return real(item)
-
-    monkeypatch.setattr(check_module, "load_one", counting)
-    return seen
 
 
 def test_a_moved_checkout_keeps_its_cache(run, tmp_path, monkeypatch, parses):

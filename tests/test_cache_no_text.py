@@ -9,23 +9,9 @@ import shutil
 import pytest
 from conftest import SEEDS
 
-from seasonparse import check as check_module
 
 ODD = {"empty.txt": b"", "blank.txt": b" \n\t\n", "binary.txt": bytes(range(256)) * 40,
        "nul.txt": b"= T =\nA 1 - 0 B\0\n", "utf16.txt": "= T =\nA 1 - 0 B\n".encode("utf-16")}
-
-
-@pytest.fixture
-def parses(monkeypatch):
-    seen: list[str] = []
-    real = check_module.load_one
-
-    def counting(item):
-        seen.append(item.display)
-        return real(item)
-
-    monkeypatch.setattr(check_module, "load_one", counting)
-    return seen
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
