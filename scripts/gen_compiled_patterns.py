@@ -87,8 +87,18 @@ def compiled(pattern: str | bytes, flags: int) -> tuple:
 
 
 def render() -> str:
-    sys.path.insert(0, str(ROOT / "parser"))
-    from seasonparse.compiled_re import runtime
+    # the repository's package where none is imported yet (run as a script), the path given back after:
+    # a test that renders leaves its process's sys.path as it was, which dask's spawned workers inherit
+    # (trial45: they imported the source tree's seasonparse, which has no grammars, in a `pip install .`)
+    source = str(ROOT / "parser")
+    added = source not in sys.path
+    if added:
+        sys.path.insert(0, source)
+    try:
+        from seasonparse.compiled_re import runtime
+    finally:
+        if added:
+            sys.path.remove(source)
 
     asked = {key for argv in COMMANDS for key in asked_for(argv)}
     ordered = sorted(asked, key=lambda pf: (type(pf[0]).__name__, pf[0], pf[1]))
