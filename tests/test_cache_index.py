@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from test_cache import COMMON, _signed, corpus, entries, parses, template  # noqa: F401 - fixtures
+from test_cache import COMMON, _signed, corpus, entries, template  # noqa: F401 - fixtures (parses: conftest)
 
 from seasonparse import cache as cache_module
 from seasonparse import cache_index
