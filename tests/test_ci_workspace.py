@@ -7,7 +7,7 @@ import json
 import shutil
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, SEEDS_DIR
 
 
 @pytest.fixture
@@ -66,3 +66,12 @@ def test_gitlab_names_files_from_the_project_root(run, checkout, monkeypatch):
     monkeypatch.chdir(checkout / "repo")
     _, again, _ = run("check", "articles/a.txt", "--no-cache", "--no-baseline", "--format", "gitlab")
     assert [i["fingerprint"] for i in json.loads(again)] == [i["fingerprint"] for i in issues]
+
+
+def test_an_annotation_names_the_other_side_of_a_contradiction(run):
+    """A GitHub annotation has one file and line: a finding's related locations (the other side: the
+    standings row of another article, the reference's match) follow its message, each `= related:
+    path:line:col: what`, as the text format lists them (trial45: they were dropped)."""
+    _, out, _ = run("check", SEEDS_DIR, "--no-cache", "--no-baseline", "--format", "github")
+    x007 = [line for line in out.splitlines() if "title=X007" in line]
+    assert x007 and all("%0A= related: " in line and "002_69f7aa02eaa0a8e0.txt:" in line for line in x007), x007

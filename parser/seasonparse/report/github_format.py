@@ -2,7 +2,9 @@
 
 A file is named from $GITHUB_WORKSPACE where it is set and holds the file (GitHub attaches
 an annotation by the path from the repository's root, whatever folder the step ran in),
-else as the other formats name it (see report.workspace)."""
+else as the other formats name it (see report.workspace). A finding's related locations (the other
+side of a contradiction) follow its message, one line each, as the text format lists them: the
+annotation has one file and line, and a reviewer must see the other side (trial45)."""
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -23,15 +25,21 @@ def render(findings, lines_by_path, rules) -> str:
 
     folder = workspace()
     named: dict[str, str] = {}
+
+    def _named(path: str) -> str:
+        if path not in named:
+            named[path] = from_workspace(path, folder) or path
+        return named[path]
+
     out = []
     for f in findings:
-        if f.path not in named:
-            named[f.path] = from_workspace(f.path, folder) or f.path
-        props = [f"file={_escape(named[f.path], True)}", f"line={f.line}", f"col={f.column}"]
+        props = [f"file={_escape(_named(f.path), True)}", f"line={f.line}", f"col={f.column}"]
         if f.end_line:
             props.append(f"endLine={f.end_line}")
         if f.end_column:
             props.append(f"endColumn={f.end_column}")
         props.append(f"title={_escape(f'{f.code} {f.name}', True)}")
-        out.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_escape(f.message)}\n")
+        message = f.message + "".join(f"\n= related: {_named(r.path)}:{r.line}:{r.column}: {r.message}"
+                                      for r in f.related)
+        out.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{_escape(message)}\n")
     return "".join(out)
