@@ -213,3 +213,12 @@ def test_recomputed_points_count_a_win_as_the_check_does_with_its_stated_deducti
         result, _ = check_run("league.txt")
     assert [(f.code, f.severity, f.line) for f in result.findings if f.severity == "error"] == [("S002", "error", 8)]
     assert _standings_marked(page_of(tmp_path, "league.txt")) == {("Delta", "3 ≠ 4")}
+
+
+def test_the_header_counts_the_articles_and_names_the_references_apart(run, tmp_path):
+    """`3 documents and 1 reference`, as the check's summary counts 3 documents (trial45: the page said 4)."""
+    reference = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+    out = tmp_path / "r.html"
+    run("report", ROOT / "seeds", "--reference", reference, "--no-cache", "--html", out)
+    header = html.fromstring(out.read_text("utf-8")).xpath("//header/div")[0].text_content()
+    assert header.startswith("3 documents and 1 reference, "), header
