@@ -173,10 +173,22 @@ def apply(findings: list[Finding], by_path: dict[str, list[Directive]]
             kept.append(f)
         else:
             hit.used.add(f.code)
-    # an enable is used where it ends a disable (any of its codes), whatever the disable suppressed
-    unused = [(path, d) for path, ds in sorted(by_path.items()) for d in ds
-              if not (d.start if d.verb == "enable" else d.used)]
+    # an enable is used where it ends a disable (any of its codes), whatever the disable suppressed;
+    # a disable that suppressed some of its codes, not others, is said unused for those others
+    # (trial45: `disable-line M001,M003` whose M003 hid nothing was never told, as ruff's RUF100 tells it)
+    unused = []
+    for path, ds in sorted(by_path.items()):
+        for d in ds:
+            if not (d.start if d.verb == "enable" else d.used):
+                unused.append((path, d))
+            elif d.verb != "enable" and d.codes and (idle := _idle(d)):
+                unused.append((path, Directive(d.verb, idle, d.line, d.column, d.start, d.end)))
     return kept, unused
+
+
+def _idle(d: Directive) -> tuple[str, ...]:
+    """The codes (selectors) a directive names under which no finding it suppressed falls."""
+    return tuple(c for c in d.codes if not any(code_matches(code, c) for code in d.used))
 
 
 class _Index:

@@ -16,7 +16,8 @@ def unused_suppression(unused, settings, report):
     """A suppression comment that suppressed nothing.
 
     What it does: reports `<!-- seasonparse: disable... -->` comments that no
-    finding fell under, and `<!-- seasonparse: enable ... -->` comments that end
+    finding fell under (and, of one that hid some, the codes it names under which
+    none fell: `disable-line M001, M003` hiding an M001 is told for M003), and `<!-- seasonparse: enable ... -->` comments that end
     no `disable` (an enable ends what its codes name of every open `disable`,
     with the selectors' one reading: `enable ALL` or `enable M` ends a
     `disable M003`; `enable M003` ends M003 of a `disable ALL`). Its scope is `pipeline`: it is not run on a document
