@@ -141,7 +141,8 @@ def test_baseline_hides_known_and_reports_new(run, tmp_path):
     (SMALL.read_bytes(), "b.json:1:1: not a seasonparse baseline (format 2): not JSON (Expecting value)"),
     (b'{"seasonparse_baseline": 2, "findings": [{"fingerpr', "b.json:1:43: not a seasonparse baseline (format 2): not JSON (Unterminated string starting)"),
     (b"\xff\xfe{}", "b.json: not a seasonparse baseline (format 2): not UTF-8 text (byte 0xff at offset 0)"),
-], ids=["no baseline", "an article", "cut short", "not UTF-8"])
+    (b"[" * 100_000, "b.json: not a seasonparse baseline (format 2): JSON nested too deep"),  # review33: a RecursionError
+], ids=["no baseline", "an article", "cut short", "not UTF-8", "nested too deep"])
 def test_bad_baseline_exits_2(run, tmp_path, content, message):
     """What is wrong with a file given as the baseline, in one line, where that is (trial44: an
     article named as the baseline said `cannot read it: Expecting value: line 1 column 1`)."""

@@ -64,3 +64,12 @@ def test_an_enable_that_ends_no_disable_is_an_n001(lines):
     assert len(enables) == 1
     reported = list(unused_suppression(enables, None, lambda message, line, column, path: (line, message)))
     assert reported == [(enables[0][1].line, f"`enable` for {', '.join(enables[0][1].codes)} ends no `disable` of them above it")]
+
+
+def test_an_enable_after_a_disable_on_its_own_line_ends_it():
+    """`<!-- seasonparse: disable --> <!-- seasonparse: enable M003 -->`: the enable comes after the
+    disable, on its line, and ends M003 of it (review33: an enable on the disable's line was skipped)."""
+    lines = ("<!-- seasonparse: disable --> <!-- seasonparse: enable M003 -->", "x")
+    findings = [Finding("M003", "warning", "m", "a.txt", 2), Finding("G004", "warning", "m", "a.txt", 2)]
+    kept, _ = apply(findings, {"a.txt": directives(lines)})
+    assert [f.code for f in kept] == ["M003"]

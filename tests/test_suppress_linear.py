@@ -85,3 +85,33 @@ def test_directives_read_each_line_a_bounded_number_of_times(shape):
 def test_apply_looks_at_a_bounded_number_of_directives_per_finding(shape):
     small, large = _looks(shape(2000)), _looks(shape(4000))
     assert large <= 2.5 * small, (small, large)
+
+
+def _partial_enables(n: int) -> tuple[str, ...]:
+    """review33's shape: one `disable` never closed, then pairs of `disable M001` / `enable M001`
+    around lines whose other finding (M002) falls under the open disable: each such finding asked
+    whether any enable between named its code."""
+    pair = ("<!-- seasonparse: disable M001 -->", "A 1-0 B", "<!-- seasonparse: enable M001 -->")
+    return ("<!-- seasonparse: disable M002 -->", *(pair * (n // 3)))
+
+
+def test_partial_enables_are_asked_by_bisection():
+    calls = [0]
+    real = suppress.Directive.covers
+
+    def counted(self, code):
+        calls[0] += 1
+        return real(self, code)
+
+    suppress.Directive.covers = counted
+    try:
+        found = []
+        for n in (3000, 6000):
+            calls[0] = 0
+            lines = _partial_enables(n)
+            findings = [Finding(c, "warning", "x", "a.txt", k) for k in range(1, len(lines) + 1) for c in ("M001", "M002")]
+            suppress.apply(findings, {"a.txt": suppress.directives(lines)})
+            found.append(calls[0])
+    finally:
+        suppress.Directive.covers = real
+    assert found[1] <= 2.5 * found[0], found

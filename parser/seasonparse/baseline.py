@@ -155,6 +155,8 @@ def load(path: Path) -> Counter:
                             f"at offset {exc.start})") from None
     except (OSError, ValueError) as exc:
         raise BaselineError(f"baseline {path}: cannot read it: {getattr(exc, 'strerror', None) or exc}") from None
+    except RecursionError:  # `[` nested thousands deep (review33): no baseline nests past two levels
+        raise BaselineError(f"baseline {path}: {not_ours}: JSON nested too deep") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list) or not isinstance(
             data.get("seasonparse_baseline"), int) or isinstance(data.get("seasonparse_baseline"), bool):
         raise BaselineError(f"baseline {path}: {not_ours}")

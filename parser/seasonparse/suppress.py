@@ -210,8 +210,8 @@ class _Index:
             else:
                 self.ranges.append((at, d))
         self.ranges.sort(key=lambda r: (r[1].start, r[0]))
-        self.enables.sort(key=lambda d: d.line)
-        self.enable_lines = [d.line for d in self.enables]
+        self.enables.sort(key=lambda d: (d.line, d.column))
+        self._enabling: dict[str, list[tuple[int, int]]] = {}  # code -> where the enables naming it are
         self.starts = [d.start for _, d in self.ranges]
         self.reach: list[int] = []  # the last line any range up to this one covers (never decreasing)
         for _, d in self.ranges:
@@ -228,7 +228,12 @@ class _Index:
         return None if best is None else best[1]
 
     def _enabled(self, d: Directive, line: int, code: str) -> bool:
-        """Whether an enable between the disable `d` and `line` names `code` (one naming all of
-        d's codes ended d there; one naming some leaves those out of it below its line)."""
-        later = self.enables[bisect_right(self.enable_lines, d.line):bisect_left(self.enable_lines, line)]
-        return any(e.covers(code) for e in later)
+        """Whether an enable after the disable `d` (on a later line, or after it on its own) and on a
+        line above `line` names `code` (one naming all of d's codes ended d there; one naming some
+        leaves those out of it below its line). The enables naming a code are listed once per code
+        and looked up by bisection (review33: scanning every enable between was quadratic)."""
+        at = self._enabling.get(code)
+        if at is None:
+            at = self._enabling[code] = [(e.line, e.column) for e in self.enables if e.covers(code)]
+        i = bisect_right(at, (d.line, d.column))
+        return i < len(at) and at[i][0] < line
