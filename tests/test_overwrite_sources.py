@@ -43,3 +43,12 @@ def test_nothing_is_written_inside_the_cache_folder_in_use(run, article, monkeyp
     assert code == 0, err  # no cache in use: the folder is only a folder
     code, _, err = run("clean")
     assert code == 0, err
+
+
+def test_a_folder_the_run_does_not_use_as_its_cache_is_not_protected(run, article, monkeypatch):
+    """`--cache-dir .` names a folder that is no seasonparse cache (the run says so and uses none): a
+    page written there is no write into a cache (review33: `--html report.html` was refused)."""
+    monkeypatch.chdir(article.parent)
+    code, _, err = run("report", "a.txt", "--cache-dir", ".", "--html", "report.html")
+    assert code == 0 and "not a seasonparse cache" in err, err
+    assert (article.parent / "report.html").exists()

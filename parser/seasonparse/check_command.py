@@ -121,6 +121,13 @@ def _output_target(option: str, value: str) -> Path:
     return path
 
 
+def _empty_folder(folder: Path) -> bool:
+    try:
+        return folder.is_dir() and next(os.scandir(folder), None) is None
+    except OSError:
+        return False
+
+
 def _refuse_overwrites(targets: list[tuple[str, Path | None]], inputs, references, config,
                        read_baseline: Path | None, cache_dir: str | None = None, no_cache: bool = True) -> None:
     """What --html and --write-baseline may not overwrite (cli_common.refuse_overwriting): an
@@ -138,9 +145,14 @@ def _refuse_overwrites(targets: list[tuple[str, Path | None]], inputs, reference
 
     cache_folder = None
     if not no_cache:  # imported only for a run that writes a page or a baseline (startup)
-        from seasonparse.cache import folder_for
+        from seasonparse.cache import folder_for, is_ours
 
         cache_folder = folder_for(cache_dir, config.root)
+        # a folder the run uses as its cache: ours, or one it will make (missing, or empty); another
+        # folder named so is not used (the check says so) and is no cache to protect (review33:
+        # `--cache-dir .` refused `--html report.html` in the working folder)
+        if not (is_ours(cache_folder) or not cache_folder.exists() or _empty_folder(cache_folder)):
+            cache_folder = None
 
     protected = [(i.path, f"an input of this run ({i.display})") for i in inputs]
     protected += [(source, f"the source of an input of this run ({i.display} is read beside it)")
