@@ -62,3 +62,27 @@ def states(text: str, verb: str) -> bool:
     directives are (`<!-- SeasonParse football-box-team1 AWAY -->`); with another argument it is
     an N002 (`problem`), never silently nothing."""
     return verb in text.lower() and any(v == verb and stated(v, c) for _, _, v, c in read_comments(text.splitlines()))
+
+
+def outside_comments(lines):
+    """Each line's text outside HTML comments, and whether the line ends inside one (opened on it or
+    above, not closed): (text, in_comment) a line, in one pass. What tells a page's first line of
+    text from the lines of a note in a comment over several lines (review33: a P025 at a `<!--` line,
+    and the quick fix's comment appended there, closed the page's note and showed it)."""
+    open_ = False
+    for text in lines:
+        kept, at = [], 0
+        while at < len(text):
+            if open_:
+                end = text.find("-->", at)
+                if end < 0:
+                    break
+                open_, at = False, end + 3
+            else:
+                start = text.find("<!--", at)
+                if start < 0:
+                    kept.append(text[at:])
+                    break
+                kept.append(text[at:start])
+                open_, at = True, start + 4
+        yield "".join(kept), open_

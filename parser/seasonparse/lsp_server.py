@@ -543,10 +543,14 @@ class SeasonServer(LanguageServer):
         """Where the buffer's 0-based `line` ends, in the client's units (None: no such buffer or line)."""
         if uri not in self.workspace.text_documents:
             return None
-        lines = self.workspace.get_text_document(uri).lines
+        lines = buffer_lines(self.workspace.get_text_document(uri).source)  # as the check counts them
         if line >= len(lines):
             return None
-        return self.workspace.position_codec.client_num_units(lines[line].rstrip("\r\n"))
+        from seasonparse.comments import outside_comments
+
+        if next(outside_comments(lines[line:line + 1]))[1]:
+            return None  # the line ends inside a comment (a note over lines): nothing appended there
+        return self.workspace.position_codec.client_num_units(lines[line])
 
     def _text_edit(self, lines: tuple[str, ...], edit: Edit) -> lsp.TextEdit:
         line, column, end_line, end_column, text = edit

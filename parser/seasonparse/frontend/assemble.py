@@ -627,8 +627,11 @@ class _Builder:
         written = [n for n, text in enumerate(lines, 1) if text.strip()]
         if not written:
             return  # an empty input: P004
-        # at its first line that is no comment (a page's note on where it comes from), else its first
-        first = next((n for n in written if not _a_comment(lines[n - 1])), written[0])
+        # at its first line with text outside comments (a page's note on where it comes from, over
+        # lines or not), else its first
+        from seasonparse.comments import outside_comments
+
+        first = next((n for n, (text, _) in enumerate(outside_comments(lines), 1) if text.strip()), written[0])
         hint = ""
         if any(_REFERENCE_HEADER.match(t) for t in lines) and any(_REFERENCE_RESULT.search(t) for t in lines):
             hint = "RSSSF-style"
@@ -642,12 +645,6 @@ class _Builder:
                  if self.source_format == "wikitext" else "`= Title =` line, heading, infobox, match or table")
         self.diag("P025", WARNING, f"nothing of a season article is read: no {found}"
                                    + (hint or "; is it a season article?"), first)
-
-
-def _a_comment(line: str) -> bool:
-    """Whether a line is one HTML comment, `<!-- ... -->`, and nothing else."""
-    text = line.strip()
-    return text.startswith("<!--") and text.endswith("-->") and "-->" not in text[4:-3]
 
 
 # a reference page's own lines: `Season: 2011-2012`, `Round: 1`, `Round 12`, `Final Table:` (rsssf.py reads them);
