@@ -85,3 +85,10 @@ def test_a_longer_word_beginning_with_the_name_is_no_directive(comment):
     """The tool's name as a whole word only: `seasonparsers`, `seasonparse-bot` are other comments, not
     directives with an unknown verb (an N002 each)."""
     assert directives(["x", comment, "y"]) == []
+
+
+def test_the_name_joined_to_a_verb_by_a_hyphen_is_reported_not_ignored():
+    """`<!-- seasonparse-disable-next-line T002 -->`, as other linters write theirs: read as a directive
+    whose verb is none of ours, an N002 (review33: it was silently no directive)."""
+    (d,) = directives(["x", "<!-- seasonparse-disable-next-line T002 -->", "y"])
+    assert d.verb == "-disable-next-line" and "is not one of" in d.problem()

@@ -14,9 +14,11 @@ import re
 from seasonparse.lazy_re import compile_lazily
 
 # the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter
-# one; `close` is empty where the comment goes on past its line
+# one; `close` is empty where the comment goes on past its line. The name is a whole word, or joined by a
+# hyphen to a verb as other linters write it (`seasonparse-disable-next-line`: reported, review33)
 _DIRECTIVE = compile_lazily(
-    r"<!--\s*seasonparse(?![\w-])\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)", re.IGNORECASE)
+    r"<!--\s*seasonparse(?!\w)(?!-(?!disable|enable))\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)",
+    re.IGNORECASE)
 # a line whose comment opens at its end, and the next line that may go on with the tool's name
 _OPENS_AT_END = re.compile(r"<!--\s*$")
 _NAME_FIRST = re.compile(r"\s*seasonparse(?![\w-])", re.IGNORECASE)
