@@ -52,3 +52,14 @@ def test_a_folder_the_run_does_not_use_as_its_cache_is_not_protected(run, articl
     code, _, err = run("report", "a.txt", "--cache-dir", ".", "--html", "report.html")
     assert code == 0 and "not a seasonparse cache" in err, err
     assert (article.parent / "report.html").exists()
+
+
+def test_the_article_of_a_json_input_is_not_overwritten_from_another_folder(run, json_beside, monkeypatch):
+    """The JSON records `a.txt` as the parse saw it; from a folder below, the article is `../a.txt`,
+    found from the JSON's folder's parent (review33: it was replaced by the page)."""
+    before = json_beside.read_bytes()
+    (json_beside.parent / "sub").mkdir()
+    monkeypatch.chdir(json_beside.parent / "sub")
+    code, _, err = run("report", "--no-cache", "--html", "../a.txt", "../json/a.json")
+    assert code == 2 and "is the source of an input of this run" in err, err
+    assert json_beside.read_bytes() == before

@@ -10,6 +10,7 @@ JSON file read where the source is not found from here (a page: its dump).
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 
 from seasonparse.lazy_re import compile_lazily
@@ -50,7 +51,8 @@ def source_files(path) -> tuple[str, ...]:
     """The files a run reading `path` as seasonparse's JSON reads beside it (for its lines,
     excerpts and suppression comments): the recorded source as the run resolves it (the
     path as written, from the working folder, see _source_lines), and, for a page, its
-    dump. Empty where `path` is not seasonparse's JSON (its first 4 KiB), or records none."""
+    dump, also as found from the JSON's folder and each above it (the folder it was written
+    from). Empty where `path` is not seasonparse's JSON (its first 4 KiB), or records none."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096).decode("utf-8", "replace")
@@ -64,7 +66,21 @@ def source_files(path) -> tuple[str, ...]:
     from seasonparse.frontend.dump import split_display
 
     page = split_display(recorded)
-    return (recorded,) if page is None else (recorded, page[0])
+    found = [recorded] if page is None else [recorded, page[0]]
+    # a relative source is the path as shown where the JSON was written: from another working folder
+    # it is one of the JSON's folder's ancestors' (review33: from `sub/`, `report --html ../a.wikitext
+    # js/a.json` replaced the article); each that exists counts, a protection, never a read
+    source = found[-1]
+    if not os.path.isabs(source):
+        folder = os.path.dirname(os.path.abspath(path))
+        while True:
+            if os.path.exists(candidate := os.path.join(folder, source)):
+                found.append(candidate)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    return tuple(found)
 
 
 REFERENCE_FORMATS = ("rsssf", "csv")  # the source formats of a reference's JSON (`--input-format reference`)
