@@ -329,10 +329,6 @@ def eliminated_club_plays_on(doc, settings, report):
                                              *_legs(doc, kt)])
 
 
-RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host,
-         eliminated_club_plays_on)
-
-
 @rule("T009", "tie-away-goals-not-level", ERROR)
 def tie_away_goals_not_level(doc, settings, report):
     """A tie said to have been decided on away goals has an aggregate that is not level.
@@ -367,4 +363,6 @@ def tie_away_goals_not_level(doc, settings, report):
                          f"{winner} {agg[winner]}, {other} {agg[other]}", t.line, 1, related=_legs(doc, kt))
 
 
-RULES = (*RULES, tie_away_goals_not_level)
+
+RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host,
+         eliminated_club_plays_on, tie_away_goals_not_level)
