@@ -18,6 +18,7 @@ from seasonparse.model import ERROR, INFO, WARNING, Document, Row
 from seasonparse.findings import Related, rule
 from seasonparse.rules.base import cell_column
 from seasonparse.rules.standings import expected_figures
+from seasonparse.wording import plural
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
                                 tournament_columns, win_points)
 from seasonparse.tournaments import table_tournament, tournament_in, tournament_named
@@ -79,11 +80,19 @@ def record_vs_results(corpus, settings, report):
         found = differences(r.values, got, SHORT_LABELS)
         if found:
             said, real = found
-            docs = sorted({x.doc.path for x in refs})
             yield report(f"{r.team} in {t[0]} {t[1]}: the table says {said}; its {len(refs)} results in "
-                         f"the corpus give {real}", r.row.line, 1, path=doc.path,
-                         related=[Related(p, next(x.match.line for x in refs if x.doc.path == p), 1,
-                                          "results") for p in docs])
+                         f"the corpus give {real}", r.row.line, 1, path=doc.path, related=_results_where(refs))
+
+
+def _results_where(refs) -> list[Related]:
+    """Where a club's results are, a document each: at its first of them, saying how many and over
+    which lines (trial45: `results` at the first match read as though that match were the other side)."""
+    lines: dict[str, list[int]] = {}
+    for x in refs:
+        lines.setdefault(x.doc.path, []).append(x.match.line)
+    return [Related(p, min(ls), 1, f"the first of its {plural(len(ls), 'result')} here"
+                    + (f" (lines {min(ls)}–{max(ls)})" if len(ls) > 1 else ""))
+            for p, ls in sorted(lines.items())]
 
 
 def results_win(corpus, table, t, settings) -> int:
