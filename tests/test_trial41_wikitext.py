@@ -140,3 +140,12 @@ def test_the_away_goals_template_in_a_boxs_aggregate():
     doc = parse_file(str(TRIAL41 / "agr_in_box.wikitext"))
     assert [(t.winner, t.reason, t.aggregate_winner, t.aggregate_loser) for t in doc.ties] == [
         ("Roma", "away_goals", 2, 2)]
+
+
+def test_a_page_transcluded_whole_is_said_not_skipped():
+    """`{{:2016 UEFA Champions League Final}}` shows the final's own page in the knockout article: its
+    match is not in this page's text, and the reader says so (P013, naming the page) rather than
+    skipping it silently as a template of another namespace (trial41)."""
+    found = [(c, ln, m) for c, ln, m in _findings("transcluded_final") if c == "P013"]
+    assert [(c, ln) for c, ln, _ in found] == [("P013", 13)]
+    assert "the page `2016 UEFA Champions League Final` is transcluded here" in found[0][2]

@@ -276,7 +276,8 @@ A wikitext template this front end does not read, kept as raw text.
 
 What it does: a top-level template that is not an infobox, match box,
 standings, results grid or tie template (a table transcluded from another
-page, an honours box) is kept as a raw block. One info per template name, with
+page, an honours box) is kept as a raw block, and so is a page transcluded
+whole (`{{:2016 UEFA Champions League Final}}`: said as the page it shows). One info per template name, with
 its uses counted and the first located; past five names, one line for the
 rest. Navboxes, portals, authority control and other page furniture are known
 (data/templates.toml, by name or by the shape of the name) and say nothing; so

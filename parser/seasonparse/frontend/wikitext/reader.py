@@ -278,7 +278,9 @@ class _Reader:
         self.b.blocks.append(Block("raw", self.line(start), self.line(max(start, end - 1)),
                                    self.src[start:end], section=self.b.section))
         module = name.startswith("#") and key(name).startswith("#invoke:")  # a template's module: noted
-        if not module and (name.startswith("#") or ":" in name) or is_ignored(name):
+        # a page transcluded (`{{:2016 UEFA Champions League Final}}`, `{{:2023–24 Premier League|showteam=ARS}}`:
+        # its final, its table) is noted too (trial41: skipped silently); other namespaces' pages are not
+        if not module and (name.startswith("#") or (":" in name and not name.startswith(":"))) or is_ignored(name):
             return
         seen = self.unknown_names.setdefault(name, [0, start])
         seen[0] += 1
@@ -292,9 +294,10 @@ class _Reader:
         for name, (count, start) in names[:_NAMED_UNKNOWN]:
             line, col = self.index.position(start)
             uses = f" ({count} uses, the first here)" if count > 1 else ""
-            self.diags.append(Diagnostic("P013", INFO, f"template `{{{{{name}}}}}` is not read by the "
-                                                       f"wikitext front end; kept as raw text{uses}",
-                                         line, col))
+            what = (f"the page `{name[1:].strip()}` is transcluded here: what it shows (a final, a table) is not "
+                    f"read, as it is not in this page's text; kept as raw text{uses}" if name.startswith(":") else
+                    f"template `{{{{{name}}}}}` is not read by the wikitext front end; kept as raw text{uses}")
+            self.diags.append(Diagnostic("P013", INFO, what, line, col))
         rest = names[_NAMED_UNKNOWN:]
         if rest:
             line, col = self.index.position(rest[0][1][1])
