@@ -92,3 +92,19 @@ def test_the_name_joined_to_a_verb_by_a_hyphen_is_reported_not_ignored():
     whose verb is none of ours, an N002 (review33: it was silently no directive)."""
     (d,) = directives(["x", "<!-- seasonparse-disable-next-line T002 -->", "y"])
     assert d.verb == "-disable-next-line" and "is not one of" in d.problem()
+
+
+@pytest.mark.parametrize("lines", [
+    ("<!-- retired, kept for the record: <!-- seasonparse: disable-next-line T002 --> -->", "x"),
+    ("<!--", "a note, kept:", "<!-- seasonparse: disable-next-line T002 -->", "-->", "x"),
+])
+def test_a_directive_inside_another_comment_is_that_comments_text(lines):
+    """HTML comments do not nest: `<!-- retired: <!-- seasonparse: ... -->` is one comment, the retired
+    note's, whose text begins with `retired`; it suppresses nothing and is no directive (review33: it
+    still suppressed)."""
+    assert directives(list(lines)) == []
+
+
+def test_a_directive_after_another_comment_on_its_line_is_read():
+    (d,) = directives(["x <!-- a note --> <!-- seasonparse: disable-line M001 -->", "y"])
+    assert (d.verb, d.codes, d.line) == ("disable-line", ("M001",), 1)

@@ -36,14 +36,20 @@ def read_comments(lines) -> list[tuple[int, int, str, tuple[str, ...]]]:
     past its line."""
     out = []
     opened: tuple[int, int] | None = None  # a comment opening at the end of a line above, blank lines after it
+    inside = False  # whether a comment opened above is still open (HTML comments do not nest)
     for n, text in enumerate(lines, start=1):
         if opened is not None and text.strip():
             if _NAME_FIRST.match(text):
                 out.append((*opened, SPLIT, ()))
             opened = None
         if "<!--" not in text:
+            if inside and "-->" in text:
+                inside = False
             continue
+        starts, inside = _openings(text, inside)
         for m in _DIRECTIVE.finditer(text):
+            if m.start() not in starts:  # inside another comment: `<!-- retired: <!-- seasonparse: ... -->`
+                continue  # is the retired note's text, no directive (review33)
             verb = m["verb"].lower() if m["verb"].lower() in (*VERBS, *OTHER_COMMENTS) else m["verb"]
             codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip()) if c)
             if not m["close"]:
@@ -64,6 +70,26 @@ def states(text: str, verb: str) -> bool:
     directives are (`<!-- SeasonParse football-box-team1 AWAY -->`); with another argument it is
     an N002 (`problem`), never silently nothing."""
     return verb in text.lower() and any(v == verb and stated(v, c) for _, _, v, c in read_comments(text.splitlines()))
+
+
+def _openings(text: str, inside: bool) -> tuple[set[int], bool]:
+    """The places in `text` where a comment opens (a `<!--` outside any comment: one opened inside
+    another is its text), and whether a comment is still open at its end; `inside`: one is open
+    where the line starts."""
+    starts, at = set(), 0
+    while at < len(text):
+        if inside:
+            end = text.find("-->", at)
+            if end < 0:
+                return starts, True
+            inside, at = False, end + 3
+        else:
+            start = text.find("<!--", at)
+            if start < 0:
+                return starts, False
+            starts.add(start)
+            inside, at = True, start + 4
+    return starts, inside
 
 
 def outside_comments(lines):
