@@ -46,7 +46,7 @@ def read_comments(lines) -> list[tuple[int, int, str, tuple[str, ...]]]:
             if inside and "-->" in text:
                 inside = False
             continue
-        starts, inside = _openings(text, inside)
+        _, starts, inside = comment_spans(text, inside)
         for m in _DIRECTIVE.finditer(text):
             if m.start() not in starts:  # inside another comment: `<!-- retired: <!-- seasonparse: ... -->`
                 continue  # is the retired note's text, no directive (review33)
@@ -72,24 +72,27 @@ def states(text: str, verb: str) -> bool:
     return verb in text.lower() and any(v == verb and stated(v, c) for _, _, v, c in read_comments(text.splitlines()))
 
 
-def _openings(text: str, inside: bool) -> tuple[set[int], bool]:
-    """The places in `text` where a comment opens (a `<!--` outside any comment: one opened inside
-    another is its text), and whether a comment is still open at its end; `inside`: one is open
-    where the line starts."""
-    starts, at = set(), 0
+def comment_spans(text: str, inside: bool) -> tuple[list[str], list[int], bool]:
+    """One line read for its HTML comments (they do not nest: a `<!--` inside one is its text): the
+    pieces of `text` outside them, the places where one opens, and whether one is open at the line's
+    end; `inside`: one is open where the line starts. The one scan read_comments and
+    outside_comments share."""
+    kept, starts, at = [], [], 0
     while at < len(text):
         if inside:
             end = text.find("-->", at)
             if end < 0:
-                return starts, True
+                break
             inside, at = False, end + 3
         else:
             start = text.find("<!--", at)
             if start < 0:
-                return starts, False
-            starts.add(start)
+                kept.append(text[at:])
+                break
+            kept.append(text[at:start])
+            starts.append(start)
             inside, at = True, start + 4
-    return starts, inside
+    return kept, starts, inside
 
 
 def outside_comments(lines):
@@ -97,20 +100,7 @@ def outside_comments(lines):
     above, not closed): (text, in_comment) a line, in one pass. What tells a page's first line of
     text from the lines of a note in a comment over several lines (review33: a P025 at a `<!--` line,
     and the quick fix's comment appended there, closed the page's note and showed it)."""
-    open_ = False
+    inside = False
     for text in lines:
-        kept, at = [], 0
-        while at < len(text):
-            if open_:
-                end = text.find("-->", at)
-                if end < 0:
-                    break
-                open_, at = False, end + 3
-            else:
-                start = text.find("<!--", at)
-                if start < 0:
-                    kept.append(text[at:])
-                    break
-                kept.append(text[at:start])
-                open_, at = True, start + 4
-        yield "".join(kept), open_
+        kept, _, inside = comment_spans(text, inside)
+        yield "".join(kept), inside
