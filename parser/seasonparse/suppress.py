@@ -121,8 +121,9 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
 
 
 def _narrower(a: str, b: str) -> bool:
-    """Whether every rule the selector `a` names, `b` names too (both in their one form)."""
-    return b == ALL or (a != ALL and a.startswith(b))
+    """Whether every rule the selector `a` names, `b` names too (both in their one form): `b` names `a`
+    as it would a code (findings.code_matches), ALL only by ALL."""
+    return b == ALL if a == ALL else code_matches(a, b)
 
 
 def _within(disabled: tuple[str, ...], enabled: tuple[str, ...]) -> bool:
