@@ -151,7 +151,9 @@ def _source_lines(path: str, sha256: str | None) -> tuple[str, ...] | None:
         return None
     if hashlib.sha256(raw).hexdigest() != sha256:
         return None
-    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    from seasonparse.frontend.source import plain_line_ends
+
+    text = plain_line_ends(raw.decode("utf-8", errors="replace").lstrip("\ufeff"))
     lines = text.split("\n")
     return tuple(lines[:-1] if lines and lines[-1] == "" else lines)
 

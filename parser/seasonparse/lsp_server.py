@@ -36,7 +36,7 @@ from seasonparse.config import load as load_config
 from seasonparse.fallback import INTERNAL_ERROR, described, reduced_document
 from seasonparse.findings import Finding
 from seasonparse.frontend import WIKITEXT_SUFFIXES, is_wikitext, parse_source
-from seasonparse.frontend.source import decode
+from seasonparse.frontend.source import decode, plain_line_ends
 from seasonparse.inputs import GlobError, Input, configured_files, discover, encodable, file_key
 from seasonparse.model import Document
 from seasonparse.rules import registry
@@ -294,7 +294,7 @@ def disable_comment_edit(line: int, code: str, newline: str = "\n",
 def buffer_lines(text: str) -> tuple[str, ...]:
     """A buffer's lines as the check counts a file's (frontend.source: CRLF and CR are line
     ends too), so a line and column the check gives stand at the same place in it."""
-    return tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return tuple(plain_line_ends(text).split("\n"))
 
 
 def newline_of(text: str) -> str:

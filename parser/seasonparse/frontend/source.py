@@ -47,7 +47,7 @@ def _nul_at(data: bytes) -> tuple[int, int] | None:
     if at < 0:
         return None
     head = data[:at].decode("utf-8", errors="replace").removeprefix("\ufeff")
-    head = head.replace("\r\n", "\n").replace("\r", "\n")
+    head = plain_line_ends(head)
     return head.count("\n") + 1, len(head) - head.rfind("\n")
 
 
@@ -87,11 +87,17 @@ def decode(path: str, data: bytes) -> Source:
             "P002", WARNING,
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); undecodable bytes replaced with U+FFFD",
             line, col))
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_line_ends(text)
     if not text or text.isspace():  # not text.strip(): a copy of the whole text
         diags.append(Diagnostic("P004", WARNING, "empty document: nothing to parse", 1))
     return Source(path, text, digest, tuple(diags))
+
+
+def plain_line_ends(text: str) -> str:
+    """`text` with each line's end a `\n`: CRLF and a lone CR end a line too, as editors save them
+    (a U+2028, a form feed, a NEL are inside a line). How every reader, the JSON's source lines and
+    the language server's buffers number lines alike."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def read_regular_file(path: str) -> bytes:
