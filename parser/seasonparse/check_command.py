@@ -156,7 +156,8 @@ def _refuse_overwrites(targets: list[tuple[str, Path | None]], inputs, reference
 
     protected = [(i.path, f"an input of this run ({i.display})") for i in inputs]
     protected += [(source, f"the source of an input of this run ({i.display} is read beside it)")
-                  for i in inputs if i.page is None for source in source_files(i.path)]
+                  for i in inputs if i.page is None and i.path.suffix.lower() == ".json"  # read as JSON (check.load_one)
+                  for source in source_files(i.path)]
     protected += [(path, f"a reference of this run ({display})") for path, display in references]
     if config.source is not None:
         protected.append((config.source, f"the configuration in force ({config.source})"))
