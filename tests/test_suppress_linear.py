@@ -115,3 +115,51 @@ def test_partial_enables_are_asked_by_bisection():
     finally:
         suppress.Directive.covers = real
     assert found[1] <= 2.5 * found[0], found
+
+
+def test_a_range_to_the_end_does_not_make_every_finding_walk_the_ranges():
+    """review33's shape again, counted by comparisons with the findings' lines: the open `disable
+    M002` reaches the end of the document, and every finding below it looked at every range
+    starting above its line (24,000 lines: 4.8 s)."""
+    small, large = _looks(_partial_enables(3000)), _looks(_partial_enables(6000))
+    assert large <= 2.5 * small, (small, large)
+
+
+def _first_directive(ds: list, line: int, code: str):
+    """The rule in plain words, for any size: the first directive, in the document's order, whose
+    lines hold `line` and whose codes cover `code`, a range's lines ending at the first enable
+    after it that names `code` (the enable's own line still covered)."""
+    for d in ds:
+        if d.verb == "enable" or d.start <= 0 or not d.covers(code) or not d.start <= line <= d.end:
+            continue
+        ended = [e.line for e in ds if e.verb == "enable" and e.start > 0 and e.covers(code)
+                 and (e.line, e.column) > (d.line, d.column)]
+        if d.start != d.end and ended and min(ended) < line:
+            continue
+        return d
+    return None
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_apply_finds_the_first_directive_as_the_rule_says(seed):
+    import random
+
+    rnd = random.Random(seed)
+    verbs = ("disable", "enable", "disable-line", "disable-next-line")
+    codes = ("", "M001", "M002", "M", "M001, M002", "G001")
+    lines = []
+    for _ in range(rnd.randint(5, 60)):
+        if rnd.random() < 0.4:
+            lines.append(f"<!-- seasonparse: {rnd.choice(verbs)} {rnd.choice(codes)} -->".replace("  ", " "))
+        elif rnd.random() < 0.2:
+            lines.append("")
+        else:
+            lines.append("A 1-0 B" + (" <!-- seasonparse: disable-line M002 -->" if rnd.random() < 0.1 else ""))
+    lines = tuple(lines)
+    queries = [(n, c) for n in range(1, len(lines) + 1) for c in ("M001", "M002", "G001", "X001")]
+    expected = [_first_directive(suppress.directives(lines), n, c) for n, c in queries]
+    ds = suppress.directives(lines)
+    index = suppress._Index(ds)
+    got = [index.hit(n, c) for n, c in queries]
+    assert [None if d is None else (d.line, d.column) for d in got] == \
+        [None if d is None else (d.line, d.column) for d in expected]
