@@ -24,7 +24,7 @@ from seasonparse.lexicon import contains_any, group_stage, leg_round, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
-from seasonparse.names import club_subset, fold, one_name, same_club, same_team, tokens
+from seasonparse.names import fold, one_name, same_club, same_team, side_named, tokens
 from seasonparse.seasons import years_named
 from seasonparse.wording import cut
 from seasonparse.tables import (
@@ -199,7 +199,7 @@ class _Builder:
         details: dict[str, str | int | None] = {}  # venue, attendance, referee, report (lines.match_detail)
         for sl_line, sl_text in lines[2:]:
             label, _, value = sl_text.partition(":")
-            side = _side_of(label.strip(), home, away)
+            side = _scorer_side(label.strip(), home, away)
             # a detail's word that is only part of a club's name, before no number (`  Stadium: Rovers Park`
             # under `Stadium Rovers 2 - 1 Beta`) is the detail, not the club's scorer line
             if (side is None or (not any(c.isdigit() for c in value) and not same_club(label, home)
@@ -568,7 +568,7 @@ class _Builder:
         for n, text in lines:
             label, colon, value = text.partition(":")
             if text[:1].isspace() or not colon or not has_minute(value) or \
-                    _side_of(label.strip(), match.home, match.away) is None:
+                    _scorer_side(label.strip(), match.home, match.away) is None:
                 return
             self.diag("P023", WARNING, f"a scorer line that is not read: it is not indented, so it is prose, not "
                                        f"the scorers of the match at line {match.line}; indent it "
@@ -826,16 +826,13 @@ def _shifted(shape, full_shapes) -> bool:
     return False
 
 
-def _side_of(team: str, home: str, away: str) -> str | None:
-    if same_club(team, home):
+def _scorer_side(label: str, home: str, away: str) -> str | None:
+    """The side a scorer line's label names (names.side_named); in a match of a club against
+    itself (M010's) the one name is the home side's, so that its scorers are read, not reported
+    again as neither side's (a P007 `neither Alpha FC nor Alpha FC`) with an M002 beside it."""
+    if same_club(home, away) and same_club(label, home):
         return "home"
-    if same_club(team, away):
-        return "away"
-    h = club_subset(team, home) or club_subset(home, team)
-    a = club_subset(team, away) or club_subset(away, team)
-    if h != a:
-        return "home" if h else "away"
-    return None
+    return side_named(label, home, away)
 
 
 def _total_row(cells, total_words: frozenset[str]) -> bool:
