@@ -279,8 +279,11 @@ class _Reader:
                                    self.src[start:end], section=self.b.section))
         module = name.startswith("#") and key(name).startswith("#invoke:")  # a template's module: noted
         # a page transcluded (`{{:2016 UEFA Champions League Final}}`, `{{:2023–24 Premier League|showteam=ARS}}`:
-        # its final, its table) is noted too (trial41: skipped silently); other namespaces' pages are not
-        if not module and (name.startswith("#") or (":" in name and not name.startswith(":"))) or is_ignored(name):
+        # its final, its table; trial41: skipped silently), whole or by its labelled sections
+        # (`{{#lst:2018 FIFA World Cup Group A|a1}}`: every match of a World Cup's main article, trial46)
+        # is noted too; other namespaces' pages and other parser functions are not
+        if not module and transcluded_page(name) is None and (
+                name.startswith("#") or (":" in name and not name.startswith(":"))) or is_ignored(name):
             return
         seen = self.unknown_names.setdefault(name, [0, start])
         seen[0] += 1
@@ -294,8 +297,10 @@ class _Reader:
         for name, (count, start) in names[:_NAMED_UNKNOWN]:
             line, col = self.index.position(start)
             uses = f" ({count} uses, the first here)" if count > 1 else ""
-            what = (f"the page `{name[1:].strip()}` is transcluded here: what it shows (a final, a table) is not "
-                    f"read, as it is not in this page's text; kept as raw text{uses}" if name.startswith(":") else
+            page = transcluded_page(name)
+            what = (f"the page `{page}` is transcluded here{'' if name.startswith(':') else ' (its sections)'}: "
+                    f"what it shows (a final, a table, matches) is not read, as it is not in this page's text; "
+                    f"kept as raw text{uses}" if page is not None else
                     f"template `{{{{{name}}}}}` is not read by the wikitext front end; kept as raw text{uses}")
             self.diags.append(Diagnostic("P013", INFO, what, line, col))
         rest = names[_NAMED_UNKNOWN:]
@@ -307,6 +312,22 @@ class _Reader:
             self.diags.append(Diagnostic("P013", INFO, f"{len(rest)} more templates ({uses} uses) are not "
                                                        f"read by the wikitext front end: {listed}{more}; "
                                                        "kept as raw text; the first here", line, col))
+
+
+# MediaWiki's labelled section transclusion (the Labeled Section Transclusion extension's parser functions)
+_SECTION_TRANSCLUSIONS = ("#lst:", "#lsth:", "#lstx:", "#section:", "#section-h:", "#section-x:")
+
+
+def transcluded_page(name: str) -> str | None:
+    """The page a template standing alone transcludes into this one, whole (`:Page`) or by its
+    labelled sections (`#lst:Page`, `#section-h:Page`); None for a template."""
+    if name.startswith(":"):
+        return name[1:].strip()
+    folded = name.lower()
+    for prefix in _SECTION_TRANSCLUSIONS:
+        if folded.startswith(prefix):
+            return name[len(prefix):].strip() or None
+    return None
 
 
 def _furniture_from(pieces, masked: str) -> int:
