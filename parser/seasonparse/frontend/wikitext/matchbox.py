@@ -67,22 +67,33 @@ def date_of(param) -> tuple[str | None, str]:
     or `29 May 2022` with `df=y` or `format=dmy`."""
     if param is None:
         return None, ""
-    for kind, a, b in lean.pieces(param.raw, 0, len(param.raw)):
+    shown = template_date(param.raw)
+    if shown is not None:
+        return shown
+    text = clean(param.raw)
+    return parse_date(text, short_months=True) if text else None, text
+
+
+def template_date(raw: str) -> tuple[str | None, str] | None:
+    """(ISO, text) of the first date template in `raw` (date_of's), None where it holds none: what
+    an infobox's `date` shows too (`{{Start date|2017|6|3|df=y}}`, cleaned to nothing as a template)."""
+    if "{{" not in raw:
+        return None
+    for kind, a, b in lean.pieces(raw, 0, len(raw)):
         if kind != "template":
             continue
-        name, params = lean.split(param.raw, a, b)
+        name, params = lean.split(raw, a, b)
         if kind_of(name) != "start_date":
             continue
         iso = _template_day([v.strip() for k, v, _ in params if k is None and v.strip()])
         if iso is None:  # names no day (`|2021|2|30`, `|2021`, none): as written, which D001 reports
-            return None, clean(param.raw) or cut(" ".join(param.raw.split()))
+            return None, clean(raw) or cut(" ".join(raw.split()))
         options = {k.strip().casefold(): v.strip().casefold() for k, v, _ in params if k is not None}
         day = date.fromisoformat(iso)
         month = _MONTH_NAMES[day.month - 1]
         dmy = options.get("df") in ("y", "yes") or options.get("format") == "dmy"
         return iso, f"{day.day} {month} {day.year}" if dmy else f"{month} {day.day}, {day.year}"
-    text = clean(param.raw)
-    return parse_date(text, short_months=True) if text else None, text
+    return None
 
 
 def _template_day(values: list[str]) -> str | None:
