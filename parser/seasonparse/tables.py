@@ -7,12 +7,12 @@ and the `;N goals` heading of a goalscorer list (a table written as a list)."""
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from seasonparse.lexicon import alternatives, lexicon, words
 from seasonparse.memo import by_identity
 from seasonparse.model import Row, Table
 from seasonparse.names import fold, tokens
+from seasonparse.records import Record
 
 _NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
 _TOURNAMENT_COLUMN = re.compile(r"'(\d{2})\s+([A-Za-z])\s+pts", re.I)
@@ -259,7 +259,7 @@ def _status_mark() -> re.Pattern:
     return re.compile(rf"(?:{mark})(?:\s*,\s*(?:{mark}))*")
 
 
-class StandingsRow(NamedTuple):
+class StandingsRow(Record):
     row: Row
     team: str  # the club as its cell writes it, marks and all (see status_marks)
     values: dict[str, int | None]  # played, won, drawn, lost, goals_for, ... by meaning

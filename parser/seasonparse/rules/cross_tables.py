@@ -10,7 +10,6 @@ others are related locations (rules.base.odd_ones).
 
 from collections import Counter
 from itertools import combinations
-from typing import NamedTuple
 
 from seasonparse.corpus import Removal, written
 from seasonparse.football import doc_club
@@ -22,6 +21,7 @@ from seasonparse.wording import plural
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
                                 tournament_columns, win_points)
 from seasonparse.tournaments import table_tournament, tournament_in, tournament_named
+from seasonparse.records import Record
 
 
 def club_record(refs, club, win):
@@ -120,7 +120,7 @@ def _deduction_stated(corpus, club: str, t, points: int) -> bool:
                for p, _path, _line, _text, when in corpus.deductions.get(club, ()))
 
 
-class Stated(NamedTuple):
+class Stated(Record):
     """A club's points in one tournament, as one table states them."""
 
     value: int

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
 
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, Minute, match_detail, month_number, note_kind, parse_date
@@ -28,6 +27,7 @@ from seasonparse.lexicon import names_any, struck_kind
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 from seasonparse.tables import to_int
+from seasonparse.records import Record
 
 _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
 # A minute written as text in a goals value (`54'`, `90+2'`, `54' (pen.)`, `54' ([[Penalty kick
@@ -139,7 +139,7 @@ def _other_minutes(tkind: str, values: list[str]) -> list[tuple[int | None, int 
     return [(int(m[1]), int(m[2]) if m[2] else None) for m in found] or [(None, None)]
 
 
-class OtherEvent(NamedTuple):
+class OtherEvent(Record):
     """A card or a shoot-out kick, its columns those of its template."""
 
     player: str
