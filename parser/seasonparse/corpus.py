@@ -4,7 +4,6 @@ Everything is indexed by key (club pair, club and day, club and tournament),
 never by comparing documents pairwise, so a run over N documents costs O(N).
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from collections.abc import Mapping

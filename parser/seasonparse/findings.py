@@ -13,7 +13,6 @@ reporters (seasonparse.check).
 It imports nothing from the package but `wording`, which words a message's quotes.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from typing import Callable, Iterator
 

@@ -11,7 +11,6 @@ never searched, and no output path may be an input: seasonparse never
 overwrites a source. Every check here is one pass over the inputs.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from typing import Iterator
 

@@ -6,7 +6,6 @@ A failure of ours on one input becomes a P000 error in that input's JSON
 (written with what could be produced); the run goes on with the others.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import argparse
 import os

@@ -5,7 +5,6 @@ Paragraphs and list items are read the same way for every kind of statement
 tournament's winner plays next, who hosts a tie's second leg.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from bisect import bisect_right

@@ -3,7 +3,6 @@ what a column means (by the lexicon's names), which columns name a tournament,
 a standings row's numbers by meaning (read by the document and the corpus rules),
 and the `;N goals` heading of a goalscorer list (a table written as a list)."""
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from functools import cache, lru_cache

@@ -10,7 +10,6 @@ resumes at the offending line, and the document yields one diagnostic per
 broken construct, not a cascade.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from functools import cache
 

@@ -13,7 +13,6 @@ Lark's runtime stays the reference: `lark_result` runs it and returns the same
 values and errors on the seeds and on random and mutated text.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 

@@ -6,7 +6,6 @@ with the majority (between two documents, the later one by path), and the
 others are related locations (rules.base.odd_ones).
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from datetime import date, timedelta
 
