@@ -122,3 +122,7 @@ class Documents(Sequence):
 
     def __len__(self) -> int:
         return len(self._held)
+
+    def paths(self) -> list[str]:
+        """Each document's path, none unpacked."""
+        return [d.path for d in self._held]
