@@ -15,7 +15,7 @@ import json
 
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import (
-    ERROR, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField, Match, Row, ScorerLine,
+    ERROR, INFO, WARNING, Block, Diagnostic, Document, Event, Goalscorer, InfoboxField, Match, Row, ScorerLine,
     Section, Table, Tie)
 
 
@@ -348,7 +348,16 @@ def _read_json(path: str, display: str) -> Document:
                                 f"(its JSON lacks what the reconciliation reads)")
     lines = _source_lines(recorded, sha256)
     doc = from_dict(data, lines or ())
-    return doc if lines is not None or _found_here(recorded, sha256) else doc._replace(path=display)
+    if lines is not None or _found_here(recorded, sha256):
+        return doc
+    changed = sha256 is not None and os.path.isfile(recorded)  # else not found: a JSON checked on its own
+    what = "holds other text since (its sha256 differs)" if changed else "is not found from here"
+    stale = Diagnostic("P027", WARNING if changed else INFO,
+                       f"the article this JSON was written from, {recorded}, {what}: its findings are reported "
+                       f"here, at that article's lines as they were; "
+                       + ("parse the article again, or check it instead" if changed else "check it where it is found"),
+                       1, 1)
+    return doc._replace(path=display, diagnostics=(stale, *doc.diagnostics))
 
 
 def _schema_version_problem(data) -> str | None:

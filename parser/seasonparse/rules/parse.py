@@ -509,6 +509,24 @@ Example:
     Necaxa            1-0 Mérida
 """)
 
+json_source_changed = _diagnostic_rule("P027", "json-source-changed", WARNING, """
+A JSON input whose article has changed since it was written, or is no longer found.
+
+What it does: `seasonparse check` reads a JSON of `seasonparse --out` beside the
+article it records (`source.path`, with its sha256): the findings go to the
+article's lines, where the fix goes. Where that file now holds other text (its
+sha256 differs), or is not found from here, the findings are reported at the JSON
+itself, at the lines of the article as it was when the JSON was written; this
+warning, at the JSON's first line, says so and names the article (an info where
+the article is not found: a JSON checked on its own, away from its article).
+
+Why: a finding at `json/b.json:16:3`, in a file of one line, points nowhere; the
+JSON is stale, and the fix is to parse the article again (or to check the article).
+
+Example: `seasonparse b.txt --out json`, then `b.txt` edited, then
+`seasonparse check json/b.json`.
+""")
+
 leaked_template_parameter = _diagnostic_rule("W001", "leaked-template-parameter", WARNING, """
 An infobox value that swallowed the next template parameter.
 
@@ -574,6 +592,6 @@ RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empt
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
          template_not_read, box_not_played, invalid_minute, grid_cell_not_read, results_row_not_read,
-         result_letter_contradicts_score, match_not_read, reference_date_not_read, nothing_read,
+         result_letter_contradicts_score, match_not_read, reference_date_not_read, nothing_read, json_source_changed,
          reference_scorers_not_read, leaked_template_parameter, stray_pipe,
          ragged_table_row, wiki_markup_leftover)
