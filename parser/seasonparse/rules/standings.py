@@ -215,13 +215,14 @@ def standings_order(doc, settings, report):
     goals scored), and with an info only where it says nothing (and, in a table of two
     points a win, goal average does not explain the order either: the tie-break of that
     era, GF / GA, before goal difference replaced it); a table that ranks by
-    something else (`ranking_style`, `class_rules` that start with points per game) is
-    not checked. A relegation table is ordered by average
+    something else (`ranking_style`, `class_rules` that start with points per game, a
+    column headed `PPG`: the lexicon's other_rankings) is not checked. A relegation table is ordered by average
     (total points / total played). Where a row's points include an adjustment
     (bonus or deducted points, an Adj column, a deduction the row's own note states),
     the message shows the points compared. A table split in parts ranked apart (a
-    Sports table's `split6=yes`: a league split in two halves, the seventh club may
-    have more points than the sixth) is ordered within each part. A tournament's final
+    Sports table's `split6=yes`, a text table's `|---|` line between two rows: a league
+    split in two halves, the seventh club may have more points than the sixth) is
+    ordered within each part. A tournament's final
     ranking (`==Final ranking==`: the lexicon's stage `final ranking`) ranks by the round
     each club reached, and is not checked. A row that played nothing (Pld 0: a club
     expelled or withdrawn, placed last whatever its points and goals) is not compared, nor is
