@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from seasonparse.football import doc_club, excluded_section, round_index, season_window
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import alternatives, lexicon, names_any, names_phase, words
+from seasonparse.lexicon import alternatives, group_stage, lexicon, names_any, names_phase, words
 from seasonparse.model import Document, Table
 from seasonparse.names import fold
 
@@ -210,12 +210,18 @@ def section_stage(section: tuple[str, ...]) -> str | None:
     """The stage after a split league's regular season that a place belongs to (the lexicon's
     [tournaments.stages]: `championship round` for `==Champions' play-offs==`), by the deepest
     title naming one; None for the regular season (trial22: a championship round's table, whose
-    clubs start from their halved regular-season points, was compared with the regular season's)."""
+    clubs start from their halved regular-season points, was compared with the regular season's).
+    A group stage under a round's title (`==Second round==` over `===Group A===`: match_phase reads
+    its matches as league play) is that round's stage, its tables and its matches (trial48: the 1950
+    World Cup's `==First round==`, its tables staged, its matches taken for the knockout's)."""
     for title in reversed(section):
         folded = fold(title)
         for stage, pattern in _stage_patterns():
             if pattern.search(folded):
                 return stage
+    if group_stage(section):
+        return next((fold(_round_head(t)) for t in reversed(section)
+                     if round_index(t) is not None or round_index(_round_head(t)) is not None), None)
     return None
 
 
@@ -281,11 +287,15 @@ def match_phase(section: tuple[str, ...]) -> str:
     """The part of a season a match under `section` belongs to: cup, knockout or league. A
     round's title may go on in brackets or after a colon (`Final (1 May)`, `Final: Group 1
     winner v Group 2 winner`): the round it names first decides (review15: such a final,
-    read as league play, gave a false I002)."""
+    read as league play, gave a false I002). A round's title over a group's (`==First round==` over
+    `===Group 1===`: the 1950 World Cup's) is a group stage's round, played as a league
+    (lexicon.group_stage; trial48: its table's X006 was silent, its matches taken for knockout)."""
     if any(names_phase(t, "cup") for t in section):
         return "cup"
-    if any(round_index(t) is not None or round_index(_round_head(t)) is not None
-           or names_any(t, "phases", "knockout") for t in section):
+    if any(names_any(t, "phases", "knockout") for t in section):
+        return "knockout"
+    if any(round_index(t) is not None or round_index(_round_head(t)) is not None for t in section) \
+            and not group_stage(section):
         return "knockout"
     return "league"
 
