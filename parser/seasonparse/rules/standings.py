@@ -742,12 +742,13 @@ def standings_vs_grid(doc, settings, report):
 
 @rule("S009", "standings-totals", WARNING)
 def standings_totals(doc, settings, report):
-    """A complete round-robin table whose wins and losses, or goals for and against, do not balance.
+    """A complete round-robin table (single, double or k-fold) whose wins and losses, or goals for and against, do not balance.
 
     What it does: where a standings table's clubs (four or more) have each
-    played the same number of matches, once or twice against every other club
-    of the table (Pld = n − 1 or 2 × (n − 1)), every match is between two of
-    its clubs: the wins of all rows must equal their losses, and the goals for
+    played the same number of matches, the same number of times against every
+    other club of the table (a single, double, triple or quadruple round robin:
+    Pld = k × (n − 1); the Scottish Premier Division of ten clubs played 36),
+    every match is between two of its clubs: the wins of all rows must equal their losses, and the goals for
     their goals against. A table with any number missing, or of another shape
     (a part of a table, a club withdrawn), is not compared. The finding cannot
     tell which row is wrong: it points at the table.
@@ -765,8 +766,8 @@ def standings_totals(doc, settings, report):
         if n < 4 or any(x is None for x in numbers):
             continue
         played = {x[0] for x in numbers}
-        if len(played) != 1 or played.pop() not in (n - 1, 2 * (n - 1)):
-            continue
+        if len(played) != 1 or (each := played.pop()) == 0 or each % (n - 1):
+            continue  # not a complete k-fold round robin
         won, lost, scored, conceded = (sum(x[i] for x in numbers) for i in (1, 2, 3, 4))
         if won != lost:
             yield report(f"the table's {n} clubs have {won} wins and {lost} losses: in a complete round robin "
