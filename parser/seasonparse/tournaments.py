@@ -103,13 +103,16 @@ def doc_competition(doc: Document) -> str | None:
     season, as the league's own article's title names it: trial21), else a league
     article's title without its season (`2019–20 Premier League`). A league article's
     own label stays (`[[Eliteserien|Tippeligaen]]`: the league's name that season). A
-    value naming a phase is a split season."""
+    value naming a phase is a split season. A value naming the season too is the competition
+    less it, as a title is (`Competition: UEFA Euro 1984` is `UEFA Euro`, season 1984; trial48:
+    it keyed `UEFA Euro 1984 1984`, apart from the title's `= UEFA Euro 1984 =`)."""
     keys = words("infobox", "competition")
     f = next((f for f in doc.infobox if fold(f.key) in keys and f.value), None)
     linked = _PIPED_LINK.search(f.raw) if f is not None and "|" in f.raw and doc_club(doc) else None
-    name = (_SEASON_WORDS.sub(" ", linked[1]) if linked else f.value) if f else \
-        (None if doc_club(doc) else _SEASON_WORDS.sub(" ", doc.title or ""))
-    name = " ".join((name or "").split())
+    said = (linked[1] if linked else f.value) if f else (None if doc_club(doc) else doc.title or "")
+    if not said or (f is not None and (tournament_in(said) or _phase_only(said))):
+        return None
+    name = " ".join(_SEASON_WORDS.sub(" ", said).split())
     if not name or tournament_in(name) or _phase_only(name):
         return None
     return name
