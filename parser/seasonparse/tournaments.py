@@ -222,10 +222,8 @@ def section_stage(section: tuple[str, ...]) -> str | None:
         for stage, pattern in _stage_patterns():
             if pattern.search(folded):
                 return stage
-    if group_stage(section):
-        return next((fold(_round_head(t)) for t in reversed(section)
-                     if round_index(t) is not None or round_index(_round_head(t)) is not None), None)
-    return None
+    at = _round_over_groups(section)
+    return fold(_round_head(section[at])) if at is not None else None
 
 
 def carried_over(table: Table, stated: int | None, earned: int) -> int:
@@ -298,9 +296,17 @@ def match_phase(section: tuple[str, ...]) -> str:
     if any(names_any(t, "phases", "knockout") for t in section):
         return "knockout"
     if any(round_index(t) is not None or round_index(_round_head(t)) is not None for t in section) \
-            and not group_stage(section):
+            and _round_over_groups(section) is None:
         return "knockout"
     return "league"
+
+
+def _round_over_groups(section: tuple[str, ...]) -> int | None:
+    """The place of the deepest title naming a round where the titles below it name a group (`==First
+    round==` over `===Group 1===`): a group stage's round, played as a league; None where there is
+    none (a final whose own title names its round robin, `Final (round robin's top two)`, is a final)."""
+    rounds = [i for i, t in enumerate(section) if round_index(t) is not None or round_index(_round_head(t)) is not None]
+    return rounds[-1] if rounds and group_stage(section[rounds[-1] + 1:]) else None
 
 
 def _round_head(title: str) -> str:
