@@ -21,7 +21,7 @@ from seasonparse.frontend.lines import (
     parse_scorers, split_cells)
 from seasonparse.frontend.outcome_ties import SectionPairs
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import contains_any, group_stage, leg_round, words
+from seasonparse.lexicon import contains_any, group_stage, leg_round, stated_number, statement_patterns, statement_words, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
@@ -626,7 +626,7 @@ class _Builder:
             g._replace(link=_player_link(lines, g)) for g in self.goalscorers]
         return Document(self.path, sha256, self.title, self.title_line, tuple(self.infobox),
                         tuple(self.roots), tuple(self.blocks), tuple(self.matches),
-                        tuple(ties), tuple(self.tables), tuple(scorers),
+                        tuple(ties), _split_by_prose(self.tables, self.blocks), tuple(scorers),
                         tuple(all_diags), lines, self.source_format)
 
     def _nothing_read(self, lines) -> None:
@@ -723,6 +723,29 @@ class _TextCell(NamedTuple):
     """A text-format table cell as row_notes reads a wikitable's: its text is all it writes."""
     raw: str
     rowspan: int = 1
+
+
+def _split_by_prose(tables: list[Table], blocks: list[Block]) -> tuple[Table, ...]:
+    """The tables, each standings table that states no split given the one its document's prose
+    states (the lexicon's statements.league_split: `the league split into a top six and a bottom
+    six`), where its rows are as many as the two halves: Table.splits below the top half (trial48:
+    the 2016–17 Scottish Premiership's seventh, with more points than its sixth, an S004)."""
+    if not any(t.kind == "standings" and not t.splits for t in tables):
+        return tuple(tables)
+    needed = statement_words("league_split")
+    halves = {(stated_number(m["top"]), stated_number(m["bottom"]))
+              for b in blocks if b.kind == "paragraph" and any(w in b.text.lower() for w in needed)
+              for p in statement_patterns("league_split") for m in p.finditer(b.text)}
+    if not halves:
+        return tuple(tables)
+    out = []
+    for t in tables:
+        data = [i for i, r in enumerate(t.rows) if r.kind == "data"]
+        tops = {top for top, bottom in halves if top and bottom and top + bottom == len(data)}
+        if t.kind == "standings" and not t.splits and len(tops) == 1:
+            t = t._replace(splits=(data[tops.pop()],))
+        out.append(t)
+    return tuple(out)
 
 
 def _splits(rows: list[Row], rules: tuple[int, ...]) -> tuple[int, ...]:

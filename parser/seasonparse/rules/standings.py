@@ -220,9 +220,10 @@ def standings_order(doc, settings, report):
     (total points / total played). Where a row's points include an adjustment
     (bonus or deducted points, an Adj column, a deduction the row's own note states),
     the message shows the points compared. A table split in parts ranked apart (a
-    Sports table's `split6=yes`, a text table's `|---|` line between two rows: a league
-    split in two halves, the seventh club may have more points than the sixth) is
-    ordered within each part. A tournament's final
+    Sports table's `split6=yes`, a text table's `|---|` line between two rows, or the
+    article's prose, `split into a top six and a bottom six`: a league split in two
+    halves, the seventh club may have more points than the sixth) is ordered within
+    each part. A tournament's final
     ranking (`==Final ranking==`: the lexicon's stage `final ranking`) ranks by the round
     each club reached, and is not checked. A row that played nothing (Pld 0: a club
     expelled or withdrawn, placed last whatever its points and goals) is not compared, nor is
