@@ -63,3 +63,16 @@ def test_the_article_of_a_json_input_is_not_overwritten_from_another_folder(run,
     code, _, err = run("report", "--no-cache", "--html", "../a.txt", "../json/a.json")
     assert code == 2 and "is the source of an input of this run" in err, err
     assert json_beside.read_bytes() == before
+
+
+@pytest.mark.parametrize("option", [("report", "--html"), ("check", "--write-baseline")])
+def test_the_article_of_a_json_input_under_another_name_is_not_overwritten(run, json_beside, option):
+    """seasonparse's JSON renamed `.txt` is read as JSON by its content (README), beside its article:
+    the article is known as its source once read, and nothing is written over it (trial47: the
+    baseline or the page replaced it, exit 0)."""
+    before = json_beside.read_bytes()
+    (json_beside.parent / "json" / "a.json").rename(json_beside.parent / "json" / "a_json.txt")
+    command, flag = option
+    code, _, err = run(command, "json/a_json.txt", "--no-cache", "--no-baseline", flag, "a.txt")
+    assert code == 2 and "the source of an input of this run" in err, err
+    assert json_beside.read_bytes() == before

@@ -163,3 +163,30 @@ def test_apply_finds_the_first_directive_as_the_rule_says(seed):
     got = [index.hit(n, c) for n, c in queries]
     assert [None if d is None else (d.line, d.column) for d in got] == \
         [None if d is None else (d.line, d.column) for d in expected]
+
+
+def _partly_enabled(n: int) -> tuple[str, ...]:
+    """trial47's shape: `disable M0` (every M0 code) and `enable M003` (one of them), n times: each
+    enable ends only part of each disable, so all stay open, and each enable asked of every one."""
+    block = ("<!-- seasonparse: disable M0 -->", "A 1-0 B", "<!-- seasonparse: enable M003 -->", "")
+    return block * n
+
+
+def test_an_enable_asks_of_each_list_of_codes_not_of_each_open_disable():
+    calls = [0]
+    real = suppress._within
+
+    def counted(disabled, enabled):
+        calls[0] += 1
+        return real(disabled, enabled)
+
+    suppress._within = counted
+    try:
+        found = []
+        for n in (1000, 2000):
+            calls[0] = 0
+            suppress.directives(_partly_enabled(n))
+            found.append(calls[0])
+    finally:
+        suppress._within = real
+    assert found[1] <= 2.5 * found[0], found

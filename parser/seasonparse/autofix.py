@@ -17,9 +17,10 @@ import difflib
 import hashlib
 import os
 import re
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 from seasonparse.findings import Edit, Finding, Fix
+from seasonparse.records import Record
 
 # Where lines end, as the front end numbers them (frontend.source.decode, parse_source): a
 # U+2028, a form feed, a NEL are inside a line.
@@ -27,7 +28,7 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 _BOM = "\ufeff"
 
 
-class Outcome(NamedTuple):
+class Outcome(Record):
     """What became of one file's fixes: `new` is None where they were skipped (`why`)."""
 
     path: str  # the document's path, as findings name it

@@ -52,12 +52,13 @@ import time
 import types
 import typing
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple, Sized
+from typing import Callable, Iterable, Iterator, Sized
 
 from seasonparse import __version__
 from seasonparse.compact import Packed
 from seasonparse.interrupt import deferred, imported
 from seasonparse.model import Document
+from seasonparse.records import Record
 
 DEFAULT_NAME = ".seasonparse_cache"
 ENVIRONMENT = "SEASONPARSE_CACHE_DIR"
@@ -502,7 +503,7 @@ def from_head(value, key: list, item, with_facts: bool, digests, facts, projecti
         return None
 
 
-class EntryBody(NamedTuple):
+class EntryBody(Record):
     """Where an entry is whose head an index gave (seasonparse.cache_index): its facts and
     projection read back from it, and checked, only where the run reads them. An entry
     replaced meanwhile (another content) or damaged gives None: the run then finds them
@@ -518,7 +519,7 @@ class EntryBody(NamedTuple):
         return parts[which] if parts is not None and parts[1][0] == self.key else None
 
 
-class CachedFacts(NamedTuple):
+class CachedFacts(Record):
     """A document's partition facts as a cached run holds them, with the digests the
     cross-document memos key the document by (`digests`, cross_memo.Digests, or as its
     entry holds them, JSON): `packed` (partition.pack_facts) where this run found them,
@@ -712,7 +713,7 @@ class _quiet:
         return kind is not None and issubclass(kind, OSError)
 
 
-class DocumentCache(NamedTuple):
+class DocumentCache(Record):
     """The entries of one configuration: looked up in the parent, written where the
     document is checked (a worker process, so it is picklable)."""
 
@@ -952,7 +953,7 @@ class DocumentCache(NamedTuple):
                             shutil.rmtree(entry.path)
 
 
-class Recall(NamedTuple):
+class Recall(Record):
     """What DocumentCache.recall found of a run's inputs, by input: the entry (file and key,
     None for an input not cached) and its name, the cached check.Checked (None: a miss), the
     index row (cache_index.Row, a cache_index.Hashed for a miss, None); and how many rows
@@ -966,7 +967,7 @@ class Recall(NamedTuple):
     from_index: int
 
 
-class StoringStage(NamedTuple):
+class StoringStage(Record):
     """The per-document stage, writing what it finds to the cache (picklable for a worker)."""
 
     stage: Callable

@@ -32,9 +32,9 @@ import hashlib
 import os
 import stat
 import sys
-from typing import NamedTuple
 
 from seasonparse import cache
+from seasonparse.records import Record
 
 PREFIX = "i-"
 RACY_NS = 2_000_000_000  # a file modified this close to (or after) the hashing of its content is hashed again
@@ -46,7 +46,7 @@ def signature(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev, st.st_mode]
 
 
-class Row(NamedTuple):
+class Row(Record):
     """An input's row: see the module's docstring. `head` is the entry's head but its key
     (findings, directives and the sizes of the parts after the head), `digests` the entry's
     own: JSON (orjson.Fragment, as written), or parsed (as read)."""
@@ -59,7 +59,7 @@ class Row(NamedTuple):
     digests: object
 
 
-class Hashed(NamedTuple):
+class Hashed(Record):
     """What a run found of an input whose entry it is about to write: its row, once written."""
 
     signature: list[int]
@@ -71,7 +71,7 @@ def index_key(run_key: str, names: list[str]) -> str:
     return hashlib.sha256("\n".join([run_key, *names]).encode()).hexdigest()
 
 
-class EntryIndex(NamedTuple):
+class EntryIndex(Record):
     """The index of one run's inputs (`names`, their entries' names in order): its file, key
     and the rows it holds (None where it holds none, or none that can be read)."""
 

@@ -12,7 +12,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Mapping, Sized
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from seasonparse.config import Config
 from seasonparse.fallback import INTERNAL_ERROR, described, failed_document, internal_error
@@ -20,6 +20,7 @@ from seasonparse.model import Document
 from seasonparse.rules import registry
 from seasonparse.findings import PIPELINE, Finding, Reporter, Rule, Settings, code_matches, most_specific
 from seasonparse.spill import SpillFile, Spilled, loaded
+from seasonparse.records import Record
 
 if TYPE_CHECKING:
     from seasonparse.compact import Documents, Packed
@@ -104,7 +105,7 @@ def read_lines(path: str, sha256: str) -> tuple[str, ...]:
     return tuple(lines[:-1] if lines and lines[-1] == "" else lines)
 
 
-class Checked(NamedTuple):
+class Checked(Record):
     """What the per-document stage hands back. The document comes packed (its projection,
     seasonparse.compact.Packed) where it was read from an input by a stage that `packs`
     (see packs_documents). When the document's lines can be read again from its file,
@@ -121,7 +122,7 @@ class Checked(NamedTuple):
     read_from: str | None = None  # the input read, where it is not the document's own file (a JSON of --out)
 
 
-class DocumentStage(NamedTuple):
+class DocumentStage(Record):
     """One input through the per-document stage: load it, run the document rules.
 
     What a worker process runs, so it is picklable: `rules` None stands for the
@@ -383,7 +384,7 @@ def _corpus_rules(index, active: list[Rule], settings: Settings, first: str) -> 
     return findings
 
 
-class CrossTask(NamedTuple):
+class CrossTask(Record):
     """Corpus rules (`codes`) over some documents of the run: `members`, their indexes
     (None: all, each seen through partition.whole_corpus_view, or those of `surnames`),
     and `docs`, those documents (packed) for an engine whose workers share no memory
@@ -402,7 +403,7 @@ class CrossTask(NamedTuple):
 _RUN: dict = {}  # the run's documents (packed), identity and statements, for forked workers to read
 
 
-class CrossStage(NamedTuple):
+class CrossStage(Record):
     """One CrossTask through the corpus rules: what a worker runs, so it is picklable.
 
     `clubs` is the identity decided over the whole corpus and `stated` its documents'

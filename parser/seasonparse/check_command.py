@@ -171,6 +171,26 @@ def _refuse_overwrites(targets: list[tuple[str, Path | None]], inputs, reference
                            [] if cache_folder is None else [(cache_folder, "the cache folder of this run")])
 
 
+def _refuse_overwriting_read_sources(targets: list[tuple[str, Path | None]], inputs, documents) -> None:
+    """After the run, before anything is written: no target may be a file the run read as the
+    source of a document that is not an input itself, the article a JSON input was read
+    beside. Before the run (_refuse_overwrites) only the inputs named `.json` are looked into
+    (peeking into every article would cost a run of thousands an open each); seasonparse's JSON
+    under another name (`a_json.txt`, read as JSON by its content) is known once read (trial47:
+    `--write-baseline a.txt` replaced the article behind it)."""
+    from seasonparse.cli_common import refuse_overwriting
+
+    if all(path is None for _, path in targets):
+        return
+    named = {str(i.path) for i in inputs} | {i.display for i in inputs}
+    held = getattr(documents, "paths", None)
+    paths = held() if held is not None else [d.path for d in documents]
+    protected = [(path, "the source of an input of this run (an input was read beside it)")
+                 for path in dict.fromkeys(paths) if path not in named]
+    for option, path in targets:
+        refuse_overwriting(option, path, protected)
+
+
 def _references_among_articles(paths, inputs, references) -> tuple:
     """The inputs less the references among them: a file is read as an article or as a
     reference, not both (an article named by --reference was read as RSSSF text, a warning
@@ -406,6 +426,8 @@ def _check_command(args, report: bool, closing) -> int:
             raise UsageError(str(exc)) from None
 
     result = checked()
+    _refuse_overwriting_read_sources([("--write-baseline", write_to), ("--html", html_to)], found.inputs,
+                                     result.documents)
     findings = result.findings
     from seasonparse.inputs import one_line
 

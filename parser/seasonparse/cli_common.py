@@ -229,8 +229,10 @@ def _batch_gc() -> None:
     """Long runs allocate many small objects that live to the end: fewer GC passes."""
     import gc
 
+    from seasonparse.cli import PROGRAM_GC
+
     gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
+    gc.set_threshold(*PROGRAM_GC)
 
 
 GLOB_HELP = ("file pattern inside folders; repeatable or comma-separated "

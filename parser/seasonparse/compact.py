@@ -15,18 +15,17 @@ results grid's club names, so doing it again (a walk over every record, 2-5 ms
 an article) left a packed league article's size unchanged.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import io
 import pickle
 import zlib
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from seasonparse.model import Document, Table
 from seasonparse.spill import Spilled, loaded
 from seasonparse.statements import stating
 from seasonparse.tables import column_indexes
+from seasonparse.records import Record
 
 READ_TABLE_KINDS = frozenset(("standings", "relegation"))
 READ_COLUMNS = frozenset(("team", "player"))
@@ -44,7 +43,7 @@ def project(doc: Document) -> Document:
                         tables=tuple(t for t in doc.tables if read_table(t)))
 
 
-class Packed(NamedTuple):
+class Packed(Record):
     """A document's projection, pickled and compressed, with what the parent reads of it
     without unpacking: its path and hash, and its lines where it holds them (a document
     whose lines cannot be read back from its file; see check.Checked)."""
@@ -123,3 +122,7 @@ class Documents(Sequence):
 
     def __len__(self) -> int:
         return len(self._held)
+
+    def paths(self) -> list[str]:
+        """Each document's path, none unpacked."""
+        return [d.path for d in self._held]

@@ -4,13 +4,11 @@ Everything is indexed by key (club pair, club and day, club and tournament),
 never by comparing documents pairwise, so a run over N documents costs O(N).
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
-from typing import NamedTuple
 
 from seasonparse import identity, statements
 from seasonparse.football import awarded, counted, doc_club, knockout_ties, playing_span
@@ -21,9 +19,10 @@ from seasonparse.names import fold, player_matches
 from seasonparse.findings import Settings
 from seasonparse.tables import column_indexes
 from seasonparse.tournaments import Tournament, match_phase, section_tournament
+from seasonparse.records import Record
 
 
-class MatchRef(NamedTuple):
+class MatchRef(Record):
     doc: Document
     match: Match
     day: date | None  # None: a view without a date (Corpus.undated_views alone holds one)
@@ -41,7 +40,7 @@ class MatchRef(NamedTuple):
         return "home" if club == self.home else "away" if club == self.away else None
 
 
-class KnownPlayer(NamedTuple):
+class KnownPlayer(Record):
     name: str
     club: str  # root
     path: str
@@ -58,7 +57,7 @@ class KnownPlayer(NamedTuple):
         return self.first is None or day is None or self.first <= day <= self.last
 
 
-class Removal(NamedTuple):
+class Removal(Record):
     club: str  # root
     text: str
     path: str

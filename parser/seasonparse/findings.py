@@ -13,11 +13,11 @@ reporters (seasonparse.check).
 It imports nothing from the package but `wording`, which words a message's quotes.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterator
 
 from seasonparse.wording import LONG_MESSAGE, short_quotes
+from seasonparse.records import Record
 
 DOCUMENT, CORPUS, REFERENCE, PIPELINE = "document", "corpus", "reference", "pipeline"
 
@@ -58,14 +58,14 @@ def most_specific(code: str, selectors) -> str | None:
     return max(named, key=lambda s: -1 if selector(s) == ALL else len(selector(s)), default=None)
 
 
-class Related(NamedTuple):
+class Related(Record):
     path: str
     line: int
     column: int
     message: str
 
 
-class Edit(NamedTuple):
+class Edit(Record):
     """Replace the text from (line, column) up to (end_line, end_column), 1-based and
     end-exclusive, with `replacement` ("\\n" in it stands for the file's line ending).
     `expected` is the text the rule saw there: a fix is applied only where the file
@@ -81,14 +81,14 @@ class Edit(NamedTuple):
     expected: str
 
 
-class Fix(NamedTuple):
+class Fix(Record):
     """A rule's safe repair of one finding: edits applied all together or not at all."""
 
     message: str
     edits: tuple[Edit, ...]
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     code: str
     severity: str
     message: str
@@ -105,14 +105,14 @@ class Finding(NamedTuple):
         return (self.path, self.line, self.column, self.code, self.message)
 
 
-class Settings(NamedTuple):
+class Settings(Record):
     """What rules may be configured with ([tool.seasonparse] in pyproject.toml)."""
 
     points_for_win: int = 3
     aliases: dict[str, tuple[str, ...]] = {}  # the default is shared: read, never changed
 
 
-class Rule(NamedTuple):
+class Rule(Record):
     code: str
     name: str
     severity: str

@@ -7,13 +7,11 @@ defined here once so that every rule reads it the same way, and the costly
 ones are computed once per document (`per_document`) however many rules ask.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from bisect import bisect_right
 from datetime import date
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from seasonparse.seasons import season_years, without_years  # season_years: the rules read it here too
 from seasonparse.lexicon import (alternatives, contains_any, group_stage, leg_round, lexicon, names_any, names_phase,
@@ -22,6 +20,7 @@ from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_team
 from seasonparse.tables import column_indexes, rows_of, to_int
+from seasonparse.records import Record
 
 
 def per_document(fn):
@@ -66,7 +65,7 @@ def doc_club(doc: Document) -> str | None:
     return f.value if f and f.value else None
 
 
-class Season(NamedTuple):
+class Season(Record):
     first: date
     last: date
     text: str
@@ -157,7 +156,7 @@ def may_drop_down(doc: Document, prefix: tuple[str, ...], index: int | None) -> 
             and not any(names_phase(t, "cup") for t in prefix))
 
 
-class KnockoutTie(NamedTuple):
+class KnockoutTie(Record):
     legs: tuple[Match, ...]
     stated: Tie | None
     prefix: tuple[str, ...]  # section path above the round (the tournament)
@@ -388,7 +387,7 @@ def _won_through(final: KnockoutTie, before: list[KnockoutTie], ranks: dict[str,
                and not any(same_team(club, res.loser) for res in results) for club in final.teams())
 
 
-class TieResult(NamedTuple):
+class TieResult(Record):
     winner: str
     loser: str
     how: str  # goals | penalties | stated | ranking

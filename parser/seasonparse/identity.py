@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 from itertools import combinations
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable
 
 
 from seasonparse.lexicon import alternatives, lexicon, words
@@ -39,21 +39,22 @@ from seasonparse.memo import by_identity
 from seasonparse.model import Document
 from seasonparse.names import club_words, fold, one_name
 from seasonparse.tables import column_indexes
+from seasonparse.records import Record
 
 
-class Place(NamedTuple):
+class Place(Record):
     path: str
     line: int
 
 
-class Inference(NamedTuple):
+class Inference(Record):
     name: str
     other: str
     reason: str  # match | words
     evidence: tuple[tuple[Place, str], ...]
 
 
-class Ambiguity(NamedTuple):
+class Ambiguity(Record):
     name: str
     candidates: tuple[str, ...]
     place: Place
@@ -279,7 +280,7 @@ def _clubs_of_cell(value: str | None) -> list[str]:
     return [p for p in parts if p]
 
 
-class Evidence(NamedTuple):
+class Evidence(Record):
     """What one document tells of club identity, found by the per-document stage (see
     seasonparse.partition.Facts) so that identity is decided without the documents:
     every name once (the first line it is written on), the groups of names that stand
@@ -295,7 +296,7 @@ class Evidence(NamedTuple):
     status_rows: tuple[str, ...] = ()
 
 
-class Roster(NamedTuple):
+class Roster(Record):
     """A document lists players of `club` for the days `first` .. `last` (ISO): its own
     squad or goalscorer table (`article`, every player of the club that season), or rows
     of a goalscorer table or list with a club column (`list`, some of them). X008 counts

@@ -11,14 +11,14 @@ never searched, and no output path may be an input: seasonparse never
 overwrites a source. Every check here is one pass over the inputs.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 import os
 import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from seasonparse.records import Record
 
 
 DEFAULT_GLOBS = ("*.txt", "*.wiki", "*.wikitext", "*.mediawiki")
@@ -52,7 +52,7 @@ def not_a_file_to_read(path) -> str | None:
     return f"is {kind}, not a regular file" if kind else None
 
 
-class Input(NamedTuple):
+class Input(Record):
     path: Path  # where to read it
     display: str  # how to name it in messages and JSON (as the user wrote it)
     relative: Path  # its place below the argument it came from, for --out mirroring
@@ -60,7 +60,7 @@ class Input(NamedTuple):
     page: object = None  # a page of the dump at `path` (frontend.dump.Page, or Broken): see expand
 
 
-class Discovery(NamedTuple):
+class Discovery(Record):
     inputs: tuple[Input, ...]
     problems: tuple[str, ...]  # usage-level messages: missing paths, empty folders
     skipped: tuple[str, ...] = ()  # what inside a folder could not be read: one warning each

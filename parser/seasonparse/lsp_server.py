@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from urllib.parse import unquote
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException, JsonRpcParseError
@@ -40,6 +40,7 @@ from seasonparse.frontend.source import decode, plain_line_ends
 from seasonparse.inputs import GlobError, Input, configured_files, discover, encodable, file_key
 from seasonparse.model import Document
 from seasonparse.rules import registry
+from seasonparse.records import Record
 
 log = logging.getLogger(__name__)
 
@@ -303,7 +304,7 @@ def newline_of(text: str) -> str:
     return "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
 
 
-class Published(NamedTuple):
+class Published(Record):
     """What was last sent for a buffer: its version, each diagnostic with its finding,
     and the lines the findings refer to (what an autofix edits)."""
 

@@ -1,25 +1,22 @@
 """The typed document model: what every front end produces and every rule reads.
 
-Small immutable records. They are NamedTuples rather than frozen dataclasses:
-a frozen dataclass costs ~1.5 ms to define (start-up) and ~3 µs to create
-(every event of every match), a NamedTuple ~0.25 ms and ~0.8 µs. Their
-annotations are evaluated, not strings (no `from __future__ import annotations`
-in the modules that define NamedTuples): typing.NamedTuple compiles each string
-annotation into a ForwardRef at import, which was 60% of this module's import
-(17 of 28 million instructions). Every element
+Small immutable records (records.Record: declared as typing.NamedTuple is, made at a
+fifth of its cost per class): a frozen dataclass costs ~1.5 ms to define (start-up) and
+~3 µs to create (every event of every match), a record ~0.8 µs. Their annotations are
+evaluated, not strings (no `from __future__ import annotations` here): the content cache
+builds its converters from them (cache.py, typing.get_type_hints). Every element
 keeps the line it came from (events also their columns) so a finding can point
 at it. Nothing here knows about Lark.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from functools import partial
-from typing import NamedTuple
+from seasonparse.records import Record
 
 
 def maker(cls):
-    """A constructor for the NamedTuple `cls` that takes one tuple holding every
-    field in order (defaults are not filled in). It skips NamedTuple's Python-level
+    """A constructor for the record class `cls` that takes one tuple holding every
+    field in order (defaults are not filled in). It skips the class's Python-level
     `__new__`: 0.4 µs against 1.3 µs a record, which counts for the records made
     per scorer entry, event and table row."""
     return partial(tuple.__new__, cls)
@@ -31,7 +28,7 @@ INFO = "info"
 SEVERITIES = (INFO, WARNING, ERROR)  # ascending
 
 
-class Diagnostic(NamedTuple):
+class Diagnostic(Record):
     """A problem the front end met while reading a document (P000: a bug of ours)."""
 
     code: str
@@ -43,7 +40,7 @@ class Diagnostic(NamedTuple):
     end_column: int | None = None
 
 
-class InfoboxField(NamedTuple):
+class InfoboxField(Record):
     key: str
     value: str  # cleaned of wiki leftovers
     raw: str  # as written
@@ -54,14 +51,14 @@ class InfoboxField(NamedTuple):
     links: tuple[tuple[str, str], ...] = ()
 
 
-class Section(NamedTuple):
+class Section(Record):
     title: str
     level: int
     line: int
     children: tuple["Section", ...] = ()
 
 
-class Block(NamedTuple):
+class Block(Record):
     """Prose and structure that carry no football data of their own."""
 
     kind: str  # paragraph | list | subheading | rule | stray_close | raw | infobox | unparsed | blank_cell
@@ -79,7 +76,7 @@ CARD_KINDS = frozenset(("yellow_card", "red_card"))
 EVENT_KINDS = ("goal", "penalty", "own_goal", "other", *sorted(SHOOTOUT_KINDS), *sorted(CARD_KINDS))
 
 
-class Event(NamedTuple):
+class Event(Record):
     """One entry of a scorer line, attributed to a side: a goal, or (where the
     source lists them) a shoot-out kick or a card, which never count as goals."""
 
@@ -108,7 +105,7 @@ class Event(NamedTuple):
         return f"{self.minute}+{self.stoppage}'" if self.stoppage else f"{self.minute}'"
 
 
-class ScorerLine(NamedTuple):
+class ScorerLine(Record):
     team: str
     side: str | None  # None: the team is neither side of the match
     line: int
@@ -116,7 +113,7 @@ class ScorerLine(NamedTuple):
     text: str
 
 
-class Match(NamedTuple):
+class Match(Record):
     index: int
     date: str | None  # ISO date, None when the written date is not a calendar date
     date_text: str
@@ -160,7 +157,7 @@ class Match(NamedTuple):
 NO_MATCH_DETAILS = (False, None, None, None, None, None, None, None, False)  # Match's fields after end_column
 
 
-class Tie(NamedTuple):
+class Tie(Record):
     """An outcome line ("X advanced 3 – 2 on aggregate") and the legs it closes."""
 
     winner: str
@@ -179,7 +176,7 @@ class Tie(NamedTuple):
     marked: str | None = None
 
 
-class Row(NamedTuple):
+class Row(Record):
     cells: tuple[str, ...]
     line: int
     kind: str = "data"  # data | total
@@ -195,7 +192,7 @@ class Row(NamedTuple):
     adjustment: int | None = None
 
 
-class Table(NamedTuple):
+class Table(Record):
     index: int
     line: int
     end_line: int
@@ -225,7 +222,7 @@ class Table(NamedTuple):
         return row.realigned if row.realigned is not None else row.cells
 
 
-class Goalscorer(NamedTuple):
+class Goalscorer(Record):
     """A row of a goalscorer table or a bullet under a `;N goals` heading."""
 
     player: str
@@ -245,7 +242,7 @@ class Goalscorer(NamedTuple):
 SOURCE_FORMATS = ("text", "wikitext", "rsssf", "csv")
 
 
-class Document(NamedTuple):
+class Document(Record):
     path: str
     sha256: str | None  # of the source's bytes; None where they could not be read
     title: str | None

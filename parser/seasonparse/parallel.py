@@ -28,10 +28,11 @@ import sys
 from contextlib import suppress
 import time
 from collections.abc import Sized
-from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from seasonparse import interrupt
 from seasonparse.spill import SpillFile
+from seasonparse.records import Record
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -475,7 +476,7 @@ class PoolAhead:
 
 
 
-class Handover(NamedTuple):
+class Handover(Record):
     """What the parent may hand the workers of a pool started ahead, made before their fork
     (see PoolMap.handover): the state a later map's tasks read, a value it decides once they
     started, and the run's spill file (seasonparse.spill), so what it spills meanwhile is

@@ -6,7 +6,6 @@ A failure of ours on one input becomes a P000 error in that input's JSON
 (written with what could be produced); the run goes on with the others.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import argparse
 import os
@@ -15,13 +14,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
 
 from seasonparse import __version__
 from seasonparse.cli_common import (
     EXIT_FOUND, EXIT_OK, EXIT_USAGE, GLOB_HELP, INPUT_FORMAT_HELP, JOBS_HELP, UsageError, err, gather,
     indent_option, jobs_option, parse_intermixed)
 from seasonparse.wording import plural
+from seasonparse.records import Record
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 FIRST_SHARE = 8
 
 
-class Outcome(NamedTuple):
+class Outcome(Record):
     """What became of one input (what a worker process sends back)."""
 
     matches: int

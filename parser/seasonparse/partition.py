@@ -22,7 +22,7 @@ from __future__ import annotations
 import zlib
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Hashable, Iterable, NamedTuple
+from typing import Callable, Hashable, Iterable
 
 from seasonparse import statements
 from seasonparse.compact import pack_object, unpack_object, unpacked
@@ -36,6 +36,7 @@ from seasonparse.statements import Deduction, Removal
 from seasonparse.tables import column_indexes, tournament_columns
 from seasonparse.seasons import football_year
 from seasonparse.tournaments import match_phase, section_tournament, table_tournament, tournament_in
+from seasonparse.records import Record
 
 WHOLE_CORPUS = {
     "A001": "an alias is inferred from evidence in every document",
@@ -293,7 +294,7 @@ class ViewExchange:
         return mine.check(codes, check)
 
 
-class Facts(NamedTuple):
+class Facts(Record):
     """What the cross-document stage needs of one document before it reads the document,
     as the per-document stage finds it (without the corpus's identity, which it cannot
     know): keys as they are, the document's identity evidence (whose dated matches, names

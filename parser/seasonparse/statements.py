@@ -5,14 +5,12 @@ Paragraphs and list items are read the same way for every kind of statement
 tournament's winner plays next, who hosts a tie's second leg.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from seasonparse.football import doc_club
 from seasonparse.lazy_re import compile_lazily
@@ -22,9 +20,10 @@ from seasonparse.identity import unmarked
 from seasonparse.names import club_words, fold, same_team
 from seasonparse.tables import rows_of
 from seasonparse.tournaments import Tournament, tournament_in
+from seasonparse.records import Record
 
 
-class Sentence(NamedTuple):
+class Sentence(Record):
     """A paragraph, or one item of a list, with its line and section."""
 
     text: str
@@ -88,7 +87,7 @@ def _kind_words(kind: str) -> tuple[str, ...]:
     return _fewest(statement_words(kind))
 
 
-class Deduction(NamedTuple):
+class Deduction(Record):
     club: str
     points: int
     text: str
@@ -241,7 +240,7 @@ class _Subjects:
         return named[0] if len(named) == 1 else None
 
 
-class Removal(NamedTuple):
+class Removal(Record):
     club: str  # as written
     text: str
     line: int
@@ -266,7 +265,7 @@ def _removals(sentences: Iterable[Sentence]) -> list[Removal]:
     return out
 
 
-class NextOpponent(NamedTuple):
+class NextOpponent(Record):
     """"The winner qualify to the playoff match vs the Clausura 2012 winner"."""
 
     other: Tournament  # the tournament whose winner is named

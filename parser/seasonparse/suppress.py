@@ -89,7 +89,9 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
     if "<!--" not in "\n".join(lines):  # most documents hold no comment: one look, not one a line
         return []  # (a comment's `<!--` holds no line break: it is found within its line or not at all)
     out: list[Directive] = []
-    open_ranges: list[Directive] = []
+    # the open disables by their codes: an enable asks of each list of codes once, not of each
+    # disable (trial47: 8,000 `disable M0` that `enable M003` ends only in part, all left open, 120 s)
+    open_ranges: dict[tuple[str, ...], list[Directive]] = {}
     following: list[int] = []  # _following(lines), once a `disable-next-line` asks
     for n, column, verb, codes in read_comments(lines):
         if stated(verb, codes):  # seasonparse's other comment, read (`states`)
@@ -105,13 +107,13 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
             d.start = d.end = following[n]
         elif d.verb == "disable":
             d.start, d.end = n, len(lines)
-            open_ranges.append(d)
+            open_ranges.setdefault(d.codes, []).append(d)
         else:  # enable: ends what it names of the open disables (start, end: its line where it ends any)
-            for o in list(open_ranges):
-                if _within(o.codes, d.codes):  # all of it: the range ends here
-                    o.end = n
-                    open_ranges.remove(o)
-                elif not _apart(o.codes, d.codes):  # part of it: apply leaves d's codes out below
+            for codes in list(open_ranges):
+                if _within(codes, d.codes):  # all of it: the ranges end here
+                    for o in open_ranges.pop(codes):
+                        o.end = n
+                elif not _apart(codes, d.codes):  # part of it: apply leaves d's codes out below
                     pass
                 else:
                     continue

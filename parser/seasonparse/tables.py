@@ -3,16 +3,15 @@ what a column means (by the lexicon's names), which columns name a tournament,
 a standings row's numbers by meaning (read by the document and the corpus rules),
 and the `;N goals` heading of a goalscorer list (a table written as a list)."""
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from seasonparse.lexicon import alternatives, lexicon, words
 from seasonparse.memo import by_identity
 from seasonparse.model import Row, Table
 from seasonparse.names import fold, tokens
+from seasonparse.records import Record
 
 _NUMERIC = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?\.?")
 _TOURNAMENT_COLUMN = re.compile(r"'(\d{2})\s+([A-Za-z])\s+pts", re.I)
@@ -267,7 +266,7 @@ def _status_mark() -> re.Pattern:
     return re.compile(rf"(?:{mark})(?:\s*,\s*(?:{mark}))*")
 
 
-class StandingsRow(NamedTuple):
+class StandingsRow(Record):
     row: Row
     team: str  # the club as its cell writes it, marks and all (see status_marks)
     values: dict[str, int | None]  # played, won, drawn, lost, goals_for, ... by meaning

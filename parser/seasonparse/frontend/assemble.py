@@ -13,7 +13,6 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from seasonparse.frontend.grammar import Item
 from seasonparse.frontend.lines import (
@@ -31,6 +30,7 @@ from seasonparse.wording import cut
 from seasonparse.tables import (
     column_indexes, column_meanings, goals_column, goals_heading, is_number, points_columns, ranked_otherwise, results_names,
     status_marks, to_int)
+from seasonparse.records import Record
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
 _section, _field, _block, _goalscorer = maker(Section), maker(InfoboxField), maker(Block), maker(Goalscorer)
@@ -719,7 +719,7 @@ def _plays_in(club: str, m: Match) -> bool:
     return one_name(club, m.home) or one_name(club, m.away)
 
 
-class _TextCell(NamedTuple):
+class _TextCell(Record):
     """A text-format table cell as row_notes reads a wikitable's: its text is all it writes."""
     raw: str
     rowspan: int = 1

@@ -14,9 +14,8 @@ data (data/dump.toml), replaced key by key by the `dump` table of the
 configuration (Selection.from_table).
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 import hashlib
 import re
@@ -24,12 +23,13 @@ import re
 from seasonparse.frontend import DUMP_SUFFIXES
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, Diagnostic, Document
+from seasonparse.records import Record
 
 CHUNK = 1 << 20  # bytes fed to the XML parser at a time
 MAX_NAME = 120  # characters of a page's file name under --out, before its suffix
 
 
-class Page(NamedTuple):
+class Page(Record):
     title: str
     namespace: int
     revision: int | None  # the last revision's id
@@ -51,7 +51,7 @@ def redirect_target(text: str) -> str | None:
     return m[1] if m else None
 
 
-class Broken(NamedTuple):
+class Broken(Record):
     """Where a dump stops being readable: what the pages before it are followed by."""
 
     message: str
@@ -143,7 +143,7 @@ def _template_pattern(names) -> re.Pattern | None:
     return re.compile(r"\{\{\s*(?:[Tt]emplate\s*:\s*)?(?:" + "|".join(alternatives) + r")\s*[|}\n]")
 
 
-class Selection(NamedTuple):
+class Selection(Record):
     """Which pages of a dump are season articles (see data/dump.toml)."""
 
     titles: tuple[re.Pattern, ...]

@@ -10,13 +10,12 @@ resumes at the offending line, and the document yields one diagnostic per
 broken construct, not a cascade.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from functools import cache
-from typing import NamedTuple
 
 from seasonparse.frontend.lalr import Tok
 from seasonparse.model import ERROR, Diagnostic, maker
+from seasonparse.records import Record
 
 # What a terminal is, in words, for "expected ..." messages.
 _TERMINAL_WORDS = {
@@ -34,7 +33,7 @@ ITEM_TERMINALS = {"HEADING": "heading", "MATCHES": "match", "OUTCOME": "outcome"
 ITEM_RULES = frozenset(("infobox", "match", "bullets", "paragraph"))
 
 
-class Item(NamedTuple):
+class Item(Record):
     kind: str  # the grammar rule: heading, infobox, match, outcome, table, ...
     lines: tuple[tuple[int, str], ...]  # (line number, text without newline)
 

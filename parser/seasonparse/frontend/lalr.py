@@ -13,32 +13,31 @@ Lark's runtime stays the reference: `lark_result` runs it and returns the same
 values and errors on the seeds and on random and mutated text.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 import re
-from typing import NamedTuple
 
 from seasonparse.model import maker
+from seasonparse.records import Record
 
 
-class Tok(NamedTuple):
+class Tok(Record):
     type: str
     value: str
     line: int  # 1-based, in the text parsed
 
 
-class Node(NamedTuple):
+class Node(Record):
     data: str
     children: list
 
 
-class ParseError(NamedTuple):
+class ParseError(Record):
     line: int  # of the offending token, or of the last token at the end of the text
     expected: frozenset[str]  # terminal names the parser could have taken
     at_end: bool
 
 
-class Result(NamedTuple):
+class Result(Record):
     values: list  # the children of `start`; after an error, the parser's value stack
     error: ParseError | None
 
@@ -49,7 +48,7 @@ _tok, _node = maker(Tok), maker(Node)
 SHIFT, REDUCE = 0, 1  # an action: (SHIFT, next state) or (REDUCE, rule index); a goto is a SHIFT
 
 
-class Tables(NamedTuple):
+class Tables(Record):
     """One LALR parser as plain data (ints, strings, tuples and dicts): what the runner
     needs, nothing of Lark's. Shipped prebuilt in frontend/_lalr_tables.py, so that a
     run neither imports Lark nor rebuilds its objects (`tables_from_lark`)."""

@@ -5,9 +5,7 @@ The grammar has already said what kind of line it is; these functions take it
 apart and keep the column of every piece (1-based, like the line numbers).
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
-from typing import NamedTuple
 
 import re
 from datetime import date
@@ -17,6 +15,7 @@ from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import alternatives, contains_any, lexicon, names_any, without_article, words
 from seasonparse.model import maker
 from seasonparse.names import fold, side_named, tokens
+from seasonparse.records import Record
 
 # The space characters of Unicode (category Zs) other than U+0020: a no-break space (U+00A0,
 # which copying a rendered Wikipedia page gives), a narrow one (U+202F), a figure space
@@ -89,7 +88,7 @@ _SCORE = compile_lazily(
     r"(?P<away>\S(?:.*[^ \t])?)[ \t]*$")
 
 
-class ScoreLine(NamedTuple):
+class ScoreLine(Record):
     home: str
     away: str
     home_goals: int
@@ -315,7 +314,7 @@ def _minute_parts(text: str) -> tuple[int, int | None, str]:
     return int(m[1]), int(stoppage) if stoppage else None, note_kind(m[4]) if m[4] else "goal"
 
 
-class Minute(NamedTuple):
+class Minute(Record):
     minute: int
     stoppage: int | None
     kind: str  # goal | penalty | own_goal
@@ -323,7 +322,7 @@ class Minute(NamedTuple):
     end_column: int
 
 
-class Entry(NamedTuple):
+class Entry(Record):
     """One scorer, with the minutes that are his once bare minutes are attributed."""
 
     player: str
@@ -334,7 +333,7 @@ class Entry(NamedTuple):
     link: str | None = None  # the article the name links (model.Event.link)
 
 
-class ScorerEntries(NamedTuple):
+class ScorerEntries(Record):
     team: str
     team_column: int
     entries: tuple[Entry, ...]
@@ -487,7 +486,7 @@ _SCORE_IN_PROSE = compile_lazily(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)(?!\d)")
 _DIGIT = compile_lazily(r"\d")
 
 
-class Outcome(NamedTuple):
+class Outcome(Record):
     winner: str
     reason: str
     aggregate: tuple[int, int] | None
@@ -555,7 +554,7 @@ _SUPERSCRIPT = compile_lazily(r"\^\{([^}]*)\}")
 _LEAKED_PARAM = compile_lazily(r"\|\s*(?P<key>[A-Za-z](?:[\w \-]*?[\w\-])??)\s*=\s*(?P<value>.*)$")
 
 
-class CleanValue(NamedTuple):
+class CleanValue(Record):
     value: str
     leaked: tuple[str, str] | None  # (key, value) of a swallowed template parameter
     leaked_column: int | None

@@ -7,9 +7,7 @@ grammar treats them as spaces), a binary file (a NUL byte anywhere, or mostly co
 bytes at its start) gives an error and no text.
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
-from typing import NamedTuple
 
 import errno
 import hashlib
@@ -17,9 +15,10 @@ import os
 import stat
 
 from seasonparse.model import ERROR, WARNING, Diagnostic
+from seasonparse.records import Record
 
 
-class Source(NamedTuple):
+class Source(Record):
     path: str
     text: str | None  # None: not parseable at all (binary, unreadable)
     sha256: str | None  # None: the file could not be read

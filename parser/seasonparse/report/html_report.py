@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 from pathlib import Path
-from typing import NamedTuple
 
 from seasonparse.findings import Finding, Settings
 from seasonparse.report.text_format import marks, window
 from seasonparse.wording import plural
+from seasonparse.records import Record
 
 CONTEXT = 2  # source lines shown above and below a finding's line
 STANDINGS_COLUMNS = (("played", "Pld"), ("won", "W"), ("drawn", "D"), ("lost", "L"),
@@ -216,7 +216,7 @@ def _contradictions(findings, lines_by_path, rules) -> str:
 
 # --- seasons ---------------------------------------------------------------------------
 
-class Season(NamedTuple):
+class Season(Record):
     key: tuple
     label: str
     anchor: str
@@ -228,7 +228,7 @@ class Season(NamedTuple):
     stated: dict  # (club, tournament) -> points as every table states them (rules.cross_tables)
 
 
-class _Loose(NamedTuple):
+class _Loose(Record):
     """An undated match: in no corpus index, shown on its own."""
 
     doc: object

@@ -6,10 +6,8 @@ with the majority (between two documents, the later one by path), and the
 others are related locations (rules.base.odd_ones).
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from seasonparse.football import (
     knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, season_years,
@@ -22,6 +20,7 @@ from seasonparse.rules.base import odd_ones, text_column
 from seasonparse.statements import next_opponents
 from seasonparse.tournaments import (doc_competition, doc_tournament, final_tournament, phase_of_season, season_of,
                                      section_tournament, tournament_in)
+from seasonparse.records import Record
 
 
 def _season_tournament(doc, phase: str):
@@ -29,7 +28,7 @@ def _season_tournament(doc, phase: str):
     return None if season is None else phase_of_season(phase, season.first.year)
 
 
-class Claim(NamedTuple):
+class Claim(Record):
     """One document's statement about a tournament: its champion, or whom its winner plays."""
 
     value: object  # a club root, or a tournament
@@ -311,7 +310,7 @@ def _says_both(kt, res) -> bool:
             and not same_team(stated, res.winner))
 
 
-class _TieView(NamedTuple):
+class _TieView(Record):
     """One document's view of a tie: when it started and who went through."""
 
     day: date

@@ -6,11 +6,9 @@ with the majority (between two documents, the later one by path), and the
 others are related locations (rules.base.odd_ones).
 """
 
-# No `from __future__ import annotations`: NamedTuple would compile every string annotation at import (start-up; see model.py).
 
 from collections import Counter
 from itertools import combinations
-from typing import NamedTuple
 
 from seasonparse.corpus import Removal, written
 from seasonparse.football import doc_club
@@ -22,6 +20,7 @@ from seasonparse.wording import plural
 from seasonparse.tables import (SHORT_LABELS, column_indexes, differences, record, rows_of, to_int,
                                 tournament_columns, win_points)
 from seasonparse.tournaments import table_tournament, tournament_in, tournament_named
+from seasonparse.records import Record
 
 
 def club_record(refs, club, win):
@@ -120,7 +119,7 @@ def _deduction_stated(corpus, club: str, t, points: int) -> bool:
                for p, _path, _line, _text, when in corpus.deductions.get(club, ()))
 
 
-class Stated(NamedTuple):
+class Stated(Record):
     """A club's points in one tournament, as one table states them."""
 
     value: int

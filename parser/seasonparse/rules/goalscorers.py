@@ -6,7 +6,6 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
-from typing import NamedTuple
 
 from seasonparse.findings import Edit, Fix, Related, rule
 from seasonparse.football import counted, doc_club, in_section, per_document, same_team, table_clubs
@@ -17,6 +16,7 @@ from seasonparse.rules.base import row_cell_spans
 from seasonparse.tables import column_groups, column_indexes, goals_column, goals_columns, goals_heading, to_int
 from seasonparse.tournaments import match_phase, named_phase
 from seasonparse.wording import plural
+from seasonparse.records import Record
 
 
 class Tally:
@@ -806,7 +806,7 @@ def scorer_not_listed(doc, settings, report):
                          related=[Related(doc.path, (t.rows or t.own_rows)[0].line, 1, "the list")])
 
 
-class _Who(NamedTuple):
+class _Who(Record):
     """What a row states of its player besides his name: rows stating another club, another
     nationality's flag or another link target (the README's identity evidence) name two
     players (`[[Ronaldo (Brazilian footballer)|Ronaldo]]` BRA, `[[Cristiano Ronaldo]]` POR)."""

@@ -17,7 +17,7 @@ from seasonparse.tables import to_int
 from seasonparse.tournaments import match_phase
 from seasonparse.wording import plural
 
-_SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)\)")
+_SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)(?:\s+goals?)?\)")  # `(4)`, `(4 goals)`
 
 
 def _field(doc, meaning):
@@ -366,4 +366,57 @@ def _records_beaten(doc, stated: list, matches, report):
                          related=[Related(doc.path, best.line, best.home_column, "the match")])
 
 
-RULES = (infobox_statistics_mismatch, infobox_vs_final_table, infobox_record_match)
+_LEADING_GOALS = re.compile(r"\s*(\d{1,2})(?!\d)")  # `4`, `1 (4)`, `2 (a.e.t.)`: the match's goals first
+
+
+@rule("I004", "infobox-vs-match", ERROR)
+def infobox_vs_match(doc, settings, report):
+    """A match infobox's score or date that the document's own match of its two teams contradicts.
+
+    What it does: where the infobox names two teams (`team1`, `team2`: the {{Infobox football
+    match}} of a final's article) and the document's counted matches hold exactly one meeting of
+    them (or one on the infobox's date), compares each team's score in the infobox (`team1score`,
+    `team2score`: their goals first, `1 (4)` a shoot-out's after them) with the goals that team
+    scored in the match, on whichever side it played, and the infobox's `date` with the match's.
+    Two meetings and no date to tell them apart (a final of two legs) are left alone.
+
+    Why: the infobox is typed apart from the match's own box, and a final's score or day copied
+    from the year before, or the teams' scores swapped, is seen at the top of the page.
+
+    Example:
+        | team1 = Juventus | team1score = 1 | team2 = Real Madrid | team2score = 3
+                             (the Details box: Juventus 1–4 Real Madrid)
+    """
+    from seasonparse.frontend.lines import parse_date  # loaded by any check that read a document: not by `rules`
+
+    team1, team2 = _field(doc, "team1"), _field(doc, "team2")
+    if team1 is None or team2 is None or not team1.value.strip() or not team2.value.strip():
+        return
+    day_field = _field(doc, "match_date")
+    day = parse_date(day_field.value, short_months=True) if day_field is not None and day_field.value else None
+    met = []  # (match, team1's goals, team2's goals)
+    for m in doc.matches:
+        if not counted(m):
+            continue
+        if same_team(team1.value, m.home) and same_team(team2.value, m.away):
+            met.append((m, m.home_goals, m.away_goals))
+        elif same_team(team1.value, m.away) and same_team(team2.value, m.home):
+            met.append((m, m.away_goals, m.home_goals))
+    if len(met) > 1:
+        met = [found for found in met if day is not None and found[0].date == day]
+    if len(met) != 1:
+        return
+    m, goals1, goals2 = met[0]
+    related = [Related(doc.path, m.line, m.home_column, "the match")]
+    for field, team, goals in ((_field(doc, "team1_score"), team1.value, goals1),
+                               (_field(doc, "team2_score"), team2.value, goals2)):
+        stated = _LEADING_GOALS.match(field.value) if field is not None else None
+        if stated is not None and int(stated[1]) != goals:
+            yield report(f"{field.key}: {stated[1]}, but {team} scored {goals} in `{describe(m)}`", field.line, 1,
+                         related=related)
+    if day is not None and m.date is not None and day != m.date:
+        yield report(f"{day_field.key}: {day_field.value}, but `{describe(m)}` is dated {m.date_text or m.date}",
+                     day_field.line, 1, related=related)
+
+
+RULES = (infobox_statistics_mismatch, infobox_vs_final_table, infobox_record_match, infobox_vs_match)

@@ -10,12 +10,12 @@ one are blanked: a diagnostic (P014) says so and the reader carries on.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import param_name
 from seasonparse.model import WARNING, Diagnostic, maker
+from seasonparse.records import Record
 
 MAX_TEMPLATE = 1 << 20  # 1 MiB: far above any real football template (the largest seen: 12 KB)
 MAX_DEPTH = 20  # mwparserfromhell (the tests' reference) gives up on deeper nesting; real boxes nest 3 or 4 deep
@@ -46,7 +46,7 @@ def _blank_deep(text: str) -> tuple[str, int | None]:
     return "".join(parts), first
 
 
-class Param(NamedTuple):
+class Param(Record):
     name: str  # canonical (aliases folded, lower case); positional ones "1", "2", ...
     raw: str  # the value as written, stripped
     offset: int  # offset of the stripped value in the article
@@ -55,7 +55,7 @@ class Param(NamedTuple):
 _new_param = maker(Param)  # a results grid makes hundreds; Param's constructor is Python code
 
 
-class Fragment(NamedTuple):
+class Fragment(Record):
     kind: str
     name: str  # the template's name as written
     start: int

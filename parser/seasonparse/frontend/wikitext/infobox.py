@@ -11,6 +11,7 @@ import re
 
 from seasonparse.frontend.wikitext.clean import LINE_BREAK, clean, links
 from seasonparse.frontend.wikitext.fragments import Fragment
+from seasonparse.frontend.wikitext.matchbox import template_date
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.model import InfoboxField
 
@@ -26,6 +27,8 @@ def _value(raw: str) -> str:
     ones) joined by commas, as a list is written in running text, so that its names stay
     apart (`Granby FC, Ilkford (play-offs)`, not `Granby FC Ilkford (play-offs)`); a line
     that is a remark in brackets is not a name."""
+    if (shown := template_date(raw)) is not None:  # `{{Start date|2017|6|3|df=y}}`: `3 June 2017`
+        return shown[1]
     if "<" not in raw or not LINE_BREAK.search(raw):
         return clean(raw)
     out = ""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
 
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import MONTHS, Entry, Minute, match_detail, month_number, note_kind, parse_date
@@ -28,6 +27,7 @@ from seasonparse.lexicon import names_any, struck_kind
 from seasonparse.model import INFO, WARNING, Diagnostic, Event, Match, ScorerLine
 from seasonparse.names import fold
 from seasonparse.tables import to_int
+from seasonparse.records import Record
 
 _MINUTE = re.compile(r"(\d{1,3})\s*(?:\+\s*(\d{1,2}))?\s*['’′]?")
 # A minute written as text in a goals value (`54'`, `90+2'`, `54' (pen.)`, `54' ([[Penalty kick
@@ -67,22 +67,33 @@ def date_of(param) -> tuple[str | None, str]:
     or `29 May 2022` with `df=y` or `format=dmy`."""
     if param is None:
         return None, ""
-    for kind, a, b in lean.pieces(param.raw, 0, len(param.raw)):
+    shown = template_date(param.raw)
+    if shown is not None:
+        return shown
+    text = clean(param.raw)
+    return parse_date(text, short_months=True) if text else None, text
+
+
+def template_date(raw: str) -> tuple[str | None, str] | None:
+    """(ISO, text) of the first date template in `raw` (date_of's), None where it holds none: what
+    an infobox's `date` shows too (`{{Start date|2017|6|3|df=y}}`, cleaned to nothing as a template)."""
+    if "{{" not in raw:
+        return None
+    for kind, a, b in lean.pieces(raw, 0, len(raw)):
         if kind != "template":
             continue
-        name, params = lean.split(param.raw, a, b)
+        name, params = lean.split(raw, a, b)
         if kind_of(name) != "start_date":
             continue
         iso = _template_day([v.strip() for k, v, _ in params if k is None and v.strip()])
         if iso is None:  # names no day (`|2021|2|30`, `|2021`, none): as written, which D001 reports
-            return None, clean(param.raw) or cut(" ".join(param.raw.split()))
+            return None, clean(raw) or cut(" ".join(raw.split()))
         options = {k.strip().casefold(): v.strip().casefold() for k, v, _ in params if k is not None}
         day = date.fromisoformat(iso)
         month = _MONTH_NAMES[day.month - 1]
         dmy = options.get("df") in ("y", "yes") or options.get("format") == "dmy"
         return iso, f"{day.day} {month} {day.year}" if dmy else f"{month} {day.day}, {day.year}"
-    text = clean(param.raw)
-    return parse_date(text, short_months=True) if text else None, text
+    return None
 
 
 def _template_day(values: list[str]) -> str | None:
@@ -128,7 +139,7 @@ def _other_minutes(tkind: str, values: list[str]) -> list[tuple[int | None, int 
     return [(int(m[1]), int(m[2]) if m[2] else None) for m in found] or [(None, None)]
 
 
-class OtherEvent(NamedTuple):
+class OtherEvent(Record):
     """A card or a shoot-out kick, its columns those of its template."""
 
     player: str

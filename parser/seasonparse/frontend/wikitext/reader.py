@@ -26,7 +26,7 @@ from seasonparse.frontend.wikitext.row_notes import with_row_notes
 from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, read_sports_table,
                                                      stated_tie_breaks)
 from seasonparse.frontend.wikitext.templates import (
-    club_season_infoboxes, continues, is_ignored, key, kind_of, legacy_parts)
+    club_season_infoboxes, continues, is_ignored, key, kind_of, legacy_parts, without_namespace)
 from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, aggregate_text, box_statements, box_ties, marked_winners, read_two_leg,
     tie_table_columns)
@@ -274,7 +274,7 @@ class _Reader:
     def unknown(self, start: int, end: int) -> None:
         """A template standing alone that no reader takes: kept as a raw block; noted once
         per name (`note_unknown`). Page furniture (navboxes, portals, …) is known and silent."""
-        name = self.src[start + 2:end].split("|", 1)[0].split("}", 1)[0].strip()
+        name = without_namespace(self.src[start + 2:end].split("|", 1)[0].split("}", 1)[0].strip())
         self.b.blocks.append(Block("raw", self.line(start), self.line(max(start, end - 1)),
                                    self.src[start:end], section=self.b.section))
         module = name.startswith("#") and key(name).startswith("#invoke:")  # a template's module: noted

@@ -16,11 +16,11 @@ scanner never raises.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import key, kind_of, wrappers
 from seasonparse.model import ERROR, WARNING, Diagnostic
+from seasonparse.records import Record
 
 _MASKED = re.compile(r"<!--.*?(?:-->|\Z)|<nowiki>.*?(?:</nowiki>|\Z)", re.S | re.I)
 _BRACES = re.compile(r"\{\{|\}\}")
@@ -36,7 +36,7 @@ BLOCK_KINDS = frozenset((
     "two_leg_result"))
 
 
-class Piece(NamedTuple):
+class Piece(Record):
     kind: str  # template | table | heading | text | unknown_template
     start: int
     end: int  # exclusive

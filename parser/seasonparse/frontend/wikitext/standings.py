@@ -16,7 +16,6 @@ disagree).
 
 from __future__ import annotations
 
-from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Fragment
@@ -27,12 +26,13 @@ from seasonparse.lexicon import words
 from seasonparse.model import WARNING, Diagnostic, Row, Table
 from seasonparse.names import fold
 from seasonparse.tables import to_int
+from seasonparse.records import Record
 
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts")
 COLUMNS_ADJUSTED = (*COLUMNS[:-1], "Adj", "Pts")
 
 
-class _Line(NamedTuple):
+class _Line(Record):
     """One team's numbers, before the table knows whether it needs an Adj column."""
 
     pos: int | None  # None: a legacy row that states no `p` (legacy_table: its place in the table)

@@ -16,8 +16,19 @@ _SPACES = re.compile(r"[\s_]+")
 
 @lru_cache(maxsize=65536)  # the same parameter names in every call of a template
 def key(name: str) -> str:
-    """`Football_box collapsible ` -> `football box collapsible`."""
-    return _SPACES.sub(" ", name).strip().casefold()
+    """`Football_box collapsible ` -> `football box collapsible` (without_namespace's)."""
+    return _SPACES.sub(" ", without_namespace(name)).strip().casefold()
+
+
+def without_namespace(name: str) -> str:
+    """The name less the namespace MediaWiki reads a template from, written or not:
+    `{{Template:Football box}}` is `{{Football box}}` (trial47: the one skipped, the other noted)."""
+    head = name.lstrip()[:9].casefold()
+    if head.startswith("template") and ":" in name:
+        before, _, after = name.partition(":")
+        if before.strip().casefold() == "template":
+            return after.strip()
+    return name
 
 
 def _data() -> dict:

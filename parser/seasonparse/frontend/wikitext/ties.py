@@ -47,7 +47,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from typing import NamedTuple
 
 from seasonparse.frontend.wikitext.clean import clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
@@ -56,11 +55,12 @@ from seasonparse.frontend.wikitext.templates import inline_rules, key, tie_colum
 from seasonparse.lexicon import knockout_title, leg_round, names_any, names_phase, struck_note, words
 from seasonparse.model import ERROR, WARNING, Diagnostic, Match, Tie
 from seasonparse.names import fold, tokens
+from seasonparse.records import Record
 
 _SHOOTOUT = re.compile(r"\((\d{1,2})\s*[-–—−]\s*(\d{1,2})\s*(?:p|pen|pens|penalties|p\.)\.?\)", re.I)
 
 
-class TieText(NamedTuple):
+class TieText(Record):
     """One tie as written: raw team cells (bold kept), aggregate and leg cells, and where."""
 
     team_a: str
@@ -77,7 +77,7 @@ class TieText(NamedTuple):
     row: str = "ties_table_row"  # what writes it: a ties table's row, or a {{TwoLegResult}} (`two_leg_row`)
 
 
-class Mark(NamedTuple):
+class Mark(Record):
     """A tie whose one team is written in bold, and who won it by its score."""
 
     marked: str  # the club in bold

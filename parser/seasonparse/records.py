@@ -1,0 +1,102 @@
+"""Records: immutable tuples with named fields, declared like typing.NamedTuple, made cheaply.
+
+    class Bye(Record):
+        club: str
+        line: int
+        section: tuple[str, ...] = ()
+
+A record is what typing.NamedTuple makes (a tuple subclass with no instance dict, a
+field per annotation in order, defaults for the last ones, `_fields`, `_field_defaults`,
+`_replace`, `_asdict`, `_make`, the same repr, pickling and `__match_args__`) at a fifth of
+the cost per class: NamedTuple has collections.namedtuple compile a `__new__` from source
+for every class (and typing check every annotation), ~60 µs a class, and a check's start
+defines sixty of them (~10 M instructions, 3 % of `check seeds/`). Here the `__new__` of
+each number of fields is compiled once and given each class's field names as its
+parameters (`CodeType.replace`), so records are made exactly as fast (a positional call of
+a plain function that builds the tuple) and take keywords as NamedTuple's do.
+Annotations are not evaluated (a module may use `from __future__ import annotations`).
+A subclass that declares no fields keeps its base's (methods added to a record).
+"""
+
+from __future__ import annotations
+
+from types import FunctionType
+
+try:  # the C descriptor collections.namedtuple gives each field: reading a field is one step
+    from _collections import _tuplegetter as _field
+except ImportError:  # another Python: the same, in Python
+    from operator import itemgetter
+
+    def _field(index: int, doc: str) -> property:
+        return property(itemgetter(index), doc=doc)
+
+_tuple_new = tuple.__new__
+_NEW_CODE: dict[int, object] = {}  # number of fields -> the code of a `__new__` taking that many
+
+
+def _new_code(n: int):
+    code = _NEW_CODE.get(n)
+    if code is None:
+        params = ", ".join(f"_{i}" for i in range(n))
+        namespace: dict = {}
+        exec(f"def __new__(_cls, {params}):\n    return _tuple_new(_cls, ({params}{',' if n == 1 else ''}))",
+             namespace)  # noqa: S102 - a fixed template, one per number of fields
+        code = _NEW_CODE[n] = namespace["__new__"].__code__
+    return code
+
+
+class _RecordType(type):
+    def __new__(mcls, name: str, bases: tuple, namespace: dict, **kwargs):
+        fields = tuple(namespace.get("__annotations__", ()))
+        namespace.setdefault("__slots__", ())
+        defaults = []
+        for field in fields:
+            if field in namespace:
+                defaults.append(namespace.pop(field))
+            elif defaults:
+                raise TypeError(f"{name}: field {field} without a default follows one with a default")
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        if not fields:
+            return cls
+        if any(f.startswith("_") for f in fields):
+            raise ValueError(f"{name}: a field's name cannot start with an underscore")
+        code = _new_code(len(fields)).replace(co_varnames=("_cls", *fields))
+        new = FunctionType(code, {"_tuple_new": _tuple_new}, "__new__", tuple(defaults) or None)
+        new.__qualname__ = f"{name}.__new__"
+        cls.__new__ = new
+        cls._fields = fields
+        cls._field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+        cls.__match_args__ = fields
+        for i, field in enumerate(fields):
+            setattr(cls, field, _field(i, f"Alias for field number {i}"))
+        return cls
+
+
+class Record(tuple, metaclass=_RecordType):
+    """The base of every record (see the module's docstring)."""
+
+    __slots__ = ()
+    _fields = ()  # (not annotated: an annotation here is a field)
+    _field_defaults = {}  # noqa: RUF012 - never changed: each record's class gets its own
+
+    @classmethod
+    def _make(cls, iterable):
+        values = tuple(iterable)
+        if len(values) != len(cls._fields):
+            raise TypeError(f"{cls.__name__} takes {len(cls._fields)} fields, not {len(values)}")
+        return _tuple_new(cls, values)
+
+    def _replace(self, **changes):
+        values = tuple(changes.pop(f, v) for f, v in zip(self._fields, self))
+        if changes:
+            raise ValueError(f"{type(self).__name__} has no field {', '.join(map(repr, changes))}")
+        return _tuple_new(type(self), values)
+
+    def _asdict(self) -> dict:
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self))})"
