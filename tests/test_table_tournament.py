@@ -11,7 +11,7 @@ from reporting import check_run, in_folder
 
 from seasonparse.frontend import parse_file, parse_text
 from seasonparse.report.html_report import render
-from seasonparse.tournaments import doc_tournament, table_tournament
+from seasonparse.tournaments import doc_competition, doc_tournament, table_tournament
 
 PRE_SEASON_CUP = FIXTURES / "wikitext" / "excerpts" / "pre_season_cup"
 CLUB_ARTICLE = PRE_SEASON_CUP / "2005–06_Central_Coast_Mariners_FC_season.wikitext"
@@ -154,3 +154,16 @@ def test_an_international_tournament_is_named_by_its_infobox_not_its_file():
     assert doc_tournament(doc) == ("Copa Testa", "2019")
     [table] = [t for t in doc.tables if t.kind == "standings"]
     assert table_tournament(doc, table) == ("Copa Testa", "2019")
+
+
+def test_an_infobox_competition_with_its_year_is_the_competition_in_that_season():
+    """trial48: `Competition: UEFA Euro 1984` keyed `UEFA Euro 1984` 1984 (messages `UEFA Euro 1984
+    1984`), apart from the title's `= UEFA Euro 1984 =`: the competition is named less the season,
+    as a title is; a value naming a phase and its year stays a split season's (no competition)."""
+    team = parse_text("= Denmark at UEFA Euro 1984 =\n\nInfobox\n- Team: Denmark\n- Season: 1984\n"
+                      "- Competition: UEFA Euro 1984\n", "den84.txt")
+    title = parse_text("= UEFA Euro 1984 =\n\nInfobox\n- Year: 1984\n", "euro84.txt")
+    assert doc_tournament(team) == doc_tournament(title) == ("UEFA Euro", "1984")
+    phase = parse_text("= 2011–12 Club Necaxa season =\n\nInfobox\n- Season: 2011–12\n"
+                       "- Competition: Apertura 2011\n", "necaxa.txt")
+    assert doc_competition(phase) is None

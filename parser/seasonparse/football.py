@@ -289,9 +289,26 @@ def _series_titles(section: tuple[str, ...]) -> tuple[int | None, tuple[tuple[in
     words (`Finals`), and each title naming a season, folded less its year (`MLS Cup 2022` ->
     (0, `mls cup`)), for _cup_finals to tell."""
     series = next((i for i, t in enumerate(section) if fold(t) in words("sections", "finals_series")), None)
-    dated = tuple((i, " ".join(without_years(fold(t)).split())) for i, t in enumerate(section)
-                  if season_years(t))
+    dated = tuple((i, _less_final(" ".join(without_years(fold(t)).split()))) for i, t in enumerate(section)
+                  if season_years(t) or _cup_final_title(fold(t)))
     return series, dated
+
+
+@cache
+def _final_words() -> re.Pattern:
+    """A name of the final (the lexicon's last round) at a title's end, after a space: `MLS Cup final`."""
+    return re.compile(rf"\s+(?:{alternatives(fold(n) for n in lexicon()['sections']['rounds'][-1])})$")
+
+
+def _less_final(name: str) -> str:
+    """A title less the final's name at its end (`mls cup final` -> `mls cup`)."""
+    return _final_words().sub("", name)
+
+
+def _cup_final_title(folded: str) -> bool:
+    """A title that may name a cup's final without a year (`MLS Cup`, `MLS Cup final`): a cup's word
+    in it (the lexicon's phases.cup), for _cup_finals to tell (trial48: `==MLS Cup==` was no final)."""
+    return names_phase(folded, "cup")
 
 
 def _names_series(title: str) -> bool:

@@ -16,8 +16,8 @@ articles (`[[Club América]]` is no `[[Club Sol de América]]`, `[[Manchester
 City F.C.]]` no `[[Manchester City W.F.C.]]`; a match two copies list against
 two such clubs is one copy's mistake): the link is stated, the inference guessed.
 Two names that stand as different clubs in one document (the two sides of a
-match, two rows of one table, names that play separate matches of one day or separate ties of
-one round: _apart_by_round_or_day) are never merged: each such match or table is a
+match, two rows of one table or of its standings tables (_standings_clubs), names that play
+separate matches of one day or separate ties of one round: _apart_by_round_or_day) are never merged: each such match or table is a
 numbered group, each club keeps the set of groups its names stand in, and two
 clubs that share a group stay apart (no pairs of names are listed, so a table
 of n rows costs n, not n^2). Inferred merges keep their
@@ -419,6 +419,8 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
             if k:
                 groups.setdefault(group, set()).add(k)
     found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
+    if beside_matches is None and len(standings := _standings_clubs(doc)) > 1:
+        found_groups.append(standings)
     if beside_matches is not None:  # after the matches, as a whole document is read
         for name, line, target in beside_matches.names:
             names.setdefault((name, target), line)
@@ -436,6 +438,21 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
 
 
 _NOTHING_BESIDE = Evidence((), (), ())
+
+
+def _standings_clubs(doc: Document) -> tuple[str, ...]:
+    """The keys of the clubs of a document's standings tables, where it has two or more: one group,
+    as one table's rows are (a document does not name one club two ways in its standings: a
+    tournament's groups, a league's phases), each less the status marks after it (`Leeds United (R)`
+    beside another table's `Leeds United` is one club: _status_only decides). trial48: Yugoslavia
+    (Euro 1984's group 1) and Romania (group 2) were merged by one match a team article wrote
+    against the wrong one, and the X005 saying so was lost."""
+    if sum(t.kind == "standings" for t in doc.tables) < 2:
+        return ()
+    found = {key(unmarked(club) or club) for t, _, clubs in _team_cells(doc) if t.kind == "standings"
+             for club in clubs}
+    found.discard("")
+    return tuple(sorted(found))
 
 
 def _apart_by_round_or_day(doc: Document, keys: dict[str, str]) -> list[tuple[str, ...]]:

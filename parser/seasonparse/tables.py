@@ -61,6 +61,14 @@ def _column_names() -> tuple[tuple[str, frozenset[str]], ...]:
                  for meaning, names in lexicon()["columns"].items())
 
 
+def ranked_otherwise(columns: tuple[str, ...]) -> bool:
+    """Whether a table's column says it ranks by something else than points: a column headed by a
+    word of the lexicon's standings other_rankings (`PPG`, `Points per game`: a season curtailed
+    and decided on points per game, the 2019–20 WSL), Table.order_rule `other` in either front end."""
+    wanted = words("standings", "other_rankings")
+    return any(_header(c) in wanted for c in columns)
+
+
 def _header(name: str) -> str:
     """A column's header or a lexicon's column name, folded, less a trailing dot (`Pld.` is
     `Pld`, `Pos.` `Pos`): headers abbreviated with a dot name what they name without."""

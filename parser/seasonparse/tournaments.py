@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from seasonparse.football import doc_club, excluded_section, round_index, season_window
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import alternatives, lexicon, names_any, names_phase, words
+from seasonparse.lexicon import alternatives, group_stage, lexicon, names_any, names_phase, words
 from seasonparse.model import Document, Table
 from seasonparse.names import fold
 
@@ -103,13 +103,16 @@ def doc_competition(doc: Document) -> str | None:
     season, as the league's own article's title names it: trial21), else a league
     article's title without its season (`2019–20 Premier League`). A league article's
     own label stays (`[[Eliteserien|Tippeligaen]]`: the league's name that season). A
-    value naming a phase is a split season."""
+    value naming a phase is a split season. A value naming the season too is the competition
+    less it, as a title is (`Competition: UEFA Euro 1984` is `UEFA Euro`, season 1984; trial48:
+    it keyed `UEFA Euro 1984 1984`, apart from the title's `= UEFA Euro 1984 =`)."""
     keys = words("infobox", "competition")
     f = next((f for f in doc.infobox if fold(f.key) in keys and f.value), None)
     linked = _PIPED_LINK.search(f.raw) if f is not None and "|" in f.raw and doc_club(doc) else None
-    name = (_SEASON_WORDS.sub(" ", linked[1]) if linked else f.value) if f else \
-        (None if doc_club(doc) else _SEASON_WORDS.sub(" ", doc.title or ""))
-    name = " ".join((name or "").split())
+    said = (linked[1] if linked else f.value) if f else (None if doc_club(doc) else doc.title or "")
+    if not said or (f is not None and (tournament_in(said) or _phase_only(said))):
+        return None
+    name = " ".join(_SEASON_WORDS.sub(" ", said).split())
     if not name or tournament_in(name) or _phase_only(name):
         return None
     return name
@@ -210,13 +213,17 @@ def section_stage(section: tuple[str, ...]) -> str | None:
     """The stage after a split league's regular season that a place belongs to (the lexicon's
     [tournaments.stages]: `championship round` for `==Champions' play-offs==`), by the deepest
     title naming one; None for the regular season (trial22: a championship round's table, whose
-    clubs start from their halved regular-season points, was compared with the regular season's)."""
+    clubs start from their halved regular-season points, was compared with the regular season's).
+    A group stage under a round's title (`==Second round==` over `===Group A===`: match_phase reads
+    its matches as league play) is that round's stage, its tables and its matches (trial48: the 1950
+    World Cup's `==First round==`, its tables staged, its matches taken for the knockout's)."""
     for title in reversed(section):
         folded = fold(title)
         for stage, pattern in _stage_patterns():
             if pattern.search(folded):
                 return stage
-    return None
+    at = _round_over_groups(section)
+    return fold(_round_head(section[at])) if at is not None else None
 
 
 def carried_over(table: Table, stated: int | None, earned: int) -> int:
@@ -281,13 +288,25 @@ def match_phase(section: tuple[str, ...]) -> str:
     """The part of a season a match under `section` belongs to: cup, knockout or league. A
     round's title may go on in brackets or after a colon (`Final (1 May)`, `Final: Group 1
     winner v Group 2 winner`): the round it names first decides (review15: such a final,
-    read as league play, gave a false I002)."""
+    read as league play, gave a false I002). A round's title over a group's (`==First round==` over
+    `===Group 1===`: the 1950 World Cup's) is a group stage's round, played as a league
+    (lexicon.group_stage; trial48: its table's X006 was silent, its matches taken for knockout)."""
     if any(names_phase(t, "cup") for t in section):
         return "cup"
-    if any(round_index(t) is not None or round_index(_round_head(t)) is not None
-           or names_any(t, "phases", "knockout") for t in section):
+    if any(names_any(t, "phases", "knockout") for t in section):
+        return "knockout"
+    if any(round_index(t) is not None or round_index(_round_head(t)) is not None for t in section) \
+            and _round_over_groups(section) is None:
         return "knockout"
     return "league"
+
+
+def _round_over_groups(section: tuple[str, ...]) -> int | None:
+    """The place of the deepest title naming a round where the titles below it name a group (`==First
+    round==` over `===Group 1===`): a group stage's round, played as a league; None where there is
+    none (a final whose own title names its round robin, `Final (round robin's top two)`, is a final)."""
+    rounds = [i for i, t in enumerate(section) if round_index(t) is not None or round_index(_round_head(t)) is not None]
+    return rounds[-1] if rounds and group_stage(section[rounds[-1] + 1:]) else None
 
 
 def _round_head(title: str) -> str:

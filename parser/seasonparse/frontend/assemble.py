@@ -9,6 +9,7 @@ closes, which table row is a header, a total, or a rowspan leftover.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
@@ -19,7 +20,7 @@ from seasonparse.frontend.lines import (
     parse_scorers, split_cells)
 from seasonparse.frontend.outcome_ties import SectionPairs
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import contains_any, group_stage, leg_round, words
+from seasonparse.lexicon import contains_any, group_stage, leg_round, stated_number, statement_patterns, statement_words, words
 from seasonparse.model import (
     ERROR, INFO, WARNING, NO_MATCH_DETAILS, Block, Diagnostic, Document, Event, Goalscorer,
     InfoboxField, Match, Row, ScorerLine, Section, Table, Tie, maker)
@@ -27,8 +28,8 @@ from seasonparse.names import fold, one_name, same_club, same_team, side_named, 
 from seasonparse.seasons import years_named
 from seasonparse.wording import cut
 from seasonparse.tables import (
-    column_indexes, column_meanings, goals_column, goals_heading, is_number, points_columns, results_names, status_marks,
-    to_int)
+    column_indexes, column_meanings, goals_column, goals_heading, is_number, points_columns, ranked_otherwise, results_names,
+    status_marks, to_int)
 from seasonparse.records import Record
 
 _event, _scorer_line, _row, _match = maker(Event), maker(ScorerLine), maker(Row), maker(Match)
@@ -48,6 +49,9 @@ _SCORE_TOKEN = re.compile(r"\s\d{1,2}[ \t]*[-–—][ \t]*\d{1,2}(?:\s|$)")
 # A cell that is a score (`2–1`): a table holding one is data, whatever its header (review26: a
 # headerless results table taken for a line-up's layout, its short rows' W003 lost)
 _SCORE_CELL = re.compile(r"\s*\d{1,3}\s*[-–—]\s*\d{1,3}\s*")
+# A cell of a text table's rule line, `|---|:---:|`: a markdown header's underline, or below a row a
+# line splitting the table in parts ranked apart (Table.splits)
+_RULE_CELL = re.compile(r":?-{3,}:?")
 
 
 def _undated_match(line: str, below: str, above: str) -> bool:
@@ -418,6 +422,10 @@ class _Builder:
         line-up: position, number, player, a card or a substitution in cells of their own, as
         many as each row needs): its rows have no columns to line up with, no W003."""
         rows = [(ln, split_cells(t)) for ln, t in lines]
+        rules = ()
+        if self.source_format == "text":  # `|---|---|` lines: a markdown header's underline, or a split
+            rules = tuple(ln for ln, cells in rows[1:] if all(map(_RULE_CELL.fullmatch, cells)))
+            rows = [rows[0], *(r for r in rows[1:] if r[0] not in rules)] if rules else rows
         header = [rows[0][1]]
         body = rows[1:]
         if body and "" in rows[0][1] and not any(is_number(c) for c in body[0][1] if c):
@@ -461,7 +469,8 @@ class _Builder:
                 prev_first = cells[0]
             out_rows.append(_row((cells, ln, "data", ragged, realigned, None, None, None)))
         table = Table(len(self.tables), lines[0][0], lines[-1][0], (*above, *header), columns,
-                      tuple(out_rows), self.section)
+                      tuple(out_rows), self.section, splits=_splits(out_rows, rules),
+                      order_rule="other" if ranked_otherwise(columns) else None)
         table = table._replace(kind=_table_kind(table))
         if table.kind == "standings" and self.source_format == "text":
             table = _with_text_row_notes(table, body)
@@ -617,7 +626,7 @@ class _Builder:
             g._replace(link=_player_link(lines, g)) for g in self.goalscorers]
         return Document(self.path, sha256, self.title, self.title_line, tuple(self.infobox),
                         tuple(self.roots), tuple(self.blocks), tuple(self.matches),
-                        tuple(ties), tuple(self.tables), tuple(scorers),
+                        tuple(ties), _split_by_prose(self.tables, self.blocks), tuple(scorers),
                         tuple(all_diags), lines, self.source_format)
 
     def _nothing_read(self, lines) -> None:
@@ -714,6 +723,37 @@ class _TextCell(Record):
     """A text-format table cell as row_notes reads a wikitable's: its text is all it writes."""
     raw: str
     rowspan: int = 1
+
+
+def _split_by_prose(tables: list[Table], blocks: list[Block]) -> tuple[Table, ...]:
+    """The tables, each standings table that states no split given the one its document's prose
+    states (the lexicon's statements.league_split: `the league split into a top six and a bottom
+    six`), where its rows are as many as the two halves: Table.splits below the top half (trial48:
+    the 2016–17 Scottish Premiership's seventh, with more points than its sixth, an S004)."""
+    if not any(t.kind == "standings" and not t.splits for t in tables):
+        return tuple(tables)
+    needed = statement_words("league_split")
+    halves = {(stated_number(m["top"]), stated_number(m["bottom"]))
+              for b in blocks if b.kind == "paragraph" and any(w in b.text.lower() for w in needed)
+              for p in statement_patterns("league_split") for m in p.finditer(b.text)}
+    if not halves:
+        return tuple(tables)
+    out = []
+    for t in tables:
+        data = [i for i, r in enumerate(t.rows) if r.kind == "data"]
+        tops = {top for top, bottom in halves if top and bottom and top + bottom == len(data)}
+        if t.kind == "standings" and not t.splits and len(tops) == 1:
+            t = t._replace(splits=(data[tops.pop()],))
+        out.append(t)
+    return tuple(out)
+
+
+def _splits(rows: list[Row], rules: tuple[int, ...]) -> tuple[int, ...]:
+    """Table.splits of a text table: the rows above each of its rule lines (`|---|---|`) that has
+    rows both above and below it (a league split in two halves: each part ranked apart); the
+    line under the header is a markdown header's underline, no split."""
+    lines = [r.line for r in rows]
+    return tuple(sorted({n for ln in rules if 0 < (n := bisect_left(lines, ln)) < len(lines)}))
 
 
 def _with_text_row_notes(table: Table, body) -> Table:

@@ -238,6 +238,14 @@ def _same_moment(entries: list[Stated]) -> list[list[Stated]]:
     return list(played.values())
 
 
+def _entries_win(corpus, entries, t, settings) -> int:
+    """The points a win earns where the club's results settle its points (X007): as its standings
+    tables count them (results_win, as X006 does), where they agree; else the configured points
+    (trial48: Denmark's 2 wins at Euro 1984 were 6 points, the wrong table's value taken for the truth)."""
+    wins = {results_win(corpus, e.doc.tables[e.table[1]], t, settings) for e in entries if e.table[2] == "Pts"}
+    return wins.pop() if len(wins) == 1 else settings.points_for_win
+
+
 def _complete_results(corpus, club, t, stated):
     """The club's results for the tournament, if the corpus has all of them: as many
     as a standings row's Pld, or listed by an article about the club itself; none for
@@ -299,7 +307,8 @@ def table_quantity_mismatch(corpus, settings, report):
     names their tournament, rank stages of it the lexicon does not name
     (`Torneo Competencia`): only the first, the document's own table, is
     compared. Where they differ,
-    the club's results are recomputed (for rows whose Pld is their number); if the difference is exactly the points
+    the club's results are recomputed (for rows whose Pld is their number; a win
+    the points its tables count, as in X006); if the difference is exactly the points
     from matches against a club the documents say was suspended, expelled or
     disaffiliated, the explanation is reported (info) instead of a
     contradiction. Where the results do not settle it, each value apart from
@@ -318,7 +327,6 @@ def table_quantity_mismatch(corpus, settings, report):
         relegation:  | 2 | Necaxa | ... | '11 A Pts 20 | ...
         bullets:     - Indios were suspended after the Apertura 2011 ...
     """
-    win = settings.points_for_win
     found = []  # one disagreement: (tables pair, club, wrong entry, right entry, explanation)
     split: dict[frozenset, str] = {}  # the pair of entries of a club the tables are split on evenly -> how
     at_one_moment = ((club, t, entries) for (club, t), stated in sorted(
@@ -328,6 +336,7 @@ def table_quantity_mismatch(corpus, settings, report):
         if len({e.table for e in entries}) < 2 or len({e.value for e in entries}) < 2:
             continue
         refs = _complete_results(corpus, club, t, entries)
+        win = _entries_win(corpus, entries, t, settings) if refs else settings.points_for_win
         truth = club_record(refs, club, win)["points"] if refs else None
         ordered = sorted(entries, key=lambda e: (e.doc.path, e.line))
         right = next((e for e in ordered if e.value == truth), None)

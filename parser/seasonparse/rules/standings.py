@@ -215,13 +215,15 @@ def standings_order(doc, settings, report):
     goals scored), and with an info only where it says nothing (and, in a table of two
     points a win, goal average does not explain the order either: the tie-break of that
     era, GF / GA, before goal difference replaced it); a table that ranks by
-    something else (`ranking_style`, `class_rules` that start with points per game) is
-    not checked. A relegation table is ordered by average
+    something else (`ranking_style`, `class_rules` that start with points per game, a
+    column headed `PPG`: the lexicon's other_rankings) is not checked. A relegation table is ordered by average
     (total points / total played). Where a row's points include an adjustment
     (bonus or deducted points, an Adj column, a deduction the row's own note states),
     the message shows the points compared. A table split in parts ranked apart (a
-    Sports table's `split6=yes`: a league split in two halves, the seventh club may
-    have more points than the sixth) is ordered within each part. A tournament's final
+    Sports table's `split6=yes`, a text table's `|---|` line between two rows, or the
+    article's prose, `split into a top six and a bottom six`: a league split in two
+    halves, the seventh club may have more points than the sixth) is ordered within
+    each part. A tournament's final
     ranking (`==Final ranking==`: the lexicon's stage `final ranking`) ranks by the round
     each club reached, and is not checked. A row that played nothing (Pld 0: a club
     expelled or withdrawn, placed last whatever its points and goals) is not compared, nor is
@@ -741,12 +743,13 @@ def standings_vs_grid(doc, settings, report):
 
 @rule("S009", "standings-totals", WARNING)
 def standings_totals(doc, settings, report):
-    """A complete round-robin table whose wins and losses, or goals for and against, do not balance.
+    """A complete round-robin table (single, double or k-fold) whose wins and losses, or goals for and against, do not balance.
 
     What it does: where a standings table's clubs (four or more) have each
-    played the same number of matches, once or twice against every other club
-    of the table (Pld = n − 1 or 2 × (n − 1)), every match is between two of
-    its clubs: the wins of all rows must equal their losses, and the goals for
+    played the same number of matches, the same number of times against every
+    other club of the table (a single, double, triple or quadruple round robin:
+    Pld = k × (n − 1); the Scottish Premier Division of ten clubs played 36),
+    every match is between two of its clubs: the wins of all rows must equal their losses, and the goals for
     their goals against. A table with any number missing, or of another shape
     (a part of a table, a club withdrawn), is not compared. The finding cannot
     tell which row is wrong: it points at the table.
@@ -764,8 +767,8 @@ def standings_totals(doc, settings, report):
         if n < 4 or any(x is None for x in numbers):
             continue
         played = {x[0] for x in numbers}
-        if len(played) != 1 or played.pop() not in (n - 1, 2 * (n - 1)):
-            continue
+        if len(played) != 1 or (each := played.pop()) == 0 or each % (n - 1):
+            continue  # not a complete k-fold round robin
         won, lost, scored, conceded = (sum(x[i] for x in numbers) for i in (1, 2, 3, 4))
         if won != lost:
             yield report(f"the table's {n} clubs have {won} wins and {lost} losses: in a complete round robin "
