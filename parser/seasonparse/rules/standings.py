@@ -741,17 +741,26 @@ def standings_vs_grid(doc, settings, report):
                          related=_grid_related(doc, club, played, clubs - {club}, rounds))
 
 
+MAX_FOLD = 4  # the most times every club of a league meets every other (a quadruple round robin) ...
+FOLDED_CLUBS = 8  # ... read so only in a table of this many clubs or more (see standings_totals)
+
+
 @rule("S009", "standings-totals", WARNING)
 def standings_totals(doc, settings, report):
     """A complete round-robin table (single, double or k-fold) whose wins and losses, or goals for and against, do not balance.
 
     What it does: where a standings table's clubs (four or more) have each
     played the same number of matches, the same number of times against every
-    other club of the table (a single, double, triple or quadruple round robin:
-    Pld = k × (n − 1); the Scottish Premier Division of ten clubs played 36),
-    every match is between two of its clubs: the wins of all rows must equal their losses, and the goals for
+    other club of the table (a single or double round robin, Pld = k × (n − 1) with k
+    1 or 2; a triple or quadruple one, k 3 or 4, in a table of eight clubs or more: the
+    Scottish Premier Division of ten clubs played 36), every match is between two of its
+    clubs: the wins of all rows must equal their losses, and the goals for
     their goals against. A table with any number missing, or of another shape
-    (a part of a table, a club withdrawn), is not compared. The finding cannot
+    (a part of a table, a club withdrawn), is not compared: the first rows of a
+    league's table (a club season's excerpt) may play a multiple of their number less
+    one by chance, so a small table is no k-fold round robin (the top six of the
+    1900–01 Scottish Division One, 20 matches each, are no quadruple one of six clubs;
+    the top four of a 22-club league, 42 each, no 14-fold one). The finding cannot
     tell which row is wrong: it points at the table.
 
     Why: a row's GF or L copied wrong keeps every row's own sums right (S001,
@@ -767,7 +776,8 @@ def standings_totals(doc, settings, report):
         if n < 4 or any(x is None for x in numbers):
             continue
         played = {x[0] for x in numbers}
-        if len(played) != 1 or (each := played.pop()) == 0 or each % (n - 1):
+        if len(played) != 1 or (each := played.pop()) == 0 or each % (n - 1) or \
+                each // (n - 1) > (MAX_FOLD if n >= FOLDED_CLUBS else 2):
             continue  # not a complete k-fold round robin
         won, lost, scored, conceded = (sum(x[i] for x in numbers) for i in (1, 2, 3, 4))
         if won != lost:
