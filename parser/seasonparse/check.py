@@ -31,7 +31,8 @@ class CheckRun:
         self.documents = documents  # packed ones unpacked when read; one read from a file may come without its `lines`: see lines_by_path
         self.findings = findings
         self.lines_by_path = lines_by_path
-        self.reference_summary = reference_summary  # reconcile.Summary where references were given
+        self.reference_summary = reference_summary  # reference.Summary where references were given
+        self.references: list[Document] = []  # the references' documents (among `documents` too)
         self.skipped: list[str] = []  # inputs left out as copies of another (see read_once): one message each
 
     @property
@@ -791,7 +792,7 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     for c in referenced:
         lines_by_path.add(c)
     outcome = finish(checked + referenced, findings, rules, codes, config, lines_by_path)
-    outcome.reference_summary = summary
+    outcome.reference_summary, outcome.references = summary, ref_documents
     outcome.skipped = skipped
     return outcome
 
