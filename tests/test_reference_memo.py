@@ -306,3 +306,18 @@ def test_a_hit_imports_neither_the_reconciliation_nor_the_readers(work, tmp_path
     warm = modules(where)
     assert "seasonparse.reference_memo" in warm and not warm & stage
     assert "seasonparse.reference_memo" not in modules('"--no-cache"')
+
+
+def test_a_hit_beside_a_cross_document_stage_checked_afresh(run, work, tmp_path, reconciled):
+    """The reference stage from its memo, the cross-document stage's memos gone: that stage
+    checks the packed documents (as a run without references does), the report the same."""
+    cache = tmp_path / "cache"
+    articles = ("article.txt", "second.txt")
+    expected = check(run, None, "--format", "json", articles=articles)
+    assert check(run, cache, "--format", "json", articles=articles) == expected
+    (kept,) = reference_memos(cache)
+    for memo in cache.rglob(PREFIX + "*"):
+        if memo != kept:
+            memo.unlink()
+    assert check(run, cache, "--format", "json", articles=articles) == expected
+    assert len(reconciled) == 2  # the reference stage from its memo
