@@ -12,7 +12,8 @@ configuration's folder (or --cache-dir, or $SEASONPARSE_CACHE_DIR):
                               findings, suppression directives, partition facts and the
                               digests the cross-document memos key it by, and its
                               projection, seasonparse.compact.project)
-        x-<memo key>          a memo of the cross-document stage (seasonparse.cross_memo)
+        x-<memo key>          a memo of the cross-document stage (seasonparse.cross_memo),
+                              or of the reference stage (seasonparse.reference_memo)
         i-<index key>         the index of one list of inputs: their stat, sha256 and
                               entry heads (seasonparse.cache_index)
 
@@ -624,7 +625,7 @@ def read_entry(path: str, touch: bool) -> bytes | None:
 
 
 def write_memo(path: str, key: str, value) -> None:
-    """A memo (seasonparse.cross_memo): MAGIC, its checksum, a newline, the key and value as JSON."""
+    """A memo (seasonparse.cross_memo, seasonparse.reference_memo): MAGIC, its checksum, a newline, the key and value as JSON."""
     from seasonparse.jsonout import write_atomic
 
     try:

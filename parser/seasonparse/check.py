@@ -32,7 +32,8 @@ class CheckRun:
         self.documents = documents  # packed ones unpacked when read; one read from a file may come without its `lines`: see lines_by_path
         self.findings = findings
         self.lines_by_path = lines_by_path
-        self.reference_summary = reference_summary  # reconcile.Summary where references were given
+        self.reference_summary = reference_summary  # reference.Summary where references were given
+        self.references: list[Document] = []  # the references' documents (among `documents` too)
         self.skipped: list[str] = []  # inputs left out as copies of another (see read_once): one message each
 
     @property
@@ -761,24 +762,38 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         outcome = finish(checked, findings, rules, codes, config, lines_by_path)
         outcome.skipped = skipped
         return outcome
-    from seasonparse.reconcile import check_references
+    recalled = None
+    if memoized and rules is registry():  # the content cache's memo of the stage (seasonparse.reference_memo)
+        from seasonparse.reference_memo import recall
 
-    docs = held_documents(held)  # the reconciliation reads every document, as its index does
-    # One index for the corpus rules and the reconciliation, except where the content cache
-    # remembers the corpus rules' findings: building it would undo that, and the
-    # reconciliation reads the articles' identity and prose itself.
-    built: list | None = None if memoized else []
-    findings += check_corpus(docs, rules, codes, settings, built, lines_by_path, map_fn,
-                             [c.facts for c in checked])
-    refs = check_references(docs, list(references), settings, codes, rules, built[0] if built else None)
-    findings += refs.findings
+        recalled = recall(map_fn.cross_memo, sources, held, references)
+    if recalled is not None and recalled.found is not None:  # nothing it reads changed: neither read nor unpacked
+        findings += check_corpus(held, rules, codes, settings, None, lines_by_path, map_fn,
+                                 [c.facts for c in checked])
+        ref_documents, ref_findings, summary = recalled.found
+        errors: list[str] = []
+    else:
+        from seasonparse.reconcile import check_references
+
+        docs = held_documents(held)  # the reconciliation reads every document, as its index does
+        # One index for the corpus rules and the reconciliation, except where the content cache
+        # remembers the corpus rules' findings: building it would undo that, and the
+        # reconciliation reads the articles' identity and prose itself.
+        built: list | None = None if memoized else []
+        findings += check_corpus(docs, rules, codes, settings, built, lines_by_path, map_fn,
+                                 [c.facts for c in checked])
+        refs = check_references(docs, list(references), settings, codes, rules, built[0] if built else None)
+        ref_documents, ref_findings, errors, summary = refs
+        if recalled is not None:
+            recalled.keep(ref_documents, ref_findings, errors, summary)
+    findings += ref_findings
     first = min(display for _, display in references)
-    findings += [crash_finding(first, error, None) for error in refs.errors]
-    referenced = [Checked(d, []) for d in refs.documents]
+    findings += [crash_finding(first, error, None) for error in errors]
+    referenced = [Checked(d, []) for d in ref_documents]
     for c in referenced:
         lines_by_path.add(c)
     outcome = finish(checked + referenced, findings, rules, codes, config, lines_by_path)
-    outcome.reference_summary = refs.summary
+    outcome.reference_summary, outcome.references = summary, ref_documents
     outcome.skipped = skipped
     return outcome
 

@@ -433,7 +433,7 @@ def _check_command(args, report: bool, closing) -> int:
 
     for message in result.skipped:  # a JSON of --out beside its article: read once, said once
         print(f"seasonparse: info: {one_line(message)}", file=sys.stderr)
-    _warn_empty_references(references, result.documents)
+    _warn_empty_references(references, result.references)  # the articles' documents are not unpacked
 
     if write_to is not None:
         try:

@@ -26,7 +26,7 @@ from seasonparse.football import counted, excluded_section, round_of, struck
 from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
-from seasonparse.reference import Record, Reference, Segment, gc_paused
+from seasonparse.reference import Record, Reference, Segment, Summary, gc_paused
 from seasonparse.seasons import season_years
 from seasonparse.tables import record
 
@@ -108,24 +108,6 @@ class Unmatched(Record, fields="article reference segment same_pair"):
     reference: Reference
     segment: Segment
     same_pair: tuple[RefMatch, ...]  # the reference's matches of the two clubs in that segment
-
-
-class Summary(Record, fields="references reference_matches article_matches matched disagree unmatched not_covered"):
-    __slots__ = ()
-    references: int
-    reference_matches: int
-    article_matches: int  # competitive (friendlies and pre-season left out): dated, or a tie's undated legs
-    matched: int  # found in at least one reference
-    disagree: int  # found, and some reference differs on score, venue or day
-    unmatched: int  # in a covered segment, and missing there
-    not_covered: int  # no reference covers them
-
-    def text(self) -> str:
-        from seasonparse.wording import plural
-
-        return (f"{plural(self.references, 'reference')}, {plural(self.reference_matches, 'match', 'matches')}: "
-                f"{self.matched} of {self.article_matches} article matches matched, {self.disagree} disagree, "
-                f"{self.unmatched} unmatched, {self.not_covered} outside the references")
 
 
 def _with_official_names(settings, references: list[Reference]):

@@ -159,6 +159,27 @@ class Reference(Record, fields="document format competition season rows segments
         return out
 
 
+class Summary(Record, fields="references reference_matches article_matches matched disagree unmatched not_covered"):
+    """What the reconciliation against the references found (reconcile.ReferenceIndex.summary): here,
+    beside the records the readers make, so a run whose reference stage a memo gives
+    (seasonparse.reference_memo) makes it without importing the reconciliation."""
+    __slots__ = ()
+    references: int
+    reference_matches: int
+    article_matches: int  # competitive (friendlies and pre-season left out): dated, or a tie's undated legs
+    matched: int  # found in at least one reference
+    disagree: int  # found, and some reference differs on score, venue or day
+    unmatched: int  # in a covered segment, and missing there
+    not_covered: int  # no reference covers them
+
+    def text(self) -> str:
+        from seasonparse.wording import plural
+
+        return (f"{plural(self.references, 'reference')}, {plural(self.reference_matches, 'match', 'matches')}: "
+                f"{self.matched} of {self.article_matches} article matches matched, {self.disagree} disagree, "
+                f"{self.unmatched} unmatched, {self.not_covered} outside the references")
+
+
 def words() -> dict:
     """The reference readers' words: data/reference.toml, as scripts/gen_data.py
     copies it into a module (read from its bytecode, not parsed at every start)."""
