@@ -79,10 +79,10 @@ def _not_a_mistyped_command(first: str) -> None:
     """A first argument that is no file and is close to a command's name is a mistyped command
     (trial47: `seasonparse chekc a.txt` said the parse command's `--out` was missing): a usage
     error that names the command. A file of that name is the parse command's input, as always."""
-    import difflib
-
     if first.startswith("-") or os.path.lexists(first):
         return
+    import difflib  # (only here: it compiles a pattern at import, which a run never needs)
+
     close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.7)
     if close:
         from seasonparse.cli_common import UsageError
