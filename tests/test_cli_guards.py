@@ -119,3 +119,16 @@ def test_a_link_named_on_the_command_line_says_why_it_leads_nowhere(run, tmp_pat
     assert code == 2
     assert ("loop: a symbolic link loop; dangling: a dangling symbolic link (to nowhere); "
             "missing: no such file or directory") in err, err
+
+
+def test_a_mistyped_command_is_named_with_the_command_meant(run, tmp_path, monkeypatch):
+    """trial47: `seasonparse chekc a.txt` said `the following arguments are required: --out` (the parse
+    command's). A word close to a command that is no file says so; a file of that name is parsed."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("chekc", "a.txt")
+    assert code == 2 and "unknown command `chekc`; did you mean `check`?" in err
+    assert "did you mean `report`" in run("reprot", "a.txt")[2]
+    (tmp_path / "chekc").write_text("", "utf-8")  # now it is a file: the parse command's input
+    code, out, err = run("chekc")
+    assert code == 2 and "--out" in err and "unknown command" not in err
+    assert "unknown command" not in run("zzz.txt")[2]  # no command is close: the parse command says what it lacks

@@ -11,7 +11,9 @@ from seasonparse.inputs import one_line
 from seasonparse.report import text_format
 from seasonparse.rules import registry
 
-HOSTILE = ["\x1b[31m", "\x1b[2K\x1b[1A", "\x0b\x0b\x0b", "\x00", "\x7f", "\u202e", "\u2066", "\u200f", "\u202a"]
+HOSTILE = ["\x1b[31m", "\x1b[2K\x1b[1A", "\x0b\x0b\x0b", "\x00", "\x7f", "\u202e", "\u2066", "\u200f", "\u202a",
+           # the other invisible format characters (Cf): a name holding one looked like another (trial47)
+           "\u200d", "\u00ad", "\u200b", "\u200e", "\u200c", "\ufeff", "\u2060"]
 
 
 @pytest.mark.parametrize("bad", HOSTILE)
@@ -38,3 +40,13 @@ def test_caret_under_an_escaped_character_covers_its_escape():
 def test_bidi_controls_are_escaped_in_every_line_shown():
     assert one_line("P\u202eérez \u2067x\u2069") == "P\\u202eérez \\u2067x\\u2069"
     assert one_line("Saint-\u00a0Étienne") == "Saint-\u00a0Étienne"  # a no-break space is no escape
+
+
+def test_invisible_format_characters_are_escaped_and_no_part_of_a_name():
+    """trial47: `Be\u200dta` (a zero-width joiner inside) was shown as `Beta` and A001 said the two
+    `name the same club`: shown escaped, and one name for identity (names.fold drops them)."""
+    from seasonparse.names import fold, same_club
+
+    assert one_line("Be\u200dta Alpha\u00ad \u200bGamma") == "Be\\u200dta Alpha\\xad \\u200bGamma"
+    assert fold("Be\u200dta") == fold("\u200bBeta\u200e") == fold("Bet\u00ada") == "beta"
+    assert same_club("Be\u200dta", "Beta")

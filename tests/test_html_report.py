@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, SEEDS
 from reporting import check_run, in_folder
 
 from seasonparse.football import knockout_ties, ranking, tie_result
@@ -222,3 +222,27 @@ def test_the_header_counts_the_articles_and_names_the_references_apart(run, tmp_
     run("report", ROOT / "seeds", "--reference", reference, "--no-cache", "--html", out)
     header = html.fromstring(out.read_text("utf-8")).xpath("//header/div")[0].text_content()
     assert header.startswith("3 documents and 1 reference, "), header
+
+
+def test_the_header_says_what_the_baseline_holds_back_as_the_summary_does():
+    """trial47: `check --html` wrote `… (1 error, …)` where its summary line said `…, 2 known in the
+    baseline`: the page says it too (check_command passes the count as `known`)."""
+    from seasonparse.frontend import parse_file
+    from seasonparse.rules import registry
+
+    docs = [parse_file(str(SEEDS[0]), SEEDS[0].name)]
+    page = render(docs, [], {}, registry(), known=2)
+    header = html.fromstring(page).xpath("//header/div")[0].text_content()
+    assert header.endswith("0 info), 2 known in the baseline"), header
+    assert "known in the baseline" not in render(docs, [], {}, registry())
+
+
+def test_the_report_command_says_what_the_baseline_holds_back(run, article, monkeypatch):
+    """`report --html` with a baseline: the page's header says how many findings it holds back, as the
+    check's summary line does (trial47: the page said nothing of them)."""
+    monkeypatch.chdir(article.parent)
+    code, _, err = run("check", "a.txt", "--no-cache", "--write-baseline", "known.json")
+    assert code in (0, 1), err
+    code, _, err = run("report", "a.txt", "--no-cache", "--baseline", "known.json", "--html", "page.html")
+    assert code == 0, err
+    assert "known in the baseline" in (article.parent / "page.html").read_text("utf-8")

@@ -211,6 +211,26 @@ def test_a_contradiction_points_to_the_other_document(project, connect):
         assert "Clausura 2012" in other.read_text("utf-8").split("\n")[line]
 
 
+@pytest.mark.parametrize("name", ["b#c.txt", "q?x.txt", "p%c.txt", "sp ace.txt", "ä.txt", "sub dir/b#c.txt"])
+def test_a_name_its_uri_escapes_gets_its_diagnostics_under_the_clients_uri(project, connect, name):
+    """trial47: pygls keys its buffers by the decoded URI (`…/b#c.txt` for `…/b%23c.txt`), and the
+    server published under that key (a URI the client never sent) or, cutting the path at `#` or
+    `?`, nothing at all. The diagnostics come under the client's own URI, as for any name, and a
+    related place in another file names it by its escaped URI."""
+    plain = _open(connect(project), project / "articles" / SEEDS[2].name)
+    for seed in SEEDS[1:3]:
+        (project / "articles" / seed.name).unlink()
+    path = project / "articles" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(SEEDS[2].read_text("utf-8"), "utf-8")
+    other = project / "articles" / ("0" + name.replace("/", "-"))  # before it, as SEEDS[1] is
+    other.write_text(SEEDS[1].read_text("utf-8"), "utf-8")
+    got = _open(connect(project), path)
+    assert got and sorted(_shape(d)[:3] for d in got) == sorted(_shape(d)[:3] for d in plain)
+    x009 = [d for d in got if d["code"] == "X009"]
+    assert x009 and all(d["relatedInformation"][0]["location"]["uri"] == _uri(other) for d in x009)
+
+
 def _change(client: Client, path: Path, version: int, edit_range: dict, text: str) -> list[dict]:
     uri = _uri(path)
     client.notify("textDocument/didChange", {

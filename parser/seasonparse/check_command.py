@@ -480,7 +480,7 @@ def _check_command(args, report: bool, closing) -> int:
 
         try:
             write_report(result.documents, findings, result.lines_by_path, rules, html_to,
-                         settings=settings_of(config))
+                         settings=settings_of(config), known=hidden)
         except OSError as exc:
             raise UsageError(f"--html {args.html}: cannot write it: {exc.strerror or exc}") from None
     elif args.statistics:

@@ -75,6 +75,22 @@ COMMANDS = {"check": _check, "report": _report, "rules": _rules, "rule": _rule, 
 
 
 
+def _not_a_mistyped_command(first: str) -> None:
+    """A first argument that is no file and is close to a command's name is a mistyped command
+    (trial47: `seasonparse chekc a.txt` said the parse command's `--out` was missing): a usage
+    error that names the command. A file of that name is the parse command's input, as always."""
+    if first.startswith("-") or os.path.lexists(first):
+        return
+    import difflib  # (only here: it compiles a pattern at import, which a run never needs)
+
+    close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.7)
+    if close:
+        from seasonparse.cli_common import UsageError
+        from seasonparse.inputs import shown
+
+        raise UsageError(f"unknown command `{shown(first)}`; did you mean `{close[0]}`?")
+
+
 def _worker_killed(exc: BaseException) -> bool:
     """A process pool's worker died under the run (SIGKILL, the OOM killer): not a bug of
     ours. The pool module is loaded only by runs that used one."""
@@ -167,6 +183,8 @@ def _command(argv: list[str] | None) -> int:
             interrupt.install()
         except ValueError:  # not the main thread (seasonparse embedded): its signals stay as they are
             saved = {}
+        if argv and argv[0] not in COMMANDS:
+            _not_a_mistyped_command(argv[0])
         code = COMMANDS[argv[0]](argv[1:]) if argv and argv[0] in COMMANDS else _parse(argv)
         if stderr.failed:  # the work is done (every JSON written), its commentary lost: said, exit 2
             _say_on(streams[0], stderr.failed)

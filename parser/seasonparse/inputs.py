@@ -91,18 +91,21 @@ def shown(path: str) -> str:
 
 def one_line(text: str) -> str:
     """`text` for one line of a text report: control characters and line or paragraph
-    separators (which would break the line) escaped as repr escapes them, the bidirectional
-    controls of the Trojan Source attacks (BIDI: they reorder what a terminal shows) as
-    `\\u202e`, and a byte of a file name that is not UTF-8 as `\\xff` (see encodable).
+    separators (which would break the line) escaped as repr escapes them, the invisible format
+    characters (Unicode category Cf: the bidirectional controls of the Trojan Source attacks, which
+    reorder what a terminal shows, a zero-width joiner, a soft hyphen) as `\\u202e`, and a byte
+    of a file name that is not UTF-8 as `\\xff` (see encodable).
     Other characters stay as they are (a no-break space in a club's name is no escape)."""
     if text.isprintable():
         return text
     return "".join(map(one_char, text))
 
 
-_ESCAPED = frozenset(("Cc", "Zl", "Zp", "Cs"))
-# U+202A-202E (embeddings, overrides, PDF), U+2066-2069 (isolates), U+200E/F and U+061C (marks)
-BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_ESCAPED = frozenset(("Cc", "Zl", "Zp", "Cs", "Cf"))
+# Cf, the invisible format characters: the bidirectional controls of the Trojan Source attacks, U+202A-202E
+# (embeddings, overrides, PDF), U+2066-2069 (isolates), U+200E/F and U+061C (marks), and the others a name
+# may hide, a zero-width space, joiner or non-joiner, a soft hyphen, a byte order mark (trial47: `Be‍ta` was
+# shown as `Beta`)
 
 
 def one_char(c: str) -> str:
@@ -111,7 +114,7 @@ def one_char(c: str) -> str:
         return c
     import unicodedata
 
-    return _escaped(c) if c in BIDI or unicodedata.category(c) in _ESCAPED else c
+    return _escaped(c) if unicodedata.category(c) in _ESCAPED else c
 
 
 def encodable(text: str) -> str:

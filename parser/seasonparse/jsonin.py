@@ -352,7 +352,7 @@ def _read_json(path: str, display: str) -> Document:
         return doc
     changed = sha256 is not None and os.path.isfile(recorded)  # else not found: a JSON checked on its own
     what = "holds other text since (its sha256 differs)" if changed else "is not found from here"
-    stale = Diagnostic("P027", WARNING if changed else INFO,
+    stale = Diagnostic("P028", WARNING if changed else INFO,
                        f"the article this JSON was written from, {recorded}, {what}: its findings are reported "
                        f"here, at that article's lines as they were; "
                        + ("parse the article again, or check it instead" if changed else "check it where it is found"),

@@ -18,7 +18,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlparse
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Iterable
 
@@ -27,7 +27,6 @@ from pygls.exceptions import JsonRpcException, JsonRpcParseError
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
-from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import PositionCodec
 
 from seasonparse.check import CheckRun, DocumentStage, load_one, run, selected_codes
@@ -54,6 +53,27 @@ columns in characters, as a Finding counts them."""
 
 FixEdits = Callable[[Finding, tuple[str, ...]], Iterable[Edit]]
 """A finding and its document's lines -> the edits of its autofix (none: no fix)."""
+
+
+def uri_to_path(uri: str) -> str | None:
+    """The file a `file:` URI names, its escapes decoded once (`b%23c.txt` is `b#c.txt`, `q%3Fx.txt`
+    `q?x.txt`; a byte that is not UTF-8 as os.fsdecode has it); None for another scheme.
+    (pygls's to_fs_path reads the URI as it is given, so it either keeps `%23` or, given the
+    workspace's decoded key, cuts the name at `#` or `?`: trial47.)"""
+    parsed = urlparse(uri)
+    if parsed.scheme.lower() != "file":
+        return None
+    path = unquote(parsed.path, errors="surrogateescape")
+    if parsed.netloc and parsed.netloc.lower() != "localhost":  # a UNC path: //host/share/...
+        path = f"//{parsed.netloc}{path}"
+    elif os.name == "nt" and len(path) > 2 and path[0] == "/" and path[2] == ":":
+        path = path[1:]  # /C:/x -> C:/x
+    return path
+
+
+def path_to_uri(path: Path | str) -> str:
+    """The `file:` URI of a file, every character that needs it escaped (`#`, `?`, `%`, a space)."""
+    return Path(os.path.abspath(path)).as_uri()
 
 
 def no_fixes(finding: Finding, lines: tuple[str, ...]) -> list[Edit]:
@@ -391,7 +411,12 @@ class SeasonServer(LanguageServer):
 
     # -- what is open -------------------------------------------------------------
     def season_uris(self) -> list[str]:
-        return sorted(uri for uri in self.workspace.text_documents if is_season_uri(uri))
+        """The open season buffers, each by the URI its client gave (pygls keys its
+        workspace by the decoded URI: `b#c.txt` for `b%23c.txt`, not the client's name)."""
+        return sorted(doc.uri for doc in self.workspace.text_documents.values() if is_season_uri(doc.uri))
+
+    def is_open(self, uri: str) -> bool:
+        return unquote(uri) in self.workspace.text_documents  # as pygls keys them
 
     def project(self) -> Project:
         if self._project is None:  # a client that sent no root: the working folder
@@ -463,7 +488,7 @@ class SeasonServer(LanguageServer):
         state = self.project()
         docs = {uri: self.workspace.get_text_document(uri) for uri in self.season_uris()}
         versions = {uri: doc.version for uri, doc in docs.items()}
-        buffers = {uri: (to_fs_path(uri) or uri, doc.source) for uri, doc in docs.items()}
+        buffers = {uri: (uri_to_path(uri) or uri, doc.source) for uri, doc in docs.items()}
         self.in_worker(state.check_open, buffers).add_done_callback(
             lambda done: self._publish(done, versions, {uri: text for uri, (_, text) in buffers.items()}))
 
@@ -482,12 +507,14 @@ class SeasonServer(LanguageServer):
         for f in outcome.findings:
             by_path.setdefault(f.path, []).append(f)
 
-        def uri_of(display: str) -> str:
-            return from_fs_path(str(state.path_of(display))) or display
+        open_uri = {covered_display: uri for uri, covered_display in covered.items()}
+
+        def uri_of(display: str) -> str:  # an open buffer by its client's URI
+            return open_uri.get(display) or path_to_uri(state.path_of(display))
 
         codec = self.workspace.position_codec
         for uri, version in versions.items():
-            if uri not in self.workspace.text_documents:  # closed while it was checked
+            if not self.is_open(uri):  # closed while it was checked
                 continue
             if uri not in covered:  # not among the workspace's articles: nothing to show
                 self.forget(uri, version)
@@ -507,7 +534,7 @@ class SeasonServer(LanguageServer):
     def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
         published = self.published.get(uri)
-        current = uri in self.workspace.text_documents and published is not None and (
+        current = self.is_open(uri) and published is not None and (
             self.workspace.get_text_document(uri).version == published.version)
         actions: list[lsp.CodeAction] = []
         for asked in params.context.diagnostics:
@@ -536,13 +563,13 @@ class SeasonServer(LanguageServer):
         return actions
 
     def _newline(self, uri: str) -> str:
-        if uri not in self.workspace.text_documents:
+        if not self.is_open(uri):
             return "\n"
         return newline_of(self.workspace.get_text_document(uri).source)
 
     def _end_of_line(self, uri: str, line: int) -> int | None:
         """Where the buffer's 0-based `line` ends, in the client's units (None: no such buffer or line)."""
-        if uri not in self.workspace.text_documents:
+        if not self.is_open(uri):
             return None
         lines = buffer_lines(self.workspace.get_text_document(uri).source)  # as the check counts them
         if line >= len(lines):

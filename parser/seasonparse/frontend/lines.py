@@ -516,7 +516,8 @@ def parse_outcome(line: str) -> Outcome | None:
     won = m["verb"] == "won"
     if won and _WON_HOW.match(rest + " ") is None:
         return None
-    agg = _AGGREGATE.search(rest) or _AGGREGATE.search(m["winner"])  # or the sentence before: `2–2 on aggregate. X won`
+    own = _AGGREGATE.search(rest)
+    agg = own or _AGGREGATE.search(m["winner"])  # or the sentence before: `2–2 on aggregate. X won`
     if contains_any(rest, "outcomes", "penalties"):
         reason = "penalties"
     elif contains_any(rest, "outcomes", "away_goals"):
@@ -527,10 +528,13 @@ def parse_outcome(line: str) -> Outcome | None:
         reason = "aggregate"
     else:
         reason = "other"
-    if agg and agg[1] != agg[2] and reason in ("penalties", "away_goals"):
+    if agg and agg[1] != agg[2] and reason in ("penalties", "away_goals") and not (
+            own and contains_any(rest[:own.start()], "outcomes", reason)):
         # an aggregate the line states that is not level decided the tie whatever else it names
-        # (review32: `Roma won 5–2 on aggregate; the away goals rule had been abolished in 2021.`
-        # was a tie decided on away goals, a false T009)
+        # after it (review32: `Roma won 5–2 on aggregate; the away goals rule had been abolished in
+        # 2021.` was a tie decided on away goals, a false T009); the reason the club went through on,
+        # before it, stays what the line claims (trial47: `Eps won on away goals (6–5 on aggregate).`,
+        # T009's own example, was taken for a win on aggregate, silent)
         reason = "aggregate"
     if won and reason not in ("aggregate", "penalties", "away_goals"):
         return None

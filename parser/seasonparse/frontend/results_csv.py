@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
+from seasonparse.frontend.twice import listed_twice
 from seasonparse.model import ERROR, WARNING, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold, same_club
@@ -104,6 +105,12 @@ def parse_source(source: Source) -> Reference:
         folded = [fold(h) for h in header]
         for meaning, names in _names().items():
             where[meaning] = next((i for i, h in enumerate(folded) if h in names), -1)
+            if where[meaning] >= 0 and (again := next((i for i in range(where[meaning] + 1, len(folded))
+                                                       if folded[i] == folded[where[meaning]]), None)) is not None:
+                # trial47: `HomeTeam,HomeTeam`: the first read, silently; the other may hold another club
+                diags.append(Diagnostic("P027", ERROR, f"the header names `{cut(header[again])}` twice (columns "
+                                        f"{where[meaning] + 1} and {again + 1}): the first is read, the other left "
+                                        "alone", 1, _column_of(again, header)))
         missing = [m for m in _REQUIRED if where[m] < 0]
         if missing:
             diags.append(Diagnostic("P001", ERROR, "CSV header lacks the column(s) " + ", ".join(
@@ -181,6 +188,7 @@ def parse_source(source: Source) -> Reference:
                              n, n, max(n, last), _column_of(where["home"], cells), _column_of(where["away"], cells), None,
                              len(line) + 1))
         rows.append(row(index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))
+    diags += listed_twice(matches)  # the same day's match twice, two scores (trial47: passed silently)
     dates = sorted(m.date for m in matches if m.date)
     season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \
         (dates[0][:4] if dates else None)

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 
 from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
+from seasonparse.frontend.twice import listed_twice
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import lexicon, names_any
 from seasonparse.model import (
@@ -1086,6 +1087,8 @@ class _Reader:
                 key = (self.matches[index].section[:-1], frozenset((_fold(home), _fold(away))))
                 ties.setdefault(key, {})[leg] = index
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
+        rows = self.match_rows  # one match listed twice with two scores, in its tournament and round (trial47)
+        self.diags += listed_twice(self.matches, lambda m: (rows[m.index][7], m.section))
         title = " ".join(x for x in (self.competition, self.season) if x) or None
         title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,

@@ -70,11 +70,13 @@ document.querySelectorAll('#filter input').forEach(function(box){
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 
-def write_report(docs, findings, lines_by_path, rules, out_path, settings: Settings | None = None) -> None:
-    """Write the page to `out_path` atomically (what `seasonparse report PATHS --html FILE` calls)."""
+def write_report(docs, findings, lines_by_path, rules, out_path, settings: Settings | None = None,
+                 known: int = 0) -> None:
+    """Write the page to `out_path` atomically (what `seasonparse report PATHS --html FILE` calls);
+    `known`: the findings the baseline holds back, said in the header as the check's summary says them."""
     from seasonparse.jsonout import write_atomic
 
-    write_atomic(str(out_path), render(docs, findings, lines_by_path, rules, settings))
+    write_atomic(str(out_path), render(docs, findings, lines_by_path, rules, settings, known))
 
 
 def _documents(docs) -> str:
@@ -87,7 +89,7 @@ def _documents(docs) -> str:
     return f"{said} and {plural(references, 'reference')}" if references else said
 
 
-def render(docs, findings, lines_by_path, rules, settings: Settings | None = None) -> str:
+def render(docs, findings, lines_by_path, rules, settings: Settings | None = None, known: int = 0) -> str:
     from seasonparse.corpus import build
 
     corpus = build(list(docs), settings or Settings())
@@ -103,7 +105,10 @@ def render(docs, findings, lines_by_path, rules, settings: Settings | None = Non
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{title}</h1><div>{_documents(corpus.docs)}, {plural(len(findings), 'finding')} "
-        f"({plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {counts['info']} info)</div>",
+        f"({plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {counts['info']} info)"
+        # trial47: the page's header said less than the check's summary line, which names the findings the
+        # baseline holds back
+        f"{f', {known} known in the baseline' if known else ''}</div>",
         '<nav><a href="#rules">By rule</a><a href="#files">By file</a>'
         '<a href="#contradictions">Contradictions</a>'
         + "".join(f'<a href="#{s.anchor}">{escape(s.label)}</a>' for s in seasons) + "</nav></header>",

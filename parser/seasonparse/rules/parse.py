@@ -489,6 +489,24 @@ Example:
     Lazio           2-1 Roma            [Rocchi 12, Totti 80, Di Canio 88]
 """)
 
+reference_states_twice = _diagnostic_rule("P027", "reference-states-twice", ERROR, """
+A reference that lists one match twice with different results, or names one CSV column twice.
+
+What it does: a reference's match (the same home and away clubs on the same day; undated, in
+the same round) listed a second time with another score is reported at the second line, naming
+the first; the reconciliation pairs an article's match with either, so the article agrees with
+one of them, silently. A football-data CSV header that names a column the reader reads twice
+(`HomeTeam`, `FTHG`) is reported at the second: the first is read, the other left alone.
+
+Why: a reference that contradicts itself cannot tell an article right or wrong.
+
+Example:
+    Round 1
+    [Aug 11]
+    Rapid            2-1 Austria
+    Rapid            3-1 Austria
+""")
+
 nothing_read = _diagnostic_rule("P025", "not-an-article", WARNING, """
 An input of which nothing of a season article is read: a text of prose only, a wikitext redirect.
 
@@ -509,7 +527,7 @@ Example:
     Necaxa            1-0 Mérida
 """)
 
-json_source_changed = _diagnostic_rule("P027", "json-source-changed", WARNING, """
+json_source_changed = _diagnostic_rule("P028", "json-source-changed", WARNING, """
 A JSON input whose article has changed since it was written, or is no longer found.
 
 What it does: `seasonparse check` reads a JSON of `seasonparse --out` beside the
@@ -592,6 +610,7 @@ RULES = (internal_error, unparsable_block, undecodable_input, binary_input, empt
          dangling_minute, scorer_team_unknown, unbalanced_heading, orphan_outcome, invalid_json_input, raw_wikitable,
          unbalanced_markup, unknown_template, template_too_large, unclosed_comment, impossible_value,
          template_not_read, box_not_played, invalid_minute, grid_cell_not_read, results_row_not_read,
-         result_letter_contradicts_score, match_not_read, reference_date_not_read, nothing_read, json_source_changed,
-         reference_scorers_not_read, leaked_template_parameter, stray_pipe,
+         result_letter_contradicts_score, match_not_read, reference_date_not_read, nothing_read,
+         reference_scorers_not_read, reference_states_twice, json_source_changed, leaked_template_parameter,
+         stray_pipe,
          ragged_table_row, wiki_markup_leftover)

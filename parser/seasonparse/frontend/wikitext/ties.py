@@ -11,7 +11,9 @@ cell (`3–3 (4–2 p)`) decides (reason `penalties`; the tie carries that score
 an outcome line's `4 – 2 on penalties`, for T008 to compare with the last leg's),
 or away goals where the cell says so (`2–2 (a)`, `2–2 {{agr}}`: A's goals in the second leg
 against B's in the first), else the side written in bold, the way these tables
-mark who went through (reason `other`). Where the score decides the tie and the
+mark who went through (reason `other`). A cell that says away goals gives the tie that
+reason whatever its scores give (an aggregate that is not level: T009; away goals that do not
+favour the winner: T003), as an outcome line saying so does. Where the score decides the tie and the
 article marks winners in bold, a bold loser is a W005 warning (`marked_winners`).
 
 Football boxes make ties too (`box_ties`): two boxes of the same two clubs,
@@ -22,7 +24,8 @@ play-off written as its two legs; in a league section each pairing is played
 twice, but among other matches: a section whose titles name league play, as
 `Regular season`, pairs none so) and is no replay's (lexicon [sections] replays: a cup's
 replay is the sides reversed too, with no aggregate). The aggregate decides; on a level one, away
-goals where the aggregate cell says so (`(a)`), else the second leg's shoot-out.
+goals where the aggregate cell says so (`(a)`), else the second leg's shoot-out; an `(a)` over
+an aggregate that is not level is the tie's reason as stated (T009's to judge).
 An `aggregatescore` with a score is the tie's stated aggregate, which T002 compares
 with the legs' (trial15: `7–2` over legs giving 6–2 was replaced by the sum, unseen);
 read as the pair of numbers it states, whichever club's goals come first (the box's
@@ -171,14 +174,20 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     if agg is None:
         return None
     shootout = _SHOOTOUT.search(clean(t.aggregate))
+    # the reason is what the row states: `(a)` says away goals decided the tie, whatever its scores
+    # give, so T009 (an aggregate not level) and T003 (away goals that do not favour the winner)
+    # judge it as they judge an outcome line saying so (trial47: `3–2 (a)` over legs 2–1, 1–1 and
+    # `2–2 (a)` over 1–1, 1–1 were read as a win on aggregate and one by the bold, silent)
+    away_said = _says_away_goals(t) and not (shootout and shootout[1] != shootout[2])
+    by_bold = False
     if agg[0] != agg[1]:
-        a_wins, reason = agg[0] > agg[1], "aggregate"
+        a_wins, reason = agg[0] > agg[1], "away_goals" if away_said else "aggregate"
     elif shootout and shootout[1] != shootout[2]:
         a_wins, reason = int(shootout[1]) > int(shootout[2]), "penalties"
-    elif _says_away_goals(t) and (away := _away_goals(t)) and away[0] != away[1]:
+    elif away_said and (away := _away_goals(t)) and away[0] != away[1]:
         a_wins, reason = away[0] > away[1], "away_goals"
     elif _bold(t.team_a) != _bold(t.team_b):
-        a_wins, reason = _bold(t.team_a), "other"
+        a_wins, reason, by_bold = _bold(t.team_a), "away_goals" if away_said else "other", True
     else:  # a level aggregate that decides nothing: no tie for T002 to hold against its legs; W006 does
         if not names_any(t.aggregate, "scores", "awarded"):
             cell = (agg, t.aggregate_pos or (t.line, 1))
@@ -196,7 +205,7 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     b.ties.append(Tie(a if a_wins else bb, reason, max(agg), min(agg),
                       f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section, stated,
                       stated_by=t.row, marked=marked))
-    if reason == "other" or _bold(t.team_a) == _bold(t.team_b):
+    if by_bold or _bold(t.team_a) == _bold(t.team_b):
         return None
     marked_a = _bold(t.team_a)
     line, col = (t.team_a_pos if marked_a else t.team_b_pos) or (t.line, 1)
@@ -204,7 +213,8 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     if boxes is not None:  # the round's two boxes, read before the row: the later the deciding leg
         legs_of = _Awaited(a, legs, cells)
         legs_of.shootout_winner = _shootout_winner(boxes[-1])
-    return Mark(a if marked_a else bb, a if a_wins else bb, reason, clean(t.aggregate), line, col, legs_of)
+    how = "aggregate" if agg[0] != agg[1] else reason  # what decided it, for W005's words
+    return Mark(a if marked_a else bb, a if a_wins else bb, how, clean(t.aggregate), line, col, legs_of)
 
 
 class _Awaited:
@@ -523,8 +533,8 @@ def _box_tie(leg1: Match, leg2: Match, stated: str, stated_line: int | None) -> 
     `stated_line`, where the tie is then placed (T002 points at what is stated)."""
     a, bb = leg1.home, leg1.away
     ga, gb = leg1.home_goals + leg2.away_goals, leg1.away_goals + leg2.home_goals
-    if ga != gb:
-        a_wins, reason = ga > gb, "aggregate"
+    if ga != gb:  # `(a)` stated over an aggregate that is not level: the claim T009 judges (trial47)
+        a_wins, reason = ga > gb, "away_goals" if _AWAY_GOALS.search(stated) else "aggregate"
     elif _AWAY_GOALS.search(stated) and leg2.away_goals != leg1.away_goals:
         a_wins, reason = leg2.away_goals > leg1.away_goals, "away_goals"
     elif leg2.penalties and leg2.penalties[0] != leg2.penalties[1]:

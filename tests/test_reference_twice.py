@@ -1,0 +1,35 @@
+"""A reference that states one thing twice, differently (P027, trial47): one match listed twice with two
+scores passed as "matched, 0 disagree" (the article agreed with one of them), and a CSV header naming a
+column twice was read by its first, silently. Fixtures: tests/fixtures/reference/ (SOURCES.md)."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from seasonparse.reference import load
+
+REFERENCES = FIXTURES / "reference"
+
+
+def _p027(name: str) -> list[tuple]:
+    ref = load(str(REFERENCES / name), name)
+    return [(d.line, d.column, d.message) for d in ref.document.diagnostics if d.code == "P027"]
+
+
+def test_an_rsssf_match_listed_twice_with_two_scores_is_reported_at_the_second():
+    found = _p027("handmade_match_twice.txt")
+    assert [(line, column) for line, column, _ in found] == [(7, 1), (12, 1)]
+    assert "`Alpha 3-1 Beta` (Aug 11) is listed at line 6 already, as 2-1" in found[0][2]
+    assert "`Gamma 1-0 Alpha` is listed at line 11 already, as 0-0" in found[1][2]  # undated, in one round
+
+
+def test_a_csv_match_listed_twice_with_two_scores_is_reported_at_the_second():
+    found = _p027("handmade_csv_twice.csv")
+    assert [(line, column) for line, column, _ in found] == [(4, 15)]  # not the Beta-Gamma row twice with one score
+    assert "`Gamma 0-2 Alpha` (25/08/2013) is listed at line 3 already, as 0-3" in found[0][2]
+
+
+def test_a_csv_header_naming_a_column_twice_is_reported_at_the_second():
+    assert _p027("handmade_csv_columns_twice.csv") == [
+        (1, 19, "the header names `HomeTeam` twice (columns 3 and 4): the first is read, the other left alone"),
+        (1, 47, "the header names `FTHG` twice (columns 6 and 8): the first is read, the other left alone")]
