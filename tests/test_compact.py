@@ -15,7 +15,7 @@ from seasonparse.cli_common import gather
 from seasonparse.compact import Documents, pack, project
 from seasonparse.config import Config
 from seasonparse.frontend import parse_text
-from seasonparse.reference import Record
+from seasonparse.records import Record
 from seasonparse.rules import registry
 
 WIKITEXT = sorted((FIXTURES / "wikitext").glob("*.wikitext"))
@@ -109,7 +109,7 @@ def test_a_small_run_holds_its_documents_and_a_large_one_packs_them_with_the_sam
 def test_records_are_packed_as_tuples_and_come_back_as_they_were():
     """pack_object writes a named tuple with no other state as `tuple.__new__(cls, fields)`
     (both ends in C); it unpacks to an equal record of the same class, a record of the
-    reference path (reference.Record) too, and a tuple subclass with state of its own
+    reference path (records.Record) too, and a tuple subclass with state of its own
     keeps it (pickled the default way)."""
     from seasonparse.compact import pack_object, unpack_object
     from seasonparse.model import Match
@@ -140,10 +140,11 @@ def test_small_payloads_stay_pickled_and_large_ones_are_compressed_both_unpackin
     assert unpack_object(pack_object(small)) == small and unpack_object(packed) == large
 
 
-class _Bye(Record, fields="club line"):
-    """A record of the reference path's kind (reference.Record)."""
+class _Bye(Record):
+    """A record (records.Record), as the model's and the reference path's are."""
 
-    __slots__ = ()
+    club: str
+    line: int
 
 
 class _Stateful(namedtuple("_Stateful", "a b")):

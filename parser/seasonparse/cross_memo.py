@@ -44,6 +44,7 @@ from typing import Callable, NamedTuple
 
 from seasonparse import cache
 from seasonparse.fallback import INTERNAL_ERROR
+from seasonparse.records import Record
 
 PREFIX = "x-"
 
@@ -55,7 +56,7 @@ def _digest(value) -> str:
 VIEW_DIGEST = 32  # hex digits of the digest of a document's view in one surname group
 
 
-class Digests(NamedTuple):
+class Digests(Record):
     """What the memos key a document by, found where its entry is written: the digest of its
     partition facts (as JSON), the surname groups it has a view in (`groups`), and the
     digest of its view in each (`views`, VIEW_DIGEST hex digits each, one string: a
@@ -94,7 +95,7 @@ def identity_digest(clubs) -> str:
                     sorted(clubs.rosters.items())])
 
 
-class CrossMemo(NamedTuple):
+class CrossMemo(Record):
     """The memos of one run's configuration (the content cache's folder and run key)."""
 
     folder: str
@@ -199,7 +200,7 @@ def _registered(rules: list) -> bool:
     return all(known.get(r.code) is r for r in rules)
 
 
-class CorpusRecalled(NamedTuple):
+class CorpusRecalled(Record):
     """The memo of a whole stage: its findings (`found`, None when it has none), and the
     key to memoize the stage's findings under."""
 
@@ -214,7 +215,7 @@ class CorpusRecalled(NamedTuple):
         return findings
 
 
-class Layout(NamedTuple):
+class Layout(Record):
     """What the stage decides over the whole corpus before it checks any part: the identity
     (identity.Clubs), each document's statements (path, deductions, removals), the parts
     (partition.components) and each document's weight; and the identity's identity_digest,
@@ -281,7 +282,7 @@ def _layout_rebuilt(value, paths: list[str]) -> Layout | None:
     return Layout(clubs, stated, parts, list(stored.weights), stored.identity)
 
 
-class RunMemo(NamedTuple):
+class RunMemo(Record):
     """The memos of the steps of one stage (CrossMemo.of_run): its layout, then its parts'
     and surname groups' findings."""
 
@@ -335,7 +336,7 @@ class RunMemo(NamedTuple):
                              [f for held in found.values() if held for f in held])
 
 
-class SurnameRecall(NamedTuple):
+class SurnameRecall(Record):
     """The surname groups (`groups`) whose X008 findings no memo holds, with the keys to
     memoize each under, and the documents with a view in one of them (`documents`): what
     partition.SurnameViews reads (it hands the findings back to `keep`). `remembered`:
@@ -353,7 +354,7 @@ class SurnameRecall(NamedTuple):
             self.memo.store(key, by_group.get(group, []))
 
 
-class Recalled(NamedTuple):
+class Recalled(Record):
     """One run's recall: the parts (`parts`) and whole-corpus rules (`whole_codes`, over the
     surname groups of `surnames`) the run must still check, the findings the memos gave for
     the others (`remembered`), and the keys to memoize the parts' findings under."""

@@ -26,7 +26,8 @@ from seasonparse.football import counted, excluded_section, round_of, struck
 from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
-from seasonparse.reference import Record, Reference, Segment, Summary, gc_paused
+from seasonparse.records import Record
+from seasonparse.reference import Reference, Segment, Summary, gc_paused
 from seasonparse.seasons import season_years
 from seasonparse.tables import record
 
@@ -35,7 +36,7 @@ _DAY = timedelta(days=1)
 _NO_TABLES: frozenset[int] = frozenset()
 
 
-class ArticleMatch(Record, fields="doc match day home away"):
+class ArticleMatch(Record):
     __slots__ = ()
     doc: Document
     match: Match
@@ -44,7 +45,7 @@ class ArticleMatch(Record, fields="doc match day home away"):
     away: str
 
 
-class RefMatch(Record, fields="reference match tournament knockout leg segment day home away window"):
+class RefMatch(Record):
     __slots__ = ()
     reference: Reference
     match: Match
@@ -77,7 +78,7 @@ def _in_window(window: tuple[date | None, date | None], day: date) -> bool:
     return (first is None or first - _DAY <= day) and (last is None or day <= last + _DAY)
 
 
-class Pairing(Record, fields="article ref"):
+class Pairing(Record):
     """One article match and the reference's record of it."""
     __slots__ = ()
     article: ArticleMatch
@@ -101,7 +102,7 @@ class Pairing(Record, fields="article ref"):
         return self.score_differs or self.venue_differs or self.day_differs
 
 
-class Unmatched(Record, fields="article reference segment same_pair"):
+class Unmatched(Record):
     """An article match inside a segment the reference covers in full, which the reference lacks."""
     __slots__ = ()
     article: ArticleMatch
@@ -656,7 +657,7 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
         return ReferenceRun([r.document for r in references], findings, errors, index.summary)
 
 
-class ReferenceRun(Record, fields="documents findings errors summary"):
+class ReferenceRun(Record):
     """What the check pipeline adds for its references (check_references), or their
     reconciliation alone adds (reconcile): one record for both, as each class costs
     every run with a reference ~0.1 M instructions to create."""

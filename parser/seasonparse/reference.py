@@ -7,70 +7,23 @@ markers such as `awd` or `ppd`, footnotes, byes, which tournament and leg a
 match belongs to) is kept beside it in a `Reference`, until the model grows
 those fields.
 
-The records are `Record`s, tuples with named fields annotated in the class
-body: a typing.NamedTuple class costs 2.5 times as much to create as a
-collections.namedtuple (it checks every annotation), which in turn compiles a
-`__new__` for every class; a check with `--reference` creates these and
-reconcile.py's at every start.
+The records are seasonparse.records.Record's (declared as typing.NamedTuple is, at a
+fifth of its cost per class: a check with `--reference` creates these and
+reconcile.py's at every start).
 """
 
 from __future__ import annotations
 
 import gc
 from datetime import date
-from operator import itemgetter
 from contextlib import contextmanager
 from pathlib import Path
 
 from seasonparse.data._reference import DATA as WORDS
 from seasonparse.model import Document
+from seasonparse.records import Record
 
 KIND = "reference"  # the document kind the model will carry
-
-try:  # the C descriptor collections.namedtuple gives each field: reading a field is one step,
-    # where a property calls its itemgetter (the R rules and the index read fields by the thousand)
-    from _collections import _tuplegetter as _field
-except ImportError:  # another Python: the same, in Python
-    def _field(index: int, doc: str) -> property:
-        return property(itemgetter(index), doc=doc)
-
-
-class Record(tuple):
-    """A tuple with named fields, as collections.namedtuple makes, without compiling
-    anything per class (namedtuple evaluates a generated `__new__` for each: the
-    fifteen records of the reference path cost 4 M instructions at every start).
-    A subclass names its fields (`class Bye(Record, fields="club line section")`),
-    optionally with defaults for the last ones; records are built positionally."""
-    __slots__ = ()
-    _fields: tuple[str, ...] = ()
-    _defaults: tuple = ()
-
-    def __init_subclass__(cls, fields: str = "", defaults: tuple = (), **kwargs):
-        super().__init_subclass__(**kwargs)
-        cls._fields, cls._defaults = tuple(fields.split()), defaults
-        for i, name in enumerate(cls._fields):
-            setattr(cls, name, _field(i, f"field {i}"))
-
-    def __new__(cls, *values):
-        missing = len(cls._fields) - len(values)
-        if missing:
-            if not 0 < missing <= len(cls._defaults):
-                raise TypeError(f"{cls.__name__} takes {len(cls._fields)} fields, not {len(values)}")
-            values += cls._defaults[len(cls._defaults) - missing:]
-        return tuple.__new__(cls, values)
-
-    def __getnewargs__(self):
-        return tuple(self)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self))})"
-
-    def _replace(self, **changes):
-        values = tuple(changes.pop(f, v) for f, v in zip(self._fields, self))
-        if changes:
-            raise ValueError(f"{type(self).__name__} has no field {', '.join(changes)}")
-        return tuple.__new__(type(self), values)
-
 
 def row(index: int, iso: str | None, day: date | None, home: str, away: str, home_goals: int, away_goals: int,
         segment: int | None, tournament: tuple[str, int] | None, knockout: bool, leg: int | None,
@@ -87,7 +40,7 @@ def row(index: int, iso: str | None, day: date | None, home: str, away: str, hom
     return index, iso, day, home, away, home_goals, away_goals, segment, tournament, knockout, leg, markers
 
 
-class Unplayed(Record, fields="home away marker line section"):
+class Unplayed(Record):
     """A fixture the reference lists without a result (`Necaxa ppd Mérida`)."""
     __slots__ = ()
     home: str
@@ -97,7 +50,7 @@ class Unplayed(Record, fields="home away marker line section"):
     section: tuple[str, ...]
 
 
-class Footnote(Record, fields="number text line official_name names"):
+class Footnote(Record):
     __slots__ = ()
     number: str
     text: str
@@ -106,14 +59,14 @@ class Footnote(Record, fields="number text line official_name names"):
     names: tuple[str, ...]  # the club names the footnote is attached to
 
 
-class Bye(Record, fields="club line section"):
+class Bye(Record):
     __slots__ = ()
     club: str
     line: int
     section: tuple[str, ...]
 
 
-class Segment(Record, fields="tournament title line matches tables"):
+class Segment(Record):
     """One tournament of the reference (`Season: 2011-2012 Apertura`): its
     matches and its stated tables, by index into the document."""
     __slots__ = ()
@@ -124,15 +77,14 @@ class Segment(Record, fields="tournament title line matches tables"):
     tables: tuple[int, ...]  # standings tables stated for it
 
 
-class LegPair(Record, fields="first second section"):
+class LegPair(Record):
     __slots__ = ()
     first: int  # match indexes
     second: int
     section: tuple[str, ...]  # the round
 
 
-class Reference(Record, fields="document format competition season rows segments footnotes byes unplayed ties",
-                defaults=((), (), (), ())):
+class Reference(Record):
     __slots__ = ()
     document: Document
     format: str  # rsssf | csv
@@ -140,10 +92,10 @@ class Reference(Record, fields="document format competition season rows segments
     season: str | None
     rows: tuple[tuple, ...]  # one per document match, same order: see row()
     segments: tuple[Segment, ...]
-    footnotes: tuple[Footnote, ...]
-    byes: tuple[Bye, ...]
-    unplayed: tuple[Unplayed, ...]
-    ties: tuple[LegPair, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    byes: tuple[Bye, ...] = ()
+    unplayed: tuple[Unplayed, ...] = ()
+    ties: tuple[LegPair, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -159,7 +111,7 @@ class Reference(Record, fields="document format competition season rows segments
         return out
 
 
-class Summary(Record, fields="references reference_matches article_matches matched disagree unmatched not_covered"):
+class Summary(Record):
     """What the reconciliation against the references found (reconcile.ReferenceIndex.summary): here,
     beside the records the readers make, so a run whose reference stage a memo gives
     (seasonparse.reference_memo) makes it without importing the reconciliation."""

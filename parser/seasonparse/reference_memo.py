@@ -33,7 +33,7 @@ from seasonparse.fallback import INTERNAL_ERROR
 class Recalled:
     """What the memo holds of one run's reference stage: `found` (the references' documents,
     the findings, the summary) or None, and the key to memoize the stage's outcome under.
-    (A plain class: a NamedTuple's costs every run that uses a cache 0.2 ms to create.)"""
+    (A plain class: nothing reads it as a tuple.)"""
 
     __slots__ = ("memo", "key", "shown", "found")
 
