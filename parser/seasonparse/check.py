@@ -273,6 +273,24 @@ class AroundDocuments:
         return self.inner(stage, items)
 
 
+class _WithoutMemo:
+    """A run's map function less the content cache's memos of the cross-document and reference
+    stages (`cross_memo`), for a run they cannot key (see run)."""
+
+    cross_memo = None
+
+    def __init__(self, inner: Callable) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str):  # only for what the instance itself lacks
+        if name == "inner":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+    def __call__(self, stage, items):
+        return self.inner(stage, items)
+
+
 def spilled(checked: Checked, file: SpillFile) -> Checked:
     """What the parent keeps of a document: `checked` with its packed projection and packed lines
     written to the run's spill file (only where each is stays in memory)."""
@@ -753,6 +771,10 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
     finally:  # a pool's map stops its workers when closed, also when interrupted
         getattr(results, "close", lambda: None)()
     checked, skipped = read_once(checked)
+    if memoized and any(c.read_from is not None for c in checked):
+        # a JSON input's document carries its article's sha256, not the JSON's own: the memos, which
+        # key documents by path and sha256, would give an edited JSON the findings of the one before
+        map_fn, memoized = _WithoutMemo(map_fn), False
     findings: list[Finding] = [f for c in checked for f in c.findings]
     lines_by_path = source_lines(checked)
     held = [c.document for c in checked]
