@@ -87,11 +87,14 @@ def test_a_longer_word_beginning_with_the_name_is_no_directive(comment):
     assert directives(["x", comment, "y"]) == []
 
 
-def test_the_name_joined_to_a_verb_by_a_hyphen_is_reported_not_ignored():
+@pytest.mark.parametrize("joint", ["-", "_"])
+def test_the_name_joined_to_a_verb_by_a_hyphen_is_reported_not_ignored(joint):
     """`<!-- seasonparse-disable-next-line T002 -->`, as other linters write theirs: read as a directive
-    whose verb is none of ours, an N002 (review33: it was silently no directive)."""
-    (d,) = directives(["x", "<!-- seasonparse-disable-next-line T002 -->", "y"])
-    assert d.verb == "-disable-next-line" and "is not one of" in d.problem()
+    whose verb is none of ours, an N002 (review33: it was silently no directive); an underscore
+    likewise (trial47); the name joined to another word is another comment (`seasonparse_notes`)."""
+    (d,) = directives(["x", f"<!-- seasonparse{joint}disable-next-line T002 -->", "y"])
+    assert d.verb == f"{joint}disable-next-line" and "is not one of" in d.problem()
+    assert directives(["x", f"<!-- seasonparse{joint}notes: kept -->", "y"]) == []
 
 
 @pytest.mark.parametrize("lines", [

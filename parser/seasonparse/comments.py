@@ -15,9 +15,11 @@ from seasonparse.lazy_re import compile_lazily
 
 # the verb is the first word, whatever it is: one that is none of VERBS is reported, not read as a shorter
 # one; `close` is empty where the comment goes on past its line. The name is a whole word, or joined by a
-# hyphen to a verb as other linters write it (`seasonparse-disable-next-line`: reported, review33)
+# hyphen or an underscore to a verb as other linters write it (`seasonparse-disable-next-line`: reported,
+# review33; `seasonparse_disable-next-line` too, trial47)
 _DIRECTIVE = compile_lazily(
-    r"<!--\s*seasonparse(?!\w)(?!-(?!disable|enable))\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)(?P<close>-->|$)",
+    r"<!--\s*seasonparse(?:(?=[-_](?:disable|enable))|(?![\w-]))\s*:?\s*(?P<verb>\S*?)(?=\s|-->|$)(?P<codes>.*?)"
+    r"(?P<close>-->|$)",
     re.IGNORECASE)
 # a line whose comment opens at its end, and the next line that may go on with the tool's name
 _OPENS_AT_END = re.compile(r"<!--\s*$")
