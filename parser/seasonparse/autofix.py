@@ -188,10 +188,19 @@ def _write_protected(target: str, mode: int) -> str | None:
     is skipped as ruff and black skip it, and so is a file without any write permission
     (write-protected, as `rm` calls it) for root, whom os.access lets write anything."""
     if not os.access(target, os.W_OK):
+        if _on_read_only_file_system(target):  # its mode and owner are not why (trial47)
+            return "not writable (on a read-only file system); not fixed"
         return f"not writable (mode {mode:04o}, owner uid {os.stat(target).st_uid}); not fixed"
     if not mode & 0o222:
         return f"not writable (read-only, mode {mode:04o}); not fixed"
     return None
+
+
+def _on_read_only_file_system(path: str) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): not known
+        return False
 
 
 def fix_files(findings: Iterable[Finding], sources: dict[str, tuple[str, str]], *,
