@@ -33,3 +33,11 @@ def test_a_csv_header_naming_a_column_twice_is_reported_at_the_second():
     assert _p027("handmade_csv_columns_twice.csv") == [
         (1, 19, "the header names `HomeTeam` twice (columns 3 and 4): the first is read, the other left alone"),
         (1, 47, "the header names `FTHG` twice (columns 6 and 8): the first is read, the other left alone")]
+
+
+def test_replays_and_a_league_listed_without_rounds_are_no_match_listed_twice():
+    """A cup's replays follow a draw in the same round, and a league listed undated without rounds
+    meets each pair of clubs more than once: neither is one match with two results (review35: a false
+    P027 on the 1991 FA Cup's Arsenal and Leeds United, four matches)."""
+    assert _p027("handmade_cup_replays.txt") == []
+    assert _p027("handmade_league_without_rounds.txt") == []

@@ -1088,7 +1088,15 @@ class _Reader:
                 ties.setdefault(key, {})[leg] = index
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
         rows = self.match_rows  # one match listed twice with two scores, in its tournament and round (trial47)
-        self.diags += listed_twice(self.matches, lambda m: (rows[m.index][7], m.section))
+
+        def place(m) -> tuple | None:
+            """The match's tournament and round; an undated one's only under a round's heading."""
+            last = m.section[-1] if m.section else ""
+            if m.date is None and not (last.startswith("Round ") or round_index(last) is not None):
+                return None
+            return rows[m.index][7], m.section
+
+        self.diags += listed_twice(self.matches, place, lambda m: rows[m.index][9])
         title = " ".join(x for x in (self.competition, self.season) if x) or None
         title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,

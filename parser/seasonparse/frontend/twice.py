@@ -10,20 +10,27 @@ from seasonparse.names import fold
 from seasonparse.wording import cut
 
 
-def listed_twice(matches: Iterable[Match], place: Callable[[Match], object] | None = None) -> list[Diagnostic]:
+def listed_twice(matches: Iterable[Match], place: Callable[[Match], object] | None = None,
+                 replayed: Callable[[Match], bool] | None = None) -> list[Diagnostic]:
     """A P027 at each match listed again with another score: the same home and away clubs (as
     written, folded) on the same day, with the same note (`awd`, `abd`: a struck match and its
-    replay are two), under the same `place` (the reader's tournament and round; an undated match
-    is only compared within its round, and where the reader has no `place`, not at all: a
-    league's clubs meet more than once). Linear in the matches."""
+    replay are two), under the same `place` (the reader's tournament and round). An undated match
+    is compared only where `place` gives one (a round: a league listed without rounds meets each
+    club more than once, review35), and not after a draw where `replayed` says its round replays
+    one (a cup's round: `Arsenal 0-0 Leeds`, then `Leeds 1-1 Arsenal`, then `Leeds 1-2 Arsenal`,
+    the 1991 FA Cup's fourth round, are three matches). Linear in the matches."""
     first: dict[tuple, Match] = {}
     found = []
     for m in matches:
-        if m.date is None and place is None:
+        where = place(m) if place is not None else None
+        if m.date is None and where is None:
             continue
-        key = (m.date, place(m) if place is not None else None, fold(m.home), fold(m.away), m.note)
+        key = (m.date, where, fold(m.home), fold(m.away), m.note)
         seen = first.setdefault(key, m)
         if seen is m or (seen.home_goals, seen.away_goals) == (m.home_goals, m.away_goals):
+            continue
+        if m.date is None and seen.home_goals == seen.away_goals and replayed is not None and replayed(m):
+            first[key] = m  # the replay: the next listing is compared with it
             continue
         when = f" ({cut(m.date_text)})" if m.date_text else ""
         found.append(Diagnostic(
