@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from seasonparse.football import same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.lexicon import words
-from seasonparse.names import club_words, tokens
+from seasonparse.names import club_words, fold, tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
                                 points_columns, row_label, rows_of, total_row, win_points, to_float, to_int)
@@ -741,8 +742,7 @@ def standings_vs_grid(doc, settings, report):
                          related=_grid_related(doc, club, played, clubs - {club}, rounds))
 
 
-MAX_FOLD = 4  # the most times every club of a league meets every other (a quadruple round robin) ...
-FOLDED_CLUBS = 8  # ... read so only in a table of this many clubs or more (see standings_totals)
+MAX_FOLD = 4  # the most times every club of a league meets every other (a quadruple round robin)
 
 
 @rule("S009", "standings-totals", WARNING)
@@ -752,16 +752,17 @@ def standings_totals(doc, settings, report):
     What it does: where a standings table's clubs (four or more) have each
     played the same number of matches, the same number of times against every
     other club of the table (a single or double round robin, Pld = k × (n − 1) with k
-    1 or 2; a triple or quadruple one, k 3 or 4, in a table of eight clubs or more: the
-    Scottish Premier Division of ten clubs played 36), every match is between two of its
+    1 or 2; a triple or quadruple one, k 3 or 4, where the infobox states the league's
+    size: its number of teams n, or its matches n × Pld / 2; the Scottish Premier
+    Division of ten clubs played 36), every match is between two of its
     clubs: the wins of all rows must equal their losses, and the goals for
     their goals against. A table with any number missing, or of another shape
     (a part of a table, a club withdrawn), is not compared: the first rows of a
     league's table (a club season's excerpt) may play a multiple of their number less
-    one by chance, so a small table is no k-fold round robin (the top six of the
-    1900–01 Scottish Division One, 20 matches each, are no quadruple one of six clubs;
-    the top four of a 22-club league, 42 each, no 14-fold one). The finding cannot
-    tell which row is wrong: it points at the table.
+    one by chance (the top six of the 1900–01 Scottish Division One, 20 matches each,
+    are no quadruple round robin of six clubs, nor the first eleven of a 16-club
+    league, 30 each, a triple one). The finding cannot tell which row is wrong: it
+    points at the table.
 
     Why: a row's GF or L copied wrong keeps every row's own sums right (S001,
     S003) and shows only here.
@@ -776,8 +777,8 @@ def standings_totals(doc, settings, report):
         if n < 4 or any(x is None for x in numbers):
             continue
         played = {x[0] for x in numbers}
-        if len(played) != 1 or (each := played.pop()) == 0 or each % (n - 1) or \
-                each // (n - 1) > (MAX_FOLD if n >= FOLDED_CLUBS else 2):
+        if len(played) != 1 or (each := played.pop()) == 0 or each % (n - 1) or each // (n - 1) > MAX_FOLD or (
+                each // (n - 1) > 2 and not _whole_league(doc, n, each)):
             continue  # not a complete k-fold round robin
         won, lost, scored, conceded = (sum(x[i] for x in numbers) for i in (1, 2, 3, 4))
         if won != lost:
@@ -788,6 +789,19 @@ def standings_totals(doc, settings, report):
                          f"round robin each goal scored is another club's conceded", table.line, 1)
 
 
+def _whole_league(doc, clubs: int, played: int) -> bool:
+    """Whether the document's infobox states a league of `clubs` clubs: its number of teams, or its
+    number of matches as a complete round robin of them, each `played` matches, makes."""
+    teams, matches = words("infobox", "teams"), words("infobox", "matches")
+    for f in doc.infobox:
+        key, stated = fold(f.key), _LEADING_NUMBER.match(f.value)
+        if stated is not None and ((key in teams and int(stated[1]) == clubs)
+                                   or (key in matches and int(stated[1]) * 2 == clubs * played)):
+            return True
+    return False
+
+
+_LEADING_NUMBER = re.compile(r"\s*(\d{1,6})(?!\d)")
 _TOTALLED = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
 _DASHES = frozenset("—–-−")  # a record's cell for none (`Neutral | — | — | …`): 0
 
