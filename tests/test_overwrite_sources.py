@@ -76,3 +76,16 @@ def test_the_article_of_a_json_input_under_another_name_is_not_overwritten(run, 
     code, _, err = run(command, "json/a_json.txt", "--no-cache", "--no-baseline", flag, "a.txt")
     assert code == 2 and "the source of an input of this run" in err, err
     assert json_beside.read_bytes() == before
+
+
+def test_the_changed_article_of_a_json_input_is_not_overwritten(run, json_beside):
+    """Where the article changed since its JSON was written, the JSON is read on its own (P028) and its
+    findings are its own: the article it records is still the run's source, never overwritten
+    (review34: a `.txt`-named JSON's edited article was replaced by the baseline, exit 0)."""
+    json_beside.write_text(json_beside.read_text("utf-8") + "\nedited\n", "utf-8")
+    before = json_beside.read_bytes()
+    (json_beside.parent / "json" / "a.json").rename(json_beside.parent / "json" / "a_json.txt")
+    for command, flag in (("report", "--html"), ("check", "--write-baseline")):
+        code, _, err = run(command, "json/a_json.txt", "--no-cache", "--no-baseline", flag, "a.txt")
+        assert code == 2 and "the source of an input of this run" in err, err
+    assert json_beside.read_bytes() == before

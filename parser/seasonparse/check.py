@@ -35,11 +35,15 @@ class CheckRun:
         self.reference_summary = reference_summary  # reference.Summary where references were given
         self.references: list[Document] = []  # the references' documents (among `documents` too)
         self.skipped: list[str] = []  # inputs left out as copies of another (see read_once): one message each
+        self.read_as_json: list[str] = []  # the inputs read as seasonparse's JSON (Checked.read_from)
 
     @property
     def internal_errors(self) -> list[str]:
         """Where seasonparse itself failed (P000 findings): what the tests keep at none."""
         return [f"{f.path}: {f.message}" for f in self.findings if f.code == INTERNAL_ERROR]
+
+
+JSON_SOURCE_CHANGED = "P028"  # a JSON input read on its own: its article changed or is not found (jsonin)
 
 
 def load_one(item) -> Document:
@@ -138,13 +142,17 @@ class DocumentStage(Record):
     forked_state = False  # reads nothing of the parent's but its items: may run on a pool forked before them (parallel.PoolAhead)
 
     def __call__(self, source) -> Checked:
-        checked = self._checked(source)
-        if isinstance(source, Document) or checked.document.path == source.display:
+        if isinstance(source, Document):
+            return self._checked(source, source)
+        doc = load_one(source)
+        checked = self._checked(source, doc)
+        # read as seasonparse's JSON: beside its article (another path), or on its own where the article
+        # changed or is not found (its own path, and P028 says so)
+        if doc.path == source.display and not any(d.code == JSON_SOURCE_CHANGED for d in doc.diagnostics):
             return checked
         return checked._replace(read_from=source.display)
 
-    def _checked(self, source) -> Checked:
-        doc = source if isinstance(source, Document) else load_one(source)
+    def _checked(self, source, doc: Document) -> Checked:
         rules = registry() if self.rules is None else self.rules
         findings = check_document(doc, rules, self.codes, self.settings)
         if isinstance(source, Document):
@@ -782,7 +790,7 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         findings += check_corpus(held, rules, codes, settings, None, lines_by_path, map_fn,
                                  [c.facts for c in checked])
         outcome = finish(checked, findings, rules, codes, config, lines_by_path)
-        outcome.skipped = skipped
+        outcome.skipped, outcome.read_as_json = skipped, [c.read_from for c in checked if c.read_from]
         return outcome
     recalled = None
     if memoized and rules is registry():  # the content cache's memo of the stage (seasonparse.reference_memo)
@@ -816,7 +824,7 @@ def run(sources: Iterable, rules: dict[str, Rule], codes: set[str], config: Conf
         lines_by_path.add(c)
     outcome = finish(checked + referenced, findings, rules, codes, config, lines_by_path)
     outcome.reference_summary, outcome.references = summary, ref_documents
-    outcome.skipped = skipped
+    outcome.skipped, outcome.read_as_json = skipped, [c.read_from for c in checked if c.read_from]
     return outcome
 
 

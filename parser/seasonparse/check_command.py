@@ -171,7 +171,8 @@ def _refuse_overwrites(targets: list[tuple[str, Path | None]], inputs, reference
                            [] if cache_folder is None else [(cache_folder, "the cache folder of this run")])
 
 
-def _refuse_overwriting_read_sources(targets: list[tuple[str, Path | None]], inputs, documents) -> None:
+def _refuse_overwriting_read_sources(targets: list[tuple[str, Path | None]], inputs, documents,
+                                     read_as_json: list[str] = ()) -> None:
     """After the run, before anything is written: no target may be a file the run read as the
     source of a document that is not an input itself, the article a JSON input was read
     beside. Before the run (_refuse_overwrites) only the inputs named `.json` are looked into
@@ -187,6 +188,11 @@ def _refuse_overwriting_read_sources(targets: list[tuple[str, Path | None]], inp
     paths = held() if held is not None else [d.path for d in documents]
     protected = [(path, "the source of an input of this run (an input was read beside it)")
                  for path in dict.fromkeys(paths) if path not in named]
+    if read_as_json:  # the article each records, also where it changed since (its findings are the JSON's: P028)
+        from seasonparse.jsonin import source_files
+
+        protected += [(path, f"the source of an input of this run ({shown} records it)")
+                      for shown in read_as_json for path in source_files(shown)]
     for option, path in targets:
         refuse_overwriting(option, path, protected)
 
@@ -427,7 +433,7 @@ def _check_command(args, report: bool, closing) -> int:
 
     result = checked()
     _refuse_overwriting_read_sources([("--write-baseline", write_to), ("--html", html_to)], found.inputs,
-                                     result.documents)
+                                     result.documents, result.read_as_json)
     findings = result.findings
     from seasonparse.inputs import one_line
 
