@@ -45,9 +45,27 @@ def _new_code(n: int):
     return code
 
 
+def _annotations(namespace: dict) -> dict:
+    """The class body's annotations, in order: its `__annotations__`, or from Python 3.14 on (PEP
+    649), where a body without `from __future__ import annotations` holds an annotate function
+    instead, what that function gives (as typing.NamedTuple reads them there)."""
+    if "__annotations__" in namespace:
+        return namespace["__annotations__"]
+    try:
+        import annotationlib
+    except ImportError:  # before 3.14: a body without annotations
+        return {}
+    annotate = annotationlib.get_annotate_from_class_namespace(namespace)
+    return {} if annotate is None else annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF)
+
+
 class _RecordType(type):
     def __new__(mcls, name: str, bases: tuple, namespace: dict, **kwargs):
-        fields = tuple(namespace.get("__annotations__", ()))
+        fields = tuple(_annotations(namespace))
+        if fields and any(getattr(base, "_fields", ()) for base in bases):
+            raise TypeError(f"{name}: a record's subclass adds no fields (it may add methods)")
+        if fields and "__new__" in namespace:
+            raise AttributeError(f"{name}: a record's __new__ is made from its fields, not written")
         namespace.setdefault("__slots__", ())
         defaults = []
         for field in fields:
@@ -65,6 +83,8 @@ class _RecordType(type):
         new.__qualname__ = f"{name}.__new__"
         cls.__new__ = new
         cls._fields = fields
+        if cls.__doc__ is None:
+            cls.__doc__ = f"{name}({', '.join(fields)})"
         cls._field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
         cls.__match_args__ = fields
         for i, field in enumerate(fields):
@@ -93,6 +113,8 @@ class Record(tuple, metaclass=_RecordType):
         if changes:
             raise ValueError(f"{type(self).__name__} has no field {', '.join(map(repr, changes))}")
         return made
+
+    __replace__ = _replace  # copy.replace (Python 3.13)
 
     def _asdict(self) -> dict:
         return dict(zip(self._fields, self))
