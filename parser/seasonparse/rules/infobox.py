@@ -374,11 +374,12 @@ def infobox_vs_match(doc, settings, report):
     """A match infobox's score or date that the document's own match of its two teams contradicts.
 
     What it does: where the infobox names two teams (`team1`, `team2`: the {{Infobox football
-    match}} of a final's article) and the document's counted matches hold exactly one meeting of
-    them (or one on the infobox's date), compares each team's score in the infobox (`team1score`,
-    `team2score`: their goals first, `1 (4)` a shoot-out's after them) with the goals that team
-    scored in the match, on whichever side it played, and the infobox's `date` with the match's.
-    Two meetings and no date to tell them apart (a final of two legs) are left alone.
+    match}} of a final's article) and the document's counted matches hold one meeting of
+    them, compares each team's score in the infobox (`team1score`, `team2score`: their goals
+    first, `1 (4)` a shoot-out's after them) with the goals that team scored in the match, on
+    whichever side it played, and the infobox's `date` with the match's. Where they meet twice
+    (a final of two legs, a replayed one), the infobox's score may be the aggregate or either
+    match's: only a date that is neither meeting's is reported.
 
     Why: the infobox is typed apart from the match's own box, and a final's score or day copied
     from the year before, or the teams' scores swapped, is seen at the top of the page.
@@ -403,8 +404,16 @@ def infobox_vs_match(doc, settings, report):
         elif same_team(team1.value, m.away) and same_team(team2.value, m.home):
             met.append((m, m.away_goals, m.home_goals))
     if len(met) > 1:
-        met = [found for found in met if day is not None and found[0].date == day]
-    if len(met) != 1:
+        # two meetings (a final of two legs, a replayed one): the infobox's score may be the aggregate or
+        # either match's, and its date either's (review34: a false I004 on the 1988 UEFA Cup Final's aggregate
+        # beside its first leg's date); only a date of neither is a contradiction
+        dated = [found[0] for found in met if found[0].date is not None]
+        if day is not None and dated and all(m.date != day for m in dated):
+            yield report(f"{day_field.key}: {day_field.value}, but the teams' meetings are dated "
+                         + ", ".join(m.date_text or m.date for m in dated), day_field.line, 1,
+                         related=[Related(doc.path, m.line, m.home_column, "a meeting") for m in dated])
+        return
+    if not met:
         return
     m, goals1, goals2 = met[0]
     related = [Related(doc.path, m.line, m.home_column, "the match")]
