@@ -41,3 +41,4 @@ def test_replays_and_a_league_listed_without_rounds_are_no_match_listed_twice():
     P027 on the 1991 FA Cup's Arsenal and Leeds United, four matches)."""
     assert _p027("handmade_cup_replays.txt") == []
     assert _p027("handmade_league_without_rounds.txt") == []
+    assert _p027("handmade_cup_round_replays.txt") == []  # a cup's `Round 3`, its replays listed in it (review34)

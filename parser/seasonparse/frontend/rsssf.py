@@ -1096,7 +1096,12 @@ class _Reader:
                 return None
             return rows[m.index][7], m.section
 
-        self.diags += listed_twice(self.matches, place, lambda m: rows[m.index][9])
+        def replayed(m) -> bool:
+            """Whether the match's round replays a draw: a knockout round's, or a cup's (`FA Cup`, its
+            `Round 3`: RSSSF lists the replays in the round, under a `Replays` line)."""
+            return rows[m.index][9] or any(_title_phase(t) == "cup" for t in (self.competition or "", *m.section))
+
+        self.diags += listed_twice(self.matches, place, replayed)
         title = " ".join(x for x in (self.competition, self.season) if x) or None
         title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,
