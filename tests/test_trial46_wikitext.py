@@ -20,3 +20,13 @@ def test_pages_transcluded_by_their_sections_are_said_not_skipped():
     assert "(2 uses, the first here)" in found[0][2]
     assert "`2018 FIFA World Cup knockout stage`" in found[1][2]
     assert "`2018 FIFA World Cup Final`" in found[2][2]
+
+
+def test_the_line_of_the_rest_says_pages_transcluded_as_pages():
+    """Past the first five names, the rest are one line: a page transcluded is called one, not a
+    template, and one is one (review35: `1 more templates ... {{#lst:…}}`)."""
+    path = TRIAL46 / "transclusions_overflow.wikitext"
+    found = [(f.line, f.message) for f in findings_for(path.read_text("utf-8"), wikitext=True) if f.code == "P013"]
+    assert len(found) == 6
+    assert found[-1] == (10, "1 more page transcluded (2 uses) is not read by the wikitext front end: "
+                             "`{{#lst:2018 FIFA World Cup Group C}}`; kept as raw text; the first here")

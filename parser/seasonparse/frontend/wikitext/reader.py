@@ -32,6 +32,7 @@ from seasonparse.frontend.wikitext.ties import (
     tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.lexicon import series_on_points, words
+from seasonparse.wording import plural
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
 from seasonparse.seasons import season_years
@@ -309,9 +310,14 @@ class _Reader:
             listed = ", ".join(f"`{{{{{n}}}}}`" for n, _ in rest[:_LISTED_UNKNOWN])
             more = f" and {len(rest) - _LISTED_UNKNOWN} more" if len(rest) > _LISTED_UNKNOWN else ""
             uses = sum(c for _, (c, _) in rest)
-            self.diags.append(Diagnostic("P013", INFO, f"{len(rest)} more templates ({uses} uses) are not "
-                                                       f"read by the wikitext front end: {listed}{more}; "
-                                                       "kept as raw text; the first here", line, col))
+            pages = sum(transcluded_page(n) is not None for n, _ in rest)
+            what, whats = (("more template", "more templates") if not pages else
+                           ("more page transcluded", "more pages transcluded") if pages == len(rest) else
+                           ("more template or page transcluded", "more templates or pages transcluded"))
+            self.diags.append(Diagnostic(
+                "P013", INFO, f"{plural(len(rest), what, whats)} ({plural(uses, 'use')}) "
+                              f"{'is' if len(rest) == 1 else 'are'} not read by the wikitext front end: {listed}{more}; "
+                              "kept as raw text; the first here", line, col))
 
 
 # MediaWiki's labelled section transclusion (the Labeled Section Transclusion extension's parser functions)
