@@ -28,5 +28,5 @@ def test_the_line_of_the_rest_says_pages_transcluded_as_pages():
     path = TRIAL46 / "transclusions_overflow.wikitext"
     found = [(f.line, f.message) for f in findings_for(path.read_text("utf-8"), wikitext=True) if f.code == "P013"]
     assert len(found) == 6
-    assert found[-1] == (10, "1 more page transcluded (2 uses) is not read by the wikitext front end: "
+    assert found[-1] == (14, "1 more page transcluded (2 uses) is not read by the wikitext front end: "
                              "`{{#lst:2018 FIFA World Cup Group C}}`; kept as raw text; the first here")

@@ -452,7 +452,26 @@ def _standings_clubs(doc: Document) -> tuple[str, ...]:
     found = {key(unmarked(club) or club) for t, _, clubs in _team_cells(doc) if t.kind == "standings"
              for club in clubs}
     found.discard("")
-    return tuple(sorted(found))
+    return tuple(sorted(found - _within_another(found)))
+
+
+def _within_another(keys: set[str]) -> set[str]:
+    """The keys whose words are all words of another key (`bayern` of `bayern munich`): a club
+    article's league table and its cup group's may name its club two ways, the short name a part of
+    the long one (review35: `Bayern` and `Bayern Munich`, an A001 lost); such a name stands in no
+    group of the standings, to be merged as the evidence says. Each key is tested against the keys
+    holding its rarest word only."""
+    holding: dict[str, list[frozenset[str]]] = {}
+    words_of = {k: frozenset(k.split()) for k in keys}
+    for k, ws in words_of.items():
+        for w in ws:
+            holding.setdefault(w, []).append(ws)
+    out = set()
+    for k, ws in words_of.items():
+        rarest = min(ws, key=lambda w: len(holding[w]))
+        if any(ws < other for other in holding[rarest]):
+            out.add(k)
+    return out
 
 
 def _apart_by_round_or_day(doc: Document, keys: dict[str, str]) -> list[tuple[str, ...]]:
