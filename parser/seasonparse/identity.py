@@ -452,26 +452,30 @@ def _standings_clubs(doc: Document) -> tuple[str, ...]:
     found = {key(unmarked(club) or club) for t, _, clubs in _team_cells(doc) if t.kind == "standings"
              for club in clubs}
     found.discard("")
-    return tuple(sorted(found - _within_another(found)))
+    own = _own_club_words(doc)
+    return tuple(sorted(found - _own_club_short(found, own) if own else found))
 
 
-def _within_another(keys: set[str]) -> set[str]:
-    """The keys whose words are all words of another key (`bayern` of `bayern munich`): a club
-    article's league table and its cup group's may name its club two ways, the short name a part of
-    the long one (review35: `Bayern` and `Bayern Munich`, an A001 lost); such a name stands in no
-    group of the standings, to be merged as the evidence says. Each key is tested against the keys
-    holding its rarest word only."""
-    holding: dict[str, list[frozenset[str]]] = {}
-    words_of = {k: frozenset(k.split()) for k in keys}
-    for k, ws in words_of.items():
-        for w in ws:
-            holding.setdefault(w, []).append(ws)
-    out = set()
-    for k, ws in words_of.items():
-        rarest = min(ws, key=lambda w: len(holding[w]))
-        if any(ws < other for other in holding[rarest]):
-            out.add(k)
-    return out
+def _own_club_words(doc: Document) -> frozenset[str]:
+    """The words of the club a club season article is about: its infobox's `club`, else its title's
+    (`2012–13 FC Bayern Munich season`, less the years and `season`); none for another article."""
+    f = doc.field("club")
+    name = f.value if f and f.value else None
+    if name is None and (title := (doc.title or "").strip()).casefold().endswith(" season"):
+        name = " ".join(w for w in title[:-7].split() if not any(c.isdigit() for c in w))
+    return frozenset(key(name).split()) if name else frozenset()
+
+
+def _own_club_short(keys: set[str], own: frozenset[str]) -> set[str]:
+    """The keys of the article's own club written short in one of its standings tables, its words all
+    words of a longer key of the same club (`bayern` of `bayern munich`, both of `fc bayern munich`): a
+    club article's league table and its cup group's may name it two ways (review35: an A001 lost).
+    Such a name stands in no group of the standings, to be merged as the evidence says; two clubs one
+    of whose names is inside the other's stay apart (Dundee and Dundee United, Guinea and Equatorial
+    Guinea in two tables: review36)."""
+    mine = [(k, frozenset(k.split())) for k in keys]
+    mine = [(k, ws) for k, ws in mine if ws <= own]
+    return {k for k, ws in mine if any(ws < other for _, other in mine)}
 
 
 def _apart_by_round_or_day(doc: Document, keys: dict[str, str]) -> list[tuple[str, ...]]:
