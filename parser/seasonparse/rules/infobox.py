@@ -377,9 +377,10 @@ def infobox_vs_match(doc, settings, report):
     match}} of a final's article) and the document's counted matches hold one meeting of
     them, compares each team's score in the infobox (`team1score`, `team2score`: their goals
     first, `1 (4)` a shoot-out's after them) with the goals that team scored in the match, on
-    whichever side it played, and the infobox's `date` with the match's. Where they meet twice
-    (a final of two legs, a replayed one), the infobox's score may be the aggregate or either
-    match's: only a date that is neither meeting's is reported.
+    whichever side it played, and the infobox's `date` with the match's. Where they meet more
+    than once (a group's meeting before the final, a replayed final), the meeting on the
+    infobox's date is the one compared; a score that is the meetings' aggregate (a final of two
+    legs, dated by its first) is not, and a date of no meeting is reported.
 
     Why: the infobox is typed apart from the match's own box, and a final's score or day copied
     from the year before, or the teams' scores swapped, is seen at the top of the page.
@@ -403,25 +404,31 @@ def infobox_vs_match(doc, settings, report):
             met.append((m, m.home_goals, m.away_goals))
         elif same_team(team1.value, m.away) and same_team(team2.value, m.home):
             met.append((m, m.away_goals, m.home_goals))
+    scores = [(_field(doc, "team1_score"), team1.value), (_field(doc, "team2_score"), team2.value)]
+    stated = [_LEADING_GOALS.match(f.value) if f is not None else None for f, _ in scores]
     if len(met) > 1:
-        # two meetings (a final of two legs, a replayed one): the infobox's score may be the aggregate or
-        # either match's, and its date either's (review34: a false I004 on the 1988 UEFA Cup Final's aggregate
-        # beside its first leg's date); only a date of neither is a contradiction
+        # meetings before the final (a group's), a final of two legs, a replayed one: the infobox states the
+        # one on its date, or the two legs' aggregate beside the first leg's date (review34: the 1988 UEFA Cup
+        # Final); a date of no meeting is a contradiction, and no date tells none
         dated = [found[0] for found in met if found[0].date is not None]
         if day is not None and dated and all(m.date != day for m in dated):
             yield report(f"{day_field.key}: {day_field.value}, but the teams' meetings are dated "
                          + ", ".join(m.date_text or m.date for m in dated), day_field.line, 1,
                          related=[Related(doc.path, m.line, m.home_column, "a meeting") for m in dated])
-        return
+            return
+        aggregate = (sum(g for _, g, _ in met), sum(g for _, _, g in met))
+        if None not in stated and tuple(int(x[1]) for x in stated) == aggregate:
+            return
+        met = [found for found in met if day is not None and found[0].date == day]
+        if len(met) != 1:
+            return
     if not met:
         return
     m, goals1, goals2 = met[0]
     related = [Related(doc.path, m.line, m.home_column, "the match")]
-    for field, team, goals in ((_field(doc, "team1_score"), team1.value, goals1),
-                               (_field(doc, "team2_score"), team2.value, goals2)):
-        stated = _LEADING_GOALS.match(field.value) if field is not None else None
-        if stated is not None and int(stated[1]) != goals:
-            yield report(f"{field.key}: {stated[1]}, but {team} scored {goals} in `{describe(m)}`", field.line, 1,
+    for (field, team), said, goals in zip(scores, stated, (goals1, goals2)):
+        if said is not None and int(said[1]) != goals:
+            yield report(f"{field.key}: {said[1]}, but {team} scored {goals} in `{describe(m)}`", field.line, 1,
                          related=related)
     if day is not None and m.date is not None and day != m.date:
         yield report(f"{day_field.key}: {day_field.value}, but `{describe(m)}` is dated {m.date_text or m.date}",
