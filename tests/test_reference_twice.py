@@ -42,3 +42,9 @@ def test_replays_and_a_league_listed_without_rounds_are_no_match_listed_twice():
     assert _p027("handmade_cup_replays.txt") == []
     assert _p027("handmade_league_without_rounds.txt") == []
     assert _p027("handmade_cup_round_replays.txt") == []  # a cup's `Round 3`, its replays listed in it (review34)
+
+
+def test_a_round_headed_by_a_fraction_is_a_round():
+    """`1/8 Finals` (RSSSF's eighth-finals, the round of 16): an undated match listed twice in it with two
+    scores is one match with two results (review36: the heading was no round, and the P027 was lost)."""
+    assert [line for line, _, _ in _p027("handmade_eighth_finals_twice.txt")] == [7]
