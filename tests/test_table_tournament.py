@@ -167,3 +167,10 @@ def test_an_infobox_competition_with_its_year_is_the_competition_in_that_season(
     phase = parse_text("= 2011–12 Club Necaxa season =\n\nInfobox\n- Season: 2011–12\n"
                        "- Competition: Apertura 2011\n", "necaxa.txt")
     assert doc_competition(phase) is None
+
+
+def test_a_title_of_a_countrys_season_names_its_football_not_in():
+    """`2008–09 in Scottish football` is the season's Scottish football, not a competition `in Scottish
+    football` (review36: an X006 said `in in Scottish football 2008–09`)."""
+    doc = parse_text("= 2008–09 in Scottish football =\n\n==Premier League==\n", "scotland.txt")
+    assert doc_competition(doc) == "Scottish football"

@@ -113,6 +113,8 @@ def doc_competition(doc: Document) -> str | None:
     if not said or (f is not None and (tournament_in(said) or _phase_only(said))):
         return None
     name = " ".join(_SEASON_WORDS.sub(" ", said).split())
+    if f is None and name[:3].casefold() == "in ":  # a title `2008–09 in Scottish football`: the season's football
+        name = name[3:]
     if not name or tournament_in(name) or _phase_only(name):
         return None
     return name
