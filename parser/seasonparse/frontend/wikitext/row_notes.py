@@ -74,10 +74,20 @@ def noted_deduction(notes: list[str], club: str, own: bool) -> int:
                     counted.add(m.span("points"))
                     found.add(stated_number(m["points"]))
         for p in statement_patterns("row_deduction") if own and not counted else ():
-            if (m := p.match(text)) is not None:
+            if (m := next(filter(None, map(p.match, _clauses(text))), None)) is not None:
                 found.add(stated_number(m["points"]))
                 break
     return sum(found)
+
+
+def _clauses(text: str) -> list[str]:
+    """A note's clauses, each read from its start as a row's own note is (`Relegated; deducted 9
+    points`: the deduction is the second's; trial49: a false S002 on the 2009–10 Premier League's
+    Portsmouth, and the relegation lost where the deduction came first)."""
+    return [c for c in _CLAUSE_END.split(text) if c]
+
+
+_CLAUSE_END = re.compile(r"\s*[;,.]\s*")
 
 
 def noted_relegation(notes: list[str], club: str, own: bool) -> bool:
@@ -90,7 +100,7 @@ def noted_relegation(notes: list[str], club: str, own: bool) -> bool:
     for text in dict.fromkeys(clean(n).strip() for n in notes):
         lowered = text.lower()
         if own and any(w in lowered for w in statement_words("row_relegation")) \
-                and any(p.match(text) for p in statement_patterns("row_relegation")):
+                and any(p.match(clause) for p in statement_patterns("row_relegation") for clause in _clauses(text)):
             return True
         if any(w in lowered for w in statement_words("relegation_noted")) and any(
                 _said_of(m["subject"], club, own, text[:m.start("subject")])
