@@ -63,7 +63,7 @@ def _server(argv: list[str]) -> int:
         from seasonparse.cli_common import server_parser
 
         server_parser().parse_args(argv)  # `--help` (and a usage error) as with the extra installed
-        raise UsageError("the language server needs pygls: install seasonparse[lsp]") from None
+        raise UsageError("the language server needs pygls: install the extra `lsp` (pip install '.[lsp]' in seasonparse's checkout)") from None
     return cmd_server(argv)
 
 

@@ -88,7 +88,7 @@ def dask_map(jobs: int | None, address: str | None = None, processes: bool = Tru
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise EngineError("--engine dask needs dask.distributed: pip install 'seasonparse[dask]'") from None
+        raise EngineError("--engine dask needs dask.distributed: install the extra `dask` (pip install '.[dask]' in seasonparse's checkout)") from None
     named = "--dask-scheduler " if address else f"${SCHEDULER_ENV}="
     address = address or os.environ.get(SCHEDULER_ENV) or None
     with ExitStack() as stack:

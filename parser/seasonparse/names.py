@@ -18,14 +18,25 @@ _NON_WORD = re.compile(r"[^\w+/#'-]+")
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced text, with no invisible format character (Unicode
     category Cf: a zero-width joiner or space, a soft hyphen, a left-to-right mark; trial47: `Be‍ta`,
-    a ZWJ inside, was another club than `Beta`, told apart by A001 only)."""
+    a ZWJ inside, was another club than `Beta`, told apart by A001 only), and the letters no
+    decomposition takes to ASCII written as English writes them (`Solskjær` is `solskjaer`: trial49,
+    a false X004 against `Solskjaer`)."""
     if text.isascii():  # nothing to decompose (most names and lines): skip the loop over characters
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     marks = {ord(c): None for c in set(decomposed)  # each character asked once
              if unicodedata.combining(c) or unicodedata.category(c) == "Cf"}
-    stripped = decomposed.translate(marks) if marks else decomposed
-    return " ".join(stripped.casefold().split())
+    stripped = (decomposed.translate(marks) if marks else decomposed).casefold()
+    if not stripped.isascii():  # `Solskjær`: letters no decomposition takes apart (the lexicon's [letters])
+        stripped = stripped.translate(_transliterated())
+    return " ".join(stripped.split())
+
+
+@lru_cache(maxsize=1)
+def _transliterated() -> dict[int, str]:
+    from seasonparse.data._lexicon import DATA
+
+    return {ord(letter): written for letter, written in DATA["letters"]["transliterated"].items()}
 
 
 @lru_cache(maxsize=65536)
