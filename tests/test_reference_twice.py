@@ -48,3 +48,11 @@ def test_a_round_headed_by_a_fraction_is_a_round():
     """`1/8 Finals` (RSSSF's eighth-finals, the round of 16): an undated match listed twice in it with two
     scores is one match with two results (review36: the heading was no round, and the P027 was lost)."""
     assert [line for line, _, _ in _p027("handmade_eighth_finals_twice.txt")] == [7]
+
+
+def test_a_round_headed_matchday_is_a_round():
+    """`Matchday 3` (a numbered round, as `Round 3`: the reference words' numbered_round_words) places its
+    matches in round 3: an undated match listed twice in it with two scores is a P027 (review36)."""
+    ref = load(str(REFERENCES / "handmade_matchday_twice.txt"), "m.txt")
+    assert {m.section for m in ref.document.matches} == {("Round 3",)}
+    assert [line for line, _, _ in _p027("handmade_matchday_twice.txt")] == [7]

@@ -209,9 +209,18 @@ def _title_phase(title: str) -> str:
 # costs 0.3 M instructions or more at every start. Each takes a stripped line.
 
 def _round_number(text: str) -> str | None:
-    """`Round: 1`, `Round 12`, `Round 3:` (any case): the round's number."""
-    number = text[5:].removeprefix(":").strip().removesuffix(":").rstrip() if text[:5].lower() == "round" else ""
+    """`Round: 1`, `Round 12`, `Round 3:`, `Matchday 3` (any case; the reference words'
+    numbered_round_words): the round's number."""
+    head = text[:5].lower()
+    word = "round" if head == "round" else next((w for w in _numbered_round_words() if _fold(text[:12]).startswith(w)),
+                                                None)
+    number = text[len(word):].removeprefix(":").strip().removesuffix(":").rstrip() if word else ""
     return number if number.isdecimal() else None
+
+
+@cache
+def _numbered_round_words() -> tuple[str, ...]:
+    return tuple(sorted((fold(w) for w in words()["rsssf"]["numbered_round_words"]), key=len, reverse=True))
 
 
 def _date_words(text: str) -> tuple[str, str, str | None] | None:
