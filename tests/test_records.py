@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
+from seasonparse import records
 from seasonparse.records import Record, _RecordType
 
 
@@ -78,6 +79,7 @@ def test_the_fields_of_a_body_with_an_annotate_function_are_read(monkeypatch):
     fake.get_annotate_from_class_namespace = lambda ns: ns.get("__annotate_func__")
     fake.call_annotate_function = lambda annotate, form: annotate(form)
     monkeypatch.setitem(sys.modules, "annotationlib", fake)
+    monkeypatch.setattr(records, "_ANNOTATE_FUNCTIONS", True)
     cls = _RecordType("Late", (Record,), {"__module__": __name__, "b": 0,
                                           "__annotate_func__": lambda form: {"a": int, "b": int}})
     assert cls._fields == ("a", "b") and cls(1) == (1, 0)

@@ -281,22 +281,14 @@ class AroundDocuments:
         return self.inner(stage, items)
 
 
-class _WithoutMemo:
+class _WithoutMemo(AroundDocuments):
     """A run's map function less the content cache's memos of the cross-document and reference
-    stages (`cross_memo`), for a run they cannot key (see run)."""
+    stages (`cross_memo`), for a run they cannot key (see run); the rest shows through."""
 
     cross_memo = None
 
     def __init__(self, inner: Callable) -> None:
-        self.inner = inner
-
-    def __getattr__(self, name: str):  # only for what the instance itself lacks
-        if name == "inner":
-            raise AttributeError(name)
-        return getattr(self.inner, name)
-
-    def __call__(self, stage, items):
-        return self.inner(stage, items)
+        super().__init__(inner, lambda stage, items, mapped: mapped(stage, items))
 
 
 def spilled(checked: Checked, file: SpillFile) -> Checked:

@@ -60,6 +60,12 @@ def in_section(match_section: tuple[str, ...], prefix: tuple[str, ...]) -> bool:
     return match_section[:len(prefix)] == prefix
 
 
+def infobox_field(doc: Document, meaning: str):
+    """The infobox field of a meaning (the lexicon's [infobox] keys: `teams` is `Num teams`, `Teams`, ...)."""
+    keys = words("infobox", meaning)
+    return next((f for f in doc.infobox if fold(f.key) in keys), None)
+
+
 def doc_club(doc: Document) -> str | None:
     f = doc.field("club")
     return f.value if f and f.value else None

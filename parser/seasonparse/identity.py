@@ -459,8 +459,9 @@ def _standings_clubs(doc: Document) -> tuple[str, ...]:
 def _own_club_words(doc: Document) -> frozenset[str]:
     """The words of the club a club season article is about: its infobox's `club`, else its title's
     (`2012–13 FC Bayern Munich season`, less the years and `season`); none for another article."""
-    f = doc.field("club")
-    name = f.value if f and f.value else None
+    from seasonparse.football import doc_club
+
+    name = doc_club(doc)
     if name is None and (title := (doc.title or "").strip()).casefold().endswith(" season"):
         name = " ".join(w for w in title[:-7].split() if not any(c.isdigit() for c in w))
     return frozenset(key(name).split()) if name else frozenset()

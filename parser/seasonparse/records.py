@@ -20,6 +20,7 @@ A subclass that declares no fields keeps its base's (methods added to a record).
 
 from __future__ import annotations
 
+import sys
 from types import FunctionType
 
 try:  # the C descriptor collections.namedtuple gives each field: reading a field is one step
@@ -31,6 +32,7 @@ except ImportError:  # another Python: the same, in Python
         return property(itemgetter(index), doc=doc)
 
 _tuple_new = tuple.__new__
+_ANNOTATE_FUNCTIONS = sys.version_info >= (3, 14)  # a class body may hold an annotate function (PEP 649)
 _NEW_CODE: dict[int, object] = {}  # number of fields -> the code of a `__new__` taking that many
 
 
@@ -51,10 +53,9 @@ def _annotations(namespace: dict) -> dict:
     instead, what that function gives (as typing.NamedTuple reads them there)."""
     if "__annotations__" in namespace:
         return namespace["__annotations__"]
-    try:
-        import annotationlib
-    except ImportError:  # before 3.14: a body without annotations
+    if not _ANNOTATE_FUNCTIONS:  # a body without annotations (no import tried: a failed one searches the path)
         return {}
+    import annotationlib
     annotate = annotationlib.get_annotate_from_class_namespace(namespace)
     return {} if annotate is None else annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF)
 

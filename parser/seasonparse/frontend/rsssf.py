@@ -210,17 +210,19 @@ def _title_phase(title: str) -> str:
 
 def _round_number(text: str) -> str | None:
     """`Round: 1`, `Round 12`, `Round 3:`, `Matchday 3` (any case; the reference words'
-    numbered_round_words): the round's number."""
-    head = text[:5].lower()
-    word = "round" if head == "round" else next((w for w in _numbered_round_words() if _fold(text[:12]).startswith(w)),
-                                                None)
-    number = text[len(word):].removeprefix(":").strip().removesuffix(":").rstrip() if word else ""
+    numbered_round_words): the round's number. The line's end is looked at first: most lines
+    end in no digit, and are left at once."""
+    t = text.rstrip().removesuffix(":").rstrip()
+    if not t[-1:].isdecimal():
+        return None
+    word = next((w for w in _numbered_round_words() if _fold(t[:len(w)]) == w), None)
+    number = t[len(word):].removeprefix(":").strip() if word is not None else ""
     return number if number.isdecimal() else None
 
 
 @cache
 def _numbered_round_words() -> tuple[str, ...]:
-    return tuple(sorted((fold(w) for w in words()["rsssf"]["numbered_round_words"]), key=len, reverse=True))
+    return tuple(fold(w) for w in words()["rsssf"]["numbered_round_words"])
 
 
 def _date_words(text: str) -> tuple[str, str, str | None] | None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import counted, describe, final_table, knockout_ties, marked, named_clubs
+from seasonparse.football import (counted, describe, final_table, infobox_field, knockout_ties, marked,
+                                  named_clubs)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR, WARNING
 from seasonparse.identity import match_clubs
@@ -18,11 +19,6 @@ from seasonparse.tournaments import match_phase
 from seasonparse.wording import plural
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)(?:\s+goals?)?\)")  # `(4)`, `(4 goals)`
-
-
-def _field(doc, meaning):
-    keys = words("infobox", meaning)
-    return next((f for f in doc.infobox if fold(f.key) in keys), None)
 
 
 @rule("I001", "infobox-statistics-mismatch", ERROR)
@@ -51,7 +47,7 @@ def infobox_statistics_mismatch(doc, settings, report):
     matches = [m for m in doc.matches if counted(m)]
     if not matches:
         return
-    stated_matches, teams_field = _field(doc, "matches"), _field(doc, "teams")
+    stated_matches, teams_field = infobox_field(doc, "matches"), infobox_field(doc, "teams")
     clubs = _clubs(doc, matches) if teams_field is not None else ()  # counted only to be compared
     own, whole = _coverage(doc, matches, len(clubs), _count(stated_matches), _count(teams_field))
     if not own:
@@ -59,7 +55,7 @@ def infobox_statistics_mismatch(doc, settings, report):
     if _contradicts(n := _count(stated_matches), len(matches), whole):
         yield report(f"{stated_matches.key}: {n}, but the document has {len(matches)} match blocks",
                      stated_matches.line, 1)
-    goals_field = _field(doc, "goals")
+    goals_field = infobox_field(doc, "goals")
     total = sum(m.home_goals + m.away_goals for m in matches)
     if _contradicts(n := _count(goals_field), total, whole):
         yield report(f"{goals_field.key}: {n}, but the match blocks have {total} goals",
@@ -67,7 +63,7 @@ def infobox_statistics_mismatch(doc, settings, report):
     if _contradicts(n := _count(teams_field), len(clubs), whole):
         yield report(f"{teams_field.key}: {n}, but {len(clubs)} teams play in the match blocks",
                      teams_field.line, 1)
-    scorer = _field(doc, "top_scorer")
+    scorer = infobox_field(doc, "top_scorer")
     if scorer and (m := _SCORER.fullmatch(scorer.value.strip())):
         name, n = m["name"].strip(), int(m["n"])
         got = sum(1 for mt in matches for e in mt.events
@@ -295,7 +291,7 @@ def infobox_record_match(doc, settings, report):
     Example:
         | highest scoring = Roma 4–4 Chievo        (the results: Chievo 4–4 Roma)
     """
-    records = [(meaning, f) for meaning in _RECORD_MARGIN if (f := _field(doc, meaning)) is not None and f.value]
+    records = [(meaning, f) for meaning in _RECORD_MARGIN if (f := infobox_field(doc, meaning)) is not None and f.value]
     if not records:
         return
     # the league's matches: a record field is the league's, and an article holding only its finals or play-offs
@@ -350,7 +346,7 @@ def _stated_matches(field, clubs: list[str]) -> list[tuple]:
 
 def _records_beaten(doc, stated: list, matches, report):
     """The record fields that a match of the tournament's whole beats (see infobox_record_match)."""
-    if _count(_field(doc, "matches")) != len(matches):
+    if _count(infobox_field(doc, "matches")) != len(matches):
         return
     record: dict[str, tuple[int, object]] = {}  # meaning -> (the largest stated measure, its field)
     for meaning, field, (_, _, goals, *_) in stated:
@@ -391,10 +387,10 @@ def infobox_vs_match(doc, settings, report):
     """
     from seasonparse.frontend.lines import parse_date  # loaded by any check that read a document: not by `rules`
 
-    team1, team2 = _field(doc, "team1"), _field(doc, "team2")
+    team1, team2 = infobox_field(doc, "team1"), infobox_field(doc, "team2")
     if team1 is None or team2 is None or not team1.value.strip() or not team2.value.strip():
         return
-    day_field = _field(doc, "match_date")
+    day_field = infobox_field(doc, "match_date")
     day = parse_date(day_field.value, short_months=True) if day_field is not None and day_field.value else None
     met = []  # (match, team1's goals, team2's goals)
     for m in doc.matches:
@@ -404,7 +400,7 @@ def infobox_vs_match(doc, settings, report):
             met.append((m, m.home_goals, m.away_goals))
         elif same_team(team1.value, m.away) and same_team(team2.value, m.home):
             met.append((m, m.away_goals, m.home_goals))
-    scores = [(_field(doc, "team1_score"), team1.value), (_field(doc, "team2_score"), team2.value)]
+    scores = [(infobox_field(doc, "team1_score"), team1.value), (infobox_field(doc, "team2_score"), team2.value)]
     stated = [_LEADING_GOALS.match(f.value) if f is not None else None for f, _ in scores]
     if len(met) > 1:
         # meetings before the final (a group's), a final of two legs, a replayed one: the infobox states the

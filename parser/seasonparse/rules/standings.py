@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
-from seasonparse.football import same_team
+from seasonparse.football import infobox_field, same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.lexicon import words
-from seasonparse.names import club_words, fold, tokens
+from seasonparse.names import club_words, tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
                                 points_columns, row_label, rows_of, total_row, win_points, to_float, to_int)
@@ -791,17 +790,13 @@ def standings_totals(doc, settings, report):
 
 def _whole_league(doc, clubs: int, played: int) -> bool:
     """Whether the document's infobox states a league of `clubs` clubs: its number of teams, or its
-    number of matches as a complete round robin of them, each `played` matches, makes."""
-    teams, matches = words("infobox", "teams"), words("infobox", "matches")
-    for f in doc.infobox:
-        key, stated = fold(f.key), _LEADING_NUMBER.match(f.value)
-        if stated is not None and ((key in teams and int(stated[1]) == clubs)
-                                   or (key in matches and int(stated[1]) * 2 == clubs * played)):
-            return True
-    return False
+    number of matches as a complete round robin of them, each `played` matches, makes (read as I001
+    reads them)."""
+    teams, matches = infobox_field(doc, "teams"), infobox_field(doc, "matches")
+    return ((teams is not None and to_int(teams.value) == clubs)
+            or (matches is not None and (n := to_int(matches.value)) is not None and n * 2 == clubs * played))
 
 
-_LEADING_NUMBER = re.compile(r"\s*(\d{1,6})(?!\d)")
 _TOTALLED = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
 _DASHES = frozenset("—–-−")  # a record's cell for none (`Neutral | — | — | …`): 0
 
