@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Callable, Iterable
 
@@ -64,6 +64,7 @@ class Ambiguity(Record):
 _TIER_MARK = re.compile(r"\s*\(\d{1,2}\)\s*$")
 
 
+@lru_cache(maxsize=65536)  # the same few names stand in every match, table and pass (as names.tokens)
 def key(name: str) -> str:
     """The name as identity compares it: its folded words, less a tier mark after it (a cup
     article's `Barcelona (1)` is the `Barcelona` of its club's article, no alias to infer),
