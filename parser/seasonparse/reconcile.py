@@ -146,13 +146,13 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     for number, segment in enumerate(ref.segments):
         if not segment.tables or number not in in_part:
             continue
-        full = {cells[1]: key(cells[1]).split() for t in segment.tables for r in tables[t].rows
+        full = {cells[1]: key(cells[1]) for t in segment.tables for r in tables[t].rows
                 if len(cells := r.cells) > 1 and cells[1]}
         for short in sorted(in_part[number] - full.keys()):
-            words = key(short).split()
+            words = (short_key := key(short)).split()
             if not words:
                 continue
-            fits = [name for name, long in full.items() if long != words and _fits(words, long)]
+            fits = [name for name, long in full.items() if long != short_key and _fits(words, long)]
             if len(fits) == 1:
                 found[short] = fits[0] if found.get(short, fits[0]) == fits[0] else None
     out: dict[str, tuple[str, ...]] = {}
@@ -162,22 +162,26 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _fits(words: list[str], long: list[str]) -> bool:
-    """Whether a result's short name (its key's words) may be a table name (its key's words): each
+def _fits(words: list[str], long: str) -> bool:
+    """Whether a result's short name (its key's words) may be a table name (its key): each
     word is a word of the table name, or the start of one from SHORT_PREFIX letters (`Wolfsberg`),
     or an initial (`Manchester C`, `Crystal P.`: trial39, RSSSF's England pages) beside a word that
     is the table name's word in full, starting the table name's word beside that one on the same
     side (`manchester c` fits `manchester city`, never `city of manchester` nor `manchester
     united`). Whether exactly one table name fits is _short_names's to ask: `Manchester C` beside
     a table of Manchester City and Manchester United is City's; `Real M` beside Real Madrid and
-    Real Mallorca is neither's."""
+    Real Mallorca is neither's. A word is looked for in the key's text (a word or a word's start
+    is the word after a space): most table names fit no short name, at its first word."""
+    padded = f" {long} "
     for i, w in enumerate(words):
-        if any(w == lw or (len(w) >= SHORT_PREFIX and lw.startswith(w)) for lw in long):
+        if (f" {w} " if len(w) < SHORT_PREFIX else f" {w}") in padded:
             continue
-        if len(w) != 1 or not any(
-                lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == long[j - 1]) or (
-                    i + 1 < len(words) and j + 1 < len(long) and words[i + 1] == long[j + 1]))
-                for j, lw in enumerate(long)):
+        if len(w) != 1:
+            return False
+        table = long.split()
+        if not any(lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == table[j - 1]) or (
+                i + 1 < len(words) and j + 1 < len(table) and words[i + 1] == table[j + 1]))
+                for j, lw in enumerate(table)):
             return False
     return True
 
