@@ -225,8 +225,10 @@ class Clubs:
         return True
 
 
-def _team_cells(doc: Document):
+@by_identity(2)  # evidence reads them three times: its names, its standings' clubs, status_marked
+def _team_cells(doc: Document) -> list[tuple]:
     """(table, row, the clubs of its team cell) of each data row of a table with a team column."""
+    found = []
     for t in doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
@@ -234,7 +236,8 @@ def _team_cells(doc: Document):
         for r in t.rows:
             cells = t.cells(r)
             if r.kind == "data" and tcol < len(cells):
-                yield t, r, _clubs_of_cell(cells[tcol])
+                found.append((t, r, _clubs_of_cell(cells[tcol])))
+    return found
 
 
 def _names_beside_matches(doc: Document):
