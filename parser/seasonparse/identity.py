@@ -75,9 +75,12 @@ def key(name: str) -> str:
 
 
 @cache
-def _side_words() -> tuple[str, ...]:
-    """The lexicon's words naming one of a club's sides (`reserves`, `women`, `Under-21s`), as keys."""
-    return tuple(sorted(f" {key(w)} " for w in words("scores", "side_qualifiers")))  # words() is a set: one order
+def _side_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The lexicon's words naming one of a club's sides (`reserves`, `women`, `Under-21s`), as keys:
+    those of one word, and the others (`next gen`, `u 21`) each between spaces."""
+    keys = {key(w) for w in words("scores", "side_qualifiers")}
+    one = frozenset(k for k in keys if k and " " not in k)
+    return one, tuple(sorted(f" {k} " for k in keys - one))  # words() is a set: one order
 
 
 @cache
@@ -91,8 +94,10 @@ def names_a_side(longer: str, shorter: str) -> bool:
     """Whether the key `longer` holds words naming one of a club's sides that `shorter` lacks:
     `wolverhampton wanderers f c under 21s and academy` is not `wolverhampton wanderers`
     (trial25), nor is `... u 20` (review22)."""
+    one, several = _side_words()
     padded, inner = f" {longer} ", f" {shorter} "
-    return (any(w in padded and w not in inner for w in _side_words())
+    return (any(f" {w} " not in inner for w in one.intersection(longer.split()))
+            or any(w in padded and w not in inner for w in several)
             or bool(_side_age().search(longer)) and not _side_age().search(shorter))
 
 

@@ -338,11 +338,9 @@ class ReferenceIndex:
         # segment index -> (the segment, its list of matches, its regular-season matches and results by club)
         lists = [(segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}),
                   self._results.setdefault(id(segment), {})) for segment in ref.segments]
-        after: list[date | None] = [None] * len(rows)  # the next dated match's day (an undated match's window)
-        nxt = None
-        for i in range(len(rows) - 1, -1, -1):
-            nxt = rows[i][2] or nxt
-            after[i] = nxt
+        # the first dated match after the last undated one so far, and its day (an undated match's window):
+        # looked for from each undated match on, never over a stretch twice (most matches have a day)
+        ahead, ahead_day = 0, None
         out = []
         root, ref_match = self.root, maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
@@ -356,7 +354,10 @@ class ReferenceIndex:
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
                 by_day.setdefault((ref_id, (home, away) if home < away else (away, home), day), []).append(rm)
             else:
-                rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, (last, after[i])))
+                if ahead <= i:
+                    ahead = next((j for j in range(i + 1, len(rows)) if rows[j][2] is not None), len(rows))
+                    ahead_day = rows[ahead][2] if ahead < len(rows) else None
+                rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, (last, ahead_day)))
                 undated.setdefault((ref_id, (home, away) if home < away else (away, home)), []).append(rm)
             out.append(rm)
             if segment is not None:
