@@ -90,6 +90,7 @@ def _side_age() -> re.Pattern:
     return re.compile(rf"(?<!\S)(?:{ages}) ?\d{{1,2}}s?(?!\S)")
 
 
+@lru_cache(maxsize=4096)  # every decision over names (a corpus's, a document's, the references') asks the same pairs
 def names_a_side(longer: str, shorter: str) -> bool:
     """Whether the key `longer` holds words naming one of a club's sides that `shorter` lacks:
     `wolverhampton wanderers f c under 21s and academy` is not `wolverhampton wanderers`
