@@ -132,27 +132,21 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     `Wolfsberg` for `SK Rapid Wien`, `FK Austria Wien`, `Wolfsberger AC`; trial39, England
     2023/24: `Manchester C`, `Crystal P` for `Manchester City`, `Crystal Palace`), and a short name
     can be ambiguous on the whole page (the cup's `SV Austria Salzburg`) but not within its
-    part. A result's name that its part's table does not write, whose words fit (_fits)
-    exactly one of the table's names; kept only where every
+    part. A result's name that its part's table does not write, whose words fit
+    exactly one of the table's names (_fitting); kept only where every
     part that resolves it gives the same name. Evidence as a footnote's official name is."""
     if not ref.segments or not ref.document.tables:
         return {}
-    tables = ref.document.tables
-    in_part: dict[int, set[str]] = {}  # segment index -> the names its results write
-    for row in ref.rows:
-        if row[7] is not None:
-            in_part.setdefault(row[7], set()).update((row[3], row[4]))
+    tables, rows = ref.document.tables, ref.rows
     found: dict[str, str | None] = {}  # short name -> its full name (None: two parts disagree)
-    for number, segment in enumerate(ref.segments):
-        if not segment.tables or number not in in_part:
+    for segment in ref.segments:
+        if not segment.tables or not segment.matches:
             continue
+        written = {rows[i][3] for i in segment.matches} | {rows[i][4] for i in segment.matches}  # its results' clubs
         full = {cells[1]: key(cells[1]) for t in segment.tables for r in tables[t].rows
                 if len(cells := r.cells) > 1 and cells[1]}
-        for short in sorted(in_part[number] - full.keys()):
-            words = (short_key := key(short)).split()
-            if not words:
-                continue
-            fits = [name for name, long in full.items() if long != short_key and _fits(words, long)]
+        for short in sorted(written - full.keys()):
+            fits = _fitting(key(short), full)
             if len(fits) == 1:
                 found[short] = fits[0] if found.get(short, fits[0]) == fits[0] else None
     out: dict[str, tuple[str, ...]] = {}
@@ -162,28 +156,36 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _fits(words: list[str], long: str) -> bool:
-    """Whether a result's short name (its key's words) may be a table name (its key): each
-    word is a word of the table name, or the start of one from SHORT_PREFIX letters (`Wolfsberg`),
-    or an initial (`Manchester C`, `Crystal P.`: trial39, RSSSF's England pages) beside a word that
-    is the table name's word in full, starting the table name's word beside that one on the same
-    side (`manchester c` fits `manchester city`, never `city of manchester` nor `manchester
-    united`). Whether exactly one table name fits is _short_names's to ask: `Manchester C` beside
-    a table of Manchester City and Manchester United is City's; `Real M` beside Real Madrid and
-    Real Mallorca is neither's. A word is looked for in the key's text (a word or a word's start
-    is the word after a space): most table names fit no short name, at its first word."""
-    padded = f" {long} "
-    for i, w in enumerate(words):
-        if (f" {w} " if len(w) < SHORT_PREFIX else f" {w}") in padded:
+def _fitting(short: str, table: dict[str, str]) -> list[str]:
+    """The table's names (name -> its key) whose key is not a result's short name's (`short`, a
+    key) but which it may be: each of its words is a word of the table name, or the start of one
+    from SHORT_PREFIX letters (`Wolfsberg`), or an initial (`Manchester C`, `Crystal P.`: trial39,
+    RSSSF's England pages) beside a word that is the table name's word in full, starting the table
+    name's word beside that one on the same side (`manchester c` fits `manchester city`, never
+    `city of manchester` nor `manchester united`). Whether exactly one fits is _short_names's to
+    ask: `Manchester C` beside a table of Manchester City and Manchester United is City's; `Real M`
+    beside Real Madrid and Real Mallorca is neither's. A word is looked for in the key's text (a
+    word or a word's start is the word after a space): most table names fit no short name, at its
+    first word."""
+    words = short.split()
+    found = []
+    for name, long in table.items() if words else ():
+        if long == short:
             continue
-        if len(w) != 1:
-            return False
-        table = long.split()
-        if not any(lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == table[j - 1]) or (
-                i + 1 < len(words) and j + 1 < len(table) and words[i + 1] == table[j + 1]))
-                for j, lw in enumerate(table)):
-            return False
-    return True
+        padded = f" {long} "
+        for i, w in enumerate(words):
+            if (f" {w} " if len(w) < SHORT_PREFIX else f" {w}") in padded:
+                continue
+            if len(w) != 1:
+                break
+            table_words = long.split()
+            if not any(lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == table_words[j - 1]) or (
+                    i + 1 < len(words) and j + 1 < len(table_words) and words[i + 1] == table_words[j + 1]))
+                    for j, lw in enumerate(table_words)):
+                break
+        else:
+            found.append(name)
+    return found
 
 
 def _score_days(doc: Document) -> set[tuple]:
