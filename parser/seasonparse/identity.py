@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache, lru_cache
-from itertools import combinations, islice
+from itertools import combinations
 from typing import Callable, Iterable
 
 
@@ -119,7 +119,6 @@ class Clubs:
         self.linked: set[str] = set()  # roots whose names hold a link target (an article)
         self.rosters: dict[str, tuple[tuple[str, str, str], ...]] = {}  # root -> (kind, first, last) (Roster)
         self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
-        self.first_pass: tuple | None = None  # what build()'s first pass gathered (_decided's `after`)
 
     def add(self, name: str, place: tuple[str, int]) -> str:
         """The name's key; a new key is recorded where first seen (`place`, a Place or a
@@ -691,43 +690,39 @@ def _two_targets(doc: Document, forms: set[str], others: set[str], name: str, ot
 
 
 def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
-    """The clubs of `docs`. What each document tells is kept on them (`evidence`), and what
-    the decision's first pass gathered from it (`first_pass`): an identity decided over these
-    documents and a few more (the references' joint one, seasonparse.reconcile) starts from
-    them instead of reading every document again and adding its names and groups again."""
+    """The clubs of `docs`. What each document tells is kept on them (`evidence`): an
+    identity decided over these documents and a few more (the references' joint one,
+    seasonparse.reconcile) starts from it instead of reading every document again."""
     found = [(doc.path, evidence(doc)) for doc in docs]
-    clubs = _decided(lambda: found, aliases, keep=True)
+    clubs = from_evidence(lambda: found, aliases)
     clubs.evidence = found
     return clubs
 
 
 def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
-                  aliases: dict[str, tuple[str, ...]], after: Clubs | None = None) -> Clubs:
+                  aliases: dict[str, tuple[str, ...]]) -> Clubs:
     """The clubs of a corpus from its documents' (path, Evidence), in document order;
     `evidence_of()` gives them anew for each pass (inference by matches takes several),
-    so they need not all be held at once. `after`: the clubs build decided over the first
-    of these documents (its first_pass read), whose names and groups are not added again."""
-    return _decided(evidence_of, aliases, after)
+    so they need not all be held at once."""
+    return _decided(evidence_of, aliases)
 
 
 def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
-             aliases: dict[str, tuple[str, ...]], after: Clubs | None = None, keep: bool = False) -> Clubs:
-    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs); `keep`:
-    keep what the first pass gathered on them (first_pass: build's), for another decision's `after`."""
+             aliases: dict[str, tuple[str, ...]]) -> Clubs:
+    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs)."""
+    clubs = Clubs()
     # a group's clubs -> its number: the same clubs in another match or document keep
     # them apart no further, so they are numbered once (every pair of a league meets twice
     # a season, and in every article of that season)
-    numbered: dict[tuple[str, ...], int]
-    targets: dict[str, dict[str, str]]  # label key -> {target key: target name}
-    self_linked: set[str]  # labels written as their own target (a flag's team, `[[Alpha]]`)
-    rostered: dict[tuple[str, str, str, str], None]
+    numbered: dict[tuple[str, ...], int] = {}
+    targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
+    self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
+    rostered: dict[tuple[str, str, str, str], None] = {}
     # keys written as a standings row's club with status marks (status_marked) -> what _status_only
     # asks of them; and the keys written otherwise in some document
-    status_rows: dict[str, tuple[str, bool, set[str]]]
-    elsewhere: set[str]
-    clubs, read, (numbered, targets, self_linked, rostered, status_rows, elsewhere) = _resumed(after)
-    for path, found in islice(evidence_of(), read, None):
-        read += 1
+    status_rows: dict[str, tuple[str, bool, set[str]]] = {}
+    elsewhere: set[str] = set()
+    for path, found in evidence_of():
         rostered.update(dict.fromkeys(found.rosters))
         marked = _status_rows(found, status_rows) if found.status_rows else ()
         for name, line, target in found.names:
@@ -744,8 +739,7 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
             if members not in numbered:
                 numbered[members] = number = len(numbered) + 1
                 clubs.stand_in(members, number)
-    if keep:  # none of these is changed from here on (the clubs are: copied from them, not kept)
-        clubs.first_pass = (read, len(clubs.parent), (numbered, targets, self_linked, rostered, status_rows, elsewhere))
+    del numbered
     clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
     for canonical, others in sorted(aliases.items()):
@@ -764,25 +758,6 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         by_root.setdefault(clubs.root(club), {})[kind, first, last] = None
     clubs.rosters = {r: tuple(sorted(spans)) for r, spans in sorted(by_root.items())}
     return clubs
-
-
-def _resumed(after: Clubs | None) -> tuple[Clubs, int, tuple]:
-    """_decided's state as its first pass leaves it after the documents `after` was decided over
-    (from after.first_pass: its keys are the first of its own, as added, each its own root before
-    any merge, and its groups stand in as numbered), or new: the clubs, how many documents are
-    read, and the pass's own records (copies: the pass goes on over more documents)."""
-    if after is None or after.first_pass is None:
-        return Clubs(), 0, ({}, {}, set(), {}, {}, set())
-    read, keys, (numbered, targets, self_linked, rostered, status_rows, elsewhere) = after.first_pass
-    clubs = Clubs()
-    clubs.parent = {k: k for k in islice(after.parent, keys)}
-    clubs.display = dict(islice(after.display.items(), keys))
-    clubs.first_seen = dict(islice(after.first_seen.items(), keys))
-    for members, number in numbered.items():  # as the pass numbered them (merges change after.groups)
-        clubs.stand_in(members, number)
-    return clubs, read, (dict(numbered), {k: dict(v) for k, v in targets.items()}, set(self_linked),
-                         dict(rostered), {k: (bare, same, set(others)) for k, (bare, same, others) in
-                                          status_rows.items()}, set(elsewhere))
 
 
 def _status_rows(found: Evidence, rows: dict[str, tuple[str, bool, set[str]]]) -> set[str]:

@@ -23,7 +23,7 @@ from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import match_phase, section_tournament
 from seasonparse.fallback import described
 from seasonparse.football import counted, excluded_section, round_of, struck
-from seasonparse.identity import Clubs, Evidence, evidence, from_evidence, key
+from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
 from seasonparse.records import Record
@@ -260,15 +260,13 @@ def _stating_blocks(doc: Document) -> tuple:
     return doc.blocks if any(w.lower() in said for kind in _JOINT_STATEMENTS for w in words[kind]) else ()
 
 
-def _article_evidence(articles: list[Document], article_corpus: Corpus | None) -> tuple[list, Clubs | None]:
+def _article_evidence(articles: list[Document], article_corpus: Corpus | None) -> list:
     """(path, identity.Evidence) of each article: what the check's index over the same
-    articles read (identity.build keeps it), else read here; and that index's clubs, whose
-    first pass over the articles the joint decision starts from (else None)."""
-    clubs = article_corpus.clubs if article_corpus is not None else None
-    known = clubs.evidence if clubs is not None else None
+    articles read (identity.build keeps it), else read here."""
+    known = article_corpus.clubs.evidence if article_corpus is not None else None
     if known is not None and [path for path, _ in known] == [doc.path for doc in articles]:
-        return known, clubs
-    return [(doc.path, evidence(doc)) for doc in articles], None
+        return known
+    return [(doc.path, evidence(doc)) for doc in articles]
 
 
 class ReferenceIndex:
@@ -280,10 +278,9 @@ class ReferenceIndex:
         self.references = references
         joint = _with_official_names(settings, references)
         views = _identity_views(articles, references)
-        read, after = _article_evidence(articles, article_corpus)
-        found = read + [(v.path, e) for v, e in views]
+        found = _article_evidence(articles, article_corpus) + [(v.path, e) for v, e in views]
         self.corpus: Corpus = build(list(articles) + [v for v, _ in views], joint, article_corpus,
-                                    clubs=from_evidence(lambda: found, joint.aliases, after))
+                                    clubs=from_evidence(lambda: found, joint.aliases))
         self.clubs = self.corpus.clubs
         self._roots: dict[str, str] = {}
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
