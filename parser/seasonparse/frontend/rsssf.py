@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache, lru_cache
+from operator import attrgetter, itemgetter
 
 from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
@@ -391,7 +392,7 @@ class _Reader:
         self.byes: list[Bye] = []
         self.unplayed: list[Unplayed] = []
         self.stack: list[list] = []  # [level, title, line, children]
-        self._path: tuple[str, ...] | None = ()  # the stack's titles, kept until it changes
+        self.path: tuple[str, ...] = ()  # the stack's titles, changed with it (read for every block and match)
         self._place: tuple | None = None  # what a match under the current headings belongs to: see place()
         self.roots: list[Section] = []
         self.years: tuple[int, int] | None = None
@@ -422,12 +423,6 @@ class _Reader:
 
     # -- structure ---------------------------------------------------------
     @property
-    def path(self) -> tuple[str, ...]:
-        if self._path is None:
-            self._path = tuple(s[1] for s in self.stack)
-        return self._path
-
-    @property
     def stage_path(self) -> tuple[str, ...]:
         """The tournament and stage: where a final table belongs, whatever round it follows."""
         return tuple(s[1] for s in self.stack if s[0] <= 3)
@@ -437,13 +432,15 @@ class _Reader:
         while self.stack and self.stack[-1][0] >= level:
             self._pop()
         self.stack.append([level, title, line, []])
-        self._path = self._place = None
+        self.path += (title,)
+        self._place = None
         self.date, self.day, self.date_text, self.date_line = None, None, "", 0
         self.leg = None
 
     def _pop(self) -> None:
         level, title, line, children = self.stack.pop()
-        self._path = self._place = None
+        self.path = self.path[:-1]
+        self._place = None
         section = _section((title, level, line, tuple(children)))
         (self.stack[-1][3] if self.stack else self.roots).append(section)
 
@@ -451,7 +448,8 @@ class _Reader:
     def close_all_blocks(self) -> None:
         if self.rows:
             self.close_table()
-        self.close_participants()  # also ends the wait for one
+        if self.participants is not None or self.expect_participants:
+            self.close_participants()  # also ends the wait for one
         if self.note is not None:
             self.close_note()
         if self.items is not None:
@@ -553,21 +551,27 @@ class _Reader:
             self.date = self.day = None  # the round's matches undated, as an undated round's are
             self.date_text, self.date_line = "", line
             return True
-        a, b = words[0].rstrip("."), words[1].rstrip(".")
+        first, second, year = words
+        a, b = first.rstrip("."), second.rstrip(".")
         month_word, day = (a, b) if not a.isdigit() else (b, a)
         month = _month(month_word)
         if month is None or not day.isdigit():
             return False
         self.date_text, self.date_line = text.strip("[] "), line
-        year = int(words[2]) if words[2] else self._year(month)
         self.date = self.day = None
-        if year is None:
+        if year is not None:
+            year = int(year)
+        elif self.years is not None:  # a day written without its year (seasons.season_year): the
+            if self.start_month is None:  # season's first date gives its start month
+                self.start_month = month
+            year = season_year(self.years, self.start_month, month)
+        else:
             self.diags.append(Diagnostic("P024", WARNING, f"date `{text}` with no season year to place it in",
                                          line))
             return True
         try:
-            self.day = date(year, month, int(day))
-            self.date = self.day.isoformat()
+            self.day = day = date(year, month, _GOALS[day] if day in _GOALS else int(day))  # (`29`: no int())
+            self.date = day.isoformat()
         except ValueError:
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
         return True
@@ -587,15 +591,6 @@ class _Reader:
                 return True
         return False
 
-    def _year(self, month: int) -> int | None:
-        """The year of a day written without one (seasons.season_year); the season's
-        first date gives its start month."""
-        if self.years is None:
-            return None
-        if self.start_month is None:
-            self.start_month = month
-        return season_year(self.years, self.start_month, month)
-
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
         read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
@@ -607,12 +602,14 @@ class _Reader:
                     continue
             # most lines are results, then dates: where no block is open (a block owns the
             # next lines), read them before trying the other shapes
-            if quiet and raw[:1] not in ("*", ""):
+            if quiet and raw[:1] != "*":
                 text = raw.strip()
-                if text[:1] == "[":
+                if not text:  # a blank line closes the blocks, and none is open
+                    continue
+                if text[0] == "[":
                     if ":" not in raw and read_date(text, number):
                         continue
-                elif text and not text[0].isdigit() and "-" in text and (
+                elif not text[0].isdigit() and "-" in text and (
                         "[" not in text or "-" in text.partition("[")[0]):  # a score before any bracket
                     if (m := _PLAIN_RESULT.match(text)) is not None:
                         home, home_goals, away_goals, away = m.groups()
@@ -629,8 +626,7 @@ class _Reader:
                 line(number, raw, raw[1:], 1, True)
             else:
                 line(number, raw, raw, 0, False)
-            quiet = not self.rows and self.note is None and self.items is None and self.participants is None \
-                and not self.expect_participants
+            quiet = not (self.rows or self.note or self.items or self.expect_participants) and self.participants is None
         if self.open_group is not None:
             self.close_group(closed=False)
         self.close_all_blocks()
@@ -1093,26 +1089,26 @@ class _Reader:
 
     def finish(self) -> Reference:
         ties: dict[tuple, dict[int, int]] = {}
-        for index, _, _, home, away, _, _, _, _, _, leg, _ in self.match_rows:
-            if leg is not None:
+        for row_ in self.match_rows:
+            if (leg := row_[10]) is not None:  # (most matches are no leg of a tie)
+                index, _, _, home, away = row_[:5]
                 key = (self.matches[index].section[:-1], frozenset((_fold(home), _fold(away))))
                 ties.setdefault(key, {})[leg] = index
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
         rows = self.match_rows  # one match listed twice with two scores, in its tournament and round (trial47)
 
-        def place(m) -> tuple | None:
-            """The match's tournament and round; an undated one's only under a round's heading."""
+        def in_round(m) -> bool:
+            """Whether an undated match is under a round's heading: there a pair of clubs meets once."""
             last = m.section[-1] if m.section else ""
-            if m.date is None and not (last.startswith("Round ") or round_index(last) is not None):
-                return None
-            return rows[m.index][7], m.section
+            return last.startswith("Round ") or round_index(last) is not None
 
         def replayed(m) -> bool:
             """Whether the match's round replays a draw: a knockout round's, or a cup's (`FA Cup`, its
             `Round 3`: RSSSF lists the replays in the round, under a `Replays` line)."""
             return rows[m.index][9] or any(_title_phase(t) == "cup" for t in (self.competition or "", *m.section))
 
-        self.diags += listed_twice(self.matches, place, replayed)
+        places = zip(map(itemgetter(7), rows), map(attrgetter("section"), self.matches))  # (segment, section)
+        self.diags += listed_twice(self.matches, places, in_round, replayed)
         title = " ".join(x for x in (self.competition, self.season) if x) or None
         title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,
