@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache, lru_cache
-from operator import attrgetter, itemgetter
 
 from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
@@ -336,9 +335,15 @@ def _titled(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in text.split())
 
 
-def _ends_with(folded: str, endings: frozenset[str]) -> bool:
-    """Whether a folded heading is or ends with one of the folded words `endings`."""
-    return any(folded == e or folded.endswith(" " + e) for e in endings)
+def _ends_with(folded: str, key: str) -> bool:
+    """Whether a folded heading is or ends with one of the folded words of the list `key`."""
+    return folded in _folded(key) or folded.endswith(_word_endings(key))
+
+
+@cache
+def _word_endings(key: str) -> tuple[str, ...]:
+    """The folded words of the list `key` as a heading's last words: each after a space."""
+    return tuple(" " + e for e in _folded(key))
 
 
 # `Away     due to heavy snow]`: the text after the line's last gap of two spaces or more, closing a bracket
@@ -789,9 +794,9 @@ class _Reader:
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
             self.heading(5, head, n)
             self.leg = 0 if folded in _folded("first_leg") else 1
-        elif round_index(head) is not None or (_titled(head) and _ends_with(folded, _folded("round_endings"))):
+        elif round_index(head) is not None or (_titled(head) and _ends_with(folded, "round_endings")):
             self.heading(4, head, n)
-        elif _titled(head) and _ends_with(folded, _folded("stage_endings")):
+        elif _titled(head) and _ends_with(folded, "stage_endings"):
             self.heading(3, head, n)
         elif self.segments and _titled(head) and (part := self._part(head, folded)) is not None:
             self.heading(3, head, n)
@@ -829,7 +834,7 @@ class _Reader:
         """Whether a heading inside a tournament opens a part of it of its own (a group stage,
         or a cup listed after the league): True; None where it is no such heading; False
         for a group (`Grupo A`) of a group stage already open, whose part it belongs to."""
-        if _ends_with(folded, _folded("group_stages")) or _title_phase(head) == "cup":
+        if _ends_with(folded, "group_stages") or _title_phase(head) == "cup":
             return True
         first, _, rest = folded.partition(" ")
         if rest and " " not in rest and first in _folded("group_prefixes"):
@@ -930,7 +935,7 @@ class _Reader:
         segment = self.segments[-1] if self.segments or self.open_season() else None
         knockout = self.knockout.get(path)
         if knockout is None:
-            phases = {_title_phase(t) for t in path}
+            phases = set(map(_title_phase, path))
             knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
         self._place = (path, segment["tournament"] if segment else None, knockout,
                        len(self.segments) - 1 if segment else None, segment["matches"] if segment else None)
@@ -1097,18 +1102,19 @@ class _Reader:
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
         rows = self.match_rows  # one match listed twice with two scores, in its tournament and round (trial47)
 
-        def in_round(m) -> bool:
-            """Whether an undated match is under a round's heading: there a pair of clubs meets once."""
+        def place(m) -> tuple | None:
+            """The match's tournament and round; an undated one's only under a round's heading."""
             last = m.section[-1] if m.section else ""
-            return last.startswith("Round ") or round_index(last) is not None
+            if m.date is None and not (last.startswith("Round ") or round_index(last) is not None):
+                return None
+            return rows[m.index][7], m.section
 
         def replayed(m) -> bool:
             """Whether the match's round replays a draw: a knockout round's, or a cup's (`FA Cup`, its
             `Round 3`: RSSSF lists the replays in the round, under a `Replays` line)."""
             return rows[m.index][9] or any(_title_phase(t) == "cup" for t in (self.competition or "", *m.section))
 
-        places = zip(map(itemgetter(7), rows), map(attrgetter("section"), self.matches))  # (segment, section)
-        self.diags += listed_twice(self.matches, places, in_round, replayed)
+        self.diags += listed_twice(self.matches, rows, place, replayed)
         title = " ".join(x for x in (self.competition, self.season) if x) or None
         title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,
