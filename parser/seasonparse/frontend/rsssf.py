@@ -332,7 +332,7 @@ def _label(text: str) -> str | None:
 
 def _titled(text: str) -> bool:
     """`Playoff Stage`, `Championship Final`: every word capitalised (a heading, not a sentence)."""
-    return all(w[:1].isupper() or w[:1].isdigit() for w in text.split())
+    return all(w[0].isupper() or w[0].isdigit() for w in text.split())
 
 
 def _ends_with(folded: str, key: str) -> bool:
@@ -692,6 +692,9 @@ class _Reader:
         if ":" in text and (m := _HEADER.match(text)) and (key := _header_key(m["key"])) is not None:
             self.header(key, m["key"], m["value"], n, raw)
             return
+        if (number := _round_number(text)) is not None:  # `Round: 1`, `Matchday 3`: no other shape reads one
+            self.heading(4, f"Round {number}", n)
+            return
         if text[0] == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
             return
         if (m := _result(text)) is not None:
@@ -723,13 +726,11 @@ class _Reader:
             start = raw.find(text) + 1
             if m is not None and self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                 return
-        head, when = text, None
-        if "]" in text and head[:5].lower() == "round" and (m := _trailing_date(text.removesuffix(":"))) is not None:
-            head, when = m["head"], m["date"]  # `Round 2 [Feb 19]`, `Round 2 [Jun 4]:`
-        if (number := _round_number(head)) is not None:
+        if "]" in text and text[:5].lower() == "round" and (m := _trailing_date(text.removesuffix(":"))) is not None \
+                and (number := _round_number(m["head"])) is not None:  # `Round 2 [Feb 19]`, `Round 2 [Jun 4]:`
             self.heading(4, f"Round {number}", n)
-            if when is not None and not self.heading_date(when, n):
-                self.diags.append(Diagnostic("P024", WARNING, f"`{when}` after a heading is not a date", n))
+            if not self.heading_date(m["date"], n):
+                self.diags.append(Diagnostic("P024", WARNING, f"`{m['date']}` after a heading is not a date", n))
             return
         if self.read_heading(text, n):
             return
@@ -794,11 +795,11 @@ class _Reader:
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
             self.heading(5, head, n)
             self.leg = 0 if folded in _folded("first_leg") else 1
-        elif round_index(head) is not None or (_titled(head) and _ends_with(folded, "round_endings")):
+        elif round_index(head) is not None or ((titled := _titled(head)) and _ends_with(folded, "round_endings")):
             self.heading(4, head, n)
-        elif _titled(head) and _ends_with(folded, "stage_endings"):
+        elif titled and _ends_with(folded, "stage_endings"):  # (`titled`: asked once a heading)
             self.heading(3, head, n)
-        elif self.segments and _titled(head) and (part := self._part(head, folded)) is not None:
+        elif self.segments and titled and (part := self._part(head, folded)) is not None:
             self.heading(3, head, n)
             if part:
                 self.open_part(head, n)
