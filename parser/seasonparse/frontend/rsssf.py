@@ -77,8 +77,11 @@ _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at
 # split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
 _PARTICIPANT = re.compile(
     r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
-_SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
-# compiled on first use (re's cache): most references list no scorers
+# compiled on first use: most references list no scorers
+_SCORER = compile_lazily(
+    r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$", re.I)
+_SCORER_PARTS = compile_lazily(r"[^,;]+|;")  # a bracket's entries and the `;` between the sides
+_SCORER_KINDS = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}  # else a goal
 _SCORER_ENTRY = compile_lazily(  # one entry of a bracket as _SCORER reads it, in one search of the bracket
     r"(?:^|[,;])[^\d,;]*+\d{1,3}(?:\+\d{1,2})?'?\s*(?:pen|p|og|o\.g\.)?\.?\s*(?:[,;]|$)", re.I)
 
@@ -926,8 +929,10 @@ class _Reader:
             in_segment.append(index)
         self.last_match_line = n
         if scorers:  # (most result lines have neither markers nor scorers)
-            for group, _ in scorers:
-                self._scorers(index, [(group, n, raw)])
+            m = matches[index]
+            added = [event for group, _ in scorers for event in self._scorers(m, [(group, n, raw)])]
+            if added:
+                matches[index] = m._replace(events=m.events + tuple(added))
 
     def place(self) -> tuple:
         """(section path, tournament, knockout, the segment's index and match list) of a match under the
@@ -1009,8 +1014,9 @@ class _Reader:
             last = self.match_rows[index]
             self.match_rows[index] = last[:11] + (last[11] + (inner,),)
             return
-        self._scorers(index, pieces)
-        self.matches[index] = self.matches[index]._replace(end_line=pieces[-1][1])
+        added = self._scorers(m, pieces)  # the match made again once, its scorers and its end together
+        self.matches[index] = m._replace(end_line=pieces[-1][1], events=m.events + tuple(added)) if added else \
+            m._replace(end_line=pieces[-1][1])
 
     def continue_group(self, n: int, raw: str) -> str | None:
         """Line `n` where a bracket is open (see _continuation): its part that goes on with the
@@ -1054,12 +1060,11 @@ class _Reader:
                 break
         return " ".join(parts)
 
-    def _scorers(self, index: int, pieces: list[tuple[str, int, str]]) -> None:
-        """`Lojero 14, 71pen; Alvarado 73` -> events: home before `;`, away after; a
-        minute with no name is the previous name's. One side only (no `;`) is the
+    def _scorers(self, m: Match, pieces: list[tuple[str, int, str]]) -> list[Event]:
+        """`Lojero 14, 71pen; Alvarado 73` -> the events of match `m` it adds: home before `;`,
+        away after; a minute with no name is the previous name's. One side only (no `;`) is the
         side that scored. A bracket wrapped over lines comes in `pieces`, (text, line,
         raw line) each: the side and the name carry over from one to the next."""
-        m = self.matches[index]
         group = " ".join(text.strip() for text, _, _ in pieces)
         if ";" in group:
             sides = ["home", "away"]
@@ -1068,30 +1073,29 @@ class _Reader:
             if len(sides) != 1:
                 self.diags.append(Diagnostic("P026", WARNING, f"scorers `{group}` without `;` between the sides",
                                              pieces[0][1]))
-                return
-        events = list(m.events)
+                return []
+        events = []
         side, name = 0, ""
         for text, n, raw in pieces:
             base = raw.find(text)
-            for tok in re.finditer(r"[^,;]+|;", text):
+            for tok in _SCORER_PARTS.finditer(text):
                 if tok[0] == ";":
                     side, name = min(side + 1, len(sides) - 1), ""
                     continue
                 entry = tok[0].strip()
-                e = re.match(_SCORER, entry, re.I)
+                e = _SCORER.match(entry)
                 if not e or not entry:
                     if any(c.isdigit() for c in entry):  # `Adriano 10, 99999999999999999999` (trial40: dropped silently)
                         self.diags.append(Diagnostic("P026", WARNING, f"`{entry}` in the scorers is no name and "
                                                      "minute the reader can read: left out", n))
                     continue
                 name = e["name"].strip() or name
-                kind = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}.get(
-                    _fold(e["kind"] or ""), "goal")
+                kind = _SCORER_KINDS.get(_fold(e["kind"] or ""), "goal")
                 column = base + tok.start() + (len(tok[0]) - len(tok[0].lstrip())) + 1
                 events.append(Event(sides[side], name, int(e["minute"]),
                                     int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
                                     column + len(entry)))
-        self.matches[index] = m._replace(events=tuple(events))
+        return events
 
     def finish(self) -> Reference:
         ties: dict[tuple, dict[int, int]] = {}
