@@ -610,7 +610,8 @@ class _Reader:
                     continue
             # most lines are results, then dates: where no block is open (a block owns the
             # next lines), read them before trying the other shapes
-            if quiet and raw[:1] != "*":
+            star = raw[:1] == "*"
+            if quiet and not star:
                 text = raw.strip()
                 if not text:  # a blank line closes the blocks, and none is open
                     continue
@@ -630,7 +631,7 @@ class _Reader:
                         start = raw.find(text) + 1
                         if read_match(number, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                             continue
-            if raw[:1] == "*":
+            if star:
                 line(number, raw, raw[1:], 1, True)
             else:
                 line(number, raw, raw, 0, False)
@@ -930,7 +931,9 @@ class _Reader:
         self.last_match_line = n
         if scorers:  # (most result lines have neither markers nor scorers)
             m = matches[index]
-            added = [event for group, _ in scorers for event in self._scorers(m, [(group, n, raw)])]
+            added = []  # (a loop, not a comprehension: that would make this function's names cells)
+            for group, _ in scorers:
+                added += self._scorers(m, [(group, n, raw)])
             if added:
                 matches[index] = m._replace(events=m.events + tuple(added))
 
