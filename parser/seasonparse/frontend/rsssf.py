@@ -215,12 +215,16 @@ def _round_number(text: str) -> str | None:
     """`Round: 1`, `Round 12`, `Round 3:`, `Matchday 3` (any case; the reference words'
     numbered_round_words): the round's number. The line's end is looked at first: most lines
     end in no digit, and are left at once."""
-    t = text.rstrip().removesuffix(":").rstrip()
+    t = text.rstrip()
+    if t[-1:] == ":":
+        t = t[:-1].rstrip()
     if not t[-1:].isdecimal():
         return None
-    word = next((w for w in _numbered_round_words() if _fold(t[:len(w)]) == w), None)
-    number = t[len(word):].removeprefix(":").strip() if word is not None else ""
-    return number if number.isdecimal() else None
+    for word in _numbered_round_words():  # the first that the line starts with
+        if _fold(t[:len(word)]) == word:
+            number = t[len(word):].removeprefix(":").strip()
+            return number if number.isdecimal() else None
+    return None
 
 
 @cache
