@@ -56,3 +56,15 @@ def test_a_round_headed_matchday_is_a_round():
     ref = load(str(REFERENCES / "handmade_matchday_twice.txt"), "m.txt")
     assert {m.section for m in ref.document.matches} == {("Round 3",)}
     assert [line for line, _, _ in _p027("handmade_matchday_twice.txt")] == [7]
+
+
+def test_a_match_listed_twice_with_its_clubs_written_two_ways_is_reported():
+    """The clubs compare folded (`León`, `LEON`): the look for rows alike, which compares them as
+    written, passes over no such listing (listed_twice)."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    text = ("Competition: Liga\nSeason: 2013-2014\n\nRound 1\n[Aug 11]\nLeón             2-1 Celaya\n"
+            "LEON             3-1 celaya\n")
+    found = [(d.line, d.message) for d in parse_text(text, "t.txt").document.diagnostics if d.code == "P027"]
+    assert found == [(7, "`LEON 3-1 celaya` (Aug 11) is listed at line 6 already, as 2-1: one match with two "
+                         "results (the article is compared with either)")]

@@ -108,6 +108,7 @@ def scorer_names(event) -> tuple[str, ...]:
     return (event.player,) if link is None else (event.player, link_name(link))
 
 
+@lru_cache(maxsize=65536)  # as tokens: same_club asks it twice a call, of the same few names
 def club_words(name: str) -> tuple[str, ...]:
     """A club name's words as clubs are compared (tokens), a hyphen between words a space:
     `Al-Hilal` and `Al Hilal`, which articles mix (trial25). Identity keys (identity.key) and

@@ -188,7 +188,7 @@ def parse_source(source: Source) -> Reference:
                              n, n, max(n, last), _column_of(where["home"], cells), _column_of(where["away"], cells), None,
                              len(line) + 1))
         rows.append(row(index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))
-    diags += listed_twice(matches)  # the same day's match twice, two scores (trial47: passed silently)
+    diags += listed_twice(matches, rows)  # the same day's match twice, two scores (trial47: passed silently)
     dates = sorted(m.date for m in matches if m.date)
     season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \
         (dates[0][:4] if dates else None)

@@ -77,8 +77,11 @@ _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at
 # split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
 _PARTICIPANT = re.compile(
     r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
-_SCORER = (r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$")
-# compiled on first use (re's cache): most references list no scorers
+# compiled on first use: most references list no scorers
+_SCORER = compile_lazily(
+    r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$", re.I)
+_SCORER_PARTS = compile_lazily(r"[^,;]+|;")  # a bracket's entries and the `;` between the sides
+_SCORER_KINDS = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}  # else a goal
 _SCORER_ENTRY = compile_lazily(  # one entry of a bracket as _SCORER reads it, in one search of the bracket
     r"(?:^|[,;])[^\d,;]*+\d{1,3}(?:\+\d{1,2})?'?\s*(?:pen|p|og|o\.g\.)?\.?\s*(?:[,;]|$)", re.I)
 
@@ -212,12 +215,16 @@ def _round_number(text: str) -> str | None:
     """`Round: 1`, `Round 12`, `Round 3:`, `Matchday 3` (any case; the reference words'
     numbered_round_words): the round's number. The line's end is looked at first: most lines
     end in no digit, and are left at once."""
-    t = text.rstrip().removesuffix(":").rstrip()
+    t = text.rstrip()
+    if t[-1:] == ":":
+        t = t[:-1].rstrip()
     if not t[-1:].isdecimal():
         return None
-    word = next((w for w in _numbered_round_words() if _fold(t[:len(w)]) == w), None)
-    number = t[len(word):].removeprefix(":").strip() if word is not None else ""
-    return number if number.isdecimal() else None
+    for word in _numbered_round_words():  # the first that the line starts with
+        if _fold(t[:len(word)]) == word:
+            number = t[len(word):].removeprefix(":").strip()
+            return number if number.isdecimal() else None
+    return None
 
 
 @cache
@@ -332,12 +339,18 @@ def _label(text: str) -> str | None:
 
 def _titled(text: str) -> bool:
     """`Playoff Stage`, `Championship Final`: every word capitalised (a heading, not a sentence)."""
-    return all(w[:1].isupper() or w[:1].isdigit() for w in text.split())
+    return all(w[0].isupper() or w[0].isdigit() for w in text.split())
 
 
-def _ends_with(folded: str, endings: frozenset[str]) -> bool:
-    """Whether a folded heading is or ends with one of the folded words `endings`."""
-    return any(folded == e or folded.endswith(" " + e) for e in endings)
+def _ends_with(folded: str, key: str) -> bool:
+    """Whether a folded heading is or ends with one of the folded words of the list `key`."""
+    return folded in _folded(key) or folded.endswith(_word_endings(key))
+
+
+@cache
+def _word_endings(key: str) -> tuple[str, ...]:
+    """The folded words of the list `key` as a heading's last words: each after a space."""
+    return tuple(" " + e for e in _folded(key))
 
 
 # `Away     due to heavy snow]`: the text after the line's last gap of two spaces or more, closing a bracket
@@ -391,7 +404,7 @@ class _Reader:
         self.byes: list[Bye] = []
         self.unplayed: list[Unplayed] = []
         self.stack: list[list] = []  # [level, title, line, children]
-        self._path: tuple[str, ...] | None = ()  # the stack's titles, kept until it changes
+        self.path: tuple[str, ...] = ()  # the stack's titles, changed with it (read for every block and match)
         self._place: tuple | None = None  # what a match under the current headings belongs to: see place()
         self.roots: list[Section] = []
         self.years: tuple[int, int] | None = None
@@ -422,12 +435,6 @@ class _Reader:
 
     # -- structure ---------------------------------------------------------
     @property
-    def path(self) -> tuple[str, ...]:
-        if self._path is None:
-            self._path = tuple(s[1] for s in self.stack)
-        return self._path
-
-    @property
     def stage_path(self) -> tuple[str, ...]:
         """The tournament and stage: where a final table belongs, whatever round it follows."""
         return tuple(s[1] for s in self.stack if s[0] <= 3)
@@ -437,13 +444,15 @@ class _Reader:
         while self.stack and self.stack[-1][0] >= level:
             self._pop()
         self.stack.append([level, title, line, []])
-        self._path = self._place = None
+        self.path += (title,)
+        self._place = None
         self.date, self.day, self.date_text, self.date_line = None, None, "", 0
         self.leg = None
 
     def _pop(self) -> None:
         level, title, line, children = self.stack.pop()
-        self._path = self._place = None
+        self.path = self.path[:-1]
+        self._place = None
         section = _section((title, level, line, tuple(children)))
         (self.stack[-1][3] if self.stack else self.roots).append(section)
 
@@ -451,7 +460,8 @@ class _Reader:
     def close_all_blocks(self) -> None:
         if self.rows:
             self.close_table()
-        self.close_participants()  # also ends the wait for one
+        if self.participants is not None or self.expect_participants:
+            self.close_participants()  # also ends the wait for one
         if self.note is not None:
             self.close_note()
         if self.items is not None:
@@ -553,21 +563,27 @@ class _Reader:
             self.date = self.day = None  # the round's matches undated, as an undated round's are
             self.date_text, self.date_line = "", line
             return True
-        a, b = words[0].rstrip("."), words[1].rstrip(".")
+        first, second, year = words
+        a, b = first.rstrip("."), second.rstrip(".")
         month_word, day = (a, b) if not a.isdigit() else (b, a)
         month = _month(month_word)
         if month is None or not day.isdigit():
             return False
         self.date_text, self.date_line = text.strip("[] "), line
-        year = int(words[2]) if words[2] else self._year(month)
         self.date = self.day = None
-        if year is None:
+        if year is not None:
+            year = int(year)
+        elif self.years is not None:  # a day written without its year (seasons.season_year): the
+            if self.start_month is None:  # season's first date gives its start month
+                self.start_month = month
+            year = season_year(self.years, self.start_month, month)
+        else:
             self.diags.append(Diagnostic("P024", WARNING, f"date `{text}` with no season year to place it in",
                                          line))
             return True
         try:
-            self.day = date(year, month, int(day))
-            self.date = self.day.isoformat()
+            self.day = day = date(year, month, _GOALS[day] if day in _GOALS else int(day))  # (`29`: no int())
+            self.date = day.isoformat()
         except ValueError:
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
         return True
@@ -587,15 +603,6 @@ class _Reader:
                 return True
         return False
 
-    def _year(self, month: int) -> int | None:
-        """The year of a day written without one (seasons.season_year); the season's
-        first date gives its start month."""
-        if self.years is None:
-            return None
-        if self.start_month is None:
-            self.start_month = month
-        return season_year(self.years, self.start_month, month)
-
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
         read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
@@ -607,12 +614,15 @@ class _Reader:
                     continue
             # most lines are results, then dates: where no block is open (a block owns the
             # next lines), read them before trying the other shapes
-            if quiet and raw[:1] not in ("*", ""):
+            star = raw[:1] == "*"
+            if quiet and not star:
                 text = raw.strip()
-                if text[:1] == "[":
+                if not text:  # a blank line closes the blocks, and none is open
+                    continue
+                if text[0] == "[":
                     if ":" not in raw and read_date(text, number):
                         continue
-                elif text and not text[0].isdigit() and "-" in text and (
+                elif not text[0].isdigit() and "-" in text and (
                         "[" not in text or "-" in text.partition("[")[0]):  # a score before any bracket
                     if (m := _PLAIN_RESULT.match(text)) is not None:
                         home, home_goals, away_goals, away = m.groups()
@@ -625,12 +635,11 @@ class _Reader:
                         start = raw.find(text) + 1
                         if read_match(number, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                             continue
-            if raw[:1] == "*":
+            if star:
                 line(number, raw, raw[1:], 1, True)
             else:
                 line(number, raw, raw, 0, False)
-            quiet = not self.rows and self.note is None and self.items is None and self.participants is None \
-                and not self.expect_participants
+            quiet = not (self.rows or self.note or self.items or self.expect_participants) and self.participants is None
         if self.open_group is not None:
             self.close_group(closed=False)
         self.close_all_blocks()
@@ -691,6 +700,9 @@ class _Reader:
         if ":" in text and (m := _HEADER.match(text)) and (key := _header_key(m["key"])) is not None:
             self.header(key, m["key"], m["value"], n, raw)
             return
+        if (number := _round_number(text)) is not None:  # `Round: 1`, `Matchday 3`: no other shape reads one
+            self.heading(4, f"Round {number}", n)
+            return
         if text[0] == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
             return
         if (m := _result(text)) is not None:
@@ -722,13 +734,11 @@ class _Reader:
             start = raw.find(text) + 1
             if m is not None and self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                 return
-        head, when = text, None
-        if "]" in text and head[:5].lower() == "round" and (m := _trailing_date(text.removesuffix(":"))) is not None:
-            head, when = m["head"], m["date"]  # `Round 2 [Feb 19]`, `Round 2 [Jun 4]:`
-        if (number := _round_number(head)) is not None:
+        if "]" in text and text[:5].lower() == "round" and (m := _trailing_date(text.removesuffix(":"))) is not None \
+                and (number := _round_number(m["head"])) is not None:  # `Round 2 [Feb 19]`, `Round 2 [Jun 4]:`
             self.heading(4, f"Round {number}", n)
-            if when is not None and not self.heading_date(when, n):
-                self.diags.append(Diagnostic("P024", WARNING, f"`{when}` after a heading is not a date", n))
+            if not self.heading_date(m["date"], n):
+                self.diags.append(Diagnostic("P024", WARNING, f"`{m['date']}` after a heading is not a date", n))
             return
         if self.read_heading(text, n):
             return
@@ -793,11 +803,11 @@ class _Reader:
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
             self.heading(5, head, n)
             self.leg = 0 if folded in _folded("first_leg") else 1
-        elif round_index(head) is not None or (_titled(head) and _ends_with(folded, _folded("round_endings"))):
+        elif round_index(head) is not None or ((titled := _titled(head)) and _ends_with(folded, "round_endings")):
             self.heading(4, head, n)
-        elif _titled(head) and _ends_with(folded, _folded("stage_endings")):
+        elif titled and _ends_with(folded, "stage_endings"):  # (`titled`: asked once a heading)
             self.heading(3, head, n)
-        elif self.segments and _titled(head) and (part := self._part(head, folded)) is not None:
+        elif self.segments and titled and (part := self._part(head, folded)) is not None:
             self.heading(3, head, n)
             if part:
                 self.open_part(head, n)
@@ -833,7 +843,7 @@ class _Reader:
         """Whether a heading inside a tournament opens a part of it of its own (a group stage,
         or a cup listed after the league): True; None where it is no such heading; False
         for a group (`Grupo A`) of a group stage already open, whose part it belongs to."""
-        if _ends_with(folded, _folded("group_stages")) or _title_phase(head) == "cup":
+        if _ends_with(folded, "group_stages") or _title_phase(head) == "cup":
             return True
         first, _, rest = folded.partition(" ")
         if rest and " " not in rest and first in _folded("group_prefixes"):
@@ -924,8 +934,12 @@ class _Reader:
             in_segment.append(index)
         self.last_match_line = n
         if scorers:  # (most result lines have neither markers nor scorers)
+            m = matches[index]
+            added = []  # (a loop, not a comprehension: that would make this function's names cells)
             for group, _ in scorers:
-                self._scorers(index, [(group, n, raw)])
+                added += self._scorers(m, [(group, n, raw)])
+            if added:
+                matches[index] = m._replace(events=m.events + tuple(added))
 
     def place(self) -> tuple:
         """(section path, tournament, knockout, the segment's index and match list) of a match under the
@@ -934,7 +948,7 @@ class _Reader:
         segment = self.segments[-1] if self.segments or self.open_season() else None
         knockout = self.knockout.get(path)
         if knockout is None:
-            phases = {_title_phase(t) for t in path}
+            phases = set(map(_title_phase, path))
             knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
         self._place = (path, segment["tournament"] if segment else None, knockout,
                        len(self.segments) - 1 if segment else None, segment["matches"] if segment else None)
@@ -1007,8 +1021,9 @@ class _Reader:
             last = self.match_rows[index]
             self.match_rows[index] = last[:11] + (last[11] + (inner,),)
             return
-        self._scorers(index, pieces)
-        self.matches[index] = self.matches[index]._replace(end_line=pieces[-1][1])
+        added = self._scorers(m, pieces)  # the match made again once, its scorers and its end together
+        self.matches[index] = m._replace(end_line=pieces[-1][1], events=m.events + tuple(added)) if added else \
+            m._replace(end_line=pieces[-1][1])
 
     def continue_group(self, n: int, raw: str) -> str | None:
         """Line `n` where a bracket is open (see _continuation): its part that goes on with the
@@ -1052,12 +1067,11 @@ class _Reader:
                 break
         return " ".join(parts)
 
-    def _scorers(self, index: int, pieces: list[tuple[str, int, str]]) -> None:
-        """`Lojero 14, 71pen; Alvarado 73` -> events: home before `;`, away after; a
-        minute with no name is the previous name's. One side only (no `;`) is the
+    def _scorers(self, m: Match, pieces: list[tuple[str, int, str]]) -> list[Event]:
+        """`Lojero 14, 71pen; Alvarado 73` -> the events of match `m` it adds: home before `;`,
+        away after; a minute with no name is the previous name's. One side only (no `;`) is the
         side that scored. A bracket wrapped over lines comes in `pieces`, (text, line,
         raw line) each: the side and the name carry over from one to the next."""
-        m = self.matches[index]
         group = " ".join(text.strip() for text, _, _ in pieces)
         if ";" in group:
             sides = ["home", "away"]
@@ -1066,35 +1080,35 @@ class _Reader:
             if len(sides) != 1:
                 self.diags.append(Diagnostic("P026", WARNING, f"scorers `{group}` without `;` between the sides",
                                              pieces[0][1]))
-                return
-        events = list(m.events)
+                return []
+        events = []
         side, name = 0, ""
         for text, n, raw in pieces:
             base = raw.find(text)
-            for tok in re.finditer(r"[^,;]+|;", text):
+            for tok in _SCORER_PARTS.finditer(text):
                 if tok[0] == ";":
                     side, name = min(side + 1, len(sides) - 1), ""
                     continue
                 entry = tok[0].strip()
-                e = re.match(_SCORER, entry, re.I)
+                e = _SCORER.match(entry)
                 if not e or not entry:
                     if any(c.isdigit() for c in entry):  # `Adriano 10, 99999999999999999999` (trial40: dropped silently)
                         self.diags.append(Diagnostic("P026", WARNING, f"`{entry}` in the scorers is no name and "
                                                      "minute the reader can read: left out", n))
                     continue
                 name = e["name"].strip() or name
-                kind = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}.get(
-                    _fold(e["kind"] or ""), "goal")
+                kind = _SCORER_KINDS.get(_fold(e["kind"] or ""), "goal")
                 column = base + tok.start() + (len(tok[0]) - len(tok[0].lstrip())) + 1
                 events.append(Event(sides[side], name, int(e["minute"]),
                                     int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
                                     column + len(entry)))
-        self.matches[index] = m._replace(events=tuple(events))
+        return events
 
     def finish(self) -> Reference:
         ties: dict[tuple, dict[int, int]] = {}
-        for index, _, _, home, away, _, _, _, _, _, leg, _ in self.match_rows:
-            if leg is not None:
+        for row_ in self.match_rows:
+            if (leg := row_[10]) is not None:  # (most matches are no leg of a tie)
+                index, _, _, home, away = row_[:5]
                 key = (self.matches[index].section[:-1], frozenset((_fold(home), _fold(away))))
                 ties.setdefault(key, {})[leg] = index
         pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
@@ -1112,7 +1126,7 @@ class _Reader:
             `Round 3`: RSSSF lists the replays in the round, under a `Replays` line)."""
             return rows[m.index][9] or any(_title_phase(t) == "cup" for t in (self.competition or "", *m.section))
 
-        self.diags += listed_twice(self.matches, place, replayed)
+        self.diags += listed_twice(self.matches, rows, place, replayed)
         title = " ".join(x for x in (self.competition, self.season) if x) or None
         title_line = next((f.line for f in self.infobox if _fold(f.key) == "competition"), None)
         doc = Document(self.source.path, self.source.sha256, title, title_line if title else None,

@@ -3,14 +3,18 @@ The readers of references (results_csv, rsssf) ask it once they have read their 
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from operator import itemgetter
+from typing import Callable, Sequence
 
 from seasonparse.model import ERROR, Diagnostic, Match
 from seasonparse.names import fold
 from seasonparse.wording import cut
 
+# A row's (reference.row) home and away clubs, and its day, segment and clubs
+_HOME, _AWAY, _LISTING = itemgetter(3), itemgetter(4), itemgetter(1, 7, 3, 4)
 
-def listed_twice(matches: Iterable[Match], place: Callable[[Match], object] | None = None,
+
+def listed_twice(matches: Sequence[Match], rows: Sequence[tuple], place: Callable[[Match], object] | None = None,
                  replayed: Callable[[Match], bool] | None = None) -> list[Diagnostic]:
     """A P027 at each match listed again with another score: the same home and away clubs (as
     written, folded) on the same day, with the same note (`awd`, `abd`: a struck match and its
@@ -18,7 +22,13 @@ def listed_twice(matches: Iterable[Match], place: Callable[[Match], object] | No
     is compared only where `place` gives one (a round: a league listed without rounds meets each
     club more than once, review35), and not after a draw where `replayed` says its round replays
     one (a cup's round: `Arsenal 0-0 Leeds`, then `Leeds 1-1 Arsenal`, then `Leeds 1-2 Arsenal`,
-    the 1991 FA Cup's fourth round, are three matches). Linear in the matches."""
+    the 1991 FA Cup's fourth round, are three matches). Linear in the matches. Most references
+    list no match twice: where no two clubs' names fold alike and no two of the matches' `rows`
+    (reference.row, in the same order) share their day, segment and clubs, no two matches can be
+    alike, which C loops tell without a step per match in Python."""
+    clubs = set(map(_HOME, rows)) | set(map(_AWAY, rows))
+    if len(set(map(_LISTING, rows))) == len(rows) and len(set(map(fold, clubs))) == len(clubs):
+        return []
     first: dict[tuple, Match] = {}
     found = []
     for m in matches:
