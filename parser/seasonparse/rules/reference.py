@@ -301,9 +301,12 @@ def _explain(index, club, t, matches, diff, win):
     why = explain_from_results(index.corpus, club, t, matches, diff, win)
     if not why:
         return None
-    return [(what, points, (removal.path, removal.line, removal.text),
-             [] if what == "a stated deduction" else [m for m in matches if removal.club in (m.home, m.away)])
-            for what, points, removal in why]
+    out = []
+    for what, points, removal in why:
+        gone = removal.club
+        out.append((what, points, (removal.path, removal.line, removal.text),
+                    [] if what == "a stated deduction" else [m for m in matches if m.home == gone or m.away == gone]))
+    return out
 
 
 @rule("R005", "reference-standings", ERROR, scope="reference")
@@ -333,8 +336,8 @@ def reference_standings(index, settings, report):
             wrong = [m for m, v in values.items() if figures[_AT[m]] != v]
             if not wrong:
                 continue
-            said = ", ".join(f"{SHORT_LABELS[m]} {values[m]}" for m in wrong)
-            real = ", ".join(f"{SHORT_LABELS[m]} {figures[_AT[m]]}" for m in wrong)
+            said = ", ".join([f"{SHORT_LABELS[m]} {values[m]}" for m in wrong])
+            real = ", ".join([f"{SHORT_LABELS[m]} {figures[_AT[m]]}" for m in wrong])
             where = Related(ref.document.path, row.line, 1, f"the reference's {seg.title} table: {row.cells[1]}")
             text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference"
             why = None
