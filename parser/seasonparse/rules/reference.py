@@ -11,7 +11,7 @@ survive lines moving and the folder a run starts from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from operator import itemgetter
 
@@ -32,8 +32,9 @@ _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "g
 # A record's figures in that order (a tuple, as _stated keeps a row's): a row and its club's record compared in one step
 _ref_figures = itemgetter(*_REF_COLUMNS)
 _ref_cells = itemgetter(*_REF_COLUMNS.values())  # a row's cells of those figures
-_AT = {m: i for i, m in enumerate(_REF_COLUMNS)}  # meaning -> its place in a row's figures
-_PLAYED, _WON, _DRAWN, _POINTS = _AT["played"], _AT["won"], _AT["drawn"], _AT["points"]
+# each figure's place in a row's figures (_REF_COLUMNS' order; literals: this module is imported by every check)
+_AT = {"played": 0, "won": 1, "drawn": 2, "lost": 3, "goals_for": 4, "goals_against": 5, "points": 6}
+_PLAYED, _WON, _DRAWN, _POINTS = 0, 1, 2, 6
 
 
 def _ref_text(rm) -> str:
@@ -150,22 +151,13 @@ def reference_match_missing(index, settings, report):
                      related=related)
 
 
-class _Numbers(dict):
-    """A cell as written -> its number (tables.to_int), each cell text read once: the tables the R
-    rules compare repeat a few dozen numbers in hundreds of cells, and reading one costs ten times
-    looking it up here."""
-    __slots__ = ()
-
-    def __missing__(self, cell: str) -> int | None:
-        self[cell] = number = to_int(cell)
-        return number
-
-
-def _numbers(index) -> _Numbers:
-    """The run's _Numbers (in index.memo)."""
+def _numbers(index) -> Callable[[str], int | None]:
+    """The run's tables.to_int, each cell text read once (kept in index.memo): the tables the R rules
+    compare repeat a few dozen numbers in hundreds of cells, and reading one costs several times
+    looking it up."""
     found = index.memo.get("numbers")
     if found is None:
-        found = index.memo["numbers"] = _Numbers()
+        found = index.memo["numbers"] = lru_cache(maxsize=None)(to_int)
     return found
 
 
@@ -184,7 +176,7 @@ def _stated(index, ref, table: int) -> list[tuple]:
         if same is not None:
             found = [(row, club, figures) for row, (_, club, figures) in zip(rows, same)]
         else:
-            root, number = index.root, _numbers(index).__getitem__
+            root, number = index.root, _numbers(index)
             found = index.memo["printed", printed] = [
                 (row, root(row.cells[1]), tuple(map(number, _ref_cells(row.cells)))) for row in rows]
         index.memo["stated", id(ref), table] = found
@@ -256,7 +248,7 @@ def _article_rows(index, ref_rows: dict) -> Iterator[tuple]:
     club's (no other row has anything to be compared with). A table's columns are sorted out
     once, and a row's club looked up once for all of them."""
     tournaments = {t for _, t in ref_rows}
-    root, numbers = index.root, _numbers(index)
+    root, number = index.root, _numbers(index)
     for doc in index.articles:
         for table in doc.tables:
             if table.kind not in ("standings", "relegation"):
@@ -287,7 +279,7 @@ def _article_rows(index, ref_rows: dict) -> Iterator[tuple]:
                         continue
                     values = {}
                     for m, i in picks:
-                        if i < len(cells) and (v := numbers[cells[i]]) is not None:
+                        if i < len(cells) and (v := number(cells[i])) is not None:
                             values[m] = v
                     if values:
                         yield doc, row.line, team, club, t, values, label, found
