@@ -15,11 +15,11 @@ reconcile.py's at every start).
 from __future__ import annotations
 
 import gc
+from functools import cache
 from datetime import date
 from contextlib import contextmanager
 from pathlib import Path
 
-from seasonparse.data._reference import DATA as WORDS
 from seasonparse.model import Document
 from seasonparse.records import Record
 
@@ -132,10 +132,16 @@ class Summary(Record):
                 f"{self.unmatched} unmatched, {self.not_covered} outside the references")
 
 
+@cache
 def words() -> dict:
     """The reference readers' words: data/reference.toml, as scripts/gen_data.py
-    copies it into a module (read from its bytecode, not parsed at every start)."""
-    return WORDS
+    copies it into a module (read from its bytecode, not parsed at every start),
+    imported by the first reader that asks (0.5 M instructions): a run whose reference
+    stage a memo gives (seasonparse.reference_memo) imports this module for Summary,
+    and reads no reference."""
+    from seasonparse.data._reference import DATA
+
+    return DATA
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.wording import plural
+from seasonparse.rules.cross_tables import _explain as explain_from_results
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.tables import (
     SHORT_LABELS, column_indexes, differences, to_int, tournament_columns, win_points)
@@ -28,8 +29,12 @@ from seasonparse.tables import (
 # The reference readers' standings columns (frontend/rsssf.py COLUMNS), by meaning: the
 # figures the R rules compare (tables.SHORT_LABELS names them).
 _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "goals_against": 7, "points": 8}
-# A row's stated figures and a record's in that order: a row and its club's record compared in one step
+# A record's figures in that order (a tuple, as _stated keeps a row's): a row and its club's record compared in one step
 _ref_figures = itemgetter(*_REF_COLUMNS)
+_ref_cells = itemgetter(*_REF_COLUMNS.values())  # a row's cells of those figures
+# each figure's place in a row's figures (_REF_COLUMNS' order; literals: this module is imported by every check)
+_AT = {"played": 0, "won": 1, "drawn": 2, "lost": 3, "goals_for": 4, "goals_against": 5, "points": 6}
+_PLAYED, _WON, _DRAWN, _POINTS = 0, 1, 2, 6
 
 
 def _ref_text(rm) -> str:
@@ -146,21 +151,40 @@ def reference_match_missing(index, settings, report):
                      related=related)
 
 
+def _numbers(index) -> Callable[[str], int | None]:
+    """The run's tables.to_int, each cell text read once (kept in index.memo): the tables the R rules
+    compare repeat a few dozen numbers in hundreds of cells, and reading one costs several times
+    looking it up."""
+    found = index.memo.get("numbers")
+    if found is None:
+        found = index.memo["numbers"] = lru_cache(maxsize=None)(to_int)
+    return found
+
+
 def _stated(index, ref, table: int) -> list[tuple]:
-    """(row, club root, meaning -> figure) for each row of the reference's standings table
-    `table`: what R005 compares the articles' rows with and R006 the reference's own
-    matches with, each row's club and figures read once for both (kept in index.memo)."""
+    """(row, club root, figures) for each row of the reference's standings table `table`,
+    the figures a tuple of ints in _REF_COLUMNS' order (digits by construction): what R005
+    compares the articles' rows with and R006 the reference's own matches with, each row's
+    club and figures read once for both (kept in index.memo), as a tuple, which is made and
+    compared in one step (a dict by meaning a row was a fifth of R005 and R006). A table
+    printed again as it was (a page's final table after the rounds too) is not read again."""
     found = index.memo.get(("stated", id(ref), table))
     if found is None:
-        root = index.root
-        found = index.memo["stated", id(ref), table] = [
-            (row, root(row.cells[1]), {m: int(row.cells[i]) for m, i in _REF_COLUMNS.items()})  # digits by construction
-            for row in ref.document.tables[table].rows]
+        rows = ref.document.tables[table].rows
+        printed = tuple(row.cells for row in rows)
+        same = index.memo.get(("printed", printed))
+        if same is not None:
+            found = [(row, club, figures) for row, (_, club, figures) in zip(rows, same)]
+        else:
+            root, number = index.root, _numbers(index)
+            found = index.memo["printed", printed] = [
+                (row, root(row.cells[1]), tuple(map(number, _ref_cells(row.cells)))) for row in rows]
+        index.memo["stated", id(ref), table] = found
     return found
 
 
 def _reference_rows(index):
-    """(club root, tournament) -> [(reference, segment, row, values)] from each segment's last stated table.
+    """(club root, tournament) -> [(reference, segment, row, figures)] from each segment's last stated table.
     A page of one-phase seasons (`Italy 2005/06`: its segments of no tournament) gives its rows under
     (club root, _season_key of the season): each club's row of the largest table of that season, its
     league's (a group stage's or a cup's smaller table beside it is no league table; trial36: R005 never
@@ -172,8 +196,8 @@ def _reference_rows(index):
             if not seg.tables:
                 continue
             if seg.tournament is not None:
-                for row, club, values in _stated(index, ref, seg.tables[-1]):
-                    out.setdefault((club, seg.tournament), []).append((ref, seg, row, values))
+                for row, club, figures in _stated(index, ref, seg.tables[-1]):
+                    out.setdefault((club, seg.tournament), []).append((ref, seg, row, figures))
                 continue
             season = season_years(seg.title) or season_years(ref.season or "")
             if season is None:
@@ -181,11 +205,11 @@ def _reference_rows(index):
             # the season's final table: the one of the most matches (review29: a `Halfway Table:` or a
             # championship play-off's after it is no final table of the league)
             stated = max((_stated(index, ref, t) for t in seg.tables),
-                         key=lambda rows: sum(values.get("played") or 0 for _, _, values in rows))
-            for row, club, values in stated:
+                         key=lambda rows: sum(figures[_PLAYED] for _, _, figures in rows))
+            for row, club, figures in stated:
                 key = (club, _season_key(season))
                 if len(stated) > one_phase.get(key, (0,))[0]:
-                    one_phase[key] = (len(stated), (ref, seg, row, values))
+                    one_phase[key] = (len(stated), (ref, seg, row, figures))
     for key, (_, entry) in one_phase.items():
         out.setdefault(key, []).append(entry)
     return out
@@ -196,7 +220,7 @@ def _season_key(years: tuple) -> tuple:
     return "season", years[0], years[1]
 
 
-@lru_cache(maxsize=256)  # asked of every article row: a table's rows share one tournament
+@lru_cache(maxsize=256)  # asked of every article table's tournament column
 def _keys_of(t: tuple | None) -> tuple:
     """The keys _reference_rows may hold an article tournament's rows under: its own, and for a one-phase
     league's season (`('Serie A', '2005–06')`) its years' (not a cup's nor a continental competition's:
@@ -207,21 +231,24 @@ def _keys_of(t: tuple | None) -> tuple:
     return t, _season_key(years)
 
 
-def _rows_of(ref_rows: dict, club: str, t: tuple) -> list:
-    """The reference rows of `club` in the article's tournament `t` (the first key of _keys_of that has some)."""
-    return next((found for k in _keys_of(t) if (found := ref_rows.get((club, k)))), [])
+def _article_columns(doc, table, cols: dict) -> list[tuple]:
+    """(tournament, meaning -> column index, label) of an article standings table (its one tournament)
+    or relegation table (each tournament column, `'11 A Pts`: its points); `cols`: column_indexes'."""
+    if table.kind == "standings":
+        t = table_tournament(doc, table)
+        return [(t, {m: cols[m] for m in _REF_COLUMNS if m in cols}, f"the {t[0]} {t[1]} standings" if t else "")]
+    return [(tournament_in(name), {"points": i}, f"`{table.columns[i]}` in the relegation table")
+            for i, name in tournament_columns(table).items()]
 
 
-def _wanted(ref_rows: dict) -> Callable:
-    """Whether an article table's tournament has a reference table to be compared with."""
+def _article_rows(index, ref_rows: dict) -> Iterator[tuple]:
+    """(doc, row line, team, club root, tournament, {meaning: value}, label, the reference rows of the
+    club in that tournament) for article standings rows and relegation tables' tournament columns
+    that a reference states a row of: under the first key of _keys_of(tournament) that holds the
+    club's (no other row has anything to be compared with). A table's columns are sorted out
+    once, and a row's club looked up once for all of them."""
     tournaments = {t for _, t in ref_rows}
-    return lambda t: any(k in tournaments for k in _keys_of(t))
-
-
-def _article_rows(index, tournaments) -> Iterator[tuple]:
-    """(doc, row line, team, tournament, {meaning: value}, label) for article standings
-    rows and relegation tables' tournament columns, of the tournaments `tournaments(t)` says (those a
-    reference states a table of: no other row has anything to be compared with)."""
+    root, number = index.root, _numbers(index)
     for doc in index.articles:
         for table in doc.tables:
             if table.kind not in ("standings", "relegation"):
@@ -230,32 +257,32 @@ def _article_rows(index, tournaments) -> Iterator[tuple]:
             tcol = cols.get("team")
             if tcol is None:
                 continue
-            if table.kind == "standings":
-                t = table_tournament(doc, table)
-                picks = {m: cols[m] for m in _REF_COLUMNS if m in cols}
-                label = f"the {t[0]} {t[1]} standings" if t else ""
-                columns = [(t, picks, label)]
-            elif table.kind == "relegation":
-                columns = [(tournament_in(name), {"points": i}, f"`{table.columns[i]}` in the relegation table")
-                           for i, name in tournament_columns(table).items()]
-            else:
-                continue
-            columns = [c for c in columns if tournaments(c[0])]
+            columns = []
+            for t, picks, label in _article_columns(doc, table, cols):
+                keys = _keys_of(t)
+                if any(k in tournaments for k in keys):
+                    columns.append((t, keys, tuple(picks.items()), label))
             if not columns:
                 continue
             for row in table.rows:
                 cells = table.cells(row)
-                if row.kind != "data" or (row.ragged and row.realigned is None) or tcol >= len(cells):
+                if row.kind != "data" or (row.ragged and row.realigned is None) or tcol >= len(cells) or (
+                        not cells[tcol]):
                     continue
-                for t, picks, label in columns:
-                    if not cells[tcol]:
+                team = cells[tcol]
+                club = root(team)
+                for t, keys, picks, label in columns:
+                    for k in keys:
+                        if found := ref_rows.get((club, k)):
+                            break
+                    else:
                         continue
                     values = {}
-                    for m, i in picks.items():
-                        if i < len(cells) and (v := to_int(cells[i])) is not None:
+                    for m, i in picks:
+                        if i < len(cells) and (v := number(cells[i])) is not None:
                             values[m] = v
                     if values:
-                        yield doc, row.line, cells[tcol], t, values, label
+                        yield doc, row.line, team, club, t, values, label, found
 
 
 def _explain(index, club, t, matches, diff, win):
@@ -263,14 +290,15 @@ def _explain(index, club, t, matches, diff, win):
     explanation (a stated deduction, or the points from matches against removed
     clubs), computed from the reference's matches. [(what, points, (path, line,
     statement), the reference matches concerned)] or None."""
-    from seasonparse.rules.cross_tables import _explain as explain_from_results
-
     why = explain_from_results(index.corpus, club, t, matches, diff, win)
     if not why:
         return None
-    return [(what, points, (removal.path, removal.line, removal.text),
-             [] if what == "a stated deduction" else [m for m in matches if removal.club in (m.home, m.away)])
-            for what, points, removal in why]
+    out = []
+    for what, points, removal in why:
+        gone = removal.club
+        out.append((what, points, (removal.path, removal.line, removal.text),
+                    [] if what == "a stated deduction" else [m for m in matches if m.home == gone or m.away == gone]))
+    return out
 
 
 @rule("R005", "reference-standings", ERROR, scope="reference")
@@ -295,21 +323,19 @@ def reference_standings(index, settings, report):
         reference:   Necaxa  3-2 Indios   (Indios were suspended after the Apertura 2011)
     """
     win = settings.points_for_win
-    ref_rows = _reference_rows(index)
-    for doc, line, team, t, values, label in _article_rows(index, _wanted(ref_rows)):
-        club = index.root(team)
-        for ref, seg, row, ref_values in _rows_of(ref_rows, club, t):
-            wrong = [m for m, v in values.items() if ref_values.get(m) is not None and ref_values[m] != v]
+    for doc, line, team, club, t, values, label, found in _article_rows(index, _reference_rows(index)):
+        for ref, seg, row, figures in found:
+            wrong = [m for m, v in values.items() if figures[_AT[m]] != v]
             if not wrong:
                 continue
-            said = ", ".join(f"{SHORT_LABELS[m]} {values[m]}" for m in wrong)
-            real = ", ".join(f"{SHORT_LABELS[m]} {ref_values[m]}" for m in wrong)
+            said = ", ".join([f"{SHORT_LABELS[m]} {values[m]}" for m in wrong])
+            real = ", ".join([f"{SHORT_LABELS[m]} {figures[_AT[m]]}" for m in wrong])
             where = Related(ref.document.path, row.line, 1, f"the reference's {seg.title} table: {row.cells[1]}")
             text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference"
             why = None
             if wrong == ["points"]:
                 matches = index.regular(seg).get(club, [])
-                why = _explain(index, club, t, matches, ref_values["points"] - values["points"], win)
+                why = _explain(index, club, t, matches, figures[_POINTS] - values["points"], win)
             if why is None:
                 yield report(text, line, 1, path=doc.path, related=[where])
                 continue
@@ -362,39 +388,63 @@ def reference_table_vs_results(index, settings, report):
             # a page may print its final table twice (after the rounds too): each finding once,
             # at its first table's line, the same finding's lines in the others related
             said_at: dict[tuple, list] = {}  # (club or the table's clubs, what) -> [message, severity (None: the rule's), lines]
+            # a table printed again as it was (its rows' cells) says what it said the first time, at its
+            # own rows' lines: it is not compared again (unless its win is its own to say: see `fits`)
+            compared: list[tuple] = []  # (a table's rows' cells, [(said_at key, the row's place)])
             for ti in seg.tables:
+                printed = [row.cells for row in doc.tables[ti].rows]
+                again = next((said for cells, said in compared if cells == printed), None)
+                if again is not None:
+                    for key, at in again:
+                        said_at[key][2].append(doc.tables[ti].rows[at].line)
+                    continue
                 rows = _stated(index, ref, ti)
-                short = _matches_missing(rows, regular)
+                # the matches the table counts and those the reference lists of its clubs, and whether
+                # every row's points are a win's `default` points (most tables), in one pass
+                counted = listed = 0
+                fits = True
+                for _, club, figures in rows:
+                    counted += figures[_PLAYED]
+                    listed += len(regular.get(club, ()))
+                    fits = fits and figures[_POINTS] == default * figures[_WON] + figures[_DRAWN]
+                short = _matches_missing(counted, listed)
                 if short:
                     clubs = frozenset(club for _, club, _ in rows)
-                    elsewhere = {club for t in seg.tables for _, club, _ in _stated(index, ref, t)} - clubs
-                    said_at.setdefault((clubs, short), [
-                        _short_message(seg.title, short[0], clubs, elsewhere, regular), WARNING, []
-                    ])[2].append(rows[0][0].line)
+                    key = (clubs, short)
+                    if key not in said_at:
+                        elsewhere = {club for t in seg.tables for _, club, _ in _stated(index, ref, t)} - clubs
+                        said_at[key] = [_short_message(seg.title, short[0], clubs, elsewhere, regular), WARNING, []]
+                    said_at[key][2].append(rows[0][0].line)
+                    compared.append((printed, [(key, 0)]))
                     continue
                 # the points of a win as the table's own rows say (two in the two-points era),
                 # asked where a row does not fit the default (most tables: every row does)
-                fits = all(f["points"] == default * f["won"] + f["drawn"] for _, _, f in rows)
                 win = default if fits else win_points(doc.tables[ti], default)[0]
                 records = index.records(seg, win)
-                for row, club, stated in rows:
+                said: list[tuple] = []  # (said_at key, the row's place) of each of the table's findings
+                for at, (row, club, figures) in enumerate(rows):
                     matches = regular.get(club)
                     if not matches:
                         continue
-                    played = stated.get("played")
-                    interim = played is not None and 0 < played < len(matches)  # a table after a round
+                    played = figures[_PLAYED]
+                    interim = 0 < played < len(matches)  # a table after a round
                     got = index.first_record(seg, club, played, win) if interim else records[club]
-                    if _ref_figures(stated) == _ref_figures(got):
+                    if figures == _ref_figures(got):
                         continue  # most rows agree: no figures to set side by side
+                    stated = dict(zip(_REF_COLUMNS, figures))
                     wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong and _deduction_marked(row.cells, stated, got):
                         continue
                     if wrong:
-                        said, real = wrong
-                        given = f"its first {played} matches" if interim else f"its {len(matches)} matches"
-                        said_at.setdefault((club, wrong), [
-                            f"{row.cells[1]} in {seg.title}: the table says {said}; {given} in "
-                            f"this reference give {real}", None, []])[2].append(row.line)
+                        key = (club, wrong)
+                        if key not in said_at:
+                            given = f"its first {played} matches" if interim else f"its {len(matches)} matches"
+                            said_at[key] = [f"{row.cells[1]} in {seg.title}: the table says {wrong[0]}; {given} "
+                                            f"in this reference give {wrong[1]}", None, []]
+                        said_at[key][2].append(row.line)
+                        said.append((key, at))
+                if fits:  # else the win is the table's own (win_points), not its cells' alone
+                    compared.append((printed, said))
             for message, severity, (line, *also) in said_at.values():
                 yield report(message, line, 1, path=doc.path, severity=severity,
                              related=[Related(doc.path, seg.line, 1, f"the matches of {seg.title}")]
@@ -446,15 +496,14 @@ def _short_message(title: str, counted: int, clubs: frozenset, elsewhere: set, r
     return text + ("its results" if listed >= counted else "an incomplete list")
 
 
-def _matches_missing(rows, regular) -> tuple[int, int] | None:
+def _matches_missing(counted: int, listed: int) -> tuple[int, int] | None:
     """(matches the table counts, matches the reference lists) where the reference lists
     fewer than its table played (a transcription cut short): a row-by-row comparison
     would blame every club for the matches that are not there. None where it lists none of
     them: a table given alone (a page's other division), with nothing to check it against.
-    `rows`: _stated's."""
-    played = sum(figures["played"] for _, _, figures in rows)
-    listed = sum(len(regular.get(club, ())) for _, club, _ in rows)
-    return (played // 2, listed // 2) if 0 < listed < played else None  # none listed: a table alone
+    `counted`: the Pld of the table's rows, added up; `listed`: the matches the reference
+    lists of each row's club, added up (each match counted under both its clubs)."""
+    return (counted // 2, listed // 2) if 0 < listed < counted else None  # none listed: a table alone
 
 
 RULES = (reference_match_score, reference_match_venue, reference_match_date, reference_match_missing,
