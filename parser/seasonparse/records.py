@@ -74,23 +74,24 @@ class _RecordType(type):
                 defaults.append(namespace.pop(field))
             elif defaults:
                 raise TypeError(f"{name}: field {field} without a default follows one with a default")
-        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         if not fields:
-            return cls
+            return super().__new__(mcls, name, bases, namespace, **kwargs)
         if any(f.startswith("_") for f in fields):
             raise ValueError(f"{name}: a field's name cannot start with an underscore")
+        # what the class is given goes in its namespace before it is made: each attribute set on a
+        # class after it is made costs as much again (type.__setattr__ invalidates its caches)
         code = _new_code(len(fields)).replace(co_varnames=("_cls", *fields))
         new = FunctionType(code, {"_tuple_new": _tuple_new}, "__new__", tuple(defaults) or None)
         new.__qualname__ = f"{name}.__new__"
-        cls.__new__ = new
-        cls._fields = fields
-        if cls.__doc__ is None:
-            cls.__doc__ = f"{name}({', '.join(fields)})"
-        cls._field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
-        cls.__match_args__ = fields
+        namespace["__new__"] = new
+        namespace["_fields"] = fields
+        if namespace.get("__doc__") is None:
+            namespace["__doc__"] = f"{name}({', '.join(fields)})"
+        namespace["_field_defaults"] = dict(zip(fields[len(fields) - len(defaults):], defaults))
+        namespace["__match_args__"] = fields
         for i, field in enumerate(fields):
-            setattr(cls, field, _field(i, f"Alias for field number {i}"))
-        return cls
+            namespace[field] = _field(i, f"Alias for field number {i}")
+        return super().__new__(mcls, name, bases, namespace, **kwargs)
 
 
 class Record(tuple, metaclass=_RecordType):
