@@ -21,7 +21,7 @@ from seasonparse.frontend.results_csv import parse_text as parse_csv
 from seasonparse.frontend.rsssf import parse_text as parse_rsssf
 from seasonparse.jsonout import schema_error, to_dict
 from seasonparse.reconcile import reconcile
-from seasonparse.reference import load
+from seasonparse.reference import ROW, load
 from seasonparse.findings import Settings
 from seasonparse.rules.reference import RULES
 
@@ -362,13 +362,13 @@ def test_a_damaged_reference_never_crashes(data):
 
 
 def _rows_agree(ref) -> None:
-    """Each reader's row of a match (reference.row) holds what its Match and the segments
+    """Each reader's row of a match (reference.ROW, its fields in order) holds what its Match and the segments
     say: its position, day (as the ISO text and as its date), clubs as written, goals, the
     segment that lists it and that segment's tournament, its markers as its note writes them."""
     in_segment = {i: n for n, seg in enumerate(ref.segments) for i in seg.matches}
     assert len(ref.rows) == len(ref.document.matches)
     for i, (row, m) in enumerate(zip(ref.rows, ref.document.matches)):
-        assert type(row) is tuple  # plain: unpacked in one step
+        assert type(row) is tuple and len(row) == len(ROW)  # plain: unpacked in one step
         index, iso, day, home, away, home_goals, away_goals, segment, tournament, knockout, leg, markers = row
         assert (index, iso, day, home, away, home_goals, away_goals, segment) == (
             i, m.date, date.fromisoformat(m.date) if m.date else None, m.home, m.away, m.home_goals, m.away_goals,

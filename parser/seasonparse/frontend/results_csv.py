@@ -13,11 +13,10 @@ from datetime import date, datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
-from seasonparse.frontend.twice import listed_twice
 from seasonparse.model import ERROR, WARNING, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold, same_club
-from seasonparse.reference import Footnote, Reference, Segment, row, words
+from seasonparse.reference import Footnote, Reference, Segment, listed_twice, words
 from seasonparse.wording import cut
 
 _REQUIRED = ("date", "home", "away", "home_goals", "away_goals")
@@ -92,7 +91,7 @@ def parse_source(source: Source) -> Reference:
         lines = lines[:-1]
     diags = list(source.diagnostics)
     matches: list[Match] = []
-    rows: list[tuple] = []  # see reference.row
+    rows: list[tuple] = []  # see reference.ROW
     infobox: list[InfoboxField] = []
     delimiter = _delimiter(lines[0] if lines else "")
     header, problem, _ = _cells(lines[0], delimiter) if lines else (None, None, 1)
@@ -187,7 +186,7 @@ def parse_source(source: Source) -> Reference:
         matches.append(Match(index, iso, cell["date"], cell["home"], cell["away"], home_goals, away_goals, (), (), (),
                              n, n, max(n, last), _column_of(where["home"], cells), _column_of(where["away"], cells), None,
                              len(line) + 1))
-        rows.append(row(index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))
+        rows.append((index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))  # a ROW
     diags += listed_twice(matches, rows)  # the same day's match twice, two scores (trial47: passed silently)
     dates = sorted(m.date for m in matches if m.date)
     season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \

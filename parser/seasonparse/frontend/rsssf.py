@@ -24,7 +24,6 @@ from functools import cache, lru_cache
 
 from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
-from seasonparse.frontend.twice import listed_twice
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import lexicon, names_any
 from seasonparse.model import (
@@ -35,7 +34,7 @@ from seasonparse.names import fold, same_club
 from seasonparse.football import round_index
 from seasonparse.seasons import season_year, season_years
 from seasonparse.reference import (
-    Bye, Footnote, LegPair, Reference, Segment, Unplayed, row, words)
+    Bye, Footnote, LegPair, Reference, Segment, Unplayed, listed_twice, words)
 
 _match = maker(Match)  # a record made per result line
 _row, _block, _section = maker(Row), maker(Block), maker(Section)  # and per table row, note and heading
@@ -397,7 +396,7 @@ class _Reader:
         self.infobox: list[InfoboxField] = []
         self.blocks: list[Block] = []
         self.matches: list[Match] = []
-        self.match_rows: list[tuple] = []  # see reference.row
+        self.match_rows: list[tuple] = []  # see reference.ROW
         self.tables: list[Table] = []
         self.diags: list[Diagnostic] = list(source.diagnostics)
         self.footnotes: list[Footnote] = []
@@ -410,7 +409,7 @@ class _Reader:
         self.years: tuple[int, int] | None = None
         self.start_month: int | None = None
         self.date: str | None = None  # the current date line's ISO day
-        self.day: date | None = None  # and the same as a date, for the rows (reference.row)
+        self.day: date | None = None  # and the same as a date, for the rows (reference.ROW)
         self.date_text = ""
         self.date_line = 0
         self.segments: list[dict] = []
@@ -908,7 +907,7 @@ class _Reader:
 
     def record(self, n: int, raw: str, text: str, start: int, home: str, away: str, home_goals: str,
                away_goals: str, away_column: int, markers, scorers) -> None:
-        """The match and row (reference.row) of a result line read, and its scorers. A club against
+        """The match and row (reference.ROW) of a result line read, and its scorers. A club against
         itself (`Necaxa  1-0 Necaxa`, `U. de G.  1-0 U de G`: names.same_club, M010's test) is no match:
         a P016, as the CSV reader's (a reference runs no M rule)."""
         if not self.stack and self.years is None:  # a season of one phase needs no heading (review27)
@@ -928,8 +927,8 @@ class _Reader:
             index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
             start, away_column, (", ".join(markers) or None) if markers else None, start + len(text))
             + NO_MATCH_DETAILS))
-        self.match_rows.append(row(index, iso, self.day, home, away, home_goals, away_goals, segment, tournament,
-                                   knockout, self.leg, tuple(markers) if markers else ()))
+        self.match_rows.append((index, iso, self.day, home, away, home_goals, away_goals, segment, tournament,
+                                knockout, self.leg, tuple(markers) if markers else ()))  # a ROW
         if in_segment is not None:
             in_segment.append(index)
         self.last_match_line = n
