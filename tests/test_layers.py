@@ -28,7 +28,7 @@ LAYERS = (
     ("football knowledge", ("seasonparse.football", "seasonparse.identity", "seasonparse.statements",
                             "seasonparse.tournaments", "seasonparse.corpus",
                             # reference readers: they sort matches into tournaments and legs
-                            "seasonparse.reference", "seasonparse.frontend.rsssf",
+                            "seasonparse.reference", "seasonparse.frontend.rsssf", "seasonparse.frontend.rsssf_brackets",
                             "seasonparse.frontend.results_csv")),
     ("rules", ("seasonparse.rules",)),
     ("check pipeline", ("seasonparse.check", "seasonparse.suppress", "seasonparse.config",

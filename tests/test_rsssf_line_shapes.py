@@ -105,12 +105,12 @@ PLAIN_PIECES = [*RESULT_PIECES, "awd", "ppd", "La Piedad", "León", "1-0", "12 -
 def _as_matched(line: str):
     """What the reader made of a stripped line before the one-step read: (home, goals, away,
     markers, scorers, the away club's index), or None where `_MATCH` takes no result."""
-    from seasonparse.frontend.rsssf import _MATCH, _Reader
+    from seasonparse.frontend.rsssf import _MATCH, _markers_of
 
     m = _MATCH.match(line)
     if m is None:
         return None
-    markers, scorers, away = _Reader._markers_of(None, m["rest"])
+    markers, scorers, away = _markers_of(m["rest"])
     return m["home"], m["hg"], m["ag"], away, tuple(markers), tuple(scorers), line.find(away, m.start("rest"))
 
 

@@ -25,9 +25,9 @@ from functools import cache, lru_cache
 from seasonparse.tournaments import match_phase
 from seasonparse.frontend.source import Source, read
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import lexicon, names_any
+from seasonparse.lexicon import lexicon
 from seasonparse.model import (
-    ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Event, InfoboxField, Match, Row, Section,
+    ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, InfoboxField, Match, Row, Section,
     Table, maker)
 from seasonparse.model import Document
 from seasonparse.names import fold, same_club
@@ -67,8 +67,6 @@ _PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)
 MAX_WRAPPED_LINES = 6  # lines a bracket after a result may take (a long list of scorers, wrapped)
 _GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCII, without int()
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
-_GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
-_PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
 _BIG_SCORE = compile_lazily(r"[^\W\d]\s++(\d++)\s*+-\s*+(\d++)\s++[^\W\d]")  # asked of a line no reading took
 _MARK_AFTER = re.compile(r"\s*\[(\d{1,3})\]$")  # a footnote's mark after a club or a row: ` [1]`
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at a non-space, as above
@@ -76,13 +74,6 @@ _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at
 # split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
 _PARTICIPANT = re.compile(
     r"^(?P<name>[^\[(\s](?:[^\[(]*[^\[(\s])?)(?:\s*\((?P<place>[^)]*)\))?(?:\s*\[(?P<note>\d+)\])?\s*$")
-# compiled on first use: most references list no scorers
-_SCORER = compile_lazily(
-    r"(?P<name>[^\d,;]*?)\s*(?P<minute>\d{1,3})(?:\+(?P<stoppage>\d{1,2}))?'?\s*(?P<kind>pen|p|og|o\.g\.)?\.?\s*$", re.I)
-_SCORER_PARTS = compile_lazily(r"[^,;]+|;")  # a bracket's entries and the `;` between the sides
-_SCORER_KINDS = {"pen": "penalty", "p": "penalty", "og": "own_goal", "o.g.": "own_goal"}  # else a goal
-_SCORER_ENTRY = compile_lazily(  # one entry of a bracket as _SCORER reads it, in one search of the bracket
-    r"(?:^|[,;])[^\d,;]*+\d{1,3}(?:\+\d{1,2})?'?\s*(?:pen|p|og|o\.g\.)?\.?\s*(?:[,;]|$)", re.I)
 
 
 # Each pattern above needs one character that most lines lack (a score's `-`, a date's or
@@ -281,35 +272,6 @@ def _date_word(word: str) -> bool:
     return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
 
 
-def _note_group(inner: str) -> bool:
-    """Whether a bracket's text is a note on the match, not its scorers (trial36: `[remaining
-    61']` gave P007): its first word one of the note words (`remaining`, `abandoned`, `awarded`,
-    `replayed`, `at`), or none of its entries a name and a minute (`[abandoned at 1-2 in 89']`), where
-    it starts with no month (`[Aug 31 - 30]`, days out of order, stays what the reader cannot read)."""
-    first = inner.partition(" ")[0]  # (a stripped bracket)
-    if not first:
-        return False
-    if (first.lower() if first.isascii() else fold(first)).rstrip(".,:") in _folded("note_words"):
-        return True
-    return _SCORER_ENTRY.search(inner) is None and _month(first.rstrip(".,:")) is None
-
-
-def _name_part(inner: str) -> bool:
-    """Whether a parenthesis right after an away club is a part of its name (trial32's Argentina
-    1931 page: `Talleres (RdE)`, `Huracán (BUE)`, read whole as the home club but as `Talleres`
-    with a note `RdE` as the away one, `Racing (Córdoba)`): one word of letters, a capital first, no
-    marker or note word (`(aet)`, `(Abandoned)`, `(Replay)`, `(P)`)."""
-    letters = inner.replace(".", "")
-    if not inner[:1].isupper() or not letters.isalpha() or len(letters) < 2 or _marker_group(inner):
-        return False
-    return _fold(inner).rstrip(".") not in _folded("note_words") and not names_any(inner, "scores", "notes")
-
-
-def _marker_group(inner: str) -> bool:
-    """Whether a bracket's text is one marker: `aet`, `awd`, `4-3 pen`."""
-    return re.match(_PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
-
-
 def _unmarked(text: str) -> str:
     """A heading less its marks, as a page converted to Markdown writes it: `#### ÖFB Cup  ‹§cup›`,
     `**Promotion/Relegation Playoff  ‹§2prorel›**`: `ÖFB Cup`; or to wiki headings (trial39: the
@@ -352,38 +314,18 @@ def _word_endings(key: str) -> tuple[str, ...]:
     return tuple(" " + e for e in _folded(key))
 
 
-# `Away     due to heavy snow]`: the text after the line's last gap of two spaces or more, closing a bracket
-# (`(?<=\S)`: a run of spaces is tried once, not at each of its spaces: review30, 20,000 spaces took 2.5 s)
-_RIGHT_COLUMN = re.compile(r"(?<=\S)\s{2,}+([^\s\[\]](?:[^\s\[\]]| (?=[^\s\[\]]))*+)\]\s*$")
+def _markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
+    """(markers, scorer groups with their offsets in `rest`, the away team): a bracket's or a
+    parenthesis's by rsssf_brackets.markers_of."""
+    if "[" in rest or "(" in rest:
+        from seasonparse.frontend.rsssf_brackets import markers_of
 
-
-def _continuation(raw: str) -> tuple[str, bool, str | None] | None:
-    """How a line goes on with a bracket the lines before it left open (RSSSF wraps a long
-    list of scorers, or a note, over lines: trial36, trial39): (its part in the bracket,
-    whether it closes it, the rest of the line to read as a line of its own, or None); None
-    where it does not go on with it. Either the whole line, indented or closing the bracket,
-    with no bracket opened before the close and no result on it (`   Orejuela 81; Fernández
-    1]`, `awarded 0-3]`); or the line's right column, after a gap, closing it, beside a result
-    or a date of its own (`Tottenham  2-1 Manchester City     due to heavy snow]`, `[Apr 15]
-    emergency Roma player Evan Ndicka]`)."""
-    text = raw.strip()
-    if not text:
-        return None
-    if "]" in text and (m := _RIGHT_COLUMN.search(raw)) is not None:
-        head = raw[:m.start()]
-        stripped = head.strip()
-        if stripped and ((stripped[0] == "[" and stripped.endswith("]")) or _MATCH.match(stripped)):
-            return m[1], True, head
-    inner, closed, after = text.partition("]")
-    if "[" in inner or after.strip():
-        return None
-    if closed:  # the line that closes it, whatever it says (`finished 2-1 on Aug 24]`: review30)
-        return inner, True, None
-    if raw[:1].isspace():  # an indented line, but a result, a round's heading or a table row of its own (review30)
-        m = _MATCH.match(inner) if "-" in inner else None
-        if (m is None or not m["rest"].strip()) and _round_number(inner) is None and _table_row(inner) is None:
-            return inner, False, None
-    return None
+        return markers_of(rest)
+    markers: list[str] = []
+    away = rest.split()
+    while away and _is_marker(away[-1]):
+        markers.insert(0, away.pop())
+    return markers, [], " ".join(away)
 
 
 class _Reader:
@@ -596,8 +538,11 @@ class _Reader:
         head = text.removesuffix("]")
         while "," in head:
             head, _, after = head.rpartition(",")
-            if any(c.isdigit() for c in after) and not _note_group(after.strip()):
-                return False  # `[Aug 14, postponed from Aug 3]` is a date and a note (review30)
+            if any(c.isdigit() for c in after):
+                from seasonparse.frontend.rsssf_brackets import note_group
+
+                if not note_group(after.strip()):
+                    return False  # `[Aug 14, postponed from Aug 3]` is a date and a note (review30)
             if self.read_date(head + "]", n):
                 return True
         return False
@@ -607,8 +552,10 @@ class _Reader:
         read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
         quiet = True  # no table, note, list or participant list open: only `line` opens or closes one
         for number, raw in enumerate(self.lines, 1):
-            if self.open_group is not None:
-                raw = self.continue_group(number, raw)
+            if self.open_group is not None:  # (a bracket's shapes are a module of their own)
+                from seasonparse.frontend.rsssf_brackets import continue_group
+
+                raw = continue_group(self, number, raw)
                 if raw is None:
                     continue
             # most lines are results, then dates: where no block is open (a block owns the
@@ -640,7 +587,9 @@ class _Reader:
                 line(number, raw, raw, 0, False)
             quiet = not (self.rows or self.note or self.items or self.expect_participants) and self.participants is None
         if self.open_group is not None:
-            self.close_group(closed=False)
+            from seasonparse.frontend.rsssf_brackets import close_group
+
+            close_group(self, closed=False)
         self.close_all_blocks()
         while self.stack:
             self._pop()
@@ -753,8 +702,11 @@ class _Reader:
             self.blocks.append(_block(("subheading", n, n, label.strip(), (), self.path)))
             self.expect_participants = _fold(label) in _folded("participants")
             return
-        if text.startswith("[") and self.last_match_line == n - 1 and self.attach_scorers(text, n, raw):
-            return
+        if text.startswith("[") and self.last_match_line == n - 1:
+            from seasonparse.frontend.rsssf_brackets import attach_scorers
+
+            if attach_scorers(self, text, n, raw):
+                return
         if not star and (_score_like(text) and len(self.path) >= 2 or self.path and _oversized_score(text)):
             self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}`", n,
                                          offset + 1 + raw[offset:].find(text)))
@@ -859,35 +811,6 @@ class _Reader:
         self.in_part = True
         self._place = None
 
-    def _markers_of(self, rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
-        """(markers, scorer groups with their offsets in `rest`, the away team)."""
-        markers: list[str] = []
-        scorers: list[tuple[str, int]] = []
-        if "[" not in rest and "(" not in rest:
-            away = rest.split()
-            while away and _is_marker(away[-1]):
-                markers.insert(0, away.pop())
-            return markers, scorers, " ".join(away)
-        kept = None  # a part of the away club's name in parentheses: `Talleres (RdE)`
-        for m in _GROUP.finditer(rest):
-            inner = (m[1] if m[1] is not None else m[2]).strip()
-            if kept is None and m[2] is not None and rest[:m.start()].strip() and "[" not in rest[:m.start()] \
-                    and "(" not in rest[:m.start()] and _name_part(inner):
-                kept = m.start()
-            elif _marker_group(inner):
-                markers.append(inner)
-            elif "," in inner and all(_marker_group(part.strip()) for part in inner.split(",")):
-                markers.extend(part.strip() for part in inner.split(","))  # `[aet, 4-3 pen]`
-            elif re.search(r"[^\W\d_]", inner) and re.search(r"\d", inner) and not _note_group(inner):
-                scorers.append((inner, m.start()))
-            else:
-                markers.append(inner)
-        away = (_GROUP.sub(" ", rest) if kept is None else
-                _GROUP.sub(lambda g: g[0] if g.start() == kept else " ", rest)).split()
-        while away and _is_marker(away[-1]):
-            markers.insert(0, away.pop())
-        return markers, scorers, " ".join(away)
-
     def read_match(self, n: int, raw: str, text: str, start: int, home: str, home_goals: str, away_goals: str,
                    rest: str, rest_at: int) -> bool:
         """A result line, stripped (`text`, at column `start` of `raw`), as the result pattern
@@ -896,7 +819,7 @@ class _Reader:
         wrapped = None  # `Lazio 1-0 Parma [Rocchi 12,`: a bracket the next lines close
         if (bracket := rest.rfind("[")) >= 0 and "]" not in rest[bracket:]:
             rest, wrapped = rest[:bracket], rest[bracket + 1:]
-        markers, scorers, away = self._markers_of(rest)
+        markers, scorers, away = _markers_of(rest)
         if not away or _score_like(away):
             return False
         self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
@@ -933,10 +856,12 @@ class _Reader:
             in_segment.append(index)
         self.last_match_line = n
         if scorers:  # (most result lines have neither markers nor scorers)
+            from seasonparse.frontend.rsssf_brackets import scorers as read_scorers
+
             m = matches[index]
             added = []  # (a loop, not a comprehension: that would make this function's names cells)
             for group, _ in scorers:
-                added += self._scorers(m, [(group, n, raw)])
+                added += read_scorers(self, m, [(group, n, raw)])
             if added:
                 matches[index] = m._replace(events=m.events + tuple(added))
 
@@ -967,13 +892,15 @@ class _Reader:
             folded = word.lower() if word.isascii() else fold(word)  # _fold of one word, inline
             if folded not in unplayed and folded not in awarded:
                 continue
+            from seasonparse.frontend.rsssf_brackets import GROUP, wrapped_note
+
             home, after = " ".join(parts[:i]), " ".join(parts[i + 1:])
             if (bracket := after.rfind("[")) >= 0 and "]" not in after[bracket:]:  # a note wrapped over lines
                 wrapped = after[bracket + 1:]
-                after = f"{after[:bracket]}[{wrapped} {self._wrapped_note(n)}]"
+                after = f"{after[:bracket]}[{wrapped} {wrapped_note(self, n)}]"
                 self.open_group = [None, [(wrapped, n, raw)]]
-            groups = [(g[1] if g[1] is not None else g[2]).strip() for g in _GROUP.finditer(after)]
-            away = " ".join(_GROUP.sub(" ", after).split())
+            groups = [(g[1] if g[1] is not None else g[2]).strip() for g in GROUP.finditer(after)]
+            away = " ".join(GROUP.sub(" ", after).split())
             if not away:
                 return False
             if folded in awarded:
@@ -993,115 +920,6 @@ class _Reader:
             self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
             return True
         return False
-
-    def attach_scorers(self, text: str, n: int, raw: str) -> bool:
-        """A bracket on the line after a match's: its note or its scorers. One that this line
-        does not close (`[Restrepo 9, Tejada 34,`) is wrapped: continue_group reads the rest."""
-        if not self.matches:
-            return False
-        if not text.endswith("]"):
-            if "]" in text:
-                return False
-            self.open_group = [len(self.matches) - 1, [(text[1:], n, raw)]]
-            return True
-        inner = text[1:-1]
-        if not inner:
-            return False
-        self._attach(len(self.matches) - 1, [(inner, n, raw)])
-        return True
-
-    def _attach(self, index: int, pieces: list[tuple[str, int, str]]) -> None:
-        """A bracket's text after a match (its pieces, a line each): the match's note where it
-        is one (`[in Ancona]`, `[remaining 61']`), else its scorers; the match ends at its last line."""
-        m = self.matches[index]
-        inner = " ".join(text.strip() for text, _, _ in pieces)
-        if _note_group(inner):
-            self.matches[index] = m._replace(end_line=pieces[-1][1], note=f"{m.note}, {inner}" if m.note else inner)
-            last = self.match_rows[index]
-            self.match_rows[index] = last[:11] + (last[11] + (inner,),)
-            return
-        added = self._scorers(m, pieces)  # the match made again once, its scorers and its end together
-        self.matches[index] = m._replace(end_line=pieces[-1][1], events=m.events + tuple(added)) if added else \
-            m._replace(end_line=pieces[-1][1])
-
-    def continue_group(self, n: int, raw: str) -> str | None:
-        """Line `n` where a bracket is open (see _continuation): its part that goes on with the
-        bracket taken into it, and the rest returned for the reader to read as a line of its own
-        (None: nothing left). A line that does not go on with it first closes the bracket as it
-        stands (with a P026: it was never closed)."""
-        index, pieces = self.open_group
-        found = _continuation(raw) if len(pieces) < MAX_WRAPPED_LINES else None
-        if found is None:
-            self.close_group(closed=False)
-            return raw
-        piece, closed, rest = found
-        pieces.append((piece, n, raw))
-        if closed:
-            self.close_group()
-        return rest
-
-    def close_group(self, closed: bool = True) -> None:
-        index, pieces = self.open_group
-        self.open_group = None
-        if index is None:  # a fixture's note (read_unplayed): read whole where it was opened
-            return
-        if not closed:
-            line = pieces[0][1] if pieces else self.matches[index].line
-            self.diags.append(Diagnostic("P026", WARNING, "a bracket after a result that no line closes: its "
-                                         "scorers are read up to the last line that goes on with it", line))
-        if pieces:
-            self._attach(index, pieces)
-
-    def _wrapped_note(self, n: int) -> str:
-        """The rest of a note a fixture's line leaves open (`Sunderland  abd Fulham  [abandoned at
-        0-1 in 20'`), from the lines after line `n` that go on with it, as continue_group will
-        take them: an award's score may be on the next line."""
-        parts = []
-        for raw in self.lines[n:n + MAX_WRAPPED_LINES]:
-            found = _continuation(raw)
-            if found is None:
-                break
-            parts.append(found[0].strip())
-            if found[1]:
-                break
-        return " ".join(parts)
-
-    def _scorers(self, m: Match, pieces: list[tuple[str, int, str]]) -> list[Event]:
-        """`Lojero 14, 71pen; Alvarado 73` -> the events of match `m` it adds: home before `;`,
-        away after; a minute with no name is the previous name's. One side only (no `;`) is the
-        side that scored. A bracket wrapped over lines comes in `pieces`, (text, line,
-        raw line) each: the side and the name carry over from one to the next."""
-        group = " ".join(text.strip() for text, _, _ in pieces)
-        if ";" in group:
-            sides = ["home", "away"]
-        else:
-            sides = [s for s in ("home", "away") if m.goals(s)]
-            if len(sides) != 1:
-                self.diags.append(Diagnostic("P026", WARNING, f"scorers `{group}` without `;` between the sides",
-                                             pieces[0][1]))
-                return []
-        events = []
-        side, name = 0, ""
-        for text, n, raw in pieces:
-            base = raw.find(text)
-            for tok in _SCORER_PARTS.finditer(text):
-                if tok[0] == ";":
-                    side, name = min(side + 1, len(sides) - 1), ""
-                    continue
-                entry = tok[0].strip()
-                e = _SCORER.match(entry)
-                if not e or not entry:
-                    if any(c.isdigit() for c in entry):  # `Adriano 10, 99999999999999999999` (trial40: dropped silently)
-                        self.diags.append(Diagnostic("P026", WARNING, f"`{entry}` in the scorers is no name and "
-                                                     "minute the reader can read: left out", n))
-                    continue
-                name = e["name"].strip() or name
-                kind = _SCORER_KINDS.get(_fold(e["kind"] or ""), "goal")
-                column = base + tok.start() + (len(tok[0]) - len(tok[0].lstrip())) + 1
-                events.append(Event(sides[side], name, int(e["minute"]),
-                                    int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
-                                    column + len(entry)))
-        return events
 
     def finish(self) -> Reference:
         ties: dict[tuple, dict[int, int]] = {}
