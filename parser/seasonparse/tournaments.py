@@ -293,13 +293,15 @@ def match_phase(section: tuple[str, ...]) -> str:
     read as league play, gave a false I002). A round's title over a group's (`==First round==` over
     `===Group 1===`: the 1950 World Cup's) is a group stage's round, played as a league
     (lexicon.group_stage; trial48: its table's X006 was silent, its matches taken for knockout)."""
-    if any(names_phase(t, "cup") for t in section):
-        return "cup"
-    if any(names_any(t, "phases", "knockout") for t in section):
-        return "knockout"
-    if any(round_index(t) is not None or round_index(_round_head(t)) is not None for t in section) \
-            and _round_over_groups(section) is None:
-        return "knockout"
+    for t in section:  # (loops, not any() of generators: a generator costs ~2 K instructions to make)
+        if names_phase(t, "cup"):
+            return "cup"
+    for t in section:
+        if names_any(t, "phases", "knockout"):
+            return "knockout"
+    for t in section:
+        if round_index(t) is not None or round_index(_round_head(t)) is not None:
+            return "knockout" if _round_over_groups(section) is None else "league"
     return "league"
 
 
