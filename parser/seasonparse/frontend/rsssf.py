@@ -295,7 +295,7 @@ def _list_item(text: str) -> str | None:
 def _label(text: str) -> str | None:
     """`Participants:`: a few words (no colon or bracket) ending in a colon."""
     label = text[:-1]
-    return label if text[-1:] == ":" and 0 < len(label) <= 40 and not any(c in label for c in ":[]") else None
+    return label if text[-1:] == ":" and 0 < len(label) <= 40 and ":" not in label and "[" not in label and "]" not in label else None
 
 
 def _titled(text: str) -> bool:
@@ -538,7 +538,7 @@ class _Reader:
         head = text.removesuffix("]")
         while "," in head:
             head, _, after = head.rpartition(",")
-            if any(c.isdigit() for c in after):
+            if any(map(str.isdigit, after)):  # (a C loop over the characters, not a generator)
                 from seasonparse.frontend.rsssf_brackets import note_group
 
                 if not note_group(after.strip()):
@@ -742,7 +742,7 @@ class _Reader:
     def read_heading(self, text: str, n: int) -> bool:
         head, when = text, None
         # `#### ÖFB Cup  ‹§cup›`, `==== Coppa Italia`; not a rule of marks (`=-=-=-=`)
-        marked = text[:1] in "#*=" and (head := _unmarked(text)) != text and any(c.isalpha() for c in head) \
+        marked = text[:1] in "#*=" and (head := _unmarked(text)) != text and any(map(str.isalpha, head)) \
             and (text[0] != "=" or text.lstrip("=")[:1] == " ")  # `=> Beta Town protested` is prose (review30)
         if not marked:
             head = text
