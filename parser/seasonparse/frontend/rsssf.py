@@ -137,7 +137,7 @@ def _fold(text: str) -> str:
 
 @cache
 def _months() -> dict[str, int]:
-    return {fold(name).rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
+    return {_fold(name).rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
 
 
 @lru_cache(maxsize=256)
@@ -149,7 +149,7 @@ def _month(word: str) -> int | None:
 
 @cache
 def _folded(key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words()["rsssf"][key])
+    return frozenset(_fold(w) for w in words()["rsssf"][key])
 
 
 @cache
@@ -168,7 +168,7 @@ def _header_key(written: str) -> str | None:
 
 @cache
 def _markers() -> dict[str, str]:
-    return {fold(k): v for k, v in words()["rsssf"]["markers"].items()}
+    return {_fold(k): v for k, v in words()["rsssf"]["markers"].items()}
 
 
 @lru_cache(maxsize=4096)
@@ -219,7 +219,7 @@ def _round_number(text: str) -> str | None:
 
 @cache
 def _numbered_round_words() -> tuple[str, ...]:
-    return tuple(fold(w) for w in words()["rsssf"]["numbered_round_words"])
+    return tuple(_fold(w) for w in words()["rsssf"]["numbered_round_words"])
 
 
 def _date_words(text: str) -> tuple[str, str, str | None] | None:
@@ -957,7 +957,7 @@ class _Reader:
 
 @cache
 def _folded_list(key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words()["rsssf"][key]["markers"])
+    return frozenset(_fold(w) for w in words()["rsssf"][key]["markers"])
 
 
 @cache
