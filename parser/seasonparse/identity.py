@@ -839,12 +839,12 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]], self_l
 def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[str, Evidence]]]) -> None:
     """Repeated while a pass would merge (a merge can line up two more matches). Each
     name is keyed once, not on every pass, and each key's root is looked up once
-    until the next merge (merges are few, lookups many): whether the two names a day
+    (merges are few, lookups many): whether the two names a day
     and score line up are one club already is asked of those roots too. Whether a pass
     after one that merged would merge is asked of the sides its merges moved only
     (_would_merge): most such passes merge nothing, and cost a pass over every dated match."""
     keys: dict[str, str] = {}  # name -> its key
-    roots: dict[str, str] = {}  # key -> its root, valid until the next union
+    roots: dict[str, str] = {}  # key -> its root (each union moves those of the root it drops)
     dropped: set[str] = set()  # the roots this pass's merges made another root's
 
     def merged(prev: tuple, doc_no: int, path: str, m: tuple, other_key: str, other_name: str) -> bool:
@@ -859,8 +859,11 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
         ra, rb = roots[pkey], roots[other_key]
         if clubs.two_articles(ra, rb) or not clubs.union(pkey, other_key):
             return False
-        dropped.add(rb if clubs.root(ra) == ra else ra)
-        roots.clear()
+        keep, drop = (ra, rb) if clubs.root(ra) == ra else (rb, ra)
+        dropped.add(drop)
+        for k, r in roots.items():  # the keys whose root was `drop` have `keep`; no other root changed
+            if r == drop:
+                roots[k] = keep
         clubs.inferred.append(Inference(other_name, pname, "match", (
             (Place(path, m[5]), _score_text(m)), (Place(p_path, pm[5]), _score_text(pm)))))
         return True
