@@ -470,8 +470,8 @@ def _standings_clubs(doc: Document) -> tuple[str, ...]:
     against the wrong one, and the X005 saying so was lost."""
     if sum(t.kind == "standings" for t in doc.tables) < 2:
         return ()
-    found = {key(unmarked(club) or club) for t, _, clubs in _team_cells(doc) if t.kind == "standings"
-             for club in clubs}
+    found = {key(club.rstrip().endswith(")") and unmarked(club) or club) for t, _, clubs in _team_cells(doc)
+             if t.kind == "standings" for club in clubs}  # (unmarked asked only of a name ending in a bracket)
     found.discard("")
     own = _own_club_words(doc)
     return tuple(sorted(found - _own_club_short(found, own) if own else found))
