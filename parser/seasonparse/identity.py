@@ -972,7 +972,9 @@ def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset(),
         words = words_of[k]
         if not words or k in clubs.several_targets or k in of_their_own:
             continue
-        supersets = set.intersection(*(postings[t] for t in words)) if len(words) > 1 else postings[words[0]]
+        supersets = set.intersection(*map(postings.__getitem__, words)) if len(words) > 1 else postings[words[0]]
+        if len(supersets) == 1:  # the key itself only
+            continue
         supersets = {s for s in supersets if len(words_of[s]) > len(words) and not names_a_side(s, k)}
         if not supersets:
             continue
