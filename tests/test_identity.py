@@ -293,6 +293,72 @@ def test_inference_by_matches_decides_as_first_written(docs, apart):
     assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}
 
 
+MANY_NAMES = ["Alpha", "Alpha FC", "Beta", "Beta United", "Gamma", "Delta", "Delta Town", "Epsilon", "Zeta"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["2011-07-29", "2011-07-30", "2011-08-06"]),
+                                   st.sampled_from(MANY_NAMES), st.sampled_from(MANY_NAMES),
+                                   st.integers(0, 2), st.integers(0, 2)),
+                         max_size=10), min_size=2, max_size=5),
+       st.lists(st.tuples(st.sampled_from(MANY_NAMES), st.sampled_from(MANY_NAMES)), max_size=3),
+       st.lists(st.sampled_from(MANY_NAMES), max_size=3, unique=True))
+def test_inference_by_matches_skips_only_passes_that_merge_nothing(docs, apart, linked):
+    """_infer_from_matches runs a pass after one that merged only where _would_merge says it
+    merges: the same merges, in the same order, with the same evidence, as passes over every
+    match until one merges nothing (several merges a pass, chains of merges over passes, clubs
+    kept apart, the clubs of two articles, a club against itself, one match in two documents)."""
+    found = [(f"d{i}.txt", identity.Evidence((), (), tuple((*m, n + 1) for n, m in enumerate(dict.fromkeys(dated)))))
+             for i, dated in enumerate(docs)]
+
+    def clubs_of():
+        clubs = Clubs()
+        for name in MANY_NAMES:
+            clubs.add(name, Place("names.txt", 1))
+        for number, (a, b) in enumerate(apart, 1):
+            if identity.key(a) != identity.key(b):
+                clubs.stand_in((identity.key(a), identity.key(b)), number)
+        clubs.linked.update(identity.key(name) for name in linked)
+        return clubs
+
+    new, old = clubs_of(), clubs_of()
+    identity._infer_from_matches(new, lambda: found)
+    _infer_from_matches_every_pass(old, lambda: found)
+    assert new.inferred == old.inferred
+    assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}
+
+
+def _infer_from_matches_every_pass(clubs, evidence_of):
+    """identity._infer_from_matches before _would_merge: a pass over every match after each pass that merged."""
+    keys, roots, changed = {}, {}, True
+    while changed:
+        changed, seen = False, {}
+        for doc_no, (path, found) in enumerate(evidence_of()):
+            for m in found.dated:
+                day, home_name, away_name, home_goals, away_goals, _ = m
+                home = keys.get(home_name) or keys.setdefault(home_name, identity.key(home_name))
+                away = keys.get(away_name) or keys.setdefault(away_name, identity.key(away_name))
+                for side, other_key, own_goals, other_goals, other_name, venue in (
+                        (home, away, home_goals, away_goals, away_name, "home"),
+                        (away, home, away_goals, home_goals, home_name, "away")):
+                    r = roots.get(side) or roots.setdefault(side, clubs.root(side))
+                    k = (day, r, own_goals, other_goals, own_goals == other_goals and venue)
+                    prev = seen.get(k)
+                    if prev is None:
+                        seen[k] = (doc_no, path, m, other_name, other_key)
+                        continue
+                    p_no, p_path, pm, pname, pkey = prev
+                    ra = roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))
+                    rb = roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))
+                    if p_no == doc_no or ra == rb or clubs.two_articles(ra, rb) or not clubs.union(pkey, other_key):
+                        continue
+                    changed = True
+                    roots.clear()
+                    clubs.inferred.append(identity.Inference(other_name, pname, "match", (
+                        (Place(path, m[5]), identity._score_text(m)),
+                        (Place(p_path, pm[5]), identity._score_text(pm)))))
+
+
 def test_a_club_cell_is_split_between_brackets_only():
     """`Lecce, Fiorentina` (a scorer who moved) holds two clubs; `Lille (C, Q)`, a club and its
     status marks, one: before, `Lille (C` and `Q)` were taken for two clubs."""

@@ -213,10 +213,16 @@ class Clubs:
         a, b = self.groups.get(ra), self.groups.get(rb)
         return a is not None and b is not None and not a.isdisjoint(b)
 
+    def joinable(self, ra: str, rb: str) -> bool:
+        """Whether union would merge roots `ra` and `rb`: two roots of names added (a name never
+        added, no letters or digits: `?`, is no club to merge) not kept apart. Once False, False
+        for their roots after any merges (groups and names are only ever added)."""
+        return ra != rb and ra in self.parent and rb in self.parent and not self._kept_apart(ra, rb)
+
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.root(a), self.root(b)
-        if ra == rb or ra not in self.parent or rb not in self.parent or self._kept_apart(ra, rb):
-            return False  # a name never added (no letters or digits: `?`) is no club to merge
+        if not self.joinable(ra, rb):
+            return False
         keep, drop = sorted((ra, rb))
         self.parent[drop] = keep
         if drop in self.groups:  # the smaller set goes into the larger: merging stays n log n
@@ -398,7 +404,10 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
     apart already)."""
     names: dict[tuple[str, str | None], int] = {}  # (name, link target) -> the first line it is on
     keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
-    groups: dict[tuple, set[str]] = {}  # a match's or table's keys (a name with no key stands in none)
+    # a match's index -> its clubs' keys (a name with no key stands in none), a tuple made sorted: a set
+    # and a sort a match cost the reference's view (reconcile) ~0.3 M instructions; a table's keys
+    groups: dict[int, tuple[str, ...]] = {}
+    table_groups: dict[tuple, set[str]] = {}
     dated: dict[tuple, int] = {}
     for m in doc.matches:  # first the matches, each its two clubs' group, in one pass
         line, home, away = m.line, m.home, m.away
@@ -411,13 +420,14 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
         if away_key is None:
             away_key = keys[away] = key(away)
         if home_key and away_key:
-            group = groups.get(("match", m.index))
-            if group is None:
-                groups["match", m.index] = {home_key, away_key}
-            else:  # a document read from JSON may give two matches one index: one group
-                group.update((home_key, away_key))
+            members = (home_key, away_key) if home_key < away_key else (
+                (away_key, home_key) if away_key < home_key else (home_key,))
         elif home_key or away_key:
-            groups.setdefault(("match", m.index), set()).add(home_key or away_key)
+            members = (home_key or away_key,)
+        else:
+            members = None
+        if members is not None and (group := groups.setdefault(m.index, members)) is not members:
+            groups[m.index] = tuple(sorted({*group, *members}))  # a document read from JSON may give two matches one index
         if m.date is not None:
             dated.setdefault((m.date, home, away, m.home_goals, m.away_goals), line)
     for name, line, group, target in _names_beside_matches(doc) if beside_matches is None else ():
@@ -427,8 +437,9 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
             if k is None:
                 k = keys[name] = key(name)
             if k:
-                groups.setdefault(group, set()).add(k)
-    found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
+                table_groups.setdefault(group, set()).add(k)
+    found_groups = [g for g in groups.values() if len(g) > 1]
+    found_groups += [tuple(sorted(g)) for g in table_groups.values() if len(g) > 1]
     if beside_matches is None and len(standings := _standings_clubs(doc)) > 1:
         found_groups.append(standings)
     if beside_matches is not None:  # after the matches, as a whole document is read
@@ -459,8 +470,8 @@ def _standings_clubs(doc: Document) -> tuple[str, ...]:
     against the wrong one, and the X005 saying so was lost."""
     if sum(t.kind == "standings" for t in doc.tables) < 2:
         return ()
-    found = {key(unmarked(club) or club) for t, _, clubs in _team_cells(doc) if t.kind == "standings"
-             for club in clubs}
+    found = {key(club.rstrip().endswith(")") and unmarked(club) or club) for t, _, clubs in _team_cells(doc)
+             if t.kind == "standings" for club in clubs}  # (unmarked asked only of a name ending in a bracket)
     found.discard("")
     own = _own_club_words(doc)
     return tuple(sorted(found - _own_club_short(found, own) if own else found))
@@ -831,25 +842,33 @@ def _merge_link_targets(clubs: Clubs, targets: dict[str, dict[str, str]], self_l
 
 
 def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[str, Evidence]]]) -> None:
-    """Repeated until nothing merges (a merge can line up two more matches). Each
+    """Repeated while a pass would merge (a merge can line up two more matches). Each
     name is keyed once, not on every pass, and each key's root is looked up once
-    until the next merge (merges are few, lookups many): whether the two names a day
-    and score line up are one club already is asked of those roots too."""
+    (merges are few, lookups many): whether the two names a day
+    and score line up are one club already is asked of those roots too. Whether a pass
+    after one that merged would merge is asked of the sides its merges moved only
+    (_would_merge): most such passes merge nothing, and cost a pass over every dated match."""
     keys: dict[str, str] = {}  # name -> its key
-    roots: dict[str, str] = {}  # key -> its root, valid until the next union
+    roots: dict[str, str] = {}  # key -> its root (each union moves those of the root it drops)
+    dropped: set[str] = set()  # the roots this pass's merges made another root's
 
     def merged(prev: tuple, doc_no: int, path: str, m: tuple, other_key: str, other_name: str) -> bool:
         """A side lined up with `prev`, a side seen before: the two opponents merged, where
         they are in two documents, not one club already, and may be one (not two clubs
         kept apart, nor the clubs of two articles: a copy that names another opponent
         for the same match is that copy's mistake, not a second name)."""
-        p_no, p_path, pm, pname, pkey = prev
+        p_no, _, p_path, pm, pname, pkey = prev
         if p_no == doc_no or (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
                 roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
             return False  # (most sides lined up are one club already: this test is kept lean)
-        if clubs.two_articles(roots[pkey], roots[other_key]) or not clubs.union(pkey, other_key):
+        ra, rb = roots[pkey], roots[other_key]
+        if clubs.two_articles(ra, rb) or not clubs.union(pkey, other_key):
             return False
-        roots.clear()
+        keep, drop = (ra, rb) if clubs.root(ra) == ra else (rb, ra)
+        dropped.add(drop)
+        for k, r in roots.items():  # the keys whose root was `drop` have `keep`; no other root changed
+            if r == drop:
+                roots[k] = keep
         clubs.inferred.append(Inference(other_name, pname, "match", (
             (Place(path, m[5]), _score_text(m)), (Place(p_path, pm[5]), _score_text(pm)))))
         return True
@@ -857,9 +876,14 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
     changed = True
     while changed:
         changed = False
-        seen: dict[tuple, tuple[int, str, tuple, str, str]] = {}
+        dropped.clear()
+        # a side's key -> the first side of that key: (document number, the match's place in its
+        # document's dated matches, path, the match, the opponent's name and key); and the later
+        # sides of that key (read again by _would_merge only)
+        seen: dict[tuple, tuple[int, int, str, tuple, str, str]] = {}
+        again: dict[tuple, list[tuple]] = {}
         for doc_no, (path, found) in enumerate(evidence_of()):
-            for m in found.dated:
+            for i, m in enumerate(found.dated):
                 day, home_name, away_name, home_goals, away_goals, _ = m
                 home = keys.get(home_name) or keys.setdefault(home_name, key(home_name))
                 away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
@@ -875,16 +899,52 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                      level and "home")
                 prev = seen.get(k)
                 if prev is None:
-                    seen[k] = (doc_no, path, m, away_name, away)
-                elif merged(prev, doc_no, path, m, away, away_name):
-                    changed = True
+                    seen[k] = (doc_no, i, path, m, away_name, away)
+                else:
+                    again.setdefault(k, []).append((doc_no, i, path, m, away_name, away))
+                    if merged(prev, doc_no, path, m, away, away_name):
+                        changed = True
                 k = (day, roots.get(away) or roots.setdefault(away, clubs.root(away)), away_goals, home_goals,
                      level and "away")
                 prev = seen.get(k)
                 if prev is None:
-                    seen[k] = (doc_no, path, m, home_name, home)
-                elif merged(prev, doc_no, path, m, home, home_name):
-                    changed = True
+                    seen[k] = (doc_no, i, path, m, home_name, home)
+                else:
+                    again.setdefault(k, []).append((doc_no, i, path, m, home_name, home))
+                    if merged(prev, doc_no, path, m, home, home_name):
+                        changed = True
+        changed = changed and _would_merge(clubs, seen, again, dropped)
+
+
+def _would_merge(clubs: Clubs, seen: dict[tuple, tuple], again: dict[tuple, list[tuple]], dropped: set[str]) -> bool:
+    """Whether one more pass of _infer_from_matches, after a pass whose merges made the roots
+    `dropped` another's (`seen` and `again`: that pass's sides by their key, the first and the
+    later ones), would merge. With no merge in it, that pass's keys are the sides' keys under
+    today's roots, and it compares each side with the first of its key. A key whose root was
+    not dropped is the same key as in the pass before, with the same sides (a side keyed with
+    a dropped root has another root now), and the same first: each later side was compared
+    with it then, and what made it no merge holds after any merges (the same document; the
+    opponents one club; the clubs of two articles, or not joinable: a root's links and groups
+    are kept by the root it is merged into). So is a key that only the sides of one dropped
+    key fall into. Left: the keys that sides of two keys or more of the pass before fall into,
+    at least one with a dropped root; its sides are compared with their first here."""
+    joined: dict[tuple, list[tuple]] = {}  # a key of the next pass -> the keys of this one that fall into it
+    for k in [k for k in seen if k[1] in dropped]:
+        day, root, own, other, venue = k
+        now = (day, clubs.root(root), own, other, venue)
+        if now not in joined:
+            joined[now] = [now] if now in seen else []
+        joined[now].append(k)
+    for ks in joined.values():
+        if len(ks) < 2:
+            continue
+        sides = [side for k in ks for side in (seen[k], *again.get(k, ()))]
+        first = min(sides, key=lambda side: side[:2])  # (document, place): the pass's order
+        ra = clubs.root(first[5])
+        for doc_no, _, _, _, _, other in sides:
+            if doc_no != first[0] and not clubs.two_articles(ra, rb := clubs.root(other)) and clubs.joinable(ra, rb):
+                return True
+    return False
 
 
 def _score_text(match: tuple) -> str:
@@ -912,7 +972,9 @@ def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset(),
         words = words_of[k]
         if not words or k in clubs.several_targets or k in of_their_own:
             continue
-        supersets = set.intersection(*(postings[t] for t in words)) if len(words) > 1 else postings[words[0]]
+        supersets = set.intersection(*map(postings.__getitem__, words)) if len(words) > 1 else postings[words[0]]
+        if len(supersets) == 1:  # the key itself only
+            continue
         supersets = {s for s in supersets if len(words_of[s]) > len(words) and not names_a_side(s, k)}
         if not supersets:
             continue

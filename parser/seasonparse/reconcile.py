@@ -316,7 +316,7 @@ class ReferenceIndex:
         """The articles' dated competitive matches; whether a section's matches count is
         asked once per section (it reads the section titles' words)."""
         out = []
-        root, article_match = self.root, maker(ArticleMatch)
+        root, roots, article_match = self.root, self._roots, maker(ArticleMatch)
         counted_in: dict[tuple[str, ...], bool] = {}
         undated = self._undated_league_matches = []  # (doc, match): paired by _pair_undated_league
         for doc in self.articles:
@@ -329,7 +329,9 @@ class ReferenceIndex:
                 if m.date is None:
                     undated.append((doc, m))
                 else:
-                    out.append(article_match((doc, m, date.fromisoformat(m.date), root(m.home), root(m.away))))
+                    home, away = m.home, m.away
+                    out.append(article_match((doc, m, date.fromisoformat(m.date), roots.get(home) or root(home),
+                                              roots.get(away) or root(away))))
         return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
@@ -374,7 +376,7 @@ class ReferenceIndex:
 
     def _pair_all(self) -> None:
         by_day, undated = self._by_day, self._undated
-        used: set[tuple[int, str, int]] = set()  # (reference, article path, reference match index)
+        used: set[tuple[str, int]] = set()  # (article path, id of a reference match paired with one of its matches)
         tournaments: dict[tuple, tuple | None] = {}  # (document, section) -> its tournament, asked once
 
         def tournament_of(a: ArticleMatch) -> tuple | None:
@@ -386,24 +388,23 @@ class ReferenceIndex:
 
         pairing = maker(Pairing)
         for a in self.article_matches:
-            home, away, day = a.home, a.away, a.day
+            doc, _, day, home, away = a
             pair = (home, away) if home < away else (away, home)
+            path = doc.path
             for ref in self.references:
                 ref_id = id(ref)
-                key = (ref_id, pair)
                 candidates = by_day.get((ref_id, pair, day)) or by_day.get((ref_id, pair, day - _DAY)) or \
-                    by_day.get((ref_id, pair, day + _DAY), [])
-                if not candidates and key in undated:
+                    by_day.get((ref_id, pair, day + _DAY), ())
+                if not candidates and (ref_id, pair) in undated:
                     tournament = tournament_of(a)
-                    candidates = [rm for rm in undated[key] if _in_window(rm.window, day) and (
+                    candidates = [rm for rm in undated[ref_id, pair] if _in_window(rm.window, day) and (
                         tournament is None or rm.tournament in (None, tournament))]
-                path = a.doc.path
-                candidates = [rm for rm in candidates if (ref_id, path, rm.match.index) not in used]
+                candidates = [rm for rm in candidates if (path, id(rm)) not in used]
                 if candidates:  # most article matches have one: no order to decide
                     best = candidates[0] if len(candidates) == 1 else max(candidates, key=lambda rm: (
                         (rm.goals_of(a.home), rm.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals),
                         rm.home == a.home, -rm.match.index))
-                    used.add((ref_id, path, best.match.index))
+                    used.add((path, id(best)))
                     self.pairings.append(pairing((a, best)))
                     continue
                 segment = self._covering(ref, a, tournament_of(a))
