@@ -557,3 +557,16 @@ def test_a_reference_rows_figures_are_in_the_order_of_its_columns():
     assert list(rules._AT) == list(rules._REF_COLUMNS) and list(rules._AT.values()) == list(range(7))
     assert (rules._PLAYED, rules._WON, rules._DRAWN, rules._POINTS) == tuple(
         rules._AT[m] for m in ("played", "won", "drawn", "points"))
+
+
+@pytest.mark.parametrize("case", [None, *CASES], ids=lambda c: "real" if c is None else c["name"])
+def test_a_pairing_differs_where_its_score_venue_or_day_does(case):
+    """Pairing.differs, asked of every pairing in one step, is what its three parts say (R001 to R003
+    read those): over the real reference and each planted copy of it."""
+    from seasonparse.reconcile import ReferenceIndex
+
+    text = REFERENCE_TEXT if case is None else REFERENCE_TEXT.replace(case["find"], case["replace"])
+    index = ReferenceIndex(SEED_DOCS, [parse_rsssf(text, "reference.txt")], Settings())
+    assert index.pairings
+    for p in index.pairings:
+        assert p.differs == (p.score_differs or p.venue_differs or p.day_differs), p

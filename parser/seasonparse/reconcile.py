@@ -49,7 +49,7 @@ class RefMatch(Record):
     __slots__ = ()
     reference: Reference
     match: Match
-    tournament: tuple[str, int] | None  # what the reference says of the match: see reference.row
+    tournament: tuple[str, int] | None  # what the reference says of the match: see reference.ROW
     knockout: bool
     leg: int | None
     segment: Segment | None
@@ -99,7 +99,14 @@ class Pairing(Record):
 
     @property
     def differs(self) -> bool:
-        return self.score_differs or self.venue_differs or self.day_differs
+        """score_differs or venue_differs or day_differs, asked of every pairing (R001 to R003 and the
+        summary read `differing`) in one step, without the three properties' calls (0.6 M instructions
+        for the seeds' 61 pairings): a pairing's clubs are the same two (its key is the pair), so
+        where the home clubs agree each club's goals are the same side's."""
+        a, r = self.article, self.ref
+        am, rm = a.match, r.match
+        return (a.home != r.home or am.home_goals != rm.home_goals or am.away_goals != rm.away_goals
+                or (a.day != r.day and a.day is not None and r.day is not None))
 
 
 class Unmatched(Record):
@@ -205,7 +212,7 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     enough; a table of the reference that lists both keeps them apart already), and
     left out otherwise (a reference states no links: its readers write none). Prose and
     tables are the reference's own. The matches are read from the reader's rows
-    (reference.row). Each view comes with its identity.evidence, its tables read once."""
+    (reference.ROW). Each view comes with its identity.evidence, its tables read once."""
     article_days = set().union(*map(_score_days, articles))
     ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
     views, undated = [], maker(Match)
@@ -336,7 +343,7 @@ class ReferenceIndex:
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
         """The reference's matches as the pairing and the R rules read them, from the rows its
-        reader made (reference.row), in one pass that also fills the pairing's lookups, each
+        reader made (reference.ROW), in one pass that also fills the pairing's lookups, each
         segment's list and its regular-season matches and their results by club."""
         rows = ref.rows
         # segment index -> (the segment, its list of matches, its regular-season matches and results by club)
