@@ -209,39 +209,6 @@ def test_evidence_of_every_seed_and_fixture_is_as_first_written():
         assert identity.evidence(doc) == _evidence_as_first_written(doc), path
 
 
-def _infer_from_matches_as_first_written(clubs, evidence_of):
-    """identity._infer_from_matches as first written: the two sides of a match in a loop."""
-    keys, roots, changed = {}, {}, True
-    while changed:
-        changed, seen = False, {}
-        for doc_no, (path, found) in enumerate(evidence_of()):
-            for m in found.dated:
-                day, home_name, away_name, home_goals, away_goals, _ = m
-                home = keys.get(home_name) or keys.setdefault(home_name, identity.key(home_name))
-                away = keys.get(away_name) or keys.setdefault(away_name, identity.key(away_name))
-                for side, other_key, own_goals, other_goals, other_name, venue in (
-                        (home, away, home_goals, away_goals, away_name, "home"),
-                        (away, home, away_goals, home_goals, home_name, "away")):
-                    r = roots.get(side) or roots.setdefault(side, clubs.root(side))
-                    k = (day, r, own_goals, other_goals, own_goals == other_goals and venue)  # a draw: by venue too
-                    prev = seen.get(k)
-                    if prev is None:
-                        seen[k] = (doc_no, path, m, other_name, other_key)
-                        continue
-                    p_no, p_path, pm, pname, pkey = prev
-                    if p_no == doc_no:
-                        continue
-                    if (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
-                            roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
-                        continue
-                    if clubs.union(pkey, other_key):
-                        changed = True
-                        roots.clear()
-                        clubs.inferred.append(identity.Inference(other_name, pname, "match", (
-                            (Place(path, m[5]), identity._score_text(m)),
-                            (Place(p_path, pm[5]), identity._score_text(pm)))))
-
-
 def test_a_draw_listed_with_the_venues_swapped_is_no_evidence_of_one_club():
     """trial23: `Concord Rangers 0-0 Colchester United` in one article and `Colchester United 0-0
     Coventry City` in another, on one day, made Concord Rangers Coventry City (then an X002 and an
@@ -274,23 +241,7 @@ CLUB_NAMES = ["Neza", "Neza FC", "Necaxa", "Mérida", "UdeG", "Leones Negros", "
 def test_inference_by_matches_decides_as_first_written(docs, apart):
     """The two sides written out: the same merges, in the same order, with the same evidence
     (a club against itself, several merges in one pass, groups that refuse a merge)."""
-    found = [(f"d{i}.txt", identity.Evidence((), (), tuple((*m, n + 1) for n, m in enumerate(dated))))
-             for i, dated in enumerate(docs)]
-
-    def clubs_of():
-        clubs = Clubs()
-        for name in CLUB_NAMES:
-            clubs.add(name, Place("names.txt", 1))
-        for number, (a, b) in enumerate(apart, 1):
-            if identity.key(a) != identity.key(b):
-                clubs.stand_in((identity.key(a), identity.key(b)), number)
-        return clubs
-
-    new, old = clubs_of(), clubs_of()
-    identity._infer_from_matches(new, lambda: found)
-    _infer_from_matches_as_first_written(old, lambda: found)
-    assert new.inferred == old.inferred
-    assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}
+    _decides_as_every_pass(CLUB_NAMES, docs, apart, [])
 
 
 MANY_NAMES = ["Alpha", "Alpha FC", "Beta", "Beta United", "Gamma", "Delta", "Delta Town", "Epsilon", "Zeta"]
@@ -308,12 +259,19 @@ def test_inference_by_matches_skips_only_passes_that_merge_nothing(docs, apart, 
     merges: the same merges, in the same order, with the same evidence, as passes over every
     match until one merges nothing (several merges a pass, chains of merges over passes, clubs
     kept apart, the clubs of two articles, a club against itself, one match in two documents)."""
+    _decides_as_every_pass(MANY_NAMES, docs, apart, linked)
+
+
+def _decides_as_every_pass(names, docs, apart, linked):
+    """identity._infer_from_matches and _infer_from_matches_every_pass give the same merges, in the same
+    order, with the same evidence: `names` added, each of `docs` a document's dated matches, the
+    pairs `apart` kept apart, the clubs `linked` two articles' clubs."""
     found = [(f"d{i}.txt", identity.Evidence((), (), tuple((*m, n + 1) for n, m in enumerate(dict.fromkeys(dated)))))
              for i, dated in enumerate(docs)]
 
     def clubs_of():
         clubs = Clubs()
-        for name in MANY_NAMES:
+        for name in names:
             clubs.add(name, Place("names.txt", 1))
         for number, (a, b) in enumerate(apart, 1):
             if identity.key(a) != identity.key(b):
@@ -329,7 +287,8 @@ def test_inference_by_matches_skips_only_passes_that_merge_nothing(docs, apart, 
 
 
 def _infer_from_matches_every_pass(clubs, evidence_of):
-    """identity._infer_from_matches before _would_merge: a pass over every match after each pass that merged."""
+    """identity._infer_from_matches as first written, the two sides of a match in a loop, and before
+    _would_merge: a pass over every match after each pass that merged."""
     keys, roots, changed = {}, {}, True
     while changed:
         changed, seen = False, {}
