@@ -190,3 +190,84 @@ def test_an_enable_asks_of_each_list_of_codes_not_of_each_open_disable():
     finally:
         suppress._within = real
     assert found[1] <= 2.5 * found[0], found
+
+
+def _lists_ended_in_part(n: int) -> tuple[str, ...]:
+    """review34's shape: `disable A,X,Y` of n different lists, each ended in part by `enable A` (A one
+    of ten codes): every list left open, and each enable compared with every one of them (4,000
+    such pairs: 21.9 s)."""
+    from itertools import combinations, islice
+
+    from seasonparse.rules import registry
+
+    codes = sorted(registry())
+    ended, others = codes[:10], codes[10:]
+    lists = islice(((ended[i % 10], *pair) for i, pair in enumerate(combinations(others, 2))), n)
+    return tuple(line for a, *rest in lists for line in (f"<!-- seasonparse: disable {a},{','.join(rest)} -->",
+                                                         "A 1-0 B", f"<!-- seasonparse: enable {a} -->"))
+
+
+def test_an_enable_compares_its_codes_with_a_list_of_codes_once():
+    calls = [0]
+    real = suppress._within
+
+    def counted(disabled, enabled):
+        calls[0] += 1
+        return real(disabled, enabled)
+
+    suppress._within = counted
+    try:
+        found = []
+        for n in (2000, 4000):
+            calls[0] = 0
+            suppress.directives(_lists_ended_in_part(n))
+            found.append(calls[0])
+    finally:
+        suppress._within = real
+    assert found[1] <= 2.5 * found[0], found
+
+
+def _ranges_in_plain_words(lines: tuple[str, ...]) -> list[tuple]:
+    """Each directive's (verb, codes, line, start, end) by the rule in plain words: a `disable` ends
+    at the first `enable` after it that names all of its codes; an `enable` covers its own line
+    where it names a code of some disable open then (all of its codes, or some)."""
+    ds = suppress.directives(lines)
+    out, open_ = [], []
+    for d in ds:
+        start, end = d.start, d.end
+        if d.verb == "disable" and d.start > 0:
+            open_.append(d)
+            end = len(lines)
+        elif d.verb == "enable" and d.problem() is None:
+            start = end = 0
+            for o in list(open_):
+                if suppress._within(o.codes, d.codes):
+                    open_.remove(o)
+                    start = end = d.line
+                elif not suppress._apart(o.codes, d.codes):
+                    start = end = d.line
+        out.append((d.verb, d.codes, d.line, start, end))
+    ended = {}  # each disable's end, as the enables after it say
+    for d in ds:
+        if d.verb == "disable" and d.start > 0:
+            later = [e.line for e in ds if e.verb == "enable" and e.problem() is None
+                     and (e.line, e.column) > (d.line, d.column) and suppress._within(d.codes, e.codes)]
+            ended[d.line, d.column] = min(later) if later else len(lines)
+    return [(v, c, n, s, ended.get((n, col), e)) for (v, c, n, s, e), col in zip(out, (d.column for d in ds))]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_directives_end_ranges_as_the_rule_says(seed):
+    import random
+
+    rnd = random.Random(seed)
+    codes = ("", "M001", "M002", "M", "M0", "M001,M002", "M002,G001", "G001", "G", "m001")
+    lines = []
+    for _ in range(rnd.randint(5, 80)):
+        if rnd.random() < 0.6:
+            lines.append(f"<!-- seasonparse: {rnd.choice(('disable', 'enable'))} {rnd.choice(codes)} -->")
+        else:
+            lines.append("A 1-0 B")
+    lines = tuple(lines)
+    assert [(d.verb, d.codes, d.line, d.start, d.end) for d in suppress.directives(lines)] == \
+        _ranges_in_plain_words(lines)

@@ -89,9 +89,7 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
     if "<!--" not in "\n".join(lines):  # most documents hold no comment: one look, not one a line
         return []  # (a comment's `<!--` holds no line break: it is found within its line or not at all)
     out: list[Directive] = []
-    # the open disables by their codes: an enable asks of each list of codes once, not of each
-    # disable (trial47: 8,000 `disable M0` that `enable M003` ends only in part, all left open, 120 s)
-    open_ranges: dict[tuple[str, ...], list[Directive]] = {}
+    open_ranges = _OpenRanges()
     following: list[int] = []  # _following(lines), once a `disable-next-line` asks
     for n, column, verb, codes in read_comments(lines):
         if stated(verb, codes):  # seasonparse's other comment, read (`states`)
@@ -107,19 +105,63 @@ def directives(lines: tuple[str, ...]) -> list[Directive]:
             d.start = d.end = following[n]
         elif d.verb == "disable":
             d.start, d.end = n, len(lines)
-            open_ranges.setdefault(d.codes, []).append(d)
-        else:  # enable: ends what it names of the open disables (start, end: its line where it ends any)
-            for codes in list(open_ranges):
-                if _within(codes, d.codes):  # all of it: the ranges end here
-                    for o in open_ranges.pop(codes):
-                        o.end = n
-                elif not _apart(codes, d.codes):  # part of it: apply leaves d's codes out below
-                    pass
-                else:
-                    continue
-                d.start = d.end = n
+            open_ranges.add(d)
+        elif open_ranges.end(d.codes, n):  # enable: ends what it names of the open disables (all of
+            d.start = d.end = n  # a disable's codes: its range ends; some: apply leaves d's codes out)
         out.append(d)
     return out
+
+
+class _OpenRanges:
+    """The open disables, for the enables that end them: each list of codes once, however many
+    disables name it (trial47: 8,000 `disable M0` each ended only in part by `enable M003`, all
+    left open, 120 s). An enable compares its codes with a list of codes once, not at every enable
+    of the same codes (review34: 4,000 `disable A001,X` of different X, each ended in part by `enable
+    A001`, 21.9 s): whether one names all of the other's codes is theirs alone to say, so a list left
+    open by an enable is left open by the same enable again (`seen`: how far into `opened` each
+    enable's codes were compared). Whether an enable names a code of some open list (ends it in
+    part) is asked of the selectors the open lists name, counted (`naming`), not of each list."""
+
+    def __init__(self):
+        self.by_codes: dict[tuple[str, ...], list[Directive]] = {}  # open disables by their codes
+        self.opened: list[tuple[str, ...]] = []  # each list of codes as it opened (again)
+        self.seen: dict[tuple[str, ...], int] = {}  # an enable's codes -> how far into `opened` compared
+        self.naming: dict[str, int] = {}  # selector -> how many open lists name it (ALL: no codes)
+        self._overlap: dict[tuple[str, tuple[str, ...]], bool] = {}  # (selector, enable's codes) -> not apart
+
+    def add(self, d: Directive) -> None:
+        held = self.by_codes.get(d.codes)
+        if held is None:
+            held = self.by_codes[d.codes] = []
+            self.opened.append(d.codes)
+            for s in _selectors(d.codes):
+                self.naming[s] = self.naming.get(s, 0) + 1
+        held.append(d)
+
+    def end(self, codes: tuple[str, ...], line: int) -> bool:
+        """An enable of `codes` on `line`: the open disables all of whose codes it names end there;
+        whether it ends any disable's codes, in all or in part."""
+        ended = False
+        for listed in self.opened[self.seen.get(codes, 0):]:
+            if listed in self.by_codes and _within(listed, codes):
+                for o in self.by_codes.pop(listed):
+                    o.end = line
+                for s in _selectors(listed):
+                    self.naming[s] -= 1
+                ended = True
+        self.seen[codes] = len(self.opened)
+        return ended or any(count and self._overlaps(s, codes) for s, count in self.naming.items())
+
+    def _overlaps(self, s: str, codes: tuple[str, ...]) -> bool:
+        found = self._overlap.get((s, codes))
+        if found is None:
+            found = self._overlap[s, codes] = not _apart((s,), codes)
+        return found
+
+
+def _selectors(codes: tuple[str, ...]) -> set[str]:
+    """A directive's codes in their one form (findings.selector); ALL for none (every code)."""
+    return {selector(c) for c in codes} or {ALL}
 
 
 def _narrower(a: str, b: str) -> bool:
