@@ -570,3 +570,22 @@ def test_a_pairing_differs_where_its_score_venue_or_day_does(case):
     assert index.pairings
     for p in index.pairings:
         assert p.differs == (p.score_differs or p.venue_differs or p.day_differs), p
+
+
+def test_a_page_of_a_seasons_second_part_only_is_dated_in_its_second_year():
+    """trial50: a page of the Clausura 2012 only (`Season: 2011-2012 Clausura`, its first date
+    `[Jan 7]`) read its days as 2011's, and an article's matches of January 2012 it lists were said
+    to be missing from it (R004, the same match quoted). The part's year is the days' year."""
+    ref = load(str(FIXTURES / "reference" / "handmade_clausura_only.txt"))
+    assert [m.date for m in ref.document.matches] == ["2012-01-07", "2012-01-08", "2012-01-14"]
+    assert not [d for d in ref.document.diagnostics if d.code == "P024"]
+
+
+def test_a_two_year_season_whose_page_starts_before_july_says_which_year_it_reads():
+    """A page of a cup's spring rounds only (`Season: 2012-2013`, first date `[Apr 2]`): its days are
+    read in the first year, as a season's first date always was, and said (P024), not silently
+    left unmatched (trial50: 0 of 13 matched, nothing said)."""
+    ref = load(str(FIXTURES / "reference" / "handmade_spring_only.txt"))
+    assert [m.date for m in ref.document.matches] == ["2012-04-02", "2012-04-09"]
+    said = [d for d in ref.document.diagnostics if d.code == "P024"]
+    assert len(said) == 1 and said[0].line == 5 and "`[Apr 2 2013]`" in said[0].message, said

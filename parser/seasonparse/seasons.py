@@ -58,10 +58,13 @@ def season_year(years: tuple[int, int], start_month: int, month: int) -> int:
     return first if month >= start_month or first == last else last
 
 
+FOOTBALL_YEAR_START = 7  # July: most of the world's leagues run July to June
+
+
 def football_year(day) -> int:
     """The year a match's season starts in, as most of the world's leagues run July to June (a
     day before July is the year before's): what ties a final to the league matches of its season,
     alike over a whole corpus and over its parts (X002's neutral ground: corpus.plays_at_home and
     partition.document_facts's key). A league of one calendar year is split at July: a final then
     sees its league's second half only (a home ground not told: no finding, never a false one)."""
-    return day.year if day.month >= 7 else day.year - 1
+    return day.year if day.month >= FOOTBALL_YEAR_START else day.year - 1

@@ -32,7 +32,7 @@ from seasonparse.model import (
 from seasonparse.model import Document
 from seasonparse.names import fold, same_club
 from seasonparse.football import round_index
-from seasonparse.seasons import season_year, season_years
+from seasonparse.seasons import FOOTBALL_YEAR_START, season_year, season_years
 from seasonparse.reference import (
     Bye, Footnote, LegPair, Reference, Segment, Unplayed, listed_twice, words)
 
@@ -496,6 +496,27 @@ class _Reader:
         self.season = self.season or value
 
     # -- dates -------------------------------------------------------------
+    def _start_month(self, month: int, text: str, line: int) -> int:
+        """The season's start month (seasons.season_year), from its first date written without a year,
+        in `month`. Where that date is in a part named for the season's second year (`Season:
+        2011-2012 Clausura`: Clausura 2012, a page of the Clausura only), every day of the page is
+        that year's (trial50: the page's January read as 2011, and 14 matches it lists said to be
+        missing from it). A two-year season whose
+        first date falls before July with no such part (a page of a cup's spring rounds only) is
+        read as starting then, in its first year, and said (P024): the year is the page's to write."""
+        first, last = self.years
+        if first == last:
+            return month
+        tournament = self.segments[-1]["tournament"] if self.segments else None  # (None: a one-phase season's)
+        if tournament is not None and tournament[1] == last:
+            return 13  # no month is on or after it: every day the second year's
+        if month < FOOTBALL_YEAR_START:
+            self.diags.append(Diagnostic(
+                "P024", WARNING, f"the season {first}-{last}'s first date `{text}` is before July: read as "
+                f"{first}; a page that starts in the season's second year writes the year (`[{text.strip('[] ')} "
+                f"{last}]`)", line))
+        return month
+
     def read_date(self, text: str, line: int) -> bool:
         words = _date_words(text)
         if words is None:
@@ -516,7 +537,7 @@ class _Reader:
             year = int(year)
         elif self.years is not None:  # a day written without its year (seasons.season_year): the
             if self.start_month is None:  # season's first date gives its start month
-                self.start_month = month
+                self.start_month = self._start_month(month, text, line)
             year = season_year(self.years, self.start_month, month)
         else:
             self.diags.append(Diagnostic("P024", WARNING, f"date `{text}` with no season year to place it in",
