@@ -589,3 +589,16 @@ def test_a_two_year_season_whose_page_starts_before_july_says_which_year_it_read
     assert [m.date for m in ref.document.matches] == ["2012-04-02", "2012-04-09"]
     said = [d for d in ref.document.diagnostics if d.code == "P024"]
     assert len(said) == 1 and said[0].line == 5 and "`[Apr 2 2013]`" in said[0].message, said
+
+
+def test_a_match_the_reference_places_on_neutral_ground_has_no_home_side_to_compare():
+    """trial50: the FA Cup's semi-finals and final, `[at Wembley, London]` after the result or on the
+    date line (`[May 11 2013, at Wembley]`), gave R002 (`Manchester City is at home here, Wigan
+    Athletic in the reference`): no club was at home. The quarter-final, at Goodison Park, is
+    still compared (its venue swapped: R002)."""
+    article = parse_file(str(FIXTURES / "reference" / "handmade_neutral_venue_article.txt"))
+    ref = load(str(FIXTURES / "reference" / "handmade_neutral_venue.txt"))
+    assert [m.neutral for m in ref.document.matches] == [False, True, True]
+    rec = reconcile([article], [ref], Settings())
+    assert [(f.code, f.line) for f in rec.findings if f.code == "R002"] == [("R002", 9)]
+    assert rec.summary.matched == 3

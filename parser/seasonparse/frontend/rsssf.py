@@ -354,6 +354,7 @@ class _Reader:
         self.day: date | None = None  # and the same as a date, for the rows (reference.ROW)
         self.date_text = ""
         self.date_line = 0
+        self.date_neutral = False  # the date line names a neutral ground (`[Apr 8, at Wembley]`)
         self.segments: list[dict] = []
         self.leg: int | None = None
         self.rows: list[Row] = []  # the table being read
@@ -388,6 +389,7 @@ class _Reader:
         self.path += (title,)
         self._place = None
         self.date, self.day, self.date_text, self.date_line = None, None, "", 0
+        self.date_neutral = False
         self.leg = None
 
     def _pop(self) -> None:
@@ -532,6 +534,7 @@ class _Reader:
         if month is None or not day.isdigit():
             return False
         self.date_text, self.date_line = text.strip("[] "), line
+        self.date_neutral = False
         self.date = self.day = None
         if year is not None:
             year = int(year)
@@ -565,6 +568,9 @@ class _Reader:
                 if not note_group(after.strip()):
                     return False  # `[Aug 14, postponed from Aug 3]` is a date and a note (review30)
             if self.read_date(head + "]", n):
+                # `[Apr 8, at Wembley]`: the day's matches on neutral ground (read_date's next date ends it)
+                after = text[len(head) + 1:].removesuffix("]").split()
+                self.date_neutral = bool(after) and _fold(after[0]) in _folded("neutral_venue_words")
                 return True
         return False
 
@@ -875,6 +881,9 @@ class _Reader:
                                 knockout, self.leg, tuple(markers) if markers else ()))  # a ROW
         if in_segment is not None:
             in_segment.append(index)
+        if self.date_neutral or markers and any(
+                _fold(marker.partition(" ")[0]) in _folded("neutral_venue_words") for marker in markers):
+            matches[index] = matches[index]._replace(neutral=True)  # `[at Wembley, London]`: no club at home
         self.last_match_line = n
         if scorers:  # (most result lines have neither markers nor scorers)
             from seasonparse.frontend.rsssf_brackets import scorers as read_scorers

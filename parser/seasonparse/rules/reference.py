@@ -81,8 +81,9 @@ def reference_match_venue(index, settings, report):
     """A match whose home and away clubs are swapped against the reference results.
 
     What it does: where an article match and the reference's record of it agree
-    on the goals of each club, compares which club was at home (not for an
-    article match on neutral ground: a club results table's venue `N`).
+    on the goals of each club, compares which club was at home (not for a
+    match on neutral ground in either: an article's club results table's venue `N`, a
+    reference's note of where it was played, `[at Wembley, London]`).
 
     Why: a swapped venue changes who hosted a leg, which decides ties and home
     records.
@@ -92,7 +93,8 @@ def reference_match_venue(index, settings, report):
         reference:  Necaxa            2-2 Neza
     """
     for p in index.differing:  # the others agree on score, venue and day
-        if p.venue_differs and not p.score_differs and not p.article.match.neutral:  # neutral: no home side
+        if p.venue_differs and not p.score_differs and not p.article.match.neutral and not p.ref.match.neutral:
+            # (neutral: no home side)
             yield _at_article(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
                                          "reference")
 
