@@ -602,3 +602,17 @@ def test_a_match_the_reference_places_on_neutral_ground_has_no_home_side_to_comp
     rec = reconcile([article], [ref], Settings())
     assert [(f.code, f.line) for f in rec.findings if f.code == "R002"] == [("R002", 9)]
     assert rec.summary.matched == 3
+
+
+def test_a_club_against_itself_by_its_key_is_compared_side_by_side():
+    """review37: `Alpha (2) 1-0 Alpha (3)` in both (a cup's tier marks, which identity's key leaves
+    out: one club) was an R001, `1-0 here, but 1-0 in the reference`: each club's goals were looked
+    up by club, and both sides are the one club. Compared by sides, they agree."""
+    from seasonparse.reconcile import ReferenceIndex
+
+    article = parse_file(str(FIXTURES / "reference" / "handmade_tier_marks_article.txt"))
+    ref = load(str(FIXTURES / "reference" / "handmade_tier_marks.txt"))
+    index = ReferenceIndex([article], [ref], Settings())
+    (p,) = index.pairings
+    assert not p.score_differs and not p.differs
+    assert not [f for f in reconcile([article], [ref], Settings()).findings if f.code == "R001"]

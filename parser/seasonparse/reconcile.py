@@ -86,8 +86,13 @@ class Pairing(Record):
 
     @property
     def score_differs(self) -> bool:
-        a = self.article
-        return (a.match.home_goals, a.match.away_goals) != (self.ref.goals_of(a.home), self.ref.goals_of(a.away))
+        """Each club's goals against the reference's: side by side where the two have the same home
+        club (a pairing's clubs are the same two: its key is the pair), else swapped. By sides, not by
+        club: a club against itself (`Alpha (2) 1-0 Alpha (3)`, one key) has two sides (review37)."""
+        am, rm = self.article.match, self.ref.match
+        if self.article.home == self.ref.home:
+            return (am.home_goals, am.away_goals) != (rm.home_goals, rm.away_goals)
+        return (am.home_goals, am.away_goals) != (rm.away_goals, rm.home_goals)
 
     @property
     def venue_differs(self) -> bool:
@@ -101,8 +106,8 @@ class Pairing(Record):
     def differs(self) -> bool:
         """score_differs or venue_differs or day_differs, asked of every pairing (R001 to R003 and the
         summary read `differing`) in one step, without the three properties' calls (0.6 M instructions
-        for the seeds' 61 pairings): a pairing's clubs are the same two (its key is the pair), so
-        where the home clubs agree each club's goals are the same side's."""
+        for the seeds' 61 pairings): where the home clubs differ, so does the venue; where they agree,
+        the score differs as score_differs compares it then, side by side."""
         a, r = self.article, self.ref
         am, rm = a.match, r.match
         return (a.home != r.home or am.home_goals != rm.home_goals or am.away_goals != rm.away_goals

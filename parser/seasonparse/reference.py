@@ -5,7 +5,9 @@ sections, standings tables, notes as blocks) so it can be written to JSON like
 any input. What the model has no field for yet (the document kind, status
 markers such as `awd` or `ppd`, footnotes, byes, which tournament and leg a
 match belongs to) is kept beside it in a `Reference`, until the model grows
-those fields.
+those fields. Here too is what the two readers (frontend/rsssf.py, frontend/results_csv.py)
+share: a match's row (ROW), the words they read (words) and the P027 check of a match they
+list twice with two results (listed_twice), which each asks once it has read its matches.
 
 The records are seasonparse.records.Record's (declared as typing.NamedTuple is, at a
 fifth of its cost per class: a check with `--reference` creates these and
