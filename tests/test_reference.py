@@ -561,15 +561,15 @@ def test_a_reference_rows_figures_are_in_the_order_of_its_columns():
 
 @pytest.mark.parametrize("case", [None, *CASES], ids=lambda c: "real" if c is None else c["name"])
 def test_a_pairing_differs_where_its_score_venue_or_day_does(case):
-    """Pairing.differs, asked of every pairing in one step, is what its three parts say (R001 to R003
-    read those): over the real reference and each planted copy of it."""
+    """Pairing.differs, asked of every pairing in one step, is what its parts say (R001 to R003 read
+    those): over the real reference and each planted copy of it."""
     from seasonparse.reconcile import ReferenceIndex
 
     text = REFERENCE_TEXT if case is None else REFERENCE_TEXT.replace(case["find"], case["replace"])
     index = ReferenceIndex(SEED_DOCS, [parse_rsssf(text, "reference.txt")], Settings())
     assert index.pairings
     for p in index.pairings:
-        assert p.differs == (p.score_differs or p.venue_differs or p.day_differs), p
+        assert p.differs == (p.score_differs or p.venue_differs or p.day_differs or p.shootout_differs), p
 
 
 def test_a_page_of_a_seasons_second_part_only_is_dated_in_its_second_year():
@@ -616,3 +616,23 @@ def test_a_club_against_itself_by_its_key_is_compared_side_by_side():
     (p,) = index.pairings
     assert not p.score_differs and not p.differs
     assert not [f for f in reconcile([article], [ref], Settings()).findings if f.code == "R001"]
+
+
+def test_a_penalty_shoot_out_is_compared_where_both_state_one():
+    """trial50: the 2012 final's shoot-out written the other way round (`(a.e.t., 4–3 p)`, Chelsea
+    won 4–3) against the reference's `[aet, 3-4 pen]` gave nothing, the goals agreeing. The
+    reader keeps a shoot-out as the match's penalties (home first, as RSSSF writes a score), and
+    R001 compares it; the semi-final's, the same both ways, agrees."""
+    from seasonparse.reconcile import ReferenceIndex
+
+    article = parse_file(str(FIXTURES / "reference" / "handmade_shootout_article.txt"))
+    ref = load(str(FIXTURES / "reference" / "handmade_shootout.txt"))
+    assert [m.penalties for m in ref.document.matches] == [(1, 3), (3, 4)]
+    rec = reconcile([article], [ref], Settings())
+    found = [(f.code, f.line, f.message) for f in rec.findings if f.code.startswith("R")]
+    assert found == [("R001", 13, "Bayern Munich 1-1 Chelsea (19 May 2012), 4-3 on penalties here, but Bayern München "
+                                  "1-1 Chelsea (May 19 2012), 3-4 on penalties in the reference")], found
+    assert (rec.summary.matched, rec.summary.disagree) == (2, 1)
+    index = ReferenceIndex([article], [ref], Settings())
+    assert [(p.differs, p.score_differs or p.venue_differs or p.day_differs or p.shootout_differs)
+            for p in index.pairings] == [(False, False), (True, True)]

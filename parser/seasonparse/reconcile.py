@@ -95,6 +95,17 @@ class Pairing(Record):
         return (am.home_goals, am.away_goals) != (rm.away_goals, rm.home_goals)
 
     @property
+    def shootout_differs(self) -> bool:
+        """Both state a penalty shoot-out (the article's note `(a.e.t., 4–3 p)`, the reference's
+        `[aet, 3-4 pen]`) and they differ, side by side as score_differs compares the goals: the
+        shoot-out decides the tie (trial50: a final's, written the other way round, was never
+        compared). Where one of them states none, nothing is compared."""
+        ap, rp = self.article.match.penalties, self.ref.match.penalties
+        if ap is None or rp is None:
+            return False
+        return tuple(ap) != (tuple(rp) if self.article.home == self.ref.home else (rp[1], rp[0]))
+
+    @property
     def venue_differs(self) -> bool:
         return self.article.home != self.ref.home
 
@@ -104,14 +115,15 @@ class Pairing(Record):
 
     @property
     def differs(self) -> bool:
-        """score_differs or venue_differs or day_differs, asked of every pairing (R001 to R003 and the
+        """score_differs, venue_differs, day_differs or shootout_differs, asked of every pairing (R001 to R003 and the
         summary read `differing`) in one step, without the three properties' calls (0.6 M instructions
         for the seeds' 61 pairings): where the home clubs differ, so does the venue; where they agree,
         the score differs as score_differs compares it then, side by side."""
         a, r = self.article, self.ref
         am, rm = a.match, r.match
         return (a.home != r.home or am.home_goals != rm.home_goals or am.away_goals != rm.away_goals
-                or (a.day != r.day and a.day is not None and r.day is not None))
+                or (a.day != r.day and a.day is not None and r.day is not None)
+                or (am.penalties is not None and rm.penalties is not None and self.shootout_differs))
 
 
 class Unmatched(Record):

@@ -881,9 +881,10 @@ class _Reader:
                                 knockout, self.leg, tuple(markers) if markers else ()))  # a ROW
         if in_segment is not None:
             in_segment.append(index)
-        if self.date_neutral or markers and any(
-                _fold(marker.partition(" ")[0]) in _folded("neutral_venue_words") for marker in markers):
-            matches[index] = matches[index]._replace(neutral=True)  # `[at Wembley, London]`: no club at home
+        if markers or self.date_neutral:  # (most results have neither)
+            from seasonparse.frontend.rsssf_brackets import marked
+
+            matches[index] = marked(matches[index], markers, self.date_neutral)
         self.last_match_line = n
         if scorers:  # (most result lines have neither markers nor scorers)
             from seasonparse.frontend.rsssf_brackets import scorers as read_scorers

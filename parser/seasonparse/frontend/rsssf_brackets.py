@@ -89,6 +89,20 @@ def continuation(raw: str) -> tuple[str, bool, str | None] | None:
     return None
 
 
+def marked(m: Match, markers: list[str], neutral: bool) -> Match:
+    """A match as its markers say: on neutral ground where one is a note of where it was played,
+    after the result or on its date line (`neutral`: `[May 11 2013, at Wembley]`), its first word one
+    of the reference words' neutral_venue_words (`[at Wembley, London]`: no club at home; trial50,
+    R002 on the FA Cup's semi-finals); its shoot-out where one states it (`[aet, 3-4 pen]`, home
+    first as RSSSF writes a score: trial50, a final's shoot-out the article wrote the other way
+    round was never compared)."""
+    neutral = neutral or any(_fold(marker.partition(" ")[0]) in _folded("neutral_venue_words") for marker in markers)
+    shootout = next(((int(p[1]), int(p[2])) for marker in markers if (p := re.match(_PENALTIES, marker, re.I))), None)
+    if not neutral and shootout is None:
+        return m
+    return m._replace(neutral=neutral or m.neutral, penalties=shootout if shootout is not None else m.penalties)
+
+
 def markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
     """rsssf._markers_of where `rest` holds a bracket or a parenthesis: (markers, scorer groups with
     their offsets in `rest`, the away team)."""

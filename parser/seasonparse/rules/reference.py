@@ -61,7 +61,8 @@ def reference_match_score(index, settings, report):
     undated reference leg between the dated rounds around it; an article's leg
     with no date by its tie: the reference's one tie of the two clubs in that
     round, leg by leg in the order stated, else by venue, then score) and
-    compares the goals of each club.
+    compares the goals of each club, and the penalty shoot-out where both state
+    one (`(a.e.t., 4–3 p)` against `[aet, 3-4 pen]`).
 
     Why: a reference such as RSSSF is checked independently of the articles;
     a different score means one of them is wrong, most often the article.
@@ -73,6 +74,11 @@ def reference_match_score(index, settings, report):
     for p in index.differing:  # the others agree on score, venue and day
         if p.score_differs:
             yield _at_article(report, p, f"{describe(p.article.match)} here, but {_ref_text(p.ref)} in the "
+                                         "reference")
+        elif p.shootout_differs:
+            a, r = p.article.match, p.ref.match
+            yield _at_article(report, p, f"{describe(a)}, {a.penalties[0]}-{a.penalties[1]} on penalties here, but "
+                                         f"{_ref_text(p.ref)}, {r.penalties[0]}-{r.penalties[1]} on penalties in the "
                                          "reference")
 
 
