@@ -592,16 +592,17 @@ def test_a_two_year_season_whose_page_starts_before_july_says_which_year_it_read
 
 
 def test_a_match_the_reference_places_on_neutral_ground_has_no_home_side_to_compare():
-    """trial50: the FA Cup's semi-finals and final, `[at Wembley, London]` after the result or on the
-    date line (`[May 11 2013, at Wembley]`), gave R002 (`Manchester City is at home here, Wigan
-    Athletic in the reference`): no club was at home. The quarter-final, at Goodison Park, is
-    still compared (its venue swapped: R002)."""
+    """trial50: the FA Cup's semi-finals and final, `[at Wembley, London]` after the result, or a place
+    on the date line (`[Apr 14 2013, at Wembley]`, `[May 11 2013, Wembley, London]`), gave R002
+    (`Manchester City is at home here, Wigan Athletic in the reference`): no club was at home. The
+    quarter-final, at Goodison Park, is still compared (its venue swapped: R002), and a date line's
+    note (`[May 18 2013, replay]`) is no place."""
     article = parse_file(str(FIXTURES / "reference" / "handmade_neutral_venue_article.txt"))
     ref = load(str(FIXTURES / "reference" / "handmade_neutral_venue.txt"))
-    assert [m.neutral for m in ref.document.matches] == [False, True, True]
+    assert [m.neutral for m in ref.document.matches] == [False, True, True, True, False]
     rec = reconcile([article], [ref], Settings())
     assert [(f.code, f.line) for f in rec.findings if f.code == "R002"] == [("R002", 9)]
-    assert rec.summary.matched == 3
+    assert rec.summary.matched == 4
 
 
 def test_a_club_against_itself_by_its_key_is_compared_side_by_side():

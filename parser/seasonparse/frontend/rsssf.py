@@ -568,9 +568,13 @@ class _Reader:
                 if not note_group(after.strip()):
                     return False  # `[Aug 14, postponed from Aug 3]` is a date and a note (review30)
             if self.read_date(head + "]", n):
-                # `[Apr 8, at Wembley]`: the day's matches on neutral ground (read_date's next date ends it)
+                # where the day's matches were played, on neutral ground (`[Apr 8, at Wembley]`, a final's
+                # `[May 11 2013, Wembley, London]`: a place, its first word no note word; trial50), not a
+                # note (`[May 4, replay]`): read_date's next date ends it
                 after = text[len(head) + 1:].removesuffix("]").split()
-                self.date_neutral = bool(after) and _fold(after[0]) in _folded("neutral_venue_words")
+                first = _fold(after[0]) if after else ""
+                self.date_neutral = bool(first) and (first in _folded("neutral_venue_words")
+                                                     or first.rstrip(".,:") not in _folded("note_words"))
                 return True
         return False
 
