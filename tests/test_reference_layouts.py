@@ -751,3 +751,12 @@ def test_a_ties_two_legs_on_one_line(tmp_path):
     assert [(m.home, m.home_goals, m.away_goals, m.away, m.note) for m in ref.document.matches] == [
         ("Epsilon", 1, 1, "Zeta", None), ("Zeta", 2, 2, "Epsilon", "aet")]
     assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P001", 6), ("P001", 7)]
+
+
+def test_results_before_any_season_line_are_one_p024():
+    """trial50: a 5 MB page of 200,000 result lines and no `Season:` line gave a P024 at each (1,000,002 lines
+    of output): one at the first, saying how many; the matches read."""
+    ref = load(str(REFERENCES / "handmade_results_before_season.txt"))
+    assert len(ref.document.matches) == 4
+    assert [(d.code, d.line, d.message) for d in ref.document.diagnostics] == [
+        ("P024", 1, "a result before any `Season:` line, and 3 more (to line 7): their matches read with no season")]
