@@ -158,3 +158,15 @@ def test_a_configured_reference_pattern_that_matches_nothing_names_the_configura
     monkeypatch.chdir(tmp_path)
     code, _, err = run("check", SEEDS[0], "--no-cache", "--config", "cfg/pyproject.toml")
     assert code == 2 and "cfg/pyproject.toml: `references` pattern 'refs/*.txt' matches no file (relative to cfg)" in err, err
+
+
+def test_a_configured_reference_pattern_that_names_a_folder_says_so(run, tmp_path, monkeypatch):
+    """trial50: `references = ["refs"]`, `refs` a folder of references, said `matches no file`, as if
+    nothing were there; `--reference refs` says it is a folder."""
+    (tmp_path / "refs").mkdir()
+    shutil.copy(FIXTURES / "reference" / "handmade_csv_no_result.csv", tmp_path / "refs" / "E0.csv")
+    (tmp_path / ".seasonparse.toml").write_text('references = ["refs"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", SEEDS[0], "--no-cache")
+    assert code == 2 and ".seasonparse.toml: `references` pattern 'refs' matches a folder, not files (refs): name the " \
+        "reference files in it (`refs/*.txt`, `refs/*.csv`)" in err, err

@@ -725,3 +725,38 @@ def test_a_club_against_itself_is_no_reference_match():
                      "Alpha 2-1 Beta\n")
     assert [(m.home, m.away) for m in ref.document.matches] == [("Alpha", "Beta")]
     assert [(d.code, d.line, d.column) for d in ref.document.diagnostics] == [("P016", 6, 1)]
+
+
+def test_a_ties_two_legs_on_one_line(tmp_path):
+    """`Málaga  - Borussia Dortmund  0-0 2-3`, as rsssf.com's European cup pages write a tie: the first
+    leg at the first club's, the second at the other's, its score written from the first club's side
+    (trial50: each such line was dropped without a word, the article's 12 legs outside the reference)."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    assert _findings("handmade_tie_lines.txt", "handmade_tie_lines_article.txt",
+                     codes=("R001", "R002", "R003", "R004", "R005", "R006")) == []
+    ref = load(str(REFERENCES / "handmade_tie_lines.txt"))
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.date, m.line) for m in ref.document.matches[:2]] == [
+        ("Málaga", 0, 0, "Borussia Dortmund", None, 6), ("Borussia Dortmund", 3, 2, "Málaga", None, 6)]
+    assert len(ref.document.matches) == 13 and len(ref.ties) == 6 and ref.document.diagnostics == ()
+    text = (REFERENCES / "handmade_tie_lines.txt").read_text("utf-8")
+    planted = tmp_path / "ref.txt"
+    planted.write_text(text.replace("0-0 2-3", "0-0 3-2"), "utf-8")
+    docs = [parse_file(str(REFERENCES / "handmade_tie_lines_article.txt"))]
+    rec = reconcile(docs, [load(str(planted), "ref.txt")], Settings(), codes={"R001"})
+    assert [(f.code, f.line) for f in rec.findings] == [("R001", 32)]
+    # an aggregate after the legs, a shoot-out whose side the line does not say: a P001, no match
+    ref = parse_text("Competition: T\nSeason: 2030-31\n\nQuarterfinals\n\nAlpha - Beta  1-2 0-3 1-5\n"
+                     "Gamma - Delta  1-0 0-1 [4-3 pen]\nEpsilon - Zeta  1-1 2-2 aet\nNote - the score was 1-0\n")
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note) for m in ref.document.matches] == [
+        ("Epsilon", 1, 1, "Zeta", None), ("Zeta", 2, 2, "Epsilon", "aet")]
+    assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P001", 6), ("P001", 7)]
+
+
+def test_results_before_any_season_line_are_one_p024():
+    """trial50: a 5 MB page of 200,000 result lines and no `Season:` line gave a P024 at each (1,000,002 lines
+    of output): one at the first, saying how many; the matches read."""
+    ref = load(str(REFERENCES / "handmade_results_before_season.txt"))
+    assert len(ref.document.matches) == 4
+    assert [(d.code, d.line, d.message) for d in ref.document.diagnostics] == [
+        ("P024", 1, "a result before any `Season:` line, and 3 more (to line 7): their matches read with no season")]

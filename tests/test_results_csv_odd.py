@@ -107,3 +107,13 @@ def test_a_results_csv_checked_as_an_article_is_told_to_go_with_reference(tmp_pa
         [p025] = [d for d in parse_file(str(tmp_path / name)).diagnostics if d.code == "P025"]
         assert (hint in p025.message) is hinted, (name, p025.message)
         assert hinted or p025.message.endswith("is it a season article?")
+
+
+def test_a_row_with_a_date_but_no_club_or_score_is_a_p001():
+    """trial50: `E0,13/08/2018,16:00,,,,` was left out silently, though a row with no club is left out with a
+    diagnostic at its line; a row of empty cells (a spreadsheet's) is still passed over."""
+    doc = load(str(FIXTURES / "reference" / "handmade_csv_no_result.csv")).document
+    assert [(m.home, m.away) for m in doc.matches] == [("Arsenal", "Man City")]
+    assert [(d.code, d.line, d.column, d.message) for d in doc.diagnostics] == [
+        ("P001", 3, 21, "row with no home club (`HomeTeam` empty) and no score: row left out"),
+        ("P001", 4, 27, "row with no away club (`AwayTeam` empty) and no score: row left out")]

@@ -254,6 +254,10 @@ def _references(args, config) -> tuple[tuple[str, str], ...]:
         matches = configured_files(config.root, pattern)
         if not matches:
             where = _pretty(str(config.source)) if config.source is not None else "configuration"
+            if folders := configured_files(config.root, pattern, folders=True):  # trial50: `references = ["refs"]`
+                raise UsageError(f"{where}: `references` pattern {pattern!r} matches a folder, not files "
+                                 f"({_pretty(str(folders[0]))}): name the reference files in it "
+                                 f"(`{pattern.rstrip('/')}/*.txt`, `{pattern.rstrip('/')}/*.csv`)")
             raise UsageError(f"{where}: `references` pattern {pattern!r} matches no file (relative to "
                              f"{_pretty(str(config.root)) or '.'})")
         for match in matches:

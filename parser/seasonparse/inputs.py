@@ -412,13 +412,14 @@ def shared_stems(inputs) -> frozenset:
     return frozenset(stem for stem, found in suffixes.items() if len(found) > 1)
 
 
-def configured_files(root: Path, pattern: str) -> list[Path]:
+def configured_files(root: Path, pattern: str, folders: bool = False) -> list[Path]:
     """The files a configured glob (`references = ["reference/*.txt"]`) names, relative to the
     configuration's folder `root` (or absolute), sorted: what `check` reads as references and
-    the language server leaves out of the articles."""
+    the language server leaves out of the articles. `folders`: the folders it names instead."""
     import glob
 
-    return sorted(p for p in (root / m for m in glob.glob(pattern, root_dir=root, recursive=True)) if p.is_file())
+    return sorted(p for p in (root / m for m in glob.glob(pattern, root_dir=root, recursive=True))
+                  if (p.is_dir() if folders else p.is_file()))
 
 
 def file_key(path) -> tuple[int, int] | None:

@@ -149,6 +149,8 @@ def parse_source(source: Source) -> Reference:
             if hg or ag:
                 diags.append(Diagnostic("P001", ERROR, f"score `{cut(hg)}-{cut(ag)}` is not two numbers: row left out",
                                         n, _column_of(where["home_goals"], cells)))
+            elif not (cell["home"] and cell["away"]):  # trial50: `E0,13/08/2018,16:00,,,,` was left out silently
+                diags.append(_no_club(cell, header, where, cells, n, " and no score"))
             continue
         oversized = next((i for i, g in ((where["home_goals"], hg), (where["away_goals"], ag))
                           if len(g.lstrip("0")) > _GOAL_DIGITS), None)
@@ -158,11 +160,8 @@ def parse_source(source: Source) -> Reference:
             diags.append(Diagnostic("P016", WARNING, f"score `{cut(hg)}-{cut(ag)}` is not a score (its counts "
                                     "must be whole numbers up to 999): row left out", n, _column_of(oversized, cells)))
             continue
-        if not (cell["home"] and cell["away"]):
-            side = "home" if not cell["home"] else "away"
-            # trial40: an empty HomeTeam was a match of club ''
-            diags.append(Diagnostic("P001", ERROR, f"row with no {side} club (`{cut(header[where[side]])}` empty): "
-                                    "row left out", n, _column_of(where[side], cells)))
+        if not (cell["home"] and cell["away"]):  # trial40: an empty HomeTeam was a match of club ''
+            diags.append(_no_club(cell, header, where, cells, n))
             continue
         if same_club(full.get(cell["home"], cell["home"]), full.get(cell["away"], cell["away"])):
             # trial40: `Alpha,Alpha` was a match; so would `Man City,Manchester City` be (and review31:
@@ -199,6 +198,14 @@ def parse_source(source: Source) -> Reference:
     segment = Segment(None, title or source.path, 1, tuple(range(len(matches))), ())
     return Reference(doc, "csv", competition, season, tuple(rows), (segment,) if matches else (),
                      _short_names(matches))
+
+
+def _no_club(cell: dict[str, str], header: list[str], where: dict[str, int], cells: list[str], n: int,
+             also: str = "") -> Diagnostic:
+    """The P001 of a row left out for a club's empty cell (the home club's where both are), at that cell."""
+    side = "home" if not cell["home"] else "away"
+    return Diagnostic("P001", ERROR, f"row with no {side} club (`{cut(header[where[side]])}` empty){also}: row left out",
+                      n, _column_of(where[side], cells))
 
 
 def _short_names(matches: list[Match]) -> tuple[Footnote, ...]:

@@ -328,6 +328,31 @@ def _markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
     return markers, [], " ".join(away)
 
 
+def _leg_score(word: str) -> tuple[str, str] | None:
+    """`2-3`: a leg's score, each side one or two ASCII digits; None for any other word."""
+    home, dash, away = word.partition("-")
+    return (home, away) if dash and word.isascii() and 0 < len(home) <= 2 and 0 < len(away) <= 2 and \
+        home.isdigit() and away.isdigit() else None
+
+
+def _tie_line(text: str) -> tuple[str, str, tuple[str, str], tuple[str, str], str] | None:
+    """`Málaga  - Borussia Dortmund  0-0 2-3`, a two-legged tie on one line as rsssf.com's European cup
+    pages write it (trial50: dropped without a word): the first club, ` - `, the other, the first leg's
+    score and the second's, both from the first club's side (the second leg played at the other's);
+    markers may follow. (first club, other club, first score, second score, what follows); None where
+    the line is not one (no ` - ` before two scores in a row, or a club's name empty or holding a score)."""
+    home, dash, after = text.partition(" - ")
+    home = home.strip()
+    if not dash or not home or home[0] in "-[" or _score_like(home):
+        return None
+    parts = after.split()
+    for i in range(1, len(parts) - 1):
+        if (first := _leg_score(parts[i])) is not None and (second := _leg_score(parts[i + 1])) is not None:
+            away = " ".join(parts[:i])
+            return None if _score_like(away) else (home, away, first, second, " ".join(parts[i + 2:]))
+    return None
+
+
 class _Reader:
     def __init__(self, source: Source):
         self.source = source
@@ -374,6 +399,7 @@ class _Reader:
         self.in_part = False  # whether the last segment is a part of it (open_part)
         self.season_line = 0  # the line that gave `years`
         self.single_phase = False  # whether the segments are open_season's
+        self.unseasoned: list[int] | None = None  # [its P024's index in diags, first line, last line, results]
 
     # -- structure ---------------------------------------------------------
     @property
@@ -688,6 +714,8 @@ class _Reader:
             start = raw.find(text) + 1
             if self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                 return
+        if " - " in text and self.read_tie(n, raw, text):
+            return
         head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
         if (m := _footnote(text)) is not None:
             official = _official_re().search(m["text"])
@@ -865,7 +893,7 @@ class _Reader:
         itself (`Necaxa  1-0 Necaxa`, `U. de G.  1-0 U de G`: names.same_club, M010's test) is no match:
         a P016, as the CSV reader's (a reference runs no M rule)."""
         if not self.stack and self.years is None:  # a season of one phase needs no heading (review27)
-            self.diags.append(Diagnostic("P024", WARNING, "a result before any `Season:` line", n))
+            self.before_season(n)
         if same_club(home, away):
             self.diags.append(Diagnostic("P016", WARNING, f"`{home}` against `{away}`: a club against itself is no "
                                          "match; its result is not read", n, start))
@@ -899,6 +927,50 @@ class _Reader:
                 added += read_scorers(self, m, [(group, n, raw)])
             if added:
                 matches[index] = m._replace(events=m.events + tuple(added))
+
+    def read_tie(self, n: int, raw: str, text: str) -> bool:
+        """A tie's two legs on one line (_tie_line): the first leg at the first club's, the second at the
+        other's, its score turned to that club's side (`Málaga  - Borussia Dortmund  0-0 2-3`: Málaga 0-0
+        Borussia Dortmund, then Borussia Dortmund 3-2 Málaga), markers after the scores the second
+        leg's. Both undated: a round's heading gives its days, not which tie played on which. A line
+        of that shape with more after the scores than markers (an aggregate, `1-2 0-3 1-5`; a shoot-out,
+        whose side the line does not say) is a P001, never a guess."""
+        tie = _tie_line(text)
+        if tie is None:
+            return False
+        home, away, (home_goals, away_goals), (home_goals_2, away_goals_2), rest = tie
+        markers, scorers, left = _markers_of(rest) if rest else ([], [], "")
+        if left or scorers or any(c.isdigit() for marker in markers for c in marker):
+            self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}` (a tie's "
+                                         "two legs are read with nothing but markers after their scores)", n,
+                                         raw.find(text) + 1))
+            self.blocks.append(_block(("raw", n, n, text, (), self.path)))
+            return True
+        start = raw.find(text) + 1
+        away_column = raw.find(away.split()[0], start - 1 + len(home)) + 1 or start
+        kept = self.date, self.day, self.date_text, self.date_line, self.date_neutral, self.leg
+        self.date = self.day = None
+        self.date_text, self.date_line, self.date_neutral = "", 0, False
+        self.leg = 0
+        self.record(n, raw, text, start, home, away, home_goals, away_goals, away_column, [], ())
+        self.leg = 1
+        self.record(n, raw, text, away_column, away, home, away_goals_2, home_goals_2, start, markers, ())
+        self.date, self.day, self.date_text, self.date_line, self.date_neutral, self.leg = kept
+        return True
+
+    def before_season(self, n: int) -> None:
+        """A result before any `Season:` line: one P024 at the first, saying how many (trial50: a 5 MB page of
+        200,000 such lines gave 200,000 findings), made whole by finish."""
+        if self.unseasoned is None:
+            self.unseasoned = [len(self.diags), n, n, 0]
+            self.diags.append(Diagnostic("P024", WARNING, "a result before any `Season:` line", n))
+        self.unseasoned[2:] = n, self.unseasoned[3] + 1
+
+    def close_before_season(self) -> None:
+        if self.unseasoned is not None and self.unseasoned[3] > 1:
+            at, _, last, count = self.unseasoned
+            self.diags[at] = self.diags[at]._replace(message=f"a result before any `Season:` line, and {count - 1:,} "
+                                                     f"more (to line {last}): their matches read with no season")
 
     def place(self) -> tuple:
         """(section path, tournament, knockout, the segment's index and match list) of a match under the
@@ -957,6 +1029,7 @@ class _Reader:
         return False
 
     def finish(self) -> Reference:
+        self.close_before_season()
         ties: dict[tuple, dict[int, int]] = {}
         for row_ in self.match_rows:
             if (leg := row_[10]) is not None:  # (most matches are no leg of a tie)
