@@ -68,3 +68,12 @@ def test_a_match_listed_twice_with_its_clubs_written_two_ways_is_reported():
     found = [(d.line, d.message) for d in parse_text(text, "t.txt").document.diagnostics if d.code == "P027"]
     assert found == [(7, "`LEON 3-1 celaya` (Aug 11) is listed at line 6 already, as 2-1: one match with two "
                          "results (the article is compared with either)")]
+
+
+def test_a_match_listed_many_times_is_one_p027_that_counts_the_others():
+    """trial50: 100,000 copies of one result with another score gave 100,000 P027 errors. One finding a
+    match, at its first listing with another result, counting the others; another match its own."""
+    found = _p027("handmade_match_many_times.txt")
+    assert [(line, column) for line, column, _ in found] == [(7, 1), (12, 1)]
+    assert found[0][2].endswith("; and 2 more listings of it with another result (to line 10)"), found[0][2]
+    assert "more listings" not in found[1][2]

@@ -255,6 +255,7 @@ def listed_twice(matches: Sequence[Match], rows: Sequence[tuple], place: Callabl
         return []
     first: dict[tuple, Match] = {}
     found = []
+    again: dict[tuple, list] = {}  # key -> [its P027's place in found, listings after it, the last one's line]
     for m in matches:
         where = place(m) if place is not None else None
         if m.date is None and where is None:
@@ -266,9 +267,17 @@ def listed_twice(matches: Sequence[Match], rows: Sequence[tuple], place: Callabl
         if m.date is None and seen.home_goals == seen.away_goals and replayed is not None and replayed(m):
             first[key] = m  # the replay: the next listing is compared with it
             continue
+        if (said := again.get((key, seen.line))) is not None:  # one P027 a match, the listings after it counted
+            said[1:] = said[1] + 1, m.line  # (trial50: 100,000 copies of one result gave 100,000 findings)
+            continue
+        again[key, seen.line] = [len(found), 0, m.line]
         when = f" ({cut(m.date_text)})" if m.date_text else ""
         found.append(Diagnostic(
             "P027", ERROR, f"`{cut(m.home)} {m.home_goals}-{m.away_goals} {cut(m.away)}`{when} is listed at line {seen.line} "
             f"already, as {seen.home_goals}-{seen.away_goals}: one match with two results (the article is compared "
             "with either)", m.line, m.home_column))
+    for at, more, last in again.values():
+        if more:
+            found[at] = found[at]._replace(message=f"{found[at].message}; and {more:,} more listings of it with "
+                                                   f"another result (to line {last})")
     return found
