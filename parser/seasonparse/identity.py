@@ -939,10 +939,11 @@ def _would_merge(clubs: Clubs, seen: dict[tuple, tuple], again: dict[tuple, list
         if len(ks) < 2:
             continue
         sides = [side for k in ks for side in (seen[k], *again.get(k, ()))]
-        first = min(sides, key=lambda side: side[:2])  # (document, place): the pass's order
-        ra = clubs.root(first[5])
+        # a side: (document number, the match's place in its document, path, match, opponent's name, its key)
+        first_doc, _, _, _, _, first_opponent = min(sides, key=lambda side: side[:2])  # the pass's order
+        ra = clubs.root(first_opponent)
         for doc_no, _, _, _, _, other in sides:
-            if doc_no != first[0] and not clubs.two_articles(ra, rb := clubs.root(other)) and clubs.joinable(ra, rb):
+            if doc_no != first_doc and not clubs.two_articles(ra, rb := clubs.root(other)) and clubs.joinable(ra, rb):
                 return True
     return False
 
