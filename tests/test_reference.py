@@ -637,3 +637,17 @@ def test_a_penalty_shoot_out_is_compared_where_both_state_one():
     index = ReferenceIndex([article], [ref], Settings())
     assert [(p.differs, p.score_differs or p.venue_differs or p.day_differs or p.shootout_differs)
             for p in index.pairings] == [(False, False), (True, True)]
+
+
+@pytest.mark.parametrize("planted, code", [("Necaxa,Mérida,2,0", "R001"), ("Mérida,Necaxa,0,1", "R002")])
+def test_two_references_that_disagree_say_so_where_one_agrees_with_the_article(planted, code):
+    """trial50: with two references, one of them planted, the R001 and R002 cited only the one that
+    disagreed with the article. Where another reference agrees with the article, the finding says
+    the references disagree and relates that reference's line too; alone, it is as before."""
+    references = [parse_csv(CSV, "results.csv"), parse_csv(CSV.replace("Necaxa,Mérida,1,0", planted), "planted.csv")]
+    rec = reconcile(SEED_DOCS, references, Settings(), codes={"R001", "R002"})
+    assert [(f.code, f.message.endswith("(results.csv agrees with the article: the references disagree)"),
+             [(r.path, r.line) for r in f.related]) for f in rec.findings] == [
+        (code, True, [("planted.csv", 2), ("results.csv", 2)])]
+    alone = reconcile(SEED_DOCS, references[1:], Settings(), codes={"R001", "R002"})
+    assert [(f.code, "agrees with the article" in f.message) for f in alone.findings] == [(code, False)]

@@ -45,11 +45,37 @@ def _at(rm, what: str = "") -> Related:
     return Related(rm.path, rm.match.line, rm.match.home_column, what or f"the reference: {_ref_text(rm)}")
 
 
-def _at_article(report, p, message: str):
-    """A finding on the article's score line, the reference's line related."""
+def _at_article(report, p, message: str, also: list[Related] = ()):
+    """A finding on the article's score line, the reference's line related (and `also`'s)."""
     m = p.article.match
     return report(message, m.line, m.home_column, end_column=m.end_column, path=p.article.doc.path,
-                  related=[_at(p.ref)])
+                  related=[_at(p.ref), *also])
+
+
+def _also_said(index, p, differs: Callable) -> tuple[str, list[Related]]:
+    """Where another reference records the same article match and agrees with the article where `p`'s
+    reference does not (`differs`, a Pairing's test), what the finding adds: the references
+    disagree, and the article has one with it (trial50: two references, one planted, and the R001
+    cited only the one that disagreed). Nothing where none agrees or only one reference is read."""
+    if len(index.references) < 2:
+        return "", []
+    by_match = index.memo.get("pairings by article match")
+    if by_match is None:
+        by_match = index.memo["pairings by article match"] = {}
+        for q in index.pairings:
+            by_match.setdefault((q.article.doc.path, q.article.match.index), []).append(q)
+    agreeing = [q for q in by_match[p.article.doc.path, p.article.match.index] if q is not p and not differs(q)]
+    if not agreeing:
+        return "", []
+    names = ", ".join(dict.fromkeys(q.ref.path for q in agreeing))
+    return (f" ({names} agrees with the article: the references disagree)",
+            [_at(q.ref, f"another reference agrees: {_ref_text(q.ref)}") for q in agreeing])
+
+
+def _reported(report, p, message: str, index, differs: Callable):
+    """_at_article's finding, with what other references that agree with the article add (_also_said)."""
+    added, related = _also_said(index, p, differs)
+    return _at_article(report, p, message + added, related)
 
 
 @rule("R001", "reference-match-score", ERROR, scope="reference")
@@ -62,7 +88,9 @@ def reference_match_score(index, settings, report):
     with no date by its tie: the reference's one tie of the two clubs in that
     round, leg by leg in the order stated, else by venue, then score) and
     compares the goals of each club, and the penalty shoot-out where both state
-    one (`(a.e.t., 4–3 p)` against `[aet, 3-4 pen]`).
+    one (`(a.e.t., 4–3 p)` against `[aet, 3-4 pen]`). Where another reference
+    agrees with the article, the finding says the references disagree and relates
+    that reference's line too (so does R002's).
 
     Why: a reference such as RSSSF is checked independently of the articles;
     a different score means one of them is wrong, most often the article.
@@ -73,13 +101,25 @@ def reference_match_score(index, settings, report):
     """
     for p in index.differing:  # the others agree on score, venue and day
         if p.score_differs:
-            yield _at_article(report, p, f"{describe(p.article.match)} here, but {_ref_text(p.ref)} in the "
-                                         "reference")
+            yield _reported(report, p, f"{describe(p.article.match)} here, but {_ref_text(p.ref)} in the reference",
+                            index, _score_differs)
         elif p.shootout_differs:
             a, r = p.article.match, p.ref.match
-            yield _at_article(report, p, f"{describe(a)}, {a.penalties[0]}-{a.penalties[1]} on penalties here, but "
-                                         f"{_ref_text(p.ref)}, {r.penalties[0]}-{r.penalties[1]} on penalties in the "
-                                         "reference")
+            yield _reported(report, p, f"{describe(a)}, {a.penalties[0]}-{a.penalties[1]} on penalties here, but "
+                                       f"{_ref_text(p.ref)}, {r.penalties[0]}-{r.penalties[1]} on penalties in the "
+                                       "reference", index, _shootout_differs)
+
+
+def _score_differs(p) -> bool:
+    return p.score_differs
+
+
+def _shootout_differs(p) -> bool:
+    return p.shootout_differs
+
+
+def _venue_differs(p) -> bool:
+    return p.venue_differs
 
 
 @rule("R002", "reference-match-venue", ERROR, scope="reference")
@@ -101,8 +141,8 @@ def reference_match_venue(index, settings, report):
     for p in index.differing:  # the others agree on score, venue and day
         if p.venue_differs and not p.score_differs and not p.article.match.neutral and not p.ref.match.neutral:
             # (neutral: no home side)
-            yield _at_article(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
-                                         "reference")
+            yield _reported(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
+                                       "reference", index, _venue_differs)
 
 
 @rule("R003", "reference-match-date", ERROR, scope="reference")
