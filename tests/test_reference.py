@@ -549,16 +549,6 @@ def test_football_datas_short_names_are_the_clubs_of_the_articles():
     assert (rec.summary.matched, rec.summary.article_matches) == (2, 2)
 
 
-def test_a_reference_rows_figures_are_in_the_order_of_its_columns():
-    """R005 and R006 read a reference row's figures as a tuple (rules.reference._stated) by the places
-    _AT and _PLAYED.. _POINTS name, written as literals: they must follow _REF_COLUMNS."""
-    from seasonparse.rules import reference as rules
-
-    assert list(rules._AT) == list(rules._REF_COLUMNS) and list(rules._AT.values()) == list(range(7))
-    assert (rules._PLAYED, rules._WON, rules._DRAWN, rules._POINTS) == tuple(
-        rules._AT[m] for m in ("played", "won", "drawn", "points"))
-
-
 @pytest.mark.parametrize("case", [None, *CASES], ids=lambda c: "real" if c is None else c["name"])
 def test_a_pairing_differs_where_its_score_venue_or_day_does(case):
     """Pairing.differs, asked of every pairing in one step, is what its parts say (R001 to R003 read

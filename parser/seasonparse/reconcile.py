@@ -115,15 +115,16 @@ class Pairing(Record):
 
     @property
     def differs(self) -> bool:
-        """score_differs, venue_differs, day_differs or shootout_differs, asked of every pairing (R001 to R003 and the
-        summary read `differing`) in one step, without the three properties' calls (0.6 M instructions
-        for the seeds' 61 pairings): where the home clubs differ, so does the venue; where they agree,
-        the score differs as score_differs compares it then, side by side."""
+        """Any of its parts (score_differs, venue_differs, day_differs, shootout_differs), asked of every
+        pairing (R001 to R003 and the summary read `differing`) without their calls where it can (0.6 M
+        instructions for the seeds' 61 pairings): where the home clubs differ, so does the venue; where
+        they agree, the score differs as score_differs compares it then, side by side; a shoot-out is
+        compared where the article states one (most state none)."""
         a, r = self.article, self.ref
         am, rm = a.match, r.match
         return (a.home != r.home or am.home_goals != rm.home_goals or am.away_goals != rm.away_goals
                 or (a.day != r.day and a.day is not None and r.day is not None)
-                or (am.penalties is not None and rm.penalties is not None and self.shootout_differs))
+                or (am.penalties is not None and self.shootout_differs))
 
 
 class Unmatched(Record):

@@ -308,6 +308,18 @@ def _ends_with(folded: str, key: str) -> bool:
     return folded in _folded(key) or folded.endswith(_word_endings(key))
 
 
+def at_a_venue(note: str) -> bool:
+    """Whether a note (a bracket's after a result, or a date line's words) says where the match was
+    played, away from both clubs' grounds: its first word one of the reference words'
+    neutral_venue_words (`at Wembley, London`)."""
+    return _fold(note.partition(" ")[0]) in _folded("neutral_venue_words")
+
+
+def _note_words_first(text: str) -> bool:
+    """Whether `text` starts with one of the reference words' note_words (`replay`, `postponed`)."""
+    return _fold(text.partition(" ")[0]).rstrip(".,:") in _folded("note_words")
+
+
 @cache
 def _word_endings(key: str) -> tuple[str, ...]:
     """The folded words of the list `key` as a heading's last words: each after a space."""
@@ -529,9 +541,9 @@ class _Reader:
         in `month`. Where that date is in a part named for the season's second year (`Season:
         2011-2012 Clausura`: Clausura 2012, a page of the Clausura only), every day of the page is
         that year's (trial50: the page's January read as 2011, and 14 matches it lists said to be
-        missing from it). A two-year season whose
-        first date falls before July with no such part (a page of a cup's spring rounds only) is
-        read as starting then, in its first year, and said (P024): the year is the page's to write."""
+        missing from it). A two-year season whose first date falls before July with no such part (a
+        page of a cup's spring rounds only) is read as starting then, in its first year, and said
+        (P024): the year is the page's to write."""
         first, last = self.years
         if first == last:
             return month
@@ -597,10 +609,8 @@ class _Reader:
                 # where the day's matches were played, on neutral ground (`[Apr 8, at Wembley]`, a final's
                 # `[May 11 2013, Wembley, London]`: a place, its first word no note word; trial50), not a
                 # note (`[May 4, replay]`): read_date's next date ends it
-                after = text[len(head) + 1:].removesuffix("]").split()
-                first = _fold(after[0]) if after else ""
-                self.date_neutral = bool(first) and (first in _folded("neutral_venue_words")
-                                                     or first.rstrip(".,:") not in _folded("note_words"))
+                after = text[len(head) + 1:].removesuffix("]").strip()
+                self.date_neutral = bool(after) and (at_a_venue(after) or not _note_words_first(after))
                 return True
         return False
 

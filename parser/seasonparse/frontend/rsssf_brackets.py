@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.rsssf import (
-    MAX_WRAPPED_LINES, _MATCH, _fold, _folded, _is_marker, _markers, _month, _round_number, _table_row)
+    MAX_WRAPPED_LINES, _MATCH, _fold, _folded, _is_marker, _markers, _month, _note_words_first, _round_number,
+    _table_row, at_a_venue)
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any
 from seasonparse.model import WARNING, Diagnostic, Event, Match
-from seasonparse.names import fold
 
 GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
 _PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
@@ -34,7 +34,7 @@ def note_group(inner: str) -> bool:
     first = inner.partition(" ")[0]  # (a stripped bracket)
     if not first:
         return False
-    if (first.lower() if first.isascii() else fold(first)).rstrip(".,:") in _folded("note_words"):
+    if _note_words_first(inner):
         return True
     return _SCORER_ENTRY.search(inner) is None and _month(first.rstrip(".,:")) is None
 
@@ -96,7 +96,7 @@ def marked(m: Match, markers: list[str], neutral: bool) -> Match:
     R002 on the FA Cup's semi-finals); its shoot-out where one states it (`[aet, 3-4 pen]`, home
     first as RSSSF writes a score: trial50, a final's shoot-out the article wrote the other way
     round was never compared)."""
-    neutral = neutral or any(_fold(marker.partition(" ")[0]) in _folded("neutral_venue_words") for marker in markers)
+    neutral = neutral or any(map(at_a_venue, markers))
     shootout = next(((int(p[1]), int(p[2])) for marker in markers if (p := re.match(_PENALTIES, marker, re.I))), None)
     if not neutral and shootout is None:
         return m

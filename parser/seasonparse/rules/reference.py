@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from seasonparse.seasons import season_years
 from seasonparse.tournaments import match_phase, table_tournament, tournament_in
@@ -32,9 +32,8 @@ _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "g
 # A record's figures in that order (a tuple, as _stated keeps a row's): a row and its club's record compared in one step
 _ref_figures = itemgetter(*_REF_COLUMNS)
 _ref_cells = itemgetter(*_REF_COLUMNS.values())  # a row's cells of those figures
-# each figure's place in a row's figures (_REF_COLUMNS' order; literals: this module is imported by every check)
-_AT = {"played": 0, "won": 1, "drawn": 2, "lost": 3, "goals_for": 4, "goals_against": 5, "points": 6}
-_PLAYED, _WON, _DRAWN, _POINTS = 0, 1, 2, 6
+_AT = {meaning: i for i, meaning in enumerate(_REF_COLUMNS)}  # each figure's place in a row's figures
+_PLAYED, _WON, _DRAWN, _POINTS = (_AT[m] for m in ("played", "won", "drawn", "points"))
 
 
 def _ref_text(rm) -> str:
@@ -102,24 +101,12 @@ def reference_match_score(index, settings, report):
     for p in index.differing:  # the others agree on score, venue and day
         if p.score_differs:
             yield _reported(report, p, f"{describe(p.article.match)} here, but {_ref_text(p.ref)} in the reference",
-                            index, _score_differs)
+                            index, attrgetter("score_differs"))
         elif p.shootout_differs:
             a, r = p.article.match, p.ref.match
             yield _reported(report, p, f"{describe(a)}, {a.penalties[0]}-{a.penalties[1]} on penalties here, but "
                                        f"{_ref_text(p.ref)}, {r.penalties[0]}-{r.penalties[1]} on penalties in the "
-                                       "reference", index, _shootout_differs)
-
-
-def _score_differs(p) -> bool:
-    return p.score_differs
-
-
-def _shootout_differs(p) -> bool:
-    return p.shootout_differs
-
-
-def _venue_differs(p) -> bool:
-    return p.venue_differs
+                                       "reference", index, attrgetter("shootout_differs"))
 
 
 @rule("R002", "reference-match-venue", ERROR, scope="reference")
@@ -142,7 +129,7 @@ def reference_match_venue(index, settings, report):
         if p.venue_differs and not p.score_differs and not p.article.match.neutral and not p.ref.match.neutral:
             # (neutral: no home side)
             yield _reported(report, p, f"{p.article.match.home} is at home here, {p.ref.match.home} in the "
-                                       "reference", index, _venue_differs)
+                                       "reference", index, attrgetter("venue_differs"))
 
 
 @rule("R003", "reference-match-date", ERROR, scope="reference")
