@@ -48,4 +48,23 @@ Example:
     {{TwoLegResult|Alpha||2–2|Beta||2–0|1–1}}      (the legs give 3–1)
 """)
 
-RULES = (marked_winner_mismatch, tie_leg_cell_mismatch)
+tie_row_away_goals_level = _diagnostic_rule("W007", "tie-row-away-goals-level", ERROR, """
+A tie's summary row says away goals decided it, but its legs give each club as many away goals.
+
+What it does: a `{{TwoLegResult}}` row or a wikitable of ties whose aggregate
+cell names away goals (`2–2 (a)`, `{{agr}}`) over a level aggregate, with no
+club in bold, is held against its two legs (their football boxes, else the
+row's leg cells, read as W006 reads them): where the legs add up to the cell
+and each club scored as many goals away, away goals decided nothing, and the
+row is reported at its aggregate cell. A row that bolds a club is T003's
+(that club advanced on away goals without scoring more of them); an aggregate
+that is not the legs' is W006's.
+
+Why: a tie level on aggregate and on away goals went to extra time or
+penalties; the row's mark, a leg or the aggregate is wrong.
+
+Example:
+    {{TwoLegResult|[[Alpha FC|Alpha]]||2–2 (a)|[[Beta FC|Beta]]||1–1|1–1}}
+""")
+
+RULES = (marked_winner_mismatch, tie_leg_cell_mismatch, tie_row_away_goals_level)

@@ -190,7 +190,7 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
         a_wins, reason, by_bold = _bold(t.team_a), "away_goals" if away_said else "other", True
     else:  # a level aggregate that decides nothing: no tie for T002 to hold against its legs; W006 does
         if not names_any(t.aggregate, "scores", "awarded"):
-            cell = (agg, t.aggregate_pos or (t.line, 1))
+            cell = (agg, t.aggregate_pos or (t.line, 1), away_said)
             if waiting is not None:
                 waiting.aggregate = cell
             elif boxes is not None:
@@ -230,7 +230,7 @@ class _Awaited:
         self.more = False  # a third box of the pair in the round (a replay): which box is which leg is not told
         self.tie: int | None = None
         self.club_b = ""  # the other club, as written
-        self.aggregate = None  # the aggregate cell's (score, position) where it makes no tie (add_tie)
+        self.aggregate = None  # the aggregate cell's (score, position, says away goals) where it makes no tie (add_tie)
         self.shootout_winner: str | None = None  # who won the leg 2 box's shoot-out (mismatches)
 
 
@@ -293,10 +293,13 @@ class AwaitedBoxes:
         the matches made from the leg cells; a leg's score is after extra time, as written), read
         with A's goals first or B's, and a second leg's cell with A's goals first or the home
         side's (conventions, not contradictions: compare). Only for a cell that
-        makes no tie (a level aggregate that names no way it was decided): T002 holds the others
-        against their legs. Silent where a leg is not A's against B."""
+        makes no tie (a level aggregate that names no way it was decided, or names away goals
+        that the leg cells do not tell apart): T002 holds the others against their legs. Silent
+        where a leg is not A's against B. W007 for such a cell that names away goals where the
+        legs that add up to it give each club as many away goals (in each reading that does)."""
         own, other = tokens(a), tokens(bb)
         goals, swapped = [0, 0], [0, 0]  # swapped: a leg made from a cell at B's ground read home side first
+        away, away_swapped = [0, 0], [0, 0]  # the goals A and B scored away, in either reading
         for m in legs:
             sides = (tokens(m.home), tokens(m.away))
             if sides not in ((own, other), (other, own)):
@@ -304,15 +307,24 @@ class AwaitedBoxes:
             at_home = sides[0] == own
             for_a, for_b = (m.home_goals, m.away_goals) if at_home else (m.away_goals, m.home_goals)
             goals[0], goals[1] = goals[0] + for_a, goals[1] + for_b
+            away[0 if not at_home else 1] += for_a if not at_home else for_b
             if not at_home and not m.date_text:
                 for_a, for_b = for_b, for_a
             swapped[0], swapped[1] = swapped[0] + for_a, swapped[1] + for_b
-        (x, y), (line, col) = cell
-        if {(x, y), (y, x)} & {tuple(goals), tuple(swapped)}:
-            return
+            away_swapped[0 if not at_home else 1] += for_a if not at_home else for_b
+        (x, y), (line, col), away_said = cell
         boxes = [str(m.line) for m in legs if m.date_text]  # a leg made from a cell has no date
         legs_said = (f"its legs' football boxes (lines {', '.join(boxes)})" if len(boxes) == len(legs)
                      else "its legs" if boxes else "its leg cells")
+        summed = [away_goals for total, away_goals in ((goals, away), (swapped, away_swapped))
+                  if (x, y) in (tuple(total), tuple(total)[::-1])]
+        if summed:
+            if away_said and len(legs) == 2 and all(n == m for n, m in summed):
+                n = summed[0][0]
+                self.found.append(Diagnostic(
+                    "W007", ERROR, f"the summary row says away goals decided the tie ({x}–{y}), but by {legs_said} "
+                                   f"{a} and {bb} each scored {n} away: away goals decide nothing", line, col))
+            return
         self.found.append(Diagnostic(
             "W006", ERROR, f"the aggregate is {x}–{y} in the summary row ({a}'s goals first), but {legs_said} "
                            f"give {a} {goals[0]}–{goals[1]} {bb}", line, col))
