@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
-from seasonparse.model import ERROR, WARNING, Diagnostic, InfoboxField, Match
+from seasonparse.model import ERROR, INFO, WARNING, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold, same_club
 from seasonparse.reference import Footnote, Reference, Segment, listed_twice, words
@@ -119,6 +119,7 @@ def parse_source(source: Source) -> Reference:
     full = words()["csv"].get("short_names", {})
     needed = max(where[m] for m in _REQUIRED) if header is not None else 0
     last = 0  # the last line of a row over several lines (a quoted cell's line break)
+    unplayed: list[tuple[int, int]] = []  # (line, column) of each row with both clubs and no score
     for n, line in enumerate(lines[1:] if header is not None else (), 2):
         if n <= last or not line.strip():
             continue
@@ -151,6 +152,8 @@ def parse_source(source: Source) -> Reference:
                                         n, _column_of(where["home_goals"], cells)))
             elif not (cell["home"] and cell["away"]):  # trial50: `E0,13/08/2018,16:00,,,,` was left out silently
                 diags.append(_no_club(cell, header, where, cells, n, " and no score"))
+            else:  # both clubs, no score: a fixture not played (yet), as a football box's P018 (trial50: silent)
+                unplayed.append((n, _column_of(where["home_goals"], cells)))
             continue
         oversized = next((i for i, g in ((where["home_goals"], hg), (where["away_goals"], ag))
                           if len(g.lstrip("0")) > _GOAL_DIGITS), None)
@@ -186,6 +189,11 @@ def parse_source(source: Source) -> Reference:
                              n, n, max(n, last), _column_of(where["home"], cells), _column_of(where["away"], cells), None,
                              len(line) + 1))
         rows.append((index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))  # a ROW
+    if unplayed:  # one note a file, at the first such row (a fixture list has hundreds)
+        (first, column), more = unplayed[0], len(unplayed) - 1
+        also = f", and {more:,} more such rows (to line {unplayed[-1][0]})" if more else ""
+        diags.append(Diagnostic("P018", INFO, f"a row with both clubs and no score: a match not played (yet), not "
+                                f"read{also}", first, column))
     diags += listed_twice(matches, rows)  # the same day's match twice, two scores (trial47: passed silently)
     dates = sorted(m.date for m in matches if m.date)
     season = f"{dates[0][:4]}-{dates[-1][:4]}" if dates and dates[0][:4] != dates[-1][:4] else \

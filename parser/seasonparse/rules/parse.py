@@ -371,15 +371,19 @@ Example:
 """)
 
 box_not_played = _diagnostic_rule("P018", "box-not-played", INFO, """
-A football box with both teams and no score: a match not played (yet).
+A football box, or a reference's CSV row, with both teams and no score: a match not played (yet).
 
-What it does: notes the box, which is kept as raw text and gives no match.
+What it does: notes the box, which is kept as raw text and gives no match. A
+CSV reference's rows with both clubs and empty goal cells give no match
+either: one note a file, at the first such row, counting the others.
 
 Why: a fixture list is normal in a season in progress; a box left without
-its score after the match is a gap worth a look.
+its score after the match is a gap worth a look, and a reference's unplayed
+row is no result to compare an article with.
 
 Example:
     {{Football box |team1 = Home |team2 = Away |score = v }}
+    E0,20/05/2024,Arsenal,Everton,,,
 """)
 
 grid_cell_not_read = _diagnostic_rule("P020", "grid-cell-not-read", INFO, """
