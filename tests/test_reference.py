@@ -442,10 +442,12 @@ def test_csv_reference_planted_score_is_reported_at_both_lines():
 
 
 def test_every_reference_rule_has_a_planted_case():
-    """R005 is planted by the seeds themselves (the relegation table against the reference)."""
+    """R005 is planted by the seeds themselves (the relegation table against the reference); R007 by a
+    fixture pair of its own (test_a_reference_name_that_could_be_two_clubs_is_an_r007): no two clubs of
+    the seeds share a word, so no name planted in their reference can fit two."""
     from seasonparse.rules import registry
 
-    planted = {e["code"] for c in CASES for e in c["expect"]} | {"R005"}
+    planted = {e["code"] for c in CASES for e in c["expect"]} | {"R005", "R007"}
     missing = {c for c, r in registry().items() if r.scope == "reference"} - planted
     assert not missing, f"reference rules without a planted case: {sorted(missing)}"
 
@@ -641,3 +643,20 @@ def test_two_references_that_disagree_say_so_where_one_agrees_with_the_article(p
         (code, True, [("planted.csv", 2), ("results.csv", 2)])]
     alone = reconcile(SEED_DOCS, references[1:], Settings(), codes={"R001", "R002"})
     assert [(f.code, "agrees with the article" in f.message) for f in alone.findings] == [(code, False)]
+
+
+def test_a_reference_name_that_could_be_two_clubs_is_an_r007():
+    """trial50: RSSSF's `Milan` beside the articles' `AC Milan` and `Inter Milan` fits both, so identity merges it
+    with neither, and the derbies were counted "outside the references" without a word. R007 says so at the
+    reference's first line of the name, with the clubs it could be; an alias decides, and the matches pair
+    (`Internazionale` then follows by the matches)."""
+    article = parse_file(str(FIXTURES / "reference" / "handmade_ambiguous_name_article.txt"))
+    ref = load(str(FIXTURES / "reference" / "handmade_ambiguous_name.txt"))
+    rec = reconcile([article], [ref], Settings())
+    assert [(f.code, f.path, f.line, f.message) for f in rec.findings] == [
+        ("R007", ref.document.path, 6, "`Milan` could be `AC Milan` or `Inter Milan`: its 2 matches in the reference "
+         "are compared with no article's (add an alias to decide which, such as `\"AC Milan\" = [\"Milan\"]` under "
+         "`[aliases]`)")]
+    assert (rec.summary.matched, rec.summary.not_covered) == (0, 2)
+    decided = reconcile([article], [ref], Settings(aliases={"AC Milan": ("Milan",)}))
+    assert [f.code for f in decided.findings] == [] and decided.summary.matched == 2

@@ -541,5 +541,37 @@ def _matches_missing(counted: int, listed: int) -> tuple[int, int] | None:
     return (counted // 2, listed // 2) if 0 < listed < counted else None  # none listed: a table alone
 
 
+@rule("R007", "reference-club-ambiguous", WARNING, scope="reference")
+def reference_club_ambiguous(index, settings, report):
+    """A reference's club name that could be two clubs of the corpus: its matches are compared with none.
+
+    What it does: club identity is decided over the articles and the references
+    together (A001, A002); a name a reference writes whose words are part of two
+    clubs' names (RSSSF's `Milan` beside the articles' `AC Milan` and `Inter
+    Milan`) is merged with neither, so no article match pairs its matches, which
+    the summary counts as outside the references. Reported at the reference's
+    first line that writes it, with the clubs it could be and how many of its
+    matches the reference lists.
+
+    Why: the articles' matches of those clubs were not compared at all, and the
+    summary alone does not say why; an alias decides (`"AC Milan" = ["Milan"]`
+    under `[aliases]`).
+
+    Example:
+        reference:  Milan            1-0 Internazionale
+        articles:   Inter Milan 0 - 1 AC Milan
+    """
+    written = {ref.document.path: ref for ref in index.references}
+    for amb in index.clubs.ambiguous:
+        ref = written.get(amb.place.path)
+        if ref is None:
+            continue  # an article's name: A002's, where the articles alone make it ambiguous
+        listed = sum((row[3] == amb.name) + (row[4] == amb.name) for row in ref.rows)
+        could = " or ".join(f"`{c}`" for c in amb.candidates)
+        yield report(f"`{amb.name}` could be {could}: its {plural(listed, 'match', 'matches')} in the reference "
+                     f"{'is' if listed == 1 else 'are'} compared with no article's (add an alias to decide which, such as `\"{amb.candidates[0]}\" = "
+                     f"[\"{amb.name}\"]` under `[aliases]`)", amb.place.line, 1, path=amb.place.path)
+
+
 RULES = (reference_match_score, reference_match_venue, reference_match_date, reference_match_missing,
-         reference_standings, reference_table_vs_results)
+         reference_standings, reference_table_vs_results, reference_club_ambiguous)
