@@ -280,6 +280,20 @@ def test_a_severity_override_keeps_the_fix(run, copies, tmp_path):
     assert "| TOTAL | | | 17 |" in copies["000"].read_text("utf-8")
 
 
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)])
+def test_fix_on_workers_checks_again_on_workers_of_its_own(run, copies, tmp_path, cache):
+    """trial51: `--fix --jobs 2 --no-cache` checked again, after writing the fixes, on the pool started ahead
+    for the first check, whose workers and handover that check had closed: an internal error, exit 2. Each
+    check now forks its own; the files and the report are the one worker's."""
+    code, out, err = run("check", ".", "--no-baseline", "--fix", "--jobs", "2", *cache)
+    assert code in (0, 1) and "internal error" not in err, err
+    fixed = {p: p.read_bytes() for p in copies.values()}
+    for p in copies.values():
+        p.write_bytes(SEED_BYTES[next(s for s in SEEDS if s.name == p.name)])
+    assert run("check", ".", "--no-baseline", "--fix", "--jobs", "1", *cache) == (code, out, err)
+    assert {p: p.read_bytes() for p in copies.values()} == fixed
+
+
 def test_fixes_converge_over_passes_and_leave_comments_alone(run, tmp_path, monkeypatch):
     """Two leaked parameters on one line take two passes; a line with a comment where
     the fix would rewrite it is left as it was; the last line has no line ending."""

@@ -427,9 +427,13 @@ def _check_command(args, report: bool, closing) -> int:
         cache cannot key (no files): every page is parsed again, so the cache and its
         memo of the cross-document stage stay out of such a run (the memo would pay a
         digest of every page to save a fraction of the work)."""
+        nonlocal ahead
         inputs = expand(found.inputs, config.dump)
+        # the pool started ahead serves the first run only: its workers and what they are handed are that run's,
+        # closed with it (trial51: `--fix --jobs 2` checked again on the spent pool, an internal error)
+        first_ahead, ahead = ahead, None
         try:
-            with _engine(args, size_of(inputs), ahead, exiting) as spread:
+            with _engine(args, size_of(inputs), first_ahead, exiting) as spread:
                 map_fn = spread if cache is None or size_of(inputs) is None else cache.in_front_of(spread)
                 return run(inputs, rules, codes, config, map_fn=AroundDocuments(map_fn, _with_progress), references=references)
         except EngineError as exc:
