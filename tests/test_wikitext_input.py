@@ -982,3 +982,18 @@ def test_the_reader_needs_no_mwparserfromhell(tmp_path):
             f"sys.exit(main(['check', {str(article)!r}, '--no-cache', '--no-baseline', '--format', 'concise']))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert proc.returncode in (0, 1) and "P000" not in proc.stdout and "Traceback" not in proc.stderr, proc
+
+
+def test_a_box_whose_score_gives_the_award_after_the_played_score_counts_the_award():
+    """trial51: `score = 0–2 (awarded 3–0)` (a second leg won 2–0 on the pitch, awarded 3–0 to the home side: the
+    real Legia Warsaw–Celtic tie of 2014–15) was read as 0–2, and the tie's stated 4–4 on away goals gave T002 and
+    T003 twice each. The award counts, as the text format's note does; the scorers are of the match as played."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "box_awarded_score_note.wikitext"
+    d = parse_file(str(path))
+    second = d.matches[-1]
+    assert (second.home, second.home_goals, second.away_goals, second.away, second.note) == ("Beta", 3, 0, "Alpha",
+                                                                                            "awarded")
+    assert [e.player for e in second.events] == ["Kowal", "Nowak"]
+    assert [(f.code, f.line) for f in findings_for(path.read_text("utf-8"), wikitext=True)] == []

@@ -16,7 +16,8 @@ import re
 from datetime import date
 
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import MONTHS, Entry, Minute, match_detail, month_number, note_kind, parse_date
+from seasonparse.frontend.lines import (MONTHS, Entry, Minute, awarded_score, match_detail, month_number, note_kind,
+                                        parse_date)
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.clean import LINE_BREAK, after_score, clean, first_link, link_target, oversized_score, score
 from seasonparse.frontend.wikitext.fragments import Fragment
@@ -461,6 +462,11 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
                    for o in others]
     events.sort(key=lambda e: (e.line, e.column))
     end_line = index.line(frag.end - 1)
+    # the score that counts: an award the score's note gives (`0–2 (awarded 3–0)`: played 0–2, awarded 3–0
+    # to team1), as the text format reads its note (assemble); the goals listed are of the match as played
+    # (trial51: the box's 0–2 was counted, T002 and T003 against the real Legia Warsaw–Celtic tie)
+    if awarded and (counted := awarded_score(after_score(clean(score_raw)), home, away)) is not None:
+        s1, s2 = counted
     match = Match(index_, date, date_text, home, away, s1, s2, tuple(events), tuple(scorer_lines),
                  section, score_line, date_line, end_line, score_col, score_col,
                  _note(extra_time, pen, awarded, struck, put_off), score_col + len(score_raw) if score_raw else score_col + 1,
