@@ -997,3 +997,16 @@ def test_a_box_whose_score_gives_the_award_after_the_played_score_counts_the_awa
                                                                                             "awarded")
     assert [e.player for e in second.events] == ["Kowal", "Nowak"]
     assert [(f.code, f.line) for f in findings_for(path.read_text("utf-8"), wikitext=True)] == []
+
+
+def test_a_sentence_saying_how_a_tie_ended_where_it_closes_no_match_is_prose():
+    """trial51: a final's lead ending `Leeds United won on the away goals rule.` (the 1971 Inter-Cities Fairs Cup
+    final's article) was an outcome line that follows no match, a P009 error; so was such a sentence in a
+    summary before the boxes. In wikitext they are prose; the line after the second leg's box closes the tie."""
+    from test_rules_planted import findings_for
+
+    path = WIKI / "handmade" / "lead_outcome_prose.wikitext"
+    d = parse_file(str(path))
+    assert [(t.line, t.winner, t.reason, t.legs) for t in d.ties] == [(32, "Beta", "away_goals", (0, 1))]
+    assert [b.line for b in d.blocks if b.kind == "paragraph"] == [8, 11]
+    assert [(f.code, f.line) for f in findings_for(path.read_text("utf-8"), wikitext=True)] == []

@@ -333,6 +333,17 @@ class _Builder:
         return (leg_a, leg_b) == (0, 1) and round_a == round_b
 
     # --- outcome lines ---------------------------------------------------------------
+    def follows_a_match(self) -> bool:
+        """Whether an outcome line here closes a match: matches are built in line order, and the
+        last one is the last leg where it is of the line's own section, one below it or one above
+        it (`===Penalty shoot-out===` under the final's `==Match==`: review30); a line above the
+        final's match closes no semi-final (trial38: `Real Madrid won 5–3 on penalties.` under
+        `==Final==` before its match was a second tie over the semi-final's legs, then a B001
+        against itself)."""
+        last_section = self.matches[-1].section if self.matches else None
+        return last_section is not None and (last_section[:len(self.section)] == self.section
+                                             or self.section[:len(last_section)] == last_section)
+
     def outcome(self, lines) -> None:
         line, text = lines[0]
         out = parse_outcome(text)
@@ -340,14 +351,7 @@ class _Builder:
             self.paragraph(lines)
             return
         legs: tuple[int, ...] = ()
-        # matches are built in line order: the last one is the last leg, where it is of the line's
-        # own section, one below it or one above it (`===Penalty shoot-out===` under the final's
-        # `==Match==`: review30): a line above the final's match closes no semi-final
-        # (trial38: `Real Madrid won 5–3 on penalties.` under `==Final==` before its match was a
-        # second tie over the semi-final's legs, then a B001 against itself)
-        last_section = self.matches[-1].section if self.matches else None
-        if last_section is not None and (last_section[:len(self.section)] == self.section
-                                         or self.section[:len(last_section)] == last_section):
+        if self.follows_a_match():
             last = len(self.matches) - 1
             # after a group's matches, the line says who advanced from the group: no tie's legs
             if last not in self.group_matches:

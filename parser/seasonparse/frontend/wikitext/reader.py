@@ -99,7 +99,10 @@ class _Reader:
                 kind, t = None, ""
             else:
                 t = clean(s)
-                kind = ("outcome" if parse_outcome(t) else "paragraph") if t else None
+                # prose that says how a tie ended, where it closes no match (an article's lead, a summary
+                # before the boxes, a history), is prose: P009 is the text format's (trial51: a final's
+                # lead ending `Leeds United won on the away goals rule.` was a P009 error)
+                kind = ("outcome" if self.b.follows_a_match() and parse_outcome(t) else "paragraph") if t else None
             if group and (kind != group_kind or kind in ("outcome", "subheading", "rule")):
                 self._item(group_kind, group)
                 group = []
