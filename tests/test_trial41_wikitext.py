@@ -28,6 +28,10 @@ def test_the_away_goals_template_is_the_aggregates_mark():
         doc = parse_file(str(TRIAL41 / f"{stem}.wikitext"))
         assert [(t.winner, t.reason) for t in doc.ties][-1] == ("Roma", "away_goals")
         assert [(c, ln) for c, ln, _ in _findings(stem)] == [("W005", 5)]
+    # the mark in brackets (`2–2 ({{agr}})`) quoted without the brackets it leaves (trial51: `won 3–3 () on away goals`)
+    bracketed = (TRIAL41 / "agr_away_goals_not_read.wikitext").read_text("utf-8").replace("2–2 {{agr}}", "2–2 ({{agr}})")
+    [(code, message)] = [(f.code, f.message) for f in findings_for(bracketed, wikitext=True)]
+    assert code == "W005" and message.endswith("but Roma won 2–2 on away goals"), message
     # the mark after the winner's name, as the article's bracket writes it: the same tie, the name kept
     text = (TRIAL41 / "agr_away_goals_not_read.wikitext").read_text("utf-8").replace(
         "'''[[FC Shakhtar Donetsk|Shakhtar Donetsk]]'''|UKR|2–2 {{agr}}|[[A.S. Roma|Roma]]",

@@ -214,7 +214,9 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
         legs_of = _Awaited(a, legs, cells)
         legs_of.shootout_winner = _shootout_winner(boxes[-1])
     how = "aggregate" if agg[0] != agg[1] else reason  # what decided it, for W005's words
-    return Mark(a if marked_a else bb, a if a_wins else bb, how, clean(t.aggregate), line, col, legs_of)
+    # the aggregate as it shows, less the brackets of a mark clean() drops (`3–3 ({{agr}})`: trial51's `3–3 ()`)
+    shown = " ".join(clean(t.aggregate).replace("()", "").split())
+    return Mark(a if marked_a else bb, a if a_wins else bb, how, shown, line, col, legs_of)
 
 
 class _Awaited:
