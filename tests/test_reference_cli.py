@@ -126,6 +126,8 @@ def test_the_parse_command_names_and_skips_a_season_article_among_references(run
     ("empty.txt", b"", "P004", "1:1"),
     ("blank.csv", b"\n  \n", "P004", "1:1"),
     ("unreadable.txt", None, "P005", "1:1"),
+    # trial51: a CSV of fixtures not played yet (its P018 says so)
+    ("fixtures.csv", b"Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nE0,19/05/2024,Arsenal,Everton,,\n", "P018", "2:31"),
 ])
 def test_a_reference_whose_file_says_why_nothing_was_read_is_not_also_warned_about(
         run, tmp_path, monkeypatch, name, content, code, at):

@@ -526,7 +526,9 @@ def _check_command(args, report: bool, closing) -> int:
     return EXIT_FOUND if failing and not args.exit_zero else EXIT_OK
 
 
-UNREAD = frozenset({"P003", "P004", "P005"})  # binary, empty, unreadable: the file's text was never read
+# binary, empty, unreadable: the file's text was never read; P018: its rows are fixtures not played yet (trial51:
+# a CSV of a season's unplayed fixtures was asked whether it is reference results, its P018 saying why beside it)
+UNREAD = frozenset({"P003", "P004", "P005", "P018"})
 
 
 def _warn_empty_references(references, documents) -> None:
@@ -534,7 +536,8 @@ def _warn_empty_references(references, documents) -> None:
     reference results at all (a wikitext article, a text season): said on stderr, so a
     reconciliation against nothing is not taken for one that found everything. Not where
     the document's own diagnostic already says why nothing was read (UNREAD: a binary, empty
-    or unreadable file, which is no question of what kind of results it holds)."""
+    or unreadable file, which is no question of what kind of results it holds; a CSV of
+    fixtures not played yet)."""
     if not references:
         return
     from seasonparse.inputs import shown
