@@ -1010,3 +1010,19 @@ def test_a_sentence_saying_how_a_tie_ended_where_it_closes_no_match_is_prose():
     assert [(t.line, t.winner, t.reason, t.legs) for t in d.ties] == [(32, "Beta", "away_goals", (0, 1))]
     assert [b.line for b in d.blocks if b.kind == "paragraph"] == [8, 11]
     assert [(f.code, f.line) for f in findings_for(path.read_text("utf-8"), wikitext=True)] == []
+
+
+def test_a_leg_cell_after_extra_time_says_so():
+    """trial51: `0–1 ([[Overtime (sports)#Association football|a.e.t.]])` in a {{TwoLegResult}}'s leg cell was a
+    leg of 90 minutes (extra_time false), where a box's score with it is one after extra time."""
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+
+    text = ("==Semi-finals==\n{{TwoLegStart}}\n"
+            "{{TwoLegResult|'''[[Gamma FC|Gamma]]'''||2–2 (4–3 p)|[[Delta FC|Delta]]||1–0|1–2 "
+            "([[Overtime (sports)#Association football|a.e.t.]])}}\n"
+            "{{TwoLegResult|'''[[Eps FC|Eps]]'''||2–1|[[Zeta FC|Zeta]]||2–0|0–1}}\n|}\n")
+    doc = parse_wikitext(decode("t.wikitext", text.encode("utf-8")))
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.extra_time, m.note) for m in doc.matches] == [
+        ("Gamma", 1, 0, "Delta", False, None), ("Delta", 2, 1, "Gamma", True, "a.e.t."),
+        ("Eps", 2, 0, "Zeta", False, None), ("Zeta", 1, 0, "Eps", False, None)]

@@ -51,7 +51,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from seasonparse.frontend.wikitext.clean import clean, link_target, score
+from seasonparse.frontend.lines import note_details
+from seasonparse.frontend.wikitext.clean import after_score, clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.templates import inline_rules, key, tie_columns
@@ -163,9 +164,12 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
                 home, away = (a, bb) if a_at_home else (bb, a)
                 home_link, away_link = links if a_at_home else links[::-1]
                 home_goals, away_goals = s if a_at_home else s[::-1]
+                # a leg after extra time says so after its score (`0–1 (a.e.t.)`), as a box's score does
+                # (trial51: read as 90 minutes); noted as the text format notes it
+                extra_time = note_details(after_score(clean(raw)))[0]
                 b.add_match(Match(len(b.matches), None, "", home, away, home_goals, away_goals, (), (),
-                                  b.section, ln, ln, ln, col, col, None, col + len(raw),
-                                  home_link=home_link, away_link=away_link))
+                                  b.section, ln, ln, ln, col, col, "a.e.t." if extra_time else None, col + len(raw),
+                                  extra_time, home_link=home_link, away_link=away_link))
                 slots[-1] = len(b.matches) - 1
         legs = [i for i in slots if i is not None]
         waiting = awaited.expect(a, bb, b.section, slots, cells)
