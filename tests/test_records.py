@@ -103,3 +103,10 @@ def test_a_field_without_a_default_after_one_with_is_named_and_fields_share_no_s
 
     assert Three._field_defaults == {"b": 1, "c": 2} and Three(0) == (0, 1, 2) and Three(0, c=5) == (0, 1, 5)
     assert Three.a.__doc__ == "Alias for field number 0" and Pair(1, 2).away == 2 and Three(7, 8).b == 8
+
+
+def test_a_record_wider_than_the_shared_descriptors_reads_every_field():
+    names = [f"f{i}" for i in range(40)]
+    wide = _RecordType("Wide", (Record,), {"__module__": __name__, "__annotations__": dict.fromkeys(names, int)})
+    made = wide(*range(40))
+    assert [getattr(made, n) for n in names] == list(range(40)) and made.f39 == 39

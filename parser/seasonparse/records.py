@@ -61,16 +61,18 @@ def _annotations(namespace: dict) -> dict:
     return {} if annotate is None else annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF)
 
 
+def _getter(i: int):
+    return _field(i, f"Alias for field number {i}")
+
+
+# The descriptors of the first fields, made once and shared by every record's class (a descriptor
+# holds its index and doc only): a class is given its fields in one C step. A wider record (none
+# yet) gets its own for the fields past them.
+_GETTERS = tuple(map(_getter, range(32)))
+
+
 def _getters(n: int) -> tuple:
-    """The descriptors of the first `n` fields, made once and shared by every record's class (a
-    descriptor holds its index and doc only): a class is given its fields in one C step."""
-    while len(_GETTERS) < n:
-        i = len(_GETTERS)
-        _GETTERS.append(_field(i, f"Alias for field number {i}"))
-    return _GETTERS[:n]
-
-
-_GETTERS: list = []
+    return _GETTERS[:n] if n <= len(_GETTERS) else _GETTERS + tuple(map(_getter, range(len(_GETTERS), n)))
 
 
 class _RecordType(type):
