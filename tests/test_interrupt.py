@@ -301,3 +301,17 @@ def test_a_signal_during_a_c_extensions_first_import_takes_effect_after_it(monke
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     assert "colorsys" in sys.modules  # imported whole before the signal acted
+
+
+def test_only_the_program_keeps_what_it_made_to_its_end(monkeypatch):
+    """interrupt.keep holds a check's result for the program's exit, which frees nothing; a caller of
+    main(argv) (the tests, an embedding program) keeps nothing: its runs would pile up."""
+    from seasonparse import interrupt
+    from seasonparse.cli import main
+
+    monkeypatch.setattr(interrupt, "_KEPT", None)
+    assert main(["check", *map(str, SEEDS), "--no-cache", "--no-baseline", "--exit-zero", "--format", "concise"]) == 0
+    assert interrupt._KEPT is None
+    interrupt.hold_to_the_end()
+    interrupt.keep(held := object())
+    assert interrupt._KEPT == [held]

@@ -83,3 +83,30 @@ def test_the_fields_of_a_body_with_an_annotate_function_are_read(monkeypatch):
     cls = _RecordType("Late", (Record,), {"__module__": __name__, "b": 0,
                                           "__annotate_func__": lambda form: {"a": int, "b": int}})
     assert cls._fields == ("a", "b") and cls(1) == (1, 0)
+
+
+def test_a_field_without_a_default_after_one_with_is_named_and_fields_share_no_state():
+    with pytest.raises(TypeError, match="field c without a default follows one with a default"):
+        class Late(Record):
+            a: int
+            b: int = 0
+            c: int
+    with pytest.raises(ValueError, match="cannot start with an underscore"):
+        class Hidden(Record):
+            a: int
+            _b: int = 0
+
+    class Three(Record):
+        a: int
+        b: int = 1
+        c: int = 2
+
+    assert Three._field_defaults == {"b": 1, "c": 2} and Three(0) == (0, 1, 2) and Three(0, c=5) == (0, 1, 5)
+    assert Three.a.__doc__ == "Alias for field number 0" and Pair(1, 2).away == 2 and Three(7, 8).b == 8
+
+
+def test_a_record_wider_than_the_shared_descriptors_reads_every_field():
+    names = [f"f{i}" for i in range(40)]
+    wide = _RecordType("Wide", (Record,), {"__module__": __name__, "__annotations__": dict.fromkeys(names, int)})
+    made = wide(*range(40))
+    assert [getattr(made, n) for n in names] == list(range(40)) and made.f39 == 39

@@ -367,6 +367,7 @@ def _check_command(args, report: bool, closing) -> int:
     from seasonparse.dask_engine import EngineError
     from seasonparse.findings import code_matches
     from seasonparse.inputs import expand
+    from seasonparse.interrupt import keep
     from seasonparse.parallel import Exiting, size_of
     from seasonparse.report import render
     from seasonparse.rules import registry
@@ -440,6 +441,7 @@ def _check_command(args, report: bool, closing) -> int:
             raise UsageError(str(exc)) from None
 
     result = checked()
+    keep(result)  # the program's exit frees nothing (interrupt.leave): neither need the command's return
     _refuse_overwriting_read_sources([("--write-baseline", write_to), ("--html", html_to)], found.inputs,
                                      result.documents, result.read_as_json)
     findings = result.findings

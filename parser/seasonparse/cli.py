@@ -159,12 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     made (interrupt.leave)."""
     if argv is None:  # the program: it starts, imports what its command needs, and ends
         gc.set_threshold(*PROGRAM_GC)
-    code = _command(argv)
-    if argv is None:
-        from seasonparse import interrupt
+    from seasonparse import interrupt
 
-        return interrupt.leave(code)
-    return code
+    if argv is None:
+        interrupt.hold_to_the_end()
+    code = _command(argv)
+    return interrupt.leave(code) if argv is None else code
 
 
 def _command(argv: list[str] | None) -> int:

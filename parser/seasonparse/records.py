@@ -34,6 +34,7 @@ except ImportError:  # another Python: the same, in Python
 _tuple_new = tuple.__new__
 _ANNOTATE_FUNCTIONS = sys.version_info >= (3, 14)  # a class body may hold an annotate function (PEP 649)
 _NEW_CODE: dict[int, object] = {}  # number of fields -> the code of a `__new__` taking that many
+_NEW_GLOBALS = {"_tuple_new": _tuple_new}
 
 
 def _new_code(n: int):
@@ -60,37 +61,49 @@ def _annotations(namespace: dict) -> dict:
     return {} if annotate is None else annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF)
 
 
+def _getter(i: int):
+    return _field(i, f"Alias for field number {i}")
+
+
+# The descriptors of the first fields, made once and shared by every record's class (a descriptor
+# holds its index and doc only): a class is given its fields in one C step. A wider record (none
+# yet) gets its own for the fields past them.
+_GETTERS = tuple(map(_getter, range(32)))
+
+
+def _getters(n: int) -> tuple:
+    return _GETTERS[:n] if n <= len(_GETTERS) else _GETTERS + tuple(map(_getter, range(len(_GETTERS), n)))
+
+
 class _RecordType(type):
     def __new__(mcls, name: str, bases: tuple, namespace: dict, **kwargs):
         fields = tuple(_annotations(namespace))
-        if fields and any(getattr(base, "_fields", ()) for base in bases):
-            raise TypeError(f"{name}: a record's subclass adds no fields (it may add methods)")
-        if fields and "__new__" in namespace:
-            raise AttributeError(f"{name}: a record's __new__ is made from its fields, not written")
         namespace.setdefault("__slots__", ())
-        defaults = []
-        for field in fields:
-            if field in namespace:
-                defaults.append(namespace.pop(field))
-            elif defaults:
-                raise TypeError(f"{name}: field {field} without a default follows one with a default")
         if not fields:
             return super().__new__(mcls, name, bases, namespace, **kwargs)
-        if any(f.startswith("_") for f in fields):
+        if bases != _RECORD and any(getattr(base, "_fields", ()) for base in bases):
+            raise TypeError(f"{name}: a record's subclass adds no fields (it may add methods)")
+        if "__new__" in namespace:
+            raise AttributeError(f"{name}: a record's __new__ is made from its fields, not written")
+        defaulted = [field for field in fields if field in namespace]
+        if defaulted and defaulted != list(fields[len(fields) - len(defaulted):]):
+            after = fields[fields.index(defaulted[0]):]
+            raise TypeError(f"{name}: field {next(f for f in after if f not in namespace)} without a default "
+                            f"follows one with a default")
+        defaults = tuple(map(namespace.pop, defaulted))
+        if "._" in "." + ".".join(fields):  # (a field's name is an identifier: no `.` in it)
             raise ValueError(f"{name}: a field's name cannot start with an underscore")
         # what the class is given goes in its namespace before it is made: each attribute set on a
         # class after it is made costs as much again (type.__setattr__ invalidates its caches)
         code = _new_code(len(fields)).replace(co_varnames=("_cls", *fields))
-        new = FunctionType(code, {"_tuple_new": _tuple_new}, "__new__", tuple(defaults) or None)
+        new = FunctionType(code, _NEW_GLOBALS, "__new__", defaults or None)
         new.__qualname__ = f"{name}.__new__"
         namespace["__new__"] = new
-        namespace["_fields"] = fields
+        namespace["_fields"] = namespace["__match_args__"] = fields
         if namespace.get("__doc__") is None:
             namespace["__doc__"] = f"{name}({', '.join(fields)})"
-        namespace["_field_defaults"] = dict(zip(fields[len(fields) - len(defaults):], defaults))
-        namespace["__match_args__"] = fields
-        for i, field in enumerate(fields):
-            namespace[field] = _field(i, f"Alias for field number {i}")
+        namespace["_field_defaults"] = dict(zip(defaulted, defaults))
+        namespace.update(zip(fields, _getters(len(fields))))
         return super().__new__(mcls, name, bases, namespace, **kwargs)
 
 
@@ -126,3 +139,6 @@ class Record(tuple, metaclass=_RecordType):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self))})"
+
+
+_RECORD = (Record,)
