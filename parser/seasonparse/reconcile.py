@@ -167,10 +167,13 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     for segment in ref.segments:
         if not segment.tables or not segment.matches:
             continue
-        written = {rows[i][3] for i in segment.matches} | {rows[i][4] for i in segment.matches}  # its results' clubs
-        full = {cells[1]: key(cells[1]) for t in segment.tables for r in tables[t].rows
-                if len(cells := r.cells) > 1 and cells[1]}
-        for short in sorted(written - full.keys()):
+        names = [cells[1] for t in segment.tables for r in tables[t].rows if len(cells := r.cells) > 1 and cells[1]]
+        # its results' clubs that its tables do not write (most write every one): only then the tables' keys
+        shorts = ({rows[i][3] for i in segment.matches} | {rows[i][4] for i in segment.matches}).difference(names)
+        if not shorts:
+            continue
+        full = [(name, long, f" {long} ") for name, long in {name: key(name) for name in names}.items()]
+        for short in sorted(shorts):
             fits = _fitting(key(short), full)
             if len(fits) == 1:
                 found[short] = fits[0] if found.get(short, fits[0]) == fits[0] else None
@@ -181,26 +184,27 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _fitting(short: str, table: dict[str, str]) -> list[str]:
-    """The table's names (name -> its key) whose key is not a result's short name's (`short`, a
-    key) but which it may be: each of its words is a word of the table name, or the start of one
-    from SHORT_PREFIX letters (`Wolfsberg`), or an initial (`Manchester C`, `Crystal P.`: trial39,
+def _fitting(short: str, table: list[tuple[str, str, str]]) -> list[str]:
+    """The table's names ((name, its key, the key between spaces) of each) whose key is not a result's
+    short name's (`short`, a key) but which it may be: each of its words is a word of the table name, or
+    the start of one from SHORT_PREFIX letters (`Wolfsberg`), or an initial (`Manchester C`, `Crystal P.`: trial39,
     RSSSF's England pages) beside a word that is the table name's word in full, starting the table
     name's word beside that one on the same side (`manchester c` fits `manchester city`, never
     `city of manchester` nor `manchester united`). Whether exactly one fits is _short_names's to
     ask: `Manchester C` beside a table of Manchester City and Manchester United is City's; `Real M`
     beside Real Madrid and Real Mallorca is neither's. A word is looked for in the key's text (a
-    word or a word's start is the word after a space): most table names fit no short name, at its
-    first word."""
+    word or a word's start is the word after a space), each word's text made once for the table:
+    most table names fit no short name, at its first word."""
     words = short.split()
+    needles = [f" {w} " if len(w) < SHORT_PREFIX else f" {w}" for w in words]
     found = []
-    for name, long in table.items() if words else ():
+    for name, long, padded in table if words else ():
         if long == short:
             continue
-        padded = f" {long} "
-        for i, w in enumerate(words):
-            if (f" {w} " if len(w) < SHORT_PREFIX else f" {w}") in padded:
+        for i, needle in enumerate(needles):
+            if needle in padded:
                 continue
+            w = words[i]
             if len(w) != 1:
                 break
             table_words = long.split()
