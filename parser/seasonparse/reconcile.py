@@ -368,9 +368,10 @@ class ReferenceIndex:
         reader made (reference.ROW), in one pass that also fills the pairing's lookups, each
         segment's list and its regular-season matches and their results by club."""
         rows = ref.rows
-        # segment index -> (the segment, its list of matches, its regular-season matches and results by club)
+        # segment index -> (the segment, its list of matches, its regular-season matches and results by club,
+        # and club root -> (its list in each of those two), looked up once a side instead of twice)
         lists = [(segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}),
-                  self._results.setdefault(id(segment), {})) for segment in ref.segments]
+                  self._results.setdefault(id(segment), {}), {}) for segment in ref.segments]
         # the first dated match after the last undated one so far, and its day (an undated match's window):
         # looked for from each undated match on, never over a stretch twice (most matches have a day)
         ahead, ahead_day = 0, None
@@ -380,7 +381,7 @@ class ReferenceIndex:
         last = None  # the last dated match's day so far
         for (i, _, day, home, away, home_goals, away_goals, number, tournament, knockout, leg, _), m in zip(
                 rows, ref.document.matches):
-            segment, in_segment, regular, results = lists[number] if number is not None else (None,) * 4
+            segment, in_segment, regular, results, by_club = lists[number] if number is not None else (None,) * 5
             home, away = roots.get(home) or root(home), roots.get(away) or root(away)
             if day is not None:
                 last = day
@@ -396,11 +397,16 @@ class ReferenceIndex:
             if segment is not None:
                 in_segment.append(rm)
                 if not knockout:  # a match of a club against itself is listed twice under it, as its home side
-                    regular.setdefault(home, []).append(rm)
-                    regular.setdefault(away, []).append(rm)
-                    results.setdefault(home, []).append((home_goals, away_goals))
-                    results.setdefault(away, []).append((away_goals, home_goals) if away != home else
-                                                        (home_goals, away_goals))
+                    mine = by_club.get(home)
+                    if mine is None:
+                        mine = by_club[home] = regular.setdefault(home, []), results.setdefault(home, [])
+                    mine[0].append(rm)
+                    mine[1].append((home_goals, away_goals))
+                    theirs = by_club.get(away)
+                    if theirs is None:
+                        theirs = by_club[away] = regular.setdefault(away, []), results.setdefault(away, [])
+                    theirs[0].append(rm)
+                    theirs[1].append((away_goals, home_goals) if away != home else (home_goals, away_goals))
         return out
 
     def _pair_all(self) -> None:
