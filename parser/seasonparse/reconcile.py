@@ -172,7 +172,7 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
         shorts = ({rows[i][3] for i in segment.matches} | {rows[i][4] for i in segment.matches}).difference(names)
         if not shorts:
             continue
-        full = [(name, long, f" {long} ") for name, long in {name: key(name) for name in names}.items()]
+        full = [(name, (long := key(name)), f" {long} ") for name in dict.fromkeys(names)]
         for short in sorted(shorts):
             fits = _fitting(key(short), full)
             if len(fits) == 1:
@@ -194,11 +194,16 @@ def _fitting(short: str, table: list[tuple[str, str, str]]) -> list[str]:
     ask: `Manchester C` beside a table of Manchester City and Manchester United is City's; `Real M`
     beside Real Madrid and Real Mallorca is neither's. A word is looked for in the key's text (a
     word or a word's start is the word after a space), each word's text made once for the table:
-    most table names fit no short name, at its first word."""
+    most table names fit no short name, at its first word, which is no initial (the names that do not
+    hold it are left out before the loop)."""
     words = short.split()
+    if not words:
+        return []
     needles = [f" {w} " if len(w) < SHORT_PREFIX else f" {w}" for w in words]
+    if len(words[0]) != 1:
+        table = [entry for entry in table if needles[0] in entry[2]]
     found = []
-    for name, long, padded in table if words else ():
+    for name, long, padded in table:
         if long == short:
             continue
         for i, needle in enumerate(needles):
