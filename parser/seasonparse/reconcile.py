@@ -323,9 +323,10 @@ class ReferenceIndex:
         self._results: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
         self.memo: dict = {}  # what the R rules read more than one of them needs, by their own keys
-        # (id(reference), pair, day) -> its dated matches; (id(reference), pair) -> its undated ones, the pair
-        # being the two clubs' roots in order (a sorted tuple, cheaper to make and hash than a frozenset: one
-        # is made for every reference and article match): what the pairing looks an article match up by
+        # (id(reference), low, high, day) -> its dated matches; (id(reference), low, high) -> its undated ones,
+        # low and high being the two clubs' roots in order (one flat tuple, cheaper to make and hash than a pair
+        # in a tuple or a frozenset: one is made for every reference and article match): what the pairing looks
+        # an article match up by
         self._by_day: dict[tuple, list[RefMatch]] = {}
         self._undated: dict[tuple, list[RefMatch]] = {}
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
@@ -391,13 +392,13 @@ class ReferenceIndex:
             if day is not None:
                 last = day
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
-                by_day.setdefault((ref_id, (home, away) if home < away else (away, home), day), []).append(rm)
+                by_day.setdefault((ref_id, home, away, day) if home < away else (ref_id, away, home, day), []).append(rm)
             else:
                 if ahead <= i:
                     ahead = next((j for j in range(i + 1, len(rows)) if rows[j][2] is not None), len(rows))
                     ahead_day = rows[ahead][2] if ahead < len(rows) else None
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, (last, ahead_day)))
-                undated.setdefault((ref_id, (home, away) if home < away else (away, home)), []).append(rm)
+                undated.setdefault((ref_id, home, away) if home < away else (ref_id, away, home), []).append(rm)
             out.append(rm)
             if segment is not None:
                 in_segment.append(rm)
@@ -429,15 +430,15 @@ class ReferenceIndex:
         pairing = maker(Pairing)
         for a in self.article_matches:
             doc, _, day, home, away = a
-            pair = (home, away) if home < away else (away, home)
+            low, high = (home, away) if home < away else (away, home)
             path = doc.path
             for ref in self.references:
                 ref_id = id(ref)
-                candidates = by_day.get((ref_id, pair, day)) or by_day.get((ref_id, pair, day - _DAY)) or \
-                    by_day.get((ref_id, pair, day + _DAY), ())
-                if not candidates and (ref_id, pair) in undated:
+                candidates = by_day.get((ref_id, low, high, day)) or by_day.get((ref_id, low, high, day - _DAY)) or \
+                    by_day.get((ref_id, low, high, day + _DAY), ())
+                if not candidates and (ref_id, low, high) in undated:
                     tournament = tournament_of(a)
-                    candidates = [rm for rm in undated[ref_id, pair] if _in_window(rm.window, day) and (
+                    candidates = [rm for rm in undated[ref_id, low, high] if _in_window(rm.window, day) and (
                         tournament is None or rm.tournament in (None, tournament))]
                 candidates = [rm for rm in candidates if (path, id(rm)) not in used]
                 if candidates:  # most article matches have one: no order to decide
@@ -450,7 +451,7 @@ class ReferenceIndex:
                 segment = self._covering(ref, a, tournament_of(a))
                 if segment is not None:
                     same = tuple(rm for rm in self.by_segment.get(id(segment), ())
-                                 if (rm.home, rm.away) in (pair, pair[::-1]))
+                                 if (rm.home, rm.away) in ((low, high), (high, low)))
                     self.unmatched.append(Unmatched(a, ref, segment, same))
 
     def _pair_undated_legs(self) -> None:
