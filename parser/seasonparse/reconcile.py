@@ -427,12 +427,12 @@ class ReferenceIndex:
                 tournaments[place] = section_tournament(a.doc, a.match.section)
             return tournaments[place]
 
-        pairing = maker(Pairing)
+        pairing, pairings, references = maker(Pairing), self.pairings, self.references
         for a in self.article_matches:
             doc, _, day, home, away = a
             low, high = (home, away) if home < away else (away, home)
             path = doc.path
-            for ref in self.references:
+            for ref in references:
                 ref_id = id(ref)
                 candidates = by_day.get((ref_id, low, high, day)) or by_day.get((ref_id, low, high, day - _DAY)) or \
                     by_day.get((ref_id, low, high, day + _DAY), ())
@@ -440,13 +440,14 @@ class ReferenceIndex:
                     tournament = tournament_of(a)
                     candidates = [rm for rm in undated[ref_id, low, high] if _in_window(rm.window, day) and (
                         tournament is None or rm.tournament in (None, tournament))]
-                candidates = [rm for rm in candidates if (path, id(rm)) not in used]
+                if len(candidates) != 1 or (path, id(candidates[0])) in used:  # (one not taken stays as it is)
+                    candidates = [rm for rm in candidates if (path, id(rm)) not in used]
                 if candidates:  # most article matches have one: no order to decide
                     best = candidates[0] if len(candidates) == 1 else max(candidates, key=lambda rm: (
                         (rm.goals_of(a.home), rm.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals),
                         rm.home == a.home, -rm.match.index))
                     used.add((path, id(best)))
-                    self.pairings.append(pairing((a, best)))
+                    pairings.append(pairing((a, best)))
                     continue
                 segment = self._covering(ref, a, tournament_of(a))
                 if segment is not None:
