@@ -167,10 +167,13 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     for segment in ref.segments:
         if not segment.tables or not segment.matches:
             continue
-        written = {rows[i][3] for i in segment.matches} | {rows[i][4] for i in segment.matches}  # its results' clubs
-        full = {cells[1]: key(cells[1]) for t in segment.tables for r in tables[t].rows
-                if len(cells := r.cells) > 1 and cells[1]}
-        for short in sorted(written - full.keys()):
+        names = [cells[1] for t in segment.tables for r in tables[t].rows if len(cells := r.cells) > 1 and cells[1]]
+        # its results' clubs that its tables do not write (most write every one): only then the tables' keys
+        shorts = ({rows[i][3] for i in segment.matches} | {rows[i][4] for i in segment.matches}).difference(names)
+        if not shorts:
+            continue
+        full = [(name, (long := key(name)), f" {long} ") for name in dict.fromkeys(names)]
+        for short in sorted(shorts):
             fits = _fitting(key(short), full)
             if len(fits) == 1:
                 found[short] = fits[0] if found.get(short, fits[0]) == fits[0] else None
@@ -181,26 +184,32 @@ def _short_names(ref: Reference) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _fitting(short: str, table: dict[str, str]) -> list[str]:
-    """The table's names (name -> its key) whose key is not a result's short name's (`short`, a
-    key) but which it may be: each of its words is a word of the table name, or the start of one
-    from SHORT_PREFIX letters (`Wolfsberg`), or an initial (`Manchester C`, `Crystal P.`: trial39,
+def _fitting(short: str, table: list[tuple[str, str, str]]) -> list[str]:
+    """The table's names ((name, its key, the key between spaces) of each) whose key is not a result's
+    short name's (`short`, a key) but which it may be: each of its words is a word of the table name, or
+    the start of one from SHORT_PREFIX letters (`Wolfsberg`), or an initial (`Manchester C`, `Crystal P.`: trial39,
     RSSSF's England pages) beside a word that is the table name's word in full, starting the table
     name's word beside that one on the same side (`manchester c` fits `manchester city`, never
     `city of manchester` nor `manchester united`). Whether exactly one fits is _short_names's to
     ask: `Manchester C` beside a table of Manchester City and Manchester United is City's; `Real M`
     beside Real Madrid and Real Mallorca is neither's. A word is looked for in the key's text (a
-    word or a word's start is the word after a space): most table names fit no short name, at its
-    first word."""
+    word or a word's start is the word after a space), each word's text made once for the table:
+    most table names fit no short name, at its first word, which is no initial (the names that do not
+    hold it are left out before the loop)."""
     words = short.split()
+    if not words:
+        return []
+    needles = [f" {w} " if len(w) < SHORT_PREFIX else f" {w}" for w in words]
+    if len(words[0]) != 1:
+        table = [entry for entry in table if needles[0] in entry[2]]
     found = []
-    for name, long in table.items() if words else ():
+    for name, long, padded in table:
         if long == short:
             continue
-        padded = f" {long} "
-        for i, w in enumerate(words):
-            if (f" {w} " if len(w) < SHORT_PREFIX else f" {w}") in padded:
+        for i, needle in enumerate(needles):
+            if needle in padded:
                 continue
+            w = words[i]
             if len(w) != 1:
                 break
             table_words = long.split()
@@ -314,9 +323,10 @@ class ReferenceIndex:
         self._results: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._records: dict[tuple[int, int], dict[str, dict[str, int]]] = {}  # (id(segment), win) -> see records()
         self.memo: dict = {}  # what the R rules read more than one of them needs, by their own keys
-        # (id(reference), pair, day) -> its dated matches; (id(reference), pair) -> its undated ones, the pair
-        # being the two clubs' roots in order (a sorted tuple, cheaper to make and hash than a frozenset: one
-        # is made for every reference and article match): what the pairing looks an article match up by
+        # (id(reference), low, high, day) -> its dated matches; (id(reference), low, high) -> its undated ones,
+        # low and high being the two clubs' roots in order (one flat tuple, cheaper to make and hash than a pair
+        # in a tuple or a frozenset: one is made for every reference and article match): what the pairing looks
+        # an article match up by
         self._by_day: dict[tuple, list[RefMatch]] = {}
         self._undated: dict[tuple, list[RefMatch]] = {}
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
@@ -364,9 +374,10 @@ class ReferenceIndex:
         reader made (reference.ROW), in one pass that also fills the pairing's lookups, each
         segment's list and its regular-season matches and their results by club."""
         rows = ref.rows
-        # segment index -> (the segment, its list of matches, its regular-season matches and results by club)
+        # segment index -> (the segment, its list of matches, its regular-season matches and results by club,
+        # and club root -> (its list in each of those two), looked up once a side instead of twice)
         lists = [(segment, self.by_segment.setdefault(id(segment), []), self._regular.setdefault(id(segment), {}),
-                  self._results.setdefault(id(segment), {})) for segment in ref.segments]
+                  self._results.setdefault(id(segment), {}), {}) for segment in ref.segments]
         # the first dated match after the last undated one so far, and its day (an undated match's window):
         # looked for from each undated match on, never over a stretch twice (most matches have a day)
         ahead, ahead_day = 0, None
@@ -376,27 +387,32 @@ class ReferenceIndex:
         last = None  # the last dated match's day so far
         for (i, _, day, home, away, home_goals, away_goals, number, tournament, knockout, leg, _), m in zip(
                 rows, ref.document.matches):
-            segment, in_segment, regular, results = lists[number] if number is not None else (None,) * 4
+            segment, in_segment, regular, results, by_club = lists[number] if number is not None else (None,) * 5
             home, away = roots.get(home) or root(home), roots.get(away) or root(away)
             if day is not None:
                 last = day
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
-                by_day.setdefault((ref_id, (home, away) if home < away else (away, home), day), []).append(rm)
+                by_day.setdefault((ref_id, home, away, day) if home < away else (ref_id, away, home, day), []).append(rm)
             else:
                 if ahead <= i:
                     ahead = next((j for j in range(i + 1, len(rows)) if rows[j][2] is not None), len(rows))
                     ahead_day = rows[ahead][2] if ahead < len(rows) else None
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, (last, ahead_day)))
-                undated.setdefault((ref_id, (home, away) if home < away else (away, home)), []).append(rm)
+                undated.setdefault((ref_id, home, away) if home < away else (ref_id, away, home), []).append(rm)
             out.append(rm)
             if segment is not None:
                 in_segment.append(rm)
                 if not knockout:  # a match of a club against itself is listed twice under it, as its home side
-                    regular.setdefault(home, []).append(rm)
-                    regular.setdefault(away, []).append(rm)
-                    results.setdefault(home, []).append((home_goals, away_goals))
-                    results.setdefault(away, []).append((away_goals, home_goals) if away != home else
-                                                        (home_goals, away_goals))
+                    mine = by_club.get(home)
+                    if mine is None:
+                        mine = by_club[home] = regular.setdefault(home, []), results.setdefault(home, [])
+                    mine[0].append(rm)
+                    mine[1].append((home_goals, away_goals))
+                    theirs = by_club.get(away)
+                    if theirs is None:
+                        theirs = by_club[away] = regular.setdefault(away, []), results.setdefault(away, [])
+                    theirs[0].append(rm)
+                    theirs[1].append((away_goals, home_goals) if away != home else (home_goals, away_goals))
         return out
 
     def _pair_all(self) -> None:
@@ -411,31 +427,32 @@ class ReferenceIndex:
                 tournaments[place] = section_tournament(a.doc, a.match.section)
             return tournaments[place]
 
-        pairing = maker(Pairing)
+        pairing, pairings, references = maker(Pairing), self.pairings, self.references
         for a in self.article_matches:
             doc, _, day, home, away = a
-            pair = (home, away) if home < away else (away, home)
+            low, high = (home, away) if home < away else (away, home)
             path = doc.path
-            for ref in self.references:
+            for ref in references:
                 ref_id = id(ref)
-                candidates = by_day.get((ref_id, pair, day)) or by_day.get((ref_id, pair, day - _DAY)) or \
-                    by_day.get((ref_id, pair, day + _DAY), ())
-                if not candidates and (ref_id, pair) in undated:
+                candidates = by_day.get((ref_id, low, high, day)) or by_day.get((ref_id, low, high, day - _DAY)) or \
+                    by_day.get((ref_id, low, high, day + _DAY), ())
+                if not candidates and (ref_id, low, high) in undated:
                     tournament = tournament_of(a)
-                    candidates = [rm for rm in undated[ref_id, pair] if _in_window(rm.window, day) and (
+                    candidates = [rm for rm in undated[ref_id, low, high] if _in_window(rm.window, day) and (
                         tournament is None or rm.tournament in (None, tournament))]
-                candidates = [rm for rm in candidates if (path, id(rm)) not in used]
+                if len(candidates) != 1 or (path, id(candidates[0])) in used:  # (one not taken stays as it is)
+                    candidates = [rm for rm in candidates if (path, id(rm)) not in used]
                 if candidates:  # most article matches have one: no order to decide
                     best = candidates[0] if len(candidates) == 1 else max(candidates, key=lambda rm: (
                         (rm.goals_of(a.home), rm.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals),
                         rm.home == a.home, -rm.match.index))
                     used.add((path, id(best)))
-                    self.pairings.append(pairing((a, best)))
+                    pairings.append(pairing((a, best)))
                     continue
                 segment = self._covering(ref, a, tournament_of(a))
                 if segment is not None:
                     same = tuple(rm for rm in self.by_segment.get(id(segment), ())
-                                 if (rm.home, rm.away) in (pair, pair[::-1]))
+                                 if (rm.home, rm.away) in ((low, high), (high, low)))
                     self.unmatched.append(Unmatched(a, ref, segment, same))
 
     def _pair_undated_legs(self) -> None:

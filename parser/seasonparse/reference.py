@@ -234,8 +234,8 @@ def load(path: str, display: str | None = None) -> Reference:
 # What a reference states twice, differently (P027): one match listed twice with two results. The
 # readers of references (results_csv, rsssf) ask it once they have read their matches.
 
-# A row's (ROW) home and away clubs, and its day, segment and clubs
-_HOME, _AWAY, _LISTING = itemgetter(3), itemgetter(4), itemgetter(1, 7, 3, 4)
+# A row's (ROW) home and away clubs, its day, segment and clubs, and its day and home club
+_HOME, _AWAY, _LISTING, _HOSTING = itemgetter(3), itemgetter(4), itemgetter(1, 7, 3, 4), itemgetter(1, 3)
 
 
 def listed_twice(matches: Sequence[Match], rows: Sequence[tuple], place: Callable[[Match], object] | None = None,
@@ -249,9 +249,12 @@ def listed_twice(matches: Sequence[Match], rows: Sequence[tuple], place: Callabl
     the 1991 FA Cup's fourth round, are three matches). Linear in the matches. Most references
     list no match twice: where no two clubs' names fold alike and no two of the matches' `rows`
     (ROW, in the same order) share their day, segment and clubs, no two matches can be
-    alike, which C loops tell without a step per match in Python."""
+    alike, which C loops tell without a step per match in Python: first by day and home club alone
+    (a club is at home once a day: where no two rows share those, none share their day, segment and
+    clubs either; pairs are made and hashed cheaper than fours, 0.09 M instructions of 0.5 M for 251)."""
     clubs = set(map(_HOME, rows)) | set(map(_AWAY, rows))
-    if len(set(map(_LISTING, rows))) == len(rows) and len(set(map(fold, clubs))) == len(clubs):
+    if (len(set(map(_HOSTING, rows))) == len(rows) or len(set(map(_LISTING, rows))) == len(rows)) and len(
+            set(map(fold, clubs))) == len(clubs):
         return []
     first: dict[tuple, Match] = {}
     found = []
