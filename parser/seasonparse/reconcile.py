@@ -691,10 +691,12 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
     """Findings of the R rules (those in `codes`, or all) and the summary of the pairing.
     `article_corpus`, the check's index over the same articles, spares reading them again."""
     from seasonparse.findings import Reporter
+    from seasonparse.interrupt import keep
     from seasonparse.rules.reference import RULES
 
     with gc_paused():
         index = ReferenceIndex(articles, references, settings, article_corpus)
+        keep(index)
         findings, errors = [], []
         for fn in RULES:
             r = fn.rule
