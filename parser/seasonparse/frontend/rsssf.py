@@ -300,7 +300,10 @@ def _label(text: str) -> str | None:
 
 def _titled(text: str) -> bool:
     """`Playoff Stage`, `Championship Final`: every word capitalised (a heading, not a sentence)."""
-    return all(w[0].isupper() or w[0].isdigit() for w in text.split())
+    for w in text.split():  # (a loop, not all() of a generator: ~2 K instructions less a heading)
+        if not (w[0].isupper() or w[0].isdigit()):
+            return False
+    return True
 
 
 def _ends_with(folded: str, key: str) -> bool:
@@ -690,6 +693,8 @@ class _Reader:
             return
         if self.note is not None:
             self.close_note()
+        if self.rows and _separator(text):  # (`- - -` between rows: no digit, so never a row itself)
+            return
         if (text[0].isdigit() or self.rows) and (m := _table_row(text)) is not None:
             if self.items is not None:
                 self.close_items()
@@ -704,15 +709,16 @@ class _Reader:
                                   "data", False, None, None, None, None)))
             return
         if self.rows:
-            if _separator(text):
-                return
             self.close_table()
         if text[:1] != "-" and self.items is not None:
             self.close_items()
         self.classify(n, raw, text, offset, star)
 
     def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
-        if ":" in text and (m := _HEADER.match(text)) and (key := _header_key(m["key"])) is not None:
+        # a header's key is all before the first colon, 31 characters at most: asked first (a
+        # `Round: 1`, `Bye: Club` or note line is no header, and leaves the pattern untried)
+        if 0 < (colon := text.find(":")) <= 31 and (key := _header_key(text[:colon])) is not None and (
+                m := _HEADER.match(text)):
             self.header(key, m["key"], m["value"], n, raw)
             return
         if (number := _round_number(text)) is not None:  # `Round: 1`, `Matchday 3`: no other shape reads one
@@ -742,7 +748,7 @@ class _Reader:
                 self.byes.append(_bye((club, n, self.path)))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return
-        if (i := text.find(":")) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and not \
+        if (i := colon) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and not \
                 text[i + 2:i + 3].isdigit() and "[" not in text[:i]:  # not a note's (`[abandoned at 1:1]`)
             # `Atlanta  0:1 River Plate`: read as `0-1` (the same columns), beside a club's hyphen
             # (`Rot-Weiss 0:0 Delta`) or a shoot-out's (`[aet, 4-3 pen]`); a time is none (`20:45`:
