@@ -191,6 +191,13 @@ def _official_re() -> re.Pattern:
 
 
 @cache
+def _phases() -> tuple[tuple[str, re.Pattern], ...]:
+    """The lexicon's phases (`Apertura`, `Clausura`), each with the pattern that finds it as a word
+    in a header's value: made once, not looked up in re's cache and escaped again at every header."""
+    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I)) for p in lexicon()["tournaments"]["phase_letters"].values())
+
+
+@cache
 def _title_phase(title: str) -> str:
     """match_phase of one heading: a path is a cup's if one of its headings is, else a
     knockout's if one is (as match_phase decides it), and the same headings recur
@@ -794,8 +801,7 @@ class _Reader:
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
         found = season_years(value) if key == "season" else None
         years = found[:2] if found else None
-        phase = next((p for p in lexicon()["tournaments"]["phase_letters"].values()
-                      if re.search(rf"\b{re.escape(p)}\b", value, re.I)), None)
+        phase = next((p for p, named in _phases() if named.search(value)), None)
         if years:
             if self.years is None or phase is None:
                 self.set_years(years, value, n)
