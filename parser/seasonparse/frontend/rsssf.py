@@ -376,6 +376,16 @@ def _tie_line(text: str) -> tuple[str, str, tuple[str, str], tuple[str, str], st
 
 
 class _Reader:
+    # Slots, not an instance dict: the reader's ~40 fields are over the size CPython shares a
+    # dict's keys at (30), and every `self.x` was a dict look-up (~9 K instructions of a `Round: N`
+    # line's 36 K); a slot is read at a fixed offset.
+    __slots__ = ("source", "lines", "infobox", "blocks", "matches", "match_rows", "tables", "diags", "footnotes",
+                 "byes", "unplayed", "stack", "path", "_place", "roots", "years", "start_month", "date", "day",
+                 "date_text", "date_line", "date_neutral", "segments", "leg", "rows", "table_start", "participants",
+                 "participants_start", "expect_participants", "note", "items", "last_match_line", "open_group",
+                 "competition", "season", "notes_by_number", "knockout", "tournament_title", "in_part",
+                 "season_line", "single_phase", "unseasoned")
+
     def __init__(self, source: Source):
         self.source = source
         text = source.text or ""
