@@ -732,25 +732,30 @@ class _Reader:
         self.classify(n, raw, text, offset, star)
 
     def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
+        """A line no block took, stripped, by its shape: each shape asked where the line holds what
+        the shape needs (its first or last character, a score's `-`), most lines here being
+        headings and prose that hold none of it (one Python call less a shape left out)."""
+        first, last, dash = text[0], text[-1], "-" in text
         # a header's key is all before the first colon, 31 characters at most: asked first (a
         # `Round: 1`, `Bye: Club` or note line is no header, and leaves the pattern untried)
         if 0 < (colon := text.find(":")) <= 31 and (key := _header_key(text[:colon])) is not None and (
                 m := _HEADER.match(text)):
             self.header(key, m["key"], m["value"], n, raw)
             return
-        if (number := _round_number(text)) is not None:  # `Round: 1`, `Matchday 3`: no other shape reads one
+        if (last == ":" or last.isdecimal()) and (number := _round_number(text)) is not None:
+            # `Round: 1`, `Matchday 3`: no other shape reads one
             self.heading(4, f"Round {number}", n)
             return
-        if text[0] == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
+        if first == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
             return
-        if (m := _result(text)) is not None:
+        if dash and (m := _result(text)) is not None:
             start = raw.find(text) + 1
             if self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                 return
         if " - " in text and self.read_tie(n, raw, text):
             return
         head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
-        if (m := _footnote(text)) is not None:
+        if first == "[" and (m := _footnote(text)) is not None:
             official = _official_re().search(m["text"])
             self.footnotes.append(Footnote(m["n"], m["text"], n, official["name"].strip() if official else None,
                                            tuple(self.notes_by_number.get(m["n"], ()))))
@@ -784,22 +789,22 @@ class _Reader:
             return
         if self.read_unplayed(text, n, raw):
             return
-        if (item := _list_item(text)) is not None:
+        if first == "-" and (item := _list_item(text)) is not None:
             if self.items is None:
                 self.items = [n, n, []]
             self.items[1] = n
             self.items[2].append(item)
             return
-        if (label := _label(text)) is not None:
+        if last == ":" and (label := _label(text)) is not None:
             self.blocks.append(_block(("subheading", n, n, label.strip(), (), self.path)))
             self.expect_participants = _fold(label) in _folded("participants")
             return
-        if text.startswith("[") and self.last_match_line == n - 1:
+        if first == "[" and self.last_match_line == n - 1:
             from seasonparse.frontend.rsssf_brackets import attach_scorers
 
             if attach_scorers(self, text, n, raw):
                 return
-        if not star and (_score_like(text) and len(self.path) >= 2 or self.path and _oversized_score(text)):
+        if dash and not star and (_score_like(text) and len(self.path) >= 2 or self.path and _oversized_score(text)):
             self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}`", n,
                                          offset + 1 + raw[offset:].find(text)))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
