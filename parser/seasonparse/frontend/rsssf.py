@@ -710,7 +710,7 @@ class _Reader:
             return
         if self.note is not None:
             self.close_note()
-        if self.rows and _separator(text):  # (`- - -` between rows: no digit, so never a row itself)
+        if self.rows and text[0] == "-" and _separator(text):  # (`- - -` between rows: no digit, never a row)
             return
         if (text[0].isdigit() or self.rows) and (m := _table_row(text)) is not None:
             if self.items is not None:
@@ -842,9 +842,9 @@ class _Reader:
             and (text[0] != "=" or text.lstrip("=")[:1] == " ")  # `=> Beta Town protested` is prose (review30)
         if not marked:
             head = text
-        if (m := _trailing_date(head)) is not None:
+        if "]" in head and (m := _trailing_date(head)) is not None:
             head, when = m["head"], m["date"]
-        if len(head.split()) > 4 or _score_like(head) or ":" in head:
+        if len(head.split()) > 4 or ":" in head or "-" in head and _score_like(head):
             return False
         folded = _fold(head)
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
