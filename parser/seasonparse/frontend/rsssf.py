@@ -636,7 +636,8 @@ class _Reader:
 
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
-        read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
+        read_date, read_match, record, line, classify = self.read_date, self.read_match, self.record, self.line, \
+            self.classify
         quiet = True  # no table, note, list or participant list open: only `line` opens or closes one
         for number, raw in enumerate(self.lines, 1):
             if self.open_group is not None:  # (a bracket's shapes are a module of their own)
@@ -670,6 +671,8 @@ class _Reader:
                             continue
             if star:
                 line(number, raw, raw[1:], 1, True)
+            elif quiet and not text[0].isdigit():  # `line` has no block to give it to nor a table row to read
+                classify(number, raw, text, 0, False)
             else:
                 line(number, raw, raw, 0, False)
             quiet = not (self.rows or self.note or self.items or self.expect_participants) and self.participants is None
