@@ -66,6 +66,9 @@ _PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)
                            r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$")
 MAX_WRAPPED_LINES = 6  # lines a bracket after a result may take (a long list of scorers, wrapped)
 _GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCII, without int()
+# A month's or day's two digits as an ISO date writes them: a date line's ISO day made from its
+# numbers (date.isoformat formats through sprintf, ~3 K instructions a date line).
+_TWO_DIGITS = tuple(f"{i:02}" for i in range(100))
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _BIG_SCORE = compile_lazily(r"[^\W\d]\s++(\d++)\s*+-\s*+(\d++)\s++[^\W\d]")  # asked of a line no reading took
 _MARK_AFTER = re.compile(r"\s*\[(\d{1,3})\]$")  # a footnote's mark after a club or a row: ` [1]`
@@ -605,8 +608,12 @@ class _Reader:
                                          line))
             return True
         try:
-            self.day = day = date(year, month, _GOALS[day] if day in _GOALS else int(day))  # (`29`: no int())
-            self.date = day.isoformat()
+            number = _GOALS[day] if day in _GOALS else int(day)  # (`29`: no int())
+            self.day = date(year, month, number)
+            # as isoformat writes it (tests/test_rsssf_line_shapes.py): a year of four digits, as every
+            # season's is, then the two digits of the month and the day
+            self.date = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[number]}" if year >= 1000 else \
+                self.day.isoformat()
         except ValueError:
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
         return True
