@@ -215,3 +215,25 @@ def test_the_table_row_pattern_splits_every_fixture_line_as_the_character_by_cha
     assert sum(_TABLE_ROW.match(line) is not None for line in lines) > 50
     for line in lines:
         assert _row_split(_TABLE_ROW, line) == _row_split(TABLE_ROW_BY_CHARACTER, line), line
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 9999), st.integers(1, 12), st.integers(0, 99), st.booleans())
+def test_a_date_lines_iso_day_is_what_isoformat_writes(year, month, day, written):
+    """The reader writes a date line's ISO day from its numbers (not through date.isoformat): the
+    same text for every day, of a year written (`[Jul 29 0999]`) or given by the season, and no day
+    where the calendar has none."""
+    from datetime import date
+
+    from seasonparse.frontend.rsssf import parse_text
+
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    first = 1850 + year % 170  # a season's year, where the date line writes none
+    season = f"{first}-{first + 1}" if not written else "2011-2012"
+    when = f"[{months[month - 1]} {day} {year:04}]" if written else f"[{months[month - 1]} {day}]"
+    ref = parse_text(f"Season: {season}\n\nRound: 1\n{when}\nAlpha  1-0 Beta\n")
+    try:
+        expected = date(year if written else first, month, day).isoformat()  # (the season's first date: its year)
+    except ValueError:
+        expected = None
+    assert ref.document.matches[0].date == expected

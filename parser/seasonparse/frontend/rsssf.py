@@ -66,6 +66,10 @@ _PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)
                            r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$")
 MAX_WRAPPED_LINES = 6  # lines a bracket after a result may take (a long list of scorers, wrapped)
 _GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCII, without int()
+# A month's or day's two digits as an ISO date writes them, 00 to 39 (a calendar day's): a date
+# line's ISO day made from its numbers (date.isoformat formats through sprintf, ~3 K instructions
+# a date line; `f"{i:02}"` a hundred times cost 0.25 M at import).
+_TWO_DIGITS = tuple(tens + units for tens in "0123" for units in "0123456789")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _BIG_SCORE = compile_lazily(r"[^\W\d]\s++(\d++)\s*+-\s*+(\d++)\s++[^\W\d]")  # asked of a line no reading took
 _MARK_AFTER = re.compile(r"\s*\[(\d{1,3})\]$")  # a footnote's mark after a club or a row: ` [1]`
@@ -191,6 +195,13 @@ def _official_re() -> re.Pattern:
 
 
 @cache
+def _phases() -> tuple[tuple[str, re.Pattern], ...]:
+    """The lexicon's phases (`Apertura`, `Clausura`), each with the pattern that finds it as a word
+    in a header's value: made once, not looked up in re's cache and escaped again at every header."""
+    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I)) for p in lexicon()["tournaments"]["phase_letters"].values())
+
+
+@cache
 def _title_phase(title: str) -> str:
     """match_phase of one heading: a path is a cup's if one of its headings is, else a
     knockout's if one is (as match_phase decides it), and the same headings recur
@@ -300,7 +311,10 @@ def _label(text: str) -> str | None:
 
 def _titled(text: str) -> bool:
     """`Playoff Stage`, `Championship Final`: every word capitalised (a heading, not a sentence)."""
-    return all(w[0].isupper() or w[0].isdigit() for w in text.split())
+    for w in text.split():  # (a loop, not all() of a generator: ~2 K instructions less a heading)
+        if not (w[0].isupper() or w[0].isdigit()):
+            return False
+    return True
 
 
 def _ends_with(folded: str, key: str) -> bool:
@@ -366,6 +380,16 @@ def _tie_line(text: str) -> tuple[str, str, tuple[str, str], tuple[str, str], st
 
 
 class _Reader:
+    # Slots, not an instance dict: the reader's ~40 fields are over the size CPython shares a
+    # dict's keys at (30), and every `self.x` was a dict look-up (~9 K instructions of a `Round: N`
+    # line's 36 K); a slot is read at a fixed offset.
+    __slots__ = ("source", "lines", "infobox", "blocks", "matches", "match_rows", "tables", "diags", "footnotes",
+                 "byes", "unplayed", "stack", "path", "_place", "roots", "years", "start_month", "date", "day",
+                 "date_text", "date_line", "date_neutral", "segments", "leg", "rows", "table_start", "participants",
+                 "participants_start", "expect_participants", "note", "items", "last_match_line", "open_group",
+                 "competition", "season", "notes_by_number", "knockout", "tournament_title", "in_part",
+                 "season_line", "single_phase", "unseasoned")
+
     def __init__(self, source: Source):
         self.source = source
         text = source.text or ""
@@ -585,8 +609,12 @@ class _Reader:
                                          line))
             return True
         try:
-            self.day = day = date(year, month, _GOALS[day] if day in _GOALS else int(day))  # (`29`: no int())
-            self.date = day.isoformat()
+            number = _GOALS[day] if day in _GOALS else int(day)  # (`29`: no int())
+            self.day = date(year, month, number)
+            # as isoformat writes it (tests/test_rsssf_line_shapes.py): a year of four digits, as every
+            # season's is, then the two digits of the month and the day
+            self.date = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[number]}" if year >= 1000 else \
+                self.day.isoformat()
         except ValueError:
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
         return True
@@ -616,7 +644,8 @@ class _Reader:
 
     # -- lines -------------------------------------------------------------
     def run(self) -> Reference:
-        read_date, read_match, record, line = self.read_date, self.read_match, self.record, self.line
+        read_date, read_match, record, line, classify = self.read_date, self.read_match, self.record, self.line, \
+            self.classify
         quiet = True  # no table, note, list or participant list open: only `line` opens or closes one
         for number, raw in enumerate(self.lines, 1):
             if self.open_group is not None:  # (a bracket's shapes are a module of their own)
@@ -650,6 +679,8 @@ class _Reader:
                             continue
             if star:
                 line(number, raw, raw[1:], 1, True)
+            elif quiet and not text[0].isdigit():  # `line` has no block to give it to nor a table row to read
+                classify(number, raw, text, 0, False)
             else:
                 line(number, raw, raw, 0, False)
             quiet = not (self.rows or self.note or self.items or self.expect_participants) and self.participants is None
@@ -690,6 +721,8 @@ class _Reader:
             return
         if self.note is not None:
             self.close_note()
+        if self.rows and text[0] == "-" and _separator(text):  # (`- - -` between rows: no digit, never a row)
+            return
         if (text[0].isdigit() or self.rows) and (m := _table_row(text)) is not None:
             if self.items is not None:
                 self.close_items()
@@ -704,30 +737,36 @@ class _Reader:
                                   "data", False, None, None, None, None)))
             return
         if self.rows:
-            if _separator(text):
-                return
             self.close_table()
         if text[:1] != "-" and self.items is not None:
             self.close_items()
         self.classify(n, raw, text, offset, star)
 
     def classify(self, n: int, raw: str, text: str, offset: int, star: bool) -> None:
-        if ":" in text and (m := _HEADER.match(text)) and (key := _header_key(m["key"])) is not None:
+        """A line no block took, stripped, by its shape: each shape asked where the line holds what
+        the shape needs (its first or last character, a score's `-`), most lines here being
+        headings and prose that hold none of it (one Python call less a shape left out)."""
+        first, last, dash = text[0], text[-1], "-" in text
+        # a header's key is all before the first colon, 31 characters at most: asked first (a
+        # `Round: 1`, `Bye: Club` or note line is no header, and leaves the pattern untried)
+        if 0 < (colon := text.find(":")) <= 31 and (key := _header_key(text[:colon])) is not None and (
+                m := _HEADER.match(text)):
             self.header(key, m["key"], m["value"], n, raw)
             return
-        if (number := _round_number(text)) is not None:  # `Round: 1`, `Matchday 3`: no other shape reads one
+        if (last == ":" or last.isdecimal()) and (number := _round_number(text)) is not None:
+            # `Round: 1`, `Matchday 3`: no other shape reads one
             self.heading(4, f"Round {number}", n)
             return
-        if text[0] == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
+        if first == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
             return
-        if (m := _result(text)) is not None:
+        if dash and (m := _result(text)) is not None:
             start = raw.find(text) + 1
             if self.read_match(n, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                 return
         if " - " in text and self.read_tie(n, raw, text):
             return
         head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
-        if (m := _footnote(text)) is not None:
+        if first == "[" and (m := _footnote(text)) is not None:
             official = _official_re().search(m["text"])
             self.footnotes.append(Footnote(m["n"], m["text"], n, official["name"].strip() if official else None,
                                            tuple(self.notes_by_number.get(m["n"], ()))))
@@ -742,7 +781,7 @@ class _Reader:
                 self.byes.append(_bye((club, n, self.path)))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
                 return
-        if (i := text.find(":")) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and not \
+        if (i := colon) > 0 and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit() and not \
                 text[i + 2:i + 3].isdigit() and "[" not in text[:i]:  # not a note's (`[abandoned at 1:1]`)
             # `Atlanta  0:1 River Plate`: read as `0-1` (the same columns), beside a club's hyphen
             # (`Rot-Weiss 0:0 Delta`) or a shoot-out's (`[aet, 4-3 pen]`); a time is none (`20:45`:
@@ -761,22 +800,22 @@ class _Reader:
             return
         if self.read_unplayed(text, n, raw):
             return
-        if (item := _list_item(text)) is not None:
+        if first == "-" and (item := _list_item(text)) is not None:
             if self.items is None:
                 self.items = [n, n, []]
             self.items[1] = n
             self.items[2].append(item)
             return
-        if (label := _label(text)) is not None:
+        if last == ":" and (label := _label(text)) is not None:
             self.blocks.append(_block(("subheading", n, n, label.strip(), (), self.path)))
             self.expect_participants = _fold(label) in _folded("participants")
             return
-        if text.startswith("[") and self.last_match_line == n - 1:
+        if first == "[" and self.last_match_line == n - 1:
             from seasonparse.frontend.rsssf_brackets import attach_scorers
 
             if attach_scorers(self, text, n, raw):
                 return
-        if not star and (_score_like(text) and len(self.path) >= 2 or self.path and _oversized_score(text)):
+        if dash and not star and (_score_like(text) and len(self.path) >= 2 or self.path and _oversized_score(text)):
             self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}`", n,
                                          offset + 1 + raw[offset:].find(text)))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
@@ -788,8 +827,7 @@ class _Reader:
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
         found = season_years(value) if key == "season" else None
         years = found[:2] if found else None
-        phase = next((p for p in lexicon()["tournaments"]["phase_letters"].values()
-                      if re.search(rf"\b{re.escape(p)}\b", value, re.I)), None)
+        phase = next((p for p, named in _phases() if named.search(value)), None)
         if years:
             if self.years is None or phase is None:
                 self.set_years(years, value, n)
@@ -815,9 +853,9 @@ class _Reader:
             and (text[0] != "=" or text.lstrip("=")[:1] == " ")  # `=> Beta Town protested` is prose (review30)
         if not marked:
             head = text
-        if (m := _trailing_date(head)) is not None:
+        if "]" in head and (m := _trailing_date(head)) is not None:
             head, when = m["head"], m["date"]
-        if len(head.split()) > 4 or _score_like(head) or ":" in head:
+        if len(head.split()) > 4 or ":" in head or "-" in head and _score_like(head):
             return False
         folded = _fold(head)
         if folded in _folded("first_leg") or folded in _folded("second_leg"):
