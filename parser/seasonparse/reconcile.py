@@ -230,7 +230,8 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     enough; a table of the reference that lists both keeps them apart already), and
     left out otherwise (a reference states no links: its readers write none). Prose and
     tables are the reference's own. The matches are read from the reader's rows
-    (reference.ROW). Each view comes with its identity.evidence, its tables read once."""
+    (reference.ROW). Each view comes with its identity.evidence, its tables read once and its
+    matches as this loop reads them (evidence's `read`)."""
     article_days = set().union(*map(_score_days, articles))
     ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
     views, undated = [], maker(Match)
@@ -244,22 +245,37 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
             for k in group:
                 in_tables.setdefault(k, set()).add(number)
         kept, matches = [], ref.document.matches
-        for i, day, _, home, away, home_goals, away_goals, _, _, _, _, _ in ref.rows:
-            home = keys.get(home) or keys.setdefault(home, key(home))
-            away = keys.get(away) or keys.setdefault(away, key(away))
+        # what the kept matches tell identity, read here as identity.evidence reads a document's matches
+        # (the reference's readers write no links): (name, None) -> its first line, the groups of their
+        # two clubs, (ISO day, home, away, goals) -> its first line
+        names: dict[tuple[str, None], int] = {}
+        groups: list[tuple[str, str]] = []
+        dated: dict[tuple, int] = {}
+        for i, day, _, home_name, away_name, home_goals, away_goals, _, _, _, _, _ in ref.rows:
+            home = keys.get(home_name) or keys.setdefault(home_name, key(home_name))
+            away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
             pair = (home, away) if home < away else (away, home)
             if day is not None and ((day, home_goals, away_goals) if home_goals <= away_goals else
                                     (day, away_goals, home_goals)) in other_days:
-                kept.append(matches[i])
+                m = matches[i]
+                kept.append(m)
+                line = m.line
+                dated.setdefault((day, home_name, away_name, home_goals, away_goals), line)
             elif home not in seen or away not in seen or (
                     pair not in seen and in_tables.get(home, _NO_TABLES).isdisjoint(in_tables.get(away, ()))):
                 m = matches[i]
                 kept.append(m if day is None else undated((m[0], None, *m[2:])))
+                line = m.line
             else:
                 continue
+            names.setdefault((home_name, None), line)
+            names.setdefault((away_name, None), line)
+            if home and away and home != away:
+                groups.append(pair)
             seen.update((home, away, pair))
         view = ref.document._replace(matches=tuple(kept), blocks=_stating_blocks(ref.document))
-        views.append((view, evidence(view, beside_matches, apart_from=untabled(ref, view))))
+        views.append((view, evidence(view, beside_matches, apart_from=untabled(ref, view),
+                                     read=(names, groups, dated, keys, seen))))
     return views
 
 
