@@ -327,10 +327,20 @@ class Roster(Record):
 def rosters(doc: Document) -> tuple[Roster, ...]:
     """The clubs whose players `doc` lists, over its season (football.playing_span, as
     Corpus.known_players, else the years of its dated matches; none without either):
-    Corpus.known_players's sources but captains (a captain column lists one player of each club)."""
+    Corpus.known_players's sources but captains (a captain column lists one player of each club).
+    The season is asked only of a document that lists some (a reference lists none)."""
     from seasonparse.corpus import squad_table
     from seasonparse.football import doc_club, playing_span
 
+    own = doc_club(doc)
+    found: dict[str, str] = {}
+    for g in doc.goalscorers:
+        if not g.own_goal and (g.club or own):
+            found.setdefault(g.club or own, "article" if not g.club or g.club == own else "list")
+    if own and any(squad_table(t, own) for t in doc.tables):
+        found[own] = "article"
+    if not found:
+        return ()
     window = playing_span(doc)
     if window is not None:
         first, last = window.first.isoformat(), window.last.isoformat()
@@ -339,13 +349,6 @@ def rosters(doc: Document) -> tuple[Roster, ...]:
         if not years:
             return ()
         first, last = f"{years[0]}-01-01", f"{years[-1]}-12-31"
-    own = doc_club(doc)
-    found: dict[str, str] = {}
-    for g in doc.goalscorers:
-        if not g.own_goal and (g.club or own):
-            found.setdefault(g.club or own, "article" if not g.club or g.club == own else "list")
-    if own and any(squad_table(t, own) for t in doc.tables):
-        found[own] = "article"
     return tuple(Roster(club, kind, first, last) for club, kind in found.items())
 
 

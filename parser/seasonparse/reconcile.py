@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
-from itertools import permutations
+from itertools import chain, permutations
+from operator import attrgetter
 from typing import Iterable
 
 from seasonparse.corpus import Corpus, build
@@ -292,14 +293,18 @@ def _identity_views(articles: list[tuple[str, Evidence]],
 
 # The kinds of statement the joint corpus reads (Corpus.removals and Corpus.deductions, for R005)
 _JOINT_STATEMENTS = ("deduction", "deduction_unnamed", "removed_club")
+_TEXT, _ITEMS = attrgetter("text"), attrgetter("items")  # a prose block's (model.Block)
 
 
 def _stating_blocks(doc: Document) -> tuple:
     """The document's prose, or none where none of it can state what the joint corpus reads:
     every pattern of those statements needs one of the lexicon's statement_words, which
     statements.py looks for sentence by sentence; here one look over all the prose at once
-    (a reference's hundred notes and byes most often state nothing)."""
-    said = "\n".join(text for b in doc.blocks for text in (b.text, *b.items)).lower()
+    (a reference's hundred notes and byes most often state nothing): the blocks' texts, then
+    their items, each on a line of its own (no statement word holds a line's end), gathered in
+    C loops."""
+    blocks = doc.blocks
+    said = "\n".join((*map(_TEXT, blocks), *chain.from_iterable(map(_ITEMS, blocks)))).lower()
     words = lexicon()["statement_words"]
     return doc.blocks if any(w.lower() in said for kind in _JOINT_STATEMENTS for w in words[kind]) else ()
 
