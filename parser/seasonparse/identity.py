@@ -327,10 +327,20 @@ class Roster(Record):
 def rosters(doc: Document) -> tuple[Roster, ...]:
     """The clubs whose players `doc` lists, over its season (football.playing_span, as
     Corpus.known_players, else the years of its dated matches; none without either):
-    Corpus.known_players's sources but captains (a captain column lists one player of each club)."""
+    Corpus.known_players's sources but captains (a captain column lists one player of each club).
+    The season is asked only of a document that lists some (a reference lists none)."""
     from seasonparse.corpus import squad_table
     from seasonparse.football import doc_club, playing_span
 
+    own = doc_club(doc)
+    found: dict[str, str] = {}
+    for g in doc.goalscorers:
+        if not g.own_goal and (g.club or own):
+            found.setdefault(g.club or own, "article" if not g.club or g.club == own else "list")
+    if own and any(squad_table(t, own) for t in doc.tables):
+        found[own] = "article"
+    if not found:
+        return ()
     window = playing_span(doc)
     if window is not None:
         first, last = window.first.isoformat(), window.last.isoformat()
@@ -339,13 +349,6 @@ def rosters(doc: Document) -> tuple[Roster, ...]:
         if not years:
             return ()
         first, last = f"{years[0]}-01-01", f"{years[-1]}-12-31"
-    own = doc_club(doc)
-    found: dict[str, str] = {}
-    for g in doc.goalscorers:
-        if not g.own_goal and (g.club or own):
-            found.setdefault(g.club or own, "article" if not g.club or g.club == own else "list")
-    if own and any(squad_table(t, own) for t in doc.tables):
-        found[own] = "article"
     return tuple(Roster(club, kind, first, last) for club, kind in found.items())
 
 
@@ -394,42 +397,52 @@ def status_marked(doc: Document) -> tuple[str, ...]:
     return tuple(name for k, name in rows.items() if k not in elsewhere)
 
 
-def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: Document | None = None) -> Evidence:
+def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: Document | None = None,
+             read: tuple | None = None) -> Evidence:
     """What `doc` tells. `beside_matches`, where given, is what the same document tells
     without its matches, read before: only the matches are read here (the reference's
     identity view, seasonparse.reconcile, is its tables and a few of its matches, and
     choosing those matches reads the tables). `apart_from`, where given, holds the matches
     whose rounds and days tell clubs apart (_apart_by_round_or_day), where not all of doc's do:
     a reference's view gives those of its parts without a table (a table keeps its clubs
-    apart already)."""
-    names: dict[tuple[str, str | None], int] = {}  # (name, link target) -> the first line it is on
-    keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
-    # a match's index -> its clubs' keys (a name with no key stands in none), a tuple made sorted: a set
-    # and a sort a match cost the reference's view (reconcile) ~0.3 M instructions; a table's keys
-    groups: dict[int, tuple[str, ...]] = {}
+    apart already). `read`, where given (with `beside_matches`), is what doc's matches tell as
+    the loop below reads them, read by the caller as it chose them (the reference's view keys
+    every match of the reference to choose, seasonparse.reconcile): (names, the groups of two
+    clubs in match order, dated, a name -> key cache, the matches' keys); tests/test_reference.py
+    holds the two readings equal."""
     table_groups: dict[tuple, set[str]] = {}
-    dated: dict[tuple, int] = {}
-    for m in doc.matches:  # first the matches, each its two clubs' group, in one pass
-        line, home, away = m.line, m.home, m.away
-        names.setdefault((home, m.home_link), line)
-        names.setdefault((away, m.away_link), line)
-        home_key = keys.get(home)
-        if home_key is None:
-            home_key = keys[home] = key(home)
-        away_key = keys.get(away)
-        if away_key is None:
-            away_key = keys[away] = key(away)
-        if home_key and away_key:
-            members = (home_key, away_key) if home_key < away_key else (
-                (away_key, home_key) if away_key < home_key else (home_key,))
-        elif home_key or away_key:
-            members = (home_key or away_key,)
-        else:
-            members = None
-        if members is not None and (group := groups.setdefault(m.index, members)) is not members:
-            groups[m.index] = tuple(sorted({*group, *members}))  # a document read from JSON may give two matches one index
-        if m.date is not None:
-            dated.setdefault((m.date, home, away, m.home_goals, m.away_goals), line)
+    if read is not None:
+        names, found_groups, dated, keys, written = read
+    else:
+        names: dict[tuple[str, str | None], int] = {}  # (name, link target) -> the first line it is on
+        keys: dict[str, str] = {}  # name -> its key, made once: the same names stand in every match and table
+        # a match's index -> its clubs' keys (a name with no key stands in none), a tuple made sorted: a set
+        # and a sort a match cost the reference's view (reconcile) ~0.3 M instructions; a table's keys
+        groups: dict[int, tuple[str, ...]] = {}
+        dated: dict[tuple, int] = {}
+        for m in doc.matches:  # first the matches, each its two clubs' group, in one pass
+            line, home, away = m.line, m.home, m.away
+            names.setdefault((home, m.home_link), line)
+            names.setdefault((away, m.away_link), line)
+            home_key = keys.get(home)
+            if home_key is None:
+                home_key = keys[home] = key(home)
+            away_key = keys.get(away)
+            if away_key is None:
+                away_key = keys[away] = key(away)
+            if home_key and away_key:
+                members = (home_key, away_key) if home_key < away_key else (
+                    (away_key, home_key) if away_key < home_key else (home_key,))
+            elif home_key or away_key:
+                members = (home_key or away_key,)
+            else:
+                members = None
+            if members is not None and (group := groups.setdefault(m.index, members)) is not members:
+                groups[m.index] = tuple(sorted({*group, *members}))  # a document read from JSON may give two matches one index
+            if m.date is not None:
+                dated.setdefault((m.date, home, away, m.home_goals, m.away_goals), line)
+        found_groups = [g for g in groups.values() if len(g) > 1]
+        written = keys.values()
     for name, line, group, target in _names_beside_matches(doc) if beside_matches is None else ():
         names.setdefault((name, target), line)
         if group is not None:
@@ -438,7 +451,6 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
                 k = keys[name] = key(name)
             if k:
                 table_groups.setdefault(group, set()).add(k)
-    found_groups = [g for g in groups.values() if len(g) > 1]
     found_groups += [tuple(sorted(g)) for g in table_groups.values() if len(g) > 1]
     if beside_matches is None and len(standings := _standings_clubs(doc)) > 1:
         found_groups.append(standings)
@@ -451,7 +463,7 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
     if beside_matches is None:
         marked = status_marked(doc)
     else:  # what the tables tell, less a name the matches read here write
-        marked = tuple(n for n in beside_matches.status_rows if key(n) not in keys.values())
+        marked = tuple(n for n in beside_matches.status_rows if key(n) not in written)
     return Evidence(tuple((name, line, target) for (name, target), line in names.items()),
                     tuple(dict.fromkeys(found_groups)),
                     tuple((*match, line) for match, line in dated.items()),

@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
-from itertools import permutations
+from itertools import chain, permutations
+from operator import attrgetter
+from typing import Iterable
 
 from seasonparse.corpus import Corpus, build
 from seasonparse.tournaments import match_phase, section_tournament
@@ -222,13 +224,15 @@ def _fitting(short: str, table: list[tuple[str, str, str]]) -> list[str]:
     return found
 
 
-def _score_days(doc: Document) -> set[tuple]:
-    """(day, fewer goals, more goals) of each dated match: what inference by matches pairs on."""
-    return {(m.date, m.home_goals, m.away_goals) if m.home_goals <= m.away_goals else
-            (m.date, m.away_goals, m.home_goals) for m in doc.matches if m.date is not None}
+def _score_days(dated: Iterable[tuple[str, int, int]]) -> set[tuple]:
+    """(day, fewer goals, more goals) of each dated match, (ISO day, goals, goals): what inference by
+    matches pairs on. Read from an article's identity.Evidence or a reference's rows (reference.ROW),
+    plain tuples, not from the matches (a record's field read by name costs ~200 instructions)."""
+    return {(day, a, b) if a <= b else (day, b, a) for day, a, b in dated}
 
 
-def _identity_views(articles: list[Document], references: list[Reference]) -> list[tuple[Document, Evidence]]:
+def _identity_views(articles: list[tuple[str, Evidence]],
+                    references: list[Reference]) -> list[tuple[Document, Evidence]]:
     """Each reference's document as the joint corpus sees it: only what can change what
     club identity decides, so that it keys hundreds of names fewer and its inference
     by matches (several passes over every dated match) goes over a few dozen. Inference
@@ -239,9 +243,14 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
     enough; a table of the reference that lists both keeps them apart already), and
     left out otherwise (a reference states no links: its readers write none). Prose and
     tables are the reference's own. The matches are read from the reader's rows
-    (reference.ROW). Each view comes with its identity.evidence, its tables read once."""
-    article_days = set().union(*map(_score_days, articles))
-    ref_days = [_score_days(r.document) for r in references] if len(references) > 1 else [set()]
+    (reference.ROW), the articles' days from their evidence (`articles`: (path, identity.Evidence)).
+    Each view comes with its identity.evidence, its tables read once and its matches as this loop
+    reads them (evidence's `read`), and the matches of its parts without a table as its `apart_from`:
+    those whose rounds and days tell clubs apart (a part's table keeps its clubs apart already, and
+    every round of a league told over again cost the 251-match reference +5.4 M instructions)."""
+    article_days = _score_days((day, a, b) for _, found in articles for day, _, _, a, b, _ in found.dated)
+    ref_days = [_score_days((day, a, b) for _, day, _, _, _, a, b, _, _, _, _, _ in r.rows if day is not None)
+                for r in references] if len(references) > 1 else [set()]
     views, undated = [], maker(Match)
     keys: dict[str, str] = {}  # name -> identity key
     for n, ref in enumerate(references):
@@ -252,44 +261,59 @@ def _identity_views(articles: list[Document], references: list[Reference]) -> li
         for number, group in enumerate(beside_matches.groups):
             for k in group:
                 in_tables.setdefault(k, set()).add(number)
-        kept, matches = [], ref.document.matches
-        for i, day, _, home, away, home_goals, away_goals, _, _, _, _, _ in ref.rows:
-            home = keys.get(home) or keys.setdefault(home, key(home))
-            away = keys.get(away) or keys.setdefault(away, key(away))
+        kept, matches, apart = [], ref.document.matches, []
+        tabled = {number for number, segment in enumerate(ref.segments) if segment.tables}
+        # what the kept matches tell identity, read here as identity.evidence reads a document's matches
+        # (the reference's readers write no links): (name, None) -> its first line, the groups of their
+        # two clubs, (ISO day, home, away, goals) -> its first line
+        names: dict[tuple[str, None], int] = {}
+        groups: list[tuple[str, str]] = []
+        dated: dict[tuple, int] = {}
+        for i, day, _, home_name, away_name, home_goals, away_goals, segment, _, _, _, _ in ref.rows:
+            home = keys.get(home_name) or keys.setdefault(home_name, key(home_name))
+            away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
             pair = (home, away) if home < away else (away, home)
             if day is not None and ((day, home_goals, away_goals) if home_goals <= away_goals else
                                     (day, away_goals, home_goals)) in other_days:
-                kept.append(matches[i])
+                m = matches[i]
+                line = m.line
+                dated.setdefault((day, home_name, away_name, home_goals, away_goals), line)
             elif home not in seen or away not in seen or (
                     pair not in seen and in_tables.get(home, _NO_TABLES).isdisjoint(in_tables.get(away, ()))):
                 m = matches[i]
-                kept.append(m if day is None else undated((m[0], None, *m[2:])))
+                line = m.line
+                if day is not None:
+                    m = undated((m[0], None, *m[2:]))
             else:
                 continue
+            kept.append(m)
+            if segment not in tabled:
+                apart.append(m)
+            names.setdefault((home_name, None), line)
+            names.setdefault((away_name, None), line)
+            if home and away and home != away:
+                groups.append(pair)
             seen.update((home, away, pair))
         view = ref.document._replace(matches=tuple(kept), blocks=_stating_blocks(ref.document))
-        views.append((view, evidence(view, beside_matches, apart_from=untabled(ref, view))))
+        views.append((view, evidence(view, beside_matches, apart_from=view._replace(matches=tuple(apart)),
+                                     read=(names, groups, dated, keys, seen))))
     return views
-
-
-def untabled(ref: Reference, view: Document) -> Document:
-    """The view with only its matches of parts without a table: those whose rounds and days tell
-    clubs apart (identity.evidence's apart_from). A part's table keeps its clubs apart already, and
-    every round of a league told over again cost the 251-match reference +5.4 M instructions."""
-    tabled = {i for i, segment in enumerate(ref.segments) if segment.tables}
-    return view._replace(matches=tuple(m for m in view.matches if ref.rows[m.index][7] not in tabled))
 
 
 # The kinds of statement the joint corpus reads (Corpus.removals and Corpus.deductions, for R005)
 _JOINT_STATEMENTS = ("deduction", "deduction_unnamed", "removed_club")
+_TEXT, _ITEMS = attrgetter("text"), attrgetter("items")  # a prose block's (model.Block)
 
 
 def _stating_blocks(doc: Document) -> tuple:
     """The document's prose, or none where none of it can state what the joint corpus reads:
     every pattern of those statements needs one of the lexicon's statement_words, which
     statements.py looks for sentence by sentence; here one look over all the prose at once
-    (a reference's hundred notes and byes most often state nothing)."""
-    said = "\n".join(text for b in doc.blocks for text in (b.text, *b.items)).lower()
+    (a reference's hundred notes and byes most often state nothing): the blocks' texts, then
+    their items, each on a line of its own (no statement word holds a line's end), gathered in
+    C loops."""
+    blocks = doc.blocks
+    said = "\n".join((*map(_TEXT, blocks), *chain.from_iterable(map(_ITEMS, blocks)))).lower()
     words = lexicon()["statement_words"]
     return doc.blocks if any(w.lower() in said for kind in _JOINT_STATEMENTS for w in words[kind]) else ()
 
@@ -311,8 +335,9 @@ class ReferenceIndex:
         self.articles = articles
         self.references = references
         joint = _with_official_names(settings, references)
-        views = _identity_views(articles, references)
-        found = _article_evidence(articles, article_corpus) + [(v.path, e) for v, e in views]
+        told = _article_evidence(articles, article_corpus)
+        views = _identity_views(told, references)
+        found = told + [(v.path, e) for v, e in views]
         self.corpus: Corpus = build(list(articles) + [v for v, _ in views], joint, article_corpus,
                                     clubs=from_evidence(lambda: found, joint.aliases))
         self.clubs = self.corpus.clubs
