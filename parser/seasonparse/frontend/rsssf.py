@@ -361,21 +361,35 @@ def _leg_score(word: str) -> tuple[str, str] | None:
         home.isdigit() and away.isdigit() else None
 
 
+def _glued_score(word: str) -> tuple[tuple[str, str], str] | None:
+    """`1-3aet`, `4-2p`: a leg's score with letters written on after it, no space (as rsssf.com's European
+    pages write `aet` after a second leg): the score and the letters; None for any other word."""
+    letters = word.lstrip("0123456789-")
+    score = _leg_score(word[:len(word) - len(letters)]) if letters.isalpha() and letters.isascii() else None
+    return (score, letters) if score is not None else None
+
+
 def _tie_line(text: str) -> tuple[str, str, tuple[str, str], tuple[str, str], str] | None:
     """`Málaga  - Borussia Dortmund  0-0 2-3`, a two-legged tie on one line as rsssf.com's European cup
     pages write it (trial50: dropped without a word): the first club, ` - `, the other, the first leg's
     score and the second's, both from the first club's side (the second leg played at the other's);
-    markers may follow. (first club, other club, first score, second score, what follows); None where
-    the line is not one (no ` - ` before two scores in a row, or a club's name empty or holding a score)."""
+    markers may follow, the first written on the second score (`1-3aet`: trial51, read as one match of
+    `AS Roma  - FC Porto` against `1-3aet`). (first club, other club, first score, second score, what follows);
+    None where the line is not one (no ` - ` before two scores in a row, or a club's name empty or holding a score)."""
     home, dash, after = text.partition(" - ")
     home = home.strip()
     if not dash or not home or home[0] in "-[" or _score_like(home):
         return None
     parts = after.split()
     for i in range(1, len(parts) - 1):
-        if (first := _leg_score(parts[i])) is not None and (second := _leg_score(parts[i + 1])) is not None:
+        if (first := _leg_score(parts[i])) is None:
+            continue
+        second, rest = _leg_score(parts[i + 1]), parts[i + 2:]
+        if second is None and (glued := _glued_score(parts[i + 1])) is not None and _is_marker(glued[1]):
+            second, rest = glued[0], [glued[1], *rest]
+        if second is not None:
             away = " ".join(parts[:i])
-            return None if _score_like(away) else (home, away, first, second, " ".join(parts[i + 2:]))
+            return None if _score_like(away) else (home, away, first, second, " ".join(rest))
     return None
 
 
@@ -815,7 +829,8 @@ class _Reader:
 
             if attach_scorers(self, text, n, raw):
                 return
-        if dash and not star and (_score_like(text) and len(self.path) >= 2 or self.path and _oversized_score(text)):
+        if dash and not star and (_score_like(text) and len(self.path) >= 2 or self.path and (
+                _oversized_score(text) or any(map(_glued_score, text.split())))):  # `Alpha 1-1 Beta 4-2p`
             self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}`", n,
                                          offset + 1 + raw[offset:].find(text)))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
@@ -927,7 +942,7 @@ class _Reader:
         if (bracket := rest.rfind("[")) >= 0 and "]" not in rest[bracket:]:
             rest, wrapped = rest[:bracket], rest[bracket + 1:]
         markers, scorers, away = _markers_of(rest)
-        if not away or _score_like(away):
+        if not away or _score_like(away) or any(map(_glued_score, away.split())):  # `4-2p`, `1-3aet`: no club's
             return False
         self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
                     markers, scorers)
