@@ -37,7 +37,8 @@ second leg written that way) is taken as another convention, not reported.
 The aggregate cell too, where it decides no tie (level, naming no shoot-out,
 away goals or club in bold, so T002 has no tie to compare): it must be the
 sum of the legs, their boxes, else the row's leg cells (team 1's goals first
-or team 2's; a second leg's cell also read home side first).
+or team 2's; a second leg's cell also read home side first); and a second
+leg's football box's `aggregatescore` over legs that decide nothing.
 
 Why: the summary and the box tell one match two ways; one of them is wrong,
 and the tie's aggregate and winner follow from the box.
@@ -56,7 +57,8 @@ cell names away goals (`2–2 (a)`, `{{agr}}`) over a level aggregate, with no
 club in bold, is held against its two legs (their football boxes, else the
 row's leg cells, read as W006 reads them): where the legs add up to the cell
 and each club scored as many goals away, away goals decided nothing, and the
-row is reported at its aggregate cell. A row that bolds a club is T003's
+row is reported at its aggregate cell. A second leg's football box whose
+`aggregatescore` says so (`1–1 (a)` over 1–0 and 1–0) likewise, at that line. A row that bolds a club is T003's
 (that club advanced on away goals without scoring more of them); an aggregate
 that is not the legs' is W006's.
 

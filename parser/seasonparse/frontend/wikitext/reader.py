@@ -492,7 +492,8 @@ def read(source: Source) -> Document:
     r.diags.extend(r.awaited.mismatches(r.b))  # W006, before the matches made from cells are dropped
     r.aggregates = r.awaited.drop(r.b, r.aggregates)
     r.b.ties.extend(box_statements(r.b.matches, r.b.ties, r.aggregates)
-                    + box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches, series_on_points(r.b.blocks)))
+                    + box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches, series_on_points(r.b.blocks),
+                               r.diags))
     r.note_unknown(_furniture_from(pieces, masked))
     marked_winners(r.marks, r.diags)
     lines = tuple(text.split("\n"))

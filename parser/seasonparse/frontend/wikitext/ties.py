@@ -475,13 +475,14 @@ _SHOOTOUT_WORDS = re.compile(r"\(?\s*\d{1,2}\s*[-–—−]\s*\d{1,2}\s*(?:on\s+
 
 
 def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matches: set[int],
-             on_points: frozenset = frozenset()) -> list[Tie]:
+             on_points: frozenset = frozenset(), found: list[Diagnostic] | None = None) -> list[Tie]:
     """Ties of two-legged football boxes no tie has taken yet; `aggregates` holds the
     `aggregatescore` written on a box and its line, by match index; `group_matches` the group
     stages' matches, no tie's; `on_points` the sections whose prose says their series was decided
     on points (lexicon [outcomes] points: two wins of a best-of-three, no aggregate). A struck box
-    (`3–0 (abandoned)`, expunged: lexicon.struck_note) is no leg: the restaged match is. Linear in
-    the matches."""
+    (`3–0 (abandoned)`, expunged: lexicon.struck_note) is no leg: the restaged match is. An
+    `aggregatescore` over legs that decide nothing goes to `found` where it contradicts them
+    (_undecided_aggregate). Linear in the matches."""
     taken = {i for t in ties for i in t.legs}
     boxes = [m for m in matches if m.date_text and m.index not in taken and not struck_note(m.note)]
     rounds = {m.index: _legs_round(m.section) for m in boxes}
@@ -504,7 +505,31 @@ def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matche
         tie = _box_tie(leg1, m, *(stated or ("", None)))
         if tie is not None:
             out.append(tie)
+        elif stated is not None and found is not None and (said := _undecided_aggregate(leg1, m, *stated)):
+            found.append(said)
     return out
+
+
+def _undecided_aggregate(leg1: Match, leg2: Match, stated: str, line: int) -> Diagnostic | None:
+    """The second box's `aggregatescore` over two legs that decide no tie (level, no away goals or
+    shoot-out to tell them apart), held against them as a summary row's aggregate cell is
+    (AwaitedBoxes.compare_aggregate): W006 where it is not their sum, either club's goals first;
+    W007 where it is and names away goals, each club having scored as many away (trial51:
+    `aggregatescore = 1–1 (a)` over 1–0 and 1–0, and `2–2` over them, said nothing)."""
+    said = score(_SHOOTOUT_WORDS.sub(" ", stated))
+    if said is None:
+        return None
+    a, bb = leg1.home, leg1.away
+    ga, gb = leg1.home_goals + leg2.away_goals, leg1.away_goals + leg2.home_goals
+    boxes = f"its legs' football boxes (lines {leg1.line}, {leg2.line})"
+    if {said, said[::-1]} != {(ga, gb)}:
+        return Diagnostic("W006", ERROR, f"the aggregate is {said[0]}–{said[1]} in the box's aggregatescore, but "
+                                         f"{boxes} give {a} {ga}–{gb} {bb}", line, 1)
+    if _AWAY_GOALS.search(stated) and leg2.away_goals == leg1.away_goals:
+        return Diagnostic("W007", ERROR, f"the box's aggregatescore says away goals decided the tie ({stated}), but by "
+                                         f"{boxes} {a} and {bb} each scored {leg2.away_goals} away: away goals decide "
+                                         "nothing", line, 1)
+    return None
 
 
 def box_statements(matches, ties, aggregates: dict[int, tuple[str, int]]) -> list[Tie]:
