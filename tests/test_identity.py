@@ -90,6 +90,7 @@ def _words_oracle(clubs: Clubs) -> None:
         roots = sorted({clubs.root(s) for s in supersets} - {clubs.root(k)})
         if clubs.root(k) in clubs.linked:  # another article's club is no candidate
             roots = [r for r in roots if r not in clubs.linked]
+        roots = [r for r in roots if not clubs._kept_apart(clubs.root(k), r)]  # nor one it stands apart from
         if not roots or any(clubs.same(k, s) for s in supersets):
             continue
         if len(roots) == 1:

@@ -667,3 +667,14 @@ def test_a_reference_name_that_could_be_two_clubs_is_an_r007():
     assert (rec.summary.matched, rec.summary.not_covered) == (0, 2)
     decided = reconcile([article], [ref], Settings(aliases={"AC Milan": ("Milan",)}))
     assert [f.code for f in decided.findings] == [] and decided.summary.matched == 2
+
+
+def test_a_club_a_name_plays_is_no_candidate_for_it():
+    """review38: a CSV writing `Milan,Inter` beside the articles' `AC Milan` and `Inter Milan` made `Milan` an R007,
+    `could be AC Milan or Inter`, though a club cannot play itself: a club the name stands apart from (a match's
+    other side, a row of its table) is no candidate, so `Milan` is AC Milan, and the derbies pair."""
+    article = parse_file(str(FIXTURES / "reference" / "handmade_ambiguous_name_article.txt"))
+    csv = parse_csv("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nI1,14/11/2010,Milan,Inter,1,0\nI1,02/04/2011,Inter,Milan,0,3\n",
+                    "I1.csv")
+    rec = reconcile([article], [csv], Settings())
+    assert [f.code for f in rec.findings] == [] and rec.summary.matched == 2

@@ -9,7 +9,8 @@ Names are grouped with a union-find, in this order:
   3. matches: two documents listing a match on the same date in which the same
      club scored and conceded the same goals name the same opponent
      (`Leones Negros 1 - 1 Necaxa` / `U. de G. 1-1 Necaxa`, 18 April 2012);
-  4. words: a name whose words are all inside exactly one other club's name
+  4. words: a name whose words are all inside exactly one other club's name (a club
+     it stands apart from, below, not counted: `Milan` against `Inter` is `AC Milan`)
      (`Neza` / `Neza FC`, `UAT` / `Correcaminos UAT`).
 Inference (3 and 4) never merges two clubs whose names link two different
 articles (`[[Club América]]` is no `[[Club Sol de América]]`, `[[Manchester
@@ -999,7 +1000,11 @@ def _infer_from_words(clubs: Clubs, of_their_own: set[str] = frozenset(),
             roots = {r for r in roots if not clubs.two_articles(own, r)}
             if not roots:
                 continue
-        roots = sorted(roots)
+        # nor is a club the name plays or stands beside as another (a match's other side, a row of its
+        # table: review38, RSSSF's `Milan` against `Inter` was said to be maybe `Inter`, no merge made)
+        roots = sorted(r for r in roots if not clubs._kept_apart(own, r))
+        if not roots:
+            continue
         if len(roots) == 1:
             target = min(s for s in supersets if clubs.root(s) == roots[0])
             if clubs.union(k, target) and not (target in status_only and _marks_of(clubs.display[target], k)):
