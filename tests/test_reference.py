@@ -667,6 +667,10 @@ def test_a_reference_name_that_could_be_two_clubs_is_an_r007():
     assert (rec.summary.matched, rec.summary.not_covered) == (0, 2)
     decided = reconcile([article], [ref], Settings(aliases={"AC Milan": ("Milan",)}))
     assert [f.code for f in decided.findings] == [] and decided.summary.matched == 2
+    # two references that write it: one finding, at the first, counting both's matches (review38: the first's only)
+    copy = load(str(FIXTURES / "reference" / "handmade_ambiguous_name.txt"), "copy.txt")
+    [r007] = reconcile([article], [ref, copy], Settings()).findings
+    assert "its 4 matches in the references are compared with no article's" in r007.message, r007.message
 
 
 def test_a_club_a_name_plays_is_no_candidate_for_it():

@@ -128,6 +128,10 @@ def test_rows_with_both_clubs_and_no_score_are_one_p018():
     assert [(d.code, d.severity, d.line, d.column, d.message) for d in doc.diagnostics] == [
         ("P018", "info", 3, 37, "a row with both clubs and no score: a match not played (yet), not read, and 2 more "
          "such rows (to line 6)")]
+    two = "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nE0,19/05/2024,Arsenal,Everton,,\nE0,19/05/2024,Fulham,Luton,,\n"
+    from seasonparse.frontend.results_csv import parse_text as parse_csv_text
+    [d] = parse_csv_text(two, "two.csv").document.diagnostics
+    assert d.message.endswith("not read, and 1 more such row (to line 3)"), d.message  # review38: `1 more such rows`
     one = "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nE0,19/05/2024,Arsenal,Everton,,\n"
     from seasonparse.frontend.results_csv import parse_text
     [d] = parse_text(one, "one.csv").document.diagnostics

@@ -191,7 +191,7 @@ def parse_source(source: Source) -> Reference:
         rows.append((index, iso, day, cell["home"], cell["away"], home_goals, away_goals, 0, None, False, None, ()))  # a ROW
     if unplayed:  # one note a file, at the first such row (a fixture list has hundreds)
         (first, column), more = unplayed[0], len(unplayed) - 1
-        also = f", and {more:,} more such rows (to line {unplayed[-1][0]})" if more else ""
+        also = f", and {more:,} more such row{'s' if more > 1 else ''} (to line {unplayed[-1][0]})" if more else ""
         diags.append(Diagnostic("P018", INFO, f"a row with both clubs and no score: a match not played (yet), not "
                                 f"read{also}", first, column))
     diags += listed_twice(matches, rows)  # the same day's match twice, two scores (trial47: passed silently)

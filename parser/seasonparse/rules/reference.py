@@ -11,6 +11,7 @@ survive lines moving and the folder a run starts from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from operator import attrgetter, itemgetter
@@ -551,7 +552,7 @@ def reference_club_ambiguous(index, settings, report):
     Milan`) is merged with neither, so no article match pairs its matches, which
     the summary counts as outside the references. Reported at the reference's
     first line that writes it, with the clubs it could be and how many of its
-    matches the reference lists.
+    matches the references list.
 
     Why: the articles' matches of those clubs were not compared at all, and the
     summary alone does not say why; an alias decides (`"AC Milan" = ["Milan"]`
@@ -562,15 +563,19 @@ def reference_club_ambiguous(index, settings, report):
         articles:   Inter Milan 0 - 1 AC Milan
     """
     written = {ref.document.path: ref for ref in index.references}
+    listed = None
     for amb in index.clubs.ambiguous:
         ref = written.get(amb.place.path)
         if ref is None:
             continue  # an article's name: A002's, where the articles alone make it ambiguous
-        listed = sum((row[3] == amb.name) + (row[4] == amb.name) for row in ref.rows)
+        if listed is None:  # each reference's rows counted once, by name (review38: once per name was quadratic)
+            listed = Counter(name for r in index.references for row in r.rows for name in (row[3], row[4]))
+        n, where = listed[amb.name], "the reference" if len(written) == 1 else "the references"
         could = " or ".join(f"`{c}`" for c in amb.candidates)
-        yield report(f"`{amb.name}` could be {could}: its {plural(listed, 'match', 'matches')} in the reference "
-                     f"{'is' if listed == 1 else 'are'} compared with no article's (add an alias to decide which, such as `\"{amb.candidates[0]}\" = "
-                     f"[\"{amb.name}\"]` under `[aliases]`)", amb.place.line, 1, path=amb.place.path)
+        yield report(f"`{amb.name}` could be {could}: its {plural(n, 'match', 'matches')} in {where} "
+                     f"{'is' if n == 1 else 'are'} compared with no article's (add an alias to decide which, such as "
+                     f"`\"{amb.candidates[0]}\" = [\"{amb.name}\"]` under `[aliases]`)", amb.place.line, 1,
+                     path=amb.place.path)
 
 
 RULES = (reference_match_score, reference_match_venue, reference_match_date, reference_match_missing,
