@@ -1026,3 +1026,21 @@ def test_a_leg_cell_after_extra_time_says_so():
     assert [(m.home, m.home_goals, m.away_goals, m.away, m.extra_time, m.note) for m in doc.matches] == [
         ("Gamma", 1, 0, "Delta", False, None), ("Delta", 2, 1, "Gamma", True, "a.e.t."),
         ("Eps", 2, 0, "Zeta", False, None), ("Zeta", 1, 0, "Eps", False, None)]
+
+
+def test_a_leg_cell_whose_note_gives_an_award_counts_the_award():
+    """review38: `2–0 (awarded 0–3)` in a {{TwoLegResult}}'s leg cell (the real Legia Warsaw–Celtic tie of 2014–15
+    written as a row alone) was a leg won 2–0: a false T002 against the row's 4–4, and the tie given to the wrong
+    club. The award counts, written from team 1's side as the cell's score is; the leg is noted `awarded`."""
+    from test_rules_planted import findings_for
+
+    text = ("==Third qualifying round==\n{{TwoLegStart}}\n"
+            "{{TwoLegResult|[[Alpha FC|Alpha]]||4–4 ({{agr}})|'''[[Beta United|Beta]]'''||4–1|2–0 (awarded 0–3)}}\n|}\n")
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+
+    doc = parse_wikitext(decode("t.wikitext", text.encode("utf-8")))
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note) for m in doc.matches] == [
+        ("Alpha", 4, 1, "Beta", None), ("Beta", 3, 0, "Alpha", "awarded")]
+    assert [(t.winner, t.reason) for t in doc.ties] == [("Beta", "away_goals")]
+    assert findings_for(text, wikitext=True) == []

@@ -51,7 +51,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from seasonparse.frontend.lines import note_details
+from seasonparse.frontend.lines import awarded_score, note_details
 from seasonparse.frontend.wikitext.clean import after_score, clean, link_target, score
 from seasonparse.frontend.wikitext.fragments import Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
@@ -160,15 +160,17 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
         links = (link_target(t.team_a), link_target(t.team_b))
         for raw, (ln, col), a_at_home in ((t.leg1, t.leg1_pos, True), (t.leg2, t.leg2_pos, False)):
             slots.append(None)
-            if s := score(raw):
+            if s := _cell_score(raw, a, bb):
                 home, away = (a, bb) if a_at_home else (bb, a)
                 home_link, away_link = links if a_at_home else links[::-1]
                 home_goals, away_goals = s if a_at_home else s[::-1]
                 # a leg after extra time says so after its score (`0–1 (a.e.t.)`), as a box's score does
-                # (trial51: read as 90 minutes); noted as the text format notes it
+                # (trial51: read as 90 minutes); noted as the text format notes it, as is an award
                 extra_time = note_details(after_score(clean(raw)))[0]
+                note = ", ".join(n for n in ("a.e.t." if extra_time else None,
+                                             "awarded" if s != score(raw) else None) if n) or None
                 b.add_match(Match(len(b.matches), None, "", home, away, home_goals, away_goals, (), (),
-                                  b.section, ln, ln, ln, col, col, "a.e.t." if extra_time else None, col + len(raw),
+                                  b.section, ln, ln, ln, col, col, note, col + len(raw),
                                   extra_time, home_link=home_link, away_link=away_link))
                 slots[-1] = len(b.matches) - 1
         legs = [i for i in slots if i is not None]
@@ -397,10 +399,21 @@ def _pair(a: str, bb: str) -> tuple:
     return tuple(sorted((tokens(a), tokens(bb))))
 
 
+def _cell_score(raw: str, a: str, bb: str) -> tuple[int, int] | None:
+    """A leg cell's score, A's goals first: the award its note gives where it gives one (`2–0 (awarded
+    0–3)`, the award from A's side too, as the cell's score is), as a box's score (matchbox.read_match) and
+    the text format's note count it (review38: the played 2–0 was counted, a false T002)."""
+    played = score(raw)
+    if played is None or not names_any(raw, "scores", "awarded"):
+        return played
+    return awarded_score(after_score(clean(raw)), a, bb) or played
+
+
 def _away_goals(t: TieText) -> tuple[int, int] | None:
     """The goals each side scored away: A's in the second leg, B's in the first (both
-    cells written from A's side)."""
-    first, second = score(t.leg1), score(t.leg2)
+    cells written from A's side, an award as it counts: _cell_score)."""
+    a, bb = clean(t.team_a), clean(t.team_b)
+    first, second = _cell_score(t.leg1, a, bb), _cell_score(t.leg2, a, bb)
     return (second[0], first[1]) if first and second else None
 
 
