@@ -185,13 +185,18 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     # judge it as they judge an outcome line saying so (trial47: `3–2 (a)` over legs 2–1, 1–1 and
     # `2–2 (a)` over 1–1, 1–1 were read as a win on aggregate and one by the bold, silent)
     away_said = _says_away_goals(t) and not (shootout and shootout[1] != shootout[2])
+    # an {{agr}} after one club's name says that club went through on away goals (`Roma {{agr}}`): on a level
+    # aggregate, the row's claim, which T003 holds against the legs as it holds an outcome line's (review38:
+    # after the club with fewer away goals, silent)
+    agr_a = _AGR.search(t.team_a) is not None
+    agr_side = agr_a if agr_a != (_AGR.search(t.team_b) is not None) else None
     by_bold = False
     if agg[0] != agg[1]:
         a_wins, reason = agg[0] > agg[1], "away_goals" if away_said else "aggregate"
     elif shootout and shootout[1] != shootout[2]:
         a_wins, reason = int(shootout[1]) > int(shootout[2]), "penalties"
-    elif away_said and (away := _away_goals(t)) and away[0] != away[1]:
-        a_wins, reason = away[0] > away[1], "away_goals"
+    elif away_said and (away := _away_goals(t)) and (away[0] != away[1] or agr_side is not None):
+        a_wins, reason = away[0] > away[1] if agr_side is None else agr_side, "away_goals"
     elif _bold(t.team_a) != _bold(t.team_b):
         a_wins, reason, by_bold = _bold(t.team_a), "away_goals" if away_said else "other", True
     else:  # a level aggregate that decides nothing: no tie for T002 to hold against its legs; W006 does
