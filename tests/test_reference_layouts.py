@@ -270,7 +270,7 @@ def test_an_initial_ties_only_the_one_name_it_starts_beside_its_word(tmp_path, t
 def _fitting_first(short: str, table: dict[str, str]) -> list[str]:
     """reconcile._fitting as first written (a table as name -> key, each word's text made per name): what
     the one that makes them once and leaves out the names without the first word must give."""
-    from seasonparse.reconcile import SHORT_PREFIX
+    from seasonparse.reconcile import SHORT_PREFIX, _initial_fits
 
     words = short.split()
     found = []
@@ -281,12 +281,7 @@ def _fitting_first(short: str, table: dict[str, str]) -> list[str]:
         for i, w in enumerate(words):
             if (f" {w} " if len(w) < SHORT_PREFIX else f" {w}") in padded:
                 continue
-            if len(w) != 1:
-                break
-            table_words = long.split()
-            if not any(lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == table_words[j - 1]) or (
-                    i + 1 < len(words) and j + 1 < len(table_words) and words[i + 1] == table_words[j + 1]))
-                    for j, lw in enumerate(table_words)):
+            if len(w) != 1 or not _initial_fits(words, i, long.split()):
                 break
         else:
             found.append(name)

@@ -211,17 +211,20 @@ def _fitting(short: str, table: list[tuple[str, str, str]]) -> list[str]:
         for i, needle in enumerate(needles):
             if needle in padded:
                 continue
-            w = words[i]
-            if len(w) != 1:
-                break
-            table_words = long.split()
-            if not any(lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == table_words[j - 1]) or (
-                    i + 1 < len(words) and j + 1 < len(table_words) and words[i + 1] == table_words[j + 1]))
-                    for j, lw in enumerate(table_words)):
+            if len(words[i]) != 1 or not _initial_fits(words, i, long.split()):
                 break
         else:
             found.append(name)
     return found
+
+
+def _initial_fits(words: list[str], i: int, table_words: list[str]) -> bool:
+    """Whether the initial `words[i]` (`Manchester C`) starts a word of the table name beside a word that
+    is the short name's neighbour in full, on the same side (`manchester c` fits `manchester city`)."""
+    w = words[i]
+    return any(lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == table_words[j - 1]) or (
+        i + 1 < len(words) and j + 1 < len(table_words) and words[i + 1] == table_words[j + 1]))
+        for j, lw in enumerate(table_words))
 
 
 def _score_days(dated: Iterable[tuple[str, int, int]]) -> set[tuple]:
