@@ -77,3 +77,43 @@ def test_a_match_listed_many_times_is_one_p027_that_counts_the_others():
     assert [(line, column) for line, column, _ in found] == [(7, 1), (12, 1)]
     assert found[0][2].endswith("; and 2 more listings of it with another result (to line 10)"), found[0][2]
     assert "more listings" not in found[1][2]
+
+
+def test_the_early_test_of_listed_twice_says_what_its_loop_says():
+    """listed_twice leaves its loop out where its tests say no two matches are alike (by day and
+    home club; by day, segment and clubs), its fold asked of the home clubs alone in the first:
+    random small references, some clubs' names folding alike, some matches undated, against the
+    tests as they were (the clubs' names all folded for either) and the loop (a last row repeating
+    the first defeats both tests, and no match is that row's)."""
+    import random
+
+    from seasonparse.model import NO_MATCH_DETAILS, Match, maker
+    from seasonparse.names import fold
+    from seasonparse.reference import listed_twice
+
+    def before(matches, rows, place):
+        clubs = {r[3] for r in rows} | {r[4] for r in rows}
+        if (len({(r[1], r[3]) for r in rows}) == len(rows) or len({(r[1], r[7], r[3], r[4]) for r in rows}) == len(
+                rows)) and len(set(map(fold, clubs))) == len(clubs):
+            return []
+        return listed_twice(matches, rows + rows[:1], place)
+
+    make = maker(Match)
+    rng = random.Random(77)
+    names = ("León", "Leon", "Neza", "NEZA", "Celaya", "Irapuato")
+    for _ in range(3000):
+        matches, rows = [], []
+        for index in range(rng.randint(1, 8)):
+            home, away = rng.sample(names, 2)
+            iso = rng.choice((None, "2011-07-29", "2011-07-30"))
+            segment, goals = rng.randint(0, 1), (rng.randint(0, 2), rng.randint(0, 2))
+            section = (rng.choice(("Round 1", "Round 2")),)
+            matches.append(make((index, iso, iso or "", home, away, *goals, (), (), section, index + 1,
+                                 index + 1, index + 1, 1, 1, None, 10) + NO_MATCH_DETAILS))
+            rows.append((index, iso, None, home, away, *goals, segment, None, False, None, ()))
+
+        def place(m, rows=rows):
+            return rows[m.index][7], m.section
+
+        for where in (None, place):
+            assert listed_twice(matches, rows, where) == before(matches, rows, where)

@@ -251,10 +251,15 @@ def listed_twice(matches: Sequence[Match], rows: Sequence[tuple], place: Callabl
     (ROW, in the same order) share their day, segment and clubs, no two matches can be
     alike, which C loops tell without a step per match in Python: first by day and home club alone
     (a club is at home once a day: where no two rows share those, none share their day, segment and
-    clubs either; pairs are made and hashed cheaper than fours, 0.09 M instructions of 0.5 M for 251)."""
-    clubs = set(map(_HOME, rows)) | set(map(_AWAY, rows))
-    if (len(set(map(_HOSTING, rows))) == len(rows) or len(set(map(_LISTING, rows))) == len(rows)) and len(
-            set(map(fold, clubs))) == len(clubs):
+    clubs either; pairs are made and hashed cheaper than fours, 0.09 M instructions of 0.5 M for 251).
+    Two matches alike share their day and folded home club: where no two rows share their day and
+    home club, no two home clubs' names need fold alike for none to (the away clubs' names are asked
+    of the second test only: 0.08 M instructions less for 251)."""
+    homes = set(map(_HOME, rows))
+    if len(set(map(_HOSTING, rows))) == len(rows) and len(set(map(fold, homes))) == len(homes):
+        return []
+    clubs = homes | set(map(_AWAY, rows))
+    if len(set(map(_LISTING, rows))) == len(rows) and len(set(map(fold, clubs))) == len(clubs):
         return []
     first: dict[tuple, Match] = {}
     found = []

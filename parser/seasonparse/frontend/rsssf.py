@@ -39,6 +39,7 @@ from seasonparse.reference import (
 _match = maker(Match)  # a record made per result line
 _row, _block, _section = maker(Row), maker(Block), maker(Section)  # and per table row, note and heading
 _bye = maker(Bye)  # and per `Bye:` line, one a round
+_leg_pair = maker(LegPair)  # and per tie of two legs
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
@@ -1097,9 +1098,10 @@ class _Reader:
         for row_ in self.match_rows:
             if (leg := row_[10]) is not None:  # (most matches are no leg of a tie)
                 index, _, _, home, away = row_[:5]
-                key = (self.matches[index].section[:-1], frozenset((_fold(home), _fold(away))))
+                # fold, not _fold: a club's name recurs (its folding cached), a word of prose seldom
+                key = (self.matches[index].section[:-1], frozenset((fold(home), fold(away))))
                 ties.setdefault(key, {})[leg] = index
-        pairs = tuple(LegPair(legs[0], legs[1], key[0]) for key, legs in ties.items() if 0 in legs and 1 in legs)
+        pairs = tuple(_leg_pair((legs[0], legs[1], key[0])) for key, legs in ties.items() if 0 in legs and 1 in legs)
         rows = self.match_rows  # one match listed twice with two scores, in its tournament and round (trial47)
 
         def place(m) -> tuple | None:
