@@ -798,17 +798,23 @@ def test_a_ties_two_legs_on_one_line(tmp_path):
 def test_a_marker_written_on_a_ties_second_score_and_a_score_glued_to_letters():
     """trial51: `AS Roma  - FC Porto  2-1 1-3aet` (rsssf.com writes `aet` on the second leg's score) was one match
     of `AS Roma  - FC Porto` against a club `1-3aet`, without a word; `Alpha 1-1 Beta 4-2p` a match against
-    `Beta 4-2p`. The tie is read, its marker the second leg's; a score glued to letters is no club's name, and a
-    line that holds one and no reading takes is a P001."""
+    `Beta 4-2p`. The tie is read, its marker the second leg's; a shoot-out's score written on its `p` is a marker
+    (review38: `Eps  1-1 Zeta  aet 4-2p` had been read, then was a P001); any other score glued to letters is no
+    club's name, and a line that holds one and no reading takes is a P001."""
     from seasonparse.frontend.rsssf import parse_text
 
     ref = parse_text("Competition: T\nSeason: 2018-19\n\nRound of 16\n\nAS Roma  - FC Porto  2-1 1-3aet\n"
                      "Ajax  - Real Madrid  1-2 4-1\nAlpha 1-1 Beta 4-2p\nGamma  - Delta  1-1 aet 4-2p\n"
                      "Eps  - Zeta  2-1 1-1aet 4-2p\n")
-    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note) for m in ref.document.matches] == [
-        ("AS Roma", 2, 1, "FC Porto", None), ("FC Porto", 3, 1, "AS Roma", "aet"),
-        ("Ajax", 1, 2, "Real Madrid", None), ("Real Madrid", 1, 4, "Ajax", None)]
-    assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P001", 8), ("P001", 9), ("P001", 10)]
+    assert [(m.home, m.home_goals, m.away_goals, m.away, m.note, m.penalties) for m in ref.document.matches] == [
+        ("AS Roma", 2, 1, "FC Porto", None, None), ("FC Porto", 3, 1, "AS Roma", "aet", None),
+        ("Ajax", 1, 2, "Real Madrid", None, None), ("Real Madrid", 1, 4, "Ajax", None, None),
+        ("Alpha", 1, 1, "Beta", "4-2p", (4, 2))]
+    assert [(d.code, d.line) for d in ref.document.diagnostics] == [("P001", 9), ("P001", 10)]
+    both = parse_text("Competition: T\nSeason: 2010-11\n\nFinal\n[May 14 2011]\nEps   1-1 Zeta   aet 4-2p\n"
+                      "Note: Iota won 4-2p after Kappa's keeper was sent off in the 1-1 draw.\n").document
+    assert [(m.home, m.away, m.note, m.penalties) for m in both.matches] == [("Eps", "Zeta", "aet, 4-2p", (4, 2))]
+    assert both.diagnostics == ()
 
 
 def test_results_before_any_season_line_are_one_p024():

@@ -350,9 +350,20 @@ def _markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
         return markers_of(rest)
     markers: list[str] = []
     away = rest.split()
-    while away and _is_marker(away[-1]):
+    while away and _trailing_marker(away[-1]):
         markers.insert(0, away.pop())
     return markers, [], " ".join(away)
+
+
+# a shoot-out's score as a marker (`[4-3 pen]`, `4-2p`): compiled on first use (re's cache)
+PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"
+
+
+def _trailing_marker(word: str) -> bool:
+    """Whether a word after the away club is a marker: one of the reference words' (`aet`, `awd`), or a
+    shoot-out's score written on its `p` (`Eps  1-1 Zeta  aet 4-2p`, as rsssf.com's European pages write it:
+    review38, a P001 where the line had been read)."""
+    return _is_marker(word) or (_glued_score(word) is not None and re.match(PENALTIES, word, re.I) is not None)
 
 
 def _leg_score(word: str) -> tuple[str, str] | None:
@@ -368,6 +379,12 @@ def _glued_score(word: str) -> tuple[tuple[str, str], str] | None:
     letters = word.lstrip("0123456789-")
     score = _leg_score(word[:len(word) - len(letters)]) if letters.isalpha() and letters.isascii() else None
     return (score, letters) if score is not None else None
+
+
+def _glued_in(name: str) -> bool:
+    """Whether a club's name as read holds a score glued to letters (`Zeta aet 4-2p`, `Note: Iota won 4-2p after
+    ...`): a line no result reading takes (trial51, review38)."""
+    return any(map(_glued_score, name.split()))
 
 
 def _tie_line(text: str) -> tuple[str, str, tuple[str, str], tuple[str, str], str] | None:
@@ -683,7 +700,7 @@ class _Reader:
                         "[" not in text or "-" in text.partition("[")[0]):  # a score before any bracket
                     if (m := _PLAIN_RESULT.match(text)) is not None:
                         home, home_goals, away_goals, away = m.groups()
-                        if "-" not in away and not _ends_in_marker(away):
+                        if "-" not in away and not _ends_in_marker(away) and not ("-" in home and _glued_in(home)):
                             start = 1 if raw[0] == text[0] else raw.find(text) + 1
                             record(number, raw, text, start, home, away, home_goals, away_goals,
                                    start + m.start("away"), (), ())
@@ -831,7 +848,7 @@ class _Reader:
             if attach_scorers(self, text, n, raw):
                 return
         if dash and not star and (_score_like(text) and len(self.path) >= 2 or self.path and (
-                _oversized_score(text) or any(map(_glued_score, text.split())))):  # `Alpha 1-1 Beta 4-2p`
+                _oversized_score(text) or _glued_in(text))):  # `Alpha 1-1 Beta 4-2p`
             self.diags.append(Diagnostic("P001", ERROR, f"a result line the reader cannot read: `{text}`", n,
                                          offset + 1 + raw[offset:].find(text)))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
@@ -943,7 +960,7 @@ class _Reader:
         if (bracket := rest.rfind("[")) >= 0 and "]" not in rest[bracket:]:
             rest, wrapped = rest[:bracket], rest[bracket + 1:]
         markers, scorers, away = _markers_of(rest)
-        if not away or _score_like(away) or any(map(_glued_score, away.split())):  # `4-2p`, `1-3aet`: no club's
+        if not away or _score_like(away) or _glued_in(away) or "-" in home and _glued_in(home):  # `4-2p`: no club's
             return False
         self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
                     markers, scorers)

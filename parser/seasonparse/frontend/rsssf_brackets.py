@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.rsssf import (
-    MAX_WRAPPED_LINES, _MATCH, _fold, _folded, _is_marker, _markers, _month, _note_words_first, _round_number,
-    _table_row, at_a_venue)
+    MAX_WRAPPED_LINES, PENALTIES, _MATCH, _fold, _folded, _markers, _month, _note_words_first, _round_number,
+    _table_row, _trailing_marker, at_a_venue)
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any
 from seasonparse.model import WARNING, Diagnostic, Event, Match
 
 GROUP = compile_lazily(r"\[([^\]]*)\]|\(([^)]*)\)")  # most result lines have no bracket to take apart
-_PENALTIES = r"^(\d+)\s*-\s*(\d+)\s*(?:pen|pens|p|on pens|penalties)\.?$"  # compiled on first use (re's cache)
 
 # compiled on first use: most references list no scorers
 _SCORER = compile_lazily(
@@ -52,7 +51,7 @@ def _name_part(inner: str) -> bool:
 
 def _marker_group(inner: str) -> bool:
     """Whether a bracket's text is one marker: `aet`, `awd`, `4-3 pen`."""
-    return re.match(_PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
+    return re.match(PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
 
 
 # `Away     due to heavy snow]`: the text after the line's last gap of two spaces or more, closing a bracket
@@ -97,7 +96,7 @@ def marked(m: Match, markers: list[str], neutral: bool) -> Match:
     first as RSSSF writes a score: trial50, a final's shoot-out the article wrote the other way
     round was never compared)."""
     neutral = neutral or any(map(at_a_venue, markers))
-    shootout = next(((int(p[1]), int(p[2])) for marker in markers if (p := re.match(_PENALTIES, marker, re.I))), None)
+    shootout = next(((int(p[1]), int(p[2])) for marker in markers if (p := re.match(PENALTIES, marker, re.I))), None)
     if not neutral and shootout is None:
         return m
     return m._replace(neutral=neutral or m.neutral, penalties=shootout if shootout is not None else m.penalties)
@@ -124,7 +123,7 @@ def markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
             markers.append(inner)
     away = (GROUP.sub(" ", rest) if kept is None else
             GROUP.sub(lambda g: g[0] if g.start() == kept else " ", rest)).split()
-    while away and _is_marker(away[-1]):
+    while away and _trailing_marker(away[-1]):
         markers.insert(0, away.pop())
     return markers, scorers, " ".join(away)
 
