@@ -42,7 +42,7 @@ them, a leg cell that is the score of neither of the tie's two boxes is a W006 e
 (AwaitedBoxes.compare), read with A's goals first or the home side's (another convention,
 not a contradiction); not where a third box of the pair is in the round (a replay). So is
 an aggregate cell that makes no tie (level, deciding nothing: T002 has no tie to compare)
-and is not the legs' sum, their boxes' or else the cells' (compare_aggregate).
+and is not the legs' sum, their boxes' or else the cells' (aggregate_against_legs).
 """
 
 from __future__ import annotations
@@ -302,45 +302,9 @@ class AwaitedBoxes:
         return self.found
 
     def compare_aggregate(self, a: str, bb: str, cell, legs: list[Match]) -> None:
-        """W006 for an aggregate cell that is not the sum of the tie's two legs (their boxes, else
-        the matches made from the leg cells; a leg's score is after extra time, as written), read
-        with A's goals first or B's, and a second leg's cell with A's goals first or the home
-        side's (conventions, not contradictions: compare). Only for a cell that
-        makes no tie (a level aggregate that names no way it was decided, or names away goals
-        that the leg cells do not tell apart): T002 holds the others against their legs. Silent
-        where a leg is not A's against B. W007 for such a cell that names away goals where the
-        legs that add up to it give each club as many away goals (in each reading that does)."""
-        own, other = tokens(a), tokens(bb)
-        goals, swapped = [0, 0], [0, 0]  # swapped: a leg made from a cell at B's ground read home side first
-        away, away_swapped = [0, 0], [0, 0]  # the goals A and B scored away, in either reading
-        for m in legs:
-            sides = (tokens(m.home), tokens(m.away))
-            if sides not in ((own, other), (other, own)):
-                return
-            at_home = sides[0] == own
-            for_a, for_b = (m.home_goals, m.away_goals) if at_home else (m.away_goals, m.home_goals)
-            goals[0], goals[1] = goals[0] + for_a, goals[1] + for_b
-            away[0 if not at_home else 1] += for_a if not at_home else for_b
-            if not at_home and not m.date_text:
-                for_a, for_b = for_b, for_a
-            swapped[0], swapped[1] = swapped[0] + for_a, swapped[1] + for_b
-            away_swapped[0 if not at_home else 1] += for_a if not at_home else for_b
-        (x, y), (line, col), away_said = cell
-        boxes = [str(m.line) for m in legs if m.date_text]  # a leg made from a cell has no date
-        legs_said = (f"its legs' football boxes (lines {', '.join(boxes)})" if len(boxes) == len(legs)
-                     else "its legs" if boxes else "its leg cells")
-        summed = [away_goals for total, away_goals in ((goals, away), (swapped, away_swapped))
-                  if (x, y) in (tuple(total), tuple(total)[::-1])]
-        if summed:
-            if away_said and len(legs) == 2 and all(n == m for n, m in summed):
-                n = summed[0][0]
-                self.found.append(Diagnostic(
-                    "W007", ERROR, f"the summary row says away goals decided the tie ({x}–{y}), but by {legs_said} "
-                                   f"{a} and {bb} each scored {n} away: away goals decide nothing", line, col))
-            return
-        self.found.append(Diagnostic(
-            "W006", ERROR, f"the aggregate is {x}–{y} in the summary row ({a}'s goals first), but {legs_said} "
-                           f"give {a} {goals[0]}–{goals[1]} {bb}", line, col))
+        """A summary row's aggregate cell that makes no tie held against its legs (aggregate_against_legs)."""
+        if (found := aggregate_against_legs(a, bb, cell, legs, "the summary row")) is not None:
+            self.found.append(found)
 
     def expect(self, a: str, bb: str, section: tuple[str, ...], slots: list[int | None], cells: list) -> _Awaited:
         waiting = _Awaited(a, slots, cells)
@@ -387,6 +351,46 @@ class AwaitedBoxes:
             return aggregates
         new = b.drop_matches(self.replaced)
         return {new[i]: stated for i, stated in aggregates.items() if i in new}
+
+
+def aggregate_against_legs(a: str, bb: str, cell, legs: list[Match], where: str) -> Diagnostic | None:
+    """W006 for an aggregate that makes no tie (a row's cell, a second leg's box's `aggregatescore`, `where`:
+    a level aggregate that names no way it was decided, or names away goals the legs do not tell apart)
+    that is not the sum of the tie's two legs (their boxes, else the matches made from the leg cells; a
+    leg's score is after extra time, as written), read with A's goals first or B's, and a second leg's
+    cell with A's goals first or the home side's (conventions, not contradictions: compare): T002 holds
+    the others against their legs. W007 for one that names away goals where the legs that add up to it
+    give each club as many away goals (in each reading that does). None where a leg is not A's against
+    B, or it agrees."""
+    own, other = tokens(a), tokens(bb)
+    goals, swapped = [0, 0], [0, 0]  # swapped: a leg made from a cell at B's ground read home side first
+    away, away_swapped = [0, 0], [0, 0]  # the goals A and B scored away, in either reading
+    for m in legs:
+        sides = (tokens(m.home), tokens(m.away))
+        if sides not in ((own, other), (other, own)):
+            return None
+        at_home = sides[0] == own
+        for_a, for_b = (m.home_goals, m.away_goals) if at_home else (m.away_goals, m.home_goals)
+        goals[0], goals[1] = goals[0] + for_a, goals[1] + for_b
+        away[0 if not at_home else 1] += for_a if not at_home else for_b
+        if not at_home and not m.date_text:
+            for_a, for_b = for_b, for_a
+        swapped[0], swapped[1] = swapped[0] + for_a, swapped[1] + for_b
+        away_swapped[0 if not at_home else 1] += for_a if not at_home else for_b
+    (x, y), (line, col), away_said = cell
+    boxes = [str(m.line) for m in legs if m.date_text]  # a leg made from a cell has no date
+    legs_said = (f"its legs' football boxes (lines {', '.join(boxes)})" if len(boxes) == len(legs)
+                 else "its legs" if boxes else "its leg cells")
+    summed = [away_goals for total, away_goals in ((goals, away), (swapped, away_swapped))
+              if (x, y) in (tuple(total), tuple(total)[::-1])]
+    if not summed:
+        return Diagnostic("W006", ERROR, f"the aggregate is {x}–{y} in {where} ({a}'s goals first), but {legs_said} "
+                                         f"give {a} {goals[0]}–{goals[1]} {bb}", line, col)
+    if away_said and len(legs) == 2 and all(n == m for n, m in summed):
+        return Diagnostic("W007", ERROR, f"{where} says away goals decided the tie ({x}–{y}), but by {legs_said} "
+                                         f"{a} and {bb} each scored {summed[0][0]} away: away goals decide nothing",
+                          line, col)
+    return None
 
 
 def _round_of(section: tuple[str, ...]) -> tuple[str, ...]:
@@ -500,7 +504,7 @@ def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matche
     on points (lexicon [outcomes] points: two wins of a best-of-three, no aggregate). A struck box
     (`3–0 (abandoned)`, expunged: lexicon.struck_note) is no leg: the restaged match is. An
     `aggregatescore` over legs that decide nothing goes to `found` where it contradicts them
-    (_undecided_aggregate). Linear in the matches."""
+    (aggregate_against_legs). Linear in the matches."""
     taken = {i for t in ties for i in t.legs}
     boxes = [m for m in matches if m.date_text and m.index not in taken and not struck_note(m.note)]
     rounds = {m.index: _legs_round(m.section) for m in boxes}
@@ -523,31 +527,19 @@ def box_ties(matches, ties, aggregates: dict[int, tuple[str, int]], group_matche
         tie = _box_tie(leg1, m, *(stated or ("", None)))
         if tie is not None:
             out.append(tie)
-        elif stated is not None and found is not None and (said := _undecided_aggregate(leg1, m, *stated)):
-            found.append(said)
+        elif stated is not None and found is not None:
+            _box_aggregate(leg1, m, *stated, found)
     return out
 
 
-def _undecided_aggregate(leg1: Match, leg2: Match, stated: str, line: int) -> Diagnostic | None:
-    """The second box's `aggregatescore` over two legs that decide no tie (level, no away goals or
-    shoot-out to tell them apart), held against them as a summary row's aggregate cell is
-    (AwaitedBoxes.compare_aggregate): W006 where it is not their sum, either club's goals first;
-    W007 where it is and names away goals, each club having scored as many away (trial51:
-    `aggregatescore = 1–1 (a)` over 1–0 and 1–0, and `2–2` over them, said nothing)."""
+def _box_aggregate(leg1: Match, leg2: Match, stated: str, line: int, found: list[Diagnostic]) -> None:
+    """A second leg's box's `aggregatescore` (`stated`, at `line`) over legs that decide nothing, held against
+    them as a summary row's cell is (trial51: `1–1 (a)` over 1–0 and 1–0, and `2–1` over them, said nothing)."""
     said = score(_SHOOTOUT_WORDS.sub(" ", stated))
-    if said is None:
-        return None
-    a, bb = leg1.home, leg1.away
-    ga, gb = leg1.home_goals + leg2.away_goals, leg1.away_goals + leg2.home_goals
-    boxes = f"its legs' football boxes (lines {leg1.line}, {leg2.line})"
-    if {said, said[::-1]} != {(ga, gb)}:
-        return Diagnostic("W006", ERROR, f"the aggregate is {said[0]}–{said[1]} in the box's aggregatescore, but "
-                                         f"{boxes} give {a} {ga}–{gb} {bb}", line, 1)
-    if _AWAY_GOALS.search(stated) and leg2.away_goals == leg1.away_goals:
-        return Diagnostic("W007", ERROR, f"the box's aggregatescore says away goals decided the tie ({stated}), but by "
-                                         f"{boxes} {a} and {bb} each scored {leg2.away_goals} away: away goals decide "
-                                         "nothing", line, 1)
-    return None
+    cell = (said, (line, 1), _AWAY_GOALS.search(stated) is not None)
+    if said is not None and (wrong := aggregate_against_legs(leg1.home, leg1.away, cell, [leg1, leg2],
+                                                             "the box's aggregatescore")) is not None:
+        found.append(wrong)
 
 
 def box_statements(matches, ties, aggregates: dict[int, tuple[str, int]]) -> list[Tie]:
