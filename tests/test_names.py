@@ -37,3 +37,16 @@ def test_identical_scorers_of_initials_only_do_not_contradict(run):
     """Two documents listing the same match's scorer as `X` and `X.`: no X004 (it was an error)."""
     code, out, err = run("check", ROOT / "tests" / "fixtures" / "corpora" / "initials", "--no-baseline")
     assert code == 0 and "X004" not in out, out + err
+
+
+def test_initials_written_with_dots_and_no_space_are_one_word_of_a_clubs_name():
+    """trial51, trial52: `[[A.S. Roma|Roma]]` and RSSSF's `AS Roma` were never one club (`a s roma` against
+    `as roma`), so their ties went uncompared; `F.C.`'s `c` made `Alpha Town F.C.` a superset of `Alpha Town (C)`.
+    A word of initials each followed by a dot is the initials joined; a name's separate words stay separate."""
+    from seasonparse.names import club_words, same_club
+
+    assert same_club("A.S. Roma", "AS Roma") and same_club("A.C. Milan", "AC Milan") and same_club("U.N.A.M.", "UNAM")
+    assert club_words("F.C. Porto") == ("fc", "porto") and club_words("A.C Milan") == ("ac", "milan")
+    assert club_words("U. de G.") == ("u", "de", "g") == club_words("U de G")  # initials apart: words apart
+    assert club_words("St. Pauli") == ("st", "pauli") and club_words("Man. City") == ("man", "city")
+    assert not same_club("A.C. Milan", "A Milan")
