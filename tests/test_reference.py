@@ -628,6 +628,7 @@ def test_a_penalty_shoot_out_is_compared_where_both_state_one():
     article = parse_file(str(FIXTURES / "reference" / "handmade_shootout_article.txt"))
     ref = load(str(FIXTURES / "reference" / "handmade_shootout.txt"))
     assert [m.penalties for m in ref.document.matches] == [(1, 3), (3, 4)]
+    assert [m.extra_time for m in ref.document.matches] == [True, True]  # `[aet, ...]` (trial52: false)
     rec = reconcile([article], [ref], Settings())
     found = [(f.code, f.line, f.message) for f in rec.findings if f.code.startswith("R")]
     assert found == [("R001", 13, "Bayern Munich 1-1 Chelsea (19 May 2012), 4-3 on penalties here, but Bayern München "

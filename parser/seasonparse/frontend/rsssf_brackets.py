@@ -97,9 +97,12 @@ def marked(m: Match, markers: list[str], neutral: bool) -> Match:
     round was never compared)."""
     neutral = neutral or any(map(at_a_venue, markers))
     shootout = next(((int(p[1]), int(p[2])) for marker in markers if (p := re.match(PENALTIES, marker, re.I))), None)
-    if not neutral and shootout is None:
+    # after extra time where a marker says so (`aet`, `[aet, 3-4 pen]`), as an article's `(a.e.t.)` makes it (trial52)
+    extra_time = any(_markers().get(_fold(marker)) == "after extra time" for marker in markers)
+    if not neutral and shootout is None and not extra_time:
         return m
-    return m._replace(neutral=neutral or m.neutral, penalties=shootout if shootout is not None else m.penalties)
+    return m._replace(neutral=neutral or m.neutral, penalties=shootout if shootout is not None else m.penalties,
+                      extra_time=extra_time or m.extra_time)
 
 
 def markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
