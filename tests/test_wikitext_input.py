@@ -1044,3 +1044,20 @@ def test_a_leg_cell_whose_note_gives_an_award_counts_the_award():
         ("Alpha", 4, 1, "Beta", None), ("Beta", 3, 0, "Alpha", "awarded")]
     assert [(t.winner, t.reason) for t in doc.ties] == [("Beta", "away_goals")]
     assert findings_for(text, wikitext=True) == []
+
+
+def test_a_leg_cell_written_wrong_decides_no_tie_on_away_goals():
+    """trial52: `3–3 (a)` over the cells `0–2 | 1–1` (a typo for `3–1`: the real 2018–19 Manchester United–Paris
+    Saint-Germain tie) gave the tie to the club the wrong cell favoured, against its boxes and the bold: a T003 and
+    a W005 beside the cell's W006. Cells that do not add up to the row's aggregate decide nothing; the boxes do.
+    And an {{agr}} after the club the score beat is the row's claim (T003), not what W005 holds the bold against."""
+    from test_rules_planted import findings_for
+
+    boxes = ("{{Football box\n|date = 12 February 2041\n|team1 = [[Kappa FC|Kappa]]\n|score = 0–2\n"
+             "|team2 = [[Lambda United|Lambda]]\n}}\n{{Football box\n|date = 6 March 2041\n"
+             "|team1 = [[Lambda United|Lambda]]\n|score = 1–3\n|team2 = [[Kappa FC|Kappa]]\n}}\n")
+    row = "'''[[Kappa FC|Kappa]]'''||3–3 ([[Away goals rule|a]])|[[Lambda United|Lambda]]||0–2|1–1"
+    text = "==Round of 16==\n{{TwoLegStart}}\n{{TwoLegResult|" + row + "}}\n|}\n===Matches===\n" + boxes
+    assert [f.code for f in findings_for(text, wikitext=True) if f.code[0] in "TW"] == ["W006"]
+    claim = text.replace(row, "'''[[Kappa FC|Kappa]]'''||3–3|[[Lambda United|Lambda]] {{agr}}||0–2|3–1")
+    assert [f.code for f in findings_for(claim, wikitext=True) if f.code[0] in "TW"] == ["T003"]

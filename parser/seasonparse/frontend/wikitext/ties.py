@@ -191,12 +191,14 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     agr_a = _AGR.search(t.team_a) is not None
     agr_side = agr_a if agr_a != (_AGR.search(t.team_b) is not None) else None
     by_bold = False
+    by_score = None  # (set where the row's claim, {{agr}}, may differ from who won by the score)
     if agg[0] != agg[1]:
         a_wins, reason = agg[0] > agg[1], "away_goals" if away_said else "aggregate"
     elif shootout and shootout[1] != shootout[2]:
         a_wins, reason = int(shootout[1]) > int(shootout[2]), "penalties"
-    elif away_said and (away := _away_goals(t)) and (away[0] != away[1] or agr_side is not None):
+    elif away_said and (away := _away_goals(t, agg)) and (away[0] != away[1] or agr_side is not None):
         a_wins, reason = away[0] > away[1] if agr_side is None else agr_side, "away_goals"
+        by_score = away[0] > away[1] if away[0] != away[1] else None  # who won by the score, for W005
     elif _bold(t.team_a) != _bold(t.team_b):
         a_wins, reason, by_bold = _bold(t.team_a), "away_goals" if away_said else "other", True
     else:  # a level aggregate that decides nothing: no tie for T002 to hold against its legs; W006 does
@@ -216,7 +218,9 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     b.ties.append(Tie(a if a_wins else bb, reason, max(agg), min(agg),
                       f"{a} {agg[0]}–{agg[1]} {bb}", t.line, tuple(legs), b.section, stated,
                       stated_by=t.row, marked=marked))
-    if by_bold or _bold(t.team_a) == _bold(t.team_b):
+    if agr_side is not None and reason == "away_goals" and agg[0] == agg[1]:
+        a_wins = by_score  # W005 holds the bold against the score, the {{agr}}'s claim is T003's (trial52)
+    if by_bold or _bold(t.team_a) == _bold(t.team_b) or a_wins is None:
         return None
     marked_a = _bold(t.team_a)
     line, col = (t.team_a_pos if marked_a else t.team_b_pos) or (t.line, 1)
@@ -418,12 +422,17 @@ def _cell_score(raw: str, a: str, bb: str) -> tuple[int, int] | None:
     return awarded_score(after_score(clean(raw)), a, bb) or played
 
 
-def _away_goals(t: TieText) -> tuple[int, int] | None:
+def _away_goals(t: TieText, aggregate: tuple[int, int]) -> tuple[int, int] | None:
     """The goals each side scored away: A's in the second leg, B's in the first (both
-    cells written from A's side, an award as it counts: _cell_score)."""
+    cells written from A's side, an award as it counts: _cell_score). None where a cell gives no
+    score, or the cells do not add up to the row's `aggregate` (A's first): a cell written wrong
+    decides nothing (trial52: `3–3 (a)` over `0–2 | 1–1`, a typo for `3–1`, gave the tie to the
+    other club, against its boxes and the bold: a T003 and a W005 beside the cell's W006)."""
     a, bb = clean(t.team_a), clean(t.team_b)
     first, second = _cell_score(t.leg1, a, bb), _cell_score(t.leg2, a, bb)
-    return (second[0], first[1]) if first and second else None
+    if not first or not second or (first[0] + second[0], first[1] + second[1]) != tuple(aggregate):
+        return None
+    return second[0], first[1]
 
 
 @cache
