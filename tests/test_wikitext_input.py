@@ -1061,3 +1061,22 @@ def test_a_leg_cell_written_wrong_decides_no_tie_on_away_goals():
     assert [f.code for f in findings_for(text, wikitext=True) if f.code[0] in "TW"] == ["W006"]
     claim = text.replace(row, "'''[[Kappa FC|Kappa]]'''||3–3|[[Lambda United|Lambda]] {{agr}}||0–2|3–1")
     assert [f.code for f in findings_for(claim, wikitext=True) if f.code[0] in "TW"] == ["T003"]
+
+
+def test_a_second_legs_box_against_a_third_club_after_its_row_is_the_ties_leg():
+    """trial52: under a round whose {{TwoLegResult}} rows come first (UEFA's layout), a planted second-leg box
+    `Lambda 1–4 Mu` right after the tie's first leg `Kappa 1–2 Lambda` was no tie's leg and passed unseen (without
+    the rows, T004 names both legs). The box right after a tie's first leg, at the other club's ground, is its
+    second leg, the opponent written wrong: T004 at the row. A box of that host elsewhere is no leg of it."""
+    from test_rules_planted import findings_for
+
+    def box(day, home, score, away):
+        return (f"{{{{Football box\n|date = {day} March 2041\n|team1 = [[{home} FC|{home}]]\n|score = {score}\n"
+                f"|team2 = [[{away} FC|{away}]]\n}}}}\n")
+
+    row = "{{TwoLegResult|'''[[Kappa FC|Kappa]]'''||5–3|[[Lambda FC|Lambda]]||1–2|4–1}}\n"
+    head = "==Round of 16==\n{{TwoLegStart}}\n" + row + "|}\n===Matches===\n"
+    text = head + box(5, "Kappa", "1–2", "Lambda") + box(12, "Lambda", "1–4", "Mu")
+    assert [(f.code, f.line) for f in findings_for(text, wikitext=True) if f.code[0] in "TW"] == [("T004", 3)]
+    apart = head + box(5, "Kappa", "1–2", "Lambda") + box(8, "Nu", "0–0", "Xi") + box(12, "Lambda", "1–4", "Mu")
+    assert [f.code for f in findings_for(apart, wikitext=True) if f.code[0] in "TW"] == []

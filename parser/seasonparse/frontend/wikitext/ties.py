@@ -260,6 +260,7 @@ class AwaitedBoxes:
 
     def __init__(self):
         self.by_round: dict[tuple[str, ...], dict[tuple, _Awaited]] = {}  # round -> pair -> its tie
+        self.by_host: dict[tuple[str, ...], dict[tuple, _Awaited]] = {}  # round -> its second leg's host -> its tie
         self.replaced: set[int] = set()  # matches made from cells whose box came
         self.awaited: list[_Awaited] = []  # every tie that waited for its boxes, for `mismatches`
         self.found: list[Diagnostic] = []  # W006 of rows written after their boxes
@@ -314,6 +315,7 @@ class AwaitedBoxes:
         waiting = _Awaited(a, slots, cells)
         waiting.club_b = bb
         self.by_round.setdefault(_round_of(section), {})[_pair(a, bb)] = waiting
+        self.by_host.setdefault(_round_of(section), {})[tokens(bb)] = waiting
         self.awaited.append(waiting)
         return waiting
 
@@ -321,6 +323,7 @@ class AwaitedBoxes:
         """A heading opened `section`: rounds not above it are over (a few are open at once)."""
         for closed in [r for r in self.by_round if section[:len(r)] != r]:
             del self.by_round[closed]
+            self.by_host.pop(closed, None)
 
     def box(self, m: Match, b) -> None:
         """A football box was read: it is a leg of a tie awaiting it (never a group's match)."""
@@ -339,15 +342,27 @@ class AwaitedBoxes:
             if waiting.boxed[slot]:
                 waiting.more = True
                 continue  # a third meeting: not this tie's
-            if waiting.slots[slot] is not None:
-                self.replaced.add(waiting.slots[slot])
-            waiting.slots[slot], waiting.boxed[slot] = m.index, True
-            b.tie_legs.add(m.index)
-            if waiting.tie is not None:
-                legs = [i for i in waiting.slots if i is not None]
-                b.ties[waiting.tie] = b.ties[waiting.tie]._replace(
-                    legs=tuple(sorted(legs) if all(waiting.boxed) else legs))
+            self._take(waiting, slot, m, b)
             return
+        # the box right after a tie's first leg's, at the other club's ground against a third club: its second
+        # leg with the opponent written wrong (trial52: a planted `Real Madrid 1–4 Bayern Munich` after `Ajax 1–2
+        # Real Madrid`, under a round whose rows came first, was no tie's leg and passed unseen: T004 names both)
+        for rnd in rounds:
+            waiting = self.by_host.get(rnd, {}).get(tokens(m.home))
+            if waiting is not None and waiting.boxed[0] and not waiting.boxed[1] and not waiting.more \
+                    and waiting.slots[0] == m.index - 1:
+                self._take(waiting, 1, m, b)
+                return
+
+    def _take(self, waiting: _Awaited, slot: int, m: Match, b) -> None:
+        """Box `m` as the tie's leg `slot`, in place of the match made from its cell."""
+        if waiting.slots[slot] is not None:
+            self.replaced.add(waiting.slots[slot])
+        waiting.slots[slot], waiting.boxed[slot] = m.index, True
+        b.tie_legs.add(m.index)
+        if waiting.tie is not None:
+            legs = [i for i in waiting.slots if i is not None]
+            b.ties[waiting.tie] = b.ties[waiting.tie]._replace(legs=tuple(sorted(legs) if all(waiting.boxed) else legs))
 
     def drop(self, b, aggregates: dict[int, tuple[str, int]]) -> dict[int, tuple[str, int]]:
         """Take the replaced matches out of the builder; `aggregates` (by match index) renumbered."""
