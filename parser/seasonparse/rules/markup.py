@@ -50,7 +50,7 @@ Example:
 """)
 
 tie_row_away_goals_level = _diagnostic_rule("W007", "tie-row-away-goals-level", ERROR, """
-A tie's summary row says away goals decided it, but its legs give each club as many away goals.
+A tie's summary row or box says away goals decided it, but its legs give each club as many away goals.
 
 What it does: a `{{TwoLegResult}}` row or a wikitable of ties whose aggregate
 cell names away goals (`2–2 (a)`, `{{agr}}`) over a level aggregate, with no
