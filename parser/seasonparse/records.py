@@ -91,7 +91,7 @@ class _RecordType(type):
             raise TypeError(f"{name}: field {next(f for f in after if f not in namespace)} without a default "
                             f"follows one with a default")
         defaults = tuple(map(namespace.pop, defaulted))
-        if "._" in "." + ".".join(fields):  # (a field's name is an identifier: no `.` in it)
+        if any(field.startswith("_") for field in fields):
             raise ValueError(f"{name}: a field's name cannot start with an underscore")
         # what the class is given goes in its namespace before it is made: each attribute set on a
         # class after it is made costs as much again (type.__setattr__ invalidates its caches)
