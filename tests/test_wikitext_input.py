@@ -1063,6 +1063,29 @@ def test_a_leg_cell_written_wrong_decides_no_tie_on_away_goals():
     assert [f.code for f in findings_for(claim, wikitext=True) if f.code[0] in "TW"] == ["T003"]
 
 
+def test_an_away_goals_mark_after_a_clubs_name_in_a_ties_table_is_its_claim():
+    """trial51: `[[Omicron FC|Omicron]] ([[Away goals rule|a]])` in a ties table's team cell was read as the club
+    `Omicron (a)`, and the tie, level on aggregate, as no tie. The `(a)` says what an {{agr}} there says: that club
+    went through on away goals (T003 where its away goals were fewer), inside its bold or outside it."""
+    from test_rules_planted import findings_for
+
+    def table(a, bb):
+        return ("==Quarter-finals==\n{| class=\"wikitable\"\n!Team 1!!Agg.!!Team 2!!1st leg!!2nd leg\n|-\n"
+                f"|{a}||3–3||{bb}||0–1||3–2\n|}}\n")
+
+    mark = "([[Away goals rule|a]])"
+    for a in (f"[[Omicron FC|Omicron]] {mark}", f"'''[[Omicron FC|Omicron]] {mark}'''", "[[Omicron FC|Omicron]] (a)"):
+        doc = parse(table(a, "[[Pi FC|Pi]]"))
+        assert {m.home for m in doc.matches} == {"Omicron", "Pi"}
+        assert [(t.winner, t.reason) for t in doc.ties] == [("Omicron", "away_goals")]
+        assert findings_for(table(a, "[[Pi FC|Pi]]"), wikitext=True) == []
+    wrong = table("[[Omicron FC|Omicron]]", f"[[Pi FC|Pi]] {mark}")
+    assert [f.code for f in findings_for(wrong, wikitext=True) if f.code[0] in "TW"] == ["T003"]
+    # a name that ends in a bracket of its own is left as written
+    doc = parse(table("[[Omicron FC|Omicron (Amateurs)]]", "[[Pi FC|Pi]]"))
+    assert {m.home for m in doc.matches} == {"Omicron (Amateurs)", "Pi"}
+
+
 def test_a_second_legs_box_against_a_third_club_after_its_row_is_the_ties_leg():
     """trial52: under a round whose {{TwoLegResult}} rows come first (UEFA's layout), a planted second-leg box
     `Lambda 1–4 Mu` right after the tie's first leg `Kappa 1–2 Lambda` was no tie's leg and passed unseen (without
@@ -1080,3 +1103,9 @@ def test_a_second_legs_box_against_a_third_club_after_its_row_is_the_ties_leg():
     assert [(f.code, f.line) for f in findings_for(text, wikitext=True) if f.code[0] in "TW"] == [("T004", 3)]
     apart = head + box(5, "Kappa", "1–2", "Lambda") + box(8, "Nu", "0–0", "Xi") + box(12, "Lambda", "1–4", "Mu")
     assert [f.code for f in findings_for(apart, wikitext=True) if f.code[0] in "TW"] == []
+    # the outcome line after the boxes closes the row's two legs, not the first alone (trial52: a T003 of one leg,
+    # `Kappa 1, Lambda 2`); the legs, stated by the row and the line, are said once
+    told = text + "''Kappa won 5–3 on aggregate.''\n"
+    assert [(f.code, f.line) for f in findings_for(told, wikitext=True) if f.code[0] in "TW"] == [("T004", 3)]
+    right = head + box(5, "Kappa", "1–2", "Lambda") + box(12, "Lambda", "1–4", "Kappa") + "''Kappa won 5–3 on aggregate.''\n"
+    assert [f.code for f in findings_for(right, wikitext=True) if f.code[0] in "TW"] == []

@@ -200,7 +200,8 @@ def tie_legs_mismatch(doc, settings, report):
     states an aggregate and its last leg met no club twice, the text reader
     takes the match before it, of its round (its section, or the First leg
     section beside a Second leg one), sharing one club (a second leg against a
-    mistyped opponent); a JSON input's tie may list any two legs.
+    mistyped opponent); a JSON input's tie may list any two legs. Legs stated
+    twice (a summary row and the outcome line below the boxes) are reported once.
 
     Why: an outcome line attached to the wrong match says nothing true.
 
@@ -209,12 +210,13 @@ def tie_legs_mismatch(doc, settings, report):
         Liverpool 1 - 0 Hertha BSC
         Liverpool advanced 1 – 0 on aggregate
     """
+    told = set()  # the legs reported: a tie's row and its outcome line state one tie, whose legs are said once
     for kt, _, sides in _stated_read(doc):
-        if len(kt.legs) == 2:
+        if len(kt.legs) == 2 and sides is None and (legs := tuple(m.index for m in kt.legs)) not in told:
+            told.add(legs)
             first, second = kt.legs
-            if sides is None:
-                yield report(f"the legs of this tie are {describe(first)} and {describe(second)}",
-                             kt.stated.line, 1, related=_legs(doc, kt))
+            yield report(f"the legs of this tie are {describe(first)} and {describe(second)}",
+                         kt.stated.line, 1, related=_legs(doc, kt))
 
 
 @rule("T005", "second-leg-host", WARNING)

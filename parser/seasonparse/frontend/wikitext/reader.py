@@ -72,6 +72,8 @@ class _Reader:
     # --- items the assembler reads -----------------------------------------
     def _item(self, kind: str, lines, **more) -> None:
         getattr(self.b, "infobox_" if kind == "infobox" else kind)(lines, **more)
+        if kind == "outcome":
+            self.awaited.outcome(self.b)
         if kind not in _KEEP_GOALS_HEADING:
             self.b.goals_heading = None
 
