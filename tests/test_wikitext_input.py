@@ -1066,7 +1066,8 @@ def test_a_leg_cell_written_wrong_decides_no_tie_on_away_goals():
 def test_an_away_goals_mark_after_a_clubs_name_in_a_ties_table_is_its_claim():
     """trial51: `[[Omicron FC|Omicron]] ([[Away goals rule|a]])` in a ties table's team cell was read as the club
     `Omicron (a)`, and the tie, level on aggregate, as no tie. The `(a)` says what an {{agr}} there says: that club
-    went through on away goals (T003 where its away goals were fewer), inside its bold or outside it."""
+    went through on away goals (T003 where its away goals were fewer), inside its bold or outside it, before a flag,
+    a note or a reference (trial53: `Chelsea (a) {{flagicon|ENG}}`, a club `Chelsea (a)`, two legs too many, I001)."""
     from test_rules_planted import findings_for
 
     def table(a, bb):
@@ -1074,7 +1075,11 @@ def test_an_away_goals_mark_after_a_clubs_name_in_a_ties_table_is_its_claim():
                 f"|{a}||3–3||{bb}||0–1||3–2\n|}}\n")
 
     mark = "([[Away goals rule|a]])"
-    for a in (f"[[Omicron FC|Omicron]] {mark}", f"'''[[Omicron FC|Omicron]] {mark}'''", "[[Omicron FC|Omicron]] (a)"):
+    for a in (f"[[Omicron FC|Omicron]] {mark}", f"'''[[Omicron FC|Omicron]] {mark}'''", "[[Omicron FC|Omicron]] (a)",
+              # before what a cell may end in (trial53: a right-aligned team 1's flag, a note, a reference)
+              f"'''[[Omicron FC|Omicron]]''' {mark} {{{{flagicon|ENG}}}}",
+              f"[[Omicron FC|Omicron]] {mark}{{{{efn|On away goals.}}}}",
+              "[[Omicron FC|Omicron]] (a)<ref>Omicron won on {{nowrap|away goals}}.</ref>"):
         doc = parse(table(a, "[[Pi FC|Pi]]"))
         assert {m.home for m in doc.matches} == {"Omicron", "Pi"}
         assert [(t.winner, t.reason) for t in doc.ties] == [("Omicron", "away_goals")]

@@ -513,10 +513,13 @@ _AWAY_GOALS = re.compile(r"\(\s*a\s*\)|away goals", re.I)
 # {{agr}}: the away-goals mark as a template (it shows `(a)`), in the aggregate cell (`2–2 {{agr}}`) or after
 # the winner's name (`'''Roma''' {{agr}}`); read from the raw cells, as the cleaned ones show nothing of it
 _AGR = re.compile(r"\{\{\s*agr\s*(?:\|[^{}]*)?\}\}", re.I)
-# `(a)` after a club's name in a team cell (`[[Omicron FC|Omicron]] ([[Away goals rule|a]])`, maybe inside its bold):
-# what an {{agr}} there says, that the club went through on away goals (trial51: read as part of the club's name,
-# `Omicron (a)`, and a tie level on aggregate as no tie)
-_AWAY_MARK = re.compile(r"\s*\(\s*(?:\[\[[^\[\]|]*\|\s*)?a\s*(?:\]\])?\s*\)(?=(?:\s*'{2,})?\s*$)")
+# `(a)` after a club's name in a team cell (`[[Omicron FC|Omicron]] ([[Away goals rule|a]])`, maybe inside its bold,
+# and before what a cell may end in: a flag, a note, a reference, `{{flagicon|ENG}}`, `{{efn|...}}`, `<ref>...</ref>`,
+# trial53): what an {{agr}} there says, that the club went through on away goals (trial51: read as part of the
+# club's name, `Omicron (a)`, and a tie level on aggregate as no tie)
+_AWAY_MARK = re.compile(r"\s*\(\s*(?:\[\[[^\[\]|]*\|\s*)?a\s*(?:\]\])?\s*\)"
+                        r"(?=(?:\s*(?:'{2,}|\{\{(?:[^{}]|\{\{[^{}]*\}\})*\}\}|<ref[^>]*/>|<ref[^>]*>.*?</ref>))*\s*$)",
+                        re.S)
 
 
 def _away_marks_as_agr(t: TieText) -> TieText:
