@@ -1114,3 +1114,22 @@ def test_a_second_legs_box_against_a_third_club_after_its_row_is_the_ties_leg():
     assert [(f.code, f.line) for f in findings_for(told, wikitext=True) if f.code[0] in "TW"] == [("T004", 3)]
     right = head + box(5, "Kappa", "1–2", "Lambda") + box(12, "Lambda", "1–4", "Kappa") + "''Kappa won 5–3 on aggregate.''\n"
     assert [f.code for f in findings_for(right, wikitext=True) if f.code[0] in "TW"] == []
+
+
+def test_a_list_template_holds_its_items():
+    """trial53: a box's goals listed in {{plainlist}} (`*` lines) were read as nothing, in {{ubl}} as one line of text,
+    their {{goal}}s lost (M002: `scored 4 but only 0 goals are listed`); an infobox's `relegated = {{plainlist|...}}`
+    was empty (a planted wrong club passed, I002 silent). Each item is a line of its own, as `<br>` makes it."""
+    from seasonparse.frontend.wikitext.clean import clean
+
+    goals = ("[[Grant Hanley|Hanley]] {{goal|7|o.g.}}", "[[Mohamed Salah|Salah]] {{goal|19}}",
+             "[[Divock Origi|Origi]] {{goal|42|pen.}}")
+    for listed in ("{{plainlist|\n" + "".join(f"* {g}\n" for g in goals) + "}}", "{{ubl|" + "|".join(goals) + "}}",
+                   "{{Unbulleted list|" + "|".join(goals) + "}}", "{{flatlist|\n" + "".join(f"*{g}\n" for g in goals) + "}}"):
+        doc = parse("{{Football box\n|date = 1 May 2041\n|team1 = [[Liverpool F.C.|Liverpool]]\n|score = 3–1\n"
+                    "|team2 = [[Norwich City F.C.|Norwich City]]\n|goals1 = " + listed + "\n|goals2 = Pukki {{goal|64}}\n}}\n")
+        assert [(e.side, e.player, e.minute, e.kind) for e in doc.matches[0].events] == [
+            ("home", "Hanley", 7, "own_goal"), ("home", "Salah", 19, "goal"), ("home", "Origi", 42, "penalty"),
+            ("away", "Pukki", 64, "goal")], listed
+    assert clean("{{plainlist|\n* [[Crystal Palace F.C.|Crystal Palace]]\n* {{flagicon|ENG}} [[Norwich City F.C.|"
+                 "Norwich City]]\n}}") == "Crystal Palace, Norwich City"

@@ -72,11 +72,18 @@ def _template_text(m: re.Match) -> str:
 def _shown(rule: dict, positional: list[str]) -> str:
     """The positional values an inline template displays (its rule's `text`: 1-based, -1
     the last), joined by a space; a list's (its rule's `join`: `{{ubl|A|B}}`), every one,
-    joined by that."""
+    joined by that, each of its `*` lines an item where the rule says `bullets` (`{{plainlist|⏎* A⏎* B}}`)."""
     if "join" in rule:
+        if rule.get("bullets"):
+            positional = [bullet_item(line) for p in positional for line in p.split("\n")]
         return rule["join"].join(p for p in positional if p)
     n = len(positional)
     return " ".join(positional[i - 1 if i > 0 else i] for i in rule.get("text", ()) if i and -n <= i <= n)
+
+
+def bullet_item(line: str) -> str:
+    """A list's line less its `*` or `#` marks: `* [[Norwich City F.C.|Norwich City]]`."""
+    return line.strip().lstrip("*#:").strip()
 
 
 def _national_team(rule: dict, positional: list[str]) -> str:

@@ -166,7 +166,10 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
     out: list[tuple[int, list[Entry]]] = []
     item = _Item(others if others is not None else [])
     event_end = -1  # where the last card or missed penalty's template ends
-    for kind, a, b in lean.pieces(text, param.offset, param.offset + len(param.raw)):
+    for kind, a, b in _value_pieces(text, param.offset, param.offset + len(param.raw)):
+        if kind == "item":
+            item.flush(out, index)
+            continue
         if kind == "template":
             name, values = lean.positional(text, a, b)
             tkind = kind_of(name)
@@ -218,6 +221,28 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
             pos += len(piece)
     item.flush(out, index)
     return out
+
+
+def _value_pieces(text: str, start: int, end: int):
+    """lean.pieces of a goals value, a list template's items read as the value's own lines (`{{ubl|A {{goal|7}}|B
+    {{goal|19}}}}`, `{{plainlist|⏎*A {{goal|7}}⏎*B {{goal|19}}}}`: templates.toml's inline rules with `join`;
+    trial53: read as one line of text, its goals lost), ("item", a, a) before each item."""
+    for kind, a, b in lean.pieces(text, start, end):
+        if kind == "template" and _list_template(text, a, b):
+            for name, value, at in lean.split(text, a, b)[1]:
+                if name is None:
+                    yield "item", at, at
+                    yield from _value_pieces(text, at, at + len(value))
+            yield "item", b, b
+            continue
+        yield kind, a, b
+
+
+def _list_template(text: str, a: int, b: int) -> bool:
+    """Whether the template at text[a:b] is a list (its inline rule joins its items)."""
+    bar = text.find("|", a, b)
+    rule = inline_rules().get(key(text[a + 2:bar if bar >= 0 else b - 2]))
+    return rule is not None and "join" in rule
 
 
 def _not_a_minute(value: str, written: str, line: int, col: int, end_col: int) -> Diagnostic:
