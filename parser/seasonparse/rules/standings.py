@@ -8,7 +8,7 @@ from seasonparse.football import infobox_field, same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.lexicon import words
-from seasonparse.names import club_words, tokens
+from seasonparse.names import club_words, fold, one_name, tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
                                 points_columns, row_label, rows_of, total_row, win_points, to_float, to_int)
@@ -344,10 +344,16 @@ class _GridNames:
                 if link:
                     targets.setdefault(name, set()).add(tokens(link))
         self.targets = set().union(*targets.values())  # every link target a name is written with
+        self.targets_of = targets  # a name -> the link targets it is written with (tokens)
         self.named: dict[tuple, list[str]] = {}  # a link target -> the names written with it alone
         for name in self.names:
             if len(targets.get(name, ())) == 1:
                 self.named.setdefault(next(iter(targets[name])), []).append(name)
+
+    def link_of(self, name: str) -> tuple | None:
+        """The one link target `name` is written with (its tokens), or None."""
+        found = self.targets_of.get(name, ())
+        return next(iter(found)) if len(found) == 1 else None
 
     def of(self, row: StandingsRow) -> str | None:
         """The grid's name of a standings row's club: the one name linked to the row's
@@ -389,8 +395,10 @@ def blank_grid_cell_counted(doc, settings, report):
     a pairing missing from the grid is reported. A row's club is the grid's
     name linked to the same target (`[[Paris Saint-Germain F.C.|Paris SG]]` in
     the grid is the table's `[[Paris Saint-Germain F.C.|Paris Saint-Germain]]`),
-    else the one name equal to it or holding its words or held in them; clubs
-    the grid names otherwise are left out, and so are pairings the grid writes
+    else the one name equal to it or holding its words or held in them, and
+    the one row left is the one name left where that is the row's name written
+    alike (a typo, `Kilmarnok`; shortened, `Dundee Utd`); clubs the grid names
+    otherwise are left out, and so are pairings the grid writes
     a note on (`match_X_Y_note`, an annulled match). The finding points at the
     blank cell where the grid has one, else at the home club's row; the rows
     are related.
@@ -476,16 +484,48 @@ def _grids(doc, openers: dict[tuple, list[int]]) -> dict[tuple, list[list]]:
 
 def _named_one_for_one(rows: list[StandingsRow], names: _GridNames) -> dict | None:
     """Each row's club as a grid names it (row index -> name), where the grid (its `names`)
-    names exactly the clubs of `rows`, one for one; else None."""
+    names exactly the clubs of `rows`, one for one; else None. The one row the grid names
+    otherwise is the one name left, where that name is the row's written alike (_written_alike:
+    trial53, a grid's typo `Kilmarnok` or its `Dundee Utd` left the whole table unpaired, S007
+    and S008 silent for every other club)."""
     if len(names.names) != len(rows):
         return None
-    named = {}
+    named, unnamed = {}, []
     for i, r in enumerate(rows):
         name = names.of(r)
         if name is None:
+            unnamed.append(i)
+            if len(unnamed) > 1:
+                return None
+        else:
+            named[i] = name
+    if len(set(named.values())) != len(named):
+        return None
+    if unnamed:
+        left = next(n for n in names.names if n not in set(named.values()))
+        row = rows[unnamed[0]]
+        if not _written_alike(left, names.link_of(left), row.team, tokens(row.row.link) if row.row.link else None):
             return None
-        named[i] = name
-    return named if len(set(named.values())) == len(rows) else None
+        named[unnamed[0]] = left
+    return named
+
+
+# How alike two spellings of one name must be (difflib's ratio of their folded letters) to be
+# taken for one club's, a typo (`Kilmarnok`, `Kilmarnock`: 0.95), where nothing else tells
+WRITTEN_ALIKE = 0.85
+
+
+def _written_alike(name: str, link: tuple | None, other: str, other_link: tuple | None) -> bool:
+    """Whether a grid's name and a table's club, left over after every other club is paired, are one
+    club's names: the other's words shortened (names.one_name: `Dundee Utd`) or spelled alike
+    (WRITTEN_ALIKE), and not linked to two articles (`link`, `other_link`: their targets' tokens)."""
+    if link and other_link and link != other_link:
+        return False
+    if one_name(name, other):
+        return True
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, fold(name), fold(other), autojunk=False).ratio() >= WRITTEN_ALIKE
 
 
 def _named_alike(rows: list[StandingsRow], grids: list[list], layout: _Layout) -> dict | None:

@@ -1,0 +1,47 @@
+"""A results grid that names one club of its standings table otherwise (a typo, `Kilmarnok`; an
+abbreviation, `Dundee Utd`) left the whole table unpaired: S007 and S008 silent for every other
+club (trial53). The one row left and the one name left are one club where the name is the row's
+written alike (rules/standings._written_alike); a name left that is no spelling of the row's, or
+linked to another article, pairs nothing, as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TABLE = (Path(__file__).parent / "fixtures" / "wikitext" / "handmade" / "grid_names_one_left.wikitext").read_text("utf-8")
+# the grid's name of one club, as the fixture writes it (the standings table names it alike)
+GRID_NAME = "|name_KIL=[[Kilmarnock F.C.|Kilmarnock]]\n|name_MOT"
+
+
+def _s008(text: str) -> list[tuple[str, int]]:
+    from seasonparse import check
+    from seasonparse.config import Config
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+    from seasonparse.rules import registry
+
+    doc = parse_wikitext(decode("t.wikitext", text.encode("utf-8")))
+    return [(f.code, f.line) for f in check.run([doc], registry(), {"S007", "S008"}, Config()).findings]
+
+
+def test_the_fixture_pairs_its_grid():
+    assert GRID_NAME in TABLE
+    assert _s008(TABLE) == [("S008", 43)]  # Hibernian's planted row
+
+
+@pytest.mark.parametrize("written", ["Kilmarnok", "[[Kilmarnock F.C.|Kilmarnok]]", "Kilmarnock FC"])
+def test_a_name_written_alike_is_the_row_left(written):
+    assert _s008(TABLE.replace(GRID_NAME, f"|name_KIL={written}\n|name_MOT")) == [("S008", 43)]
+
+
+def test_an_abbreviated_name_is_the_row_left():
+    text = TABLE.replace("|name_DUN=[[Dundee United F.C.|Dundee United]]\n|name_HIB", "|name_DUN=Dundee Utd\n|name_HIB")
+    assert text != TABLE
+    assert _s008(text) == [("S008", 43)]
+
+
+@pytest.mark.parametrize("written", ["Partick Thistle", "[[Kilmarnock Academicals F.C.|Kilmarnok]]"])
+def test_a_name_of_another_club_pairs_nothing(written):
+    assert _s008(TABLE.replace(GRID_NAME, f"|name_KIL={written}\n|name_MOT")) == []
