@@ -136,9 +136,41 @@ def _results_names() -> dict[str, str]:
 
 
 def results_table_spans(tables) -> list[tuple[int, int]]:
-    """(first line, last line) of each club results table among `tables`: the matches read
-    from its rows lie within (frontend/wikitext/results_table.py)."""
-    return [(t.line, t.end_line) for t in tables if t.kind == "other" and results_columns(t.columns)]
+    """(first line, last line) of each results table among `tables`, a club's or a round's fixtures: the
+    matches read from its rows lie within (frontend/wikitext/results_table.py, fixtures_table.py)."""
+    return [(t.line, t.end_line) for t in tables
+            if t.kind == "other" and (results_columns(t.columns) or fixtures_columns(t.columns))]
+
+
+_FIXTURES_MEANINGS = ("home_team", "away_team", "score")
+
+
+@lru_cache(maxsize=1024)
+def fixtures_columns(columns: tuple[str, ...]) -> dict[str, int] | None:
+    """Meaning -> column index where the columns are a round's fixtures table's (the lexicon's
+    [fixtures_table]: a home team, a score and an away team, each named by its whole header; a date
+    and an attendance as [results_table] names them); None otherwise, and for a club's results (an
+    opponent: results_columns). Do not change the dict."""
+    names = _fixtures_names()
+    found: dict[str, int] = {}
+    for i, c in enumerate(columns):
+        meaning = names.get(fold(c))
+        if meaning and meaning not in found:
+            found[meaning] = i
+    if not set(_FIXTURES_MEANINGS) <= found.keys():
+        return None
+    others = results_names(columns)
+    if "opponent" in others:
+        return None
+    found.update((m, others[m]) for m in ("date", "attendance") if m in others and others[m] not in found.values())
+    return found
+
+
+@cache
+def _fixtures_names() -> dict[str, str]:
+    names = lexicon()["fixtures_table"]
+    return {fold(n): meaning for meaning in _FIXTURES_MEANINGS for n in names[meaning]}
+
 
 
 def goals_column(table: Table) -> int | None:

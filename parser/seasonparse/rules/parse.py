@@ -401,12 +401,14 @@ Example:
 """)
 
 results_row_not_read = _diagnostic_rule("P021", "results-row-not-read", INFO, """
-A row of a club season's results table that gives no match.
+A row of a results table (a club season's, or a round's fixtures) that gives no match.
 
 What it does: in a club season article (its club named by the infobox's `club` or by
 the title, `2005–06 Central Coast Mariners FC season`), a wikitable with an opponent,
-a venue and a result column is read as the club's matches, a row a match. A row whose
-venue is no H, A or N mark, whose result is no score (`P–P`, `Postponed`), or whose
+a venue and a result column is read as the club's matches, a row a match; in any
+article, a wikitable with a home team, a score and an away team column (a cup round's
+fixtures: `Tie no | Home team | Score | Away team`) as the round's matches. A row whose
+venue is no H, A or N mark, whose result is no score (`P–P`, `Postponed`, `w/o`), or whose
 `W`, `D` or `L` disagrees with the score where a note or the other order of the score
 may explain it (`W 0–3 (awarded 3–0)`, `L 1–0 (agg. 1–2)`; else P022) is kept as a table
 row; noted once per table, at the first, with how many there are.

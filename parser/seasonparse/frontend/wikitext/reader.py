@@ -37,7 +37,7 @@ from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
 from seasonparse.seasons import season_years
 from seasonparse.comments import states
-from seasonparse.tables import column_indexes, results_columns
+from seasonparse.tables import column_indexes, fixtures_columns, results_columns
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
 # The article's own word that its football boxes list the visiting team first (never guessed), read
@@ -172,6 +172,7 @@ class _Reader:
                     self._club_season_scorers(t, scorers)
                 elif t.kind == "other" and header:
                     self._club_results(columns, body)
+                    self._fixtures(columns, body)
             else:  # no cell read as text (a layout table of kit templates): kept raw, whole
                 self.b.tables.pop()
                 self.b.blocks.append(Block("raw", self.line(start), t.end_line,
@@ -199,6 +200,20 @@ class _Reader:
         for m in results_table.read_rows(rows, cols, columns, club, self.article_club_link if self.article_club else None,
                                          self.season_days, len(self.b.matches), self.b.section, self.src,
                                          self.index, self.diags):
+            self.b.add_match(m)
+
+    def _fixtures(self, columns: list[str], body) -> None:
+        """A round's fixtures table (fixtures_table.py): each row a match, the home side first."""
+        if (cols := fixtures_columns(tuple(columns))) is None or tie_table_columns(columns):
+            return
+        from seasonparse.frontend.wikitext import fixtures_table, results_table  # most articles have no such table
+
+        if self.season_days is None:
+            title = _title(self.path)
+            season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
+            self.season_days = results_table.SeasonDays(season or title)
+        for m in fixtures_table.read_rows(body, cols, len(columns), self.season_days, len(self.b.matches),
+                                          self.b.section, self.diags):
             self.b.add_match(m)
 
     def _club_season_scorers(self, table, first: int) -> None:

@@ -1,0 +1,91 @@
+"""A round's fixtures wikitable -> its matches.
+
+Cup articles list a round's one-match ties as a wikitable, a row a match, the home side first:
+`Tie no | Home team | Score | Away team | Date` (the English FA Cup's layout, a `Replay` row of one
+cell before each replay), `Team 1 | Score | Team 2` (the lexicon's [fixtures_table] names the
+columns; a home team, a score and an away team must be there: tables.fixtures_columns). Each row
+becomes a Match under the round's heading, so the bracket rules see who played each round:
+
+- the clubs as their cells show them, less a league tier written after the name, `Exeter City (5)`
+  (the number of the club's level, as the FA Cup's tables write it: no part of its name), their
+  links the identity's hints;
+- the score the home side's goals first, its notes as a results table's (`(a.e.t.)`, `(4–3 p)`,
+  an award or an abandoned match: frontend.lines.note_details, lexicon.struck_kind);
+- the date as written (a date template read as a football box's), a day without a year placed in
+  the season the infobox or the title names (results_table.SeasonDays).
+
+A row of the table's width that cannot be read (no club, a score that is no score: `w/o`, `P–P`) is
+kept as a table row: one P021 info a table says so, at the first, with how many there are. Rows of
+another width (a `Replay` heading across the table, a note) are no fixtures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seasonparse.frontend.lines import note_details
+from seasonparse.frontend.wikitext.clean import link_target
+from seasonparse.frontend.wikitext.fragments import Param
+from seasonparse.frontend.wikitext.matchbox import _attendance, _note, date_of
+from seasonparse.frontend.wikitext.results_table import SeasonDays
+from seasonparse.lazy_re import compile_lazily
+from seasonparse.lexicon import names_any, struck_kind
+from seasonparse.model import INFO, Diagnostic, Match
+
+# The score cell: the home side's goals, the away side's, then its notes (`(a.e.t.)`, `(4–3 p)`)
+_SCORE = compile_lazily(r"\s*(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)\s*(.*)", re.S)
+# A club's league tier after its name, `Exeter City (5)`, as cup tables write it
+_TIER = compile_lazily(r"\s*\(\d{1,2}\)\s*$")
+
+
+def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], width: int, days: SeasonDays,
+              first_index: int, section: tuple[str, ...], diags: list[Diagnostic]) -> list[Match]:
+    """The table's matches, in row order (`rows`: each row's line, cleaned texts and written cells,
+    wikitable.Cell; `width`: the header's columns); a P021 at the first row of that width that gives
+    none."""
+    out: list[Match] = []
+    unread: list[tuple[int, int, str]] = []  # line, column, why
+    for row in rows:
+        if len(row[2]) != width:
+            continue
+        got = _row_match(row, cols, days, first_index + len(out), section)
+        if isinstance(got, Match):
+            out.append(got)
+        else:
+            unread.append(got)
+    if unread:
+        line, col, why = unread[0]
+        more = f" (and {len(unread) - 1} more rows)" if len(unread) > 1 else ""
+        diags.append(Diagnostic("P021", INFO, f"fixtures table row not read as a match: {why}; "
+                                f"kept as a table row{more}", line, col))
+    return out
+
+
+def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], days: SeasonDays, index_: int,
+               section: tuple[str, ...]) -> Match | tuple[int, int, str]:
+    """The row's match; else (line, column, why) for the table's P021."""
+    row_line, texts, cells = row
+    home_cell, away_cell, score_cell = (cells[cols[m]] for m in ("home_team", "away_team", "score"))
+    home, away = (_TIER.sub("", texts[cols[m]]) for m in ("home_team", "away_team"))
+    if not home or not away:
+        return (home_cell if not home else away_cell).line, (home_cell if not home else away_cell).column, "no club"
+    m = _SCORE.fullmatch(texts[cols["score"]])
+    if m is None:
+        return score_cell.line, score_cell.column, f"score `{texts[cols['score']]}` is not a score"
+    hg, ag, rest = int(m[1]), int(m[2]), m[3].strip()
+    extra_time, pens = note_details(rest, home, away) if rest else (False, None)
+    awarded = bool(rest) and names_any(rest, "scores", "awarded")
+    struck = struck_kind(rest) if rest else None
+    date, date_text = None, ""
+    if (at := cols.get("date")) is not None:
+        date_text = texts[at]
+        date = days.date(date_text)
+        if "{{" in cells[at].raw:  # {{dts|2006|2|10}}, {{Start date|…}}: as a box's date
+            date, date_text = date_of(Param("date", cells[at].raw, 0))
+    attendance = _attendance(cells[cols["attendance"]]) if "attendance" in cols else None
+    end_line = max(c.line + c.raw.count("\n") for c in cells)
+    score_col = score_cell.column
+    return Match(index_, date, date_text, home, away, hg, ag, (), (), section, score_cell.line, row_line, end_line,
+                 home_cell.column, away_cell.column, _note(extra_time, pens, awarded, struck),
+                 score_col + len(score_cell.raw.strip()), extra_time, pens, attendance, None, None, None,
+                 link_target(home_cell.raw), link_target(away_cell.raw))
