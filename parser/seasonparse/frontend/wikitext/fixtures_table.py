@@ -27,10 +27,10 @@ from seasonparse.frontend.lines import note_details
 from seasonparse.frontend.wikitext.clean import link_target
 from seasonparse.frontend.wikitext.fragments import Param
 from seasonparse.frontend.wikitext.matchbox import _attendance, _note, date_of
-from seasonparse.frontend.wikitext.results_table import SeasonDays
+from seasonparse.frontend.wikitext.results_table import SeasonDays, unread_rows
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, struck_kind
-from seasonparse.model import INFO, Diagnostic, Match
+from seasonparse.model import Diagnostic, Match
 
 # The score cell: the home side's goals, the away side's, then its notes (`(a.e.t.)`, `(4–3 p)`)
 _SCORE = compile_lazily(r"\s*(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)\s*(.*)", re.S)
@@ -53,11 +53,7 @@ def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], wid
             out.append(got)
         else:
             unread.append(got)
-    if unread:
-        line, col, why = unread[0]
-        more = f" (and {len(unread) - 1} more rows)" if len(unread) > 1 else ""
-        diags.append(Diagnostic("P021", INFO, f"fixtures table row not read as a match: {why}; "
-                                f"kept as a table row{more}", line, col))
+    unread_rows(unread, "fixtures table row not read as a match", diags)
     return out
 
 

@@ -121,12 +121,17 @@ def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], hea
             out.append(got)
         elif got is not None:  # None: the row said why itself (P022)
             unread.append(got)
+    unread_rows(unread, f"results table row not read as a match of {club}", diags)
+    return out
+
+
+def unread_rows(unread: list[tuple[int, int, str]], what: str, diags: list[Diagnostic]) -> None:
+    """One P021 for a table's rows that gave no match (each its line, column and why): at the first,
+    with how many there are."""
     if unread:
         line, col, why = unread[0]
         more = f" (and {len(unread) - 1} more rows)" if len(unread) > 1 else ""
-        diags.append(Diagnostic("P021", INFO, f"results table row not read as a match of {club}: {why}; "
-                                f"kept as a table row{more}", line, col))
-    return out
+        diags.append(Diagnostic("P021", INFO, f"{what}: {why}; kept as a table row{more}", line, col))
 
 
 def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], home_away: bool, club: str, club_link: str | None,
