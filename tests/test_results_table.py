@@ -241,3 +241,27 @@ def test_a_competition_column_places_each_row_in_its_competition(run, tmp_path):
     grid = tmp_path / "league.wikitext"  # the grid says 2–0 too: the table's row is the odd one
     grid.write_text(grid.read_text("utf-8").replace("|match_AAA_BBB = 3–0", "|match_AAA_BBB = 2–0"), "utf-8")
     assert [x for x in findings(run, tmp_path) if x[0] != "S008"] == [("X006", 11), ("X006", 12)]  # S008: the table against its grid
+
+
+def test_a_club_seasons_football_box_result_letter_is_held_against_its_score():
+    """trial53: `result = L` on a 1–2 away win passed (P022 held only a results table's letters). The club's side
+    is the one written with its name, less initials in capitals, or linked to its article; never by words alone
+    (the real 2023–24 Inter Milan season: `Inter Milan`'s derbies against `Milan`, its own side `Internazionale`)."""
+    from test_rules_planted import findings_for
+
+    def season(club, team1, score, team2, letter):
+        return (f"{{{{Infobox football club season\n| club = {club}\n| season = 2041–42\n}}}}\n==Matches==\n"
+                f"{{{{Football box collapsible\n|date = 17 August 2041\n|team1 = {team1}\n|score = {score}\n"
+                f"|team2 = {team2}\n|goals1 = A {{{{goal|3}}}}\n|goals2 = B {{{{goal|7}}}}<br />C {{{{goal|9}}}}\n"
+                f"|result = {letter}\n}}}}\n")
+
+    assert [(f.code, f.line) for f in findings_for(season("[[Omega F.C.|Omega]]", "[[Psi F.C.|Psi]]", "1–2",
+                                                          "[[Omega F.C.|Omega]]", "L"), wikitext=True)] == [("P022", 13)]
+    for club, team1, team2 in (("Omega F.C.", "Psi", "Omega"), ("Omega", "Psi", "[[Omega F.C.|Omega]]"),
+                               ("[[Omega F.C.|Omega]]", "Psi", "[[Omega F.C.|The Omegas]]")):
+        assert [f.code for f in findings_for(season(club, team1, "1–2", team2, "L"), wikitext=True)
+                if f.code[0] == "P"] == ["P022"], club
+        assert [f for f in findings_for(season(club, team1, "1–2", team2, "W"), wikitext=True) if f.code[0] == "P"] == []
+    # a side holding the club's words is no sign of it: the club's own side written another way
+    assert [f for f in findings_for(season("Inter Omega", "Internazionale", "1–2", "Omega", "W"), wikitext=True)
+            if f.code[0] == "P"] == []

@@ -424,14 +424,18 @@ Example:
 """)
 
 result_letter_contradicts_score = _diagnostic_rule("P022", "result-letter-contradicts-score", ERROR, """
-A row of a club season's results table whose `W`, `D` or `L` contradicts its score.
+A club season's result letter (`W`, `D`, `L`: a results table's row, a football box's `result`) that contradicts its score.
 
 What it does: reports the result cell (`W 1–2`: a win, but the club scored 1 to 2),
 read as P021 reads the table (the club's goals first unless the header says home–away,
 a shoot-out's winner as a `W` or `L` of a level score); the row gives no match. Only
 where nothing explains it: a note other than extra time or a shoot-out with its score
 (`(awarded 3–0)`, `(a)`, `(agg. 1–2)`), or an away row whose letter fits its score
-read home side first in a table that does not say its order, leaves it to P021.
+read home side first in a table that does not say its order, leaves it to P021. A
+{{Football box collapsible}}'s `result = L` in a club season (its club named by the
+infobox's `club` or the title) is held against the box's score from the club's side,
+where one side is certainly the club: its name (less initials in capitals, `Arsenal`
+of `Arsenal F.C.`) or its link's target; the match is read all the same.
 
 Why: one of the two is wrong, and which cannot be told; the match would otherwise be
 missing from every check with only an info to say so.

@@ -216,6 +216,17 @@ class _Reader:
                                           self.b.section, self.diags):
             self.b.add_match(m)
 
+    def _box_result(self, m, letter) -> None:
+        """A club season's football box's `result` (W, D, L) held against its score (results_table.box_result)."""
+        from seasonparse.frontend.wikitext import results_table
+
+        club = self.article_club or results_table.title_club(_title(self.path))
+        if club is not None:
+            line, col = self.index.position(letter.offset)
+            link = self.article_club_link if self.article_club else None
+            if (found := results_table.box_result(m, clean(letter.raw), club, link, line, col)) is not None:
+                self.diags.append(found)
+
     def _club_season_scorers(self, table, first: int) -> None:
         """A goalscorer table with no club column, in a club season article, lists the
         article's club's scorers."""
@@ -251,6 +262,8 @@ class _Reader:
             if m:
                 b.add_match(m)
                 self.awaited.box(m, b)
+                if (letter := frag.params.get("result")) is not None and letter.raw.strip():
+                    self._box_result(m, letter)
                 if (agg := frag.params.get("aggregatescore")) is not None and agg.raw:
                     self.aggregates[m.index] = aggregate_text(agg.raw), self.index.line(agg.offset)
         elif kind == "sports_table":

@@ -45,7 +45,7 @@ from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, struck_kind, words
 from seasonparse.model import ERROR, INFO, Diagnostic, Event, Match, ScorerLine
-from seasonparse.names import fold
+from seasonparse.names import club_words, fold, same_club
 
 # Compiled on first use: most articles have no results table (lazy_re).
 # The result cell: a W/D/L word, the score, then its notes (`(a.e.t.)`, `(4–3 p)`)
@@ -224,6 +224,45 @@ def _venue(text: str) -> tuple[str, str | None, bool] | None:
             stadium = text.split(None, 1)[1].strip(" ()") if rest else ""
             return side, (stadium or None) if meaning == "neutral" else None, meaning == "neutral"
     return None
+
+
+def box_result(m: Match, letter: str, club: str, club_link: str | None, line: int, column: int) -> Diagnostic | None:
+    """P022 for a football box's `result` (a club season's {{Football box collapsible}}: `W`, `D`, `L`, the
+    article's club's) that its score contradicts, as a results table's letter is held against its row (trial53:
+    `result = L` on a 1–2 away win passed); None where it agrees, the letter is no W/D/L, a note may explain it
+    (abandoned, a shoot-out after a score not level), or the club's side is not certain: it is the one side
+    written with the club's name (_the_club) or linked to its article (`club_link`, or the club's name as the
+    link's target), never by other words alone (`Inter Milan`'s box against `Milan`, its own side written
+    `Internazionale`)."""
+    outcome = _outcome(letter.strip().rstrip("."))
+    if outcome is None or struck_kind(m.note or ""):
+        return None
+    sides = [side for side, name, link in (("home", m.home, m.home_link), ("away", m.away, m.away_link))
+             if _the_club(club, name) or (link is not None and (_the_club(club, link) or (
+                 club_link is not None and same_club(link, club_link))))]
+    if len(sides) != 1:
+        return None
+    side = sides[0]
+    mine, theirs = (m.home_goals, m.away_goals) if side == "home" else (m.away_goals, m.home_goals)
+    pens = m.penalties if side == "home" or m.penalties is None else m.penalties[::-1]
+    if outcome in _outcomes(mine, theirs, pens, False) or (pens is not None and mine != theirs):
+        return None
+    return Diagnostic("P022", ERROR, f"result `{letter.strip()}` says {letter.strip()}, but {club} scored {mine} to "
+                      f"{theirs}: the letter or the score is wrong", line, column)
+
+
+def _the_club(club: str, name: str) -> bool:
+    """Whether `name` is the club's name (names.same_club), or it less initials in capitals, a legal form
+    (`Arsenal` of `Arsenal F.C.`, `AFC Wimbledon` of `Wimbledon`: the words one has and the other not
+    are such), not a name holding other words of it (`Milan` of `Inter Milan`)."""
+    if same_club(club, name):
+        return True
+    shorter, longer = sorted((club, name), key=lambda n: len(club_words(n)))
+    if not set(club_words(shorter)) < set(club_words(longer)):
+        return False
+    kept = set(club_words(shorter))
+    extra = [w for w in longer.split() if not set(club_words(w)) <= kept]
+    return all(len(letters := "".join(c for c in w if c.isalpha())) <= 4 and letters.isupper() for w in extra)
 
 
 def _contradicts(outcome: int, first: int, second: int, side: str, home_away: bool, rest: str,
