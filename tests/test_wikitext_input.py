@@ -1133,3 +1133,21 @@ def test_a_list_template_holds_its_items():
             ("away", "Pukki", 64, "goal")], listed
     assert clean("{{plainlist|\n* [[Crystal Palace F.C.|Crystal Palace]]\n* {{flagicon|ENG}} [[Norwich City F.C.|"
                  "Norwich City]]\n}}") == "Crystal Palace, Norwich City"
+
+
+def test_a_tie_stated_on_aggregate_over_its_second_leg_alone():
+    """trial53: an article that shows a tie's second leg alone (`Bayern Munich 3–2 Chelsea`), then `Chelsea won 6–5
+    on aggregate.`: the one leg was summed as the aggregate, a false T003 (`Chelsea advanced with fewer aggregate
+    goals: Chelsea 2, Bayern Munich 3`) and a false B001 when Chelsea played the next round. Its other leg is not in
+    the document: the statement says who went through. One match whose score is the aggregate stated is still held
+    against it."""
+    from test_rules_planted import findings_for
+
+    def box(day, home, score, away):
+        return f"{{{{Football box\n|date = {day} April 2041\n|team1 = [[{home} FC|{home}]]\n|score = {score}\n|team2 = [[{away} FC|{away}]]\n}}}}\n"
+
+    text = ("==Quarter-finals==\n" + box(12, "Kappa", "3–2", "Lambda") + "''Lambda won 6–5 on aggregate.''\n"
+            "==Semi-finals==\n" + box(27, "Lambda", "0–0", "Mu"))
+    assert [f.code for f in findings_for(text, wikitext=True) if f.code[0] in "TB"] == []
+    wrong = text.replace("Lambda won 6–5", "Lambda won 3–2")  # the one match is the aggregate: Kappa won it
+    assert [f.code for f in findings_for(wrong, wikitext=True) if f.code[0] in "TB"] == ["T003", "B001"]

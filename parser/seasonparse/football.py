@@ -180,6 +180,16 @@ class KnockoutTie(Record):
                     return link
         return None
 
+    def missing_a_leg(self) -> bool:
+        """Whether the tie is stated on aggregate over one match whose score is not that aggregate: its
+        other leg is not in the document (an article that shows the second leg alone), so its legs'
+        goals are not the aggregate and do not say who went through; the statement does."""
+        t = self.stated
+        if t is None or len(self.legs) != 1 or t.reason != "aggregate" or t.aggregate_winner is None:
+            return False
+        m = self.legs[0]
+        return sorted((m.home_goals, m.away_goals)) != sorted((t.aggregate_winner, t.aggregate_loser))
+
     def aggregate(self, sides: list[tuple[str, str]] | None = None) -> dict[str, int]:
         """Goals per team (names as in the first leg) over all legs: each leg's clubs its
         `sides` where given (rules.ties._leg_sides: as identity tells them), else the first
@@ -400,11 +410,11 @@ class TieResult(Record):
 
 
 def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
-    """Who went through: more aggregate goals, else the shoot-out after the last leg, else
-    the stated winner, else the higher-ranked."""
+    """Who went through: more aggregate goals (not where a leg is missing: KnockoutTie.missing_a_leg), else
+    the shoot-out after the last leg, else the stated winner, else the higher-ranked."""
     a, b = kt.teams()
     agg = kt.aggregate()
-    if agg[a] != agg[b]:
+    if agg[a] != agg[b] and not kt.missing_a_leg():
         winner, loser = (a, b) if agg[a] > agg[b] else (b, a)
         return TieResult(winner, loser, "goals")
     last = kt.legs[-1]

@@ -148,7 +148,9 @@ def tie_wrong_winner(doc, settings, report):
     aggregate, a stated "better position on the league table" must name the
     club a standings table of the document ranks higher, and a club said to
     have gone through "on away goals" must have scored more of them. A club said to have
-    advanced on aggregate with a level aggregate is reported too.
+    advanced on aggregate with a level aggregate is reported too. A tie stated on aggregate
+    over one match whose score is not that aggregate (an article that shows the second leg
+    alone) is left alone: its other leg is not in the document (B001 takes the stated winner).
 
     Why: the next round, and the champion, follow from who went through.
 
@@ -165,8 +167,8 @@ def tie_wrong_winner(doc, settings, report):
             continue  # T001, or not known; legs of two pairs of clubs: T004
         other = b if winner == a else a
         agg = kt.aggregate(sides)
-        if len(kt.legs) < 2 and t.reason != "aggregate":
-            continue
+        if len(kt.legs) < 2 and (t.reason != "aggregate" or kt.missing_a_leg()):
+            continue  # one match, whose score is not the aggregate stated: the other leg is not in the document
         if agg[winner] < agg[other]:
             yield report(f"{winner} advanced with fewer aggregate goals: {winner} {agg[winner]}, "
                          f"{other} {agg[other]}", t.line, 1, related=_legs(doc, kt))
