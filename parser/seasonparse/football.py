@@ -185,7 +185,8 @@ class KnockoutTie(Record):
         other leg is not in the document (an article that shows the second leg alone), so its legs'
         goals are not the aggregate and do not say who went through; the statement does."""
         t = self.stated
-        if t is None or len(self.legs) != 1 or t.reason != "aggregate" or t.aggregate_winner is None:
+        if t is None or len(self.legs) != 1 or t.reason != "aggregate" or t.aggregate_winner is None \
+                or t.aggregate_winner == t.aggregate_loser:  # (a level aggregate won on aggregate: wrong whatever the legs)
             return False
         m = self.legs[0]
         return sorted((m.home_goals, m.away_goals)) != sorted((t.aggregate_winner, t.aggregate_loser))

@@ -110,8 +110,9 @@ _SHOOTOUT_NOTE = compile_lazily(  # `(?<!\d)`: not tried again at each digit of 
     r"(?<!\d)(\d++)\s*[-–—]\s*(\d+)\s*(?:p\b|pens?\b|penalties\b|on (?:penalties|pens)\b|after penalties\b)"
     r"|\b(?:pens?|penalties|shoot-?out)\b\.?\s*:?\s*(\d+)\s*[-–—]\s*(\d+)", re.I)
 # The club a note names as the shoot-out's winner: `Beta won 4–2 on penalties`, `Beta won on
-# penalties 4–2`, `4–2 pens to Beta`.
-_WON_BY = compile_lazily(r"(?:^|[,;]\s*)(?P<club>[^,;()]+?)\s+won\b|\b(?:pens?|penalties)\.?\s+to\s+(?P<to>[^,;()]+)",
+# penalties 4–2`, `4–2 pens to Beta`; after a bracket too (`(a.e.t.) Beta won 4–3 on penalties`, a cell's
+# two lines: review39, read as the home side's kicks first)
+_WON_BY = compile_lazily(r"(?:^|[,;)]\s*)(?P<club>[^,;()]+?)\s+won\b|\b(?:pens?|penalties)\.?\s+to\s+(?P<to>[^,;()]+)",
                          re.I)
 _MOST_NOTES = 3  # `(a.e.t.) (4–2 p)`: a few notes, never a run of them (each is a search of the rest)
 

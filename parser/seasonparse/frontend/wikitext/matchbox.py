@@ -20,7 +20,7 @@ from seasonparse.frontend.lines import (MONTHS, Entry, Minute, awarded_score, ma
                                         parse_date)
 from seasonparse.frontend.wikitext import lean
 from seasonparse.frontend.wikitext.clean import LINE_BREAK, after_score, clean, first_link, link_target, oversized_score, score
-from seasonparse.frontend.wikitext.fragments import Fragment
+from seasonparse.frontend.wikitext.fragments import MAX_DEPTH, Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.wording import cut
 from seasonparse.frontend.wikitext.templates import inline_rules, key, kind_of
@@ -223,16 +223,17 @@ def _entries(text: str, param, index: LineIndex, others: list[OtherEvent] | None
     return out
 
 
-def _value_pieces(text: str, start: int, end: int):
+def _value_pieces(text: str, start: int, end: int, depth: int = 0):
     """lean.pieces of a goals value, a list template's items read as the value's own lines (`{{ubl|A {{goal|7}}|B
     {{goal|19}}}}`, `{{plainlist|⏎*A {{goal|7}}⏎*B {{goal|19}}}}`: templates.toml's inline rules with `join`;
-    trial53: read as one line of text, its goals lost), ("item", a, a) before each item."""
+    trial53: read as one line of text, its goals lost), ("item", a, a) before each item. Lists are read
+    MAX_DEPTH deep, as templates are (fragments: review39, a list in a list a thousand deep overflowed the stack)."""
     for kind, a, b in lean.pieces(text, start, end):
-        if kind == "template" and _list_template(text, a, b):
+        if kind == "template" and depth < MAX_DEPTH and _list_template(text, a, b):
             for name, value, at in lean.split(text, a, b)[1]:
                 if name is None:
                     yield "item", at, at
-                    yield from _value_pieces(text, at, at + len(value))
+                    yield from _value_pieces(text, at, at + len(value), depth + 1)
             yield "item", b, b
             continue
         yield kind, a, b

@@ -517,16 +517,24 @@ _AGR = re.compile(r"\{\{\s*agr\s*(?:\|[^{}]*)?\}\}", re.I)
 # and before what a cell may end in: a flag, a note, a reference, `{{flagicon|ENG}}`, `{{efn|...}}`, `<ref>...</ref>`,
 # trial53): what an {{agr}} there says, that the club went through on away goals (trial51: read as part of the
 # club's name, `Omicron (a)`, and a tie level on aggregate as no tie)
-_AWAY_MARK = re.compile(r"\s*\(\s*(?:\[\[[^\[\]|]*\|\s*)?a\s*(?:\]\])?\s*\)"
-                        r"(?=(?:\s*(?:'{2,}|\{\{(?:[^{}]|\{\{[^{}]*\}\})*\}\}|<ref[^>]*/>|<ref[^>]*>.*?</ref>))*\s*$)",
-                        re.S)
+# Each part of what may follow it is taken whole, never split another way (possessive, atomic: review39, a
+# run of quotes was split every way a failing cell's end allowed, exponential); the search starts at a `(`.
+_AWAY_MARK = re.compile(r"\((?>\s*+(?:\[\[[^\[\]|]*+\|\s*+)?+a\s*+(?:\]\])?+\s*+)\)"
+                        r"(?=(?>\s*+(?:'{2,}+|\{\{(?:[^{}]++|\{\{[^{}]*+\}\})*+\}\}|<ref[^>/]*+/>"
+                        r"|<ref[^>]*+>(?:(?!</ref>).)*+</ref>))*+\s*+$)", re.S)
+
+
+def _as_agr(cell: str) -> str:
+    """A team cell with its `(a)` (_AWAY_MARK), and the spaces before it, written as an {{agr}}."""
+    m = _AWAY_MARK.search(cell) if "(" in cell else None
+    return cell if m is None else f"{cell[:m.start()].rstrip()} {{{{agr}}}}{cell[m.end():]}"
 
 
 def _away_marks_as_agr(t: TieText) -> TieText:
     """The row with a team cell's `(a)` written as the {{agr}} it stands for (_AWAY_MARK)."""
     if "(" not in t.team_a and "(" not in t.team_b:
         return t
-    team_a, team_b = (_AWAY_MARK.sub(" {{agr}}", cell, count=1) for cell in (t.team_a, t.team_b))
+    team_a, team_b = (_as_agr(cell) for cell in (t.team_a, t.team_b))
     return t if (team_a, team_b) == (t.team_a, t.team_b) else t._replace(team_a=team_a, team_b=team_b)
 
 
