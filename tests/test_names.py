@@ -50,3 +50,20 @@ def test_initials_written_with_dots_and_no_space_are_one_word_of_a_clubs_name():
     assert club_words("U. de G.") == ("u", "de", "g") == club_words("U de G")  # initials apart: words apart
     assert club_words("St. Pauli") == ("st", "pauli") and club_words("Man. City") == ("man", "city")
     assert not same_club("A.C. Milan", "A Milan")
+
+
+def test_team_index_finds_what_same_team_finds_in_order():
+    """names.TeamIndex (B001 and W-rules' rounds: review39, every club against every loser was quadratic) gives
+    exactly the names same_team with a query, in their order, over random names of shared, dotted, hyphenated
+    and empty words, repeats among them."""
+    import random
+
+    from seasonparse.names import TeamIndex, same_team
+
+    rng = random.Random(11)
+    vocab = ["fc", "united", "city", "real", "madrid", "inter", "milan", "A.S.", "roma", "Al-Hilal", "al", "hilal",
+             "", "U. de G.", "Ú", "u", "de", "g", "Man", "Utd"]
+    for _ in range(3000):
+        names = [" ".join(rng.sample(vocab, rng.randint(0, 3))) for _ in range(rng.randint(0, 9))]
+        query = " ".join(rng.sample(vocab, rng.randint(0, 3)))
+        assert TeamIndex(names).matching(query) == [n for n in names if same_team(query, n)], (names, query)

@@ -149,6 +149,36 @@ def same_team(a: str, b: str) -> bool:
     return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
 
 
+class TeamIndex:
+    """Names, to find those same_team with a name without comparing it with each (review39: a round of a
+    thousand ties against the next compared every club with every loser). A name same_team with another is
+    equal to it, or holds its words or is held in them: each name is kept under its own rarest word (one
+    held in a query's words is found under one of them) and under every word (one holding a query's words
+    is found under the query's rarest). `matching` keeps the order the names were given in."""
+
+    def __init__(self, names) -> None:
+        self.names = list(names)
+        words = [frozenset(club_words(n)) for n in self.names]
+        self._with: dict[str, list[int]] = {}  # a word -> the names holding it
+        for i, held in enumerate(words):
+            for w in held or ("",):
+                self._with.setdefault(w, []).append(i)
+        self._by_rarest: dict[str, list[int]] = {}  # a name's rarest word -> the names
+        for i, held in enumerate(words):
+            rarest = min(held, key=lambda w: (len(self._with[w]), w)) if held else ""
+            self._by_rarest.setdefault(rarest, []).append(i)
+
+    def matching(self, name: str) -> list[str]:
+        """The names same_team with `name`, in their order."""
+        held = frozenset(club_words(name))
+        found: set[int] = set()
+        for w in held or ("",):
+            found.update(self._by_rarest.get(w, ()))
+        if held:
+            found.update(self._with.get(min(held, key=lambda w: (len(self._with.get(w, ())), w)), ()))
+        return [self.names[i] for i in sorted(found) if same_team(name, self.names[i])]
+
+
 def abbreviated(a: str, b: str) -> bool:
     """Whether `a` and `b` are one name of two words or more, word by word, some words
     shortened in one (`Man Utd`, `Manchester United`; `Sheff Wed`, `Sheffield Wednesday`): each

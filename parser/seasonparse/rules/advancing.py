@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from seasonparse.findings import Related, rule
 from seasonparse.football import describe, knockout_ties, ranking, round_index, same_team, tie_result
+from seasonparse.names import TeamIndex
 from seasonparse.model import ERROR
 from seasonparse.rules.bracket import round_pairs  # consecutive rounds, as B001 reads them
 
@@ -41,14 +42,13 @@ def winner_not_in_next_round(doc, settings, report):
     for before, after in round_pairs(doc):
         if len(before) != 2 * len(after) or not _next_round(before[0].round, after[0].round):
             continue
-        playing = [team for kt in after for team in kt.teams()]
+        playing = TeamIndex(team for kt in after for team in kt.teams())  # (not each club against each: review39)
         results = [(kt, tie_result(kt, ranks)) for kt in before]
-        if any(res is not None and any(same_team(t, res.loser) for t in playing)
-               for _, res in results):
+        if any(res is not None and playing.matching(res.loser) for _, res in results):
             continue  # a loser plays on: B001
         first = after[0].legs[0]
         for kt, res in results:
-            if res is None or any(same_team(t, res.winner) for t in playing):
+            if res is None or playing.matching(res.winner):
                 continue
             how = "the shoot-out" if res.how == "penalties" else "the tie"
             last = kt.legs[-1]

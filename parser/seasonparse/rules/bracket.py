@@ -12,7 +12,7 @@ from seasonparse.football import (
     promotion_ties, rank_of, ranking, round_index, same_team, stated_promotion_playoff, table_clubs, tie_result)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
-from seasonparse.names import fold
+from seasonparse.names import TeamIndex, fold
 
 
 @per_document  # B001, B002, B004 and round_pairs read them
@@ -74,10 +74,12 @@ def bracket_team_not_advanced(doc, settings, report):
             res = tie_result(kt, ranks)
             if res is not None:
                 losers[res.loser], res_of[res.loser] = kt, res
+        lost = TeamIndex(losers)  # (not every club against every loser: review39)
         for kt in after:
             for team in kt.teams():
-                for loser, lost_tie in losers.items():
-                    if same_team(team, loser) and not match_clubs(doc).apart(team, loser):
+                for loser in lost.matching(team):
+                    lost_tie = losers[loser]
+                    if not match_clubs(doc).apart(team, loser):
                         how = " on penalties" if res_of[loser].how == "penalties" else ""
                         yield report(
                             f"{team} plays this round but lost the round before{how}",
