@@ -74,3 +74,46 @@ def test_other_tables_are_no_fixtures():
     assert fixtures_columns(("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")) is None  # two-legged ties
     assert fixtures_columns(("Date", "Opponent", "Venue", "Result")) is None  # a club's results
     assert fixtures_columns(("Round", "Home team", "Away team", "Original date", "New date")) is None  # no score
+
+
+def test_only_a_knockout_rounds_table_is_read():
+    """review39: a league article's `Highest attendances` table (Rank | Home team | Score | Away team | Attendance |
+    Date, by crowd) was read as matches, a false D003 for its dates out of order. Only a table under a heading
+    that names a knockout round is a round's fixtures."""
+    text = HEAD + _round("Highest attendances", [
+        "| 1 || [[Alpha FC|Alpha]] || 2–1 || [[Beta FC|Beta]] || 20 September 2041",
+        "| 2 || [[Gamma FC|Gamma]] || 0–0 || [[Delta FC|Delta]] || 1 August 2041"],
+        header="! Rank !! Home team !! Score !! Away team !! Date")
+    assert _doc(text).matches == ()
+    assert _codes(text) == []
+
+
+def test_a_summary_table_then_the_boxes_counts_each_match_once():
+    """review39: a round's `Team 1 | Score | Team 2` summary, then a football box of each match: each counted twice
+    (I001 against the infobox's `matches`). The row whose box came is dropped; the box's match stays."""
+    box = ("{{Football box\n|date = 8 January 2005\n|team1 = [[Alpha FC|Alpha]]\n|score = 2–1\n"
+           "|team2 = [[Beta FC|Beta]]\n|goals1 = A {{goal|3}} B {{goal|5}}\n|goals2 = C {{goal|9}}\n}}\n")
+    text = ("{{Infobox football tournament season\n| title = 2004–05 FA Cup\n| matches = 2\n}}\n"
+            + _round("Semi-finals", ["| [[Alpha FC|Alpha]] || 2–1 || [[Beta FC|Beta]]",
+                                     "| [[Gamma FC|Gamma]] || 1–0 || [[Delta FC|Delta]]"],
+                     header="! Team 1 !! Score !! Team 2") + box)
+    doc = _doc(text)
+    assert [(m.home, m.away, m.date) for m in doc.matches] == [("Gamma", "Delta", None), ("Alpha", "Beta", "2005-01-08")]
+    assert [c for c, _ in _codes(text) if c[0] == "I"] == []
+
+
+def test_rows_across_the_table_tiers_and_a_shoot_out_the_away_side_won():
+    """review39: a row of one data cell across the table (`| colspan="5" | ''Replay''`, a date) was a P021; under
+    `Home team (tier)` a league's letters after a name (`(L1)`, `(NL)`) stayed in it; `1–1 (a.e.t.)<br>''Beta won
+    4–3 on penalties''` gave the shoot-out to the home side (frontend.lines._WON_BY), then a false B001."""
+    text = HEAD + _round("Third round proper", [
+        "| colspan=\"5\" | '''8 January 2005'''",
+        "| 1 || [[Alpha FC|Alpha]] (L1) || 1–1 (a.e.t.)<br>''Beta won 4–3 on penalties'' || [[Beta FC|Beta]] (NL) || 5,000",
+        "| colspan=\"5\" | ''Match abandoned after 60 minutes; replayed''"],
+        header="! Tie !! Home team (tier) !! Score !! Away team (tier) !! Attendance")
+    doc = _doc(text)
+    assert [(m.home, m.away, m.penalties, m.attendance) for m in doc.matches] == [("Alpha", "Beta", (3, 4), 5000)]
+    assert [d.code for d in doc.diagnostics] == []
+    # without a header that says so, a club's own bracket stays its name's
+    plain = text.replace("Home team (tier)", "Home team").replace("Away team (tier)", "Away team")
+    assert [(m.home, m.away) for m in _doc(plain).matches] == [("Alpha (L1)", "Beta (NL)")]

@@ -262,6 +262,15 @@ def test_a_club_seasons_football_box_result_letter_is_held_against_its_score():
         assert [f.code for f in findings_for(season(club, team1, "1–2", team2, "L"), wikitext=True)
                 if f.code[0] == "P"] == ["P022"], club
         assert [f for f in findings_for(season(club, team1, "1–2", team2, "W"), wikitext=True) if f.code[0] == "P"] == []
+    # what the box says beside its score may explain its letter (review39): a shoot-out in the score's note, a tie's
+    # aggregate (a second leg lost, the tie won), an award, an abandoned match
+    for score, more in (("1–1 (3–4 p)", ""), ("1–2", "|aggregatescore = 3–2\n"), ("1–2 (awarded 3–0)", ""),
+                        ("1–2 (abandoned)", "")):
+        text = season("Omega", "Psi", score, "Omega", "W").replace("|result = W", more + "|result = W")
+        assert [f for f in findings_for(text, wikitext=True) if f.code[0] == "P"] == [], score
+    # the shoot-out read from the score's note, home side first: Psi's 4–3, so Omega's `W` is wrong
+    assert [f.code for f in findings_for(season("Omega", "Psi", "1–1 (4–3 p)", "Omega", "W"), wikitext=True)
+            if f.code[0] == "P"] == ["P022"]
     # a side holding the club's words is no sign of it: the club's own side written another way
     assert [f for f in findings_for(season("Inter Omega", "Internazionale", "1–2", "Omega", "W"), wikitext=True)
             if f.code[0] == "P"] == []

@@ -154,7 +154,7 @@ def fixtures_columns(columns: tuple[str, ...]) -> dict[str, int] | None:
     names = _fixtures_names()
     found: dict[str, int] = {}
     for i, c in enumerate(columns):
-        meaning = names.get(fold(c))
+        meaning = names.get(fold(c)) or names.get(_without_tier(fold(c)))
         if meaning and meaning not in found:
             found[meaning] = i
     if not set(_FIXTURES_MEANINGS) <= found.keys():
@@ -164,6 +164,20 @@ def fixtures_columns(columns: tuple[str, ...]) -> dict[str, int] | None:
         return None
     found.update((m, others[m]) for m in ("date", "attendance") if m in others and others[m] not in found.values())
     return found
+
+
+def _without_tier(header: str) -> str:
+    """A folded team header less what says its clubs' marks are their levels (`home team (tier)`)."""
+    for mark in words("fixtures_table", "tier_headers"):
+        if header.endswith(mark):
+            return header[:-len(mark)].rstrip()
+    return header
+
+
+def tier_marked(header: str) -> bool:
+    """Whether a fixtures table's team header says a mark after each club's name is its level."""
+    folded = fold(header)
+    return _without_tier(folded) != folded
 
 
 @cache

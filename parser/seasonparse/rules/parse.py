@@ -435,7 +435,10 @@ read home side first in a table that does not say its order, leaves it to P021. 
 {{Football box collapsible}}'s `result = L` in a club season (its club named by the
 infobox's `club` or the title) is held against the box's score from the club's side,
 where one side is certainly the club: its name (less initials in capitals, `Arsenal`
-of `Arsenal F.C.`) or its link's target; the match is read all the same.
+of `Arsenal F.C.`) or its link's target; a shoot-out in `penaltyscore` or in the score's
+note (`1–1 (4–3 p)`) as a row's; not where the score's note says more (an award, an
+abandoned match) or the box states an `aggregatescore` (the letter may be the tie's);
+the match is read all the same.
 
 Why: one of the two is wrong, and which cannot be told; the match would otherwise be
 missing from every check with only an info to say so.

@@ -7,7 +7,8 @@ columns; a home team, a score and an away team must be there: tables.fixtures_co
 becomes a Match under the round's heading, so the bracket rules see who played each round:
 
 - the clubs as their cells show them, less a league tier written after the name, `Exeter City (5)`
-  (the number of the club's level, as the FA Cup's tables write it: no part of its name), their
+  (the number of the club's level, as the FA Cup's tables write it: no part of its name; under a
+  header that says so, `Home team (tier)`, a league's letters too: `Stockport County (L1)`), their
   links the identity's hints;
 - the score the home side's goals first, its notes as a results table's (`(a.e.t.)`, `(4–3 p)`,
   an award or an abandoned match: frontend.lines.note_details, lexicon.struck_kind);
@@ -15,8 +16,9 @@ becomes a Match under the round's heading, so the bracket rules see who played e
   the season the infobox or the title names (results_table.SeasonDays).
 
 A row of the table's width that cannot be read (no club, a score that is no score: `w/o`, `P–P`) is
-kept as a table row: one P021 info a table says so, at the first, with how many there are. Rows of
-another width (a `Replay` heading across the table, a note) are no fixtures.
+kept as a table row: one P021 info a table says so, at the first, with how many there are. A row of
+one cell across the table (`Replay`, a date, a note) is no fixture. Only a table under a heading that
+names a knockout round is read (reader._fixtures).
 """
 
 from __future__ import annotations
@@ -34,21 +36,23 @@ from seasonparse.model import Diagnostic, Match
 
 # The score cell: the home side's goals, the away side's, then its notes (`(a.e.t.)`, `(4–3 p)`)
 _SCORE = compile_lazily(r"\s*(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)\s*(.*)", re.S)
-# A club's league tier after its name, `Exeter City (5)`, as cup tables write it
+# A club's league tier after its name, `Exeter City (5)`, as cup tables write it; under a header that says
+# so (`Home team (tier)`), a league's letters too (`Stockport County (L1)`, `Boreham Wood (NL)`)
 _TIER = compile_lazily(r"\s*\(\d{1,2}\)\s*$")
+_MARKED_TIER = compile_lazily(r"\s*\((?:\d{1,2}|[A-Z][A-Za-z]{0,3}\d?)\)\s*$")
 
 
-def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], width: int, days: SeasonDays,
+def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], tiers: bool, days: SeasonDays,
               first_index: int, section: tuple[str, ...], diags: list[Diagnostic]) -> list[Match]:
     """The table's matches, in row order (`rows`: each row's line, cleaned texts and written cells,
-    wikitable.Cell; `width`: the header's columns); a P021 at the first row of that width that gives
-    none."""
+    wikitable.Cell; `tiers`: its team headers say a mark after a club's name is its level, tables.tier_marked);
+    a P021 at the first row that gives none. A row of one cell across the table is none."""
     out: list[Match] = []
     unread: list[tuple[int, int, str]] = []  # line, column, why
     for row in rows:
-        if len(row[2]) != width:
+        if len({(c.line, c.column) for c in row[2]}) == 1:  # one cell across the table: `Replay`, a date, a note
             continue
-        got = _row_match(row, cols, days, first_index + len(out), section)
+        got = _row_match(row, cols, tiers, days, first_index + len(out), section)
         if isinstance(got, Match):
             out.append(got)
         else:
@@ -57,12 +61,13 @@ def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], wid
     return out
 
 
-def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], days: SeasonDays, index_: int,
+def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], tiers: bool, days: SeasonDays, index_: int,
                section: tuple[str, ...]) -> Match | tuple[int, int, str]:
     """The row's match; else (line, column, why) for the table's P021."""
     row_line, texts, cells = row
     home_cell, away_cell, score_cell = (cells[cols[m]] for m in ("home_team", "away_team", "score"))
-    home, away = (_TIER.sub("", texts[cols[m]]) for m in ("home_team", "away_team"))
+    tier = _MARKED_TIER if tiers else _TIER
+    home, away = (tier.sub("", texts[cols[m]]) for m in ("home_team", "away_team"))
     if not home or not away:
         return (home_cell if not home else away_cell).line, (home_cell if not home else away_cell).column, "no club"
     m = _SCORE.fullmatch(texts[cols["score"]])

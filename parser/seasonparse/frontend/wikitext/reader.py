@@ -16,7 +16,7 @@ from seasonparse.frontend.assemble import _Builder
 from seasonparse.frontend.lines import parse_outcome
 from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
-from seasonparse.frontend.wikitext.clean import cell_text, clean, first_link, link_target
+from seasonparse.frontend.wikitext.clean import after_score, cell_text, clean, first_link, link_target
 from seasonparse.frontend.wikitext.infobox import read_infobox
 from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
@@ -34,10 +34,11 @@ from seasonparse.frontend.wikitext.wikitable import read_rows
 from seasonparse.lexicon import series_on_points, words
 from seasonparse.wording import plural
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
+from seasonparse.football import round_of
 from seasonparse.names import fold
 from seasonparse.seasons import season_years
 from seasonparse.comments import states
-from seasonparse.tables import column_indexes, fixtures_columns, results_columns
+from seasonparse.tables import column_indexes, fixtures_columns, results_columns, tier_marked
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
 # The article's own word that its football boxes list the visiting team first (never guessed), read
@@ -63,6 +64,7 @@ class _Reader:
         self.marks: list[Mark] = []  # ties with one team in bold
         self.aggregates: dict[int, tuple[str, int]] = {}  # match index -> a box's `aggregatescore`, its line
         self.awaited = AwaitedBoxes()  # ties written before their legs' boxes
+        self.fixture_rows: set[int] = set()  # matches read from fixtures tables' rows (boxed_fixtures)
         self.article_club: str | None = None  # the club of a club season article's infobox
         self.article_club_link: str | None = None  # its link target, an identity hint
         self.path = source.path
@@ -203,8 +205,10 @@ class _Reader:
             self.b.add_match(m)
 
     def _fixtures(self, columns: list[str], body) -> None:
-        """A round's fixtures table (fixtures_table.py): each row a match, the home side first."""
-        if (cols := fixtures_columns(tuple(columns))) is None or tie_table_columns(columns):
+        """A round's fixtures table (fixtures_table.py), under a heading that names a knockout round: each row a
+        match, the home side first. Elsewhere such a table lists matches for another reason (a league's highest
+        attendances, by crowd: review39) and is none."""
+        if (cols := fixtures_columns(tuple(columns))) is None or round_of(self.b.section)[1] is None:
             return
         from seasonparse.frontend.wikitext import fixtures_table, results_table  # most articles have no such table
 
@@ -212,11 +216,31 @@ class _Reader:
             title = _title(self.path)
             season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
             self.season_days = results_table.SeasonDays(season or title)
-        for m in fixtures_table.read_rows(body, cols, len(columns), self.season_days, len(self.b.matches),
+        tiers = any(tier_marked(columns[cols[m]]) for m in ("home_team", "away_team"))
+        for m in fixtures_table.read_rows(body, cols, tiers, self.season_days, len(self.b.matches),
                                           self.b.section, self.diags):
+            self.fixture_rows.add(m.index)
             self.b.add_match(m)
 
-    def _box_result(self, m, letter) -> None:
+    def boxed_fixtures(self) -> set[int]:
+        """The matches of fixtures tables' rows that another match of their round gives too, a football box (a
+        round's summary table, then its boxes: review39, each match counted twice, I001): the same clubs at the
+        same ground, the same score, the same day where both say one. The box's is kept."""
+        if not self.fixture_rows:
+            return set()
+        rows: dict[tuple, list[int]] = {}
+        for i in self.fixture_rows:
+            m = self.b.matches[i]
+            rows.setdefault((round_of(m.section), fold(m.home), fold(m.away), m.home_goals, m.away_goals), []).append(i)
+        boxed = set()
+        for m in self.b.matches:
+            if m.index not in self.fixture_rows:
+                for i in rows.get((round_of(m.section), fold(m.home), fold(m.away), m.home_goals, m.away_goals), ()):
+                    if not (m.date and self.b.matches[i].date and m.date != self.b.matches[i].date):
+                        boxed.add(i)
+        return boxed
+
+    def _box_result(self, m, letter, params) -> None:
         """A club season's football box's `result` (W, D, L) held against its score (results_table.box_result)."""
         from seasonparse.frontend.wikitext import results_table
 
@@ -224,7 +248,9 @@ class _Reader:
         if club is not None:
             line, col = self.index.position(letter.offset)
             link = self.article_club_link if self.article_club else None
-            if (found := results_table.box_result(m, clean(letter.raw), club, link, line, col)) is not None:
+            note = after_score(clean(params["score"].raw)) if "score" in params else ""
+            tie = (agg := params.get("aggregatescore")) is not None and bool(agg.raw.strip())
+            if (found := results_table.box_result(m, clean(letter.raw), club, link, note, tie, line, col)) is not None:
                 self.diags.append(found)
 
     def _club_season_scorers(self, table, first: int) -> None:
@@ -263,7 +289,7 @@ class _Reader:
                 b.add_match(m)
                 self.awaited.box(m, b)
                 if (letter := frag.params.get("result")) is not None and letter.raw.strip():
-                    self._box_result(m, letter)
+                    self._box_result(m, letter, frag.params)
                 if (agg := frag.params.get("aggregatescore")) is not None and agg.raw:
                     self.aggregates[m.index] = aggregate_text(agg.raw), self.index.line(agg.offset)
         elif kind == "sports_table":
@@ -520,6 +546,7 @@ def read(source: Source) -> Document:
             r.unknown(piece.start, piece.end)
     r.close_legacy()
     r.diags.extend(r.awaited.mismatches(r.b))  # W006, before the matches made from cells are dropped
+    r.awaited.replaced |= r.boxed_fixtures()  # dropped with them
     r.aggregates = r.awaited.drop(r.b, r.aggregates)
     r.b.ties.extend(box_statements(r.b.matches, r.b.ties, r.aggregates)
                     + box_ties(r.b.matches, r.b.ties, r.aggregates, r.b.group_matches, series_on_points(r.b.blocks),
