@@ -185,17 +185,20 @@ class Clubs:
                 best[r] = k
         self.names_by_root = {r: self.display[k] for r, k in best.items()}
 
-    def stand_in(self, keys: tuple[str, ...], group: int) -> None:
-        """`keys` are the clubs of `group` (a match, a table): any two of them are two clubs.
-        A key that is its own root (every key, before the first merge) is not looked up."""
+    def stand_in(self, numbered: dict[tuple[str, ...], int]) -> None:
+        """Each group's keys (a match's or a table's clubs -> the group's number): any two of a
+        group's keys are two clubs. One call for all of a corpus's groups (~100 with a reference's
+        view), not one a group. A key that is its own root (every key, before the first merge)
+        is not looked up."""
         groups, parent = self.groups, self.parent
-        for k in keys:
-            r = k if parent.get(k, k) == k else self.root(k)
-            held = groups.get(r)
-            if held is None:
-                groups[r] = {group}
-            else:
-                held.add(group)
+        for keys, group in numbered.items():
+            for k in keys:
+                r = k if parent.get(k, k) == k else self.root(k)
+                held = groups.get(r)
+                if held is None:
+                    groups[r] = {group}
+                else:
+                    held.add(group)
 
     def two_articles(self, ra: str, rb: str) -> bool:
         """Roots `ra` and `rb` (two) are the clubs of two articles: each holds a link target
@@ -761,8 +764,8 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                     targets.setdefault(k, {})[tk] = target
         for members in found.groups:
             if members not in numbered:
-                numbered[members] = number = len(numbered) + 1
-                clubs.stand_in(members, number)
+                numbered[members] = len(numbered) + 1
+    clubs.stand_in(numbered)  # no group is read before the aliases' merges below
     del numbered
     clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
