@@ -42,7 +42,7 @@ def test_groups_keep_clubs_apart_as_pairs_would(groups, merges):
     for n in NAMES:
         clubs.add(n, Place("a.txt", 1))
     for number, members in enumerate(groups, start=1):
-        clubs.stand_in(tuple(identity.key(n) for n in members), number)
+        clubs.stand_in({tuple(identity.key(n) for n in members): number})
     oracle = PairOracle(groups)
     for a, b in merges:
         assert clubs.union(a, b) == oracle.union(a, b), (a, b)
@@ -108,7 +108,7 @@ def test_a_group_after_a_merge_stands_in_by_the_merged_clubs_root():
     clubs = Clubs()
     a, b, c = (clubs.add(n, Place("a.txt", 1)) for n in ("Neza", "Neza FC", "Necaxa"))
     assert clubs.union(b, a) and clubs.root(b) != b  # b is no root now
-    clubs.stand_in((b, c), 1)
+    clubs.stand_in({(b, c): 1})
     assert not clubs.union(a, c)  # a is b's club, which stands apart from c
 
 
@@ -129,7 +129,7 @@ def test_inference_by_words_decides_as_first_written(names, apart, merged, linke
         clubs.linked.update(keys[i] for i in linked if i < len(keys))
         for number, (i, j) in enumerate(apart, 1):
             if i < len(keys) and j < len(keys) and keys[i] != keys[j]:
-                clubs.stand_in((keys[i], keys[j]), number)
+                clubs.stand_in({(keys[i], keys[j]): number})
         for i, j in merged:
             if i < len(keys) and j < len(keys):
                 clubs.union(keys[i], keys[j])
@@ -276,7 +276,7 @@ def _decides_as_every_pass(names, docs, apart, linked):
             clubs.add(name, Place("names.txt", 1))
         for number, (a, b) in enumerate(apart, 1):
             if identity.key(a) != identity.key(b):
-                clubs.stand_in((identity.key(a), identity.key(b)), number)
+                clubs.stand_in({(identity.key(a), identity.key(b)): number})
         clubs.linked.update(identity.key(name) for name in linked)
         return clubs
 

@@ -185,17 +185,20 @@ class Clubs:
                 best[r] = k
         self.names_by_root = {r: self.display[k] for r, k in best.items()}
 
-    def stand_in(self, keys: tuple[str, ...], group: int) -> None:
-        """`keys` are the clubs of `group` (a match, a table): any two of them are two clubs.
-        A key that is its own root (every key, before the first merge) is not looked up."""
+    def stand_in(self, numbered: dict[tuple[str, ...], int]) -> None:
+        """Each group's keys (a match's or a table's clubs -> the group's number): any two of a
+        group's keys are two clubs. One call for all of a corpus's groups (~100 with a reference's
+        view), not one a group. A key that is its own root (every key, before the first merge)
+        is not looked up."""
         groups, parent = self.groups, self.parent
-        for k in keys:
-            r = k if parent.get(k, k) == k else self.root(k)
-            held = groups.get(r)
-            if held is None:
-                groups[r] = {group}
-            else:
-                held.add(group)
+        for keys, group in numbered.items():
+            for k in keys:
+                r = k if parent.get(k, k) == k else self.root(k)
+                held = groups.get(r)
+                if held is None:
+                    groups[r] = {group}
+                else:
+                    held.add(group)
 
     def two_articles(self, ra: str, rb: str) -> bool:
         """Roots `ra` and `rb` (two) are the clubs of two articles: each holds a link target
@@ -761,8 +764,8 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                     targets.setdefault(k, {})[tk] = target
         for members in found.groups:
             if members not in numbered:
-                numbered[members] = number = len(numbered) + 1
-                clubs.stand_in(members, number)
+                numbered[members] = len(numbered) + 1
+    clubs.stand_in(numbered)  # no group is read before the aliases' merges below
     del numbered
     clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
@@ -865,15 +868,13 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
     roots: dict[str, str] = {}  # key -> its root (each union moves those of the root it drops)
     dropped: set[str] = set()  # the roots this pass's merges made another root's
 
-    def merged(prev: tuple, doc_no: int, path: str, m: tuple, other_key: str, other_name: str) -> bool:
-        """A side lined up with `prev`, a side seen before: the two opponents merged, where
-        they are in two documents, not one club already, and may be one (not two clubs
-        kept apart, nor the clubs of two articles: a copy that names another opponent
-        for the same match is that copy's mistake, not a second name)."""
-        p_no, _, p_path, pm, pname, pkey = prev
-        if p_no == doc_no or (roots.get(pkey) or roots.setdefault(pkey, clubs.root(pkey))) == (
-                roots.get(other_key) or roots.setdefault(other_key, clubs.root(other_key))):
-            return False  # (most sides lined up are one club already: this test is kept lean)
+    def merged(prev: tuple, path: str, m: tuple, other_key: str, other_name: str) -> bool:
+        """A side lined up with `prev`, a side seen before in another document whose opponent is
+        not the club of this side's (`other_key`) already (the loop asks that first, without a
+        call: most sides lined up are one club already): the two opponents merged, where they
+        may be one (not two clubs kept apart, nor the clubs of two articles: a copy that names
+        another opponent for the same match is that copy's mistake, not a second name)."""
+        _, _, p_path, pm, pname, pkey = prev
         ra, rb = roots[pkey], roots[other_key]
         if clubs.two_articles(ra, rb) or not clubs.union(pkey, other_key):
             return False
@@ -915,7 +916,9 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                     seen[k] = (doc_no, i, path, m, away_name, away)
                 else:
                     again.setdefault(k, []).append((doc_no, i, path, m, away_name, away))
-                    if merged(prev, doc_no, path, m, away, away_name):
+                    if prev[0] != doc_no and (roots.get(other := prev[5]) or roots.setdefault(other, clubs.root(
+                            other))) != (roots.get(away) or roots.setdefault(away, clubs.root(away))) and merged(
+                            prev, path, m, away, away_name):
                         changed = True
                 k = (day, roots.get(away) or roots.setdefault(away, clubs.root(away)), away_goals, home_goals,
                      level and "away")
@@ -924,7 +927,9 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                     seen[k] = (doc_no, i, path, m, home_name, home)
                 else:
                     again.setdefault(k, []).append((doc_no, i, path, m, home_name, home))
-                    if merged(prev, doc_no, path, m, home, home_name):
+                    if prev[0] != doc_no and (roots.get(other := prev[5]) or roots.setdefault(other, clubs.root(
+                            other))) != (roots.get(home) or roots.setdefault(home, clubs.root(home))) and merged(
+                            prev, path, m, home, home_name):
                         changed = True
         changed = changed and _would_merge(clubs, seen, again, dropped)
 
