@@ -33,6 +33,7 @@ _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "g
 # A record's figures in that order (a tuple, as _stated keeps a row's): a row and its club's record compared in one step
 _ref_figures = itemgetter(*_REF_COLUMNS)
 _ref_cells = itemgetter(*_REF_COLUMNS.values())  # a row's cells of those figures
+_CELLS = attrgetter("cells")  # a table row's (model.Row)
 _AT = {meaning: i for i, meaning in enumerate(_REF_COLUMNS)}  # each figure's place in a row's figures
 _PLAYED, _WON, _DRAWN, _POINTS = (_AT[m] for m in ("played", "won", "drawn", "points"))
 
@@ -203,18 +204,22 @@ def _stated(index, ref, table: int) -> list[tuple]:
     compares the articles' rows with and R006 the reference's own matches with, each row's
     club and figures read once for both (kept in index.memo), as a tuple, which is made and
     compared in one step (a dict by meaning a row was a fifth of R005 and R006). A table
-    printed again as it was (a page's final table after the rounds too) is not read again."""
+    printed again as it was (a page's final table after the rounds too) is not read again: it
+    is looked for among the tables of the same first row, compared, not hashed (hashing every
+    cell of every table cost more than reading again the ones printed twice)."""
     found = index.memo.get(("stated", id(ref), table))
     if found is None:
         rows = ref.document.tables[table].rows
-        printed = tuple(row.cells for row in rows)
-        same = index.memo.get(("printed", printed))
+        printed = list(map(_CELLS, rows))
+        # the tables read so far that start with the same row: (their rows' cells, what was read of them)
+        read = index.memo.setdefault(("printed", printed[0] if printed else None), [])
+        same = next((found for cells, found in read if cells == printed), None)
         if same is not None:
             found = [(row, club, figures) for row, (_, club, figures) in zip(rows, same)]
         else:
             root, number = index.root, _numbers(index)
-            found = index.memo["printed", printed] = [
-                (row, root(row.cells[1]), tuple(map(number, _ref_cells(row.cells)))) for row in rows]
+            found = [(row, root(cells[1]), tuple(map(number, _ref_cells(cells)))) for row, cells in zip(rows, printed)]
+            read.append((printed, found))
         index.memo["stated", id(ref), table] = found
     return found
 
