@@ -129,15 +129,6 @@ class Pairing(Record):
                 or (am.penalties is not None and self.shootout_differs))
 
 
-class Unmatched(Record):
-    """An article match inside a segment the reference covers in full, which the reference lacks."""
-    __slots__ = ()
-    article: ArticleMatch
-    reference: Reference
-    segment: Segment
-    same_pair: tuple[RefMatch, ...]  # the reference's matches of the two clubs in that segment
-
-
 def _with_official_names(settings, references: list[Reference]):
     """Settings whose aliases also hold the official names the references' footnotes state,
     and the full names their tables give the short names of their results (_short_names)."""
@@ -360,7 +351,10 @@ class ReferenceIndex:
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
         self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
-        self.unmatched: list[Unmatched] = []
+        # an article match inside a segment a reference covers in full, which the reference lacks: (the article
+        # match, the reference, the segment, the reference's matches of the two clubs in that segment); a tuple,
+        # not a record: a class costs every run with a reference ~0.13 M instructions to create, and most make none
+        self.unmatched: list[tuple[ArticleMatch, Reference, Segment, tuple[RefMatch, ...]]] = []
         self.undated_legs: list[ArticleMatch] = []  # the articles' ties' legs with no date
         self.undated_league: list[ArticleMatch] = []  # the articles' league matches with no date (a grid's)
         self._pair_all()
@@ -481,7 +475,7 @@ class ReferenceIndex:
                 if segment is not None:
                     same = tuple(rm for rm in self.by_segment.get(id(segment), ())
                                  if (rm.home, rm.away) in ((low, high), (high, low)))
-                    self.unmatched.append(Unmatched(a, ref, segment, same))
+                    self.unmatched.append((a, ref, segment, same))
 
     def _pair_undated_legs(self) -> None:
         """The legs of each article tie of two legs with no date, paired with a reference's
@@ -647,7 +641,7 @@ class ReferenceIndex:
     def summary(self) -> Summary:
         matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
         disagree = {(p.article.doc.path, p.article.match.index) for p in self.differing}
-        unmatched = {(u.article.doc.path, u.article.match.index) for u in self.unmatched} - matched
+        unmatched = {(a.doc.path, a.match.index) for a, *_ in self.unmatched} - matched
         every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs,
                                                          *self.undated_league)}
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),

@@ -177,13 +177,12 @@ def reference_match_missing(index, settings, report):
         article:    October 2, 2011  Necaxa 1 - 0 Irapuato
         reference:  Irapuato 0-1 Necaxa on Oct 1 ... and no Necaxa 1-0 Irapuato
     """
-    for u in index.unmatched:
-        a = u.article
-        seen = "; it has " + ", ".join(map(_ref_text, u.same_pair)) if u.same_pair else ""
-        related = [_at(rm) for rm in u.same_pair] or [
-            Related(u.reference.document.path, u.segment.line, 1, f"the reference's {u.segment.title}")]
+    for a, reference, segment, same_pair in index.unmatched:
+        seen = "; it has " + ", ".join(map(_ref_text, same_pair)) if same_pair else ""
+        related = [_at(rm) for rm in same_pair] or [
+            Related(reference.document.path, segment.line, 1, f"the reference's {segment.title}")]
         yield report(f"{describe(a.match)} on {a.day.isoformat()} is not in the reference, which lists every "
-                     f"match of {u.segment.title}{seen}",
+                     f"match of {segment.title}{seen}",
                      a.match.line, a.match.home_column, end_column=a.match.end_column, path=a.doc.path,
                      related=related)
 
