@@ -325,19 +325,42 @@ def _article_rows(index, ref_rows: dict) -> Iterator[tuple]:
                         yield doc, row.line, team, club, t, values, label, found
 
 
-def _explain(index, club, t, matches, diff, win):
+def _against_removed(index, seg) -> dict[str, list]:
+    """Club root -> its regular-season matches of the segment against a club the corpus says was removed
+    (corpus.removals, whatever tournament each names), in the reference's order for each removed club:
+    read once a segment from the removed clubs' own lists (kept in index.memo), not from every club's list
+    once a finding (each of the seeds' 11 explanations went over its club's 16 matches twice). A match
+    stands under the club on its other side (a removed club's match against itself under that club)."""
+    found = index.memo.get(("against removed", id(seg)))
+    if found is None:
+        found = index.memo["against removed", id(seg)] = {}
+        regular = index.regular(seg)
+        for gone in dict.fromkeys(removal.club for removal in index.corpus.removals):
+            for rm in regular.get(gone, ()):
+                found.setdefault(rm.away if rm.home == gone else rm.home, []).append(rm)
+    return found
+
+
+def _explain(index, club, t, seg, diff, win):
     """Why an article gives `club` `diff` points fewer than the reference: the corpus's
     explanation (a stated deduction, or the points from matches against removed
-    clubs), computed from the reference's matches. [(what, points, (path, line,
-    statement), the reference matches concerned)] or None."""
-    why = explain_from_results(index.corpus, club, t, matches, diff, win)
+    clubs), computed from the reference's matches of the segment `seg`. [(what, points,
+    (path, line, statement), the reference matches concerned)] or None.
+
+    The explanation reads only the club's matches against removed clubs (_against_removed): it
+    counts no other, and each removed club's are in the reference's order, as the club's own list
+    has them. The matches concerned by a removed club are those of them against it; by the club
+    itself (a match against itself), every match of the club, as every one has it as a side."""
+    against = _against_removed(index, seg).get(club, [])
+    why = explain_from_results(index.corpus, club, t, against, diff, win)
     if not why:
         return None
     out = []
     for what, points, removal in why:
         gone = removal.club
-        out.append((what, points, (removal.path, removal.line, removal.text),
-                    [] if what == "a stated deduction" else [m for m in matches if m.home == gone or m.away == gone]))
+        concerned = [] if what == "a stated deduction" else list(index.regular(seg).get(club, [])) if gone == club \
+            else [m for m in against if m.home == gone or m.away == gone]
+        out.append((what, points, (removal.path, removal.line, removal.text), concerned))
     return out
 
 
@@ -374,8 +397,7 @@ def reference_standings(index, settings, report):
             text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference"
             why = None
             if wrong == ["points"]:
-                matches = index.regular(seg).get(club, [])
-                why = _explain(index, club, t, matches, figures[_POINTS] - values["points"], win)
+                why = _explain(index, club, t, seg, figures[_POINTS] - values["points"], win)
             if why is None:
                 yield report(text, line, 1, path=doc.path, related=[where])
                 continue
