@@ -636,6 +636,10 @@ def check_references(articles: list[Document], paths: list[tuple[str, str]], set
         findings, errors = [], []
         parser_codes = {c for c in codes if c.startswith("P")}
         for ref in references:
-            findings += check_document(ref.document, rules, parser_codes, settings)
+            # each P rule surfaces its own code's diagnostics of the reader (rules/parse.py): only those of
+            # the codes its diagnostics have can find anything (a reference read cleanly has none)
+            said = parser_codes.intersection([d.code for d in ref.document.diagnostics])
+            if said:
+                findings += check_document(ref.document, rules, said, settings)
         rec = reconcile(articles, references, settings, codes, article_corpus)
     return rec._replace(findings=findings + rec.findings, errors=errors + rec.errors)
