@@ -502,7 +502,7 @@ class ReferenceIndex:
         one regular-season match of the same clubs (reconcile_undated.pair_league, loaded where there are)."""
         if self._undated_league_matches:
             from seasonparse.reconcile_undated import pair_league
-            pair_league(self)
+            pair_league(self, self._undated_league_matches)
 
 
     @cached_property

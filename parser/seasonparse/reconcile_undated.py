@@ -47,7 +47,7 @@ def pair_legs(index, doc: Document, undated: list[tuple], ref_ties: dict[int, li
     return out
 
 
-def pair_league(index) -> None:
+def pair_league(index, undated: list[tuple]) -> None:
     """The articles' undated league matches (a results grid's cells: trial36, a whole Serie A grid
     reconciled with nothing, `0 of 0`), each paired with the reference's one regular-season match of
     the same home and away clubs, in a segment of the article's season that covers its league in
@@ -61,12 +61,13 @@ def pair_league(index) -> None:
     with a CSV's one match of the same home and away clubs where the CSV's dates are one season of
     the article's (_csv_season), and a cell the CSV lacks is no finding (there is none for an
     undated cell: R004 asks a day). So the one finding a CSV can give a cell is R001 on a match
-    both list, its score differing (trial39: a CSV was never paired with a grid, `0 of 380`)."""
+    both list, its score differing (trial39: a CSV was never paired with a grid, `0 of 380`).
+    `undated`: (document, match) of each undated article match (ReferenceIndex._article_matches)."""
     in_ties = {(id(doc), i) for doc in index.articles for tie in doc.ties for i in tie.legs}
     seasons: dict[tuple, tuple | None] = {}  # (document, section) -> the article's tournament, asked once
     csv_seasons: dict[tuple, bool] = {}  # (CSV reference, article tournament) -> _csv_season, asked once
     article_match, pairing = maker(ArticleMatch), maker(Pairing)
-    for doc, m in index._undated_league_matches:
+    for doc, m in undated:
         if (id(doc), m.index) in in_ties or match_phase(m.section) != "league":
             continue
         place = (id(doc), m.section)
