@@ -50,3 +50,37 @@ def test_invisible_format_characters_are_escaped_and_no_part_of_a_name():
     assert one_line("Be\u200dta Alpha\u00ad \u200bGamma") == "Be\\u200dta Alpha\\xad \\u200bGamma"
     assert fold("Be\u200dta") == fold("\u200bBeta\u200e") == fold("Bet\u00ada") == "beta"
     assert same_club("Be\u200dta", "Beta")
+
+
+def test_related_lines_are_what_the_whole_line_shown_at_once_gave():
+    """render shows a related line's path (once a report) and message apart, not the whole line again:
+    one_line escapes character by character and leaves what it gave as it is, so the parts shown
+    are the line shown. Against the first formulation, over random paths and messages of printable,
+    control, format, separator and surrogate characters, several findings to a path."""
+    import random
+
+    from seasonparse.inputs import shown
+
+    def first(findings, lines_by_path):
+        out = []
+        for f in findings:
+            out.append(text_format.line(f))
+            out.extend(text_format._excerpt(lines_by_path.get(f.path, ()), f))
+            for r in f.related:
+                out.append(one_line(f"  = related: {shown(r.path)}:{r.line}:{r.column}: {r.message}"))
+            out.append("")
+        return "\n".join(out) + ("\n" if out else "")
+
+    chars = ["a", "é", " ", "\xa0", "\t", "\n", "\r", "\u2028", "\u2029", "\udcff", "\ud800", *HOSTILE, "…", "`"]
+    rng = random.Random(11)
+    for _ in range(300):
+        def text(n):
+            return "".join(rng.choice(chars) for _ in range(rng.randint(0, n)))
+        paths = [text(6) for _ in range(3)]
+        lines_by_path = {p: tuple(text(30) for _ in range(3)) for p in paths}
+        findings = [Finding("R005", "info", text(20), rng.choice(paths), rng.randint(0, 4), rng.randint(1, 9), None,
+                            rng.choice([None, rng.randint(1, 12)]),
+                            tuple(Related(rng.choice(paths), rng.randint(1, 99), rng.randint(1, 9), text(20))
+                                  for _ in range(rng.randint(0, 3))))
+                    for _ in range(rng.randint(0, 4))]
+        assert text_format.render(findings, lines_by_path, registry()) == first(findings, lines_by_path)

@@ -33,7 +33,7 @@ LAYERS = (
     ("rules", ("seasonparse.rules",)),
     ("check pipeline", ("seasonparse.check", "seasonparse.suppress", "seasonparse.config",
                         "seasonparse.baseline", "seasonparse.report", "seasonparse.inputs",
-                        "seasonparse.parallel", "seasonparse.reconcile", "seasonparse.autofix",
+                        "seasonparse.parallel", "seasonparse.reconcile", "seasonparse.reconcile_undated", "seasonparse.autofix",
                         "seasonparse.cache", "seasonparse.cache_index", "seasonparse._cache_converters",
                         "seasonparse.cross_memo", "seasonparse.reference_memo", "seasonparse.partition",
                         "seasonparse.compact",

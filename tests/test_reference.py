@@ -683,3 +683,51 @@ def test_a_club_a_name_plays_is_no_candidate_for_it():
                     "I1.csv")
     rec = reconcile([article], [csv], Settings())
     assert [f.code for f in rec.findings] == [] and rec.summary.matched == 2
+
+
+def test_r005s_explanation_from_the_matches_against_removed_clubs_is_the_one_from_all_the_clubs_matches():
+    """R005's explanation reads a club's matches against removed clubs only, gathered once a segment
+    from the removed clubs' own lists (rules.reference._against_removed): what it gives is what the
+    first formulation, over every match of the club, gave. Random segments of five clubs, two or
+    three of them removed (one for another tournament), matches of a club against itself and of two
+    removed clubs against each other, deductions, every difference of points."""
+    import random
+    from types import SimpleNamespace
+
+    from seasonparse.corpus import Removal
+    from seasonparse.model import Match
+    from seasonparse.reconcile import RefMatch
+    from seasonparse.rules import reference as rules
+    from seasonparse.rules.cross_tables import _explain as explain_from_results
+
+    def first(index, club, t, matches, diff, win):
+        why = explain_from_results(index.corpus, club, t, matches, diff, win)
+        if not why:
+            return None
+        return [(what, points, (r.path, r.line, r.text), [] if what == "a stated deduction" else
+                 [m for m in matches if m.home == r.club or m.away == r.club]) for what, points, r in why]
+
+    rng = random.Random(5)
+    clubs, t = ["a", "b", "c", "d", "e"], ("Apertura", 2011)
+    for case in range(400):
+        seg = object()
+        regular: dict[str, list] = {}
+        for i in range(rng.randint(0, 30)):
+            home, away = rng.choice(clubs), rng.choice(clubs)
+            m = Match(i, None, "", home.upper(), away.upper(), rng.randint(0, 3), rng.randint(0, 3), (), (), (), i, i, i)
+            rm = RefMatch(None, m, t, False, None, seg, None, home, away, None)
+            regular.setdefault(home, []).append(rm)
+            if away != home:
+                regular.setdefault(away, []).append(rm)
+        removals = [Removal(c, f"{c} out", "a.txt", n, rng.choice([None, t, ("Clausura", 2012)]))
+                    for n, c in enumerate(rng.sample(clubs, rng.randint(0, 3)))]
+        removals += removals[:rng.randint(0, 1)]  # a removal stated twice
+        deductions = {c: [(rng.randint(1, 4), "a.txt", 9, f"{c} docked", rng.choice([None, t]))]
+                      for c in rng.sample(clubs, rng.randint(0, 2))}
+        index = SimpleNamespace(memo={}, regular=lambda s, r=regular: r,
+                                corpus=SimpleNamespace(removals=removals, deductions=deductions))
+        for club in clubs:
+            for diff in range(0, 8):
+                win = rng.choice([2, 3])
+                assert rules._explain(index, club, t, seg, diff, win) == first(
+                    index, club, t, regular.get(club, []), diff, win), (case, club, diff)

@@ -9,7 +9,7 @@ first, the place is open on that side) and whose tournament is the article's.
 Club names are resolved by the corpus's identity inference run over articles
 and references together, with each reference footnote's official name as one
 more name of its club. The legs of an article's two-legged tie that have no dates
-are paired tie by tie instead (see ReferenceIndex._pair_undated_legs).
+are paired tie by tie instead (see reconcile_undated.pair_legs).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
-from itertools import chain, permutations
+from itertools import chain
 from operator import attrgetter
 from typing import Iterable
 
@@ -30,7 +30,6 @@ from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
 from seasonparse.records import Record
 from seasonparse.reference import Reference, Segment, Summary, gc_paused
-from seasonparse.seasons import season_years
 from seasonparse.tables import record
 
 
@@ -42,7 +41,7 @@ class ArticleMatch(Record):
     __slots__ = ()
     doc: Document
     match: Match
-    day: date | None  # None: a leg of a tie that has no date (see ReferenceIndex._pair_undated_legs)
+    day: date | None  # None: a leg of a tie that has no date (see reconcile_undated.pair_legs)
     home: str  # club roots
     away: str
 
@@ -127,15 +126,6 @@ class Pairing(Record):
         return (a.home != r.home or am.home_goals != rm.home_goals or am.away_goals != rm.away_goals
                 or (a.day != r.day and a.day is not None and r.day is not None)
                 or (am.penalties is not None and self.shootout_differs))
-
-
-class Unmatched(Record):
-    """An article match inside a segment the reference covers in full, which the reference lacks."""
-    __slots__ = ()
-    article: ArticleMatch
-    reference: Reference
-    segment: Segment
-    same_pair: tuple[RefMatch, ...]  # the reference's matches of the two clubs in that segment
 
 
 def _with_official_names(settings, references: list[Reference]):
@@ -360,7 +350,10 @@ class ReferenceIndex:
         self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
         self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
-        self.unmatched: list[Unmatched] = []
+        # an article match inside a segment a reference covers in full, which the reference lacks: (the article
+        # match, the reference, the segment, the reference's matches of the two clubs in that segment); a tuple,
+        # not a record: a class costs every run with a reference ~0.13 M instructions to create, and most make none
+        self.unmatched: list[tuple[ArticleMatch, Reference, Segment, tuple[RefMatch, ...]]] = []
         self.undated_legs: list[ArticleMatch] = []  # the articles' ties' legs with no date
         self.undated_league: list[ArticleMatch] = []  # the articles' league matches with no date (a grid's)
         self._pair_all()
@@ -481,21 +474,17 @@ class ReferenceIndex:
                 if segment is not None:
                     same = tuple(rm for rm in self.by_segment.get(id(segment), ())
                                  if (rm.home, rm.away) in ((low, high), (high, low)))
-                    self.unmatched.append(Unmatched(a, ref, segment, same))
+                    self.unmatched.append((a, ref, segment, same))
 
     def _pair_undated_legs(self) -> None:
-        """The legs of each article tie of two legs with no date, paired with a reference's
-        legs of the same tie. A day cannot find them: the tie is the reference's one tie
-        of the two clubs in that round (a round either side names) and tournament, and
-        none where the reference has two such, or two article ties would take the same
-        one (never a guess across ties). Leg by leg: by leg order where the reference
-        states it (`First Legs`), then by venue (who is at home), then by score."""
-        ref_ties: dict[int, list] = {}  # id(reference) -> _ref_ties, made for the first undated leg
+        """The legs of each article tie of two legs with no date, paired with a reference's legs of the
+        same tie (reconcile_undated.pair_legs, loaded where a document has such a tie)."""
+        ref_ties: dict[int, list] = {}  # id(reference) -> its ties (reconcile_undated._ref_ties), made once
         article_match = maker(ArticleMatch)
         for doc in self.articles:
             if not doc.ties:
                 continue
-            chosen: dict[tuple, list] = {}  # (reference, its tie's first leg) -> [(article legs, ref tie)]
+            undated = []  # (tie, its two legs)
             closed = Counter(i for tie in doc.ties for i in tie.legs)  # a leg two ties claim is neither's
             for tie in doc.ties:
                 legs = [doc.matches[i] for i in tie.legs if 0 <= i < len(doc.matches) and closed[i] == 1]
@@ -503,72 +492,18 @@ class ReferenceIndex:
                     continue
                 mine = [article_match((doc, m, None, self.root(m.home), self.root(m.away))) for m in legs]
                 self.undated_legs += mine
-                pair, rnd = frozenset((mine[0].home, mine[0].away)), round_of(tie.section)[1]
-                tournament = section_tournament(doc, tie.section)
-                if not ref_ties:
-                    ref_match = {(id(rm.reference), rm.match.index): rm for rm in self.ref_matches}
-                    ref_ties.update((id(ref), _ref_ties(ref, ref_match)) for ref in self.references)
-                for ref in self.references:
-                    same = [(rms, ordered) for rms, ordered in ref_ties[id(ref)]
-                            if frozenset((rms[0].home, rms[0].away)) == pair
-                            and _may_be_same(rnd, round_of(rms[0].match.section)[1])
-                            and _may_be_same(tournament, rms[0].tournament)]
-                    if len(same) == 1:
-                        chosen.setdefault((id(ref), same[0][0][0].match.index), []).append((mine, *same[0]))
-            for taken in chosen.values():
-                if len(taken) == 1:
-                    mine, rms, ordered = taken[0]
-                    self.pairings += map(Pairing, mine, _by_leg(mine, rms, ordered))
+                undated.append((tie, mine))
+            if undated:
+                from seasonparse.reconcile_undated import pair_legs
+                self.pairings += pair_legs(self, doc, undated, ref_ties)
 
     def _pair_undated_league(self) -> None:
-        """The articles' undated league matches (a results grid's cells: trial36, a whole Serie A grid
-        reconciled with nothing, `0 of 0`), each paired with the reference's one regular-season match of
-        the same home and away clubs, in a segment of the article's season that covers its league in
-        full: a league meets each pair once at each ground. Where the reference holds two such (a
-        league of four rounds, a split season), only the one of the same score, where one is; else
-        none, and no finding (which of the two the cell is cannot be told).
+        """The articles' undated league matches (a results grid's cells), each paired with the reference's
+        one regular-season match of the same clubs (reconcile_undated.pair_league, loaded where there are)."""
+        if self._undated_league_matches:
+            from seasonparse.reconcile_undated import pair_league
+            pair_league(self, self._undated_league_matches)
 
-        A results CSV (football-data's: one division's season a file) states no table, so nothing proves
-        it the league's whole: the stored E0 2023-24 copy stops in December (trial39), and another
-        division's file of the same season holds none of the league's pairs of clubs. A cell is paired
-        with a CSV's one match of the same home and away clubs where the CSV's dates are one season of
-        the article's (_csv_season), and a cell the CSV lacks is no finding (there is none for an
-        undated cell: R004 asks a day). So the one finding a CSV can give a cell is R001 on a match
-        both list, its score differing (trial39: a CSV was never paired with a grid, `0 of 380`)."""
-        if not self._undated_league_matches:
-            return
-        in_ties = {(id(doc), i) for doc in self.articles for tie in doc.ties for i in tie.legs}
-        seasons: dict[tuple, tuple | None] = {}  # (document, section) -> the article's tournament, asked once
-        csv_seasons: dict[tuple, bool] = {}  # (CSV reference, article tournament) -> _csv_season, asked once
-        article_match, pairing = maker(ArticleMatch), maker(Pairing)
-        for doc, m in self._undated_league_matches:
-            if (id(doc), m.index) in in_ties or match_phase(m.section) != "league":
-                continue
-            place = (id(doc), m.section)
-            if place not in seasons:
-                seasons[place] = section_tournament(doc, m.section)
-            t = seasons[place]
-            if t is None:
-                continue
-            a = article_match((doc, m, None, self.root(m.home), self.root(m.away)))
-            self.undated_league.append(a)
-            for ref in self.references:
-                if ref.format == "csv":
-                    same = [rm for seg in ref.segments if csv_seasons.setdefault((id(ref), t), _csv_season(ref, t))
-                            for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
-                else:
-                    # a segment whose stated table proves it the league's whole (review29: a table-less
-                    # segment of the same season, another division's, paired a grid cell with its match)
-                    same = [rm for seg, clubs, seg_t, _ in self.coverage.get(id(ref), ())
-                            if seg.tables and a.home in clubs and a.away in clubs
-                            and _same_season(seg, seg_t, t, ref)
-                            for rm in self.regular(seg).get(a.home, ()) if rm.home == a.home and rm.away == a.away]
-                if len(same) > 1:
-                    same = [rm for rm in same if (rm.goals_of(a.home), rm.goals_of(a.away)) == (
-                        m.home_goals, m.away_goals)]
-                if len(same) == 1:
-                    self.pairings.append(pairing((a, same[0])))
-                    break
 
     @cached_property
     def coverage(self) -> dict[int, list[tuple[Segment, set[str], tuple | None, dict]]]:
@@ -647,71 +582,12 @@ class ReferenceIndex:
     def summary(self) -> Summary:
         matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
         disagree = {(p.article.doc.path, p.article.match.index) for p in self.differing}
-        unmatched = {(u.article.doc.path, u.article.match.index) for u in self.unmatched} - matched
+        unmatched = {(a.doc.path, a.match.index) for a, *_ in self.unmatched} - matched
         every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs,
                                                          *self.undated_league)}
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),
                        len(unmatched), len(every - matched - unmatched))
 
-
-def _same_season(seg: Segment, seg_tournament: tuple | None, article: tuple, ref: Reference) -> bool:
-    """Whether a reference segment is the article's tournament: the same one where the segment has one
-    (`('Apertura', 2011)`); for a one-phase page's season (none), the same years as the article's league
-    season (`('Serie A', '2005–06')`)."""
-    if seg_tournament is not None:
-        return seg_tournament == article
-    if not isinstance(article[1], str):
-        return False
-    years = season_years(article[1])
-    ours = season_years(seg.title) or season_years(ref.season or "")
-    return years is not None and ours is not None and years[:2] == ours[:2]
-
-
-def _csv_season(ref: Reference, article: tuple) -> bool:
-    """Whether a results CSV's dates are one season of the article's league season (`('Premier League',
-    '2023–24')`), the file being read as one division's season: its first match in the season's first
-    year, and in its second half for a season of two years (a file of 2022-23 from January 2023 is
-    not 2023–24's), its last in the season's last year at the latest, less than a year after its first
-    (a file of two seasons is neither's: a pair of clubs meets at one ground in each). A season the
-    file may be but cannot be told (one of two years starting before July) is not paired: no finding
-    rather than a false one."""
-    if not isinstance(article[1], str) or (years := season_years(article[1])) is None:
-        return False
-    days = [day for _, _, day, *_ in ref.rows if day is not None]
-    if not days:
-        return False
-    first, last = min(days), max(days)
-    return (first.year == years[0] and last.year <= years[1] and (last - first).days < 365
-            and (years[0] == years[1] or first.month >= 7))
-
-
-def _may_be_same(a, b) -> bool:
-    """Two rounds or tournaments that may be one: equal, or one of them not said."""
-    return a is None or b is None or a == b
-
-
-def _ref_ties(ref: Reference, ref_match: dict) -> list[tuple[tuple[RefMatch, ...], bool]]:
-    """A reference's two-legged ties: (its two legs, whether it states their order): the
-    legs it marks (`First Legs`, `Second Legs`), in order; else a knockout round's two
-    matches of the same two clubs with no leg marked."""
-    out = [((ref_match[id(ref), t.first], ref_match[id(ref), t.second]), True) for t in ref.ties]
-    unmarked: dict[tuple, list[RefMatch]] = {}
-    for index, _, _, _, _, _, _, _, _, knockout, leg, _ in ref.rows:
-        if knockout and leg is None:
-            rm = ref_match[id(ref), index]
-            unmarked.setdefault((rm.match.section, frozenset((rm.home, rm.away))), []).append(rm)
-    return out + [(tuple(rms), False) for rms in unmarked.values() if len(rms) == 2]
-
-
-def _by_leg(article: list[ArticleMatch], ref_legs: tuple[RefMatch, ...], ordered: bool) -> tuple[RefMatch, ...]:
-    """The reference's legs in the order of the article's: as stated where the reference
-    states the order; else the order that puts most article legs' home club at home,
-    then gives most of them the same score (the reference's order where nothing tells)."""
-    def agreement(refs):
-        return (ordered and refs == ref_legs, sum(a.home == r.home for a, r in zip(article, refs)),
-                sum((r.goals_of(a.home), r.goals_of(a.away)) == (a.match.home_goals, a.match.away_goals)
-                    for a, r in zip(article, refs)))
-    return max(permutations(ref_legs), key=agreement)
 
 
 def reconcile(articles: list[Document], references: list[Reference], settings, codes=None,
@@ -760,6 +636,10 @@ def check_references(articles: list[Document], paths: list[tuple[str, str]], set
         findings, errors = [], []
         parser_codes = {c for c in codes if c.startswith("P")}
         for ref in references:
-            findings += check_document(ref.document, rules, parser_codes, settings)
+            # each P rule surfaces its own code's diagnostics of the reader (rules/parse.py): only those of
+            # the codes its diagnostics have can find anything (a reference read cleanly has none)
+            said = parser_codes.intersection([d.code for d in ref.document.diagnostics])
+            if said:
+                findings += check_document(ref.document, rules, said, settings)
         rec = reconcile(articles, references, settings, codes, article_corpus)
     return rec._replace(findings=findings + rec.findings, errors=errors + rec.errors)

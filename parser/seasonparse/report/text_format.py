@@ -54,11 +54,22 @@ def _excerpt(lines, f) -> list[str]:
 
 
 def render(findings, lines_by_path, rules) -> str:
+    """Each finding's line, excerpt and related locations. one_line escapes character by character (and
+    leaves what it gave as it is), so a related line is its parts each shown: each path shown once (a
+    reference's path stands in most related lines) and its message alone checked, not the whole line
+    again; a path's lines are looked up once for the findings in a row that stand in it."""
     out = []
+    paths: dict[str, str] = {}  # path -> shown
+    path = lines = None
     for f in findings:
         out.append(line(f))
-        out.extend(_excerpt(lines_by_path.get(f.path, ()), f))
+        if f.path != path:
+            path, lines = f.path, lines_by_path.get(f.path, ())
+        out.extend(_excerpt(lines, f))
         for r in f.related:
-            out.append(one_line(f"  = related: {shown(r.path)}:{r.line}:{r.column}: {r.message}"))
+            where = paths.get(r.path)
+            if where is None:
+                where = paths[r.path] = shown(r.path)
+            out.append(f"  = related: {where}:{r.line}:{r.column}: {one_line(r.message)}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")

@@ -33,6 +33,7 @@ _REF_COLUMNS = {"played": 2, "won": 3, "drawn": 4, "lost": 5, "goals_for": 6, "g
 # A record's figures in that order (a tuple, as _stated keeps a row's): a row and its club's record compared in one step
 _ref_figures = itemgetter(*_REF_COLUMNS)
 _ref_cells = itemgetter(*_REF_COLUMNS.values())  # a row's cells of those figures
+_CELLS = attrgetter("cells")  # a table row's (model.Row)
 _AT = {meaning: i for i, meaning in enumerate(_REF_COLUMNS)}  # each figure's place in a row's figures
 _PLAYED, _WON, _DRAWN, _POINTS = (_AT[m] for m in ("played", "won", "drawn", "points"))
 
@@ -176,13 +177,12 @@ def reference_match_missing(index, settings, report):
         article:    October 2, 2011  Necaxa 1 - 0 Irapuato
         reference:  Irapuato 0-1 Necaxa on Oct 1 ... and no Necaxa 1-0 Irapuato
     """
-    for u in index.unmatched:
-        a = u.article
-        seen = "; it has " + ", ".join(map(_ref_text, u.same_pair)) if u.same_pair else ""
-        related = [_at(rm) for rm in u.same_pair] or [
-            Related(u.reference.document.path, u.segment.line, 1, f"the reference's {u.segment.title}")]
+    for a, reference, segment, same_pair in index.unmatched:
+        seen = "; it has " + ", ".join(map(_ref_text, same_pair)) if same_pair else ""
+        related = [_at(rm) for rm in same_pair] or [
+            Related(reference.document.path, segment.line, 1, f"the reference's {segment.title}")]
         yield report(f"{describe(a.match)} on {a.day.isoformat()} is not in the reference, which lists every "
-                     f"match of {u.segment.title}{seen}",
+                     f"match of {segment.title}{seen}",
                      a.match.line, a.match.home_column, end_column=a.match.end_column, path=a.doc.path,
                      related=related)
 
@@ -203,18 +203,22 @@ def _stated(index, ref, table: int) -> list[tuple]:
     compares the articles' rows with and R006 the reference's own matches with, each row's
     club and figures read once for both (kept in index.memo), as a tuple, which is made and
     compared in one step (a dict by meaning a row was a fifth of R005 and R006). A table
-    printed again as it was (a page's final table after the rounds too) is not read again."""
+    printed again as it was (a page's final table after the rounds too) is not read again: it
+    is looked for among the tables of the same first row, compared, not hashed (hashing every
+    cell of every table cost more than reading again the ones printed twice)."""
     found = index.memo.get(("stated", id(ref), table))
     if found is None:
         rows = ref.document.tables[table].rows
-        printed = tuple(row.cells for row in rows)
-        same = index.memo.get(("printed", printed))
+        printed = list(map(_CELLS, rows))
+        # the tables read so far that start with the same row: (their rows' cells, what was read of them)
+        read = index.memo.setdefault(("printed", printed[0] if printed else None), [])
+        same = next((found for cells, found in read if cells == printed), None)
         if same is not None:
             found = [(row, club, figures) for row, (_, club, figures) in zip(rows, same)]
         else:
             root, number = index.root, _numbers(index)
-            found = index.memo["printed", printed] = [
-                (row, root(row.cells[1]), tuple(map(number, _ref_cells(row.cells)))) for row in rows]
+            found = [(row, root(cells[1]), tuple(map(number, _ref_cells(cells)))) for row, cells in zip(rows, printed)]
+            read.append((printed, found))
         index.memo["stated", id(ref), table] = found
     return found
 
@@ -321,19 +325,42 @@ def _article_rows(index, ref_rows: dict) -> Iterator[tuple]:
                         yield doc, row.line, team, club, t, values, label, found
 
 
-def _explain(index, club, t, matches, diff, win):
+def _against_removed(index, seg) -> dict[str, list]:
+    """Club root -> its regular-season matches of the segment against a club the corpus says was removed
+    (corpus.removals, whatever tournament each names), in the reference's order for each removed club:
+    read once a segment from the removed clubs' own lists (kept in index.memo), not from every club's list
+    once a finding (each of the seeds' 11 explanations went over its club's 16 matches twice). A match
+    stands under the club on its other side (a removed club's match against itself under that club)."""
+    found = index.memo.get(("against removed", id(seg)))
+    if found is None:
+        found = index.memo["against removed", id(seg)] = {}
+        regular = index.regular(seg)
+        for gone in dict.fromkeys(removal.club for removal in index.corpus.removals):
+            for rm in regular.get(gone, ()):
+                found.setdefault(rm.away if rm.home == gone else rm.home, []).append(rm)
+    return found
+
+
+def _explain(index, club, t, seg, diff, win):
     """Why an article gives `club` `diff` points fewer than the reference: the corpus's
     explanation (a stated deduction, or the points from matches against removed
-    clubs), computed from the reference's matches. [(what, points, (path, line,
-    statement), the reference matches concerned)] or None."""
-    why = explain_from_results(index.corpus, club, t, matches, diff, win)
+    clubs), computed from the reference's matches of the segment `seg`. [(what, points,
+    (path, line, statement), the reference matches concerned)] or None.
+
+    The explanation reads only the club's matches against removed clubs (_against_removed): it
+    counts no other, and each removed club's are in the reference's order, as the club's own list
+    has them. The matches concerned by a removed club are those of them against it; by the club
+    itself (a match against itself), every match of the club, as every one has it as a side."""
+    against = _against_removed(index, seg).get(club, [])
+    why = explain_from_results(index.corpus, club, t, against, diff, win)
     if not why:
         return None
     out = []
     for what, points, removal in why:
         gone = removal.club
-        out.append((what, points, (removal.path, removal.line, removal.text),
-                    [] if what == "a stated deduction" else [m for m in matches if m.home == gone or m.away == gone]))
+        concerned = [] if what == "a stated deduction" else list(index.regular(seg).get(club, [])) if gone == club \
+            else [m for m in against if m.home == gone or m.away == gone]
+        out.append((what, points, (removal.path, removal.line, removal.text), concerned))
     return out
 
 
@@ -370,8 +397,7 @@ def reference_standings(index, settings, report):
             text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference"
             why = None
             if wrong == ["points"]:
-                matches = index.regular(seg).get(club, [])
-                why = _explain(index, club, t, matches, figures[_POINTS] - values["points"], win)
+                why = _explain(index, club, t, seg, figures[_POINTS] - values["points"], win)
             if why is None:
                 yield report(text, line, 1, path=doc.path, related=[where])
                 continue
