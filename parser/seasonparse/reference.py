@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 from seasonparse.model import ERROR, Diagnostic, Document, Match
 from seasonparse.names import fold
 from seasonparse.records import Record
-from seasonparse.wording import cut
+from seasonparse.wording import cut, plural
 
 KIND = "reference"  # the document kind the model will carry
 
@@ -129,8 +129,6 @@ class Summary(Record):
     not_covered: int  # no reference covers them
 
     def text(self) -> str:
-        from seasonparse.wording import plural
-
         return (f"{plural(self.references, 'reference')}, {plural(self.reference_matches, 'match', 'matches')}: "
                 f"{self.matched} of {self.article_matches} article matches matched, {self.disagree} disagree, "
                 f"{self.unmatched} unmatched, {self.not_covered} outside the references")
