@@ -140,9 +140,12 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().split()) if text.isascii() else fold(text)
 
 
+# The reference words' [rsssf] lists are written folded (data/reference.toml, tests/test_reference_words.py):
+# read as written, not folded again at every start (~0.5 M instructions for the ~170 words).
+
 @cache
 def _months() -> dict[str, int]:
-    return {_fold(name).rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
+    return {name.rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
 
 
 @lru_cache(maxsize=256)
@@ -154,7 +157,7 @@ def _month(word: str) -> int | None:
 
 @cache
 def _folded(key: str) -> frozenset[str]:
-    return frozenset(_fold(w) for w in words()["rsssf"][key])
+    return frozenset(words()["rsssf"][key])
 
 
 @cache
@@ -173,7 +176,7 @@ def _header_key(written: str) -> str | None:
 
 @cache
 def _markers() -> dict[str, str]:
-    return {_fold(k): v for k, v in words()["rsssf"]["markers"].items()}
+    return words()["rsssf"]["markers"]
 
 
 @lru_cache(maxsize=4096)
@@ -231,7 +234,7 @@ def _round_number(text: str) -> str | None:
 
 @cache
 def _numbered_round_words() -> tuple[str, ...]:
-    return tuple(_fold(w) for w in words()["rsssf"]["numbered_round_words"])
+    return tuple(words()["rsssf"]["numbered_round_words"])
 
 
 def _date_words(text: str) -> tuple[str, str, str | None] | None:
@@ -1147,7 +1150,7 @@ class _Reader:
 
 @cache
 def _folded_list(key: str) -> frozenset[str]:
-    return frozenset(_fold(w) for w in words()["rsssf"][key]["markers"])
+    return frozenset(words()["rsssf"][key]["markers"])
 
 
 @cache
