@@ -24,3 +24,9 @@ def test_rsssf_words_are_written_folded():
     written = list(_strings(words()["rsssf"]))
     assert len(written) > 100
     assert [w for w in written if fold(w) != w] == []
+
+
+def test_months_are_named_by_letters():
+    """A date line's word of digits is a day, never a month's name (rsssf._date_part)."""
+    names = [name for month in words()["rsssf"]["months"] for name in month]
+    assert len(names) >= 12 and all(name.rstrip(".").isalpha() for name in names)

@@ -237,9 +237,10 @@ def _numbered_round_words() -> tuple[str, ...]:
     return tuple(words()["rsssf"]["numbered_round_words"])
 
 
-def _date_words(text: str) -> tuple[str, str, str | None] | None:
-    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day (a month name, maybe
-    abbreviated with a dot, or a day of one or two digits) and the year, if one is written."""
+def _date_words(text: str) -> tuple[tuple, tuple, str | None] | None:
+    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day, each as _date_part reads it
+    (a month name, maybe abbreviated with a dot, or a day of one or two digits), and the year, if one
+    is written."""
     if text[:1] != "[" or text[-1:] != "]":
         return None
     words = text[1:-1].split()
@@ -251,7 +252,8 @@ def _date_words(text: str) -> tuple[str, str, str | None] | None:
         second = second.removesuffix(",")
     else:
         return None
-    return (first, second, year) if _date_word(first) and _date_word(second) else None
+    first, second = _date_part(first), _date_part(second)
+    return (first, second, year) if first is not None and second is not None else None
 
 
 _DAYS = compile_lazily(  # `[Aug 11-12]`, `[Aug 24 - 25]`, `[24/25 Aug]`, `[Aug 30-Sep 1]`, `[Aug 17, 18]`
@@ -281,10 +283,16 @@ def _days_of_a_round(text: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _date_word(word: str) -> bool:
-    """Asked once per word: a reference writes the same month words and days on every date line."""
+def _date_part(word: str) -> tuple[int | None, int | None] | None:
+    """A date line's word (`Jul`, `July`, `Aug.`, `29`) as (the month it names, the day it is): letters,
+    maybe with a dot after them, name a month (None where none has that name: _month of the word
+    less its dots) and are no day (None); one or two digits are a day and no month's name (the
+    reference words name months by letters: tests/test_reference_words.py); None for any other
+    word. Asked once per word: a reference writes the same month words and days on every date line."""
     letters = word.removesuffix(".")
-    return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
+    if letters.isascii() and letters.isalpha():
+        return _month(word.rstrip(".")), None
+    return (None, int(word)) if len(word) <= 2 and word.isdecimal() else None
 
 
 def _unmarked(text: str) -> str:
@@ -624,11 +632,10 @@ class _Reader:
             self.date = self.day = None  # the round's matches undated, as an undated round's are
             self.date_text, self.date_line = "", line
             return True
-        first, second, year = words
-        a, b = first.rstrip("."), second.rstrip(".")
-        month_word, day = (a, b) if not a.isdigit() else (b, a)
-        month = _month(month_word)
-        if month is None or not day.isdigit():
+        (first_month, first_day), (second_month, second_day), year = words
+        # the day first (`[29 July]`) or the month (`[Jul 29]`): a month's word and a day
+        month, number = (second_month, first_day) if first_day is not None else (first_month, second_day)
+        if month is None or number is None:
             return False
         self.date_text, self.date_line = text.strip("[] "), line
         self.date_neutral = False
@@ -644,7 +651,6 @@ class _Reader:
                                          line))
             return True
         try:
-            number = _GOALS[day] if day in _GOALS else int(day)  # (`29`: no int())
             self.day = date(year, month, number)
             # as isoformat writes it (tests/test_rsssf_line_shapes.py): a year of four digits, as every
             # season's is, then the two digits of the month and the day
