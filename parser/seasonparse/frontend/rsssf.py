@@ -712,7 +712,7 @@ class _Reader:
                         if "-" not in away and not _ends_in_marker(away) and not ("-" in home and _glued_in(home)):
                             start = 1 if raw[0] == text[0] else raw.find(text) + 1
                             record(number, raw, text, start, home, away, home_goals, away_goals,
-                                   start + m.start("away"), (), ())
+                                   start + len(text) - len(away), (), ())  # (the away club ends the line)
                             continue
                     if (m := _MATCH.match(text)) is not None:
                         start = raw.find(text) + 1
@@ -992,8 +992,9 @@ class _Reader:
         matches = self.matches
         index = len(matches)
         path, tournament, knockout, segment, in_segment = self._place or self.place()
-        home_goals = _GOALS[home_goals] if home_goals in _GOALS else int(home_goals)  # `07`, other digits: int()
-        away_goals = _GOALS[away_goals] if away_goals in _GOALS else int(away_goals)
+        # one look-up a side (`07`, digits not ASCII: int())
+        home_goals = goals if (goals := _GOALS.get(home_goals)) is not None else int(home_goals)
+        away_goals = goals if (goals := _GOALS.get(away_goals)) is not None else int(away_goals)
         iso = self.date
         matches.append(_match((
             index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
