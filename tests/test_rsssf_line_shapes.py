@@ -9,7 +9,7 @@ from functools import cache
 
 from hypothesis import given, settings, strategies as st
 
-from seasonparse.frontend.rsssf import _date_words, _label, _list_item, _round_number, _separator
+from seasonparse.frontend.rsssf import _date_part, _date_words, _label, _list_item, _round_number, _separator
 
 PATTERNS = {
     _date_words: (re.compile(r"^\[\s*(?P<a>[A-Za-z]+\.?|\d{1,2})\s+(?P<b>[A-Za-z]+\.?|\d{1,2})"
@@ -32,6 +32,8 @@ def _as_pattern_reads(reader, line: str):
         return m is not None
     if m is None:
         return None
+    if reader is _date_words:  # the day's two words as _date_part reads them
+        return _date_part(m["a"]), _date_part(m["b"]), m["y"]
     return tuple(m[g] for g in groups) if isinstance(groups, tuple) else m[groups]
 
 
@@ -46,8 +48,9 @@ def test_string_readers_read_what_the_patterns_matched(text):
 
 
 def test_the_shapes_of_the_mexican_reference():
-    assert _date_words("[Jul 29]") == ("Jul", "29", None)
-    assert _date_words("[Aug. 5, 2011]") == ("Aug.", "5", "2011")
+    assert _date_words("[Jul 29]") == ((7, None), (None, 29), None)
+    assert _date_words("[Aug. 5, 2011]") == ((8, None), (None, 5), "2011")
+    assert _date_words("[29 July]") == ((None, 29), (7, None), None) and _date_words("[Jly 29]") == ((None, None), (None, 29), None)
     assert _date_words("[Jul 29,2011]") is None
     assert _round_number("Round: 12") == "12" and _round_number("Round: x") is None
     assert _round_number("Round 12:") == "12"

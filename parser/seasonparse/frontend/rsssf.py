@@ -140,9 +140,12 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().split()) if text.isascii() else fold(text)
 
 
+# The reference words' [rsssf] lists are written folded (data/reference.toml, tests/test_reference_words.py):
+# read as written, not folded again at every start (~0.5 M instructions for the ~170 words).
+
 @cache
 def _months() -> dict[str, int]:
-    return {_fold(name).rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
+    return {name.rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
 
 
 @lru_cache(maxsize=256)
@@ -154,7 +157,7 @@ def _month(word: str) -> int | None:
 
 @cache
 def _folded(key: str) -> frozenset[str]:
-    return frozenset(_fold(w) for w in words()["rsssf"][key])
+    return frozenset(words()["rsssf"][key])
 
 
 @cache
@@ -173,7 +176,7 @@ def _header_key(written: str) -> str | None:
 
 @cache
 def _markers() -> dict[str, str]:
-    return {_fold(k): v for k, v in words()["rsssf"]["markers"].items()}
+    return words()["rsssf"]["markers"]
 
 
 @lru_cache(maxsize=4096)
@@ -231,12 +234,13 @@ def _round_number(text: str) -> str | None:
 
 @cache
 def _numbered_round_words() -> tuple[str, ...]:
-    return tuple(_fold(w) for w in words()["rsssf"]["numbered_round_words"])
+    return tuple(words()["rsssf"]["numbered_round_words"])
 
 
-def _date_words(text: str) -> tuple[str, str, str | None] | None:
-    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day (a month name, maybe
-    abbreviated with a dot, or a day of one or two digits) and the year, if one is written."""
+def _date_words(text: str) -> tuple[tuple, tuple, str | None] | None:
+    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day, each as _date_part reads it
+    (a month name, maybe abbreviated with a dot, or a day of one or two digits), and the year, if one
+    is written."""
     if text[:1] != "[" or text[-1:] != "]":
         return None
     words = text[1:-1].split()
@@ -248,7 +252,8 @@ def _date_words(text: str) -> tuple[str, str, str | None] | None:
         second = second.removesuffix(",")
     else:
         return None
-    return (first, second, year) if _date_word(first) and _date_word(second) else None
+    first, second = _date_part(first), _date_part(second)
+    return (first, second, year) if first is not None and second is not None else None
 
 
 _DAYS = compile_lazily(  # `[Aug 11-12]`, `[Aug 24 - 25]`, `[24/25 Aug]`, `[Aug 30-Sep 1]`, `[Aug 17, 18]`
@@ -278,10 +283,16 @@ def _days_of_a_round(text: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _date_word(word: str) -> bool:
-    """Asked once per word: a reference writes the same month words and days on every date line."""
+def _date_part(word: str) -> tuple[int | None, int | None] | None:
+    """A date line's word (`Jul`, `July`, `Aug.`, `29`) as (the month it names, the day it is): letters,
+    maybe with a dot after them, name a month (None where none has that name: _month of the word
+    less its dots) and are no day (None); one or two digits are a day and no month's name (the
+    reference words name months by letters: tests/test_reference_words.py); None for any other
+    word. Asked once per word: a reference writes the same month words and days on every date line."""
     letters = word.removesuffix(".")
-    return (letters.isascii() and letters.isalpha()) or (len(word) <= 2 and word.isdecimal())
+    if letters.isascii() and letters.isalpha():
+        return _month(word.rstrip(".")), None
+    return (None, int(word)) if len(word) <= 2 and word.isdecimal() else None
 
 
 def _unmarked(text: str) -> str:
@@ -621,11 +632,10 @@ class _Reader:
             self.date = self.day = None  # the round's matches undated, as an undated round's are
             self.date_text, self.date_line = "", line
             return True
-        first, second, year = words
-        a, b = first.rstrip("."), second.rstrip(".")
-        month_word, day = (a, b) if not a.isdigit() else (b, a)
-        month = _month(month_word)
-        if month is None or not day.isdigit():
+        (first_month, first_day), (second_month, second_day), year = words
+        # the day first (`[29 July]`) or the month (`[Jul 29]`): a month's word and a day
+        month, number = (second_month, first_day) if first_day is not None else (first_month, second_day)
+        if month is None or number is None:
             return False
         self.date_text, self.date_line = text.strip("[] "), line
         self.date_neutral = False
@@ -641,7 +651,6 @@ class _Reader:
                                          line))
             return True
         try:
-            number = _GOALS[day] if day in _GOALS else int(day)  # (`29`: no int())
             self.day = date(year, month, number)
             # as isoformat writes it (tests/test_rsssf_line_shapes.py): a year of four digits, as every
             # season's is, then the two digits of the month and the day
@@ -703,7 +712,7 @@ class _Reader:
                         if "-" not in away and not _ends_in_marker(away) and not ("-" in home and _glued_in(home)):
                             start = 1 if raw[0] == text[0] else raw.find(text) + 1
                             record(number, raw, text, start, home, away, home_goals, away_goals,
-                                   start + m.start("away"), (), ())
+                                   start + len(text) - len(away), (), ())  # (the away club ends the line)
                             continue
                     if (m := _MATCH.match(text)) is not None:
                         start = raw.find(text) + 1
@@ -983,8 +992,9 @@ class _Reader:
         matches = self.matches
         index = len(matches)
         path, tournament, knockout, segment, in_segment = self._place or self.place()
-        home_goals = _GOALS[home_goals] if home_goals in _GOALS else int(home_goals)  # `07`, other digits: int()
-        away_goals = _GOALS[away_goals] if away_goals in _GOALS else int(away_goals)
+        # one look-up a side (`07`, digits not ASCII: int())
+        home_goals = goals if (goals := _GOALS.get(home_goals)) is not None else int(home_goals)
+        away_goals = goals if (goals := _GOALS.get(away_goals)) is not None else int(away_goals)
         iso = self.date
         matches.append(_match((
             index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
@@ -1147,7 +1157,7 @@ class _Reader:
 
 @cache
 def _folded_list(key: str) -> frozenset[str]:
-    return frozenset(_fold(w) for w in words()["rsssf"][key]["markers"])
+    return frozenset(words()["rsssf"][key]["markers"])
 
 
 @cache

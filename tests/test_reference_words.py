@@ -1,0 +1,32 @@
+"""The RSSSF reader reads its words (data/reference.toml's [rsssf]) as written, not folded at every
+start: each must be written folded, as names.fold would make it (lower case, no accent, one space
+between words), or the reader would never match it."""
+
+from __future__ import annotations
+
+from seasonparse.names import fold
+from seasonparse.reference import words
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+
+
+def test_rsssf_words_are_written_folded():
+    written = list(_strings(words()["rsssf"]))
+    assert len(written) > 100
+    assert [w for w in written if fold(w) != w] == []
+
+
+def test_months_are_named_by_letters():
+    """A date line's word of digits is a day, never a month's name (rsssf._date_part)."""
+    names = [name for month in words()["rsssf"]["months"] for name in month]
+    assert len(names) >= 12 and all(name.rstrip(".").isalpha() for name in names)
