@@ -29,12 +29,11 @@ from seasonparse.frontend.wikitext.templates import (
     club_season_infoboxes, continues, is_ignored, key, kind_of, legacy_parts, without_namespace)
 from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, aggregate_text, box_statements, box_ties, marked_winners, read_two_leg,
-    tie_table_columns)
+    tie_round, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows
-from seasonparse.lexicon import series_on_points, words
+from seasonparse.lexicon import knockout_title, series_on_points, words
 from seasonparse.wording import plural
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
-from seasonparse.football import round_of
 from seasonparse.names import fold
 from seasonparse.seasons import season_years
 from seasonparse.comments import states
@@ -208,7 +207,7 @@ class _Reader:
         """A round's fixtures table (fixtures_table.py), under a heading that names a knockout round: each row a
         match, the home side first. Elsewhere such a table lists matches for another reason (a league's highest
         attendances, by crowd: review39) and is none."""
-        if (cols := fixtures_columns(tuple(columns))) is None or round_of(self.b.section)[1] is None:
+        if (cols := fixtures_columns(tuple(columns))) is None or not any(map(knockout_title, self.b.section)):
             return
         from seasonparse.frontend.wikitext import fixtures_table, results_table  # most articles have no such table
 
@@ -231,11 +230,11 @@ class _Reader:
         rows: dict[tuple, list[int]] = {}
         for i in self.fixture_rows:
             m = self.b.matches[i]
-            rows.setdefault((round_of(m.section), fold(m.home), fold(m.away), m.home_goals, m.away_goals), []).append(i)
+            rows.setdefault((tie_round(m.section), fold(m.home), fold(m.away), m.home_goals, m.away_goals), []).append(i)
         boxed = set()
         for m in self.b.matches:
             if m.index not in self.fixture_rows:
-                for i in rows.get((round_of(m.section), fold(m.home), fold(m.away), m.home_goals, m.away_goals), ()):
+                for i in rows.get((tie_round(m.section), fold(m.home), fold(m.away), m.home_goals, m.away_goals), ()):
                     if not (m.date and self.b.matches[i].date and m.date != self.b.matches[i].date):
                         boxed.add(i)
         return boxed

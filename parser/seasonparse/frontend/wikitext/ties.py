@@ -142,7 +142,7 @@ def add_tie(t: TieText, b, awaited: AwaitedBoxes) -> Mark | None:
     # (never a group's home and away matches: clubs of one group may meet again in a knockout round),
     # and where the row is under a round's heading, only matches of that round (a cup tie's row
     # takes no league meetings of the same clubs written as boxes elsewhere: trial18's review)
-    rnd = _round_of(b.section)
+    rnd = tie_round(b.section)
     in_round = bool(rnd) and knockout_title(rnd[-1])
     meetings = [i for i in b.matches_of_pair(a, bb) if i not in b.group_matches
                 and (not in_round or b.matches[i].section[:len(rnd)] == rnd)]
@@ -316,8 +316,8 @@ class AwaitedBoxes:
     def expect(self, a: str, bb: str, section: tuple[str, ...], slots: list[int | None], cells: list) -> _Awaited:
         waiting = _Awaited(a, slots, cells)
         waiting.club_b = bb
-        self.by_round.setdefault(_round_of(section), {})[_pair(a, bb)] = waiting
-        self.by_host.setdefault(_round_of(section), {})[tokens(bb)] = waiting
+        self.by_round.setdefault(tie_round(section), {})[_pair(a, bb)] = waiting
+        self.by_host.setdefault(tie_round(section), {})[tokens(bb)] = waiting
         self.awaited.append(waiting)
         return waiting
 
@@ -332,7 +332,7 @@ class AwaitedBoxes:
         if not self.by_round or m.index in b.group_matches:
             return
         # the box's section, or one above it: the round's own, or its First/Second leg or
-        # Summary/Matches sections (the tie is kept under its round: _round_of)
+        # Summary/Matches sections (the tie is kept under its round: tie_round)
         rounds = [m.section[:n] for n in range(len(m.section), 0, -1)]
         for rnd in rounds:
             waiting = self.by_round.get(rnd, {}).get(_pair(m.home, m.away))
@@ -425,7 +425,7 @@ def aggregate_against_legs(a: str, bb: str, cell, legs: list[Match], where: str)
     return None
 
 
-def _round_of(section: tuple[str, ...]) -> tuple[str, ...]:
+def tie_round(section: tuple[str, ...]) -> tuple[str, ...]:
     """The round a tie written under `section` belongs to: the deepest heading naming a knockout
     stage (`Final`, `Semi-finals`, `Play-offs`: lexicon.knockout_title) and what is above it, so
     that its legs' boxes may follow under a sibling heading (`===Summary===` then
