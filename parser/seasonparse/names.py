@@ -149,15 +149,23 @@ def same_team(a: str, b: str) -> bool:
     return same_club(a, b) or club_subset(a, b) or club_subset(b, a)
 
 
+# Up to this many names, TeamIndex compares a name with each (cheaper than indexing a round of a few ties)
+SCANNED = 32
+
+
 class TeamIndex:
     """Names, to find those same_team with a name without comparing it with each (review39: a round of a
     thousand ties against the next compared every club with every loser). A name same_team with another is
     equal to it, or holds its words or is held in them: each name is kept under its own rarest word (one
     held in a query's words is found under one of them) and under every word (one holding a query's words
-    is found under the query's rarest). `matching` keeps the order the names were given in."""
+    is found under the query's rarest). `matching` keeps the order the names were given in. A few names
+    (SCANNED) are each compared, as the index would cost more than it saves."""
 
     def __init__(self, names) -> None:
         self.names = list(names)
+        self._with: dict[str, list[int]] = {}
+        if len(self.names) <= SCANNED:  # a round of a few ties: each compared (matching), no index made
+            return
         words = [frozenset(club_words(n)) for n in self.names]
         self._with: dict[str, list[int]] = {}  # a word -> the names holding it
         for i, held in enumerate(words):
@@ -170,6 +178,8 @@ class TeamIndex:
 
     def matching(self, name: str) -> list[str]:
         """The names same_team with `name`, in their order."""
+        if len(self.names) <= SCANNED:
+            return [n for n in self.names if same_team(name, n)]
         held = frozenset(club_words(name))
         found: set[int] = set()
         for w in held or ("",):
