@@ -118,13 +118,18 @@ class Pairing(Record):
     def differs(self) -> bool:
         """Any of its parts (score_differs, venue_differs, day_differs, shootout_differs), asked of every
         pairing (R001 to R003 and the summary read `differing`) without their calls where it can (0.6 M
-        instructions for the seeds' 61 pairings): where the home clubs differ, so does the venue; where
-        they agree, the score differs as score_differs compares it then, side by side; a shoot-out is
-        compared where the article states one (most state none)."""
+        instructions for the seeds' 61 pairings): where the home clubs differ, so does the venue, but on
+        neutral ground (R002 compares no venue there: trial53, a final counted as a disagreement no rule
+        reported), where the score is compared swapped, as score_differs does; where they agree, side by
+        side; a shoot-out is compared where the article states one (most state none)."""
         a, r = self.article, self.ref
         am, rm = a.match, r.match
-        return (a.home != r.home or am.home_goals != rm.home_goals or am.away_goals != rm.away_goals
-                or (a.day != r.day and a.day is not None and r.day is not None)
+        if a.home != r.home:  # on neutral ground (either says so) no side is at home: the score compared swapped
+            if not (am.neutral or rm.neutral) or (am.home_goals, am.away_goals) != (rm.away_goals, rm.home_goals):
+                return True
+        elif am.home_goals != rm.home_goals or am.away_goals != rm.away_goals:
+            return True
+        return ((a.day != r.day and a.day is not None and r.day is not None)
                 or (am.penalties is not None and self.shootout_differs))
 
 
