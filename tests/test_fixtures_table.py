@@ -117,3 +117,17 @@ def test_rows_across_the_table_tiers_and_a_shoot_out_the_away_side_won():
     # without a header that says so, a club's own bracket stays its name's
     plain = text.replace("Home team (tier)", "Home team").replace("Away team (tier)", "Away team")
     assert [(m.home, m.away) for m in _doc(plain).matches] == [("Alpha (L1)", "Beta (NL)")]
+
+
+def test_a_row_short_of_its_first_cells_is_lined_up_from_the_right():
+    """A tie number spanning a tie and its replay (`| rowspan=2 | 3`) leaves the replay's row a cell short: it
+    raised an IndexError, the whole article kept as unparsed text (P000). Its cells line up with the last
+    columns where the score is not where the row as written puts it; a row short of a club is a P021."""
+    text = HEAD + _round("Third round", [
+        "| 1 || [[Alpha FC|Alpha]] || 2–1", "| rowspan=2 | 3 || [[Epsilon FC|Epsilon]] || 1–1 || [[Zeta FC|Zeta]] || 3 May 2041",
+        "| [[Zeta FC|Zeta]] || 0–2 || [[Epsilon FC|Epsilon]] || 13 May 2041"])
+    doc = _doc(text)
+    assert [(m.home, m.away, m.home_goals, m.away_goals, m.date) for m in doc.matches] == [
+        ("Epsilon", "Zeta", 1, 1, "2041-05-03"), ("Zeta", "Epsilon", 0, 2, "2041-05-13")]
+    assert [(d.code, d.line, d.message) for d in doc.diagnostics if d.code == "P021"] == [
+        ("P021", 8, "fixtures table row not read as a match: it has 3 cells; kept as a table row")]

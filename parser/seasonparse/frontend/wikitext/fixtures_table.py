@@ -42,17 +42,18 @@ _TIER = compile_lazily(r"\s*\(\d{1,2}\)\s*$")
 _MARKED_TIER = compile_lazily(r"\s*\((?:\d{1,2}|[A-Z][A-Za-z]{0,3}\d?)\)\s*$")
 
 
-def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], tiers: bool, days: SeasonDays,
-              first_index: int, section: tuple[str, ...], diags: list[Diagnostic]) -> list[Match]:
+def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], width: int, tiers: bool,
+              days: SeasonDays, first_index: int, section: tuple[str, ...], diags: list[Diagnostic]) -> list[Match]:
     """The table's matches, in row order (`rows`: each row's line, cleaned texts and written cells,
-    wikitable.Cell; `tiers`: its team headers say a mark after a club's name is its level, tables.tier_marked);
-    a P021 at the first row that gives none. A row of one cell across the table is none."""
+    wikitable.Cell; `width`: its header's columns; `tiers`: its team headers say a mark after a club's name is
+    its level, tables.tier_marked); a P021 at the first row that gives none. A row of one cell across the
+    table is none."""
     out: list[Match] = []
     unread: list[tuple[int, int, str]] = []  # line, column, why
     for row in rows:
         if len({(c.line, c.column) for c in row[2]}) == 1:  # one cell across the table: `Replay`, a date, a note
             continue
-        got = _row_match(row, cols, tiers, days, first_index + len(out), section)
+        got = _row_match(_lined_up(row, cols, width), cols, tiers, days, first_index + len(out), section)
         if isinstance(got, Match):
             out.append(got)
         else:
@@ -61,10 +62,26 @@ def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], tie
     return out
 
 
-def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], tiers: bool, days: SeasonDays, index_: int,
+def _lined_up(row: tuple[int, list[str], list], cols: dict[str, int], width: int) -> tuple[int, list, list]:
+    """A row of fewer cells than the table's columns, its first ones missing (a tie number or a date spanning
+    the rows of a tie and its replay, `rowspan=2`: review of the fixtures reader, an IndexError for the whole
+    article), with its cells where the columns are; else as written. Missing cells are None."""
+    row_line, texts, cells = row
+    short = width - len(cells)
+    if short <= 0:
+        return row
+    score_at = cols["score"]
+    as_written = score_at < len(cells) and _SCORE.fullmatch(texts[score_at]) is not None
+    lead = 0 if as_written else short
+    return row_line, [None] * lead + list(texts) + [None] * (short - lead), [None] * lead + list(cells) + [None] * (short - lead)
+
+
+def _row_match(row: tuple[int, list, list], cols: dict[str, int], tiers: bool, days: SeasonDays, index_: int,
                section: tuple[str, ...]) -> Match | tuple[int, int, str]:
     """The row's match; else (line, column, why) for the table's P021."""
     row_line, texts, cells = row
+    if any(cells[cols[m]] is None for m in ("home_team", "away_team", "score")):
+        return row_line, 1, f"it has {sum(c is not None for c in cells)} cells"
     home_cell, away_cell, score_cell = (cells[cols[m]] for m in ("home_team", "away_team", "score"))
     tier = _MARKED_TIER if tiers else _TIER
     home, away = (tier.sub("", texts[cols[m]]) for m in ("home_team", "away_team"))
@@ -78,13 +95,14 @@ def _row_match(row: tuple[int, list[str], list], cols: dict[str, int], tiers: bo
     awarded = bool(rest) and names_any(rest, "scores", "awarded")
     struck = struck_kind(rest) if rest else None
     date, date_text = None, ""
-    if (at := cols.get("date")) is not None:
+    if (at := cols.get("date")) is not None and cells[at] is not None:
         date_text = texts[at]
         date = days.date(date_text)
         if "{{" in cells[at].raw:  # {{dts|2006|2|10}}, {{Start date|…}}: as a box's date
             date, date_text = date_of(Param("date", cells[at].raw, 0))
-    attendance = _attendance(cells[cols["attendance"]]) if "attendance" in cols else None
-    end_line = max(c.line + c.raw.count("\n") for c in cells)
+    crowd = cols.get("attendance")
+    attendance = _attendance(cells[crowd]) if crowd is not None and cells[crowd] is not None else None
+    end_line = max(c.line + c.raw.count("\n") for c in cells if c is not None)
     score_col = score_cell.column
     return Match(index_, date, date_text, home, away, hg, ag, (), (), section, score_cell.line, row_line, end_line,
                  home_cell.column, away_cell.column, _note(extra_time, pens, awarded, struck),

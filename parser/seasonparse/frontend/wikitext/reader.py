@@ -190,18 +190,23 @@ class _Reader:
             return
         from seasonparse.frontend.wikitext import results_table  # most articles have no such table
 
-        title = _title(self.path)
-        club = self.article_club or results_table.title_club(title)
+        club = self.article_club or results_table.title_club(_title(self.path))
         if club is None:
             return
-        if self.season_days is None:
-            season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
-            self.season_days = results_table.SeasonDays(season or title)
         rows = [row for row in body if any(row[1])]
         for m in results_table.read_rows(rows, cols, columns, club, self.article_club_link if self.article_club else None,
-                                         self.season_days, len(self.b.matches), self.b.section, self.src,
+                                         self._season_days(), len(self.b.matches), self.b.section, self.src,
                                          self.index, self.diags):
             self.b.add_match(m)
+
+    def _season_days(self):
+        """The results tables' dates (results_table.SeasonDays) of the season the infobox or the title names."""
+        if self.season_days is None:
+            from seasonparse.frontend.wikitext import results_table
+
+            season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
+            self.season_days = results_table.SeasonDays(season or _title(self.path))
+        return self.season_days
 
     def _fixtures(self, columns: list[str], body) -> None:
         """A round's fixtures table (fixtures_table.py), under a heading that names a knockout round: each row a
@@ -209,14 +214,10 @@ class _Reader:
         attendances, by crowd: review39) and is none."""
         if (cols := fixtures_columns(tuple(columns))) is None or not any(map(knockout_title, self.b.section)):
             return
-        from seasonparse.frontend.wikitext import fixtures_table, results_table  # most articles have no such table
+        from seasonparse.frontend.wikitext import fixtures_table  # most articles have no such table
 
-        if self.season_days is None:
-            title = _title(self.path)
-            season = next((f.value for f in self.b.infobox if f.key.casefold() in ("season", "year")), None)
-            self.season_days = results_table.SeasonDays(season or title)
         tiers = any(tier_marked(columns[cols[m]]) for m in ("home_team", "away_team"))
-        for m in fixtures_table.read_rows(body, cols, tiers, self.season_days, len(self.b.matches),
+        for m in fixtures_table.read_rows(body, cols, len(columns), tiers, self._season_days(), len(self.b.matches),
                                           self.b.section, self.diags):
             self.fixture_rows.add(m.index)
             self.b.add_match(m)
