@@ -590,6 +590,21 @@ def test_a_two_year_season_whose_page_starts_before_july_says_which_year_it_read
     assert len(said) == 1 and said[0].line == 5 and "`[Apr 2 2013]`" in said[0].message, said
 
 
+def test_a_first_date_that_writes_its_year_places_the_days_after_it():
+    """trial54: `[Feb 16 2008]` then `[Feb 17]`, `[Mar 8]` in a 2007-2008 season (the year written once, as P024
+    asks): the next date, the first without a year, was taken for the season's start, read as 2007 with a P024
+    asking for the year the page had written, and every later day a year early (a false R004, two planted
+    differences lost). A first date in the season's first year places the days after it as one without a
+    year would (`[Aug 18 2007]`, then `[Jan 5]` is 2008)."""
+    spring = parse_rsssf("Season: 2007-2008\nFifth Round\n[Feb 16 2008]\nAlpha  1-0 Beta\n[Feb 17]\nGamma  2-1 Delta\n"
+                         "Sixth Round\n[Mar 8]\nAlpha  3-1 Gamma\n", "spring.txt").document
+    assert [m.date for m in spring.matches] == ["2008-02-16", "2008-02-17", "2008-03-08"]
+    assert [d.code for d in spring.diagnostics] == []
+    autumn = parse_rsssf("Season: 2007-2008\n[Aug 18 2007]\nAlpha  1-0 Beta\n[Sep 1]\nGamma  2-1 Delta\n[Jan 5]\n"
+                         "Alpha  3-1 Gamma\n", "autumn.txt").document
+    assert [m.date for m in autumn.matches] == ["2007-08-18", "2007-09-01", "2008-01-05"]
+
+
 def test_a_match_the_reference_places_on_neutral_ground_has_no_home_side_to_compare():
     """trial50: the FA Cup's semi-finals and final, `[at Wembley, London]` after the result, or a place
     on the date line (`[Apr 14 2013, at Wembley]`, `[May 11 2013, Wembley, London]`), gave R002
