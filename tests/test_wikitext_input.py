@@ -1169,3 +1169,19 @@ def test_a_tie_stated_on_aggregate_over_its_second_leg_alone():
     assert [f.code for f in findings_for(wrong, wikitext=True) if f.code[0] in "TB"] == ["T003", "B001"]
     level = text.replace("Lambda won 6–5", "Lambda won 3–3")  # a level aggregate is won on no aggregate (review39)
     assert [f.code for f in findings_for(level, wikitext=True) if f.code[0] == "T"] == ["T003"]
+
+
+def test_who_went_through_on_away_goals_is_the_legs_away_goals_not_the_claim():
+    """trial54: `Real Betis won on away goals.` where Valencia scored more away (T003, right), then B001 `Valencia
+    plays this round but lost the round before` at the real final: who went through a tie said to be decided on
+    away goals is who scored more away in its legs, as aggregate goals decide the others."""
+    from test_rules_planted import findings_for
+
+    def box(day, home, score, away):
+        return f"{{{{Football box\n|date = {day} 2041\n|team1 = [[{home} FC|{home}]]\n|score = {score}\n|team2 = [[{away} FC|{away}]]\n}}}}\n"
+
+    text = ("==Semi-finals==\n" + box("6 February", "Kappa", "2–2", "Lambda") + box("27 February", "Lambda", "1–1", "Kappa")
+            + "''Kappa won on away goals.''\n==Final==\n" + box("25 May", "Lambda", "1–2", "Mu"))
+    assert [(f.code, f.line) for f in findings_for(text, wikitext=True) if f.code[0] in "TB"] == [("T003", 14)]
+    right = text.replace("''Kappa won", "''Lambda won")
+    assert [f.code for f in findings_for(right, wikitext=True) if f.code[0] in "TB"] == []

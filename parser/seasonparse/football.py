@@ -407,12 +407,13 @@ def _won_through(final: KnockoutTie, before: list[KnockoutTie], ranks: dict[str,
 class TieResult(Record):
     winner: str
     loser: str
-    how: str  # goals | penalties | stated | ranking
+    how: str  # goals | penalties | away_goals | stated | ranking
 
 
 def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
     """Who went through: more aggregate goals (not where a leg is missing: KnockoutTie.missing_a_leg), else
-    the shoot-out after the last leg, else the stated winner, else the higher-ranked."""
+    the shoot-out after the last leg, else, where the tie is said to be decided on away goals, more away
+    goals, else the stated winner, else the higher-ranked."""
     a, b = kt.teams()
     agg = kt.aggregate()
     if agg[a] != agg[b] and not kt.missing_a_leg():
@@ -423,6 +424,17 @@ def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
         won = last.home if last.penalties[0] > last.penalties[1] else last.away
         if same_team(won, a) != same_team(won, b):
             return TieResult(a, b, "penalties") if same_team(won, a) else TieResult(b, a, "penalties")
+    if kt.stated is not None and kt.stated.reason == "away_goals" and len(kt.legs) == 2:
+        # said to be decided on away goals: the legs' away goals tell who, as their goals would (trial54: `Real
+        # Betis won on away goals` where Valencia scored more away, T003 there, then a false B001 in the final)
+        away = {a: 0, b: 0}
+        for m in kt.legs:
+            side = a if same_team(m.away, a) and not same_team(m.away, b) else \
+                b if same_team(m.away, b) and not same_team(m.away, a) else None
+            if side is not None:
+                away[side] += m.away_goals
+        if away[a] != away[b]:
+            return TieResult(a, b, "away_goals") if away[a] > away[b] else TieResult(b, a, "away_goals")
     if kt.stated is not None:
         if same_team(kt.stated.winner, a):
             return TieResult(a, b, "stated")

@@ -59,7 +59,10 @@ def bracket_team_not_advanced(doc, settings, report):
     straight into it, like the top team into the semi-finals). The round before
     a playoff's final may be the last round of brackets in sections below it (each
     conference's final). An abandoned match (`3–0 (abandoned)`) is no leg of its
-    tie: the restaged match decides it (football.struck). A name whose words are the
+    tie: the restaged match decides it (football.struck). Who won a tie: more
+    aggregate goals, else the last leg's shoot-out, else, where the tie is said to be
+    decided on away goals, more away goals in its legs, else the stated winner
+    (football.tie_result). A name whose words are the
     loser's (`Dundee`, `Dundee United`) is another club where the document tells them apart
     (identity.match_clubs: they play separate matches of one day or ties of one round, trial37).
 
