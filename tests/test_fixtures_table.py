@@ -41,6 +41,10 @@ def test_each_row_is_a_match_the_home_side_first():
         ("Exeter City", 0, 2, "Manchester United", "2005-01-19", None, ("Third round proper",)),
         ("Burnley", 1, 0, "Liverpool", "2005-01-18", None, ("Third round proper",)),
         ("Arsenal", 1, 1, "Stoke City", "2005-01-09", "a.e.t., 4–2 p", ("Third round proper",))]
+    # `{{aet}}` after a score, which the cell's text leaves out (trial54)
+    aet = _doc(HEAD + _round("Fifth round proper", [
+        "| 4 || [[Reading F.C.|Reading]] (2) || 1–2 {{aet}} || [[Sheffield United F.C.|Sheffield United]] (1) || 3 March 2005"]))
+    assert [(m.home, m.note, m.extra_time) for m in aet.matches] == [("Reading", "a.e.t.", True)]
     assert (doc.matches[0].home_link, doc.matches[0].away_link) == ("Manchester United F.C.", "Exeter City F.C.")
     assert (doc.matches[0].line, doc.matches[0].home_column) == (8, 8)
 
@@ -131,3 +135,28 @@ def test_a_row_short_of_its_first_cells_is_lined_up_from_the_right():
         ("Epsilon", "Zeta", 1, 1, "2041-05-03"), ("Zeta", "Epsilon", 0, 2, "2041-05-13")]
     assert [(d.code, d.line, d.message) for d in doc.diagnostics if d.code == "P021"] == [
         ("P021", 8, "fixtures table row not read as a match: it has 3 cells; kept as a table row")]
+
+
+def test_a_day_across_the_table_dates_the_matches_below_it_and_the_reference_compares_them():
+    """trial54: the modern FA Cup layout dates its rows by a header row across the table (`!colspan=5|2 March
+    2020`) and has no Date column: every match was undated, none compared with a reference's (a planted score
+    passed), and none in the summary's counts. The day across dates the rows below it, to the next such row (a
+    `Replay` row across leaves the rows below it undated); an undated match no reference pairs is counted as
+    outside the references."""
+    from seasonparse.findings import Settings
+    from seasonparse.frontend.rsssf import parse_text as parse_rsssf
+    from seasonparse.reconcile import reconcile
+
+    header = "! Tie no !! Home team !! Score !! Away team !! Attendance"
+    text = (HEAD.replace("2004–05", "2019–20") + "==Quarter-finals==\n{| class=\"wikitable\"\n" + header + "\n"
+            "|-\n!colspan=5|3 March 2020\n|-\n| 1 || [[Alpha FC|Alpha]] || 0–1 || [[Beta FC|Beta]] || 20,000\n"
+            "|-\n!colspan=5|4 March 2020\n|-\n| 2 || [[Gamma FC|Gamma]] || 2–1 || [[Delta FC|Delta]] || 9,000\n"
+            "|-\n!colspan=5|''Replay''\n|-\n| 3 || [[Epsilon FC|Epsilon]] || 1–0 || [[Zeta FC|Zeta]] || 5,000\n|}\n")
+    doc = _doc(text)
+    assert [(m.home, m.date, m.date_text) for m in doc.matches] == [
+        ("Alpha", "2020-03-03", "3 March 2020"), ("Gamma", "2020-03-04", "4 March 2020"), ("Epsilon", None, "")]
+    ref = parse_rsssf("Season: 2019-2020\nQuarterfinals\n[Mar 3 2020]\nAlpha  0-2 Beta\n[Mar 4]\nGamma  2-1 Delta\n", "r.txt")
+    rec = reconcile([doc], [ref], Settings())
+    assert [(f.code, f.line) for f in rec.findings if f.code[0] == "R"] == [("R001", 10)]
+    s = rec.summary
+    assert (s.article_matches, s.matched, s.disagree, s.not_covered) == (3, 2, 1, 1), s

@@ -122,7 +122,7 @@ class Summary(Record):
     __slots__ = ()
     references: int
     reference_matches: int
-    article_matches: int  # competitive (friendlies and pre-season left out): dated, or a tie's undated legs
+    article_matches: int  # competitive (friendlies and pre-season left out), dated or not
     matched: int  # found in at least one reference
     disagree: int  # found, and some reference differs on score, venue or day
     unmatched: int  # in a covered segment, and missing there

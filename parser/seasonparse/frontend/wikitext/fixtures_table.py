@@ -28,7 +28,7 @@ import re
 from seasonparse.frontend.lines import note_details
 from seasonparse.frontend.wikitext.clean import link_target
 from seasonparse.frontend.wikitext.fragments import Param
-from seasonparse.frontend.wikitext.matchbox import _attendance, _note, date_of
+from seasonparse.frontend.wikitext.matchbox import _AET, _attendance, _note, date_of
 from seasonparse.frontend.wikitext.results_table import SeasonDays, unread_rows
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any, struck_kind
@@ -42,24 +42,42 @@ _TIER = compile_lazily(r"\s*\(\d{1,2}\)\s*$")
 _MARKED_TIER = compile_lazily(r"\s*\((?:\d{1,2}|[A-Z][A-Za-z]{0,3}\d?)\)\s*$")
 
 
-def read_rows(rows: list[tuple[int, list[str], list]], cols: dict[str, int], width: int, tiers: bool,
-              days: SeasonDays, first_index: int, section: tuple[str, ...], diags: list[Diagnostic]) -> list[Match]:
+def read_rows(rows: list[tuple[int, list[str], list]], across: list[tuple[int, str]], cols: dict[str, int], width: int,
+              tiers: bool, days: SeasonDays, first_index: int, section: tuple[str, ...],
+              diags: list[Diagnostic]) -> list[Match]:
     """The table's matches, in row order (`rows`: each row's line, cleaned texts and written cells,
-    wikitable.Cell; `width`: its header's columns; `tiers`: its team headers say a mark after a club's name is
-    its level, tables.tier_marked); a P021 at the first row that gives none. A row of one cell across the
-    table is none."""
+    wikitable.Cell; `across`: its header rows of one text across it, each line and text; `width`: its
+    header's columns; `tiers`: its team headers say a mark after a club's name is its level,
+    tables.tier_marked); a P021 at the first row that gives none. A row of one cell across the table is no
+    match: where it is a day (`!colspan=5|2 March 2020`, the modern FA Cup's layout), the matches below it,
+    to the next such row, are that day's, where no column dates them (trial54: undated, and so left out of
+    every reference's count)."""
     out: list[Match] = []
     unread: list[tuple[int, int, str]] = []  # line, column, why
+    marks = sorted(across)
+    at = 0
+    day: tuple[str | None, str] = (None, "")  # the ISO day and the text of the row across above, if it is a day
     for row in rows:
+        while at < len(marks) and marks[at][0] < row[0]:
+            day = _day(marks[at][1], days)
+            at += 1
         if len({(c.line, c.column) for c in row[2]}) == 1:  # one cell across the table: `Replay`, a date, a note
+            day = _day(row[1][0], days)
             continue
-        got = _row_match(_lined_up(row, cols, width), cols, tiers, days, first_index + len(out), section)
+        got = _row_match(_lined_up(row, cols, width), cols, tiers, days, day, first_index + len(out), section)
         if isinstance(got, Match):
             out.append(got)
         else:
             unread.append(got)
     unread_rows(unread, "fixtures table row not read as a match", diags)
     return out
+
+
+def _day(text: str, days: SeasonDays) -> tuple[str | None, str]:
+    """(ISO day, text) of a row across the table that is a day (a note or `Replay` is none: the matches below it
+    stay undated rather than take the day above)."""
+    iso = days.date(text.strip())
+    return (iso, text.strip()) if iso is not None else (None, "")
 
 
 def _lined_up(row: tuple[int, list[str], list], cols: dict[str, int], width: int) -> tuple[int, list, list]:
@@ -76,8 +94,8 @@ def _lined_up(row: tuple[int, list[str], list], cols: dict[str, int], width: int
     return row_line, [None] * lead + list(texts) + [None] * (short - lead), [None] * lead + list(cells) + [None] * (short - lead)
 
 
-def _row_match(row: tuple[int, list, list], cols: dict[str, int], tiers: bool, days: SeasonDays, index_: int,
-               section: tuple[str, ...]) -> Match | tuple[int, int, str]:
+def _row_match(row: tuple[int, list, list], cols: dict[str, int], tiers: bool, days: SeasonDays,
+               day: tuple[str | None, str], index_: int, section: tuple[str, ...]) -> Match | tuple[int, int, str]:
     """The row's match; else (line, column, why) for the table's P021."""
     row_line, texts, cells = row
     if any(cells[cols[m]] is None for m in ("home_team", "away_team", "score")):
@@ -92,9 +110,11 @@ def _row_match(row: tuple[int, list, list], cols: dict[str, int], tiers: bool, d
         return score_cell.line, score_cell.column, f"score `{texts[cols['score']]}` is not a score"
     hg, ag, rest = int(m[1]), int(m[2]), m[3].strip()
     extra_time, pens = note_details(rest, home, away) if rest else (False, None)
+    # `{{aet}}` after the score shows `a.e.t.`, which the cell's text leaves out with the template (trial54)
+    extra_time = extra_time or _AET.search(score_cell.raw) is not None
     awarded = bool(rest) and names_any(rest, "scores", "awarded")
     struck = struck_kind(rest) if rest else None
-    date, date_text = None, ""
+    date, date_text = day if "date" not in cols else (None, "")
     if (at := cols.get("date")) is not None and cells[at] is not None:
         date_text = texts[at]
         date = days.date(date_text)

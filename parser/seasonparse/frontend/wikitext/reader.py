@@ -143,11 +143,14 @@ class _Reader:
                 pos = b
             text = "".join(parts) + self.src[pos:end]
         header, body = [], []
+        across: list[tuple[int, str]] = []  # header rows of one text across the table, below its header: `2 March 2020`
         named = False  # a header cell with text, in the rows above the data
         for ln, is_header, cells in read_rows(text, self.line(start)):
             texts = [cell_text(c.raw) for c in cells]
             named = named or (is_header and not body and any(texts))
             if is_header and len(texts) > 1 and len(set(texts)) == 1:
+                if header:
+                    across.append((ln, texts[0]))
                 continue
             (header if is_header and not body else body).append((ln, texts, cells))
         if not header and len(body) > 1 and _bold_row(body[0][2]):
@@ -173,7 +176,7 @@ class _Reader:
                     self._club_season_scorers(t, scorers)
                 elif t.kind == "other" and header:
                     self._club_results(columns, body)
-                    self._fixtures(columns, body)
+                    self._fixtures(columns, body, across)
             else:  # no cell read as text (a layout table of kit templates): kept raw, whole
                 self.b.tables.pop()
                 self.b.blocks.append(Block("raw", self.line(start), t.end_line,
@@ -208,17 +211,18 @@ class _Reader:
             self.season_days = results_table.SeasonDays(season or _title(self.path))
         return self.season_days
 
-    def _fixtures(self, columns: list[str], body) -> None:
+    def _fixtures(self, columns: list[str], body, across: list[tuple[int, str]]) -> None:
         """A round's fixtures table (fixtures_table.py), under a heading that names a knockout round: each row a
-        match, the home side first. Elsewhere such a table lists matches for another reason (a league's highest
-        attendances, by crowd: review39) and is none."""
+        match, the home side first; `across`: its header rows of one text across it (a day's, `2 March 2020`).
+        Elsewhere such a table lists matches for another reason (a league's highest attendances, by crowd:
+        review39) and is none."""
         if (cols := fixtures_columns(tuple(columns))) is None or not any(map(knockout_title, self.b.section)):
             return
         from seasonparse.frontend.wikitext import fixtures_table  # most articles have no such table
 
         tiers = any(tier_marked(columns[cols[m]]) for m in ("home_team", "away_team"))
-        for m in fixtures_table.read_rows(body, cols, len(columns), tiers, self._season_days(), len(self.b.matches),
-                                          self.b.section, self.diags):
+        for m in fixtures_table.read_rows(body, across, cols, len(columns), tiers, self._season_days(),
+                                          len(self.b.matches), self.b.section, self.diags):
             self.fixture_rows.add(m.index)
             self.b.add_match(m)
 
