@@ -46,3 +46,13 @@ def test_an_abbreviated_name_is_the_row_left(written):
 @pytest.mark.parametrize("written", ["Partick Thistle", "[[Kilmarnock Academicals F.C.|Kilmarnok]]"])
 def test_a_name_of_another_club_pairs_nothing(written):
     assert _s008(TABLE.replace(GRID_NAME, f"|name_KIL={written}\n|name_MOT")) == []
+
+
+def test_s007_pairs_the_row_left_as_s008_does():
+    """trial54: a grid's `Man Utd` (the table's Manchester United) was paired by S008, by elimination, and not by S007,
+    which missed the blank cell of a pairing both clubs had played. Both pair the rows one way."""
+    blank = (Path(__file__).parent / "fixtures" / "wikitext" / "handmade" / "grid_blank_cell_abbreviated.wikitext")
+    text = blank.read_text("utf-8")
+    assert "|name_MUN=Man Utd" in text
+    assert [c for c, _ in _s008(text)] == ["S007"]
+    assert [c for c, _ in _s008(text.replace("|name_MUN=Man Utd", "|name_MUN=Manchester United"))] == ["S007"]

@@ -421,8 +421,11 @@ def blank_grid_cell_counted(doc, settings, report):
     played = {(m.home, m.away) for m in grid}
     blank_cells = {tuple(b.items[:2]): b for b in doc.blocks if b.kind == "blank_cell" and len(b.items) == 3}
     complete = []  # (row, the grid's name) of clubs the table counts every match of
-    for r in rows:
-        name = names.of(r)
+    # each row's name as S008 pairs them (the one left over by elimination too: trial54, `Man Utd` was paired
+    # there and not here), else each row's own where the grid's names are not one for one
+    named = _named_one_for_one(rows, names)
+    for i, r in enumerate(rows):
+        name = named[i] if named is not None else names.of(r)
         if name is not None and r.values.get("played") == full:
             complete.append((r, name))
     for home_row, home in complete:
