@@ -53,3 +53,12 @@ def test_a_top_scorer_above_what_matches_without_scorers_give_him_is_no_contradi
         text[text.index("==Semi-finals=="):text.index("==Final==")], "")
     assert [f.message for f in findings_for(final_only, wikitext=True) if f.code == "I001"] == [
         "top goal scorer: Ivo Radić with 3, but the match blocks give him 1"]
+
+
+def test_top_scorers_tied_are_each_held_to_their_goals():
+    """trial54: `top goal scorer = {{plainlist|* Rodrigo (1) * Gameiro (1)}}` (tied top scorers, each with his
+    count) was never checked: the pattern was asked of the whole list. Each is; a count written once for the
+    list (`(5 goals each)`) says nothing about whose it is, and is left."""
+    tied = FINAL_ONLY.replace("Ivo Radić (5)", "{{plainlist|\n* Ivo Radić (0)\n* Nobody Else (0)\n}}")
+    assert i001(tied) == ["top goal scorer: Ivo Radić with 0, but the match blocks give him 1"]
+    assert i001(FINAL_ONLY.replace("Ivo Radić (5)", "Ivo Radić, Nobody Else (0 goals each)")) == []

@@ -29,7 +29,8 @@ def infobox_statistics_mismatch(doc, settings, report):
     their goals, the clubs in them (as identity tells them over the document's
     matches: two names linking two articles, or two flags' codes, are two clubs,
     whatever their words), and the goals of the named top scorer (by the name
-    a goal shows or the player's article it links: names.scorer_names), where
+    a goal shows or the player's article it links: names.scorer_names; each of
+    tied top scorers listed with his own count, `A (3), B (3)`), where
     the match blocks are the tournament's own: their number is the infobox's
     `Matches`, or every match is in a knockout round section or a match for
     third place's (a league article's relegation play-offs are not in the
@@ -64,7 +65,7 @@ def infobox_statistics_mismatch(doc, settings, report):
         yield report(f"{teams_field.key}: {n}, but {len(clubs)} teams play in the match blocks",
                      teams_field.line, 1)
     scorer = infobox_field(doc, "top_scorer")
-    if scorer and (m := _SCORER.fullmatch(scorer.value.strip())):
+    for m in _top_scorers(scorer.value) if scorer else ():
         name, n = m["name"].strip(), int(m["n"])
         got = sum(1 for mt in matches for e in mt.events
                   if e.is_goal and e.kind != "own_goal" and any(player_matches(p, name) for p in scorer_names(e)))
@@ -73,6 +74,17 @@ def infobox_statistics_mismatch(doc, settings, report):
         if _contradicts(n, got, whole and all(_scorers_named(mt) for mt in matches)):
             yield report(f"{scorer.key}: {name} with {n}, but the match blocks give him {got}",
                          scorer.line, 1)
+
+
+def _top_scorers(value: str) -> list[re.Match]:
+    """The top scorer a field names with his goals (`Rodrigo (3)`), or each of those it lists tied, each with his
+    own (`Rodrigo (3), Gameiro (3)`, a {{plainlist}}'s items: trial54, none was checked); none where any item
+    lacks its count (`Rodrigo, Gameiro (3 goals each)`: whose the number is, is the sentence's)."""
+    value = value.strip()
+    if (m := _SCORER.fullmatch(value)) is not None:
+        return [m]
+    items = [_SCORER.fullmatch(item.strip()) for item in value.split(",")] if "," in value else [None]
+    return items if all(items) else []
 
 
 def _scorers_named(match) -> bool:
