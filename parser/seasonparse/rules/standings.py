@@ -505,7 +505,8 @@ def _named_one_for_one(rows: list[StandingsRow], names: _GridNames) -> dict | No
     if len(set(named.values())) != len(named):
         return None
     if unnamed:
-        left = next(n for n in names.names if n not in set(named.values()))
+        taken = set(named.values())
+        left = next(n for n in names.names if n not in taken)
         row = rows[unnamed[0]]
         if not _written_alike(left, names.link_of(left), row.team, tokens(row.row.link) if row.row.link else None):
             return None
@@ -516,6 +517,7 @@ def _named_one_for_one(rows: list[StandingsRow], names: _GridNames) -> dict | No
 # How alike two spellings of one name must be (difflib's ratio of their folded letters) to be
 # taken for one club's, a typo (`Kilmarnok`, `Kilmarnock`: 0.95), where nothing else tells
 WRITTEN_ALIKE = 0.85
+ALIKE_LETTERS = 80  # a name longer than any club's is compared by its words only
 
 
 def _written_alike(name: str, link: tuple | None, other: str, other_link: tuple | None) -> bool:
@@ -526,6 +528,8 @@ def _written_alike(name: str, link: tuple | None, other: str, other_link: tuple 
         return False
     if one_name(name, other):
         return True
+    if max(len(name), len(other)) > ALIKE_LETTERS:  # (a name's spelling compared in time of its length squared)
+        return False
     from difflib import SequenceMatcher
 
     return SequenceMatcher(None, fold(name), fold(other), autojunk=False).ratio() >= WRITTEN_ALIKE

@@ -230,13 +230,14 @@ def box_result(m: Match, letter: str, club: str, club_link: str | None, score_no
                column: int) -> Diagnostic | None:
     """P022 for a football box's `result` (a club season's {{Football box collapsible}}: `W`, `D`, `L`, the
     article's club's) that its score contradicts, as a results table's letter is held against its row (trial53:
-    `result = L` on a 1–2 away win passed); None where it agrees, the letter is no W/D/L, something may explain
+    `result = L` on a 1–2 away win passed). None where it agrees, the letter is no W/D/L, something may explain
     it (as _contradicts reads a row's note: the score's note other than extra time or a shoot-out, which an
-    abandoned match's or an award's is; a shoot-out after a score not level; a `tie`, an `aggregatescore` given, whose result the letter may
-    be: review39), or the club's side is not certain: it is the one side written with the club's name
-    (_the_club) or linked to its article (`club_link`, or the club's name as the link's target), never by other
-    words alone (`Inter Milan`'s box against `Milan`, its own side written `Internazionale`). `score_note`: what
-    the box's score writes after it (`(4–3 p)`: a shoot-out there as in `penaltyscore`, review39)."""
+    abandoned match's or an award's is; a shoot-out after a score not level; a `tie`, an `aggregatescore`
+    given, whose result the letter may be: review39), or the club's side is not certain: it is the one side
+    written with the club's name (_the_club) or linked to its article (`club_link`, or the club's name as the
+    link's target), never by other words alone (`Inter Milan`'s box against `Milan`, its own side written
+    `Internazionale`). `score_note`: what the box's score writes after it (`(4–3 p)`: a shoot-out there as in
+    `penaltyscore`, review39)."""
     outcome = _outcome(letter.strip().rstrip("."))
     if outcome is None or tie or (score_note and note_beyond(score_note)):  # (`(abandoned)`, an award: notes)
         return None
