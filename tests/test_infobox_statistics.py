@@ -62,3 +62,18 @@ def test_top_scorers_tied_are_each_held_to_their_goals():
     tied = FINAL_ONLY.replace("Ivo Radić (5)", "{{plainlist|\n* Ivo Radić (0)\n* Nobody Else (0)\n}}")
     assert i001(tied) == ["top goal scorer: Ivo Radić with 0, but the match blocks give him 1"]
     assert i001(FINAL_ONLY.replace("Ivo Radić (5)", "Ivo Radić, Nobody Else (0 goals each)")) == []
+    # one count for names listed (review40: `Berbatov<br>Tevez (20 goals)` held as one man's 20)
+    for listed in ("Ivo Radić<br>Nuno Kame (1 goal)", "Ivo Radić and Nuno Kame (1)", "Ivo Radić & Nuno Kame (1)"):
+        assert i001(FINAL_ONLY.replace("Ivo Radić (5)", listed)) == [], listed
+
+
+def test_a_linked_top_scorer_counts_the_goals_that_link_him():
+    """review40: `[[Ivo Radić]] (1), [[Ante Radić]] (1)`, brothers tied, each goal linking its own scorer's article
+    (`[[Ante Radić|Radić]]`): each goal shown as `Radić` counted for both, two false I001s. A goal that links a player
+    is the linked top scorer's only where it links him."""
+    box = FINAL_ONLY.replace("Nuno Kame {{goal|70}}", "[[Ante Radić|Radić]] {{goal|70}}")
+    tied = box.replace("Ivo Radić (5)", "[[Ivo Radić]] (1), [[Ante Radić]] (1)")
+    assert i001(tied) == []
+    assert i001(tied.replace("[[Ante Radić]] (1)", "[[Ante Radić]] (2)")) == []  # more than shown: the cup's rest
+    assert i001(tied.replace("[[Ivo Radić]] (1)", "[[Ivo Radić]] (0)")) == [
+        "top goal scorer: Ivo Radić with 0, but the match blocks give him 1"]

@@ -603,6 +603,10 @@ def test_a_first_date_that_writes_its_year_places_the_days_after_it():
     autumn = parse_rsssf("Season: 2007-2008\n[Aug 18 2007]\nAlpha  1-0 Beta\n[Sep 1]\nGamma  2-1 Delta\n[Jan 5]\n"
                          "Alpha  3-1 Gamma\n", "autumn.txt").document
     assert [m.date for m in autumn.matches] == ["2007-08-18", "2007-09-01", "2008-01-05"]
+    # another season's header starts its days afresh (review40: the first season's start carried into the next)
+    two = parse_rsssf("Season: 2007-2008\n[Feb 16 2008]\nAlpha  1-0 Beta\n[Feb 17]\nGamma  2-1 Delta\n"
+                      "Season: 2008-2009\n[Aug 16]\nAlpha  3-1 Gamma\n[Jan 10]\nBeta  0-0 Delta\n", "two.txt").document
+    assert [m.date for m in two.matches] == ["2008-02-16", "2008-02-17", "2008-08-16", "2009-01-10"]
 
 
 def test_a_match_the_reference_places_on_neutral_ground_has_no_home_side_to_compare():

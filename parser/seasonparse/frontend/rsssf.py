@@ -599,6 +599,8 @@ class _Reader:
         return True
 
     def set_years(self, years: tuple[int, int], value: str, n: int) -> None:
+        if years != self.years:  # another season: its own first date gives its start month (review40)
+            self.start_month = None
         self.years, self.season_line = years, n
         self.season = self.season or value
 

@@ -81,9 +81,10 @@ def _day(text: str, days: SeasonDays) -> tuple[str | None, str]:
 
 
 def _lined_up(row: tuple[int, list[str], list], cols: dict[str, int], width: int) -> tuple[int, list, list]:
-    """A row of fewer cells than the table's columns, its first ones missing (a tie number or a date spanning
-    the rows of a tie and its replay, `rowspan=2`: review of the fixtures reader, an IndexError for the whole
-    article), with its cells where the columns are; else as written. Missing cells are None."""
+    """A row of fewer cells than the table's columns (a rowspan is filled in before: wikitable.read_rows), with its
+    cells where the columns are, None for those it lacks: as written, its last cells missing, where its score
+    stands in the score's column; else its first ones missing (a tie number left out). Such a row raised an
+    IndexError, the whole article a P000 (the lead's second reading)."""
     row_line, texts, cells = row
     short = width - len(cells)
     if short <= 0:

@@ -81,7 +81,8 @@ def title_club(title: str) -> str | None:
 
 class SeasonDays:
     """Dates of one article's results tables: a day written without a year is placed in the
-    season its infobox (`season`, `year`) or title names, from the first such day on."""
+    season its infobox (`season`, `year`) or title names, from the season's first day on (its
+    year written or not)."""
 
     def __init__(self, season_text: str):
         found = season_years(season_text)
@@ -92,6 +93,12 @@ class SeasonDays:
         if not text:
             return None
         full = parse_date(text, short_months=True)
+        if full is not None and self.start_month is None and self.years is not None and self.years[0] != self.years[1]:
+            # the season's first day, its year written (`4 January 2020`): the days after it without one are
+            # placed from it, as the RSSSF reader places them (review40: `5 January` read as 2019); in the
+            # season's second year, every such day is that year's
+            year, month = int(full[:4]), int(full[5:7])
+            self.start_month = 13 if year == self.years[1] else month if year == self.years[0] else None
         if full is not None or self.years is None:
             return full
         m = _DAY_MONTH.fullmatch(text)
