@@ -151,6 +151,11 @@ def test_a_day_without_its_year_after_one_with_it_is_placed_from_it():
             "|-\n!colspan=4|5 January\n|-\n| 2 || [[Gamma FC|Gamma]] || 2–1 || [[Delta FC|Delta]]\n"
             "|-\n!colspan=4|25 January\n|-\n| 3 || [[Epsilon FC|Epsilon]] || 1–0 || [[Zeta FC|Zeta]]\n|}\n")
     assert [m.date for m in _doc(text).matches] == ["2020-01-04", "2020-01-05", "2020-01-25"]
+    # a Date column whose cell is blank takes the day across above it; one it writes is its own
+    dated = text.replace("! Tie no !! Home team !! Score !! Away team", "! Tie no !! Home team !! Score !! Away team !! Date")
+    dated = dated.replace("[[Beta FC|Beta]]\n", "[[Beta FC|Beta]] ||\n").replace("[[Delta FC|Delta]]\n", "[[Delta FC|Delta]] || 6 January 2020\n")
+    dated = dated.replace("colspan=4", "colspan=5").replace("[[Zeta FC|Zeta]]\n", "[[Zeta FC|Zeta]] ||\n")
+    assert [m.date for m in _doc(dated).matches] == ["2020-01-04", "2020-01-06", "2020-01-25"]
 
 
 def test_a_day_across_the_table_dates_the_matches_below_it_and_the_reference_compares_them():

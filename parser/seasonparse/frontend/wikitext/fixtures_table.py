@@ -50,8 +50,8 @@ def read_rows(rows: list[tuple[int, list[str], list]], across: list[tuple[int, s
     header's columns; `tiers`: its team headers say a mark after a club's name is its level,
     tables.tier_marked); a P021 at the first row that gives none. A row of one cell across the table is no
     match: where it is a day (`!colspan=5|2 March 2020`, the modern FA Cup's layout), the matches below it,
-    to the next such row, are that day's, where no column dates them (trial54: undated, and so left out of
-    every reference's count)."""
+    to the next such row, are that day's, where their own date cell gives none (trial54: undated, and so left
+    out of every reference's count)."""
     out: list[Match] = []
     unread: list[tuple[int, int, str]] = []  # line, column, why
     marks = sorted(across)
@@ -115,8 +115,8 @@ def _row_match(row: tuple[int, list, list], cols: dict[str, int], tiers: bool, d
     extra_time = extra_time or _AET.search(score_cell.raw) is not None
     awarded = bool(rest) and names_any(rest, "scores", "awarded")
     struck = struck_kind(rest) if rest else None
-    date, date_text = day if "date" not in cols else (None, "")
-    if (at := cols.get("date")) is not None and cells[at] is not None:
+    date, date_text = day  # the day across the table above, where the row's own date cell gives none (review40)
+    if (at := cols.get("date")) is not None and cells[at] is not None and texts[at].strip():
         date_text = texts[at]
         date = days.date(date_text)
         if "{{" in cells[at].raw:  # {{dts|2006|2|10}}, {{Start date|…}}: as a box's date
