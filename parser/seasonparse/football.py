@@ -210,6 +210,21 @@ class KnockoutTie(Record):
                     totals[key] += m.goals(side)
         return totals
 
+    def away_goals(self, sides: list[tuple[str, str]] | None = None) -> dict[str, int]:
+        """Goals per team (names as in the first leg) scored away, over all legs, each leg's clubs told as
+        `aggregate` tells them: what decides a tie said to be decided on away goals (T003, tie_result)."""
+        a, b = self.teams()
+        totals = {a: 0, b: 0}
+        if sides is not None:
+            for m, (_, away) in zip(self.legs, sides):
+                totals[away] += m.away_goals
+            return totals
+        for m in self.legs:
+            key = a if same_team(m.away, a) else b if same_team(m.away, b) else None
+            if key is not None:
+                totals[key] += m.away_goals
+        return totals
+
 
 @lru_cache(maxsize=4096)  # asked for every match: a grid's hundreds share one section
 def round_of(section: tuple[str, ...]) -> tuple[tuple[str, ...], int | None]:
@@ -427,12 +442,7 @@ def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
     if kt.stated is not None and kt.stated.reason == "away_goals" and len(kt.legs) == 2:
         # said to be decided on away goals: the legs' away goals tell who, as their goals would (trial54: `Real
         # Betis won on away goals` where Valencia scored more away, T003 there, then a false B001 in the final)
-        away = {a: 0, b: 0}
-        for m in kt.legs:
-            side = a if same_team(m.away, a) and not same_team(m.away, b) else \
-                b if same_team(m.away, b) and not same_team(m.away, a) else None
-            if side is not None:
-                away[side] += m.away_goals
+        away = kt.away_goals()
         if away[a] != away[b]:
             return TieResult(a, b, "away_goals") if away[a] > away[b] else TieResult(b, a, "away_goals")
     if kt.stated is not None:

@@ -177,8 +177,7 @@ def tie_wrong_winner(doc, settings, report):
                 yield report(f"{winner} advanced on aggregate, but the aggregate is level "
                              f"{agg[winner]}–{agg[other]}", t.line, 1, related=_legs(doc, kt))
             elif t.reason == "away_goals" and len(kt.legs) == 2:
-                away = {c: sum(m.away_goals for m, (_, side) in zip(kt.legs, sides) if side == c)
-                        for c in (winner, other)}
+                away = kt.away_goals(sides)
                 if away[winner] <= away[other]:
                     yield report(f"{winner} advanced on away goals, but scored {away[winner]} away against "
                                  f"{other}'s {away[other]}", t.line, 1, related=_legs(doc, kt))
