@@ -58,6 +58,18 @@ def season_year(years: tuple[int, int], start_month: int, month: int) -> int:
     return first if month >= start_month or first == last else last
 
 
+def start_month_of(years: tuple[int, int], year: int, month: int) -> int | None:
+    """The start month (season_year's) that a season's first day gives where its year is written: its month
+    in the season's first year; in its second, one no month is on or after (13: every day after it written
+    without a year is that year's); None outside the season or for a season of one year. The RSSSF reader
+    and a results table both place their yearless days from it (trial54, review40: the next day, the first
+    without a year, was taken for the season's start)."""
+    first, last = years
+    if first == last:
+        return None
+    return month if year == first else 13 if year == last else None
+
+
 FOOTBALL_YEAR_START = 7  # July: most of the world's leagues run July to June
 
 

@@ -32,7 +32,7 @@ from seasonparse.model import (
 from seasonparse.model import Document
 from seasonparse.names import fold, same_club
 from seasonparse.football import round_index
-from seasonparse.seasons import FOOTBALL_YEAR_START, season_year, season_years
+from seasonparse.seasons import FOOTBALL_YEAR_START, season_year, season_years, start_month_of
 from seasonparse.reference import (
     Bye, Footnote, LegPair, Reference, Segment, Unplayed, listed_twice, words)
 
@@ -644,11 +644,8 @@ class _Reader:
         self.date = self.day = None
         if year is not None:
             year = int(year)
-            if self.start_month is None and self.years is not None and self.years[0] != self.years[1]:
-                # the season's first date, its year written (`[Feb 16 2008]`): the days after it without one are
-                # placed from it (trial54: from the next, `[Feb 17]`, read as 2007 with a P024 that asked for the
-                # year the page had written); in the second year, every such day is that year's
-                self.start_month = 13 if year == self.years[1] else month if year == self.years[0] else None
+            if self.start_month is None and self.years is not None:  # the season's first date, its year written
+                self.start_month = start_month_of(self.years, year, month)
         elif self.years is not None:  # a day written without its year (seasons.season_year): the
             if self.start_month is None:  # season's first date gives its start month
                 self.start_month = self._start_month(month, text, line)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from seasonparse.seasons import season_year, season_years
+from seasonparse.seasons import season_year, season_years, start_month_of
 from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import Entry, month_number, note_beyond, note_details, note_kind, parse_date
 from seasonparse.frontend.wikitext.clean import clean, link_target
@@ -93,12 +93,10 @@ class SeasonDays:
         if not text:
             return None
         full = parse_date(text, short_months=True)
-        if full is not None and self.start_month is None and self.years is not None and self.years[0] != self.years[1]:
+        if full is not None and self.start_month is None and self.years is not None:
             # the season's first day, its year written (`4 January 2020`): the days after it without one are
-            # placed from it, as the RSSSF reader places them (review40: `5 January` read as 2019); in the
-            # season's second year, every such day is that year's
-            year, month = int(full[:4]), int(full[5:7])
-            self.start_month = 13 if year == self.years[1] else month if year == self.years[0] else None
+            # placed from it (review40: `5 January` read as 2019)
+            self.start_month = start_month_of(self.years, int(full[:4]), int(full[5:7]))
         if full is not None or self.years is None:
             return full
         m = _DAY_MONTH.fullmatch(text)
