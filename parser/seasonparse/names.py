@@ -163,11 +163,10 @@ class TeamIndex:
 
     def __init__(self, names) -> None:
         self.names = list(names)
-        self._with: dict[str, list[int]] = {}
+        self._with: dict[str, list[int]] = {}  # a word -> the names holding it
         if len(self.names) <= SCANNED:  # a round of a few ties: each compared (matching), no index made
             return
         words = [frozenset(club_words(n)) for n in self.names]
-        self._with: dict[str, list[int]] = {}  # a word -> the names holding it
         for i, held in enumerate(words):
             for w in held or ("",):
                 self._with.setdefault(w, []).append(i)

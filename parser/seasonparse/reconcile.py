@@ -588,10 +588,10 @@ class ReferenceIndex:
         matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
         disagree = {(p.article.doc.path, p.article.match.index) for p in self.differing}
         unmatched = {(a.doc.path, a.match.index) for a, *_ in self.unmatched} - matched
-        every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs,
-                                                         *self.undated_league)}
-        # and an undated match of no tie's two legs and no league (a cup round's, its table dating none): no
-        # reference pairs it, which the count says (trial54: fourteen such matches were in no count)
+        # the dated matches, the undated legs of ties, and every other undated match (a grid's cell, which
+        # undated_league holds where a league's, and a cup round's its table dates none: trial54, fourteen such
+        # were in no count)
+        every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs)}
         every.update((doc.path, m.index) for doc, m in self._undated_league_matches)
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),
                        len(unmatched), len(every - matched - unmatched))

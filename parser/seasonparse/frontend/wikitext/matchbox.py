@@ -13,6 +13,7 @@ penalties1/penalties2) are events of their own kinds, never goals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 
 from seasonparse.frontend.assemble import _add_events
@@ -242,7 +243,14 @@ def _value_pieces(text: str, start: int, end: int, depth: int = 0):
 def _list_template(text: str, a: int, b: int) -> bool:
     """Whether the template at text[a:b] is a list (its inline rule joins its items)."""
     bar = text.find("|", a, b)
-    rule = inline_rules().get(key(text[a + 2:bar if bar >= 0 else b - 2]))
+    return _joins(text[a + 2:bar if bar >= 0 else b - 2])
+
+
+@lru_cache(maxsize=1024)
+def _joins(name: str) -> bool:
+    """Whether a template's name, as written, is a list's (asked of every template of a goals value, most of
+    them `goal` written a few ways: once a spelling)."""
+    rule = inline_rules().get(key(name))
     return rule is not None and "join" in rule
 
 

@@ -532,8 +532,6 @@ def _as_agr(cell: str) -> str:
 
 def _away_marks_as_agr(t: TieText) -> TieText:
     """The row with a team cell's `(a)` written as the {{agr}} it stands for (_AWAY_MARK)."""
-    if "(" not in t.team_a and "(" not in t.team_b:
-        return t
     team_a, team_b = (_as_agr(cell) for cell in (t.team_a, t.team_b))
     return t if (team_a, team_b) == (t.team_a, t.team_b) else t._replace(team_a=team_a, team_b=team_b)
 
