@@ -51,6 +51,20 @@ def test_short_month_names_are_read_where_a_wikitext_field_gives_a_date(text, is
         assert parse_date(text) is None
 
 
+@pytest.mark.parametrize("text,iso,weekday", [
+    ("Saturday 4 January 2020", "2020-01-04", 5), ("Sat, 4 Jan 2020", "2020-01-04", 5),
+    ("Saturday, January 4, 2020", "2020-01-04", 5), ("Thurs. 2 January 2020", "2020-01-02", 3),
+    ("Sunday 4 January 2020", "2020-01-04", 6),  # the day read; D004 says the weekday is not its
+    ("May 4, 2020", "2020-05-04", None), ("Mayday 4 January 2020", None, None), ("Saturday", None, None)])
+def test_a_weekday_before_a_date_is_read_past(text, iso, weekday):
+    """A box's `date = Saturday 4 January 2020` was a D001 (review40): the weekday is read past, and kept
+    for D004 (weekday_written), never taken for a month (`May 4, 2020`)."""
+    from seasonparse.frontend.lines import weekday_written
+
+    assert parse_date(text, short_months=True) == iso
+    assert (weekday_written(text) or (None,))[0] == weekday
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Neza advanced 3 – 2 on aggregate", ("Neza", "aggregate", (3, 2))),
     ("Necaxa advanced because of their better position on the league table",

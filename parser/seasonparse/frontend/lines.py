@@ -60,12 +60,47 @@ def month_number(word: str, dot: str | None = None, short: bool = False) -> int 
     return _short_months().get(w) if short else None
 
 
+@cache
+def _weekdays() -> dict[str, int]:
+    """The lexicon's weekday words (dates.weekdays, Monday first, and dates.weekday_abbreviations, each
+    the start of one name), each -> its number as date.weekday() gives it."""
+    named = lexicon()["dates"]
+    full = [w.lower() for w in named["weekdays"]]
+    out = {name: n for n, name in enumerate(full)}
+    for word in named["weekday_abbreviations"]:
+        found = [n for n, name in enumerate(full) if name.startswith(word.lower())]
+        if len(found) == 1:
+            out[word.lower()] = found[0]
+    return out
+
+
+_WEEKDAY = compile_lazily(r"([A-Za-z]+)\.?,?[ \t]+(?=\S)")
+
+
+def weekday_written(text: str) -> tuple[int, str] | None:
+    """The weekday a date opens with (`Saturday 4 January 2020`, `Sat, Jan 4, 2020`, `Sat. 4 Jan`) as
+    date.weekday() numbers it, and the date after it; None where the first word is no weekday (a
+    month's: `May 4, 2020`)."""
+    m = _WEEKDAY.match(text)
+    if m is None or (n := _weekdays().get(m[1].lower())) is None:
+        return None
+    return n, text[m.end():]
+
+
+def weekday_name(number: int) -> str:
+    """The weekday date.weekday() numbers `number`, named as the lexicon writes it (D004's message)."""
+    return lexicon()["dates"]["weekdays"][number].capitalize()
+
+
 @lru_cache(maxsize=4096)  # a season has a few hundred match days, each written many times
 def parse_date(text: str, short_months: bool = False) -> str | None:
     """`July 29, 2011` / `18 April 2012` / `2012-04-18` -> ISO date, None if no such day.
     `short_months`: a month may also be written short (`12 Aug 2023`, `Sept. 3, 2023`), as a
-    wikitext field or table gives a date; the text format's date line writes it whole."""
+    wikitext field or table gives a date; the text format's date line writes it whole. A weekday
+    before the date (`Saturday 4 January 2020`: weekday_written) is read past; D004 holds it to the day."""
     t = text.strip()
+    if t[:1].isalpha() and (opened := weekday_written(t)) is not None:
+        t = opened[1]
     if m := _DATE_MDY.fullmatch(t):
         mon, day, year = month_number(m[1], m[2], short_months), int(m[3]), int(m[4])
     elif m := _DATE_DMY.fullmatch(t):

@@ -6,11 +6,14 @@ import re
 from datetime import date, timedelta
 
 from seasonparse.findings import Related, rule
+from seasonparse.frontend.lines import MONTHS, weekday_name, weekday_written
 from seasonparse.football import pair_key, round_index, season_window
 from seasonparse.lexicon import group_stage, knockout_title, names_any
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.names import tokens
 from seasonparse.seasons import years_named
+
+MONTH_NAMES = [name.capitalize() for name in MONTHS]
 
 SEASON_TAIL_GAP = timedelta(days=21)
 """The longest wait between two matches of a one-year season's run that goes on into
@@ -259,4 +262,34 @@ def date_order(doc, settings, report):
                          m.date_line, 1, related=[Related(doc.path, prev.date_line, 1, label)])
 
 
-RULES = (invalid_date, date_outside_season, date_order)
+@rule("D004", "weekday-mismatch", WARNING)
+def weekday_mismatch(doc, settings, report):
+    """A date whose weekday is not that day's.
+
+    What it does: reads the weekday a wikitext date opens with (a football box's
+    `date = Sunday 4 January 2020`, a fixtures table's row across it, `Sat, Jan 4,
+    2020`; the lexicon's [dates] weekdays and their short forms) and reports it
+    where the day it names fell on another weekday, at the match (once for a run
+    of matches a table's row across dates: at the first of them).
+
+    Why: the weekday and the day were written apart; one of them is wrong, and
+    the day is the one every other rule reads.
+
+    Example:
+        |date = Sunday 4 January 2020
+    """
+    above = None  # the section and date text of the match above: a run of matches dated by one row, judged once
+    for m in doc.matches:
+        run, above = above, (m.section, m.date_text)
+        if m.date is None or not m.date_text[:1].isalpha() or above == run:
+            continue
+        opened = weekday_written(m.date_text.strip())
+        if opened is None:
+            continue
+        day = date.fromisoformat(m.date)
+        if day.weekday() != opened[0]:
+            yield report(f"`{m.date_text}`: {day.day} {MONTH_NAMES[day.month - 1]} {day.year} was a "
+                         f"{weekday_name(day.weekday())}", m.date_line, 1)
+
+
+RULES = (invalid_date, date_outside_season, date_order, weekday_mismatch)

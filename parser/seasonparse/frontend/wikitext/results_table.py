@@ -37,7 +37,8 @@ import re
 
 from seasonparse.seasons import season_year, season_years, start_month_of
 from seasonparse.frontend.assemble import _add_events
-from seasonparse.frontend.lines import Entry, month_number, note_beyond, note_details, note_kind, parse_date
+from seasonparse.frontend.lines import (Entry, month_number, note_beyond, note_details, note_kind, parse_date,
+                                       weekday_written)
 from seasonparse.frontend.wikitext.clean import clean, link_target
 from seasonparse.frontend.wikitext.fragments import Param
 from seasonparse.frontend.wikitext.matchbox import _attendance, _entries, _may_hold_minute, _name_link, _note, date_of
@@ -99,6 +100,8 @@ class SeasonDays:
             self.start_month = start_month_of(self.years, int(full[:4]), int(full[5:7]))
         if full is not None or self.years is None:
             return full
+        if (opened := weekday_written(text)) is not None:  # `Saturday 4 January`: the day after the weekday
+            text = opened[1]
         m = _DAY_MONTH.fullmatch(text)
         if m is None:
             return None
