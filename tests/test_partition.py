@@ -118,6 +118,13 @@ KEYED = {  # documents related by one key alone: the split must keep each pair t
         "a": "= 1900 Liga Apertura Liguilla =\n\nInfobox\n- Year: 1900\n- Champions: Borona\n",
         "b": "= 1900 Liga Apertura =\n\nInfobox\n- Year: 1900\n- Champions: Romini\n",
     },
+    "a club season's league place and its league's final table (tournament)": {
+        "a": "= 1900 Borona season =\n\nInfobox\n- Club: Borona\n- Season: 1900\n- League: Apertura 1900\n"
+             "- League Result: 2nd\n",
+        "b": "= 1900 Liga season =\n\nInfobox\n- Competition: Liga\n- Season: 1900\n\n==Apertura 1900==\n"
+             "| Pos | Team | Pld | W | D | L | GF | GA | Pts |\n| 1 | Borona | 2 | 2 | 0 | 0 | 3 | 0 | 6 |\n"
+             "| 2 | Romini | 2 | 0 | 0 | 2 | 0 | 3 | 0 |\n",
+    },
 }
 UNRELATED = "= Other friendlies =\n\n==Friendlies==\nMay 2, 1950\nNimina 2 - 1 Canaro\n"
 

@@ -31,7 +31,7 @@ from seasonparse.football import in_a_final, knockout_ties
 from seasonparse.identity import Evidence, evidence
 from seasonparse.corpus import captain_columns, ground_key, squad_table, surname
 from seasonparse.model import Document
-from seasonparse.rules.cross_statements import doc_claims
+from seasonparse.rules.cross_statements import doc_claims, league_position
 from seasonparse.statements import Deduction, Removal
 from seasonparse.tables import column_indexes, tournament_columns
 from seasonparse.seasons import football_year
@@ -362,6 +362,8 @@ def document_facts(doc: Document) -> Facts:
                 keys["tournament", tournament_in(label)] = None
     for key, _claim in doc_claims(doc, str):  # the keys name no club: no identity needed
         keys["claim", key] = None
+    if (place := league_position(doc)) is not None:  # X011 holds it against the tournament's final table
+        keys["tournament", place.tournament] = None
     return Facts(tuple(keys), evidence(doc), tuple(statements.deductions(doc)),
                  tuple(statements.removals(doc)), 1 + len(doc.matches) + len(doc.tables))
 

@@ -10,6 +10,12 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
+def ordinal(n: int) -> str:
+    """`1st`, `2nd`, `11th`, `23rd`: a place in a table, as messages name it."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def cut(text: str, limit: int = QUOTE_LIMIT) -> str:
     """A quote of the source in a message: at most `limit` characters and its length (a
     template nested thousands deep is one line of a report, not 50,000 characters)."""

@@ -7,20 +7,50 @@ others are related locations (rules.base.odd_ones).
 """
 
 
+import re
 from datetime import date, timedelta
 
 from seasonparse.football import (
-    knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, season_years,
-    stated_promotion_playoff, tie_result)
+    doc_club, final_table, knockout_ties, named_clubs, promotion_ties, ranking, round_index, season_window, season_years,
+    standings_tables, stated_promotion_playoff, tie_result)
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import words
-from seasonparse.model import ERROR, Document
+from seasonparse.model import ERROR, WARNING, Document
 from seasonparse.names import club_subset, fold, same_team
 from seasonparse.findings import Related, rule
 from seasonparse.rules.base import odd_ones, text_column
+from seasonparse.wording import ordinal
 from seasonparse.statements import next_opponents
 from seasonparse.tournaments import (doc_competition, doc_tournament, final_tournament, phase_of_season, season_of,
-                                     section_tournament, tournament_in)
+                                     section_tournament, table_tournament, tournament_in)
 from seasonparse.records import Record
+
+
+class LeaguePosition(Record):
+    """A club season article's place in its league, as its infobox states it."""
+
+    position: int
+    tournament: tuple
+    field: object  # the infobox field (InfoboxField)
+
+
+_ORDINAL = compile_lazily(r"(\d{1,3})\s*\^?\{?(?:st|nd|rd|th)\.?\}?", re.I)  # `6th`, `6th.`, `6^{th.}`
+
+
+def league_position(doc) -> LeaguePosition | None:
+    """The place a club season article's infobox states for its club in its league (`League result: 6th`,
+    `[[2023–24 Serie A|1st]]` in bold, `6^{th.}`), with the league's tournament: the one the `League`
+    field names (`Apertura 2011`), else the document's (its league and season: tournaments.doc_tournament).
+    None for a place in other words (`Champions`, `5th (Eastern Conference)`, `1st (revoked)`) or no club."""
+    if not doc_club(doc):
+        return None
+    keys = words("infobox", "league_result")
+    f = next((f for f in doc.infobox if fold(f.key) in keys and f.value), None)
+    if f is None or (m := _ORDINAL.fullmatch(f.value.strip())) is None:
+        return None
+    league = doc.field(*words("infobox", "competition"))
+    t = (tournament_in(league.value) if league is not None else None) or doc_tournament(doc)
+    return None if t is None else LeaguePosition(int(m[1]), t, f)
 
 
 def _season_tournament(doc, phase: str):
@@ -319,4 +349,51 @@ class _TieView(Record):
     winner: str
 
 
-RULES = (tournament_statement_mismatch, cross_tie_mismatch)
+@rule("X011", "league-position-mismatch", WARNING, scope="corpus")
+def league_position_mismatch(corpus, settings, report):
+    """A club season's place in its league that the league's final table contradicts.
+
+    What it does: reads a club season article's infobox `League result` where it is a
+    place (`6th`, `[[2023–24 Serie A|1st]]`, the text format's `6^{th.}`), in the
+    league its `League` field names with a phase (`Apertura 2011`), else its league
+    and season, and holds it against the club's row in the final standings table of
+    another document of that tournament: a document with one standings table, in
+    which every club has played as many matches (football.final_table), ranked by its
+    `Pos` column, else by its order. Not compared: a place in other words
+    (`Champions`, `5th (Eastern Conference)`, `1st (revoked)`), a document of several
+    tables (phases, groups, conferences, a championship round: which one the place is
+    in is not known), a club the table has no row of, a place two rows share.
+
+    Why: a club's article is edited apart from its league's; a place copied from
+    another season, or left from before the last round, shows here.
+
+    Example:
+        club article:    - League Result: 3rd
+        league article:  | 6 | Necaxa | 15 | 6 | 5 | 4 | 15 | 14 | 23 |
+    """
+    tables: dict[tuple, list] = {}  # tournament -> [(document, its final table)]
+    for doc in corpus.docs:
+        if doc_club(doc) is None and (ranked := final_table(doc)) is not None:
+            t = table_tournament(doc, standings_tables(doc)[0])
+            if t is not None:
+                tables.setdefault(t, []).append((doc, ranked))
+    if not tables:
+        return
+    root = corpus.clubs.root
+    for doc in corpus.docs:
+        stated = league_position(doc)
+        if stated is None or stated.tournament not in tables:
+            continue
+        club, f = root(doc_club(doc)), stated.field
+        for other, ranked in tables[stated.tournament]:
+            rows = [r for r in ranked if root(r[1]) == club]
+            if len(rows) != 1 or rows[0][0] == stated.position or [r[0] for r in ranked].count(rows[0][0]) > 1:
+                continue
+            rank, name, line, _ = rows[0]
+            yield report(f"{f.key}: {f.value.strip()}, but the final table of {other.path} ranks {name} "
+                         f"{ordinal(rank)}", f.line, text_column(corpus.line_text(doc, f.line), f.raw.strip()),
+                         path=doc.path, related=[Related(other.path, line, text_column(
+                             corpus.line_text(other, line), name), f"{name}: {ordinal(rank)}")])
+
+
+RULES = (tournament_statement_mismatch, cross_tie_mismatch, league_position_mismatch)

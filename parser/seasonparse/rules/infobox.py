@@ -16,7 +16,7 @@ from seasonparse.rules.base import text_column
 from seasonparse.statements import relegation_told
 from seasonparse.tables import to_int
 from seasonparse.tournaments import match_phase
-from seasonparse.wording import plural
+from seasonparse.wording import ordinal, plural
 
 _SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)(?:\s+goals?)?\)")  # `(4)`, `(4 goals)`
 
@@ -225,9 +225,9 @@ def infobox_vs_final_table(doc, settings, report):
             if knockout or named is None or same_team(first[1], clubs[0]) or table[1][0] == first[0]:
                 continue
             yield report(f"{f.key}: {clubs[0]}, but the final table ranks {first[1]} first ({clubs[0]} is "
-                         f"{_ordinal(named[0])})", f.line, text_column(doc.line_text(f.line), clubs[0]),
+                         f"{ordinal(named[0])})", f.line, text_column(doc.line_text(f.line), clubs[0]),
                          related=[Related(doc.path, first[2], 1, f"{first[1]}: first"),
-                                  Related(doc.path, named[2], 1, f"{clubs[0]}: {_ordinal(named[0])}")])
+                                  Related(doc.path, named[2], 1, f"{clubs[0]}: {ordinal(named[0])}")])
         elif key in relegated_keys:
             clubs = named_clubs(f.value)
             last = len(table) - len(clubs)
@@ -240,12 +240,12 @@ def infobox_vs_final_table(doc, settings, report):
                         or any(same_team(club, t) for m in knockout_matches for t in (m.home, m.away)):
                     continue
                 column = text_column(doc.line_text(f.line), club)
-                related = [Related(doc.path, row[2], 1, f"{club}: {_ordinal(row[0])}")]
+                related = [Related(doc.path, row[2], 1, f"{club}: {ordinal(row[0])}")]
                 if relegated_marked:
                     yield report(f"{f.key}: {club}, but the final table does not mark {club} relegated (R); "
                                  f"it marks {_listed(relegated_marked)}", f.line, column, related=related)
                 else:
-                    yield report(f"{f.key}: {club}, but the final table ranks {club} {_ordinal(row[0])} of "
+                    yield report(f"{f.key}: {club}, but the final table ranks {club} {ordinal(row[0])} of "
                                  f"{len(table)}, above its last {len(clubs)}", f.line, column, related=related)
 
 
@@ -270,7 +270,7 @@ def _champion_against_marks(doc, field, clubs, named, marked, report):
     yield report(f"{field.key}: {club}, but the final table marks {_listed(marked)} champion",
                  field.line, text_column(doc.line_text(field.line), club),
                  related=[Related(doc.path, marked[0][2], 1, f"{marked[0][1]}: marked champion"),
-                          Related(doc.path, named[2], 1, f"{club}: {_ordinal(named[0])}")])
+                          Related(doc.path, named[2], 1, f"{club}: {ordinal(named[0])}")])
 
 
 def _listed(rows) -> str:
@@ -281,11 +281,6 @@ def _knockout_heading(sections) -> bool:
     """Whether a heading names a knockout phase (`Playoffs`, `Final`): its matches may be in a
     bracket template the front end does not read, and still decide the title."""
     return any(match_phase((s.title,)) == "knockout" or _knockout_heading(s.children) for s in sections)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 # `Newcastle United 8–0 Sheffield Wednesday (19 September 1999)`, one or more (`, ` between them), as the
