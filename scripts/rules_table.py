@@ -34,7 +34,10 @@ def block() -> str:
     codes = ", ".join(f"{letter} {meaning}" for letter, meaning in GROUPS.items())
     scopes = [f"- `{name}`: {meaning}." for name, meaning in SCOPES.items()]
     fixes = "fix: `yes` where `seasonparse check --fix` repairs the rule's findings (see Autofix)."
-    return "\n".join([*rows, "", f"Codes: {codes}.", "", fixes, "", "Scopes:", "", *scopes]) + "\n"
+    severity = ("severity: the rule's own; a P rule reports each of the reader's diagnostics at the severity the reader "
+                "gives it, which may differ from the rule's (P012: a `{{` or `{|` never closed is an error; "
+                "`seasonparse rule CODE` says which).")
+    return "\n".join([*rows, "", f"Codes: {codes}.", "", fixes, "", severity, "", "Scopes:", "", *scopes]) + "\n"
 
 
 def replaced(text: str, new_block: str) -> str:
