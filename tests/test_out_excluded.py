@@ -27,6 +27,11 @@ def test_nothing_that_resolves_inside_the_out_folder_is_an_input(tmp_path):
     (src / "kept" / "to-a.txt").symlink_to(src / "a.txt")  # a link to an input: the same file, once
     found = discover([str(src)], "*.txt", exclude=out)
     assert sorted(i.relative.as_posix() for i in found.inputs) == ["a.txt", "kept/b.txt"]
+    # what --out holds that would be an input is said, as skipped, not passed over (trial56); its JSON is its own
+    (out / "a.json").write_text("{}", encoding="utf-8")
+    found = discover([str(src)], "*.txt,*.json", exclude=out)
+    assert [s.split(": ", 1)[0].rsplit("/out/", 1)[1] for s in found.skipped] == ["deeper/more.txt", "written.txt"]
+    assert all("inside the output folder (--out)" in s for s in found.skipped)
 
 
 def test_the_out_folder_reached_through_a_linked_parent_is_left_out(tmp_path):

@@ -188,6 +188,8 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
                         candidates.update(folder.glob(g))
                     except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
                         raise GlobError(f"--glob {g}: {exc}") from None
+            if excluded is not None and _inside(excluded, root.resolve()):
+                skipped += _held_by_out(excluded, globs)
             resolved: dict[Path, bool] = {}  # a folder -> whether it resolves inside `excluded`
             matches = [(p, key) for p in sorted(candidates, key=path_order) if (key := _readable_file(p, skipped)) is not None
                        and not (excluded and _resolves_inside(p, excluded, resolved))]
@@ -206,6 +208,16 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
             found.setdefault(key, Input(root, _display(root), Path(root.name), input_format))
     ordered = sorted(found.values(), key=lambda i: i.display)
     return Discovery(tuple(ordered), tuple(problems), tuple(skipped))
+
+
+def _held_by_out(out: Path, globs: list[str]) -> list[str]:
+    """What the output folder, inside an input folder, holds that would be an input (trial56: an article
+    there was passed over without a word): each said as skipped. Its JSON files are its own outputs."""
+    if not out.is_dir():
+        return []
+    held = {p for g in globs for p in out.rglob(g) if p.suffix.lower() != ".json" and p.is_file()}
+    return [f"{shown(p.as_posix())}: inside the output folder (--out), which is never searched for inputs; "
+            f"skipped (move it out, or write the JSON elsewhere)" for p in sorted(held, key=path_order)]
 
 
 def _parts(path: Path) -> tuple[str, ...]:

@@ -6,14 +6,11 @@ import re
 from datetime import date, timedelta
 
 from seasonparse.findings import Related, rule
-from seasonparse.frontend.lines import MONTHS, weekday_name, weekday_written
 from seasonparse.football import pair_key, round_index, season_window
 from seasonparse.lexicon import group_stage, knockout_title, names_any
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.names import tokens
 from seasonparse.seasons import years_named
-
-MONTH_NAMES = [name.capitalize() for name in MONTHS]
 
 SEASON_TAIL_GAP = timedelta(days=21)
 """The longest wait between two matches of a one-year season's run that goes on into
@@ -278,6 +275,9 @@ def weekday_mismatch(doc, settings, report):
     Example:
         |date = Sunday 4 January 2020
     """
+    from seasonparse.frontend.lines import MONTHS, weekday_name, weekday_written  # (not at import: `seasonparse rules`)
+
+    months = [name.capitalize() for name in MONTHS]
     above = None  # the section and date text of the match above: a run of matches dated by one row, judged once
     for m in doc.matches:
         run, above = above, (m.section, m.date_text)
@@ -288,7 +288,7 @@ def weekday_mismatch(doc, settings, report):
             continue
         day = date.fromisoformat(m.date)
         if day.weekday() != opened[0]:
-            yield report(f"`{m.date_text}`: {day.day} {MONTH_NAMES[day.month - 1]} {day.year} was a "
+            yield report(f"`{m.date_text}`: {day.day} {months[day.month - 1]} {day.year} was a "
                          f"{weekday_name(day.weekday())}", m.date_line, 1)
 
 
