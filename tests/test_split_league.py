@@ -26,8 +26,52 @@ def test_the_split_line_stands_below_its_row_and_survives_json():
     assert from_dict(to_dict(doc)).tables[0].splits == (3,)
 
 
+PROSE = "After 33 rounds the league splits into two sections of three clubs;"
+
+
 def test_only_split_lines_inside_the_table_that_say_yes_are_read():
+    unsaid = TEXT.replace(PROSE, "After 33 rounds;")  # the prose, which states the split too (below)
     for written, splits in (("|split3=no", ()), ("|split0=yes |split6=yes |split9=yes", ()),
                             ("|split5=yes |split1=Y", (1, 5)), ("|split" + "9" * 5000 + "=yes", ()),
                             ("|split3=", ())):
-        assert _table(TEXT.replace("|split3=yes", written))[1].splits == splits, written
+        assert _table(unsaid.replace("|split3=yes", written))[1].splits == splits, written
+
+
+def test_the_prose_of_two_sections_alike_splits_a_table_that_says_nothing():
+    """trial55: Wikipedia's Format sentence (`After 33 games, the league split into two sections of six teams`)
+    where the table has no split line (a plain wikitable, {{Fb cl2 team}}): the seventh club's points were a false S004."""
+    assert _table(TEXT.replace("|split3=yes", ""))[1].splits == (3,)
+    assert _table(TEXT.replace("|split3=yes", "").replace(PROSE, "After 33 rounds;"))[1].splits == ()
+    assert _table(TEXT.replace("|split3=yes", "").replace("two sections of three", "two sections of four"))[1].splits == ()
+
+
+BORDERED = """{{Infobox football league season
+| competition = Testland Premiership
+| season = 2030–31
+}}
+==League table==
+{| class="wikitable"
+!Pos!!Team!!Pld!!W!!D!!L!!GF!!GA!!GD!!Pts
+|-
+|1||[[Alpha FC|Alpha]]||6||4||2||0||12||3||+9||14
+|-
+|2||[[Beta FC|Beta]]||6||2||1||3||7||8||−1||7
+|- style="border-top:3px solid black;"
+|3||[[Gamma FC|Gamma]]||6||3||1||2||9||7||+2||10
+|-
+|4||[[Delta FC|Delta]]||6||0||2||4||2||12||−10||2
+|}
+"""
+
+
+def test_a_thick_line_above_a_row_of_a_wikitable_splits_it():
+    """trial55: a hand-written table (the Scottish layout before Module:Sports table) draws the split as a thick line
+    above the seventh row, `|- style="border-top:3px solid black;"`: each half ranked apart, no false S004."""
+    from test_rules_planted import findings_for
+
+    doc, table = _table(BORDERED)
+    assert table.splits == (2,)
+    assert [f.code for f in findings_for(BORDERED, "t.wikitext", wikitext=True) if f.code == "S004"] == []
+    thin = BORDERED.replace("border-top:3px solid black;", "border-top:1px solid black;")
+    assert _table(thin)[1].splits == ()
+    assert [f.code for f in findings_for(thin, "t.wikitext", wikitext=True) if f.code == "S004"] == ["S004"]

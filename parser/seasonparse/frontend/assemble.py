@@ -732,12 +732,13 @@ class _TextCell(Record):
 def _split_by_prose(tables: list[Table], blocks: list[Block]) -> tuple[Table, ...]:
     """The tables, each standings table that states no split given the one its document's prose
     states (the lexicon's statements.league_split: `the league split into a top six and a bottom
-    six`), where its rows are as many as the two halves: Table.splits below the top half (trial48:
+    six`, `split into two sections of six teams`), where its rows are as many as the two halves: Table.splits below the top half (trial48:
     the 2016–17 Scottish Premiership's seventh, with more points than its sixth, an S004)."""
     if not any(t.kind == "standings" and not t.splits for t in tables):
         return tuple(tables)
     needed = statement_words("league_split")
-    halves = {(stated_number(m["top"]), stated_number(m["bottom"]))
+    halves = {(stated_number(m["top"]), stated_number(m["bottom"])) if "half" not in m.groupdict() else
+              (stated_number(m["half"]),) * 2
               for b in blocks if b.kind == "paragraph" and any(w in b.text.lower() for w in needed)
               for p in statement_patterns("league_split") for m in p.finditer(b.text)}
     if not halves:

@@ -30,7 +30,7 @@ from seasonparse.frontend.wikitext.templates import (
 from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, aggregate_text, box_statements, box_ties, marked_winners, read_two_leg,
     tie_round, tie_table_columns)
-from seasonparse.frontend.wikitext.wikitable import read_rows
+from seasonparse.frontend.wikitext.wikitable import read_rows, thick_top_rows
 from seasonparse.lexicon import knockout_title, series_on_points, words
 from seasonparse.wording import plural
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
@@ -172,6 +172,10 @@ class _Reader:
                 self.b.tables[-1] = t = _with_links(t, body)
                 if t.kind == "standings":
                     self.b.tables[-1] = t = with_row_notes(t, body, _shown_club)
+                    if not t.splits and (thick := thick_top_rows(text, self.line(start))):
+                        # a thick line drawn above a row, as a league split's halves (the rows' indexes below it)
+                        split = tuple(i for i, r in enumerate(t.rows) if i and r.kind == "data" and r.line in thick)
+                        self.b.tables[-1] = t = t._replace(splits=split)
                 if t.kind == "goalscorers":
                     self._club_season_scorers(t, scorers)
                 elif t.kind == "other" and header:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from seasonparse.lazy_re import compile_lazily
+
 
 _SPLIT = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|\||!!|\|")
 _SPAN = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?\s*(\d+)", re.I)
@@ -77,6 +79,20 @@ class Cell:
             n = int(n)
             if 1 <= n <= _MAX_SPAN:
                 setattr(self, name.lower(), n)
+
+
+# A row separator that draws a thick line above its row (`|- style="border-top:3px solid black;"`): where a
+# hand-written standings table shows a league split in two halves (the Scottish layout before Module:Sports
+# table's `split6=yes`: trial55), each half ranked apart
+_THICK_TOP = compile_lazily(r"border-top\s*:[^;\"']*?(?:\b(?:[2-9]|[1-9]\d)px\b|\bthick\b|\bdouble\b)", re.I)
+
+
+def thick_top_rows(text: str, first_line: int) -> frozenset[int]:
+    """The lines whose row a separator drawing a thick line above it (_THICK_TOP) starts: the line after it."""
+    if "border-top" not in text:
+        return frozenset()
+    return frozenset(first_line + n + 1 for n, line in enumerate(text.split("\n"))
+                     if line.lstrip().startswith("|-") and _THICK_TOP.search(line))
 
 
 def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
