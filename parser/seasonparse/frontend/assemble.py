@@ -448,6 +448,7 @@ class _Builder:
         out_rows: list[Row] = []
         ncols = len(columns)
         prev_first = None
+        figures_end = _figures_end(columns)
         for ln, cells in body:
             if ln in totals:
                 out_rows.append(_row((cells, ln, "total", False, None, None, None, None)))
@@ -466,6 +467,8 @@ class _Builder:
                           f"table row is missing its first cell (a rowspan leftover): `{cells[0]}` "
                           f"stands in column `{columns[0]}`; recovered as "
                           f"`{' | '.join(realigned)}`", ln)
+            elif figures_end <= len(cells) < ncols and is_number(cells[figures_end - 1]):
+                pass  # only its last cells left out, text (a blank Qualification cell): its figures are in place
             elif len(cells) != ncols:
                 ragged = True
                 self.diag("W003", WARNING, f"table row has {len(cells)} cells, {measure}", ln)
@@ -727,6 +730,22 @@ class _TextCell(Record):
     """A text-format table cell as row_notes reads a wikitable's: its text is all it writes."""
     raw: str
     rowspan: int = 1
+
+
+def _figures_end(columns: list[str]) -> int:
+    """Where a standings table's club and figures end (one past the last of its club, Pld, W, D, L, GF,
+    GA, GD and Pts columns): a row may leave out the text cells after them, its last figure a number
+    where it stands (trial55: hand-written tables leave the blank Qualification cell out; such a row
+    was read as ragged and every check passed it over). A table without both Pld and Pts: past its
+    last column (no row may)."""
+    meanings = column_meanings(tuple(columns))
+    if "played" not in meanings or "points" not in meanings:
+        return len(columns) + 1
+    return 1 + max(i for m, i in meanings.items() if m in _ROW_FIGURES)
+
+
+_ROW_FIGURES = frozenset(("position", "team", "played", "won", "drawn", "lost", "goals_for", "goals_against",
+                          "goal_difference", "points", "points_adjustment", "total_points", "total_played"))
 
 
 def _split_by_prose(tables: list[Table], blocks: list[Block]) -> tuple[Table, ...]:
