@@ -354,10 +354,12 @@ def _cup_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def _cup_finals(doc: Document) -> frozenset[str]:
     """The names a final takes, with a year, in an article on a series that decides a cup:
-    `mls cup` where its title or an infobox name field (lexicon.competition_name) says `MLS
-    Cup Playoffs` (the name less a word of lexicon.decides_cup at its end)."""
+    `mls cup` where its title, an infobox name field (lexicon.competition_name) or the heading
+    over its matches says `MLS Cup Playoffs` (the name less a word of lexicon.decides_cup at its
+    end; trial55: a league season's `==MLS Cup Playoffs==` over `===MLS Cup 2019===`)."""
     endings, keys = _cup_words()
-    texts = [doc.title or "", *(f.value for f in doc.infobox if fold(f.key) in keys)]
+    texts = [doc.title or "", *(f.value for f in doc.infobox if fold(f.key) in keys),
+             *dict.fromkeys(t for section in dict.fromkeys(m.section for m in doc.matches) for t in section)]
     said = "\n".join(texts).casefold()
     if not any(w in said for w in endings):  # most articles: no name folded
         return frozenset()
