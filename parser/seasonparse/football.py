@@ -18,7 +18,7 @@ from seasonparse.lexicon import (alternatives, contains_any, group_stage, leg_ro
                                  round_positions, series_on_points, struck_note, words)
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.memo import by_identity
-from seasonparse.names import fold, same_team
+from seasonparse.names import fold, same_club, same_team
 from seasonparse.tables import column_indexes, rows_of, to_int
 from seasonparse.records import Record
 
@@ -295,6 +295,40 @@ def knockout_ties(doc: Document) -> tuple[KnockoutTie, ...]:
             ties = [kt for kt in ties if kt.legs != final.legs] + [final]
     ties.sort(key=lambda k: k.legs[0].line)
     return tuple(ties)
+
+
+@per_document  # T010 and B001 read them
+def disputed_ties(doc: Document) -> tuple[tuple[KnockoutTie, KnockoutTie], ...]:
+    """Pairs of statements of one tie (the same legs) that name different sides as the one that
+    went through (a ties table's row that bolds one club, an outcome line naming the other: trial55,
+    Liga MX's `'''Pachuca''' || 1–1 || Tijuana` over `Tijuana advanced because of their better position`),
+    the earlier first. Who went through such a tie is not known from what is stated. Only statements
+    that no score decides (a club in bold, a league position: _UNSCORED_REASONS): a shoot-out or an
+    aggregate stated is held against the legs (T002, T003, T007, T008), and W005 holds a bold club there.
+    """
+    stated: dict[frozenset[int], list[KnockoutTie]] = {}
+    for kt in knockout_ties(doc):
+        if kt.stated is not None and kt.stated.reason in _UNSCORED_REASONS:
+            stated.setdefault(frozenset(m.index for m in kt.legs), []).append(kt)
+    out = []
+    for ties in stated.values():
+        sides = [(kt, _side_named(kt, kt.stated.winner)) for kt in sorted(ties, key=lambda k: k.line)]
+        for (first, a), (later, b) in zip(sides, sides[1:]):
+            if a is not None and b is not None and a != b:
+                out.append((first, later))
+    return tuple(out)
+
+
+_UNSCORED_REASONS = frozenset(("other", "league_position"))
+
+
+def _side_named(kt: KnockoutTie, name: str) -> int | None:
+    """0 or 1, the side of the tie (its first leg's clubs) `name` is, by name; None where neither or both."""
+    for same in (same_club, same_team):
+        sides = [i for i, side in enumerate(kt.teams()) if same(name, side)]
+        if len(sides) == 1:
+            return sides[0]
+    return None
 
 
 def _series_sections(doc: Document) -> list[tuple[str, ...]]:

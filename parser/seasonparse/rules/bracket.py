@@ -8,7 +8,7 @@ from itertools import pairwise
 from seasonparse.findings import Related, rule
 from seasonparse.identity import key, match_clubs, names_a_side, one_club
 from seasonparse.football import (
-    describe, final_table, knockout_ties, marked, may_drop_down, named_clubs, per_document, promotion_relegation_round,
+    describe, disputed_ties, final_table, knockout_ties, marked, may_drop_down, named_clubs, per_document, promotion_relegation_round,
     promotion_ties, rank_of, ranking, round_index, same_team, stated_promotion_playoff, table_clubs, tie_result)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
@@ -62,7 +62,7 @@ def bracket_team_not_advanced(doc, settings, report):
     tie: the restaged match decides it (football.struck). Who won a tie: more
     aggregate goals, else the last leg's shoot-out, else, where the tie is said to be
     decided on away goals, more away goals in its legs, else the stated winner
-    (football.tie_result). A name whose words are the
+    (football.tie_result), where no other statement of the tie names the other club (T010's). A name whose words are the
     loser's (`Dundee`, `Dundee United`) is another club where the document tells them apart
     (identity.match_clubs: they play separate matches of one day or ties of one round, trial37).
 
@@ -71,11 +71,12 @@ def bracket_team_not_advanced(doc, settings, report):
     Example: Irapuato lost its quarter-final and appears in a semi-final.
     """
     ranks = ranking(doc)
+    disputed = {frozenset(m.index for m in kt.legs) for pair in disputed_ties(doc) for kt in pair}  # T010's
     for before, after in round_pairs(doc):
         losers, res_of = {}, {}
         for kt in before:
             res = tie_result(kt, ranks)
-            if res is not None:
+            if res is not None and not (res.how == "stated" and frozenset(m.index for m in kt.legs) in disputed):
                 losers[res.loser], res_of[res.loser] = kt, res
         lost = TeamIndex(losers)  # (not every club against every loser: review39)
         for kt in after:

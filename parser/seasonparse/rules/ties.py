@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from seasonparse.football import (counted, describe, doc_club, knockout_ties, may_drop_down, per_document, rank_of,
+from seasonparse.football import (counted, describe, disputed_ties, doc_club, knockout_ties, may_drop_down, per_document, rank_of,
                                   ranking, same_team)
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
@@ -367,5 +367,30 @@ def tie_away_goals_not_level(doc, settings, report):
 
 
 
+@rule("T010", "tie-statements-disagree", ERROR)
+def tie_statements_disagree(doc, settings, report):
+    """Two statements of one tie name different clubs as the one that went through.
+
+    What it does: a tie's legs may be closed by more than one statement: a ties
+    table's row (its club in bold, where the aggregate is level and nothing else
+    decides it; a {{TwoLegResult}}) and an outcome line below the boxes (`Tijuana
+    advanced because of their better position on the league table`). Where two of
+    them name the two clubs, the later is reported, the earlier is its related
+    location (football.disputed_ties), and B001 takes neither's word for who went
+    through.
+
+    Why: which one is wrong is not known; the next round and the bracket follow
+    from it.
+
+    Example:
+        | '''Pachuca''' || 1–1 || Tijuana || 1–0 || 0–1
+        Tijuana advanced because of their better position on the league table.
+    """
+    for first, later in disputed_ties(doc):
+        yield report(f"{later.stated.winner} went through here, but line {first.line} says {first.stated.winner} did",
+                     later.line, 1, related=[Related(doc.path, first.line, 1, f"{first.stated.winner} went through: "
+                                                                              f"{first.stated.text}"), *_legs(doc, later)])
+
+
 RULES = (tie_winner_not_in_tie, tie_aggregate_mismatch, tie_wrong_winner, tie_legs_mismatch, second_leg_host,
-         eliminated_club_plays_on, tie_away_goals_not_level)
+         eliminated_club_plays_on, tie_away_goals_not_level, tie_statements_disagree)
