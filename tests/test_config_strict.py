@@ -77,3 +77,21 @@ def test_a_pyproject_whose_tool_is_no_table_configures_nothing(run, tmp_path, mo
     monkeypatch.chdir(tmp_path)
     code, out, err = run("check", ".", "--no-baseline", "--no-cache", "--exit-zero")
     assert code == 0 and "finding" in out and "internal error" not in err, err
+
+
+@pytest.mark.parametrize("text, place, said", [
+    ("[tool.pytest]\npaths = 1\n\n[tool.seasonparse]\npaths = [\"a.txt\"]\nbogus = 1\n", "6:1", "unknown key `bogus`"),
+    ("[tool.seasonparse]\npaths = [\"a.txt\"]\n  select = \"M\"\n", "3:3", "`select`: expected a list of strings"),
+    ("[tool.seasonparse]\npaths = [\"a.txt\"]\n[tool.seasonparse.severity]\nM003 = \"loud\"\n", "4:1",
+     "severity of `M003` must be one of"),
+    ("[tool.seasonparse]\npaths = [\"a.txt\"\nselect = [\"M\"]\n", "3:1", "not valid TOML: Unclosed array"),
+])
+def test_a_configuration_mistake_names_its_line_and_column(run, tmp_path, monkeypatch, text, place, said):
+    """trial56: a key's mistake named the file alone, and TOML's own `(at line 2, column 10)` stood inside the
+    message: `path:line:column: message`, as a finding is written (a key of another tool's table is not it)."""
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / "pyproject.toml").write_text(text, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", "--no-baseline")
+    assert code == 2, err
+    assert f"pyproject.toml:{place}: {said}" in err, err

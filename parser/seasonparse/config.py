@@ -73,73 +73,96 @@ def _codes(values: tuple[str, ...], where: str, known: set[str]) -> tuple[str, .
     return values
 
 
+def _placed(source: Path, name: str) -> str:
+    """`source:line:column` of where a configuration file writes `name`: as a key (`name = ...`, quoted
+    or not) or a table (`[severity]`, `[tool.seasonparse.severity]`), in a pyproject.toml from its
+    [tool.seasonparse] on; the file alone where neither is found (an inline table's key)."""
+    import re
+
+    try:
+        lines = source.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return str(source)
+    first = next((n for n, line in enumerate(lines) if line.lstrip().startswith("[tool.seasonparse")), 0)
+    named = rf"(?:{re.escape(name)}|\"{re.escape(name)}\"|'{re.escape(name)}')"
+    found = re.compile(rf"\s*(?:{named}\s*=|\[\s*(?:tool\.seasonparse\.)?{named}\s*\])")
+    for n, line in enumerate(lines[first:], first + 1):
+        if found.match(line):
+            return f"{source}:{n}:{len(line) - len(line.lstrip()) + 1}"
+    return str(source)
+
+
 def from_table(table: dict, source: Path | None, root: Path, known_codes: set[str]) -> Config:
     where = f"{source}" if source else "configuration"
+
+    def at(name: str) -> str:  # where the file writes `name`: `path:line:column` (trial56: the path alone)
+        return _placed(source, name) if source else where
+
     allowed = {"paths", "glob", "select", "ignore", "extend-select", "severity", "per-file-ignores",
                "points-for-win", "fail-on", "baseline", "aliases", "references", "dump"}
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(sorted(allowed))})")
+        raise ConfigError(f"{at(unknown[0])}: unknown key `{unknown[0]}` (known: {', '.join(sorted(allowed))})")
     kw: dict = {}
     for key in _LIST_KEYS & set(table):
-        kw[key.replace("-", "_")] = _strings(table[key], f"{where}: `{key}`")
+        kw[key.replace("-", "_")] = _strings(table[key], f"{at(key)}: `{key}`")
     for key in ("select", "ignore", "extend-select"):
         if key in table:
-            _codes(kw[key.replace("-", "_")], f"{where}: `{key}`", known_codes)
+            _codes(kw[key.replace("-", "_")], f"{at(key)}: `{key}`", known_codes)
     if "select" in table and not kw["select"]:  # as `--select ''`: turning every rule off is no default
-        raise ConfigError(f"{where}: `select`: an empty list selects no rule (leave `select` out "
+        raise ConfigError(f"{at('select')}: `select`: an empty list selects no rule (leave `select` out "
                           f"for all rules, or name some: `M`, `G001`, `ALL`)")
     if "baseline" in table:
-        kw["baseline"] = _string(table["baseline"], f"{where}: `baseline`")
+        kw["baseline"] = _string(table["baseline"], f"{at('baseline')}: `baseline`")
     if "glob" in table:
         from seasonparse.inputs import GlobError, check_glob
 
         value = table["glob"]
-        shape = f"{where}: `glob`: expected a pattern or a list of patterns"
+        shape = f"{at('glob')}: `glob`: expected a pattern or a list of patterns"
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise ConfigError(shape)
         try:
             for part in (p.strip() for pattern in value for p in pattern.split(",")):  # as split_globs
-                check_glob(part, f"{where}: `glob`")
+                check_glob(part, f"{at('glob')}: `glob`")
         except GlobError as exc:
             raise ConfigError(str(exc)) from None
         kw["glob"] = tuple(value)
     if "severity" in table:
-        sev = _table(table["severity"], f"{where}: `severity`", 'CODE = "error|warning|info"')
+        sev = _table(table["severity"], f"{at('severity')}: `severity`", 'CODE = "error|warning|info"')
         for code, level in sev.items():
             if level not in SEVERITIES:
-                raise ConfigError(f"{where}: severity of `{code}` must be one of {', '.join(SEVERITIES)}")
-            _codes((code,), f"{where}: `severity`", known_codes)
+                raise ConfigError(f"{at(code)}: severity of `{code}` must be one of {', '.join(SEVERITIES)}")
+            _codes((code,), f"{at('severity')}: `severity`", known_codes)
         kw["severity"] = dict(sev)
     if "per-file-ignores" in table:
-        pfi = _table(table["per-file-ignores"], f"{where}: `per-file-ignores`", "GLOB = [CODES]")
+        pfi = _table(table["per-file-ignores"], f"{at('per-file-ignores')}: `per-file-ignores`", "GLOB = [CODES]")
         kw["per_file_ignores"] = {}
         for g, v in pfi.items():
-            codes = _codes(_strings(v, f"{where}: per-file-ignores `{g}`"), f"{where}: per-file-ignores `{g}`",
+            codes = _codes(_strings(v, f"{at(g)}: per-file-ignores `{g}`"), f"{at(g)}: per-file-ignores `{g}`",
                            known_codes)
             key = _pattern_key(g)
             kw["per_file_ignores"][key] = kw["per_file_ignores"].get(key, ()) + codes
     if "points-for-win" in table:
         p = table["points-for-win"]
         if not isinstance(p, int) or isinstance(p, bool) or not 1 <= p <= 10:
-            raise ConfigError(f"{where}: `points-for-win` must be a whole number from 1 to 10")
+            raise ConfigError(f"{at('points-for-win')}: `points-for-win` must be a whole number from 1 to 10")
         kw["points_for_win"] = p
     if "fail-on" in table:
         if table["fail-on"] not in SEVERITIES:
-            raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(SEVERITIES)}")
+            raise ConfigError(f"{at('fail-on')}: `fail-on` must be one of {', '.join(SEVERITIES)}")
         kw["fail_on"] = table["fail-on"]
     if "aliases" in table:
-        al = _table(table["aliases"], f"{where}: `aliases`", "canonical name = [other names]")
-        kw["aliases"] = {k: _strings(v, f"{where}: aliases `{k}`") for k, v in al.items()}
+        al = _table(table["aliases"], f"{at('aliases')}: `aliases`", "canonical name = [other names]")
+        kw["aliases"] = {k: _strings(v, f"{at(k)}: aliases `{k}`") for k, v in al.items()}
         _one_club_per_name(kw["aliases"], where)
     if "dump" in table:
         from seasonparse.frontend.dump import Selection
 
         try:
-            kw["dump"] = Selection.from_table(_table(table["dump"], f"{where}: `dump`", "selection keys"),
-                                              f"{where}: `dump`")
+            kw["dump"] = Selection.from_table(_table(table["dump"], f"{at('dump')}: `dump`", "selection keys"),
+                                              f"{at('dump')}: `dump`")
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
     return Config(source=source, root=root, **kw)
@@ -163,8 +186,14 @@ def _read(path: Path) -> dict:
             raise ConfigError(f"{path}: not valid TOML: it starts with a UTF-8 byte order mark, which TOML "
                               f"readers (tomllib, pip's) refuse; save it as UTF-8 without one")
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:  # `Unclosed array (at line 2, column 1)`: the place first, as findings
+        import re
+
+        said = str(exc)
+        at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", said) or re.search(r"\s*\(at end of document\)$", said)
+        place = f"{path}:{at[1]}:{at[2]}" if at and at.lastindex == 2 else \
+            f"{path}:{max(1, len(text.splitlines()))}:1" if at else f"{path}"
+        raise ConfigError(f"{place}: not valid TOML: {said[:at.start()] if at else said}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
