@@ -137,3 +137,21 @@ def test_rows_with_both_clubs_and_no_score_are_one_p018():
     [d] = parse_text(one, "one.csv").document.diagnostics
     assert (d.code, d.line, d.message) == ("P018", 2, "a row with both clubs and no score: a match not played "
                                                       "(yet), not read")
+
+
+def test_dates_written_month_first_are_read_so_and_said_once():
+    """trial56: a spreadsheet saved in a US locale writes `03/31/2012`; its days 1 to 12 were read with day and
+    month swapped, silently, the others undated. Month first where no date's first number is above 12 and one's
+    second is; the day first where one's first is; football-data's day first where nothing shows which."""
+    from seasonparse.frontend.results_csv import parse_text
+
+    def read(*days: str):
+        text = "Date,HomeTeam,AwayTeam,FTHG,FTAG\n" + "".join(f"{d},Alpha,Beta,1,0\n" for d in days)
+        doc = parse_text(text, "x.csv").document
+        return [m.date for m in doc.matches], [(d.code, d.severity, d.line, d.column) for d in doc.diagnostics]
+
+    assert read("03/31/2012", "04/01/2012", "04/07/12") == (
+        ["2012-03-31", "2012-04-01", "2012-04-07"], [("P024", "info", 2, 1)])
+    assert read("31/03/2012", "04/01/2012") == (["2012-03-31", "2012-01-04"], [])
+    assert read("04/01/2012", "05/02/2012") == (["2012-01-04", "2012-02-05"], [])
+    assert read("2012-03-31", "04/01/2012") == (["2012-03-31", "2012-01-04"], [])

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import cache
 
 from seasonparse.frontend.source import Source, decode, read
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, INFO, WARNING, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold, same_club
@@ -28,13 +29,44 @@ def _names() -> dict[str, frozenset[str]]:
     return {k: frozenset(fold(n) for n in v) for k, v in words()["csv"].items() if k != "date_formats"}
 
 
-def _date(text: str) -> date | None:
-    for fmt in words()["csv"]["date_formats"]:
+def _date(text: str, month_first: bool = False) -> date | None:
+    for fmt in _formats(month_first):
         try:
             return datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
     return None
+
+
+@cache
+def _formats(month_first: bool) -> tuple[str, ...]:
+    """The date formats tried (reference.toml's csv.date_formats, the day first, as football-data writes
+    it); month first, each with its day and month swapped (`03/31/2012`)."""
+    formats = words()["csv"]["date_formats"]
+    if not month_first:
+        return tuple(formats)
+    return tuple(f.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m") for f in formats)
+
+
+_NUMBERED_DAY = compile_lazily(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\s*")
+
+
+def _month_first(lines, delimiter: str, column: int) -> tuple[int, int] | None:
+    """The line and column of the first date that shows the file writes the month first (`03/31/2012`: its second
+    number above 12), where no date's first number is above 12 (trial56: a spreadsheet saved in a US
+    locale; its days 1 to 12 were read with day and month swapped, silently, the others not at all);
+    None where the day comes first, or nothing shows which (football-data's order then)."""
+    shown = None
+    for n, line in enumerate(lines[1:], 2):
+        cells = line.split(delimiter)
+        m = _NUMBERED_DAY.fullmatch(cells[column]) if column < len(cells) else None
+        if m is None:
+            continue
+        if int(m[1]) > 12:
+            return None
+        if shown is None and int(m[2]) > 12:
+            shown = n, _column_of(column, cells)
+    return shown
 
 
 def _delimiter(header: str) -> str:
@@ -120,6 +152,10 @@ def parse_source(source: Source) -> Reference:
     needed = max(where[m] for m in _REQUIRED) if header is not None else 0
     last = 0  # the last line of a row over several lines (a quoted cell's line break)
     unplayed: list[tuple[int, int]] = []  # (line, column) of each row with both clubs and no score
+    month_first = header is not None and (shown := _month_first(lines, delimiter, where["date"])) is not None
+    if month_first:
+        diags.append(Diagnostic("P024", INFO, "the dates are read month first: no date's first number is above 12, "
+                                "and this one's second is", *shown))
     for n, line in enumerate(lines[1:] if header is not None else (), 2):
         if n <= last or not line.strip():
             continue
@@ -172,7 +208,7 @@ def parse_source(source: Source) -> Reference:
             diags.append(Diagnostic("P016", WARNING, f"`{cut(cell['home'])}` against `{cut(cell['away'])}`: a club "
                                     "against itself is no match; row left out", n, _column_of(where["away"], cells)))
             continue
-        day = _date(cell["date"])
+        day = _date(cell["date"], month_first)
         iso = day.isoformat() if day is not None else None
         if iso is None:
             # as an RSSSF page's date that cannot be placed (P024), and saying so (trial40: a P001 that did not)

@@ -474,7 +474,10 @@ What it does: an RSSSF-style reference dates its matches by `[Jul 29]` lines and
 year of its `Season:` line. A bracket after a round's heading that is no date
 (`Round 1 [tbd]`), a date with no season year to place it in, or a result before any
 `Season:` line (whose matches cannot be dated nor given a tournament) is reported; the
-matches are read undated. So is a CSV reference's row whose date is no date.
+matches are read undated. So is a CSV reference's row whose date is no date. A CSV
+reference whose dates are written month first (no first number above 12, a second one
+above: `03/31/2012`, as a spreadsheet saved in a US locale writes them) is read so,
+and said once (info), at the first date that shows it.
 
 Why: an undated match is paired by its clubs only, and a result outside every season
 is compared with nothing.
