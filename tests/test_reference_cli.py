@@ -172,3 +172,13 @@ def test_a_configured_reference_pattern_that_names_a_folder_says_so(run, tmp_pat
     code, _, err = run("check", SEEDS[0], "--no-cache")
     assert code == 2 and ".seasonparse.toml: `references` pattern 'refs' matches a folder, not files (refs): name the " \
         "reference files in it (`refs/*.txt`, `refs/*.csv`)" in err, err
+
+
+def test_a_season_article_with_lone_cr_line_ends_is_no_reference():
+    """trial56: its lines ended by a lone CR (as old Mac files are), a season article given as reference results
+    was read as them (exit 1 and R findings): its infobox was looked for at `\\n` line starts only."""
+    from seasonparse.reference import infobox_line
+
+    text = SEEDS[0].read_text("utf-8")
+    assert infobox_line(text.replace("\n", "\r").encode("utf-8")) == infobox_line(text.encode("utf-8")) == 3
+    assert infobox_line(text.replace("\n", "\r\n").encode("utf-8")) == 3

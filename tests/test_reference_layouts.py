@@ -418,7 +418,7 @@ def test_a_one_phase_seasons_table_is_compared_with_the_articles():
     found by S008 only); now Inter's GF 69 against the reference's 68, Treviso's agreeing row silent."""
     found = _findings("handmade_one_phase_season.txt", "handmade_one_phase_season_article.txt", codes=("R005",))
     assert [(code, line) for code, _, line, _ in found] == [("R005", 15)]
-    assert "GF 69 as the Serie A 2005–06 standings, GF 68 in the reference" in found[0][3]
+    assert "GF 69 in the Serie A 2005–06 standings, GF 68 in the reference" in found[0][3]
 
 
 def test_a_results_grids_undated_cells_are_reconciled(tmp_path):

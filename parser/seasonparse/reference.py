@@ -213,6 +213,8 @@ def infobox_line(raw: bytes) -> int | None:
     if b"nfobox" not in raw.lower():
         return None
     head = raw.decode("utf-8", errors="replace")
+    if "\r" in head:  # lines ended by a lone CR too, as the readers split them (trial56: read as results)
+        head = head.replace("\r\n", "\n").replace("\r", "\n")
     m = re.search(r"^[ \t]*(?:Infobox\b|\{\{\s*Infobox\b)", head, re.M | re.I)
     return None if m is None else head.count("\n", 0, m.start()) + 1
 

@@ -276,8 +276,8 @@ def _article_columns(doc, table, cols: dict) -> list[tuple]:
     or relegation table (each tournament column, `'11 A Pts`: its points); `cols`: column_indexes'."""
     if table.kind == "standings":
         t = table_tournament(doc, table)
-        return [(t, {m: cols[m] for m in _REF_COLUMNS if m in cols}, f"the {t[0]} {t[1]} standings" if t else "")]
-    return [(tournament_in(name), {"points": i}, f"`{table.columns[i]}` in the relegation table")
+        return [(t, {m: cols[m] for m in _REF_COLUMNS if m in cols}, f"in the {t[0]} {t[1]} standings" if t else "")]
+    return [(tournament_in(name), {"points": i}, f"as `{table.columns[i]}` in the relegation table")
             for i, name in tournament_columns(table).items()]
 
 
@@ -394,7 +394,7 @@ def reference_standings(index, settings, report):
             said = ", ".join([f"{SHORT_LABELS[m]} {values[m]}" for m in wrong])
             real = ", ".join([f"{SHORT_LABELS[m]} {figures[_AT[m]]}" for m in wrong])
             where = Related(ref.document.path, row.line, 1, f"the reference's {seg.title} table: {row.cells[1]}")
-            text = f"{team} in {t[0]} {t[1]}: {said} as {label}, {real} in the reference"
+            text = f"{team} in {t[0]} {t[1]}: {said} {label}, {real} in the reference"
             why = None
             if wrong == ["points"]:
                 why = _explain(index, club, t, seg, figures[_POINTS] - values["points"], win)
