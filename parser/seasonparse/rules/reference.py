@@ -374,7 +374,10 @@ def reference_standings(index, settings, report):
     points differ and the difference is exactly a deduction the corpus states,
     or the points the reference's matches give the club against clubs the
     documents say were suspended, expelled or disaffiliated, the explanation
-    is reported (info) instead of a contradiction.
+    is reported (info) instead of a contradiction. Not compared: the tables of
+    a part of a reference of no tournament of its own (a cup's or a continental
+    competition's group under an RSSSF group heading: R006 holds them against
+    the reference's own matches), which no article table is known to be.
 
     Why: a reference table is an independent witness; relegation tables often
     leave out the results against a removed club, and the linter should say
