@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from seasonparse.findings import Related, rule
-from seasonparse.football import (counted, describe, final_table, infobox_field, knockout_ties, marked,
+from seasonparse.football import (counted, describe, doc_club, final_table, infobox_field, knockout_ties, marked,
                                   named_clubs)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR, WARNING
@@ -39,12 +39,18 @@ def infobox_statistics_mismatch(doc, settings, report):
     there; a larger one only where they are also the whole tournament: their
     number is the infobox's `Matches`, or their clubs are as many as its `Num
     teams` (an article showing only its final is not the whole of a 14-club cup).
+    In a tournament's article (no `Club` in its infobox) the top scorer's count is
+    held to the article's own top scorers table or list too, where he has one row
+    with a count there.
 
     Why: infobox numbers are typed by hand and rarely updated.
 
     Example:
         - Goals: 35          (the 12 match blocks have 34 goals)
     """
+    scorer = infobox_field(doc, "top_scorer")
+    if scorer is not None and doc.goalscorers and doc_club(doc) is None:
+        yield from _top_scorer_against_table(doc, scorer, report)
     matches = [m for m in doc.matches if counted(m)]
     if not matches:
         return
@@ -64,7 +70,6 @@ def infobox_statistics_mismatch(doc, settings, report):
     if _contradicts(n := _count(teams_field), len(clubs), whole):
         yield report(f"{teams_field.key}: {n}, but {len(clubs)} teams play in the match blocks",
                      teams_field.line, 1)
-    scorer = infobox_field(doc, "top_scorer")
     for m in _top_scorers(scorer.value) if scorer else ():
         name, n = m["name"].strip(), int(m["n"])
         link = next((fold(target) for target, label in scorer.links if fold(label) == fold(name)), None)
@@ -74,6 +79,22 @@ def infobox_statistics_mismatch(doc, settings, report):
         if _contradicts(n, got, whole and all(_scorers_named(mt) for mt in matches)):
             yield report(f"{scorer.key}: {name} with {n}, but the match blocks give him {got}",
                          scorer.line, 1)
+
+
+def _top_scorer_against_table(doc, scorer, report):
+    """The infobox's top scorer held to the document's own top scorers table or list (trial55: `Leigh
+    Griffiths (30 goals)` over a table giving him 31, unseen): in a tournament's article, where both
+    count its goals (a club's infobox may count the league's and its table every competition's); where
+    the player has one row with a count, in one table (two tables are two phases' counts)."""
+    for m in _top_scorers(scorer.value):
+        name, n = m["name"].strip(), int(m["n"])
+        link = next((fold(target) for target, label in scorer.links if fold(label) == fold(name)), None)
+        rows = [g for g in doc.goalscorers if not g.own_goal and (
+            fold(g.link) == link if link is not None and g.link is not None else player_matches(g.player, name))]
+        if len(rows) == 1 and rows[0].goals is not None and rows[0].goals != n:
+            g = rows[0]
+            yield report(f"{scorer.key}: {name} with {n}, but the top scorers {g.source} gives him {g.goals}",
+                         scorer.line, 1, related=[Related(doc.path, g.line, 1, f"{g.player}: {g.goals}")])
 
 
 def _scored_by(e, name: str, link: str | None) -> bool:
