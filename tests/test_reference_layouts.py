@@ -824,3 +824,17 @@ def test_results_before_any_season_line_are_one_p024():
     assert len(ref.document.matches) == 4
     assert [(d.code, d.line, d.message) for d in ref.document.diagnostics] == [
         ("P024", 1, "a result before any `Season:` line, and 3 more (to line 7): their matches read with no season")]
+
+
+def test_a_match_a_day_off_does_not_take_the_one_another_match_has_on_its_own_day(tmp_path):
+    """trial56: a first leg moved to the day before the second leg (12 April, the reference's 5th and 13th) was
+    paired with the second leg, a day off, and the second leg, on its own day, with nothing: a false R004 for it
+    and an R001 and R003 for the first. Each match on its own day pairs first; the moved leg is the one unmatched."""
+    assert _findings("handmade_tie_legs_a_week_apart.txt", "handmade_tie_legs_article.txt",
+                     codes=("R001", "R002", "R003", "R004")) == []
+    moved = (REFERENCES / "handmade_tie_legs_article.txt").read_text("utf-8").replace("5 April 2005", "12 April 2005")
+    (tmp_path / "article.txt").write_text(moved, "utf-8")
+    docs = [parse_file(str(tmp_path / "article.txt"), "article.txt")]
+    rec = reconcile(docs, [load(str(REFERENCES / "handmade_tie_legs_a_week_apart.txt"))], Settings(),
+                    codes={"R001", "R002", "R003", "R004"})
+    assert [(f.code, f.line) for f in rec.findings] == [("R004", 11)]

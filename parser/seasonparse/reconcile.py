@@ -454,14 +454,22 @@ class ReferenceIndex:
             return tournaments[place]
 
         pairing, pairings, references = maker(Pairing), self.pairings, self.references
+        claimed = None  # (article path, id of a reference match) that an article match has on its own day
         for a in self.article_matches:
             doc, _, day, home, away = a
             low, high = (home, away) if home < away else (away, home)
             path = doc.path
             for ref in references:
                 ref_id = id(ref)
-                candidates = by_day.get((ref_id, low, high, day)) or by_day.get((ref_id, low, high, day - _DAY)) or \
-                    by_day.get((ref_id, low, high, day + _DAY), ())
+                candidates = by_day.get((ref_id, low, high, day))
+                if not candidates:  # a day off: not a match another of the article's has on its own day (trial56:
+                    # a first leg moved to the day before the second took the second leg's, a false R004 for it)
+                    candidates = by_day.get((ref_id, low, high, day - _DAY)) or \
+                        by_day.get((ref_id, low, high, day + _DAY), ())
+                    if candidates:
+                        if claimed is None:
+                            claimed = self._claimed_on_their_day()
+                        candidates = [rm for rm in candidates if (path, id(rm)) not in claimed]
                 if not candidates and (ref_id, low, high) in undated:
                     tournament = tournament_of(a)
                     candidates = [rm for rm in undated[ref_id, low, high] if _in_window(rm.window, day) and (
@@ -480,6 +488,16 @@ class ReferenceIndex:
                     same = tuple(rm for rm in self.by_segment.get(id(segment), ())
                                  if (rm.home, rm.away) in ((low, high), (high, low)))
                     self.unmatched.append((a, ref, segment, same))
+
+    def _claimed_on_their_day(self) -> set[tuple[str, int]]:
+        """(article path, id of a reference match) for each reference match an article match of that
+        path has on its own day: a match a day off pairs with none of them (asked only where one is)."""
+        by_day, out = self._by_day, set()
+        for doc, _, day, home, away in self.article_matches:
+            low, high = (home, away) if home < away else (away, home)
+            for ref in self.references:
+                out.update((doc.path, id(rm)) for rm in by_day.get((id(ref), low, high, day), ()))
+        return out
 
     def _pair_undated_legs(self) -> None:
         """The legs of each article tie of two legs with no date, paired with a reference's legs of the
