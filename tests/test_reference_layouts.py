@@ -98,11 +98,18 @@ def test_csv_dates_written_with_dashes():
 
 
 def test_a_headings_date_with_a_venue_after_it():
-    """`Final [May 18, Klagenfurt]`: the date (it was a P001 and the final undated)."""
+    """`Final [May 18, Klagenfurt]`: the date (it was a P001 and the final undated), and where the final was
+    played, on neutral ground, as a date line's place is (trial56: the final had a home side, a false R002)."""
     ref = load(str(REFERENCES / "handmade_final_date_venue.txt"))
-    assert [(m.date, m.section[-1]) for m in ref.document.matches] == [
-        ("2013-07-13", "Round 1"), ("2014-05-18", "Final")]
+    assert [(m.date, m.section[-1], m.neutral) for m in ref.document.matches] == [
+        ("2013-07-13", "Round 1", False), ("2014-05-18", "Final", True)]
     assert ref.document.diagnostics == ()
+    from seasonparse.frontend.rsssf import parse_text
+
+    for heading, neutral in (("Final [May 25 2005, Atatürk Olympic Stadium, Istanbul]", True),
+                             ("Final [May 25 2005]", False), ("Final [May 25 2005, replay]", False)):
+        ref = parse_text(f"Competition: T\nSeason: 2004-2005\n\n{heading}\nAC Milan  3-3 Liverpool\n")
+        assert [(m.date, m.neutral) for m in ref.document.matches] == [("2005-05-25", neutral)], heading
 
 
 def test_a_season_of_one_phase_is_one_segment():

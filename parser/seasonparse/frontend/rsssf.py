@@ -931,7 +931,11 @@ class _Reader:
         """The date after a heading, maybe with a venue after it (`Final [May 18, Klagenfurt]`):
         the words before the last comma, while there is one (not on a line of its own, where
         `[May 14, Kim 71]` may be scorers); none where a day follows the comma (`[Aug 17, 18]`:
-        two days, the round's matches on either, left undated as an undated round's are)."""
+        two days, the round's matches on either, left undated as an undated round's are). The words
+        after the date say where the round's matches were played, on neutral ground, as on a date
+        line of their own (date_and_words; trial56: `Final [May 25 2005, Atatürk Olympic Stadium,
+        Istanbul]` gave the final a home side, a false R002)."""
+        whole = when
         while not self.read_date(when, n):
             if "," not in when:
                 return False
@@ -941,6 +945,9 @@ class _Reader:
                 self.date_text, self.date_line = "", n
                 return True
             when += "]"
+        if len(when) < len(whole):
+            after = whole[len(when) - 1:].removesuffix("]").strip(" ,")
+            self.date_neutral = bool(after) and (at_a_venue(after) or not _note_words_first(after))
         return True
 
     def _part(self, head: str, folded: str) -> bool | None:
