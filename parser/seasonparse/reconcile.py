@@ -380,7 +380,8 @@ class ReferenceIndex:
         """The articles' dated competitive matches; whether a section's matches count is
         asked once per section (it reads the section titles' words)."""
         out = []
-        root, roots, article_match = self.root, self._roots, maker(ArticleMatch)
+        # a name's root as self.root gives it, its cache read here first (most names are in it)
+        roots, clubs_root, article_match = self._roots, self.clubs.root, maker(ArticleMatch)
         counted_in: dict[tuple[str, ...], bool] = {}
         undated = self._undated_league_matches = []  # (doc, match): paired by _pair_undated_league
         for doc in self.articles:
@@ -395,8 +396,9 @@ class ReferenceIndex:
                 if day is None:
                     undated.append((doc, m))
                 else:
-                    out.append(article_match((doc, m, date.fromisoformat(day), roots.get(home) or root(home),
-                                              roots.get(away) or root(away))))
+                    out.append(article_match((doc, m, date.fromisoformat(day),
+                                              roots.get(home) or roots.setdefault(home, clubs_root(home)),
+                                              roots.get(away) or roots.setdefault(away, clubs_root(away)))))
         return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
@@ -412,13 +414,14 @@ class ReferenceIndex:
         # looked for from each undated match on, never over a stretch twice (most matches have a day)
         ahead, ahead_day = 0, None
         out = []
-        root, ref_match = self.root, maker(RefMatch)
+        clubs_root, ref_match = self.clubs.root, maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         last = None  # the last dated match's day so far
         for (i, _, day, home, away, home_goals, away_goals, number, tournament, knockout, leg, _), m in zip(
                 rows, ref.document.matches):
             segment, in_segment, regular, results, by_club = lists[number] if number is not None else (None,) * 5
-            home, away = roots.get(home) or root(home), roots.get(away) or root(away)
+            home = roots.get(home) or roots.setdefault(home, clubs_root(home))  # (self.root, its cache read first)
+            away = roots.get(away) or roots.setdefault(away, clubs_root(away))
             if day is not None:
                 last = day
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
