@@ -918,27 +918,25 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                 # Coventry City` on one day made Concord Rangers Coventry City); a win's two
                 # listings with the venues swapped are one match (X002 tells the venue)
                 level = home_goals == away_goals
-                k = (day, roots.get(home) or roots.setdefault(home, clubs.root(home)), home_goals, away_goals,
-                     level and "home")
-                prev = seen.get(k)
-                if prev is None:
-                    seen[k] = (doc_no, i, path, m, away_name, away)
-                else:
-                    again.setdefault(k, []).append((doc_no, i, path, m, away_name, away))
+                # the two sides' roots, read again after a merge (it moves the roots of the key it drops)
+                home_root = roots.get(home) or roots.setdefault(home, clubs.root(home))
+                away_root = roots.get(away) or roots.setdefault(away, clubs.root(away))
+                side = (doc_no, i, path, m, away_name, away)
+                k = (day, home_root, home_goals, away_goals, level and "home")
+                prev = seen.setdefault(k, side)
+                if prev is not side:
+                    again.setdefault(k, []).append(side)
                     if prev[0] != doc_no and (roots.get(other := prev[5]) or roots.setdefault(other, clubs.root(
-                            other))) != (roots.get(away) or roots.setdefault(away, clubs.root(away))) and merged(
-                            prev, path, m, away, away_name):
+                            other))) != away_root and merged(prev, path, m, away, away_name):
                         changed = True
-                k = (day, roots.get(away) or roots.setdefault(away, clubs.root(away)), away_goals, home_goals,
-                     level and "away")
-                prev = seen.get(k)
-                if prev is None:
-                    seen[k] = (doc_no, i, path, m, home_name, home)
-                else:
-                    again.setdefault(k, []).append((doc_no, i, path, m, home_name, home))
+                        home_root, away_root = roots[home], roots[away]
+                side = (doc_no, i, path, m, home_name, home)
+                k = (day, away_root, away_goals, home_goals, level and "away")
+                prev = seen.setdefault(k, side)
+                if prev is not side:
+                    again.setdefault(k, []).append(side)
                     if prev[0] != doc_no and (roots.get(other := prev[5]) or roots.setdefault(other, clubs.root(
-                            other))) != (roots.get(home) or roots.setdefault(home, clubs.root(home))) and merged(
-                            prev, path, m, home, home_name):
+                            other))) != home_root and merged(prev, path, m, home, home_name):
                         changed = True
         changed = changed and _would_merge(clubs, seen, again, dropped)
 
