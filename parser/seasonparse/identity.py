@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache, lru_cache
-from itertools import combinations
+from itertools import combinations, compress
 from typing import Callable, Iterable
 
 
@@ -151,12 +151,20 @@ class Clubs:
         return (own,) if targets is None else (own, *dict.fromkeys(self.root(t) for t in targets))
 
     def root(self, name_or_key: str) -> str:
-        k = name_or_key if name_or_key in self.parent else key(name_or_key)
-        if k not in self.parent:
+        """The root of a key, or of a name's key; a key never added is its own. Most keys asked
+        are roots: each parent is looked up once before the loop (thousands of calls a check)."""
+        parent = self.parent
+        k, up = name_or_key, parent.get(name_or_key)
+        if up is None:
+            k = key(name_or_key)
+            up = parent.get(k)
+            if up is None:
+                return k
+        if up == k:
             return k
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
         return k
 
     def roster(self, club: str, day: str) -> str | None:
@@ -179,8 +187,8 @@ class Clubs:
     def freeze(self) -> None:
         """Compute each group's name once all merges are done."""
         best: dict[str, str] = {}
-        for k in self.parent:
-            r = self.root(k)
+        for k, up in self.parent.items():
+            r = k if up == k else self.root(k)  # (most keys are roots)
             if r not in best or (len(k), k) > (len(best[r]), best[r]):
                 best[r] = k
         self.names_by_root = {r: self.display[k] for r, k in best.items()}
@@ -188,12 +196,13 @@ class Clubs:
     def stand_in(self, numbered: dict[tuple[str, ...], int]) -> None:
         """Each group's keys (a match's or a table's clubs -> the group's number): any two of a
         group's keys are two clubs. One call for all of a corpus's groups (~100 with a reference's
-        view), not one a group. A key that is its own root (every key, before the first merge)
-        is not looked up."""
+        view), not one a group. Only a key that is no longer its own root is looked up: the keys
+        merged so far, found in one C loop (none before the first merge, where _decided asks)."""
         groups, parent = self.groups, self.parent
+        moved = set(compress(parent, map(str.__ne__, parent, parent.values())))
         for keys, group in numbered.items():
             for k in keys:
-                r = k if parent.get(k, k) == k else self.root(k)
+                r = self.root(k) if moved and k in moved else k
                 held = groups.get(r)
                 if held is None:
                     groups[r] = {group}
@@ -909,27 +918,25 @@ def _infer_from_matches(clubs: Clubs, evidence_of: Callable[[], Iterable[tuple[s
                 # Coventry City` on one day made Concord Rangers Coventry City); a win's two
                 # listings with the venues swapped are one match (X002 tells the venue)
                 level = home_goals == away_goals
-                k = (day, roots.get(home) or roots.setdefault(home, clubs.root(home)), home_goals, away_goals,
-                     level and "home")
-                prev = seen.get(k)
-                if prev is None:
-                    seen[k] = (doc_no, i, path, m, away_name, away)
-                else:
-                    again.setdefault(k, []).append((doc_no, i, path, m, away_name, away))
+                # the two sides' roots, read again after a merge (it moves the roots of the key it drops)
+                home_root = roots.get(home) or roots.setdefault(home, clubs.root(home))
+                away_root = roots.get(away) or roots.setdefault(away, clubs.root(away))
+                side = (doc_no, i, path, m, away_name, away)
+                k = (day, home_root, home_goals, away_goals, level and "home")
+                prev = seen.setdefault(k, side)
+                if prev is not side:
+                    again.setdefault(k, []).append(side)
                     if prev[0] != doc_no and (roots.get(other := prev[5]) or roots.setdefault(other, clubs.root(
-                            other))) != (roots.get(away) or roots.setdefault(away, clubs.root(away))) and merged(
-                            prev, path, m, away, away_name):
+                            other))) != away_root and merged(prev, path, m, away, away_name):
                         changed = True
-                k = (day, roots.get(away) or roots.setdefault(away, clubs.root(away)), away_goals, home_goals,
-                     level and "away")
-                prev = seen.get(k)
-                if prev is None:
-                    seen[k] = (doc_no, i, path, m, home_name, home)
-                else:
-                    again.setdefault(k, []).append((doc_no, i, path, m, home_name, home))
+                        home_root, away_root = roots[home], roots[away]
+                side = (doc_no, i, path, m, home_name, home)
+                k = (day, away_root, away_goals, home_goals, level and "away")
+                prev = seen.setdefault(k, side)
+                if prev is not side:
+                    again.setdefault(k, []).append(side)
                     if prev[0] != doc_no and (roots.get(other := prev[5]) or roots.setdefault(other, clubs.root(
-                            other))) != (roots.get(home) or roots.setdefault(home, clubs.root(home))) and merged(
-                            prev, path, m, home, home_name):
+                            other))) != home_root and merged(prev, path, m, home, home_name):
                         changed = True
         changed = changed and _would_merge(clubs, seen, again, dropped)
 

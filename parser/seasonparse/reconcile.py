@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Iterable
 
 from seasonparse.corpus import Corpus, build
@@ -34,6 +34,9 @@ from seasonparse.tables import record
 
 
 _DAY = timedelta(days=1)
+# what _article_matches reads of every article match, in one C step (a record's field read by name
+# costs ~200 instructions)
+_COUNTED_FIELDS = itemgetter(*map(Match._fields.index, ("section", "note", "date", "home", "away")))
 _NO_TABLES: frozenset[int] = frozenset()
 
 
@@ -352,7 +355,7 @@ class ReferenceIndex:
         # an article match up by
         self._by_day: dict[tuple, list[RefMatch]] = {}
         self._undated: dict[tuple, list[RefMatch]] = {}
-        self.ref_matches = [rm for r in references for rm in self._ref_matches(r)]
+        self.ref_matches = list(chain.from_iterable(map(self._ref_matches, references)))
         self.article_matches = self._article_matches()
         self.pairings: list[Pairing] = []
         # an article match inside a segment a reference covers in full, which the reference lacks: (the article
@@ -377,22 +380,25 @@ class ReferenceIndex:
         """The articles' dated competitive matches; whether a section's matches count is
         asked once per section (it reads the section titles' words)."""
         out = []
-        root, roots, article_match = self.root, self._roots, maker(ArticleMatch)
+        # a name's root as self.root gives it, its cache read here first (most names are in it)
+        roots, clubs_root, article_match = self._roots, self.clubs.root, maker(ArticleMatch)
         counted_in: dict[tuple[str, ...], bool] = {}
         undated = self._undated_league_matches = []  # (doc, match): paired by _pair_undated_league
         for doc in self.articles:
             for m in doc.matches:
-                keep = counted_in.get(m.section)
+                section, note, day, home, away = _COUNTED_FIELDS(m)
+                keep = counted_in.get(section)
                 if keep is None:
-                    keep = counted_in[m.section] = not excluded_section(m.section)
-                if not keep or struck(m):  # a match's own note (`abandoned`), not its section's
+                    keep = counted_in[section] = not excluded_section(section)
+                # a match's own note (`abandoned`), not its section's: a match with none is struck by none
+                if not keep or note is not None and struck(m):
                     continue
-                if m.date is None:
+                if day is None:
                     undated.append((doc, m))
                 else:
-                    home, away = m.home, m.away
-                    out.append(article_match((doc, m, date.fromisoformat(m.date), roots.get(home) or root(home),
-                                              roots.get(away) or root(away))))
+                    out.append(article_match((doc, m, date.fromisoformat(day),
+                                              roots.get(home) or roots.setdefault(home, clubs_root(home)),
+                                              roots.get(away) or roots.setdefault(away, clubs_root(away)))))
         return out
 
     def _ref_matches(self, ref: Reference) -> list[RefMatch]:
@@ -408,13 +414,14 @@ class ReferenceIndex:
         # looked for from each undated match on, never over a stretch twice (most matches have a day)
         ahead, ahead_day = 0, None
         out = []
-        root, ref_match = self.root, maker(RefMatch)
+        clubs_root, ref_match = self.clubs.root, maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         last = None  # the last dated match's day so far
         for (i, _, day, home, away, home_goals, away_goals, number, tournament, knockout, leg, _), m in zip(
                 rows, ref.document.matches):
             segment, in_segment, regular, results, by_club = lists[number] if number is not None else (None,) * 5
-            home, away = roots.get(home) or root(home), roots.get(away) or root(away)
+            home = roots.get(home) or roots.setdefault(home, clubs_root(home))  # (self.root, its cache read first)
+            away = roots.get(away) or roots.setdefault(away, clubs_root(away))
             if day is not None:
                 last = day
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
