@@ -120,10 +120,11 @@ KEYED = {  # documents related by one key alone: the split must keep each pair t
     },
     "a club season's league place and its league's final table (tournament)": {
         "a": "= 1900 Borona season =\n\nInfobox\n- Club: Borona\n- Season: 1900\n- League: Apertura 1900\n"
-             "- League Result: 2nd\n",
+             "- League Result: 2nd\n\n==Apertura 1900==\nJuly 1, 1900\nBorona 2 - 0 Romini\nJuly 8, 1900\n"
+             "Canaro 0 - 1 Borona\n",
         "b": "= 1900 Liga season =\n\nInfobox\n- Competition: Liga\n- Season: 1900\n\n==Apertura 1900==\n"
              "| Pos | Team | Pld | W | D | L | GF | GA | Pts |\n| 1 | Borona | 2 | 2 | 0 | 0 | 3 | 0 | 6 |\n"
-             "| 2 | Romini | 2 | 0 | 0 | 2 | 0 | 3 | 0 |\n",
+             "| 2 | Romini | 2 | 1 | 0 | 1 | 2 | 2 | 3 |\n| 3 | Canaro | 2 | 0 | 0 | 2 | 0 | 3 | 0 |\n",
     },
 }
 UNRELATED = "= Other friendlies =\n\n==Friendlies==\nMay 2, 1950\nNimina 2 - 1 Canaro\n"

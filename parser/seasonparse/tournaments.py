@@ -120,6 +120,30 @@ def doc_competition(doc: Document) -> str | None:
     return name
 
 
+def league_named(text: str | None) -> str | None:
+    """The league a text names, folded, less its seasons and phases (`Apertura 2019 Liga MX` -> `liga mx`,
+    `2011–12 Honduran Liga Nacional` -> `honduran liga nacional`); None where nothing else is left
+    (`Apertura 2011`): where two documents' phase tournaments (`Apertura 2011`) may be two leagues', the
+    league each names tells them apart (X011)."""
+    if not text:
+        return None
+    name = _SEASON_WORDS.sub(" ", text)
+    for _, named in _phase_words():
+        name = named.sub(" ", name)
+    name = " ".join(fold(name).split())
+    return name or None
+
+
+def stated_league(doc: Document) -> str | None:
+    """The league a document's infobox names (`League`, `Competition`: the article its value links where it
+    links one under another label, `[[Apertura 2019 Liga MX|Apertura 2019]]`), else its title's, as
+    league_named reads it."""
+    f = next((f for f in doc.infobox if fold(f.key) in words("infobox", "competition") and f.value), None)
+    linked = _PIPED_LINK.search(f.raw) if f is not None and "|" in f.raw else None
+    return league_named(linked[1] if linked else f.value) if f is not None else (
+        None if doc_club(doc) else league_named(doc.title))
+
+
 def _single_phase(doc: Document) -> Tournament | None:
     competition, season = doc_competition(doc), season_window(doc)
     if competition is None or season is None:

@@ -15,6 +15,7 @@ from seasonparse.football import (
     standings_tables, stated_promotion_playoff, tie_result)
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import words
+from seasonparse.tables import column_indexes
 from seasonparse.model import ERROR, WARNING, Document
 from seasonparse.names import club_subset, fold, same_team
 from seasonparse.findings import Related, rule
@@ -22,7 +23,7 @@ from seasonparse.rules.base import odd_ones, text_column
 from seasonparse.wording import ordinal
 from seasonparse.statements import next_opponents
 from seasonparse.tournaments import (doc_competition, doc_tournament, final_tournament, phase_of_season, season_of,
-                                     section_tournament, table_tournament, tournament_in)
+                                     section_tournament, stated_league, table_tournament, tournament_in)
 from seasonparse.records import Record
 
 
@@ -51,6 +52,18 @@ def league_position(doc) -> LeaguePosition | None:
     league = doc.field(*words("infobox", "competition"))
     t = (tournament_in(league.value) if league is not None else None) or doc_tournament(doc)
     return None if t is None else LeaguePosition(int(m[1]), t, f)
+
+
+def _shared_place(doc, line: int) -> bool:
+    """Whether the row at `line` of the document's standings table writes its place as shared, or as anything
+    but a number (`=2`, `T-2`: review41, the place read from the rows' order instead)."""
+    table = standings_tables(doc)[0]
+    pcol = column_indexes(table).get("position")
+    row = next((r for r in table.rows if r.line == line), None)
+    if pcol is None or row is None:
+        return False
+    cells = table.cells(row)
+    return pcol < len(cells) and not cells[pcol].strip().isdigit()
 
 
 def _season_tournament(doc, phase: str):
@@ -359,7 +372,11 @@ def league_position_mismatch(corpus, settings, report):
     and season, and holds it against the club's row in the final standings table of
     another document of that tournament: a document with one standings table, in
     which every club has played as many matches (football.final_table), ranked by its
-    `Pos` column, else by its order. Not compared: a place in other words
+    `Pos` column, else by its order. The two must name one league: the club's
+    `League` (the article it links) and the other document's competition, less
+    seasons and phases (`Apertura 2019 Liga MX` is not Liga MX Femenil's
+    `Apertura 2019`); where either names none, the table must rank two of the
+    club's opponents in the article. Not compared: a place in other words
     (`Champions`, `5th (Eastern Conference)`, `1st (revoked)`), a document of several
     tables (phases, groups, conferences, a championship round: which one the place is
     in is not known), a club the table has no row of, a place two rows share.
@@ -385,9 +402,19 @@ def league_position_mismatch(corpus, settings, report):
         if stated is None or stated.tournament not in tables:
             continue
         club, f = root(doc_club(doc)), stated.field
+        league, opponents = stated_league(doc), None
         for other, ranked in tables[stated.tournament]:
+            if league is not None and (named := stated_league(other)) is not None:
+                if named != league:  # `Apertura 2019` of Liga MX and of Liga MX Femenil (review41)
+                    continue
+            else:  # a league named by neither: the table ranks two of the club's opponents at least
+                if opponents is None:
+                    opponents = {root(name) for m in doc.matches for name in (m.home, m.away)} - {club}
+                if len(opponents.intersection(root(r[1]) for r in ranked)) < 2:
+                    continue
             rows = [r for r in ranked if root(r[1]) == club]
-            if len(rows) != 1 or rows[0][0] == stated.position or [r[0] for r in ranked].count(rows[0][0]) > 1:
+            if len(rows) != 1 or rows[0][0] == stated.position or [r[0] for r in ranked].count(rows[0][0]) > 1 \
+                    or _shared_place(other, rows[0][2]):
                 continue
             rank, name, line, _ = rows[0]
             yield report(f"{f.key}: {f.value.strip()}, but the final table of {other.path} ranks {name} "
