@@ -79,7 +79,10 @@ def standings_points(doc, settings, report):
     its clubs from the points they carried over from the regular season (halved in Belgium
     and Austria, whole in Denmark), which its W and D do not show: Pts above the formula
     there are those points, no error (trial22: eight false errors on the 2022–23 Austrian
-    Bundesliga); Pts below it still are.
+    Bundesliga); Pts below it still are. A table none of whose rows fits a known
+    system counts its own way (the NASL's six points a win, three a tie and bonus
+    points): only a row that does not fit the count all its other rows (three at
+    least) fit is reported.
 
     Why: points decide the order of the table.
 
@@ -89,8 +92,15 @@ def standings_points(doc, settings, report):
     stated = deductions(doc)
     for table in _tables(doc, "standings"):
         win, by_rows = stated_win(table, settings, stated)
-        for r in rows_of(table):
-            pts, due = r.values.get("points"), expected_figures(table, r, win).get("points")
+        rows = rows_of(table)
+        dues = [(r, r.values.get("points"), expected_figures(table, r, win).get("points")) for r in rows]
+        if not any(pts == due for _, pts, due in dues if pts is not None and due is not None):
+            # no row fits a known system's count: the table counts its own way, which all its rows (or all but
+            # one) may show (review41: a NASL table, six a win, three a tie and bonus points, three false S002)
+            if (own := _own_count(rows)) is not None:
+                yield from _own_count_misfits(rows, own, report)
+            continue
+        for r, pts, due in dues:
             if pts is None or due is None or pts == due:
                 continue
             adjust = r.values.get("points_adjustment") or 0
@@ -107,6 +117,40 @@ def standings_points(doc, settings, report):
                                 if r.row.adjustment else "")
                              + (f" (a win is {win} points in this table, as its other rows count)"
                                 if by_rows else ""), r.row.line, 1)
+
+
+def _figures(r) -> tuple[int, int, int] | None:
+    """A row's W, D and Pts less its adjustment (an Adj or bonus points column), where it states all three."""
+    w, d, pts = r.values.get("won"), r.values.get("drawn"), r.values.get("points")
+    return None if None in (w, d, pts) else (w, d, pts - (r.values.get("points_adjustment") or 0))
+
+
+def _own_count(rows) -> tuple[int, int] | None:
+    """The points a table counts for a win and a draw where it counts its own way, not as S002's systems
+    (two or three a win, one a draw) do: a pair a > b ≥ 0, a a dozen at most, that every row fits (two at
+    least), or every row but one (three at least fitting: fewer could fit by chance), Pts = a × W + b × D
+    plus the row's adjustment (the NASL's six a win and three a tie, plus a bonus point a goal up to three a
+    game: review41, three false S002 where the table was right). None where no pair does."""
+    figures = [f for r in rows if (f := _figures(r)) is not None]
+    for a in range(2, 13):
+        for b in range(a):
+            if (a, b) in ((2, 1), (3, 1)):
+                continue
+            misfits = sum(a * w + b * d != pts for w, d, pts in figures)
+            if misfits == 0 and len(figures) >= 2 or misfits == 1 and len(figures) - 1 >= 3:
+                return a, b
+    return None
+
+
+def _own_count_misfits(rows, count: tuple[int, int], report):
+    """S002 for the one row of a table that counts its own way (_own_count) that does not fit that count."""
+    a, b = count
+    for r in rows:
+        if (f := _figures(r)) is not None and a * f[0] + b * f[1] != f[2]:
+            adjust = r.values.get("points_adjustment") or 0
+            yield report(f"{r.team}: Pts {r.values['points']}, but {a} × W + {b} × D" + (f" {adjust:+d}" if adjust else "")
+                         + f" = {a * f[0] + b * f[1] + adjust} (a win is {a} points and a draw {b} in this table, as its "
+                         f"other rows count)", r.row.line, 1)
 
 
 def stated_win(table, settings, stated) -> tuple[int, bool]:
