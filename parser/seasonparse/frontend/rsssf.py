@@ -30,7 +30,7 @@ from seasonparse.model import (
     ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, InfoboxField, Match, Row, Section,
     Table, maker)
 from seasonparse.model import Document
-from seasonparse.names import fold, same_club
+from seasonparse.names import club_words, fold, same_club
 from seasonparse.football import round_index
 from seasonparse.seasons import FOOTBALL_YEAR_START, season_year, season_years, start_month_of
 from seasonparse.reference import (
@@ -431,7 +431,7 @@ class _Reader:
                  "date_text", "date_line", "date_neutral", "segments", "leg", "rows", "table_start", "participants",
                  "participants_start", "expect_participants", "note", "items", "last_match_line", "open_group",
                  "competition", "season", "notes_by_number", "knockout", "tournament_title", "in_part",
-                 "season_line", "single_phase", "unseasoned")
+                 "season_line", "single_phase", "unseasoned", "clubs", "club_words", "clubs_alike")
 
     def __init__(self, source: Source):
         self.source = source
@@ -479,6 +479,9 @@ class _Reader:
         self.season_line = 0  # the line that gave `years`
         self.single_phase = False  # whether the segments are open_season's
         self.unseasoned: list[int] | None = None  # [its P024's index in diags, first line, last line, results]
+        self.clubs: set[str] = set()  # the names of the clubs of the matches read (_add_clubs)
+        self.club_words: set[tuple[str, ...]] = set()  # and their words
+        self.clubs_alike = False  # whether two of those names have the same words
 
     # -- structure ---------------------------------------------------------
     @property
@@ -988,7 +991,10 @@ class _Reader:
         a P016, as the CSV reader's (a reference runs no M rule)."""
         if not self.stack and self.years is None:  # a season of one phase needs no heading (review27)
             self.before_season(n)
-        if same_club(home, away):
+        clubs = self.clubs
+        if home not in clubs or away not in clubs:
+            self._add_clubs(home, away)
+        if home == away or self.clubs_alike and same_club(home, away):
             self.diags.append(Diagnostic("P016", WARNING, f"`{home}` against `{away}`: a club against itself is no "
                                          "match; its result is not read", n, start))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
@@ -1022,6 +1028,17 @@ class _Reader:
                 added += read_scorers(self, m, [(group, n, raw)])
             if added:
                 matches[index] = m._replace(events=m.events + tuple(added))
+
+    def _add_clubs(self, *names: str) -> None:
+        """Each new name a match gives a club, with whether two of them have the same words
+        (names.club_words): until two do, two names are one club (same_club) only where they are
+        one string, and record asks same_club of no match (~1 K instructions a result line)."""
+        for name in names:
+            if name not in self.clubs:
+                self.clubs.add(name)
+                words = club_words(name)
+                self.clubs_alike = self.clubs_alike or words in self.club_words
+                self.club_words.add(words)
 
     def read_tie(self, n: int, raw: str, text: str) -> bool:
         """A tie's two legs on one line (_tie_line): the first leg at the first club's, the second at the
