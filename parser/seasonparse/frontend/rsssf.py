@@ -1002,9 +1002,10 @@ class _Reader:
         matches = self.matches
         index = len(matches)
         path, tournament, knockout, segment, in_segment = self._place or self.place()
-        # one look-up a side (`07`, digits not ASCII: int())
-        home_goals = goals if (goals := _GOALS.get(home_goals)) is not None else int(home_goals)
-        away_goals = goals if (goals := _GOALS.get(away_goals)) is not None else int(away_goals)
+        try:  # one look-up a side
+            home_goals, away_goals = _GOALS[home_goals], _GOALS[away_goals]
+        except KeyError:  # `07`, digits not ASCII
+            home_goals, away_goals = int(home_goals), int(away_goals)
         iso = self.date
         matches.append(_match((
             index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
