@@ -240,3 +240,17 @@ def test_a_date_lines_iso_day_is_what_isoformat_writes(year, month, day, written
     except ValueError:
         expected = None
     assert ref.document.matches[0].date == expected
+
+
+def test_a_star_is_asked_after_the_first_shapes():
+    """The reader reads a result or date line where no block is open before it asks whether the
+    line starts with a star (rsssf._Reader.run): a star line is still read as what follows the star,
+    and a star after a space is no star line (its club keeps it, as it always has)."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Season: 2011-12\n[Jul 22]\n *Necaxa  1-0 Mérida\n*Alpha  2-1 Beta\n\n*Gamma  0-0 Delta\n"
+                     "  *\n*\n[Jul 23]\nEps  3-1 Zeta\n")
+    assert [(m.home, m.away, m.line, m.date) for m in ref.document.matches] == [
+        ("*Necaxa", "Mérida", 3, "2011-07-22"), ("Alpha", "Beta", 4, "2011-07-22"), ("Gamma", "Delta", 6, "2011-07-22"),
+        ("Eps", "Zeta", 10, "2011-07-23")]
+    assert [(b.kind, b.line, b.text) for b in ref.document.blocks] == [("paragraph", 7, "*")]

@@ -703,16 +703,16 @@ class _Reader:
                 if raw is None:
                     continue
             # most lines are results, then dates: where no block is open (a block owns the
-            # next lines), read them before trying the other shapes
-            star = raw[:1] == "*"
-            if quiet and not star:
+            # next lines), read them before trying the other shapes, and before asking whether
+            # the line starts with a star (`raw[:1]` makes a slice: ~0.7 K instructions a line)
+            if quiet:
                 text = raw.strip()
                 if not text:  # a blank line closes the blocks, and none is open
                     continue
-                if text[0] == "[":
+                if (first := text[0]) == "[":
                     if ":" not in raw and read_date(text, number):
                         continue
-                elif not text[0].isdigit() and "-" in text and (
+                elif (first != "*" or raw[0] != "*") and not first.isdigit() and "-" in text and (
                         "[" not in text or "-" in text.partition("[")[0]):  # a score before any bracket
                     if (m := _PLAIN_RESULT.match(text)) is not None:
                         home, home_goals, away_goals, away = m.groups()
@@ -725,9 +725,9 @@ class _Reader:
                         start = raw.find(text) + 1
                         if read_match(number, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                             continue
-            if star:
+            if raw[:1] == "*":
                 line(number, raw, raw[1:], 1, True)
-            elif quiet and not text[0].isdigit():  # `line` has no block to give it to nor a table row to read
+            elif quiet and not first.isdigit():  # `line` has no block to give it to nor a table row to read
                 classify(number, raw, text, 0, False)
             else:
                 line(number, raw, raw, 0, False)
