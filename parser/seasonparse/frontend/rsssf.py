@@ -241,7 +241,7 @@ def _date_words(text: str) -> tuple[tuple, tuple, str | None] | None:
     """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day, each as _date_part reads it
     (a month name, maybe abbreviated with a dot, or a day of one or two digits), and the year, if one
     is written."""
-    if text[:1] != "[" or text[-1:] != "]":
+    if not text or text[0] != "[" or text[-1] != "]":  # (indexes, not slices: ~0.5 K instructions less each)
         return None
     words = text[1:-1].split()
     if len(words) == 2:
@@ -786,7 +786,7 @@ class _Reader:
             return
         if self.rows:
             self.close_table()
-        if text[:1] != "-" and self.items is not None:
+        if text[0] != "-" and self.items is not None:
             self.close_items()
         self.classify(n, raw, text, offset, star)
 
@@ -898,7 +898,7 @@ class _Reader:
     def read_heading(self, text: str, n: int) -> bool:
         head, when = text, None
         # `#### ÖFB Cup  ‹§cup›`, `==== Coppa Italia`; not a rule of marks (`=-=-=-=`)
-        marked = text[:1] in "#*=" and (head := _unmarked(text)) != text and any(map(str.isalpha, head)) \
+        marked = text[0] in "#*=" and (head := _unmarked(text)) != text and any(map(str.isalpha, head)) \
             and (text[0] != "=" or text.lstrip("=")[:1] == " ")  # `=> Beta Town protested` is prose (review30)
         if not marked:
             head = text
@@ -1107,7 +1107,7 @@ class _Reader:
         unplayed, awarded = _folded_list("unplayed"), _award_markers()
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
-            if word[:1] == "[":
+            if word[0] == "[":
                 return False  # a marker is written before any note
             folded = word.lower() if word.isascii() else fold(word)  # _fold of one word, inline
             if folded not in unplayed and folded not in awarded:
