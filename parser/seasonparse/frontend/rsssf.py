@@ -813,14 +813,15 @@ class _Reader:
                 return
         if " - " in text and self.read_tie(n, raw, text):
             return
-        head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
         if first == "[" and (m := _footnote(text)) is not None:
             official = _official_re().search(m["text"])
             self.footnotes.append(Footnote(m["n"], m["text"], n, official["name"].strip() if official else None,
                                            tuple(self.notes_by_number.get(m["n"], ()))))
             self.blocks.append(_block(("list", n, n, text, (m["text"],), self.path)))
             return
-        if head.startswith(_prefixes("note_prefixes", "bye_prefixes")):  # one look for both (most lines are neither)
+        # the note and bye prefixes are plain ASCII words ending in a colon (tests/test_reference_words.py), and
+        # casefold writes a colon only for one: a line with no colon among its first 12 characters has neither
+        if 0 < colon < 12 and (head := text[:12].casefold()).startswith(_prefixes("note_prefixes", "bye_prefixes")):
             if head.startswith(_prefixes("note_prefixes")):
                 self.note = [n, n, [text], star]
                 return
