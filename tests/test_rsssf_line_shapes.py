@@ -32,8 +32,9 @@ def _as_pattern_reads(reader, line: str):
         return m is not None
     if m is None:
         return None
-    if reader is _date_words:  # the day's two words as _date_part reads them
-        return _date_part(m["a"]), _date_part(m["b"]), m["y"]
+    if reader is _date_words:  # the month and the day of the two words as _date_part reads them
+        (first_month, first_day), (second_month, second_day) = _date_part(m["a"]), _date_part(m["b"])
+        return (second_month, first_day, m["y"]) if first_day is not None else (first_month, second_day, m["y"])
     return tuple(m[g] for g in groups) if isinstance(groups, tuple) else m[groups]
 
 
@@ -48,9 +49,9 @@ def test_string_readers_read_what_the_patterns_matched(text):
 
 
 def test_the_shapes_of_the_mexican_reference():
-    assert _date_words("[Jul 29]") == ((7, None), (None, 29), None)
-    assert _date_words("[Aug. 5, 2011]") == ((8, None), (None, 5), "2011")
-    assert _date_words("[29 July]") == ((None, 29), (7, None), None) and _date_words("[Jly 29]") == ((None, None), (None, 29), None)
+    assert _date_words("[Jul 29]") == (7, 29, None)
+    assert _date_words("[Aug. 5, 2011]") == (8, 5, "2011")
+    assert _date_words("[29 July]") == (7, 29, None) and _date_words("[Jly 29]") == (None, 29, None)
     assert _date_words("[Jul 29,2011]") is None
     assert _round_number("Round: 12") == "12" and _round_number("Round: x") is None
     assert _round_number("Round 12:") == "12"

@@ -239,10 +239,11 @@ def _numbered_round_words() -> tuple[str, ...]:
     return tuple(words()["rsssf"]["numbered_round_words"])
 
 
-def _date_words(text: str) -> tuple[tuple, tuple, str | None] | None:
-    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day, each as _date_part reads it
-    (a month name, maybe abbreviated with a dot, or a day of one or two digits), and the year, if one
-    is written."""
+def _date_words(text: str) -> tuple[int | None, int | None, str | None] | None:
+    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the month and the day its two words name, each word as
+    _date_part reads it (a month name, maybe abbreviated with a dot, or a day of one or two digits), the
+    day first or the month (either None where the words are no month's and a day: `[Jly 29]`), and the
+    year, if one is written; None where a word is neither."""
     if not text or text[0] != "[" or text[-1] != "]":  # (indexes, not slices: ~0.5 K instructions less each)
         return None
     words = text[1:-1].split()
@@ -255,7 +256,9 @@ def _date_words(text: str) -> tuple[tuple, tuple, str | None] | None:
     else:
         return None
     first, second = _date_part(first), _date_part(second)
-    return (first, second, year) if first is not None and second is not None else None
+    if first is None or second is None:
+        return None
+    return (second[0], first[1], year) if first[1] is not None else (first[0], second[1], year)
 
 
 _DAYS = compile_lazily(  # `[Aug 11-12]`, `[Aug 24 - 25]`, `[24/25 Aug]`, `[Aug 30-Sep 1]`, `[Aug 17, 18]`
@@ -639,14 +642,11 @@ class _Reader:
             self.date = self.day = None  # the round's matches undated, as an undated round's are
             self.date_text, self.date_line = "", line
             return True
-        (first_month, first_day), (second_month, second_day), year = words
-        # the day first (`[29 July]`) or the month (`[Jul 29]`): a month's word and a day
-        month, number = (second_month, first_day) if first_day is not None else (first_month, second_day)
+        month, number, year = words
         if month is None or number is None:
             return False
         self.date_text, self.date_line = text.strip("[] "), line
         self.date_neutral = False
-        self.date = self.day = None
         if year is not None:
             year = int(year)
             if self.start_month is None and self.years is not None:  # the season's first date, its year written
@@ -656,17 +656,20 @@ class _Reader:
                 self.start_month = self._start_month(month, text, line)
             year = season_year(self.years, self.start_month, month)
         else:
+            self.date = self.day = None
             self.diags.append(Diagnostic("P024", WARNING, f"date `{text}` with no season year to place it in",
                                          line))
             return True
         try:
-            self.day = date(year, month, number)
-            # as isoformat writes it (tests/test_rsssf_line_shapes.py): a year of four digits, as every
-            # season's is, then the two digits of the month and the day
-            self.date = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[number]}" if year >= 1000 else \
-                self.day.isoformat()
+            day = date(year, month, number)
         except ValueError:
+            self.date = self.day = None
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
+            return True
+        self.day = day
+        # as isoformat writes it (tests/test_rsssf_line_shapes.py): a year of four digits, as every
+        # season's is, then the two digits of the month and the day
+        self.date = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[number]}" if year >= 1000 else day.isoformat()
         return True
 
     def date_and_words(self, text: str, n: int) -> bool:
