@@ -30,3 +30,12 @@ def test_months_are_named_by_letters():
     """A date line's word of digits is a day, never a month's name (rsssf._date_part)."""
     names = [name for month in words()["rsssf"]["months"] for name in month]
     assert len(names) >= 12 and all(name.rstrip(".").isalpha() for name in names)
+
+
+def test_note_and_bye_prefixes_end_in_their_only_colon():
+    """rsssf._Reader.classify asks a line's first 12 characters, casefolded, for a note's or bye's prefix
+    only where a colon stands among them: each prefix fits in 12 characters and ends in its only colon,
+    and casefold writes a colon for no other character."""
+    prefixes = words()["rsssf"]["note_prefixes"] + words()["rsssf"]["bye_prefixes"]
+    assert prefixes and all(p.isascii() and len(p) <= 12 and p.index(":") == len(p) - 1 > 0 for p in prefixes)
+    assert [c for c in range(0x110000) if c != ord(":") and ":" in chr(c).casefold()] == []

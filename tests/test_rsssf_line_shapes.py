@@ -32,8 +32,9 @@ def _as_pattern_reads(reader, line: str):
         return m is not None
     if m is None:
         return None
-    if reader is _date_words:  # the day's two words as _date_part reads them
-        return _date_part(m["a"]), _date_part(m["b"]), m["y"]
+    if reader is _date_words:  # the month and the day of the two words as _date_part reads them
+        (first_month, first_day), (second_month, second_day) = _date_part(m["a"]), _date_part(m["b"])
+        return (second_month, first_day, m["y"]) if first_day is not None else (first_month, second_day, m["y"])
     return tuple(m[g] for g in groups) if isinstance(groups, tuple) else m[groups]
 
 
@@ -48,9 +49,9 @@ def test_string_readers_read_what_the_patterns_matched(text):
 
 
 def test_the_shapes_of_the_mexican_reference():
-    assert _date_words("[Jul 29]") == ((7, None), (None, 29), None)
-    assert _date_words("[Aug. 5, 2011]") == ((8, None), (None, 5), "2011")
-    assert _date_words("[29 July]") == ((None, 29), (7, None), None) and _date_words("[Jly 29]") == ((None, None), (None, 29), None)
+    assert _date_words("[Jul 29]") == (7, 29, None)
+    assert _date_words("[Aug. 5, 2011]") == (8, 5, "2011")
+    assert _date_words("[29 July]") == (7, 29, None) and _date_words("[Jly 29]") == (None, 29, None)
     assert _date_words("[Jul 29,2011]") is None
     assert _round_number("Round: 12") == "12" and _round_number("Round: x") is None
     assert _round_number("Round 12:") == "12"
@@ -240,3 +241,17 @@ def test_a_date_lines_iso_day_is_what_isoformat_writes(year, month, day, written
     except ValueError:
         expected = None
     assert ref.document.matches[0].date == expected
+
+
+def test_a_star_is_asked_after_the_first_shapes():
+    """The reader reads a result or date line where no block is open before it asks whether the
+    line starts with a star (rsssf._Reader.run): a star line is still read as what follows the star,
+    and a star after a space is no star line (its club keeps it, as it always has)."""
+    from seasonparse.frontend.rsssf import parse_text
+
+    ref = parse_text("Season: 2011-12\n[Jul 22]\n *Necaxa  1-0 Mérida\n*Alpha  2-1 Beta\n\n*Gamma  0-0 Delta\n"
+                     "  *\n*\n[Jul 23]\nEps  3-1 Zeta\n")
+    assert [(m.home, m.away, m.line, m.date) for m in ref.document.matches] == [
+        ("*Necaxa", "Mérida", 3, "2011-07-22"), ("Alpha", "Beta", 4, "2011-07-22"), ("Gamma", "Delta", 6, "2011-07-22"),
+        ("Eps", "Zeta", 10, "2011-07-23")]
+    assert [(b.kind, b.line, b.text) for b in ref.document.blocks] == [("paragraph", 7, "*")]

@@ -30,7 +30,7 @@ from seasonparse.model import (
     ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, InfoboxField, Match, Row, Section,
     Table, maker)
 from seasonparse.model import Document
-from seasonparse.names import fold, same_club
+from seasonparse.names import club_words, fold, same_club
 from seasonparse.football import round_index
 from seasonparse.seasons import FOOTBALL_YEAR_START, season_year, season_years, start_month_of
 from seasonparse.reference import (
@@ -66,7 +66,9 @@ _MATCH = re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<
 _PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
                            r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$")
 MAX_WRAPPED_LINES = 6  # lines a bracket after a result may take (a long list of scorers, wrapped)
-_GOALS = {str(i): i for i in range(100)}  # a score's numbers as written in ASCII, without int()
+# A side's goals of one ASCII digit, as most scores write them, without int(); others (`12`, `07`, digits not
+# ASCII) through int(). (A hundred numbers made with str() cost ~0.12 M instructions at import.)
+_GOALS = dict(zip("0123456789", range(10)))
 # A month's or day's two digits as an ISO date writes them, 00 to 39 (a calendar day's): a date
 # line's ISO day made from its numbers (date.isoformat formats through sprintf, ~3 K instructions
 # a date line; `f"{i:02}"` a hundred times cost 0.25 M at import).
@@ -237,11 +239,12 @@ def _numbered_round_words() -> tuple[str, ...]:
     return tuple(words()["rsssf"]["numbered_round_words"])
 
 
-def _date_words(text: str) -> tuple[tuple, tuple, str | None] | None:
-    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the two words of the day, each as _date_part reads it
-    (a month name, maybe abbreviated with a dot, or a day of one or two digits), and the year, if one
-    is written."""
-    if text[:1] != "[" or text[-1:] != "]":
+def _date_words(text: str) -> tuple[int | None, int | None, str | None] | None:
+    """`[Jul 29]`, `[29 July]`, `[Aug. 5, 2011]`: the month and the day its two words name, each word as
+    _date_part reads it (a month name, maybe abbreviated with a dot, or a day of one or two digits), the
+    day first or the month (either None where the words are no month's and a day: `[Jly 29]`), and the
+    year, if one is written; None where a word is neither."""
+    if not text or text[0] != "[" or text[-1] != "]":  # (indexes, not slices: ~0.5 K instructions less each)
         return None
     words = text[1:-1].split()
     if len(words) == 2:
@@ -253,7 +256,9 @@ def _date_words(text: str) -> tuple[tuple, tuple, str | None] | None:
     else:
         return None
     first, second = _date_part(first), _date_part(second)
-    return (first, second, year) if first is not None and second is not None else None
+    if first is None or second is None:
+        return None
+    return (second[0], first[1], year) if first[1] is not None else (first[0], second[1], year)
 
 
 _DAYS = compile_lazily(  # `[Aug 11-12]`, `[Aug 24 - 25]`, `[24/25 Aug]`, `[Aug 30-Sep 1]`, `[Aug 17, 18]`
@@ -431,7 +436,7 @@ class _Reader:
                  "date_text", "date_line", "date_neutral", "segments", "leg", "rows", "table_start", "participants",
                  "participants_start", "expect_participants", "note", "items", "last_match_line", "open_group",
                  "competition", "season", "notes_by_number", "knockout", "tournament_title", "in_part",
-                 "season_line", "single_phase", "unseasoned")
+                 "season_line", "single_phase", "unseasoned", "clubs", "club_words", "clubs_alike")
 
     def __init__(self, source: Source):
         self.source = source
@@ -479,6 +484,9 @@ class _Reader:
         self.season_line = 0  # the line that gave `years`
         self.single_phase = False  # whether the segments are open_season's
         self.unseasoned: list[int] | None = None  # [its P024's index in diags, first line, last line, results]
+        self.clubs: set[str] = set()  # the names of the clubs of the matches read (_add_clubs)
+        self.club_words: set[tuple[str, ...]] = set()  # and their words
+        self.clubs_alike = False  # whether two of those names have the same words
 
     # -- structure ---------------------------------------------------------
     @property
@@ -634,14 +642,11 @@ class _Reader:
             self.date = self.day = None  # the round's matches undated, as an undated round's are
             self.date_text, self.date_line = "", line
             return True
-        (first_month, first_day), (second_month, second_day), year = words
-        # the day first (`[29 July]`) or the month (`[Jul 29]`): a month's word and a day
-        month, number = (second_month, first_day) if first_day is not None else (first_month, second_day)
+        month, number, year = words
         if month is None or number is None:
             return False
         self.date_text, self.date_line = text.strip("[] "), line
         self.date_neutral = False
-        self.date = self.day = None
         if year is not None:
             year = int(year)
             if self.start_month is None and self.years is not None:  # the season's first date, its year written
@@ -651,17 +656,20 @@ class _Reader:
                 self.start_month = self._start_month(month, text, line)
             year = season_year(self.years, self.start_month, month)
         else:
+            self.date = self.day = None
             self.diags.append(Diagnostic("P024", WARNING, f"date `{text}` with no season year to place it in",
                                          line))
             return True
         try:
-            self.day = date(year, month, number)
-            # as isoformat writes it (tests/test_rsssf_line_shapes.py): a year of four digits, as every
-            # season's is, then the two digits of the month and the day
-            self.date = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[number]}" if year >= 1000 else \
-                self.day.isoformat()
+            day = date(year, month, number)
         except ValueError:
+            self.date = self.day = None
             self.diags.append(Diagnostic("P001", ERROR, f"date `{text}` is not a calendar day", line))
+            return True
+        self.day = day
+        # as isoformat writes it (tests/test_rsssf_line_shapes.py): a year of four digits, as every
+        # season's is, then the two digits of the month and the day
+        self.date = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[number]}" if year >= 1000 else day.isoformat()
         return True
 
     def date_and_words(self, text: str, n: int) -> bool:
@@ -700,16 +708,16 @@ class _Reader:
                 if raw is None:
                     continue
             # most lines are results, then dates: where no block is open (a block owns the
-            # next lines), read them before trying the other shapes
-            star = raw[:1] == "*"
-            if quiet and not star:
+            # next lines), read them before trying the other shapes, and before asking whether
+            # the line starts with a star (`raw[:1]` makes a slice: ~0.7 K instructions a line)
+            if quiet:
                 text = raw.strip()
                 if not text:  # a blank line closes the blocks, and none is open
                     continue
-                if text[0] == "[":
+                if (first := text[0]) == "[":
                     if ":" not in raw and read_date(text, number):
                         continue
-                elif not text[0].isdigit() and "-" in text and (
+                elif (first != "*" or raw[0] != "*") and not first.isdigit() and "-" in text and (
                         "[" not in text or "-" in text.partition("[")[0]):  # a score before any bracket
                     if (m := _PLAIN_RESULT.match(text)) is not None:
                         home, home_goals, away_goals, away = m.groups()
@@ -722,9 +730,9 @@ class _Reader:
                         start = raw.find(text) + 1
                         if read_match(number, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                             continue
-            if star:
+            if raw[:1] == "*":
                 line(number, raw, raw[1:], 1, True)
-            elif quiet and not text[0].isdigit():  # `line` has no block to give it to nor a table row to read
+            elif quiet and not first.isdigit():  # `line` has no block to give it to nor a table row to read
                 classify(number, raw, text, 0, False)
             else:
                 line(number, raw, raw, 0, False)
@@ -783,7 +791,7 @@ class _Reader:
             return
         if self.rows:
             self.close_table()
-        if text[:1] != "-" and self.items is not None:
+        if text[0] != "-" and self.items is not None:
             self.close_items()
         self.classify(n, raw, text, offset, star)
 
@@ -810,14 +818,15 @@ class _Reader:
                 return
         if " - " in text and self.read_tie(n, raw, text):
             return
-        head = text[:12].casefold()  # the note and bye prefixes are plain ASCII words
         if first == "[" and (m := _footnote(text)) is not None:
             official = _official_re().search(m["text"])
             self.footnotes.append(Footnote(m["n"], m["text"], n, official["name"].strip() if official else None,
                                            tuple(self.notes_by_number.get(m["n"], ()))))
             self.blocks.append(_block(("list", n, n, text, (m["text"],), self.path)))
             return
-        if head.startswith(_prefixes("note_prefixes", "bye_prefixes")):  # one look for both (most lines are neither)
+        # the note and bye prefixes are plain ASCII words ending in a colon (tests/test_reference_words.py), and
+        # casefold writes a colon only for one: a line with no colon among its first 12 characters has neither
+        if 0 < colon < 12 and (head := text[:12].casefold()).startswith(_prefixes("note_prefixes", "bye_prefixes")):
             if head.startswith(_prefixes("note_prefixes")):
                 self.note = [n, n, [text], star]
                 return
@@ -895,7 +904,7 @@ class _Reader:
     def read_heading(self, text: str, n: int) -> bool:
         head, when = text, None
         # `#### ÖFB Cup  ‹§cup›`, `==== Coppa Italia`; not a rule of marks (`=-=-=-=`)
-        marked = text[:1] in "#*=" and (head := _unmarked(text)) != text and any(map(str.isalpha, head)) \
+        marked = text[0] in "#*=" and (head := _unmarked(text)) != text and any(map(str.isalpha, head)) \
             and (text[0] != "=" or text.lstrip("=")[:1] == " ")  # `=> Beta Town protested` is prose (review30)
         if not marked:
             head = text
@@ -995,7 +1004,10 @@ class _Reader:
         a P016, as the CSV reader's (a reference runs no M rule)."""
         if not self.stack and self.years is None:  # a season of one phase needs no heading (review27)
             self.before_season(n)
-        if same_club(home, away):
+        clubs = self.clubs
+        if home not in clubs or away not in clubs:
+            self._add_clubs(home, away)
+        if home == away or self.clubs_alike and same_club(home, away):
             self.diags.append(Diagnostic("P016", WARNING, f"`{home}` against `{away}`: a club against itself is no "
                                          "match; its result is not read", n, start))
             self.blocks.append(_block(("raw", n, n, text, (), self.path)))
@@ -1003,9 +1015,10 @@ class _Reader:
         matches = self.matches
         index = len(matches)
         path, tournament, knockout, segment, in_segment = self._place or self.place()
-        # one look-up a side (`07`, digits not ASCII: int())
-        home_goals = goals if (goals := _GOALS.get(home_goals)) is not None else int(home_goals)
-        away_goals = goals if (goals := _GOALS.get(away_goals)) is not None else int(away_goals)
+        try:  # one look-up a side
+            home_goals, away_goals = _GOALS[home_goals], _GOALS[away_goals]
+        except KeyError:  # `12`, `07`, digits not ASCII
+            home_goals, away_goals = int(home_goals), int(away_goals)
         iso = self.date
         matches.append(_match((
             index, iso, self.date_text, home, away, home_goals, away_goals, (), (), path, n, self.date_line or n, n,
@@ -1029,6 +1042,17 @@ class _Reader:
                 added += read_scorers(self, m, [(group, n, raw)])
             if added:
                 matches[index] = m._replace(events=m.events + tuple(added))
+
+    def _add_clubs(self, *names: str) -> None:
+        """Each new name a match gives a club, with whether two of them have the same words
+        (names.club_words): until two do, two names are one club (same_club) only where they are
+        one string, and record asks same_club of no match (~1 K instructions a result line)."""
+        for name in names:
+            if name not in self.clubs:
+                self.clubs.add(name)
+                words = club_words(name)
+                self.clubs_alike = self.clubs_alike or words in self.club_words
+                self.club_words.add(words)
 
     def read_tie(self, n: int, raw: str, text: str) -> bool:
         """A tie's two legs on one line (_tie_line): the first leg at the first club's, the second at the
@@ -1096,7 +1120,7 @@ class _Reader:
         unplayed, awarded = _folded_list("unplayed"), _award_markers()
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
-            if word[:1] == "[":
+            if word[0] == "[":
                 return False  # a marker is written before any note
             folded = word.lower() if word.isascii() else fold(word)  # _fold of one word, inline
             if folded not in unplayed and folded not in awarded:
