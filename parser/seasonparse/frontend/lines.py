@@ -81,10 +81,19 @@ def weekday_written(text: str) -> tuple[int, str] | None:
     """The weekday a date opens with (`Saturday 4 January 2020`, `Sat, Jan 4, 2020`, `Sat. 4 Jan`) as
     date.weekday() numbers it, and the date after it; None where the first word is no weekday (a
     month's: `May 4, 2020`)."""
+    if text[:3].lower() not in _weekday_starts():  # (most dates: a set look-up, no pattern)
+        return None
     m = _WEEKDAY.match(text)
     if m is None or (n := _weekdays().get(m[1].lower())) is None:
         return None
     return n, text[m.end():]
+
+
+@cache
+def _weekday_starts() -> frozenset[str]:
+    """The first three letters of each weekday word (_weekdays): a date opening with none of them opens with no
+    weekday."""
+    return frozenset(word[:3] for word in _weekdays())
 
 
 def weekday_name(number: int) -> str:
@@ -99,14 +108,14 @@ def parse_date(text: str, short_months: bool = False) -> str | None:
     wikitext field or table gives a date; the text format's date line writes it whole. A weekday
     before the date (`Saturday 4 January 2020`: weekday_written) is read past; D004 holds it to the day."""
     t = text.strip()
-    if t[:1].isalpha() and (opened := weekday_written(t)) is not None:
-        t = opened[1]
     if m := _DATE_MDY.fullmatch(t):
         mon, day, year = month_number(m[1], m[2], short_months), int(m[3]), int(m[4])
     elif m := _DATE_DMY.fullmatch(t):
         day, mon, year = int(m[1]), month_number(m[2], m[3], short_months), int(m[4])
     elif m := _DATE_ISO.fullmatch(t):
         year, mon, day = int(m[1]), int(m[2]), int(m[3])
+    elif (opened := weekday_written(t)) is not None:  # (asked of what no shape reads: most dates are read above)
+        return parse_date(opened[1], short_months)
     else:
         return None
     try:
