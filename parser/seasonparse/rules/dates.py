@@ -266,7 +266,9 @@ def weekday_mismatch(doc, settings, report):
     What it does: reads the weekday a wikitext date opens with (a football box's
     `date = Sunday 4 January 2020`, a fixtures table's row across it, `Sat, Jan 4,
     2020`; the lexicon's [dates] weekdays and their short forms) and reports it
-    where the day it names fell on another weekday, at the match (once for a run
+    where the day it names fell on another weekday (a day written without its year,
+    which the reader places in the season, only where it falls on that weekday in
+    neither the year before nor the one after), at the match (once for a run
     of matches a table's row across dates: at the first of them).
 
     Why: the weekday and the day were written apart; one of them is wrong, and
@@ -287,9 +289,23 @@ def weekday_mismatch(doc, settings, report):
         if opened is None:
             continue
         day = date.fromisoformat(m.date)
-        if day.weekday() != opened[0]:
+        if day.weekday() != opened[0] and (m.date[:4] in m.date_text or not _weekday_a_year_off(day, opened[0])):
             yield report(f"`{m.date_text}`: {day.day} {months[day.month - 1]} {day.year} was a "
                          f"{weekday_name(day.weekday())}", m.date_line, 1)
 
 
+def _weekday_a_year_off(day: date, weekday: int) -> bool:
+    """Whether `day` a year before or after it falls on `weekday`: a day written without its year is placed in
+    the season by the reader, and may be the season's other year's (review41: a 2019–20 cup's `Saturday 1
+    August` final, played in 2020, placed in 2019, a Thursday)."""
+    for year in (day.year - 1, day.year + 1):
+        try:
+            if day.replace(year=year).weekday() == weekday:
+                return True
+        except ValueError:  # 29 February
+            continue
+    return False
+
+
 RULES = (invalid_date, date_outside_season, date_order, weekday_mismatch)
+
