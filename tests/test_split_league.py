@@ -75,3 +75,11 @@ def test_a_thick_line_above_a_row_of_a_wikitable_splits_it():
     thin = BORDERED.replace("border-top:3px solid black;", "border-top:1px solid black;")
     assert _table(thin)[1].splits == ()
     assert [f.code for f in findings_for(thin, "t.wikitext", wikitext=True) if f.code == "S004"] == ["S004"]
+
+
+def test_a_thick_line_elsewhere_than_at_the_halves_is_no_split():
+    """review41: a line drawn above a table's relegation zone (its last row of four) is a zone's, not a league split's:
+    the order across it is checked."""
+    zone = BORDERED.replace('|- style="border-top:3px solid black;"\n', "|-\n").replace(
+        "|-\n|4||[[Delta FC|Delta]]", '|- style="border-top:3px solid black;"\n|4||[[Delta FC|Delta]]')
+    assert zone.count("border-top") == 1 and _table(zone)[1].splits == ()

@@ -59,7 +59,7 @@ def _month_first(lines, delimiter: str, column: int) -> tuple[int, int] | None:
     shown = None
     for n, line in enumerate(lines[1:], 2):
         cells = line.split(delimiter)
-        m = _NUMBERED_DAY.fullmatch(cells[column]) if column < len(cells) else None
+        m = _NUMBERED_DAY.fullmatch(cells[column].strip().strip("\"")) if column < len(cells) else None
         if m is None:
             continue
         if int(m[1]) > 12:

@@ -173,9 +173,12 @@ class _Reader:
                 if t.kind == "standings":
                     self.b.tables[-1] = t = with_row_notes(t, body, _shown_club)
                     if not t.splits and (thick := thick_top_rows(text, self.line(start))):
-                        # a thick line drawn above a row, as a league split's halves (the rows' indexes below it)
-                        split = tuple(i for i, r in enumerate(t.rows) if i and r.kind == "data" and r.line in thick)
-                        self.b.tables[-1] = t = t._replace(splits=split)
+                        # a thick line drawn above the row that starts a table's second half, as a league split's
+                        # halves (a zone's line elsewhere is no split: review41, the order across it went unchecked)
+                        data = [i for i, r in enumerate(t.rows) if r.kind == "data"]
+                        half = len(data) // 2
+                        if len(data) % 2 == 0 and half and t.rows[data[half]].line in thick:
+                            self.b.tables[-1] = t = t._replace(splits=(data[half],))
                 if t.kind == "goalscorers":
                     self._club_season_scorers(t, scorers)
                 elif t.kind == "other" and header:
