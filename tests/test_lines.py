@@ -54,6 +54,7 @@ def test_short_month_names_are_read_where_a_wikitext_field_gives_a_date(text, is
 @pytest.mark.parametrize("text,iso,weekday", [
     ("Saturday 4 January 2020", "2020-01-04", 5), ("Sat, 4 Jan 2020", "2020-01-04", 5),
     ("Saturday, January 4, 2020", "2020-01-04", 5), ("Thurs. 2 January 2020", "2020-01-02", 3),
+    ("Weds 1 January 2020", "2020-01-01", 2),
     ("Sunday 4 January 2020", "2020-01-04", 6),  # the day read; D004 says the weekday is not its
     ("May 4, 2020", "2020-05-04", None), ("Mayday 4 January 2020", None, None), ("Saturday", None, None)])
 def test_a_weekday_before_a_date_is_read_past(text, iso, weekday):

@@ -32,6 +32,9 @@ def test_nothing_that_resolves_inside_the_out_folder_is_an_input(tmp_path):
     found = discover([str(src)], "*.txt,*.json", exclude=out)
     assert [s.split(": ", 1)[0].rsplit("/out/", 1)[1] for s in found.skipped] == ["deeper/more.txt", "written.txt"]
     assert all("inside the output folder (--out)" in s for s in found.skipped)
+    # named as the inputs are, under the folder given; once where two paths given hold --out (review41)
+    found = discover([str(src), str(out)], "*.txt", exclude=out)
+    assert [s.split(": ", 1)[0] for s in found.skipped] == [f"{src}/out/deeper/more.txt", f"{src}/out/written.txt"]
 
 
 def test_the_out_folder_reached_through_a_linked_parent_is_left_out(tmp_path):

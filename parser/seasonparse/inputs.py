@@ -189,7 +189,7 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
                     except ValueError as exc:  # pathlib's own refusals, e.g. `a**b`
                         raise GlobError(f"--glob {g}: {exc}") from None
             if excluded is not None and _inside(excluded, root.resolve()):
-                skipped += _held_by_out(excluded, globs)
+                skipped += _held_by_out(excluded, globs, root)
             resolved: dict[Path, bool] = {}  # a folder -> whether it resolves inside `excluded`
             matches = [(p, key) for p in sorted(candidates, key=path_order) if (key := _readable_file(p, skipped)) is not None
                        and not (excluded and _resolves_inside(p, excluded, resolved))]
@@ -207,17 +207,19 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
                 key = (-1, str(root.resolve()))
             found.setdefault(key, Input(root, _display(root), Path(root.name), input_format))
     ordered = sorted(found.values(), key=lambda i: i.display)
-    return Discovery(tuple(ordered), tuple(problems), tuple(skipped))
+    return Discovery(tuple(ordered), tuple(problems), tuple(dict.fromkeys(skipped)))  # (two paths holding --out: once)
 
 
-def _held_by_out(out: Path, globs: list[str]) -> list[str]:
-    """What the output folder, inside an input folder, holds that would be an input (trial56: an article
-    there was passed over without a word): each said as skipped. Its JSON files are its own outputs."""
+def _held_by_out(out: Path, globs: list[str], root: Path) -> list[str]:
+    """What the output folder (resolved), inside the input folder `root` (as named), holds that would be an
+    input (trial56: an article there was passed over without a word): each said as skipped, named as the
+    other inputs are, under `root`. Its JSON files are its own outputs."""
     if not out.is_dir():
         return []
     held = {p for g in globs for p in out.rglob(g) if p.suffix.lower() != ".json" and p.is_file()}
-    return [f"{shown(p.as_posix())}: inside the output folder (--out), which is never searched for inputs; "
-            f"skipped (move it out, or write the JSON elsewhere)" for p in sorted(held, key=path_order)]
+    base = root.resolve()
+    return [f"{shown((root / p.relative_to(base)).as_posix())}: inside the output folder (--out), which is never "
+            f"searched for inputs; skipped (move it out, or write the JSON elsewhere)" for p in sorted(held, key=path_order)]
 
 
 def _parts(path: Path) -> tuple[str, ...]:

@@ -67,8 +67,9 @@ def _weekdays() -> dict[str, int]:
     named = lexicon()["dates"]
     full = [w.lower() for w in named["weekdays"]]
     out = {name: n for n, name in enumerate(full)}
-    for word in named["weekday_abbreviations"]:
-        found = [n for n, name in enumerate(full) if name.startswith(word.lower())]
+    for word in named["weekday_abbreviations"]:  # `sat`, `thurs`: a name's start; `weds`: its first three letters
+        found = [n for n, name in enumerate(full) if name.startswith(word.lower())] or \
+            [n for n, name in enumerate(full) if name[:3] == word[:3].lower()]
         if len(found) == 1:
             out[word.lower()] = found[0]
     return out
