@@ -451,10 +451,12 @@ def test_csv_reference_planted_score_is_reported_at_both_lines():
 def test_every_reference_rule_has_a_planted_case():
     """R005 is planted by the seeds themselves (the relegation table against the reference); R007 by a
     fixture pair of its own (test_a_reference_name_that_could_be_two_clubs_is_an_r007): no two clubs of
-    the seeds share a word, so no name planted in their reference can fit two."""
+    the seeds share a word, so no name planted in their reference can fit two; R008 by a fixture pair too
+    (test_an_article_club_and_a_reference_name_that_may_be_one_club_are_an_r008): the seeds' reference dates
+    every match, and a dated match ties a name to the article's."""
     from seasonparse.rules import registry
 
-    planted = {e["code"] for c in CASES for e in c["expect"]} | {"R005", "R007"}
+    planted = {e["code"] for c in CASES for e in c["expect"]} | {"R005", "R007", "R008"}
     missing = {c for c, r in registry().items() if r.scope == "reference"} - planted
     assert not missing, f"reference rules without a planted case: {sorted(missing)}"
 
@@ -751,3 +753,21 @@ def test_r005s_explanation_from_the_matches_against_removed_clubs_is_the_one_fro
                 win = rng.choice([2, 3])
                 assert rules._explain(index, club, t, seg, diff, win) == first(
                     index, club, t, regular.get(club, []), diff, win), (case, club, diff)
+
+
+def test_an_article_club_and_a_reference_name_that_may_be_one_club_are_an_r008():
+    """trial56: undated tie lines write `Bayern München`, the article `Bayern Munich`; nothing ties them, their
+    matches were outside the references without a word, and a venue swap planted there passed. R008 names the two
+    (once, at the article's first match); with the alias, the matches pair and the swap is an R002."""
+    names = FIXTURES / "reference"
+    docs = [parse_file(str(names / "handmade_name_unpaired_article.txt"), "article.txt")]
+    ref = load(str(names / "handmade_name_unpaired.txt"), "ref.txt")
+    rec = reconcile(docs, [ref], Settings(), codes={"R001", "R002", "R004", "R008"})
+    assert [(f.code, f.line, [r.line for r in f.related]) for f in rec.findings] == [("R008", 14, [7])]
+    assert "`Bayern Munich` here and `Bayern München` in the reference may be one club" in rec.findings[0].message
+    aliased = Settings(aliases={"Bayern Munich": ("Bayern München",)})
+    assert [f.code for f in reconcile(docs, [ref], aliased, codes={"R002", "R008"}).findings] == []
+    swapped = (names / "handmade_name_unpaired_article.txt").read_text("utf-8").replace(
+        "Bayern Munich 3 - 2 Chelsea", "Chelsea 2 - 3 Bayern Munich")
+    docs = [parse_text(swapped, "article.txt")]
+    assert [(f.code, f.line) for f in reconcile(docs, [ref], aliased, codes={"R002", "R008"}).findings] == [("R002", 18)]

@@ -77,7 +77,7 @@ def _stage(section: tuple[str, ...], knockout: bool):
     return rnd if rnd is not None else "knockout" if knockout else "league"
 
 
-def _in_window(window: tuple[date | None, date | None], day: date) -> bool:
+def in_window(window: tuple[date | None, date | None], day: date) -> bool:
     first, last = window
     return (first is None or first - _DAY <= day) and (last is None or day <= last + _DAY)
 
@@ -479,7 +479,7 @@ class ReferenceIndex:
                         candidates = [rm for rm in candidates if (path, id(rm)) not in claimed]
                 if not candidates and (ref_id, low, high) in undated:
                     tournament = tournament_of(a)
-                    candidates = [rm for rm in undated[ref_id, low, high] if _in_window(rm.window, day) and (
+                    candidates = [rm for rm in undated[ref_id, low, high] if in_window(rm.window, day) and (
                         tournament is None or rm.tournament in (None, tournament))]
                 if len(candidates) != 1 or (path, id(candidates[0])) in used:  # (one not taken stays as it is)
                     candidates = [rm for rm in candidates if (path, id(rm)) not in used]

@@ -607,5 +607,75 @@ def reference_club_ambiguous(index, settings, report):
                      path=amb.place.path)
 
 
+@rule("R008", "reference-name-unpaired", INFO, scope="reference")
+def reference_name_unpaired(index, settings, report):
+    """An article's club and a reference's name that may be one club: each plays one opponent, alike, unpaired.
+
+    What it does: where an article match pairs with no reference match, and one of its
+    clubs is a name no reference writes, a reference match that pairs with no article's,
+    between the same opponent and a name no article writes, with the same goals for each
+    side (a day apart at most where both are dated, or undated, or the article's day within
+    an undated one's rounds), says the two names may be one club. Once a pair of names, at
+    the article's first such match, the reference's line related.
+
+    Why: identity ties a reference's name to an article's by evidence (dated matches, words,
+    official names); an undated round written with another name (RSSSF's `Bayern München`
+    beside the articles' `Bayern Munich`) gives none, and its matches are compared with none,
+    counted only as `outside the references` (trial56: a planted venue swap passed so). An
+    alias decides.
+
+    Example:
+        article:    Bayern Munich 2 - 0 Juventus
+        reference:  Bayern München  - Juventus  2-0 0-2
+    """
+    from seasonparse.reconcile import in_window
+
+    paired_articles = {(a.doc.path, a.match.index) for a, _ in index.pairings}
+    paired_refs = {id(rm) for _, rm in index.pairings}
+    articles = (*index.article_matches, *index.undated_legs)
+    article_clubs = {club for a in articles for club in (a.home, a.away)}
+    reference_clubs = {club for rm in index.ref_matches for club in (rm.home, rm.away)}
+    unpaired: dict[str, list] = {}  # an article club -> the unpaired reference matches against it of names no article writes
+    for rm in index.ref_matches:
+        if id(rm) not in paired_refs:
+            for name, opponent in ((rm.home, rm.away), (rm.away, rm.home)):
+                if name not in article_clubs and opponent in article_clubs:
+                    unpaired.setdefault(opponent, []).append((name, rm))
+    said: set[tuple[str, str]] = set()
+    for a in articles if unpaired else ():
+        if (a.doc.path, a.match.index) in paired_articles:
+            continue
+        for club, opponent in ((a.home, a.away), (a.away, a.home)):
+            if club in reference_clubs:
+                continue
+            for name, rm in unpaired.get(opponent, ()):
+                if (club, name) in said or not _alike(a, club, opponent, rm, name, in_window):
+                    continue
+                said.add((club, name))
+                m, ref_m = a.match, rm.match
+                mine = m.home if club == a.home else m.away
+                theirs = ref_m.home if name == rm.home else ref_m.away
+                yield report(f"`{mine}` here and `{theirs}` in the reference may be one club: each plays "
+                             f"{m.away if club == a.home else m.home} with the same goals ({describe(m)}; the "
+                             f"reference: {describe(ref_m)}), and neither match pairs with another; if they are one "
+                             f"club, add an alias (`\"{mine}\" = [\"{theirs}\"]` under `[aliases]`)", m.line, 1,
+                             path=a.doc.path, related=[Related(rm.path, ref_m.line, 1, f"the reference: {describe(ref_m)}")])
+
+
+def _alike(a, club: str, opponent: str, rm, name: str, in_window) -> bool:
+    """Whether an article match (`club` against `opponent`) and a reference match (`name` against the same
+    opponent) give each side the same goals, on days at most one apart where both are dated (an undated
+    reference match: the article's day within the rounds around it)."""
+    m = a.match
+    goals = (m.home_goals, m.away_goals) if club == a.home else (m.away_goals, m.home_goals)
+    if goals != (rm.goals_of(name), rm.goals_of(opponent)):
+        return False
+    if a.day is None:
+        return True
+    if rm.day is not None:
+        return abs((a.day - rm.day).days) <= 1
+    return rm.window is None or in_window(rm.window, a.day)
+
+
 RULES = (reference_match_score, reference_match_venue, reference_match_date, reference_match_missing,
-         reference_standings, reference_table_vs_results, reference_club_ambiguous)
+         reference_standings, reference_table_vs_results, reference_club_ambiguous, reference_name_unpaired)
