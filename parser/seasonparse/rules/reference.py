@@ -631,8 +631,10 @@ def reference_name_unpaired(index, settings, report):
     from seasonparse.reconcile import in_window
 
     paired_articles = {(a.doc.path, a.match.index) for a, _ in index.pairings}
-    paired_refs = {id(rm) for _, rm in index.pairings}
     articles = (*index.article_matches, *index.undated_legs)
+    if len(paired_articles) == len(articles):
+        return  # every article match paired (most runs): no name of theirs is left to tie
+    paired_refs = {id(rm) for _, rm in index.pairings}
     article_clubs = {club for a in articles for club in (a.home, a.away)}
     reference_clubs = {club for rm in index.ref_matches for club in (rm.home, rm.away)}
     unpaired: dict[str, list] = {}  # an article club -> the unpaired reference matches against it of names no article writes
