@@ -29,7 +29,7 @@ from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
 from seasonparse.model import Document, Match, maker
 from seasonparse.records import Record
-from seasonparse.reference import Reference, Segment, Summary, gc_paused
+from seasonparse.reference import Reference, Segment, Summary, gc_paused, in_window
 from seasonparse.tables import record
 
 
@@ -75,11 +75,6 @@ def _stage(section: tuple[str, ...], knockout: bool):
     index) where a heading names one, else "knockout" or "league"."""
     rnd = round_of(section)[1]
     return rnd if rnd is not None else "knockout" if knockout else "league"
-
-
-def in_window(window: tuple[date | None, date | None], day: date) -> bool:
-    first, last = window
-    return (first is None or first - _DAY <= day) and (last is None or day <= last + _DAY)
 
 
 class Pairing(Record):

@@ -17,6 +17,7 @@ reconcile.py's at every start).
 from __future__ import annotations
 
 import gc
+from datetime import date, timedelta
 from functools import cache
 from contextlib import contextmanager
 from operator import itemgetter
@@ -132,6 +133,16 @@ class Summary(Record):
         return (f"{plural(self.references, 'reference')}, {plural(self.reference_matches, 'match', 'matches')}: "
                 f"{self.matched} of {self.article_matches} article matches matched, {self.disagree} disagree, "
                 f"{self.unmatched} unmatched, {self.not_covered} outside the references")
+
+
+def in_window(window: tuple[date | None, date | None], day: date) -> bool:
+    """Whether `day` may be an undated reference match's: within a day of the dated matches around it
+    (`window`, see reconcile.RefMatch; None a side with none): the pairing's (reconcile) and R008's."""
+    first, last = window
+    return (first is None or first - _DAY <= day) and (last is None or day <= last + _DAY)
+
+
+_DAY = timedelta(days=1)
 
 
 @cache

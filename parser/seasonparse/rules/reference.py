@@ -628,8 +628,6 @@ def reference_name_unpaired(index, settings, report):
         article:    Bayern Munich 2 - 0 Juventus
         reference:  Bayern München  - Juventus  2-0 0-2
     """
-    from seasonparse.reconcile import in_window
-
     paired_articles = {(a.doc.path, a.match.index) for a, _ in index.pairings}
     articles = (*index.article_matches, *index.undated_legs)
     if len(paired_articles) == len(articles):
@@ -651,7 +649,7 @@ def reference_name_unpaired(index, settings, report):
             if club in reference_clubs:
                 continue
             for name, rm in unpaired.get(opponent, ()):
-                if (club, name) in said or not _alike(a, club, opponent, rm, name, in_window):
+                if (club, name) in said or not _alike(a, club, opponent, rm, name):
                     continue
                 said.add((club, name))
                 m, ref_m = a.match, rm.match
@@ -664,10 +662,12 @@ def reference_name_unpaired(index, settings, report):
                              path=a.doc.path, related=[Related(rm.path, ref_m.line, 1, f"the reference: {describe(ref_m)}")])
 
 
-def _alike(a, club: str, opponent: str, rm, name: str, in_window) -> bool:
+def _alike(a, club: str, opponent: str, rm, name: str) -> bool:
     """Whether an article match (`club` against `opponent`) and a reference match (`name` against the same
     opponent) give each side the same goals, on days at most one apart where both are dated (an undated
     reference match: the article's day within the rounds around it)."""
+    from seasonparse.reference import in_window  # (here: the plain check imports no reference module)
+
     m = a.match
     goals = (m.home_goals, m.away_goals) if club == a.home else (m.away_goals, m.home_goals)
     if goals != (rm.goals_of(name), rm.goals_of(opponent)):
