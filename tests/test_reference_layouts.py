@@ -106,8 +106,13 @@ def test_a_headings_date_with_a_venue_after_it():
     assert ref.document.diagnostics == ()
     from seasonparse.frontend.rsssf import parse_text
 
+    # no place: a leg, extra time, a shoot-out, a time, a score, an attendance (review42: each was neutral, an R002
+    # hidden), nor a heading that names a leg
     for heading, neutral in (("Final [May 25 2005, Atatürk Olympic Stadium, Istanbul]", True),
-                             ("Final [May 25 2005]", False), ("Final [May 25 2005, replay]", False)):
+                             ("Final [May 25 2005]", False), ("Final [May 25 2005, replay]", False),
+                             ("Final [May 25 2005, 1st leg]", False), ("Final [May 25 2005, a.e.t.]", False),
+                             ("Final [May 25 2005, Liverpool won on pens]", False), ("Final [May 25 2005, 20:45]", False),
+                             ("Final [May 25 2005, att 50,000]", False), ("Final, 1st leg [May 25 2005, Anfield]", False)):
         ref = parse_text(f"Competition: T\nSeason: 2004-2005\n\n{heading}\nAC Milan  3-3 Liverpool\n")
         assert [(m.date, m.neutral) for m in ref.document.matches] == [("2005-05-25", neutral)], heading
 

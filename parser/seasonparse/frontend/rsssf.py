@@ -346,6 +346,25 @@ def at_a_venue(note: str) -> bool:
     return _fold(note.partition(" ")[0]) in _folded("neutral_venue_words")
 
 
+def played_at(words_: str) -> bool:
+    """Whether the words after a date (a date line's `[Apr 8, at Wembley]`, a heading's `Final [May 18,
+    Klagenfurt]`) name where the day's matches were played, on neutral ground: they say so (at_a_venue),
+    or they are a place's, no note's first word, no digit, no word of the reference words'
+    not_a_place_words (`1st leg`, `aet`, `20:45`, `Liverpool won on pens`: review42)."""
+    if not words_:
+        return False
+    if at_a_venue(words_):
+        return True
+    if _note_words_first(words_) or any(map(str.isdigit, words_)):
+        return False
+    return not _names_no_place(words_)
+
+
+def _names_no_place(text: str) -> bool:
+    """Whether a word of `text` is one of the reference words' not_a_place_words (dots left out: `a.e.t.`)."""
+    return not _folded("not_a_place_words").isdisjoint(_fold(w).replace(".", "").strip(",;:()") for w in text.split())
+
+
 def _note_words_first(text: str) -> bool:
     """Whether `text` starts with one of the reference words' note_words (`replay`, `postponed`)."""
     return _fold(text.partition(" ")[0]).rstrip(".,:") in _folded("note_words")
@@ -691,7 +710,7 @@ class _Reader:
                 # `[May 11 2013, Wembley, London]`: a place, its first word no note word; trial50), not a
                 # note (`[May 4, replay]`): read_date's next date ends it
                 after = text[len(head) + 1:].removesuffix("]").strip()
-                self.date_neutral = bool(after) and (at_a_venue(after) or not _note_words_first(after))
+                self.date_neutral = played_at(after)
                 return True
         return False
 
@@ -932,8 +951,11 @@ class _Reader:
             self.open_season(head, n)
         else:
             return False
-        if when is not None and not self.heading_date(when, n):
-            self.diags.append(Diagnostic("P024", WARNING, f"`{when}` after a heading is not a date", n))
+        if when is not None:
+            if not self.heading_date(when, n):
+                self.diags.append(Diagnostic("P024", WARNING, f"`{when}` after a heading is not a date", n))
+            elif self.date_neutral and _names_no_place(head):  # `Final, 1st leg [May 4, Stadio Olimpico]`: a home side
+                self.date_neutral = False
         return True
 
     def heading_date(self, when: str, n: int) -> bool:
@@ -949,14 +971,14 @@ class _Reader:
             if "," not in when:
                 return False
             when, after = when[:-1].rsplit(",", 1)
-            if after.strip().isdigit():  # `[Aug 17, 18]`: a round over two days, no one date (review27)
+            if after.strip().isdigit() and len(after.strip()) <= 2:  # `[Aug 17, 18]`: a round over two days, no
+                # one date (review27); not `[Jun 2, att 50,000]`'s thousands (review42: the final left undated)
                 self.date = self.day = None
                 self.date_text, self.date_line = "", n
                 return True
             when += "]"
         if len(when) < len(whole):
-            after = whole[len(when) - 1:].removesuffix("]").strip(" ,")
-            self.date_neutral = bool(after) and (at_a_venue(after) or not _note_words_first(after))
+            self.date_neutral = played_at(whole[len(when) - 1:].removesuffix("]").strip(" ,"))
         return True
 
     def _part(self, head: str, folded: str) -> bool | None:
