@@ -77,9 +77,11 @@ def test_a_thick_line_above_a_row_of_a_wikitable_splits_it():
     assert [f.code for f in findings_for(thin, "t.wikitext", wikitext=True) if f.code == "S004"] == ["S004"]
 
 
-def test_a_thick_line_elsewhere_than_at_the_halves_is_no_split():
-    """review41: a line drawn above a table's relegation zone (its last row of four) is a zone's, not a league split's:
-    the order across it is checked."""
+def test_a_thick_line_splits_where_the_order_breaks_at_it():
+    """review41: a line drawn above a table's relegation zone, where the order holds, is a zone's: no split. review42:
+    a split need not be at the halves (Denmark's 6/8, Romania's 6/10): a line above which the order breaks is one."""
     zone = BORDERED.replace('|- style="border-top:3px solid black;"\n', "|-\n").replace(
         "|-\n|4||[[Delta FC|Delta]]", '|- style="border-top:3px solid black;"\n|4||[[Delta FC|Delta]]')
     assert zone.count("border-top") == 1 and _table(zone)[1].splits == ()
+    five = BORDERED.replace("|}\n", "|-\n|5||[[Epsilon FC|Epsilon]]||6||0||1||5||2||10||−8||1\n|}\n")
+    assert _table(five)[1].splits == (2,)  # three rows below the line, two above

@@ -37,7 +37,7 @@ from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
 from seasonparse.seasons import season_years
 from seasonparse.comments import states
-from seasonparse.tables import column_indexes, fixtures_columns, results_columns, tier_marked
+from seasonparse.tables import column_indexes, fixtures_columns, results_columns, rows_of, tier_marked
 
 _HEADING = re.compile(r"(=+)(.+?)(=+)\s*$")
 # The article's own word that its football boxes list the visiting team first (never guessed), read
@@ -173,12 +173,7 @@ class _Reader:
                 if t.kind == "standings":
                     self.b.tables[-1] = t = with_row_notes(t, body, _shown_club)
                     if not t.splits and (thick := thick_top_rows(text, self.line(start))):
-                        # a thick line drawn above the row that starts a table's second half, as a league split's
-                        # halves (a zone's line elsewhere is no split: review41, the order across it went unchecked)
-                        data = [i for i, r in enumerate(t.rows) if r.kind == "data"]
-                        half = len(data) // 2
-                        if len(data) % 2 == 0 and half and t.rows[data[half]].line in thick:
-                            self.b.tables[-1] = t = t._replace(splits=(data[half],))
+                        self.b.tables[-1] = t = t._replace(splits=_split_by_lines(t, thick))
                 if t.kind == "goalscorers":
                     self._club_season_scorers(t, scorers)
                 elif t.kind == "other" and header:
@@ -628,3 +623,14 @@ def _shown_club(cell: str) -> str:
     while words and words[-1].startswith("(") and words[-1].endswith(")") and len(words[-1]) <= 4:
         words.pop()
     return " ".join(words)
+
+
+def _split_by_lines(table: Table, thick: frozenset[int]) -> tuple[int, ...]:
+    """Table.splits of a standings table that draws thick lines above rows (wikitable.thick_top_rows): each line
+    above which the order by points breaks, the row below having more (a league split: the Scottish 6/6, the
+    Danish 6/8, the Romanian 6/10; trial55). A line where the order holds (a zone's: review41) splits nothing, and
+    the order across it is checked."""
+    rows = rows_of(table)
+    return tuple(table.rows.index(below.row) for above, below in zip(rows, rows[1:])
+                 if below.row.line in thick and None not in (above.values["points"], below.values["points"])
+                 and below.values["points"] > above.values["points"])
