@@ -268,7 +268,7 @@ def weekday_mismatch(doc, settings, report):
     2020`; the lexicon's [dates] weekdays and their short forms) and reports it
     where the day it names fell on another weekday (a day written without its year,
     which the reader places in the season, only where it falls on that weekday in
-    neither the year before nor the one after), at the match (once for a run
+    the season's other year neither), at the match (once for a run
     of matches a table's row across dates: at the first of them).
 
     Why: the weekday and the day were written apart; one of them is wrong, and
@@ -280,6 +280,8 @@ def weekday_mismatch(doc, settings, report):
     from seasonparse.frontend.lines import MONTHS, weekday_name, weekday_written  # (not at import: `seasonparse rules`)
 
     months = [name.capitalize() for name in MONTHS]
+    season = season_window(doc)
+    years = (season.first.year, season.last.year) if season is not None else None
     above = None  # the section and date text of the match above: a run of matches dated by one row, judged once
     for m in doc.matches:
         run, above = above, (m.section, m.date_text)
@@ -289,22 +291,21 @@ def weekday_mismatch(doc, settings, report):
         if opened is None:
             continue
         day = date.fromisoformat(m.date)
-        if day.weekday() != opened[0] and (m.date[:4] in m.date_text or not _weekday_a_year_off(day, opened[0])):
+        if day.weekday() != opened[0] and (m.date[:4] in m.date_text or not _weekday_the_other_year(day, opened[0], years)):
             yield report(f"`{m.date_text}`: {day.day} {months[day.month - 1]} {day.year} was a "
                          f"{weekday_name(day.weekday())}", m.date_line, 1)
 
 
-def _weekday_a_year_off(day: date, weekday: int) -> bool:
-    """Whether `day` a year before or after it falls on `weekday`: a day written without its year is placed in
-    the season by the reader, and may be the season's other year's (review41: a 2019–20 cup's `Saturday 1
-    August` final, played in 2020, placed in 2019, a Thursday)."""
-    for year in (day.year - 1, day.year + 1):
-        try:
-            if day.replace(year=year).weekday() == weekday:
-                return True
-        except ValueError:  # 29 February
-            continue
-    return False
+def _weekday_the_other_year(day: date, weekday: int, years: tuple[int, int] | None) -> bool:
+    """Whether `day`, written without its year and placed in a season of two years (`years`) by the reader, falls
+    on `weekday` in the season's other year: it may be that year's (review41: a 2019–20 cup's `Saturday 1 August`
+    final, played in 2020, placed in 2019, a Thursday; review42: not any year beside it, 2021's Tuesday)."""
+    if years is None or years[0] == years[1] or day.year not in years:
+        return False
+    try:
+        return day.replace(year=years[1] if day.year == years[0] else years[0]).weekday() == weekday
+    except ValueError:  # 29 February
+        return False
 
 
 RULES = (invalid_date, date_outside_season, date_order, weekday_mismatch)
