@@ -85,7 +85,11 @@ def _top_scorer_against_table(doc, scorer, report):
     """The infobox's top scorer held to the document's own top scorers table or list (trial55: `Leigh
     Griffiths (30 goals)` over a table giving him 31, unseen): in a tournament's article, where both
     count its goals (a club's infobox may count the league's and its table every competition's); where
-    the player has one row with a count, in one table (two tables are two phases' counts)."""
+    the player has one row with a count, where the document has one such table or list (two are two phases'
+    counts)."""
+    if len({(g.source, g.table) for g in doc.goalscorers}) > 1:
+        return  # two tables or lists: two phases' counts, or a table and a list (review42: the regular season's 29
+        # against the season's 31)
     for m in _top_scorers(scorer.value):
         name, n = m["name"].strip(), int(m["n"])
         link = next((fold(target) for target, label in scorer.links if fold(label) == fold(name)), None)
