@@ -85,3 +85,13 @@ def test_a_thick_line_splits_where_the_order_breaks_at_it():
     assert zone.count("border-top") == 1 and _table(zone)[1].splits == ()
     five = BORDERED.replace("|}\n", "|-\n|5||[[Epsilon FC|Epsilon]]||6||0||1||5||2||10||−8||1\n|}\n")
     assert _table(five)[1].splits == (2,)  # three rows below the line, two above
+
+
+def test_a_blank_winpoints_is_the_modules_three():
+    """trial57: `|winpoints=` written blank (as a copied template leaves it) was read as 0 points a win: every row's
+    order by points looked wrong, nine false S004 on a real table. The module's default stands."""
+    from test_rules_planted import findings_for
+
+    blank = TEXT.replace("|split3=yes", "|split3=yes\n|winpoints=")
+    assert _table(blank)[1].points_for_win == 3
+    assert [f.code for f in findings_for(blank, "t.wikitext", wikitext=True) if f.code in ("S002", "S004")] == []

@@ -178,7 +178,8 @@ def read_sports_table(frag: Fragment, table_index: int, section, index: LineInde
         why = f" (its teams are numbered from team{numbered[0]}; the list starts at team1)" if numbered else ""
         diags.append(Diagnostic("P017", WARNING, f"Sports table with no teams{why}; not read", line, col))
         return None
-    winpoints = _int(frag, "winpoints") if "winpoints" in frag.params else 3
+    # a blank or unreadable `winpoints=` is the module's default, 3 (trial57: read as 0, nine false S004)
+    winpoints = _int(frag, "winpoints") or 3 if "winpoints" in frag.params else 3
     lines = []
     for n, (code, offset) in enumerate(codes, start=1):
         name_p = frag.params.get(key(f"name_{code}"))
