@@ -17,6 +17,7 @@ from seasonparse.seasons import season_years, without_years  # season_years: the
 from seasonparse.lexicon import (alternatives, contains_any, group_stage, leg_round, lexicon, names_any, names_phase,
                                  round_positions, series_on_points, struck_note, words)
 from seasonparse.model import Document, Match, Table, Tie
+from seasonparse.lazy_re import compile_lazily
 from seasonparse.memo import by_identity
 from seasonparse.names import fold, same_club, same_team
 from seasonparse.tables import column_indexes, rows_of, to_int
@@ -574,10 +575,16 @@ _REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # `Ilkford (play-offs)`: how, not wh
 
 
 def named_clubs(value: str) -> list[str]:
-    """`León` / `León, Tijuana` / `León and Tijuana` / `León (play-offs)`; nobody (`None`) gives []."""
+    """`León` / `León, Tijuana` / `León and Tijuana` / `León (play-offs)`; nobody (`None`) gives []. A line
+    that counts the title (`Manchester United<br>3rd Premier League title<br>4th English title`, as league
+    seasons' infoboxes write it: trial57, three clubs read, and I002 left the champion alone) is no club."""
     if fold(value) in words("infobox", "nobody"):
         return []
-    return [club for p in re.split(r",|\band\b|&", value) if (club := _REMARK.sub("", p).strip())]
+    return [club for p in re.split(r",|\band\b|&", value) if (club := _REMARK.sub("", p).strip())
+            and not _TITLE_COUNT.match(club)]
+
+
+_TITLE_COUNT = compile_lazily(r"\d+(?:st|nd|rd|th)\b", re.I)  # `3rd Premier League title`: a count, not a club
 
 
 def standings_tables(doc: Document) -> list[Table]:
