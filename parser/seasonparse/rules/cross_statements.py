@@ -38,6 +38,16 @@ class LeaguePosition(Record):
 _ORDINAL = compile_lazily(r"(\d{1,3})\s*\^?\{?(?:st|nd|rd|th)\.?\}?", re.I)  # `6th`, `6th.`, `6^{th.}`
 
 
+def _less_outcome(value: str) -> str:
+    """A place less a note in brackets after it that says what the place brought (`19th (relegated)`,
+    `2nd (promoted)`: the lexicon's infobox.league_result_outcomes; trial57: relegated clubs' places, as their
+    articles write them, were no place); another note (`5th (Eastern Conference)`) stays: another table's."""
+    head, bracket, note = value.partition("(")
+    if bracket and note.endswith(")") and fold(note[:-1].strip()) in words("infobox", "league_result_outcomes"):
+        return head.strip()
+    return value
+
+
 def league_position(doc) -> LeaguePosition | None:
     """The place a club season article's infobox states for its club in its league (`League result: 6th`,
     `[[2023–24 Serie A|1st]]` in bold, `6^{th.}`), with the league's tournament: the one the `League`
@@ -47,7 +57,7 @@ def league_position(doc) -> LeaguePosition | None:
         return None
     keys = words("infobox", "league_result")
     f = next((f for f in doc.infobox if fold(f.key) in keys and f.value), None)
-    if f is None or (m := _ORDINAL.fullmatch(f.value.strip())) is None:
+    if f is None or (m := _ORDINAL.fullmatch(_less_outcome(f.value.strip()))) is None:
         return None
     league = doc.field(*words("infobox", "competition"))
     t = (tournament_in(league.value) if league is not None else None) or doc_tournament(doc)
@@ -377,7 +387,8 @@ def league_position_mismatch(corpus, settings, report):
     seasons and phases (`Apertura 2019 Liga MX` is not Liga MX Femenil's
     `Apertura 2019`); where either names none, the table must rank two of the
     club's opponents in the article. Not compared: a place in other words
-    (`Champions`, `5th (Eastern Conference)`, `1st (revoked)`), a document of several
+    (`Champions`, `5th (Eastern Conference)`, `1st (revoked)`; a note of what the place brought,
+    `19th (relegated)`, is read past), a document of several
     tables (phases, groups, conferences, a championship round: which one the place is
     in is not known), a club the table has no row of, a place two rows share.
 
