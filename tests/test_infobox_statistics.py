@@ -57,11 +57,14 @@ def test_a_top_scorer_above_what_matches_without_scorers_give_him_is_no_contradi
 
 def test_top_scorers_tied_are_each_held_to_their_goals():
     """trial54: `top goal scorer = {{plainlist|* Rodrigo (1) * Gameiro (1)}}` (tied top scorers, each with his
-    count) was never checked: the pattern was asked of the whole list. Each is; a count written once for the
-    list (`(5 goals each)`) says nothing about whose it is, and is left."""
+    count) was never checked: the pattern was asked of the whole list. Each is; so is each of a list a count
+    written once with `each` is for (`(21 goals each)`: trial57); a count once for a list without it says
+    nothing about whose it is, and is left."""
     tied = FINAL_ONLY.replace("Ivo Radić (5)", "{{plainlist|\n* Ivo Radić (0)\n* Nobody Else (0)\n}}")
     assert i001(tied) == ["top goal scorer: Ivo Radić with 0, but the match blocks give him 1"]
-    assert i001(FINAL_ONLY.replace("Ivo Radić (5)", "Ivo Radić, Nobody Else (0 goals each)")) == []
+    assert i001(FINAL_ONLY.replace("Ivo Radić (5)", "Ivo Radić, Nobody Else (0 goals each)")) == [
+        "top goal scorer: Ivo Radić with 0, but the match blocks give him 1"]
+    assert i001(FINAL_ONLY.replace("Ivo Radić (5)", "Ivo Radić, Nobody Else (0 goals)")) == []
     # one count for names listed (review40: `Berbatov<br>Tevez (20 goals)` held as one man's 20)
     for listed in ("Ivo Radić<br>Nuno Kame (1 goal)", "Ivo Radić and Nuno Kame (1)", "Ivo Radić & Nuno Kame (1)"):
         assert i001(FINAL_ONLY.replace("Ivo Radić (5)", listed)) == [], listed

@@ -70,8 +70,7 @@ def infobox_statistics_mismatch(doc, settings, report):
     if _contradicts(n := _count(teams_field), len(clubs), whole):
         yield report(f"{teams_field.key}: {n}, but {len(clubs)} teams play in the match blocks",
                      teams_field.line, 1)
-    for m in _top_scorers(scorer.value) if scorer else ():
-        name, n = m["name"].strip(), int(m["n"])
+    for name, n in _top_scorers(scorer.value) if scorer else ():
         link = next((fold(target) for target, label in scorer.links if fold(label) == fold(name)), None)
         got = sum(1 for mt in matches for e in mt.events if e.is_goal and e.kind != "own_goal" and _scored_by(e, name, link))
         # more than the matches give him is a contradiction only where they name every goal's scorer
@@ -90,8 +89,7 @@ def _top_scorer_against_table(doc, scorer, report):
     if len({(g.source, g.table) for g in doc.goalscorers}) > 1:
         return  # two tables or lists: two phases' counts, or a table and a list (review42: the regular season's 29
         # against the season's 31)
-    for m in _top_scorers(scorer.value):
-        name, n = m["name"].strip(), int(m["n"])
+    for name, n in _top_scorers(scorer.value):
         link = next((fold(target) for target, label in scorer.links if fold(label) == fold(name)), None)
         rows = [g for g in doc.goalscorers if not g.own_goal and (
             fold(g.link) == link if link is not None and g.link is not None else player_matches(g.player, name))]
@@ -115,16 +113,22 @@ def _scored_by(e, name: str, link: str | None) -> bool:
 _LISTED = re.compile(r",|;|/|&|\band\b")
 
 
-def _top_scorers(value: str) -> list[re.Match]:
-    """The top scorer a field names with his goals (`Rodrigo (3)`), or each of those it lists tied, each with his
-    own (`Rodrigo (3), Gameiro (3)`, a {{plainlist}}'s items: trial54, none was checked); none where any item
-    lacks its count (`Rodrigo, Gameiro (3 goals each)`, `Berbatov<br>Tevez (20 goals)`: whose the number is,
-    is the sentence's)."""
+def _top_scorers(value: str) -> list[tuple[str, int]]:
+    """(name, goals) of the top scorer a field names with his goals (`Rodrigo (3)`), or of each of those it lists
+    tied, each with his own (`Rodrigo (3), Gameiro (3)`, a {{plainlist}}'s items: trial54, none was checked) or
+    one count for each (`Aubameyang, Mané, Salah (21 goals each)`: trial57); none where any item lacks its count
+    and no `each` says whose it is (`Berbatov<br>Tevez (20 goals)`: whose the number is, is the sentence's)."""
     value = value.strip()
-    if (m := _SCORER.fullmatch(value)) is not None:
-        return [] if _LISTED.search(m["name"]) else [m]  # (review40: `A, B (1 goal)` held A and B as one man)
+    if (m := _EACH.fullmatch(value)) is not None:
+        names = [n.strip() for n in _LISTED.split(m["names"])]
+        return [(n, int(m["n"])) for n in names] if all(names) else []
+    if (m := _SCORER.fullmatch(value)) is not None:  # (review40: `A, B (1 goal)` held A and B as one man)
+        return [] if _LISTED.search(m["name"]) else [(m["name"].strip(), int(m["n"]))]
     items = [_SCORER.fullmatch(item.strip()) for item in value.split(",")] if "," in value else [None]
-    return items if all(items) else []
+    return [(m["name"].strip(), int(m["n"])) for m in items] if all(items) else []
+
+
+_EACH = re.compile(r"(?P<names>[^()]+?)\s*\((?P<n>\d+)(?:\s+goals?)?\s+each\)")  # `A, B (21 goals each)`
 
 
 def _scorers_named(match) -> bool:
