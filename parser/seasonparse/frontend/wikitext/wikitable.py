@@ -95,6 +95,34 @@ def thick_top_rows(text: str, first_line: int) -> frozenset[int]:
                      if line.lstrip().startswith("|-") and _THICK_TOP.search(line))
 
 
+_WDL = compile_lazily(r"\{\{\s*WDL\s*\|([^{}]*)\}\}", re.I)
+
+
+def wdl_cells(text: str) -> list[str] | None:
+    """The cells {{WDL}} writes in a club season's overview table (`{{WDL|38|32|3|3|85|33}}`, or its goals named,
+    `for=85|against=33`): Pld, W, D, L, then GF, GA and GD where it has the goals, then Win %; None where `text`
+    is not that template alone (trial57: its eight cells were read as part of the cell before, every figure of
+    the table and its total's S010 lost without a word)."""
+    if "{{" not in text or (m := _WDL.fullmatch(text.strip())) is None:
+        return None
+    numbers, named = [], {}
+    for part in m[1].split("|"):
+        name, eq, value = part.partition("=")
+        if eq:
+            named[name.strip().lower()] = value.strip()
+        else:
+            numbers.append(part.strip())
+    goals = numbers[4:6] if len(numbers) >= 6 else [named.get("for", ""), named.get("against", "")]
+    if len(numbers) < 4 or not all(n.isdigit() for n in numbers[:4]):
+        return None
+    played, won = int(numbers[0]), int(numbers[1])
+    cells = numbers[:4]
+    if all(g.isdigit() for g in goals):
+        diff = int(goals[0]) - int(goals[1])
+        cells += [*goals, f"+{diff}" if diff > 0 else f"−{-diff}" if diff < 0 else "0"]
+    return [*cells, f"{100 * won / played:.2f}" if played else ""]
+
+
 def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
     """(line, is_header_row, cells) per row, spans expanded: a spanning cell stands
     in each place it covers."""
@@ -125,6 +153,9 @@ def read_rows(text: str, first_line: int) -> list[tuple[int, bool, list[Cell]]]:
                 raw_rows.append((ln, current))
             at = len(line) - len(line.lstrip()) + 1  # where s[1:] starts in the line
             current.extend(Cell(header, c, ln, at + i) for i, c in _split(s[1:], header))
+        elif current and (record := wdl_cells(s)) is not None:  # `{{WDL|38|32|3|3|85|33}}` on a line of its own
+            at = len(line) - len(line.lstrip())
+            current.extend(Cell(False, c, ln, at) for c in record)
         elif current:
             more.setdefault(id(current[-1]), (current[-1], []))[1].append(line)
     for cell, lines in more.values():
