@@ -462,11 +462,21 @@ class TieResult(Record):
     how: str  # goals | penalties | away_goals | stated | ranking
 
 
+def decided_off_the_pitch(kt: KnockoutTie) -> bool:
+    """Whether the tie's outcome line says it was decided off the pitch (`Real Madrid were disqualified`: the
+    lexicon's outcomes.off_the_pitch): its winner is the line's, whatever the legs' goals (tie_result, T003)."""
+    return kt.stated is not None and names_any(kt.stated.text, "outcomes", "off_the_pitch")
+
+
 def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
-    """Who went through: more aggregate goals (not where a leg is missing: KnockoutTie.missing_a_leg), else
+    """Who went through: the stated winner of a tie decided off the pitch (decided_off_the_pitch), else more
+    aggregate goals (not where a leg is missing: KnockoutTie.missing_a_leg), else
     the shoot-out after the last leg, else, where the tie is said to be decided on away goals, more away
     goals, else the stated winner, else the higher-ranked."""
     a, b = kt.teams()
+    if decided_off_the_pitch(kt):
+        return TieResult(a, b, "stated") if same_team(kt.stated.winner, a) else \
+            TieResult(b, a, "stated") if same_team(kt.stated.winner, b) else None
     agg = kt.aggregate()
     if agg[a] != agg[b] and not kt.missing_a_leg():
         winner, loser = (a, b) if agg[a] > agg[b] else (b, a)

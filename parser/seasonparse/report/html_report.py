@@ -284,7 +284,11 @@ def _seasons(corpus, settings: Settings) -> list[Season]:
         for table in doc.tables:
             if table.kind == "standings":
                 bucket(_season_key(table_tournament(doc, table), doc))["standings"].append((doc, table))
+        drawn: set[tuple[int, ...]] = set()  # a tie stated twice (an outcome line and a box's aggregate) drawn once
         for kt in knockout_ties(doc):
+            if (legs := tuple(m.index for m in kt.legs)) in drawn:
+                continue  # (trial57: Ajax–Tottenham drawn twice)
+            drawn.add(legs)
             where = kt.prefix if kt.round is not None else kt.legs[0].section
             key = _season_key(section_tournament(doc, where), doc)
             bucket(key)["brackets"].setdefault((doc.path, kt.prefix), (doc, kt.prefix, []))[2].append(kt)

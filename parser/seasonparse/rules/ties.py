@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from seasonparse.football import (counted, describe, disputed_ties, doc_club, knockout_ties, may_drop_down, per_document, rank_of,
+from seasonparse.football import (counted, decided_off_the_pitch, describe, disputed_ties, doc_club, knockout_ties, may_drop_down, per_document, rank_of,
                                   ranking, same_team)
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
@@ -167,8 +167,9 @@ def tie_wrong_winner(doc, settings, report):
             continue  # T001, or not known; legs of two pairs of clubs: T004
         other = b if winner == a else a
         agg = kt.aggregate(sides)
-        if len(kt.legs) < 2 and (t.reason != "aggregate" or kt.missing_a_leg()):
-            continue  # one match, whose score is not the aggregate stated: the other leg is not in the document
+        if len(kt.legs) < 2 and (t.reason != "aggregate" or kt.missing_a_leg()) or decided_off_the_pitch(kt):
+            continue  # one match, whose score is not the aggregate stated: the other leg is not in the document;
+            # or a disqualification decided it (its line says so: `Real Madrid were disqualified`)
         if agg[winner] < agg[other]:
             yield report(f"{winner} advanced with fewer aggregate goals: {winner} {agg[winner]}, "
                          f"{other} {agg[other]}", t.line, 1, related=_legs(doc, kt))
