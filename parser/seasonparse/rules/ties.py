@@ -150,7 +150,9 @@ def tie_wrong_winner(doc, settings, report):
     have gone through "on away goals" must have scored more of them. A club said to have
     advanced on aggregate with a level aggregate is reported too. A tie stated on aggregate
     over one match whose score is not that aggregate (an article that shows the second leg
-    alone) is left alone: its other leg is not in the document (B001 takes the stated winner).
+    alone) is left alone: its other leg is not in the document (B001 takes the stated winner); so is
+    one its line says was decided off the pitch (`Real Madrid were disqualified`: the lexicon's
+    outcomes.off_the_pitch).
 
     Why: the next round, and the champion, follow from who went through.
 
