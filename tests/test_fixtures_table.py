@@ -181,3 +181,13 @@ def test_a_day_across_the_table_dates_the_matches_below_it_and_the_reference_com
     assert [(f.code, f.line) for f in rec.findings if f.code[0] == "R"] == [("R001", 10)]
     s = rec.summary
     assert (s.article_matches, s.matched, s.disagree, s.not_covered) == (3, 2, 1, 1), s
+
+
+def test_a_boxs_club_written_with_its_tier_is_named_without_it():
+    """trial57: a cup's football boxes write a club's level after its name, as its round tables do (`Les Herbiers
+    (3)`): the tables' rows were read without it, the boxes' kept it (in X001's messages)."""
+    box = ("==Final==\n{{Football box\n|date = 8 May 2018\n|team1 = [[Les Herbiers VF|Les Herbiers]] (3)\n"
+           "|score = 0–2\n|team2 = [[Paris Saint-Germain F.C.|Paris Saint-Germain]] (1)\n}}\n")
+    doc = _doc(HEAD + box)
+    assert [(m.home, m.away, m.home_link) for m in doc.matches] == [
+        ("Les Herbiers", "Paris Saint-Germain", "Les Herbiers VF")]

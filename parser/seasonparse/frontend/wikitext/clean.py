@@ -368,3 +368,8 @@ def _numbers_pair(text: str) -> str | None:
     while end < len(text) and (text[end].isalnum() or text[end] in "_."):
         end += 1
     return text[start:end]
+
+
+# A club's level in brackets after its name, as a cup's boxes and round tables write it (`Exeter City (5)`, the
+# FA Cup's tier): no part of the name (trial57: box names kept it, `Les Herbiers (3)` in X001's messages)
+TIER_MARK = compile_lazily(r"\s*\(\d{1,2}\)\s*$")

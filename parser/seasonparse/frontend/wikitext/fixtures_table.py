@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.lines import note_details
-from seasonparse.frontend.wikitext.clean import link_target
+from seasonparse.frontend.wikitext.clean import TIER_MARK, link_target
 from seasonparse.frontend.wikitext.fragments import Param
 from seasonparse.frontend.wikitext.matchbox import _AET, _attendance, _note, date_of
 from seasonparse.frontend.wikitext.results_table import SeasonDays, unread_rows
@@ -38,7 +38,6 @@ from seasonparse.model import Diagnostic, Match
 _SCORE = compile_lazily(r"\s*(\d{1,3})\s*[-–—−]\s*(\d{1,3})(?!\d)\s*(.*)", re.S)
 # A club's league tier after its name, `Exeter City (5)`, as cup tables write it; under a header that says
 # so (`Home team (tier)`), a league's letters too (`Stockport County (L1)`, `Boreham Wood (NL)`)
-_TIER = compile_lazily(r"\s*\(\d{1,2}\)\s*$")
 _MARKED_TIER = compile_lazily(r"\s*\((?:\d{1,2}|[A-Z][A-Za-z]{0,3}\d?)\)\s*$")
 
 
@@ -102,7 +101,7 @@ def _row_match(row: tuple[int, list, list], cols: dict[str, int], tiers: bool, d
     if any(cells[cols[m]] is None for m in ("home_team", "away_team", "score")):
         return row_line, 1, f"it has {sum(c is not None for c in cells)} cells"
     home_cell, away_cell, score_cell = (cells[cols[m]] for m in ("home_team", "away_team", "score"))
-    tier = _MARKED_TIER if tiers else _TIER
+    tier = _MARKED_TIER if tiers else TIER_MARK
     home, away = (tier.sub("", texts[cols[m]]) for m in ("home_team", "away_team"))
     if not home or not away:
         return (home_cell if not home else away_cell).line, (home_cell if not home else away_cell).column, "no club"

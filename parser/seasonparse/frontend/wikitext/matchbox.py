@@ -20,7 +20,8 @@ from seasonparse.frontend.assemble import _add_events
 from seasonparse.frontend.lines import (MONTHS, Entry, Minute, awarded_score, match_detail, month_number, note_kind,
                                         parse_date)
 from seasonparse.frontend.wikitext import lean
-from seasonparse.frontend.wikitext.clean import LINE_BREAK, after_score, clean, first_link, link_target, oversized_score, score
+from seasonparse.frontend.wikitext.clean import (LINE_BREAK, TIER_MARK, after_score, clean, first_link, link_target,
+                                                 oversized_score, score)
 from seasonparse.frontend.wikitext.fragments import MAX_DEPTH, Fragment
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.wording import cut
@@ -439,8 +440,8 @@ def read_match(text: str, frag: Fragment, index_: int, section: tuple[str, ...],
     """The box's match; `team1_away`: the article lists the visiting team first (its
     `<!-- seasonparse: football-box-team1 away -->`), so team1 is the away side."""
     p = frag.params
-    home = clean(p["team1"].raw) if "team1" in p else ""
-    away = clean(p["team2"].raw) if "team2" in p else ""
+    home = TIER_MARK.sub("", clean(p["team1"].raw)) if "team1" in p else ""  # `Les Herbiers (3)`: its tier
+    away = TIER_MARK.sub("", clean(p["team2"].raw)) if "team2" in p else ""
     start_line, start_col = index.position(frag.start)
     # score1 and score2 where either is written, else score: a box's template leaves them
     # blank (`| score1 = `) beside a `score` that holds the result (trial30: 6 of 15 boxes)
