@@ -850,3 +850,16 @@ def test_a_match_a_day_off_does_not_take_the_one_another_match_has_on_its_own_da
     rec = reconcile(docs, [load(str(REFERENCES / "handmade_tie_legs_a_week_apart.txt"))], Settings(),
                     codes={"R001", "R002", "R003", "R004"})
     assert [(f.code, f.line) for f in rec.findings] == [("R004", 11)]
+
+
+def test_a_leg_dated_the_other_legs_day_pairs_with_its_own_leg_a_day_off(tmp_path):
+    """review42: legs on 12 and 13 April, the article's first leg dated the 13th: it took the second leg, written
+    that day at the other club's ground (an R001 for it, a false R004 for the second leg). A reference match at the
+    other club's ground is not one another of the article's matches, at that ground, has on its own day."""
+    text = (REFERENCES / "handmade_tie_legs_article.txt").read_text("utf-8").replace(
+        "5 April 2005", "13 April 2005")
+    (tmp_path / "article.txt").write_text(text, "utf-8")
+    docs = [parse_file(str(tmp_path / "article.txt"), "article.txt")]
+    rec = reconcile(docs, [load(str(REFERENCES / "handmade_tie_legs_consecutive.txt"))], Settings(),
+                    codes={"R001", "R002", "R003", "R004"})
+    assert [(f.code, f.line) for f in rec.findings] == [("R003", 10)]  # at its date line

@@ -464,6 +464,13 @@ class ReferenceIndex:
             for ref in references:
                 ref_id = id(ref)
                 candidates = by_day.get((ref_id, low, high, day))
+                if candidates and any(rm.home != home for rm in candidates):
+                    # at the other club's ground: not one another match of the article's, at that ground, has on its
+                    # own day (review42: a first leg dated the second's day took the second leg, a false R004 for it)
+                    if claimed is None:
+                        claimed = self._claimed_on_their_day()
+                    candidates = [rm for rm in candidates if rm.home == home
+                                  or rm.home not in claimed.get((path, id(rm)), ())]
                 if not candidates:  # a day off: not a match another of the article's has on its own day (trial56:
                     # a first leg moved to the day before the second took the second leg's, a false R004 for it)
                     candidates = by_day.get((ref_id, low, high, day - _DAY)) or \
@@ -491,14 +498,16 @@ class ReferenceIndex:
                                  if (rm.home, rm.away) in ((low, high), (high, low)))
                     self.unmatched.append((a, ref, segment, same))
 
-    def _claimed_on_their_day(self) -> set[tuple[str, int]]:
-        """(article path, id of a reference match) for each reference match an article match of that
-        path has on its own day: a match a day off pairs with none of them (asked only where one is)."""
-        by_day, out = self._by_day, set()
+    def _claimed_on_their_day(self) -> dict[tuple[str, int], set[str]]:
+        """(article path, id of a reference match) -> the home clubs of the article matches of that path that
+        have it on their own day: a match a day off pairs with none of them, and one at the other club's ground
+        with none that another has at its own (asked only where one is)."""
+        by_day, out = self._by_day, {}
         for doc, _, day, home, away in self.article_matches:
             low, high = (home, away) if home < away else (away, home)
             for ref in self.references:
-                out.update((doc.path, id(rm)) for rm in by_day.get((id(ref), low, high, day), ()))
+                for rm in by_day.get((id(ref), low, high, day), ()):
+                    out.setdefault((doc.path, id(rm)), set()).add(home)
         return out
 
     def _pair_undated_legs(self) -> None:
