@@ -82,8 +82,8 @@ class Cell:
 
 
 # A row separator that draws a thick line above its row (`|- style="border-top:3px solid black;"`): where a
-# hand-written standings table shows a league split in two halves (the Scottish layout before Module:Sports
-# table's `split6=yes`: trial55), each half ranked apart
+# hand-written standings table may show a league split, each part ranked apart (the Scottish layout before
+# Module:Sports table's `split6=yes`: trial55), or a zone (reader._split_by_lines tells which)
 _THICK_TOP = compile_lazily(r"border-top\s*:[^;\"']*?(?:\b(?:[2-9]|[1-9]\d)px\b|\bthick\b|\bdouble\b)", re.I)
 
 
