@@ -14,6 +14,7 @@ from seasonparse.frontend.wikitext.wikitable import wdl_cells
     ("{{WDL|3|0|1|2|1|4}}", ["3", "0", "1", "2", "1", "4", "−3", "0.00"]),
     ("{{WDL|0|0|0|0}}", ["0", "0", "0", "0", ""]),
     ("{{WDL|x|1|1|1}}", None), ("{{WDL|3|1}}", None), ("| 38 || 32", None), ("{{WDL|3|1|1|1}} and more", None),
+    ("{{WDL|" + "9" * 5000 + "|1|1|1}}", None), ("{{WDL|3|1|1|1|" + "9" * 5000 + "|2}}", ["3", "1", "1", "1", "33.33"]),
 ])
 def test_a_wdl_template_is_its_record_cells(text, cells):
     assert wdl_cells(text) == cells

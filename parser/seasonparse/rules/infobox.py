@@ -18,7 +18,7 @@ from seasonparse.tables import to_int
 from seasonparse.tournaments import match_phase
 from seasonparse.wording import ordinal, plural
 
-_SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d+)(?:\s+goals?)?\)")  # `(4)`, `(4 goals)`
+_SCORER = re.compile(r"(?:[A-Z]{2,3}\s+)?(?P<name>[^()]+?)\s*\((?P<n>\d{1,4})(?:\s+goals?)?\)")  # `(4)`, `(4 goals)`
 
 
 @rule("I001", "infobox-statistics-mismatch", ERROR)
@@ -128,7 +128,7 @@ def _top_scorers(value: str) -> list[tuple[str, int]]:
     return [(m["name"].strip(), int(m["n"])) for m in items] if all(items) else []
 
 
-_EACH = re.compile(r"(?P<names>[^()]+?)\s*\((?P<n>\d+)(?:\s+goals?)?\s+each\)")  # `A, B (21 goals each)`
+_EACH = re.compile(r"(?P<names>[^()]+?)\s*\((?P<n>\d{1,4})(?:\s+goals?)?\s+each\)")  # `A, B (21 goals each)`
 
 
 def _scorers_named(match) -> bool:

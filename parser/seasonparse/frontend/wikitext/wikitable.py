@@ -98,6 +98,9 @@ def thick_top_rows(text: str, first_line: int) -> frozenset[int]:
 _WDL = compile_lazily(r"\{\{\s*WDL\s*\|([^{}]*)\}\}", re.I)
 
 
+_COUNT = compile_lazily(r"\d{1,6}")  # a record's count: a whole number a club's season can reach
+
+
 def wdl_cells(text: str) -> list[str] | None:
     """The cells {{WDL}} writes in a club season's overview table (`{{WDL|38|32|3|3|85|33}}`, or its goals named,
     `for=85|against=33`): Pld, W, D, L, then GF, GA and GD where it has the goals, then Win %; None where `text`
@@ -113,11 +116,11 @@ def wdl_cells(text: str) -> list[str] | None:
         else:
             numbers.append(part.strip())
     goals = numbers[4:6] if len(numbers) >= 6 else [named.get("for", ""), named.get("against", "")]
-    if len(numbers) < 4 or not all(n.isdigit() for n in numbers[:4]):
-        return None
+    if len(numbers) < 4 or not all(_COUNT.fullmatch(n) for n in numbers[:4]):
+        return None  # (a count of thousands of digits no record's, nor int()'s: review of the lead's own hostile test)
     played, won = int(numbers[0]), int(numbers[1])
     cells = numbers[:4]
-    if all(g.isdigit() for g in goals):
+    if all(_COUNT.fullmatch(g) for g in goals):
         diff = int(goals[0]) - int(goals[1])
         cells += [*goals, f"+{diff}" if diff > 0 else f"−{-diff}" if diff < 0 else "0"]
     return [*cells, f"{100 * won / played:.2f}" if played else ""]
