@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from seasonparse.seasons import season_years
-from seasonparse.tournaments import match_phase, table_tournament, tournament_in
+from seasonparse.tournaments import match_phase, section_tournament, table_tournament, tournament_in
 from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
@@ -609,28 +609,31 @@ def reference_club_ambiguous(index, settings, report):
 
 @rule("R008", "reference-name-unpaired", INFO, scope="reference")
 def reference_name_unpaired(index, settings, report):
-    """An article's club and a reference's name that may be one club: each plays one opponent, alike, unpaired.
+    """An article's club and a reference's name that may be one club: they play alike against the same clubs, unpaired.
 
-    What it does: where an article match pairs with no reference match, and one of its
-    clubs is a name no reference writes, a reference match that pairs with no article's,
-    between the same opponent and a name no article writes, with the same goals for each
-    side (a day apart at most where both are dated, or undated, or the article's day within
-    an undated one's rounds), says the two names may be one club. Once a pair of names, at
-    the article's first such match, the reference's line related.
+    What it does: where article matches pair with no reference match, and one of their
+    clubs is a name no reference writes, and reference matches that pair with no
+    article's are between the same opponents and a name no article writes, with the
+    same goals for each side (a day apart at most where both are dated, or undated, or the
+    article's day within an undated one's rounds; of one tournament where both are known),
+    two such matches at least, and each name the other's only such candidate: says the
+    two names may be one club. Once, at the article's first such match, the reference's
+    line related.
 
     Why: identity ties a reference's name to an article's by evidence (dated matches, words,
     official names); an undated round written with another name (RSSSF's `Bayern München`
     beside the articles' `Bayern Munich`) gives none, and its matches are compared with none,
     counted only as `outside the references` (trial56: a planted venue swap passed so). An
-    alias decides.
+    alias decides. One match alike proves nothing (a 1-0 against one opponent is common:
+    review43, two clubs of two competitions were said to be one).
 
     Example:
-        article:    Bayern Munich 2 - 0 Juventus
-        reference:  Bayern München  - Juventus  2-0 0-2
+        article:    Bayern Munich 2 - 0 Juventus ... Juventus 1 - 0 Bayern Munich
+        reference:  Bayern München  - Juventus  2-0 0-1
     """
     paired_articles = {(a.doc.path, a.match.index) for a, _ in index.pairings}
     articles = (*index.article_matches, *index.undated_legs)
-    if len(paired_articles) == len(articles):
+    if all((a.doc.path, a.match.index) in paired_articles for a in articles):
         return  # every article match paired (most runs): no name of theirs is left to tie
     paired_refs = {id(rm) for _, rm in index.pairings}
     article_clubs = {club for a in articles for club in (a.home, a.away)}
@@ -641,25 +644,33 @@ def reference_name_unpaired(index, settings, report):
             for name, opponent in ((rm.home, rm.away), (rm.away, rm.home)):
                 if name not in article_clubs and opponent in article_clubs:
                     unpaired.setdefault(opponent, []).append((name, rm))
-    said: set[tuple[str, str]] = set()
+    alike: dict[tuple[str, str], list] = {}  # (article club, reference name) -> [(article match, reference match)]
     for a in articles if unpaired else ():
         if (a.doc.path, a.match.index) in paired_articles:
             continue
         for club, opponent in ((a.home, a.away), (a.away, a.home)):
-            if club in reference_clubs:
-                continue
-            for name, rm in unpaired.get(opponent, ()):
-                if (club, name) in said or not _alike(a, club, opponent, rm, name):
-                    continue
-                said.add((club, name))
-                m, ref_m = a.match, rm.match
-                mine = m.home if club == a.home else m.away
-                theirs = ref_m.home if name == rm.home else ref_m.away
-                yield report(f"`{mine}` here and `{theirs}` in the reference may be one club: each plays "
-                             f"{m.away if club == a.home else m.home} with the same goals ({describe(m)}; the "
-                             f"reference: {describe(ref_m)}), and neither match pairs with another; if they are one "
-                             f"club, add an alias (`\"{mine}\" = [\"{theirs}\"]` under `[aliases]`)", m.line, 1,
-                             path=a.doc.path, related=[Related(rm.path, ref_m.line, 1, f"the reference: {describe(ref_m)}")])
+            if club not in reference_clubs:
+                alike_of = [(name, rm) for name, rm in unpaired.get(opponent, ()) if _alike(a, club, opponent, rm, name)]
+                for name, rm in alike_of:
+                    alike.setdefault((club, name), []).append((a, rm))
+    names_of: dict[str, set] = {}
+    clubs_of: dict[str, set] = {}
+    for (club, name), found in alike.items():
+        if len({id(a) for a, _ in found}) >= 2 and len({id(rm) for _, rm in found}) >= 2:
+            names_of.setdefault(club, set()).add(name)
+            clubs_of.setdefault(name, set()).add(club)
+    for (club, name), found in alike.items():
+        if names_of.get(club) != {name} or clubs_of.get(name) != {club}:
+            continue  # fewer than two matches alike, or another candidate as likely
+        a, rm = found[0]
+        m, ref_m = a.match, rm.match
+        mine = m.home if club == a.home else m.away
+        theirs = ref_m.home if name == rm.home else ref_m.away
+        yield report(f"`{mine}` here and `{theirs}` in the reference may be one club: they play {len(found)} "
+                     f"matches alike against the same clubs ({describe(m)}; the reference: {describe(ref_m)}), "
+                     f"none of which pairs with another; if they are one club, add an alias (`\"{mine}\" = "
+                     f"[\"{theirs}\"]` under `[aliases]`)", m.line, 1, path=a.doc.path,
+                     related=[Related(rm.path, ref_m.line, 1, f"the reference: {describe(ref_m)}")])
 
 
 def _alike(a, club: str, opponent: str, rm, name: str) -> bool:
@@ -672,6 +683,8 @@ def _alike(a, club: str, opponent: str, rm, name: str) -> bool:
     goals = (m.home_goals, m.away_goals) if club == a.home else (m.away_goals, m.home_goals)
     if goals != (rm.goals_of(name), rm.goals_of(opponent)):
         return False
+    if rm.tournament is not None and (own := section_tournament(a.doc, m.section)) is not None and own != rm.tournament:
+        return False  # (two competitions' matches: review43, Serie A's and the Coppa Italia's)
     if a.day is None:
         return True
     if rm.day is not None:
