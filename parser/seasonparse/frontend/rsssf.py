@@ -354,15 +354,15 @@ def played_at(words_: str) -> bool:
     if not words_:
         return False
     if at_a_venue(words_):
-        return True
+        return _fold(words_).split()[1:2] != ["home"]  # `at home`: the club's (review43)
     if _note_words_first(words_) or any(map(str.isdigit, words_)):
         return False
     return not _names_no_place(words_)
 
 
-def _names_no_place(text: str) -> bool:
-    """Whether a word of `text` is one of the reference words' not_a_place_words (dots left out: `a.e.t.`)."""
-    return not _folded("not_a_place_words").isdisjoint(_fold(w).replace(".", "").strip(",;:()") for w in text.split())
+def _names_no_place(text: str, key: str = "not_a_place_words") -> bool:
+    """Whether a word of `text` is one of the reference words' `key` (dots left out: `a.e.t.`)."""
+    return not _folded(key).isdisjoint(_fold(w).replace(".", "").strip(",;:()") for w in text.split())
 
 
 def _note_words_first(text: str) -> bool:
@@ -954,7 +954,7 @@ class _Reader:
         if when is not None:
             if not self.heading_date(when, n):
                 self.diags.append(Diagnostic("P024", WARNING, f"`{when}` after a heading is not a date", n))
-            elif self.date_neutral and _names_no_place(head):  # `Final, 1st leg [May 4, Stadio Olimpico]`: a home side
+            elif self.date_neutral and _names_no_place(head, "leg_words"):  # `Final, 1st leg [May 4, Olimpico]`: a home side
                 self.date_neutral = False
         return True
 
