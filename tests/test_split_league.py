@@ -53,13 +53,21 @@ BORDERED = """{{Infobox football league season
 {| class="wikitable"
 !Pos!!Team!!Pld!!W!!D!!L!!GF!!GA!!GD!!Pts
 |-
-|1||[[Alpha FC|Alpha]]||6||4||2||0||12||3||+9||14
+|1||[[Alpha FC|Alpha]]||14||9||3||2||25||10||+15||30
 |-
-|2||[[Beta FC|Beta]]||6||2||1||3||7||8||−1||7
+|2||[[Beta FC|Beta]]||14||7||4||3||20||12||+8||25
+|-
+|3||[[Gamma FC|Gamma]]||14||6||4||4||18||15||+3||22
+|-
+|4||[[Delta FC|Delta]]||14||5||5||4||15||14||+1||20
 |- style="border-top:3px solid black;"
-|3||[[Gamma FC|Gamma]]||6||3||1||2||9||7||+2||10
+|5||[[Epsilon FC|Epsilon]]||14||6||3||5||17||16||+1||21
 |-
-|4||[[Delta FC|Delta]]||6||0||2||4||2||12||−10||2
+|6||[[Zeta FC|Zeta]]||14||4||3||7||12||18||−6||15
+|-
+|7||[[Eta FC|Eta]]||14||2||4||8||9||20||−11||10
+|-
+|8||[[Theta FC|Theta]]||14||1||2||11||6||27||−21||5
 |}
 """
 
@@ -70,7 +78,7 @@ def test_a_thick_line_above_a_row_of_a_wikitable_splits_it():
     from test_rules_planted import findings_for
 
     doc, table = _table(BORDERED)
-    assert table.splits == (2,)
+    assert table.splits == (4,)
     assert [f.code for f in findings_for(BORDERED, "t.wikitext", wikitext=True) if f.code == "S004"] == []
     thin = BORDERED.replace("border-top:3px solid black;", "border-top:1px solid black;")
     assert _table(thin)[1].splits == ()
@@ -79,12 +87,15 @@ def test_a_thick_line_above_a_row_of_a_wikitable_splits_it():
 
 def test_a_thick_line_splits_where_the_order_breaks_at_it():
     """review41: a line drawn above a table's relegation zone, where the order holds, is a zone's: no split. review42:
-    a split need not be at the halves (Denmark's 6/8, Romania's 6/10): a line above which the order breaks is one."""
-    zone = BORDERED.replace('|- style="border-top:3px solid black;"\n', "|-\n").replace(
-        "|-\n|4||[[Delta FC|Delta]]", '|- style="border-top:3px solid black;"\n|4||[[Delta FC|Delta]]')
-    assert zone.count("border-top") == 1 and _table(zone)[1].splits == ()
-    five = BORDERED.replace("|}\n", "|-\n|5||[[Epsilon FC|Epsilon]]||6||0||1||5||2||10||−8||1\n|}\n")
-    assert _table(five)[1].splits == (2,)  # three rows below the line, two above
+    a split need not be at the halves (Denmark's 6/8, Romania's 6/10): a line above which the order breaks is one.
+    review43: not a line above a zone of a few rows (the last three here), whose order is checked across it."""
+    moved = BORDERED.replace('|- style="border-top:3px solid black;"\n', "|-\n")
+    zone = moved.replace("|-\n|7||", '|- style="border-top:3px solid black;"\n|7||')
+    assert zone.count("border-top") == 1 and _table(zone)[1].splits == ()  # the order holds there
+    swapped = zone.replace("||2||4||8||9||20||−11||10", "||5||4||5||15||20||−5||19")  # Eta on 19, below Zeta's 15
+    assert _table(swapped)[1].splits == ()  # three rows below: a zone's line
+    six_four = (FIXTURES / "wikitext" / "handmade" / "split_six_four.wikitext").read_text("utf-8")
+    assert _table(six_four)[1].splits == (6,)  # a split of six and four (review42)
 
 
 def test_a_blank_winpoints_is_the_modules_three():

@@ -627,10 +627,15 @@ def _shown_club(cell: str) -> str:
 
 def _split_by_lines(table: Table, thick: frozenset[int]) -> tuple[int, ...]:
     """Table.splits of a standings table that draws thick lines above rows (wikitable.thick_top_rows): each line
-    above which the order by points breaks, the row below having more (a league split: the Scottish 6/6, the
-    Danish 6/8, the Romanian 6/10; trial55). A line where the order holds (a zone's: review41) splits nothing, and
-    the order across it is checked."""
+    above which the order by points breaks, the row below having more, with SPLIT_PART rows at least on each side
+    (a league split: the Scottish 6/6, the Danish 6/8, the Romanian 6/10; trial55). A line where the order holds,
+    or a zone's of a few rows (the relegation places: review41, review43), splits nothing: the order across it
+    is checked."""
     rows = rows_of(table)
-    return tuple(table.rows.index(below.row) for above, below in zip(rows, rows[1:])
-                 if below.row.line in thick and None not in (above.values["points"], below.values["points"])
+    return tuple(table.rows.index(below.row) for n, (above, below) in enumerate(zip(rows, rows[1:]), 1)
+                 if below.row.line in thick and SPLIT_PART <= n <= len(rows) - SPLIT_PART
+                 and None not in (above.values["points"], below.values["points"])
                  and below.values["points"] > above.values["points"])
+
+
+SPLIT_PART = 4  # a league split's parts hold four clubs at least (Scotland's six, Romania's four of old)
