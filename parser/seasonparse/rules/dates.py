@@ -297,13 +297,15 @@ def weekday_mismatch(doc, settings, report):
 
 
 def _weekday_the_other_year(day: date, weekday: int, years: tuple[int, int] | None) -> bool:
-    """Whether `day`, written without its year and placed in a season of two years (`years`) by the reader, falls
-    on `weekday` in the season's other year: it may be that year's (review41: a 2019–20 cup's `Saturday 1 August`
-    final, played in 2020, placed in 2019, a Thursday; review42: not any year beside it, 2021's Tuesday)."""
-    if years is None or years[0] == years[1] or day.year not in years:
+    """Whether `day`, written without its year and placed in the season (`years`) by the reader, falls on
+    `weekday` in the season's other year (for a season of one year, the next: its tail), which it may be
+    (review41: a 2019–20 cup's `Saturday 1 August` final, played in 2020, placed in 2019, a Thursday; review42:
+    not any year beside it, 2021's Tuesday; review43: the 2020 Libertadores final, Saturday 30 January 2021)."""
+    if years is None or day.year not in years:
         return False
-    try:
-        return day.replace(year=years[1] if day.year == years[0] else years[0]).weekday() == weekday
+    other = day.year + 1 if years[0] == years[1] else years[1] if day.year == years[0] else years[0]
+    try:  # (a season of one year: its tail into the next, review43: the 2020 Libertadores final in January 2021)
+        return day.replace(year=other).weekday() == weekday
     except ValueError:  # 29 February
         return False
 
