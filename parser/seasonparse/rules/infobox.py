@@ -86,8 +86,8 @@ def _top_scorer_against_table(doc, scorer, report):
     count its goals (a club's infobox may count the league's and its table every competition's); where
     the player has one row with a count, where the document has one such table or list (two are two phases'
     counts)."""
-    if len({(g.source, g.table) for g in doc.goalscorers}) > 1:
-        return  # two tables or lists: two phases' counts, or a table and a list (review42: the regular season's 29
+    if len({(g.source, g.table, g.section if g.table is None else None) for g in doc.goalscorers}) > 1:
+        return  # two tables or lists (a list by its section: review43): two phases' counts, or a table and a list (review42: the regular season's 29
         # against the season's 31)
     for name, n in _top_scorers(scorer.value):
         link = next((fold(target) for target, label in scorer.links if fold(label) == fold(name)), None)
