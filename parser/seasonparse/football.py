@@ -594,7 +594,7 @@ def named_clubs(value: str) -> list[str]:
             and not _TITLE_COUNT.match(club)]
 
 
-_TITLE_COUNT = compile_lazily(r"\d+(?:st|nd|rd|th)\b", re.I)  # `3rd Premier League title`: a count, not a club
+_TITLE_COUNT = compile_lazily(r"\d+(?:st|nd|rd|th)\b.*\btitles?\b", re.I)  # `3rd Premier League title`: a count (review43: not `1st Vienna`)
 
 
 def standings_tables(doc: Document) -> list[Table]:

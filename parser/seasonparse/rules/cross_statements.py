@@ -43,7 +43,8 @@ def _less_outcome(value: str) -> str:
     `2nd (promoted)`: the lexicon's infobox.league_result_outcomes; trial57: relegated clubs' places, as their
     articles write them, were no place); another note (`5th (Eastern Conference)`) stays: another table's."""
     head, bracket, note = value.partition("(")
-    if bracket and note.endswith(")") and fold(note[:-1].strip()) in words("infobox", "league_result_outcomes"):
+    first = fold(note).replace(",", " ").split()[:1]  # `relegated via play-offs`, `champions, promoted` (review43)
+    if bracket and note.endswith(")") and first and first[0] in words("infobox", "league_result_outcomes"):
         return head.strip()
     return value
 
