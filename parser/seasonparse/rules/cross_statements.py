@@ -43,7 +43,7 @@ def _less_outcome(value: str) -> str:
     `2nd (promoted)`: the lexicon's infobox.league_result_outcomes; trial57: relegated clubs' places, as their
     articles write them, were no place); another note (`5th (Eastern Conference)`) stays: another table's."""
     head, bracket, note = value.partition("(")
-    first = fold(note).replace(",", " ").split()[:1]  # `relegated via play-offs`, `champions, promoted` (review43)
+    first = fold(note[:-1]).replace(",", " ").split()[:1]  # `relegated via play-offs`, `champions, promoted` (review43)
     if bracket and note.endswith(")") and first and first[0] in words("infobox", "league_result_outcomes"):
         return head.strip()
     return value
