@@ -465,9 +465,12 @@ def unmarked_own_goal(corpus, settings, report):
             roster = corpus.clubs.roster(mine, ref.match.date)
             if roster is None:
                 continue  # A's players are unknown that season: a name missing from them proves nothing
-            if any(x[1] is not e and _same_scorer(x[1], e)
+            this = (ref.match.date, frozenset((ref.home, ref.away))) if ref.match.date else None
+            if any(x[1] is not e and _same_scorer(x[1], e) and (
+                    this is None or (x[0].match.date, frozenset((x[0].home, x[0].away))) != this)
                    for x in corpus.scorers_by_club.get((mine, surname(e.player)), [])):
-                continue  # he scores for this club elsewhere: he is this club's
+                continue  # he scores for this club in another match: he is this club's (not this match's copy in
+                # another article: trial58, a league article repeating the club's match silenced it)
             p = next(p for p in known if p.club == theirs)
             m = ref.match
             strong = clubs == {theirs} and roster == "article"
