@@ -186,6 +186,17 @@ def test_diagnostics_on_open_are_the_check_findings(project, connect, run, monke
         assert all(d["source"] == "seasonparse" for d in got)
 
 
+def test_an_open_file_alone_gets_the_check_findings(project, connect, run, monkeypatch):
+    """trial58: a buffer was checked before every file on disk, where `check` reads them by name: a finding that lands
+    on the first document writing a name (A001) moved to the one open file, and its quick fix was an N001 in check."""
+    expected = _cli_findings(run, project, monkeypatch)
+    for path in sorted((project / "articles").glob("*.txt"))[1:]:  # each, alone, after another by name
+        display = path.relative_to(project).as_posix()
+        got = _open(connect(project), path)
+        assert sorted(map(_shape, got)) == sorted(
+            (f["code"], f["line"] - 1, f["column"] - 1, f["message"]) for f in expected if f["path"] == display)
+
+
 def test_a_range_covers_the_text_the_finding_names(project, connect):
     path = project / "articles" / SEEDS[0].name
     lines = path.read_text("utf-8").split("\n")
