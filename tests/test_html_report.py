@@ -246,3 +246,11 @@ def test_the_report_command_says_what_the_baseline_holds_back(run, article, monk
     code, _, err = run("report", "a.txt", "--no-cache", "--baseline", "known.json", "--html", "page.html")
     assert code == 0, err
     assert "known in the baseline" in (article.parent / "page.html").read_text("utf-8")
+
+
+def test_bidirectional_and_control_characters_are_shown_as_the_text_report_shows_them():
+    """trial58: a scorer line's right-to-left override (U+202E) reversed the message and the excerpt on the page, and
+    control characters (ESC) were written raw: the text report's escapes (`\\u202e`, `\\x1b`) instead."""
+    page = page_of(ROOT, "tests/fixtures/html/hostile_bidi.txt")
+    assert "\u202e" not in page and "\x1b" not in page
+    assert "\\u202eBrown" in page and "Gr\\x1bey" in page

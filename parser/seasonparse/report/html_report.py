@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 
 from seasonparse.findings import Finding, Settings
+from seasonparse.inputs import one_line
 from seasonparse.report.text_format import marks, window
 from seasonparse.wording import plural
 from seasonparse.records import Record
@@ -70,6 +71,13 @@ document.querySelectorAll('#filter input').forEach(function(box){
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 
+def _text(text: str) -> str:
+    """Text of a document or a finding for the page: its control and bidirectional characters shown as the text
+    report shows them (`\\u202e`: inputs.one_line; trial58, a scorer line's right-to-left override reversed the
+    message and the excerpt on the page), then escaped as HTML."""
+    return escape(one_line(text))
+
+
 def write_report(docs, findings, lines_by_path, rules, out_path, settings: Settings | None = None,
                  known: int = 0) -> None:
     """Write the page to `out_path` atomically (what `seasonparse report PATHS --html FILE` calls);
@@ -111,7 +119,7 @@ def render(docs, findings, lines_by_path, rules, settings: Settings | None = Non
         f"{f', {known} known in the baseline' if known else ''}</div>",
         '<nav><a href="#rules">By rule</a><a href="#files">By file</a>'
         '<a href="#contradictions">Contradictions</a>'
-        + "".join(f'<a href="#{s.anchor}">{escape(s.label)}</a>' for s in seasons) + "</nav></header>",
+        + "".join(f'<a href="#{s.anchor}">{_text(s.label)}</a>' for s in seasons) + "</nav></header>",
         "<main>",
         _by_rule(findings, rules, ids),
         _contradictions(findings, lines_by_path, rules),
@@ -129,7 +137,7 @@ def _sev(severity: str) -> str:
 
 
 def _where(path: str, line: int, column: int | None = None) -> str:
-    return escape(f"{path}:{line}" + (f":{column}" if column else ""))
+    return _text(f"{path}:{line}" + (f":{column}" if column else ""))
 
 
 def _excerpt(lines, line: int, column: int | None = None, end_column: int | None = None) -> str:
@@ -146,10 +154,10 @@ def _excerpt(lines, line: int, column: int | None = None, end_column: int | None
             start = max(lo, min(column - 1, hi))
             end = end_column - 1 if end_column and end_column > column else hi
             end = max(start, min(end, hi))
-            body = (f"{before}{escape(text[lo:start])}<mark>{escape(text[start:end])}</mark>"
-                    f"{escape(text[end:hi])}{after}")
+            body = (f"{before}{_text(text[lo:start])}<mark>{_text(text[start:end])}</mark>"
+                    f"{_text(text[end:hi])}{after}")
         else:
-            body = f"{before}{escape(text[lo:hi])}{after}"
+            body = f"{before}{_text(text[lo:hi])}{after}"
         rows.append(f'<span{" class=hit" if n == line else ""}><i>{n}</i>{body}</span>')
     return '<pre class="src">' + "".join(rows) + "</pre>"
 
@@ -163,9 +171,9 @@ def _by_rule(findings, rules, ids) -> str:
         found = by_code[code]
         r = rules.get(code)
         links = ", ".join(f'<a href="#{ids[id(f)]}">{_where(f.path, f.line)}</a>' for f in found)
-        rows.append(f"<tr><td><code>{escape(code)}</code></td><td>{escape(r.name if r else found[0].name)}"
+        rows.append(f"<tr><td><code>{_text(code)}</code></td><td>{_text(r.name if r else found[0].name)}"
                     f"</td><td>{_sev(r.severity if r else found[0].severity)}</td>"
-                    f'<td class="n">{len(found)}</td><td>{escape(r.summary if r else "")}'
+                    f'<td class="n">{len(found)}</td><td>{_text(r.summary if r else "")}'
                     f"<br><small>{links}</small></td></tr>")
     body = ("<table><tr><th>code</th><th>rule</th><th>severity</th><th>findings</th><th>what it reports</th>"
             "</tr>" + "".join(rows) + "</table>") if rows else '<p class="muted">No findings.</p>'
@@ -173,10 +181,10 @@ def _by_rule(findings, rules, ids) -> str:
 
 
 def _finding(f: Finding, lines_by_path, anchor: str | None = None) -> str:
-    related = "".join(f"<li>{_where(r.path, r.line, r.column)}: {escape(r.message)}</li>" for r in f.related)
+    related = "".join(f"<li>{_where(r.path, r.line, r.column)}: {_text(r.message)}</li>" for r in f.related)
     return (f'<div class="finding {f.severity}"{f" id={anchor}" if anchor else ""}>'
-            f"<div>{_sev(f.severity)} <code>{escape(f.code)}</code> {escape(f.name)} "
-            f"<code>{_where(f.path, f.line, f.column)}</code></div><div>{escape(f.message)}</div>"
+            f"<div>{_sev(f.severity)} <code>{_text(f.code)}</code> {_text(f.name)} "
+            f"<code>{_where(f.path, f.line, f.column)}</code></div><div>{_text(f.message)}</div>"
             f"{_excerpt(lines_by_path.get(f.path, ()), f.line, f.column, f.end_column)}"
             + (f"<ul>{related}</ul>" if related else "") + "</div>")
 
@@ -191,7 +199,7 @@ def _by_file(findings, lines_by_path, ids, titles) -> str:
     for path in sorted(by_path):
         found = by_path[path]
         title = f" — {titles[path]}" if titles.get(path) else ""
-        parts.append(f'<h3 class="file">{escape(path or "(corpus)")}{escape(title)} <span class="muted">'
+        parts.append(f'<h3 class="file">{_text(path or "(corpus)")}{_text(title)} <span class="muted">'
                      f"{plural(len(found), 'finding')}</span></h3>")
         parts.extend(_finding(f, lines_by_path, ids[id(f)]) for f in found)
     parts.append("</section>")
@@ -207,10 +215,10 @@ def _contradictions(findings, lines_by_path, rules) -> str:
         others = [x for x in f.related if x.path != f.path]
         if not others or r is None or r.scope != "corpus" or f.severity == "info":
             continue
-        this = (f'<div class="side this"><h4>{_sev(f.severity)} <code>{escape(f.code)}</code> '
-                f"{_where(f.path, f.line, f.column)}</h4><div>{escape(f.message)}</div>"
+        this = (f'<div class="side this"><h4>{_sev(f.severity)} <code>{_text(f.code)}</code> '
+                f"{_where(f.path, f.line, f.column)}</h4><div>{_text(f.message)}</div>"
                 f"{_excerpt(lines_by_path.get(f.path, ()), f.line, f.column, f.end_column)}</div>")
-        other = "".join(f"<h4>{_where(x.path, x.line, x.column)}</h4><div>{escape(x.message)}</div>"
+        other = "".join(f"<h4>{_where(x.path, x.line, x.column)}</h4><div>{_text(x.message)}</div>"
                         f"{_excerpt(lines_by_path.get(x.path, ()), x.line, x.column)}" for x in others)
         pairs.append(f'<div class="pair">{this}<div class="side other">{other}</div></div>')
     body = "".join(pairs) or '<p class="muted">No document contradicts another.</p>'
@@ -303,7 +311,7 @@ def _seasons(corpus, settings: Settings) -> list[Season]:
 
 
 def _season(s: Season) -> str:
-    return (f'<section id="{s.anchor}" class="season"><h2>{escape(s.label)}</h2>'
+    return (f'<section id="{s.anchor}" class="season"><h2>{_text(s.label)}</h2>'
             f"{_match_index(s)}{_standings(s)}{_brackets(s)}</section>")
 
 
@@ -340,11 +348,11 @@ def _match_index(s: Season) -> str:
                            f"<strong>{goals[0]}–{goals[1]}</strong>"
                            + (' <span class="swap" title="home and away the other way round">⇄</span>'
                               if swapped else "")
-                           + (f'<span class="scorers">{escape(scorers)}</span>' if scorers else "") + "</li>")
+                           + (f'<span class="scorers">{_text(scorers)}</span>' if scorers else "") + "</li>")
         m = first.match
         differs = any(x[1:] != base for x in said)
-        rows.append(f'<tr{" class=differs" if differs else ""}><td class="date">{escape(m.date or m.date_text)}'
-                    f"</td><td>{escape(m.home)} – {escape(m.away)}</td><td class=n>{len(group)}</td>"
+        rows.append(f'<tr{" class=differs" if differs else ""}><td class="date">{_text(m.date or m.date_text)}'
+                    f"</td><td>{_text(m.home)} – {_text(m.away)}</td><td class=n>{len(group)}</td>"
                     f'<td><ul class="said">{"".join(entries)}</ul></td></tr>')
     return ('<h3>Match index</h3><table class="matches"><tr><th>date</th><th>match</th><th>documents</th>'
             "<th>what each document says</th></tr>" + "".join(rows) + "</table>")
@@ -405,9 +413,9 @@ def _standings(s: Season) -> str:
                     cells.append(f'<td class="n">{"" if said is None else said}</td>')
             other = ", ".join(
                 f'<span{" class=diff" if e.value != r.values.get("points") else ""} '
-                f'title="{escape(f"{e.doc.path}:{e.line}")}">{e.value} ({escape(e.label)})</span>'
+                f'title="{_text(f"{e.doc.path}:{e.line}")}">{e.value} ({_text(e.label)})</span>'
                 for e in _elsewhere(s, doc, table, r))
-            rows.append(f"<tr><td>{escape(r.team)}</td>{''.join(cells)}<td>{escape(basis)}</td>"
+            rows.append(f"<tr><td>{_text(r.team)}</td>{''.join(cells)}<td>{_text(basis)}</td>"
                         f"<td>{other}</td></tr>")
         parts.append(f'<h4>{_where(doc.path, table.line)}</h4><table class="standings"><tr><th>club</th>{head}'
                      f"<th>recomputed from</th><th>Pts in other tables</th></tr>{''.join(rows)}</table>")
@@ -436,12 +444,12 @@ def _brackets(s: Season) -> str:
                 agg = kt.aggregate()
                 teams = "".join(
                     f'<div{" class=won" if result and result.winner == t else ""}>'
-                    f"<span>{escape(t)}</span><strong>{agg[t]}</strong></div>" for t in kt.teams())
+                    f"<span>{_text(t)}</span><strong>{agg[t]}</strong></div>" for t in kt.teams())
                 legs = " · ".join(f"{m.home_goals}–{m.away_goals}" for m in kt.legs)
                 boxes.append(f'<div class="tie" title="{_where(doc.path, kt.line)}">{teams}'
-                             f"<small>legs {escape(legs)}</small></div>")
-            columns.append(f'<div class="round"><h4>{escape(name)}</h4>{"".join(boxes)}</div>')
+                             f"<small>legs {_text(legs)}</small></div>")
+            columns.append(f'<div class="round"><h4>{_text(name)}</h4>{"".join(boxes)}</div>')
         title = " › ".join(prefix) or doc.title or Path(doc.path).name
-        parts.append(f'<h4>{escape(title)} <span class="muted">{escape(doc.path)}</span></h4>'
+        parts.append(f'<h4>{_text(title)} <span class="muted">{_text(doc.path)}</span></h4>'
                      f'<div class="bracket">{"".join(columns)}</div>')
     return ("<h3>Knockout bracket</h3>" + "".join(parts)) if parts else ""
