@@ -254,3 +254,20 @@ def test_bidirectional_and_control_characters_are_shown_as_the_text_report_shows
     page = page_of(ROOT, "tests/fixtures/html/hostile_bidi.txt")
     assert "\u202e" not in page and "\x1b" not in page
     assert "\\u202eBrown" in page and "Gr\\x1bey" in page
+
+
+def test_the_page_grows_with_the_corpus_not_with_its_square(tmp_path):
+    """trial58: each standings row listed every other table's points for its club, so copies of one season made the
+    page grow as their square (68 MB for 600 documents). Each value once, with how many tables state it: ten and
+    twenty copies of the seeds, a page about twice as large (it was 2.4 times)."""
+    import shutil
+
+    sizes = []
+    for n in (10, 20):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        for i in range(n):
+            for seed in SEEDS:
+                shutil.copy(seed, folder / f"{seed.stem}_{i}.txt")
+        sizes.append(len(page_of(folder, ".")))
+    assert sizes[1] < 2.1 * sizes[0], sizes

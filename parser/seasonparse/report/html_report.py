@@ -239,6 +239,7 @@ class Season(Record):
     corpus: object
     settings: Settings
     stated: dict  # (club, tournament) -> points as every table states them (rules.cross_tables)
+    elsewhere: dict  # (club, tournament) -> those statements by value, made at the first row asking (_elsewhere)
 
 
 class _Loose(Record):
@@ -306,7 +307,7 @@ def _seasons(corpus, settings: Settings) -> list[Season]:
         b = buckets[key]
         b["matches"].sort(key=lambda g: (str(g[0].day), g[0].doc.path, g[0].match.line))
         out.append(Season(key, _label(key), f"season{n}", b["matches"], b["standings"],
-                          [b["brackets"][k] for k in sorted(b["brackets"])], corpus, settings, stated))
+                          [b["brackets"][k] for k in sorted(b["brackets"])], corpus, settings, stated, {}))
     return out
 
 
@@ -379,14 +380,36 @@ def _recomputed(s: Season, doc, table, row, stated) -> tuple[dict, str, set]:
     return got, "the row's own numbers", {"points"} if explained else set()
 
 
-def _elsewhere(s: Season, doc, table, row) -> list:
-    """The club's points for the same tournament as other tables state them."""
+def _elsewhere(s: Season, doc, table, row) -> list[tuple[object, int]]:
+    """The club's points for the same tournament as other tables state them: each value once, with the first table
+    that states it and how many do (not this table), at most OTHER_VALUES_SHOWN values. By value, counted once a club
+    and tournament (trial58: each row listed every other table's, 58 MB of 68 for 600 copies of the seeds)."""
     from seasonparse.tournaments import table_tournament
 
-    t = table_tournament(doc, table)
-    entries = s.stated.get((s.corpus.clubs.root(row.team), t), [])
-    return [e for e in entries if e.table[:2] != (doc.path, table.index)]
+    key = (s.corpus.clubs.root(row.team), table_tournament(doc, table))
+    found = s.elsewhere.get(key)
+    if found is None:  # value -> [its first two statements, how many], and each table's statements of the club
+        by_value: dict = {}
+        tables: Counter = Counter()
+        for e in s.stated.get(key, []):
+            seen = by_value.setdefault(e.value, [[], 0])
+            if len(seen[0]) < 2:
+                seen[0].append(e)
+            seen[1] += 1
+            tables[e.table[:2], e.value] += 1
+        found = s.elsewhere[key] = by_value, tables
+    by_value, tables = found
+    own = (doc.path, table.index)
+    out = []
+    for value, (first, count) in by_value.items():
+        n = count - tables[own, value]  # (the table's own statement is no other's)
+        shown = next((e for e in first if e.table[:2] != own), None)
+        if n and shown is not None:
+            out.append((shown, n))
+    return out[:OTHER_VALUES_SHOWN]
 
+
+OTHER_VALUES_SHOWN = 5  # the other tables' values a standings row shows, each once
 
 def _standings(s: Season) -> str:
     from seasonparse.statements import deductions
@@ -413,8 +436,9 @@ def _standings(s: Season) -> str:
                     cells.append(f'<td class="n">{"" if said is None else said}</td>')
             other = ", ".join(
                 f'<span{" class=diff" if e.value != r.values.get("points") else ""} '
-                f'title="{_text(f"{e.doc.path}:{e.line}")}">{e.value} ({_text(e.label)})</span>'
-                for e in _elsewhere(s, doc, table, r))
+                f'title="{_text(f"{e.doc.path}:{e.line}")}">{e.value} ({_text(e.label)}'
+                f'{f", and {n - 1} more tables" if n > 1 else ""})</span>'
+                for e, n in _elsewhere(s, doc, table, r))
             rows.append(f"<tr><td>{_text(r.team)}</td>{''.join(cells)}<td>{_text(basis)}</td>"
                         f"<td>{other}</td></tr>")
         parts.append(f'<h4>{_where(doc.path, table.line)}</h4><table class="standings"><tr><th>club</th>{head}'
