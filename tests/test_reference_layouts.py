@@ -115,7 +115,8 @@ def test_a_headings_date_with_a_venue_after_it():
                              ("Final [May 25 2005, att 50,000]", False), ("Final, 1st leg [May 25 2005, Anfield]", False),
                              # review43: a round's heading names no leg; a place may hold a word of a note elsewhere
                              ("Second Round [May 25 2005, at Wembley]", True), ("Final [May 25 2005, n.V.]", False),
-                             ("Final [May 25 2005, Home Depot Center, Carson]", True), ("Final [May 25 2005, at home]", False)):
+                             ("Final [May 25 2005, Home Depot Center, Carson]", True), ("Final [May 25 2005, at home]", False),
+                             ("Final [May 25 2005, at Home Park, Plymouth]", True)):  # review44
         ref = parse_text(f"Competition: T\nSeason: 2004-2005\n\n{heading}\nAC Milan  3-3 Liverpool\n")
         assert [(m.date, m.neutral) for m in ref.document.matches] == [("2005-05-25", neutral)], heading
 

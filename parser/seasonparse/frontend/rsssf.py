@@ -354,7 +354,7 @@ def played_at(words_: str) -> bool:
     if not words_:
         return False
     if at_a_venue(words_):
-        return _fold(words_).split()[1:2] != ["home"]  # `at home`: the club's (review43)
+        return _fold(words_).strip(" .") != "at home"  # `at home`: the club's (review43); `at Home Park` a place
     if _note_words_first(words_) or any(map(str.isdigit, words_)):
         return False
     return not _names_no_place(words_)

@@ -296,6 +296,9 @@ def weekday_mismatch(doc, settings, report):
                          f"{weekday_name(day.weekday())}", m.date_line, 1)
 
 
+TAIL_MONTHS = 3  # a season of one year may run into the next year's first three months (Brazil 2020, February 2021)
+
+
 def _weekday_the_other_year(day: date, weekday: int, years: tuple[int, int] | None) -> bool:
     """Whether `day`, written without its year and placed in the season (`years`) by the reader, falls on
     `weekday` in the season's other year (for a season of one year, the next: its tail), which it may be
@@ -303,6 +306,8 @@ def _weekday_the_other_year(day: date, weekday: int, years: tuple[int, int] | No
     not any year beside it, 2021's Tuesday; review43: the 2020 Libertadores final, Saturday 30 January 2021)."""
     if years is None or day.year not in years:
         return False
+    if years[0] == years[1] and day.month > TAIL_MONTHS:
+        return False  # a season of one year runs into the next in its first months only (review44: October)
     other = day.year + 1 if years[0] == years[1] else years[1] if day.year == years[0] else years[0]
     try:  # (a season of one year: its tail into the next, review43: the 2020 Libertadores final in January 2021)
         return day.replace(year=other).weekday() == weekday
