@@ -19,7 +19,7 @@ from seasonparse.lexicon import (alternatives, contains_any, group_stage, leg_ro
 from seasonparse.model import Document, Match, Table, Tie
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.memo import by_identity
-from seasonparse.names import fold, same_club, same_team
+from seasonparse.names import club_words, fold, same_club, same_team
 from seasonparse.tables import column_indexes, rows_of, to_int
 from seasonparse.records import Record
 
@@ -463,9 +463,20 @@ class TieResult(Record):
 
 
 def decided_off_the_pitch(kt: KnockoutTie) -> bool:
-    """Whether the tie's outcome line says it was decided off the pitch (`Real Madrid were disqualified`: the
-    lexicon's outcomes.off_the_pitch): its winner is the line's, whatever the legs' goals (tie_result, T003)."""
-    return kt.stated is not None and names_any(kt.stated.text, "outcomes", "off_the_pitch")
+    """Whether the tie's outcome line says it was decided off the pitch: a clause of it holds a word of the lexicon's
+    outcomes.off_the_pitch and names the tie's other club (`Cádiz advanced; Real Madrid were disqualified`), not a
+    third's (review44: `…, the draw having been made after Real Madrid were disqualified` in another tie's line hid
+    its T003). Its winner is then the line's, whatever the legs' goals (tie_result, T003)."""
+    t = kt.stated
+    if t is None or not names_any(t.text, "outcomes", "off_the_pitch"):
+        return False
+    others = [side for side in kt.teams() if not same_team(side, t.winner)]
+    loser = set(club_words(others[0])) if len(others) == 1 else None
+    return bool(loser) and any(names_any(clause, "outcomes", "off_the_pitch") and loser <= set(club_words(clause))
+                               for clause in _CLAUSES.split(t.text))
+
+
+_CLAUSES = re.compile(r"[;.]|,\s*(?=\w+\s+(?:were|was|had|having)\b)|\bhaving\b|\bafter\b")  # a line's clauses
 
 
 def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
