@@ -780,3 +780,16 @@ def test_an_article_club_and_a_reference_name_that_may_be_one_club_are_an_r008()
         "Bayern Munich 3 - 2 Chelsea", "Chelsea 2 - 3 Bayern Munich")
     docs = [parse_text(swapped, "article.txt")]
     assert [(f.code, f.line) for f in reconcile(docs, [ref], aliased, codes={"R002", "R008"}).findings] == [("R002", 18)]
+
+
+def test_two_renamed_clubs_of_one_league_are_each_named_with_its_clear_best():
+    """review44: two renamed clubs of one league, a coincidental result or two against a common opponent making each
+    the other's second candidate: both were left silent. Each is named with the candidate of clearly most matches alike,
+    and the count is of matches, not of pairs of them."""
+    names = FIXTURES / "reference"
+    docs = [parse_file(str(names / "handmade_two_renamed_article.txt"), "article.txt")]
+    rec = reconcile(docs, [load(str(names / "handmade_two_renamed.txt"), "ref.txt")], Settings(), codes={"R008"})
+    said = sorted(f.message.split(": they play")[0] for f in rec.findings)
+    assert said == ["`Bayern Munich` here and `Bayern München` in the reference may be one club",
+                    "`Cologne` here and `Köln` in the reference may be one club"]
+    assert all("they play 4 matches alike" in f.message for f in rec.findings)

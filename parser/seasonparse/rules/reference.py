@@ -653,24 +653,37 @@ def reference_name_unpaired(index, settings, report):
                 alike_of = [(name, rm) for name, rm in unpaired.get(opponent, ()) if _alike(a, club, opponent, rm, name)]
                 for name, rm in alike_of:
                     alike.setdefault((club, name), []).append((a, rm))
-    names_of: dict[str, set] = {}
-    clubs_of: dict[str, set] = {}
+    count = {pair: min(len({id(a) for a, _ in found}), len({id(rm) for _, rm in found}))
+             for pair, found in alike.items()}  # matches alike, each side's counted once
+    best_name = _clear_best((club, name, n) for (club, name), n in count.items())
+    best_club = _clear_best((name, club, n) for (club, name), n in count.items())
     for (club, name), found in alike.items():
-        if len({id(a) for a, _ in found}) >= 2 and len({id(rm) for _, rm in found}) >= 2:
-            names_of.setdefault(club, set()).add(name)
-            clubs_of.setdefault(name, set()).add(club)
-    for (club, name), found in alike.items():
-        if names_of.get(club) != {name} or clubs_of.get(name) != {club}:
-            continue  # fewer than two matches alike, or another candidate as likely
+        if best_name.get(club) != name or best_club.get(name) != club:
+            continue  # fewer than two matches alike, or another candidate nearly as likely (review43, review44)
         a, rm = found[0]
         m, ref_m = a.match, rm.match
         mine = m.home if club == a.home else m.away
         theirs = ref_m.home if name == rm.home else ref_m.away
-        yield report(f"`{mine}` here and `{theirs}` in the reference may be one club: they play {len(found)} "
+        yield report(f"`{mine}` here and `{theirs}` in the reference may be one club: they play {count[club, name]} "
                      f"matches alike against the same clubs ({describe(m)}; the reference: {describe(ref_m)}), "
                      f"none of which pairs with another; if they are one club, add an alias (`\"{mine}\" = "
                      f"[\"{theirs}\"]` under `[aliases]`)", m.line, 1, path=a.doc.path,
                      related=[Related(rm.path, ref_m.line, 1, f"the reference: {describe(ref_m)}")])
+
+
+def _clear_best(counted) -> dict:
+    """For each key of (key, candidate, matches alike), the candidate with two matches at least and twice as many as
+    any other candidate of the key (review44: with two renamed clubs of one league, a coincidental result or two
+    against a common opponent made each the other's second candidate, and uniqueness left both silent)."""
+    by_key: dict = {}
+    for key, candidate, n in counted:
+        by_key.setdefault(key, []).append((n, candidate))
+    out = {}
+    for key, found in by_key.items():
+        found.sort(key=lambda x: (-x[0], str(x[1])))
+        if found[0][0] >= 2 and (len(found) == 1 or found[0][0] >= 2 * found[1][0]):
+            out[key] = found[0][1]
+    return out
 
 
 def _alike(a, club: str, opponent: str, rm, name: str) -> bool:
