@@ -12,6 +12,8 @@ from seasonparse.rules.cross_statements import _less_outcome
     ("Manchester United, 3rd Premier League title, 4th English title", ["Manchester United"]),  # trial57
     ("Paris Saint-Germain, 10th Ligue 1 title", ["Paris Saint-Germain"]),
     ("1st Vienna, 3rd Austrian title", ["1st Vienna"]),  # review43: a club's name may start with an ordinal
+    ("Bayern Munich, 29th German championship", ["Bayern Munich"]),  # review44: not only `title`
+    ("Inter Milan, 20th Scudetto", ["Inter Milan"]), ("Celtic, 54th league crown", ["Celtic"]),
     ("León, Tijuana", ["León", "Tijuana"]), ("None", []),
 ])
 def test_a_champions_title_count_is_no_club(value, clubs):

@@ -605,7 +605,10 @@ def named_clubs(value: str) -> list[str]:
             and not _TITLE_COUNT.match(club)]
 
 
-_TITLE_COUNT = compile_lazily(r"\d+(?:st|nd|rd|th)\b.*\btitles?\b", re.I)  # `3rd Premier League title`: a count (review43: not `1st Vienna`)
+# `3rd Premier League title`, `29th German championship`, `36th Scudetto`: a count of the
+# champion's titles, not a club (review43: `1st Vienna` is one; review44: not only `title`).
+_TITLE_COUNT = compile_lazily(
+    r"\d+(?:st|nd|rd|th)\b.*\b(?:titles?|championships?|scudetto|crowns?|trophy|trophies|meisterschale?)\b", re.I)
 
 
 def standings_tables(doc: Document) -> list[Table]:
