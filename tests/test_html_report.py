@@ -271,3 +271,28 @@ def test_the_page_grows_with_the_corpus_not_with_its_square(tmp_path):
                 shutil.copy(seed, folder / f"{seed.stem}_{i}.txt")
         sizes.append(len(page_of(folder, ".")))
     assert sizes[1] < 2.1 * sizes[0], sizes
+
+
+def test_points_in_other_tables_show_the_disagreeing_values_first_and_say_how_many_are_left_out(tmp_path):
+    """review44: past five values the rest went unsaid, and a value other tables agreed with could crowd out one that
+    disagreed; `more tables` counted statements, not tables. Eight tables of one league: Alpha's 30 points in three
+    of them (one is the row's own), six other values once each."""
+    from seasonparse.report.html_report import OTHER_VALUES_SHOWN
+
+    head = "= 2011 Test League =\n\n==Standings==\n| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |\n"
+    for i, points in enumerate((30, 30, 30, 31, 32, 33, 34, 35, 36)):
+        (tmp_path / f"copy_{i}.txt").write_text(
+            head + f"| 1 | Alpha | 2 | 1 | 1 | 0 | 3 | 1 | +2 | {points} |\n"
+                   "| 2 | Beta | 2 | 0 | 1 | 1 | 1 | 3 | -2 | 1 |\n", "utf-8")
+    page = html.fromstring(page_of(tmp_path, "."))
+    first = page.xpath("//table[contains(@class, 'standings')]")[0]  # copy_0's: Alpha 30
+    alpha = next(tr for tr in first.xpath(".//tr") if tr.xpath("./td[1]/text()") == ["Alpha"])
+    cell = alpha.xpath("./td[last()]")[0]
+    values = [span.text_content().split(" ")[0] for span in cell.xpath("./span")]
+    assert len(values) == OTHER_VALUES_SHOWN and "30" not in values, values  # the disagreeing ones first
+    assert cell.text_content().endswith(", and 2 more values"), cell.text_content()
+    assert all("diff" in span.get("class", "") for span in cell.xpath("./span"))
+    last = page.xpath("//table[contains(@class, 'standings')]")[-1]  # copy_8's: Alpha 36; 30 in three other tables
+    alpha = next(tr for tr in last.xpath(".//tr") if tr.xpath("./td[1]/text()") == ["Alpha"])
+    assert "30 (" in alpha.xpath("./td[last()]")[0].text_content()
+    assert "and 2 more tables" in alpha.xpath("./td[last()]")[0].text_content()

@@ -380,36 +380,39 @@ def _recomputed(s: Season, doc, table, row, stated) -> tuple[dict, str, set]:
     return got, "the row's own numbers", {"points"} if explained else set()
 
 
-def _elsewhere(s: Season, doc, table, row) -> list[tuple[object, int]]:
+def _elsewhere(s: Season, doc, table, row) -> tuple[list[tuple[object, int]], int]:
     """The club's points for the same tournament as other tables state them: each value once, with the first table
-    that states it and how many do (not this table), at most OTHER_VALUES_SHOWN values. By value, counted once a club
-    and tournament (trial58: each row listed every other table's, 58 MB of 68 for 600 copies of the seeds)."""
+    that states it and how many other tables do, the values that disagree with this row first; at most
+    OTHER_VALUES_SHOWN of them, and how many more there are. By value, counted once a club and tournament
+    (trial58: each row listed every other table's, 58 MB of 68 for 600 copies of the seeds)."""
     from seasonparse.tournaments import table_tournament
 
     key = (s.corpus.clubs.root(row.team), table_tournament(doc, table))
-    found = s.elsewhere.get(key)
-    if found is None:  # value -> [its first two statements, how many], and each table's statements of the club
-        by_value: dict = {}
-        tables: Counter = Counter()
+    by_value = s.elsewhere.get(key)
+    if by_value is None:  # value -> [its first two statements, the tables that state it]
+        by_value = {}
         for e in s.stated.get(key, []):
-            seen = by_value.setdefault(e.value, [[], 0])
+            seen = by_value.setdefault(e.value, [[], set()])
             if len(seen[0]) < 2:
                 seen[0].append(e)
-            seen[1] += 1
-            tables[e.table[:2], e.value] += 1
-        found = s.elsewhere[key] = by_value, tables
-    by_value, tables = found
+            seen[1].add(e.table[:2])
+        s.elsewhere[key] = by_value
     own = (doc.path, table.index)
     out = []
-    for value, (first, count) in by_value.items():
-        n = count - tables[own, value]  # (the table's own statement is no other's)
+    for first, tables in by_value.values():
+        n = len(tables) - (own in tables)  # (the table's own statement is no other's)
         shown = next((e for e in first if e.table[:2] != own), None)
         if n and shown is not None:
             out.append((shown, n))
-    return out[:OTHER_VALUES_SHOWN]
+    out.sort(key=lambda found: found[0].value == row.values.get("points"))  # (stable: otherwise as first stated)
+    return out[:OTHER_VALUES_SHOWN], max(0, len(out) - OTHER_VALUES_SHOWN)
 
 
-OTHER_VALUES_SHOWN = 5  # the other tables' values a standings row shows, each once
+OTHER_VALUES_SHOWN = 5  # the other tables' values a standings row shows, each once, disagreeing ones first
+
+
+def _tables(n: int) -> str:
+    return "table" if n == 1 else "tables"
 
 def _standings(s: Season) -> str:
     from seasonparse.statements import deductions
@@ -434,11 +437,12 @@ def _standings(s: Season) -> str:
                     cells.append(f'<td class="n diff" title="recomputed: {got[key]}">{said} ≠ {got[key]}</td>')
                 else:
                     cells.append(f'<td class="n">{"" if said is None else said}</td>')
+            shown, more = _elsewhere(s, doc, table, r)
             other = ", ".join(
                 f'<span{" class=diff" if e.value != r.values.get("points") else ""} '
                 f'title="{_text(f"{e.doc.path}:{e.line}")}">{e.value} ({_text(e.label)}'
-                f'{f", and {n - 1} more tables" if n > 1 else ""})</span>'
-                for e, n in _elsewhere(s, doc, table, r))
+                f'{f", and {n - 1} more {_tables(n - 1)}" if n > 1 else ""})</span>'
+                for e, n in shown) + (f", and {more} more {'value' if more == 1 else 'values'}" if more else "")
             rows.append(f"<tr><td>{_text(r.team)}</td>{''.join(cells)}<td>{_text(basis)}</td>"
                         f"<td>{other}</td></tr>")
         parts.append(f'<h4>{_where(doc.path, table.line)}</h4><table class="standings"><tr><th>club</th>{head}'
