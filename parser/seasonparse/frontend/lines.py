@@ -520,8 +520,7 @@ def parse_scorers(line: str) -> ScorerEntries:
 
 # --- outcome lines ----------------------------------------------------------
 
-_OUTCOME = compile_lazily(  # (`Cádiz advanced.`, `Cádiz advanced, 3–2 on aggregate`: the verb ends a word)
-    r"\s*(?P<winner>\S(?:.*?\S)??)\s+(?P<verb>advanced|won)(?:\s+|(?=[.,;:]|\s*$))(?P<rest>(?:.*\S)?)\s*$")
+_OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+(?P<verb>advanced|won)\s+(?P<rest>(?:.*\S)?)\s*$")
 # `X won ...` is an outcome only as Wikipedia writes one under a tie: a score or `on` next, and
 # a reason (`3–2 on aggregate`, `on penalties`, `on away goals`); `X won the second leg 2–1` is prose
 _SENTENCE_BEFORE = compile_lazily(r"^.*\d\s*[-–—]\s*\d[^.]*\.\s+")  # a sentence with a score before the subject
