@@ -463,20 +463,42 @@ class TieResult(Record):
 
 
 def decided_off_the_pitch(kt: KnockoutTie) -> bool:
-    """Whether the tie's outcome line says it was decided off the pitch: a clause of it holds a word of the lexicon's
-    outcomes.off_the_pitch and names the tie's other club (`Cádiz advanced; Real Madrid were disqualified`), not a
-    third's (review44: `…, the draw having been made after Real Madrid were disqualified` in another tie's line hid
-    its T003). Its winner is then the line's, whatever the legs' goals (tie_result, T003)."""
+    """Whether the tie's outcome line says it was decided off the pitch: it holds a word of the lexicon's
+    outcomes.off_the_pitch (`Cádiz advanced on a walkover`, `…; Real Madrid were disqualified`), and not only
+    after the name of a club that is not the tie's other one (review44: `…, the draw having been made after Elche
+    were disqualified` in another tie's line hid its T003). The name is the capitalised words just before the word
+    (through `were`, `had been`…): any one of them the loser's, or none, and the line speaks of this tie (review45:
+    `Madrid were disqualified`, `Real Madrid C.F. were…`, `Real Madrid, who had fielded…, were…`). Its winner is
+    then the line's, whatever the legs' goals (tie_result, T003)."""
     t = kt.stated
     if t is None or not names_any(t.text, "outcomes", "off_the_pitch"):
         return False
     others = [side for side in kt.teams() if not same_team(side, t.winner)]
-    loser = set(club_words(others[0])) if len(others) == 1 else None
-    return bool(loser) and any(names_any(clause, "outcomes", "off_the_pitch") and loser <= set(club_words(clause))
-                               for clause in _CLAUSES.split(t.text))
+    if len(others) != 1:
+        return False
+    loser, verbs = set(club_words(others[0])), words("outcomes", "off_the_pitch")
+    found = list(_WORD.finditer(t.text))
+    for i, m in enumerate(found):
+        if fold(m[0].rstrip(".")) not in verbs:
+            continue
+        j = i  # back through the auxiliaries, then the capitalised words written next to each other
+        while j and found[j - 1][0].casefold() in _AUXILIARIES and _next_to(t.text, found[j - 1], found[j]):
+            j -= 1
+        named = []
+        while j and found[j - 1][0][0].isupper() and _next_to(t.text, found[j - 1], found[j]):
+            j -= 1
+            named.append(found[j][0])
+        if not named or loser & set(club_words(" ".join(reversed(named)))):
+            return True
+    return False
 
 
-_CLAUSES = re.compile(r"[;.]|,\s*(?=\w+\s+(?:were|was|had|having)\b)|\bhaving\b|\bafter\b")  # a line's clauses
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_AUXILIARIES = frozenset({"was", "were", "been", "had", "has", "have", "having", "be", "being"})
+
+
+def _next_to(text: str, before: re.Match, after: re.Match) -> bool:
+    return text[before.end():after.start()].isspace()
 
 
 def tie_result(kt: KnockoutTie, ranking: dict[str, int]) -> TieResult | None:
