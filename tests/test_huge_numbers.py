@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from test_rules_planted import findings_for
 
-from seasonparse.tables import to_int
+from seasonparse.tables import to_float, to_int
 
 HUGE = "9" * 5000
 
 
 def test_to_int_reads_no_number_of_thousands_of_digits():
     assert to_int(HUGE) is None and to_int(f"-{HUGE}") is None and to_int("1,234") == 1234 and to_int("12") == 12
+
+
+def test_to_float_reads_no_number_too_large_for_a_float():
+    assert to_float(f"{HUGE}.5") is None and to_float(f"-{HUGE}") is None and to_float("1,234.5") == 1234.5
 
 
 def test_no_rule_fails_on_a_huge_figure():

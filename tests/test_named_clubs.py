@@ -14,6 +14,7 @@ from seasonparse.rules.cross_statements import _less_outcome
     ("1st Vienna, 3rd Austrian title", ["1st Vienna"]),  # review43: a club's name may start with an ordinal
     ("Bayern Munich, 29th German championship", ["Bayern Munich"]),  # review44: not only `title`
     ("Inter Milan, 20th Scudetto", ["Inter Milan"]), ("Celtic, 54th league crown", ["Celtic"]),
+    ("Bayern Munich, 29th Deutsche Meisterschaft", ["Bayern Munich"]), ("Juventus, 36th Serie A win", ["Juventus"]),
     ("León, Tijuana", ["León", "Tijuana"]), ("None", []),
 ])
 def test_a_champions_title_count_is_no_club(value, clubs):

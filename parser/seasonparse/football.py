@@ -630,7 +630,7 @@ def named_clubs(value: str) -> list[str]:
 # `3rd Premier League title`, `29th German championship`, `36th Scudetto`: a count of the
 # champion's titles, not a club (review43: `1st Vienna` is one; review44: not only `title`).
 _TITLE_COUNT = compile_lazily(
-    r"\d+(?:st|nd|rd|th)\b.*\b(?:titles?|championships?|scudetto|crowns?|trophy|trophies|meisterschale?)\b", re.I)
+    r"\d+(?:st|nd|rd|th)\b.*\b(?:titles?|championships?|scudetto|crowns?|trophy|trophies|meisterschaft|meisterschale?|wins?)\b", re.I)
 
 
 def standings_tables(doc: Document) -> list[Table]:

@@ -4,6 +4,7 @@ a standings row's numbers by meaning (read by the document and the corpus rules)
 and the `;N goals` heading of a goalscorer list (a table written as a list)."""
 
 
+import math
 import re
 from functools import cache, lru_cache
 
@@ -52,9 +53,10 @@ def to_float(cell: str | None) -> float | None:
     if cell is None or not is_number(cell):
         return None
     try:
-        return float(cell.strip().rstrip(".").replace(",", "").replace("−", "-").replace("–", "-"))
+        value = float(cell.strip().rstrip(".").replace(",", "").replace("−", "-").replace("–", "-"))
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # (review45: a cell of 5,000 digits is no number, not inf)
 
 
 @cache

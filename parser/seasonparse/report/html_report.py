@@ -389,11 +389,11 @@ def _elsewhere(s: Season, doc, table, row) -> tuple[list[tuple[object, int]], in
 
     key = (s.corpus.clubs.root(row.team), table_tournament(doc, table))
     by_value = s.elsewhere.get(key)
-    if by_value is None:  # value -> [its first two statements, the tables that state it]
+    if by_value is None:  # value -> [its first statements in two tables, the tables that state it]
         by_value = {}
         for e in s.stated.get(key, []):
             seen = by_value.setdefault(e.value, [[], set()])
-            if len(seen[0]) < 2:
+            if len(seen[0]) < 2 and (not seen[0] or seen[0][0].table[:2] != e.table[:2]):  # two tables' statements
                 seen[0].append(e)
             seen[1].add(e.table[:2])
         s.elsewhere[key] = by_value
