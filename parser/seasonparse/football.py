@@ -467,7 +467,8 @@ def decided_off_the_pitch(kt: KnockoutTie) -> bool:
     outcomes.off_the_pitch (`Cádiz advanced on a walkover`, `…; Real Madrid were disqualified`), and not only
     after the name of a club that is not the tie's other one (review44: `…, the draw having been made after Elche
     were disqualified` in another tie's line hid its T003). The name is the capitalised words just before the word
-    (through `were`, `had been`…): any one of them the loser's, or none, and the line speaks of this tie (review45:
+    (through `were`, `had been`…; a name of six words at most, so a long line is read once): any one of them the
+    loser's, or none, and the line speaks of this tie (review45:
     `Madrid were disqualified`, `Real Madrid C.F. were…`, `Real Madrid, who had fielded…, were…`). Its winner is
     then the line's, whatever the legs' goals (tie_result, T003)."""
     t = kt.stated
@@ -482,10 +483,11 @@ def decided_off_the_pitch(kt: KnockoutTie) -> bool:
         if fold(m[0].rstrip(".")) not in verbs:
             continue
         j = i  # back through the auxiliaries, then the capitalised words written next to each other
-        while j and found[j - 1][0].casefold() in _AUXILIARIES and _next_to(t.text, found[j - 1], found[j]):
+        while i - j < 3 and j and found[j - 1][0].casefold() in _AUXILIARIES and _next_to(
+                t.text, found[j - 1], found[j]):
             j -= 1
         named = []
-        while j and found[j - 1][0][0].isupper() and _next_to(t.text, found[j - 1], found[j]):
+        while j and len(named) < 6 and found[j - 1][0][0].isupper() and _next_to(t.text, found[j - 1], found[j]):
             j -= 1
             named.append(found[j][0])
         if not named or loser & set(club_words(" ".join(reversed(named)))):
