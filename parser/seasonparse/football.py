@@ -466,33 +466,39 @@ def decided_off_the_pitch(kt: KnockoutTie) -> bool:
     """Whether the tie's outcome line says it was decided off the pitch: it holds a word of the lexicon's
     outcomes.off_the_pitch (`Cádiz advanced on a walkover`, `…; Real Madrid were disqualified`), and not only
     after the name of a club that is not the tie's other one (review44: `…, the draw having been made after Elche
-    were disqualified` in another tie's line hid its T003). The name is the capitalised words just before the word
-    (through `were`, `had been`…; a name of six words at most, so a long line is read once): any one of them the
-    loser's, or none, and the line speaks of this tie (review45:
-    `Madrid were disqualified`, `Real Madrid C.F. were…`, `Real Madrid, who had fielded…, were…`). Its winner is
-    then the line's, whatever the legs' goals (tie_result, T003)."""
+    were disqualified` in another tie's line hid its T003). The name (off_the_pitch_names): any word of it the
+    loser's, or none, and the line speaks of this tie (review45: `Madrid were disqualified`, `Real Madrid C.F.
+    were…`, `Real Madrid, who had fielded…, were…`). Its winner is then the line's, whatever the legs' goals
+    (tie_result, T003)."""
     t = kt.stated
     if t is None or not names_any(t.text, "outcomes", "off_the_pitch"):
         return False
     others = [side for side in kt.teams() if not same_team(side, t.winner)]
     if len(others) != 1:
         return False
-    loser, verbs = set(club_words(others[0])), words("outcomes", "off_the_pitch")
-    found = list(_WORD.finditer(t.text))
+    loser = set(club_words(others[0]))
+    return any(not named or loser & set(named) for named in off_the_pitch_names(t.text))
+
+
+def off_the_pitch_names(text: str) -> list[tuple[str, ...]]:
+    """For each word of the lexicon's outcomes.off_the_pitch in an outcome line, the club words of the name just
+    before it (`Real Madrid were disqualified`: ('real', 'madrid'); `advanced on a walkover`: ()): the capitalised
+    words written next to each other, through `were`, `had been`…; six words at most, so a long line is read once."""
+    verbs, out = words("outcomes", "off_the_pitch"), []
+    found = list(_WORD.finditer(text))
     for i, m in enumerate(found):
         if fold(m[0].rstrip(".")) not in verbs:
             continue
-        j = i  # back through the auxiliaries, then the capitalised words written next to each other
+        j = i  # back through the auxiliaries, then the capitalised words
         while i - j < 3 and j and found[j - 1][0].casefold() in _AUXILIARIES and _next_to(
-                t.text, found[j - 1], found[j]):
+                text, found[j - 1], found[j]):
             j -= 1
         named = []
-        while j and len(named) < 6 and found[j - 1][0][0].isupper() and _next_to(t.text, found[j - 1], found[j]):
+        while j and len(named) < 6 and found[j - 1][0][0].isupper() and _next_to(text, found[j - 1], found[j]):
             j -= 1
             named.append(found[j][0])
-        if not named or loser & set(club_words(" ".join(reversed(named)))):
-            return True
-    return False
+        out.append(club_words(" ".join(reversed(named))) if named else ())
+    return out
 
 
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
