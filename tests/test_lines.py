@@ -78,6 +78,12 @@ def test_outcomes(text, expected):
     assert (None if out is None else (out.winner, out.reason, out.aggregate)) == expected
 
 
+def test_an_outcome_is_one_line():
+    """A JSON tie's text may hold line breaks (review45: `a won a won … \\nb` took time as the square of its length)."""
+    assert parse_outcome("Neza advanced 3 – 2 on aggregate\n") is not None
+    assert parse_outcome("a won " * 20000 + "\nb") is None and parse_outcome("Neza\nadvanced 3 – 2 on aggregate") is None
+
+
 @pytest.mark.parametrize("text,shootout", [
     ("Neza advanced 4 – 3 on penalties", (4, 3)),
     ("Neza advanced 3 – 3 on aggregate, 5–4 on penalties", (5, 4)),

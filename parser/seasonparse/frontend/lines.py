@@ -552,7 +552,11 @@ def _stated_shootout(rest: str) -> tuple[int, int] | None:
 
 def parse_outcome(line: str) -> Outcome | None:
     """`Neza advanced 3 – 2 on aggregate`, `Neza advanced 4 – 3 on penalties`, and as
-    Wikipedia writes it, `Neza won 3–2 on aggregate.`; None when the line is prose after all."""
+    Wikipedia writes it, `Neza won 3–2 on aggregate.`; None when the line is prose after all, or is no one line
+    (a JSON tie's text may hold line breaks: the pattern tried at each word before one took time as the square of
+    its length, review45)."""
+    if "\n" in line.strip():
+        return None
     m = _OUTCOME.match(line)
     if m is None:
         return None
