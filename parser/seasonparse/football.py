@@ -464,12 +464,12 @@ class TieResult(Record):
 
 def decided_off_the_pitch(kt: KnockoutTie) -> bool:
     """Whether the tie's outcome line says it was decided off the pitch: it holds a word of the lexicon's
-    outcomes.off_the_pitch (`Cádiz advanced on a walkover`, `…; Real Madrid were disqualified`), and not only
-    after the name of a club that is not the tie's other one (review44: `…, the draw having been made after Elche
-    were disqualified` in another tie's line hid its T003). The name (off_the_pitch_names): any word of it the
-    loser's, or none, and the line speaks of this tie (review45: `Madrid were disqualified`, `Real Madrid C.F.
-    were…`, `Real Madrid, who had fielded…, were…`). Its winner is then the line's, whatever the legs' goals
-    (tie_result, T003)."""
+    outcomes.off_the_pitch (`Cádiz advanced on a walkover`, `…; Real Madrid were disqualified`, `… after FIFA
+    expelled Real Madrid`), and not only of a club that is not the tie's other one (review44: `…, the draw having
+    been made after Elche were disqualified` in another tie's line hid its T003). The names around the word
+    (off_the_pitch_names): none, or one the loser's name or a part of it (`Madrid`, `Real Madrid C.F.`; review46:
+    `Real Sociedad` is another club), and the line speaks of this tie. Its winner is then the line's, whatever the
+    legs' goals (tie_result, T003)."""
     t = kt.stated
     if t is None or not names_any(t.text, "outcomes", "off_the_pitch"):
         return False
@@ -477,32 +477,47 @@ def decided_off_the_pitch(kt: KnockoutTie) -> bool:
     if len(others) != 1:
         return False
     loser = set(club_words(others[0]))
-    return any(not named or loser & set(named) for named in off_the_pitch_names(t.text))
+    return any(not names or any(set(n) <= loser or loser <= set(n) for n in names)
+               for names in off_the_pitch_names(t.text))
 
 
-def off_the_pitch_names(text: str) -> list[tuple[str, ...]]:
-    """For each word of the lexicon's outcomes.off_the_pitch in an outcome line, the club words of the name just
-    before it (`Real Madrid were disqualified`: ('real', 'madrid'); `advanced on a walkover`: ()): the capitalised
-    words written next to each other, through `were`, `had been`…; six words at most, so a long line is read once."""
+def off_the_pitch_names(text: str) -> list[tuple[tuple[str, ...], ...]]:
+    """For each word of the lexicon's outcomes.off_the_pitch in an outcome line, the club words of the names next to
+    it: the capitalised words just before it, through `were`, `had been`, `later`… (`Real Madrid were
+    disqualified`), and just after it (`FIFA expelled Real Madrid`); six words at most, so a long line is read once.
+    A name after `the` is no club's (`the Whites`, `the RFEF`: review46)."""
     verbs, out = words("outcomes", "off_the_pitch"), []
     found = list(_WORD.finditer(text))
     for i, m in enumerate(found):
         if fold(m[0].rstrip(".")) not in verbs:
             continue
-        j = i  # back through the auxiliaries, then the capitalised words
-        while i - j < 3 and j and found[j - 1][0].casefold() in _AUXILIARIES and _next_to(
-                text, found[j - 1], found[j]):
+        j = i  # back through the auxiliaries and adverbs, then the capitalised words
+        while i - j < 3 and j and _between(found[j - 1][0]) and _next_to(text, found[j - 1], found[j]):
             j -= 1
-        named = []
-        while j and len(named) < 6 and found[j - 1][0][0].isupper() and _next_to(text, found[j - 1], found[j]):
+        before = []
+        while j and len(before) < 6 and found[j - 1][0][0].isupper() and _next_to(text, found[j - 1], found[j]):
             j -= 1
-            named.append(found[j][0])
-        out.append(club_words(" ".join(reversed(named))) if named else ())
+            before.append(found[j][0])
+        if j and found[j - 1][0].casefold() == "the" and _next_to(text, found[j - 1], found[j]):
+            before = []
+        k, after = i, []
+        while (not found[k][0].endswith(".") and k + 1 < len(found) and len(after) < 6
+               and found[k + 1][0][0].isupper() and _next_to(text, found[k], found[k + 1])):
+            k += 1
+            after.append(found[k][0])
+        out.append(tuple(club_words(" ".join(n)) for n in (reversed(before), after) if n))
     return out
 
 
+def _between(word: str) -> bool:
+    """A word between a club's name and what it suffered: `were`, `had been`, `later`, `subsequently`."""
+    word = word.casefold()
+    return word in _AUXILIARIES or word.endswith("ly") and len(word) > 4
+
+
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
-_AUXILIARIES = frozenset({"was", "were", "been", "had", "has", "have", "having", "be", "being"})
+_AUXILIARIES = frozenset({"was", "were", "been", "had", "has", "have", "having", "be", "being", "later", "then",
+                          "also", "since"})
 
 
 def _next_to(text: str, before: re.Match, after: re.Match) -> bool:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from seasonparse.football import (counted, decided_off_the_pitch, describe, disputed_ties, doc_club, knockout_ties,
-                                  may_drop_down, off_the_pitch_names, per_document, rank_of, ranking, same_team)
+                                  may_drop_down, per_document, rank_of, ranking, same_team)
 from seasonparse.lexicon import names_any
 from seasonparse.model import ERROR, WARNING, Match
-from seasonparse.names import club_words, fold, one_name, same_club
+from seasonparse.names import fold, one_name, same_club
 from seasonparse.findings import Related, rule
 from seasonparse.identity import one_club
 from seasonparse.statements import states_higher_seed_hosts_second_leg
@@ -75,12 +75,11 @@ def _another_club(doc, kt) -> bool:
     return all(one_club(doc, winner, link, side, kt.link_of(side)) is False for side in kt.teams())
 
 
-def _names_its_own_opponent(kt) -> bool:
-    """Whether the outcome line says a club of neither side lost off the pitch (`Delta advanced after Gamma
-    withdrew`): it speaks of a tie of its own, never played, that the article gives no legs, not of the tie above
-    it, whose winner it cannot misname."""
-    sides = {word for side in kt.teams() for word in club_words(side)}
-    return any(named and not sides & set(named) for named in off_the_pitch_names(kt.stated.text))
+def _says_off_the_pitch(kt) -> bool:
+    """Whether the outcome line says a tie was decided off the pitch (`Delta advanced after Gamma withdrew`,
+    `Delta advanced on a walkover`) while its winner played neither leg above it: it speaks of a tie of its own,
+    never played, that the article gives no legs, not of the tie above it (review45, review46)."""
+    return names_any(kt.stated.text, "outcomes", "off_the_pitch")
 
 
 @rule("T001", "tie-winner-not-in-tie", ERROR)
@@ -105,7 +104,7 @@ def tie_winner_not_in_tie(doc, settings, report):
     """
     for kt, side, _ in _stated_read(doc):
         a, b = kt.teams()
-        if side is None and _another_club(doc, kt) and not _names_its_own_opponent(kt):
+        if side is None and _another_club(doc, kt) and not _says_off_the_pitch(kt):
             yield report(f"`{kt.stated.winner}` advanced, but the tie is {a} v {b}",
                          kt.stated.line, 1, related=_legs(doc, kt))
 
