@@ -296,3 +296,17 @@ def test_points_in_other_tables_show_the_disagreeing_values_first_and_say_how_ma
     alpha = next(tr for tr in last.xpath(".//tr") if tr.xpath("./td[1]/text()") == ["Alpha"])
     assert "30 (" in alpha.xpath("./td[last()]")[0].text_content()
     assert "and 2 more tables" in alpha.xpath("./td[last()]")[0].text_content()
+
+
+def test_findings_by_rule_show_the_severities_they_were_reported_at(run, tmp_path):
+    """trial59: R005 reports an explained difference at info, below its default; the rule's row said error for
+    findings each card and the summary called info. Each row shows the severities of the findings it counts."""
+    reference = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+    out = tmp_path / "r.html"
+    run("report", ROOT / "seeds", "--reference", reference, "--no-cache", "--no-baseline", "--html", out)
+    page = html.fromstring(out.read_text("utf-8"))
+    for row in page.xpath("//section[@id='rules']//tr[td]"):
+        code = row.xpath("./td[1]")[0].text_content()
+        shown = {span.text_content() for span in row.xpath("./td[3]/span")}
+        cards = {c.get("class").split()[1] for c in page.xpath(f"//div[contains(@class, 'finding')][.//code='{code}']")}
+        assert shown == cards, (code, shown, cards)

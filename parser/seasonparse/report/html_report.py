@@ -19,6 +19,7 @@ from pathlib import Path
 
 from seasonparse.findings import Finding, Settings
 from seasonparse.inputs import one_line
+from seasonparse.model import SEVERITIES
 from seasonparse.report.text_format import marks, window
 from seasonparse.wording import plural
 from seasonparse.records import Record
@@ -162,6 +163,15 @@ def _excerpt(lines, line: int, column: int | None = None, end_column: int | None
     return '<pre class="src">' + "".join(rows) + "</pre>"
 
 
+def _severities(found) -> str:
+    """The severities the rule's findings were reported at, most severe first, each with its count where they
+    differ: a rule may report below its default (trial59: R005's explained differences, info, were shown as error)."""
+    counts = Counter(f.severity for f in found)
+    if len(counts) == 1:
+        return _sev(found[0].severity)
+    return " ".join(f"{_sev(sev)}&nbsp;×{counts[sev]}" for sev in reversed(SEVERITIES) if sev in counts)
+
+
 def _by_rule(findings, rules, ids) -> str:
     by_code: dict[str, list[Finding]] = {}
     for f in findings:
@@ -172,7 +182,7 @@ def _by_rule(findings, rules, ids) -> str:
         r = rules.get(code)
         links = ", ".join(f'<a href="#{ids[id(f)]}">{_where(f.path, f.line)}</a>' for f in found)
         rows.append(f"<tr><td><code>{_text(code)}</code></td><td>{_text(r.name if r else found[0].name)}"
-                    f"</td><td>{_sev(r.severity if r else found[0].severity)}</td>"
+                    f"</td><td>{_severities(found)}</td>"
                     f'<td class="n">{len(found)}</td><td>{_text(r.summary if r else "")}'
                     f"<br><small>{links}</small></td></tr>")
     body = ("<table><tr><th>code</th><th>rule</th><th>severity</th><th>findings</th><th>what it reports</th>"
