@@ -121,6 +121,19 @@ def test_a_link_named_on_the_command_line_says_why_it_leads_nowhere(run, tmp_pat
             "missing: no such file or directory") in err, err
 
 
+def test_a_folder_whose_only_matches_cannot_be_read_says_why_each_is_skipped(run, tmp_path, monkeypatch):
+    """trial59: a folder holding only a dangling `.txt` link and a loop said `no files matching `*.txt``, the
+    link's warning unsaid; the warnings come before the error that stops the run, which says they were matched."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "loop").mkdir()
+    os.symlink("nowhere", "loop/dangling.txt")
+    os.symlink("../loop", "loop/self")
+    code, _, err = run("check", "loop", "--no-baseline")
+    assert code == 2
+    assert "warning: loop/dangling.txt: a dangling symbolic link (to nowhere); skipped" in err, err
+    assert "loop: no file to read matching `*.txt`" in err and "no files matching" not in err, err
+
+
 def test_a_mistyped_command_is_named_with_the_command_meant(run, tmp_path, monkeypatch):
     """trial47: `seasonparse chekc a.txt` said `the following arguments are required: --out` (the parse
     command's). A word close to a command that is no file says so; a file of that name is parsed."""

@@ -251,10 +251,10 @@ def gather(paths: list[str], glob, exclude: Path | None = None, input_format: st
         found = discover(paths, glob, exclude=exclude, input_format=input_format)
     except GlobError as exc:
         raise UsageError(str(exc)) from None
+    for why in found.skipped:  # never silently: one line each (trial59: not even where the run stops below)
+        print(f"seasonparse: warning: {why}", file=sys.stderr)
     if found.problems:
         raise UsageError("; ".join(found.problems) + "; nothing was done")
-    for why in found.skipped:  # never silently: one line each, the run goes on
-        print(f"seasonparse: warning: {why}", file=sys.stderr)
     if not found.inputs:
         shown = ", ".join(f"`{g}`" for g in split_globs(glob))
         raise UsageError(f"no input files: nothing matching {shown} in {', '.join(paths) or 'no path'}")

@@ -193,7 +193,10 @@ def discover(paths: list[str], glob="*.txt", exclude: Path | None = None,
             resolved: dict[Path, bool] = {}  # a folder -> whether it resolves inside `excluded`
             matches = [(p, key) for p in sorted(candidates, key=path_order) if (key := _readable_file(p, skipped)) is not None
                        and not (excluded and _resolves_inside(p, excluded, resolved))]
-            if not matches:
+            if not matches and candidates - {p for p in candidates if p.is_dir()}:  # (a name the glob matched)
+                problems.append(f"{shown(arg)}: no file to read matching {patterns} in this folder (each one "
+                                "matched is skipped, as said above)")
+            elif not matches:
                 problems.append(f"{shown(arg)}: no files matching {patterns} in this folder")
             for p, key in matches:
                 found.setdefault(key, Input(p, _display(p), p.relative_to(root), input_format))
