@@ -111,3 +111,19 @@ def test_the_places_of_a_configurations_names_are_read_once(tmp_path, monkeypatc
     loaded = config.load(str(path), {"M001"})
     assert len(loaded.aliases) == 300 and calls == [path]
     assert real(path)["Club 299"] == f"{path}:302:1"
+
+
+def test_every_mistake_of_a_configuration_is_said_in_one_run(run, tmp_path, monkeypatch):
+    """trial59: `paths = "."`, `select = 5` and an unknown key were said one a run, a fix at a time; each is
+    said, with its place, in the one line the run stops with."""
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.seasonparse]\npaths = "."\nselect = 5\nfoo = 1\nfail-on = "never"\nseverity = {M001 = "loud"}\n',
+        "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", ".", "--no-baseline")
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    for place, said in (("2:1", "`paths`: expected a list of strings"), ("3:1", "`select`: expected a list"),
+                        ("4:1", "unknown key `foo`"), ("5:1", "`fail-on` must be one of"),
+                        ("6:", "severity of `M001` must be one of")):
+        assert f"pyproject.toml:{place}" in err and said in err, (said, err)

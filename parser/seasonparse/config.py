@@ -98,81 +98,114 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
     where = f"{source}" if source else "configuration"
     places: list[dict[str, str]] = []  # read once, at the first name asked
 
-    def at(name: str) -> str:  # where the file writes `name`: `path:line:column` (trial56: the path alone)
-        if source is None:
+    def at(name: str, within: str | None = None) -> str:  # where the file writes `name`: `path:line:column`
+        if source is None:  # (trial56: the path alone), else where it writes the table `within` that holds it
             return where
         if not places:
             places.append(_places(source))
-        return places[0].get(name, where)
+        return places[0].get(name) or (at(within) if within else where)
 
     allowed = {"paths", "glob", "select", "ignore", "extend-select", "severity", "per-file-ignores",
                "points-for-win", "fail-on", "baseline", "aliases", "references", "dump"}
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        raise ConfigError(f"{at(unknown[0])}: unknown key `{unknown[0]}` (known: {', '.join(sorted(allowed))})")
+    mistakes = _Mistakes()  # each key's mistake said, the other keys still read (trial59: one a run)
+    for key in sorted(set(table) - allowed):
+        mistakes.said.append(f"{at(key)}: unknown key `{key}` (known: {', '.join(sorted(allowed))})")
     kw: dict = {}
-    for key in _LIST_KEYS & set(table):
-        kw[key.replace("-", "_")] = _strings(table[key], f"{at(key)}: `{key}`")
+    for key in sorted(_LIST_KEYS & set(table)):
+        with mistakes:
+            kw[key.replace("-", "_")] = _strings(table[key], f"{at(key)}: `{key}`")
     for key in ("select", "ignore", "extend-select"):
-        if key in table:
-            _codes(kw[key.replace("-", "_")], f"{at(key)}: `{key}`", known_codes)
-    if "select" in table and not kw["select"]:  # as `--select ''`: turning every rule off is no default
-        raise ConfigError(f"{at('select')}: `select`: an empty list selects no rule (leave `select` out "
-                          f"for all rules, or name some: `M`, `G001`, `ALL`)")
+        if key.replace("-", "_") in kw:
+            with mistakes:
+                _codes(kw[key.replace("-", "_")], f"{at(key)}: `{key}`", known_codes)
+    if "select" in kw and not kw["select"]:  # as `--select ''`: turning every rule off is no default
+        mistakes.said.append(f"{at('select')}: `select`: an empty list selects no rule (leave `select` out "
+                             f"for all rules, or name some: `M`, `G001`, `ALL`)")
     if "baseline" in table:
-        kw["baseline"] = _string(table["baseline"], f"{at('baseline')}: `baseline`")
+        with mistakes:
+            kw["baseline"] = _string(table["baseline"], f"{at('baseline')}: `baseline`")
     if "glob" in table:
-        from seasonparse.inputs import GlobError, check_glob
-
-        value = table["glob"]
-        shape = f"{at('glob')}: `glob`: expected a pattern or a list of patterns"
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            raise ConfigError(shape)
-        try:
-            for part in (p.strip() for pattern in value for p in pattern.split(",")):  # as split_globs
-                check_glob(part, f"{at('glob')}: `glob`")
-        except GlobError as exc:
-            raise ConfigError(str(exc)) from None
-        kw["glob"] = tuple(value)
+        with mistakes:
+            kw["glob"] = _globs(table["glob"], f"{at('glob')}: `glob`")
     if "severity" in table:
-        sev = _table(table["severity"], f"{at('severity')}: `severity`", 'CODE = "error|warning|info"')
-        for code, level in sev.items():
-            if level not in SEVERITIES:
-                raise ConfigError(f"{at(code)}: severity of `{code}` must be one of {', '.join(SEVERITIES)}")
-            _codes((code,), f"{at('severity')}: `severity`", known_codes)
-        kw["severity"] = dict(sev)
+        with mistakes:
+            sev = _table(table["severity"], f"{at('severity')}: `severity`", 'CODE = "error|warning|info"')
+            for code, level in sev.items():
+                if level not in SEVERITIES:
+                    raise ConfigError(f"{at(code, 'severity')}: severity of `{code}` must be one of {', '.join(SEVERITIES)}")
+                _codes((code,), f"{at('severity')}: `severity`", known_codes)
+            kw["severity"] = dict(sev)
     if "per-file-ignores" in table:
-        pfi = _table(table["per-file-ignores"], f"{at('per-file-ignores')}: `per-file-ignores`", "GLOB = [CODES]")
-        kw["per_file_ignores"] = {}
-        for g, v in pfi.items():
-            codes = _codes(_strings(v, f"{at(g)}: per-file-ignores `{g}`"), f"{at(g)}: per-file-ignores `{g}`",
-                           known_codes)
-            key = _pattern_key(g)
-            kw["per_file_ignores"][key] = kw["per_file_ignores"].get(key, ()) + codes
+        with mistakes:
+            pfi = _table(table["per-file-ignores"], f"{at('per-file-ignores')}: `per-file-ignores`", "GLOB = [CODES]")
+            kw["per_file_ignores"] = {}
+            for g, v in pfi.items():
+                codes = _codes(_strings(v, f"{at(g, 'per-file-ignores')}: per-file-ignores `{g}`"),
+                               f"{at(g, 'per-file-ignores')}: per-file-ignores `{g}`",
+                               known_codes)
+                key = _pattern_key(g)
+                kw["per_file_ignores"][key] = kw["per_file_ignores"].get(key, ()) + codes
     if "points-for-win" in table:
         p = table["points-for-win"]
         if not isinstance(p, int) or isinstance(p, bool) or not 1 <= p <= 10:
-            raise ConfigError(f"{at('points-for-win')}: `points-for-win` must be a whole number from 1 to 10")
-        kw["points_for_win"] = p
+            mistakes.said.append(f"{at('points-for-win')}: `points-for-win` must be a whole number from 1 to 10")
+        else:
+            kw["points_for_win"] = p
     if "fail-on" in table:
         if table["fail-on"] not in SEVERITIES:
-            raise ConfigError(f"{at('fail-on')}: `fail-on` must be one of {', '.join(SEVERITIES)}")
-        kw["fail_on"] = table["fail-on"]
+            mistakes.said.append(f"{at('fail-on')}: `fail-on` must be one of {', '.join(SEVERITIES)}")
+        else:
+            kw["fail_on"] = table["fail-on"]
     if "aliases" in table:
-        al = _table(table["aliases"], f"{at('aliases')}: `aliases`", "canonical name = [other names]")
-        kw["aliases"] = {k: _strings(v, f"{at(k)}: aliases `{k}`") for k, v in al.items()}
-        _one_club_per_name(kw["aliases"], where)
+        with mistakes:
+            al = _table(table["aliases"], f"{at('aliases')}: `aliases`", "canonical name = [other names]")
+            kw["aliases"] = {k: _strings(v, f"{at(k, 'aliases')}: aliases `{k}`") for k, v in al.items()}
+            _one_club_per_name(kw["aliases"], where)
     if "dump" in table:
         from seasonparse.frontend.dump import Selection
 
-        try:
-            kw["dump"] = Selection.from_table(_table(table["dump"], f"{at('dump')}: `dump`", "selection keys"),
-                                              f"{at('dump')}: `dump`")
-        except ValueError as exc:
-            raise ConfigError(str(exc)) from None
+        with mistakes:
+            try:
+                kw["dump"] = Selection.from_table(_table(table["dump"], f"{at('dump')}: `dump`", "selection keys"),
+                                                  f"{at('dump')}: `dump`")
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
+    if mistakes.said:
+        raise ConfigError("; ".join(mistakes.said))
     return Config(source=source, root=root, **kw)
+
+
+class _Mistakes:
+    """A context that keeps the ConfigError raised in it and goes on: every mistake of a configuration said in
+    one run, not one fix at a time (trial59)."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def __enter__(self) -> _Mistakes:
+        return self
+
+    def __exit__(self, kind, exc, traceback) -> bool:
+        if isinstance(exc, ConfigError):
+            self.said.append(str(exc))
+            return True
+        return False
+
+
+def _globs(value, where: str) -> tuple[str, ...]:
+    """`glob`: a pattern or a list of them, each one a pattern check_glob accepts."""
+    from seasonparse.inputs import GlobError, check_glob
+
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a pattern or a list of patterns")
+    try:
+        for part in (p.strip() for pattern in value for p in pattern.split(",")):  # as split_globs
+            check_glob(part, where)
+    except GlobError as exc:
+        raise ConfigError(str(exc)) from None
+    return tuple(value)
 
 
 def _pattern_key(pattern: str) -> str:
