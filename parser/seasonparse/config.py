@@ -132,7 +132,8 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
             sev = _table(table["severity"], f"{at('severity')}: `severity`", 'CODE = "error|warning|info"')
             for code, level in sev.items():
                 if level not in SEVERITIES:
-                    raise ConfigError(f"{at(code, 'severity')}: severity of `{code}` must be one of {', '.join(SEVERITIES)}")
+                    raise ConfigError(f"{at(code, 'severity')}: severity of `{code}` must be one of "
+                                      f"{', '.join(SEVERITIES)}")
                 _codes((code,), f"{at('severity')}: `severity`", known_codes)
             kw["severity"] = dict(sev)
     if "per-file-ignores" in table:

@@ -515,7 +515,7 @@ def _between(word: str) -> bool:
     return word in _AUXILIARIES or word.endswith("ly") and len(word) > 4
 
 
-_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_WORD = compile_lazily(r"[^\W\d_][\w.'’-]*")  # (an off-the-pitch word is rare)
 _AUXILIARIES = frozenset({"was", "were", "been", "had", "has", "have", "having", "be", "being", "later", "then",
                           "also", "since"})
 
@@ -647,13 +647,14 @@ def named_clubs(value: str) -> list[str]:
     if fold(value) in words("infobox", "nobody"):
         return []
     return [club for p in re.split(r",|\band\b|&", value) if (club := _REMARK.sub("", p).strip())
-            and not _TITLE_COUNT.match(club)]
+            and not _title_count().match(club)]
 
 
-# `3rd Premier League title`, `29th German championship`, `36th Scudetto`: a count of the
-# champion's titles, not a club (review43: `1st Vienna` is one; review44: not only `title`).
-_TITLE_COUNT = compile_lazily(
-    r"\d+(?:st|nd|rd|th)\b.*\b(?:titles?|championships?|scudetto|crowns?|trophy|trophies|meisterschaft|meisterschale?|wins?)\b", re.I)
+@cache
+def _title_count() -> re.Pattern:
+    """`3rd Premier League title`, `29th German championship`: an ordinal, then a word of the lexicon's
+    infobox.title_count; a count of the champion's titles, not a club (review43: `1st Vienna` is one)."""
+    return re.compile(rf"\d+(?:st|nd|rd|th)\b.*\b(?:{alternatives(words('infobox', 'title_count'))})\b", re.I)
 
 
 def standings_tables(doc: Document) -> list[Table]:

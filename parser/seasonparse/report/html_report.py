@@ -421,9 +421,6 @@ def _elsewhere(s: Season, doc, table, row) -> tuple[list[tuple[object, int]], in
 OTHER_VALUES_SHOWN = 5  # the other tables' values a standings row shows, each once, disagreeing ones first
 
 
-def _tables(n: int) -> str:
-    return "table" if n == 1 else "tables"
-
 def _standings(s: Season) -> str:
     from seasonparse.statements import deductions
     from seasonparse.tables import rows_of
@@ -451,8 +448,8 @@ def _standings(s: Season) -> str:
             other = ", ".join(
                 f'<span{" class=diff" if e.value != r.values.get("points") else ""} '
                 f'title="{_text(f"{e.doc.path}:{e.line}")}">{e.value} ({_text(e.label)}'
-                f'{f", and {n - 1} more {_tables(n - 1)}" if n > 1 else ""})</span>'
-                for e, n in shown) + (f", and {more} more {'value' if more == 1 else 'values'}" if more else "")
+                f'{", and " + plural(n - 1, "more table", "more tables") if n > 1 else ""})</span>'
+                for e, n in shown) + (f", and {plural(more, 'more value', 'more values')}" if more else "")
             rows.append(f"<tr><td>{_text(r.team)}</td>{''.join(cells)}<td>{_text(basis)}</td>"
                         f"<td>{other}</td></tr>")
         parts.append(f'<h4>{_where(doc.path, table.line)}</h4><table class="standings"><tr><th>club</th>{head}'

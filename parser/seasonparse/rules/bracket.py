@@ -8,8 +8,9 @@ from itertools import pairwise
 from seasonparse.findings import Related, rule
 from seasonparse.identity import key, match_clubs, names_a_side, one_club
 from seasonparse.football import (
-    describe, disputed_ties, final_table, knockout_ties, marked, may_drop_down, named_clubs, per_document, promotion_relegation_round,
-    promotion_ties, rank_of, ranking, round_index, same_team, stated_promotion_playoff, table_clubs, tie_result)
+    describe, disputed_ties, final_table, knockout_ties, marked, may_drop_down, named_clubs, per_document,
+    promotion_relegation_round, promotion_ties, rank_of, ranking, round_index, same_team, stated_promotion_playoff,
+    table_clubs, tie_result)
 from seasonparse.lexicon import names_any, words
 from seasonparse.model import ERROR
 from seasonparse.names import TeamIndex, fold
@@ -62,8 +63,8 @@ def bracket_team_not_advanced(doc, settings, report):
     tie: the restaged match decides it (football.struck). Who won a tie: more
     aggregate goals, else the last leg's shoot-out, else, where the tie is said to be
     decided on away goals, more away goals in its legs, else the stated winner
-    (football.tie_result), where no other statement of the tie names the other club (T010's). A name whose words are the
-    loser's (`Dundee`, `Dundee United`) is another club where the document tells them apart
+    (football.tie_result), where no other statement of the tie names the other club
+    (T010's). A name whose words are the loser's (`Dundee`, `Dundee United`) is another club where the document tells them apart
     (identity.match_clubs: they play separate matches of one day or ties of one round, trial37).
 
     Why: a loser in the next round means a wrong result or a wrong name.

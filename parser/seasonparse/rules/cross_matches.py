@@ -9,7 +9,7 @@ others are related locations (rules.base.odd_ones).
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from seasonparse.corpus import MatchRef, ground_key, names_match, surname, written
 from seasonparse.findings import Edit, Fix, Related, rule
@@ -506,15 +506,14 @@ def _mark_own_goal(text: str, path: str, e) -> Fix | None:
     return Fix(f"mark {e.player} {e.minute_text} as an own goal", (edit,))
 
 
-
 def _one_match(a, b) -> bool:
     """Whether two documents' matches (MatchRef) are one match listed twice: the same two clubs, dated at most a
     day apart (X001's and X003's match; review44: a copy dated a day off was taken for another match)."""
-    if not (a.match.date and b.match.date) or frozenset((a.home, a.away)) != frozenset((b.home, b.away)):
-        return False
-    return abs(date.fromisoformat(a.match.date) - date.fromisoformat(b.match.date)) <= timedelta(days=1)
+    return (a.day is not None and b.day is not None and frozenset((a.home, a.away)) == frozenset((b.home, b.away))
+            and abs(a.day - b.day) <= _DAY)
 
+
+_DAY = timedelta(days=1)
 
 RULES = (cross_match_score, cross_match_venue, cross_match_date, cross_match_scorers,
          cross_match_opponent, unmarked_own_goal)
-

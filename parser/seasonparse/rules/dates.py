@@ -316,4 +316,3 @@ def _weekday_the_other_year(day: date, weekday: int, years: tuple[int, int] | No
 
 
 RULES = (invalid_date, date_outside_season, date_order, weekday_mismatch)
-

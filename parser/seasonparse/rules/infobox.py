@@ -71,7 +71,7 @@ def infobox_statistics_mismatch(doc, settings, report):
         yield report(f"{teams_field.key}: {n}, but {len(clubs)} teams play in the match blocks",
                      teams_field.line, 1)
     for name, n in _top_scorers(scorer.value) if scorer else ():
-        link = next((fold(target) for target, label in scorer.links if fold(label) == fold(name)), None)
+        link = _link_of(scorer, name)
         got = sum(1 for mt in matches for e in mt.events if e.is_goal and e.kind != "own_goal" and _scored_by(e, name, link))
         # more than the matches give him is a contradiction only where they name every goal's scorer
         # (legs made from a {{TwoLegResult}}'s cells name none)
@@ -87,16 +87,21 @@ def _top_scorer_against_table(doc, scorer, report):
     the player has one row with a count, where the document has one such table or list (two are two phases'
     counts)."""
     if len({(g.source, g.table, g.section if g.table is None else None) for g in doc.goalscorers}) > 1:
-        return  # two tables or lists (a list by its section: review43): two phases' counts, or a table and a list (review42: the regular season's 29
-        # against the season's 31)
+        return  # two tables or lists (a list by its section: review43): two phases' counts, or a table and a list
+        # (review42: the regular season's 29 against the season's 31)
     for name, n in _top_scorers(scorer.value):
-        link = next((fold(target) for target, label in scorer.links if fold(label) == fold(name)), None)
+        link = _link_of(scorer, name)
         rows = [g for g in doc.goalscorers if not g.own_goal and (
             fold(g.link) == link if link is not None and g.link is not None else player_matches(g.player, name))]
         if len(rows) == 1 and rows[0].goals is not None and rows[0].goals != n:
             g = rows[0]
             yield report(f"{scorer.key}: {name} with {n}, but the top scorers {g.source} gives him {g.goals}",
                          scorer.line, 1, related=[Related(doc.path, g.line, 1, f"{g.player}: {g.goals}")])
+
+
+def _link_of(field, name: str) -> str | None:
+    """The article (folded) the infobox field links `name` to, if it links him."""
+    return next((fold(target) for target, label in field.links if fold(label) == fold(name)), None)
 
 
 def _scored_by(e, name: str, link: str | None) -> bool:

@@ -195,14 +195,22 @@ class _Reader:
             return
         from seasonparse.frontend.wikitext import results_table  # most articles have no such table
 
-        club = self.article_club or results_table.title_club(_title(self.path))
+        club, link = self._season_club()
         if club is None:
             return
         rows = [row for row in body if any(row[1])]
-        for m in results_table.read_rows(rows, cols, columns, club, self.article_club_link if self.article_club else None,
-                                         self._season_days(), len(self.b.matches), self.b.section, self.src,
-                                         self.index, self.diags):
+        for m in results_table.read_rows(rows, cols, columns, club, link, self._season_days(), len(self.b.matches),
+                                         self.b.section, self.src, self.index, self.diags):
             self.b.add_match(m)
+
+    def _season_club(self) -> tuple[str | None, str | None]:
+        """The club of a club season article, as the infobox names it (with its link target, an identity hint),
+        else as the title does (no link); (None, None) where neither names one."""
+        if self.article_club:
+            return self.article_club, self.article_club_link
+        from seasonparse.frontend.wikitext import results_table
+
+        return results_table.title_club(_title(self.path)), None
 
     def _season_days(self):
         """The results tables' dates (results_table.SeasonDays) of the season the infobox or the title names."""
@@ -250,10 +258,9 @@ class _Reader:
         """A club season's football box's `result` (W, D, L) held against its score (results_table.box_result)."""
         from seasonparse.frontend.wikitext import results_table
 
-        club = self.article_club or results_table.title_club(_title(self.path))
+        club, link = self._season_club()
         if club is not None:
             line, col = self.index.position(letter.offset)
-            link = self.article_club_link if self.article_club else None
             note = after_score(clean(params["score"].raw)) if "score" in params else ""
             tie = (agg := params.get("aggregatescore")) is not None and bool(agg.raw.strip())
             if (found := results_table.box_result(m, clean(letter.raw), club, link, note, tie, line, col)) is not None:
