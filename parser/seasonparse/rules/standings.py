@@ -883,9 +883,58 @@ def _whole_league(doc, clubs: int, played: int) -> bool:
     """Whether the document's infobox states a league of `clubs` clubs: its number of teams, or its
     number of matches as a complete round robin of them, each `played` matches, makes (read as I001
     reads them)."""
-    teams, matches = infobox_field(doc, "teams"), infobox_field(doc, "matches")
-    return ((teams is not None and to_int(teams.value) == clubs)
-            or (matches is not None and (n := to_int(matches.value)) is not None and n * 2 == clubs * played))
+    teams = infobox_field(doc, "teams")
+    return (teams is not None and to_int(teams.value) == clubs) or _schedule_stated(doc, clubs, played)
+
+
+DOUBLE_AT_MOST = 14  # a league of this many clubs or more meets at most twice (a triple round robin is a small league's)
+MAX_OVER = 2  # the most rows S011 reads as written wrong in a table whose other rows make a finished schedule
+
+
+@rule("S011", "standings-played-over", WARNING)
+def standings_played_over(doc, settings, report):
+    """A standings row with more matches played than a finished league schedule has, where every other club has played it.
+
+    What it does: where every row of a standings table but one or two gives the
+    same Pld, and that number is a complete schedule of the table's n clubs
+    (a double round robin, 2 × (n − 1), in a table of 14 clubs or more; or any
+    k × (n − 1) where the infobox states the league's matches, n × Pld / 2), a
+    row with a greater Pld is reported: once every other club has played all its
+    matches, no match is left for a club to play more. Not reported: a table in
+    progress (clubs with games in hand), a single round robin's number in a
+    league that may be at its halfway point, a smaller table's double round robin
+    (a triple one's league at two thirds), fewer matches (a club withdrawn, a
+    match not played).
+
+    Why: a row whose Pld, W, D and L were all bumped keeps Pld = W + D + L
+    (S001 is quiet) and leaves the table's totals out of S009's reach.
+
+    Example:
+        a 20-club Serie A table: every club 38 matches, Roma 40
+    """
+    for table in _tables(doc, "standings"):
+        rows = [r for r in rows_of(table) if r.team]
+        n = len(rows)
+        played = [r.values.get("played") for r in rows]
+        if n < 4 or None in played:
+            continue
+        each = min(played)
+        over = [r for r, p in zip(rows, played) if p != each]
+        if not over or len(over) > MAX_OVER or not each or each % (n - 1) or not (
+                (each == 2 * (n - 1) and n >= DOUBLE_AT_MOST) or _schedule_stated(doc, n, each)):
+            continue
+        times = each // (n - 1)
+        robin = {1: "a single", 2: "a double", 3: "a triple", 4: "a quadruple"}.get(times, f"a {times}-fold")
+        for r in over:
+            yield report(f"{r.team}: Pld {r.values['played']}, where each of the table's other {n - len(over)} "
+                         f"clubs played {each}, {robin} round robin of its {n} clubs ({times} × {n - 1}): once they "
+                         "have played all their matches, no club has more to play", r.row.line, 1)
+
+
+def _schedule_stated(doc, clubs: int, played: int) -> bool:
+    """Whether the infobox's number of matches is a league of `clubs` clubs each playing `played`."""
+    matches = infobox_field(doc, "matches")
+    return matches is not None and (n := to_int(matches.value)) is not None and n * 2 == clubs * played
 
 
 _TOTALLED = ("played", "won", "drawn", "lost", "goals_for", "goals_against")
@@ -985,4 +1034,4 @@ def _holds_together(table, cells) -> bool:
 
 RULES = (standings_played, standings_points, standings_goal_difference, standings_order,
          table_total, table_average, blank_grid_cell_counted, standings_vs_grid, standings_totals,
-         record_table_total)
+         record_table_total, standings_played_over)
