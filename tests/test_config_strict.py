@@ -127,3 +127,5 @@ def test_every_mistake_of_a_configuration_is_said_in_one_run(run, tmp_path, monk
                         ("4:1", "unknown key `foo`"), ("5:1", "`fail-on` must be one of"),
                         ("6:", "severity of `M001` must be one of")):
         assert f"pyproject.toml:{place}" in err and said in err, (said, err)
+    places = [int(part.split(":")[1]) for part in err.split("pyproject.toml")[1:]]
+    assert places == sorted(places) == [2, 3, 4, 5, 6], err  # in the file's order, as a reader goes down it

@@ -172,7 +172,7 @@ def from_table(table: dict, source: Path | None, root: Path, known_codes: set[st
             except ValueError as exc:
                 raise ConfigError(str(exc)) from None
     if mistakes.said:
-        raise ConfigError("; ".join(mistakes.said))
+        raise ConfigError("; ".join(mistakes.in_file_order(where)))
     return Config(source=source, root=root, **kw)
 
 
@@ -191,6 +191,14 @@ class _Mistakes:
             self.said.append(str(exc))
             return True
         return False
+
+    def in_file_order(self, where: str) -> list[str]:
+        """The mistakes by the line and column each starts with after `where` (the file's path), as a
+        reader goes down the file; those without a place first, in the order they were found."""
+        import re
+
+        place = re.compile(re.escape(where) + r":(\d+):(\d+)")
+        return sorted(self.said, key=lambda said: tuple(map(int, m.groups())) if (m := place.match(said)) else (0, 0))
 
 
 def _globs(value, where: str) -> tuple[str, ...]:
