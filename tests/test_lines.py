@@ -72,6 +72,9 @@ def test_a_weekday_before_a_date_is_read_past(text, iso, weekday):
      ("Necaxa", "league_position", None)),
     ("U. de G. advanced 4-3 on penalties", ("U. de G.", "penalties", None)),
     ("In 2010, after a long and hard season, the club advanced 3 – 2 on aggregate", None),
+    ("Cádiz advanced.", ("Cádiz", "other", None)),  # the sentence ends at the verb
+    ("Cádiz advanced; Granada lost 1–3 on aggregate to Sevilla", ("Cádiz", "other", None)),  # another clause's score
+    ("Cádiz won.", None), ("Cádiz advanced.5", None),
 ])
 def test_outcomes(text, expected):
     out = parse_outcome(text)

@@ -520,7 +520,10 @@ def parse_scorers(line: str) -> ScorerEntries:
 
 # --- outcome lines ----------------------------------------------------------
 
-_OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+(?P<verb>advanced|won)\s+(?P<rest>(?:.*\S)?)\s*$")
+_OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+(?P<verb>advanced|won)(?:\s+(?P<rest>(?:.*\S)?)|[.;](?:\s.*)?)\s*$")
+# (`Cádiz advanced.`, `Cádiz advanced; Granada were eliminated`: the sentence or clause ends at the verb, and what
+# follows it is another statement, never read for the tie's score or reason: `Alpha advanced; they lost the
+# final 1–3 on aggregate` states no aggregate of this tie)
 # `X won ...` is an outcome only as Wikipedia writes one under a tie: a score or `on` next, and
 # a reason (`3–2 on aggregate`, `on penalties`, `on away goals`); `X won the second leg 2–1` is prose
 _SENTENCE_BEFORE = compile_lazily(r"^.*\d\s*[-–—]\s*\d[^.]*\.\s+")  # a sentence with a score before the subject
@@ -560,7 +563,7 @@ def parse_outcome(line: str) -> Outcome | None:
     m = _OUTCOME.match(line)
     if m is None:
         return None
-    winner, rest = _SENTENCE_BEFORE.sub("", m["winner"]), m["rest"]  # `2–2 on aggregate. Auxerre won`: Auxerre
+    winner, rest = _SENTENCE_BEFORE.sub("", m["winner"]), m["rest"] or ""  # `2–2 on aggregate. Auxerre won`: Auxerre
     if "," in winner or len(tokens(winner)) > 6:
         return None
     won = m["verb"] == "won"
