@@ -159,7 +159,20 @@ def test_a_configured_reference_pattern_that_matches_nothing_names_the_configura
     (tmp_path / "cfg" / "pyproject.toml").write_text('[tool.seasonparse]\nreferences = ["refs/*.txt"]\n', "utf-8")
     monkeypatch.chdir(tmp_path)
     code, _, err = run("check", SEEDS[0], "--no-cache", "--config", "cfg/pyproject.toml")
-    assert code == 2 and "cfg/pyproject.toml: `references` pattern 'refs/*.txt' matches no file (relative to cfg)" in err, err
+    assert code == 2 and "cfg/pyproject.toml:2:1: `references` pattern 'refs/*.txt' matches no file (relative to cfg)" \
+        in err, err
+
+
+def test_every_configured_reference_pattern_that_reads_nothing_is_said_in_one_run(run, tmp_path, monkeypatch):
+    """trial60: only the first pattern that read no file was said, without its line: one run a mistake."""
+    (tmp_path / "refs").mkdir()
+    (tmp_path / ".seasonparse.toml").write_text('select = ["ALL"]\n\nreferences = ["nothing/*.txt", "refs"]\n',
+                                                "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", SEEDS[0], "--no-cache")
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert ".seasonparse.toml:3:1: `references` pattern 'nothing/*.txt' matches no file (relative to .); pattern " \
+        "'refs' matches a folder, not files (refs)" in err, err
 
 
 def test_a_configured_reference_pattern_that_names_a_folder_says_so(run, tmp_path, monkeypatch):
@@ -170,7 +183,7 @@ def test_a_configured_reference_pattern_that_names_a_folder_says_so(run, tmp_pat
     (tmp_path / ".seasonparse.toml").write_text('references = ["refs"]\n', "utf-8")
     monkeypatch.chdir(tmp_path)
     code, _, err = run("check", SEEDS[0], "--no-cache")
-    assert code == 2 and ".seasonparse.toml: `references` pattern 'refs' matches a folder, not files (refs): name the " \
+    assert code == 2 and ".seasonparse.toml:1:1: `references` pattern 'refs' matches a folder, not files (refs): name the " \
         "reference files in it (`refs/*.txt`, `refs/*.csv`)" in err, err
 
 

@@ -250,19 +250,25 @@ def _references(args, config) -> tuple[tuple[str, str], ...]:
     from seasonparse.inputs import configured_files
 
     found: dict[str, str] = {}
+    wrong = []  # every pattern that reads no file, said in one run (trial60: one a run)
     for pattern in config.references:  # relative to the configuration's folder; outside it too, as `paths`
         # (references are only read: trial34's `../shared/reference/*.txt` was refused)
         matches = configured_files(config.root, pattern)
         if not matches:
-            where = _pretty(str(config.source)) if config.source is not None else "configuration"
             if folders := configured_files(config.root, pattern, folders=True):  # trial50: `references = ["refs"]`
-                raise UsageError(f"{where}: `references` pattern {pattern!r} matches a folder, not files "
-                                 f"({_pretty(str(folders[0]))}): name the reference files in it "
-                                 f"(`{pattern.rstrip('/')}/*.txt`, `{pattern.rstrip('/')}/*.csv`)")
-            raise UsageError(f"{where}: `references` pattern {pattern!r} matches no file (relative to "
-                             f"{_pretty(str(config.root)) or '.'})")
+                wrong.append(f"pattern {pattern!r} matches a folder, not files ({_pretty(str(folders[0]))}): name "
+                             f"the reference files in it (`{pattern.rstrip('/')}/*.txt`, "
+                             f"`{pattern.rstrip('/')}/*.csv`)")
+            else:
+                wrong.append(f"pattern {pattern!r} matches no file (relative to {_pretty(str(config.root)) or '.'})")
         for match in matches:
             found.setdefault(str(match), _pretty(str(match)))
+    if wrong:
+        from seasonparse.config import written_at
+
+        where = _pretty(str(config.source)) + written_at(config, "references") if config.source is not None \
+            else "configuration"
+        raise UsageError(f"{where}: `references` " + "; ".join(wrong))
     return tuple(sorted(found.items(), key=lambda kv: kv[1]))
 
 

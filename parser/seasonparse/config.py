@@ -94,6 +94,13 @@ def _places(source: Path) -> dict[str, str]:
     return out
 
 
+def written_at(config: Config, name: str) -> str:
+    """`:line:column` where the configuration file writes `name`, to put after its path ("" where it writes
+    none): a mistake found after loading is placed as one found while loading is."""
+    found = _places(config.source).get(name) if config.source is not None else None
+    return found[len(str(config.source)):] if found else ""
+
+
 def from_table(table: dict, source: Path | None, root: Path, known_codes: set[str]) -> Config:
     where = f"{source}" if source else "configuration"
     places: list[dict[str, str]] = []  # read once, at the first name asked
