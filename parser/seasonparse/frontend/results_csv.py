@@ -1,7 +1,7 @@
 """Football-data CSV results -> Document + Reference.
 
 The layout of football-data.co.uk's files: a header row, then one match a row
-with `Date, HomeTeam, AwayTeam, FTHG, FTAG` (optionally `HTHG, HTAG`, `Div`).
+with `Date, HomeTeam, AwayTeam, FTHG, FTAG` (and others read past: `HTHG, HTAG`, `FTR`, `Div`).
 Column names are data (data/reference.toml). A row that cannot be read becomes
 a diagnostic at its line and column; the rest of the file is still read.
 """
