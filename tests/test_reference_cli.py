@@ -195,3 +195,18 @@ def test_a_season_article_with_lone_cr_line_ends_is_no_reference():
     text = SEEDS[0].read_text("utf-8")
     assert infobox_line(text.replace("\n", "\r").encode("utf-8")) == infobox_line(text.encode("utf-8")) == 3
     assert infobox_line(text.replace("\n", "\r\n").encode("utf-8")) == 3
+
+
+def test_a_match_another_reference_lists_on_its_day_is_in_the_references(run, tmp_path):
+    """trial60: a CSV that dates Necaxa-Correcaminos three days late (its Jan 23 against the article's and the
+    RSSSF page's Jan 20) gave an R004 for a match the RSSSF page lists on the day, and the summary said 0
+    unmatched beside it. With the CSV alone, the match it lacks on the day is an R004."""
+    csv = tmp_path / "late.csv"
+    csv.write_text("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nMEX2,07/01/12,Merida,Necaxa,2,0\n"
+                   "MEX2,23/01/12,Necaxa,Correcaminos,1,0\nMEX2,17/02/12,Necaxa,Leones Negros,1,0\n", "utf-8")
+    rsssf = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+    args = ("check", *SEEDS, "--select", "R004", "--no-cache", "--no-baseline", "--format", "concise")
+    _, alone, _ = run(*args, "--reference", csv)
+    assert "Necaxa 1-0 Correcaminos" in alone and "R004" in alone, alone
+    _, both, err = run(*args, "--reference", rsssf, "--reference", csv)
+    assert "R004" not in both and "0 unmatched" in err + both, (both, err)
