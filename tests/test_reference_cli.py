@@ -200,13 +200,27 @@ def test_a_season_article_with_lone_cr_line_ends_is_no_reference():
 def test_a_match_another_reference_lists_on_its_day_is_in_the_references(run, tmp_path):
     """trial60: a CSV that dates Necaxa-Correcaminos three days late (its Jan 23 against the article's and the
     RSSSF page's Jan 20) gave an R004 for a match the RSSSF page lists on the day, and the summary said 0
-    unmatched beside it. With the CSV alone, the match it lacks on the day is an R004."""
+    unmatched beside it. With the CSV alone (both clubs' weeks around the day listed), it is an R004."""
     csv = tmp_path / "late.csv"
     csv.write_text("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nMEX2,07/01/12,Merida,Necaxa,2,0\n"
-                   "MEX2,23/01/12,Necaxa,Correcaminos,1,0\nMEX2,17/02/12,Necaxa,Leones Negros,1,0\n", "utf-8")
+                   "MEX2,07/01/12,Leon,Correcaminos,2,0\nMEX2,13/01/12,Necaxa,Leon,1,1\n"
+                   "MEX2,13/01/12,Correcaminos,La Piedad,2,2\nMEX2,23/01/12,Necaxa,Correcaminos,1,0\n"
+                   "MEX2,27/01/12,Correcaminos,Veracruz,1,2\nMEX2,03/02/12,Necaxa,Neza,0,2\n", "utf-8")
     rsssf = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
     args = ("check", *SEEDS, "--select", "R004", "--no-cache", "--no-baseline", "--format", "concise")
     _, alone, _ = run(*args, "--reference", csv)
     assert "Necaxa 1-0 Correcaminos" in alone and "R004" in alone, alone
     _, both, err = run(*args, "--reference", rsssf, "--reference", csv)
     assert "R004" not in both and "0 unmatched" in err + both, (both, err)
+
+
+def test_a_few_rows_of_a_season_are_no_whole_results_file(run, tmp_path):
+    """trial60: three rows of a CSV from January to March made it a whole results file between them: the
+    article's Necaxa 0-2 Neza (Feb 3) and Pumas Morelos 1-1 Necaxa (Feb 25), true results, were R004s. A club
+    listed weeks apart (reconcile.LISTED_GAP) shows no whole file around the days between."""
+    csv = tmp_path / "few.csv"
+    csv.write_text("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nMEX2,07/01/12,Merida,Necaxa,2,0\n"
+                   "MEX2,17/02/12,Necaxa,Leones Negros,1,0\nMEX2,10/03/12,Pumas Morelos,Neza,1,0\n", "utf-8")
+    code, out, err = run("check", *SEEDS, "--select", "R", "--no-cache", "--no-baseline", "--format", "concise",
+                         "--reference", csv)
+    assert "R004" not in out and "0 unmatched" in err + out, (out, err)

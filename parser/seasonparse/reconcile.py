@@ -14,6 +14,7 @@ are paired tie by tie instead (see reconcile_undated.pair_legs).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
@@ -218,6 +219,20 @@ def _initial_fits(words: list[str], i: int, table_words: list[str]) -> bool:
     return any(lw.startswith(w) and ((i > 0 and j > 0 and words[i - 1] == table_words[j - 1]) or (
         i + 1 < len(words) and j + 1 < len(table_words) and words[i + 1] == table_words[j + 1]))
         for j, lw in enumerate(table_words))
+
+
+LISTED_GAP = 28  # days: the longest a whole results file leaves a club without a match, but for a winter break
+
+
+def _listed_around(days: list[date], day: date) -> bool:
+    """Whether a club's listed match days (in order) hold `day` as a whole results file does: a match of the club
+    within a day of it, or one before and one after it at most LISTED_GAP days apart. A segment without a
+    table has nothing else to show it whole: a few rows cut from a season (trial60: a three-row CSV from January
+    to March) list a club's matches weeks apart, and the article's matches between them are no missing ones."""
+    i = bisect_left(days, day - _DAY)
+    if i < len(days) and days[i] <= day + _DAY:
+        return True
+    return 0 < i < len(days) and (days[i] - days[i - 1]).days <= LISTED_GAP
 
 
 def _score_days(dated: Iterable[tuple[str, int, int]]) -> set[tuple]:
@@ -567,7 +582,15 @@ class ReferenceIndex:
                         days.append(rm.day)
                     legs[stage, rm.leg] += 1
                 stages = {stage: days for stage, days in stages.items() if legs[stage, 0] == legs[stage, 1]}
-                clubs = {c for rm in rms for c in (rm.home, rm.away)}
+                clubs: dict[str, list[date]] = {}  # club root -> the days of its dated matches, in order
+                for rm in rms:
+                    if rm.day is not None:
+                        clubs.setdefault(rm.home, []).append(rm.day)
+                        clubs.setdefault(rm.away, []).append(rm.day)
+                    else:
+                        clubs.setdefault(rm.home, []), clubs.setdefault(rm.away, [])
+                for days in clubs.values():
+                    days.sort()
                 out.setdefault(id(ref), []).append((seg, clubs, seg.tournament, stages))
         return out
 
@@ -581,8 +604,9 @@ class ReferenceIndex:
             days = stages.get(stage)
             if days is None or a.home not in clubs or a.away not in clubs:
                 continue
-            if (days and min(days) - _DAY <= a.day <= max(days) + _DAY) or (
-                    t is not None and t == tournament and (stage != "league" or seg.tables)):
+            if (t is not None and t == tournament and (stage != "league" or seg.tables)) or (
+                    days and min(days) - _DAY <= a.day <= max(days) + _DAY and (
+                        seg.tables or _listed_around(clubs[a.home], a.day) and _listed_around(clubs[a.away], a.day))):
                 return seg
         return None
 
