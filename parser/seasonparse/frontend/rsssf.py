@@ -1013,6 +1013,13 @@ class _Reader:
         markers, scorers, away = _markers_of(rest)
         if not away or _score_like(away) or _glued_in(away) or "-" in home and _glued_in(home):  # `4-2p`: no club's
             return False
+        if markers and wrapped is None and (void := _no_result(markers)) is not None:
+            # `Necaxa  0-0 Mérida  abd`: the score when the match was abandoned is no result, kept aside as
+            # `Necaxa abd Mérida` is (trial60: it was counted, a false R001 and two R006 on a reference that
+            # agrees with itself)
+            self.unplayed.append(Unplayed(home, away, void, n, self.path))
+            self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+            return True
         self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
                     markers, scorers)
         if wrapped is not None:
@@ -1215,6 +1222,17 @@ class _Reader:
 @cache
 def _folded_list(key: str) -> frozenset[str]:
     return frozenset(words()["rsssf"][key]["markers"])
+
+
+def _no_result(markers: list[str]) -> str | None:
+    """The marker after a score that makes it no result (the reference words' `no_result`: `abd`, `ppd`),
+    as written; None where there is none, or where one is an award's (`[abd, awd 0-3]`: the award is the
+    result)."""
+    folded = [_fold(marker) for marker in markers]
+    if not _award_markers().isdisjoint(folded):
+        return None
+    void = _folded_list("no_result")
+    return next((marker for marker, f in zip(markers, folded) if f in void), None)
 
 
 @cache
