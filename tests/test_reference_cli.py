@@ -224,3 +224,21 @@ def test_a_few_rows_of_a_season_are_no_whole_results_file(run, tmp_path):
     code, out, err = run("check", *SEEDS, "--select", "R", "--no-cache", "--no-baseline", "--format", "concise",
                          "--reference", csv)
     assert "R004" not in out and "0 unmatched" in err + out, (out, err)
+
+
+def test_a_reference_table_its_own_matches_contradict_is_not_held_against_the_article(run, tmp_path):
+    """trial60: Necaxa's Apertura Pts changed 23 -> 24 in both printings of the page's table. R006 says the
+    page's 15 matches give 23; R005 held the article's 20 (`'11 A Pts`: 23 less the 3 from Indios) and the
+    league article's 23 against the 24, two errors for an article its reference's matches bear out."""
+    page = (FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt").read_text("utf-8")
+    row = "* 6.Necaxa                              15   6  5  4  15-14   23 (quarterfinals)"
+    assert page.count(row) == 2
+    ref = tmp_path / "planted.txt"
+    ref.write_text(page.replace(row, row.replace("  23 (", "  24 (")), "utf-8")
+    _, out, _ = run("check", *SEEDS, "--select", "R005,R006", "--no-cache", "--no-baseline", "--format", "concise",
+                    "--reference", ref)
+    assert "R006 [error] Necaxa in Apertura 2011: the table says Pts 24; its 15 matches in this reference give " \
+        "Pts 23" in out, out
+    assert "R005 [error]" not in out, out
+    assert "R005 [info] Necaxa in Apertura 2011: Pts 20 as `'11 A Pts` in the relegation table, Pts 23 in the " \
+        "reference's matches (its table says Pts 24); the difference is exactly the 3 points" in out, out

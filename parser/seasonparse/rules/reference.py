@@ -366,6 +366,23 @@ def _explain(index, club, t, seg, diff, win):
     return out
 
 
+def _own_figures(index, seg, club: str, row, figures: tuple, win: int) -> tuple | None:
+    """The club's figures as the reference's own matches of the segment give them, where they contradict its
+    table's row (R006 reports the row) and the reference lists as many matches of the club as the row's Pld:
+    a table is a sum of results, and the results are the reference's own evidence (trial60: a Pts changed in
+    both printings of a table made R005 hold the article against it, though the page's matches gave the
+    article's figure). None where they agree, where the row marks a deduction that accounts for them, or where
+    the matches listed are not the row's."""
+    matches = index.regular(seg).get(club)
+    if not matches or len(matches) != figures[_PLAYED]:
+        return None
+    got = index.records(seg, win).get(club)
+    if got is None or (own := _ref_figures(got)) == figures or _deduction_marked(
+            row.cells, dict(zip(_REF_COLUMNS, figures)), got):
+        return None
+    return own
+
+
 @rule("R005", "reference-standings", ERROR, scope="reference")
 def reference_standings(index, settings, report):
     """A standings or relegation row that the reference's table contradicts, explained where the corpus can.
@@ -376,7 +393,10 @@ def reference_standings(index, settings, report):
     points differ and the difference is exactly a deduction the corpus states,
     or the points the reference's matches give the club against clubs the
     documents say were suspended, expelled or disaffiliated, the explanation
-    is reported (info) instead of a contradiction. Not compared: the tables of
+    is reported (info) instead of a contradiction. Where the reference's row
+    contradicts the reference's own matches (R006), and it lists as many of
+    the club's matches as the row's Pld, the article is held to what those
+    matches give, and the message says what the table says beside them. Not compared: the tables of
     a part of a reference of no tournament of its own (a cup's or a continental
     competition's group under an RSSSF group heading: R006 holds them against
     the reference's own matches), which no article table is known to be.
@@ -396,10 +416,18 @@ def reference_standings(index, settings, report):
             wrong = [m for m, v in values.items() if figures[_AT[m]] != v]
             if not wrong:
                 continue
+            tabled, whose = figures, "the reference"
+            if (own := _own_figures(index, seg, club, row, figures, win)) is not None:
+                wrong = [m for m, v in values.items() if own[_AT[m]] != v]
+                if not wrong:
+                    continue  # the article is the reference's own matches' (R006 says its table is not)
+                figures, whose = own, "the reference's matches"
             said = ", ".join([f"{SHORT_LABELS[m]} {values[m]}" for m in wrong])
             real = ", ".join([f"{SHORT_LABELS[m]} {figures[_AT[m]]}" for m in wrong])
             where = Related(ref.document.path, row.line, 1, f"the reference's {seg.title} table: {row.cells[1]}")
-            text = f"{team} in {t[0]} {t[1]}: {said} {label}, {real} in the reference"
+            text = f"{team} in {t[0]} {t[1]}: {said} {label}, {real} in {whose}"
+            if own is not None:
+                text += f" (its table says {', '.join(f'{SHORT_LABELS[m]} {tabled[_AT[m]]}' for m in wrong)})"
             why = None
             if wrong == ["points"]:
                 why = _explain(index, club, t, seg, figures[_POINTS] - values["points"], win)
