@@ -4,6 +4,7 @@ a reference that cannot be read."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -242,3 +243,22 @@ def test_a_reference_table_its_own_matches_contradict_is_not_held_against_the_ar
     assert "R005 [error]" not in out, out
     assert "R005 [info] Necaxa in Apertura 2011: Pts 20 as `'11 A Pts` in the relegation table, Pts 23 in the " \
         "reference's matches (its table says Pts 24); the difference is exactly the 3 points" in out, out
+
+
+def test_an_article_standings_row_the_reference_contradicts_is_reported_at_both_lines(run, tmp_path):
+    """R005's error: the league article's Altamira row with GA 21 against the reference's 22 (a table its own
+    matches bear out), at the article's row, the reference's row related."""
+    seed = next(s for s in SEEDS if s.name.startswith("002"))
+    row = "| 7 | Altamira | MEX Mario Alberto García | MEX Eduardo García | 15 | 6 | 4 | 5 | 22 | 22 | 0 | 22 |"
+    text = seed.read_text("utf-8")
+    assert text.count(row) == 1
+    planted = tmp_path / seed.name
+    planted.write_text(text.replace(row, row.replace("| 22 | 22 | 0 |", "| 22 | 21 | 0 |")), "utf-8")
+    line = text[:text.index(row)].count("\n") + 1
+    _, out, _ = run("check", planted, "--select", "R005", "--no-cache", "--no-baseline", "--format", "json",
+                    "--reference", FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt")
+    found = [f for f in json.loads(out) if f["severity"] == "error"]
+    assert [(f["code"], f["line"]) for f in found] == [("R005", line)], found
+    assert found[0]["message"] == "Altamira in Apertura 2011: GA 21 in the Apertura 2011 standings, GA 22 in the reference"
+    assert [(r["line"], r["message"]) for r in found[0]["related"]] == [
+        (271, "the reference's Apertura 2011 table: Altamira FC")], found[0]["related"]  # its last printing's row
