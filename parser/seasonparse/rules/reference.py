@@ -467,7 +467,9 @@ def reference_table_vs_results(index, settings, report):
     Where the reference lists fewer matches than its table played (a
     transcription cut short), one warning says so instead of a finding per row,
     naming (a few of) its results' club names that no row of the table names
-    where there are such (a short name not tied to the table's, `Manchester C`).
+    where there are such (a short name not tied to the table's, `Manchester C`),
+    else the few rows with fewer matches listed than their Pld (`Irapuato 14 of
+    its 15, Necaxa 14 of its 15`: where a result is missing).
     A table whose club played fewer matches than the reference lists of it (a
     table printed after a round) is compared with the club's first matches, in
     the reference's order.
@@ -508,7 +510,8 @@ def reference_table_vs_results(index, settings, report):
                     key = (clubs, short)
                     if key not in said_at:
                         elsewhere = {club for t in seg.tables for _, club, _ in _stated(index, ref, t)} - clubs
-                        said_at[key] = [_short_message(seg.title, short[0], clubs, elsewhere, regular), WARNING, []]
+                        said_at[key] = [_short_message(seg.title, short[0], clubs, elsewhere, regular, rows), WARNING,
+                                        []]
                     said_at[key][2].append(rows[0][0].line)
                     compared.append((printed, [(key, 0)]))
                     continue
@@ -566,12 +569,14 @@ def _deduction_marked(cells, stated: dict, got: dict) -> bool:
 _NAMED = 4  # the names of results that match no row _short_message names (the others counted)
 
 
-def _short_message(title: str, counted: int, clubs: frozenset, elsewhere: set, regular: dict) -> str:
+def _short_message(title: str, counted: int, clubs: frozenset, elsewhere: set, regular: dict, rows: list) -> str:
     """R006's warning on a table whose clubs the reference lists fewer matches of than it counts: how many
     results of the table's part it lists (each once: `regular` holds a match under both its clubs; not those
     of a club of another table of the part, another group's), and where some name a club that no row of the
     table names, how many and which names (a few): those results count for no row (trial39: RSSSF's
-    `Manchester C` untied to `Manchester City` gave "lists 304" where it listed 380)."""
+    `Manchester C` untied to `Manchester City` gave "lists 304" where it listed 380). Where every result
+    names the table's clubs and a few rows (`rows`: _stated's) have fewer listed than their Pld, those rows:
+    where the missing results are (trial60: a match taken out of the page said only 120 against 119)."""
     listed, names, outside = 0, set(), 0
     for rm in {id(rm): rm for matches in regular.values() for rm in matches}.values():
         sides = ((rm.match.home, rm.home), (rm.match.away, rm.away))
@@ -583,7 +588,10 @@ def _short_message(title: str, counted: int, clubs: frozenset, elsewhere: set, r
         outside += bool(found)
     text = f"{title}: the table counts {counted} matches, this reference lists {listed}"
     if not names:
-        return f"{text}; its rows are not checked against an incomplete list"
+        short = [f"{row.cells[1]} {len(regular.get(club, ()))} of its {figures[_PLAYED]}" for row, club, figures in rows
+                 if len(regular.get(club, ())) < figures[_PLAYED]]
+        where = f" ({', '.join(short)})" if 0 < len(short) <= _NAMED else ""
+        return f"{text}{where}; its rows are not checked against an incomplete list"
     shown = ", ".join(f"`{name}`" for name in sorted(names)[:_NAMED])
     more = f" and {len(names) - _NAMED} more" if len(names) > _NAMED else ""
     text += (f"{', but' if listed >= counted else ', and'} {outside} of them name{'s' if outside == 1 else ''} a "
