@@ -275,3 +275,17 @@ def test_a_result_missing_from_a_reference_is_placed_by_the_rows_it_leaves_short
                     "--reference", ref)
     assert "Apertura 2011: the table counts 120 matches, this reference lists 119 (Irapuato 14 of its 15, " \
         "Necaxa 14 of its 15); its rows are not checked against an incomplete list" in out, out
+
+
+def test_a_date_another_reference_agrees_with_says_the_references_disagree(run, tmp_path):
+    """trial60: R001 and R002 said where another reference agrees with the article; R003 did not (a CSV row a
+    day late against the RSSSF page's and the article's Jan 13)."""
+    csv = tmp_path / "late.csv"
+    csv.write_text("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nMEX2,14/01/12,Necaxa,Leon,1,1\n", "utf-8")
+    rsssf = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+    _, out, _ = run("check", *SEEDS, "--select", "R003", "--no-cache", "--no-baseline", "--format", "json",
+                    "--reference", rsssf, "--reference", csv)
+    (found,) = json.loads(out)
+    assert found["message"].endswith(f"2012-01-14 in the reference ({rsssf} agrees with the article: the references "
+                                     "disagree)"), found["message"]
+    assert [r["path"] for r in found["related"]] == [str(csv), str(rsssf)], found["related"]

@@ -139,7 +139,8 @@ def reference_match_date(index, settings, report):
     """A match dated a day away from the reference results.
 
     What it does: an article match paired with a dated reference match one day
-    before or after it is reported with both dates.
+    before or after it is reported with both dates (and, as R001's, another
+    reference that dates it as the article does).
 
     Why: one of the dates is wrong (a time-zone or copy slip); the reference is
     an independent witness.
@@ -151,10 +152,11 @@ def reference_match_date(index, settings, report):
     for p in index.differing:  # the others agree on score, venue and day
         if p.day_differs:
             a = p.article
+            added, also = _also_said(index, p, attrgetter("day_differs"))
             yield report(f"dated {a.match.date_text} ({a.day.isoformat()}) here, {p.ref.day.isoformat()} in the "
-                         "reference", a.match.date_line, 1, path=a.doc.path,
+                         f"reference{added}", a.match.date_line, 1, path=a.doc.path,
                          related=[Related(p.ref.path, p.ref.match.date_line, 1,
-                                          f"the reference dates {describe(p.ref.match)}")])
+                                          f"the reference dates {describe(p.ref.match)}"), *also])
 
 
 @rule("R004", "reference-match-missing", WARNING, scope="reference")
