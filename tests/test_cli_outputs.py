@@ -100,12 +100,12 @@ def test_a_reference_given_as_an_article_is_said(run, tmp_path):
     warning at it says to check it with --reference."""
     code, out, _ = run("check", REFERENCE, "--no-baseline", "--format", "concise")
     assert f"{REFERENCE}:1:1: P025 [warning] nothing of a season article is read" in out
-    assert "check it with `--reference FILE`" in out
+    assert "check articles against it with `check --reference FILE`" in out
     page = tmp_path / "aut.txt"  # a real page's shape: a rule of signs (was read as the title), `Round 1`, `Final Table:`
     page.write_text("## Austria 2013/14\n\n=-=-=-=-=-=-=-=\n\nFinal Table:\n\n 1.RB Salzburg   36 25 5 6 110-35 80\n\n"
                     "Round 1\n[Jul 20]\nAustria          2-0 Admira Wacker\n", "utf-8")
     code, out, _ = run("check", page, "--no-baseline", "--format", "concise")
-    assert f"{page}:1:1: P025" in out and "check it with `--reference FILE`" in out, out
+    assert f"{page}:1:1: P025" in out and "check articles against it with `check --reference FILE`" in out, out
     prose = tmp_path / "notes.txt"
     prose.write_text("Some notes on the season.\n\nNothing else.\n", "utf-8")
     code, out, _ = run("check", prose, "--no-baseline", "--format", "concise")
@@ -122,3 +122,10 @@ def test_a_bug_outside_any_document_is_one_line_and_exit_2(run, monkeypatch):
     monkeypatch.setenv("SEASONPARSE_DEBUG", "1")
     with pytest.raises(RuntimeError):
         run("check", *SEEDS, "--no-baseline", "--statistics")
+
+
+def test_the_parse_commands_hint_for_reference_results_names_its_own_option(run, tmp_path):
+    """trial60: parsing an RSSSF page as an article, P025's hint named only `check --reference`; the parse
+    command reads a reference with `--input-format reference`."""
+    code, out, err = run(REFERENCE, "--out", tmp_path / "out")
+    assert "P025" in out + err and "`--input-format reference`" in out + err, (out, err)

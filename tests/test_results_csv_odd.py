@@ -96,8 +96,8 @@ def test_a_results_csv_checked_as_an_article_is_told_to_go_with_reference(tmp_pa
     separator the CSV reader reads, a byte order mark) gives it. Another CSV's stays the plain question."""
     from seasonparse.frontend import parse_file
 
-    hint = "reads like reference results (a football-data CSV: Date, HomeTeam, AwayTeam, FTHG, FTAG): check it " \
-        "with `--reference FILE`"
+    hint = "reads like reference results (a football-data CSV: Date, HomeTeam, AwayTeam, FTHG, FTAG): check " \
+        "articles against it with `check --reference FILE`"
     for name, text, hinted in (
             ("e0.csv", "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR\nE0,16/08/2014,Arsenal,Crystal Palace,2,1,H\n", True),
             ("semi.csv", "\ufeffDate;HomeTeam;AwayTeam;FTHG;FTAG\n13/08/2011;Alpha;Beta;1;0\n", True),
