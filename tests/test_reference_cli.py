@@ -241,6 +241,8 @@ def test_a_reference_table_its_own_matches_contradict_is_not_held_against_the_ar
     assert "R006 [error] Necaxa in Apertura 2011: the table says Pts 24; its 15 matches in this reference give " \
         "Pts 23" in out, out
     assert "R005 [error]" not in out, out
+    assert "R005 [info] Necaxa in Apertura 2011: Pts 23 in the Apertura 2011 standings, as the reference's matches " \
+        "give, but Pts 24 in its table, which its matches contradict (R006)" in out, out  # said, as no error
     assert "R005 [info] Necaxa in Apertura 2011: Pts 20 as `'11 A Pts` in the relegation table, Pts 23 in the " \
         "reference's matches (its table says Pts 24); the difference is exactly the 3 points" in out, out
 
@@ -289,3 +291,22 @@ def test_a_date_another_reference_agrees_with_says_the_references_disagree(run, 
     assert found["message"].endswith(f"2012-01-14 in the reference ({rsssf} agrees with the article: the references "
                                      "disagree)"), found["message"]
     assert [r["path"] for r in found["related"]] == [str(csv), str(rsssf)], found["related"]
+
+
+@pytest.mark.parametrize("find,replace,message", [
+    ("|gf=10|ga=6}}", "|gf=11|ga=6}}", "Dortmund in Bundesliga 1975–76: GF 11 in the Bundesliga 1975–76 standings, GF 10 in "
+     "the reference"),
+    ("{{Fb cl2 team 2pts |p=3 |t=Hertha", "{{Fb cl2 team |p=3 |t=Hertha", "Hertha in Bundesliga 1975–76: Pts 5 in the "
+     "Bundesliga 1975–76 standings, Pts 4 in the reference"),
+])
+def test_a_two_points_reference_is_compared_as_its_table_counts_a_win(run, tmp_path, find, replace, message):
+    """review47: R005 recounted the page's matches at three points a win, found every row of a two-points table
+    contradicted, and held the article to the recount: a false `Pts 8 ... Pts 11` beside a wrong GF, and a row
+    counted at three points a win (Pts 5 against 4) silent."""
+    article = (FIXTURES / "reference" / "handmade_two_points_article.wikitext").read_text("utf-8")
+    assert article.count(find) == 1
+    planted = tmp_path / "planted.wikitext"
+    planted.write_text(article.replace(find, replace), "utf-8")
+    _, out, _ = run("check", planted, "--select", "R", "--no-cache", "--no-baseline", "--format", "json",
+                    "--reference", FIXTURES / "reference" / "handmade_two_points.txt")
+    assert [(f["code"], f["severity"], f["message"]) for f in json.loads(out)] == [("R005", "error", message)]

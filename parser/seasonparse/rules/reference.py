@@ -368,21 +368,40 @@ def _explain(index, club, t, seg, diff, win):
     return out
 
 
-def _own_figures(index, seg, club: str, row, figures: tuple, win: int) -> tuple | None:
+def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) -> tuple | None:
     """The club's figures as the reference's own matches of the segment give them, where they contradict its
-    table's row (R006 reports the row) and the reference lists as many matches of the club as the row's Pld:
-    a table is a sum of results, and the results are the reference's own evidence (trial60: a Pts changed in
-    both printings of a table made R005 hold the article against it, though the page's matches gave the
-    article's figure). None where they agree, where the row marks a deduction that accounts for them, or where
-    the matches listed are not the row's."""
+    table's row as R006 finds it (a win worth what the table's rows make it, `default` or the two-points era's)
+    and the reference lists as many matches of the club as the row's Pld: a table is a sum of results, and the
+    results are the reference's own evidence (trial60: a Pts changed in both printings of a table made R005
+    hold the article against it, though the page's matches gave the article's figure). None where they agree,
+    where a deduction the row marks or the corpus states (an `NB:` line: review47) accounts for the points, or
+    where the matches listed are not the row's."""
     matches = index.regular(seg).get(club)
     if not matches or len(matches) != figures[_PLAYED]:
         return None
-    got = index.records(seg, win).get(club)
+    got = index.records(seg, _table_win(index, ref, seg, row, default)).get(club)
     if got is None or (own := _ref_figures(got)) == figures or _deduction_marked(
             row.cells, dict(zip(_REF_COLUMNS, figures)), got):
         return None
+    if own[:_POINTS] == figures[:_POINTS] and any(
+            points == own[_POINTS] - figures[_POINTS] and when in (None, seg.tournament)
+            for points, _, _, _, when in index.corpus.deductions.get(club, ())):
+        return None
     return own
+
+
+def _table_win(index, ref, seg, row, default: int) -> int:
+    """The points of a win in the reference's table that holds `row`, as R006 reads it: `default` where every
+    row fits it, else what the table's rows make it (tables.win_points)."""
+    for ti in seg.tables:
+        table = ref.document.tables[ti]
+        if any(r is row for r in table.rows):
+            found = index.memo.get(("win", id(ref), ti))
+            if found is None:
+                fits = all(f[_POINTS] == default * f[_WON] + f[_DRAWN] for _, _, f in _stated(index, ref, ti))
+                found = index.memo["win", id(ref), ti] = default if fits else win_points(table, default)[0]
+            return found
+    return default
 
 
 @rule("R005", "reference-standings", ERROR, scope="reference")
@@ -398,7 +417,9 @@ def reference_standings(index, settings, report):
     is reported (info) instead of a contradiction. Where the reference's row
     contradicts the reference's own matches (R006), and it lists as many of
     the club's matches as the row's Pld, the article is held to what those
-    matches give, and the message says what the table says beside them. Not compared: the tables of
+    matches give, and the message says what the table says beside them; an
+    article that has the matches' figures is said at info (a deduction the
+    table holds and the article leaves out, or a typo in the table). Not compared: the tables of
     a part of a reference of no tournament of its own (a cup's or a continental
     competition's group under an RSSSF group heading: R006 holds them against
     the reference's own matches), which no article table is known to be.
@@ -419,10 +440,19 @@ def reference_standings(index, settings, report):
             if not wrong:
                 continue
             tabled, whose = figures, "the reference"
-            if (own := _own_figures(index, seg, club, row, figures, win)) is not None:
+            if (own := _own_figures(index, ref, seg, club, row, figures, win)) is not None:
+                if not [m for m, v in values.items() if own[_AT[m]] != v]:
+                    # the article's figures are the reference's own matches' (R006 says its table is not): no
+                    # error of the article's, but said, as one of the two may leave out what the other counts
+                    # (a deduction an `NB:` line states in words no statement reads: review47)
+                    said = ", ".join([f"{SHORT_LABELS[m]} {values[m]}" for m in wrong])
+                    yield report(f"{team} in {t[0]} {t[1]}: {said} {label}, as the reference's matches give, but "
+                                 f"{', '.join(f'{SHORT_LABELS[m]} {figures[_AT[m]]}' for m in wrong)} in its table, "
+                                 "which its matches contradict (R006)", line, 1, path=doc.path, severity=INFO,
+                                 related=[Related(ref.document.path, row.line, 1,
+                                                  f"the reference's {seg.title} table: {row.cells[1]}")])
+                    continue
                 wrong = [m for m, v in values.items() if own[_AT[m]] != v]
-                if not wrong:
-                    continue  # the article is the reference's own matches' (R006 says its table is not)
                 figures, whose = own, "the reference's matches"
             said = ", ".join([f"{SHORT_LABELS[m]} {values[m]}" for m in wrong])
             real = ", ".join([f"{SHORT_LABELS[m]} {figures[_AT[m]]}" for m in wrong])
