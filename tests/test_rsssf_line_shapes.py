@@ -255,3 +255,14 @@ def test_a_star_is_asked_after_the_first_shapes():
         ("*Necaxa", "Mérida", 3, "2011-07-22"), ("Alpha", "Beta", 4, "2011-07-22"), ("Gamma", "Delta", 6, "2011-07-22"),
         ("Eps", "Zeta", 10, "2011-07-23")]
     assert [(b.kind, b.line, b.text) for b in ref.document.blocks] == [("paragraph", 7, "*")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(0, 10**6).map(str), st.text(st.characters(categories=["Nd"]), min_size=1, max_size=4)))
+def test_a_numbered_rounds_phase_is_what_match_phase_says(number):
+    """_title_phase leaves match_phase unasked of a numbered round's heading (`Round 12`): it says league of
+    each, the reader's words in any case (`Matchday 3` is read as `Round 3`)."""
+    from seasonparse.frontend.rsssf import ROUND, _title_phase
+    from seasonparse.tournaments import match_phase
+
+    assert _title_phase(ROUND + number) == match_phase((ROUND + number,)) == "league"

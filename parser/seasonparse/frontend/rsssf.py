@@ -207,11 +207,20 @@ def _phases() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I)) for p in lexicon()["tournaments"]["phase_letters"].values())
 
 
+# A numbered round's heading as the reader writes it (`Round: 12`, `Matchday 12`: `Round 12`).
+ROUND = "Round "
+
+
 @cache
 def _title_phase(title: str) -> str:
     """match_phase of one heading: a path is a cup's if one of its headings is, else a
     knockout's if one is (as match_phase decides it), and the same headings recur
-    under every round of a reference."""
+    under every round of a reference. A numbered round (`Round 12`) is a league's matchday
+    (football.play_off_round reads one as a round under a play-off's heading only), as
+    match_phase says of every such title (tests/test_rsssf_line_shapes.py): not asked, at
+    ~35 K instructions a title on first sight, 17 of a season page's 28 headings."""
+    if title.startswith(ROUND) and title[len(ROUND):].isdecimal():
+        return "league"
     return match_phase((title,))
 
 
@@ -827,7 +836,7 @@ class _Reader:
             return
         if (last == ":" or last.isdecimal()) and (number := _round_number(text)) is not None:
             # `Round: 1`, `Matchday 3`: no other shape reads one
-            self.heading(4, f"Round {number}", n)
+            self.heading(4, ROUND + number, n)
             return
         if first == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
             return
@@ -865,7 +874,7 @@ class _Reader:
                 return
         if "]" in text and text[:5].lower() == "round" and (m := _trailing_date(text.removesuffix(":"))) is not None \
                 and (number := _round_number(m["head"])) is not None:  # `Round 2 [Feb 19]`, `Round 2 [Jun 4]:`
-            self.heading(4, f"Round {number}", n)
+            self.heading(4, ROUND + number, n)
             if not self.heading_date(m["date"], n):
                 self.diags.append(Diagnostic("P024", WARNING, f"`{m['date']}` after a heading is not a date", n))
             return
@@ -1191,7 +1200,7 @@ class _Reader:
         def place(m) -> tuple | None:
             """The match's tournament and round; an undated one's only under a round's heading."""
             last = m.section[-1] if m.section else ""
-            if m.date is None and not (last.startswith("Round ") or round_index(last) is not None):
+            if m.date is None and not (last.startswith(ROUND) or round_index(last) is not None):
                 return None
             return rows[m.index][7], m.section
 
