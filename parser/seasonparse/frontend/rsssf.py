@@ -227,10 +227,12 @@ def _title_phase(title: str) -> str:
 # The simplest line shapes are read with string methods, not patterns: compiling a pattern
 # costs 0.3 M instructions or more at every start. Each takes a stripped line.
 
+@lru_cache(maxsize=256)
 def _round_number(text: str) -> str | None:
     """`Round: 1`, `Round 12`, `Round 3:`, `Matchday 3` (any case; the reference words'
     numbered_round_words): the round's number. The line's end is looked at first: most lines
-    end in no digit, and are left at once."""
+    end in no digit, and are left at once. Asked once per line as written: a page of two
+    tournaments writes each `Round: N` twice."""
     t = text.rstrip()
     if t[-1:] == ":":
         t = t[:-1].rstrip()
@@ -280,7 +282,7 @@ def _days_of_a_round(text: str) -> bool:
     date before): where a round's matches are spread over them, none has one date. Each
     month word a month; the days in order, a comma's only a day or two apart (`[May 14, 55]`
     is a scorer's two goals)."""
-    m = _DAYS.fullmatch(text)
+    m = _DAYS.fullmatch(text) if text[-1:] == "]" else None  # (a footnote's `[1] Official name ...`: none)
     if m is None:
         return False
     if not all(0 < int(d) <= 31 for d in (m["d1"] or m["d3"], m["d2"] or m["d4"])):
@@ -1149,6 +1151,8 @@ class _Reader:
         paragraph, silently): the match, with the score the note awards (marker `awd`); where
         the note gives none, a fixture without a result and a P024."""
         unplayed, awarded = _folded_list("unplayed"), _award_markers()
+        if text.isascii() and unplayed.isdisjoint(lowered := text.lower().split()) and awarded.isdisjoint(lowered):
+            return False  # no word is a marker (each word's lower case, as below): prose, in C loops
         parts = text.split()
         for i, word in enumerate(parts[1:-1], 1):
             if word[0] == "[":
