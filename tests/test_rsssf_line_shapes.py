@@ -266,3 +266,35 @@ def test_a_numbered_rounds_phase_is_what_match_phase_says(number):
     from seasonparse.tournaments import match_phase
 
     assert _title_phase(ROUND + number) == match_phase((ROUND + number,)) == "league"
+
+
+# The result patterns before their repeats were made possessive where what follows cannot match what a repeat
+# would give back: each must match every line as before, with the same groups where they are.
+GREEDY = {
+    "_MATCH": re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
+                         r"(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$"),
+    "_PLAIN_RESULT": re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
+                                r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$"),
+}
+
+
+def _match_as_greedy(line: str) -> bool:
+    from seasonparse.frontend import rsssf
+
+    for name, greedy in GREEDY.items():
+        new, old = getattr(rsssf, name).match(line), greedy.match(line)
+        if (new is None) != (old is None) or new is not None and new.regs != old.regs:
+            return False
+    return True
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from([*PLAIN_PIECES, "1-23", "12-3", "12 -3 ", "\u2028", "0٣-1"]), min_size=1,
+                max_size=14).map("".join))
+def test_the_possessive_result_patterns_match_as_the_greedy_ones(text):
+    assert _match_as_greedy(text.strip()), text
+
+
+def test_the_possessive_result_patterns_match_every_fixture_line_as_the_greedy_ones():
+    for line in fixture_lines():
+        assert _match_as_greedy(line), line
