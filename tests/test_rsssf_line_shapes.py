@@ -255,3 +255,46 @@ def test_a_star_is_asked_after_the_first_shapes():
         ("*Necaxa", "Mérida", 3, "2011-07-22"), ("Alpha", "Beta", 4, "2011-07-22"), ("Gamma", "Delta", 6, "2011-07-22"),
         ("Eps", "Zeta", 10, "2011-07-23")]
     assert [(b.kind, b.line, b.text) for b in ref.document.blocks] == [("paragraph", 7, "*")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(0, 10**6).map(str), st.text(st.characters(categories=["Nd"]), min_size=1, max_size=4)))
+def test_a_numbered_rounds_phase_is_what_match_phase_says(number):
+    """_title_phase leaves match_phase unasked of a numbered round's heading (`Round 12`): it says league of
+    each, the reader's words in any case (`Matchday 3` is read as `Round 3`)."""
+    from seasonparse.frontend.rsssf import ROUND, _title_phase
+    from seasonparse.tournaments import match_phase
+
+    assert _title_phase(ROUND + number) == match_phase((ROUND + number,)) == "league"
+
+
+# The result patterns before their repeats were made possessive where what follows cannot match what a repeat
+# would give back: each must match every line as before, with the same groups where they are.
+GREEDY = {
+    "_MATCH": re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
+                         r"(?P<ag>\d{1,2})(?P<rest>(?:\s.*)?)$"),
+    "_PLAIN_RESULT": re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s+(?P<hg>\d{1,2})\s*-\s*"
+                                r"(?P<ag>\d{1,2})(?=\s|$))\s+(?P<away>[^\s\[(]+(?: [^\s\[(]+)*+)$"),
+}
+
+
+def _match_as_greedy(line: str) -> bool:
+    from seasonparse.frontend import rsssf
+
+    for name, greedy in GREEDY.items():
+        new, old = getattr(rsssf, name).match(line), greedy.match(line)
+        if (new is None) != (old is None) or new is not None and new.regs != old.regs:
+            return False
+    return True
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from([*PLAIN_PIECES, "1-23", "12-3", "12 -3 ", "\u2028", "0٣-1"]), min_size=1,
+                max_size=14).map("".join))
+def test_the_possessive_result_patterns_match_as_the_greedy_ones(text):
+    assert _match_as_greedy(text.strip()), text
+
+
+def test_the_possessive_result_patterns_match_every_fixture_line_as_the_greedy_ones():
+    for line in fixture_lines():
+        assert _match_as_greedy(line), line
