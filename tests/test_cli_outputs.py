@@ -128,4 +128,4 @@ def test_the_parse_commands_hint_for_reference_results_names_its_own_option(run,
     """trial60: parsing an RSSSF page as an article, P025's hint named only `check --reference`; the parse
     command reads a reference with `--input-format reference`."""
     code, out, err = run(REFERENCE, "--out", tmp_path / "out")
-    assert "P025" in out + err and "`--input-format reference`" in out + err, (out, err)
+    assert "P025" in out + err and "`seasonparse FILE --out DIR --input-format reference`" in out + err, (out, err)

@@ -310,3 +310,13 @@ def test_a_two_points_reference_is_compared_as_its_table_counts_a_win(run, tmp_p
     _, out, _ = run("check", planted, "--select", "R", "--no-cache", "--no-baseline", "--format", "json",
                     "--reference", FIXTURES / "reference" / "handmade_two_points.txt")
     assert [(f["code"], f["severity"], f["message"]) for f in json.loads(out)] == [("R005", "error", message)]
+
+
+def test_an_undated_reference_does_not_agree_with_an_articles_date(run):
+    """review47: beside a CSV a day late, a page of undated rounds was said to agree with the article's date."""
+    refs = FIXTURES / "reference"
+    _, out, _ = run("check", refs / "handmade_bundesliga_excerpt_article.wikitext", "--select", "R003", "--no-cache",
+                    "--no-baseline", "--format", "json", "--reference", refs / "handmade_csv_day_late.csv",
+                    "--reference", refs / "handmade_undated_rounds.txt")
+    found = json.loads(out)
+    assert found and all("agrees" not in f["message"] and len(f["related"]) == 1 for f in found), found

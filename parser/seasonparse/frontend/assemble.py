@@ -656,8 +656,8 @@ class _Builder:
         if hint:
             hint = (f"; it reads like reference results ({hint}): check articles against it with `check "
                     "--reference FILE`, once per file (a shell glob after one `--reference` gives it the first "
-                    "file only, the others are checked as articles), or write its JSON with `--input-format "
-                    "reference`.")
+                    "file only, the others are checked as articles), or write its JSON with `seasonparse "
+                    "FILE --out DIR --input-format reference`.")
         found = ("heading, infobox, football box, results or standings template, wikitable"
                  if self.source_format == "wikitext" else "`= Title =` line, heading, infobox, match or table")
         self.diag("P025", WARNING, f"nothing of a season article is read: no {found}"

@@ -134,6 +134,12 @@ def reference_match_venue(index, settings, report):
                                        "reference", index, attrgetter("venue_differs"))
 
 
+def _not_dated_alike(p) -> bool:
+    """Whether a pairing's reference does not date the match as the article does: a reference that dates it
+    on another day, or none (an undated round's: review47, it "agreed with the article")."""
+    return p.day_differs or p.ref.day is None
+
+
 @rule("R003", "reference-match-date", ERROR, scope="reference")
 def reference_match_date(index, settings, report):
     """A match dated a day away from the reference results.
@@ -152,7 +158,7 @@ def reference_match_date(index, settings, report):
     for p in index.differing:  # the others agree on score, venue and day
         if p.day_differs:
             a = p.article
-            added, also = _also_said(index, p, attrgetter("day_differs"))
+            added, also = _also_said(index, p, _not_dated_alike)
             yield report(f"dated {a.match.date_text} ({a.day.isoformat()}) here, {p.ref.day.isoformat()} in the "
                          f"reference{added}", a.match.date_line, 1, path=a.doc.path,
                          related=[Related(p.ref.path, p.ref.match.date_line, 1,
