@@ -887,7 +887,8 @@ def _whole_league(doc, clubs: int, played: int) -> bool:
     return (teams is not None and to_int(teams.value) == clubs) or _schedule_stated(doc, clubs, played)
 
 
-DOUBLE_AT_MOST = 14  # a league of this many clubs or more meets at most twice (a triple round robin is a small league's)
+DOUBLE_AT_MOST = 16  # a league of this many clubs or more meets at most twice (the Scottish First Division's 14
+# clubs played a triple round robin, 39 matches, 1976-91: review47)
 MAX_OVER = 2  # the most rows S011 reads as written wrong in a table whose other rows make a finished schedule
 
 
@@ -897,14 +898,15 @@ def standings_played_over(doc, settings, report):
 
     What it does: where every row of a standings table but one or two gives the
     same Pld, and that number is a complete schedule of the table's n clubs
-    (a double round robin, 2 × (n − 1), in a table of 14 clubs or more; or any
+    (a double round robin, 2 × (n − 1), in a table of 16 clubs or more; or any
     k × (n − 1) where the infobox states the league's matches, n × Pld / 2), a
     row with a greater Pld is reported: once every other club has played all its
     matches, no match is left for a club to play more. Not reported: a table in
     progress (clubs with games in hand), a single round robin's number in a
     league that may be at its halfway point, a smaller table's double round robin
     (a triple one's league at two thirds), fewer matches (a club withdrawn, a
-    match not played).
+    match not played), two clubs over alike (a play-off or decider between them
+    counted in the table).
 
     Why: a row whose Pld, W, D and L were all bumped keeps Pld = W + D + L
     (S001 is quiet) and leaves the table's totals out of S009's reach.
@@ -920,6 +922,8 @@ def standings_played_over(doc, settings, report):
             continue
         each = min(played)
         over = [r for r, p in zip(rows, played) if p != each]
+        if len(over) == 2 and over[0].values["played"] == over[1].values["played"]:
+            continue  # two clubs a match or two over alike: a play-off or decider between them counted in the table
         if not over or len(over) > MAX_OVER or not each or each % (n - 1) or not (
                 (each == 2 * (n - 1) and n >= DOUBLE_AT_MOST) or _schedule_stated(doc, n, each)):
             continue
