@@ -14,7 +14,7 @@ are paired tie by tie instead (see reconcile_undated.pair_legs).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
@@ -221,18 +221,41 @@ def _initial_fits(words: list[str], i: int, table_words: list[str]) -> bool:
         for j, lw in enumerate(table_words))
 
 
-LISTED_GAP = 28  # days: the longest a whole results file leaves a club without a match, but for a winter break
+LISTED_GAP = 28  # days: the longest a whole results file leaves a club without a match, but for a league's break
+WHOLE_RATE = 2  # matches every LISTED_GAP days a club of a whole results file plays, on average at least
 
 
-def _listed_around(days: list[date], day: date) -> bool:
+def _listed_around(days: list[date], day: date, league: tuple[list[date], bool]) -> bool:
     """Whether a club's listed match days (in order) hold `day` as a whole results file does: a match of the club
-    within a day of it, or one before and one after it at most LISTED_GAP days apart. A segment without a
-    table has nothing else to show it whole: a few rows cut from a season (trial60: a three-row CSV from January
-    to March) list a club's matches weeks apart, and the article's matches between them are no missing ones."""
+    within a day of it, or one before and one after it at most LISTED_GAP days apart, beyond a break of the whole
+    league between them where the file is whole elsewhere (`league`: the segment's match days in order, and
+    whether its clubs play WHOLE_RATE matches every LISTED_GAP days: a winter break of a month or three, every
+    club's). A segment without a table has nothing else to show it whole: a few rows cut from a season (trial60:
+    a three-row CSV from January to March) list a club's matches weeks apart, with no match between them, and
+    the article's matches between them are no missing ones."""
     i = bisect_left(days, day - _DAY)
     if i < len(days) and days[i] <= day + _DAY:
         return True
-    return 0 < i < len(days) and (days[i] - days[i - 1]).days <= LISTED_GAP
+    if not 0 < i < len(days):
+        return False
+    before, after = days[i - 1], days[i]
+    gap = (after - before).days
+    league_days, whole = league
+    if gap <= LISTED_GAP or not whole:
+        return gap <= LISTED_GAP
+    played = [before, *league_days[bisect_right(league_days, before):bisect_left(league_days, after)], after]
+    return gap - max((b - a).days for a, b in zip(played, played[1:])) <= LISTED_GAP
+
+
+def _league_days(clubs: dict[str, list[date]]) -> tuple[list[date], bool]:
+    """(the segment's match days in order, whether its clubs play WHOLE_RATE matches every LISTED_GAP days on
+    average over its span): what _listed_around holds a club's gap against."""
+    days = sorted({d for listed in clubs.values() for d in listed})
+    if not days:
+        return days, False
+    span = (days[-1] - days[0]).days + 1
+    listed = sum(map(len, clubs.values()))
+    return days, listed * LISTED_GAP >= WHOLE_RATE * span * len(clubs)
 
 
 def _score_days(dated: Iterable[tuple[str, int, int]]) -> set[tuple]:
@@ -605,10 +628,17 @@ class ReferenceIndex:
             if days is None or a.home not in clubs or a.away not in clubs:
                 continue
             if (t is not None and t == tournament and (stage != "league" or seg.tables)) or (
-                    days and min(days) - _DAY <= a.day <= max(days) + _DAY and (
-                        seg.tables or _listed_around(clubs[a.home], a.day) and _listed_around(clubs[a.away], a.day))):
+                    days and min(days) - _DAY <= a.day <= max(days) + _DAY and (seg.tables or self._whole_around(
+                        seg, clubs, a.home, a.day) and self._whole_around(seg, clubs, a.away, a.day))):
                 return seg
         return None
+
+    def _whole_around(self, seg: Segment, clubs: dict[str, list[date]], club: str, day: date) -> bool:
+        """_listed_around for a club of a segment without a table, its league's days read once a segment."""
+        league = self.memo.get(("league days", id(seg)))
+        if league is None:
+            league = self.memo["league days", id(seg)] = _league_days(clubs)
+        return _listed_around(clubs[club], day, league)
 
     def regular(self, seg: Segment) -> dict[str, list[RefMatch]]:
         """Club root -> its regular-season (not knockout) matches of the segment."""
