@@ -282,13 +282,15 @@ def _article_columns(doc, table, cols: dict) -> list[tuple]:
 
 
 def _article_rows(index, ref_rows: dict) -> Iterator[tuple]:
-    """(doc, row line, team, club root, tournament, {meaning: value}, label, the reference rows of the
-    club in that tournament) for article standings rows and relegation tables' tournament columns
+    """(doc, row line, team, club root, tournament, the row's cells, picks, label, the reference rows of
+    the club in that tournament) for article standings rows and relegation tables' tournament columns
     that a reference states a row of: under the first key of _keys_of(tournament) that holds the
-    club's (no other row has anything to be compared with). A table's columns are sorted out
-    once, and a row's club looked up once for all of them."""
+    club's (no other row has anything to be compared with). `picks`: (meaning, the cell's column,
+    the figure's place in a reference row's figures) of each figure the column states. A table's
+    columns are sorted out once, and a row's club looked up once for all of them; a row's figures
+    are read where they are compared (reference_standings), not first gathered by meaning."""
     tournaments = {t for _, t in ref_rows}
-    root, number = index.root, _numbers(index)
+    root = index.root
     for doc in index.articles:
         for table in doc.tables:
             if table.kind not in ("standings", "relegation"):
@@ -301,7 +303,7 @@ def _article_rows(index, ref_rows: dict) -> Iterator[tuple]:
             for t, picks, label in _article_columns(doc, table, cols):
                 keys = _keys_of(t)
                 if any(k in tournaments for k in keys):
-                    columns.append((t, keys, tuple(picks.items()), label))
+                    columns.append((t, keys, tuple((m, i, _AT[m]) for m, i in picks.items()), label))
             if not columns:
                 continue
             for row in table.rows:
@@ -314,15 +316,8 @@ def _article_rows(index, ref_rows: dict) -> Iterator[tuple]:
                 for t, keys, picks, label in columns:
                     for k in keys:
                         if found := ref_rows.get((club, k)):
+                            yield doc, row.line, team, club, t, cells, picks, label, found
                             break
-                    else:
-                        continue
-                    values = {}
-                    for m, i in picks:
-                        if i < len(cells) and (v := number(cells[i])) is not None:
-                            values[m] = v
-                    if values:
-                        yield doc, row.line, team, club, t, values, label, found
 
 
 def _against_removed(index, seg) -> dict[str, list]:
@@ -389,18 +384,22 @@ def reference_standings(index, settings, report):
         reference:   Necaxa  3-2 Indios   (Indios were suspended after the Apertura 2011)
     """
     win = settings.points_for_win
-    for doc, line, team, club, t, values, label, found in _article_rows(index, _reference_rows(index)):
+    number = _numbers(index)
+    for doc, line, team, club, t, cells, picks, label, found in _article_rows(index, _reference_rows(index)):
+        stated = len(cells)
         for ref, seg, row, figures in found:
-            wrong = [m for m, v in values.items() if figures[_AT[m]] != v]
+            # (meaning, the article's figure, the reference's) of each figure the row states that differs
+            wrong = [(m, v, figures[at]) for m, i, at in picks
+                     if i < stated and (v := number(cells[i])) is not None and v != figures[at]]
             if not wrong:
                 continue
-            said = ", ".join([f"{SHORT_LABELS[m]} {values[m]}" for m in wrong])
-            real = ", ".join([f"{SHORT_LABELS[m]} {figures[_AT[m]]}" for m in wrong])
+            said = ", ".join([f"{SHORT_LABELS[m]} {v}" for m, v, _ in wrong])
+            real = ", ".join([f"{SHORT_LABELS[m]} {r}" for m, _, r in wrong])
             where = Related(ref.document.path, row.line, 1, f"the reference's {seg.title} table: {row.cells[1]}")
             text = f"{team} in {t[0]} {t[1]}: {said} {label}, {real} in the reference"
             why = None
-            if wrong == ["points"]:
-                why = _explain(index, club, t, seg, figures[_POINTS] - values["points"], win)
+            if len(wrong) == 1 and wrong[0][0] == "points":
+                why = _explain(index, club, t, seg, wrong[0][2] - wrong[0][1], win)
             if why is None:
                 yield report(text, line, 1, path=doc.path, related=[where])
                 continue
