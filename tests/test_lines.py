@@ -75,6 +75,8 @@ def test_a_weekday_before_a_date_is_read_past(text, iso, weekday):
     ("Cádiz advanced.", ("Cádiz", "other", None)),  # the sentence ends at the verb
     ("Cádiz advanced; Granada lost 1–3 on aggregate to Sevilla", ("Cádiz", "other", None)),  # another clause's score
     ("Cádiz won.", None), ("Cádiz advanced.5", None),
+    ("The club advanced.", None), ("Both clubs advanced.", None), ("Neither advanced.", None),  # no one club (review47)
+    ("The New Saints advanced.", ("The New Saints", "other", None)),
 ])
 def test_outcomes(text, expected):
     out = parse_outcome(text)

@@ -553,6 +553,12 @@ def _stated_shootout(rest: str) -> tuple[int, int] | None:
     return None
 
 
+@cache
+def _no_winner() -> frozenset[str]:
+    """The subjects that name no one club (the lexicon's `outcomes.no_winner`: `The club`, `Both`), folded."""
+    return frozenset(w.casefold() for w in words("outcomes", "no_winner"))
+
+
 def parse_outcome(line: str) -> Outcome | None:
     """`Neza advanced 3 – 2 on aggregate`, `Neza advanced 4 – 3 on penalties`, and as
     Wikipedia writes it, `Neza won 3–2 on aggregate.`; None when the line is prose after all, or is no one line
@@ -564,7 +570,7 @@ def parse_outcome(line: str) -> Outcome | None:
     if m is None:
         return None
     winner, rest = _SENTENCE_BEFORE.sub("", m["winner"]), m["rest"] or ""  # `2–2 on aggregate. Auxerre won`: Auxerre
-    if "," in winner or len(tokens(winner)) > 6:
+    if "," in winner or len(tokens(winner)) > 6 or m["rest"] is None and winner.casefold() in _no_winner():
         return None
     won = m["verb"] == "won"
     if won and _WON_HOW.match(rest + " ") is None:

@@ -31,7 +31,8 @@ from seasonparse.frontend.wikitext.ties import (
     AwaitedBoxes, Mark, TieText, add_tie, aggregate_text, box_statements, box_ties, marked_winners, read_two_leg,
     tie_round, tie_table_columns)
 from seasonparse.frontend.wikitext.wikitable import read_rows, thick_top_rows
-from seasonparse.lexicon import knockout_title, series_on_points, words
+from seasonparse.lazy_re import compile_lazily
+from seasonparse.lexicon import knockout_title, names_any, series_on_points, words
 from seasonparse.wording import plural
 from seasonparse.model import INFO, WARNING, Block, Diagnostic, Document, Table
 from seasonparse.names import fold
@@ -105,7 +106,8 @@ class _Reader:
                 # prose that says how a tie ended, where it closes no match (an article's lead, a summary
                 # before the boxes, a history), is prose: P009 is the text format's (trial51: a final's
                 # lead ending `Leeds United won on the away goals rule.` was a P009 error)
-                kind = ("outcome" if self.b.follows_a_match() and parse_outcome(t) else "paragraph") if t else None
+                kind = ("outcome" if self.b.follows_a_match() and parse_outcome(t) and not _reason_in_a_note(s)
+                        else "paragraph") if t else None
             if group and (kind != group_kind or kind in ("outcome", "subheading", "rule")):
                 self._item(group_kind, group)
                 group = []
@@ -428,6 +430,18 @@ def _furniture_from(pieces, masked: str) -> int:
             return tail
         tail = piece.start
     return len(masked)  # nothing but templates: none of them is furniture of content
+
+
+_NOTE_TEXT = compile_lazily(r"<ref(?:\s[^>]*)?>(.*?)</ref>|\{\{\s*(?:efn|refn|notetag|efn-[a-z]+)\s*\|(.*?)\}\}",
+                           re.I | re.S)  # asked of an outcome line's footnotes only
+
+
+def _reason_in_a_note(raw: str) -> bool:
+    """Whether an outcome line's footnote says the tie was decided off the pitch (`Zeta advanced.<ref>Eps were
+    expelled…</ref>`, `{{efn|Delta withdrew}}`): the reason the line's clean text leaves out, which T001 and
+    T003 would not see (review47): such a line is read as prose."""
+    return ("{{" in raw or "<ref" in raw.lower()) and any(
+        names_any(a or b, "outcomes", "off_the_pitch") for a, b in _NOTE_TEXT.findall(raw))
 
 
 def _no_content(line: str) -> bool:
