@@ -578,8 +578,10 @@ def test_a_parenthesis_after_the_away_club_that_is_part_of_its_name():
                      "Alpha                    2-1 Beta (at Wembley)\nTalleres (RdE)           3:1 Racing (Córdoba)\n")
     assert [(m.home, m.away, m.note) for m in ref.document.matches] == [
         ("Estudiantes LPG", "Talleres (RdE)", None), ("Quilmes", "Huracán (BUE)", None), ("Alpha", "Beta", "aet"),
-        ("Alpha", "Beta", "Abandoned"), ("Alpha", "Beta", "at Wembley"), ("Talleres (RdE)", "Racing (Córdoba)", None)]
+        ("Alpha", "Beta", "at Wembley"), ("Talleres (RdE)", "Racing (Córdoba)", None)]
     assert [(e.side, e.player) for e in ref.document.matches[1].events] == [("away", "Kim")]
+    # an abandoned match's score is no result: kept aside, its away club read the same (trial60)
+    assert [(u.home, u.away, u.marker) for u in ref.unplayed] == [("Alpha", "Beta", "Abandoned")]
 
 
 @pytest.mark.parametrize("article,reference", [
@@ -602,7 +604,8 @@ def test_an_away_clubs_bracketed_marker_is_no_part_of_its_name():
 
     ref = parse_text("Competition: T\nSeason: 2030\n\nRound 1\n[Aug 16]\nInter   2-1 Milan (ET)\n"
                      "Inter   2-1 Milan (Cancelled)\nInter   2-1 Milan (Scrapped)\nQuilmes   0-4 Talleres (RdE)\n")
-    assert [m.away for m in ref.document.matches] == ["Milan", "Milan", "Milan", "Talleres (RdE)"]
+    assert [m.away for m in ref.document.matches] == ["Milan", "Milan", "Talleres (RdE)"]
+    assert [u.away for u in ref.unplayed] == ["Milan"]  # `(Cancelled)`: no result, its club read the same (trial60)
 
 
 
@@ -873,6 +876,10 @@ def test_a_leg_dated_the_other_legs_day_pairs_with_its_own_leg_a_day_off(tmp_pat
     ("Alpha  0-0 Beta  abd", None), ("Alpha  0-0 Beta  [abd]", None), ("Alpha  1-1 Beta  ppd", None),
     ("Alpha  3-0 Beta  w/o", (3, 0)),  # a walkover's score is the result
     ("Alpha  1-2 Beta  [abd, awd 0-3]", (1, 2)),  # an award after it: a result (what the award says is its own)
+    ("Alpha  1-2 Beta  abd [awarded 0-2]", (1, 2)), ("Alpha  2-1 Beta  ppd [played Oct 2]", (2, 1)),  # (review47)
+    ("Alpha  2-2 Beta  [abd; replayed]", None), ("Alpha  1-0 Beta  [abd, replayed]", None),
+    ("Alpha  0-1 Beta  [abandoned]", None), ("Alpha  1-1 Beta  [annulled]", None),
+    ("Alpha  1-1 Beta  [declared void]", None),
 ])
 def test_a_score_marked_abandoned_or_postponed_is_no_result(line, result):
     """trial60: `Necaxa  0-0 Mérida  abd` (the score when the match was abandoned, its replay listed later) was

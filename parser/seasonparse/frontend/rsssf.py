@@ -1242,14 +1242,20 @@ def _folded_list(key: str) -> frozenset[str]:
 
 
 def _no_result(markers: list[str]) -> str | None:
-    """The marker after a score that makes it no result (the reference words' `no_result`: `abd`, `ppd`),
-    as written; None where there is none, or where one is an award's (`[abd, awd 0-3]`: the award is the
-    result)."""
-    folded = [_fold(marker) for marker in markers]
-    if not _award_markers().isdisjoint(folded):
+    """The marker after a score that makes it no result (the reference words' `no_result`: `abd`, `[abd;
+    replayed]`, `[annulled]`), as written; None where there is none, or where a part of one says the score stands
+    (`kept_by`: an award, `abd [awarded 0-2]`; the day a postponed match was played, `ppd [played Oct 2]`)."""
+    parts = [_fold(part.strip()) for marker in markers for part in re.split(r"[;,]", marker)]
+    if any(part.split(" ", 1)[0] in _kept_by() for part in parts):
         return None
     void = _folded_list("no_result")
-    return next((marker for marker, f in zip(markers, folded) if f in void), None)
+    return next((marker for marker in markers if any(_fold(p.strip()) in void for p in re.split(r"[;,]", marker))),
+                None)
+
+
+@cache
+def _kept_by() -> frozenset[str]:
+    return frozenset(_fold(w) for w in words()["rsssf"]["no_result"]["kept_by"])
 
 
 @cache
