@@ -380,7 +380,9 @@ def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) 
     matches = index.regular(seg).get(club)
     if not matches or len(matches) != figures[_PLAYED]:
         return None
-    got = index.records(seg, _table_win(index, ref, seg, row, default)).get(club)
+    got = index.records(seg, default).get(club)  # (most tables count a win `default`: their rows agree at once)
+    if got is not None and _ref_figures(got) != figures and (win := _table_win(index, ref, seg, row, default)) != default:
+        got = index.records(seg, win).get(club)
     if got is None or (own := _ref_figures(got)) == figures or _deduction_marked(
             row.cells, dict(zip(_REF_COLUMNS, figures)), got):
         return None
