@@ -1,6 +1,7 @@
 """GitLab Code Quality JSON: a list of issues the merge request widget shows.
 
-Each issue: `description`, `check_name`, `fingerprint`, `severity` (GitLab's
+Each issue: `description` (the related locations after the message: a reference's line, the other
+article's), `check_name`, `fingerprint`, `severity` (GitLab's
 info / minor / major / critical / blocker), `location.path` relative to the
 project's root ($CI_PROJECT_DIR, where it holds the working folder; else the working folder:
 report.workspace) and `location.lines.begin`.
@@ -35,7 +36,8 @@ def render(findings, lines_by_path, rules) -> str:
         if n:
             fingerprint = hashlib.sha256(f"{fingerprint}\0{n}".encode()).hexdigest()[:24]
         issues.append({
-            "description": f"{f.code} {f.message}",
+            "description": f"{f.code} {f.message}" + (" (related: " + ", ".join(
+                f"{stable.path(r.path) if r.path else '.'}:{r.line}" for r in f.related) + ")" if f.related else ""),
             "check_name": f"{f.code} {f.name or rules[f.code].name}",
             "fingerprint": fingerprint,
             "severity": SEVERITY[f.severity],

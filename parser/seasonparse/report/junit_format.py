@@ -1,7 +1,7 @@
 """JUnit XML, as CI servers read it: one test suite a file, one test case a file and rule.
 
 A rule with findings in a file is a test case whose text lists every finding as
-`path:line:col: CODE [severity] message`: a failure where one is at or above
+`path:line:col: CODE [severity] message`, each related location under it: a failure where one is at or above
 `--fail-on` (as the exit code counts them), else a passing case that shows them
 (`system-out`), so an info never fails a CI's test view that the exit code
 passes. A file without findings has one passing test case, so every checked
@@ -24,6 +24,12 @@ CORPUS = "(corpus)"  # a finding tied to no file
 def _text(value: str) -> str:
     """XML 1.0 cannot hold control characters, even escaped: replace them."""
     return _NOT_XML.sub("\ufffd", value)
+
+
+def _with_related(f) -> str:
+    """A finding's concise line, then its related locations as the text report writes them (trial60: the
+    reference's line of an R finding was in no JUnit text)."""
+    return "".join([line(f) + "\n", *(f"  = related: {r.path}:{r.line}:{r.column}: {r.message}\n" for r in f.related)])
 
 
 def _by_file_and_rule(findings, lines_by_path) -> dict[str, dict[str, list]]:
@@ -52,7 +58,7 @@ def render(findings, lines_by_path, rules, fail_on: str = "error") -> str:
             found = by_rule[code]
             name = rules[code].name if code in rules else found[0].name
             case = ET.SubElement(suite, "testcase", name=_text(f"{code} {name}"), classname=_text(path))
-            text = _text("\n".join(line(f) for f in found) + "\n")
+            text = _text("".join(map(_with_related, found)))
             if any(SEVERITIES.index(f.severity) >= threshold for f in found):
                 failure = ET.SubElement(case, "failure", type=_text(code),
                                         message=_text(f"{len(found)} × {code} {name}"))
