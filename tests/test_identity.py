@@ -143,9 +143,23 @@ def test_inference_by_words_decides_as_first_written(names, apart, merged, linke
     assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}
 
 
+def _team_cells(doc):
+    """(table, row, the clubs of its team cell) of each data row of a table with a team column."""
+    found = []
+    for t in doc.tables:
+        tcol = identity.column_indexes(t).get("team")
+        if tcol is None:
+            continue
+        for r in t.rows:
+            cells = t.cells(r)
+            if r.kind == "data" and tcol < len(cells):
+                found.append((t, r, identity._clubs_of_cell(cells[tcol])))
+    return found
+
+
 def _names_beside_matches_as_first_written(doc):
     """(name, line, group, link target) of every club name but the matches', a pass of its own."""
-    for t, r, clubs in identity._team_cells(doc):
+    for t, r, clubs in _team_cells(doc):
         link = r.link if len(clubs) == 1 else None
         for club in clubs:
             yield club, r.line, ("table", t.index), link
@@ -162,7 +176,7 @@ def _standings_clubs_as_first_written(doc):
     if sum(t.kind == "standings" for t in doc.tables) < 2:
         return ()
     key, unmarked = identity.key, identity.unmarked
-    found = {key(club.rstrip().endswith(")") and unmarked(club) or club) for t, _, clubs in identity._team_cells(doc)
+    found = {key(club.rstrip().endswith(")") and unmarked(club) or club) for t, _, clubs in _team_cells(doc)
              if t.kind == "standings" for club in clubs}
     found.discard("")
     own = identity._own_club_words(doc)
@@ -173,7 +187,7 @@ def _status_marked_as_first_written(doc):
     """identity.status_marked, its rows read in a pass of their own."""
     key = identity.key
     rows, others = {}, []
-    for t, _, clubs in identity._team_cells(doc):
+    for t, _, clubs in _team_cells(doc):
         for club in clubs:
             if t.kind == "standings" and club.rstrip().endswith(")") and identity.unmarked(club):
                 rows.setdefault(key(club), club)
@@ -273,7 +287,7 @@ def test_evidence_reads_the_tables_as_first_written(tables, matches, with_beside
     from seasonparse.model import Row, Table
 
     doc = _seed_doc()
-    made = []
+    made = [Table(0, 1, 2, (), ("Pos", "Team", "Pts"), (), (), "standings")]  # a table with no row before the others
     for n, (kind, same_index, rows) in enumerate(tables):
         made.append(Table(0 if same_index else n + 1, 100 * n, 100 * n + 50, (), ("Pos", "Team", "Pts"), tuple(
             Row(("1", cell, "3"), 100 * n + i + 1, row_kind, link=link) for i, (cell, link, row_kind) in enumerate(rows)),

@@ -250,25 +250,11 @@ class Clubs:
         return True
 
 
-def _team_cells(doc: Document) -> list[tuple]:
-    """(table, row, the clubs of its team cell) of each data row of a table with a team column."""
-    found = []
-    for t in doc.tables:
-        tcol = column_indexes(t).get("team")
-        if tcol is None:
-            continue
-        for r in t.rows:
-            cells = t.cells(r)
-            if r.kind == "data" and tcol < len(cells):
-                found.append((t, r, _clubs_of_cell(cells[tcol])))
-    return found
-
-
 def _read_tables(doc: Document, names: dict, keys: dict[str, str]) -> tuple[list, set[str] | None, dict, list]:
-    """What evidence reads of a document's tables, in one pass over their team cells (not one for
-    each use: a reference's five tables cost ~0.3 M instructions a pass): each club's name (into
-    `names`, its key through `keys`, as evidence keeps the matches'; names in one table are
-    different clubs), the keys of each table's clubs, the keys of its standings tables' clubs
+    """What evidence reads of a document's tables, in one pass over the team cells of their data rows
+    (not one for each use: a reference's five tables cost ~0.3 M instructions a pass): each club's
+    name (into `names`, its key through `keys`, as evidence keeps the matches'; names in one table
+    are different clubs), the keys of each table's clubs, the keys of its standings tables' clubs
     less the status marks after them where it has two such tables or more (None where not: see
     _standings_group), and for status_marked its standings rows' clubs with status marks the
     lexicon lists (key -> name) and the other clubs."""
@@ -277,26 +263,34 @@ def _read_tables(doc: Document, names: dict, keys: dict[str, str]) -> tuple[list
     standings: set[str] | None = set() if several else None
     marked: dict[str, str] = {}
     others: list[str] = []
-    table = group = None
-    for t, r, clubs in _team_cells(doc):
-        if t is not table:
-            table, group, in_standings = t, tables.setdefault(t.index, set()), t.kind == "standings"
-        link = r.link if len(clubs) == 1 else None  # the link of a cell holding one club
-        line = r.line
-        for club in clubs:
-            names.setdefault((club, link), line)
-            k = keys.get(club)
-            if k is None:
-                k = keys[club] = key(club)
-            if k:
-                group.add(k)
-            bare = in_standings and club.rstrip().endswith(")") and unmarked(club)
-            if bare:
-                marked.setdefault(k, club)
-            else:
-                others.append(club)
-            if several and in_standings:
-                standings.add(key(bare) if bare else k)
+    for t in doc.tables:
+        tcol = column_indexes(t).get("team")
+        if tcol is None:
+            continue
+        group, in_standings = None, t.kind == "standings"
+        for r in t.rows:
+            cells = t.cells(r)
+            if r.kind != "data" or tcol >= len(cells):
+                continue
+            if group is None:  # (at its first such row: the groups in the order of their first names)
+                group = tables.setdefault(t.index, set())
+            clubs = _clubs_of_cell(cells[tcol])
+            link = r.link if len(clubs) == 1 else None  # the link of a cell holding one club
+            line = r.line
+            for club in clubs:
+                names.setdefault((club, link), line)
+                k = keys.get(club)
+                if k is None:
+                    k = keys[club] = key(club)
+                if k:
+                    group.add(k)
+                bare = in_standings and club.rstrip().endswith(")") and unmarked(club)
+                if bare:
+                    marked.setdefault(k, club)
+                else:
+                    others.append(club)
+                if several and in_standings:
+                    standings.add(key(bare) if bare else k)
     return [g for g in tables.values() if g], standings, marked, others
 
 
