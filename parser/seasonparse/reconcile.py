@@ -464,7 +464,8 @@ class ReferenceIndex:
             for ref in references:
                 ref_id = id(ref)
                 candidates = by_day.get((ref_id, low, high, day))
-                if candidates and any(rm.home != home for rm in candidates):
+                if candidates and (candidates[0].home != home or len(candidates) > 1 and any(
+                        rm.home != home for rm in candidates)):  # (most lists hold one match: asked without a generator)
                     # at the other club's ground: not one another match of the article's, at that ground, has on its
                     # own day (review42: a first leg dated the second's day took the second leg, a false R004 for it)
                     if claimed is None:
