@@ -523,7 +523,7 @@ class ReferenceIndex:
             closed = Counter(i for tie in doc.ties for i in tie.legs)  # a leg two ties claim is neither's
             for tie in doc.ties:
                 legs = [doc.matches[i] for i in tie.legs if 0 <= i < len(doc.matches) and closed[i] == 1]
-                if len(legs) != 2 or any(m.date is not None for m in legs) or not counted(legs[0]):
+                if len(legs) != 2 or legs[0].date is not None or legs[1].date is not None or not counted(legs[0]):
                     continue
                 mine = [article_match((doc, m, None, self.root(m.home), self.root(m.away))) for m in legs]
                 self.undated_legs += mine
