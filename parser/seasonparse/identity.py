@@ -780,9 +780,9 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
     for canonical, others in sorted(aliases.items()):
-        ck = clubs.add(canonical, Place("<config>", 0))
+        ck = clubs.add(canonical, _CONFIGURED)
         for other in others:
-            clubs.union(ck, clubs.add(other, Place("<config>", 0)))
+            clubs.union(ck, clubs.add(other, _CONFIGURED))
         clubs.canonical_names[clubs.root(ck)] = canonical
         if not others:
             of_their_own.add(ck)
@@ -795,6 +795,9 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         by_root.setdefault(clubs.root(club), {})[kind, first, last] = None
     clubs.rosters = {r: tuple(sorted(spans)) for r, spans in sorted(by_root.items())}
     return clubs
+
+
+_CONFIGURED = ("<config>", 0)  # where an alias is first seen (a Place made by Clubs.add where it is new)
 
 
 def _status_rows(found: Evidence, rows: dict[str, tuple[str, bool, set[str]]]) -> set[str]:
