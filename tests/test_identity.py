@@ -143,15 +143,76 @@ def test_inference_by_words_decides_as_first_written(names, apart, merged, linke
     assert {k: new.root(k) for k in new.parent} == {k: old.root(k) for k in old.parent}
 
 
+def _team_cells(doc):
+    """(table, row, the clubs of its team cell) of each data row of a table with a team column."""
+    found = []
+    for t in doc.tables:
+        tcol = identity.column_indexes(t).get("team")
+        if tcol is None:
+            continue
+        for r in t.rows:
+            cells = t.cells(r)
+            if r.kind == "data" and tcol < len(cells):
+                found.append((t, r, identity._clubs_of_cell(cells[tcol])))
+    return found
+
+
+def _names_beside_matches_as_first_written(doc):
+    """(name, line, group, link target) of every club name but the matches', a pass of its own."""
+    for t, r, clubs in _team_cells(doc):
+        link = r.link if len(clubs) == 1 else None
+        for club in clubs:
+            yield club, r.line, ("table", t.index), link
+    for g in doc.goalscorers:
+        for club in identity._clubs_of_cell(g.club):
+            yield club, g.line, None, None
+    f = doc.field("club")
+    if f and f.value:
+        yield f.value, f.line, None, None
+
+
+def _standings_clubs_as_first_written(doc):
+    """The standings tables' clubs as one group (identity._standings_group), a pass of its own."""
+    if sum(t.kind == "standings" for t in doc.tables) < 2:
+        return ()
+    key, unmarked = identity.key, identity.unmarked
+    found = {key(club.rstrip().endswith(")") and unmarked(club) or club) for t, _, clubs in _team_cells(doc)
+             if t.kind == "standings" for club in clubs}
+    found.discard("")
+    own = identity._own_club_words(doc)
+    return tuple(sorted(found - identity._own_club_short(found, own) if own else found))
+
+
+def _status_marked_as_first_written(doc):
+    """identity.status_marked, its rows read in a pass of their own."""
+    key = identity.key
+    rows, others = {}, []
+    for t, _, clubs in _team_cells(doc):
+        for club in clubs:
+            if t.kind == "standings" and club.rstrip().endswith(")") and identity.unmarked(club):
+                rows.setdefault(key(club), club)
+            else:
+                others.append(club)
+    if not rows:
+        return ()
+    elsewhere = {key(name) for name in others}
+    elsewhere.update(key(name) for m in doc.matches for name in (m.home, m.away))
+    elsewhere.update(key(club) for g in doc.goalscorers for club in identity._clubs_of_cell(g.club))
+    if (f := doc.field("club")) and f.value:
+        elsewhere.add(key(f.value))
+    return tuple(name for k, name in rows.items() if k not in elsewhere)
+
+
 def _evidence_as_first_written(doc, beside=None):
-    """identity.evidence as first written: every name yielded (match names, then the others)."""
+    """identity.evidence as first written: every name yielded (match names, then the others), the
+    standings' group and the status-marked rows each read in a pass of their own."""
     def match_names():
         for m in doc.matches:
             yield m.home, m.line, ("match", m.index), m.home_link
             yield m.away, m.line, ("match", m.index), m.away_link
 
     names, groups = {}, {}
-    found = match_names() if beside is not None else [*match_names(), *identity._names_beside_matches(doc)]
+    found = match_names() if beside is not None else [*match_names(), *_names_beside_matches_as_first_written(doc)]
     for name, line, group, target in found:
         names.setdefault((name, target), line)
         if group is not None and (k := identity.key(name)):
@@ -161,14 +222,21 @@ def _evidence_as_first_written(doc, beside=None):
         if m.date is not None:
             dated.setdefault((m.date, m.home, m.away, m.home_goals, m.away_goals), m.line)
     found_groups = [tuple(sorted(g)) for g in groups.values() if len(g) > 1]
+    if beside is None and len(standings := _standings_clubs_as_first_written(doc)) > 1:
+        found_groups.append(standings)
     if beside is not None:
         for name, line, target in beside.names:
             names.setdefault((name, target), line)
         found_groups += beside.groups
     found_groups += identity._apart_by_round_or_day(doc, {})  # a round's or a day's separate matches (trial37)
+    if beside is None:
+        marked = _status_marked_as_first_written(doc)
+    else:
+        written = {identity.key(name) for m in doc.matches for name in (m.home, m.away)}
+        marked = tuple(n for n in beside.status_rows if identity.key(n) not in written)
     return identity.Evidence(tuple((n, line, t) for (n, t), line in names.items()), tuple(dict.fromkeys(found_groups)),
                              tuple((*m, line) for m, line in dated.items()),
-                             beside.rosters if beside is not None else identity.rosters(doc))
+                             beside.rosters if beside is not None else identity.rosters(doc), marked)
 
 
 _SEED_DOC = None
@@ -198,6 +266,36 @@ def test_evidence_reads_matches_as_first_written(rows, with_beside):
                     for n, (i, h, a, link, day) in enumerate(rows))
     changed = doc._replace(matches=matches)
     beside = identity.evidence(doc._replace(matches=())) if with_beside else None
+    assert identity.evidence(changed, beside) == _evidence_as_first_written(changed, beside)
+
+
+_CELLS = ["Alpha", "Alpha (C)", "ALPHA (C)", "Beta (R)", "Beta", "Beta (Q)", "Gamma, Delta", "?", "(C)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["standings", "standings", "other"]), st.booleans(),
+                          st.lists(st.tuples(st.sampled_from(_CELLS), st.sampled_from([None, "Alpha", "Beta F.C."]),
+                                             st.sampled_from(["data", "data", "total"])), max_size=6)), max_size=3),
+       st.lists(st.tuples(st.sampled_from(["Alpha", "Beta", "Delta"]), st.sampled_from(["Gamma", "Beta", "Alpha"])),
+                max_size=3),
+       st.booleans())
+def test_evidence_reads_the_tables_as_first_written(tables, matches, with_beside):
+    """One pass over the tables' team cells (identity._read_tables: names, each table's group, the
+    standings' group and the status-marked rows): the same Evidence as a pass for each, with
+    standings and other tables, repeated table indexes (a JSON document), status marks the lexicon
+    lists and others, two names of one key, cells of two clubs, names with no key, links and total rows."""
+    from seasonparse.model import Row, Table
+
+    doc = _seed_doc()
+    made = [Table(0, 1, 2, (), ("Pos", "Team", "Pts"), (), (), "standings")]  # a table with no row before the others
+    for n, (kind, same_index, rows) in enumerate(tables):
+        made.append(Table(0 if same_index else n + 1, 100 * n, 100 * n + 50, (), ("Pos", "Team", "Pts"), tuple(
+            Row(("1", cell, "3"), 100 * n + i + 1, row_kind, link=link) for i, (cell, link, row_kind) in enumerate(rows)),
+            (), kind))
+    base = doc.matches[0]
+    played = tuple(base._replace(index=i, home=h, away=a, line=10 + i) for i, (h, a) in enumerate(matches))
+    changed = doc._replace(tables=tuple(made), matches=played)
+    beside = identity.evidence(changed._replace(matches=())) if with_beside else None
     assert identity.evidence(changed, beside) == _evidence_as_first_written(changed, beside)
 
 

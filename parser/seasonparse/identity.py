@@ -17,7 +17,7 @@ articles (`[[Club América]]` is no `[[Club Sol de América]]`, `[[Manchester
 City F.C.]]` no `[[Manchester City W.F.C.]]`; a match two copies list against
 two such clubs is one copy's mistake): the link is stated, the inference guessed.
 Two names that stand as different clubs in one document (the two sides of a
-match, two rows of one table or of its standings tables (_standings_clubs), names that play
+match, two rows of one table or of its standings tables (_standings_group), names that play
 separate matches of one day or separate ties of one round: _apart_by_round_or_day) are never merged: each such match or table is a
 numbered group, each club keeps the set of groups its names stand in, and two
 clubs that share a group stay apart (no pairs of names are listed, so a table
@@ -250,35 +250,48 @@ class Clubs:
         return True
 
 
-@by_identity(2)  # evidence reads them three times: its names, its standings' clubs, status_marked
-def _team_cells(doc: Document) -> list[tuple]:
-    """(table, row, the clubs of its team cell) of each data row of a table with a team column."""
-    found = []
+def _read_tables(doc: Document, names: dict, keys: dict[str, str]) -> tuple[list, set[str] | None, dict, list]:
+    """What evidence reads of a document's tables, in one pass over the team cells of their data rows
+    (not one for each use: a reference's five tables cost ~0.3 M instructions a pass): each club's
+    name (into `names`, its key through `keys`, as evidence keeps the matches'; names in one table
+    are different clubs), the keys of each table's clubs, the keys of its standings tables' clubs
+    less the status marks after them where it has two such tables or more (None where not: see
+    _standings_group), and for status_marked its standings rows' clubs with status marks the
+    lexicon lists (key -> name) and the other clubs."""
+    tables: dict[int, set[str]] = {}  # a table's index -> its clubs' keys
+    several = sum(t.kind == "standings" for t in doc.tables) > 1
+    standings: set[str] | None = set() if several else None
+    marked: dict[str, str] = {}
+    others: list[str] = []
     for t in doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
             continue
+        group, in_standings = None, t.kind == "standings"
         for r in t.rows:
             cells = t.cells(r)
-            if r.kind == "data" and tcol < len(cells):
-                found.append((t, r, _clubs_of_cell(cells[tcol])))
-    return found
-
-
-def _names_beside_matches(doc: Document):
-    """(name, line, group, link target): every club name in a structured position but the
-    matches' (evidence reads those itself, in a loop of its own: every match of every
-    document); names in one group are different clubs."""
-    for t, r, clubs in _team_cells(doc):
-        link = r.link if len(clubs) == 1 else None  # the link of a cell holding one club
-        for club in clubs:
-            yield club, r.line, ("table", t.index), link
-    for g in doc.goalscorers:
-        for club in _clubs_of_cell(g.club):
-            yield club, g.line, None, None
-    f = doc.field("club")
-    if f and f.value:
-        yield f.value, f.line, None, None
+            if r.kind != "data" or tcol >= len(cells):
+                continue
+            if group is None:  # (at its first such row: the groups in the order of their first names)
+                group = tables.setdefault(t.index, set())
+            clubs = _clubs_of_cell(cells[tcol])
+            link = r.link if len(clubs) == 1 else None  # the link of a cell holding one club
+            line = r.line
+            for club in clubs:
+                names.setdefault((club, link), line)
+                k = keys.get(club)
+                if k is None:
+                    k = keys[club] = key(club)
+                if k:
+                    group.add(k)
+                bare = in_standings and club.rstrip().endswith(")") and unmarked(club)
+                if bare:
+                    marked.setdefault(k, club)
+                else:
+                    others.append(club)
+                if several and in_standings:
+                    standings.add(key(bare) if bare else k)
+    return [g for g in tables.values() if g], standings, marked, others
 
 
 _SEVERAL_CLUBS = re.compile(r"\s*[,/;]\s*")
@@ -386,20 +399,13 @@ def unmarked(name: str) -> str | None:
     return name[:cut] if cut else None
 
 
-def status_marked(doc: Document) -> tuple[str, ...]:
+def status_marked(doc: Document, rows: dict[str, str], others: list[str]) -> tuple[str, ...]:
     """The names `doc` writes only as a standings table's row club with status marks the lexicon
     lists after it (`Bayern Munich (C)`), nowhere else in it (a match, another table, a
     goalscorer's club, the infobox's club): the marks may say the club's status, not another name
     of it (the corpus decides: _status_only). `Racing (C) 2–1 Boca` writes a club of that name
-    (review16)."""
-    rows: dict[str, str] = {}  # key -> name
-    others: list[str] = []  # the other tables' clubs (keyed only where a row is marked: most documents none)
-    for t, _, clubs in _team_cells(doc):
-        for club in clubs:
-            if t.kind == "standings" and club.rstrip().endswith(")") and unmarked(club):
-                rows.setdefault(key(club), club)
-            else:
-                others.append(club)
+    (review16). `rows` (key -> name) and `others` (the tables' other clubs): as _read_tables read
+    them (keyed only where a row is marked: most documents none)."""
     if not rows:
         return ()
     elsewhere = {key(name) for name in others}
@@ -423,7 +429,6 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
     every match of the reference to choose, seasonparse.reconcile): (names, the groups of two
     clubs in match order, dated, a name -> key cache, the matches' keys); tests/test_reference.py
     holds the two readings equal."""
-    table_groups: dict[tuple, set[str]] = {}
     if read is not None:
         names, found_groups, dated, keys, written = read
     else:
@@ -456,25 +461,25 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
                 dated.setdefault((m.date, home, away, m.home_goals, m.away_goals), line)
         found_groups = [g for g in groups.values() if len(g) > 1]
         written = keys.values()
-    for name, line, group, target in _names_beside_matches(doc) if beside_matches is None else ():
-        names.setdefault((name, target), line)
-        if group is not None:
-            k = keys.get(name)
-            if k is None:
-                k = keys[name] = key(name)
-            if k:
-                table_groups.setdefault(group, set()).add(k)
-    found_groups += [tuple(sorted(g)) for g in table_groups.values() if len(g) > 1]
-    if beside_matches is None and len(standings := _standings_clubs(doc)) > 1:
-        found_groups.append(standings)
-    if beside_matches is not None:  # after the matches, as a whole document is read
+    if beside_matches is None:  # every club name in a structured position but the matches': the tables' first
+        tables, standings, rows, others = _read_tables(doc, names, keys)
+        for g in doc.goalscorers:
+            for club in _clubs_of_cell(g.club):
+                names.setdefault((club, None), g.line)
+        f = doc.field("club")
+        if f and f.value:
+            names.setdefault((f.value, None), f.line)
+        found_groups += [tuple(sorted(g)) for g in tables if len(g) > 1]
+        if standings is not None and len(standings := _standings_group(doc, standings)) > 1:
+            found_groups.append(standings)
+    else:  # after the matches, as a whole document is read
         for name, line, target in beside_matches.names:
             names.setdefault((name, target), line)
         found_groups += beside_matches.groups
     # after the tables': as a view reads them (reconcile)
     found_groups += _apart_by_round_or_day(doc if apart_from is None else apart_from, keys)
     if beside_matches is None:
-        marked = status_marked(doc)
+        marked = status_marked(doc, rows, others)
     else:  # what the tables tell, less a name the matches read here write
         marked = tuple(n for n in beside_matches.status_rows if key(n) not in written)
     return Evidence(tuple((name, line, target) for (name, target), line in names.items()),
@@ -486,17 +491,13 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
 _NOTHING_BESIDE = Evidence((), (), ())
 
 
-def _standings_clubs(doc: Document) -> tuple[str, ...]:
-    """The keys of the clubs of a document's standings tables, where it has two or more: one group,
-    as one table's rows are (a document does not name one club two ways in its standings: a
-    tournament's groups, a league's phases), each less the status marks after it (`Leeds United (R)`
-    beside another table's `Leeds United` is one club: _status_only decides). trial48: Yugoslavia
-    (Euro 1984's group 1) and Romania (group 2) were merged by one match a team article wrote
-    against the wrong one, and the X005 saying so was lost."""
-    if sum(t.kind == "standings" for t in doc.tables) < 2:
-        return ()
-    found = {key(club.rstrip().endswith(")") and unmarked(club) or club) for t, _, clubs in _team_cells(doc)
-             if t.kind == "standings" for club in clubs}  # (unmarked asked only of a name ending in a bracket)
+def _standings_group(doc: Document, found: set[str]) -> tuple[str, ...]:
+    """The keys of the clubs of a document's standings tables (`found`, _read_tables: each less the
+    status marks after it), where it has two or more: one group, as one table's rows are (a document
+    does not name one club two ways in its standings: a tournament's groups, a league's phases;
+    `Leeds United (R)` beside another table's `Leeds United` is one club: _status_only decides).
+    trial48: Yugoslavia (Euro 1984's group 1) and Romania (group 2) were merged by one match a team
+    article wrote against the wrong one, and the X005 saying so was lost."""
     found.discard("")
     own = _own_club_words(doc)
     return tuple(sorted(found - _own_club_short(found, own) if own else found))
@@ -779,9 +780,9 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
     for canonical, others in sorted(aliases.items()):
-        ck = clubs.add(canonical, Place("<config>", 0))
+        ck = clubs.add(canonical, _CONFIGURED)
         for other in others:
-            clubs.union(ck, clubs.add(other, Place("<config>", 0)))
+            clubs.union(ck, clubs.add(other, _CONFIGURED))
         clubs.canonical_names[clubs.root(ck)] = canonical
         if not others:
             of_their_own.add(ck)
@@ -794,6 +795,9 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         by_root.setdefault(clubs.root(club), {})[kind, first, last] = None
     clubs.rosters = {r: tuple(sorted(spans)) for r, spans in sorted(by_root.items())}
     return clubs
+
+
+_CONFIGURED = ("<config>", 0)  # where an alias is first seen (a Place made by Clubs.add where it is new)
 
 
 def _status_rows(found: Evidence, rows: dict[str, tuple[str, bool, set[str]]]) -> set[str]:

@@ -38,7 +38,6 @@ _DAY = timedelta(days=1)
 # what _article_matches reads of every article match, in one C step (a record's field read by name
 # costs ~200 instructions)
 _COUNTED_FIELDS = itemgetter(*map(Match._fields.index, ("section", "note", "date", "home", "away")))
-_NO_TABLES: frozenset[int] = frozenset()
 
 
 class ArticleMatch(Record):
@@ -290,11 +289,14 @@ def _identity_views(articles: list[tuple[str, Evidence]],
     for n, ref in enumerate(references):
         other_days = article_days.union(*ref_days[:n], *ref_days[n + 1:])
         seen: set = set()  # names' keys and pairs of keys already written
-        in_tables: dict[str, set[int]] = {}  # key -> the reference's tables that list it (as identity groups them)
+        # key -> the reference's tables that list it (as identity groups them), a bit each: two keys share
+        # one where the AND of theirs is not 0 (no set made a key, nor asked a row)
+        in_tables: dict[str, int] = {}
         beside_matches = evidence(ref.document._replace(matches=()))
         for number, group in enumerate(beside_matches.groups):
+            bit = 1 << number
             for k in group:
-                in_tables.setdefault(k, set()).add(number)
+                in_tables[k] = in_tables.get(k, 0) | bit
         kept, matches, apart = [], ref.document.matches, []
         tabled = {number for number, segment in enumerate(ref.segments) if segment.tables}
         # what the kept matches tell identity, read here as identity.evidence reads a document's matches
@@ -313,7 +315,7 @@ def _identity_views(articles: list[tuple[str, Evidence]],
                 line = m.line
                 dated.setdefault((day, home_name, away_name, home_goals, away_goals), line)
             elif home not in seen or away not in seen or (
-                    pair not in seen and in_tables.get(home, _NO_TABLES).isdisjoint(in_tables.get(away, ()))):
+                    pair not in seen and not in_tables.get(home, 0) & in_tables.get(away, 0)):
                 m = matches[i]
                 line = m.line
                 if day is not None:
@@ -503,7 +505,8 @@ class ReferenceIndex:
             for ref in references:
                 ref_id = id(ref)
                 candidates = by_day.get((ref_id, low, high, day))
-                if candidates and any(rm.home != home for rm in candidates):
+                if candidates and (candidates[0].home != home or len(candidates) > 1 and any(
+                        rm.home != home for rm in candidates)):  # (most lists hold one match: asked without a generator)
                     # at the other club's ground: not one another match of the article's, at that ground, has on its
                     # own day (review42: a first leg dated the second's day took the second leg, a false R004 for it)
                     if claimed is None:
@@ -565,7 +568,7 @@ class ReferenceIndex:
             closed = Counter(i for tie in doc.ties for i in tie.legs)  # a leg two ties claim is neither's
             for tie in doc.ties:
                 legs = [doc.matches[i] for i in tie.legs if 0 <= i < len(doc.matches) and closed[i] == 1]
-                if len(legs) != 2 or any(m.date is not None for m in legs) or not counted(legs[0]):
+                if len(legs) != 2 or legs[0].date is not None or legs[1].date is not None or not counted(legs[0]):
                     continue
                 mine = [article_match((doc, m, None, self.root(m.home), self.root(m.away))) for m in legs]
                 self.undated_legs += mine
