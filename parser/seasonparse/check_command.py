@@ -266,7 +266,8 @@ def _references(args, config) -> tuple[tuple[str, str], ...]:
     if wrong:
         from seasonparse.config import written_at
 
-        where = _pretty(str(config.source)) + written_at(config, "references") if config.source is not None \
+        # placed as a mistake found while loading is (`configuration: PATH:LINE:COL: ...`: review47)
+        where = f"configuration: {config.source}{written_at(config, 'references')}" if config.source is not None \
             else "configuration"
         raise UsageError(f"{where}: `references` " + "; ".join(wrong))
     return tuple(sorted(found.items(), key=lambda kv: kv[1]))
