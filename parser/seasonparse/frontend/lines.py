@@ -559,6 +559,12 @@ def _no_winner() -> frozenset[str]:
     return frozenset(w.casefold() for w in words("outcomes", "no_winner"))
 
 
+def ends_at_verb(line: str) -> bool:
+    """Whether an outcome line's sentence or clause ends at its verb (`Cádiz advanced.`, `Cádiz advanced; …`): it
+    states no score nor reason."""
+    return "\n" not in line.strip() and (m := _OUTCOME.match(line)) is not None and m["rest"] is None
+
+
 def parse_outcome(line: str) -> Outcome | None:
     """`Neza advanced 3 – 2 on aggregate`, `Neza advanced 4 – 3 on penalties`, and as
     Wikipedia writes it, `Neza won 3–2 on aggregate.`; None when the line is prose after all, or is no one line

@@ -13,7 +13,7 @@ import os
 import re
 
 from seasonparse.frontend.assemble import _Builder
-from seasonparse.frontend.lines import parse_outcome
+from seasonparse.frontend.lines import ends_at_verb, parse_outcome
 from seasonparse.frontend.source import Source
 from seasonparse.frontend.wikitext import fragments, scan
 from seasonparse.frontend.wikitext.clean import after_score, cell_text, clean, first_link, link_target
@@ -106,7 +106,7 @@ class _Reader:
                 # prose that says how a tie ended, where it closes no match (an article's lead, a summary
                 # before the boxes, a history), is prose: P009 is the text format's (trial51: a final's
                 # lead ending `Leeds United won on the away goals rule.` was a P009 error)
-                kind = ("outcome" if self.b.follows_a_match() and parse_outcome(t) and not _reason_in_a_note(s)
+                kind = ("outcome" if self.b.follows_a_match() and parse_outcome(t) and not _reason_in_a_note(s, t)
                         else "paragraph") if t else None
             if group and (kind != group_kind or kind in ("outcome", "subheading", "rule")):
                 self._item(group_kind, group)
@@ -432,16 +432,48 @@ def _furniture_from(pieces, masked: str) -> int:
     return len(masked)  # nothing but templates: none of them is furniture of content
 
 
-_NOTE_TEXT = compile_lazily(r"<ref(?:\s[^>]*)?>(.*?)</ref>|\{\{\s*(?:efn|refn|notetag|efn-[a-z]+)\s*\|(.*?)\}\}",
-                           re.I | re.S)  # asked of an outcome line's footnotes only
+_CITATION = compile_lazily(r"\{\{\s*cite[^{}]*\}\}", re.I)  # a footnote's citation: its title is no statement
 
 
-def _reason_in_a_note(raw: str) -> bool:
-    """Whether an outcome line's footnote says the tie was decided off the pitch (`Zeta advanced.<ref>Eps were
-    expelled…</ref>`, `{{efn|Delta withdrew}}`): the reason the line's clean text leaves out, which T001 and
-    T003 would not see (review47): such a line is read as prose."""
-    return ("{{" in raw or "<ref" in raw.lower()) and any(
-        names_any(a or b, "outcomes", "off_the_pitch") for a, b in _NOTE_TEXT.findall(raw))
+def _notes(raw: str):
+    """The text of each footnote of a line, `<ref …>text</ref>` and `{{efn|text}}` (`{{efn-ua|…}}`, `{{refn|…}}`,
+    `{{notetag|…}}`): each opener's closer found once, from where the last one ended (a line of thousands of
+    openers with no closer is read in one pass: review48, the pattern it replaces took time as its square)."""
+    low, at = raw.lower(), 0
+    while True:
+        ref, efn = low.find("<ref", at), low.find("{{", at)
+        if ref < 0 and efn < 0:
+            return
+        if ref >= 0 and (efn < 0 or ref < efn):
+            opened = low.find(">", ref)
+            if opened < 0:
+                return
+            if low[opened - 1] == "/":  # `<ref name=x/>`: a note given elsewhere
+                at = opened + 1
+                continue
+            end = low.find("</ref>", opened)
+            if end < 0:
+                return
+            yield raw[opened + 1:end]
+            at = end + 6
+        else:
+            close = low.find("}}", efn)
+            if close < 0:
+                return
+            name = low[efn + 2:close].split("|", 1)[0].strip()
+            if "|" in low[efn:close] and (name in ("efn", "refn", "notetag") or name.startswith("efn-")):
+                yield raw[efn + 2:close].split("|", 1)[1]
+            at = close + 2
+
+
+def _reason_in_a_note(raw: str, text: str) -> bool:
+    """Whether an outcome line that gives no reason (its sentence ends at the verb, `Zeta advanced.`: lines.
+    ends_at_verb) has a footnote that says the tie was decided off the pitch (`<ref>Eps were expelled…</ref>`,
+    `{{efn|Delta withdrew}}`, a citation's title left out): the reason its clean text leaves out, which T001
+    and T003 would not see (review47): such a line is read as prose. A line that states its reason is read
+    as it states it (review48: `Cádiz advanced on away goals.{{efn|Celta Vigo were not expelled}}`)."""
+    return ("{{" in raw or "<ref" in raw.lower()) and ends_at_verb(text) and any(
+        names_any(_CITATION.sub(" ", note), "outcomes", "off_the_pitch") for note in _notes(raw))
 
 
 def _no_content(line: str) -> bool:
