@@ -1243,10 +1243,12 @@ def _folded_list(key: str) -> frozenset[str]:
 
 def _no_result(markers: list[str]) -> str | None:
     """The marker after a score that makes it no result (the reference words' `no_result`: `abd`, `[abd;
-    replayed]`, `[annulled]`), as written; None where there is none, or where a part of one says the score stands
-    (`kept_by`: an award, `abd [awarded 0-2]`; the day a postponed match was played, `ppd [played Oct 2]`)."""
+    replayed]`, `[annulled]`), as written; None where there is none, or where a word of one says the score stands
+    (`kept_by`: an award or a forfeit, `abd [awarded 0-2]`; `[abd; result stood]`; the day a postponed match was
+    played, `ppd [played Oct 2]`: review48)."""
     parts = [_fold(part.strip()) for marker in markers for part in re.split(r"[;,]", marker)]
-    if any(part.split(" ", 1)[0] in _kept_by() for part in parts):
+    kept = _kept_by()
+    if any(word.strip(".") in kept for part in parts for word in part.split()):
         return None
     void = _folded_list("no_result")
     return next((marker for marker in markers if any(_fold(p.strip()) in void for p in re.split(r"[;,]", marker))),

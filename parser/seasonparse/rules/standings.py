@@ -905,8 +905,9 @@ def standings_played_over(doc, settings, report):
     progress (clubs with games in hand), a single round robin's number in a
     league that may be at its halfway point, a smaller table's double round robin
     (a triple one's league at two thirds), fewer matches (a club withdrawn, a
-    match not played), two clubs over alike (a play-off or decider between them
-    counted in the table).
+    match not played), two clubs over alike where the schedule is the league's
+    size's, not the infobox's (a play-off or decider between them counted in
+    the table).
 
     Why: a row whose Pld, W, D and L were all bumped keeps Pld = W + D + L
     (S001 is quiet) and leaves the table's totals out of S009's reach.
@@ -922,11 +923,13 @@ def standings_played_over(doc, settings, report):
             continue
         each = min(played)
         over = [r for r, p in zip(rows, played) if p != each]
-        if len(over) == 2 and over[0].values["played"] == over[1].values["played"]:
-            continue  # two clubs a match or two over alike: a play-off or decider between them counted in the table
-        if not over or len(over) > MAX_OVER or not each or each % (n - 1) or not (
-                (each == 2 * (n - 1) and n >= DOUBLE_AT_MOST) or _schedule_stated(doc, n, each)):
+        if not over or len(over) > MAX_OVER or not each or each % (n - 1):
             continue
+        if not (stated := _schedule_stated(doc, n, each)) and not (each == 2 * (n - 1) and n >= DOUBLE_AT_MOST):
+            continue
+        if not stated and len(over) == 2 and over[0].values["played"] == over[1].values["played"]:
+            continue  # two clubs over alike: a play-off or decider between them counted in the table (an
+            # infobox's matches, n × Pld / 2, count none: review48)
         times = each // (n - 1)
         robin = {1: "a single", 2: "a double", 3: "a triple", 4: "a quadruple"}.get(times, f"a {times}-fold")
         for r in over:
