@@ -152,3 +152,14 @@ def test_statistics_counts_per_rule_as_ruff_prints_them():
         assert rest == ("[*] " if code.strip() == "G004" else "[ ] ") + rules[code.strip()].name
     assert counts(result.findings) == sorted(expected.items(), key=lambda kv: (-kv[1], kv[0]))
     assert render_statistics([], rules) == ""
+
+
+def test_junit_related_lines_are_one_line_each():
+    """review48: a related path or message with a line break broke its line in two in the JUnit text."""
+    from seasonparse.findings import Finding, Related
+    from seasonparse.report import junit_format
+
+    f = Finding("R001", "reference-match-score", "error", "a.txt", 3, 1, "differs",
+                related=(Related("ref\nname.txt", 7, 1, "the reference:\nAlpha 1-0 Beta"),))
+    text = junit_format._with_related(f)
+    assert text.count("\n") == 2 and "ref\\nname.txt:7:1" in text and "the reference:\\nAlpha" in text, text

@@ -329,3 +329,21 @@ def test_a_match_in_a_whole_files_winter_break_is_missing_from_it(run):
     _, out, _ = run("check", refs / "handmade_csv_winter_break_article.wikitext", "--select", "R004", "--no-cache",
                     "--no-baseline", "--format", "concise", "--reference", refs / "handmade_csv_winter_break.csv")
     assert "R004 [warning] Bayern 4-0 Koln (7 January 2017) on 2017-01-07 is not in the reference" in out, out
+
+
+def test_a_clubs_gap_is_whole_only_by_the_leagues_own_break():
+    """reconcile._listed_around: a gap of 30 days that is the whole league's break (every club's) holds the day
+    in a file whole elsewhere; a club's gap of 65 days around the same break is 35 days more than the league's
+    (its own matches cut), and does not; nor does the break in a sparse file (review48: no test failed with the
+    break's subtraction made `return True`)."""
+    from datetime import date
+
+    from seasonparse.reconcile import _listed_around
+
+    league = [date(2016, 12, d) for d in (7, 14, 21)] + [date(2017, 1, 20), date(2017, 1, 27), date(2017, 2, 3),
+                                                         date(2017, 2, 10)]
+    day = date(2017, 1, 7)
+    assert _listed_around([date(2016, 12, 21), date(2017, 1, 20)], day, (league, True))
+    assert not _listed_around([date(2016, 12, 21), date(2017, 1, 20)], day, (league, False))
+    assert not _listed_around([date(2016, 12, 7), date(2017, 2, 10)], day, (league, True))
+    assert _listed_around([date(2016, 12, 7), date(2017, 1, 6)], day, (league, False))  # a match within a day

@@ -175,7 +175,8 @@ def reference_match_missing(index, settings, report):
     where every club of its stated table has as many matches as its Pld (a
     results file without tables counts only within its dates, and only where
     each club's listed matches show it whole: one within a day of the match,
-    or one before and one after at most four weeks apart), and of it only
+    or one before and one after at most four weeks apart beyond a break of
+    the whole league, reconcile._listed_around), and of it only
     the stages the reference lists matches of (the league, each knockout
     round with as many second legs as first legs): within the dates of that stage's matches, or anywhere in the
     tournament for a knockout round or a league whose table proves it whole.
