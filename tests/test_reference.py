@@ -529,6 +529,39 @@ def test_records_are_the_records_of_each_clubs_regular_matches(planted):
     assert checked > 20
 
 
+def test_a_record_is_the_record_counted_match_by_match():
+    """tables.record counts the matches played and lost from the list, not a step a match: the
+    same figures as counting each match (its first formulation), over random results, from a
+    list, a tuple and a generator, none and one result among them."""
+    import random
+
+    from seasonparse.tables import record
+
+    def counted(results, win):
+        won = drawn = lost = gf = ga = played = 0
+        for mine, theirs in results:
+            played += 1
+            gf, ga = gf + mine, ga + theirs
+            if mine > theirs:
+                won += 1
+            elif mine == theirs:
+                drawn += 1
+            else:
+                lost += 1
+        return {"played": played, "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
+                "goals_against": ga, "goal_difference": gf - ga, "points": win * won + drawn}
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        results = [(rng.randint(0, 9), rng.randint(0, 9)) for _ in range(rng.choice((0, 1, 2, 5, 17, 38)))]
+        win = rng.choice((2, 3))
+        expected = counted(results, win)
+        for passed in (results, tuple(results), iter(results)):
+            got = record(passed, win)
+            assert got == expected and list(got) == list(expected)
+            assert all(type(v) is int for v in got.values())
+
+
 def test_the_parse_command_writes_a_reference_as_the_check_reads_it(run, tmp_path):
     """`seasonparse REF --input-format reference --out DIR`: the reference as a document (the
     issue: written to JSON like any input; trial32: `--out` read it as an article, 0 matches)."""

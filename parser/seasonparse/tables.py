@@ -338,18 +338,21 @@ SHORT_LABELS = {"played": "Pld", "won": "W", "drawn": "D", "lost": "L", "goals_f
 
 def record(results, win: int) -> dict[str, int]:
     """A club's record (the figures of SHORT_LABELS) from its results, each (its goals,
-    the opponent's goals): what a standings row over exactly those matches says."""
-    won = drawn = lost = gf = ga = played = 0
-    for mine, theirs in results:
-        played += 1
-        gf, ga = gf + mine, ga + theirs
+    the opponent's goals): what a standings row over exactly those matches says. A step
+    per match adds the goals and counts a win or a draw; the matches played and lost are
+    counted from the list (goals are ints: a match neither won nor drawn is lost), not a
+    step each (the reconciliation makes the record of every club of a reference's segment)."""
+    pairs = results if isinstance(results, list) else list(results)
+    won = drawn = gf = ga = 0
+    for mine, theirs in pairs:
+        gf += mine
+        ga += theirs
         if mine > theirs:
             won += 1
         elif mine == theirs:
             drawn += 1
-        else:
-            lost += 1
-    return {"played": played, "won": won, "drawn": drawn, "lost": lost, "goals_for": gf,
+    played = len(pairs)
+    return {"played": played, "won": won, "drawn": drawn, "lost": played - won - drawn, "goals_for": gf,
             "goals_against": ga, "goal_difference": gf - ga, "points": win * won + drawn}
 
 
