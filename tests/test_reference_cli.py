@@ -353,7 +353,8 @@ def test_a_deduction_an_nb_line_states_is_the_reference_tables(run):
     """review47/48: `NB: Rapid 3 points deducted for license infringements` was read by no statement, and R005 said
     only at info that the article (Pts 6, the deduction left out) has the page's matches' points."""
     refs = FIXTURES / "reference"
-    _, out, _ = run("check", refs / "handmade_nb_deduction_article.wikitext", "--select", "R005", "--no-cache",
+    _, out, _ = run("check", refs / "handmade_nb_deduction_article.wikitext", "--select", "R005,R006", "--no-cache",
                     "--no-baseline", "--format", "concise", "--reference", refs / "handmade_nb_deduction.txt")
     assert "R005 [error] SK Rapid Wien in Bundesliga 2013–14: Pts 6 in the Bundesliga 2013–14 standings, Pts 3 in the " \
         "reference" in out, out
+    assert "R006" not in out, out  # the page's table is right: its points after the deduction its NB line states

@@ -387,11 +387,19 @@ def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) 
     if got is None or (own := _ref_figures(got)) == figures or _deduction_marked(
             row.cells, dict(zip(_REF_COLUMNS, figures)), got):
         return None
-    if own[:_POINTS] == figures[:_POINTS] and any(
-            points == own[_POINTS] - figures[_POINTS] and when in (None, seg.tournament)
-            for points, _, _, _, when in index.corpus.deductions.get(club, ())):
+    if _deduction_stated(index, club, seg, figures, own):
         return None
     return own
+
+
+def _deduction_stated(index, club: str, seg, figures: tuple, own: tuple) -> bool:
+    """Whether a table row's figures are its matches' (`own`) but for a deduction of exactly the points between
+    them that the corpus states of the club (an article's sentence, a reference's `NB: Rapid 3 points deducted`),
+    for the segment's tournament or none: the table gives the points after the deduction, as RSSSF writes them
+    (review48: R006 held the page's right table against its matches while R005 trusted the deduction)."""
+    return own[:_POINTS] == figures[:_POINTS] and any(
+        points == own[_POINTS] - figures[_POINTS] and when in (None, seg.tournament)
+        for points, _, _, _, when in index.corpus.deductions.get(club, ()))
 
 
 def _table_win(index, ref, seg, row, default: int) -> int:
@@ -502,7 +510,8 @@ def reference_table_vs_results(index, settings, report):
     own results do not give points at a typo in the table or in a result,
     before anything is compared with the articles.
 
-    A row whose notes mark a deduction (`[-5]`) of exactly the points its
+    A row whose notes mark a deduction (`[-5]`), or whose club the corpus says
+    was deducted (`NB: Rapid 3 points deducted`), of exactly the points its
     matches give beyond its Pts, every other figure agreeing, is right: RSSSF
     writes a deducted club's points after the deduction.
     Where the reference lists fewer matches than its table played (a
@@ -572,7 +581,8 @@ def reference_table_vs_results(index, settings, report):
                         continue  # most rows agree: no figures to set side by side
                     stated = dict(zip(_REF_COLUMNS, figures))
                     wrong = differences(stated, got, _REF_COLUMNS)
-                    if wrong and _deduction_marked(row.cells, stated, got):
+                    if wrong and (_deduction_marked(row.cells, stated, got) or _deduction_stated(
+                            index, club, seg, figures, _ref_figures(got))):
                         continue
                     if wrong:
                         key = (club, wrong)
