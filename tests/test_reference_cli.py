@@ -358,3 +358,14 @@ def test_a_deduction_an_nb_line_states_is_the_reference_tables(run):
     assert "R005 [error] SK Rapid Wien in Bundesliga 2013–14: Pts 6 in the Bundesliga 2013–14 standings, Pts 3 in the " \
         "reference" in out, out
     assert "R006" not in out, out  # the page's table is right: its points after the deduction its NB line states
+
+
+def test_a_table_its_page_lists_too_few_matches_for_is_compared_as_it_stands(run):
+    """review48: R005 said the page's matches contradict the table "(R006)" where R006 only warned that the page
+    lists too few matches and compared no row."""
+    refs = FIXTURES / "reference"
+    _, out, _ = run("check", refs / "handmade_two_points_article.wikitext", "--select", "R005,R006", "--no-cache",
+                    "--no-baseline", "--format", "concise", "--reference", refs / "handmade_two_points_short.txt")
+    assert "R006 [warning]" in out and "(R006)" not in out and "its table says" not in out, out
+    assert "R005 [error] Hertha in Bundesliga 1975–76: Pts 4 in the Bundesliga 1975–76 standings, Pts 2 in the " \
+        "reference" in out, out

@@ -382,7 +382,12 @@ def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) 
     if not matches or len(matches) != figures[_PLAYED]:
         return None
     got = index.records(seg, default).get(club)  # (most tables count a win `default`: their rows agree at once)
-    if got is not None and _ref_figures(got) != figures and (win := _table_win(index, ref, seg, row, default)) != default:
+    if got is None or _ref_figures(got) == figures:
+        return None
+    win, whole = _table_reading(index, ref, seg, row, default)
+    if not whole:
+        return None  # R006 does not compare the rows of a table its page lists too few matches for (review48)
+    if win != default:
         got = index.records(seg, win).get(club)
     if got is None or (own := _ref_figures(got)) == figures or _deduction_marked(
             row.cells, dict(zip(_REF_COLUMNS, figures)), got):
@@ -402,18 +407,23 @@ def _deduction_stated(index, club: str, seg, figures: tuple, own: tuple) -> bool
         for points, _, _, _, when in index.corpus.deductions.get(club, ()))
 
 
-def _table_win(index, ref, seg, row, default: int) -> int:
-    """The points of a win in the reference's table that holds `row`, as R006 reads it: `default` where every
-    row fits it, else what the table's rows make it (tables.win_points)."""
+def _table_reading(index, ref, seg, row, default: int) -> tuple[int, bool]:
+    """How R006 reads the reference's table that holds `row`: the points of a win (`default` where every row
+    fits it, else what the table's rows make it, tables.win_points), and whether it compares the table's rows
+    with the matches at all (not where the page lists fewer matches of its clubs than it counts: _matches_missing)."""
     for ti in seg.tables:
         table = ref.document.tables[ti]
         if any(r is row for r in table.rows):
-            found = index.memo.get(("win", id(ref), ti))
+            found = index.memo.get(("reading", id(ref), ti))
             if found is None:
-                fits = all(f[_POINTS] == default * f[_WON] + f[_DRAWN] for _, _, f in _stated(index, ref, ti))
-                found = index.memo["win", id(ref), ti] = default if fits else win_points(table, default)[0]
+                rows, regular = _stated(index, ref, ti), index.regular(seg)
+                fits = all(f[_POINTS] == default * f[_WON] + f[_DRAWN] for _, _, f in rows)
+                short = _matches_missing(sum(f[_PLAYED] for _, _, f in rows),
+                                         sum(len(regular.get(club, ())) for _, club, _ in rows))
+                found = index.memo["reading", id(ref), ti] = (
+                    default if fits else win_points(table, default)[0], short is None)
             return found
-    return default
+    return default, True
 
 
 @rule("R005", "reference-standings", ERROR, scope="reference")
