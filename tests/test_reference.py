@@ -826,3 +826,54 @@ def test_two_renamed_clubs_of_one_league_are_each_named_with_its_clear_best():
     assert said == ["`Bayern Munich` here and `Bayern München` in the reference may be one club",
                     "`Cologne` here and `Köln` in the reference may be one club"]
     assert all("they play 4 matches alike" in f.message for f in rec.findings)
+
+
+def _tables_evidence_cases():
+    """Documents whose tables repeat one another, or nearly: the fixtures' references, and random
+    documents of standings and other tables (status marks, links, several clubs a cell, realigned cells)
+    whose tables copy an earlier one, with a line moved, or one of its fields changed."""
+    import random
+    from seasonparse.model import Row, Table
+
+    for path in sorted((FIXTURES / "reference").iterdir()):
+        if path.suffix in (".txt", ".csv"):
+            ref = load(str(path), path.name)
+            yield path.name, ref.document._replace(matches=())
+    rng = random.Random(11)
+    clubs = ["Necaxa", "Necaxa (C)", "Leon (R)", "Leon", "Celaya, Irapuato", "Neza (Q)", "La Piedad", ""]
+    columns = (("Pos", "Team", "Pld", "Pts"), ("Club", "Place"))
+    base = parse_rsssf(REFERENCE_TEXT, "reference.txt").document._replace(matches=(), tables=())
+    for n in range(300):
+        tables = []
+        for index in range(rng.randint(1, 5)):
+            if tables and rng.random() < 0.6:
+                t = rng.choice(tables)
+                rows = [r._replace(line=r.line + 100) for r in t.rows]
+                if rows and rng.random() < 0.4:
+                    at = rng.randrange(len(rows))
+                    field = rng.choice(["cells", "kind", "link", "realigned"])
+                    change = {"cells": (rows[at].cells[0], rng.choice(clubs), "1", "3"), "kind": "total",
+                              "link": "Club Necaxa", "realigned": ("1", rng.choice(clubs), "1", "3")}[field]
+                    rows[at] = rows[at]._replace(**{field: change})
+                t = t._replace(index=index, rows=tuple(rows), kind=rng.choice([t.kind, t.kind, "other"]))
+            else:
+                cols = rng.choice(columns)
+                rows = tuple(Row(("1", rng.choice(clubs), "2", "4")[:len(cols)] if cols[1] == "Team" else
+                                 (rng.choice(clubs), "x"), 10 * index + i, link=rng.choice([None, None, "Leon"]))
+                             for i in range(rng.randint(0, 4)))
+                t = Table(index, 10 * index, 10 * index + 5, (cols,), cols, rows, (),
+                          kind=rng.choice(["standings", "standings", "other"]))
+            tables.append(t)
+        yield f"random{n}", base._replace(tables=tuple(tables))
+
+
+@pytest.mark.parametrize("name, doc", list(_tables_evidence_cases()), ids=lambda x: x if isinstance(x, str) else "")
+def test_a_table_printed_again_is_read_once(name, doc):
+    """identity.evidence skips the tables reconcile._printed_again finds (each repeats an earlier one
+    but for its rows' lines) and tells what reading them all tells."""
+    from seasonparse.reconcile import _printed_again
+
+    again = _printed_again(doc)
+    assert evidence(doc, again=again) == evidence(doc)
+    if name == REFERENCE.name:
+        assert again == {2, 4}

@@ -250,20 +250,25 @@ class Clubs:
         return True
 
 
-def _read_tables(doc: Document, names: dict, keys: dict[str, str]) -> tuple[list, set[str] | None, dict, list]:
+def _read_tables(doc: Document, names: dict, keys: dict[str, str], again: frozenset[int] = frozenset()
+                 ) -> tuple[list, set[str] | None, dict, list]:
     """What evidence reads of a document's tables, in one pass over the team cells of their data rows
     (not one for each use: a reference's five tables cost ~0.3 M instructions a pass): each club's
     name (into `names`, its key through `keys`, as evidence keeps the matches'; names in one table
     are different clubs), the keys of each table's clubs, the keys of its standings tables' clubs
     less the status marks after them where it has two such tables or more (None where not: see
     _standings_group), and for status_marked its standings rows' clubs with status marks the
-    lexicon lists (key -> name) and the other clubs."""
+    lexicon lists (key -> name) and the other clubs. `again`: the places in doc.tables of tables that repeat an earlier
+    table in all but their rows' lines (a page's final table printed after the rounds too), counted among
+    the standings tables (whether there are two or more) and not read: what they would add is what the
+    earlier one added (each name's first line, each key, the same marked rows and standings keys), their
+    group is the earlier one's, which evidence keeps once, and `others` is read as a set."""
     tables: dict[int, set[str]] = {}  # a table's index -> its clubs' keys
     several = sum(t.kind == "standings" for t in doc.tables) > 1
     standings: set[str] | None = set() if several else None
     marked: dict[str, str] = {}
     others: list[str] = []
-    for t in doc.tables:
+    for t in [t for at, t in enumerate(doc.tables) if at not in again] if again else doc.tables:
         tcol = column_indexes(t).get("team")
         if tcol is None:
             continue
@@ -417,7 +422,7 @@ def status_marked(doc: Document, rows: dict[str, str], others: list[str]) -> tup
 
 
 def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: Document | None = None,
-             read: tuple | None = None) -> Evidence:
+             read: tuple | None = None, again: frozenset[int] = frozenset()) -> Evidence:
     """What `doc` tells. `beside_matches`, where given, is what the same document tells
     without its matches, read before: only the matches are read here (the reference's
     identity view, seasonparse.reconcile, is its tables and a few of its matches, and
@@ -428,7 +433,7 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
     the loop below reads them, read by the caller as it chose them (the reference's view keys
     every match of the reference to choose, seasonparse.reconcile): (names, the groups of two
     clubs in match order, dated, a name -> key cache, the matches' keys); tests/test_reference.py
-    holds the two readings equal."""
+    holds the two readings equal. `again`: tables that print an earlier one again (_read_tables)."""
     if read is not None:
         names, found_groups, dated, keys, written = read
     else:
@@ -462,7 +467,7 @@ def evidence(doc: Document, beside_matches: Evidence | None = None, apart_from: 
         found_groups = [g for g in groups.values() if len(g) > 1]
         written = keys.values()
     if beside_matches is None:  # every club name in a structured position but the matches': the tables' first
-        tables, standings, rows, others = _read_tables(doc, names, keys)
+        tables, standings, rows, others = _read_tables(doc, names, keys, again)
         for g in doc.goalscorers:
             for club in _clubs_of_cell(g.club):
                 names.setdefault((club, None), g.line)

@@ -28,7 +28,7 @@ from seasonparse.fallback import described
 from seasonparse.football import counted, excluded_section, round_of, struck
 from seasonparse.identity import Evidence, evidence, from_evidence, key
 from seasonparse.lexicon import lexicon
-from seasonparse.model import Document, Match, maker
+from seasonparse.model import Document, Match, Row, maker
 from seasonparse.records import Record
 from seasonparse.reference import Reference, Segment, Summary, gc_paused, in_window
 from seasonparse.tables import record
@@ -38,6 +38,7 @@ _DAY = timedelta(days=1)
 # what _article_matches reads of every article match, in one C step (a record's field read by name
 # costs ~200 instructions)
 _COUNTED_FIELDS = itemgetter(*map(Match._fields.index, ("section", "note", "date", "home", "away")))
+_ROW_LINE = Row._fields.index("line")
 
 
 class ArticleMatch(Record):
@@ -292,7 +293,7 @@ def _identity_views(articles: list[tuple[str, Evidence]],
         # key -> the reference's tables that list it (as identity groups them), a bit each: two keys share
         # one where the AND of theirs is not 0 (no set made a key, nor asked a row)
         in_tables: dict[str, int] = {}
-        beside_matches = evidence(ref.document._replace(matches=()))
+        beside_matches = evidence(ref.document._replace(matches=()), again=_printed_again(ref.document))
         for number, group in enumerate(beside_matches.groups):
             bit = 1 << number
             for k in group:
@@ -339,6 +340,32 @@ def _identity_views(articles: list[tuple[str, Evidence]],
 # The kinds of statement the joint corpus reads (Corpus.removals and Corpus.deductions, for R005)
 _JOINT_STATEMENTS = ("deduction", "deduction_unnamed", "removed_club")
 _TEXT, _ITEMS = attrgetter("text"), attrgetter("items")  # a prose block's (model.Block)
+
+
+def _printed_again(doc: Document) -> frozenset[int]:
+    """The places in doc.tables of the tables that print an earlier one again, alike in all but their rows'
+    lines (a page's final table after its rounds too: the 251-match reference's tables 2 and 4 are its 1 and
+    3), which identity.evidence need not read (a row ~8 K instructions). Compared, not hashed, and only with
+    the earlier tables of the same kind, columns and first row's cells (most tables have none)."""
+    earlier: dict[tuple, list] = {}  # (kind, columns, first row's cells) -> the tables so far that start so
+    again = set()
+    for at, t in enumerate(doc.tables):
+        if not t.rows:
+            continue
+        alike = earlier.setdefault((t.kind, t.columns, t.rows[0].cells), [])
+        if alike and any(_but_lines(t) == _but_lines(other) for other in alike):
+            again.add(at)
+        else:
+            alike.append(t)
+    return frozenset(again)
+
+
+def _but_lines(table) -> list[tuple]:
+    """A table's rows field by field (records of one length: every field of every row), less their lines:
+    transposed in one C call (a row's fields picked one row at a time cost twice as much)."""
+    fields = list(zip(*table.rows))
+    del fields[_ROW_LINE]
+    return fields
 
 
 def _stating_blocks(doc: Document) -> tuple:
