@@ -207,10 +207,14 @@ def _official_re() -> re.Pattern:
 
 
 @cache
-def _phases() -> tuple[tuple[str, re.Pattern], ...]:
+def _phases() -> tuple[tuple[str, re.Pattern, int], ...]:
     """The lexicon's phases (`Apertura`, `Clausura`), each with the pattern that finds it as a word
-    in a header's value: made once, not looked up in re's cache and escaped again at every header."""
-    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I)) for p in lexicon()["tournaments"]["phase_letters"].values())
+    in a header's value and the year of a two-year season it is played in (0 the first, 1 the
+    second): made once, not looked up in re's cache and escaped again, nor the lexicon imported
+    (~9 K instructions), at every header."""
+    tournaments = lexicon()["tournaments"]
+    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I), tournaments["phase_year"].get(p.casefold(), 0))
+                 for p in tournaments["phase_letters"].values())
 
 
 # A numbered round's heading as the reader writes it (`Round: 12`, `Matchday 12`: `Round 12`).
@@ -532,21 +536,27 @@ class _Reader:
 
     def heading(self, level: int, title: str, line: int) -> None:
         self.close_all_blocks()
-        while self.stack and self.stack[-1][0] >= level:
-            self._pop()
-        self.stack.append([level, title, line, []])
+        stack = self.stack
+        if stack and stack[-1][0] >= level:
+            self.close_headings(level)
+        stack.append([level, title, line, []])
         self.path += (title,)
         self._place = None
         self.date, self.day, self.date_text, self.date_line = None, None, "", 0
         self.date_neutral = False
         self.leg = None
 
-    def _pop(self) -> None:
-        level, title, line, children = self.stack.pop()
-        self.path = self.path[:-1]
+    def close_headings(self, level: int) -> None:
+        """Each open heading of `level` or a deeper one made a section of what it holds, the
+        deepest first (0: all of them): in one call, not one a heading (a heading closes up to three)."""
+        stack, path = self.stack, self.path
+        while stack and stack[-1][0] >= level:
+            level_, title, line, children = stack.pop()
+            path = path[:-1]
+            section = _section((title, level_, line, tuple(children)))
+            (stack[-1][3] if stack else self.roots).append(section)
+        self.path = path
         self._place = None
-        section = _section((title, level, line, tuple(children)))
-        (self.stack[-1][3] if self.stack else self.roots).append(section)
 
     # -- blocks ------------------------------------------------------------
     def close_all_blocks(self) -> None:
@@ -778,8 +788,7 @@ class _Reader:
 
             close_group(self, closed=False)
         self.close_all_blocks()
-        while self.stack:
-            self._pop()
+        self.close_headings(0)
         return self.finish()
 
     def line(self, n: int, raw: str, content: str, offset: int, star: bool) -> None:
@@ -918,13 +927,16 @@ class _Reader:
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
         found = season_years(value) if key == "season" else None
         years = found[:2] if found else None
-        phase = next((p for p, named in _phases() if named.search(value)), None)
-        if years:
+        if years:  # (a phase is asked of a season's value only: a loop, not next() of a generator)
+            for phase, named, offset in _phases():
+                if named.search(value):
+                    break
+            else:
+                phase = None
             if self.years is None or phase is None:
                 self.set_years(years, value, n)
             if phase is not None:
                 first, last = years
-                offset = lexicon()["tournaments"]["phase_year"].get(phase.casefold(), 0)
                 year = (first, last)[min(offset, 1)]
                 title = f"{phase} {year}"
                 self.heading(2, title, n)
