@@ -777,7 +777,14 @@ class _Reader:
                         if read_match(number, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                             continue
             if raw[:1] == "*":
-                line(number, raw, raw[1:], 1, True)
+                # a star line where no block is open goes to `classify` as a line without one does (what
+                # `line` asks first finds nothing open): its text less the star (`raw` starts with it)
+                if not quiet:
+                    line(number, raw, raw[1:], 1, True)
+                elif (text := text[1:].lstrip()) and not text[0].isdigit():
+                    classify(number, raw, text, 1, True)
+                elif text:  # (a blank star line closes no block, as none is open)
+                    line(number, raw, raw[1:], 1, True)
             elif quiet and not first.isdigit():  # `line` has no block to give it to nor a table row to read
                 classify(number, raw, text, 0, False)
             else:
