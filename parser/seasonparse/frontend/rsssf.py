@@ -356,8 +356,9 @@ def _titled(text: str) -> bool:
 
 
 def _ends_with(folded: str, key: str) -> bool:
-    """Whether a folded heading is or ends with one of the folded words of the list `key`."""
-    return folded in _folded(key) or folded.endswith(_word_endings(key))
+    """Whether a folded heading is or ends with one of the folded words of the list `key`: one with a
+    space before it ends the heading with a space before it (one look-up, not a set's and the ends')."""
+    return (" " + folded).endswith(_word_endings(key))
 
 
 def at_a_venue(note: str) -> bool:
@@ -389,6 +390,12 @@ def _names_no_place(text: str, key: str = "not_a_place_words") -> bool:
 def _note_words_first(text: str) -> bool:
     """Whether `text` starts with one of the reference words' note_words (`replay`, `postponed`)."""
     return _fold(text.partition(" ")[0]).rstrip(".,:") in _folded("note_words")
+
+
+@cache
+def _legs() -> dict[str, int]:
+    """A leg's heading folded (`first legs`, `2nd leg`) -> the leg, 0 the first (where both lists wrote one)."""
+    return {**dict.fromkeys(_folded("second_leg"), 1), **dict.fromkeys(_folded("first_leg"), 0)}
 
 
 @cache
@@ -852,15 +859,16 @@ class _Reader:
         the shape needs (its first or last character, a score's `-`), most lines here being
         headings and prose that hold none of it (one Python call less a shape left out)."""
         first, last, dash = text[0], text[-1], "-" in text
-        # a header's key is all before the first colon, 31 characters at most: asked first (a
-        # `Round: 1`, `Bye: Club` or note line is no header, and leaves the pattern untried)
+        if (last == ":" or last.isdecimal()) and (number := _round_number(text)) is not None:
+            # `Round: 1`, `Matchday 3`: no other shape reads one, nor a header (what such a line writes
+            # before its first colon, a round word or one and a number, is no header key: tests/test_reference_words.py)
+            self.heading(4, ROUND + number, n)
+            return
+        # a header's key is all before the first colon, 31 characters at most (a `Bye: Club` or note
+        # line is no header, and leaves the pattern untried)
         if 0 < (colon := text.find(":")) <= 31 and (key := _header_key(text[:colon])) is not None and (
                 m := _HEADER.match(text)):
             self.header(key, m["key"], m["value"], n, raw)
-            return
-        if (last == ":" or last.isdecimal()) and (number := _round_number(text)) is not None:
-            # `Round: 1`, `Matchday 3`: no other shape reads one
-            self.heading(4, ROUND + number, n)
             return
         if first == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
             return
@@ -968,9 +976,9 @@ class _Reader:
         if len(head.split()) > 4 or ":" in head or "-" in head and _score_like(head):
             return False
         folded = _fold(head)
-        if folded in _folded("first_leg") or folded in _folded("second_leg"):
+        if (leg := _legs().get(folded)) is not None:
             self.heading(5, head, n)
-            self.leg = 0 if folded in _folded("first_leg") else 1
+            self.leg = leg
         elif round_index(head) is not None or ((titled := _titled(head)) and _ends_with(folded, "round_endings")):
             self.heading(4, head, n)
         elif titled and _ends_with(folded, "stage_endings"):  # (`titled`: asked once a heading)
