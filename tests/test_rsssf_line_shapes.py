@@ -298,3 +298,35 @@ def test_the_possessive_result_patterns_match_as_the_greedy_ones(text):
 def test_the_possessive_result_patterns_match_every_fixture_line_as_the_greedy_ones():
     for line in fixture_lines():
         assert _match_as_greedy(line), line
+
+
+# A footnote's pattern before its text was taken to the line's end and given back to its last non-space (a lazy
+# `.*?\S` tried every end first), and the trailing date's pattern, asked only of a text that ends in a bracket:
+# each must read every line as before.
+FOOTNOTE_LAZY = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")
+NOTE_PIECES = ["[1]", "[12]", "[", "]", "1", " ", "  ", "\t", "\u00a0", "\n", "\x1c", "Official name", "é", ".", "x",
+               "[Dec 10]", "-", ","]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(NOTE_PIECES), min_size=1, max_size=12).map("".join))
+def test_the_footnote_and_trailing_date_patterns_read_as_before(text):
+    from seasonparse.frontend.rsssf import _FOOTNOTE, _TRAILING_DATE, _trailing_date
+
+    for line in (text, text.strip()):
+        new, old = _FOOTNOTE.match(line), FOOTNOTE_LAZY.match(line)
+        assert (new is None) == (old is None) and (new is None or new.regs == old.regs), line
+        before = _TRAILING_DATE.match(line) if "]" in line else None
+        after = _trailing_date(line)
+        assert (before is None) == (after is None) and (after is None or after.regs == before.regs), line
+
+
+def test_the_footnote_pattern_reads_every_fixture_line_as_before():
+    from seasonparse.frontend.rsssf import _FOOTNOTE
+
+    lines = set(fixture_lines())
+    lines |= {line.lstrip("*").strip() for line in lines}
+    assert sum(FOOTNOTE_LAZY.match(line) is not None for line in lines) >= 3
+    for line in lines:
+        new, old = _FOOTNOTE.match(line), FOOTNOTE_LAZY.match(line)
+        assert (new is None) == (old is None) and (new is None or new.regs == old.regs), line

@@ -82,7 +82,9 @@ _TWO_DIGITS = tuple(tens + units for tens in "0123" for units in "0123456789")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _BIG_SCORE = compile_lazily(r"[^\W\d]\s++(\d++)\s*+-\s*+(\d++)\s++[^\W\d]")  # asked of a line no reading took
 _MARK_AFTER = re.compile(r"\s*\[(\d{1,3})\]$")  # a footnote's mark after a club or a row: ` [1]`
-_FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at a non-space, as above
+# A footnote's text from its first non-space to its last, taken to the line's end and given back to
+# that (`.*?\S` tried every end first: ~15 K instructions a footnote of 40 characters; the same splits, tested).
+_FOOTNOTE = re.compile(r"^\[(?P<n>\d++)\]\s*+(?P<text>\S(?:.*\S)?)\s*$")
 # The name ends at a non-space and each optional part brings its own leading space: one way to
 # split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
 _PARTICIPANT = re.compile(
@@ -138,7 +140,10 @@ def _score_like(text: str) -> bool:
 
 
 def _trailing_date(text: str) -> re.Match | None:
-    return _TRAILING_DATE.match(text) if "]" in text else None
+    """A title and the date bracket that ends it (`Second Leg [Dec 10]`): asked only where the text
+    ends in a bracket (the pattern tried every end of the title on a footnote's `[1] Official name
+    ...`, ~20 K instructions)."""
+    return _TRAILING_DATE.match(text) if text.rstrip()[-1:] == "]" else None
 
 
 def _fold(text: str) -> str:
