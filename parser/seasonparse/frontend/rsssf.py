@@ -43,7 +43,9 @@ _leg_pair = maker(LegPair)  # and per tie of two legs
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
-_HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
+# (a header's value, as a footnote's text below, from its first non-space to its last: not a lazy `.*?`
+# that tried every end first, ~15 K instructions on a `BlockSource:` line's address)
+_HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*+(?P<value>(?:\S(?:.*\S)?)?)\s*$")
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
 # A name or note ends at a non-space, never inside a run of spaces: a lazy `.*?` before `\s{2,}`
 # or `\s*$` tried every end in the run and scanned the rest of it (quadratic). The team is
