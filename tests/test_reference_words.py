@@ -39,3 +39,12 @@ def test_note_and_bye_prefixes_end_in_their_only_colon():
     prefixes = words()["rsssf"]["note_prefixes"] + words()["rsssf"]["bye_prefixes"]
     assert prefixes and all(p.isascii() and len(p) <= 12 and p.index(":") == len(p) - 1 > 0 for p in prefixes)
     assert [c for c in range(0x110000) if c != ord(":") and ":" in chr(c).casefold()] == []
+
+
+def test_no_header_key_is_a_numbered_rounds_words():
+    """rsssf._Reader.classify reads a numbered round's line (`Round: 1`, `Matchday 3:`) before asking for a
+    header: what such a line writes before its first colon is a numbered round word, or one, spaces and a
+    number, which must be no header key (a key is folded, as the reader folds what it reads)."""
+    keys, rounds = words()["rsssf"]["header_keys"], words()["rsssf"]["numbered_round_words"]
+    assert keys and rounds and not any(c.isdigit() for k in keys for c in k)
+    assert [k for k in keys for w in rounds if k == w or k.startswith(w + " ")] == []

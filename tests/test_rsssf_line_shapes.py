@@ -298,3 +298,39 @@ def test_the_possessive_result_patterns_match_as_the_greedy_ones(text):
 def test_the_possessive_result_patterns_match_every_fixture_line_as_the_greedy_ones():
     for line in fixture_lines():
         assert _match_as_greedy(line), line
+
+
+# The footnote and header patterns before their text was taken to the line's end and given back to its last
+# non-space (a lazy `.*?` tried every end first), and the trailing date's pattern, asked only of a text that ends
+# in a bracket: each must read every line as before.
+FOOTNOTE_LAZY = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")
+HEADER_LAZY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
+NOTE_PIECES = ["[1]", "[12]", "[", "]", "1", " ", "  ", "\t", "\u00a0", "\n", "\x1c", "Official name", "é", ".", "x",
+               "[Dec 10]", "-", ",", "Season", ":", "Season:", "2011-2012"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(NOTE_PIECES), min_size=1, max_size=12).map("".join))
+def test_the_footnote_and_trailing_date_patterns_read_as_before(text):
+    from seasonparse.frontend.rsssf import _FOOTNOTE, _HEADER, _TRAILING_DATE, _trailing_date
+
+    for line in (text, text.strip()):
+        for pattern, lazy in ((_FOOTNOTE, FOOTNOTE_LAZY), (_HEADER, HEADER_LAZY)):
+            new, old = pattern.match(line), lazy.match(line)
+            assert (new is None) == (old is None) and (new is None or new.regs == old.regs), line
+        before = _TRAILING_DATE.match(line) if "]" in line else None
+        after = _trailing_date(line)
+        assert (before is None) == (after is None) and (after is None or after.regs == before.regs), line
+
+
+def test_the_footnote_and_header_patterns_read_every_fixture_line_as_before():
+    from seasonparse.frontend.rsssf import _FOOTNOTE, _HEADER
+
+    lines = set(fixture_lines())
+    lines |= {line.lstrip("*").strip() for line in lines}
+    assert sum(FOOTNOTE_LAZY.match(line) is not None for line in lines) >= 3
+    assert sum(HEADER_LAZY.match(line) is not None for line in lines) >= 5
+    for line in lines:
+        for pattern, lazy in ((_FOOTNOTE, FOOTNOTE_LAZY), (_HEADER, HEADER_LAZY)):
+            new, old = pattern.match(line), lazy.match(line)
+            assert (new is None) == (old is None) and (new is None or new.regs == old.regs), line

@@ -43,16 +43,20 @@ _leg_pair = maker(LegPair)  # and per tie of two legs
 COLUMNS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts", "Notes")
 PARTICIPANT_COLUMNS = ("Team", "Place", "Footnote")
 
-_HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*?)\s*$")
+# (a header's value, as a footnote's text below, from its first non-space to its last: not a lazy `.*?`
+# that tried every end first, ~15 K instructions on a `BlockSource:` line's address)
+_HEADER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*+(?P<value>(?:\S(?:.*\S)?)?)\s*$")
 _TRAILING_DATE = re.compile(r"^(?P<head>.*?\S)\s*(?P<date>\[[^\]]*\])\s*$")
 # A name or note ends at a non-space, never inside a run of spaces: a lazy `.*?` before `\s{2,}`
 # or `\s*$` tried every end in the run and scanned the rest of it (quadratic). The team is
 # tried word by word, shortest first and a one-character name last, the order `.*?\S` tried
 # every character in (tests/test_rsssf_line_shapes.py), at half the cost a row; the note is
-# what follows the points, to its last non-space.
+# what follows the points, to its last non-space. A repeat is possessive where what follows cannot
+# match what it would give back (spaces before a digit, digits before a space, a dot or a dash; as
+# in the result patterns below): ~1.2 K instructions less a row, the same splits (tested).
 _TABLE_ROW = re.compile(
-    r"^\s*(?:(?P<pos>\d+)\.)?\s*(?P<team>[^\d\s](?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s{2,}(?P<pld>\d+)\s+"
-    r"(?P<w>\d+)\s+(?P<d>\d+)\s+(?P<l>\d+)\s+(?P<gf>\d+)(?:\s*-\s*|\s+)(?P<ga>\d+)\s+(?P<pts>-?\d+)\s*"
+    r"^\s*+(?:(?P<pos>\d++)\.)?\s*+(?P<team>[^\d\s](?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s{2,}+(?P<pld>\d++)\s++"
+    r"(?P<w>\d++)\s++(?P<d>\d++)\s++(?P<l>\d++)\s++(?P<gf>\d++)(?:\s*+-\s*+|\s++)(?P<ga>\d++)\s++(?P<pts>-?\d+)\s*"
     r"(?P<note>(?:\S(?:.*\S)?)?)\s*$")
 # The home club ends at the end of a word (a space must follow it): tried word by word,
 # shortest first, and a one-character name last, which is the order `\S(?:.*?\S)?` tried
@@ -80,7 +84,9 @@ _TWO_DIGITS = tuple(tens + units for tens in "0123" for units in "0123456789")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _BIG_SCORE = compile_lazily(r"[^\W\d]\s++(\d++)\s*+-\s*+(\d++)\s++[^\W\d]")  # asked of a line no reading took
 _MARK_AFTER = re.compile(r"\s*\[(\d{1,3})\]$")  # a footnote's mark after a club or a row: ` [1]`
-_FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*?\S)\s*$")  # text ends at a non-space, as above
+# A footnote's text from its first non-space to its last, taken to the line's end and given back to
+# that (`.*?\S` tried every end first: ~15 K instructions a footnote of 40 characters; the same splits, tested).
+_FOOTNOTE = re.compile(r"^\[(?P<n>\d++)\]\s*+(?P<text>\S(?:.*\S)?)\s*$")
 # The name ends at a non-space and each optional part brings its own leading space: one way to
 # split a line (`[^\[(]+?\s*` then `\s*` again tried every split of a run of spaces, cubic in it).
 _PARTICIPANT = re.compile(
@@ -136,7 +142,10 @@ def _score_like(text: str) -> bool:
 
 
 def _trailing_date(text: str) -> re.Match | None:
-    return _TRAILING_DATE.match(text) if "]" in text else None
+    """A title and the date bracket that ends it (`Second Leg [Dec 10]`): asked only where the text
+    ends in a bracket (the pattern tried every end of the title on a footnote's `[1] Official name
+    ...`, ~20 K instructions)."""
+    return _TRAILING_DATE.match(text) if text.rstrip()[-1:] == "]" else None
 
 
 def _fold(text: str) -> str:
@@ -205,10 +214,14 @@ def _official_re() -> re.Pattern:
 
 
 @cache
-def _phases() -> tuple[tuple[str, re.Pattern], ...]:
+def _phases() -> tuple[tuple[str, re.Pattern, int], ...]:
     """The lexicon's phases (`Apertura`, `Clausura`), each with the pattern that finds it as a word
-    in a header's value: made once, not looked up in re's cache and escaped again at every header."""
-    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I)) for p in lexicon()["tournaments"]["phase_letters"].values())
+    in a header's value and the year of a two-year season it is played in (0 the first, 1 the
+    second): made once, not looked up in re's cache and escaped again, nor the lexicon imported
+    (~9 K instructions), at every header."""
+    tournaments = lexicon()["tournaments"]
+    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I), tournaments["phase_year"].get(p.casefold(), 0))
+                 for p in tournaments["phase_letters"].values())
 
 
 # A numbered round's heading as the reader writes it (`Round: 12`, `Matchday 12`: `Round 12`).
@@ -350,8 +363,9 @@ def _titled(text: str) -> bool:
 
 
 def _ends_with(folded: str, key: str) -> bool:
-    """Whether a folded heading is or ends with one of the folded words of the list `key`."""
-    return folded in _folded(key) or folded.endswith(_word_endings(key))
+    """Whether a folded heading is or ends with one of the folded words of the list `key`: one with a
+    space before it ends the heading with a space before it (one look-up, not a set's and the ends')."""
+    return (" " + folded).endswith(_word_endings(key))
 
 
 def at_a_venue(note: str) -> bool:
@@ -383,6 +397,12 @@ def _names_no_place(text: str, key: str = "not_a_place_words") -> bool:
 def _note_words_first(text: str) -> bool:
     """Whether `text` starts with one of the reference words' note_words (`replay`, `postponed`)."""
     return _fold(text.partition(" ")[0]).rstrip(".,:") in _folded("note_words")
+
+
+@cache
+def _legs() -> dict[str, int]:
+    """A leg's heading folded (`first legs`, `2nd leg`) -> the leg, 0 the first (where both lists wrote one)."""
+    return {**dict.fromkeys(_folded("second_leg"), 1), **dict.fromkeys(_folded("first_leg"), 0)}
 
 
 @cache
@@ -530,21 +550,27 @@ class _Reader:
 
     def heading(self, level: int, title: str, line: int) -> None:
         self.close_all_blocks()
-        while self.stack and self.stack[-1][0] >= level:
-            self._pop()
-        self.stack.append([level, title, line, []])
+        stack = self.stack
+        if stack and stack[-1][0] >= level:
+            self.close_headings(level)
+        stack.append([level, title, line, []])
         self.path += (title,)
         self._place = None
         self.date, self.day, self.date_text, self.date_line = None, None, "", 0
         self.date_neutral = False
         self.leg = None
 
-    def _pop(self) -> None:
-        level, title, line, children = self.stack.pop()
-        self.path = self.path[:-1]
+    def close_headings(self, level: int) -> None:
+        """Each open heading of `level` or a deeper one made a section of what it holds, the
+        deepest first (0: all of them): in one call, not one a heading (a heading closes up to three)."""
+        stack, path = self.stack, self.path
+        while stack and stack[-1][0] >= level:
+            level_, title, line, children = stack.pop()
+            path = path[:-1]
+            section = _section((title, level_, line, tuple(children)))
+            (stack[-1][3] if stack else self.roots).append(section)
+        self.path = path
         self._place = None
-        section = _section((title, level, line, tuple(children)))
-        (self.stack[-1][3] if self.stack else self.roots).append(section)
 
     # -- blocks ------------------------------------------------------------
     def close_all_blocks(self) -> None:
@@ -765,7 +791,14 @@ class _Reader:
                         if read_match(number, raw, text, start, *m.groups(), start - 1 + m.start("rest")):
                             continue
             if raw[:1] == "*":
-                line(number, raw, raw[1:], 1, True)
+                # a star line where no block is open goes to `classify` as a line without one does (what
+                # `line` asks first finds nothing open): its text less the star (`raw` starts with it)
+                if not quiet:
+                    line(number, raw, raw[1:], 1, True)
+                elif (text := text[1:].lstrip()) and not text[0].isdigit():
+                    classify(number, raw, text, 1, True)
+                elif text:  # (a blank star line closes no block, as none is open)
+                    line(number, raw, raw[1:], 1, True)
             elif quiet and not first.isdigit():  # `line` has no block to give it to nor a table row to read
                 classify(number, raw, text, 0, False)
             else:
@@ -776,8 +809,7 @@ class _Reader:
 
             close_group(self, closed=False)
         self.close_all_blocks()
-        while self.stack:
-            self._pop()
+        self.close_headings(0)
         return self.finish()
 
     def line(self, n: int, raw: str, content: str, offset: int, star: bool) -> None:
@@ -834,15 +866,16 @@ class _Reader:
         the shape needs (its first or last character, a score's `-`), most lines here being
         headings and prose that hold none of it (one Python call less a shape left out)."""
         first, last, dash = text[0], text[-1], "-" in text
-        # a header's key is all before the first colon, 31 characters at most: asked first (a
-        # `Round: 1`, `Bye: Club` or note line is no header, and leaves the pattern untried)
+        if (last == ":" or last.isdecimal()) and (number := _round_number(text)) is not None:
+            # `Round: 1`, `Matchday 3`: no other shape reads one, nor a header (what such a line writes
+            # before its first colon, a round word or one and a number, is no header key: tests/test_reference_words.py)
+            self.heading(4, ROUND + number, n)
+            return
+        # a header's key is all before the first colon, 31 characters at most (a `Bye: Club` or note
+        # line is no header, and leaves the pattern untried)
         if 0 < (colon := text.find(":")) <= 31 and (key := _header_key(text[:colon])) is not None and (
                 m := _HEADER.match(text)):
             self.header(key, m["key"], m["value"], n, raw)
-            return
-        if (last == ":" or last.isdecimal()) and (number := _round_number(text)) is not None:
-            # `Round: 1`, `Matchday 3`: no other shape reads one
-            self.heading(4, ROUND + number, n)
             return
         if first == "[" and (self.read_date(text, n) or ("," in text and self.date_and_words(text, n))):
             return
@@ -916,13 +949,16 @@ class _Reader:
     def header(self, key: str, written: str, value: str, n: int, raw: str) -> None:
         found = season_years(value) if key == "season" else None
         years = found[:2] if found else None
-        phase = next((p for p, named in _phases() if named.search(value)), None)
-        if years:
+        if years:  # (a phase is asked of a season's value only: a loop, not next() of a generator)
+            for phase, named, offset in _phases():
+                if named.search(value):
+                    break
+            else:
+                phase = None
             if self.years is None or phase is None:
                 self.set_years(years, value, n)
             if phase is not None:
                 first, last = years
-                offset = lexicon()["tournaments"]["phase_year"].get(phase.casefold(), 0)
                 year = (first, last)[min(offset, 1)]
                 title = f"{phase} {year}"
                 self.heading(2, title, n)
@@ -947,9 +983,9 @@ class _Reader:
         if len(head.split()) > 4 or ":" in head or "-" in head and _score_like(head):
             return False
         folded = _fold(head)
-        if folded in _folded("first_leg") or folded in _folded("second_leg"):
+        if (leg := _legs().get(folded)) is not None:
             self.heading(5, head, n)
-            self.leg = 0 if folded in _folded("first_leg") else 1
+            self.leg = leg
         elif round_index(head) is not None or ((titled := _titled(head)) and _ends_with(folded, "round_endings")):
             self.heading(4, head, n)
         elif titled and _ends_with(folded, "stage_endings"):  # (`titled`: asked once a heading)
