@@ -28,6 +28,7 @@ def _tournament_re():
     return re.compile(rf"\b(?:({phases})\s+(\d{{4}})|(\d{{4}})\s+({phases}))\b", re.I)
 
 
+@lru_cache(maxsize=4096)  # asked of the same few column headings and titles by many rules (131 calls, 28 texts)
 def tournament_in(text: str) -> Tournament | None:
     """`Apertura 2011` / `2011 Apertura` -> ('Apertura', 2011)."""
     m = _tournament_re().search(text or "")
