@@ -375,3 +375,6 @@ def test_a_lines_footnotes_are_read_in_one_pass():
     line = 'A.<ref name="x"/> B.<ref name=y>Eps withdrew.</ref>{{efn-ua|Delta expelled}}{{cite web|t=u}}{{refn|Z}}'
     assert list(_notes(line)) == ["Eps withdrew.", "Delta expelled", "Z"]
     assert list(_notes("<ref>x" * 16000)) == [] and list(_notes("{{efn|x" * 16000)) == []
+    # an opener never closed leaves the notes after it read (review49: `<ref name="rfef">{{efn|…}}` hid its reason)
+    assert list(_notes('Cádiz advanced.<ref name="rfef">{{efn|Celta Vigo withdrew.}}')) == ["Celta Vigo withdrew."]
+    assert list(_notes("<ref>x" * 16000 + "{{efn|y}}")) == ["y"]

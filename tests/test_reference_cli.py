@@ -369,3 +369,33 @@ def test_a_table_its_page_lists_too_few_matches_for_is_compared_as_it_stands(run
     assert "R006 [warning]" in out and "(R006)" not in out and "its table says" not in out, out
     assert "R005 [error] Hertha in Bundesliga 1975–76: Pts 4 in the Bundesliga 1975–76 standings, Pts 2 in the " \
         "reference" in out, out
+
+
+@pytest.mark.parametrize("note,read", [
+    ("NB: Rapid 3 points deducted for license infringements", ("Rapid", 3)),
+    ("NB: Hertha had 2 points deducted.", ("Hertha", 2)), ("NB: Rapid 3 pts deducted.", ("Rapid", 3)),
+    ("NB: Rapid 3 points deducted last season", None), ("NB: Rapid 3 points deducted were restored on appeal", None),
+    ("NB: Rapid had 3 points deducted in 2012-13", None), ("Derby County 21 points deducted.", ("Derby County", 21)),
+])
+def test_a_deduction_in_rsssfs_shorthand_is_read_where_it_says_no_other_season(note, read):
+    """review49: the shorthand read `deducted last season` and `deducted were restored` as this table's deduction."""
+    from seasonparse.frontend import parse_text
+    from seasonparse.statements import deductions
+
+    found = [(d.club, d.points) for d in deductions(parse_text(f"= 2013–14 Bundesliga =\n\n{note}\n", "x.txt"))]
+    assert found == ([read] if read else [])
+
+
+def test_an_articles_deduction_does_not_vouch_for_the_reference_table(run, tmp_path):
+    """review49: an article of another season saying Rapid were deducted 3 points made R006 silent on a page whose
+    table (Pts 3 against its matches' 6) states no deduction: only the reference's own statement vouches for it."""
+    refs = FIXTURES / "reference"
+    page = tmp_path / "page.txt"
+    page.write_text((refs / "handmade_nb_deduction.txt").read_text("utf-8").replace(
+        "NB: Rapid 3 points deducted for license infringements\n", ""), "utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("= 2012–13 Austrian Bundesliga =\n\nSK Rapid Wien were deducted 3 points for license "
+                     "infringements.\n", "utf-8")
+    _, out, _ = run("check", refs / "handmade_nb_deduction_article.wikitext", other, "--select", "R006", "--no-cache",
+                    "--no-baseline", "--format", "concise", "--reference", page)
+    assert "R006 [error] SK Rapid Wien in Bundesliga 2013–14: the table says Pts 3" in out, out

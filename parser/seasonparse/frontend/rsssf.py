@@ -1279,21 +1279,40 @@ def _folded_list(key: str) -> frozenset[str]:
 
 def _no_result(markers: list[str]) -> str | None:
     """The marker after a score that makes it no result (the reference words' `no_result`: `abd`, `[abd;
-    replayed]`, `[annulled]`), as written; None where there is none, or where a word of one says the score stands
-    (`kept_by`: an award or a forfeit, `abd [awarded 0-2]`; `[abd; result stood]`; the day a postponed match was
-    played, `ppd [played Oct 2]`: review48)."""
+    replayed]`, `[annulled]`), as written; None where there is none, or where a part of one says the score stands
+    (_says_it_stands: an award or a forfeit, `abd [awarded 0-2]`; `[abd; result stood]`; the day a postponed match
+    was played, `ppd [played Oct 2]`: review48)."""
     parts = [_fold(part.strip()) for marker in markers for part in re.split(r"[;,]", marker)]
-    kept = _kept_by()
-    if any(word.strip(".") in kept for part in parts for word in part.split()):
+    if any(map(_says_it_stands, parts)):
         return None
     void = _folded_list("no_result")
     return next((marker for marker in markers if any(_fold(p.strip()) in void for p in re.split(r"[;,]", marker))),
                 None)
 
 
+def _says_it_stands(part: str) -> bool:
+    """Whether a part of a note (folded) says a score stands: an award's or a forfeit's word, `result stood`,
+    `played` then a day or a month; never where a word negates it (`result did not stand`, `never played`, `to
+    be played again`: review49, each kept an abandoned score)."""
+    words_, kept = [w.strip(".") for w in part.split()], _no_result_words()
+    if not kept["negations"].isdisjoint(words_):
+        return False
+    for i, word in enumerate(words_):
+        if word in kept["kept_by"]:
+            return True
+        if word in kept["stood"] and i and words_[i - 1] in kept["stood_subjects"]:
+            return True
+        if word in kept["played"] and i + 1 < len(words_) and (
+                words_[i + 1][:1].isdigit() or words_[i + 1] in _months()):
+            return True
+    return False
+
+
 @cache
-def _kept_by() -> frozenset[str]:
-    return frozenset(_fold(w) for w in words()["rsssf"]["no_result"]["kept_by"])
+def _no_result_words() -> dict[str, frozenset[str]]:
+    table = words()["rsssf"]["no_result"]
+    return {key: frozenset(_fold(w) for w in table[key])
+            for key in ("kept_by", "stood", "stood_subjects", "played", "negations")}
 
 
 @cache

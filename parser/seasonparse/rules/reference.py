@@ -392,19 +392,21 @@ def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) 
     if got is None or (own := _ref_figures(got)) == figures or _deduction_marked(
             row.cells, dict(zip(_REF_COLUMNS, figures)), got):
         return None
-    if _deduction_stated(index, club, seg, figures, own):
+    if _deduction_stated(index, ref, club, seg, figures, own):
         return None
     return own
 
 
-def _deduction_stated(index, club: str, seg, figures: tuple, own: tuple) -> bool:
+def _deduction_stated(index, ref, club: str, seg, figures: tuple, own: tuple) -> bool:
     """Whether a table row's figures are its matches' (`own`) but for a deduction of exactly the points between
-    them that the corpus states of the club (an article's sentence, a reference's `NB: Rapid 3 points deducted`),
-    for the segment's tournament or none: the table gives the points after the deduction, as RSSSF writes them
-    (review48: R006 held the page's right table against its matches while R005 trusted the deduction)."""
+    them that the reference itself states of the club (`NB: Rapid 3 points deducted for …`), for the segment's
+    tournament or none: the table gives the points after the deduction, as RSSSF writes them (review48: R006
+    held the page's right table against its matches while R005 trusted the deduction). An article's statement
+    does not vouch for the reference's table: it may speak of another season (review49)."""
+    own_path = ref.document.path
     return own[:_POINTS] == figures[:_POINTS] and any(
-        points == own[_POINTS] - figures[_POINTS] and when in (None, seg.tournament)
-        for points, _, _, _, when in index.corpus.deductions.get(club, ()))
+        points == own[_POINTS] - figures[_POINTS] and path == own_path and when in (None, seg.tournament)
+        for points, path, _, _, when in index.corpus.deductions.get(club, ()))
 
 
 def _table_reading(index, ref, seg, row, default: int) -> tuple[int, bool]:
@@ -592,7 +594,7 @@ def reference_table_vs_results(index, settings, report):
                     stated = dict(zip(_REF_COLUMNS, figures))
                     wrong = differences(stated, got, _REF_COLUMNS)
                     if wrong and (_deduction_marked(row.cells, stated, got) or _deduction_stated(
-                            index, club, seg, figures, _ref_figures(got))):
+                            index, ref, club, seg, figures, _ref_figures(got))):
                         continue
                     if wrong:
                         key = (club, wrong)

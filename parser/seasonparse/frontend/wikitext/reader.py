@@ -440,20 +440,23 @@ def _notes(raw: str):
     `{{notetag|…}}`): each opener's closer found once, from where the last one ended (a line of thousands of
     openers with no closer is read in one pass: review48, the pattern it replaces took time as its square)."""
     low, at = raw.lower(), 0
+    closed = True  # whether a `</ref>` may follow (once none does after an opener, none follows a later one)
     while True:
-        ref, efn = low.find("<ref", at), low.find("{{", at)
+        ref, efn = low.find("<ref", at) if closed else -1, low.find("{{", at)
         if ref < 0 and efn < 0:
             return
         if ref >= 0 and (efn < 0 or ref < efn):
             opened = low.find(">", ref)
             if opened < 0:
-                return
+                closed = False
+                continue
             if low[opened - 1] == "/":  # `<ref name=x/>`: a note given elsewhere
                 at = opened + 1
                 continue
             end = low.find("</ref>", opened)
-            if end < 0:
-                return
+            if end < 0:  # an opener never closed (`<ref name=x>` for `<ref name=x/>`): the notes after it still read
+                closed, at = False, opened + 1  # (review49)
+                continue
             yield raw[opened + 1:end]
             at = end + 6
         else:
