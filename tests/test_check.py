@@ -324,3 +324,13 @@ def test_a_file_is_an_article_or_a_reference_not_both(run, tmp_path, monkeypatch
     (tmp_path / ".seasonparse.toml").write_text(f'paths = ["."]\nreferences = ["{SEEDS[1].name}"]\n', "utf-8")
     code, out, err = run("check")
     assert code == 2 and "is a season article" in err, err
+
+
+def test_rules_with_codes_shows_their_documentation(run):
+    """review49: `seasonparse rules S011` was an unrecognized argument; it shows the rule as `rule S011` does."""
+    code, out, _ = run("rules", "S011")
+    assert code == 0 and out.startswith("S011 standings-played-over (warning, document)"), out
+    code, out, _ = run("rules", "S011", "X011", "--format", "json")
+    assert code == 0 and [r["code"] for r in json.loads(out)] == ["S011", "X011"]
+    code, _, err = run("rules", "Z999", "--format", "json")
+    assert code == 2 and "no rule `Z999`" in err

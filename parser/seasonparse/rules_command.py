@@ -8,12 +8,24 @@ from seasonparse.cli_common import EXIT_OK, UsageError
 
 
 def cmd_rules(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="seasonparse rules", description="List every rule.")
+    p = argparse.ArgumentParser(prog="seasonparse rules", description="List every rule (or show the rules named, as "
+                                "`seasonparse rule CODE` does).")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("codes", nargs="*", metavar="CODE", help="show these rules' documentation (review49: `rules S011` "
+                   "was an unrecognized argument)")
     args = p.parse_args(argv)
+    if args.codes and args.format == "text":
+        return max(cmd_rule([code]) for code in args.codes)
     from seasonparse.rules import registry
 
     rules = registry()
+    if args.codes:  # the JSON list of the rules named
+        from seasonparse.findings import selector
+
+        named = {selector(code) for code in args.codes}
+        if unknown := sorted(named - set(rules)):
+            raise UsageError(f"no rule `{unknown[0]}` (see `seasonparse rules`)")
+        rules = {code: r for code, r in rules.items() if code in named}
     if args.format == "json":
         import json
 
