@@ -399,3 +399,14 @@ def test_an_articles_deduction_does_not_vouch_for_the_reference_table(run, tmp_p
     _, out, _ = run("check", refs / "handmade_nb_deduction_article.wikitext", other, "--select", "R006", "--no-cache",
                     "--no-baseline", "--format", "concise", "--reference", page)
     assert "R006 [error] SK Rapid Wien in Bundesliga 2013–14: the table says Pts 3" in out, out
+
+
+def test_a_reference_copied_under_another_name_is_read_once(run, tmp_path):
+    """trial60: a byte-identical copy of the reference was read as a second one: 2 references, 502 matches."""
+    page = FIXTURES / "reference" / "rsssf_mex2012_liga_de_ascenso_2011-12.txt"
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(page.read_bytes())
+    _, out, err = run("check", *SEEDS, "--no-cache", "--no-baseline", "--format", "concise", "--reference", page,
+                      "--reference", copy)
+    assert "1 reference, 251 matches" in out + err, (out, err)
+    assert f"seasonparse: info: reference {copy}: the same content as {page}; read once" in err, err

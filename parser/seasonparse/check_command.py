@@ -235,7 +235,38 @@ def _references_among_articles(paths, inputs, references) -> tuple:
 
 
 def _references(args, config) -> tuple[tuple[str, str], ...]:
-    """(path, display) of each reference: --reference files, else the configured globs."""
+    """(path, display) of each reference, each content once (_once_by_content): --reference files, else the
+    configured globs."""
+    found = _named_references(args, config)
+    return _once_by_content(found) if len(found) > 1 else found
+
+
+def _once_by_content(references: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The references less those whose bytes another one of them has (a copy under another name: trial60, two
+    references and 502 matches where there were 251), each said in one info line. A file that cannot be read is
+    kept, for its reader to say why."""
+    import hashlib
+
+    seen: dict[bytes, str] = {}
+    kept = []
+    for path, display in references:
+        try:
+            with open(path, "rb") as fh:
+                digest = hashlib.file_digest(fh, "sha256").digest()
+        except OSError:
+            kept.append((path, display))
+            continue
+        if digest in seen:
+            print(f"seasonparse: info: reference {display}: the same content as {seen[digest]}; read once",
+                  file=sys.stderr)
+            continue
+        seen[digest] = display
+        kept.append((path, display))
+    return tuple(kept)
+
+
+def _named_references(args, config) -> tuple[tuple[str, str], ...]:
+    """(path, display) of each reference named: --reference files, else the configured globs."""
     if args.reference:
         from seasonparse.inputs import not_a_file_to_read
 
