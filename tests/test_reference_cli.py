@@ -410,3 +410,9 @@ def test_a_reference_copied_under_another_name_is_read_once(run, tmp_path):
                       "--reference", copy)
     assert "1 reference, 251 matches" in out + err, (out, err)
     assert f"seasonparse: info: reference {copy}: the same content as {page}; read once" in err, err
+    # the copy read once is still a reference of the run: never overwritten, never an article (review50)
+    code, _, err = run("check", *SEEDS, "--no-cache", "--reference", page, "--reference", copy,
+                       "--write-baseline", copy)
+    assert code == 2 and "is a reference of this run" in err and copy.read_bytes() == page.read_bytes(), err
+    code, _, err = run("check", *SEEDS, copy, "--no-cache", "--reference", page, "--reference", copy)
+    assert code == 2 and "is also an article of this run" in err, err

@@ -234,17 +234,13 @@ def _references_among_articles(paths, inputs, references) -> tuple:
     return kept
 
 
-def _references(args, config) -> tuple[tuple[str, str], ...]:
-    """(path, display) of each reference, each content once (_once_by_content): --reference files, else the
-    configured globs."""
-    found = _named_references(args, config)
-    return _once_by_content(found) if len(found) > 1 else found
-
-
 def _once_by_content(references: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """The references less those whose bytes another one of them has (a copy under another name: trial60, two
-    references and 502 matches where there were 251), each said in one info line. A file that cannot be read is
-    kept, for its reader to say why."""
+    """The references to read: those named less those whose bytes another one of them has (a copy under another
+    name: trial60, two references and 502 matches where there were 251), each said in one info line. A file that
+    cannot be read is kept, for its reader to say why. (Every one named stays a reference of the run: kept out of
+    the articles, never overwritten: review50.)"""
+    if len(references) < 2:
+        return references
     import hashlib
 
     seen: dict[bytes, str] = {}
@@ -265,7 +261,7 @@ def _once_by_content(references: tuple[tuple[str, str], ...]) -> tuple[tuple[str
     return tuple(kept)
 
 
-def _named_references(args, config) -> tuple[tuple[str, str], ...]:
+def _references(args, config) -> tuple[tuple[str, str], ...]:
     """(path, display) of each reference named: --reference files, else the configured globs."""
     if args.reference:
         from seasonparse.inputs import not_a_file_to_read
@@ -458,6 +454,7 @@ def _check_command(args, report: bool, closing) -> int:
     found = found._replace(inputs=_references_among_articles(paths, found.inputs, references))
     _refuse_overwrites([("--write-baseline", write_to), ("--html", html_to)], found.inputs, references, config,
                        Path(args.baseline) if args.baseline else None, args.cache_dir, args.no_cache)
+    references = _once_by_content(references)  # what is read: a copy of another named reference once
     cache = _cache(args, config, codes)
 
     def checked():
