@@ -388,7 +388,8 @@ def test_a_deduction_in_rsssfs_shorthand_is_read_where_it_says_no_other_season(n
 
 def test_an_articles_deduction_does_not_vouch_for_the_reference_table(run, tmp_path):
     """review49: an article of another season saying Rapid were deducted 3 points made R006 silent on a page whose
-    table (Pts 3 against its matches' 6) states no deduction: only the reference's own statement vouches for it."""
+    table (Pts 3 against its matches' 6) states no deduction: the reference's own statement vouches for it, or an
+    article of the table's season."""
     refs = FIXTURES / "reference"
     page = tmp_path / "page.txt"
     page.write_text((refs / "handmade_nb_deduction.txt").read_text("utf-8").replace(
@@ -399,6 +400,11 @@ def test_an_articles_deduction_does_not_vouch_for_the_reference_table(run, tmp_p
     _, out, _ = run("check", refs / "handmade_nb_deduction_article.wikitext", other, "--select", "R006", "--no-cache",
                     "--no-baseline", "--format", "concise", "--reference", page)
     assert "R006 [error] SK Rapid Wien in Bundesliga 2013–14: the table says Pts 3" in out, out
+    # an article of the table's own season does (review50: the page's right table was an R006)
+    other.write_text(other.read_text("utf-8").replace("2012–13", "2013–14"), "utf-8")
+    _, out, _ = run("check", refs / "handmade_nb_deduction_article.wikitext", other, "--select", "R006", "--no-cache",
+                    "--no-baseline", "--format", "concise", "--reference", page)
+    assert "R006" not in out, out
 
 
 def test_a_reference_copied_under_another_name_is_read_once(run, tmp_path):

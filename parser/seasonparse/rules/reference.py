@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 
 from seasonparse.seasons import season_years
 from seasonparse.tournaments import match_phase, section_tournament, table_tournament, tournament_in
-from seasonparse.football import describe
+from seasonparse.football import describe, season_window
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.wording import plural
@@ -399,14 +399,24 @@ def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) 
 
 def _deduction_stated(index, ref, club: str, seg, figures: tuple, own: tuple) -> bool:
     """Whether a table row's figures are its matches' (`own`) but for a deduction of exactly the points between
-    them that the reference itself states of the club (`NB: Rapid 3 points deducted for …`), for the segment's
-    tournament or none: the table gives the points after the deduction, as RSSSF writes them (review48: R006
-    held the page's right table against its matches while R005 trusted the deduction). An article's statement
-    does not vouch for the reference's table: it may speak of another season (review49)."""
-    own_path = ref.document.path
-    return own[:_POINTS] == figures[:_POINTS] and any(
-        points == own[_POINTS] - figures[_POINTS] and path == own_path and when in (None, seg.tournament)
-        for points, path, _, _, when in index.corpus.deductions.get(club, ()))
+    them that the reference itself states of the club (`NB: Rapid 3 points deducted for …`), or an article of
+    the segment's own season, for the segment's tournament or none: the table gives the points after the
+    deduction, as RSSSF writes them (review48: R006 held the page's right table against its matches while R005
+    trusted the deduction). An article of another season says nothing of this table (review49), one of no
+    season known neither; one of the same season does (review50)."""
+    if own[:_POINTS] != figures[:_POINTS]:
+        return False
+    diff = own[_POINTS] - figures[_POINTS]
+    stated = [path for points, path, _, _, when in index.corpus.deductions.get(club, ())
+              if points == diff and when in (None, seg.tournament)]
+    if not stated:
+        return False
+    if ref.document.path in stated:
+        return True
+    years = season_years(seg.title) or season_years(ref.season or "")
+    seasons = {doc.path: window for doc in index.articles if (window := season_window(doc)) is not None}
+    return years is not None and any(
+        (w := seasons.get(path)) is not None and (w.first.year, w.last.year) == years[:2] for path in stated)
 
 
 def _table_reading(index, ref, seg, row, default: int) -> tuple[int, bool]:
