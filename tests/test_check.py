@@ -334,3 +334,7 @@ def test_rules_with_codes_shows_their_documentation(run):
     assert code == 0 and [r["code"] for r in json.loads(out)] == ["S011", "X011"]
     code, _, err = run("rules", "Z999", "--format", "json")
     assert code == 2 and "no rule `Z999`" in err
+    code, out, err = run("rules", "S011", "Z999")  # every one named found before any is shown (review50)
+    assert code == 2 and out == "" and "no rule `Z999`" in err
+    code, out, _ = run("rules", "standings-played-over", "--format", "json")  # a name, as `rule NAME` takes
+    assert code == 0 and [r["code"] for r in json.loads(out)] == ["S011"]

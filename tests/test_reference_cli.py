@@ -376,6 +376,8 @@ def test_a_table_its_page_lists_too_few_matches_for_is_compared_as_it_stands(run
     ("NB: Hertha had 2 points deducted.", ("Hertha", 2)), ("NB: Rapid 3 pts deducted.", ("Rapid", 3)),
     ("NB: Rapid 3 points deducted last season", None), ("NB: Rapid 3 points deducted were restored on appeal", None),
     ("NB: Rapid had 3 points deducted in 2012-13", None), ("Derby County 21 points deducted.", ("Derby County", 21)),
+    ("NB: Rapid 3 points deducted (license infringements)", ("Rapid", 3)),  # (review50)
+    ("NB: Rapid 3 points deducted, license infringements", ("Rapid", 3)),
 ])
 def test_a_deduction_in_rsssfs_shorthand_is_read_where_it_says_no_other_season(note, read):
     """review49: the shorthand read `deducted last season` and `deducted were restored` as this table's deduction."""

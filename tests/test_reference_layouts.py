@@ -887,6 +887,9 @@ def test_a_leg_dated_the_other_legs_day_pairs_with_its_own_leg_a_day_off(tmp_pat
     ("Alpha  1-1 Beta  [abd; fire in the main stand]", None), ("Alpha  1-1 Beta  [not played]", None),  # (review49)
     ("Alpha  1-1 Beta  [abd; result did not stand]", None), ("Alpha  1-1 Beta  [abd; to be played again]", None),
     ("Alpha  1-1 Beta  [ppd; never played]", None), ("Alpha  1-1 Beta  [abd, fans invaded from the stands]", None),
+    ("Alpha  2-0 Beta  [abd; result was confirmed]", (2, 0)), ("Alpha  2-0 Beta  [abd; score at abandonment stood]",
+                                                              (2, 0)),
+    ("Alpha  2-1 Beta  ppd [played on Oct 2]", (2, 1)), ("Alpha  3-0 Beta  abd [awd as Beta did not appear]", (3, 0)),
 ])
 def test_a_score_marked_abandoned_or_postponed_is_no_result(line, result):
     """trial60: `Necaxa  0-0 Mérida  abd` (the score when the match was abandoned, its replay listed later) was

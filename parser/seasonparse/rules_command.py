@@ -11,21 +11,16 @@ def cmd_rules(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="seasonparse rules", description="List every rule (or show the rules named, as "
                                 "`seasonparse rule CODE` does).")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("codes", nargs="*", metavar="CODE", help="show these rules' documentation (review49: `rules S011` "
-                   "was an unrecognized argument)")
+    p.add_argument("codes", nargs="*", metavar="CODE", help="show these rules' documentation (a code or a name)")
     args = p.parse_args(argv)
-    if args.codes and args.format == "text":
-        return max(cmd_rule([code]) for code in args.codes)
     from seasonparse.rules import registry
 
     rules = registry()
-    if args.codes:  # the JSON list of the rules named
-        from seasonparse.findings import selector
-
-        named = {selector(code) for code in args.codes}
-        if unknown := sorted(named - set(rules)):
-            raise UsageError(f"no rule `{unknown[0]}` (see `seasonparse rules`)")
-        rules = {code: r for code, r in rules.items() if code in named}
+    if args.codes:  # each one named found before any is shown
+        named = [_rule_named(rules, code) for code in args.codes]
+        if args.format == "text":
+            return max(cmd_rule([r.code]) for r in named)
+        rules = {r.code: r for r in named}
     if args.format == "json":
         import json
 
@@ -38,18 +33,23 @@ def cmd_rules(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _rule_named(rules: dict, code: str):
+    """The rule a code (`S011`, `s011`) or a name (`standings-played-over`) names; a usage error where none does."""
+    from seasonparse.findings import selector
+
+    r = rules.get(selector(code)) or next((x for x in rules.values() if x.name == code), None)
+    if r is None:
+        raise UsageError(f"no rule `{code}` (see `seasonparse rules`)")
+    return r
+
+
 def cmd_rule(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="seasonparse rule", description="Show one rule's documentation.")
     p.add_argument("code")
     args = p.parse_args(argv)
     from seasonparse.rules import registry
 
-    rules = registry()
-    from seasonparse.findings import selector
-
-    r = rules.get(selector(args.code)) or next((x for x in rules.values() if x.name == args.code), None)
-    if r is None:
-        raise UsageError(f"no rule `{args.code}` (see `seasonparse rules`)")
+    r = _rule_named(registry(), args.code)
     import inspect
 
     fixable = ", fixable with `check --fix`" if r.fixable else ""

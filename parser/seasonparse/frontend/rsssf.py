@@ -1291,20 +1291,24 @@ def _no_result(markers: list[str]) -> str | None:
 
 
 def _says_it_stands(part: str) -> bool:
-    """Whether a part of a note (folded) says a score stands: an award's or a forfeit's word, `result stood`,
-    `played` then a day or a month; never where a word negates it (`result did not stand`, `never played`, `to
-    be played again`: review49, each kept an abandoned score)."""
+    """Whether a part of a note (folded) says a score stands: an award's or a forfeit's word (`abd [awd as Beta did
+    not appear]`); the result or score said to stand after it (`result stood`, `result was confirmed`, `score at
+    abandonment stood`); `played`, maybe `on`, then a day or a month (`ppd [played on Oct 2]`). The last two never
+    where a word negates them (`result did not stand`, `never played`, `to be played again`: review49, each kept
+    an abandoned score; review50: the award and the gaps)."""
     words_, kept = [w.strip(".") for w in part.split()], _no_result_words()
+    if not kept["kept_by"].isdisjoint(words_):
+        return True
     if not kept["negations"].isdisjoint(words_):
         return False
     for i, word in enumerate(words_):
-        if word in kept["kept_by"]:
+        if word in kept["stood"] and not kept["stood_subjects"].isdisjoint(words_[:i]):
             return True
-        if word in kept["stood"] and i and words_[i - 1] in kept["stood_subjects"]:
-            return True
-        if word in kept["played"] and i + 1 < len(words_) and (
-                words_[i + 1][:1].isdigit() or words_[i + 1] in _months()):
-            return True
+        if word in kept["played"]:
+            after = words_[i + 1:i + 3]
+            after = after[1:] if after[:1] == ["on"] else after[:1]
+            if after and (after[0][:1].isdigit() or after[0] in _months()):
+                return True
     return False
 
 
