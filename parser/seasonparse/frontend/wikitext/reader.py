@@ -22,7 +22,7 @@ from seasonparse.frontend.wikitext.lossless import keep_unread
 from seasonparse.frontend.wikitext.matchbox import read_match
 from seasonparse.frontend.wikitext.offsets import LineIndex
 from seasonparse.frontend.wikitext.results import LegacyGrid, read_sports_results
-from seasonparse.frontend.wikitext.row_notes import with_row_notes
+from seasonparse.frontend.wikitext.row_notes import footnotes, with_row_notes
 from seasonparse.frontend.wikitext.standings import (legacy_row, legacy_table, read_sports_table,
                                                      stated_tie_breaks)
 from seasonparse.frontend.wikitext.templates import (
@@ -435,40 +435,6 @@ def _furniture_from(pieces, masked: str) -> int:
 _CITATION = compile_lazily(r"\{\{\s*cite[^{}]*\}\}", re.I)  # a footnote's citation: its title is no statement
 
 
-def _notes(raw: str):
-    """The text of each footnote of a line, `<ref …>text</ref>` and `{{efn|text}}` (`{{efn-ua|…}}`, `{{refn|…}}`,
-    `{{notetag|…}}`): each opener's closer found once, from where the last one ended (a line of thousands of
-    openers with no closer is read in one pass: review48, the pattern it replaces took time as its square)."""
-    low, at = raw.lower(), 0
-    closed = True  # whether a `</ref>` may follow (once none does after an opener, none follows a later one)
-    while True:
-        ref, efn = low.find("<ref", at) if closed else -1, low.find("{{", at)
-        if ref < 0 and efn < 0:
-            return
-        if ref >= 0 and (efn < 0 or ref < efn):
-            opened = low.find(">", ref)
-            if opened < 0:
-                closed = False
-                continue
-            if low[opened - 1] == "/":  # `<ref name=x/>`: a note given elsewhere
-                at = opened + 1
-                continue
-            end = low.find("</ref>", opened)
-            if end < 0:  # an opener never closed (`<ref name=x>` for `<ref name=x/>`): the notes after it still read
-                closed, at = False, opened + 1  # (review49)
-                continue
-            yield raw[opened + 1:end]
-            at = end + 6
-        else:
-            close = low.find("}}", efn)
-            if close < 0:
-                return
-            name = low[efn + 2:close].split("|", 1)[0].strip()
-            if "|" in low[efn:close] and (name in ("efn", "refn", "notetag") or name.startswith("efn-")):
-                yield raw[efn + 2:close].split("|", 1)[1]
-            at = close + 2
-
-
 def _reason_in_a_note(raw: str, text: str) -> bool:
     """Whether an outcome line that gives no reason (its sentence ends at the verb, `Zeta advanced.`: lines.
     ends_at_verb) has a footnote that says the tie was decided off the pitch (`<ref>Eps were expelled…</ref>`,
@@ -476,7 +442,7 @@ def _reason_in_a_note(raw: str, text: str) -> bool:
     and T003 would not see (review47): such a line is read as prose. A line that states its reason is read
     as it states it (review48: `Cádiz advanced on away goals.{{efn|Celta Vigo were not expelled}}`)."""
     return ("{{" in raw or "<ref" in raw.lower()) and ends_at_verb(text) and any(
-        names_any(_CITATION.sub(" ", note), "outcomes", "off_the_pitch") for note in _notes(raw))
+        names_any(_CITATION.sub(" ", note), "outcomes", "off_the_pitch") for note in footnotes(raw))
 
 
 def _no_content(line: str) -> bool:
