@@ -1282,12 +1282,11 @@ def _no_result(markers: list[str]) -> str | None:
     replayed]`, `[annulled]`), as written; None where there is none, or where a part of one says the score stands
     (_says_it_stands: an award or a forfeit, `abd [awarded 0-2]`; `[abd; result stood]`; the day a postponed match
     was played, `ppd [played Oct 2]`: review48)."""
-    parts = [_fold(part.strip()) for marker in markers for part in re.split(r"[;,]", marker)]
-    if any(map(_says_it_stands, parts)):
+    parts = [(marker, [_fold(part.strip()) for part in re.split(r"[;,]", marker)]) for marker in markers]
+    if any(_says_it_stands(part) for _, folded in parts for part in folded):
         return None
     void = _folded_list("no_result")
-    return next((marker for marker in markers if any(_fold(p.strip()) in void for p in re.split(r"[;,]", marker))),
-                None)
+    return next((marker for marker, folded in parts if not void.isdisjoint(folded)), None)
 
 
 def _says_it_stands(part: str) -> bool:
@@ -1314,9 +1313,13 @@ def _says_it_stands(part: str) -> bool:
 
 @cache
 def _no_result_words() -> dict[str, frozenset[str]]:
+    """The reference words' no_result lists, folded; `kept_by` with the markers that mean an award or a walkover
+    and those meanings (`awd`, `awarded`, `w/o`, `walkover`: the markers' own table, not written again)."""
     table = words()["rsssf"]["no_result"]
-    return {key: frozenset(_fold(w) for w in table[key])
-            for key in ("kept_by", "stood", "stood_subjects", "played", "negations")}
+    out = {key: frozenset(_fold(w) for w in table[key]) for key in ("stood", "stood_subjects", "played", "negations")}
+    awards = {(k, v) for k, v in _markers().items() if v in ("awarded", "walkover")}
+    out["kept_by"] = frozenset(_fold(w) for w in (*table["kept_by"], *(k for k, _ in awards), *(v for _, v in awards)))
+    return out
 
 
 @cache
