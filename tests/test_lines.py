@@ -77,6 +77,13 @@ def test_a_weekday_before_a_date_is_read_past(text, iso, weekday):
     ("Cádiz won.", None), ("Cádiz advanced.5", None),
     ("The club advanced.", None), ("Both clubs advanced.", None), ("Neither advanced.", None),  # no one club (review47)
     ("The New Saints advanced.", ("The New Saints", "other", None)),
+    # a sentence before the club's, without a score (review48), and a club's own dots
+    ("The first leg was abandoned. Cádiz advanced 3–0 on aggregate.", ("Cádiz", "aggregate", (3, 0))),
+    ("Both legs were played in Vigo. Cádiz advanced 3–0 on aggregate.", ("Cádiz", "aggregate", (3, 0))),
+    ("The tie was replayed in 1998. Cádiz won 3–0 on aggregate.", ("Cádiz", "aggregate", (3, 0))),
+    ("St. Pauli advanced 3–0 on aggregate", ("St. Pauli", "aggregate", (3, 0))),
+    ("A.F.C. Bournemouth won 3–0 on aggregate.", ("A.F.C. Bournemouth", "aggregate", (3, 0))),
+    ("Alpha F.C. Reserves advanced.", ("Alpha F.C. Reserves", "other", None)),
 ])
 def test_outcomes(text, expected):
     out = parse_outcome(text)

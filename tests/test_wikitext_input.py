@@ -894,6 +894,11 @@ def test_an_outcome_in_wikipedias_words_x_won_on_aggregate_is_read_and_checked()
     assert {f.code for f in findings_for(wrong_winner, wikitext=True)} >= {"T003"}
     wrong_aggregate = text.replace("''Alpha won 2–1 on aggregate.''", "''Alpha won 3–1 on aggregate.''")
     assert "T002" in {f.code for f in findings_for(wrong_aggregate, wikitext=True)}
+    # a sentence before the winner's (review48: seven words before `Beta` made the line prose, silent)
+    after_a_sentence = text.replace("''Alpha won 2–1 on aggregate.''",
+                                    "''Both legs were played in Vigo. Beta won 2–1 on aggregate.''")
+    assert parse_wikitext(decode("x.wikitext", after_a_sentence.encode("utf-8"))).ties[-1].winner == "Beta"
+    assert "T003" in {f.code for f in findings_for(after_a_sentence, wikitext=True)}
 
 
 def test_a_grids_cells_in_a_form_not_read_are_said_once_per_grid():

@@ -565,6 +565,24 @@ def ends_at_verb(line: str) -> bool:
     return "\n" not in line.strip() and (m := _OUTCOME.match(line)) is not None and m["rest"] is None
 
 
+def _subject(before_verb: str) -> str:
+    """The club before an outcome's verb, less the sentences before it: one with a score (`2–2 on aggregate.
+    Auxerre won`), or one of three words or more that ends in a word, not an abbreviation (review48: `The first
+    leg was abandoned. Cádiz advanced` named `The first leg was abandoned. Cádiz` the winner, and `Both legs
+    were played in Vigo. Cádiz advanced 3–0 on aggregate`, seven words, was no outcome: silent); a year ends one
+    too (`… replayed in 1998.`). A club's own name keeps its dots: `St. Pauli`, `A.F.C. Bournemouth`, `Alpha F.C.
+    Reserves` have no such sentence."""
+    subject = _SENTENCE_BEFORE.sub("", before_verb)
+    end = len(subject)
+    while (end := subject.rfind(".", 0, end)) > 0:
+        if subject[end + 1:end + 2].isspace():
+            words = subject[:end].split()
+            if len(words) >= 3 and len(last := words[-1]) >= 2 and (
+                    last[-2:].isdigit() or last[-2:].isalpha() and last[-2:].islower()):
+                return subject[end + 1:].lstrip()
+    return subject
+
+
 def parse_outcome(line: str) -> Outcome | None:
     """`Neza advanced 3 – 2 on aggregate`, `Neza advanced 4 – 3 on penalties`, and as
     Wikipedia writes it, `Neza won 3–2 on aggregate.`; None when the line is prose after all, or is no one line
@@ -575,7 +593,7 @@ def parse_outcome(line: str) -> Outcome | None:
     m = _OUTCOME.match(line)
     if m is None:
         return None
-    winner, rest = _SENTENCE_BEFORE.sub("", m["winner"]), m["rest"] or ""  # `2–2 on aggregate. Auxerre won`: Auxerre
+    winner, rest = _subject(m["winner"]), m["rest"] or ""
     if "," in winner or len(tokens(winner)) > 6 or m["rest"] is None and winner.casefold() in _no_winner():
         return None
     won = m["verb"] == "won"
