@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from seasonparse.frontend.rsssf import (
-    MAX_WRAPPED_LINES, PENALTIES, _MATCH, _fold, _folded, _markers, _month, _note_words_first, _round_number,
+    _FOLDED, _MARKERS, MAX_WRAPPED_LINES, PENALTIES, _MATCH, _fold, _month, _note_words_first, _round_number,
     _table_row, _trailing_marker, at_a_venue)
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any
@@ -46,12 +46,12 @@ def _name_part(inner: str) -> bool:
     letters = inner.replace(".", "")
     if not inner[:1].isupper() or not letters.isalpha() or len(letters) < 2 or _marker_group(inner):
         return False
-    return _fold(inner).rstrip(".") not in _folded("note_words") and not names_any(inner, "scores", "notes")
+    return _fold(inner).rstrip(".") not in _FOLDED["note_words"] and not names_any(inner, "scores", "notes")
 
 
 def _marker_group(inner: str) -> bool:
     """Whether a bracket's text is one marker: `aet`, `awd`, `4-3 pen`."""
-    return re.match(PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
+    return re.match(PENALTIES, inner, re.I) is not None or _fold(inner) in _MARKERS
 
 
 # `Away     due to heavy snow]`: the text after the line's last gap of two spaces or more, closing a bracket
@@ -98,7 +98,7 @@ def marked(m: Match, markers: list[str], neutral: bool) -> Match:
     neutral = neutral or any(map(at_a_venue, markers))
     shootout = next(((int(p[1]), int(p[2])) for marker in markers if (p := re.match(PENALTIES, marker, re.I))), None)
     # after extra time where a marker says so (`aet`, `[aet, 3-4 pen]`), as an article's `(a.e.t.)` makes it (trial52)
-    extra_time = any(_markers().get(_fold(marker)) == "after extra time" for marker in markers)
+    extra_time = any(_MARKERS.get(_fold(marker)) == "after extra time" for marker in markers)
     if not neutral and shootout is None and not extra_time:
         return m
     return m._replace(neutral=neutral or m.neutral, penalties=shootout if shootout is not None else m.penalties,
