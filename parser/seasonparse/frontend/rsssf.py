@@ -27,9 +27,7 @@ from seasonparse.frontend.source import Source, read
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import lexicon
 from seasonparse.model import (
-    ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, InfoboxField, Match, Row, Section,
-    Table, maker)
-from seasonparse.model import Document
+    ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Document, InfoboxField, Match, Row, Section, Table, maker)
 from seasonparse.names import club_words, fold, same_club
 from seasonparse.football import round_index
 from seasonparse.seasons import FOOTBALL_YEAR_START, season_year, season_years, start_month_of
@@ -80,8 +78,7 @@ _GOALS = dict(zip("0123456789", range(10)))
 # A month's or day's two digits as an ISO date writes them, 00 to 39 (a calendar day's): a date
 # line's ISO day made from its numbers (date.isoformat formats through sprintf, ~3 K instructions
 # a date line; `f"{i:02}"` a hundred times cost 0.25 M at import).
-_TWO_DIGITS = tuple(map(str.__add__, "0" * 10 + "1" * 10 + "2" * 10 + "3" * 10, "0123456789" * 4))  # (C loops:
-# a generator's 40 steps cost ~30 K instructions)
+_TWO_DIGITS = tuple(tens + units for tens in "0123" for units in "0123456789")
 _SCORE_LIKE = re.compile(r"(?:^|\s)\d{1,2}\s*-\s*\d{0,2}(?:\s|$)")
 _BIG_SCORE = compile_lazily(r"[^\W\d]\s++(\d++)\s*+-\s*+(\d++)\s++[^\W\d]")  # asked of a line no reading took
 _MARK_AFTER = re.compile(r"\s*\[(\d{1,3})\]$")  # a footnote's mark after a club or a row: ` [1]`
@@ -162,8 +159,10 @@ def _fold(text: str) -> str:
 # call instead had a cache of its own: ~16 K instructions a cache to create, ~0.7 K a call to look up).
 _WORDS = words()["rsssf"]
 _MONTHS = {name.rstrip("."): i + 1 for i, names in enumerate(_WORDS["months"]) for name in names}
-# each list of words as a set (`_FOLDED["note_words"]`; the months are a list of lists)
-_FOLDED = {key: frozenset(value) for key, value in _WORDS.items() if isinstance(value, list) and key != "months"}
+# the lists the reader asks whether a word is one of, each as a set (`_FOLDED["note_words"]`)
+_FOLDED = {key: frozenset(_WORDS[key]) for key in (
+    "header_keys", "note_words", "neutral_venue_words", "not_a_place_words", "leg_words", "participants", "page_parts",
+    "group_prefixes")}
 _MARKERS: dict[str, str] = _WORDS["markers"]
 
 
@@ -402,10 +401,9 @@ def _note_words_first(text: str) -> bool:
 
 
 # A leg's heading folded (`first legs`, `2nd leg`) -> the leg, 0 the first (where both lists wrote one).
-_LEGS = {**dict.fromkeys(_FOLDED["second_leg"], 1), **dict.fromkeys(_FOLDED["first_leg"], 0)}
+_LEGS = {**dict.fromkeys(_WORDS["second_leg"], 1), **dict.fromkeys(_WORDS["first_leg"], 0)}
 # The folded words of the lists a heading may end with, as its last words: each after a space (_ends_with).
-_WORD_ENDINGS = {key: tuple(map(" ".__add__, _FOLDED[key])) for key in ("round_endings", "stage_endings",
-                                                                         "group_stages")}
+_WORD_ENDINGS = {key: tuple(" " + e for e in _WORDS[key]) for key in ("round_endings", "stage_endings", "group_stages")}
 
 
 def _markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
@@ -1063,13 +1061,16 @@ class _Reader:
         markers, scorers, away = _markers_of(rest)
         if not away or _score_like(away) or _glued_in(away) or "-" in home and _glued_in(home):  # `4-2p`: no club's
             return False
-        if markers and wrapped is None and (void := _no_result(markers)) is not None:
-            # `Necaxa  0-0 Mérida  abd`: the score when the match was abandoned is no result, kept aside as
-            # `Necaxa abd Mérida` is (trial60: it was counted, a false R001 and two R006 on a reference that
-            # agrees with itself)
-            self.unplayed.append(Unplayed(home, away, void, n, self.path))
-            self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
-            return True
+        if markers and wrapped is None:
+            from seasonparse.frontend.rsssf_brackets import no_result  # (what a marker means: asked of few lines)
+
+            if (void := no_result(markers)) is not None:
+                # `Necaxa  0-0 Mérida  abd`: the score when the match was abandoned is no result, kept aside as
+                # `Necaxa abd Mérida` is (trial60: it was counted, a false R001 and two R006 on a reference that
+                # agrees with itself)
+                self.unplayed.append(Unplayed(home, away, void, n, self.path))
+                self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+                return True
         self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
                     markers, scorers)
         if wrapped is not None:
@@ -1274,51 +1275,6 @@ class _Reader:
 _UNPLAYED = frozenset(_WORDS["unplayed"]["markers"])  # written instead of a score: `Necaxa ppd Mérida`
 # The markers that mean an award (`awd`): written in place of a score, the note after it gives it.
 _AWARD_MARKERS = frozenset(k for k, v in _MARKERS.items() if v == "awarded")
-
-
-def _no_result(markers: list[str]) -> str | None:
-    """The marker after a score that makes it no result (the reference words' `no_result`: `abd`, `[abd;
-    replayed]`, `[annulled]`), as written; None where there is none, or where a part of one says the score stands
-    (_says_it_stands: an award or a forfeit, `abd [awarded 0-2]`; `[abd; result stood]`; the day a postponed match
-    was played, `ppd [played Oct 2]`: review48)."""
-    parts = [(marker, [_fold(part.strip()) for part in re.split(r"[;,]", marker)]) for marker in markers]
-    if any(_says_it_stands(part) for _, folded in parts for part in folded):
-        return None
-    void = frozenset(_WORDS["no_result"]["markers"])
-    return next((marker for marker, folded in parts if not void.isdisjoint(folded)), None)
-
-
-def _says_it_stands(part: str) -> bool:
-    """Whether a part of a note (folded) says a score stands: an award's or a forfeit's word (`abd [awd as Beta did
-    not appear]`); the result or score said to stand after it (`result stood`, `result was confirmed`, `score at
-    abandonment stood`); `played`, maybe `on`, then a day or a month (`ppd [played on Oct 2]`). The last two never
-    where a word negates them (`result did not stand`, `never played`, `to be played again`: review49, each kept
-    an abandoned score; review50: the award and the gaps)."""
-    words_, kept = [w.strip(".") for w in part.split()], _no_result_words()
-    if not kept["kept_by"].isdisjoint(words_):
-        return True
-    if not kept["negations"].isdisjoint(words_):
-        return False
-    for i, word in enumerate(words_):
-        if word in kept["stood"] and not kept["stood_subjects"].isdisjoint(words_[:i]):
-            return True
-        if word in kept["played"]:
-            after = words_[i + 1:i + 3]
-            after = after[1:] if after[:1] == ["on"] else after[:1]
-            if after and (after[0][:1].isdigit() or after[0] in _MONTHS):
-                return True
-    return False
-
-
-@cache
-def _no_result_words() -> dict[str, frozenset[str]]:
-    """The reference words' no_result lists, folded; `kept_by` with the markers that mean an award or a walkover
-    and those meanings (`awd`, `awarded`, `w/o`, `walkover`: the markers' own table, not written again)."""
-    table = words()["rsssf"]["no_result"]
-    out = {key: frozenset(_fold(w) for w in table[key]) for key in ("stood", "stood_subjects", "played", "negations")}
-    awards = {(k, v) for k, v in _MARKERS.items() if v in ("awarded", "walkover")}
-    out["kept_by"] = frozenset(_fold(w) for w in (*table["kept_by"], *(k for k, _ in awards), *(v for _, v in awards)))
-    return out
 
 
 def parse_source(source: Source) -> Reference:
