@@ -22,10 +22,9 @@ import re
 from datetime import date
 from functools import cache, lru_cache
 
-from seasonparse.tournaments import match_phase
+from seasonparse.tournaments import match_phase, phase_offsets, phase_words
 from seasonparse.frontend.source import Source, read
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import lexicon
 from seasonparse.model import (
     ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Document, InfoboxField, Match, Row, Section, Table, maker)
 from seasonparse.names import club_words, fold, same_club
@@ -205,17 +204,10 @@ def _plain_away(away: str, plain: set[str]) -> bool:
 _OFFICIAL = compile_lazily(rf"(?:{'|'.join(map(re.escape, _WORDS['official_name']))})\s+(?P<name>[^.;,]+)", re.I)
 
 
-def _phases() -> tuple[tuple[str, re.Pattern, int], ...]:
-    """The lexicon's phases (`Apertura`, `Clausura`), each with the pattern that finds it as a word
-    in a header's value and the year of a two-year season it is played in (0 the first, 1 the
-    second): made once (_PHASES), not looked up in re's cache and escaped again, nor the lexicon
-    imported (~9 K instructions), at every header."""
-    tournaments = lexicon()["tournaments"]
-    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I), tournaments["phase_year"].get(p.casefold(), 0))
-                 for p in tournaments["phase_letters"].values())
-
-
-_PHASES = _phases()
+# The lexicon's phases (`Apertura`, `Clausura`), each with the pattern that finds it as a word in a header's
+# value (tournaments.phase_words: made by every check already) and the year of a two-year season it is played
+# in (0 the first, 1 the second): made once, not looked up in re's cache and escaped again at every header.
+_PHASES = tuple((p, named, phase_offsets().get(p.lower(), 0)) for p, named in phase_words())
 
 
 # A numbered round's heading as the reader writes it (`Round: 12`, `Matchday 12`: `Round 12`).
