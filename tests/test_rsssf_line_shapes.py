@@ -119,10 +119,10 @@ def _as_matched(line: str):
 
 
 def _as_plain(line: str):
-    from seasonparse.frontend.rsssf import _PLAIN_RESULT, _ends_in_marker
+    from seasonparse.frontend.rsssf import _PLAIN_RESULT, _plain_away
 
     m = _PLAIN_RESULT.match(line)
-    if m is None or "-" in m["away"] or _ends_in_marker(m["away"]):
+    if m is None or "-" in m["away"] or not _plain_away(m["away"], set()):
         return None
     return m["home"], m["hg"], m["ag"], m["away"], (), (), m.start("away")
 

@@ -39,30 +39,32 @@ def tournament_in(text: str) -> Tournament | None:
 
 
 @cache
-def _phase_offsets() -> dict[str, int]:
+def phase_offsets() -> dict[str, int]:
+    """A phase's year in a two-year season by its name in lower case (the lexicon's phase_year: `apertura`
+    0, the first; `clausura` 1, the second)."""
     return {k.lower(): v for k, v in lexicon()["tournaments"]["phase_year"].items()}
 
 
 def season_of(t: Tournament) -> int | None:
     """The first year of the split season a phase tournament belongs to (`Apertura
     2011` and `Clausura 2012`: 2011, by the lexicon's phase_year); None otherwise."""
-    offset = _phase_offsets().get(str(t[0]).lower())
+    offset = phase_offsets().get(str(t[0]).lower())
     return t[1] - offset if offset is not None and isinstance(t[1], int) else None
 
 
 def phase_of_season(phase: str, first_year: int) -> Tournament | None:
     """The tournament of `phase` in the season starting in `first_year`."""
-    offset = _phase_offsets().get(phase.strip().lower())
+    offset = phase_offsets().get(phase.strip().lower())
     return None if offset is None else (phase.strip().capitalize(), first_year + offset)
 
 
 @lru_cache(maxsize=4096)  # asked for every section title of every match and table
 def _phase_only(text: str) -> str | None:
-    return next((p for p, pattern in _phase_words() if pattern.search(text or "")), None)
+    return next((p for p, pattern in phase_words() if pattern.search(text or "")), None)
 
 
 @cache
-def _phase_words() -> tuple[tuple[str, re.Pattern], ...]:
+def phase_words() -> tuple[tuple[str, re.Pattern], ...]:
     """(phase, its word as a whole word) in the lexicon's order."""
     return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I))
                  for p in lexicon()["tournaments"]["phase_letters"].values())
@@ -129,7 +131,7 @@ def league_named(text: str | None) -> str | None:
     if not text:
         return None
     name = _SEASON_WORDS.sub(" ", text)
-    for _, named in _phase_words():
+    for _, named in phase_words():
         name = named.sub(" ", name)
     name = " ".join(fold(name).split())
     return name or None

@@ -22,14 +22,11 @@ import re
 from datetime import date
 from functools import cache, lru_cache
 
-from seasonparse.tournaments import match_phase
+from seasonparse.tournaments import match_phase, phase_offsets, phase_words
 from seasonparse.frontend.source import Source, read
 from seasonparse.lazy_re import compile_lazily
-from seasonparse.lexicon import lexicon
 from seasonparse.model import (
-    ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, InfoboxField, Match, Row, Section,
-    Table, maker)
-from seasonparse.model import Document
+    ERROR, NO_MATCH_DETAILS, WARNING, Block, Diagnostic, Document, InfoboxField, Match, Row, Section, Table, maker)
 from seasonparse.names import club_words, fold, same_club
 from seasonparse.football import round_index
 from seasonparse.seasons import FOOTBALL_YEAR_START, season_year, season_years, start_month_of
@@ -69,7 +66,7 @@ _MATCH = re.compile(r"^(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s++(?P
                     r"(?P<ag>\d{1,2}+)(?P<rest>(?:\s.*)?)$")
 # The same split in one step, where the away club is plain (words with one space between, no
 # bracket): the atomic group takes the first home and score `_MATCH` accepts, and the away
-# club is then where the line shows it (no marker last: `_ends_in_marker`), or the line is
+# club is then where the line shows it (no marker last: `_plain_away`), or the line is
 # left to `_MATCH`.
 _PLAIN_RESULT = re.compile(r"(?>(?P<home>\S(?:\S++(?:\s++\S++)*?|(?:\s++\S++)+?)?)\s++(?P<hg>\d{1,2}+)\s*+-\s*+"
                            r"(?P<ag>\d{1,2}+)(?=\s|$))\s++(?P<away>[^\s\[(]++(?: [^\s\[(]++)*+)$")
@@ -156,29 +153,27 @@ def _fold(text: str) -> str:
 
 
 # The reference words' [rsssf] lists are written folded (data/reference.toml, tests/test_reference_words.py):
-# read as written, not folded again at every start (~0.5 M instructions for the ~170 words).
+# read as written, not folded again at every start (~0.5 M instructions for the ~170 words). What the reader
+# derives from them is made here, at its import, which every reading pays once anyway (each made at its first
+# call instead had a cache of its own: ~16 K instructions a cache to create, ~0.7 K a call to look up).
+_WORDS = words()["rsssf"]
+_MONTHS = {name.rstrip("."): i + 1 for i, names in enumerate(_WORDS["months"]) for name in names}
+# the lists the reader asks whether a word is one of, each as a set (`_FOLDED["note_words"]`)
+_FOLDED = {key: frozenset(_WORDS[key]) for key in (
+    "header_keys", "note_words", "neutral_venue_words", "not_a_place_words", "leg_words", "participants", "page_parts",
+    "group_prefixes")}
+_MARKERS: dict[str, str] = _WORDS["markers"]
 
-@cache
-def _months() -> dict[str, int]:
-    return {name.rstrip("."): i + 1 for i, names in enumerate(words()["rsssf"]["months"]) for name in names}
 
-
-@lru_cache(maxsize=256)
 def _month(word: str) -> int | None:
-    """The month a word names as written (`Jul`, `July`), asked once per word: a
-    reference writes the same dozen month words on a hundred date lines."""
-    return _months().get(_fold(word))
+    """The month a word names as written (`Jul`, `July`): a date line's words are asked once per word
+    (_date_part), the others seldom (no cache of its own: ~16 K instructions to create)."""
+    return _MONTHS.get(_fold(word))
 
 
-@cache
-def _folded(key: str) -> frozenset[str]:
-    return frozenset(words()["rsssf"][key])
-
-
-@cache
-def _prefixes(*keys: str) -> tuple[str, ...]:
-    """Folded prefixes of the word lists `keys`, as one tuple for str.startswith."""
-    return tuple(sorted(set().union(*map(_folded, keys))))
+# a note's and a bye's folded prefixes, each list as a tuple for str.startswith
+_NOTE_PREFIXES, _BYE_PREFIXES = tuple(_WORDS["note_prefixes"]), tuple(_WORDS["bye_prefixes"])
+_NOTE_OR_BYE_PREFIXES = _NOTE_PREFIXES + _BYE_PREFIXES
 
 
 @lru_cache(maxsize=256)
@@ -186,42 +181,33 @@ def _header_key(written: str) -> str | None:
     """A header line's key (`Season`, `Competition`) folded, or None where the words before a
     colon are no header key (`Round`, `Bye`): asked once per key as written."""
     key = _fold(written)
-    return key if key in _folded("header_keys") else None
+    return key if key in _FOLDED["header_keys"] else None
 
 
-@cache
-def _markers() -> dict[str, str]:
-    return words()["rsssf"]["markers"]
-
-
-@lru_cache(maxsize=4096)
 def _is_marker(word: str) -> bool:
-    """Whether a word as written is a marker (`awd`, `aet`): asked once per word, as the
-    same few club names end hundreds of result lines."""
-    return _fold(word) in _markers()
+    """Whether a word as written is a marker (`awd`, `aet`): a plain away club's last word asked once
+    per name (_plain_away), as the same few club names end hundreds of result lines."""
+    return _fold(word) in _MARKERS
 
 
-@lru_cache(maxsize=1024)
-def _ends_in_marker(away: str) -> bool:
-    """Whether a plain away club's last word is a marker (`Mérida awd`): asked once per name."""
-    return _is_marker(away.rpartition(" ")[2])
+def _plain_away(away: str, plain: set[str]) -> bool:
+    """Whether a plain away club's last word is no marker (`Mérida`, not `Mérida awd`), kept in `plain`
+    where it is no marker: the reading's set of such names, which the reader asks first (a set's
+    look-up a result line, not a cache's call: ~0.5 K instructions less)."""
+    if _is_marker(away.rpartition(" ")[2]):
+        return False
+    plain.add(away)
+    return True
 
 
-@cache
-def _official_re() -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in words()["rsssf"]["official_name"])
-    return re.compile(rf"(?:{alternatives})\s+(?P<name>[^.;,]+)", re.I)
+# a footnote's official name (`[1] Official name Universidad de Guadalajara`): compiled at the first footnote
+_OFFICIAL = compile_lazily(rf"(?:{'|'.join(map(re.escape, _WORDS['official_name']))})\s+(?P<name>[^.;,]+)", re.I)
 
 
-@cache
-def _phases() -> tuple[tuple[str, re.Pattern, int], ...]:
-    """The lexicon's phases (`Apertura`, `Clausura`), each with the pattern that finds it as a word
-    in a header's value and the year of a two-year season it is played in (0 the first, 1 the
-    second): made once, not looked up in re's cache and escaped again, nor the lexicon imported
-    (~9 K instructions), at every header."""
-    tournaments = lexicon()["tournaments"]
-    return tuple((p, re.compile(rf"\b{re.escape(p)}\b", re.I), tournaments["phase_year"].get(p.casefold(), 0))
-                 for p in tournaments["phase_letters"].values())
+# The lexicon's phases (`Apertura`, `Clausura`), each with the pattern that finds it as a word in a header's
+# value (tournaments.phase_words: made by every check already) and the year of a two-year season it is played
+# in (0 the first, 1 the second): made once, not looked up in re's cache and escaped again at every header.
+_PHASES = tuple((p, named, phase_offsets().get(p.lower(), 0)) for p, named in phase_words())
 
 
 # A numbered round's heading as the reader writes it (`Round: 12`, `Matchday 12`: `Round 12`).
@@ -255,16 +241,14 @@ def _round_number(text: str) -> str | None:
         t = t[:-1].rstrip()
     if not t[-1:].isdecimal():
         return None
-    for word in _numbered_round_words():  # the first that the line starts with
+    for word in _NUMBERED_ROUND_WORDS:  # the first that the line starts with
         if _fold(t[:len(word)]) == word:
             number = t[len(word):].removeprefix(":").strip()
             return number if number.isdecimal() else None
     return None
 
 
-@cache
-def _numbered_round_words() -> tuple[str, ...]:
-    return tuple(words()["rsssf"]["numbered_round_words"])
+_NUMBERED_ROUND_WORDS = tuple(_WORDS["numbered_round_words"])
 
 
 def _date_words(text: str) -> tuple[int | None, int | None, str | None] | None:
@@ -283,7 +267,9 @@ def _date_words(text: str) -> tuple[int | None, int | None, str | None] | None:
         second = second.removesuffix(",")
     else:
         return None
-    first, second = _date_part(first), _date_part(second)
+    parts = _DATE_PARTS  # (a dict's look-up, not a cache's call: ~0.5 K instructions less a word)
+    first = parts[first] if first in parts else _date_part(first)
+    second = parts[second] if second in parts else _date_part(second)
     if first is None or second is None:
         return None
     return (second[0], first[1], year) if first[1] is not None else (first[0], second[1], year)
@@ -315,17 +301,24 @@ def _days_of_a_round(text: str) -> bool:
     return 0 < gap <= (2 if m["sep"] == "," else 6)
 
 
-@lru_cache(maxsize=256)
+_DATE_PARTS: dict[str, tuple[int | None, int | None] | None] = {}  # _date_part's first 256 words
+
+
 def _date_part(word: str) -> tuple[int | None, int | None] | None:
     """A date line's word (`Jul`, `July`, `Aug.`, `29`) as (the month it names, the day it is): letters,
     maybe with a dot after them, name a month (None where none has that name: _month of the word
     less its dots) and are no day (None); one or two digits are a day and no month's name (the
     reference words name months by letters: tests/test_reference_words.py); None for any other
-    word. Asked once per word: a reference writes the same month words and days on every date line."""
+    word. Asked once per word, kept in _DATE_PARTS: a reference writes the same month words and days on
+    every date line."""
     letters = word.removesuffix(".")
     if letters.isascii() and letters.isalpha():
-        return _month(word.rstrip(".")), None
-    return (None, int(word)) if len(word) <= 2 and word.isdecimal() else None
+        part = _month(word.rstrip(".")), None
+    else:
+        part = (None, int(word)) if len(word) <= 2 and word.isdecimal() else None
+    if len(_DATE_PARTS) < 256:
+        _DATE_PARTS[word] = part
+    return part
 
 
 def _unmarked(text: str) -> str:
@@ -365,14 +358,14 @@ def _titled(text: str) -> bool:
 def _ends_with(folded: str, key: str) -> bool:
     """Whether a folded heading is or ends with one of the folded words of the list `key`: one with a
     space before it ends the heading with a space before it (one look-up, not a set's and the ends')."""
-    return (" " + folded).endswith(_word_endings(key))
+    return (" " + folded).endswith(_WORD_ENDINGS[key])
 
 
 def at_a_venue(note: str) -> bool:
     """Whether a note (a bracket's after a result, or a date line's words) says where the match was
     played, away from both clubs' grounds: its first word one of the reference words'
     neutral_venue_words (`at Wembley, London`)."""
-    return _fold(note.partition(" ")[0]) in _folded("neutral_venue_words")
+    return _fold(note.partition(" ")[0]) in _FOLDED["neutral_venue_words"]
 
 
 def played_at(words_: str) -> bool:
@@ -391,24 +384,18 @@ def played_at(words_: str) -> bool:
 
 def _names_no_place(text: str, key: str = "not_a_place_words") -> bool:
     """Whether a word of `text` is one of the reference words' `key` (dots left out: `a.e.t.`)."""
-    return not _folded(key).isdisjoint(_fold(w).replace(".", "").strip(",;:()") for w in text.split())
+    return not _FOLDED[key].isdisjoint(_fold(w).replace(".", "").strip(",;:()") for w in text.split())
 
 
 def _note_words_first(text: str) -> bool:
     """Whether `text` starts with one of the reference words' note_words (`replay`, `postponed`)."""
-    return _fold(text.partition(" ")[0]).rstrip(".,:") in _folded("note_words")
+    return _fold(text.partition(" ")[0]).rstrip(".,:") in _FOLDED["note_words"]
 
 
-@cache
-def _legs() -> dict[str, int]:
-    """A leg's heading folded (`first legs`, `2nd leg`) -> the leg, 0 the first (where both lists wrote one)."""
-    return {**dict.fromkeys(_folded("second_leg"), 1), **dict.fromkeys(_folded("first_leg"), 0)}
-
-
-@cache
-def _word_endings(key: str) -> tuple[str, ...]:
-    """The folded words of the list `key` as a heading's last words: each after a space."""
-    return tuple(" " + e for e in _folded(key))
+# A leg's heading folded (`first legs`, `2nd leg`) -> the leg, 0 the first (where both lists wrote one).
+_LEGS = {**dict.fromkeys(_WORDS["second_leg"], 1), **dict.fromkeys(_WORDS["first_leg"], 0)}
+# The folded words of the lists a heading may end with, as its last words: each after a space (_ends_with).
+_WORD_ENDINGS = {key: tuple(" " + e for e in _WORDS[key]) for key in ("round_endings", "stage_endings", "group_stages")}
 
 
 def _markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
@@ -760,6 +747,7 @@ class _Reader:
         read_date, read_match, record, line, classify = self.read_date, self.read_match, self.record, self.line, \
             self.classify
         quiet = True  # no table, note, list or participant list open: only `line` opens or closes one
+        plain_aways: set[str] = set()  # the away clubs read whose last word is no marker (_plain_away)
         for number, raw in enumerate(self.lines, 1):
             if self.open_group is not None:  # (a bracket's shapes are a module of their own)
                 from seasonparse.frontend.rsssf_brackets import continue_group
@@ -781,7 +769,8 @@ class _Reader:
                         "[" not in text or "-" in text.partition("[")[0]):  # a score before any bracket
                     if (m := _PLAIN_RESULT.match(text)) is not None:
                         home, home_goals, away_goals, away = m.groups()
-                        if "-" not in away and not _ends_in_marker(away) and not ("-" in home and _glued_in(home)):
+                        if "-" not in away and (away in plain_aways or _plain_away(away, plain_aways)) and not (
+                                "-" in home and _glued_in(home)):
                             start = 1 if raw[0] == text[0] else raw.find(text) + 1
                             record(number, raw, text, start, home, away, home_goals, away_goals,
                                    start + len(text) - len(away), (), ())  # (the away club ends the line)
@@ -886,18 +875,18 @@ class _Reader:
         if " - " in text and self.read_tie(n, raw, text):
             return
         if first == "[" and (m := _footnote(text)) is not None:
-            official = _official_re().search(m["text"])
+            official = _OFFICIAL.search(m["text"])
             self.footnotes.append(Footnote(m["n"], m["text"], n, official["name"].strip() if official else None,
                                            tuple(self.notes_by_number.get(m["n"], ()))))
             self.blocks.append(_block(("list", n, n, text, (m["text"],), self.path)))
             return
         # the note and bye prefixes are plain ASCII words ending in a colon (tests/test_reference_words.py), and
         # casefold writes a colon only for one: a line with no colon among its first 12 characters has neither
-        if 0 < colon < 12 and (head := text[:12].casefold()).startswith(_prefixes("note_prefixes", "bye_prefixes")):
-            if head.startswith(_prefixes("note_prefixes")):
+        if 0 < colon < 12 and (head := text[:12].casefold()).startswith(_NOTE_OR_BYE_PREFIXES):
+            if head.startswith(_NOTE_PREFIXES):
                 self.note = [n, n, [text], star]
                 return
-            if head.startswith(_prefixes("bye_prefixes")):
+            if head.startswith(_BYE_PREFIXES):
                 club = text.split(":", 1)[1].strip()
                 self.byes.append(_bye((club, n, self.path)))
                 self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
@@ -929,7 +918,7 @@ class _Reader:
             return
         if last == ":" and (label := _label(text)) is not None:
             self.blocks.append(_block(("subheading", n, n, label.strip(), (), self.path)))
-            self.expect_participants = _fold(label) in _folded("participants")
+            self.expect_participants = _fold(label) in _FOLDED["participants"]
             return
         if first == "[" and self.last_match_line == n - 1:
             from seasonparse.frontend.rsssf_brackets import attach_scorers
@@ -950,7 +939,7 @@ class _Reader:
         found = season_years(value) if key == "season" else None
         years = found[:2] if found else None
         if years:  # (a phase is asked of a season's value only: a loop, not next() of a generator)
-            for phase, named, offset in _phases():
+            for phase, named, offset in _PHASES:
                 if named.search(value):
                     break
             else:
@@ -983,7 +972,7 @@ class _Reader:
         if len(head.split()) > 4 or ":" in head or "-" in head and _score_like(head):
             return False
         folded = _fold(head)
-        if (leg := _legs().get(folded)) is not None:
+        if (leg := _LEGS.get(folded)) is not None:
             self.heading(5, head, n)
             self.leg = leg
         elif round_index(head) is not None or ((titled := _titled(head)) and _ends_with(folded, "round_endings")):
@@ -994,7 +983,7 @@ class _Reader:
             self.heading(3, head, n)
             if part:
                 self.open_part(head, n)
-        elif marked and folded in _folded("page_parts"):  # `#### Results`: a part of the page, no competition
+        elif marked and folded in _FOLDED["page_parts"]:  # `#### Results`: a part of the page, no competition
             self.heading(4, head, n)
         elif marked and self.single_phase and self.segments[-1]["tournament"] is None:
             # another competition of the season's page (`#### 1. Liga (Second Level)`)
@@ -1039,7 +1028,7 @@ class _Reader:
         if _ends_with(folded, "group_stages") or _title_phase(head) == "cup":
             return True
         first, _, rest = folded.partition(" ")
-        if rest and " " not in rest and first in _folded("group_prefixes"):
+        if rest and " " not in rest and first in _FOLDED["group_prefixes"]:
             return False if self.in_part else None  # a group of a stage; alone, a heading (review27)
         return None
 
@@ -1064,13 +1053,16 @@ class _Reader:
         markers, scorers, away = _markers_of(rest)
         if not away or _score_like(away) or _glued_in(away) or "-" in home and _glued_in(home):  # `4-2p`: no club's
             return False
-        if markers and wrapped is None and (void := _no_result(markers)) is not None:
-            # `Necaxa  0-0 Mérida  abd`: the score when the match was abandoned is no result, kept aside as
-            # `Necaxa abd Mérida` is (trial60: it was counted, a false R001 and two R006 on a reference that
-            # agrees with itself)
-            self.unplayed.append(Unplayed(home, away, void, n, self.path))
-            self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
-            return True
+        if markers and wrapped is None:
+            from seasonparse.frontend.rsssf_brackets import no_result  # (what a marker means: asked of few lines)
+
+            if (void := no_result(markers)) is not None:
+                # `Necaxa  0-0 Mérida  abd`: the score when the match was abandoned is no result, kept aside as
+                # `Necaxa abd Mérida` is (trial60: it was counted, a false R001 and two R006 on a reference that
+                # agrees with itself)
+                self.unplayed.append(Unplayed(home, away, void, n, self.path))
+                self.blocks.append(_block(("paragraph", n, n, text, (), self.path)))
+                return True
         self.record(n, raw, text, start, home, away, home_goals, away_goals, raw.find(away, rest_at) + 1 or start,
                     markers, scorers)
         if wrapped is not None:
@@ -1197,7 +1189,7 @@ class _Reader:
         1-2 in 89', awarded 0-3]`, an award written instead of a score (trial36: kept as a
         paragraph, silently): the match, with the score the note awards (marker `awd`); where
         the note gives none, a fixture without a result and a P024."""
-        unplayed, awarded = _folded_list("unplayed"), _award_markers()
+        unplayed, awarded = _UNPLAYED, _AWARD_MARKERS
         if text.isascii() and unplayed.isdisjoint(lowered := text.lower().split()) and awarded.isdisjoint(lowered):
             return False  # no word is a marker (each word's lower case, as below): prose, in C loops
         parts = text.split()
@@ -1272,60 +1264,9 @@ class _Reader:
                          tuple(self.footnotes), tuple(self.byes), tuple(self.unplayed), pairs)
 
 
-@cache
-def _folded_list(key: str) -> frozenset[str]:
-    return frozenset(words()["rsssf"][key]["markers"])
-
-
-def _no_result(markers: list[str]) -> str | None:
-    """The marker after a score that makes it no result (the reference words' `no_result`: `abd`, `[abd;
-    replayed]`, `[annulled]`), as written; None where there is none, or where a part of one says the score stands
-    (_says_it_stands: an award or a forfeit, `abd [awarded 0-2]`; `[abd; result stood]`; the day a postponed match
-    was played, `ppd [played Oct 2]`: review48)."""
-    parts = [(marker, [_fold(part.strip()) for part in re.split(r"[;,]", marker)]) for marker in markers]
-    if any(_says_it_stands(part) for _, folded in parts for part in folded):
-        return None
-    void = _folded_list("no_result")
-    return next((marker for marker, folded in parts if not void.isdisjoint(folded)), None)
-
-
-def _says_it_stands(part: str) -> bool:
-    """Whether a part of a note (folded) says a score stands: an award's or a forfeit's word (`abd [awd as Beta did
-    not appear]`); the result or score said to stand after it (`result stood`, `result was confirmed`, `score at
-    abandonment stood`); `played`, maybe `on`, then a day or a month (`ppd [played on Oct 2]`). The last two never
-    where a word negates them (`result did not stand`, `never played`, `to be played again`: review49, each kept
-    an abandoned score; review50: the award and the gaps)."""
-    words_, kept = [w.strip(".") for w in part.split()], _no_result_words()
-    if not kept["kept_by"].isdisjoint(words_):
-        return True
-    if not kept["negations"].isdisjoint(words_):
-        return False
-    for i, word in enumerate(words_):
-        if word in kept["stood"] and not kept["stood_subjects"].isdisjoint(words_[:i]):
-            return True
-        if word in kept["played"]:
-            after = words_[i + 1:i + 3]
-            after = after[1:] if after[:1] == ["on"] else after[:1]
-            if after and (after[0][:1].isdigit() or after[0] in _months()):
-                return True
-    return False
-
-
-@cache
-def _no_result_words() -> dict[str, frozenset[str]]:
-    """The reference words' no_result lists, folded; `kept_by` with the markers that mean an award or a walkover
-    and those meanings (`awd`, `awarded`, `w/o`, `walkover`: the markers' own table, not written again)."""
-    table = words()["rsssf"]["no_result"]
-    out = {key: frozenset(_fold(w) for w in table[key]) for key in ("stood", "stood_subjects", "played", "negations")}
-    awards = {(k, v) for k, v in _markers().items() if v in ("awarded", "walkover")}
-    out["kept_by"] = frozenset(_fold(w) for w in (*table["kept_by"], *(k for k, _ in awards), *(v for _, v in awards)))
-    return out
-
-
-@cache
-def _award_markers() -> frozenset[str]:
-    """The markers that mean an award (`awd`): written in place of a score, the note after it gives it."""
-    return frozenset(k for k, v in _markers().items() if v == "awarded")
+_UNPLAYED = frozenset(_WORDS["unplayed"]["markers"])  # written instead of a score: `Necaxa ppd Mérida`
+# The markers that mean an award (`awd`): written in place of a score, the note after it gives it.
+_AWARD_MARKERS = frozenset(k for k, v in _MARKERS.items() if v == "awarded")
 
 
 def parse_source(source: Source) -> Reference:

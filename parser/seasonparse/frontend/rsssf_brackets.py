@@ -1,15 +1,16 @@
-"""What an RSSSF result line says in brackets (its markers, notes and scorers), and the brackets
-wrapped over lines: the RSSSF reader's (seasonparse.frontend.rsssf) rarer shapes, in a module the
-reader imports at the first line that has one. Most references list no scorers nor notes: the
+"""What an RSSSF result line says in brackets (its markers, and whether one makes the score no result;
+its notes and scorers), and the brackets wrapped over lines: the RSSSF reader's (seasonparse.frontend.rsssf)
+rarer shapes, in a module the reader imports at the first line that has one. Most references list no scorers nor notes: the
 reader's import, with these in it, cost ~0.4 M instructions more at every run with a reference."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from seasonparse.frontend.rsssf import (
-    MAX_WRAPPED_LINES, PENALTIES, _MATCH, _fold, _folded, _markers, _month, _note_words_first, _round_number,
-    _table_row, _trailing_marker, at_a_venue)
+    _FOLDED, _MARKERS, _MONTHS, _WORDS, MAX_WRAPPED_LINES, PENALTIES, _MATCH, _fold, _month, _note_words_first,
+    _round_number, _table_row, _trailing_marker, at_a_venue)
 from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import names_any
 from seasonparse.model import WARNING, Diagnostic, Event, Match
@@ -46,12 +47,12 @@ def _name_part(inner: str) -> bool:
     letters = inner.replace(".", "")
     if not inner[:1].isupper() or not letters.isalpha() or len(letters) < 2 or _marker_group(inner):
         return False
-    return _fold(inner).rstrip(".") not in _folded("note_words") and not names_any(inner, "scores", "notes")
+    return _fold(inner).rstrip(".") not in _FOLDED["note_words"] and not names_any(inner, "scores", "notes")
 
 
 def _marker_group(inner: str) -> bool:
     """Whether a bracket's text is one marker: `aet`, `awd`, `4-3 pen`."""
-    return re.match(PENALTIES, inner, re.I) is not None or _fold(inner) in _markers()
+    return re.match(PENALTIES, inner, re.I) is not None or _fold(inner) in _MARKERS
 
 
 # `Away     due to heavy snow]`: the text after the line's last gap of two spaces or more, closing a bracket
@@ -98,7 +99,7 @@ def marked(m: Match, markers: list[str], neutral: bool) -> Match:
     neutral = neutral or any(map(at_a_venue, markers))
     shootout = next(((int(p[1]), int(p[2])) for marker in markers if (p := re.match(PENALTIES, marker, re.I))), None)
     # after extra time where a marker says so (`aet`, `[aet, 3-4 pen]`), as an article's `(a.e.t.)` makes it (trial52)
-    extra_time = any(_markers().get(_fold(marker)) == "after extra time" for marker in markers)
+    extra_time = any(_MARKERS.get(_fold(marker)) == "after extra time" for marker in markers)
     if not neutral and shootout is None and not extra_time:
         return m
     return m._replace(neutral=neutral or m.neutral, penalties=shootout if shootout is not None else m.penalties,
@@ -244,3 +245,50 @@ def scorers(reader, m: Match, pieces: list[tuple[str, int, str]]) -> list[Event]
                                 int(e["stoppage"]) if e["stoppage"] else None, kind, n, column,
                                 column + len(entry)))
     return events
+
+
+_VOID = frozenset(_WORDS["no_result"]["markers"])  # the markers that make a score no result (no_result)
+
+
+def no_result(markers: list[str]) -> str | None:
+    """The marker after a score that makes it no result (the reference words' `no_result`: `abd`, `[abd;
+    replayed]`, `[annulled]`), as written; None where there is none, or where a part of one says the score stands
+    (_says_it_stands: an award or a forfeit, `abd [awarded 0-2]`; `[abd; result stood]`; the day a postponed match
+    was played, `ppd [played Oct 2]`: review48)."""
+    parts = [(marker, [_fold(part.strip()) for part in re.split(r"[;,]", marker)]) for marker in markers]
+    if any(_says_it_stands(part) for _, folded in parts for part in folded):
+        return None
+    return next((marker for marker, folded in parts if not _VOID.isdisjoint(folded)), None)
+
+
+def _says_it_stands(part: str) -> bool:
+    """Whether a part of a note (folded) says a score stands: an award's or a forfeit's word (`abd [awd as Beta did
+    not appear]`); the result or score said to stand after it (`result stood`, `result was confirmed`, `score at
+    abandonment stood`); `played`, maybe `on`, then a day or a month (`ppd [played on Oct 2]`). The last two never
+    where a word negates them (`result did not stand`, `never played`, `to be played again`: review49, each kept
+    an abandoned score; review50: the award and the gaps)."""
+    words_, kept = [w.strip(".") for w in part.split()], _no_result_words()
+    if not kept["kept_by"].isdisjoint(words_):
+        return True
+    if not kept["negations"].isdisjoint(words_):
+        return False
+    for i, word in enumerate(words_):
+        if word in kept["stood"] and not kept["stood_subjects"].isdisjoint(words_[:i]):
+            return True
+        if word in kept["played"]:
+            after = words_[i + 1:i + 3]
+            after = after[1:] if after[:1] == ["on"] else after[:1]
+            if after and (after[0][:1].isdigit() or after[0] in _MONTHS):
+                return True
+    return False
+
+
+@cache
+def _no_result_words() -> dict[str, frozenset[str]]:
+    """The reference words' no_result lists, folded; `kept_by` with the markers that mean an award or a walkover
+    and those meanings (`awd`, `awarded`, `w/o`, `walkover`: the markers' own table, not written again)."""
+    table = _WORDS["no_result"]
+    out = {key: frozenset(_fold(w) for w in table[key]) for key in ("stood", "stood_subjects", "played", "negations")}
+    awards = {(k, v) for k, v in _MARKERS.items() if v in ("awarded", "walkover")}
+    out["kept_by"] = frozenset(_fold(w) for w in (*table["kept_by"], *(k for k, _ in awards), *(v for _, v in awards)))
+    return out
