@@ -402,9 +402,7 @@ def _markers_of(rest: str) -> tuple[list[str], list[tuple[str, int]], str]:
     """(markers, scorer groups with their offsets in `rest`, the away team): a bracket's or a
     parenthesis's by rsssf_brackets.markers_of."""
     if "[" in rest or "(" in rest:
-        from seasonparse.frontend.rsssf_brackets import markers_of
-
-        return markers_of(rest)
+        return _brackets().markers_of(rest)
     markers: list[str] = []
     away = rest.split()
     while away and _trailing_marker(away[-1]):
@@ -466,6 +464,20 @@ def _tie_line(text: str) -> tuple[str, str, tuple[str, str], tuple[str, str], st
             away = " ".join(parts[:i])
             return None if _score_like(away) else (home, away, first, second, " ".join(rest))
     return None
+
+
+_BRACKETS: list = []  # rsssf_brackets, once imported
+
+
+def _brackets():
+    """The module of the reader's rarer shapes (rsssf_brackets: markers, notes and scorers in brackets),
+    imported at the first line that has one and kept: a function-level `from … import` costs ~8 K
+    instructions each time it runs, at every marked result line of a page."""
+    if not _BRACKETS:
+        from seasonparse.frontend import rsssf_brackets
+
+        _BRACKETS.append(rsssf_brackets)
+    return _BRACKETS[0]
 
 
 class _Reader:
@@ -729,9 +741,7 @@ class _Reader:
         while "," in head:
             head, _, after = head.rpartition(",")
             if any(map(str.isdigit, after)):  # (a C loop over the characters, not a generator)
-                from seasonparse.frontend.rsssf_brackets import note_group
-
-                if not note_group(after.strip()):
+                if not _brackets().note_group(after.strip()):
                     return False  # `[Aug 14, postponed from Aug 3]` is a date and a note (review30)
             if self.read_date(head + "]", n):
                 # where the day's matches were played, on neutral ground (`[Apr 8, at Wembley]`, a final's
@@ -750,9 +760,7 @@ class _Reader:
         plain_aways: set[str] = set()  # the away clubs read whose last word is no marker (_plain_away)
         for number, raw in enumerate(self.lines, 1):
             if self.open_group is not None:  # (a bracket's shapes are a module of their own)
-                from seasonparse.frontend.rsssf_brackets import continue_group
-
-                raw = continue_group(self, number, raw)
+                raw = _brackets().continue_group(self, number, raw)
                 if raw is None:
                     continue
             # most lines are results, then dates: where no block is open (a block owns the
@@ -794,9 +802,7 @@ class _Reader:
                 line(number, raw, raw, 0, False)
             quiet = not (self.rows or self.note or self.items or self.expect_participants) and self.participants is None
         if self.open_group is not None:
-            from seasonparse.frontend.rsssf_brackets import close_group
-
-            close_group(self, closed=False)
+            _brackets().close_group(self, closed=False)
         self.close_all_blocks()
         self.close_headings(0)
         return self.finish()
@@ -921,9 +927,7 @@ class _Reader:
             self.expect_participants = _fold(label) in _FOLDED["participants"]
             return
         if first == "[" and self.last_match_line == n - 1:
-            from seasonparse.frontend.rsssf_brackets import attach_scorers
-
-            if attach_scorers(self, text, n, raw):
+            if _brackets().attach_scorers(self, text, n, raw):
                 return
         if dash and not star and (_score_like(text) and len(self.path) >= 2 or self.path and (
                 _oversized_score(text) or _glued_in(text))):  # `Alpha 1-1 Beta 4-2p`
@@ -1054,9 +1058,7 @@ class _Reader:
         if not away or _score_like(away) or _glued_in(away) or "-" in home and _glued_in(home):  # `4-2p`: no club's
             return False
         if markers and wrapped is None:
-            from seasonparse.frontend.rsssf_brackets import no_result  # (what a marker means: asked of few lines)
-
-            if (void := no_result(markers)) is not None:
+            if (void := _brackets().no_result(markers)) is not None:  # (what a marker means: asked of few lines)
                 # `Necaxa  0-0 Mérida  abd`: the score when the match was abandoned is no result, kept aside as
                 # `Necaxa abd Mérida` is (trial60: it was counted, a false R001 and two R006 on a reference that
                 # agrees with itself)
@@ -1101,13 +1103,10 @@ class _Reader:
         if in_segment is not None:
             in_segment.append(index)
         if markers or self.date_neutral:  # (most results have neither)
-            from seasonparse.frontend.rsssf_brackets import marked
-
-            matches[index] = marked(matches[index], markers, self.date_neutral)
+            matches[index] = _brackets().marked(matches[index], markers, self.date_neutral)
         self.last_match_line = n
         if scorers:  # (most result lines have neither markers nor scorers)
-            from seasonparse.frontend.rsssf_brackets import scorers as read_scorers
-
+            read_scorers = _brackets().scorers
             m = matches[index]
             added = []  # (a loop, not a comprehension: that would make this function's names cells)
             for group, _ in scorers:
@@ -1199,15 +1198,14 @@ class _Reader:
             folded = word.lower() if word.isascii() else fold(word)  # _fold of one word, inline
             if folded not in unplayed and folded not in awarded:
                 continue
-            from seasonparse.frontend.rsssf_brackets import GROUP, wrapped_note
-
+            brackets = _brackets()
             home, after = " ".join(parts[:i]), " ".join(parts[i + 1:])
             if (bracket := after.rfind("[")) >= 0 and "]" not in after[bracket:]:  # a note wrapped over lines
                 wrapped = after[bracket + 1:]
-                after = f"{after[:bracket]}[{wrapped} {wrapped_note(self, n)}]"
+                after = f"{after[:bracket]}[{wrapped} {brackets.wrapped_note(self, n)}]"
                 self.open_group = [None, [(wrapped, n, raw)]]
-            groups = [(g[1] if g[1] is not None else g[2]).strip() for g in GROUP.finditer(after)]
-            away = " ".join(GROUP.sub(" ", after).split())
+            groups = [(g[1] if g[1] is not None else g[2]).strip() for g in brackets.GROUP.finditer(after)]
+            away = " ".join(brackets.GROUP.sub(" ", after).split())
             if not away:
                 return False
             if folded in awarded:
