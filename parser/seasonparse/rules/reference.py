@@ -370,6 +370,17 @@ def _explain(index, club, t, seg, diff, win):
     return out
 
 
+@lru_cache(maxsize=256)
+def _explained(what: str, points: int, matches: int, path: str, at: int, statement: str) -> tuple[str, Related]:
+    """What R005's message says of one part of an explanation (_explain's), and its statement's related line:
+    alike for every row the same part explains (the seeds: 11 rows, each the 3 points of one match against
+    one removed club), so made once for all of them."""
+    part = f"a deduction of {points} points (\"{statement}\")" if what == "a stated deduction" else (
+        f"the {plural(points, 'point')} from its {plural(matches, 'reference match', 'reference matches')} against "
+        f"{what} (\"{statement}\")")
+    return part, Related(path, at, 1, statement)
+
+
 def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) -> tuple | None:
     """The club's figures as the reference's own matches of the segment give them, where they contradict its
     table's row as R006 finds it (a win worth what the table's rows make it, `default` or the two-points era's)
@@ -507,13 +518,11 @@ def reference_standings(index, settings, report):
                 continue
             parts, related = [], [where]
             for what, points, (path, at, statement), matches in why:
-                if what == "a stated deduction":
-                    parts.append(f"a deduction of {points} points (\"{statement}\")")
-                else:
-                    parts.append(f"the {plural(points, 'point')} from its {plural(len(matches), 'reference match', 'reference matches')} against "
-                                 f"{what} (\"{statement}\")")
+                part, stated_at = _explained(what, points, len(matches), path, at, statement)
+                parts.append(part)
+                if what != "a stated deduction":
                     related += [_at(m) for m in matches]
-                related.append(Related(path, at, 1, statement))
+                related.append(stated_at)
             yield report(f"{text}; the difference is exactly {' and '.join(parts)}, which the article's table "
                          "leaves out", line, 1, path=doc.path, related=related, severity=INFO)
 
