@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter, is_, itemgetter
 
 from seasonparse.seasons import season_years
 from seasonparse.tournaments import match_phase, section_tournament, table_tournament, tournament_in
@@ -370,6 +370,17 @@ def _explain(index, club, t, seg, diff, win):
     return out
 
 
+@lru_cache(maxsize=256)
+def _explained(what: str, points: int, matches: int, path: str, at: int, statement: str) -> tuple[str, Related]:
+    """What R005's message says of one part of an explanation (_explain's), and its statement's related line:
+    alike for every row the same part explains (the seeds: 11 rows, each the 3 points of one match against
+    one removed club), so made once for all of them."""
+    part = f"a deduction of {points} points (\"{statement}\")" if what == "a stated deduction" else (
+        f"the {plural(points, 'point')} from its {plural(matches, 'reference match', 'reference matches')} against "
+        f"{what} (\"{statement}\")")
+    return part, Related(path, at, 1, statement)
+
+
 def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) -> tuple | None:
     """The club's figures as the reference's own matches of the segment give them, where they contradict its
     table's row as R006 finds it (a win worth what the table's rows make it, `default` or the two-points era's)
@@ -507,13 +518,11 @@ def reference_standings(index, settings, report):
                 continue
             parts, related = [], [where]
             for what, points, (path, at, statement), matches in why:
-                if what == "a stated deduction":
-                    parts.append(f"a deduction of {points} points (\"{statement}\")")
-                else:
-                    parts.append(f"the {plural(points, 'point')} from its {plural(len(matches), 'reference match', 'reference matches')} against "
-                                 f"{what} (\"{statement}\")")
+                part, stated_at = _explained(what, points, len(matches), path, at, statement)
+                parts.append(part)
+                if what != "a stated deduction":
                     related += [_at(m) for m in matches]
-                related.append(Related(path, at, 1, statement))
+                related.append(stated_at)
             yield report(f"{text}; the difference is exactly {' and '.join(parts)}, which the article's table "
                          "leaves out", line, 1, path=doc.path, related=related, severity=INFO)
 
@@ -742,10 +751,12 @@ def reference_name_unpaired(index, settings, report):
         article:    Bayern Munich 2 - 0 Juventus ... Juventus 1 - 0 Bayern Munich
         reference:  Bayern München  - Juventus  2-0 0-1
     """
-    paired_articles = set(map(_PAIRED, index.pairings))
     articles = (*index.article_matches, *index.undated_legs)
+    if len(index.pairings) >= len(articles) and all(map(is_, map(_ARTICLE, index.pairings), articles)):
+        return  # every article match paired, each by the pairing in its place (one reference, most runs)
+    paired_articles = set(map(_PAIRED, index.pairings))
     if all(map(paired_articles.__contains__, map(_ARTICLE_MATCH, articles))):
-        return  # every article match paired (most runs): no name of theirs is left to tie
+        return  # every article match paired: no name of theirs is left to tie
     paired_refs = {id(rm) for _, rm in index.pairings}
     article_clubs = {club for a in articles for club in (a.home, a.away)}
     reference_clubs = {club for rm in index.ref_matches for club in (rm.home, rm.away)}
@@ -787,6 +798,11 @@ def reference_name_unpaired(index, settings, report):
 # (the seeds' 61 with the reference: 0.02 M instructions less than comprehensions over the fields)
 _ARTICLE_MATCH = attrgetter("doc.path", "match.index")
 _PAIRED = attrgetter("article.doc.path", "article.match.index")
+# A pairing's article match itself (its first field): a pairing holds the very ArticleMatch the index made,
+# and the index pairs the articles' matches in their order, so where one reference pairs every one (most
+# runs), the first pairings hold them in order, which `is` tells in C with no key made (R008 0.20 -> 0.04 M
+# instructions on the seeds); only where they do not (two references, a match unpaired) are keys compared
+_ARTICLE = itemgetter(0)
 
 
 def _clear_best(counted) -> dict:
