@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache, lru_cache
-from itertools import combinations, compress
+from itertools import combinations, compress, islice
 from typing import Callable, Iterable
 
 
@@ -120,6 +120,7 @@ class Clubs:
         self.linked: set[str] = set()  # roots whose names hold a link target (an article)
         self.rosters: dict[str, tuple[tuple[str, str, str], ...]] = {}  # root -> (kind, first, last) (Roster)
         self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
+        self.gathered: tuple | None = None  # what _decided gathered of the documents (see _resumed)
 
     def add(self, name: str, place: tuple[str, int]) -> str:
         """The name's key; a new key is recorded where first seen (`place`, a Place or a
@@ -742,29 +743,39 @@ def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
 
 
 def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
-                  aliases: dict[str, tuple[str, ...]]) -> Clubs:
+                  aliases: dict[str, tuple[str, ...]], after: Clubs | None = None) -> Clubs:
     """The clubs of a corpus from its documents' (path, Evidence), in document order;
     `evidence_of()` gives them anew for each pass (inference by matches takes several),
-    so they need not all be held at once."""
-    return _decided(evidence_of, aliases)
+    so they need not all be held at once. `after`: clubs decided by from_evidence over the
+    first documents evidence_of() gives, given the same Evidence (the articles' identity.build,
+    for the references' joint decision, seasonparse.reconcile): what it gathered of them
+    before deciding anything is taken, not gathered again (_resumed)."""
+    return _decided(evidence_of, aliases, after)
 
 
 def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
-             aliases: dict[str, tuple[str, ...]]) -> Clubs:
-    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs)."""
-    clubs = Clubs()
-    # a group's clubs -> its number: the same clubs in another match or document keep
-    # them apart no further, so they are numbered once (every pair of a league meets twice
-    # a season, and in every article of that season)
-    numbered: dict[tuple[str, ...], int] = {}
-    targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
-    self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
-    rostered: dict[tuple[str, str, str, str], None] = {}
-    # keys written as a standings row's club with status marks (status_marked) -> what _status_only
-    # asks of them; and the keys written otherwise in some document
-    status_rows: dict[str, tuple[str, bool, set[str]]] = {}
-    elsewhere: set[str] = set()
-    for path, found in evidence_of():
+             aliases: dict[str, tuple[str, ...]], after: Clubs | None = None) -> Clubs:
+    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs). First
+    what each document tells is gathered, in document order and with no merge made (every
+    key its own root): the names, the groups, the link targets, the rosters and the status
+    rows; what it gathered is kept on the clubs (`gathered`, see _resumed), and then decided."""
+    if after is None:
+        clubs, documents = Clubs(), 0
+        # a group's clubs -> its number: the same clubs in another match or document keep
+        # them apart no further, so they are numbered once (every pair of a league meets twice
+        # a season, and in every article of that season)
+        numbered: dict[tuple[str, ...], int] = {}
+        targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
+        self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
+        rostered: dict[tuple[str, str, str, str], None] = {}
+        # keys written as a standings row's club with status marks (status_marked) -> what _status_only
+        # asks of them; and the keys written otherwise in some document
+        status_rows: dict[str, tuple[str, bool, set[str]]] = {}
+        elsewhere: set[str] = set()
+    else:
+        clubs, documents, numbered, targets, self_linked, rostered, status_rows, elsewhere = _resumed(after)
+    for path, found in islice(evidence_of(), documents, None):
+        documents += 1
         rostered.update(dict.fromkeys(found.rosters))
         marked = _status_rows(found, status_rows) if found.status_rows else ()
         for name, line, target in found.names:
@@ -780,8 +791,9 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         for members in found.groups:
             if members not in numbered:
                 numbered[members] = len(numbered) + 1
+    # (none of these is changed below: each is read only, and a key's name and first place are never changed)
+    clubs.gathered = (len(clubs.parent), documents, numbered, targets, self_linked, rostered, status_rows, elsewhere)
     clubs.stand_in(numbered)  # no group is read before the aliases' merges below
-    del numbered
     clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
     for canonical, others in sorted(aliases.items()):
@@ -800,6 +812,25 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         by_root.setdefault(clubs.root(club), {})[kind, first, last] = None
     clubs.rosters = {r: tuple(sorted(spans)) for r, spans in sorted(by_root.items())}
     return clubs
+
+
+def _resumed(clubs: Clubs) -> tuple:
+    """What _decided had gathered of its documents for `clubs` (its `gathered`), as it stood before
+    any merge, copied for a decision that goes on gathering more documents: a fresh Clubs holding the
+    keys added by then (parent, display and first_seen list them in the order Clubs.add made them; a
+    merge or a later add changes no earlier key's entry but its parent, and before any merge every key
+    is its own root), the number of documents, and copies of the other accumulators, as deep as the
+    gathering changes them (a label's targets, a status row's other clubs). Gathering is a fold over
+    the documents in order: going on from its state after the first ones is gathering them all."""
+    keys, documents, numbered, targets, self_linked, rostered, status_rows, elsewhere = clubs.gathered
+    fresh = Clubs()
+    names = list(islice(clubs.parent, keys))
+    fresh.parent = dict(zip(names, names))
+    fresh.display = dict(islice(clubs.display.items(), keys))
+    fresh.first_seen = dict(islice(clubs.first_seen.items(), keys))
+    return (fresh, documents, dict(numbered), {label: dict(found) for label, found in targets.items()},
+            set(self_linked), dict(rostered),
+            {k: (bare, same, set(others)) for k, (bare, same, others) in status_rows.items()}, set(elsewhere))
 
 
 _CONFIGURED = ("<config>", 0)  # where an alias is first seen (a Place made by Clubs.add where it is new)

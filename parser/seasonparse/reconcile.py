@@ -401,8 +401,10 @@ class ReferenceIndex:
         told = _article_evidence(articles, article_corpus)
         views = _identity_views(told, references)
         found = told + [(v.path, e) for v, e in views]
+        # the articles' own decision gathered what they tell already, where it was made from this evidence
+        after = article_corpus.clubs if article_corpus is not None and told is article_corpus.clubs.evidence else None
         self.corpus: Corpus = build(list(articles) + [v for v, _ in views], joint, article_corpus,
-                                    clubs=from_evidence(lambda: found, joint.aliases))
+                                    clubs=from_evidence(lambda: found, joint.aliases, after))
         self.clubs = self.corpus.clubs
         self._roots: dict[str, str] = {}
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
