@@ -309,20 +309,22 @@ def _identity_views(articles: list[tuple[str, Evidence]],
         for i, day, _, home_name, away_name, home_goals, away_goals, segment, _, _, _, _ in ref.rows:
             home = keys.get(home_name) or keys.setdefault(home_name, key(home_name))
             away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
-            pair = (home, away) if home < away else (away, home)
             if day is not None and ((day, home_goals, away_goals) if home_goals <= away_goals else
                                     (day, away_goals, home_goals)) in other_days:
                 m = matches[i]
                 line = m.line
                 dated.setdefault((day, home_name, away_name, home_goals, away_goals), line)
-            elif home not in seen or away not in seen or (
-                    pair not in seen and not in_tables.get(home, 0) & in_tables.get(away, 0)):
+            # the pair of keys made only where it is asked: most rows' clubs share a table of the reference (a
+            # league's), and such a row whose names are both seen is left out whatever its pair
+            elif home not in seen or away not in seen or not in_tables.get(home, 0) & in_tables.get(away, 0) and (
+                    (home, away) if home < away else (away, home)) not in seen:
                 m = matches[i]
                 line = m.line
                 if day is not None:
                     m = undated((m[0], None, *m[2:]))
             else:
                 continue
+            pair = (home, away) if home < away else (away, home)
             kept.append(m)
             if segment not in tabled:
                 apart.append(m)
