@@ -202,8 +202,9 @@ class Clubs:
         groups, parent = self.groups, self.parent
         moved = set(compress(parent, map(str.__ne__, parent, parent.values())))
         for keys, group in numbered.items():
-            for k in keys:
-                r = self.root(k) if moved and k in moved else k
+            if moved:  # (asked once a group, not once a key)
+                keys = [self.root(k) if k in moved else k for k in keys]
+            for r in keys:
                 held = groups.get(r)
                 if held is None:
                     groups[r] = {group}
@@ -824,13 +825,19 @@ def _resumed(clubs: Clubs) -> tuple:
     the documents in order: going on from its state after the first ones is gathering them all."""
     keys, documents, numbered, targets, self_linked, rostered, status_rows, elsewhere = clubs.gathered
     fresh = Clubs()
-    names = list(islice(clubs.parent, keys))
-    fresh.parent = dict(zip(names, names))
-    fresh.display = dict(islice(clubs.display.items(), keys))
-    fresh.first_seen = dict(islice(clubs.first_seen.items(), keys))
-    return (fresh, documents, dict(numbered), {label: dict(found) for label, found in targets.items()},
-            set(self_linked), dict(rostered),
-            {k: (bare, same, set(others)) for k, (bare, same, others) in status_rows.items()}, set(elsewhere))
+    fresh.display, fresh.first_seen = _first(clubs.display, keys), _first(clubs.first_seen, keys)
+    fresh.parent = parent = _first(clubs.parent, keys)
+    for k, up in parent.items():  # (a value changed in place: no entry added or taken)
+        if up != k:
+            parent[k] = k
+    return (fresh, documents, numbered.copy(), {label: found.copy() for label, found in targets.items()},
+            self_linked.copy(), rostered.copy(),
+            {k: (bare, same, others.copy()) for k, (bare, same, others) in status_rows.items()}, elsewhere.copy())
+
+
+def _first(entries: dict, n: int) -> dict:
+    """A copy of the first `n` entries of `entries`, in order (in one step where that is all of them)."""
+    return entries.copy() if len(entries) == n else dict(islice(entries.items(), n))
 
 
 _CONFIGURED = ("<config>", 0)  # where an alias is first seen (a Place made by Clubs.add where it is new)
