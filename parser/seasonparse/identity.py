@@ -747,10 +747,10 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                   aliases: dict[str, tuple[str, ...]], after: Clubs | None = None) -> Clubs:
     """The clubs of a corpus from its documents' (path, Evidence), in document order;
     `evidence_of()` gives them anew for each pass (inference by matches takes several),
-    so they need not all be held at once. `after`: clubs decided by from_evidence over the
-    first documents evidence_of() gives, given the same Evidence (the articles' identity.build,
-    for the references' joint decision, seasonparse.reconcile): what it gathered of them
-    before deciding anything is taken, not gathered again (_resumed)."""
+    so they need not all be held at once. `after`: clubs that build() decided over the first
+    documents evidence_of() gives (its `evidence`, the same Evidence: the articles' identity, for
+    the references' joint decision, seasonparse.reconcile): what it gathered of them before
+    deciding anything is taken, not gathered again (_resumed)."""
     return _decided(evidence_of, aliases, after)
 
 
@@ -761,7 +761,7 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     key its own root): the names, the groups, the link targets, the rosters and the status
     rows; what it gathered is kept on the clubs (`gathered`, see _resumed), and then decided."""
     if after is None:
-        clubs, documents = Clubs(), 0
+        clubs, gathering = Clubs(), evidence_of()
         # a group's clubs -> its number: the same clubs in another match or document keep
         # them apart no further, so they are numbered once (every pair of a league meets twice
         # a season, and in every article of that season)
@@ -774,9 +774,9 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         status_rows: dict[str, tuple[str, bool, set[str]]] = {}
         elsewhere: set[str] = set()
     else:
-        clubs, documents, numbered, targets, self_linked, rostered, status_rows, elsewhere = _resumed(after)
-    for path, found in islice(evidence_of(), documents, None):
-        documents += 1
+        clubs, numbered, targets, self_linked, rostered, status_rows, elsewhere = _resumed(after)
+        gathering = islice(evidence_of(), len(after.evidence), None)
+    for path, found in gathering:
         rostered.update(dict.fromkeys(found.rosters))
         marked = _status_rows(found, status_rows) if found.status_rows else ()
         for name, line, target in found.names:
@@ -793,7 +793,7 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
             if members not in numbered:
                 numbered[members] = len(numbered) + 1
     # (none of these is changed below: each is read only, and a key's name and first place are never changed)
-    clubs.gathered = (len(clubs.parent), documents, numbered, targets, self_linked, rostered, status_rows, elsewhere)
+    clubs.gathered = (len(clubs.parent), numbered, targets, self_linked, rostered, status_rows, elsewhere)
     clubs.stand_in(numbered)  # no group is read before the aliases' merges below
     clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
@@ -820,17 +820,18 @@ def _resumed(clubs: Clubs) -> tuple:
     any merge, copied for a decision that goes on gathering more documents: a fresh Clubs holding the
     keys added by then (parent, display and first_seen list them in the order Clubs.add made them; a
     merge or a later add changes no earlier key's entry but its parent, and before any merge every key
-    is its own root), the number of documents, and copies of the other accumulators, as deep as the
-    gathering changes them (a label's targets, a status row's other clubs). Gathering is a fold over
-    the documents in order: going on from its state after the first ones is gathering them all."""
-    keys, documents, numbered, targets, self_linked, rostered, status_rows, elsewhere = clubs.gathered
+    is its own root), and copies of the other accumulators, as deep as the gathering changes them (a
+    label's targets, a status row's other clubs; the sets are only asked what they hold). Gathering is
+    a fold over the documents in order: going on from its state after the first ones is gathering them
+    all."""
+    keys, numbered, targets, self_linked, rostered, status_rows, elsewhere = clubs.gathered
     fresh = Clubs()
     fresh.display, fresh.first_seen = _first(clubs.display, keys), _first(clubs.first_seen, keys)
     fresh.parent = parent = _first(clubs.parent, keys)
     for k, up in parent.items():  # (a value changed in place: no entry added or taken)
         if up != k:
             parent[k] = k
-    return (fresh, documents, numbered.copy(), {label: found.copy() for label, found in targets.items()},
+    return (fresh, numbered.copy(), {label: found.copy() for label, found in targets.items()},
             self_linked.copy(), rostered.copy(),
             {k: (bare, same, others.copy()) for k, (bare, same, others) in status_rows.items()}, elsewhere.copy())
 
