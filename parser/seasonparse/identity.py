@@ -120,7 +120,6 @@ class Clubs:
         self.linked: set[str] = set()  # roots whose names hold a link target (an article)
         self.rosters: dict[str, tuple[tuple[str, str, str], ...]] = {}  # root -> (kind, first, last) (Roster)
         self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
-        self.gathered: tuple | None = None  # what _decided gathered of the documents (see _resumed)
 
     def add(self, name: str, place: tuple[str, int]) -> str:
         """The name's key; a new key is recorded where first seen (`place`, a Place or a
@@ -747,19 +746,15 @@ def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
                   aliases: dict[str, tuple[str, ...]], after: Clubs | None = None) -> Clubs:
     """The clubs of a corpus from its documents' (path, Evidence), in document order;
     `evidence_of()` gives them anew for each pass (inference by matches takes several),
-    so they need not all be held at once. `after`: clubs that build() decided over the first
-    documents evidence_of() gives (its `evidence`, the same Evidence: the articles' identity, for
-    the references' joint decision, seasonparse.reconcile): what it gathered of them before
-    deciding anything is taken, not gathered again (_resumed)."""
+    so they need not all be held at once. `after`: build()'s clubs of the first documents
+    evidence_of() gives (its `evidence`), whose gathering is resumed, not made again (_resumed)."""
     return _decided(evidence_of, aliases, after)
 
 
 def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
              aliases: dict[str, tuple[str, ...]], after: Clubs | None = None) -> Clubs:
-    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs). First
-    what each document tells is gathered, in document order and with no merge made (every
-    key its own root): the names, the groups, the link targets, the rosters and the status
-    rows; what it gathered is kept on the clubs (`gathered`, see _resumed), and then decided."""
+    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs): what the
+    documents tell gathered in order, before any merge (kept as the clubs' `gathered`), then decided."""
     if after is None:
         clubs, gathering = Clubs(), evidence_of()
         # a group's clubs -> its number: the same clubs in another match or document keep
@@ -816,14 +811,12 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
 
 
 def _resumed(clubs: Clubs) -> tuple:
-    """What _decided had gathered of its documents for `clubs` (its `gathered`), as it stood before
-    any merge, copied for a decision that goes on gathering more documents: a fresh Clubs holding the
-    keys added by then (parent, display and first_seen list them in the order Clubs.add made them; a
-    merge or a later add changes no earlier key's entry but its parent, and before any merge every key
-    is its own root), and copies of the other accumulators, as deep as the gathering changes them (a
-    label's targets, a status row's other clubs; the sets are only asked what they hold). Gathering is
-    a fold over the documents in order: going on from its state after the first ones is gathering them
-    all."""
+    """A copy of what _decided gathered for `clubs` (`gathered`), as it stood before any merge, to gather
+    more documents into: gathering is a fold over the documents in order, so going on from its state
+    is gathering them all. A fresh Clubs of the keys added by then (Clubs.add adds a key to parent,
+    display and first_seen at once, in order; nothing else changes an entry but a merge, a parent),
+    each its own root; the other accumulators copied as deep as gathering changes them (a label's
+    targets; the sets are only asked what they hold)."""
     keys, numbered, targets, self_linked, rostered, status_rows, elsewhere = clubs.gathered
     fresh = Clubs()
     fresh.display, fresh.first_seen = _first(clubs.display, keys), _first(clubs.first_seen, keys)
@@ -831,9 +824,8 @@ def _resumed(clubs: Clubs) -> tuple:
     for k, up in parent.items():  # (a value changed in place: no entry added or taken)
         if up != k:
             parent[k] = k
-    return (fresh, numbered.copy(), {label: found.copy() for label, found in targets.items()},
-            self_linked.copy(), rostered.copy(),
-            {k: (bare, same, others.copy()) for k, (bare, same, others) in status_rows.items()}, elsewhere.copy())
+    return (fresh, numbered.copy(), dict(zip(targets, map(dict.copy, targets.values()))), self_linked.copy(),
+            rostered.copy(), status_rows.copy(), elsewhere.copy())
 
 
 def _first(entries: dict, n: int) -> dict:
@@ -859,9 +851,8 @@ def _status_rows(found: Evidence, rows: dict[str, tuple[str, bool, set[str]]]) -
         before = rows.get(k)
         if before is None:
             rows[k] = (bare, bare in name_of, others)
-        else:
-            before[2].update(others)
-            rows[k] = (bare, before[1] or bare in name_of, before[2])
+        else:  # a new set: a row once recorded is never changed (_resumed copies `rows` one level deep)
+            rows[k] = (bare, before[1] or bare in name_of, before[2] | others)
     return marked
 
 
