@@ -321,7 +321,7 @@ def _identity_views(articles: list[tuple[str, Evidence]],
                 m = matches[i]
                 line = m.line
                 if day is not None:
-                    m = undated((m[0], None, *m[2:]))
+                    m = undated((m[0], None) + m[2:])  # (a Match's slice is a tuple: one C step)
             else:
                 continue
             pair = (home, away) if home < away else (away, home)
