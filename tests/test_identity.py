@@ -466,3 +466,63 @@ def test_a_name_less_the_status_marks_the_lexicon_lists(name, bare):
     from seasonparse.identity import unmarked
 
     assert unmarked(name) == bare
+
+
+_RESUMED_NAMES = [*MANY_NAMES, "Alpha (C)", "Beta United (R)", "Gamma Club"]
+
+
+@st.composite
+def _evidence(draw):
+    """One document's identity.Evidence, drawn: names (some linked, some with status marks), groups of
+    two or three clubs, dated matches, rosters and status rows."""
+    names = draw(st.lists(st.tuples(st.sampled_from(_RESUMED_NAMES), st.integers(1, 9),
+                                    st.sampled_from([None, None, "Alpha", "Alpha FC", "Beta United", "Delta Town"])),
+                          max_size=8))
+    groups = draw(st.lists(st.sets(st.sampled_from(_RESUMED_NAMES), min_size=2, max_size=3), max_size=4))
+    dated = draw(st.lists(st.tuples(st.sampled_from(["2011-07-29", "2011-07-30"]), st.sampled_from(_RESUMED_NAMES),
+                                    st.sampled_from(_RESUMED_NAMES), st.integers(0, 2), st.integers(0, 2),
+                                    st.integers(1, 9)), max_size=6))
+    rosters = draw(st.lists(st.builds(identity.Roster, st.sampled_from(MANY_NAMES), st.sampled_from(["article", "list"]),
+                                      st.sampled_from(["2011-07-01", "2011-08-01"]), st.just("2012-05-31")),
+                            max_size=2))
+    marked = draw(st.sets(st.sampled_from(["Alpha (C)", "Beta United (R)"])))
+    keyed = {tuple(sorted({identity.key(n) for n in g})) for g in groups}
+    return identity.Evidence(tuple(names), tuple(g for g in keyed if len(g) > 1), tuple(dated), tuple(rosters),
+                             tuple(sorted(marked)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_evidence(), min_size=1, max_size=3), st.lists(_evidence(), max_size=3),
+       st.dictionaries(st.sampled_from(MANY_NAMES), st.lists(st.sampled_from(_RESUMED_NAMES), max_size=2).map(tuple),
+                       max_size=2),
+       st.dictionaries(st.sampled_from(MANY_NAMES), st.lists(st.sampled_from(_RESUMED_NAMES), max_size=2).map(tuple),
+                       max_size=3))
+def test_a_decision_resumed_from_the_first_documents_gathering_is_the_decision_over_all(first, more, own, joint):
+    """The references' joint decision goes on from what the articles' own decision gathered (`after`,
+    identity._resumed) instead of gathering those documents again: every field of its clubs, every
+    dict in its order, equals the decision made from nothing, whatever either's aliases; and the
+    first decision's clubs are left as they were."""
+    first = [(f"a{i}.txt", e) for i, e in enumerate(first)]
+    everything = first + [(f"r{i}.txt", e) for i, e in enumerate(more)]
+    articles = identity.from_evidence(lambda: first, own)
+    articles.evidence = first  # as identity.build keeps it
+    before = _fields(articles)
+    resumed = identity.from_evidence(lambda: everything, joint, after=articles)
+    fresh = identity.from_evidence(lambda: everything, joint)
+    assert _fields(resumed) == _fields(fresh)
+    assert _fields(articles) == before
+
+
+def _fields(clubs: Clubs) -> dict:
+    """A Clubs's fields, each dict as its items in order (what iterating it gives); not the evidence it
+    was decided from."""
+    def plain(value):
+        if isinstance(value, dict):
+            return [(k, plain(v)) for k, v in value.items()]
+        if isinstance(value, tuple):
+            return tuple(map(plain, value))
+        if isinstance(value, set):
+            return ("set", sorted(value))
+        return value
+
+    return {name: plain(value) for name, value in vars(clubs).items() if name != "evidence"}

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache, lru_cache
-from itertools import combinations, compress
+from itertools import combinations, compress, islice
 from typing import Callable, Iterable
 
 
@@ -201,8 +201,9 @@ class Clubs:
         groups, parent = self.groups, self.parent
         moved = set(compress(parent, map(str.__ne__, parent, parent.values())))
         for keys, group in numbered.items():
-            for k in keys:
-                r = self.root(k) if moved and k in moved else k
+            if moved:  # (asked once a group, not once a key)
+                keys = [self.root(k) if k in moved else k for k in keys]
+            for r in keys:
                 held = groups.get(r)
                 if held is None:
                     groups[r] = {group}
@@ -742,29 +743,35 @@ def build(docs: list[Document], aliases: dict[str, tuple[str, ...]]) -> Clubs:
 
 
 def from_evidence(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
-                  aliases: dict[str, tuple[str, ...]]) -> Clubs:
+                  aliases: dict[str, tuple[str, ...]], after: Clubs | None = None) -> Clubs:
     """The clubs of a corpus from its documents' (path, Evidence), in document order;
     `evidence_of()` gives them anew for each pass (inference by matches takes several),
-    so they need not all be held at once."""
-    return _decided(evidence_of, aliases)
+    so they need not all be held at once. `after`: build()'s clubs of the first documents
+    evidence_of() gives (its `evidence`), whose gathering is resumed, not made again (_resumed)."""
+    return _decided(evidence_of, aliases, after)
 
 
 def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
-             aliases: dict[str, tuple[str, ...]]) -> Clubs:
-    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs)."""
-    clubs = Clubs()
-    # a group's clubs -> its number: the same clubs in another match or document keep
-    # them apart no further, so they are numbered once (every pair of a league meets twice
-    # a season, and in every article of that season)
-    numbered: dict[tuple[str, ...], int] = {}
-    targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
-    self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
-    rostered: dict[tuple[str, str, str, str], None] = {}
-    # keys written as a standings row's club with status marks (status_marked) -> what _status_only
-    # asks of them; and the keys written otherwise in some document
-    status_rows: dict[str, tuple[str, bool, set[str]]] = {}
-    elsewhere: set[str] = set()
-    for path, found in evidence_of():
+             aliases: dict[str, tuple[str, ...]], after: Clubs | None = None) -> Clubs:
+    """from_evidence's clubs, for a corpus or for one document's matches (match_clubs): what the
+    documents tell gathered in order, before any merge (kept as the clubs' `gathered`), then decided."""
+    if after is None:
+        clubs, gathering = Clubs(), evidence_of()
+        # a group's clubs -> its number: the same clubs in another match or document keep
+        # them apart no further, so they are numbered once (every pair of a league meets twice
+        # a season, and in every article of that season)
+        numbered: dict[tuple[str, ...], int] = {}
+        targets: dict[str, dict[str, str]] = {}  # label key -> {target key: target name}
+        self_linked: set[str] = set()  # labels written as their own target (a flag's team, `[[Alpha]]`)
+        rostered: dict[tuple[str, str, str, str], None] = {}
+        # keys written as a standings row's club with status marks (status_marked) -> what _status_only
+        # asks of them; and the keys written otherwise in some document
+        status_rows: dict[str, tuple[str, bool, set[str]]] = {}
+        elsewhere: set[str] = set()
+    else:
+        clubs, numbered, targets, self_linked, rostered, status_rows, elsewhere = _resumed(after)
+        gathering = islice(evidence_of(), len(after.evidence), None)
+    for path, found in gathering:
         rostered.update(dict.fromkeys(found.rosters))
         marked = _status_rows(found, status_rows) if found.status_rows else ()
         for name, line, target in found.names:
@@ -780,8 +787,9 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
         for members in found.groups:
             if members not in numbered:
                 numbered[members] = len(numbered) + 1
+    # (none of these is changed below: each is read only, and a key's name and first place are never changed)
+    clubs.gathered = (len(clubs.parent), numbered, targets, self_linked, rostered, status_rows, elsewhere)
     clubs.stand_in(numbered)  # no group is read before the aliases' merges below
-    del numbered
     clubs.linked.update(*targets.values(), self_linked)  # each target once; no merge yet: each its own root
     of_their_own: set[str] = set()  # keys of configured names with no other name: each a club of its own
     for canonical, others in sorted(aliases.items()):
@@ -802,6 +810,29 @@ def _decided(evidence_of: Callable[[], Iterable[tuple[str, Evidence]]],
     return clubs
 
 
+def _resumed(clubs: Clubs) -> tuple:
+    """A copy of what _decided gathered for `clubs` (`gathered`), as it stood before any merge, to gather
+    more documents into: gathering is a fold over the documents in order, so going on from its state
+    is gathering them all. A fresh Clubs of the keys added by then (Clubs.add adds a key to parent,
+    display and first_seen at once, in order; nothing else changes an entry but a merge, a parent),
+    each its own root; the other accumulators copied as deep as gathering changes them (a label's
+    targets; the sets are only asked what they hold)."""
+    keys, numbered, targets, self_linked, rostered, status_rows, elsewhere = clubs.gathered
+    fresh = Clubs()
+    fresh.display, fresh.first_seen = _first(clubs.display, keys), _first(clubs.first_seen, keys)
+    fresh.parent = parent = _first(clubs.parent, keys)
+    for k, up in parent.items():  # (a value changed in place: no entry added or taken)
+        if up != k:
+            parent[k] = k
+    return (fresh, numbered.copy(), dict(zip(targets, map(dict.copy, targets.values()))), self_linked.copy(),
+            rostered.copy(), status_rows.copy(), elsewhere.copy())
+
+
+def _first(entries: dict, n: int) -> dict:
+    """A copy of the first `n` entries of `entries`, in order (in one step where that is all of them)."""
+    return entries.copy() if len(entries) == n else dict(islice(entries.items(), n))
+
+
 _CONFIGURED = ("<config>", 0)  # where an alias is first seen (a Place made by Clubs.add where it is new)
 
 
@@ -820,9 +851,8 @@ def _status_rows(found: Evidence, rows: dict[str, tuple[str, bool, set[str]]]) -
         before = rows.get(k)
         if before is None:
             rows[k] = (bare, bare in name_of, others)
-        else:
-            before[2].update(others)
-            rows[k] = (bare, before[1] or bare in name_of, before[2])
+        else:  # a new set: a row once recorded is never changed (_resumed copies `rows` one level deep)
+            rows[k] = (bare, before[1] or bare in name_of, before[2] | others)
     return marked
 
 

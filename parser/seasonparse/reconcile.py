@@ -265,8 +265,8 @@ def _score_days(dated: Iterable[tuple[str, int, int]]) -> set[tuple]:
     return {(day, a, b) if a <= b else (day, b, a) for day, a, b in dated}
 
 
-def _identity_views(articles: list[tuple[str, Evidence]],
-                    references: list[Reference]) -> list[tuple[Document, Evidence]]:
+def _identity_views(articles: list[tuple[str, Evidence]], references: list[Reference],
+                    keys: dict[str, str] | None = None) -> list[tuple[Document, Evidence]]:
     """Each reference's document as the joint corpus sees it: only what can change what
     club identity decides, so that it keys hundreds of names fewer and its inference
     by matches (several passes over every dated match) goes over a few dozen. Inference
@@ -281,12 +281,13 @@ def _identity_views(articles: list[tuple[str, Evidence]],
     Each view comes with its identity.evidence, its tables read once and its matches as this loop
     reads them (evidence's `read`), and the matches of its parts without a table as its `apart_from`:
     those whose rounds and days tell clubs apart (a part's table keeps its clubs apart already, and
-    every round of a league told over again cost the 251-match reference +5.4 M instructions)."""
+    every round of a league told over again cost the 251-match reference +5.4 M instructions).
+    `keys`, where given, is filled with every name the references' rows write (-> its key)."""
     article_days = _score_days((day, a, b) for _, found in articles for day, _, _, a, b, _ in found.dated)
     ref_days = [_score_days((day, a, b) for _, day, _, _, _, a, b, _, _, _, _, _ in r.rows if day is not None)
                 for r in references] if len(references) > 1 else [set()]
     views, undated = [], maker(Match)
-    keys: dict[str, str] = {}  # name -> identity key
+    keys = {} if keys is None else keys  # name -> identity key: every name of every reference's rows
     for n, ref in enumerate(references):
         other_days = article_days.union(*ref_days[:n], *ref_days[n + 1:])
         seen: set = set()  # names' keys and pairs of keys already written
@@ -309,20 +310,22 @@ def _identity_views(articles: list[tuple[str, Evidence]],
         for i, day, _, home_name, away_name, home_goals, away_goals, segment, _, _, _, _ in ref.rows:
             home = keys.get(home_name) or keys.setdefault(home_name, key(home_name))
             away = keys.get(away_name) or keys.setdefault(away_name, key(away_name))
-            pair = (home, away) if home < away else (away, home)
             if day is not None and ((day, home_goals, away_goals) if home_goals <= away_goals else
                                     (day, away_goals, home_goals)) in other_days:
                 m = matches[i]
                 line = m.line
                 dated.setdefault((day, home_name, away_name, home_goals, away_goals), line)
-            elif home not in seen or away not in seen or (
-                    pair not in seen and not in_tables.get(home, 0) & in_tables.get(away, 0)):
+            # the pair of keys made only where it is asked: most rows' clubs share a table of the reference (a
+            # league's), and such a row whose names are both seen is left out whatever its pair
+            elif home not in seen or away not in seen or not in_tables.get(home, 0) & in_tables.get(away, 0) and (
+                    (home, away) if home < away else (away, home)) not in seen:
                 m = matches[i]
                 line = m.line
                 if day is not None:
-                    m = undated((m[0], None, *m[2:]))
+                    m = undated((m[0], None) + m[2:])  # (a Match's slice is a tuple: one C step)
             else:
                 continue
+            pair = (home, away) if home < away else (away, home)
             kept.append(m)
             if segment not in tabled:
                 apart.append(m)
@@ -399,12 +402,15 @@ class ReferenceIndex:
         self.references = references
         joint = _with_official_names(settings, references)
         told = _article_evidence(articles, article_corpus)
-        views = _identity_views(told, references)
+        written: dict[str, str] = {}  # every name the references' rows write -> its key (_identity_views)
+        views = _identity_views(told, references, written)
         found = told + [(v.path, e) for v, e in views]
+        # the articles' own decision gathered what they tell already, where it was made from this evidence
+        after = article_corpus.clubs if article_corpus is not None and told is article_corpus.clubs.evidence else None
         self.corpus: Corpus = build(list(articles) + [v for v, _ in views], joint, article_corpus,
-                                    clubs=from_evidence(lambda: found, joint.aliases))
+                                    clubs=from_evidence(lambda: found, joint.aliases, after))
         self.clubs = self.corpus.clubs
-        self._roots: dict[str, str] = {}
+        self._roots: dict[str, str] = dict(zip(written, map(self.clubs.root, written)))  # (see root)
         self.by_segment: dict[int, list[RefMatch]] = {}  # id(segment) -> its matches, in the reference's order
         self._regular: dict[int, dict[str, list[RefMatch]]] = {}  # id(segment) -> see regular()
         # id(segment) -> club root -> (its goals, the opponent's) of each of its regular() matches, in their order
@@ -476,14 +482,13 @@ class ReferenceIndex:
         # looked for from each undated match on, never over a stretch twice (most matches have a day)
         ahead, ahead_day = 0, None
         out = []
-        clubs_root, ref_match = self.clubs.root, maker(RefMatch)
+        ref_match = maker(RefMatch)
         by_day, undated, ref_id, roots = self._by_day, self._undated, id(ref), self._roots
         last = None  # the last dated match's day so far
         for (i, _, day, home, away, home_goals, away_goals, number, tournament, knockout, leg, _), m in zip(
                 rows, ref.document.matches):
             segment, in_segment, regular, results, by_club = lists[number] if number is not None else (None,) * 5
-            home = roots.get(home) or roots.setdefault(home, clubs_root(home))  # (self.root, its cache read first)
-            away = roots.get(away) or roots.setdefault(away, clubs_root(away))
+            home, away = roots[home], roots[away]  # (every name of the rows is in the cache: __init__)
             if day is not None:
                 last = day
                 rm = ref_match((ref, m, tournament, knockout, leg, segment, day, home, away, None))
