@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "parser" / "seasonparse" / "data"
-NAMES = ("lexicon", "templates", "dump", "fifa_codes", "reference")
+NAMES = ("lexicon", "templates", "dump", "fifa_codes", "reference", "results_csv")
 
 
 def render(name: str) -> str:

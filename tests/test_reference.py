@@ -581,7 +581,7 @@ def test_the_parse_command_writes_a_reference_as_the_check_reads_it(run, tmp_pat
 
 
 def test_football_datas_short_names_are_the_clubs_of_the_articles():
-    """`Man City`, `QPR`: football-data's names, data/reference.toml [csv.short_names], are
+    """`Man City`, `QPR`: football-data's names, data/results_csv.toml [short_names], are
     evidence of the clubs' names as footnotes are (trial32: both matches left unpaired, silently)."""
     ref = parse_csv("Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nE0,17/08/2014,Newcastle,Man City,0,2\n"
                     "E0,16/08/2014,QPR,Hull,0,1\n", "e0.csv")

@@ -41,7 +41,7 @@ def test_a_goal_count_of_thousands_of_digits_is_no_crash():
 
 def test_a_row_with_an_empty_club_or_a_club_against_itself_is_no_match():
     """trial40: an empty HomeTeam was a match of club ''; `Alpha,Alpha` was a match, and so would a short
-    name against its full one be (`Man City,Manchester City`, data/reference.toml [csv.short_names])."""
+    name against its full one be (`Man City,Manchester City`, data/results_csv.toml [short_names])."""
     doc, diags, matches = _read()
     assert [(n, diags[n].code, diags[n].column) for n in (5, 6, 7, 8)] == [
         (5, "P001", 15), (6, "P001", 21), (7, "P016", 21), (8, "P016", 24)]
@@ -92,7 +92,7 @@ def test_a_cell_over_the_csv_modules_size_limit_is_its_rows_problem_alone():
 
 def test_a_results_csv_checked_as_an_article_is_told_to_go_with_reference(tmp_path):
     """trial40: after `--reference refs/*`, a `.csv` the shell gave as an article got P025 without the
-    hint an RSSSF page gets; football-data's header (its names as data/reference.toml [csv] has them, any
+    hint an RSSSF page gets; football-data's header (its names as data/results_csv.toml has them, any
     separator the CSV reader reads, a byte order mark) gives it. Another CSV's stays the plain question."""
     from seasonparse.frontend import parse_file
 

@@ -6,8 +6,8 @@ any input. What the model has no field for yet (the document kind, status
 markers such as `awd` or `ppd`, footnotes, byes, which tournament and leg a
 match belongs to) is kept beside it in a `Reference`, until the model grows
 those fields. Here too is what the two readers (frontend/rsssf.py, frontend/results_csv.py)
-share: a match's row (ROW), the words they read (words) and the P027 check of a match they
-list twice with two results (listed_twice), which each asks once it has read its matches.
+share: a match's row (ROW) and the P027 check of a match they list twice with two results
+(listed_twice), which each asks once it has read its matches; and the RSSSF reader's words.
 
 The records are seasonparse.records.Record's (declared as typing.NamedTuple is, at a
 fifth of its cost per class: a check with `--reference` creates these and
@@ -147,11 +147,12 @@ _DAY = timedelta(days=1)
 
 @cache
 def words() -> dict:
-    """The reference readers' words: data/reference.toml, as scripts/gen_data.py
+    """The RSSSF reader's words: data/reference.toml, as scripts/gen_data.py
     copies it into a module (read from its bytecode, not parsed at every start),
     imported by the first reader that asks (0.5 M instructions): a run whose reference
     stage a memo gives (seasonparse.reference_memo) imports this module for Summary,
-    and reads no reference."""
+    and reads no reference. The CSV reader's are apart (data/results_csv.toml): an
+    RSSSF reference does not load them."""
     from seasonparse.data._reference import DATA
 
     return DATA

@@ -673,12 +673,12 @@ _REFERENCE_RESULT = compile_lazily(r"\S\s{2,}\d{1,2}\s*[-:]\s*\d{1,2}\s+\S")  # 
 
 def _results_csv_header(line: str) -> bool:
     """A header row of football-data's CSV layout, as frontend/results_csv.py reads it: a column named
-    for each of the date, both clubs and both goal counts (data/reference.toml [csv]), separated by
+    for each of the date, both clubs and both goal counts (data/results_csv.toml), separated by
     commas, semicolons or tabs."""
-    from seasonparse.data._reference import DATA
+    from seasonparse.data._results_csv import DATA
 
     names = {fold(cell.strip().strip('"')) for cell in re.split(r"[,;\t]", line.removeprefix("\ufeff"))}
-    return all(names.intersection(fold(n) for n in DATA["csv"][meaning])
+    return all(names.intersection(fold(n) for n in DATA[meaning])
                for meaning in ("date", "home", "away", "home_goals", "away_goals"))
 
 

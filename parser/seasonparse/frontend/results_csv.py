@@ -2,7 +2,7 @@
 
 The layout of football-data.co.uk's files: a header row, then one match a row
 with `Date, HomeTeam, AwayTeam, FTHG, FTAG` (and others read past: `HTHG, HTAG`, `FTR`, `Div`).
-Column names are data (data/reference.toml). A row that cannot be read becomes
+Column names are data (data/results_csv.toml). A row that cannot be read becomes
 a diagnostic at its line and column; the rest of the file is still read.
 """
 
@@ -17,7 +17,7 @@ from seasonparse.lazy_re import compile_lazily
 from seasonparse.model import ERROR, INFO, WARNING, Diagnostic, InfoboxField, Match
 from seasonparse.model import Document
 from seasonparse.names import fold, same_club
-from seasonparse.reference import Footnote, Reference, Segment, listed_twice, words
+from seasonparse.reference import Footnote, Reference, Segment, listed_twice
 from seasonparse.wording import cut
 
 _REQUIRED = ("date", "home", "away", "home_goals", "away_goals")
@@ -25,8 +25,17 @@ _GOAL_DIGITS = 3  # a goal count is a whole number up to 999, as a football box'
 
 
 @cache
+def _words() -> dict:
+    """The reader's words: data/results_csv.toml, as scripts/gen_data.py copies it into a module,
+    imported by the first CSV reference read (an RSSSF one loads the RSSSF reader's alone)."""
+    from seasonparse.data._results_csv import DATA
+
+    return DATA
+
+
+@cache
 def _names() -> dict[str, frozenset[str]]:
-    return {k: frozenset(fold(n) for n in v) for k, v in words()["csv"].items() if k != "date_formats"}
+    return {k: frozenset(fold(n) for n in v) for k, v in _words().items() if k != "date_formats"}
 
 
 def _date(text: str, month_first: bool = False) -> date | None:
@@ -40,9 +49,9 @@ def _date(text: str, month_first: bool = False) -> date | None:
 
 @cache
 def _formats(month_first: bool) -> tuple[str, ...]:
-    """The date formats tried (reference.toml's csv.date_formats, the day first, as football-data writes
+    """The date formats tried (results_csv.toml's date_formats, the day first, as football-data writes
     it); month first, each with its day and month swapped (`03/31/2012`)."""
-    formats = words()["csv"]["date_formats"]
+    formats = _words()["date_formats"]
     if not month_first:
         return tuple(formats)
     return tuple(f.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m") for f in formats)
@@ -145,10 +154,10 @@ def parse_source(source: Source) -> Reference:
         missing = [m for m in _REQUIRED if where[m] < 0]
         if missing:
             diags.append(Diagnostic("P001", ERROR, "CSV header lacks the column(s) " + ", ".join(
-                "/".join(words()["csv"][m]) for m in missing), 1))
+                "/".join(_words()[m]) for m in missing), 1))
             header = None
     competition = None
-    full = words()["csv"].get("short_names", {})
+    full = _words().get("short_names", {})
     needed = max(where[m] for m in _REQUIRED) if header is not None else 0
     last = 0  # the last line of a row over several lines (a quoted cell's line break)
     unplayed: list[tuple[int, int]] = []  # (line, column) of each row with both clubs and no score
@@ -253,10 +262,10 @@ def _no_club(cell: dict[str, str], header: list[str], where: dict[str, int], cel
 
 
 def _short_names(matches: list[Match]) -> tuple[Footnote, ...]:
-    """The clubs the file names by football-data's short names (data/reference.toml
-    [csv.short_names]: `Man City`), each as a footnote stating its full name, as an RSSSF page's
+    """The clubs the file names by football-data's short names (data/results_csv.toml
+    [short_names]: `Man City`), each as a footnote stating its full name, as an RSSSF page's
     `[1] Official name ...` does: evidence for club identity (Reference.official_names)."""
-    full = words()["csv"].get("short_names", {})
+    full = _words().get("short_names", {})
     first: dict[str, int] = {}
     for m in matches:
         for name in (m.home, m.away):
