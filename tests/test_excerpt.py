@@ -56,13 +56,13 @@ def test_output_grows_with_findings_not_with_findings_times_line_length():
 
 def test_a_short_line_is_shown_whole():
     f = Finding("M001", "error", "m", "a.txt", 1, 5, None, 8)
-    assert text_format._excerpt(("0123456789",), f) == ["  |", "1 | 0123456789", "  |     ^^^"]
+    assert text_format._excerpt(("0123456789",), f.line, f.column, f.end_column) == "  |\n1 | 0123456789\n  |     ^^^"
 
 
 def test_a_column_past_the_end_of_a_long_line_keeps_its_caret():
     line = "x" * 500
     f = Finding("M001", "error", "m", "a.txt", 1, 501)
-    _, shown, caret = text_format._excerpt((line,), f)
+    _, shown, caret = text_format._excerpt((line,), f.line, f.column, f.end_column).split("\n")
     assert shown.endswith("x") and shown.startswith("1 | " + CUT)
     assert caret.index("^") == len(shown)  # just past the last character, as on a short line
 

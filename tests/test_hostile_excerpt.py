@@ -53,19 +53,40 @@ def test_invisible_format_characters_are_escaped_and_no_part_of_a_name():
 
 
 def test_related_lines_are_what_the_whole_line_shown_at_once_gave():
-    """render shows a related line's path (once a report) and message apart, not the whole line again:
-    one_line escapes character by character and leaves what it gave as it is, so the parts shown
-    are the line shown. Against the first formulation, over random paths and messages of printable,
-    control, format, separator and surrogate characters, several findings to a path."""
+    """render shows a line's path (once a report) and the rest apart, not the whole line again: one_line
+    escapes character by character and leaves what it gave as it is, so the parts shown are the line
+    shown; a related location met again is its first line; a short line's excerpt needs no window.
+    Against the first formulation, over random paths, lines (short and longer than the window) and
+    messages of printable, control, format, separator and surrogate characters, several findings to a
+    path, related locations repeated."""
     import random
 
-    from seasonparse.inputs import shown
+    from seasonparse.inputs import one_char, shown
+    from seasonparse.report.text_format import marks, window
+
+    def excerpt(lines, f):
+        if not 0 < f.line <= len(lines):
+            return []
+        src = lines[f.line - 1].replace("\t", " ")
+        width = len(str(f.line))
+        col = max(1, min(f.column, len(src) + 1))
+        end = f.end_column if f.end_column and f.end_column > col else col + 1
+        lo, hi = window(src, col - 1)
+        before, after = marks(src, lo, hi)
+        last = hi + 1 if hi == len(src) else hi
+        count = max(1, min(end - col, last - col + 1))
+        chars = [one_char(c) for c in src[lo:hi]]
+        indent = sum(map(len, chars[:col - 1 - lo]))
+        carets = sum(len(chars[i]) if i < len(chars) else 1 for i in range(col - 1 - lo, col - 1 - lo + count))
+        caret = " " * (indent + len(before)) + "^" * carets
+        pad = " " * width
+        return [f"{pad} |", f"{f.line} | {before}{''.join(chars)}{after}", f"{pad} | {caret}"]
 
     def first(findings, lines_by_path):
         out = []
         for f in findings:
-            out.append(text_format.line(f))
-            out.extend(text_format._excerpt(lines_by_path.get(f.path, ()), f))
+            out.append(one_line(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"))
+            out.extend(excerpt(lines_by_path.get(f.path, ()), f))
             for r in f.related:
                 out.append(one_line(f"  = related: {shown(r.path)}:{r.line}:{r.column}: {r.message}"))
             out.append("")
@@ -73,14 +94,17 @@ def test_related_lines_are_what_the_whole_line_shown_at_once_gave():
 
     chars = ["a", "é", " ", "\xa0", "\t", "\n", "\r", "\u2028", "\u2029", "\udcff", "\ud800", *HOSTILE, "…", "`"]
     rng = random.Random(11)
-    for _ in range(300):
+    for _ in range(1000):
         def text(n):
             return "".join(rng.choice(chars) for _ in range(rng.randint(0, n)))
         paths = [text(6) for _ in range(3)]
-        lines_by_path = {p: tuple(text(30) for _ in range(3)) for p in paths}
-        findings = [Finding("R005", "info", text(20), rng.choice(paths), rng.randint(0, 4), rng.randint(1, 9), None,
-                            rng.choice([None, rng.randint(1, 12)]),
-                            tuple(Related(rng.choice(paths), rng.randint(1, 99), rng.randint(1, 9), text(20))
+        lines_by_path = {p: tuple(text(rng.choice([30, 30, 300])) for _ in range(3)) for p in paths}
+        seen = [Related(rng.choice(paths), rng.randint(1, 99), rng.randint(1, 9), text(20)) for _ in range(2)]
+        findings = [Finding("R005", "info", text(20), rng.choice(paths), rng.randint(0, 4),
+                            rng.randint(-1, 9) if rng.random() < 0.7 else rng.randint(100, 320), None,
+                            rng.choice([None, rng.randint(1, 12), rng.randint(100, 330)]),
+                            tuple(rng.choice(seen) if rng.random() < 0.3 else
+                                  Related(rng.choice(paths), rng.randint(1, 99), rng.randint(1, 9), text(20))
                                   for _ in range(rng.randint(0, 3))))
                     for _ in range(rng.randint(0, 4))]
         assert text_format.render(findings, lines_by_path, registry()) == first(findings, lines_by_path)

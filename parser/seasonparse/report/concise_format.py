@@ -4,8 +4,12 @@ the message holds (a newline in a file name quoted by a message), it stays one l
 from seasonparse.inputs import one_line, shown
 
 
-def line(f) -> str:
-    return one_line(f"{shown(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}")
+def line(f, where: str | None = None) -> str:
+    """`where`: shown(f.path), where the caller has it (one_line escapes character by character and
+    leaves what it gave as it is: the path's part is not read again)."""
+    if where is None:
+        where = shown(f.path)
+    return f"{where}:{f.line}:{f.column}: {one_line(f'{f.code} [{f.severity}] {f.message}')}"
 
 
 def render(findings, lines_by_path, rules) -> str:

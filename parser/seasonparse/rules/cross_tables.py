@@ -283,10 +283,13 @@ def _explain(corpus, club, t, refs, diff, win):
         mine = r.goals_of(club)
         theirs = r.match.home_goals + r.match.away_goals - mine
         by_opp[opp] = by_opp.get(opp, 0) + (win if mine > theirs else 1 if mine == theirs else 0)
-    candidates = sorted(c for c in removed if c in by_opp)
+    if not by_opp:
+        return None
+    candidates = sorted(by_opp)  # (every club by_opp holds is a removed one)
+    points = by_opp.__getitem__
     for n in (1, 2):
         for combo in combinations(candidates, n):
-            if sum(by_opp[c] for c in combo) == diff:
+            if sum(map(points, combo)) == diff:
                 return [(named[c], by_opp[c], removed[c]) for c in combo]
     return None
 
