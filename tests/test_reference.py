@@ -877,3 +877,43 @@ def test_a_table_printed_again_is_read_once(name, doc):
     assert evidence(doc, again=again) == evidence(doc)
     if name == REFERENCE.name:
         assert again == {2, 4}
+
+
+def _summary_by_keys(index):
+    """ReferenceIndex.summary as it was written before its every-match-paired path: sets of keys, by name."""
+    from seasonparse.reference import Summary
+
+    matched = {(p.article.doc.path, p.article.match.index) for p in index.pairings}
+    disagree = {(p.article.doc.path, p.article.match.index) for p in index.differing}
+    unmatched = {(a.doc.path, a.match.index) for a, *_ in index.unmatched} - matched
+    every = {(a.doc.path, a.match.index) for a in (*index.article_matches, *index.undated_legs)}
+    every.update((doc.path, m.index) for doc, m in index._undated_league_matches)
+    return Summary(len(index.references), len(index.ref_matches), len(every), len(matched), len(disagree),
+                   len(unmatched), len(every - matched - unmatched))
+
+
+def test_the_summary_counts_as_its_sets_of_keys_did():
+    """Every reference fixture, alone, twice over, and beside the bench's page, against the seeds and its
+    own article where it has one: the summary's counts (by key sets where not every article match is
+    paired in place) those of the key sets."""
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+    from seasonparse.reconcile import ReferenceIndex
+
+    folder = FIXTURES / "reference"
+    real = load(str(REFERENCE), "reference.txt")
+    seen = set()
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".txt", ".csv") or "_article" in path.stem:
+            continue
+        ref = load(str(path), path.name)
+        articles = list(SEED_DOCS)
+        for own in folder.glob(f"{path.stem}_article.*"):
+            text = own.read_text("utf-8")
+            articles.append(parse_wikitext(decode(own.name, text.encode("utf-8"))) if own.suffix == ".wikitext"
+                            else parse_text(text, own.name))
+        for refs in ([ref], [ref, ref], [ref, real]):
+            index = ReferenceIndex(articles, refs, Settings())
+            assert index.summary == _summary_by_keys(index), path.name
+            seen.add(index.summary.unmatched > 0 or index.summary.not_covered > 0)
+    assert seen == {True, False}
