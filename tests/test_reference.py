@@ -917,3 +917,30 @@ def test_the_summary_counts_as_its_sets_of_keys_did():
             assert index.summary == _summary_by_keys(index), path.name
             seen.add(index.summary.unmatched > 0 or index.summary.not_covered > 0)
     assert seen == {True, False}
+
+
+def test_the_prose_stating_nothing_is_told_as_by_the_text_lowered():
+    """reconcile._stating_blocks looks for the statement words in the prose's UTF-8 bytes, their ASCII letters
+    lowered, but where a character lowers to an ASCII one: every such character is one it knows, and over
+    random prose (statement words in any case, letters beyond ASCII, those characters, a lone surrogate) it
+    tells what looking in the text lowered told."""
+    import random
+
+    from seasonparse.lexicon import lexicon
+    from seasonparse.model import Block
+    from seasonparse.reconcile import _JOINT_STATEMENTS, _LOWERS_TO_ASCII, _stating_blocks
+
+    assert [chr(c) for c in range(128, 0x110000) if any(ord(x) < 128 for x in chr(c).lower())] == list(
+        _LOWERS_TO_ASCII)
+    words = [w for kind in _JOINT_STATEMENTS for w in lexicon()["statement_words"][kind]]
+    pieces = [*words, *(w.upper() for w in words), *(w[:-1] for w in words), "DOC\u212aED", "d\u0130", "León ",
+              "Ümit ", "\ud800", " ", "\n", "x", "ÉDITION", "withdrew", "Deducted"]
+    rng = random.Random(97)
+    real = load(str(REFERENCE), "reference.txt").document
+    for _ in range(2000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(1, 3))]
+        blocks = tuple(Block("paragraph", 1, 1, t, (t[::-1],), ()) for t in texts)
+        doc = real._replace(blocks=blocks)
+        said = "\n".join((*texts, *(t[::-1] for t in texts))).lower()
+        expected = blocks if any(w.lower() in said for w in words) else ()
+        assert _stating_blocks(doc) == expected, texts
