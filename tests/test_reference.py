@@ -877,3 +877,70 @@ def test_a_table_printed_again_is_read_once(name, doc):
     assert evidence(doc, again=again) == evidence(doc)
     if name == REFERENCE.name:
         assert again == {2, 4}
+
+
+def _summary_by_keys(index):
+    """ReferenceIndex.summary as it was written before its every-match-paired path: sets of keys, by name."""
+    from seasonparse.reference import Summary
+
+    matched = {(p.article.doc.path, p.article.match.index) for p in index.pairings}
+    disagree = {(p.article.doc.path, p.article.match.index) for p in index.differing}
+    unmatched = {(a.doc.path, a.match.index) for a, *_ in index.unmatched} - matched
+    every = {(a.doc.path, a.match.index) for a in (*index.article_matches, *index.undated_legs)}
+    every.update((doc.path, m.index) for doc, m in index._undated_league_matches)
+    return Summary(len(index.references), len(index.ref_matches), len(every), len(matched), len(disagree),
+                   len(unmatched), len(every - matched - unmatched))
+
+
+def test_the_summary_counts_as_its_sets_of_keys_did():
+    """Every reference fixture, alone, twice over, and beside the bench's page, against the seeds and its
+    own article where it has one: the summary's counts (by key sets where not every article match is
+    paired in place) those of the key sets."""
+    from seasonparse.frontend.source import decode
+    from seasonparse.frontend.wikitext import parse_wikitext
+    from seasonparse.reconcile import ReferenceIndex
+
+    folder = FIXTURES / "reference"
+    real = load(str(REFERENCE), "reference.txt")
+    seen = set()
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".txt", ".csv") or "_article" in path.stem:
+            continue
+        ref = load(str(path), path.name)
+        articles = list(SEED_DOCS)
+        for own in folder.glob(f"{path.stem}_article.*"):
+            text = own.read_text("utf-8")
+            articles.append(parse_wikitext(decode(own.name, text.encode("utf-8"))) if own.suffix == ".wikitext"
+                            else parse_text(text, own.name))
+        for refs in ([ref], [ref, ref], [ref, real]):
+            index = ReferenceIndex(articles, refs, Settings())
+            assert index.summary == _summary_by_keys(index), path.name
+            seen.add(index.summary.unmatched > 0 or index.summary.not_covered > 0)
+    assert seen == {True, False}
+
+
+def test_the_prose_stating_nothing_is_told_as_by_the_text_lowered():
+    """reconcile._stating_blocks looks for the statement words in the prose's UTF-8 bytes, their ASCII letters
+    lowered, but where a character lowers to an ASCII one: every such character is one it knows, and over
+    random prose (statement words in any case, letters beyond ASCII, those characters, a lone surrogate) it
+    tells what looking in the text lowered told."""
+    import random
+
+    from seasonparse.lexicon import lexicon
+    from seasonparse.model import Block
+    from seasonparse.reconcile import _JOINT_STATEMENTS, _LOWERS_TO_ASCII, _stating_blocks
+
+    assert [chr(c) for c in range(128, 0x110000) if any(ord(x) < 128 for x in chr(c).lower())] == list(
+        _LOWERS_TO_ASCII)
+    words = [w for kind in _JOINT_STATEMENTS for w in lexicon()["statement_words"][kind]]
+    pieces = [*words, *(w.upper() for w in words), *(w[:-1] for w in words), "DOC\u212aED", "d\u0130", "León ",
+              "Ümit ", "\ud800", " ", "\n", "x", "ÉDITION", "withdrew", "Deducted"]
+    rng = random.Random(97)
+    real = load(str(REFERENCE), "reference.txt").document
+    for _ in range(2000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(1, 3))]
+        blocks = tuple(Block("paragraph", 1, 1, t, (t[::-1],), ()) for t in texts)
+        doc = real._replace(blocks=blocks)
+        said = "\n".join((*texts, *(t[::-1] for t in texts))).lower()
+        expected = blocks if any(w.lower() in said for w in words) else ()
+        assert _stating_blocks(doc) == expected, texts

@@ -19,7 +19,7 @@ from collections import Counter
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import attrgetter, is_, itemgetter
 from typing import Iterable
 
 from seasonparse.corpus import Corpus, build
@@ -379,9 +379,22 @@ def _stating_blocks(doc: Document) -> tuple:
     their items, each on a line of its own (no statement word holds a line's end), gathered in
     C loops."""
     blocks = doc.blocks
-    said = "\n".join((*map(_TEXT, blocks), *chain.from_iterable(map(_ITEMS, blocks)))).lower()
+    said = "\n".join((*map(_TEXT, blocks), *chain.from_iterable(map(_ITEMS, blocks))))
     words = lexicon()["statement_words"]
-    return doc.blocks if any(w.lower() in said for kind in _JOINT_STATEMENTS for w in words[kind]) else ()
+    needles = dict.fromkeys(w.lower() for kind in _JOINT_STATEMENTS for w in words[kind])  # (each once)
+    if all(map(str.isascii, needles)) and not any(map(said.__contains__, _LOWERS_TO_ASCII)):
+        # an ASCII word is in the text lowered where it is in the text with only its ASCII letters lowered (as
+        # bytes.lower does, UTF-8 writing every other character with bytes over 0x7f): no other character's lower
+        # case holds an ASCII one (str.lower looks each character of a text not ASCII up: ~50 instructions each)
+        said = said.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    else:
+        said = said.lower()
+    return doc.blocks if any(map(said.__contains__, needles)) else ()
+
+
+# The characters beyond ASCII whose lower case holds an ASCII one (`İ`, the Kelvin sign:
+# tests/test_reference.py asks every character)
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")
 
 
 def _article_evidence(articles: list[Document], article_corpus: Corpus | None) -> list:
@@ -708,13 +721,21 @@ class ReferenceIndex:
 
     @cached_property
     def summary(self) -> Summary:
-        matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
+        articles = (*self.article_matches, *self.undated_legs)
         disagree = {(p.article.doc.path, p.article.match.index) for p in self.differing}
+        if not self._undated_league_matches and len(self.pairings) >= len(articles) and all(
+                map(is_, map(_ARTICLE, self.pairings), articles)):
+            # every article match paired, each by the pairing in its place (one reference, most runs; R008 asks
+            # the same): the pairings pair no other article match, nor is any unmatched but one of them, so every
+            # one is matched and none unmatched or outside the references (0.24 -> 0.13 M instructions cold)
+            found = len({(a.doc.path, a.match.index) for a in articles})
+            return Summary(len(self.references), len(self.ref_matches), found, found, len(disagree), 0, 0)
+        matched = {(p.article.doc.path, p.article.match.index) for p in self.pairings}
         unmatched = {(a.doc.path, a.match.index) for a, *_ in self.unmatched} - matched
         # the dated matches, the undated legs of ties, and every other undated match (a grid's cell, which
         # undated_league holds where a league's, and a cup round's its table dates none: trial54, fourteen such
         # were in no count)
-        every = {(a.doc.path, a.match.index) for a in (*self.article_matches, *self.undated_legs)}
+        every = {(a.doc.path, a.match.index) for a in articles}
         every.update((doc.path, m.index) for doc, m in self._undated_league_matches)
         return Summary(len(self.references), len(self.ref_matches), len(every), len(matched), len(disagree),
                        len(unmatched), len(every - matched - unmatched))
@@ -742,6 +763,9 @@ def reconcile(articles: list[Document], references: list[Reference], settings, c
             except Exception as exc:  # a bug in a rule: report it, keep checking
                 errors.append(f"rule {r.code} failed on the references: {described(exc)}")
         return ReferenceRun([r.document for r in references], findings, errors, index.summary)
+
+
+_ARTICLE = itemgetter(0)  # a pairing's article match (see summary)
 
 
 class ReferenceRun(Record):
