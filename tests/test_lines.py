@@ -84,6 +84,12 @@ def test_a_weekday_before_a_date_is_read_past(text, iso, weekday):
     ("St. Pauli advanced 3–0 on aggregate", ("St. Pauli", "aggregate", (3, 0))),
     ("A.F.C. Bournemouth won 3–0 on aggregate.", ("A.F.C. Bournemouth", "aggregate", (3, 0))),
     ("Alpha F.C. Reserves advanced.", ("Alpha F.C. Reserves", "other", None)),
+    ("Unión de Sta. Fe advanced 3–2 on aggregate", ("Unión de Sta. Fe", "aggregate", (3, 2))),  # review51
+    ("Club Atlético Gral. San Martín won 3–2 on aggregate.", ("Club Atlético Gral. San Martín", "aggregate", (3, 2))),
+    ("FC Schalke 04. Amateure advanced 2–1 on aggregate", ("FC Schalke 04. Amateure", "aggregate", (2, 1))),
+    ("The first leg was abandoned. Play resumed a day later. Cádiz advanced 1–0 on aggregate",
+     ("Cádiz", "aggregate", (1, 0))),  # the last sentence
+    ("The tie was replayed in Sta. Fe. Alpha won 2–1 on aggregate.", None),  # `Fe.` no prose: left as prose
 ])
 def test_outcomes(text, expected):
     out = parse_outcome(text)

@@ -206,3 +206,18 @@ def test_the_club_a_line_names_is_the_side_of_that_very_name_before_one_within_i
     assert [f for f in findings(text, "T") if f[0] in ("T002", "T003")] == []
     assert [f for f in findings(text.replace("Dundee United won 3–0", "Dundee won 3–0"), "T") if f[0] == "T003"] == [
         ("T003", 19)]
+
+
+def test_a_winner_whose_name_holds_an_abbreviation_is_read_whole():
+    """`Club Atlético Gral. San Martín advanced 3 – 2 on aggregate` (tests/fixtures/ties/abbreviated_winner.txt)
+    and `Unión de Sta. Fe advanced …` (abbreviated_wrong_winner.txt, whose legs Colón de Sta. Fe won): the dot
+    of `Gral.` or `Sta.` ends no sentence before the club (review51: a false T003 for `San Martín`, and the
+    wrong winner read as `Fe`, silent); a sentence of prose before it does (review48)."""
+    right = (FIXTURES / "ties" / "abbreviated_winner.txt").read_text("utf-8")
+    assert [t.winner for t in parse_text(right, "abbreviated_winner.txt").ties] == ["Club Atlético Gral. San Martín"]
+    assert [f for f in findings(right, "T") if f[0] == "T003"] == []
+    wrong = (FIXTURES / "ties" / "abbreviated_wrong_winner.txt").read_text("utf-8")
+    assert [f for f in findings(wrong, "T") if f[0] == "T003"] == [("T003", 19)]
+    after_prose = right.replace("Club Atlético Gral. San Martín advanced",
+                                "The second leg was played behind closed doors. San Martín advanced")
+    assert [f for f in findings(after_prose, "T") if f[0] == "T003"] == [("T003", 19)]

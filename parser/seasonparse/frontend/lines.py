@@ -567,20 +567,24 @@ def ends_at_verb(line: str) -> bool:
 
 def _subject(before_verb: str) -> str:
     """The club before an outcome's verb, less the sentences before it: one with a score (`2–2 on aggregate.
-    Auxerre won`), or one of three words or more that ends in a word, not an abbreviation (review48: `The first
-    leg was abandoned. Cádiz advanced` named `The first leg was abandoned. Cádiz` the winner, and `Both legs
-    were played in Vigo. Cádiz advanced 3–0 on aggregate`, seven words, was no outcome: silent); a year ends one
-    too (`… replayed in 1998.`). A club's own name keeps its dots: `St. Pauli`, `A.F.C. Bournemouth`, `Alpha F.C.
-    Reserves` have no such sentence."""
+    Auxerre won`), or a last sentence (from the line's last full stop before a space back to the one before it)
+    that holds three lower-case words of three letters or more, as prose does and a club's name does not
+    (review48: `The first leg was abandoned. Cádiz advanced` named `The first leg was abandoned. Cádiz` the
+    winner, and `Both legs were played in Vigo. Cádiz advanced 3–0 on aggregate`, seven words, was no
+    outcome: silent). A club's own name keeps its dots: `St. Pauli`, `Unión de Sta. Fe`, `Club Atlético
+    Gral. San Martín`, `FC Schalke 04. Amateure`, `A.F.C. Bournemouth` (review51: a rule on the word before
+    the dot alone cut `Sta.` and `Gral.`)."""
     subject = _SENTENCE_BEFORE.sub("", before_verb)
     end = len(subject)
-    while (end := subject.rfind(".", 0, end)) > 0:
-        if subject[end + 1:end + 2].isspace():
-            words = subject[:end].split()
-            if len(words) >= 3 and len(last := words[-1]) >= 2 and (
-                    last[-2:].isdigit() or last[-2:].isalpha() and last[-2:].islower()):
-                return subject[end + 1:].lstrip()
-    return subject
+    while (end := subject.rfind(".", 0, end)) > 0 and not subject[end + 1:end + 2].isspace():
+        pass
+    if end <= 0:
+        return subject
+    start = end
+    while (start := subject.rfind(".", 0, start)) >= 0 and not subject[start + 1:start + 2].isspace():
+        pass
+    prose = [w for w in subject[start + 1:end].split() if len(w) >= 3 and w[0].islower()]
+    return subject[end + 1:].lstrip() if len(prose) >= 3 else subject
 
 
 def parse_outcome(line: str) -> Outcome | None:
