@@ -120,6 +120,7 @@ class Clubs:
         self.linked: set[str] = set()  # roots whose names hold a link target (an article)
         self.rosters: dict[str, tuple[tuple[str, str, str], ...]] = {}  # root -> (kind, first, last) (Roster)
         self.evidence: list[tuple[str, Evidence]] | None = None  # what build() read, per document
+        self.gathered: tuple | None = None  # what _decided gathered, before any merge: see _resumed
 
     def add(self, name: str, place: tuple[str, int]) -> str:
         """The name's key; a new key is recorded where first seen (`place`, a Place or a

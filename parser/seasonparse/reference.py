@@ -17,11 +17,11 @@ reconcile.py's at every start).
 from __future__ import annotations
 
 import gc
+import os.path
 from datetime import date, timedelta
 from functools import cache
 from contextlib import contextmanager
 from operator import itemgetter
-from pathlib import Path
 from typing import Callable, Sequence
 
 from seasonparse.model import ERROR, Diagnostic, Document, Match
@@ -232,9 +232,10 @@ def infobox_line(raw: bytes) -> int | None:
 
 
 def load(path: str, display: str | None = None) -> Reference:
-    """Read a reference file by its suffix: `.csv` football-data results, anything else RSSSF text."""
+    """Read a reference file by its suffix: `.csv` football-data results, anything else RSSSF text. (The suffix
+    by os.path.splitext, as pathlib's Path.suffix gives it for a file's path, at a third of the cost.)"""
     with gc_paused():
-        if Path(path).suffix.lower() == ".csv":
+        if os.path.splitext(path)[1].lower() == ".csv":
             from seasonparse.frontend.results_csv import parse_file as parse_csv
 
             return parse_csv(path, display)
