@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from operator import attrgetter, is_, itemgetter
+from operator import attrgetter, itemgetter
 
 from seasonparse.seasons import season_years
 from seasonparse.tournaments import match_phase, section_tournament, table_tournament, tournament_in
@@ -762,9 +762,9 @@ def reference_name_unpaired(index, settings, report):
         article:    Bayern Munich 2 - 0 Juventus ... Juventus 1 - 0 Bayern Munich
         reference:  Bayern München  - Juventus  2-0 0-1
     """
-    articles = (*index.article_matches, *index.undated_legs)
-    if len(index.pairings) >= len(articles) and all(map(is_, map(_ARTICLE, index.pairings), articles)):
+    if index.paired_in_place:
         return  # every article match paired, each by the pairing in its place (one reference, most runs)
+    articles = (*index.article_matches, *index.undated_legs)
     paired_articles = set(map(_PAIRED, index.pairings))
     if all(map(paired_articles.__contains__, map(_ARTICLE_MATCH, articles))):
         return  # every article match paired: no name of theirs is left to tie
@@ -809,11 +809,6 @@ def reference_name_unpaired(index, settings, report):
 # (the seeds' 61 with the reference: 0.02 M instructions less than comprehensions over the fields)
 _ARTICLE_MATCH = attrgetter("doc.path", "match.index")
 _PAIRED = attrgetter("article.doc.path", "article.match.index")
-# A pairing's article match itself (its first field): a pairing holds the very ArticleMatch the index made,
-# and the index pairs the articles' matches in their order, so where one reference pairs every one (most
-# runs), the first pairings hold them in order, which `is` tells in C with no key made (R008 0.20 -> 0.04 M
-# instructions on the seeds); only where they do not (two references, a match unpaired) are keys compared
-_ARTICLE = itemgetter(0)
 
 
 def _clear_best(counted) -> dict:
