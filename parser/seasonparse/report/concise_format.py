@@ -12,5 +12,10 @@ def line(f, where: str | None = None) -> str:
     return f"{where}:{f.line}:{f.column}: {one_line(f'{f.code} [{f.severity}] {f.message}')}"
 
 
+def related_line(r, where: str | None = None) -> str:
+    """A related location's line under its finding, as the text and JUnit reports write it; `where` as line's."""
+    return f"  = related: {shown(r.path) if where is None else where}:{r.line}:{r.column}: {one_line(r.message)}"
+
+
 def render(findings, lines_by_path, rules) -> str:
     return "".join(line(f) + "\n" for f in findings)

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET
 
-from seasonparse.inputs import one_line, shown
 from seasonparse.model import SEVERITIES
-from seasonparse.report.concise_format import line
+from seasonparse.report.concise_format import line, related_line
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 CORPUS = "(corpus)"  # a finding tied to no file
@@ -30,8 +29,7 @@ def _text(value: str) -> str:
 def _with_related(f) -> str:
     """A finding's concise line, then its related locations as the text report writes them (trial60: the
     reference's line of an R finding was in no JUnit text)."""
-    return "".join([line(f) + "\n", *(f"  = related: {shown(r.path)}:{r.line}:{r.column}: {one_line(r.message)}\n"
-                                       for r in f.related)])
+    return "".join([line(f) + "\n", *(related_line(r) + "\n" for r in f.related)])
 
 
 def _by_file_and_rule(findings, lines_by_path) -> dict[str, dict[str, list]]:

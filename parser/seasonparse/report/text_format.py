@@ -5,8 +5,8 @@ of WINDOW characters around the finding's column, `…` where it was cut, so the
 report grows with the number of findings, not with findings times line length.
 """
 
-from seasonparse.inputs import one_char, one_line, shown
-from seasonparse.report.concise_format import line
+from seasonparse.inputs import one_char, shown
+from seasonparse.report.concise_format import line, related_line
 
 WINDOW = 120  # characters of a source line shown at most (besides the `…` marks)
 LEAD = 40  # of them before the finding's column, when the line is cut
@@ -84,7 +84,7 @@ def render(findings, lines_by_path, rules) -> str:
                 at = paths.get(r.path)
                 if at is None:
                     at = paths[r.path] = shown(r.path)
-                text = related[r] = f"  = related: {at}:{r.line}:{r.column}: {one_line(r.message)}"
+                text = related[r] = related_line(r, at)
             out.append(text)
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
