@@ -19,7 +19,9 @@ def cmd_rules(argv: list[str]) -> int:
     if args.codes:  # each one named found before any is shown
         named = [_rule_named(rules, code) for code in args.codes]
         if args.format == "text":
-            return max(cmd_rule([r.code]) for r in named)
+            for r in named:
+                _show(r)
+            return EXIT_OK
         rules = {r.code: r for r in named}
     if args.format == "json":
         import json
@@ -49,10 +51,14 @@ def cmd_rule(argv: list[str]) -> int:
     args = p.parse_args(argv)
     from seasonparse.rules import registry
 
-    r = _rule_named(registry(), args.code)
+    _show(_rule_named(registry(), args.code))
+    return EXIT_OK
+
+
+def _show(r) -> None:
+    """A rule's heading line and its documentation."""
     import inspect
 
     fixable = ", fixable with `check --fix`" if r.fixable else ""
     print(f"{r.code} {r.name} ({r.severity}, {r.scope}{fixable})\n")
     print(inspect.cleandoc(r.doc))
-    return EXIT_OK
