@@ -555,8 +555,10 @@ def _stated_shootout(rest: str) -> tuple[int, int] | None:
 
 @cache
 def _no_winner() -> frozenset[str]:
-    """The subjects that name no one club (the lexicon's `outcomes.no_winner`: `The club`, `Both`), folded."""
-    return frozenset(w.casefold() for w in words("outcomes", "no_winner"))
+    """The subjects that name no one club, folded: the lexicon's `outcomes.no_winner` (`Both`, `Neither`), its
+    subjects' pronouns (`The club`, `They`: deduction_subject) and relatives (`Who`: relegation_subject)."""
+    return frozenset(w.casefold() for w in (*words("outcomes", "no_winner"), *words("deduction_subject", "pronouns"),
+                                            *words("relegation_subject", "relatives")))
 
 
 def ends_at_verb(line: str) -> bool:
