@@ -527,6 +527,7 @@ _OUTCOME = compile_lazily(r"\s*(?P<winner>\S(?:.*?\S)??)\s+(?P<verb>advanced|won
 # `X won ...` is an outcome only as Wikipedia writes one under a tie: a score or `on` next, and
 # a reason (`3–2 on aggregate`, `on penalties`, `on away goals`); `X won the second leg 2–1` is prose
 _SENTENCE_BEFORE = compile_lazily(r"^.*\d\s*[-–—]\s*\d[^.]*\.\s+")  # a sentence with a score before the subject
+_FULL_STOP = compile_lazily(r"\.(?=\s)")  # a sentence's end: a dot before a space
 _WON_HOW = compile_lazily(r"(?:\d+\s*[-–—]\s*\d+|on)\s")
 _AGGREGATE = compile_lazily(r"(?<!\d)(\d+)\s*[-–—]\s*(\d+)\s+on aggregate")
 
@@ -577,16 +578,10 @@ def _subject(before_verb: str) -> str:
     Gral. San Martín`, `FC Schalke 04. Amateure`, `A.F.C. Bournemouth` (review51: a rule on the word before
     the dot alone cut `Sta.` and `Gral.`)."""
     subject = _SENTENCE_BEFORE.sub("", before_verb)
-    end = len(subject)
-    while (end := subject.rfind(".", 0, end)) > 0 and not subject[end + 1:end + 2].isspace():
-        pass
-    if end <= 0:
-        return subject
-    start = end
-    while (start := subject.rfind(".", 0, start)) >= 0 and not subject[start + 1:start + 2].isspace():
-        pass
-    prose = [w for w in subject[start + 1:end].split() if len(w) >= 3 and w[0].islower()]
-    return subject[end + 1:].lstrip() if len(prose) >= 3 else subject
+    sentences = _FULL_STOP.split(subject)
+    if len(sentences) > 1 and sum(len(w) >= 3 and w[0].islower() for w in sentences[-2].split()) >= 3:
+        return sentences[-1].lstrip()
+    return subject
 
 
 def parse_outcome(line: str) -> Outcome | None:
