@@ -258,20 +258,21 @@ def _reference_rows(index):
             if not seg.tables:
                 continue
             if seg.tournament is not None:
-                for row, club, figures in _stated(index, ref, seg.tables[-1]):
-                    out.setdefault((club, seg.tournament), []).append((ref, seg, row, figures))
+                last = seg.tables[-1]
+                for row, club, figures in _stated(index, ref, last):
+                    out.setdefault((club, seg.tournament), []).append((ref, seg, last, row, figures))
                 continue
             season = season_years(seg.title) or season_years(ref.season or "")
             if season is None:
                 continue
             # the season's final table: the one of the most matches (review29: a `Halfway Table:` or a
             # championship play-off's after it is no final table of the league)
-            stated = max((_stated(index, ref, t) for t in seg.tables),
-                         key=lambda rows: sum(figures[_PLAYED] for _, _, figures in rows))
+            final = max(seg.tables, key=lambda t: sum(figures[_PLAYED] for _, _, figures in _stated(index, ref, t)))
+            stated = _stated(index, ref, final)
             for row, club, figures in stated:
                 key = (club, _season_key(season))
                 if len(stated) > one_phase.get(key, (0,))[0]:
-                    one_phase[key] = (len(stated), (ref, seg, row, figures))
+                    one_phase[key] = (len(stated), (ref, seg, final, row, figures))
     for key, (_, entry) in one_phase.items():
         out.setdefault(key, []).append(entry)
     return out
@@ -392,7 +393,7 @@ def _explained(what: str, points: int, matches: int, path: str, at: int, stateme
     return part, Related(path, at, 1, statement)
 
 
-def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) -> tuple | None:
+def _own_figures(index, ref, seg, ti: int, club: str, row, figures: tuple, default: int) -> tuple | None:
     """The club's figures as the reference's own matches of the segment give them, where they contradict its
     table's row as R006 finds it (a win worth what the table's rows make it, `default` or the two-points era's)
     and the reference lists as many matches of the club as the row's Pld: a table is a sum of results, and the
@@ -406,8 +407,8 @@ def _own_figures(index, ref, seg, club: str, row, figures: tuple, default: int) 
     got = index.records(seg, default).get(club)  # (most tables count a win `default`: their rows agree at once)
     if got is None or _ref_figures(got) == figures:
         return None
-    win, whole = _table_reading(index, ref, seg, row, default)
-    if not whole:
+    win, _, short = _table_reading(index, ref, seg, ti, default)
+    if short:
         return None  # R006 does not compare the rows of a table its page lists too few matches for (review48)
     if win != default:
         got = index.records(seg, win).get(club)
@@ -436,28 +437,32 @@ def _deduction_stated(index, ref, club: str, seg, figures: tuple, own: tuple) ->
     if ref.document.path in stated:
         return True
     years = season_years(seg.title) or season_years(ref.season or "")
-    seasons = {doc.path: window for doc in index.articles if (window := season_window(doc)) is not None}
-    return years is not None and any(
-        (w := seasons.get(path)) is not None and (w.first.year, w.last.year) == years[:2] for path in stated)
+    return years is not None and any((w := season_window(doc)) is not None and (w.first.year, w.last.year) == years[:2]
+                                     for doc in index.articles if doc.path in stated)
 
 
-def _table_reading(index, ref, seg, row, default: int) -> tuple[int, bool]:
-    """How R006 reads the reference's table that holds `row`: the points of a win (`default` where every row
-    fits it, else what the table's rows make it, tables.win_points), and whether it compares the table's rows
-    with the matches at all (not where the page lists fewer matches of its clubs than it counts: _matches_missing)."""
-    for ti in seg.tables:
-        table = ref.document.tables[ti]
-        if any(r is row for r in table.rows):
-            found = index.memo.get(("reading", id(ref), ti))
-            if found is None:
-                rows, regular = _stated(index, ref, ti), index.regular(seg)
-                fits = all(f[_POINTS] == default * f[_WON] + f[_DRAWN] for _, _, f in rows)
-                short = _matches_missing(sum(f[_PLAYED] for _, _, f in rows),
-                                         sum(len(regular.get(club, ())) for _, club, _ in rows))
-                found = index.memo["reading", id(ref), ti] = (
-                    default if fits else win_points(table, default)[0], short is None)
-            return found
-    return default, True
+def _table_reading(index, ref, seg, ti: int, default: int) -> tuple[int, bool, tuple[int, int] | None]:
+    """How R006 reads the reference's table `ti` (of segment `seg`), for R006 and R005 alike, once a table
+    (index.memo): the points of a win (`default` where every row fits it, else what the table's rows make it,
+    tables.win_points), whether every row fits `default`, and the matches the page lists too few of to compare
+    the table's rows with them (_matches_missing: None where it lists them all)."""
+    found = index.memo.get(("reading", id(ref), ti))
+    if found is None:
+        regular = index.regular(seg)
+        # the matches the table counts and those the reference lists of its clubs, and whether every row's
+        # points are a win's `default` points (most tables), in one pass
+        counted = listed = 0
+        fits = True
+        for _, club, figures in _stated(index, ref, ti):
+            counted += figures[_PLAYED]
+            listed += len(regular.get(club, ()))
+            fits = fits and figures[_POINTS] == default * figures[_WON] + figures[_DRAWN]
+        short = _matches_missing(counted, listed)
+        # the points of a win as the table's own rows say (two in the two-points era), asked where a row
+        # does not fit the default (most tables: every row does) of a table compared at all
+        win = default if fits or short else win_points(ref.document.tables[ti], default)[0]
+        found = index.memo["reading", id(ref), ti] = (win, fits, short)
+    return found
 
 
 @rule("R005", "reference-standings", ERROR, scope="reference")
@@ -493,14 +498,14 @@ def reference_standings(index, settings, report):
     number = _numbers(index)
     for doc, line, team, club, t, cells, picks, label, found in _article_rows(index, _reference_rows(index)):
         stated = len(cells)
-        for ref, seg, row, figures in found:
+        for ref, seg, ti, row, figures in found:
             # (meaning, the article's figure, the reference's) of each figure the row states that differs
             wrong = [(m, v, figures[at]) for m, i, at in picks
                      if i < stated and (v := number(cells[i])) is not None and v != figures[at]]
             if not wrong:
                 continue
             tabled, whose = figures, "the reference"
-            if (own := _own_figures(index, ref, seg, club, row, figures, win)) is not None:
+            if (own := _own_figures(index, ref, seg, ti, club, row, figures, win)) is not None:
                 values = [(m, v, at) for m, i, at in picks if i < stated and (v := number(cells[i])) is not None]
                 if all(v == own[at] for _, v, at in values):
                     # the article's figures are the reference's own matches' (R006 says its table is not): no
@@ -588,15 +593,7 @@ def reference_table_vs_results(index, settings, report):
                         said_at[key][2].append(doc.tables[ti].rows[at].line)
                     continue
                 rows = _stated(index, ref, ti)
-                # the matches the table counts and those the reference lists of its clubs, and whether
-                # every row's points are a win's `default` points (most tables), in one pass
-                counted = listed = 0
-                fits = True
-                for _, club, figures in rows:
-                    counted += figures[_PLAYED]
-                    listed += len(regular.get(club, ()))
-                    fits = fits and figures[_POINTS] == default * figures[_WON] + figures[_DRAWN]
-                short = _matches_missing(counted, listed)
+                win, fits, short = _table_reading(index, ref, seg, ti, default)
                 if short:
                     clubs = frozenset(club for _, club, _ in rows)
                     key = (clubs, short)
@@ -607,9 +604,6 @@ def reference_table_vs_results(index, settings, report):
                     said_at[key][2].append(rows[0][0].line)
                     compared.append((printed, [(key, 0)]))
                     continue
-                # the points of a win as the table's own rows say (two in the two-points era),
-                # asked where a row does not fit the default (most tables: every row does)
-                win = default if fits else win_points(doc.tables[ti], default)[0]
                 records = index.records(seg, win)
                 said: list[tuple] = []  # (said_at key, the row's place) of each of the table's findings
                 for at, (row, club, figures) in enumerate(rows):
