@@ -777,7 +777,7 @@ def test_r005s_explanation_from_the_matches_against_removed_clubs_is_the_one_fro
         removals = [Removal(c, f"{c} out", "a.txt", n, rng.choice([None, t, ("Clausura", 2012)]))
                     for n, c in enumerate(rng.sample(clubs, rng.randint(0, 3)))]
         removals += removals[:rng.randint(0, 1)]  # a removal stated twice
-        deductions = {c: [(rng.randint(1, 4), "a.txt", 9, f"{c} docked", rng.choice([None, t]))]
+        deductions = {c: [(rng.randint(1, 4), "a.txt", 9, f"{c} docked", rng.choice([None, t]), None)]
                       for c in rng.sample(clubs, rng.randint(0, 2))}
         index = SimpleNamespace(memo={}, regular=lambda s, r=regular: r,
                                 corpus=SimpleNamespace(removals=removals, deductions=deductions))

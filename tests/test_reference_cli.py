@@ -424,3 +424,24 @@ def test_a_reference_copied_under_another_name_is_read_once(run, tmp_path):
     assert code == 2 and "is a reference of this run" in err and copy.read_bytes() == page.read_bytes(), err
     code, _, err = run("check", *SEEDS, copy, "--no-cache", "--reference", page, "--reference", copy)
     assert code == 2 and "is also an article of this run" in err, err
+
+
+@pytest.mark.parametrize("season,explained", [("2012–13", False), ("2013–14", True)])
+def test_an_articles_deduction_explains_an_article_row_of_its_own_season_only(run, tmp_path, season, explained):
+    """review52: R005's explanation read the corpus's deductions with no season: an article of 2012–13 saying
+    Rapid were deducted 3 points turned the 2013–14 row's contradiction (Pts 3 with its `dp=3`, the page's
+    table 6, no `NB:` line) into an info. R006 already asked the season (review49)."""
+    refs = FIXTURES / "reference"
+    page = tmp_path / "page.txt"
+    page.write_text((refs / "handmade_nb_deduction.txt").read_text("utf-8").replace(
+        "NB: Rapid 3 points deducted for license infringements\n", "").replace("3-1   3\n", "3-1   6\n"), "utf-8")
+    article = tmp_path / "article.wikitext"
+    article.write_text((refs / "handmade_nb_deduction_article.wikitext").read_text("utf-8").replace(
+        "|gf=3|ga=1}}", "|gf=3|ga=1 |dp=3}}"), "utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(f"= {season} Austrian Bundesliga =\n\nSK Rapid Wien were deducted 3 points for license "
+                     "infringements.\n", "utf-8")
+    _, out, _ = run("check", article, other, "--select", "R005", "--no-cache", "--no-baseline", "--format",
+                    "concise", "--reference", page)
+    said = "SK Rapid Wien in Bundesliga 2013–14: Pts 3 in the Bundesliga 2013–14 standings, Pts 6 in the reference"
+    assert f"R005 [{'info' if explained else 'error'}] {said}" in out, out

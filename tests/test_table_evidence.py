@@ -100,3 +100,35 @@ def test_a_row_short_by_its_stated_deduction_counts_towards_the_points_a_win_ear
     rules = registry()
     found = run([parse_text(text, "t.txt")], rules, selected_codes(rules, ("S002",), (), ()), Config()).findings
     assert [(f.line, f.severity) for f in found] == [(6, "error"), (8, "info")], [(f.line, f.message) for f in found]
+
+
+@pytest.mark.parametrize("title,explains", [("2018–19 Premier League", False), ("2019–20 Premier League", True),
+                                             ("Ashford notes", True)])
+def test_a_deduction_naming_no_tournament_explains_only_its_own_seasons_tables(title, explains):
+    # review52: another article saying "Ashford were deducted 3 points" explains the 2019–20 table's short
+    # points where it is of that season, or of none known; one of the season before says nothing of it.
+    t = texts(league=("| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 7 |", "| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 4 |"))
+    t["other"] = f"= {title} =\n\nAshford were deducted 3 points for fielding an ineligible player.\n"
+    found = codes(check_texts(t))
+    assert (("X006", "league.txt", 33) not in found) == explains, found
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_warm_cache_reads_a_deductions_season_again_where_only_its_title_changed(run, tmp_path, jobs):
+    # the season is part of what the cross-document stage is told of a document (partition.Facts): an
+    # article retitled from 2018–19 to 2019–20, its statement unchanged, explains the table it did not before
+    t = texts(league=("| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 7 |", "| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 4 |"))
+    t["other"] = "= 2018–19 Premier League =\n\nAshford were deducted 3 points for fielding an ineligible player.\n"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for stem, text in t.items():
+        (folder / f"{stem}.txt").write_text(text, "utf-8")
+    said = []
+    for title in ("2018–19", "2019–20", "2018–19"):
+        other = folder / "other.txt"
+        other.write_text(other.read_text("utf-8").replace(other.read_text("utf-8").split("\n")[0],
+                                                           f"= {title} Premier League ="), "utf-8")
+        _, out, _ = run("check", folder, "--cache-dir", tmp_path / "cache", "--jobs", jobs, "--no-baseline",
+                        "--format", "concise", "--exit-zero")
+        said.append("X006 [error] Ashford in Premier League 2019–20" in out)
+    assert said == [True, False, True]

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import FIXTURES
 from reporting import check_run, in_folder
 
 from seasonparse.frontend import parse_file, parse_text
 from seasonparse.report.html_report import render
-from seasonparse.tournaments import doc_competition, doc_tournament, table_tournament
+from seasonparse.tournaments import doc_competition, doc_tournament, of_season, table_tournament
 
 PRE_SEASON_CUP = FIXTURES / "wikitext" / "excerpts" / "pre_season_cup"
 CLUB_ARTICLE = PRE_SEASON_CUP / "2005–06_Central_Coast_Mariners_FC_season.wikitext"
@@ -174,3 +175,18 @@ def test_a_title_of_a_countrys_season_names_its_football_not_in():
     football` (review36: an X006 said `in in Scottish football 2008–09`)."""
     doc = parse_text("= 2008–09 in Scottish football =\n\n==Premier League==\n", "scotland.txt")
     assert doc_competition(doc) == "Scottish football"
+
+
+@pytest.mark.parametrize("t,years,of", [
+    (("Clausura", 2012), (2011, 2012), True), (("Apertura", 2011), (2011, 2012), True),
+    (("Clausura", 2011), (2011, 2012), False),  # the Clausura of 2010–11
+    (("Apertura", 2012), (2011, 2012), False),
+    (("Premier League", "2019–20"), (2019, 2020), True), (("Premier League", "2018–19"), (2019, 2020), False),
+    (("Copa", 2012), (2011, 2012), True), (("Copa", 2013), (2011, 2012), False),  # a year of no phase: in it
+    (("Apertura", 2011), (2011, 2011), True), (("Clausura", 2011), (2011, 2011), True),  # a one-year season
+    (("Clausura", 2012), (2011, 2011), False),
+    (("Premier League", "2019–20"), None, True), (None, (2019, 2020), True),  # either unknown: it may be
+])
+def test_a_tournament_is_of_a_season_by_its_phase_or_its_years(t, years, of):
+    """review52: what a statement naming no tournament speaks of (corpus.stated_for)."""
+    assert of_season(t, years) is of

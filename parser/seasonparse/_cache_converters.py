@@ -15,7 +15,7 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Edit': ('seasonparse.findings', 'Edit', (('path', 'line', 'column', 'end_line', 'end_column', 'replacement', 'expected'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", "<class 'str'>", "<class 'str'>"))),
     'Event': ('seasonparse.model', 'Event', (('side', 'player', 'minute', 'stoppage', 'kind', 'line', 'column', 'end_column', 'link'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", "<class 'int'>", "<class 'int'>", 'str | None'))),
     'Evidence': ('seasonparse.identity', 'Evidence', (('names', 'groups', 'dated', 'rosters', 'status_rows'), ('tuple[tuple[str, int, str | None], ...]', 'tuple[tuple[str, ...], ...]', 'tuple[tuple[str, str, str, int, int, int], ...]', 'tuple[Roster, ...]', 'tuple[str, ...]'))),
-    'Facts': ('seasonparse.partition', 'Facts', (('keys', 'identity', 'deductions', 'removals', 'weight'), ('tuple[Hashable, ...]', 'Evidence', 'tuple[Deduction, ...]', 'tuple[Removal, ...]', 'int'))),
+    'Facts': ('seasonparse.partition', 'Facts', (('keys', 'identity', 'deductions', 'removals', 'season', 'weight'), ('tuple[Hashable, ...]', 'Evidence', 'tuple[Deduction, ...]', 'tuple[Removal, ...]', 'tuple[int, int] | None', 'int'))),
     'Finding': ('seasonparse.findings', 'Finding', (('code', 'severity', 'message', 'path', 'line', 'column', 'end_line', 'end_column', 'related', 'name', 'fix'), ("<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'str'>", "<class 'int'>", "<class 'int'>", 'int | None', 'int | None', 'tuple[seasonparse.findings.Related, ...]', "<class 'str'>", 'seasonparse.findings.Fix | None'))),
     'Fix': ('seasonparse.findings', 'Fix', (('message', 'edits'), ("<class 'str'>", 'tuple[seasonparse.findings.Edit, ...]'))),
     'Goalscorer': ('seasonparse.model', 'Goalscorer', (('player', 'nationality', 'club', 'goals', 'own_goal', 'line', 'section', 'source', 'table', 'link'), ("<class 'str'>", 'str | None', 'str | None', 'int | None', "<class 'bool'>", "<class 'int'>", 'tuple[str, ...]', "<class 'str'>", 'int | None', 'str | None'))),
@@ -29,7 +29,7 @@ RECORDS = {  # name: (module, qualified name, cache.record_signature)
     'Row': ('seasonparse.model', 'Row', (('cells', 'line', 'kind', 'ragged', 'realigned', 'link', 'status', 'adjustment'), ('tuple[str, ...]', "<class 'int'>", "<class 'str'>", "<class 'bool'>", 'tuple[str, ...] | None', 'str | None', 'str | None', 'int | None'))),
     'ScorerLine': ('seasonparse.model', 'ScorerLine', (('team', 'side', 'line', 'column', 'text'), ("<class 'str'>", 'str | None', "<class 'int'>", "<class 'int'>", "<class 'str'>"))),
     'Section': ('seasonparse.model', 'Section', (('title', 'level', 'line', 'children'), ("<class 'str'>", "<class 'int'>", "<class 'int'>", "tuple['Section', ...]"))),
-    'StoredLayout': ('seasonparse.cross_memo', 'StoredLayout', (('roots', 'names', 'canonical', 'inferred', 'ambiguous', 'rosters', 'stated', 'parts', 'weights', 'identity'), ('tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[seasonparse.identity.Inference, ...]', 'tuple[seasonparse.identity.Ambiguity, ...]', 'tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]', 'tuple[tuple[str, tuple[seasonparse.statements.Deduction, ...], tuple[seasonparse.statements.Removal, ...]], ...]', 'tuple[tuple[int, ...], ...]', 'tuple[int, ...]', "<class 'str'>"))),
+    'StoredLayout': ('seasonparse.cross_memo', 'StoredLayout', (('roots', 'names', 'canonical', 'inferred', 'ambiguous', 'rosters', 'stated', 'parts', 'weights', 'identity'), ('tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[tuple[str, str], ...]', 'tuple[seasonparse.identity.Inference, ...]', 'tuple[seasonparse.identity.Ambiguity, ...]', 'tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]', 'tuple[tuple[str, tuple[seasonparse.statements.Deduction, ...], tuple[seasonparse.statements.Removal, ...], tuple[int, int] | None], ...]', 'tuple[tuple[int, ...], ...]', 'tuple[int, ...]', "<class 'str'>"))),
     'Table': ('seasonparse.model', 'Table', (('index', 'line', 'end_line', 'header', 'columns', 'rows', 'section', 'kind', 'points_for_win', 'order_rule', 'splits'), ("<class 'int'>", "<class 'int'>", "<class 'int'>", 'tuple[tuple[str, ...], ...]', 'tuple[str, ...]', 'tuple[seasonparse.model.Row, ...]', 'tuple[str, ...]', "<class 'str'>", 'int | None', 'str | None', 'tuple[int, ...]'))),
     'Tie': ('seasonparse.model', 'Tie', (('winner', 'reason', 'aggregate_winner', 'aggregate_loser', 'text', 'line', 'legs', 'section', 'shootout', 'link', 'stated_by', 'marked'), ("<class 'str'>", "<class 'str'>", 'int | None', 'int | None', "<class 'str'>", "<class 'int'>", 'tuple[int, ...]', 'tuple[str, ...]', 'tuple[int, int] | None', 'str | None', 'str | None', 'str | None'))),
 }
@@ -722,9 +722,9 @@ def _make_Removal(value):
 
 
 def _make_Facts(value):
-    if type(value) is not list or len(value) != 5:
+    if type(value) is not list or len(value) != 6:
         raise _Malformed('expected Facts')
-    v0, v1, v2, v3, v4 = value
+    v0, v1, v2, v3, v4, v5 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
     v0 = tuple([_item27(x) for x in v0])
@@ -735,9 +735,18 @@ def _make_Facts(value):
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Removal(x) for x in v3])
-    if type(v4) is not int:
+    if v4 is not None:
+        if type(v4) is not list or len(v4) != 2:
+            raise _Malformed('expected 2 values')
+        t49, t50 = v4
+        if type(t49) is not int:
+            raise _Malformed('expected int')
+        if type(t50) is not int:
+            raise _Malformed('expected int')
+        v4 = (t49, t50,)
+    if type(v5) is not int:
         raise _Malformed('expected int')
-    return _new(Facts, (v0, v1, v2, v3, v4,))
+    return _new(Facts, (v0, v1, v2, v3, v4, v5,))
 
 
 def _make_Digests(value):
@@ -748,8 +757,8 @@ def _make_Digests(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t49 in v1:
-        if type(t49) is not int:
+    for t51 in v1:
+        if type(t51) is not int:
             raise _Malformed('expected int')
     v1 = tuple(v1)
     if type(v2) is not str:
@@ -757,40 +766,40 @@ def _make_Digests(value):
     return _new(Digests, (v0, v1, v2,))
 
 
-def _item53(t50):
-    if type(t50) is not list or len(t50) != 2:
+def _item55(t52):
+    if type(t52) is not list or len(t52) != 2:
         raise _Malformed('expected 2 values')
-    t51, t52 = t50
-    if type(t51) is not str:
+    t53, t54 = t52
+    if type(t53) is not str:
         raise _Malformed('expected str')
-    if type(t52) is not str:
+    if type(t54) is not str:
         raise _Malformed('expected str')
-    t50 = (t51, t52,)
-    return t50
+    t52 = (t53, t54,)
+    return t52
 
 
-def _item57(t54):
-    if type(t54) is not list or len(t54) != 2:
+def _item59(t56):
+    if type(t56) is not list or len(t56) != 2:
         raise _Malformed('expected 2 values')
-    t55, t56 = t54
-    if type(t55) is not str:
+    t57, t58 = t56
+    if type(t57) is not str:
         raise _Malformed('expected str')
-    if type(t56) is not str:
+    if type(t58) is not str:
         raise _Malformed('expected str')
-    t54 = (t55, t56,)
-    return t54
+    t56 = (t57, t58,)
+    return t56
 
 
-def _item61(t58):
-    if type(t58) is not list or len(t58) != 2:
+def _item63(t60):
+    if type(t60) is not list or len(t60) != 2:
         raise _Malformed('expected 2 values')
-    t59, t60 = t58
-    if type(t59) is not str:
+    t61, t62 = t60
+    if type(t61) is not str:
         raise _Malformed('expected str')
-    if type(t60) is not str:
+    if type(t62) is not str:
         raise _Malformed('expected str')
-    t58 = (t59, t60,)
-    return t58
+    t60 = (t61, t62,)
+    return t60
 
 
 def _make_Place(value):
@@ -804,15 +813,15 @@ def _make_Place(value):
     return _new(Place, (v0, v1,))
 
 
-def _item65(t62):
-    if type(t62) is not list or len(t62) != 2:
+def _item67(t64):
+    if type(t64) is not list or len(t64) != 2:
         raise _Malformed('expected 2 values')
-    t63, t64 = t62
-    t63 = _make_Place(t63)
-    if type(t64) is not str:
+    t65, t66 = t64
+    t65 = _make_Place(t65)
+    if type(t66) is not str:
         raise _Malformed('expected str')
-    t62 = (t63, t64,)
-    return t62
+    t64 = (t65, t66,)
+    return t64
 
 
 def _make_Inference(value):
@@ -827,7 +836,7 @@ def _make_Inference(value):
         raise _Malformed('expected str')
     if type(v3) is not list:
         raise _Malformed('expected an array')
-    v3 = tuple([_item65(x) for x in v3])
+    v3 = tuple([_item67(x) for x in v3])
     return _new(Inference, (v0, v1, v2, v3,))
 
 
@@ -839,65 +848,74 @@ def _make_Ambiguity(value):
         raise _Malformed('expected str')
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    for t66 in v1:
-        if type(t66) is not str:
+    for t68 in v1:
+        if type(t68) is not str:
             raise _Malformed('expected str')
     v1 = tuple(v1)
     v2 = _make_Place(v2)
     return _new(Ambiguity, (v0, v1, v2,))
 
 
-def _item74(t70):
-    if type(t70) is not list or len(t70) != 3:
+def _item76(t72):
+    if type(t72) is not list or len(t72) != 3:
         raise _Malformed('expected 3 values')
-    t71, t72, t73 = t70
-    if type(t71) is not str:
-        raise _Malformed('expected str')
-    if type(t72) is not str:
-        raise _Malformed('expected str')
+    t73, t74, t75 = t72
     if type(t73) is not str:
         raise _Malformed('expected str')
-    t70 = (t71, t72, t73,)
-    return t70
+    if type(t74) is not str:
+        raise _Malformed('expected str')
+    if type(t75) is not str:
+        raise _Malformed('expected str')
+    t72 = (t73, t74, t75,)
+    return t72
 
 
-def _item75(t67):
-    if type(t67) is not list or len(t67) != 2:
+def _item77(t69):
+    if type(t69) is not list or len(t69) != 2:
         raise _Malformed('expected 2 values')
-    t68, t69 = t67
-    if type(t68) is not str:
+    t70, t71 = t69
+    if type(t70) is not str:
         raise _Malformed('expected str')
-    if type(t69) is not list:
+    if type(t71) is not list:
         raise _Malformed('expected an array')
-    t69 = tuple([_item74(x) for x in t69])
-    t67 = (t68, t69,)
-    return t67
+    t71 = tuple([_item76(x) for x in t71])
+    t69 = (t70, t71,)
+    return t69
 
 
-def _item80(t76):
-    if type(t76) is not list or len(t76) != 3:
-        raise _Malformed('expected 3 values')
-    t77, t78, t79 = t76
-    if type(t77) is not str:
+def _item85(t78):
+    if type(t78) is not list or len(t78) != 4:
+        raise _Malformed('expected 4 values')
+    t79, t80, t81, t82 = t78
+    if type(t79) is not str:
         raise _Malformed('expected str')
-    if type(t78) is not list:
+    if type(t80) is not list:
         raise _Malformed('expected an array')
-    t78 = tuple([_make_Deduction(x) for x in t78])
-    if type(t79) is not list:
-        raise _Malformed('expected an array')
-    t79 = tuple([_make_Removal(x) for x in t79])
-    t76 = (t77, t78, t79,)
-    return t76
-
-
-def _item83(t81):
+    t80 = tuple([_make_Deduction(x) for x in t80])
     if type(t81) is not list:
         raise _Malformed('expected an array')
-    for t82 in t81:
-        if type(t82) is not int:
+    t81 = tuple([_make_Removal(x) for x in t81])
+    if t82 is not None:
+        if type(t82) is not list or len(t82) != 2:
+            raise _Malformed('expected 2 values')
+        t83, t84 = t82
+        if type(t83) is not int:
             raise _Malformed('expected int')
-    t81 = tuple(t81)
-    return t81
+        if type(t84) is not int:
+            raise _Malformed('expected int')
+        t82 = (t83, t84,)
+    t78 = (t79, t80, t81, t82,)
+    return t78
+
+
+def _item88(t86):
+    if type(t86) is not list:
+        raise _Malformed('expected an array')
+    for t87 in t86:
+        if type(t87) is not int:
+            raise _Malformed('expected int')
+    t86 = tuple(t86)
+    return t86
 
 
 def _make_StoredLayout(value):
@@ -906,13 +924,13 @@ def _make_StoredLayout(value):
     v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 = value
     if type(v0) is not list:
         raise _Malformed('expected an array')
-    v0 = tuple([_item53(x) for x in v0])
+    v0 = tuple([_item55(x) for x in v0])
     if type(v1) is not list:
         raise _Malformed('expected an array')
-    v1 = tuple([_item57(x) for x in v1])
+    v1 = tuple([_item59(x) for x in v1])
     if type(v2) is not list:
         raise _Malformed('expected an array')
-    v2 = tuple([_item61(x) for x in v2])
+    v2 = tuple([_item63(x) for x in v2])
     if type(v3) is not list:
         raise _Malformed('expected an array')
     v3 = tuple([_make_Inference(x) for x in v3])
@@ -921,17 +939,17 @@ def _make_StoredLayout(value):
     v4 = tuple([_make_Ambiguity(x) for x in v4])
     if type(v5) is not list:
         raise _Malformed('expected an array')
-    v5 = tuple([_item75(x) for x in v5])
+    v5 = tuple([_item77(x) for x in v5])
     if type(v6) is not list:
         raise _Malformed('expected an array')
-    v6 = tuple([_item80(x) for x in v6])
+    v6 = tuple([_item85(x) for x in v6])
     if type(v7) is not list:
         raise _Malformed('expected an array')
-    v7 = tuple([_item83(x) for x in v7])
+    v7 = tuple([_item88(x) for x in v7])
     if type(v8) is not list:
         raise _Malformed('expected an array')
-    for t84 in v8:
-        if type(t84) is not int:
+    for t89 in v8:
+        if type(t89) is not int:
             raise _Malformed('expected int')
     v8 = tuple(v8)
     if type(v9) is not str:

@@ -615,7 +615,7 @@ def _decided(docs: list, facts: list, settings: Settings, decided_identity: Call
         for d, packed in zip(docs, facts):
             found = unpack_facts(packed)
             if first:
-                stated.append((d.path, list(found.deductions), list(found.removals)))
+                stated.append((d.path, list(found.deductions), list(found.removals), found.season))
                 weights.append(found.weight)
             yield d.path, found.identity
 

@@ -11,14 +11,14 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 from seasonparse import identity, statements
-from seasonparse.football import awarded, counted, doc_club, knockout_ties, playing_span
+from seasonparse.football import awarded, counted, doc_club, knockout_ties, playing_span, statement_season
 from seasonparse.seasons import football_year
 from seasonparse.lexicon import without_article, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.findings import Settings
 from seasonparse.tables import column_indexes
-from seasonparse.tournaments import Tournament, match_phase, section_tournament
+from seasonparse.tournaments import Tournament, match_phase, of_season, section_tournament
 from seasonparse.records import Record
 
 
@@ -63,12 +63,22 @@ class Removal(Record):
     path: str
     line: int
     since: Tournament | None  # the tournament it names ("suspended after the Apertura 2011")
+    season: tuple[int, int] | None = None  # its document's (statement_season): where it names no tournament
 
     def applies_to(self, tournament: Tournament) -> bool:
         """"Suspended after the Apertura 2011" explains the Apertura 2011 tables; a
         removal stated for another tournament does not (a club suspended after the
-        Clausura 2011 that plays the Apertura 2011 is, by then, another club)."""
-        return self.since is None or self.since == tournament
+        Clausura 2011 that plays the Apertura 2011 is, by then, another club). One that
+        names none speaks of its document's season (stated_for)."""
+        return stated_for(self.since, self.season, tournament)
+
+
+def stated_for(named: Tournament | None, season: tuple[int, int] | None, tournament: Tournament | None) -> bool:
+    """Whether a statement (a deduction, a removal) that names the tournament `named` (None: none), in a
+    document of `season` (statement_season), speaks of `tournament`: the one it names, else any of its
+    document's season (tournaments.of_season: review52, a 2012–13 article's "were deducted 3 points"
+    explained a 2013–14 table)."""
+    return named == tournament if named is not None else of_season(tournament, season)
 
 
 def written(ref, root: str) -> str:
@@ -98,8 +108,8 @@ class Corpus:
                  # the clubs of a larger corpus this one is a part of (see seasonparse.partition): identity
                  # is decided over every document, so a part must not decide it over its own alone
                  known_clubs: identity.Clubs | None = None,
-                 # (path, deductions, removals) of every document of that larger corpus, in its order:
-                 # a statement without a tournament may explain a table of any part
+                 # (path, deductions, removals, season) of every document of that larger corpus, in its
+                 # order (see _statements): a statement may explain a table of any part
                  known_statements: list | None = None):
         self.docs, self.settings, self.reuse = docs, settings, reuse
         self.source_lines, self.known_clubs, self.known_statements = source_lines, known_clubs, known_statements
@@ -389,7 +399,8 @@ class Corpus:
         return out
 
     def _statements(self):
-        """(path, deductions, removals) of each document, or of the larger corpus's (known_statements)."""
+        """(path, deductions, removals, season) of each document, or of the larger corpus's
+        (known_statements); the season (statement_season) read only of a document that states one."""
         if self.known_statements is not None:
             yield from self.known_statements
             return
@@ -400,28 +411,29 @@ class Corpus:
             removals = self._stated_removals.get(id(doc))
             if removals is None:
                 removals = self._stated_removals[id(doc)] = statements.removals(doc)
-            yield doc.path, deductions, removals
+            yield doc.path, deductions, removals, statement_season(doc) if deductions or removals else None
 
     @cached_property
     def removals(self) -> list[Removal]:
         """Clubs the documents say were suspended, expelled or disaffiliated (names the
         corpus knows as clubs only)."""
         out = []
-        for path, _, said in self._statements():
+        for path, _, said, season in self._statements():
             for r in said:
                 club = self.clubs.root(r.club)
                 if club in self.clubs.parent:
-                    out.append(Removal(club, r.text, path, r.line, r.since))
+                    out.append(Removal(club, r.text, path, r.line, r.since, season))
         return out
 
     @cached_property
     def deductions(self) -> dict[str, list]:
-        """Club root -> (points, path, line, text, tournament) of every stated deduction."""
+        """Club root -> (points, path, line, text, tournament, season) of every stated deduction: the
+        tournament the statement names, the season of its document (stated_for reads the two)."""
         out: dict[str, list] = {}
-        for path, said, _ in self._statements():
+        for path, said, _, season in self._statements():
             for d in said:
                 out.setdefault(self.clubs.root(d.club), []).append(
-                    (d.points, path, d.line, d.text, d.tournament))
+                    (d.points, path, d.line, d.text, d.tournament, season))
         return out
 
     @cached_property

@@ -217,7 +217,8 @@ class CorpusRecalled(Record):
 
 class Layout(Record):
     """What the stage decides over the whole corpus before it checks any part: the identity
-    (identity.Clubs), each document's statements (path, deductions, removals), the parts
+    (identity.Clubs), each document's statements (path, deductions, removals, season: see
+    Corpus.known_statements), the parts
     (partition.components) and each document's weight; and the identity's identity_digest,
     which keys the other memos."""
 
@@ -240,7 +241,7 @@ def stored_layout():
     return NamedTuple("StoredLayout", [
         ("roots", pairs), ("names", pairs), ("canonical", pairs), ("inferred", tuple[Inference, ...]),
         ("ambiguous", tuple[Ambiguity, ...]), ("rosters", tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]),
-        ("stated", tuple[tuple[str, tuple[Deduction, ...], tuple[Removal, ...]], ...]),
+        ("stated", tuple[tuple[str, tuple[Deduction, ...], tuple[Removal, ...], tuple[int, int] | None], ...]),
         ("parts", tuple[tuple[int, ...], ...]), ("weights", tuple[int, ...]), ("identity", str)])
 
 
@@ -278,7 +279,7 @@ def _layout_rebuilt(value, paths: list[str]) -> Layout | None:
     clubs.canonical_names = dict(stored.canonical)
     clubs.inferred, clubs.ambiguous = list(stored.inferred), list(stored.ambiguous)
     clubs.rosters = {root: tuple(spans) for root, spans in stored.rosters}
-    stated = [(path, list(deductions), list(removals)) for path, deductions, removals in stored.stated]
+    stated = [(path, list(deductions), list(removals), season) for path, deductions, removals, season in stored.stated]
     return Layout(clubs, stated, parts, list(stored.weights), stored.identity)
 
 

@@ -27,7 +27,7 @@ from typing import Callable, Hashable, Iterable
 from seasonparse import statements
 from seasonparse.compact import pack_object, unpack_object, unpacked
 from seasonparse.spill import SpillFile, Spilled
-from seasonparse.football import in_a_final, knockout_ties
+from seasonparse.football import in_a_final, knockout_ties, statement_season
 from seasonparse.identity import Evidence, evidence
 from seasonparse.corpus import captain_columns, ground_key, squad_table, surname
 from seasonparse.model import Document
@@ -299,14 +299,15 @@ class Facts(Record):
     as the per-document stage finds it (without the corpus's identity, which it cannot
     know): keys as they are, the document's identity evidence (whose dated matches, names
     as written, are also what the corpus's identity keys: document_keys), its stated
-    deductions and removals (a statement without a tournament spans every season of a
-    club: every part is given every document's), and its weight (matches and tables) for
-    balancing parts."""
+    deductions and removals with the season a statement naming no tournament speaks of (every
+    part is given every document's: that season may be any part's), and its weight (matches and
+    tables) for balancing parts."""
 
     keys: tuple[Hashable, ...]
     identity: Evidence
     deductions: tuple[Deduction, ...]
     removals: tuple[Removal, ...]
+    season: tuple[int, int] | None  # football.statement_season, where the document states any of them
     weight: int
 
 
@@ -364,8 +365,9 @@ def document_facts(doc: Document) -> Facts:
         keys["claim", key] = None
     if (place := league_position(doc)) is not None:  # X011 holds it against the tournament's final table
         keys["tournament", place.tournament] = None
-    return Facts(tuple(keys), evidence(doc), tuple(statements.deductions(doc)),
-                 tuple(statements.removals(doc)), 1 + len(doc.matches) + len(doc.tables))
+    deductions, removals = tuple(statements.deductions(doc)), tuple(statements.removals(doc))
+    return Facts(tuple(keys), evidence(doc), deductions, removals,
+                 statement_season(doc) if deductions or removals else None, 1 + len(doc.matches) + len(doc.tables))
 
 
 def document_keys(facts: Facts, roots: Callable[[str], tuple[str, ...]]) -> Iterable[Hashable]:

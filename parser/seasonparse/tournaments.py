@@ -18,6 +18,7 @@ from seasonparse.lazy_re import compile_lazily
 from seasonparse.lexicon import alternatives, group_stage, lexicon, names_any, names_phase, words
 from seasonparse.model import Document, Table
 from seasonparse.names import fold
+from seasonparse.seasons import season_years
 
 Tournament = tuple[str, int | str]  # (phase, year) or (competition, season text)
 
@@ -50,6 +51,25 @@ def season_of(t: Tournament) -> int | None:
     2011` and `Clausura 2012`: 2011, by the lexicon's phase_year); None otherwise."""
     offset = phase_offsets().get(str(t[0]).lower())
     return t[1] - offset if offset is not None and isinstance(t[1], int) else None
+
+
+def of_season(t: Tournament | None, years: tuple[int, int] | None) -> bool:
+    """Whether tournament `t` may be of the season of `years` (first and last year: a statement's
+    document's, see corpus.statement_season): a phase's by its season's first year (`Clausura 2012` is
+    of 2011–12, not of 2012–13: phase_year), a competition's season by its years, any other year where
+    it falls in them. A statement that names no tournament speaks of its own document's season (review52:
+    a 2012–13 article's "were deducted 3 points" explained a 2013–14 table); where either is unknown, it
+    may be of it."""
+    if t is None or years is None:
+        return True
+    first, last = years
+    year = t[1]
+    if isinstance(year, str):
+        said = season_years(year)
+        return said is None or said[:2] == (first, last)
+    if first != last and (start := season_of(t)) is not None:
+        return start == first
+    return first <= year <= last
 
 
 def phase_of_season(phase: str, first_year: int) -> Tournament | None:

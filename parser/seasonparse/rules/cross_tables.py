@@ -10,7 +10,7 @@ others are related locations (rules.base.odd_ones).
 from collections import Counter
 from itertools import combinations
 
-from seasonparse.corpus import Removal, written
+from seasonparse.corpus import Removal, stated_for, written
 from seasonparse.football import doc_club
 from seasonparse.model import ERROR, INFO, WARNING, Document, Row
 from seasonparse.findings import Related, rule
@@ -114,9 +114,9 @@ def deducted(corpus, club, t, stated, got) -> bool:
 
 def _deduction_stated(corpus, club: str, t, points: int) -> bool:
     """Whether the corpus states a deduction of `points` for `club` (a root) that applies to
-    tournament `t` (the statement names it, or names none)."""
-    return any(p == points and (when is None or when == t)
-               for p, _path, _line, _text, when in corpus.deductions.get(club, ()))
+    tournament `t` (the statement names it, or names none and is of its season: stated_for)."""
+    return any(p == points and stated_for(when, season, t)
+               for p, _path, _line, _text, when, season in corpus.deductions.get(club, ()))
 
 
 class Stated(Record):
@@ -266,9 +266,9 @@ def _explain(corpus, club, t, refs, diff, win):
     corpus states, or the points from matches against clubs removed from the
     competition (by the time of tournament `t`). [(what, points, where)] or None;
     `what` names a removed club as its matches in `refs` write it (corpus.written)."""
-    for points, path, line, text, when in corpus.deductions.get(club, ()):
-        if points == diff and (when is None or when == t):
-            return [("a stated deduction", points, Removal(club, text, path, line, when))]
+    for points, path, line, text, when, season in corpus.deductions.get(club, ()):
+        if points == diff and stated_for(when, season, t):
+            return [("a stated deduction", points, Removal(club, text, path, line, when, season))]
     removed = {}
     for rm in corpus.removals:
         if rm.applies_to(t):

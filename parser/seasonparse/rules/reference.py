@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 
 from seasonparse.seasons import season_years
 from seasonparse.tournaments import match_phase, section_tournament, table_tournament, tournament_in
-from seasonparse.football import describe, season_window
+from seasonparse.football import describe
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.wording import plural
@@ -430,15 +430,15 @@ def _deduction_stated(index, ref, club: str, seg, figures: tuple, own: tuple) ->
     if own[:_POINTS] != figures[:_POINTS]:
         return False
     diff = own[_POINTS] - figures[_POINTS]
-    stated = [path for points, path, _, _, when in index.corpus.deductions.get(club, ())
+    stated = [(path, season) for points, path, _, _, when, season in index.corpus.deductions.get(club, ())
               if points == diff and when in (None, seg.tournament)]
     if not stated:
         return False
-    if ref.document.path in stated:
+    if any(path == ref.document.path for path, _ in stated):
         return True
     years = season_years(seg.title) or season_years(ref.season or "")
-    return years is not None and any((w := season_window(doc)) is not None and (w.first.year, w.last.year) == years[:2]
-                                     for doc in index.articles if doc.path in stated)
+    articles = {doc.path for doc in index.articles}
+    return years is not None and any(season == years[:2] for path, season in stated if path in articles)
 
 
 def _table_reading(index, ref, seg, ti: int, default: int) -> tuple[int, bool, tuple[int, int] | None]:
