@@ -132,3 +132,18 @@ def test_a_warm_cache_reads_a_deductions_season_again_where_only_its_title_chang
                         "--format", "concise", "--exit-zero")
         said.append("X006 [error] Ashford in Premier League 2019–20" in out)
     assert said == [True, False, True]
+
+
+@pytest.mark.parametrize("season,explains", [("2010–11", False), ("2011–12", True)])
+def test_a_removal_naming_no_tournament_explains_only_its_own_seasons_tables(season, explains):
+    # review52, for removals as for deductions: the seeds' relegation table leaves out every club's points against
+    # Indios; "Indios were suspended", naming no tournament, in an article of the season before explains nothing
+    from test_corpus import SEED_TEXT
+
+    texts = dict(SEED_TEXT)
+    said = "- Indios were suspended after the Apertura 2011 due to financial problems.\n"
+    assert texts["001"].count(said) == 1
+    texts["001"] = texts["001"].replace(said, "")
+    texts["other"] = f"= {season} Liga de Ascenso =\n\nIndios were suspended due to financial problems.\n"
+    found = [f for f in check_texts(texts) if f.code == "X007" and f.severity == "info"]
+    assert bool(found) == explains, [f.message for f in found]
