@@ -445,3 +445,31 @@ def test_an_articles_deduction_explains_an_article_row_of_its_own_season_only(ru
                     "concise", "--reference", page)
     said = "SK Rapid Wien in Bundesliga 2013–14: Pts 3 in the Bundesliga 2013–14 standings, Pts 6 in the reference"
     assert f"R005 [{'info' if explained else 'error'}] {said}" in out, out
+    # the article's table applies the deduction the reference's leaves out (trial56: it said the article's left it out)
+    assert ("which the article's table applies and the reference's does not" in out) == explained, out
+
+
+@pytest.mark.parametrize("head,explained", [
+    ("= 2011–12 Alfa season =\n\nInfobox\n- Club: Alfa\n- Season: 2011–12\n", True),
+    ("= Apertura 2012 Alfa =\n\nInfobox\n- Club: Alfa\n- Season: Apertura 2012\n", False),  # 2012–13's
+    ("= Alfa history =\n\nInfobox\n- Club: Alfa\n", True),  # of no season: of any
+])
+def test_r006_reads_an_articles_deduction_of_a_split_season_as_x006_does(run, tmp_path, head, explained):
+    """trial56: R006 took the Clausura 2012's season for the one year 2012, so a 2011–12 article's deduction
+    (naming no tournament) vouched for nothing and R006 held the page's right table against its matches, while
+    an `Apertura 2012` article (of 2012–13) vouched for it; it now reads a statement as R005 and X006 do
+    (corpus.stated_for)."""
+    article = tmp_path / "alfa.txt"
+    article.write_text(f"{head}\nAlfa were deducted 3 points for unpaid wages.\n", "utf-8")
+    _, out, _ = run("check", article, "--select", "R006", "--no-cache", "--no-baseline", "--format", "concise",
+                    "--reference", FIXTURES / "reference" / "handmade_clausura_deduction.txt")
+    assert ("R006 [error] Alfa in Clausura 2012: the table says Pts 4" not in out) == explained, out
+
+
+def test_r006_reads_a_deduction_naming_the_tournament_whatever_the_articles_season(run, tmp_path):
+    article = tmp_path / "alfa.txt"
+    article.write_text("= Alfa history =\n\nInfobox\n- Club: Alfa\n- Season: 2019–20\n\nAlfa were deducted 3 points "
+                       "in the Clausura 2012 for unpaid wages.\n", "utf-8")
+    _, out, _ = run("check", article, "--select", "R006", "--no-cache", "--no-baseline", "--format", "concise",
+                    "--reference", FIXTURES / "reference" / "handmade_clausura_deduction.txt")
+    assert "R006" not in out, out

@@ -147,3 +147,28 @@ def test_a_removal_naming_no_tournament_explains_only_its_own_seasons_tables(sea
     texts["other"] = f"= {season} Liga de Ascenso =\n\nIndios were suspended due to financial problems.\n"
     found = [f for f in check_texts(texts) if f.code == "X007" and f.severity == "info"]
     assert bool(found) == explains, [f.message for f in found]
+
+
+@pytest.mark.parametrize("season,explains", [("2011–12", True), ("Clausura 2012", True), ("Apertura 2012", False),
+                                             ("Apertura 2011", True), ("2012–13", False)])
+def test_a_deduction_in_an_article_of_one_phase_speaks_of_that_phases_season(season, explains):
+    # trial56: an article whose season is `Apertura 2012` (of 2012–13, read as the one year 2012) explained the
+    # Clausura 2012 table (of 2011–12); tests/fixtures/corpora/split_season_deduction: that table, Alfa's Pts short
+    # by 3 of its results
+    league = (CORPORA / "split_season_deduction" / "league.txt").read_text("utf-8")
+    alfa = f"= {season} Alfa =\n\nInfobox\n- Club: Alfa\n- Season: {season}\n\nAlfa were deducted 3 points.\n"
+    found = codes(check_texts({"league": league, "alfa": alfa}))
+    assert (not any(c == "X006" for c, _, _ in found)) == explains, found
+
+
+@pytest.mark.parametrize("named,explained", [("Clausura 2012", False), ("Apertura 2011", True), (None, True)])
+def test_s002_reads_a_deduction_naming_another_tournament_as_no_explanation(named, explained):
+    # trial56: "deducted 3 points in the Clausura 2012" explained the Apertura 2011 table's short row at info
+    # (S002), beside X006's error on the same row
+    text = (CORPORA / "split_season_deduction" / "apertura_table.txt").read_text("utf-8")
+    said = "Alfa were deducted 3 points in the Clausura 2012 for unpaid wages."
+    assert text.count(said) == 1
+    text = text.replace(said, f"Alfa were deducted 3 points in the {named} for unpaid wages." if named else
+                        "Alfa were deducted 3 points for unpaid wages.")
+    s002 = [f.severity for f in check_texts({"league": text}) if f.code == "S002"]
+    assert s002 == (["info"] if explained else ["error"]), s002

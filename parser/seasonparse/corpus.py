@@ -11,14 +11,14 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 from seasonparse import identity, statements
-from seasonparse.football import awarded, counted, doc_club, knockout_ties, playing_span, statement_season
+from seasonparse.football import awarded, counted, doc_club, knockout_ties, playing_span
 from seasonparse.seasons import football_year
 from seasonparse.lexicon import without_article, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.findings import Settings
 from seasonparse.tables import column_indexes
-from seasonparse.tournaments import Tournament, match_phase, of_season, section_tournament
+from seasonparse.tournaments import Tournament, match_phase, of_season, section_tournament, statement_season
 from seasonparse.records import Record
 
 

@@ -93,14 +93,6 @@ def season_window(doc: Document) -> Season | None:
     return Season(date(start, 1, 1), date(end, 12, 31), said, line)
 
 
-def statement_season(doc: Document) -> tuple[int, int] | None:
-    """The first and last year of the season a document's statements speak of where they name no
-    tournament (its season_window's; None where it names none): corpus.stated_for reads it, as
-    partition.Facts carries it."""
-    window = season_window(doc)
-    return None if window is None else (window.first.year, window.last.year)
-
-
 def playing_span(doc: Document) -> Season | None:
     """The days a document's season is played over, narrower than season_window's: a season of
     two years (`2030–31`) from June of the first (a continental qualifier) to July of the second,

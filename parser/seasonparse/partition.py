@@ -27,7 +27,7 @@ from typing import Callable, Hashable, Iterable
 from seasonparse import statements
 from seasonparse.compact import pack_object, unpack_object, unpacked
 from seasonparse.spill import SpillFile, Spilled
-from seasonparse.football import in_a_final, knockout_ties, statement_season
+from seasonparse.football import in_a_final, knockout_ties
 from seasonparse.identity import Evidence, evidence
 from seasonparse.corpus import captain_columns, ground_key, squad_table, surname
 from seasonparse.model import Document
@@ -35,7 +35,7 @@ from seasonparse.rules.cross_statements import doc_claims, league_position
 from seasonparse.statements import Deduction, Removal
 from seasonparse.tables import column_indexes, tournament_columns
 from seasonparse.seasons import football_year
-from seasonparse.tournaments import match_phase, section_tournament, table_tournament, tournament_in
+from seasonparse.tournaments import match_phase, section_tournament, statement_season, table_tournament, tournament_in
 from seasonparse.records import Record
 
 WHOLE_CORPUS = {
@@ -307,7 +307,7 @@ class Facts(Record):
     identity: Evidence
     deductions: tuple[Deduction, ...]
     removals: tuple[Removal, ...]
-    season: tuple[int, int] | None  # football.statement_season, where the document states any of them
+    season: tuple[int, int] | None  # tournaments.statement_season, where the document states any of them
     weight: int
 
 

@@ -53,9 +53,24 @@ def season_of(t: Tournament) -> int | None:
     return t[1] - offset if offset is not None and isinstance(t[1], int) else None
 
 
+def statement_season(doc: Document) -> tuple[int, int] | None:
+    """The first and last year of the season a document's statements speak of where they name no
+    tournament: its season's (football.season_window's), and where its season is one phase of a split
+    season (`Season: Apertura 2012`) that season's (2012–13: season_of), not the phase's one year; None
+    where it names none. corpus.stated_for reads it, as partition.Facts carries it."""
+    window = season_window(doc)
+    if window is None:
+        return None
+    f = doc.field("season", "year")
+    phase = tournament_in(f.value if f else doc.title or "")
+    if phase is not None and (first := season_of(phase)) is not None:
+        return first, first + 1
+    return window.first.year, window.last.year
+
+
 def of_season(t: Tournament | None, years: tuple[int, int] | None) -> bool:
     """Whether tournament `t` may be of the season of `years` (first and last year: a statement's
-    document's, see corpus.statement_season): a phase's by its season's first year (`Clausura 2012` is
+    document's, see statement_season): a phase's by its season's first year (`Clausura 2012` is
     of 2011–12, not of 2012–13: phase_year), a competition's season by its years, any other year where
     it falls in them. A statement that names no tournament speaks of its own document's season (review52:
     a 2012–13 article's "were deducted 3 points" explained a 2013–14 table); where either is unknown, it

@@ -376,10 +376,11 @@ def _recomputed(s: Season, doc, table, row, stated) -> tuple[dict, str, set]:
     deduction the document states, `stated`, fits); and the figures whose difference a stated
     deduction explains (an info of S002, none of X006), left unmarked."""
     from seasonparse.rules.cross_tables import club_record, deducted, results_win
-    from seasonparse.rules.standings import expected_figures, stated_deduction, stated_win
+    from seasonparse.rules.standings import expected_figures, stated_deduction, stated_for_table, stated_win
     from seasonparse.tournaments import table_tournament
 
     t = table_tournament(doc, table)
+    stated = stated_for_table(stated, doc, table)
     club = s.corpus.clubs.root(row.team) if row.team else None
     refs = s.corpus.regular.get((club, t), []) if club and t else []
     if refs and row.values.get("played") == len(refs):

@@ -12,7 +12,7 @@ from seasonparse.names import club_words, fold, one_name, tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
                                 points_columns, row_label, rows_of, total_row, win_points, to_float, to_int)
-from seasonparse.tournaments import carried_over, table_stage
+from seasonparse.tournaments import carried_over, table_stage, table_tournament
 
 _BY_ROUND_REACHED = "final ranking"  # the lexicon's stage of a table ranked by the round each club reached
 
@@ -73,7 +73,8 @@ def standings_points(doc, settings, report):
     ("Irapuato were deducted 3 points"; or, where the sentence names the club of the
     document's elsewhere, "…, and were deducted 3 points", "incurring a 3-point penalty",
     and in the club's own article "the club was deducted 3 points": statements.deductions),
-    the explanation is reported instead (info).
+    naming the table's tournament or none (not "in the Clausura 2012" of an Apertura 2011
+    table), the explanation is reported instead (info).
     A table of a split league's later stage (a section titled `Championship round`,
     `Champions' play-offs`, `Relegation round`: the lexicon's [tournaments.stages]) ranks
     its clubs from the points they carried over from the regular season (halved in Belgium
@@ -89,8 +90,9 @@ def standings_points(doc, settings, report):
     Example:
         | 2 | Correcaminos | 15 | 7 | 6 | 2 | 33 | 21 | +12 | 28 |
     """
-    stated = deductions(doc)
+    said = deductions(doc)
     for table in _tables(doc, "standings"):
+        stated = stated_for_table(said, doc, table)
         win, by_rows = stated_win(table, settings, stated)
         rows = rows_of(table)
         dues = [(r, r.values.get("points"), expected_figures(table, r, win).get("points")) for r in rows]
@@ -151,6 +153,15 @@ def _own_count_misfits(rows, count: tuple[int, int], report):
             yield report(f"{r.team}: Pts {r.values['points']}, but {a} × W + {b} × D" + (f" {adjust:+d}" if adjust else "")
                          + f" = {a * f[0] + b * f[1] + adjust} (a win is {a} points and a draw {b} in this table, as its "
                          f"other rows count)", r.row.line, 1)
+
+
+def stated_for_table(stated, doc, table) -> list:
+    """The deductions a document states (`stated`: statements.deductions) that may be its table's: those naming
+    the table's tournament or none (trial56: "deducted 3 points in the Clausura 2012" explained a row of the
+    Apertura 2011 table at info, beside X006's error on it); all of them where the table's tournament is unknown."""
+    if not stated or (t := table_tournament(doc, table)) is None:
+        return stated
+    return [d for d in stated if d.tournament is None or d.tournament == t]
 
 
 def stated_win(table, settings, stated) -> tuple[int, bool]:
