@@ -129,3 +129,11 @@ def test_every_mistake_of_a_configuration_is_said_in_one_run(run, tmp_path, monk
         assert f"pyproject.toml:{place}" in err and said in err, (said, err)
     places = [int(part.split(":")[1]) for part in err.split("pyproject.toml")[1:]]
     assert places == sorted(places) == [2, 3, 4, 5, 6], err  # in the file's order, as a reader goes down it
+
+
+def test_a_configuration_not_utf8_is_said_at_its_byte_as_a_finding_is(run, tmp_path):
+    """trial56: the codec's words (`'utf-8' codec can't decode byte 0xe9 in position 36`), not its place."""
+    config = tmp_path / "seasonparse.toml"
+    config.write_bytes(b'[tool.seasonparse]\npaths = ["a.txt"]\n# caf\xe9\n')
+    code, _, err = run("check", SEEDS[0], "--config", config, "--no-baseline")
+    assert code == 2 and f"{config}:3:6: not UTF-8 text (byte 0xe9); save it as UTF-8" in err, err

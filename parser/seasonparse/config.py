@@ -250,7 +250,12 @@ def _read(path: Path) -> dict:
         place = f"{path}:{at[1]}:{at[2]}" if at and at.lastindex == 2 else \
             f"{path}:{max(1, len(text.splitlines()))}:1" if at else f"{path}"
         raise ConfigError(f"{place}: not valid TOML: {said[:at.start()] if at else said}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:  # where, as findings say it (trial56: the codec's words, an offset)
+        data, at = exc.object, exc.start
+        line, column = data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at)
+        place = f"{path}:{line}:{column}"
+        raise ConfigError(f"{place}: not UTF-8 text (byte {data[at]:#04x}); save it as UTF-8") from None
+    except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
 
