@@ -73,6 +73,9 @@ class Removal(Record):
         return stated_for(self.since, self.season, tournament)
 
 
+_UNREAD = object()  # (a season not read yet: None is one)
+
+
 def stated_for(named: Tournament | None, season: tuple[int, int] | None, tournament: Tournament | None) -> bool:
     """Whether a statement (a deduction, a removal) that names the tournament `named` (None: none), in a
     document of `season` (statement_season), speaks of `tournament`: the one it names, else any of its
@@ -120,6 +123,8 @@ class Corpus:
         # The documents stay alive in both corpora, so their ids cannot be reused.
         self._stated_deductions: dict[int, list] = dict(self.reuse._stated_deductions) if self.reuse else {}
         self._stated_removals: dict[int, list] = dict(self.reuse._stated_removals) if self.reuse else {}
+        # id(document) -> its statement_season, read where it states any of them
+        self._stated_seasons: dict[int, tuple | None] = dict(self.reuse._stated_seasons) if self.reuse else {}
         self.clubs = self.known_clubs or identity.build(self.docs, self.settings.aliases)
 
     @cached_property
@@ -411,7 +416,12 @@ class Corpus:
             removals = self._stated_removals.get(id(doc))
             if removals is None:
                 removals = self._stated_removals[id(doc)] = statements.removals(doc)
-            yield doc.path, deductions, removals, statement_season(doc) if deductions or removals else None
+            season = None
+            if deductions or removals:
+                season = self._stated_seasons.get(id(doc), _UNREAD)
+                if season is _UNREAD:
+                    season = self._stated_seasons[id(doc)] = statement_season(doc)
+            yield doc.path, deductions, removals, season
 
     @cached_property
     def removals(self) -> list[Removal]:
