@@ -268,6 +268,22 @@ def test_a_numbered_rounds_phase_is_what_match_phase_says(number):
     assert _title_phase(ROUND + number) == match_phase((ROUND + number,)) == "league"
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1850, 2100))
+def test_a_legs_and_a_season_phases_heading_are_what_match_phase_says(year):
+    """place() leaves _title_phase unasked of a leg's heading (a folded title among the reference words'
+    first_leg and second_leg lists: `First Legs`) and of a `Season:` line's phase (`Apertura 2011`): match_phase
+    says league of each, as written, folded or capitalised, so neither makes a path a cup's or a knockout's."""
+    from seasonparse.frontend.rsssf import _LEGS, _PHASES
+    from seasonparse.tournaments import match_phase
+
+    for leg in _LEGS:
+        for title in (leg, leg.title(), leg.upper(), leg.capitalize()):
+            assert match_phase((title,)) == "league", title
+    for phase, _, _ in _PHASES:
+        assert match_phase((f"{phase} {year}",)) == "league", phase
+
+
 # The result patterns before their repeats were made possessive where what follows cannot match what a repeat
 # would give back: each must match every line as before, with the same groups where they are.
 GREEDY = {

@@ -1176,7 +1176,14 @@ class _Reader:
         segment = self.segments[-1] if self.segments or self.open_season() else None
         knockout = self.knockout.get(path)
         if knockout is None:
-            phases = set(map(_title_phase, path))
+            # match_phase says league of a leg's heading (`First Legs`, level 5: the deepest) and of a `Season:`
+            # line's phase (`Apertura 2011`, the first title under its segment), as of a numbered round's:
+            # neither makes a path a cup's or a knockout's, and neither is asked (~34 K instructions a title on
+            # first sight; tests/test_rsssf_line_shapes.py)
+            titles = path[:-1] if self.stack and self.stack[-1][0] == 5 else path
+            if segment is not None and segment["tournament"] is not None and titles[:1] == (segment["title"],):
+                titles = titles[1:]
+            phases = set(map(_title_phase, titles))
             knockout = self.knockout[path] = "cup" not in phases and "knockout" in phases
         self._place = (path, segment["tournament"] if segment else None, knockout,
                        len(self.segments) - 1 if segment else None, segment["matches"] if segment else None)
