@@ -223,7 +223,7 @@ def main() -> None:
               f"(95 % bootstrap interval {low * 100:+.1f} to {high * 100:+.1f} %; plain median "
               f"{statistics.median(measured['plain']) * 1e3:.1f} ms)")
     if counts is not None:
-        # (two decimals, and whether it is met: +10.0 % rounded from +9.986 % or from +10.04 % says neither)
+        # (three decimals, and whether it is met: +10.0 % rounded from +9.986 % or from +10.04 % says neither)
         plain_count, with_ref = counts
         print(f"instructions (callgrind): {plain_count / 1e6:.3f} M; with --reference: {with_ref / 1e6:.3f} M; "
               f"added {(with_ref - plain_count) / 1e6:.3f} M, {(with_ref - plain_count) / plain_count * 100:+.3f} % "

@@ -774,10 +774,11 @@ def test_r005s_explanation_from_the_matches_against_removed_clubs_is_the_one_fro
             regular.setdefault(home, []).append(rm)
             if away != home:
                 regular.setdefault(away, []).append(rm)
-        removals = [Removal(c, f"{c} out", "a.txt", n, rng.choice([None, t, ("Clausura", 2012)]))
+        seasons = [None, (2011, 2012), (2012, 2013)]  # a statement's document's (corpus.stated_for reads it)
+        removals = [Removal(c, f"{c} out", "a.txt", n, rng.choice([None, t, ("Clausura", 2012)]), rng.choice(seasons))
                     for n, c in enumerate(rng.sample(clubs, rng.randint(0, 3)))]
         removals += removals[:rng.randint(0, 1)]  # a removal stated twice
-        deductions = {c: [(rng.randint(1, 4), "a.txt", 9, f"{c} docked", rng.choice([None, t]), None)]
+        deductions = {c: [(rng.randint(1, 4), "a.txt", 9, f"{c} docked", rng.choice([None, t]), rng.choice(seasons))]
                       for c in rng.sample(clubs, rng.randint(0, 2))}
         index = SimpleNamespace(memo={}, regular=lambda s, r=regular: r,
                                 corpus=SimpleNamespace(removals=removals, deductions=deductions))

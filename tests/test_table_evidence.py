@@ -172,3 +172,22 @@ def test_s002_reads_a_deduction_naming_another_tournament_as_no_explanation(name
                         "Alfa were deducted 3 points for unpaid wages.")
     s002 = [f.severity for f in check_texts({"league": text}) if f.code == "S002"]
     assert s002 == (["info"] if explained else ["error"]), s002
+
+
+@pytest.mark.parametrize("name", ["clausura_article_apertura_table", "apertura_season_clausura_table"])
+def test_a_phase_documents_own_deduction_explains_its_other_phases_table_at_s002_and_x006_alike(name):
+    # review57: a `Clausura 2012` document's `==Apertura==` table was keyed Apertura 2012 (the title's one year)
+    # while its statement spoke of 2011–12: S002 said the deduction explained the row, X006 held it an error
+    text = (CORPORA / "split_season_deduction" / f"{name}.txt").read_text("utf-8")
+    found = [(f.code, f.severity) for f in check_texts({"doc": text}) if f.code in ("S002", "X006")]
+    assert found == [("S002", "info")], found
+
+
+def test_an_events_year_is_of_the_seasons_over_it():
+    # review57: "Alfa were deducted 3 points" in `2006 Italian football scandal` no longer explained the 2006–07
+    # table once a statement spoke of its document's season: a year alone is of each season over it
+    league = (CORPORA / "split_season_deduction" / "league.txt").read_text("utf-8").replace(
+        "2011–12", "2006–07").replace("Clausura 2012", "Serie A 2006–07").replace(", 2012", ", 2007")
+    scandal = "= 2006 Italian football scandal =\n\nAlfa were deducted 3 points for their part in the scandal.\n"
+    assert not [f for f in check_texts({"league": league, "scandal": scandal}) if f.code == "X006"]
+    assert [f for f in check_texts({"league": league}) if f.code == "X006"]

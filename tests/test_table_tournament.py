@@ -186,6 +186,12 @@ def test_a_title_of_a_countrys_season_names_its_football_not_in():
     (("Apertura", 2011), (2011, 2011), True), (("Clausura", 2011), (2011, 2011), True),  # a one-year season
     (("Clausura", 2012), (2011, 2011), False),
     (("Premier League", "2019–20"), None, True), (None, (2019, 2020), True),  # either unknown: it may be
+    # a stage's or a cup's named after a phase: by its phase (review57)
+    (("Clausura championship round", 2012), (2011, 2012), True), (("Clausura championship round", 2012), (2012, 2013), False),
+    (("Copa MX Apertura", 2013), (2012, 2013), False), (("Copa MX Apertura", 2013), (2013, 2014), True),
+    # a year alone (an event's, `2006 Italian football scandal`; a calendar season) is of each season over it
+    (("Serie A", "2006–07"), (2006, 2006), True), (("Serie A", "2005–06"), (2006, 2006), True),
+    (("Serie A", "2007–08"), (2006, 2006), False), (("Brasileirão", "2006"), (2006, 2007), True),
 ])
 def test_a_tournament_is_of_a_season_by_its_phase_or_its_years(t, years, of):
     """review52: what a statement naming no tournament speaks of (corpus.stated_for)."""

@@ -18,7 +18,7 @@ from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.findings import Settings
 from seasonparse.tables import column_indexes
-from seasonparse.tournaments import Tournament, match_phase, of_season, section_tournament, statement_season
+from seasonparse.tournaments import Tournament, match_phase, of_season, section_tournament, document_season
 from seasonparse.records import Record
 
 
@@ -63,7 +63,7 @@ class Removal(Record):
     path: str
     line: int
     since: Tournament | None  # the tournament it names ("suspended after the Apertura 2011")
-    season: tuple[int, int] | None = None  # its document's (statement_season): where it names no tournament
+    season: tuple[int, int] | None = None  # its document's (document_season): where it names no tournament
 
     def applies_to(self, tournament: Tournament) -> bool:
         """"Suspended after the Apertura 2011" explains the Apertura 2011 tables; a
@@ -78,7 +78,7 @@ _UNREAD = object()  # (a season not read yet: None is one)
 
 def stated_for(named: Tournament | None, season: tuple[int, int] | None, tournament: Tournament | None) -> bool:
     """Whether a statement (a deduction, a removal) that names the tournament `named` (None: none), in a
-    document of `season` (statement_season), speaks of `tournament`: the one it names, else any of its
+    document of `season` (document_season), speaks of `tournament`: the one it names, else any of its
     document's season (tournaments.of_season: review52, a 2012–13 article's "were deducted 3 points"
     explained a 2013–14 table)."""
     return named == tournament if named is not None else of_season(tournament, season)
@@ -123,7 +123,7 @@ class Corpus:
         # The documents stay alive in both corpora, so their ids cannot be reused.
         self._stated_deductions: dict[int, list] = dict(self.reuse._stated_deductions) if self.reuse else {}
         self._stated_removals: dict[int, list] = dict(self.reuse._stated_removals) if self.reuse else {}
-        # id(document) -> its statement_season, read where it states any of them
+        # id(document) -> its document_season, read where it states any of them
         self._stated_seasons: dict[int, tuple | None] = dict(self.reuse._stated_seasons) if self.reuse else {}
         self.clubs = self.known_clubs or identity.build(self.docs, self.settings.aliases)
 
@@ -405,7 +405,7 @@ class Corpus:
 
     def _statements(self):
         """(path, deductions, removals, season) of each document, or of the larger corpus's
-        (known_statements); the season (statement_season) read only of a document that states one."""
+        (known_statements); the season (document_season) read only of a document that states one."""
         if self.known_statements is not None:
             yield from self.known_statements
             return
@@ -420,7 +420,7 @@ class Corpus:
             if deductions or removals:
                 season = self._stated_seasons.get(id(doc), _UNREAD)
                 if season is _UNREAD:
-                    season = self._stated_seasons[id(doc)] = statement_season(doc)
+                    season = self._stated_seasons[id(doc)] = document_season(doc)
             yield doc.path, deductions, removals, season
 
     @cached_property

@@ -35,7 +35,7 @@ from seasonparse.rules.cross_statements import doc_claims, league_position
 from seasonparse.statements import Deduction, Removal
 from seasonparse.tables import column_indexes, tournament_columns
 from seasonparse.seasons import football_year
-from seasonparse.tournaments import match_phase, section_tournament, statement_season, table_tournament, tournament_in
+from seasonparse.tournaments import match_phase, section_tournament, document_season, table_tournament, tournament_in
 from seasonparse.records import Record
 
 WHOLE_CORPUS = {
@@ -307,7 +307,7 @@ class Facts(Record):
     identity: Evidence
     deductions: tuple[Deduction, ...]
     removals: tuple[Removal, ...]
-    season: tuple[int, int] | None  # tournaments.statement_season, where the document states any of them
+    season: tuple[int, int] | None  # tournaments.document_season, where the document states any of them
     weight: int
 
 
@@ -367,7 +367,7 @@ def document_facts(doc: Document) -> Facts:
         keys["tournament", place.tournament] = None
     deductions, removals = tuple(statements.deductions(doc)), tuple(statements.removals(doc))
     return Facts(tuple(keys), evidence(doc), deductions, removals,
-                 statement_season(doc) if deductions or removals else None, 1 + len(doc.matches) + len(doc.tables))
+                 document_season(doc) if deductions or removals else None, 1 + len(doc.matches) + len(doc.tables))
 
 
 def document_keys(facts: Facts, roots: Callable[[str], tuple[str, ...]]) -> Iterable[Hashable]:

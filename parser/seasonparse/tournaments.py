@@ -53,11 +53,12 @@ def season_of(t: Tournament) -> int | None:
     return t[1] - offset if offset is not None and isinstance(t[1], int) else None
 
 
-def statement_season(doc: Document) -> tuple[int, int] | None:
-    """The first and last year of the season a document's statements speak of where they name no
-    tournament: its season's (football.season_window's), and where its season is one phase of a split
-    season (`Season: Apertura 2012`) that season's (2012–13: season_of), not the phase's one year; None
-    where it names none. corpus.stated_for reads it, as partition.Facts carries it."""
+def document_season(doc: Document) -> tuple[int, int] | None:
+    """The first and last year of a document's season: football.season_window's, and where its season is
+    one phase of a split season (`Season: Apertura 2012`, a title `Clausura 2012 Liga MX`) that season's
+    (2012–13, 2011–12: season_of), not the phase's one year; None where it names none. What a statement
+    naming no tournament speaks of (corpus.stated_for; partition.Facts carries it) and where a heading
+    naming a phase without a year stands (_phase_in_season): one reading for both (review57)."""
     window = season_window(doc)
     if window is None:
         return None
@@ -70,21 +71,38 @@ def statement_season(doc: Document) -> tuple[int, int] | None:
 
 def of_season(t: Tournament | None, years: tuple[int, int] | None) -> bool:
     """Whether tournament `t` may be of the season of `years` (first and last year: a statement's
-    document's, see statement_season): a phase's by its season's first year (`Clausura 2012` is
-    of 2011–12, not of 2012–13: phase_year), a competition's season by its years, any other year where
-    it falls in them. A statement that names no tournament speaks of its own document's season (review52:
-    a 2012–13 article's "were deducted 3 points" explained a 2013–14 table); where either is unknown, it
-    may be of it."""
+    document's, see document_season): a phase's by its season's first year (`Clausura 2012` is
+    of 2011–12, not of 2012–13: phase_year; a stage's or a cup's named after a phase too, `Clausura
+    championship round`, `Copa MX Apertura`: review57), a competition's season by its years, any other
+    year where it falls in them. A season of one year (a calendar season, or an event's year, `2006
+    Italian football scandal`: review57) is of each season over that year. A statement that names no
+    tournament speaks of its own document's season (review52: a 2012–13 article's "were deducted 3
+    points" explained a 2013–14 table); where either is unknown, it may be of it."""
     if t is None or years is None:
         return True
     first, last = years
     year = t[1]
     if isinstance(year, str):
         said = season_years(year)
-        return said is None or said[:2] == (first, last)
-    if first != last and (start := season_of(t)) is not None:
-        return start == first
+        if said is None:
+            return True
+        if first == last or said[0] == said[1]:
+            return said[0] <= last and first <= said[1]
+        return said[:2] == (first, last)
+    if first != last and (offset := _phase_offset(str(t[0]))) is not None:
+        return year - offset == first
     return first <= year <= last
+
+
+def _phase_offset(name: str) -> int | None:
+    """The year in its split season (phase_offsets) of a tournament named for a phase: the phase itself
+    (`Clausura`), or a stage or cup whose name holds one phase word (`Clausura championship round`)."""
+    offsets = phase_offsets()
+    offset = offsets.get(name.lower())
+    if offset is None:
+        found = {offsets[w] for w in name.lower().split() if w in offsets}
+        offset = found.pop() if len(found) == 1 else None
+    return offset
 
 
 def phase_of_season(phase: str, first_year: int) -> Tournament | None:
@@ -258,10 +276,13 @@ def _phase_in_season(doc: Document, phase: str) -> Tournament | None:
     own = doc_tournament(doc)
     if own is not None and str(own[0]).lower() == phase.lower():
         return own
-    season = season_window(doc)
-    if season is None:
+    # the document's season as its statements' (document_season): a `Clausura 2012` document's Apertura is
+    # 2011's (review57: its own deduction explained its Apertura table at S002 and not at X006, which had
+    # keyed the table Apertura 2012)
+    years = document_season(doc)
+    if years is None:
         return None
-    first, last = season.first.year, season.last.year
+    first, last = years
     return phase_of_season(phase, first) if last > first else (phase.capitalize(), first)
 
 
