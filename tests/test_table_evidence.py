@@ -191,3 +191,18 @@ def test_an_events_year_is_of_the_seasons_over_it():
     scandal = "= 2006 Italian football scandal =\n\nAlfa were deducted 3 points for their part in the scandal.\n"
     assert not [f for f in check_texts({"league": league, "scandal": scandal}) if f.code == "X006"]
     assert [f for f in check_texts({"league": league}) if f.code == "X006"]
+
+
+@pytest.mark.parametrize("sentence,season,explains", [
+    ("In the 2018–19 season, Ashford were deducted 3 points for fielding an ineligible player.", "2019–20", False),
+    ("In the 2019–20 season, Ashford were deducted 3 points for fielding an ineligible player.", "2018–19", True),
+    # a date's year is no season: the article's (2018–19) stands, not 2019's (which is of 2019–20 too)
+    ("On 12 March 2019, Ashford were deducted 3 points for fielding an ineligible player.", "2018–19", False),
+])
+def test_a_statement_writing_a_season_speaks_of_that_season(sentence, season, explains):
+    # trial56: "In the 2018–19 season, Ashford were deducted 3 points", in an article titled 2019–20, explained
+    # the 2019–20 table; a season the sentence writes is the one it speaks of (corpus.said_season)
+    t = texts(league=("| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 7 |", "| 1 | Ashford | 4 | 2 | 1 | 1 | 7 | 3 | +4 | 4 |"))
+    t["other"] = f"= {season} Ashford notes =\n\n{sentence}\n"
+    found = codes(check_texts(t))
+    assert (("X006", "league.txt", 33) not in found) == explains, found

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 
 from seasonparse import identity, statements
 from seasonparse.football import awarded, counted, doc_club, knockout_ties, playing_span
-from seasonparse.seasons import football_year
+from seasonparse.seasons import football_year, season_years
 from seasonparse.lexicon import without_article, words
 from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches, tokens
@@ -74,6 +74,14 @@ class Removal(Record):
 
 
 _UNREAD = object()  # (a season not read yet: None is one)
+
+
+def said_season(text: str, season: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The season a statement speaks of: the one of two years it writes (`In the 2018–19 season, Ashford were
+    deducted 3 points`, in a 2019–20 article: trial56), else its document's (`season`: document_season). A year
+    alone is no season here: a sentence's year is most often a date's (`on 12 March 2019`)."""
+    written = season_years(text)
+    return written[:2] if written is not None and written[0] != written[1] else season
 
 
 def stated_for(named: Tournament | None, season: tuple[int, int] | None, tournament: Tournament | None) -> bool:
@@ -432,18 +440,18 @@ class Corpus:
             for r in said:
                 club = self.clubs.root(r.club)
                 if club in self.clubs.parent:
-                    out.append(Removal(club, r.text, path, r.line, r.since, season))
+                    out.append(Removal(club, r.text, path, r.line, r.since, said_season(r.text, season)))
         return out
 
     @cached_property
     def deductions(self) -> dict[str, list]:
         """Club root -> (points, path, line, text, tournament, season) of every stated deduction: the
-        tournament the statement names, the season of its document (stated_for reads the two)."""
+        tournament the statement names, the season it speaks of (said_season; stated_for reads the two)."""
         out: dict[str, list] = {}
         for path, said, _, season in self._statements():
             for d in said:
                 out.setdefault(self.clubs.root(d.club), []).append(
-                    (d.points, path, d.line, d.text, d.tournament, season))
+                    (d.points, path, d.line, d.text, d.tournament, said_season(d.text, season)))
         return out
 
     @cached_property
