@@ -76,6 +76,7 @@ class Removal(Record):
 _UNREAD = object()  # (a season not read yet: None is one)
 
 
+@lru_cache(maxsize=4096)  # asked again by a corpus over more documents (the references' joint one)
 def said_season(text: str, season: tuple[int, int] | None) -> tuple[int, int] | None:
     """The season a statement speaks of: the one of two years it writes (`In the 2018–19 season, Ashford were
     deducted 3 points`, in a 2019–20 article: trial56), else its document's (`season`: document_season). A year
