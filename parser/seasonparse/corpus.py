@@ -18,7 +18,7 @@ from seasonparse.model import Document, Event, Match
 from seasonparse.names import fold, player_matches, tokens
 from seasonparse.findings import Settings
 from seasonparse.tables import column_indexes
-from seasonparse.tournaments import Tournament, match_phase, of_season, section_tournament, document_season
+from seasonparse.tournaments import Tournament, document_season, match_phase, of_season, section_tournament
 from seasonparse.records import Record
 
 

@@ -35,7 +35,7 @@ from seasonparse.rules.cross_statements import doc_claims, league_position
 from seasonparse.statements import Deduction, Removal
 from seasonparse.tables import column_indexes, tournament_columns
 from seasonparse.seasons import football_year
-from seasonparse.tournaments import match_phase, section_tournament, document_season, table_tournament, tournament_in
+from seasonparse.tournaments import document_season, match_phase, section_tournament, table_tournament, tournament_in
 from seasonparse.records import Record
 
 WHOLE_CORPUS = {

@@ -48,9 +48,18 @@ def phase_offsets() -> dict[str, int]:
 
 def season_of(t: Tournament) -> int | None:
     """The first year of the split season a phase tournament belongs to (`Apertura
-    2011` and `Clausura 2012`: 2011, by the lexicon's phase_year); None otherwise."""
-    offset = phase_offsets().get(str(t[0]).lower())
-    return t[1] - offset if offset is not None and isinstance(t[1], int) else None
+    2011` and `Clausura 2012`: 2011, by the lexicon's phase_year), a stage's or a cup's
+    named after one phase too (`Clausura championship round`, `Copa MX Apertura`: review57);
+    None otherwise."""
+    if not isinstance(t[1], int):
+        return None
+    offsets = phase_offsets()
+    name = str(t[0]).lower()
+    offset = offsets.get(name)
+    if offset is None:
+        found = {offsets[w] for w in name.split() if w in offsets}
+        offset = found.pop() if len(found) == 1 else None
+    return None if offset is None else t[1] - offset
 
 
 def document_season(doc: Document) -> tuple[int, int] | None:
@@ -71,9 +80,8 @@ def document_season(doc: Document) -> tuple[int, int] | None:
 
 def of_season(t: Tournament | None, years: tuple[int, int] | None) -> bool:
     """Whether tournament `t` may be of the season of `years` (first and last year: a statement's
-    document's, see document_season): a phase's by its season's first year (`Clausura 2012` is
-    of 2011–12, not of 2012–13: phase_year; a stage's or a cup's named after a phase too, `Clausura
-    championship round`, `Copa MX Apertura`: review57), a competition's season by its years, any other
+    document's, see document_season): a phase's by its season's first year (season_of: `Clausura 2012`
+    is of 2011–12, not of 2012–13), a competition's season by its years, any other
     year where it falls in them. A season of one year (a calendar season, or an event's year, `2006
     Italian football scandal`: review57) is of each season over that year. A statement that names no
     tournament speaks of its own document's season (review52: a 2012–13 article's "were deducted 3
@@ -89,20 +97,9 @@ def of_season(t: Tournament | None, years: tuple[int, int] | None) -> bool:
         if first == last or said[0] == said[1]:
             return said[0] <= last and first <= said[1]
         return said[:2] == (first, last)
-    if first != last and (offset := _phase_offset(str(t[0]))) is not None:
-        return year - offset == first
+    if first != last and (start := season_of(t)) is not None:
+        return start == first
     return first <= year <= last
-
-
-def _phase_offset(name: str) -> int | None:
-    """The year in its split season (phase_offsets) of a tournament named for a phase: the phase itself
-    (`Clausura`), or a stage or cup whose name holds one phase word (`Clausura championship round`)."""
-    offsets = phase_offsets()
-    offset = offsets.get(name.lower())
-    if offset is None:
-        found = {offsets[w] for w in name.lower().split() if w in offsets}
-        offset = found.pop() if len(found) == 1 else None
-    return offset
 
 
 def phase_of_season(phase: str, first_year: int) -> Tournament | None:

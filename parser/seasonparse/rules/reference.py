@@ -263,7 +263,7 @@ def _reference_rows(index):
                 for row, club, figures in _stated(index, ref, last):
                     out.setdefault((club, seg.tournament), []).append((ref, seg, last, row, figures))
                 continue
-            season = season_years(seg.title) or season_years(ref.season or "")
+            season = _segment_years(ref, seg)
             if season is None:
                 continue
             # the season's final table: the one of the most matches (review29: a `Halfway Table:` or a
@@ -447,8 +447,13 @@ def _segment_season(ref, seg) -> tuple[str, str] | None:
     """A segment of no tournament of its own (a one-phase season's) as a tournament key of its competition and
     season as written (`('Bundesliga', '2013-2014')`: what tournaments.of_season reads its years from); None
     where neither its title nor the reference names a season."""
-    years = season_years(seg.title) or season_years(ref.season or "")
+    years = _segment_years(ref, seg)
     return None if years is None else (ref.competition or "", years[2])
+
+
+def _segment_years(ref, seg) -> tuple[int, int, str] | None:
+    """The season of a segment of no tournament (seasons.season_years): its title's, else the reference's."""
+    return season_years(seg.title) or season_years(ref.season or "")
 
 
 def _table_reading(index, ref, seg, ti: int, default: int) -> tuple[int, bool, tuple[int, int] | None]:

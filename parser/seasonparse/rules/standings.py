@@ -8,6 +8,7 @@ from seasonparse.football import infobox_field, same_team
 from seasonparse.model import ERROR, INFO, WARNING
 from seasonparse.findings import Related, rule
 from seasonparse.lexicon import words
+from seasonparse.corpus import stated_for
 from seasonparse.names import club_words, fold, one_name, tokens
 from seasonparse.statements import deductions
 from seasonparse.tables import (SHORT_LABELS, StandingsRow, column_indexes, differences, record, record_table,
@@ -161,7 +162,7 @@ def stated_for_table(stated, doc, table) -> list:
     Apertura 2011 table at info, beside X006's error on it); all of them where the table's tournament is unknown."""
     if not stated or (t := table_tournament(doc, table)) is None:
         return stated
-    return [d for d in stated if d.tournament is None or d.tournament == t]
+    return [d for d in stated if stated_for(d.tournament, None, t)]  # (within the document: no other season)
 
 
 def stated_win(table, settings, stated) -> tuple[int, bool]:
